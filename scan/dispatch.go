@@ -1,0 +1,15 @@
+package scan
+
+import (
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// forward and step run a validated call at level l.
+func forward(l asm.Level, out, lastState []float32, p *Params) {
+	generic.ScanForward(out, lastState, p)
+}
+
+func step(l asm.Level, out, state []float32, p *Params) {
+	generic.ScanStep(out, state, p)
+}
