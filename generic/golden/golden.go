@@ -131,7 +131,7 @@ func C64(zs []complex128) []complex64 {
 // Set names the folder a Load read.
 type Set struct {
 	Dir  string
-	Full bool // the full shared set rather than the committed subset
+	Name string // "full set", "committed subset" or "SSMKERN_GOLDEN set"
 }
 
 var (
@@ -140,8 +140,9 @@ var (
 	setErr  error
 )
 
-// Dir returns the folder Load reads: ../shared/golden beside the module root
-// when it exists, else the module's testdata/golden.
+// Dir returns the folder Load reads: $SSMKERN_GOLDEN when set, else
+// ../shared/golden beside the module root when it exists, else the module's
+// testdata/golden.
 func Dir() (Set, error) {
 	setOnce.Do(func() {
 		root, err := moduleRoot()
@@ -150,15 +151,15 @@ func Dir() (Set, error) {
 			return
 		}
 		if env := os.Getenv("SSMKERN_GOLDEN"); env != "" {
-			set = Set{Dir: env, Full: true}
+			set = Set{Dir: env, Name: "SSMKERN_GOLDEN set"}
 			return
 		}
 		shared := filepath.Join(root, "..", "shared", "golden")
 		if st, err := os.Stat(shared); err == nil && st.IsDir() {
-			set = Set{Dir: shared, Full: true}
+			set = Set{Dir: shared, Name: "full set"}
 			return
 		}
-		set = Set{Dir: filepath.Join(root, "testdata", "golden")}
+		set = Set{Dir: filepath.Join(root, "testdata", "golden"), Name: "committed subset"}
 	})
 	return set, setErr
 }
@@ -198,11 +199,7 @@ func Load(t testing.TB, op string) []*Case {
 	if len(names) == 0 {
 		t.Fatalf("golden: no %s cases in %s", op, s.Dir)
 	}
-	which := "committed subset"
-	if s.Full {
-		which = "full set"
-	}
-	t.Logf("golden %s: %d cases from the %s in %s", op, len(names), which, s.Dir)
+	t.Logf("golden %s: %d cases from the %s in %s", op, len(names), s.Name, s.Dir)
 	cases := make([]*Case, 0, len(names))
 	for _, name := range names {
 		c, err := ReadFile(name)
