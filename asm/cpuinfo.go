@@ -58,9 +58,13 @@ func Host() CPUInfo {
 
 // String is a one-line summary for logs.
 func (c CPUInfo) String() string {
-	return fmt.Sprintf("%s (%d cores, %d threads, L1d %s, L2 %s, L3 %s) features %v; levels %v, using %v",
-		c.Brand, c.Cores, c.Threads, bytesString(c.L1D), bytesString(c.L2), bytesString(c.L3),
-		c.Features, c.Levels, c.Current)
+	return fmt.Sprintf("%s (%d cores, %d threads, %s) features %v; levels %v, using %v",
+		c.Brand, c.Cores, c.Threads, c.Caches(), c.Features, c.Levels, c.Current)
+}
+
+// Caches describes the cache sizes, e.g. "L1d 32 KiB, L2 1 MiB, L3 32 MiB".
+func (c CPUInfo) Caches() string {
+	return fmt.Sprintf("L1d %s, L2 %s, L3 %s", bytesString(c.L1D), bytesString(c.L2), bytesString(c.L3))
 }
 
 func bytesString(n int) string {

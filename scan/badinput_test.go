@@ -22,8 +22,8 @@ type badCall struct {
 func forwardWith(edit func(p *scan.Params, out, last *[]float32)) func() error {
 	return func() error {
 		rng := rand.New(rand.NewPCG(21, 22))
-		p := randomParams(rng, scanShape{batch: 2, dim: 6, seqLen: 5, state: 4, groups: 2, layout: scan.BDL,
-			d: true, z: true, bias: true, softplus: true, initial: true})
+		p := randomParams(rng, scanShape{Batch: 2, Dim: 6, SeqLen: 5, State: 4, Groups: 2, Layout: scan.BDL,
+			D: true, Z: true, DeltaBias: true, Softplus: true, InitialState: true})
 		out := make([]float32, p.Batch*p.Dim*p.SeqLen)
 		last := make([]float32, p.Batch*p.Dim*p.State)
 		edit(p, &out, &last)
@@ -35,7 +35,7 @@ func forwardWith(edit func(p *scan.Params, out, last *[]float32)) func() error {
 func stepWith(edit func(p *scan.Params, out, state *[]float32)) func() error {
 	return func() error {
 		rng := rand.New(rand.NewPCG(23, 24))
-		p := randomParams(rng, scanShape{batch: 2, dim: 6, seqLen: 1, state: 4, groups: 1, layout: scan.BLD, d: true})
+		p := randomParams(rng, scanShape{Batch: 2, Dim: 6, SeqLen: 1, State: 4, Groups: 1, Layout: scan.BLD, D: true})
 		out := make([]float32, p.Batch*p.Dim)
 		state := make([]float32, p.Batch*p.Dim*p.State)
 		edit(p, &out, &state)
@@ -56,8 +56,8 @@ func badScanCalls() []badCall {
 		{"negative groups", "Groups", forwardWith(func(p *P, o, l S) { p.Groups = -2 })},
 		{"dim not divisible by groups", "Groups", forwardWith(func(p *P, o, l S) { p.Groups = 4 })},
 		{"unknown layout", "Layout", forwardWith(func(p *P, o, l S) { p.Layout = 7 })},
-		{"overflowing sizes", "overflows", forwardWith(func(p *P, o, l S) { p.Batch, p.SeqLen = math.MaxInt/2, 1 << 20 })},
-		{"overflow in B size", "overflows", forwardWith(func(p *P, o, l S) { p.Dim, p.Groups, p.State = 1<<40, 1 << 40, 1 << 30 })},
+		{"overflowing sizes", "overflows", forwardWith(func(p *P, o, l S) { p.Batch, p.SeqLen = math.MaxInt/2, 1<<20 })},
+		{"overflow in B size", "overflows", forwardWith(func(p *P, o, l S) { p.Dim, p.Groups, p.State = 1<<40, 1<<40, 1<<30 })},
 		{"short U", "len(U)", forwardWith(func(p *P, o, l S) { p.U = p.U[:len(p.U)-1] })},
 		{"long Delta", "len(Delta)", forwardWith(func(p *P, o, l S) { p.Delta = append(p.Delta, 0) })},
 		{"nil U", "U is nil", forwardWith(func(p *P, o, l S) { p.U = nil })},

@@ -1,7 +1,6 @@
 package scan_test
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -10,6 +9,7 @@ import (
 	"github.com/ssmkern/ssmkern/asm/asmtest"
 	"github.com/ssmkern/ssmkern/generic"
 	"github.com/ssmkern/ssmkern/generic/golden"
+	"github.com/ssmkern/ssmkern/generic/problem"
 	"github.com/ssmkern/ssmkern/scan"
 )
 
@@ -24,63 +24,10 @@ const (
 )
 
 // scanShape is the size and option set of one random test problem.
-type scanShape struct {
-	batch, dim, seqLen, state, groups int
-	layout                            scan.Layout
-	d, z, bias, softplus, initial     bool
-}
+type scanShape = problem.Scan
 
-func (s scanShape) String() string {
-	return fmt.Sprintf("%v/b%d_d%d_l%d_n%d_g%d_D%v_z%v_bias%v_sp%v_h0%v", s.layout,
-		s.batch, s.dim, s.seqLen, s.state, s.groups, s.d, s.z, s.bias, s.softplus, s.initial)
-}
-
-// randomParams draws a problem with the value ranges of trained Mamba
-// layers: A = −exp(U[0,1]) style decays, Δ around softplus⁻¹(0.01…0.1).
-func randomParams(rng *rand.Rand, s scanShape) *scan.Params {
-	x := s.batch * s.dim * s.seqLen
-	normal := func(n int, scale float64) []float32 {
-		v := make([]float32, n)
-		for i := range v {
-			v[i] = float32(rng.NormFloat64() * scale)
-		}
-		return v
-	}
-	p := &scan.Params{
-		Batch: s.batch, Dim: s.dim, SeqLen: s.seqLen, State: s.state, Groups: s.groups,
-		Layout: s.layout, DeltaSoftplus: s.softplus,
-		U: normal(x, 1), A: make([]float32, s.dim*s.state),
-	}
-	p.Delta = make([]float32, x)
-	for i := range p.Delta {
-		if s.softplus {
-			p.Delta[i] = float32(-4 + rng.NormFloat64())
-		} else {
-			p.Delta[i] = float32(0.01 + 0.1*rng.Float64())
-		}
-	}
-	for i := range p.A {
-		p.A[i] = float32(-math.Exp(rng.Float64()))
-	}
-	bc := s.dim * s.state
-	if s.groups > 0 {
-		bc = s.batch * s.groups * s.state * s.seqLen
-	}
-	p.B, p.C = normal(bc, 1), normal(bc, 1)
-	if s.d {
-		p.D = normal(s.dim, 1)
-	}
-	if s.z {
-		p.Z = normal(x, 1.5)
-	}
-	if s.bias {
-		p.DeltaBias = normal(s.dim, 0.5)
-	}
-	if s.initial {
-		p.InitialState = normal(s.batch*s.dim*s.state, 1)
-	}
-	return p
-}
+// randomParams draws a problem with the value ranges of trained Mamba layers.
+func randomParams(rng *rand.Rand, s scanShape) *scan.Params { return problem.NewScan(rng, s) }
 
 // oracle runs the float64 reference.
 func oracle(p *scan.Params) (out, last []float32) {
@@ -106,21 +53,21 @@ func tailShapes() []scanShape {
 		for _, dim := range []int{1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 40} {
 			for _, state := range []int{1, 5, 8, 16, 17} {
 				for _, groups := range []int{0, 1} {
-					shapes = append(shapes, scanShape{batch: 1, dim: dim, seqLen: 1 + (dim*state)%13,
-						state: state, groups: groups, layout: layout, d: true, z: true, bias: true, softplus: true})
+					shapes = append(shapes, scanShape{Batch: 1, Dim: dim, SeqLen: 1 + (dim*state)%13,
+						State: state, Groups: groups, Layout: layout, D: true, Z: true, DeltaBias: true, Softplus: true})
 				}
 			}
 		}
 		for _, state := range []int{2, 4, 24, 31, 32, 33, 48, 63, 64} {
-			shapes = append(shapes, scanShape{batch: 2, dim: 12, seqLen: 9, state: state, groups: 3, layout: layout, softplus: true, initial: true})
+			shapes = append(shapes, scanShape{Batch: 2, Dim: 12, SeqLen: 9, State: state, Groups: 3, Layout: layout, Softplus: true, InitialState: true})
 		}
 		for opts := 0; opts < 32; opts++ {
-			shapes = append(shapes, scanShape{batch: 2, dim: 20, seqLen: 17, state: 16, groups: 2, layout: layout,
-				d: opts&1 != 0, z: opts&2 != 0, bias: opts&4 != 0, softplus: opts&8 != 0, initial: opts&16 != 0})
+			shapes = append(shapes, scanShape{Batch: 2, Dim: 20, SeqLen: 17, State: 16, Groups: 2, Layout: layout,
+				D: opts&1 != 0, Z: opts&2 != 0, DeltaBias: opts&4 != 0, Softplus: opts&8 != 0, InitialState: opts&16 != 0})
 		}
 		shapes = append(shapes,
-			scanShape{batch: 3, dim: 64, seqLen: 1, state: 16, groups: 4, layout: layout, d: true, z: true, softplus: true},
-			scanShape{batch: 1, dim: 48, seqLen: 300, state: 16, groups: 1, layout: layout, d: true, z: true, bias: true, softplus: true},
+			scanShape{Batch: 3, Dim: 64, SeqLen: 1, State: 16, Groups: 4, Layout: layout, D: true, Z: true, Softplus: true},
+			scanShape{Batch: 1, Dim: 48, SeqLen: 300, State: 16, Groups: 1, Layout: layout, D: true, Z: true, DeltaBias: true, Softplus: true},
 		)
 	}
 	return shapes
@@ -166,7 +113,7 @@ func guardedParams(t *testing.T, p *scan.Params) *scan.Params {
 
 func TestForwardWithoutLastState(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	p := randomParams(rng, scanShape{batch: 2, dim: 19, seqLen: 23, state: 16, groups: 1, layout: scan.BLD, d: true, softplus: true})
+	p := randomParams(rng, scanShape{Batch: 2, Dim: 19, SeqLen: 23, State: 16, Groups: 1, Layout: scan.BLD, D: true, Softplus: true})
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		withLast := make([]float32, p.Batch*p.Dim*p.SeqLen)
 		if err := scan.Forward(withLast, make([]float32, p.Batch*p.Dim*p.State), p); err != nil {
@@ -218,8 +165,8 @@ func bdlToBLD(x []float32, batch, rows, cols int) []float32 {
 func TestForwardLayoutsAgree(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for _, groups := range []int{0, 1, 3} {
-		p := randomParams(rng, scanShape{batch: 2, dim: 21, seqLen: 37, state: 7, groups: groups, layout: scan.BDL,
-			d: true, z: true, bias: true, softplus: true, initial: true})
+		p := randomParams(rng, scanShape{Batch: 2, Dim: 21, SeqLen: 37, State: 7, Groups: groups, Layout: scan.BDL,
+			D: true, Z: true, DeltaBias: true, Softplus: true, InitialState: true})
 		q := toBLD(p)
 		asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 			outBDL := make([]float32, p.Batch*p.Dim*p.SeqLen)
@@ -265,8 +212,8 @@ func sliceSteps(p *scan.Params, l0, l1 int) *scan.Params {
 func TestForwardInitialStateContinuesShorterScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, groups := range []int{0, 2} {
-		p := randomParams(rng, scanShape{batch: 1, dim: 26, seqLen: 41, state: 16, groups: groups, layout: scan.BLD,
-			d: true, z: true, bias: true, softplus: true})
+		p := randomParams(rng, scanShape{Batch: 1, Dim: 26, SeqLen: 41, State: 16, Groups: groups, Layout: scan.BLD,
+			D: true, Z: true, DeltaBias: true, Softplus: true})
 		asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 			full := make([]float32, p.Dim*p.SeqLen)
 			fullLast := make([]float32, p.Dim*p.State)
@@ -370,7 +317,7 @@ func TestForwardMatchesGoldenAtEveryLevel(t *testing.T) {
 
 func TestForwardAllocatesNothing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
-	p := randomParams(rng, scanShape{batch: 1, dim: 64, seqLen: 32, state: 16, groups: 1, layout: scan.BDL, d: true, z: true, softplus: true})
+	p := randomParams(rng, scanShape{Batch: 1, Dim: 64, SeqLen: 32, State: 16, Groups: 1, Layout: scan.BDL, D: true, Z: true, Softplus: true})
 	out := make([]float32, p.Batch*p.Dim*p.SeqLen)
 	last := make([]float32, p.Batch*p.Dim*p.State)
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
@@ -391,8 +338,8 @@ func TestForwardAllocatesNothing(t *testing.T) {
 func TestStepMatchesForwardOneStepAtATime(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	for _, groups := range []int{0, 1, 4} {
-		p := randomParams(rng, scanShape{batch: 3, dim: 36, seqLen: 9, state: 16, groups: groups, layout: scan.BLD,
-			d: true, z: true, bias: true, softplus: true, initial: true})
+		p := randomParams(rng, scanShape{Batch: 3, Dim: 36, SeqLen: 9, State: 16, Groups: groups, Layout: scan.BLD,
+			D: true, Z: true, DeltaBias: true, Softplus: true, InitialState: true})
 		wantOut, wantLast := oracle(p)
 		asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 			state := append([]float32(nil), p.InitialState...)
@@ -438,7 +385,7 @@ func stepRows(x []float32, p *scan.Params, l, width int) []float32 {
 
 func TestForwardPropagatesNaNInActivations(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
-	p := randomParams(rng, scanShape{batch: 1, dim: 17, seqLen: 5, state: 16, groups: 1, layout: scan.BLD, d: true, softplus: true})
+	p := randomParams(rng, scanShape{Batch: 1, Dim: 17, SeqLen: 5, State: 16, Groups: 1, Layout: scan.BLD, D: true, Softplus: true})
 	p.U[2*p.Dim+3] = float32(math.NaN()) // step 2, channel 3
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		out := make([]float32, p.Dim*p.SeqLen)
