@@ -70,16 +70,22 @@ var capLevel Level
 var capError error
 
 func init() {
-	capLevel = levels[len(levels)-1]
-	if s, ok := os.LookupEnv("SSMKERN_ISA"); ok && s != "" {
-		want, err := ParseLevel(s)
-		if err != nil {
-			capError = err
-		} else {
-			capLevel = highestAtMost(want)
-		}
-	}
+	capLevel, capError = levelFromEnv(os.Getenv("SSMKERN_ISA"))
 	current.Store(int32(capLevel))
+}
+
+// levelFromEnv is the start-up level for SSMKERN_ISA = s: the highest
+// supported level, capped by s when s names a level.
+func levelFromEnv(s string) (Level, error) {
+	highest := levels[len(levels)-1]
+	if s == "" {
+		return highest, nil
+	}
+	want, err := ParseLevel(s)
+	if err != nil {
+		return highest, fmt.Errorf("SSMKERN_ISA ignored: %w", err)
+	}
+	return highestAtMost(want), nil
 }
 
 // highestAtMost is the highest supported level not above want.
