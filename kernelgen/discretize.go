@@ -1,0 +1,99 @@
+package kernelgen
+
+import (
+	"math"
+	"math/cmplx"
+)
+
+// Discretization names the rule that turns the continuous (A, B) into the
+// discrete (Ā, B̄) of the recurrence h_k = Ā·h_{k−1} + B̄·x_k.
+type Discretization int
+
+const (
+	// ZOH is the zero-order hold: Ā = exp(ΔA), B̄ = A⁻¹(exp(ΔA) − I)·B,
+	// exact for an input that is constant over each step.
+	ZOH Discretization = iota
+	// Bilinear is the Tustin rule: Ā = (I − ΔA/2)⁻¹(I + ΔA/2),
+	// B̄ = (I − ΔA/2)⁻¹·ΔB.
+	Bilinear
+)
+
+func (d Discretization) String() string {
+	switch d {
+	case ZOH:
+		return "ZOH"
+	case Bilinear:
+		return "Bilinear"
+	}
+	return "Discretization(invalid)"
+}
+
+// DiscretizeZOH discretises a diagonal complex SSM with the zero-order
+// hold, state by state:
+//
+//	dA[n] = exp(dt·A[n]),  dB[n] = (exp(dt·A[n]) − 1)/A[n]·B[n]   (dt·B[n] when A[n] = 0)
+//
+// exp(dt·A) − 1 is computed without cancellation (expm1 of the real part),
+// so dB keeps full relative accuracy when dt·A is small. dA, dB, A and B
+// have the same length; dA and dB are overwritten.
+//
+// Errors: lengths differ; dt not finite and > 0; a NaN or Inf in A or B.
+func DiscretizeZOH(dA, dB, A, B []complex128, dt float64) error {
+	if err := checkDiag(dA, dB, A, B, dt); err != nil {
+		return err
+	}
+	for n, a := range A {
+		x := complex(dt, 0) * a
+		dA[n] = cmplx.Exp(x)
+		if a == 0 {
+			dB[n] = complex(dt, 0) * B[n]
+			continue
+		}
+		dB[n] = expm1(x) / a * B[n]
+	}
+	return nil
+}
+
+// DiscretizeBilinear discretises a diagonal complex SSM with the bilinear
+// (Tustin) rule, state by state:
+//
+//	dA[n] = (1 + dt·A[n]/2)/(1 − dt·A[n]/2),  dB[n] = dt/(1 − dt·A[n]/2)·B[n]
+//
+// Errors: as DiscretizeZOH, and dt·A[n] = 2 (a pole on the unit circle's
+// image: 1 − dt·A/2 = 0).
+func DiscretizeBilinear(dA, dB, A, B []complex128, dt float64) error {
+	if err := checkDiag(dA, dB, A, B, dt); err != nil {
+		return err
+	}
+	for n, a := range A {
+		half := complex(dt/2, 0) * a
+		den := 1 - half
+		if den == 0 {
+			return errorf("A[%d] = %v: 1 − dt·A/2 = 0 with dt = %v, the bilinear map is singular", n, a, dt)
+		}
+		dA[n] = (1 + half) / den
+		dB[n] = complex(dt, 0) / den * B[n]
+	}
+	return nil
+}
+
+func checkDiag(dA, dB, A, B []complex128, dt float64) error {
+	return firstError(
+		checkPositive("len(A)", len(A)),
+		checkLen("B", B, len(A)),
+		checkLen("dA", dA, len(A)),
+		checkLen("dB", dB, len(A)),
+		checkStep("dt", dt),
+		checkFiniteComplex("A", A),
+		checkFiniteComplex("B", B),
+	)
+}
+
+// expm1 is exp(z) − 1 for complex z without cancellation near 0:
+// exp(x)·cos y − 1 = expm1(x)·cos y − 2·sin²(y/2).
+func expm1(z complex128) complex128 {
+	x, y := real(z), imag(z)
+	s, c := math.Sincos(y)
+	h := math.Sin(y / 2)
+	return complex(math.Expm1(x)*c-2*h*h, math.Exp(x)*s)
+}

@@ -1,0 +1,92 @@
+package kernelgen
+
+import (
+	"fmt"
+	"math"
+	"math/cmplx"
+)
+
+// maxElements bounds every tensor kernelgen writes, so that no index
+// arithmetic overflows and byte offsets (×16 for complex128) fit an int.
+const maxElements = math.MaxInt / 16
+
+// errorf prefixes every error with the package name.
+func errorf(format string, args ...any) error {
+	return fmt.Errorf("kernelgen: "+format, args...)
+}
+
+// checkPositive reports a size that is not ≥ 1.
+func checkPositive(name string, v int) error {
+	if v < 1 {
+		return errorf("%s = %d, want ≥ 1", name, v)
+	}
+	return nil
+}
+
+// mulSizes multiplies sizes (each ≥ 1) and reports an error naming what
+// when the product exceeds maxElements.
+func mulSizes(what string, xs ...int) (int, error) {
+	p := 1
+	for _, x := range xs {
+		if x != 0 && p > maxElements/x {
+			return 0, errorf("%s overflows: %v", what, xs)
+		}
+		p *= x
+	}
+	return p, nil
+}
+
+// checkStep reports a step size that is not finite and > 0.
+func checkStep(name string, dt float64) error {
+	if !(dt > 0) || math.IsInf(dt, 1) {
+		return errorf("%s = %v, want finite and > 0", name, dt)
+	}
+	return nil
+}
+
+// checkSteps checks every step of dt.
+func checkSteps(name string, dt []float64) error {
+	for i, v := range dt {
+		if err := checkStep(fmt.Sprintf("%s[%d]", name, i), v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkLen[T any](name string, x []T, want int) error {
+	if len(x) != want {
+		return errorf("len(%s) = %d, want %d", name, len(x), want)
+	}
+	return nil
+}
+
+// checkFiniteComplex reports the first NaN or Inf entry of x.
+func checkFiniteComplex(name string, x []complex128) error {
+	for i, v := range x {
+		if cmplx.IsNaN(v) || cmplx.IsInf(v) {
+			return errorf("%s[%d] = %v, want finite", name, i, v)
+		}
+	}
+	return nil
+}
+
+// checkFinite reports the first NaN or Inf entry of x.
+func checkFinite(name string, x []float64) error {
+	for i, v := range x {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return errorf("%s[%d] = %v, want finite", name, i, v)
+		}
+	}
+	return nil
+}
+
+// firstError returns the first non-nil error.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
