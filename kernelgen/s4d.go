@@ -58,7 +58,7 @@ func InitS4D(init S4DInit, nh int) (A, B []complex128, err error) {
 		case S4DLin:
 			A[n] = complex(-0.5, -math.Pi*fn)
 		case S4DInv:
-			A[n] = complex(-0.5, -(1/math.Pi*n2*(n2/(1+2*fn)-1)))
+			A[n] = complex(-0.5, -(1 / math.Pi * n2 * (n2/(1+2*fn) - 1)))
 		case S4DReal:
 			A[n] = complex(-(1 + fn), 0)
 		default:
