@@ -32,11 +32,12 @@ import (
 // exponentials per H, against Nh·L multiply-adds of work.
 const VandermondeBlock = 64
 
-// vandermondeFlushExp is the exponent below which an anchor is set to
-// exactly 0: exp(−600) ≈ 1e−261, so the terms dropped are below any
-// output that matters, and the hot loop never meets a subnormal operand
-// (Go does not flush them, and they are ~100× slower).
-const vandermondeFlushExp = -600
+// vandermondeFlushExp is the exponent below which ExpIntTimes returns
+// exactly 0: a factor exp(−300) ≈ 5e−131 relative to the state's weight is
+// below any output that matters, and the product of an anchor and a power
+// (each ≥ exp(−300)) stays a normal float64, so the hot loop never meets a
+// subnormal operand (Go does not flush them, and they are ~100× slower).
+const vandermondeFlushExp = -300
 
 // ExpIntTimes returns exp(l·w) for an integer step l, with the product l·w
 // carried in double-double (math.FMA gives the rounding error of l·w

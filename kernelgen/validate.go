@@ -54,9 +54,15 @@ func checkSteps(name string, dt []float64) error {
 	return nil
 }
 
+// checkLen reports a slice whose length is not want.
 func checkLen[T any](name string, x []T, want int) error {
-	if len(x) != want {
-		return errorf("len(%s) = %d, want %d", name, len(x), want)
+	return checkLenN(name, len(x), want)
+}
+
+// checkLenN reports a length got that is not want.
+func checkLenN(name string, got, want int) error {
+	if got != want {
+		return errorf("len(%s) = %d, want %d", name, got, want)
 	}
 	return nil
 }
