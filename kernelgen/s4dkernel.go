@@ -30,8 +30,11 @@ type S4DParams struct {
 // chain of multiplications: every VandermondeBlock (64) steps an anchor
 // exp(b·64·w) is evaluated directly and combined with a table of
 // exp(j·w), j < 64 (see generic.VandermondeKernel), so the error of K[l]
-// does not grow with l: measured against the direct float64
-// exp(l·w) evaluation it stays at ~1e−15 relative up to L = 65536
+// does not grow with l. Measured up to L = 65536 with phases l·Im w up to
+// 10⁶ rad, relative to 2Σ|c|·|exp(l·w)|, against a per-element
+// evaluation whose argument l·w is carried exactly: ≤ 3.1e−16 at every l;
+// the direct float64 exp(l·w) (torch's) drifts to 2.4e−11 there, from the
+// rounding of its argument, and a multiplication chain to 3.9e−12
 // (TestVandermondeErrorDoesNotGrow). K feeds fft.NewConv32 as it is.
 //
 // The float32 path builds its tables in float64 and rounds them to float32
