@@ -123,3 +123,61 @@ func TestDiscretizeDPLRMatchesGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestDPLRKernelOfHiPPOMatchesDenseBilinear runs the whole S4 path on
+// HiPPO-LegS: NPLR gives (Λ, P, B, V); a real readout c becomes
+// C = Vᵀc in DPLR coordinates; CTilde and the Cauchy/Woodbury spectrum
+// give K; it must be the impulse response of the dense bilinear
+// recurrence of the original real (A, B, c).
+func TestDPLRKernelOfHiPPOMatchesDenseBilinear(t *testing.T) {
+	for _, tc := range []struct {
+		n, L int
+		dt   float64
+	}{{8, 16, 0.1}, {16, 64, 0.05}, {32, 101, 0.02}} {
+		A, B, err := HiPPO(LegS, tc.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lam, p, b, v, err := NPLR(LegS, tc.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nh := tc.n / 2
+		c := make([]float64, tc.n)
+		for i := range c {
+			c[i] = math.Cos(float64(3*i + 1)) // any readout
+		}
+		cd := make([]complex128, nh)
+		for j := range nh {
+			for r := range tc.n {
+				cd[j] += v[r*nh+j] * complex(c[r], 0)
+			}
+		}
+		ct := make([]complex128, nh)
+		if err := CTilde(ct, lam, p, cd, tc.dt, tc.L); err != nil {
+			t.Fatal(err)
+		}
+		dp := &DPLRParams{Channels: 1, H: 1, Nh: nh, L: tc.L, Lambda: lam, P: p, B: b, CTilde: ct, Dt: []float64{tc.dt}}
+		khat := make([]complex128, DPLRBins(tc.L))
+		if err := DPLRSpectrum(khat, dp); err != nil {
+			t.Fatal(err)
+		}
+		k := naiveIRFFT(khat, tc.L)
+
+		dA, dB := make([]float64, tc.n*tc.n), make([]float64, tc.n)
+		if err := DiscretizeBilinearDense(dA, dB, A, B, tc.dt); err != nil {
+			t.Fatal(err)
+		}
+		x := make([]float64, tc.L)
+		x[0] = 1
+		want := make([]float64, tc.L)
+		if err := (&DenseSSM{DA: dA, DB: dB, C: c}).Run(want, make([]float64, tc.n), x); err != nil {
+			t.Fatal(err)
+		}
+		e := maxDiff(k, want) / maxAbs(want)
+		if !(e <= dplrTol) {
+			t.Errorf("n %d L %d: DPLR kernel vs dense bilinear impulse response: normwise %.3g > %g", tc.n, tc.L, e, dplrTol)
+		}
+		t.Logf("n %d L %d: DPLR kernel vs dense bilinear impulse response: normwise %.2g", tc.n, tc.L, e)
+	}
+}
