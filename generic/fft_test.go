@@ -20,7 +20,7 @@ const rootTol = 3e-15
 // are each within 1 ulp.
 const unitModulusTol = 4e-16
 
-func randomComplex(rng *rand.Rand, n int) []complex128 {
+func fftRandomComplex(rng *rand.Rand, n int) []complex128 {
 	x := make([]complex128, n)
 	for i := range x {
 		x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
@@ -28,7 +28,7 @@ func randomComplex(rng *rand.Rand, n int) []complex128 {
 	return x
 }
 
-func randomReal(rng *rand.Rand, n int) []float64 {
+func fftRandomReal(rng *rand.Rand, n int) []float64 {
 	x := make([]float64, n)
 	for i := range x {
 		x[i] = rng.NormFloat64()
@@ -36,8 +36,8 @@ func randomReal(rng *rand.Rand, n int) []float64 {
 	return x
 }
 
-// relRMS is sqrt(Σ|got−want|² / Σ|want|²).
-func relRMS(got, want []complex128) float64 {
+// fftRelRMS is sqrt(Σ|got−want|² / Σ|want|²).
+func fftRelRMS(got, want []complex128) float64 {
 	var num, den float64
 	for i := range want {
 		d := got[i] - want[i]
@@ -50,10 +50,10 @@ func relRMS(got, want []complex128) float64 {
 	return math.Sqrt(num / den)
 }
 
-func log2Floor1(n int) float64 { return max(1, math.Log2(float64(n))) }
+func fftLog2(n int) float64 { return max(1, math.Log2(float64(n))) }
 
-// testLengths is every n ≤ 64, primes (Bluestein), and 2^a·3^b·5^c·7^d mixes.
-func testLengths() []int {
+// fftTestLengths is every n ≤ 64, primes (Bluestein), and 2^a·3^b·5^c·7^d mixes.
+func fftTestLengths() []int {
 	var ns []int
 	for n := 1; n <= 64; n++ {
 		ns = append(ns, n)
@@ -63,19 +63,19 @@ func testLengths() []int {
 
 func TestFFTMatchesDFTForEveryLengthUpTo64PrimesAndMixedRadices(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, n := range testLengths() {
+	for _, n := range fftTestLengths() {
 		p, err := NewFFTPlan(n)
 		if err != nil {
 			t.Fatal(err)
 		}
-		x := randomComplex(rng, n)
+		x := fftRandomComplex(rng, n)
 		scratch := make([]complex128, p.ScratchLen())
 		for _, inverse := range []bool{false, true} {
 			want := make([]complex128, n)
 			DFT(want, x, inverse)
 			got := make([]complex128, n)
 			p.Transform(got, x, scratch, inverse)
-			if e := relRMS(got, want); e > fft64Tol*log2Floor1(n) {
+			if e := fftRelRMS(got, want); e > fft64Tol*fftLog2(n) {
 				t.Errorf("n=%d inverse=%v bluestein=%v: relative RMS error %.3g vs DFT", n, inverse, p.Bluestein(), e)
 			}
 			inPlace := append([]complex128(nil), x...)
@@ -101,11 +101,11 @@ func TestMixedRadixMatchesBluesteinOnLargeSmoothLengths(t *testing.T) {
 		if mixed.Bluestein() {
 			t.Fatalf("n=%d: want a mixed-radix plan", n)
 		}
-		x := randomComplex(rng, n)
+		x := fftRandomComplex(rng, n)
 		a, b := make([]complex128, n), make([]complex128, n)
 		mixed.Transform(a, x, make([]complex128, mixed.ScratchLen()), false)
 		blue.Transform(b, x, make([]complex128, blue.ScratchLen()), false)
-		if e := relRMS(a, b); e > fft64Tol*log2Floor1(n) {
+		if e := fftRelRMS(a, b); e > fft64Tol*fftLog2(n) {
 			t.Errorf("n=%d: mixed radix and Bluestein differ by relative RMS %.3g", n, e)
 		}
 	}
@@ -137,14 +137,14 @@ func TestRootTableMatchesSincosOfTheExactAngle(t *testing.T) {
 
 func TestRealFFTMatchesComplexFFTAndIgnoresImaginaryDCAndNyquist(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	ns := append(testLengths(), 4096, 3000)
+	ns := append(fftTestLengths(), 4096, 3000)
 	for _, n := range ns {
 		rp, err := NewRealFFTPlan(n)
 		if err != nil {
 			t.Fatal(err)
 		}
 		cp, _ := NewFFTPlan(n)
-		x := randomReal(rng, n)
+		x := fftRandomReal(rng, n)
 		xc := make([]complex128, n)
 		for i, v := range x {
 			xc[i] = complex(v, 0)
@@ -154,7 +154,7 @@ func TestRealFFTMatchesComplexFFTAndIgnoresImaginaryDCAndNyquist(t *testing.T) {
 		got := make([]complex128, rp.Bins())
 		scratch := make([]complex128, rp.ScratchLen())
 		rp.Forward(got, x, scratch)
-		if e := relRMS(got, want[:rp.Bins()]); e > fft64Tol*log2Floor1(n) {
+		if e := fftRelRMS(got, want[:rp.Bins()]); e > fft64Tol*fftLog2(n) {
 			t.Errorf("n=%d: real FFT differs from complex FFT by relative RMS %.3g", n, e)
 		}
 		// Spoil Im X[0] and Im X[n/2]: the inverse must not see them.
@@ -170,7 +170,7 @@ func TestRealFFTMatchesComplexFFTAndIgnoresImaginaryDCAndNyquist(t *testing.T) {
 			num += (back[i] - x[i]) * (back[i] - x[i])
 			den += x[i] * x[i]
 		}
-		if e := math.Sqrt(num / den); e > fft64Tol*log2Floor1(n) {
+		if e := math.Sqrt(num / den); e > fft64Tol*fftLog2(n) {
 			t.Errorf("n=%d: real inverse∘forward differs from identity by relative RMS %.3g", n, e)
 		}
 	}
@@ -179,11 +179,11 @@ func TestRealFFTMatchesComplexFFTAndIgnoresImaginaryDCAndNyquist(t *testing.T) {
 func TestDFTInverseUndoesForward(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, n := range []int{1, 2, 7, 30, 101} {
-		x := randomComplex(rng, n)
+		x := fftRandomComplex(rng, n)
 		X, back := make([]complex128, n), make([]complex128, n)
 		DFT(X, x, false)
 		DFT(back, X, true)
-		if e := relRMS(back, x); e > fft64Tol*log2Floor1(n) {
+		if e := fftRelRMS(back, x); e > fft64Tol*fftLog2(n) {
 			t.Errorf("n=%d: DFT inverse∘forward relative RMS %.3g", n, e)
 		}
 	}
