@@ -23,8 +23,8 @@ import "fmt"
 // RealFFTPlan is a real FFT of one length. Immutable, safe for concurrent
 // use; the caller supplies the scratch.
 type RealFFTPlan struct {
-	n      int
-	cplx   *FFTPlan     // length n/2 (even n) or n (odd n)
+	n        int
+	cplx     *FFTPlan     // length n/2 (even n) or n (odd n)
 	twiddles []complex128 // ω_n^k = e^{−2πi·k/n}, k ≤ n/4 (even n only)
 }
 
