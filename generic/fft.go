@@ -141,7 +141,9 @@ func (p *FFTPlan) Transform(dst, src, scratch []complex128, inverse bool) {
 	if inverse {
 		scale := 1 / float64(n)
 		for i, v := range dst {
-			dst[i] = complex(real(v)*scale, -imag(v)*scale)
+			// 0 − x rather than −x: a zero comes out +0, as from a
+			// transform with conjugated twiddles, not −0.
+			dst[i] = complex(real(v)*scale, 0-imag(v)*scale)
 		}
 	}
 }

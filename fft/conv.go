@@ -1,0 +1,188 @@
+package fft
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+	"sync"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// Conv32 is a causal long convolution with fixed kernels, the
+// convolutional form of an LTI state space layer (S4, S4D): per channel h
+// of each sequence,
+//
+//	y[h][l] = Σ_{j ≤ l, j < K} k[h][j]·u[h][l−j] + d[h]·u[h][l]
+//
+// with k [channels][K], 1 ≤ K ≤ seqLen. NewConv32 computes the kernels'
+// spectra once (real FFT of the least even 2^a·3^b·5^c ≥ seqLen+K−1, so
+// the circular product never wraps round); Apply transforms each row of u,
+// multiplies, transforms back and adds the skip term. Short kernels, where
+// the O(seqLen·K) sum is cheaper than the two FFTs, take the direct sum
+// instead (see directIsFaster). Either way the sums run in float64 and y
+// is rounded once. Immutable, safe for concurrent use, allocation-free in
+// steady state.
+type Conv32 struct{ c convPlan[float32] }
+
+// Conv64 is Conv32 for float64.
+type Conv64 struct{ c convPlan[float64] }
+
+// NewConv32 returns the convolution of channels channels of length seqLen
+// with the kernels k ([channels][kernelLen], kernelLen = len(k)/channels,
+// 1 ≤ kernelLen ≤ seqLen). k is copied: later changes to it do not affect
+// the plan.
+func NewConv32(channels, seqLen int, k []float32) (*Conv32, error) {
+	c, err := newConvPlan("NewConv32", channels, seqLen, k, convAuto)
+	if err != nil {
+		return nil, err
+	}
+	return &Conv32{c: *c}, nil
+}
+
+// NewConv64 is NewConv32 for float64.
+func NewConv64(channels, seqLen int, k []float64) (*Conv64, error) {
+	c, err := newConvPlan("NewConv64", channels, seqLen, k, convAuto)
+	if err != nil {
+		return nil, err
+	}
+	return &Conv64{c: *c}, nil
+}
+
+// Apply convolves a batch of sequences: u and y are [batch][channels][seqLen]
+// with the same length, a positive multiple of channels·seqLen; d is
+// [channels], or nil for no skip term. y may be u itself (in place); y must
+// not otherwise overlap u, and must not overlap d.
+func (c *Conv32) Apply(y, u, d []float32) error {
+	if c == nil {
+		return errNilPlan("Conv32.Apply", "Conv32")
+	}
+	return c.c.apply("Conv32.Apply", y, u, d)
+}
+
+// Apply is Conv32.Apply for float64.
+func (c *Conv64) Apply(y, u, d []float64) error {
+	if c == nil {
+		return errNilPlan("Conv64.Apply", "Conv64")
+	}
+	return c.c.apply("Conv64.Apply", y, u, d)
+}
+
+// Channels, SeqLen and KernelLen return the shape the plan was made for.
+func (c *Conv32) Channels() int  { return c.c.channels }
+func (c *Conv32) SeqLen() int    { return c.c.seqLen }
+func (c *Conv32) KernelLen() int { return c.c.kernelLen }
+
+// FFTLen returns the length of the real FFTs Apply runs, or 0 when it
+// takes the direct sum.
+func (c *Conv32) FFTLen() int { return c.c.fftLen() }
+
+// Channels, SeqLen and KernelLen return the shape the plan was made for.
+func (c *Conv64) Channels() int  { return c.c.channels }
+func (c *Conv64) SeqLen() int    { return c.c.seqLen }
+func (c *Conv64) KernelLen() int { return c.c.kernelLen }
+
+// FFTLen returns the length of the real FFTs Apply runs, or 0 when it
+// takes the direct sum.
+func (c *Conv64) FFTLen() int { return c.c.fftLen() }
+
+type convMode int
+
+const (
+	convAuto   convMode = iota // the faster of the two, by directIsFaster
+	convDirect                 // tests: always the direct sum
+	convFFT                    // tests: always the FFT
+)
+
+// convPlan is the shared body of Conv32 and Conv64.
+type convPlan[F float32 | float64] struct {
+	channels, seqLen, kernelLen int
+	k                           []F              // copy of the kernels, for the direct sum
+	fftc                        *generic.FFTConv // nil: direct sum
+	pool                        *sync.Pool
+}
+
+// directIsFaster reports whether the direct sum beats the FFT for one row:
+// the sum costs seqLen·K − K²/2 multiply-adds; the FFT path costs about
+// convFFTCostPerPoint multiply-add equivalents per point and log2 point of
+// its length (two real FFTs, the conversions and the spectrum product),
+// measured with BenchmarkConvCrossover in conv_crossover_test.go.
+func directIsFaster(seqLen, kernelLen int) bool {
+	size := float64(generic.ConvFFTLen(seqLen + kernelLen - 1))
+	direct := float64(seqLen)*float64(kernelLen) - float64(kernelLen)*float64(kernelLen)/2
+	return direct < convFFTCostPerPoint*size*math.Log2(size)
+}
+
+// convFFTCostPerPoint: see directIsFaster.
+const convFFTCostPerPoint = 2.0
+
+func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, mode convMode) (*convPlan[F], error) {
+	if channels < 1 {
+		return nil, fmt.Errorf("fft: %s: channels = %d, want ≥ 1", call, channels)
+	}
+	if seqLen < 1 {
+		return nil, fmt.Errorf("fft: %s: seqLen = %d, want ≥ 1", call, seqLen)
+	}
+	if seqLen > MaxLen/2 {
+		return nil, fmt.Errorf("fft: %s: seqLen = %d exceeds %d (MaxLen/2)", call, seqLen, MaxLen/2)
+	}
+	if hi, lo := bits.Mul64(uint64(channels), uint64(seqLen)); hi != 0 || lo > math.MaxInt {
+		return nil, fmt.Errorf("fft: %s: channels·seqLen = %d·%d overflows int", call, channels, seqLen)
+	}
+	if len(k) == 0 {
+		return nil, fmt.Errorf("fft: %s: len(k) = 0, want channels·kernelLen with 1 ≤ kernelLen ≤ seqLen = %d", call, seqLen)
+	}
+	if len(k)%channels != 0 {
+		return nil, fmt.Errorf("fft: %s: len(k) = %d is not a multiple of channels = %d", call, len(k), channels)
+	}
+	kernelLen := len(k) / channels
+	if kernelLen > seqLen {
+		return nil, fmt.Errorf("fft: %s: kernelLen = len(k)/channels = %d exceeds seqLen = %d", call, kernelLen, seqLen)
+	}
+	c := &convPlan[F]{channels: channels, seqLen: seqLen, kernelLen: kernelLen}
+	if mode == convDirect || (mode == convAuto && directIsFaster(seqLen, kernelLen)) {
+		c.k = append([]F(nil), k...)
+		c.pool = &sync.Pool{New: func() any { return &scratch{} }}
+		return c, nil
+	}
+	fftc, err := generic.NewFFTConv(channels, seqLen, k)
+	if err != nil {
+		return nil, fmt.Errorf("fft: %s: %w", call, err)
+	}
+	c.fftc = fftc
+	cl, rl := fftc.ScratchLen()
+	pool := newScratchPool(cl, rl)
+	c.pool = &pool
+	return c, nil
+}
+
+func (c *convPlan[F]) fftLen() int {
+	if c.fftc == nil {
+		return 0
+	}
+	return c.fftc.Size()
+}
+
+func (c *convPlan[F]) apply(call string, y, u, d []F) error {
+	row := c.channels * c.seqLen
+	if len(u) == 0 || len(u)%row != 0 {
+		return fmt.Errorf("fft: %s: len(u) = %d, want a positive multiple of channels·seqLen = %d", call, len(u), row)
+	}
+	if len(y) != len(u) {
+		return fmt.Errorf("fft: %s: len(y) = %d, want len(u) = %d", call, len(y), len(u))
+	}
+	if d != nil && len(d) != c.channels {
+		return fmt.Errorf("fft: %s: len(d) = %d, want channels = %d (or d = nil)", call, len(d), c.channels)
+	}
+	if err := checkInPlace(call, y, u); err != nil {
+		return fmt.Errorf("fft: %s: y and u overlap partially (y must be u itself or share no memory with it)", call)
+	}
+	if err := checkDisjoint(call, "y", y, "d", d); err != nil {
+		return err
+	}
+	s := c.pool.Get().(*scratch)
+	convApply(asm.Current(), c.fftc, c.k, y, u, d, c.channels, c.seqLen, s.c, s.f)
+	c.pool.Put(s)
+	return nil
+}

@@ -1,0 +1,82 @@
+package fft
+
+import (
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// The kernels behind the public calls, one function per kind of call, each
+// taking the level that the public call read once from asm.Current(). Today
+// every level runs the plain-Go code of package generic; the SIMD issue
+// adds a switch on l here that calls the codelets of package asm, with
+// these signatures, and the tests that loop over asm.Levels() then compare
+// them with generic.
+
+// transform runs a validated complex128 FFT (scratch: plan.ScratchLen()).
+func transform(l asm.Level, plan *generic.FFTPlan, dst, src, scratch []complex128, inverse bool) {
+	plan.Transform(dst, src, scratch, inverse)
+}
+
+// transform32 runs a validated complex64 FFT in float64: widen src into
+// scratch, transform in place, round into dst (scratch: n +
+// plan.ScratchLen()). dst may be src.
+func transform32(l asm.Level, plan *generic.FFTPlan, dst, src []complex64, scratch []complex128, inverse bool) {
+	n := plan.Len()
+	buf := scratch[:n]
+	for i, v := range src {
+		buf[i] = complex128(v)
+	}
+	plan.Transform(buf, buf, scratch[n:], inverse)
+	for i, v := range buf {
+		dst[i] = complex64(v)
+	}
+}
+
+// realForward runs a validated real FFT (scratch: plan.ScratchLen()).
+func realForward(l asm.Level, plan *generic.RealFFTPlan, dst []complex128, src []float64, scratch []complex128) {
+	plan.Forward(dst, src, scratch)
+}
+
+// realInverse runs a validated inverse real FFT (scratch: plan.ScratchLen()).
+func realInverse(l asm.Level, plan *generic.RealFFTPlan, dst []float64, src []complex128, scratch []complex128) {
+	plan.Inverse(dst, src, scratch)
+}
+
+// realForward32 runs a validated float32 real FFT in float64 (scratch:
+// Bins() + plan.ScratchLen() complex, n float64).
+func realForward32(l asm.Level, plan *generic.RealFFTPlan, dst []complex64, src []float32, cs []complex128, fs []float64) {
+	bins := plan.Bins()
+	x := fs[:plan.Len()]
+	for i, v := range src {
+		x[i] = float64(v)
+	}
+	spec := cs[:bins]
+	plan.Forward(spec, x, cs[bins:])
+	for i, v := range spec {
+		dst[i] = complex64(v)
+	}
+}
+
+// realInverse32 runs a validated float32 inverse real FFT in float64
+// (scratch as realForward32).
+func realInverse32(l asm.Level, plan *generic.RealFFTPlan, dst []float32, src []complex64, cs []complex128, fs []float64) {
+	bins := plan.Bins()
+	spec := cs[:bins]
+	for i, v := range src {
+		spec[i] = complex128(v)
+	}
+	x := fs[:plan.Len()]
+	plan.Inverse(x, spec, cs[bins:])
+	for i, v := range x {
+		dst[i] = float32(v)
+	}
+}
+
+// convApply runs a validated convolution, directly (fftc nil) or by FFT.
+func convApply[F float32 | float64](l asm.Level, fftc *generic.FFTConv, k []F, y, u, d []F, channels, seqLen int, cs []complex128, fs []float64) {
+	if fftc == nil {
+		generic.ConvDirect(y, u, k, d, channels, seqLen)
+		return
+	}
+	generic.ApplyFFTConv(fftc, y, u, d, cs, fs)
+}

@@ -1,0 +1,153 @@
+package fft
+
+import (
+	"sync"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// RealPlan64 is a real FFT of one length n: n float64 samples ↔ the n/2+1
+// (integer division) complex128 bins X[0 … n/2] of their spectrum; the
+// other bins are X[n−k] = conj X[k]. Immutable, safe for concurrent use,
+// allocation-free in steady state.
+type RealPlan64 struct {
+	n    int
+	plan *generic.RealFFTPlan
+	pool sync.Pool
+}
+
+// NewRealPlan64 returns the plan of the real FFT of length n (1 ≤ n ≤
+// MaxLen). Even n runs a complex FFT of length n/2 (the half-length trick),
+// odd n one of length n.
+func NewRealPlan64(n int) (*RealPlan64, error) {
+	if err := checkPlanLen("NewRealPlan64", n); err != nil {
+		return nil, err
+	}
+	plan, err := generic.NewRealFFTPlan(n)
+	if err != nil {
+		return nil, err
+	}
+	return &RealPlan64{n: n, plan: plan, pool: newScratchPool(plan.ScratchLen(), 0)}, nil
+}
+
+// Len returns the real length n.
+func (p *RealPlan64) Len() int { return p.n }
+
+// Bins returns n/2+1, the length of the spectrum.
+func (p *RealPlan64) Bins() int { return p.n/2 + 1 }
+
+// Forward writes the bins X_k = Σ_j src_j·e^{−2πi·jk/n}, k = 0 … n/2, to
+// dst. len(src) = n, len(dst) = n/2+1, and they share no memory.
+func (p *RealPlan64) Forward(dst []complex128, src []float64) error {
+	const call = "RealPlan64.Forward"
+	if p == nil {
+		return errNilPlan(call, "RealPlan64")
+	}
+	if err := checkReal(call, p.n, dst, src); err != nil {
+		return err
+	}
+	s := p.pool.Get().(*scratch)
+	realForward(asm.Current(), p.plan, dst, src, s.c)
+	p.pool.Put(s)
+	return nil
+}
+
+// Inverse writes the real x of length n whose spectrum src holds (bins
+// 0 … n/2, extended Hermitian), with the 1/n: Inverse undoes Forward.
+// Im src[0] and, for even n, Im src[n/2] are ignored, as torch.fft.irfft
+// ignores them. len(dst) = n, len(src) = n/2+1, no shared memory.
+func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
+	const call = "RealPlan64.Inverse"
+	if p == nil {
+		return errNilPlan(call, "RealPlan64")
+	}
+	if err := checkRealInverse(call, p.n, dst, src); err != nil {
+		return err
+	}
+	s := p.pool.Get().(*scratch)
+	realInverse(asm.Current(), p.plan, dst, src, s.c)
+	p.pool.Put(s)
+	return nil
+}
+
+// RealPlan32 is the float32 ↔ complex64 real FFT of one length n, with the
+// bins, rules and guarantees of RealPlan64. Like Plan32 it computes in
+// float64 today (one rounding of the result); the SIMD kernels replace that
+// at the vector levels.
+type RealPlan32 struct {
+	n    int
+	plan *generic.RealFFTPlan
+	pool sync.Pool
+}
+
+// NewRealPlan32 returns the plan of the real FFT of length n (1 ≤ n ≤
+// MaxLen).
+func NewRealPlan32(n int) (*RealPlan32, error) {
+	if err := checkPlanLen("NewRealPlan32", n); err != nil {
+		return nil, err
+	}
+	plan, err := generic.NewRealFFTPlan(n)
+	if err != nil {
+		return nil, err
+	}
+	return &RealPlan32{n: n, plan: plan, pool: newScratchPool(plan.Bins()+plan.ScratchLen(), n)}, nil
+}
+
+// Len returns the real length n.
+func (p *RealPlan32) Len() int { return p.n }
+
+// Bins returns n/2+1, the length of the spectrum.
+func (p *RealPlan32) Bins() int { return p.n/2 + 1 }
+
+// Forward writes the bins X_k, k = 0 … n/2, of the FFT of src to dst; see
+// RealPlan64.Forward.
+func (p *RealPlan32) Forward(dst []complex64, src []float32) error {
+	const call = "RealPlan32.Forward"
+	if p == nil {
+		return errNilPlan(call, "RealPlan32")
+	}
+	if err := checkReal(call, p.n, dst, src); err != nil {
+		return err
+	}
+	s := p.pool.Get().(*scratch)
+	realForward32(asm.Current(), p.plan, dst, src, s.c, s.f)
+	p.pool.Put(s)
+	return nil
+}
+
+// Inverse writes the real x of length n whose spectrum src holds, with the
+// 1/n; see RealPlan64.Inverse.
+func (p *RealPlan32) Inverse(dst []float32, src []complex64) error {
+	const call = "RealPlan32.Inverse"
+	if p == nil {
+		return errNilPlan(call, "RealPlan32")
+	}
+	if err := checkRealInverse(call, p.n, dst, src); err != nil {
+		return err
+	}
+	s := p.pool.Get().(*scratch)
+	realInverse32(asm.Current(), p.plan, dst, src, s.c, s.f)
+	p.pool.Put(s)
+	return nil
+}
+
+func checkReal[C, F any](call string, n int, dst []C, src []F) error {
+	if err := checkLen(call, "dst", dst, n/2+1, "n/2+1"); err != nil {
+		return err
+	}
+	if err := checkLen(call, "src", src, n, "n"); err != nil {
+		return err
+	}
+	return checkDisjoint(call, "dst", dst, "src", src)
+}
+
+func checkRealInverse[F, C any](call string, n int, dst []F, src []C) error {
+	if err := checkLen(call, "dst", dst, n, "n"); err != nil {
+		return err
+	}
+	if err := checkLen(call, "src", src, n/2+1, "n/2+1"); err != nil {
+		return err
+	}
+	return checkDisjoint(call, "dst", dst, "src", src)
+}
