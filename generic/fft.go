@@ -74,14 +74,25 @@ func newMixedRadixPlan(n int, radices []int) *FFTPlan {
 		ls *= radix
 	}
 	p.twiddle = make([]complex128, total)
+	circle := roots.circle()
 	for _, s := range p.stages {
 		// Stage twiddle (j, q) is ω_L^{q·j} with L = ls·radix, which is
-		// ω_n^{q·j·(n/L)}: an exact index into the roots of order n.
+		// ω_n^{q·j·(n/L)}: an exact index into the roots of order n,
+		// stepping by q·n/L from one j to the next.
 		stride := n / (s.ls * s.radix)
 		tw := p.twiddle[s.tw : s.tw+(s.radix-1)*s.ls]
-		for j := 0; j < s.ls; j++ {
-			for q := 1; q < s.radix; q++ {
-				tw[j*(s.radix-1)+q-1] = roots.root(q * j * stride)
+		if circle != nil {
+			for j := range s.ls {
+				for q := 1; q < s.radix; q++ {
+					tw[j*(s.radix-1)+q-1] = circle[q*j*stride]
+				}
+			}
+			continue
+		}
+		for q := 1; q < s.radix; q++ {
+			it := roots.steps(q * stride)
+			for j := q - 1; j < len(tw); j += s.radix - 1 {
+				tw[j] = it.next()
 			}
 		}
 	}
@@ -198,6 +209,7 @@ func conj(v complex128) complex128 { return complex(real(v), -imag(v)) }
 // 2^16 costs 8193 sincos calls.
 type rootTable struct {
 	n, step int
+	shift   uint         // step = 1 << shift
 	cs      []complex128 // cos + i·sin of π·a/(2n), a = index·step
 }
 
@@ -208,7 +220,7 @@ func newRootTable(n int) rootTable {
 	} else if n%2 == 0 {
 		step = 2
 	}
-	t := rootTable{n: n, step: step, cs: make([]complex128, n/2/step+1)}
+	t := rootTable{n: n, step: step, shift: uint(step / 2), cs: make([]complex128, n/2/step+1)}
 	for i := range t.cs {
 		s, c := math.Sincos(math.Pi * float64(i*step) / float64(2*n))
 		t.cs[i] = complex(c, s)
@@ -231,11 +243,63 @@ func (t *rootTable) root(k int) complex128 {
 	}
 	m := (4*k + n/2) / n // round(4k/n), in [0, 4]
 	a := 4*k - m*n       // in [−n/2, n/2]
+	return t.rotate(m, a)
+}
+
+// circle returns root(k) for every k < n when 8 divides n (else nil),
+// built from the first octant by exact swaps and negations in branch-free
+// loops: the fast path of plan creation for the common lengths.
+func (t *rootTable) circle() []complex128 {
+	n := t.n
+	if n%8 != 0 {
+		return nil
+	}
+	w := make([]complex128, n)
+	o, q := n/8, n/4
+	for k := 0; k <= o; k++ { // angle 2πk/n ≤ π/4: cs[k] is (cos, sin)
+		w[k] = conj(t.cs[k])
+	}
+	for k := o + 1; k < q; k++ { // π/2 − φ, φ = 2π(n/4 − k)/n
+		cs := t.cs[q-k]
+		w[k] = complex(imag(cs), -real(cs))
+	}
+	for k := q; k < n; k++ { // e^{−i(θ+π/2)} = −i·e^{−iθ}
+		w[k] = mulNegI(w[k-q])
+	}
+	return w
+}
+
+// rootSteps yields root(0), root(step), root(2·step), … keeping
+// 4k + n/2 = m·n + rem up to date instead of dividing for each k.
+type rootSteps struct {
+	t                *rootTable
+	m, rem           int
+	incM, incR, half int
+}
+
+func (t *rootTable) steps(step int) rootSteps {
+	inc := 4 * (step % t.n)
+	return rootSteps{t: t, rem: t.n / 2, half: t.n / 2, incM: inc / t.n, incR: inc % t.n}
+}
+
+func (s *rootSteps) next() complex128 {
+	w := s.t.rotate(s.m, s.rem-s.half)
+	s.m += s.incM
+	s.rem += s.incR
+	if s.rem >= s.t.n {
+		s.rem -= s.t.n
+		s.m++
+	}
+	return w
+}
+
+// rotate returns e^{−i·(m·π/2 + π·a/(2n))}.
+func (t *rootTable) rotate(m, a int) complex128 {
 	var cs complex128
 	if a >= 0 {
-		cs = t.cs[a/t.step]
+		cs = t.cs[a>>t.shift]
 	} else {
-		cs = conj(t.cs[-a/t.step])
+		cs = conj(t.cs[(-a)>>t.shift])
 	}
 	c, s := real(cs), imag(cs) // cos and sin of π·a/(2n)
 	switch m & 3 {             // rotate by m quarter turns

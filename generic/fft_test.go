@@ -199,3 +199,29 @@ func TestNewFFTPlanRejectsBadLengths(t *testing.T) {
 		}
 	}
 }
+
+func TestRootStepsEqualRoot(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 5, 8, 12, 60, 97, 1024, 2018} {
+		r := newRootTable(n)
+		for _, step := range []int{1, 2, 3, n / 4, n / 3, n - 1, 3 * n / 4, 2*n + 1} {
+			it := r.steps(step)
+			for i := range 2 * n {
+				if w := it.next(); w != r.root(i*step) {
+					t.Fatalf("n=%d step=%d i=%d: steps gives %v, root %v", n, step, i, w, r.root(i*step))
+				}
+			}
+		}
+	}
+}
+
+func TestRootCircleEqualsRoot(t *testing.T) {
+	for _, n := range []int{8, 16, 24, 40, 1000, 1024, 4096} {
+		r := newRootTable(n)
+		w := r.circle()
+		for k := range w {
+			if w[k] != r.root(k) {
+				t.Fatalf("n=%d k=%d: circle gives %v, root %v", n, k, w[k], r.root(k))
+			}
+		}
+	}
+}
