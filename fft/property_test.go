@@ -244,3 +244,14 @@ func normwise(got, want []float64) float64 {
 	}
 	return maxDiff / maxWant
 }
+
+func TestConvChoosesDirectSumOnlyForShortKernels(t *testing.T) {
+	for _, c := range []struct {
+		seqLen, kernelLen int
+		direct            bool
+	}{{1, 1, true}, {64, 8, true}, {1024, 16, true}, {1024, 64, false}, {4096, 4096, false}, {64, 64, false}} {
+		if got := directIsFaster(c.seqLen, c.kernelLen); got != c.direct {
+			t.Errorf("seqLen %d kernelLen %d: directIsFaster = %v, want %v", c.seqLen, c.kernelLen, got, c.direct)
+		}
+	}
+}
