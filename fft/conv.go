@@ -103,23 +103,29 @@ type convPlan[F float32 | float64] struct {
 	pool                        *sync.Pool
 }
 
-// directIsFaster reports whether the direct sum beats the FFT for one row:
-// the sum costs seqLen·K − K²/2 multiply-adds; the FFT path costs about
-// convFFTCostPerPoint multiply-add equivalents per point and log2 point of
-// its length (two real FFTs, the conversions and the spectrum product).
+// directIsFaster reports whether the direct sum beats the FFT for one row,
+// by a cost model in multiply-add equivalents: the sum costs
+// seqLen·(K + convDirectRowCost) − K²/2, the FFT path (two real FFTs, the
+// conversions, the spectrum product, the pooled scratch)
+// convFFTCostPerPoint·size·log2(size) + convFFTCallCost.
 func directIsFaster(seqLen, kernelLen int) bool {
 	size := float64(generic.ConvFFTLen(seqLen + kernelLen - 1))
-	direct := float64(seqLen)*float64(kernelLen) - float64(kernelLen)*float64(kernelLen)/2
-	return direct < convFFTCostPerPoint*size*math.Log2(size)
+	k := float64(kernelLen)
+	direct := float64(seqLen)*(k+convDirectRowCost) - k*k/2
+	return direct < convFFTCostPerPoint*size*math.Log2(size)+convFFTCallCost
 }
 
-// convFFTCostPerPoint is fitted to BenchmarkConvCrossover
-// (conv_crossover_test.go) on the generic code (amd64, Go 1.26): the
-// direct sum costs ~0.7 ns per multiply-add, the FFT path 12–19 ns per
-// sample, so the two cross at kernelLen ≈ 16 (seqLen 64), ≈ 22 (1024) and
-// ≈ 26 (4096), which this constant reproduces. The SIMD kernels move both
-// sides; refit it with them.
-const convFFTCostPerPoint = 1.0
+// The cost model's constants are fitted to BenchmarkConvCrossover
+// (conv_crossover_test.go) on the generic code (amd64, Go 1.26, one
+// multiply-add ≈ 0.7 ns in the direct loop): the two paths cross at
+// kernelLen ≈ 28 for seqLen 64, ≈ 16 for 256, ≈ 16–22 for 1024 and
+// ≈ 20–26 for 4096, where the FFT path costs 12–19 ns per sample. The SIMD
+// kernels move both sides; refit the constants with them.
+const (
+	convDirectRowCost   = 4    // loop overhead per output, in multiply-adds
+	convFFTCostPerPoint = 1.15 // per point and log2 point of the FFT length
+	convFFTCallCost     = 900  // per row: scratch, conversions, short loops
+)
 
 func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, mode convMode) (*convPlan[F], error) {
 	if channels < 1 {

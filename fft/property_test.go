@@ -249,7 +249,7 @@ func TestConvChoosesDirectSumOnlyForShortKernels(t *testing.T) {
 	for _, c := range []struct {
 		seqLen, kernelLen int
 		direct            bool
-	}{{1, 1, true}, {64, 8, true}, {1024, 16, true}, {1024, 64, false}, {4096, 4096, false}, {64, 64, false}} {
+	}{{1, 1, true}, {64, 8, true}, {64, 16, true}, {1024, 8, true}, {1024, 64, false}, {4096, 4096, false}, {64, 64, false}, {256, 64, false}} {
 		if got := directIsFaster(c.seqLen, c.kernelLen); got != c.direct {
 			t.Errorf("seqLen %d kernelLen %d: directIsFaster = %v, want %v", c.seqLen, c.kernelLen, got, c.direct)
 		}
