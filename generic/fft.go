@@ -39,7 +39,8 @@ type FFTPlan struct {
 	blue    *bluestein // non-nil when n has a prime factor other than 2, 3, 5
 }
 
-// fftStage is one radix-p Stockham pass: it combines p·r... see runStage.
+// fftStage is one radix-p Stockham pass (fft_radix.go): it merges p
+// interleaved sub-transforms of length ls into one of length p·ls, r times.
 type fftStage struct {
 	radix int
 	ls    int // length of the sub-transforms the stage reads (product of earlier radices)
