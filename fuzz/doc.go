@@ -4,6 +4,10 @@
 // result with the plain-Go reference of package generic, within the named
 // tolerances of the kernel's own tests.
 //
+// Targets: FuzzScanForward and FuzzScanStep (package scan), FuzzFFT and
+// FuzzRealFFT (the complex and real plans, float32 and float64), FuzzConv
+// (the causal long convolution, FFT and direct paths).
+//
 // The committed corpus under testdata/fuzz seeds every target, so that
 // `go test ./fuzz` replays it on any machine (under qemu for arm64 too). A
 // campaign runs one target at a time:

@@ -13,7 +13,7 @@
 //   - S4DKernel, S4DKernel64: K[c,h,l] = 2·Re Σ_n C·B̄·Ā^l, a Vandermonde
 //     product whose powers are re-anchored every 64 steps, so its error does
 //     not grow with l. The hot loop is generic.VandermondeKernel(32).
-//   - DPLRSpectrum (and DPLRKernel64 once package fft's real plan exists):
+//   - DPLRKernel, DPLRKernel64 (and the spectrum alone, DPLRSpectrum):
 //     the S4 kernel by the Cauchy kernel at the roots of unity and the
 //     Woodbury correction; CTilde converts S4's C into the C̃ it stores.
 //   - DiagSSM, DenseSSM: the recurrent form (Step, Run) of the same SSMs,

@@ -1,9 +1,11 @@
 package kernelgen
 
 import (
+	"fmt"
 	"math"
 	"math/cmplx"
 
+	"github.com/ssmkern/ssmkern/fft"
 	"github.com/ssmkern/ssmkern/generic"
 )
 
@@ -44,7 +46,7 @@ func DPLRBins(l int) int { return l/2 + 1 }
 // projective form, Σ 2v/(2(1−ω) − (1+ω)·Dt·Λ̄) (generic.CauchyConj), so
 // the bin ω = −1 of even L is the exact limit instead of a 0/0.
 // The inverse real FFT of length L of each row is the kernel
-// (DPLRKernel64 does that).
+// (DPLRKernel64 does that, with package fft).
 //
 // Work: (2 + 2·Channels)·N complex multiply-adds and N reciprocals per
 // (H, bin). Errors: as DPLRKernel64.
@@ -325,4 +327,44 @@ func matMul(c, a, b []complex128, n int) {
 			}
 		}
 	}
+}
+
+// DPLRKernel64 writes the S4 convolution kernels into k, [Channels][H][L]:
+// the inverse real FFT of length L of each row of DPLRSpectrum, so that
+// K[l] = Re(C̄ᵀ·dA^l·dB) for the bilinear discretisation (golden
+// s4_dplr_kernel). It needs O(H·L) working memory per call; it is a set-up
+// step, run once per parameter update, not per token.
+func DPLRKernel64(k []float64, p *DPLRParams) error {
+	if err := checkDPLR("k", len(k), func(l int) int { return l }, p); err != nil {
+		return err
+	}
+	plan, err := fft.NewRealPlan64(p.L)
+	if err != nil {
+		return fmt.Errorf("kernelgen: DPLRKernel64: %w", err)
+	}
+	nf := DPLRBins(p.L)
+	khat := make([]complex128, p.Channels*p.H*nf)
+	dplrSpectrum(khat, p)
+	for row := 0; row < p.Channels*p.H; row++ {
+		if err := plan.Inverse(k[row*p.L:(row+1)*p.L], khat[row*nf:(row+1)*nf]); err != nil {
+			return fmt.Errorf("kernelgen: DPLRKernel64: %w", err)
+		}
+	}
+	return nil
+}
+
+// DPLRKernel is DPLRKernel64 rounded to float32, the kernel type that
+// fft.NewConv32 takes.
+func DPLRKernel(k []float32, p *DPLRParams) error {
+	if err := checkDPLR("k", len(k), func(l int) int { return l }, p); err != nil {
+		return err
+	}
+	k64 := make([]float64, len(k))
+	if err := DPLRKernel64(k64, p); err != nil {
+		return err
+	}
+	for i, v := range k64 {
+		k[i] = float32(v)
+	}
+	return nil
 }
