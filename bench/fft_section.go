@@ -1,0 +1,232 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/fft"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// fftCheckTol is the DESIGN bound on the relative RMS error of a float32
+// FFT, 1e-6·log2(n), applied at n = 4096 and n = 1000.
+const fftCheckTol = 1e-6 * 12
+
+// fftKinds are the plan types: complex64, complex128, real float32, real
+// float64.
+var fftKinds = []string{"c64", "c128", "r32", "r64"}
+
+// fftFlops is benchFFT's operation count: 5·n·log2(n) for a complex
+// transform, half of that for a real one.
+func fftFlops(kind string, n int) float64 {
+	f := 5 * float64(n) * math.Log2(float64(n))
+	if kind == "r32" || kind == "r64" {
+		f /= 2
+	}
+	return f
+}
+
+// fftBench measures the forward transform of one plan type and length.
+func fftBench(kind string, n int) func(b *testing.B) {
+	return func(b *testing.B) {
+		rng := rand.New(rand.NewPCG(1, uint64(n)))
+		var forward func() error
+		var bytes int
+		switch kind {
+		case "c64":
+			p, err := fft.NewPlan32(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src, dst := make([]complex64, n), make([]complex64, n)
+			for i := range src {
+				src[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+			}
+			forward, bytes = func() error { return p.Forward(dst, src) }, 8*n
+		case "c128":
+			p, err := fft.NewPlan64(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src, dst := make([]complex128, n), make([]complex128, n)
+			for i := range src {
+				src[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+			}
+			forward, bytes = func() error { return p.Forward(dst, src) }, 16*n
+		case "r32":
+			p, err := fft.NewRealPlan32(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src, dst := make([]float32, n), make([]complex64, n/2+1)
+			for i := range src {
+				src[i] = float32(rng.NormFloat64())
+			}
+			forward, bytes = func() error { return p.Forward(dst, src) }, 4*n
+		case "r64":
+			p, err := fft.NewRealPlan64(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src, dst := make([]float64, n), make([]complex128, n/2+1)
+			for i := range src {
+				src[i] = rng.NormFloat64()
+			}
+			forward, bytes = func() error { return p.Forward(dst, src) }, 8*n
+		default:
+			b.Fatalf("unknown FFT kind %q", kind)
+		}
+		b.SetBytes(int64(bytes))
+		for b.Loop() {
+			if err := forward(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		us := float64(b.Elapsed().Nanoseconds()) / 1e3 / float64(b.N)
+		b.ReportMetric(fftFlops(kind, n)/us, "MFLOPS")
+	}
+}
+
+// convBench measures the causal long convolution with kernelLen = seqLen
+// and D on, reporting ns per (channel, sample).
+func convBench(channels, seqLen int) func(b *testing.B) {
+	return func(b *testing.B) {
+		rng := rand.New(rand.NewPCG(3, 4))
+		k := make([]float32, channels*seqLen)
+		u := make([]float32, channels*seqLen)
+		d := make([]float32, channels)
+		for i := range k {
+			k[i] = float32(rng.NormFloat64())
+			u[i] = float32(rng.NormFloat64())
+		}
+		c, err := fft.NewConv32(channels, seqLen, k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		y := make([]float32, len(u))
+		b.SetBytes(int64(len(u)) * 4)
+		for b.Loop() {
+			if err := c.Apply(y, u, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+		b.ReportMetric(ns/float64(len(u)), "ns/sample")
+	}
+}
+
+func fftSection(quick bool) section {
+	s := section{
+		name:  "fft",
+		title: "FFT, forward transform",
+		about: "benchFFT MFLOPS: 5·n·log2(n) / µs for complex transforms, half of that for real ones.",
+		unit:  "MFLOPS",
+	}
+	for _, n := range []int{1000, 4096} {
+		s.checks = append(s.checks, check{name: fmt.Sprintf("fft.Plan32 n=%d", n), run: func() error { return checkPlan32(n) }})
+	}
+	sizes := []int{64, 1024, 4096, 65536, 1 << 20, 1000}
+	if quick {
+		sizes = []int{1024}
+	}
+	for _, kind := range fftKinds {
+		for _, n := range sizes {
+			flops := fftFlops(kind, n)
+			s.cases = append(s.cases, benchCase{
+				name:  fmt.Sprintf("%s n=%d", kind, n),
+				bench: fftBench(kind, n),
+				rate:  func(ns float64) float64 { return flops / (ns / 1e3) },
+			})
+		}
+	}
+	return s
+}
+
+func convSection(quick bool) section {
+	s := section{
+		name:  "conv",
+		title: "Causal long convolution (S4), float32",
+		about: "fft.Conv32.Apply with kernelLen = seqLen and D on; ns per (channel, sample), lower is better.",
+		unit:  "ns/sample",
+	}
+	s.checks = append(s.checks, check{name: "fft.Conv32 vs direct sum", run: checkConv32})
+	sizes := []struct{ channels, seqLen int }{{256, 1024}, {256, 4096}, {32, 16384}}
+	if quick {
+		sizes = sizes[:1]
+		sizes[0].channels = 16
+	}
+	for _, z := range sizes {
+		samples := float64(z.channels * z.seqLen)
+		s.cases = append(s.cases, benchCase{
+			name:          fmt.Sprintf("H=%d L=%d", z.channels, z.seqLen),
+			bench:         convBench(z.channels, z.seqLen),
+			rate:          func(ns float64) float64 { return ns / samples },
+			lowerIsBetter: true,
+		})
+	}
+	return s
+}
+
+// checkPlan32 compares Plan32.Forward with the float64 generic plan by
+// relative RMS error.
+func checkPlan32(n int) error {
+	rng := rand.New(rand.NewPCG(7, uint64(n)))
+	src := make([]complex64, n)
+	src128 := make([]complex128, n)
+	for i := range src {
+		src[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+		src128[i] = complex128(src[i])
+	}
+	ref, err := generic.NewFFTPlan(n)
+	if err != nil {
+		return err
+	}
+	want := make([]complex128, n)
+	ref.Transform(want, src128, make([]complex128, ref.ScratchLen()), false)
+	p, err := fft.NewPlan32(n)
+	if err != nil {
+		return err
+	}
+	got := make([]complex64, n)
+	if err := p.Forward(got, src); err != nil {
+		return err
+	}
+	var num, den float64
+	for i := range want {
+		num += math.Pow(cmplx.Abs(complex128(got[i])-want[i]), 2)
+		den += math.Pow(cmplx.Abs(want[i]), 2)
+	}
+	if e := math.Sqrt(num / den); !(e <= fftCheckTol) {
+		return fmt.Errorf("relative RMS error %.3g > %.3g", e, fftCheckTol)
+	}
+	return nil
+}
+
+// checkConv32 compares the FFT convolution with the direct float64 sum.
+func checkConv32() error {
+	const channels, seqLen, kernelLen = 3, 700, 500
+	rng := rand.New(rand.NewPCG(8, 9))
+	k := make([]float32, channels*kernelLen)
+	u := make([]float32, channels*seqLen)
+	d := make([]float32, channels)
+	for i := range k {
+		k[i] = float32(rng.NormFloat64())
+	}
+	for i := range u {
+		u[i] = float32(rng.NormFloat64())
+	}
+	c, err := fft.NewConv32(channels, seqLen, k)
+	if err != nil {
+		return err
+	}
+	got := make([]float32, len(u))
+	if err := c.Apply(got, u, d); err != nil {
+		return err
+	}
+	want := make([]float32, len(u))
+	generic.ConvDirect(want, u, k, d, channels, seqLen)
+	return within("y", got, want)
+}
