@@ -43,6 +43,19 @@ func stepWith(edit func(p *scan.Params, out, state *[]float32)) func() error {
 	}
 }
 
+// backwardWith is forwardWith for Backward.
+func backwardWith(edit func(p *scan.Params, g *scan.Grads, dout *[]float32)) func() error {
+	return func() error {
+		rng := rand.New(rand.NewPCG(25, 26))
+		p := randomParams(rng, scanShape{Batch: 2, Dim: 6, SeqLen: 5, State: 4, Groups: 3, Layout: scan.BLD,
+			D: true, Z: true, Softplus: true})
+		g := allGrads(p)
+		dout := make([]float32, len(p.U))
+		edit(p, g, &dout)
+		return scan.Backward(g, dout, p)
+	}
+}
+
 func badScanCalls() []badCall {
 	nan := float32(math.NaN())
 	type P = scan.Params
@@ -86,6 +99,16 @@ func badScanCalls() []badCall {
 		{"Step with InitialState", "InitialState", stepWith(func(p *P, o, s S) { p.InitialState = make([]float32, len(*s)) })},
 		{"Step with out aliasing state", "overlaps", stepWith(func(p *P, o, s S) { *o = (*s)[:len(*o)] })},
 		{"Step with short U", "len(U)", stepWith(func(p *P, o, s S) { p.U = p.U[:1] })},
+		{"Backward with nil Grads", "Grads is nil", func() error { return scan.Backward(nil, make([]float32, 4), nil) }},
+		{"Backward with nil Params", "Params", func() error { return scan.Backward(&scan.Grads{}, nil, nil) }},
+		{"Backward with short dout", "len(dout)", backwardWith(func(p *P, g *scan.Grads, d S) { *d = (*d)[1:] })},
+		{"Backward with long g.B", "len(g.B)", backwardWith(func(p *P, g *scan.Grads, d S) { g.B = append(g.B, 0) })},
+		{"Backward gradient of absent DeltaBias", "g.DeltaBias", backwardWith(func(p *P, g *scan.Grads, d S) { g.DeltaBias = make([]float32, p.Dim) })},
+		{"Backward gradient of absent InitialState", "g.InitialState", backwardWith(func(p *P, g *scan.Grads, d S) { g.InitialState = make([]float32, 48) })},
+		{"Backward g.U aliasing U", "g.U overlaps U", backwardWith(func(p *P, g *scan.Grads, d S) { g.U = p.U })},
+		{"Backward g.Z aliasing g.U", "g.Z overlaps g.U", backwardWith(func(p *P, g *scan.Grads, d S) { g.Z = g.U })},
+		{"Backward g.Delta aliasing dout", "g.Delta overlaps dout", backwardWith(func(p *P, g *scan.Grads, d S) { g.Delta = *d })},
+		{"Backward NaN in A", "A[0]", backwardWith(func(p *P, g *scan.Grads, d S) { p.A[0] = float32(math.NaN()) })},
 	}
 }
 
