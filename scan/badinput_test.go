@@ -99,7 +99,10 @@ func badScanCalls() []badCall {
 		{"Step with InitialState", "InitialState", stepWith(func(p *P, o, s S) { p.InitialState = make([]float32, len(*s)) })},
 		{"Step with out aliasing state", "overlaps", stepWith(func(p *P, o, s S) { *o = (*s)[:len(*o)] })},
 		{"Step with short U", "len(U)", stepWith(func(p *P, o, s S) { p.U = p.U[:1] })},
-		{"Backward with nil Grads", "Grads is nil", func() error { return scan.Backward(nil, make([]float32, 4), nil) }},
+		{"Backward with nil Grads", "Grads is nil", func() error {
+			p := randomParams(rand.New(rand.NewPCG(1, 1)), scanShape{Batch: 1, Dim: 2, SeqLen: 2, State: 2, Groups: 1})
+			return scan.Backward(nil, make([]float32, 4), p)
+		}},
 		{"Backward with nil Params", "Params", func() error { return scan.Backward(&scan.Grads{}, nil, nil) }},
 		{"Backward with short dout", "len(dout)", backwardWith(func(p *P, g *scan.Grads, d S) { *d = (*d)[1:] })},
 		{"Backward with long g.B", "len(g.B)", backwardWith(func(p *P, g *scan.Grads, d S) { g.B = append(g.B, 0) })},
