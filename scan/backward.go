@@ -2,7 +2,6 @@ package scan
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
@@ -75,17 +74,12 @@ func Backward(g *Grads, dout []float32, p *Params) error {
 
 // backwardScratch pools the float64 working memory of the backward pass,
 // so that steady-state calls allocate nothing.
-var backwardScratch sync.Pool
+var backwardScratch float64Pool
 
 // backward runs a validated call at level l. There is no assembly backward
 // kernel yet: every level runs the float64 reference.
 func backward(l asm.Level, g *Grads, dout []float32, p *Params) {
-	need := generic.ScanBackwardScratchLen(p)
-	buf, _ := backwardScratch.Get().(*[]float64)
-	if buf == nil || cap(*buf) < need {
-		b := make([]float64, need)
-		buf = &b
-	}
-	generic.ScanBackward(g, dout, p, (*buf)[:need])
-	backwardScratch.Put(buf)
+	buf := backwardScratch.get(generic.ScanBackwardScratchLen(p))
+	generic.ScanBackward(g, dout, p, *buf)
+	backwardScratch.put(buf)
 }

@@ -56,6 +56,17 @@ func backwardWith(edit func(p *scan.Params, g *scan.Grads, dout *[]float32)) fun
 	}
 }
 
+// ssdWith is forwardWith for SSD.
+func ssdWith(edit func(p *scan.SSDParams, y, state *[]float32)) func() error {
+	return func() error {
+		p := randomSSD(rand.New(rand.NewPCG(27, 28)), 2, 9, 4, 3, 2, 5, 4, true)
+		y := make([]float32, len(p.X))
+		state := make([]float32, p.Batch*p.Heads*p.HeadDim*p.State)
+		edit(p, &y, &state)
+		return scan.SSD(y, state, p)
+	}
+}
+
 func badScanCalls() []badCall {
 	nan := float32(math.NaN())
 	type P = scan.Params
@@ -111,6 +122,20 @@ func badScanCalls() []badCall {
 		{"Backward g.U aliasing U", "g.U overlaps U", backwardWith(func(p *P, g *scan.Grads, d S) { g.U = p.U })},
 		{"Backward g.Z aliasing g.U", "g.Z overlaps g.U", backwardWith(func(p *P, g *scan.Grads, d S) { g.Z = g.U })},
 		{"Backward g.Delta aliasing dout", "g.Delta overlaps dout", backwardWith(func(p *P, g *scan.Grads, d S) { g.Delta = *d })},
+		{"SSD with nil params", "SSDParams", func() error { return scan.SSD(nil, nil, nil) }},
+		{"SSD with zero ChunkSize", "ChunkSize", ssdWith(func(p *scan.SSDParams, y, s S) { p.ChunkSize = 0 })},
+		{"SSD with negative Heads", "Heads", ssdWith(func(p *scan.SSDParams, y, s S) { p.Heads = -4 })},
+		{"SSD with Heads not divisible by Groups", "Groups", ssdWith(func(p *scan.SSDParams, y, s S) { p.Groups = 3 })},
+		{"SSD with overflowing sizes", "overflow", ssdWith(func(p *scan.SSDParams, y, s S) { p.SeqLen, p.HeadDim = 1 << 40, 1 << 40 })},
+		{"SSD with short X", "len(X)", ssdWith(func(p *scan.SSDParams, y, s S) { p.X = p.X[1:] })},
+		{"SSD with nil Dt", "Dt is nil", ssdWith(func(p *scan.SSDParams, y, s S) { p.Dt = nil })},
+		{"SSD with long A", "len(A)", ssdWith(func(p *scan.SSDParams, y, s S) { p.A = append(p.A, -1) })},
+		{"SSD with short C", "len(C)", ssdWith(func(p *scan.SSDParams, y, s S) { p.C = p.C[:2] })},
+		{"SSD with short InitialState", "len(InitialState)", ssdWith(func(p *scan.SSDParams, y, s S) { p.InitialState = p.InitialState[:1] })},
+		{"SSD with NaN in A", "A[1]", ssdWith(func(p *scan.SSDParams, y, s S) { p.A[1] = float32(math.NaN()) })},
+		{"SSD with short y", "len(y)", ssdWith(func(p *scan.SSDParams, y, s S) { *y = (*y)[:3] })},
+		{"SSD with y aliasing Z", "y overlaps Z", ssdWith(func(p *scan.SSDParams, y, s S) { *y = p.Z })},
+		{"SSD with finalState inside y", "overlaps", ssdWith(func(p *scan.SSDParams, y, s S) { *s = (*y)[:len(*s)] })},
 		{"Backward NaN in A", "A[0]", backwardWith(func(p *P, g *scan.Grads, d S) { p.A[0] = float32(math.NaN()) })},
 	}
 }
