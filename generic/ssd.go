@@ -126,8 +126,9 @@ func storeSSDState(finalState []float32, s []float64, ix ssdIndex, b, h int) {
 // SSDScratchLen is the number of float64 values SSDChunked needs.
 func SSDScratchLen(p *SSDParams) int {
 	q := min(p.ChunkSize, p.SeqLen)
-	// State, per-step δ and cumulative log decay, and the chunk's C·Bᵀ.
-	return p.HeadDim*p.State + 2*q + q*q
+	// State; per-step δ, cumulative log decay and state-update weight; and
+	// the chunk's decayed C·Bᵀ.
+	return p.HeadDim*p.State + 3*q + q*q
 }
 
 // SSDChunked evaluates p with Mamba-2's chunked algorithm, in float64:
@@ -144,7 +145,7 @@ func SSDChunked(y, finalState []float32, p *SSDParams, scratch []float64) {
 	ix := ssdIndex{p}
 	q := min(p.ChunkSize, p.SeqLen)
 	s, rest := scratch[:p.HeadDim*p.State], scratch[p.HeadDim*p.State:]
-	dts, cum, cb := rest[:q], rest[q:2*q], rest[2*q:2*q+q*q]
+	dts, cum, w, cb := rest[:q], rest[q:2*q], rest[2*q:3*q], rest[3*q:3*q+q*q]
 	for b := 0; b < p.Batch; b++ {
 		for h := 0; h < p.Heads; h++ {
 			loadSSDState(s, ix, b, h)
@@ -182,12 +183,16 @@ func SSDChunked(y, finalState []float32, p *SSDParams, scratch []float64) {
 					}
 				}
 				total := cum[T-1]
+				for j := 0; j < T; j++ {
+					w[j] = math.Exp(total-cum[j]) * dts[j]
+				}
+				decayAll := math.Exp(total)
 				for d := 0; d < p.HeadDim; d++ {
 					row := s[d*p.State : (d+1)*p.State]
 					for n := range row {
-						v := math.Exp(total) * row[n]
+						v := decayAll * row[n]
 						for j := 0; j < T; j++ {
-							v += math.Exp(total-cum[j]) * dts[j] * float64(p.X[ix.x(b, t0+j, h, d)]) * float64(p.B[ix.bc(b, t0+j, h, n)])
+							v += w[j] * float64(p.X[ix.x(b, t0+j, h, d)]) * float64(p.B[ix.bc(b, t0+j, h, n)])
 						}
 						row[n] = v
 					}
