@@ -30,12 +30,12 @@ func FuzzConv(f *testing.F) {
 	f.Add([]byte{3, 0, 99, 0, 0, 0, 2, 0, 1, 0})         // kernelLen 1
 	f.Add([]byte{2, 0, 150, 0, 37, 0, 1, 0, 2, 0, 5, 6}) // 3 channels, batch 2
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s := &fftSource{data: data, state: 3}
+		s := &byteSource{data: data, state: 3}
 		channels := s.intn(1, 4)
 		seqLen := s.intn(1, 200)
-		kernelLen := 1 + int(s.u16())%seqLen
+		kernelLen := 1 + int(s.uint16())%seqLen
 		batch := s.intn(1, 3)
-		flags := s.u16()
+		flags := s.uint16()
 		withD, inPlace := flags&1 != 0, flags&2 != 0
 		u := make([]float32, batch*channels*seqLen)
 		k := make([]float32, channels*kernelLen)
@@ -52,7 +52,7 @@ func FuzzConv(f *testing.F) {
 				d[i] = s.value()
 			}
 		}
-		u64, k64, d64 := widen(u), widen(k), widen(d)
+		u64, k64, d64 := float64s(u), float64s(k), float64s(d)
 		want := make([]float64, len(u))
 		generic.ConvDirect(want, u64, k64, d64, channels, seqLen)
 		bound := convBound(u64, k64, d64, channels)
@@ -65,7 +65,7 @@ func FuzzConv(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fftAtEveryLevel(t, func(l asm.Level) {
+		atEveryLevel(t, func(l asm.Level) {
 			y32 := make([]float32, len(u))
 			y64 := make([]float64, len(u))
 			src32, src64 := u, u64
@@ -80,7 +80,7 @@ func FuzzConv(f *testing.F) {
 			if err := c64.Apply(y64, src64, d64); err != nil {
 				t.Fatal(err)
 			}
-			if e := maxAbsDiff(widen(y32), want) / bound; !(e <= convTol32) {
+			if e := maxAbsDiff(float64s(y32), want) / bound; !(e <= convTol32) {
 				t.Errorf("%v channels %d seqLen %d kernelLen %d batch %d d=%v: Conv32 error %.3g of the bound > %g (FFT length %d)",
 					l, channels, seqLen, kernelLen, batch, withD, e, convTol32, c32.FFTLen())
 			}
@@ -90,17 +90,6 @@ func FuzzConv(f *testing.F) {
 			}
 		})
 	})
-}
-
-func widen(x []float32) []float64 {
-	if x == nil {
-		return nil
-	}
-	y := make([]float64, len(x))
-	for i, v := range x {
-		y[i] = float64(v)
-	}
-	return y
 }
 
 // convBound is max|u|·max_h(Σ_j |k[h][j]| + |d[h]|) ≥ max|y| (1 when 0).

@@ -1,7 +1,6 @@
 package fuzz
 
 import (
-	"encoding/binary"
 	"math"
 	"testing"
 
@@ -21,31 +20,10 @@ const (
 // microseconds, and every radix, tail and Bluestein path is reachable.
 const fftMaxLen = 320
 
-// fftSource turns fuzz bytes into bounded sizes and values; after the bytes
-// run out it continues with a fixed pseudo-random sequence, so a short
-// input still gives a whole problem.
-type fftSource struct {
-	data  []byte
-	state uint64
-}
-
-func (s *fftSource) u16() uint16 {
-	if len(s.data) >= 2 {
-		v := binary.LittleEndian.Uint16(s.data)
-		s.data = s.data[2:]
-		return v
-	}
-	s.state = s.state*6364136223846793005 + 1442695040888963407
-	return uint16(s.state >> 48)
-}
-
-// intn returns a value in [lo, hi].
-func (s *fftSource) intn(lo, hi int) int { return lo + int(s.u16())%(hi-lo+1) }
-
 // value returns a float32 in [−4, 4]; one code in 16 is an exact 0 and one
 // in 16 a power of two, so sparse and exactly representable inputs occur.
-func (s *fftSource) value() float32 {
-	v := s.u16()
+func (s *byteSource) value() float32 {
+	v := s.uint16()
 	switch v & 15 {
 	case 0:
 		return 0
@@ -68,18 +46,6 @@ func relRMSError[T complex64 | complex128](got []T, want []complex128) float64 {
 	return math.Sqrt(num / den)
 }
 
-// fftAtEveryLevel runs body at every supported level, restoring the level.
-func fftAtEveryLevel(t *testing.T, body func(l asm.Level)) {
-	prev := asm.Current()
-	defer asm.SetLevel(prev)
-	for _, l := range asm.Levels() {
-		if _, err := asm.SetLevel(l); err != nil {
-			t.Fatal(err)
-		}
-		body(l)
-	}
-}
-
 func fftLog2(n int) float64 { return max(1, math.Log2(float64(n))) }
 
 func fftSeeds(f *testing.F) {
@@ -97,9 +63,9 @@ func fftSeeds(f *testing.F) {
 func FuzzFFT(f *testing.F) {
 	fftSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s := &fftSource{data: data, state: 1}
+		s := &byteSource{data: data, state: 1}
 		n := s.intn(1, fftMaxLen)
-		flags := s.u16()
+		flags := s.uint16()
 		inverse, inPlace := flags&1 != 0, flags&2 != 0
 		x32 := make([]complex64, n)
 		for i := range x32 {
@@ -119,7 +85,7 @@ func FuzzFFT(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fftAtEveryLevel(t, func(l asm.Level) {
+		atEveryLevel(t, func(l asm.Level) {
 			got32 := append([]complex64(nil), x32...)
 			got64 := append([]complex128(nil), x...)
 			src32, src64 := got32, got64
@@ -152,9 +118,9 @@ func FuzzFFT(f *testing.F) {
 func FuzzRealFFT(f *testing.F) {
 	fftSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s := &fftSource{data: data, state: 2}
+		s := &byteSource{data: data, state: 2}
 		n := s.intn(1, fftMaxLen)
-		s.u16()
+		s.uint16()
 		bins := n/2 + 1
 		r32 := make([]float32, n)
 		r := make([]complex128, n)
@@ -195,7 +161,7 @@ func FuzzRealFFT(f *testing.F) {
 			spec64[k] = complex128(v)
 		}
 		tol32, tol64 := fftTol32PerLog2*fftLog2(n), fftTol64PerLog2*fftLog2(n)
-		fftAtEveryLevel(t, func(l asm.Level) {
+		atEveryLevel(t, func(l asm.Level) {
 			f32, f64 := make([]complex64, bins), make([]complex128, bins)
 			i32, i64 := make([]float32, n), make([]float64, n)
 			for _, err := range []error{rp32.Forward(f32, r32), rp64.Forward(f64, r64), rp32.Inverse(i32, spec32), rp64.Inverse(i64, spec64)} {
