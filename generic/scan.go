@@ -196,20 +196,10 @@ func (ix scanIndex) step(h []float64, b, d, l int) float64 {
 
 // ScanStep is one decode step: p.SeqLen is 1, state ([Batch][Dim][State])
 // holds h before the step and is overwritten with h after it; p.InitialState
-// is ignored. Like ScanForward it works in float64.
+// is ignored. It is ScanForward starting from state: each channel's state is
+// read before it is written, so the two may be the same memory here.
 func ScanStep(out, state []float32, p *ScanParams) {
-	ix := newScanIndex(p)
-	var stack [maxStackState]float64
-	h := stateBuffer(stack[:], p.State)
-	for b := 0; b < p.Batch; b++ {
-		for d := 0; d < p.Dim; d++ {
-			for n := range h {
-				h[n] = float64(state[ix.state(b, d, n)])
-			}
-			out[ix.x(b, d, 0)] = float32(ix.step(h, b, d, 0))
-			for n, v := range h {
-				state[ix.state(b, d, n)] = float32(v)
-			}
-		}
-	}
+	q := *p
+	q.InitialState = state
+	ScanForward(out, state, &q)
 }
