@@ -126,7 +126,7 @@ func badScanCalls() []badCall {
 		{"SSD with zero ChunkSize", "ChunkSize", ssdWith(func(p *scan.SSDParams, y, s S) { p.ChunkSize = 0 })},
 		{"SSD with negative Heads", "Heads", ssdWith(func(p *scan.SSDParams, y, s S) { p.Heads = -4 })},
 		{"SSD with Heads not divisible by Groups", "Groups", ssdWith(func(p *scan.SSDParams, y, s S) { p.Groups = 3 })},
-		{"SSD with overflowing sizes", "overflow", ssdWith(func(p *scan.SSDParams, y, s S) { p.SeqLen, p.HeadDim = 1 << 40, 1 << 40 })},
+		{"SSD with overflowing sizes", "overflow", ssdWith(func(p *scan.SSDParams, y, s S) { p.SeqLen, p.HeadDim = 1<<40, 1<<40 })},
 		{"SSD with short X", "len(X)", ssdWith(func(p *scan.SSDParams, y, s S) { p.X = p.X[1:] })},
 		{"SSD with nil Dt", "Dt is nil", ssdWith(func(p *scan.SSDParams, y, s S) { p.Dt = nil })},
 		{"SSD with long A", "len(A)", ssdWith(func(p *scan.SSDParams, y, s S) { p.A = append(p.A, -1) })},
