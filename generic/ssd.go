@@ -15,14 +15,15 @@ import "math"
 // of the chunked algorithm; it changes rounding, not the result.
 type SSDParams struct {
 	Batch, SeqLen, Heads, HeadDim, Groups, State, ChunkSize int
-	X                                                       []float32 // [Batch][SeqLen][Heads][HeadDim]
-	Dt                                                      []float32 // [Batch][SeqLen][Heads]
-	A                                                       []float32 // [Heads]: scalar decay per head
-	B, C                                                    []float32 // [Batch][SeqLen][Groups][State]
-	D, DtBias                                               []float32 // [Heads] or nil
-	Z                                                       []float32 // like X, or nil
-	DtSoftplus                                              bool
-	InitialState                                            []float32 // [Batch][Heads][HeadDim][State] or nil
+
+	X            []float32 // [Batch][SeqLen][Heads][HeadDim]
+	Dt           []float32 // [Batch][SeqLen][Heads]
+	A            []float32 // [Heads]: scalar decay per head
+	B, C         []float32 // [Batch][SeqLen][Groups][State]
+	D, DtBias    []float32 // [Heads] or nil
+	Z            []float32 // like X, or nil
+	DtSoftplus   bool
+	InitialState []float32 // [Batch][Heads][HeadDim][State] or nil
 }
 
 // ssdIndex maps indices to offsets in the slices of an SSDParams.

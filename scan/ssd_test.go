@@ -176,6 +176,9 @@ func TestSSDMatchesStepDecoding(t *testing.T) {
 }
 
 func TestSSDAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop items")
+	}
 	p := randomSSD(rand.New(rand.NewPCG(45, 46)), 1, 64, 4, 8, 1, 16, 16, true)
 	y := make([]float32, len(p.X))
 	state := make([]float32, p.Heads*p.HeadDim*p.State)
