@@ -1,0 +1,124 @@
+//go:build gc && !purego
+
+package asm
+
+// Entry points of the selective-scan kernels (avogen/scan) for package
+// scan. Each takes the level to run at; row kernels process whole vectors
+// and return how many elements they did, leaving the tail to the caller's
+// plain-Go code. Lengths are checked here, so a caller's mistake panics
+// with an index error instead of letting assembly touch foreign memory.
+
+// Lanes is the number of float32 lanes of a vector at level l.
+func Lanes(l Level) int {
+	if l == AVX512 {
+		return 16
+	}
+	return 8
+}
+
+// whole is n rounded down to whole vectors of level l.
+func whole(l Level, n int) int { return n &^ (Lanes(l) - 1) }
+
+// ExpRow sets dst[i] = exp(src[i]) for the first whole-vector part of dst
+// and returns its length.
+func ExpRow(l Level, dst, src []float32) int {
+	src = src[:len(dst)]
+	if l == AVX512 {
+		expRowAVX512(dst, src)
+	} else {
+		expRowAVX2(dst, src)
+	}
+	return whole(l, len(dst))
+}
+
+// DeltaRow sets dst[i] = f(src[i] + bias), f = softplus or the identity,
+// for the whole-vector part of dst and returns its length.
+func DeltaRow(l Level, dst, src []float32, bias float32, softplus bool) int {
+	src = src[:len(dst)]
+	switch {
+	case l == AVX512 && softplus:
+		deltaRowSoftplusScalarAVX512(dst, src, bias)
+	case l == AVX512:
+		deltaRowScalarAVX512(dst, src, bias)
+	case softplus:
+		deltaRowSoftplusScalarAVX2(dst, src, bias)
+	default:
+		deltaRowScalarAVX2(dst, src, bias)
+	}
+	return whole(l, len(dst))
+}
+
+// DeltaRowVec is DeltaRow with bias[i] in place of the scalar.
+func DeltaRowVec(l Level, dst, src, bias []float32, softplus bool) int {
+	src, bias = src[:len(dst)], bias[:len(dst)]
+	switch {
+	case l == AVX512 && softplus:
+		deltaRowSoftplusVecAVX512(dst, src, bias)
+	case l == AVX512:
+		deltaRowVecAVX512(dst, src, bias)
+	case softplus:
+		deltaRowSoftplusVecAVX2(dst, src, bias)
+	default:
+		deltaRowVecAVX2(dst, src, bias)
+	}
+	return whole(l, len(dst))
+}
+
+// GateRow sets out[i] = (out[i] + d·u[i])·silu(z[i]), without the gate
+// when z is nil, for the whole-vector part of out and returns its length.
+func GateRow(l Level, out, u, z []float32, d float32) int {
+	u = u[:len(out)]
+	if z != nil {
+		z = z[:len(out)]
+	}
+	switch {
+	case l == AVX512 && z != nil:
+		gateRowSiLUScalarAVX512(out, u, z, d)
+	case l == AVX512:
+		gateRowScalarAVX512(out, u, d)
+	case z != nil:
+		gateRowSiLUScalarAVX2(out, u, z, d)
+	default:
+		gateRowScalarAVX2(out, u, d)
+	}
+	return whole(l, len(out))
+}
+
+// GateRowVec is GateRow with d[i] in place of the scalar.
+func GateRowVec(l Level, out, u, z, d []float32) int {
+	u, d = u[:len(out)], d[:len(out)]
+	if z != nil {
+		z = z[:len(out)]
+	}
+	switch {
+	case l == AVX512 && z != nil:
+		gateRowSiLUVecAVX512(out, u, z, d)
+	case l == AVX512:
+		gateRowVecAVX512(out, u, d)
+	case z != nil:
+		gateRowSiLUVecAVX2(out, u, z, d)
+	default:
+		gateRowVecAVX2(out, u, d)
+	}
+	return whole(l, len(out))
+}
+
+// ScanChannel runs one channel's recurrence over steps steps (see
+// avogen/scan): h, a and every row of b and c hold chunks whole vectors;
+// delta, u and y are read and written at stride sx, b and c at stride sbc.
+func ScanChannel(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, chunks int) {
+	if steps <= 0 {
+		return
+	}
+	w := chunks * Lanes(l)
+	last := (steps - 1) * sx
+	rows := (steps-1)*sbc + w
+	// Bounds checks: one index per slice at its furthest element.
+	_, _, _, _ = h[w-1], a[w-1], b[rows-1], c[rows-1]
+	_, _, _ = delta[last], u[last], y[last]
+	if l == AVX512 {
+		scanChannelAVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks)
+	} else {
+		scanChannelAVX2(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks)
+	}
+}

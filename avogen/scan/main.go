@@ -1,0 +1,277 @@
+// Command scan generates asm/scan_amd64.s and asm/scan_amd64.go: the
+// selective-scan kernels at the AVX2 and AVX-512 levels.
+//
+//	cd avogen && go run ./scan -out ../asm/scan_amd64.s -stubs ../asm/scan_amd64.go -pkg asm
+//
+// (asm/generate.go runs it through `go generate ./...`.) The Go driver in
+// package scan splits a scan into three kinds of call, so that the
+// transcendental functions run vectorised over whole rows and the
+// recurrence vectorises over the state:
+//
+//   - deltaRow*: δ = softplus(Δ + bias) (or Δ + bias) along a row of steps
+//     (BDL, scalar bias) or of channels (BLD, bias vector);
+//   - scanChannel*: one channel's recurrence over a tile of steps, the
+//     state padded to whole vectors and read, updated and written in L1,
+//     with y_l = Σ_n h·C reduced per step;
+//   - gateRow*: out = (y + D·u)·silu(z), or y + D·u without z.
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+func main() {
+	ConstraintExpr("gc,!purego")
+	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+		for _, softplus := range []bool{false, true} {
+			deltaRow(v, false, softplus)
+			deltaRow(v, true, softplus)
+		}
+		expRow(v)
+		scanChannel(v)
+		for _, z := range []bool{false, true} {
+			gateRow(v, false, z)
+			gateRow(v, true, z)
+		}
+	}
+	Generate()
+}
+
+// deltaRow emits dst[i] = f(src[i] + bias) for i < len(dst) rounded down to
+// whole vectors (the caller finishes the tail), where f is softplus or the
+// identity and bias is a scalar or bias[i].
+func deltaRow(v vmath.ISA, vectorBias, softplus bool) {
+	name := "deltaRow"
+	if softplus {
+		name += "Softplus"
+	}
+	sig := "func(dst, src []float32, bias float32)"
+	if vectorBias {
+		name += "Vec"
+		sig = "func(dst, src, bias []float32)"
+	} else {
+		name += "Scalar"
+	}
+	TEXT(name+v.Name, NOSPLIT, sig)
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s computes dst[i] = %s(src[i] + bias) over whole %d-lane vectors.", name+v.Name, map[bool]string{true: "softplus", false: ""}[softplus], v.Lanes))
+	dst := Load(Param("dst").Base(), GP64())
+	src := Load(Param("src").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	var biasPtr reg.Register
+	bias := v.Vec()
+	if vectorBias {
+		biasPtr = Load(Param("bias").Base(), GP64())
+	} else {
+		VBROADCASTSS(Load(Param("bias"), XMM()), bias)
+	}
+	SHRQ(U8(log2(v.Lanes)), n)
+	JZ(LabelRef(name + v.Name + "_done"))
+	Label(name + v.Name + "_loop")
+	x := v.Vec()
+	VMOVUPS(Mem{Base: src}, x)
+	if vectorBias {
+		VADDPS(Mem{Base: biasPtr}, x, x)
+		ADDQ(U32(v.Bytes()), biasPtr)
+	} else {
+		VADDPS(bias, x, x)
+	}
+	if softplus {
+		vmath.Softplus(v, x)
+	}
+	VMOVUPS(x, Mem{Base: dst})
+	ADDQ(U32(v.Bytes()), src)
+	ADDQ(U32(v.Bytes()), dst)
+	DECQ(n)
+	JNZ(LabelRef(name + v.Name + "_loop"))
+	Label(name + v.Name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// expRow emits dst[i] = exp(src[i]) over whole vectors: the building block
+// on its own, so that its accuracy can be tested over every float32.
+func expRow(v vmath.ISA) {
+	name := "expRow" + v.Name
+	TEXT(name, NOSPLIT, "func(dst, src []float32)")
+	Pragma("noescape")
+	Doc(name + " computes dst[i] = exp(src[i]) over whole vectors (avogen/vmath.Exp).")
+	dst := Load(Param("dst").Base(), GP64())
+	src := Load(Param("src").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	SHRQ(U8(log2(v.Lanes)), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	x := v.Vec()
+	VMOVUPS(Mem{Base: src}, x)
+	vmath.Exp(v, x)
+	VMOVUPS(x, Mem{Base: dst})
+	ADDQ(U32(v.Bytes()), src)
+	ADDQ(U32(v.Bytes()), dst)
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// scanChannel emits the recurrence of one channel over steps steps:
+//
+//	δ = delta[l·sx], x = u[l·sx]
+//	h[c] = exp(δ·a[c])·h[c] + δ·x·b[l·sbc + c]     for each of chunks vectors c
+//	y[l·sx] = Σ_c Σ_lanes h[c]·c[l·sbc + c]
+//
+// h, a, and the rows of b and c hold chunks·lanes floats (the state padded
+// with zeros: a padded lane has b = 0, so its h stays 0 and adds nothing).
+func scanChannel(v vmath.ISA) {
+	name := "scanChannel" + v.Name
+	TEXT(name, NOSPLIT, "func(h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks int)")
+	Pragma("noescape")
+	Doc(name + " runs one channel's selective-scan recurrence over a tile of steps; see avogen/scan.")
+	h := Load(Param("h"), GP64())
+	a := Load(Param("a"), GP64())
+	b := Load(Param("b"), GP64())
+	c := Load(Param("c"), GP64())
+	delta := Load(Param("delta"), GP64())
+	u := Load(Param("u"), GP64())
+	y := Load(Param("y"), GP64())
+	steps := Load(Param("steps"), GP64())
+	sx := Load(Param("sx"), GP64())
+	sbc := Load(Param("sbc"), GP64())
+	chunks := Load(Param("chunks"), GP64())
+	SHLQ(U8(2), sx)
+	SHLQ(U8(2), sbc)
+
+	TESTQ(steps, steps)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_step")
+	d, du, acc := v.Vec(), v.Vec(), v.Vec()
+	VBROADCASTSS(Mem{Base: delta}, d)
+	VBROADCASTSS(Mem{Base: u}, du)
+	VMULPS(d, du, du)
+	VXORPS(acc, acc, acc)
+	i, off := GP64(), GP64()
+	MOVQ(chunks, i)
+	XORQ(off, off)
+	Label(name + "_chunk")
+	x, hv := v.Vec(), v.Vec()
+	VMULPS(Mem{Base: a, Index: off, Scale: 1}, d, x)
+	vmath.Exp(v, x)
+	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
+	VFMADD231PS(Mem{Base: b, Index: off, Scale: 1}, du, hv)
+	VMOVUPS(hv, Mem{Base: h, Index: off, Scale: 1})
+	VFMADD231PS(Mem{Base: c, Index: off, Scale: 1}, hv, acc)
+	ADDQ(U32(v.Bytes()), off)
+	DECQ(i)
+	JNZ(LabelRef(name + "_chunk"))
+	reduceStore(v, acc, Mem{Base: y})
+	ADDQ(sx, delta)
+	ADDQ(sx, u)
+	ADDQ(sx, y)
+	ADDQ(sbc, b)
+	ADDQ(sbc, c)
+	DECQ(steps)
+	JNZ(LabelRef(name + "_step"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// reduceStore stores the sum of acc's lanes at m.
+func reduceStore(v vmath.ISA, acc reg.VecVirtual, m Mem) {
+	y := acc.AsY()
+	if v.Lanes == 16 {
+		hi := YMM()
+		VEXTRACTF32X8(U8(1), acc, hi)
+		VADDPS(hi, acc.AsY(), hi)
+		y = hi
+	}
+	lo, hi := XMM(), XMM()
+	VEXTRACTF128(U8(1), y, hi)
+	VADDPS(hi, y.(reg.VecVirtual).AsX(), lo)
+	VMOVHLPS(lo, lo, hi)
+	VADDPS(hi, lo, lo)
+	VMOVSHDUP(lo, hi)
+	VADDSS(hi, lo, lo)
+	VMOVSS(lo, m)
+}
+
+// gateRow emits out[i] = (out[i] + d·u[i])·silu(z[i]) (or without the
+// gate) over whole vectors, with d a scalar or d[i].
+func gateRow(v vmath.ISA, vectorD, gate bool) {
+	name := "gateRow"
+	if gate {
+		name += "SiLU"
+	}
+	var sig string
+	switch {
+	case vectorD && gate:
+		sig = "func(out, u, z, d []float32)"
+	case vectorD:
+		sig = "func(out, u, d []float32)"
+	case gate:
+		sig = "func(out, u, z []float32, d float32)"
+	default:
+		sig = "func(out, u []float32, d float32)"
+	}
+	if vectorD {
+		name += "Vec"
+	} else {
+		name += "Scalar"
+	}
+	TEXT(name+v.Name, NOSPLIT, sig)
+	Pragma("noescape")
+	Doc(name + v.Name + " adds the D skip to a row of scan outputs and applies the silu gate, over whole vectors.")
+	out := Load(Param("out").Base(), GP64())
+	u := Load(Param("u").Base(), GP64())
+	n := Load(Param("out").Len(), GP64())
+	var z, dPtr reg.Register
+	if gate {
+		z = Load(Param("z").Base(), GP64())
+	}
+	dv := v.Vec()
+	if vectorD {
+		dPtr = Load(Param("d").Base(), GP64())
+	} else {
+		VBROADCASTSS(Load(Param("d"), XMM()), dv)
+	}
+	SHRQ(U8(log2(v.Lanes)), n)
+	JZ(LabelRef(name + v.Name + "_done"))
+	Label(name + v.Name + "_loop")
+	o := v.Vec()
+	VMOVUPS(Mem{Base: out}, o)
+	if vectorD {
+		VMOVUPS(Mem{Base: dPtr}, dv)
+		ADDQ(U32(v.Bytes()), dPtr)
+	}
+	VFMADD231PS(Mem{Base: u}, dv, o)
+	if gate {
+		s := v.Vec()
+		VMOVUPS(Mem{Base: z}, s)
+		vmath.SiLU(v, s)
+		VMULPS(s, o, o)
+		ADDQ(U32(v.Bytes()), z)
+	}
+	VMOVUPS(o, Mem{Base: out})
+	ADDQ(U32(v.Bytes()), out)
+	ADDQ(U32(v.Bytes()), u)
+	DECQ(n)
+	JNZ(LabelRef(name + v.Name + "_loop"))
+	Label(name + v.Name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+func log2(n int) int {
+	k := 0
+	for 1<<k < n {
+		k++
+	}
+	return k
+}

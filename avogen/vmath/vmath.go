@@ -1,0 +1,173 @@
+// Package vmath emits ssmkern's vector math (exp, softplus, silu) as Avo
+// building blocks, for YMM (AVX2+FMA) and ZMM (AVX-512) registers. Every
+// generator that needs a transcendental function calls these, so the scan,
+// FFT and S4 kernels share one implementation and one accuracy statement.
+package vmath
+
+import (
+	"fmt"
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+)
+
+// ISA is the vector width a kernel is generated for.
+type ISA struct {
+	Name  string // "AVX2" or "AVX512", the suffix of generated function names
+	Lanes int    // float32 lanes per register: 8 or 16
+}
+
+var (
+	AVX2   = ISA{Name: "AVX2", Lanes: 8}
+	AVX512 = ISA{Name: "AVX512", Lanes: 16}
+)
+
+// Bytes is the register width in bytes.
+func (v ISA) Bytes() int { return 4 * v.Lanes }
+
+// Vec allocates a virtual vector register of the ISA's width.
+func (v ISA) Vec() reg.VecVirtual {
+	if v.Lanes == 16 {
+		return ZMM()
+	}
+	return YMM()
+}
+
+// constants caches the read-only tables of one generated file.
+var constants = map[string]Mem{}
+
+// Const returns a 64-byte read-only table holding sixteen copies of the
+// float32 x; a YMM instruction reads its first 32 bytes.
+func Const(x float32) Mem {
+	return ConstBits(math.Float32bits(x))
+}
+
+// ConstBits is Const for a raw 32-bit pattern.
+func ConstBits(bits uint32) Mem {
+	name := fmt.Sprintf("const_%08x", bits)
+	if m, ok := constants[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	for i := 0; i < 16; i++ {
+		DATA(4*i, U32(bits))
+	}
+	constants[name] = m
+	return m
+}
+
+// Exp range reduction and polynomial.
+//
+// exp(x) = 2^k · e^r with k = round(x·log2 e) and r = x − k·ln 2, the
+// product k·ln 2 taken in two parts (Cody and Waite) so that r is exact to
+// float32 precision; |r| ≤ ln2/2. e^r is the degree-7 Taylor polynomial
+// Σ r^i/i!, whose truncation error at |r| = ln2/2 is 0.3466^8/8! = 5e-9
+// relative (0.1 ulp): the error that remains is float32 rounding in the
+// Horner steps. Measured against float64 math.Exp rounded to float32 over
+// every float32 input (asm's TestExpFloat32Exhaustive, -long): at most
+// 1 ulp on both levels. Results below the smallest normal float32
+// (x < ln 2^−126) are exactly 0 — Go does not flush denormals, and a
+// denormal in a scan's state would slow every later step — results above
+// the largest float32 are +Inf, and NaN stays NaN.
+var (
+	expLog2e  = float32(math.Log2E)
+	expLn2Hi  = float32(0.693145751953125)     // ln 2 to 16 bits: k·ln2Hi is exact for |k| < 2^8
+	expLn2Lo  = float32(1.42860682030941723e-6) // ln 2 − ln2Hi
+	expMagic  = float32(12582912)               // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
+	expMinArg = float32(-87.33654475)           // ln 2^−126: below, the result is not a normal float32
+	expMaxArg = float32(88.72283905)            // ln(max float32): above, +Inf
+)
+
+// expTaylor holds 1/i! for i = 7 … 0, the Horner order.
+var expTaylor = [...]float64{1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2, 1, 1}
+
+// Exp overwrites x with exp(x), lane by lane, using scratch registers it
+// allocates itself.
+func Exp(v ISA, x reg.VecVirtual) {
+	t, k, r, p := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	// t = x·log2e + magic: k = round(x·log2e) sits in t's low mantissa bits.
+	VMOVUPS(Const(expMagic).Offset(0), t)
+	VFMADD231PS(Const(expLog2e), x, t)
+	VSUBPS(Const(expMagic), t, k) // k as a float
+	VMOVUPS(x, r)
+	VFNMADD231PS(Const(expLn2Hi), k, r) // r = x − k·ln2Hi
+	VFNMADD231PS(Const(expLn2Lo), k, r) // r −= k·ln2Lo
+	VMOVUPS(Const(float32(expTaylor[0])), p)
+	for _, c := range expTaylor[1:] {
+		VFMADD213PS(Const(float32(c)), r, p) // p = p·r + c
+	}
+	if v.Lanes == 16 {
+		// VSCALEFPS computes p·2^k for the whole exponent range.
+		VSCALEFPS(k, p, p)
+		under, over := K(), K()
+		VCMPPS(U8(0x11), Const(expMinArg), x, under) // x < minArg (ordered: false for NaN)
+		VCMPPS(U8(0x1e), Const(expMaxArg), x, over)  // x > maxArg
+		zero := v.Vec()
+		VXORPS(zero, zero, zero)
+		VBLENDMPS(zero, p, under, p)
+		VBLENDMPS(Const(float32(math.Inf(1))), p, over, p)
+		VMOVUPS(p, x)
+		return
+	}
+	// AVX2: 2^k as two factors 2^(k>>1)·2^(k−k>>1), each a normal float32
+	// for every k of a finite, non-underflowing result (k ∈ [−126, 128]).
+	ki, half, s1, s2 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	VPSUBD(Const(expMagic), t, ki) // integer k (the magic's bits cancel)
+	VPSRAD(U8(1), ki, half)
+	VPSUBD(half, ki, ki)
+	VPADDD(ConstBits(127), half, s1)
+	VPSLLD(U8(23), s1, s1)
+	VPADDD(ConstBits(127), ki, s2)
+	VPSLLD(U8(23), s2, s2)
+	VMULPS(s1, p, p)
+	VMULPS(s2, p, p)
+	under, over := v.Vec(), v.Vec()
+	VCMPPS(U8(0x11), Const(expMinArg), x, under)
+	VCMPPS(U8(0x1e), Const(expMaxArg), x, over)
+	VANDNPS(p, under, p)
+	VBLENDVPS(over, Const(float32(math.Inf(1))), p, p)
+	VMOVUPS(p, x)
+}
+
+// log1pSeries holds 1/(2i+1) for i = 6 … 0: log1p(e) = 2·atanh(s) =
+// 2·Σ s^(2i+1)/(2i+1) with s = e/(2+e). For 0 ≤ e ≤ 1, s ≤ 1/3 and the
+// first omitted term, s^15/15 ≤ 4.6e-9 of the sum, is below float32
+// rounding; the division keeps e's full relative precision, which
+// log(1+e) would lose when e is small.
+var log1pSeries = [...]float64{1.0 / 13, 1.0 / 11, 1.0 / 9, 1.0 / 7, 1.0 / 5, 1.0 / 3, 1}
+
+// Softplus overwrites x with softplus(x) = max(x, 0) + log1p(exp(−|x|)),
+// torch's F.softplus with beta 1: above the threshold 20 the log1p term is
+// below half an ulp of x, so the result is x itself there, as torch
+// returns. NaN stays NaN. Measured error against float64 (asm's
+// TestSoftplusFloat32): at most 3 ulp.
+func Softplus(v ISA, x reg.VecVirtual) {
+	e, s, s2, p, pos := v.Vec(), v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	VANDPS(ConstBits(0x7fffffff), x, e) // |x|
+	VXORPS(ConstBits(0x80000000), e, e) // −|x|
+	Exp(v, e)                           // e = exp(−|x|) ∈ (0, 1]
+	VADDPS(Const(2), e, s)
+	VDIVPS(s, e, s) // s = e/(2+e)
+	VMULPS(s, s, s2)
+	VMOVUPS(Const(float32(log1pSeries[0])), p)
+	for _, c := range log1pSeries[1:] {
+		VFMADD213PS(Const(float32(c)), s2, p)
+	}
+	VMULPS(s, p, p)
+	VADDPS(p, p, p) // log1p(e)
+	VXORPS(pos, pos, pos)
+	VMAXPS(pos, x, pos) // max(x, 0); NaN in x gives NaN through e anyway
+	VADDPS(p, pos, x)
+}
+
+// SiLU overwrites x with x·sigmoid(x) = x / (1 + exp(−x)). For x → −∞,
+// exp(−x) overflows to +Inf and the quotient is −0, the limit.
+func SiLU(v ISA, x reg.VecVirtual) {
+	e := v.Vec()
+	VXORPS(ConstBits(0x80000000), x, e)
+	Exp(v, e)
+	VADDPS(Const(1), e, e)
+	VDIVPS(e, x, x)
+}
