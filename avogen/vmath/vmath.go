@@ -73,7 +73,7 @@ func ConstBits(bits uint32) Mem {
 // the largest float32 are +Inf, and NaN stays NaN.
 var (
 	expLog2e  = float32(math.Log2E)
-	expLn2Hi  = float32(0.693145751953125)     // ln 2 to 16 bits: k·ln2Hi is exact for |k| < 2^8
+	expLn2Hi  = float32(0.693145751953125)      // ln 2 to 16 bits: k·ln2Hi is exact for |k| < 2^8
 	expLn2Lo  = float32(1.42860682030941723e-6) // ln 2 − ln2Hi
 	expMagic  = float32(12582912)               // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
 	expMinArg = float32(-87.33654475)           // ln 2^−126: below, the result is not a normal float32
