@@ -74,7 +74,7 @@ func Backward(g *Grads, dout []float32, p *Params) error {
 
 // backwardScratch pools the float64 working memory of the backward pass,
 // so that steady-state calls allocate nothing.
-var backwardScratch float64Pool
+var backwardScratch slicePool[float64]
 
 // backward runs a validated call at level l. There is no assembly backward
 // kernel yet: every level runs the float64 reference.

@@ -2,20 +2,19 @@ package scan
 
 import "sync"
 
-// float64Pool hands out float64 working memory that is reused across calls,
-// so that steady-state calls allocate nothing and concurrent calls do not
-// share it.
-type float64Pool struct{ pool sync.Pool }
+// slicePool hands out working memory that is reused across calls, so that
+// steady-state calls allocate nothing and concurrent calls do not share it.
+type slicePool[T any] struct{ pool sync.Pool }
 
 // get returns a buffer of length n; give it back with put.
-func (p *float64Pool) get(n int) *[]float64 {
-	buf, _ := p.pool.Get().(*[]float64)
+func (p *slicePool[T]) get(n int) *[]T {
+	buf, _ := p.pool.Get().(*[]T)
 	if buf == nil || cap(*buf) < n {
-		b := make([]float64, n)
+		b := make([]T, n)
 		buf = &b
 	}
 	*buf = (*buf)[:n]
 	return buf
 }
 
-func (p *float64Pool) put(buf *[]float64) { p.pool.Put(buf) }
+func (p *slicePool[T]) put(buf *[]T) { p.pool.Put(buf) }

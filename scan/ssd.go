@@ -95,7 +95,7 @@ func SSD(y, finalState []float32, p *SSDParams) error {
 }
 
 // ssdScratch pools the float64 working memory of SSD.
-var ssdScratch float64Pool
+var ssdScratch slicePool[float64]
 
 // ssd runs a validated call at level l; every level runs the float64
 // chunked reference for now.

@@ -1,3 +1,5 @@
+//go:build !amd64 || !gc || purego
+
 package scan
 
 import (
@@ -5,7 +7,8 @@ import (
 	"github.com/ssmkern/ssmkern/generic"
 )
 
-// forward and step run a validated call at level l.
+// forward and step run a validated call at level l: without amd64
+// assembly every level runs the generic code.
 func forward(l asm.Level, out, lastState []float32, p *Params) {
 	generic.ScanForward(out, lastState, p)
 }

@@ -1,0 +1,261 @@
+//go:build gc && !purego
+
+package scan
+
+import (
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// maxSIMDState is the largest State the vector kernels take; larger states
+// (no published model has one) run the generic code.
+const maxSIMDState = 256
+
+// forward and step run a validated call at level l.
+func forward(l asm.Level, out, lastState []float32, p *Params) {
+	if l < asm.AVX2 || p.State > maxSIMDState {
+		generic.ScanForward(out, lastState, p)
+		return
+	}
+	scanSIMD(l, out, lastState, p, p.InitialState)
+}
+
+// step is Forward over one step, from state and back into it: scanSIMD
+// reads a batch's whole state before it writes any of it.
+func step(l asm.Level, out, state []float32, p *Params) {
+	if l < asm.AVX2 || p.State > maxSIMDState {
+		generic.ScanStep(out, state, p)
+		return
+	}
+	scanSIMD(l, out, state, p, state)
+}
+
+// scanWorkPool holds the float32 working memory of vector scan calls.
+var scanWorkPool slicePool[float32]
+
+// Tile lengths: steps per call of the channel kernel. BDL rows are
+// contiguous in time, so long tiles cost nothing; a BLD tile keeps
+// [tile][Dim] effective steps δ in L2 (64 × 5120 × 4 B = 1.3 MB at most).
+const (
+	bdlTile = 512
+	bldTile = 64
+)
+
+// scanSIMD runs the selective scan with the vector kernels of level l.
+//
+// The state of a channel is padded to whole vectors (chunks·lanes floats):
+// padded lanes have A = B = C = 0, so their h stays 0 and adds nothing. For
+// each tile of steps, δ = softplus(Δ + bias) is computed for the whole tile
+// by a row kernel; then, channel by channel, the recurrence kernel runs over
+// the tile with that channel's B and C rows gathered into padded panels;
+// last, a row kernel adds D·u and applies the silu gate.
+func scanSIMD(l asm.Level, out, lastState []float32, p *Params, initial []float32) {
+	lanes := asm.Lanes(l)
+	chunks := (p.State + lanes - 1) / lanes
+	w := chunks * lanes
+	tile := bdlTile
+	if p.Layout == BLD {
+		tile = bldTile
+	}
+	tile = min(tile, p.SeqLen)
+
+	// Working memory: padded A and h per channel, B and C panels, the
+	// effective δ tile, and zeros for an absent bias or D.
+	panels := tile
+	if p.Groups == 0 {
+		panels = p.Dim // one constant row per channel
+	}
+	deltaLen := tile
+	if p.Layout == BLD {
+		deltaLen = tile * p.Dim
+	}
+	need := 2*p.Dim*w + 2*panels*w + deltaLen + p.Dim
+	work := scanWorkPool.get(need)
+	buf := *work
+	aPad, buf := buf[:p.Dim*w], buf[p.Dim*w:]
+	hPad, buf := buf[:p.Dim*w], buf[p.Dim*w:]
+	bPanel, buf := buf[:panels*w], buf[panels*w:]
+	cPanel, buf := buf[:panels*w], buf[panels*w:]
+	deltaEff, zeros := buf[:deltaLen], buf[deltaLen:deltaLen+p.Dim]
+	clear(zeros)
+	clear(aPad)
+	for d := 0; d < p.Dim; d++ {
+		copy(aPad[d*w:], p.A[d*p.State:(d+1)*p.State])
+	}
+	if p.Groups == 0 {
+		clear(bPanel)
+		clear(cPanel)
+		for d := 0; d < p.Dim; d++ {
+			copy(bPanel[d*w:], p.B[d*p.State:(d+1)*p.State])
+			copy(cPanel[d*w:], p.C[d*p.State:(d+1)*p.State])
+		}
+	}
+
+	for b := 0; b < p.Batch; b++ {
+		clear(hPad)
+		if initial != nil {
+			for d := 0; d < p.Dim; d++ {
+				s := (b*p.Dim + d) * p.State
+				copy(hPad[d*w:], initial[s:s+p.State])
+			}
+		}
+		for l0 := 0; l0 < p.SeqLen; l0 += tile {
+			steps := min(tile, p.SeqLen-l0)
+			if p.Layout == BLD {
+				scanTileBLD(l, out, p, b, l0, steps, w, chunks, aPad, hPad, bPanel, cPanel, deltaEff, zeros)
+			} else {
+				scanTileBDL(l, out, p, b, l0, steps, w, chunks, aPad, hPad, bPanel, cPanel, deltaEff)
+			}
+		}
+		if lastState != nil {
+			for d := 0; d < p.Dim; d++ {
+				s := (b*p.Dim + d) * p.State
+				copy(lastState[s:s+p.State], hPad[d*w:d*w+p.State])
+			}
+		}
+	}
+	scanWorkPool.put(work)
+}
+
+// fillPanels copies the B and C rows of group g for steps l0 … l0+steps−1
+// into [steps][w] panels (zero-padded).
+func fillPanels(p *Params, b, g, l0, steps, w int, bPanel, cPanel []float32) {
+	clear(bPanel[:steps*w])
+	clear(cPanel[:steps*w])
+	for i := 0; i < steps; i++ {
+		l := l0 + i
+		if p.Layout == BLD {
+			s := ((b*p.SeqLen+l)*p.Groups + g) * p.State
+			copy(bPanel[i*w:], p.B[s:s+p.State])
+			copy(cPanel[i*w:], p.C[s:s+p.State])
+			continue
+		}
+		base := (b*p.Groups+g)*p.State*p.SeqLen + l
+		for n := 0; n < p.State; n++ {
+			bPanel[i*w+n] = p.B[base+n*p.SeqLen]
+			cPanel[i*w+n] = p.C[base+n*p.SeqLen]
+		}
+	}
+}
+
+// deltaTail finishes a row of effective steps after the vector kernel.
+func deltaTail(dst, src []float32, bias func(i int) float32, softplus bool) {
+	for i := range dst {
+		x := float64(src[i]) + float64(bias(i))
+		if softplus {
+			x = generic.Softplus(x)
+		}
+		dst[i] = float32(x)
+	}
+}
+
+// gateTail finishes a row of outputs after the vector kernel.
+func gateTail(out, u, z []float32, d func(i int) float32) {
+	for i := range out {
+		y := float64(out[i]) + float64(d(i))*float64(u[i])
+		if z != nil {
+			y *= generic.SiLU(float64(z[i]))
+		}
+		out[i] = float32(y)
+	}
+}
+
+// scanTileBDL runs steps l0 … l0+steps−1 of batch b in the BDL layout:
+// every row is one channel's steps, contiguous.
+func scanTileBDL(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks int, aPad, hPad, bPanel, cPanel, deltaEff []float32) {
+	perGroup := p.Dim
+	if p.Groups > 0 {
+		perGroup = p.Dim / p.Groups
+	}
+	de := deltaEff[:steps]
+	for d := 0; d < p.Dim; d++ {
+		sbc, bRow, cRow := w, bPanel, cPanel
+		if p.Groups == 0 {
+			sbc, bRow, cRow = 0, bPanel[d*w:], cPanel[d*w:]
+		} else if d%perGroup == 0 {
+			fillPanels(p, b, d/perGroup, l0, steps, w, bPanel, cPanel)
+		}
+		row := (b*p.Dim+d)*p.SeqLen + l0
+		var bias float32
+		if p.DeltaBias != nil {
+			bias = p.DeltaBias[d]
+		}
+		src := p.Delta[row : row+steps]
+		done := asm.DeltaRow(l, de, src, bias, p.DeltaSoftplus)
+		deltaTail(de[done:], src[done:], func(int) float32 { return bias }, p.DeltaSoftplus)
+
+		y := out[row : row+steps]
+		asm.ScanChannel(l, hPad[d*w:(d+1)*w], aPad[d*w:(d+1)*w], bRow, cRow, de, p.U[row:row+steps], y, steps, 1, sbc, chunks)
+
+		if p.D != nil || p.Z != nil {
+			var dd float32
+			if p.D != nil {
+				dd = p.D[d]
+			}
+			u := p.U[row : row+steps]
+			var z []float32
+			if p.Z != nil {
+				z = p.Z[row : row+steps]
+			}
+			done := asm.GateRow(l, y, u, z, dd)
+			var zt []float32
+			if z != nil {
+				zt = z[done:]
+			}
+			gateTail(y[done:], u[done:], zt, func(int) float32 { return dd })
+		}
+	}
+}
+
+// scanTileBLD runs steps l0 … l0+steps−1 of batch b in the BLD layout:
+// every row is one step of all channels, so the δ and gate kernels run
+// across channels and the channel kernel strides by Dim.
+func scanTileBLD(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks int, aPad, hPad, bPanel, cPanel, deltaEff, zeros []float32) {
+	bias := zeros
+	if p.DeltaBias != nil {
+		bias = p.DeltaBias
+	}
+	first := (b*p.SeqLen + l0) * p.Dim
+	for i := 0; i < steps; i++ {
+		src := p.Delta[first+i*p.Dim : first+(i+1)*p.Dim]
+		dst := deltaEff[i*p.Dim : (i+1)*p.Dim]
+		done := asm.DeltaRowVec(l, dst, src, bias, p.DeltaSoftplus)
+		deltaTail(dst[done:], src[done:], func(j int) float32 { return bias[done+j] }, p.DeltaSoftplus)
+	}
+	perGroup := p.Dim
+	if p.Groups > 0 {
+		perGroup = p.Dim / p.Groups
+	}
+	n := (steps-1)*p.Dim + 1 // span of one channel's strided values in the tile
+	for d := 0; d < p.Dim; d++ {
+		sbc, bRow, cRow := w, bPanel, cPanel
+		if p.Groups == 0 {
+			sbc, bRow, cRow = 0, bPanel[d*w:], cPanel[d*w:]
+		} else if d%perGroup == 0 {
+			fillPanels(p, b, d/perGroup, l0, steps, w, bPanel, cPanel)
+		}
+		at := first + d
+		asm.ScanChannel(l, hPad[d*w:(d+1)*w], aPad[d*w:(d+1)*w], bRow, cRow,
+			deltaEff[d:d+n], p.U[at:at+n], out[at:at+n], steps, p.Dim, sbc, chunks)
+	}
+	if p.D == nil && p.Z == nil {
+		return
+	}
+	dv := zeros
+	if p.D != nil {
+		dv = p.D
+	}
+	for i := 0; i < steps; i++ {
+		r := first + i*p.Dim
+		y, u := out[r:r+p.Dim], p.U[r:r+p.Dim]
+		var z, zt []float32
+		if p.Z != nil {
+			z = p.Z[r : r+p.Dim]
+		}
+		done := asm.GateRowVec(l, y, u, z, dv)
+		if z != nil {
+			zt = z[done:]
+		}
+		gateTail(y[done:], u[done:], zt, func(j int) float32 { return dv[done+j] })
+	}
+}
