@@ -92,6 +92,8 @@ deltaRowSoftplusScalarAVX2_loop:
 	VMULPS       Y5, Y4, Y4
 	VMULPS       Y3, Y4, Y4
 	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y2, Y3
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y4, Y5
+	VORPS        Y5, Y3, Y3
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y2, Y2
 	VANDNPS      Y4, Y3, Y4
 	VBLENDVPS    Y2, const_7f800000<>+0(SB), Y4, Y4
@@ -391,6 +393,24 @@ DATA const_c2aeac50<>+56(SB)/4, $0xc2aeac50
 DATA const_c2aeac50<>+60(SB)/4, $0xc2aeac50
 GLOBL const_c2aeac50<>(SB), RODATA|NOPTR, $64
 
+DATA const_00800000<>+0(SB)/4, $0x00800000
+DATA const_00800000<>+4(SB)/4, $0x00800000
+DATA const_00800000<>+8(SB)/4, $0x00800000
+DATA const_00800000<>+12(SB)/4, $0x00800000
+DATA const_00800000<>+16(SB)/4, $0x00800000
+DATA const_00800000<>+20(SB)/4, $0x00800000
+DATA const_00800000<>+24(SB)/4, $0x00800000
+DATA const_00800000<>+28(SB)/4, $0x00800000
+DATA const_00800000<>+32(SB)/4, $0x00800000
+DATA const_00800000<>+36(SB)/4, $0x00800000
+DATA const_00800000<>+40(SB)/4, $0x00800000
+DATA const_00800000<>+44(SB)/4, $0x00800000
+DATA const_00800000<>+48(SB)/4, $0x00800000
+DATA const_00800000<>+52(SB)/4, $0x00800000
+DATA const_00800000<>+56(SB)/4, $0x00800000
+DATA const_00800000<>+60(SB)/4, $0x00800000
+GLOBL const_00800000<>(SB), RODATA|NOPTR, $64
+
 DATA const_42b17218<>+0(SB)/4, $0x42b17218
 DATA const_42b17218<>+4(SB)/4, $0x42b17218
 DATA const_42b17218<>+8(SB)/4, $0x42b17218
@@ -593,6 +613,8 @@ deltaRowSoftplusVecAVX2_loop:
 	VMULPS       Y4, Y3, Y3
 	VMULPS       Y2, Y3, Y3
 	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y1, Y2
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y3, Y4
+	VORPS        Y4, Y2, Y2
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y1, Y1
 	VANDNPS      Y3, Y2, Y3
 	VBLENDVPS    Y1, const_7f800000<>+0(SB), Y3, Y3
@@ -657,6 +679,8 @@ expRowAVX2_loop:
 	VMULPS       Y3, Y2, Y2
 	VMULPS       Y1, Y2, Y2
 	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y0, Y1
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y2, Y3
+	VORPS        Y3, Y1, Y1
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y0, Y0
 	VANDNPS      Y2, Y1, Y2
 	VBLENDVPS    Y0, const_7f800000<>+0(SB), Y2, Y2
@@ -724,6 +748,8 @@ scanChannelAVX2_chunk:
 	VMULPS       Y6, Y5, Y5
 	VMULPS       Y4, Y5, Y5
 	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y3, Y4
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y5, Y6
+	VORPS        Y6, Y4, Y4
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y3, Y3
 	VANDNPS      Y5, Y4, Y5
 	VBLENDVPS    Y3, const_7f800000<>+0(SB), Y5, Y5
@@ -844,6 +870,8 @@ gateRowSiLUScalarAVX2_loop:
 	VMULPS       Y6, Y5, Y5
 	VMULPS       Y4, Y5, Y5
 	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y3, Y4
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y5, Y6
+	VORPS        Y6, Y4, Y4
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y3, Y3
 	VANDNPS      Y5, Y4, Y5
 	VBLENDVPS    Y3, const_7f800000<>+0(SB), Y5, Y5
@@ -904,6 +932,8 @@ gateRowSiLUVecAVX2_loop:
 	VMULPS       Y5, Y4, Y4
 	VMULPS       Y3, Y4, Y4
 	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y2, Y3
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y4, Y5
+	VORPS        Y5, Y3, Y3
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y2, Y2
 	VANDNPS      Y4, Y3, Y4
 	VBLENDVPS    Y2, const_7f800000<>+0(SB), Y4, Y4
@@ -986,27 +1016,27 @@ deltaRowSoftplusScalarAVX512_loop:
 	VADDPS       Z0, Z1, Z1
 	VANDPS       const_7fffffff<>+0(SB), Z1, Z2
 	VXORPS       const_80000000<>+0(SB), Z2, Z2
-	VMOVUPS      const_4b400000<>+0(SB), Z3
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Z2, Z3
-	VSUBPS       const_4b400000<>+0(SB), Z3, Z3
-	VMOVUPS      Z2, Z4
-	VFNMADD231PS const_3f317200<>+0(SB), Z3, Z4
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z3, Z4
+	VMOVUPS      const_c2b00000<>+0(SB), Z3
+	VMAXPS       Z2, Z3, Z3
+	VMOVUPS      const_42b20000<>+0(SB), Z4
+	VMINPS       Z3, Z4, Z3
+	VMULPS       const_3fb8aa3b<>+0(SB), Z3, Z4
+	VRNDSCALEPS  $0x00, Z4, Z4
+	VMOVUPS      Z3, Z3
+	VFNMADD231PS const_3f317200<>+0(SB), Z4, Z3
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Z4, Z3
 	VMOVUPS      const_39500d01<>+0(SB), Z5
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3c088889<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3f000000<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z5
-	VSCALEFPS    Z3, Z5, Z5
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Z2, K1
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Z2, K2
-	VXORPS       Z2, Z2, Z2
-	VBLENDMPS    Z2, Z5, K1, Z5
-	VBLENDMPS    const_7f800000<>+0(SB), Z5, K2, Z5
-	VMOVUPS      Z5, Z2
+	VFMADD213PS  const_3ab60b61<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3c088889<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3f000000<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
+	VSCALEFPS    Z4, Z5, Z5
+	VCMPPS       $0x11, const_00800000<>+0(SB), Z5, K1
+	VXORPS       Z4, Z4, Z4
+	VBLENDMPS    Z4, Z5, K1, Z2
 	VADDPS       const_40000000<>+0(SB), Z2, Z3
 	VDIVPS       Z3, Z2, Z3
 	VMULPS       Z3, Z3, Z2
@@ -1032,6 +1062,42 @@ deltaRowSoftplusScalarAVX512_done:
 	VZEROUPPER
 	RET
 
+DATA const_c2b00000<>+0(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+4(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+8(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+12(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+16(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+20(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+24(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+28(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+32(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+36(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+40(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+44(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+48(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+52(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+56(SB)/4, $0xc2b00000
+DATA const_c2b00000<>+60(SB)/4, $0xc2b00000
+GLOBL const_c2b00000<>(SB), RODATA|NOPTR, $64
+
+DATA const_42b20000<>+0(SB)/4, $0x42b20000
+DATA const_42b20000<>+4(SB)/4, $0x42b20000
+DATA const_42b20000<>+8(SB)/4, $0x42b20000
+DATA const_42b20000<>+12(SB)/4, $0x42b20000
+DATA const_42b20000<>+16(SB)/4, $0x42b20000
+DATA const_42b20000<>+20(SB)/4, $0x42b20000
+DATA const_42b20000<>+24(SB)/4, $0x42b20000
+DATA const_42b20000<>+28(SB)/4, $0x42b20000
+DATA const_42b20000<>+32(SB)/4, $0x42b20000
+DATA const_42b20000<>+36(SB)/4, $0x42b20000
+DATA const_42b20000<>+40(SB)/4, $0x42b20000
+DATA const_42b20000<>+44(SB)/4, $0x42b20000
+DATA const_42b20000<>+48(SB)/4, $0x42b20000
+DATA const_42b20000<>+52(SB)/4, $0x42b20000
+DATA const_42b20000<>+56(SB)/4, $0x42b20000
+DATA const_42b20000<>+60(SB)/4, $0x42b20000
+GLOBL const_42b20000<>(SB), RODATA|NOPTR, $64
+
 // func deltaRowSoftplusVecAVX512(dst []float32, src []float32, bias []float32)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·deltaRowSoftplusVecAVX512(SB), NOSPLIT, $0-72
@@ -1048,27 +1114,27 @@ deltaRowSoftplusVecAVX512_loop:
 	ADDQ         $0x00000040, BX
 	VANDPS       const_7fffffff<>+0(SB), Z0, Z1
 	VXORPS       const_80000000<>+0(SB), Z1, Z1
-	VMOVUPS      const_4b400000<>+0(SB), Z2
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Z1, Z2
-	VSUBPS       const_4b400000<>+0(SB), Z2, Z2
-	VMOVUPS      Z1, Z3
-	VFNMADD231PS const_3f317200<>+0(SB), Z2, Z3
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z2, Z3
+	VMOVUPS      const_c2b00000<>+0(SB), Z2
+	VMAXPS       Z1, Z2, Z2
+	VMOVUPS      const_42b20000<>+0(SB), Z3
+	VMINPS       Z2, Z3, Z2
+	VMULPS       const_3fb8aa3b<>+0(SB), Z2, Z3
+	VRNDSCALEPS  $0x00, Z3, Z3
+	VMOVUPS      Z2, Z2
+	VFNMADD231PS const_3f317200<>+0(SB), Z3, Z2
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Z3, Z2
 	VMOVUPS      const_39500d01<>+0(SB), Z4
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z3, Z4
-	VFMADD213PS  const_3c088889<>+0(SB), Z3, Z4
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z3, Z4
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z3, Z4
-	VFMADD213PS  const_3f000000<>+0(SB), Z3, Z4
-	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z4
-	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z4
-	VSCALEFPS    Z2, Z4, Z4
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Z1, K1
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Z1, K2
-	VXORPS       Z1, Z1, Z1
-	VBLENDMPS    Z1, Z4, K1, Z4
-	VBLENDMPS    const_7f800000<>+0(SB), Z4, K2, Z4
-	VMOVUPS      Z4, Z1
+	VFMADD213PS  const_3ab60b61<>+0(SB), Z2, Z4
+	VFMADD213PS  const_3c088889<>+0(SB), Z2, Z4
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Z2, Z4
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Z2, Z4
+	VFMADD213PS  const_3f000000<>+0(SB), Z2, Z4
+	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z4
+	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z4
+	VSCALEFPS    Z3, Z4, Z4
+	VCMPPS       $0x11, const_00800000<>+0(SB), Z4, K1
+	VXORPS       Z3, Z3, Z3
+	VBLENDMPS    Z3, Z4, K1, Z1
 	VADDPS       const_40000000<>+0(SB), Z1, Z2
 	VDIVPS       Z2, Z1, Z2
 	VMULPS       Z2, Z2, Z1
@@ -1105,27 +1171,27 @@ TEXT ·expRowAVX512(SB), NOSPLIT, $0-48
 
 expRowAVX512_loop:
 	VMOVUPS      (CX), Z0
-	VMOVUPS      const_4b400000<>+0(SB), Z1
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Z0, Z1
-	VSUBPS       const_4b400000<>+0(SB), Z1, Z1
-	VMOVUPS      Z0, Z2
-	VFNMADD231PS const_3f317200<>+0(SB), Z1, Z2
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z1, Z2
+	VMOVUPS      const_c2b00000<>+0(SB), Z1
+	VMAXPS       Z0, Z1, Z1
+	VMOVUPS      const_42b20000<>+0(SB), Z2
+	VMINPS       Z1, Z2, Z1
+	VMULPS       const_3fb8aa3b<>+0(SB), Z1, Z2
+	VRNDSCALEPS  $0x00, Z2, Z2
+	VMOVUPS      Z1, Z1
+	VFNMADD231PS const_3f317200<>+0(SB), Z2, Z1
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Z2, Z1
 	VMOVUPS      const_39500d01<>+0(SB), Z3
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z2, Z3
-	VFMADD213PS  const_3c088889<>+0(SB), Z2, Z3
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z2, Z3
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z2, Z3
-	VFMADD213PS  const_3f000000<>+0(SB), Z2, Z3
-	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z3
-	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z3
-	VSCALEFPS    Z1, Z3, Z3
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Z0, K1
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Z0, K2
-	VXORPS       Z0, Z0, Z0
-	VBLENDMPS    Z0, Z3, K1, Z3
-	VBLENDMPS    const_7f800000<>+0(SB), Z3, K2, Z3
-	VMOVUPS      Z3, Z0
+	VFMADD213PS  const_3ab60b61<>+0(SB), Z1, Z3
+	VFMADD213PS  const_3c088889<>+0(SB), Z1, Z3
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Z1, Z3
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Z1, Z3
+	VFMADD213PS  const_3f000000<>+0(SB), Z1, Z3
+	VFMADD213PS  const_3f800000<>+0(SB), Z1, Z3
+	VFMADD213PS  const_3f800000<>+0(SB), Z1, Z3
+	VSCALEFPS    Z2, Z3, Z3
+	VCMPPS       $0x11, const_00800000<>+0(SB), Z3, K1
+	VXORPS       Z2, Z2, Z2
+	VBLENDMPS    Z2, Z3, K1, Z0
 	VMOVUPS      Z0, (AX)
 	ADDQ         $0x00000040, CX
 	ADDQ         $0x00000040, AX
@@ -1165,27 +1231,27 @@ scanChannelAVX512_step:
 
 scanChannelAVX512_chunk:
 	VMULPS        (CX)(R14*1), Z0, Z3
-	VMOVUPS       const_4b400000<>+0(SB), Z4
-	VFMADD231PS   const_3fb8aa3b<>+0(SB), Z3, Z4
-	VSUBPS        const_4b400000<>+0(SB), Z4, Z4
-	VMOVUPS       Z3, Z5
-	VFNMADD231PS  const_3f317200<>+0(SB), Z4, Z5
-	VFNMADD231PS  const_35bfbe8e<>+0(SB), Z4, Z5
+	VMOVUPS       const_c2b00000<>+0(SB), Z4
+	VMAXPS        Z3, Z4, Z4
+	VMOVUPS       const_42b20000<>+0(SB), Z5
+	VMINPS        Z4, Z5, Z4
+	VMULPS        const_3fb8aa3b<>+0(SB), Z4, Z5
+	VRNDSCALEPS   $0x00, Z5, Z5
+	VMOVUPS       Z4, Z4
+	VFNMADD231PS  const_3f317200<>+0(SB), Z5, Z4
+	VFNMADD231PS  const_35bfbe8e<>+0(SB), Z5, Z4
 	VMOVUPS       const_39500d01<>+0(SB), Z6
-	VFMADD213PS   const_3ab60b61<>+0(SB), Z5, Z6
-	VFMADD213PS   const_3c088889<>+0(SB), Z5, Z6
-	VFMADD213PS   const_3d2aaaab<>+0(SB), Z5, Z6
-	VFMADD213PS   const_3e2aaaab<>+0(SB), Z5, Z6
-	VFMADD213PS   const_3f000000<>+0(SB), Z5, Z6
-	VFMADD213PS   const_3f800000<>+0(SB), Z5, Z6
-	VFMADD213PS   const_3f800000<>+0(SB), Z5, Z6
-	VSCALEFPS     Z4, Z6, Z6
-	VCMPPS        $0x11, const_c2aeac50<>+0(SB), Z3, K1
-	VCMPPS        $0x1e, const_42b17218<>+0(SB), Z3, K2
-	VXORPS        Z3, Z3, Z3
-	VBLENDMPS     Z3, Z6, K1, Z6
-	VBLENDMPS     const_7f800000<>+0(SB), Z6, K2, Z6
-	VMOVUPS       Z6, Z3
+	VFMADD213PS   const_3ab60b61<>+0(SB), Z4, Z6
+	VFMADD213PS   const_3c088889<>+0(SB), Z4, Z6
+	VFMADD213PS   const_3d2aaaab<>+0(SB), Z4, Z6
+	VFMADD213PS   const_3e2aaaab<>+0(SB), Z4, Z6
+	VFMADD213PS   const_3f000000<>+0(SB), Z4, Z6
+	VFMADD213PS   const_3f800000<>+0(SB), Z4, Z6
+	VFMADD213PS   const_3f800000<>+0(SB), Z4, Z6
+	VSCALEFPS     Z5, Z6, Z6
+	VCMPPS        $0x11, const_00800000<>+0(SB), Z6, K1
+	VXORPS        Z5, Z5, Z5
+	VBLENDMPS     Z5, Z6, K1, Z3
 	VMULPS        (AX)(R14*1), Z3, Z3
 	VFMADD231PS   (DX)(R14*1), Z1, Z3
 	VMOVUPS       Z3, (AX)(R14*1)
@@ -1280,27 +1346,27 @@ gateRowSiLUScalarAVX512_loop:
 	VFMADD231PS  (CX), Z0, Z1
 	VMOVUPS      (BX), Z2
 	VXORPS       const_80000000<>+0(SB), Z2, Z3
-	VMOVUPS      const_4b400000<>+0(SB), Z4
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Z3, Z4
-	VSUBPS       const_4b400000<>+0(SB), Z4, Z4
-	VMOVUPS      Z3, Z5
-	VFNMADD231PS const_3f317200<>+0(SB), Z4, Z5
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z4, Z5
+	VMOVUPS      const_c2b00000<>+0(SB), Z4
+	VMAXPS       Z3, Z4, Z4
+	VMOVUPS      const_42b20000<>+0(SB), Z5
+	VMINPS       Z4, Z5, Z4
+	VMULPS       const_3fb8aa3b<>+0(SB), Z4, Z5
+	VRNDSCALEPS  $0x00, Z5, Z5
+	VMOVUPS      Z4, Z4
+	VFNMADD231PS const_3f317200<>+0(SB), Z5, Z4
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Z5, Z4
 	VMOVUPS      const_39500d01<>+0(SB), Z6
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z5, Z6
-	VFMADD213PS  const_3c088889<>+0(SB), Z5, Z6
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z5, Z6
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z5, Z6
-	VFMADD213PS  const_3f000000<>+0(SB), Z5, Z6
-	VFMADD213PS  const_3f800000<>+0(SB), Z5, Z6
-	VFMADD213PS  const_3f800000<>+0(SB), Z5, Z6
-	VSCALEFPS    Z4, Z6, Z6
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Z3, K1
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Z3, K2
-	VXORPS       Z3, Z3, Z3
-	VBLENDMPS    Z3, Z6, K1, Z6
-	VBLENDMPS    const_7f800000<>+0(SB), Z6, K2, Z6
-	VMOVUPS      Z6, Z3
+	VFMADD213PS  const_3ab60b61<>+0(SB), Z4, Z6
+	VFMADD213PS  const_3c088889<>+0(SB), Z4, Z6
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Z4, Z6
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Z4, Z6
+	VFMADD213PS  const_3f000000<>+0(SB), Z4, Z6
+	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z6
+	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z6
+	VSCALEFPS    Z5, Z6, Z6
+	VCMPPS       $0x11, const_00800000<>+0(SB), Z6, K1
+	VXORPS       Z5, Z5, Z5
+	VBLENDMPS    Z5, Z6, K1, Z3
 	VADDPS       const_3f800000<>+0(SB), Z3, Z3
 	VDIVPS       Z3, Z2, Z2
 	VMULPS       Z2, Z1, Z1
@@ -1333,27 +1399,27 @@ gateRowSiLUVecAVX512_loop:
 	VFMADD231PS  (CX), Z0, Z1
 	VMOVUPS      (BX), Z0
 	VXORPS       const_80000000<>+0(SB), Z0, Z2
-	VMOVUPS      const_4b400000<>+0(SB), Z3
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Z2, Z3
-	VSUBPS       const_4b400000<>+0(SB), Z3, Z3
-	VMOVUPS      Z2, Z4
-	VFNMADD231PS const_3f317200<>+0(SB), Z3, Z4
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z3, Z4
+	VMOVUPS      const_c2b00000<>+0(SB), Z3
+	VMAXPS       Z2, Z3, Z3
+	VMOVUPS      const_42b20000<>+0(SB), Z4
+	VMINPS       Z3, Z4, Z3
+	VMULPS       const_3fb8aa3b<>+0(SB), Z3, Z4
+	VRNDSCALEPS  $0x00, Z4, Z4
+	VMOVUPS      Z3, Z3
+	VFNMADD231PS const_3f317200<>+0(SB), Z4, Z3
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Z4, Z3
 	VMOVUPS      const_39500d01<>+0(SB), Z5
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3c088889<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3f000000<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z5
-	VSCALEFPS    Z3, Z5, Z5
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Z2, K1
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Z2, K2
-	VXORPS       Z2, Z2, Z2
-	VBLENDMPS    Z2, Z5, K1, Z5
-	VBLENDMPS    const_7f800000<>+0(SB), Z5, K2, Z5
-	VMOVUPS      Z5, Z2
+	VFMADD213PS  const_3ab60b61<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3c088889<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3f000000<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
+	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
+	VSCALEFPS    Z4, Z5, Z5
+	VCMPPS       $0x11, const_00800000<>+0(SB), Z5, K1
+	VXORPS       Z4, Z4, Z4
+	VBLENDMPS    Z4, Z5, K1, Z2
 	VADDPS       const_3f800000<>+0(SB), Z2, Z2
 	VDIVPS       Z2, Z0, Z0
 	VMULPS       Z0, Z1, Z1

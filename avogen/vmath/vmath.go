@@ -73,11 +73,12 @@ func ConstBits(bits uint32) Mem {
 // the largest float32 are +Inf, and NaN stays NaN.
 var (
 	expLog2e  = float32(math.Log2E)
-	expLn2Hi  = float32(0.693145751953125)      // ln 2 to 16 bits: k·ln2Hi is exact for |k| < 2^8
-	expLn2Lo  = float32(1.42860682030941723e-6) // ln 2 − ln2Hi
-	expMagic  = float32(12582912)               // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
-	expMinArg = float32(-87.33654475)           // ln 2^−126: below, the result is not a normal float32
-	expMaxArg = float32(88.72283905)            // ln(max float32): above, +Inf
+	expLn2Hi  = float32(0.693145751953125)                // ln 2 to 16 bits: k·ln2Hi is exact for |k| < 2^8
+	expLn2Lo  = float32(1.42860682030941723e-6)           // ln 2 − ln2Hi
+	expMagic  = float32(12582912)                         // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
+	expMinArg = float32(-87.33654475)                     // ln 2^−126: below, the result is not a normal float32
+	expMaxArg = float32(88.72283905)                      // ln(max float32): above, +Inf
+	minNormal = float32(math.Float32frombits(0x00800000)) // 2^−126
 )
 
 // expTaylor holds 1/i! for i = 7 … 0, the Horner order.
@@ -86,33 +87,18 @@ var expTaylor = [...]float64{1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6
 // Exp overwrites x with exp(x), lane by lane, using scratch registers it
 // allocates itself.
 func Exp(v ISA, x reg.VecVirtual) {
-	t, k, r, p := v.Vec(), v.Vec(), v.Vec(), v.Vec()
-	// t = x·log2e + magic: k = round(x·log2e) sits in t's low mantissa bits.
-	VMOVUPS(Const(expMagic).Offset(0), t)
-	VFMADD231PS(Const(expLog2e), x, t)
-	VSUBPS(Const(expMagic), t, k) // k as a float
-	VMOVUPS(x, r)
-	VFNMADD231PS(Const(expLn2Hi), k, r) // r = x − k·ln2Hi
-	VFNMADD231PS(Const(expLn2Lo), k, r) // r −= k·ln2Lo
-	VMOVUPS(Const(float32(expTaylor[0])), p)
-	for _, c := range expTaylor[1:] {
-		VFMADD213PS(Const(float32(c)), r, p) // p = p·r + c
-	}
 	if v.Lanes == 16 {
-		// VSCALEFPS computes p·2^k for the whole exponent range.
-		VSCALEFPS(k, p, p)
-		under, over := K(), K()
-		VCMPPS(U8(0x11), Const(expMinArg), x, under) // x < minArg (ordered: false for NaN)
-		VCMPPS(U8(0x1e), Const(expMaxArg), x, over)  // x > maxArg
-		zero := v.Vec()
-		VXORPS(zero, zero, zero)
-		VBLENDMPS(zero, p, under, p)
-		VBLENDMPS(Const(float32(math.Inf(1))), p, over, p)
-		VMOVUPS(p, x)
+		expAVX512(x)
 		return
 	}
-	// AVX2: 2^k as two factors 2^(k>>1)·2^(k−k>>1), each a normal float32
-	// for every k of a finite, non-underflowing result (k ∈ [−126, 128]).
+	t, k, r, p := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	// t = x·log2e + magic: k = round(x·log2e) sits in t's low mantissa bits.
+	VMOVUPS(Const(expMagic), t)
+	VFMADD231PS(Const(expLog2e), x, t)
+	VSUBPS(Const(expMagic), t, k) // k as a float
+	expReduced(x, k, r, p)
+	// 2^k as two factors 2^(k>>1)·2^(k−k>>1), each a normal float32 for
+	// every k of a finite, non-underflowing result (k ∈ [−126, 128]).
 	ki, half, s1, s2 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 	VPSUBD(Const(expMagic), t, ki) // integer k (the magic's bits cancel)
 	VPSRAD(U8(1), ki, half)
@@ -123,12 +109,46 @@ func Exp(v ISA, x reg.VecVirtual) {
 	VPSLLD(U8(23), s2, s2)
 	VMULPS(s1, p, p)
 	VMULPS(s2, p, p)
-	under, over := v.Vec(), v.Vec()
-	VCMPPS(U8(0x11), Const(expMinArg), x, under)
-	VCMPPS(U8(0x1e), Const(expMaxArg), x, over)
+	under, tiny, over := v.Vec(), v.Vec(), v.Vec()
+	VCMPPS(U8(0x11), Const(expMinArg), x, under) // x < minArg (ordered: false for NaN)
+	VCMPPS(U8(0x11), Const(minNormal), p, tiny)  // a result rounded below the normal range
+	VORPS(tiny, under, under)
+	VCMPPS(U8(0x1e), Const(expMaxArg), x, over) // x > maxArg
 	VANDNPS(p, under, p)
 	VBLENDVPS(over, Const(float32(math.Inf(1))), p, p)
 	VMOVUPS(p, x)
+}
+
+// expReduced sets r = x − k·ln2 (in two parts) and p = e^r.
+func expReduced(x, k, r, p reg.VecVirtual) {
+	VMOVUPS(x, r)
+	VFNMADD231PS(Const(expLn2Hi), k, r) // r = x − k·ln2Hi
+	VFNMADD231PS(Const(expLn2Lo), k, r) // r −= k·ln2Lo
+	VMOVUPS(Const(float32(expTaylor[0])), p)
+	for _, c := range expTaylor[1:] {
+		VFMADD213PS(Const(float32(c)), r, p) // p = p·r + c
+	}
+}
+
+// expAVX512 uses AVX-512's rounding and scaling instructions: x is first
+// clamped to [−88, 89] (NaN passes through the clamps), VSCALEFPS then
+// gives p·2^k over the whole range, overflowing to +Inf by itself, and a
+// result below the normal range is replaced by 0.
+func expAVX512(x reg.VecVirtual) {
+	xc, hi, t, k, r, p := ZMM(), ZMM(), ZMM(), ZMM(), ZMM(), ZMM()
+	// MAXPS and MINPS return their second source when either is NaN: x.
+	VMOVUPS(Const(-88), xc)
+	VMAXPS(x, xc, xc)
+	VMOVUPS(Const(89), hi)
+	VMINPS(xc, hi, xc)
+	VMULPS(Const(expLog2e), xc, t)
+	VRNDSCALEPS(U8(0), t, k) // round to nearest even
+	expReduced(xc, k, r, p)
+	VSCALEFPS(k, p, p)
+	tiny := K()
+	VCMPPS(U8(0x11), Const(minNormal), p, tiny) // below 2^−126, or x < ln 2^−126
+	VXORPS(hi, hi, hi)
+	VBLENDMPS(hi, p, tiny, x) // x = tiny ? 0 : p
 }
 
 // log1pSeries holds 1/(2i+1) for i = 6 … 0: log1p(e) = 2·atanh(s) =
