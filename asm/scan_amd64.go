@@ -29,10 +29,10 @@ func deltaRowSoftplusVecAVX2(dst []float32, src []float32, bias []float32)
 //go:noescape
 func expRowAVX2(dst []float32, src []float32)
 
-// scanChannelAVX2 runs one channel's selective-scan recurrence over a tile of steps; see avogen/scan.
+// scanChannelsAVX2 runs the selective-scan recurrence of a run of channels over a tile of steps; see avogen/scan.
 //
 //go:noescape
-func scanChannelAVX2(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int)
+func scanChannelsAVX2(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
 
 // gateRowScalarAVX2 adds the D skip to a row of scan outputs and applies the silu gate, over whole vectors.
 //
@@ -79,10 +79,10 @@ func deltaRowSoftplusVecAVX512(dst []float32, src []float32, bias []float32)
 //go:noescape
 func expRowAVX512(dst []float32, src []float32)
 
-// scanChannelAVX512 runs one channel's selective-scan recurrence over a tile of steps; see avogen/scan.
+// scanChannelsAVX512 runs the selective-scan recurrence of a run of channels over a tile of steps; see avogen/scan.
 //
 //go:noescape
-func scanChannelAVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int)
+func scanChannelsAVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
 
 // gateRowScalarAVX512 adds the D skip to a row of scan outputs and applies the silu gate, over whole vectors.
 //

@@ -695,35 +695,48 @@ expRowAVX2_done:
 	VZEROUPPER
 	RET
 
-// func scanChannelAVX2(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int)
+// func scanChannelsAVX2(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
 // Requires: AVX, AVX2, FMA3
-TEXT ·scanChannelAVX2(SB), NOSPLIT, $0-88
-	MOVQ  h+0(FP), AX
-	MOVQ  a+8(FP), CX
-	MOVQ  b+16(FP), DX
-	MOVQ  c+24(FP), BX
-	MOVQ  delta+32(FP), SI
-	MOVQ  u+40(FP), DI
-	MOVQ  y+48(FP), R8
-	MOVQ  steps+56(FP), R9
-	MOVQ  sx+64(FP), R10
-	MOVQ  sbc+72(FP), R11
-	MOVQ  chunks+80(FP), R12
-	SHLQ  $0x02, R10
-	SHLQ  $0x02, R11
-	TESTQ R9, R9
-	JZ    scanChannelAVX2_done
+TEXT ·scanChannelsAVX2(SB), NOSPLIT, $0-112
+	MOVQ h+0(FP), AX
+	MOVQ a+8(FP), CX
+	MOVQ b+16(FP), DX
+	MOVQ c+24(FP), BX
+	MOVQ delta+32(FP), SI
+	MOVQ u+40(FP), DI
+	MOVQ y+48(FP), R8
+	MOVQ sx+64(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, sx+64(FP)
+	MOVQ sbc+72(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, sbc+72(FP)
+	MOVQ cx+96(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, cx+96(FP)
+	MOVQ cbc+104(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, cbc+104(FP)
+	CMPQ steps+56(FP), $0x00
+	JLE  scanChannelsAVX2_done
+	CMPQ channels+88(FP), $0x00
+	JLE  scanChannelsAVX2_done
 
-scanChannelAVX2_step:
-	VBROADCASTSS (SI), Y0
-	VBROADCASTSS (DI), Y1
+scanChannelsAVX2_channel:
+	XORQ R9, R9
+	XORQ R10, R10
+	MOVQ steps+56(FP), R11
+
+scanChannelsAVX2_step:
+	VBROADCASTSS (SI)(R9*1), Y0
+	VBROADCASTSS (DI)(R9*1), Y1
 	VMULPS       Y0, Y1, Y1
 	VXORPS       Y2, Y2, Y2
-	MOVQ         R12, R13
-	XORQ         R14, R14
+	MOVQ         chunks+80(FP), R12
+	XORQ         R13, R13
 
-scanChannelAVX2_chunk:
-	VMULPS       (CX)(R14*1), Y0, Y3
+scanChannelsAVX2_chunk:
+	VMULPS       (CX)(R13*1), Y0, Y3
 	VMOVUPS      const_4b400000<>+0(SB), Y4
 	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y3, Y4
 	VSUBPS       const_4b400000<>+0(SB), Y4, Y5
@@ -754,29 +767,37 @@ scanChannelAVX2_chunk:
 	VANDNPS      Y5, Y4, Y5
 	VBLENDVPS    Y3, const_7f800000<>+0(SB), Y5, Y5
 	VMOVUPS      Y5, Y3
-	VMULPS       (AX)(R14*1), Y3, Y3
+	VMULPS       (AX)(R13*1), Y3, Y3
+	MOVQ         R10, R14
+	ADDQ         R13, R14
 	VFMADD231PS  (DX)(R14*1), Y1, Y3
-	VMOVUPS      Y3, (AX)(R14*1)
+	VMOVUPS      Y3, (AX)(R13*1)
 	VFMADD231PS  (BX)(R14*1), Y3, Y2
-	ADDQ         $0x00000020, R14
-	DECQ         R13
-	JNZ          scanChannelAVX2_chunk
+	ADDQ         $0x00000020, R13
+	DECQ         R12
+	JNZ          scanChannelsAVX2_chunk
 	VEXTRACTF128 $0x01, Y2, X0
 	VADDPS       X0, X2, X1
 	VMOVHLPS     X1, X1, X0
 	VADDPS       X0, X1, X1
 	VMOVSHDUP    X1, X0
 	VADDSS       X0, X1, X1
-	VMOVSS       X1, (R8)
-	ADDQ         R10, SI
-	ADDQ         R10, DI
-	ADDQ         R10, R8
-	ADDQ         R11, DX
-	ADDQ         R11, BX
-	DECQ         R9
-	JNZ          scanChannelAVX2_step
+	VMOVSS       X1, (R8)(R9*1)
+	ADDQ         sx+64(FP), R9
+	ADDQ         sbc+72(FP), R10
+	DECQ         R11
+	JNZ          scanChannelsAVX2_step
+	ADDQ         R13, AX
+	ADDQ         R13, CX
+	ADDQ         cx+96(FP), SI
+	ADDQ         cx+96(FP), DI
+	ADDQ         cx+96(FP), R8
+	ADDQ         cbc+104(FP), DX
+	ADDQ         cbc+104(FP), BX
+	DECQ         channels+88(FP)
+	JNZ          scanChannelsAVX2_channel
 
-scanChannelAVX2_done:
+scanChannelsAVX2_done:
 	VZEROUPPER
 	RET
 
@@ -1202,35 +1223,48 @@ expRowAVX512_done:
 	VZEROUPPER
 	RET
 
-// func scanChannelAVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int)
+// func scanChannelsAVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·scanChannelAVX512(SB), NOSPLIT, $0-88
-	MOVQ  h+0(FP), AX
-	MOVQ  a+8(FP), CX
-	MOVQ  b+16(FP), DX
-	MOVQ  c+24(FP), BX
-	MOVQ  delta+32(FP), SI
-	MOVQ  u+40(FP), DI
-	MOVQ  y+48(FP), R8
-	MOVQ  steps+56(FP), R9
-	MOVQ  sx+64(FP), R10
-	MOVQ  sbc+72(FP), R11
-	MOVQ  chunks+80(FP), R12
-	SHLQ  $0x02, R10
-	SHLQ  $0x02, R11
-	TESTQ R9, R9
-	JZ    scanChannelAVX512_done
+TEXT ·scanChannelsAVX512(SB), NOSPLIT, $0-112
+	MOVQ h+0(FP), AX
+	MOVQ a+8(FP), CX
+	MOVQ b+16(FP), DX
+	MOVQ c+24(FP), BX
+	MOVQ delta+32(FP), SI
+	MOVQ u+40(FP), DI
+	MOVQ y+48(FP), R8
+	MOVQ sx+64(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, sx+64(FP)
+	MOVQ sbc+72(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, sbc+72(FP)
+	MOVQ cx+96(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, cx+96(FP)
+	MOVQ cbc+104(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, cbc+104(FP)
+	CMPQ steps+56(FP), $0x00
+	JLE  scanChannelsAVX512_done
+	CMPQ channels+88(FP), $0x00
+	JLE  scanChannelsAVX512_done
 
-scanChannelAVX512_step:
-	VBROADCASTSS (SI), Z0
-	VBROADCASTSS (DI), Z1
+scanChannelsAVX512_channel:
+	XORQ R9, R9
+	XORQ R10, R10
+	MOVQ steps+56(FP), R11
+
+scanChannelsAVX512_step:
+	VBROADCASTSS (SI)(R9*1), Z0
+	VBROADCASTSS (DI)(R9*1), Z1
 	VMULPS       Z0, Z1, Z1
 	VXORPS       Z2, Z2, Z2
-	MOVQ         R12, R13
-	XORQ         R14, R14
+	MOVQ         chunks+80(FP), R12
+	XORQ         R13, R13
 
-scanChannelAVX512_chunk:
-	VMULPS        (CX)(R14*1), Z0, Z3
+scanChannelsAVX512_chunk:
+	VMULPS        (CX)(R13*1), Z0, Z3
 	VMOVUPS       const_c2b00000<>+0(SB), Z4
 	VMAXPS        Z3, Z4, Z4
 	VMOVUPS       const_42b20000<>+0(SB), Z5
@@ -1252,13 +1286,15 @@ scanChannelAVX512_chunk:
 	VCMPPS        $0x11, const_00800000<>+0(SB), Z6, K1
 	VXORPS        Z5, Z5, Z5
 	VBLENDMPS     Z5, Z6, K1, Z3
-	VMULPS        (AX)(R14*1), Z3, Z3
+	VMULPS        (AX)(R13*1), Z3, Z3
+	MOVQ          R10, R14
+	ADDQ          R13, R14
 	VFMADD231PS   (DX)(R14*1), Z1, Z3
-	VMOVUPS       Z3, (AX)(R14*1)
+	VMOVUPS       Z3, (AX)(R13*1)
 	VFMADD231PS   (BX)(R14*1), Z3, Z2
-	ADDQ          $0x00000040, R14
-	DECQ          R13
-	JNZ           scanChannelAVX512_chunk
+	ADDQ          $0x00000040, R13
+	DECQ          R12
+	JNZ           scanChannelsAVX512_chunk
 	VEXTRACTF32X8 $0x01, Z2, Y0
 	VADDPS        Y0, Y2, Y0
 	VEXTRACTF128  $0x01, Y0, X1
@@ -1267,16 +1303,22 @@ scanChannelAVX512_chunk:
 	VADDPS        X1, X0, X0
 	VMOVSHDUP     X0, X1
 	VADDSS        X1, X0, X0
-	VMOVSS        X0, (R8)
-	ADDQ          R10, SI
-	ADDQ          R10, DI
-	ADDQ          R10, R8
-	ADDQ          R11, DX
-	ADDQ          R11, BX
-	DECQ          R9
-	JNZ           scanChannelAVX512_step
+	VMOVSS        X0, (R8)(R9*1)
+	ADDQ          sx+64(FP), R9
+	ADDQ          sbc+72(FP), R10
+	DECQ          R11
+	JNZ           scanChannelsAVX512_step
+	ADDQ          R13, AX
+	ADDQ          R13, CX
+	ADDQ          cx+96(FP), SI
+	ADDQ          cx+96(FP), DI
+	ADDQ          cx+96(FP), R8
+	ADDQ          cbc+104(FP), DX
+	ADDQ          cbc+104(FP), BX
+	DECQ          channels+88(FP)
+	JNZ           scanChannelsAVX512_channel
 
-scanChannelAVX512_done:
+scanChannelsAVX512_done:
 	VZEROUPPER
 	RET
 

@@ -103,22 +103,23 @@ func GateRowVec(l Level, out, u, z, d []float32) int {
 	return whole(l, len(out))
 }
 
-// ScanChannel runs one channel's recurrence over steps steps (see
-// avogen/scan): h, a and every row of b and c hold chunks whole vectors;
-// delta, u and y are read and written at stride sx, b and c at stride sbc.
-func ScanChannel(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, chunks int) {
-	if steps <= 0 {
+// ScanChannels runs the recurrence of channels consecutive channels over
+// steps steps (see avogen/scan). Channel i uses h and a at i·w (w = chunks
+// whole vectors), delta, u and y from i·cx at stride sx, and b and c rows
+// from i·cbc at stride sbc, each row w floats.
+func ScanChannels(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, chunks, channels, cx, cbc int) {
+	if steps <= 0 || channels <= 0 {
 		return
 	}
 	w := chunks * Lanes(l)
-	last := (steps - 1) * sx
-	rows := (steps-1)*sbc + w
+	lastX := (channels-1)*cx + (steps-1)*sx
+	rows := (channels-1)*cbc + (steps-1)*sbc + w
 	// Bounds checks: one index per slice at its furthest element.
-	_, _, _, _ = h[w-1], a[w-1], b[rows-1], c[rows-1]
-	_, _, _ = delta[last], u[last], y[last]
+	_, _, _, _ = h[channels*w-1], a[channels*w-1], b[rows-1], c[rows-1]
+	_, _, _ = delta[lastX], u[lastX], y[lastX]
 	if l == AVX512 {
-		scanChannelAVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks)
+		scanChannelsAVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks, channels, cx, cbc)
 	} else {
-		scanChannelAVX2(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks)
+		scanChannelsAVX2(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks, channels, cx, cbc)
 	}
 }

@@ -53,8 +53,11 @@ func scanSIMD(l asm.Level, out, lastState []float32, p *Params, initial []float3
 	lanes := asm.Lanes(l)
 	chunks := (p.State + lanes - 1) / lanes
 	w := chunks * lanes
+	// With one step the two layouts coincide; the BLD path handles all
+	// channels in a few kernel calls, the decode case.
+	bld := p.Layout == BLD || p.SeqLen == 1
 	tile := bdlTile
-	if p.Layout == BLD {
+	if bld {
 		tile = bldTile
 	}
 	tile = min(tile, p.SeqLen)
@@ -66,7 +69,7 @@ func scanSIMD(l asm.Level, out, lastState []float32, p *Params, initial []float3
 		panels = p.Dim // one constant row per channel
 	}
 	deltaLen := tile
-	if p.Layout == BLD {
+	if bld {
 		deltaLen = tile * p.Dim
 	}
 	need := 2*p.Dim*w + 2*panels*w + deltaLen + p.Dim
@@ -101,7 +104,7 @@ func scanSIMD(l asm.Level, out, lastState []float32, p *Params, initial []float3
 		}
 		for l0 := 0; l0 < p.SeqLen; l0 += tile {
 			steps := min(tile, p.SeqLen-l0)
-			if p.Layout == BLD {
+			if bld {
 				scanTileBLD(l, out, p, b, l0, steps, w, chunks, aPad, hPad, bPanel, cPanel, deltaEff, zeros)
 			} else {
 				scanTileBDL(l, out, p, b, l0, steps, w, chunks, aPad, hPad, bPanel, cPanel, deltaEff)
@@ -185,7 +188,7 @@ func scanTileBDL(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 		deltaTail(de[done:], src[done:], func(int) float32 { return bias }, p.DeltaSoftplus)
 
 		y := out[row : row+steps]
-		asm.ScanChannel(l, hPad[d*w:(d+1)*w], aPad[d*w:(d+1)*w], bRow, cRow, de, p.U[row:row+steps], y, steps, 1, sbc, chunks)
+		asm.ScanChannels(l, hPad[d*w:(d+1)*w], aPad[d*w:(d+1)*w], bRow, cRow, de, p.U[row:row+steps], y, steps, 1, sbc, chunks, 1, 0, 0)
 
 		if p.D != nil || p.Z != nil {
 			var dd float32
@@ -222,21 +225,21 @@ func scanTileBLD(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 		done := asm.DeltaRowVec(l, dst, src, bias, p.DeltaSoftplus)
 		deltaTail(dst[done:], src[done:], func(j int) float32 { return bias[done+j] }, p.DeltaSoftplus)
 	}
-	perGroup := p.Dim
+	// One kernel call per group (its channels share the B and C panels), or
+	// one for all channels when B and C are per-channel constants.
+	runs, perRun, sbc, cbc := 1, p.Dim, 0, w
 	if p.Groups > 0 {
-		perGroup = p.Dim / p.Groups
+		runs, perRun, sbc, cbc = p.Groups, p.Dim/p.Groups, w, 0
 	}
-	n := (steps-1)*p.Dim + 1 // span of one channel's strided values in the tile
-	for d := 0; d < p.Dim; d++ {
-		sbc, bRow, cRow := w, bPanel, cPanel
-		if p.Groups == 0 {
-			sbc, bRow, cRow = 0, bPanel[d*w:], cPanel[d*w:]
-		} else if d%perGroup == 0 {
-			fillPanels(p, b, d/perGroup, l0, steps, w, bPanel, cPanel)
+	for g := 0; g < runs; g++ {
+		d0 := g * perRun
+		if p.Groups > 0 {
+			fillPanels(p, b, g, l0, steps, w, bPanel, cPanel)
 		}
-		at := first + d
-		asm.ScanChannel(l, hPad[d*w:(d+1)*w], aPad[d*w:(d+1)*w], bRow, cRow,
-			deltaEff[d:d+n], p.U[at:at+n], out[at:at+n], steps, p.Dim, sbc, chunks)
+		at := first + d0
+		n := (steps-1)*p.Dim + perRun // span of the run's strided values in the tile
+		asm.ScanChannels(l, hPad[d0*w:(d0+perRun)*w], aPad[d0*w:(d0+perRun)*w], bPanel, cPanel,
+			deltaEff[d0:d0+n], p.U[at:at+n], out[at:at+n], steps, p.Dim, sbc, chunks, perRun, 1, cbc)
 	}
 	if p.D == nil && p.Z == nil {
 		return

@@ -121,19 +121,22 @@ func expRow(v vmath.ISA) {
 	RET()
 }
 
-// scanChannel emits the recurrence of one channel over steps steps:
+// scanChannel emits the recurrence of channels channels over steps steps:
 //
 //	δ = delta[l·sx], x = u[l·sx]
 //	h[c] = exp(δ·a[c])·h[c] + δ·x·b[l·sbc + c]     for each of chunks vectors c
 //	y[l·sx] = Σ_c Σ_lanes h[c]·c[l·sbc + c]
 //
-// h, a, and the rows of b and c hold chunks·lanes floats (the state padded
-// with zeros: a padded lane has b = 0, so its h stays 0 and adds nothing).
+// then moves to the next channel: h and a by chunks vectors, delta, u and
+// y by cx elements, b and c by cbc. h, a, and the rows of b and c hold
+// chunks·lanes floats (the state padded with zeros: a padded lane has b = 0,
+// so its h stays 0 and adds nothing). One call covers a whole tile of a
+// group's channels, so a decode step costs one call, not one per channel.
 func scanChannel(v vmath.ISA) {
-	name := "scanChannel" + v.Name
-	TEXT(name, NOSPLIT, "func(h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks int)")
+	name := "scanChannels" + v.Name
+	TEXT(name, NOSPLIT, "func(h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks, channels, cx, cbc int)")
 	Pragma("noescape")
-	Doc(name + " runs one channel's selective-scan recurrence over a tile of steps; see avogen/scan.")
+	Doc(name + " runs the selective-scan recurrence of a run of channels over a tile of steps; see avogen/scan.")
 	h := Load(Param("h"), GP64())
 	a := Load(Param("a"), GP64())
 	b := Load(Param("b"), GP64())
@@ -141,43 +144,61 @@ func scanChannel(v vmath.ISA) {
 	delta := Load(Param("delta"), GP64())
 	u := Load(Param("u"), GP64())
 	y := Load(Param("y"), GP64())
-	steps := Load(Param("steps"), GP64())
-	sx := Load(Param("sx"), GP64())
-	sbc := Load(Param("sbc"), GP64())
-	chunks := Load(Param("chunks"), GP64())
-	SHLQ(U8(2), sx)
-	SHLQ(U8(2), sbc)
+	// Strides in bytes, kept in the argument frame.
+	for _, s := range []string{"sx", "sbc", "cx", "cbc"} {
+		r := Load(Param(s), GP64())
+		SHLQ(U8(2), r)
+		Store(r, Param(s))
+	}
+	CMPQ(NewParamAddr("steps", 56), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("channels", 88), Imm(0))
+	JLE(LabelRef(name + "_done"))
 
-	TESTQ(steps, steps)
-	JZ(LabelRef(name + "_done"))
+	Label(name + "_channel")
+	xo, bo, left := GP64(), GP64(), GP64()
+	XORQ(xo, xo)
+	XORQ(bo, bo)
+	Load(Param("steps"), left)
 	Label(name + "_step")
 	d, du, acc := v.Vec(), v.Vec(), v.Vec()
-	VBROADCASTSS(Mem{Base: delta}, d)
-	VBROADCASTSS(Mem{Base: u}, du)
+	VBROADCASTSS(Mem{Base: delta, Index: xo, Scale: 1}, d)
+	VBROADCASTSS(Mem{Base: u, Index: xo, Scale: 1}, du)
 	VMULPS(d, du, du)
 	VXORPS(acc, acc, acc)
 	i, off := GP64(), GP64()
-	MOVQ(chunks, i)
+	Load(Param("chunks"), i)
 	XORQ(off, off)
 	Label(name + "_chunk")
 	x, hv := v.Vec(), v.Vec()
 	VMULPS(Mem{Base: a, Index: off, Scale: 1}, d, x)
 	vmath.Exp(v, x)
 	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
-	VFMADD231PS(Mem{Base: b, Index: off, Scale: 1}, du, hv)
+	bc := GP64()
+	MOVQ(bo, bc)
+	ADDQ(off, bc)
+	VFMADD231PS(Mem{Base: b, Index: bc, Scale: 1}, du, hv)
 	VMOVUPS(hv, Mem{Base: h, Index: off, Scale: 1})
-	VFMADD231PS(Mem{Base: c, Index: off, Scale: 1}, hv, acc)
+	VFMADD231PS(Mem{Base: c, Index: bc, Scale: 1}, hv, acc)
 	ADDQ(U32(v.Bytes()), off)
 	DECQ(i)
 	JNZ(LabelRef(name + "_chunk"))
-	reduceStore(v, acc, Mem{Base: y})
-	ADDQ(sx, delta)
-	ADDQ(sx, u)
-	ADDQ(sx, y)
-	ADDQ(sbc, b)
-	ADDQ(sbc, c)
-	DECQ(steps)
+	reduceStore(v, acc, Mem{Base: y, Index: xo, Scale: 1})
+	ADDQ(NewParamAddr("sx", 64), xo)
+	ADDQ(NewParamAddr("sbc", 72), bo)
+	DECQ(left)
 	JNZ(LabelRef(name + "_step"))
+
+	// Next channel: off is now chunks·lanes·4 bytes, the padded state size.
+	ADDQ(off, h)
+	ADDQ(off, a)
+	for _, r := range []reg.Register{delta, u, y} {
+		ADDQ(NewParamAddr("cx", 96), r)
+	}
+	ADDQ(NewParamAddr("cbc", 104), b)
+	ADDQ(NewParamAddr("cbc", 104), c)
+	DECQ(NewParamAddr("channels", 88))
+	JNZ(LabelRef(name + "_channel"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
