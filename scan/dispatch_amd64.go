@@ -81,9 +81,19 @@ func scanSIMD(l asm.Level, out, lastState []float32, p *Params, initial []float3
 	cPanel, buf := buf[:panels*w], buf[panels*w:]
 	deltaEff, zeros := buf[:deltaLen], buf[deltaLen:deltaLen+p.Dim]
 	clear(zeros)
-	clear(aPad)
-	for d := 0; d < p.Dim; d++ {
-		copy(aPad[d*w:], p.A[d*p.State:(d+1)*p.State])
+	// A state that fills whole vectors needs no padding: A is used as it
+	// is and, for a decode step (initial and last state the same memory),
+	// the caller's state is updated in place, so the step moves no data
+	// it does not compute with.
+	exact := p.State == w
+	inPlace := exact && initial != nil && lastState != nil && &initial[0] == &lastState[0]
+	if exact {
+		aPad = p.A
+	} else {
+		clear(aPad)
+		for d := 0; d < p.Dim; d++ {
+			copy(aPad[d*w:], p.A[d*p.State:(d+1)*p.State])
+		}
 	}
 	if p.Groups == 0 {
 		clear(bPanel)
@@ -95,8 +105,13 @@ func scanSIMD(l asm.Level, out, lastState []float32, p *Params, initial []float3
 	}
 
 	for b := 0; b < p.Batch; b++ {
-		clear(hPad)
-		if initial != nil {
+		switch {
+		case inPlace:
+			hPad = lastState[b*p.Dim*w : (b+1)*p.Dim*w]
+		case initial == nil:
+			clear(hPad)
+		default:
+			clear(hPad)
 			for d := 0; d < p.Dim; d++ {
 				s := (b*p.Dim + d) * p.State
 				copy(hPad[d*w:], initial[s:s+p.State])
@@ -110,7 +125,7 @@ func scanSIMD(l asm.Level, out, lastState []float32, p *Params, initial []float3
 				scanTileBDL(l, out, p, b, l0, steps, w, chunks, aPad, hPad, bPanel, cPanel, deltaEff)
 			}
 		}
-		if lastState != nil {
+		if lastState != nil && !inPlace {
 			for d := 0; d < p.Dim; d++ {
 				s := (b*p.Dim + d) * p.State
 				copy(lastState[s:s+p.State], hPad[d*w:d*w+p.State])
