@@ -1,18 +1,37 @@
 package fuzz
 
 import (
+	"math"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
-	"github.com/ssmkern/ssmkern/generic/golden"
 	"github.com/ssmkern/ssmkern/scan"
 )
 
-// scanTol is the normwise tolerance of a float32 scan against the float64
-// oracle: 4× PyTorch's own float32 error on the golden cases (5.4e-7),
-// loosened 2× because fuzz shapes reach SeqLen 64 with Δ up to e^4.
+// scanTol is the tolerance of a float32 scan against the float64 oracle:
+// 4× PyTorch's own float32 error on the golden cases (5.4e-7 normwise),
+// loosened 2× because fuzz shapes reach SeqLen 64 with Δ up to e^4. It is
+// applied by scanError.
 const scanTol = 2 * 4 * 5.4e-7
+
+// scanError is max|got − want| / max(1, max|want|). The decoded inputs are
+// O(1), so every output is a sum of O(1) terms; an output much smaller than
+// 1 comes from cancellation (one step of 49 states, say) and float32 keeps
+// only the absolute accuracy of its terms, which a normwise ratio over a
+// tiny maximum would misread as a large relative error.
+func scanError(got []float32, want []float32) float64 {
+	var maxDiff, maxWant float64
+	for i, w := range want {
+		d := math.Abs(float64(got[i]) - float64(w))
+		if math.IsNaN(d) {
+			return math.NaN()
+		}
+		maxDiff = math.Max(maxDiff, d)
+		maxWant = math.Max(maxWant, math.Abs(float64(w)))
+	}
+	return maxDiff / math.Max(1, maxWant)
+}
 
 // decodeScan builds a valid scan problem from fuzz bytes: every size, tail,
 // option and layout is reachable.
@@ -95,11 +114,11 @@ func FuzzScanForward(f *testing.F) {
 			if err := scan.Forward(out, last, p); err != nil {
 				t.Fatalf("%v: %v", l, err)
 			}
-			if e := golden.NormwiseError(out, float64s(want)); !(e <= scanTol) {
+			if e := scanError(out, want); !(e <= scanTol) {
 				t.Errorf("%v: out normwise error %.3g > %.3g (batch %d dim %d len %d state %d groups %d %v)",
 					l, e, scanTol, p.Batch, p.Dim, p.SeqLen, p.State, p.Groups, p.Layout)
 			}
-			if e := golden.NormwiseError(last, float64s(wantLast)); !(e <= scanTol) {
+			if e := scanError(last, wantLast); !(e <= scanTol) {
 				t.Errorf("%v: last state normwise error %.3g > %.3g", l, e, scanTol)
 			}
 		})
@@ -121,10 +140,10 @@ func FuzzScanStep(f *testing.F) {
 			if err := scan.Step(out, state, p); err != nil {
 				t.Fatalf("%v: %v", l, err)
 			}
-			if e := golden.NormwiseError(out, float64s(want)); !(e <= scanTol) {
+			if e := scanError(out, want); !(e <= scanTol) {
 				t.Errorf("%v: out normwise error %.3g > %.3g", l, e, scanTol)
 			}
-			if e := golden.NormwiseError(state, float64s(wantState)); !(e <= scanTol) {
+			if e := scanError(state, wantState); !(e <= scanTol) {
 				t.Errorf("%v: state normwise error %.3g > %.3g", l, e, scanTol)
 			}
 		})
