@@ -15,6 +15,14 @@ import (
 // applied by scanError.
 const scanTol = 2 * 4 * 5.4e-7
 
+// scanTolFor scales scanTol with the number of states: an output is a
+// float32 sum of State terms, whose rounding error grows (at worst)
+// linearly with their count; the golden cases it is calibrated on have
+// State ≤ 16.
+func scanTolFor(p *scan.Params) float64 {
+	return scanTol * math.Max(1, float64(p.State)/16)
+}
+
 // scanError is max|got − want| / max(1, max|want|). The decoded inputs are
 // O(1), so every output is a sum of O(1) terms; an output much smaller than
 // 1 comes from cancellation (one step of 49 states, say) and float32 keeps
@@ -114,12 +122,12 @@ func FuzzScanForward(f *testing.F) {
 			if err := scan.Forward(out, last, p); err != nil {
 				t.Fatalf("%v: %v", l, err)
 			}
-			if e := scanError(out, want); !(e <= scanTol) {
+			if e := scanError(out, want); !(e <= scanTolFor(p)) {
 				t.Errorf("%v: out normwise error %.3g > %.3g (batch %d dim %d len %d state %d groups %d %v)",
-					l, e, scanTol, p.Batch, p.Dim, p.SeqLen, p.State, p.Groups, p.Layout)
+					l, e, scanTolFor(p), p.Batch, p.Dim, p.SeqLen, p.State, p.Groups, p.Layout)
 			}
-			if e := scanError(last, wantLast); !(e <= scanTol) {
-				t.Errorf("%v: last state normwise error %.3g > %.3g", l, e, scanTol)
+			if e := scanError(last, wantLast); !(e <= scanTolFor(p)) {
+				t.Errorf("%v: last state normwise error %.3g > %.3g", l, e, scanTolFor(p))
 			}
 		})
 	})
@@ -140,11 +148,11 @@ func FuzzScanStep(f *testing.F) {
 			if err := scan.Step(out, state, p); err != nil {
 				t.Fatalf("%v: %v", l, err)
 			}
-			if e := scanError(out, want); !(e <= scanTol) {
-				t.Errorf("%v: out normwise error %.3g > %.3g", l, e, scanTol)
+			if e := scanError(out, want); !(e <= scanTolFor(p)) {
+				t.Errorf("%v: out normwise error %.3g > %.3g", l, e, scanTolFor(p))
 			}
-			if e := scanError(state, wantState); !(e <= scanTol) {
-				t.Errorf("%v: state normwise error %.3g > %.3g", l, e, scanTol)
+			if e := scanError(state, wantState); !(e <= scanTolFor(p)) {
+				t.Errorf("%v: state normwise error %.3g > %.3g", l, e, scanTolFor(p))
 			}
 		})
 	})
