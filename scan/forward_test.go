@@ -58,7 +58,7 @@ func tailShapes() []scanShape {
 				}
 			}
 		}
-		for _, state := range []int{2, 4, 24, 31, 32, 33, 48, 63, 64} {
+		for _, state := range []int{2, 4, 24, 31, 32, 33, 48, 63, 64, 100, 256, 257} {
 			shapes = append(shapes, scanShape{Batch: 2, Dim: 12, SeqLen: 9, State: state, Groups: 3, Layout: layout, Softplus: true, InitialState: true})
 		}
 		for opts := 0; opts < 32; opts++ {
