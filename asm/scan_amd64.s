@@ -1475,3 +1475,84 @@ gateRowSiLUVecAVX512_loop:
 gateRowSiLUVecAVX512_done:
 	VZEROUPPER
 	RET
+
+// func scanLanesAVX512(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask int)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·scanLanesAVX512(SB), NOSPLIT, $0-104
+	MOVQ  h+0(FP), AX
+	MOVQ  at+8(FP), CX
+	MOVQ  b+16(FP), DX
+	MOVQ  c+24(FP), BX
+	MOVQ  delta+32(FP), SI
+	MOVQ  u+40(FP), DI
+	MOVQ  y+48(FP), R8
+	MOVQ  ad+56(FP), R9
+	SHLQ  $0x02, R9
+	MOVQ  R9, ad+56(FP)
+	MOVQ  sx+64(FP), R9
+	SHLQ  $0x02, R9
+	MOVQ  R9, sx+64(FP)
+	MOVQ  sbc+72(FP), R9
+	SHLQ  $0x02, R9
+	MOVQ  R9, sbc+72(FP)
+	MOVQ  mask+96(FP), R9
+	KMOVW R9, K1
+	MOVQ  steps+80(FP), R9
+	TESTQ R9, R9
+	JZ    scanLanesAVX512_done
+
+scanLanesAVX512_step:
+	VMOVUPS.Z (SI), K1, Z0
+	VMOVUPS.Z (DI), K1, Z1
+	VMULPS    Z0, Z1, Z1
+	VXORPS    Z2, Z2, Z2
+	MOVQ      states+88(FP), R10
+	XORQ      R11, R11
+	XORQ      R12, R12
+	MOVQ      CX, R13
+
+scanLanesAVX512_state:
+	VMOVUPS.Z        (R13), K1, Z3
+	VMULPS           Z0, Z3, Z3
+	VMOVUPS          const_c2b00000<>+0(SB), Z4
+	VMAXPS           Z3, Z4, Z4
+	VMOVUPS          const_42b20000<>+0(SB), Z5
+	VMINPS           Z4, Z5, Z4
+	VMULPS           const_3fb8aa3b<>+0(SB), Z4, Z5
+	VRNDSCALEPS      $0x00, Z5, Z5
+	VMOVUPS          Z4, Z4
+	VFNMADD231PS     const_3f317200<>+0(SB), Z5, Z4
+	VFNMADD231PS     const_35bfbe8e<>+0(SB), Z5, Z4
+	VMOVUPS          const_39500d01<>+0(SB), Z6
+	VFMADD213PS      const_3ab60b61<>+0(SB), Z4, Z6
+	VFMADD213PS      const_3c088889<>+0(SB), Z4, Z6
+	VFMADD213PS      const_3d2aaaab<>+0(SB), Z4, Z6
+	VFMADD213PS      const_3e2aaaab<>+0(SB), Z4, Z6
+	VFMADD213PS      const_3f000000<>+0(SB), Z4, Z6
+	VFMADD213PS      const_3f800000<>+0(SB), Z4, Z6
+	VFMADD213PS      const_3f800000<>+0(SB), Z4, Z6
+	VSCALEFPS        Z5, Z6, Z6
+	VCMPPS           $0x11, const_00800000<>+0(SB), Z6, K2
+	VXORPS           Z5, Z5, Z5
+	VBLENDMPS        Z5, Z6, K2, Z3
+	VMULPS           (AX)(R11*1), Z3, Z3
+	VFMADD231PS.BCST (DX)(R12*1), Z1, Z3
+	VMOVUPS          Z3, (AX)(R11*1)
+	VFMADD231PS.BCST (BX)(R12*1), Z3, Z2
+	ADDQ             $0x00000040, R11
+	ADDQ             $0x00000004, R12
+	ADDQ             ad+56(FP), R13
+	DECQ             R10
+	JNZ              scanLanesAVX512_state
+	VMOVUPS          Z2, K1, (R8)
+	ADDQ             sx+64(FP), SI
+	ADDQ             sx+64(FP), DI
+	ADDQ             sx+64(FP), R8
+	ADDQ             sbc+72(FP), DX
+	ADDQ             sbc+72(FP), BX
+	DECQ             R9
+	JNZ              scanLanesAVX512_step
+
+scanLanesAVX512_done:
+	VZEROUPPER
+	RET

@@ -123,3 +123,19 @@ func ScanChannels(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, ch
 		scanChannelsAVX2(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks, channels, cx, cbc)
 	}
 }
+
+// ScanLanes runs the BLD recurrence of lanes ≤ 16 channels of one group at
+// AVX-512, vectorised across the channels (see avogen/scan): h is the
+// block's state as [states][16], at the block's column of Aᵀ ([states]
+// rows ad apart), b and c the group's panels (row l at l·sbc, states
+// entries), delta, u and y the block's first channel at step 0, stride sx.
+func ScanLanes(h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, states, lanes int) {
+	if steps <= 0 || states <= 0 || lanes <= 0 {
+		return
+	}
+	lastX := (steps-1)*sx + lanes - 1
+	rows := (steps-1)*sbc + states
+	_, _, _ = h[16*states-1], at[(states-1)*ad+lanes-1], b[rows-1]
+	_, _, _, _ = c[rows-1], delta[lastX], u[lastX], y[lastX]
+	scanLanesAVX512(&h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, 1<<lanes-1)
+}

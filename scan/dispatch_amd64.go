@@ -17,6 +17,10 @@ func forward(l asm.Level, out, lastState []float32, p *Params) {
 		generic.ScanForward(out, lastState, p)
 		return
 	}
+	if l == asm.AVX512 && p.Layout == BLD && p.Groups > 0 && p.SeqLen > 1 {
+		scanLanesBLD(out, lastState, p)
+		return
+	}
 	scanSIMD(l, out, lastState, p, p.InitialState)
 }
 
@@ -229,17 +233,8 @@ func scanTileBDL(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 // every row is one step of all channels, so the δ and gate kernels run
 // across channels and the channel kernel strides by Dim.
 func scanTileBLD(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks int, aPad, hPad, bPanel, cPanel, deltaEff, zeros []float32) {
-	bias := zeros
-	if p.DeltaBias != nil {
-		bias = p.DeltaBias
-	}
 	first := (b*p.SeqLen + l0) * p.Dim
-	for i := 0; i < steps; i++ {
-		src := p.Delta[first+i*p.Dim : first+(i+1)*p.Dim]
-		dst := deltaEff[i*p.Dim : (i+1)*p.Dim]
-		done := asm.DeltaRowVec(l, dst, src, bias, p.DeltaSoftplus)
-		deltaTail(dst[done:], src[done:], func(j int) float32 { return bias[done+j] }, p.DeltaSoftplus)
-	}
+	deltaRowsBLD(l, deltaEff, p, first, steps, zeros)
 	// One kernel call per group (its channels share the B and C panels), or
 	// one for all channels when B and C are per-channel constants.
 	runs, perRun, sbc, cbc := 1, p.Dim, 0, w
@@ -256,6 +251,27 @@ func scanTileBLD(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 		asm.ScanChannels(l, hPad[d0*w:(d0+perRun)*w], aPad[d0*w:(d0+perRun)*w], bPanel, cPanel,
 			deltaEff[d0:d0+n], p.U[at:at+n], out[at:at+n], steps, p.Dim, sbc, chunks, perRun, 1, cbc)
 	}
+	gateRowsBLD(l, out, p, first, steps, zeros)
+}
+
+// deltaRowsBLD writes δ = softplus(Δ + bias) for steps rows of Dim channels
+// starting at offset first of Delta into deltaEff ([steps][Dim]).
+func deltaRowsBLD(l asm.Level, deltaEff []float32, p *Params, first, steps int, zeros []float32) {
+	bias := zeros
+	if p.DeltaBias != nil {
+		bias = p.DeltaBias
+	}
+	for i := 0; i < steps; i++ {
+		src := p.Delta[first+i*p.Dim : first+(i+1)*p.Dim]
+		dst := deltaEff[i*p.Dim : (i+1)*p.Dim]
+		done := asm.DeltaRowVec(l, dst, src, bias, p.DeltaSoftplus)
+		deltaTail(dst[done:], src[done:], func(j int) float32 { return bias[done+j] }, p.DeltaSoftplus)
+	}
+}
+
+// gateRowsBLD adds D·u and applies the silu gate to steps rows of Dim
+// outputs starting at offset first.
+func gateRowsBLD(l asm.Level, out []float32, p *Params, first, steps int, zeros []float32) {
 	if p.D == nil && p.Z == nil {
 		return
 	}
@@ -276,4 +292,77 @@ func scanTileBLD(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 		}
 		gateTail(y[done:], u[done:], zt, func(j int) float32 { return dv[done+j] })
 	}
+}
+
+// scanLanesBLD runs a BLD scan whose B and C come in groups with the
+// AVX-512 kernel that vectorises across channels: per tile, δ for all
+// channels (a row kernel), then for each group its channels in blocks of
+// 16 (the last one masked), with the state kept transposed, [block][State][16],
+// and Aᵀ so that a state's decays for 16 channels are one load; last the
+// D skip and gate rows. There is no horizontal sum: each lane is a channel.
+func scanLanesBLD(out, lastState []float32, p *Params) {
+	const lanes = 16
+	l := asm.AVX512
+	n := p.State
+	perGroup := p.Dim / p.Groups
+	blocksPerGroup := (perGroup + lanes - 1) / lanes
+	blocks := p.Groups * blocksPerGroup
+	tile := min(bldTile, p.SeqLen)
+	need := p.Dim*n + blocks*n*lanes + 2*tile*n + tile*p.Dim + p.Dim
+	work := scanWorkPool.get(need)
+	buf := *work
+	at, buf := buf[:n*p.Dim], buf[n*p.Dim:]
+	hT, buf := buf[:blocks*n*lanes], buf[blocks*n*lanes:]
+	bPanel, buf := buf[:tile*n], buf[tile*n:]
+	cPanel, buf := buf[:tile*n], buf[tile*n:]
+	deltaEff, zeros := buf[:tile*p.Dim], buf[tile*p.Dim:tile*p.Dim+p.Dim]
+	clear(zeros)
+	for d := 0; d < p.Dim; d++ {
+		for k := 0; k < n; k++ {
+			at[k*p.Dim+d] = p.A[d*n+k]
+		}
+	}
+	// blockOf is where channel d's state lives in hT: its block and lane.
+	blockOf := func(d int) (block, lane int) {
+		g, r := d/perGroup, d%perGroup
+		return g*blocksPerGroup + r/lanes, r % lanes
+	}
+	for b := 0; b < p.Batch; b++ {
+		clear(hT)
+		if p.InitialState != nil {
+			for d := 0; d < p.Dim; d++ {
+				blk, j := blockOf(d)
+				for k := 0; k < n; k++ {
+					hT[(blk*n+k)*lanes+j] = p.InitialState[(b*p.Dim+d)*n+k]
+				}
+			}
+		}
+		for l0 := 0; l0 < p.SeqLen; l0 += tile {
+			steps := min(tile, p.SeqLen-l0)
+			first := (b*p.SeqLen + l0) * p.Dim
+			deltaRowsBLD(l, deltaEff, p, first, steps, zeros)
+			for g := 0; g < p.Groups; g++ {
+				fillPanels(p, b, g, l0, steps, n, bPanel, cPanel)
+				for blk := 0; blk < blocksPerGroup; blk++ {
+					d0 := g*perGroup + blk*lanes
+					w := min(lanes, (g+1)*perGroup-d0)
+					span := (steps-1)*p.Dim + w
+					at0 := first + d0
+					h := hT[(g*blocksPerGroup+blk)*n*lanes:][:n*lanes]
+					asm.ScanLanes(h, at[d0:], bPanel, cPanel, deltaEff[d0:d0+span], p.U[at0:at0+span], out[at0:at0+span],
+						p.Dim, p.Dim, n, steps, n, w)
+				}
+			}
+			gateRowsBLD(l, out, p, first, steps, zeros)
+		}
+		if lastState != nil {
+			for d := 0; d < p.Dim; d++ {
+				blk, j := blockOf(d)
+				for k := 0; k < n; k++ {
+					lastState[(b*p.Dim+d)*n+k] = hT[(blk*n+k)*lanes+j]
+				}
+			}
+		}
+	}
+	scanWorkPool.put(work)
 }

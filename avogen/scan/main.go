@@ -40,6 +40,7 @@ func main() {
 			gateRow(v, true, z)
 		}
 	}
+	scanLanes()
 	Generate()
 }
 
@@ -199,6 +200,82 @@ func scanChannel(v vmath.ISA) {
 	ADDQ(NewParamAddr("cbc", 104), c)
 	DECQ(NewParamAddr("channels", 88))
 	JNZ(LabelRef(name + "_channel"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// scanLanes emits the BLD recurrence vectorised over channels instead of
+// states (AVX-512 only): 16 channels of one group per vector, B and C
+// broadcast from the group's panels, the state loop inside the step loop,
+// and no horizontal sum. Lanes beyond mask's count are neither read nor
+// written.
+//
+//	for each step l, with δ = delta[l·sx + j], x = u[l·sx + j] for lanes j:
+//	    for n < states:
+//	        h[n] = exp(δ·at[n·ad])·h[n] + δ·x·b[l·sbc + n]
+//	        y += h[n]·c[l·sbc + n]
+//	    y[l·sx + j] = y
+//
+// h is [states][16] (lanes of the block), at the block's column of Aᵀ with
+// rows ad bytes apart.
+func scanLanes() {
+	v := vmath.AVX512
+	name := "scanLanesAVX512"
+	TEXT(name, NOSPLIT, "func(h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, mask int)")
+	Pragma("noescape")
+	Doc(name + " runs the selective-scan recurrence of up to 16 channels of one group vectorised across channels; see avogen/scan.")
+	h := Load(Param("h"), GP64())
+	at := Load(Param("at"), GP64())
+	b := Load(Param("b"), GP64())
+	c := Load(Param("c"), GP64())
+	delta := Load(Param("delta"), GP64())
+	u := Load(Param("u"), GP64())
+	y := Load(Param("y"), GP64())
+	for _, s := range []string{"ad", "sx", "sbc"} {
+		r := Load(Param(s), GP64())
+		SHLQ(U8(2), r)
+		Store(r, Param(s))
+	}
+	m := Load(Param("mask"), GP64())
+	k := K()
+	KMOVW(m.(reg.GPVirtual).As32(), k)
+	steps := Load(Param("steps"), GP64())
+	TESTQ(steps, steps)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_step")
+	d, du, acc := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPS_Z(Mem{Base: delta}, k, d)
+	VMOVUPS_Z(Mem{Base: u}, k, du)
+	VMULPS(d, du, du)
+	VXORPS(acc, acc, acc)
+	i, off, nb, ap := GP64(), GP64(), GP64(), GP64()
+	Load(Param("states"), i)
+	XORQ(off, off)
+	XORQ(nb, nb)
+	MOVQ(at, ap)
+	Label(name + "_state")
+	x, hv := v.Vec(), v.Vec()
+	VMOVUPS_Z(Mem{Base: ap}, k, x)
+	VMULPS(d, x, x)
+	vmath.Exp(v, x)
+	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
+	VFMADD231PS_BCST(Mem{Base: b, Index: nb, Scale: 1}, du, hv)
+	VMOVUPS(hv, Mem{Base: h, Index: off, Scale: 1})
+	VFMADD231PS_BCST(Mem{Base: c, Index: nb, Scale: 1}, hv, acc)
+	ADDQ(U32(64), off)
+	ADDQ(U32(4), nb)
+	ADDQ(NewParamAddr("ad", 56), ap)
+	DECQ(i)
+	JNZ(LabelRef(name + "_state"))
+	VMOVUPS(acc, k, Mem{Base: y})
+	ADDQ(NewParamAddr("sx", 64), delta)
+	ADDQ(NewParamAddr("sx", 64), u)
+	ADDQ(NewParamAddr("sx", 64), y)
+	ADDQ(NewParamAddr("sbc", 72), b)
+	ADDQ(NewParamAddr("sbc", 72), c)
+	DECQ(steps)
+	JNZ(LabelRef(name + "_step"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
