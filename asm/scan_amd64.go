@@ -104,7 +104,12 @@ func gateRowSiLUScalarAVX512(out []float32, u []float32, z []float32, d float32)
 //go:noescape
 func gateRowSiLUVecAVX512(out []float32, u []float32, z []float32, d []float32)
 
-// scanLanesAVX512 runs the selective-scan recurrence of up to 16 channels of one group vectorised across channels; see avogen/scan.
+// scanLanesAVX2 runs the selective-scan recurrence of one vector of channels of a group, vectorised across channels; see avogen/scan.
+//
+//go:noescape
+func scanLanesAVX2(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask *int32)
+
+// scanLanesAVX512 runs the selective-scan recurrence of one vector of channels of a group, vectorised across channels; see avogen/scan.
 //
 //go:noescape
 func scanLanesAVX512(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask int)

@@ -1476,6 +1476,98 @@ gateRowSiLUVecAVX512_done:
 	VZEROUPPER
 	RET
 
+// func scanLanesAVX2(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask *int32)
+// Requires: AVX, AVX2, FMA3
+TEXT ·scanLanesAVX2(SB), NOSPLIT, $0-104
+	MOVQ    h+0(FP), AX
+	MOVQ    at+8(FP), CX
+	MOVQ    b+16(FP), DX
+	MOVQ    c+24(FP), BX
+	MOVQ    delta+32(FP), SI
+	MOVQ    u+40(FP), DI
+	MOVQ    y+48(FP), R8
+	MOVQ    ad+56(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, ad+56(FP)
+	MOVQ    sx+64(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sx+64(FP)
+	MOVQ    sbc+72(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sbc+72(FP)
+	MOVQ    mask+96(FP), R9
+	VMOVDQU (R9), Y0
+	MOVQ    steps+80(FP), R9
+	TESTQ   R9, R9
+	JZ      scanLanesAVX2_done
+
+scanLanesAVX2_step:
+	VMASKMOVPS (SI), Y0, Y1
+	VMASKMOVPS (DI), Y0, Y2
+	VMULPS     Y1, Y2, Y2
+	VXORPS     Y3, Y3, Y3
+	MOVQ       states+88(FP), R10
+	XORQ       R11, R11
+	XORQ       R12, R12
+	MOVQ       CX, R13
+
+scanLanesAVX2_state:
+	VMASKMOVPS   (R13), Y0, Y4
+	VMULPS       Y1, Y4, Y4
+	VMOVUPS      const_4b400000<>+0(SB), Y5
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y4, Y5
+	VSUBPS       const_4b400000<>+0(SB), Y5, Y6
+	VMOVUPS      Y4, Y7
+	VFNMADD231PS const_3f317200<>+0(SB), Y6, Y7
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y6, Y7
+	VMOVUPS      const_39500d01<>+0(SB), Y6
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3c088889<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3f000000<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y6
+	VPSUBD       const_4b400000<>+0(SB), Y5, Y5
+	VPSRAD       $0x01, Y5, Y7
+	VPSUBD       Y7, Y5, Y5
+	VPADDD       const_0000007f<>+0(SB), Y7, Y7
+	VPSLLD       $0x17, Y7, Y7
+	VPADDD       const_0000007f<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y7, Y6, Y6
+	VMULPS       Y5, Y6, Y6
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y4, Y5
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y6, Y7
+	VORPS        Y7, Y5, Y5
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y4, Y4
+	VANDNPS      Y6, Y5, Y6
+	VBLENDVPS    Y4, const_7f800000<>+0(SB), Y6, Y6
+	VMOVUPS      Y6, Y4
+	VMULPS       (AX)(R11*1), Y4, Y4
+	VBROADCASTSS (DX)(R12*1), Y5
+	VFMADD231PS  Y5, Y2, Y4
+	VMOVUPS      Y4, (AX)(R11*1)
+	VBROADCASTSS (BX)(R12*1), Y5
+	VFMADD231PS  Y5, Y4, Y3
+	ADDQ         $0x00000020, R11
+	ADDQ         $0x00000004, R12
+	ADDQ         ad+56(FP), R13
+	DECQ         R10
+	JNZ          scanLanesAVX2_state
+	VMASKMOVPS   Y3, Y0, (R8)
+	ADDQ         sx+64(FP), SI
+	ADDQ         sx+64(FP), DI
+	ADDQ         sx+64(FP), R8
+	ADDQ         sbc+72(FP), DX
+	ADDQ         sbc+72(FP), BX
+	DECQ         R9
+	JNZ          scanLanesAVX2_step
+
+scanLanesAVX2_done:
+	VZEROUPPER
+	RET
+
 // func scanLanesAVX512(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask int)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·scanLanesAVX512(SB), NOSPLIT, $0-104

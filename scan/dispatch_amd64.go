@@ -17,8 +17,8 @@ func forward(l asm.Level, out, lastState []float32, p *Params) {
 		generic.ScanForward(out, lastState, p)
 		return
 	}
-	if l == asm.AVX512 && p.Layout == BLD && p.Groups > 0 && p.SeqLen > 1 {
-		scanLanesBLD(out, lastState, p)
+	if p.Layout == BLD && p.Groups > 0 && p.SeqLen > 1 {
+		scanLanesBLD(l, out, lastState, p)
 		return
 	}
 	scanSIMD(l, out, lastState, p, p.InitialState)
@@ -295,14 +295,13 @@ func gateRowsBLD(l asm.Level, out []float32, p *Params, first, steps int, zeros 
 }
 
 // scanLanesBLD runs a BLD scan whose B and C come in groups with the
-// AVX-512 kernel that vectorises across channels: per tile, δ for all
-// channels (a row kernel), then for each group its channels in blocks of
-// 16 (the last one masked), with the state kept transposed, [block][State][16],
+// kernel that vectorises across channels: per tile, δ for all channels (a
+// row kernel), then for each group its channels in blocks of one vector
+// (the last one masked), with the state kept transposed, [block][State][lanes],
 // and Aᵀ so that a state's decays for 16 channels are one load; last the
 // D skip and gate rows. There is no horizontal sum: each lane is a channel.
-func scanLanesBLD(out, lastState []float32, p *Params) {
-	const lanes = 16
-	l := asm.AVX512
+func scanLanesBLD(l asm.Level, out, lastState []float32, p *Params) {
+	lanes := asm.Lanes(l)
 	n := p.State
 	perGroup := p.Dim / p.Groups
 	blocksPerGroup := (perGroup + lanes - 1) / lanes
@@ -349,7 +348,7 @@ func scanLanesBLD(out, lastState []float32, p *Params) {
 					span := (steps-1)*p.Dim + w
 					at0 := first + d0
 					h := hT[(g*blocksPerGroup+blk)*n*lanes:][:n*lanes]
-					asm.ScanLanes(h, at[d0:], bPanel, cPanel, deltaEff[d0:d0+span], p.U[at0:at0+span], out[at0:at0+span],
+					asm.ScanLanes(l, h, at[d0:], bPanel, cPanel, deltaEff[d0:d0+span], p.U[at0:at0+span], out[at0:at0+span],
 						p.Dim, p.Dim, n, steps, n, w)
 				}
 			}

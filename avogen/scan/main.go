@@ -40,7 +40,8 @@ func main() {
 			gateRow(v, true, z)
 		}
 	}
-	scanLanes()
+	scanLanes(vmath.AVX2)
+	scanLanes(vmath.AVX512)
 	Generate()
 }
 
@@ -206,10 +207,11 @@ func scanChannel(v vmath.ISA) {
 }
 
 // scanLanes emits the BLD recurrence vectorised over channels instead of
-// states (AVX-512 only): 16 channels of one group per vector, B and C
-// broadcast from the group's panels, the state loop inside the step loop,
-// and no horizontal sum. Lanes beyond mask's count are neither read nor
-// written.
+// states: one vector of channels of one group, B and C broadcast from the
+// group's panels, the state loop inside the step loop, and no horizontal
+// sum. Lanes beyond the mask are neither read nor written (AVX-512: a
+// K mask from the bit pattern mask; AVX2: VMASKMOVPS with the 8 int32 at
+// mask).
 //
 //	for each step l, with δ = delta[l·sx + j], x = u[l·sx + j] for lanes j:
 //	    for n < states:
@@ -217,14 +219,17 @@ func scanChannel(v vmath.ISA) {
 //	        y += h[n]·c[l·sbc + n]
 //	    y[l·sx + j] = y
 //
-// h is [states][16] (lanes of the block), at the block's column of Aᵀ with
-// rows ad bytes apart.
-func scanLanes() {
-	v := vmath.AVX512
-	name := "scanLanesAVX512"
-	TEXT(name, NOSPLIT, "func(h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, mask int)")
+// h is [states][lanes] (the block's lanes), at the block's column of Aᵀ
+// with rows ad elements apart.
+func scanLanes(v vmath.ISA) {
+	name := "scanLanes" + v.Name
+	maskType := "int"
+	if v.Lanes == 8 {
+		maskType = "*int32"
+	}
+	TEXT(name, NOSPLIT, "func(h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states int, mask "+maskType+")")
 	Pragma("noescape")
-	Doc(name + " runs the selective-scan recurrence of up to 16 channels of one group vectorised across channels; see avogen/scan.")
+	Doc(name + " runs the selective-scan recurrence of one vector of channels of a group, vectorised across channels; see avogen/scan.")
 	h := Load(Param("h"), GP64())
 	at := Load(Param("at"), GP64())
 	b := Load(Param("b"), GP64())
@@ -237,16 +242,30 @@ func scanLanes() {
 		SHLQ(U8(2), r)
 		Store(r, Param(s))
 	}
+	var k reg.Register
 	m := Load(Param("mask"), GP64())
-	k := K()
-	KMOVW(m.(reg.GPVirtual).As32(), k)
+	if v.Lanes == 16 {
+		k = K()
+		KMOVW(m.(reg.GPVirtual).As32(), k)
+	} else {
+		k = YMM()
+		VMOVDQU(Mem{Base: m}, k)
+	}
+	// maskedLoad reads the mask's lanes of mem into x, zero elsewhere.
+	maskedLoad := func(mem Mem, x reg.VecVirtual) {
+		if v.Lanes == 16 {
+			VMOVUPS_Z(mem, k, x)
+		} else {
+			VMASKMOVPS(mem, k, x)
+		}
+	}
 	steps := Load(Param("steps"), GP64())
 	TESTQ(steps, steps)
 	JZ(LabelRef(name + "_done"))
 	Label(name + "_step")
 	d, du, acc := v.Vec(), v.Vec(), v.Vec()
-	VMOVUPS_Z(Mem{Base: delta}, k, d)
-	VMOVUPS_Z(Mem{Base: u}, k, du)
+	maskedLoad(Mem{Base: delta}, d)
+	maskedLoad(Mem{Base: u}, du)
 	VMULPS(d, du, du)
 	VXORPS(acc, acc, acc)
 	i, off, nb, ap := GP64(), GP64(), GP64(), GP64()
@@ -256,19 +275,35 @@ func scanLanes() {
 	MOVQ(at, ap)
 	Label(name + "_state")
 	x, hv := v.Vec(), v.Vec()
-	VMOVUPS_Z(Mem{Base: ap}, k, x)
+	maskedLoad(Mem{Base: ap}, x)
 	VMULPS(d, x, x)
 	vmath.Exp(v, x)
 	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
-	VFMADD231PS_BCST(Mem{Base: b, Index: nb, Scale: 1}, du, hv)
+	if v.Lanes == 16 {
+		VFMADD231PS_BCST(Mem{Base: b, Index: nb, Scale: 1}, du, hv)
+	} else {
+		bb := v.Vec()
+		VBROADCASTSS(Mem{Base: b, Index: nb, Scale: 1}, bb)
+		VFMADD231PS(bb, du, hv)
+	}
 	VMOVUPS(hv, Mem{Base: h, Index: off, Scale: 1})
-	VFMADD231PS_BCST(Mem{Base: c, Index: nb, Scale: 1}, hv, acc)
-	ADDQ(U32(64), off)
+	if v.Lanes == 16 {
+		VFMADD231PS_BCST(Mem{Base: c, Index: nb, Scale: 1}, hv, acc)
+	} else {
+		cc := v.Vec()
+		VBROADCASTSS(Mem{Base: c, Index: nb, Scale: 1}, cc)
+		VFMADD231PS(cc, hv, acc)
+	}
+	ADDQ(U32(v.Bytes()), off)
 	ADDQ(U32(4), nb)
 	ADDQ(NewParamAddr("ad", 56), ap)
 	DECQ(i)
 	JNZ(LabelRef(name + "_state"))
-	VMOVUPS(acc, k, Mem{Base: y})
+	if v.Lanes == 16 {
+		VMOVUPS(acc, k, Mem{Base: y})
+	} else {
+		VMASKMOVPS(acc, k, Mem{Base: y})
+	}
 	ADDQ(NewParamAddr("sx", 64), delta)
 	ADDQ(NewParamAddr("sx", 64), u)
 	ADDQ(NewParamAddr("sx", 64), y)
