@@ -210,21 +210,7 @@ func scanTileBDL(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 		asm.ScanChannels(l, hPad[d*w:(d+1)*w], aPad[d*w:(d+1)*w], bRow, cRow, de, p.U[row:row+steps], y, steps, 1, sbc, chunks, 1, 0, 0)
 
 		if p.D != nil || p.Z != nil {
-			var dd float32
-			if p.D != nil {
-				dd = p.D[d]
-			}
-			u := p.U[row : row+steps]
-			var z []float32
-			if p.Z != nil {
-				z = p.Z[row : row+steps]
-			}
-			done := asm.GateRow(l, y, u, z, dd)
-			var zt []float32
-			if z != nil {
-				zt = z[done:]
-			}
-			gateTail(y[done:], u[done:], zt, func(int) float32 { return dd })
+			gateRowBDL(l, y, p, d, row, steps)
 		}
 	}
 }
@@ -364,4 +350,23 @@ func scanLanesBLD(l asm.Level, out, lastState []float32, p *Params) {
 		}
 	}
 	scanWorkPool.put(work)
+}
+
+// gateRowBDL adds D·u and applies the silu gate to y, channel d's outputs
+// for steps steps from offset row.
+func gateRowBDL(l asm.Level, y []float32, p *Params, d, row, steps int) {
+	var dd float32
+	if p.D != nil {
+		dd = p.D[d]
+	}
+	u := p.U[row : row+steps]
+	var z, zt []float32
+	if p.Z != nil {
+		z = p.Z[row : row+steps]
+	}
+	done := asm.GateRow(l, y, u, z, dd)
+	if z != nil {
+		zt = z[done:]
+	}
+	gateTail(y[done:], u[done:], zt, func(int) float32 { return dd })
 }
