@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"math"
-	"math/cmplx"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/fft"
 	"github.com/ssmkern/ssmkern/generic"
+	"github.com/ssmkern/ssmkern/generic/golden"
 )
 
 // fftCheckTol is the DESIGN bound on the relative RMS error of a float32
@@ -194,12 +194,7 @@ func checkPlan32(n int) error {
 	if err := p.Forward(got, src); err != nil {
 		return err
 	}
-	var num, den float64
-	for i := range want {
-		num += math.Pow(cmplx.Abs(complex128(got[i])-want[i]), 2)
-		den += math.Pow(cmplx.Abs(want[i]), 2)
-	}
-	if e := math.Sqrt(num / den); !(e <= fftCheckTol) {
+	if e := golden.RelativeRMSError(got, want); !(e <= fftCheckTol) {
 		return fmt.Errorf("relative RMS error %.3g > %.3g", e, fftCheckTol)
 	}
 	return nil

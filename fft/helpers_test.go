@@ -3,6 +3,8 @@ package fft
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/ssmkern/ssmkern/generic/golden"
 )
 
 // Tolerances shared by the tests of this package.
@@ -79,21 +81,9 @@ func realToComplex[T float32 | float64](x []T) []complex128 {
 	return y
 }
 
-// relRMS is sqrt(Σ|got−want|² / Σ|want|²) (the absolute RMS when want is 0).
+// relRMS is golden.RelativeRMSError.
 func relRMS[T complex64 | complex128](got []T, want []complex128) float64 {
-	if len(got) != len(want) {
-		return math.Inf(1)
-	}
-	var num, den float64
-	for i, w := range want {
-		d := complex128(got[i]) - w
-		num += real(d)*real(d) + imag(d)*imag(d)
-		den += real(w)*real(w) + imag(w)*imag(w)
-	}
-	if den == 0 {
-		return math.Sqrt(num)
-	}
-	return math.Sqrt(num / den)
+	return golden.RelativeRMSError(got, want)
 }
 
 // relRMSReal is relRMS for real vectors.

@@ -7,6 +7,7 @@ import (
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/fft"
 	"github.com/ssmkern/ssmkern/generic"
+	"github.com/ssmkern/ssmkern/generic/golden"
 )
 
 // Tolerances of the FFT targets: the design's relative RMS bounds per
@@ -31,19 +32,6 @@ func (s *byteSource) value() float32 {
 		return float32(math.Ldexp(1, int(v>>4)%9-4))
 	}
 	return float32(8*float64(v)/65535 - 4)
-}
-
-func relRMSError[T complex64 | complex128](got []T, want []complex128) float64 {
-	var num, den float64
-	for i, w := range want {
-		d := complex128(got[i]) - w
-		num += real(d)*real(d) + imag(d)*imag(d)
-		den += real(w)*real(w) + imag(w)*imag(w)
-	}
-	if den == 0 {
-		return math.Sqrt(num)
-	}
-	return math.Sqrt(num / den)
 }
 
 func fftLog2(n int) float64 { return max(1, math.Log2(float64(n))) }
@@ -102,10 +90,10 @@ func FuzzFFT(f *testing.F) {
 			if err := run64(got64, src64); err != nil {
 				t.Fatal(err)
 			}
-			if e, tol := relRMSError(got32, want), fftTol32PerLog2*fftLog2(n); !(e <= tol) {
+			if e, tol := golden.RelativeRMSError(got32, want), fftTol32PerLog2*fftLog2(n); !(e <= tol) {
 				t.Errorf("%v n=%d inverse=%v in place=%v: Plan32 relative RMS error %.3g > %.3g", l, n, inverse, inPlace, e, tol)
 			}
-			if e, tol := relRMSError(got64, want), fftTol64PerLog2*fftLog2(n); !(e <= tol) {
+			if e, tol := golden.RelativeRMSError(got64, want), fftTol64PerLog2*fftLog2(n); !(e <= tol) {
 				t.Errorf("%v n=%d inverse=%v in place=%v: Plan64 relative RMS error %.3g > %.3g", l, n, inverse, inPlace, e, tol)
 			}
 		})
@@ -169,20 +157,20 @@ func FuzzRealFFT(f *testing.F) {
 					t.Fatal(err)
 				}
 			}
-			if e := relRMSError(f32, wantF[:bins]); !(e <= tol32) {
+			if e := golden.RelativeRMSError(f32, wantF[:bins]); !(e <= tol32) {
 				t.Errorf("%v n=%d: RealPlan32.Forward relative RMS error %.3g > %.3g", l, n, e, tol32)
 			}
-			if e := relRMSError(f64, wantF[:bins]); !(e <= tol64) {
+			if e := golden.RelativeRMSError(f64, wantF[:bins]); !(e <= tol64) {
 				t.Errorf("%v n=%d: RealPlan64.Forward relative RMS error %.3g > %.3g", l, n, e, tol64)
 			}
 			c32, c64 := make([]complex64, n), make([]complex128, n)
 			for i := range n {
 				c32[i], c64[i] = complex(i32[i], 0), complex(i64[i], 0)
 			}
-			if e := relRMSError(c32, wantI); !(e <= tol32) {
+			if e := golden.RelativeRMSError(c32, wantI); !(e <= tol32) {
 				t.Errorf("%v n=%d: RealPlan32.Inverse relative RMS error %.3g > %.3g", l, n, e, tol32)
 			}
-			if e := relRMSError(c64, wantI); !(e <= tol64) {
+			if e := golden.RelativeRMSError(c64, wantI); !(e <= tol64) {
 				t.Errorf("%v n=%d: RealPlan64.Inverse relative RMS error %.3g > %.3g", l, n, e, tol64)
 			}
 		})

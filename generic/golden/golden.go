@@ -281,3 +281,21 @@ func NormwiseErrorComplex[T complex64 | complex128](got []T, want []complex128) 
 	}
 	return maxDiff / maxWant
 }
+
+// RelativeRMSError is sqrt(Σ|got−want|² / Σ|want|²), the accuracy measure
+// DESIGN states for the FFTs (the absolute RMS error when want is 0).
+func RelativeRMSError[T complex64 | complex128](got []T, want []complex128) float64 {
+	if len(got) != len(want) {
+		return math.Inf(1)
+	}
+	var num, den float64
+	for i, w := range want {
+		d := complex128(got[i]) - w
+		num += real(d)*real(d) + imag(d)*imag(d)
+		den += real(w)*real(w) + imag(w)*imag(w)
+	}
+	if den == 0 {
+		return math.Sqrt(num)
+	}
+	return math.Sqrt(num / den)
+}
