@@ -1226,29 +1226,43 @@ expRowAVX512_done:
 // func scanChannelsAVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·scanChannelsAVX512(SB), NOSPLIT, $0-112
-	MOVQ h+0(FP), AX
-	MOVQ a+8(FP), CX
-	MOVQ b+16(FP), DX
-	MOVQ c+24(FP), BX
-	MOVQ delta+32(FP), SI
-	MOVQ u+40(FP), DI
-	MOVQ y+48(FP), R8
-	MOVQ sx+64(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, sx+64(FP)
-	MOVQ sbc+72(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, sbc+72(FP)
-	MOVQ cx+96(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, cx+96(FP)
-	MOVQ cbc+104(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, cbc+104(FP)
-	CMPQ steps+56(FP), $0x00
-	JLE  scanChannelsAVX512_done
-	CMPQ channels+88(FP), $0x00
-	JLE  scanChannelsAVX512_done
+	MOVQ    h+0(FP), AX
+	MOVQ    a+8(FP), CX
+	MOVQ    b+16(FP), DX
+	MOVQ    c+24(FP), BX
+	MOVQ    delta+32(FP), SI
+	MOVQ    u+40(FP), DI
+	MOVQ    y+48(FP), R8
+	MOVQ    sx+64(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sx+64(FP)
+	MOVQ    sbc+72(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sbc+72(FP)
+	MOVQ    cx+96(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, cx+96(FP)
+	MOVQ    cbc+104(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, cbc+104(FP)
+	CMPQ    steps+56(FP), $0x00
+	JLE     scanChannelsAVX512_done
+	CMPQ    channels+88(FP), $0x00
+	JLE     scanChannelsAVX512_done
+	VMOVUPS const_c2b00000<>+0(SB), Z0
+	VMOVUPS const_42b20000<>+0(SB), Z1
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z2
+	VMOVUPS const_3f317200<>+0(SB), Z3
+	VMOVUPS const_35bfbe8e<>+0(SB), Z4
+	VMOVUPS const_00800000<>+0(SB), Z5
+	VXORPS  Z6, Z6, Z6
+	VMOVUPS const_39500d01<>+0(SB), Z7
+	VMOVUPS const_3ab60b61<>+0(SB), Z8
+	VMOVUPS const_3c088889<>+0(SB), Z9
+	VMOVUPS const_3d2aaaab<>+0(SB), Z10
+	VMOVUPS const_3e2aaaab<>+0(SB), Z11
+	VMOVUPS const_3f000000<>+0(SB), Z12
+	VMOVUPS const_3f800000<>+0(SB), Z13
 
 scanChannelsAVX512_channel:
 	XORQ R9, R9
@@ -1256,54 +1270,53 @@ scanChannelsAVX512_channel:
 	MOVQ steps+56(FP), R11
 
 scanChannelsAVX512_step:
-	VBROADCASTSS (SI)(R9*1), Z0
-	VBROADCASTSS (DI)(R9*1), Z1
-	VMULPS       Z0, Z1, Z1
-	VXORPS       Z2, Z2, Z2
+	VBROADCASTSS (SI)(R9*1), Z14
+	VBROADCASTSS (DI)(R9*1), Z15
+	VMULPS       Z14, Z15, Z15
+	VXORPS       Z16, Z16, Z16
 	MOVQ         chunks+80(FP), R12
 	XORQ         R13, R13
 
 scanChannelsAVX512_chunk:
-	VMULPS        (CX)(R13*1), Z0, Z3
-	VMOVUPS       const_c2b00000<>+0(SB), Z4
-	VMAXPS        Z3, Z4, Z4
-	VMOVUPS       const_42b20000<>+0(SB), Z5
-	VMINPS        Z4, Z5, Z4
-	VMULPS        const_3fb8aa3b<>+0(SB), Z4, Z5
-	VRNDSCALEPS   $0x00, Z5, Z5
-	VMOVUPS       Z4, Z4
-	VFNMADD231PS  const_3f317200<>+0(SB), Z5, Z4
-	VFNMADD231PS  const_35bfbe8e<>+0(SB), Z5, Z4
-	VMOVUPS       const_39500d01<>+0(SB), Z6
-	VFMADD213PS   const_3ab60b61<>+0(SB), Z4, Z6
-	VFMADD213PS   const_3c088889<>+0(SB), Z4, Z6
-	VFMADD213PS   const_3d2aaaab<>+0(SB), Z4, Z6
-	VFMADD213PS   const_3e2aaaab<>+0(SB), Z4, Z6
-	VFMADD213PS   const_3f000000<>+0(SB), Z4, Z6
-	VFMADD213PS   const_3f800000<>+0(SB), Z4, Z6
-	VFMADD213PS   const_3f800000<>+0(SB), Z4, Z6
-	VSCALEFPS     Z5, Z6, Z6
-	VCMPPS        $0x11, const_00800000<>+0(SB), Z6, K1
-	VXORPS        Z5, Z5, Z5
-	VBLENDMPS     Z5, Z6, K1, Z3
-	VMULPS        (AX)(R13*1), Z3, Z3
+	VMULPS        (CX)(R13*1), Z14, Z17
+	VMOVUPS       Z0, Z18
+	VMAXPS        Z17, Z18, Z18
+	VMOVUPS       Z1, Z19
+	VMINPS        Z18, Z19, Z18
+	VMULPS        Z2, Z18, Z19
+	VRNDSCALEPS   $0x00, Z19, Z19
+	VMOVUPS       Z18, Z18
+	VFNMADD231PS  Z3, Z19, Z18
+	VFNMADD231PS  Z4, Z19, Z18
+	VMOVUPS       Z7, Z20
+	VFMADD213PS   Z8, Z18, Z20
+	VFMADD213PS   Z9, Z18, Z20
+	VFMADD213PS   Z10, Z18, Z20
+	VFMADD213PS   Z11, Z18, Z20
+	VFMADD213PS   Z12, Z18, Z20
+	VFMADD213PS   Z13, Z18, Z20
+	VFMADD213PS   Z13, Z18, Z20
+	VSCALEFPS     Z19, Z20, Z20
+	VCMPPS        $0x11, Z5, Z20, K1
+	VBLENDMPS     Z6, Z20, K1, Z17
+	VMULPS        (AX)(R13*1), Z17, Z17
 	MOVQ          R10, R14
 	ADDQ          R13, R14
-	VFMADD231PS   (DX)(R14*1), Z1, Z3
-	VMOVUPS       Z3, (AX)(R13*1)
-	VFMADD231PS   (BX)(R14*1), Z3, Z2
+	VFMADD231PS   (DX)(R14*1), Z15, Z17
+	VMOVUPS       Z17, (AX)(R13*1)
+	VFMADD231PS   (BX)(R14*1), Z17, Z16
 	ADDQ          $0x00000040, R13
 	DECQ          R12
 	JNZ           scanChannelsAVX512_chunk
-	VEXTRACTF32X8 $0x01, Z2, Y0
-	VADDPS        Y0, Y2, Y0
-	VEXTRACTF128  $0x01, Y0, X1
-	VADDPS        X1, X0, X0
-	VMOVHLPS      X0, X0, X1
-	VADDPS        X1, X0, X0
-	VMOVSHDUP     X0, X1
-	VADDSS        X1, X0, X0
-	VMOVSS        X0, (R8)(R9*1)
+	VEXTRACTF32X8 $0x01, Z16, Y14
+	VADDPS        Y14, Y16, Y14
+	VEXTRACTF128  $0x01, Y14, X15
+	VADDPS        X15, X14, X14
+	VMOVHLPS      X14, X14, X15
+	VADDPS        X15, X14, X14
+	VMOVSHDUP     X14, X15
+	VADDSS        X15, X14, X14
+	VMOVSS        X14, (R8)(R9*1)
 	ADDQ          sx+64(FP), R9
 	ADDQ          sbc+72(FP), R10
 	DECQ          R11
@@ -1571,72 +1584,85 @@ scanLanesAVX2_done:
 // func scanLanesAVX512(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask int)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·scanLanesAVX512(SB), NOSPLIT, $0-104
-	MOVQ  h+0(FP), AX
-	MOVQ  at+8(FP), CX
-	MOVQ  b+16(FP), DX
-	MOVQ  c+24(FP), BX
-	MOVQ  delta+32(FP), SI
-	MOVQ  u+40(FP), DI
-	MOVQ  y+48(FP), R8
-	MOVQ  ad+56(FP), R9
-	SHLQ  $0x02, R9
-	MOVQ  R9, ad+56(FP)
-	MOVQ  sx+64(FP), R9
-	SHLQ  $0x02, R9
-	MOVQ  R9, sx+64(FP)
-	MOVQ  sbc+72(FP), R9
-	SHLQ  $0x02, R9
-	MOVQ  R9, sbc+72(FP)
-	MOVQ  mask+96(FP), R9
-	KMOVW R9, K1
-	MOVQ  steps+80(FP), R9
-	TESTQ R9, R9
-	JZ    scanLanesAVX512_done
+	MOVQ    h+0(FP), AX
+	MOVQ    at+8(FP), CX
+	MOVQ    b+16(FP), DX
+	MOVQ    c+24(FP), BX
+	MOVQ    delta+32(FP), SI
+	MOVQ    u+40(FP), DI
+	MOVQ    y+48(FP), R8
+	MOVQ    ad+56(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, ad+56(FP)
+	MOVQ    sx+64(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sx+64(FP)
+	MOVQ    sbc+72(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sbc+72(FP)
+	MOVQ    mask+96(FP), R9
+	KMOVW   R9, K1
+	VMOVUPS const_c2b00000<>+0(SB), Z0
+	VMOVUPS const_42b20000<>+0(SB), Z1
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z2
+	VMOVUPS const_3f317200<>+0(SB), Z3
+	VMOVUPS const_35bfbe8e<>+0(SB), Z4
+	VMOVUPS const_00800000<>+0(SB), Z5
+	VXORPS  Z6, Z6, Z6
+	VMOVUPS const_39500d01<>+0(SB), Z7
+	VMOVUPS const_3ab60b61<>+0(SB), Z8
+	VMOVUPS const_3c088889<>+0(SB), Z9
+	VMOVUPS const_3d2aaaab<>+0(SB), Z10
+	VMOVUPS const_3e2aaaab<>+0(SB), Z11
+	VMOVUPS const_3f000000<>+0(SB), Z12
+	VMOVUPS const_3f800000<>+0(SB), Z13
+	MOVQ    steps+80(FP), R9
+	TESTQ   R9, R9
+	JZ      scanLanesAVX512_done
 
 scanLanesAVX512_step:
-	VMOVUPS.Z (SI), K1, Z0
-	VMOVUPS.Z (DI), K1, Z1
-	VMULPS    Z0, Z1, Z1
-	VXORPS    Z2, Z2, Z2
+	VMOVUPS.Z (SI), K1, Z14
+	VMOVUPS.Z (DI), K1, Z15
+	VMULPS    Z14, Z15, Z15
+	VXORPS    Z16, Z16, Z16
 	MOVQ      states+88(FP), R10
 	XORQ      R11, R11
 	XORQ      R12, R12
 	MOVQ      CX, R13
 
 scanLanesAVX512_state:
-	VMOVUPS.Z        (R13), K1, Z3
-	VMULPS           Z0, Z3, Z3
-	VMOVUPS          const_c2b00000<>+0(SB), Z4
-	VMAXPS           Z3, Z4, Z4
-	VMOVUPS          const_42b20000<>+0(SB), Z5
-	VMINPS           Z4, Z5, Z4
-	VMULPS           const_3fb8aa3b<>+0(SB), Z4, Z5
-	VRNDSCALEPS      $0x00, Z5, Z5
-	VMOVUPS          Z4, Z4
-	VFNMADD231PS     const_3f317200<>+0(SB), Z5, Z4
-	VFNMADD231PS     const_35bfbe8e<>+0(SB), Z5, Z4
-	VMOVUPS          const_39500d01<>+0(SB), Z6
-	VFMADD213PS      const_3ab60b61<>+0(SB), Z4, Z6
-	VFMADD213PS      const_3c088889<>+0(SB), Z4, Z6
-	VFMADD213PS      const_3d2aaaab<>+0(SB), Z4, Z6
-	VFMADD213PS      const_3e2aaaab<>+0(SB), Z4, Z6
-	VFMADD213PS      const_3f000000<>+0(SB), Z4, Z6
-	VFMADD213PS      const_3f800000<>+0(SB), Z4, Z6
-	VFMADD213PS      const_3f800000<>+0(SB), Z4, Z6
-	VSCALEFPS        Z5, Z6, Z6
-	VCMPPS           $0x11, const_00800000<>+0(SB), Z6, K2
-	VXORPS           Z5, Z5, Z5
-	VBLENDMPS        Z5, Z6, K2, Z3
-	VMULPS           (AX)(R11*1), Z3, Z3
-	VFMADD231PS.BCST (DX)(R12*1), Z1, Z3
-	VMOVUPS          Z3, (AX)(R11*1)
-	VFMADD231PS.BCST (BX)(R12*1), Z3, Z2
+	VMOVUPS.Z        (R13), K1, Z17
+	VMULPS           Z14, Z17, Z17
+	VMOVUPS          Z0, Z18
+	VMAXPS           Z17, Z18, Z18
+	VMOVUPS          Z1, Z19
+	VMINPS           Z18, Z19, Z18
+	VMULPS           Z2, Z18, Z19
+	VRNDSCALEPS      $0x00, Z19, Z19
+	VMOVUPS          Z18, Z18
+	VFNMADD231PS     Z3, Z19, Z18
+	VFNMADD231PS     Z4, Z19, Z18
+	VMOVUPS          Z7, Z20
+	VFMADD213PS      Z8, Z18, Z20
+	VFMADD213PS      Z9, Z18, Z20
+	VFMADD213PS      Z10, Z18, Z20
+	VFMADD213PS      Z11, Z18, Z20
+	VFMADD213PS      Z12, Z18, Z20
+	VFMADD213PS      Z13, Z18, Z20
+	VFMADD213PS      Z13, Z18, Z20
+	VSCALEFPS        Z19, Z20, Z20
+	VCMPPS           $0x11, Z5, Z20, K2
+	VBLENDMPS        Z6, Z20, K2, Z17
+	VMULPS           (AX)(R11*1), Z17, Z17
+	VFMADD231PS.BCST (DX)(R12*1), Z15, Z17
+	VMOVUPS          Z17, (AX)(R11*1)
+	VFMADD231PS.BCST (BX)(R12*1), Z17, Z16
 	ADDQ             $0x00000040, R11
 	ADDQ             $0x00000004, R12
 	ADDQ             ad+56(FP), R13
 	DECQ             R10
 	JNZ              scanLanesAVX512_state
-	VMOVUPS          Z2, K1, (R8)
+	VMOVUPS          Z16, K1, (R8)
 	ADDQ             sx+64(FP), SI
 	ADDQ             sx+64(FP), DI
 	ADDQ             sx+64(FP), R8

@@ -156,6 +156,10 @@ func scanChannel(v vmath.ISA) {
 	JLE(LabelRef(name + "_done"))
 	CMPQ(NewParamAddr("channels", 88), Imm(0))
 	JLE(LabelRef(name + "_done"))
+	if v.Lanes == 16 {
+		vmath.HoistExpConstants(v)
+		defer vmath.ReleaseConstants()
+	}
 
 	Label(name + "_channel")
 	xo, bo, left := GP64(), GP64(), GP64()
@@ -258,6 +262,10 @@ func scanLanes(v vmath.ISA) {
 		} else {
 			VMASKMOVPS(mem, k, x)
 		}
+	}
+	if v.Lanes == 16 {
+		vmath.HoistExpConstants(v)
+		defer vmath.ReleaseConstants()
 	}
 	steps := Load(Param("steps"), GP64())
 	TESTQ(steps, steps)

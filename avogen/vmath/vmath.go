@@ -38,11 +38,47 @@ func (v ISA) Vec() reg.VecVirtual {
 // constants caches the read-only tables of one generated file.
 var constants = map[string]Mem{}
 
-// Const returns a 64-byte read-only table holding sixteen copies of the
-// float32 x; a YMM instruction reads its first 32 bytes.
-func Const(x float32) Mem {
+// Const returns the float32 x as a vector operand: a register when a
+// kernel has hoisted it (HoistExpConstants), else a 64-byte read-only table
+// holding sixteen copies (a YMM instruction reads its first 32 bytes).
+func Const(x float32) Op {
+	if r, ok := hoisted[math.Float32bits(x)]; ok {
+		return r
+	}
 	return ConstBits(math.Float32bits(x))
 }
+
+// hoisted maps constants to the registers a kernel loaded them into.
+var hoisted map[uint32]reg.VecVirtual
+
+// HoistExpConstants loads every constant Exp uses into a register, so that
+// a loop calling Exp reads no constant from memory: on Zen 4 a 512-bit
+// load takes the whole load port for a cycle, and Exp has a dozen
+// constant operands. It costs 15 vector registers: for AVX-512 kernels,
+// which have 32. Call ReleaseConstants at the end of the kernel.
+func HoistExpConstants(v ISA) {
+	hoisted = map[uint32]reg.VecVirtual{}
+	values := []float32{-88, 89, expLog2e, expLn2Hi, expLn2Lo, minNormal, 0}
+	for _, c := range expTaylor {
+		values = append(values, float32(c))
+	}
+	for _, x := range values {
+		bits := math.Float32bits(x)
+		if _, ok := hoisted[bits]; ok {
+			continue
+		}
+		r := v.Vec()
+		if x == 0 {
+			VXORPS(r, r, r)
+		} else {
+			VMOVUPS(ConstBits(bits), r)
+		}
+		hoisted[bits] = r
+	}
+}
+
+// ReleaseConstants ends HoistExpConstants.
+func ReleaseConstants() { hoisted = nil }
 
 // ConstBits is Const for a raw 32-bit pattern.
 func ConstBits(bits uint32) Mem {
@@ -147,8 +183,12 @@ func expAVX512(x reg.VecVirtual) {
 	VSCALEFPS(k, p, p)
 	tiny := K()
 	VCMPPS(U8(0x11), Const(minNormal), p, tiny) // below 2^−126, or x < ln 2^−126
+	if zero, ok := hoisted[0]; ok {
+		VBLENDMPS(zero, p, tiny, x) // x = tiny ? 0 : p
+		return
+	}
 	VXORPS(hi, hi, hi)
-	VBLENDMPS(hi, p, tiny, x) // x = tiny ? 0 : p
+	VBLENDMPS(hi, p, tiny, x)
 }
 
 // log1pSeries holds 1/(2i+1) for i = 6 … 0: log1p(e) = 2·atanh(s) =
