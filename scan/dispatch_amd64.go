@@ -280,74 +280,104 @@ func gateRowsBLD(l asm.Level, out []float32, p *Params, first, steps int, zeros 
 	}
 }
 
-// scanLanesBLD runs a BLD scan whose B and C come in groups with the
-// kernel that vectorises across channels: per tile, δ for all channels (a
-// row kernel), then for each group its channels in blocks of one vector
-// (the last one masked), with the state kept transposed, [block][State][lanes],
-// and Aᵀ so that a state's decays for 16 channels are one load; last the
-// D skip and gate rows. There is no horizontal sum: each lane is a channel.
-func scanLanesBLD(l asm.Level, out, lastState []float32, p *Params) {
-	lanes := asm.Lanes(l)
+// laneScan is the state of a scan run by the channel-vectorised kernel:
+// each group's channels in blocks of one vector (the last block masked),
+// the state kept transposed, [block][State][lanes], and Aᵀ, so that a
+// state's decays for a block are one load. There is no horizontal sum:
+// each lane is a channel.
+type laneScan struct {
+	l                               asm.Level
+	p                               *Params
+	lanes, perGroup, blocksPerGroup int
+	at, hT, bPanel, cPanel, rest    []float32
+}
+
+func newLaneScan(l asm.Level, p *Params, tile int, extra int) (laneScan, *[]float32) {
+	s := laneScan{l: l, p: p, lanes: asm.Lanes(l), perGroup: p.Dim / p.Groups}
+	s.blocksPerGroup = (s.perGroup + s.lanes - 1) / s.lanes
 	n := p.State
-	perGroup := p.Dim / p.Groups
-	blocksPerGroup := (perGroup + lanes - 1) / lanes
-	blocks := p.Groups * blocksPerGroup
-	tile := min(bldTile, p.SeqLen)
-	need := p.Dim*n + blocks*n*lanes + 2*tile*n + tile*p.Dim + p.Dim
-	work := scanWorkPool.get(need)
+	blocks := p.Groups * s.blocksPerGroup
+	work := scanWorkPool.get(p.Dim*n + blocks*n*s.lanes + 2*tile*n + extra)
 	buf := *work
-	at, buf := buf[:n*p.Dim], buf[n*p.Dim:]
-	hT, buf := buf[:blocks*n*lanes], buf[blocks*n*lanes:]
-	bPanel, buf := buf[:tile*n], buf[tile*n:]
-	cPanel, buf := buf[:tile*n], buf[tile*n:]
-	deltaEff, zeros := buf[:tile*p.Dim], buf[tile*p.Dim:tile*p.Dim+p.Dim]
-	clear(zeros)
+	s.at, buf = buf[:n*p.Dim], buf[n*p.Dim:]
+	s.hT, buf = buf[:blocks*n*s.lanes], buf[blocks*n*s.lanes:]
+	s.bPanel, buf = buf[:tile*n], buf[tile*n:]
+	s.cPanel, s.rest = buf[:tile*n], buf[tile*n:]
 	for d := 0; d < p.Dim; d++ {
 		for k := 0; k < n; k++ {
-			at[k*p.Dim+d] = p.A[d*n+k]
+			s.at[k*p.Dim+d] = p.A[d*n+k]
 		}
 	}
-	// blockOf is where channel d's state lives in hT: its block and lane.
-	blockOf := func(d int) (block, lane int) {
-		g, r := d/perGroup, d%perGroup
-		return g*blocksPerGroup + r/lanes, r % lanes
+	return s, work
+}
+
+// stateIndex is where state k of channel d lives in hT.
+func (s *laneScan) stateIndex(d, k int) int {
+	g, r := d/s.perGroup, d%s.perGroup
+	return ((g*s.blocksPerGroup+r/s.lanes)*s.p.State+k)*s.lanes + r%s.lanes
+}
+
+// load sets hT to batch b's initial state; store writes it to lastState.
+func (s *laneScan) load(b int) {
+	clear(s.hT)
+	if s.p.InitialState == nil {
+		return
 	}
+	for d := 0; d < s.p.Dim; d++ {
+		for k := 0; k < s.p.State; k++ {
+			s.hT[s.stateIndex(d, k)] = s.p.InitialState[(b*s.p.Dim+d)*s.p.State+k]
+		}
+	}
+}
+
+func (s *laneScan) store(b int, lastState []float32) {
+	if lastState == nil {
+		return
+	}
+	for d := 0; d < s.p.Dim; d++ {
+		for k := 0; k < s.p.State; k++ {
+			lastState[(b*s.p.Dim+d)*s.p.State+k] = s.hT[s.stateIndex(d, k)]
+		}
+	}
+}
+
+// block returns the state of block blk of group g, its first channel and
+// its width.
+func (s *laneScan) block(g, blk int) (h []float32, d0, w int) {
+	n := s.p.State
+	d0 = g*s.perGroup + blk*s.lanes
+	w = min(s.lanes, (g+1)*s.perGroup-d0)
+	return s.hT[(g*s.blocksPerGroup+blk)*n*s.lanes:][:n*s.lanes], d0, w
+}
+
+// scanLanesBLD runs a BLD scan with grouped B and C through the
+// channel-vectorised kernel: per tile, δ for all channels (a row kernel),
+// the kernel for every block of every group, then the D skip and gate rows.
+func scanLanesBLD(l asm.Level, out, lastState []float32, p *Params) {
+	tile := min(bldTile, p.SeqLen)
+	s, work := newLaneScan(l, p, tile, tile*p.Dim+p.Dim)
+	deltaEff, zeros := s.rest[:tile*p.Dim], s.rest[tile*p.Dim:tile*p.Dim+p.Dim]
+	clear(zeros)
+	n := p.State
 	for b := 0; b < p.Batch; b++ {
-		clear(hT)
-		if p.InitialState != nil {
-			for d := 0; d < p.Dim; d++ {
-				blk, j := blockOf(d)
-				for k := 0; k < n; k++ {
-					hT[(blk*n+k)*lanes+j] = p.InitialState[(b*p.Dim+d)*n+k]
-				}
-			}
-		}
+		s.load(b)
 		for l0 := 0; l0 < p.SeqLen; l0 += tile {
 			steps := min(tile, p.SeqLen-l0)
 			first := (b*p.SeqLen + l0) * p.Dim
 			deltaRowsBLD(l, deltaEff, p, first, steps, zeros)
 			for g := 0; g < p.Groups; g++ {
-				fillPanels(p, b, g, l0, steps, n, bPanel, cPanel)
-				for blk := 0; blk < blocksPerGroup; blk++ {
-					d0 := g*perGroup + blk*lanes
-					w := min(lanes, (g+1)*perGroup-d0)
+				fillPanels(p, b, g, l0, steps, n, s.bPanel, s.cPanel)
+				for blk := 0; blk < s.blocksPerGroup; blk++ {
+					h, d0, w := s.block(g, blk)
 					span := (steps-1)*p.Dim + w
 					at0 := first + d0
-					h := hT[(g*blocksPerGroup+blk)*n*lanes:][:n*lanes]
-					asm.ScanLanes(l, h, at[d0:], bPanel, cPanel, deltaEff[d0:d0+span], p.U[at0:at0+span], out[at0:at0+span],
+					asm.ScanLanes(l, h, s.at[d0:], s.bPanel, s.cPanel, deltaEff[d0:d0+span], p.U[at0:at0+span], out[at0:at0+span],
 						p.Dim, p.Dim, n, steps, n, w)
 				}
 			}
 			gateRowsBLD(l, out, p, first, steps, zeros)
 		}
-		if lastState != nil {
-			for d := 0; d < p.Dim; d++ {
-				blk, j := blockOf(d)
-				for k := 0; k < n; k++ {
-					lastState[(b*p.Dim+d)*n+k] = hT[(blk*n+k)*lanes+j]
-				}
-			}
-		}
+		s.store(b, lastState)
 	}
 	scanWorkPool.put(work)
 }

@@ -29,8 +29,10 @@
 // channel-vectorised kernel was also tried with AVX-512 gathers of the
 // channels' rows and scatters of the outputs: 1.16–1.33 ns per element
 // against 0.70–0.79 for the state-vectorised kernel on this Zen 4 core, so
-// BDL keeps the latter; a channels × steps tile transposed in L1 is the
-// option still to measure.
+// BDL keeps the latter. Transposing each block's rows into [64][lanes]
+// tiles in L1 instead measured 0.76 with AVX-512 (no real gain: at SeqLen
+// 1024 the 16 rows are 4 KB apart and alias in L1) and 1.22–1.33 with AVX2
+// (a loss).
 //
 // Measured on one AMD EPYC (Zen 4) core, Dim 1536, State 16, SeqLen 1024,
 // ns per (batch, channel, step, state) element, ratio to generic from the
