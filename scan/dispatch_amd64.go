@@ -286,14 +286,13 @@ func gateRowsBLD(l asm.Level, out []float32, p *Params, first, steps int, zeros 
 // state's decays for a block are one load. There is no horizontal sum:
 // each lane is a channel.
 type laneScan struct {
-	l                               asm.Level
 	p                               *Params
 	lanes, perGroup, blocksPerGroup int
 	at, hT, bPanel, cPanel, rest    []float32
 }
 
 func newLaneScan(l asm.Level, p *Params, tile int, extra int) (laneScan, *[]float32) {
-	s := laneScan{l: l, p: p, lanes: asm.Lanes(l), perGroup: p.Dim / p.Groups}
+	s := laneScan{p: p, lanes: asm.Lanes(l), perGroup: p.Dim / p.Groups}
 	s.blocksPerGroup = (s.perGroup + s.lanes - 1) / s.lanes
 	n := p.State
 	blocks := p.Groups * s.blocksPerGroup
