@@ -12,7 +12,8 @@
 //     (the conjugate-extended DPLR matrices, Sherman–Morrison).
 //   - S4DKernel, S4DKernel64: K[c,h,l] = 2·Re Σ_n C·B̄·Ā^l, a Vandermonde
 //     product whose powers are re-anchored every 64 steps, so its error does
-//     not grow with l. The hot loop is generic.VandermondeKernel(32).
+//     not grow with l. The hot loop is generic.VandermondeKernel(32); at
+//     AVX2 and AVX-512 its whole 64-step blocks run in assembly (avogen/s4d).
 //   - DPLRKernel, DPLRKernel64 (and the spectrum alone, DPLRSpectrum):
 //     the S4 kernel by the Cauchy kernel at the roots of unity and the
 //     Woodbury correction; CTilde converts S4's C into the C̃ it stores.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/cmplx"
 
+	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
 )
 
@@ -57,7 +58,7 @@ func S4DKernel(k []float32, p *S4DParams) error {
 	return g.run(p, func(c, h int) {
 		g.table32()
 		out := k[(c*p.H+h)*p.L : (c*p.H+h+1)*p.L]
-		generic.VandermondeKernel32(out, g.z32Re, g.z32Im, g.p32Re, g.p32Im, p.Nh)
+		vandermonde32(asm.Current(), out, g.z32Re, g.z32Im, g.p32Re, g.p32Im, p.Nh)
 	})
 }
 

@@ -1,0 +1,22 @@
+//go:build gc && !purego
+
+package kernelgen
+
+import (
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// vandermonde32 runs the S4D hot loop at level l: the whole 64-step blocks
+// in assembly at AVX2 and AVX-512 (float32 accumulation over the states),
+// the rest in generic.VandermondeKernel32.
+func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
+	done := 0
+	if l >= asm.AVX2 {
+		done = asm.VandermondeBlocks(l, k, zRe, zIm, pRe, pIm, nh)
+	}
+	if done < len(k) {
+		b := done / generic.VandermondeBlock
+		generic.VandermondeKernel32(k[done:], zRe[b*nh:], zIm[b*nh:], pRe, pIm, nh)
+	}
+}
