@@ -41,10 +41,10 @@ TEXT ·deltaRowVecAVX2(SB), NOSPLIT, $0-72
 deltaRowVecAVX2_loop:
 	VMOVUPS (CX), Y0
 	VADDPS  (BX), Y0, Y0
-	ADDQ    $0x00000020, BX
 	VMOVUPS Y0, (AX)
 	ADDQ    $0x00000020, CX
 	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, BX
 	DECQ    DX
 	JNZ     deltaRowVecAVX2_loop
 
@@ -586,7 +586,6 @@ TEXT ·deltaRowSoftplusVecAVX2(SB), NOSPLIT, $0-72
 deltaRowSoftplusVecAVX2_loop:
 	VMOVUPS      (CX), Y0
 	VADDPS       (BX), Y0, Y0
-	ADDQ         $0x00000020, BX
 	VANDPS       const_7fffffff<>+0(SB), Y0, Y1
 	VXORPS       const_80000000<>+0(SB), Y1, Y1
 	VMOVUPS      const_4b400000<>+0(SB), Y2
@@ -637,6 +636,7 @@ deltaRowSoftplusVecAVX2_loop:
 	VMOVUPS      Y0, (AX)
 	ADDQ         $0x00000020, CX
 	ADDQ         $0x00000020, AX
+	ADDQ         $0x00000020, BX
 	DECQ         DX
 	JNZ          deltaRowSoftplusVecAVX2_loop
 
@@ -838,11 +838,11 @@ TEXT ·gateRowVecAVX2(SB), NOSPLIT, $0-72
 gateRowVecAVX2_loop:
 	VMOVUPS     (AX), Y1
 	VMOVUPS     (BX), Y0
-	ADDQ        $0x00000020, BX
 	VFMADD231PS (CX), Y0, Y1
 	VMOVUPS     Y1, (AX)
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
+	ADDQ        $0x00000020, BX
 	DECQ        DX
 	JNZ         gateRowVecAVX2_loop
 
@@ -900,10 +900,10 @@ gateRowSiLUScalarAVX2_loop:
 	VADDPS       const_3f800000<>+0(SB), Y3, Y3
 	VDIVPS       Y3, Y2, Y2
 	VMULPS       Y2, Y1, Y1
-	ADDQ         $0x00000020, BX
 	VMOVUPS      Y1, (AX)
 	ADDQ         $0x00000020, AX
 	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, BX
 	DECQ         DX
 	JNZ          gateRowSiLUScalarAVX2_loop
 
@@ -925,7 +925,6 @@ TEXT ·gateRowSiLUVecAVX2(SB), NOSPLIT, $0-96
 gateRowSiLUVecAVX2_loop:
 	VMOVUPS      (AX), Y1
 	VMOVUPS      (SI), Y0
-	ADDQ         $0x00000020, SI
 	VFMADD231PS  (CX), Y0, Y1
 	VMOVUPS      (BX), Y0
 	VXORPS       const_80000000<>+0(SB), Y0, Y2
@@ -962,10 +961,11 @@ gateRowSiLUVecAVX2_loop:
 	VADDPS       const_3f800000<>+0(SB), Y2, Y2
 	VDIVPS       Y2, Y0, Y0
 	VMULPS       Y0, Y1, Y1
-	ADDQ         $0x00000020, BX
 	VMOVUPS      Y1, (AX)
 	ADDQ         $0x00000020, AX
 	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, SI
+	ADDQ         $0x00000020, BX
 	DECQ         DX
 	JNZ          gateRowSiLUVecAVX2_loop
 
@@ -1010,10 +1010,10 @@ TEXT ·deltaRowVecAVX512(SB), NOSPLIT, $0-72
 deltaRowVecAVX512_loop:
 	VMOVUPS (CX), Z0
 	VADDPS  (BX), Z0, Z0
-	ADDQ    $0x00000040, BX
 	VMOVUPS Z0, (AX)
 	ADDQ    $0x00000040, CX
 	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, BX
 	DECQ    DX
 	JNZ     deltaRowVecAVX512_loop
 
@@ -1132,7 +1132,6 @@ TEXT ·deltaRowSoftplusVecAVX512(SB), NOSPLIT, $0-72
 deltaRowSoftplusVecAVX512_loop:
 	VMOVUPS      (CX), Z0
 	VADDPS       (BX), Z0, Z0
-	ADDQ         $0x00000040, BX
 	VANDPS       const_7fffffff<>+0(SB), Z0, Z1
 	VXORPS       const_80000000<>+0(SB), Z1, Z1
 	VMOVUPS      const_c2b00000<>+0(SB), Z2
@@ -1174,6 +1173,7 @@ deltaRowSoftplusVecAVX512_loop:
 	VMOVUPS      Z0, (AX)
 	ADDQ         $0x00000040, CX
 	ADDQ         $0x00000040, AX
+	ADDQ         $0x00000040, BX
 	DECQ         DX
 	JNZ          deltaRowSoftplusVecAVX512_loop
 
@@ -1372,11 +1372,11 @@ TEXT ·gateRowVecAVX512(SB), NOSPLIT, $0-72
 gateRowVecAVX512_loop:
 	VMOVUPS     (AX), Z1
 	VMOVUPS     (BX), Z0
-	ADDQ        $0x00000040, BX
 	VFMADD231PS (CX), Z0, Z1
 	VMOVUPS     Z1, (AX)
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
+	ADDQ        $0x00000040, BX
 	DECQ        DX
 	JNZ         gateRowVecAVX512_loop
 
@@ -1425,10 +1425,10 @@ gateRowSiLUScalarAVX512_loop:
 	VADDPS       const_3f800000<>+0(SB), Z3, Z3
 	VDIVPS       Z3, Z2, Z2
 	VMULPS       Z2, Z1, Z1
-	ADDQ         $0x00000040, BX
 	VMOVUPS      Z1, (AX)
 	ADDQ         $0x00000040, AX
 	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, BX
 	DECQ         DX
 	JNZ          gateRowSiLUScalarAVX512_loop
 
@@ -1450,7 +1450,6 @@ TEXT ·gateRowSiLUVecAVX512(SB), NOSPLIT, $0-96
 gateRowSiLUVecAVX512_loop:
 	VMOVUPS      (AX), Z1
 	VMOVUPS      (SI), Z0
-	ADDQ         $0x00000040, SI
 	VFMADD231PS  (CX), Z0, Z1
 	VMOVUPS      (BX), Z0
 	VXORPS       const_80000000<>+0(SB), Z0, Z2
@@ -1478,10 +1477,11 @@ gateRowSiLUVecAVX512_loop:
 	VADDPS       const_3f800000<>+0(SB), Z2, Z2
 	VDIVPS       Z2, Z0, Z0
 	VMULPS       Z0, Z1, Z1
-	ADDQ         $0x00000040, BX
 	VMOVUPS      Z1, (AX)
 	ADDQ         $0x00000040, AX
 	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, SI
+	ADDQ         $0x00000040, BX
 	DECQ         DX
 	JNZ          gateRowSiLUVecAVX512_loop
 

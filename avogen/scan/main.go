@@ -73,28 +73,23 @@ func deltaRow(v vmath.ISA, vectorBias, softplus bool) {
 	} else {
 		VBROADCASTSS(Load(Param("bias"), XMM()), bias)
 	}
-	SHRQ(U8(log2(v.Lanes)), n)
-	JZ(LabelRef(name + v.Name + "_done"))
-	Label(name + v.Name + "_loop")
-	x := v.Vec()
-	VMOVUPS(Mem{Base: src}, x)
+	ptrs := []reg.Register{src, dst}
 	if vectorBias {
-		VADDPS(Mem{Base: biasPtr}, x, x)
-		ADDQ(U32(v.Bytes()), biasPtr)
-	} else {
-		VADDPS(bias, x, x)
+		ptrs = append(ptrs, biasPtr)
 	}
-	if softplus {
-		vmath.Softplus(v, x)
-	}
-	VMOVUPS(x, Mem{Base: dst})
-	ADDQ(U32(v.Bytes()), src)
-	ADDQ(U32(v.Bytes()), dst)
-	DECQ(n)
-	JNZ(LabelRef(name + v.Name + "_loop"))
-	Label(name + v.Name + "_done")
-	VZEROUPPER()
-	RET()
+	rowLoop(name+v.Name, v, n, ptrs, func() {
+		x := v.Vec()
+		VMOVUPS(Mem{Base: src}, x)
+		if vectorBias {
+			VADDPS(Mem{Base: biasPtr}, x, x)
+		} else {
+			VADDPS(bias, x, x)
+		}
+		if softplus {
+			vmath.Softplus(v, x)
+		}
+		VMOVUPS(x, Mem{Base: dst})
+	})
 }
 
 // expRow emits dst[i] = exp(src[i]) over whole vectors: the building block
@@ -107,20 +102,12 @@ func expRow(v vmath.ISA) {
 	dst := Load(Param("dst").Base(), GP64())
 	src := Load(Param("src").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
-	SHRQ(U8(log2(v.Lanes)), n)
-	JZ(LabelRef(name + "_done"))
-	Label(name + "_loop")
-	x := v.Vec()
-	VMOVUPS(Mem{Base: src}, x)
-	vmath.Exp(v, x)
-	VMOVUPS(x, Mem{Base: dst})
-	ADDQ(U32(v.Bytes()), src)
-	ADDQ(U32(v.Bytes()), dst)
-	DECQ(n)
-	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+	rowLoop(name, v, n, []reg.Register{src, dst}, func() {
+		x := v.Vec()
+		VMOVUPS(Mem{Base: src}, x)
+		vmath.Exp(v, x)
+		VMOVUPS(x, Mem{Base: dst})
+	})
 }
 
 // scanChannel emits the recurrence of channels channels over steps steps:
@@ -382,29 +369,44 @@ func gateRow(v vmath.ISA, vectorD, gate bool) {
 	} else {
 		VBROADCASTSS(Load(Param("d"), XMM()), dv)
 	}
-	SHRQ(U8(log2(v.Lanes)), n)
-	JZ(LabelRef(name + v.Name + "_done"))
-	Label(name + v.Name + "_loop")
-	o := v.Vec()
-	VMOVUPS(Mem{Base: out}, o)
+	ptrs := []reg.Register{out, u}
 	if vectorD {
-		VMOVUPS(Mem{Base: dPtr}, dv)
-		ADDQ(U32(v.Bytes()), dPtr)
+		ptrs = append(ptrs, dPtr)
 	}
-	VFMADD231PS(Mem{Base: u}, dv, o)
 	if gate {
-		s := v.Vec()
-		VMOVUPS(Mem{Base: z}, s)
-		vmath.SiLU(v, s)
-		VMULPS(s, o, o)
-		ADDQ(U32(v.Bytes()), z)
+		ptrs = append(ptrs, z)
 	}
-	VMOVUPS(o, Mem{Base: out})
-	ADDQ(U32(v.Bytes()), out)
-	ADDQ(U32(v.Bytes()), u)
+	rowLoop(name+v.Name, v, n, ptrs, func() {
+		o := v.Vec()
+		VMOVUPS(Mem{Base: out}, o)
+		if vectorD {
+			VMOVUPS(Mem{Base: dPtr}, dv)
+		}
+		VFMADD231PS(Mem{Base: u}, dv, o)
+		if gate {
+			s := v.Vec()
+			VMOVUPS(Mem{Base: z}, s)
+			vmath.SiLU(v, s)
+			VMULPS(s, o, o)
+		}
+		VMOVUPS(o, Mem{Base: out})
+	})
+}
+
+// rowLoop emits a loop over the whole vectors of a row of n elements: body
+// runs once per vector, then every pointer in ptrs moves on by a vector.
+// It ends the function.
+func rowLoop(name string, v vmath.ISA, n reg.Register, ptrs []reg.Register, body func()) {
+	SHRQ(U8(log2(v.Lanes)), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	body()
+	for _, p := range ptrs {
+		ADDQ(U32(v.Bytes()), p)
+	}
 	DECQ(n)
-	JNZ(LabelRef(name + v.Name + "_loop"))
-	Label(name + v.Name + "_done")
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
 	VZEROUPPER()
 	RET()
 }
