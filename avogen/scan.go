@@ -1,7 +1,7 @@
-// Command scan generates asm/scan_amd64.s and asm/scan_amd64.go: the
+// The scan generator writes asm/scan_amd64.s and asm/scan_amd64.go: the
 // selective-scan kernels at the AVX2 and AVX-512 levels.
 //
-//	cd avogen && go run ./scan -out ../asm/scan_amd64.s -stubs ../asm/scan_amd64.go -pkg asm
+//	cd avogen && go run . -gen scan -out ../asm
 //
 // (asm/generate.go runs it through `go generate ./...`.) The Go driver in
 // package scan splits a scan into three kinds of call, so that the
@@ -26,8 +26,7 @@ import (
 	"github.com/ssmkern/ssmkern/avogen/vmath"
 )
 
-func main() {
-	ConstraintExpr("gc,!purego")
+func generateScan() {
 	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
 		for _, softplus := range []bool{false, true} {
 			deltaRow(v, false, softplus)
@@ -42,7 +41,6 @@ func main() {
 	}
 	scanLanes(vmath.AVX2)
 	scanLanes(vmath.AVX512)
-	Generate()
 }
 
 // deltaRow emits dst[i] = f(src[i] + bias) for i < len(dst) rounded down to
