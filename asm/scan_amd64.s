@@ -1525,8 +1525,7 @@ scanLanesAVX2_step:
 	MOVQ       CX, R13
 
 scanLanesAVX2_state:
-	VMASKMOVPS   (R13), Y0, Y4
-	VMULPS       Y1, Y4, Y4
+	VMULPS       (R13), Y1, Y4
 	VMOVUPS      const_4b400000<>+0(SB), Y5
 	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y4, Y5
 	VSUBPS       const_4b400000<>+0(SB), Y5, Y6
@@ -1631,8 +1630,7 @@ scanLanesAVX512_step:
 	MOVQ      CX, R13
 
 scanLanesAVX512_state:
-	VMOVUPS.Z        (R13), K1, Z17
-	VMULPS           Z14, Z17, Z17
+	VMULPS           (R13), Z14, Z17
 	VMOVUPS          Z0, Z18
 	VMAXPS           Z17, Z18, Z18
 	VMOVUPS          Z1, Z19

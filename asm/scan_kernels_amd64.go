@@ -131,7 +131,7 @@ var laneMasks = [16]int32{-1, -1, -1, -1, -1, -1, -1, -1}
 // ScanLanes runs the BLD recurrence of lanes ≤ Lanes(l) channels of one
 // group vectorised across the channels (see avogen/scan): h is the block's
 // state as [states][Lanes(l)], at the block's column of Aᵀ ([states] rows
-// ad apart), b and c the group's panels (row s at s·sbc, states entries),
+// ad apart, each readable Lanes(l) wide), b and c the group's panels (row s at s·sbc, states entries),
 // delta, u and y the block's first channel at step 0, stride sx.
 func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, states, lanes int) {
 	if steps <= 0 || states <= 0 || lanes <= 0 {
@@ -139,7 +139,7 @@ func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, 
 	}
 	lastX := (steps-1)*sx + lanes - 1
 	rows := (steps-1)*sbc + states
-	_, _, _ = h[Lanes(l)*states-1], at[(states-1)*ad+lanes-1], b[rows-1]
+	_, _, _ = h[Lanes(l)*states-1], at[(states-1)*ad+Lanes(l)-1], b[rows-1]
 	_, _, _, _ = c[rows-1], delta[lastX], u[lastX], y[lastX]
 	if l == AVX512 {
 		scanLanesAVX512(&h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, 1<<lanes-1)

@@ -208,8 +208,8 @@ func scanChannel(v vmath.ISA) {
 //	        y += h[n]·c[l·sbc + n]
 //	    y[l·sx + j] = y
 //
-// h is [states][lanes] (the block's lanes), at the block's column of Aᵀ
-// with rows ad elements apart.
+// h is [states][lanes] (the block's lanes, all written), at the block's
+// column of Aᵀ with rows ad elements apart, readable a whole vector wide.
 func scanLanes(v vmath.ISA) {
 	name := "scanLanes" + v.Name
 	maskType := "int"
@@ -268,8 +268,7 @@ func scanLanes(v vmath.ISA) {
 	MOVQ(at, ap)
 	Label(name + "_state")
 	x, hv := v.Vec(), v.Vec()
-	maskedLoad(Mem{Base: ap}, x)
-	VMULPS(d, x, x)
+	VMULPS(Mem{Base: ap}, d, x) // Aᵀ rows are padded: a whole vector is in bounds
 	vmath.Exp(v, x)
 	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
 	if v.Lanes == 16 {

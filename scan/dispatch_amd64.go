@@ -288,6 +288,7 @@ func gateRowsBLD(l asm.Level, out []float32, p *Params, first, steps int, zeros 
 type laneScan struct {
 	p                               *Params
 	lanes, perGroup, blocksPerGroup int
+	ad                              int // row stride of at
 	at, hT, bPanel, cPanel, rest    []float32
 }
 
@@ -296,15 +297,17 @@ func newLaneScan(l asm.Level, p *Params, tile int, extra int) (laneScan, *[]floa
 	s.blocksPerGroup = (s.perGroup + s.lanes - 1) / s.lanes
 	n := p.State
 	blocks := p.Groups * s.blocksPerGroup
-	work := scanWorkPool.get(p.Dim*n + blocks*n*s.lanes + 2*tile*n + extra)
+	s.ad = p.Dim + s.lanes // a padded row: every block's vector load is in bounds
+	work := scanWorkPool.get(n*s.ad + blocks*n*s.lanes + 2*tile*n + extra)
 	buf := *work
-	s.at, buf = buf[:n*p.Dim], buf[n*p.Dim:]
+	s.at, buf = buf[:n*s.ad], buf[n*s.ad:]
 	s.hT, buf = buf[:blocks*n*s.lanes], buf[blocks*n*s.lanes:]
 	s.bPanel, buf = buf[:tile*n], buf[tile*n:]
 	s.cPanel, s.rest = buf[:tile*n], buf[tile*n:]
+	clear(s.at)
 	for d := 0; d < p.Dim; d++ {
 		for k := 0; k < n; k++ {
-			s.at[k*p.Dim+d] = p.A[d*n+k]
+			s.at[k*s.ad+d] = p.A[d*n+k]
 		}
 	}
 	return s, work
@@ -371,7 +374,7 @@ func scanLanesBLD(l asm.Level, out, lastState []float32, p *Params) {
 					span := (steps-1)*p.Dim + w
 					at0 := first + d0
 					asm.ScanLanes(l, h, s.at[d0:], s.bPanel, s.cPanel, deltaEff[d0:d0+span], p.U[at0:at0+span], out[at0:at0+span],
-						p.Dim, p.Dim, n, steps, n, w)
+						s.ad, p.Dim, n, steps, n, w)
 				}
 			}
 			gateRowsBLD(l, out, p, first, steps, zeros)
