@@ -37,7 +37,7 @@
 // Measured on one AMD EPYC (Zen 4) core, Dim 1536, State 16, SeqLen 1024,
 // ns per (batch, channel, step, state) element, ratio to generic from the
 // same run (go test -run '^$' -bench 'ScanForward/mamba-130m/L1024' -count 3
-// ./bench): BLD 0.42–0.45 AVX-512 (≈ 43×), 0.90–0.95 AVX2 (≈ 20×); BDL
+// ./bench): BLD 0.42–0.47 AVX-512 (≈ 40×), 0.82 AVX2 (≈ 23×); BDL
 // 0.78–0.83 AVX-512 (≈ 23×), 0.96–1.04 AVX2 (≈ 19×). A decode step (Step,
 // Batch 8, Dim 5120) takes 0.59–0.62 ns per element with AVX-512.
 //
