@@ -1,0 +1,111 @@
+package neon
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Instructions of Go's assembler that this package does not encode itself:
+// general-register arithmetic, constants, and the vector loads and stores.
+// Their Inst has only Go text. Operands are destination first, as
+// everywhere in this package.
+
+// Go is an instruction of Go's assembler written as given, operands in
+// Go's order (source first): the escape hatch for anything not below.
+func Go(op string, operands ...string) Inst {
+	if len(operands) == 0 {
+		return Inst{Go: op}
+	}
+	return Inst{Go: goText(op, operands...)}
+}
+
+func imm(x int64) string { return fmt.Sprintf("$%d", x) }
+
+// MOVD sets d = n.
+func MOVD(d, n Reg) Inst { return Go("MOVD", n.Go(), d.Go()) }
+
+// MOVDImm sets d to a 64-bit constant (the assembler picks MOVZ/MOVK or
+// a literal).
+func MOVDImm(d Reg, x int64) Inst { return Go("MOVD", imm(x), d.Go()) }
+
+// MOVWImm sets the low 32 bits of d to x and clears the rest.
+func MOVWImm(d Reg, x uint32) Inst { return Go("MOVW", fmt.Sprintf("$0x%08x", x), d.Go()) }
+
+// ADDImm sets d = n + x.
+func ADDImm(d, n Reg, x int64) Inst { return Go("ADD", imm(x), n.Go(), d.Go()) }
+
+// SUBImm sets d = n − x.
+func SUBImm(d, n Reg, x int64) Inst { return Go("SUB", imm(x), n.Go(), d.Go()) }
+
+// SUBSImm sets d = n − x and the flags.
+func SUBSImm(d, n Reg, x int64) Inst { return Go("SUBS", imm(x), n.Go(), d.Go()) }
+
+// CMPImm sets the flags from n − x.
+func CMPImm(n Reg, x int64) Inst { return Go("CMP", imm(x), n.Go()) }
+
+// ANDImm sets d = n & x (x a bitmask immediate).
+func ANDImm(d, n Reg, x int64) Inst { return Go("AND", imm(x), n.Go(), d.Go()) }
+
+// LSRImm sets d = n >> x (logical); LSLImm d = n << x.
+func LSRImm(d, n Reg, x int) Inst { return Go("LSR", imm(int64(x)), n.Go(), d.Go()) }
+func LSLImm(d, n Reg, x int) Inst { return Go("LSL", imm(int64(x)), n.Go(), d.Go()) }
+
+// DupConst32 sets every 32-bit lane of d to the bit pattern bits, through
+// the general register scratch: MOVW then DUP.
+func DupConst32(d Vec, bits uint32, scratch Reg) []Inst {
+	if d.A != S2 && d.A != S4 {
+		panic("neon: DupConst32 needs a 2S or 4S destination")
+	}
+	return []Inst{MOVWImm(scratch, bits), DUP(d, scratch)}
+}
+
+func list(regs []Vec) (string, int) {
+	if len(regs) == 0 || len(regs) > 4 {
+		panic("neon: a load or store takes one to four registers")
+	}
+	names := make([]string, len(regs))
+	for i, v := range regs {
+		if v.A != regs[0].A || (i > 0 && v.R != (regs[i-1].R+1)%32) {
+			panic("neon: a load or store list is consecutive registers of one arrangement")
+		}
+		names[i] = v.Go()
+	}
+	return "[" + strings.Join(names, ", ") + "]", len(regs) * (8 << regs[0].A.q())
+}
+
+// VLD1 loads consecutive registers from (base): LD1 {v…}, [base].
+func VLD1(base Reg, regs ...Vec) Inst {
+	l, _ := list(regs)
+	return Go("VLD1", "("+base.Go()+")", l)
+}
+
+// VLD1P is VLD1 with base advanced past the loaded bytes (post-index).
+func VLD1P(base Reg, regs ...Vec) Inst {
+	l, n := list(regs)
+	return Go("VLD1.P", fmt.Sprintf("%d(%s)", n, base.Go()), l)
+}
+
+// VST1 stores consecutive registers to (base): ST1 {v…}, [base].
+func VST1(base Reg, regs ...Vec) Inst {
+	l, _ := list(regs)
+	return Go("VST1", l, "("+base.Go()+")")
+}
+
+// VST1P is VST1 with base advanced past the stored bytes (post-index).
+func VST1P(base Reg, regs ...Vec) Inst {
+	l, n := list(regs)
+	return Go("VST1.P", l, fmt.Sprintf("%d(%s)", n, base.Go()))
+}
+
+// VLD1LaneP loads one element into lane l from (base) and advances base
+// by the element's size; the other lanes keep their values.
+func VLD1LaneP(base Reg, l Lane) Inst {
+	l.check()
+	return Go("VLD1.P", fmt.Sprintf("%d(%s)", l.Bits/8, base.Go()), l.Go())
+}
+
+// VST1LaneP stores lane l to (base) and advances base by its size.
+func VST1LaneP(base Reg, l Lane) Inst {
+	l.check()
+	return Go("VST1.P", l.Go(), fmt.Sprintf("%d(%s)", l.Bits/8, base.Go()))
+}
