@@ -731,58 +731,53 @@ scanChannelsAVX2_step:
 	VBROADCASTSS (SI)(R9*1), Y0
 	VBROADCASTSS (DI)(R9*1), Y1
 	VMULPS       Y0, Y1, Y1
-	VXORPS       Y2, Y2, Y2
+	VMULPS       const_3fb8aa3b<>+0(SB), Y0, Y2
+	VMOVUPS      Y2, Y3
+	VFMSUB231PS  const_3fb8aa3b<>+0(SB), Y0, Y3
+	VFMADD231PS  const_32a57060<>+0(SB), Y0, Y3
+	VXORPS       Y0, Y0, Y0
 	MOVQ         chunks+80(FP), R12
 	XORQ         R13, R13
 
 scanChannelsAVX2_chunk:
-	VMULPS       (CX)(R13*1), Y0, Y3
-	VMOVUPS      const_4b400000<>+0(SB), Y4
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y3, Y4
-	VSUBPS       const_4b400000<>+0(SB), Y4, Y5
-	VMOVUPS      Y3, Y6
-	VFNMADD231PS const_3f317200<>+0(SB), Y5, Y6
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Y5, Y6
-	VMOVUPS      const_39500d01<>+0(SB), Y5
-	VFMADD213PS  const_3ab60b61<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3c088889<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3f000000<>+0(SB), Y6, Y5
+	VMOVUPS      (CX)(R13*1), Y5
+	VMULPS       Y5, Y2, Y4
+	VMULPS       Y5, Y3, Y5
+	VMOVUPS      const_c2fe0000<>+0(SB), Y6
+	VMAXPS       Y4, Y6, Y6
+	VMOVUPS      const_43000000<>+0(SB), Y4
+	VMINPS       Y6, Y4, Y6
+	VROUNDPS     $0x09, Y6, Y4
+	VSUBPS       Y4, Y6, Y6
+	VADDPS       Y5, Y6, Y6
+	VMOVUPS      const_37b41795<>+0(SB), Y5
+	VFMADD213PS  const_39169e64<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3d635947<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3f317218<>+0(SB), Y6, Y5
 	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y5
-	VPSUBD       const_4b400000<>+0(SB), Y4, Y4
-	VPSRAD       $0x01, Y4, Y6
-	VPSUBD       Y6, Y4, Y4
-	VPADDD       const_0000007f<>+0(SB), Y6, Y6
-	VPSLLD       $0x17, Y6, Y6
+	VCVTTPS2DQ   Y4, Y4
 	VPADDD       const_0000007f<>+0(SB), Y4, Y4
 	VPSLLD       $0x17, Y4, Y4
-	VMULPS       Y6, Y5, Y5
-	VMULPS       Y4, Y5, Y5
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y3, Y4
-	VCMPPS       $0x11, const_00800000<>+0(SB), Y5, Y6
-	VORPS        Y6, Y4, Y4
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y3, Y3
-	VANDNPS      Y5, Y4, Y5
-	VBLENDVPS    Y3, const_7f800000<>+0(SB), Y5, Y5
-	VMOVUPS      Y5, Y3
-	VMULPS       (AX)(R13*1), Y3, Y3
+	VMULPS       Y4, Y5, Y4
+	VMULPS       (AX)(R13*1), Y4, Y4
 	MOVQ         R10, R14
 	ADDQ         R13, R14
-	VFMADD231PS  (DX)(R14*1), Y1, Y3
-	VMOVUPS      Y3, (AX)(R13*1)
-	VFMADD231PS  (BX)(R14*1), Y3, Y2
+	VFMADD231PS  (DX)(R14*1), Y1, Y4
+	VMOVUPS      Y4, (AX)(R13*1)
+	VFMADD231PS  (BX)(R14*1), Y4, Y0
 	ADDQ         $0x00000020, R13
 	DECQ         R12
 	JNZ          scanChannelsAVX2_chunk
-	VEXTRACTF128 $0x01, Y2, X0
-	VADDPS       X0, X2, X1
-	VMOVHLPS     X1, X1, X0
-	VADDPS       X0, X1, X1
-	VMOVSHDUP    X1, X0
-	VADDSS       X0, X1, X1
-	VMOVSS       X1, (R8)(R9*1)
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPS       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VADDPS       X1, X0, X0
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+	VMOVSS       X0, (R8)(R9*1)
 	ADDQ         sx+64(FP), R9
 	ADDQ         sbc+72(FP), R10
 	DECQ         R11
@@ -800,6 +795,186 @@ scanChannelsAVX2_chunk:
 scanChannelsAVX2_done:
 	VZEROUPPER
 	RET
+
+DATA const_32a57060<>+0(SB)/4, $0x32a57060
+DATA const_32a57060<>+4(SB)/4, $0x32a57060
+DATA const_32a57060<>+8(SB)/4, $0x32a57060
+DATA const_32a57060<>+12(SB)/4, $0x32a57060
+DATA const_32a57060<>+16(SB)/4, $0x32a57060
+DATA const_32a57060<>+20(SB)/4, $0x32a57060
+DATA const_32a57060<>+24(SB)/4, $0x32a57060
+DATA const_32a57060<>+28(SB)/4, $0x32a57060
+DATA const_32a57060<>+32(SB)/4, $0x32a57060
+DATA const_32a57060<>+36(SB)/4, $0x32a57060
+DATA const_32a57060<>+40(SB)/4, $0x32a57060
+DATA const_32a57060<>+44(SB)/4, $0x32a57060
+DATA const_32a57060<>+48(SB)/4, $0x32a57060
+DATA const_32a57060<>+52(SB)/4, $0x32a57060
+DATA const_32a57060<>+56(SB)/4, $0x32a57060
+DATA const_32a57060<>+60(SB)/4, $0x32a57060
+GLOBL const_32a57060<>(SB), RODATA|NOPTR, $64
+
+DATA const_c2fe0000<>+0(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+4(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+8(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+12(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+16(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+20(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+24(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+28(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+32(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+36(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+40(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+44(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+48(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+52(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+56(SB)/4, $0xc2fe0000
+DATA const_c2fe0000<>+60(SB)/4, $0xc2fe0000
+GLOBL const_c2fe0000<>(SB), RODATA|NOPTR, $64
+
+DATA const_43000000<>+0(SB)/4, $0x43000000
+DATA const_43000000<>+4(SB)/4, $0x43000000
+DATA const_43000000<>+8(SB)/4, $0x43000000
+DATA const_43000000<>+12(SB)/4, $0x43000000
+DATA const_43000000<>+16(SB)/4, $0x43000000
+DATA const_43000000<>+20(SB)/4, $0x43000000
+DATA const_43000000<>+24(SB)/4, $0x43000000
+DATA const_43000000<>+28(SB)/4, $0x43000000
+DATA const_43000000<>+32(SB)/4, $0x43000000
+DATA const_43000000<>+36(SB)/4, $0x43000000
+DATA const_43000000<>+40(SB)/4, $0x43000000
+DATA const_43000000<>+44(SB)/4, $0x43000000
+DATA const_43000000<>+48(SB)/4, $0x43000000
+DATA const_43000000<>+52(SB)/4, $0x43000000
+DATA const_43000000<>+56(SB)/4, $0x43000000
+DATA const_43000000<>+60(SB)/4, $0x43000000
+GLOBL const_43000000<>(SB), RODATA|NOPTR, $64
+
+DATA const_37b41795<>+0(SB)/4, $0x37b41795
+DATA const_37b41795<>+4(SB)/4, $0x37b41795
+DATA const_37b41795<>+8(SB)/4, $0x37b41795
+DATA const_37b41795<>+12(SB)/4, $0x37b41795
+DATA const_37b41795<>+16(SB)/4, $0x37b41795
+DATA const_37b41795<>+20(SB)/4, $0x37b41795
+DATA const_37b41795<>+24(SB)/4, $0x37b41795
+DATA const_37b41795<>+28(SB)/4, $0x37b41795
+DATA const_37b41795<>+32(SB)/4, $0x37b41795
+DATA const_37b41795<>+36(SB)/4, $0x37b41795
+DATA const_37b41795<>+40(SB)/4, $0x37b41795
+DATA const_37b41795<>+44(SB)/4, $0x37b41795
+DATA const_37b41795<>+48(SB)/4, $0x37b41795
+DATA const_37b41795<>+52(SB)/4, $0x37b41795
+DATA const_37b41795<>+56(SB)/4, $0x37b41795
+DATA const_37b41795<>+60(SB)/4, $0x37b41795
+GLOBL const_37b41795<>(SB), RODATA|NOPTR, $64
+
+DATA const_39169e64<>+0(SB)/4, $0x39169e64
+DATA const_39169e64<>+4(SB)/4, $0x39169e64
+DATA const_39169e64<>+8(SB)/4, $0x39169e64
+DATA const_39169e64<>+12(SB)/4, $0x39169e64
+DATA const_39169e64<>+16(SB)/4, $0x39169e64
+DATA const_39169e64<>+20(SB)/4, $0x39169e64
+DATA const_39169e64<>+24(SB)/4, $0x39169e64
+DATA const_39169e64<>+28(SB)/4, $0x39169e64
+DATA const_39169e64<>+32(SB)/4, $0x39169e64
+DATA const_39169e64<>+36(SB)/4, $0x39169e64
+DATA const_39169e64<>+40(SB)/4, $0x39169e64
+DATA const_39169e64<>+44(SB)/4, $0x39169e64
+DATA const_39169e64<>+48(SB)/4, $0x39169e64
+DATA const_39169e64<>+52(SB)/4, $0x39169e64
+DATA const_39169e64<>+56(SB)/4, $0x39169e64
+DATA const_39169e64<>+60(SB)/4, $0x39169e64
+GLOBL const_39169e64<>(SB), RODATA|NOPTR, $64
+
+DATA const_3aafe8a6<>+0(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+4(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+8(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+12(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+16(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+20(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+24(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+28(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+32(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+36(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+40(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+44(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+48(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+52(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+56(SB)/4, $0x3aafe8a6
+DATA const_3aafe8a6<>+60(SB)/4, $0x3aafe8a6
+GLOBL const_3aafe8a6<>(SB), RODATA|NOPTR, $64
+
+DATA const_3c1d84bd<>+0(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+4(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+8(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+12(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+16(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+20(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+24(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+28(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+32(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+36(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+40(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+44(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+48(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+52(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+56(SB)/4, $0x3c1d84bd
+DATA const_3c1d84bd<>+60(SB)/4, $0x3c1d84bd
+GLOBL const_3c1d84bd<>(SB), RODATA|NOPTR, $64
+
+DATA const_3d635947<>+0(SB)/4, $0x3d635947
+DATA const_3d635947<>+4(SB)/4, $0x3d635947
+DATA const_3d635947<>+8(SB)/4, $0x3d635947
+DATA const_3d635947<>+12(SB)/4, $0x3d635947
+DATA const_3d635947<>+16(SB)/4, $0x3d635947
+DATA const_3d635947<>+20(SB)/4, $0x3d635947
+DATA const_3d635947<>+24(SB)/4, $0x3d635947
+DATA const_3d635947<>+28(SB)/4, $0x3d635947
+DATA const_3d635947<>+32(SB)/4, $0x3d635947
+DATA const_3d635947<>+36(SB)/4, $0x3d635947
+DATA const_3d635947<>+40(SB)/4, $0x3d635947
+DATA const_3d635947<>+44(SB)/4, $0x3d635947
+DATA const_3d635947<>+48(SB)/4, $0x3d635947
+DATA const_3d635947<>+52(SB)/4, $0x3d635947
+DATA const_3d635947<>+56(SB)/4, $0x3d635947
+DATA const_3d635947<>+60(SB)/4, $0x3d635947
+GLOBL const_3d635947<>(SB), RODATA|NOPTR, $64
+
+DATA const_3e75fde9<>+0(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+4(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+8(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+12(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+16(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+20(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+24(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+28(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+32(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+36(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+40(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+44(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+48(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+52(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+56(SB)/4, $0x3e75fde9
+DATA const_3e75fde9<>+60(SB)/4, $0x3e75fde9
+GLOBL const_3e75fde9<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f317218<>+0(SB)/4, $0x3f317218
+DATA const_3f317218<>+4(SB)/4, $0x3f317218
+DATA const_3f317218<>+8(SB)/4, $0x3f317218
+DATA const_3f317218<>+12(SB)/4, $0x3f317218
+DATA const_3f317218<>+16(SB)/4, $0x3f317218
+DATA const_3f317218<>+20(SB)/4, $0x3f317218
+DATA const_3f317218<>+24(SB)/4, $0x3f317218
+DATA const_3f317218<>+28(SB)/4, $0x3f317218
+DATA const_3f317218<>+32(SB)/4, $0x3f317218
+DATA const_3f317218<>+36(SB)/4, $0x3f317218
+DATA const_3f317218<>+40(SB)/4, $0x3f317218
+DATA const_3f317218<>+44(SB)/4, $0x3f317218
+DATA const_3f317218<>+48(SB)/4, $0x3f317218
+DATA const_3f317218<>+52(SB)/4, $0x3f317218
+DATA const_3f317218<>+56(SB)/4, $0x3f317218
+DATA const_3f317218<>+60(SB)/4, $0x3f317218
+GLOBL const_3f317218<>(SB), RODATA|NOPTR, $64
 
 // func gateRowScalarAVX2(out []float32, u []float32, d float32)
 // Requires: AVX, AVX2, FMA3, SSE
@@ -1249,20 +1424,17 @@ TEXT ·scanChannelsAVX512(SB), NOSPLIT, $0-112
 	JLE     scanChannelsAVX512_done
 	CMPQ    channels+88(FP), $0x00
 	JLE     scanChannelsAVX512_done
-	VMOVUPS const_c2b00000<>+0(SB), Z0
-	VMOVUPS const_42b20000<>+0(SB), Z1
-	VMOVUPS const_3fb8aa3b<>+0(SB), Z2
-	VMOVUPS const_3f317200<>+0(SB), Z3
-	VMOVUPS const_35bfbe8e<>+0(SB), Z4
-	VMOVUPS const_00800000<>+0(SB), Z5
-	VXORPS  Z6, Z6, Z6
-	VMOVUPS const_39500d01<>+0(SB), Z7
-	VMOVUPS const_3ab60b61<>+0(SB), Z8
-	VMOVUPS const_3c088889<>+0(SB), Z9
-	VMOVUPS const_3d2aaaab<>+0(SB), Z10
-	VMOVUPS const_3e2aaaab<>+0(SB), Z11
-	VMOVUPS const_3f000000<>+0(SB), Z12
-	VMOVUPS const_3f800000<>+0(SB), Z13
+	VMOVUPS const_c2fc0000<>+0(SB), Z0
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z1
+	VMOVUPS const_32a57060<>+0(SB), Z2
+	VMOVUPS const_37b41795<>+0(SB), Z3
+	VMOVUPS const_39169e64<>+0(SB), Z4
+	VMOVUPS const_3aafe8a6<>+0(SB), Z5
+	VMOVUPS const_3c1d84bd<>+0(SB), Z6
+	VMOVUPS const_3d635947<>+0(SB), Z7
+	VMOVUPS const_3e75fde9<>+0(SB), Z8
+	VMOVUPS const_3f317218<>+0(SB), Z9
+	VMOVUPS const_3f800000<>+0(SB), Z10
 
 scanChannelsAVX512_channel:
 	XORQ R9, R9
@@ -1270,53 +1442,51 @@ scanChannelsAVX512_channel:
 	MOVQ steps+56(FP), R11
 
 scanChannelsAVX512_step:
-	VBROADCASTSS (SI)(R9*1), Z14
-	VBROADCASTSS (DI)(R9*1), Z15
-	VMULPS       Z14, Z15, Z15
-	VXORPS       Z16, Z16, Z16
+	VBROADCASTSS (SI)(R9*1), Z11
+	VBROADCASTSS (DI)(R9*1), Z12
+	VMULPS       Z11, Z12, Z12
+	VMULPS       Z1, Z11, Z13
+	VMOVUPS      Z13, Z14
+	VFMSUB231PS  Z1, Z11, Z14
+	VFMADD231PS  Z2, Z11, Z14
+	VXORPS       Z11, Z11, Z11
 	MOVQ         chunks+80(FP), R12
 	XORQ         R13, R13
 
 scanChannelsAVX512_chunk:
-	VMULPS        (CX)(R13*1), Z14, Z17
-	VMOVUPS       Z0, Z18
-	VMAXPS        Z17, Z18, Z18
-	VMOVUPS       Z1, Z19
-	VMINPS        Z18, Z19, Z18
-	VMULPS        Z2, Z18, Z19
-	VRNDSCALEPS   $0x00, Z19, Z19
-	VMOVUPS       Z18, Z18
-	VFNMADD231PS  Z3, Z19, Z18
-	VFNMADD231PS  Z4, Z19, Z18
-	VMOVUPS       Z7, Z20
-	VFMADD213PS   Z8, Z18, Z20
-	VFMADD213PS   Z9, Z18, Z20
-	VFMADD213PS   Z10, Z18, Z20
-	VFMADD213PS   Z11, Z18, Z20
-	VFMADD213PS   Z12, Z18, Z20
-	VFMADD213PS   Z13, Z18, Z20
-	VFMADD213PS   Z13, Z18, Z20
-	VSCALEFPS     Z19, Z20, Z20
-	VCMPPS        $0x11, Z5, Z20, K1
-	VBLENDMPS     Z6, Z20, K1, Z17
-	VMULPS        (AX)(R13*1), Z17, Z17
+	VMOVUPS       (CX)(R13*1), Z16
+	VMULPS        Z16, Z13, Z15
+	VMULPS        Z16, Z14, Z16
+	VREDUCEPS     $0x09, Z15, Z17
+	VCMPPS        $0x15, Z0, Z15, K1
+	VADDPS        Z16, Z17, Z17
+	VMOVUPS       Z3, Z16
+	VFMADD213PS   Z4, Z17, Z16
+	VFMADD213PS   Z5, Z17, Z16
+	VFMADD213PS   Z6, Z17, Z16
+	VFMADD213PS   Z7, Z17, Z16
+	VFMADD213PS   Z8, Z17, Z16
+	VFMADD213PS   Z9, Z17, Z16
+	VFMADD213PS   Z10, Z17, Z16
+	VSCALEFPS.Z   Z15, Z16, K1, Z15
+	VMULPS        (AX)(R13*1), Z15, Z15
 	MOVQ          R10, R14
 	ADDQ          R13, R14
-	VFMADD231PS   (DX)(R14*1), Z15, Z17
-	VMOVUPS       Z17, (AX)(R13*1)
-	VFMADD231PS   (BX)(R14*1), Z17, Z16
+	VFMADD231PS   (DX)(R14*1), Z12, Z15
+	VMOVUPS       Z15, (AX)(R13*1)
+	VFMADD231PS   (BX)(R14*1), Z15, Z11
 	ADDQ          $0x00000040, R13
 	DECQ          R12
 	JNZ           scanChannelsAVX512_chunk
-	VEXTRACTF32X8 $0x01, Z16, Y14
-	VADDPS        Y14, Y16, Y14
-	VEXTRACTF128  $0x01, Y14, X15
-	VADDPS        X15, X14, X14
-	VMOVHLPS      X14, X14, X15
-	VADDPS        X15, X14, X14
-	VMOVSHDUP     X14, X15
-	VADDSS        X15, X14, X14
-	VMOVSS        X14, (R8)(R9*1)
+	VEXTRACTF32X8 $0x01, Z11, Y12
+	VADDPS        Y12, Y11, Y12
+	VEXTRACTF128  $0x01, Y12, X11
+	VADDPS        X11, X12, X12
+	VMOVHLPS      X12, X12, X11
+	VADDPS        X11, X12, X12
+	VMOVSHDUP     X12, X11
+	VADDSS        X11, X12, X12
+	VMOVSS        X12, (R8)(R9*1)
 	ADDQ          sx+64(FP), R9
 	ADDQ          sbc+72(FP), R10
 	DECQ          R11
@@ -1334,6 +1504,24 @@ scanChannelsAVX512_chunk:
 scanChannelsAVX512_done:
 	VZEROUPPER
 	RET
+
+DATA const_c2fc0000<>+0(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+4(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+8(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+12(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+16(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+20(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+24(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+28(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+32(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+36(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+40(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+44(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+48(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+52(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+56(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+60(SB)/4, $0xc2fc0000
+GLOBL const_c2fc0000<>(SB), RODATA|NOPTR, $64
 
 // func gateRowScalarAVX512(out []float32, u []float32, d float32)
 // Requires: AVX, AVX512F, SSE
@@ -1515,59 +1703,54 @@ TEXT ·scanLanesAVX2(SB), NOSPLIT, $0-104
 	JZ      scanLanesAVX2_done
 
 scanLanesAVX2_step:
-	VMASKMOVPS (SI), Y0, Y1
-	VMASKMOVPS (DI), Y0, Y2
-	VMULPS     Y1, Y2, Y2
-	VXORPS     Y3, Y3, Y3
-	MOVQ       states+88(FP), R10
-	XORQ       R11, R11
-	XORQ       R12, R12
-	MOVQ       CX, R13
+	VMASKMOVPS  (SI), Y0, Y1
+	VMASKMOVPS  (DI), Y0, Y2
+	VMULPS      Y1, Y2, Y2
+	VMULPS      const_3fb8aa3b<>+0(SB), Y1, Y3
+	VMOVUPS     Y3, Y4
+	VFMSUB231PS const_3fb8aa3b<>+0(SB), Y1, Y4
+	VFMADD231PS const_32a57060<>+0(SB), Y1, Y4
+	VXORPS      Y1, Y1, Y1
+	MOVQ        states+88(FP), R10
+	XORQ        R11, R11
+	XORQ        R12, R12
+	MOVQ        CX, R13
 
 scanLanesAVX2_state:
-	VMULPS       (R13), Y1, Y4
-	VMOVUPS      const_4b400000<>+0(SB), Y5
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y4, Y5
-	VSUBPS       const_4b400000<>+0(SB), Y5, Y6
-	VMOVUPS      Y4, Y7
-	VFNMADD231PS const_3f317200<>+0(SB), Y6, Y7
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Y6, Y7
-	VMOVUPS      const_39500d01<>+0(SB), Y6
-	VFMADD213PS  const_3ab60b61<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3c088889<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3f000000<>+0(SB), Y7, Y6
+	VMOVUPS      (R13), Y6
+	VMULPS       Y6, Y3, Y5
+	VMULPS       Y6, Y4, Y6
+	VMOVUPS      const_c2fe0000<>+0(SB), Y7
+	VMAXPS       Y5, Y7, Y7
+	VMOVUPS      const_43000000<>+0(SB), Y5
+	VMINPS       Y7, Y5, Y7
+	VROUNDPS     $0x09, Y7, Y5
+	VSUBPS       Y5, Y7, Y7
+	VADDPS       Y6, Y7, Y7
+	VMOVUPS      const_37b41795<>+0(SB), Y6
+	VFMADD213PS  const_39169e64<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3d635947<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y7, Y6
+	VFMADD213PS  const_3f317218<>+0(SB), Y7, Y6
 	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y6
-	VPSUBD       const_4b400000<>+0(SB), Y5, Y5
-	VPSRAD       $0x01, Y5, Y7
-	VPSUBD       Y7, Y5, Y5
-	VPADDD       const_0000007f<>+0(SB), Y7, Y7
-	VPSLLD       $0x17, Y7, Y7
+	VCVTTPS2DQ   Y5, Y5
 	VPADDD       const_0000007f<>+0(SB), Y5, Y5
 	VPSLLD       $0x17, Y5, Y5
-	VMULPS       Y7, Y6, Y6
-	VMULPS       Y5, Y6, Y6
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y4, Y5
-	VCMPPS       $0x11, const_00800000<>+0(SB), Y6, Y7
-	VORPS        Y7, Y5, Y5
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y4, Y4
-	VANDNPS      Y6, Y5, Y6
-	VBLENDVPS    Y4, const_7f800000<>+0(SB), Y6, Y6
-	VMOVUPS      Y6, Y4
-	VMULPS       (AX)(R11*1), Y4, Y4
-	VBROADCASTSS (DX)(R12*1), Y5
-	VFMADD231PS  Y5, Y2, Y4
-	VMOVUPS      Y4, (AX)(R11*1)
-	VBROADCASTSS (BX)(R12*1), Y5
-	VFMADD231PS  Y5, Y4, Y3
+	VMULPS       Y5, Y6, Y5
+	VMULPS       (AX)(R11*1), Y5, Y5
+	VBROADCASTSS (DX)(R12*1), Y6
+	VFMADD231PS  Y6, Y2, Y5
+	VMOVUPS      Y5, (AX)(R11*1)
+	VBROADCASTSS (BX)(R12*1), Y6
+	VFMADD231PS  Y6, Y5, Y1
 	ADDQ         $0x00000020, R11
 	ADDQ         $0x00000004, R12
 	ADDQ         ad+56(FP), R13
 	DECQ         R10
 	JNZ          scanLanesAVX2_state
-	VMASKMOVPS   Y3, Y0, (R8)
+	VMASKMOVPS   Y1, Y0, (R8)
 	ADDQ         sx+64(FP), SI
 	ADDQ         sx+64(FP), DI
 	ADDQ         sx+64(FP), R8
@@ -1601,66 +1784,61 @@ TEXT ·scanLanesAVX512(SB), NOSPLIT, $0-104
 	MOVQ    R9, sbc+72(FP)
 	MOVQ    mask+96(FP), R9
 	KMOVW   R9, K1
-	VMOVUPS const_c2b00000<>+0(SB), Z0
-	VMOVUPS const_42b20000<>+0(SB), Z1
-	VMOVUPS const_3fb8aa3b<>+0(SB), Z2
-	VMOVUPS const_3f317200<>+0(SB), Z3
-	VMOVUPS const_35bfbe8e<>+0(SB), Z4
-	VMOVUPS const_00800000<>+0(SB), Z5
-	VXORPS  Z6, Z6, Z6
-	VMOVUPS const_39500d01<>+0(SB), Z7
-	VMOVUPS const_3ab60b61<>+0(SB), Z8
-	VMOVUPS const_3c088889<>+0(SB), Z9
-	VMOVUPS const_3d2aaaab<>+0(SB), Z10
-	VMOVUPS const_3e2aaaab<>+0(SB), Z11
-	VMOVUPS const_3f000000<>+0(SB), Z12
-	VMOVUPS const_3f800000<>+0(SB), Z13
+	VMOVUPS const_c2fc0000<>+0(SB), Z0
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z1
+	VMOVUPS const_32a57060<>+0(SB), Z2
+	VMOVUPS const_37b41795<>+0(SB), Z3
+	VMOVUPS const_39169e64<>+0(SB), Z4
+	VMOVUPS const_3aafe8a6<>+0(SB), Z5
+	VMOVUPS const_3c1d84bd<>+0(SB), Z6
+	VMOVUPS const_3d635947<>+0(SB), Z7
+	VMOVUPS const_3e75fde9<>+0(SB), Z8
+	VMOVUPS const_3f317218<>+0(SB), Z9
+	VMOVUPS const_3f800000<>+0(SB), Z10
 	MOVQ    steps+80(FP), R9
 	TESTQ   R9, R9
 	JZ      scanLanesAVX512_done
 
 scanLanesAVX512_step:
-	VMOVUPS.Z (SI), K1, Z14
-	VMOVUPS.Z (DI), K1, Z15
-	VMULPS    Z14, Z15, Z15
-	VXORPS    Z16, Z16, Z16
-	MOVQ      states+88(FP), R10
-	XORQ      R11, R11
-	XORQ      R12, R12
-	MOVQ      CX, R13
+	VMOVUPS.Z   (SI), K1, Z11
+	VMOVUPS.Z   (DI), K1, Z12
+	VMULPS      Z11, Z12, Z12
+	VMULPS      Z1, Z11, Z13
+	VMOVUPS     Z13, Z14
+	VFMSUB231PS Z1, Z11, Z14
+	VFMADD231PS Z2, Z11, Z14
+	VXORPS      Z11, Z11, Z11
+	MOVQ        states+88(FP), R10
+	XORQ        R11, R11
+	XORQ        R12, R12
+	MOVQ        CX, R13
 
 scanLanesAVX512_state:
-	VMULPS           (R13), Z14, Z17
-	VMOVUPS          Z0, Z18
-	VMAXPS           Z17, Z18, Z18
-	VMOVUPS          Z1, Z19
-	VMINPS           Z18, Z19, Z18
-	VMULPS           Z2, Z18, Z19
-	VRNDSCALEPS      $0x00, Z19, Z19
-	VMOVUPS          Z18, Z18
-	VFNMADD231PS     Z3, Z19, Z18
-	VFNMADD231PS     Z4, Z19, Z18
-	VMOVUPS          Z7, Z20
-	VFMADD213PS      Z8, Z18, Z20
-	VFMADD213PS      Z9, Z18, Z20
-	VFMADD213PS      Z10, Z18, Z20
-	VFMADD213PS      Z11, Z18, Z20
-	VFMADD213PS      Z12, Z18, Z20
-	VFMADD213PS      Z13, Z18, Z20
-	VFMADD213PS      Z13, Z18, Z20
-	VSCALEFPS        Z19, Z20, Z20
-	VCMPPS           $0x11, Z5, Z20, K2
-	VBLENDMPS        Z6, Z20, K2, Z17
-	VMULPS           (AX)(R11*1), Z17, Z17
-	VFMADD231PS.BCST (DX)(R12*1), Z15, Z17
-	VMOVUPS          Z17, (AX)(R11*1)
-	VFMADD231PS.BCST (BX)(R12*1), Z17, Z16
+	VMOVUPS          (R13), Z16
+	VMULPS           Z16, Z13, Z15
+	VMULPS           Z16, Z14, Z16
+	VREDUCEPS        $0x09, Z15, Z17
+	VCMPPS           $0x15, Z0, Z15, K2
+	VADDPS           Z16, Z17, Z17
+	VMOVUPS          Z3, Z16
+	VFMADD213PS      Z4, Z17, Z16
+	VFMADD213PS      Z5, Z17, Z16
+	VFMADD213PS      Z6, Z17, Z16
+	VFMADD213PS      Z7, Z17, Z16
+	VFMADD213PS      Z8, Z17, Z16
+	VFMADD213PS      Z9, Z17, Z16
+	VFMADD213PS      Z10, Z17, Z16
+	VSCALEFPS.Z      Z15, Z16, K2, Z15
+	VMULPS           (AX)(R11*1), Z15, Z15
+	VFMADD231PS.BCST (DX)(R12*1), Z12, Z15
+	VMOVUPS          Z15, (AX)(R11*1)
+	VFMADD231PS.BCST (BX)(R12*1), Z15, Z11
 	ADDQ             $0x00000040, R11
 	ADDQ             $0x00000004, R12
 	ADDQ             ad+56(FP), R13
 	DECQ             R10
 	JNZ              scanLanesAVX512_state
-	VMOVUPS          Z16, K1, (R8)
+	VMOVUPS          Z11, K1, (R8)
 	ADDQ             sx+64(FP), SI
 	ADDQ             sx+64(FP), DI
 	ADDQ             sx+64(FP), R8

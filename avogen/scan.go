@@ -142,7 +142,7 @@ func scanChannel(v vmath.ISA) {
 	CMPQ(NewParamAddr("channels", 88), Imm(0))
 	JLE(LabelRef(name + "_done"))
 	if v.Lanes == 16 {
-		vmath.HoistExpConstants(v)
+		vmath.HoistExp2Constants(v)
 		defer vmath.ReleaseConstants()
 	}
 
@@ -156,14 +156,19 @@ func scanChannel(v vmath.ISA) {
 	VBROADCASTSS(Mem{Base: delta, Index: xo, Scale: 1}, d)
 	VBROADCASTSS(Mem{Base: u, Index: xo, Scale: 1}, du)
 	VMULPS(d, du, du)
+	dh, dl := v.Vec(), v.Vec()
+	vmath.ScaleLog2E(d, dh, dl) // exp(δ·a) = 2^(δ·log2e·a): see vmath.Exp2
 	VXORPS(acc, acc, acc)
 	i, off := GP64(), GP64()
 	Load(Param("chunks"), i)
 	XORQ(off, off)
 	Label(name + "_chunk")
 	x, hv := v.Vec(), v.Vec()
-	VMULPS(Mem{Base: a, Index: off, Scale: 1}, d, x)
-	vmath.Exp(v, x)
+	xl, av := v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: a, Index: off, Scale: 1}, av)
+	VMULPS(av, dh, x)
+	VMULPS(av, dl, xl)
+	vmath.Exp2(v, x, xl)
 	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
 	bc := GP64()
 	MOVQ(bo, bc)
@@ -249,7 +254,7 @@ func scanLanes(v vmath.ISA) {
 		}
 	}
 	if v.Lanes == 16 {
-		vmath.HoistExpConstants(v)
+		vmath.HoistExp2Constants(v)
 		defer vmath.ReleaseConstants()
 	}
 	steps := Load(Param("steps"), GP64())
@@ -260,6 +265,8 @@ func scanLanes(v vmath.ISA) {
 	maskedLoad(Mem{Base: delta}, d)
 	maskedLoad(Mem{Base: u}, du)
 	VMULPS(d, du, du)
+	dh, dl := v.Vec(), v.Vec()
+	vmath.ScaleLog2E(d, dh, dl) // exp(δ·a) = 2^(δ·log2e·a): see vmath.Exp2
 	VXORPS(acc, acc, acc)
 	i, off, nb, ap := GP64(), GP64(), GP64(), GP64()
 	Load(Param("states"), i)
@@ -268,8 +275,11 @@ func scanLanes(v vmath.ISA) {
 	MOVQ(at, ap)
 	Label(name + "_state")
 	x, hv := v.Vec(), v.Vec()
-	VMULPS(Mem{Base: ap}, d, x) // Aᵀ rows are padded: a whole vector is in bounds
-	vmath.Exp(v, x)
+	xl, av := v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: ap}, av) // Aᵀ rows are padded: a whole vector is in bounds
+	VMULPS(av, dh, x)
+	VMULPS(av, dl, xl)
+	vmath.Exp2(v, x, xl)
 	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
 	if v.Lanes == 16 {
 		VFMADD231PS_BCST(Mem{Base: b, Index: nb, Scale: 1}, du, hv)
