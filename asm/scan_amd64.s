@@ -742,14 +742,13 @@ scanChannelsAVX2_step:
 scanChannelsAVX2_chunk:
 	VMOVUPS      (CX)(R13*1), Y5
 	VMULPS       Y5, Y2, Y4
-	VMULPS       Y5, Y3, Y5
 	VMOVUPS      const_c2fe0000<>+0(SB), Y6
 	VMAXPS       Y4, Y6, Y6
 	VMOVUPS      const_43000000<>+0(SB), Y4
 	VMINPS       Y6, Y4, Y6
 	VROUNDPS     $0x09, Y6, Y4
 	VSUBPS       Y4, Y6, Y6
-	VADDPS       Y5, Y6, Y6
+	VFMADD231PS  Y5, Y3, Y6
 	VMOVUPS      const_37b41795<>+0(SB), Y5
 	VFMADD213PS  const_39169e64<>+0(SB), Y6, Y5
 	VFMADD213PS  const_3aafe8a6<>+0(SB), Y6, Y5
@@ -1456,10 +1455,9 @@ scanChannelsAVX512_step:
 scanChannelsAVX512_chunk:
 	VMOVUPS       (CX)(R13*1), Z16
 	VMULPS        Z16, Z13, Z15
-	VMULPS        Z16, Z14, Z16
 	VREDUCEPS     $0x09, Z15, Z17
 	VCMPPS        $0x15, Z0, Z15, K1
-	VADDPS        Z16, Z17, Z17
+	VFMADD231PS   Z16, Z14, Z17
 	VMOVUPS       Z3, Z16
 	VFMADD213PS   Z4, Z17, Z16
 	VFMADD213PS   Z5, Z17, Z16
@@ -1719,14 +1717,13 @@ scanLanesAVX2_step:
 scanLanesAVX2_state:
 	VMOVUPS      (R13), Y6
 	VMULPS       Y6, Y3, Y5
-	VMULPS       Y6, Y4, Y6
 	VMOVUPS      const_c2fe0000<>+0(SB), Y7
 	VMAXPS       Y5, Y7, Y7
 	VMOVUPS      const_43000000<>+0(SB), Y5
 	VMINPS       Y7, Y5, Y7
 	VROUNDPS     $0x09, Y7, Y5
 	VSUBPS       Y5, Y7, Y7
-	VADDPS       Y6, Y7, Y7
+	VFMADD231PS  Y6, Y4, Y7
 	VMOVUPS      const_37b41795<>+0(SB), Y6
 	VFMADD213PS  const_39169e64<>+0(SB), Y7, Y6
 	VFMADD213PS  const_3aafe8a6<>+0(SB), Y7, Y6
@@ -1816,10 +1813,9 @@ scanLanesAVX512_step:
 scanLanesAVX512_state:
 	VMOVUPS          (R13), Z16
 	VMULPS           Z16, Z13, Z15
-	VMULPS           Z16, Z14, Z16
 	VREDUCEPS        $0x09, Z15, Z17
 	VCMPPS           $0x15, Z0, Z15, K2
-	VADDPS           Z16, Z17, Z17
+	VFMADD231PS      Z16, Z14, Z17
 	VMOVUPS          Z3, Z16
 	VFMADD213PS      Z4, Z17, Z16
 	VFMADD213PS      Z5, Z17, Z16

@@ -24,7 +24,7 @@ import (
 // points of [0, 1), its own error (1e-10) far below rounding: degree 6
 // (1.07 ulp) was enough for one exp but its error has one sign for a given
 // f, and a channel's decays compound it over the steps — the scan tests'
-// last-state tolerance caught it (the fit program is quoted in avogen's commit message).
+// last-state tolerance caught it (the fit is described in the commit that added it).
 // Against exp(x) in float64 for x = δ·A, the extra rounding of δ·log2e
 // adds up to |x|·2^−24 relative, as the rounding of δ·A itself does.
 //
@@ -77,11 +77,12 @@ func HoistExp2Constants(v ISA) {
 	}
 }
 
-// Exp2 overwrites t with 2^(t+lo), lane by lane, for |lo| ≤ 2^−20·|t|
-// (lo, a correction to t's rounding, may be nil).
-func Exp2(v ISA, t, lo reg.VecVirtual) {
+// Exp2 overwrites t with 2^(t + a·lo), lane by lane, where a·lo is a
+// correction to t's rounding, |a·lo| ≤ 2^−20·|t|, added to the reduced
+// argument by one fused multiply-add (a and lo may both be nil).
+func Exp2(v ISA, t, a, lo reg.VecVirtual) {
 	if v.Lanes == 16 {
-		exp2AVX512(t, lo)
+		exp2AVX512(t, a, lo)
 		return
 	}
 	// Clamp to [−127, 128]: ⌊t⌋ + 127 then fits the exponent field, where
@@ -96,7 +97,7 @@ func Exp2(v ISA, t, lo reg.VecVirtual) {
 	VROUNDPS(U8(0x09), tc, k) // ⌊tc⌋, no precision exception
 	VSUBPS(k, tc, f)
 	if lo != nil {
-		VADDPS(lo, f, f)
+		VFMADD231PS(a, lo, f)
 	}
 	exp2Horner(f, p)
 	VCVTTPS2DQ(k, ki)
@@ -108,13 +109,13 @@ func Exp2(v ISA, t, lo reg.VecVirtual) {
 // exp2AVX512 reduces with VREDUCEPS and scales with VSCALEFPS, which take
 // ±Inf and any finite t (2^⌊t⌋ overflows to +Inf or underflows by
 // itself); lanes with t < −126 are zeroed by the scaling's mask.
-func exp2AVX512(t, lo reg.VecVirtual) {
+func exp2AVX512(t, a, lo reg.VecVirtual) {
 	f, p := ZMM(), ZMM()
 	keep := K()
 	VREDUCEPS(U8(0x09), t, f)              // f = t − ⌊t⌋ (imm: round down, no precision exception)
 	VCMPPS(U8(0x15), Const(-126), t, keep) // t ≥ −126 or NaN (NLT_UQ)
 	if lo != nil {
-		VADDPS(lo, f, f)
+		VFMADD231PS(a, lo, f)
 	}
 	exp2Horner(f, p)
 	VSCALEFPS_Z(t, p, keep, t)
