@@ -29,6 +29,11 @@ func deltaRowSoftplusVecAVX2(dst []float32, src []float32, bias []float32)
 //go:noescape
 func expRowAVX2(dst []float32, src []float32)
 
+// exp2RowAVX2 computes dst[i] = 2^src[i] over whole vectors (avogen/vmath.Exp2).
+//
+//go:noescape
+func exp2RowAVX2(dst []float32, src []float32)
+
 // scanChannelsAVX2 runs the selective-scan recurrence of a run of channels over a tile of steps; see avogen/scan.
 //
 //go:noescape
@@ -78,6 +83,11 @@ func deltaRowSoftplusVecAVX512(dst []float32, src []float32, bias []float32)
 //
 //go:noescape
 func expRowAVX512(dst []float32, src []float32)
+
+// exp2RowAVX512 computes dst[i] = 2^src[i] over whole vectors (avogen/vmath.Exp2).
+//
+//go:noescape
+func exp2RowAVX512(dst []float32, src []float32)
 
 // scanChannelsAVX512 runs the selective-scan recurrence of a run of channels over a tile of steps; see avogen/scan.
 //

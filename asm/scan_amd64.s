@@ -695,123 +695,44 @@ expRowAVX2_done:
 	VZEROUPPER
 	RET
 
-// func scanChannelsAVX2(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
+// func exp2RowAVX2(dst []float32, src []float32)
 // Requires: AVX, AVX2, FMA3
-TEXT ·scanChannelsAVX2(SB), NOSPLIT, $0-112
-	MOVQ h+0(FP), AX
-	MOVQ a+8(FP), CX
-	MOVQ b+16(FP), DX
-	MOVQ c+24(FP), BX
-	MOVQ delta+32(FP), SI
-	MOVQ u+40(FP), DI
-	MOVQ y+48(FP), R8
-	MOVQ sx+64(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, sx+64(FP)
-	MOVQ sbc+72(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, sbc+72(FP)
-	MOVQ cx+96(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, cx+96(FP)
-	MOVQ cbc+104(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, cbc+104(FP)
-	CMPQ steps+56(FP), $0x00
-	JLE  scanChannelsAVX2_done
-	CMPQ channels+88(FP), $0x00
-	JLE  scanChannelsAVX2_done
+TEXT ·exp2RowAVX2(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ src_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	SHRQ $0x03, DX
+	JZ   exp2RowAVX2_done
 
-scanChannelsAVX2_channel:
-	XORQ R9, R9
-	XORQ R10, R10
-	MOVQ steps+56(FP), R11
+exp2RowAVX2_loop:
+	VMOVUPS     (CX), Y0
+	VMOVUPS     const_c2fe0000<>+0(SB), Y1
+	VMAXPS      Y0, Y1, Y1
+	VMOVUPS     const_43000000<>+0(SB), Y0
+	VMINPS      Y1, Y0, Y1
+	VROUNDPS    $0x09, Y1, Y0
+	VSUBPS      Y0, Y1, Y1
+	VMOVUPS     const_37b41795<>+0(SB), Y2
+	VFMADD213PS const_39169e64<>+0(SB), Y1, Y2
+	VFMADD213PS const_3aafe8a6<>+0(SB), Y1, Y2
+	VFMADD213PS const_3c1d84bd<>+0(SB), Y1, Y2
+	VFMADD213PS const_3d635947<>+0(SB), Y1, Y2
+	VFMADD213PS const_3e75fde9<>+0(SB), Y1, Y2
+	VFMADD213PS const_3f317218<>+0(SB), Y1, Y2
+	VFMADD213PS const_3f800000<>+0(SB), Y1, Y2
+	VCVTTPS2DQ  Y0, Y0
+	VPADDD      const_0000007f<>+0(SB), Y0, Y0
+	VPSLLD      $0x17, Y0, Y0
+	VMULPS      Y0, Y2, Y0
+	VMOVUPS     Y0, (AX)
+	ADDQ        $0x00000020, CX
+	ADDQ        $0x00000020, AX
+	DECQ        DX
+	JNZ         exp2RowAVX2_loop
 
-scanChannelsAVX2_step:
-	VBROADCASTSS (SI)(R9*1), Y0
-	VBROADCASTSS (DI)(R9*1), Y1
-	VMULPS       Y0, Y1, Y1
-	VMULPS       const_3fb8aa3b<>+0(SB), Y0, Y2
-	VMOVUPS      Y2, Y3
-	VFMSUB231PS  const_3fb8aa3b<>+0(SB), Y0, Y3
-	VFMADD231PS  const_32a57060<>+0(SB), Y0, Y3
-	VXORPS       Y0, Y0, Y0
-	MOVQ         chunks+80(FP), R12
-	XORQ         R13, R13
-
-scanChannelsAVX2_chunk:
-	VMOVUPS      (CX)(R13*1), Y5
-	VMULPS       Y5, Y2, Y4
-	VMOVUPS      const_c2fe0000<>+0(SB), Y6
-	VMAXPS       Y4, Y6, Y6
-	VMOVUPS      const_43000000<>+0(SB), Y4
-	VMINPS       Y6, Y4, Y6
-	VROUNDPS     $0x09, Y6, Y4
-	VSUBPS       Y4, Y6, Y6
-	VFMADD231PS  Y5, Y3, Y6
-	VMOVUPS      const_37b41795<>+0(SB), Y5
-	VFMADD213PS  const_39169e64<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3aafe8a6<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3c1d84bd<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3d635947<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3e75fde9<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3f317218<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y5
-	VCVTTPS2DQ   Y4, Y4
-	VPADDD       const_0000007f<>+0(SB), Y4, Y4
-	VPSLLD       $0x17, Y4, Y4
-	VMULPS       Y4, Y5, Y4
-	VMULPS       (AX)(R13*1), Y4, Y4
-	MOVQ         R10, R14
-	ADDQ         R13, R14
-	VFMADD231PS  (DX)(R14*1), Y1, Y4
-	VMOVUPS      Y4, (AX)(R13*1)
-	VFMADD231PS  (BX)(R14*1), Y4, Y0
-	ADDQ         $0x00000020, R13
-	DECQ         R12
-	JNZ          scanChannelsAVX2_chunk
-	VEXTRACTF128 $0x01, Y0, X1
-	VADDPS       X1, X0, X0
-	VMOVHLPS     X0, X0, X1
-	VADDPS       X1, X0, X0
-	VMOVSHDUP    X0, X1
-	VADDSS       X1, X0, X0
-	VMOVSS       X0, (R8)(R9*1)
-	ADDQ         sx+64(FP), R9
-	ADDQ         sbc+72(FP), R10
-	DECQ         R11
-	JNZ          scanChannelsAVX2_step
-	ADDQ         R13, AX
-	ADDQ         R13, CX
-	ADDQ         cx+96(FP), SI
-	ADDQ         cx+96(FP), DI
-	ADDQ         cx+96(FP), R8
-	ADDQ         cbc+104(FP), DX
-	ADDQ         cbc+104(FP), BX
-	DECQ         channels+88(FP)
-	JNZ          scanChannelsAVX2_channel
-
-scanChannelsAVX2_done:
+exp2RowAVX2_done:
 	VZEROUPPER
 	RET
-
-DATA const_32a57060<>+0(SB)/4, $0x32a57060
-DATA const_32a57060<>+4(SB)/4, $0x32a57060
-DATA const_32a57060<>+8(SB)/4, $0x32a57060
-DATA const_32a57060<>+12(SB)/4, $0x32a57060
-DATA const_32a57060<>+16(SB)/4, $0x32a57060
-DATA const_32a57060<>+20(SB)/4, $0x32a57060
-DATA const_32a57060<>+24(SB)/4, $0x32a57060
-DATA const_32a57060<>+28(SB)/4, $0x32a57060
-DATA const_32a57060<>+32(SB)/4, $0x32a57060
-DATA const_32a57060<>+36(SB)/4, $0x32a57060
-DATA const_32a57060<>+40(SB)/4, $0x32a57060
-DATA const_32a57060<>+44(SB)/4, $0x32a57060
-DATA const_32a57060<>+48(SB)/4, $0x32a57060
-DATA const_32a57060<>+52(SB)/4, $0x32a57060
-DATA const_32a57060<>+56(SB)/4, $0x32a57060
-DATA const_32a57060<>+60(SB)/4, $0x32a57060
-GLOBL const_32a57060<>(SB), RODATA|NOPTR, $64
 
 DATA const_c2fe0000<>+0(SB)/4, $0xc2fe0000
 DATA const_c2fe0000<>+4(SB)/4, $0xc2fe0000
@@ -974,6 +895,124 @@ DATA const_3f317218<>+52(SB)/4, $0x3f317218
 DATA const_3f317218<>+56(SB)/4, $0x3f317218
 DATA const_3f317218<>+60(SB)/4, $0x3f317218
 GLOBL const_3f317218<>(SB), RODATA|NOPTR, $64
+
+// func scanChannelsAVX2(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·scanChannelsAVX2(SB), NOSPLIT, $0-112
+	MOVQ h+0(FP), AX
+	MOVQ a+8(FP), CX
+	MOVQ b+16(FP), DX
+	MOVQ c+24(FP), BX
+	MOVQ delta+32(FP), SI
+	MOVQ u+40(FP), DI
+	MOVQ y+48(FP), R8
+	MOVQ sx+64(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, sx+64(FP)
+	MOVQ sbc+72(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, sbc+72(FP)
+	MOVQ cx+96(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, cx+96(FP)
+	MOVQ cbc+104(FP), R9
+	SHLQ $0x02, R9
+	MOVQ R9, cbc+104(FP)
+	CMPQ steps+56(FP), $0x00
+	JLE  scanChannelsAVX2_done
+	CMPQ channels+88(FP), $0x00
+	JLE  scanChannelsAVX2_done
+
+scanChannelsAVX2_channel:
+	XORQ R9, R9
+	XORQ R10, R10
+	MOVQ steps+56(FP), R11
+
+scanChannelsAVX2_step:
+	VBROADCASTSS (SI)(R9*1), Y0
+	VBROADCASTSS (DI)(R9*1), Y1
+	VMULPS       Y0, Y1, Y1
+	VMULPS       const_3fb8aa3b<>+0(SB), Y0, Y2
+	VMOVUPS      Y2, Y3
+	VFMSUB231PS  const_3fb8aa3b<>+0(SB), Y0, Y3
+	VFMADD231PS  const_32a57060<>+0(SB), Y0, Y3
+	VXORPS       Y0, Y0, Y0
+	MOVQ         chunks+80(FP), R12
+	XORQ         R13, R13
+
+scanChannelsAVX2_chunk:
+	VMOVUPS      (CX)(R13*1), Y5
+	VMULPS       Y5, Y2, Y4
+	VMOVUPS      const_c2fe0000<>+0(SB), Y6
+	VMAXPS       Y4, Y6, Y6
+	VMOVUPS      const_43000000<>+0(SB), Y4
+	VMINPS       Y6, Y4, Y6
+	VROUNDPS     $0x09, Y6, Y4
+	VSUBPS       Y4, Y6, Y6
+	VFMADD231PS  Y5, Y3, Y6
+	VMOVUPS      const_37b41795<>+0(SB), Y5
+	VFMADD213PS  const_39169e64<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3d635947<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3f317218<>+0(SB), Y6, Y5
+	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y5
+	VCVTTPS2DQ   Y4, Y4
+	VPADDD       const_0000007f<>+0(SB), Y4, Y4
+	VPSLLD       $0x17, Y4, Y4
+	VMULPS       Y4, Y5, Y4
+	VMULPS       (AX)(R13*1), Y4, Y4
+	MOVQ         R10, R14
+	ADDQ         R13, R14
+	VFMADD231PS  (DX)(R14*1), Y1, Y4
+	VMOVUPS      Y4, (AX)(R13*1)
+	VFMADD231PS  (BX)(R14*1), Y4, Y0
+	ADDQ         $0x00000020, R13
+	DECQ         R12
+	JNZ          scanChannelsAVX2_chunk
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPS       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VADDPS       X1, X0, X0
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+	VMOVSS       X0, (R8)(R9*1)
+	ADDQ         sx+64(FP), R9
+	ADDQ         sbc+72(FP), R10
+	DECQ         R11
+	JNZ          scanChannelsAVX2_step
+	ADDQ         R13, AX
+	ADDQ         R13, CX
+	ADDQ         cx+96(FP), SI
+	ADDQ         cx+96(FP), DI
+	ADDQ         cx+96(FP), R8
+	ADDQ         cbc+104(FP), DX
+	ADDQ         cbc+104(FP), BX
+	DECQ         channels+88(FP)
+	JNZ          scanChannelsAVX2_channel
+
+scanChannelsAVX2_done:
+	VZEROUPPER
+	RET
+
+DATA const_32a57060<>+0(SB)/4, $0x32a57060
+DATA const_32a57060<>+4(SB)/4, $0x32a57060
+DATA const_32a57060<>+8(SB)/4, $0x32a57060
+DATA const_32a57060<>+12(SB)/4, $0x32a57060
+DATA const_32a57060<>+16(SB)/4, $0x32a57060
+DATA const_32a57060<>+20(SB)/4, $0x32a57060
+DATA const_32a57060<>+24(SB)/4, $0x32a57060
+DATA const_32a57060<>+28(SB)/4, $0x32a57060
+DATA const_32a57060<>+32(SB)/4, $0x32a57060
+DATA const_32a57060<>+36(SB)/4, $0x32a57060
+DATA const_32a57060<>+40(SB)/4, $0x32a57060
+DATA const_32a57060<>+44(SB)/4, $0x32a57060
+DATA const_32a57060<>+48(SB)/4, $0x32a57060
+DATA const_32a57060<>+52(SB)/4, $0x32a57060
+DATA const_32a57060<>+56(SB)/4, $0x32a57060
+DATA const_32a57060<>+60(SB)/4, $0x32a57060
+GLOBL const_32a57060<>(SB), RODATA|NOPTR, $64
 
 // func gateRowScalarAVX2(out []float32, u []float32, d float32)
 // Requires: AVX, AVX2, FMA3, SSE
@@ -1397,6 +1436,56 @@ expRowAVX512_done:
 	VZEROUPPER
 	RET
 
+// func exp2RowAVX512(dst []float32, src []float32)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·exp2RowAVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), AX
+	MOVQ src_base+24(FP), CX
+	MOVQ dst_len+8(FP), DX
+	SHRQ $0x04, DX
+	JZ   exp2RowAVX512_done
+
+exp2RowAVX512_loop:
+	VMOVUPS     (CX), Z0
+	VREDUCEPS   $0x09, Z0, Z1
+	VCMPPS      $0x15, const_c2fc0000<>+0(SB), Z0, K1
+	VMOVUPS     const_37b41795<>+0(SB), Z2
+	VFMADD213PS const_39169e64<>+0(SB), Z1, Z2
+	VFMADD213PS const_3aafe8a6<>+0(SB), Z1, Z2
+	VFMADD213PS const_3c1d84bd<>+0(SB), Z1, Z2
+	VFMADD213PS const_3d635947<>+0(SB), Z1, Z2
+	VFMADD213PS const_3e75fde9<>+0(SB), Z1, Z2
+	VFMADD213PS const_3f317218<>+0(SB), Z1, Z2
+	VFMADD213PS const_3f800000<>+0(SB), Z1, Z2
+	VSCALEFPS.Z Z0, Z2, K1, Z0
+	VMOVUPS     Z0, (AX)
+	ADDQ        $0x00000040, CX
+	ADDQ        $0x00000040, AX
+	DECQ        DX
+	JNZ         exp2RowAVX512_loop
+
+exp2RowAVX512_done:
+	VZEROUPPER
+	RET
+
+DATA const_c2fc0000<>+0(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+4(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+8(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+12(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+16(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+20(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+24(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+28(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+32(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+36(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+40(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+44(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+48(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+52(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+56(SB)/4, $0xc2fc0000
+DATA const_c2fc0000<>+60(SB)/4, $0xc2fc0000
+GLOBL const_c2fc0000<>(SB), RODATA|NOPTR, $64
+
 // func scanChannelsAVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·scanChannelsAVX512(SB), NOSPLIT, $0-112
@@ -1502,24 +1591,6 @@ scanChannelsAVX512_chunk:
 scanChannelsAVX512_done:
 	VZEROUPPER
 	RET
-
-DATA const_c2fc0000<>+0(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+4(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+8(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+12(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+16(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+20(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+24(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+28(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+32(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+36(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+40(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+44(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+48(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+52(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+56(SB)/4, $0xc2fc0000
-DATA const_c2fc0000<>+60(SB)/4, $0xc2fc0000
-GLOBL const_c2fc0000<>(SB), RODATA|NOPTR, $64
 
 // func gateRowScalarAVX512(out []float32, u []float32, d float32)
 // Requires: AVX, AVX512F, SSE

@@ -33,6 +33,7 @@ func generateScan() {
 			deltaRow(v, true, softplus)
 		}
 		expRow(v)
+		exp2Row(v)
 		scanChannel(v)
 		for _, z := range []bool{false, true} {
 			gateRow(v, false, z)
@@ -86,6 +87,25 @@ func deltaRow(v vmath.ISA, vectorBias, softplus bool) {
 		if softplus {
 			vmath.Softplus(v, x)
 		}
+		VMOVUPS(x, Mem{Base: dst})
+	})
+}
+
+// exp2Row emits dst[i] = 2^src[i] over whole vectors: vmath.Exp2, the
+// scan's decay, on its own, so that its accuracy and special values can be
+// tested over the float32 domain.
+func exp2Row(v vmath.ISA) {
+	name := "exp2Row" + v.Name
+	TEXT(name, NOSPLIT, "func(dst, src []float32)")
+	Pragma("noescape")
+	Doc(name + " computes dst[i] = 2^src[i] over whole vectors (avogen/vmath.Exp2).")
+	dst := Load(Param("dst").Base(), GP64())
+	src := Load(Param("src").Base(), GP64())
+	n := Load(Param("dst").Len(), GP64())
+	rowLoop(name, v, n, []reg.Register{src, dst}, func() {
+		x := v.Vec()
+		VMOVUPS(Mem{Base: src}, x)
+		vmath.Exp2(v, x, nil, nil)
 		VMOVUPS(x, Mem{Base: dst})
 	})
 }
