@@ -144,7 +144,7 @@ func (fn *Func) layout() {
 		panic(fmt.Sprintf("neon: %s: signature %q: %v", fn.name, fn.sig, err))
 	}
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}}
-	conf := types.Config{Sizes: arm64Sizes} // "unsafe" needs no importer
+	conf := types.Config{Importer: unsafeOnly{}, Sizes: arm64Sizes}
 	if _, err := conf.Check("p", fset, []*ast.File{file}, info); err != nil {
 		panic(fmt.Sprintf("neon: %s: signature %q: %v", fn.name, fn.sig, err))
 	}
@@ -186,6 +186,16 @@ func (fn *Func) layout() {
 		add(decl.Type.Results, true)
 	}
 	fn.argSize = offset
+}
+
+// unsafeOnly imports the one package a kernel signature may name.
+type unsafeOnly struct{}
+
+func (unsafeOnly) Import(path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	return nil, fmt.Errorf("a kernel signature may use only builtin types and unsafe.Pointer, not package %q", path)
 }
 
 func (fn *Func) addArg(name string, t types.Type, off int) {

@@ -25,7 +25,7 @@ func (i Inst) String() string {
 	if i.Go != "" {
 		return i.Go
 	}
-	return fmt.Sprintf("WORD $0x%08x // %s", i.Word, i.Arm)
+	return fmt.Sprintf("WORD\t$0x%08x\t// %s", i.Word, i.Arm)
 }
 
 func arm(op string, operands ...string) string {
