@@ -6,3 +6,6 @@ package asm
 // asm_test), which use asmtest's guard pages; asmtest imports asm, so
 // those tests cannot be in package asm.
 var ExpFloat32NEON = expFloat32NEON
+
+// MulAddComplex64NEON likewise.
+var MulAddComplex64NEON = mulAddComplex64NEON

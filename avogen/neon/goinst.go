@@ -109,3 +109,17 @@ func VST1LaneP(base Reg, l Lane) Inst {
 	l.check()
 	return Go("VST1.P", l.Go(), fmt.Sprintf("%d(%s)", l.Bits/8, base.Go()))
 }
+
+// VLD2P loads pairs from (base), de-interleaving them: the even elements
+// into the first register, the odd into the second (LD2, post-index): a
+// complex64 vector's real and imaginary parts.
+func VLD2P(base Reg, first, second Vec) Inst {
+	l, n := list([]Vec{first, second})
+	return Go("VLD2.P", fmt.Sprintf("%d(%s)", n, base.Go()), l)
+}
+
+// VST2P stores two registers interleaved (ST2, post-index): VLD2P's inverse.
+func VST2P(base Reg, first, second Vec) Inst {
+	l, n := list([]Vec{first, second})
+	return Go("VST2.P", l, fmt.Sprintf("%d(%s)", n, base.Go()))
+}

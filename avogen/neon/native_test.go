@@ -98,6 +98,7 @@ func TestGoInstructionsAssemble(t *testing.T) {
 		VLD1(R0, V0.S4()), VLD1P(R1, V28.S4(), V29.S4(), V30.S4(), V31.S4()), VLD1P(R2, V31.D2(), V0.D2()),
 		VST1(R3, V4.S4(), V5.S4()), VST1P(R4, V1.S4(), V2.S4(), V3.S4()),
 		VLD1LaneP(R5, V6.S(3)), VST1LaneP(R6, V7.S(0)), VLD1LaneP(R5, V6.D(1)),
+		VLD2P(R7, V8.S4(), V9.S4()), VST2P(R8, V31.S4(), V0.S4()),
 		MOVD(R1, R2), MOVDImm(R3, 1<<40+5), MOVWImm(R4, 0x3fb8aa3b), ADDImm(R5, R6, 64), SUBImm(R7, R8, 4),
 		SUBSImm(R9, R9, 16), CMPImm(R10, 16), ANDImm(R11, R12, 15), LSRImm(R13, R14, 4), LSLImm(R15, R16, 2),
 	}

@@ -24,7 +24,8 @@ import (
 // generators maps an output name (asm/NAME_arm64.s) to the function that
 // fills its file.
 var generators = map[string]func(f *neon.File){
-	"exp": generateExp,
+	"exp":  generateExp,
+	"cmul": generateCmul,
 }
 
 func main() {
