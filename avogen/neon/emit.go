@@ -21,7 +21,7 @@
 //	fn := f.Func("scaleNEON", "func(dst []float32, s float32)")
 //	fn.Load(fn.Param("dst").Base(), neon.R0)
 //	fn.Load(fn.Param("dst").Len(), neon.R1)
-//	fn.LoadFloat(fn.Param("s"), neon.V1)
+//	fn.LoadFloat(fn.Param("s").Value(), neon.V1)
 //	fn.Label("loop")
 //	fn.Emit(neon.VLD1(neon.R0, neon.V0.S4()), neon.FMULElem(neon.V0.S4(), neon.V0.S4(), neon.V1.S(0)))
 //	…

@@ -49,9 +49,9 @@ func loadExpConsts(fn *Func, first VReg, scratch Reg) expConsts {
 	return c
 }
 
-// exp overwrites nothing it is not given: for each j it computes
-// exp(xs[j]) using xs[j], ks[j], ps[j] and ts[j] as scratch and returns
-// the registers holding the results (ps or ts). The steps are emitted for
+// exp computes exp(xs[j]) for each j, with xs[j], ks[j], ps[j] and ts[j]
+// as its only scratch, and returns the registers holding the results (ps
+// or ts, whichever the Horner steps ended in). The steps are emitted for
 // every j before the next step, so that the independent chains interleave
 // for an in-order core.
 //
