@@ -11,8 +11,10 @@ import (
 // Exp2 is 2^t for the scan's decay exp(δ·A) = 2^(δ·log2e·A): the kernels
 // scale δ by log2 e once per step (a broadcast scalar, or one vector of
 // channels), so each of the State decays costs no range-reduction
-// multiply. The reduction is exact: f = t − ⌊t⌋ ∈ [0, 1) (VREDUCEPS on
-// AVX-512; VROUNDPS and a subtraction on AVX2), and 2^⌊t⌋ is applied
+// multiply. f = t − ⌊t⌋ ∈ [0, 1) (VREDUCEPS on AVX-512; VROUNDPS and a
+// subtraction on AVX2) is exact except for small negative t, where f ≈ 1
+// is rounded (the reason for the 2 ulp below; a round-to-nearest reduction
+// would be exact at the cost of one more instruction), and 2^⌊t⌋ is applied
 // exactly (VSCALEFPS, or an integer built in the exponent field).
 //
 // 2^f = 1 + f·q(f) with q of degree 6: fitted to minimise the relative
