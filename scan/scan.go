@@ -39,7 +39,12 @@
 // same run (go test -run '^$' -bench 'ScanForward/mamba-130m/L1024' -count 3
 // ./bench): BLD 0.42–0.47 AVX-512 (≈ 40×), 0.82 AVX2 (≈ 23×); BDL
 // 0.78–0.83 AVX-512 (≈ 23×), 0.96–1.04 AVX2 (≈ 19×). A decode step (Step,
-// Batch 8, Dim 5120) takes 0.59–0.62 ns per element with AVX-512.
+// Batch 8, Dim 5120) takes 0.59–0.62 ns per element with AVX-512. With the
+// decays computed as 2^(δ·log2e·A) (vmath.Exp2: 11 vector operations per
+// decay instead of 17), single -count 1 runs on a quiet core gave BLD
+// 0.35–0.38 AVX-512 and 0.60–0.67 AVX2, and the decode step 0.48–0.54
+// AVX-512; under load from other processes the same runs read 1.5–1.8×
+// slower at every level, generic included.
 //
 //	p := &scan.Params{
 //		Batch: 1, Dim: 1536, SeqLen: 1024, State: 16, Groups: 1, Layout: scan.BDL,
