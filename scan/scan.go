@@ -41,7 +41,7 @@
 // 0.78–0.83 AVX-512 (≈ 23×), 0.96–1.04 AVX2 (≈ 19×). A decode step (Step,
 // Batch 8, Dim 5120) takes 0.59–0.62 ns per element with AVX-512. With the
 // decays computed as 2^(δ·log2e·A) (vmath.Exp2: 11 vector operations per
-// decay instead of 17), single -count 1 runs on a quiet core gave BLD
+// decay instead of 16), single -count 1 runs on a quiet core gave BLD
 // 0.35–0.38 AVX-512 and 0.60–0.67 AVX2, and the decode step 0.48–0.54
 // AVX-512; under load from other processes the same runs read 1.5–1.8×
 // slower at every level, generic included.
