@@ -20,9 +20,10 @@ func ScanBackwardScratchLen(p *ScanParams) int {
 	if p.Groups > 0 {
 		bc = p.Batch * p.Groups * p.State * p.SeqLen
 	}
-	// States of one channel at every step, then float64 accumulators for
-	// the shared gradients: A, B, C, D and DeltaBias.
-	return (p.SeqLen+1)*p.State + p.Dim*p.State + 2*bc + 2*p.Dim
+	// States of one channel at every step and the gradient carried back
+	// through the state, then float64 accumulators for the shared
+	// gradients: A, B, C, D and DeltaBias.
+	return (p.SeqLen+2)*p.State + p.Dim*p.State + 2*bc + 2*p.Dim
 }
 
 // ScanBackward writes into g the gradients of Σ out·dout, where out is
@@ -39,11 +40,14 @@ func ScanBackwardScratchLen(p *ScanParams) int {
 // dδ_l = Σ g_l·(B_l·u_l + A·a_l·h_{l−1}), dA = Σ_l g_l·δ_l·a_l·h_{l−1},
 // dh_{−1} = a_0·g_0, and dΔ = dδ·softplus′ (sigmoid below the threshold,
 // 1 above it). The states h_l of one channel are recomputed forward into
-// scratch first, in float64.
+// scratch first, in float64, so memory is O(SeqLen·State) per channel, not
+// per call; the shared gradients are accumulated in float64 and rounded
+// once. Every non-nil field of g is overwritten, not accumulated into.
 func ScanBackward(g *ScanGrads, dout []float32, p *ScanParams, scratch []float64) {
 	ix := newScanIndex(p)
 	n, L := p.State, p.SeqLen
 	hs, rest := scratch[:(L+1)*n], scratch[(L+1)*n:]
+	carry, rest := rest[:n], rest[n:]
 	accA, rest := rest[:p.Dim*n], rest[p.Dim*n:]
 	bc := p.Dim * n
 	if p.Groups > 0 {
@@ -77,8 +81,6 @@ func ScanBackward(g *ScanGrads, dout []float32, p *ScanParams, scratch []float64
 
 			// Backward: carry holds a_{l+1}·g_{l+1}, the part of g_l that
 			// comes from later steps.
-			var stack [maxStackState]float64
-			carry := stateBuffer(stack[:], n)
 			clear(carry)
 			for l := L - 1; l >= 0; l-- {
 				delta, raw := ix.delta(b, d, l)
