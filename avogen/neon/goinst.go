@@ -123,3 +123,47 @@ func VST2P(base Reg, first, second Vec) Inst {
 	l, n := list([]Vec{first, second})
 	return Go("VST2.P", l, fmt.Sprintf("%d(%s)", n, base.Go()))
 }
+
+// ADDReg sets d = n + m (general registers).
+func ADDReg(d, n, m Reg) Inst { return Go("ADD", m.Go(), n.Go(), d.Go()) }
+
+// VLD1R loads one element from (base) into every lane of v: LD1R.
+func VLD1R(base Reg, v Vec) Inst {
+	l, _ := list([]Vec{v})
+	return Go("VLD1R", "("+base.Go()+")", l)
+}
+
+// VLD1RP is VLD1R with base advanced by the element size (post-index).
+func VLD1RP(base Reg, v Vec) Inst {
+	l, _ := list([]Vec{v})
+	return Go("VLD1R.P", fmt.Sprintf("%d(%s)", v.A.ElemBits()/8, base.Go()), l)
+}
+
+// VLD1RPReg is VLD1R with base advanced by the register inc afterwards:
+// a strided broadcast.
+func VLD1RPReg(base, inc Reg, v Vec) Inst {
+	l, _ := list([]Vec{v})
+	return Go("VLD1R.P", "("+base.Go()+")("+inc.Go()+")", l)
+}
+
+// VLD1Lane loads one element into lane l from (base); the other lanes
+// keep their values.
+func VLD1Lane(base Reg, l Lane) Inst {
+	l.check()
+	return Go("VLD1", "("+base.Go()+")", l.Go())
+}
+
+// VST1Lane stores lane l to (base).
+func VST1Lane(base Reg, l Lane) Inst {
+	l.check()
+	return Go("VST1", l.Go(), "("+base.Go()+")")
+}
+
+// LDRS loads the float32 at (base) into lane 0 of v and clears the rest
+// (LDR St); LDRD loads 64 bits into the low half (LDR Dt).
+func LDRS(v VReg, base Reg) Inst { return Go("FMOVS", "("+base.Go()+")", fmt.Sprintf("F%d", v)) }
+func LDRD(v VReg, base Reg) Inst { return Go("FMOVD", "("+base.Go()+")", fmt.Sprintf("F%d", v)) }
+
+// STRS stores lane 0 of v at (base) (STR St); STRD the low 64 bits (STR Dt).
+func STRS(v VReg, base Reg) Inst { return Go("FMOVS", fmt.Sprintf("F%d", v), "("+base.Go()+")") }
+func STRD(v VReg, base Reg) Inst { return Go("FMOVD", fmt.Sprintf("F%d", v), "("+base.Go()+")") }

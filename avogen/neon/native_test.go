@@ -101,6 +101,8 @@ func TestGoInstructionsAssemble(t *testing.T) {
 		VLD2P(R7, V8.S4(), V9.S4()), VST2P(R8, V31.S4(), V0.S4()),
 		MOVD(R1, R2), MOVDImm(R3, 1<<40+5), MOVWImm(R4, 0x3fb8aa3b), ADDImm(R5, R6, 64), SUBImm(R7, R8, 4),
 		SUBSImm(R9, R9, 16), CMPImm(R10, 16), ANDImm(R11, R12, 15), LSRImm(R13, R14, 4), LSLImm(R15, R16, 2),
+		ADDReg(R1, R2, R3), VLD1R(R0, V1.S4()), VLD1RP(R2, V3.S4()), VLD1RPReg(R4, R5, V6.S4()),
+		VLD1Lane(R6, V7.S(2)), VST1Lane(R7, V8.S(3)), LDRS(V9, R8), LDRD(V10, R9), STRS(V11, R10), STRD(V12, R11),
 	}
 	insts = append(insts, DupConst32(V9.S4(), 0x7f800000, R17)...)
 	lines := make([]string, len(insts))
@@ -121,4 +123,40 @@ func hexWords(ws []uint32) string {
 		s = append(s, fmt.Sprintf("%08x", w))
 	}
 	return "[" + strings.Join(s, " ") + "]"
+}
+
+// TestGoLoadsAndStoresAreTheArmInstructions assembles the Go-only load,
+// store and add helpers and decodes Go's bytes with arm64asm: each must be
+// the Arm instruction its doc comment names, with its operands.
+func TestGoLoadsAndStoresAreTheArmInstructions(t *testing.T) {
+	cases := []struct {
+		i    Inst
+		want string
+	}{
+		{ADDReg(R1, R2, R3), "add x1, x2, x3"},
+		{VLD1R(R0, V1.S4()), "ld1r {v1.4s}, [x0]"},
+		{VLD1RP(R2, V3.S4()), "ld1r {v3.4s}, [x2],#4"}, // arm64asm prints no space before a post-index immediate,
+		{VLD1RPReg(R4, R5, V6.S4()), "ld1r {v6.4s}, [x4], x5"},
+		{VLD1Lane(R6, V7.S(2)), "ld1 {v7.s}[2], [x6]"},
+		{VST1Lane(R7, V8.S(3)), "st1 {v8.s}[3], [x7]"},
+		{LDRS(V9, R8), "ldr s9, [x8]"},
+		{LDRD(V10, R9), "ldr d10, [x9]"},
+		{STRS(V11, R10), "str s11, [x10]"},
+		{STRD(V12, R11), "str d12, [x11]"},
+	}
+	lines := make([]string, len(cases))
+	for k, c := range cases {
+		lines[k] = c.i.Go
+	}
+	words := assemble(t, lines)
+	for k, c := range cases {
+		if len(words[k]) != 1 {
+			t.Errorf("%s: %d words", c.i.Go, len(words[k]))
+			continue
+		}
+		got, err := decode(words[k][0])
+		if err != nil || got != c.want {
+			t.Errorf("%s: Go assembles %08x = %q (%v), want %q", c.i.Go, words[k][0], got, err, c.want)
+		}
+	}
 }
