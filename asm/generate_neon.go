@@ -4,3 +4,4 @@ package asm
 // emitter of avogen/neon; see asm/generate.go for the amd64 files.
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen exp -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen cmul -out ../asm"
+//go:generate sh -c "cd ../avogen && go run ./neongen -gen scan -out ../asm"

@@ -26,6 +26,7 @@ import (
 var generators = map[string]func(f *neon.File){
 	"exp":  generateExp,
 	"cmul": generateCmul,
+	"scan": generateScan,
 }
 
 func main() {

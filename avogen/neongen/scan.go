@@ -1,0 +1,526 @@
+package main
+
+import (
+	"fmt"
+	"math"
+
+	. "github.com/ssmkern/ssmkern/avogen/neon"
+	"github.com/ssmkern/ssmkern/avogen/vmathdef"
+)
+
+// generateScan writes the selective-scan kernels at the NEON level, the
+// arm64 twins of avogen/scan.go's (same split, same functions, same
+// polynomials from avogen/vmathdef):
+//
+//   - deltaRow*NEON: δ = softplus(Δ + bias) (or Δ + bias) over the whole
+//     4-lane vectors of a row, bias a scalar or a vector;
+//   - scanChannelsNEON: a run of channels' recurrence over a tile of
+//     steps, vectorised over the state (padded to whole vectors), the
+//     layout given by strides;
+//   - scanLanesNEON: the BLD recurrence vectorised over a block of up to
+//     four channels of one group;
+//   - gateRow*NEON: out = (y + D·u)·silu(z), or without the gate;
+//   - exp2RowNEON: the decay 2^t on its own, for its accuracy tests.
+//
+// Row kernels process whole vectors only; the Go caller finishes the tail.
+func generateScan(f *File) {
+	for _, softplus := range []bool{false, true} {
+		deltaRowNEON(f, false, softplus)
+		deltaRowNEON(f, true, softplus)
+	}
+	exp2RowNEON(f)
+	scanChannelsNEON(f)
+	scanLanesNEON(f)
+	for _, z := range []bool{false, true} {
+		gateRowNEON(f, false, z)
+		gateRowNEON(f, true, z)
+	}
+}
+
+// dup32 sets every lane of v to the float32 x: FMOV (vector, immediate)
+// when x has an 8-bit immediate, else MOVW and DUP through scratch.
+func dup32(fn *Func, v VReg, x float32, scratch Reg) {
+	if x == 0 {
+		fn.Emit(MOVI(v.B16(), 0, 0))
+		return
+	}
+	if _, ok := FPImm8(float64(x)); ok {
+		fn.Emit(FMOVImm(v.S4(), float64(x)))
+		return
+	}
+	fn.Emit(DupConst32(v.S4(), math.Float32bits(x), scratch)...)
+}
+
+// exp2Consts are the registers of Exp2's constants.
+type exp2Consts struct {
+	clampLo, clampHi, log2e, log2eLo, bias VReg
+	poly                                   []VReg // c7 … c0
+}
+
+// loadExp2Consts puts Exp2's constants into first, first+1, … (13
+// registers).
+func loadExp2Consts(fn *Func, first VReg, scratch Reg) exp2Consts {
+	next := first
+	take := func(x float32) VReg {
+		r := next
+		next++
+		dup32(fn, r, x, scratch)
+		return r
+	}
+	fn.Comment("Exp2's constants (avogen/vmathdef), one per register.")
+	c := exp2Consts{
+		clampLo: take(vmathdef.Exp2ClampLo),
+		clampHi: take(vmathdef.Exp2ClampHi),
+		log2e:   take(vmathdef.Log2E),
+		log2eLo: take(vmathdef.Log2ELo),
+	}
+	for _, p := range vmathdef.Exp2Poly {
+		c.poly = append(c.poly, take(p))
+	}
+	c.bias = next
+	fn.Emit(MOVI(c.bias.S4(), 127, 0))
+	return c
+}
+
+// scaleLog2E sets hi = fl(d·log2e) and nlo = −lo, with hi + lo = d·log2 e
+// to about 2^−48 (vmath.ScaleLog2E; NEON's FMLS subtracts, so the
+// correction is kept negated and subtracted again in exp2).
+func scaleLog2E(fn *Func, c exp2Consts, d, hi, nlo VReg) {
+	fn.Emit(
+		FMUL(hi.S4(), d.S4(), c.log2e.S4()),
+		MOV(nlo.B16(), hi.B16()),
+		FMLS(nlo.S4(), d.S4(), c.log2e.S4()),   // hi − d·Log2E, exactly
+		FMLS(nlo.S4(), d.S4(), c.log2eLo.S4()), // − d·Log2ELo
+	)
+}
+
+// exp2 sets t = 2^(t + a·lo) (lo given negated as nlo; a = 0 and nlo = 0
+// for the plain 2^t), with k, p and q as scratch: vmath.Exp2's AVX2
+// algorithm, instruction for instruction, so the two levels agree to the
+// bit. FMAX and FMIN return NaN for a NaN operand, so NaN stays NaN.
+// 22 instructions (21 without the correction).
+func exp2(fn *Func, c exp2Consts, t, a, nlo, k, p, q VReg) {
+	s4 := func(r VReg) Vec { return r.S4() }
+	fn.Emit(
+		FMAX(s4(t), s4(t), s4(c.clampLo)),
+		FMIN(s4(t), s4(t), s4(c.clampHi)),
+		FRINTM(s4(k), s4(t)),
+		FSUB(s4(t), s4(t), s4(k)), // f = t − ⌊t⌋
+	)
+	if a != nlo {
+		fn.Emit(FMLS(s4(t), s4(a), s4(nlo))) // f + a·lo
+	}
+	// Horner: each step copies the next coefficient and accumulates into it.
+	prev, cur, other := c.poly[0], p, q
+	for _, coef := range c.poly[1:] {
+		fn.Emit(MOV(cur.B16(), coef.B16()), FMLA(s4(cur), s4(prev), s4(t)))
+		prev, cur, other = cur, other, cur
+	}
+	fn.Emit(
+		FCVTZS(s4(k), s4(k)),
+		ADD(s4(k), s4(k), s4(c.bias)),
+		SHL(s4(k), s4(k), 23), // 2^⌊t⌋: +0 for −127, +Inf for 128
+		FMUL(s4(t), s4(prev), s4(k)),
+	)
+}
+
+// rowLoop runs body once per whole 4-lane vector of a row of n elements
+// (n in the register n, consumed) and returns.
+func rowLoop(fn *Func, n Reg, body func()) {
+	fn.Emit(LSRImm(n, n, 2))
+	fn.CBZ(n, "done")
+	fn.Label("loop")
+	body()
+	fn.Emit(SUBSImm(n, n, 1))
+	fn.BNE("loop")
+	fn.Label("done")
+	fn.RET()
+}
+
+// softplusConsts are the registers of the log1p series and 2.
+type softplusConsts struct {
+	two    VReg
+	series []VReg
+}
+
+func loadSoftplusConsts(fn *Func, first VReg, scratch Reg) softplusConsts {
+	fn.Comment("Softplus's series (avogen/vmathdef) and 2.")
+	c := softplusConsts{two: first}
+	dup32(fn, first, 2, scratch)
+	for i, s := range vmathdef.Log1pSeries {
+		r := first + 1 + VReg(i)
+		dup32(fn, r, float32(s), scratch)
+		c.series = append(c.series, r)
+	}
+	return c
+}
+
+// softplus sets x = softplus(x) = max(x, 0) + log1p(exp(−|x|)) (vmath.Softplus),
+// with s0 … s5 as scratch and zero holding 0.
+func softplus(fn *Func, ec expConsts, sc softplusConsts, zero, x VReg, s []VReg) {
+	e, k, p, q, u, v := s[0], s[1], s[2], s[3], s[4], s[5]
+	fn.Emit(FABS(e.S4(), x.S4()), FNEG(e.S4(), e.S4()))
+	ex := exp(fn, ec, []VReg{e}, []VReg{k}, []VReg{p}, []VReg{q})[0]
+	fn.Comment("s = e/(2+e); log1p(e) = 2·s·Σ s^2i/(2i+1).")
+	fn.Emit(
+		FADD(u.S4(), ex.S4(), sc.two.S4()),
+		FDIV(u.S4(), ex.S4(), u.S4()),
+		FMUL(v.S4(), u.S4(), u.S4()),
+	)
+	prev, cur, other := sc.series[0], e, k
+	for _, coef := range sc.series[1:] {
+		fn.Emit(MOV(cur.B16(), coef.B16()), FMLA(cur.S4(), prev.S4(), v.S4()))
+		prev, cur, other = cur, other, cur
+	}
+	fn.Emit(
+		FMUL(prev.S4(), prev.S4(), u.S4()),
+		FADD(prev.S4(), prev.S4(), prev.S4()),
+		FMAX(x.S4(), x.S4(), zero.S4()), // NaN stays NaN
+		FADD(x.S4(), x.S4(), prev.S4()),
+	)
+}
+
+// silu sets x = x / (1 + exp(−x)) (vmath.SiLU), with s0 … s3 as scratch
+// and one holding 1.
+func silu(fn *Func, ec expConsts, one, x VReg, s []VReg) {
+	e, k, p, q := s[0], s[1], s[2], s[3]
+	fn.Emit(FNEG(e.S4(), x.S4()))
+	ex := exp(fn, ec, []VReg{e}, []VReg{k}, []VReg{p}, []VReg{q})[0]
+	fn.Emit(FADD(ex.S4(), ex.S4(), one.S4()), FDIV(x.S4(), x.S4(), ex.S4()))
+}
+
+// deltaRowNEON writes dst[i] = f(src[i] + bias) over whole vectors, f
+// softplus or the identity, bias a scalar or bias[i].
+func deltaRowNEON(f *File, vectorBias, sp bool) {
+	name := "deltaRow"
+	if sp {
+		name += "Softplus"
+	}
+	sig := "func(dst, src []float32, bias float32)"
+	if vectorBias {
+		name += "Vec"
+		sig = "func(dst, src, bias []float32)"
+	} else {
+		name += "Scalar"
+	}
+	name += "NEON"
+	fn := f.Func(name, sig)
+	what := map[bool]string{true: "softplus", false: ""}[sp]
+	biasText := map[bool]string{true: "bias[i]", false: "bias"}[vectorBias]
+	fn.Doc(fmt.Sprintf("%s computes dst[i] = %s(src[i] + %s) over whole 4-lane vectors.", name, what, biasText))
+	const dst, src, n, biasPtr, scratch = R0, R1, R2, R3, R4
+	fn.Load(fn.Param("dst").Base(), dst)
+	fn.Load(fn.Param("src").Base(), src)
+	fn.Load(fn.Param("dst").Len(), n)
+	const bias, zero = V31, V30
+	if vectorBias {
+		fn.Load(fn.Param("bias").Base(), biasPtr)
+	} else {
+		fn.LoadFloat(fn.Param("bias").Value(), bias)
+		fn.Emit(DUPElem(bias.S4(), bias.S(0)))
+	}
+	var ec expConsts
+	var sc softplusConsts
+	if sp {
+		ec = loadExpConsts(fn, V8, scratch) // V8 … V21
+		sc = loadSoftplusConsts(fn, V22, scratch)
+		fn.Emit(MOVI(zero.B16(), 0, 0))
+	}
+	rowLoop(fn, n, func() {
+		fn.Emit(VLD1P(src, V0.S4()))
+		if vectorBias {
+			fn.Emit(VLD1P(biasPtr, bias.S4()))
+		}
+		fn.Emit(FADD(V0.S4(), V0.S4(), bias.S4()))
+		if sp {
+			softplus(fn, ec, sc, zero, V0, regs(V1, 6))
+		}
+		fn.Emit(VST1P(dst, V0.S4()))
+	})
+}
+
+// exp2RowNEON writes dst[i] = 2^src[i] over whole vectors.
+func exp2RowNEON(f *File) {
+	fn := f.Func("exp2RowNEON", "func(dst, src []float32)")
+	fn.Doc("exp2RowNEON computes dst[i] = 2^src[i] over whole 4-lane vectors (the scan's decay, avogen/vmathdef's Exp2).")
+	const dst, src, n, scratch = R0, R1, R2, R3
+	fn.Load(fn.Param("dst").Base(), dst)
+	fn.Load(fn.Param("src").Base(), src)
+	fn.Load(fn.Param("dst").Len(), n)
+	c := loadExp2Consts(fn, V16, scratch)
+	rowLoop(fn, n, func() {
+		fn.Emit(VLD1P(src, V0.S4()))
+		exp2(fn, c, V0, V0, V0, V1, V2, V3)
+		fn.Emit(VST1P(dst, V0.S4()))
+	})
+}
+
+// gateRowNEON writes out[i] = (out[i] + d·u[i])·silu(z[i]) (or without the
+// gate) over whole vectors, d a scalar or d[i].
+func gateRowNEON(f *File, vectorD, gate bool) {
+	name := "gateRow"
+	if gate {
+		name += "SiLU"
+	}
+	var sig string
+	switch {
+	case vectorD && gate:
+		sig = "func(out, u, z, d []float32)"
+	case vectorD:
+		sig = "func(out, u, d []float32)"
+	case gate:
+		sig = "func(out, u, z []float32, d float32)"
+	default:
+		sig = "func(out, u []float32, d float32)"
+	}
+	if vectorD {
+		name += "Vec"
+	} else {
+		name += "Scalar"
+	}
+	name += "NEON"
+	fn := f.Func(name, sig)
+	fn.Doc(name + " adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors.")
+	const out, outW, u, n, z, dPtr, scratch = R0, R1, R2, R3, R4, R5, R6
+	fn.Load(fn.Param("out").Base(), out)
+	fn.Emit(MOVD(outW, out))
+	fn.Load(fn.Param("u").Base(), u)
+	fn.Load(fn.Param("out").Len(), n)
+	if gate {
+		fn.Load(fn.Param("z").Base(), z)
+	}
+	const dv, one = V31, V30
+	if vectorD {
+		fn.Load(fn.Param("d").Base(), dPtr)
+	} else {
+		fn.LoadFloat(fn.Param("d").Value(), dv)
+		fn.Emit(DUPElem(dv.S4(), dv.S(0)))
+	}
+	var ec expConsts
+	if gate {
+		ec = loadExpConsts(fn, V16, scratch) // V16 … V29
+		dup32(fn, one, 1, scratch)
+	}
+	rowLoop(fn, n, func() {
+		fn.Emit(VLD1P(out, V0.S4()), VLD1P(u, V1.S4()))
+		if vectorD {
+			fn.Emit(VLD1P(dPtr, dv.S4()))
+		}
+		fn.Emit(FMLA(V0.S4(), V1.S4(), dv.S4()))
+		if gate {
+			fn.Emit(VLD1P(z, V2.S4()))
+			silu(fn, ec, one, V2, regs(V3, 4))
+			fn.Emit(FMUL(V0.S4(), V0.S4(), V2.S4()))
+		}
+		fn.Emit(VST1P(outW, V0.S4()))
+	})
+}
+
+// scanChannelsNEON writes scanChannelsNEON, avogen/scan.go's scanChannel
+// at 4 lanes:
+//
+//	for each of channels channels, for each of steps steps l:
+//	    δ = delta[l·sx], x = u[l·sx]
+//	    h[c] = exp(δ·a[c])·h[c] + δ·x·b[l·sbc + c]     for each of chunks vectors c
+//	    y[l·sx] = Σ_c Σ_lanes h[c]·c[l·sbc + c]
+//
+// then h and a move on by chunks vectors, delta, u and y by cx elements,
+// b and c by cbc. δ and x are loaded broadcast (LD1R), so δ·x and δ·log2e
+// are whole vectors and the state loop has no scalar operand.
+func scanChannelsNEON(f *File) {
+	fn := f.Func("scanChannelsNEON", "func(h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks, channels, cx, cbc int)")
+	fn.Doc("scanChannelsNEON runs the selective-scan recurrence of a run of channels over a tile of steps; see avogen/neongen/scan.go.")
+	const (
+		h, a, b, c, delta, u, y = R0, R1, R2, R3, R4, R5, R6
+		sx, sbc, cx, cbc        = R7, R8, R9, R10 // in bytes
+		channels, wBytes, left  = R11, R12, R13
+		dp, up, yp, bs, cs      = R14, R15, R16, R17, R19 // the channel's pointers at the current step
+		hp, ap, bq, cq, hEnd    = R20, R21, R22, R23, R24 // the state loop's
+		scratch                 = R25
+	)
+	for _, p := range []struct {
+		name string
+		r    Reg
+	}{{"h", h}, {"a", a}, {"b", b}, {"c", c}, {"delta", delta}, {"u", u}, {"y", y}} {
+		fn.Load(fn.Param(p.name).Value(), p.r)
+	}
+	for _, p := range []struct {
+		name string
+		r    Reg
+	}{{"sx", sx}, {"sbc", sbc}, {"cx", cx}, {"cbc", cbc}} {
+		fn.Load(fn.Param(p.name).Value(), p.r)
+		fn.Emit(LSLImm(p.r, p.r, 2))
+	}
+	fn.Load(fn.Param("chunks").Value(), wBytes)
+	fn.Emit(LSLImm(wBytes, wBytes, 4))
+	fn.Load(fn.Param("channels").Value(), channels)
+	fn.Load(fn.Param("steps").Value(), left)
+	fn.Emit(CMPImm(left, 0))
+	fn.BLE("done")
+	fn.Emit(CMPImm(channels, 0))
+	fn.BLE("done")
+	fn.Emit(CMPImm(wBytes, 0))
+	fn.BLE("done")
+	k := loadExp2Consts(fn, V19, scratch) // V19 … V31
+
+	const d, du, dh, ndl, acc = V0, V1, V2, V3, V4
+	const av, t, kk, p, q, hv, bv, cv = V5, V6, V7, V8, V9, V10, V11, V12
+	fn.Label("channel")
+	fn.Load(fn.Param("steps").Value(), left)
+	fn.Emit(MOVD(dp, delta), MOVD(up, u), MOVD(yp, y), MOVD(bs, b), MOVD(cs, c), ADDReg(hEnd, h, wBytes))
+	fn.Label("step")
+	fn.Emit(
+		VLD1RPReg(dp, sx, d.S4()),
+		VLD1RPReg(up, sx, du.S4()),
+		FMUL(du.S4(), du.S4(), d.S4()),
+	)
+	scaleLog2E(fn, k, d, dh, ndl) // exp(δ·a) = 2^(δ·log2e·a)
+	fn.Emit(MOVI(acc.B16(), 0, 0), MOVD(hp, h), MOVD(ap, a), MOVD(bq, bs), MOVD(cq, cs))
+	fn.Label("chunk")
+	fn.Emit(VLD1P(ap, av.S4()), FMUL(t.S4(), av.S4(), dh.S4()))
+	exp2(fn, k, t, av, ndl, kk, p, q)
+	fn.Emit(
+		VLD1(hp, hv.S4()),
+		FMUL(hv.S4(), hv.S4(), t.S4()),
+		VLD1P(bq, bv.S4()),
+		FMLA(hv.S4(), bv.S4(), du.S4()),
+		VST1P(hp, hv.S4()),
+		VLD1P(cq, cv.S4()),
+		FMLA(acc.S4(), hv.S4(), cv.S4()),
+		Go("CMP", hEnd.Go(), hp.Go()),
+	)
+	fn.BNE("chunk")
+	fn.Emit(
+		FADDP(acc.S4(), acc.S4(), acc.S4()),
+		FADDP(acc.S4(), acc.S4(), acc.S4()),
+		STRS(acc, yp),
+		ADDReg(yp, yp, sx),
+		ADDReg(bs, bs, sbc),
+		ADDReg(cs, cs, sbc),
+		SUBSImm(left, left, 1),
+	)
+	fn.BNE("step")
+	fn.Comment("Next channel.")
+	fn.Emit(
+		ADDReg(h, h, wBytes), ADDReg(a, a, wBytes),
+		ADDReg(delta, delta, cx), ADDReg(u, u, cx), ADDReg(y, y, cx),
+		ADDReg(b, b, cbc), ADDReg(c, c, cbc),
+		SUBSImm(channels, channels, 1),
+	)
+	fn.BNE("channel")
+	fn.Label("done")
+	fn.RET()
+}
+
+// scanLanesNEON writes scanLanesNEON, avogen/scan.go's scanLanes at 4
+// lanes: the BLD recurrence of one block of lanes ≤ 4 channels of a group,
+// vectorised across the channels, B and C broadcast from the group's
+// panels (LD1R), no horizontal sum.
+//
+//	for each step l, with δ = delta[l·sx + j], x = u[l·sx + j] for lanes j:
+//	    for n < states:
+//	        h[n] = exp(δ·at[n·ad])·h[n] + δ·x·b[l·sbc + n]
+//	        y += h[n]·c[l·sbc + n]
+//	    y[l·sx + j] = y
+//
+// NEON has no masked loads: the loop is written four times, one per lane
+// count, reading and writing δ, x and y with whole-vector, 64-bit, 32-bit
+// or 64+32-bit accesses; the lanes beyond are zero (δ = 0: their h does
+// not change and is not written out).
+func scanLanesNEON(f *File) {
+	fn := f.Func("scanLanesNEON", "func(h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int)")
+	fn.Doc("scanLanesNEON runs the selective-scan recurrence of one block of up to 4 channels of a group, vectorised across channels; see avogen/neongen/scan.go.")
+	const (
+		h, at, b, c, delta, u, y = R0, R1, R2, R3, R4, R5, R6
+		ad, sx, sbc              = R7, R8, R9 // in bytes
+		steps, states, lanes     = R10, R11, R12
+		hp, ap, bq, cq, left     = R13, R14, R15, R16, R17
+		p8                       = R19 // a pointer 8 bytes on, for lane 2
+		scratch                  = R25
+	)
+	for _, p := range []struct {
+		name string
+		r    Reg
+	}{{"h", h}, {"at", at}, {"b", b}, {"c", c}, {"delta", delta}, {"u", u}, {"y", y}, {"steps", steps}, {"states", states}, {"lanes", lanes}} {
+		fn.Load(fn.Param(p.name).Value(), p.r)
+	}
+	for _, p := range []struct {
+		name string
+		r    Reg
+	}{{"ad", ad}, {"sx", sx}, {"sbc", sbc}} {
+		fn.Load(fn.Param(p.name).Value(), p.r)
+		fn.Emit(LSLImm(p.r, p.r, 2))
+	}
+	fn.Emit(CMPImm(steps, 0))
+	fn.BLE("done")
+	fn.Emit(CMPImm(states, 0))
+	fn.BLE("done")
+	k := loadExp2Consts(fn, V19, scratch) // V19 … V31
+
+	const d, du, dh, ndl, acc = V0, V1, V2, V3, V4
+	const av, t, kk, p, q, hv, bb, cc = V5, V6, V7, V8, V9, V10, V11, V12
+	// load reads lanes of the row at r into v, the rest zero.
+	load := func(n int, r Reg, v VReg) {
+		switch n {
+		case 4:
+			fn.Emit(VLD1(r, v.S4()))
+		case 3:
+			fn.Emit(LDRD(v, r), ADDImm(p8, r, 8), VLD1Lane(p8, v.S(2)))
+		case 2:
+			fn.Emit(LDRD(v, r))
+		case 1:
+			fn.Emit(LDRS(v, r))
+		}
+	}
+	store := func(n int, v VReg, r Reg) {
+		switch n {
+		case 4:
+			fn.Emit(VST1(r, v.S4()))
+		case 3:
+			fn.Emit(STRD(v, r), ADDImm(p8, r, 8), VST1Lane(p8, v.S(2)))
+		case 2:
+			fn.Emit(STRD(v, r))
+		case 1:
+			fn.Emit(STRS(v, r))
+		}
+	}
+	for n := 4; n >= 1; n-- {
+		fn.Emit(CMPImm(lanes, int64(n)))
+		fn.BEQ(fmt.Sprintf("lanes%d", n))
+	}
+	fn.B("done")
+	for n := 4; n >= 1; n-- {
+		l := func(s string) string { return fmt.Sprintf("%s%d", s, n) }
+		fn.Label(l("lanes"))
+		fn.Label(l("step"))
+		load(n, delta, d)
+		load(n, u, du)
+		fn.Emit(FMUL(du.S4(), du.S4(), d.S4()))
+		scaleLog2E(fn, k, d, dh, ndl)
+		fn.Emit(MOVI(acc.B16(), 0, 0), MOVD(hp, h), MOVD(ap, at), MOVD(bq, b), MOVD(cq, c), MOVD(left, states))
+		fn.Label(l("state"))
+		fn.Emit(VLD1(ap, av.S4()), ADDReg(ap, ap, ad), FMUL(t.S4(), av.S4(), dh.S4())) // Aᵀ rows are padded: a whole vector is in bounds
+		exp2(fn, k, t, av, ndl, kk, p, q)
+		fn.Emit(
+			VLD1(hp, hv.S4()),
+			FMUL(hv.S4(), hv.S4(), t.S4()),
+			VLD1RP(bq, bb.S4()),
+			FMLA(hv.S4(), bb.S4(), du.S4()),
+			VST1P(hp, hv.S4()),
+			VLD1RP(cq, cc.S4()),
+			FMLA(acc.S4(), hv.S4(), cc.S4()),
+			SUBSImm(left, left, 1),
+		)
+		fn.BNE(l("state"))
+		store(n, acc, y)
+		fn.Emit(
+			ADDReg(delta, delta, sx), ADDReg(u, u, sx), ADDReg(y, y, sx),
+			ADDReg(b, b, sbc), ADDReg(c, c, sbc),
+			SUBSImm(steps, steps, 1),
+		)
+		fn.BNE(l("step"))
+		fn.B("done")
+	}
+	fn.Label("done")
+	fn.RET()
+}
