@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime/debug"
 	"testing"
+
+	"gonum.org/v1/gonum/dsp/fourier"
 
 	"github.com/ssmkern/ssmkern/fft"
 	"github.com/ssmkern/ssmkern/generic"
@@ -29,12 +32,40 @@ func fftFlops(kind string, n int) float64 {
 	return f
 }
 
+// fftCompareSizes are the lengths at which BenchmarkFFTW and
+// BenchmarkGonumFFT measure the other libraries: every power of two from
+// 2^4 to 2^22, fftBenchSizes' non-powers, and 6561 = 3^8 and 15625 = 5^6.
+var fftCompareSizes = []int{
+	1 << 4, 1 << 5, 1 << 6, 1 << 7, 1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13,
+	1 << 14, 1 << 15, 1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20, 1 << 21, 1 << 22,
+	60, 1000, 1009, 3000, 6561, 15625,
+}
+
+// fftBenchName is the sub-benchmark name of one FFT case, "c64/n=1024".
+// BenchmarkFFT (ours), BenchmarkFFTW and BenchmarkGonumFFT name their
+// cases alike, so that benchstat sets them side by side:
+//
+//	go test -tags fftw -run '^$' -bench '^Benchmark(FFT|FFTW|GonumFFT)$' -count 3 ./bench > fft.txt
+//	benchstat -col .name fft.txt
+func fftBenchName(kind string, n int) string { return fmt.Sprintf("%s/n=%d", kind, n) }
+
+// fftBytes is the size of one transform's input.
+func fftBytes(kind string, n int) int {
+	switch kind {
+	case "c128":
+		return 16 * n
+	case "r32":
+		return 4 * n
+	default: // c64, r64
+		return 8 * n
+	}
+}
+
 // fftBench measures the forward transform of one plan type and length.
 func fftBench(kind string, n int) func(b *testing.B) {
 	return func(b *testing.B) {
 		rng := rand.New(rand.NewPCG(1, uint64(n)))
 		var forward func() error
-		var bytes int
 		switch kind {
 		case "c64":
 			p, err := fft.NewPlan32(n)
@@ -45,7 +76,7 @@ func fftBench(kind string, n int) func(b *testing.B) {
 			for i := range src {
 				src[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
 			}
-			forward, bytes = func() error { return p.Forward(dst, src) }, 8*n
+			forward = func() error { return p.Forward(dst, src) }
 		case "c128":
 			p, err := fft.NewPlan64(n)
 			if err != nil {
@@ -55,7 +86,7 @@ func fftBench(kind string, n int) func(b *testing.B) {
 			for i := range src {
 				src[i] = complex(rng.NormFloat64(), rng.NormFloat64())
 			}
-			forward, bytes = func() error { return p.Forward(dst, src) }, 16*n
+			forward = func() error { return p.Forward(dst, src) }
 		case "r32":
 			p, err := fft.NewRealPlan32(n)
 			if err != nil {
@@ -65,7 +96,7 @@ func fftBench(kind string, n int) func(b *testing.B) {
 			for i := range src {
 				src[i] = float32(rng.NormFloat64())
 			}
-			forward, bytes = func() error { return p.Forward(dst, src) }, 4*n
+			forward = func() error { return p.Forward(dst, src) }
 		case "r64":
 			p, err := fft.NewRealPlan64(n)
 			if err != nil {
@@ -75,11 +106,11 @@ func fftBench(kind string, n int) func(b *testing.B) {
 			for i := range src {
 				src[i] = rng.NormFloat64()
 			}
-			forward, bytes = func() error { return p.Forward(dst, src) }, 8*n
+			forward = func() error { return p.Forward(dst, src) }
 		default:
 			b.Fatalf("unknown FFT kind %q", kind)
 		}
-		b.SetBytes(int64(bytes))
+		b.SetBytes(int64(fftBytes(kind, n)))
 		for b.Loop() {
 			if err := forward(); err != nil {
 				b.Fatal(err)
@@ -88,6 +119,52 @@ func fftBench(kind string, n int) func(b *testing.B) {
 		us := float64(b.Elapsed().Nanoseconds()) / 1e3 / float64(b.N)
 		b.ReportMetric(fftFlops(kind, n)/us, "MFLOPS")
 	}
+}
+
+// gonumFFTBench measures gonum's dsp/fourier forward transform (FFTPACK in
+// Go, float64 only) with the same input and unit as fftBench: c128 is
+// CmplxFFT, r64 is FFT. It returns nil for c64 and r32, which gonum lacks.
+func gonumFFTBench(kind string, n int) func(b *testing.B) {
+	if kind != "c128" && kind != "r64" {
+		return nil
+	}
+	return func(b *testing.B) {
+		rng := rand.New(rand.NewPCG(1, uint64(n)))
+		var forward func()
+		if kind == "c128" {
+			t := fourier.NewCmplxFFT(n)
+			src, dst := make([]complex128, n), make([]complex128, n)
+			for i := range src {
+				src[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+			}
+			forward = func() { t.Coefficients(dst, src) }
+		} else {
+			t := fourier.NewFFT(n)
+			src, dst := make([]float64, n), make([]complex128, n/2+1)
+			for i := range src {
+				src[i] = rng.NormFloat64()
+			}
+			forward = func() { t.Coefficients(dst, src) }
+		}
+		b.SetBytes(int64(fftBytes(kind, n)))
+		for b.Loop() {
+			forward()
+		}
+		us := float64(b.Elapsed().Nanoseconds()) / 1e3 / float64(b.N)
+		b.ReportMetric(fftFlops(kind, n)/us, "MFLOPS")
+	}
+}
+
+// gonumVersion is the gonum module this binary was built with.
+func gonumVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == "gonum.org/v1/gonum" {
+				return m.Path + " " + m.Version
+			}
+		}
+	}
+	return "gonum.org/v1/gonum"
 }
 
 // convBench measures the causal long convolution with kernelLen = seqLen
@@ -122,9 +199,15 @@ func fftSection(quick bool) section {
 	s := section{
 		name:  "fft",
 		title: "FFT, forward transform",
-		about: "benchFFT MFLOPS: 5·n·log2(n) / µs for complex transforms, half of that for real ones.",
-		unit:  "MFLOPS",
+		about: "benchFFT MFLOPS: 5·n·log2(n) / µs for complex transforms, half of that for real ones. " +
+			"The reference columns are measured in this run, once per case; × FFTW and × gonum are our speed over theirs at each level. " +
+			fftwStatus() + " gonum is " + gonumVersion() + " dsp/fourier (FFTPACK in Go; complex128 and float64 only).",
+		unit: "MFLOPS",
 	}
+	if fftwLinked {
+		s.refs = append(s.refs, "FFTW")
+	}
+	s.refs = append(s.refs, "gonum")
 	for _, n := range []int{1000, 4096} {
 		s.checks = append(s.checks, check{name: fmt.Sprintf("fft.Plan32 n=%d", n), run: func() error { return checkPlan32(n) }})
 	}
@@ -135,11 +218,16 @@ func fftSection(quick bool) section {
 	for _, kind := range fftKinds {
 		for _, n := range sizes {
 			flops := fftFlops(kind, n)
-			s.cases = append(s.cases, benchCase{
+			c := benchCase{
 				name:  fmt.Sprintf("%s n=%d", kind, n),
 				bench: fftBench(kind, n),
 				rate:  func(ns float64) float64 { return flops / (ns / 1e3) },
-			})
+			}
+			if fftwLinked {
+				c.refs = append(c.refs, fftwFFTBench(kind, n))
+			}
+			c.refs = append(c.refs, gonumFFTBench(kind, n))
+			s.cases = append(s.cases, c)
 		}
 	}
 	return s
@@ -149,23 +237,32 @@ func convSection(quick bool) section {
 	s := section{
 		name:  "conv",
 		title: "Causal long convolution (S4), float32",
-		about: "fft.Conv32.Apply with kernelLen = seqLen and D on; ns per (channel, sample), lower is better.",
-		unit:  "ns/sample",
+		about: "fft.Conv32.Apply with kernelLen = seqLen and D on; ns per (channel, sample), lower is better. " +
+			"The FFTW column is the same pipeline in C (cached kernel spectra; per channel r2c, pointwise product, c2r, + D·u; same FFT length), " +
+			"measured in this run; × FFTW is its time over ours. " + fftwStatus(),
+		unit: "ns/sample",
+	}
+	if fftwLinked {
+		s.refs = []string{"FFTW"}
 	}
 	s.checks = append(s.checks, check{name: "fft.Conv32 vs direct sum", run: checkConv32})
-	sizes := []struct{ channels, seqLen int }{{256, 1024}, {256, 4096}, {32, 16384}}
+	sizes := []struct{ channels, seqLen int }{{256, 1024}, {256, 4096}, {256, 16384}, {256, 65536}}
 	if quick {
 		sizes = sizes[:1]
 		sizes[0].channels = 16
 	}
 	for _, z := range sizes {
 		samples := float64(z.channels * z.seqLen)
-		s.cases = append(s.cases, benchCase{
+		c := benchCase{
 			name:          fmt.Sprintf("H=%d L=%d", z.channels, z.seqLen),
 			bench:         convBench(z.channels, z.seqLen),
 			rate:          func(ns float64) float64 { return ns / samples },
 			lowerIsBetter: true,
-		})
+		}
+		if fftwLinked {
+			c.refs = []func(*testing.B){fftwConvBench(z.channels, z.seqLen)}
+		}
+		s.cases = append(s.cases, c)
 	}
 	return s
 }

@@ -125,10 +125,11 @@ func (r *report) run(only string) (failed bool) {
 
 	for _, s := range picked {
 		r.printf("## %s\n\n%s\n\n", s.title, s.about)
-		r.printf("| case | level | %s | ns/op | × generic |\n|---|---|---|---|---|\n", s.unit)
+		r.printf("| case | level | %s | ns/op | × generic |%s\n|---|---|---|---|---|%s\n", s.unit, s.refHeader(), strings.Repeat("---|---|", len(s.refs)))
 		for _, c := range s.cases {
 			var genericRate float64
-			for _, l := range host.Levels {
+			refRates := c.measureRefs()
+			for i, l := range host.Levels {
 				var res testing.BenchmarkResult
 				if err := atLevel(l, func() error { res = testing.Benchmark(c.bench); return nil }); err != nil {
 					fatal(err)
@@ -141,7 +142,7 @@ func (r *report) run(only string) (failed bool) {
 				} else if genericRate > 0 {
 					ratio = fmt.Sprintf("%.2f", c.speedup(rate, genericRate))
 				}
-				r.printf("| %s | %v | %s | %.0f | %s |\n", c.name, l, c.format(rate), nsPerOp, ratio)
+				r.printf("| %s | %v | %s | %.0f | %s |%s\n", c.name, l, c.format(rate), nsPerOp, ratio, c.refCells(rate, refRates, i == 0))
 			}
 		}
 		r.printf("\n")
@@ -152,7 +153,8 @@ func (r *report) run(only string) (failed bool) {
 // section is one kernel family in the report.
 type section struct {
 	name, title, about string
-	unit               string // the column header of the rate
+	unit               string   // the column header of the rate
+	refs               []string // other implementations measured beside ours, one column pair each
 	checks             []check
 	cases              []benchCase
 }
@@ -171,6 +173,45 @@ type benchCase struct {
 	rate func(nsPerOp float64) float64
 	// lowerIsBetter is set for units such as ns/sample.
 	lowerIsBetter bool
+	// refs measure the section's refs on the same case (nil: not available).
+	refs []func(b *testing.B)
+}
+
+func (s section) refHeader() string {
+	var h strings.Builder
+	for _, name := range s.refs {
+		fmt.Fprintf(&h, " %s %s | × %s |", name, s.unit, name)
+	}
+	return h.String()
+}
+
+// measureRefs runs each reference once; they do not dispatch on the level.
+func (c benchCase) measureRefs() []float64 {
+	rates := make([]float64, len(c.refs))
+	for i, bench := range c.refs {
+		if bench != nil {
+			res := testing.Benchmark(bench)
+			rates[i] = c.rate(float64(res.T.Nanoseconds()) / float64(max(res.N, 1)))
+		}
+	}
+	return rates
+}
+
+// refCells are the reference columns of one row: the reference's rate
+// (on the first row of the case only) and our speed over it.
+func (c benchCase) refCells(rate float64, refRates []float64, first bool) string {
+	var cells strings.Builder
+	for _, ref := range refRates {
+		switch {
+		case ref == 0:
+			cells.WriteString(" – | – |")
+		case first:
+			fmt.Fprintf(&cells, " %s | %.2f |", c.format(ref), c.speedup(rate, ref))
+		default:
+			fmt.Fprintf(&cells, " | %.2f |", c.speedup(rate, ref))
+		}
+	}
+	return cells.String()
 }
 
 func (c benchCase) speedup(rate, genericRate float64) float64 {
