@@ -4,3 +4,4 @@ package asm
 // so that Avo never becomes a dependency of the library.
 //go:generate sh -c "cd ../avogen && go run . -gen scan -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./s4d -out ../asm/vandermonde_amd64.s -stubs ../asm/vandermonde_amd64.go -pkg asm"
+//go:generate sh -c "cd ../avogen && go run . -gen fft -out ../asm"

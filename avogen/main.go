@@ -39,6 +39,7 @@ import (
 // emits its contents.
 var generators = map[string]func(){
 	"scan": generateScan,
+	"fft":  generateFFT,
 }
 
 func main() {

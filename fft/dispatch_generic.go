@@ -6,27 +6,28 @@ import (
 )
 
 // The kernels behind the public calls, one function per kind of call, each
-// taking the level that the public call read once from asm.Current(). Today
-// every level runs the plain-Go code of package generic; the SIMD issue
-// adds a switch on l here that calls the codelets of package asm, with
-// these signatures, and the tests that loop over asm.Levels() then compare
-// them with generic.
+// taking the level that the public call read once from asm.Current().
+// dispatch_amd64.go switches the complex64 and float32 calls to the
+// Stockham kernels of package asm at the AVX2 and AVX-512 levels;
+// dispatch_other.go (other platforms, purego) runs the plain-Go code of
+// package generic at every level. The functions here are that plain-Go
+// code, shared by both.
 
 // transform runs a validated complex128 FFT (scratch: plan.ScratchLen()).
 func transform(l asm.Level, plan *generic.FFTPlan, dst, src, scratch []complex128, inverse bool) {
 	plan.Transform(dst, src, scratch, inverse)
 }
 
-// transform32 runs a validated complex64 FFT in float64: widen src into
-// scratch, transform in place, round into dst (scratch: n +
-// plan.ScratchLen()). dst may be src.
-func transform32(l asm.Level, plan *generic.FFTPlan, dst, src []complex64, scratch []complex128, inverse bool) {
-	n := plan.Len()
-	buf := scratch[:n]
+// transform32Generic runs a validated complex64 FFT in float64: widen src
+// into scratch, transform in place, round into dst. dst may be src.
+func transform32Generic(p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
+	n := p.n
+	c := s.complex128s(n + p.plan.ScratchLen())
+	buf := c[:n]
 	for i, v := range src {
 		buf[i] = complex128(v)
 	}
-	plan.Transform(buf, buf, scratch[n:], inverse)
+	p.plan.Transform(buf, buf, c[n:], inverse)
 	for i, v := range buf {
 		dst[i] = complex64(v)
 	}
@@ -42,9 +43,9 @@ func realInverse(l asm.Level, plan *generic.RealFFTPlan, dst []float64, src []co
 	plan.Inverse(dst, src, scratch)
 }
 
-// realForward32 runs a validated float32 real FFT in float64 (scratch:
-// Bins() + plan.ScratchLen() complex, n float64).
-func realForward32(l asm.Level, plan *generic.RealFFTPlan, dst []complex64, src []float32, cs []complex128, fs []float64) {
+// realForward32Generic runs a validated float32 real FFT in float64
+// (scratch: Bins() + plan.ScratchLen() complex, n float64).
+func realForward32Generic(plan *generic.RealFFTPlan, dst []complex64, src []float32, cs []complex128, fs []float64) {
 	bins := plan.Bins()
 	x := fs[:plan.Len()]
 	for i, v := range src {
@@ -57,9 +58,9 @@ func realForward32(l asm.Level, plan *generic.RealFFTPlan, dst []complex64, src 
 	}
 }
 
-// realInverse32 runs a validated float32 inverse real FFT in float64
-// (scratch as realForward32).
-func realInverse32(l asm.Level, plan *generic.RealFFTPlan, dst []float32, src []complex64, cs []complex128, fs []float64) {
+// realInverse32Generic runs a validated float32 inverse real FFT in
+// float64 (scratch as realForward32Generic).
+func realInverse32Generic(plan *generic.RealFFTPlan, dst []float32, src []complex64, cs []complex128, fs []float64) {
 	bins := plan.Bins()
 	spec := cs[:bins]
 	for i, v := range src {

@@ -1,0 +1,140 @@
+//go:build gc && !purego
+
+package asm
+
+// Entry points of the complex64 FFT stages (avogen/fft.go) for package
+// fft, which plans the stages and builds their twiddle tables. Each takes
+// the level to run at (AVX2 or AVX512) and checks the lengths it relies
+// on, so that a caller's mistake panics with an index error instead of
+// letting assembly touch foreign memory.
+
+// FFTValues is the number of complex64 values in one vector at level l.
+func FFTValues(l Level) int { return Lanes(l) / 2 }
+
+// FFTRadix4Narrow reports whether a radix-4 stage with r interleaved
+// sub-transforms runs the narrow kernel at level l (several j per vector,
+// expanded twiddle table) rather than the wide one (vectorised over k).
+func FFTRadix4Narrow(l Level, r int) bool { return r < FFTValues(l) }
+
+// FFTRadix4Supported reports whether a radix-4 stage of sub-transform
+// length ls and r = n/(4·ls) has a kernel at level l: r a multiple of the
+// values per vector, or r = 1 (r = 4 too with AVX-512) with ls a multiple
+// of the j per vector.
+func FFTRadix4Supported(l Level, ls, r int) bool {
+	v := FFTValues(l)
+	if r >= v {
+		return r%v == 0
+	}
+	if r != 1 && !(r == 4 && v == 8) {
+		return false
+	}
+	return ls%(v/r) == 0
+}
+
+// FFTRadix4TwiddleLen is the float32 count of the twiddle table of a
+// radix-4 stage at level l: six per j for the wide kernel (Re and Im of
+// w1, w2, w3), twelve per complex value for the narrow one (six vectors
+// of duplicated Re and Im per vector of values).
+func FFTRadix4TwiddleLen(l Level, ls, r int) int {
+	if FFTRadix4Narrow(l, r) {
+		return 12 * ls * r
+	}
+	return 6 * ls
+}
+
+// FFTRadix2First runs the radix-2 first stage (ls = 1) of a complex64
+// FFT of length n = len(in): out[k] = in[k] + in[k+n/2], out[k+n/2] =
+// in[k] − in[k+n/2]. n/2 must be a multiple of FFTValues(l).
+func FFTRadix2First(l Level, out, in []complex64) {
+	n := len(in)
+	r := n / 2
+	if r%FFTValues(l) != 0 || len(out) != n {
+		panic("asm: FFTRadix2First: bad length")
+	}
+	if r == 0 {
+		return
+	}
+	if l == AVX512 {
+		fftR2FirstAVX512(&out[0], &in[0], r)
+	} else {
+		fftR2FirstAVX2(&out[0], &in[0], r)
+	}
+}
+
+// FFTRadix4 runs one radix-4 Stockham stage of a complex64 FFT of length
+// n = len(in) with sub-transform length ls (generic/fft_radix.go): out and
+// in have n values and must not overlap; tw is the stage's table
+// (FFTRadix4TwiddleLen floats; unused when ls = 1). The stage must be
+// FFTRadix4Supported. inverse uses the conjugate twiddles and +i.
+func FFTRadix4(l Level, out, in []complex64, tw []float32, ls int, inverse bool) {
+	n := len(in)
+	if ls < 1 || n%(4*ls) != 0 || len(out) != n {
+		panic("asm: FFTRadix4: bad length")
+	}
+	r := n / (4 * ls)
+	if !FFTRadix4Supported(l, ls, r) {
+		panic("asm: FFTRadix4: unsupported stage")
+	}
+	o, i := &out[0], &in[0]
+	if ls == 1 && !FFTRadix4Narrow(l, r) {
+		switch {
+		case l == AVX512 && inverse:
+			fftR4FirstAVX512Inv(o, i, nil, 1, r)
+		case l == AVX512:
+			fftR4FirstAVX512Fwd(o, i, nil, 1, r)
+		case inverse:
+			fftR4FirstAVX2Inv(o, i, nil, 1, r)
+		default:
+			fftR4FirstAVX2Fwd(o, i, nil, 1, r)
+		}
+		return
+	}
+	tw = tw[:FFTRadix4TwiddleLen(l, ls, r)]
+	w := &tw[0]
+	switch {
+	case !FFTRadix4Narrow(l, r):
+		switch {
+		case l == AVX512 && inverse:
+			fftR4WideAVX512Inv(o, i, w, ls, r)
+		case l == AVX512:
+			fftR4WideAVX512Fwd(o, i, w, ls, r)
+		case inverse:
+			fftR4WideAVX2Inv(o, i, w, ls, r)
+		default:
+			fftR4WideAVX2Fwd(o, i, w, ls, r)
+		}
+	case r == 4: // AVX-512 only
+		if inverse {
+			fftR4Narrow4AVX512Inv(o, i, w, ls)
+		} else {
+			fftR4Narrow4AVX512Fwd(o, i, w, ls)
+		}
+	default: // r = 1
+		switch {
+		case l == AVX512 && inverse:
+			fftR4Narrow1AVX512Inv(o, i, w, ls)
+		case l == AVX512:
+			fftR4Narrow1AVX512Fwd(o, i, w, ls)
+		case inverse:
+			fftR4Narrow1AVX2Inv(o, i, w, ls)
+		default:
+			fftR4Narrow1AVX2Fwd(o, i, w, ls)
+		}
+	}
+}
+
+// FFTScale multiplies every value of x by s; len(x) must be a multiple of
+// FFTValues(l).
+func FFTScale(l Level, x []complex64, s float32) {
+	if len(x)%FFTValues(l) != 0 {
+		panic("asm: FFTScale: bad length")
+	}
+	if len(x) == 0 {
+		return
+	}
+	if l == AVX512 {
+		fftScaleAVX512(&x[0], len(x), s)
+	} else {
+		fftScaleAVX2(&x[0], len(x), s)
+	}
+}

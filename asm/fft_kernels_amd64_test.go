@@ -1,0 +1,194 @@
+//go:build gc && !purego
+
+package asm_test
+
+import (
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+)
+
+// fftStageTol bounds each output of one stage against the float64 stage
+// of the same float32 inputs and twiddles, relative to the largest input
+// magnitude: a product rounds twice (mul, then fused add) and the
+// butterfly adds two more roundings, about 4·2^−24 of |w|·max|x| ≤ 4·max|x|.
+const fftStageTol = 8.0 / (1 << 24)
+
+// refRadix4 is the float64 radix-4 Stockham stage (generic/fft_radix.go)
+// with twiddles w[q−1][j], q = 1, 2, 3.
+func refRadix4(in []complex64, w [3][]complex128, ls int, inverse bool) []complex128 {
+	n := len(in)
+	r := n / (4 * ls)
+	out := make([]complex128, n)
+	rot := complex(0, -1) // −i
+	if inverse {
+		rot = complex(0, 1)
+	}
+	for j := range ls {
+		for k := range r {
+			var a [4]complex128
+			for q := range 4 {
+				a[q] = complex128(in[j*4*r+q*r+k])
+				if q > 0 {
+					wq := w[q-1][j]
+					if inverse {
+						wq = cmplx.Conj(wq)
+					}
+					a[q] *= wq
+				}
+			}
+			s02, d02 := a[0]+a[2], a[0]-a[2]
+			s13, d13 := a[1]+a[3], rot*(a[1]-a[3])
+			out[j*r+k] = s02 + s13
+			out[(j+ls)*r+k] = d02 + d13
+			out[(j+2*ls)*r+k] = s02 - s13
+			out[(j+3*ls)*r+k] = d02 - d13
+		}
+	}
+	return out
+}
+
+// packTwiddles writes w in the layout asm.FFTRadix4 documents.
+func packTwiddles(l asm.Level, w [3][]complex128, ls, r int) []float32 {
+	tw := make([]float32, asm.FFTRadix4TwiddleLen(l, ls, r))
+	v := asm.FFTValues(l)
+	if !asm.FFTRadix4Narrow(l, r) {
+		for j := range ls {
+			for q := range 3 {
+				tw[6*j+2*q], tw[6*j+2*q+1] = float32(real(w[q][j])), float32(imag(w[q][j]))
+			}
+		}
+		return tw
+	}
+	for g := range ls * r / v {
+		for i := range v {
+			j := (g*v + i) / r
+			for q := range 3 {
+				re, im := float32(real(w[q][j])), float32(imag(w[q][j]))
+				base := g*12*v + 2*q*2*v
+				tw[base+2*i], tw[base+2*i+1] = re, re
+				tw[base+2*v+2*i], tw[base+2*v+2*i+1] = im, im
+			}
+		}
+	}
+	return tw
+}
+
+func checkStage(t *testing.T, what string, got []complex64, want []complex128, in []complex64) {
+	t.Helper()
+	scale := 0.0
+	for _, x := range in {
+		scale = max(scale, cmplx.Abs(complex128(x)))
+	}
+	for i := range want {
+		if d := cmplx.Abs(complex128(got[i]) - want[i]); !(d <= fftStageTol*4*scale) {
+			t.Fatalf("%s: out[%d] = %v, want %v (|error| %.3g, max |x| %.3g)", what, i, got[i], want[i], d, scale)
+		}
+	}
+}
+
+func randC64(rng *rand.Rand, n int) []complex64 {
+	x := make([]complex64, n)
+	for i := range x {
+		x[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+	}
+	return x
+}
+
+// TestFFTRadix4MatchesFloat64StageAtEveryLevel runs every supported
+// (ls, r) of n = 2^4 … 2^12, both directions, with in, out and the
+// twiddle table flush against guard pages.
+func TestFFTRadix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		ran := 0
+		for n := 16; n <= 1<<12; n *= 2 {
+			for ls := 1; 4*ls <= n; ls *= 2 {
+				r := n / (4 * ls)
+				if !asm.FFTRadix4Supported(l, ls, r) {
+					continue
+				}
+				var w [3][]complex128
+				for q := range w {
+					w[q] = make([]complex128, ls)
+					for j := range ls {
+						w[q][j] = cmplx.Rect(1, rng.Float64()*2*math.Pi)
+						if ls == 1 {
+							w[q][j] = 1 // the first stage has no twiddles
+						}
+					}
+				}
+				x := randC64(rng, n)
+				for _, inverse := range []bool{false, true} {
+					want := refRadix4(x, w, ls, inverse)
+					in := asmtest.GuardedComplex64(t, x)
+					out := asmtest.GuardedComplex64(t, make([]complex64, n))
+					tw := asmtest.GuardedFloat32(t, packTwiddles(l, w, ls, r))
+					asm.FFTRadix4(l, out, in, tw, ls, inverse)
+					checkStage(t, "FFTRadix4", out, want, x)
+					ran++
+				}
+			}
+		}
+		if ran < 20 {
+			t.Fatalf("only %d stages ran", ran)
+		}
+	})
+}
+
+func TestFFTRadix2FirstAndScaleMatchGoAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		for n := 2 * asm.FFTValues(l); n <= 1<<10; n *= 2 {
+			x := randC64(rng, n)
+			out := asmtest.GuardedComplex64(t, make([]complex64, n))
+			asm.FFTRadix2First(l, out, asmtest.GuardedComplex64(t, x))
+			for k := range n / 2 {
+				if out[k] != x[k]+x[k+n/2] || out[k+n/2] != x[k]-x[k+n/2] {
+					t.Fatalf("n=%d: FFTRadix2First wrong at %d", n, k)
+				}
+			}
+			y := asmtest.GuardedComplex64(t, x)
+			asm.FFTScale(l, y, 0.25)
+			for i := range y {
+				if y[i] != x[i]*0.25 {
+					t.Fatalf("n=%d: FFTScale wrong at %d", n, i)
+				}
+			}
+		}
+	})
+}
+
+func TestFFTStagesRejectUnsupportedShapes(t *testing.T) {
+	for _, l := range asm.Levels() {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			continue
+		}
+		if asm.FFTRadix4Supported(l, 1, 2) || asm.FFTRadix4Supported(l, 3, 1) {
+			t.Errorf("%v: r = 2 or ls = 3 reported supported", l)
+		}
+		mustPanic(t, func() { asm.FFTRadix4(l, make([]complex64, 8), make([]complex64, 8), nil, 1, false) })
+		mustPanic(t, func() { asm.FFTRadix4(l, make([]complex64, 32), make([]complex64, 64), nil, 1, false) })
+		mustPanic(t, func() { asm.FFTRadix2First(l, make([]complex64, 6), make([]complex64, 6)) })
+	}
+}
+
+func mustPanic(t *testing.T, f func()) {
+	t.Helper()
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic")
+		}
+	}()
+	f()
+}

@@ -1,0 +1,362 @@
+// The fft generator writes asm/fft_amd64.s and asm/fft_amd64.go: the
+// complex64 Stockham stages of package fft at the AVX2 and AVX-512 levels.
+//
+//	cd avogen && go run . -gen fft -out ../asm
+//
+// Data are interleaved complex64 (re, im float32 pairs), as the public API
+// holds them, so a vector of V lanes carries V/2 complex values (4 in a
+// YMM, 8 in a ZMM). A stage of radix p with sub-transform length ls and
+// r = n/(ls·p) merges, for each j < ls and k < r,
+//
+//	a_q = ω_L^{q·j} · in[j·p·r + q·r + k]          (L = p·ls, q < p)
+//	out[(j + s·ls)·r + k] = Σ_q ω_p^{q·s} · a_q     (s < p)
+//
+// (generic/fft_radix.go is the float64 twin). Three shapes of stage cover
+// every power of two from 16 (AVX2) or 32 (AVX-512) up:
+//
+//   - fftR2First: the radix-2 first stage of an odd log2 n (ls = 1, no
+//     twiddles), vectorised over k;
+//   - fftR4Wide: radix 4 with r a multiple of the complex values per
+//     vector, vectorised over k with the three twiddles of j broadcast
+//     (twiddle table: w1, w2, w3 of each j as six float32);
+//   - fftR4Narrow: radix 4 with r < values per vector (r = 1, and r = 4
+//     for ZMM): one vector holds the k of several consecutive j, its input
+//     gathered by a transpose in registers, its twiddles from an expanded
+//     table (per vector and q, Re w and Im w each duplicated over a
+//     complex value's two lanes).
+//
+// Products: x·w = fmaddsub(x, Re w, swap(x)·Im w), three instructions per
+// vector, the swap by VPERMILPS; the inverse uses x·conj(w) =
+// fmsubadd(…), so both directions share one twiddle table. The butterfly's
+// ∓i·d is swap(d) added or subtracted lane by lane (fmaddsub/fmsubadd with a
+// vector of ones, exact); the inverse exchanges outputs 1 and 3.
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+func generateFFT() {
+	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+		fftR2First(v)
+		fftScale(v)
+		for _, inverse := range []bool{false, true} {
+			fftR4Wide(v, inverse, false)
+			fftR4Wide(v, inverse, true)
+			fftR4Narrow(v, inverse, 1)
+			if v.Lanes == 16 {
+				fftR4Narrow(v, inverse, 4)
+			}
+		}
+	}
+}
+
+// fftDir is the suffix of a direction's kernels.
+func fftDir(inverse bool) string {
+	if inverse {
+		return "Inv"
+	}
+	return "Fwd"
+}
+
+// cvals is the number of complex64 values per vector.
+func cvals(v vmath.ISA) int { return v.Lanes / 2 }
+
+// fftOnes returns a register holding 1.0 in every lane.
+func fftOnes(v vmath.ISA) reg.VecVirtual {
+	r := v.Vec()
+	VMOVUPS(vmath.Const(1), r)
+	return r
+}
+
+// cmulBy returns x·w (inverse: x·conj w), where wr and wi hold
+// Re w and Im w over both lanes of each complex value (registers or
+// memory).
+func cmulBy(v vmath.ISA, x reg.VecVirtual, wr, wi Op, inverse bool) reg.VecVirtual {
+	t := v.Vec()
+	VPERMILPS(U8(0xb1), x, t) // (im, re)
+	VMULPS(wi, t, t)
+	if inverse {
+		VFMSUBADD231PS(wr, x, t) // even lanes re·wr + im·wi, odd im·wr − re·wi
+	} else {
+		VFMADDSUB231PS(wr, x, t) // even lanes re·wr − im·wi, odd im·wr + re·wi
+	}
+	return t
+}
+
+// butterfly4 computes the radix-4 butterfly of a0…a3 in place:
+// a0 = s02 + s13, a1 = d02 ∓ i·d13, a2 = s02 − s13, a3 = d02 ± i·d13
+// (upper signs forward), with ones a vector of 1.0.
+func butterfly4(v vmath.ISA, a []reg.VecVirtual, ones reg.VecVirtual, inverse bool) {
+	s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	VADDPS(a[2], a[0], s02)
+	VSUBPS(a[2], a[0], d02)
+	VADDPS(a[3], a[1], s13)
+	VSUBPS(a[3], a[1], d13)
+	VADDPS(s13, s02, a[0])
+	VSUBPS(s13, s02, a[2])
+	ds := v.Vec()
+	VPERMILPS(U8(0xb1), d13, ds) // (Im d, Re d)
+	VMOVAPS(ds, a[1])
+	VMOVAPS(ds, a[3])
+	// −i·d = (Im d, −Re d): d02 − i·d is (re + Im d, im − Re d), fmsubadd.
+	VFMSUBADD231PS(ones, d02, a[1])
+	VFMADDSUB231PS(ones, d02, a[3])
+	if inverse {
+		a[1], a[3] = a[3], a[1]
+	}
+}
+
+// fftR2First emits the radix-2 stage with ls = 1: out[k] = in[k] + in[k+r],
+// out[k+r] = in[k] − in[k+r], for k < r (r a multiple of the complex
+// values per vector). It is the same in both directions.
+func fftR2First(v vmath.ISA) {
+	name := "fftR2First" + v.Name
+	TEXT(name, NOSPLIT, "func(out, in *complex64, r int)")
+	Pragma("noescape")
+	Doc(name + " runs the radix-2 first stage of a complex64 FFT; see avogen/fft.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	r := Load(Param("r"), GP64())
+	rb := GP64()
+	MOVQ(r, rb)
+	SHLQ(U8(3), rb)
+	SHRQ(U8(log2(cvals(v))), r)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	x0, x1, y := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: in}, x0)
+	VMOVUPS(Mem{Base: in, Index: rb, Scale: 1}, x1)
+	VADDPS(x1, x0, y)
+	VSUBPS(x1, x0, x0)
+	VMOVUPS(y, Mem{Base: out})
+	VMOVUPS(x0, Mem{Base: out, Index: rb, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftScale emits x[i] *= s for the n complex64 values at x (n a multiple
+// of the complex values per vector): the 1/n of the inverse.
+func fftScale(v vmath.ISA) {
+	name := "fftScale" + v.Name
+	TEXT(name, NOSPLIT, "func(x *complex64, n int, s float32)")
+	Pragma("noescape")
+	Doc(name + " multiplies n complex64 values by a real scale.")
+	x := Load(Param("x"), GP64())
+	n := Load(Param("n"), GP64())
+	sv := v.Vec()
+	VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	SHRQ(U8(log2(cvals(v))), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	y := v.Vec()
+	VMULPS(Mem{Base: x}, sv, y)
+	VMOVUPS(y, Mem{Base: x})
+	ADDQ(U32(v.Bytes()), x)
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftR4Wide emits a radix-4 stage vectorised over k: for each j < ls the
+// twiddles tw[6j … 6j+5] = (Re w1, Im w1, Re w2, Im w2, Re w3, Im w3)
+// are broadcast, then the r/values-per-vector vectors of k run. first
+// emits the ls = 1 stage, whose twiddles are all 1 (tw unused).
+func fftR4Wide(v vmath.ISA, inverse, first bool) {
+	name := "fftR4Wide" + v.Name + fftDir(inverse)
+	if first {
+		name = "fftR4First" + v.Name + fftDir(inverse)
+	}
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, ls, r int)")
+	Pragma("noescape")
+	Doc(name + " runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := Load(Param("ls"), GP64())
+	r := Load(Param("r"), GP64())
+	// Byte strides: rb between the inputs q, lb between the outputs s.
+	rb, r3, lb, l3 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(r, rb)
+	SHLQ(U8(3), rb)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
+	MOVQ(ls, lb)
+	IMULQ(rb, lb)
+	LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
+	SHRQ(U8(log2(cvals(v))), r) // vectors per j
+	TESTQ(r, r)
+	JZ(LabelRef(name + "_done"))
+	TESTQ(ls, ls)
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	Label(name + "_j")
+	var w [6]reg.VecVirtual
+	if !first {
+		for i := range w {
+			w[i] = v.Vec()
+			VBROADCASTSS(Mem{Base: tw, Disp: 4 * i}, w[i])
+		}
+	}
+	k := GP64()
+	MOVQ(r, k)
+	Label(name + "_k")
+	a := make([]reg.VecVirtual, 4)
+	for q := range a {
+		a[q] = v.Vec()
+	}
+	VMOVUPS(Mem{Base: in}, a[0])
+	VMOVUPS(Mem{Base: in, Index: rb, Scale: 1}, a[1])
+	VMOVUPS(Mem{Base: in, Index: rb, Scale: 2}, a[2])
+	VMOVUPS(Mem{Base: in, Index: r3, Scale: 1}, a[3])
+	if !first {
+		for q := 1; q < 4; q++ {
+			a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
+		}
+	}
+	butterfly4(v, a, ones, inverse)
+	VMOVUPS(a[0], Mem{Base: out})
+	VMOVUPS(a[1], Mem{Base: out, Index: lb, Scale: 1})
+	VMOVUPS(a[2], Mem{Base: out, Index: lb, Scale: 2})
+	VMOVUPS(a[3], Mem{Base: out, Index: l3, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	// in has moved by r values: the next j starts 3r further; out is
+	// already at (j+1)·r.
+	ADDQ(r3, in)
+	ADDQ(U32(24), tw)
+	DECQ(ls)
+	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftR4Narrow emits a radix-4 stage with r < values per vector: each
+// vector holds k < r of values/r consecutive j. Its inputs in[j·4r + q·r
+// + k] are gathered by a transpose in registers; its outputs are
+// contiguous. tw holds, per vector of outputs, six vectors (Re w1, Im w1,
+// Re w2, Im w2, Re w3, Im w3, each value over both lanes of a complex).
+// groups = ls·r / values per vector.
+func fftR4Narrow(v vmath.ISA, inverse bool, r int) {
+	name := fmt.Sprintf("fftR4Narrow%d%s%s", r, v.Name, fftDir(inverse))
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, ls int)")
+	Pragma("noescape")
+	Doc(name + fmt.Sprintf(" runs one radix-4 Stockham stage with r = %d of a complex64 FFT; see avogen/fft.go.", r))
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := Load(Param("ls"), GP64())
+	lb, l3 := GP64(), GP64()
+	MOVQ(ls, lb)
+	SHLQ(U8(3+log2(r)), lb) // ls·r values in bytes
+	LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
+	groups := GP64()
+	MOVQ(ls, groups)
+	SHRQ(U8(log2(cvals(v)/r)), groups)
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	var idxLo, idxHi reg.VecVirtual
+	if v.Lanes == 16 && r == 1 {
+		idxLo, idxHi = ZMM(), ZMM()
+		VMOVDQU64(fftPermTable("fft_perm_q01", []uint64{0, 4, 8, 12, 1, 5, 9, 13}), idxLo)
+		VMOVDQU64(fftPermTable("fft_perm_q23", []uint64{2, 6, 10, 14, 3, 7, 11, 15}), idxHi)
+	}
+	Label(name + "_loop")
+	a := make([]reg.VecVirtual, 4)
+	for q := range a {
+		a[q] = v.Vec()
+	}
+	switch {
+	case v.Lanes == 8 && r == 1:
+		// 16 values: j0 q0…q3 at byte 0, j1 at 32, j2 at 64, j3 at 96.
+		x, y, z, w := YMM(), YMM(), YMM(), YMM()
+		VMOVUPS(Mem{Base: in}, x.AsX())
+		VINSERTF128(U8(1), Mem{Base: in, Disp: 64}, x, x) // j0 q0 q1 | j2 q0 q1
+		VMOVUPS(Mem{Base: in, Disp: 32}, y.AsX())
+		VINSERTF128(U8(1), Mem{Base: in, Disp: 96}, y, y) // j1 q0 q1 | j3 q0 q1
+		VMOVUPS(Mem{Base: in, Disp: 16}, z.AsX())
+		VINSERTF128(U8(1), Mem{Base: in, Disp: 80}, z, z) // j0 q2 q3 | j2 q2 q3
+		VMOVUPS(Mem{Base: in, Disp: 48}, w.AsX())
+		VINSERTF128(U8(1), Mem{Base: in, Disp: 112}, w, w) // j1 q2 q3 | j3 q2 q3
+		VUNPCKLPD(y, x, a[0])
+		VUNPCKHPD(y, x, a[1])
+		VUNPCKLPD(w, z, a[2])
+		VUNPCKHPD(w, z, a[3])
+	case r == 1:
+		// 32 values: j0 … j7, four q each; two j per ZMM.
+		p01, p23, s01, s23 := ZMM(), ZMM(), ZMM(), ZMM()
+		x, y := ZMM(), ZMM()
+		VMOVUPS(Mem{Base: in}, x)
+		VMOVUPS(Mem{Base: in, Disp: 64}, y)
+		VMOVAPD(idxLo, p01)
+		VPERMI2PD(y, x, p01) // j0…j3 q0 | j0…j3 q1
+		VMOVAPD(idxHi, p23)
+		VPERMI2PD(y, x, p23) // j0…j3 q2 | j0…j3 q3
+		x2, y2 := ZMM(), ZMM()
+		VMOVUPS(Mem{Base: in, Disp: 128}, x2)
+		VMOVUPS(Mem{Base: in, Disp: 192}, y2)
+		VMOVAPD(idxLo, s01)
+		VPERMI2PD(y2, x2, s01) // j4…j7 q0 | q1
+		VMOVAPD(idxHi, s23)
+		VPERMI2PD(y2, x2, s23)
+		VSHUFF64X2(U8(0x44), s01, p01, a[0])
+		VSHUFF64X2(U8(0xee), s01, p01, a[1])
+		VSHUFF64X2(U8(0x44), s23, p23, a[2])
+		VSHUFF64X2(U8(0xee), s23, p23, a[3])
+	default: // ZMM, r = 4: two j, 16 values each (128 bytes)
+		for q := range a {
+			VMOVUPS(Mem{Base: in, Disp: 32 * q}, a[q].AsY())
+			VINSERTF64X4(U8(1), Mem{Base: in, Disp: 128 + 32*q}, a[q], a[q])
+		}
+	}
+	for q := 1; q < 4; q++ {
+		wr := Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}
+		wi := Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		a[q] = cmulBy(v, a[q], wr, wi, inverse)
+	}
+	butterfly4(v, a, ones, inverse)
+	VMOVUPS(a[0], Mem{Base: out})
+	VMOVUPS(a[1], Mem{Base: out, Index: lb, Scale: 1})
+	VMOVUPS(a[2], Mem{Base: out, Index: lb, Scale: 2})
+	VMOVUPS(a[3], Mem{Base: out, Index: l3, Scale: 1})
+	ADDQ(U32(4*v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	ADDQ(U32(6*v.Bytes()), tw)
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftTables caches the index tables already emitted.
+var fftTables = map[string]Mem{}
+
+// fftPermTable returns a read-only table of eight uint64 (a VPERMI2PD
+// index vector).
+func fftPermTable(name string, idx []uint64) Mem {
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for i, x := range idx {
+		DATA(8*i, U64(x))
+	}
+	return m
+}
