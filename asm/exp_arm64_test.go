@@ -11,8 +11,8 @@ import (
 	"github.com/ssmkern/ssmkern/generic"
 )
 
-// The NEON kernels are tested directly here, before NEON is a dispatch
-// level (neonKernels in isa_arm64.go): each against its generic twin.
+// The NEON kernels are tested directly here, each against its generic
+// twin, whatever the dispatch level.
 
 // neonExpMaxULP is the accuracy avogen/vmathdef promises for exp against
 // float64 math.Exp rounded to float32 (DESIGN: within 2 ulp over the

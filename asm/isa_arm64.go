@@ -4,9 +4,11 @@ package asm
 
 import "golang.org/x/sys/cpu"
 
-// NEON is enabled only once its kernels exist; until then arm64 runs the
-// generic code, and Levels says so.
-const neonKernels = false
+// neonKernels makes NEON a level: exp, the complex multiply-add and the
+// selective scan have NEON kernels, each tested against its generic twin.
+// Packages without NEON kernels yet (fft, kernelgen) run their generic
+// code at this level (their arm64 dispatch takes every level as generic).
+const neonKernels = true
 
 func supportedLevels() []Level {
 	l := []Level{Generic}

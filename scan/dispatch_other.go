@@ -1,4 +1,4 @@
-//go:build !amd64 || !gc || purego
+//go:build !(amd64 || arm64) || !gc || purego
 
 package scan
 
@@ -7,7 +7,7 @@ import (
 	"github.com/ssmkern/ssmkern/generic"
 )
 
-// forward and step run a validated call at level l: without amd64
+// forward and step run a validated call at level l: without amd64 or arm64
 // assembly every level runs the generic code.
 func forward(l asm.Level, out, lastState []float32, p *Params) {
 	generic.ScanForward(out, lastState, p)
