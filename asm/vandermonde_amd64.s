@@ -11,10 +11,15 @@ TEXT ·vandermondeBlocksAVX2(SB), NOSPLIT, $0-56
 	MOVQ  zRe+8(FP), CX
 	MOVQ  zIm+16(FP), DX
 	MOVQ  blocks+40(FP), BX
-	TESTQ BX, BX
-	JZ    vandermondeBlocksAVX2_done
+	MOVQ  nh+48(FP), SI
+	MOVQ  SI, DI
+	SHLQ  $0x02, DI
+	TESTQ SI, SI
+	JZ    vandermondeBlocksAVX2_zero
 
-vandermondeBlocksAVX2_block:
+vandermondeBlocksAVX2_pair:
+	CMPQ   BX, $0x02
+	JB     vandermondeBlocksAVX2_single
 	VXORPS Y0, Y0, Y0
 	VXORPS Y1, Y1, Y1
 	VXORPS Y2, Y2, Y2
@@ -23,50 +28,218 @@ vandermondeBlocksAVX2_block:
 	VXORPS Y5, Y5, Y5
 	VXORPS Y6, Y6, Y6
 	VXORPS Y7, Y7, Y7
-	MOVQ   pRe+24(FP), SI
-	MOVQ   pIm+32(FP), DI
-	MOVQ   nh+48(FP), R8
-	TESTQ  R8, R8
-	JZ     vandermondeBlocksAVX2_store
+	MOVQ   CX, R8
+	MOVQ   DX, R9
+	MOVQ   pRe+24(FP), R10
+	MOVQ   pIm+32(FP), R11
+	MOVQ   SI, R12
 
-vandermondeBlocksAVX2_state:
-	VBROADCASTSS (CX), Y8
-	VBROADCASTSS (DX), Y9
-	VFMADD231PS  (SI), Y8, Y0
-	VFNMADD231PS (DI), Y9, Y0
-	VFMADD231PS  32(SI), Y8, Y1
-	VFNMADD231PS 32(DI), Y9, Y1
-	VFMADD231PS  64(SI), Y8, Y2
-	VFNMADD231PS 64(DI), Y9, Y2
-	VFMADD231PS  96(SI), Y8, Y3
-	VFNMADD231PS 96(DI), Y9, Y3
-	VFMADD231PS  128(SI), Y8, Y4
-	VFNMADD231PS 128(DI), Y9, Y4
-	VFMADD231PS  160(SI), Y8, Y5
-	VFNMADD231PS 160(DI), Y9, Y5
-	VFMADD231PS  192(SI), Y8, Y6
-	VFNMADD231PS 192(DI), Y9, Y6
-	VFMADD231PS  224(SI), Y8, Y7
-	VFNMADD231PS 224(DI), Y9, Y7
+vandermondeBlocksAVX2_pair0:
+	VBROADCASTSS (R8), Y8
+	VBROADCASTSS (R9), Y9
+	VBROADCASTSS (R8)(DI*1), Y10
+	VBROADCASTSS (R9)(DI*1), Y11
+	VMOVUPS      (R10), Y12
+	VMOVUPS      (R11), Y13
+	VFMADD231PS  Y12, Y8, Y0
+	VFNMADD231PS Y13, Y9, Y0
+	VFMADD231PS  Y12, Y10, Y4
+	VFNMADD231PS Y13, Y11, Y4
+	VMOVUPS      32(R10), Y12
+	VMOVUPS      32(R11), Y13
+	VFMADD231PS  Y12, Y8, Y1
+	VFNMADD231PS Y13, Y9, Y1
+	VFMADD231PS  Y12, Y10, Y5
+	VFNMADD231PS Y13, Y11, Y5
+	VMOVUPS      64(R10), Y12
+	VMOVUPS      64(R11), Y13
+	VFMADD231PS  Y12, Y8, Y2
+	VFNMADD231PS Y13, Y9, Y2
+	VFMADD231PS  Y12, Y10, Y6
+	VFNMADD231PS Y13, Y11, Y6
+	VMOVUPS      96(R10), Y12
+	VMOVUPS      96(R11), Y13
+	VFMADD231PS  Y12, Y8, Y3
+	VFNMADD231PS Y13, Y9, Y3
+	VFMADD231PS  Y12, Y10, Y7
+	VFNMADD231PS Y13, Y11, Y7
+	ADDQ         $0x00000004, R8
+	ADDQ         $0x00000004, R9
+	ADDQ         $0x00000100, R10
+	ADDQ         $0x00000100, R11
+	DECQ         R12
+	JNZ          vandermondeBlocksAVX2_pair0
+	VMOVUPS      Y0, (AX)
+	VMOVUPS      Y1, 32(AX)
+	VMOVUPS      Y2, 64(AX)
+	VMOVUPS      Y3, 96(AX)
+	VMOVUPS      Y4, 256(AX)
+	VMOVUPS      Y5, 288(AX)
+	VMOVUPS      Y6, 320(AX)
+	VMOVUPS      Y7, 352(AX)
+	VXORPS       Y0, Y0, Y0
+	VXORPS       Y1, Y1, Y1
+	VXORPS       Y2, Y2, Y2
+	VXORPS       Y3, Y3, Y3
+	VXORPS       Y4, Y4, Y4
+	VXORPS       Y5, Y5, Y5
+	VXORPS       Y6, Y6, Y6
+	VXORPS       Y7, Y7, Y7
+	MOVQ         CX, R8
+	MOVQ         DX, R9
+	MOVQ         pRe+24(FP), R10
+	MOVQ         pIm+32(FP), R11
+	MOVQ         SI, R12
+
+vandermondeBlocksAVX2_pair1:
+	VBROADCASTSS (R8), Y8
+	VBROADCASTSS (R9), Y9
+	VBROADCASTSS (R8)(DI*1), Y10
+	VBROADCASTSS (R9)(DI*1), Y11
+	VMOVUPS      128(R10), Y12
+	VMOVUPS      128(R11), Y13
+	VFMADD231PS  Y12, Y8, Y0
+	VFNMADD231PS Y13, Y9, Y0
+	VFMADD231PS  Y12, Y10, Y4
+	VFNMADD231PS Y13, Y11, Y4
+	VMOVUPS      160(R10), Y12
+	VMOVUPS      160(R11), Y13
+	VFMADD231PS  Y12, Y8, Y1
+	VFNMADD231PS Y13, Y9, Y1
+	VFMADD231PS  Y12, Y10, Y5
+	VFNMADD231PS Y13, Y11, Y5
+	VMOVUPS      192(R10), Y12
+	VMOVUPS      192(R11), Y13
+	VFMADD231PS  Y12, Y8, Y2
+	VFNMADD231PS Y13, Y9, Y2
+	VFMADD231PS  Y12, Y10, Y6
+	VFNMADD231PS Y13, Y11, Y6
+	VMOVUPS      224(R10), Y12
+	VMOVUPS      224(R11), Y13
+	VFMADD231PS  Y12, Y8, Y3
+	VFNMADD231PS Y13, Y9, Y3
+	VFMADD231PS  Y12, Y10, Y7
+	VFNMADD231PS Y13, Y11, Y7
+	ADDQ         $0x00000004, R8
+	ADDQ         $0x00000004, R9
+	ADDQ         $0x00000100, R10
+	ADDQ         $0x00000100, R11
+	DECQ         R12
+	JNZ          vandermondeBlocksAVX2_pair1
+	VMOVUPS      Y0, 128(AX)
+	VMOVUPS      Y1, 160(AX)
+	VMOVUPS      Y2, 192(AX)
+	VMOVUPS      Y3, 224(AX)
+	VMOVUPS      Y4, 384(AX)
+	VMOVUPS      Y5, 416(AX)
+	VMOVUPS      Y6, 448(AX)
+	VMOVUPS      Y7, 480(AX)
+	ADDQ         DI, CX
+	ADDQ         DI, CX
+	ADDQ         DI, DX
+	ADDQ         DI, DX
+	ADDQ         $0x00000200, AX
+	SUBQ         $0x02, BX
+	JMP          vandermondeBlocksAVX2_pair
+
+vandermondeBlocksAVX2_single:
+	TESTQ  BX, BX
+	JZ     vandermondeBlocksAVX2_done
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	MOVQ   CX, BX
+	MOVQ   DX, DI
+	MOVQ   pRe+24(FP), R8
+	MOVQ   pIm+32(FP), R9
+	MOVQ   SI, R10
+
+vandermondeBlocksAVX2_single0:
+	VBROADCASTSS (BX), Y4
+	VBROADCASTSS (DI), Y5
+	VMOVUPS      (R8), Y6
+	VMOVUPS      (R9), Y7
+	VFMADD231PS  Y6, Y4, Y0
+	VFNMADD231PS Y7, Y5, Y0
+	VMOVUPS      32(R8), Y6
+	VMOVUPS      32(R9), Y7
+	VFMADD231PS  Y6, Y4, Y1
+	VFNMADD231PS Y7, Y5, Y1
+	VMOVUPS      64(R8), Y6
+	VMOVUPS      64(R9), Y7
+	VFMADD231PS  Y6, Y4, Y2
+	VFNMADD231PS Y7, Y5, Y2
+	VMOVUPS      96(R8), Y6
+	VMOVUPS      96(R9), Y7
+	VFMADD231PS  Y6, Y4, Y3
+	VFNMADD231PS Y7, Y5, Y3
+	ADDQ         $0x00000004, BX
+	ADDQ         $0x00000004, DI
+	ADDQ         $0x00000100, R8
+	ADDQ         $0x00000100, R9
+	DECQ         R10
+	JNZ          vandermondeBlocksAVX2_single0
+	VMOVUPS      Y0, (AX)
+	VMOVUPS      Y1, 32(AX)
+	VMOVUPS      Y2, 64(AX)
+	VMOVUPS      Y3, 96(AX)
+	VXORPS       Y0, Y0, Y0
+	VXORPS       Y1, Y1, Y1
+	VXORPS       Y2, Y2, Y2
+	VXORPS       Y3, Y3, Y3
+	MOVQ         DX, DX
+	MOVQ         pRe+24(FP), BX
+	MOVQ         pIm+32(FP), DI
+
+vandermondeBlocksAVX2_single1:
+	VBROADCASTSS (CX), Y4
+	VBROADCASTSS (DX), Y5
+	VMOVUPS      128(BX), Y6
+	VMOVUPS      128(DI), Y7
+	VFMADD231PS  Y6, Y4, Y0
+	VFNMADD231PS Y7, Y5, Y0
+	VMOVUPS      160(BX), Y6
+	VMOVUPS      160(DI), Y7
+	VFMADD231PS  Y6, Y4, Y1
+	VFNMADD231PS Y7, Y5, Y1
+	VMOVUPS      192(BX), Y6
+	VMOVUPS      192(DI), Y7
+	VFMADD231PS  Y6, Y4, Y2
+	VFNMADD231PS Y7, Y5, Y2
+	VMOVUPS      224(BX), Y6
+	VMOVUPS      224(DI), Y7
+	VFMADD231PS  Y6, Y4, Y3
+	VFNMADD231PS Y7, Y5, Y3
 	ADDQ         $0x00000004, CX
 	ADDQ         $0x00000004, DX
-	ADDQ         $0x00000100, SI
+	ADDQ         $0x00000100, BX
 	ADDQ         $0x00000100, DI
-	DECQ         R8
-	JNZ          vandermondeBlocksAVX2_state
+	DECQ         SI
+	JNZ          vandermondeBlocksAVX2_single1
+	VMOVUPS      Y0, 128(AX)
+	VMOVUPS      Y1, 160(AX)
+	VMOVUPS      Y2, 192(AX)
+	VMOVUPS      Y3, 224(AX)
+	JMP          vandermondeBlocksAVX2_done
 
-vandermondeBlocksAVX2_store:
+vandermondeBlocksAVX2_zero:
+	VXORPS Y0, Y0, Y0
+
+vandermondeBlocksAVX2_zeroblock:
+	TESTQ   BX, BX
+	JZ      vandermondeBlocksAVX2_done
 	VMOVUPS Y0, (AX)
-	VMOVUPS Y1, 32(AX)
-	VMOVUPS Y2, 64(AX)
-	VMOVUPS Y3, 96(AX)
-	VMOVUPS Y4, 128(AX)
-	VMOVUPS Y5, 160(AX)
-	VMOVUPS Y6, 192(AX)
-	VMOVUPS Y7, 224(AX)
+	VMOVUPS Y0, 32(AX)
+	VMOVUPS Y0, 64(AX)
+	VMOVUPS Y0, 96(AX)
+	VMOVUPS Y0, 128(AX)
+	VMOVUPS Y0, 160(AX)
+	VMOVUPS Y0, 192(AX)
+	VMOVUPS Y0, 224(AX)
 	ADDQ    $0x00000100, AX
 	DECQ    BX
-	JNZ     vandermondeBlocksAVX2_block
+	JMP     vandermondeBlocksAVX2_zeroblock
 
 vandermondeBlocksAVX2_done:
 	VZEROUPPER
@@ -79,47 +252,307 @@ TEXT ·vandermondeBlocksAVX512(SB), NOSPLIT, $0-56
 	MOVQ  zRe+8(FP), CX
 	MOVQ  zIm+16(FP), DX
 	MOVQ  blocks+40(FP), BX
-	TESTQ BX, BX
-	JZ    vandermondeBlocksAVX512_done
+	MOVQ  nh+48(FP), SI
+	MOVQ  SI, DI
+	SHLQ  $0x02, DI
+	TESTQ SI, SI
+	JZ    vandermondeBlocksAVX512_zero
 
-vandermondeBlocksAVX512_block:
+vandermondeBlocksAVX512_pair:
+	CMPQ   BX, $0x02
+	JB     vandermondeBlocksAVX512_single
 	VXORPS Z0, Z0, Z0
 	VXORPS Z1, Z1, Z1
 	VXORPS Z2, Z2, Z2
 	VXORPS Z3, Z3, Z3
-	MOVQ   pRe+24(FP), SI
-	MOVQ   pIm+32(FP), DI
-	MOVQ   nh+48(FP), R8
-	TESTQ  R8, R8
-	JZ     vandermondeBlocksAVX512_store
+	VXORPS Z4, Z4, Z4
+	VXORPS Z5, Z5, Z5
+	VXORPS Z6, Z6, Z6
+	VXORPS Z7, Z7, Z7
+	VXORPS Z8, Z8, Z8
+	VXORPS Z9, Z9, Z9
+	VXORPS Z10, Z10, Z10
+	VXORPS Z11, Z11, Z11
+	VXORPS Z12, Z12, Z12
+	VXORPS Z13, Z13, Z13
+	VXORPS Z14, Z14, Z14
+	VXORPS Z15, Z15, Z15
+	MOVQ   CX, R8
+	MOVQ   DX, R9
+	MOVQ   pRe+24(FP), R10
+	MOVQ   pIm+32(FP), R11
+	MOVQ   SI, R12
 
-vandermondeBlocksAVX512_state:
-	VBROADCASTSS (CX), Z4
-	VBROADCASTSS (DX), Z5
-	VFMADD231PS  (SI), Z4, Z0
-	VFNMADD231PS (DI), Z5, Z0
-	VFMADD231PS  64(SI), Z4, Z1
-	VFNMADD231PS 64(DI), Z5, Z1
-	VFMADD231PS  128(SI), Z4, Z2
-	VFNMADD231PS 128(DI), Z5, Z2
-	VFMADD231PS  192(SI), Z4, Z3
-	VFNMADD231PS 192(DI), Z5, Z3
+vandermondeBlocksAVX512_pair0:
+	VBROADCASTSS (R8), Z16
+	VBROADCASTSS (R9), Z17
+	VBROADCASTSS (R8)(DI*1), Z18
+	VBROADCASTSS (R9)(DI*1), Z19
+	VMOVUPS      (R10), Z20
+	VMOVUPS      (R11), Z21
+	VFMADD231PS  Z20, Z16, Z0
+	VFNMADD231PS Z21, Z17, Z4
+	VFMADD231PS  Z20, Z18, Z8
+	VFNMADD231PS Z21, Z19, Z12
+	VMOVUPS      64(R10), Z20
+	VMOVUPS      64(R11), Z21
+	VFMADD231PS  Z20, Z16, Z1
+	VFNMADD231PS Z21, Z17, Z5
+	VFMADD231PS  Z20, Z18, Z9
+	VFNMADD231PS Z21, Z19, Z13
+	VMOVUPS      128(R10), Z20
+	VMOVUPS      128(R11), Z21
+	VFMADD231PS  Z20, Z16, Z2
+	VFNMADD231PS Z21, Z17, Z6
+	VFMADD231PS  Z20, Z18, Z10
+	VFNMADD231PS Z21, Z19, Z14
+	VMOVUPS      192(R10), Z20
+	VMOVUPS      192(R11), Z21
+	VFMADD231PS  Z20, Z16, Z3
+	VFNMADD231PS Z21, Z17, Z7
+	VFMADD231PS  Z20, Z18, Z11
+	VFNMADD231PS Z21, Z19, Z15
+	ADDQ         $0x00000004, R8
+	ADDQ         $0x00000004, R9
+	ADDQ         $0x00000100, R10
+	ADDQ         $0x00000100, R11
+	DECQ         R12
+	JNZ          vandermondeBlocksAVX512_pair0
+	VADDPS       Z4, Z0, Z0
+	VMOVUPS      Z0, (AX)
+	VADDPS       Z5, Z1, Z1
+	VMOVUPS      Z1, 64(AX)
+	VADDPS       Z6, Z2, Z2
+	VMOVUPS      Z2, 128(AX)
+	VADDPS       Z7, Z3, Z3
+	VMOVUPS      Z3, 192(AX)
+	VADDPS       Z12, Z8, Z8
+	VMOVUPS      Z8, 256(AX)
+	VADDPS       Z13, Z9, Z9
+	VMOVUPS      Z9, 320(AX)
+	VADDPS       Z14, Z10, Z10
+	VMOVUPS      Z10, 384(AX)
+	VADDPS       Z15, Z11, Z11
+	VMOVUPS      Z11, 448(AX)
+	ADDQ         DI, CX
+	ADDQ         DI, CX
+	ADDQ         DI, DX
+	ADDQ         DI, DX
+	ADDQ         $0x00000200, AX
+	SUBQ         $0x02, BX
+	JMP          vandermondeBlocksAVX512_pair
+
+vandermondeBlocksAVX512_single:
+	TESTQ  BX, BX
+	JZ     vandermondeBlocksAVX512_done
+	VXORPS Z0, Z0, Z0
+	VXORPS Z1, Z1, Z1
+	VXORPS Z2, Z2, Z2
+	VXORPS Z3, Z3, Z3
+	VXORPS Z4, Z4, Z4
+	VXORPS Z5, Z5, Z5
+	VXORPS Z6, Z6, Z6
+	VXORPS Z7, Z7, Z7
+	MOVQ   DX, DX
+	MOVQ   pRe+24(FP), BX
+	MOVQ   pIm+32(FP), DI
+
+vandermondeBlocksAVX512_single0:
+	VBROADCASTSS (CX), Z8
+	VBROADCASTSS (DX), Z9
+	VMOVUPS      (BX), Z10
+	VMOVUPS      (DI), Z11
+	VFMADD231PS  Z10, Z8, Z0
+	VFNMADD231PS Z11, Z9, Z4
+	VMOVUPS      64(BX), Z10
+	VMOVUPS      64(DI), Z11
+	VFMADD231PS  Z10, Z8, Z1
+	VFNMADD231PS Z11, Z9, Z5
+	VMOVUPS      128(BX), Z10
+	VMOVUPS      128(DI), Z11
+	VFMADD231PS  Z10, Z8, Z2
+	VFNMADD231PS Z11, Z9, Z6
+	VMOVUPS      192(BX), Z10
+	VMOVUPS      192(DI), Z11
+	VFMADD231PS  Z10, Z8, Z3
+	VFNMADD231PS Z11, Z9, Z7
 	ADDQ         $0x00000004, CX
 	ADDQ         $0x00000004, DX
-	ADDQ         $0x00000100, SI
+	ADDQ         $0x00000100, BX
 	ADDQ         $0x00000100, DI
-	DECQ         R8
-	JNZ          vandermondeBlocksAVX512_state
+	DECQ         SI
+	JNZ          vandermondeBlocksAVX512_single0
+	VADDPS       Z4, Z0, Z0
+	VMOVUPS      Z0, (AX)
+	VADDPS       Z5, Z1, Z1
+	VMOVUPS      Z1, 64(AX)
+	VADDPS       Z6, Z2, Z2
+	VMOVUPS      Z2, 128(AX)
+	VADDPS       Z7, Z3, Z3
+	VMOVUPS      Z3, 192(AX)
+	JMP          vandermondeBlocksAVX512_done
 
-vandermondeBlocksAVX512_store:
+vandermondeBlocksAVX512_zero:
+	VXORPS Z0, Z0, Z0
+
+vandermondeBlocksAVX512_zeroblock:
+	TESTQ   BX, BX
+	JZ      vandermondeBlocksAVX512_done
 	VMOVUPS Z0, (AX)
-	VMOVUPS Z1, 64(AX)
-	VMOVUPS Z2, 128(AX)
-	VMOVUPS Z3, 192(AX)
+	VMOVUPS Z0, 64(AX)
+	VMOVUPS Z0, 128(AX)
+	VMOVUPS Z0, 192(AX)
 	ADDQ    $0x00000100, AX
 	DECQ    BX
-	JNZ     vandermondeBlocksAVX512_block
+	JMP     vandermondeBlocksAVX512_zeroblock
 
 vandermondeBlocksAVX512_done:
+	VZEROUPPER
+	RET
+
+// func vandermondeChainAVX2(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, thr *float64, groups int, steps int, groupStride int, stepStride int)
+// Requires: AVX, FMA3
+TEXT ·vandermondeChainAVX2(SB), NOSPLIT, $0-88
+	MOVQ  dstRe+0(FP), AX
+	MOVQ  dstIm+8(FP), CX
+	MOVQ  steps+64(FP), DX
+	MOVQ  groupStride+72(FP), BX
+	SHLQ  $0x02, BX
+	MOVQ  stepStride+80(FP), SI
+	SHLQ  $0x02, SI
+	TESTQ DX, DX
+	JZ    vandermondeChainAVX2_done
+	MOVQ  groups+56(FP), DI
+	TESTQ DI, DI
+	JZ    vandermondeChainAVX2_done
+
+vandermondeChainAVX2_step:
+	MOVQ xr+16(FP), DI
+	MOVQ xi+24(FP), R8
+	MOVQ er+32(FP), R9
+	MOVQ ei+40(FP), R10
+	MOVQ thr+48(FP), R11
+	MOVQ groups+56(FP), R12
+	MOVQ AX, R13
+	MOVQ CX, R14
+
+vandermondeChainAVX2_group:
+	VMOVUPD     (DI), Y0
+	VMOVUPD     (R8), Y1
+	VMULPD      Y0, Y0, Y2
+	VFMADD231PD Y1, Y1, Y2
+	VCMPPD      $0x1d, (R11), Y2, Y2
+	VANDPD      Y0, Y2, Y0
+	VANDPD      Y1, Y2, Y1
+	VCVTPD2PSY  Y0, X2
+	VCVTPD2PSY  Y1, X3
+	VMOVUPS     X2, (R13)
+	VMOVUPS     X3, (R14)
+	VMOVUPD     (R9), Y2
+	VMOVUPD     (R10), Y3
+	VMULPD      Y3, Y1, Y4
+	VFMSUB231PD Y2, Y0, Y4
+	VMULPD      Y2, Y1, Y1
+	VFMADD231PD Y3, Y0, Y1
+	VMOVUPD     Y4, (DI)
+	VMOVUPD     Y1, (R8)
+	VMOVUPD     32(DI), Y0
+	VMOVUPD     32(R8), Y1
+	VMULPD      Y0, Y0, Y2
+	VFMADD231PD Y1, Y1, Y2
+	VCMPPD      $0x1d, 32(R11), Y2, Y2
+	VANDPD      Y0, Y2, Y0
+	VANDPD      Y1, Y2, Y1
+	VCVTPD2PSY  Y0, X2
+	VCVTPD2PSY  Y1, X3
+	VMOVUPS     X2, 16(R13)
+	VMOVUPS     X3, 16(R14)
+	VMOVUPD     32(R9), Y2
+	VMOVUPD     32(R10), Y3
+	VMULPD      Y3, Y1, Y4
+	VFMSUB231PD Y2, Y0, Y4
+	VMULPD      Y2, Y1, Y1
+	VFMADD231PD Y3, Y0, Y1
+	VMOVUPD     Y4, 32(DI)
+	VMOVUPD     Y1, 32(R8)
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, R8
+	ADDQ        $0x00000040, R9
+	ADDQ        $0x00000040, R10
+	ADDQ        $0x00000040, R11
+	ADDQ        BX, R13
+	ADDQ        BX, R14
+	DECQ        R12
+	JNZ         vandermondeChainAVX2_group
+	ADDQ        SI, AX
+	ADDQ        SI, CX
+	DECQ        DX
+	JNZ         vandermondeChainAVX2_step
+
+vandermondeChainAVX2_done:
+	VZEROUPPER
+	RET
+
+// func vandermondeChainAVX512(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, thr *float64, groups int, steps int, groupStride int, stepStride int)
+// Requires: AVX, AVX512F
+TEXT ·vandermondeChainAVX512(SB), NOSPLIT, $0-88
+	MOVQ  dstRe+0(FP), AX
+	MOVQ  dstIm+8(FP), CX
+	MOVQ  steps+64(FP), DX
+	MOVQ  groupStride+72(FP), BX
+	SHLQ  $0x02, BX
+	MOVQ  stepStride+80(FP), SI
+	SHLQ  $0x02, SI
+	TESTQ DX, DX
+	JZ    vandermondeChainAVX512_done
+	MOVQ  groups+56(FP), DI
+	TESTQ DI, DI
+	JZ    vandermondeChainAVX512_done
+
+vandermondeChainAVX512_step:
+	MOVQ xr+16(FP), DI
+	MOVQ xi+24(FP), R8
+	MOVQ er+32(FP), R9
+	MOVQ ei+40(FP), R10
+	MOVQ thr+48(FP), R11
+	MOVQ groups+56(FP), R12
+	MOVQ AX, R13
+	MOVQ CX, R14
+
+vandermondeChainAVX512_group:
+	VMOVUPD     (DI), Z0
+	VMOVUPD     (R8), Z1
+	VMULPD      Z0, Z0, Z2
+	VFMADD231PD Z1, Z1, Z2
+	VCMPPD      $0x1d, (R11), Z2, K1
+	VMOVAPD.Z   Z0, K1, Z0
+	VMOVAPD.Z   Z1, K1, Z1
+	VCVTPD2PS   Z0, Y2
+	VCVTPD2PS   Z1, Y3
+	VMOVUPS     Y2, (R13)
+	VMOVUPS     Y3, (R14)
+	VMOVUPD     (R9), Z2
+	VMOVUPD     (R10), Z3
+	VMULPD      Z3, Z1, Z4
+	VFMSUB231PD Z2, Z0, Z4
+	VMULPD      Z2, Z1, Z1
+	VFMADD231PD Z3, Z0, Z1
+	VMOVUPD     Z4, (DI)
+	VMOVUPD     Z1, (R8)
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, R8
+	ADDQ        $0x00000040, R9
+	ADDQ        $0x00000040, R10
+	ADDQ        $0x00000040, R11
+	ADDQ        BX, R13
+	ADDQ        BX, R14
+	DECQ        R12
+	JNZ         vandermondeChainAVX512_group
+	ADDQ        SI, AX
+	ADDQ        SI, CX
+	DECQ        DX
+	JNZ         vandermondeChainAVX512_step
+
+vandermondeChainAVX512_done:
 	VZEROUPPER
 	RET

@@ -29,3 +29,24 @@ func VandermondeBlocks(l Level, k, zRe, zIm, pRe, pIm []float32, nh int) int {
 	}
 	return done
 }
+
+// chainGroup is generic.VandermondeChainGroup.
+const chainGroup = 8
+
+// VandermondeChain is generic.VandermondeChain at level l (AVX2 or
+// AVX-512); see avogen/s4d. It panics, before any assembly runs, if a
+// slice is shorter than the arguments require.
+func VandermondeChain(l Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+	if groups <= 0 || steps <= 0 {
+		return
+	}
+	lanes := groups * chainGroup
+	last := (groups-1)*groupStride + (steps-1)*stepStride + chainGroup - 1
+	_, _ = dstRe[last], dstIm[last]
+	_, _, _, _, _ = xr[lanes-1], xi[lanes-1], er[lanes-1], ei[lanes-1], thr[lanes-1]
+	if l == AVX512 {
+		vandermondeChainAVX512(&dstRe[0], &dstIm[0], &xr[0], &xi[0], &er[0], &ei[0], &thr[0], groups, steps, groupStride, stepStride)
+	} else {
+		vandermondeChainAVX2(&dstRe[0], &dstIm[0], &xr[0], &xi[0], &er[0], &ei[0], &thr[0], groups, steps, groupStride, stepStride)
+	}
+}

@@ -164,3 +164,37 @@ func VandermondeDirect(k []float64, c, w []complex128) {
 		k[l] = 2 * real(s)
 	}
 }
+
+// VandermondeChainGroup is the number of lanes VandermondeChain advances
+// together (one AVX-512 register of float64).
+const VandermondeChainGroup = 8
+
+// VandermondeChain builds float32 Vandermonde tables by short chains of
+// complex products carried in float64. x, e and thr hold groups·8 lanes
+// (split real and imaginary parts); for every step t < steps and group
+// g < groups, lane i < 8 of the group:
+//
+//	x ← x if |x|² ≥ thr else 0
+//	dst[g·groupStride + t·stepStride + i] = float32(x)
+//	x ← x·e
+//
+// and x keeps its advanced value. The products are written with math.FMA
+// in the order the assembly twins compute them, so that every level gives
+// the same bits. The caller guarantees the lengths.
+func VandermondeChain(dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+	const w = VandermondeChainGroup
+	for t := range steps {
+		for g := range groups {
+			o := g*groupStride + t*stepStride
+			for i := g * w; i < (g+1)*w; i++ {
+				a, b := xr[i], xi[i]
+				if !(math.FMA(b, b, a*a) >= thr[i]) {
+					a, b = 0, 0
+				}
+				dstRe[o+i-g*w], dstIm[o+i-g*w] = float32(a), float32(b)
+				c, d := er[i], ei[i]
+				xr[i], xi[i] = math.FMA(c, a, -(d*b)), math.FMA(d, a, c*b)
+			}
+		}
+	}
+}

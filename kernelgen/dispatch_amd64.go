@@ -20,3 +20,13 @@ func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 		generic.VandermondeKernel32(k[done:], zRe[b*nh:], zIm[b*nh:], pRe, pIm, nh)
 	}
 }
+
+// vandermondeChain builds float32 tables by float64 product chains
+// (generic.VandermondeChain) in assembly at AVX2 and AVX-512.
+func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+	if l >= asm.AVX2 {
+		asm.VandermondeChain(l, dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+		return
+	}
+	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+}

@@ -12,3 +12,7 @@ import (
 func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 	generic.VandermondeKernel32(k, zRe, zIm, pRe, pIm, nh)
 }
+
+func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+}

@@ -3,6 +3,7 @@ package kernelgen
 import (
 	"fmt"
 	"math/cmplx"
+	"sync"
 
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
@@ -27,25 +28,32 @@ type S4DParams struct {
 //
 // with (Ā, B̄) from DiscretizeZOH or DiscretizeBilinear of (A[h], B[h],
 // Dt[h]) and Ā^l = exp(l·w), w = Dt·A (ZOH) or the principal log Ā
-// (bilinear), exactly the golden s4d_kernel formulas. The powers are not a
-// chain of multiplications: every VandermondeBlock (64) steps an anchor
-// exp(b·64·w) is evaluated directly and combined with a table of
-// exp(j·w), j < 64 (see generic.VandermondeKernel), so the error of K[l]
-// does not grow with l. Measured up to L = 65536 with phases l·Im w up to
-// 10⁶ rad, relative to 2Σ|c|·|exp(l·w)|, against a per-element
+// (bilinear), exactly the golden s4d_kernel formulas. In S4DKernel64 the
+// powers are not a chain of multiplications: every VandermondeBlock (64)
+// steps an anchor exp(b·64·w) is evaluated directly and combined with a
+// table of exp(j·w), j < 64 (see generic.VandermondeKernel), so the error
+// of K[l] does not grow with l. Measured up to L = 65536 with phases
+// l·Im w up to 10⁶ rad, relative to 2Σ|c|·|exp(l·w)|, against a per-element
 // evaluation whose argument l·w is carried exactly: ≤ 3.1e−16 at every l;
 // the direct float64 exp(l·w) (torch's) drifts to 2.4e−11 there, from the
 // rounding of its argument, and a multiplication chain to 3.9e−12
 // (TestVandermondeErrorDoesNotGrow). K feeds fft.NewConv32 as it is.
 //
-// The float32 path builds its tables in float64 and rounds them to float32
-// for the hot loop (generic.VandermondeKernel32, which an assembly kernel
-// replaces), accumulating in float64: normwise error ≤ 1e−6 against
-// S4DKernel64. Decay factors below 2⁻⁴⁰ are flushed to 0 in the float32
-// tables so that no product is subnormal.
+// The float32 path needs tables only to float32 precision, and builds
+// them the cheap way: products carried in float64 along chains of at most
+// 64 links, each run restarted from a direct exponential (anchorChain:
+// within 1e−12 of exact at any L), rounded to float32 and flushed to 0
+// below a decay factor of 2⁻⁴⁰, so that no product is subnormal. At AVX2
+// and AVX-512 both the chains (asm.VandermondeChain) and the hot loop
+// (asm.VandermondeBlocks, float32 sums over the states) are assembly.
+// Normwise error against S4DKernel64: ≤ 3e−7 per 4096-step block up to L =
+// 65536 (TestS4DKernelLongL).
 //
-// Work: 4·Channels·H·Nh·L flops in the hot loop, plus H·Nh·(64 + L/64)
-// complex exponentials; scratch of O(Nh·(64 + L/64)) is allocated per call.
+// Work: 4·Channels·H·Nh·L flops in the hot loop; per H and state one
+// discretisation and 8 + 3 complex products, per (channel, H, state) one
+// complex exponential per 4096 steps beyond the first (float32 path) —
+// the float64 path evaluates H·Nh·(64 + L/64) exponentials instead.
+// Scratch is pooled: no allocation per call in steady state.
 //
 // Errors: a nil p; Channels, H, Nh or L < 1; a tensor size overflowing; a
 // slice length that is not the one above; Dt[h] not finite and > 0; NaN or
@@ -55,10 +63,11 @@ func S4DKernel(k []float32, p *S4DParams) error {
 	if err != nil {
 		return err
 	}
-	return g.run(p, func(c, h int) {
-		g.table32()
+	defer s4dGens.Put(g)
+	l := asm.Current()
+	return g.run(l, p, false, func(c, h int) {
 		out := k[(c*p.H+h)*p.L : (c*p.H+h+1)*p.L]
-		vandermonde32(asm.Current(), out, g.z32Re, g.z32Im, g.p32Re, g.p32Im, p.Nh)
+		vandermonde32(l, out, g.z32Re, g.z32Im, g.p32Re, g.p32Im, p.Nh)
 	})
 }
 
@@ -69,7 +78,8 @@ func S4DKernel64(k []float64, p *S4DParams) error {
 	if err != nil {
 		return err
 	}
-	return g.run(p, func(c, h int) {
+	defer s4dGens.Put(g)
+	return g.run(asm.Generic, p, true, func(c, h int) {
 		out := k[(c*p.H+h)*p.L : (c*p.H+h+1)*p.L]
 		generic.VandermondeKernel(out, g.zRe, g.zIm, g.pRe, g.pIm, p.Nh)
 	})
@@ -81,15 +91,45 @@ func S4DKernel64(k []float64, p *S4DParams) error {
 // normal float32.
 const flush32 = 0x1p-40
 
-// s4dGen holds the per-call scratch of S4DKernel.
+// anchorChain is the longest run of anchors of the float32 tables carried
+// by multiplication (z ← z·exp(64·w)) before one is evaluated directly
+// again. The chains run in float64, and their factors are themselves
+// short products: exp(w) is the discretised Ā, exp(8w) its 8th power by
+// a chain, exp(64w) that squared three times. A factor off by δ relative
+// puts m·δ on the m-th link, so the worst table entry — the last anchor of
+// a run, 63 links of an exp(64w) about 64·2⁻⁵³ off — is within 1e−12 of
+// exact at any L: 10⁵ times below the float32 rounding it is stored with
+// (TestS4DKernelLongL checks L = 65536 against S4DKernel64).
+const anchorChain = 64
+
+// s4dGen holds the scratch of one S4DKernel call, pooled between calls.
 type s4dGen struct {
-	nb                 int          // anchors per state
-	w, bbar, dA, cb, e []complex128 // per state; e is [nb][Nh]
-	pRe, pIm           []float64    // [Nh][VandermondeBlock]
-	zRe, zIm           []float64    // [nb][Nh]
-	p32Re, p32Im       []float32
-	z32Re, z32Im       []float32
-	f32                bool
+	nb       int          // anchors per state
+	w, bbar  []complex128 // per state, of the current H
+	dA, cb   []complex128 // per state
+	e        []complex128 // [nb][Nh] exact anchors exp(b·64·w) (float64 path)
+	pRe, pIm []float64    // [Nh][VandermondeBlock] (float64 path)
+	zRe, zIm []float64    // [nb][Nh] (float64 path)
+
+	// float32 path: the tables, and the chains that build them
+	// (generic.VandermondeChain), 8 lanes per state for the powers and
+	// one lane per state, padded to a group of 8, for the anchors.
+	p32Re, p32Im []float32 // [Nh][VandermondeBlock]
+	z32Re, z32Im []float32 // [nb][Nh], plus a group of slack
+	xr, xi       []float64 // the running products
+	er, ei       []float64 // their factors
+	thr          []float64 // squared moduli below which a lane is 0
+	e64          []complex128
+}
+
+var s4dGens = sync.Pool{New: func() any { return new(s4dGen) }}
+
+// grow returns s resliced to n, reallocated only when too short.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 func newS4DGen(lenK int, p *S4DParams) (*s4dGen, error) {
@@ -137,20 +177,45 @@ func newS4DGen(lenK int, p *S4DParams) (*s4dGen, error) {
 	); err != nil {
 		return nil, err
 	}
-	nh, pb := p.Nh, p.Nh*generic.VandermondeBlock
-	return &s4dGen{
-		nb: nb,
-		w:  make([]complex128, nh), bbar: make([]complex128, nh), dA: make([]complex128, nh),
-		cb: make([]complex128, nh), e: make([]complex128, nb*nh),
-		pRe: make([]float64, pb), pIm: make([]float64, pb),
-		zRe: make([]float64, nb*nh), zIm: make([]float64, nb*nh),
-	}, nil
+	nh := p.Nh
+	g := s4dGens.Get().(*s4dGen)
+	g.nb = nb
+	g.w, g.bbar = grow(g.w, nh), grow(g.bbar, nh)
+	g.dA, g.cb = grow(g.dA, nh), grow(g.cb, nh)
+	return g, nil
 }
 
-// run discretises each H, builds its tables, and calls kernel for every
-// channel after the anchors of (c, h) are in zRe, zIm.
-func (g *s4dGen) run(p *S4DParams, kernel func(c, h int)) error {
+// tables64 sizes the exact float64 tables; tables32 the float32 ones.
+func (g *s4dGen) tables64(nh int) {
+	pb, pz := nh*generic.VandermondeBlock, g.nb*nh
+	g.e = grow(g.e, pz)
+	g.pRe, g.pIm = grow(g.pRe, pb), grow(g.pIm, pb)
+	g.zRe, g.zIm = grow(g.zRe, pz), grow(g.zIm, pz)
+}
+
+func (g *s4dGen) tables32(nh int) {
+	const grp = generic.VandermondeChainGroup
+	pb, pz := nh*generic.VandermondeBlock, g.nb*nh+grp
+	g.p32Re, g.p32Im = grow(g.p32Re, pb), grow(g.p32Im, pb)
+	g.z32Re, g.z32Im = grow(g.z32Re, pz), grow(g.z32Im, pz)
+	lanes := grp * nh
+	g.xr, g.xi = grow(g.xr, lanes), grow(g.xi, lanes)
+	g.er, g.ei = grow(g.er, lanes), grow(g.ei, lanes)
+	g.thr = grow(g.thr, lanes)
+	g.e64 = grow(g.e64, nh)
+}
+
+// run discretises each H, builds its tables — exact ones (every entry one
+// exponential, generic.VandermondePowers/Anchors) when exact is set, the
+// float32 ones by short multiplication chains otherwise — and calls kernel
+// for every channel once the anchors of (c, h) are built.
+func (g *s4dGen) run(l asm.Level, p *S4DParams, exact bool, kernel func(c, h int)) error {
 	nh := p.Nh
+	if exact {
+		g.tables64(nh)
+	} else {
+		g.tables32(nh)
+	}
 	for h := 0; h < p.H; h++ {
 		a, b := p.A[h*nh:(h+1)*nh], p.B[h*nh:(h+1)*nh]
 		dt := p.Dt[h]
@@ -169,44 +234,85 @@ func (g *s4dGen) run(p *S4DParams, kernel func(c, h int)) error {
 				g.w[n] = cmplx.Log(g.dA[n])
 			}
 		}
-		generic.VandermondePowers(g.pRe, g.pIm, g.w)
-		generic.VandermondeAnchors(g.e, g.w, g.nb)
-		g.f32 = false
+		if exact {
+			generic.VandermondePowers(g.pRe, g.pIm, g.w)
+			generic.VandermondeAnchors(g.e, g.w, g.nb)
+		} else {
+			g.powers32(l)
+		}
 		for c := 0; c < p.Channels; c++ {
 			cc := p.C[(c*p.H+h)*nh : (c*p.H+h+1)*nh]
 			for n := range cc {
 				g.cb[n] = cc[n] * g.bbar[n]
 			}
-			generic.VandermondeScaleAnchors(g.zRe, g.zIm, g.cb, g.e)
+			if exact {
+				generic.VandermondeScaleAnchors(g.zRe, g.zIm, g.cb, g.e)
+			} else {
+				g.anchors32(l)
+			}
 			kernel(c, h)
 		}
 	}
 	return nil
 }
 
-// table32 rounds the tables of the current (c, h) to float32, flushing
-// decay factors below flush32. The powers depend on h only and are
-// rounded once per h.
-func (g *s4dGen) table32() {
-	if g.z32Re == nil {
-		g.p32Re, g.p32Im = make([]float32, len(g.pRe)), make([]float32, len(g.pIm))
-		g.z32Re, g.z32Im = make([]float32, len(g.zRe)), make([]float32, len(g.zIm))
-	}
-	if !g.f32 {
-		for i := range g.pRe {
-			if cmplx.Abs(complex(g.pRe[i], g.pIm[i])) < flush32 {
-				g.p32Re[i], g.p32Im[i] = 0, 0
-				continue
-			}
-			g.p32Re[i], g.p32Im[i] = float32(g.pRe[i]), float32(g.pIm[i])
+// powers32 fills the float32 power tables p[n][j] = exp(j·w[n]), j < 64,
+// of the current H, and g.e64 = exp(64·w): per state, lane i < 8 starts
+// at Ā^i and is multiplied 7 times by Ā^8 (see anchorChain). An entry of
+// modulus below flush32 is 0, and so is the rest of its chain.
+func (g *s4dGen) powers32(l asm.Level) {
+	const grp = generic.VandermondeChainGroup
+	nh := len(g.w)
+	for n, a := range g.dA[:nh] {
+		x := complex(1, 0)
+		for i := range grp {
+			g.xr[n*grp+i], g.xi[n*grp+i] = real(x), imag(x)
+			x *= a
 		}
-		g.f32 = true
+		// x = Ā^8 now; Ā^64 is three squarings of it.
+		e16 := x * x
+		e32 := e16 * e16
+		g.e64[n] = e32 * e32
+		for i := range grp {
+			g.er[n*grp+i], g.ei[n*grp+i] = real(x), imag(x)
+			g.thr[n*grp+i] = flush32 * flush32
+		}
 	}
-	for i, e := range g.e {
-		if cmplx.Abs(e) < flush32 {
-			g.z32Re[i], g.z32Im[i] = 0, 0
+	vandermondeChain(l, g.p32Re, g.p32Im, g.xr, g.xi, g.er, g.ei, g.thr,
+		nh, generic.VandermondeBlock/grp, generic.VandermondeBlock, grp)
+}
+
+// anchors32 fills the float32 anchors z[b][n] = 2·cb[n]·exp(b·64·w[n]) of
+// the current channel: a direct exponential every anchorChain blocks,
+// products by exp(64·w[n]) in between. An anchor whose decay factor
+// |exp(b·64·w)| is below flush32 is 0. The chains are one lane per state,
+// padded with zero lanes to whole groups of 8; a zero lane stores a 0
+// beyond its row, into the next row (written at the next step) or the
+// slack at the end of z32.
+func (g *s4dGen) anchors32(l asm.Level) {
+	const grp = generic.VandermondeChainGroup
+	nh := len(g.w)
+	groups := (nh + grp - 1) / grp
+	lanes := groups * grp
+	xr, xi, er, ei, thr := g.xr[:lanes], g.xi[:lanes], g.er[:lanes], g.ei[:lanes], g.thr[:lanes]
+	for n := range lanes {
+		if n >= nh {
+			xr[n], xi[n], er[n], ei[n], thr[n] = 0, 0, 0, 0, 0
 			continue
 		}
-		g.z32Re[i], g.z32Im[i] = float32(g.zRe[i]), float32(g.zIm[i])
+		er[n], ei[n] = real(g.e64[n]), imag(g.e64[n])
+		m := 2 * cmplx.Abs(g.cb[n]) * flush32
+		thr[n] = m * m
+	}
+	for b := 0; b < g.nb; b += anchorChain {
+		for n := range nh {
+			z := 2 * g.cb[n]
+			if b > 0 {
+				z *= generic.ExpIntTimes(b*generic.VandermondeBlock, g.w[n])
+			}
+			xr[n], xi[n] = real(z), imag(z)
+		}
+		steps := min(anchorChain, g.nb-b)
+		vandermondeChain(l, g.z32Re[b*nh:], g.z32Im[b*nh:], xr, xi, er, ei, thr, groups, steps, grp, nh)
 	}
 }

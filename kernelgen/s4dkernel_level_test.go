@@ -59,3 +59,57 @@ func TestS4DKernelMatchesFloat64AtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestS4DKernelLongL checks that the float32 tables, built by product
+// chains re-anchored every anchorChain blocks, keep the float32 kernel
+// within s4dLevelTol of the float64 one over a long kernel, block by
+// block of 4096 steps (an error that grew with l would show in the last
+// blocks first). Phases reach l·Im w ≈ 10⁴ rad.
+func TestS4DKernelLongL(t *testing.T) {
+	const L = 65536
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		for _, disc := range []Discretization{ZOH, Bilinear} {
+			p := s4dLevelParams(2, 16, L, disc)
+			for i := range p.A {
+				p.A[i] = complex(real(p.A[i])*1e-3, imag(p.A[i])) // slow decay: the far blocks matter
+			}
+			want := make([]float64, p.H*L)
+			if err := S4DKernel64(want, p); err != nil {
+				t.Fatal(err)
+			}
+			k := make([]float32, p.H*L)
+			if err := S4DKernel(k, p); err != nil {
+				t.Fatal(err)
+			}
+			worst := 0.0
+			for h := range p.H {
+				for lo := 0; lo < L; lo += 4096 {
+					e := golden.NormwiseError(k[h*L+lo:h*L+lo+4096], want[h*L+lo:h*L+lo+4096])
+					worst = max(worst, e)
+					if !(e <= s4dLevelTol) {
+						t.Errorf("%v h %d l in [%d, %d): normwise error %.3g > %g", disc, h, lo, lo+4096, e, s4dLevelTol)
+					}
+				}
+			}
+			t.Logf("%v: worst normwise error of a 4096-step block %.2g", disc, worst)
+		}
+	})
+}
+
+// TestS4DKernelAllocatesNothing: the per-call tables come from a pool.
+func TestS4DKernelAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop entries")
+	}
+	p := s4dLevelParams(4, 33, 300, ZOH)
+	k := make([]float32, p.H*p.L)
+	k64 := make([]float64, p.H*p.L)
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if n := testing.AllocsPerRun(20, func() { S4DKernel(k, p) }); n != 0 {
+			t.Errorf("S4DKernel: %v allocations per call", n)
+		}
+		if n := testing.AllocsPerRun(20, func() { S4DKernel64(k64, p) }); n != 0 {
+			t.Errorf("S4DKernel64: %v allocations per call", n)
+		}
+	})
+}

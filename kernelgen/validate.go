@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/cmplx"
+	"slices"
 )
 
 // maxElements bounds every tensor kernelgen writes, so that no index
@@ -29,7 +30,7 @@ func mulSizes(what string, xs ...int) (int, error) {
 	p := 1
 	for _, x := range xs {
 		if x != 0 && p > maxElements/x {
-			return 0, errorf("%s overflows: %v", what, xs)
+			return 0, errorf("%s overflows: %v", what, slices.Clone(xs)) // a copy, so that xs stays on the caller's stack
 		}
 		p *= x
 	}
@@ -47,8 +48,8 @@ func checkStep(name string, dt float64) error {
 // checkSteps checks every step of dt.
 func checkSteps(name string, dt []float64) error {
 	for i, v := range dt {
-		if err := checkStep(fmt.Sprintf("%s[%d]", name, i), v); err != nil {
-			return err
+		if checkStep(name, v) != nil { // name the element only then: no allocation per call
+			return checkStep(fmt.Sprintf("%s[%d]", name, i), v)
 		}
 	}
 	return nil

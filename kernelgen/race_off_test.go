@@ -1,0 +1,5 @@
+//go:build !race
+
+package kernelgen
+
+const raceEnabled = false
