@@ -5,6 +5,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/ssmkern/ssmkern/asm"
+
 	"github.com/ssmkern/ssmkern/kernelgen"
 )
 
@@ -32,22 +34,30 @@ func s4dBenchParams(h, nh, l int) *kernelgen.S4DParams {
 // GFLOP/s counts 8 flops per (channel, H, state, step) complex
 // multiply-add, the work of the textbook evaluation; the blocked hot loop
 // executes 4 of them (the real part only: two fused multiply-adds), which
-// exec-GFLOP/s counts. The table and anchor exponentials (H·Nh·(64 + L/64)
-// complex exp) are in ns/op but in neither count.
+// exec-GFLOP/s counts; %peak is GFLOP/s against the core's FMA peak
+// of the level (peakGFLOPS). The tables (powers and anchors) are in ns/op but in
+// neither count. The float32 kernel runs at every level:
+//
+//	go test -run '^$' -bench 'S4DKernel/float32' -count 6 ./bench
 func BenchmarkS4DKernel(b *testing.B) {
 	for _, sz := range []struct{ h, nh, l int }{{256, 32, 4096}} {
 		p := s4dBenchParams(sz.h, sz.nh, sz.l)
 		elems := float64(p.Channels * sz.h * sz.nh * sz.l)
 		b.Run(fmt.Sprintf("float32/H%d/Nh%d/L%d", sz.h, sz.nh, sz.l), func(b *testing.B) {
-			k := make([]float32, sz.h*sz.l)
-			for b.Loop() {
-				if err := kernelgen.S4DKernel(k, p); err != nil {
-					b.Fatal(err)
+			eachLevel(b, func(b *testing.B) {
+				k := make([]float32, sz.h*sz.l)
+				for b.Loop() {
+					if err := kernelgen.S4DKernel(k, p); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-			sec := b.Elapsed().Seconds() / float64(b.N)
-			b.ReportMetric(8*elems/sec/1e9, "GFLOP/s")
-			b.ReportMetric(4*elems/sec/1e9, "exec-GFLOP/s")
+				sec := b.Elapsed().Seconds() / float64(b.N)
+				b.ReportMetric(8*elems/sec/1e9, "GFLOP/s")
+				b.ReportMetric(4*elems/sec/1e9, "exec-GFLOP/s")
+				if pk := peakGFLOPS(asm.Current()); pk > 0 {
+					b.ReportMetric(100*8*elems/sec/1e9/pk, "%peak")
+				}
+			})
 		})
 		b.Run(fmt.Sprintf("float64/H%d/Nh%d/L%d", sz.h, sz.nh, sz.l), func(b *testing.B) {
 			k := make([]float64, sz.h*sz.l)
