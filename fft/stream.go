@@ -1,0 +1,375 @@
+package fft
+
+import (
+	"fmt"
+	"math"
+	"math/bits"
+
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// ConvStream32 is the causal long convolution of Conv32 computed block by
+// block over an unbounded stream: per channel h,
+//
+//	y[h][t] = Σ_{0 ≤ j < K, j ≤ t} k[h][j]·u[h][t−j] + d[h]·u[h][t]
+//
+// where t counts samples since creation (or the last Reset), and each call
+// of Process takes the next blockLen samples of every channel and returns
+// the blockLen outputs they complete. The history the kernel reaches back
+// into (the last K−1 inputs) is carried between calls, so the outputs of a
+// sequence of calls equal one Conv32.Apply over the concatenated input
+// (within rounding). K is any length ≥ 1, shorter or longer than a block.
+//
+// Blocks run by uniformly partitioned overlap-save: the kernel is cut into
+// P partitions of the sub-block length S (S divides blockLen), whose
+// spectra are computed once; each sub-block costs one real FFT of the last
+// N ≥ S + min(S, K) − 1 inputs, P spectrum products against the spectra of
+// the last P sub-blocks (a frequency-domain delay line), and one inverse
+// FFT. S is chosen from blockLen and K by a cost model, and short
+// kernels or tiny blocks take the direct sum over the carried history
+// instead (FFTLen() = 0). Sums run in float64; y is rounded once.
+//
+// A stream is stateful: Process and Reset change it, so a stream must not
+// be used by two goroutines at once (make one stream per sequence, or
+// guard it with a lock). Process allocates nothing.
+type ConvStream32 struct{ s convStream[float32] }
+
+// ConvStream64 is ConvStream32 for float64.
+type ConvStream64 struct{ s convStream[float64] }
+
+// NewConvStream32 returns a stream of channels channels that takes blocks
+// of blockLen samples, with the kernels k ([channels][kernelLen],
+// kernelLen = len(k)/channels ≥ 1, any length). k is copied. The history
+// starts at zero, as for the first block of Conv32.Apply.
+func NewConvStream32(channels, blockLen int, k []float32) (*ConvStream32, error) {
+	s, err := newConvStream("NewConvStream32", channels, blockLen, k, streamAuto)
+	if err != nil {
+		return nil, err
+	}
+	return &ConvStream32{s: *s}, nil
+}
+
+// NewConvStream64 is NewConvStream32 for float64.
+func NewConvStream64(channels, blockLen int, k []float64) (*ConvStream64, error) {
+	s, err := newConvStream("NewConvStream64", channels, blockLen, k, streamAuto)
+	if err != nil {
+		return nil, err
+	}
+	return &ConvStream64{s: *s}, nil
+}
+
+// Process convolves the next block: u and y are [channels][blockLen], d is
+// [channels] or nil (no skip term). y may be u itself (in place); y must
+// not otherwise overlap u, and must not overlap d. On an error the stream
+// is unchanged.
+func (s *ConvStream32) Process(y, u, d []float32) error {
+	if s == nil {
+		return errNilPlan("ConvStream32.Process", "ConvStream32")
+	}
+	return s.s.process("ConvStream32.Process", y, u, d)
+}
+
+// Process is ConvStream32.Process for float64.
+func (s *ConvStream64) Process(y, u, d []float64) error {
+	if s == nil {
+		return errNilPlan("ConvStream64.Process", "ConvStream64")
+	}
+	return s.s.process("ConvStream64.Process", y, u, d)
+}
+
+// Reset forgets the history: the next block is processed as the first.
+func (s *ConvStream32) Reset() { s.s.reset() }
+
+// Reset forgets the history: the next block is processed as the first.
+func (s *ConvStream64) Reset() { s.s.reset() }
+
+// Channels, BlockLen and KernelLen return the shape the stream was made for.
+func (s *ConvStream32) Channels() int  { return s.s.channels }
+func (s *ConvStream32) BlockLen() int  { return s.s.blockLen }
+func (s *ConvStream32) KernelLen() int { return s.s.kernelLen }
+
+// FFTLen returns the length N of the real FFTs Process runs, or 0 when it
+// takes the direct sum; SubBlockLen and Partitions return S and P.
+func (s *ConvStream32) FFTLen() int      { return s.s.n }
+func (s *ConvStream32) SubBlockLen() int { return s.s.sub }
+func (s *ConvStream32) Partitions() int  { return s.s.parts }
+
+// Channels, BlockLen and KernelLen return the shape the stream was made for.
+func (s *ConvStream64) Channels() int  { return s.s.channels }
+func (s *ConvStream64) BlockLen() int  { return s.s.blockLen }
+func (s *ConvStream64) KernelLen() int { return s.s.kernelLen }
+
+// FFTLen returns the length N of the real FFTs Process runs, or 0 when it
+// takes the direct sum; SubBlockLen and Partitions return S and P.
+func (s *ConvStream64) FFTLen() int      { return s.s.n }
+func (s *ConvStream64) SubBlockLen() int { return s.s.sub }
+func (s *ConvStream64) Partitions() int  { return s.s.parts }
+
+// streamMode forces a method in tests; streamAuto is the cost model's.
+type streamMode struct {
+	direct bool // the direct sum
+	sub    int  // > 0: partitioned FFT with this sub-block length
+}
+
+var streamAuto = streamMode{}
+
+// convStream is the shared body of ConvStream32 and ConvStream64.
+type convStream[F float32 | float64] struct {
+	channels, blockLen, kernelLen int
+
+	// Direct sum (n = 0): hist[h] holds the last K−1 inputs, then the block.
+	krev []float64 // [channels][K], each kernel reversed: a dot product with the history
+	hist []float64 // [channels][K−1+blockLen]
+
+	// Partitioned overlap-save (n > 0).
+	sub, parts, n, bins int
+	plan                *RealPlan64
+	kspec               []complex128 // [channels][parts][bins], spectra of the partitions
+	win                 []float64    // [channels][n], the last n inputs
+	line                []complex128 // [channels][parts][bins], spectra of the last parts windows
+	head                int          // slot in line of the newest window's spectrum
+	acc                 []complex128 // [bins] scratch
+	out                 []float64    // [n] scratch
+}
+
+// The cost model that picks the method, in nanoseconds per block and
+// channel, fitted to BenchmarkConvStreamCost (stream_test.go) on the
+// generic code (amd64, Go 1.26). The SIMD FFTs move it; refit with them.
+const (
+	streamDirectPerMAC    = 1.1 // one k·u product of the direct sum
+	streamDirectPerSample = 3   // per output: loop, conversions
+	streamDirectPerShift  = 0.3 // per value of history moved after each block
+	streamFFTPerPoint     = 2.4 // a forward plus an inverse real FFT, per point·log2 point
+	streamFFTPerSub       = 250 // per sub-block: plan calls, window shift, conversions
+	streamProductPerBin   = 2   // one complex multiply-add of the delay line
+	streamProductPerPart  = 10  // per partition: loop set-up
+)
+
+// streamFFTShape returns P and N for sub-block length sub.
+func streamFFTShape(sub, kernelLen int) (parts, n int) {
+	parts = (kernelLen + sub - 1) / sub
+	return parts, generic.ConvFFTLen(sub + min(sub, kernelLen) - 1)
+}
+
+func streamFFTCost(blockLen, sub, kernelLen int) float64 {
+	parts, n := streamFFTShape(sub, kernelLen)
+	fn := float64(n)
+	perPart := float64(n/2+1)*streamProductPerBin + streamProductPerPart
+	perSub := streamFFTPerPoint*fn*math.Log2(fn) + float64(parts)*perPart + streamFFTPerSub
+	return float64(blockLen/sub) * perSub
+}
+
+func streamDirectCost(blockLen, kernelLen int) float64 {
+	return float64(blockLen)*(float64(kernelLen)*streamDirectPerMAC+streamDirectPerSample) + float64(kernelLen)*streamDirectPerShift
+}
+
+// chooseStream returns the cheapest method by the cost model: the direct
+// sum, or the partitioned FFT with the best sub-block length (a divisor of
+// blockLen, so that every call ends on a sub-block boundary).
+func chooseStream(blockLen, kernelLen int) streamMode {
+	best, bestCost := streamMode{direct: true}, streamDirectCost(blockLen, kernelLen)
+	for a := 1; a*a <= blockLen; a++ {
+		if blockLen%a != 0 {
+			continue
+		}
+		for _, sub := range []int{a, blockLen / a} {
+			if c := streamFFTCost(blockLen, sub, kernelLen); c < bestCost {
+				best, bestCost = streamMode{sub: sub}, c
+			}
+		}
+	}
+	return best
+}
+
+// mulFits returns a·b and whether it fits an int.
+func mulFits(a, b int) (int, bool) {
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	return int(lo), hi == 0 && lo <= math.MaxInt
+}
+
+func newConvStream[F float32 | float64](call string, channels, blockLen int, k []F, mode streamMode) (*convStream[F], error) {
+	if channels < 1 {
+		return nil, fmt.Errorf("fft: %s: channels = %d, want ≥ 1", call, channels)
+	}
+	if blockLen < 1 || blockLen > MaxLen/2 {
+		return nil, fmt.Errorf("fft: %s: blockLen = %d, want 1 ≤ blockLen ≤ %d (MaxLen/2)", call, blockLen, MaxLen/2)
+	}
+	if len(k) == 0 {
+		return nil, fmt.Errorf("fft: %s: len(k) = 0, want channels·kernelLen with kernelLen ≥ 1", call)
+	}
+	if len(k)%channels != 0 {
+		return nil, fmt.Errorf("fft: %s: len(k) = %d is not a multiple of channels = %d", call, len(k), channels)
+	}
+	kernelLen := len(k) / channels
+	if kernelLen > MaxLen/2 {
+		return nil, fmt.Errorf("fft: %s: kernelLen = len(k)/channels = %d exceeds %d (MaxLen/2)", call, kernelLen, MaxLen/2)
+	}
+	if _, ok := mulFits(channels, blockLen+kernelLen); !ok {
+		return nil, fmt.Errorf("fft: %s: channels·(blockLen+kernelLen) = %d·%d overflows int", call, channels, blockLen+kernelLen)
+	}
+	if mode == streamAuto {
+		mode = chooseStream(blockLen, kernelLen)
+	}
+	s := &convStream[F]{channels: channels, blockLen: blockLen, kernelLen: kernelLen}
+	if mode.direct {
+		s.krev = make([]float64, len(k))
+		for h := range channels {
+			for j, v := range k[h*kernelLen : (h+1)*kernelLen] {
+				s.krev[h*kernelLen+kernelLen-1-j] = float64(v)
+			}
+		}
+		s.hist = make([]float64, channels*(kernelLen-1+blockLen))
+		return s, nil
+	}
+	if mode.sub < 1 || blockLen%mode.sub != 0 {
+		return nil, fmt.Errorf("fft: %s: sub-block length %d does not divide blockLen = %d", call, mode.sub, blockLen)
+	}
+	s.sub = mode.sub
+	s.parts, s.n = streamFFTShape(s.sub, kernelLen)
+	s.bins = s.n/2 + 1
+	// The spectra: channels·parts·bins ≈ channels·(K + S)·(1 + S/K) values.
+	perChannel, ok := mulFits(s.parts, s.bins)
+	if !ok {
+		return nil, fmt.Errorf("fft: %s: kernelLen = %d, blockLen = %d: spectra too large", call, kernelLen, blockLen)
+	}
+	if _, ok := mulFits(channels, perChannel+s.n); !ok {
+		return nil, fmt.Errorf("fft: %s: channels = %d: spectra too large", call, channels)
+	}
+	plan, err := NewRealPlan64(s.n)
+	if err != nil {
+		return nil, fmt.Errorf("fft: %s: %w", call, err)
+	}
+	s.plan = plan
+	s.kspec = make([]complex128, channels*perChannel)
+	s.line = make([]complex128, channels*perChannel)
+	s.win = make([]float64, channels*s.n)
+	s.acc = make([]complex128, s.bins)
+	s.out = make([]float64, s.n)
+	// Partition p of channel h is k[h][p·S : p·S+S], zero-padded to n.
+	for h := range channels {
+		kh := k[h*kernelLen : (h+1)*kernelLen]
+		for p := range s.parts {
+			clear(s.out)
+			for j, v := range kh[p*s.sub : min((p+1)*s.sub, kernelLen)] {
+				s.out[j] = float64(v)
+			}
+			at := (h*s.parts + p) * s.bins
+			if err := plan.Forward(s.kspec[at:at+s.bins], s.out); err != nil {
+				return nil, fmt.Errorf("fft: %s: %w", call, err)
+			}
+		}
+	}
+	return s, nil
+}
+
+func (s *convStream[F]) reset() {
+	clear(s.hist)
+	clear(s.win)
+	clear(s.line)
+	s.head = 0
+}
+
+func (s *convStream[F]) process(call string, y, u, d []F) error {
+	if err := checkLen(call, "u", u, s.channels*s.blockLen, "channels·blockLen"); err != nil {
+		return err
+	}
+	if err := checkLen(call, "y", y, len(u), "len(u)"); err != nil {
+		return err
+	}
+	if d != nil && len(d) != s.channels {
+		return fmt.Errorf("fft: %s: len(d) = %d, want channels = %d (or d = nil)", call, len(d), s.channels)
+	}
+	if err := checkInPlace(call, y, u); err != nil {
+		return fmt.Errorf("fft: %s: y and u overlap partially (y must be u itself or share no memory with it)", call)
+	}
+	if err := checkDisjoint(call, "y", y, "d", d); err != nil {
+		return err
+	}
+	if s.n == 0 {
+		s.direct(y, u, d)
+		return nil
+	}
+	return s.overlapSave(y, u, d)
+}
+
+// direct runs the direct sum over the carried history, then keeps the last
+// K−1 inputs for the next block.
+func (s *convStream[F]) direct(y, u, d []F) {
+	K, B := s.kernelLen, s.blockLen
+	for h := range s.channels {
+		hist := s.hist[h*(K-1+B) : (h+1)*(K-1+B)]
+		kr := s.krev[h*K : (h+1)*K]
+		uh, yh := u[h*B:(h+1)*B], y[h*B:(h+1)*B]
+		for t, v := range uh {
+			hist[K-1+t] = float64(v)
+		}
+		var dh float64
+		if d != nil {
+			dh = float64(d[h])
+		}
+		for t := range yh {
+			x := hist[t : K+t : K+t] // x[i] is u[t−(K−1−i)]
+			x = x[:len(kr)]
+			sum := dh * x[K-1]
+			for i, kv := range kr {
+				sum += kv * x[i]
+			}
+			yh[t] = F(sum)
+		}
+		copy(hist, hist[B:])
+	}
+}
+
+// overlapSave runs the partitioned overlap-save, sub-block by sub-block.
+func (s *convStream[F]) overlapSave(y, u, d []F) error {
+	S, B, n, bins, P := s.sub, s.blockLen, s.n, s.bins, s.parts
+	for h := range s.channels {
+		win := s.win[h*n : (h+1)*n]
+		line := s.line[h*P*bins : (h+1)*P*bins]
+		kspec := s.kspec[h*P*bins : (h+1)*P*bins]
+		var dh float64
+		if d != nil {
+			dh = float64(d[h])
+		}
+		head := s.head
+		for t0 := 0; t0 < B; t0 += S {
+			copy(win, win[S:])
+			for t, v := range u[h*B+t0 : h*B+t0+S] {
+				win[n-S+t] = float64(v)
+			}
+			head++
+			if head == P {
+				head = 0
+			}
+			if err := s.plan.Forward(line[head*bins:(head+1)*bins], win); err != nil {
+				return err
+			}
+			// acc = Σ_p X_{now−p}·K_p.
+			slot := head
+			for p := range P {
+				x, kp := line[slot*bins:(slot+1)*bins], kspec[p*bins:(p+1)*bins]
+				if p == 0 {
+					for i, v := range x {
+						s.acc[i] = v * kp[i]
+					}
+				} else {
+					for i, v := range x {
+						s.acc[i] += v * kp[i]
+					}
+				}
+				if slot--; slot < 0 {
+					slot = P - 1
+				}
+			}
+			if err := s.plan.Inverse(s.out, s.acc); err != nil {
+				return err
+			}
+			yh := y[h*B+t0 : h*B+t0+S]
+			for t := range yh {
+				yh[t] = F(s.out[n-S+t] + dh*win[n-S+t])
+			}
+		}
+	}
+	s.head = (s.head + B/S) % P
+	return nil
+}
