@@ -1,0 +1,131 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The instruction count of each scan kernel's inner loop, per element, at
+// NEON against AVX2 and AVX-512, read from the committed assembly
+// (asm/scan_arm64.s, asm/exp_arm64.s, asm/scan_amd64.s). An element is
+// one float32 lane of the loop's output: a row element, or one (channel,
+// state) update of a recurrence. Run with -v for the table:
+//
+//	cd avogen && go test -run TestInstructionsPerElement -v ./neongen
+
+// countedLoop names a kernel's inner loop and the elements one pass does.
+type countedLoop struct {
+	fn, label string
+	elems     int
+}
+
+// instructionsPerElementTable lists the kernels: NEON, AVX2, AVX-512.
+var instructionsPerElementTable = []struct {
+	kernel string
+	loops  [3]countedLoop
+}{
+	{"δ row, Δ + bias", [3]countedLoop{{"deltaRowScalarNEON", "loop", 4}, {"deltaRowScalarAVX2", "deltaRowScalarAVX2_loop", 8}, {"deltaRowScalarAVX512", "deltaRowScalarAVX512_loop", 16}}},
+	{"δ row, softplus", [3]countedLoop{{"deltaRowSoftplusScalarNEON", "loop", 4}, {"deltaRowSoftplusScalarAVX2", "deltaRowSoftplusScalarAVX2_loop", 8}, {"deltaRowSoftplusScalarAVX512", "deltaRowSoftplusScalarAVX512_loop", 16}}},
+	{"gate row, D·u", [3]countedLoop{{"gateRowScalarNEON", "loop", 4}, {"gateRowScalarAVX2", "gateRowScalarAVX2_loop", 8}, {"gateRowScalarAVX512", "gateRowScalarAVX512_loop", 16}}},
+	{"gate row, D·u and silu", [3]countedLoop{{"gateRowSiLUScalarNEON", "loop", 4}, {"gateRowSiLUScalarAVX2", "gateRowSiLUScalarAVX2_loop", 8}, {"gateRowSiLUScalarAVX512", "gateRowSiLUScalarAVX512_loop", 16}}},
+	{"exp row", [3]countedLoop{{"expFloat32NEON", "loop16", 16}, {"expRowAVX2", "expRowAVX2_loop", 8}, {"expRowAVX512", "expRowAVX512_loop", 16}}},
+	{"exp2 row (the decay)", [3]countedLoop{{"exp2RowNEON", "loop", 4}, {"exp2RowAVX2", "exp2RowAVX2_loop", 8}, {"exp2RowAVX512", "exp2RowAVX512_loop", 16}}},
+	{"recurrence, state-vectorised", [3]countedLoop{{"scanChannelsNEON", "chunk", 4}, {"scanChannelsAVX2", "scanChannelsAVX2_chunk", 8}, {"scanChannelsAVX512", "scanChannelsAVX512_chunk", 16}}},
+	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "state4", 4}, {"scanLanesAVX2", "scanLanesAVX2_state", 8}, {"scanLanesAVX512", "scanLanesAVX512_state", 16}}},
+}
+
+var textLine = regexp.MustCompile(`^TEXT\s+·(\w+)\(SB\)`)
+
+// readFunctions returns the lines of every function in the .s files.
+func readFunctions(t *testing.T, files ...string) map[string][]string {
+	fns := map[string][]string{}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join("..", "..", "asm", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cur string
+		for _, line := range strings.Split(string(b), "\n") {
+			if m := textLine.FindStringSubmatch(line); m != nil {
+				cur = m[1]
+				continue
+			}
+			if cur != "" {
+				fns[cur] = append(fns[cur], strings.TrimSpace(line))
+			}
+		}
+	}
+	return fns
+}
+
+// isInstruction tells an instruction line from a label, comment or directive.
+func isInstruction(l string) bool {
+	if l == "" || strings.HasSuffix(l, ":") {
+		return false
+	}
+	for _, p := range []string{"//", "#", "DATA", "GLOBL", "TEXT"} {
+		if strings.HasPrefix(l, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// loopLength counts the instructions from label to the last branch back
+// to it, the branch included.
+func loopLength(lines []string, label string) (int, error) {
+	start := -1
+	for i, l := range lines {
+		if l == label+":" {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return 0, fmt.Errorf("no label %s", label)
+	}
+	end := -1
+	for i := start + 1; i < len(lines); i++ {
+		f := strings.Fields(lines[i])
+		branch := len(f) >= 2 && (strings.HasPrefix(f[0], "J") || strings.HasPrefix(f[0], "B") || strings.HasPrefix(f[0], "CB"))
+		if branch && f[len(f)-1] == label {
+			end = i
+		}
+	}
+	if end < 0 {
+		return 0, fmt.Errorf("no branch back to %s", label)
+	}
+	n := 0
+	for _, l := range lines[start+1 : end+1] {
+		if isInstruction(l) {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func TestInstructionsPerElement(t *testing.T) {
+	fns := readFunctions(t, "scan_arm64.s", "exp_arm64.s", "scan_amd64.s")
+	var b strings.Builder
+	b.WriteString("| inner loop | NEON (4 lanes) | AVX2 (8) | AVX-512 (16) |\n|---|---|---|---|\n")
+	for _, row := range instructionsPerElementTable {
+		cells := []string{row.kernel}
+		for _, c := range row.loops {
+			lines, ok := fns[c.fn]
+			if !ok {
+				t.Fatalf("%s: no function %s in the assembly", row.kernel, c.fn)
+			}
+			n, err := loopLength(lines, c.label)
+			if err != nil {
+				t.Fatalf("%s: %s: %v", row.kernel, c.fn, err)
+			}
+			cells = append(cells, fmt.Sprintf("%.2f", float64(n)/float64(c.elems)))
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+	}
+	t.Logf("instructions per element in the inner loops:\n%s", b.String())
+}
