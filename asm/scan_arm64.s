@@ -402,6 +402,8 @@ channel:
 	MOVD	R2, R17
 	MOVD	R3, R19
 	ADD	R12, R0, R24
+	AND	$-32, R12, R25
+	ADD	R0, R25, R25
 step:
 	VLD1R.P	(R14)(R7), [V0.S4]
 	VLD1R.P	(R15)(R7), [V1.S4]
@@ -415,41 +417,106 @@ step:
 	MOVD	R1, R21
 	MOVD	R17, R22
 	MOVD	R19, R23
-chunk:
-	VLD1.P	16(R21), [V5.S4]
-	WORD	$0x6e22dca6	// fmul v6.4s, v5.4s, v2.4s
-	WORD	$0x4e33f4c6	// fmax v6.4s, v6.4s, v19.4s
-	WORD	$0x4eb4f4c6	// fmin v6.4s, v6.4s, v20.4s
-	WORD	$0x4e2198c7	// frintm v7.4s, v6.4s
-	WORD	$0x4ea7d4c6	// fsub v6.4s, v6.4s, v7.4s
-	VFMLS	V3.S4, V5.S4, V6.S4
-	VMOV	V24.B16, V8.B16
-	VFMLA	V6.S4, V23.S4, V8.S4
-	VMOV	V25.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V26.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V27.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V28.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V29.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V30.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	WORD	$0x4ea1b8e7	// fcvtzs v7.4s, v7.4s
-	VADD	V31.S4, V7.S4, V7.S4
-	VSHL	$23, V7.S4, V7.S4
-	WORD	$0x6e27dd06	// fmul v6.4s, v8.4s, v7.4s
-	VLD1	(R20), [V10.S4]
-	WORD	$0x6e26dd4a	// fmul v10.4s, v10.4s, v6.4s
-	VLD1.P	16(R22), [V11.S4]
-	VFMLA	V1.S4, V11.S4, V10.S4
-	VST1.P	[V10.S4], 16(R20)
-	VLD1.P	16(R23), [V12.S4]
-	VFMLA	V12.S4, V10.S4, V4.S4
+	CMP	R25, R20
+	BEQ	single
+pair:
+	VLD1.P	32(R21), [V5.S4, V6.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x6e22dcc8	// fmul v8.4s, v6.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4e33f508	// fmax v8.4s, v8.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4eb4f508	// fmin v8.4s, v8.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4e21990a	// frintm v10.4s, v8.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	WORD	$0x4eaad508	// fsub v8.4s, v8.4s, v10.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VFMLS	V3.S4, V6.S4, V8.S4
+	VMOV	V24.B16, V11.B16
+	VMOV	V24.B16, V12.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VFMLA	V8.S4, V23.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VMOV	V25.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V26.B16, V11.B16
+	VMOV	V26.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VMOV	V27.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V28.B16, V11.B16
+	VMOV	V28.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V29.B16, V13.B16
+	VMOV	V29.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V30.B16, V11.B16
+	VMOV	V30.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4ea1b94a	// fcvtzs v10.4s, v10.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VADD	V31.S4, V10.S4, V10.S4
+	VSHL	$23, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	WORD	$0x6e2add88	// fmul v8.4s, v12.4s, v10.4s
+	VLD1	(R20), [V15.S4, V16.S4]
+	VLD1.P	32(R22), [V17.S4, V18.S4]
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x6e28de10	// fmul v16.4s, v16.4s, v8.4s
+	VFMLA	V1.S4, V17.S4, V15.S4
+	VFMLA	V1.S4, V18.S4, V16.S4
+	VST1.P	[V15.S4, V16.S4], 32(R20)
+	VLD1.P	32(R23), [V5.S4, V6.S4]
+	VFMLA	V5.S4, V15.S4, V4.S4
+	VFMLA	V6.S4, V16.S4, V4.S4
+	CMP	R25, R20
+	BNE	pair
+single:
 	CMP	R24, R20
-	BNE	chunk
+	BEQ	reduce
+	VLD1.P	16(R21), [V5.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VMOV	V24.B16, V11.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VMOV	V25.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V26.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V27.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V28.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V29.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V30.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VSHL	$23, V9.S4, V9.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	VLD1	(R20), [V15.S4]
+	VLD1.P	16(R22), [V17.S4]
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	VFMLA	V1.S4, V17.S4, V15.S4
+	VST1.P	[V15.S4], 16(R20)
+	VLD1.P	16(R23), [V5.S4]
+	VFMLA	V5.S4, V15.S4, V4.S4
+reduce:
 	WORD	$0x6e24d484	// faddp v4.4s, v4.4s, v4.4s
 	WORD	$0x6e24d484	// faddp v4.4s, v4.4s, v4.4s
 	FMOVS	F4, (R16)
@@ -541,43 +608,107 @@ step4:
 	MOVD	R1, R14
 	MOVD	R2, R15
 	MOVD	R3, R16
-	MOVD	R11, R17
-state4:
-	VLD1	(R14), [V5.S4]
-	ADD	R7, R14, R14
-	WORD	$0x6e22dca6	// fmul v6.4s, v5.4s, v2.4s
-	WORD	$0x4e33f4c6	// fmax v6.4s, v6.4s, v19.4s
-	WORD	$0x4eb4f4c6	// fmin v6.4s, v6.4s, v20.4s
-	WORD	$0x4e2198c7	// frintm v7.4s, v6.4s
-	WORD	$0x4ea7d4c6	// fsub v6.4s, v6.4s, v7.4s
-	VFMLS	V3.S4, V5.S4, V6.S4
-	VMOV	V24.B16, V8.B16
-	VFMLA	V6.S4, V23.S4, V8.S4
-	VMOV	V25.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V26.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V27.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V28.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V29.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V30.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	WORD	$0x4ea1b8e7	// fcvtzs v7.4s, v7.4s
-	VADD	V31.S4, V7.S4, V7.S4
-	VSHL	$23, V7.S4, V7.S4
-	WORD	$0x6e27dd06	// fmul v6.4s, v8.4s, v7.4s
-	VLD1	(R13), [V10.S4]
-	WORD	$0x6e26dd4a	// fmul v10.4s, v10.4s, v6.4s
-	VLD1R.P	4(R15), [V11.S4]
-	VFMLA	V1.S4, V11.S4, V10.S4
-	VST1.P	[V10.S4], 16(R13)
-	VLD1R.P	4(R16), [V12.S4]
-	VFMLA	V12.S4, V10.S4, V4.S4
-	SUBS	$1, R17, R17
-	BNE	state4
+	SUBS	$2, R11, R17
+	BLT	single4
+pair4:
+	VLD1.P	(R14)(R7), [V5.S4]
+	VLD1.P	(R14)(R7), [V6.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x6e22dcc8	// fmul v8.4s, v6.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4e33f508	// fmax v8.4s, v8.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4eb4f508	// fmin v8.4s, v8.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4e21990a	// frintm v10.4s, v8.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	WORD	$0x4eaad508	// fsub v8.4s, v8.4s, v10.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VFMLS	V3.S4, V6.S4, V8.S4
+	VMOV	V24.B16, V11.B16
+	VMOV	V24.B16, V12.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VFMLA	V8.S4, V23.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VMOV	V25.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V26.B16, V11.B16
+	VMOV	V26.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VMOV	V27.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V28.B16, V11.B16
+	VMOV	V28.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V29.B16, V13.B16
+	VMOV	V29.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V30.B16, V11.B16
+	VMOV	V30.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4ea1b94a	// fcvtzs v10.4s, v10.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VADD	V31.S4, V10.S4, V10.S4
+	VSHL	$23, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	WORD	$0x6e2add88	// fmul v8.4s, v12.4s, v10.4s
+	VLD1	(R13), [V15.S4, V16.S4]
+	FMOVD.P	8(R15), F17
+	FMOVD.P	8(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x6e28de10	// fmul v16.4s, v16.4s, v8.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	WORD	$0x4fb11030	// fmla v16.4s, v1.4s, v17.s[1]
+	VST1.P	[V15.S4, V16.S4], 32(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+	WORD	$0x4fb21204	// fmla v4.4s, v16.4s, v18.s[1]
+	SUBS	$2, R17, R17
+	BGE	pair4
+single4:
+	CMP	$-1, R17
+	BNE	store4
+	VLD1.P	(R14)(R7), [V5.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VMOV	V24.B16, V11.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VMOV	V25.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V26.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V27.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V28.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V29.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V30.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VSHL	$23, V9.S4, V9.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	VLD1	(R13), [V15.S4]
+	FMOVS.P	4(R15), F17
+	FMOVS.P	4(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	VST1.P	[V15.S4], 16(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+store4:
 	VST1	[V4.S4], (R6)
 	ADD	R8, R4, R4
 	ADD	R8, R5, R5
@@ -605,43 +736,107 @@ step3:
 	MOVD	R1, R14
 	MOVD	R2, R15
 	MOVD	R3, R16
-	MOVD	R11, R17
-state3:
-	VLD1	(R14), [V5.S4]
-	ADD	R7, R14, R14
-	WORD	$0x6e22dca6	// fmul v6.4s, v5.4s, v2.4s
-	WORD	$0x4e33f4c6	// fmax v6.4s, v6.4s, v19.4s
-	WORD	$0x4eb4f4c6	// fmin v6.4s, v6.4s, v20.4s
-	WORD	$0x4e2198c7	// frintm v7.4s, v6.4s
-	WORD	$0x4ea7d4c6	// fsub v6.4s, v6.4s, v7.4s
-	VFMLS	V3.S4, V5.S4, V6.S4
-	VMOV	V24.B16, V8.B16
-	VFMLA	V6.S4, V23.S4, V8.S4
-	VMOV	V25.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V26.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V27.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V28.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V29.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V30.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	WORD	$0x4ea1b8e7	// fcvtzs v7.4s, v7.4s
-	VADD	V31.S4, V7.S4, V7.S4
-	VSHL	$23, V7.S4, V7.S4
-	WORD	$0x6e27dd06	// fmul v6.4s, v8.4s, v7.4s
-	VLD1	(R13), [V10.S4]
-	WORD	$0x6e26dd4a	// fmul v10.4s, v10.4s, v6.4s
-	VLD1R.P	4(R15), [V11.S4]
-	VFMLA	V1.S4, V11.S4, V10.S4
-	VST1.P	[V10.S4], 16(R13)
-	VLD1R.P	4(R16), [V12.S4]
-	VFMLA	V12.S4, V10.S4, V4.S4
-	SUBS	$1, R17, R17
-	BNE	state3
+	SUBS	$2, R11, R17
+	BLT	single3
+pair3:
+	VLD1.P	(R14)(R7), [V5.S4]
+	VLD1.P	(R14)(R7), [V6.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x6e22dcc8	// fmul v8.4s, v6.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4e33f508	// fmax v8.4s, v8.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4eb4f508	// fmin v8.4s, v8.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4e21990a	// frintm v10.4s, v8.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	WORD	$0x4eaad508	// fsub v8.4s, v8.4s, v10.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VFMLS	V3.S4, V6.S4, V8.S4
+	VMOV	V24.B16, V11.B16
+	VMOV	V24.B16, V12.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VFMLA	V8.S4, V23.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VMOV	V25.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V26.B16, V11.B16
+	VMOV	V26.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VMOV	V27.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V28.B16, V11.B16
+	VMOV	V28.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V29.B16, V13.B16
+	VMOV	V29.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V30.B16, V11.B16
+	VMOV	V30.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4ea1b94a	// fcvtzs v10.4s, v10.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VADD	V31.S4, V10.S4, V10.S4
+	VSHL	$23, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	WORD	$0x6e2add88	// fmul v8.4s, v12.4s, v10.4s
+	VLD1	(R13), [V15.S4, V16.S4]
+	FMOVD.P	8(R15), F17
+	FMOVD.P	8(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x6e28de10	// fmul v16.4s, v16.4s, v8.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	WORD	$0x4fb11030	// fmla v16.4s, v1.4s, v17.s[1]
+	VST1.P	[V15.S4, V16.S4], 32(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+	WORD	$0x4fb21204	// fmla v4.4s, v16.4s, v18.s[1]
+	SUBS	$2, R17, R17
+	BGE	pair3
+single3:
+	CMP	$-1, R17
+	BNE	store3
+	VLD1.P	(R14)(R7), [V5.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VMOV	V24.B16, V11.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VMOV	V25.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V26.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V27.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V28.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V29.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V30.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VSHL	$23, V9.S4, V9.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	VLD1	(R13), [V15.S4]
+	FMOVS.P	4(R15), F17
+	FMOVS.P	4(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	VST1.P	[V15.S4], 16(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+store3:
 	FMOVD	F4, (R6)
 	ADD	$8, R6, R19
 	VST1	V4.S[2], (R19)
@@ -667,43 +862,107 @@ step2:
 	MOVD	R1, R14
 	MOVD	R2, R15
 	MOVD	R3, R16
-	MOVD	R11, R17
-state2:
-	VLD1	(R14), [V5.S4]
-	ADD	R7, R14, R14
-	WORD	$0x6e22dca6	// fmul v6.4s, v5.4s, v2.4s
-	WORD	$0x4e33f4c6	// fmax v6.4s, v6.4s, v19.4s
-	WORD	$0x4eb4f4c6	// fmin v6.4s, v6.4s, v20.4s
-	WORD	$0x4e2198c7	// frintm v7.4s, v6.4s
-	WORD	$0x4ea7d4c6	// fsub v6.4s, v6.4s, v7.4s
-	VFMLS	V3.S4, V5.S4, V6.S4
-	VMOV	V24.B16, V8.B16
-	VFMLA	V6.S4, V23.S4, V8.S4
-	VMOV	V25.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V26.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V27.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V28.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V29.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V30.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	WORD	$0x4ea1b8e7	// fcvtzs v7.4s, v7.4s
-	VADD	V31.S4, V7.S4, V7.S4
-	VSHL	$23, V7.S4, V7.S4
-	WORD	$0x6e27dd06	// fmul v6.4s, v8.4s, v7.4s
-	VLD1	(R13), [V10.S4]
-	WORD	$0x6e26dd4a	// fmul v10.4s, v10.4s, v6.4s
-	VLD1R.P	4(R15), [V11.S4]
-	VFMLA	V1.S4, V11.S4, V10.S4
-	VST1.P	[V10.S4], 16(R13)
-	VLD1R.P	4(R16), [V12.S4]
-	VFMLA	V12.S4, V10.S4, V4.S4
-	SUBS	$1, R17, R17
-	BNE	state2
+	SUBS	$2, R11, R17
+	BLT	single2
+pair2:
+	VLD1.P	(R14)(R7), [V5.S4]
+	VLD1.P	(R14)(R7), [V6.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x6e22dcc8	// fmul v8.4s, v6.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4e33f508	// fmax v8.4s, v8.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4eb4f508	// fmin v8.4s, v8.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4e21990a	// frintm v10.4s, v8.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	WORD	$0x4eaad508	// fsub v8.4s, v8.4s, v10.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VFMLS	V3.S4, V6.S4, V8.S4
+	VMOV	V24.B16, V11.B16
+	VMOV	V24.B16, V12.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VFMLA	V8.S4, V23.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VMOV	V25.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V26.B16, V11.B16
+	VMOV	V26.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VMOV	V27.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V28.B16, V11.B16
+	VMOV	V28.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V29.B16, V13.B16
+	VMOV	V29.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V30.B16, V11.B16
+	VMOV	V30.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4ea1b94a	// fcvtzs v10.4s, v10.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VADD	V31.S4, V10.S4, V10.S4
+	VSHL	$23, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	WORD	$0x6e2add88	// fmul v8.4s, v12.4s, v10.4s
+	VLD1	(R13), [V15.S4, V16.S4]
+	FMOVD.P	8(R15), F17
+	FMOVD.P	8(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x6e28de10	// fmul v16.4s, v16.4s, v8.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	WORD	$0x4fb11030	// fmla v16.4s, v1.4s, v17.s[1]
+	VST1.P	[V15.S4, V16.S4], 32(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+	WORD	$0x4fb21204	// fmla v4.4s, v16.4s, v18.s[1]
+	SUBS	$2, R17, R17
+	BGE	pair2
+single2:
+	CMP	$-1, R17
+	BNE	store2
+	VLD1.P	(R14)(R7), [V5.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VMOV	V24.B16, V11.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VMOV	V25.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V26.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V27.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V28.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V29.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V30.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VSHL	$23, V9.S4, V9.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	VLD1	(R13), [V15.S4]
+	FMOVS.P	4(R15), F17
+	FMOVS.P	4(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	VST1.P	[V15.S4], 16(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+store2:
 	FMOVD	F4, (R6)
 	ADD	R8, R4, R4
 	ADD	R8, R5, R5
@@ -727,43 +986,107 @@ step1:
 	MOVD	R1, R14
 	MOVD	R2, R15
 	MOVD	R3, R16
-	MOVD	R11, R17
-state1:
-	VLD1	(R14), [V5.S4]
-	ADD	R7, R14, R14
-	WORD	$0x6e22dca6	// fmul v6.4s, v5.4s, v2.4s
-	WORD	$0x4e33f4c6	// fmax v6.4s, v6.4s, v19.4s
-	WORD	$0x4eb4f4c6	// fmin v6.4s, v6.4s, v20.4s
-	WORD	$0x4e2198c7	// frintm v7.4s, v6.4s
-	WORD	$0x4ea7d4c6	// fsub v6.4s, v6.4s, v7.4s
-	VFMLS	V3.S4, V5.S4, V6.S4
-	VMOV	V24.B16, V8.B16
-	VFMLA	V6.S4, V23.S4, V8.S4
-	VMOV	V25.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V26.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V27.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V28.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	VMOV	V29.B16, V9.B16
-	VFMLA	V6.S4, V8.S4, V9.S4
-	VMOV	V30.B16, V8.B16
-	VFMLA	V6.S4, V9.S4, V8.S4
-	WORD	$0x4ea1b8e7	// fcvtzs v7.4s, v7.4s
-	VADD	V31.S4, V7.S4, V7.S4
-	VSHL	$23, V7.S4, V7.S4
-	WORD	$0x6e27dd06	// fmul v6.4s, v8.4s, v7.4s
-	VLD1	(R13), [V10.S4]
-	WORD	$0x6e26dd4a	// fmul v10.4s, v10.4s, v6.4s
-	VLD1R.P	4(R15), [V11.S4]
-	VFMLA	V1.S4, V11.S4, V10.S4
-	VST1.P	[V10.S4], 16(R13)
-	VLD1R.P	4(R16), [V12.S4]
-	VFMLA	V12.S4, V10.S4, V4.S4
-	SUBS	$1, R17, R17
-	BNE	state1
+	SUBS	$2, R11, R17
+	BLT	single1
+pair1:
+	VLD1.P	(R14)(R7), [V5.S4]
+	VLD1.P	(R14)(R7), [V6.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x6e22dcc8	// fmul v8.4s, v6.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4e33f508	// fmax v8.4s, v8.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4eb4f508	// fmin v8.4s, v8.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4e21990a	// frintm v10.4s, v8.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	WORD	$0x4eaad508	// fsub v8.4s, v8.4s, v10.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VFMLS	V3.S4, V6.S4, V8.S4
+	VMOV	V24.B16, V11.B16
+	VMOV	V24.B16, V12.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VFMLA	V8.S4, V23.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VMOV	V25.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V26.B16, V11.B16
+	VMOV	V26.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VMOV	V27.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V28.B16, V11.B16
+	VMOV	V28.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V29.B16, V13.B16
+	VMOV	V29.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V30.B16, V11.B16
+	VMOV	V30.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4ea1b94a	// fcvtzs v10.4s, v10.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VADD	V31.S4, V10.S4, V10.S4
+	VSHL	$23, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	WORD	$0x6e2add88	// fmul v8.4s, v12.4s, v10.4s
+	VLD1	(R13), [V15.S4, V16.S4]
+	FMOVD.P	8(R15), F17
+	FMOVD.P	8(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x6e28de10	// fmul v16.4s, v16.4s, v8.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	WORD	$0x4fb11030	// fmla v16.4s, v1.4s, v17.s[1]
+	VST1.P	[V15.S4, V16.S4], 32(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+	WORD	$0x4fb21204	// fmla v4.4s, v16.4s, v18.s[1]
+	SUBS	$2, R17, R17
+	BGE	pair1
+single1:
+	CMP	$-1, R17
+	BNE	store1
+	VLD1.P	(R14)(R7), [V5.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VMOV	V24.B16, V11.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VMOV	V25.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V26.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V27.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V28.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V29.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V30.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VSHL	$23, V9.S4, V9.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	VLD1	(R13), [V15.S4]
+	FMOVS.P	4(R15), F17
+	FMOVS.P	4(R16), F18
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x4f91102f	// fmla v15.4s, v1.4s, v17.s[0]
+	VST1.P	[V15.S4], 16(R13)
+	WORD	$0x4f9211e4	// fmla v4.4s, v15.4s, v18.s[0]
+store1:
 	FMOVS	F4, (R6)
 	ADD	R8, R4, R4
 	ADD	R8, R5, R5

@@ -167,3 +167,21 @@ func LDRD(v VReg, base Reg) Inst { return Go("FMOVD", "("+base.Go()+")", fmt.Spr
 // STRS stores lane 0 of v at (base) (STR St); STRD the low 64 bits (STR Dt).
 func STRS(v VReg, base Reg) Inst { return Go("FMOVS", fmt.Sprintf("F%d", v), "("+base.Go()+")") }
 func STRD(v VReg, base Reg) Inst { return Go("FMOVD", fmt.Sprintf("F%d", v), "("+base.Go()+")") }
+
+// VLD1PReg is VLD1 with base advanced by the register inc afterwards: a
+// strided load.
+func VLD1PReg(base, inc Reg, regs ...Vec) Inst {
+	l, _ := list(regs)
+	return Go("VLD1.P", "("+base.Go()+")("+inc.Go()+")", l)
+}
+
+// LDRDP loads 64 bits into the low half of v from (base), clearing the
+// rest, and advances base by 8 (LDR Dt, post-index).
+func LDRDP(v VReg, base Reg) Inst {
+	return Go("FMOVD.P", fmt.Sprintf("8(%s)", base.Go()), fmt.Sprintf("F%d", v))
+}
+
+// LDRSP is LDRDP for 32 bits: lane 0 of v, base advanced by 4.
+func LDRSP(v VReg, base Reg) Inst {
+	return Go("FMOVS.P", fmt.Sprintf("4(%s)", base.Go()), fmt.Sprintf("F%d", v))
+}

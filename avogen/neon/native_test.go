@@ -143,6 +143,9 @@ func TestGoLoadsAndStoresAreTheArmInstructions(t *testing.T) {
 		{LDRD(V10, R9), "ldr d10, [x9]"},
 		{STRS(V11, R10), "str s11, [x10]"},
 		{STRD(V12, R11), "str d12, [x11]"},
+		{VLD1PReg(R12, R13, V14.S4(), V15.S4()), "ld1 {v14.4s, v15.4s}, [x12], x13"},
+		{LDRDP(V16, R14), "ldr d16, [x14],#8"},
+		{LDRSP(V17, R15), "ldr s17, [x15],#4"},
 	}
 	lines := make([]string, len(cases))
 	for k, c := range cases {

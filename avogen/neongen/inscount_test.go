@@ -34,8 +34,8 @@ var instructionsPerElementTable = []struct {
 	{"gate row, D·u and silu", [3]countedLoop{{"gateRowSiLUScalarNEON", "loop", 4}, {"gateRowSiLUScalarAVX2", "gateRowSiLUScalarAVX2_loop", 8}, {"gateRowSiLUScalarAVX512", "gateRowSiLUScalarAVX512_loop", 16}}},
 	{"exp row", [3]countedLoop{{"expFloat32NEON", "loop16", 16}, {"expRowAVX2", "expRowAVX2_loop", 8}, {"expRowAVX512", "expRowAVX512_loop", 16}}},
 	{"exp2 row (the decay)", [3]countedLoop{{"exp2RowNEON", "loop", 4}, {"exp2RowAVX2", "exp2RowAVX2_loop", 8}, {"exp2RowAVX512", "exp2RowAVX512_loop", 16}}},
-	{"recurrence, state-vectorised", [3]countedLoop{{"scanChannelsNEON", "chunk", 4}, {"scanChannelsAVX2", "scanChannelsAVX2_chunk", 8}, {"scanChannelsAVX512", "scanChannelsAVX512_chunk", 16}}},
-	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "state4", 4}, {"scanLanesAVX2", "scanLanesAVX2_state", 8}, {"scanLanesAVX512", "scanLanesAVX512_state", 16}}},
+	{"recurrence, state-vectorised", [3]countedLoop{{"scanChannelsNEON", "pair", 8}, {"scanChannelsAVX2", "scanChannelsAVX2_chunk", 8}, {"scanChannelsAVX512", "scanChannelsAVX512_chunk", 16}}},
+	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "pair4", 8}, {"scanLanesAVX2", "scanLanesAVX2_state", 8}, {"scanLanesAVX512", "scanLanesAVX512_state", 16}}},
 }
 
 var textLine = regexp.MustCompile(`^TEXT\s+·(\w+)\(SB\)`)

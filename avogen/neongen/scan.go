@@ -94,34 +94,42 @@ func scaleLog2E(fn *Func, c exp2Consts, d, hi, nlo VReg) {
 	)
 }
 
-// exp2 sets t = 2^(t + a·lo) (lo given negated as nlo; a = 0 and nlo = 0
-// for the plain 2^t), with k, p and q as scratch: vmath.Exp2's AVX2
-// algorithm, instruction for instruction, so the two levels agree to the
-// bit. FMAX and FMIN return NaN for a NaN operand, so NaN stays NaN.
-// 22 instructions (21 without the correction).
-func exp2(fn *Func, c exp2Consts, t, a, nlo, k, p, q VReg) {
+// exp2 sets ts[j] = 2^(ts[j] + as[j]·lo) for each j (lo given negated as
+// nlo; as nil for the plain 2^t), with ks[j], ps[j] and qs[j] as scratch:
+// vmath.Exp2's AVX2 algorithm, instruction for instruction, so the two
+// levels agree to the bit. Each step is emitted for every j before the
+// next, so that the independent chains interleave. FMAX and FMIN return
+// NaN for a NaN operand, so NaN stays NaN. 23 instructions per vector (22
+// without the correction).
+func exp2(fn *Func, c exp2Consts, ts, as []VReg, nlo VReg, ks, ps, qs []VReg) {
+	each := func(f func(j int) Inst) {
+		for j := range ts {
+			fn.Emit(f(j))
+		}
+	}
 	s4 := func(r VReg) Vec { return r.S4() }
-	fn.Emit(
-		FMAX(s4(t), s4(t), s4(c.clampLo)),
-		FMIN(s4(t), s4(t), s4(c.clampHi)),
-		FRINTM(s4(k), s4(t)),
-		FSUB(s4(t), s4(t), s4(k)), // f = t − ⌊t⌋
-	)
-	if a != nlo {
-		fn.Emit(FMLS(s4(t), s4(a), s4(nlo))) // f + a·lo
+	each(func(j int) Inst { return FMAX(s4(ts[j]), s4(ts[j]), s4(c.clampLo)) })
+	each(func(j int) Inst { return FMIN(s4(ts[j]), s4(ts[j]), s4(c.clampHi)) })
+	each(func(j int) Inst { return FRINTM(s4(ks[j]), s4(ts[j])) })
+	each(func(j int) Inst { return FSUB(s4(ts[j]), s4(ts[j]), s4(ks[j])) }) // f = t − ⌊t⌋
+	if as != nil {
+		each(func(j int) Inst { return FMLS(s4(ts[j]), s4(as[j]), s4(nlo)) }) // f + a·lo
 	}
 	// Horner: each step copies the next coefficient and accumulates into it.
-	prev, cur, other := c.poly[0], p, q
+	prev := func(int) VReg { return c.poly[0] }
+	cur, other := ps, qs
 	for _, coef := range c.poly[1:] {
-		fn.Emit(MOV(cur.B16(), coef.B16()), FMLA(s4(cur), s4(prev), s4(t)))
-		prev, cur, other = cur, other, cur
+		p := prev
+		each(func(j int) Inst { return MOV(cur[j].B16(), coef.B16()) })
+		each(func(j int) Inst { return FMLA(s4(cur[j]), s4(p(j)), s4(ts[j])) })
+		res := cur
+		prev = func(j int) VReg { return res[j] }
+		cur, other = other, cur
 	}
-	fn.Emit(
-		FCVTZS(s4(k), s4(k)),
-		ADD(s4(k), s4(k), s4(c.bias)),
-		SHL(s4(k), s4(k), 23), // 2^⌊t⌋: +0 for −127, +Inf for 128
-		FMUL(s4(t), s4(prev), s4(k)),
-	)
+	each(func(j int) Inst { return FCVTZS(s4(ks[j]), s4(ks[j])) })
+	each(func(j int) Inst { return ADD(s4(ks[j]), s4(ks[j]), s4(c.bias)) })
+	each(func(j int) Inst { return SHL(s4(ks[j]), s4(ks[j]), 23) }) // 2^⌊t⌋: +0 for −127, +Inf for 128
+	each(func(j int) Inst { return FMUL(s4(ts[j]), s4(prev(j)), s4(ks[j])) })
 }
 
 // rowLoop runs body once per whole 4-lane vector of a row of n elements
@@ -250,7 +258,7 @@ func exp2RowNEON(f *File) {
 	c := loadExp2Consts(fn, V16, scratch)
 	rowLoop(fn, n, func() {
 		fn.Emit(VLD1P(src, V0.S4()))
-		exp2(fn, c, V0, V0, V0, V1, V2, V3)
+		exp2(fn, c, []VReg{V0}, nil, V0, []VReg{V1}, []VReg{V2}, []VReg{V3})
 		fn.Emit(VST1P(dst, V0.S4()))
 	})
 }
@@ -326,7 +334,9 @@ func gateRowNEON(f *File, vectorD, gate bool) {
 //
 // then h and a move on by chunks vectors, delta, u and y by cx elements,
 // b and c by cbc. δ and x are loaded broadcast (LD1R), so δ·x and δ·log2e
-// are whole vectors and the state loop has no scalar operand.
+// are whole vectors and the state loop has no scalar operand. The state
+// loop takes two vectors a pass (two-register loads and stores, the two
+// decays interleaved), then the odd one.
 func scanChannelsNEON(f *File) {
 	fn := f.Func("scanChannelsNEON", "func(h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks, channels, cx, cbc int)")
 	fn.Doc("scanChannelsNEON runs the selective-scan recurrence of a run of channels over a tile of steps; see avogen/neongen/scan.go.")
@@ -336,7 +346,7 @@ func scanChannelsNEON(f *File) {
 		channels, wBytes, left  = R11, R12, R13
 		dp, up, yp, bs, cs      = R14, R15, R16, R17, R19 // the channel's pointers at the current step
 		hp, ap, bq, cq, hEnd    = R20, R21, R22, R23, R24 // the state loop's
-		scratch                 = R25
+		scratch, pairEnd        = R25, R25                // scratch until the constants are loaded
 	)
 	for _, p := range []struct {
 		name string
@@ -364,10 +374,33 @@ func scanChannelsNEON(f *File) {
 	k := loadExp2Consts(fn, V19, scratch) // V19 … V31
 
 	const d, du, dh, ndl, acc = V0, V1, V2, V3, V4
-	const av, t, kk, p, q, hv, bv, cv = V5, V6, V7, V8, V9, V10, V11, V12
+	// Two vectors a pass: a (then c) in V5, V6; t V7, V8; k V9, V10; Horner
+	// V11 … V14; h V15, V16; b V17, V18.
+	av, t, kk, p, q := regs(V5, 2), regs(V7, 2), regs(V9, 2), regs(V11, 2), regs(V13, 2)
+	hv, bv, cv := regs(V15, 2), regs(V17, 2), regs(V5, 2)
+	// chunk emits the state update of n vectors at hp, ap, bq and cq.
+	chunk := func(n int) {
+		fn.Emit(VLD1P(ap, s4s(av[:n])...))
+		for j := 0; j < n; j++ {
+			fn.Emit(FMUL(t[j].S4(), av[j].S4(), dh.S4()))
+		}
+		exp2(fn, k, t[:n], av[:n], ndl, kk[:n], p[:n], q[:n])
+		fn.Emit(VLD1(hp, s4s(hv[:n])...), VLD1P(bq, s4s(bv[:n])...))
+		for j := 0; j < n; j++ {
+			fn.Emit(FMUL(hv[j].S4(), hv[j].S4(), t[j].S4()))
+		}
+		for j := 0; j < n; j++ {
+			fn.Emit(FMLA(hv[j].S4(), bv[j].S4(), du.S4()))
+		}
+		fn.Emit(VST1P(hp, s4s(hv[:n])...), VLD1P(cq, s4s(cv[:n])...))
+		for j := 0; j < n; j++ {
+			fn.Emit(FMLA(acc.S4(), hv[j].S4(), cv[j].S4()))
+		}
+	}
 	fn.Label("channel")
 	fn.Load(fn.Param("steps").Value(), left)
-	fn.Emit(MOVD(dp, delta), MOVD(up, u), MOVD(yp, y), MOVD(bs, b), MOVD(cs, c), ADDReg(hEnd, h, wBytes))
+	fn.Emit(MOVD(dp, delta), MOVD(up, u), MOVD(yp, y), MOVD(bs, b), MOVD(cs, c), ADDReg(hEnd, h, wBytes),
+		ANDImm(pairEnd, wBytes, ^int64(31)), ADDReg(pairEnd, pairEnd, h))
 	fn.Label("step")
 	fn.Emit(
 		VLD1RPReg(dp, sx, d.S4()),
@@ -375,21 +408,17 @@ func scanChannelsNEON(f *File) {
 		FMUL(du.S4(), du.S4(), d.S4()),
 	)
 	scaleLog2E(fn, k, d, dh, ndl) // exp(δ·a) = 2^(δ·log2e·a)
-	fn.Emit(MOVI(acc.B16(), 0, 0), MOVD(hp, h), MOVD(ap, a), MOVD(bq, bs), MOVD(cq, cs))
-	fn.Label("chunk")
-	fn.Emit(VLD1P(ap, av.S4()), FMUL(t.S4(), av.S4(), dh.S4()))
-	exp2(fn, k, t, av, ndl, kk, p, q)
-	fn.Emit(
-		VLD1(hp, hv.S4()),
-		FMUL(hv.S4(), hv.S4(), t.S4()),
-		VLD1P(bq, bv.S4()),
-		FMLA(hv.S4(), bv.S4(), du.S4()),
-		VST1P(hp, hv.S4()),
-		VLD1P(cq, cv.S4()),
-		FMLA(acc.S4(), hv.S4(), cv.S4()),
-		Go("CMP", hEnd.Go(), hp.Go()),
-	)
-	fn.BNE("chunk")
+	fn.Emit(MOVI(acc.B16(), 0, 0), MOVD(hp, h), MOVD(ap, a), MOVD(bq, bs), MOVD(cq, cs), Go("CMP", pairEnd.Go(), hp.Go()))
+	fn.BEQ("single")
+	fn.Label("pair")
+	chunk(2)
+	fn.Emit(Go("CMP", pairEnd.Go(), hp.Go()))
+	fn.BNE("pair")
+	fn.Label("single")
+	fn.Emit(Go("CMP", hEnd.Go(), hp.Go()))
+	fn.BEQ("reduce")
+	chunk(1)
+	fn.Label("reduce")
 	fn.Emit(
 		FADDP(acc.S4(), acc.S4(), acc.S4()),
 		FADDP(acc.S4(), acc.S4(), acc.S4()),
@@ -414,8 +443,7 @@ func scanChannelsNEON(f *File) {
 
 // scanLanesNEON writes scanLanesNEON, avogen/scan.go's scanLanes at 4
 // lanes: the BLD recurrence of one block of lanes ≤ 4 channels of a group,
-// vectorised across the channels, B and C broadcast from the group's
-// panels (LD1R), no horizontal sum.
+// vectorised across the channels, no horizontal sum.
 //
 //	for each step l, with δ = delta[l·sx + j], x = u[l·sx + j] for lanes j:
 //	    for n < states:
@@ -423,10 +451,13 @@ func scanChannelsNEON(f *File) {
 //	        y += h[n]·c[l·sbc + n]
 //	    y[l·sx + j] = y
 //
-// NEON has no masked loads: the loop is written four times, one per lane
-// count, reading and writing δ, x and y with whole-vector, 64-bit, 32-bit
-// or 64+32-bit accesses; the lanes beyond are zero (δ = 0: their h does
-// not change and is not written out).
+// The state loop takes two states a pass: their B and C values are one
+// 64-bit load each, used by element (FMLA by element), and their decays
+// interleave; an odd last state follows alone. NEON has no masked loads:
+// the step loop is written four times, one per lane count, reading and
+// writing δ, x and y with whole-vector, 64-bit, 32-bit or 64+32-bit
+// accesses; the lanes beyond are zero (δ = 0: their h does not change and
+// is not written out).
 func scanLanesNEON(f *File) {
 	fn := f.Func("scanLanesNEON", "func(h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int)")
 	fn.Doc("scanLanesNEON runs the selective-scan recurrence of one block of up to 4 channels of a group, vectorised across channels; see avogen/neongen/scan.go.")
@@ -458,7 +489,36 @@ func scanLanesNEON(f *File) {
 	k := loadExp2Consts(fn, V19, scratch) // V19 … V31
 
 	const d, du, dh, ndl, acc = V0, V1, V2, V3, V4
-	const av, t, kk, p, q, hv, bb, cc = V5, V6, V7, V8, V9, V10, V11, V12
+	// Two states a pass: Aᵀ rows V5, V6; t V7, V8; k V9, V10; Horner V11 …
+	// V14; h V15, V16; the two B values V17, the two C values V18.
+	av, t, kk, p, q, hv := regs(V5, 2), regs(V7, 2), regs(V9, 2), regs(V11, 2), regs(V13, 2), regs(V15, 2)
+	const bb, cc = V17, V18
+	// state emits the update of n states (1 or 2) at hp, ap, bq and cq.
+	state := func(n int) {
+		for j := 0; j < n; j++ {
+			fn.Emit(VLD1PReg(ap, ad, av[j].S4())) // Aᵀ rows are padded: a whole vector is in bounds
+		}
+		for j := 0; j < n; j++ {
+			fn.Emit(FMUL(t[j].S4(), av[j].S4(), dh.S4()))
+		}
+		exp2(fn, k, t[:n], av[:n], ndl, kk[:n], p[:n], q[:n])
+		fn.Emit(VLD1(hp, s4s(hv[:n])...))
+		if n == 2 {
+			fn.Emit(LDRDP(bb, bq), LDRDP(cc, cq))
+		} else {
+			fn.Emit(LDRSP(bb, bq), LDRSP(cc, cq))
+		}
+		for j := 0; j < n; j++ {
+			fn.Emit(FMUL(hv[j].S4(), hv[j].S4(), t[j].S4()))
+		}
+		for j := 0; j < n; j++ {
+			fn.Emit(FMLAElem(hv[j].S4(), du.S4(), bb.S(j)))
+		}
+		fn.Emit(VST1P(hp, s4s(hv[:n])...))
+		for j := 0; j < n; j++ {
+			fn.Emit(FMLAElem(acc.S4(), hv[j].S4(), cc.S(j)))
+		}
+	}
 	// load reads lanes of the row at r into v, the rest zero.
 	load := func(n int, r Reg, v VReg) {
 		switch n {
@@ -497,21 +557,17 @@ func scanLanesNEON(f *File) {
 		load(n, u, du)
 		fn.Emit(FMUL(du.S4(), du.S4(), d.S4()))
 		scaleLog2E(fn, k, d, dh, ndl)
-		fn.Emit(MOVI(acc.B16(), 0, 0), MOVD(hp, h), MOVD(ap, at), MOVD(bq, b), MOVD(cq, c), MOVD(left, states))
-		fn.Label(l("state"))
-		fn.Emit(VLD1(ap, av.S4()), ADDReg(ap, ap, ad), FMUL(t.S4(), av.S4(), dh.S4())) // Aᵀ rows are padded: a whole vector is in bounds
-		exp2(fn, k, t, av, ndl, kk, p, q)
-		fn.Emit(
-			VLD1(hp, hv.S4()),
-			FMUL(hv.S4(), hv.S4(), t.S4()),
-			VLD1RP(bq, bb.S4()),
-			FMLA(hv.S4(), bb.S4(), du.S4()),
-			VST1P(hp, hv.S4()),
-			VLD1RP(cq, cc.S4()),
-			FMLA(acc.S4(), hv.S4(), cc.S4()),
-			SUBSImm(left, left, 1),
-		)
-		fn.BNE(l("state"))
+		fn.Emit(MOVI(acc.B16(), 0, 0), MOVD(hp, h), MOVD(ap, at), MOVD(bq, b), MOVD(cq, c), SUBSImm(left, states, 2))
+		fn.BLT(l("single"))
+		fn.Label(l("pair"))
+		state(2)
+		fn.Emit(SUBSImm(left, left, 2))
+		fn.BGE(l("pair"))
+		fn.Label(l("single"))
+		fn.Emit(CMPImm(left, -1)) // −1: one state left; −2: none
+		fn.BNE(l("store"))
+		state(1)
+		fn.Label(l("store"))
 		store(n, acc, y)
 		fn.Emit(
 			ADDReg(delta, delta, sx), ADDReg(u, u, sx), ADDReg(y, y, sx),
