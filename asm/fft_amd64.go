@@ -29,6 +29,11 @@ func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int
 //go:noescape
 func fftR4Narrow1AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftRealPassAVX2Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
+//
+//go:noescape
+func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int)
+
 // fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
 //
 //go:noescape
@@ -43,6 +48,11 @@ func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int
 //
 //go:noescape
 func fftR4Narrow1AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftRealPassAVX2Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
+//
+//go:noescape
+func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int)
 
 // fftR2FirstAVX512 runs the radix-2 first stage of a complex64 FFT; see avogen/fft.go.
 //
@@ -74,6 +84,11 @@ func fftR4Narrow1AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //go:noescape
 func fftR4Narrow4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftRealPassAVX512Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
+//
+//go:noescape
+func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int)
+
 // fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
 //
 //go:noescape
@@ -93,3 +108,8 @@ func fftR4Narrow1AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftR4Narrow4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftRealPassAVX512Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
+//
+//go:noescape
+func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int)

@@ -260,6 +260,87 @@ fftR4Narrow1AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·fftRealPassAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    h+24(FP), BX
+	LEAQ    8(CX), SI
+	LEAQ    8(AX), DI
+	LEAQ    -32(CX)(BX*8), CX
+	LEAQ    -32(AX)(BX*8), AX
+	SHRQ    $0x03, BX
+	JZ      fftRealPassAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+	VMOVUPS const_3f000000<>+0(SB), Y1
+	VMOVUPS fft_half_alt<>+0(SB), Y2
+
+fftRealPassAVX2Fwd_loop:
+	VMOVUPS        (SI), Y3
+	VPERMPD        $0x1b, (CX), Y4
+	VMOVAPS        Y4, Y5
+	VFMSUBADD231PS Y0, Y3, Y5
+	VFMADDSUB231PS Y0, Y3, Y4
+	VMOVAPS        Y4, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMADDSUB231PS (DX), Y3, Y4
+	VMOVAPS        Y4, Y3
+	VFMADD231PS    Y1, Y5, Y4
+	VFMADDSUB231PS Y2, Y5, Y3
+	VMOVUPS        Y4, (DI)
+	VPERMPD        $0x1b, Y3, Y3
+	VMOVUPS        Y3, (AX)
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000020, DI
+	SUBQ           $0x00000020, CX
+	SUBQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           BX
+	JNZ            fftRealPassAVX2Fwd_loop
+
+fftRealPassAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA const_3f000000<>+0(SB)/4, $0x3f000000
+DATA const_3f000000<>+4(SB)/4, $0x3f000000
+DATA const_3f000000<>+8(SB)/4, $0x3f000000
+DATA const_3f000000<>+12(SB)/4, $0x3f000000
+DATA const_3f000000<>+16(SB)/4, $0x3f000000
+DATA const_3f000000<>+20(SB)/4, $0x3f000000
+DATA const_3f000000<>+24(SB)/4, $0x3f000000
+DATA const_3f000000<>+28(SB)/4, $0x3f000000
+DATA const_3f000000<>+32(SB)/4, $0x3f000000
+DATA const_3f000000<>+36(SB)/4, $0x3f000000
+DATA const_3f000000<>+40(SB)/4, $0x3f000000
+DATA const_3f000000<>+44(SB)/4, $0x3f000000
+DATA const_3f000000<>+48(SB)/4, $0x3f000000
+DATA const_3f000000<>+52(SB)/4, $0x3f000000
+DATA const_3f000000<>+56(SB)/4, $0x3f000000
+DATA const_3f000000<>+60(SB)/4, $0x3f000000
+GLOBL const_3f000000<>(SB), RODATA|NOPTR, $64
+
+DATA fft_half_alt<>+0(SB)/4, $0x3f000000
+DATA fft_half_alt<>+4(SB)/4, $0xbf000000
+DATA fft_half_alt<>+8(SB)/4, $0x3f000000
+DATA fft_half_alt<>+12(SB)/4, $0xbf000000
+DATA fft_half_alt<>+16(SB)/4, $0x3f000000
+DATA fft_half_alt<>+20(SB)/4, $0xbf000000
+DATA fft_half_alt<>+24(SB)/4, $0x3f000000
+DATA fft_half_alt<>+28(SB)/4, $0xbf000000
+DATA fft_half_alt<>+32(SB)/4, $0x3f000000
+DATA fft_half_alt<>+36(SB)/4, $0xbf000000
+DATA fft_half_alt<>+40(SB)/4, $0x3f000000
+DATA fft_half_alt<>+44(SB)/4, $0xbf000000
+DATA fft_half_alt<>+48(SB)/4, $0x3f000000
+DATA fft_half_alt<>+52(SB)/4, $0xbf000000
+DATA fft_half_alt<>+56(SB)/4, $0x3f000000
+DATA fft_half_alt<>+60(SB)/4, $0xbf000000
+GLOBL fft_half_alt<>(SB), RODATA|NOPTR, $64
+
 // func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
 // Requires: AVX, FMA3
 TEXT ·fftR4WideAVX2Inv(SB), NOSPLIT, $0-40
@@ -447,6 +528,51 @@ fftR4Narrow1AVX2Inv_loop:
 	JNZ            fftR4Narrow1AVX2Inv_loop
 
 fftR4Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·fftRealPassAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    h+24(FP), BX
+	LEAQ    8(CX), SI
+	LEAQ    8(AX), DI
+	LEAQ    -32(CX)(BX*8), CX
+	LEAQ    -32(AX)(BX*8), AX
+	SHRQ    $0x03, BX
+	JZ      fftRealPassAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+	VMOVUPS const_3f000000<>+0(SB), Y1
+	VMOVUPS fft_half_alt<>+0(SB), Y2
+
+fftRealPassAVX2Inv_loop:
+	VMOVUPS        (SI), Y3
+	VPERMPD        $0x1b, (CX), Y4
+	VMOVAPS        Y4, Y5
+	VFMSUBADD231PS Y0, Y3, Y5
+	VFMADDSUB231PS Y0, Y3, Y4
+	VMOVAPS        Y4, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMSUBADD231PS (DX), Y3, Y4
+	VMOVAPS        Y4, Y3
+	VFMADD231PS    Y1, Y5, Y4
+	VFMADDSUB231PS Y2, Y5, Y3
+	VMOVUPS        Y4, (DI)
+	VPERMPD        $0x1b, Y3, Y3
+	VMOVUPS        Y3, (AX)
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000020, DI
+	SUBQ           $0x00000020, CX
+	SUBQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           BX
+	JNZ            fftRealPassAVX2Inv_loop
+
+fftRealPassAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -771,6 +897,62 @@ fftR4Narrow4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int)
+// Requires: AVX, AVX512F
+TEXT ·fftRealPassAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ      dst+0(FP), AX
+	MOVQ      src+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      h+24(FP), BX
+	LEAQ      8(CX), SI
+	LEAQ      8(AX), DI
+	LEAQ      -64(CX)(BX*8), CX
+	LEAQ      -64(AX)(BX*8), AX
+	SHRQ      $0x04, BX
+	JZ        fftRealPassAVX512Fwd_done
+	VMOVUPS   const_3f800000<>+0(SB), Z0
+	VMOVUPS   const_3f000000<>+0(SB), Z1
+	VMOVUPS   fft_half_alt<>+0(SB), Z2
+	VMOVDQU64 fft_perm_rev<>+0(SB), Z3
+
+fftRealPassAVX512Fwd_loop:
+	VMOVUPS        (SI), Z4
+	VPERMPD        (CX), Z3, Z5
+	VMOVAPS        Z5, Z6
+	VFMSUBADD231PS Z0, Z4, Z6
+	VFMADDSUB231PS Z0, Z4, Z5
+	VMOVAPS        Z5, Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         64(DX), Z5, Z5
+	VFMADDSUB231PS (DX), Z4, Z5
+	VMOVAPS        Z5, Z4
+	VFMADD231PS    Z1, Z6, Z5
+	VFMADDSUB231PS Z2, Z6, Z4
+	VMOVUPS        Z5, (DI)
+	VPERMPD        Z4, Z3, Z4
+	VMOVUPS        Z4, (AX)
+	ADDQ           $0x00000040, SI
+	ADDQ           $0x00000040, DI
+	SUBQ           $0x00000040, CX
+	SUBQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           BX
+	JNZ            fftRealPassAVX512Fwd_loop
+
+fftRealPassAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_perm_rev<>+0(SB)/8, $0x0000000000000007
+DATA fft_perm_rev<>+8(SB)/8, $0x0000000000000006
+DATA fft_perm_rev<>+16(SB)/8, $0x0000000000000005
+DATA fft_perm_rev<>+24(SB)/8, $0x0000000000000004
+DATA fft_perm_rev<>+32(SB)/8, $0x0000000000000003
+DATA fft_perm_rev<>+40(SB)/8, $0x0000000000000002
+DATA fft_perm_rev<>+48(SB)/8, $0x0000000000000001
+DATA fft_perm_rev<>+56(SB)/8, $0x0000000000000000
+GLOBL fft_perm_rev<>(SB), RODATA|NOPTR, $64
+
 // func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
 // Requires: AVX, AVX512F
 TEXT ·fftR4WideAVX512Inv(SB), NOSPLIT, $0-40
@@ -1021,5 +1203,51 @@ fftR4Narrow4AVX512Inv_loop:
 	JNZ            fftR4Narrow4AVX512Inv_loop
 
 fftR4Narrow4AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int)
+// Requires: AVX, AVX512F
+TEXT ·fftRealPassAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ      dst+0(FP), AX
+	MOVQ      src+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      h+24(FP), BX
+	LEAQ      8(CX), SI
+	LEAQ      8(AX), DI
+	LEAQ      -64(CX)(BX*8), CX
+	LEAQ      -64(AX)(BX*8), AX
+	SHRQ      $0x04, BX
+	JZ        fftRealPassAVX512Inv_done
+	VMOVUPS   const_3f800000<>+0(SB), Z0
+	VMOVUPS   const_3f000000<>+0(SB), Z1
+	VMOVUPS   fft_half_alt<>+0(SB), Z2
+	VMOVDQU64 fft_perm_rev<>+0(SB), Z3
+
+fftRealPassAVX512Inv_loop:
+	VMOVUPS        (SI), Z4
+	VPERMPD        (CX), Z3, Z5
+	VMOVAPS        Z5, Z6
+	VFMSUBADD231PS Z0, Z4, Z6
+	VFMADDSUB231PS Z0, Z4, Z5
+	VMOVAPS        Z5, Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         64(DX), Z5, Z5
+	VFMSUBADD231PS (DX), Z4, Z5
+	VMOVAPS        Z5, Z4
+	VFMADD231PS    Z1, Z6, Z5
+	VFMADDSUB231PS Z2, Z6, Z4
+	VMOVUPS        Z5, (DI)
+	VPERMPD        Z4, Z3, Z4
+	VMOVUPS        Z4, (AX)
+	ADDQ           $0x00000040, SI
+	ADDQ           $0x00000040, DI
+	SUBQ           $0x00000040, CX
+	SUBQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           BX
+	JNZ            fftRealPassAVX512Inv_loop
+
+fftRealPassAVX512Inv_done:
 	VZEROUPPER
 	RET

@@ -138,3 +138,39 @@ func FFTScale(l Level, x []complex64, s float32) {
 		fftScaleAVX2(&x[0], len(x), s)
 	}
 }
+
+// FFTRealPassTwiddleLen is the float32 count of FFTRealPass's table for a
+// half length h: Re t and Im t of each k = 1 … h/2, each duplicated.
+func FFTRealPassTwiddleLen(h int) int { return 2 * h }
+
+// FFTRealPassSupported reports whether FFTRealPass runs half length h at
+// level l: h/2 a positive multiple of the values per vector.
+func FFTRealPassSupported(l Level, h int) bool {
+	v := FFTValues(l)
+	return h >= 2*v && (h/2)%v == 0
+}
+
+// FFTRealPass runs, for k = 1 … h/2 and B = conj src[h−k],
+//
+//	dst[k] = (src[k] + B)/2 + t_k·(src[k] − B),  dst[h−k] = conj((src[k] + B)/2 − t_k·(src[k] − B))
+//
+// (inverse: conj t_k in place of t_k), the pass between a real FFT of
+// length 2h and its half-length complex FFT (avogen/fft.go). It reads
+// src[1 … h−1] and writes dst[1 … h−1]; dst and src must not overlap. tw
+// is the table of the t_k in the layout FFTRealPassTwiddleLen counts.
+func FFTRealPass(l Level, dst, src []complex64, tw []float32, h int, inverse bool) {
+	if !FFTRealPassSupported(l, h) || len(dst) < h || len(src) < h {
+		panic("asm: FFTRealPass: bad length")
+	}
+	tw = tw[:FFTRealPassTwiddleLen(h)]
+	switch {
+	case l == AVX512 && inverse:
+		fftRealPassAVX512Inv(&dst[0], &src[0], &tw[0], h)
+	case l == AVX512:
+		fftRealPassAVX512Fwd(&dst[0], &src[0], &tw[0], h)
+	case inverse:
+		fftRealPassAVX2Inv(&dst[0], &src[0], &tw[0], h)
+	default:
+		fftRealPassAVX2Fwd(&dst[0], &src[0], &tw[0], h)
+	}
+}

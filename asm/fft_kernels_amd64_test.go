@@ -192,3 +192,50 @@ func mustPanic(t *testing.T, f func()) {
 	}()
 	f()
 }
+
+// TestFFTRealPassMatchesFloat64AtEveryLevel runs the real-FFT pass on
+// every supported half length up to 2^11 with random t_k, both
+// directions, under guard pages, against the same formula in float64.
+func TestFFTRealPassMatchesFloat64AtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		for h := 2; h <= 1<<11; h *= 2 {
+			if !asm.FFTRealPassSupported(l, h) {
+				continue
+			}
+			v := asm.FFTValues(l)
+			tk := make([]complex128, h/2+1)
+			tw := make([]float32, asm.FFTRealPassTwiddleLen(h))
+			for k := 1; k <= h/2; k++ {
+				tk[k] = cmplx.Rect(0.5, rng.Float64()*2*math.Pi)
+				g, i := (k-1)/v, (k-1)%v
+				re, im := float32(real(tk[k])), float32(imag(tk[k]))
+				tw[g*4*v+2*i], tw[g*4*v+2*i+1] = re, re
+				tw[g*4*v+2*v+2*i], tw[g*4*v+2*v+2*i+1] = im, im
+				tk[k] = complex(float64(re), float64(im))
+			}
+			x := randC64(rng, h+1)
+			for _, inverse := range []bool{false, true} {
+				want := make([]complex128, h)
+				for k := 1; k <= h/2; k++ {
+					a, b := complex128(x[k]), cmplx.Conj(complex128(x[h-k]))
+					w := tk[k]
+					if inverse {
+						w = cmplx.Conj(w)
+					}
+					want[k] = (a+b)/2 + w*(a-b)
+					want[h-k] = cmplx.Conj((a+b)/2 - w*(a-b))
+				}
+				dst := asmtest.GuardedComplex64(t, make([]complex64, h))
+				asm.FFTRealPass(l, dst, asmtest.GuardedComplex64(t, x[:h]), asmtest.GuardedFloat32(t, tw), h, inverse)
+				if dst[0] != 0 {
+					t.Fatalf("h=%d: FFTRealPass wrote dst[0]", h)
+				}
+				checkStage(t, "FFTRealPass", dst[1:], want[1:], x)
+			}
+		}
+	})
+}

@@ -34,6 +34,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -53,6 +54,7 @@ func generateFFT() {
 			if v.Lanes == 16 {
 				fftR4Narrow(v, inverse, 4)
 			}
+			fftRealPass(v, inverse)
 		}
 	}
 }
@@ -357,6 +359,102 @@ func fftPermTable(name string, idx []uint64) Mem {
 	fftTables[name] = m
 	for i, x := range idx {
 		DATA(8*i, U64(x))
+	}
+	return m
+}
+
+// fftRealPass emits the pass between a real FFT of length n = 2h and its
+// half-length complex FFT Z (z[j] = x[2j] + i·x[2j+1]). For k = 1 … h/2
+// and with B = conj src[h−k]:
+//
+//	dst[k]   = (src[k] + B)/2 + t_k·(src[k] − B)
+//	dst[h−k] = conj((src[k] + B)/2 − t_k·(src[k] − B))
+//
+// With t_k = −i·ω_n^k/2 this turns Z into the bins X (forward); with the
+// conjugate t_k (inverse) it turns the bins X into Z, whose inverse FFT
+// of length h is the signal. Bins 0 and h are the caller's. tw holds, per
+// vector of k, Re t and Im t each duplicated over a complex value's two
+// lanes; h/2 must be a multiple of the values per vector. The mirrored
+// vector src[h−k−V+1 … h−k] is read and written in reversed order by
+// VPERMPD; when the two halves meet they write the same bins twice.
+func fftRealPass(v vmath.ISA, inverse bool) {
+	name := "fftRealPass" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(dst, src *complex64, tw *float32, h int)")
+	Pragma("noescape")
+	Doc(name + " turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.")
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	tw := Load(Param("tw"), GP64())
+	h := Load(Param("h"), GP64())
+	cv := cvals(v)
+	// lo walks k = 1, 1+V, …; hi walks h−k−V+1 downwards.
+	lo, hi, dlo, dhi := GP64(), GP64(), GP64(), GP64()
+	LEAQ(Mem{Base: src, Disp: 8}, lo)
+	LEAQ(Mem{Base: dst, Disp: 8}, dlo)
+	LEAQ(Mem{Base: src, Index: h, Scale: 8, Disp: -8 * cv}, hi)
+	LEAQ(Mem{Base: dst, Index: h, Scale: 8, Disp: -8 * cv}, dhi)
+	SHRQ(U8(1+log2(cv)), h)
+	JZ(LabelRef(name + "_done"))
+	ones, half, halfAlt := fftOnes(v), v.Vec(), v.Vec()
+	VMOVUPS(vmath.Const(0.5), half)
+	VMOVUPS(fftAltTable("fft_half_alt", 0.5, -0.5), halfAlt)
+	var rev reg.VecVirtual
+	reverse := func(src Op, dst reg.VecVirtual) {
+		if v.Lanes == 16 {
+			VPERMPD(src, rev, dst)
+		} else {
+			VPERMPD(U8(0x1b), src, dst)
+		}
+	}
+	if v.Lanes == 16 {
+		rev = ZMM()
+		VMOVDQU64(fftPermTable("fft_perm_rev", []uint64{7, 6, 5, 4, 3, 2, 1, 0}), rev)
+	}
+	Label(name + "_loop")
+	a, b := v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: lo}, a)
+	reverse(Mem{Base: hi}, b) // b[i] = src[h−k−i]
+	sum, diff := v.Vec(), v.Vec()
+	// a + conj b: (re + re', im − im'), fmsubadd; a − conj b, fmaddsub.
+	VMOVAPS(b, sum)
+	VFMSUBADD231PS(ones, a, sum)
+	VFMADDSUB231PS(ones, a, b)
+	VMOVAPS(b, diff)
+	p := cmulBy(v, diff, Mem{Base: tw}, Mem{Base: tw, Disp: v.Bytes()}, inverse)
+	x2 := v.Vec()
+	VMOVAPS(p, x2)
+	VFMADD231PS(half, sum, p)        // sum/2 + t·diff
+	VFMADDSUB231PS(halfAlt, sum, x2) // conj(sum/2 − t·diff): (re/2 − p, −im/2 + p)
+	VMOVUPS(p, Mem{Base: dlo})
+	x2r := v.Vec()
+	reverse(x2, x2r)
+	VMOVUPS(x2r, Mem{Base: dhi})
+	ADDQ(U32(v.Bytes()), lo)
+	ADDQ(U32(v.Bytes()), dlo)
+	SUBQ(U32(v.Bytes()), hi)
+	SUBQ(U32(v.Bytes()), dhi)
+	ADDQ(U32(2*v.Bytes()), tw)
+	DECQ(h)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftAltTable returns a read-only table of sixteen float32 alternating
+// even, odd (one ZMM; a YMM reads the first half).
+func fftAltTable(name string, even, odd float32) Mem {
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for i := range 16 {
+		x := even
+		if i%2 == 1 {
+			x = odd
+		}
+		DATA(4*i, U32(math.Float32bits(x)))
 	}
 	return m
 }

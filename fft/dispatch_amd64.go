@@ -6,7 +6,6 @@ import (
 	"unsafe"
 
 	"github.com/ssmkern/ssmkern/asm"
-	"github.com/ssmkern/ssmkern/generic"
 )
 
 // hasStockham32 reports whether level l has the float32 Stockham kernels.
@@ -57,14 +56,46 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse bool) {
 	}
 }
 
-// realForward32 runs a validated float32 real FFT (scratch: Bins() +
-// plan.ScratchLen() complex, n float64).
-func realForward32(l asm.Level, plan *generic.RealFFTPlan, dst []complex64, src []float32, cs []complex128, fs []float64) {
-	realForward32Generic(plan, dst, src, cs, fs)
+// realForward32 runs a validated float32 real FFT: for even n with a
+// Stockham plan of n/2 at level l, the complex FFT of z[j] = src[2j] +
+// i·src[2j+1] (src read in place as complex64) and asm.FFTRealPass;
+// otherwise the float64 generic code.
+func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s *scratch) {
+	rp := p.stockham(l)
+	if rp == nil {
+		realForward32Generic(p, dst, src, s)
+		return
+	}
+	h := rp.h
+	buf := s.complex64s(2 * h)
+	z := buf[:h]
+	runStockham32(rp.cplx, z, asComplex64(src), buf[h:], false)
+	asm.FFTRealPass(l, dst, z, rp.tw, h, false)
+	re, im := real(z[0]), imag(z[0])
+	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
 }
 
-// realInverse32 runs a validated float32 inverse real FFT (scratch as
-// realForward32).
-func realInverse32(l asm.Level, plan *generic.RealFFTPlan, dst []float32, src []complex64, cs []complex128, fs []float64) {
-	realInverse32Generic(plan, dst, src, cs, fs)
+// realInverse32 runs a validated float32 inverse real FFT: asm.FFTRealPass
+// back to the half-length spectrum Z, then its inverse complex FFT
+// written into dst read as complex64 (the 1/n is the pass's 1/2 and the
+// complex inverse's 2/n).
+func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
+	rp := p.stockham(l)
+	if rp == nil {
+		realInverse32Generic(p, dst, src, s)
+		return
+	}
+	h := rp.h
+	buf := s.complex64s(2 * h)
+	z := buf[:h]
+	asm.FFTRealPass(l, z, src, rp.tw, h, true)
+	x0, xh := real(src[0]), real(src[h]) // Im of bins 0 and h ignored
+	z[0] = complex((x0+xh)/2, (x0-xh)/2)
+	runStockham32(rp.cplx, asComplex64(dst), z, buf[h:], true)
+}
+
+// asComplex64 reads the even-length x as len(x)/2 complex64 values (Go's
+// complex64 has float32 alignment).
+func asComplex64(x []float32) []complex64 {
+	return unsafe.Slice((*complex64)(unsafe.Pointer(unsafe.SliceData(x))), len(x)/2)
 }

@@ -43,10 +43,11 @@ func realInverse(l asm.Level, plan *generic.RealFFTPlan, dst []float64, src []co
 	plan.Inverse(dst, src, scratch)
 }
 
-// realForward32Generic runs a validated float32 real FFT in float64
-// (scratch: Bins() + plan.ScratchLen() complex, n float64).
-func realForward32Generic(plan *generic.RealFFTPlan, dst []complex64, src []float32, cs []complex128, fs []float64) {
+// realForward32Generic runs a validated float32 real FFT in float64.
+func realForward32Generic(p *RealPlan32, dst []complex64, src []float32, s *scratch) {
+	plan := p.plan
 	bins := plan.Bins()
+	cs, fs := s.complex128s(bins+plan.ScratchLen()), s.float64s(plan.Len())
 	x := fs[:plan.Len()]
 	for i, v := range src {
 		x[i] = float64(v)
@@ -59,9 +60,11 @@ func realForward32Generic(plan *generic.RealFFTPlan, dst []complex64, src []floa
 }
 
 // realInverse32Generic runs a validated float32 inverse real FFT in
-// float64 (scratch as realForward32Generic).
-func realInverse32Generic(plan *generic.RealFFTPlan, dst []float32, src []complex64, cs []complex128, fs []float64) {
+// float64.
+func realInverse32Generic(p *RealPlan32, dst []float32, src []complex64, s *scratch) {
+	plan := p.plan
 	bins := plan.Bins()
+	cs, fs := s.complex128s(bins+plan.ScratchLen()), s.float64s(plan.Len())
 	spec := cs[:bins]
 	for i, v := range src {
 		spec[i] = complex128(v)

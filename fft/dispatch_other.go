@@ -4,7 +4,6 @@ package fft
 
 import (
 	"github.com/ssmkern/ssmkern/asm"
-	"github.com/ssmkern/ssmkern/generic"
 )
 
 // Without the amd64 kernels every level runs the plain-Go code.
@@ -16,19 +15,23 @@ type stockham32 struct{}
 
 func newStockham32(n int, l asm.Level) *stockham32 { return nil }
 
+// realStockham32 is the float32 real-FFT plan of the amd64 kernels: none
+// here.
+type realStockham32 struct{}
+
+func newRealStockham32(n int, l asm.Level) *realStockham32 { return nil }
+
 // transform32 runs a validated complex64 FFT (dst may be src).
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	transform32Generic(p, dst, src, s, inverse)
 }
 
-// realForward32 runs a validated float32 real FFT (scratch: Bins() +
-// plan.ScratchLen() complex, n float64).
-func realForward32(l asm.Level, plan *generic.RealFFTPlan, dst []complex64, src []float32, cs []complex128, fs []float64) {
-	realForward32Generic(plan, dst, src, cs, fs)
+// realForward32 runs a validated float32 real FFT.
+func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s *scratch) {
+	realForward32Generic(p, dst, src, s)
 }
 
-// realInverse32 runs a validated float32 inverse real FFT (scratch as
-// realForward32).
-func realInverse32(l asm.Level, plan *generic.RealFFTPlan, dst []float32, src []complex64, cs []complex128, fs []float64) {
-	realInverse32Generic(plan, dst, src, cs, fs)
+// realInverse32 runs a validated float32 inverse real FFT.
+func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
+	realInverse32Generic(p, dst, src, s)
 }

@@ -29,6 +29,14 @@ func (s *scratch) complex128s(n int) []complex128 {
 	return s.c[:n]
 }
 
+// float64s is complex128s for the float64 buffer.
+func (s *scratch) float64s(n int) []float64 {
+	if len(s.f) < n {
+		s.f = make([]float64, n)
+	}
+	return s.f[:n]
+}
+
 // complex64s is complex128s for the complex64 work buffer.
 func (s *scratch) complex64s(n int) []complex64 {
 	if len(s.w) < n {

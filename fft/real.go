@@ -72,13 +72,18 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 }
 
 // RealPlan32 is the float32 ↔ complex64 real FFT of one length n, with the
-// bins, rules and guarantees of RealPlan64. Like Plan32 it computes in
-// float64 today (one rounding of the result); the SIMD kernels replace that
-// at the vector levels.
+// bins, rules and guarantees of RealPlan64. At the AVX2 and AVX-512 levels
+// an n = 2h with h a power of two ≥ 32 runs in float32: the complex64
+// Stockham FFT of length h (see Plan32) on z[j] = x[2j] + i·x[2j+1] (the
+// input read in place as complex64), then one vector pass (asm.FFTRealPass)
+// that pairs bins k and h−k into the n/2+1 bins; the inverse runs the pass
+// first, then the inverse complex FFT written straight into dst. Other n
+// and levels compute in float64 (one rounding of the result).
 type RealPlan32 struct {
-	n    int
-	plan *generic.RealFFTPlan
-	pool sync.Pool
+	n         int
+	plan      *generic.RealFFTPlan
+	stockhams [asm.NEON + 1]*realStockham32 // per level; nil where the level runs plan
+	pool      sync.Pool
 }
 
 // NewRealPlan32 returns the plan of the real FFT of length n (1 ≤ n ≤
@@ -91,7 +96,21 @@ func NewRealPlan32(n int) (*RealPlan32, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &RealPlan32{n: n, plan: plan, pool: newScratchPool(plan.Bins()+plan.ScratchLen(), n)}, nil
+	p := &RealPlan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	for _, l := range asm.Levels() {
+		if int(l) < len(p.stockhams) {
+			p.stockhams[l] = newRealStockham32(n, l)
+		}
+	}
+	return p, nil
+}
+
+// stockham returns the float32 Stockham plan of level l, or nil.
+func (p *RealPlan32) stockham(l asm.Level) *realStockham32 {
+	if l < 0 || int(l) >= len(p.stockhams) {
+		return nil
+	}
+	return p.stockhams[l]
 }
 
 // Len returns the real length n.
@@ -111,7 +130,7 @@ func (p *RealPlan32) Forward(dst []complex64, src []float32) error {
 		return err
 	}
 	s := p.pool.Get().(*scratch)
-	realForward32(asm.Current(), p.plan, dst, src, s.c, s.f)
+	realForward32(asm.Current(), p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }
@@ -127,7 +146,7 @@ func (p *RealPlan32) Inverse(dst []float32, src []complex64) error {
 		return err
 	}
 	s := p.pool.Get().(*scratch)
-	realInverse32(asm.Current(), p.plan, dst, src, s.c, s.f)
+	realInverse32(asm.Current(), p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }

@@ -97,11 +97,17 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	return p
 }
 
-// rootOfUnity returns e^{−2πi·k/n} rounded to float32 parts, from cos and
-// sin of the angle reduced to the first octant in exact integer
-// arithmetic (4k = m·n + a, |a| ≤ n/2), so each part is within half an
-// ulp of float32 plus a float64 rounding.
+// rootOfUnity returns e^{−2πi·k/n} rounded to float32 parts.
 func rootOfUnity(n, k int) (re, im float32) {
+	c, s := rootOfUnity64(n, k)
+	return float32(c), float32(s)
+}
+
+// rootOfUnity64 returns e^{−2πi·k/n} from cos and sin of the angle
+// reduced to the first octant in exact integer arithmetic (4k = m·n + a,
+// |a| ≤ n/2), so each part is within about an ulp of float64: rounded to
+// float32, within half an ulp plus a float64 rounding.
+func rootOfUnity64(n, k int) (re, im float64) {
 	k %= n
 	m := (4*k + n/2) / n
 	a := 4*k - m*n
@@ -114,5 +120,40 @@ func rootOfUnity(n, k int) (re, im float32) {
 	case 3:
 		c, s = s, -c
 	}
-	return float32(c), float32(-s)
+	return c, -s
+}
+
+// realStockham32 is the float32 plan of an even-length real FFT at one
+// vector level: the complex plan of the half length h = n/2 and the table
+// of asm.FFTRealPass, t_k = −i·ω_n^k/2 for k = 1 … h/2 (per vector of k,
+// Re t and Im t each duplicated over a complex value's two lanes).
+type realStockham32 struct {
+	h    int
+	cplx *stockham32
+	tw   []float32
+}
+
+// newRealStockham32 returns the plan of the real FFT of length n at level
+// l, or nil when n/2 has no float32 Stockham plan there.
+func newRealStockham32(n int, l asm.Level) *realStockham32 {
+	h := n / 2
+	if n%2 != 0 || !asm.FFTRealPassSupported(l, h) {
+		return nil
+	}
+	cplx := newStockham32(h, l)
+	if cplx == nil {
+		return nil
+	}
+	p := &realStockham32{h: h, cplx: cplx, tw: make([]float32, asm.FFTRealPassTwiddleLen(h))}
+	v := asm.FFTValues(l)
+	for g := range h / 2 / v {
+		blk := p.tw[g*4*v : (g+1)*4*v]
+		for i := range v {
+			c, s := rootOfUnity64(n, 1+g*v+i)
+			re, im := float32(s/2), float32(-c/2) // −i·(c + i·s)/2
+			blk[2*i], blk[2*i+1] = re, re
+			blk[2*v+2*i], blk[2*v+2*i+1] = im, im
+		}
+	}
+	return p
 }
