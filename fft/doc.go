@@ -35,4 +35,36 @@
 //	conv, err := fft.NewConv32(channels, seqLen, k) // k [channels][kernelLen]
 //	if err != nil { ... }
 //	err = conv.Apply(y, u, d) // u, y [batch][channels][seqLen]; d [channels] or nil
+//
+// # Gradients
+//
+// Conv32.Backward and Conv64.Backward are the backward pass of Apply: from
+// dy = ∂loss/∂y they write du (the correlation of dy with k, plus d·dy), dk
+// (the correlation of dy with u, summed over the batch) and dd (Σ dy·u),
+// each optional (nil = not wanted) and overwritten. They run at the
+// plan's FFT length with the kernel spectra the plan cached, or as direct
+// sums where Apply takes the direct sum; generic.ConvBackwardDirect is the
+// oracle.
+//
+//	err = conv.Backward(du, dk, dd, dy, u, d) // du like u, dk like k, dd [channels]
+//
+// # Streaming
+//
+// ConvStream32 and ConvStream64 compute the same convolution block by
+// block over an unbounded stream: each Process call takes the next blockLen
+// samples of every channel and returns their outputs, carrying the history
+// the kernel reaches back into, so that a sequence of calls equals one
+// Apply over the concatenated input. The kernel may be longer than a
+// block. Blocks run by uniformly partitioned overlap-save (the kernel cut
+// into partitions of a sub-block length that divides blockLen, their
+// spectra computed once, a frequency-domain delay line of the last
+// sub-blocks' spectra), or by the direct sum over the history when a cost
+// model finds that cheaper (tiny blocks, short kernels). Unlike the plans,
+// a stream has state: it must not be used by two goroutines at once.
+//
+//	s, err := fft.NewConvStream32(channels, blockLen, k) // k [channels][kernelLen], any kernelLen ≥ 1
+//	for block := range blocks {
+//		err = s.Process(y, block, d) // block, y [channels][blockLen]; y may be block
+//	}
+//	s.Reset() // the next block starts a new sequence
 package fft
