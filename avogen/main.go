@@ -38,8 +38,9 @@ import (
 // generators maps an output name (asm/NAME_amd64.s) to the function that
 // emits its contents.
 var generators = map[string]func(){
-	"scan": generateScan,
-	"fft":  generateFFT,
+	"scan":   generateScan,
+	"fft":    generateFFT,
+	"cauchy": generateCauchy,
 }
 
 func main() {

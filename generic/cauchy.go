@@ -1,54 +1,58 @@
 package generic
 
-// CauchyConj is the Cauchy kernel of the S4 (DPLR) kernel over
-// conjugate-extended states, in projective form. For every evaluation
-// point k < len(alpha) and numerator vector j < nv:
+import "math"
+
+// CauchyConj4 is the Cauchy kernel of the S4 (DPLR) kernel over
+// conjugate-extended states, in projective form, for four numerator rows.
+// For every evaluation point k < len(aRe) and row j < 4:
 //
-//	r[j·len(alpha) + k] = Σ_{n < nh} v[j·nh+n] / (alpha[k] − beta[k]·w[n])
-//	                              + conj(v[j·nh+n]) / (alpha[k] − beta[k]·conj(w[n]))
+//	r[j][k] = Σ_{n < len(w)} v[j][n] / (α_k − β_k·w[n])
+//	                       + conj(v[j][n]) / (α_k − β_k·conj(w[n]))
 //
-// with nh = len(w). The usual form Σ v/(z − w) is alpha = z, beta = 1; the
-// projective pair (alpha, beta) = (2(1−ω), 1+ω) evaluates the bilinear
-// S4 kernel at ω = −1 (z = ∞) without dividing by zero. The nv numerator
-// vectors share the two reciprocals of each (k, n), which is most of the
-// cost: the DPLR kernel needs nv = 4 (B·C̃, B·Q, P·C̃, P·Q).
+// with α_k = aRe[k] + i·aIm[k], β_k likewise, r[j][k] = rRe[j·rowStride+k]
+// + i·rIm[j·rowStride+k] and v[j][n] = v[j·len(w)+n]. The usual form
+// Σ v/(z − w) is α = z, β = 1; the projective pair (α, β) = (2(1−ω), 1+ω)
+// evaluates the bilinear S4 kernel at ω = −1 (z = ∞) without dividing by
+// zero. The four rows share the two reciprocals of each (k, n), which is
+// most of the cost: the DPLR kernel of one channel needs exactly four
+// (B·C̃, B·Q, P·C̃, P·Q).
 //
-// r is [nv][len(alpha)], v is [nv][nh], beta has len(alpha) entries. No
-// denominator may be zero (Re w < 0 with alpha/beta on the imaginary axis
-// guarantees it); the caller guarantees the lengths.
-func CauchyConj(r []complex128, v []complex128, nv int, w, alpha, beta []complex128) {
-	nh, nk := len(w), len(alpha)
-	var stack [8]complex128
-	var acc []complex128
-	if nv <= len(stack) {
-		acc = stack[:nv]
-	} else {
-		acc = make([]complex128, nv)
-	}
-	for k := range nk {
-		a, b := alpha[k], beta[k]
-		clear(acc)
-		for n := range nh {
-			bw := b * w[n]
-			bwc := b * complex(real(w[n]), -imag(w[n]))
-			d1 := recip(a - bw)
-			d2 := recip(a - bwc)
-			for j := range acc {
+// The points are split real/imaginary so that a vector loop loads them
+// contiguously; the operations, written with math.FMA, are those of the
+// assembly twins (avogen/cauchy.go) in their order, so every level gives
+// the same bits. No denominator may be zero (Re w < 0 with α/β on the
+// imaginary axis guarantees it); the caller guarantees the lengths.
+func CauchyConj4(rRe, rIm []float64, v, w []complex128, aRe, aIm, bRe, bIm []float64, rowStride int) {
+	nh := len(w)
+	for k := range aRe {
+		ar, ai, br, bi := aRe[k], aIm[k], bRe[k], bIm[k]
+		var accRe, accIm [4]float64
+		for n, wn := range w {
+			wr, wi := real(wn), imag(wn)
+			m, m2 := bi*wi, bi*wr
+			bwr, bwcr := math.FMA(br, wr, -m), math.FMA(br, wr, m)
+			bwi, bwci := math.FMA(br, wi, m2), math.FMA(-br, wi, m2)
+			// 1/z = conj(z)/|z|², both reciprocals from one division:
+			// 1/|z1|² = |z2|²·t and 1/|z2|² = |z1|²·t, t = 1/(|z1|²·|z2|²)
+			// (no Inf/NaN cases and no cost of Go's complex division; |z|²
+			// is far from the float64 range's ends here).
+			z1r, z1i, z2r, z2i := ar-bwr, ai-bwi, ar-bwcr, ai-bwci
+			q1, q2 := math.FMA(z1i, z1i, z1r*z1r), math.FMA(z2i, z2i, z2r*z2r)
+			t := 1 / (q1 * q2)
+			s1, s2 := t*q2, t*q1
+			d1r, nd1i := z1r*s1, z1i*s1 // nd = −Im d
+			d2r, nd2i := z2r*s2, z2i*s2
+			sr, dr := d1r+d2r, d1r-d2r
+			ns, di := nd1i+nd2i, nd1i-nd2i
+			for j := range 4 {
 				x := v[j*nh+n]
-				acc[j] += x*d1 + complex(real(x), -imag(x))*d2
+				xr, xi := real(x), imag(x)
+				accRe[j] = math.FMA(xi, di, math.FMA(xr, sr, accRe[j]))
+				accIm[j] = math.FMA(xi, dr, math.FMA(-xr, ns, accIm[j]))
 			}
 		}
-		for j, s := range acc {
-			r[j*nk+k] = s
+		for j := range 4 {
+			rRe[j*rowStride+k], rIm[j*rowStride+k] = accRe[j], accIm[j]
 		}
 	}
-}
-
-// recip is 1/z by the textbook formula conj(z)/|z|², one real division,
-// without the Inf/NaN special cases (and the cost) of Go's complex
-// division; z is neither 0 nor near the overflow threshold here.
-func recip(z complex128) complex128 {
-	x, y := real(z), imag(z)
-	s := 1 / (x*x + y*y)
-	return complex(x*s, -y*s)
 }

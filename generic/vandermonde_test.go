@@ -151,33 +151,37 @@ func TestExpIntTimesFlushesToZero(t *testing.T) {
 	}
 }
 
-func TestCauchyConjMatchesNaive(t *testing.T) {
+func TestCauchyConj4MatchesNaive(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
-	const nh, nk, nv = 7, 9, 3
+	const nh, nk, stride = 7, 9, 11
 	w := make([]complex128, nh)
 	for n := range w {
 		w[n] = complex(-0.5-rng.Float64(), rng.NormFloat64()*5)
 	}
-	v := make([]complex128, nv*nh)
+	v := make([]complex128, 4*nh)
 	for i := range v {
 		v[i] = complex(rng.NormFloat64(), rng.NormFloat64())
 	}
 	alpha, beta := make([]complex128, nk), make([]complex128, nk)
+	aRe, aIm, bRe, bIm := make([]float64, nk), make([]float64, nk), make([]float64, nk), make([]float64, nk)
 	for k := range alpha {
 		alpha[k] = complex(0, rng.NormFloat64()*10)
-		beta[k] = 1
+		beta[k] = complex(1+rng.Float64(), rng.NormFloat64())
 	}
 	alpha[0], beta[0] = 4, 0 // the projective point at infinity
-	r := make([]complex128, nv*nk)
-	CauchyConj(r, v, nv, w, alpha, beta)
-	for j := range nv {
+	for k := range alpha {
+		aRe[k], aIm[k], bRe[k], bIm[k] = real(alpha[k]), imag(alpha[k]), real(beta[k]), imag(beta[k])
+	}
+	rRe, rIm := make([]float64, 4*stride), make([]float64, 4*stride)
+	CauchyConj4(rRe, rIm, v, w, aRe, aIm, bRe, bIm, stride)
+	for j := range 4 {
 		for k := range nk {
 			var want complex128
 			for n := range nh {
 				x := v[j*nh+n]
 				want += x/(alpha[k]-beta[k]*w[n]) + cmplx.Conj(x)/(alpha[k]-beta[k]*cmplx.Conj(w[n]))
 			}
-			if got := r[j*nk+k]; cmplx.Abs(got-want) > 1e-14*cmplx.Abs(want)+1e-15 {
+			if got := complex(rRe[j*stride+k], rIm[j*stride+k]); cmplx.Abs(got-want) > 1e-14*cmplx.Abs(want)+1e-15 {
 				t.Errorf("r[%d][%d] = %v, want %v", j, k, got, want)
 			}
 		}

@@ -30,3 +30,15 @@ func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr [
 	}
 	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
 }
+
+// cauchyConj4 runs generic.CauchyConj4, the whole vectors of points in
+// assembly at AVX2 and AVX-512.
+func cauchyConj4(l asm.Level, rRe, rIm []float64, v, w []complex128, aRe, aIm, bRe, bIm []float64, rowStride int) {
+	done := 0
+	if l >= asm.AVX2 {
+		done = asm.CauchyConj4(l, rRe, rIm, v, w, aRe, aIm, bRe, bIm, rowStride)
+	}
+	if done < len(aRe) {
+		generic.CauchyConj4(rRe[done:], rIm[done:], v, w, aRe[done:], aIm[done:], bRe[done:], bIm[done:], rowStride)
+	}
+}

@@ -1,12 +1,14 @@
 package kernelgen
 
 import (
+	"sync"
+
 	"fmt"
+	"github.com/ssmkern/ssmkern/asm"
 	"math"
 	"math/cmplx"
 
 	"github.com/ssmkern/ssmkern/fft"
-	"github.com/ssmkern/ssmkern/generic"
 )
 
 // DPLRParams describes the convolution kernels of an S4 layer: H SSMs in
@@ -43,7 +45,8 @@ func DPLRBins(l int) int { return l/2 + 1 }
 //
 // the bilinear discretisation's truncated generating function evaluated
 // with the Woodbury identity (golden s4_dplr_kernel). The sums are taken in
-// projective form, Σ 2v/(2(1−ω) − (1+ω)·Dt·Λ̄) (generic.CauchyConj), so
+// projective form, Σ 2v/(2(1−ω) − (1+ω)·Dt·Λ̄) (generic.CauchyConj4, in
+// assembly at AVX2 and AVX-512, float64 throughout), so
 // the bin ω = −1 of even L is the exact limit instead of a 0/0.
 // The inverse real FFT of length L of each row is the kernel
 // (DPLRKernel64 does that, with package fft).
@@ -58,22 +61,37 @@ func DPLRSpectrum(khat []complex128, p *DPLRParams) error {
 	return nil
 }
 
+// dplrScratch is the working memory of dplrSpectrum, pooled between calls.
+type dplrScratch struct {
+	aRe, aIm, bRe, bIm []float64    // the projective points (2(1−ω), 1+ω)
+	rRe, rIm           []float64    // [rows][bins] Cauchy sums
+	v, w               []complex128 // [rows][Nh] numerators, [Nh] Dt·Λ
+}
+
+var dplrScratches = sync.Pool{New: func() any { return new(dplrScratch) }}
+
 func dplrSpectrum(khat []complex128, p *DPLRParams) {
 	nh, nf := p.Nh, DPLRBins(p.L)
-	alpha, beta := make([]complex128, nf), make([]complex128, nf)
+	// Rows B·Q, P·Q, then B·C̃, P·C̃ per channel: 2 + 2·Channels, padded
+	// with zero rows to whole groups of four (generic.CauchyConj4).
+	rows := (2 + 2*p.Channels + 3) / 4 * 4
+	sc := dplrScratches.Get().(*dplrScratch)
+	defer dplrScratches.Put(sc)
+	aRe, aIm, bRe, bIm := grow(sc.aRe, nf), grow(sc.aIm, nf), grow(sc.bRe, nf), grow(sc.bIm, nf)
+	rRe, rIm := grow(sc.rRe, rows*nf), grow(sc.rIm, rows*nf)
+	v, w := grow(sc.v, rows*nh), grow(sc.w, nh)
+	sc.aRe, sc.aIm, sc.bRe, sc.bIm, sc.rRe, sc.rIm, sc.v, sc.w = aRe, aIm, bRe, bIm, rRe, rIm, v, w
+	clear(v)
 	for k := range nf {
 		// 1 − ω = 2·sin²(θ/2) + i·sin θ, 1 + ω = 2·cos²(θ/2) − i·sin θ,
 		// θ = 2πk/L: no cancellation near ω = ±1.
 		th := 2 * math.Pi * float64(k) / float64(p.L)
 		s, c := math.Sincos(th / 2)
 		sin := math.Sin(th)
-		alpha[k] = 2 * complex(2*s*s, sin)
-		beta[k] = complex(2*c*c, -sin)
+		aRe[k], aIm[k] = 4*s*s, 2*sin
+		bRe[k], bIm[k] = 2*c*c, -sin
 	}
-	nv := 2 + 2*p.Channels
-	v := make([]complex128, nv*nh)
-	r := make([]complex128, nv*nf)
-	w := make([]complex128, nh)
+	l := asm.Current()
 	for h := 0; h < p.H; h++ {
 		dt := complex(p.Dt[h], 0)
 		lam, pp, b := p.Lambda[h*nh:(h+1)*nh], p.P[h*nh:(h+1)*nh], p.B[h*nh:(h+1)*nh]
@@ -88,15 +106,18 @@ func dplrSpectrum(khat []complex128, p *DPLRParams) {
 				v[(3+2*c)*nh+n] = 2 * dt * pp[n] * ct // P·C̃
 			}
 		}
-		generic.CauchyConj(r, v, nv, w, alpha, beta)
-		sBQ, sPQ := r[0:nf], r[nf:2*nf]
+		for g := 0; g < rows; g += 4 {
+			cauchyConj4(l, rRe[g*nf:], rIm[g*nf:], v[g*nh:(g+4)*nh], w, aRe, aIm, bRe, bIm, nf)
+		}
 		for c := 0; c < p.Channels; c++ {
-			sBC, sPC := r[(2+2*c)*nf:(3+2*c)*nf], r[(3+2*c)*nf:(4+2*c)*nf]
+			bc, pc := (2+2*c)*nf, (3+2*c)*nf
 			out := khat[(c*p.H+h)*nf : (c*p.H+h+1)*nf]
 			for k := range out {
 				// s = r·2/(1+ω), so r = s·(1+ω)/2.
-				hb := beta[k] / 2
-				out[k] = sBC[k] - sBQ[k]*sPC[k]*hb/(1+sPQ[k]*hb)
+				hb := complex(bRe[k]/2, bIm[k]/2)
+				sBQ, sPQ := complex(rRe[k], rIm[k]), complex(rRe[nf+k], rIm[nf+k])
+				sBC, sPC := complex(rRe[bc+k], rIm[bc+k]), complex(rRe[pc+k], rIm[pc+k])
+				out[k] = sBC - sBQ*sPC*hb/(1+sPQ*hb)
 			}
 		}
 	}
