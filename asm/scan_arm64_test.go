@@ -3,6 +3,8 @@
 package asm_test
 
 import (
+	"encoding/binary"
+	"hash/fnv"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -73,6 +75,35 @@ func TestExp2RowNEONSweepWithin2ULP(t *testing.T) {
 		t.Errorf("exp2 max error %d ulp at x = %v", worst, worstX)
 	}
 	t.Logf("exp2 max error %d ulp", worst)
+}
+
+// exp2AVX2Hash is the FNV-64a hash of the AVX2 kernel's 2^x (asm.Exp2Row
+// at asm.AVX2, NaN canonicalised) over every 997th float32 bit pattern,
+// taken on an amd64 host: the NEON decay is vmath.Exp2's AVX2 algorithm
+// instruction for instruction (FRINTM for VROUNDPS, FCVTZS for
+// VCVTTPS2DQ, the same fused Horner steps), so it must give the same bits.
+const exp2AVX2Hash = 0xb2f6f862c7b94bc9
+
+func TestExp2RowNEONIsAVX2sToTheBit(t *testing.T) {
+	h := fnv.New64a()
+	src, dst := make([]float32, 1<<16), make([]float32, 1<<16)
+	var b [4]byte
+	for base := uint64(0); base < 1<<32; base += 1 << 16 * 997 {
+		for i := range src {
+			src[i] = math.Float32frombits(uint32(base + uint64(i)*997))
+		}
+		asm.Exp2Row(asm.NEON, dst, src)
+		for _, v := range dst {
+			if v != v {
+				v = float32(math.NaN())
+			}
+			binary.LittleEndian.PutUint32(b[:], math.Float32bits(v))
+			h.Write(b[:])
+		}
+	}
+	if got := h.Sum64(); got != exp2AVX2Hash {
+		t.Errorf("NEON 2^x hashes to %#x, the AVX2 kernel's to %#x: the two levels no longer compute the same decay", got, uint64(exp2AVX2Hash))
+	}
 }
 
 func TestExp2RowNEONSpecialValues(t *testing.T) {
