@@ -351,76 +351,71 @@ TEXT ·scanChannelsNEON(SB), NOSPLIT|NOFRAME, $0-112
 	MOVD	delta+32(FP), R4
 	MOVD	u+40(FP), R5
 	MOVD	y+48(FP), R6
-	MOVD	sx+64(FP), R7
-	LSL	$2, R7, R7
-	MOVD	sbc+72(FP), R8
-	LSL	$2, R8, R8
-	MOVD	cx+96(FP), R9
-	LSL	$2, R9, R9
-	MOVD	cbc+104(FP), R10
-	LSL	$2, R10, R10
-	MOVD	chunks+80(FP), R12
-	LSL	$4, R12, R12
+	MOVD	steps+56(FP), R14
 	MOVD	channels+88(FP), R11
-	MOVD	steps+56(FP), R13
-	CMP	$0, R13
+	CMP	$0, R14
 	BLE	done
 	CMP	$0, R11
 	BLE	done
+	MOVD	chunks+80(FP), R12
 	CMP	$0, R12
 	BLE	done
+	LSL	$4, R12, R12
+	LSR	$5, R12, R15
+	// The pointer moves, in bytes.
+	MOVD	sx+64(FP), R7
+	MOVD	cx+96(FP), R9
+	LSL	$2, R7, R7
+	LSL	$2, R9, R9
+	MUL	R7, R14, R17
+	SUB	R17, R9, R9
+	MOVD	sbc+72(FP), R8
+	MOVD	cbc+104(FP), R10
+	LSL	$2, R8, R8
+	LSL	$2, R10, R10
+	MUL	R8, R14, R17
+	SUB	R17, R10, R10
+	SUB	R12, R8, R8
+	MOVD	R14, R13
 	// Exp2's constants (avogen/vmathdef), one per register.
-	MOVW	$0xc2fe0000, R25
-	VDUP	R25, V19.S4
-	MOVW	$0x43000000, R25
-	VDUP	R25, V20.S4
-	MOVW	$0x3fb8aa3b, R25
-	VDUP	R25, V21.S4
-	MOVW	$0x32a57060, R25
-	VDUP	R25, V22.S4
-	MOVW	$0x37b41795, R25
-	VDUP	R25, V23.S4
-	MOVW	$0x39169e64, R25
-	VDUP	R25, V24.S4
-	MOVW	$0x3aafe8a6, R25
-	VDUP	R25, V25.S4
-	MOVW	$0x3c1d84bd, R25
-	VDUP	R25, V26.S4
-	MOVW	$0x3d635947, R25
-	VDUP	R25, V27.S4
-	MOVW	$0x3e75fde9, R25
-	VDUP	R25, V28.S4
-	MOVW	$0x3f317218, R25
-	VDUP	R25, V29.S4
+	MOVW	$0xc2fe0000, R17
+	VDUP	R17, V19.S4
+	MOVW	$0x43000000, R17
+	VDUP	R17, V20.S4
+	MOVW	$0x3fb8aa3b, R17
+	VDUP	R17, V21.S4
+	MOVW	$0x32a57060, R17
+	VDUP	R17, V22.S4
+	MOVW	$0x37b41795, R17
+	VDUP	R17, V23.S4
+	MOVW	$0x39169e64, R17
+	VDUP	R17, V24.S4
+	MOVW	$0x3aafe8a6, R17
+	VDUP	R17, V25.S4
+	MOVW	$0x3c1d84bd, R17
+	VDUP	R17, V26.S4
+	MOVW	$0x3d635947, R17
+	VDUP	R17, V27.S4
+	MOVW	$0x3e75fde9, R17
+	VDUP	R17, V28.S4
+	MOVW	$0x3f317218, R17
+	VDUP	R17, V29.S4
 	WORD	$0x4f03f61e	// fmov v30.4s, #1.0
 	WORD	$0x4f0307ff	// movi v31.4s, #0x7f
-channel:
-	MOVD	steps+56(FP), R13
-	MOVD	R4, R14
-	MOVD	R5, R15
-	MOVD	R6, R16
-	MOVD	R2, R17
-	MOVD	R3, R19
-	ADD	R12, R0, R24
-	AND	$-32, R12, R25
-	ADD	R0, R25, R25
+	TST	$16, R12
+	BNE	odd
 step:
-	VLD1R.P	(R14)(R7), [V0.S4]
-	VLD1R.P	(R15)(R7), [V1.S4]
+	VLD1R.P	(R4)(R7), [V0.S4]
+	VLD1R.P	(R5)(R7), [V1.S4]
 	WORD	$0x6e20dc21	// fmul v1.4s, v1.4s, v0.4s
 	WORD	$0x6e35dc02	// fmul v2.4s, v0.4s, v21.4s
 	VMOV	V2.B16, V3.B16
 	VFMLS	V21.S4, V0.S4, V3.S4
 	VFMLS	V22.S4, V0.S4, V3.S4
 	VMOVI	$0, V4.B16
-	MOVD	R0, R20
-	MOVD	R1, R21
-	MOVD	R17, R22
-	MOVD	R19, R23
-	CMP	R25, R20
-	BEQ	single
+	MOVD	R15, R16
 pair:
-	VLD1.P	32(R21), [V5.S4, V6.S4]
+	VLD1.P	32(R1), [V5.S4, V6.S4]
 	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
 	WORD	$0x6e22dcc8	// fmul v8.4s, v6.4s, v2.4s
 	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
@@ -469,22 +464,116 @@ pair:
 	VSHL	$23, V10.S4, V10.S4
 	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
 	WORD	$0x6e2add88	// fmul v8.4s, v12.4s, v10.4s
-	VLD1	(R20), [V15.S4, V16.S4]
-	VLD1.P	32(R22), [V17.S4, V18.S4]
+	VLD1	(R0), [V15.S4, V16.S4]
+	VLD1.P	32(R2), [V17.S4, V18.S4]
 	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
 	WORD	$0x6e28de10	// fmul v16.4s, v16.4s, v8.4s
 	VFMLA	V1.S4, V17.S4, V15.S4
 	VFMLA	V1.S4, V18.S4, V16.S4
-	VST1.P	[V15.S4, V16.S4], 32(R20)
-	VLD1.P	32(R23), [V5.S4, V6.S4]
+	VST1.P	[V15.S4, V16.S4], 32(R0)
+	VLD1.P	32(R3), [V5.S4, V6.S4]
 	VFMLA	V5.S4, V15.S4, V4.S4
 	VFMLA	V6.S4, V16.S4, V4.S4
-	CMP	R25, R20
+	SUBS	$1, R16, R16
 	BNE	pair
-single:
-	CMP	R24, R20
-	BEQ	reduce
-	VLD1.P	16(R21), [V5.S4]
+	WORD	$0x6e24d484	// faddp v4.4s, v4.4s, v4.4s
+	WORD	$0x6e24d484	// faddp v4.4s, v4.4s, v4.4s
+	FMOVS	F4, (R6)
+	ADD	R7, R6, R6
+	SUB	R12, R0, R0
+	SUB	R12, R1, R1
+	ADD	R8, R2, R2
+	ADD	R8, R3, R3
+	SUBS	$1, R13, R13
+	BNE	step
+	// Next channel.
+	ADD	R12, R0, R0
+	ADD	R12, R1, R1
+	ADD	R9, R4, R4
+	ADD	R9, R5, R5
+	ADD	R9, R6, R6
+	ADD	R10, R2, R2
+	ADD	R10, R3, R3
+	MOVD	R14, R13
+	SUBS	$1, R11, R11
+	BNE	step
+	B	done
+odd:
+stepOdd:
+	VLD1R.P	(R4)(R7), [V0.S4]
+	VLD1R.P	(R5)(R7), [V1.S4]
+	WORD	$0x6e20dc21	// fmul v1.4s, v1.4s, v0.4s
+	WORD	$0x6e35dc02	// fmul v2.4s, v0.4s, v21.4s
+	VMOV	V2.B16, V3.B16
+	VFMLS	V21.S4, V0.S4, V3.S4
+	VFMLS	V22.S4, V0.S4, V3.S4
+	VMOVI	$0, V4.B16
+	MOVD	R15, R16
+	CBZ	R16, singleOdd
+pairOdd:
+	VLD1.P	32(R1), [V5.S4, V6.S4]
+	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
+	WORD	$0x6e22dcc8	// fmul v8.4s, v6.4s, v2.4s
+	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
+	WORD	$0x4e33f508	// fmax v8.4s, v8.4s, v19.4s
+	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
+	WORD	$0x4eb4f508	// fmin v8.4s, v8.4s, v20.4s
+	WORD	$0x4e2198e9	// frintm v9.4s, v7.4s
+	WORD	$0x4e21990a	// frintm v10.4s, v8.4s
+	WORD	$0x4ea9d4e7	// fsub v7.4s, v7.4s, v9.4s
+	WORD	$0x4eaad508	// fsub v8.4s, v8.4s, v10.4s
+	VFMLS	V3.S4, V5.S4, V7.S4
+	VFMLS	V3.S4, V6.S4, V8.S4
+	VMOV	V24.B16, V11.B16
+	VMOV	V24.B16, V12.B16
+	VFMLA	V7.S4, V23.S4, V11.S4
+	VFMLA	V8.S4, V23.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VMOV	V25.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V26.B16, V11.B16
+	VMOV	V26.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VMOV	V27.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V28.B16, V11.B16
+	VMOV	V28.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	VMOV	V29.B16, V13.B16
+	VMOV	V29.B16, V14.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VFMLA	V8.S4, V12.S4, V14.S4
+	VMOV	V30.B16, V11.B16
+	VMOV	V30.B16, V12.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VFMLA	V8.S4, V14.S4, V12.S4
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4ea1b94a	// fcvtzs v10.4s, v10.4s
+	VADD	V31.S4, V9.S4, V9.S4
+	VADD	V31.S4, V10.S4, V10.S4
+	VSHL	$23, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
+	WORD	$0x6e2add88	// fmul v8.4s, v12.4s, v10.4s
+	VLD1	(R0), [V15.S4, V16.S4]
+	VLD1.P	32(R2), [V17.S4, V18.S4]
+	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
+	WORD	$0x6e28de10	// fmul v16.4s, v16.4s, v8.4s
+	VFMLA	V1.S4, V17.S4, V15.S4
+	VFMLA	V1.S4, V18.S4, V16.S4
+	VST1.P	[V15.S4, V16.S4], 32(R0)
+	VLD1.P	32(R3), [V5.S4, V6.S4]
+	VFMLA	V5.S4, V15.S4, V4.S4
+	VFMLA	V6.S4, V16.S4, V4.S4
+	SUBS	$1, R16, R16
+	BNE	pairOdd
+singleOdd:
+	VLD1.P	16(R1), [V5.S4]
 	WORD	$0x6e22dca7	// fmul v7.4s, v5.4s, v2.4s
 	WORD	$0x4e33f4e7	// fmax v7.4s, v7.4s, v19.4s
 	WORD	$0x4eb4f4e7	// fmin v7.4s, v7.4s, v20.4s
@@ -509,22 +598,23 @@ single:
 	VADD	V31.S4, V9.S4, V9.S4
 	VSHL	$23, V9.S4, V9.S4
 	WORD	$0x6e29dd67	// fmul v7.4s, v11.4s, v9.4s
-	VLD1	(R20), [V15.S4]
-	VLD1.P	16(R22), [V17.S4]
+	VLD1	(R0), [V15.S4]
+	VLD1.P	16(R2), [V17.S4]
 	WORD	$0x6e27ddef	// fmul v15.4s, v15.4s, v7.4s
 	VFMLA	V1.S4, V17.S4, V15.S4
-	VST1.P	[V15.S4], 16(R20)
-	VLD1.P	16(R23), [V5.S4]
+	VST1.P	[V15.S4], 16(R0)
+	VLD1.P	16(R3), [V5.S4]
 	VFMLA	V5.S4, V15.S4, V4.S4
-reduce:
 	WORD	$0x6e24d484	// faddp v4.4s, v4.4s, v4.4s
 	WORD	$0x6e24d484	// faddp v4.4s, v4.4s, v4.4s
-	FMOVS	F4, (R16)
-	ADD	R7, R16, R16
-	ADD	R8, R17, R17
-	ADD	R8, R19, R19
+	FMOVS	F4, (R6)
+	ADD	R7, R6, R6
+	SUB	R12, R0, R0
+	SUB	R12, R1, R1
+	ADD	R8, R2, R2
+	ADD	R8, R3, R3
 	SUBS	$1, R13, R13
-	BNE	step
+	BNE	stepOdd
 	// Next channel.
 	ADD	R12, R0, R0
 	ADD	R12, R1, R1
@@ -533,8 +623,10 @@ reduce:
 	ADD	R9, R6, R6
 	ADD	R10, R2, R2
 	ADD	R10, R3, R3
+	MOVD	R14, R13
 	SUBS	$1, R11, R11
-	BNE	channel
+	BNE	stepOdd
+	B	done
 done:
 	RET
 
