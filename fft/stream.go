@@ -27,22 +27,32 @@ import (
 // the last P sub-blocks (a frequency-domain delay line), and one inverse
 // FFT. S is chosen from blockLen and K by a cost model, and short
 // kernels or tiny blocks take the direct sum over the carried history
-// instead (FFTLen() = 0). Sums run in float64; y is rounded once.
+// instead (FFTLen() = 0). The direct sum runs in float64 and rounds y
+// once. The FFT path of ConvStream32 runs RealPlan32 (float32 at the SIMD
+// levels, N a power of two so that they apply) and complex64 products:
+// its error is that of a float32 FFT convolution, within 1e-5 of
+// max|u|·max_h(Σ_j |k[h][j]| + |d[h]|) (the golden README's float32 FFT
+// bound, checked by the tests and FuzzConvStream); ConvStream64 runs
+// RealPlan64 and complex128 products.
 //
 // A stream is stateful: Process and Reset change it, so a stream must not
 // be used by two goroutines at once (make one stream per sequence, or
 // guard it with a lock). Process allocates nothing.
-type ConvStream32 struct{ s convStream[float32] }
+type ConvStream32 struct {
+	s convStream[float32, complex64]
+}
 
 // ConvStream64 is ConvStream32 for float64.
-type ConvStream64 struct{ s convStream[float64] }
+type ConvStream64 struct {
+	s convStream[float64, complex128]
+}
 
 // NewConvStream32 returns a stream of channels channels that takes blocks
 // of blockLen samples, with the kernels k ([channels][kernelLen],
 // kernelLen = len(k)/channels ≥ 1, any length). k is copied. The history
 // starts at zero, as for the first block of Conv32.Apply.
 func NewConvStream32(channels, blockLen int, k []float32) (*ConvStream32, error) {
-	s, err := newConvStream("NewConvStream32", channels, blockLen, k, streamAuto)
+	s, err := newConvStream[float32, complex64]("NewConvStream32", channels, blockLen, k, streamAuto)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +61,7 @@ func NewConvStream32(channels, blockLen int, k []float32) (*ConvStream32, error)
 
 // NewConvStream64 is NewConvStream32 for float64.
 func NewConvStream64(channels, blockLen int, k []float64) (*ConvStream64, error) {
-	s, err := newConvStream("NewConvStream64", channels, blockLen, k, streamAuto)
+	s, err := newConvStream[float64, complex128]("NewConvStream64", channels, blockLen, k, streamAuto)
 	if err != nil {
 		return nil, err
 	}
@@ -113,8 +123,38 @@ type streamMode struct {
 
 var streamAuto = streamMode{}
 
+// streamPlan is RealPlan32 (F float32, C complex64) or RealPlan64.
+type streamPlan[F float32 | float64, C complex64 | complex128] interface {
+	Forward(dst []C, src []F) error
+	Inverse(dst []F, src []C) error
+}
+
+// newStreamPlan returns the real plan of length n in F's precision.
+func newStreamPlan[F float32 | float64, C complex64 | complex128](n int) (streamPlan[F, C], error) {
+	var zero F
+	if _, ok := any(zero).(float32); ok {
+		p, err := NewRealPlan32(n)
+		if err != nil {
+			return nil, err
+		}
+		return any(p).(streamPlan[F, C]), nil
+	}
+	p, err := NewRealPlan64(n)
+	if err != nil {
+		return nil, err
+	}
+	return any(p).(streamPlan[F, C]), nil
+}
+
+// isFloat32 reports whether F is float32.
+func isFloat32[F float32 | float64]() bool {
+	var zero F
+	_, ok := any(zero).(float32)
+	return ok
+}
+
 // convStream is the shared body of ConvStream32 and ConvStream64.
-type convStream[F float32 | float64] struct {
+type convStream[F float32 | float64, C complex64 | complex128] struct {
 	channels, blockLen, kernelLen int
 
 	// Direct sum (n = 0): hist[h] holds the last K−1 inputs, then the block.
@@ -123,13 +163,13 @@ type convStream[F float32 | float64] struct {
 
 	// Partitioned overlap-save (n > 0).
 	sub, parts, n, bins int
-	plan                *RealPlan64
-	kspec               []complex128 // [channels][parts][bins], spectra of the partitions
-	win                 []float64    // [channels][n], the last n inputs
-	line                []complex128 // [channels][parts][bins], spectra of the last parts windows
-	head                int          // slot in line of the newest window's spectrum
-	acc                 []complex128 // [bins] scratch
-	out                 []float64    // [n] scratch
+	plan                streamPlan[F, C]
+	kspec               []C // [channels][parts][bins], spectra of the partitions
+	win                 []F // [channels][n], the last n inputs
+	line                []C // [channels][parts][bins], spectra of the last parts windows
+	head                int // slot in line of the newest window's spectrum
+	acc                 []C // [bins] scratch
+	out                 []F // [n] scratch
 }
 
 // The cost model that picks the method, in nanoseconds per block and
@@ -145,14 +185,20 @@ const (
 	streamProductPerPart  = 10  // per partition: loop set-up
 )
 
-// streamFFTShape returns P and N for sub-block length sub.
-func streamFFTShape(sub, kernelLen int) (parts, n int) {
+// streamFFTShape returns P and N for sub-block length sub: N the least
+// power of two (pow2, for the float32 SIMD FFTs) or even 5-smooth number
+// ≥ S + min(S, K) − 1.
+func streamFFTShape(sub, kernelLen int, pow2 bool) (parts, n int) {
 	parts = (kernelLen + sub - 1) / sub
-	return parts, generic.ConvFFTLen(sub + min(sub, kernelLen) - 1)
+	m := sub + min(sub, kernelLen) - 1
+	if pow2 {
+		return parts, max(2, 1<<bits.Len(uint(m-1)))
+	}
+	return parts, generic.ConvFFTLen(m)
 }
 
-func streamFFTCost(blockLen, sub, kernelLen int) float64 {
-	parts, n := streamFFTShape(sub, kernelLen)
+func streamFFTCost(blockLen, sub, kernelLen int, pow2 bool) float64 {
+	parts, n := streamFFTShape(sub, kernelLen, pow2)
 	fn := float64(n)
 	perPart := float64(n/2+1)*streamProductPerBin + streamProductPerPart
 	perSub := streamFFTPerPoint*fn*math.Log2(fn) + float64(parts)*perPart + streamFFTPerSub
@@ -166,14 +212,14 @@ func streamDirectCost(blockLen, kernelLen int) float64 {
 // chooseStream returns the cheapest method by the cost model: the direct
 // sum, or the partitioned FFT with the best sub-block length (a divisor of
 // blockLen, so that every call ends on a sub-block boundary).
-func chooseStream(blockLen, kernelLen int) streamMode {
+func chooseStream(blockLen, kernelLen int, pow2 bool) streamMode {
 	best, bestCost := streamMode{direct: true}, streamDirectCost(blockLen, kernelLen)
 	for a := 1; a*a <= blockLen; a++ {
 		if blockLen%a != 0 {
 			continue
 		}
 		for _, sub := range []int{a, blockLen / a} {
-			if c := streamFFTCost(blockLen, sub, kernelLen); c < bestCost {
+			if c := streamFFTCost(blockLen, sub, kernelLen, pow2); c < bestCost {
 				best, bestCost = streamMode{sub: sub}, c
 			}
 		}
@@ -187,7 +233,7 @@ func mulFits(a, b int) (int, bool) {
 	return int(lo), hi == 0 && lo <= math.MaxInt
 }
 
-func newConvStream[F float32 | float64](call string, channels, blockLen int, k []F, mode streamMode) (*convStream[F], error) {
+func newConvStream[F float32 | float64, C complex64 | complex128](call string, channels, blockLen int, k []F, mode streamMode) (*convStream[F, C], error) {
 	if channels < 1 {
 		return nil, fmt.Errorf("fft: %s: channels = %d, want ≥ 1", call, channels)
 	}
@@ -208,9 +254,9 @@ func newConvStream[F float32 | float64](call string, channels, blockLen int, k [
 		return nil, fmt.Errorf("fft: %s: channels·(blockLen+kernelLen) = %d·%d overflows int", call, channels, blockLen+kernelLen)
 	}
 	if mode == streamAuto {
-		mode = chooseStream(blockLen, kernelLen)
+		mode = chooseStream(blockLen, kernelLen, isFloat32[F]())
 	}
-	s := &convStream[F]{channels: channels, blockLen: blockLen, kernelLen: kernelLen}
+	s := &convStream[F, C]{channels: channels, blockLen: blockLen, kernelLen: kernelLen}
 	if mode.direct {
 		s.krev = make([]float64, len(k))
 		for h := range channels {
@@ -225,7 +271,7 @@ func newConvStream[F float32 | float64](call string, channels, blockLen int, k [
 		return nil, fmt.Errorf("fft: %s: sub-block length %d does not divide blockLen = %d", call, mode.sub, blockLen)
 	}
 	s.sub = mode.sub
-	s.parts, s.n = streamFFTShape(s.sub, kernelLen)
+	s.parts, s.n = streamFFTShape(s.sub, kernelLen, isFloat32[F]())
 	s.bins = s.n/2 + 1
 	// The spectra: channels·parts·bins ≈ channels·(K + S)·(1 + S/K) values.
 	perChannel, ok := mulFits(s.parts, s.bins)
@@ -235,24 +281,22 @@ func newConvStream[F float32 | float64](call string, channels, blockLen int, k [
 	if _, ok := mulFits(channels, perChannel+s.n); !ok {
 		return nil, fmt.Errorf("fft: %s: channels = %d: spectra too large", call, channels)
 	}
-	plan, err := NewRealPlan64(s.n)
+	plan, err := newStreamPlan[F, C](s.n)
 	if err != nil {
 		return nil, fmt.Errorf("fft: %s: %w", call, err)
 	}
 	s.plan = plan
-	s.kspec = make([]complex128, channels*perChannel)
-	s.line = make([]complex128, channels*perChannel)
-	s.win = make([]float64, channels*s.n)
-	s.acc = make([]complex128, s.bins)
-	s.out = make([]float64, s.n)
+	s.kspec = make([]C, channels*perChannel)
+	s.line = make([]C, channels*perChannel)
+	s.win = make([]F, channels*s.n)
+	s.acc = make([]C, s.bins)
+	s.out = make([]F, s.n)
 	// Partition p of channel h is k[h][p·S : p·S+S], zero-padded to n.
 	for h := range channels {
 		kh := k[h*kernelLen : (h+1)*kernelLen]
 		for p := range s.parts {
 			clear(s.out)
-			for j, v := range kh[p*s.sub : min((p+1)*s.sub, kernelLen)] {
-				s.out[j] = float64(v)
-			}
+			copy(s.out, kh[p*s.sub:min((p+1)*s.sub, kernelLen)])
 			at := (h*s.parts + p) * s.bins
 			if err := plan.Forward(s.kspec[at:at+s.bins], s.out); err != nil {
 				return nil, fmt.Errorf("fft: %s: %w", call, err)
@@ -262,14 +306,14 @@ func newConvStream[F float32 | float64](call string, channels, blockLen int, k [
 	return s, nil
 }
 
-func (s *convStream[F]) reset() {
+func (s *convStream[F, C]) reset() {
 	clear(s.hist)
 	clear(s.win)
 	clear(s.line)
 	s.head = 0
 }
 
-func (s *convStream[F]) process(call string, y, u, d []F) error {
+func (s *convStream[F, C]) process(call string, y, u, d []F) error {
 	if err := checkLen(call, "u", u, s.channels*s.blockLen, "channels·blockLen"); err != nil {
 		return err
 	}
@@ -294,7 +338,7 @@ func (s *convStream[F]) process(call string, y, u, d []F) error {
 
 // direct runs the direct sum over the carried history, then keeps the last
 // K−1 inputs for the next block.
-func (s *convStream[F]) direct(y, u, d []F) {
+func (s *convStream[F, C]) direct(y, u, d []F) {
 	K, B := s.kernelLen, s.blockLen
 	for h := range s.channels {
 		hist := s.hist[h*(K-1+B) : (h+1)*(K-1+B)]
@@ -321,7 +365,7 @@ func (s *convStream[F]) direct(y, u, d []F) {
 }
 
 // overlapSave runs the partitioned overlap-save, sub-block by sub-block.
-func (s *convStream[F]) overlapSave(y, u, d []F) error {
+func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
 	S, B, n, bins, P := s.sub, s.blockLen, s.n, s.bins, s.parts
 	for h := range s.channels {
 		win := s.win[h*n : (h+1)*n]
@@ -334,9 +378,7 @@ func (s *convStream[F]) overlapSave(y, u, d []F) error {
 		head := s.head
 		for t0 := 0; t0 < B; t0 += S {
 			copy(win, win[S:])
-			for t, v := range u[h*B+t0 : h*B+t0+S] {
-				win[n-S+t] = float64(v)
-			}
+			copy(win[n-S:], u[h*B+t0:h*B+t0+S])
 			head++
 			if head == P {
 				head = 0
@@ -366,7 +408,7 @@ func (s *convStream[F]) overlapSave(y, u, d []F) error {
 			}
 			yh := y[h*B+t0 : h*B+t0+S]
 			for t := range yh {
-				yh[t] = F(s.out[n-S+t] + dh*win[n-S+t])
+				yh[t] = F(float64(s.out[n-S+t]) + dh*float64(win[n-S+t]))
 			}
 		}
 	}
