@@ -4,5 +4,6 @@ package asm
 // so that Avo never becomes a dependency of the library.
 //go:generate sh -c "cd ../avogen && go run . -gen scan -out ../asm"
 //go:generate sh -c "cd ../avogen && go run . -gen cauchy -out ../asm"
+//go:generate sh -c "cd ../avogen && go run . -gen cmul -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./s4d -out ../asm/vandermonde_amd64.s -stubs ../asm/vandermonde_amd64.go -pkg asm"
 //go:generate sh -c "cd ../avogen && go run . -gen fft -out ../asm"

@@ -41,6 +41,7 @@ var generators = map[string]func(){
 	"scan":   generateScan,
 	"fft":    generateFFT,
 	"cauchy": generateCauchy,
+	"cmul":   generateCMul,
 }
 
 func main() {

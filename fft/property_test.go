@@ -233,6 +233,35 @@ func TestConvNeverWrapsRound(t *testing.T) {
 	}
 }
 
+// TestConv32NeverWrapsRound is TestConvNeverWrapsRound for Conv32 at
+// every level (the float32 pipeline pads to its own power-of-two length).
+func TestConv32NeverWrapsRound(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, _ asm.Level) {
+		for _, s := range []convShape{{1, 1, 8, 8}, {1, 1, 1000, 1000}, {1, 1, 999, 500}, {1, 1, 1024, 1025 - 64}} {
+			k := make([]float32, s.kernelLen)
+			for i := range k {
+				k[i] = 1
+			}
+			c, err := newConvPlan("NewConv32", 1, s.seqLen, k, convFFT)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := make([]float32, s.seqLen)
+			u[s.seqLen-1] = 1
+			y := make([]float32, s.seqLen)
+			c.apply("Conv32.Apply", y, u, nil)
+			for l := 0; l < s.seqLen-1; l++ {
+				if math.Abs(float64(y[l])) > conv32Tol {
+					t.Fatalf("%v: y[%d] = %g, want 0 (circular wrap-around)", s, l, y[l])
+				}
+			}
+			if math.Abs(float64(y[s.seqLen-1])-1) > conv32Tol {
+				t.Fatalf("%v: y[last] = %g, want 1", s, y[s.seqLen-1])
+			}
+		}
+	})
+}
+
 func normwise(got, want []float64) float64 {
 	var maxDiff, maxWant float64
 	for i := range want {

@@ -1,0 +1,18 @@
+//go:build !amd64 || !gc || purego
+
+package fft
+
+import (
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// mulSpectrum sets x[i] *= k[i].
+func mulSpectrum(l asm.Level, x, k []complex64) { generic.MulComplex64(x, x, k) }
+
+// addSkip sets y[i] += d·u[i].
+func addSkip(l asm.Level, y, u []float32, d float32) {
+	for i := range y {
+		y[i] += d * u[i]
+	}
+}
