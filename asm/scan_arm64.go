@@ -39,22 +39,22 @@ func scanChannelsNEON(h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks, 
 //go:noescape
 func scanLanesNEON(h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int)
 
-// gateRowScalarNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors.
+// gateRowScalarNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors, two a pass.
 //
 //go:noescape
 func gateRowScalarNEON(out, u []float32, d float32)
 
-// gateRowVecNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors.
+// gateRowVecNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors, two a pass.
 //
 //go:noescape
 func gateRowVecNEON(out, u, d []float32)
 
-// gateRowSiLUScalarNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors.
+// gateRowSiLUScalarNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors, two a pass.
 //
 //go:noescape
 func gateRowSiLUScalarNEON(out, u, z []float32, d float32)
 
-// gateRowSiLUVecNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors.
+// gateRowSiLUVecNEON adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors, two a pass.
 //
 //go:noescape
 func gateRowSiLUVecNEON(out, u, z, d []float32)

@@ -12,13 +12,21 @@ TEXT ·deltaRowScalarNEON(SB), NOSPLIT|NOFRAME, $0-52
 	FMOVS	bias+48(FP), F31
 	VDUP	V31.S[0], V31.S4
 	LSR	$2, R2, R2
-	CBZ	R2, done
-loop:
+	SUBS	$2, R2, R2
+	BLT	single
+pair:
+	VLD1.P	32(R1), [V0.S4, V1.S4]
+	WORD	$0x4e3fd400	// fadd v0.4s, v0.4s, v31.4s
+	WORD	$0x4e3fd421	// fadd v1.4s, v1.4s, v31.4s
+	VST1.P	[V0.S4, V1.S4], 32(R0)
+	SUBS	$2, R2, R2
+	BGE	pair
+single:
+	CMP	$-1, R2
+	BNE	done
 	VLD1.P	16(R1), [V0.S4]
 	WORD	$0x4e3fd400	// fadd v0.4s, v0.4s, v31.4s
 	VST1.P	[V0.S4], 16(R0)
-	SUBS	$1, R2, R2
-	BNE	loop
 done:
 	RET
 
@@ -29,14 +37,23 @@ TEXT ·deltaRowVecNEON(SB), NOSPLIT|NOFRAME, $0-72
 	MOVD	dst_len+8(FP), R2
 	MOVD	bias_base+48(FP), R3
 	LSR	$2, R2, R2
-	CBZ	R2, done
-loop:
+	SUBS	$2, R2, R2
+	BLT	single
+pair:
+	VLD1.P	32(R1), [V0.S4, V1.S4]
+	VLD1.P	32(R3), [V2.S4, V3.S4]
+	WORD	$0x4e22d400	// fadd v0.4s, v0.4s, v2.4s
+	WORD	$0x4e23d421	// fadd v1.4s, v1.4s, v3.4s
+	VST1.P	[V0.S4, V1.S4], 32(R0)
+	SUBS	$2, R2, R2
+	BGE	pair
+single:
+	CMP	$-1, R2
+	BNE	done
 	VLD1.P	16(R1), [V0.S4]
-	VLD1.P	16(R3), [V31.S4]
-	WORD	$0x4e3fd400	// fadd v0.4s, v0.4s, v31.4s
+	VLD1.P	16(R3), [V2.S4]
+	WORD	$0x4e22d400	// fadd v0.4s, v0.4s, v2.4s
 	VST1.P	[V0.S4], 16(R0)
-	SUBS	$1, R2, R2
-	BNE	loop
 done:
 	RET
 
@@ -1200,14 +1217,23 @@ TEXT ·gateRowScalarNEON(SB), NOSPLIT|NOFRAME, $0-52
 	FMOVS	d+48(FP), F31
 	VDUP	V31.S[0], V31.S4
 	LSR	$2, R3, R3
-	CBZ	R3, done
-loop:
+	SUBS	$2, R3, R3
+	BLT	single
+pair:
+	VLD1.P	32(R0), [V0.S4, V1.S4]
+	VLD1.P	32(R2), [V2.S4, V3.S4]
+	VFMLA	V31.S4, V2.S4, V0.S4
+	VFMLA	V31.S4, V3.S4, V1.S4
+	VST1.P	[V0.S4, V1.S4], 32(R1)
+	SUBS	$2, R3, R3
+	BGE	pair
+single:
+	CMP	$-1, R3
+	BNE	done
 	VLD1.P	16(R0), [V0.S4]
-	VLD1.P	16(R2), [V1.S4]
-	VFMLA	V31.S4, V1.S4, V0.S4
+	VLD1.P	16(R2), [V2.S4]
+	VFMLA	V31.S4, V2.S4, V0.S4
 	VST1.P	[V0.S4], 16(R1)
-	SUBS	$1, R3, R3
-	BNE	loop
 done:
 	RET
 
@@ -1219,15 +1245,25 @@ TEXT ·gateRowVecNEON(SB), NOSPLIT|NOFRAME, $0-72
 	MOVD	out_len+8(FP), R3
 	MOVD	d_base+48(FP), R5
 	LSR	$2, R3, R3
-	CBZ	R3, done
-loop:
+	SUBS	$2, R3, R3
+	BLT	single
+pair:
+	VLD1.P	32(R0), [V0.S4, V1.S4]
+	VLD1.P	32(R2), [V2.S4, V3.S4]
+	VLD1.P	32(R5), [V14.S4, V15.S4]
+	VFMLA	V14.S4, V2.S4, V0.S4
+	VFMLA	V15.S4, V3.S4, V1.S4
+	VST1.P	[V0.S4, V1.S4], 32(R1)
+	SUBS	$2, R3, R3
+	BGE	pair
+single:
+	CMP	$-1, R3
+	BNE	done
 	VLD1.P	16(R0), [V0.S4]
-	VLD1.P	16(R2), [V1.S4]
-	VLD1.P	16(R5), [V31.S4]
-	VFMLA	V31.S4, V1.S4, V0.S4
+	VLD1.P	16(R2), [V2.S4]
+	VLD1.P	16(R5), [V14.S4]
+	VFMLA	V14.S4, V2.S4, V0.S4
 	VST1.P	[V0.S4], 16(R1)
-	SUBS	$1, R3, R3
-	BNE	loop
 done:
 	RET
 
@@ -1270,55 +1306,140 @@ TEXT ·gateRowSiLUScalarNEON(SB), NOSPLIT|NOFRAME, $0-76
 	WORD	$0x4f0307fd	// movi v29.4s, #0x7f
 	WORD	$0x4f03f61e	// fmov v30.4s, #1.0
 	LSR	$2, R3, R3
-	CBZ	R3, done
-loop:
-	VLD1.P	16(R0), [V0.S4]
-	VLD1.P	16(R2), [V1.S4]
-	VFMLA	V31.S4, V1.S4, V0.S4
-	VLD1.P	16(R4), [V2.S4]
-	WORD	$0x6ea0f843	// fneg v3.4s, v2.4s
+	SUBS	$2, R3, R3
+	BLT	single
+pair:
+	VLD1.P	32(R0), [V0.S4, V1.S4]
+	VLD1.P	32(R2), [V2.S4, V3.S4]
+	VFMLA	V31.S4, V2.S4, V0.S4
+	VFMLA	V31.S4, V3.S4, V1.S4
+	VLD1.P	32(R4), [V4.S4, V5.S4]
+	WORD	$0x6ea0f886	// fneg v6.4s, v4.4s
+	WORD	$0x6ea0f8a7	// fneg v7.4s, v5.4s
 	// x = min(max(x, -88), 89): NaN stays NaN; k stays in [−127, 128].
-	WORD	$0x4e30f463	// fmax v3.4s, v3.4s, v16.4s
-	WORD	$0x4eb1f463	// fmin v3.4s, v3.4s, v17.4s
+	WORD	$0x4e30f4c6	// fmax v6.4s, v6.4s, v16.4s
+	WORD	$0x4e30f4e7	// fmax v7.4s, v7.4s, v16.4s
+	WORD	$0x4eb1f4c6	// fmin v6.4s, v6.4s, v17.4s
+	WORD	$0x4eb1f4e7	// fmin v7.4s, v7.4s, v17.4s
 	// k = round(x·log2e), ties to even; r = x − k·ln2Hi − k·ln2Lo (in x).
-	WORD	$0x6e32dc64	// fmul v4.4s, v3.4s, v18.4s
-	WORD	$0x4e218884	// frintn v4.4s, v4.4s
-	VFMLS	V19.S4, V4.S4, V3.S4
-	VFMLS	V20.S4, V4.S4, V3.S4
+	WORD	$0x6e32dcc8	// fmul v8.4s, v6.4s, v18.4s
+	WORD	$0x6e32dce9	// fmul v9.4s, v7.4s, v18.4s
+	WORD	$0x4e218908	// frintn v8.4s, v8.4s
+	WORD	$0x4e218929	// frintn v9.4s, v9.4s
+	VFMLS	V19.S4, V8.S4, V6.S4
+	VFMLS	V19.S4, V9.S4, V7.S4
+	VFMLS	V20.S4, V8.S4, V6.S4
+	VFMLS	V20.S4, V9.S4, V7.S4
 	// p = Σ r^i/i!, Horner: each step copies the next coefficient and accumulates into it.
-	VMOV	V23.B16, V6.B16
-	VFMLA	V3.S4, V22.S4, V6.S4
-	VMOV	V24.B16, V5.B16
-	VFMLA	V3.S4, V6.S4, V5.S4
-	VMOV	V25.B16, V6.B16
-	VFMLA	V3.S4, V5.S4, V6.S4
-	VMOV	V26.B16, V5.B16
-	VFMLA	V3.S4, V6.S4, V5.S4
-	VMOV	V27.B16, V6.B16
-	VFMLA	V3.S4, V5.S4, V6.S4
-	VMOV	V28.B16, V5.B16
-	VFMLA	V3.S4, V6.S4, V5.S4
-	VMOV	V28.B16, V6.B16
-	VFMLA	V3.S4, V5.S4, V6.S4
+	VMOV	V23.B16, V12.B16
+	VFMLA	V6.S4, V22.S4, V12.S4
+	VMOV	V23.B16, V13.B16
+	VFMLA	V7.S4, V22.S4, V13.S4
+	VMOV	V24.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V24.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V25.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V26.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V26.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V27.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V28.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V28.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V28.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V28.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
 	// p·2^(k>>1)·2^(k−k>>1): each factor a normal float32, built in the exponent field.
-	WORD	$0x4ea1b884	// fcvtzs v4.4s, v4.4s
-	WORD	$0x4f3f0485	// sshr v5.4s, v4.4s, #1
-	VSUB	V5.S4, V4.S4, V4.S4
-	VADD	V29.S4, V5.S4, V5.S4
-	VADD	V29.S4, V4.S4, V4.S4
-	VSHL	$23, V5.S4, V5.S4
-	VSHL	$23, V4.S4, V4.S4
-	WORD	$0x6e25dcc6	// fmul v6.4s, v6.4s, v5.4s
-	WORD	$0x6e24dcc6	// fmul v6.4s, v6.4s, v4.4s
+	WORD	$0x4ea1b908	// fcvtzs v8.4s, v8.4s
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4f3f050a	// sshr v10.4s, v8.4s, #1
+	WORD	$0x4f3f052b	// sshr v11.4s, v9.4s, #1
+	VSUB	V10.S4, V8.S4, V8.S4
+	VSUB	V11.S4, V9.S4, V9.S4
+	VADD	V29.S4, V10.S4, V10.S4
+	VADD	V29.S4, V11.S4, V11.S4
+	VADD	V29.S4, V8.S4, V8.S4
+	VADD	V29.S4, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	VSHL	$23, V11.S4, V11.S4
+	VSHL	$23, V8.S4, V8.S4
+	VSHL	$23, V9.S4, V9.S4
+	WORD	$0x6e2add8c	// fmul v12.4s, v12.4s, v10.4s
+	WORD	$0x6e2bddad	// fmul v13.4s, v13.4s, v11.4s
+	WORD	$0x6e28dd8c	// fmul v12.4s, v12.4s, v8.4s
+	WORD	$0x6e29ddad	// fmul v13.4s, v13.4s, v9.4s
 	// A result below 2^−126 (x < ln 2^−126, or rounded there) is 0; NaN compares false and stays.
-	WORD	$0x6ea6e6a5	// fcmgt v5.4s, v21.4s, v6.4s
-	WORD	$0x4e651cc6	// bic v6.16b, v6.16b, v5.16b
-	WORD	$0x4e3ed4c6	// fadd v6.4s, v6.4s, v30.4s
-	WORD	$0x6e26fc42	// fdiv v2.4s, v2.4s, v6.4s
-	WORD	$0x6e22dc00	// fmul v0.4s, v0.4s, v2.4s
+	WORD	$0x6eace6aa	// fcmgt v10.4s, v21.4s, v12.4s
+	WORD	$0x6eade6ab	// fcmgt v11.4s, v21.4s, v13.4s
+	WORD	$0x4e6a1d8c	// bic v12.16b, v12.16b, v10.16b
+	WORD	$0x4e6b1dad	// bic v13.16b, v13.16b, v11.16b
+	WORD	$0x4e3ed58c	// fadd v12.4s, v12.4s, v30.4s
+	WORD	$0x4e3ed5ad	// fadd v13.4s, v13.4s, v30.4s
+	WORD	$0x6e2cfc84	// fdiv v4.4s, v4.4s, v12.4s
+	WORD	$0x6e2dfca5	// fdiv v5.4s, v5.4s, v13.4s
+	WORD	$0x6e24dc00	// fmul v0.4s, v0.4s, v4.4s
+	WORD	$0x6e25dc21	// fmul v1.4s, v1.4s, v5.4s
+	VST1.P	[V0.S4, V1.S4], 32(R1)
+	SUBS	$2, R3, R3
+	BGE	pair
+single:
+	CMP	$-1, R3
+	BNE	done
+	VLD1.P	16(R0), [V0.S4]
+	VLD1.P	16(R2), [V2.S4]
+	VFMLA	V31.S4, V2.S4, V0.S4
+	VLD1.P	16(R4), [V4.S4]
+	WORD	$0x6ea0f886	// fneg v6.4s, v4.4s
+	// x = min(max(x, -88), 89): NaN stays NaN; k stays in [−127, 128].
+	WORD	$0x4e30f4c6	// fmax v6.4s, v6.4s, v16.4s
+	WORD	$0x4eb1f4c6	// fmin v6.4s, v6.4s, v17.4s
+	// k = round(x·log2e), ties to even; r = x − k·ln2Hi − k·ln2Lo (in x).
+	WORD	$0x6e32dcc8	// fmul v8.4s, v6.4s, v18.4s
+	WORD	$0x4e218908	// frintn v8.4s, v8.4s
+	VFMLS	V19.S4, V8.S4, V6.S4
+	VFMLS	V20.S4, V8.S4, V6.S4
+	// p = Σ r^i/i!, Horner: each step copies the next coefficient and accumulates into it.
+	VMOV	V23.B16, V12.B16
+	VFMLA	V6.S4, V22.S4, V12.S4
+	VMOV	V24.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V25.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V26.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V27.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V28.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V28.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	// p·2^(k>>1)·2^(k−k>>1): each factor a normal float32, built in the exponent field.
+	WORD	$0x4ea1b908	// fcvtzs v8.4s, v8.4s
+	WORD	$0x4f3f050a	// sshr v10.4s, v8.4s, #1
+	VSUB	V10.S4, V8.S4, V8.S4
+	VADD	V29.S4, V10.S4, V10.S4
+	VADD	V29.S4, V8.S4, V8.S4
+	VSHL	$23, V10.S4, V10.S4
+	VSHL	$23, V8.S4, V8.S4
+	WORD	$0x6e2add8c	// fmul v12.4s, v12.4s, v10.4s
+	WORD	$0x6e28dd8c	// fmul v12.4s, v12.4s, v8.4s
+	// A result below 2^−126 (x < ln 2^−126, or rounded there) is 0; NaN compares false and stays.
+	WORD	$0x6eace6aa	// fcmgt v10.4s, v21.4s, v12.4s
+	WORD	$0x4e6a1d8c	// bic v12.16b, v12.16b, v10.16b
+	WORD	$0x4e3ed58c	// fadd v12.4s, v12.4s, v30.4s
+	WORD	$0x6e2cfc84	// fdiv v4.4s, v4.4s, v12.4s
+	WORD	$0x6e24dc00	// fmul v0.4s, v0.4s, v4.4s
 	VST1.P	[V0.S4], 16(R1)
-	SUBS	$1, R3, R3
-	BNE	loop
 done:
 	RET
 
@@ -1360,55 +1481,141 @@ TEXT ·gateRowSiLUVecNEON(SB), NOSPLIT|NOFRAME, $0-96
 	WORD	$0x4f0307fd	// movi v29.4s, #0x7f
 	WORD	$0x4f03f61e	// fmov v30.4s, #1.0
 	LSR	$2, R3, R3
-	CBZ	R3, done
-loop:
-	VLD1.P	16(R0), [V0.S4]
-	VLD1.P	16(R2), [V1.S4]
-	VLD1.P	16(R5), [V31.S4]
-	VFMLA	V31.S4, V1.S4, V0.S4
-	VLD1.P	16(R4), [V2.S4]
-	WORD	$0x6ea0f843	// fneg v3.4s, v2.4s
+	SUBS	$2, R3, R3
+	BLT	single
+pair:
+	VLD1.P	32(R0), [V0.S4, V1.S4]
+	VLD1.P	32(R2), [V2.S4, V3.S4]
+	VLD1.P	32(R5), [V14.S4, V15.S4]
+	VFMLA	V14.S4, V2.S4, V0.S4
+	VFMLA	V15.S4, V3.S4, V1.S4
+	VLD1.P	32(R4), [V4.S4, V5.S4]
+	WORD	$0x6ea0f886	// fneg v6.4s, v4.4s
+	WORD	$0x6ea0f8a7	// fneg v7.4s, v5.4s
 	// x = min(max(x, -88), 89): NaN stays NaN; k stays in [−127, 128].
-	WORD	$0x4e30f463	// fmax v3.4s, v3.4s, v16.4s
-	WORD	$0x4eb1f463	// fmin v3.4s, v3.4s, v17.4s
+	WORD	$0x4e30f4c6	// fmax v6.4s, v6.4s, v16.4s
+	WORD	$0x4e30f4e7	// fmax v7.4s, v7.4s, v16.4s
+	WORD	$0x4eb1f4c6	// fmin v6.4s, v6.4s, v17.4s
+	WORD	$0x4eb1f4e7	// fmin v7.4s, v7.4s, v17.4s
 	// k = round(x·log2e), ties to even; r = x − k·ln2Hi − k·ln2Lo (in x).
-	WORD	$0x6e32dc64	// fmul v4.4s, v3.4s, v18.4s
-	WORD	$0x4e218884	// frintn v4.4s, v4.4s
-	VFMLS	V19.S4, V4.S4, V3.S4
-	VFMLS	V20.S4, V4.S4, V3.S4
+	WORD	$0x6e32dcc8	// fmul v8.4s, v6.4s, v18.4s
+	WORD	$0x6e32dce9	// fmul v9.4s, v7.4s, v18.4s
+	WORD	$0x4e218908	// frintn v8.4s, v8.4s
+	WORD	$0x4e218929	// frintn v9.4s, v9.4s
+	VFMLS	V19.S4, V8.S4, V6.S4
+	VFMLS	V19.S4, V9.S4, V7.S4
+	VFMLS	V20.S4, V8.S4, V6.S4
+	VFMLS	V20.S4, V9.S4, V7.S4
 	// p = Σ r^i/i!, Horner: each step copies the next coefficient and accumulates into it.
-	VMOV	V23.B16, V6.B16
-	VFMLA	V3.S4, V22.S4, V6.S4
-	VMOV	V24.B16, V5.B16
-	VFMLA	V3.S4, V6.S4, V5.S4
-	VMOV	V25.B16, V6.B16
-	VFMLA	V3.S4, V5.S4, V6.S4
-	VMOV	V26.B16, V5.B16
-	VFMLA	V3.S4, V6.S4, V5.S4
-	VMOV	V27.B16, V6.B16
-	VFMLA	V3.S4, V5.S4, V6.S4
-	VMOV	V28.B16, V5.B16
-	VFMLA	V3.S4, V6.S4, V5.S4
-	VMOV	V28.B16, V6.B16
-	VFMLA	V3.S4, V5.S4, V6.S4
+	VMOV	V23.B16, V12.B16
+	VFMLA	V6.S4, V22.S4, V12.S4
+	VMOV	V23.B16, V13.B16
+	VFMLA	V7.S4, V22.S4, V13.S4
+	VMOV	V24.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V24.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V25.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V25.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V26.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V26.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V27.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V27.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
+	VMOV	V28.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V28.B16, V11.B16
+	VFMLA	V7.S4, V13.S4, V11.S4
+	VMOV	V28.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V28.B16, V13.B16
+	VFMLA	V7.S4, V11.S4, V13.S4
 	// p·2^(k>>1)·2^(k−k>>1): each factor a normal float32, built in the exponent field.
-	WORD	$0x4ea1b884	// fcvtzs v4.4s, v4.4s
-	WORD	$0x4f3f0485	// sshr v5.4s, v4.4s, #1
-	VSUB	V5.S4, V4.S4, V4.S4
-	VADD	V29.S4, V5.S4, V5.S4
-	VADD	V29.S4, V4.S4, V4.S4
-	VSHL	$23, V5.S4, V5.S4
-	VSHL	$23, V4.S4, V4.S4
-	WORD	$0x6e25dcc6	// fmul v6.4s, v6.4s, v5.4s
-	WORD	$0x6e24dcc6	// fmul v6.4s, v6.4s, v4.4s
+	WORD	$0x4ea1b908	// fcvtzs v8.4s, v8.4s
+	WORD	$0x4ea1b929	// fcvtzs v9.4s, v9.4s
+	WORD	$0x4f3f050a	// sshr v10.4s, v8.4s, #1
+	WORD	$0x4f3f052b	// sshr v11.4s, v9.4s, #1
+	VSUB	V10.S4, V8.S4, V8.S4
+	VSUB	V11.S4, V9.S4, V9.S4
+	VADD	V29.S4, V10.S4, V10.S4
+	VADD	V29.S4, V11.S4, V11.S4
+	VADD	V29.S4, V8.S4, V8.S4
+	VADD	V29.S4, V9.S4, V9.S4
+	VSHL	$23, V10.S4, V10.S4
+	VSHL	$23, V11.S4, V11.S4
+	VSHL	$23, V8.S4, V8.S4
+	VSHL	$23, V9.S4, V9.S4
+	WORD	$0x6e2add8c	// fmul v12.4s, v12.4s, v10.4s
+	WORD	$0x6e2bddad	// fmul v13.4s, v13.4s, v11.4s
+	WORD	$0x6e28dd8c	// fmul v12.4s, v12.4s, v8.4s
+	WORD	$0x6e29ddad	// fmul v13.4s, v13.4s, v9.4s
 	// A result below 2^−126 (x < ln 2^−126, or rounded there) is 0; NaN compares false and stays.
-	WORD	$0x6ea6e6a5	// fcmgt v5.4s, v21.4s, v6.4s
-	WORD	$0x4e651cc6	// bic v6.16b, v6.16b, v5.16b
-	WORD	$0x4e3ed4c6	// fadd v6.4s, v6.4s, v30.4s
-	WORD	$0x6e26fc42	// fdiv v2.4s, v2.4s, v6.4s
-	WORD	$0x6e22dc00	// fmul v0.4s, v0.4s, v2.4s
+	WORD	$0x6eace6aa	// fcmgt v10.4s, v21.4s, v12.4s
+	WORD	$0x6eade6ab	// fcmgt v11.4s, v21.4s, v13.4s
+	WORD	$0x4e6a1d8c	// bic v12.16b, v12.16b, v10.16b
+	WORD	$0x4e6b1dad	// bic v13.16b, v13.16b, v11.16b
+	WORD	$0x4e3ed58c	// fadd v12.4s, v12.4s, v30.4s
+	WORD	$0x4e3ed5ad	// fadd v13.4s, v13.4s, v30.4s
+	WORD	$0x6e2cfc84	// fdiv v4.4s, v4.4s, v12.4s
+	WORD	$0x6e2dfca5	// fdiv v5.4s, v5.4s, v13.4s
+	WORD	$0x6e24dc00	// fmul v0.4s, v0.4s, v4.4s
+	WORD	$0x6e25dc21	// fmul v1.4s, v1.4s, v5.4s
+	VST1.P	[V0.S4, V1.S4], 32(R1)
+	SUBS	$2, R3, R3
+	BGE	pair
+single:
+	CMP	$-1, R3
+	BNE	done
+	VLD1.P	16(R0), [V0.S4]
+	VLD1.P	16(R2), [V2.S4]
+	VLD1.P	16(R5), [V14.S4]
+	VFMLA	V14.S4, V2.S4, V0.S4
+	VLD1.P	16(R4), [V4.S4]
+	WORD	$0x6ea0f886	// fneg v6.4s, v4.4s
+	// x = min(max(x, -88), 89): NaN stays NaN; k stays in [−127, 128].
+	WORD	$0x4e30f4c6	// fmax v6.4s, v6.4s, v16.4s
+	WORD	$0x4eb1f4c6	// fmin v6.4s, v6.4s, v17.4s
+	// k = round(x·log2e), ties to even; r = x − k·ln2Hi − k·ln2Lo (in x).
+	WORD	$0x6e32dcc8	// fmul v8.4s, v6.4s, v18.4s
+	WORD	$0x4e218908	// frintn v8.4s, v8.4s
+	VFMLS	V19.S4, V8.S4, V6.S4
+	VFMLS	V20.S4, V8.S4, V6.S4
+	// p = Σ r^i/i!, Horner: each step copies the next coefficient and accumulates into it.
+	VMOV	V23.B16, V12.B16
+	VFMLA	V6.S4, V22.S4, V12.S4
+	VMOV	V24.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V25.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V26.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V27.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	VMOV	V28.B16, V10.B16
+	VFMLA	V6.S4, V12.S4, V10.S4
+	VMOV	V28.B16, V12.B16
+	VFMLA	V6.S4, V10.S4, V12.S4
+	// p·2^(k>>1)·2^(k−k>>1): each factor a normal float32, built in the exponent field.
+	WORD	$0x4ea1b908	// fcvtzs v8.4s, v8.4s
+	WORD	$0x4f3f050a	// sshr v10.4s, v8.4s, #1
+	VSUB	V10.S4, V8.S4, V8.S4
+	VADD	V29.S4, V10.S4, V10.S4
+	VADD	V29.S4, V8.S4, V8.S4
+	VSHL	$23, V10.S4, V10.S4
+	VSHL	$23, V8.S4, V8.S4
+	WORD	$0x6e2add8c	// fmul v12.4s, v12.4s, v10.4s
+	WORD	$0x6e28dd8c	// fmul v12.4s, v12.4s, v8.4s
+	// A result below 2^−126 (x < ln 2^−126, or rounded there) is 0; NaN compares false and stays.
+	WORD	$0x6eace6aa	// fcmgt v10.4s, v21.4s, v12.4s
+	WORD	$0x4e6a1d8c	// bic v12.16b, v12.16b, v10.16b
+	WORD	$0x4e3ed58c	// fadd v12.4s, v12.4s, v30.4s
+	WORD	$0x6e2cfc84	// fdiv v4.4s, v4.4s, v12.4s
+	WORD	$0x6e24dc00	// fmul v0.4s, v0.4s, v4.4s
 	VST1.P	[V0.S4], 16(R1)
-	SUBS	$1, R3, R3
-	BNE	loop
 done:
 	RET

@@ -28,10 +28,10 @@ var instructionsPerElementTable = []struct {
 	kernel string
 	loops  [3]countedLoop
 }{
-	{"δ row, Δ + bias", [3]countedLoop{{"deltaRowScalarNEON", "loop", 4}, {"deltaRowScalarAVX2", "deltaRowScalarAVX2_loop", 8}, {"deltaRowScalarAVX512", "deltaRowScalarAVX512_loop", 16}}},
+	{"δ row, Δ + bias", [3]countedLoop{{"deltaRowScalarNEON", "pair", 8}, {"deltaRowScalarAVX2", "deltaRowScalarAVX2_loop", 8}, {"deltaRowScalarAVX512", "deltaRowScalarAVX512_loop", 16}}},
 	{"δ row, softplus", [3]countedLoop{{"deltaRowSoftplusScalarNEON", "loop", 4}, {"deltaRowSoftplusScalarAVX2", "deltaRowSoftplusScalarAVX2_loop", 8}, {"deltaRowSoftplusScalarAVX512", "deltaRowSoftplusScalarAVX512_loop", 16}}},
-	{"gate row, D·u", [3]countedLoop{{"gateRowScalarNEON", "loop", 4}, {"gateRowScalarAVX2", "gateRowScalarAVX2_loop", 8}, {"gateRowScalarAVX512", "gateRowScalarAVX512_loop", 16}}},
-	{"gate row, D·u and silu", [3]countedLoop{{"gateRowSiLUScalarNEON", "loop", 4}, {"gateRowSiLUScalarAVX2", "gateRowSiLUScalarAVX2_loop", 8}, {"gateRowSiLUScalarAVX512", "gateRowSiLUScalarAVX512_loop", 16}}},
+	{"gate row, D·u", [3]countedLoop{{"gateRowScalarNEON", "pair", 8}, {"gateRowScalarAVX2", "gateRowScalarAVX2_loop", 8}, {"gateRowScalarAVX512", "gateRowScalarAVX512_loop", 16}}},
+	{"gate row, D·u and silu", [3]countedLoop{{"gateRowSiLUScalarNEON", "pair", 8}, {"gateRowSiLUScalarAVX2", "gateRowSiLUScalarAVX2_loop", 8}, {"gateRowSiLUScalarAVX512", "gateRowSiLUScalarAVX512_loop", 16}}},
 	{"exp row", [3]countedLoop{{"expFloat32NEON", "loop16", 16}, {"expRowAVX2", "expRowAVX2_loop", 8}, {"expRowAVX512", "expRowAVX512_loop", 16}}},
 	{"exp2 row (the decay)", [3]countedLoop{{"exp2RowNEON", "loop", 4}, {"exp2RowAVX2", "exp2RowAVX2_loop", 8}, {"exp2RowAVX512", "exp2RowAVX512_loop", 16}}},
 	{"recurrence, state-vectorised", [3]countedLoop{{"scanChannelsNEON", "pair", 8}, {"scanChannelsAVX2", "scanChannelsAVX2_chunk", 8}, {"scanChannelsAVX512", "scanChannelsAVX512_chunk", 16}}},

@@ -145,6 +145,23 @@ func rowLoop(fn *Func, n Reg, body func()) {
 	fn.RET()
 }
 
+// rowLoop2 is rowLoop two vectors a pass (body(2)), the independent
+// chains interleaved, then an odd last vector (body(1)).
+func rowLoop2(fn *Func, n Reg, body func(m int)) {
+	fn.Emit(LSRImm(n, n, 2), SUBSImm(n, n, 2))
+	fn.BLT("single")
+	fn.Label("pair")
+	body(2)
+	fn.Emit(SUBSImm(n, n, 2))
+	fn.BGE("pair")
+	fn.Label("single")
+	fn.Emit(CMPImm(n, -1)) // −1: one vector left; −2: none
+	fn.BNE("done")
+	body(1)
+	fn.Label("done")
+	fn.RET()
+}
+
 // softplusConsts are the registers of the log1p series and 2.
 type softplusConsts struct {
 	two    VReg
@@ -188,13 +205,19 @@ func softplus(fn *Func, ec expConsts, sc softplusConsts, zero, x VReg, s []VReg)
 	)
 }
 
-// silu sets x = x / (1 + exp(−x)) (vmath.SiLU), with s0 … s3 as scratch
-// and one holding 1.
-func silu(fn *Func, ec expConsts, one, x VReg, s []VReg) {
-	e, k, p, q := s[0], s[1], s[2], s[3]
-	fn.Emit(FNEG(e.S4(), x.S4()))
-	ex := exp(fn, ec, []VReg{e}, []VReg{k}, []VReg{p}, []VReg{q})[0]
-	fn.Emit(FADD(ex.S4(), ex.S4(), one.S4()), FDIV(x.S4(), x.S4(), ex.S4()))
+// silu sets xs[j] = xs[j] / (1 + exp(−xs[j])) (vmath.SiLU) for each j,
+// with es, ks, ps and qs as scratch and one holding 1.
+func silu(fn *Func, ec expConsts, one VReg, xs, es, ks, ps, qs []VReg) {
+	for j := range xs {
+		fn.Emit(FNEG(es[j].S4(), xs[j].S4()))
+	}
+	ex := exp(fn, ec, es, ks, ps, qs)
+	for j := range xs {
+		fn.Emit(FADD(ex[j].S4(), ex[j].S4(), one.S4()))
+	}
+	for j := range xs {
+		fn.Emit(FDIV(xs[j].S4(), xs[j].S4(), ex[j].S4()))
+	}
 }
 
 // deltaRowNEON writes dst[i] = f(src[i] + bias) over whole vectors, f
@@ -234,15 +257,34 @@ func deltaRowNEON(f *File, vectorBias, sp bool) {
 		sc = loadSoftplusConsts(fn, V22, scratch)
 		fn.Emit(MOVI(zero.B16(), 0, 0))
 	}
+	if !sp {
+		// Two vectors a pass: x in V0, V1, a bias vector in V2, V3.
+		x, bs := regs(V0, 2), regs(V2, 2)
+		rowLoop2(fn, n, func(m int) {
+			fn.Emit(VLD1P(src, s4s(x[:m])...))
+			if vectorBias {
+				fn.Emit(VLD1P(biasPtr, s4s(bs[:m])...))
+			}
+			for j := 0; j < m; j++ {
+				b := bias
+				if vectorBias {
+					b = bs[j]
+				}
+				fn.Emit(FADD(x[j].S4(), x[j].S4(), b.S4()))
+			}
+			fn.Emit(VST1P(dst, s4s(x[:m])...))
+		})
+		return
+	}
+	// Softplus needs seven registers a vector besides its 22 constants:
+	// one vector a pass.
 	rowLoop(fn, n, func() {
 		fn.Emit(VLD1P(src, V0.S4()))
 		if vectorBias {
 			fn.Emit(VLD1P(biasPtr, bias.S4()))
 		}
 		fn.Emit(FADD(V0.S4(), V0.S4(), bias.S4()))
-		if sp {
-			softplus(fn, ec, sc, zero, V0, regs(V1, 6))
-		}
+		softplus(fn, ec, sc, zero, V0, regs(V1, 6))
 		fn.Emit(VST1P(dst, V0.S4()))
 	})
 }
@@ -288,7 +330,7 @@ func gateRowNEON(f *File, vectorD, gate bool) {
 	}
 	name += "NEON"
 	fn := f.Func(name, sig)
-	fn.Doc(name + " adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors.")
+	fn.Doc(name + " adds the D skip to a row of scan outputs and applies the silu gate, over whole 4-lane vectors, two a pass.")
 	const out, outW, u, n, z, dPtr, scratch = R0, R1, R2, R3, R4, R5, R6
 	fn.Load(fn.Param("out").Base(), out)
 	fn.Emit(MOVD(outW, out))
@@ -309,18 +351,29 @@ func gateRowNEON(f *File, vectorD, gate bool) {
 		ec = loadExpConsts(fn, V16, scratch) // V16 … V29
 		dup32(fn, one, 1, scratch)
 	}
-	rowLoop(fn, n, func() {
-		fn.Emit(VLD1P(out, V0.S4()), VLD1P(u, V1.S4()))
+	// Vectors j = 0, 1 of a pass: out in V0, V1; u V2, V3; z V4, V5; d (a
+	// vector) V14, V15; exp's scratch V6 … V13.
+	o, uv, zv, dvs := regs(V0, 2), regs(V2, 2), regs(V4, 2), regs(V14, 2)
+	rowLoop2(fn, n, func(m int) {
+		fn.Emit(VLD1P(out, s4s(o[:m])...), VLD1P(u, s4s(uv[:m])...))
 		if vectorD {
-			fn.Emit(VLD1P(dPtr, dv.S4()))
+			fn.Emit(VLD1P(dPtr, s4s(dvs[:m])...))
 		}
-		fn.Emit(FMLA(V0.S4(), V1.S4(), dv.S4()))
+		for j := 0; j < m; j++ {
+			dj := dv
+			if vectorD {
+				dj = dvs[j]
+			}
+			fn.Emit(FMLA(o[j].S4(), uv[j].S4(), dj.S4()))
+		}
 		if gate {
-			fn.Emit(VLD1P(z, V2.S4()))
-			silu(fn, ec, one, V2, regs(V3, 4))
-			fn.Emit(FMUL(V0.S4(), V0.S4(), V2.S4()))
+			fn.Emit(VLD1P(z, s4s(zv[:m])...))
+			silu(fn, ec, one, zv[:m], regs(V6, m), regs(V8, m), regs(V10, m), regs(V12, m))
+			for j := 0; j < m; j++ {
+				fn.Emit(FMUL(o[j].S4(), o[j].S4(), zv[j].S4()))
+			}
 		}
-		fn.Emit(VST1P(outW, V0.S4()))
+		fn.Emit(VST1P(outW, s4s(o[:m])...))
 	})
 }
 
