@@ -77,22 +77,29 @@ func TestExp2RowNEONSweepWithin2ULP(t *testing.T) {
 	t.Logf("exp2 max error %d ulp", worst)
 }
 
-// exp2AVX2Hash is the FNV-64a hash of the AVX2 kernel's 2^x (asm.Exp2Row
-// at asm.AVX2, NaN canonicalised) over every 997th float32 bit pattern,
-// taken on an amd64 host: the NEON decay is vmath.Exp2's AVX2 algorithm
-// instruction for instruction (FRINTM for VROUNDPS, FCVTZS for
-// VCVTTPS2DQ, the same fused Horner steps), so it must give the same bits.
-const exp2AVX2Hash = 0xb2f6f862c7b94bc9
+// The FNV-64a hashes of the AVX2 kernels' outputs (NaN canonicalised)
+// over every step-th float32 bit pattern, taken on an amd64 host: 2^x
+// (asm.Exp2Row, step 997), softplus (asm.DeltaRow with bias 0, step 9973)
+// and silu (asm.GateRow of out 0, u 1, d 1, step 9973). The NEON kernels
+// run the AVX2 algorithms instruction for instruction (FRINTM for
+// VROUNDPS, FCVTZS for VCVTTPS2DQ, the same fused Horner steps and
+// two-factor scaling), so they must give the same bits.
+const (
+	exp2AVX2Hash     = 0xb2f6f862c7b94bc9
+	softplusAVX2Hash = 0x69882a6ed635ac09
+	siluAVX2Hash     = 0xe6f3003ccbef6d64
+)
 
-func TestExp2RowNEONIsAVX2sToTheBit(t *testing.T) {
+// hashRow hashes f's outputs over every step-th float32 bit pattern.
+func hashRow(step uint64, f func(dst, src []float32)) uint64 {
 	h := fnv.New64a()
 	src, dst := make([]float32, 1<<16), make([]float32, 1<<16)
 	var b [4]byte
-	for base := uint64(0); base < 1<<32; base += 1 << 16 * 997 {
+	for base := uint64(0); base < 1<<32; base += 1 << 16 * step {
 		for i := range src {
-			src[i] = math.Float32frombits(uint32(base + uint64(i)*997))
+			src[i] = math.Float32frombits(uint32(base + uint64(i)*step))
 		}
-		asm.Exp2Row(asm.NEON, dst, src)
+		f(dst, src)
 		for _, v := range dst {
 			if v != v {
 				v = float32(math.NaN())
@@ -101,8 +108,27 @@ func TestExp2RowNEONIsAVX2sToTheBit(t *testing.T) {
 			h.Write(b[:])
 		}
 	}
-	if got := h.Sum64(); got != exp2AVX2Hash {
-		t.Errorf("NEON 2^x hashes to %#x, the AVX2 kernel's to %#x: the two levels no longer compute the same decay", got, uint64(exp2AVX2Hash))
+	return h.Sum64()
+}
+
+func TestNEONRowsAreAVX2sToTheBit(t *testing.T) {
+	ones := make([]float32, 1<<16)
+	for i := range ones {
+		ones[i] = 1
+	}
+	for _, c := range []struct {
+		name string
+		step uint64
+		want uint64
+		f    func(dst, src []float32)
+	}{
+		{"2^x", 997, exp2AVX2Hash, func(dst, src []float32) { asm.Exp2Row(asm.NEON, dst, src) }},
+		{"softplus", 9973, softplusAVX2Hash, func(dst, src []float32) { asm.DeltaRow(asm.NEON, dst, src, 0, true) }},
+		{"silu", 9973, siluAVX2Hash, func(dst, src []float32) { clear(dst); asm.GateRow(asm.NEON, dst, ones, src, 1) }},
+	} {
+		if got := hashRow(c.step, c.f); got != c.want {
+			t.Errorf("NEON %s hashes to %#x, the AVX2 kernel's to %#x: the two levels no longer compute the same function", c.name, got, c.want)
+		}
 	}
 }
 
