@@ -38,10 +38,11 @@ import (
 // generators maps an output name (asm/NAME_amd64.s) to the function that
 // emits its contents.
 var generators = map[string]func(){
-	"scan":   generateScan,
-	"fft":    generateFFT,
-	"cauchy": generateCauchy,
-	"cmul":   generateCMul,
+	"scan":       generateScan,
+	"fft":        generateFFT,
+	"cauchy":     generateCauchy,
+	"cmul":       generateCMul,
+	"convdirect": generateConvDirect,
 }
 
 func main() {

@@ -106,7 +106,8 @@ type convPlan[F float32 | float64] struct {
 	k                           []F              // copy of the kernels, for the direct sum
 	fftc                        *generic.FFTConv // nil: direct sum
 	pool                        *sync.Pool
-	f32                         *conv32FFT // Conv32 by FFT on a host with float32 FFT assembly; else nil
+	f32                         *conv32FFT    // Conv32 by FFT on a host with float32 assembly; else nil
+	d32                         *conv32Direct // Conv32 by direct sum on such a host; else nil
 }
 
 // directIsFaster reports whether the direct sum beats the FFT for one row,
@@ -125,12 +126,33 @@ func directIsFaster(seqLen, kernelLen int) bool {
 // (conv_crossover_test.go) on the generic code (amd64, Go 1.26, one
 // multiply-add ≈ 0.7 ns in the direct loop): the two paths cross at
 // kernelLen ≈ 28 for seqLen 64, ≈ 16 for 256, ≈ 16–22 for 1024 and
-// ≈ 20–26 for 4096, where the FFT path costs 12–19 ns per sample. The SIMD
-// kernels move both sides; refit the constants with them.
+// ≈ 20–26 for 4096, where the FFT path costs 12–19 ns per sample.
 const (
 	convDirectRowCost   = 4    // loop overhead per output, in multiply-adds
 	convFFTCostPerPoint = 1.15 // per point and log2 point of the FFT length
 	convFFTCallCost     = 900  // per row: scratch, conversions, short loops
+)
+
+// directIsFasterSIMD is directIsFaster for Conv32 on a host with its
+// float32 assembly, in nanoseconds on this project's reference machine
+// (AVX-512, BenchmarkConvCrossover): the direct sum costs about 0.036 ns
+// per tap and output plus 0.25 per output, every output taking all K
+// taps (the input is zero-padded in front); the FFT path (power-of-two
+// length n) 0.12·n·log2 n + 300. They cross near kernelLen ≈ 100 for
+// seqLen 256 … 4096 (K = 64: 2.3 ns per sample direct against 2.8–3.8 by
+// FFT; K = 128: 4.5 against 3.0–4.0); for seqLen = 64 the direct sum wins
+// at every kernel length.
+func directIsFasterSIMD(seqLen, kernelLen int) bool {
+	n := float64(conv32Len(seqLen, kernelLen))
+	direct := float64(seqLen) * (convSIMDTapCost*float64(kernelLen) + convSIMDOutputCost)
+	return direct < convSIMDFFTCostPerPoint*n*math.Log2(n)+convSIMDFFTCallCost
+}
+
+const (
+	convSIMDTapCost         = 0.036
+	convSIMDOutputCost      = 0.25
+	convSIMDFFTCostPerPoint = 0.12
+	convSIMDFFTCallCost     = 300
 )
 
 func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, mode convMode) (*convPlan[F], error) {
@@ -157,9 +179,18 @@ func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, 
 		return nil, fmt.Errorf("fft: %s: kernelLen = len(k)/channels = %d exceeds seqLen = %d", call, kernelLen, seqLen)
 	}
 	c := &convPlan[F]{channels: channels, seqLen: seqLen, kernelLen: kernelLen}
-	if mode == convDirect || (mode == convAuto && directIsFaster(seqLen, kernelLen)) {
+	k32, simd := any(k).([]float32)
+	simd = simd && slices.ContainsFunc(asm.Levels(), hasConv32SIMD)
+	direct := directIsFaster(seqLen, kernelLen)
+	if simd {
+		direct = directIsFasterSIMD(seqLen, kernelLen)
+	}
+	if mode == convDirect || (mode == convAuto && direct) {
 		c.k = append([]F(nil), k...)
 		c.pool = &sync.Pool{New: func() any { return &scratch{} }}
+		if simd {
+			c.d32 = newConv32Direct(channels, seqLen, kernelLen, k32)
+		}
 		return c, nil
 	}
 	fftc, err := generic.NewFFTConv(channels, seqLen, k)
@@ -170,7 +201,7 @@ func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, 
 	cl, rl := fftc.ScratchLen()
 	pool := newScratchPool(cl, rl)
 	c.pool = &pool
-	if k32, ok := any(k).([]float32); ok && slices.ContainsFunc(asm.Levels(), hasStockham32) {
+	if simd {
 		if c.f32, err = newConv32FFT(channels, seqLen, kernelLen, k32); err != nil {
 			return nil, fmt.Errorf("fft: %s: %w", call, err)
 		}
@@ -203,9 +234,15 @@ func (c *convPlan[F]) apply(call string, y, u, d []F) error {
 		return err
 	}
 	l := asm.Current()
-	if c.f32 != nil && hasStockham32(l) {
-		c.f32.apply(l, any(y).([]float32), any(u).([]float32), any(d).([]float32), c.channels, c.seqLen)
-		return nil
+	if hasConv32SIMD(l) {
+		switch {
+		case c.f32 != nil:
+			c.f32.apply(l, any(y).([]float32), any(u).([]float32), any(d).([]float32), c.channels, c.seqLen)
+			return nil
+		case c.d32 != nil:
+			c.d32.apply(l, any(y).([]float32), any(u).([]float32), any(d).([]float32), c.channels, c.seqLen)
+			return nil
+		}
 	}
 	s := c.pool.Get().(*scratch)
 	convApply(l, c.fftc, c.k, y, u, d, c.channels, c.seqLen, s.c, s.f)

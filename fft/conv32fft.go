@@ -8,8 +8,8 @@ import (
 	"github.com/ssmkern/ssmkern/generic"
 )
 
-// conv32FFT is Conv32's float32 pipeline, run at the levels whose real
-// FFT is float32 assembly (hasStockham32): per row, the real FFT of u
+// conv32FFT is Conv32's float32 pipeline, run at the levels with float32
+// assembly (hasConv32SIMD): per row, the real FFT of u
 // padded with zeros to a power of two n ≥ seqLen + kernelLen − 1, the
 // product with the kernel's spectrum (asm.MulComplex64), the inverse real
 // FFT, and y = (first seqLen outputs) + d·u (asm.GateRow). The generic
@@ -30,8 +30,14 @@ type conv32Scratch struct {
 // smallest at which RealPlan32 runs assembly.
 const conv32MinLen = 64
 
+// conv32Len is the FFT length of the float32 pipeline: the least power of
+// two ≥ seqLen + kernelLen − 1, at least conv32MinLen.
+func conv32Len(seqLen, kernelLen int) int {
+	return max(conv32MinLen, 1<<bits.Len(uint(seqLen+kernelLen-2)))
+}
+
 func newConv32FFT(channels, seqLen, kernelLen int, k []float32) (*conv32FFT, error) {
-	n := max(conv32MinLen, 1<<bits.Len(uint(seqLen+kernelLen-2)))
+	n := conv32Len(seqLen, kernelLen)
 	plan, err := NewRealPlan32(n)
 	if err != nil {
 		return nil, err
@@ -62,7 +68,7 @@ func newConv32FFT(channels, seqLen, kernelLen int, k []float32) (*conv32FFT, err
 	return f, nil
 }
 
-// apply runs a validated Apply at level l (hasStockham32(l)).
+// apply runs a validated Apply at level l (hasConv32SIMD(l)).
 func (f *conv32FFT) apply(l asm.Level, y, u, d []float32, channels, seqLen int) {
 	n, bins := f.plan.Len(), f.plan.Bins()
 	s := f.pool.Get().(*conv32Scratch)

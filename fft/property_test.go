@@ -283,4 +283,14 @@ func TestConvChoosesDirectSumOnlyForShortKernels(t *testing.T) {
 			t.Errorf("seqLen %d kernelLen %d: directIsFaster = %v, want %v", c.seqLen, c.kernelLen, got, c.direct)
 		}
 	}
+	// With the float32 assembly (the measured crossovers of
+	// directIsFasterSIMD's doc).
+	for _, c := range []struct {
+		seqLen, kernelLen int
+		direct            bool
+	}{{1, 1, true}, {64, 64, true}, {256, 64, true}, {256, 128, false}, {1024, 64, true}, {1024, 128, false}, {4096, 64, true}, {4096, 128, false}, {4096, 4096, false}} {
+		if got := directIsFasterSIMD(c.seqLen, c.kernelLen); got != c.direct {
+			t.Errorf("seqLen %d kernelLen %d: directIsFasterSIMD = %v, want %v", c.seqLen, c.kernelLen, got, c.direct)
+		}
+	}
 }

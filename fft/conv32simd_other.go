@@ -16,3 +16,12 @@ func addSkip(l asm.Level, y, u []float32, d float32) {
 		y[i] += d * u[i]
 	}
 }
+
+func hasConv32SIMD(l asm.Level) bool { return false }
+
+// directRow sets y[i] = Σ_j r[j]·p[i+j].
+func directRow(l asm.Level, y, p, r []float32) {
+	for i := range y {
+		y[i] = dot32(r, p[i:i+len(r)])
+	}
+}
