@@ -56,11 +56,13 @@
 // the kernel reaches back into, so that a sequence of calls equals one
 // Apply over the concatenated input. The kernel may be longer than a
 // block. Blocks run by uniformly partitioned overlap-save (the kernel cut
-// into partitions of a sub-block length that divides blockLen, their
-// spectra computed once, a frequency-domain delay line of the last
-// sub-blocks' spectra), or by the direct sum over the history when a cost
-// model finds that cheaper (tiny blocks, short kernels). Unlike the plans,
-// a stream has state: it must not be used by two goroutines at once.
+// into partitions of q sub-blocks, the sub-block length dividing
+// blockLen, their spectra computed once, a frequency-domain delay line of
+// the last sub-blocks' spectra), or by the direct sum over the history
+// when a cost model finds that cheaper (tiny blocks, short kernels); the
+// model also picks the sub-block length, q and the FFT length. Unlike the
+// plans, a stream has state: it must not be used by two goroutines at
+// once.
 //
 //	s, err := fft.NewConvStream32(channels, blockLen, k) // k [channels][kernelLen], any kernelLen ≥ 1
 //	for block := range blocks {

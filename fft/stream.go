@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 
+	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
 )
 
@@ -21,11 +22,12 @@ import (
 // (within rounding). K is any length ≥ 1, shorter or longer than a block.
 //
 // Blocks run by uniformly partitioned overlap-save: the kernel is cut into
-// P partitions of the sub-block length S (S divides blockLen), whose
-// spectra are computed once; each sub-block costs one real FFT of the last
-// N ≥ S + min(S, K) − 1 inputs, P spectrum products against the spectra of
-// the last P sub-blocks (a frequency-domain delay line), and one inverse
-// FFT. S is chosen from blockLen and K by a cost model, and short
+// P partitions of Q = q·S samples, S a sub-block length that divides
+// blockLen, whose spectra are computed once; each sub-block costs one real
+// FFT of the last N ≥ S + Q − 1 inputs, P spectrum products against the
+// spectra of the windows of 0, Q, 2Q, … samples ago (a frequency-domain
+// delay line), and one inverse FFT. S, q and N are chosen from blockLen
+// and K by a cost model (q > 1 trades larger FFTs for fewer products), and short
 // kernels or tiny blocks take the direct sum over the carried history
 // instead (FFTLen() = 0). The direct sum runs in float64 and rounds y
 // once. The FFT path of ConvStream32 runs RealPlan32 (float32 at the SIMD
@@ -118,7 +120,8 @@ func (s *ConvStream64) Partitions() int  { return s.s.parts }
 // streamMode forces a method in tests; streamAuto is the cost model's.
 type streamMode struct {
 	direct bool // the direct sum
-	sub    int  // > 0: partitioned FFT with this sub-block length
+	sub    int  // > 0: partitioned FFT with this sub-block length S
+	q      int  // kernel partitions of q·S samples (0 means 1)
 }
 
 var streamAuto = streamMode{}
@@ -161,67 +164,110 @@ type convStream[F float32 | float64, C complex64 | complex128] struct {
 	krev []float64 // [channels][K], each kernel reversed: a dot product with the history
 	hist []float64 // [channels][K−1+blockLen]
 
-	// Partitioned overlap-save (n > 0).
-	sub, parts, n, bins int
-	plan                streamPlan[F, C]
-	kspec               []C // [channels][parts][bins], spectra of the partitions
-	win                 []F // [channels][n], the last n inputs
-	line                []C // [channels][parts][bins], spectra of the last parts windows
-	head                int // slot in line of the newest window's spectrum
-	acc                 []C // [bins] scratch
-	out                 []F // [n] scratch
+	// Partitioned overlap-save (n > 0): partitions of Q = q·S samples.
+	sub, q, partLen, parts, n, bins int
+	slots                           int // (parts−1)·q + 1 spectra in the delay line
+	plan                            streamPlan[F, C]
+	kspec                           []C // [channels][parts][bins], spectra of the partitions
+	win                             []F // [channels][n], the last n inputs
+	line                            []C // [channels][slots][bins], spectra of the last windows, a ring
+	head                            int // slot in line of the newest window's spectrum
+	acc                             []C // [bins] scratch
+	out                             []F // [n] scratch
 }
 
 // The cost model that picks the method, in nanoseconds per block and
-// channel, fitted to BenchmarkConvStreamCost (stream_test.go) on the
-// generic code (amd64, Go 1.26). The SIMD FFTs move it; refit with them.
+// channel, fitted to BenchmarkConvStreamCost (stream_test.go) on amd64,
+// Go 1.26, a shared machine whose load moved single timings by up to 3×:
+// trust it for rankings (the direct sum for tiny blocks and short kernels,
+// the largest sub-block, q = 3 over q = 1 for K = 16·blockLen with the
+// SIMD FFTs), not for absolute times.
 const (
-	streamDirectPerMAC    = 1.1 // one k·u product of the direct sum
-	streamDirectPerSample = 3   // per output: loop, conversions
+	streamDirectPerMAC    = 0.9 // one k·u product of the direct sum
+	streamDirectPerSample = 1   // per output: loop, conversions
 	streamDirectPerShift  = 0.3 // per value of history moved after each block
-	streamFFTPerPoint     = 2.4 // a forward plus an inverse real FFT, per point·log2 point
-	streamFFTPerSub       = 250 // per sub-block: plan calls, window shift, conversions
-	streamProductPerBin   = 2   // one complex multiply-add of the delay line
+	streamFFTPerPoint     = 2.4 // a forward plus an inverse real FFT in plain Go, per point·log2 point
+	streamFFTPerPointSIMD = 0.1 // the same for RealPlan32's AVX2/AVX-512 FFT (powers of two ≥ 64)
+	streamFFTPerSub       = 400 // per sub-block: plan calls, window shift, conversions
+	streamProductPerBin   = 2.5 // one complex multiply-add of the delay line
 	streamProductPerPart  = 10  // per partition: loop set-up
 )
 
-// streamFFTShape returns P and N for sub-block length sub: N the least
-// power of two (pow2, for the float32 SIMD FFTs) or even 5-smooth number
-// ≥ S + min(S, K) − 1.
-func streamFFTShape(sub, kernelLen int, pow2 bool) (parts, n int) {
-	parts = (kernelLen + sub - 1) / sub
-	m := sub + min(sub, kernelLen) - 1
+// streamFFTShape returns, for sub-blocks of S = sub samples and kernel
+// partitions of Q = q·S (or K, when that is shorter), the partition
+// length Q, the count P = ⌈K/Q⌉, and the FFT length N: the least power of
+// two (pow2, for the float32 SIMD FFTs) or even 5-smooth number ≥ S+Q−1,
+// so that no output of the circular product wraps round.
+func streamFFTShape(sub, q, kernelLen int, pow2 bool) (partLen, parts, n int) {
+	partLen = min(max(q, 1)*sub, kernelLen)
+	parts = (kernelLen + partLen - 1) / partLen
+	m := sub + partLen - 1
 	if pow2 {
-		return parts, max(2, 1<<bits.Len(uint(m-1)))
+		return partLen, parts, max(2, 1<<bits.Len(uint(m-1)))
 	}
-	return parts, generic.ConvFFTLen(m)
+	return partLen, parts, generic.ConvFFTLen(m)
 }
 
-func streamFFTCost(blockLen, sub, kernelLen int, pow2 bool) float64 {
-	parts, n := streamFFTShape(sub, kernelLen, pow2)
+// streamFFTCost is the model's cost of a block by the partitioned FFT;
+// fastFFT says the FFTs run RealPlan32's SIMD code (float32, amd64 vector
+// level, N a power of two ≥ 64).
+func streamFFTCost(blockLen, sub, q, kernelLen int, pow2, fastFFT bool) float64 {
+	_, parts, n := streamFFTShape(sub, q, kernelLen, pow2)
 	fn := float64(n)
+	perPoint := streamFFTPerPoint
+	if fastFFT && n >= 64 {
+		perPoint = streamFFTPerPointSIMD
+	}
 	perPart := float64(n/2+1)*streamProductPerBin + streamProductPerPart
-	perSub := streamFFTPerPoint*fn*math.Log2(fn) + float64(parts)*perPart + streamFFTPerSub
+	perSub := perPoint*fn*math.Log2(fn) + float64(parts)*perPart + streamFFTPerSub
 	return float64(blockLen/sub) * perSub
 }
+
+// streamSlots returns the delay line's length in spectra, and whether the
+// line stays within streamMaxLineGrowth of the q = 1 line's memory
+// (≈ (K + S) values a channel): a larger q saves products but keeps q
+// spectra per partition.
+func streamSlots(sub, q, kernelLen int, pow2 bool) (slots int, ok bool) {
+	_, parts, n := streamFFTShape(sub, q, kernelLen, pow2)
+	slots = (parts-1)*max(q, 1) + 1
+	values, fits := mulFits(slots, n/2+1)
+	return slots, fits && values <= streamMaxLineGrowth*(kernelLen+sub)+1024
+}
+
+const streamMaxLineGrowth = 4
 
 func streamDirectCost(blockLen, kernelLen int) float64 {
 	return float64(blockLen)*(float64(kernelLen)*streamDirectPerMAC+streamDirectPerSample) + float64(kernelLen)*streamDirectPerShift
 }
 
 // chooseStream returns the cheapest method by the cost model: the direct
-// sum, or the partitioned FFT with the best sub-block length (a divisor of
-// blockLen, so that every call ends on a sub-block boundary).
-func chooseStream(blockLen, kernelLen int, pow2 bool) streamMode {
+// sum, or the partitioned FFT with the best sub-block length S (a divisor
+// of blockLen, so that every call ends on a sub-block boundary) and
+// partition length q·S (q = 1 … 16, then powers of two, then one
+// partition; the delay line within streamMaxLineGrowth).
+func chooseStream(blockLen, kernelLen int, pow2, fastFFT bool) streamMode {
 	best, bestCost := streamMode{direct: true}, streamDirectCost(blockLen, kernelLen)
+	try := func(sub, q int) {
+		if _, ok := streamSlots(sub, q, kernelLen, pow2); !ok {
+			return
+		}
+		if c := streamFFTCost(blockLen, sub, q, kernelLen, pow2, fastFFT); c < bestCost {
+			best, bestCost = streamMode{sub: sub, q: q}, c
+		}
+	}
 	for a := 1; a*a <= blockLen; a++ {
 		if blockLen%a != 0 {
 			continue
 		}
 		for _, sub := range []int{a, blockLen / a} {
-			if c := streamFFTCost(blockLen, sub, kernelLen, pow2); c < bestCost {
-				best, bestCost = streamMode{sub: sub}, c
+			whole := (kernelLen + sub - 1) / sub // q giving one partition
+			for q := 1; q <= min(16, whole); q++ {
+				try(sub, q)
 			}
+			for q := 32; q < whole; q *= 2 {
+				try(sub, q)
+			}
+			try(sub, whole)
 		}
 	}
 	return best
@@ -254,7 +300,8 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 		return nil, fmt.Errorf("fft: %s: channels·(blockLen+kernelLen) = %d·%d overflows int", call, channels, blockLen+kernelLen)
 	}
 	if mode == streamAuto {
-		mode = chooseStream(blockLen, kernelLen, isFloat32[F]())
+		l := asm.Current()
+		mode = chooseStream(blockLen, kernelLen, isFloat32[F](), isFloat32[F]() && (l == asm.AVX2 || l == asm.AVX512))
 	}
 	s := &convStream[F, C]{channels: channels, blockLen: blockLen, kernelLen: kernelLen}
 	if mode.direct {
@@ -270,11 +317,13 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 	if mode.sub < 1 || blockLen%mode.sub != 0 {
 		return nil, fmt.Errorf("fft: %s: sub-block length %d does not divide blockLen = %d", call, mode.sub, blockLen)
 	}
-	s.sub = mode.sub
-	s.parts, s.n = streamFFTShape(s.sub, kernelLen, isFloat32[F]())
+	s.sub, s.q = mode.sub, max(mode.q, 1)
+	s.partLen, s.parts, s.n = streamFFTShape(s.sub, s.q, kernelLen, isFloat32[F]())
 	s.bins = s.n/2 + 1
-	// The spectra: channels·parts·bins ≈ channels·(K + S)·(1 + S/K) values.
-	perChannel, ok := mulFits(s.parts, s.bins)
+	s.slots = (s.parts-1)*s.q + 1
+	// The spectra: channels·(parts + slots)·bins values, ≈ 2·channels·(K + S)
+	// for q = 1.
+	perChannel, ok := mulFits(s.parts+s.slots, s.bins)
 	if !ok {
 		return nil, fmt.Errorf("fft: %s: kernelLen = %d, blockLen = %d: spectra too large", call, kernelLen, blockLen)
 	}
@@ -286,17 +335,17 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 		return nil, fmt.Errorf("fft: %s: %w", call, err)
 	}
 	s.plan = plan
-	s.kspec = make([]C, channels*perChannel)
-	s.line = make([]C, channels*perChannel)
+	s.kspec = make([]C, channels*s.parts*s.bins)
+	s.line = make([]C, channels*s.slots*s.bins)
 	s.win = make([]F, channels*s.n)
 	s.acc = make([]C, s.bins)
 	s.out = make([]F, s.n)
-	// Partition p of channel h is k[h][p·S : p·S+S], zero-padded to n.
+	// Partition p of channel h is k[h][p·Q : p·Q+Q], zero-padded to n.
 	for h := range channels {
 		kh := k[h*kernelLen : (h+1)*kernelLen]
 		for p := range s.parts {
 			clear(s.out)
-			copy(s.out, kh[p*s.sub:min((p+1)*s.sub, kernelLen)])
+			copy(s.out, kh[p*s.partLen:min((p+1)*s.partLen, kernelLen)])
 			at := (h*s.parts + p) * s.bins
 			if err := plan.Forward(s.kspec[at:at+s.bins], s.out); err != nil {
 				return nil, fmt.Errorf("fft: %s: %w", call, err)
@@ -366,10 +415,10 @@ func (s *convStream[F, C]) direct(y, u, d []F) {
 
 // overlapSave runs the partitioned overlap-save, sub-block by sub-block.
 func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
-	S, B, n, bins, P := s.sub, s.blockLen, s.n, s.bins, s.parts
+	S, B, n, bins, P, slots := s.sub, s.blockLen, s.n, s.bins, s.parts, s.slots
 	for h := range s.channels {
 		win := s.win[h*n : (h+1)*n]
-		line := s.line[h*P*bins : (h+1)*P*bins]
+		line := s.line[h*slots*bins : (h+1)*slots*bins]
 		kspec := s.kspec[h*P*bins : (h+1)*P*bins]
 		var dh float64
 		if d != nil {
@@ -379,14 +428,14 @@ func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
 		for t0 := 0; t0 < B; t0 += S {
 			copy(win, win[S:])
 			copy(win[n-S:], u[h*B+t0:h*B+t0+S])
-			head++
-			if head == P {
+			if head++; head == slots {
 				head = 0
 			}
 			if err := s.plan.Forward(line[head*bins:(head+1)*bins], win); err != nil {
 				return err
 			}
-			// acc = Σ_p X_{now−p}·K_p.
+			// acc = Σ_p X_{now−p·q}·K_p: partition p meets the window of
+			// p·Q = p·q·S samples ago.
 			slot := head
 			for p := range P {
 				x, kp := line[slot*bins:(slot+1)*bins], kspec[p*bins:(p+1)*bins]
@@ -399,8 +448,8 @@ func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
 						s.acc[i] += v * kp[i]
 					}
 				}
-				if slot--; slot < 0 {
-					slot = P - 1
+				if slot -= s.q; slot < 0 {
+					slot += slots
 				}
 			}
 			if err := s.plan.Inverse(s.out, s.acc); err != nil {
@@ -412,6 +461,6 @@ func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
 			}
 		}
 	}
-	s.head = (s.head + B/S) % P
+	s.head = (s.head + B/S) % slots
 	return nil
 }

@@ -87,11 +87,12 @@ func streamShapes(rng *rand.Rand) []streamShape {
 }
 
 // streamModes returns the methods to test for a block length: the cost
-// model's choice, the direct sum, and every sub-block length up to 4
-// divisors.
+// model's choice, the direct sum, the largest 4 sub-block lengths with
+// partitions of one sub-block, and the largest with partitions of 2, 3
+// and 5 sub-blocks.
 func streamModes(blockLen int) []streamMode {
-	modes := []streamMode{streamAuto, {direct: true}}
-	for sub := blockLen; sub >= 1 && len(modes) < 6; sub-- {
+	modes := []streamMode{streamAuto, {direct: true}, {sub: blockLen, q: 2}, {sub: blockLen, q: 3}, {sub: blockLen, q: 5}}
+	for sub := blockLen; sub >= 1 && len(modes) < 9; sub-- {
 		if blockLen%sub == 0 {
 			modes = append(modes, streamMode{sub: sub})
 		}
@@ -202,7 +203,7 @@ func TestConvStreamChoosesTheDirectSumForTinyBlocksAndShortKernels(t *testing.T)
 		direct              bool
 	}{{1, 1, true}, {1, 4096, true}, {256, 4, true}, {256, 4096, false}, {1024, 4096, false}, {4096, 4096, false}} {
 		for _, pow2 := range []bool{false, true} {
-			m := chooseStream(c.blockLen, c.kernelLen, pow2)
+			m := chooseStream(c.blockLen, c.kernelLen, pow2, pow2)
 			if m.direct != c.direct {
 				t.Errorf("blockLen %d kernelLen %d: chooseStream = %+v, want direct = %v", c.blockLen, c.kernelLen, m, c.direct)
 			}
@@ -334,7 +335,12 @@ func BenchmarkConvStreamCost(b *testing.B) {
 		shapes = append(shapes, shape{bk[0], bk[1], streamMode{direct: true}})
 		for _, sub := range []int{1, 4, 16, 64, 256, 1024} {
 			if sub <= bk[0] && bk[0]%sub == 0 && (bk[1]+sub-1)/sub <= 1024 {
-				shapes = append(shapes, shape{bk[0], bk[1], streamMode{sub: sub}})
+				shapes = append(shapes, shape{bk[0], bk[1], streamMode{sub: sub, q: 1}})
+			}
+		}
+		for _, q := range []int{2, 3, 7} {
+			if q*bk[0] < bk[1] {
+				shapes = append(shapes, shape{bk[0], bk[1], streamMode{sub: bk[0], q: q}})
 			}
 		}
 	}
@@ -342,7 +348,7 @@ func BenchmarkConvStreamCost(b *testing.B) {
 	for _, z := range shapes {
 		name := fmt.Sprintf("B=%d/K=%d/direct", z.blockLen, z.kernelLen)
 		if !z.mode.direct {
-			name = fmt.Sprintf("B=%d/K=%d/S=%d", z.blockLen, z.kernelLen, z.mode.sub)
+			name = fmt.Sprintf("B=%d/K=%d/S=%d/q=%d", z.blockLen, z.kernelLen, z.mode.sub, z.mode.q)
 		}
 		b.Run(name, func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(1, 2))
@@ -360,7 +366,7 @@ func BenchmarkConvStreamCost(b *testing.B) {
 			b.ReportMetric(ns, "ns/block")
 			model := streamDirectCost(z.blockLen, z.kernelLen)
 			if !z.mode.direct {
-				model = streamFFTCost(z.blockLen, z.mode.sub, z.kernelLen, true)
+				model = streamFFTCost(z.blockLen, z.mode.sub, z.mode.q, z.kernelLen, true, asm.Current() != asm.Generic)
 			}
 			b.ReportMetric(model, "model-ns/block")
 		})
