@@ -6,8 +6,9 @@
 // bad one; it never panics and never reads or writes outside the slices it
 // is given. Calls allocate nothing in steady state and are safe for
 // concurrent use. The work runs at the instruction-set level of
-// asm.Current(): AVX-512 or AVX2 assembly where the CPU has it, else the
-// plain-Go reference of package generic.
+// asm.Current(): AVX-512 or AVX2 assembly on amd64 and NEON on arm64 where
+// the CPU has it (Forward and Step; Backward and SSD are plain Go), else
+// the plain-Go reference of package generic.
 //
 // # Kernels
 //

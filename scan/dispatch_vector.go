@@ -1,4 +1,4 @@
-//go:build gc && !purego
+//go:build gc && !purego && (amd64 || arm64)
 
 package scan
 
@@ -7,13 +7,17 @@ import (
 	"github.com/ssmkern/ssmkern/generic"
 )
 
+// The driver of the vector kernels, shared by amd64 (AVX2, AVX-512) and
+// arm64 (NEON): asm's entry points have the same signatures on both, and
+// asm.Lanes gives the vector width; every level but asm.Generic has them.
+
 // maxSIMDState is the largest State the vector kernels take; larger states
 // (no published model has one) run the generic code.
 const maxSIMDState = 256
 
 // forward and step run a validated call at level l.
 func forward(l asm.Level, out, lastState []float32, p *Params) {
-	if l < asm.AVX2 || p.State > maxSIMDState {
+	if l == asm.Generic || p.State > maxSIMDState {
 		generic.ScanForward(out, lastState, p)
 		return
 	}
@@ -27,7 +31,7 @@ func forward(l asm.Level, out, lastState []float32, p *Params) {
 // step is Forward over one step, from state and back into it: scanSIMD
 // reads a batch's whole state before it writes any of it.
 func step(l asm.Level, out, state []float32, p *Params) {
-	if l < asm.AVX2 || p.State > maxSIMDState {
+	if l == asm.Generic || p.State > maxSIMDState {
 		generic.ScanStep(out, state, p)
 		return
 	}
