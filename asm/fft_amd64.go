@@ -34,6 +34,11 @@ func fftR4Narrow1AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //go:noescape
 func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int)
 
+// fftTransposeTwiddleAVX2Fwd transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
+//
+//go:noescape
+func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+
 // fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
 //
 //go:noescape
@@ -53,6 +58,16 @@ func fftR4Narrow1AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int)
+
+// fftTransposeTwiddleAVX2Inv transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
+//
+//go:noescape
+func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+
+// fftCopyRowsAVX2 copies a block of rows×width complex64 values between strided matrices.
+//
+//go:noescape
+func fftCopyRowsAVX2(dst *complex64, src *complex64, rows int, width int, ds int, ss int)
 
 // fftR2FirstAVX512 runs the radix-2 first stage of a complex64 FFT; see avogen/fft.go.
 //
@@ -89,6 +104,11 @@ func fftR4Narrow4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //go:noescape
 func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int)
 
+// fftTransposeTwiddleAVX512Fwd transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
+//
+//go:noescape
+func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+
 // fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
 //
 //go:noescape
@@ -113,3 +133,13 @@ func fftR4Narrow4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int)
+
+// fftTransposeTwiddleAVX512Inv transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
+//
+//go:noescape
+func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+
+// fftCopyRowsAVX512 copies a block of rows×width complex64 values between strided matrices.
+//
+//go:noescape
+func fftCopyRowsAVX512(dst *complex64, src *complex64, rows int, width int, ds int, ss int)

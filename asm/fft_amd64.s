@@ -341,6 +341,108 @@ DATA fft_half_alt<>+56(SB)/4, $0x3f000000
 DATA fft_half_alt<>+60(SB)/4, $0xbf000000
 GLOBL fft_half_alt<>(SB), RODATA|NOPTR, $64
 
+// func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// Requires: AVX, FMA3
+TEXT ·fftTransposeTwiddleAVX2Fwd(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ rows+24(FP), BX
+	MOVQ cols+32(FP), SI
+	MOVQ ds+40(FP), R9
+	SHLQ $0x03, R9
+	MOVQ SI, DI
+	SHLQ $0x03, DI
+	MOVQ BX, R8
+	SHLQ $0x03, R8
+	SHRQ $0x02, BX
+	JZ   fftTransposeTwiddleAVX2Fwd_done
+	SHRQ $0x02, SI
+	JZ   fftTransposeTwiddleAVX2Fwd_done
+
+fftTransposeTwiddleAVX2Fwd_c:
+	MOVQ CX, R10
+	MOVQ AX, R11
+	MOVQ DX, R12
+	MOVQ BX, R13
+
+fftTransposeTwiddleAVX2Fwd_k:
+	MOVQ           R10, R14
+	VMOVUPS        (R14), Y0
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Y1
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Y2
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Y3
+	VUNPCKLPD      Y1, Y0, Y4
+	VUNPCKHPD      Y1, Y0, Y0
+	VUNPCKLPD      Y3, Y2, Y1
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y1, Y4, Y3
+	VPERM2F128     $0x31, Y1, Y4, Y4
+	VPERM2F128     $0x20, Y2, Y0, Y1
+	VPERM2F128     $0x31, Y2, Y0, Y0
+	MOVQ           R11, R14
+	MOVQ           R12, R15
+	VMOVUPS        (R15), Y2
+	VMOVSLDUP      Y2, Y5
+	VMOVSHDUP      Y2, Y2
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y2, Y6, Y6
+	VFMADDSUB231PS Y5, Y3, Y6
+	VMOVUPS        Y6, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Y2
+	VMOVSLDUP      Y2, Y3
+	VMOVSHDUP      Y2, Y2
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y2, Y5, Y5
+	VFMADDSUB231PS Y3, Y1, Y5
+	VMOVUPS        Y5, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Y1
+	VMOVSLDUP      Y1, Y2
+	VMOVSHDUP      Y1, Y1
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         Y1, Y3, Y3
+	VFMADDSUB231PS Y2, Y4, Y3
+	VMOVUPS        Y3, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Y1
+	VMOVSLDUP      Y1, Y2
+	VMOVSHDUP      Y1, Y1
+	VPERMILPS      $0xb1, Y0, Y3
+	VMULPS         Y1, Y3, Y3
+	VFMADDSUB231PS Y2, Y0, Y3
+	VMOVUPS        Y3, (R14)
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           $0x00000020, R11
+	ADDQ           $0x00000020, R12
+	DECQ           R13
+	JNZ            fftTransposeTwiddleAVX2Fwd_k
+	ADDQ           $0x00000020, CX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	DECQ           SI
+	JNZ            fftTransposeTwiddleAVX2Fwd_c
+
+fftTransposeTwiddleAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
 // Requires: AVX, FMA3
 TEXT ·fftR4WideAVX2Inv(SB), NOSPLIT, $0-40
@@ -573,6 +675,143 @@ fftRealPassAVX2Inv_loop:
 	JNZ            fftRealPassAVX2Inv_loop
 
 fftRealPassAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// Requires: AVX, FMA3
+TEXT ·fftTransposeTwiddleAVX2Inv(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ rows+24(FP), BX
+	MOVQ cols+32(FP), SI
+	MOVQ ds+40(FP), R9
+	SHLQ $0x03, R9
+	MOVQ SI, DI
+	SHLQ $0x03, DI
+	MOVQ BX, R8
+	SHLQ $0x03, R8
+	SHRQ $0x02, BX
+	JZ   fftTransposeTwiddleAVX2Inv_done
+	SHRQ $0x02, SI
+	JZ   fftTransposeTwiddleAVX2Inv_done
+
+fftTransposeTwiddleAVX2Inv_c:
+	MOVQ CX, R10
+	MOVQ AX, R11
+	MOVQ DX, R12
+	MOVQ BX, R13
+
+fftTransposeTwiddleAVX2Inv_k:
+	MOVQ           R10, R14
+	VMOVUPS        (R14), Y0
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Y1
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Y2
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Y3
+	VUNPCKLPD      Y1, Y0, Y4
+	VUNPCKHPD      Y1, Y0, Y0
+	VUNPCKLPD      Y3, Y2, Y1
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y1, Y4, Y3
+	VPERM2F128     $0x31, Y1, Y4, Y4
+	VPERM2F128     $0x20, Y2, Y0, Y1
+	VPERM2F128     $0x31, Y2, Y0, Y0
+	MOVQ           R11, R14
+	MOVQ           R12, R15
+	VMOVUPS        (R15), Y2
+	VMOVSLDUP      Y2, Y5
+	VMOVSHDUP      Y2, Y2
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y2, Y6, Y6
+	VFMSUBADD231PS Y5, Y3, Y6
+	VMOVUPS        Y6, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Y2
+	VMOVSLDUP      Y2, Y3
+	VMOVSHDUP      Y2, Y2
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y2, Y5, Y5
+	VFMSUBADD231PS Y3, Y1, Y5
+	VMOVUPS        Y5, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Y1
+	VMOVSLDUP      Y1, Y2
+	VMOVSHDUP      Y1, Y1
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         Y1, Y3, Y3
+	VFMSUBADD231PS Y2, Y4, Y3
+	VMOVUPS        Y3, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Y1
+	VMOVSLDUP      Y1, Y2
+	VMOVSHDUP      Y1, Y1
+	VPERMILPS      $0xb1, Y0, Y3
+	VMULPS         Y1, Y3, Y3
+	VFMSUBADD231PS Y2, Y0, Y3
+	VMOVUPS        Y3, (R14)
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           $0x00000020, R11
+	ADDQ           $0x00000020, R12
+	DECQ           R13
+	JNZ            fftTransposeTwiddleAVX2Inv_k
+	ADDQ           $0x00000020, CX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	DECQ           SI
+	JNZ            fftTransposeTwiddleAVX2Inv_c
+
+fftTransposeTwiddleAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftCopyRowsAVX2(dst *complex64, src *complex64, rows int, width int, ds int, ss int)
+// Requires: AVX
+TEXT ·fftCopyRowsAVX2(SB), NOSPLIT, $0-48
+	MOVQ  dst+0(FP), AX
+	MOVQ  src+8(FP), CX
+	MOVQ  rows+16(FP), DX
+	MOVQ  width+24(FP), BX
+	MOVQ  ds+32(FP), SI
+	MOVQ  ss+40(FP), DI
+	SHLQ  $0x03, SI
+	SHLQ  $0x03, DI
+	SHRQ  $0x02, BX
+	JZ    fftCopyRowsAVX2_done
+	TESTQ DX, DX
+	JZ    fftCopyRowsAVX2_done
+
+fftCopyRowsAVX2_row:
+	XORQ R8, R8
+	MOVQ BX, R9
+
+fftCopyRowsAVX2_col:
+	VMOVUPS (CX)(R8*1), Y0
+	VMOVUPS Y0, (AX)(R8*1)
+	ADDQ    $0x00000020, R8
+	DECQ    R9
+	JNZ     fftCopyRowsAVX2_col
+	ADDQ    SI, AX
+	ADDQ    DI, CX
+	DECQ    DX
+	JNZ     fftCopyRowsAVX2_row
+
+fftCopyRowsAVX2_done:
 	VZEROUPPER
 	RET
 
@@ -953,6 +1192,180 @@ DATA fft_perm_rev<>+48(SB)/8, $0x0000000000000001
 DATA fft_perm_rev<>+56(SB)/8, $0x0000000000000000
 GLOBL fft_perm_rev<>(SB), RODATA|NOPTR, $64
 
+// func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// Requires: AVX, AVX512F
+TEXT ·fftTransposeTwiddleAVX512Fwd(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ rows+24(FP), BX
+	MOVQ cols+32(FP), SI
+	MOVQ ds+40(FP), R9
+	SHLQ $0x03, R9
+	MOVQ SI, DI
+	SHLQ $0x03, DI
+	MOVQ BX, R8
+	SHLQ $0x03, R8
+	SHRQ $0x03, BX
+	JZ   fftTransposeTwiddleAVX512Fwd_done
+	SHRQ $0x03, SI
+	JZ   fftTransposeTwiddleAVX512Fwd_done
+
+fftTransposeTwiddleAVX512Fwd_c:
+	MOVQ CX, R10
+	MOVQ AX, R11
+	MOVQ DX, R12
+	MOVQ BX, R13
+
+fftTransposeTwiddleAVX512Fwd_k:
+	MOVQ           R10, R14
+	VMOVUPS        (R14), Z0
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z1
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z2
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z3
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z4
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z5
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z6
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z7
+	VUNPCKLPD      Z1, Z0, Z8
+	VUNPCKHPD      Z1, Z0, Z0
+	VUNPCKLPD      Z3, Z2, Z1
+	VUNPCKHPD      Z3, Z2, Z2
+	VUNPCKLPD      Z5, Z4, Z3
+	VUNPCKHPD      Z5, Z4, Z4
+	VUNPCKLPD      Z7, Z6, Z5
+	VUNPCKHPD      Z7, Z6, Z6
+	VSHUFF64X2     $0x88, Z1, Z8, Z7
+	VSHUFF64X2     $0xdd, Z1, Z8, Z1
+	VSHUFF64X2     $0x88, Z2, Z0, Z8
+	VSHUFF64X2     $0xdd, Z2, Z0, Z0
+	VSHUFF64X2     $0x88, Z5, Z3, Z2
+	VSHUFF64X2     $0xdd, Z5, Z3, Z3
+	VSHUFF64X2     $0x88, Z6, Z4, Z5
+	VSHUFF64X2     $0xdd, Z6, Z4, Z4
+	VSHUFF64X2     $0x88, Z2, Z7, Z6
+	VSHUFF64X2     $0xdd, Z2, Z7, Z2
+	VSHUFF64X2     $0x88, Z5, Z8, Z7
+	VSHUFF64X2     $0xdd, Z5, Z8, Z5
+	VSHUFF64X2     $0x88, Z3, Z1, Z8
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VSHUFF64X2     $0x88, Z4, Z0, Z3
+	VSHUFF64X2     $0xdd, Z4, Z0, Z0
+	MOVQ           R11, R14
+	MOVQ           R12, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z9
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z6, Z10
+	VMULPS         Z4, Z10, Z10
+	VFMADDSUB231PS Z9, Z6, Z10
+	VMOVUPS        Z10, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z6
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z7, Z9
+	VMULPS         Z4, Z9, Z9
+	VFMADDSUB231PS Z6, Z7, Z9
+	VMOVUPS        Z9, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z6
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z8, Z7
+	VMULPS         Z4, Z7, Z7
+	VFMADDSUB231PS Z6, Z8, Z7
+	VMOVUPS        Z7, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z6
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z3, Z7
+	VMULPS         Z4, Z7, Z7
+	VFMADDSUB231PS Z6, Z3, Z7
+	VMOVUPS        Z7, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z3
+	VMOVSLDUP      Z3, Z4
+	VMOVSHDUP      Z3, Z3
+	VPERMILPS      $0xb1, Z2, Z6
+	VMULPS         Z3, Z6, Z6
+	VFMADDSUB231PS Z4, Z2, Z6
+	VMOVUPS        Z6, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z2
+	VMOVSLDUP      Z2, Z3
+	VMOVSHDUP      Z2, Z2
+	VPERMILPS      $0xb1, Z5, Z4
+	VMULPS         Z2, Z4, Z4
+	VFMADDSUB231PS Z3, Z5, Z4
+	VMOVUPS        Z4, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z2
+	VMOVSLDUP      Z2, Z3
+	VMOVSHDUP      Z2, Z2
+	VPERMILPS      $0xb1, Z1, Z4
+	VMULPS         Z2, Z4, Z4
+	VFMADDSUB231PS Z3, Z1, Z4
+	VMOVUPS        Z4, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z1
+	VMOVSLDUP      Z1, Z2
+	VMOVSHDUP      Z1, Z1
+	VPERMILPS      $0xb1, Z0, Z3
+	VMULPS         Z1, Z3, Z3
+	VFMADDSUB231PS Z2, Z0, Z3
+	VMOVUPS        Z3, (R14)
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           $0x00000040, R11
+	ADDQ           $0x00000040, R12
+	DECQ           R13
+	JNZ            fftTransposeTwiddleAVX512Fwd_k
+	ADDQ           $0x00000040, CX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	DECQ           SI
+	JNZ            fftTransposeTwiddleAVX512Fwd_c
+
+fftTransposeTwiddleAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
 // Requires: AVX, AVX512F
 TEXT ·fftR4WideAVX512Inv(SB), NOSPLIT, $0-40
@@ -1249,5 +1662,214 @@ fftRealPassAVX512Inv_loop:
 	JNZ            fftRealPassAVX512Inv_loop
 
 fftRealPassAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// Requires: AVX, AVX512F
+TEXT ·fftTransposeTwiddleAVX512Inv(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ rows+24(FP), BX
+	MOVQ cols+32(FP), SI
+	MOVQ ds+40(FP), R9
+	SHLQ $0x03, R9
+	MOVQ SI, DI
+	SHLQ $0x03, DI
+	MOVQ BX, R8
+	SHLQ $0x03, R8
+	SHRQ $0x03, BX
+	JZ   fftTransposeTwiddleAVX512Inv_done
+	SHRQ $0x03, SI
+	JZ   fftTransposeTwiddleAVX512Inv_done
+
+fftTransposeTwiddleAVX512Inv_c:
+	MOVQ CX, R10
+	MOVQ AX, R11
+	MOVQ DX, R12
+	MOVQ BX, R13
+
+fftTransposeTwiddleAVX512Inv_k:
+	MOVQ           R10, R14
+	VMOVUPS        (R14), Z0
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z1
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z2
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z3
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z4
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z5
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z6
+	ADDQ           DI, R14
+	VMOVUPS        (R14), Z7
+	VUNPCKLPD      Z1, Z0, Z8
+	VUNPCKHPD      Z1, Z0, Z0
+	VUNPCKLPD      Z3, Z2, Z1
+	VUNPCKHPD      Z3, Z2, Z2
+	VUNPCKLPD      Z5, Z4, Z3
+	VUNPCKHPD      Z5, Z4, Z4
+	VUNPCKLPD      Z7, Z6, Z5
+	VUNPCKHPD      Z7, Z6, Z6
+	VSHUFF64X2     $0x88, Z1, Z8, Z7
+	VSHUFF64X2     $0xdd, Z1, Z8, Z1
+	VSHUFF64X2     $0x88, Z2, Z0, Z8
+	VSHUFF64X2     $0xdd, Z2, Z0, Z0
+	VSHUFF64X2     $0x88, Z5, Z3, Z2
+	VSHUFF64X2     $0xdd, Z5, Z3, Z3
+	VSHUFF64X2     $0x88, Z6, Z4, Z5
+	VSHUFF64X2     $0xdd, Z6, Z4, Z4
+	VSHUFF64X2     $0x88, Z2, Z7, Z6
+	VSHUFF64X2     $0xdd, Z2, Z7, Z2
+	VSHUFF64X2     $0x88, Z5, Z8, Z7
+	VSHUFF64X2     $0xdd, Z5, Z8, Z5
+	VSHUFF64X2     $0x88, Z3, Z1, Z8
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VSHUFF64X2     $0x88, Z4, Z0, Z3
+	VSHUFF64X2     $0xdd, Z4, Z0, Z0
+	MOVQ           R11, R14
+	MOVQ           R12, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z9
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z6, Z10
+	VMULPS         Z4, Z10, Z10
+	VFMSUBADD231PS Z9, Z6, Z10
+	VMOVUPS        Z10, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z6
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z7, Z9
+	VMULPS         Z4, Z9, Z9
+	VFMSUBADD231PS Z6, Z7, Z9
+	VMOVUPS        Z9, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z6
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z8, Z7
+	VMULPS         Z4, Z7, Z7
+	VFMSUBADD231PS Z6, Z8, Z7
+	VMOVUPS        Z7, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z4
+	VMOVSLDUP      Z4, Z6
+	VMOVSHDUP      Z4, Z4
+	VPERMILPS      $0xb1, Z3, Z7
+	VMULPS         Z4, Z7, Z7
+	VFMSUBADD231PS Z6, Z3, Z7
+	VMOVUPS        Z7, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z3
+	VMOVSLDUP      Z3, Z4
+	VMOVSHDUP      Z3, Z3
+	VPERMILPS      $0xb1, Z2, Z6
+	VMULPS         Z3, Z6, Z6
+	VFMSUBADD231PS Z4, Z2, Z6
+	VMOVUPS        Z6, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z2
+	VMOVSLDUP      Z2, Z3
+	VMOVSHDUP      Z2, Z2
+	VPERMILPS      $0xb1, Z5, Z4
+	VMULPS         Z2, Z4, Z4
+	VFMSUBADD231PS Z3, Z5, Z4
+	VMOVUPS        Z4, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z2
+	VMOVSLDUP      Z2, Z3
+	VMOVSHDUP      Z2, Z2
+	VPERMILPS      $0xb1, Z1, Z4
+	VMULPS         Z2, Z4, Z4
+	VFMSUBADD231PS Z3, Z1, Z4
+	VMOVUPS        Z4, (R14)
+	ADDQ           R9, R14
+	ADDQ           R8, R15
+	VMOVUPS        (R15), Z1
+	VMOVSLDUP      Z1, Z2
+	VMOVSHDUP      Z1, Z1
+	VPERMILPS      $0xb1, Z0, Z3
+	VMULPS         Z1, Z3, Z3
+	VFMSUBADD231PS Z2, Z0, Z3
+	VMOVUPS        Z3, (R14)
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           DI, R10
+	ADDQ           $0x00000040, R11
+	ADDQ           $0x00000040, R12
+	DECQ           R13
+	JNZ            fftTransposeTwiddleAVX512Inv_k
+	ADDQ           $0x00000040, CX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	ADDQ           R9, AX
+	ADDQ           R8, DX
+	DECQ           SI
+	JNZ            fftTransposeTwiddleAVX512Inv_c
+
+fftTransposeTwiddleAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftCopyRowsAVX512(dst *complex64, src *complex64, rows int, width int, ds int, ss int)
+// Requires: AVX, AVX512F
+TEXT ·fftCopyRowsAVX512(SB), NOSPLIT, $0-48
+	MOVQ  dst+0(FP), AX
+	MOVQ  src+8(FP), CX
+	MOVQ  rows+16(FP), DX
+	MOVQ  width+24(FP), BX
+	MOVQ  ds+32(FP), SI
+	MOVQ  ss+40(FP), DI
+	SHLQ  $0x03, SI
+	SHLQ  $0x03, DI
+	SHRQ  $0x03, BX
+	JZ    fftCopyRowsAVX512_done
+	TESTQ DX, DX
+	JZ    fftCopyRowsAVX512_done
+
+fftCopyRowsAVX512_row:
+	XORQ R8, R8
+	MOVQ BX, R9
+
+fftCopyRowsAVX512_col:
+	VMOVUPS (CX)(R8*1), Z0
+	VMOVUPS Z0, (AX)(R8*1)
+	ADDQ    $0x00000040, R8
+	DECQ    R9
+	JNZ     fftCopyRowsAVX512_col
+	ADDQ    SI, AX
+	ADDQ    DI, CX
+	DECQ    DX
+	JNZ     fftCopyRowsAVX512_row
+
+fftCopyRowsAVX512_done:
 	VZEROUPPER
 	RET

@@ -174,3 +174,48 @@ func FFTRealPass(l Level, dst, src []complex64, tw []float32, h int, inverse boo
 		fftRealPassAVX2Fwd(&dst[0], &src[0], &tw[0], h)
 	}
 }
+
+// FFTCopyRows copies the rows×width block of complex64 values src[i·ss +
+// j] to dst[i·ds + j] (i < rows, j < width; width a multiple of
+// FFTValues(l)): the gather and scatter of a four-step FFT's column
+// blocks. The blocks must not overlap.
+func FFTCopyRows(l Level, dst, src []complex64, rows, width, ds, ss int) {
+	if rows <= 0 || width <= 0 {
+		return
+	}
+	if width%FFTValues(l) != 0 || ds < width || ss < width {
+		panic("asm: FFTCopyRows: bad shape")
+	}
+	_, _ = dst[(rows-1)*ds+width-1], src[(rows-1)*ss+width-1]
+	if l == AVX512 {
+		fftCopyRowsAVX512(&dst[0], &src[0], rows, width, ds, ss)
+	} else {
+		fftCopyRowsAVX2(&dst[0], &src[0], rows, width, ds, ss)
+	}
+}
+
+// FFTTransposeTwiddle writes dst[c·ds + k] = src[k·cols + c]·tw[c·rows +
+// k] (inverse: ·conj tw) for k < rows, c < cols, both multiples of
+// FFTValues(l), ds ≥ rows: the transpose and twiddle of a four-step FFT.
+// dst must not overlap src.
+func FFTTransposeTwiddle(l Level, dst, src, tw []complex64, rows, cols, ds int, inverse bool) {
+	v := FFTValues(l)
+	if rows%v != 0 || cols%v != 0 || ds < rows {
+		panic("asm: FFTTransposeTwiddle: bad shape")
+	}
+	if rows == 0 || cols == 0 {
+		return
+	}
+	m := rows * cols
+	d, s, w := &dst[:(cols-1)*ds+rows][0], &src[:m][0], &tw[:m][0]
+	switch {
+	case l == AVX512 && inverse:
+		fftTransposeTwiddleAVX512Inv(d, s, w, rows, cols, ds)
+	case l == AVX512:
+		fftTransposeTwiddleAVX512Fwd(d, s, w, rows, cols, ds)
+	case inverse:
+		fftTransposeTwiddleAVX2Inv(d, s, w, rows, cols, ds)
+	default:
+		fftTransposeTwiddleAVX2Fwd(d, s, w, rows, cols, ds)
+	}
+}

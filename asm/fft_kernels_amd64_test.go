@@ -239,3 +239,56 @@ func TestFFTRealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+func TestFFTTransposeTwiddleAndCopyRowsMatchGoAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		v := asm.FFTValues(l)
+		for _, shape := range [][2]int{{v, v}, {2 * v, v}, {v, 3 * v}, {4 * v, 2 * v}, {64, 16}} {
+			rows, cols := shape[0], shape[1]
+			src, tw := randC64(rng, rows*cols), randC64(rng, rows*cols)
+			for _, inverse := range []bool{false, true} {
+				ds := rows + v // a padded dst
+				dst := asmtest.GuardedComplex64(t, make([]complex64, (cols-1)*ds+rows))
+				asm.FFTTransposeTwiddle(l, dst, asmtest.GuardedComplex64(t, src), asmtest.GuardedComplex64(t, tw), rows, cols, ds, inverse)
+				for c := range cols {
+					for k := range rows {
+						w := complex128(tw[c*rows+k])
+						if inverse {
+							w = cmplx.Conj(w)
+						}
+						want := complex128(src[k*cols+c]) * w
+						got := complex128(dst[c*ds+k])
+						if d := cmplx.Abs(got - want); !(d <= fftStageTol*cmplx.Abs(w)*cmplx.Abs(complex128(src[k*cols+c]))*2+1e-30) {
+							t.Fatalf("%dx%d inverse=%v: dst[%d][%d] = %v, want %v", rows, cols, inverse, c, k, got, want)
+						}
+					}
+				}
+			}
+			// A width-v·2 block out of a cols+v wide matrix, into a
+			// matrix of stride width+v.
+			width := 2 * v
+			ss, ds := width+v, width+3*v
+			big := randC64(rng, rows*ss)
+			dst := asmtest.GuardedComplex64(t, make([]complex64, (rows-1)*ds+width))
+			asm.FFTCopyRows(l, dst, asmtest.GuardedComplex64(t, big[:(rows-1)*ss+width]), rows, width, ds, ss)
+			for i := range rows {
+				for j := range width {
+					if dst[i*ds+j] != big[i*ss+j] {
+						t.Fatalf("FFTCopyRows: dst[%d][%d] wrong", i, j)
+					}
+				}
+				if i < rows-1 {
+					for j := width; j < ds; j++ {
+						if dst[i*ds+j] != 0 {
+							t.Fatalf("FFTCopyRows wrote outside the block")
+						}
+					}
+				}
+			}
+		}
+	})
+}

@@ -55,7 +55,9 @@ func generateFFT() {
 				fftR4Narrow(v, inverse, 4)
 			}
 			fftRealPass(v, inverse)
+			fftTransposeTwiddle(v, inverse)
 		}
+		fftCopyRows(v)
 	}
 }
 
@@ -457,4 +459,179 @@ func fftAltTable(name string, even, odd float32) Mem {
 		DATA(4*i, U32(math.Float32bits(x)))
 	}
 	return m
+}
+
+// fftCopyRows emits dst[i·ds + j] = src[i·ss + j] for i < rows, j < width
+// (width a multiple of the values per vector; strides in complex64
+// values): the gather and scatter of a four-step FFT's column blocks.
+func fftCopyRows(v vmath.ISA) {
+	name := "fftCopyRows" + v.Name
+	TEXT(name, NOSPLIT, "func(dst, src *complex64, rows, width, ds, ss int)")
+	Pragma("noescape")
+	Doc(name + " copies a block of rows×width complex64 values between strided matrices.")
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	rows := Load(Param("rows"), GP64())
+	width := Load(Param("width"), GP64())
+	ds := Load(Param("ds"), GP64())
+	ss := Load(Param("ss"), GP64())
+	SHLQ(U8(3), ds)
+	SHLQ(U8(3), ss)
+	SHRQ(U8(log2(cvals(v))), width)
+	JZ(LabelRef(name + "_done"))
+	TESTQ(rows, rows)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_row")
+	i := GP64()
+	XORQ(i, i)
+	j := GP64()
+	MOVQ(width, j)
+	Label(name + "_col")
+	x := v.Vec()
+	VMOVUPS(Mem{Base: src, Index: i, Scale: 1}, x)
+	VMOVUPS(x, Mem{Base: dst, Index: i, Scale: 1})
+	ADDQ(U32(v.Bytes()), i)
+	DECQ(j)
+	JNZ(LabelRef(name + "_col"))
+	ADDQ(ds, dst)
+	ADDQ(ss, src)
+	DECQ(rows)
+	JNZ(LabelRef(name + "_row"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftTransposeTwiddle emits dst[c·ds + k] = src[k·cols + c]·tw[c·rows +
+// k] (inverse: ·conj tw) for k < rows, c < cols, both multiples of the
+// values per vector: the transpose and twiddle between the two passes of
+// a four-step FFT. tw is interleaved complex64; its Re and Im are spread
+// over both lanes by VMOVSLDUP and VMOVSHDUP. Each V×V tile of values is
+// transposed in registers (AVX2: VUNPCK*PD and VPERM2F128; AVX-512:
+// VUNPCK*PD and two rounds of VSHUFF64X2).
+func fftTransposeTwiddle(v vmath.ISA, inverse bool) {
+	name := "fftTransposeTwiddle" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(dst, src, tw *complex64, rows, cols, ds int)")
+	Pragma("noescape")
+	Doc(name + " transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.")
+	V := cvals(v)
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	tw := Load(Param("tw"), GP64())
+	rows := Load(Param("rows"), GP64())
+	cols := Load(Param("cols"), GP64())
+	// Row strides in bytes: cs of src, ds of dst, rs of tw.
+	cs, rs := GP64(), GP64()
+	ds := Load(Param("ds"), GP64())
+	SHLQ(U8(3), ds)
+	MOVQ(cols, cs)
+	SHLQ(U8(3), cs)
+	MOVQ(rows, rs)
+	SHLQ(U8(3), rs)
+	SHRQ(U8(log2(V)), rows)
+	JZ(LabelRef(name + "_done"))
+	SHRQ(U8(log2(V)), cols)
+	JZ(LabelRef(name + "_done"))
+	// For each tile column c (a band of V dst rows), each tile row k.
+	Label(name + "_c")
+	sp, dp, tp, k := GP64(), GP64(), GP64(), GP64()
+	MOVQ(src, sp)
+	MOVQ(dst, dp)
+	MOVQ(tw, tp)
+	MOVQ(rows, k)
+	Label(name + "_k")
+	rowsV := make([]reg.VecVirtual, V)
+	p := GP64()
+	MOVQ(sp, p)
+	for i := range rowsV {
+		rowsV[i] = v.Vec()
+		VMOVUPS(Mem{Base: p}, rowsV[i])
+		if i < V-1 {
+			ADDQ(cs, p)
+		}
+	}
+	colsV := transposeTile(v, rowsV)
+	MOVQ(dp, p)
+	q := GP64()
+	MOVQ(tp, q)
+	for i, x := range colsV {
+		w, wr, wi := v.Vec(), v.Vec(), v.Vec()
+		VMOVUPS(Mem{Base: q}, w)
+		VMOVSLDUP(w, wr)
+		VMOVSHDUP(w, wi)
+		y := cmulBy(v, x, wr, wi, inverse)
+		VMOVUPS(y, Mem{Base: p})
+		if i < V-1 {
+			ADDQ(ds, p)
+			ADDQ(rs, q)
+		}
+	}
+	// Next tile row: V src rows down, V values along the dst rows.
+	for range V {
+		ADDQ(cs, sp)
+	}
+	ADDQ(U32(v.Bytes()), dp)
+	ADDQ(U32(v.Bytes()), tp)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	// Next tile column: V values along src rows, V dst rows down.
+	ADDQ(U32(v.Bytes()), src)
+	for range V {
+		ADDQ(ds, dst)
+		ADDQ(rs, tw)
+	}
+	DECQ(cols)
+	JNZ(LabelRef(name + "_c"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// transposeTile returns the columns of the V×V tile of complex64 values
+// whose rows are r (one value = one 64-bit lane).
+func transposeTile(v vmath.ISA, r []reg.VecVirtual) []reg.VecVirtual {
+	V := len(r)
+	a := make([]reg.VecVirtual, V)
+	for i := 0; i < V; i += 2 {
+		a[i], a[i+1] = v.Vec(), v.Vec()
+		VUNPCKLPD(r[i+1], r[i], a[i])   // r_i c0, r_i+1 c0 | c2 | …
+		VUNPCKHPD(r[i+1], r[i], a[i+1]) // c1 | c3 | …
+	}
+	c := make([]reg.VecVirtual, V)
+	if V == 4 {
+		// a0 = R0R1 c0|c2, a1 = R0R1 c1|c3, a2 = R2R3 c0|c2, a3 = R2R3 c1|c3.
+		for i := range c {
+			c[i] = v.Vec()
+		}
+		VPERM2F128(U8(0x20), a[2], a[0], c[0])
+		VPERM2F128(U8(0x31), a[2], a[0], c[2])
+		VPERM2F128(U8(0x20), a[3], a[1], c[1])
+		VPERM2F128(U8(0x31), a[3], a[1], c[3])
+		return c
+	}
+	// V = 8: a[2m] holds rows 2m, 2m+1 at columns c0|c2|c4|c6 (one
+	// 128-bit lane each), a[2m+1] at c1|c3|c5|c7. VSHUFF64X2 0x88 takes
+	// lanes 0 and 2 of each source, 0xdd lanes 1 and 3. Round 2, per
+	// half h of the rows: lo = c0 of rows 4h,4h+1 | c4 | c0 of 4h+2,4h+3
+	// | c4 (odd e: c1, c5), hi likewise with c2, c6 (c3, c7).
+	b := make([]reg.VecVirtual, V)
+	for h := range 2 {
+		for e := range 2 {
+			x, y := a[4*h+e], a[4*h+2+e]
+			lo, hi := v.Vec(), v.Vec()
+			VSHUFF64X2(U8(0x88), y, x, lo)
+			VSHUFF64X2(U8(0xdd), y, x, hi)
+			b[4*h+e], b[4*h+2+e] = lo, hi
+		}
+	}
+	// Round 3: b[m] (rows 0–3) and b[4+m] (rows 4–7) hold columns m and
+	// m+4; 0x88 gathers column m of rows 0…7, 0xdd column m+4.
+	for m := range 4 {
+		x, y := b[m], b[4+m]
+		lo, hi := v.Vec(), v.Vec()
+		VSHUFF64X2(U8(0x88), y, x, lo)
+		VSHUFF64X2(U8(0xdd), y, x, hi)
+		c[m], c[m+4] = lo, hi
+	}
+	return c
 }

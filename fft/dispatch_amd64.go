@@ -15,6 +15,10 @@ func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 }
 // Stockham kernels when the plan has them at level l (power-of-two n ≥
 // stockhamMinLen), else the float64 generic code.
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
+	if fs := p.fourStep(l); fs != nil {
+		runFourStep32(fs, dst, src, s.complex64s(fs.scratchLen()), inverse)
+		return
+	}
 	sp := p.stockham(l)
 	if sp == nil {
 		transform32Generic(p, dst, src, s, inverse)
@@ -23,14 +27,41 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 	runStockham32(sp, dst, src, s.complex64s(p.n), inverse)
 }
 
+// runFourStep32 runs the two passes of fs (see fourStep32); dst may be
+// src, since the first pass writes only work.
+func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse bool) {
+	l, n1, n2, b := fs.col.level, fs.n1, fs.n2, fs.b
+	ts := fs.tStride
+	t := work[:n2*ts]
+	blk := work[n2*ts:]
+	blkA, blkB := blk[:n2*b], blk[n2*b:2*n2*b]
+	// gather copies a [rows][b] block into the buffer that lets
+	// runStockham32 run without copying: the one it leaves in blkA.
+	gather := func(sp *stockham32, x []complex64, rows, stride int) []complex64 {
+		in := blkA[:rows*b]
+		if sp.stageCount()%2 == 1 {
+			in = blkB[:rows*b]
+		}
+		asm.FFTCopyRows(l, in, x, rows, b, b, stride)
+		return in
+	}
+	for c0 := 0; c0 < n2; c0 += b {
+		in := gather(fs.col, src[c0:], n1, n2)
+		runStockham32(fs.col, blkA[:n1*b], in, blkB[:n1*b], inverse)
+		asm.FFTTransposeTwiddle(l, t[c0*ts:], blkA, fs.tw[c0*n1:], n1, b, ts, inverse)
+	}
+	for c0 := 0; c0 < n1; c0 += b {
+		in := gather(fs.row, t[c0:], n2, ts)
+		runStockham32(fs.row, blkA[:n2*b], in, blkB[:n2*b], inverse)
+		asm.FFTCopyRows(l, dst[c0:], blkA, n2, b, n1, b)
+	}
+}
+
 // runStockham32 runs the stages of sp, ping-ponging between dst and work
 // so that the last stage writes dst; the inverse ends with the 1/n.
 func runStockham32(sp *stockham32, dst, src, work []complex64, inverse bool) {
-	l, n := sp.level, sp.n
-	stages := len(sp.stages)
-	if sp.radix2 {
-		stages++
-	}
+	l := sp.level
+	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
 	// writes dst and src is dst, it reads a copy in work instead.
 	out, other := dst, work
@@ -52,8 +83,16 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse bool) {
 		next()
 	}
 	if inverse {
-		asm.FFTScale(l, dst[:n], 1/float32(n))
+		asm.FFTScale(l, dst, 1/float32(sp.n))
 	}
+}
+
+// stageCount is the number of passes of sp.
+func (sp *stockham32) stageCount() int {
+	if sp.radix2 {
+		return len(sp.stages) + 1
+	}
+	return len(sp.stages)
 }
 
 // realForward32 runs a validated float32 real FFT: for even n with a

@@ -15,6 +15,11 @@ type stockham32 struct{}
 
 func newStockham32(n int, l asm.Level) *stockham32 { return nil }
 
+// fourStep32 is the four-step plan of the amd64 kernels: none here.
+type fourStep32 struct{}
+
+func newFourStep32(n int, l asm.Level) *fourStep32 { return nil }
+
 // realStockham32 is the float32 real-FFT plan of the amd64 kernels: none
 // here.
 type realStockham32 struct{}

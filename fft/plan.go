@@ -126,6 +126,7 @@ type Plan32 struct {
 	n         int
 	plan      *generic.FFTPlan
 	stockhams [asm.NEON + 1]*stockham32 // per level; nil where the level runs plan
+	fourSteps [asm.NEON + 1]*fourStep32 // per level, for long n; nil elsewhere
 	pool      sync.Pool
 }
 
@@ -142,10 +143,20 @@ func NewPlan32(n int) (*Plan32, error) {
 	p := &Plan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
 	for _, l := range asm.Levels() {
 		if int(l) < len(p.stockhams) {
-			p.stockhams[l] = newStockham32(n, l)
+			if p.fourSteps[l] = newFourStep32(n, l); p.fourSteps[l] == nil {
+				p.stockhams[l] = newStockham32(n, l)
+			}
 		}
 	}
 	return p, nil
+}
+
+// fourStep returns the four-step plan of level l, or nil.
+func (p *Plan32) fourStep(l asm.Level) *fourStep32 {
+	if l < 0 || int(l) >= len(p.fourSteps) {
+		return nil
+	}
+	return p.fourSteps[l]
 }
 
 // stockham returns the float32 Stockham plan of level l, or nil.
