@@ -18,9 +18,14 @@ import (
 //
 // Each of du, dk, dd may be nil (not wanted); the others are overwritten
 // (dk and dd are sums over the batch, not accumulated into). The
-// correlations run by FFT at the plan's FFT length with the kernel spectra
-// the plan cached, or as direct sums where Apply takes the direct sum
-// (FFTLen() = 0); either way in float64, each gradient rounded once.
+// correlations run by FFT with the kernel spectra the plan cached, or as
+// direct sums in float64 where Apply takes the direct sum (FFTLen() = 0).
+// Like Apply, Conv32 runs its FFTs in float32 at the levels with float32
+// assembly (AVX2, AVX-512: RealPlan32 at Apply's power-of-two length,
+// asm.MulComplex64 products; error within 1e-5 of each gradient's bound,
+// max|dy|·max_h(Σ_j |k[h][j]| + |d[h]|) for du and
+// max|u|·max|dy|·batch·seqLen for dk and dd), and in float64 elsewhere,
+// each gradient rounded once.
 // No output may share memory with an input or with another output. Safe
 // for concurrent use; allocation-free in steady state.
 func (c *Conv32) Backward(du, dk, dd, dy, u, d []float32) error {
@@ -43,8 +48,10 @@ func (c *Conv64) Backward(du, dk, dd, dy, u, d []float64) error {
 // that size, so that steady-state calls allocate nothing whatever mix of
 // shapes they use (Conv's own pool has the forward pass's sizes only).
 type gradScratch struct {
-	c []complex128
-	f []float64
+	c   []complex128
+	f   []float64
+	c32 []complex64
+	f32 []float32
 }
 
 var gradScratchPool = sync.Pool{New: func() any { return new(gradScratch) }}
@@ -91,11 +98,25 @@ func (c *convPlan[F]) backward(call string, du, dk, dd, dy, u, d []F) error {
 	if du == nil && dk == nil && dd == nil {
 		return nil
 	}
+	l := asm.Current()
 	if c.fftc == nil {
-		convBackward(asm.Current(), nil, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, nil, nil)
+		convBackward(l, nil, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, nil, nil)
 		return nil
 	}
 	s := gradScratchPool.Get().(*gradScratch)
+	if c.f32 != nil && hasConv32SIMD(l) {
+		n, bins := c.f32.plan.Len(), c.f32.plan.Bins()
+		if len(s.c32) < 4*bins {
+			s.c32 = make([]complex64, 4*bins)
+		}
+		if len(s.f32) < n {
+			s.f32 = make([]float32, n)
+		}
+		c.f32.backward(l, any(du).([]float32), any(dk).([]float32), any(dd).([]float32),
+			any(dy).([]float32), any(u).([]float32), any(d).([]float32), c.channels, c.seqLen, c.kernelLen, s.c32, s.f32)
+		gradScratchPool.Put(s)
+		return nil
+	}
 	cl, rl := c.fftc.BackwardScratchLen()
 	if len(s.c) < cl {
 		s.c = make([]complex128, cl)
@@ -103,7 +124,7 @@ func (c *convPlan[F]) backward(call string, du, dk, dd, dy, u, d []F) error {
 	if len(s.f) < rl {
 		s.f = make([]float64, rl)
 	}
-	convBackward(asm.Current(), c.fftc, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, s.c, s.f)
+	convBackward(l, c.fftc, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, s.c, s.f)
 	gradScratchPool.Put(s)
 	return nil
 }
@@ -118,4 +139,80 @@ func convBackward[F float32 | float64](l asm.Level, fftc *generic.FFTConv, k, du
 		return
 	}
 	generic.ConvBackwardFFT(fftc, du, dk, dd, dy, u, d, cs, fs)
+}
+
+// backward is Conv32.Backward by the float32 pipeline at level l
+// (hasConv32SIMD(l)). The correlations conj(k̂)·dŷ and conj(û)·dŷ are
+// products of plain spectra: the FFT of dy reversed in time (dy'[t] =
+// dy[−t mod n]) is conj(dŷ), so k̂·conj(dŷ) and û·conj(dŷ) run as
+// asm.MulComplex64, and they are the conjugates of the wanted spectra,
+// whose inverse FFTs are the wanted correlations reversed in time.
+// Scratch: cs 4·bins, fs n.
+func (f *conv32FFT) backward(l asm.Level, du, dk, dd, dy, u, d []float32, channels, seqLen, kernelLen int, cs []complex64, fs []float32) {
+	n, bins := f.plan.Len(), f.plan.Bins()
+	rdy, us, prod, acc := cs[:bins], cs[bins:2*bins], cs[2*bins:3*bins], cs[3*bins:4*bins]
+	buf := fs[:n]
+	row := channels * seqLen
+	for h := range channels {
+		kh := f.khat[h*bins : (h+1)*bins]
+		var ddSum float64
+		for b := 0; b+row <= len(u); b += row {
+			uh := u[b+h*seqLen : b+(h+1)*seqLen]
+			dyh := dy[b+h*seqLen : b+(h+1)*seqLen]
+			if dd != nil {
+				for t, v := range dyh {
+					ddSum += float64(v) * float64(uh[t])
+				}
+			}
+			if du == nil && dk == nil {
+				continue
+			}
+			// buf = dy reversed in time: buf[0] = dy[0], buf[n−t] = dy[t].
+			clear(buf)
+			buf[0] = dyh[0]
+			for t := 1; t < seqLen; t++ {
+				buf[n-t] = dyh[t]
+			}
+			f.plan.Forward(rdy, buf)
+			if dk != nil {
+				copy(buf, uh)
+				clear(buf[seqLen:])
+				f.plan.Forward(us, buf)
+				if b == 0 {
+					copy(acc, rdy)
+					mulSpectrum(l, acc, us)
+				} else {
+					copy(prod, rdy)
+					mulSpectrum(l, prod, us)
+					for i, v := range prod {
+						acc[i] += v
+					}
+				}
+			}
+			if du != nil {
+				copy(prod, rdy)
+				mulSpectrum(l, prod, kh)
+				f.plan.Inverse(buf, prod)
+				duh := du[b+h*seqLen : b+(h+1)*seqLen]
+				duh[0] = buf[0]
+				for m := 1; m < seqLen; m++ {
+					duh[m] = buf[n-m]
+				}
+				if d != nil {
+					addSkip(l, duh, dyh, d[h])
+				}
+			}
+		}
+		if dd != nil {
+			dd[h] = float32(ddSum)
+		}
+		if dk != nil {
+			f.plan.Inverse(buf, acc)
+			dkh := dk[h*kernelLen : (h+1)*kernelLen]
+			dkh[0] = buf[0]
+			for j := 1; j < kernelLen; j++ {
+				dkh[j] = buf[n-j]
+			}
+		}
+	}
 }

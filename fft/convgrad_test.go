@@ -1,6 +1,7 @@
 package fft
 
 import (
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -15,9 +16,11 @@ const (
 	// against generic.ConvBackwardDirect: float64 FFTs of length ≤ 2^11
 	// here, each within 1e-14·log2(n), and a product (as conv64Tol).
 	convGrad64Tol = 1e-12
-	// convGrad32Tol: Conv32.Backward computes in float64 and rounds each
-	// gradient once (≤ 2^-24 of the largest), so 1e-6 leaves 16× margin.
-	convGrad32Tol = 1e-6
+	// convGrad32Tol is the error allowed to Conv32.Backward relative to
+	// each gradient's bound (gradBound): at the float32 assembly levels its
+	// FFTs run in float32, so this is the golden README's bound for float32
+	// FFT ops (elsewhere it computes in float64 and rounds once).
+	convGrad32Tol = 1e-5
 	// convGradFDTol is the normwise error allowed to Conv64.Backward
 	// against central differences of Σ Apply(u)·dy: the loss is linear in
 	// each of u, k, d, so the quotient is exact but for the float64 FFT
@@ -60,17 +63,19 @@ func TestConvBackwardMatchesTheDirectTwinAtEveryLevelOnBothPaths(t *testing.T) {
 					mustOK(t, err)
 					du32, dk32, dd32 := make([]float32, len(u)), make([]float32, len(k)), make([]float32, len(d))
 					mustOK(t, c32.backward("Conv32.Backward", du32, dk32, dd32, dy32, u32, dIn32))
+					boundU, boundKD := gradBound(toF64(u32), toF64(dy32), toF64(k32), dWide32, s.channels)
 					for _, g := range []struct {
 						name      string
 						got, want []float64
 						got32     []float32
 						want32    []float64
-					}{{"du", du, wantU, du32, want32U}, {"dk", dk, wantK, dk32, want32K}, {"dd", dd, wantD, dd32, want32D}} {
+						bound32   float64
+					}{{"du", du, wantU, du32, want32U, boundU}, {"dk", dk, wantK, dk32, want32K, boundKD}, {"dd", dd, wantD, dd32, want32D, boundKD}} {
 						if e := normwise(g.got, g.want); !(e <= convGrad64Tol) {
 							t.Errorf("%v d=%v mode %d: Conv64 %s normwise error %.3g > %g", s, withD, mode, g.name, e, convGrad64Tol)
 						}
-						if e := normwise(toF64(g.got32), g.want32); !(e <= convGrad32Tol) {
-							t.Errorf("%v d=%v mode %d: Conv32 %s normwise error %.3g > %g", s, withD, mode, g.name, e, convGrad32Tol)
+						if e := maxAbsDiff(toF64(g.got32), g.want32) / g.bound32; !(e <= convGrad32Tol) {
+							t.Errorf("%v d=%v mode %d: Conv32 %s error %.3g of the bound > %g", s, withD, mode, g.name, e, convGrad32Tol)
 						}
 					}
 				}
@@ -229,4 +234,20 @@ func TestConvBackwardRejectsBadArgumentsNamingThem(t *testing.T) {
 			}
 		})
 	}
+}
+
+// gradBound bounds the gradients' magnitudes, as streamBound bounds y:
+// |du| ≤ max|dy|·max_h(Σ_j |k[h][j]| + |d[h]|), and |dk|, |dd| ≤
+// max|u|·max|dy|·batch·seqLen (1 when 0).
+func gradBound(u, dy, k, d []float64, channels int) (boundU, boundKD float64) {
+	boundU = streamBound(dy, k, d, channels)
+	var maxU, maxDy float64
+	for i, v := range u {
+		maxU = math.Max(maxU, math.Abs(v))
+		maxDy = math.Max(maxDy, math.Abs(dy[i]))
+	}
+	if boundKD = maxU * maxDy * float64(len(u)/channels); boundKD == 0 {
+		boundKD = 1
+	}
+	return boundU, boundKD
 }
