@@ -43,6 +43,7 @@ var generators = map[string]func(){
 	"cauchy":     generateCauchy,
 	"cmul":       generateCMul,
 	"convdirect": generateConvDirect,
+	"peak":       generatePeak,
 }
 
 func main() {

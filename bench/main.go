@@ -94,6 +94,13 @@ func (r *report) run(only string) (failed bool) {
 	r.printf("| SIMD features | %s |\n", strings.Join(host.Features, " "))
 	r.printf("| levels available | %v |\n", host.Levels)
 	r.printf("| level in use | %v (SSMKERN_ISA=%q) |\n", host.Current, host.EnvISA)
+	for _, l := range host.Levels {
+		if l != asm.Generic {
+			if g := peakGFLOPS(l); g > 0 {
+				r.printf("| float32 FMA peak at %v, measured | %.0f GFLOP/s (the %%peak columns divide by it) |\n", l, g)
+			}
+		}
+	}
 	if host.EnvProblem != "" {
 		r.printf("| SSMKERN_ISA ignored | %s |\n", host.EnvProblem)
 	}
