@@ -14,15 +14,15 @@ func fftR2FirstAVX2(out *complex64, in *complex64, r int)
 //go:noescape
 func fftScaleAVX2(x *complex64, n int, s float32)
 
-// fftR4WideAVX2Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4WideAVX2Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
-// fftR4FirstAVX2Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4FirstAVX2Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
 // fftR4Narrow1AVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //
@@ -39,15 +39,15 @@ func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int)
 //go:noescape
 func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
 
-// fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
-// fftR4FirstAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4FirstAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
 // fftR4Narrow1AVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //
@@ -79,15 +79,15 @@ func fftR2FirstAVX512(out *complex64, in *complex64, r int)
 //go:noescape
 func fftScaleAVX512(x *complex64, n int, s float32)
 
-// fftR4WideAVX512Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4WideAVX512Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
-// fftR4FirstAVX512Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4FirstAVX512Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
 // fftR4Narrow1AVX512Fwd runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //
@@ -109,15 +109,15 @@ func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int)
 //go:noescape
 func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
 
-// fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
-// fftR4FirstAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.
+// fftR4FirstAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 
 // fftR4Narrow1AVX512Inv runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //

@@ -52,24 +52,22 @@ fftScaleAVX2_done:
 	VZEROUPPER
 	RET
 
-// func fftR4WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
-TEXT ·fftR4WideAVX2Fwd(SB), NOSPLIT, $0-40
+TEXT ·fftR4WideAVX2Fwd(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x02, SI
-	TESTQ   SI, SI
-	JZ      fftR4WideAVX2Fwd_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4WideAVX2Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4WideAVX2Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
 	JZ      fftR4WideAVX2Fwd_done
 	VMOVUPS const_3f800000<>+0(SB), Y0
 
@@ -80,13 +78,16 @@ fftR4WideAVX2Fwd_j:
 	VBROADCASTSS 12(DX), Y4
 	VBROADCASTSS 16(DX), Y5
 	VBROADCASTSS 20(DX), Y6
-	MOVQ         SI, R11
+	MOVQ         rows+32(FP), R10
+
+fftR4WideAVX2Fwd_row:
+	MOVQ R9, R11
 
 fftR4WideAVX2Fwd_k:
 	VMOVUPS        (CX), Y7
-	VMOVUPS        (CX)(DI*1), Y8
-	VMOVUPS        (CX)(DI*2), Y9
-	VMOVUPS        (CX)(R8*1), Y10
+	VMOVUPS        (CX)(BX*1), Y8
+	VMOVUPS        (CX)(BX*2), Y9
+	VMOVUPS        (CX)(SI*1), Y10
 	VPERMILPS      $0xb1, Y8, Y11
 	VMULPS         Y2, Y11, Y11
 	VFMADDSUB231PS Y1, Y8, Y11
@@ -108,16 +109,21 @@ fftR4WideAVX2Fwd_k:
 	VFMSUBADD231PS Y0, Y12, Y11
 	VFMADDSUB231PS Y0, Y12, Y9
 	VMOVUPS        Y7, (AX)
-	VMOVUPS        Y11, (AX)(R9*1)
-	VMOVUPS        Y8, (AX)(R9*2)
-	VMOVUPS        Y9, (AX)(R10*1)
+	VMOVUPS        Y11, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y9, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
 	JNZ            fftR4WideAVX2Fwd_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4WideAVX2Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4WideAVX2Fwd_j
 
 fftR4WideAVX2Fwd_done:
@@ -142,35 +148,36 @@ DATA const_3f800000<>+56(SB)/4, $0x3f800000
 DATA const_3f800000<>+60(SB)/4, $0x3f800000
 GLOBL const_3f800000<>(SB), RODATA|NOPTR, $64
 
-// func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
-TEXT ·fftR4FirstAVX2Fwd(SB), NOSPLIT, $0-40
+TEXT ·fftR4FirstAVX2Fwd(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x02, SI
-	TESTQ   SI, SI
-	JZ      fftR4FirstAVX2Fwd_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4FirstAVX2Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4FirstAVX2Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
 	JZ      fftR4FirstAVX2Fwd_done
 	VMOVUPS const_3f800000<>+0(SB), Y0
 
 fftR4FirstAVX2Fwd_j:
-	MOVQ SI, R11
+	MOVQ rows+32(FP), R10
+
+fftR4FirstAVX2Fwd_row:
+	MOVQ R9, R11
 
 fftR4FirstAVX2Fwd_k:
 	VMOVUPS        (CX), Y1
-	VMOVUPS        (CX)(DI*1), Y2
-	VMOVUPS        (CX)(DI*2), Y3
-	VMOVUPS        (CX)(R8*1), Y4
+	VMOVUPS        (CX)(BX*1), Y2
+	VMOVUPS        (CX)(BX*2), Y3
+	VMOVUPS        (CX)(SI*1), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -183,16 +190,21 @@ fftR4FirstAVX2Fwd_k:
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y2, (AX)(R9*1)
-	VMOVUPS        Y3, (AX)(R9*2)
-	VMOVUPS        Y4, (AX)(R10*1)
+	VMOVUPS        Y2, (AX)(DI*1)
+	VMOVUPS        Y3, (AX)(DI*2)
+	VMOVUPS        Y4, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
 	JNZ            fftR4FirstAVX2Fwd_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4FirstAVX2Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4FirstAVX2Fwd_j
 
 fftR4FirstAVX2Fwd_done:
@@ -443,24 +455,22 @@ fftTransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
-TEXT ·fftR4WideAVX2Inv(SB), NOSPLIT, $0-40
+TEXT ·fftR4WideAVX2Inv(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x02, SI
-	TESTQ   SI, SI
-	JZ      fftR4WideAVX2Inv_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4WideAVX2Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4WideAVX2Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
 	JZ      fftR4WideAVX2Inv_done
 	VMOVUPS const_3f800000<>+0(SB), Y0
 
@@ -471,13 +481,16 @@ fftR4WideAVX2Inv_j:
 	VBROADCASTSS 12(DX), Y4
 	VBROADCASTSS 16(DX), Y5
 	VBROADCASTSS 20(DX), Y6
-	MOVQ         SI, R11
+	MOVQ         rows+32(FP), R10
+
+fftR4WideAVX2Inv_row:
+	MOVQ R9, R11
 
 fftR4WideAVX2Inv_k:
 	VMOVUPS        (CX), Y7
-	VMOVUPS        (CX)(DI*1), Y8
-	VMOVUPS        (CX)(DI*2), Y9
-	VMOVUPS        (CX)(R8*1), Y10
+	VMOVUPS        (CX)(BX*1), Y8
+	VMOVUPS        (CX)(BX*2), Y9
+	VMOVUPS        (CX)(SI*1), Y10
 	VPERMILPS      $0xb1, Y8, Y11
 	VMULPS         Y2, Y11, Y11
 	VFMSUBADD231PS Y1, Y8, Y11
@@ -499,51 +512,57 @@ fftR4WideAVX2Inv_k:
 	VFMSUBADD231PS Y0, Y12, Y11
 	VFMADDSUB231PS Y0, Y12, Y9
 	VMOVUPS        Y7, (AX)
-	VMOVUPS        Y9, (AX)(R9*1)
-	VMOVUPS        Y8, (AX)(R9*2)
-	VMOVUPS        Y11, (AX)(R10*1)
+	VMOVUPS        Y9, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y11, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
 	JNZ            fftR4WideAVX2Inv_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4WideAVX2Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4WideAVX2Inv_j
 
 fftR4WideAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
-TEXT ·fftR4FirstAVX2Inv(SB), NOSPLIT, $0-40
+TEXT ·fftR4FirstAVX2Inv(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x02, SI
-	TESTQ   SI, SI
-	JZ      fftR4FirstAVX2Inv_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4FirstAVX2Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4FirstAVX2Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
 	JZ      fftR4FirstAVX2Inv_done
 	VMOVUPS const_3f800000<>+0(SB), Y0
 
 fftR4FirstAVX2Inv_j:
-	MOVQ SI, R11
+	MOVQ rows+32(FP), R10
+
+fftR4FirstAVX2Inv_row:
+	MOVQ R9, R11
 
 fftR4FirstAVX2Inv_k:
 	VMOVUPS        (CX), Y1
-	VMOVUPS        (CX)(DI*1), Y2
-	VMOVUPS        (CX)(DI*2), Y3
-	VMOVUPS        (CX)(R8*1), Y4
+	VMOVUPS        (CX)(BX*1), Y2
+	VMOVUPS        (CX)(BX*2), Y3
+	VMOVUPS        (CX)(SI*1), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -556,16 +575,21 @@ fftR4FirstAVX2Inv_k:
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y4, (AX)(R9*1)
-	VMOVUPS        Y3, (AX)(R9*2)
-	VMOVUPS        Y2, (AX)(R10*1)
+	VMOVUPS        Y4, (AX)(DI*1)
+	VMOVUPS        Y3, (AX)(DI*2)
+	VMOVUPS        Y2, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
 	JNZ            fftR4FirstAVX2Inv_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4FirstAVX2Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4FirstAVX2Inv_j
 
 fftR4FirstAVX2Inv_done:
@@ -863,24 +887,22 @@ fftScaleAVX512_done:
 	VZEROUPPER
 	RET
 
-// func fftR4WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, AVX512F
-TEXT ·fftR4WideAVX512Fwd(SB), NOSPLIT, $0-40
+TEXT ·fftR4WideAVX512Fwd(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x03, SI
-	TESTQ   SI, SI
-	JZ      fftR4WideAVX512Fwd_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4WideAVX512Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4WideAVX512Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x03, R9
 	JZ      fftR4WideAVX512Fwd_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
 
@@ -891,13 +913,16 @@ fftR4WideAVX512Fwd_j:
 	VBROADCASTSS 12(DX), Z4
 	VBROADCASTSS 16(DX), Z5
 	VBROADCASTSS 20(DX), Z6
-	MOVQ         SI, R11
+	MOVQ         rows+32(FP), R10
+
+fftR4WideAVX512Fwd_row:
+	MOVQ R9, R11
 
 fftR4WideAVX512Fwd_k:
 	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(DI*1), Z8
-	VMOVUPS        (CX)(DI*2), Z9
-	VMOVUPS        (CX)(R8*1), Z10
+	VMOVUPS        (CX)(BX*1), Z8
+	VMOVUPS        (CX)(BX*2), Z9
+	VMOVUPS        (CX)(SI*1), Z10
 	VPERMILPS      $0xb1, Z8, Z11
 	VMULPS         Z2, Z11, Z11
 	VFMADDSUB231PS Z1, Z8, Z11
@@ -919,51 +944,57 @@ fftR4WideAVX512Fwd_k:
 	VFMSUBADD231PS Z0, Z12, Z11
 	VFMADDSUB231PS Z0, Z12, Z9
 	VMOVUPS        Z7, (AX)
-	VMOVUPS        Z11, (AX)(R9*1)
-	VMOVUPS        Z8, (AX)(R9*2)
-	VMOVUPS        Z9, (AX)(R10*1)
+	VMOVUPS        Z11, (AX)(DI*1)
+	VMOVUPS        Z8, (AX)(DI*2)
+	VMOVUPS        Z9, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11
 	JNZ            fftR4WideAVX512Fwd_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4WideAVX512Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4WideAVX512Fwd_j
 
 fftR4WideAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, AVX512F
-TEXT ·fftR4FirstAVX512Fwd(SB), NOSPLIT, $0-40
+TEXT ·fftR4FirstAVX512Fwd(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x03, SI
-	TESTQ   SI, SI
-	JZ      fftR4FirstAVX512Fwd_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4FirstAVX512Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4FirstAVX512Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x03, R9
 	JZ      fftR4FirstAVX512Fwd_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
 
 fftR4FirstAVX512Fwd_j:
-	MOVQ SI, R11
+	MOVQ rows+32(FP), R10
+
+fftR4FirstAVX512Fwd_row:
+	MOVQ R9, R11
 
 fftR4FirstAVX512Fwd_k:
 	VMOVUPS        (CX), Z1
-	VMOVUPS        (CX)(DI*1), Z2
-	VMOVUPS        (CX)(DI*2), Z3
-	VMOVUPS        (CX)(R8*1), Z4
+	VMOVUPS        (CX)(BX*1), Z2
+	VMOVUPS        (CX)(BX*2), Z3
+	VMOVUPS        (CX)(SI*1), Z4
 	VADDPS         Z3, Z1, Z5
 	VSUBPS         Z3, Z1, Z6
 	VADDPS         Z4, Z2, Z3
@@ -976,16 +1007,21 @@ fftR4FirstAVX512Fwd_k:
 	VFMSUBADD231PS Z0, Z6, Z2
 	VFMADDSUB231PS Z0, Z6, Z4
 	VMOVUPS        Z1, (AX)
-	VMOVUPS        Z2, (AX)(R9*1)
-	VMOVUPS        Z3, (AX)(R9*2)
-	VMOVUPS        Z4, (AX)(R10*1)
+	VMOVUPS        Z2, (AX)(DI*1)
+	VMOVUPS        Z3, (AX)(DI*2)
+	VMOVUPS        Z4, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11
 	JNZ            fftR4FirstAVX512Fwd_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4FirstAVX512Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4FirstAVX512Fwd_j
 
 fftR4FirstAVX512Fwd_done:
@@ -1366,24 +1402,22 @@ fftTransposeTwiddleAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, AVX512F
-TEXT ·fftR4WideAVX512Inv(SB), NOSPLIT, $0-40
+TEXT ·fftR4WideAVX512Inv(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x03, SI
-	TESTQ   SI, SI
-	JZ      fftR4WideAVX512Inv_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4WideAVX512Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4WideAVX512Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x03, R9
 	JZ      fftR4WideAVX512Inv_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
 
@@ -1394,13 +1428,16 @@ fftR4WideAVX512Inv_j:
 	VBROADCASTSS 12(DX), Z4
 	VBROADCASTSS 16(DX), Z5
 	VBROADCASTSS 20(DX), Z6
-	MOVQ         SI, R11
+	MOVQ         rows+32(FP), R10
+
+fftR4WideAVX512Inv_row:
+	MOVQ R9, R11
 
 fftR4WideAVX512Inv_k:
 	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(DI*1), Z8
-	VMOVUPS        (CX)(DI*2), Z9
-	VMOVUPS        (CX)(R8*1), Z10
+	VMOVUPS        (CX)(BX*1), Z8
+	VMOVUPS        (CX)(BX*2), Z9
+	VMOVUPS        (CX)(SI*1), Z10
 	VPERMILPS      $0xb1, Z8, Z11
 	VMULPS         Z2, Z11, Z11
 	VFMSUBADD231PS Z1, Z8, Z11
@@ -1422,51 +1459,57 @@ fftR4WideAVX512Inv_k:
 	VFMSUBADD231PS Z0, Z12, Z11
 	VFMADDSUB231PS Z0, Z12, Z9
 	VMOVUPS        Z7, (AX)
-	VMOVUPS        Z9, (AX)(R9*1)
-	VMOVUPS        Z8, (AX)(R9*2)
-	VMOVUPS        Z11, (AX)(R10*1)
+	VMOVUPS        Z9, (AX)(DI*1)
+	VMOVUPS        Z8, (AX)(DI*2)
+	VMOVUPS        Z11, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11
 	JNZ            fftR4WideAVX512Inv_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4WideAVX512Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4WideAVX512Inv_j
 
 fftR4WideAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, AVX512F
-TEXT ·fftR4FirstAVX512Inv(SB), NOSPLIT, $0-40
+TEXT ·fftR4FirstAVX512Inv(SB), NOSPLIT, $0-96
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    r+32(FP), SI
-	MOVQ    SI, DI
-	SHLQ    $0x03, DI
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    BX, R9
-	IMULQ   DI, R9
-	LEAQ    (R9)(R9*2), R10
-	SHRQ    $0x03, SI
-	TESTQ   SI, SI
-	JZ      fftR4FirstAVX512Inv_done
-	TESTQ   BX, BX
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR4FirstAVX512Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fftR4FirstAVX512Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x03, R9
 	JZ      fftR4FirstAVX512Inv_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
 
 fftR4FirstAVX512Inv_j:
-	MOVQ SI, R11
+	MOVQ rows+32(FP), R10
+
+fftR4FirstAVX512Inv_row:
+	MOVQ R9, R11
 
 fftR4FirstAVX512Inv_k:
 	VMOVUPS        (CX), Z1
-	VMOVUPS        (CX)(DI*1), Z2
-	VMOVUPS        (CX)(DI*2), Z3
-	VMOVUPS        (CX)(R8*1), Z4
+	VMOVUPS        (CX)(BX*1), Z2
+	VMOVUPS        (CX)(BX*2), Z3
+	VMOVUPS        (CX)(SI*1), Z4
 	VADDPS         Z3, Z1, Z5
 	VSUBPS         Z3, Z1, Z6
 	VADDPS         Z4, Z2, Z3
@@ -1479,16 +1522,21 @@ fftR4FirstAVX512Inv_k:
 	VFMSUBADD231PS Z0, Z6, Z2
 	VFMADDSUB231PS Z0, Z6, Z4
 	VMOVUPS        Z1, (AX)
-	VMOVUPS        Z4, (AX)(R9*1)
-	VMOVUPS        Z3, (AX)(R9*2)
-	VMOVUPS        Z2, (AX)(R10*1)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z3, (AX)(DI*2)
+	VMOVUPS        Z2, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11
 	JNZ            fftR4FirstAVX512Inv_k
-	ADDQ           R8, CX
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fftR4FirstAVX512Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
 	ADDQ           $0x00000018, DX
-	DECQ           BX
+	DECQ           ls+24(FP)
 	JNZ            fftR4FirstAVX512Inv_j
 
 fftR4FirstAVX512Inv_done:

@@ -75,34 +75,14 @@ func FFTRadix4(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 	if !FFTRadix4Supported(l, ls, r) {
 		panic("asm: FFTRadix4: unsupported stage")
 	}
-	o, i := &out[0], &in[0]
-	if ls == 1 && !FFTRadix4Narrow(l, r) {
-		switch {
-		case l == AVX512 && inverse:
-			fftR4FirstAVX512Inv(o, i, nil, 1, r)
-		case l == AVX512:
-			fftR4FirstAVX512Fwd(o, i, nil, 1, r)
-		case inverse:
-			fftR4FirstAVX2Inv(o, i, nil, 1, r)
-		default:
-			fftR4FirstAVX2Fwd(o, i, nil, 1, r)
-		}
+	if !FFTRadix4Narrow(l, r) {
+		FFTRadix4Strided(l, out, in, tw, ls, ContiguousStage(ls, r), inverse)
 		return
 	}
+	o, i := &out[0], &in[0]
 	tw = tw[:FFTRadix4TwiddleLen(l, ls, r)]
 	w := &tw[0]
 	switch {
-	case !FFTRadix4Narrow(l, r):
-		switch {
-		case l == AVX512 && inverse:
-			fftR4WideAVX512Inv(o, i, w, ls, r)
-		case l == AVX512:
-			fftR4WideAVX512Fwd(o, i, w, ls, r)
-		case inverse:
-			fftR4WideAVX2Inv(o, i, w, ls, r)
-		default:
-			fftR4WideAVX2Fwd(o, i, w, ls, r)
-		}
 	case r == 4: // AVX-512 only
 		if inverse {
 			fftR4Narrow4AVX512Inv(o, i, w, ls)
@@ -120,6 +100,68 @@ func FFTRadix4(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 		default:
 			fftR4Narrow1AVX2Fwd(o, i, w, ls)
 		}
+	}
+}
+
+// FFTStageLayout places the values of a radix-4 stage whose k are rows of
+// Width values: for j < ls, q and s < 4, i < Rows, c < Width, input a_q
+// of (j, k = i·Width + c) is in[j·JIn + q·QIn + i·RowIn + c] and output
+// s is out[j·JOut + s·SOut + i·RowOut + c] (strides in values).
+type FFTStageLayout struct {
+	Rows, Width        int
+	JIn, QIn, RowIn    int
+	JOut, SOut, RowOut int
+}
+
+// ContiguousStage is the layout of a Stockham stage on one buffer:
+// in[j·4r + q·r + k], out[(j + s·ls)·r + k].
+func ContiguousStage(ls, r int) FFTStageLayout {
+	return FFTStageLayout{Rows: 1, Width: r, JIn: 4 * r, QIn: r, RowIn: r, JOut: r, SOut: ls * r, RowOut: r}
+}
+
+// FFTRadix4Strided runs a radix-4 stage of the wide kind (Width a multiple
+// of FFTValues(l)) on the layout st; ls = 1 ignores tw (all twiddles 1).
+// Inputs must not overlap outputs.
+func FFTRadix4Strided(l Level, out, in []complex64, tw []float32, ls int, st FFTStageLayout, inverse bool) {
+	if ls < 1 || st.Rows < 1 || st.Width < FFTValues(l) || st.Width%FFTValues(l) != 0 {
+		panic("asm: FFTRadix4Strided: bad shape")
+	}
+	for _, s := range []int{st.JIn, st.QIn, st.RowIn, st.JOut, st.SOut, st.RowOut} {
+		if s < 0 {
+			panic("asm: FFTRadix4Strided: negative stride")
+		}
+	}
+	// Bounds: the furthest value each side touches.
+	lastIn := (ls-1)*st.JIn + 3*st.QIn + (st.Rows-1)*st.RowIn + st.Width - 1
+	lastOut := (ls-1)*st.JOut + 3*st.SOut + (st.Rows-1)*st.RowOut + st.Width - 1
+	_, _ = in[lastIn], out[lastOut]
+	var w *float32
+	if ls > 1 {
+		tw = tw[:6*ls]
+		w = &tw[0]
+	}
+	const b = 8 // bytes per value
+	o, i := &out[0], &in[0]
+	qs, ss := st.QIn*b, st.SOut*b
+	inRow, outRow := (st.RowIn-st.Width)*b, (st.RowOut-st.Width)*b
+	inJ, outJ := (st.JIn-st.Rows*st.RowIn)*b, (st.JOut-st.Rows*st.RowOut)*b
+	switch {
+	case ls == 1 && l == AVX512 && inverse:
+		fftR4FirstAVX512Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case ls == 1 && l == AVX512:
+		fftR4FirstAVX512Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case ls == 1 && inverse:
+		fftR4FirstAVX2Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case ls == 1:
+		fftR4FirstAVX2Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case l == AVX512 && inverse:
+		fftR4WideAVX512Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case l == AVX512:
+		fftR4WideAVX512Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case inverse:
+		fftR4WideAVX2Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	default:
+		fftR4WideAVX2Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
 	}
 }
 

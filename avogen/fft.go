@@ -175,35 +175,43 @@ func fftScale(v vmath.ISA) {
 	RET()
 }
 
-// fftR4Wide emits a radix-4 stage vectorised over k: for each j < ls the
-// twiddles tw[6j … 6j+5] = (Re w1, Im w1, Re w2, Im w2, Re w3, Im w3)
-// are broadcast, then the r/values-per-vector vectors of k run. first
-// emits the ls = 1 stage, whose twiddles are all 1 (tw unused).
+// fftR4Wide emits a radix-4 stage vectorised over k, with the k of each j
+// laid out as rows of w values (w a multiple of the values per vector):
+// for j < ls, i < rows, c < w, with k = i·w + c,
+//
+//	a_q = w_q(j) · in[j·JI + q·QI + i·RI + c]
+//	out[j·JO + s·SO + i·RO + c] = Σ_q (∓i)^{qs} a_q
+//
+// A contiguous stage has rows = 1, w = r, QI = r, JI = 4r, SO = ls·r,
+// JO = r; the strided forms read a four-step FFT's column block straight
+// from its matrix (first stage) or write it straight into the result
+// (last stage). The kernel takes byte strides qs = QI·8 and ss = SO·8,
+// and the byte steps its pointers take after a row (inRow, outRow) and
+// after a j (inJ, outJ), beyond the w values they move by themselves.
+// tw holds, per j, (Re w1, Im w1, Re w2, Im w2, Re w3, Im w3), broadcast;
+// first emits the ls = 1 stage, whose twiddles are all 1 (tw unused).
 func fftR4Wide(v vmath.ISA, inverse, first bool) {
 	name := "fftR4Wide" + v.Name + fftDir(inverse)
 	if first {
 		name = "fftR4First" + v.Name + fftDir(inverse)
 	}
-	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, ls, r int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int)")
 	Pragma("noescape")
-	Doc(name + " runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k; see avogen/fft.go.")
+	Doc(name + " runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.")
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
 	tw := Load(Param("tw"), GP64())
-	ls := Load(Param("ls"), GP64())
-	r := Load(Param("r"), GP64())
-	// Byte strides: rb between the inputs q, lb between the outputs s.
-	rb, r3, lb, l3 := GP64(), GP64(), GP64(), GP64()
-	MOVQ(r, rb)
-	SHLQ(U8(3), rb)
-	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
-	MOVQ(ls, lb)
-	IMULQ(rb, lb)
-	LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
-	SHRQ(U8(log2(cvals(v))), r) // vectors per j
-	TESTQ(r, r)
-	JZ(LabelRef(name + "_done"))
-	TESTQ(ls, ls)
+	qs, q3, ss, s3 := GP64(), GP64(), GP64(), GP64()
+	Load(Param("qs"), qs)
+	LEAQ(Mem{Base: qs, Index: qs, Scale: 2}, q3)
+	Load(Param("ss"), ss)
+	LEAQ(Mem{Base: ss, Index: ss, Scale: 2}, s3)
+	CMPQ(NewParamAddr("ls", 24), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("rows", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	wv := Load(Param("w"), GP64())
+	SHRQ(U8(log2(cvals(v))), wv) // vectors per row
 	JZ(LabelRef(name + "_done"))
 	ones := fftOnes(v)
 	Label(name + "_j")
@@ -214,17 +222,20 @@ func fftR4Wide(v vmath.ISA, inverse, first bool) {
 			VBROADCASTSS(Mem{Base: tw, Disp: 4 * i}, w[i])
 		}
 	}
+	rowsLeft := GP64()
+	Load(Param("rows"), rowsLeft)
+	Label(name + "_row")
 	k := GP64()
-	MOVQ(r, k)
+	MOVQ(wv, k)
 	Label(name + "_k")
 	a := make([]reg.VecVirtual, 4)
 	for q := range a {
 		a[q] = v.Vec()
 	}
 	VMOVUPS(Mem{Base: in}, a[0])
-	VMOVUPS(Mem{Base: in, Index: rb, Scale: 1}, a[1])
-	VMOVUPS(Mem{Base: in, Index: rb, Scale: 2}, a[2])
-	VMOVUPS(Mem{Base: in, Index: r3, Scale: 1}, a[3])
+	VMOVUPS(Mem{Base: in, Index: qs, Scale: 1}, a[1])
+	VMOVUPS(Mem{Base: in, Index: qs, Scale: 2}, a[2])
+	VMOVUPS(Mem{Base: in, Index: q3, Scale: 1}, a[3])
 	if !first {
 		for q := 1; q < 4; q++ {
 			a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
@@ -232,18 +243,21 @@ func fftR4Wide(v vmath.ISA, inverse, first bool) {
 	}
 	butterfly4(v, a, ones, inverse)
 	VMOVUPS(a[0], Mem{Base: out})
-	VMOVUPS(a[1], Mem{Base: out, Index: lb, Scale: 1})
-	VMOVUPS(a[2], Mem{Base: out, Index: lb, Scale: 2})
-	VMOVUPS(a[3], Mem{Base: out, Index: l3, Scale: 1})
+	VMOVUPS(a[1], Mem{Base: out, Index: ss, Scale: 1})
+	VMOVUPS(a[2], Mem{Base: out, Index: ss, Scale: 2})
+	VMOVUPS(a[3], Mem{Base: out, Index: s3, Scale: 1})
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(k)
 	JNZ(LabelRef(name + "_k"))
-	// in has moved by r values: the next j starts 3r further; out is
-	// already at (j+1)·r.
-	ADDQ(r3, in)
+	ADDQ(NewParamAddr("inRow", 64), in)
+	ADDQ(NewParamAddr("outRow", 72), out)
+	DECQ(rowsLeft)
+	JNZ(LabelRef(name + "_row"))
+	ADDQ(NewParamAddr("inJ", 80), in)
+	ADDQ(NewParamAddr("outJ", 88), out)
 	ADDQ(U32(24), tw)
-	DECQ(ls)
+	DECQ(NewParamAddr("ls", 24))
 	JNZ(LabelRef(name + "_j"))
 	Label(name + "_done")
 	VZEROUPPER()

@@ -28,33 +28,67 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 }
 
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
-// src, since the first pass writes only work.
+// src, since the first pass writes only work. The first stage of each
+// column FFT reads its block straight from its matrix (src, or T when the
+// row FFT starts with a radix-4 stage) and the last stage of each row FFT
+// writes straight into dst, so that no pass only copies.
 func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse bool) {
 	l, n1, n2, b := fs.col.level, fs.n1, fs.n2, fs.b
 	ts := fs.tStride
 	t := work[:n2*ts]
 	blk := work[n2*ts:]
 	blkA, blkB := blk[:n2*b], blk[n2*b:2*n2*b]
-	// gather copies a [rows][b] block into the buffer that lets
-	// runStockham32 run without copying: the one it leaves in blkA.
-	gather := func(sp *stockham32, x []complex64, rows, stride int) []complex64 {
-		in := blkA[:rows*b]
-		if sp.stageCount()%2 == 1 {
-			in = blkB[:rows*b]
-		}
-		asm.FFTCopyRows(l, in, x, rows, b, b, stride)
-		return in
-	}
 	for c0 := 0; c0 < n2; c0 += b {
-		in := gather(fs.col, src[c0:], n1, n2)
-		runStockham32(fs.col, blkA[:n1*b], in, blkB[:n1*b], inverse)
-		asm.FFTTransposeTwiddle(l, t[c0*ts:], blkA, fs.tw[c0*n1:], n1, b, ts, inverse)
+		// The column plan starts with radix 4 (n1 = 4^m).
+		cur, other := blkA[:n1*b], blkB[:n1*b]
+		asm.FFTRadix4Strided(l, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse)
+		cur = runStages(fs.col, fs.col.stages[1:], cur, other, inverse)
+		if inverse {
+			asm.FFTScale(l, cur, 1/float32(fs.n))
+		}
+		asm.FFTTransposeTwiddle(l, t[c0*ts:], cur, fs.tw[c0*n1:], n1, b, ts, inverse)
 	}
+	row := fs.row
 	for c0 := 0; c0 < n1; c0 += b {
-		in := gather(fs.row, t[c0:], n2, ts)
-		runStockham32(fs.row, blkA[:n2*b], in, blkB[:n2*b], inverse)
-		asm.FFTCopyRows(l, dst[c0:], blkA, n2, b, n1, b)
+		cur, other := blkA[:n2*b], blkB[:n2*b]
+		stages := row.stages
+		if row.radix2 {
+			asm.FFTCopyRows(l, other, t[c0:], n2, b, b, ts)
+			asm.FFTRadix2First(l, cur, other)
+		} else {
+			asm.FFTRadix4Strided(l, cur, t[c0:], nil, 1, stripeIn(n2, b, ts), inverse)
+			stages = stages[1:]
+		}
+		last := stages[len(stages)-1]
+		cur = runStages(row, stages[:len(stages)-1], cur, other, inverse)
+		asm.FFTRadix4Strided(l, dst[c0:], cur, row.tw[last.off:last.off+last.len], last.ls, stripeOut(n2, b, n1), inverse)
 	}
+}
+
+// stripeIn is the layout of the first radix-4 stage (ls = 1) of b
+// length-m FFTs side by side, reading the b columns of a matrix with rows
+// stride values apart and writing a contiguous [m][b] block.
+func stripeIn(m, b, stride int) asm.FFTStageLayout {
+	rows := m / 4
+	return asm.FFTStageLayout{Rows: rows, Width: b, QIn: rows * stride, RowIn: stride, SOut: rows * b, RowOut: b}
+}
+
+// stripeOut is the layout of the last radix-4 stage (ls = m/4, r = b) of
+// b length-m FFTs side by side, reading a contiguous block and writing
+// the b columns of a matrix with rows stride values apart.
+func stripeOut(m, b, stride int) asm.FFTStageLayout {
+	ls := m / 4
+	return asm.FFTStageLayout{Rows: 1, Width: b, JIn: 4 * b, QIn: b, RowIn: b, JOut: stride, SOut: ls * stride, RowOut: stride}
+}
+
+// runStages runs the radix-4 stages of sp from the buffer cur, ping-
+// ponging with other, and returns the buffer holding the result.
+func runStages(sp *stockham32, stages []stage32, cur, other []complex64, inverse bool) []complex64 {
+	for _, st := range stages {
+		asm.FFTRadix4(sp.level, other, cur, sp.tw[st.off:st.off+st.len], st.ls, inverse)
+		cur, other = other, cur
+	}
+	return cur
 }
 
 // runStockham32 runs the stages of sp, ping-ponging between dst and work

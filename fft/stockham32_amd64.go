@@ -200,17 +200,21 @@ func newRealStockham32(n int, l asm.Level) *realStockham32 {
 }
 
 // fourStep32 is the cache-aware plan of a long power-of-two complex64 FFT
-// (n ≥ fourStepMinLen): n = n1·n2, x read as the matrix [n1][n2].
+// (n ≥ fourStepMinLen): n = n1·n2 with n1 = 4^m ≤ n2, x read as the
+// matrix [n1][n2].
 //
-//  1. For each block of b columns: gather it ([n1][b], in L2), run the b
-//     length-n1 column FFTs side by side (col), multiply by ω_n^{j2·k1}
-//     and write it transposed into T ([n2][n1], b contiguous rows).
-//  2. For each block of b columns of T: gather it ([n2][b]), run the b
-//     length-n2 FFTs (row), scatter it into dst ([n2][n1]), which is then
-//     X in natural order: X[k1 + n1·k2].
+//  1. For each block of b columns: run the b length-n1 column FFTs side
+//     by side (col) in an L2-sized [n1][b] buffer, the first radix-4
+//     stage reading the block straight from x; multiply by ω_n^{j2·k1}
+//     and write it transposed into T ([n2][n1 + pad], b rows).
+//  2. For each block of b columns of T: the b length-n2 FFTs (row), the
+//     first stage reading T (a gather first when n2 starts with radix
+//     2), the last writing straight into dst ([n2][n1]), which is then X
+//     in natural order: X[k1 + n1·k2].
 //
-// Each pass reads and writes the whole array once, where the stages of
-// one long Stockham FFT stream it through memory log4 n times.
+// Each pass reads and writes the whole array once (with the twiddle
+// matrix), where the stages of one long Stockham FFT stream it through
+// memory log4 n times.
 type fourStep32 struct {
 	n, n1, n2, b int
 	tStride      int // row stride of T: n1 and a cache line, so that its power-of-two rows do not share cache sets
@@ -218,23 +222,30 @@ type fourStep32 struct {
 	tw           []complex64 // tw[j2·n1 + k1] = ω_n^{j2·k1}
 }
 
-// fourStepMinLen is the shortest length run in four steps. Measured as
-// the best of 30 alternating calls of runStockham32 and runFourStep32 (a
-// throwaway A/B during development, on the shared, loaded machine): at 2^18 the direct Stockham FFT is faster (AVX2 0.62 ms
-// against 0.69 ms), at 2^20 AVX2 ties (4.73 ms against 4.75 ms) and
-// AVX-512 gains (5.66 ms → 4.40 ms): the four passes of gather, transpose
-// and scatter cost about as much as the eight passes they save while the
-// two buffers still fit the 32 MB L3.
-const fourStepMinLen = 1 << 20
+// fourStepMinLen is the shortest length run in four steps at level l.
+// Measured as the best of 30 alternating calls of runStockham32 and
+// runFourStep32 (a throwaway A/B during development, on the shared,
+// loaded machine), direct → four-step: AVX2 2^18 0.58 → 0.59 ms, 2^19
+// 1.63 → 2.10 ms (n2 = 2^11 needs a gather), 2^20 3.91 → 3.54 ms;
+// AVX-512 2^17 0.242 → 0.236 ms, 2^18 0.548 → 0.484 ms, 2^19 1.83 →
+// 1.68 ms, 2^20 5.24 → 3.58 ms. The direct FFT's two buffers fit the
+// 32 MB L3 up to 2^21, which keeps its log4 n passes cheap.
+func fourStepMinLen(l asm.Level) int {
+	if l == asm.AVX512 {
+		return 1 << 18
+	}
+	return 1 << 20
+}
 
 // fourStepBlock is the columns per block: 32 complex64 are four cache
-// lines per row, and a block of 1024 rows (n = 2^20) is 256 KB (16 and
-// 64 measured slower at 2^20).
+// lines per row, and a block of 1024 rows (n = 2^20) is 256 KB. At 2^20
+// (same A/B) AVX2 4.66, 3.89, 3.93 ms and AVX-512 4.14, 3.63, 3.67 ms
+// for blocks of 16, 32, 64.
 const fourStepBlock = 32
 
 // newFourStep32 returns the four-step plan of length n at level l, or nil.
 func newFourStep32(n int, l asm.Level) *fourStep32 {
-	if n < fourStepMinLen {
+	if n < fourStepMinLen(l) {
 		return nil
 	}
 	return newFourStep32Any(n, l)
@@ -246,8 +257,10 @@ func newFourStep32Any(n int, l asm.Level) *fourStep32 {
 		return nil
 	}
 	lg := bits.TrailingZeros(uint(n))
-	n1 := 1 << (lg / 2)
-	p := &fourStep32{n: n, n1: n1, n2: n / n1, b: fourStepBlock, tStride: n1 + 8}
+	// n1 = 4^m, so that the column FFTs start with a radix-4 stage that
+	// reads the matrix in place; n2 ≥ n1.
+	n1 := 1 << (lg / 4 * 2)
+	p := &fourStep32{n: n, n1: n1, n2: n / n1, b: min(fourStepBlock, n1), tStride: n1 + 8}
 	p.col = newStockham32Batch(p.n1, p.b, l)
 	p.row = newStockham32Batch(p.n2, p.b, l)
 	if p.col == nil || p.row == nil {
