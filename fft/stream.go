@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
+	"unsafe"
 
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
@@ -168,12 +169,49 @@ type convStream[F float32 | float64, C complex64 | complex128] struct {
 	sub, q, partLen, parts, n, bins int
 	slots                           int // (parts−1)·q + 1 spectra in the delay line
 	plan                            streamPlan[F, C]
-	kspec                           []C // [channels][parts][bins], spectra of the partitions
-	win                             []F // [channels][n], the last n inputs
-	line                            []C // [channels][slots][bins], spectra of the last windows, a ring
-	head                            int // slot in line of the newest window's spectrum
-	acc                             []C // [bins] scratch
-	out                             []F // [n] scratch
+	kspec                           []C           // [channels][parts][bins], spectra of the partitions
+	win                             []F           // [channels][n], the last n inputs
+	line                            []C           // [channels][slots][bins], spectra of the last windows, a ring
+	head                            int           // slot in line of the newest window's spectrum
+	acc                             []C           // [bins] scratch
+	out                             []F           // [n] scratch
+	fast                            *streamFast32 // ConvStream32's spectra as complex64; else nil
+}
+
+// streamFast32 views ConvStream32's spectra as complex64, for the delay
+// line's products in assembly at the levels with Conv32's float32
+// assembly (hasConv32SIMD): each product by mulSpectrum
+// (asm.MulComplex64), the sum by addSkip (asm.GateRow with d = 1) on the
+// spectra read as float32 pairs.
+type streamFast32 struct {
+	kspec, line, acc, tmp []complex64
+	accF, tmpF            []float32
+}
+
+// floats views c as its real and imaginary parts, interleaved.
+func floats(c []complex64) []float32 {
+	return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(c))), 2*len(c))
+}
+
+// products sets acc = Σ_p line[slot(p)]·kspec[p] for one channel (its
+// spectra from kAt and lineAt), slot(p) = head − p·q modulo slots.
+func (f *streamFast32) products(l asm.Level, kAt, lineAt, head, q, slots, parts, bins int) {
+	slot := head
+	for p := range parts {
+		x := f.line[lineAt+slot*bins : lineAt+(slot+1)*bins]
+		kp := f.kspec[kAt+p*bins : kAt+(p+1)*bins]
+		if p == 0 {
+			copy(f.acc, x)
+			mulSpectrum(l, f.acc, kp)
+		} else {
+			copy(f.tmp, x)
+			mulSpectrum(l, f.tmp, kp)
+			addSkip(l, f.accF, f.tmpF, 1)
+		}
+		if slot -= q; slot < 0 {
+			slot += slots
+		}
+	}
 }
 
 // The cost model that picks the method, in nanoseconds per block and
@@ -183,14 +221,15 @@ type convStream[F float32 | float64, C complex64 | complex128] struct {
 // the largest sub-block, q = 3 over q = 1 for K = 16·blockLen with the
 // SIMD FFTs), not for absolute times.
 const (
-	streamDirectPerMAC    = 0.9 // one k·u product of the direct sum
-	streamDirectPerSample = 1   // per output: loop, conversions
-	streamDirectPerShift  = 0.3 // per value of history moved after each block
-	streamFFTPerPoint     = 2.4 // a forward plus an inverse real FFT in plain Go, per point·log2 point
-	streamFFTPerPointSIMD = 0.1 // the same for RealPlan32's AVX2/AVX-512 FFT (powers of two ≥ 64)
-	streamFFTPerSub       = 400 // per sub-block: plan calls, window shift, conversions
-	streamProductPerBin   = 2.5 // one complex multiply-add of the delay line
-	streamProductPerPart  = 10  // per partition: loop set-up
+	streamDirectPerMAC      = 0.9 // one k·u product of the direct sum
+	streamDirectPerSample   = 1   // per output: loop, conversions
+	streamDirectPerShift    = 0.3 // per value of history moved after each block
+	streamFFTPerPoint       = 2.4 // a forward plus an inverse real FFT in plain Go, per point·log2 point
+	streamFFTPerPointSIMD   = 0.1 // the same for RealPlan32's AVX2/AVX-512 FFT (powers of two ≥ 64)
+	streamFFTPerSub         = 400 // per sub-block: plan calls, window shift, conversions
+	streamProductPerBin     = 2.5 // one complex multiply-add of the delay line
+	streamProductPerBinSIMD = 0.4 // the same by mulSpectrum and addSkip (ConvStream32 at AVX2/AVX-512)
+	streamProductPerPart    = 10  // per partition: loop set-up
 )
 
 // streamFFTShape returns, for sub-blocks of S = sub samples and kernel
@@ -209,16 +248,19 @@ func streamFFTShape(sub, q, kernelLen int, pow2 bool) (partLen, parts, n int) {
 }
 
 // streamFFTCost is the model's cost of a block by the partitioned FFT;
-// fastFFT says the FFTs run RealPlan32's SIMD code (float32, amd64 vector
-// level, N a power of two ≥ 64).
-func streamFFTCost(blockLen, sub, q, kernelLen int, pow2, fastFFT bool) float64 {
+// simd says the stream runs ConvStream32's assembly (float32, an amd64
+// vector level): the products, and the FFTs for N a power of two ≥ 64.
+func streamFFTCost(blockLen, sub, q, kernelLen int, pow2, simd bool) float64 {
 	_, parts, n := streamFFTShape(sub, q, kernelLen, pow2)
 	fn := float64(n)
-	perPoint := streamFFTPerPoint
-	if fastFFT && n >= 64 {
+	perPoint, perBin := streamFFTPerPoint, streamProductPerBin
+	if simd && n >= 64 {
 		perPoint = streamFFTPerPointSIMD
 	}
-	perPart := float64(n/2+1)*streamProductPerBin + streamProductPerPart
+	if simd {
+		perBin = streamProductPerBinSIMD
+	}
+	perPart := float64(n/2+1)*perBin + streamProductPerPart
 	perSub := perPoint*fn*math.Log2(fn) + float64(parts)*perPart + streamFFTPerSub
 	return float64(blockLen/sub) * perSub
 }
@@ -245,13 +287,13 @@ func streamDirectCost(blockLen, kernelLen int) float64 {
 // of blockLen, so that every call ends on a sub-block boundary) and
 // partition length q·S (q = 1 … 16, then powers of two, then one
 // partition; the delay line within streamMaxLineGrowth).
-func chooseStream(blockLen, kernelLen int, pow2, fastFFT bool) streamMode {
+func chooseStream(blockLen, kernelLen int, pow2, simd bool) streamMode {
 	best, bestCost := streamMode{direct: true}, streamDirectCost(blockLen, kernelLen)
 	try := func(sub, q int) {
 		if _, ok := streamSlots(sub, q, kernelLen, pow2); !ok {
 			return
 		}
-		if c := streamFFTCost(blockLen, sub, q, kernelLen, pow2, fastFFT); c < bestCost {
+		if c := streamFFTCost(blockLen, sub, q, kernelLen, pow2, simd); c < bestCost {
 			best, bestCost = streamMode{sub: sub, q: q}, c
 		}
 	}
@@ -300,8 +342,7 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 		return nil, fmt.Errorf("fft: %s: channels·(blockLen+kernelLen) = %d·%d overflows int", call, channels, blockLen+kernelLen)
 	}
 	if mode == streamAuto {
-		l := asm.Current()
-		mode = chooseStream(blockLen, kernelLen, isFloat32[F](), isFloat32[F]() && (l == asm.AVX2 || l == asm.AVX512))
+		mode = chooseStream(blockLen, kernelLen, isFloat32[F](), isFloat32[F]() && hasConv32SIMD(asm.Current()))
 	}
 	s := &convStream[F, C]{channels: channels, blockLen: blockLen, kernelLen: kernelLen}
 	if mode.direct {
@@ -340,6 +381,11 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 	s.win = make([]F, channels*s.n)
 	s.acc = make([]C, s.bins)
 	s.out = make([]F, s.n)
+	if acc, ok := any(s.acc).([]complex64); ok {
+		tmp := make([]complex64, s.bins)
+		s.fast = &streamFast32{kspec: any(s.kspec).([]complex64), line: any(s.line).([]complex64),
+			acc: acc, tmp: tmp, accF: floats(acc), tmpF: floats(tmp)}
+	}
 	// Partition p of channel h is k[h][p·Q : p·Q+Q], zero-padded to n.
 	for h := range channels {
 		kh := k[h*kernelLen : (h+1)*kernelLen]
@@ -416,6 +462,8 @@ func (s *convStream[F, C]) direct(y, u, d []F) {
 // overlapSave runs the partitioned overlap-save, sub-block by sub-block.
 func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
 	S, B, n, bins, P, slots := s.sub, s.blockLen, s.n, s.bins, s.parts, s.slots
+	l := asm.Current()
+	fast := s.fast != nil && hasConv32SIMD(l)
 	for h := range s.channels {
 		win := s.win[h*n : (h+1)*n]
 		line := s.line[h*slots*bins : (h+1)*slots*bins]
@@ -436,21 +484,10 @@ func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
 			}
 			// acc = Σ_p X_{now−p·q}·K_p: partition p meets the window of
 			// p·Q = p·q·S samples ago.
-			slot := head
-			for p := range P {
-				x, kp := line[slot*bins:(slot+1)*bins], kspec[p*bins:(p+1)*bins]
-				if p == 0 {
-					for i, v := range x {
-						s.acc[i] = v * kp[i]
-					}
-				} else {
-					for i, v := range x {
-						s.acc[i] += v * kp[i]
-					}
-				}
-				if slot -= s.q; slot < 0 {
-					slot += slots
-				}
+			if fast {
+				s.fast.products(l, h*P*bins, h*slots*bins, head, s.q, slots, P, bins)
+			} else {
+				s.products(kspec, line, head)
 			}
 			if err := s.plan.Inverse(s.out, s.acc); err != nil {
 				return err
@@ -463,4 +500,25 @@ func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
 	}
 	s.head = (s.head + B/S) % slots
 	return nil
+}
+
+// products sets acc = Σ_p line[slot(p)]·kspec[p] for one channel's
+// spectra, slot(p) = head − p·q modulo slots.
+func (s *convStream[F, C]) products(kspec, line []C, head int) {
+	bins, slot := s.bins, head
+	for p := range s.parts {
+		x, kp := line[slot*bins:(slot+1)*bins], kspec[p*bins:(p+1)*bins]
+		if p == 0 {
+			for i, v := range x {
+				s.acc[i] = v * kp[i]
+			}
+		} else {
+			for i, v := range x {
+				s.acc[i] += v * kp[i]
+			}
+		}
+		if slot -= s.q; slot < 0 {
+			slot += s.slots
+		}
+	}
 }

@@ -200,12 +200,19 @@ func TestConvStreamImpulseResponseIsTheKernelThenZero(t *testing.T) {
 func TestConvStreamChoosesTheDirectSumForTinyBlocksAndShortKernels(t *testing.T) {
 	for _, c := range []struct {
 		blockLen, kernelLen int
-		direct              bool
-	}{{1, 1, true}, {1, 4096, true}, {256, 4, true}, {256, 4096, false}, {1024, 4096, false}, {4096, 4096, false}} {
-		for _, pow2 := range []bool{false, true} {
-			m := chooseStream(c.blockLen, c.kernelLen, pow2, pow2)
-			if m.direct != c.direct {
-				t.Errorf("blockLen %d kernelLen %d: chooseStream = %+v, want direct = %v", c.blockLen, c.kernelLen, m, c.direct)
+		direct, directSIMD  bool // the choice in plain Go, and with the float32 assembly
+	}{
+		{1, 1, true, true}, {1, 4096, true, true}, {16, 16, true, true}, {256, 4, true, false},
+		{256, 4096, false, false}, {1024, 4096, false, false}, {4096, 4096, false, false},
+	} {
+		for _, simd := range []bool{false, true} {
+			m := chooseStream(c.blockLen, c.kernelLen, simd, simd)
+			want := c.direct
+			if simd {
+				want = c.directSIMD
+			}
+			if m.direct != want {
+				t.Errorf("blockLen %d kernelLen %d simd %v: chooseStream = %+v, want direct = %v", c.blockLen, c.kernelLen, simd, m, want)
 			}
 			if !m.direct && c.blockLen%m.sub != 0 {
 				t.Errorf("blockLen %d kernelLen %d: sub-block %d does not divide the block", c.blockLen, c.kernelLen, m.sub)
