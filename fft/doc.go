@@ -42,9 +42,10 @@
 // dy = ∂loss/∂y they write du (the correlation of dy with k, plus d·dy), dk
 // (the correlation of dy with u, summed over the batch) and dd (Σ dy·u),
 // each optional (nil = not wanted) and overwritten. They run at the
-// plan's FFT length with the kernel spectra the plan cached, or as direct
-// sums where Apply takes the direct sum; generic.ConvBackwardDirect is the
-// oracle.
+// plan's FFT length with the kernel spectra the plan cached (Conv32 on
+// Apply's float32 pipeline at AVX2/AVX-512, the correlations as products
+// with the time-reversed dy), or as direct sums in float64 where Apply
+// takes the direct sum; generic.ConvBackwardDirect is the oracle.
 //
 //	err = conv.Backward(du, dk, dd, dy, u, d) // du like u, dk like k, dd [channels]
 //
@@ -60,9 +61,10 @@
 // blockLen, their spectra computed once, a frequency-domain delay line of
 // the last sub-blocks' spectra), or by the direct sum over the history
 // when a cost model finds that cheaper (tiny blocks, short kernels); the
-// model also picks the sub-block length, q and the FFT length. Unlike the
-// plans, a stream has state: it must not be used by two goroutines at
-// once.
+// model also picks the sub-block length, q and the FFT length.
+// ConvStream32 runs float32 FFTs and, at AVX2/AVX-512, its spectrum
+// products in assembly. Unlike the plans, a stream has state: it must not
+// be used by two goroutines at once.
 //
 //	s, err := fft.NewConvStream32(channels, blockLen, k) // k [channels][kernelLen], any kernelLen ≥ 1
 //	for block := range blocks {
