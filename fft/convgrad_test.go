@@ -9,6 +9,7 @@ import (
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/asm/asmtest"
 	"github.com/ssmkern/ssmkern/generic"
+	"github.com/ssmkern/ssmkern/generic/golden"
 )
 
 const (
@@ -250,4 +251,48 @@ func gradBound(u, dy, k, d []float64, channels int) (boundU, boundKD float64) {
 		boundKD = 1
 	}
 	return boundU, boundKD
+}
+
+// Backward is the adjoint of the reference convolution: for the golden
+// fft_conv cases (y from the S4 code) and a random dy,
+// Σ y·dy = Σ u·du (y is linear in u) = Σ k·dk + Σ D·dd (and in k, D).
+func TestConvBackwardIsTheAdjointOfTheGoldenFFTConvAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(59, 60))
+	asmtest.ForEachLevel(t, func(t *testing.T, _ asm.Level) {
+		for _, c := range golden.Load(t, "fft_conv") {
+			channels, seqLen := c.Inputs["u"].Shape[1], c.Inputs["u"].Shape[2]
+			u, k, d, y := c.In(t, "u"), c.In(t, "k"), c.In(t, "D"), c.Out(t, "y")
+			dy := toF64(toF32(randFloat64(rng, len(u))))
+			// dot returns Σ a·b and Σ |a·b|, the scale of its rounding.
+			dot := func(a, b []float64) (sum, scale float64) {
+				for i, v := range a {
+					sum += v * b[i]
+					scale += math.Abs(v * b[i])
+				}
+				return sum, scale
+			}
+			want, scale := dot(y, dy)
+			check := func(name string, tol float64, du, dk, dd []float64) {
+				viaU, su := dot(u, du)
+				viaK, sk := dot(k, dk)
+				viaD, sd := dot(d, dd)
+				if e := math.Abs(viaU-want) / (scale + su); !(e <= tol) {
+					t.Errorf("%s %s: Σ u·du = %g, Σ y·dy = %g: error %.3g > %g", c.Name, name, viaU, want, e, tol)
+				}
+				if e := math.Abs(viaK+viaD-want) / (scale + sk + sd); !(e <= tol) {
+					t.Errorf("%s %s: Σ k·dk + Σ D·dd = %g, Σ y·dy = %g: error %.3g > %g", c.Name, name, viaK+viaD, want, e, tol)
+				}
+			}
+			c64, err := NewConv64(channels, seqLen, k)
+			mustOK(t, err)
+			du, dk, dd := make([]float64, len(u)), make([]float64, len(k)), make([]float64, channels)
+			mustOK(t, c64.Backward(du, dk, dd, dy, u, d))
+			check("Conv64", golden64Tol, du, dk, dd)
+			c32, err := NewConv32(channels, seqLen, golden.F32(k))
+			mustOK(t, err)
+			du32, dk32, dd32 := make([]float32, len(u)), make([]float32, len(k)), make([]float32, channels)
+			mustOK(t, c32.Backward(du32, dk32, dd32, golden.F32(dy), golden.F32(u), golden.F32(d)))
+			check("Conv32", golden32Tol, toF64(du32), toF64(dk32), toF64(dd32))
+		}
+	})
 }
