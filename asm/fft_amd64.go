@@ -143,3 +143,83 @@ func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, tw *complex64,
 //
 //go:noescape
 func fftCopyRowsAVX512(dst *complex64, src *complex64, rows int, width int, ds int, ss int)
+
+// fft64R2FirstAVX2 runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R2FirstAVX2(out *complex128, in *complex128, r int)
+
+// fft64ScaleAVX2 multiplies n complex128 values by a real scale.
+//
+//go:noescape
+func fft64ScaleAVX2(x *complex128, n int, s float64)
+
+// fft64R4WideAVX2Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4FirstAVX2Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4Narrow1AVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64R4WideAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4FirstAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4Narrow1AVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64R2FirstAVX512 runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R2FirstAVX512(out *complex128, in *complex128, r int)
+
+// fft64ScaleAVX512 multiplies n complex128 values by a real scale.
+//
+//go:noescape
+func fft64ScaleAVX512(x *complex128, n int, s float64)
+
+// fft64R4WideAVX512Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4FirstAVX512Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4Narrow1AVX512Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64R4WideAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4FirstAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+
+// fft64R4Narrow1AVX512Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)

@@ -1921,3 +1921,917 @@ fftCopyRowsAVX512_col:
 fftCopyRowsAVX512_done:
 	VZEROUPPER
 	RET
+
+// func fft64R2FirstAVX2(out *complex128, in *complex128, r int)
+// Requires: AVX
+TEXT ·fft64R2FirstAVX2(SB), NOSPLIT, $0-24
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ r+16(FP), DX
+	MOVQ DX, BX
+	SHLQ $0x04, BX
+	SHRQ $0x01, DX
+	JZ   fft64R2FirstAVX2_done
+
+fft64R2FirstAVX2_loop:
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(BX*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	DECQ    DX
+	JNZ     fft64R2FirstAVX2_loop
+
+fft64R2FirstAVX2_done:
+	VZEROUPPER
+	RET
+
+// func fft64ScaleAVX2(x *complex128, n int, s float64)
+// Requires: AVX, AVX2, SSE2
+TEXT ·fft64ScaleAVX2(SB), NOSPLIT, $0-24
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	MOVSD        s+16(FP), X0
+	VBROADCASTSD X0, Y0
+	SHRQ         $0x01, CX
+	JZ           fft64ScaleAVX2_done
+
+fft64ScaleAVX2_loop:
+	VMULPD  (AX), Y0, Y1
+	VMOVUPD Y1, (AX)
+	ADDQ    $0x00000020, AX
+	DECQ    CX
+	JNZ     fft64ScaleAVX2_loop
+
+fft64ScaleAVX2_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4WideAVX2Fwd(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4WideAVX2Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4WideAVX2Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x01, R9
+	JZ      fft64R4WideAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4WideAVX2Fwd_j:
+	VBROADCASTSD (DX), Y1
+	VBROADCASTSD 8(DX), Y2
+	VBROADCASTSD 16(DX), Y3
+	VBROADCASTSD 24(DX), Y4
+	VBROADCASTSD 32(DX), Y5
+	VBROADCASTSD 40(DX), Y6
+	MOVQ         rows+32(FP), R10
+
+fft64R4WideAVX2Fwd_row:
+	MOVQ R9, R11
+
+fft64R4WideAVX2Fwd_k:
+	VMOVUPD        (CX), Y7
+	VMOVUPD        (CX)(BX*1), Y8
+	VMOVUPD        (CX)(BX*2), Y9
+	VMOVUPD        (CX)(SI*1), Y10
+	VPERMILPD      $0x55, Y8, Y11
+	VMULPD         Y2, Y11, Y11
+	VFMADDSUB231PD Y1, Y8, Y11
+	VPERMILPD      $0x55, Y9, Y8
+	VMULPD         Y4, Y8, Y8
+	VFMADDSUB231PD Y3, Y9, Y8
+	VPERMILPD      $0x55, Y10, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMADDSUB231PD Y5, Y10, Y9
+	VADDPD         Y8, Y7, Y10
+	VSUBPD         Y8, Y7, Y12
+	VADDPD         Y9, Y11, Y8
+	VSUBPD         Y9, Y11, Y9
+	VADDPD         Y8, Y10, Y7
+	VSUBPD         Y8, Y10, Y8
+	VPERMILPD      $0x55, Y9, Y9
+	VMOVAPD        Y9, Y11
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD Y0, Y12, Y11
+	VFMADDSUB231PD Y0, Y12, Y9
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y11, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y9, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R11
+	JNZ            fft64R4WideAVX2Fwd_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4WideAVX2Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4WideAVX2Fwd_j
+
+fft64R4WideAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
+GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
+
+// func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4FirstAVX2Fwd(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4FirstAVX2Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4FirstAVX2Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x01, R9
+	JZ      fft64R4FirstAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4FirstAVX2Fwd_j:
+	MOVQ rows+32(FP), R10
+
+fft64R4FirstAVX2Fwd_row:
+	MOVQ R9, R11
+
+fft64R4FirstAVX2Fwd_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(BX*1), Y2
+	VMOVUPD        (CX)(BX*2), Y3
+	VMOVUPD        (CX)(SI*1), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y2, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y4, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R11
+	JNZ            fft64R4FirstAVX2Fwd_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4FirstAVX2Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4FirstAVX2Fwd_j
+
+fft64R4FirstAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4Narrow1AVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x01, BX
+	JZ      fft64R4Narrow1AVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4Narrow1AVX2Fwd_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(DX), Y5, Y5
+	VFMADDSUB231PD (DX), Y2, Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMADDSUB231PD 64(DX), Y3, Y6
+	VPERMILPD      $0x55, Y4, Y7
+	VMULPD         160(DX), Y7, Y7
+	VFMADDSUB231PD 128(DX), Y4, Y7
+	VADDPD         Y6, Y1, Y8
+	VSUBPD         Y6, Y1, Y9
+	VADDPD         Y7, Y5, Y6
+	VSUBPD         Y7, Y5, Y5
+	VADDPD         Y6, Y8, Y1
+	VSUBPD         Y6, Y8, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMOVAPD        Y7, Y5
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y9, Y5
+	VFMADDSUB231PD Y0, Y9, Y7
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	VMOVUPD        Y7, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1AVX2Fwd_loop
+
+fft64R4Narrow1AVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4WideAVX2Inv(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4WideAVX2Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4WideAVX2Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x01, R9
+	JZ      fft64R4WideAVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4WideAVX2Inv_j:
+	VBROADCASTSD (DX), Y1
+	VBROADCASTSD 8(DX), Y2
+	VBROADCASTSD 16(DX), Y3
+	VBROADCASTSD 24(DX), Y4
+	VBROADCASTSD 32(DX), Y5
+	VBROADCASTSD 40(DX), Y6
+	MOVQ         rows+32(FP), R10
+
+fft64R4WideAVX2Inv_row:
+	MOVQ R9, R11
+
+fft64R4WideAVX2Inv_k:
+	VMOVUPD        (CX), Y7
+	VMOVUPD        (CX)(BX*1), Y8
+	VMOVUPD        (CX)(BX*2), Y9
+	VMOVUPD        (CX)(SI*1), Y10
+	VPERMILPD      $0x55, Y8, Y11
+	VMULPD         Y2, Y11, Y11
+	VFMSUBADD231PD Y1, Y8, Y11
+	VPERMILPD      $0x55, Y9, Y8
+	VMULPD         Y4, Y8, Y8
+	VFMSUBADD231PD Y3, Y9, Y8
+	VPERMILPD      $0x55, Y10, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMSUBADD231PD Y5, Y10, Y9
+	VADDPD         Y8, Y7, Y10
+	VSUBPD         Y8, Y7, Y12
+	VADDPD         Y9, Y11, Y8
+	VSUBPD         Y9, Y11, Y9
+	VADDPD         Y8, Y10, Y7
+	VSUBPD         Y8, Y10, Y8
+	VPERMILPD      $0x55, Y9, Y9
+	VMOVAPD        Y9, Y11
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD Y0, Y12, Y11
+	VFMADDSUB231PD Y0, Y12, Y9
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y11, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R11
+	JNZ            fft64R4WideAVX2Inv_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4WideAVX2Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4WideAVX2Inv_j
+
+fft64R4WideAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4FirstAVX2Inv(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4FirstAVX2Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4FirstAVX2Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x01, R9
+	JZ      fft64R4FirstAVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4FirstAVX2Inv_j:
+	MOVQ rows+32(FP), R10
+
+fft64R4FirstAVX2Inv_row:
+	MOVQ R9, R11
+
+fft64R4FirstAVX2Inv_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(BX*1), Y2
+	VMOVUPD        (CX)(BX*2), Y3
+	VMOVUPD        (CX)(SI*1), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y4, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y2, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R11
+	JNZ            fft64R4FirstAVX2Inv_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4FirstAVX2Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4FirstAVX2Inv_j
+
+fft64R4FirstAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4Narrow1AVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x01, BX
+	JZ      fft64R4Narrow1AVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4Narrow1AVX2Inv_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(DX), Y5, Y5
+	VFMSUBADD231PD (DX), Y2, Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMSUBADD231PD 64(DX), Y3, Y6
+	VPERMILPD      $0x55, Y4, Y7
+	VMULPD         160(DX), Y7, Y7
+	VFMSUBADD231PD 128(DX), Y4, Y7
+	VADDPD         Y6, Y1, Y8
+	VSUBPD         Y6, Y1, Y9
+	VADDPD         Y7, Y5, Y6
+	VSUBPD         Y7, Y5, Y5
+	VADDPD         Y6, Y8, Y1
+	VSUBPD         Y6, Y8, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMOVAPD        Y7, Y5
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y9, Y5
+	VFMADDSUB231PD Y0, Y9, Y7
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y7, (AX)(SI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	VMOVUPD        Y5, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1AVX2Inv_loop
+
+fft64R4Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R2FirstAVX512(out *complex128, in *complex128, r int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R2FirstAVX512(SB), NOSPLIT, $0-24
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ r+16(FP), DX
+	MOVQ DX, BX
+	SHLQ $0x04, BX
+	SHRQ $0x02, DX
+	JZ   fft64R2FirstAVX512_done
+
+fft64R2FirstAVX512_loop:
+	VMOVUPD (CX), Z0
+	VMOVUPD (CX)(BX*1), Z1
+	VADDPD  Z1, Z0, Z2
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(BX*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	DECQ    DX
+	JNZ     fft64R2FirstAVX512_loop
+
+fft64R2FirstAVX512_done:
+	VZEROUPPER
+	RET
+
+// func fft64ScaleAVX512(x *complex128, n int, s float64)
+// Requires: AVX, AVX512F, SSE2
+TEXT ·fft64ScaleAVX512(SB), NOSPLIT, $0-24
+	MOVQ         x+0(FP), AX
+	MOVQ         n+8(FP), CX
+	MOVSD        s+16(FP), X0
+	VBROADCASTSD X0, Z0
+	SHRQ         $0x02, CX
+	JZ           fft64ScaleAVX512_done
+
+fft64ScaleAVX512_loop:
+	VMULPD  (AX), Z0, Z1
+	VMOVUPD Z1, (AX)
+	ADDQ    $0x00000040, AX
+	DECQ    CX
+	JNZ     fft64ScaleAVX512_loop
+
+fft64ScaleAVX512_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R4WideAVX512Fwd(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4WideAVX512Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4WideAVX512Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
+	JZ      fft64R4WideAVX512Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R4WideAVX512Fwd_j:
+	VBROADCASTSD (DX), Z1
+	VBROADCASTSD 8(DX), Z2
+	VBROADCASTSD 16(DX), Z3
+	VBROADCASTSD 24(DX), Z4
+	VBROADCASTSD 32(DX), Z5
+	VBROADCASTSD 40(DX), Z6
+	MOVQ         rows+32(FP), R10
+
+fft64R4WideAVX512Fwd_row:
+	MOVQ R9, R11
+
+fft64R4WideAVX512Fwd_k:
+	VMOVUPD        (CX), Z7
+	VMOVUPD        (CX)(BX*1), Z8
+	VMOVUPD        (CX)(BX*2), Z9
+	VMOVUPD        (CX)(SI*1), Z10
+	VPERMILPD      $0x55, Z8, Z11
+	VMULPD         Z2, Z11, Z11
+	VFMADDSUB231PD Z1, Z8, Z11
+	VPERMILPD      $0x55, Z9, Z8
+	VMULPD         Z4, Z8, Z8
+	VFMADDSUB231PD Z3, Z9, Z8
+	VPERMILPD      $0x55, Z10, Z9
+	VMULPD         Z6, Z9, Z9
+	VFMADDSUB231PD Z5, Z10, Z9
+	VADDPD         Z8, Z7, Z10
+	VSUBPD         Z8, Z7, Z12
+	VADDPD         Z9, Z11, Z8
+	VSUBPD         Z9, Z11, Z9
+	VADDPD         Z8, Z10, Z7
+	VSUBPD         Z8, Z10, Z8
+	VPERMILPD      $0x55, Z9, Z9
+	VMOVAPD        Z9, Z11
+	VMOVAPD        Z9, Z9
+	VFMSUBADD231PD Z0, Z12, Z11
+	VFMADDSUB231PD Z0, Z12, Z9
+	VMOVUPD        Z7, (AX)
+	VMOVUPD        Z11, (AX)(DI*1)
+	VMOVUPD        Z8, (AX)(DI*2)
+	VMOVUPD        Z9, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           R11
+	JNZ            fft64R4WideAVX512Fwd_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4WideAVX512Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4WideAVX512Fwd_j
+
+fft64R4WideAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R4FirstAVX512Fwd(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4FirstAVX512Fwd_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4FirstAVX512Fwd_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
+	JZ      fft64R4FirstAVX512Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R4FirstAVX512Fwd_j:
+	MOVQ rows+32(FP), R10
+
+fft64R4FirstAVX512Fwd_row:
+	MOVQ R9, R11
+
+fft64R4FirstAVX512Fwd_k:
+	VMOVUPD        (CX), Z1
+	VMOVUPD        (CX)(BX*1), Z2
+	VMOVUPD        (CX)(BX*2), Z3
+	VMOVUPD        (CX)(SI*1), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPD        Z1, (AX)
+	VMOVUPD        Z2, (AX)(DI*1)
+	VMOVUPD        Z3, (AX)(DI*2)
+	VMOVUPD        Z4, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           R11
+	JNZ            fft64R4FirstAVX512Fwd_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4FirstAVX512Fwd_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4FirstAVX512Fwd_j
+
+fft64R4FirstAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64R4Narrow1AVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x02, BX
+	JZ      fft64R4Narrow1AVX512Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R4Narrow1AVX512Fwd_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF64X2   $0x01, 64(CX), Z1, Z1
+	VINSERTF64X2   $0x02, 128(CX), Z1, Z1
+	VINSERTF64X2   $0x03, 192(CX), Z1, Z1
+	VMOVUPD        16(CX), X2
+	VINSERTF64X2   $0x01, 80(CX), Z2, Z2
+	VINSERTF64X2   $0x02, 144(CX), Z2, Z2
+	VINSERTF64X2   $0x03, 208(CX), Z2, Z2
+	VMOVUPD        32(CX), X3
+	VINSERTF64X2   $0x01, 96(CX), Z3, Z3
+	VINSERTF64X2   $0x02, 160(CX), Z3, Z3
+	VINSERTF64X2   $0x03, 224(CX), Z3, Z3
+	VMOVUPD        48(CX), X4
+	VINSERTF64X2   $0x01, 112(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 176(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 240(CX), Z4, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         64(DX), Z5, Z5
+	VFMADDSUB231PD (DX), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z6
+	VMULPD         192(DX), Z6, Z6
+	VFMADDSUB231PD 128(DX), Z3, Z6
+	VPERMILPD      $0x55, Z4, Z7
+	VMULPD         320(DX), Z7, Z7
+	VFMADDSUB231PD 256(DX), Z4, Z7
+	VADDPD         Z6, Z1, Z8
+	VSUBPD         Z6, Z1, Z9
+	VADDPD         Z7, Z5, Z6
+	VSUBPD         Z7, Z5, Z5
+	VADDPD         Z6, Z8, Z1
+	VSUBPD         Z6, Z8, Z6
+	VPERMILPD      $0x55, Z5, Z7
+	VMOVAPD        Z7, Z5
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z9, Z5
+	VFMADDSUB231PD Z0, Z9, Z7
+	VMOVUPD        Z1, (AX)
+	VMOVUPD        Z5, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	VMOVUPD        Z7, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000180, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1AVX512Fwd_loop
+
+fft64R4Narrow1AVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R4WideAVX512Inv(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4WideAVX512Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4WideAVX512Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
+	JZ      fft64R4WideAVX512Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R4WideAVX512Inv_j:
+	VBROADCASTSD (DX), Z1
+	VBROADCASTSD 8(DX), Z2
+	VBROADCASTSD 16(DX), Z3
+	VBROADCASTSD 24(DX), Z4
+	VBROADCASTSD 32(DX), Z5
+	VBROADCASTSD 40(DX), Z6
+	MOVQ         rows+32(FP), R10
+
+fft64R4WideAVX512Inv_row:
+	MOVQ R9, R11
+
+fft64R4WideAVX512Inv_k:
+	VMOVUPD        (CX), Z7
+	VMOVUPD        (CX)(BX*1), Z8
+	VMOVUPD        (CX)(BX*2), Z9
+	VMOVUPD        (CX)(SI*1), Z10
+	VPERMILPD      $0x55, Z8, Z11
+	VMULPD         Z2, Z11, Z11
+	VFMSUBADD231PD Z1, Z8, Z11
+	VPERMILPD      $0x55, Z9, Z8
+	VMULPD         Z4, Z8, Z8
+	VFMSUBADD231PD Z3, Z9, Z8
+	VPERMILPD      $0x55, Z10, Z9
+	VMULPD         Z6, Z9, Z9
+	VFMSUBADD231PD Z5, Z10, Z9
+	VADDPD         Z8, Z7, Z10
+	VSUBPD         Z8, Z7, Z12
+	VADDPD         Z9, Z11, Z8
+	VSUBPD         Z9, Z11, Z9
+	VADDPD         Z8, Z10, Z7
+	VSUBPD         Z8, Z10, Z8
+	VPERMILPD      $0x55, Z9, Z9
+	VMOVAPD        Z9, Z11
+	VMOVAPD        Z9, Z9
+	VFMSUBADD231PD Z0, Z12, Z11
+	VFMADDSUB231PD Z0, Z12, Z9
+	VMOVUPD        Z7, (AX)
+	VMOVUPD        Z9, (AX)(DI*1)
+	VMOVUPD        Z8, (AX)(DI*2)
+	VMOVUPD        Z11, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           R11
+	JNZ            fft64R4WideAVX512Inv_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4WideAVX512Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4WideAVX512Inv_j
+
+fft64R4WideAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R4FirstAVX512Inv(SB), NOSPLIT, $0-96
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    qs+48(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+56(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R4FirstAVX512Inv_done
+	CMPQ    rows+32(FP), $0x00
+	JLE     fft64R4FirstAVX512Inv_done
+	MOVQ    w+40(FP), R9
+	SHRQ    $0x02, R9
+	JZ      fft64R4FirstAVX512Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R4FirstAVX512Inv_j:
+	MOVQ rows+32(FP), R10
+
+fft64R4FirstAVX512Inv_row:
+	MOVQ R9, R11
+
+fft64R4FirstAVX512Inv_k:
+	VMOVUPD        (CX), Z1
+	VMOVUPD        (CX)(BX*1), Z2
+	VMOVUPD        (CX)(BX*2), Z3
+	VMOVUPD        (CX)(SI*1), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPD        Z1, (AX)
+	VMOVUPD        Z4, (AX)(DI*1)
+	VMOVUPD        Z3, (AX)(DI*2)
+	VMOVUPD        Z2, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           R11
+	JNZ            fft64R4FirstAVX512Inv_k
+	ADDQ           inRow+64(FP), CX
+	ADDQ           outRow+72(FP), AX
+	DECQ           R10
+	JNZ            fft64R4FirstAVX512Inv_row
+	ADDQ           inJ+80(FP), CX
+	ADDQ           outJ+88(FP), AX
+	ADDQ           $0x00000030, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R4FirstAVX512Inv_j
+
+fft64R4FirstAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64R4Narrow1AVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x02, BX
+	JZ      fft64R4Narrow1AVX512Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R4Narrow1AVX512Inv_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF64X2   $0x01, 64(CX), Z1, Z1
+	VINSERTF64X2   $0x02, 128(CX), Z1, Z1
+	VINSERTF64X2   $0x03, 192(CX), Z1, Z1
+	VMOVUPD        16(CX), X2
+	VINSERTF64X2   $0x01, 80(CX), Z2, Z2
+	VINSERTF64X2   $0x02, 144(CX), Z2, Z2
+	VINSERTF64X2   $0x03, 208(CX), Z2, Z2
+	VMOVUPD        32(CX), X3
+	VINSERTF64X2   $0x01, 96(CX), Z3, Z3
+	VINSERTF64X2   $0x02, 160(CX), Z3, Z3
+	VINSERTF64X2   $0x03, 224(CX), Z3, Z3
+	VMOVUPD        48(CX), X4
+	VINSERTF64X2   $0x01, 112(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 176(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 240(CX), Z4, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         64(DX), Z5, Z5
+	VFMSUBADD231PD (DX), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z6
+	VMULPD         192(DX), Z6, Z6
+	VFMSUBADD231PD 128(DX), Z3, Z6
+	VPERMILPD      $0x55, Z4, Z7
+	VMULPD         320(DX), Z7, Z7
+	VFMSUBADD231PD 256(DX), Z4, Z7
+	VADDPD         Z6, Z1, Z8
+	VSUBPD         Z6, Z1, Z9
+	VADDPD         Z7, Z5, Z6
+	VSUBPD         Z7, Z5, Z5
+	VADDPD         Z6, Z8, Z1
+	VSUBPD         Z6, Z8, Z6
+	VPERMILPD      $0x55, Z5, Z7
+	VMOVAPD        Z7, Z5
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z9, Z5
+	VFMADDSUB231PD Z0, Z9, Z7
+	VMOVUPD        Z1, (AX)
+	VMOVUPD        Z7, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	VMOVUPD        Z5, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000180, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1AVX512Inv_loop
+
+fft64R4Narrow1AVX512Inv_done:
+	VZEROUPPER
+	RET

@@ -261,3 +261,116 @@ func FFTTransposeTwiddle(l Level, dst, src, tw []complex64, rows, cols, ds int, 
 		fftTransposeTwiddleAVX2Fwd(d, s, w, rows, cols, ds)
 	}
 }
+
+// The complex128 stages (avogen/fft64.go), for package fft's Plan64: the
+// same stages and table layouts as the complex64 ones, in float64, with
+// half as many values per vector; the narrow kind exists for r = 1 only.
+
+// FFT64Values is the number of complex128 values in one vector at level l.
+func FFT64Values(l Level) int { return Lanes(l) / 4 }
+
+// FFT64Radix4Supported is FFTRadix4Supported for complex128: r a multiple
+// of the values per vector, or r = 1 with ls a multiple of them.
+func FFT64Radix4Supported(l Level, ls, r int) bool {
+	v := FFT64Values(l)
+	if r >= v {
+		return r%v == 0
+	}
+	return r == 1 && ls%v == 0
+}
+
+// FFT64Radix4TwiddleLen is FFTRadix4TwiddleLen for complex128 (float64
+// count).
+func FFT64Radix4TwiddleLen(l Level, ls, r int) int {
+	if r < FFT64Values(l) {
+		return 12 * ls * r
+	}
+	return 6 * ls
+}
+
+// FFT64Radix2First is FFTRadix2First for complex128.
+func FFT64Radix2First(l Level, out, in []complex128) {
+	n := len(in)
+	r := n / 2
+	if r%FFT64Values(l) != 0 || len(out) != n {
+		panic("asm: FFT64Radix2First: bad length")
+	}
+	if r == 0 {
+		return
+	}
+	if l == AVX512 {
+		fft64R2FirstAVX512(&out[0], &in[0], r)
+	} else {
+		fft64R2FirstAVX2(&out[0], &in[0], r)
+	}
+}
+
+// FFT64Radix4 is FFTRadix4 for complex128: one contiguous radix-4
+// Stockham stage of length len(in) and sub-transform length ls.
+func FFT64Radix4(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	n := len(in)
+	if ls < 1 || n%(4*ls) != 0 || len(out) != n {
+		panic("asm: FFT64Radix4: bad length")
+	}
+	r := n / (4 * ls)
+	if !FFT64Radix4Supported(l, ls, r) {
+		panic("asm: FFT64Radix4: unsupported stage")
+	}
+	o, i := &out[0], &in[0]
+	if r < FFT64Values(l) { // r = 1
+		tw = tw[:FFT64Radix4TwiddleLen(l, ls, r)]
+		switch {
+		case l == AVX512 && inverse:
+			fft64R4Narrow1AVX512Inv(o, i, &tw[0], ls)
+		case l == AVX512:
+			fft64R4Narrow1AVX512Fwd(o, i, &tw[0], ls)
+		case inverse:
+			fft64R4Narrow1AVX2Inv(o, i, &tw[0], ls)
+		default:
+			fft64R4Narrow1AVX2Fwd(o, i, &tw[0], ls)
+		}
+		return
+	}
+	var w *float64
+	if ls > 1 {
+		tw = tw[:6*ls]
+		w = &tw[0]
+	}
+	// The contiguous layout: one row of r values per j, 4r apart.
+	const b = 16 // bytes per value
+	qs, ss, inJ := r*b, ls*r*b, 3*r*b
+	switch {
+	case ls == 1 && l == AVX512 && inverse:
+		fft64R4FirstAVX512Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case ls == 1 && l == AVX512:
+		fft64R4FirstAVX512Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case ls == 1 && inverse:
+		fft64R4FirstAVX2Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case ls == 1:
+		fft64R4FirstAVX2Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case l == AVX512 && inverse:
+		fft64R4WideAVX512Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case l == AVX512:
+		fft64R4WideAVX512Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case inverse:
+		fft64R4WideAVX2Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	default:
+		fft64R4WideAVX2Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	}
+}
+
+// FFT64Scale multiplies every value of x by s; len(x) must be a multiple
+// of FFT64Values(l).
+func FFT64Scale(l Level, x []complex128, s float64) {
+	if len(x)%FFT64Values(l) != 0 {
+		panic("asm: FFT64Scale: bad length")
+	}
+	if len(x) == 0 {
+		return
+	}
+	if l == AVX512 {
+		fft64ScaleAVX512(&x[0], len(x), s)
+	} else {
+		fft64ScaleAVX2(&x[0], len(x), s)
+	}
+}

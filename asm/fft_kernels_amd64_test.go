@@ -292,3 +292,78 @@ func TestFFTTransposeTwiddleAndCopyRowsMatchGoAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// fft64StageTol bounds a complex128 stage like fftStageTol a complex64 one.
+const fft64StageTol = 8.0 / (1 << 53)
+
+// TestFFT64Radix4MatchesFloat64StageAtEveryLevel is the complex128 twin
+// of TestFFTRadix4MatchesFloat64StageAtEveryLevel.
+func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		v := asm.FFT64Values(l)
+		ran := 0
+		for n := 16; n <= 1<<12; n *= 2 {
+			for ls := 1; 4*ls <= n; ls *= 2 {
+				r := n / (4 * ls)
+				if !asm.FFT64Radix4Supported(l, ls, r) {
+					continue
+				}
+				var w [3][]complex128
+				for q := range w {
+					w[q] = make([]complex128, ls)
+					for j := range ls {
+						w[q][j] = cmplx.Rect(1, rng.Float64()*2*math.Pi)
+						if ls == 1 {
+							w[q][j] = 1
+						}
+					}
+				}
+				tw := make([]float64, asm.FFT64Radix4TwiddleLen(l, ls, r))
+				if r >= v {
+					for j := range ls {
+						for q := range 3 {
+							tw[6*j+2*q], tw[6*j+2*q+1] = real(w[q][j]), imag(w[q][j])
+						}
+					}
+				} else {
+					for g := range ls / v {
+						for i := range v {
+							for q := range 3 {
+								base := g*12*v + 2*q*2*v
+								c := w[q][g*v+i]
+								tw[base+2*i], tw[base+2*i+1] = real(c), real(c)
+								tw[base+2*v+2*i], tw[base+2*v+2*i+1] = imag(c), imag(c)
+							}
+						}
+					}
+				}
+				x := make([]complex128, n)
+				x32 := make([]complex64, n)
+				for i := range x {
+					x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+					x32[i] = complex64(x[i])
+					x[i] = complex128(x32[i]) // the reference reads x32
+				}
+				for _, inverse := range []bool{false, true} {
+					want := refRadix4(x32, w, ls, inverse)
+					in := asmtest.GuardedComplex128(t, x)
+					out := asmtest.GuardedComplex128(t, make([]complex128, n))
+					asm.FFT64Radix4(l, out, in, asmtest.GuardedFloat64(t, tw), ls, inverse)
+					for i := range want {
+						if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*40) {
+							t.Fatalf("n=%d ls=%d r=%d inverse=%v: out[%d] = %v, want %v", n, ls, r, inverse, i, out[i], want[i])
+						}
+					}
+					ran++
+				}
+			}
+		}
+		if ran < 20 {
+			t.Fatalf("only %d stages ran", ran)
+		}
+	})
+}

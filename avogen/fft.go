@@ -59,6 +59,7 @@ func generateFFT() {
 		}
 		fftCopyRows(v)
 	}
+	generateFFT64()
 }
 
 // fftDir is the suffix of a direction's kernels.

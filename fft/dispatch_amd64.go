@@ -11,6 +11,18 @@ import (
 // hasStockham32 reports whether level l has the float32 Stockham kernels.
 func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 }
 
+// transform runs a validated complex128 FFT (dst may be src): the float64
+// Stockham kernels when the plan has them at level l, else package
+// generic.
+func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
+	sp := p.stockham(l)
+	if sp == nil {
+		transformGeneric(p, dst, src, s, inverse)
+		return
+	}
+	runStockham64(sp, dst, src, s.complex128s(p.n), inverse)
+}
+
 // transform32 runs a validated complex64 FFT (dst may be src): the float32
 // Stockham kernels when the plan has them at level l (power-of-two n ≥
 // stockhamMinLen), else the float64 generic code.

@@ -13,9 +13,9 @@ import (
 // package generic at every level. The functions here are that plain-Go
 // code, shared by both.
 
-// transform runs a validated complex128 FFT (scratch: plan.ScratchLen()).
-func transform(l asm.Level, plan *generic.FFTPlan, dst, src, scratch []complex128, inverse bool) {
-	plan.Transform(dst, src, scratch, inverse)
+// transformGeneric runs a validated complex128 FFT in package generic.
+func transformGeneric(p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
+	p.plan.Transform(dst, src, s.complex128s(p.plan.ScratchLen()), inverse)
 }
 
 // transform32Generic runs a validated complex64 FFT in float64: widen src

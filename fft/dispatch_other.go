@@ -26,6 +26,17 @@ type realStockham32 struct{}
 
 func newRealStockham32(n int, l asm.Level) *realStockham32 { return nil }
 
+// transform runs a validated complex128 FFT (dst may be src).
+func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
+	transformGeneric(p, dst, src, s, inverse)
+}
+
+// stockham64 is the complex128 Stockham plan of the amd64 kernels: none
+// here.
+type stockham64 struct{}
+
+func newStockham64(n int, l asm.Level) *stockham64 { return nil }
+
 // transform32 runs a validated complex64 FFT (dst may be src).
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	transform32Generic(p, dst, src, s, inverse)

@@ -1,0 +1,271 @@
+// The complex128 twins of the complex64 Stockham kernels of fft.go, for
+// package fft's Plan64: the same stages and layouts with float64 lanes, so
+// a YMM holds 2 complex128 values and a ZMM 4. Swaps within a value are
+// VPERMILPD $0x55; the narrow stage (r = 1) gathers each vector from
+// 128-bit pieces (VINSERTF128, VINSERTF64X2), one value of one j each.
+
+package main
+
+import (
+	"fmt"
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+func generateFFT64() {
+	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+		fft64R2First(v)
+		fft64Scale(v)
+		for _, inverse := range []bool{false, true} {
+			fft64R4Wide(v, inverse, false)
+			fft64R4Wide(v, inverse, true)
+			fft64R4Narrow1(v, inverse)
+		}
+	}
+}
+
+// cvals64 is the number of complex128 values per vector.
+func cvals64(v vmath.ISA) int { return v.Lanes / 4 }
+
+// fftConst64 returns a read-only table of eight copies of the float64 x.
+func fftConst64(x float64) Mem {
+	name := fmt.Sprintf("fft_f64_%016x", math.Float64bits(x))
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for i := range 8 {
+		DATA(8*i, U64(math.Float64bits(x)))
+	}
+	return m
+}
+
+// cmul64 returns x·w (inverse: x·conj w), wr and wi holding Re w and Im w
+// over both lanes of each value.
+func cmul64(v vmath.ISA, x reg.VecVirtual, wr, wi Op, inverse bool) reg.VecVirtual {
+	t := v.Vec()
+	VPERMILPD(U8(0x55), x, t) // (im, re): one selector bit per element, 0x55 swaps every pair of a ZMM
+	VMULPD(wi, t, t)
+	if inverse {
+		VFMSUBADD231PD(wr, x, t)
+	} else {
+		VFMADDSUB231PD(wr, x, t)
+	}
+	return t
+}
+
+// butterfly64 is butterfly4 in float64 lanes.
+func butterfly64(v vmath.ISA, a []reg.VecVirtual, ones reg.VecVirtual, inverse bool) {
+	s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	VADDPD(a[2], a[0], s02)
+	VSUBPD(a[2], a[0], d02)
+	VADDPD(a[3], a[1], s13)
+	VSUBPD(a[3], a[1], d13)
+	VADDPD(s13, s02, a[0])
+	VSUBPD(s13, s02, a[2])
+	ds := v.Vec()
+	VPERMILPD(U8(0x55), d13, ds)
+	VMOVAPD(ds, a[1])
+	VMOVAPD(ds, a[3])
+	VFMSUBADD231PD(ones, d02, a[1]) // d02 − i·d13
+	VFMADDSUB231PD(ones, d02, a[3]) // d02 + i·d13
+	if inverse {
+		a[1], a[3] = a[3], a[1]
+	}
+}
+
+// fft64R2First is fftR2First for complex128.
+func fft64R2First(v vmath.ISA) {
+	name := "fft64R2First" + v.Name
+	TEXT(name, NOSPLIT, "func(out, in *complex128, r int)")
+	Pragma("noescape")
+	Doc(name + " runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	r := Load(Param("r"), GP64())
+	rb := GP64()
+	MOVQ(r, rb)
+	SHLQ(U8(4), rb)
+	SHRQ(U8(log2(cvals64(v))), r)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	x0, x1, y := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPD(Mem{Base: in}, x0)
+	VMOVUPD(Mem{Base: in, Index: rb, Scale: 1}, x1)
+	VADDPD(x1, x0, y)
+	VSUBPD(x1, x0, x0)
+	VMOVUPD(y, Mem{Base: out})
+	VMOVUPD(x0, Mem{Base: out, Index: rb, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64Scale is fftScale for complex128.
+func fft64Scale(v vmath.ISA) {
+	name := "fft64Scale" + v.Name
+	TEXT(name, NOSPLIT, "func(x *complex128, n int, s float64)")
+	Pragma("noescape")
+	Doc(name + " multiplies n complex128 values by a real scale.")
+	x := Load(Param("x"), GP64())
+	n := Load(Param("n"), GP64())
+	sv := v.Vec()
+	VBROADCASTSD(Load(Param("s"), XMM()), sv)
+	SHRQ(U8(log2(cvals64(v))), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	y := v.Vec()
+	VMULPD(Mem{Base: x}, sv, y)
+	VMOVUPD(y, Mem{Base: x})
+	ADDQ(U32(v.Bytes()), x)
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R4Wide is fftR4Wide for complex128 (byte strides and steps as
+// there; tw holds six float64 per j).
+func fft64R4Wide(v vmath.ISA, inverse, first bool) {
+	name := "fft64R4Wide" + v.Name + fftDir(inverse)
+	if first {
+		name = "fft64R4First" + v.Name + fftDir(inverse)
+	}
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int)")
+	Pragma("noescape")
+	Doc(name + " runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	qs, q3, ss, s3 := GP64(), GP64(), GP64(), GP64()
+	Load(Param("qs"), qs)
+	LEAQ(Mem{Base: qs, Index: qs, Scale: 2}, q3)
+	Load(Param("ss"), ss)
+	LEAQ(Mem{Base: ss, Index: ss, Scale: 2}, s3)
+	CMPQ(NewParamAddr("ls", 24), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("rows", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	wv := Load(Param("w"), GP64())
+	SHRQ(U8(log2(cvals64(v))), wv)
+	JZ(LabelRef(name + "_done"))
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	Label(name + "_j")
+	var w [6]reg.VecVirtual
+	if !first {
+		for i := range w {
+			w[i] = v.Vec()
+			VBROADCASTSD(Mem{Base: tw, Disp: 8 * i}, w[i])
+		}
+	}
+	rowsLeft := GP64()
+	Load(Param("rows"), rowsLeft)
+	Label(name + "_row")
+	k := GP64()
+	MOVQ(wv, k)
+	Label(name + "_k")
+	a := make([]reg.VecVirtual, 4)
+	for q := range a {
+		a[q] = v.Vec()
+	}
+	VMOVUPD(Mem{Base: in}, a[0])
+	VMOVUPD(Mem{Base: in, Index: qs, Scale: 1}, a[1])
+	VMOVUPD(Mem{Base: in, Index: qs, Scale: 2}, a[2])
+	VMOVUPD(Mem{Base: in, Index: q3, Scale: 1}, a[3])
+	if !first {
+		for q := 1; q < 4; q++ {
+			a[q] = cmul64(v, a[q], w[2*q-2], w[2*q-1], inverse)
+		}
+	}
+	butterfly64(v, a, ones, inverse)
+	VMOVUPD(a[0], Mem{Base: out})
+	VMOVUPD(a[1], Mem{Base: out, Index: ss, Scale: 1})
+	VMOVUPD(a[2], Mem{Base: out, Index: ss, Scale: 2})
+	VMOVUPD(a[3], Mem{Base: out, Index: s3, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	ADDQ(NewParamAddr("inRow", 64), in)
+	ADDQ(NewParamAddr("outRow", 72), out)
+	DECQ(rowsLeft)
+	JNZ(LabelRef(name + "_row"))
+	ADDQ(NewParamAddr("inJ", 80), in)
+	ADDQ(NewParamAddr("outJ", 88), out)
+	ADDQ(U32(48), tw)
+	DECQ(NewParamAddr("ls", 24))
+	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R4Narrow1 is the r = 1 radix-4 stage for complex128: each vector
+// holds V consecutive j, value q of j gathered as a 128-bit piece from
+// in[4j + q]; outputs contiguous; tw per vector: six vectors (Re w1, Im
+// w1, …) of each value duplicated over its two lanes.
+func fft64R4Narrow1(v vmath.ISA, inverse bool) {
+	name := "fft64R4Narrow1" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls int)")
+	Pragma("noescape")
+	Doc(name + " runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.")
+	V := cvals64(v)
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := Load(Param("ls"), GP64())
+	lb, l3 := GP64(), GP64()
+	MOVQ(ls, lb)
+	SHLQ(U8(4), lb)
+	LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
+	groups := GP64()
+	MOVQ(ls, groups)
+	SHRQ(U8(log2(V)), groups)
+	JZ(LabelRef(name + "_done"))
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	Label(name + "_loop")
+	a := make([]reg.VecVirtual, 4)
+	for q := range a {
+		a[q] = v.Vec()
+		// j's four values are 64 bytes; value q of j + i at 64i + 16q.
+		VMOVUPD(Mem{Base: in, Disp: 16 * q}, a[q].AsX())
+		for i := 1; i < V; i++ {
+			if V == 2 {
+				VINSERTF128(U8(1), Mem{Base: in, Disp: 64 + 16*q}, a[q], a[q])
+			} else {
+				VINSERTF64X2(U8(i), Mem{Base: in, Disp: 64*i + 16*q}, a[q], a[q])
+			}
+		}
+	}
+	for q := 1; q < 4; q++ {
+		wr := Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}
+		wi := Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		a[q] = cmul64(v, a[q], wr, wi, inverse)
+	}
+	butterfly64(v, a, ones, inverse)
+	VMOVUPD(a[0], Mem{Base: out})
+	VMOVUPD(a[1], Mem{Base: out, Index: lb, Scale: 1})
+	VMOVUPD(a[2], Mem{Base: out, Index: lb, Scale: 2})
+	VMOVUPD(a[3], Mem{Base: out, Index: l3, Scale: 1})
+	ADDQ(U32(4*v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	ADDQ(U32(6*v.Bytes()), tw)
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
