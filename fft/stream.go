@@ -28,15 +28,19 @@ import (
 // FFT of the last N ≥ S + Q − 1 inputs, P spectrum products against the
 // spectra of the windows of 0, Q, 2Q, … samples ago (a frequency-domain
 // delay line), and one inverse FFT. S, q and N are chosen from blockLen
-// and K by a cost model (q > 1 trades larger FFTs for fewer products), and short
-// kernels or tiny blocks take the direct sum over the carried history
-// instead (FFTLen() = 0). The direct sum runs in float64 and rounds y
-// once. The FFT path of ConvStream32 runs RealPlan32 (float32 at the SIMD
-// levels, N a power of two so that they apply) and complex64 products:
-// its error is that of a float32 FFT convolution, within 1e-5 of
-// max|u|·max_h(Σ_j |k[h][j]| + |d[h]|) (the golden README's float32 FFT
-// bound, checked by the tests and FuzzConvStream); ConvStream64 runs
-// RealPlan64 and complex128 products.
+// and K by a cost model (q > 1 trades larger FFTs for fewer products), and
+// short kernels or tiny blocks take the direct sum over the carried
+// history instead (FFTLen() = 0), in float64 with y rounded once. With
+// many channels at AVX2/AVX-512, ConvStream32's direct sum runs across
+// channels instead: kernels and history stored tap-major, one vector
+// multiply-add per tap for all channels (decoding a step at a time),
+// float32 sums blocked every ⌈√K⌉ taps, K ≤ 4096. The FFT path of
+// ConvStream32 runs RealPlan32 (float32 at the SIMD levels, N a power of
+// two so that they apply) and complex64 products (in assembly at those
+// levels). Every ConvStream32 path is within 1e-5 of
+// max|u|·max_h(Σ_j |k[h][j]| + |d[h]|) of the exact result (the golden
+// README's float32 FFT bound, checked by the tests and FuzzConvStream);
+// ConvStream64 runs RealPlan64 and complex128 products.
 //
 // A stream is stateful: Process and Reset change it, so a stream must not
 // be used by two goroutines at once (make one stream per sequence, or
@@ -120,9 +124,10 @@ func (s *ConvStream64) Partitions() int  { return s.s.parts }
 
 // streamMode forces a method in tests; streamAuto is the cost model's.
 type streamMode struct {
-	direct bool // the direct sum
-	sub    int  // > 0: partitioned FFT with this sub-block length S
-	q      int  // kernel partitions of q·S samples (0 means 1)
+	direct   bool // the direct sum
+	channels bool // ConvStream32's direct sum vectorised across channels
+	sub      int  // > 0: partitioned FFT with this sub-block length S
+	q        int  // kernel partitions of q·S samples (0 means 1)
 }
 
 var streamAuto = streamMode{}
@@ -165,6 +170,9 @@ type convStream[F float32 | float64, C complex64 | complex128] struct {
 	krev []float64 // [channels][K], each kernel reversed: a dot product with the history
 	hist []float64 // [channels][K−1+blockLen]
 
+	// ConvStream32's direct sum across channels (n = 0, xk != nil).
+	xk *streamAcross
+
 	// Partitioned overlap-save (n > 0): partitions of Q = q·S samples.
 	sub, q, partLen, parts, n, bins int
 	slots                           int // (parts−1)·q + 1 spectra in the delay line
@@ -186,6 +194,98 @@ type convStream[F float32 | float64, C complex64 | complex128] struct {
 type streamFast32 struct {
 	kspec, line, acc, tmp []complex64
 	accF, tmpF            []float32
+}
+
+// streamAcross is ConvStream32's direct sum vectorised across channels,
+// for tiny blocks with many channels (decoding one step at a time): the
+// kernels and the history are stored tap-major, [K][channels], so that
+// each tap is one multiply-add of a channel vector, y += k[j]·u[t−j]
+// (addProducts: asm.GateRowVec at AVX2/AVX-512). The float32 sums are
+// blocked, every acrossBlock taps added into a second accumulator, so
+// that their error grows like 2·√K roundings rather than K.
+type streamAcross struct {
+	kt    []float32 // [K][channels]: kt[j][h] = k[h][j]
+	ring  []float32 // [K][channels]: row (t mod K) holds u[·][t]
+	cur   int       // the row the next input goes to
+	block int       // taps per partial sum, ⌈√K⌉
+	part  []float32 // [channels] partial sum
+	total []float32 // [channels]
+	ones  []float32 // [channels] of 1, to add part into total
+}
+
+// streamAcrossMaxLen is the longest kernel streamAcross takes: its blocked
+// float32 sums stay within about 2·√K roundings, 2·64·2^-24 ≈ 7.6e-6 of
+// the bound at K = 4096, inside ConvStream32's 1e-5.
+const streamAcrossMaxLen = 4096
+
+func newStreamAcross(channels, kernelLen int, k []float32) *streamAcross {
+	x := &streamAcross{
+		kt:    make([]float32, kernelLen*channels),
+		ring:  make([]float32, kernelLen*channels),
+		block: int(math.Ceil(math.Sqrt(float64(kernelLen)))),
+		part:  make([]float32, channels),
+		total: make([]float32, channels),
+		ones:  make([]float32, channels),
+	}
+	for h := range channels {
+		for j, v := range k[h*kernelLen : (h+1)*kernelLen] {
+			x.kt[j*channels+h] = v
+		}
+		x.ones[h] = 1
+	}
+	return x
+}
+
+// process runs a block of blockLen steps, u and y [channels][blockLen].
+func (x *streamAcross) process(l asm.Level, y, u, d []float32, channels, blockLen int) {
+	kernelLen := len(x.kt) / channels
+	simd := hasConv32SIMD(l)
+	add := func(out, in, k []float32) {
+		if simd {
+			addProducts(l, out, in, k)
+			return
+		}
+		for i, v := range in {
+			out[i] += k[i] * v
+		}
+	}
+	for t := range blockLen {
+		row := x.ring[x.cur*channels : (x.cur+1)*channels]
+		for h := range channels {
+			row[h] = u[h*blockLen+t]
+		}
+		clear(x.total)
+		clear(x.part)
+		// Tap j meets row cur−j (mod K): rows cur … 0, then K−1 … cur+1.
+		r, inBlock := x.cur, 0
+		for j := range kernelLen {
+			add(x.part, x.ring[r*channels:(r+1)*channels], x.kt[j*channels:(j+1)*channels])
+			if r--; r < 0 {
+				r = kernelLen - 1
+			}
+			if inBlock++; inBlock == x.block {
+				add(x.total, x.part, x.ones)
+				clear(x.part)
+				inBlock = 0
+			}
+		}
+		add(x.total, x.part, x.ones)
+		for h := range channels {
+			v := float64(x.total[h])
+			if d != nil {
+				v += float64(d[h]) * float64(row[h])
+			}
+			y[h*blockLen+t] = float32(v)
+		}
+		if x.cur++; x.cur == kernelLen {
+			x.cur = 0
+		}
+	}
+}
+
+func (x *streamAcross) reset() {
+	clear(x.ring)
+	x.cur = 0
 }
 
 // floats views c as its real and imaginary parts, interleaved.
@@ -221,15 +321,17 @@ func (f *streamFast32) products(l asm.Level, kAt, lineAt, head, q, slots, parts,
 // the largest sub-block, q = 3 over q = 1 for K = 16·blockLen with the
 // SIMD FFTs), not for absolute times.
 const (
-	streamDirectPerMAC      = 0.9 // one k·u product of the direct sum
-	streamDirectPerSample   = 1   // per output: loop, conversions
-	streamDirectPerShift    = 0.3 // per value of history moved after each block
-	streamFFTPerPoint       = 2.4 // a forward plus an inverse real FFT in plain Go, per point·log2 point
-	streamFFTPerPointSIMD   = 0.1 // the same for RealPlan32's AVX2/AVX-512 FFT (powers of two ≥ 64)
-	streamFFTPerSub         = 400 // per sub-block: plan calls, window shift, conversions
-	streamProductPerBin     = 2.5 // one complex multiply-add of the delay line
-	streamProductPerBinSIMD = 0.4 // the same by mulSpectrum and addSkip (ConvStream32 at AVX2/AVX-512)
-	streamProductPerPart    = 10  // per partition: loop set-up
+	streamDirectPerMAC      = 0.9  // one k·u product of the direct sum
+	streamDirectPerSample   = 1    // per output: loop, conversions
+	streamDirectPerShift    = 0.3  // per value of history moved after each block
+	streamFFTPerPoint       = 2.4  // a forward plus an inverse real FFT in plain Go, per point·log2 point
+	streamFFTPerPointSIMD   = 0.1  // the same for RealPlan32's AVX2/AVX-512 FFT (powers of two ≥ 64)
+	streamFFTPerSub         = 400  // per sub-block: plan calls, window shift, conversions
+	streamProductPerBin     = 2.5  // one complex multiply-add of the delay line
+	streamProductPerBinSIMD = 0.4  // the same by mulSpectrum and addSkip (ConvStream32 at AVX2/AVX-512)
+	streamProductPerPart    = 10   // per partition: loop set-up
+	streamAcrossPerTap      = 17   // streamAcross: per tap and step, for all channels (the call)
+	streamAcrossPerMAC      = 0.15 // streamAcross: per tap, step and channel
 )
 
 // streamFFTShape returns, for sub-blocks of S = sub samples and kernel
@@ -283,12 +385,19 @@ func streamDirectCost(blockLen, kernelLen int) float64 {
 }
 
 // chooseStream returns the cheapest method by the cost model: the direct
-// sum, or the partitioned FFT with the best sub-block length S (a divisor
-// of blockLen, so that every call ends on a sub-block boundary) and
-// partition length q·S (q = 1 … 16, then powers of two, then one
-// partition; the delay line within streamMaxLineGrowth).
-func chooseStream(blockLen, kernelLen int, pow2, simd bool) streamMode {
+// sum (across channels too with simd, up to streamAcrossMaxLen), or the
+// partitioned FFT with the best sub-block length S (a divisor of blockLen,
+// so that every call ends on a sub-block boundary) and partition length
+// q·S (q = 1 … 16, then powers of two, then one partition; the delay line
+// within streamMaxLineGrowth).
+func chooseStream(blockLen, kernelLen, channels int, pow2, simd bool) streamMode {
 	best, bestCost := streamMode{direct: true}, streamDirectCost(blockLen, kernelLen)
+	if simd && kernelLen <= streamAcrossMaxLen {
+		across := float64(blockLen*kernelLen)*(streamAcrossPerTap/float64(channels)+streamAcrossPerMAC) + float64(blockLen)*streamDirectPerSample
+		if across < bestCost {
+			best, bestCost = streamMode{channels: true}, across
+		}
+	}
 	try := func(sub, q int) {
 		if _, ok := streamSlots(sub, q, kernelLen, pow2); !ok {
 			return
@@ -342,9 +451,17 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 		return nil, fmt.Errorf("fft: %s: channels·(blockLen+kernelLen) = %d·%d overflows int", call, channels, blockLen+kernelLen)
 	}
 	if mode == streamAuto {
-		mode = chooseStream(blockLen, kernelLen, isFloat32[F](), isFloat32[F]() && hasConv32SIMD(asm.Current()))
+		mode = chooseStream(blockLen, kernelLen, channels, isFloat32[F](), isFloat32[F]() && hasConv32SIMD(asm.Current()))
 	}
 	s := &convStream[F, C]{channels: channels, blockLen: blockLen, kernelLen: kernelLen}
+	if mode.channels {
+		k32, ok := any(k).([]float32)
+		if !ok || kernelLen > streamAcrossMaxLen {
+			return nil, fmt.Errorf("fft: %s: the channel-vectorised direct sum needs float32 and kernelLen ≤ %d", call, streamAcrossMaxLen)
+		}
+		s.xk = newStreamAcross(channels, kernelLen, k32)
+		return s, nil
+	}
 	if mode.direct {
 		s.krev = make([]float64, len(k))
 		for h := range channels {
@@ -402,6 +519,9 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 }
 
 func (s *convStream[F, C]) reset() {
+	if s.xk != nil {
+		s.xk.reset()
+	}
 	clear(s.hist)
 	clear(s.win)
 	clear(s.line)
@@ -423,6 +543,10 @@ func (s *convStream[F, C]) process(call string, y, u, d []F) error {
 	}
 	if err := checkDisjoint(call, "y", y, "d", d); err != nil {
 		return err
+	}
+	if s.xk != nil {
+		s.xk.process(asm.Current(), any(y).([]float32), any(u).([]float32), any(d).([]float32), s.channels, s.blockLen)
+		return nil
 	}
 	if s.n == 0 {
 		s.direct(y, u, d)

@@ -88,8 +88,9 @@ func streamShapes(rng *rand.Rand) []streamShape {
 
 // streamModes returns the methods to test for a block length: the cost
 // model's choice, the direct sum, the largest 4 sub-block lengths with
-// partitions of one sub-block, and the largest with partitions of 2, 3
-// and 5 sub-blocks.
+// partitions of one sub-block, the largest with partitions of 2, 3 and 5
+// sub-blocks, and last the direct sum across channels (float32 only: see
+// mode64).
 func streamModes(blockLen int) []streamMode {
 	modes := []streamMode{streamAuto, {direct: true}, {sub: blockLen, q: 2}, {sub: blockLen, q: 3}, {sub: blockLen, q: 5}}
 	for sub := blockLen; sub >= 1 && len(modes) < 9; sub-- {
@@ -97,7 +98,16 @@ func streamModes(blockLen int) []streamMode {
 			modes = append(modes, streamMode{sub: sub})
 		}
 	}
-	return modes
+	return append(modes, streamMode{channels: true})
+}
+
+// mode64 is m for a float64 stream: the direct sum for the float32-only
+// direct sum across channels.
+func mode64(m streamMode) streamMode {
+	if m.channels {
+		return streamMode{direct: true}
+	}
+	return m
 }
 
 // toBlock copies block i of the [channels][seqLen] sequence x into a
@@ -141,7 +151,7 @@ func TestConvStreamEqualsOneLongApplyAtEveryLevel(t *testing.T) {
 					bound32 = streamBound(toF64(u32), toF64(k32), toF64(d32), s.channels)
 				}
 				for _, mode := range streamModes(s.blockLen) {
-					st64, err := newConvStream[float64, complex128]("NewConvStream64", s.channels, s.blockLen, k, mode)
+					st64, err := newConvStream[float64, complex128]("NewConvStream64", s.channels, s.blockLen, k, mode64(mode))
 					mustOK(t, err)
 					st32, err := newConvStream[float32, complex64]("NewConvStream32", s.channels, s.blockLen, k32, mode)
 					mustOK(t, err)
@@ -178,7 +188,7 @@ func TestConvStreamImpulseResponseIsTheKernelThenZero(t *testing.T) {
 	for _, s := range []streamShape{{1, 4, 10, 6}, {1, 16, 16, 4}, {1, 7, 3, 3}} {
 		k := randFloat64(rng, s.kernelLen)
 		for _, mode := range streamModes(s.blockLen) {
-			st, err := newConvStream[float64, complex128]("NewConvStream64", 1, s.blockLen, k, mode)
+			st, err := newConvStream[float64, complex128]("NewConvStream64", 1, s.blockLen, k, mode64(mode))
 			mustOK(t, err)
 			var got []float64
 			for i := range s.blocks {
@@ -206,7 +216,7 @@ func TestConvStreamChoosesTheDirectSumForTinyBlocksAndShortKernels(t *testing.T)
 		{256, 4096, false, false}, {1024, 4096, false, false}, {4096, 4096, false, false},
 	} {
 		for _, simd := range []bool{false, true} {
-			m := chooseStream(c.blockLen, c.kernelLen, simd, simd)
+			m := chooseStream(c.blockLen, c.kernelLen, 1, simd, simd)
 			want := c.direct
 			if simd {
 				want = c.directSIMD
@@ -217,6 +227,23 @@ func TestConvStreamChoosesTheDirectSumForTinyBlocksAndShortKernels(t *testing.T)
 			if !m.direct && c.blockLen%m.sub != 0 {
 				t.Errorf("blockLen %d kernelLen %d: sub-block %d does not divide the block", c.blockLen, c.kernelLen, m.sub)
 			}
+		}
+	}
+}
+
+// With many channels and the float32 assembly, tiny blocks take the direct
+// sum across channels (one vector multiply-add per tap for all channels);
+// with few channels, or in plain Go, the per-channel direct sum.
+func TestConvStreamSumsAcrossChannelsOnlyWithManyChannelsAndAssembly(t *testing.T) {
+	for _, c := range []struct {
+		channels, blockLen, kernelLen int
+		simd, across                  bool
+	}{
+		{256, 1, 4096, true, true}, {256, 4, 1024, true, true}, {256, 1, 4096, false, false},
+		{1, 1, 4096, true, false}, {256, 1, 8192, true, false}, {256, 1024, 4096, true, false},
+	} {
+		if m := chooseStream(c.blockLen, c.kernelLen, c.channels, true, c.simd); m.channels != c.across {
+			t.Errorf("%+v: chooseStream = %+v", c, m)
 		}
 	}
 }
@@ -249,9 +276,9 @@ func TestConvStreamProcessAllocatesNothing(t *testing.T) {
 		t.Skip("the race detector makes the plans' sync.Pool drop items")
 	}
 	for _, s := range []streamShape{{3, 1, 40, 0}, {3, 64, 40, 0}, {2, 256, 1000, 0}} {
-		for _, mode := range streamModes(s.blockLen)[:3] {
+		for _, mode := range append(streamModes(s.blockLen)[:3], streamMode{channels: true}) {
 			st32, _ := newConvStream[float32, complex64]("NewConvStream32", s.channels, s.blockLen, make([]float32, s.channels*s.kernelLen), mode)
-			st64, _ := newConvStream[float64, complex128]("NewConvStream64", s.channels, s.blockLen, make([]float64, s.channels*s.kernelLen), mode)
+			st64, _ := newConvStream[float64, complex128]("NewConvStream64", s.channels, s.blockLen, make([]float64, s.channels*s.kernelLen), mode64(mode))
 			u32, y32, d32 := make([]float32, s.channels*s.blockLen), make([]float32, s.channels*s.blockLen), make([]float32, s.channels)
 			u64 := make([]float64, s.channels*s.blockLen)
 			pub, _ := NewConvStream32(s.channels, s.blockLen, make([]float32, s.channels*s.kernelLen))
