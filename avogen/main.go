@@ -44,6 +44,7 @@ var generators = map[string]func(){
 	"cmul":       generateCMul,
 	"convdirect": generateConvDirect,
 	"peak":       generatePeak,
+	"transpose":  generateTranspose,
 }
 
 func main() {

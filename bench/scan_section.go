@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -138,6 +139,9 @@ func scanCase(name string, shape problem.Scan, step bool) benchCase {
 			p := problem.NewScan(rand.New(rand.NewPCG(1, 2)), shape)
 			out := make([]float32, p.Batch*p.Dim*p.SeqLen)
 			state := make([]float32, p.Batch*p.Dim*p.State)
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			cpu0 := threadCPU()
 			for b.Loop() {
 				var err error
 				if step {
@@ -150,6 +154,9 @@ func scanCase(name string, shape problem.Scan, step bool) benchCase {
 				}
 			}
 			reportScanMetrics(b, elems)
+			if cpu := threadCPU() - cpu0; cpu0 > 0 && cpu > 0 {
+				b.ReportMetric(cpu/float64(b.N)/elems, "cpu-ns/elem")
+			}
 		},
 		rate: func(ns float64) float64 { return elems / ns * 1e3 }, // elements per µs = Melem/s
 	}

@@ -33,8 +33,9 @@ func eachLevel(b *testing.B, body func(b *testing.B)) {
 
 // BenchmarkScanForward measures scan.Forward with softplus, D and z on,
 // Batch 1, Groups 1, at every level; ns/elem counts one (batch, channel,
-// step, state) update, and %peak counts its two fused multiply-adds
-// against the core's FMA peak (peakGFLOPS).
+// step, state) update, cpu-ns/elem the same in the thread's CPU time
+// (threadCPU: robust to other processes' load), and %peak counts its two
+// fused multiply-adds against the core's FMA peak (peakGFLOPS).
 //
 //	go test -run '^$' -bench 'ScanForward/mamba-130m/L1024' -count 6 ./bench
 func BenchmarkScanForward(b *testing.B) {

@@ -25,6 +25,12 @@ func forward(l asm.Level, out, lastState []float32, p *Params) {
 		scanLanesBLD(l, out, lastState, p)
 		return
 	}
+	// NEON has no transpose kernel (asm.Transpose): its BDL scan stays
+	// state-vectorised.
+	if p.Layout == BDL && p.Groups > 0 && p.SeqLen > 1 && l != asm.NEON {
+		scanLanesBDL(l, out, lastState, p)
+		return
+	}
 	scanSIMD(l, out, lastState, p, p.InitialState)
 }
 
