@@ -1,0 +1,45 @@
+//go:build gc && !purego
+
+package fft
+
+import (
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+)
+
+// TestVectorLevelsRunTheStockhamKernels fails when a plan that should run
+// the SIMD kernels at a vector level would silently fall back to package
+// generic (the accuracy tests would still pass on the fallback).
+func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
+	for _, l := range asm.Levels() {
+		if !hasStockham32(l) {
+			continue
+		}
+		for n := stockhamMinLen; n <= 1<<20; n *= 2 {
+			p32, _ := NewPlan32(n)
+			if p32.stockham(l) == nil && p32.fourStep(l) == nil {
+				t.Errorf("%v: Plan32 n=%d has no SIMD plan", l, n)
+			}
+			if (p32.fourStep(l) != nil) != (n >= fourStepMinLen(l)) {
+				t.Errorf("%v: Plan32 n=%d: four-step %v, want it from n = %d", l, n, p32.fourStep(l) != nil, fourStepMinLen(l))
+			}
+			p64, _ := NewPlan64(n)
+			if p64.stockham(l) == nil {
+				t.Errorf("%v: Plan64 n=%d has no SIMD plan", l, n)
+			}
+			if n <= 1<<16 {
+				r32, _ := NewRealPlan32(2 * n)
+				if r32.stockham(l) == nil {
+					t.Errorf("%v: RealPlan32 n=%d has no SIMD plan", l, 2*n)
+				}
+			}
+		}
+		for _, n := range []int{16, 60, 97, 1000} {
+			p32, _ := NewPlan32(n)
+			if p32.stockham(l) != nil || p32.fourStep(l) != nil {
+				t.Errorf("%v: Plan32 n=%d has a SIMD plan", l, n)
+			}
+		}
+	}
+}
