@@ -57,7 +57,10 @@ func DPLRSpectrum(khat []complex128, p *DPLRParams) error {
 	if err := checkDPLR("khat", len(khat), DPLRBins, p); err != nil {
 		return err
 	}
-	dplrSpectrum(khat, p)
+	nf := DPLRBins(p.L)
+	dplrSpectrum(p, func(row int, spec []complex128) {
+		copy(khat[row*nf:(row+1)*nf], spec)
+	})
 	return nil
 }
 
@@ -66,11 +69,16 @@ type dplrScratch struct {
 	aRe, aIm, bRe, bIm []float64    // the projective points (2(1−ω), 1+ω)
 	rRe, rIm           []float64    // [rows][bins] Cauchy sums
 	v, w               []complex128 // [rows][Nh] numerators, [Nh] Dt·Λ
+	spec               []complex128 // one row's spectrum
+	k64                []float64    // one row's kernel (DPLRKernel)
 }
 
 var dplrScratches = sync.Pool{New: func() any { return new(dplrScratch) }}
 
-func dplrSpectrum(khat []complex128, p *DPLRParams) {
+// dplrSpectrum computes the spectrum of every (channel, H) row of p and
+// hands it to emit with its row index c·H + h; spec is scratch, valid only
+// during the call.
+func dplrSpectrum(p *DPLRParams, emit func(row int, spec []complex128)) {
 	nh, nf := p.Nh, DPLRBins(p.L)
 	// Rows B·Q, P·Q, then B·C̃, P·C̃ per channel: 2 + 2·Channels, padded
 	// with zero rows to whole groups of four (generic.CauchyConj4).
@@ -79,8 +87,8 @@ func dplrSpectrum(khat []complex128, p *DPLRParams) {
 	defer dplrScratches.Put(sc)
 	aRe, aIm, bRe, bIm := grow(sc.aRe, nf), grow(sc.aIm, nf), grow(sc.bRe, nf), grow(sc.bIm, nf)
 	rRe, rIm := grow(sc.rRe, rows*nf), grow(sc.rIm, rows*nf)
-	v, w := grow(sc.v, rows*nh), grow(sc.w, nh)
-	sc.aRe, sc.aIm, sc.bRe, sc.bIm, sc.rRe, sc.rIm, sc.v, sc.w = aRe, aIm, bRe, bIm, rRe, rIm, v, w
+	v, w, out := grow(sc.v, rows*nh), grow(sc.w, nh), grow(sc.spec, nf)
+	sc.aRe, sc.aIm, sc.bRe, sc.bIm, sc.rRe, sc.rIm, sc.v, sc.w, sc.spec = aRe, aIm, bRe, bIm, rRe, rIm, v, w, out
 	clear(v)
 	for k := range nf {
 		// 1 − ω = 2·sin²(θ/2) + i·sin θ, 1 + ω = 2·cos²(θ/2) − i·sin θ,
@@ -111,7 +119,6 @@ func dplrSpectrum(khat []complex128, p *DPLRParams) {
 		}
 		for c := 0; c < p.Channels; c++ {
 			bc, pc := (2+2*c)*nf, (3+2*c)*nf
-			out := khat[(c*p.H+h)*nf : (c*p.H+h+1)*nf]
 			for k := range out {
 				// s = r·2/(1+ω), so r = s·(1+ω)/2.
 				hb := complex(bRe[k]/2, bIm[k]/2)
@@ -119,8 +126,25 @@ func dplrSpectrum(khat []complex128, p *DPLRParams) {
 				sBC, sPC := complex(rRe[bc+k], rIm[bc+k]), complex(rRe[pc+k], rIm[pc+k])
 				out[k] = sBC - sBQ*sPC*hb/(1+sPQ*hb)
 			}
+			emit(c*p.H+h, out)
 		}
 	}
+}
+
+// realPlans64 caches the inverse-FFT plans of the kernels, one per L
+// (immutable, shared by every call and goroutine).
+var realPlans64 sync.Map // int → *fft.RealPlan64
+
+func realPlan64(l int) (*fft.RealPlan64, error) {
+	if p, ok := realPlans64.Load(l); ok {
+		return p.(*fft.RealPlan64), nil
+	}
+	p, err := fft.NewRealPlan64(l)
+	if err != nil {
+		return nil, err
+	}
+	actual, _ := realPlans64.LoadOrStore(l, p)
+	return actual.(*fft.RealPlan64), nil
 }
 
 func conj(z complex128) complex128 { return complex(real(z), -imag(z)) }
@@ -353,24 +377,22 @@ func matMul(c, a, b []complex128, n int) {
 // DPLRKernel64 writes the S4 convolution kernels into k, [Channels][H][L]:
 // the inverse real FFT of length L of each row of DPLRSpectrum, so that
 // K[l] = Re(C̄ᵀ·dA^l·dB) for the bilinear discretisation (golden
-// s4_dplr_kernel). It needs O(H·L) working memory per call; it is a set-up
-// step, run once per parameter update, not per token.
+// s4_dplr_kernel). Each row's spectrum is transformed as soon as it is
+// computed, so the working memory is O(Channels·L), pooled, and the FFT
+// plan of each L is made once and kept: no allocation per call in steady
+// state. It is a set-up step, run once per parameter update, not per
+// token.
 func DPLRKernel64(k []float64, p *DPLRParams) error {
 	if err := checkDPLR("k", len(k), func(l int) int { return l }, p); err != nil {
 		return err
 	}
-	plan, err := fft.NewRealPlan64(p.L)
+	plan, err := realPlan64(p.L)
 	if err != nil {
 		return fmt.Errorf("kernelgen: DPLRKernel64: %w", err)
 	}
-	nf := DPLRBins(p.L)
-	khat := make([]complex128, p.Channels*p.H*nf)
-	dplrSpectrum(khat, p)
-	for row := 0; row < p.Channels*p.H; row++ {
-		if err := plan.Inverse(k[row*p.L:(row+1)*p.L], khat[row*nf:(row+1)*nf]); err != nil {
-			return fmt.Errorf("kernelgen: DPLRKernel64: %w", err)
-		}
-	}
+	dplrSpectrum(p, func(row int, spec []complex128) {
+		plan.Inverse(k[row*p.L:(row+1)*p.L], spec) // lengths are right by construction
+	})
 	return nil
 }
 
@@ -380,12 +402,19 @@ func DPLRKernel(k []float32, p *DPLRParams) error {
 	if err := checkDPLR("k", len(k), func(l int) int { return l }, p); err != nil {
 		return err
 	}
-	k64 := make([]float64, len(k))
-	if err := DPLRKernel64(k64, p); err != nil {
-		return err
+	plan, err := realPlan64(p.L)
+	if err != nil {
+		return fmt.Errorf("kernelgen: DPLRKernel: %w", err)
 	}
-	for i, v := range k64 {
-		k[i] = float32(v)
-	}
+	sc := dplrScratches.Get().(*dplrScratch)
+	defer dplrScratches.Put(sc)
+	sc.k64 = grow(sc.k64, p.L)
+	row64 := sc.k64
+	dplrSpectrum(p, func(row int, spec []complex128) {
+		plan.Inverse(row64, spec)
+		for i, v := range row64 {
+			k[row*p.L+i] = float32(v)
+		}
+	})
 	return nil
 }

@@ -204,3 +204,42 @@ func TestDPLRKernelOfHiPPOMatchesDenseBilinear(t *testing.T) {
 		t.Logf("n %d L %d: DPLR kernel vs dense bilinear impulse response: normwise %.2g", tc.n, tc.L, e)
 	}
 }
+
+// TestDPLRAllocatesNothing: plans are cached per L and the per-call
+// scratch is pooled, so a steady stream of calls allocates nothing.
+func TestDPLRAllocatesNothing(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector makes sync.Pool drop entries")
+	}
+	lam, pp, b, _, err := NPLR(LegS, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const h, nh, L = 3, 8, 100
+	p := &DPLRParams{Channels: 2, H: h, Nh: nh, L: L, Dt: []float64{0.01, 0.02, 0.03}}
+	for range h {
+		p.Lambda, p.P, p.B = append(p.Lambda, lam...), append(p.P, pp...), append(p.B, b...)
+	}
+	for i := range 2 * h * nh {
+		p.CTilde = append(p.CTilde, complex(math.Cos(float64(i)), math.Sin(float64(i))))
+	}
+	k32, k64 := make([]float32, 2*h*L), make([]float64, 2*h*L)
+	khat := make([]complex128, 2*h*DPLRBins(L))
+	for name, f := range map[string]func() error{
+		"DPLRKernel":   func() error { return DPLRKernel(k32, p) },
+		"DPLRKernel64": func() error { return DPLRKernel64(k64, p) },
+		"DPLRSpectrum": func() error { return DPLRSpectrum(khat, p) },
+	} {
+		if err := f(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if n := testing.AllocsPerRun(20, func() { f() }); n != 0 {
+			t.Errorf("%s: %v allocations per call", name, n)
+		}
+	}
+	for i := range k32 {
+		if k32[i] != float32(k64[i]) {
+			t.Fatalf("DPLRKernel[%d] = %v, want DPLRKernel64 rounded, %v", i, k32[i], float32(k64[i]))
+		}
+	}
+}
