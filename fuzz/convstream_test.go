@@ -28,8 +28,10 @@ const (
 )
 
 // FuzzConvStream runs ConvStream32/64 block by block over a decoded input
-// (1–3 channels, blockLen 1–64, kernelLen 1–128, enough blocks for the
-// kernel to reach its end, with or without d, in place or not) and compares
+// (1–3 channels, blockLen 1–64, kernelLen 1–128, or with flag 4 the many
+// channels, tiny blocks and short kernels of the direct sum across
+// channels: 25–27 channels, blockLen 1–4, kernelLen 1–32; enough blocks
+// for the kernel to reach its end, with or without d, in place or not) and compares
 // the outputs with one Conv32/64.Apply over the concatenation, at every
 // level; a Reset and a second pass must give the same outputs again.
 func FuzzConvStream(f *testing.F) {
@@ -39,6 +41,7 @@ func FuzzConvStream(f *testing.F) {
 	f.Add([]byte{1, 0, 39, 0, 99, 0, 1, 0, 2, 0})        // blockLen 40 < kernelLen 100: partitioned FFT, in place
 	f.Add([]byte{2, 0, 63, 0, 0, 0, 2, 0, 3, 0, 7, 9})   // kernelLen 1, 3 channels
 	f.Add([]byte{0, 0, 59, 0, 127, 0, 3, 0, 1, 0, 1, 2}) // blockLen 60, kernelLen 128
+	f.Add([]byte{2, 0, 0, 0, 63, 0, 0, 0, 5, 0})         // 27 channels, blockLen 1, kernelLen 32, d: across channels
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := &byteSource{data: data, state: 5}
 		channels := s.intn(1, 3)
@@ -47,6 +50,10 @@ func FuzzConvStream(f *testing.F) {
 		blocks := max(s.intn(1, 4), (kernelLen+blockLen-1)/blockLen)
 		flags := s.uint16()
 		withD, inPlace := flags&1 != 0, flags&2 != 0
+		if flags&4 != 0 {
+			channels, blockLen, kernelLen = 24+channels, 1+blockLen%4, 1+kernelLen%32
+			blocks = max(blocks, (kernelLen+blockLen-1)/blockLen)
+		}
 		seqLen := blocks * blockLen
 		u := make([]float32, channels*seqLen)
 		k := make([]float32, channels*kernelLen)
