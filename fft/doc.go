@@ -63,7 +63,9 @@
 // when a cost model finds that cheaper (tiny blocks, short kernels); the
 // model also picks the sub-block length, q and the FFT length.
 // ConvStream32 runs float32 FFTs and, at AVX2/AVX-512, its spectrum
-// products in assembly. Unlike the plans, a stream has state: it must not
+// products in assembly; there, with many channels, its direct sum runs
+// across channels (one vector multiply-add per tap for every channel),
+// which suits decoding one step at a time. Unlike the plans, a stream has state: it must not
 // be used by two goroutines at once.
 //
 //	s, err := fft.NewConvStream32(channels, blockLen, k) // k [channels][kernelLen], any kernelLen ≥ 1
