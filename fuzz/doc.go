@@ -6,7 +6,10 @@
 //
 // Targets: FuzzScanForward and FuzzScanStep (package scan), FuzzFFT and
 // FuzzRealFFT (the complex and real plans, float32 and float64), FuzzConv
-// (the causal long convolution, FFT and direct paths).
+// (the causal long convolution, FFT and direct paths), FuzzConvStream and
+// FuzzConvBackward (its streaming form and gradients), FuzzS4DKernel
+// (against the float64 kernel) and FuzzDPLRSpectrum (bit-identical at
+// every level) for package kernelgen.
 //
 // The committed corpus under testdata/fuzz seeds every target, so that
 // `go test ./fuzz` replays it on any machine (under qemu for arm64 too). A
