@@ -85,6 +85,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"unsafe"
@@ -105,6 +106,31 @@ const fftwPlanEnv = "SSMKERN_FFTW_PLAN"
 // disables it. Patient planning of the large sizes takes minutes; the
 // cache makes that a one-time cost per machine.
 const fftwWisdomEnv = "SSMKERN_FFTW_WISDOM"
+
+// fftwTimeLimitEnv names the environment variable that bounds the planning
+// of one plan, in seconds (default fftwDefaultTimeLimit; 0 = no bound).
+// Unbounded FFTW_PATIENT planning of complex128 at n = 2^20 took over ten
+// minutes on the shared two-core machine; past the bound FFTW keeps the
+// best plan it has measured.
+const fftwTimeLimitEnv = "SSMKERN_FFTW_TIMELIMIT"
+
+const fftwDefaultTimeLimit = 120.0
+
+// fftwTimeLimit returns the planning bound in seconds, negative for none.
+func fftwTimeLimit() (float64, error) {
+	v := os.Getenv(fftwTimeLimitEnv)
+	if v == "" {
+		return fftwDefaultTimeLimit, nil
+	}
+	t, err := strconv.ParseFloat(v, 64)
+	if err != nil || t < 0 {
+		return 0, fmt.Errorf("%s=%q: want seconds ≥ 0", fftwTimeLimitEnv, v)
+	}
+	if t == 0 {
+		return -1, nil // FFTW_NO_TIMELIMIT
+	}
+	return t, nil
+}
 
 // fftwPlanner returns the planner flag and its name from fftwPlanEnv.
 func fftwPlanner() (C.uint, string, error) {
@@ -127,6 +153,11 @@ func fftwStatus() string {
 	_, name, err := fftwPlanner()
 	if err != nil {
 		name = err.Error()
+	}
+	if limit, err := fftwTimeLimit(); err != nil {
+		name += " (" + err.Error() + ")"
+	} else if limit > 0 {
+		name += fmt.Sprintf(" (planning bounded to %g s a plan)", limit)
 	}
 	return fmt.Sprintf("FFTW is %s (cgo, -tags fftw), %s plans made before timing, one thread; "+
 		"its timed loops run in C (one cgo call per measurement of an FFT, one per Apply of the convolution).",
@@ -163,9 +194,9 @@ func fftwWisdomFile(double bool) string {
 	return filepath.Join(dir, "wisdom-f32")
 }
 
-// fftwPlan runs make under the planner lock with the cached wisdom loaded,
-// and saves the wisdom it adds.
-func fftwPlan(double bool, make func() unsafe.Pointer) unsafe.Pointer {
+// fftwPlan runs make under the planner lock with the cached wisdom loaded
+// and the time limit set, and saves the wisdom it adds.
+func fftwPlan(double bool, make func() unsafe.Pointer) (unsafe.Pointer, error) {
 	fftwMu.Lock()
 	defer fftwMu.Unlock()
 	file := fftwWisdomFile(double)
@@ -189,6 +220,15 @@ func fftwPlan(double bool, make func() unsafe.Pointer) unsafe.Pointer {
 			}
 		}
 	}
+	limit, err := fftwTimeLimit()
+	if err != nil {
+		return nil, err
+	}
+	if double {
+		C.fftw_set_timelimit(C.double(limit))
+	} else {
+		C.fftwf_set_timelimit(C.double(limit))
+	}
 	p := make()
 	if cfile != nil && p != nil {
 		if double {
@@ -197,7 +237,7 @@ func fftwPlan(double bool, make func() unsafe.Pointer) unsafe.Pointer {
 			C.fftwf_export_wisdom_to_filename(cfile)
 		}
 	}
-	return p
+	return p, nil
 }
 
 // fftwFFT is one forward FFTW plan with its arrays (FFTW's aligned
@@ -241,7 +281,7 @@ func newFFTWFFT(kind string, n int) (*fftwFFT, error) {
 		return nil, fmt.Errorf("fftw: out of memory for n = %d", n)
 	}
 	cn := C.int(n)
-	f.plan = fftwPlan(f.double, func() unsafe.Pointer {
+	f.plan, err = fftwPlan(f.double, func() unsafe.Pointer {
 		switch kind {
 		case "c64":
 			return C.ssm_plan_c64(cn, f.in, f.out, flag)
@@ -253,9 +293,9 @@ func newFFTWFFT(kind string, n int) (*fftwFFT, error) {
 			return C.ssm_plan_r64(cn, f.in, f.out, flag)
 		}
 	})
-	if f.plan == nil {
+	if err != nil || f.plan == nil {
 		f.close()
-		return nil, fmt.Errorf("fftw: no plan for %s n = %d", kind, n)
+		return nil, fmt.Errorf("fftw: no plan for %s n = %d: %v", kind, n, err)
 	}
 	rng := rand.New(rand.NewPCG(1, uint64(n)))
 	switch kind {
@@ -381,11 +421,15 @@ func newFFTWConv32(channels, seqLen int, k []float32) (*fftwConv32, error) {
 		c.close()
 		return nil, fmt.Errorf("fftw conv: out of memory for n = %d", n)
 	}
-	c.r2c = fftwPlan(false, func() unsafe.Pointer { return C.ssm_plan_r32(C.int(n), c.buf, c.spec, flag) })
-	c.c2r = fftwPlan(false, func() unsafe.Pointer { return C.ssm_plan_c2r32(C.int(n), c.spec, c.buf, flag) })
-	if c.r2c == nil || c.c2r == nil {
+	var err2 error
+	c.r2c, err = fftwPlan(false, func() unsafe.Pointer { return C.ssm_plan_r32(C.int(n), c.buf, c.spec, flag) })
+	c.c2r, err2 = fftwPlan(false, func() unsafe.Pointer { return C.ssm_plan_c2r32(C.int(n), c.spec, c.buf, flag) })
+	if err == nil {
+		err = err2
+	}
+	if err != nil || c.r2c == nil || c.c2r == nil {
 		c.close()
-		return nil, fmt.Errorf("fftw conv: no plan for n = %d", n)
+		return nil, fmt.Errorf("fftw conv: no plan for n = %d: %v", n, err)
 	}
 	buf := unsafe.Slice((*float32)(c.buf), n)
 	spec := unsafe.Slice((*complex64)(c.spec), bins)
