@@ -7,7 +7,7 @@ package asm
 // fftR2FirstAVX2 runs the radix-2 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR2FirstAVX2(out *complex64, in *complex64, r int)
+func fftR2FirstAVX2(out *complex64, in *complex64, r int, s float32)
 
 // fftScaleAVX2 multiplies n complex64 values by a real scale.
 //
@@ -22,7 +22,7 @@ func fftR4WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows i
 // fftR4FirstAVX2Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
 
 // fftR4Narrow1AVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //
@@ -32,7 +32,7 @@ func fftR4Narrow1AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // fftRealPassAVX2Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
 //go:noescape
-func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int)
+func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int, half float32)
 
 // fftTransposeTwiddleAVX2Fwd transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //
@@ -47,7 +47,7 @@ func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows i
 // fftR4FirstAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
 
 // fftR4Narrow1AVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //
@@ -57,7 +57,7 @@ func fftR4Narrow1AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // fftRealPassAVX2Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
 //go:noescape
-func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int)
+func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int, half float32)
 
 // fftTransposeTwiddleAVX2Inv transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //
@@ -72,7 +72,7 @@ func fftCopyRowsAVX2(dst *complex64, src *complex64, rows int, width int, ds int
 // fftR2FirstAVX512 runs the radix-2 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR2FirstAVX512(out *complex64, in *complex64, r int)
+func fftR2FirstAVX512(out *complex64, in *complex64, r int, s float32)
 
 // fftScaleAVX512 multiplies n complex64 values by a real scale.
 //
@@ -87,7 +87,7 @@ func fftR4WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows
 // fftR4FirstAVX512Fwd runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
 
 // fftR4Narrow1AVX512Fwd runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //
@@ -102,7 +102,7 @@ func fftR4Narrow4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // fftRealPassAVX512Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
 //go:noescape
-func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int)
+func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int, half float32)
 
 // fftTransposeTwiddleAVX512Fwd transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //
@@ -117,7 +117,7 @@ func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows
 // fftR4FirstAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
-func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
 
 // fftR4Narrow1AVX512Inv runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
 //
@@ -132,7 +132,7 @@ func fftR4Narrow4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // fftRealPassAVX512Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
 //go:noescape
-func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int)
+func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int, half float32)
 
 // fftTransposeTwiddleAVX512Inv transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //

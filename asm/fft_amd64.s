@@ -4,28 +4,31 @@
 
 #include "textflag.h"
 
-// func fftR2FirstAVX2(out *complex64, in *complex64, r int)
-// Requires: AVX
-TEXT ·fftR2FirstAVX2(SB), NOSPLIT, $0-24
-	MOVQ out+0(FP), AX
-	MOVQ in+8(FP), CX
-	MOVQ r+16(FP), DX
-	MOVQ DX, BX
-	SHLQ $0x03, BX
-	SHRQ $0x02, DX
-	JZ   fftR2FirstAVX2_done
+// func fftR2FirstAVX2(out *complex64, in *complex64, r int, s float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftR2FirstAVX2(SB), NOSPLIT, $0-28
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x03, BX
+	MOVSS        s+24(FP), X0
+	VBROADCASTSS X0, Y0
+	SHRQ         $0x02, DX
+	JZ           fftR2FirstAVX2_done
 
 fftR2FirstAVX2_loop:
-	VMOVUPS (CX), Y0
-	VMOVUPS (CX)(BX*1), Y1
-	VADDPS  Y1, Y0, Y2
-	VSUBPS  Y1, Y0, Y0
-	VMOVUPS Y2, (AX)
-	VMOVUPS Y0, (AX)(BX*1)
-	ADDQ    $0x00000020, CX
-	ADDQ    $0x00000020, AX
-	DECQ    DX
-	JNZ     fftR2FirstAVX2_loop
+	VMULPS       (CX), Y0, Y1
+	VMOVUPS      (CX)(BX*1), Y2
+	VMOVAPS      Y1, Y3
+	VFMADD231PS  Y0, Y2, Y3
+	VFNMADD231PS Y0, Y2, Y1
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y1, (AX)(BX*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         DX
+	JNZ          fftR2FirstAVX2_loop
 
 fftR2FirstAVX2_done:
 	VZEROUPPER
@@ -148,24 +151,26 @@ DATA const_3f800000<>+56(SB)/4, $0x3f800000
 DATA const_3f800000<>+60(SB)/4, $0x3f800000
 GLOBL const_3f800000<>(SB), RODATA|NOPTR, $64
 
-// func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, FMA3
-TEXT ·fftR4FirstAVX2Fwd(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fftR4FirstAVX2Fwd_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fftR4FirstAVX2Fwd_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x02, R9
-	JZ      fftR4FirstAVX2Fwd_done
-	VMOVUPS const_3f800000<>+0(SB), Y0
+// func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftR4FirstAVX2Fwd(SB), NOSPLIT, $0-100
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fftR4FirstAVX2Fwd_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fftR4FirstAVX2Fwd_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x02, R9
+	JZ           fftR4FirstAVX2Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Y0
+	MOVSS        s+96(FP), X1
+	VBROADCASTSS X1, Y1
 
 fftR4FirstAVX2Fwd_j:
 	MOVQ rows+32(FP), R10
@@ -174,25 +179,25 @@ fftR4FirstAVX2Fwd_row:
 	MOVQ R9, R11
 
 fftR4FirstAVX2Fwd_k:
-	VMOVUPS        (CX), Y1
-	VMOVUPS        (CX)(BX*1), Y2
-	VMOVUPS        (CX)(BX*2), Y3
-	VMOVUPS        (CX)(SI*1), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y2, (AX)(DI*1)
-	VMOVUPS        Y3, (AX)(DI*2)
-	VMOVUPS        Y4, (AX)(R8*1)
+	VMULPS         (CX), Y1, Y2
+	VMULPS         (CX)(BX*1), Y1, Y3
+	VMULPS         (CX)(BX*2), Y1, Y4
+	VMULPS         (CX)(SI*1), Y1, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y0, Y7, Y3
+	VFMADDSUB231PS Y0, Y7, Y5
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y3, (AX)(DI*1)
+	VMOVUPS        Y4, (AX)(DI*2)
+	VMOVUPS        Y5, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
@@ -272,22 +277,23 @@ fftR4Narrow1AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int)
-// Requires: AVX, AVX2, FMA3
-TEXT ·fftRealPassAVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ    dst+0(FP), AX
-	MOVQ    src+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    h+24(FP), BX
-	LEAQ    8(CX), SI
-	LEAQ    8(AX), DI
-	LEAQ    -32(CX)(BX*8), CX
-	LEAQ    -32(AX)(BX*8), AX
-	SHRQ    $0x03, BX
-	JZ      fftRealPassAVX2Fwd_done
-	VMOVUPS const_3f800000<>+0(SB), Y0
-	VMOVUPS const_3f000000<>+0(SB), Y1
-	VMOVUPS fft_half_alt<>+0(SB), Y2
+// func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int, half float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftRealPassAVX2Fwd(SB), NOSPLIT, $0-36
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         8(CX), SI
+	LEAQ         8(AX), DI
+	LEAQ         -32(CX)(BX*8), CX
+	LEAQ         -32(AX)(BX*8), AX
+	SHRQ         $0x03, BX
+	JZ           fftRealPassAVX2Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Y0
+	MOVSS        half+32(FP), X1
+	VBROADCASTSS X1, Y1
+	VXORPS       fft_sign_odd<>+0(SB), Y1, Y2
 
 fftRealPassAVX2Fwd_loop:
 	VMOVUPS        (SI), Y3
@@ -317,41 +323,23 @@ fftRealPassAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-DATA const_3f000000<>+0(SB)/4, $0x3f000000
-DATA const_3f000000<>+4(SB)/4, $0x3f000000
-DATA const_3f000000<>+8(SB)/4, $0x3f000000
-DATA const_3f000000<>+12(SB)/4, $0x3f000000
-DATA const_3f000000<>+16(SB)/4, $0x3f000000
-DATA const_3f000000<>+20(SB)/4, $0x3f000000
-DATA const_3f000000<>+24(SB)/4, $0x3f000000
-DATA const_3f000000<>+28(SB)/4, $0x3f000000
-DATA const_3f000000<>+32(SB)/4, $0x3f000000
-DATA const_3f000000<>+36(SB)/4, $0x3f000000
-DATA const_3f000000<>+40(SB)/4, $0x3f000000
-DATA const_3f000000<>+44(SB)/4, $0x3f000000
-DATA const_3f000000<>+48(SB)/4, $0x3f000000
-DATA const_3f000000<>+52(SB)/4, $0x3f000000
-DATA const_3f000000<>+56(SB)/4, $0x3f000000
-DATA const_3f000000<>+60(SB)/4, $0x3f000000
-GLOBL const_3f000000<>(SB), RODATA|NOPTR, $64
-
-DATA fft_half_alt<>+0(SB)/4, $0x3f000000
-DATA fft_half_alt<>+4(SB)/4, $0xbf000000
-DATA fft_half_alt<>+8(SB)/4, $0x3f000000
-DATA fft_half_alt<>+12(SB)/4, $0xbf000000
-DATA fft_half_alt<>+16(SB)/4, $0x3f000000
-DATA fft_half_alt<>+20(SB)/4, $0xbf000000
-DATA fft_half_alt<>+24(SB)/4, $0x3f000000
-DATA fft_half_alt<>+28(SB)/4, $0xbf000000
-DATA fft_half_alt<>+32(SB)/4, $0x3f000000
-DATA fft_half_alt<>+36(SB)/4, $0xbf000000
-DATA fft_half_alt<>+40(SB)/4, $0x3f000000
-DATA fft_half_alt<>+44(SB)/4, $0xbf000000
-DATA fft_half_alt<>+48(SB)/4, $0x3f000000
-DATA fft_half_alt<>+52(SB)/4, $0xbf000000
-DATA fft_half_alt<>+56(SB)/4, $0x3f000000
-DATA fft_half_alt<>+60(SB)/4, $0xbf000000
-GLOBL fft_half_alt<>(SB), RODATA|NOPTR, $64
+DATA fft_sign_odd<>+0(SB)/4, $0x00000000
+DATA fft_sign_odd<>+4(SB)/4, $0x80000000
+DATA fft_sign_odd<>+8(SB)/4, $0x00000000
+DATA fft_sign_odd<>+12(SB)/4, $0x80000000
+DATA fft_sign_odd<>+16(SB)/4, $0x00000000
+DATA fft_sign_odd<>+20(SB)/4, $0x80000000
+DATA fft_sign_odd<>+24(SB)/4, $0x00000000
+DATA fft_sign_odd<>+28(SB)/4, $0x80000000
+DATA fft_sign_odd<>+32(SB)/4, $0x00000000
+DATA fft_sign_odd<>+36(SB)/4, $0x80000000
+DATA fft_sign_odd<>+40(SB)/4, $0x00000000
+DATA fft_sign_odd<>+44(SB)/4, $0x80000000
+DATA fft_sign_odd<>+48(SB)/4, $0x00000000
+DATA fft_sign_odd<>+52(SB)/4, $0x80000000
+DATA fft_sign_odd<>+56(SB)/4, $0x00000000
+DATA fft_sign_odd<>+60(SB)/4, $0x80000000
+GLOBL fft_sign_odd<>(SB), RODATA|NOPTR, $64
 
 // func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
 // Requires: AVX, FMA3
@@ -533,24 +521,26 @@ fftR4WideAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, FMA3
-TEXT ·fftR4FirstAVX2Inv(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fftR4FirstAVX2Inv_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fftR4FirstAVX2Inv_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x02, R9
-	JZ      fftR4FirstAVX2Inv_done
-	VMOVUPS const_3f800000<>+0(SB), Y0
+// func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftR4FirstAVX2Inv(SB), NOSPLIT, $0-100
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fftR4FirstAVX2Inv_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fftR4FirstAVX2Inv_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x02, R9
+	JZ           fftR4FirstAVX2Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Y0
+	MOVSS        s+96(FP), X1
+	VBROADCASTSS X1, Y1
 
 fftR4FirstAVX2Inv_j:
 	MOVQ rows+32(FP), R10
@@ -559,25 +549,25 @@ fftR4FirstAVX2Inv_row:
 	MOVQ R9, R11
 
 fftR4FirstAVX2Inv_k:
-	VMOVUPS        (CX), Y1
-	VMOVUPS        (CX)(BX*1), Y2
-	VMOVUPS        (CX)(BX*2), Y3
-	VMOVUPS        (CX)(SI*1), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y4, (AX)(DI*1)
-	VMOVUPS        Y3, (AX)(DI*2)
-	VMOVUPS        Y2, (AX)(R8*1)
+	VMULPS         (CX), Y1, Y2
+	VMULPS         (CX)(BX*1), Y1, Y3
+	VMULPS         (CX)(BX*2), Y1, Y4
+	VMULPS         (CX)(SI*1), Y1, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y0, Y7, Y3
+	VFMADDSUB231PS Y0, Y7, Y5
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y5, (AX)(DI*1)
+	VMOVUPS        Y4, (AX)(DI*2)
+	VMOVUPS        Y3, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
@@ -657,22 +647,23 @@ fftR4Narrow1AVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int)
-// Requires: AVX, AVX2, FMA3
-TEXT ·fftRealPassAVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ    dst+0(FP), AX
-	MOVQ    src+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    h+24(FP), BX
-	LEAQ    8(CX), SI
-	LEAQ    8(AX), DI
-	LEAQ    -32(CX)(BX*8), CX
-	LEAQ    -32(AX)(BX*8), AX
-	SHRQ    $0x03, BX
-	JZ      fftRealPassAVX2Inv_done
-	VMOVUPS const_3f800000<>+0(SB), Y0
-	VMOVUPS const_3f000000<>+0(SB), Y1
-	VMOVUPS fft_half_alt<>+0(SB), Y2
+// func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int, half float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftRealPassAVX2Inv(SB), NOSPLIT, $0-36
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         8(CX), SI
+	LEAQ         8(AX), DI
+	LEAQ         -32(CX)(BX*8), CX
+	LEAQ         -32(AX)(BX*8), AX
+	SHRQ         $0x03, BX
+	JZ           fftRealPassAVX2Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Y0
+	MOVSS        half+32(FP), X1
+	VBROADCASTSS X1, Y1
+	VXORPS       fft_sign_odd<>+0(SB), Y1, Y2
 
 fftRealPassAVX2Inv_loop:
 	VMOVUPS        (SI), Y3
@@ -839,28 +830,31 @@ fftCopyRowsAVX2_done:
 	VZEROUPPER
 	RET
 
-// func fftR2FirstAVX512(out *complex64, in *complex64, r int)
-// Requires: AVX, AVX512F
-TEXT ·fftR2FirstAVX512(SB), NOSPLIT, $0-24
-	MOVQ out+0(FP), AX
-	MOVQ in+8(FP), CX
-	MOVQ r+16(FP), DX
-	MOVQ DX, BX
-	SHLQ $0x03, BX
-	SHRQ $0x03, DX
-	JZ   fftR2FirstAVX512_done
+// func fftR2FirstAVX512(out *complex64, in *complex64, r int, s float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftR2FirstAVX512(SB), NOSPLIT, $0-28
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x03, BX
+	MOVSS        s+24(FP), X0
+	VBROADCASTSS X0, Z0
+	SHRQ         $0x03, DX
+	JZ           fftR2FirstAVX512_done
 
 fftR2FirstAVX512_loop:
-	VMOVUPS (CX), Z0
-	VMOVUPS (CX)(BX*1), Z1
-	VADDPS  Z1, Z0, Z2
-	VSUBPS  Z1, Z0, Z0
-	VMOVUPS Z2, (AX)
-	VMOVUPS Z0, (AX)(BX*1)
-	ADDQ    $0x00000040, CX
-	ADDQ    $0x00000040, AX
-	DECQ    DX
-	JNZ     fftR2FirstAVX512_loop
+	VMULPS       (CX), Z0, Z1
+	VMOVUPS      (CX)(BX*1), Z2
+	VMOVAPS      Z1, Z3
+	VFMADD231PS  Z0, Z2, Z3
+	VFNMADD231PS Z0, Z2, Z1
+	VMOVUPS      Z3, (AX)
+	VMOVUPS      Z1, (AX)(BX*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         DX
+	JNZ          fftR2FirstAVX512_loop
 
 fftR2FirstAVX512_done:
 	VZEROUPPER
@@ -965,24 +959,26 @@ fftR4WideAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, AVX512F
-TEXT ·fftR4FirstAVX512Fwd(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fftR4FirstAVX512Fwd_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fftR4FirstAVX512Fwd_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x03, R9
-	JZ      fftR4FirstAVX512Fwd_done
-	VMOVUPS const_3f800000<>+0(SB), Z0
+// func fftR4FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftR4FirstAVX512Fwd(SB), NOSPLIT, $0-100
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fftR4FirstAVX512Fwd_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fftR4FirstAVX512Fwd_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x03, R9
+	JZ           fftR4FirstAVX512Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        s+96(FP), X1
+	VBROADCASTSS X1, Z1
 
 fftR4FirstAVX512Fwd_j:
 	MOVQ rows+32(FP), R10
@@ -991,25 +987,25 @@ fftR4FirstAVX512Fwd_row:
 	MOVQ R9, R11
 
 fftR4FirstAVX512Fwd_k:
-	VMOVUPS        (CX), Z1
-	VMOVUPS        (CX)(BX*1), Z2
-	VMOVUPS        (CX)(BX*2), Z3
-	VMOVUPS        (CX)(SI*1), Z4
-	VADDPS         Z3, Z1, Z5
-	VSUBPS         Z3, Z1, Z6
-	VADDPS         Z4, Z2, Z3
-	VSUBPS         Z4, Z2, Z2
-	VADDPS         Z3, Z5, Z1
-	VSUBPS         Z3, Z5, Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMOVAPS        Z4, Z2
-	VMOVAPS        Z4, Z4
-	VFMSUBADD231PS Z0, Z6, Z2
-	VFMADDSUB231PS Z0, Z6, Z4
-	VMOVUPS        Z1, (AX)
-	VMOVUPS        Z2, (AX)(DI*1)
-	VMOVUPS        Z3, (AX)(DI*2)
-	VMOVUPS        Z4, (AX)(R8*1)
+	VMULPS         (CX), Z1, Z2
+	VMULPS         (CX)(BX*1), Z1, Z3
+	VMULPS         (CX)(BX*2), Z1, Z4
+	VMULPS         (CX)(SI*1), Z1, Z5
+	VADDPS         Z4, Z2, Z6
+	VSUBPS         Z4, Z2, Z7
+	VADDPS         Z5, Z3, Z4
+	VSUBPS         Z5, Z3, Z3
+	VADDPS         Z4, Z6, Z2
+	VSUBPS         Z4, Z6, Z4
+	VPERMILPS      $0xb1, Z3, Z5
+	VMOVAPS        Z5, Z3
+	VMOVAPS        Z5, Z5
+	VFMSUBADD231PS Z0, Z7, Z3
+	VFMADDSUB231PS Z0, Z7, Z5
+	VMOVUPS        Z2, (AX)
+	VMOVUPS        Z3, (AX)(DI*1)
+	VMOVUPS        Z4, (AX)(DI*2)
+	VMOVUPS        Z5, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11
@@ -1172,23 +1168,24 @@ fftR4Narrow4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int)
-// Requires: AVX, AVX512F
-TEXT ·fftRealPassAVX512Fwd(SB), NOSPLIT, $0-32
-	MOVQ      dst+0(FP), AX
-	MOVQ      src+8(FP), CX
-	MOVQ      tw+16(FP), DX
-	MOVQ      h+24(FP), BX
-	LEAQ      8(CX), SI
-	LEAQ      8(AX), DI
-	LEAQ      -64(CX)(BX*8), CX
-	LEAQ      -64(AX)(BX*8), AX
-	SHRQ      $0x04, BX
-	JZ        fftRealPassAVX512Fwd_done
-	VMOVUPS   const_3f800000<>+0(SB), Z0
-	VMOVUPS   const_3f000000<>+0(SB), Z1
-	VMOVUPS   fft_half_alt<>+0(SB), Z2
-	VMOVDQU64 fft_perm_rev<>+0(SB), Z3
+// func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int, half float32)
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·fftRealPassAVX512Fwd(SB), NOSPLIT, $0-36
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         8(CX), SI
+	LEAQ         8(AX), DI
+	LEAQ         -64(CX)(BX*8), CX
+	LEAQ         -64(AX)(BX*8), AX
+	SHRQ         $0x04, BX
+	JZ           fftRealPassAVX512Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        half+32(FP), X1
+	VBROADCASTSS X1, Z1
+	VXORPS       fft_sign_odd<>+0(SB), Z1, Z2
+	VMOVDQU64    fft_perm_rev<>+0(SB), Z3
 
 fftRealPassAVX512Fwd_loop:
 	VMOVUPS        (SI), Z4
@@ -1480,24 +1477,26 @@ fftR4WideAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, AVX512F
-TEXT ·fftR4FirstAVX512Inv(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fftR4FirstAVX512Inv_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fftR4FirstAVX512Inv_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x03, R9
-	JZ      fftR4FirstAVX512Inv_done
-	VMOVUPS const_3f800000<>+0(SB), Z0
+// func fftR4FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftR4FirstAVX512Inv(SB), NOSPLIT, $0-100
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fftR4FirstAVX512Inv_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fftR4FirstAVX512Inv_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x03, R9
+	JZ           fftR4FirstAVX512Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        s+96(FP), X1
+	VBROADCASTSS X1, Z1
 
 fftR4FirstAVX512Inv_j:
 	MOVQ rows+32(FP), R10
@@ -1506,25 +1505,25 @@ fftR4FirstAVX512Inv_row:
 	MOVQ R9, R11
 
 fftR4FirstAVX512Inv_k:
-	VMOVUPS        (CX), Z1
-	VMOVUPS        (CX)(BX*1), Z2
-	VMOVUPS        (CX)(BX*2), Z3
-	VMOVUPS        (CX)(SI*1), Z4
-	VADDPS         Z3, Z1, Z5
-	VSUBPS         Z3, Z1, Z6
-	VADDPS         Z4, Z2, Z3
-	VSUBPS         Z4, Z2, Z2
-	VADDPS         Z3, Z5, Z1
-	VSUBPS         Z3, Z5, Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMOVAPS        Z4, Z2
-	VMOVAPS        Z4, Z4
-	VFMSUBADD231PS Z0, Z6, Z2
-	VFMADDSUB231PS Z0, Z6, Z4
-	VMOVUPS        Z1, (AX)
-	VMOVUPS        Z4, (AX)(DI*1)
-	VMOVUPS        Z3, (AX)(DI*2)
-	VMOVUPS        Z2, (AX)(R8*1)
+	VMULPS         (CX), Z1, Z2
+	VMULPS         (CX)(BX*1), Z1, Z3
+	VMULPS         (CX)(BX*2), Z1, Z4
+	VMULPS         (CX)(SI*1), Z1, Z5
+	VADDPS         Z4, Z2, Z6
+	VSUBPS         Z4, Z2, Z7
+	VADDPS         Z5, Z3, Z4
+	VSUBPS         Z5, Z3, Z3
+	VADDPS         Z4, Z6, Z2
+	VSUBPS         Z4, Z6, Z4
+	VPERMILPS      $0xb1, Z3, Z5
+	VMOVAPS        Z5, Z3
+	VMOVAPS        Z5, Z5
+	VFMSUBADD231PS Z0, Z7, Z3
+	VFMADDSUB231PS Z0, Z7, Z5
+	VMOVUPS        Z2, (AX)
+	VMOVUPS        Z5, (AX)(DI*1)
+	VMOVUPS        Z4, (AX)(DI*2)
+	VMOVUPS        Z3, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11
@@ -1667,23 +1666,24 @@ fftR4Narrow4AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int)
-// Requires: AVX, AVX512F
-TEXT ·fftRealPassAVX512Inv(SB), NOSPLIT, $0-32
-	MOVQ      dst+0(FP), AX
-	MOVQ      src+8(FP), CX
-	MOVQ      tw+16(FP), DX
-	MOVQ      h+24(FP), BX
-	LEAQ      8(CX), SI
-	LEAQ      8(AX), DI
-	LEAQ      -64(CX)(BX*8), CX
-	LEAQ      -64(AX)(BX*8), AX
-	SHRQ      $0x04, BX
-	JZ        fftRealPassAVX512Inv_done
-	VMOVUPS   const_3f800000<>+0(SB), Z0
-	VMOVUPS   const_3f000000<>+0(SB), Z1
-	VMOVUPS   fft_half_alt<>+0(SB), Z2
-	VMOVDQU64 fft_perm_rev<>+0(SB), Z3
+// func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int, half float32)
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·fftRealPassAVX512Inv(SB), NOSPLIT, $0-36
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         8(CX), SI
+	LEAQ         8(AX), DI
+	LEAQ         -64(CX)(BX*8), CX
+	LEAQ         -64(AX)(BX*8), AX
+	SHRQ         $0x04, BX
+	JZ           fftRealPassAVX512Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        half+32(FP), X1
+	VBROADCASTSS X1, Z1
+	VXORPS       fft_sign_odd<>+0(SB), Z1, Z2
+	VMOVDQU64    fft_perm_rev<>+0(SB), Z3
 
 fftRealPassAVX512Inv_loop:
 	VMOVUPS        (SI), Z4

@@ -43,9 +43,10 @@ func FFTRadix4TwiddleLen(l Level, ls, r int) int {
 }
 
 // FFTRadix2First runs the radix-2 first stage (ls = 1) of a complex64
-// FFT of length n = len(in): out[k] = in[k] + in[k+n/2], out[k+n/2] =
-// in[k] − in[k+n/2]. n/2 must be a multiple of FFTValues(l).
-func FFTRadix2First(l Level, out, in []complex64) {
+// FFT of length n = len(in): out[k] = s·(in[k] + in[k+n/2]), out[k+n/2] =
+// s·(in[k] − in[k+n/2]), s a power of two (1, or an inverse's 1/n). n/2
+// must be a multiple of FFTValues(l).
+func FFTRadix2First(l Level, out, in []complex64, s float32) {
 	n := len(in)
 	r := n / 2
 	if r%FFTValues(l) != 0 || len(out) != n {
@@ -55,9 +56,9 @@ func FFTRadix2First(l Level, out, in []complex64) {
 		return
 	}
 	if l == AVX512 {
-		fftR2FirstAVX512(&out[0], &in[0], r)
+		fftR2FirstAVX512(&out[0], &in[0], r, s)
 	} else {
-		fftR2FirstAVX2(&out[0], &in[0], r)
+		fftR2FirstAVX2(&out[0], &in[0], r, s)
 	}
 }
 
@@ -76,7 +77,7 @@ func FFTRadix4(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 		panic("asm: FFTRadix4: unsupported stage")
 	}
 	if !FFTRadix4Narrow(l, r) {
-		FFTRadix4Strided(l, out, in, tw, ls, ContiguousStage(ls, r), inverse)
+		FFTRadix4Strided(l, out, in, tw, ls, ContiguousStage(ls, r), inverse, 1)
 		return
 	}
 	o, i := &out[0], &in[0]
@@ -120,16 +121,20 @@ func ContiguousStage(ls, r int) FFTStageLayout {
 }
 
 // FFTRadix4Strided runs a radix-4 stage of the wide kind (Width a multiple
-// of FFTValues(l)) on the layout st; ls = 1 ignores tw (all twiddles 1).
-// Inputs must not overlap outputs.
-func FFTRadix4Strided(l Level, out, in []complex64, tw []float32, ls int, st FFTStageLayout, inverse bool) {
+// of FFTValues(l)) on the layout st; ls = 1 ignores tw (all twiddles 1)
+// and scales the inputs by s, a power of two (1, or an inverse's 1/n);
+// ls > 1 requires s = 1. Inputs must not overlap outputs.
+func FFTRadix4Strided(l Level, out, in []complex64, tw []float32, ls int, st FFTStageLayout, inverse bool, s float32) {
 	if ls < 1 || st.Rows < 1 || st.Width < FFTValues(l) || st.Width%FFTValues(l) != 0 {
 		panic("asm: FFTRadix4Strided: bad shape")
 	}
-	for _, s := range []int{st.JIn, st.QIn, st.RowIn, st.JOut, st.SOut, st.RowOut} {
-		if s < 0 {
+	for _, stride := range []int{st.JIn, st.QIn, st.RowIn, st.JOut, st.SOut, st.RowOut} {
+		if stride < 0 {
 			panic("asm: FFTRadix4Strided: negative stride")
 		}
+	}
+	if ls > 1 && s != 1 {
+		panic("asm: FFTRadix4Strided: a scale needs ls = 1")
 	}
 	// Bounds: the furthest value each side touches.
 	lastIn := (ls-1)*st.JIn + 3*st.QIn + (st.Rows-1)*st.RowIn + st.Width - 1
@@ -147,13 +152,13 @@ func FFTRadix4Strided(l Level, out, in []complex64, tw []float32, ls int, st FFT
 	inJ, outJ := (st.JIn-st.Rows*st.RowIn)*b, (st.JOut-st.Rows*st.RowOut)*b
 	switch {
 	case ls == 1 && l == AVX512 && inverse:
-		fftR4FirstAVX512Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+		fftR4FirstAVX512Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
 	case ls == 1 && l == AVX512:
-		fftR4FirstAVX512Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+		fftR4FirstAVX512Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
 	case ls == 1 && inverse:
-		fftR4FirstAVX2Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+		fftR4FirstAVX2Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
 	case ls == 1:
-		fftR4FirstAVX2Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+		fftR4FirstAVX2Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
 	case l == AVX512 && inverse:
 		fftR4WideAVX512Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
 	case l == AVX512:
@@ -163,6 +168,19 @@ func FFTRadix4Strided(l Level, out, in []complex64, tw []float32, ls int, st FFT
 	default:
 		fftR4WideAVX2Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
 	}
+}
+
+// FFTRadix4FirstScaled runs the first radix-4 stage (ls = 1, no
+// twiddles) of a complex64 FFT of length len(in) with its inputs scaled by
+// s, a power of two: the inverse's 1/n without a pass of its own. len(in)/4
+// must be a multiple of FFTValues(l).
+func FFTRadix4FirstScaled(l Level, out, in []complex64, s float32, inverse bool) {
+	n := len(in)
+	r := n / 4
+	if r < FFTValues(l) || r%FFTValues(l) != 0 || len(out) != n {
+		panic("asm: FFTRadix4FirstScaled: bad length")
+	}
+	FFTRadix4Strided(l, out, in, nil, 1, ContiguousStage(1, r), inverse, s)
 }
 
 // FFTScale multiplies every value of x by s; len(x) must be a multiple of
@@ -194,26 +212,27 @@ func FFTRealPassSupported(l Level, h int) bool {
 
 // FFTRealPass runs, for k = 1 … h/2 and B = conj src[h−k],
 //
-//	dst[k] = (src[k] + B)/2 + t_k·(src[k] − B),  dst[h−k] = conj((src[k] + B)/2 − t_k·(src[k] − B))
+//	dst[k] = half·(src[k] + B) + t_k·(src[k] − B),  dst[h−k] = conj(half·(src[k] + B) − t_k·(src[k] − B))
 //
 // (inverse: conj t_k in place of t_k), the pass between a real FFT of
-// length 2h and its half-length complex FFT (avogen/fft.go). It reads
+// length 2h and its half-length complex FFT (avogen/fft.go); half is 1/2,
+// or a scaled 1/2 that folds a normalisation in. It reads
 // src[1 … h−1] and writes dst[1 … h−1]; dst and src must not overlap. tw
 // is the table of the t_k in the layout FFTRealPassTwiddleLen counts.
-func FFTRealPass(l Level, dst, src []complex64, tw []float32, h int, inverse bool) {
+func FFTRealPass(l Level, dst, src []complex64, tw []float32, h int, inverse bool, half float32) {
 	if !FFTRealPassSupported(l, h) || len(dst) < h || len(src) < h {
 		panic("asm: FFTRealPass: bad length")
 	}
 	tw = tw[:FFTRealPassTwiddleLen(h)]
 	switch {
 	case l == AVX512 && inverse:
-		fftRealPassAVX512Inv(&dst[0], &src[0], &tw[0], h)
+		fftRealPassAVX512Inv(&dst[0], &src[0], &tw[0], h, half)
 	case l == AVX512:
-		fftRealPassAVX512Fwd(&dst[0], &src[0], &tw[0], h)
+		fftRealPassAVX512Fwd(&dst[0], &src[0], &tw[0], h, half)
 	case inverse:
-		fftRealPassAVX2Inv(&dst[0], &src[0], &tw[0], h)
+		fftRealPassAVX2Inv(&dst[0], &src[0], &tw[0], h, half)
 	default:
-		fftRealPassAVX2Fwd(&dst[0], &src[0], &tw[0], h)
+		fftRealPassAVX2Fwd(&dst[0], &src[0], &tw[0], h, half)
 	}
 }
 

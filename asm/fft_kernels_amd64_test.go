@@ -152,10 +152,27 @@ func TestFFTRadix2FirstAndScaleMatchGoAtEveryLevel(t *testing.T) {
 		for n := 2 * asm.FFTValues(l); n <= 1<<10; n *= 2 {
 			x := randC64(rng, n)
 			out := asmtest.GuardedComplex64(t, make([]complex64, n))
-			asm.FFTRadix2First(l, out, asmtest.GuardedComplex64(t, x))
+			asm.FFTRadix2First(l, out, asmtest.GuardedComplex64(t, x), 1)
 			for k := range n / 2 {
 				if out[k] != x[k]+x[k+n/2] || out[k+n/2] != x[k]-x[k+n/2] {
 					t.Fatalf("n=%d: FFTRadix2First wrong at %d", n, k)
+				}
+			}
+			asm.FFTRadix2First(l, out, asmtest.GuardedComplex64(t, x), 0.25)
+			for k := range n / 2 {
+				if out[k] != (x[k]+x[k+n/2])*0.25 || out[k+n/2] != (x[k]-x[k+n/2])*0.25 {
+					t.Fatalf("n=%d: FFTRadix2First scaled wrong at %d", n, k)
+				}
+			}
+			if n >= 4*asm.FFTValues(l) {
+				s4 := asmtest.GuardedComplex64(t, make([]complex64, n))
+				asm.FFTRadix4FirstScaled(l, s4, asmtest.GuardedComplex64(t, x), 0.25, false)
+				u4 := make([]complex64, n)
+				asm.FFTRadix4(l, u4, x, nil, 1, false)
+				for i := range u4 {
+					if s4[i] != u4[i]*0.25 {
+						t.Fatalf("n=%d: FFTRadix4FirstScaled[%d] = %v, want %v", n, i, s4[i], u4[i]*0.25)
+					}
 				}
 			}
 			y := asmtest.GuardedComplex64(t, x)
@@ -179,7 +196,7 @@ func TestFFTStagesRejectUnsupportedShapes(t *testing.T) {
 		}
 		mustPanic(t, func() { asm.FFTRadix4(l, make([]complex64, 8), make([]complex64, 8), nil, 1, false) })
 		mustPanic(t, func() { asm.FFTRadix4(l, make([]complex64, 32), make([]complex64, 64), nil, 1, false) })
-		mustPanic(t, func() { asm.FFTRadix2First(l, make([]complex64, 6), make([]complex64, 6)) })
+		mustPanic(t, func() { asm.FFTRadix2First(l, make([]complex64, 6), make([]complex64, 6), 1) })
 	}
 }
 
@@ -226,11 +243,11 @@ func TestFFTRealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 					if inverse {
 						w = cmplx.Conj(w)
 					}
-					want[k] = (a+b)/2 + w*(a-b)
-					want[h-k] = cmplx.Conj((a+b)/2 - w*(a-b))
+					want[k] = 0.25*(a+b) + w*(a-b)
+					want[h-k] = cmplx.Conj(0.25*(a+b) - w*(a-b))
 				}
 				dst := asmtest.GuardedComplex64(t, make([]complex64, h))
-				asm.FFTRealPass(l, dst, asmtest.GuardedComplex64(t, x[:h]), asmtest.GuardedFloat32(t, tw), h, inverse)
+				asm.FFTRealPass(l, dst, asmtest.GuardedComplex64(t, x[:h]), asmtest.GuardedFloat32(t, tw), h, inverse, 0.25)
 				if dst[0] != 0 {
 					t.Fatalf("h=%d: FFTRealPass wrote dst[0]", h)
 				}

@@ -118,12 +118,14 @@ func butterfly4(v vmath.ISA, a []reg.VecVirtual, ones reg.VecVirtual, inverse bo
 	}
 }
 
-// fftR2First emits the radix-2 stage with ls = 1: out[k] = in[k] + in[k+r],
-// out[k+r] = in[k] − in[k+r], for k < r (r a multiple of the complex
-// values per vector). It is the same in both directions.
+// fftR2First emits the radix-2 stage with ls = 1: out[k] = s·(in[k] +
+// in[k+r]), out[k+r] = s·(in[k] − in[k+r]), for k < r (r a multiple of
+// the complex values per vector), s a power of two (1, or the inverse's
+// 1/n: scaling by it is exact, so s·in[k] ± s·in[k+r] rounds once, as the
+// unscaled sum does). It is the same in both directions.
 func fftR2First(v vmath.ISA) {
 	name := "fftR2First" + v.Name
-	TEXT(name, NOSPLIT, "func(out, in *complex64, r int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex64, r int, s float32)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-2 first stage of a complex64 FFT; see avogen/fft.go.")
 	out := Load(Param("out"), GP64())
@@ -132,14 +134,17 @@ func fftR2First(v vmath.ISA) {
 	rb := GP64()
 	MOVQ(r, rb)
 	SHLQ(U8(3), rb)
+	sv := v.Vec()
+	VBROADCASTSS(Load(Param("s"), XMM()), sv)
 	SHRQ(U8(log2(cvals(v))), r)
 	JZ(LabelRef(name + "_done"))
 	Label(name + "_loop")
 	x0, x1, y := v.Vec(), v.Vec(), v.Vec()
-	VMOVUPS(Mem{Base: in}, x0)
+	VMULPS(Mem{Base: in}, sv, x0)
 	VMOVUPS(Mem{Base: in, Index: rb, Scale: 1}, x1)
-	VADDPS(x1, x0, y)
-	VSUBPS(x1, x0, x0)
+	VMOVAPS(x0, y)
+	VFMADD231PS(sv, x1, y)   // s·x0 + s·x1
+	VFNMADD231PS(sv, x1, x0) // s·x0 − s·x1
 	VMOVUPS(y, Mem{Base: out})
 	VMOVUPS(x0, Mem{Base: out, Index: rb, Scale: 1})
 	ADDQ(U32(v.Bytes()), in)
@@ -190,13 +195,18 @@ func fftScale(v vmath.ISA) {
 // and the byte steps its pointers take after a row (inRow, outRow) and
 // after a j (inJ, outJ), beyond the w values they move by themselves.
 // tw holds, per j, (Re w1, Im w1, Re w2, Im w2, Re w3, Im w3), broadcast;
-// first emits the ls = 1 stage, whose twiddles are all 1 (tw unused).
+// first emits the ls = 1 stage, whose twiddles are all 1 (tw unused),
+// with its inputs scaled by s (a power of two: 1, or the inverse's 1/n).
 func fftR4Wide(v vmath.ISA, inverse, first bool) {
 	name := "fftR4Wide" + v.Name + fftDir(inverse)
 	if first {
 		name = "fftR4First" + v.Name + fftDir(inverse)
 	}
-	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int)")
+	sig := "func(out, in *complex64, tw *float32, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int)"
+	if first {
+		sig = "func(out, in *complex64, tw *float32, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int, s float32)"
+	}
+	TEXT(name, NOSPLIT, sig)
 	Pragma("noescape")
 	Doc(name + " runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.")
 	out := Load(Param("out"), GP64())
@@ -215,6 +225,11 @@ func fftR4Wide(v vmath.ISA, inverse, first bool) {
 	SHRQ(U8(log2(cvals(v))), wv) // vectors per row
 	JZ(LabelRef(name + "_done"))
 	ones := fftOnes(v)
+	var sv reg.VecVirtual
+	if first {
+		sv = v.Vec()
+		VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	}
 	Label(name + "_j")
 	var w [6]reg.VecVirtual
 	if !first {
@@ -233,10 +248,14 @@ func fftR4Wide(v vmath.ISA, inverse, first bool) {
 	for q := range a {
 		a[q] = v.Vec()
 	}
-	VMOVUPS(Mem{Base: in}, a[0])
-	VMOVUPS(Mem{Base: in, Index: qs, Scale: 1}, a[1])
-	VMOVUPS(Mem{Base: in, Index: qs, Scale: 2}, a[2])
-	VMOVUPS(Mem{Base: in, Index: q3, Scale: 1}, a[3])
+	loads := []Mem{{Base: in}, {Base: in, Index: qs, Scale: 1}, {Base: in, Index: qs, Scale: 2}, {Base: in, Index: q3, Scale: 1}}
+	for q, m := range loads {
+		if first {
+			VMULPS(m, sv, a[q]) // s a power of two: exact
+		} else {
+			VMOVUPS(m, a[q])
+		}
+	}
 	if !first {
 		for q := 1; q < 4; q++ {
 			a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
@@ -384,9 +403,11 @@ func fftPermTable(name string, idx []uint64) Mem {
 // half-length complex FFT Z (z[j] = x[2j] + i·x[2j+1]). For k = 1 … h/2
 // and with B = conj src[h−k]:
 //
-//	dst[k]   = (src[k] + B)/2 + t_k·(src[k] − B)
-//	dst[h−k] = conj((src[k] + B)/2 − t_k·(src[k] − B))
+//	dst[k]   = half·(src[k] + B) + t_k·(src[k] − B)
+//	dst[h−k] = conj(half·(src[k] + B) − t_k·(src[k] − B))
 //
+// half is 1/2, or 1/(2h) for the inverse with the 1/h of the inverse
+// complex FFT folded in (then the t_k are scaled by 1/h too).
 // With t_k = −i·ω_n^k/2 this turns Z into the bins X (forward); with the
 // conjugate t_k (inverse) it turns the bins X into Z, whose inverse FFT
 // of length h is the signal. Bins 0 and h are the caller's. tw holds, per
@@ -396,7 +417,7 @@ func fftPermTable(name string, idx []uint64) Mem {
 // VPERMPD; when the two halves meet they write the same bins twice.
 func fftRealPass(v vmath.ISA, inverse bool) {
 	name := "fftRealPass" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(dst, src *complex64, tw *float32, h int)")
+	TEXT(name, NOSPLIT, "func(dst, src *complex64, tw *float32, h int, half float32)")
 	Pragma("noescape")
 	Doc(name + " turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.")
 	dst := Load(Param("dst"), GP64())
@@ -413,8 +434,8 @@ func fftRealPass(v vmath.ISA, inverse bool) {
 	SHRQ(U8(1+log2(cv)), h)
 	JZ(LabelRef(name + "_done"))
 	ones, half, halfAlt := fftOnes(v), v.Vec(), v.Vec()
-	VMOVUPS(vmath.Const(0.5), half)
-	VMOVUPS(fftAltTable("fft_half_alt", 0.5, -0.5), halfAlt)
+	VBROADCASTSS(Load(Param("half"), XMM()), half)
+	VXORPS(fftAltTable("fft_sign_odd", 0, float32(math.Copysign(0, -1))), half, halfAlt) // (half, −half, …)
 	var rev reg.VecVirtual
 	reverse := func(src Op, dst reg.VecVirtual) {
 		if v.Lanes == 16 {

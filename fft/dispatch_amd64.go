@@ -36,7 +36,7 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 		transform32Generic(p, dst, src, s, inverse)
 		return
 	}
-	runStockham32(sp, dst, src, s.complex64s(p.n), inverse)
+	runStockham32(sp, dst, src, s.complex64s(p.n), inverse, inverse)
 }
 
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
@@ -53,7 +53,7 @@ func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse bool) {
 	for c0 := 0; c0 < n2; c0 += b {
 		// The column plan starts with radix 4 (n1 = 4^m).
 		cur, other := blkA[:n1*b], blkB[:n1*b]
-		asm.FFTRadix4Strided(l, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse)
+		asm.FFTRadix4Strided(l, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse, 1)
 		cur = runStages(fs.col, fs.col.stages[1:], cur, other, inverse)
 		if inverse {
 			asm.FFTScale(l, cur, 1/float32(fs.n))
@@ -66,14 +66,14 @@ func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse bool) {
 		stages := row.stages
 		if row.radix2 {
 			asm.FFTCopyRows(l, other, t[c0:], n2, b, b, ts)
-			asm.FFTRadix2First(l, cur, other)
+			asm.FFTRadix2First(l, cur, other, 1)
 		} else {
-			asm.FFTRadix4Strided(l, cur, t[c0:], nil, 1, stripeIn(n2, b, ts), inverse)
+			asm.FFTRadix4Strided(l, cur, t[c0:], nil, 1, stripeIn(n2, b, ts), inverse, 1)
 			stages = stages[1:]
 		}
 		last := stages[len(stages)-1]
 		cur = runStages(row, stages[:len(stages)-1], cur, other, inverse)
-		asm.FFTRadix4Strided(l, dst[c0:], cur, row.tw[last.off:last.off+last.len], last.ls, stripeOut(n2, b, n1), inverse)
+		asm.FFTRadix4Strided(l, dst[c0:], cur, row.tw[last.off:last.off+last.len], last.ls, stripeOut(n2, b, n1), inverse, 1)
 	}
 }
 
@@ -104,8 +104,8 @@ func runStages(sp *stockham32, stages []stage32, cur, other []complex64, inverse
 }
 
 // runStockham32 runs the stages of sp, ping-ponging between dst and work
-// so that the last stage writes dst; the inverse ends with the 1/n.
-func runStockham32(sp *stockham32, dst, src, work []complex64, inverse bool) {
+// so that the last stage writes dst; scale ends it with the 1/n.
+func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
 	l := sp.level
 	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
@@ -120,16 +120,28 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse bool) {
 		in = work
 	}
 	next := func() { in, out, other = out, other, out }
-	if sp.radix2 {
-		asm.FFTRadix2First(l, out, in)
-		next()
+	// The 1/n (exact: n is a power of two) rides on the first stage.
+	s := float32(1)
+	if scale {
+		s = 1 / float32(sp.n)
 	}
-	for _, st := range sp.stages {
+	stages4 := sp.stages
+	if sp.radix2 {
+		asm.FFTRadix2First(l, out, in, s)
+		next()
+		s = 1
+	} else if st := stages4[0]; st.ls == 1 && !asm.FFTRadix4Narrow(l, st.r) {
+		asm.FFTRadix4FirstScaled(l, out, in, s, inverse)
+		next()
+		s = 1
+		stages4 = stages4[1:]
+	}
+	for _, st := range stages4 {
 		asm.FFTRadix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
 		next()
 	}
-	if inverse {
-		asm.FFTScale(l, dst, 1/float32(sp.n))
+	if s != 1 {
+		asm.FFTScale(l, dst, s)
 	}
 }
 
@@ -154,16 +166,17 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 	h := rp.h
 	buf := s.complex64s(2 * h)
 	z := buf[:h]
-	runStockham32(rp.cplx, z, asComplex64(src), buf[h:], false)
-	asm.FFTRealPass(l, dst, z, rp.tw, h, false)
+	runStockham32(rp.cplx, z, asComplex64(src), buf[h:], false, false)
+	asm.FFTRealPass(l, dst, z, rp.tw, h, false, 0.5)
 	re, im := real(z[0]), imag(z[0])
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
 }
 
 // realInverse32 runs a validated float32 inverse real FFT: asm.FFTRealPass
 // back to the half-length spectrum Z, then its inverse complex FFT
-// written into dst read as complex64 (the 1/n is the pass's 1/2 and the
-// complex inverse's 2/n).
+// written into dst read as complex64. The 1/n is the pass's 1/2 and the
+// complex inverse's 1/h, folded into the pass (half = 1/(2h), t_k/h), so
+// no pass only scales.
 func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
@@ -173,10 +186,11 @@ func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s
 	h := rp.h
 	buf := s.complex64s(2 * h)
 	z := buf[:h]
-	asm.FFTRealPass(l, z, src, rp.tw, h, true)
+	half := 0.5 / float32(h) // exact: h is a power of two
+	asm.FFTRealPass(l, z, src, rp.twInv, h, true, half)
 	x0, xh := real(src[0]), real(src[h]) // Im of bins 0 and h ignored
-	z[0] = complex((x0+xh)/2, (x0-xh)/2)
-	runStockham32(rp.cplx, asComplex64(dst), z, buf[h:], true)
+	z[0] = complex((x0+xh)*half, (x0-xh)*half)
+	runStockham32(rp.cplx, asComplex64(dst), z, buf[h:], true, false)
 }
 
 // asComplex64 reads the even-length x as len(x)/2 complex64 values (Go's
