@@ -11,3 +11,11 @@ package asm
 //
 //go:noescape
 func mulAddComplex64NEON(dst, a, b []complex64)
+
+// mulComplex64NEON sets dst[i] = a[i]·b[i] for every i < len(dst); a and
+// b must be at least as long, and dst may be a or b. Real part ar·br then
+// −ai·bi fused, imaginary part ar·bi then +ai·br fused; see
+// avogen/neongen/cmul.go.
+//
+//go:noescape
+func mulComplex64NEON(dst, a, b []complex64)

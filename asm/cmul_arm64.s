@@ -70,3 +70,61 @@ loop1:
 	BNE	loop1
 done:
 	RET
+
+// func mulComplex64NEON(dst, a, b []complex64)
+TEXT ·mulComplex64NEON(SB), NOSPLIT|NOFRAME, $0-72
+	MOVD	dst_base+0(FP), R0
+	MOVD	a_base+24(FP), R1
+	MOVD	b_base+48(FP), R2
+	MOVD	dst_len+8(FP), R3
+	// Eight complex numbers a step, in two groups of four.
+	SUBS	$8, R3, R3
+	BLT	tail4
+loop8:
+	VLD2.P	32(R1), [V0.S4, V1.S4]
+	VLD2.P	32(R2), [V2.S4, V3.S4]
+	VLD2.P	32(R1), [V6.S4, V7.S4]
+	VLD2.P	32(R2), [V8.S4, V9.S4]
+	WORD	$0x6e22dc04	// fmul v4.4s, v0.4s, v2.4s
+	WORD	$0x6e23dc05	// fmul v5.4s, v0.4s, v3.4s
+	WORD	$0x6e28dcca	// fmul v10.4s, v6.4s, v8.4s
+	WORD	$0x6e29dccb	// fmul v11.4s, v6.4s, v9.4s
+	VFMLS	V3.S4, V1.S4, V4.S4
+	VFMLA	V2.S4, V1.S4, V5.S4
+	VFMLS	V9.S4, V7.S4, V10.S4
+	VFMLA	V8.S4, V7.S4, V11.S4
+	VST2.P	[V4.S4, V5.S4], 32(R0)
+	VST2.P	[V10.S4, V11.S4], 32(R0)
+	SUBS	$8, R3, R3
+	BGE	loop8
+tail4:
+	// Four complex numbers.
+	ADD	$8, R3, R3
+	CMP	$4, R3
+	BLT	tail1
+	VLD2.P	32(R1), [V0.S4, V1.S4]
+	VLD2.P	32(R2), [V2.S4, V3.S4]
+	WORD	$0x6e22dc04	// fmul v4.4s, v0.4s, v2.4s
+	WORD	$0x6e23dc05	// fmul v5.4s, v0.4s, v3.4s
+	VFMLS	V3.S4, V1.S4, V4.S4
+	VFMLA	V2.S4, V1.S4, V5.S4
+	VST2.P	[V4.S4, V5.S4], 32(R0)
+	SUB	$4, R3, R3
+tail1:
+	// One complex number a step, its parts in lane 0 of each register.
+	CBZ	R3, done
+loop1:
+	VLD1.P	4(R1), V0.S[0]
+	VLD1.P	4(R1), V1.S[0]
+	VLD1.P	4(R2), V2.S[0]
+	VLD1.P	4(R2), V3.S[0]
+	WORD	$0x6e22dc04	// fmul v4.4s, v0.4s, v2.4s
+	WORD	$0x6e23dc05	// fmul v5.4s, v0.4s, v3.4s
+	VFMLS	V3.S4, V1.S4, V4.S4
+	VFMLA	V2.S4, V1.S4, V5.S4
+	VST1.P	V4.S[0], 4(R0)
+	VST1.P	V5.S[0], 4(R0)
+	SUBS	$1, R3, R3
+	BNE	loop1
+done:
+	RET

@@ -24,9 +24,10 @@ import (
 // generators maps an output name (asm/NAME_arm64.s) to the function that
 // fills its file.
 var generators = map[string]func(f *neon.File){
-	"exp":  generateExp,
-	"cmul": generateCmul,
-	"scan": generateScan,
+	"exp":        generateExp,
+	"cmul":       generateCmul,
+	"scan":       generateScan,
+	"convdirect": generateConvDirect,
 }
 
 func main() {
