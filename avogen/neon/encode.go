@@ -489,3 +489,26 @@ func DUPElem(d Vec, m Lane) Inst {
 	w := d.A.q()<<30 | 0b001110000<<21 | imm5<<16 | 0b000001<<10 | rn(m.R) | rd(d.R)
 	return Inst{Word: w, Arm: arm("dup", d.Arm(), m.Arm()), Go: goText("VDUP", m.Go(), d.Go())}
 }
+
+// fcvtn is FCVTN and FCVTN2 with sz = 1 (double to single precision),
+// "two-register miscellaneous" (Arm ARM C7.2.78):
+//
+//	0 Q 0 01110 0 1 10000 10110 10 Rn Rd
+//
+// Q = 0 writes the low half of d and clears the high half; Q = 1 (FCVTN2)
+// writes the high half and keeps the low one.
+func fcvtn(op string, q uint32, d, n Vec, want Arrangement) Inst {
+	allowed(op, d, want)
+	allowed(op, n, D2)
+	w := q<<30 | 0b01110<<24 | 1<<22 | 0b10000<<17 | 0b10110<<12 | 0b10<<10 | rn(n.R) | rd(d.R)
+	return Inst{Word: w, Arm: arm(op, d.Arm(), n.Arm())}
+}
+
+// FCVTN narrows the two float64 lanes of n (2D) to float32 in the low half
+// of d (2S), rounding by the current mode (to nearest even, as Go's
+// float32(x)); the high half of d is cleared.
+func FCVTN(d, n Vec) Inst { return fcvtn("fcvtn", 0, d, n, S2) }
+
+// FCVTN2 narrows the two float64 lanes of n into the high half of d (4S),
+// keeping d's low half: after FCVTN, four float64 become one 4S vector.
+func FCVTN2(d, n Vec) Inst { return fcvtn("fcvtn2", 1, d, n, S4) }
