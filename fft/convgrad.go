@@ -99,11 +99,24 @@ func (c *convPlan[F]) backward(call string, du, dk, dd, dy, u, d []F) error {
 		return nil
 	}
 	l := asm.Current()
-	if c.fftc == nil {
+	if c.fftc == nil && !(c.d32 != nil && hasConv32SIMD(l)) {
 		convBackward(l, nil, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, nil, nil)
 		return nil
 	}
 	s := gradScratchPool.Get().(*gradScratch)
+	if c.fftc == nil {
+		// Apply's direct sum in assembly: the backward sums likewise.
+		if n := c.seqLen + c.kernelLen - 1 + c.kernelLen; len(s.f32) < n {
+			s.f32 = make([]float32, n)
+		}
+		if len(s.f) < c.kernelLen {
+			s.f = make([]float64, c.kernelLen)
+		}
+		convBackwardDirect32(l, any(c.k).([]float32), any(du).([]float32), any(dk).([]float32), any(dd).([]float32),
+			any(dy).([]float32), any(u).([]float32), any(d).([]float32), c.channels, c.seqLen, s.f32, s.f)
+		gradScratchPool.Put(s)
+		return nil
+	}
 	if c.f32 != nil && hasConv32SIMD(l) {
 		n, bins := c.f32.plan.Len(), c.f32.plan.Bins()
 		if len(s.c32) < 4*bins {
@@ -212,6 +225,64 @@ func (f *conv32FFT) backward(l asm.Level, du, dk, dd, dy, u, d []float32, channe
 			dkh[0] = buf[0]
 			for j := 1; j < kernelLen; j++ {
 				dkh[j] = buf[n-j]
+			}
+		}
+	}
+}
+
+// convBackwardChunk is the number of steps whose products convBackwardDirect32
+// sums in float32 before adding them into dk's float64 sum: float32 sums
+// of ≤ 128 terms stay within 128·2^-24 ≈ 7.6e-6 of the bound.
+const convBackwardChunk = 128
+
+// convBackwardDirect32 is Conv32.Backward by direct sums in float32 at
+// level l (hasConv32SIMD(l)), like Apply's conv32Direct: du[m] = Σ_j
+// k[j]·dy[m+j] is directRow over dy followed by K−1 zeros, plus d·dy by
+// addSkip; dk[j] = Σ_m u[m]·dy[m+j] is directRow with u as the taps, over
+// chunks of convBackwardChunk steps whose float32 sums add into float64;
+// dd = Σ dy·u in float64. Scratch: fs seqLen+2K−1, acc K.
+func convBackwardDirect32(l asm.Level, k, du, dk, dd, dy, u, d []float32, channels, seqLen int, fs []float32, acc []float64) {
+	kernelLen := len(k) / channels
+	pad, part := fs[:seqLen+kernelLen-1], fs[seqLen+kernelLen-1:seqLen+2*kernelLen-1]
+	acc = acc[:kernelLen]
+	clear(pad[seqLen:])
+	row := channels * seqLen
+	for h := range channels {
+		kh := k[h*kernelLen : (h+1)*kernelLen]
+		clear(acc)
+		var ddSum float64
+		for b := 0; b+row <= len(u); b += row {
+			uh := u[b+h*seqLen : b+(h+1)*seqLen]
+			dyh := dy[b+h*seqLen : b+(h+1)*seqLen]
+			if dd != nil {
+				for t, v := range dyh {
+					ddSum += float64(v) * float64(uh[t])
+				}
+			}
+			copy(pad, dyh)
+			if du != nil {
+				duh := du[b+h*seqLen : b+(h+1)*seqLen]
+				directRow(l, duh, pad, kh)
+				if d != nil {
+					addSkip(l, duh, dyh, d[h])
+				}
+			}
+			if dk != nil {
+				for m0 := 0; m0 < seqLen; m0 += convBackwardChunk {
+					m1 := min(m0+convBackwardChunk, seqLen)
+					directRow(l, part, pad[m0:m1+kernelLen-1], uh[m0:m1])
+					for j, v := range part {
+						acc[j] += float64(v)
+					}
+				}
+			}
+		}
+		if dd != nil {
+			dd[h] = float32(ddSum)
+		}
+		if dk != nil {
+			for j, v := range acc {
+				dk[h*kernelLen+j] = float32(v)
 			}
 		}
 	}
