@@ -2,7 +2,6 @@ package kernelgen
 
 import (
 	"math"
-	"math/cmplx"
 )
 
 // Discretization names the rule that turns the continuous (A, B) into the
@@ -42,16 +41,22 @@ func DiscretizeZOH(dA, dB, A, B []complex128, dt float64) error {
 	if err := checkDiag(dA, dB, A, B, dt); err != nil {
 		return err
 	}
+	discretizeZOH(dA, dB, A, B, dt)
+	return nil
+}
+
+// discretizeZOH is DiscretizeZOH for validated arguments (S4DKernel checks
+// A, B and every Dt once per call, not once per H).
+func discretizeZOH(dA, dB, A, B []complex128, dt float64) {
 	for n, a := range A {
-		x := complex(dt, 0) * a
-		dA[n] = cmplx.Exp(x)
+		e, em1 := expAndExpm1(complex(dt, 0) * a)
+		dA[n] = e
 		if a == 0 {
 			dB[n] = complex(dt, 0) * B[n]
 			continue
 		}
-		dB[n] = expm1(x) / a * B[n]
+		dB[n] = em1 / a * B[n]
 	}
-	return nil
 }
 
 // DiscretizeBilinear discretises a diagonal complex SSM with the bilinear
@@ -65,6 +70,12 @@ func DiscretizeBilinear(dA, dB, A, B []complex128, dt float64) error {
 	if err := checkDiag(dA, dB, A, B, dt); err != nil {
 		return err
 	}
+	return discretizeBilinear(dA, dB, A, B, dt)
+}
+
+// discretizeBilinear is DiscretizeBilinear for validated arguments; the
+// pole is its only error.
+func discretizeBilinear(dA, dB, A, B []complex128, dt float64) error {
 	for n, a := range A {
 		half := complex(dt/2, 0) * a
 		den := 1 - half
@@ -89,11 +100,13 @@ func checkDiag(dA, dB, A, B []complex128, dt float64) error {
 	)
 }
 
-// expm1 is exp(z) − 1 for complex z without cancellation near 0:
-// exp(x)·cos y − 1 = expm1(x)·cos y − 2·sin²(y/2).
-func expm1(z complex128) complex128 {
+// expAndExpm1 returns exp(z), by cmplx.Exp's formula for finite z, and
+// exp(z) − 1 without cancellation near 0, exp(x)·cos y − 1 = expm1(x)·cos y
+// − 2·sin²(y/2), sharing one exp and one sincos between them.
+func expAndExpm1(z complex128) (e, em1 complex128) {
 	x, y := real(z), imag(z)
+	r := math.Exp(x)
 	s, c := math.Sincos(y)
 	h := math.Sin(y / 2)
-	return complex(math.Expm1(x)*c-2*h*h, math.Exp(x)*s)
+	return complex(r*c, r*s), complex(math.Expm1(x)*c-2*h*h, r*s)
 }

@@ -220,14 +220,12 @@ func (g *s4dGen) run(l asm.Level, p *S4DParams, exact bool, kernel func(c, h int
 		a, b := p.A[h*nh:(h+1)*nh], p.B[h*nh:(h+1)*nh]
 		dt := p.Dt[h]
 		if p.Disc == ZOH {
-			if err := DiscretizeZOH(g.dA, g.bbar, a, b, dt); err != nil {
-				return fmt.Errorf("H %d: %w", h, err)
-			}
+			discretizeZOH(g.dA, g.bbar, a, b, dt) // validated by newS4DGen
 			for n := range a {
 				g.w[n] = complex(dt, 0) * a[n]
 			}
 		} else {
-			if err := DiscretizeBilinear(g.dA, g.bbar, a, b, dt); err != nil {
+			if err := discretizeBilinear(g.dA, g.bbar, a, b, dt); err != nil {
 				return fmt.Errorf("H %d: %w", h, err)
 			}
 			for n := range a {
