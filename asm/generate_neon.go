@@ -6,3 +6,4 @@ package asm
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen cmul -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen scan -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen convdirect -out ../asm"
+//go:generate sh -c "cd ../avogen && go run ./neongen -gen vandermonde -out ../asm"

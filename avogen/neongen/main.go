@@ -24,10 +24,11 @@ import (
 // generators maps an output name (asm/NAME_arm64.s) to the function that
 // fills its file.
 var generators = map[string]func(f *neon.File){
-	"exp":        generateExp,
-	"cmul":       generateCmul,
-	"scan":       generateScan,
-	"convdirect": generateConvDirect,
+	"exp":         generateExp,
+	"cmul":        generateCmul,
+	"scan":        generateScan,
+	"vandermonde": generateVandermonde,
+	"convdirect":  generateConvDirect,
 }
 
 func main() {
