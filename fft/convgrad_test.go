@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -295,4 +296,67 @@ func TestConvBackwardIsTheAdjointOfTheGoldenFFTConvAtEveryLevel(t *testing.T) {
 			check("Conv32", golden32Tol, toF64(du32), toF64(dk32), toF64(dd32))
 		}
 	})
+}
+
+// Backward on one plan from many goroutines at once (each with its own
+// outputs) gives the result computed alone; streams, one per goroutine,
+// likewise. Run with -race to check that neither shares state it writes.
+func TestConvBackwardAndStreamsAreSafeForConcurrentUse(t *testing.T) {
+	const goroutines = 6
+	rng := rand.New(rand.NewPCG(61, 62))
+	for _, kernelLen := range []int{8, 200} { // direct sums and FFTs
+		const channels, seqLen, blockLen = 2, 200, 40
+		k := toF32(randFloat64(rng, channels*kernelLen))
+		u, dy := toF32(randFloat64(rng, channels*seqLen)), toF32(randFloat64(rng, channels*seqLen))
+		conv, err := NewConv32(channels, seqLen, k)
+		mustOK(t, err)
+		wantU, wantK := make([]float32, len(u)), make([]float32, len(k))
+		mustOK(t, conv.Backward(wantU, wantK, nil, dy, u, nil))
+		wantS := streamAll(t, channels, blockLen, k, u, seqLen)
+		var wg sync.WaitGroup
+		errs := make(chan string, goroutines)
+		for g := range goroutines {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				du, dk := make([]float32, len(u)), make([]float32, len(k))
+				for i := range 20 {
+					if (g+i)%2 == 0 {
+						if err := conv.Backward(du, dk, nil, dy, u, nil); err != nil || !equalSlices(du, wantU) || !equalSlices(dk, wantK) {
+							errs <- "Conv32.Backward"
+							return
+						}
+					} else if !equalSlices(streamAll(t, channels, blockLen, k, u, seqLen), wantS) {
+						errs <- "ConvStream32"
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Errorf("kernelLen %d: concurrent %s differs from the result computed alone", kernelLen, e)
+		}
+	}
+}
+
+// streamAll runs a new ConvStream32 over u ([channels][seqLen]) block by
+// block and returns its outputs in u's layout.
+func streamAll(t *testing.T, channels, blockLen int, k, u []float32, seqLen int) []float32 {
+	s, err := NewConvStream32(channels, blockLen, k)
+	if err != nil {
+		t.Error(err)
+		return nil
+	}
+	y, blk := make([]float32, len(u)), make([]float32, channels*blockLen)
+	for i := range seqLen / blockLen {
+		toBlock(blk, u, channels, seqLen, blockLen, i)
+		if err := s.Process(blk, blk, nil); err != nil {
+			t.Error(err)
+			return nil
+		}
+		fromBlock(y, blk, channels, seqLen, blockLen, i)
+	}
+	return y
 }
