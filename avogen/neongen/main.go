@@ -27,6 +27,7 @@ var generators = map[string]func(f *neon.File){
 	"exp":         generateExp,
 	"cmul":        generateCmul,
 	"scan":        generateScan,
+	"cauchy":      generateCauchy,
 	"vandermonde": generateVandermonde,
 	"convdirect":  generateConvDirect,
 }
