@@ -95,10 +95,19 @@ func (s *ConvStream64) Process(y, u, d []float64) error {
 }
 
 // Reset forgets the history: the next block is processed as the first.
-func (s *ConvStream32) Reset() { s.s.reset() }
+// It allocates nothing; on a nil stream it does nothing.
+func (s *ConvStream32) Reset() {
+	if s != nil {
+		s.s.reset()
+	}
+}
 
-// Reset forgets the history: the next block is processed as the first.
-func (s *ConvStream64) Reset() { s.s.reset() }
+// Reset is ConvStream32.Reset for float64.
+func (s *ConvStream64) Reset() {
+	if s != nil {
+		s.s.reset()
+	}
+}
 
 // Channels, BlockLen and KernelLen return the shape the stream was made for.
 func (s *ConvStream32) Channels() int  { return s.s.channels }
@@ -140,8 +149,7 @@ type streamPlan[F float32 | float64, C complex64 | complex128] interface {
 
 // newStreamPlan returns the real plan of length n in F's precision.
 func newStreamPlan[F float32 | float64, C complex64 | complex128](n int) (streamPlan[F, C], error) {
-	var zero F
-	if _, ok := any(zero).(float32); ok {
+	if isFloat32[F]() {
 		p, err := NewRealPlan32(n)
 		if err != nil {
 			return nil, err

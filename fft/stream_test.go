@@ -315,6 +315,7 @@ func TestConvStreamRejectsBadArgumentsNamingThem(t *testing.T) {
 		{"k not a multiple", "len(k) = 7 is not a multiple of channels = 2", func() error { _, err := NewConvStream32(2, 8, f(7)); return err }},
 		{"nil ConvStream32", "nil *ConvStream32", func() error { return nil32.Process(nil, nil, nil) }},
 		{"nil ConvStream64", "nil *ConvStream64", func() error { return nil64.Process(nil, nil, nil) }},
+		{"nil ConvStream32 Reset then Process", "nil *ConvStream32", func() error { nil32.Reset(); nil64.Reset(); return nil32.Process(nil, nil, nil) }},
 		{"nil u", "len(u) = 0, want channels·blockLen = 16", func() error { return st.Process(f(16), nil, nil) }},
 		{"long u", "len(u) = 17", func() error { return st.Process(f(17), f(17), nil) }},
 		{"short y", "len(y) = 15, want len(u) = 16", func() error { return st.Process(f(15), f(16), nil) }},
