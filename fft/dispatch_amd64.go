@@ -28,7 +28,7 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 // stockhamMinLen), else the float64 generic code.
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	if fs := p.fourStep(l); fs != nil {
-		runFourStep32(fs, dst, src, s.complex64s(fs.scratchLen()), inverse)
+		runFourStep32(fs, dst, src, s.complex64s(fs.scratchLen()), inverse, inverse)
 		return
 	}
 	sp := p.stockham(l)
@@ -40,11 +40,11 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 }
 
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
-// src, since the first pass writes only work. The first stage of each
+// src, since the first pass writes only work; scale applies the 1/n. The first stage of each
 // column FFT reads its block straight from its matrix (src, or T when the
 // row FFT starts with a radix-4 stage) and the last stage of each row FFT
 // writes straight into dst, so that no pass only copies.
-func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse bool) {
+func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse, scale bool) {
 	l, n1, n2, b := fs.col.level, fs.n1, fs.n2, fs.b
 	ts := fs.tStride
 	t := work[:n2*ts]
@@ -55,7 +55,7 @@ func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse bool) {
 		cur, other := blkA[:n1*b], blkB[:n1*b]
 		asm.FFTRadix4Strided(l, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse, 1)
 		cur = runStages(fs.col, fs.col.stages[1:], cur, other, inverse)
-		if inverse {
+		if scale {
 			asm.FFTScale(l, cur, 1/float32(fs.n))
 		}
 		asm.FFTTransposeTwiddle(l, t[c0*ts:], cur, fs.tw[c0*n1:], n1, b, ts, inverse)
@@ -164,9 +164,9 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 		return
 	}
 	h := rp.h
-	buf := s.complex64s(2 * h)
+	buf := s.complex64s(h + rp.workLen())
 	z := buf[:h]
-	runStockham32(rp.cplx, z, asComplex64(src), buf[h:], false, false)
+	rp.transform(z, asComplex64(src), buf[h:], false)
 	asm.FFTRealPass(l, dst, z, rp.tw, h, false, 0.5)
 	re, im := real(z[0]), imag(z[0])
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
@@ -184,13 +184,31 @@ func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s
 		return
 	}
 	h := rp.h
-	buf := s.complex64s(2 * h)
+	buf := s.complex64s(h + rp.workLen())
 	z := buf[:h]
 	half := 0.5 / float32(h) // exact: h is a power of two
 	asm.FFTRealPass(l, z, src, rp.twInv, h, true, half)
 	x0, xh := real(src[0]), real(src[h]) // Im of bins 0 and h ignored
 	z[0] = complex((x0+xh)*half, (x0-xh)*half)
-	runStockham32(rp.cplx, asComplex64(dst), z, buf[h:], true, false)
+	rp.transform(asComplex64(dst), z, buf[h:], true)
+}
+
+// transform runs the unscaled complex FFT of length h of rp (work:
+// workLen values).
+func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
+	if rp.fs != nil {
+		runFourStep32(rp.fs, dst, src, work, inverse, false)
+	} else {
+		runStockham32(rp.cplx, dst, src, work, inverse, false)
+	}
+}
+
+// workLen is the work length transform needs.
+func (rp *realStockham32) workLen() int {
+	if rp.fs != nil {
+		return rp.fs.scratchLen()
+	}
+	return rp.h
 }
 
 // asComplex64 reads the even-length x as len(x)/2 complex64 values (Go's

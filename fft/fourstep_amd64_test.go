@@ -36,14 +36,44 @@ func TestFourStepMatchesFloat64PlanAtEveryLevel(t *testing.T) {
 				}
 				work := asmtest.GuardedComplex64(t, make([]complex64, fs.scratchLen()))
 				dst := asmtest.GuardedComplex64(t, make([]complex64, n))
-				runFourStep32(fs, dst, asmtest.GuardedComplex64(t, x), work, inverse)
+				runFourStep32(fs, dst, asmtest.GuardedComplex64(t, x), work, inverse, inverse)
 				if e := relRMS(dst, want); !(e <= tol) {
 					t.Errorf("n=%d inverse=%v: relative RMS error %.3g > %.3g", n, inverse, e, tol)
 				}
 				same := asmtest.GuardedComplex64(t, x)
-				runFourStep32(fs, same, same, work, inverse)
+				runFourStep32(fs, same, same, work, inverse, inverse)
 				mustEqual(t, "four-step in place", same, dst)
 			}
+		}
+	})
+}
+
+// TestLongRealPlansMatchFloat64AtEveryLevel runs RealPlan32 where its
+// half-length FFT is a four-step plan (at the lowest threshold of the
+// levels), forward and inverse, against RealPlan64.
+func TestLongRealPlansMatchFloat64AtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(53, 54))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		n := 2 * (1 << 18)
+		if testing.Short() && l != asm.AVX512 {
+			t.Skip("long")
+		}
+		tol := fft32RMSPerLog2 * log2n(n)
+		x := toF32(randFloat64(rng, n))
+		p32, _ := NewRealPlan32(n)
+		p64, _ := NewRealPlan64(n)
+		want := make([]complex128, n/2+1)
+		p64.Forward(want, toF64(x))
+		got := make([]complex64, n/2+1)
+		mustOK(t, p32.Forward(got, x))
+		if e := relRMS(got, want); !(e <= tol) {
+			t.Errorf("RealPlan32.Forward n=%d: relative RMS error %.3g > %.3g", n, e, tol)
+		}
+		back, back64 := make([]float32, n), make([]float64, n)
+		mustOK(t, p32.Inverse(back, got))
+		p64.Inverse(back64, toC128(got))
+		if e := relRMS(realToComplex(back), realToComplex(back64)); !(e <= tol) {
+			t.Errorf("RealPlan32.Inverse n=%d: relative RMS error %.3g > %.3g", n, e, tol)
 		}
 	})
 }

@@ -169,9 +169,10 @@ func (t rootTable32) root32(k int) (re, im float32) {
 // Re t and Im t each duplicated over a complex value's two lanes).
 type realStockham32 struct {
 	h     int
-	cplx  *stockham32
-	tw    []float32 // t_k
-	twInv []float32 // t_k/h: the inverse folds the complex FFT's 1/h into the pass
+	cplx  *stockham32 // the complex FFT of length h, or
+	fs    *fourStep32 // its four-step plan when h is that long
+	tw    []float32   // t_k
+	twInv []float32   // t_k/h: the inverse folds the complex FFT's 1/h into the pass
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
@@ -181,11 +182,14 @@ func newRealStockham32(n int, l asm.Level) *realStockham32 {
 	if n%2 != 0 || !asm.FFTRealPassSupported(l, h) {
 		return nil
 	}
-	cplx := newStockham32(h, l)
-	if cplx == nil {
-		return nil
+	var cplx *stockham32
+	fs := newFourStep32(h, l)
+	if fs == nil {
+		if cplx = newStockham32(h, l); cplx == nil {
+			return nil
+		}
 	}
-	p := &realStockham32{h: h, cplx: cplx, tw: make([]float32, asm.FFTRealPassTwiddleLen(h)), twInv: make([]float32, asm.FFTRealPassTwiddleLen(h))}
+	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h)), twInv: make([]float32, asm.FFTRealPassTwiddleLen(h))}
 	v := asm.FFTValues(l)
 	roots := newRootTable32(n)
 	for g := range h / 2 / v {

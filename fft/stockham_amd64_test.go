@@ -28,11 +28,11 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			if p64.stockham(l) == nil {
 				t.Errorf("%v: Plan64 n=%d has no SIMD plan", l, n)
 			}
-			if n <= 1<<16 {
-				r32, _ := NewRealPlan32(2 * n)
-				if r32.stockham(l) == nil {
-					t.Errorf("%v: RealPlan32 n=%d has no SIMD plan", l, 2*n)
-				}
+			r32, _ := NewRealPlan32(2 * n)
+			if rp := r32.stockham(l); rp == nil {
+				t.Errorf("%v: RealPlan32 n=%d has no SIMD plan", l, 2*n)
+			} else if (rp.fs != nil) != (n >= fourStepMinLen(l)) {
+				t.Errorf("%v: RealPlan32 n=%d: four-step %v, want it from n/2 = %d", l, 2*n, rp.fs != nil, fourStepMinLen(l))
 			}
 		}
 		for _, n := range []int{16, 60, 97, 1000} {
