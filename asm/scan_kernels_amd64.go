@@ -148,3 +148,22 @@ func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, 
 	_ = laneMasks[8-lanes] // lanes ≤ 8
 	scanLanesAVX2(&h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, &laneMasks[8-lanes])
 }
+
+// ScanDecode16 runs one decode step of channels channels with State 16 at
+// AVX-512 (avogen/scan.go, scanDecode16): h and a are [channels][16],
+// delta, u and y hold one value per channel, and b and c are one shared
+// row of 16 (cbc = 0) or one row per channel (cbc = 16). It reports
+// whether it ran: other levels leave the step to ScanChannels.
+func ScanDecode16(l Level, h, a, b, c, delta, u, y []float32, channels, cbc int) bool {
+	if l != AVX512 || (cbc != 0 && cbc != 16) {
+		return false
+	}
+	if channels <= 0 {
+		return true
+	}
+	rows := (channels-1)*cbc + 16
+	_, _, _, _ = h[16*channels-1], a[16*channels-1], b[rows-1], c[rows-1]
+	_, _, _ = delta[channels-1], u[channels-1], y[channels-1]
+	scanDecode16AVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], channels, cbc)
+	return true
+}

@@ -105,3 +105,9 @@ func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, 
 	_ = [4]int{}[lanes-1] // lanes ≤ 4
 	scanLanesNEON(&h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, lanes)
 }
+
+// ScanDecode16 has no NEON kernel: it reports false and the caller runs
+// the decode step through ScanChannels (see scan_kernels_amd64.go).
+func ScanDecode16(l Level, h, a, b, c, delta, u, y []float32, channels, cbc int) bool {
+	return false
+}

@@ -42,6 +42,8 @@ func generateScan() {
 	}
 	scanLanes(vmath.AVX2)
 	scanLanes(vmath.AVX512)
+	decodeGatherData()
+	scanDecode16()
 }
 
 // deltaRow emits dst[i] = f(src[i] + bias) for i < len(dst) rounded down to
@@ -442,4 +444,125 @@ func log2(n int) int {
 		k++
 	}
 	return k
+}
+
+// scanDecode16 emits the decode step (one step, State 16: one ZMM per
+// channel) of a run of channels, without scanChannel's step and chunk
+// loops:
+//
+//	δ = delta[i], x = u[i]
+//	h[i] = exp(δ·a[i])·h[i] + δ·x·b[i·cbc]
+//	y[i] = Σ_lanes h[i]·c[i·cbc]
+//
+// with h and a [channels][16], delta, u and y contiguous across channels
+// (a decode step's layout in both BDL and BLD), and b, c the group's
+// shared row (cbc = 0) or one row per channel (cbc = 16). Four channels'
+// sums are reduced together: the horizontal adds of one reduction are
+// shared by four outputs, stored as one XMM.
+func scanDecode16() {
+	v := vmath.AVX512
+	name := "scanDecode16AVX512"
+	TEXT(name, NOSPLIT, "func(h, a, b, c, delta, u, y *float32, channels, cbc int)")
+	Pragma("noescape")
+	Doc(name + " runs one decode step of channels channels with State 16; see avogen/scan.")
+	h := Load(Param("h"), GP64())
+	a := Load(Param("a"), GP64())
+	b := Load(Param("b"), GP64())
+	c := Load(Param("c"), GP64())
+	delta := Load(Param("delta"), GP64())
+	u := Load(Param("u"), GP64())
+	y := Load(Param("y"), GP64())
+	n := Load(Param("channels"), GP64())
+	cbc := Load(Param("cbc"), GP64())
+	SHLQ(U8(2), cbc)
+	vmath.HoistExp2Constants(v)
+	defer vmath.ReleaseConstants()
+
+	// channel emits one channel's update at offset i (0…3) of the current
+	// group of four and returns its product vector h·c.
+	channel := func(i int) reg.VecVirtual {
+		d, du := v.Vec(), v.Vec()
+		VBROADCASTSS(Mem{Base: delta, Disp: 4 * i}, d)
+		VBROADCASTSS(Mem{Base: u, Disp: 4 * i}, du)
+		VMULPS(d, du, du)
+		dh, dl := v.Vec(), v.Vec()
+		vmath.ScaleLog2E(d, dh, dl)
+		x, av, hv := v.Vec(), v.Vec(), v.Vec()
+		VMOVUPS(Mem{Base: a, Disp: 64 * i}, av)
+		VMULPS(av, dh, x)
+		vmath.Exp2(v, x, av, dl)
+		VMULPS(Mem{Base: h, Disp: 64 * i}, x, hv)
+		VFMADD231PS(Mem{Base: b}, du, hv)
+		VMOVUPS(hv, Mem{Base: h, Disp: 64 * i})
+		p := v.Vec()
+		VMULPS(Mem{Base: c}, hv, p)
+		ADDQ(cbc, b)
+		ADDQ(cbc, c)
+		return p
+	}
+	advance := func(k int) {
+		ADDQ(U32(64*k), h)
+		ADDQ(U32(64*k), a)
+		ADDQ(U32(4*k), delta)
+		ADDQ(U32(4*k), u)
+		ADDQ(U32(4*k), y)
+	}
+
+	Label(name + "_four")
+	CMPQ(n, U8(4))
+	JB(LabelRef(name + "_one"))
+	p := [4]reg.VecVirtual{}
+	for i := range p {
+		p[i] = channel(i)
+	}
+	// [p0.lo8 | p1.lo8] + [p0.hi8 | p1.hi8] = 8 partial sums of p0 then of p1.
+	s01, t01, s23, t23 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	VSHUFF32X4(U8(0x44), p[1], p[0], s01)
+	VSHUFF32X4(U8(0xee), p[1], p[0], t01)
+	VADDPS(t01, s01, s01)
+	VSHUFF32X4(U8(0x44), p[3], p[2], s23)
+	VSHUFF32X4(U8(0xee), p[3], p[2], t23)
+	VADDPS(t23, s23, s23)
+	// One more fold of the 8-sums into 128-bit quarters, p0 … p3 in order.
+	q, r := v.Vec(), v.Vec()
+	VSHUFF32X4(U8(0x88), s23, s01, q) // quarters 0, 2 of s01, then of s23
+	VSHUFF32X4(U8(0xdd), s23, s01, r) // quarters 1, 3
+	VADDPS(r, q, q)                   // per quarter: p0, p1, p2, p3 (4 partial sums each)
+	// Within each quarter: 4 → 2 → 1.
+	t := v.Vec()
+	VPERMILPS(U8(0x4e), q, t) // swap 64-bit halves
+	VADDPS(t, q, q)
+	VPERMILPS(U8(0xb1), q, t) // swap neighbours
+	VADDPS(t, q, q)
+	// Lane 0 of each quarter holds a channel's sum: gather lanes 0, 4, 8,
+	// 12 into the low XMM.
+	idx := v.Vec()
+	VMOVUPS(decodeGather, idx)
+	VPERMPS(q, idx, q)
+	VMOVUPS(q.AsX(), Mem{Base: y})
+	advance(4)
+	SUBQ(U8(4), n)
+	JMP(LabelRef(name + "_four"))
+
+	Label(name + "_one")
+	TESTQ(n, n)
+	JZ(LabelRef(name + "_done"))
+	reduceStore(v, channel(0), Mem{Base: y})
+	advance(1)
+	DECQ(n)
+	JMP(LabelRef(name + "_one"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// decodeGather is the VPERMPS index that moves lanes 0, 4, 8, 12 to lanes
+// 0…3.
+var decodeGather Mem
+
+func decodeGatherData() {
+	decodeGather = GLOBL("scan_decode_gather", RODATA|NOPTR)
+	for i, lane := range []uint32{0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0} {
+		DATA(4*i, U32(lane))
+	}
 }

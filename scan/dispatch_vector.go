@@ -244,6 +244,10 @@ func scanTileBLD(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 		}
 		at := first + d0
 		n := (steps-1)*p.Dim + perRun // span of the run's strided values in the tile
+		h, a := hPad[d0*w:(d0+perRun)*w], aPad[d0*w:(d0+perRun)*w]
+		if steps == 1 && w == 16 && asm.ScanDecode16(l, h, a, bPanel, cPanel, deltaEff[d0:d0+n], p.U[at:at+n], out[at:at+n], perRun, cbc) {
+			continue // a decode step of State 16, the common case, by its own kernel
+		}
 		asm.ScanChannels(l, hPad[d0*w:(d0+perRun)*w], aPad[d0*w:(d0+perRun)*w], bPanel, cPanel,
 			deltaEff[d0:d0+n], p.U[at:at+n], out[at:at+n], steps, p.Dim, sbc, chunks, perRun, 1, cbc)
 	}

@@ -65,6 +65,14 @@ func tailShapes() []scanShape {
 			shapes = append(shapes, scanShape{Batch: 2, Dim: 20, SeqLen: 17, State: 16, Groups: 2, Layout: layout,
 				D: opts&1 != 0, Z: opts&2 != 0, DeltaBias: opts&4 != 0, Softplus: opts&8 != 0, InitialState: opts&16 != 0})
 		}
+		// Decode steps of State 16 (AVX-512's own kernel: four channels at a
+		// time, then one by one; B and C shared or per channel).
+		for _, dim := range []int{1, 3, 4, 5, 9, 18} {
+			for _, groups := range []int{0, 1} {
+				shapes = append(shapes, scanShape{Batch: 2, Dim: dim, SeqLen: 1, State: 16, Groups: groups, Layout: layout,
+					D: true, Z: true, DeltaBias: true, Softplus: true, InitialState: true})
+			}
+		}
 		shapes = append(shapes,
 			scanShape{Batch: 3, Dim: 64, SeqLen: 1, State: 16, Groups: 4, Layout: layout, D: true, Z: true, Softplus: true},
 			scanShape{Batch: 1, Dim: 48, SeqLen: 300, State: 16, Groups: 1, Layout: layout, D: true, Z: true, DeltaBias: true, Softplus: true},
