@@ -193,6 +193,23 @@ func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s
 	rp.transform(asComplex64(dst), z, buf[h:], true)
 }
 
+// fourStepTwiddles returns the four-step twiddle matrix rp uses, or nil
+// (for the next level's plan to share).
+func (rp *realStockham32) fourStepTwiddles() []complex64 {
+	if rp == nil || rp.fs == nil {
+		return nil
+	}
+	return rp.fs.tw
+}
+
+// twiddles returns the twiddle matrix of fs, or nil.
+func (fs *fourStep32) twiddles() []complex64 {
+	if fs == nil {
+		return nil
+	}
+	return fs.tw
+}
+
 // transform runs the unscaled complex FFT of length h of rp (work:
 // workLen values).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {

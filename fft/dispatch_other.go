@@ -18,13 +18,18 @@ func newStockham32(n int, l asm.Level) *stockham32 { return nil }
 // fourStep32 is the four-step plan of the amd64 kernels: none here.
 type fourStep32 struct{}
 
-func newFourStep32(n int, l asm.Level) *fourStep32 { return nil }
+func newFourStep32(n int, l asm.Level, tw []complex64) *fourStep32 { return nil }
 
 // realStockham32 is the float32 real-FFT plan of the amd64 kernels: none
 // here.
 type realStockham32 struct{}
 
-func newRealStockham32(n int, l asm.Level) *realStockham32 { return nil }
+func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham32 { return nil }
+
+// fourStepTwiddles returns a plan's four-step twiddle matrix: none here.
+func (p *realStockham32) fourStepTwiddles() []complex64 { return nil }
+
+func (p *fourStep32) twiddles() []complex64 { return nil }
 
 // transform runs a validated complex128 FFT (dst may be src).
 func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {

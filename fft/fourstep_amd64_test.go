@@ -20,7 +20,7 @@ func TestFourStepMatchesFloat64PlanAtEveryLevel(t *testing.T) {
 			t.Skip("no float32 Stockham kernels at this level")
 		}
 		for n := 1 << 10; n <= 1<<16; n *= 2 {
-			fs := newFourStep32Any(n, l)
+			fs := newFourStep32Any(n, l, nil)
 			if fs == nil {
 				t.Fatalf("n=%d: no four-step plan", n)
 			}

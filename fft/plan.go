@@ -175,10 +175,13 @@ func NewPlan32(n int) (*Plan32, error) {
 		return nil, err
 	}
 	p := &Plan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var tw []complex64 // the four-step twiddles, shared by the levels
 	for _, l := range asm.Levels() {
 		if int(l) < len(p.stockhams) {
-			if p.fourSteps[l] = newFourStep32(n, l); p.fourSteps[l] == nil {
+			if p.fourSteps[l] = newFourStep32(n, l, tw); p.fourSteps[l] == nil {
 				p.stockhams[l] = newStockham32(n, l)
+			} else {
+				tw = p.fourSteps[l].twiddles()
 			}
 		}
 	}

@@ -97,9 +97,13 @@ func NewRealPlan32(n int) (*RealPlan32, error) {
 		return nil, err
 	}
 	p := &RealPlan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var tw []complex64 // the four-step twiddles, shared by the levels
 	for _, l := range asm.Levels() {
 		if int(l) < len(p.stockhams) {
-			p.stockhams[l] = newRealStockham32(n, l)
+			p.stockhams[l] = newRealStockham32(n, l, tw)
+			if t := p.stockhams[l].fourStepTwiddles(); t != nil {
+				tw = t
+			}
 		}
 	}
 	return p, nil

@@ -176,14 +176,15 @@ type realStockham32 struct {
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
-// l, or nil when n/2 has no float32 Stockham plan there.
-func newRealStockham32(n int, l asm.Level) *realStockham32 {
+// l, or nil when n/2 has no float32 Stockham plan there; fourStepTw is as
+// newFourStep32's tw.
+func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham32 {
 	h := n / 2
 	if n%2 != 0 || !asm.FFTRealPassSupported(l, h) {
 		return nil
 	}
 	var cplx *stockham32
-	fs := newFourStep32(h, l)
+	fs := newFourStep32(h, l, fourStepTw)
 	if fs == nil {
 		if cplx = newStockham32(h, l); cplx == nil {
 			return nil
@@ -254,15 +255,18 @@ func fourStepMinLen(l asm.Level) int {
 const fourStepBlock = 32
 
 // newFourStep32 returns the four-step plan of length n at level l, or nil.
-func newFourStep32(n int, l asm.Level) *fourStep32 {
+// tw, when not nil, is the twiddle matrix of another level's plan of the
+// same n, which this one shares (it depends on n alone): a plan holds
+// one copy of it, n values, not one per level.
+func newFourStep32(n int, l asm.Level, tw []complex64) *fourStep32 {
 	if n < fourStepMinLen(l) {
 		return nil
 	}
-	return newFourStep32Any(n, l)
+	return newFourStep32Any(n, l, tw)
 }
 
 // newFourStep32Any is newFourStep32 without the length threshold (tests).
-func newFourStep32Any(n int, l asm.Level) *fourStep32 {
+func newFourStep32Any(n int, l asm.Level, tw []complex64) *fourStep32 {
 	if n&(n-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
@@ -275,6 +279,10 @@ func newFourStep32Any(n int, l asm.Level) *fourStep32 {
 	p.row = newStockham32Batch(p.n2, p.b, l)
 	if p.col == nil || p.row == nil {
 		return nil
+	}
+	if len(tw) == n {
+		p.tw = tw
+		return p
 	}
 	p.tw = make([]complex64, n)
 	roots := newRootTable32(n)

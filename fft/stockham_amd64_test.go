@@ -11,6 +11,21 @@ import (
 // TestVectorLevelsRunTheStockhamKernels fails when a plan that should run
 // the SIMD kernels at a vector level would silently fall back to package
 // generic (the accuracy tests would still pass on the fallback).
+func TestVectorLevelsShareTheFourStepTwiddles(t *testing.T) {
+	p, _ := NewPlan32(1 << 20)
+	var first []complex64
+	for _, fs := range p.fourSteps {
+		if fs == nil {
+			continue
+		}
+		if first == nil {
+			first = fs.tw
+		} else if &fs.tw[0] != &first[0] {
+			t.Error("two levels hold separate four-step twiddle matrices")
+		}
+	}
+}
+
 func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 	for _, l := range asm.Levels() {
 		if !hasStockham32(l) {
