@@ -1,4 +1,4 @@
-//go:build !amd64 || !gc || purego
+//go:build !(amd64 || arm64) || !gc || purego
 
 package kernelgen
 
@@ -7,8 +7,8 @@ import (
 	"github.com/ssmkern/ssmkern/generic"
 )
 
-// vandermonde32 runs the S4D hot loop: without amd64 assembly every level
-// runs the generic code.
+// vandermonde32 runs the S4D hot loop: without amd64 or arm64 assembly
+// every level runs the generic code.
 func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 	generic.VandermondeKernel32(k, zRe, zIm, pRe, pIm, nh)
 }

@@ -1,6 +1,10 @@
-//go:build gc && !purego
+//go:build gc && !purego && (amd64 || arm64)
 
 package kernelgen
+
+// The kernels' assembly, shared by amd64 (AVX2, AVX-512) and arm64 (NEON):
+// asm's entry points have the same signatures on both, and every level but
+// asm.Generic has them.
 
 import (
 	"github.com/ssmkern/ssmkern/asm"
@@ -8,11 +12,11 @@ import (
 )
 
 // vandermonde32 runs the S4D hot loop at level l: the whole 64-step blocks
-// in assembly at AVX2 and AVX-512 (float32 accumulation over the states),
+// in assembly at every vector level (float32 accumulation over the states),
 // the rest in generic.VandermondeKernel32.
 func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 	done := 0
-	if l >= asm.AVX2 {
+	if l != asm.Generic {
 		done = asm.VandermondeBlocks(l, k, zRe, zIm, pRe, pIm, nh)
 	}
 	if done < len(k) {
@@ -22,9 +26,9 @@ func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 }
 
 // vandermondeChain builds float32 tables by float64 product chains
-// (generic.VandermondeChain) in assembly at AVX2 and AVX-512.
+// (generic.VandermondeChain) in assembly at every vector level, bit for bit.
 func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
-	if l >= asm.AVX2 {
+	if l != asm.Generic {
 		asm.VandermondeChain(l, dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
 		return
 	}
@@ -32,10 +36,10 @@ func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr [
 }
 
 // cauchyConj4 runs generic.CauchyConj4, the whole vectors of points in
-// assembly at AVX2 and AVX-512.
+// assembly at every vector level.
 func cauchyConj4(l asm.Level, rRe, rIm []float64, v, w []complex128, aRe, aIm, bRe, bIm []float64, rowStride int) {
 	done := 0
-	if l >= asm.AVX2 {
+	if l != asm.Generic {
 		done = asm.CauchyConj4(l, rRe, rIm, v, w, aRe, aIm, bRe, bIm, rowStride)
 	}
 	if done < len(aRe) {
