@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// The instruction count of each scan kernel's inner loop, per element, at
-// NEON against AVX2 and AVX-512, read from the committed assembly
-// (asm/scan_arm64.s, asm/exp_arm64.s, asm/scan_amd64.s). An element is
-// one float32 lane of the loop's output: a row element, or one (channel,
-// state) update of a recurrence. Run with -v for the table:
+// The instruction count of each kernel's inner loop, per element, at NEON
+// against AVX2 and AVX-512, read from the committed assembly
+// (instructionFiles). For the scan an element is one float32 lane of the
+// loop's output: a row element, or one (channel, state) update of a
+// recurrence; the S4 path's rows name theirs. Run with -v for the table:
 //
 //	cd avogen && go test -run TestInstructionsPerElement -v ./neongen
 
@@ -36,6 +36,22 @@ var instructionsPerElementTable = []struct {
 	{"exp2 row (the decay)", [3]countedLoop{{"exp2RowNEON", "loop", 4}, {"exp2RowAVX2", "exp2RowAVX2_loop", 8}, {"exp2RowAVX512", "exp2RowAVX512_loop", 16}}},
 	{"recurrence, state-vectorised", [3]countedLoop{{"scanChannelsNEON", "pair", 8}, {"scanChannelsAVX2", "scanChannelsAVX2_chunk", 8}, {"scanChannelsAVX512", "scanChannelsAVX512_chunk", 16}}},
 	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "pair4", 8}, {"scanLanesAVX2", "scanLanesAVX2_state", 8}, {"scanLanesAVX512", "scanLanesAVX512_state", 16}}},
+	// The S4 path's kernels, each per its own element: a (state, step)
+	// term of the S4D Vandermonde sum (two blocks a pass), a float64 chain
+	// lane, a (state, point) term of the Cauchy sums (four rows, float64),
+	// a complex64 product, a (tap, output) term of the direct convolution.
+	{"S4D Vandermonde blocks, per (state, step)", [3]countedLoop{{"vandermondeBlocksNEON", "pair0", 64}, {"vandermondeBlocksAVX2", "vandermondeBlocksAVX2_pair0", 64}, {"vandermondeBlocksAVX512", "vandermondeBlocksAVX512_pair0", 128}}},
+	{"S4D Vandermonde chain, per float64 lane", [3]countedLoop{{"vandermondeChainNEON", "group", 8}, {"vandermondeChainAVX2", "vandermondeChainAVX2_group", 8}, {"vandermondeChainAVX512", "vandermondeChainAVX512_group", 8}}},
+	{"DPLR Cauchy sums (float64), per (state, point)", [3]countedLoop{{"cauchyConj4NEON", "state", 2}, {"cauchyConj4AVX2", "cauchyConj4AVX2_state", 4}, {"cauchyConj4AVX512", "cauchyConj4AVX512_state", 8}}},
+	{"complex64 product, per product", [3]countedLoop{{"mulComplex64NEON", "loop8", 8}, {"mulComplex64AVX2", "mulComplex64AVX2_loop", 4}, {"mulComplex64AVX512", "mulComplex64AVX512_loop", 8}}},
+	{"direct convolution, per (tap, output)", [3]countedLoop{{"convDirectNEON", "taps8", 32}, {"convDirectAVX2", "convDirectAVX2_taps4", 32}, {"convDirectAVX512", "convDirectAVX512_taps4", 64}}},
+}
+
+// instructionFiles are the assembly files the table reads.
+var instructionFiles = []string{
+	"scan_arm64.s", "exp_arm64.s", "scan_amd64.s",
+	"vandermonde_arm64.s", "vandermonde_amd64.s", "cauchy_arm64.s", "cauchy_amd64.s",
+	"cmul_arm64.s", "cmul_amd64.s", "convdirect_arm64.s", "convdirect_amd64.s",
 }
 
 var textLine = regexp.MustCompile(`^TEXT\s+·(\w+)\(SB\)`)
@@ -109,7 +125,7 @@ func loopLength(lines []string, label string) (int, error) {
 }
 
 func TestInstructionsPerElement(t *testing.T) {
-	fns := readFunctions(t, "scan_arm64.s", "exp_arm64.s", "scan_amd64.s")
+	fns := readFunctions(t, instructionFiles...)
 	var b strings.Builder
 	b.WriteString("| inner loop | NEON (4 lanes) | AVX2 (8) | AVX-512 (16) |\n|---|---|---|---|\n")
 	for _, row := range instructionsPerElementTable {
