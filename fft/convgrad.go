@@ -174,9 +174,7 @@ func (f *conv32FFT) backward(l asm.Level, du, dk, dd, dy, u, d []float32, channe
 			uh := u[b+h*seqLen : b+(h+1)*seqLen]
 			dyh := dy[b+h*seqLen : b+(h+1)*seqLen]
 			if dd != nil {
-				for t, v := range dyh {
-					ddSum += float64(v) * float64(uh[t])
-				}
+				ddSum += dot64(dyh, uh)
 			}
 			if du == nil && dk == nil {
 				continue
@@ -256,9 +254,7 @@ func convBackwardDirect32(l asm.Level, k, du, dk, dd, dy, u, d []float32, channe
 			uh := u[b+h*seqLen : b+(h+1)*seqLen]
 			dyh := dy[b+h*seqLen : b+(h+1)*seqLen]
 			if dd != nil {
-				for t, v := range dyh {
-					ddSum += float64(v) * float64(uh[t])
-				}
+				ddSum += dot64(dyh, uh)
 			}
 			copy(pad, dyh)
 			if du != nil {
@@ -287,4 +283,22 @@ func convBackwardDirect32(l asm.Level, k, du, dk, dd, dy, u, d []float32, channe
 			}
 		}
 	}
+}
+
+// dot64 returns Σ a[i]·b[i] summed in float64, in four interleaved sums so
+// that the additions need not wait for one another.
+func dot64(a, b []float32) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += float64(a[i]) * float64(b[i])
+		s1 += float64(a[i+1]) * float64(b[i+1])
+		s2 += float64(a[i+2]) * float64(b[i+2])
+		s3 += float64(a[i+3]) * float64(b[i+3])
+	}
+	for ; i < len(a); i++ {
+		s0 += float64(a[i]) * float64(b[i])
+	}
+	return (s0 + s1) + (s2 + s3)
 }
