@@ -1,0 +1,44 @@
+//go:build gc && !purego && (amd64 || arm64)
+
+package fft
+
+import (
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// mulSpectrum sets x[i] *= k[i], the whole vectors in assembly.
+func mulSpectrum(l asm.Level, x, k []complex64) {
+	done := asm.MulComplex64(l, x, x, k)
+	generic.MulComplex64(x[done:], x[done:], k[done:])
+}
+
+// addSkip sets y[i] += d·u[i], the whole vectors in assembly.
+func addSkip(l asm.Level, y, u []float32, d float32) {
+	for i := asm.GateRow(l, y, u, nil, d); i < len(y); i++ {
+		y[i] += d * u[i]
+	}
+}
+
+// hasConv32SIMD reports whether Conv32 has its float32 assembly at level l:
+// every level but generic, on amd64 (AVX2, AVX-512) and arm64 (NEON).
+//
+// At NEON the direct path is all assembly (asm.ConvDirect: 14
+// instructions per 8 output vectors and tap, 0.44 per tap·output, against
+// 0.14 for AVX-512's and about 8 for the float64 Go loop of the generic
+// level), so the direct sum pays off up to far longer kernels than
+// directIsFaster's K ≈ 16–28; directIsFasterSIMD's K ≈ 100 (fitted on
+// AVX-512, where the FFT is SIMD too) errs towards the FFT. RealPlan32 has
+// no float32 NEON FFT (hasStockham32), so there the FFT path's transforms
+// are RealPlan32's float64 generic code, the same transforms the generic
+// level's float64 pipeline runs, with the spectrum products
+// (asm.MulComplex64, 2 instructions per complex64 product) and the skip
+// term (asm.GateRow) in NEON.
+func hasConv32SIMD(l asm.Level) bool { return l != asm.Generic }
+
+// directRow sets y[i] = Σ_j r[j]·p[i+j], the whole vectors in assembly.
+func directRow(l asm.Level, y, p, r []float32) {
+	for i := asm.ConvDirect(l, y, p, r); i < len(y); i++ {
+		y[i] = dot32(r, p[i:i+len(r)])
+	}
+}
