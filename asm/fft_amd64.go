@@ -99,6 +99,11 @@ func fftR4Narrow1AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //go:noescape
 func fftR4Narrow4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftTail16AVX512Fwd runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
+//
+//go:noescape
+func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int)
+
 // fftRealPassAVX512Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
 //go:noescape
@@ -128,6 +133,11 @@ func fftR4Narrow1AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftR4Narrow4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftTail16AVX512Inv runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
+//
+//go:noescape
+func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int)
 
 // fftRealPassAVX512Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //

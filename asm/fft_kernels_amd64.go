@@ -393,3 +393,32 @@ func FFT64Scale(l Level, x []complex128, s float64) {
 		fft64ScaleAVX2(&x[0], len(x), s)
 	}
 }
+
+// FFTTail16Supported reports whether FFTTail16 runs length n at level l:
+// AVX-512 only (it keeps 16 vectors of data in registers), n a multiple
+// of 128.
+func FFTTail16Supported(l Level, n int) bool { return l == AVX512 && n >= 128 && n%128 == 0 }
+
+// FFTTail16TwiddleLen is the float32 count of FFTTail16's table for
+// length n: 30 vectors per 8 j (avogen/fft.go, fftTail16).
+func FFTTail16TwiddleLen(n int) int { return n / 128 * 30 * 16 }
+
+// FFTTail16 runs the last two radix-4 stages (ls = n/16 with r = 4, then
+// ls = n/4 with r = 1) of a complex64 FFT of length n = len(in) as one
+// pass: for j < m = n/16 and s, t < 4,
+//
+//	out[j + s·m + t·4m] = Σ_k (∓i)^{kt}·ω_n^{k(j+s·m)}·Σ_q (∓i)^{qs}·ω_n^{4qj}·in[16j + 4q + k]
+//
+// tw is the table FFTTail16TwiddleLen counts; out and in must not overlap.
+func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
+	n := len(in)
+	if !FFTTail16Supported(l, n) || len(out) != n {
+		panic("asm: FFTTail16: bad length")
+	}
+	tw = tw[:FFTTail16TwiddleLen(n)]
+	if inverse {
+		fftTail16AVX512Inv(&out[0], &in[0], &tw[0], n/16)
+	} else {
+		fftTail16AVX512Fwd(&out[0], &in[0], &tw[0], n/16)
+	}
+}

@@ -384,3 +384,67 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestFFTTail16MatchesTwoFloat64StagesAtEveryLevel checks the fused last
+// two stages against the float64 stages (r = 4, then r = 1) with the same
+// float32 twiddles, under guard pages, both directions.
+func TestFFTTail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		ran := 0
+		for n := 16; n <= 1<<12; n *= 2 {
+			if !asm.FFTTail16Supported(l, n) {
+				continue
+			}
+			m := n / 16
+			root := func(k int) complex128 {
+				w := cmplx.Exp(complex(0, -2*math.Pi*float64(k%n)/float64(n)))
+				return complex128(complex64(w)) // as the kernel reads it
+			}
+			var wA, wB [3][]complex128
+			for q := range 3 {
+				wA[q] = make([]complex128, m)
+				wB[q] = make([]complex128, 4*m)
+				for j := range m {
+					wA[q][j] = root(4 * (q + 1) * j)
+				}
+				for j := range 4 * m {
+					wB[q][j] = root((q + 1) * j)
+				}
+			}
+			tw := make([]float32, asm.FFTTail16TwiddleLen(n))
+			const v = 8
+			for g := range m / v {
+				blk := tw[g*480 : (g+1)*480]
+				put := func(vec, i int, x float64) { blk[vec*16+2*i], blk[vec*16+2*i+1] = float32(x), float32(x) }
+				for i := range v {
+					j := g*v + i
+					for q := range 3 {
+						put(2*q, i, real(wA[q][j]))
+						put(2*q+1, i, imag(wA[q][j]))
+						for s := range 4 {
+							put(6+6*s+2*q, i, real(wB[q][j+s*m]))
+							put(6+6*s+2*q+1, i, imag(wB[q][j+s*m]))
+						}
+					}
+				}
+			}
+			x := randC64(rng, n)
+			for _, inverse := range []bool{false, true} {
+				mid := refRadix4(x, wA, m, inverse)
+				mid32 := make([]complex64, n)
+				for i, c := range mid {
+					mid32[i] = complex64(c)
+				}
+				want := refRadix4(mid32, wB, 4*m, inverse)
+				out := asmtest.GuardedComplex64(t, make([]complex64, n))
+				asm.FFTTail16(l, out, asmtest.GuardedComplex64(t, x), asmtest.GuardedFloat32(t, tw), inverse)
+				checkStage(t, "FFTTail16", out, want, mid32)
+				ran++
+			}
+		}
+		if l == asm.AVX512 && ran == 0 {
+			t.Fatal("FFTTail16 never ran at AVX-512")
+		}
+	})
+}

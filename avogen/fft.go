@@ -53,6 +53,7 @@ func generateFFT() {
 			fftR4Narrow(v, inverse, 1)
 			if v.Lanes == 16 {
 				fftR4Narrow(v, inverse, 4)
+				fftTail16(v, inverse)
 			}
 			fftRealPass(v, inverse)
 			fftTransposeTwiddle(v, inverse)
@@ -670,4 +671,91 @@ func transposeTile(v vmath.ISA, r []reg.VecVirtual) []reg.VecVirtual {
 		c[m], c[m+4] = lo, hi
 	}
 	return c
+}
+
+// fftTail16 emits the last two radix-4 stages of a complex64 FFT of
+// length n = 16m (m a multiple of 8) fused into one pass, for ZMM (it
+// holds 16 vectors of data, which a YMM level has no room for). For each
+// j < m, stage A (ls = m, r = 4) reads the 16 values in[16j … 16j+15]
+// and stage B (ls = 4m, r = 1) finishes them:
+//
+//	y_s[k] = Σ_q (∓i)^{qs}·w_A(q, j)·in[16j + 4q + k]
+//	out[j + s·m + t·4m] = Σ_k (∓i)^{kt}·w_B(k, j + s·m)·y_s[k]
+//
+// with w_A(q, j) = ω_n^{4qj} and w_B(k, j') = ω_n^{kj'}. A vector holds 8
+// consecutive j: their 128 values are two 8×8 tiles transposed in
+// registers. tw holds, per 8 j, w_A as six vectors (Re, Im of q = 1, 2, 3,
+// duplicated over a value's two lanes), then w_B for s = 0 … 3, six
+// vectors each: 30 vectors.
+func fftTail16(v vmath.ISA, inverse bool) {
+	name := "fftTail16" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, m int)")
+	Pragma("noescape")
+	Doc(name + " runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	m := Load(Param("m"), GP64())
+	mb := GP64() // m values in bytes: the stride of s
+	MOVQ(m, mb)
+	SHLQ(U8(3), mb)
+	groups := GP64()
+	MOVQ(m, groups)
+	SHRQ(U8(3), groups)
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	Label(name + "_loop")
+	// x[4q + k]: value (q, k) of the 8 j.
+	var x [16]reg.VecVirtual
+	for half := range 2 {
+		rows := make([]reg.VecVirtual, 8)
+		for j := range rows {
+			rows[j] = v.Vec()
+			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
+		}
+		cols := transposeTile(v, rows)
+		copy(x[8*half:], cols)
+	}
+	vb := v.Bytes()
+	var y [4][4]reg.VecVirtual // y[s][k]
+	for k := range 4 {
+		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
+		for q := 1; q < 4; q++ {
+			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+		}
+		butterfly4(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][k] = a[s]
+		}
+	}
+	// out + (s·m + t·4m)·8 bytes: p walks s·m, t·4m by a shifted index.
+	o := GP64()
+	for s := range 4 {
+		b := y[s][:]
+		base := (6 + 6*s) * vb
+		for k := 1; k < 4; k++ {
+			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+		}
+		butterfly4(v, b, ones, inverse)
+		if s == 0 {
+			MOVQ(out, o)
+		} else {
+			ADDQ(mb, o)
+		}
+		// t·4m·8 bytes = t·4·mb: scale 4 on mb for t = 1, then two more.
+		VMOVUPS(b[0], Mem{Base: o})
+		VMOVUPS(b[1], Mem{Base: o, Index: mb, Scale: 4})
+		VMOVUPS(b[2], Mem{Base: o, Index: mb, Scale: 8})
+		t3 := GP64()
+		LEAQ(Mem{Base: o, Index: mb, Scale: 8}, t3)
+		VMOVUPS(b[3], Mem{Base: t3, Index: mb, Scale: 4})
+	}
+	ADDQ(U32(16*vb), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(30*vb), tw)
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
 }

@@ -137,7 +137,11 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		stages4 = stages4[1:]
 	}
 	for _, st := range stages4 {
-		asm.FFTRadix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
+		if st.r == 0 {
+			asm.FFTTail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
+		} else {
+			asm.FFTRadix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
+		}
 		next()
 	}
 	if s != 1 {

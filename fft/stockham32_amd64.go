@@ -24,7 +24,8 @@ type stockham32 struct {
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
-// its table tw[off : off+len].
+// its table tw[off : off+len]; r = 0 marks the fused last two stages
+// (asm.FFTTail16, ls = n/16).
 type stage32 struct {
 	ls, r, off, len int
 }
@@ -73,11 +74,23 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 		total += s.len
 		p.stages = append(p.stages, s)
 	}
+	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
+	// pass, r = 0 marking it.
+	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFTTail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
+		total = p.stages[k-2].off
+		tail := stage32{ls: n / 16, r: 0, off: total, len: asm.FFTTail16TwiddleLen(n)}
+		total += tail.len
+		p.stages = append(p.stages[:k-2], tail)
+	}
 	p.tw = make([]float32, total)
 	v := asm.FFTValues(l)
 	roots := newRootTable32(n)
 	for _, s := range p.stages {
 		if s.len == 0 {
+			continue
+		}
+		if s.r == 0 {
+			fillTail16(p.tw[s.off:s.off+s.len], n, roots)
 			continue
 		}
 		tw := p.tw[s.off : s.off+s.len]
@@ -108,6 +121,35 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 		}
 	}
 	return p
+}
+
+// fillTail16 writes asm.FFTTail16's table for length n: per 8 j, the
+// stage-A twiddles ω_n^{4qj} (q = 1, 2, 3) and for s = 0 … 3 the stage-B
+// twiddles ω_n^{k(j+s·m)} (k = 1, 2, 3), each as Re and Im vectors with
+// every value duplicated over its two lanes.
+func fillTail16(tw []float32, n int, roots rootTable32) {
+	const v = 8 // values per ZMM
+	m := n / 16
+	put := func(vec []float32, i int, re float32) { vec[2*i], vec[2*i+1] = re, re }
+	for g := range m / v {
+		blk := tw[g*30*2*v : (g+1)*30*2*v]
+		vec := func(idx int) []float32 { return blk[idx*2*v : (idx+1)*2*v] }
+		for i := range v {
+			j := g*v + i
+			for q := 1; q < 4; q++ {
+				c, s := roots.root32(4 * q * j)
+				put(vec(2*q-2), i, c)
+				put(vec(2*q-1), i, s)
+			}
+			for st := range 4 {
+				for k := 1; k < 4; k++ {
+					c, s := roots.root32(k * (j + st*m))
+					put(vec(6+6*st+2*k-2), i, c)
+					put(vec(6+6*st+2*k-1), i, s)
+				}
+			}
+		}
+	}
 }
 
 // rootTable32 gives e^{−2πi·k/n} for any integer k from cos and sin of

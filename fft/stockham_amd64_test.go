@@ -39,6 +39,9 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			if (p32.fourStep(l) != nil) != (n >= fourStepMinLen(l)) {
 				t.Errorf("%v: Plan32 n=%d: four-step %v, want it from n = %d", l, n, p32.fourStep(l) != nil, fourStepMinLen(l))
 			}
+			if sp := p32.stockham(l); sp != nil && asm.FFTTail16Supported(l, n) && sp.stages[len(sp.stages)-1].r != 0 {
+				t.Errorf("%v: Plan32 n=%d does not fuse its last two stages", l, n)
+			}
 			p64, _ := NewPlan64(n)
 			if p64.stockham(l) == nil {
 				t.Errorf("%v: Plan64 n=%d has no SIMD plan", l, n)
