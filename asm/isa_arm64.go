@@ -4,10 +4,11 @@ package asm
 
 import "golang.org/x/sys/cpu"
 
-// neonKernels makes NEON a level: exp, the complex multiply-add and the
-// selective scan have NEON kernels, each tested against its generic twin.
-// Packages without NEON kernels yet (fft, kernelgen) run their generic
-// code at this level (their arm64 dispatch takes every level as generic).
+// neonKernels makes NEON a level: exp, the complex products, the selective
+// scan, kernelgen's S4D Vandermonde and DPLR Cauchy kernels and Conv32's
+// direct sum have NEON kernels, each tested against its generic twin. What
+// has none yet (the FFT plans' transforms, asm.Transpose) runs its generic
+// code at this level.
 const neonKernels = true
 
 func supportedLevels() []Level {
