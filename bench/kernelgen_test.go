@@ -2,33 +2,12 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
 
 	"github.com/ssmkern/ssmkern/kernelgen"
 )
-
-// s4dBenchParams is an S4D layer of H channels with S4D-Lin states and
-// the log-uniform step sizes of S4 (Δ ∈ [1e−3, 1e−1]).
-func s4dBenchParams(h, nh, l int) *kernelgen.S4DParams {
-	a, b, err := kernelgen.InitS4D(kernelgen.S4DLin, nh)
-	if err != nil {
-		panic(err)
-	}
-	p := &kernelgen.S4DParams{Channels: 1, H: h, Nh: nh, L: l, Disc: kernelgen.ZOH,
-		A: make([]complex128, h*nh), B: make([]complex128, h*nh), C: make([]complex128, h*nh), Dt: make([]float64, h)}
-	for i := range h {
-		copy(p.A[i*nh:], a)
-		copy(p.B[i*nh:], b)
-		p.Dt[i] = math.Exp(math.Log(1e-3) + float64(i)/float64(h)*math.Log(100))
-		for n := range nh {
-			p.C[i*nh+n] = complex(math.Cos(float64(i*nh+n)), math.Sin(float64(3*(i*nh+n))))
-		}
-	}
-	return p
-}
 
 // BenchmarkS4DKernel measures the S4D (Vandermonde) kernel generation.
 // GFLOP/s counts 8 flops per (channel, H, state, step) complex
@@ -72,29 +51,6 @@ func BenchmarkS4DKernel(b *testing.B) {
 			b.ReportMetric(4*elems/sec/1e9, "exec-GFLOP/s")
 		})
 	}
-}
-
-// dplrBenchParams is an S4 layer: HiPPO-LegS through NPLR, H channels
-// with log-uniform Δ, C̃ = a fixed pattern.
-func dplrBenchParams(h, n, l int) *kernelgen.DPLRParams {
-	lam, pp, bb, _, err := kernelgen.NPLR(kernelgen.LegS, n)
-	if err != nil {
-		panic(err)
-	}
-	nh := n / 2
-	p := &kernelgen.DPLRParams{Channels: 1, H: h, Nh: nh, L: l,
-		Lambda: make([]complex128, h*nh), P: make([]complex128, h*nh), B: make([]complex128, h*nh),
-		CTilde: make([]complex128, h*nh), Dt: make([]float64, h)}
-	for i := range h {
-		copy(p.Lambda[i*nh:], lam)
-		copy(p.P[i*nh:], pp)
-		copy(p.B[i*nh:], bb)
-		p.Dt[i] = math.Exp(math.Log(1e-3) + float64(i)/float64(h)*math.Log(100))
-		for j := range nh {
-			p.CTilde[i*nh+j] = complex(math.Cos(float64(i*nh+j)), math.Sin(float64(3*(i*nh+j))))
-		}
-	}
-	return p
 }
 
 // BenchmarkDPLRSpectrum measures the Cauchy/Woodbury part of the S4
