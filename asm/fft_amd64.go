@@ -37,7 +37,7 @@ func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int, half
 // fftTransposeTwiddleAVX2Fwd transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //
 //go:noescape
-func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 
 // fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
@@ -62,7 +62,7 @@ func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int, half
 // fftTransposeTwiddleAVX2Inv transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //
 //go:noescape
-func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 
 // fftCopyRowsAVX2 copies a block of rows×width complex64 values between strided matrices.
 //
@@ -112,7 +112,7 @@ func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int, ha
 // fftTransposeTwiddleAVX512Fwd transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //
 //go:noescape
-func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 
 // fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
@@ -147,7 +147,7 @@ func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int, ha
 // fftTransposeTwiddleAVX512Inv transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.
 //
 //go:noescape
-func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 
 // fftCopyRowsAVX512 copies a block of rows×width complex64 values between strided matrices.
 //

@@ -341,40 +341,45 @@ DATA fft_sign_odd<>+56(SB)/4, $0x00000000
 DATA fft_sign_odd<>+60(SB)/4, $0x80000000
 GLOBL fft_sign_odd<>(SB), RODATA|NOPTR, $64
 
-// func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 // Requires: AVX, FMA3
-TEXT ·fftTransposeTwiddleAVX2Fwd(SB), NOSPLIT, $0-48
+TEXT ·fftTransposeTwiddleAVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ dst+0(FP), AX
 	MOVQ src+8(FP), CX
-	MOVQ tw+16(FP), DX
-	MOVQ rows+24(FP), BX
-	MOVQ cols+32(FP), SI
-	MOVQ ds+40(FP), R9
-	SHLQ $0x03, R9
-	MOVQ SI, DI
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
 	SHLQ $0x03, DI
-	MOVQ BX, R8
-	SHLQ $0x03, R8
-	SHRQ $0x02, BX
-	JZ   fftTransposeTwiddleAVX2Fwd_done
-	SHRQ $0x02, SI
-	JZ   fftTransposeTwiddleAVX2Fwd_done
+	MOVQ cols+40(FP), BX
+	SHLQ $0x03, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x03, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fftTransposeTwiddleAVX2Fwd_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fftTransposeTwiddleAVX2Fwd_done
 
 fftTransposeTwiddleAVX2Fwd_c:
-	MOVQ CX, R10
-	MOVQ AX, R11
-	MOVQ DX, R12
-	MOVQ BX, R13
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
 
 fftTransposeTwiddleAVX2Fwd_k:
-	MOVQ           R10, R14
-	VMOVUPS        (R14), Y0
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Y1
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Y2
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Y3
+	MOVQ           R8, R13
+	VMOVUPS        (R13), Y0
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Y1
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Y2
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Y3
 	VUNPCKLPD      Y1, Y0, Y4
 	VUNPCKHPD      Y1, Y0, Y0
 	VUNPCKLPD      Y3, Y2, Y1
@@ -383,60 +388,76 @@ fftTransposeTwiddleAVX2Fwd_k:
 	VPERM2F128     $0x31, Y1, Y4, Y4
 	VPERM2F128     $0x20, Y2, Y0, Y1
 	VPERM2F128     $0x31, Y2, Y0, Y0
-	MOVQ           R11, R14
-	MOVQ           R12, R15
-	VMOVUPS        (R15), Y2
+	VMOVUPS        (R11), Y2
 	VMOVSLDUP      Y2, Y5
 	VMOVSHDUP      Y2, Y2
+	MOVQ           R9, R13
+	MOVQ           R10, R14
 	VPERMILPS      $0xb1, Y3, Y6
 	VMULPS         Y2, Y6, Y6
 	VFMADDSUB231PS Y5, Y3, Y6
-	VMOVUPS        Y6, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Y2
-	VMOVSLDUP      Y2, Y3
-	VMOVSHDUP      Y2, Y2
-	VPERMILPS      $0xb1, Y1, Y5
-	VMULPS         Y2, Y5, Y5
-	VFMADDSUB231PS Y3, Y1, Y5
-	VMOVUPS        Y5, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Y1
-	VMOVSLDUP      Y1, Y2
+	VMOVUPS        (R14), Y3
+	VMOVSLDUP      Y3, Y7
+	VMOVSHDUP      Y3, Y3
+	VPERMILPS      $0xb1, Y6, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMADDSUB231PS Y7, Y6, Y8
+	VMOVUPS        Y8, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         Y2, Y3, Y3
+	VFMADDSUB231PS Y5, Y1, Y3
+	VMOVUPS        (R14), Y1
+	VMOVSLDUP      Y1, Y6
 	VMOVSHDUP      Y1, Y1
-	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         Y1, Y3, Y3
-	VFMADDSUB231PS Y2, Y4, Y3
-	VMOVUPS        Y3, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Y1
-	VMOVSLDUP      Y1, Y2
-	VMOVSHDUP      Y1, Y1
-	VPERMILPS      $0xb1, Y0, Y3
-	VMULPS         Y1, Y3, Y3
-	VFMADDSUB231PS Y2, Y0, Y3
-	VMOVUPS        Y3, (R14)
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y1, Y7, Y7
+	VFMADDSUB231PS Y6, Y3, Y7
+	VMOVUPS        Y7, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         Y2, Y1, Y1
+	VFMADDSUB231PS Y5, Y4, Y1
+	VMOVUPS        (R14), Y3
+	VMOVSLDUP      Y3, Y4
+	VMOVSHDUP      Y3, Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMADDSUB231PS Y4, Y1, Y6
+	VMOVUPS        Y6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y2, Y1, Y1
+	VFMADDSUB231PS Y5, Y0, Y1
+	VMOVUPS        (R14), Y0
+	VMOVSLDUP      Y0, Y2
+	VMOVSHDUP      Y0, Y0
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         Y0, Y3, Y3
+	VFMADDSUB231PS Y2, Y1, Y3
+	VMOVUPS        Y3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000020, R9
+	ADDQ           $0x00000020, R10
 	ADDQ           $0x00000020, R11
-	ADDQ           $0x00000020, R12
-	DECQ           R13
+	DECQ           R12
 	JNZ            fftTransposeTwiddleAVX2Fwd_k
 	ADDQ           $0x00000020, CX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	DECQ           SI
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
 	JNZ            fftTransposeTwiddleAVX2Fwd_c
 
 fftTransposeTwiddleAVX2Fwd_done:
@@ -693,40 +714,45 @@ fftRealPassAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 // Requires: AVX, FMA3
-TEXT ·fftTransposeTwiddleAVX2Inv(SB), NOSPLIT, $0-48
+TEXT ·fftTransposeTwiddleAVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ dst+0(FP), AX
 	MOVQ src+8(FP), CX
-	MOVQ tw+16(FP), DX
-	MOVQ rows+24(FP), BX
-	MOVQ cols+32(FP), SI
-	MOVQ ds+40(FP), R9
-	SHLQ $0x03, R9
-	MOVQ SI, DI
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
 	SHLQ $0x03, DI
-	MOVQ BX, R8
-	SHLQ $0x03, R8
-	SHRQ $0x02, BX
-	JZ   fftTransposeTwiddleAVX2Inv_done
-	SHRQ $0x02, SI
-	JZ   fftTransposeTwiddleAVX2Inv_done
+	MOVQ cols+40(FP), BX
+	SHLQ $0x03, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x03, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fftTransposeTwiddleAVX2Inv_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fftTransposeTwiddleAVX2Inv_done
 
 fftTransposeTwiddleAVX2Inv_c:
-	MOVQ CX, R10
-	MOVQ AX, R11
-	MOVQ DX, R12
-	MOVQ BX, R13
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
 
 fftTransposeTwiddleAVX2Inv_k:
-	MOVQ           R10, R14
-	VMOVUPS        (R14), Y0
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Y1
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Y2
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Y3
+	MOVQ           R8, R13
+	VMOVUPS        (R13), Y0
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Y1
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Y2
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Y3
 	VUNPCKLPD      Y1, Y0, Y4
 	VUNPCKHPD      Y1, Y0, Y0
 	VUNPCKLPD      Y3, Y2, Y1
@@ -735,60 +761,76 @@ fftTransposeTwiddleAVX2Inv_k:
 	VPERM2F128     $0x31, Y1, Y4, Y4
 	VPERM2F128     $0x20, Y2, Y0, Y1
 	VPERM2F128     $0x31, Y2, Y0, Y0
-	MOVQ           R11, R14
-	MOVQ           R12, R15
-	VMOVUPS        (R15), Y2
+	VMOVUPS        (R11), Y2
 	VMOVSLDUP      Y2, Y5
 	VMOVSHDUP      Y2, Y2
+	MOVQ           R9, R13
+	MOVQ           R10, R14
 	VPERMILPS      $0xb1, Y3, Y6
 	VMULPS         Y2, Y6, Y6
 	VFMSUBADD231PS Y5, Y3, Y6
-	VMOVUPS        Y6, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Y2
-	VMOVSLDUP      Y2, Y3
-	VMOVSHDUP      Y2, Y2
-	VPERMILPS      $0xb1, Y1, Y5
-	VMULPS         Y2, Y5, Y5
-	VFMSUBADD231PS Y3, Y1, Y5
-	VMOVUPS        Y5, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Y1
-	VMOVSLDUP      Y1, Y2
+	VMOVUPS        (R14), Y3
+	VMOVSLDUP      Y3, Y7
+	VMOVSHDUP      Y3, Y3
+	VPERMILPS      $0xb1, Y6, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMSUBADD231PS Y7, Y6, Y8
+	VMOVUPS        Y8, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         Y2, Y3, Y3
+	VFMSUBADD231PS Y5, Y1, Y3
+	VMOVUPS        (R14), Y1
+	VMOVSLDUP      Y1, Y6
 	VMOVSHDUP      Y1, Y1
-	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         Y1, Y3, Y3
-	VFMSUBADD231PS Y2, Y4, Y3
-	VMOVUPS        Y3, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Y1
-	VMOVSLDUP      Y1, Y2
-	VMOVSHDUP      Y1, Y1
-	VPERMILPS      $0xb1, Y0, Y3
-	VMULPS         Y1, Y3, Y3
-	VFMSUBADD231PS Y2, Y0, Y3
-	VMOVUPS        Y3, (R14)
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y1, Y7, Y7
+	VFMSUBADD231PS Y6, Y3, Y7
+	VMOVUPS        Y7, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         Y2, Y1, Y1
+	VFMSUBADD231PS Y5, Y4, Y1
+	VMOVUPS        (R14), Y3
+	VMOVSLDUP      Y3, Y4
+	VMOVSHDUP      Y3, Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMSUBADD231PS Y4, Y1, Y6
+	VMOVUPS        Y6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y2, Y1, Y1
+	VFMSUBADD231PS Y5, Y0, Y1
+	VMOVUPS        (R14), Y0
+	VMOVSLDUP      Y0, Y2
+	VMOVSHDUP      Y0, Y0
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         Y0, Y3, Y3
+	VFMSUBADD231PS Y2, Y1, Y3
+	VMOVUPS        Y3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000020, R9
+	ADDQ           $0x00000020, R10
 	ADDQ           $0x00000020, R11
-	ADDQ           $0x00000020, R12
-	DECQ           R13
+	DECQ           R12
 	JNZ            fftTransposeTwiddleAVX2Inv_k
 	ADDQ           $0x00000020, CX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	DECQ           SI
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
 	JNZ            fftTransposeTwiddleAVX2Inv_c
 
 fftTransposeTwiddleAVX2Inv_done:
@@ -1497,48 +1539,53 @@ DATA fft_perm_rev<>+48(SB)/8, $0x0000000000000001
 DATA fft_perm_rev<>+56(SB)/8, $0x0000000000000000
 GLOBL fft_perm_rev<>(SB), RODATA|NOPTR, $64
 
-// func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 // Requires: AVX, AVX512F
-TEXT ·fftTransposeTwiddleAVX512Fwd(SB), NOSPLIT, $0-48
+TEXT ·fftTransposeTwiddleAVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ dst+0(FP), AX
 	MOVQ src+8(FP), CX
-	MOVQ tw+16(FP), DX
-	MOVQ rows+24(FP), BX
-	MOVQ cols+32(FP), SI
-	MOVQ ds+40(FP), R9
-	SHLQ $0x03, R9
-	MOVQ SI, DI
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
 	SHLQ $0x03, DI
-	MOVQ BX, R8
-	SHLQ $0x03, R8
-	SHRQ $0x03, BX
-	JZ   fftTransposeTwiddleAVX512Fwd_done
-	SHRQ $0x03, SI
-	JZ   fftTransposeTwiddleAVX512Fwd_done
+	MOVQ cols+40(FP), BX
+	SHLQ $0x03, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x03, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x03, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x03, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fftTransposeTwiddleAVX512Fwd_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fftTransposeTwiddleAVX512Fwd_done
 
 fftTransposeTwiddleAVX512Fwd_c:
-	MOVQ CX, R10
-	MOVQ AX, R11
-	MOVQ DX, R12
-	MOVQ BX, R13
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
 
 fftTransposeTwiddleAVX512Fwd_k:
-	MOVQ           R10, R14
-	VMOVUPS        (R14), Z0
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z1
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z2
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z3
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z4
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z5
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z6
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z7
+	MOVQ           R8, R13
+	VMOVUPS        (R13), Z0
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z1
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z2
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z3
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z4
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z5
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z6
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z7
 	VUNPCKLPD      Z1, Z0, Z8
 	VUNPCKHPD      Z1, Z0, Z0
 	VUNPCKLPD      Z3, Z2, Z1
@@ -1563,108 +1610,136 @@ fftTransposeTwiddleAVX512Fwd_k:
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
 	VSHUFF64X2     $0x88, Z4, Z0, Z3
 	VSHUFF64X2     $0xdd, Z4, Z0, Z0
-	MOVQ           R11, R14
-	MOVQ           R12, R15
-	VMOVUPS        (R15), Z4
+	VMOVUPS        (R11), Z4
 	VMOVSLDUP      Z4, Z9
 	VMOVSHDUP      Z4, Z4
+	MOVQ           R9, R13
+	MOVQ           R10, R14
 	VPERMILPS      $0xb1, Z6, Z10
 	VMULPS         Z4, Z10, Z10
 	VFMADDSUB231PS Z9, Z6, Z10
-	VMOVUPS        Z10, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z4
-	VMOVSLDUP      Z4, Z6
-	VMOVSHDUP      Z4, Z4
-	VPERMILPS      $0xb1, Z7, Z9
-	VMULPS         Z4, Z9, Z9
-	VFMADDSUB231PS Z6, Z7, Z9
-	VMOVUPS        Z9, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z4
-	VMOVSLDUP      Z4, Z6
-	VMOVSHDUP      Z4, Z4
-	VPERMILPS      $0xb1, Z8, Z7
-	VMULPS         Z4, Z7, Z7
-	VFMADDSUB231PS Z6, Z8, Z7
-	VMOVUPS        Z7, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z4
-	VMOVSLDUP      Z4, Z6
-	VMOVSHDUP      Z4, Z4
+	VMOVUPS        (R14), Z6
+	VMOVSLDUP      Z6, Z11
+	VMOVSHDUP      Z6, Z6
+	VPERMILPS      $0xb1, Z10, Z12
+	VMULPS         Z6, Z12, Z12
+	VFMADDSUB231PS Z11, Z10, Z12
+	VMOVUPS        Z12, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z7, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMADDSUB231PS Z9, Z7, Z6
+	VMOVUPS        (R14), Z7
+	VMOVSLDUP      Z7, Z10
+	VMOVSHDUP      Z7, Z7
+	VPERMILPS      $0xb1, Z6, Z11
+	VMULPS         Z7, Z11, Z11
+	VFMADDSUB231PS Z10, Z6, Z11
+	VMOVUPS        Z11, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z8, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMADDSUB231PS Z9, Z8, Z6
+	VMOVUPS        (R14), Z7
+	VMOVSLDUP      Z7, Z8
+	VMOVSHDUP      Z7, Z7
+	VPERMILPS      $0xb1, Z6, Z10
+	VMULPS         Z7, Z10, Z10
+	VFMADDSUB231PS Z8, Z6, Z10
+	VMOVUPS        Z10, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z3, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMADDSUB231PS Z9, Z3, Z6
+	VMOVUPS        (R14), Z3
+	VMOVSLDUP      Z3, Z7
+	VMOVSHDUP      Z3, Z3
+	VPERMILPS      $0xb1, Z6, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMADDSUB231PS Z7, Z6, Z8
+	VMOVUPS        Z8, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         Z4, Z3, Z3
+	VFMADDSUB231PS Z9, Z2, Z3
+	VMOVUPS        (R14), Z2
+	VMOVSLDUP      Z2, Z6
+	VMOVSHDUP      Z2, Z2
 	VPERMILPS      $0xb1, Z3, Z7
-	VMULPS         Z4, Z7, Z7
+	VMULPS         Z2, Z7, Z7
 	VFMADDSUB231PS Z6, Z3, Z7
-	VMOVUPS        Z7, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z3
-	VMOVSLDUP      Z3, Z4
+	VMOVUPS        Z7, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z5, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMADDSUB231PS Z9, Z5, Z2
+	VMOVUPS        (R14), Z3
+	VMOVSLDUP      Z3, Z5
 	VMOVSHDUP      Z3, Z3
 	VPERMILPS      $0xb1, Z2, Z6
 	VMULPS         Z3, Z6, Z6
-	VFMADDSUB231PS Z4, Z2, Z6
-	VMOVUPS        Z6, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z2
-	VMOVSLDUP      Z2, Z3
-	VMOVSHDUP      Z2, Z2
-	VPERMILPS      $0xb1, Z5, Z4
-	VMULPS         Z2, Z4, Z4
-	VFMADDSUB231PS Z3, Z5, Z4
-	VMOVUPS        Z4, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z2
-	VMOVSLDUP      Z2, Z3
-	VMOVSHDUP      Z2, Z2
-	VPERMILPS      $0xb1, Z1, Z4
-	VMULPS         Z2, Z4, Z4
-	VFMADDSUB231PS Z3, Z1, Z4
-	VMOVUPS        Z4, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z1
-	VMOVSLDUP      Z1, Z2
+	VFMADDSUB231PS Z5, Z2, Z6
+	VMOVUPS        Z6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMADDSUB231PS Z9, Z1, Z2
+	VMOVUPS        (R14), Z1
+	VMOVSLDUP      Z1, Z3
 	VMOVSHDUP      Z1, Z1
-	VPERMILPS      $0xb1, Z0, Z3
-	VMULPS         Z1, Z3, Z3
-	VFMADDSUB231PS Z2, Z0, Z3
-	VMOVUPS        Z3, (R14)
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
+	VPERMILPS      $0xb1, Z2, Z5
+	VMULPS         Z1, Z5, Z5
+	VFMADDSUB231PS Z3, Z2, Z5
+	VMOVUPS        Z5, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z0, Z1
+	VMULPS         Z4, Z1, Z1
+	VFMADDSUB231PS Z9, Z0, Z1
+	VMOVUPS        (R14), Z0
+	VMOVSLDUP      Z0, Z2
+	VMOVSHDUP      Z0, Z0
+	VPERMILPS      $0xb1, Z1, Z3
+	VMULPS         Z0, Z3, Z3
+	VFMADDSUB231PS Z2, Z1, Z3
+	VMOVUPS        Z3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000040, R9
+	ADDQ           $0x00000040, R10
 	ADDQ           $0x00000040, R11
-	ADDQ           $0x00000040, R12
-	DECQ           R13
+	DECQ           R12
 	JNZ            fftTransposeTwiddleAVX512Fwd_k
 	ADDQ           $0x00000040, CX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	DECQ           SI
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
 	JNZ            fftTransposeTwiddleAVX512Fwd_c
 
 fftTransposeTwiddleAVX512Fwd_done:
@@ -2257,48 +2332,53 @@ fftRealPassAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, tw *complex64, rows int, cols int, ds int)
+// func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 // Requires: AVX, AVX512F
-TEXT ·fftTransposeTwiddleAVX512Inv(SB), NOSPLIT, $0-48
+TEXT ·fftTransposeTwiddleAVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ dst+0(FP), AX
 	MOVQ src+8(FP), CX
-	MOVQ tw+16(FP), DX
-	MOVQ rows+24(FP), BX
-	MOVQ cols+32(FP), SI
-	MOVQ ds+40(FP), R9
-	SHLQ $0x03, R9
-	MOVQ SI, DI
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
 	SHLQ $0x03, DI
-	MOVQ BX, R8
-	SHLQ $0x03, R8
-	SHRQ $0x03, BX
-	JZ   fftTransposeTwiddleAVX512Inv_done
-	SHRQ $0x03, SI
-	JZ   fftTransposeTwiddleAVX512Inv_done
+	MOVQ cols+40(FP), BX
+	SHLQ $0x03, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x03, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x03, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x03, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fftTransposeTwiddleAVX512Inv_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fftTransposeTwiddleAVX512Inv_done
 
 fftTransposeTwiddleAVX512Inv_c:
-	MOVQ CX, R10
-	MOVQ AX, R11
-	MOVQ DX, R12
-	MOVQ BX, R13
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
 
 fftTransposeTwiddleAVX512Inv_k:
-	MOVQ           R10, R14
-	VMOVUPS        (R14), Z0
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z1
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z2
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z3
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z4
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z5
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z6
-	ADDQ           DI, R14
-	VMOVUPS        (R14), Z7
+	MOVQ           R8, R13
+	VMOVUPS        (R13), Z0
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z1
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z2
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z3
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z4
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z5
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z6
+	ADDQ           BX, R13
+	VMOVUPS        (R13), Z7
 	VUNPCKLPD      Z1, Z0, Z8
 	VUNPCKHPD      Z1, Z0, Z0
 	VUNPCKLPD      Z3, Z2, Z1
@@ -2323,108 +2403,136 @@ fftTransposeTwiddleAVX512Inv_k:
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
 	VSHUFF64X2     $0x88, Z4, Z0, Z3
 	VSHUFF64X2     $0xdd, Z4, Z0, Z0
-	MOVQ           R11, R14
-	MOVQ           R12, R15
-	VMOVUPS        (R15), Z4
+	VMOVUPS        (R11), Z4
 	VMOVSLDUP      Z4, Z9
 	VMOVSHDUP      Z4, Z4
+	MOVQ           R9, R13
+	MOVQ           R10, R14
 	VPERMILPS      $0xb1, Z6, Z10
 	VMULPS         Z4, Z10, Z10
 	VFMSUBADD231PS Z9, Z6, Z10
-	VMOVUPS        Z10, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z4
-	VMOVSLDUP      Z4, Z6
-	VMOVSHDUP      Z4, Z4
-	VPERMILPS      $0xb1, Z7, Z9
-	VMULPS         Z4, Z9, Z9
-	VFMSUBADD231PS Z6, Z7, Z9
-	VMOVUPS        Z9, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z4
-	VMOVSLDUP      Z4, Z6
-	VMOVSHDUP      Z4, Z4
-	VPERMILPS      $0xb1, Z8, Z7
-	VMULPS         Z4, Z7, Z7
-	VFMSUBADD231PS Z6, Z8, Z7
-	VMOVUPS        Z7, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z4
-	VMOVSLDUP      Z4, Z6
-	VMOVSHDUP      Z4, Z4
+	VMOVUPS        (R14), Z6
+	VMOVSLDUP      Z6, Z11
+	VMOVSHDUP      Z6, Z6
+	VPERMILPS      $0xb1, Z10, Z12
+	VMULPS         Z6, Z12, Z12
+	VFMSUBADD231PS Z11, Z10, Z12
+	VMOVUPS        Z12, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z7, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMSUBADD231PS Z9, Z7, Z6
+	VMOVUPS        (R14), Z7
+	VMOVSLDUP      Z7, Z10
+	VMOVSHDUP      Z7, Z7
+	VPERMILPS      $0xb1, Z6, Z11
+	VMULPS         Z7, Z11, Z11
+	VFMSUBADD231PS Z10, Z6, Z11
+	VMOVUPS        Z11, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z8, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMSUBADD231PS Z9, Z8, Z6
+	VMOVUPS        (R14), Z7
+	VMOVSLDUP      Z7, Z8
+	VMOVSHDUP      Z7, Z7
+	VPERMILPS      $0xb1, Z6, Z10
+	VMULPS         Z7, Z10, Z10
+	VFMSUBADD231PS Z8, Z6, Z10
+	VMOVUPS        Z10, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z3, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMSUBADD231PS Z9, Z3, Z6
+	VMOVUPS        (R14), Z3
+	VMOVSLDUP      Z3, Z7
+	VMOVSHDUP      Z3, Z3
+	VPERMILPS      $0xb1, Z6, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMSUBADD231PS Z7, Z6, Z8
+	VMOVUPS        Z8, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         Z4, Z3, Z3
+	VFMSUBADD231PS Z9, Z2, Z3
+	VMOVUPS        (R14), Z2
+	VMOVSLDUP      Z2, Z6
+	VMOVSHDUP      Z2, Z2
 	VPERMILPS      $0xb1, Z3, Z7
-	VMULPS         Z4, Z7, Z7
+	VMULPS         Z2, Z7, Z7
 	VFMSUBADD231PS Z6, Z3, Z7
-	VMOVUPS        Z7, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z3
-	VMOVSLDUP      Z3, Z4
+	VMOVUPS        Z7, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z5, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMSUBADD231PS Z9, Z5, Z2
+	VMOVUPS        (R14), Z3
+	VMOVSLDUP      Z3, Z5
 	VMOVSHDUP      Z3, Z3
 	VPERMILPS      $0xb1, Z2, Z6
 	VMULPS         Z3, Z6, Z6
-	VFMSUBADD231PS Z4, Z2, Z6
-	VMOVUPS        Z6, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z2
-	VMOVSLDUP      Z2, Z3
-	VMOVSHDUP      Z2, Z2
-	VPERMILPS      $0xb1, Z5, Z4
-	VMULPS         Z2, Z4, Z4
-	VFMSUBADD231PS Z3, Z5, Z4
-	VMOVUPS        Z4, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z2
-	VMOVSLDUP      Z2, Z3
-	VMOVSHDUP      Z2, Z2
-	VPERMILPS      $0xb1, Z1, Z4
-	VMULPS         Z2, Z4, Z4
-	VFMSUBADD231PS Z3, Z1, Z4
-	VMOVUPS        Z4, (R14)
-	ADDQ           R9, R14
-	ADDQ           R8, R15
-	VMOVUPS        (R15), Z1
-	VMOVSLDUP      Z1, Z2
+	VFMSUBADD231PS Z5, Z2, Z6
+	VMOVUPS        Z6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMSUBADD231PS Z9, Z1, Z2
+	VMOVUPS        (R14), Z1
+	VMOVSLDUP      Z1, Z3
 	VMOVSHDUP      Z1, Z1
-	VPERMILPS      $0xb1, Z0, Z3
-	VMULPS         Z1, Z3, Z3
-	VFMSUBADD231PS Z2, Z0, Z3
-	VMOVUPS        Z3, (R14)
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
-	ADDQ           DI, R10
+	VPERMILPS      $0xb1, Z2, Z5
+	VMULPS         Z1, Z5, Z5
+	VFMSUBADD231PS Z3, Z2, Z5
+	VMOVUPS        Z5, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPS      $0xb1, Z0, Z1
+	VMULPS         Z4, Z1, Z1
+	VFMSUBADD231PS Z9, Z0, Z1
+	VMOVUPS        (R14), Z0
+	VMOVSLDUP      Z0, Z2
+	VMOVSHDUP      Z0, Z0
+	VPERMILPS      $0xb1, Z1, Z3
+	VMULPS         Z0, Z3, Z3
+	VFMSUBADD231PS Z2, Z1, Z3
+	VMOVUPS        Z3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000040, R9
+	ADDQ           $0x00000040, R10
 	ADDQ           $0x00000040, R11
-	ADDQ           $0x00000040, R12
-	DECQ           R13
+	DECQ           R12
 	JNZ            fftTransposeTwiddleAVX512Inv_k
 	ADDQ           $0x00000040, CX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	ADDQ           R9, AX
-	ADDQ           R8, DX
-	DECQ           SI
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
 	JNZ            fftTransposeTwiddleAVX512Inv_c
 
 fftTransposeTwiddleAVX512Inv_done:

@@ -255,11 +255,11 @@ func FFTCopyRows(l Level, dst, src []complex64, rows, width, ds, ss int) {
 	}
 }
 
-// FFTTransposeTwiddle writes dst[c·ds + k] = src[k·cols + c]·tw[c·rows +
-// k] (inverse: ·conj tw) for k < rows, c < cols, both multiples of
-// FFTValues(l), ds ≥ rows: the transpose and twiddle of a four-step FFT.
-// dst must not overlap src.
-func FFTTransposeTwiddle(l Level, dst, src, tw []complex64, rows, cols, ds int, inverse bool) {
+// FFTTransposeTwiddle writes dst[c·ds + k] = src[k·cols + c]·a[k]·b[c·rows
+// + k] (inverse: ·conj(a[k]·b[c·rows + k])) for k < rows, c < cols, both
+// multiples of FFTValues(l), ds ≥ rows: the transpose and twiddle of a
+// four-step FFT. dst must not overlap src.
+func FFTTransposeTwiddle(l Level, dst, src, a, b []complex64, rows, cols, ds int, inverse bool) {
 	v := FFTValues(l)
 	if rows%v != 0 || cols%v != 0 || ds < rows {
 		panic("asm: FFTTransposeTwiddle: bad shape")
@@ -268,16 +268,16 @@ func FFTTransposeTwiddle(l Level, dst, src, tw []complex64, rows, cols, ds int, 
 		return
 	}
 	m := rows * cols
-	d, s, w := &dst[:(cols-1)*ds+rows][0], &src[:m][0], &tw[:m][0]
+	d, s, pa, pb := &dst[:(cols-1)*ds+rows][0], &src[:m][0], &a[:rows][0], &b[:m][0]
 	switch {
 	case l == AVX512 && inverse:
-		fftTransposeTwiddleAVX512Inv(d, s, w, rows, cols, ds)
+		fftTransposeTwiddleAVX512Inv(d, s, pa, pb, rows, cols, ds)
 	case l == AVX512:
-		fftTransposeTwiddleAVX512Fwd(d, s, w, rows, cols, ds)
+		fftTransposeTwiddleAVX512Fwd(d, s, pa, pb, rows, cols, ds)
 	case inverse:
-		fftTransposeTwiddleAVX2Inv(d, s, w, rows, cols, ds)
+		fftTransposeTwiddleAVX2Inv(d, s, pa, pb, rows, cols, ds)
 	default:
-		fftTransposeTwiddleAVX2Fwd(d, s, w, rows, cols, ds)
+		fftTransposeTwiddleAVX2Fwd(d, s, pa, pb, rows, cols, ds)
 	}
 }
 

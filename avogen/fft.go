@@ -539,43 +539,51 @@ func fftCopyRows(v vmath.ISA) {
 	RET()
 }
 
-// fftTransposeTwiddle emits dst[c·ds + k] = src[k·cols + c]·tw[c·rows +
-// k] (inverse: ·conj tw) for k < rows, c < cols, both multiples of the
-// values per vector: the transpose and twiddle between the two passes of
-// a four-step FFT. tw is interleaved complex64; its Re and Im are spread
-// over both lanes by VMOVSLDUP and VMOVSHDUP. Each V×V tile of values is
-// transposed in registers (AVX2: VUNPCK*PD and VPERM2F128; AVX-512:
-// VUNPCK*PD and two rounds of VSHUFF64X2).
+// fftTransposeTwiddle emits dst[c·ds + k] = src[k·cols + c]·a[k]·b[c·rows
+// + k] (inverse: the conjugate twiddles) for k < rows, c < cols, both
+// multiples of the values per vector: the transpose and twiddle between
+// the two passes of a four-step FFT, whose twiddle ω_n^{(c0+c)·k} is
+// ω_n^{c0·k} (a, one row per column block) times ω_n^{c·k} (b, shared by
+// the blocks), so the tables hold n/cols + rows·cols values, not n. The
+// tables are interleaved complex64; Re and Im are spread over both lanes
+// by VMOVSLDUP and VMOVSHDUP. Each V×V tile of values is transposed in
+// registers (AVX2: VUNPCK*PD and VPERM2F128; AVX-512: VUNPCK*PD and two
+// rounds of VSHUFF64X2).
 func fftTransposeTwiddle(v vmath.ISA, inverse bool) {
 	name := "fftTransposeTwiddle" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(dst, src, tw *complex64, rows, cols, ds int)")
+	TEXT(name, NOSPLIT, "func(dst, src, a, b *complex64, rows, cols, ds int)")
 	Pragma("noescape")
 	Doc(name + " transposes a rows×cols complex64 matrix and multiplies it by a twiddle matrix; see avogen/fft.go.")
 	V := cvals(v)
 	dst := Load(Param("dst"), GP64())
 	src := Load(Param("src"), GP64())
-	tw := Load(Param("tw"), GP64())
-	rows := Load(Param("rows"), GP64())
-	cols := Load(Param("cols"), GP64())
-	// Row strides in bytes: cs of src, ds of dst, rs of tw.
+	tw := Load(Param("b"), GP64())
+	// Row strides in bytes: cs of src, ds of dst, rs of b.
 	cs, rs := GP64(), GP64()
 	ds := Load(Param("ds"), GP64())
 	SHLQ(U8(3), ds)
-	MOVQ(cols, cs)
+	Load(Param("cols"), cs)
 	SHLQ(U8(3), cs)
-	MOVQ(rows, rs)
+	Load(Param("rows"), rs)
 	SHLQ(U8(3), rs)
-	SHRQ(U8(log2(V)), rows)
-	JZ(LabelRef(name + "_done"))
-	SHRQ(U8(log2(V)), cols)
-	JZ(LabelRef(name + "_done"))
+	// Tile counts, kept in the argument frame.
+	for _, name := range []string{"rows", "cols"} {
+		r := Load(Param(name), GP64())
+		SHRQ(U8(log2(V)), r)
+		Store(r, Param(name))
+	}
+	CMPQ(NewParamAddr("rows", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("cols", 40), Imm(0))
+	JLE(LabelRef(name + "_done"))
 	// For each tile column c (a band of V dst rows), each tile row k.
 	Label(name + "_c")
-	sp, dp, tp, k := GP64(), GP64(), GP64(), GP64()
+	sp, dp, tp, ap, k := GP64(), GP64(), GP64(), GP64(), GP64()
 	MOVQ(src, sp)
 	MOVQ(dst, dp)
 	MOVQ(tw, tp)
-	MOVQ(rows, k)
+	Load(Param("a"), ap)
+	Load(Param("rows"), k)
 	Label(name + "_k")
 	rowsV := make([]reg.VecVirtual, V)
 	p := GP64()
@@ -588,15 +596,20 @@ func fftTransposeTwiddle(v vmath.ISA, inverse bool) {
 		}
 	}
 	colsV := transposeTile(v, rowsV)
+	av, ar, ai := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: ap}, av)
+	VMOVSLDUP(av, ar)
+	VMOVSHDUP(av, ai)
 	MOVQ(dp, p)
 	q := GP64()
 	MOVQ(tp, q)
 	for i, x := range colsV {
+		y := cmulBy(v, x, ar, ai, inverse)
 		w, wr, wi := v.Vec(), v.Vec(), v.Vec()
 		VMOVUPS(Mem{Base: q}, w)
 		VMOVSLDUP(w, wr)
 		VMOVSHDUP(w, wi)
-		y := cmulBy(v, x, wr, wi, inverse)
+		y = cmulBy(v, y, wr, wi, inverse)
 		VMOVUPS(y, Mem{Base: p})
 		if i < V-1 {
 			ADDQ(ds, p)
@@ -609,6 +622,7 @@ func fftTransposeTwiddle(v vmath.ISA, inverse bool) {
 	}
 	ADDQ(U32(v.Bytes()), dp)
 	ADDQ(U32(v.Bytes()), tp)
+	ADDQ(U32(v.Bytes()), ap)
 	DECQ(k)
 	JNZ(LabelRef(name + "_k"))
 	// Next tile column: V values along src rows, V dst rows down.
@@ -617,7 +631,7 @@ func fftTransposeTwiddle(v vmath.ISA, inverse bool) {
 		ADDQ(ds, dst)
 		ADDQ(rs, tw)
 	}
-	DECQ(cols)
+	DECQ(NewParamAddr("cols", 40))
 	JNZ(LabelRef(name + "_c"))
 	Label(name + "_done")
 	VZEROUPPER()

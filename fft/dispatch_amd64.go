@@ -58,7 +58,8 @@ func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse, scale bo
 		if scale {
 			asm.FFTScale(l, cur, 1/float32(fs.n))
 		}
-		asm.FFTTransposeTwiddle(l, t[c0*ts:], cur, fs.tw[c0*n1:], n1, b, ts, inverse)
+		blkTw := fs.tw[c0/b*n1:]
+		asm.FFTTransposeTwiddle(l, t[c0*ts:], cur, blkTw, fs.tw[n2/b*n1:], n1, b, ts, inverse)
 	}
 	row := fs.row
 	for c0 := 0; c0 < n1; c0 += b {

@@ -272,7 +272,7 @@ type fourStep32 struct {
 	n, n1, n2, b int
 	tStride      int // row stride of T: n1 and a cache line, so that its power-of-two rows do not share cache sets
 	col, row     *stockham32
-	tw           []complex64 // tw[j2·n1 + k1] = ω_n^{j2·k1}
+	tw           []complex64 // ω_n^{j2·k1} = ω_n^{c0·k1}·ω_n^{c·k1}: n2/b rows of the first, then b of the second
 }
 
 // fourStepMinLen is the shortest length run in four steps at level l.
@@ -322,17 +322,29 @@ func newFourStep32Any(n int, l asm.Level, tw []complex64) *fourStep32 {
 	if p.col == nil || p.row == nil {
 		return nil
 	}
-	if len(tw) == n {
+	b := p.b
+	twLen := n/b + b*n1
+	if len(tw) == twLen {
 		p.tw = tw
 		return p
 	}
-	p.tw = make([]complex64, n)
+	// ω_n^{j2·k1} for j2 = c0 + c: one row ω_n^{c0·k1} per column block
+	// c0, then the b rows ω_n^{c·k1} that every block shares.
+	p.tw = make([]complex64, twLen)
 	roots := newRootTable32(n)
-	for j2 := range p.n2 {
-		row := p.tw[j2*n1 : (j2+1)*n1]
+	for blk := range p.n2 / b {
+		row := p.tw[blk*n1 : (blk+1)*n1]
 		for k1 := range row {
-			c, s := roots.root32(j2 * k1)
+			c, s := roots.root32(blk * b * k1)
 			row[k1] = complex(c, s)
+		}
+	}
+	shared := p.tw[p.n2/b*n1:]
+	for c := range b {
+		row := shared[c*n1 : (c+1)*n1]
+		for k1 := range row {
+			re, im := roots.root32(c * k1)
+			row[k1] = complex(re, im)
 		}
 	}
 	return p
