@@ -14,6 +14,7 @@ TEXT ·vandermondeBlocksNEON(SB), NOSPLIT|NOFRAME, $0-56
 	MOVD	blocks+40(FP), R3
 	MOVD	nh+48(FP), R4
 	LSL	$2, R4, R5
+	MOVD	$192, R16
 	CBZ	R4, zero
 pair:
 	CMP	$2, R3
@@ -41,51 +42,208 @@ pair:
 	ADD	$0, R14, R10
 	ADD	$0, R15, R11
 	MOVD	R4, R12
+	// Four states a step, their anchors loaded together (by-element FMLA/FMLS).
+	SUBS	$4, R12, R12
+	BLT	pair0_1
 pair0:
-	VLD1R.P	4(R6), [V0.S4]
-	VLD1R.P	4(R7), [V2.S4]
-	VLD1R.P	4(R8), [V1.S4]
-	VLD1R.P	4(R9), [V3.S4]
+	VLD1.P	16(R6), [V0.S4]
+	VLD1.P	16(R7), [V2.S4]
+	VLD1.P	16(R8), [V1.S4]
+	VLD1.P	16(R9), [V3.S4]
 	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R10), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLA	V0.S4, V4.S4, V16.S4
-	VFMLA	V1.S4, V4.S4, V24.S4
-	VFMLA	V0.S4, V5.S4, V17.S4
-	VFMLA	V1.S4, V5.S4, V25.S4
-	VFMLA	V0.S4, V6.S4, V18.S4
-	VFMLA	V1.S4, V6.S4, V26.S4
-	VFMLA	V0.S4, V7.S4, V19.S4
-	VFMLA	V1.S4, V7.S4, V27.S4
-	VFMLA	V0.S4, V8.S4, V20.S4
-	VFMLA	V1.S4, V8.S4, V28.S4
-	VFMLA	V0.S4, V9.S4, V21.S4
-	VFMLA	V1.S4, V9.S4, V29.S4
-	VFMLA	V0.S4, V10.S4, V22.S4
-	VFMLA	V1.S4, V10.S4, V30.S4
-	VFMLA	V0.S4, V11.S4, V23.S4
-	VFMLA	V1.S4, V11.S4, V31.S4
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f811098	// fmla v24.4s, v4.4s, v1.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8110b9	// fmla v25.4s, v5.4s, v1.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8110da	// fmla v26.4s, v6.4s, v1.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f8110fb	// fmla v27.4s, v7.4s, v1.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f81111c	// fmla v28.4s, v8.4s, v1.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f81113d	// fmla v29.4s, v9.4s, v1.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f81115e	// fmla v30.4s, v10.4s, v1.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
+	WORD	$0x4f81117f	// fmla v31.4s, v11.4s, v1.s[0]
 	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R11), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLS	V2.S4, V4.S4, V16.S4
-	VFMLS	V3.S4, V4.S4, V24.S4
-	VFMLS	V2.S4, V5.S4, V17.S4
-	VFMLS	V3.S4, V5.S4, V25.S4
-	VFMLS	V2.S4, V6.S4, V18.S4
-	VFMLS	V3.S4, V6.S4, V26.S4
-	VFMLS	V2.S4, V7.S4, V19.S4
-	VFMLS	V3.S4, V7.S4, V27.S4
-	VFMLS	V2.S4, V8.S4, V20.S4
-	VFMLS	V3.S4, V8.S4, V28.S4
-	VFMLS	V2.S4, V9.S4, V21.S4
-	VFMLS	V3.S4, V9.S4, V29.S4
-	VFMLS	V2.S4, V10.S4, V22.S4
-	VFMLS	V3.S4, V10.S4, V30.S4
-	VFMLS	V2.S4, V11.S4, V23.S4
-	VFMLS	V3.S4, V11.S4, V31.S4
-	ADD	$192, R10, R10
-	ADD	$192, R11, R11
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f835098	// fmls v24.4s, v4.4s, v3.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8350b9	// fmls v25.4s, v5.4s, v3.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8350da	// fmls v26.4s, v6.4s, v3.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f8350fb	// fmls v27.4s, v7.4s, v3.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f83511c	// fmls v28.4s, v8.4s, v3.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f83513d	// fmls v29.4s, v9.4s, v3.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f83515e	// fmls v30.4s, v10.4s, v3.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
+	WORD	$0x4f83517f	// fmls v31.4s, v11.4s, v3.s[0]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01090	// fmla v16.4s, v4.4s, v0.s[1]
+	WORD	$0x4fa11098	// fmla v24.4s, v4.4s, v1.s[1]
+	WORD	$0x4fa010b1	// fmla v17.4s, v5.4s, v0.s[1]
+	WORD	$0x4fa110b9	// fmla v25.4s, v5.4s, v1.s[1]
+	WORD	$0x4fa010d2	// fmla v18.4s, v6.4s, v0.s[1]
+	WORD	$0x4fa110da	// fmla v26.4s, v6.4s, v1.s[1]
+	WORD	$0x4fa010f3	// fmla v19.4s, v7.4s, v0.s[1]
+	WORD	$0x4fa110fb	// fmla v27.4s, v7.4s, v1.s[1]
+	WORD	$0x4fa01114	// fmla v20.4s, v8.4s, v0.s[1]
+	WORD	$0x4fa1111c	// fmla v28.4s, v8.4s, v1.s[1]
+	WORD	$0x4fa01135	// fmla v21.4s, v9.4s, v0.s[1]
+	WORD	$0x4fa1113d	// fmla v29.4s, v9.4s, v1.s[1]
+	WORD	$0x4fa01156	// fmla v22.4s, v10.4s, v0.s[1]
+	WORD	$0x4fa1115e	// fmla v30.4s, v10.4s, v1.s[1]
+	WORD	$0x4fa01177	// fmla v23.4s, v11.4s, v0.s[1]
+	WORD	$0x4fa1117f	// fmla v31.4s, v11.4s, v1.s[1]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25090	// fmls v16.4s, v4.4s, v2.s[1]
+	WORD	$0x4fa35098	// fmls v24.4s, v4.4s, v3.s[1]
+	WORD	$0x4fa250b1	// fmls v17.4s, v5.4s, v2.s[1]
+	WORD	$0x4fa350b9	// fmls v25.4s, v5.4s, v3.s[1]
+	WORD	$0x4fa250d2	// fmls v18.4s, v6.4s, v2.s[1]
+	WORD	$0x4fa350da	// fmls v26.4s, v6.4s, v3.s[1]
+	WORD	$0x4fa250f3	// fmls v19.4s, v7.4s, v2.s[1]
+	WORD	$0x4fa350fb	// fmls v27.4s, v7.4s, v3.s[1]
+	WORD	$0x4fa25114	// fmls v20.4s, v8.4s, v2.s[1]
+	WORD	$0x4fa3511c	// fmls v28.4s, v8.4s, v3.s[1]
+	WORD	$0x4fa25135	// fmls v21.4s, v9.4s, v2.s[1]
+	WORD	$0x4fa3513d	// fmls v29.4s, v9.4s, v3.s[1]
+	WORD	$0x4fa25156	// fmls v22.4s, v10.4s, v2.s[1]
+	WORD	$0x4fa3515e	// fmls v30.4s, v10.4s, v3.s[1]
+	WORD	$0x4fa25177	// fmls v23.4s, v11.4s, v2.s[1]
+	WORD	$0x4fa3517f	// fmls v31.4s, v11.4s, v3.s[1]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801890	// fmla v16.4s, v4.4s, v0.s[2]
+	WORD	$0x4f811898	// fmla v24.4s, v4.4s, v1.s[2]
+	WORD	$0x4f8018b1	// fmla v17.4s, v5.4s, v0.s[2]
+	WORD	$0x4f8118b9	// fmla v25.4s, v5.4s, v1.s[2]
+	WORD	$0x4f8018d2	// fmla v18.4s, v6.4s, v0.s[2]
+	WORD	$0x4f8118da	// fmla v26.4s, v6.4s, v1.s[2]
+	WORD	$0x4f8018f3	// fmla v19.4s, v7.4s, v0.s[2]
+	WORD	$0x4f8118fb	// fmla v27.4s, v7.4s, v1.s[2]
+	WORD	$0x4f801914	// fmla v20.4s, v8.4s, v0.s[2]
+	WORD	$0x4f81191c	// fmla v28.4s, v8.4s, v1.s[2]
+	WORD	$0x4f801935	// fmla v21.4s, v9.4s, v0.s[2]
+	WORD	$0x4f81193d	// fmla v29.4s, v9.4s, v1.s[2]
+	WORD	$0x4f801956	// fmla v22.4s, v10.4s, v0.s[2]
+	WORD	$0x4f81195e	// fmla v30.4s, v10.4s, v1.s[2]
+	WORD	$0x4f801977	// fmla v23.4s, v11.4s, v0.s[2]
+	WORD	$0x4f81197f	// fmla v31.4s, v11.4s, v1.s[2]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825890	// fmls v16.4s, v4.4s, v2.s[2]
+	WORD	$0x4f835898	// fmls v24.4s, v4.4s, v3.s[2]
+	WORD	$0x4f8258b1	// fmls v17.4s, v5.4s, v2.s[2]
+	WORD	$0x4f8358b9	// fmls v25.4s, v5.4s, v3.s[2]
+	WORD	$0x4f8258d2	// fmls v18.4s, v6.4s, v2.s[2]
+	WORD	$0x4f8358da	// fmls v26.4s, v6.4s, v3.s[2]
+	WORD	$0x4f8258f3	// fmls v19.4s, v7.4s, v2.s[2]
+	WORD	$0x4f8358fb	// fmls v27.4s, v7.4s, v3.s[2]
+	WORD	$0x4f825914	// fmls v20.4s, v8.4s, v2.s[2]
+	WORD	$0x4f83591c	// fmls v28.4s, v8.4s, v3.s[2]
+	WORD	$0x4f825935	// fmls v21.4s, v9.4s, v2.s[2]
+	WORD	$0x4f83593d	// fmls v29.4s, v9.4s, v3.s[2]
+	WORD	$0x4f825956	// fmls v22.4s, v10.4s, v2.s[2]
+	WORD	$0x4f83595e	// fmls v30.4s, v10.4s, v3.s[2]
+	WORD	$0x4f825977	// fmls v23.4s, v11.4s, v2.s[2]
+	WORD	$0x4f83597f	// fmls v31.4s, v11.4s, v3.s[2]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01890	// fmla v16.4s, v4.4s, v0.s[3]
+	WORD	$0x4fa11898	// fmla v24.4s, v4.4s, v1.s[3]
+	WORD	$0x4fa018b1	// fmla v17.4s, v5.4s, v0.s[3]
+	WORD	$0x4fa118b9	// fmla v25.4s, v5.4s, v1.s[3]
+	WORD	$0x4fa018d2	// fmla v18.4s, v6.4s, v0.s[3]
+	WORD	$0x4fa118da	// fmla v26.4s, v6.4s, v1.s[3]
+	WORD	$0x4fa018f3	// fmla v19.4s, v7.4s, v0.s[3]
+	WORD	$0x4fa118fb	// fmla v27.4s, v7.4s, v1.s[3]
+	WORD	$0x4fa01914	// fmla v20.4s, v8.4s, v0.s[3]
+	WORD	$0x4fa1191c	// fmla v28.4s, v8.4s, v1.s[3]
+	WORD	$0x4fa01935	// fmla v21.4s, v9.4s, v0.s[3]
+	WORD	$0x4fa1193d	// fmla v29.4s, v9.4s, v1.s[3]
+	WORD	$0x4fa01956	// fmla v22.4s, v10.4s, v0.s[3]
+	WORD	$0x4fa1195e	// fmla v30.4s, v10.4s, v1.s[3]
+	WORD	$0x4fa01977	// fmla v23.4s, v11.4s, v0.s[3]
+	WORD	$0x4fa1197f	// fmla v31.4s, v11.4s, v1.s[3]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25890	// fmls v16.4s, v4.4s, v2.s[3]
+	WORD	$0x4fa35898	// fmls v24.4s, v4.4s, v3.s[3]
+	WORD	$0x4fa258b1	// fmls v17.4s, v5.4s, v2.s[3]
+	WORD	$0x4fa358b9	// fmls v25.4s, v5.4s, v3.s[3]
+	WORD	$0x4fa258d2	// fmls v18.4s, v6.4s, v2.s[3]
+	WORD	$0x4fa358da	// fmls v26.4s, v6.4s, v3.s[3]
+	WORD	$0x4fa258f3	// fmls v19.4s, v7.4s, v2.s[3]
+	WORD	$0x4fa358fb	// fmls v27.4s, v7.4s, v3.s[3]
+	WORD	$0x4fa25914	// fmls v20.4s, v8.4s, v2.s[3]
+	WORD	$0x4fa3591c	// fmls v28.4s, v8.4s, v3.s[3]
+	WORD	$0x4fa25935	// fmls v21.4s, v9.4s, v2.s[3]
+	WORD	$0x4fa3593d	// fmls v29.4s, v9.4s, v3.s[3]
+	WORD	$0x4fa25956	// fmls v22.4s, v10.4s, v2.s[3]
+	WORD	$0x4fa3595e	// fmls v30.4s, v10.4s, v3.s[3]
+	WORD	$0x4fa25977	// fmls v23.4s, v11.4s, v2.s[3]
+	WORD	$0x4fa3597f	// fmls v31.4s, v11.4s, v3.s[3]
+	SUBS	$4, R12, R12
+	BGE	pair0
+pair0_1:
+	// The last nh mod 4 states, one a step.
+	ADD	$4, R12, R12
+	CBZ	R12, pair0_store
+pair0_loop1:
+	FMOVS.P	4(R6), F0
+	FMOVS.P	4(R7), F2
+	FMOVS.P	4(R8), F1
+	FMOVS.P	4(R9), F3
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f811098	// fmla v24.4s, v4.4s, v1.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8110b9	// fmla v25.4s, v5.4s, v1.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8110da	// fmla v26.4s, v6.4s, v1.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f8110fb	// fmla v27.4s, v7.4s, v1.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f81111c	// fmla v28.4s, v8.4s, v1.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f81113d	// fmla v29.4s, v9.4s, v1.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f81115e	// fmla v30.4s, v10.4s, v1.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
+	WORD	$0x4f81117f	// fmla v31.4s, v11.4s, v1.s[0]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f835098	// fmls v24.4s, v4.4s, v3.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8350b9	// fmls v25.4s, v5.4s, v3.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8350da	// fmls v26.4s, v6.4s, v3.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f8350fb	// fmls v27.4s, v7.4s, v3.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f83511c	// fmls v28.4s, v8.4s, v3.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f83513d	// fmls v29.4s, v9.4s, v3.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f83515e	// fmls v30.4s, v10.4s, v3.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
+	WORD	$0x4f83517f	// fmls v31.4s, v11.4s, v3.s[0]
 	SUBS	$1, R12, R12
-	BNE	pair0
+	BNE	pair0_loop1
+pair0_store:
 	MOVD	R0, R13
 	VST1.P	[V16.S4, V17.S4, V18.S4, V19.S4], 64(R13)
 	VST1	[V20.S4, V21.S4, V22.S4, V23.S4], (R13)
@@ -115,51 +273,208 @@ pair0:
 	ADD	$128, R14, R10
 	ADD	$128, R15, R11
 	MOVD	R4, R12
+	// Four states a step, their anchors loaded together (by-element FMLA/FMLS).
+	SUBS	$4, R12, R12
+	BLT	pair1_1
 pair1:
-	VLD1R.P	4(R6), [V0.S4]
-	VLD1R.P	4(R7), [V2.S4]
-	VLD1R.P	4(R8), [V1.S4]
-	VLD1R.P	4(R9), [V3.S4]
+	VLD1.P	16(R6), [V0.S4]
+	VLD1.P	16(R7), [V2.S4]
+	VLD1.P	16(R8), [V1.S4]
+	VLD1.P	16(R9), [V3.S4]
 	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R10), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLA	V0.S4, V4.S4, V16.S4
-	VFMLA	V1.S4, V4.S4, V24.S4
-	VFMLA	V0.S4, V5.S4, V17.S4
-	VFMLA	V1.S4, V5.S4, V25.S4
-	VFMLA	V0.S4, V6.S4, V18.S4
-	VFMLA	V1.S4, V6.S4, V26.S4
-	VFMLA	V0.S4, V7.S4, V19.S4
-	VFMLA	V1.S4, V7.S4, V27.S4
-	VFMLA	V0.S4, V8.S4, V20.S4
-	VFMLA	V1.S4, V8.S4, V28.S4
-	VFMLA	V0.S4, V9.S4, V21.S4
-	VFMLA	V1.S4, V9.S4, V29.S4
-	VFMLA	V0.S4, V10.S4, V22.S4
-	VFMLA	V1.S4, V10.S4, V30.S4
-	VFMLA	V0.S4, V11.S4, V23.S4
-	VFMLA	V1.S4, V11.S4, V31.S4
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f811098	// fmla v24.4s, v4.4s, v1.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8110b9	// fmla v25.4s, v5.4s, v1.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8110da	// fmla v26.4s, v6.4s, v1.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f8110fb	// fmla v27.4s, v7.4s, v1.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f81111c	// fmla v28.4s, v8.4s, v1.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f81113d	// fmla v29.4s, v9.4s, v1.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f81115e	// fmla v30.4s, v10.4s, v1.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
+	WORD	$0x4f81117f	// fmla v31.4s, v11.4s, v1.s[0]
 	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R11), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLS	V2.S4, V4.S4, V16.S4
-	VFMLS	V3.S4, V4.S4, V24.S4
-	VFMLS	V2.S4, V5.S4, V17.S4
-	VFMLS	V3.S4, V5.S4, V25.S4
-	VFMLS	V2.S4, V6.S4, V18.S4
-	VFMLS	V3.S4, V6.S4, V26.S4
-	VFMLS	V2.S4, V7.S4, V19.S4
-	VFMLS	V3.S4, V7.S4, V27.S4
-	VFMLS	V2.S4, V8.S4, V20.S4
-	VFMLS	V3.S4, V8.S4, V28.S4
-	VFMLS	V2.S4, V9.S4, V21.S4
-	VFMLS	V3.S4, V9.S4, V29.S4
-	VFMLS	V2.S4, V10.S4, V22.S4
-	VFMLS	V3.S4, V10.S4, V30.S4
-	VFMLS	V2.S4, V11.S4, V23.S4
-	VFMLS	V3.S4, V11.S4, V31.S4
-	ADD	$192, R10, R10
-	ADD	$192, R11, R11
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f835098	// fmls v24.4s, v4.4s, v3.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8350b9	// fmls v25.4s, v5.4s, v3.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8350da	// fmls v26.4s, v6.4s, v3.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f8350fb	// fmls v27.4s, v7.4s, v3.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f83511c	// fmls v28.4s, v8.4s, v3.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f83513d	// fmls v29.4s, v9.4s, v3.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f83515e	// fmls v30.4s, v10.4s, v3.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
+	WORD	$0x4f83517f	// fmls v31.4s, v11.4s, v3.s[0]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01090	// fmla v16.4s, v4.4s, v0.s[1]
+	WORD	$0x4fa11098	// fmla v24.4s, v4.4s, v1.s[1]
+	WORD	$0x4fa010b1	// fmla v17.4s, v5.4s, v0.s[1]
+	WORD	$0x4fa110b9	// fmla v25.4s, v5.4s, v1.s[1]
+	WORD	$0x4fa010d2	// fmla v18.4s, v6.4s, v0.s[1]
+	WORD	$0x4fa110da	// fmla v26.4s, v6.4s, v1.s[1]
+	WORD	$0x4fa010f3	// fmla v19.4s, v7.4s, v0.s[1]
+	WORD	$0x4fa110fb	// fmla v27.4s, v7.4s, v1.s[1]
+	WORD	$0x4fa01114	// fmla v20.4s, v8.4s, v0.s[1]
+	WORD	$0x4fa1111c	// fmla v28.4s, v8.4s, v1.s[1]
+	WORD	$0x4fa01135	// fmla v21.4s, v9.4s, v0.s[1]
+	WORD	$0x4fa1113d	// fmla v29.4s, v9.4s, v1.s[1]
+	WORD	$0x4fa01156	// fmla v22.4s, v10.4s, v0.s[1]
+	WORD	$0x4fa1115e	// fmla v30.4s, v10.4s, v1.s[1]
+	WORD	$0x4fa01177	// fmla v23.4s, v11.4s, v0.s[1]
+	WORD	$0x4fa1117f	// fmla v31.4s, v11.4s, v1.s[1]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25090	// fmls v16.4s, v4.4s, v2.s[1]
+	WORD	$0x4fa35098	// fmls v24.4s, v4.4s, v3.s[1]
+	WORD	$0x4fa250b1	// fmls v17.4s, v5.4s, v2.s[1]
+	WORD	$0x4fa350b9	// fmls v25.4s, v5.4s, v3.s[1]
+	WORD	$0x4fa250d2	// fmls v18.4s, v6.4s, v2.s[1]
+	WORD	$0x4fa350da	// fmls v26.4s, v6.4s, v3.s[1]
+	WORD	$0x4fa250f3	// fmls v19.4s, v7.4s, v2.s[1]
+	WORD	$0x4fa350fb	// fmls v27.4s, v7.4s, v3.s[1]
+	WORD	$0x4fa25114	// fmls v20.4s, v8.4s, v2.s[1]
+	WORD	$0x4fa3511c	// fmls v28.4s, v8.4s, v3.s[1]
+	WORD	$0x4fa25135	// fmls v21.4s, v9.4s, v2.s[1]
+	WORD	$0x4fa3513d	// fmls v29.4s, v9.4s, v3.s[1]
+	WORD	$0x4fa25156	// fmls v22.4s, v10.4s, v2.s[1]
+	WORD	$0x4fa3515e	// fmls v30.4s, v10.4s, v3.s[1]
+	WORD	$0x4fa25177	// fmls v23.4s, v11.4s, v2.s[1]
+	WORD	$0x4fa3517f	// fmls v31.4s, v11.4s, v3.s[1]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801890	// fmla v16.4s, v4.4s, v0.s[2]
+	WORD	$0x4f811898	// fmla v24.4s, v4.4s, v1.s[2]
+	WORD	$0x4f8018b1	// fmla v17.4s, v5.4s, v0.s[2]
+	WORD	$0x4f8118b9	// fmla v25.4s, v5.4s, v1.s[2]
+	WORD	$0x4f8018d2	// fmla v18.4s, v6.4s, v0.s[2]
+	WORD	$0x4f8118da	// fmla v26.4s, v6.4s, v1.s[2]
+	WORD	$0x4f8018f3	// fmla v19.4s, v7.4s, v0.s[2]
+	WORD	$0x4f8118fb	// fmla v27.4s, v7.4s, v1.s[2]
+	WORD	$0x4f801914	// fmla v20.4s, v8.4s, v0.s[2]
+	WORD	$0x4f81191c	// fmla v28.4s, v8.4s, v1.s[2]
+	WORD	$0x4f801935	// fmla v21.4s, v9.4s, v0.s[2]
+	WORD	$0x4f81193d	// fmla v29.4s, v9.4s, v1.s[2]
+	WORD	$0x4f801956	// fmla v22.4s, v10.4s, v0.s[2]
+	WORD	$0x4f81195e	// fmla v30.4s, v10.4s, v1.s[2]
+	WORD	$0x4f801977	// fmla v23.4s, v11.4s, v0.s[2]
+	WORD	$0x4f81197f	// fmla v31.4s, v11.4s, v1.s[2]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825890	// fmls v16.4s, v4.4s, v2.s[2]
+	WORD	$0x4f835898	// fmls v24.4s, v4.4s, v3.s[2]
+	WORD	$0x4f8258b1	// fmls v17.4s, v5.4s, v2.s[2]
+	WORD	$0x4f8358b9	// fmls v25.4s, v5.4s, v3.s[2]
+	WORD	$0x4f8258d2	// fmls v18.4s, v6.4s, v2.s[2]
+	WORD	$0x4f8358da	// fmls v26.4s, v6.4s, v3.s[2]
+	WORD	$0x4f8258f3	// fmls v19.4s, v7.4s, v2.s[2]
+	WORD	$0x4f8358fb	// fmls v27.4s, v7.4s, v3.s[2]
+	WORD	$0x4f825914	// fmls v20.4s, v8.4s, v2.s[2]
+	WORD	$0x4f83591c	// fmls v28.4s, v8.4s, v3.s[2]
+	WORD	$0x4f825935	// fmls v21.4s, v9.4s, v2.s[2]
+	WORD	$0x4f83593d	// fmls v29.4s, v9.4s, v3.s[2]
+	WORD	$0x4f825956	// fmls v22.4s, v10.4s, v2.s[2]
+	WORD	$0x4f83595e	// fmls v30.4s, v10.4s, v3.s[2]
+	WORD	$0x4f825977	// fmls v23.4s, v11.4s, v2.s[2]
+	WORD	$0x4f83597f	// fmls v31.4s, v11.4s, v3.s[2]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01890	// fmla v16.4s, v4.4s, v0.s[3]
+	WORD	$0x4fa11898	// fmla v24.4s, v4.4s, v1.s[3]
+	WORD	$0x4fa018b1	// fmla v17.4s, v5.4s, v0.s[3]
+	WORD	$0x4fa118b9	// fmla v25.4s, v5.4s, v1.s[3]
+	WORD	$0x4fa018d2	// fmla v18.4s, v6.4s, v0.s[3]
+	WORD	$0x4fa118da	// fmla v26.4s, v6.4s, v1.s[3]
+	WORD	$0x4fa018f3	// fmla v19.4s, v7.4s, v0.s[3]
+	WORD	$0x4fa118fb	// fmla v27.4s, v7.4s, v1.s[3]
+	WORD	$0x4fa01914	// fmla v20.4s, v8.4s, v0.s[3]
+	WORD	$0x4fa1191c	// fmla v28.4s, v8.4s, v1.s[3]
+	WORD	$0x4fa01935	// fmla v21.4s, v9.4s, v0.s[3]
+	WORD	$0x4fa1193d	// fmla v29.4s, v9.4s, v1.s[3]
+	WORD	$0x4fa01956	// fmla v22.4s, v10.4s, v0.s[3]
+	WORD	$0x4fa1195e	// fmla v30.4s, v10.4s, v1.s[3]
+	WORD	$0x4fa01977	// fmla v23.4s, v11.4s, v0.s[3]
+	WORD	$0x4fa1197f	// fmla v31.4s, v11.4s, v1.s[3]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25890	// fmls v16.4s, v4.4s, v2.s[3]
+	WORD	$0x4fa35898	// fmls v24.4s, v4.4s, v3.s[3]
+	WORD	$0x4fa258b1	// fmls v17.4s, v5.4s, v2.s[3]
+	WORD	$0x4fa358b9	// fmls v25.4s, v5.4s, v3.s[3]
+	WORD	$0x4fa258d2	// fmls v18.4s, v6.4s, v2.s[3]
+	WORD	$0x4fa358da	// fmls v26.4s, v6.4s, v3.s[3]
+	WORD	$0x4fa258f3	// fmls v19.4s, v7.4s, v2.s[3]
+	WORD	$0x4fa358fb	// fmls v27.4s, v7.4s, v3.s[3]
+	WORD	$0x4fa25914	// fmls v20.4s, v8.4s, v2.s[3]
+	WORD	$0x4fa3591c	// fmls v28.4s, v8.4s, v3.s[3]
+	WORD	$0x4fa25935	// fmls v21.4s, v9.4s, v2.s[3]
+	WORD	$0x4fa3593d	// fmls v29.4s, v9.4s, v3.s[3]
+	WORD	$0x4fa25956	// fmls v22.4s, v10.4s, v2.s[3]
+	WORD	$0x4fa3595e	// fmls v30.4s, v10.4s, v3.s[3]
+	WORD	$0x4fa25977	// fmls v23.4s, v11.4s, v2.s[3]
+	WORD	$0x4fa3597f	// fmls v31.4s, v11.4s, v3.s[3]
+	SUBS	$4, R12, R12
+	BGE	pair1
+pair1_1:
+	// The last nh mod 4 states, one a step.
+	ADD	$4, R12, R12
+	CBZ	R12, pair1_store
+pair1_loop1:
+	FMOVS.P	4(R6), F0
+	FMOVS.P	4(R7), F2
+	FMOVS.P	4(R8), F1
+	FMOVS.P	4(R9), F3
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f811098	// fmla v24.4s, v4.4s, v1.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8110b9	// fmla v25.4s, v5.4s, v1.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8110da	// fmla v26.4s, v6.4s, v1.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f8110fb	// fmla v27.4s, v7.4s, v1.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f81111c	// fmla v28.4s, v8.4s, v1.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f81113d	// fmla v29.4s, v9.4s, v1.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f81115e	// fmla v30.4s, v10.4s, v1.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
+	WORD	$0x4f81117f	// fmla v31.4s, v11.4s, v1.s[0]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f835098	// fmls v24.4s, v4.4s, v3.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8350b9	// fmls v25.4s, v5.4s, v3.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8350da	// fmls v26.4s, v6.4s, v3.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f8350fb	// fmls v27.4s, v7.4s, v3.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f83511c	// fmls v28.4s, v8.4s, v3.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f83513d	// fmls v29.4s, v9.4s, v3.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f83515e	// fmls v30.4s, v10.4s, v3.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
+	WORD	$0x4f83517f	// fmls v31.4s, v11.4s, v3.s[0]
 	SUBS	$1, R12, R12
-	BNE	pair1
+	BNE	pair1_loop1
+pair1_store:
 	ADD	$128, R0, R13
 	VST1.P	[V16.S4, V17.S4, V18.S4, V19.S4], 64(R13)
 	VST1	[V20.S4, V21.S4, V22.S4, V23.S4], (R13)
@@ -188,33 +503,124 @@ single:
 	ADD	$0, R14, R10
 	ADD	$0, R15, R11
 	MOVD	R4, R12
+	// Four states a step, their anchors loaded together (by-element FMLA/FMLS).
+	SUBS	$4, R12, R12
+	BLT	single0_1
 single0:
-	VLD1R.P	4(R6), [V0.S4]
-	VLD1R.P	4(R7), [V2.S4]
+	VLD1.P	16(R6), [V0.S4]
+	VLD1.P	16(R7), [V2.S4]
 	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R10), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLA	V0.S4, V4.S4, V16.S4
-	VFMLA	V0.S4, V5.S4, V17.S4
-	VFMLA	V0.S4, V6.S4, V18.S4
-	VFMLA	V0.S4, V7.S4, V19.S4
-	VFMLA	V0.S4, V8.S4, V20.S4
-	VFMLA	V0.S4, V9.S4, V21.S4
-	VFMLA	V0.S4, V10.S4, V22.S4
-	VFMLA	V0.S4, V11.S4, V23.S4
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
 	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R11), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLS	V2.S4, V4.S4, V16.S4
-	VFMLS	V2.S4, V5.S4, V17.S4
-	VFMLS	V2.S4, V6.S4, V18.S4
-	VFMLS	V2.S4, V7.S4, V19.S4
-	VFMLS	V2.S4, V8.S4, V20.S4
-	VFMLS	V2.S4, V9.S4, V21.S4
-	VFMLS	V2.S4, V10.S4, V22.S4
-	VFMLS	V2.S4, V11.S4, V23.S4
-	ADD	$192, R10, R10
-	ADD	$192, R11, R11
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01090	// fmla v16.4s, v4.4s, v0.s[1]
+	WORD	$0x4fa010b1	// fmla v17.4s, v5.4s, v0.s[1]
+	WORD	$0x4fa010d2	// fmla v18.4s, v6.4s, v0.s[1]
+	WORD	$0x4fa010f3	// fmla v19.4s, v7.4s, v0.s[1]
+	WORD	$0x4fa01114	// fmla v20.4s, v8.4s, v0.s[1]
+	WORD	$0x4fa01135	// fmla v21.4s, v9.4s, v0.s[1]
+	WORD	$0x4fa01156	// fmla v22.4s, v10.4s, v0.s[1]
+	WORD	$0x4fa01177	// fmla v23.4s, v11.4s, v0.s[1]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25090	// fmls v16.4s, v4.4s, v2.s[1]
+	WORD	$0x4fa250b1	// fmls v17.4s, v5.4s, v2.s[1]
+	WORD	$0x4fa250d2	// fmls v18.4s, v6.4s, v2.s[1]
+	WORD	$0x4fa250f3	// fmls v19.4s, v7.4s, v2.s[1]
+	WORD	$0x4fa25114	// fmls v20.4s, v8.4s, v2.s[1]
+	WORD	$0x4fa25135	// fmls v21.4s, v9.4s, v2.s[1]
+	WORD	$0x4fa25156	// fmls v22.4s, v10.4s, v2.s[1]
+	WORD	$0x4fa25177	// fmls v23.4s, v11.4s, v2.s[1]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801890	// fmla v16.4s, v4.4s, v0.s[2]
+	WORD	$0x4f8018b1	// fmla v17.4s, v5.4s, v0.s[2]
+	WORD	$0x4f8018d2	// fmla v18.4s, v6.4s, v0.s[2]
+	WORD	$0x4f8018f3	// fmla v19.4s, v7.4s, v0.s[2]
+	WORD	$0x4f801914	// fmla v20.4s, v8.4s, v0.s[2]
+	WORD	$0x4f801935	// fmla v21.4s, v9.4s, v0.s[2]
+	WORD	$0x4f801956	// fmla v22.4s, v10.4s, v0.s[2]
+	WORD	$0x4f801977	// fmla v23.4s, v11.4s, v0.s[2]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825890	// fmls v16.4s, v4.4s, v2.s[2]
+	WORD	$0x4f8258b1	// fmls v17.4s, v5.4s, v2.s[2]
+	WORD	$0x4f8258d2	// fmls v18.4s, v6.4s, v2.s[2]
+	WORD	$0x4f8258f3	// fmls v19.4s, v7.4s, v2.s[2]
+	WORD	$0x4f825914	// fmls v20.4s, v8.4s, v2.s[2]
+	WORD	$0x4f825935	// fmls v21.4s, v9.4s, v2.s[2]
+	WORD	$0x4f825956	// fmls v22.4s, v10.4s, v2.s[2]
+	WORD	$0x4f825977	// fmls v23.4s, v11.4s, v2.s[2]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01890	// fmla v16.4s, v4.4s, v0.s[3]
+	WORD	$0x4fa018b1	// fmla v17.4s, v5.4s, v0.s[3]
+	WORD	$0x4fa018d2	// fmla v18.4s, v6.4s, v0.s[3]
+	WORD	$0x4fa018f3	// fmla v19.4s, v7.4s, v0.s[3]
+	WORD	$0x4fa01914	// fmla v20.4s, v8.4s, v0.s[3]
+	WORD	$0x4fa01935	// fmla v21.4s, v9.4s, v0.s[3]
+	WORD	$0x4fa01956	// fmla v22.4s, v10.4s, v0.s[3]
+	WORD	$0x4fa01977	// fmla v23.4s, v11.4s, v0.s[3]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25890	// fmls v16.4s, v4.4s, v2.s[3]
+	WORD	$0x4fa258b1	// fmls v17.4s, v5.4s, v2.s[3]
+	WORD	$0x4fa258d2	// fmls v18.4s, v6.4s, v2.s[3]
+	WORD	$0x4fa258f3	// fmls v19.4s, v7.4s, v2.s[3]
+	WORD	$0x4fa25914	// fmls v20.4s, v8.4s, v2.s[3]
+	WORD	$0x4fa25935	// fmls v21.4s, v9.4s, v2.s[3]
+	WORD	$0x4fa25956	// fmls v22.4s, v10.4s, v2.s[3]
+	WORD	$0x4fa25977	// fmls v23.4s, v11.4s, v2.s[3]
+	SUBS	$4, R12, R12
+	BGE	single0
+single0_1:
+	// The last nh mod 4 states, one a step.
+	ADD	$4, R12, R12
+	CBZ	R12, single0_store
+single0_loop1:
+	FMOVS.P	4(R6), F0
+	FMOVS.P	4(R7), F2
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
 	SUBS	$1, R12, R12
-	BNE	single0
+	BNE	single0_loop1
+single0_store:
 	MOVD	R0, R13
 	VST1.P	[V16.S4, V17.S4, V18.S4, V19.S4], 64(R13)
 	VST1	[V20.S4, V21.S4, V22.S4, V23.S4], (R13)
@@ -231,33 +637,124 @@ single0:
 	ADD	$128, R14, R10
 	ADD	$128, R15, R11
 	MOVD	R4, R12
+	// Four states a step, their anchors loaded together (by-element FMLA/FMLS).
+	SUBS	$4, R12, R12
+	BLT	single1_1
 single1:
-	VLD1R.P	4(R6), [V0.S4]
-	VLD1R.P	4(R7), [V2.S4]
+	VLD1.P	16(R6), [V0.S4]
+	VLD1.P	16(R7), [V2.S4]
 	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R10), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLA	V0.S4, V4.S4, V16.S4
-	VFMLA	V0.S4, V5.S4, V17.S4
-	VFMLA	V0.S4, V6.S4, V18.S4
-	VFMLA	V0.S4, V7.S4, V19.S4
-	VFMLA	V0.S4, V8.S4, V20.S4
-	VFMLA	V0.S4, V9.S4, V21.S4
-	VFMLA	V0.S4, V10.S4, V22.S4
-	VFMLA	V0.S4, V11.S4, V23.S4
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
 	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1	(R11), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VFMLS	V2.S4, V4.S4, V16.S4
-	VFMLS	V2.S4, V5.S4, V17.S4
-	VFMLS	V2.S4, V6.S4, V18.S4
-	VFMLS	V2.S4, V7.S4, V19.S4
-	VFMLS	V2.S4, V8.S4, V20.S4
-	VFMLS	V2.S4, V9.S4, V21.S4
-	VFMLS	V2.S4, V10.S4, V22.S4
-	VFMLS	V2.S4, V11.S4, V23.S4
-	ADD	$192, R10, R10
-	ADD	$192, R11, R11
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01090	// fmla v16.4s, v4.4s, v0.s[1]
+	WORD	$0x4fa010b1	// fmla v17.4s, v5.4s, v0.s[1]
+	WORD	$0x4fa010d2	// fmla v18.4s, v6.4s, v0.s[1]
+	WORD	$0x4fa010f3	// fmla v19.4s, v7.4s, v0.s[1]
+	WORD	$0x4fa01114	// fmla v20.4s, v8.4s, v0.s[1]
+	WORD	$0x4fa01135	// fmla v21.4s, v9.4s, v0.s[1]
+	WORD	$0x4fa01156	// fmla v22.4s, v10.4s, v0.s[1]
+	WORD	$0x4fa01177	// fmla v23.4s, v11.4s, v0.s[1]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25090	// fmls v16.4s, v4.4s, v2.s[1]
+	WORD	$0x4fa250b1	// fmls v17.4s, v5.4s, v2.s[1]
+	WORD	$0x4fa250d2	// fmls v18.4s, v6.4s, v2.s[1]
+	WORD	$0x4fa250f3	// fmls v19.4s, v7.4s, v2.s[1]
+	WORD	$0x4fa25114	// fmls v20.4s, v8.4s, v2.s[1]
+	WORD	$0x4fa25135	// fmls v21.4s, v9.4s, v2.s[1]
+	WORD	$0x4fa25156	// fmls v22.4s, v10.4s, v2.s[1]
+	WORD	$0x4fa25177	// fmls v23.4s, v11.4s, v2.s[1]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801890	// fmla v16.4s, v4.4s, v0.s[2]
+	WORD	$0x4f8018b1	// fmla v17.4s, v5.4s, v0.s[2]
+	WORD	$0x4f8018d2	// fmla v18.4s, v6.4s, v0.s[2]
+	WORD	$0x4f8018f3	// fmla v19.4s, v7.4s, v0.s[2]
+	WORD	$0x4f801914	// fmla v20.4s, v8.4s, v0.s[2]
+	WORD	$0x4f801935	// fmla v21.4s, v9.4s, v0.s[2]
+	WORD	$0x4f801956	// fmla v22.4s, v10.4s, v0.s[2]
+	WORD	$0x4f801977	// fmla v23.4s, v11.4s, v0.s[2]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825890	// fmls v16.4s, v4.4s, v2.s[2]
+	WORD	$0x4f8258b1	// fmls v17.4s, v5.4s, v2.s[2]
+	WORD	$0x4f8258d2	// fmls v18.4s, v6.4s, v2.s[2]
+	WORD	$0x4f8258f3	// fmls v19.4s, v7.4s, v2.s[2]
+	WORD	$0x4f825914	// fmls v20.4s, v8.4s, v2.s[2]
+	WORD	$0x4f825935	// fmls v21.4s, v9.4s, v2.s[2]
+	WORD	$0x4f825956	// fmls v22.4s, v10.4s, v2.s[2]
+	WORD	$0x4f825977	// fmls v23.4s, v11.4s, v2.s[2]
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa01890	// fmla v16.4s, v4.4s, v0.s[3]
+	WORD	$0x4fa018b1	// fmla v17.4s, v5.4s, v0.s[3]
+	WORD	$0x4fa018d2	// fmla v18.4s, v6.4s, v0.s[3]
+	WORD	$0x4fa018f3	// fmla v19.4s, v7.4s, v0.s[3]
+	WORD	$0x4fa01914	// fmla v20.4s, v8.4s, v0.s[3]
+	WORD	$0x4fa01935	// fmla v21.4s, v9.4s, v0.s[3]
+	WORD	$0x4fa01956	// fmla v22.4s, v10.4s, v0.s[3]
+	WORD	$0x4fa01977	// fmla v23.4s, v11.4s, v0.s[3]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4fa25890	// fmls v16.4s, v4.4s, v2.s[3]
+	WORD	$0x4fa258b1	// fmls v17.4s, v5.4s, v2.s[3]
+	WORD	$0x4fa258d2	// fmls v18.4s, v6.4s, v2.s[3]
+	WORD	$0x4fa258f3	// fmls v19.4s, v7.4s, v2.s[3]
+	WORD	$0x4fa25914	// fmls v20.4s, v8.4s, v2.s[3]
+	WORD	$0x4fa25935	// fmls v21.4s, v9.4s, v2.s[3]
+	WORD	$0x4fa25956	// fmls v22.4s, v10.4s, v2.s[3]
+	WORD	$0x4fa25977	// fmls v23.4s, v11.4s, v2.s[3]
+	SUBS	$4, R12, R12
+	BGE	single1
+single1_1:
+	// The last nh mod 4 states, one a step.
+	ADD	$4, R12, R12
+	CBZ	R12, single1_store
+single1_loop1:
+	FMOVS.P	4(R6), F0
+	FMOVS.P	4(R7), F2
+	VLD1.P	64(R10), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R10)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f801090	// fmla v16.4s, v4.4s, v0.s[0]
+	WORD	$0x4f8010b1	// fmla v17.4s, v5.4s, v0.s[0]
+	WORD	$0x4f8010d2	// fmla v18.4s, v6.4s, v0.s[0]
+	WORD	$0x4f8010f3	// fmla v19.4s, v7.4s, v0.s[0]
+	WORD	$0x4f801114	// fmla v20.4s, v8.4s, v0.s[0]
+	WORD	$0x4f801135	// fmla v21.4s, v9.4s, v0.s[0]
+	WORD	$0x4f801156	// fmla v22.4s, v10.4s, v0.s[0]
+	WORD	$0x4f801177	// fmla v23.4s, v11.4s, v0.s[0]
+	VLD1.P	64(R11), [V4.S4, V5.S4, V6.S4, V7.S4]
+	VLD1.P	(R11)(R16), [V8.S4, V9.S4, V10.S4, V11.S4]
+	WORD	$0x4f825090	// fmls v16.4s, v4.4s, v2.s[0]
+	WORD	$0x4f8250b1	// fmls v17.4s, v5.4s, v2.s[0]
+	WORD	$0x4f8250d2	// fmls v18.4s, v6.4s, v2.s[0]
+	WORD	$0x4f8250f3	// fmls v19.4s, v7.4s, v2.s[0]
+	WORD	$0x4f825114	// fmls v20.4s, v8.4s, v2.s[0]
+	WORD	$0x4f825135	// fmls v21.4s, v9.4s, v2.s[0]
+	WORD	$0x4f825156	// fmls v22.4s, v10.4s, v2.s[0]
+	WORD	$0x4f825177	// fmls v23.4s, v11.4s, v2.s[0]
 	SUBS	$1, R12, R12
-	BNE	single1
+	BNE	single1_loop1
+single1_store:
 	ADD	$128, R0, R13
 	VST1.P	[V16.S4, V17.S4, V18.S4, V19.S4], 64(R13)
 	VST1	[V20.S4, V21.S4, V22.S4, V23.S4], (R13)

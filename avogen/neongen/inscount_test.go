@@ -40,7 +40,7 @@ var instructionsPerElementTable = []struct {
 	// term of the S4D Vandermonde sum (two blocks a pass), a float64 chain
 	// lane, a (state, point) term of the Cauchy sums (four rows, float64),
 	// a complex64 product, a (tap, output) term of the direct convolution.
-	{"S4D Vandermonde blocks, per (state, step)", [3]countedLoop{{"vandermondeBlocksNEON", "pair0", 64}, {"vandermondeBlocksAVX2", "vandermondeBlocksAVX2_pair0", 64}, {"vandermondeBlocksAVX512", "vandermondeBlocksAVX512_pair0", 128}}},
+	{"S4D Vandermonde blocks, per (state, step)", [3]countedLoop{{"vandermondeBlocksNEON", "pair0", 256}, {"vandermondeBlocksAVX2", "vandermondeBlocksAVX2_pair0", 64}, {"vandermondeBlocksAVX512", "vandermondeBlocksAVX512_pair0", 128}}},
 	{"S4D Vandermonde chain, per float64 lane", [3]countedLoop{{"vandermondeChainNEON", "group", 8}, {"vandermondeChainAVX2", "vandermondeChainAVX2_group", 8}, {"vandermondeChainAVX512", "vandermondeChainAVX512_group", 8}}},
 	{"DPLR Cauchy sums (float64), per (state, point)", [3]countedLoop{{"cauchyConj4NEON", "state", 2}, {"cauchyConj4AVX2", "cauchyConj4AVX2_state", 4}, {"cauchyConj4AVX512", "cauchyConj4AVX512_state", 8}}},
 	{"complex64 product, per product", [3]countedLoop{{"mulComplex64NEON", "loop8", 8}, {"mulComplex64AVX2", "mulComplex64AVX2_loop", 4}, {"mulComplex64AVX512", "mulComplex64AVX512_loop", 8}}},

@@ -26,9 +26,12 @@ const vandermondeBlock = 64
 // of a pair of blocks, so that each power vector loaded is used by both
 // blocks' anchors. NEON's 32 registers hold 16 accumulators (2 blocks × 8
 // vectors: chunks of 32 steps, two passes per pair), the 8 power vectors
-// of a state and the 4 broadcast anchors. Each accumulator takes the
+// of a state and the anchors of four states (one 4-lane load per block and
+// part, used by element: no broadcasts). Each accumulator takes the
 // zRe·pRe term (FMLA) then the zIm·pIm term (FMLS) of a state; with 16
 // independent accumulators that chain of two does not limit the FMA rate.
+// The power rows' second load steps to the next row by a register
+// post-increment, so the loop has no pointer arithmetic of its own.
 func vandermondeBlocksNEON(f *File) {
 	fn := f.Func("vandermondeBlocksNEON", "func(k, zRe, zIm, pRe, pIm *float32, blocks, nh int)")
 	fn.Doc(
@@ -38,7 +41,7 @@ func vandermondeBlocksNEON(f *File) {
 	const (
 		k, zRe, zIm, blocks, nh, row = R0, R1, R2, R3, R4, R5
 		zr0, zi0, zr1, zi1, pr, pi   = R6, R7, R8, R9, R10, R11
-		n, out, pRe, pIm             = R12, R13, R14, R15
+		n, out, pRe, pIm, next       = R12, R13, R14, R15, R16
 	)
 	fn.Load(fn.Param("k").Value(), k)
 	fn.Load(fn.Param("zRe").Value(), zRe)
@@ -48,7 +51,8 @@ func vandermondeBlocksNEON(f *File) {
 	fn.Load(fn.Param("blocks").Value(), blocks)
 	fn.Load(fn.Param("nh").Value(), nh)
 	fn.Emit(LSLImm(row, nh, 2)) // bytes between the anchors of consecutive blocks
-	const vecs = 8              // accumulators per block: 32 steps
+	fn.Emit(MOVDImm(next, 4*vandermondeBlock-64))
+	const vecs = 8 // accumulators per block: 32 steps
 	const chunkBytes = vecs * 16
 	chunks := vandermondeBlock / (vecs * 4)
 	fn.CBZ(nh, "zero")
@@ -70,30 +74,52 @@ func vandermondeBlocksNEON(f *File) {
 			fn.Emit(ADDReg(zr1, zRe, row), ADDReg(zi1, zIm, row))
 		}
 		fn.Emit(ADDImm(pr, pRe, int64(chunk*chunkBytes)), ADDImm(pi, pIm, int64(chunk*chunkBytes)), MOVD(n, nh))
-		fn.Label(label)
 		a := []Vec{V0.S4(), V1.S4()}
 		c := []Vec{V2.S4(), V3.S4()}
-		fn.Emit(VLD1RP(zr0, a[0]), VLD1RP(zi0, c[0]))
-		if nb == 2 {
-			fn.Emit(VLD1RP(zr1, a[1]), VLD1RP(zi1, c[1]))
-		}
 		x := []Vec{V4.S4(), V5.S4(), V6.S4(), V7.S4(), V8.S4(), V9.S4(), V10.S4(), V11.S4()}
-		fn.Emit(VLD1P(pr, x[:4]...), VLD1(pr, x[4:]...))
-		for i := range vecs {
-			for b := range nb {
-				fn.Emit(FMLA(acc[b][i], x[i], a[b]))
+		// state emits one state's terms, its anchors in lane s of a and c.
+		state := func(s int) {
+			// The second load steps to the next state's row: 64 floats on,
+			// 16 of them already passed.
+			fn.Emit(VLD1P(pr, x[:4]...), VLD1PReg(pr, next, x[4:]...))
+			for i := range vecs {
+				for b := range nb {
+					fn.Emit(FMLAElem(acc[b][i], x[i], a[b].R.S(s)))
+				}
+			}
+			fn.Emit(VLD1P(pi, x[:4]...), VLD1PReg(pi, next, x[4:]...))
+			for i := range vecs {
+				for b := range nb {
+					fn.Emit(FMLSElem(acc[b][i], x[i], c[b].R.S(s)))
+				}
 			}
 		}
-		fn.Emit(VLD1P(pi, x[:4]...), VLD1(pi, x[4:]...))
-		for i := range vecs {
-			for b := range nb {
-				fn.Emit(FMLS(acc[b][i], x[i], c[b]))
-			}
+		fn.Comment("Four states a step, their anchors loaded together (by-element FMLA/FMLS).")
+		fn.Emit(SUBSImm(n, n, 4))
+		fn.BLT(label + "_1")
+		fn.Label(label)
+		fn.Emit(VLD1P(zr0, a[0]), VLD1P(zi0, c[0]))
+		if nb == 2 {
+			fn.Emit(VLD1P(zr1, a[1]), VLD1P(zi1, c[1]))
 		}
-		// The next state's row: 64 floats on, 16 of them already passed.
-		fn.Emit(ADDImm(pr, pr, 4*vandermondeBlock-64), ADDImm(pi, pi, 4*vandermondeBlock-64))
+		for s := range 4 {
+			state(s)
+		}
+		fn.Emit(SUBSImm(n, n, 4))
+		fn.BGE(label)
+		fn.Label(label + "_1")
+		fn.Comment("The last nh mod 4 states, one a step.")
+		fn.Emit(ADDImm(n, n, 4))
+		fn.CBZ(n, label+"_store")
+		fn.Label(label + "_loop1")
+		fn.Emit(LDRSP(a[0].R, zr0), LDRSP(c[0].R, zi0))
+		if nb == 2 {
+			fn.Emit(LDRSP(a[1].R, zr1), LDRSP(c[1].R, zi1))
+		}
+		state(0)
 		fn.Emit(SUBSImm(n, n, 1))
-		fn.BNE(label)
+		fn.BNE(label + "_loop1")
+		fn.Label(label + "_store")
 		for b := range nb {
 			if off := b*4*vandermondeBlock + chunk*chunkBytes; off == 0 {
 				fn.Emit(MOVD(out, k))
