@@ -276,19 +276,15 @@ type fourStep32 struct {
 }
 
 // fourStepMinLen is the shortest length run in four steps at level l.
-// Measured as the best of 30 alternating calls of runStockham32 and
+// Measured as the best of 25 alternating calls of runStockham32 and
 // runFourStep32 (a throwaway A/B during development, on the shared,
-// loaded machine), direct → four-step: AVX2 2^18 0.58 → 0.59 ms, 2^19
-// 1.63 → 2.10 ms (n2 = 2^11 needs a gather), 2^20 3.91 → 3.54 ms;
-// AVX-512 2^17 0.242 → 0.236 ms, 2^18 0.548 → 0.484 ms, 2^19 1.83 →
-// 1.68 ms, 2^20 5.24 → 3.58 ms. The direct FFT's two buffers fit the
-// 32 MB L3 up to 2^21, which keeps its log4 n passes cheap.
-func fourStepMinLen(l asm.Level) int {
-	if l == asm.AVX512 {
-		return 1 << 18
-	}
-	return 1 << 20
-}
+// loaded machine, load average 7), direct → four-step: AVX2 2^17 0.293 →
+// 0.334 ms, 2^18 0.916 → 0.827 ms, 2^19 2.24 → 2.06 ms, 2^20 5.95 → 5.40
+// ms, 2^21 17.7 → 12.1 ms; AVX-512 2^17 0.224 → 0.237 ms, 2^18 0.526 →
+// 0.518 ms, 2^20 4.60 → 3.75 ms, 2^21 21.9 → 9.8 ms. The direct FFT's two
+// buffers fit the 32 MB L3 up to 2^21, which keeps its log4 n passes
+// cheap until then.
+func fourStepMinLen(l asm.Level) int { return 1 << 18 }
 
 // fourStepBlock is the columns per block: 32 complex64 are four cache
 // lines per row, and a block of 1024 rows (n = 2^20) is 256 KB. At 2^20
