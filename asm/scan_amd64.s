@@ -899,29 +899,37 @@ GLOBL const_3f317218<>(SB), RODATA|NOPTR, $64
 // func scanChannelsAVX2(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, steps int, sx int, sbc int, chunks int, channels int, cx int, cbc int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·scanChannelsAVX2(SB), NOSPLIT, $0-112
-	MOVQ h+0(FP), AX
-	MOVQ a+8(FP), CX
-	MOVQ b+16(FP), DX
-	MOVQ c+24(FP), BX
-	MOVQ delta+32(FP), SI
-	MOVQ u+40(FP), DI
-	MOVQ y+48(FP), R8
-	MOVQ sx+64(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, sx+64(FP)
-	MOVQ sbc+72(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, sbc+72(FP)
-	MOVQ cx+96(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, cx+96(FP)
-	MOVQ cbc+104(FP), R9
-	SHLQ $0x02, R9
-	MOVQ R9, cbc+104(FP)
-	CMPQ steps+56(FP), $0x00
-	JLE  scanChannelsAVX2_done
-	CMPQ channels+88(FP), $0x00
-	JLE  scanChannelsAVX2_done
+	MOVQ    h+0(FP), AX
+	MOVQ    a+8(FP), CX
+	MOVQ    b+16(FP), DX
+	MOVQ    c+24(FP), BX
+	MOVQ    delta+32(FP), SI
+	MOVQ    u+40(FP), DI
+	MOVQ    y+48(FP), R8
+	MOVQ    sx+64(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sx+64(FP)
+	MOVQ    sbc+72(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sbc+72(FP)
+	MOVQ    cx+96(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, cx+96(FP)
+	MOVQ    cbc+104(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, cbc+104(FP)
+	CMPQ    steps+56(FP), $0x00
+	JLE     scanChannelsAVX2_done
+	CMPQ    channels+88(FP), $0x00
+	JLE     scanChannelsAVX2_done
+	VMOVUPS const_c2fe0000<>+0(SB), Y0
+	VMOVUPS const_43000000<>+0(SB), Y1
+	VMOVUPS const_37b41795<>+0(SB), Y2
+	VMOVUPS const_39169e64<>+0(SB), Y3
+	VMOVUPS const_3aafe8a6<>+0(SB), Y4
+	VMOVUPS const_3c1d84bd<>+0(SB), Y5
+	VMOVUPS const_3d635947<>+0(SB), Y6
+	VMOVUPS const_3e75fde9<>+0(SB), Y7
 
 scanChannelsAVX2_channel:
 	XORQ R9, R9
@@ -929,55 +937,53 @@ scanChannelsAVX2_channel:
 	MOVQ steps+56(FP), R11
 
 scanChannelsAVX2_step:
-	VBROADCASTSS (SI)(R9*1), Y0
-	VBROADCASTSS (DI)(R9*1), Y1
-	VMULPS       Y0, Y1, Y1
-	VMULPS       const_3fb8aa3b<>+0(SB), Y0, Y2
-	VMOVUPS      Y2, Y3
-	VFMSUB231PS  const_3fb8aa3b<>+0(SB), Y0, Y3
-	VFMADD231PS  const_32a57060<>+0(SB), Y0, Y3
-	VXORPS       Y0, Y0, Y0
+	VBROADCASTSS (SI)(R9*1), Y8
+	VBROADCASTSS (DI)(R9*1), Y9
+	VMULPS       Y8, Y9, Y9
+	VMULPS       const_3fb8aa3b<>+0(SB), Y8, Y10
+	VMOVUPS      Y10, Y11
+	VFMSUB231PS  const_3fb8aa3b<>+0(SB), Y8, Y11
+	VFMADD231PS  const_32a57060<>+0(SB), Y8, Y11
+	VXORPS       Y8, Y8, Y8
 	MOVQ         chunks+80(FP), R12
 	XORQ         R13, R13
 
 scanChannelsAVX2_chunk:
-	VMOVUPS      (CX)(R13*1), Y5
-	VMULPS       Y5, Y2, Y4
-	VMOVUPS      const_c2fe0000<>+0(SB), Y6
-	VMAXPS       Y4, Y6, Y6
-	VMOVUPS      const_43000000<>+0(SB), Y4
-	VMINPS       Y6, Y4, Y6
-	VROUNDPS     $0x09, Y6, Y4
-	VSUBPS       Y4, Y6, Y6
-	VFMADD231PS  Y5, Y3, Y6
-	VMOVUPS      const_37b41795<>+0(SB), Y5
-	VFMADD213PS  const_39169e64<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3aafe8a6<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3c1d84bd<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3d635947<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3e75fde9<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3f317218<>+0(SB), Y6, Y5
-	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y5
-	VCVTTPS2DQ   Y4, Y4
-	VPADDD       const_0000007f<>+0(SB), Y4, Y4
-	VPSLLD       $0x17, Y4, Y4
-	VMULPS       Y4, Y5, Y4
-	VMULPS       (AX)(R13*1), Y4, Y4
+	VMOVUPS      (CX)(R13*1), Y13
+	VMULPS       Y13, Y10, Y12
+	VMAXPS       Y12, Y0, Y12
+	VMINPS       Y12, Y1, Y12
+	VROUNDPS     $0x09, Y12, Y14
+	VSUBPS       Y14, Y12, Y12
+	VFMADD231PS  Y13, Y11, Y12
+	VMOVUPS      Y2, Y13
+	VFMADD213PS  Y3, Y12, Y13
+	VFMADD213PS  Y4, Y12, Y13
+	VFMADD213PS  Y5, Y12, Y13
+	VFMADD213PS  Y6, Y12, Y13
+	VFMADD213PS  Y7, Y12, Y13
+	VFMADD213PS  const_3f317218<>+0(SB), Y12, Y13
+	VFMADD213PS  const_3f800000<>+0(SB), Y12, Y13
+	VCVTTPS2DQ   Y14, Y12
+	VPADDD       const_0000007f<>+0(SB), Y12, Y12
+	VPSLLD       $0x17, Y12, Y12
+	VMULPS       Y12, Y13, Y12
+	VMULPS       (AX)(R13*1), Y12, Y12
 	MOVQ         R10, R14
 	ADDQ         R13, R14
-	VFMADD231PS  (DX)(R14*1), Y1, Y4
-	VMOVUPS      Y4, (AX)(R13*1)
-	VFMADD231PS  (BX)(R14*1), Y4, Y0
+	VFMADD231PS  (DX)(R14*1), Y9, Y12
+	VMOVUPS      Y12, (AX)(R13*1)
+	VFMADD231PS  (BX)(R14*1), Y12, Y8
 	ADDQ         $0x00000020, R13
 	DECQ         R12
 	JNZ          scanChannelsAVX2_chunk
-	VEXTRACTF128 $0x01, Y0, X1
-	VADDPS       X1, X0, X0
-	VMOVHLPS     X0, X0, X1
-	VADDPS       X1, X0, X0
-	VMOVSHDUP    X0, X1
-	VADDSS       X1, X0, X0
-	VMOVSS       X0, (R8)(R9*1)
+	VEXTRACTF128 $0x01, Y8, X9
+	VADDPS       X9, X8, X8
+	VMOVHLPS     X8, X8, X9
+	VADDPS       X9, X8, X8
+	VMOVSHDUP    X8, X9
+	VADDSS       X9, X8, X8
+	VMOVSS       X8, (R8)(R9*1)
 	ADDQ         sx+64(FP), R9
 	ADDQ         sbc+72(FP), R10
 	DECQ         R11
@@ -1767,58 +1773,64 @@ TEXT ·scanLanesAVX2(SB), NOSPLIT, $0-104
 	MOVQ    R9, sbc+72(FP)
 	MOVQ    mask+96(FP), R9
 	VMOVDQU (R9), Y0
+	VMOVUPS const_c2fe0000<>+0(SB), Y1
+	VMOVUPS const_43000000<>+0(SB), Y2
+	VMOVUPS const_37b41795<>+0(SB), Y3
+	VMOVUPS const_39169e64<>+0(SB), Y4
+	VMOVUPS const_3aafe8a6<>+0(SB), Y5
+	VMOVUPS const_3c1d84bd<>+0(SB), Y6
+	VMOVUPS const_3d635947<>+0(SB), Y7
+	VMOVUPS const_3e75fde9<>+0(SB), Y8
 	MOVQ    steps+80(FP), R9
 	TESTQ   R9, R9
 	JZ      scanLanesAVX2_done
 
 scanLanesAVX2_step:
-	VMASKMOVPS  (SI), Y0, Y1
-	VMASKMOVPS  (DI), Y0, Y2
-	VMULPS      Y1, Y2, Y2
-	VMULPS      const_3fb8aa3b<>+0(SB), Y1, Y3
-	VMOVUPS     Y3, Y4
-	VFMSUB231PS const_3fb8aa3b<>+0(SB), Y1, Y4
-	VFMADD231PS const_32a57060<>+0(SB), Y1, Y4
-	VXORPS      Y1, Y1, Y1
+	VMASKMOVPS  (SI), Y0, Y9
+	VMASKMOVPS  (DI), Y0, Y10
+	VMULPS      Y9, Y10, Y10
+	VMULPS      const_3fb8aa3b<>+0(SB), Y9, Y11
+	VMOVUPS     Y11, Y12
+	VFMSUB231PS const_3fb8aa3b<>+0(SB), Y9, Y12
+	VFMADD231PS const_32a57060<>+0(SB), Y9, Y12
+	VXORPS      Y9, Y9, Y9
 	MOVQ        states+88(FP), R10
 	XORQ        R11, R11
 	XORQ        R12, R12
 	MOVQ        CX, R13
 
 scanLanesAVX2_state:
-	VMOVUPS      (R13), Y6
-	VMULPS       Y6, Y3, Y5
-	VMOVUPS      const_c2fe0000<>+0(SB), Y7
-	VMAXPS       Y5, Y7, Y7
-	VMOVUPS      const_43000000<>+0(SB), Y5
-	VMINPS       Y7, Y5, Y7
-	VROUNDPS     $0x09, Y7, Y5
-	VSUBPS       Y5, Y7, Y7
-	VFMADD231PS  Y6, Y4, Y7
-	VMOVUPS      const_37b41795<>+0(SB), Y6
-	VFMADD213PS  const_39169e64<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3aafe8a6<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3c1d84bd<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3d635947<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3e75fde9<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3f317218<>+0(SB), Y7, Y6
-	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y6
-	VCVTTPS2DQ   Y5, Y5
-	VPADDD       const_0000007f<>+0(SB), Y5, Y5
-	VPSLLD       $0x17, Y5, Y5
-	VMULPS       Y5, Y6, Y5
-	VMULPS       (AX)(R11*1), Y5, Y5
-	VBROADCASTSS (DX)(R12*1), Y6
-	VFMADD231PS  Y6, Y2, Y5
-	VMOVUPS      Y5, (AX)(R11*1)
-	VBROADCASTSS (BX)(R12*1), Y6
-	VFMADD231PS  Y6, Y5, Y1
+	VMOVUPS      (R13), Y14
+	VMULPS       Y14, Y11, Y13
+	VMAXPS       Y13, Y1, Y13
+	VMINPS       Y13, Y2, Y13
+	VROUNDPS     $0x09, Y13, Y15
+	VSUBPS       Y15, Y13, Y13
+	VFMADD231PS  Y14, Y12, Y13
+	VMOVUPS      Y3, Y14
+	VFMADD213PS  Y4, Y13, Y14
+	VFMADD213PS  Y5, Y13, Y14
+	VFMADD213PS  Y6, Y13, Y14
+	VFMADD213PS  Y7, Y13, Y14
+	VFMADD213PS  Y8, Y13, Y14
+	VFMADD213PS  const_3f317218<>+0(SB), Y13, Y14
+	VFMADD213PS  const_3f800000<>+0(SB), Y13, Y14
+	VCVTTPS2DQ   Y15, Y13
+	VPADDD       const_0000007f<>+0(SB), Y13, Y13
+	VPSLLD       $0x17, Y13, Y13
+	VMULPS       Y13, Y14, Y13
+	VMULPS       (AX)(R11*1), Y13, Y13
+	VBROADCASTSS (DX)(R12*1), Y14
+	VFMADD231PS  Y14, Y10, Y13
+	VMOVUPS      Y13, (AX)(R11*1)
+	VBROADCASTSS (BX)(R12*1), Y14
+	VFMADD231PS  Y14, Y13, Y9
 	ADDQ         $0x00000020, R11
 	ADDQ         $0x00000004, R12
 	ADDQ         ad+56(FP), R13
 	DECQ         R10
 	JNZ          scanLanesAVX2_state
-	VMASKMOVPS   Y1, Y0, (R8)
+	VMASKMOVPS   Y9, Y0, (R8)
 	ADDQ         sx+64(FP), SI
 	ADDQ         sx+64(FP), DI
 	ADDQ         sx+64(FP), R8

@@ -165,8 +165,10 @@ func scanChannel(v vmath.ISA) {
 	JLE(LabelRef(name + "_done"))
 	if v.Lanes == 16 {
 		vmath.HoistExp2Constants(v)
-		defer vmath.ReleaseConstants()
+	} else {
+		vmath.HoistExp2ConstantsAVX2()
 	}
+	defer vmath.ReleaseConstants()
 
 	Label(name + "_channel")
 	xo, bo, left := GP64(), GP64(), GP64()
@@ -276,8 +278,10 @@ func scanLanes(v vmath.ISA) {
 	}
 	if v.Lanes == 16 {
 		vmath.HoistExp2Constants(v)
-		defer vmath.ReleaseConstants()
+	} else {
+		vmath.HoistExp2ConstantsAVX2()
 	}
+	defer vmath.ReleaseConstants()
 	steps := Load(Param("steps"), GP64())
 	TESTQ(steps, steps)
 	JZ(LabelRef(name + "_done"))
