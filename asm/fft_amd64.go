@@ -179,6 +179,11 @@ func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r
 //go:noescape
 func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64RealPassAVX2Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
+//
+//go:noescape
+func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
+
 // fft64R4WideAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -193,6 +198,11 @@ func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r
 //
 //go:noescape
 func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64RealPassAVX2Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
+//
+//go:noescape
+func fft64RealPassAVX2Inv(dst *complex128, src *complex128, tw *float64, h int, half float64)
 
 // fft64R2FirstAVX512 runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.
 //
@@ -219,6 +229,11 @@ func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int,
 //go:noescape
 func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64RealPassAVX512Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
+//
+//go:noescape
+func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
+
 // fft64R4WideAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -233,3 +248,8 @@ func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int,
 //
 //go:noescape
 func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64RealPassAVX512Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
+//
+//go:noescape
+func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int, half float64)

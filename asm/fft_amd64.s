@@ -2830,6 +2830,63 @@ fft64R4Narrow1AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64RealPassAVX2Fwd(SB), NOSPLIT, $0-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         16(CX), SI
+	LEAQ         16(AX), DI
+	LEAQ         (CX)(BX*8), CX
+	LEAQ         -32(CX)(BX*8), CX
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         -32(AX)(BX*8), AX
+	SHRQ         $0x02, BX
+	JZ           fft64RealPassAVX2Fwd_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        half+32(FP), X1
+	VBROADCASTSD X1, Y1
+	VXORPD       fft_sign_odd64<>+0(SB), Y1, Y2
+
+fft64RealPassAVX2Fwd_loop:
+	VMOVUPD        (SI), Y3
+	VPERMPD        $0x4e, (CX), Y4
+	VMOVAPD        Y4, Y5
+	VFMSUBADD231PD Y0, Y3, Y5
+	VFMADDSUB231PD Y0, Y3, Y4
+	VPERMILPD      $0x55, Y4, Y3
+	VMULPD         32(DX), Y3, Y3
+	VFMADDSUB231PD (DX), Y4, Y3
+	VMOVAPD        Y3, Y4
+	VFMADD231PD    Y1, Y5, Y3
+	VFMADDSUB231PD Y2, Y5, Y4
+	VMOVUPD        Y3, (DI)
+	VPERMPD        $0x4e, Y4, Y3
+	VMOVUPD        Y3, (AX)
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000020, DI
+	SUBQ           $0x00000020, CX
+	SUBQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           BX
+	JNZ            fft64RealPassAVX2Fwd_loop
+
+fft64RealPassAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
+GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
+
 // func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
 TEXT ·fft64R4WideAVX2Inv(SB), NOSPLIT, $0-96
@@ -3025,6 +3082,53 @@ fft64R4Narrow1AVX2Inv_loop:
 	JNZ            fft64R4Narrow1AVX2Inv_loop
 
 fft64R4Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64RealPassAVX2Inv(dst *complex128, src *complex128, tw *float64, h int, half float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64RealPassAVX2Inv(SB), NOSPLIT, $0-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         16(CX), SI
+	LEAQ         16(AX), DI
+	LEAQ         (CX)(BX*8), CX
+	LEAQ         -32(CX)(BX*8), CX
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         -32(AX)(BX*8), AX
+	SHRQ         $0x02, BX
+	JZ           fft64RealPassAVX2Inv_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        half+32(FP), X1
+	VBROADCASTSD X1, Y1
+	VXORPD       fft_sign_odd64<>+0(SB), Y1, Y2
+
+fft64RealPassAVX2Inv_loop:
+	VMOVUPD        (SI), Y3
+	VPERMPD        $0x4e, (CX), Y4
+	VMOVAPD        Y4, Y5
+	VFMSUBADD231PD Y0, Y3, Y5
+	VFMADDSUB231PD Y0, Y3, Y4
+	VPERMILPD      $0x55, Y4, Y3
+	VMULPD         32(DX), Y3, Y3
+	VFMSUBADD231PD (DX), Y4, Y3
+	VMOVAPD        Y3, Y4
+	VFMADD231PD    Y1, Y5, Y3
+	VFMADDSUB231PD Y2, Y5, Y4
+	VMOVUPD        Y3, (DI)
+	VPERMPD        $0x4e, Y4, Y3
+	VMOVUPD        Y3, (AX)
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000020, DI
+	SUBQ           $0x00000020, CX
+	SUBQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           BX
+	JNZ            fft64RealPassAVX2Inv_loop
+
+fft64RealPassAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -3282,6 +3386,64 @@ fft64R4Narrow1AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
+// Requires: AVX, AVX512DQ, AVX512F, SSE2
+TEXT ·fft64RealPassAVX512Fwd(SB), NOSPLIT, $0-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         16(CX), SI
+	LEAQ         16(AX), DI
+	LEAQ         (CX)(BX*8), CX
+	LEAQ         -64(CX)(BX*8), CX
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         -64(AX)(BX*8), AX
+	SHRQ         $0x03, BX
+	JZ           fft64RealPassAVX512Fwd_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z0
+	MOVSD        half+32(FP), X1
+	VBROADCASTSD X1, Z1
+	VXORPD       fft_sign_odd64<>+0(SB), Z1, Z2
+	VMOVDQU64    fft_perm_rev128<>+0(SB), Z3
+
+fft64RealPassAVX512Fwd_loop:
+	VMOVUPD        (SI), Z4
+	VPERMPD        (CX), Z3, Z5
+	VMOVAPD        Z5, Z6
+	VFMSUBADD231PD Z0, Z4, Z6
+	VFMADDSUB231PD Z0, Z4, Z5
+	VPERMILPD      $0x55, Z5, Z4
+	VMULPD         64(DX), Z4, Z4
+	VFMADDSUB231PD (DX), Z5, Z4
+	VMOVAPD        Z4, Z5
+	VFMADD231PD    Z1, Z6, Z4
+	VFMADDSUB231PD Z2, Z6, Z5
+	VMOVUPD        Z4, (DI)
+	VPERMPD        Z5, Z3, Z4
+	VMOVUPD        Z4, (AX)
+	ADDQ           $0x00000040, SI
+	ADDQ           $0x00000040, DI
+	SUBQ           $0x00000040, CX
+	SUBQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           BX
+	JNZ            fft64RealPassAVX512Fwd_loop
+
+fft64RealPassAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_perm_rev128<>+0(SB)/8, $0x0000000000000006
+DATA fft_perm_rev128<>+8(SB)/8, $0x0000000000000007
+DATA fft_perm_rev128<>+16(SB)/8, $0x0000000000000004
+DATA fft_perm_rev128<>+24(SB)/8, $0x0000000000000005
+DATA fft_perm_rev128<>+32(SB)/8, $0x0000000000000002
+DATA fft_perm_rev128<>+40(SB)/8, $0x0000000000000003
+DATA fft_perm_rev128<>+48(SB)/8, $0x0000000000000000
+DATA fft_perm_rev128<>+56(SB)/8, $0x0000000000000001
+GLOBL fft_perm_rev128<>(SB), RODATA|NOPTR, $64
+
 // func fft64R4WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, AVX512F
 TEXT ·fft64R4WideAVX512Inv(SB), NOSPLIT, $0-96
@@ -3485,5 +3647,53 @@ fft64R4Narrow1AVX512Inv_loop:
 	JNZ            fft64R4Narrow1AVX512Inv_loop
 
 fft64R4Narrow1AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int, half float64)
+// Requires: AVX, AVX512DQ, AVX512F, SSE2
+TEXT ·fft64RealPassAVX512Inv(SB), NOSPLIT, $0-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         h+24(FP), BX
+	LEAQ         16(CX), SI
+	LEAQ         16(AX), DI
+	LEAQ         (CX)(BX*8), CX
+	LEAQ         -64(CX)(BX*8), CX
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         -64(AX)(BX*8), AX
+	SHRQ         $0x03, BX
+	JZ           fft64RealPassAVX512Inv_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z0
+	MOVSD        half+32(FP), X1
+	VBROADCASTSD X1, Z1
+	VXORPD       fft_sign_odd64<>+0(SB), Z1, Z2
+	VMOVDQU64    fft_perm_rev128<>+0(SB), Z3
+
+fft64RealPassAVX512Inv_loop:
+	VMOVUPD        (SI), Z4
+	VPERMPD        (CX), Z3, Z5
+	VMOVAPD        Z5, Z6
+	VFMSUBADD231PD Z0, Z4, Z6
+	VFMADDSUB231PD Z0, Z4, Z5
+	VPERMILPD      $0x55, Z5, Z4
+	VMULPD         64(DX), Z4, Z4
+	VFMSUBADD231PD (DX), Z5, Z4
+	VMOVAPD        Z4, Z5
+	VFMADD231PD    Z1, Z6, Z4
+	VFMADDSUB231PD Z2, Z6, Z5
+	VMOVUPD        Z4, (DI)
+	VPERMPD        Z5, Z3, Z4
+	VMOVUPD        Z4, (AX)
+	ADDQ           $0x00000040, SI
+	ADDQ           $0x00000040, DI
+	SUBQ           $0x00000040, CX
+	SUBQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           BX
+	JNZ            fft64RealPassAVX512Inv_loop
+
+fft64RealPassAVX512Inv_done:
 	VZEROUPPER
 	RET

@@ -378,6 +378,34 @@ func FFT64Radix4(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 	}
 }
 
+// FFT64RealPassSupported is FFTRealPassSupported for complex128.
+func FFT64RealPassSupported(l Level, h int) bool {
+	v := FFT64Values(l)
+	return h >= 2*v && (h/2)%v == 0
+}
+
+// FFT64RealPassTwiddleLen is FFTRealPassTwiddleLen for complex128 (float64
+// count).
+func FFT64RealPassTwiddleLen(h int) int { return 2 * h }
+
+// FFT64RealPass is FFTRealPass for complex128.
+func FFT64RealPass(l Level, dst, src []complex128, tw []float64, h int, inverse bool, half float64) {
+	if !FFT64RealPassSupported(l, h) || len(dst) < h || len(src) < h {
+		panic("asm: FFT64RealPass: bad length")
+	}
+	tw = tw[:FFT64RealPassTwiddleLen(h)]
+	switch {
+	case l == AVX512 && inverse:
+		fft64RealPassAVX512Inv(&dst[0], &src[0], &tw[0], h, half)
+	case l == AVX512:
+		fft64RealPassAVX512Fwd(&dst[0], &src[0], &tw[0], h, half)
+	case inverse:
+		fft64RealPassAVX2Inv(&dst[0], &src[0], &tw[0], h, half)
+	default:
+		fft64RealPassAVX2Fwd(&dst[0], &src[0], &tw[0], h, half)
+	}
+}
+
 // FFT64Scale multiplies every value of x by s; len(x) must be a multiple
 // of FFT64Values(l).
 func FFT64Scale(l Level, x []complex128, s float64) {

@@ -448,3 +448,57 @@ func TestFFTTail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestFFT64RealPassMatchesFloat64AtEveryLevel is the complex128 twin of
+// TestFFTRealPassMatchesFloat64AtEveryLevel.
+func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 20))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		for h := 2; h <= 1<<11; h *= 2 {
+			if !asm.FFT64RealPassSupported(l, h) {
+				continue
+			}
+			v := asm.FFT64Values(l)
+			tk := make([]complex128, h/2+1)
+			tw := make([]float64, asm.FFT64RealPassTwiddleLen(h))
+			for k := 1; k <= h/2; k++ {
+				tk[k] = cmplx.Rect(0.5, rng.Float64()*2*math.Pi)
+				g, i := (k-1)/v, (k-1)%v
+				tw[g*4*v+2*i], tw[g*4*v+2*i+1] = real(tk[k]), real(tk[k])
+				tw[g*4*v+2*v+2*i], tw[g*4*v+2*v+2*i+1] = imag(tk[k]), imag(tk[k])
+			}
+			x := make([]complex128, h+1)
+			for i := range x {
+				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+			}
+			for _, inverse := range []bool{false, true} {
+				dst := asmtest.GuardedComplex128(t, make([]complex128, h))
+				asm.FFT64RealPass(l, dst, asmtest.GuardedComplex128(t, x[:h]), asmtest.GuardedFloat64(t, tw), h, inverse, 0.25)
+				if dst[0] != 0 {
+					t.Fatalf("h=%d: FFT64RealPass wrote dst[0]", h)
+				}
+				for k := 1; k <= h/2; k++ {
+					a, b := x[k], cmplx.Conj(x[h-k])
+					w := tk[k]
+					if inverse {
+						w = cmplx.Conj(w)
+					}
+					for _, c := range []struct {
+						i    int
+						want complex128
+					}{{k, 0.25*(a+b) + w*(a-b)}, {h - k, cmplx.Conj(0.25*(a+b) - w*(a-b))}} {
+						if 2*k == h && c.i == k {
+							continue // bin h/2 is written twice, the mirrored value last
+						}
+						if d := cmplx.Abs(dst[c.i] - c.want); !(d <= fft64StageTol*40) {
+							t.Fatalf("h=%d inverse=%v: dst[%d] = %v, want %v", h, inverse, c.i, dst[c.i], c.want)
+						}
+					}
+				}
+			}
+		}
+	})
+}

@@ -25,6 +25,7 @@ func generateFFT64() {
 			fft64R4Wide(v, inverse, false)
 			fft64R4Wide(v, inverse, true)
 			fft64R4Narrow1(v, inverse)
+			fft64RealPass(v, inverse)
 		}
 	}
 }
@@ -268,4 +269,88 @@ func fft64R4Narrow1(v vmath.ISA, inverse bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// fft64RealPass is fftRealPass for complex128 (half a float64; tw per
+// vector of k: Re t and Im t, each float64 duplicated over a value's two
+// lanes). The mirrored vector is reversed by VPERMPD (YMM: the two
+// 128-bit values swapped by an immediate; ZMM: the four by an index).
+func fft64RealPass(v vmath.ISA, inverse bool) {
+	name := "fft64RealPass" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(dst, src *complex128, tw *float64, h int, half float64)")
+	Pragma("noescape")
+	Doc(name + " turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.")
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	tw := Load(Param("tw"), GP64())
+	h := Load(Param("h"), GP64())
+	cv := cvals64(v)
+	lo, hi, dlo, dhi := GP64(), GP64(), GP64(), GP64()
+	LEAQ(Mem{Base: src, Disp: 16}, lo)
+	LEAQ(Mem{Base: dst, Disp: 16}, dlo)
+	// hi = src + (h − V)·16 bytes: h·16 as h·8 twice.
+	LEAQ(Mem{Base: src, Index: h, Scale: 8}, hi)
+	LEAQ(Mem{Base: hi, Index: h, Scale: 8, Disp: -16 * cv}, hi)
+	LEAQ(Mem{Base: dst, Index: h, Scale: 8}, dhi)
+	LEAQ(Mem{Base: dhi, Index: h, Scale: 8, Disp: -16 * cv}, dhi)
+	SHRQ(U8(1+log2(cv)), h)
+	JZ(LabelRef(name + "_done"))
+	ones, half, halfAlt := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	VBROADCASTSD(Load(Param("half"), XMM()), half)
+	VXORPD(fftSignOdd64(), half, halfAlt) // (half, −half, …)
+	var rev reg.VecVirtual
+	reverse := func(src Op, dst reg.VecVirtual) {
+		if v.Lanes == 16 {
+			VPERMPD(src, rev, dst)
+		} else {
+			VPERMPD(U8(0x4e), src, dst)
+		}
+	}
+	if v.Lanes == 16 {
+		rev = ZMM()
+		VMOVDQU64(fftPermTable("fft_perm_rev128", []uint64{6, 7, 4, 5, 2, 3, 0, 1}), rev)
+	}
+	Label(name + "_loop")
+	a, b := v.Vec(), v.Vec()
+	VMOVUPD(Mem{Base: lo}, a)
+	reverse(Mem{Base: hi}, b)
+	sum := v.Vec()
+	VMOVAPD(b, sum)
+	VFMSUBADD231PD(ones, a, sum) // a + conj b
+	VFMADDSUB231PD(ones, a, b)   // a − conj b
+	p := cmul64(v, b, Mem{Base: tw}, Mem{Base: tw, Disp: v.Bytes()}, inverse)
+	x2 := v.Vec()
+	VMOVAPD(p, x2)
+	VFMADD231PD(half, sum, p)
+	VFMADDSUB231PD(halfAlt, sum, x2)
+	VMOVUPD(p, Mem{Base: dlo})
+	x2r := v.Vec()
+	reverse(x2, x2r)
+	VMOVUPD(x2r, Mem{Base: dhi})
+	ADDQ(U32(v.Bytes()), lo)
+	ADDQ(U32(v.Bytes()), dlo)
+	SUBQ(U32(v.Bytes()), hi)
+	SUBQ(U32(v.Bytes()), dhi)
+	ADDQ(U32(2*v.Bytes()), tw)
+	DECQ(h)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftSignOdd64 returns a table of eight uint64: 0 in even lanes, the sign
+// bit in odd ones.
+func fftSignOdd64() Mem {
+	const name = "fft_sign_odd64"
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for i := range 8 {
+		DATA(8*i, U64(uint64(i%2)<<63))
+	}
+	return m
 }

@@ -33,14 +33,15 @@ func transform32Generic(p *Plan32, dst, src []complex64, s *scratch, inverse boo
 	}
 }
 
-// realForward runs a validated real FFT (scratch: plan.ScratchLen()).
-func realForward(l asm.Level, plan *generic.RealFFTPlan, dst []complex128, src []float64, scratch []complex128) {
-	plan.Forward(dst, src, scratch)
+// realForwardGeneric runs a validated float64 real FFT in package generic.
+func realForwardGeneric(p *RealPlan64, dst []complex128, src []float64, s *scratch) {
+	p.plan.Forward(dst, src, s.complex128s(p.plan.ScratchLen()))
 }
 
-// realInverse runs a validated inverse real FFT (scratch: plan.ScratchLen()).
-func realInverse(l asm.Level, plan *generic.RealFFTPlan, dst []float64, src []complex128, scratch []complex128) {
-	plan.Inverse(dst, src, scratch)
+// realInverseGeneric runs a validated float64 inverse real FFT in package
+// generic.
+func realInverseGeneric(p *RealPlan64, dst []float64, src []complex128, s *scratch) {
+	p.plan.Inverse(dst, src, s.complex128s(p.plan.ScratchLen()))
 }
 
 // realForward32Generic runs a validated float32 real FFT in float64.

@@ -42,6 +42,22 @@ type stockham64 struct{}
 
 func newStockham64(n int, l asm.Level) *stockham64 { return nil }
 
+// realStockham64 is the float64 real-FFT plan of the amd64 kernels: none
+// here.
+type realStockham64 struct{}
+
+func newRealStockham64(n int, l asm.Level) *realStockham64 { return nil }
+
+// realForward64 runs a validated float64 real FFT.
+func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, s *scratch) {
+	realForwardGeneric(p, dst, src, s)
+}
+
+// realInverse64 runs a validated float64 inverse real FFT.
+func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, s *scratch) {
+	realInverseGeneric(p, dst, src, s)
+}
+
 // transform32 runs a validated complex64 FFT (dst may be src).
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	transform32Generic(p, dst, src, s, inverse)

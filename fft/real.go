@@ -10,11 +10,14 @@ import (
 // RealPlan64 is a real FFT of one length n: n float64 samples ↔ the n/2+1
 // (integer division) complex128 bins X[0 … n/2] of their spectrum; the
 // other bins are X[n−k] = conj X[k]. Immutable, safe for concurrent use,
-// allocation-free in steady state.
+// allocation-free in steady state. At the AVX2 and AVX-512 levels n = 2h,
+// h a power of two ≥ 32, runs Plan64's kernels on the half length and a
+// vector pass (asm.FFT64RealPass), as RealPlan32 does in float32.
 type RealPlan64 struct {
-	n    int
-	plan *generic.RealFFTPlan
-	pool sync.Pool
+	n         int
+	plan      *generic.RealFFTPlan
+	stockhams [asm.NEON + 1]*realStockham64 // per level; nil where the level runs plan
+	pool      sync.Pool
 }
 
 // NewRealPlan64 returns the plan of the real FFT of length n (1 ≤ n ≤
@@ -28,7 +31,21 @@ func NewRealPlan64(n int) (*RealPlan64, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &RealPlan64{n: n, plan: plan, pool: newScratchPool(plan.ScratchLen(), 0)}, nil
+	p := &RealPlan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	for _, l := range asm.Levels() {
+		if int(l) < len(p.stockhams) {
+			p.stockhams[l] = newRealStockham64(n, l)
+		}
+	}
+	return p, nil
+}
+
+// stockham returns the float64 Stockham plan of level l, or nil.
+func (p *RealPlan64) stockham(l asm.Level) *realStockham64 {
+	if l < 0 || int(l) >= len(p.stockhams) {
+		return nil
+	}
+	return p.stockhams[l]
 }
 
 // Len returns the real length n.
@@ -48,7 +65,7 @@ func (p *RealPlan64) Forward(dst []complex128, src []float64) error {
 		return err
 	}
 	s := p.pool.Get().(*scratch)
-	realForward(asm.Current(), p.plan, dst, src, s.c)
+	realForward64(asm.Current(), p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }
@@ -66,7 +83,7 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 		return err
 	}
 	s := p.pool.Get().(*scratch)
-	realInverse(asm.Current(), p.plan, dst, src, s.c)
+	realInverse64(asm.Current(), p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }

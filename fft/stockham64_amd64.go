@@ -85,8 +85,8 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 	return p
 }
 
-// runStockham64 is runStockham32 for complex128.
-func runStockham64(sp *stockham64, dst, src, work []complex128, inverse bool) {
+// runStockham64 is runStockham32 for complex128 (scale: end with the 1/n).
+func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
 	l := sp.level
 	stages := len(sp.stages)
 	if sp.radix2 {
@@ -110,7 +110,87 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse bool) {
 		asm.FFT64Radix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
 		next()
 	}
-	if inverse {
+	if scale {
 		asm.FFT64Scale(l, dst, 1/float64(sp.n))
 	}
+}
+
+// realStockham64 is realStockham32 for float64: the complex128 plan of the
+// half length h and the tables of asm.FFT64RealPass.
+type realStockham64 struct {
+	h         int
+	cplx      *stockham64
+	tw, twInv []float64 // t_k = −i·ω_n^k/2 and t_k/h
+}
+
+// newRealStockham64 returns the plan of the float64 real FFT of length n
+// at level l, or nil.
+func newRealStockham64(n int, l asm.Level) *realStockham64 {
+	h := n / 2
+	if n%2 != 0 || !asm.FFT64RealPassSupported(l, h) {
+		return nil
+	}
+	cplx := newStockham64(h, l)
+	if cplx == nil {
+		return nil
+	}
+	p := &realStockham64{h: h, cplx: cplx, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h)), twInv: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
+	v := asm.FFT64Values(l)
+	roots := newRootTable32(n)
+	for g := range h / 2 / v {
+		for i := range v {
+			c, s := roots.root(1 + g*v + i)
+			for _, t := range []struct {
+				tab   []float64
+				scale float64
+			}{{p.tw, 0.5}, {p.twInv, 0.5 / float64(h)}} {
+				blk := t.tab[g*4*v : (g+1)*4*v]
+				re, im := s*t.scale, -c*t.scale // −i·(c + i·s)·scale
+				blk[2*i], blk[2*i+1] = re, re
+				blk[2*v+2*i], blk[2*v+2*i+1] = im, im
+			}
+		}
+	}
+	return p
+}
+
+// realForward64 runs a validated float64 real FFT: for even n with a
+// Stockham plan of n/2 at level l, the complex FFT of src read as
+// complex128 and asm.FFT64RealPass; otherwise package generic.
+func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, s *scratch) {
+	rp := p.stockham(l)
+	if rp == nil {
+		realForwardGeneric(p, dst, src, s)
+		return
+	}
+	h := rp.h
+	buf := s.complex128s(2 * h)
+	z := buf[:h]
+	runStockham64(rp.cplx, z, asComplex128(src), buf[h:], false, false)
+	asm.FFT64RealPass(l, dst, z, rp.tw, h, false, 0.5)
+	re, im := real(z[0]), imag(z[0])
+	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
+}
+
+// realInverse64 runs a validated float64 inverse real FFT, the 1/n folded
+// into the pass as in realInverse32.
+func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, s *scratch) {
+	rp := p.stockham(l)
+	if rp == nil {
+		realInverseGeneric(p, dst, src, s)
+		return
+	}
+	h := rp.h
+	buf := s.complex128s(2 * h)
+	z := buf[:h]
+	half := 0.5 / float64(h)
+	asm.FFT64RealPass(l, z, src, rp.twInv, h, true, half)
+	x0, xh := real(src[0]), real(src[h])
+	z[0] = complex((x0+xh)*half, (x0-xh)*half)
+	runStockham64(rp.cplx, asComplex128(dst), z, buf[h:], true, false)
+}
+
+// asComplex128 reads the even-length x as len(x)/2 complex128 values.
+func asComplex128(x []float64) []complex128 {
+	return unsafe.Slice((*complex128)(unsafe.Pointer(unsafe.SliceData(x))), len(x)/2)
 }

@@ -46,6 +46,9 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			if p64.stockham(l) == nil {
 				t.Errorf("%v: Plan64 n=%d has no SIMD plan", l, n)
 			}
+			if r64, _ := NewRealPlan64(2 * n); r64.stockham(l) == nil {
+				t.Errorf("%v: RealPlan64 n=%d has no SIMD plan", l, 2*n)
+			}
 			r32, _ := NewRealPlan32(2 * n)
 			if rp := r32.stockham(l); rp == nil {
 				t.Errorf("%v: RealPlan32 n=%d has no SIMD plan", l, 2*n)
