@@ -12,6 +12,8 @@ TEXT ·convDirectNEON(SB), NOSPLIT|NOFRAME, $0-72
 	MOVD	r_base+48(FP), R3
 	MOVD	r_len+56(FP), R4
 	LSR	$2, R2, R2
+	MOVD	$-60, R8
+	MOVD	$4, R9
 blocks:
 	CMP	$8, R2
 	BLT	single
@@ -25,22 +27,70 @@ blocks:
 	VMOVI	$0, V23.B16
 	MOVD	R3, R5
 	MOVD	R1, R6
-	MOVD	R4, R7
+	SUBS	$4, R4, R7
+	BLT	taps8_1
 taps8:
-	VLD1R.P	4(R5), [V31.S4]
+	VLD1.P	16(R5), [V31.S4]
 	VLD1.P	64(R6), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1	(R6), [V4.S4, V5.S4, V6.S4, V7.S4]
-	SUB	$60, R6, R6
-	VFMLA	V31.S4, V0.S4, V16.S4
-	VFMLA	V31.S4, V1.S4, V17.S4
-	VFMLA	V31.S4, V2.S4, V18.S4
-	VFMLA	V31.S4, V3.S4, V19.S4
-	VFMLA	V31.S4, V4.S4, V20.S4
-	VFMLA	V31.S4, V5.S4, V21.S4
-	VFMLA	V31.S4, V6.S4, V22.S4
-	VFMLA	V31.S4, V7.S4, V23.S4
+	VLD1.P	(R6)(R8), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD	$0x4f9f1010	// fmla v16.4s, v0.4s, v31.s[0]
+	WORD	$0x4f9f1031	// fmla v17.4s, v1.4s, v31.s[0]
+	WORD	$0x4f9f1052	// fmla v18.4s, v2.4s, v31.s[0]
+	WORD	$0x4f9f1073	// fmla v19.4s, v3.4s, v31.s[0]
+	WORD	$0x4f9f1094	// fmla v20.4s, v4.4s, v31.s[0]
+	WORD	$0x4f9f10b5	// fmla v21.4s, v5.4s, v31.s[0]
+	WORD	$0x4f9f10d6	// fmla v22.4s, v6.4s, v31.s[0]
+	WORD	$0x4f9f10f7	// fmla v23.4s, v7.4s, v31.s[0]
+	VLD1.P	64(R6), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P	(R6)(R8), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD	$0x4fbf1010	// fmla v16.4s, v0.4s, v31.s[1]
+	WORD	$0x4fbf1031	// fmla v17.4s, v1.4s, v31.s[1]
+	WORD	$0x4fbf1052	// fmla v18.4s, v2.4s, v31.s[1]
+	WORD	$0x4fbf1073	// fmla v19.4s, v3.4s, v31.s[1]
+	WORD	$0x4fbf1094	// fmla v20.4s, v4.4s, v31.s[1]
+	WORD	$0x4fbf10b5	// fmla v21.4s, v5.4s, v31.s[1]
+	WORD	$0x4fbf10d6	// fmla v22.4s, v6.4s, v31.s[1]
+	WORD	$0x4fbf10f7	// fmla v23.4s, v7.4s, v31.s[1]
+	VLD1.P	64(R6), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P	(R6)(R8), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD	$0x4f9f1810	// fmla v16.4s, v0.4s, v31.s[2]
+	WORD	$0x4f9f1831	// fmla v17.4s, v1.4s, v31.s[2]
+	WORD	$0x4f9f1852	// fmla v18.4s, v2.4s, v31.s[2]
+	WORD	$0x4f9f1873	// fmla v19.4s, v3.4s, v31.s[2]
+	WORD	$0x4f9f1894	// fmla v20.4s, v4.4s, v31.s[2]
+	WORD	$0x4f9f18b5	// fmla v21.4s, v5.4s, v31.s[2]
+	WORD	$0x4f9f18d6	// fmla v22.4s, v6.4s, v31.s[2]
+	WORD	$0x4f9f18f7	// fmla v23.4s, v7.4s, v31.s[2]
+	VLD1.P	64(R6), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P	(R6)(R8), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD	$0x4fbf1810	// fmla v16.4s, v0.4s, v31.s[3]
+	WORD	$0x4fbf1831	// fmla v17.4s, v1.4s, v31.s[3]
+	WORD	$0x4fbf1852	// fmla v18.4s, v2.4s, v31.s[3]
+	WORD	$0x4fbf1873	// fmla v19.4s, v3.4s, v31.s[3]
+	WORD	$0x4fbf1894	// fmla v20.4s, v4.4s, v31.s[3]
+	WORD	$0x4fbf18b5	// fmla v21.4s, v5.4s, v31.s[3]
+	WORD	$0x4fbf18d6	// fmla v22.4s, v6.4s, v31.s[3]
+	WORD	$0x4fbf18f7	// fmla v23.4s, v7.4s, v31.s[3]
+	SUBS	$4, R7, R7
+	BGE	taps8
+taps8_1:
+	ADD	$4, R7, R7
+	CBZ	R7, taps8_store
+taps8_loop1:
+	FMOVS.P	4(R5), F31
+	VLD1.P	64(R6), [V0.S4, V1.S4, V2.S4, V3.S4]
+	VLD1.P	(R6)(R8), [V4.S4, V5.S4, V6.S4, V7.S4]
+	WORD	$0x4f9f1010	// fmla v16.4s, v0.4s, v31.s[0]
+	WORD	$0x4f9f1031	// fmla v17.4s, v1.4s, v31.s[0]
+	WORD	$0x4f9f1052	// fmla v18.4s, v2.4s, v31.s[0]
+	WORD	$0x4f9f1073	// fmla v19.4s, v3.4s, v31.s[0]
+	WORD	$0x4f9f1094	// fmla v20.4s, v4.4s, v31.s[0]
+	WORD	$0x4f9f10b5	// fmla v21.4s, v5.4s, v31.s[0]
+	WORD	$0x4f9f10d6	// fmla v22.4s, v6.4s, v31.s[0]
+	WORD	$0x4f9f10f7	// fmla v23.4s, v7.4s, v31.s[0]
 	SUBS	$1, R7, R7
-	BNE	taps8
+	BNE	taps8_loop1
+taps8_store:
 	VST1.P	[V16.S4, V17.S4, V18.S4, V19.S4], 64(R0)
 	VST1.P	[V20.S4, V21.S4, V22.S4, V23.S4], 64(R0)
 	ADD	$128, R1, R1
@@ -51,14 +101,30 @@ single:
 	VMOVI	$0, V16.B16
 	MOVD	R3, R5
 	MOVD	R1, R6
-	MOVD	R4, R7
+	SUBS	$4, R4, R7
+	BLT	taps1_1
 taps1:
-	VLD1R.P	4(R5), [V31.S4]
-	VLD1	(R6), [V0.S4]
-	ADD	$4, R6, R6
-	VFMLA	V31.S4, V0.S4, V16.S4
+	VLD1.P	16(R5), [V31.S4]
+	VLD1.P	(R6)(R9), [V0.S4]
+	WORD	$0x4f9f1010	// fmla v16.4s, v0.4s, v31.s[0]
+	VLD1.P	(R6)(R9), [V0.S4]
+	WORD	$0x4fbf1010	// fmla v16.4s, v0.4s, v31.s[1]
+	VLD1.P	(R6)(R9), [V0.S4]
+	WORD	$0x4f9f1810	// fmla v16.4s, v0.4s, v31.s[2]
+	VLD1.P	(R6)(R9), [V0.S4]
+	WORD	$0x4fbf1810	// fmla v16.4s, v0.4s, v31.s[3]
+	SUBS	$4, R7, R7
+	BGE	taps1
+taps1_1:
+	ADD	$4, R7, R7
+	CBZ	R7, taps1_store
+taps1_loop1:
+	FMOVS.P	4(R5), F31
+	VLD1.P	(R6)(R9), [V0.S4]
+	WORD	$0x4f9f1010	// fmla v16.4s, v0.4s, v31.s[0]
 	SUBS	$1, R7, R7
-	BNE	taps1
+	BNE	taps1_loop1
+taps1_store:
 	VST1.P	[V16.S4], 16(R0)
 	ADD	$16, R1, R1
 	SUB	$1, R2, R2
