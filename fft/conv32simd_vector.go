@@ -23,10 +23,10 @@ func addSkip(l asm.Level, y, u []float32, d float32) {
 // hasConv32SIMD reports whether Conv32 has its float32 assembly at level l:
 // every level but generic, on amd64 (AVX2, AVX-512) and arm64 (NEON).
 //
-// At NEON the direct path is all assembly (asm.ConvDirect: 14
-// instructions per 8 output vectors and tap, 0.44 per tap·output, against
-// 0.14 for AVX-512's and about 8 for the float64 Go loop of the generic
-// level), so the direct sum pays off up to far longer kernels than
+// At NEON the direct path is all assembly (asm.ConvDirect: 43
+// instructions per 8 output vectors and 4 taps, 0.34 per tap·output,
+// against 0.14 for AVX-512's and about 8 for the float64 Go loop of the
+// generic level), so the direct sum pays off up to far longer kernels than
 // directIsFaster's K ≈ 16–28; directIsFasterSIMD's K ≈ 100 (fitted on
 // AVX-512, where the FFT is SIMD too) errs towards the FFT. RealPlan32 has
 // no float32 NEON FFT (hasStockham32), so there the FFT path's transforms
