@@ -25,7 +25,7 @@ func addSkip(l asm.Level, y, u []float32, d float32) {
 //
 // At NEON the direct path is all assembly (asm.ConvDirect: 43
 // instructions per 8 output vectors and 4 taps, 0.34 per tap·output,
-// against 0.14 for AVX-512's and about 8 for the float64 Go loop of the
+// against 0.14 for AVX-512's and 11 for the float64 Go loop of the
 // generic level), so the direct sum pays off up to far longer kernels than
 // directIsFaster's K ≈ 16–28; directIsFasterSIMD's K ≈ 100 (fitted on
 // AVX-512, where the FFT is SIMD too) errs towards the FFT. RealPlan32 has
