@@ -119,3 +119,38 @@ func TestMulComplex64MatchesGenericOnEveryTail(t *testing.T) {
 		}
 	})
 }
+
+// TestMulComplex64PropagatesSpecialValuesAsGeneric multiplies every pair
+// of complex numbers whose parts are 0, −2.5, ±Inf or NaN (all 625 pairs
+// in one call, so every loop of the kernel sees some) and requires each
+// part to be NaN, ±Inf or finite exactly when generic.MulComplex64's is,
+// and equal when finite (the finite parts here are exact).
+func TestMulComplex64PropagatesSpecialValuesAsGeneric(t *testing.T) {
+	inf, nan := float32(math.Inf(1)), float32(math.NaN())
+	parts := []float32{0, -2.5, inf, -inf, nan}
+	var a, b []complex64
+	for _, ar := range parts {
+		for _, ai := range parts {
+			for _, br := range parts {
+				for _, bi := range parts {
+					a, b = append(a, complex(ar, ai)), append(b, complex(br, bi))
+				}
+			}
+		}
+	}
+	want := make([]complex64, len(a))
+	generic.MulComplex64(want, a, b)
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l == asm.Generic {
+			t.Skip("no assembly at this level")
+		}
+		dst := asmtest.GuardedComplex64(t, make([]complex64, len(a)))
+		asm.MulComplex64(l, dst, asmtest.GuardedComplex64(t, a), asmtest.GuardedComplex64(t, b))
+		same := func(x, y float32) bool { return x == y || x != x && y != y }
+		for i := range dst {
+			if !same(real(dst[i]), real(want[i])) || !same(imag(dst[i]), imag(want[i])) {
+				t.Errorf("%v·%v = %v, want %v", a[i], b[i], dst[i], want[i])
+			}
+		}
+	})
+}

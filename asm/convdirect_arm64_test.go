@@ -55,3 +55,35 @@ func TestConvDirectMatchesFloat64(t *testing.T) {
 		}
 	})
 }
+
+// TestConvDirectPropagatesNaNAndInf: a NaN or Inf input reaches exactly
+// the outputs whose sums take it, as in the float64 sum.
+func TestConvDirectPropagatesNaNAndInf(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l == asm.Generic {
+			t.Skip("no assembly at this level")
+		}
+		const n, taps = 40, 5
+		for _, bad := range []float32{float32(math.NaN()), float32(math.Inf(1))} {
+			for _, at := range []int{0, 17, n + taps - 2} {
+				r := []float32{1, 0.5, 0.25, 2, 1}
+				p := make([]float32, n+taps-1)
+				for i := range p {
+					p[i] = 1
+				}
+				p[at] = bad
+				y := asmtest.GuardedFloat32(t, make([]float32, n))
+				done := asm.ConvDirect(l, y, asmtest.GuardedFloat32(t, p), asmtest.GuardedFloat32(t, r))
+				for i := range done {
+					var s float64
+					for j := range taps {
+						s += float64(r[j]) * float64(p[i+j])
+					}
+					if got := float64(y[i]); !(got == s || math.IsNaN(got) && math.IsNaN(s)) {
+						t.Errorf("%v at %d: y[%d] = %v, want %v", bad, at, i, got, s)
+					}
+				}
+			}
+		}
+	})
+}
