@@ -61,7 +61,9 @@
 // blockLen, their spectra computed once, a frequency-domain delay line of
 // the last sub-blocks' spectra), or by the direct sum over the history
 // when a cost model finds that cheaper (tiny blocks, short kernels); the
-// model also picks the sub-block length, q and the FFT length.
+// model also picks the sub-block length, q, the FFT length, and whether
+// the kernel's later taps run a second, coarser level of partitions once
+// every m sub-blocks (two-level partitioned convolution).
 // ConvStream32 runs float32 FFTs and, at AVX2/AVX-512, its spectrum
 // products in assembly; there, with many channels, its direct sum runs
 // across channels (one vector multiply-add per tap for every channel),

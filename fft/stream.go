@@ -27,9 +27,14 @@ import (
 // blockLen, whose spectra are computed once; each sub-block costs one real
 // FFT of the last N ≥ S + Q − 1 inputs, P spectrum products against the
 // spectra of the windows of 0, Q, 2Q, … samples ago (a frequency-domain
-// delay line), and one inverse FFT. S, q and N are chosen from blockLen
-// and K by a cost model (q > 1 trades larger FFTs for fewer products), and
-// short kernels or tiny blocks take the direct sum over the carried
+// delay line), and one inverse FFT. With a far level (m > 1), those
+// partitions cover only the first Q2 = m·S taps, and the rest run the same
+// way in steps of Q2 samples: once every m sub-blocks, on the last Q2
+// inputs, giving the far taps' share of the next Q2 outputs (fewer, larger
+// products: less arithmetic and less memory traffic for long kernels).
+// S, q, m and N are chosen from blockLen and K by a cost model (q > 1
+// trades larger FFTs for fewer products), and short kernels or tiny
+// blocks take the direct sum over the carried
 // history instead (FFTLen() = 0), in float64 with y rounded once. With
 // many channels at AVX2/AVX-512, ConvStream32's direct sum runs across
 // channels instead: kernels and history stored tap-major, one vector
@@ -137,6 +142,7 @@ type streamMode struct {
 	channels bool // ConvStream32's direct sum vectorised across channels
 	sub      int  // > 0: partitioned FFT with this sub-block length S
 	q        int  // kernel partitions of q·S samples (0 means 1)
+	m        int  // > 1: the taps from m·S on by a far level of m·S-sample steps
 }
 
 var streamAuto = streamMode{}
@@ -181,17 +187,35 @@ type convStream[F float32 | float64, C complex64 | complex128] struct {
 	// ConvStream32's direct sum across channels (n = 0, xk != nil).
 	xk *streamAcross
 
-	// Partitioned overlap-save (n > 0): partitions of Q = q·S samples.
-	sub, q, partLen, parts, n, bins int
-	slots                           int // (parts−1)·q + 1 spectra in the delay line
-	plan                            streamPlan[F, C]
-	kspec                           []C           // [channels][parts][bins], spectra of the partitions
-	win                             []F           // [channels][n], the last n inputs
-	line                            []C           // [channels][slots][bins], spectra of the last windows, a ring
-	head                            int           // slot in line of the newest window's spectrum
-	acc                             []C           // [bins] scratch
-	out                             []F           // [n] scratch
-	fast                            *streamFast32 // ConvStream32's spectra as complex64; else nil
+	// Partitioned overlap-save (n > 0): near covers the kernel's first
+	// taps block by block; far, when not nil, the taps from Q2 = m·S on,
+	// Q2 samples at a time.
+	sub, parts, n int // S, near's P and N (the accessors' values)
+	near, far     *upolsLevel[F, C]
+	m             int // sub-blocks per far step (0: no far level)
+	phase         int // sub-blocks since the last far step, 0 … m−1
+	pend          []F // [channels][Q2]: the inputs since the last far step
+	farOut        []F // [channels][Q2]: far's outputs for this period
+}
+
+// upolsLevel is one uniformly partitioned overlap-save: the taps [from,
+// to) of every kernel, cut into partitions of partLen = q·block samples,
+// their spectra computed once; each step takes block new inputs of a
+// channel, transforms the last n, sums the products of the delay line with
+// the partitions' spectra, and transforms back. The step's valid outputs
+// are the last block values of out: those of the steps from−block … from
+// after the inputs' own (the present block when from = 0).
+type upolsLevel[F float32 | float64, C complex64 | complex128] struct {
+	block, q, partLen, parts, n, bins int
+	slots                             int // (parts−1)·q + 1 spectra in the delay line
+	plan                              streamPlan[F, C]
+	kspec                             []C           // [channels][parts][bins], spectra of the partitions
+	win                               []F           // [channels][n], the last n inputs
+	line                              []C           // [channels][slots][bins], spectra of the last windows, a ring
+	head                              int           // slot in line of the newest window's spectrum
+	acc                               []C           // [bins] scratch
+	out                               []F           // [n] scratch
+	fast                              *streamFast32 // the spectra as complex64 (ConvStream32); else nil
 }
 
 // streamFast32 views ConvStream32's spectra as complex64, for the delay
@@ -357,11 +381,22 @@ func streamFFTShape(sub, q, kernelLen int, pow2 bool) (partLen, parts, n int) {
 	return partLen, parts, generic.ConvFFTLen(m)
 }
 
-// streamFFTCost is the model's cost of a block by the partitioned FFT;
-// simd says the stream runs ConvStream32's assembly (float32, an amd64
-// vector level): the products, and the FFTs for N a power of two ≥ 64.
-func streamFFTCost(blockLen, sub, q, kernelLen int, pow2, simd bool) float64 {
-	_, parts, n := streamFFTShape(sub, q, kernelLen, pow2)
+// streamFFTCost is the model's cost of a block by the partitioned FFT
+// (sub-blocks of sub, partitions of q·sub, and with m > 1 a far level of
+// m·sub-sample steps for the taps from m·sub on); simd says the stream
+// runs ConvStream32's assembly (float32, an amd64 vector level): the
+// products, and the FFTs for N a power of two ≥ 64.
+func streamFFTCost(blockLen, sub, q, m, kernelLen int, pow2, simd bool) float64 {
+	steps := float64(blockLen / sub)
+	if q2 := m * sub; m > 1 && q2 < kernelLen {
+		return steps*streamStepCost(sub, q, q2, pow2, simd) + steps/float64(m)*streamStepCost(q2, 1, kernelLen-q2, pow2, simd)
+	}
+	return steps * streamStepCost(sub, q, kernelLen, pow2, simd)
+}
+
+// streamStepCost is the model's cost of one step of a level of taps taps.
+func streamStepCost(sub, q, taps int, pow2, simd bool) float64 {
+	_, parts, n := streamFFTShape(sub, q, taps, pow2)
 	fn := float64(n)
 	perPoint, perBin := streamFFTPerPoint, streamProductPerBin
 	if simd && n >= 64 {
@@ -371,8 +406,7 @@ func streamFFTCost(blockLen, sub, q, kernelLen int, pow2, simd bool) float64 {
 		perBin = streamProductPerBinSIMD
 	}
 	perPart := float64(n/2+1)*perBin + streamProductPerPart
-	perSub := perPoint*fn*math.Log2(fn) + float64(parts)*perPart + streamFFTPerSub
-	return float64(blockLen/sub) * perSub
+	return perPoint*fn*math.Log2(fn) + float64(parts)*perPart + streamFFTPerSub
 }
 
 // streamSlots returns the delay line's length in spectra, and whether the
@@ -410,8 +444,13 @@ func chooseStream(blockLen, kernelLen, channels int, pow2, simd bool) streamMode
 		if _, ok := streamSlots(sub, q, kernelLen, pow2); !ok {
 			return
 		}
-		if c := streamFFTCost(blockLen, sub, q, kernelLen, pow2, simd); c < bestCost {
+		if c := streamFFTCost(blockLen, sub, q, 0, kernelLen, pow2, simd); c < bestCost {
 			best, bestCost = streamMode{sub: sub, q: q}, c
+		}
+		for m := 2; m <= 32 && m*sub < kernelLen; m *= 2 {
+			if c := streamFFTCost(blockLen, sub, q, m, kernelLen, pow2, simd); c < bestCost {
+				best, bestCost = streamMode{sub: sub, q: q, m: m}, c
+			}
 		}
 	}
 	for a := 1; a*a <= blockLen; a++ {
@@ -483,47 +522,103 @@ func newConvStream[F float32 | float64, C complex64 | complex128](call string, c
 	if mode.sub < 1 || blockLen%mode.sub != 0 {
 		return nil, fmt.Errorf("fft: %s: sub-block length %d does not divide blockLen = %d", call, mode.sub, blockLen)
 	}
-	s.sub, s.q = mode.sub, max(mode.q, 1)
-	s.partLen, s.parts, s.n = streamFFTShape(s.sub, s.q, kernelLen, isFloat32[F]())
-	s.bins = s.n/2 + 1
-	s.slots = (s.parts-1)*s.q + 1
-	// The spectra: channels·(parts + slots)·bins values, ≈ 2·channels·(K + S)
-	// for q = 1.
-	perChannel, ok := mulFits(s.parts+s.slots, s.bins)
-	if !ok {
-		return nil, fmt.Errorf("fft: %s: kernelLen = %d, blockLen = %d: spectra too large", call, kernelLen, blockLen)
+	s.sub = mode.sub
+	nearTo := kernelLen
+	if q2, ok := mulFits(mode.m, mode.sub); ok && mode.m > 1 && q2 < kernelLen {
+		s.m, nearTo = mode.m, q2
 	}
-	if _, ok := mulFits(channels, perChannel+s.n); !ok {
-		return nil, fmt.Errorf("fft: %s: channels = %d: spectra too large", call, channels)
-	}
-	plan, err := newStreamPlan[F, C](s.n)
-	if err != nil {
+	var err error
+	if s.near, err = newUpolsLevel[F, C](channels, s.sub, mode.q, k, kernelLen, 0, nearTo); err != nil {
 		return nil, fmt.Errorf("fft: %s: %w", call, err)
 	}
-	s.plan = plan
-	s.kspec = make([]C, channels*s.parts*s.bins)
-	s.line = make([]C, channels*s.slots*s.bins)
-	s.win = make([]F, channels*s.n)
-	s.acc = make([]C, s.bins)
-	s.out = make([]F, s.n)
-	if acc, ok := any(s.acc).([]complex64); ok {
-		tmp := make([]complex64, s.bins)
-		s.fast = &streamFast32{kspec: any(s.kspec).([]complex64), line: any(s.line).([]complex64),
+	s.parts, s.n = s.near.parts, s.near.n
+	if s.m > 0 {
+		q2 := nearTo
+		if s.far, err = newUpolsLevel[F, C](channels, q2, 1, k, kernelLen, q2, kernelLen); err != nil {
+			return nil, fmt.Errorf("fft: %s: %w", call, err)
+		}
+		s.pend = make([]F, channels*q2)
+		s.farOut = make([]F, channels*q2)
+	}
+	return s, nil
+}
+
+// newUpolsLevel makes the level of the taps [from, to) of the kernels k
+// ([channels][kernelLen]) with steps of block inputs and partitions of
+// q·block taps.
+func newUpolsLevel[F float32 | float64, C complex64 | complex128](channels, block, q int, k []F, kernelLen, from, to int) (*upolsLevel[F, C], error) {
+	v := &upolsLevel[F, C]{block: block, q: max(q, 1)}
+	v.partLen, v.parts, v.n = streamFFTShape(block, v.q, to-from, isFloat32[F]())
+	v.bins = v.n/2 + 1
+	v.slots = (v.parts-1)*v.q + 1
+	// The spectra: channels·(parts + slots)·bins values, ≈ 2·channels·(K + S)
+	// for q = 1.
+	perChannel, ok := mulFits(v.parts+v.slots, v.bins)
+	if !ok {
+		return nil, fmt.Errorf("kernelLen = %d, block %d: spectra too large", kernelLen, block)
+	}
+	if _, ok := mulFits(channels, perChannel+2*v.n); !ok {
+		return nil, fmt.Errorf("channels = %d: spectra too large", channels)
+	}
+	plan, err := newStreamPlan[F, C](v.n)
+	if err != nil {
+		return nil, err
+	}
+	v.plan = plan
+	v.kspec = make([]C, channels*v.parts*v.bins)
+	v.line = make([]C, channels*v.slots*v.bins)
+	v.win = make([]F, channels*v.n)
+	v.acc = make([]C, v.bins)
+	v.out = make([]F, v.n)
+	if acc, ok := any(v.acc).([]complex64); ok {
+		tmp := make([]complex64, v.bins)
+		v.fast = &streamFast32{kspec: any(v.kspec).([]complex64), line: any(v.line).([]complex64),
 			acc: acc, tmp: tmp, accF: floats(acc), tmpF: floats(tmp)}
 	}
-	// Partition p of channel h is k[h][p·Q : p·Q+Q], zero-padded to n.
+	// Partition p of channel h is k[h][from+p·Q : from+p·Q+Q], zero-padded
+	// to n.
 	for h := range channels {
-		kh := k[h*kernelLen : (h+1)*kernelLen]
-		for p := range s.parts {
-			clear(s.out)
-			copy(s.out, kh[p*s.partLen:min((p+1)*s.partLen, kernelLen)])
-			at := (h*s.parts + p) * s.bins
-			if err := plan.Forward(s.kspec[at:at+s.bins], s.out); err != nil {
-				return nil, fmt.Errorf("fft: %s: %w", call, err)
+		kh := k[h*kernelLen+from : h*kernelLen+to]
+		for p := range v.parts {
+			clear(v.out)
+			copy(v.out, kh[p*v.partLen:min((p+1)*v.partLen, len(kh))])
+			at := (h*v.parts + p) * v.bins
+			if err := plan.Forward(v.kspec[at:at+v.bins], v.out); err != nil {
+				return nil, err
 			}
 		}
 	}
-	return s, nil
+	return v, nil
+}
+
+func (v *upolsLevel[F, C]) reset() {
+	clear(v.win)
+	clear(v.line)
+	v.head = 0
+}
+
+// step pushes block inputs of channel h, whose spectrum goes to slot head
+// of the delay line, and returns the block valid outputs (in v.out).
+func (v *upolsLevel[F, C]) step(l asm.Level, fast bool, h, head int, in []F) ([]F, error) {
+	n, bins, slots, P := v.n, v.bins, v.slots, v.parts
+	win := v.win[h*n : (h+1)*n]
+	line := v.line[h*slots*bins : (h+1)*slots*bins]
+	copy(win, win[v.block:])
+	copy(win[n-v.block:], in)
+	if err := v.plan.Forward(line[head*bins:(head+1)*bins], win); err != nil {
+		return nil, err
+	}
+	// acc = Σ_p X_{now−p·q}·K_p: partition p meets the window of p·q steps
+	// ago.
+	if fast {
+		v.fast.products(l, h*P*bins, h*slots*bins, head, v.q, slots, P, bins)
+	} else {
+		v.products(v.kspec[h*P*bins:(h+1)*P*bins], line, head)
+	}
+	if err := v.plan.Inverse(v.out, v.acc); err != nil {
+		return nil, err
+	}
+	return v.out[n-v.block:], nil
 }
 
 func (s *convStream[F, C]) reset() {
@@ -531,9 +626,15 @@ func (s *convStream[F, C]) reset() {
 		s.xk.reset()
 	}
 	clear(s.hist)
-	clear(s.win)
-	clear(s.line)
-	s.head = 0
+	if s.near != nil {
+		s.near.reset()
+	}
+	if s.far != nil {
+		s.far.reset()
+		clear(s.pend)
+		clear(s.farOut)
+		s.phase = 0
+	}
 }
 
 func (s *convStream[F, C]) process(call string, y, u, d []F) error {
@@ -591,52 +692,88 @@ func (s *convStream[F, C]) direct(y, u, d []F) {
 	}
 }
 
-// overlapSave runs the partitioned overlap-save, sub-block by sub-block.
+// overlapSave runs the partitioned overlap-save, sub-block by sub-block:
+// near gives each sub-block's outputs of the first taps; with a far level,
+// each period of m sub-blocks first runs far's step on the last period's
+// inputs (zero before the first), which gives this period's outputs of the
+// other taps.
 func (s *convStream[F, C]) overlapSave(y, u, d []F) error {
-	S, B, n, bins, P, slots := s.sub, s.blockLen, s.n, s.bins, s.parts, s.slots
+	S, B, near, far := s.sub, s.blockLen, s.near, s.far
 	l := asm.Current()
-	fast := s.fast != nil && hasConv32SIMD(l)
+	fast := near.fast != nil && hasConv32SIMD(l)
+	var q2 int
+	if far != nil {
+		q2 = far.block
+	}
 	for h := range s.channels {
-		win := s.win[h*n : (h+1)*n]
-		line := s.line[h*slots*bins : (h+1)*slots*bins]
-		kspec := s.kspec[h*P*bins : (h+1)*P*bins]
 		var dh float64
 		if d != nil {
 			dh = float64(d[h])
 		}
-		head := s.head
+		head, farHead, phase := near.head, 0, s.phase
+		if far != nil {
+			farHead = far.head
+		}
 		for t0 := 0; t0 < B; t0 += S {
-			copy(win, win[S:])
-			copy(win[n-S:], u[h*B+t0:h*B+t0+S])
-			if head++; head == slots {
+			in := u[h*B+t0 : h*B+t0+S]
+			var farOut []F
+			if far != nil {
+				pend, fo := s.pend[h*q2:(h+1)*q2], s.farOut[h*q2:(h+1)*q2]
+				if phase == 0 {
+					if farHead++; farHead == far.slots {
+						farHead = 0
+					}
+					out, err := far.step(l, fast, h, farHead, pend)
+					if err != nil {
+						return err
+					}
+					copy(fo, out)
+				}
+				copy(pend[phase*S:], in)
+				farOut = fo[phase*S : (phase+1)*S]
+				if phase++; phase == s.m {
+					phase = 0
+				}
+			}
+			if head++; head == near.slots {
 				head = 0
 			}
-			if err := s.plan.Forward(line[head*bins:(head+1)*bins], win); err != nil {
+			out, err := near.step(l, fast, h, head, in)
+			if err != nil {
 				return err
 			}
-			// acc = Σ_p X_{now−p·q}·K_p: partition p meets the window of
-			// p·Q = p·q·S samples ago.
-			if fast {
-				s.fast.products(l, h*P*bins, h*slots*bins, head, s.q, slots, P, bins)
-			} else {
-				s.products(kspec, line, head)
-			}
-			if err := s.plan.Inverse(s.out, s.acc); err != nil {
-				return err
-			}
+			// u's values are in near's window: y may be u.
+			win := near.win[(h+1)*near.n-S : (h+1)*near.n]
 			yh := y[h*B+t0 : h*B+t0+S]
-			for t := range yh {
-				yh[t] = F(float64(s.out[n-S+t]) + dh*float64(win[n-S+t]))
+			if farOut != nil {
+				for t := range yh {
+					yh[t] = F(float64(out[t]) + float64(farOut[t]) + dh*float64(win[t]))
+				}
+			} else {
+				for t := range yh {
+					yh[t] = F(float64(out[t]) + dh*float64(win[t]))
+				}
 			}
 		}
 	}
-	s.head = (s.head + B/S) % slots
+	steps := B / S
+	near.head = (near.head + steps) % near.slots
+	if far != nil {
+		// far stepped at each sub-block whose phase was 0: the first at
+		// i0 = (m − phase) mod m, then every m.
+		farSteps := 0
+		if i0 := (s.m - s.phase) % s.m; i0 < steps {
+			farSteps = (steps-1-i0)/s.m + 1
+		}
+		far.head = (far.head + farSteps) % far.slots
+		s.phase = (s.phase + steps) % s.m
+	}
 	return nil
 }
 
 // products sets acc = Σ_p line[slot(p)]·kspec[p] for one channel's
 // spectra, slot(p) = head − p·q modulo slots.
-func (s *convStream[F, C]) products(kspec, line []C, head int) {
+func (s *upolsLevel[F, C]) products(kspec, line []C, head int) {
 	bins, slot := s.bins, head
 	for p := range s.parts {
 		x, kp := line[slot*bins:(slot+1)*bins], kspec[p*bins:(p+1)*bins]
