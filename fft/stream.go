@@ -31,7 +31,8 @@ import (
 // partitions cover only the first Q2 = m·S taps, and the rest run the same
 // way in steps of Q2 samples: once every m sub-blocks, on the last Q2
 // inputs, giving the far taps' share of the next Q2 outputs (fewer, larger
-// products: less arithmetic and less memory traffic for long kernels).
+// products: less arithmetic and less memory traffic for long kernels; the
+// calls that start a period take longer than the others).
 // S, q, m and N are chosen from blockLen and K by a cost model (q > 1
 // trades larger FFTs for fewer products), and short kernels or tiny
 // blocks take the direct sum over the carried
@@ -119,8 +120,9 @@ func (s *ConvStream32) Channels() int  { return s.s.channels }
 func (s *ConvStream32) BlockLen() int  { return s.s.blockLen }
 func (s *ConvStream32) KernelLen() int { return s.s.kernelLen }
 
-// FFTLen returns the length N of the real FFTs Process runs, or 0 when it
-// takes the direct sum; SubBlockLen and Partitions return S and P.
+// FFTLen returns the length N of the real FFTs Process runs each
+// sub-block, or 0 when it takes the direct sum; SubBlockLen and Partitions
+// return S and P (of the near level when there is a far one).
 func (s *ConvStream32) FFTLen() int      { return s.s.n }
 func (s *ConvStream32) SubBlockLen() int { return s.s.sub }
 func (s *ConvStream32) Partitions() int  { return s.s.parts }
@@ -130,8 +132,9 @@ func (s *ConvStream64) Channels() int  { return s.s.channels }
 func (s *ConvStream64) BlockLen() int  { return s.s.blockLen }
 func (s *ConvStream64) KernelLen() int { return s.s.kernelLen }
 
-// FFTLen returns the length N of the real FFTs Process runs, or 0 when it
-// takes the direct sum; SubBlockLen and Partitions return S and P.
+// FFTLen returns the length N of the real FFTs Process runs each
+// sub-block, or 0 when it takes the direct sum; SubBlockLen and Partitions
+// return S and P (of the near level when there is a far one).
 func (s *ConvStream64) FFTLen() int      { return s.s.n }
 func (s *ConvStream64) SubBlockLen() int { return s.s.sub }
 func (s *ConvStream64) Partitions() int  { return s.s.parts }
