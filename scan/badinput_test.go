@@ -81,7 +81,7 @@ func badScanCalls() []badCall {
 		{"dim not divisible by groups", "Groups", forwardWith(func(p *P, o, l S) { p.Groups = 4 })},
 		{"unknown layout", "Layout", forwardWith(func(p *P, o, l S) { p.Layout = 7 })},
 		{"overflowing sizes", "overflows", forwardWith(func(p *P, o, l S) { p.Batch, p.SeqLen = math.MaxInt/2, 1<<20 })},
-		{"overflow in B size", "overflows", forwardWith(func(p *P, o, l S) { p.Dim, p.Groups, p.State = 1<<40, 1<<40, 1<<30 })},
+		{"overflow in B size", "overflows", forwardWith(func(p *P, o, l S) { p.Dim, p.Groups, p.State = math.MaxInt/4+1, math.MaxInt/4+1, 1<<30 })}, // fits an int on 32-bit too
 		{"short U", "len(U)", forwardWith(func(p *P, o, l S) { p.U = p.U[:len(p.U)-1] })},
 		{"long Delta", "len(Delta)", forwardWith(func(p *P, o, l S) { p.Delta = append(p.Delta, 0) })},
 		{"nil U", "U is nil", forwardWith(func(p *P, o, l S) { p.U = nil })},
@@ -126,7 +126,7 @@ func badScanCalls() []badCall {
 		{"SSD with zero ChunkSize", "ChunkSize", ssdWith(func(p *scan.SSDParams, y, s S) { p.ChunkSize = 0 })},
 		{"SSD with negative Heads", "Heads", ssdWith(func(p *scan.SSDParams, y, s S) { p.Heads = -4 })},
 		{"SSD with Heads not divisible by Groups", "Groups", ssdWith(func(p *scan.SSDParams, y, s S) { p.Groups = 3 })},
-		{"SSD with overflowing sizes", "overflow", ssdWith(func(p *scan.SSDParams, y, s S) { p.SeqLen, p.HeadDim = 1<<40, 1<<40 })},
+		{"SSD with overflowing sizes", "overflow", ssdWith(func(p *scan.SSDParams, y, s S) { p.SeqLen, p.HeadDim = math.MaxInt/2, math.MaxInt/2 })},
 		{"SSD with short X", "len(X)", ssdWith(func(p *scan.SSDParams, y, s S) { p.X = p.X[1:] })},
 		{"SSD with nil Dt", "Dt is nil", ssdWith(func(p *scan.SSDParams, y, s S) { p.Dt = nil })},
 		{"SSD with long A", "len(A)", ssdWith(func(p *scan.SSDParams, y, s S) { p.A = append(p.A, -1) })},
