@@ -157,7 +157,7 @@ func fftCopyRowsAVX512(dst *complex64, src *complex64, rows int, width int, ds i
 // fft64R2FirstAVX2 runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R2FirstAVX2(out *complex128, in *complex128, r int)
+func fft64R2FirstAVX2(out *complex128, in *complex128, r int, s float64)
 
 // fft64ScaleAVX2 multiplies n complex128 values by a real scale.
 //
@@ -172,7 +172,7 @@ func fft64R4WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, ro
 // fft64R4FirstAVX2Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
 // fft64R4Narrow1AVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
 //
@@ -192,7 +192,7 @@ func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, ro
 // fft64R4FirstAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
 // fft64R4Narrow1AVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
 //
@@ -207,7 +207,7 @@ func fft64RealPassAVX2Inv(dst *complex128, src *complex128, tw *float64, h int, 
 // fft64R2FirstAVX512 runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R2FirstAVX512(out *complex128, in *complex128, r int)
+func fft64R2FirstAVX512(out *complex128, in *complex128, r int, s float64)
 
 // fft64ScaleAVX512 multiplies n complex128 values by a real scale.
 //
@@ -222,7 +222,7 @@ func fft64R4WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, 
 // fft64R4FirstAVX512Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
 // fft64R4Narrow1AVX512Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
 //
@@ -242,7 +242,7 @@ func fft64R4WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, 
 // fft64R4FirstAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
+func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
 // fft64R4Narrow1AVX512Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
 //

@@ -2574,28 +2574,31 @@ fftCopyRowsAVX512_done:
 	VZEROUPPER
 	RET
 
-// func fft64R2FirstAVX2(out *complex128, in *complex128, r int)
-// Requires: AVX
-TEXT ·fft64R2FirstAVX2(SB), NOSPLIT, $0-24
-	MOVQ out+0(FP), AX
-	MOVQ in+8(FP), CX
-	MOVQ r+16(FP), DX
-	MOVQ DX, BX
-	SHLQ $0x04, BX
-	SHRQ $0x01, DX
-	JZ   fft64R2FirstAVX2_done
+// func fft64R2FirstAVX2(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64R2FirstAVX2(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Y0
+	SHRQ         $0x01, DX
+	JZ           fft64R2FirstAVX2_done
 
 fft64R2FirstAVX2_loop:
-	VMOVUPD (CX), Y0
-	VMOVUPD (CX)(BX*1), Y1
-	VADDPD  Y1, Y0, Y2
-	VSUBPD  Y1, Y0, Y0
-	VMOVUPD Y2, (AX)
-	VMOVUPD Y0, (AX)(BX*1)
-	ADDQ    $0x00000020, CX
-	ADDQ    $0x00000020, AX
-	DECQ    DX
-	JNZ     fft64R2FirstAVX2_loop
+	VMULPD       (CX), Y0, Y1
+	VMOVUPD      (CX)(BX*1), Y2
+	VMOVAPD      Y1, Y3
+	VFMADD231PD  Y0, Y2, Y3
+	VFNMADD231PD Y0, Y2, Y1
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y1, (AX)(BX*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         DX
+	JNZ          fft64R2FirstAVX2_loop
 
 fft64R2FirstAVX2_done:
 	VZEROUPPER
@@ -2710,24 +2713,26 @@ DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
 DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
 GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
 
-// func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, FMA3
-TEXT ·fft64R4FirstAVX2Fwd(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fft64R4FirstAVX2Fwd_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fft64R4FirstAVX2Fwd_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x01, R9
-	JZ      fft64R4FirstAVX2Fwd_done
-	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+// func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64R4FirstAVX2Fwd(SB), NOSPLIT, $0-104
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fft64R4FirstAVX2Fwd_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fft64R4FirstAVX2Fwd_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x01, R9
+	JZ           fft64R4FirstAVX2Fwd_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        s+96(FP), X1
+	VBROADCASTSD X1, Y1
 
 fft64R4FirstAVX2Fwd_j:
 	MOVQ rows+32(FP), R10
@@ -2736,25 +2741,25 @@ fft64R4FirstAVX2Fwd_row:
 	MOVQ R9, R11
 
 fft64R4FirstAVX2Fwd_k:
-	VMOVUPD        (CX), Y1
-	VMOVUPD        (CX)(BX*1), Y2
-	VMOVUPD        (CX)(BX*2), Y3
-	VMOVUPD        (CX)(SI*1), Y4
-	VADDPD         Y3, Y1, Y5
-	VSUBPD         Y3, Y1, Y6
-	VADDPD         Y4, Y2, Y3
-	VSUBPD         Y4, Y2, Y2
-	VADDPD         Y3, Y5, Y1
-	VSUBPD         Y3, Y5, Y3
-	VPERMILPD      $0x55, Y2, Y4
-	VMOVAPD        Y4, Y2
-	VMOVAPD        Y4, Y4
-	VFMSUBADD231PD Y0, Y6, Y2
-	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPD        Y1, (AX)
-	VMOVUPD        Y2, (AX)(DI*1)
-	VMOVUPD        Y3, (AX)(DI*2)
-	VMOVUPD        Y4, (AX)(R8*1)
+	VMULPD         (CX), Y1, Y2
+	VMULPD         (CX)(BX*1), Y1, Y3
+	VMULPD         (CX)(BX*2), Y1, Y4
+	VMULPD         (CX)(SI*1), Y1, Y5
+	VADDPD         Y4, Y2, Y6
+	VSUBPD         Y4, Y2, Y7
+	VADDPD         Y5, Y3, Y4
+	VSUBPD         Y5, Y3, Y3
+	VADDPD         Y4, Y6, Y2
+	VSUBPD         Y4, Y6, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMOVAPD        Y5, Y3
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y0, Y7, Y3
+	VFMADDSUB231PD Y0, Y7, Y5
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y4, (AX)(DI*2)
+	VMOVUPD        Y5, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
@@ -2965,24 +2970,26 @@ fft64R4WideAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, FMA3
-TEXT ·fft64R4FirstAVX2Inv(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fft64R4FirstAVX2Inv_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fft64R4FirstAVX2Inv_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x01, R9
-	JZ      fft64R4FirstAVX2Inv_done
-	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+// func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64R4FirstAVX2Inv(SB), NOSPLIT, $0-104
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fft64R4FirstAVX2Inv_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fft64R4FirstAVX2Inv_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x01, R9
+	JZ           fft64R4FirstAVX2Inv_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        s+96(FP), X1
+	VBROADCASTSD X1, Y1
 
 fft64R4FirstAVX2Inv_j:
 	MOVQ rows+32(FP), R10
@@ -2991,25 +2998,25 @@ fft64R4FirstAVX2Inv_row:
 	MOVQ R9, R11
 
 fft64R4FirstAVX2Inv_k:
-	VMOVUPD        (CX), Y1
-	VMOVUPD        (CX)(BX*1), Y2
-	VMOVUPD        (CX)(BX*2), Y3
-	VMOVUPD        (CX)(SI*1), Y4
-	VADDPD         Y3, Y1, Y5
-	VSUBPD         Y3, Y1, Y6
-	VADDPD         Y4, Y2, Y3
-	VSUBPD         Y4, Y2, Y2
-	VADDPD         Y3, Y5, Y1
-	VSUBPD         Y3, Y5, Y3
-	VPERMILPD      $0x55, Y2, Y4
-	VMOVAPD        Y4, Y2
-	VMOVAPD        Y4, Y4
-	VFMSUBADD231PD Y0, Y6, Y2
-	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPD        Y1, (AX)
-	VMOVUPD        Y4, (AX)(DI*1)
-	VMOVUPD        Y3, (AX)(DI*2)
-	VMOVUPD        Y2, (AX)(R8*1)
+	VMULPD         (CX), Y1, Y2
+	VMULPD         (CX)(BX*1), Y1, Y3
+	VMULPD         (CX)(BX*2), Y1, Y4
+	VMULPD         (CX)(SI*1), Y1, Y5
+	VADDPD         Y4, Y2, Y6
+	VSUBPD         Y4, Y2, Y7
+	VADDPD         Y5, Y3, Y4
+	VSUBPD         Y5, Y3, Y3
+	VADDPD         Y4, Y6, Y2
+	VSUBPD         Y4, Y6, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMOVAPD        Y5, Y3
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y0, Y7, Y3
+	VFMADDSUB231PD Y0, Y7, Y5
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y5, (AX)(DI*1)
+	VMOVUPD        Y4, (AX)(DI*2)
+	VMOVUPD        Y3, (AX)(R8*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           R11
@@ -3132,28 +3139,31 @@ fft64RealPassAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R2FirstAVX512(out *complex128, in *complex128, r int)
-// Requires: AVX, AVX512F
-TEXT ·fft64R2FirstAVX512(SB), NOSPLIT, $0-24
-	MOVQ out+0(FP), AX
-	MOVQ in+8(FP), CX
-	MOVQ r+16(FP), DX
-	MOVQ DX, BX
-	SHLQ $0x04, BX
-	SHRQ $0x02, DX
-	JZ   fft64R2FirstAVX512_done
+// func fft64R2FirstAVX512(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX512F, SSE2
+TEXT ·fft64R2FirstAVX512(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Z0
+	SHRQ         $0x02, DX
+	JZ           fft64R2FirstAVX512_done
 
 fft64R2FirstAVX512_loop:
-	VMOVUPD (CX), Z0
-	VMOVUPD (CX)(BX*1), Z1
-	VADDPD  Z1, Z0, Z2
-	VSUBPD  Z1, Z0, Z0
-	VMOVUPD Z2, (AX)
-	VMOVUPD Z0, (AX)(BX*1)
-	ADDQ    $0x00000040, CX
-	ADDQ    $0x00000040, AX
-	DECQ    DX
-	JNZ     fft64R2FirstAVX512_loop
+	VMULPD       (CX), Z0, Z1
+	VMOVUPD      (CX)(BX*1), Z2
+	VMOVAPD      Z1, Z3
+	VFMADD231PD  Z0, Z2, Z3
+	VFNMADD231PD Z0, Z2, Z1
+	VMOVUPD      Z3, (AX)
+	VMOVUPD      Z1, (AX)(BX*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         DX
+	JNZ          fft64R2FirstAVX512_loop
 
 fft64R2FirstAVX512_done:
 	VZEROUPPER
@@ -3258,24 +3268,26 @@ fft64R4WideAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, AVX512F
-TEXT ·fft64R4FirstAVX512Fwd(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fft64R4FirstAVX512Fwd_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fft64R4FirstAVX512Fwd_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x02, R9
-	JZ      fft64R4FirstAVX512Fwd_done
-	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+// func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
+// Requires: AVX, AVX512F, SSE2
+TEXT ·fft64R4FirstAVX512Fwd(SB), NOSPLIT, $0-104
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fft64R4FirstAVX512Fwd_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fft64R4FirstAVX512Fwd_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x02, R9
+	JZ           fft64R4FirstAVX512Fwd_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z0
+	MOVSD        s+96(FP), X1
+	VBROADCASTSD X1, Z1
 
 fft64R4FirstAVX512Fwd_j:
 	MOVQ rows+32(FP), R10
@@ -3284,25 +3296,25 @@ fft64R4FirstAVX512Fwd_row:
 	MOVQ R9, R11
 
 fft64R4FirstAVX512Fwd_k:
-	VMOVUPD        (CX), Z1
-	VMOVUPD        (CX)(BX*1), Z2
-	VMOVUPD        (CX)(BX*2), Z3
-	VMOVUPD        (CX)(SI*1), Z4
-	VADDPD         Z3, Z1, Z5
-	VSUBPD         Z3, Z1, Z6
-	VADDPD         Z4, Z2, Z3
-	VSUBPD         Z4, Z2, Z2
-	VADDPD         Z3, Z5, Z1
-	VSUBPD         Z3, Z5, Z3
-	VPERMILPD      $0x55, Z2, Z4
-	VMOVAPD        Z4, Z2
-	VMOVAPD        Z4, Z4
-	VFMSUBADD231PD Z0, Z6, Z2
-	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPD        Z1, (AX)
-	VMOVUPD        Z2, (AX)(DI*1)
-	VMOVUPD        Z3, (AX)(DI*2)
-	VMOVUPD        Z4, (AX)(R8*1)
+	VMULPD         (CX), Z1, Z2
+	VMULPD         (CX)(BX*1), Z1, Z3
+	VMULPD         (CX)(BX*2), Z1, Z4
+	VMULPD         (CX)(SI*1), Z1, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z0, Z7, Z3
+	VFMADDSUB231PD Z0, Z7, Z5
+	VMOVUPD        Z2, (AX)
+	VMOVUPD        Z3, (AX)(DI*1)
+	VMOVUPD        Z4, (AX)(DI*2)
+	VMOVUPD        Z5, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11
@@ -3522,24 +3534,26 @@ fft64R4WideAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
-// Requires: AVX, AVX512F
-TEXT ·fft64R4FirstAVX512Inv(SB), NOSPLIT, $0-96
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    qs+48(FP), BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ss+56(FP), DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
-	JLE     fft64R4FirstAVX512Inv_done
-	CMPQ    rows+32(FP), $0x00
-	JLE     fft64R4FirstAVX512Inv_done
-	MOVQ    w+40(FP), R9
-	SHRQ    $0x02, R9
-	JZ      fft64R4FirstAVX512Inv_done
-	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+// func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
+// Requires: AVX, AVX512F, SSE2
+TEXT ·fft64R4FirstAVX512Inv(SB), NOSPLIT, $0-104
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         qs+48(FP), BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ss+56(FP), DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fft64R4FirstAVX512Inv_done
+	CMPQ         rows+32(FP), $0x00
+	JLE          fft64R4FirstAVX512Inv_done
+	MOVQ         w+40(FP), R9
+	SHRQ         $0x02, R9
+	JZ           fft64R4FirstAVX512Inv_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z0
+	MOVSD        s+96(FP), X1
+	VBROADCASTSD X1, Z1
 
 fft64R4FirstAVX512Inv_j:
 	MOVQ rows+32(FP), R10
@@ -3548,25 +3562,25 @@ fft64R4FirstAVX512Inv_row:
 	MOVQ R9, R11
 
 fft64R4FirstAVX512Inv_k:
-	VMOVUPD        (CX), Z1
-	VMOVUPD        (CX)(BX*1), Z2
-	VMOVUPD        (CX)(BX*2), Z3
-	VMOVUPD        (CX)(SI*1), Z4
-	VADDPD         Z3, Z1, Z5
-	VSUBPD         Z3, Z1, Z6
-	VADDPD         Z4, Z2, Z3
-	VSUBPD         Z4, Z2, Z2
-	VADDPD         Z3, Z5, Z1
-	VSUBPD         Z3, Z5, Z3
-	VPERMILPD      $0x55, Z2, Z4
-	VMOVAPD        Z4, Z2
-	VMOVAPD        Z4, Z4
-	VFMSUBADD231PD Z0, Z6, Z2
-	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPD        Z1, (AX)
-	VMOVUPD        Z4, (AX)(DI*1)
-	VMOVUPD        Z3, (AX)(DI*2)
-	VMOVUPD        Z2, (AX)(R8*1)
+	VMULPD         (CX), Z1, Z2
+	VMULPD         (CX)(BX*1), Z1, Z3
+	VMULPD         (CX)(BX*2), Z1, Z4
+	VMULPD         (CX)(SI*1), Z1, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z0, Z7, Z3
+	VFMADDSUB231PD Z0, Z7, Z5
+	VMOVUPD        Z2, (AX)
+	VMOVUPD        Z5, (AX)(DI*1)
+	VMOVUPD        Z4, (AX)(DI*2)
+	VMOVUPD        Z3, (AX)(R8*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           R11

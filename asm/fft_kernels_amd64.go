@@ -307,8 +307,9 @@ func FFT64Radix4TwiddleLen(l Level, ls, r int) int {
 	return 6 * ls
 }
 
-// FFT64Radix2First is FFTRadix2First for complex128.
-func FFT64Radix2First(l Level, out, in []complex128) {
+// FFT64Radix2First is FFTRadix2First for complex128 (outputs scaled by
+// the power of two s).
+func FFT64Radix2First(l Level, out, in []complex128, s float64) {
 	n := len(in)
 	r := n / 2
 	if r%FFT64Values(l) != 0 || len(out) != n {
@@ -318,15 +319,17 @@ func FFT64Radix2First(l Level, out, in []complex128) {
 		return
 	}
 	if l == AVX512 {
-		fft64R2FirstAVX512(&out[0], &in[0], r)
+		fft64R2FirstAVX512(&out[0], &in[0], r, s)
 	} else {
-		fft64R2FirstAVX2(&out[0], &in[0], r)
+		fft64R2FirstAVX2(&out[0], &in[0], r, s)
 	}
 }
 
 // FFT64Radix4 is FFTRadix4 for complex128: one contiguous radix-4
-// Stockham stage of length len(in) and sub-transform length ls.
-func FFT64Radix4(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+// Stockham stage of length len(in) and sub-transform length ls; s scales
+// the inputs of a first stage (ls = 1, r a multiple of the values per
+// vector) and must be 1 otherwise.
+func FFT64Radix4(l Level, out, in []complex128, tw []float64, ls int, inverse bool, s float64) {
 	n := len(in)
 	if ls < 1 || n%(4*ls) != 0 || len(out) != n {
 		panic("asm: FFT64Radix4: bad length")
@@ -336,6 +339,9 @@ func FFT64Radix4(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 		panic("asm: FFT64Radix4: unsupported stage")
 	}
 	o, i := &out[0], &in[0]
+	if s != 1 && (ls != 1 || r < FFT64Values(l)) {
+		panic("asm: FFT64Radix4: a scale needs a wide first stage")
+	}
 	if r < FFT64Values(l) { // r = 1
 		tw = tw[:FFT64Radix4TwiddleLen(l, ls, r)]
 		switch {
@@ -360,13 +366,13 @@ func FFT64Radix4(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 	qs, ss, inJ := r*b, ls*r*b, 3*r*b
 	switch {
 	case ls == 1 && l == AVX512 && inverse:
-		fft64R4FirstAVX512Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+		fft64R4FirstAVX512Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0, s)
 	case ls == 1 && l == AVX512:
-		fft64R4FirstAVX512Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+		fft64R4FirstAVX512Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0, s)
 	case ls == 1 && inverse:
-		fft64R4FirstAVX2Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+		fft64R4FirstAVX2Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0, s)
 	case ls == 1:
-		fft64R4FirstAVX2Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+		fft64R4FirstAVX2Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0, s)
 	case l == AVX512 && inverse:
 		fft64R4WideAVX512Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
 	case l == AVX512:

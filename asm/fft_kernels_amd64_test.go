@@ -369,7 +369,7 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 					want := refRadix4(x32, w, ls, inverse)
 					in := asmtest.GuardedComplex128(t, x)
 					out := asmtest.GuardedComplex128(t, make([]complex128, n))
-					asm.FFT64Radix4(l, out, in, asmtest.GuardedFloat64(t, tw), ls, inverse)
+					asm.FFT64Radix4(l, out, in, asmtest.GuardedFloat64(t, tw), ls, inverse, 1)
 					for i := range want {
 						if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*40) {
 							t.Fatalf("n=%d ls=%d r=%d inverse=%v: out[%d] = %v, want %v", n, ls, r, inverse, i, out[i], want[i])

@@ -81,10 +81,11 @@ func butterfly64(v vmath.ISA, a []reg.VecVirtual, ones reg.VecVirtual, inverse b
 	}
 }
 
-// fft64R2First is fftR2First for complex128.
+// fft64R2First is fftR2First for complex128 (outputs scaled by the power
+// of two s).
 func fft64R2First(v vmath.ISA) {
 	name := "fft64R2First" + v.Name
-	TEXT(name, NOSPLIT, "func(out, in *complex128, r int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, r int, s float64)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.")
 	out := Load(Param("out"), GP64())
@@ -93,14 +94,17 @@ func fft64R2First(v vmath.ISA) {
 	rb := GP64()
 	MOVQ(r, rb)
 	SHLQ(U8(4), rb)
+	sv := v.Vec()
+	VBROADCASTSD(Load(Param("s"), XMM()), sv)
 	SHRQ(U8(log2(cvals64(v))), r)
 	JZ(LabelRef(name + "_done"))
 	Label(name + "_loop")
 	x0, x1, y := v.Vec(), v.Vec(), v.Vec()
-	VMOVUPD(Mem{Base: in}, x0)
+	VMULPD(Mem{Base: in}, sv, x0)
 	VMOVUPD(Mem{Base: in, Index: rb, Scale: 1}, x1)
-	VADDPD(x1, x0, y)
-	VSUBPD(x1, x0, x0)
+	VMOVAPD(x0, y)
+	VFMADD231PD(sv, x1, y)   // s·x0 + s·x1
+	VFNMADD231PD(sv, x1, x0) // s·x0 − s·x1
 	VMOVUPD(y, Mem{Base: out})
 	VMOVUPD(x0, Mem{Base: out, Index: rb, Scale: 1})
 	ADDQ(U32(v.Bytes()), in)
@@ -137,13 +141,17 @@ func fft64Scale(v vmath.ISA) {
 }
 
 // fft64R4Wide is fftR4Wide for complex128 (byte strides and steps as
-// there; tw holds six float64 per j).
+// there; tw holds six float64 per j; first scales its inputs by s).
 func fft64R4Wide(v vmath.ISA, inverse, first bool) {
 	name := "fft64R4Wide" + v.Name + fftDir(inverse)
 	if first {
 		name = "fft64R4First" + v.Name + fftDir(inverse)
 	}
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int)")
+	sig := "func(out, in *complex128, tw *float64, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int)"
+	if first {
+		sig = "func(out, in *complex128, tw *float64, ls, rows, w, qs, ss, inRow, outRow, inJ, outJ int, s float64)"
+	}
+	TEXT(name, NOSPLIT, sig)
 	Pragma("noescape")
 	Doc(name + " runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.")
 	out := Load(Param("out"), GP64())
@@ -163,6 +171,11 @@ func fft64R4Wide(v vmath.ISA, inverse, first bool) {
 	JZ(LabelRef(name + "_done"))
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
+	var sv reg.VecVirtual
+	if first {
+		sv = v.Vec()
+		VBROADCASTSD(Load(Param("s"), XMM()), sv)
+	}
 	Label(name + "_j")
 	var w [6]reg.VecVirtual
 	if !first {
@@ -181,10 +194,14 @@ func fft64R4Wide(v vmath.ISA, inverse, first bool) {
 	for q := range a {
 		a[q] = v.Vec()
 	}
-	VMOVUPD(Mem{Base: in}, a[0])
-	VMOVUPD(Mem{Base: in, Index: qs, Scale: 1}, a[1])
-	VMOVUPD(Mem{Base: in, Index: qs, Scale: 2}, a[2])
-	VMOVUPD(Mem{Base: in, Index: q3, Scale: 1}, a[3])
+	loads := []Mem{{Base: in}, {Base: in, Index: qs, Scale: 1}, {Base: in, Index: qs, Scale: 2}, {Base: in, Index: q3, Scale: 1}}
+	for q, m := range loads {
+		if first {
+			VMULPD(m, sv, a[q]) // s a power of two: exact
+		} else {
+			VMOVUPD(m, a[q])
+		}
+	}
 	if !first {
 		for q := 1; q < 4; q++ {
 			a[q] = cmul64(v, a[q], w[2*q-2], w[2*q-1], inverse)

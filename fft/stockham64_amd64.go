@@ -102,16 +102,26 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		in = work
 	}
 	next := func() { in, out, other = out, other, out }
+	// The 1/n (exact: n is a power of two) rides on the first stage.
+	s := 1.0
+	if scale {
+		s = 1 / float64(sp.n)
+	}
 	if sp.radix2 {
-		asm.FFT64Radix2First(l, out, in)
+		asm.FFT64Radix2First(l, out, in, s)
 		next()
+		s = 1
 	}
 	for _, st := range sp.stages {
-		asm.FFT64Radix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
+		ss := 1.0
+		if st.ls == 1 && st.r >= asm.FFT64Values(l) {
+			ss, s = s, 1
+		}
+		asm.FFT64Radix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse, ss)
 		next()
 	}
-	if scale {
-		asm.FFT64Scale(l, dst, 1/float64(sp.n))
+	if s != 1 {
+		asm.FFT64Scale(l, dst, s)
 	}
 }
 
