@@ -200,7 +200,7 @@ func fftSection(quick bool) section {
 		name:  "fft",
 		title: "FFT, forward transform",
 		about: "benchFFT MFLOPS: 5·n·log2(n) / µs for complex transforms, half of that for real ones. " +
-			"The reference columns are measured in this run, once per case; × FFTW and × gonum are our speed over theirs at each level. " +
+			"Each reference column is measured in this run, once per case; × NAME is our speed over NAME's at each level. " +
 			fftwStatus() + " gonum is " + gonumVersion() + " dsp/fourier (FFTPACK in Go; complex128 and float64 only).",
 		unit: "MFLOPS",
 	}
