@@ -21,10 +21,11 @@ import (
 // correlations run by FFT with the kernel spectra the plan cached, or as
 // direct sums where Apply takes the direct sum (FFTLen() = 0), in float64
 // with each gradient rounded once. Like Apply, Conv32 runs in float32 at
-// the levels with float32 assembly (AVX2, AVX-512): the FFTs by RealPlan32
-// at Apply's power-of-two length with asm.MulComplex64 products, the
-// direct sums by asm.ConvDirect (dk's in chunks of 128 steps added in
-// float64); its error there is within 1e-5 of each gradient's bound,
+// the levels with float32 assembly (hasConv32SIMD: AVX2, AVX-512, NEON):
+// the FFTs by RealPlan32 at Apply's power-of-two length with
+// asm.MulComplex64 products, the direct sums by asm.ConvDirect (dk's in
+// chunks of 128 steps added in float64); its error there is within 1e-5
+// of each gradient's bound,
 // max|dy|·max_h(Σ_j |k[h][j]| + |d[h]|) for du and
 // max|u|·max|dy|·batch·seqLen for dk and dd.
 // No output may share memory with an input or with another output. Safe

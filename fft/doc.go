@@ -43,7 +43,7 @@
 // (the correlation of dy with u, summed over the batch) and dd (Σ dy·u),
 // each optional (nil = not wanted) and overwritten. They run at the
 // plan's FFT length with the kernel spectra the plan cached (Conv32 on
-// Apply's float32 pipeline at AVX2/AVX-512, the correlations as products
+// Apply's float32 pipeline at the vector levels, the correlations as products
 // with the time-reversed dy), or as direct sums in float64 where Apply
 // takes the direct sum; generic.ConvBackwardDirect is the oracle.
 //
@@ -64,7 +64,7 @@
 // model also picks the sub-block length, q, the FFT length, and whether
 // the kernel's later taps run a second, coarser level of partitions once
 // every m sub-blocks (two-level partitioned convolution).
-// ConvStream32 runs float32 FFTs and, at AVX2/AVX-512, its spectrum
+// ConvStream32 runs float32 FFTs and, at the vector levels, its spectrum
 // products in assembly; there, with many channels, its direct sum runs
 // across channels (one vector multiply-add per tap for every channel),
 // which suits decoding one step at a time. Unlike the plans, a stream has state: it must not

@@ -37,7 +37,8 @@ import (
 // trades larger FFTs for fewer products), and short kernels or tiny
 // blocks take the direct sum over the carried
 // history instead (FFTLen() = 0), in float64 with y rounded once. With
-// many channels at AVX2/AVX-512, ConvStream32's direct sum runs across
+// many channels at the vector levels (Conv32's float32 assembly: AVX2,
+// AVX-512, NEON), ConvStream32's direct sum runs across
 // channels instead: kernels and history stored tap-major, one vector
 // multiply-add per tap for all channels (decoding a step at a time),
 // float32 sums blocked every ⌈√K⌉ taps, K ≤ 4096. The FFT path of
@@ -235,7 +236,7 @@ type streamFast32 struct {
 // for tiny blocks with many channels (decoding one step at a time): the
 // kernels and the history are stored tap-major, [K][channels], so that
 // each tap is one multiply-add of a channel vector, y += k[j]·u[t−j]
-// (addProducts: asm.GateRowVec at AVX2/AVX-512). The float32 sums are
+// (addProducts: asm.GateRowVec at the vector levels). The float32 sums are
 // blocked, every acrossBlock taps added into a second accumulator, so
 // that their error grows like 2·√K roundings rather than K.
 type streamAcross struct {
@@ -363,7 +364,7 @@ const (
 	streamFFTPerPointSIMD   = 0.1  // the same for RealPlan32's AVX2/AVX-512 FFT (powers of two ≥ 64)
 	streamFFTPerSub         = 400  // per sub-block: plan calls, window shift, conversions
 	streamProductPerBin     = 2.5  // one complex multiply-add of the delay line
-	streamProductPerBinSIMD = 0.4  // the same by mulSpectrum and addSkip (ConvStream32 at AVX2/AVX-512)
+	streamProductPerBinSIMD = 0.4  // the same by mulSpectrum and addSkip (ConvStream32 at a vector level)
 	streamProductPerPart    = 10   // per partition: loop set-up
 	streamAcrossPerTap      = 17   // streamAcross: per tap and step, for all channels (the call)
 	streamAcrossPerMAC      = 0.15 // streamAcross: per tap, step and channel
