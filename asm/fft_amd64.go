@@ -234,6 +234,11 @@ func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls in
 //go:noescape
 func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 
+// fft64Tail16AVX512Fwd runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+//
+//go:noescape
+func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+
 // fft64R4WideAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -253,3 +258,8 @@ func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls in
 //
 //go:noescape
 func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int, half float64)
+
+// fft64Tail16AVX512Inv runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+//
+//go:noescape
+func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)

@@ -412,6 +412,28 @@ func FFT64RealPass(l Level, dst, src []complex128, tw []float64, h int, inverse 
 	}
 }
 
+// FFT64Tail16Supported is FFTTail16Supported for complex128: AVX-512, n
+// a multiple of 64.
+func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }
+
+// FFT64Tail16TwiddleLen is the float64 count of FFT64Tail16's table: 30
+// vectors of 8 float64 per 4 j.
+func FFT64Tail16TwiddleLen(n int) int { return n / 64 * 30 * 8 }
+
+// FFT64Tail16 is FFTTail16 for complex128.
+func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
+	n := len(in)
+	if !FFT64Tail16Supported(l, n) || len(out) != n {
+		panic("asm: FFT64Tail16: bad length")
+	}
+	tw = tw[:FFT64Tail16TwiddleLen(n)]
+	if inverse {
+		fft64Tail16AVX512Inv(&out[0], &in[0], &tw[0], n/16)
+	} else {
+		fft64Tail16AVX512Fwd(&out[0], &in[0], &tw[0], n/16)
+	}
+}
+
 // FFT64Scale multiplies every value of x by s; len(x) must be a multiple
 // of FFT64Values(l).
 func FFT64Scale(l Level, x []complex128, s float64) {

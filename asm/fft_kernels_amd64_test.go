@@ -502,3 +502,91 @@ func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel is the complex128
+// twin of TestFFTTail16MatchesTwoFloat64StagesAtEveryLevel.
+func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		ran := 0
+		for n := 16; n <= 1<<12; n *= 2 {
+			if !asm.FFT64Tail16Supported(l, n) {
+				continue
+			}
+			m := n / 16
+			root := func(k int) complex128 { return cmplx.Exp(complex(0, -2*math.Pi*float64(k%n)/float64(n))) }
+			var wA, wB [3][]complex128
+			for q := range 3 {
+				wA[q] = make([]complex128, m)
+				wB[q] = make([]complex128, 4*m)
+				for j := range m {
+					wA[q][j] = root(4 * (q + 1) * j)
+				}
+				for j := range 4 * m {
+					wB[q][j] = root((q + 1) * j)
+				}
+			}
+			tw := make([]float64, asm.FFT64Tail16TwiddleLen(n))
+			const v = 4
+			for g := range m / v {
+				blk := tw[g*240 : (g+1)*240]
+				put := func(vec, i int, x float64) { blk[vec*8+2*i], blk[vec*8+2*i+1] = x, x }
+				for i := range v {
+					j := g*v + i
+					for q := range 3 {
+						put(2*q, i, real(wA[q][j]))
+						put(2*q+1, i, imag(wA[q][j]))
+						for s := range 4 {
+							put(6+6*s+2*q, i, real(wB[q][j+s*m]))
+							put(6+6*s+2*q+1, i, imag(wB[q][j+s*m]))
+						}
+					}
+				}
+			}
+			// Inputs exactly float32, so refRadix4 (which reads complex64)
+			// sees the same values.
+			x32 := randC64(rng, n)
+			x := make([]complex128, n)
+			for i, c := range x32 {
+				x[i] = complex128(c)
+			}
+			for _, inverse := range []bool{false, true} {
+				mid := refRadix4(x32, wA, m, inverse)
+				// The second stage on the float64 mid, by hand.
+				want := make([]complex128, n)
+				rot := complex(0, -1)
+				if inverse {
+					rot = complex(0, 1)
+				}
+				ls := 4 * m
+				for j := range ls {
+					var a [4]complex128
+					for q := range 4 {
+						a[q] = mid[4*j+q]
+						if q > 0 {
+							w := wB[q-1][j]
+							if inverse {
+								w = cmplx.Conj(w)
+							}
+							a[q] *= w
+						}
+					}
+					s02, d02 := a[0]+a[2], a[0]-a[2]
+					s13, d13 := a[1]+a[3], rot*(a[1]-a[3])
+					want[j], want[j+ls], want[j+2*ls], want[j+3*ls] = s02+s13, d02+d13, s02-s13, d02-d13
+				}
+				out := asmtest.GuardedComplex128(t, make([]complex128, n))
+				asm.FFT64Tail16(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), inverse)
+				for i := range want {
+					if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*200) {
+						t.Fatalf("n=%d inverse=%v: out[%d] = %v, want %v", n, inverse, i, out[i], want[i])
+					}
+				}
+				ran++
+			}
+		}
+		if l == asm.AVX512 && ran == 0 {
+			t.Fatal("FFT64Tail16 never ran at AVX-512")
+		}
+	})
+}

@@ -26,6 +26,9 @@ func generateFFT64() {
 			fft64R4Wide(v, inverse, true)
 			fft64R4Narrow1(v, inverse)
 			fft64RealPass(v, inverse)
+			if v.Lanes == 16 {
+				fft64Tail16(v, inverse)
+			}
 		}
 	}
 }
@@ -370,4 +373,89 @@ func fftSignOdd64() Mem {
 		DATA(8*i, U64(uint64(i%2)<<63))
 	}
 	return m
+}
+
+// fft64Tail16 is fftTail16 for complex128: a ZMM holds 4 consecutive j,
+// whose 64 values are four 4×4 tiles of 128-bit values transposed by two
+// rounds of VSHUFF64X2; tw holds 30 vectors per 4 j (the layout of
+// fftTail16 with 4 values per vector). m = n/16 must be a multiple of 4.
+func fft64Tail16(v vmath.ISA, inverse bool) {
+	name := "fft64Tail16" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m int)")
+	Pragma("noescape")
+	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	m := Load(Param("m"), GP64())
+	mb := GP64() // m values in bytes
+	MOVQ(m, mb)
+	SHLQ(U8(4), mb)
+	groups := GP64()
+	MOVQ(m, groups)
+	SHRQ(U8(2), groups)
+	JZ(LabelRef(name + "_done"))
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	Label(name + "_loop")
+	var x [16]reg.VecVirtual // x[4q + k]
+	for qq := range 4 {
+		r := make([]reg.VecVirtual, 4)
+		for j := range r {
+			r[j] = v.Vec()
+			VMOVUPD(Mem{Base: in, Disp: 256*j + 64*qq}, r[j])
+		}
+		t := [4]reg.VecVirtual{v.Vec(), v.Vec(), v.Vec(), v.Vec()}
+		VSHUFF64X2(U8(0x44), r[1], r[0], t[0]) // R0 e0 e1, R1 e0 e1
+		VSHUFF64X2(U8(0xee), r[1], r[0], t[1]) // R0 e2 e3, R1 e2 e3
+		VSHUFF64X2(U8(0x44), r[3], r[2], t[2])
+		VSHUFF64X2(U8(0xee), r[3], r[2], t[3])
+		for c := range 4 {
+			x[4*qq+c] = v.Vec()
+		}
+		VSHUFF64X2(U8(0x88), t[2], t[0], x[4*qq+0]) // e0 of R0…R3
+		VSHUFF64X2(U8(0xdd), t[2], t[0], x[4*qq+1])
+		VSHUFF64X2(U8(0x88), t[3], t[1], x[4*qq+2])
+		VSHUFF64X2(U8(0xdd), t[3], t[1], x[4*qq+3])
+	}
+	vb := v.Bytes()
+	var y [4][4]reg.VecVirtual
+	for k := range 4 {
+		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
+		for q := 1; q < 4; q++ {
+			a[q] = cmul64(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+		}
+		butterfly64(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][k] = a[s]
+		}
+	}
+	o := GP64()
+	for s := range 4 {
+		b := y[s][:]
+		base := (6 + 6*s) * vb
+		for k := 1; k < 4; k++ {
+			b[k] = cmul64(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+		}
+		butterfly64(v, b, ones, inverse)
+		if s == 0 {
+			MOVQ(out, o)
+		} else {
+			ADDQ(mb, o)
+		}
+		VMOVUPD(b[0], Mem{Base: o})
+		VMOVUPD(b[1], Mem{Base: o, Index: mb, Scale: 4})
+		VMOVUPD(b[2], Mem{Base: o, Index: mb, Scale: 8})
+		t3 := GP64()
+		LEAQ(Mem{Base: o, Index: mb, Scale: 8}, t3)
+		VMOVUPD(b[3], Mem{Base: t3, Index: mb, Scale: 4})
+	}
+	ADDQ(U32(16*vb), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(30*vb), tw)
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
 }

@@ -50,10 +50,22 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 		total += s.len
 		p.stages = append(p.stages, s)
 	}
+	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
+	// pass, r = 0 marking it.
+	if k := len(p.stages); k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
+		total = p.stages[k-2].off
+		tail := stage32{ls: n / 16, r: 0, off: total, len: asm.FFT64Tail16TwiddleLen(n)}
+		total += tail.len
+		p.stages = append(p.stages[:k-2], tail)
+	}
 	p.tw = make([]float64, total)
 	roots := newRootTable32(n)
 	for _, s := range p.stages {
 		if s.len == 0 {
+			continue
+		}
+		if s.r == 0 {
+			fillTail16of64(p.tw[s.off:s.off+s.len], n, roots)
 			continue
 		}
 		tw := p.tw[s.off : s.off+s.len]
@@ -85,6 +97,33 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 	return p
 }
 
+// fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, 4
+// values per vector.
+func fillTail16of64(tw []float64, n int, roots rootTable32) {
+	const v = 4 // values per ZMM
+	m := n / 16
+	put := func(vec []float64, i int, x float64) { vec[2*i], vec[2*i+1] = x, x }
+	for g := range m / v {
+		blk := tw[g*30*2*v : (g+1)*30*2*v]
+		vec := func(idx int) []float64 { return blk[idx*2*v : (idx+1)*2*v] }
+		for i := range v {
+			j := g*v + i
+			for q := 1; q < 4; q++ {
+				c, s := roots.root(4 * q * j)
+				put(vec(2*q-2), i, c)
+				put(vec(2*q-1), i, s)
+			}
+			for st := range 4 {
+				for k := 1; k < 4; k++ {
+					c, s := roots.root(k * (j + st*m))
+					put(vec(6+6*st+2*k-2), i, c)
+					put(vec(6+6*st+2*k-1), i, s)
+				}
+			}
+		}
+	}
+}
+
 // runStockham64 is runStockham32 for complex128 (scale: end with the 1/n).
 func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
 	l := sp.level
@@ -113,6 +152,11 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		s = 1
 	}
 	for _, st := range sp.stages {
+		if st.r == 0 {
+			asm.FFT64Tail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
+			next()
+			continue
+		}
 		ss := 1.0
 		if st.ls == 1 && st.r >= asm.FFT64Values(l) {
 			ss, s = s, 1
