@@ -29,7 +29,12 @@ func CauchyConj4(rRe, rIm []float64, v, w []complex128, aRe, aIm, bRe, bIm []flo
 		var accRe, accIm [4]float64
 		for n, wn := range w {
 			wr, wi := real(wn), imag(wn)
-			m, m2 := bi*wi, bi*wr
+			// Every product that a sum or difference uses is rounded by an
+			// explicit conversion: the Go spec lets a compiler fuse a*b + c
+			// across statements (arm64's does), and the assembly twins
+			// round each product, so that the conversions keep every
+			// architecture's generic code on the twins' bits.
+			m, m2 := float64(bi*wi), float64(bi*wr)
 			bwr, bwcr := math.FMA(br, wr, -m), math.FMA(br, wr, m)
 			bwi, bwci := math.FMA(br, wi, m2), math.FMA(-br, wi, m2)
 			// 1/z = conj(z)/|z|², both reciprocals from one division:
@@ -37,11 +42,11 @@ func CauchyConj4(rRe, rIm []float64, v, w []complex128, aRe, aIm, bRe, bIm []flo
 			// (no Inf/NaN cases and no cost of Go's complex division; |z|²
 			// is far from the float64 range's ends here).
 			z1r, z1i, z2r, z2i := ar-bwr, ai-bwi, ar-bwcr, ai-bwci
-			q1, q2 := math.FMA(z1i, z1i, z1r*z1r), math.FMA(z2i, z2i, z2r*z2r)
-			t := 1 / (q1 * q2)
-			s1, s2 := t*q2, t*q1
-			d1r, nd1i := z1r*s1, z1i*s1 // nd = −Im d
-			d2r, nd2i := z2r*s2, z2i*s2
+			q1, q2 := math.FMA(z1i, z1i, float64(z1r*z1r)), math.FMA(z2i, z2i, float64(z2r*z2r))
+			t := 1 / float64(q1*q2)
+			s1, s2 := float64(t*q2), float64(t*q1)
+			d1r, nd1i := float64(z1r*s1), float64(z1i*s1) // nd = −Im d
+			d2r, nd2i := float64(z2r*s2), float64(z2i*s2)
 			sr, dr := d1r+d2r, d1r-d2r
 			ns, di := nd1i+nd2i, nd1i-nd2i
 			for j := range 4 {

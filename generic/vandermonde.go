@@ -188,12 +188,14 @@ func VandermondeChain(dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, gro
 			o := g*groupStride + t*stepStride
 			for i := g * w; i < (g+1)*w; i++ {
 				a, b := xr[i], xi[i]
-				if !(math.FMA(b, b, a*a) >= thr[i]) {
+				// Products rounded before they are added (float64(…)), as in
+				// the assembly: the Go spec would let a compiler fuse them.
+				if !(math.FMA(b, b, float64(a*a)) >= thr[i]) {
 					a, b = 0, 0
 				}
 				dstRe[o+i-g*w], dstIm[o+i-g*w] = float32(a), float32(b)
 				c, d := er[i], ei[i]
-				xr[i], xi[i] = math.FMA(c, a, -(d*b)), math.FMA(d, a, c*b)
+				xr[i], xi[i] = math.FMA(c, a, -float64(d*b)), math.FMA(d, a, float64(c*b))
 			}
 		}
 	}

@@ -4,8 +4,7 @@ package kernelgen
 
 // The kernels' assembly, shared by amd64 (AVX2, AVX-512) and arm64 (NEON):
 // asm's entry points have the same signatures on both, and every level but
-// asm.Generic has them (the Cauchy sums run at NEON only once they can
-// match the generic level's bits: cauchyAssembly).
+// asm.Generic has them.
 
 import (
 	"github.com/ssmkern/ssmkern/asm"
@@ -49,13 +48,9 @@ func cauchyConj4(l asm.Level, rRe, rIm []float64, v, w []complex128, aRe, aIm, b
 }
 
 // cauchyAssembly reports whether cauchyConj4 runs asm.CauchyConj4 at level
-// l. Every kernel computes generic.CauchyConj4's operations as its source
-// writes them, which is what the amd64 build of generic runs; but the
-// arm64 compiler fuses generic's products into the sums that follow
-// (d1r+d2r, d1r−d2r, … become FMADDD/FMSUBD, as the Go spec allows), so
-// there the NEON kernel (asm/cauchy_arm64_test.go: bit for bit the
-// unfused sums) and the generic level differ in the last bits, and
-// DPLRSpectrum would not give the same bits at every level
-// (FuzzDPLRSpectrum). NEON keeps the generic sums until generic rounds
-// those products explicitly (float64(z1r*s1), …).
-func cauchyAssembly(l asm.Level) bool { return l != asm.Generic && l != asm.NEON }
+// l: at every vector level. Every kernel rounds each product before a sum
+// uses it, and so does generic.CauchyConj4 (explicit float64(…)
+// conversions: without them arm64's compiler fuses products into the
+// following sums, as the Go spec allows), so that DPLRSpectrum gives the
+// same bits at every level (FuzzDPLRSpectrum).
+func cauchyAssembly(l asm.Level) bool { return l != asm.Generic }

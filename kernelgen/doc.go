@@ -12,11 +12,14 @@
 //     (the conjugate-extended DPLR matrices, Sherman–Morrison).
 //   - S4DKernel, S4DKernel64: K[c,h,l] = 2·Re Σ_n C·B̄·Ā^l, a Vandermonde
 //     product whose powers are re-anchored every 64 steps, so its error does
-//     not grow with l. The hot loop is generic.VandermondeKernel(32); at
-//     AVX2 and AVX-512 its whole 64-step blocks run in assembly (avogen/s4d).
+//     not grow with l. The float32 tables (product chains) and the hot
+//     loop (generic.VandermondeChain, VandermondeKernel32) run in assembly
+//     at every vector level (AVX2, AVX-512, NEON).
 //   - DPLRKernel, DPLRKernel64 (and the spectrum alone, DPLRSpectrum):
-//     the S4 kernel by the Cauchy kernel at the roots of unity and the
-//     Woodbury correction; CTilde converts S4's C into the C̃ it stores.
+//     the S4 kernel by the Cauchy kernel at the roots of unity (float64,
+//     in assembly at every vector level, bit-identical to
+//     generic.CauchyConj4) and the Woodbury correction; CTilde converts
+//     S4's C into the C̃ it stores.
 //   - DiagSSM, DenseSSM: the recurrent form (Step, Run) of the same SSMs,
 //     for decoding one sample at a time.
 //
@@ -44,8 +47,8 @@
 //	khat := make([]complex128, kernelgen.DPLRBins(L))
 //	err = kernelgen.DPLRSpectrum(khat, q) // K = irfft(khat, L)
 //
-// Everything here is plain Go (no assembly yet, so the purego tag changes
-// nothing); the tests check it against the golden vectors of the S4
-// repository (hippo_transition, s4d_kernel, s4_dplr_kernel) and against
-// independent dense and continuous-time evaluations.
+// The rest is plain Go (with the purego tag, all of it is); the tests
+// check every level against the golden vectors of the S4 repository
+// (hippo_transition, s4d_kernel, s4_dplr_kernel) and against independent
+// dense and continuous-time evaluations.
 package kernelgen

@@ -46,7 +46,7 @@ func DPLRBins(l int) int { return l/2 + 1 }
 // the bilinear discretisation's truncated generating function evaluated
 // with the Woodbury identity (golden s4_dplr_kernel). The sums are taken in
 // projective form, Σ 2v/(2(1−ω) − (1+ω)·Dt·Λ̄) (generic.CauchyConj4, in
-// assembly at AVX2 and AVX-512, float64 throughout), so
+// assembly at every vector level, float64 throughout), so
 // the bin ω = −1 of even L is the exact limit instead of a 0/0.
 // The inverse real FFT of length L of each row is the kernel
 // (DPLRKernel64 does that, with package fft).

@@ -43,8 +43,8 @@ type S4DParams struct {
 // them the cheap way: products carried in float64 along chains of at most
 // 64 links, each run restarted from a direct exponential (anchorChain:
 // within 1e−12 of exact at any L), rounded to float32 and flushed to 0
-// below a decay factor of 2⁻⁴⁰, so that no product is subnormal. At AVX2
-// and AVX-512 both the chains (asm.VandermondeChain) and the hot loop
+// below a decay factor of 2⁻⁴⁰, so that no product is subnormal. At every
+// vector level both the chains (asm.VandermondeChain) and the hot loop
 // (asm.VandermondeBlocks, float32 sums over the states) are assembly.
 // Normwise error against S4DKernel64: ≤ 3e−7 per 4096-step block up to L =
 // 65536 (TestS4DKernelLongL).
