@@ -29,7 +29,7 @@ func main() {
 	out := flag.String("o", "", "also write the Markdown report to this file")
 	quick := flag.Bool("quick", false, "small sizes and short measurements (a smoke run)")
 	benchtime := flag.Duration("benchtime", 300*time.Millisecond, "time spent measuring each kernel at each level")
-	only := flag.String("run", "", "only sections whose name contains this string (scan, fft, conv, kernelgen)")
+	only := flag.String("run", "", "only sections whose name contains this string (scan, fft, conv, conv-stream-backward, kernelgen)")
 	flag.Parse()
 
 	testing.Init()

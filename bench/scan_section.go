@@ -22,7 +22,7 @@ const scanCheckTol = 4 * 5.4e-7
 
 // sections lists the report's kernel families in order.
 func sections(quick bool) []section {
-	return []section{scanSection(quick), fftSection(quick), convSection(quick), kernelgenSection(quick)}
+	return []section{scanSection(quick), fftSection(quick), convSection(quick), convMoreSection(quick), kernelgenSection(quick)}
 }
 
 func scanSection(quick bool) section {
