@@ -39,6 +39,11 @@ func fftRealPassAVX2Fwd(dst *complex64, src *complex64, tw *float32, h int, half
 //go:noescape
 func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 
+// fftR8FirstAVX2Fwd runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8FirstAVX2Fwd(out *complex64, in *complex64, r int, s float32)
+
 // fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
@@ -63,6 +68,11 @@ func fftRealPassAVX2Inv(dst *complex64, src *complex64, tw *float32, h int, half
 //
 //go:noescape
 func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
+
+// fftR8FirstAVX2Inv runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8FirstAVX2Inv(out *complex64, in *complex64, r int, s float32)
 
 // fftCopyRowsAVX2 copies a block of rows×width complex64 values between strided matrices.
 //
@@ -114,6 +124,11 @@ func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int, ha
 //go:noescape
 func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
 
+// fftR8FirstAVX512Fwd runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8FirstAVX512Fwd(out *complex64, in *complex64, r int, s float32)
+
 // fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
@@ -148,6 +163,11 @@ func fftRealPassAVX512Inv(dst *complex64, src *complex64, tw *float32, h int, ha
 //
 //go:noescape
 func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, a *complex64, b *complex64, rows int, cols int, ds int)
+
+// fftR8FirstAVX512Inv runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8FirstAVX512Inv(out *complex64, in *complex64, r int, s float32)
 
 // fftCopyRowsAVX512 copies a block of rows×width complex64 values between strided matrices.
 //

@@ -464,6 +464,125 @@ fftTransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftR8FirstAVX2Fwd(out *complex64, in *complex64, r int, s float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftR8FirstAVX2Fwd(SB), NOSPLIT, $0-28
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x03, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x02, DX
+	JZ           fftR8FirstAVX2Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Y1
+	MOVSS        s+24(FP), X0
+	VBROADCASTSS X0, Y0
+
+fftR8FirstAVX2Fwd_loop:
+	VMULPS         (CX), Y0, Y2
+	VMULPS         (CX)(BX*4), Y0, Y3
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VMULPS         (CX)(BX*1), Y0, Y3
+	VMULPS         (CX)(DI*1), Y0, Y5
+	VADDPS         Y5, Y3, Y6
+	VSUBPS         Y5, Y3, Y3
+	VMULPS         (CX)(BX*2), Y0, Y5
+	VMULPS         (CX)(SI*2), Y0, Y7
+	VADDPS         Y7, Y5, Y8
+	VSUBPS         Y7, Y5, Y5
+	VMULPS         (CX)(SI*1), Y0, Y7
+	VMULPS         (CX)(R8*1), Y0, Y9
+	VADDPS         Y9, Y7, Y10
+	VSUBPS         Y9, Y7, Y7
+	VPERMILPS      $0xb1, Y3, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y3, Y9
+	VPERMILPS      $0xb1, Y5, Y3
+	VXORPS         fft_sign_odd<>+0(SB), Y3, Y3
+	VPERMILPS      $0xb1, Y7, Y5
+	VMULPS         const_3f3504f3<>+0(SB), Y5, Y5
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y7, Y5
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y11
+	VADDPS         Y10, Y6, Y8
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y8, Y7, Y4
+	VSUBPS         Y8, Y7, Y8
+	VPERMILPS      $0xb1, Y6, Y7
+	VMOVAPS        Y7, Y6
+	VMOVAPS        Y7, Y10
+	VFMSUBADD231PS Y1, Y11, Y6
+	VFMADDSUB231PS Y1, Y11, Y10
+	VADDPS         Y3, Y2, Y7
+	VSUBPS         Y3, Y2, Y11
+	VADDPS         Y5, Y9, Y3
+	VSUBPS         Y5, Y9, Y5
+	VADDPS         Y3, Y7, Y2
+	VSUBPS         Y3, Y7, Y3
+	VPERMILPS      $0xb1, Y5, Y5
+	VMOVAPS        Y5, Y9
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y11, Y9
+	VFMADDSUB231PS Y1, Y11, Y5
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y2, (AX)(BX*1)
+	VMOVUPS        Y6, (AX)(BX*2)
+	VMOVUPS        Y9, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(BX*4)
+	VMOVUPS        Y3, (AX)(DI*1)
+	VMOVUPS        Y10, (AX)(SI*2)
+	VMOVUPS        Y5, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fftR8FirstAVX2Fwd_loop
+
+fftR8FirstAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA const_3f3504f3<>+0(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+4(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+8(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+12(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+16(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+20(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+24(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+28(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+32(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+36(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+40(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+44(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+48(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+52(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+56(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+60(SB)/4, $0x3f3504f3
+GLOBL const_3f3504f3<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf3504f3<>+0(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+4(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+8(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+12(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+16(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+20(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+24(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+28(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+32(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+36(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+40(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+44(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+48(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+52(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+56(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+60(SB)/4, $0xbf3504f3
+GLOBL const_bf3504f3<>(SB), RODATA|NOPTR, $64
+
 // func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
 TEXT ·fftR4WideAVX2Inv(SB), NOSPLIT, $0-96
@@ -836,6 +955,107 @@ fftTransposeTwiddleAVX2Inv_k:
 fftTransposeTwiddleAVX2Inv_done:
 	VZEROUPPER
 	RET
+
+// func fftR8FirstAVX2Inv(out *complex64, in *complex64, r int, s float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftR8FirstAVX2Inv(SB), NOSPLIT, $0-28
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x03, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x02, DX
+	JZ           fftR8FirstAVX2Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Y1
+	MOVSS        s+24(FP), X0
+	VBROADCASTSS X0, Y0
+
+fftR8FirstAVX2Inv_loop:
+	VMULPS         (CX), Y0, Y2
+	VMULPS         (CX)(BX*4), Y0, Y3
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VMULPS         (CX)(BX*1), Y0, Y3
+	VMULPS         (CX)(DI*1), Y0, Y5
+	VADDPS         Y5, Y3, Y6
+	VSUBPS         Y5, Y3, Y3
+	VMULPS         (CX)(BX*2), Y0, Y5
+	VMULPS         (CX)(SI*2), Y0, Y7
+	VADDPS         Y7, Y5, Y8
+	VSUBPS         Y7, Y5, Y5
+	VMULPS         (CX)(SI*1), Y0, Y7
+	VMULPS         (CX)(R8*1), Y0, Y9
+	VADDPS         Y9, Y7, Y10
+	VSUBPS         Y9, Y7, Y7
+	VPERMILPS      $0xb1, Y3, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y3, Y9
+	VPERMILPS      $0xb1, Y5, Y3
+	VXORPS         fft_sign_even<>+0(SB), Y3, Y3
+	VPERMILPS      $0xb1, Y7, Y5
+	VMULPS         const_3f3504f3<>+0(SB), Y5, Y5
+	VMOVAPS        Y5, Y5
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y7, Y5
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y11
+	VADDPS         Y10, Y6, Y8
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y8, Y7, Y4
+	VSUBPS         Y8, Y7, Y8
+	VPERMILPS      $0xb1, Y6, Y7
+	VMOVAPS        Y7, Y6
+	VMOVAPS        Y7, Y10
+	VFMSUBADD231PS Y1, Y11, Y6
+	VFMADDSUB231PS Y1, Y11, Y10
+	VADDPS         Y3, Y2, Y7
+	VSUBPS         Y3, Y2, Y11
+	VADDPS         Y5, Y9, Y3
+	VSUBPS         Y5, Y9, Y5
+	VADDPS         Y3, Y7, Y2
+	VSUBPS         Y3, Y7, Y3
+	VPERMILPS      $0xb1, Y5, Y5
+	VMOVAPS        Y5, Y9
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y11, Y9
+	VFMADDSUB231PS Y1, Y11, Y5
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y2, (AX)(BX*1)
+	VMOVUPS        Y10, (AX)(BX*2)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(BX*4)
+	VMOVUPS        Y3, (AX)(DI*1)
+	VMOVUPS        Y6, (AX)(SI*2)
+	VMOVUPS        Y9, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fftR8FirstAVX2Inv_loop
+
+fftR8FirstAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+DATA fft_sign_even<>+0(SB)/4, $0x80000000
+DATA fft_sign_even<>+4(SB)/4, $0x00000000
+DATA fft_sign_even<>+8(SB)/4, $0x80000000
+DATA fft_sign_even<>+12(SB)/4, $0x00000000
+DATA fft_sign_even<>+16(SB)/4, $0x80000000
+DATA fft_sign_even<>+20(SB)/4, $0x00000000
+DATA fft_sign_even<>+24(SB)/4, $0x80000000
+DATA fft_sign_even<>+28(SB)/4, $0x00000000
+DATA fft_sign_even<>+32(SB)/4, $0x80000000
+DATA fft_sign_even<>+36(SB)/4, $0x00000000
+DATA fft_sign_even<>+40(SB)/4, $0x80000000
+DATA fft_sign_even<>+44(SB)/4, $0x00000000
+DATA fft_sign_even<>+48(SB)/4, $0x80000000
+DATA fft_sign_even<>+52(SB)/4, $0x00000000
+DATA fft_sign_even<>+56(SB)/4, $0x80000000
+DATA fft_sign_even<>+60(SB)/4, $0x00000000
+GLOBL fft_sign_even<>(SB), RODATA|NOPTR, $64
 
 // func fftCopyRowsAVX2(dst *complex64, src *complex64, rows int, width int, ds int, ss int)
 // Requires: AVX
@@ -1746,6 +1966,89 @@ fftTransposeTwiddleAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftR8FirstAVX512Fwd(out *complex64, in *complex64, r int, s float32)
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·fftR8FirstAVX512Fwd(SB), NOSPLIT, $0-28
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x03, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x03, DX
+	JZ           fftR8FirstAVX512Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Z1
+	MOVSS        s+24(FP), X0
+	VBROADCASTSS X0, Z0
+
+fftR8FirstAVX512Fwd_loop:
+	VMULPS         (CX), Z0, Z2
+	VMULPS         (CX)(BX*4), Z0, Z3
+	VADDPS         Z3, Z2, Z4
+	VSUBPS         Z3, Z2, Z2
+	VMULPS         (CX)(BX*1), Z0, Z3
+	VMULPS         (CX)(DI*1), Z0, Z5
+	VADDPS         Z5, Z3, Z6
+	VSUBPS         Z5, Z3, Z3
+	VMULPS         (CX)(BX*2), Z0, Z5
+	VMULPS         (CX)(SI*2), Z0, Z7
+	VADDPS         Z7, Z5, Z8
+	VSUBPS         Z7, Z5, Z5
+	VMULPS         (CX)(SI*1), Z0, Z7
+	VMULPS         (CX)(R8*1), Z0, Z9
+	VADDPS         Z9, Z7, Z10
+	VSUBPS         Z9, Z7, Z7
+	VPERMILPS      $0xb1, Z3, Z9
+	VMULPS         const_3f3504f3<>+0(SB), Z9, Z9
+	VMOVAPS        Z9, Z9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z3, Z9
+	VPERMILPS      $0xb1, Z5, Z3
+	VXORPS         fft_sign_odd<>+0(SB), Z3, Z3
+	VPERMILPS      $0xb1, Z7, Z5
+	VMULPS         const_3f3504f3<>+0(SB), Z5, Z5
+	VMOVAPS        Z5, Z5
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z7, Z5
+	VADDPS         Z8, Z4, Z7
+	VSUBPS         Z8, Z4, Z11
+	VADDPS         Z10, Z6, Z8
+	VSUBPS         Z10, Z6, Z6
+	VADDPS         Z8, Z7, Z4
+	VSUBPS         Z8, Z7, Z8
+	VPERMILPS      $0xb1, Z6, Z7
+	VMOVAPS        Z7, Z6
+	VMOVAPS        Z7, Z10
+	VFMSUBADD231PS Z1, Z11, Z6
+	VFMADDSUB231PS Z1, Z11, Z10
+	VADDPS         Z3, Z2, Z7
+	VSUBPS         Z3, Z2, Z11
+	VADDPS         Z5, Z9, Z3
+	VSUBPS         Z5, Z9, Z5
+	VADDPS         Z3, Z7, Z2
+	VSUBPS         Z3, Z7, Z3
+	VPERMILPS      $0xb1, Z5, Z5
+	VMOVAPS        Z5, Z9
+	VMOVAPS        Z5, Z5
+	VFMSUBADD231PS Z1, Z11, Z9
+	VFMADDSUB231PS Z1, Z11, Z5
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z2, (AX)(BX*1)
+	VMOVUPS        Z6, (AX)(BX*2)
+	VMOVUPS        Z9, (AX)(SI*1)
+	VMOVUPS        Z8, (AX)(BX*4)
+	VMOVUPS        Z3, (AX)(DI*1)
+	VMOVUPS        Z10, (AX)(SI*2)
+	VMOVUPS        Z5, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           DX
+	JNZ            fftR8FirstAVX512Fwd_loop
+
+fftR8FirstAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftR4WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, AVX512F
 TEXT ·fftR4WideAVX512Inv(SB), NOSPLIT, $0-96
@@ -2536,6 +2839,89 @@ fftTransposeTwiddleAVX512Inv_k:
 	JNZ            fftTransposeTwiddleAVX512Inv_c
 
 fftTransposeTwiddleAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR8FirstAVX512Inv(out *complex64, in *complex64, r int, s float32)
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·fftR8FirstAVX512Inv(SB), NOSPLIT, $0-28
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x03, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x03, DX
+	JZ           fftR8FirstAVX512Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Z1
+	MOVSS        s+24(FP), X0
+	VBROADCASTSS X0, Z0
+
+fftR8FirstAVX512Inv_loop:
+	VMULPS         (CX), Z0, Z2
+	VMULPS         (CX)(BX*4), Z0, Z3
+	VADDPS         Z3, Z2, Z4
+	VSUBPS         Z3, Z2, Z2
+	VMULPS         (CX)(BX*1), Z0, Z3
+	VMULPS         (CX)(DI*1), Z0, Z5
+	VADDPS         Z5, Z3, Z6
+	VSUBPS         Z5, Z3, Z3
+	VMULPS         (CX)(BX*2), Z0, Z5
+	VMULPS         (CX)(SI*2), Z0, Z7
+	VADDPS         Z7, Z5, Z8
+	VSUBPS         Z7, Z5, Z5
+	VMULPS         (CX)(SI*1), Z0, Z7
+	VMULPS         (CX)(R8*1), Z0, Z9
+	VADDPS         Z9, Z7, Z10
+	VSUBPS         Z9, Z7, Z7
+	VPERMILPS      $0xb1, Z3, Z9
+	VMULPS         const_3f3504f3<>+0(SB), Z9, Z9
+	VMOVAPS        Z9, Z9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z3, Z9
+	VPERMILPS      $0xb1, Z5, Z3
+	VXORPS         fft_sign_even<>+0(SB), Z3, Z3
+	VPERMILPS      $0xb1, Z7, Z5
+	VMULPS         const_3f3504f3<>+0(SB), Z5, Z5
+	VMOVAPS        Z5, Z5
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z7, Z5
+	VADDPS         Z8, Z4, Z7
+	VSUBPS         Z8, Z4, Z11
+	VADDPS         Z10, Z6, Z8
+	VSUBPS         Z10, Z6, Z6
+	VADDPS         Z8, Z7, Z4
+	VSUBPS         Z8, Z7, Z8
+	VPERMILPS      $0xb1, Z6, Z7
+	VMOVAPS        Z7, Z6
+	VMOVAPS        Z7, Z10
+	VFMSUBADD231PS Z1, Z11, Z6
+	VFMADDSUB231PS Z1, Z11, Z10
+	VADDPS         Z3, Z2, Z7
+	VSUBPS         Z3, Z2, Z11
+	VADDPS         Z5, Z9, Z3
+	VSUBPS         Z5, Z9, Z5
+	VADDPS         Z3, Z7, Z2
+	VSUBPS         Z3, Z7, Z3
+	VPERMILPS      $0xb1, Z5, Z5
+	VMOVAPS        Z5, Z9
+	VMOVAPS        Z5, Z5
+	VFMSUBADD231PS Z1, Z11, Z9
+	VFMADDSUB231PS Z1, Z11, Z5
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z2, (AX)(BX*1)
+	VMOVUPS        Z10, (AX)(BX*2)
+	VMOVUPS        Z5, (AX)(SI*1)
+	VMOVUPS        Z8, (AX)(BX*4)
+	VMOVUPS        Z3, (AX)(DI*1)
+	VMOVUPS        Z6, (AX)(SI*2)
+	VMOVUPS        Z9, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           DX
+	JNZ            fftR8FirstAVX512Inv_loop
+
+fftR8FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 

@@ -62,6 +62,31 @@ func FFTRadix2First(l Level, out, in []complex64, s float32) {
 	}
 }
 
+// FFTRadix8First runs the radix-8 first stage (ls = 1, no twiddles) of a
+// complex64 FFT of length n = len(in): out[t·n/8 + k] = Σ_q ω_8^{∓qt}·s·in[q·n/8
+// + k], s a power of two (1, or an inverse's 1/n). n/8 must be a multiple
+// of FFTValues(l).
+func FFTRadix8First(l Level, out, in []complex64, s float32, inverse bool) {
+	n := len(in)
+	r := n / 8
+	if r%FFTValues(l) != 0 || n%8 != 0 || len(out) != n {
+		panic("asm: FFTRadix8First: bad length")
+	}
+	if r == 0 {
+		return
+	}
+	switch {
+	case l == AVX512 && inverse:
+		fftR8FirstAVX512Inv(&out[0], &in[0], r, s)
+	case l == AVX512:
+		fftR8FirstAVX512Fwd(&out[0], &in[0], r, s)
+	case inverse:
+		fftR8FirstAVX2Inv(&out[0], &in[0], r, s)
+	default:
+		fftR8FirstAVX2Fwd(&out[0], &in[0], r, s)
+	}
+}
+
 // FFTRadix4 runs one radix-4 Stockham stage of a complex64 FFT of length
 // n = len(in) with sub-transform length ls (generic/fft_radix.go): out and
 // in have n values and must not overlap; tw is the stage's table

@@ -590,3 +590,40 @@ func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestFFTRadix8FirstMatchesTheDFTAtEveryLevel checks the radix-8 first
+// stage against the length-8 DFTs it computes, in float64, both
+// directions, scaled and not, under guard pages.
+func TestFFTRadix8FirstMatchesTheDFTAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		for n := 8 * asm.FFTValues(l); n <= 1<<12; n *= 2 {
+			r := n / 8
+			x := randC64(rng, n)
+			for _, inverse := range []bool{false, true} {
+				for _, sc := range []float32{1, 0.125} {
+					out := asmtest.GuardedComplex64(t, make([]complex64, n))
+					asm.FFTRadix8First(l, out, asmtest.GuardedComplex64(t, x), sc, inverse)
+					sign := -1.0
+					if inverse {
+						sign = 1
+					}
+					want := make([]complex128, n)
+					for k := range r {
+						for tt := range 8 {
+							var sum complex128
+							for q := range 8 {
+								sum += complex128(x[q*r+k]) * cmplx.Exp(complex(0, sign*2*math.Pi*float64(q*tt)/8))
+							}
+							want[tt*r+k] = sum * complex(float64(sc), 0)
+						}
+					}
+					checkStage(t, "FFTRadix8First", out, want, x)
+				}
+			}
+		}
+	})
+}

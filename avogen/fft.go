@@ -57,6 +57,7 @@ func generateFFT() {
 			}
 			fftRealPass(v, inverse)
 			fftTransposeTwiddle(v, inverse)
+			fftR8First(v, inverse)
 		}
 		fftCopyRows(v)
 	}
@@ -768,6 +769,108 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	ADDQ(U32(vb), out)
 	ADDQ(U32(30*vb), tw)
 	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftR8First emits the radix-8 first stage (ls = 1, no twiddles) that
+// replaces the radix-2 one when log2 n is odd, one pass fewer: for k < r
+// (r = n/8, a multiple of the values per vector), x_q = s·in[q·r + k],
+//
+//	out[t·r + k] = Σ_q ω_8^{∓qt}·x_q
+//
+// as radix 2 then radix 4: u_j = x_j + x_{j+4} gives the even outputs
+// (radix 4 of u), v_j = (x_j − x_{j+4})·ω_8^{±j} the odd ones. The products
+// by ω_8 = (1 ∓ i)/√2 are a swap, a multiply and one alternating fused
+// add (ω_8^{±3} the same with −1/√2), by ω_8^{±2} = ∓i a swap and a sign.
+func fftR8First(v vmath.ISA, inverse bool) {
+	name := "fftR8First" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex64, r int, s float32)")
+	Pragma("noescape")
+	Doc(name + " runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	r := Load(Param("r"), GP64())
+	rb, r3, r5, r7 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(r, rb)
+	SHLQ(U8(3), rb)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
+	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	SHRQ(U8(log2(cvals(v))), r)
+	JZ(LabelRef(name + "_done"))
+	sv, ones := v.Vec(), fftOnes(v)
+	VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	rt := float32(1 / math.Sqrt2)
+	// q·r·8 bytes for q = 0 … 7 from in (or out): base + index·scale.
+	at := func(base reg.Register, q int) Mem {
+		switch q {
+		case 0:
+			return Mem{Base: base}
+		case 1:
+			return Mem{Base: base, Index: rb, Scale: 1}
+		case 2:
+			return Mem{Base: base, Index: rb, Scale: 2}
+		case 3:
+			return Mem{Base: base, Index: r3, Scale: 1}
+		case 4:
+			return Mem{Base: base, Index: rb, Scale: 4}
+		case 5:
+			return Mem{Base: base, Index: r5, Scale: 1}
+		case 6:
+			return Mem{Base: base, Index: r3, Scale: 2}
+		}
+		return Mem{Base: base, Index: r7, Scale: 1}
+	}
+	Label(name + "_loop")
+	var u, w [4]reg.VecVirtual
+	for j := range 4 {
+		a, b := v.Vec(), v.Vec()
+		VMULPS(at(in, j), sv, a) // s a power of two: exact
+		VMULPS(at(in, j+4), sv, b)
+		u[j], w[j] = v.Vec(), v.Vec()
+		VADDPS(b, a, u[j])
+		VSUBPS(b, a, w[j])
+	}
+	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}.
+	for j := 1; j < 4; j++ {
+		t := v.Vec()
+		VPERMILPS(U8(0xb1), w[j], t) // (Im, Re)
+		y := v.Vec()
+		switch {
+		case j == 2 && !inverse: // −i·(a + bi) = (b, −a)
+			VXORPS(fftAltTable("fft_sign_odd", 0, float32(math.Copysign(0, -1))), t, y)
+		case j == 2: // i·(a + bi) = (−b, a)
+			VXORPS(fftAltTable("fft_sign_even", float32(math.Copysign(0, -1)), 0), t, y)
+		default:
+			c := vmath.Const(rt)
+			if j == 3 {
+				c = vmath.Const(-rt)
+			}
+			VMULPS(vmath.Const(rt), t, t)
+			VMOVAPS(t, y)
+			if inverse {
+				// (1 + i)/√2: (a − b, a + b)/√2; (−1 + i)/√2: (−a − b, a − b)/√2.
+				VFMADDSUB231PS(c, w[j], y)
+			} else {
+				// (1 − i)/√2: (a + b, b − a)/√2; (−1 − i)/√2: (b − a, −a − b)/√2.
+				VFMSUBADD231PS(c, w[j], y)
+			}
+		}
+		w[j] = y
+	}
+	ue, wo := u[:], w[:]
+	butterfly4(v, ue, ones, inverse)
+	butterfly4(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPS(ue[t], at(out, 2*t))
+		VMOVUPS(wo[t], at(out, 2*t+1))
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()

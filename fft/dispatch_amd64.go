@@ -65,10 +65,14 @@ func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse, scale bo
 	for c0 := 0; c0 < n1; c0 += b {
 		cur, other := blkA[:n2*b], blkB[:n2*b]
 		stages := row.stages
-		if row.radix2 {
+		switch {
+		case row.radix8:
+			asm.FFTCopyRows(l, other, t[c0:], n2, b, b, ts)
+			asm.FFTRadix8First(l, cur, other, 1, inverse)
+		case row.radix2:
 			asm.FFTCopyRows(l, other, t[c0:], n2, b, b, ts)
 			asm.FFTRadix2First(l, cur, other, 1)
-		} else {
+		default:
 			asm.FFTRadix4Strided(l, cur, t[c0:], nil, 1, stripeIn(n2, b, ts), inverse, 1)
 			stages = stages[1:]
 		}
@@ -127,11 +131,16 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		s = 1 / float32(sp.n)
 	}
 	stages4 := sp.stages
-	if sp.radix2 {
+	switch {
+	case sp.radix8:
+		asm.FFTRadix8First(l, out, in, s, inverse)
+		next()
+		s = 1
+	case sp.radix2:
 		asm.FFTRadix2First(l, out, in, s)
 		next()
 		s = 1
-	} else if st := stages4[0]; st.ls == 1 && !asm.FFTRadix4Narrow(l, st.r) {
+	case len(stages4) > 0 && stages4[0].ls == 1 && !asm.FFTRadix4Narrow(l, stages4[0].r):
 		asm.FFTRadix4FirstScaled(l, out, in, s, inverse)
 		next()
 		s = 1
@@ -152,7 +161,7 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 
 // stageCount is the number of passes of sp.
 func (sp *stockham32) stageCount() int {
-	if sp.radix2 {
+	if sp.radix2 || sp.radix8 {
 		return len(sp.stages) + 1
 	}
 	return len(sp.stages)

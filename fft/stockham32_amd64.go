@@ -18,7 +18,8 @@ type stockham32 struct {
 	n      int // transform length
 	batch  int // transforms run side by side (column blocks of a four-step plan)
 	level  asm.Level
-	radix2 bool      // a radix-2 stage (ls = 1) runs first
+	radix2 bool      // a radix-2 stage (ls = 1) runs first, or
+	radix8 bool      // a radix-8 stage (ls = 1)
 	stages []stage32 // the radix-4 stages, in order
 	tw     []float32 // all radix-4 tables, back to back
 }
@@ -34,6 +35,15 @@ type stage32 struct {
 // below it, the last stages of a ZMM level have fewer j than a vector holds,
 // and the transform takes well under a microsecond in package generic.
 const stockhamMinLen = 32
+
+// radix8MaxLen is the longest transform (values, batch included) that
+// starts with radix 8 rather than radix 2 when log2 n is odd. Same-run best
+// of 40, radix-8 against radix-2 first (a throwaway A/B during
+// development): AVX2 n = 128 90 against 119 ns, 512 328/383 ns, 2048
+// 1.74/1.98 µs, but 8192 10.5/9.4 µs and 32768 47.7/44.7 µs; AVX-512 128
+// 58/91 ns, 2048 1.39/1.59 µs, 8192 9.06/9.00 µs. Beyond L1 the radix-8
+// stage's sixteen memory streams cost more than the pass it saves.
+const radix8MaxLen = 2048
 
 // newStockham32 returns the plan of length n at level l, or nil when n is
 // not a power of two, is too short, or a stage has no kernel at l.
@@ -55,9 +65,17 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 	p := &stockham32{n: n, batch: batch, level: l}
 	ls := 1
 	if bits.TrailingZeros(uint(n))%2 == 1 {
-		p.radix2 = true
-		ls = 2
-		if (n*batch/2)%asm.FFTValues(l) != 0 {
+		// An odd log2 n starts with radix 8 (one pass fewer than radix
+		// 2) up to radix8MaxLen, or radix 2 (longer, or where n/8 values
+		// are not whole vectors).
+		switch v := asm.FFTValues(l); {
+		case n >= 8 && n*batch <= radix8MaxLen && (n*batch/8)%v == 0:
+			p.radix8 = true
+			ls = 8
+		case (n*batch/2)%v == 0:
+			p.radix2 = true
+			ls = 2
+		default:
 			return nil
 		}
 	}

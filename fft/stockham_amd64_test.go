@@ -42,6 +42,10 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			if sp := p32.stockham(l); sp != nil && asm.FFTTail16Supported(l, n) && sp.stages[len(sp.stages)-1].r != 0 {
 				t.Errorf("%v: Plan32 n=%d does not fuse its last two stages", l, n)
 			}
+			oddLog := n&0xaaaaaaaa != 0
+			if sp := p32.stockham(l); sp != nil && oddLog && n <= radix8MaxLen && (n/8)%asm.FFTValues(l) == 0 && !sp.radix8 {
+				t.Errorf("%v: Plan32 n=%d does not start with radix 8", l, n)
+			}
 			p64, _ := NewPlan64(n)
 			if p64.stockham(l) == nil {
 				t.Errorf("%v: Plan64 n=%d has no SIMD plan", l, n)
