@@ -134,9 +134,9 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // concurrent use; its calls allocate nothing in steady state.
 //
 // At the AVX2 and AVX-512 levels a power-of-two n ≥ 32 runs float32
-// Stockham stages in assembly (avogen/fft.go): a radix-2 first stage when
-// log2 n is odd, then radix-4 stages (at AVX-512 the last two fused into
-// one radix-16 pass), no bit-reversal pass, twiddles computed in float64
+// Stockham stages in assembly (avogen/fft.go): when log2 n is odd a
+// radix-8 first stage (n ≤ 2048) or a radix-2 one, then radix-4 stages (at
+// AVX-512 the last two fused into one radix-16 pass), no bit-reversal pass, twiddles computed in float64
 // (cos and sin of the exact angle) when the plan is made and stored as
 // float32 tables in the plan; from n = 2^18 a four-step decomposition
 // keeps the working set in L2 (see fourStep32). Inverses fold the 1/n
