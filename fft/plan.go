@@ -148,6 +148,17 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // complex128 scratch, transformed by package generic, rounded once into
 // dst).
 //
+// Speed, benchFFT MFLOPS (go test -run '^$' -bench
+// 'FFT/c64/n=(64|1024|4096|65536|1048576)$' ./bench, three runs per
+// SSMKERN_ISA, interleaved, on the shared 2-core Zen 4 VM):
+//
+//	n        generic       AVX2            AVX-512
+//	64       2,900–4,400   17,400–17,700   19,000–20,800
+//	1024     5,900         54,900–61,700   60,600–69,800
+//	4096     5,600–6,100   56,700–57,700   55,600–62,500
+//	65536    6,400–6,600   48,000–48,900   49,400–54,400
+//	2^20     4,000–4,600   24,000–26,600   24,300–28,300
+//
 // Interleaved, not split: the data stay (re, im) pairs, the layout of
 // []complex64, and a twiddle product is VPERMILPS, VMULPS, VFMADDSUB. A
 // split-format radix-4 stage (re and im in separate arrays, 4 FP ops per
