@@ -95,7 +95,10 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 // input read in place as complex64), then one vector pass (asm.FFTRealPass)
 // that pairs bins k and h−k into the n/2+1 bins; the inverse runs the pass
 // first, then the inverse complex FFT written straight into dst. Other n
-// and levels compute in float64 (one rounding of the result).
+// and levels compute in float64 (one rounding of the result). Measured
+// at n = 1024 (go test -run '^$' -bench 'FFT/r32/n=1024$' ./bench, three
+// interleaved runs per SSMKERN_ISA): generic 4,200–4,700, AVX2
+// 46,900–56,200, AVX-512 59,200–66,900 benchFFT MFLOPS (2.5·n·log2 n/µs).
 type RealPlan32 struct {
 	n         int
 	plan      *generic.RealFFTPlan
