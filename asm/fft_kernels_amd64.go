@@ -150,16 +150,10 @@ func ContiguousStage(ls, r int) FFTStageLayout {
 // and scales the inputs by s, a power of two (1, or an inverse's 1/n);
 // ls > 1 requires s = 1. Inputs must not overlap outputs.
 func FFTRadix4Strided(l Level, out, in []complex64, tw []float32, ls int, st FFTStageLayout, inverse bool, s float32) {
-	if ls < 1 || st.Rows < 1 || st.Width < FFTValues(l) || st.Width%FFTValues(l) != 0 {
-		panic("asm: FFTRadix4Strided: bad shape")
-	}
-	for _, stride := range []int{st.JIn, st.QIn, st.RowIn, st.JOut, st.SOut, st.RowOut} {
-		if stride < 0 {
-			panic("asm: FFTRadix4Strided: negative stride")
-		}
-	}
-	if ls > 1 && s != 1 {
-		panic("asm: FFTRadix4Strided: a scale needs ls = 1")
+	v := FFTValues(l)
+	if ls < 1 || st.Rows < 1 || st.Width < v || st.Width&(v-1) != 0 ||
+		st.JIn|st.QIn|st.RowIn|st.JOut|st.SOut|st.RowOut < 0 || (ls > 1 && s != 1) {
+		panic("asm: FFTRadix4Strided: bad shape, negative stride, or a scale with ls > 1")
 	}
 	// Bounds: the furthest value each side touches.
 	lastIn := (ls-1)*st.JIn + 3*st.QIn + (st.Rows-1)*st.RowIn + st.Width - 1
