@@ -40,24 +40,26 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 }
 
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
-// src, since the first pass writes only work; scale applies the 1/n. The first stage of each
-// column FFT reads its block straight from its matrix (src, or T when the
-// row FFT starts with a radix-4 stage) and the last stage of each row FFT
-// writes straight into dst, so that no pass only copies.
+// src, since the first pass writes only work; scale applies the 1/n (in
+// the first stage). The first stage of each column FFT reads its block
+// straight from its matrix (src, or T when the row FFT starts with a
+// radix-4 stage) and the last stage of each row FFT writes straight into
+// dst, so that no pass only copies.
 func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse, scale bool) {
 	l, n1, n2, b := fs.col.level, fs.n1, fs.n2, fs.b
 	ts := fs.tStride
 	t := work[:n2*ts]
 	blk := work[n2*ts:]
 	blkA, blkB := blk[:n2*b], blk[n2*b:2*n2*b]
+	sc := float32(1)
+	if scale {
+		sc = 1 / float32(fs.n) // exact: n is a power of two
+	}
 	for c0 := 0; c0 < n2; c0 += b {
 		// The column plan starts with radix 4 (n1 = 4^m).
 		cur, other := blkA[:n1*b], blkB[:n1*b]
-		asm.FFTRadix4Strided(l, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse, 1)
+		asm.FFTRadix4Strided(l, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse, sc)
 		cur = runStages(fs.col, fs.col.stages[1:], cur, other, inverse)
-		if scale {
-			asm.FFTScale(l, cur, 1/float32(fs.n))
-		}
 		blkTw := fs.tw[c0/b*n1:]
 		asm.FFTTransposeTwiddle(l, t[c0*ts:], cur, blkTw, fs.tw[n2/b*n1:], n1, b, ts, inverse)
 	}
