@@ -39,6 +39,34 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 	runStockham32(sp, dst, src, s.complex64s(p.n), inverse, inverse)
 }
 
+// transform32Short runs a short transform whose Stockham work buffer fits
+// the stack (n ≤ 256), without the scratch pool, whose Get and Put cost
+// as much as a 64-point FFT's stages; it reports false when it did not.
+// One array per size, so that only n values (not 256) are zeroed.
+func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
+	sp := p.stockham(l)
+	if sp == nil || p.n > 256 {
+		return false
+	}
+	switch p.n {
+	case 32:
+		var w [32]complex64
+		runStockham32(sp, dst, src, w[:], inverse, inverse)
+	case 64:
+		var w [64]complex64
+		runStockham32(sp, dst, src, w[:], inverse, inverse)
+	case 128:
+		var w [128]complex64
+		runStockham32(sp, dst, src, w[:], inverse, inverse)
+	case 256:
+		var w [256]complex64
+		runStockham32(sp, dst, src, w[:], inverse, inverse)
+	default:
+		return false
+	}
+	return true
+}
+
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
 // src, since the first pass writes only work; scale applies the 1/n (in
 // the first stage). The first stage of each column FFT reads its block

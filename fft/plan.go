@@ -247,8 +247,12 @@ func (p *Plan32) run(call string, dst, src []complex64, inverse bool) error {
 	if err := checkInPlace(call, dst, src); err != nil {
 		return err
 	}
+	l := asm.Current()
+	if transform32Short(l, p, dst, src, inverse) {
+		return nil
+	}
 	s := p.pool.Get().(*scratch)
-	transform32(asm.Current(), p, dst, src, s, inverse)
+	transform32(l, p, dst, src, s, inverse)
 	p.pool.Put(s)
 	return nil
 }
