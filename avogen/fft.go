@@ -11,19 +11,26 @@
 //	a_q = ω_L^{q·j} · in[j·p·r + q·r + k]          (L = p·ls, q < p)
 //	out[(j + s·ls)·r + k] = Σ_q ω_p^{q·s} · a_q     (s < p)
 //
-// (generic/fft_radix.go is the float64 twin). Three shapes of stage cover
-// every power of two from 16 (AVX2) or 32 (AVX-512) up:
+// (generic/fft_radix.go is the float64 twin). These shapes of stage cover
+// every power of two from 32 up:
 //
-//   - fftR2First: the radix-2 first stage of an odd log2 n (ls = 1, no
-//     twiddles), vectorised over k;
-//   - fftR4Wide: radix 4 with r a multiple of the complex values per
-//     vector, vectorised over k with the three twiddles of j broadcast
-//     (twiddle table: w1, w2, w3 of each j as six float32);
+//   - fftR2First, fftR8First: the radix-2 or radix-8 first stage of an odd
+//     log2 n (ls = 1, no twiddles), vectorised over k, inputs scaled by a
+//     power of two (the inverse's 1/n);
+//   - fftR4Wide (fftR4First for ls = 1): radix 4 with r a multiple of the
+//     complex values per vector, vectorised over k with the three
+//     twiddles of j broadcast (twiddle table: w1, w2, w3 of each j as six
+//     float32), the k of a j in strided rows for a four-step FFT;
 //   - fftR4Narrow: radix 4 with r < values per vector (r = 1, and r = 4
 //     for ZMM): one vector holds the k of several consecutive j, its input
 //     gathered by a transpose in registers, its twiddles from an expanded
 //     table (per vector and q, Re w and Im w each duplicated over a
-//     complex value's two lanes).
+//     complex value's two lanes);
+//   - fftTail16 (ZMM): the last two radix-4 stages fused;
+//   - fftRealPass, fftTransposeTwiddle, fftCopyRows, fftScale: the real
+//     FFT's pass and the four-step FFT's helpers.
+//
+// fft64.go holds the complex128 twins.
 //
 // Products: x·w = fmaddsub(x, Re w, swap(x)·Im w), three instructions per
 // vector, the swap by VPERMILPS; the inverse uses x·conj(w) =

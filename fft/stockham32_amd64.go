@@ -10,18 +10,19 @@ import (
 )
 
 // stockham32 is the float32 Stockham plan of a power-of-two complex64 FFT
-// for one vector level: a radix-2 first stage when log2 n is odd, then
-// radix-4 stages, with every twiddle computed in float64 (cos and sin of
-// its exact angle) and rounded once to float32. The table layouts are
-// those of asm.FFTRadix4 at that level. Immutable once built.
+// for one vector level: a radix-8 or radix-2 first stage when log2 n is
+// odd, then radix-4 stages (at AVX-512 the last two fused, asm.FFTTail16),
+// with every twiddle computed in float64 (cos and sin of its exact angle)
+// and rounded once to float32. The table layouts are those of
+// asm.FFTRadix4 (and FFTTail16) at that level. Immutable once built.
 type stockham32 struct {
 	n      int // transform length
 	batch  int // transforms run side by side (column blocks of a four-step plan)
 	level  asm.Level
 	radix2 bool      // a radix-2 stage (ls = 1) runs first, or
 	radix8 bool      // a radix-8 stage (ls = 1)
-	stages []stage32 // the radix-4 stages, in order
-	tw     []float32 // all radix-4 tables, back to back
+	stages []stage32 // the radix-4 stages (or the fused tail), in order
+	tw     []float32 // all their tables, back to back
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
