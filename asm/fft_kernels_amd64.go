@@ -102,7 +102,12 @@ func FFTRadix4(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 		panic("asm: FFTRadix4: unsupported stage")
 	}
 	if !FFTRadix4Narrow(l, r) {
-		FFTRadix4Strided(l, out, in, tw, ls, ContiguousStage(ls, r), inverse, 1)
+		var w *float32
+		if ls > 1 {
+			tw = tw[:6*ls]
+			w = &tw[0]
+		}
+		fftRadix4Contiguous(l, &out[0], &in[0], w, ls, r, inverse, 1)
 		return
 	}
 	o, i := &out[0], &in[0]
@@ -199,7 +204,34 @@ func FFTRadix4FirstScaled(l Level, out, in []complex64, s float32, inverse bool)
 	if r < FFTValues(l) || r%FFTValues(l) != 0 || len(out) != n {
 		panic("asm: FFTRadix4FirstScaled: bad length")
 	}
-	FFTRadix4Strided(l, out, in, nil, 1, ContiguousStage(1, r), inverse, s)
+	fftRadix4Contiguous(l, &out[0], &in[0], nil, 1, r, inverse, s)
+}
+
+// fftRadix4Contiguous calls the wide kernel on the contiguous layout
+// (ContiguousStage) without building it: the short transforms' stages
+// are a few tens of nanoseconds, so the wrappers' own cost shows. The
+// caller has checked the lengths; w is nil when ls = 1.
+func fftRadix4Contiguous(l Level, o, i *complex64, w *float32, ls, r int, inverse bool, s float32) {
+	const b = 8 // bytes per value
+	qs, ss, inJ := r*b, ls*r*b, 3*r*b
+	switch {
+	case ls == 1 && l == AVX512 && inverse:
+		fftR4FirstAVX512Inv(o, i, w, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
+	case ls == 1 && l == AVX512:
+		fftR4FirstAVX512Fwd(o, i, w, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
+	case ls == 1 && inverse:
+		fftR4FirstAVX2Inv(o, i, w, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
+	case ls == 1:
+		fftR4FirstAVX2Fwd(o, i, w, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
+	case l == AVX512 && inverse:
+		fftR4WideAVX512Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case l == AVX512:
+		fftR4WideAVX512Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	case inverse:
+		fftR4WideAVX2Inv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	default:
+		fftR4WideAVX2Fwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	}
 }
 
 // FFTScale multiplies every value of x by s; len(x) must be a multiple of
