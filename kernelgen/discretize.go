@@ -55,8 +55,22 @@ func discretizeZOH(dA, dB, A, B []complex128, dt float64) {
 			dB[n] = complex(dt, 0) * B[n]
 			continue
 		}
-		dB[n] = em1 / a * B[n]
+		dB[n] = divide(em1, a) * B[n]
 	}
+}
+
+// divide is x/y for y ≠ 0 by x·conj(y)/|y|², one real division instead of
+// Go's complex division (which guards against overflow and Inf/NaN at a
+// cost the per-state loop of S4DKernel notices); for |y|² outside the
+// normal range it falls back to Go's.
+func divide(x, y complex128) complex128 {
+	yr, yi := real(y), imag(y)
+	m := yr*yr + yi*yi
+	if !(m > 0x1p-1000 && m < 0x1p1000) {
+		return x / y
+	}
+	s := 1 / m
+	return complex((real(x)*yr+imag(x)*yi)*s, (imag(x)*yr-real(x)*yi)*s)
 }
 
 // DiscretizeBilinear discretises a diagonal complex SSM with the bilinear
@@ -100,13 +114,20 @@ func checkDiag(dA, dB, A, B []complex128, dt float64) error {
 	)
 }
 
-// expAndExpm1 returns exp(z), by cmplx.Exp's formula for finite z, and
-// exp(z) − 1 without cancellation near 0, exp(x)·cos y − 1 = expm1(x)·cos y
-// − 2·sin²(y/2), sharing one exp and one sincos between them.
+// expAndExpm1 returns exp(z) and exp(z) − 1 for finite z, the second
+// without cancellation near 0: exp(x)·cos y − 1 = expm1(x)·cos y −
+// 2·sin²(y/2). One expm1 and one sincos of y/2 serve both: cos y = 1 −
+// 2·sin²(y/2) and sin y = 2·sin(y/2)·cos(y/2), and exp(x) = 1 + expm1(x)
+// while exp(x) ≥ 1/2 (no cancellation: within 3 ulp), math.Exp below.
 func expAndExpm1(z complex128) (e, em1 complex128) {
 	x, y := real(z), imag(z)
-	r := math.Exp(x)
-	s, c := math.Sincos(y)
-	h := math.Sin(y / 2)
-	return complex(r*c, r*s), complex(math.Expm1(x)*c-2*h*h, r*s)
+	m := math.Expm1(x)
+	r := 1 + m
+	if x < -0.6931471805599453 { // exp(x) < 1/2
+		r = math.Exp(x)
+	}
+	sh, ch := math.Sincos(y / 2)
+	h2 := 2 * sh * sh
+	c, s := 1-h2, 2*sh*ch
+	return complex(r*c, r*s), complex(m*c-h2, r*s)
 }
