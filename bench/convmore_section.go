@@ -119,7 +119,7 @@ func checkConvStream32() error {
 		}
 	}
 	want := make([]float64, h*L)
-	generic.ConvDirect(want, widen(u), widen(kern), widen(d), h, L)
+	generic.ConvDirect(want, toFloat64s(u), toFloat64s(kern), toFloat64s(d), h, L)
 	if e := normwise32(got, want); !(e <= 1e-5) {
 		return fmt.Errorf("normwise error %.3g > 1e-5", e)
 	}
@@ -142,7 +142,7 @@ func checkConvBackward32() error {
 		return err
 	}
 	wu, wk, wd := make([]float64, h*l), make([]float64, h*k), make([]float64, h)
-	generic.ConvBackwardDirect(wu, wk, wd, widen(dy), widen(u), widen(kern), widen(d), h, l)
+	generic.ConvBackwardDirect(wu, wk, wd, toFloat64s(dy), toFloat64s(u), toFloat64s(kern), toFloat64s(d), h, l)
 	for _, g := range []struct {
 		name string
 		got  []float32
@@ -155,8 +155,8 @@ func checkConvBackward32() error {
 	return nil
 }
 
-// widen converts float32s to float64s.
-func widen(x []float32) []float64 {
+// toFloat64s converts float32s to float64s.
+func toFloat64s(x []float32) []float64 {
 	y := make([]float64, len(x))
 	for i, v := range x {
 		y[i] = float64(v)
