@@ -153,7 +153,7 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // SSMKERN_ISA, interleaved, on the shared 2-core Zen 4 VM):
 //
 //	n        generic       AVX2            AVX-512
-//	64       2,900–4,400   17,400–17,700   19,000–20,800
+//	64       3,700–3,900   19,100–24,100   20,900–25,200   (a later run: stack work buffer, leaner wrappers)
 //	1024     5,900         54,900–61,700   60,600–69,800
 //	4096     5,600–6,100   56,700–57,700   55,600–62,500
 //	65536    6,400–6,600   48,000–48,900   49,400–54,400
