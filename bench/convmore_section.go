@@ -33,8 +33,8 @@ func convMoreSection(quick bool) section {
 		name: fmt.Sprintf("ConvStream32 H=%d K=%d block %d", h, k, block),
 		bench: func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(5, 6))
-			kern := randomFloats32(rng, h*k)
-			u, d := randomFloats32(rng, h*block), randomFloats32(rng, h)
+			kern := randomFloat32s(rng, h*k)
+			u, d := randomFloat32s(rng, h*block), randomFloat32s(rng, h)
 			y := make([]float32, len(u))
 			st, err := fft.NewConvStream32(h, block, kern)
 			if err != nil {
@@ -54,8 +54,8 @@ func convMoreSection(quick bool) section {
 		name: fmt.Sprintf("Conv32.Backward H=%d L=K=%d", h, l),
 		bench: func(b *testing.B) {
 			rng := rand.New(rand.NewPCG(7, 8))
-			kern := randomFloats32(rng, h*l)
-			u, dy, d := randomFloats32(rng, h*l), randomFloats32(rng, h*l), randomFloats32(rng, h)
+			kern := randomFloat32s(rng, h*l)
+			u, dy, d := randomFloat32s(rng, h*l), randomFloat32s(rng, h*l), randomFloat32s(rng, h)
 			c, err := fft.NewConv32(h, l, kern)
 			if err != nil {
 				b.Fatal(err)
@@ -73,7 +73,8 @@ func convMoreSection(quick bool) section {
 	return s
 }
 
-func randomFloats32(rng *rand.Rand, n int) []float32 {
+// randomFloat32s is n standard normal float32s.
+func randomFloat32s(rng *rand.Rand, n int) []float32 {
 	x := make([]float32, n)
 	for i := range x {
 		x[i] = float32(rng.NormFloat64())
@@ -99,8 +100,8 @@ func checkConvStream32() error {
 	const h, k, block, blocks = 3, 250, 100, 5
 	const L = block * blocks
 	rng := rand.New(rand.NewPCG(9, 10))
-	kern, d := randomFloats32(rng, h*k), randomFloats32(rng, h)
-	u := randomFloats32(rng, h*L) // [h][L]
+	kern, d := randomFloat32s(rng, h*k), randomFloat32s(rng, h)
+	u := randomFloat32s(rng, h*L) // [h][L]
 	st, err := fft.NewConvStream32(h, block, kern)
 	if err != nil {
 		return err
@@ -131,8 +132,8 @@ func checkConvStream32() error {
 func checkConvBackward32() error {
 	const h, l, k = 2, 300, 300
 	rng := rand.New(rand.NewPCG(11, 12))
-	kern, d := randomFloats32(rng, h*k), randomFloats32(rng, h)
-	u, dy := randomFloats32(rng, h*l), randomFloats32(rng, h*l)
+	kern, d := randomFloat32s(rng, h*k), randomFloat32s(rng, h)
+	u, dy := randomFloat32s(rng, h*l), randomFloat32s(rng, h*l)
 	c, err := fft.NewConv32(h, l, kern)
 	if err != nil {
 		return err

@@ -74,11 +74,3 @@ func BenchmarkConvBackward32(b *testing.B) {
 		}
 	}
 }
-
-func randomFloat32s(rng *rand.Rand, n int) []float32 {
-	x := make([]float32, n)
-	for i := range x {
-		x[i] = float32(rng.NormFloat64())
-	}
-	return x
-}
