@@ -28,7 +28,7 @@ func (s *byteSource) complexValue() complex128 {
 func FuzzS4DKernel(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0})      // all sizes 1
-	f.Add([]byte{1, 0, 2, 0, 23, 0, 43, 1, 1, 0})     // Nh 24, L 300, bilinear
+	f.Add([]byte{1, 0, 2, 0, 23, 0, 43, 1, 1, 0})    // Nh 24, L 300, bilinear
 	f.Add([]byte{0, 0, 0, 0, 15, 0, 63, 0, 0, 0, 9}) // one whole block
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s := &byteSource{data: data, state: 7}
