@@ -204,6 +204,11 @@ func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 //go:noescape
 func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 
+// fft64TransposeTwiddleAVX2Fwd transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
+//
+//go:noescape
+func fft64TransposeTwiddleAVX2Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
 // fft64R4WideAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -223,6 +228,16 @@ func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 //
 //go:noescape
 func fft64RealPassAVX2Inv(dst *complex128, src *complex128, tw *float64, h int, half float64)
+
+// fft64TransposeTwiddleAVX2Inv transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
+//
+//go:noescape
+func fft64TransposeTwiddleAVX2Inv(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
+// fft64CopyRowsAVX2 copies a block of rows×width complex128 values between strided matrices.
+//
+//go:noescape
+func fft64CopyRowsAVX2(dst *complex128, src *complex128, rows int, width int, ds int, ss int)
 
 // fft64R2FirstAVX512 runs the radix-2 first stage of a complex128 FFT; see avogen/fft64.go.
 //
@@ -259,6 +274,11 @@ func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int
 //go:noescape
 func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
 
+// fft64TransposeTwiddleAVX512Fwd transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
+//
+//go:noescape
+func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
 // fft64R4WideAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -283,3 +303,13 @@ func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int
 //
 //go:noescape
 func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+
+// fft64TransposeTwiddleAVX512Inv transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
+//
+//go:noescape
+func fft64TransposeTwiddleAVX512Inv(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
+// fft64CopyRowsAVX512 copies a block of rows×width complex128 values between strided matrices.
+//
+//go:noescape
+func fft64CopyRowsAVX512(dst *complex128, src *complex128, rows int, width int, ds int, ss int)

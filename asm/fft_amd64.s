@@ -3278,6 +3278,89 @@ DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
 DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
 GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
 
+// func fft64TransposeTwiddleAVX2Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+// Requires: AVX, FMA3
+TEXT ·fft64TransposeTwiddleAVX2Fwd(SB), NOSPLIT, $0-56
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
+	SHLQ $0x04, DI
+	MOVQ cols+40(FP), BX
+	SHLQ $0x04, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x04, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x01, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x01, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX2Fwd_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX2Fwd_done
+
+fft64TransposeTwiddleAVX2Fwd_c:
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
+
+fft64TransposeTwiddleAVX2Fwd_k:
+	MOVQ           R8, R13
+	VMOVUPD        (R13), Y0
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Y1
+	VPERM2F128     $0x20, Y1, Y0, Y2
+	VPERM2F128     $0x31, Y1, Y0, Y0
+	VMOVUPD        (R11), Y1
+	VMOVDDUP       Y1, Y3
+	VPERMILPD      $0xff, Y1, Y1
+	MOVQ           R9, R13
+	MOVQ           R10, R14
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMADDSUB231PD Y3, Y2, Y4
+	VMOVUPD        (R14), Y2
+	VMOVDDUP       Y2, Y5
+	VPERMILPD      $0xff, Y2, Y2
+	VPERMILPD      $0x55, Y4, Y6
+	VMULPD         Y2, Y6, Y6
+	VFMADDSUB231PD Y5, Y4, Y6
+	VMOVUPD        Y6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y1, Y2, Y2
+	VFMADDSUB231PD Y3, Y0, Y2
+	VMOVUPD        (R14), Y0
+	VMOVDDUP       Y0, Y1
+	VPERMILPD      $0xff, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         Y0, Y3, Y3
+	VFMADDSUB231PD Y1, Y2, Y3
+	VMOVUPD        Y3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000020, R9
+	ADDQ           $0x00000020, R10
+	ADDQ           $0x00000020, R11
+	DECQ           R12
+	JNZ            fft64TransposeTwiddleAVX2Fwd_k
+	ADDQ           $0x00000020, CX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
+	JNZ            fft64TransposeTwiddleAVX2Fwd_c
+
+fft64TransposeTwiddleAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
 TEXT ·fft64R4WideAVX2Inv(SB), NOSPLIT, $0-96
@@ -3522,6 +3605,124 @@ fft64RealPassAVX2Inv_loop:
 	JNZ            fft64RealPassAVX2Inv_loop
 
 fft64RealPassAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64TransposeTwiddleAVX2Inv(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+// Requires: AVX, FMA3
+TEXT ·fft64TransposeTwiddleAVX2Inv(SB), NOSPLIT, $0-56
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
+	SHLQ $0x04, DI
+	MOVQ cols+40(FP), BX
+	SHLQ $0x04, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x04, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x01, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x01, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX2Inv_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX2Inv_done
+
+fft64TransposeTwiddleAVX2Inv_c:
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
+
+fft64TransposeTwiddleAVX2Inv_k:
+	MOVQ           R8, R13
+	VMOVUPD        (R13), Y0
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Y1
+	VPERM2F128     $0x20, Y1, Y0, Y2
+	VPERM2F128     $0x31, Y1, Y0, Y0
+	VMOVUPD        (R11), Y1
+	VMOVDDUP       Y1, Y3
+	VPERMILPD      $0xff, Y1, Y1
+	MOVQ           R9, R13
+	MOVQ           R10, R14
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMSUBADD231PD Y3, Y2, Y4
+	VMOVUPD        (R14), Y2
+	VMOVDDUP       Y2, Y5
+	VPERMILPD      $0xff, Y2, Y2
+	VPERMILPD      $0x55, Y4, Y6
+	VMULPD         Y2, Y6, Y6
+	VFMSUBADD231PD Y5, Y4, Y6
+	VMOVUPD        Y6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y1, Y2, Y2
+	VFMSUBADD231PD Y3, Y0, Y2
+	VMOVUPD        (R14), Y0
+	VMOVDDUP       Y0, Y1
+	VPERMILPD      $0xff, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         Y0, Y3, Y3
+	VFMSUBADD231PD Y1, Y2, Y3
+	VMOVUPD        Y3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000020, R9
+	ADDQ           $0x00000020, R10
+	ADDQ           $0x00000020, R11
+	DECQ           R12
+	JNZ            fft64TransposeTwiddleAVX2Inv_k
+	ADDQ           $0x00000020, CX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
+	JNZ            fft64TransposeTwiddleAVX2Inv_c
+
+fft64TransposeTwiddleAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64CopyRowsAVX2(dst *complex128, src *complex128, rows int, width int, ds int, ss int)
+// Requires: AVX
+TEXT ·fft64CopyRowsAVX2(SB), NOSPLIT, $0-48
+	MOVQ  dst+0(FP), AX
+	MOVQ  src+8(FP), CX
+	MOVQ  rows+16(FP), DX
+	MOVQ  width+24(FP), BX
+	MOVQ  ds+32(FP), SI
+	MOVQ  ss+40(FP), DI
+	SHLQ  $0x04, SI
+	SHLQ  $0x04, DI
+	SHRQ  $0x01, BX
+	JZ    fft64CopyRowsAVX2_done
+	TESTQ DX, DX
+	JZ    fft64CopyRowsAVX2_done
+
+fft64CopyRowsAVX2_row:
+	XORQ R8, R8
+	MOVQ BX, R9
+
+fft64CopyRowsAVX2_col:
+	VMOVUPD (CX)(R8*1), Y0
+	VMOVUPD Y0, (AX)(R8*1)
+	ADDQ    $0x00000020, R8
+	DECQ    R9
+	JNZ     fft64CopyRowsAVX2_col
+	ADDQ    SI, AX
+	ADDQ    DI, CX
+	DECQ    DX
+	JNZ     fft64CopyRowsAVX2_row
+
+fft64CopyRowsAVX2_done:
 	VZEROUPPER
 	RET
 
@@ -4098,6 +4299,129 @@ fft64Tail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+// Requires: AVX, AVX512F
+TEXT ·fft64TransposeTwiddleAVX512Fwd(SB), NOSPLIT, $0-56
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
+	SHLQ $0x04, DI
+	MOVQ cols+40(FP), BX
+	SHLQ $0x04, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x04, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX512Fwd_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX512Fwd_done
+
+fft64TransposeTwiddleAVX512Fwd_c:
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
+
+fft64TransposeTwiddleAVX512Fwd_k:
+	MOVQ           R8, R13
+	VMOVUPD        (R13), Z0
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Z1
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Z2
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Z3
+	VSHUFF64X2     $0x44, Z1, Z0, Z4
+	VSHUFF64X2     $0xee, Z1, Z0, Z0
+	VSHUFF64X2     $0x44, Z3, Z2, Z1
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z1, Z4, Z2
+	VSHUFF64X2     $0xdd, Z1, Z4, Z1
+	VSHUFF64X2     $0x88, Z3, Z0, Z4
+	VSHUFF64X2     $0xdd, Z3, Z0, Z0
+	VMOVUPD        (R11), Z3
+	VMOVDDUP       Z3, Z5
+	VPERMILPD      $0xff, Z3, Z3
+	MOVQ           R9, R13
+	MOVQ           R10, R14
+	VPERMILPD      $0x55, Z2, Z6
+	VMULPD         Z3, Z6, Z6
+	VFMADDSUB231PD Z5, Z2, Z6
+	VMOVUPD        (R14), Z2
+	VMOVDDUP       Z2, Z7
+	VPERMILPD      $0xff, Z2, Z2
+	VPERMILPD      $0x55, Z6, Z8
+	VMULPD         Z2, Z8, Z8
+	VFMADDSUB231PD Z7, Z6, Z8
+	VMOVUPD        Z8, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         Z3, Z2, Z2
+	VFMADDSUB231PD Z5, Z1, Z2
+	VMOVUPD        (R14), Z1
+	VMOVDDUP       Z1, Z6
+	VPERMILPD      $0xff, Z1, Z1
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         Z1, Z7, Z7
+	VFMADDSUB231PD Z6, Z2, Z7
+	VMOVUPD        Z7, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         Z3, Z1, Z1
+	VFMADDSUB231PD Z5, Z4, Z1
+	VMOVUPD        (R14), Z2
+	VMOVDDUP       Z2, Z4
+	VPERMILPD      $0xff, Z2, Z2
+	VPERMILPD      $0x55, Z1, Z6
+	VMULPD         Z2, Z6, Z6
+	VFMADDSUB231PD Z4, Z1, Z6
+	VMOVUPD        Z6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Z0, Z1
+	VMULPD         Z3, Z1, Z1
+	VFMADDSUB231PD Z5, Z0, Z1
+	VMOVUPD        (R14), Z0
+	VMOVDDUP       Z0, Z2
+	VPERMILPD      $0xff, Z0, Z0
+	VPERMILPD      $0x55, Z1, Z3
+	VMULPD         Z0, Z3, Z3
+	VFMADDSUB231PD Z2, Z1, Z3
+	VMOVUPD        Z3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000040, R9
+	ADDQ           $0x00000040, R10
+	ADDQ           $0x00000040, R11
+	DECQ           R12
+	JNZ            fft64TransposeTwiddleAVX512Fwd_k
+	ADDQ           $0x00000040, CX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
+	JNZ            fft64TransposeTwiddleAVX512Fwd_c
+
+fft64TransposeTwiddleAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64R4WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, AVX512F
 TEXT ·fft64R4WideAVX512Inv(SB), NOSPLIT, $0-96
@@ -4607,5 +4931,163 @@ fft64Tail16AVX512Inv_loop:
 	JNZ            fft64Tail16AVX512Inv_loop
 
 fft64Tail16AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64TransposeTwiddleAVX512Inv(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+// Requires: AVX, AVX512F
+TEXT ·fft64TransposeTwiddleAVX512Inv(SB), NOSPLIT, $0-56
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ b+24(FP), DX
+	MOVQ ds+48(FP), DI
+	SHLQ $0x04, DI
+	MOVQ cols+40(FP), BX
+	SHLQ $0x04, BX
+	MOVQ rows+32(FP), SI
+	SHLQ $0x04, SI
+	MOVQ rows+32(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, rows+32(FP)
+	MOVQ cols+40(FP), R8
+	SHRQ $0x02, R8
+	MOVQ R8, cols+40(FP)
+	CMPQ rows+32(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX512Inv_done
+	CMPQ cols+40(FP), $0x00
+	JLE  fft64TransposeTwiddleAVX512Inv_done
+
+fft64TransposeTwiddleAVX512Inv_c:
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ DX, R10
+	MOVQ a+16(FP), R11
+	MOVQ rows+32(FP), R12
+
+fft64TransposeTwiddleAVX512Inv_k:
+	MOVQ           R8, R13
+	VMOVUPD        (R13), Z0
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Z1
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Z2
+	ADDQ           BX, R13
+	VMOVUPD        (R13), Z3
+	VSHUFF64X2     $0x44, Z1, Z0, Z4
+	VSHUFF64X2     $0xee, Z1, Z0, Z0
+	VSHUFF64X2     $0x44, Z3, Z2, Z1
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z1, Z4, Z2
+	VSHUFF64X2     $0xdd, Z1, Z4, Z1
+	VSHUFF64X2     $0x88, Z3, Z0, Z4
+	VSHUFF64X2     $0xdd, Z3, Z0, Z0
+	VMOVUPD        (R11), Z3
+	VMOVDDUP       Z3, Z5
+	VPERMILPD      $0xff, Z3, Z3
+	MOVQ           R9, R13
+	MOVQ           R10, R14
+	VPERMILPD      $0x55, Z2, Z6
+	VMULPD         Z3, Z6, Z6
+	VFMSUBADD231PD Z5, Z2, Z6
+	VMOVUPD        (R14), Z2
+	VMOVDDUP       Z2, Z7
+	VPERMILPD      $0xff, Z2, Z2
+	VPERMILPD      $0x55, Z6, Z8
+	VMULPD         Z2, Z8, Z8
+	VFMSUBADD231PD Z7, Z6, Z8
+	VMOVUPD        Z8, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         Z3, Z2, Z2
+	VFMSUBADD231PD Z5, Z1, Z2
+	VMOVUPD        (R14), Z1
+	VMOVDDUP       Z1, Z6
+	VPERMILPD      $0xff, Z1, Z1
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         Z1, Z7, Z7
+	VFMSUBADD231PD Z6, Z2, Z7
+	VMOVUPD        Z7, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         Z3, Z1, Z1
+	VFMSUBADD231PD Z5, Z4, Z1
+	VMOVUPD        (R14), Z2
+	VMOVDDUP       Z2, Z4
+	VPERMILPD      $0xff, Z2, Z2
+	VPERMILPD      $0x55, Z1, Z6
+	VMULPD         Z2, Z6, Z6
+	VFMSUBADD231PD Z4, Z1, Z6
+	VMOVUPD        Z6, (R13)
+	ADDQ           DI, R13
+	ADDQ           SI, R14
+	VPERMILPD      $0x55, Z0, Z1
+	VMULPD         Z3, Z1, Z1
+	VFMSUBADD231PD Z5, Z0, Z1
+	VMOVUPD        (R14), Z0
+	VMOVDDUP       Z0, Z2
+	VPERMILPD      $0xff, Z0, Z0
+	VPERMILPD      $0x55, Z1, Z3
+	VMULPD         Z0, Z3, Z3
+	VFMSUBADD231PD Z2, Z1, Z3
+	VMOVUPD        Z3, (R13)
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           BX, R8
+	ADDQ           $0x00000040, R9
+	ADDQ           $0x00000040, R10
+	ADDQ           $0x00000040, R11
+	DECQ           R12
+	JNZ            fft64TransposeTwiddleAVX512Inv_k
+	ADDQ           $0x00000040, CX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	ADDQ           DI, AX
+	ADDQ           SI, DX
+	DECQ           cols+40(FP)
+	JNZ            fft64TransposeTwiddleAVX512Inv_c
+
+fft64TransposeTwiddleAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64CopyRowsAVX512(dst *complex128, src *complex128, rows int, width int, ds int, ss int)
+// Requires: AVX, AVX512F
+TEXT ·fft64CopyRowsAVX512(SB), NOSPLIT, $0-48
+	MOVQ  dst+0(FP), AX
+	MOVQ  src+8(FP), CX
+	MOVQ  rows+16(FP), DX
+	MOVQ  width+24(FP), BX
+	MOVQ  ds+32(FP), SI
+	MOVQ  ss+40(FP), DI
+	SHLQ  $0x04, SI
+	SHLQ  $0x04, DI
+	SHRQ  $0x02, BX
+	JZ    fft64CopyRowsAVX512_done
+	TESTQ DX, DX
+	JZ    fft64CopyRowsAVX512_done
+
+fft64CopyRowsAVX512_row:
+	XORQ R8, R8
+	MOVQ BX, R9
+
+fft64CopyRowsAVX512_col:
+	VMOVUPD (CX)(R8*1), Z0
+	VMOVUPD Z0, (AX)(R8*1)
+	ADDQ    $0x00000040, R8
+	DECQ    R9
+	JNZ     fft64CopyRowsAVX512_col
+	ADDQ    SI, AX
+	ADDQ    DI, CX
+	DECQ    DX
+	JNZ     fft64CopyRowsAVX512_row
+
+fft64CopyRowsAVX512_done:
 	VZEROUPPER
 	RET

@@ -485,6 +485,85 @@ func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
 	}
 }
 
+// FFT64CopyRows is FFTCopyRows for complex128.
+func FFT64CopyRows(l Level, dst, src []complex128, rows, width, ds, ss int) {
+	if rows <= 0 || width <= 0 {
+		return
+	}
+	if width%FFT64Values(l) != 0 || ds < width || ss < width {
+		panic("asm: FFT64CopyRows: bad shape")
+	}
+	_, _ = dst[(rows-1)*ds+width-1], src[(rows-1)*ss+width-1]
+	if l == AVX512 {
+		fft64CopyRowsAVX512(&dst[0], &src[0], rows, width, ds, ss)
+	} else {
+		fft64CopyRowsAVX2(&dst[0], &src[0], rows, width, ds, ss)
+	}
+}
+
+// FFT64TransposeTwiddle is FFTTransposeTwiddle for complex128.
+func FFT64TransposeTwiddle(l Level, dst, src, a, b []complex128, rows, cols, ds int, inverse bool) {
+	v := FFT64Values(l)
+	if rows%v != 0 || cols%v != 0 || ds < rows {
+		panic("asm: FFT64TransposeTwiddle: bad shape")
+	}
+	if rows == 0 || cols == 0 {
+		return
+	}
+	m := rows * cols
+	d, s, pa, pb := &dst[:(cols-1)*ds+rows][0], &src[:m][0], &a[:rows][0], &b[:m][0]
+	switch {
+	case l == AVX512 && inverse:
+		fft64TransposeTwiddleAVX512Inv(d, s, pa, pb, rows, cols, ds)
+	case l == AVX512:
+		fft64TransposeTwiddleAVX512Fwd(d, s, pa, pb, rows, cols, ds)
+	case inverse:
+		fft64TransposeTwiddleAVX2Inv(d, s, pa, pb, rows, cols, ds)
+	default:
+		fft64TransposeTwiddleAVX2Fwd(d, s, pa, pb, rows, cols, ds)
+	}
+}
+
+// FFT64Radix4Strided is FFTRadix4Strided for complex128.
+func FFT64Radix4Strided(l Level, out, in []complex128, tw []float64, ls int, st FFTStageLayout, inverse bool, s float64) {
+	v := FFT64Values(l)
+	if ls < 1 || st.Rows < 1 || st.Width < v || st.Width&(v-1) != 0 ||
+		st.JIn|st.QIn|st.RowIn|st.JOut|st.SOut|st.RowOut < 0 || (ls > 1 && s != 1) {
+		panic("asm: FFT64Radix4Strided: bad shape, negative stride, or a scale with ls > 1")
+	}
+	lastIn := (ls-1)*st.JIn + 3*st.QIn + (st.Rows-1)*st.RowIn + st.Width - 1
+	lastOut := (ls-1)*st.JOut + 3*st.SOut + (st.Rows-1)*st.RowOut + st.Width - 1
+	_, _ = in[lastIn], out[lastOut]
+	var w *float64
+	if ls > 1 {
+		tw = tw[:6*ls]
+		w = &tw[0]
+	}
+	const b = 16 // bytes per value
+	o, i := &out[0], &in[0]
+	qs, ss := st.QIn*b, st.SOut*b
+	inRow, outRow := (st.RowIn-st.Width)*b, (st.RowOut-st.Width)*b
+	inJ, outJ := (st.JIn-st.Rows*st.RowIn)*b, (st.JOut-st.Rows*st.RowOut)*b
+	switch {
+	case ls == 1 && l == AVX512 && inverse:
+		fft64R4FirstAVX512Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case ls == 1 && l == AVX512:
+		fft64R4FirstAVX512Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case ls == 1 && inverse:
+		fft64R4FirstAVX2Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case ls == 1:
+		fft64R4FirstAVX2Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case l == AVX512 && inverse:
+		fft64R4WideAVX512Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case l == AVX512:
+		fft64R4WideAVX512Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	case inverse:
+		fft64R4WideAVX2Inv(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	default:
+		fft64R4WideAVX2Fwd(o, i, w, ls, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ)
+	}
+}
+
 // FFT64Scale multiplies every value of x by s; len(x) must be a multiple
 // of FFT64Values(l).
 func FFT64Scale(l Level, x []complex128, s float64) {

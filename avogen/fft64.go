@@ -29,7 +29,9 @@ func generateFFT64() {
 			if v.Lanes == 16 {
 				fft64Tail16(v, inverse)
 			}
+			fft64TransposeTwiddle(v, inverse)
 		}
+		fft64CopyRows(v)
 	}
 }
 
@@ -455,6 +457,151 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 	ADDQ(U32(30*vb), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64CopyRows is fftCopyRows for complex128 (width a multiple of the
+// values per vector; strides in values).
+func fft64CopyRows(v vmath.ISA) {
+	name := "fft64CopyRows" + v.Name
+	TEXT(name, NOSPLIT, "func(dst, src *complex128, rows, width, ds, ss int)")
+	Pragma("noescape")
+	Doc(name + " copies a block of rows×width complex128 values between strided matrices.")
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	rows := Load(Param("rows"), GP64())
+	width := Load(Param("width"), GP64())
+	ds := Load(Param("ds"), GP64())
+	ss := Load(Param("ss"), GP64())
+	SHLQ(U8(4), ds)
+	SHLQ(U8(4), ss)
+	SHRQ(U8(log2(cvals64(v))), width)
+	JZ(LabelRef(name + "_done"))
+	TESTQ(rows, rows)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_row")
+	i, j := GP64(), GP64()
+	XORQ(i, i)
+	MOVQ(width, j)
+	Label(name + "_col")
+	x := v.Vec()
+	VMOVUPD(Mem{Base: src, Index: i, Scale: 1}, x)
+	VMOVUPD(x, Mem{Base: dst, Index: i, Scale: 1})
+	ADDQ(U32(v.Bytes()), i)
+	DECQ(j)
+	JNZ(LabelRef(name + "_col"))
+	ADDQ(ds, dst)
+	ADDQ(ss, src)
+	DECQ(rows)
+	JNZ(LabelRef(name + "_row"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64TransposeTwiddle is fftTransposeTwiddle for complex128: tiles of
+// V×V values (YMM 2×2 by VPERM2F128, ZMM 4×4 by two rounds of
+// VSHUFF64X2), twiddle parts spread by VMOVDDUP (Re) and VPERMILPD $0xff
+// (Im).
+func fft64TransposeTwiddle(v vmath.ISA, inverse bool) {
+	name := "fft64TransposeTwiddle" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(dst, src, a, b *complex128, rows, cols, ds int)")
+	Pragma("noescape")
+	Doc(name + " transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.")
+	V := cvals64(v)
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	tw := Load(Param("b"), GP64())
+	cs, rs := GP64(), GP64()
+	ds := Load(Param("ds"), GP64())
+	SHLQ(U8(4), ds)
+	Load(Param("cols"), cs)
+	SHLQ(U8(4), cs)
+	Load(Param("rows"), rs)
+	SHLQ(U8(4), rs)
+	for _, name := range []string{"rows", "cols"} {
+		r := Load(Param(name), GP64())
+		SHRQ(U8(log2(V)), r)
+		Store(r, Param(name))
+	}
+	CMPQ(NewParamAddr("rows", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("cols", 40), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	Label(name + "_c")
+	sp, dp, tp, ap, k := GP64(), GP64(), GP64(), GP64(), GP64()
+	MOVQ(src, sp)
+	MOVQ(dst, dp)
+	MOVQ(tw, tp)
+	Load(Param("a"), ap)
+	Load(Param("rows"), k)
+	Label(name + "_k")
+	rowsV := make([]reg.VecVirtual, V)
+	p := GP64()
+	MOVQ(sp, p)
+	for i := range rowsV {
+		rowsV[i] = v.Vec()
+		VMOVUPD(Mem{Base: p}, rowsV[i])
+		if i < V-1 {
+			ADDQ(cs, p)
+		}
+	}
+	colsV := make([]reg.VecVirtual, V)
+	for i := range colsV {
+		colsV[i] = v.Vec()
+	}
+	if V == 2 {
+		VPERM2F128(U8(0x20), rowsV[1], rowsV[0], colsV[0]) // R0 e0, R1 e0
+		VPERM2F128(U8(0x31), rowsV[1], rowsV[0], colsV[1]) // R0 e1, R1 e1
+	} else {
+		r := rowsV
+		t := [4]reg.VecVirtual{v.Vec(), v.Vec(), v.Vec(), v.Vec()}
+		VSHUFF64X2(U8(0x44), r[1], r[0], t[0])
+		VSHUFF64X2(U8(0xee), r[1], r[0], t[1])
+		VSHUFF64X2(U8(0x44), r[3], r[2], t[2])
+		VSHUFF64X2(U8(0xee), r[3], r[2], t[3])
+		VSHUFF64X2(U8(0x88), t[2], t[0], colsV[0])
+		VSHUFF64X2(U8(0xdd), t[2], t[0], colsV[1])
+		VSHUFF64X2(U8(0x88), t[3], t[1], colsV[2])
+		VSHUFF64X2(U8(0xdd), t[3], t[1], colsV[3])
+	}
+	av, ar, ai := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPD(Mem{Base: ap}, av)
+	VMOVDDUP(av, ar)
+	VPERMILPD(U8(0xff), av, ai)
+	MOVQ(dp, p)
+	q := GP64()
+	MOVQ(tp, q)
+	for i, x := range colsV {
+		y := cmul64(v, x, ar, ai, inverse)
+		w, wr, wi := v.Vec(), v.Vec(), v.Vec()
+		VMOVUPD(Mem{Base: q}, w)
+		VMOVDDUP(w, wr)
+		VPERMILPD(U8(0xff), w, wi)
+		y = cmul64(v, y, wr, wi, inverse)
+		VMOVUPD(y, Mem{Base: p})
+		if i < V-1 {
+			ADDQ(ds, p)
+			ADDQ(rs, q)
+		}
+	}
+	for range V {
+		ADDQ(cs, sp)
+	}
+	ADDQ(U32(v.Bytes()), dp)
+	ADDQ(U32(v.Bytes()), tp)
+	ADDQ(U32(v.Bytes()), ap)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	ADDQ(U32(v.Bytes()), src)
+	for range V {
+		ADDQ(ds, dst)
+		ADDQ(rs, tw)
+	}
+	DECQ(NewParamAddr("cols", 40))
+	JNZ(LabelRef(name + "_c"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()

@@ -15,6 +15,10 @@ func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 }
 // Stockham kernels when the plan has them at level l, else package
 // generic.
 func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
+	if fs := p.fourStep(l); fs != nil {
+		runFourStep64(fs, dst, src, s.complex128s(fs.scratchLen()), inverse, inverse)
+		return
+	}
 	sp := p.stockham(l)
 	if sp == nil {
 		transformGeneric(p, dst, src, s, inverse)

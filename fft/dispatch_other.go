@@ -42,6 +42,14 @@ type stockham64 struct{}
 
 func newStockham64(n int, l asm.Level) *stockham64 { return nil }
 
+// fourStep64 is the complex128 four-step plan of the amd64 kernels: none
+// here.
+type fourStep64 struct{}
+
+func newFourStep64(n int, l asm.Level, tw []complex128) *fourStep64 { return nil }
+
+func (fs *fourStep64) twiddles() []complex128 { return nil }
+
 // realStockham64 is the float64 real-FFT plan of the amd64 kernels: none
 // here.
 type realStockham64 struct{}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/asm/asmtest"
+	"github.com/ssmkern/ssmkern/generic"
 )
 
 // TestFourStepMatchesFloat64PlanAtEveryLevel runs the four-step plan
@@ -74,6 +75,40 @@ func TestLongRealPlansMatchFloat64AtEveryLevel(t *testing.T) {
 		p64.Inverse(back64, toC128(got))
 		if e := relRMS(realToComplex(back), realToComplex(back64)); !(e <= tol) {
 			t.Errorf("RealPlan32.Inverse n=%d: relative RMS error %.3g > %.3g", n, e, tol)
+		}
+	})
+}
+
+// TestFourStep64MatchesTheGenericPlanAtEveryLevel is the complex128 twin
+// of TestFourStepMatchesFloat64PlanAtEveryLevel, against package generic.
+func TestFourStep64MatchesTheGenericPlanAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(55, 56))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !hasStockham32(l) {
+			t.Skip("no Stockham kernels at this level")
+		}
+		for n := 1 << 10; n <= 1<<16; n *= 2 {
+			fs := newFourStep64Any(n, l, nil)
+			if fs == nil {
+				t.Fatalf("n=%d: no four-step plan", n)
+			}
+			ref, _ := generic.NewFFTPlan(n)
+			scratch := make([]complex128, ref.ScratchLen())
+			tol := fft64RMSPerLog2 * log2n(n)
+			x := randComplex128(rng, n)
+			for _, inverse := range []bool{false, true} {
+				want := make([]complex128, n)
+				ref.Transform(want, x, scratch, inverse)
+				work := asmtest.GuardedComplex128(t, make([]complex128, fs.scratchLen()))
+				dst := asmtest.GuardedComplex128(t, make([]complex128, n))
+				runFourStep64(fs, dst, asmtest.GuardedComplex128(t, x), work, inverse, inverse)
+				if e := relRMS(dst, want); !(e <= tol) {
+					t.Errorf("n=%d inverse=%v: relative RMS error %.3g > %.3g", n, inverse, e, tol)
+				}
+				same := asmtest.GuardedComplex128(t, x)
+				runFourStep64(fs, same, same, work, inverse, inverse)
+				mustEqual(t, "four-step in place", same, dst)
+			}
 		}
 	})
 }

@@ -66,6 +66,7 @@ type Plan64 struct {
 	n         int
 	plan      *generic.FFTPlan
 	stockhams [asm.NEON + 1]*stockham64 // per level; nil where the level runs plan
+	fourSteps [asm.NEON + 1]*fourStep64 // per level, for long n; nil elsewhere
 	pool      sync.Pool
 }
 
@@ -81,12 +82,25 @@ func NewPlan64(n int) (*Plan64, error) {
 		return nil, err
 	}
 	p := &Plan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var tw []complex128 // the four-step twiddles, shared by the levels
 	for _, l := range asm.Levels() {
 		if int(l) < len(p.stockhams) {
-			p.stockhams[l] = newStockham64(n, l)
+			if p.fourSteps[l] = newFourStep64(n, l, tw); p.fourSteps[l] == nil {
+				p.stockhams[l] = newStockham64(n, l)
+			} else {
+				tw = p.fourSteps[l].twiddles()
+			}
 		}
 	}
 	return p, nil
+}
+
+// fourStep returns the four-step plan of level l, or nil.
+func (p *Plan64) fourStep(l asm.Level) *fourStep64 {
+	if l < 0 || int(l) >= len(p.fourSteps) {
+		return nil
+	}
+	return p.fourSteps[l]
 }
 
 // stockham returns the float64 Stockham plan of level l, or nil.

@@ -24,7 +24,15 @@ type stockham64 struct {
 // newStockham64 returns the plan of length n at level l, or nil when n is
 // not a power of two ≥ stockhamMinLen or a stage has no kernel at l.
 func newStockham64(n int, l asm.Level) *stockham64 {
-	if n < stockhamMinLen || n&(n-1) != 0 || !hasStockham32(l) {
+	if n < stockhamMinLen {
+		return nil
+	}
+	return newStockham64Batch(n, 1, l)
+}
+
+// newStockham64Batch is newStockham32Batch for complex128.
+func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
+	if n < 4 || n&(n-1) != 0 || batch < 1 || batch&(batch-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
 	p := &stockham64{n: n, level: l}
@@ -33,13 +41,13 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 	if bits.TrailingZeros(uint(n))%2 == 1 {
 		p.radix2 = true
 		ls = 2
-		if (n/2)%v != 0 {
+		if (n*batch/2)%v != 0 {
 			return nil
 		}
 	}
 	total := 0
 	for ; ls < n; ls *= 4 {
-		r := n / (4 * ls)
+		r := n / (4 * ls) * batch
 		if !asm.FFT64Radix4Supported(l, ls, r) {
 			return nil
 		}
@@ -52,7 +60,7 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 	}
 	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
 	// pass, r = 0 marking it.
-	if k := len(p.stages); k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
+	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
 		total = p.stages[k-2].off
 		tail := stage32{ls: n / 16, r: 0, off: total, len: asm.FFT64Tail16TwiddleLen(n)}
 		total += tail.len
@@ -247,4 +255,113 @@ func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, 
 // asComplex128 reads the even-length x as len(x)/2 complex128 values.
 func asComplex128(x []float64) []complex128 {
 	return unsafe.Slice((*complex128)(unsafe.Pointer(unsafe.SliceData(x))), len(x)/2)
+}
+
+// fourStep64 is fourStep32 for complex128 (Plan64 from fourStepMinLen).
+type fourStep64 struct {
+	n, n1, n2, b int
+	tStride      int
+	col, row     *stockham64
+	tw           []complex128 // as fourStep32.tw
+}
+
+// newFourStep64 returns the four-step plan of length n at level l, or nil;
+// tw as for newFourStep32.
+func newFourStep64(n int, l asm.Level, tw []complex128) *fourStep64 {
+	if n < fourStepMinLen(l) {
+		return nil
+	}
+	return newFourStep64Any(n, l, tw)
+}
+
+// newFourStep64Any is newFourStep64 without the length threshold (tests).
+func newFourStep64Any(n int, l asm.Level, tw []complex128) *fourStep64 {
+	if n&(n-1) != 0 || !hasStockham32(l) {
+		return nil
+	}
+	lg := bits.TrailingZeros(uint(n))
+	n1 := 1 << (lg / 4 * 2)
+	// 16 complex128 per row of a block: four cache lines, as 32 complex64.
+	p := &fourStep64{n: n, n1: n1, n2: n / n1, b: min(16, n1), tStride: n1 + 4}
+	p.col = newStockham64Batch(p.n1, p.b, l)
+	p.row = newStockham64Batch(p.n2, p.b, l)
+	if p.col == nil || p.row == nil || p.col.radix2 {
+		return nil
+	}
+	b := p.b
+	twLen := n/b + b*n1
+	if len(tw) == twLen {
+		p.tw = tw
+		return p
+	}
+	p.tw = make([]complex128, twLen)
+	roots := newRootTable32(n)
+	for blk := range p.n2 / b {
+		row := p.tw[blk*n1 : (blk+1)*n1]
+		for k1 := range row {
+			row[k1] = complex(roots.root(blk * b * k1))
+		}
+	}
+	shared := p.tw[p.n2/b*n1:]
+	for c := range b {
+		row := shared[c*n1 : (c+1)*n1]
+		for k1 := range row {
+			row[k1] = complex(roots.root(c * k1))
+		}
+	}
+	return p
+}
+
+// scratchLen is the complex128 work length of a call: T and two blocks.
+func (p *fourStep64) scratchLen() int { return p.n2*p.tStride + 2*p.n2*p.b }
+
+// twiddles returns the twiddle matrix of fs, or nil.
+func (fs *fourStep64) twiddles() []complex128 {
+	if fs == nil {
+		return nil
+	}
+	return fs.tw
+}
+
+// runFourStep64 is runFourStep32 for complex128.
+func runFourStep64(fs *fourStep64, dst, src, work []complex128, inverse, scale bool) {
+	l, n1, n2, b := fs.col.level, fs.n1, fs.n2, fs.b
+	ts := fs.tStride
+	t := work[:n2*ts]
+	blk := work[n2*ts:]
+	blkA, blkB := blk[:n2*b], blk[n2*b:2*n2*b]
+	sc := 1.0
+	if scale {
+		sc = 1 / float64(fs.n)
+	}
+	for c0 := 0; c0 < n2; c0 += b {
+		cur, other := blkA[:n1*b], blkB[:n1*b]
+		asm.FFT64Radix4Strided(fs.col.level, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse, sc)
+		cur = runStages64(fs.col, fs.col.stages[1:], cur, other, inverse)
+		asm.FFT64TransposeTwiddle(l, t[c0*ts:], cur, fs.tw[c0/b*n1:], fs.tw[n2/b*n1:], n1, b, ts, inverse)
+	}
+	row := fs.row
+	for c0 := 0; c0 < n1; c0 += b {
+		cur, other := blkA[:n2*b], blkB[:n2*b]
+		stages := row.stages
+		if row.radix2 {
+			asm.FFT64CopyRows(l, other, t[c0:], n2, b, b, ts)
+			asm.FFT64Radix2First(l, cur, other, 1)
+		} else {
+			asm.FFT64Radix4Strided(l, cur, t[c0:], nil, 1, stripeIn(n2, b, ts), inverse, 1)
+			stages = stages[1:]
+		}
+		last := stages[len(stages)-1]
+		cur = runStages64(row, stages[:len(stages)-1], cur, other, inverse)
+		asm.FFT64Radix4Strided(l, dst[c0:], cur, row.tw[last.off:last.off+last.len], last.ls, stripeOut(n2, b, n1), inverse, 1)
+	}
+}
+
+// runStages64 is runStages for complex128.
+func runStages64(sp *stockham64, stages []stage32, cur, other []complex128, inverse bool) []complex128 {
+	for _, st := range stages {
+		asm.FFT64Radix4(sp.level, other, cur, sp.tw[st.off:st.off+st.len], st.ls, inverse, 1)
+		cur, other = other, cur
+	}
+	return cur
 }

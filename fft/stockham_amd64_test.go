@@ -47,8 +47,11 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 				t.Errorf("%v: Plan32 n=%d does not start with radix 8", l, n)
 			}
 			p64, _ := NewPlan64(n)
-			if p64.stockham(l) == nil {
+			if p64.stockham(l) == nil && p64.fourStep(l) == nil {
 				t.Errorf("%v: Plan64 n=%d has no SIMD plan", l, n)
+			}
+			if (p64.fourStep(l) != nil) != (n >= fourStepMinLen(l)) {
+				t.Errorf("%v: Plan64 n=%d: four-step %v, want it from n = %d", l, n, p64.fourStep(l) != nil, fourStepMinLen(l))
 			}
 			if r64, _ := NewRealPlan64(2 * n); r64.stockham(l) == nil {
 				t.Errorf("%v: RealPlan64 n=%d has no SIMD plan", l, 2*n)
