@@ -627,3 +627,53 @@ func TestFFTRadix8FirstMatchesTheDFTAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+func TestFFT64TransposeTwiddleAndCopyRowsMatchGoAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	c128 := func(n int) []complex128 {
+		x := make([]complex128, n)
+		for i := range x {
+			x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+		}
+		return x
+	}
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX2 && l != asm.AVX512 {
+			t.Skip("no FFT kernels at this level")
+		}
+		v := asm.FFT64Values(l)
+		for _, shape := range [][2]int{{v, v}, {2 * v, v}, {v, 3 * v}, {16, 16}} {
+			rows, cols := shape[0], shape[1]
+			src, ta, tw := c128(rows*cols), c128(rows), c128(rows*cols)
+			for _, inverse := range []bool{false, true} {
+				ds := rows + v
+				dst := asmtest.GuardedComplex128(t, make([]complex128, (cols-1)*ds+rows))
+				asm.FFT64TransposeTwiddle(l, dst, asmtest.GuardedComplex128(t, src), asmtest.GuardedComplex128(t, ta), asmtest.GuardedComplex128(t, tw), rows, cols, ds, inverse)
+				for c := range cols {
+					for k := range rows {
+						w := ta[k] * tw[c*rows+k]
+						if inverse {
+							w = cmplx.Conj(w)
+						}
+						want := src[k*cols+c] * w
+						if d := cmplx.Abs(dst[c*ds+k] - want); !(d <= fft64StageTol*4*cmplx.Abs(want)+1e-300) {
+							t.Fatalf("%dx%d inverse=%v: dst[%d][%d] = %v, want %v", rows, cols, inverse, c, k, dst[c*ds+k], want)
+						}
+					}
+				}
+			}
+			width := 2 * v
+			ss, ds := width+v, width+3*v
+			big := c128(rows * ss)
+			dst := asmtest.GuardedComplex128(t, make([]complex128, (rows-1)*ds+width))
+			asm.FFT64CopyRows(l, dst, asmtest.GuardedComplex128(t, big[:(rows-1)*ss+width]), rows, width, ds, ss)
+			for i := range rows {
+				for j := range width {
+					if dst[i*ds+j] != big[i*ss+j] {
+						t.Fatalf("FFT64CopyRows: dst[%d][%d] wrong", i, j)
+					}
+				}
+			}
+		}
+	})
+}
