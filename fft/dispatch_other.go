@@ -54,7 +54,9 @@ func (fs *fourStep64) twiddles() []complex128 { return nil }
 // here.
 type realStockham64 struct{}
 
-func newRealStockham64(n int, l asm.Level) *realStockham64 { return nil }
+func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockham64 { return nil }
+
+func (p *realStockham64) fourStepTwiddles() []complex128 { return nil }
 
 // realForward64 runs a validated float64 real FFT.
 func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, s *scratch) {

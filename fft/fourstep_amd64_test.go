@@ -70,6 +70,14 @@ func TestLongRealPlansMatchFloat64AtEveryLevel(t *testing.T) {
 		if e := relRMS(got, want); !(e <= tol) {
 			t.Errorf("RealPlan32.Forward n=%d: relative RMS error %.3g > %.3g", n, e, tol)
 		}
+		// RealPlan64 (four steps at the vector levels) against the DFT of
+		// the generic complex plan.
+		ref, _ := generic.NewFFTPlan(n)
+		full := make([]complex128, n)
+		ref.Transform(full, toC128(realToComplexF32(x)), make([]complex128, ref.ScratchLen()), false)
+		if e := relRMS(want, full[:n/2+1]); !(e <= fft64RMSPerLog2*log2n(n)) {
+			t.Errorf("RealPlan64.Forward n=%d: relative RMS error %.3g", n, e)
+		}
 		back, back64 := make([]float32, n), make([]float64, n)
 		mustOK(t, p32.Inverse(back, got))
 		p64.Inverse(back64, toC128(got))

@@ -57,7 +57,8 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // At the AVX2 and AVX-512 levels a power-of-two n ≥ 32 runs the float64
 // twins of Plan32's Stockham kernels (avogen/fft64.go; interleaved, radix
 // 2 then radix 4, the last two fused at AVX-512, twiddles from exact
-// angles); other n and levels run package generic. Measured (go test -run
+// angles; four steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
+// other n and levels run package generic. Measured (go test -run
 // '^$' -bench 'FFT/c128/n=(1024|65536)$' ./bench, two runs per
 // SSMKERN_ISA, interleaved, on the shared machine): n = 1024 generic
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =

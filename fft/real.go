@@ -32,9 +32,13 @@ func NewRealPlan64(n int) (*RealPlan64, error) {
 		return nil, err
 	}
 	p := &RealPlan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var tw []complex128 // the four-step twiddles, shared by the levels
 	for _, l := range asm.Levels() {
 		if int(l) < len(p.stockhams) {
-			p.stockhams[l] = newRealStockham64(n, l)
+			p.stockhams[l] = newRealStockham64(n, l, tw)
+			if t := p.stockhams[l].fourStepTwiddles(); t != nil {
+				tw = t
+			}
 		}
 	}
 	return p, nil

@@ -181,22 +181,51 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 // half length h and the tables of asm.FFT64RealPass.
 type realStockham64 struct {
 	h         int
-	cplx      *stockham64
-	tw, twInv []float64 // t_k = −i·ω_n^k/2 and t_k/h
+	cplx      *stockham64 // the complex FFT of length h, or
+	fs        *fourStep64 // its four-step plan when h is that long
+	tw, twInv []float64   // t_k = −i·ω_n^k/2 and t_k/h
+}
+
+// transform runs the unscaled complex FFT of length h of rp.
+func (rp *realStockham64) transform(dst, src, work []complex128, inverse bool) {
+	if rp.fs != nil {
+		runFourStep64(rp.fs, dst, src, work, inverse, false)
+	} else {
+		runStockham64(rp.cplx, dst, src, work, inverse, false)
+	}
+}
+
+// workLen is the work length transform needs.
+func (rp *realStockham64) workLen() int {
+	if rp.fs != nil {
+		return rp.fs.scratchLen()
+	}
+	return rp.h
+}
+
+// fourStepTwiddles returns the four-step twiddle matrix rp uses, or nil.
+func (rp *realStockham64) fourStepTwiddles() []complex128 {
+	if rp == nil || rp.fs == nil {
+		return nil
+	}
+	return rp.fs.tw
 }
 
 // newRealStockham64 returns the plan of the float64 real FFT of length n
-// at level l, or nil.
-func newRealStockham64(n int, l asm.Level) *realStockham64 {
+// at level l, or nil; fourStepTw as newFourStep64's tw.
+func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockham64 {
 	h := n / 2
 	if n%2 != 0 || !asm.FFT64RealPassSupported(l, h) {
 		return nil
 	}
-	cplx := newStockham64(h, l)
-	if cplx == nil {
-		return nil
+	var cplx *stockham64
+	fs := newFourStep64(h, l, fourStepTw)
+	if fs == nil {
+		if cplx = newStockham64(h, l); cplx == nil {
+			return nil
+		}
 	}
-	p := &realStockham64{h: h, cplx: cplx, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h)), twInv: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
+	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h)), twInv: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
 	v := asm.FFT64Values(l)
 	roots := newRootTable32(n)
 	for g := range h / 2 / v {
@@ -226,9 +255,9 @@ func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, 
 		return
 	}
 	h := rp.h
-	buf := s.complex128s(2 * h)
+	buf := s.complex128s(h + rp.workLen())
 	z := buf[:h]
-	runStockham64(rp.cplx, z, asComplex128(src), buf[h:], false, false)
+	rp.transform(z, asComplex128(src), buf[h:], false)
 	asm.FFT64RealPass(l, dst, z, rp.tw, h, false, 0.5)
 	re, im := real(z[0]), imag(z[0])
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
@@ -243,13 +272,13 @@ func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, 
 		return
 	}
 	h := rp.h
-	buf := s.complex128s(2 * h)
+	buf := s.complex128s(h + rp.workLen())
 	z := buf[:h]
 	half := 0.5 / float64(h)
 	asm.FFT64RealPass(l, z, src, rp.twInv, h, true, half)
 	x0, xh := real(src[0]), real(src[h])
 	z[0] = complex((x0+xh)*half, (x0-xh)*half)
-	runStockham64(rp.cplx, asComplex128(dst), z, buf[h:], true, false)
+	rp.transform(asComplex128(dst), z, buf[h:], true)
 }
 
 // asComplex128 reads the even-length x as len(x)/2 complex128 values.
