@@ -2,11 +2,18 @@
 
 package asm
 
-// Entry points of the complex64 FFT stages (avogen/fft.go) for package
-// fft, which plans the stages and builds their twiddle tables. Each takes
-// the level to run at (AVX2 or AVX512) and checks the lengths it relies
-// on, so that a caller's mistake panics with an index error instead of
-// letting assembly touch foreign memory.
+// Entry points of the FFT stages for package fft, which plans the stages
+// and builds their twiddle tables: complex64 (FFT…, avogen/fft.go) and
+// complex128 (FFT64…, avogen/fft64.go). Each takes the level to run at
+// (AVX2 or AVX512) and checks the lengths it relies on, so that a
+// caller's mistake panics with an index error instead of letting assembly
+// touch foreign memory. Accuracy: every stage is within a few float32
+// (float64) roundings of the same stage in float64 (asm tests,
+// fft_kernels_amd64_test.go); whole transforms are checked in package
+// fft. Speed: a radix-4 stage of n = 1024 takes 0.4–0.8 ns per four
+// values (best of 300×20 calls, 0.4 for the first stage, 0.8 for the r = 1
+// one), so the transform runs at 55,000–70,000 benchFFT MFLOPS; see
+// fft.Plan32's doc for the benchmarks.
 
 // FFTValues is the number of complex64 values in one vector at level l.
 func FFTValues(l Level) int { return Lanes(l) / 2 }
