@@ -25,3 +25,6 @@ func directRow(l asm.Level, y, p, r []float32) {
 		y[i] = dot32(r, p[i:i+len(r)])
 	}
 }
+
+// mulComplex sets dst[i] = a[i]·b[i].
+func mulComplex(l asm.Level, dst, a, b []complex64) { generic.MulComplex64(dst, a, b) }

@@ -8,10 +8,7 @@ import (
 )
 
 // mulSpectrum sets x[i] *= k[i], the whole vectors in assembly.
-func mulSpectrum(l asm.Level, x, k []complex64) {
-	done := asm.MulComplex64(l, x, x, k)
-	generic.MulComplex64(x[done:], x[done:], k[done:])
-}
+func mulSpectrum(l asm.Level, x, k []complex64) { mulComplex(l, x, x, k) }
 
 // addSkip sets y[i] += d·u[i], the whole vectors in assembly.
 func addSkip(l asm.Level, y, u []float32, d float32) {
@@ -41,4 +38,11 @@ func directRow(l asm.Level, y, p, r []float32) {
 	for i := asm.ConvDirect(l, y, p, r); i < len(y); i++ {
 		y[i] = dot32(r, p[i:i+len(r)])
 	}
+}
+
+// mulComplex sets dst[i] = a[i]·b[i], the whole vectors in assembly; dst
+// may be a or b.
+func mulComplex(l asm.Level, dst, a, b []complex64) {
+	done := asm.MulComplex64(l, dst, a, b)
+	generic.MulComplex64(dst[done:], a[done:], b[done:])
 }

@@ -25,11 +25,13 @@
 // at AVX-512), in float32 for the 32 plans and float64 for the 64 plans,
 // on interleaved complex data, with twiddles computed in float64 once per
 // plan; from 2^18 a four-step decomposition keeps the passes in cache; a
-// real plan is a half-length complex FFT and one vector pass. Everything
-// else — n < 32, lengths 2^a·3^b·5^c (mixed-radix Stockham, radix 4, 2, 3,
-// 5), other lengths (Bluestein), every transform at the generic and NEON
-// levels — runs the plain-Go code of package generic in float64 (for the
-// 32 plans the error is then one rounding of the result). Twiddles are cos
+// real plan is a half-length complex FFT and one vector pass; Plan32 runs
+// any other n ≥ 32 by Bluestein's algorithm on those kernels. Everything
+// else — n < 32, Plan64 and the real plans at other lengths
+// (mixed-radix Stockham, radix 4, 2, 3, 5, or Bluestein), every transform
+// at the generic and NEON levels — runs the plain-Go code of package
+// generic in float64 (for the 32 plans the error is then one rounding of
+// the result). Twiddles are cos
 // and sin of the exact angle. Measured relative RMS error of the float32
 // assembly against float64: 1.1e-7 at n = 1024, 1.6e-7 at 2^20 (the bound
 // is 1e-6·log2 n); Plan32's doc has the speeds.
