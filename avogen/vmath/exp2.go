@@ -11,27 +11,27 @@ import (
 // Exp2 is 2^t for the scan's decay exp(δ·A) = 2^(δ·log2e·A): the kernels
 // scale δ by log2 e once per step (a broadcast scalar, or one vector of
 // channels), so each of the State decays costs no range-reduction
-// multiply. f = t − ⌊t⌋ ∈ [0, 1) (VREDUCEPS on AVX-512; VROUNDPS and a
-// subtraction on AVX2) is exact except for small negative t, where f ≈ 1
-// is rounded (the reason for the 2 ulp below; a round-to-nearest reduction
-// would be exact at the cost of one more instruction), and 2^⌊t⌋ is applied
-// exactly (VSCALEFPS, or an integer built in the exponent field).
+// multiply. The AVX2 form (the NEON kernel computes the same bits) takes
+// f = t − ⌊t⌋ ∈ [0, 1) by VROUNDPS and a subtraction, exact except for
+// small negative t, where f ≈ 1 is rounded, and applies 2^⌊t⌋ as an integer
+// built in the exponent field. The AVX-512 form takes f = t − round(t) ∈
+// [−1/2, 1/2] by VREDUCEPS, exact for every t, and applies 2^round(t) by
+// VSCALEFPS (exp2AVX512, exp2PolyHalf).
 //
-// 2^f = 1 + f·q(f) with q of degree 6: fitted to minimise the relative
-// error of 2^f on [0, 1) by iteratively reweighted least squares (Lawson's
-// algorithm, 200 rounds over 2000 Chebyshev nodes, float64), with the
-// constant term fixed to 1 so that 2^0 = 1 exactly (a zero δ leaves h
-// unchanged). Evaluated in float32 by Horner with fused multiply-adds, the
-// polynomial is within 6.0e-8 relative (0.91 ulp) of float64 2^f over 2^24
-// points of [0, 1), its own error (1e-10) far below rounding: degree 6
-// (1.07 ulp) was enough for one exp but its error has one sign for a given
-// f, and a channel's decays compound it over the steps — the scan tests'
-// last-state tolerance caught it (the fit is described in the commit that added it).
-// The whole of 2^t against float64 math.Exp2 rounded to float32 (asm's
-// TestExp2Float32SweepWithin2ULP, every 97th float32): at most 1 ulp at
-// AVX2 and 2 ulp at AVX-512, the excess where t is small and negative and
-// f = t − ⌊t⌋ ≈ 1 is rounded. In the scan, δ·log2e is carried as hi + lo
-// (ScaleLog2E) so that the decay's argument is as accurate as fl(δ·A).
+// AVX2: 2^f = 1 + f·q(f) with q of degree 6: fitted to minimise the
+// relative error of 2^f on [0, 1) by iteratively reweighted least squares
+// (Lawson's algorithm, 200 rounds over 2000 Chebyshev nodes, float64),
+// with the constant term fixed to 1 so that 2^0 = 1 exactly (a zero δ
+// leaves h unchanged). Evaluated in float32 by Horner with fused
+// multiply-adds, the polynomial is within 6.0e-8 relative (0.91 ulp) of
+// float64 2^f over 2^24 points of [0, 1), its own error (1e-10) far below
+// rounding: degree 6 on [0, 1) (1.07 ulp) was enough for one exp but its
+// error has one sign for a given f, and a channel's decays compound it
+// over the steps — the scan tests' last-state tolerance caught it.
+// The whole of 2^t against float64 math.Exp2 rounded to float32, over all
+// 2^32 inputs (asm's TestExp2Float32Exhaustive with -long): at most 1 ulp
+// at both levels. In the scan, δ·log2e is carried as hi + lo (ScaleLog2E)
+// so that the decay's argument is as accurate as fl(δ·A).
 //
 // Results below the smallest normal float32 (t < −126) are exactly 0, t
 // above 128 gives +Inf (so does t = +Inf), and NaN stays NaN.
@@ -43,6 +43,24 @@ var exp2Poly = [...]float32{
 	0.0555050634,
 	0.240226403,
 	0.693147182,
+	1, // c0
+}
+
+// exp2PolyHalf is the AVX-512 form's polynomial: 2^f = 1 + f·q(f) on
+// [−1/2, 1/2], q of degree 5, fitted like exp2Poly (Lawson, 300 rounds
+// over 4000 Chebyshev nodes, float64, constant term fixed to 1): 2.0e-9
+// relative in float64, and within 0.95 ulp of float64 2^f when evaluated
+// in float32 by Horner with fused multiply-adds (every 2^−24th f of the
+// interval). Round-to-nearest reduction (VREDUCEPS) makes f exact for
+// every t, so the AVX-512 form needs one multiply-add fewer than the
+// degree-7 fit on [0, 1) and loses its 2-ulp case.
+var exp2PolyHalf = [...]float32{
+	0.0001535336, // c6
+	0.0013398874,
+	0.009618437,
+	0.055503324,
+	0.24022648,
+	0.6931472,
 	1, // c0
 }
 
@@ -70,7 +88,7 @@ func ScaleLog2E(d, hi, lo reg.VecVirtual) {
 // ReleaseConstants at the end of the kernel.
 func HoistExp2Constants(v ISA) {
 	hoisted = map[uint32]reg.VecVirtual{}
-	values := append([]float32{-126, Log2E, log2ELo}, exp2Poly[:]...)
+	values := append([]float32{-126, Log2E, log2ELo}, exp2PolyHalf[:]...)
 	for _, x := range values {
 		bits := math.Float32bits(x)
 		if _, ok := hoisted[bits]; ok {
@@ -127,33 +145,35 @@ func Exp2(v ISA, t, a, lo reg.VecVirtual) {
 	if lo != nil {
 		VFMADD231PS(a, lo, f)
 	}
-	exp2Horner(f, p)
+	exp2Horner(exp2Poly[:], f, p)
 	VCVTTPS2DQ(k, ki)
 	VPADDD(ConstBits(127), ki, ki)
 	VPSLLD(U8(23), ki, ki)
 	VMULPS(ki, p, t)
 }
 
-// exp2AVX512 reduces with VREDUCEPS and scales with VSCALEFPS, which take
-// ±Inf and any finite t (2^⌊t⌋ overflows to +Inf or underflows by
-// itself); lanes with t < −126 are zeroed by the scaling's mask.
+// exp2AVX512 reduces to the nearest integer k with VREDUCEPS (f = t − k ∈
+// [−1/2, 1/2], exact) and scales with VSCALEFPS, which take ±Inf and any
+// finite k (2^k overflows to +Inf or underflows by itself); lanes with
+// t < −126 are zeroed by the scaling's mask.
 func exp2AVX512(t, a, lo reg.VecVirtual) {
-	f, p := ZMM(), ZMM()
+	f, k, p := ZMM(), ZMM(), ZMM()
 	keep := K()
-	VREDUCEPS(U8(0x09), t, f)              // f = t − ⌊t⌋ (imm: round down, no precision exception)
+	VREDUCEPS(U8(0x08), t, f)              // f = t − round(t) (imm: nearest, no precision exception)
 	VCMPPS(U8(0x15), Const(-126), t, keep) // t ≥ −126 or NaN (NLT_UQ)
+	VSUBPS(f, t, k)                        // k = round(t), exactly
 	if lo != nil {
 		VFMADD231PS(a, lo, f)
 	}
-	exp2Horner(f, p)
-	VSCALEFPS_Z(t, p, keep, t)
+	exp2Horner(exp2PolyHalf[:], f, p)
+	VSCALEFPS_Z(k, p, keep, t)
 }
 
-// exp2Horner sets p = 2^f for f ∈ [0, 1) (a little beyond, by lo, is as
-// accurate).
-func exp2Horner(f, p reg.VecVirtual) {
-	VMOVUPS(Const(exp2Poly[0]), p)
-	for _, c := range exp2Poly[1:] {
+// exp2Horner sets p = 2^f by the polynomial poly (highest coefficient
+// first) for f in its interval (a little beyond, by lo, is as accurate).
+func exp2Horner(poly []float32, f, p reg.VecVirtual) {
+	VMOVUPS(Const(poly[0]), p)
+	for _, c := range poly[1:] {
 		VFMADD213PS(Const(c), f, p) // p = p·f + c
 	}
 }
