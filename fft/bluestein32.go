@@ -34,13 +34,16 @@ type bluestein32 struct {
 const bluesteinMinLen = 32
 
 // newBluestein32 returns the float32 Bluestein path for n, or nil when n
-// is a power of two, shorter than bluesteinMinLen, or no level has float32
-// power-of-two kernels.
+// is a power of two, shorter than bluesteinMinLen, so long that m would
+// exceed MaxLen, or no level has float32 power-of-two kernels.
 func newBluestein32(n int) (*bluestein32, error) {
 	if n < bluesteinMinLen || n&(n-1) == 0 || !slices.ContainsFunc(asm.Levels(), hasStockham32) {
 		return nil, nil
 	}
 	m := 1 << bits.Len(uint(2*n-2))
+	if m > MaxLen {
+		return nil, nil // the generic plan covers the longest lengths
+	}
 	inner, err := NewPlan32(m)
 	if err != nil {
 		return nil, err
