@@ -73,11 +73,18 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
 // 65536 generic 7,300–7,700, AVX2 21,500–23,100, AVX-512 24,300–25,300.
 type Plan64 struct {
-	n         int
-	plan      *generic.FFTPlan
-	stockhams [asm.NEON + 1]*stockham64 // per level; nil where the level runs plan
-	fourSteps [asm.NEON + 1]*fourStep64 // per level, for long n; nil elsewhere
-	pool      sync.Pool
+	n       int
+	plan    *generic.FFTPlan
+	kernels levelKernels[plan64Kernels]
+	tw      []complex128 // the four-step twiddles, shared by the levels (under kernels.mu)
+	pool    sync.Pool
+}
+
+// plan64Kernels is one level's kernels: the four-step plan for long n,
+// else the Stockham plan, else neither (the level runs plan).
+type plan64Kernels struct {
+	fs *fourStep64
+	sp *stockham64
 }
 
 // NewPlan64 returns the plan of the complex128 FFT of length n (1 ≤ n ≤
@@ -92,34 +99,26 @@ func NewPlan64(n int) (*Plan64, error) {
 		return nil, err
 	}
 	p := &Plan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
-	var tw []complex128 // the four-step twiddles, shared by the levels
-	for _, l := range asm.Levels() {
-		if int(l) < len(p.stockhams) {
-			if p.fourSteps[l] = newFourStep64(n, l, tw); p.fourSteps[l] == nil {
-				p.stockhams[l] = newStockham64(n, l)
-			} else {
-				tw = p.fourSteps[l].twiddles()
-			}
-		}
-	}
+	p.levelKernels(asm.Current())
 	return p, nil
 }
 
-// fourStep returns the four-step plan of level l, or nil.
-func (p *Plan64) fourStep(l asm.Level) *fourStep64 {
-	if l < 0 || int(l) >= len(p.fourSteps) {
-		return nil
-	}
-	return p.fourSteps[l]
+// levelKernels returns level l's kernels, built on first use.
+func (p *Plan64) levelKernels(l asm.Level) plan64Kernels {
+	return p.kernels.get(l, func(l asm.Level) plan64Kernels {
+		if fs := newFourStep64(p.n, l, p.tw); fs != nil {
+			p.tw = fs.twiddles()
+			return plan64Kernels{fs: fs}
+		}
+		return plan64Kernels{sp: newStockham64(p.n, l)}
+	})
 }
 
+// fourStep returns the four-step plan of level l, or nil.
+func (p *Plan64) fourStep(l asm.Level) *fourStep64 { return p.levelKernels(l).fs }
+
 // stockham returns the float64 Stockham plan of level l, or nil.
-func (p *Plan64) stockham(l asm.Level) *stockham64 {
-	if l < 0 || int(l) >= len(p.stockhams) {
-		return nil
-	}
-	return p.stockhams[l]
-}
+func (p *Plan64) stockham(l asm.Level) *stockham64 { return p.levelKernels(l).sp }
 
 // Len returns the transform length n.
 func (p *Plan64) Len() int { return p.n }
@@ -202,12 +201,19 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // with twice the memory streams, were slower outright (1.79 µs
 // interleaved against 4.60 µs AVX2, 2.49 µs AVX-512).
 type Plan32 struct {
-	n         int
-	plan      *generic.FFTPlan
-	stockhams [asm.NEON + 1]*stockham32 // per level; nil where the level runs plan
-	fourSteps [asm.NEON + 1]*fourStep32 // per level, for long n; nil elsewhere
-	blue      *bluestein32              // n not a power of two, at the levels with float32 kernels; else nil
-	pool      sync.Pool
+	n       int
+	plan    *generic.FFTPlan
+	kernels levelKernels[plan32Kernels]
+	tw      []complex64  // the four-step twiddles, shared by the levels (under kernels.mu)
+	blue    *bluestein32 // n not a power of two, at the levels with float32 kernels; else nil
+	pool    sync.Pool
+}
+
+// plan32Kernels is one level's kernels: the four-step plan for long n,
+// else the Stockham plan, else neither.
+type plan32Kernels struct {
+	fs *fourStep32
+	sp *stockham32
 }
 
 // NewPlan32 returns the plan of the complex64 FFT of length n (1 ≤ n ≤
@@ -224,34 +230,26 @@ func NewPlan32(n int) (*Plan32, error) {
 	if p.blue, err = newBluestein32(n); err != nil {
 		return nil, err
 	}
-	var tw []complex64 // the four-step twiddles, shared by the levels
-	for _, l := range asm.Levels() {
-		if int(l) < len(p.stockhams) {
-			if p.fourSteps[l] = newFourStep32(n, l, tw); p.fourSteps[l] == nil {
-				p.stockhams[l] = newStockham32(n, l)
-			} else {
-				tw = p.fourSteps[l].twiddles()
-			}
-		}
-	}
+	p.levelKernels(asm.Current())
 	return p, nil
 }
 
-// fourStep returns the four-step plan of level l, or nil.
-func (p *Plan32) fourStep(l asm.Level) *fourStep32 {
-	if l < 0 || int(l) >= len(p.fourSteps) {
-		return nil
-	}
-	return p.fourSteps[l]
+// levelKernels returns level l's kernels, built on first use.
+func (p *Plan32) levelKernels(l asm.Level) plan32Kernels {
+	return p.kernels.get(l, func(l asm.Level) plan32Kernels {
+		if fs := newFourStep32(p.n, l, p.tw); fs != nil {
+			p.tw = fs.twiddles()
+			return plan32Kernels{fs: fs}
+		}
+		return plan32Kernels{sp: newStockham32(p.n, l)}
+	})
 }
 
+// fourStep returns the four-step plan of level l, or nil.
+func (p *Plan32) fourStep(l asm.Level) *fourStep32 { return p.levelKernels(l).fs }
+
 // stockham returns the float32 Stockham plan of level l, or nil.
-func (p *Plan32) stockham(l asm.Level) *stockham32 {
-	if l < 0 || int(l) >= len(p.stockhams) {
-		return nil
-	}
-	return p.stockhams[l]
-}
+func (p *Plan32) stockham(l asm.Level) *stockham32 { return p.levelKernels(l).sp }
 
 // Len returns the transform length n.
 func (p *Plan32) Len() int { return p.n }

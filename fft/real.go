@@ -14,10 +14,11 @@ import (
 // h a power of two ≥ 32, runs Plan64's kernels on the half length and a
 // vector pass (asm.FFT64RealPass), as RealPlan32 does in float32.
 type RealPlan64 struct {
-	n         int
-	plan      *generic.RealFFTPlan
-	stockhams [asm.NEON + 1]*realStockham64 // per level; nil where the level runs plan
-	pool      sync.Pool
+	n       int
+	plan    *generic.RealFFTPlan
+	kernels levelKernels[*realStockham64] // per level; nil where the level runs plan
+	tw      []complex128                  // the four-step twiddles, shared by the levels (under kernels.mu)
+	pool    sync.Pool
 }
 
 // NewRealPlan64 returns the plan of the real FFT of length n (1 ≤ n ≤
@@ -32,24 +33,20 @@ func NewRealPlan64(n int) (*RealPlan64, error) {
 		return nil, err
 	}
 	p := &RealPlan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
-	var tw []complex128 // the four-step twiddles, shared by the levels
-	for _, l := range asm.Levels() {
-		if int(l) < len(p.stockhams) {
-			p.stockhams[l] = newRealStockham64(n, l, tw)
-			if t := p.stockhams[l].fourStepTwiddles(); t != nil {
-				tw = t
-			}
-		}
-	}
+	p.stockham(asm.Current())
 	return p, nil
 }
 
-// stockham returns the float64 Stockham plan of level l, or nil.
+// stockham returns the Stockham plan of level l, or nil, built on first
+// use.
 func (p *RealPlan64) stockham(l asm.Level) *realStockham64 {
-	if l < 0 || int(l) >= len(p.stockhams) {
-		return nil
-	}
-	return p.stockhams[l]
+	return p.kernels.get(l, func(l asm.Level) *realStockham64 {
+		rp := newRealStockham64(p.n, l, p.tw)
+		if t := rp.fourStepTwiddles(); t != nil {
+			p.tw = t
+		}
+		return rp
+	})
 }
 
 // Len returns the real length n.
@@ -104,10 +101,11 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 // interleaved runs per SSMKERN_ISA): generic 4,200–4,700, AVX2
 // 46,900–56,200, AVX-512 59,200–66,900 benchFFT MFLOPS (2.5·n·log2 n/µs).
 type RealPlan32 struct {
-	n         int
-	plan      *generic.RealFFTPlan
-	stockhams [asm.NEON + 1]*realStockham32 // per level; nil where the level runs plan
-	pool      sync.Pool
+	n       int
+	plan    *generic.RealFFTPlan
+	kernels levelKernels[*realStockham32] // per level; nil where the level runs plan
+	tw      []complex64                   // the four-step twiddles, shared by the levels (under kernels.mu)
+	pool    sync.Pool
 }
 
 // NewRealPlan32 returns the plan of the real FFT of length n (1 ≤ n ≤
@@ -121,24 +119,20 @@ func NewRealPlan32(n int) (*RealPlan32, error) {
 		return nil, err
 	}
 	p := &RealPlan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
-	var tw []complex64 // the four-step twiddles, shared by the levels
-	for _, l := range asm.Levels() {
-		if int(l) < len(p.stockhams) {
-			p.stockhams[l] = newRealStockham32(n, l, tw)
-			if t := p.stockhams[l].fourStepTwiddles(); t != nil {
-				tw = t
-			}
-		}
-	}
+	p.stockham(asm.Current())
 	return p, nil
 }
 
-// stockham returns the float32 Stockham plan of level l, or nil.
+// stockham returns the Stockham plan of level l, or nil, built on first
+// use.
 func (p *RealPlan32) stockham(l asm.Level) *realStockham32 {
-	if l < 0 || int(l) >= len(p.stockhams) {
-		return nil
-	}
-	return p.stockhams[l]
+	return p.kernels.get(l, func(l asm.Level) *realStockham32 {
+		rp := newRealStockham32(p.n, l, p.tw)
+		if t := rp.fourStepTwiddles(); t != nil {
+			p.tw = t
+		}
+		return rp
+	})
 }
 
 // Len returns the real length n.

@@ -1,0 +1,40 @@
+package fft
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/ssmkern/ssmkern/asm"
+)
+
+// levelKernels holds a plan's kernels for each instruction-set level,
+// built the first time the plan runs at that level (the constructor builds
+// the current level's), so that a plan costs the tables of the levels it
+// runs at, not of every level the CPU has: a power-of-two plan's per-level
+// twiddle tables are most of its creation time. Safe for concurrent use:
+// a level is built once, under mu, and published by ready.
+type levelKernels[K any] struct {
+	mu    sync.Mutex
+	ready [asm.NEON + 1]atomic.Bool
+	k     [asm.NEON + 1]K
+}
+
+// get returns level l's kernels, building them with build on first use;
+// build runs under the lock, so it may read what earlier builds left
+// (the shared four-step twiddles). Levels outside the table get the zero
+// K.
+func (lk *levelKernels[K]) get(l asm.Level, build func(l asm.Level) K) K {
+	if l < 0 || int(l) >= len(lk.k) {
+		var zero K
+		return zero
+	}
+	if !lk.ready[l].Load() {
+		lk.mu.Lock()
+		if !lk.ready[l].Load() {
+			lk.k[l] = build(l)
+			lk.ready[l].Store(true)
+		}
+		lk.mu.Unlock()
+	}
+	return lk.k[l]
+}
