@@ -6,6 +6,8 @@ import (
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmathdef"
 )
 
 // Exp2 is 2^t for the scan's decay exp(δ·A) = 2^(δ·log2e·A): the kernels
@@ -35,16 +37,7 @@ import (
 //
 // Results below the smallest normal float32 (t < −126) are exactly 0, t
 // above 128 gives +Inf (so does t = +Inf), and NaN stays NaN.
-var exp2Poly = [...]float32{
-	2.14686534e-05, // c7
-	0.000143641199,
-	0.00134207751,
-	0.0096141668,
-	0.0555050634,
-	0.240226403,
-	0.693147182,
-	1, // c0
-}
+var exp2Poly = vmathdef.Exp2Poly // shared with the NEON generator
 
 // exp2PolyHalf is the AVX-512 form's polynomial: 2^f = 1 + f·q(f) on
 // [−1/2, 1/2], q of degree 5, fitted like exp2Poly (Lawson, 300 rounds
@@ -67,8 +60,8 @@ var exp2PolyHalf = [...]float32{
 // Log2E is log2 e as a float32, the factor the kernels apply to δ, and
 // log2ELo the rest of it: log2 e = Log2E + log2ELo to 48 bits.
 var (
-	Log2E   = float32(math.Log2E)
-	log2ELo = float32(math.Log2E - float64(float32(math.Log2E)))
+	Log2E   = vmathdef.Log2E
+	log2ELo = vmathdef.Log2ELo
 )
 
 // ScaleLog2E sets hi + lo = d·log2 e to about 2^−48 relative: hi is the
@@ -108,7 +101,7 @@ func HoistExp2Constants(v ISA) {
 // of the kernel.
 func HoistExp2ConstantsAVX2() {
 	hoisted = map[uint32]reg.VecVirtual{}
-	for _, x := range append([]float32{-127, 128}, exp2Poly[:6]...) {
+	for _, x := range append([]float32{vmathdef.Exp2ClampLo, vmathdef.Exp2ClampHi}, exp2Poly[:6]...) {
 		r := YMM()
 		VMOVUPS(ConstBits(math.Float32bits(x)), r)
 		hoisted[math.Float32bits(x)] = r
@@ -128,16 +121,16 @@ func Exp2(v ISA, t, a, lo reg.VecVirtual) {
 	// +Inf. MAXPS and MINPS return their first (Go-order) operand when
 	// either is NaN, so NaN passes through.
 	tc, k, f, p, ki := YMM(), YMM(), YMM(), YMM(), YMM()
-	if lo, ok := Const(-127).(reg.VecVirtual); ok { // hoisted: no copy
+	if lo, ok := Const(vmathdef.Exp2ClampLo).(reg.VecVirtual); ok { // hoisted: no copy
 		VMAXPS(t, lo, tc)
 	} else {
-		VMOVUPS(Const(-127), tc)
+		VMOVUPS(Const(vmathdef.Exp2ClampLo), tc)
 		VMAXPS(t, tc, tc)
 	}
-	if hi, ok := Const(128).(reg.VecVirtual); ok {
+	if hi, ok := Const(vmathdef.Exp2ClampHi).(reg.VecVirtual); ok {
 		VMINPS(tc, hi, tc)
 	} else {
-		VMOVUPS(Const(128), k)
+		VMOVUPS(Const(vmathdef.Exp2ClampHi), k)
 		VMINPS(tc, k, tc)
 	}
 	VROUNDPS(U8(0x09), tc, k) // ⌊tc⌋, no precision exception

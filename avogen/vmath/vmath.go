@@ -11,6 +11,8 @@ import (
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmathdef"
 )
 
 // ISA is the vector width a kernel is generated for.
@@ -58,7 +60,7 @@ var hoisted map[uint32]reg.VecVirtual
 // which have 32. Call ReleaseConstants at the end of the kernel.
 func HoistExpConstants(v ISA) {
 	hoisted = map[uint32]reg.VecVirtual{}
-	values := []float32{-88, 89, expLog2e, expLn2Hi, expLn2Lo, minNormal, 0}
+	values := []float32{vmathdef.ExpClampLo, vmathdef.ExpClampHi, expLog2e, expLn2Hi, expLn2Lo, minNormal, 0}
 	for _, c := range expTaylor {
 		values = append(values, float32(c))
 	}
@@ -108,17 +110,17 @@ func ConstBits(bits uint32) Mem {
 // denormal in a scan's state would slow every later step — results above
 // the largest float32 are +Inf, and NaN stays NaN.
 var (
-	expLog2e  = float32(math.Log2E)
-	expLn2Hi  = float32(0.693145751953125)                // ln 2 to 16 bits: k·ln2Hi is exact for |k| < 2^8
-	expLn2Lo  = float32(1.42860682030941723e-6)           // ln 2 − ln2Hi
-	expMagic  = float32(12582912)                         // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
-	expMinArg = float32(-87.33654475)                     // ln 2^−126: below, the result is not a normal float32
-	expMaxArg = float32(88.72283905)                      // ln(max float32): above, +Inf
-	minNormal = float32(math.Float32frombits(0x00800000)) // 2^−126
+	expLog2e  = vmathdef.ExpLog2E
+	expLn2Hi  = vmathdef.ExpLn2Hi  // ln 2 to 16 bits: k·ln2Hi is exact for |k| < 2^8
+	expLn2Lo  = vmathdef.ExpLn2Lo  // ln 2 − ln2Hi
+	expMagic  = float32(12582912)  // 1.5·2^23: adding it rounds to an integer in the low mantissa bits
+	expMinArg = vmathdef.ExpMinArg // ln 2^−126: below, the result is not a normal float32
+	expMaxArg = vmathdef.ExpMaxArg // ln(max float32): above, +Inf
+	minNormal = vmathdef.MinNormal // 2^−126
 )
 
 // expTaylor holds 1/i! for i = 7 … 0, the Horner order.
-var expTaylor = [...]float64{1.0 / 5040, 1.0 / 720, 1.0 / 120, 1.0 / 24, 1.0 / 6, 1.0 / 2, 1, 1}
+var expTaylor = vmathdef.ExpTaylor
 
 // Exp overwrites x with exp(x), lane by lane, using scratch registers it
 // allocates itself.
@@ -173,9 +175,9 @@ func expReduced(x, k, r, p reg.VecVirtual) {
 func expAVX512(x reg.VecVirtual) {
 	xc, hi, t, k, r, p := ZMM(), ZMM(), ZMM(), ZMM(), ZMM(), ZMM()
 	// MAXPS and MINPS return their second source when either is NaN: x.
-	VMOVUPS(Const(-88), xc)
+	VMOVUPS(Const(vmathdef.ExpClampLo), xc)
 	VMAXPS(x, xc, xc)
-	VMOVUPS(Const(89), hi)
+	VMOVUPS(Const(vmathdef.ExpClampHi), hi)
 	VMINPS(xc, hi, xc)
 	VMULPS(Const(expLog2e), xc, t)
 	VRNDSCALEPS(U8(0), t, k) // round to nearest even
@@ -196,7 +198,7 @@ func expAVX512(x reg.VecVirtual) {
 // first omitted term, s^15/15 ≤ 4.6e-9 of the sum, is below float32
 // rounding; the division keeps e's full relative precision, which
 // log(1+e) would lose when e is small.
-var log1pSeries = [...]float64{1.0 / 13, 1.0 / 11, 1.0 / 9, 1.0 / 7, 1.0 / 5, 1.0 / 3, 1}
+var log1pSeries = vmathdef.Log1pSeries
 
 // Softplus overwrites x with softplus(x) = max(x, 0) + log1p(exp(−|x|)),
 // torch's F.softplus with beta 1: above the threshold 20 the log1p term is
