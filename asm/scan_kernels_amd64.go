@@ -103,24 +103,11 @@ func GateRowVec(l Level, out, u, z, d []float32) int {
 	return whole(l, len(out))
 }
 
-// ScanChannels runs the recurrence of channels consecutive channels over
-// steps steps (see avogen/scan). Channel i uses h and a at i·w (w = chunks
-// whole vectors), delta, u and y from i·cx at stride sx, and b and c rows
-// from i·cbc at stride sbc, each row w floats.
-func ScanChannels(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, chunks, channels, cx, cbc int) {
-	if steps <= 0 || channels <= 0 {
-		return
-	}
-	w := chunks * Lanes(l)
-	lastX := (channels-1)*cx + (steps-1)*sx
-	rows := (channels-1)*cbc + (steps-1)*sbc + w
-	// Bounds checks: one index per slice at its furthest element.
-	_, _, _, _ = h[channels*w-1], a[channels*w-1], b[rows-1], c[rows-1]
-	_, _, _ = delta[lastX], u[lastX], y[lastX]
+func scanChannelsAt(l Level, h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks, channels, cx, cbc int) {
 	if l == AVX512 {
-		scanChannelsAVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks, channels, cx, cbc)
+		scanChannelsAVX512(h, a, b, c, delta, u, y, steps, sx, sbc, chunks, channels, cx, cbc)
 	} else {
-		scanChannelsAVX2(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks, channels, cx, cbc)
+		scanChannelsAVX2(h, a, b, c, delta, u, y, steps, sx, sbc, chunks, channels, cx, cbc)
 	}
 }
 
@@ -128,25 +115,14 @@ func ScanChannels(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, ch
 // laneMasks[8−n] select the first n lanes of a YMM vector.
 var laneMasks = [16]int32{-1, -1, -1, -1, -1, -1, -1, -1}
 
-// ScanLanes runs the BLD recurrence of lanes ≤ Lanes(l) channels of one
-// group vectorised across the channels (see avogen/scan): h is the block's
-// state as [states][Lanes(l)], at the block's column of Aᵀ ([states] rows
-// ad apart, each readable Lanes(l) wide), b and c the group's panels (row s at s·sbc, states entries),
-// delta, u and y the block's first channel at step 0, stride sx.
-func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, states, lanes int) {
-	if steps <= 0 || states <= 0 || lanes <= 0 {
-		return
-	}
-	lastX := (steps-1)*sx + lanes - 1
-	rows := (steps-1)*sbc + states
-	_, _, _ = h[Lanes(l)*states-1], at[(states-1)*ad+Lanes(l)-1], b[rows-1]
-	_, _, _, _ = c[rows-1], delta[lastX], u[lastX], y[lastX]
+// scanLanesAt runs the kernel of level l on lanes ≤ Lanes(l) channels: the
+// AVX-512 kernel takes a K mask of the lanes, the AVX2 one 8 int32 masks.
+func scanLanesAt(l Level, h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int) {
 	if l == AVX512 {
-		scanLanesAVX512(&h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, 1<<lanes-1)
+		scanLanesAVX512(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, 1<<lanes-1)
 		return
 	}
-	_ = laneMasks[8-lanes] // lanes ≤ 8
-	scanLanesAVX2(&h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, &laneMasks[8-lanes])
+	scanLanesAVX2(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, &laneMasks[8-lanes])
 }
 
 // ScanDecode16 runs one decode step of channels channels with State 16 at

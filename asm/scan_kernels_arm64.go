@@ -71,39 +71,12 @@ func GateRowVec(l Level, out, u, z, d []float32) int {
 	return whole(l, len(out))
 }
 
-// ScanChannels runs the recurrence of channels consecutive channels over
-// steps steps (see avogen/neongen/scan.go). Channel i uses h and a at i·w
-// (w = chunks whole vectors), delta, u and y from i·cx at stride sx, and b
-// and c rows from i·cbc at stride sbc, each row w floats.
-func ScanChannels(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, chunks, channels, cx, cbc int) {
-	if steps <= 0 || channels <= 0 || chunks <= 0 {
-		return
-	}
-	w := chunks * Lanes(l)
-	lastX := (channels-1)*cx + (steps-1)*sx
-	rows := (channels-1)*cbc + (steps-1)*sbc + w
-	// Bounds checks: one index per slice at its furthest element.
-	_, _, _, _ = h[channels*w-1], a[channels*w-1], b[rows-1], c[rows-1]
-	_, _, _ = delta[lastX], u[lastX], y[lastX]
-	scanChannelsNEON(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], steps, sx, sbc, chunks, channels, cx, cbc)
+func scanChannelsAt(l Level, h, a, b, c, delta, u, y *float32, steps, sx, sbc, chunks, channels, cx, cbc int) {
+	scanChannelsNEON(h, a, b, c, delta, u, y, steps, sx, sbc, chunks, channels, cx, cbc)
 }
 
-// ScanLanes runs the BLD recurrence of lanes ≤ 4 channels of one group
-// vectorised across the channels (see avogen/neongen/scan.go): h is the
-// block's state as [states][4], at the block's column of Aᵀ ([states] rows
-// ad apart, each readable 4 wide), b and c the group's panels (row s at
-// s·sbc, states entries), delta, u and y the block's first channel at step
-// 0, stride sx. Only the block's lanes of delta, u and y are touched.
-func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, states, lanes int) {
-	if steps <= 0 || states <= 0 || lanes <= 0 {
-		return
-	}
-	lastX := (steps-1)*sx + lanes - 1
-	rows := (steps-1)*sbc + states
-	_, _, _ = h[Lanes(l)*states-1], at[(states-1)*ad+Lanes(l)-1], b[rows-1]
-	_, _, _, _ = c[rows-1], delta[lastX], u[lastX], y[lastX]
-	_ = [4]int{}[lanes-1] // lanes ≤ 4
-	scanLanesNEON(&h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, lanes)
+func scanLanesAt(l Level, h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int) {
+	scanLanesNEON(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, lanes)
 }
 
 // ScanDecode16 has no NEON kernel: it reports false and the caller runs
