@@ -72,19 +72,24 @@ func newConv32FFT(channels, seqLen, kernelLen int, k []float32) (*conv32FFT, err
 func (f *conv32FFT) apply(l asm.Level, y, u, d []float32, channels, seqLen int) {
 	n, bins := f.plan.Len(), f.plan.Bins()
 	s := f.pool.Get().(*conv32Scratch)
+	// The plan's kernels run directly, with one scratch of its pool for the
+	// whole call: the lengths are right by construction, so the public
+	// calls' validation and pool round trip per row would be pure cost.
+	t := f.plan.pool.Get().(*scratch)
 	for r := 0; r < len(u)/seqLen; r++ {
 		h := r % channels
 		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
 		copy(s.buf, ur)
 		clear(s.buf[seqLen:n])
-		f.plan.Forward(s.spec, s.buf)
+		realForward32(l, f.plan, s.spec, s.buf, t)
 		mulSpectrum(l, s.spec, f.khat[h*bins:(h+1)*bins])
-		f.plan.Inverse(s.buf, s.spec)
+		realInverse32(l, f.plan, s.buf, s.spec, t)
 		out := s.buf[:seqLen]
 		if d != nil {
 			addSkip(l, out, ur, d[h])
 		}
 		copy(yr, out)
 	}
+	f.plan.pool.Put(t)
 	f.pool.Put(s)
 }

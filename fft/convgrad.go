@@ -168,6 +168,8 @@ func (f *conv32FFT) backward(l asm.Level, du, dk, dd, dy, u, d []float32, channe
 	rdy, us, prod, acc := cs[:bins], cs[bins:2*bins], cs[2*bins:3*bins], cs[3*bins:4*bins]
 	buf := fs[:n]
 	row := channels * seqLen
+	t := f.plan.pool.Get().(*scratch) // as conv32FFT.apply: the plan's kernels directly, one scratch
+	defer f.plan.pool.Put(t)
 	for h := range channels {
 		kh := f.khat[h*bins : (h+1)*bins]
 		var ddSum float64
@@ -186,11 +188,11 @@ func (f *conv32FFT) backward(l asm.Level, du, dk, dd, dy, u, d []float32, channe
 			for t := 1; t < seqLen; t++ {
 				buf[n-t] = dyh[t]
 			}
-			f.plan.Forward(rdy, buf)
+			realForward32(l, f.plan, rdy, buf, t)
 			if dk != nil {
 				copy(buf, uh)
 				clear(buf[seqLen:])
-				f.plan.Forward(us, buf)
+				realForward32(l, f.plan, us, buf, t)
 				if b == 0 {
 					copy(acc, rdy)
 					mulSpectrum(l, acc, us)
@@ -205,7 +207,7 @@ func (f *conv32FFT) backward(l asm.Level, du, dk, dd, dy, u, d []float32, channe
 			if du != nil {
 				copy(prod, rdy)
 				mulSpectrum(l, prod, kh)
-				f.plan.Inverse(buf, prod)
+				realInverse32(l, f.plan, buf, prod, t)
 				duh := du[b+h*seqLen : b+(h+1)*seqLen]
 				duh[0] = buf[0]
 				for m := 1; m < seqLen; m++ {
@@ -220,7 +222,7 @@ func (f *conv32FFT) backward(l asm.Level, du, dk, dd, dy, u, d []float32, channe
 			dd[h] = float32(ddSum)
 		}
 		if dk != nil {
-			f.plan.Inverse(buf, acc)
+			realInverse32(l, f.plan, buf, acc, t)
 			dkh := dk[h*kernelLen : (h+1)*kernelLen]
 			dkh[0] = buf[0]
 			for j := 1; j < kernelLen; j++ {
