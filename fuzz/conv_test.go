@@ -57,14 +57,7 @@ func FuzzConv(f *testing.F) {
 		generic.ConvDirect(want, u64, k64, d64, channels, seqLen)
 		bound := convBound(u64, k64, d64, channels)
 
-		c32, err := fft.NewConv32(channels, seqLen, k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c64, err := fft.NewConv64(channels, seqLen, k64)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c32, c64 := newConvs(t, channels, seqLen, k, k64)
 		atEveryLevel(t, func(l asm.Level) {
 			y32 := make([]float32, len(u))
 			y64 := make([]float64, len(u))
@@ -125,4 +118,18 @@ func maxAbsDiff(got, want []float64) float64 {
 		m = math.Max(m, d)
 	}
 	return m
+}
+
+// newConvs makes the float32 and float64 plans of one convolution.
+func newConvs(t *testing.T, channels, seqLen int, k []float32, k64 []float64) (*fft.Conv32, *fft.Conv64) {
+	t.Helper()
+	c32, err := fft.NewConv32(channels, seqLen, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c64, err := fft.NewConv64(channels, seqLen, k64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c32, c64
 }

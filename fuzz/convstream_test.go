@@ -73,14 +73,7 @@ func FuzzConvStream(f *testing.F) {
 		u64, k64, d64 := float64s(u), float64s(k), float64s(d)
 		bound := convBound(u64, k64, d64, channels)
 
-		c32, err := fft.NewConv32(channels, seqLen, k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c64, err := fft.NewConv64(channels, seqLen, k64)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c32, c64 := newConvs(t, channels, seqLen, k, k64)
 		st32, err := fft.NewConvStream32(channels, blockLen, k)
 		if err != nil {
 			t.Fatal(err)
@@ -175,14 +168,7 @@ func FuzzConvBackward(f *testing.F) {
 		generic.ConvBackwardDirect(refU, refK, refD, dy64, u64, k64, d64, channels, seqLen)
 		boundU, boundKD := gradBounds(u64, dy64, k64, d64, channels)
 
-		c32, err := fft.NewConv32(channels, seqLen, k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c64, err := fft.NewConv64(channels, seqLen, k64)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c32, c64 := newConvs(t, channels, seqLen, k, k64)
 		atEveryLevel(t, func(l asm.Level) {
 			du32, dk32, dd32 := wanted[float32](wantU, len(u)), wanted[float32](wantK, len(k)), wanted[float32](wantD, channels)
 			du64, dk64, dd64 := wanted[float64](wantU, len(u)), wanted[float64](wantK, len(k)), wanted[float64](wantD, channels)
