@@ -1,10 +1,13 @@
 //go:build gc && !purego
 
-package asm
+package asm_test
 
 import (
 	"math"
 	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
 // exp2MaxULP bounds vmath.Exp2 against float64 math.Exp2 rounded to
@@ -12,54 +15,29 @@ import (
 // DESIGN's 2 ulp; a bound of 1 catches a regression of either form.
 const exp2MaxULP = 1
 
-// wantExp2 is 2^x as vmath.Exp2 defines it: float64 2^x rounded to
-// float32, results below the smallest normal float32 exactly 0.
-func wantExp2(x float32) float32 {
-	e := float32(math.Exp2(float64(x)))
-	if e != 0 && e < math.SmallestNonzeroFloat32*(1<<23) {
-		return 0
-	}
-	return e
-}
-
-func exp2At(l Level, x float32) float32 {
+func exp2At(l asm.Level, x float32) float32 {
 	src, dst := make([]float32, 16), make([]float32, 16)
 	for i := range src {
 		src[i] = x
 	}
-	Exp2Row(l, dst, src)
+	asm.Exp2Row(l, dst, src)
 	return dst[0]
 }
 
-// checkExp2 runs Exp2Row over the bit patterns start, start+step, … and
-// fails when any result is more than exp2MaxULP from wantExp2.
-func checkExp2(t *testing.T, l Level, step uint64) {
-	const batch = 1 << 16
-	src, dst := make([]float32, batch), make([]float32, batch)
-	var worst int64
-	var worstX float32
-	for base := uint64(0); base < 1<<32; base += batch * step {
-		n := 0
-		for i := range src {
-			bits := base + uint64(i)*step
-			if bits >= 1<<32 {
-				break
-			}
-			src[i] = math.Float32frombits(uint32(bits))
-			n++
-		}
-		done := Exp2Row(l, dst[:n&^15], src[:n&^15])
-		for i := 0; i < done; i++ {
-			if d := ulpDiff(dst[i], wantExp2(src[i])); d > worst {
-				worst, worstX = d, src[i]
-			}
-		}
-	}
+// checkExp2 runs asm.Exp2Row over the bit patterns start, start+step, … and
+// fails when any result is more than exp2MaxULP from float64 2^x rounded
+// to float32 (0 below the normal range).
+func checkExp2(t *testing.T, l asm.Level, step uint64) {
+	worst, worstX := asmtest.SweepULP(func(dst, src []float32) int { return asm.Exp2Row(l, dst, src) }, wantExp2, 0, step)
 	if worst > exp2MaxULP {
 		t.Errorf("%v: exp2 max error %d ulp at x = %v (got %v, want %v)", l, worst, worstX, exp2At(l, worstX), wantExp2(worstX))
 	}
 	t.Logf("%v: exp2 max error %d ulp", l, worst)
 }
+
+// wantExp2 is 2^x as vmath.Exp2 defines it: float64 2^x rounded to
+// float32, exactly 0 below the normal range.
+func wantExp2(x float32) float32 { return asmtest.FlushBelowNormal(math.Exp2(float64(x))) }
 
 func TestExp2Float32SweepWithin2ULP(t *testing.T) {
 	for _, l := range vectorLevels() {

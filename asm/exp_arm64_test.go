@@ -19,26 +19,6 @@ import (
 // whole domain).
 const neonExpMaxULP = 2
 
-// ulpsApart is the distance in units in the last place between two
-// float32 (0 for two NaNs).
-func ulpsApart(a, b float32) int64 {
-	if a == b || (a != a && b != b) {
-		return 0
-	}
-	ordered := func(x float32) int64 {
-		i := int64(int32(math.Float32bits(x)))
-		if i < 0 {
-			i = math.MinInt32 - i
-		}
-		return i
-	}
-	d := ordered(a) - ordered(b)
-	if d < 0 {
-		d = -d
-	}
-	return d
-}
-
 // TestExpFloat32NEONMatchesGenericOnEveryTail runs the kernel on every
 // length 0…67 (every tail of the 16-, 4- and 1-element loops) with both
 // slices flush against a guard page, and on unaligned sub-slices.
@@ -58,7 +38,7 @@ func TestExpFloat32NEONMatchesGenericOnEveryTail(t *testing.T) {
 			dst := asmtest.GuardedFloat32(t, make([]float32, n-offset))
 			asm.ExpFloat32NEON(dst, gsrc)
 			for i := range dst {
-				if d := ulpsApart(dst[i], want[offset+i]); d > neonExpMaxULP {
+				if d := asmtest.ULPsApart(dst[i], want[offset+i]); d > neonExpMaxULP {
 					t.Errorf("n=%d offset=%d: exp(%v) = %v, want %v (%d ulp)", n, offset, src[offset+i], dst[i], want[offset+i], d)
 				}
 			}
@@ -92,30 +72,15 @@ func TestExpFloat32NEONSweepWithin2ULP(t *testing.T) {
 	if testing.Short() {
 		step = 9973
 	}
-	const batch = 1 << 16
-	src := make([]float32, batch)
-	dst := make([]float32, batch)
-	want := make([]float32, batch)
-	var worst int64
-	var worstX float32
-	for base := uint64(0); base < 1<<32; base += batch * step {
-		n := 0
-		for i := range src {
-			bits := base + uint64(i)*step
-			if bits >= 1<<32 {
-				break
-			}
-			src[i] = math.Float32frombits(uint32(bits))
-			n++
-		}
-		asm.ExpFloat32NEON(dst[:n], src[:n])
-		generic.ExpFloat32(want[:n], src[:n])
-		for i := 0; i < n; i++ {
-			if d := ulpsApart(dst[i], want[i]); d > worst {
-				worst, worstX = d, src[i]
-			}
-		}
-	}
+	var in, out [1]float32 // generic.ExpFloat32 of one value, the reference
+	worst, worstX := asmtest.SweepULP(func(dst, src []float32) int {
+		asm.ExpFloat32NEON(dst, src)
+		return len(dst)
+	}, func(x float32) float32 {
+		in[0] = x
+		generic.ExpFloat32(out[:], in[:])
+		return out[0]
+	}, 0, step)
 	if worst > neonExpMaxULP {
 		t.Errorf("exp max error %d ulp at x = %v", worst, worstX)
 	}
@@ -135,7 +100,7 @@ func TestExpFloat32NEONSpecialValues(t *testing.T) {
 	} {
 		var dst [1]float32
 		asm.ExpFloat32NEON(dst[:], []float32{c.x})
-		if d := ulpsApart(dst[0], c.want); d > neonExpMaxULP || (c.want == 0 && dst[0] != 0) || (c.want != c.want) != (dst[0] != dst[0]) {
+		if d := asmtest.ULPsApart(dst[0], c.want); d > neonExpMaxULP || (c.want == 0 && dst[0] != 0) || (c.want != c.want) != (dst[0] != dst[0]) {
 			t.Errorf("exp(%v) = %v, want %v", c.x, dst[0], c.want)
 		}
 	}

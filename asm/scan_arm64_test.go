@@ -35,13 +35,9 @@ const (
 // (2 ulp), the product and two fused multiply-adds.
 const neonRecurrenceTol = 2e-6
 
-func wantExp2(x float32) float32 {
-	e := float32(math.Exp2(float64(x)))
-	if e != 0 && e < math.SmallestNonzeroFloat32*(1<<23) {
-		return 0
-	}
-	return e
-}
+// wantExp2 is 2^x as vmath.Exp2 defines it: float64 2^x rounded to
+// float32, exactly 0 below the normal range.
+func wantExp2(x float32) float32 { return asmtest.FlushBelowNormal(math.Exp2(float64(x))) }
 
 // TestExp2RowNEONSweepWithin2ULP checks every 997th float32 bit pattern
 // (every 9973rd with -short: qemu is slow).
@@ -50,27 +46,7 @@ func TestExp2RowNEONSweepWithin2ULP(t *testing.T) {
 	if testing.Short() {
 		step = 9973
 	}
-	const batch = 1 << 16
-	src, dst := make([]float32, batch), make([]float32, batch)
-	var worst int64
-	var worstX float32
-	for base := uint64(0); base < 1<<32; base += batch * step {
-		n := 0
-		for i := range src {
-			bits := base + uint64(i)*step
-			if bits >= 1<<32 {
-				break
-			}
-			src[i] = math.Float32frombits(uint32(bits))
-			n++
-		}
-		done := asm.Exp2Row(asm.NEON, dst[:n], src[:n])
-		for i := 0; i < done; i++ {
-			if d := ulpsApart(dst[i], wantExp2(src[i])); d > worst {
-				worst, worstX = d, src[i]
-			}
-		}
-	}
+	worst, worstX := asmtest.SweepULP(func(dst, src []float32) int { return asm.Exp2Row(asm.NEON, dst, src) }, wantExp2, 0, step)
 	if worst > neonExp2MaxULP {
 		t.Errorf("exp2 max error %d ulp at x = %v", worst, worstX)
 	}

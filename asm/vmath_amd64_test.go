@@ -1,11 +1,14 @@
 //go:build gc && !purego
 
-package asm
+package asm_test
 
 import (
 	"flag"
 	"math"
 	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
 var long = flag.Bool("long", false, "sweep all 2^32 float32 inputs in the exhaustive tests")
@@ -14,83 +17,38 @@ var long = flag.Bool("long", false, "sweep all 2^32 float32 inputs in the exhaus
 // rounded to float32 (DESIGN: within 2 ulp over the whole domain).
 const expMaxULP = 2
 
-// ulpDiff is the distance in units in the last place between two float32.
-func ulpDiff(a, b float32) int64 {
-	if a == b || (math.IsNaN(float64(a)) && math.IsNaN(float64(b))) {
-		return 0
-	}
-	ia, ib := int64(int32(math.Float32bits(a))), int64(int32(math.Float32bits(b)))
-	if ia < 0 {
-		ia = math.MinInt32 - ia
-	}
-	if ib < 0 {
-		ib = math.MinInt32 - ib
-	}
-	d := ia - ib
-	if d < 0 {
-		d = -d
-	}
-	return d
-}
-
-// wantExp is exp as vmath.Exp defines it: float64 exp rounded to float32,
-// except that results below the smallest normal float32 are exactly 0.
-func wantExp(x float32) float32 {
-	e := float32(math.Exp(float64(x)))
-	if e != 0 && e < math.SmallestNonzeroFloat32*(1<<23) {
-		return 0
-	}
-	return e
-}
-
-func vectorLevels() []Level {
-	var l []Level
-	for _, v := range Levels() {
-		if v == AVX2 || v == AVX512 {
+func vectorLevels() []asm.Level {
+	var l []asm.Level
+	for _, v := range asm.Levels() {
+		if v == asm.AVX2 || v == asm.AVX512 {
 			l = append(l, v)
 		}
 	}
 	return l
 }
 
-// checkExp runs ExpRow over the bit patterns start, start+step, … and
-// reports the worst ulp error.
-func checkExp(t *testing.T, l Level, start, step uint64) {
-	const batch = 1 << 16
-	src := make([]float32, batch)
-	dst := make([]float32, batch)
-	var worst int64
-	var worstX float32
-	for base := start; base < 1<<32; base += batch * step {
-		n := 0
-		for i := range src {
-			bits := base + uint64(i)*step
-			if bits >= 1<<32 {
-				break
-			}
-			src[i] = math.Float32frombits(uint32(bits))
-			n++
-		}
-		done := ExpRow(l, dst[:n&^15], src[:n&^15])
-		for i := 0; i < done; i++ {
-			if d := ulpDiff(dst[i], wantExp(src[i])); d > worst {
-				worst, worstX = d, src[i]
-			}
-		}
-	}
+// checkExp runs asm.ExpRow over the bit patterns start, start+step, … and
+// reports the worst ulp error against float64 exp rounded to float32 (0
+// below the normal range).
+func checkExp(t *testing.T, l asm.Level, start, step uint64) {
+	worst, worstX := asmtest.SweepULP(func(dst, src []float32) int { return asm.ExpRow(l, dst, src) }, wantExp, start, step)
 	if worst > expMaxULP {
 		t.Errorf("%v: exp max error %d ulp at x = %v (got %v, want %v)", l, worst, worstX, expAt(l, worstX), wantExp(worstX))
 	}
 	t.Logf("%v: exp max error %d ulp", l, worst)
 }
 
-func expAt(l Level, x float32) float32 {
+// wantExp is exp as vmath.Exp defines it: float64 exp rounded to float32,
+// exactly 0 below the normal range.
+func wantExp(x float32) float32 { return asmtest.FlushBelowNormal(math.Exp(float64(x))) }
+
+func expAt(l asm.Level, x float32) float32 {
 	src := make([]float32, 16)
 	dst := make([]float32, 16)
 	for i := range src {
 		src[i] = x
 	}
-	ExpRow(l, dst, src)
+	asm.ExpRow(l, dst, src)
 	return dst[0]
 }
 
@@ -116,7 +74,7 @@ func TestExpSpecialValues(t *testing.T) {
 			{0, 1}, {float32(math.Copysign(0, -1)), 1}, {inf, inf}, {-inf, 0}, {-87.4, 0}, {-1000, 0},
 			{89, inf}, {1e30, inf}, {-1e30, 0}, {88.7, wantExp(88.7)}, {-87.3, wantExp(-87.3)},
 		} {
-			if got := expAt(l, c.x); got != c.want && ulpDiff(got, c.want) > expMaxULP {
+			if got := expAt(l, c.x); got != c.want && asmtest.ULPsApart(got, c.want) > expMaxULP {
 				t.Errorf("%v: exp(%v) = %v, want %v", l, c.x, got, c.want)
 			}
 		}
@@ -145,13 +103,13 @@ func TestSoftplusAndSiLURowsMatchFloat64(t *testing.T) {
 	xs = xs[:len(xs)&^15]
 	for _, l := range vectorLevels() {
 		sp := make([]float32, len(xs))
-		DeltaRow(l, sp, xs, 0, true)
+		asm.DeltaRow(l, sp, xs, 0, true)
 		out := make([]float32, len(xs))
 		ones := make([]float32, len(xs))
 		for i := range ones {
 			ones[i] = 1
 		}
-		GateRow(l, out, ones, xs, 1) // (0 + 1·1)·silu(x)
+		asm.GateRow(l, out, ones, xs, 1) // (0 + 1·1)·silu(x)
 		var worstSP, worstSiLU float64
 		for i, x := range xs {
 			x64 := float64(x)
