@@ -130,9 +130,10 @@ func generateTransposeBlocks() {
 // hide the misses behind. T2, not T0: the sixteen rows of a tile are 4 KB
 // apart when SeqLen is 1024, so their lines share L1 sets, and T0
 // prefetches of the next block evicted each other and the current tile's.
-// A/B in one run (BDL, mamba-130m, L = 1024, 40 iterations, three
-// interleaved rounds; the commit that added it says the command): AVX-512
-// 0.48–0.58 → 0.43–0.45 ns/element, AVX2 0.71–0.83 → 0.60–0.76; with T0
+// Interleaved A/B of `go test -c ./bench` binaries, three rounds of
+// -test.bench 'ScanForward/mamba-130m/L1024/BDL/level=avx512'
+// -test.benchtime 40x (and level=avx2): AVX-512 0.48–0.58 → 0.43–0.45
+// ns/element, AVX2 0.71–0.83 → 0.60–0.76; with T0
 // AVX-512 did not improve (0.46–0.53 → 0.46–0.48).
 func generatePrefetchRows() {
 	TEXT("prefetchRows", NOSPLIT, "func(x *float32, stride, rows, lines int)")
