@@ -1917,68 +1917,131 @@ TEXT ·scanLanesAVX2(SB), NOSPLIT, $0-104
 	VMOVUPS const_c2fe0000<>+0(SB), Y1
 	VMOVUPS const_43000000<>+0(SB), Y2
 	VMOVUPS const_37b41795<>+0(SB), Y3
-	VMOVUPS const_39169e64<>+0(SB), Y4
-	VMOVUPS const_3aafe8a6<>+0(SB), Y5
-	VMOVUPS const_3c1d84bd<>+0(SB), Y6
-	VMOVUPS const_3d635947<>+0(SB), Y7
-	VMOVUPS const_3e75fde9<>+0(SB), Y8
 	MOVQ    steps+80(FP), R9
 	TESTQ   R9, R9
 	JZ      scanLanesAVX2_done
 
 scanLanesAVX2_step:
-	VMASKMOVPS  (SI), Y0, Y9
-	VMASKMOVPS  (DI), Y0, Y10
-	VMULPS      Y9, Y10, Y10
-	VMULPS      const_3fb8aa3b<>+0(SB), Y9, Y11
-	VMOVUPS     Y11, Y12
-	VFMSUB231PS const_3fb8aa3b<>+0(SB), Y9, Y12
-	VFMADD231PS const_32a57060<>+0(SB), Y9, Y12
-	VXORPS      Y9, Y9, Y9
+	VMASKMOVPS  (SI), Y0, Y4
+	VMASKMOVPS  (DI), Y0, Y5
+	VMULPS      Y4, Y5, Y5
+	VMULPS      const_3fb8aa3b<>+0(SB), Y4, Y6
+	VMOVUPS     Y6, Y7
+	VFMSUB231PS const_3fb8aa3b<>+0(SB), Y4, Y7
+	VFMADD231PS const_32a57060<>+0(SB), Y4, Y7
+	VXORPS      Y4, Y4, Y4
 	MOVQ        states+88(FP), R10
 	XORQ        R11, R11
 	XORQ        R12, R12
 	MOVQ        CX, R13
+	VXORPS      Y8, Y8, Y8
+	MOVQ        ad+56(FP), R14
+	LEAQ        (R14)(R14*2), R15
+	CMPQ        R10, $0x02
+	JL          scanLanesAVX2_single
 
-scanLanesAVX2_state:
-	VMOVUPS      (R13), Y14
-	VMULPS       Y14, Y11, Y13
-	VMAXPS       Y13, Y1, Y13
-	VMINPS       Y13, Y2, Y13
-	VROUNDPS     $0x09, Y13, Y15
-	VSUBPS       Y15, Y13, Y13
-	VFMADD231PS  Y14, Y12, Y13
-	VMOVUPS      Y3, Y14
-	VFMADD213PS  Y4, Y13, Y14
-	VFMADD213PS  Y5, Y13, Y14
-	VFMADD213PS  Y6, Y13, Y14
-	VFMADD213PS  Y7, Y13, Y14
-	VFMADD213PS  Y8, Y13, Y14
-	VFMADD213PS  const_3f317218<>+0(SB), Y13, Y14
-	VFMADD213PS  const_3f800000<>+0(SB), Y13, Y14
-	VCVTTPS2DQ   Y15, Y13
-	VPADDD       const_0000007f<>+0(SB), Y13, Y13
-	VPSLLD       $0x17, Y13, Y13
-	VMULPS       Y13, Y14, Y13
-	VMULPS       (AX)(R11*1), Y13, Y13
-	VBROADCASTSS (DX)(R12*1), Y14
-	VFMADD231PS  Y14, Y10, Y13
-	VMOVUPS      Y13, (AX)(R11*1)
-	VBROADCASTSS (BX)(R12*1), Y14
-	VFMADD231PS  Y14, Y13, Y9
+scanLanesAVX2_group:
+	VMOVUPS      (R13), Y10
+	VMULPS       Y10, Y6, Y9
+	VMAXPS       Y9, Y1, Y9
+	VMINPS       Y9, Y2, Y9
+	VROUNDPS     $0x09, Y9, Y11
+	VSUBPS       Y11, Y9, Y9
+	VFMADD231PS  Y10, Y7, Y9
+	VMOVUPS      Y3, Y10
+	VFMADD213PS  const_39169e64<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3d635947<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3f317218<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y10
+	VCVTTPS2DQ   Y11, Y9
+	VPADDD       const_0000007f<>+0(SB), Y9, Y9
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y9, Y10, Y9
+	VMOVUPS      (R13)(R14*1), Y11
+	VMULPS       Y11, Y6, Y10
+	VMAXPS       Y10, Y1, Y10
+	VMINPS       Y10, Y2, Y10
+	VROUNDPS     $0x09, Y10, Y12
+	VSUBPS       Y12, Y10, Y10
+	VFMADD231PS  Y11, Y7, Y10
+	VMOVUPS      Y3, Y11
+	VFMADD213PS  const_39169e64<>+0(SB), Y10, Y11
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y10, Y11
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y10, Y11
+	VFMADD213PS  const_3d635947<>+0(SB), Y10, Y11
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y10, Y11
+	VFMADD213PS  const_3f317218<>+0(SB), Y10, Y11
+	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y11
+	VCVTTPS2DQ   Y12, Y10
+	VPADDD       const_0000007f<>+0(SB), Y10, Y10
+	VPSLLD       $0x17, Y10, Y10
+	VMULPS       Y10, Y11, Y10
+	VMULPS       (AX)(R11*1), Y9, Y9
+	VBROADCASTSS (DX)(R12*1), Y11
+	VFMADD231PS  Y11, Y5, Y9
+	VMOVUPS      Y9, (AX)(R11*1)
+	VBROADCASTSS (BX)(R12*1), Y11
+	VFMADD231PS  Y11, Y9, Y4
+	VMULPS       32(AX)(R11*1), Y10, Y9
+	VBROADCASTSS 4(DX)(R12*1), Y10
+	VFMADD231PS  Y10, Y5, Y9
+	VMOVUPS      Y9, 32(AX)(R11*1)
+	VBROADCASTSS 4(BX)(R12*1), Y10
+	VFMADD231PS  Y10, Y9, Y8
+	ADDQ         $0x00000040, R11
+	ADDQ         $0x00000008, R12
+	LEAQ         (R13)(R14*2), R13
+	SUBQ         $0x02, R10
+	CMPQ         R10, $0x02
+	JGE          scanLanesAVX2_group
+
+scanLanesAVX2_single:
+	TESTQ        R10, R10
+	JZ           scanLanesAVX2_states_done
+	VMOVUPS      (R13), Y10
+	VMULPS       Y10, Y6, Y9
+	VMAXPS       Y9, Y1, Y9
+	VMINPS       Y9, Y2, Y9
+	VROUNDPS     $0x09, Y9, Y11
+	VSUBPS       Y11, Y9, Y9
+	VFMADD231PS  Y10, Y7, Y9
+	VMOVUPS      Y3, Y10
+	VFMADD213PS  const_39169e64<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3d635947<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3f317218<>+0(SB), Y9, Y10
+	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y10
+	VCVTTPS2DQ   Y11, Y9
+	VPADDD       const_0000007f<>+0(SB), Y9, Y9
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y9, Y10, Y9
+	VMULPS       (AX)(R11*1), Y9, Y9
+	VBROADCASTSS (DX)(R12*1), Y10
+	VFMADD231PS  Y10, Y5, Y9
+	VMOVUPS      Y9, (AX)(R11*1)
+	VBROADCASTSS (BX)(R12*1), Y10
+	VFMADD231PS  Y10, Y9, Y4
 	ADDQ         $0x00000020, R11
 	ADDQ         $0x00000004, R12
-	ADDQ         ad+56(FP), R13
+	ADDQ         R14, R13
 	DECQ         R10
-	JNZ          scanLanesAVX2_state
-	VMASKMOVPS   Y9, Y0, (R8)
-	ADDQ         sx+64(FP), SI
-	ADDQ         sx+64(FP), DI
-	ADDQ         sx+64(FP), R8
-	ADDQ         sbc+72(FP), DX
-	ADDQ         sbc+72(FP), BX
-	DECQ         R9
-	JNZ          scanLanesAVX2_step
+	JMP          scanLanesAVX2_single
+
+scanLanesAVX2_states_done:
+	VADDPS     Y8, Y4, Y4
+	VMASKMOVPS Y4, Y0, (R8)
+	ADDQ       sx+64(FP), SI
+	ADDQ       sx+64(FP), DI
+	ADDQ       sx+64(FP), R8
+	ADDQ       sbc+72(FP), DX
+	ADDQ       sbc+72(FP), BX
+	DECQ       R9
+	JNZ        scanLanesAVX2_step
 
 scanLanesAVX2_done:
 	VZEROUPPER
@@ -2032,39 +2095,93 @@ scanLanesAVX512_step:
 	XORQ        R11, R11
 	XORQ        R12, R12
 	MOVQ        CX, R13
+	VXORPS      Z14, Z14, Z14
+	MOVQ        ad+56(FP), R14
+	LEAQ        (R14)(R14*2), R15
+	CMPQ        R10, $0x02
+	JL          scanLanesAVX512_single
 
-scanLanesAVX512_state:
-	VMOVUPS          (R13), Z15
-	VMULPS           Z15, Z12, Z14
-	VREDUCEPS        $0x08, Z14, Z16
-	VCMPPS           $0x15, Z0, Z14, K2
-	VSUBPS           Z16, Z14, Z14
-	VFMADD231PS      Z15, Z13, Z16
-	VMOVUPS          Z3, Z15
-	VFMADD213PS      Z4, Z16, Z15
-	VFMADD213PS      Z5, Z16, Z15
-	VFMADD213PS      Z6, Z16, Z15
-	VFMADD213PS      Z7, Z16, Z15
-	VFMADD213PS      Z8, Z16, Z15
-	VFMADD213PS      Z9, Z16, Z15
-	VSCALEFPS.Z      Z14, Z15, K2, Z14
-	VMULPS           (AX)(R11*1), Z14, Z14
-	VFMADD231PS.BCST (DX)(R12*1), Z11, Z14
-	VMOVUPS          Z14, (AX)(R11*1)
-	VFMADD231PS.BCST (BX)(R12*1), Z14, Z10
+scanLanesAVX512_group:
+	VMOVUPS          (R13), Z16
+	VMULPS           Z16, Z12, Z15
+	VREDUCEPS        $0x08, Z15, Z17
+	VCMPPS           $0x15, Z0, Z15, K2
+	VSUBPS           Z17, Z15, Z15
+	VFMADD231PS      Z16, Z13, Z17
+	VMOVUPS          Z3, Z16
+	VFMADD213PS      Z4, Z17, Z16
+	VFMADD213PS      Z5, Z17, Z16
+	VFMADD213PS      Z6, Z17, Z16
+	VFMADD213PS      Z7, Z17, Z16
+	VFMADD213PS      Z8, Z17, Z16
+	VFMADD213PS      Z9, Z17, Z16
+	VSCALEFPS.Z      Z15, Z16, K2, Z15
+	VMOVUPS          (R13)(R14*1), Z17
+	VMULPS           Z17, Z12, Z16
+	VREDUCEPS        $0x08, Z16, Z18
+	VCMPPS           $0x15, Z0, Z16, K2
+	VSUBPS           Z18, Z16, Z16
+	VFMADD231PS      Z17, Z13, Z18
+	VMOVUPS          Z3, Z17
+	VFMADD213PS      Z4, Z18, Z17
+	VFMADD213PS      Z5, Z18, Z17
+	VFMADD213PS      Z6, Z18, Z17
+	VFMADD213PS      Z7, Z18, Z17
+	VFMADD213PS      Z8, Z18, Z17
+	VFMADD213PS      Z9, Z18, Z17
+	VSCALEFPS.Z      Z16, Z17, K2, Z16
+	VMULPS           (AX)(R11*1), Z15, Z15
+	VFMADD231PS.BCST (DX)(R12*1), Z11, Z15
+	VMOVUPS          Z15, (AX)(R11*1)
+	VFMADD231PS.BCST (BX)(R12*1), Z15, Z10
+	VMULPS           64(AX)(R11*1), Z16, Z15
+	VFMADD231PS.BCST 4(DX)(R12*1), Z11, Z15
+	VMOVUPS          Z15, 64(AX)(R11*1)
+	VFMADD231PS.BCST 4(BX)(R12*1), Z15, Z14
+	ADDQ             $0x00000080, R11
+	ADDQ             $0x00000008, R12
+	LEAQ             (R13)(R14*2), R13
+	SUBQ             $0x02, R10
+	CMPQ             R10, $0x02
+	JGE              scanLanesAVX512_group
+
+scanLanesAVX512_single:
+	TESTQ            R10, R10
+	JZ               scanLanesAVX512_states_done
+	VMOVUPS          (R13), Z16
+	VMULPS           Z16, Z12, Z15
+	VREDUCEPS        $0x08, Z15, Z17
+	VCMPPS           $0x15, Z0, Z15, K2
+	VSUBPS           Z17, Z15, Z15
+	VFMADD231PS      Z16, Z13, Z17
+	VMOVUPS          Z3, Z16
+	VFMADD213PS      Z4, Z17, Z16
+	VFMADD213PS      Z5, Z17, Z16
+	VFMADD213PS      Z6, Z17, Z16
+	VFMADD213PS      Z7, Z17, Z16
+	VFMADD213PS      Z8, Z17, Z16
+	VFMADD213PS      Z9, Z17, Z16
+	VSCALEFPS.Z      Z15, Z16, K2, Z15
+	VMULPS           (AX)(R11*1), Z15, Z15
+	VFMADD231PS.BCST (DX)(R12*1), Z11, Z15
+	VMOVUPS          Z15, (AX)(R11*1)
+	VFMADD231PS.BCST (BX)(R12*1), Z15, Z10
 	ADDQ             $0x00000040, R11
 	ADDQ             $0x00000004, R12
-	ADDQ             ad+56(FP), R13
+	ADDQ             R14, R13
 	DECQ             R10
-	JNZ              scanLanesAVX512_state
-	VMOVUPS          Z10, K1, (R8)
-	ADDQ             sx+64(FP), SI
-	ADDQ             sx+64(FP), DI
-	ADDQ             sx+64(FP), R8
-	ADDQ             sbc+72(FP), DX
-	ADDQ             sbc+72(FP), BX
-	DECQ             R9
-	JNZ              scanLanesAVX512_step
+	JMP              scanLanesAVX512_single
+
+scanLanesAVX512_states_done:
+	VADDPS  Z14, Z10, Z10
+	VMOVUPS Z10, K1, (R8)
+	ADDQ    sx+64(FP), SI
+	ADDQ    sx+64(FP), DI
+	ADDQ    sx+64(FP), R8
+	ADDQ    sbc+72(FP), DX
+	ADDQ    sbc+72(FP), BX
+	DECQ    R9
+	JNZ     scanLanesAVX512_step
 
 scanLanesAVX512_done:
 	VZEROUPPER

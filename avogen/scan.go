@@ -170,7 +170,7 @@ func scanChannel(v vmath.ISA) {
 	if v.Lanes == 16 {
 		vmath.HoistExp2Constants(v)
 	} else {
-		vmath.HoistExp2ConstantsAVX2()
+		vmath.HoistExp2ConstantsAVX2(8)
 	}
 	defer vmath.ReleaseConstants()
 
@@ -242,6 +242,11 @@ func scanChannel(v vmath.ISA) {
 //
 // h is [states][lanes] (the block's lanes, all written), at the block's
 // column of Aᵀ with rows ad elements apart, readable a whole vector wide.
+const lanesUnroll = 2
+
+const lanesUnrollAVX2 = true
+const lanesAVX2Hoisted = 3
+
 func scanLanes(v vmath.ISA) {
 	name := "scanLanes" + v.Name
 	maskType := "int"
@@ -283,7 +288,7 @@ func scanLanes(v vmath.ISA) {
 	if v.Lanes == 16 {
 		vmath.HoistExp2Constants(v)
 	} else {
-		vmath.HoistExp2ConstantsAVX2()
+		vmath.HoistExp2ConstantsAVX2(lanesAVX2Hoisted)
 	}
 	defer vmath.ReleaseConstants()
 	steps := Load(Param("steps"), GP64())
@@ -302,33 +307,93 @@ func scanLanes(v vmath.ISA) {
 	XORQ(off, off)
 	XORQ(nb, nb)
 	MOVQ(at, ap)
-	Label(name + "_state")
-	x, hv := v.Vec(), v.Vec()
-	av := v.Vec()
-	VMOVUPS(Mem{Base: ap}, av) // Aᵀ rows are padded: a whole vector is in bounds
-	VMULPS(av, dh, x)
-	vmath.Exp2(v, x, av, dl)
-	VMULPS(Mem{Base: h, Index: off, Scale: 1}, x, hv)
-	if v.Lanes == 16 {
-		VFMADD231PS_BCST(Mem{Base: b, Index: nb, Scale: 1}, du, hv)
-	} else {
-		bb := v.Vec()
-		VBROADCASTSS(Mem{Base: b, Index: nb, Scale: 1}, bb)
-		VFMADD231PS(bb, du, hv)
+	// decay computes x = exp(δ·a) for the state whose Aᵀ row is at a;
+	// update folds it into that state's h (byte offset o) and the output.
+	decay := func(a Mem) reg.VecVirtual {
+		x, av := v.Vec(), v.Vec()
+		VMOVUPS(a, av) // Aᵀ rows are padded: a whole vector is in bounds
+		VMULPS(av, dh, x)
+		vmath.Exp2(v, x, av, dl)
+		return x
 	}
-	VMOVUPS(hv, Mem{Base: h, Index: off, Scale: 1})
-	if v.Lanes == 16 {
-		VFMADD231PS_BCST(Mem{Base: c, Index: nb, Scale: 1}, hv, acc)
-	} else {
-		cc := v.Vec()
-		VBROADCASTSS(Mem{Base: c, Index: nb, Scale: 1}, cc)
-		VFMADD231PS(cc, hv, acc)
+	update := func(x reg.VecVirtual, o, bc int, acc reg.VecVirtual) {
+		hv := v.Vec()
+		hm := Mem{Base: h, Index: off, Scale: 1, Disp: o}
+		VMULPS(hm, x, hv)
+		bm, cm := Mem{Base: b, Index: nb, Scale: 1, Disp: bc}, Mem{Base: c, Index: nb, Scale: 1, Disp: bc}
+		if v.Lanes == 16 {
+			VFMADD231PS_BCST(bm, du, hv)
+		} else {
+			bb := v.Vec()
+			VBROADCASTSS(bm, bb)
+			VFMADD231PS(bb, du, hv)
+		}
+		VMOVUPS(hv, hm)
+		if v.Lanes == 16 {
+			VFMADD231PS_BCST(cm, hv, acc)
+		} else {
+			cc := v.Vec()
+			VBROADCASTSS(cm, cc)
+			VFMADD231PS(cc, hv, acc)
+		}
 	}
+	// lanesUnroll states per iteration, their decays emitted one after
+	// another before the updates: each decay is a chain of a dozen
+	// dependent instructions, and with one state per iteration the
+	// scheduler filled with one chain's waiting instructions before it
+	// reached the next state's independent ones.
+	const per = lanesUnroll
+	accs := []reg.VecVirtual{acc}
+	for range per - 1 {
+		a := v.Vec()
+		VXORPS(a, a, a)
+		accs = append(accs, a)
+	}
+	// Row j of the group at ap + j·ad: addressing modes, not a register
+	// per row (a kernel has 14 general registers).
+	ad, ad3 := GP64(), GP64()
+	Load(Param("ad"), ad)
+	LEAQ(Mem{Base: ad, Index: ad, Scale: 2}, ad3)
+	rowAt := func(j int) Mem {
+		switch j {
+		case 0:
+			return Mem{Base: ap}
+		case 1, 2:
+			return Mem{Base: ap, Index: ad, Scale: uint8(j)}
+		case 3:
+			return Mem{Base: ap, Index: ad3, Scale: 1}
+		}
+		panic("scanLanes: lanesUnroll above 4")
+	}
+	CMPQ(i, U8(per))
+	JL(LabelRef(name + "_single"))
+	Label(name + "_group")
+	xs := make([]reg.VecVirtual, per)
+	for j := range per {
+		xs[j] = decay(rowAt(j))
+	}
+	for j := range per {
+		update(xs[j], j*v.Bytes(), 4*j, accs[j])
+	}
+	ADDQ(U32(per*v.Bytes()), off)
+	ADDQ(U32(4*per), nb)
+	LEAQ(Mem{Base: ap, Index: ad, Scale: per}, ap) // per: 1, 2, 4 or 8
+	SUBQ(U8(per), i)
+	CMPQ(i, U8(per))
+	JGE(LabelRef(name + "_group"))
+	Label(name + "_single")
+	TESTQ(i, i)
+	JZ(LabelRef(name + "_states_done"))
+	update(decay(Mem{Base: ap}), 0, 0, acc)
 	ADDQ(U32(v.Bytes()), off)
 	ADDQ(U32(4), nb)
-	ADDQ(NewParamAddr("ad", 56), ap)
+	ADDQ(ad, ap)
 	DECQ(i)
-	JNZ(LabelRef(name + "_state"))
+	JMP(LabelRef(name + "_single"))
+	Label(name + "_states_done")
+	for _, a := range accs[1:] {
+		VADDPS(a, acc, acc)
+	}
 	if v.Lanes == 16 {
 		VMOVUPS(acc, k, Mem{Base: y})
 	} else {

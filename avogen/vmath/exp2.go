@@ -95,13 +95,13 @@ func HoistExp2Constants(v ISA) {
 
 // HoistExp2ConstantsAVX2 loads the constants of Exp2's AVX2 form that a
 // loop would otherwise read from memory most often — the clamp bounds and
-// the polynomial's six leading coefficients — into 8 registers: as many as
-// an AVX2 kernel with 8 registers of its own can spare of its 16 (scanLanes:
-// the loads per state fall from 15 to 7). Call ReleaseConstants at the end
-// of the kernel.
-func HoistExp2ConstantsAVX2() {
+// the polynomial's leading coefficients, n of the 8 with n ≤ 8 — into n
+// registers: as many as an AVX2 kernel's own registers leave of its 16
+// (scanLanes: 8 with one state per iteration, the loads per state falling
+// from 15 to 7). Call ReleaseConstants at the end of the kernel.
+func HoistExp2ConstantsAVX2(n int) {
 	hoisted = map[uint32]reg.VecVirtual{}
-	for _, x := range append([]float32{vmathdef.Exp2ClampLo, vmathdef.Exp2ClampHi}, exp2Poly[:6]...) {
+	for _, x := range append([]float32{vmathdef.Exp2ClampLo, vmathdef.Exp2ClampHi}, exp2Poly[:6]...)[:n] {
 		r := YMM()
 		VMOVUPS(ConstBits(math.Float32bits(x)), r)
 		hoisted[math.Float32bits(x)] = r
