@@ -35,7 +35,7 @@ var instructionsPerElementTable = []struct {
 	{"exp row", [3]countedLoop{{"expFloat32NEON", "loop16", 16}, {"expRowAVX2", "expRowAVX2_loop", 8}, {"expRowAVX512", "expRowAVX512_loop", 16}}},
 	{"exp2 row (the decay)", [3]countedLoop{{"exp2RowNEON", "loop", 4}, {"exp2RowAVX2", "exp2RowAVX2_loop", 8}, {"exp2RowAVX512", "exp2RowAVX512_loop", 16}}},
 	{"recurrence, state-vectorised", [3]countedLoop{{"scanChannelsNEON", "pair", 8}, {"scanChannelsAVX2", "scanChannelsAVX2_chunk", 8}, {"scanChannelsAVX512", "scanChannelsAVX512_chunk", 16}}},
-	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "pair4", 8}, {"scanLanesAVX2", "scanLanesAVX2_state", 8}, {"scanLanesAVX512", "scanLanesAVX512_state", 16}}},
+	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "pair4", 8}, {"scanLanesAVX2", "scanLanesAVX2_group", 16}, {"scanLanesAVX512", "scanLanesAVX512_group", 32}}},
 	// The S4 path's kernels, each per its own element: a (state, step)
 	// term of the S4D Vandermonde sum (two blocks a pass), a float64 chain
 	// lane, a (state, point) term of the Cauchy sums (four rows, float64),
