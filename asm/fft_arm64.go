@@ -5,11 +5,18 @@
 package asm
 
 // fftR4FirstNEONFwd is the first radix-4 stage (ls = 1, no twiddles) on a strided
+// layout: width counts values, the other strides are bytes
+// (asm.FFTRadix4Strided).
+//
+//go:noescape
+func fftR4FirstNEONFwd(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+
+// fftR4FirstScaledNEONFwd is the first radix-4 stage (ls = 1, no twiddles) on a strided
 // layout, the inputs scaled by s: width counts values, the other
 // strides are bytes (asm.FFTRadix4Strided).
 //
 //go:noescape
-func fftR4FirstNEONFwd(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
+func fftR4FirstScaledNEONFwd(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
 
 // fftR4WideNEONFwd is a wide radix-4 stage with the twiddles of each j
 // broadcast from w (six floats a j) on a strided layout: width counts
@@ -30,11 +37,18 @@ func fftR4Narrow1NEONFwd(o, i *complex64, w *float32, ls int)
 func fftRealPassNEONFwd(dst, src *complex64, tw *float32, h int, half float32)
 
 // fftR4FirstNEONInv is the first radix-4 stage (ls = 1, no twiddles) on a strided
+// layout: width counts values, the other strides are bytes
+// (asm.FFTRadix4Strided).
+//
+//go:noescape
+func fftR4FirstNEONInv(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+
+// fftR4FirstScaledNEONInv is the first radix-4 stage (ls = 1, no twiddles) on a strided
 // layout, the inputs scaled by s: width counts values, the other
 // strides are bytes (asm.FFTRadix4Strided).
 //
 //go:noescape
-func fftR4FirstNEONInv(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
+func fftR4FirstScaledNEONInv(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
 
 // fftR4WideNEONInv is a wide radix-4 stage with the twiddles of each j
 // broadcast from w (six floats a j) on a strided layout: width counts
@@ -64,12 +78,31 @@ func fftR2FirstNEON(o, i *complex64, r int, s float32)
 //go:noescape
 func fftScaleNEON(x *complex64, n int, s float32)
 
+// fftTransposeTwiddleNEONFwd is the four-step transpose and twiddle on
+// cBlocks × kBlocks blocks of values per vector squared (strides in bytes).
+//
+//go:noescape
+func fftTransposeTwiddleNEONFwd(dst, src, a, b *complex64, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
+
+// fftTransposeTwiddleNEONInv is the four-step transpose and twiddle on
+// cBlocks × kBlocks blocks of values per vector squared (strides in bytes).
+//
+//go:noescape
+func fftTransposeTwiddleNEONInv(dst, src, a, b *complex64, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
+
 // fft64R4FirstNEONFwd is the first radix-4 stage (ls = 1, no twiddles) on a strided
+// layout: width counts values, the other strides are bytes
+// (asm.FFTRadix4Strided).
+//
+//go:noescape
+func fft64R4FirstNEONFwd(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+
+// fft64R4FirstScaledNEONFwd is the first radix-4 stage (ls = 1, no twiddles) on a strided
 // layout, the inputs scaled by s: width counts values, the other
 // strides are bytes (asm.FFTRadix4Strided).
 //
 //go:noescape
-func fft64R4FirstNEONFwd(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
+func fft64R4FirstScaledNEONFwd(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
 
 // fft64R4WideNEONFwd is a wide radix-4 stage with the twiddles of each j
 // broadcast from w (six floats a j) on a strided layout: width counts
@@ -90,11 +123,18 @@ func fft64R4Narrow1NEONFwd(o, i *complex128, w *float64, ls int)
 func fft64RealPassNEONFwd(dst, src *complex128, tw *float64, h int, half float64)
 
 // fft64R4FirstNEONInv is the first radix-4 stage (ls = 1, no twiddles) on a strided
+// layout: width counts values, the other strides are bytes
+// (asm.FFTRadix4Strided).
+//
+//go:noescape
+func fft64R4FirstNEONInv(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+
+// fft64R4FirstScaledNEONInv is the first radix-4 stage (ls = 1, no twiddles) on a strided
 // layout, the inputs scaled by s: width counts values, the other
 // strides are bytes (asm.FFTRadix4Strided).
 //
 //go:noescape
-func fft64R4FirstNEONInv(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
+func fft64R4FirstScaledNEONInv(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
 
 // fft64R4WideNEONInv is a wide radix-4 stage with the twiddles of each j
 // broadcast from w (six floats a j) on a strided layout: width counts
@@ -123,6 +163,18 @@ func fft64R2FirstNEON(o, i *complex128, r int, s float64)
 //
 //go:noescape
 func fft64ScaleNEON(x *complex128, n int, s float64)
+
+// fft64TransposeTwiddleNEONFwd is the four-step transpose and twiddle on
+// cBlocks × kBlocks blocks of values per vector squared (strides in bytes).
+//
+//go:noescape
+func fft64TransposeTwiddleNEONFwd(dst, src, a, b *complex128, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
+
+// fft64TransposeTwiddleNEONInv is the four-step transpose and twiddle on
+// cBlocks × kBlocks blocks of values per vector squared (strides in bytes).
+//
+//go:noescape
+func fft64TransposeTwiddleNEONInv(dst, src, a, b *complex128, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
 
 // fftCopyRowsNEON copies rows rows of width bytes (a multiple of 32),
 // skipping dgap and sgap bytes after each row; complex128 rows are

@@ -4,8 +4,84 @@
 
 #include "textflag.h"
 
-// func fftR4FirstNEONFwd(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
-TEXT ·fftR4FirstNEONFwd(SB), NOSPLIT|NOFRAME, $0-100
+// func fftR4FirstNEONFwd(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+TEXT ·fftR4FirstNEONFwd(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	w+16(FP), R2
+	MOVD	ls+24(FP), R3
+	MOVD	rows+32(FP), R4
+	MOVD	width+40(FP), R5
+	MOVD	qs+48(FP), R6
+	MOVD	ss+56(FP), R7
+	MOVD	inRow+64(FP), R8
+	MOVD	outRow+72(FP), R9
+	MOVD	inJ+80(FP), R10
+	MOVD	outJ+88(FP), R11
+	// Four input and four output streams, qs and ss bytes apart.
+	MOVD	R1, R12
+	ADD	R6, R12, R13
+	ADD	R6, R13, R14
+	ADD	R6, R14, R15
+	MOVD	R0, R16
+	ADD	R7, R16, R17
+	ADD	R7, R17, R19
+	ADD	R7, R19, R20
+j:
+	MOVD	R4, R21
+row:
+	MOVD	R5, R22
+col:
+	VLD2.P	32(R12), [V0.S4, V1.S4]
+	VLD2.P	32(R13), [V2.S4, V3.S4]
+	VLD2.P	32(R14), [V4.S4, V5.S4]
+	VLD2.P	32(R15), [V6.S4, V7.S4]
+	WORD	$0x4e24d40e	// fadd v14.4s, v0.4s, v4.4s
+	WORD	$0x4e25d42f	// fadd v15.4s, v1.4s, v5.4s
+	WORD	$0x4ea4d410	// fsub v16.4s, v0.4s, v4.4s
+	WORD	$0x4ea5d431	// fsub v17.4s, v1.4s, v5.4s
+	WORD	$0x4e26d452	// fadd v18.4s, v2.4s, v6.4s
+	WORD	$0x4e27d473	// fadd v19.4s, v3.4s, v7.4s
+	WORD	$0x4ea6d454	// fsub v20.4s, v2.4s, v6.4s
+	WORD	$0x4ea7d475	// fsub v21.4s, v3.4s, v7.4s
+	WORD	$0x4e32d5c0	// fadd v0.4s, v14.4s, v18.4s
+	WORD	$0x4e33d5e1	// fadd v1.4s, v15.4s, v19.4s
+	WORD	$0x4eb2d5c4	// fsub v4.4s, v14.4s, v18.4s
+	WORD	$0x4eb3d5e5	// fsub v5.4s, v15.4s, v19.4s
+	WORD	$0x4e35d602	// fadd v2.4s, v16.4s, v21.4s
+	WORD	$0x4eb4d623	// fsub v3.4s, v17.4s, v20.4s
+	WORD	$0x4eb5d606	// fsub v6.4s, v16.4s, v21.4s
+	WORD	$0x4e34d627	// fadd v7.4s, v17.4s, v20.4s
+	VST2.P	[V0.S4, V1.S4], 32(R16)
+	VST2.P	[V2.S4, V3.S4], 32(R17)
+	VST2.P	[V4.S4, V5.S4], 32(R19)
+	VST2.P	[V6.S4, V7.S4], 32(R20)
+	SUBS	$4, R22, R22
+	BNE	col
+	ADD	R8, R12, R12
+	ADD	R8, R13, R13
+	ADD	R8, R14, R14
+	ADD	R8, R15, R15
+	ADD	R9, R16, R16
+	ADD	R9, R17, R17
+	ADD	R9, R19, R19
+	ADD	R9, R20, R20
+	SUBS	$1, R21, R21
+	BNE	row
+	ADD	R10, R12, R12
+	ADD	R10, R13, R13
+	ADD	R10, R14, R14
+	ADD	R10, R15, R15
+	ADD	R11, R16, R16
+	ADD	R11, R17, R17
+	ADD	R11, R19, R19
+	ADD	R11, R20, R20
+	SUBS	$1, R3, R3
+	BNE	j
+	RET
+
+// func fftR4FirstScaledNEONFwd(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
+TEXT ·fftR4FirstScaledNEONFwd(SB), NOSPLIT|NOFRAME, $0-100
 	MOVD	o+0(FP), R0
 	MOVD	i+8(FP), R1
 	MOVD	w+16(FP), R2
@@ -296,8 +372,84 @@ loop:
 	BNE	loop
 	RET
 
-// func fftR4FirstNEONInv(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
-TEXT ·fftR4FirstNEONInv(SB), NOSPLIT|NOFRAME, $0-100
+// func fftR4FirstNEONInv(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+TEXT ·fftR4FirstNEONInv(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	w+16(FP), R2
+	MOVD	ls+24(FP), R3
+	MOVD	rows+32(FP), R4
+	MOVD	width+40(FP), R5
+	MOVD	qs+48(FP), R6
+	MOVD	ss+56(FP), R7
+	MOVD	inRow+64(FP), R8
+	MOVD	outRow+72(FP), R9
+	MOVD	inJ+80(FP), R10
+	MOVD	outJ+88(FP), R11
+	// Four input and four output streams, qs and ss bytes apart.
+	MOVD	R1, R12
+	ADD	R6, R12, R13
+	ADD	R6, R13, R14
+	ADD	R6, R14, R15
+	MOVD	R0, R16
+	ADD	R7, R16, R17
+	ADD	R7, R17, R19
+	ADD	R7, R19, R20
+j:
+	MOVD	R4, R21
+row:
+	MOVD	R5, R22
+col:
+	VLD2.P	32(R12), [V0.S4, V1.S4]
+	VLD2.P	32(R13), [V2.S4, V3.S4]
+	VLD2.P	32(R14), [V4.S4, V5.S4]
+	VLD2.P	32(R15), [V6.S4, V7.S4]
+	WORD	$0x4e24d40e	// fadd v14.4s, v0.4s, v4.4s
+	WORD	$0x4e25d42f	// fadd v15.4s, v1.4s, v5.4s
+	WORD	$0x4ea4d410	// fsub v16.4s, v0.4s, v4.4s
+	WORD	$0x4ea5d431	// fsub v17.4s, v1.4s, v5.4s
+	WORD	$0x4e26d452	// fadd v18.4s, v2.4s, v6.4s
+	WORD	$0x4e27d473	// fadd v19.4s, v3.4s, v7.4s
+	WORD	$0x4ea6d454	// fsub v20.4s, v2.4s, v6.4s
+	WORD	$0x4ea7d475	// fsub v21.4s, v3.4s, v7.4s
+	WORD	$0x4e32d5c0	// fadd v0.4s, v14.4s, v18.4s
+	WORD	$0x4e33d5e1	// fadd v1.4s, v15.4s, v19.4s
+	WORD	$0x4eb2d5c4	// fsub v4.4s, v14.4s, v18.4s
+	WORD	$0x4eb3d5e5	// fsub v5.4s, v15.4s, v19.4s
+	WORD	$0x4e35d606	// fadd v6.4s, v16.4s, v21.4s
+	WORD	$0x4eb4d627	// fsub v7.4s, v17.4s, v20.4s
+	WORD	$0x4eb5d602	// fsub v2.4s, v16.4s, v21.4s
+	WORD	$0x4e34d623	// fadd v3.4s, v17.4s, v20.4s
+	VST2.P	[V0.S4, V1.S4], 32(R16)
+	VST2.P	[V2.S4, V3.S4], 32(R17)
+	VST2.P	[V4.S4, V5.S4], 32(R19)
+	VST2.P	[V6.S4, V7.S4], 32(R20)
+	SUBS	$4, R22, R22
+	BNE	col
+	ADD	R8, R12, R12
+	ADD	R8, R13, R13
+	ADD	R8, R14, R14
+	ADD	R8, R15, R15
+	ADD	R9, R16, R16
+	ADD	R9, R17, R17
+	ADD	R9, R19, R19
+	ADD	R9, R20, R20
+	SUBS	$1, R21, R21
+	BNE	row
+	ADD	R10, R12, R12
+	ADD	R10, R13, R13
+	ADD	R10, R14, R14
+	ADD	R10, R15, R15
+	ADD	R11, R16, R16
+	ADD	R11, R17, R17
+	ADD	R11, R19, R19
+	ADD	R11, R20, R20
+	SUBS	$1, R3, R3
+	BNE	j
+	RET
+
+// func fftR4FirstScaledNEONInv(o, i *complex64, w *float32, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float32)
+TEXT ·fftR4FirstScaledNEONInv(SB), NOSPLIT|NOFRAME, $0-100
 	MOVD	o+0(FP), R0
 	MOVD	i+8(FP), R1
 	MOVD	w+16(FP), R2
@@ -629,8 +781,290 @@ loop:
 	BNE	loop
 	RET
 
-// func fft64R4FirstNEONFwd(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
-TEXT ·fft64R4FirstNEONFwd(SB), NOSPLIT|NOFRAME, $0-104
+// func fftTransposeTwiddleNEONFwd(dst, src, a, b *complex64, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
+TEXT ·fftTransposeTwiddleNEONFwd(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	dst+0(FP), R0
+	MOVD	src+8(FP), R1
+	MOVD	a+16(FP), R2
+	MOVD	b+24(FP), R3
+	MOVD	kBlocks+32(FP), R4
+	MOVD	cBlocks+40(FP), R5
+	MOVD	srcRow+48(FP), R6
+	MOVD	dRow+56(FP), R7
+	MOVD	bRow+64(FP), R8
+	MOVD	srcNext+72(FP), R9
+	MOVD	bAdv+80(FP), R10
+	MOVD	dAdv+88(FP), R11
+	// One dst and one b pointer per column of the block.
+	MOVD	R0, R12
+	MOVD	R3, R20
+	ADD	R7, R12, R13
+	ADD	R8, R20, R21
+	ADD	R7, R13, R14
+	ADD	R8, R21, R22
+	ADD	R7, R14, R15
+	ADD	R8, R22, R23
+cblock:
+	MOVD	R2, R19
+	MOVD	R4, R16
+kblock:
+	VLD2.P	(R1)(R6), [V0.S4, V1.S4]
+	VLD2.P	(R1)(R6), [V2.S4, V3.S4]
+	VLD2.P	(R1)(R6), [V4.S4, V5.S4]
+	VLD2.P	(R1)(R6), [V6.S4, V7.S4]
+	VTRN1	V2.S4, V0.S4, V16.S4
+	VTRN2	V2.S4, V0.S4, V17.S4
+	VTRN1	V6.S4, V4.S4, V18.S4
+	VTRN2	V6.S4, V4.S4, V19.S4
+	VTRN1	V18.D2, V16.D2, V8.D2
+	VTRN1	V19.D2, V17.D2, V9.D2
+	VTRN2	V18.D2, V16.D2, V10.D2
+	VTRN2	V19.D2, V17.D2, V11.D2
+	VTRN1	V3.S4, V1.S4, V16.S4
+	VTRN2	V3.S4, V1.S4, V17.S4
+	VTRN1	V7.S4, V5.S4, V18.S4
+	VTRN2	V7.S4, V5.S4, V19.S4
+	VTRN1	V18.D2, V16.D2, V12.D2
+	VTRN1	V19.D2, V17.D2, V13.D2
+	VTRN2	V18.D2, V16.D2, V14.D2
+	VTRN2	V19.D2, V17.D2, V15.D2
+	VLD2.P	32(R19), [V20.S4, V21.S4]
+	VLD2.P	32(R20), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd1a	// fmul v26.4s, v8.4s, v24.4s
+	VFMLS	V25.S4, V12.S4, V26.S4
+	WORD	$0x6e39dd1b	// fmul v27.4s, v8.4s, v25.4s
+	VFMLA	V24.S4, V12.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R12)
+	VLD2.P	32(R21), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd3a	// fmul v26.4s, v9.4s, v24.4s
+	VFMLS	V25.S4, V13.S4, V26.S4
+	WORD	$0x6e39dd3b	// fmul v27.4s, v9.4s, v25.4s
+	VFMLA	V24.S4, V13.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R13)
+	VLD2.P	32(R22), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd5a	// fmul v26.4s, v10.4s, v24.4s
+	VFMLS	V25.S4, V14.S4, V26.S4
+	WORD	$0x6e39dd5b	// fmul v27.4s, v10.4s, v25.4s
+	VFMLA	V24.S4, V14.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R14)
+	VLD2.P	32(R23), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd7a	// fmul v26.4s, v11.4s, v24.4s
+	VFMLS	V25.S4, V15.S4, V26.S4
+	WORD	$0x6e39dd7b	// fmul v27.4s, v11.4s, v25.4s
+	VFMLA	V24.S4, V15.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R15)
+	SUBS	$1, R16, R16
+	BNE	kblock
+	ADD	R9, R1, R1
+	ADD	R10, R20, R20
+	ADD	R11, R12, R12
+	ADD	R10, R21, R21
+	ADD	R11, R13, R13
+	ADD	R10, R22, R22
+	ADD	R11, R14, R14
+	ADD	R10, R23, R23
+	ADD	R11, R15, R15
+	SUBS	$1, R5, R5
+	BNE	cblock
+	RET
+
+// func fftTransposeTwiddleNEONInv(dst, src, a, b *complex64, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
+TEXT ·fftTransposeTwiddleNEONInv(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	dst+0(FP), R0
+	MOVD	src+8(FP), R1
+	MOVD	a+16(FP), R2
+	MOVD	b+24(FP), R3
+	MOVD	kBlocks+32(FP), R4
+	MOVD	cBlocks+40(FP), R5
+	MOVD	srcRow+48(FP), R6
+	MOVD	dRow+56(FP), R7
+	MOVD	bRow+64(FP), R8
+	MOVD	srcNext+72(FP), R9
+	MOVD	bAdv+80(FP), R10
+	MOVD	dAdv+88(FP), R11
+	// One dst and one b pointer per column of the block.
+	MOVD	R0, R12
+	MOVD	R3, R20
+	ADD	R7, R12, R13
+	ADD	R8, R20, R21
+	ADD	R7, R13, R14
+	ADD	R8, R21, R22
+	ADD	R7, R14, R15
+	ADD	R8, R22, R23
+cblock:
+	MOVD	R2, R19
+	MOVD	R4, R16
+kblock:
+	VLD2.P	(R1)(R6), [V0.S4, V1.S4]
+	VLD2.P	(R1)(R6), [V2.S4, V3.S4]
+	VLD2.P	(R1)(R6), [V4.S4, V5.S4]
+	VLD2.P	(R1)(R6), [V6.S4, V7.S4]
+	VTRN1	V2.S4, V0.S4, V16.S4
+	VTRN2	V2.S4, V0.S4, V17.S4
+	VTRN1	V6.S4, V4.S4, V18.S4
+	VTRN2	V6.S4, V4.S4, V19.S4
+	VTRN1	V18.D2, V16.D2, V8.D2
+	VTRN1	V19.D2, V17.D2, V9.D2
+	VTRN2	V18.D2, V16.D2, V10.D2
+	VTRN2	V19.D2, V17.D2, V11.D2
+	VTRN1	V3.S4, V1.S4, V16.S4
+	VTRN2	V3.S4, V1.S4, V17.S4
+	VTRN1	V7.S4, V5.S4, V18.S4
+	VTRN2	V7.S4, V5.S4, V19.S4
+	VTRN1	V18.D2, V16.D2, V12.D2
+	VTRN1	V19.D2, V17.D2, V13.D2
+	VTRN2	V18.D2, V16.D2, V14.D2
+	VTRN2	V19.D2, V17.D2, V15.D2
+	VLD2.P	32(R19), [V20.S4, V21.S4]
+	VLD2.P	32(R20), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd1a	// fmul v26.4s, v8.4s, v24.4s
+	VFMLA	V25.S4, V12.S4, V26.S4
+	WORD	$0x6e38dd9b	// fmul v27.4s, v12.4s, v24.4s
+	VFMLS	V25.S4, V8.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R12)
+	VLD2.P	32(R21), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd3a	// fmul v26.4s, v9.4s, v24.4s
+	VFMLA	V25.S4, V13.S4, V26.S4
+	WORD	$0x6e38ddbb	// fmul v27.4s, v13.4s, v24.4s
+	VFMLS	V25.S4, V9.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R13)
+	VLD2.P	32(R22), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd5a	// fmul v26.4s, v10.4s, v24.4s
+	VFMLA	V25.S4, V14.S4, V26.S4
+	WORD	$0x6e38dddb	// fmul v27.4s, v14.4s, v24.4s
+	VFMLS	V25.S4, V10.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R14)
+	VLD2.P	32(R23), [V22.S4, V23.S4]
+	WORD	$0x6e36de98	// fmul v24.4s, v20.4s, v22.4s
+	VFMLS	V23.S4, V21.S4, V24.S4
+	WORD	$0x6e37de99	// fmul v25.4s, v20.4s, v23.4s
+	VFMLA	V22.S4, V21.S4, V25.S4
+	WORD	$0x6e38dd7a	// fmul v26.4s, v11.4s, v24.4s
+	VFMLA	V25.S4, V15.S4, V26.S4
+	WORD	$0x6e38ddfb	// fmul v27.4s, v15.4s, v24.4s
+	VFMLS	V25.S4, V11.S4, V27.S4
+	VST2.P	[V26.S4, V27.S4], 32(R15)
+	SUBS	$1, R16, R16
+	BNE	kblock
+	ADD	R9, R1, R1
+	ADD	R10, R20, R20
+	ADD	R11, R12, R12
+	ADD	R10, R21, R21
+	ADD	R11, R13, R13
+	ADD	R10, R22, R22
+	ADD	R11, R14, R14
+	ADD	R10, R23, R23
+	ADD	R11, R15, R15
+	SUBS	$1, R5, R5
+	BNE	cblock
+	RET
+
+// func fft64R4FirstNEONFwd(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+TEXT ·fft64R4FirstNEONFwd(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	w+16(FP), R2
+	MOVD	ls+24(FP), R3
+	MOVD	rows+32(FP), R4
+	MOVD	width+40(FP), R5
+	MOVD	qs+48(FP), R6
+	MOVD	ss+56(FP), R7
+	MOVD	inRow+64(FP), R8
+	MOVD	outRow+72(FP), R9
+	MOVD	inJ+80(FP), R10
+	MOVD	outJ+88(FP), R11
+	// Four input and four output streams, qs and ss bytes apart.
+	MOVD	R1, R12
+	ADD	R6, R12, R13
+	ADD	R6, R13, R14
+	ADD	R6, R14, R15
+	MOVD	R0, R16
+	ADD	R7, R16, R17
+	ADD	R7, R17, R19
+	ADD	R7, R19, R20
+j:
+	MOVD	R4, R21
+row:
+	MOVD	R5, R22
+col:
+	VLD2.P	32(R12), [V0.D2, V1.D2]
+	VLD2.P	32(R13), [V2.D2, V3.D2]
+	VLD2.P	32(R14), [V4.D2, V5.D2]
+	VLD2.P	32(R15), [V6.D2, V7.D2]
+	WORD	$0x4e64d40e	// fadd v14.2d, v0.2d, v4.2d
+	WORD	$0x4e65d42f	// fadd v15.2d, v1.2d, v5.2d
+	WORD	$0x4ee4d410	// fsub v16.2d, v0.2d, v4.2d
+	WORD	$0x4ee5d431	// fsub v17.2d, v1.2d, v5.2d
+	WORD	$0x4e66d452	// fadd v18.2d, v2.2d, v6.2d
+	WORD	$0x4e67d473	// fadd v19.2d, v3.2d, v7.2d
+	WORD	$0x4ee6d454	// fsub v20.2d, v2.2d, v6.2d
+	WORD	$0x4ee7d475	// fsub v21.2d, v3.2d, v7.2d
+	WORD	$0x4e72d5c0	// fadd v0.2d, v14.2d, v18.2d
+	WORD	$0x4e73d5e1	// fadd v1.2d, v15.2d, v19.2d
+	WORD	$0x4ef2d5c4	// fsub v4.2d, v14.2d, v18.2d
+	WORD	$0x4ef3d5e5	// fsub v5.2d, v15.2d, v19.2d
+	WORD	$0x4e75d602	// fadd v2.2d, v16.2d, v21.2d
+	WORD	$0x4ef4d623	// fsub v3.2d, v17.2d, v20.2d
+	WORD	$0x4ef5d606	// fsub v6.2d, v16.2d, v21.2d
+	WORD	$0x4e74d627	// fadd v7.2d, v17.2d, v20.2d
+	VST2.P	[V0.D2, V1.D2], 32(R16)
+	VST2.P	[V2.D2, V3.D2], 32(R17)
+	VST2.P	[V4.D2, V5.D2], 32(R19)
+	VST2.P	[V6.D2, V7.D2], 32(R20)
+	SUBS	$2, R22, R22
+	BNE	col
+	ADD	R8, R12, R12
+	ADD	R8, R13, R13
+	ADD	R8, R14, R14
+	ADD	R8, R15, R15
+	ADD	R9, R16, R16
+	ADD	R9, R17, R17
+	ADD	R9, R19, R19
+	ADD	R9, R20, R20
+	SUBS	$1, R21, R21
+	BNE	row
+	ADD	R10, R12, R12
+	ADD	R10, R13, R13
+	ADD	R10, R14, R14
+	ADD	R10, R15, R15
+	ADD	R11, R16, R16
+	ADD	R11, R17, R17
+	ADD	R11, R19, R19
+	ADD	R11, R20, R20
+	SUBS	$1, R3, R3
+	BNE	j
+	RET
+
+// func fft64R4FirstScaledNEONFwd(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
+TEXT ·fft64R4FirstScaledNEONFwd(SB), NOSPLIT|NOFRAME, $0-104
 	MOVD	o+0(FP), R0
 	MOVD	i+8(FP), R1
 	MOVD	w+16(FP), R2
@@ -916,8 +1350,84 @@ loop:
 	BNE	loop
 	RET
 
-// func fft64R4FirstNEONInv(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
-TEXT ·fft64R4FirstNEONInv(SB), NOSPLIT|NOFRAME, $0-104
+// func fft64R4FirstNEONInv(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)
+TEXT ·fft64R4FirstNEONInv(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	w+16(FP), R2
+	MOVD	ls+24(FP), R3
+	MOVD	rows+32(FP), R4
+	MOVD	width+40(FP), R5
+	MOVD	qs+48(FP), R6
+	MOVD	ss+56(FP), R7
+	MOVD	inRow+64(FP), R8
+	MOVD	outRow+72(FP), R9
+	MOVD	inJ+80(FP), R10
+	MOVD	outJ+88(FP), R11
+	// Four input and four output streams, qs and ss bytes apart.
+	MOVD	R1, R12
+	ADD	R6, R12, R13
+	ADD	R6, R13, R14
+	ADD	R6, R14, R15
+	MOVD	R0, R16
+	ADD	R7, R16, R17
+	ADD	R7, R17, R19
+	ADD	R7, R19, R20
+j:
+	MOVD	R4, R21
+row:
+	MOVD	R5, R22
+col:
+	VLD2.P	32(R12), [V0.D2, V1.D2]
+	VLD2.P	32(R13), [V2.D2, V3.D2]
+	VLD2.P	32(R14), [V4.D2, V5.D2]
+	VLD2.P	32(R15), [V6.D2, V7.D2]
+	WORD	$0x4e64d40e	// fadd v14.2d, v0.2d, v4.2d
+	WORD	$0x4e65d42f	// fadd v15.2d, v1.2d, v5.2d
+	WORD	$0x4ee4d410	// fsub v16.2d, v0.2d, v4.2d
+	WORD	$0x4ee5d431	// fsub v17.2d, v1.2d, v5.2d
+	WORD	$0x4e66d452	// fadd v18.2d, v2.2d, v6.2d
+	WORD	$0x4e67d473	// fadd v19.2d, v3.2d, v7.2d
+	WORD	$0x4ee6d454	// fsub v20.2d, v2.2d, v6.2d
+	WORD	$0x4ee7d475	// fsub v21.2d, v3.2d, v7.2d
+	WORD	$0x4e72d5c0	// fadd v0.2d, v14.2d, v18.2d
+	WORD	$0x4e73d5e1	// fadd v1.2d, v15.2d, v19.2d
+	WORD	$0x4ef2d5c4	// fsub v4.2d, v14.2d, v18.2d
+	WORD	$0x4ef3d5e5	// fsub v5.2d, v15.2d, v19.2d
+	WORD	$0x4e75d606	// fadd v6.2d, v16.2d, v21.2d
+	WORD	$0x4ef4d627	// fsub v7.2d, v17.2d, v20.2d
+	WORD	$0x4ef5d602	// fsub v2.2d, v16.2d, v21.2d
+	WORD	$0x4e74d623	// fadd v3.2d, v17.2d, v20.2d
+	VST2.P	[V0.D2, V1.D2], 32(R16)
+	VST2.P	[V2.D2, V3.D2], 32(R17)
+	VST2.P	[V4.D2, V5.D2], 32(R19)
+	VST2.P	[V6.D2, V7.D2], 32(R20)
+	SUBS	$2, R22, R22
+	BNE	col
+	ADD	R8, R12, R12
+	ADD	R8, R13, R13
+	ADD	R8, R14, R14
+	ADD	R8, R15, R15
+	ADD	R9, R16, R16
+	ADD	R9, R17, R17
+	ADD	R9, R19, R19
+	ADD	R9, R20, R20
+	SUBS	$1, R21, R21
+	BNE	row
+	ADD	R10, R12, R12
+	ADD	R10, R13, R13
+	ADD	R10, R14, R14
+	ADD	R10, R15, R15
+	ADD	R11, R16, R16
+	ADD	R11, R17, R17
+	ADD	R11, R19, R19
+	ADD	R11, R20, R20
+	SUBS	$1, R3, R3
+	BNE	j
+	RET
+
+// func fft64R4FirstScaledNEONInv(o, i *complex128, w *float64, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s float64)
+TEXT ·fft64R4FirstScaledNEONInv(SB), NOSPLIT|NOFRAME, $0-104
 	MOVD	o+0(FP), R0
 	MOVD	i+8(FP), R1
 	MOVD	w+16(FP), R2
@@ -1242,6 +1752,128 @@ loop:
 	VST1.P	[V0.D2, V1.D2], 32(R2)
 	SUBS	$2, R1, R1
 	BNE	loop
+	RET
+
+// func fft64TransposeTwiddleNEONFwd(dst, src, a, b *complex128, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
+TEXT ·fft64TransposeTwiddleNEONFwd(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	dst+0(FP), R0
+	MOVD	src+8(FP), R1
+	MOVD	a+16(FP), R2
+	MOVD	b+24(FP), R3
+	MOVD	kBlocks+32(FP), R4
+	MOVD	cBlocks+40(FP), R5
+	MOVD	srcRow+48(FP), R6
+	MOVD	dRow+56(FP), R7
+	MOVD	bRow+64(FP), R8
+	MOVD	srcNext+72(FP), R9
+	MOVD	bAdv+80(FP), R10
+	MOVD	dAdv+88(FP), R11
+	// One dst and one b pointer per column of the block.
+	MOVD	R0, R12
+	MOVD	R3, R20
+	ADD	R7, R12, R13
+	ADD	R8, R20, R21
+cblock:
+	MOVD	R2, R19
+	MOVD	R4, R16
+kblock:
+	VLD2.P	(R1)(R6), [V0.D2, V1.D2]
+	VLD2.P	(R1)(R6), [V2.D2, V3.D2]
+	VTRN1	V2.D2, V0.D2, V8.D2
+	VTRN2	V2.D2, V0.D2, V9.D2
+	VTRN1	V3.D2, V1.D2, V12.D2
+	VTRN2	V3.D2, V1.D2, V13.D2
+	VLD2.P	32(R19), [V20.D2, V21.D2]
+	VLD2.P	32(R20), [V22.D2, V23.D2]
+	WORD	$0x6e76de98	// fmul v24.2d, v20.2d, v22.2d
+	VFMLS	V23.D2, V21.D2, V24.D2
+	WORD	$0x6e77de99	// fmul v25.2d, v20.2d, v23.2d
+	VFMLA	V22.D2, V21.D2, V25.D2
+	WORD	$0x6e78dd1a	// fmul v26.2d, v8.2d, v24.2d
+	VFMLS	V25.D2, V12.D2, V26.D2
+	WORD	$0x6e79dd1b	// fmul v27.2d, v8.2d, v25.2d
+	VFMLA	V24.D2, V12.D2, V27.D2
+	VST2.P	[V26.D2, V27.D2], 32(R12)
+	VLD2.P	32(R21), [V22.D2, V23.D2]
+	WORD	$0x6e76de98	// fmul v24.2d, v20.2d, v22.2d
+	VFMLS	V23.D2, V21.D2, V24.D2
+	WORD	$0x6e77de99	// fmul v25.2d, v20.2d, v23.2d
+	VFMLA	V22.D2, V21.D2, V25.D2
+	WORD	$0x6e78dd3a	// fmul v26.2d, v9.2d, v24.2d
+	VFMLS	V25.D2, V13.D2, V26.D2
+	WORD	$0x6e79dd3b	// fmul v27.2d, v9.2d, v25.2d
+	VFMLA	V24.D2, V13.D2, V27.D2
+	VST2.P	[V26.D2, V27.D2], 32(R13)
+	SUBS	$1, R16, R16
+	BNE	kblock
+	ADD	R9, R1, R1
+	ADD	R10, R20, R20
+	ADD	R11, R12, R12
+	ADD	R10, R21, R21
+	ADD	R11, R13, R13
+	SUBS	$1, R5, R5
+	BNE	cblock
+	RET
+
+// func fft64TransposeTwiddleNEONInv(dst, src, a, b *complex128, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)
+TEXT ·fft64TransposeTwiddleNEONInv(SB), NOSPLIT|NOFRAME, $0-96
+	MOVD	dst+0(FP), R0
+	MOVD	src+8(FP), R1
+	MOVD	a+16(FP), R2
+	MOVD	b+24(FP), R3
+	MOVD	kBlocks+32(FP), R4
+	MOVD	cBlocks+40(FP), R5
+	MOVD	srcRow+48(FP), R6
+	MOVD	dRow+56(FP), R7
+	MOVD	bRow+64(FP), R8
+	MOVD	srcNext+72(FP), R9
+	MOVD	bAdv+80(FP), R10
+	MOVD	dAdv+88(FP), R11
+	// One dst and one b pointer per column of the block.
+	MOVD	R0, R12
+	MOVD	R3, R20
+	ADD	R7, R12, R13
+	ADD	R8, R20, R21
+cblock:
+	MOVD	R2, R19
+	MOVD	R4, R16
+kblock:
+	VLD2.P	(R1)(R6), [V0.D2, V1.D2]
+	VLD2.P	(R1)(R6), [V2.D2, V3.D2]
+	VTRN1	V2.D2, V0.D2, V8.D2
+	VTRN2	V2.D2, V0.D2, V9.D2
+	VTRN1	V3.D2, V1.D2, V12.D2
+	VTRN2	V3.D2, V1.D2, V13.D2
+	VLD2.P	32(R19), [V20.D2, V21.D2]
+	VLD2.P	32(R20), [V22.D2, V23.D2]
+	WORD	$0x6e76de98	// fmul v24.2d, v20.2d, v22.2d
+	VFMLS	V23.D2, V21.D2, V24.D2
+	WORD	$0x6e77de99	// fmul v25.2d, v20.2d, v23.2d
+	VFMLA	V22.D2, V21.D2, V25.D2
+	WORD	$0x6e78dd1a	// fmul v26.2d, v8.2d, v24.2d
+	VFMLA	V25.D2, V12.D2, V26.D2
+	WORD	$0x6e78dd9b	// fmul v27.2d, v12.2d, v24.2d
+	VFMLS	V25.D2, V8.D2, V27.D2
+	VST2.P	[V26.D2, V27.D2], 32(R12)
+	VLD2.P	32(R21), [V22.D2, V23.D2]
+	WORD	$0x6e76de98	// fmul v24.2d, v20.2d, v22.2d
+	VFMLS	V23.D2, V21.D2, V24.D2
+	WORD	$0x6e77de99	// fmul v25.2d, v20.2d, v23.2d
+	VFMLA	V22.D2, V21.D2, V25.D2
+	WORD	$0x6e78dd3a	// fmul v26.2d, v9.2d, v24.2d
+	VFMLA	V25.D2, V13.D2, V26.D2
+	WORD	$0x6e78ddbb	// fmul v27.2d, v13.2d, v24.2d
+	VFMLS	V25.D2, V9.D2, V27.D2
+	VST2.P	[V26.D2, V27.D2], 32(R13)
+	SUBS	$1, R16, R16
+	BNE	kblock
+	ADD	R9, R1, R1
+	ADD	R10, R20, R20
+	ADD	R11, R12, R12
+	ADD	R10, R21, R21
+	ADD	R11, R13, R13
+	SUBS	$1, R5, R5
+	BNE	cblock
 	RET
 
 // func fftCopyRowsNEON(dst, src *complex64, rows, width, dgap, sgap int)

@@ -10,9 +10,7 @@ import "unsafe"
 // over the kernels of avogen/neongen/fft.go. A NEON "vector" of values is
 // one LD2 pair, 32 bytes: four complex64 or two complex128. What NEON
 // lacks, the *Supported functions report and the plans skip: the radix-8
-// first stage (radix 2 instead) and the fused radix-16 tail. The four-step
-// plan's transpose-and-twiddle runs as a Go loop here (it is one pass in
-// a plan of about log4 n + 2). Accuracy: fft_kernels_arm64_test.go checks
+// first stage (radix 2 instead) and the fused radix-16 tail. Accuracy: fft_kernels_arm64_test.go checks
 // every kernel against a plain-Go twin of the stage under qemu; package
 // fft checks whole transforms. No arm64 timings exist (no hardware).
 
@@ -104,14 +102,41 @@ func fftRadix4Contiguous(o, i *complex64, w *float32, ls, r int, inverse bool, s
 	const b = 8 // bytes per value
 	qs, ss, inJ := r*b, ls*r*b, 3*r*b
 	switch {
-	case ls == 1 && inverse:
-		fftR4FirstNEONInv(o, i, w, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
 	case ls == 1:
-		fftR4FirstNEONFwd(o, i, w, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
+		fftR4First(o, i, 1, r, qs, ss, 0, 0, inJ, 0, inverse, s)
 	case inverse:
 		fftR4WideNEONInv(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
 	default:
 		fftR4WideNEONFwd(o, i, w, ls, 1, r, qs, ss, 0, 0, inJ, 0)
+	}
+}
+
+// fftR4First runs the first radix-4 stage's kernel on a strided layout
+// (byte strides), the scaled one only when s ≠ 1.
+func fftR4First(o, i *complex64, rows, width, qs, ss, inRow, outRow, inJ, outJ int, inverse bool, s float32) {
+	switch {
+	case s != 1 && inverse:
+		fftR4FirstScaledNEONInv(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case s != 1:
+		fftR4FirstScaledNEONFwd(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case inverse:
+		fftR4FirstNEONInv(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ)
+	default:
+		fftR4FirstNEONFwd(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ)
+	}
+}
+
+// fft64R4First is fftR4First for complex128.
+func fft64R4First(o, i *complex128, rows, width, qs, ss, inRow, outRow, inJ, outJ int, inverse bool, s float64) {
+	switch {
+	case s != 1 && inverse:
+		fft64R4FirstScaledNEONInv(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case s != 1:
+		fft64R4FirstScaledNEONFwd(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ, s)
+	case inverse:
+		fft64R4FirstNEONInv(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ)
+	default:
+		fft64R4FirstNEONFwd(o, i, nil, 1, rows, width, qs, ss, inRow, outRow, inJ, outJ)
 	}
 }
 
@@ -159,11 +184,7 @@ func FFTRadix4Strided(l Level, out, in []complex64, tw []float32, ls int, st FFT
 	qs, ss, inRow, outRow, inJ, outJ := stridedBounds("FFTRadix4Strided", FFTValues(l), ls, st, s != 1, len(in), len(out), 8)
 	o, i := &out[0], &in[0]
 	if ls == 1 {
-		if inverse {
-			fftR4FirstNEONInv(o, i, nil, 1, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
-		} else {
-			fftR4FirstNEONFwd(o, i, nil, 1, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
-		}
+		fftR4First(o, i, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, inverse, s)
 		return
 	}
 	tw = tw[:6*ls]
@@ -248,38 +269,32 @@ func FFTCopyRows(l Level, dst, src []complex64, rows, width, ds, ss int) {
 
 // FFTTransposeTwiddle writes dst[c·ds + k] = src[k·cols + c]·a[k]·b[c·rows
 // + k] (inverse: ·conj(a[k]·b[c·rows + k])) for k < rows, c < cols, both
-// multiples of FFTValues(l), ds ≥ rows. dst must not overlap src. A Go
-// loop at NEON.
+// multiples of FFTValues(l), ds ≥ rows. dst must not overlap src.
 func FFTTransposeTwiddle(l Level, dst, src, a, b []complex64, rows, cols, ds int, inverse bool) {
 	v := FFTValues(l)
 	if rows%v != 0 || cols%v != 0 || ds < rows {
 		panic("asm: FFTTransposeTwiddle: bad shape")
 	}
-	var conj func(complex64) complex64
-	if inverse {
-		conj = func(w complex64) complex64 { return complex(real(w), -imag(w)) }
-	}
-	transposeTwiddle(dst, src, a, b, rows, cols, ds, conj)
-}
-
-// transposeTwiddle is FFTTransposeTwiddle's loop, both precisions (conj
-// nil for the forward transform).
-func transposeTwiddle[C complex64 | complex128](dst, src, a, b []C, rows, cols, ds int, conj func(C) C) {
 	if rows == 0 || cols == 0 {
 		return
 	}
-	a = a[:rows]
-	for c := range cols {
-		d := dst[c*ds : c*ds+rows]
-		bc := b[c*rows : c*rows+rows]
-		for k := range d {
-			w := a[k] * bc[k]
-			if conj != nil {
-				w = conj(w)
-			}
-			d[k] = src[k*cols+c] * w
-		}
+	m := rows * cols
+	d, s, pa, pb := &dst[:(cols-1)*ds+rows][0], &src[:m][0], &a[:rows][0], &b[:m][0]
+	st := transposeStrides(v, 8, rows, cols, ds)
+	if inverse {
+		fftTransposeTwiddleNEONInv(d, s, pa, pb, st[0], st[1], st[2], st[3], st[4], st[5], st[6], st[7])
+	} else {
+		fftTransposeTwiddleNEONFwd(d, s, pa, pb, st[0], st[1], st[2], st[3], st[4], st[5], st[6], st[7])
 	}
+}
+
+// transposeStrides are the transpose kernels' block counts and byte
+// strides (avogen/neongen/fft.go, fftTransposeTwiddle) for v values per
+// vector of b bytes each: k blocks, column blocks, a src row, a dst row, a
+// row of b, src back to the next column block, and the b and dst pointers
+// on to it.
+func transposeStrides(v, b, rows, cols, ds int) [8]int {
+	return [8]int{rows / v, cols / v, cols * b, ds * b, rows * b, (v - rows*cols) * b, (v - 1) * rows * b, (v*ds - rows) * b}
 }
 
 // FFTTail16Supported reports whether FFTTail16 runs length n at level l:
@@ -359,10 +374,8 @@ func FFT64Radix4(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 	const b = 16 // bytes per value
 	qs, ss, inJ := r*b, ls*r*b, 3*r*b
 	switch {
-	case ls == 1 && inverse:
-		fft64R4FirstNEONInv(o, i, nil, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
 	case ls == 1:
-		fft64R4FirstNEONFwd(o, i, nil, 1, 1, r, qs, ss, 0, 0, inJ, 0, s)
+		fft64R4First(o, i, 1, r, qs, ss, 0, 0, inJ, 0, inverse, s)
 	case inverse:
 		fft64R4WideNEONInv(o, i, &tw[:6*ls][0], ls, 1, r, qs, ss, 0, 0, inJ, 0)
 	default:
@@ -375,11 +388,7 @@ func FFT64Radix4Strided(l Level, out, in []complex128, tw []float64, ls int, st 
 	qs, ss, inRow, outRow, inJ, outJ := stridedBounds("FFT64Radix4Strided", FFT64Values(l), ls, st, s != 1, len(in), len(out), 16)
 	o, i := &out[0], &in[0]
 	if ls == 1 {
-		if inverse {
-			fft64R4FirstNEONInv(o, i, nil, 1, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
-		} else {
-			fft64R4FirstNEONFwd(o, i, nil, 1, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, s)
-		}
+		fft64R4First(o, i, st.Rows, st.Width, qs, ss, inRow, outRow, inJ, outJ, inverse, s)
 		return
 	}
 	tw = tw[:6*ls]
@@ -449,9 +458,15 @@ func FFT64TransposeTwiddle(l Level, dst, src, a, b []complex128, rows, cols, ds 
 	if rows%v != 0 || cols%v != 0 || ds < rows {
 		panic("asm: FFT64TransposeTwiddle: bad shape")
 	}
-	var conj func(complex128) complex128
-	if inverse {
-		conj = func(w complex128) complex128 { return complex(real(w), -imag(w)) }
+	if rows == 0 || cols == 0 {
+		return
 	}
-	transposeTwiddle(dst, src, a, b, rows, cols, ds, conj)
+	m := rows * cols
+	d, s, pa, pb := &dst[:(cols-1)*ds+rows][0], &src[:m][0], &a[:rows][0], &b[:m][0]
+	st := transposeStrides(v, 16, rows, cols, ds)
+	if inverse {
+		fft64TransposeTwiddleNEONInv(d, s, pa, pb, st[0], st[1], st[2], st[3], st[4], st[5], st[6], st[7])
+	} else {
+		fft64TransposeTwiddleNEONFwd(d, s, pa, pb, st[0], st[1], st[2], st[3], st[4], st[5], st[6], st[7])
+	}
 }

@@ -194,3 +194,10 @@ func VLD4P(base Reg, first, second, third, fourth Vec) Inst {
 	l, n := list([]Vec{first, second, third, fourth})
 	return Go("VLD4.P", fmt.Sprintf("%d(%s)", n, base.Go()), l)
 }
+
+// VLD2PReg is VLD2P with base advanced by the register inc afterwards: a
+// strided de-interleaving load (a matrix column block, row by row).
+func VLD2PReg(base, inc Reg, first, second Vec) Inst {
+	l, _ := list([]Vec{first, second})
+	return Go("VLD2.P", "("+base.Go()+")("+inc.Go()+")", l)
+}

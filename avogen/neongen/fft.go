@@ -11,7 +11,8 @@ import (
 // the radix-4 stage in its wide form (vectorised over k, any strides: the
 // contiguous stages and the four-step plan's strided ones) with and
 // without twiddles, its narrow form for r = 1 (vectorised over j), the
-// radix-2 first stage, the scale, the real-FFT pass and the row copy.
+// radix-2 first stage, the scale, the real-FFT pass, and the four-step
+// plan's transpose-and-twiddle and row copy.
 //
 // LD2 splits complex values into a vector of real parts and one of
 // imaginary parts, so a complex product is four multiply-adds and −i·t is
@@ -22,13 +23,16 @@ import (
 func generateFFT(f *File) {
 	for _, ty := range []fftType{fft32, fft64} {
 		for _, inverse := range []bool{false, true} {
-			fftR4Strided(f, ty, true, inverse)
-			fftR4Strided(f, ty, false, inverse)
+			for _, kind := range []string{"First", "FirstScaled", "Wide"} {
+				fftR4Strided(f, ty, kind, inverse)
+			}
 			fftR4Narrow1(f, ty, inverse)
 			fftRealPass(f, ty, inverse)
 		}
 		fftR2First(f, ty)
 		fftScale(f, ty)
+		fftTransposeTwiddle(f, ty, false)
+		fftTransposeTwiddle(f, ty, true)
 	}
 	fftCopyRows(f)
 }
@@ -161,25 +165,32 @@ func butterfly4(fn *Func, a, t, y [4]cx, inverse bool) {
 // fftR4Strided writes the wide radix-4 stage on the strided layout of
 // asm.FFTStageLayout (see fft_kernels_arm64.go for the byte strides):
 // for j < ls, rows i < rows, and k < width in steps of one vector, the
-// four inputs at in + q·qs, the four outputs at out + s·ss. first: ls = 1,
-// no twiddles, the inputs scaled by s; else the twiddles of j are six
-// floats (Re and Im of w1, w2, w3) broadcast from their lanes.
-func fftR4Strided(f *File, ty fftType, first, inverse bool) {
-	kind := "Wide"
+// four inputs at in + q·qs, the four outputs at out + s·ss. kind First:
+// ls = 1, no twiddles; FirstScaled: the same with the inputs scaled by s
+// (an inverse's 1/n); Wide: the twiddles of j are six floats (Re and Im
+// of w1, w2, w3) broadcast from their lanes.
+func fftR4Strided(f *File, ty fftType, kind string, inverse bool) {
+	first, scaled := kind != "Wide", kind == "FirstScaled"
 	sig := fmt.Sprintf("func(o, i *%s, w *%s, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int)", ty.cplx, ty.float)
-	if first {
-		kind = "First"
+	if scaled {
 		sig = fmt.Sprintf("func(o, i *%s, w *%s, ls, rows, width, qs, ss, inRow, outRow, inJ, outJ int, s %s)", ty.cplx, ty.float, ty.float)
 	}
 	name := fmt.Sprintf("%sR4%sNEON%s", ty.prefix, kind, dirName(inverse))
 	fn := f.Func(name, sig)
-	if first {
+	switch kind {
+	case "FirstScaled":
 		fn.Doc(
 			name+" is the first radix-4 stage (ls = 1, no twiddles) on a strided",
 			"layout, the inputs scaled by s: width counts values, the other",
 			"strides are bytes (asm.FFTRadix4Strided).",
 		)
-	} else {
+	case "First":
+		fn.Doc(
+			name+" is the first radix-4 stage (ls = 1, no twiddles) on a strided",
+			"layout: width counts values, the other strides are bytes",
+			"(asm.FFTRadix4Strided).",
+		)
+	default:
 		fn.Doc(
 			name+" is a wide radix-4 stage with the twiddles of each j",
 			"broadcast from w (six floats a j) on a strided layout: width counts",
@@ -197,7 +208,7 @@ func fftR4Strided(f *File, ty fftType, first, inverse bool) {
 		{"inRow", inRow}, {"outRow", outRow}, {"inJ", inJ}, {"outJ", outJ}} {
 		fn.Load(fn.Param(p.name).Value(), p.r)
 	}
-	if first {
+	if scaled {
 		fn.LoadFloat(fn.Param("s").Value(), V31)
 	}
 	fn.Comment("Four input and four output streams, qs and ss bytes apart.")
@@ -223,12 +234,13 @@ func fftR4Strided(f *File, ty fftType, first, inverse bool) {
 	for q := range a {
 		fn.Emit(VLD2P(ip[q], a[q].re, a[q].im))
 	}
-	if first {
+	if scaled {
 		s := ty.lane(V31, 0)
 		for q := range a {
 			fn.Emit(FMULElem(a[q].re, a[q].re, s), FMULElem(a[q].im, a[q].im, s))
 		}
-	} else {
+	}
+	if !first {
 		prod := []cx{ty.pair(V8), ty.pair(V10), ty.pair(V12)}
 		cmulLanes(fn, prod, a[1:], tw, inverse)
 		a = [4]cx{a[0], prod[0], prod[1], prod[2]}
@@ -456,5 +468,83 @@ func fftCopyRows(f *File) {
 	fn.Emit(ADDReg(dst, dst, dgap), ADDReg(src, src, sgap))
 	fn.Emit(SUBSImm(rows, rows, 1))
 	fn.BNE("row")
+	fn.RET()
+}
+
+// fftTransposeTwiddle writes the four-step plan's transpose and twiddle
+// (asm.FFTTransposeTwiddle): dst[c·ds + k] = src[k·cols + c]·a[k]·b[c·rows
+// + k], inverse ·conj(a[k]·b[c·rows + k]), in blocks of vals × vals
+// values: vals rows of src (a strided LD2 each) are transposed in
+// registers (TRN1 and TRN2 of the lanes, then of the 64-bit halves for
+// complex64), so that each of the vals columns c is one complex vector
+// over k, multiplied by a·b and stored with one ST2 at dst[c·ds + k].
+// The byte strides come from the caller: srcRow = cols values, dRow = ds,
+// bRow = rows; after a column block's last k block srcNext (negative)
+// takes src back to the next column block, bAdv and dAdv move the b and
+// dst pointers vals − 1 rows on.
+func fftTransposeTwiddle(f *File, ty fftType, inverse bool) {
+	name := fmt.Sprintf("%sTransposeTwiddleNEON%s", ty.prefix, dirName(inverse))
+	fn := f.Func(name, fmt.Sprintf("func(dst, src, a, b *%s, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv int)", ty.cplx))
+	fn.Doc(
+		name+" is the four-step transpose and twiddle on",
+		"cBlocks × kBlocks blocks of values per vector squared (strides in bytes).",
+	)
+	const dst, src, a, b, kBlocks, cBlocks, srcRow, dRow, bRow, srcNext, bAdv, dAdv = R0, R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11
+	const kCnt, ap = R16, R19
+	for _, p := range []struct {
+		name string
+		r    Reg
+	}{{"dst", dst}, {"src", src}, {"a", a}, {"b", b}, {"kBlocks", kBlocks}, {"cBlocks", cBlocks}, {"srcRow", srcRow},
+		{"dRow", dRow}, {"bRow", bRow}, {"srcNext", srcNext}, {"bAdv", bAdv}, {"dAdv", dAdv}} {
+		fn.Load(fn.Param(p.name).Value(), p.r)
+	}
+	v := ty.vals
+	dp := []Reg{R12, R13, R14, R15}[:v]
+	bp := []Reg{R20, R21, R22, R23}[:v]
+	fn.Comment("One dst and one b pointer per column of the block.")
+	fn.Emit(MOVD(dp[0], dst), MOVD(bp[0], b))
+	for c := 1; c < v; c++ {
+		fn.Emit(ADDReg(dp[c], dp[c-1], dRow), ADDReg(bp[c], bp[c-1], bRow))
+	}
+	fn.Label("cblock")
+	fn.Emit(MOVD(ap, a), MOVD(kCnt, kBlocks))
+	fn.Label("kblock")
+	for k := range v {
+		r := V0 + VReg(2*k)
+		fn.Emit(VLD2PReg(src, srcRow, ty.v(r), ty.v(r+1)))
+	}
+	// Column c of the block: re in V8+c, im in V12+c.
+	for part := range 2 {
+		rows := func(k int) VReg { return V0 + VReg(2*k+part) }
+		col := func(c int) Vec { return ty.v(V8 + VReg(4*part+c)) }
+		if ty.arr == S4 {
+			t := []Vec{V16.S4(), V17.S4(), V18.S4(), V19.S4()}
+			fn.Emit(
+				TRN1(t[0], rows(0).S4(), rows(1).S4()), TRN2(t[1], rows(0).S4(), rows(1).S4()),
+				TRN1(t[2], rows(2).S4(), rows(3).S4()), TRN2(t[3], rows(2).S4(), rows(3).S4()),
+				TRN1(col(0).R.D2(), t[0].R.D2(), t[2].R.D2()), TRN1(col(1).R.D2(), t[1].R.D2(), t[3].R.D2()),
+				TRN2(col(2).R.D2(), t[0].R.D2(), t[2].R.D2()), TRN2(col(3).R.D2(), t[1].R.D2(), t[3].R.D2()),
+			)
+		} else {
+			fn.Emit(TRN1(col(0), rows(0).D2(), rows(1).D2()), TRN2(col(1), rows(0).D2(), rows(1).D2()))
+		}
+	}
+	A, B, P, O := ty.pair(V20), ty.pair(V22), ty.pair(V24), ty.pair(V26)
+	fn.Emit(VLD2P(ap, A.re, A.im))
+	for c := range v {
+		fn.Emit(VLD2P(bp[c], B.re, B.im))
+		cmulVecs(fn, []cx{P}, []cx{A}, []cx{B}, false)
+		x := cx{ty.v(V8 + VReg(c)), ty.v(V12 + VReg(c))}
+		cmulVecs(fn, []cx{O}, []cx{x}, []cx{P}, inverse)
+		fn.Emit(VST2P(dp[c], O.re, O.im))
+	}
+	fn.Emit(SUBSImm(kCnt, kCnt, 1))
+	fn.BNE("kblock")
+	fn.Emit(ADDReg(src, src, srcNext))
+	for c := range v {
+		fn.Emit(ADDReg(bp[c], bp[c], bAdv), ADDReg(dp[c], dp[c], dAdv))
+	}
+	fn.Emit(SUBSImm(cBlocks, cBlocks, 1))
+	fn.BNE("cblock")
 	fn.RET()
 }
