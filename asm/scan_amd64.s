@@ -1248,51 +1248,65 @@ TEXT ·deltaRowSoftplusScalarAVX512(SB), NOSPLIT, $0-52
 	MOVQ         dst_len+8(FP), DX
 	MOVSS        bias+48(FP), X0
 	VBROADCASTSS X0, Z0
+	VMOVUPS      const_c2b00000<>+0(SB), Z1
+	VMOVUPS      const_42b20000<>+0(SB), Z2
+	VMOVUPS      const_3fb8aa3b<>+0(SB), Z3
+	VMOVUPS      const_3f317200<>+0(SB), Z4
+	VMOVUPS      const_35bfbe8e<>+0(SB), Z5
+	VMOVUPS      const_00800000<>+0(SB), Z6
+	VXORPS       Z7, Z7, Z7
+	VMOVUPS      const_39500d01<>+0(SB), Z8
+	VMOVUPS      const_3ab60b61<>+0(SB), Z9
+	VMOVUPS      const_3c088889<>+0(SB), Z10
+	VMOVUPS      const_3d2aaaab<>+0(SB), Z11
+	VMOVUPS      const_3e2aaaab<>+0(SB), Z12
+	VMOVUPS      const_3f000000<>+0(SB), Z13
+	VMOVUPS      const_3f800000<>+0(SB), Z14
+	VMOVUPS      const_80000000<>+0(SB), Z15
+	VMOVUPS      const_7fffffff<>+0(SB), Z16
+	VMOVUPS      const_40000000<>+0(SB), Z17
 	SHRQ         $0x04, DX
 	JZ           deltaRowSoftplusScalarAVX512_done
 
 deltaRowSoftplusScalarAVX512_loop:
-	VMOVUPS      (CX), Z1
-	VADDPS       Z0, Z1, Z1
-	VANDPS       const_7fffffff<>+0(SB), Z1, Z2
-	VXORPS       const_80000000<>+0(SB), Z2, Z2
-	VMOVUPS      const_c2b00000<>+0(SB), Z3
-	VMAXPS       Z2, Z3, Z3
-	VMOVUPS      const_42b20000<>+0(SB), Z4
-	VMINPS       Z3, Z4, Z3
-	VMULPS       const_3fb8aa3b<>+0(SB), Z3, Z4
-	VRNDSCALEPS  $0x00, Z4, Z4
-	VMOVUPS      Z3, Z3
-	VFNMADD231PS const_3f317200<>+0(SB), Z4, Z3
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z4, Z3
-	VMOVUPS      const_39500d01<>+0(SB), Z5
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3c088889<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3f000000<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
-	VSCALEFPS    Z4, Z5, Z5
-	VCMPPS       $0x11, const_00800000<>+0(SB), Z5, K1
-	VXORPS       Z4, Z4, Z4
-	VBLENDMPS    Z4, Z5, K1, Z2
-	VADDPS       const_40000000<>+0(SB), Z2, Z3
-	VDIVPS       Z3, Z2, Z3
-	VMULPS       Z3, Z3, Z2
-	VMOVUPS      const_3d9d89d9<>+0(SB), Z4
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3de38e39<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3e124925<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z4
-	VMULPS       Z3, Z4, Z4
-	VADDPS       Z4, Z4, Z4
-	VXORPS       Z2, Z2, Z2
-	VMAXPS       Z2, Z1, Z2
-	VADDPS       Z4, Z2, Z1
-	VMOVUPS      Z1, (AX)
+	VMOVUPS      (CX), Z18
+	VADDPS       Z0, Z18, Z18
+	VANDPS       Z16, Z18, Z19
+	VXORPS       Z15, Z19, Z19
+	VMAXPS       Z19, Z1, Z20
+	VMINPS       Z20, Z2, Z20
+	VMULPS       Z3, Z20, Z21
+	VRNDSCALEPS  $0x00, Z21, Z21
+	VMOVUPS      Z20, Z20
+	VFNMADD231PS Z4, Z21, Z20
+	VFNMADD231PS Z5, Z21, Z20
+	VMOVUPS      Z8, Z22
+	VFMADD213PS  Z9, Z20, Z22
+	VFMADD213PS  Z10, Z20, Z22
+	VFMADD213PS  Z11, Z20, Z22
+	VFMADD213PS  Z12, Z20, Z22
+	VFMADD213PS  Z13, Z20, Z22
+	VFMADD213PS  Z14, Z20, Z22
+	VFMADD213PS  Z14, Z20, Z22
+	VSCALEFPS    Z21, Z22, Z22
+	VCMPPS       $0x11, Z6, Z22, K1
+	VBLENDMPS    Z7, Z22, K1, Z19
+	VADDPS       Z17, Z19, Z20
+	VDIVPS       Z20, Z19, Z20
+	VMULPS       Z20, Z20, Z19
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z21
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3de38e39<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3e124925<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z19, Z21
+	VFMADD213PS  Z14, Z19, Z21
+	VMULPS       Z20, Z21, Z21
+	VADDPS       Z21, Z21, Z21
+	VXORPS       Z19, Z19, Z19
+	VMAXPS       Z19, Z18, Z19
+	VADDPS       Z21, Z19, Z18
+	VMOVUPS      Z18, (AX)
 	ADDQ         $0x00000040, CX
 	ADDQ         $0x00000040, AX
 	DECQ         DX
@@ -1341,55 +1355,69 @@ GLOBL const_42b20000<>(SB), RODATA|NOPTR, $64
 // func deltaRowSoftplusVecAVX512(dst []float32, src []float32, bias []float32)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·deltaRowSoftplusVecAVX512(SB), NOSPLIT, $0-72
-	MOVQ dst_base+0(FP), AX
-	MOVQ src_base+24(FP), CX
-	MOVQ dst_len+8(FP), DX
-	MOVQ bias_base+48(FP), BX
-	SHRQ $0x04, DX
-	JZ   deltaRowSoftplusVecAVX512_done
+	MOVQ    dst_base+0(FP), AX
+	MOVQ    src_base+24(FP), CX
+	MOVQ    dst_len+8(FP), DX
+	MOVQ    bias_base+48(FP), BX
+	VMOVUPS const_c2b00000<>+0(SB), Z0
+	VMOVUPS const_42b20000<>+0(SB), Z1
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z2
+	VMOVUPS const_3f317200<>+0(SB), Z3
+	VMOVUPS const_35bfbe8e<>+0(SB), Z4
+	VMOVUPS const_00800000<>+0(SB), Z5
+	VXORPS  Z6, Z6, Z6
+	VMOVUPS const_39500d01<>+0(SB), Z7
+	VMOVUPS const_3ab60b61<>+0(SB), Z8
+	VMOVUPS const_3c088889<>+0(SB), Z9
+	VMOVUPS const_3d2aaaab<>+0(SB), Z10
+	VMOVUPS const_3e2aaaab<>+0(SB), Z11
+	VMOVUPS const_3f000000<>+0(SB), Z12
+	VMOVUPS const_3f800000<>+0(SB), Z13
+	VMOVUPS const_80000000<>+0(SB), Z14
+	VMOVUPS const_7fffffff<>+0(SB), Z15
+	VMOVUPS const_40000000<>+0(SB), Z16
+	SHRQ    $0x04, DX
+	JZ      deltaRowSoftplusVecAVX512_done
 
 deltaRowSoftplusVecAVX512_loop:
-	VMOVUPS      (CX), Z0
-	VADDPS       (BX), Z0, Z0
-	VANDPS       const_7fffffff<>+0(SB), Z0, Z1
-	VXORPS       const_80000000<>+0(SB), Z1, Z1
-	VMOVUPS      const_c2b00000<>+0(SB), Z2
-	VMAXPS       Z1, Z2, Z2
-	VMOVUPS      const_42b20000<>+0(SB), Z3
-	VMINPS       Z2, Z3, Z2
-	VMULPS       const_3fb8aa3b<>+0(SB), Z2, Z3
-	VRNDSCALEPS  $0x00, Z3, Z3
-	VMOVUPS      Z2, Z2
-	VFNMADD231PS const_3f317200<>+0(SB), Z3, Z2
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z3, Z2
-	VMOVUPS      const_39500d01<>+0(SB), Z4
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3c088889<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3f000000<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z4
-	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z4
-	VSCALEFPS    Z3, Z4, Z4
-	VCMPPS       $0x11, const_00800000<>+0(SB), Z4, K1
-	VXORPS       Z3, Z3, Z3
-	VBLENDMPS    Z3, Z4, K1, Z1
-	VADDPS       const_40000000<>+0(SB), Z1, Z2
-	VDIVPS       Z2, Z1, Z2
-	VMULPS       Z2, Z2, Z1
-	VMOVUPS      const_3d9d89d9<>+0(SB), Z3
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Z1, Z3
-	VFMADD213PS  const_3de38e39<>+0(SB), Z1, Z3
-	VFMADD213PS  const_3e124925<>+0(SB), Z1, Z3
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Z1, Z3
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Z1, Z3
-	VFMADD213PS  const_3f800000<>+0(SB), Z1, Z3
-	VMULPS       Z2, Z3, Z3
-	VADDPS       Z3, Z3, Z3
-	VXORPS       Z1, Z1, Z1
-	VMAXPS       Z1, Z0, Z1
-	VADDPS       Z3, Z1, Z0
-	VMOVUPS      Z0, (AX)
+	VMOVUPS      (CX), Z17
+	VADDPS       (BX), Z17, Z17
+	VANDPS       Z15, Z17, Z18
+	VXORPS       Z14, Z18, Z18
+	VMAXPS       Z18, Z0, Z19
+	VMINPS       Z19, Z1, Z19
+	VMULPS       Z2, Z19, Z20
+	VRNDSCALEPS  $0x00, Z20, Z20
+	VMOVUPS      Z19, Z19
+	VFNMADD231PS Z3, Z20, Z19
+	VFNMADD231PS Z4, Z20, Z19
+	VMOVUPS      Z7, Z21
+	VFMADD213PS  Z8, Z19, Z21
+	VFMADD213PS  Z9, Z19, Z21
+	VFMADD213PS  Z10, Z19, Z21
+	VFMADD213PS  Z11, Z19, Z21
+	VFMADD213PS  Z12, Z19, Z21
+	VFMADD213PS  Z13, Z19, Z21
+	VFMADD213PS  Z13, Z19, Z21
+	VSCALEFPS    Z20, Z21, Z21
+	VCMPPS       $0x11, Z5, Z21, K1
+	VBLENDMPS    Z6, Z21, K1, Z18
+	VADDPS       Z16, Z18, Z19
+	VDIVPS       Z19, Z18, Z19
+	VMULPS       Z19, Z19, Z18
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z20
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z18, Z20
+	VFMADD213PS  const_3de38e39<>+0(SB), Z18, Z20
+	VFMADD213PS  const_3e124925<>+0(SB), Z18, Z20
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z18, Z20
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z18, Z20
+	VFMADD213PS  Z13, Z18, Z20
+	VMULPS       Z19, Z20, Z20
+	VADDPS       Z20, Z20, Z20
+	VXORPS       Z18, Z18, Z18
+	VMAXPS       Z18, Z17, Z18
+	VADDPS       Z20, Z18, Z17
+	VMOVUPS      Z17, (AX)
 	ADDQ         $0x00000040, CX
 	ADDQ         $0x00000040, AX
 	ADDQ         $0x00000040, BX
@@ -1745,39 +1773,51 @@ TEXT ·gateRowSiLUScalarAVX512(SB), NOSPLIT, $0-76
 	MOVQ         z_base+48(FP), BX
 	MOVSS        d+72(FP), X0
 	VBROADCASTSS X0, Z0
+	VMOVUPS      const_c2b00000<>+0(SB), Z1
+	VMOVUPS      const_42b20000<>+0(SB), Z2
+	VMOVUPS      const_3fb8aa3b<>+0(SB), Z3
+	VMOVUPS      const_3f317200<>+0(SB), Z4
+	VMOVUPS      const_35bfbe8e<>+0(SB), Z5
+	VMOVUPS      const_00800000<>+0(SB), Z6
+	VXORPS       Z7, Z7, Z7
+	VMOVUPS      const_39500d01<>+0(SB), Z8
+	VMOVUPS      const_3ab60b61<>+0(SB), Z9
+	VMOVUPS      const_3c088889<>+0(SB), Z10
+	VMOVUPS      const_3d2aaaab<>+0(SB), Z11
+	VMOVUPS      const_3e2aaaab<>+0(SB), Z12
+	VMOVUPS      const_3f000000<>+0(SB), Z13
+	VMOVUPS      const_3f800000<>+0(SB), Z14
+	VMOVUPS      const_80000000<>+0(SB), Z15
 	SHRQ         $0x04, DX
 	JZ           gateRowSiLUScalarAVX512_done
 
 gateRowSiLUScalarAVX512_loop:
-	VMOVUPS      (AX), Z1
-	VFMADD231PS  (CX), Z0, Z1
-	VMOVUPS      (BX), Z2
-	VXORPS       const_80000000<>+0(SB), Z2, Z3
-	VMOVUPS      const_c2b00000<>+0(SB), Z4
-	VMAXPS       Z3, Z4, Z4
-	VMOVUPS      const_42b20000<>+0(SB), Z5
-	VMINPS       Z4, Z5, Z4
-	VMULPS       const_3fb8aa3b<>+0(SB), Z4, Z5
-	VRNDSCALEPS  $0x00, Z5, Z5
-	VMOVUPS      Z4, Z4
-	VFNMADD231PS const_3f317200<>+0(SB), Z5, Z4
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z5, Z4
-	VMOVUPS      const_39500d01<>+0(SB), Z6
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z4, Z6
-	VFMADD213PS  const_3c088889<>+0(SB), Z4, Z6
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z4, Z6
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z4, Z6
-	VFMADD213PS  const_3f000000<>+0(SB), Z4, Z6
-	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z6
-	VFMADD213PS  const_3f800000<>+0(SB), Z4, Z6
-	VSCALEFPS    Z5, Z6, Z6
-	VCMPPS       $0x11, const_00800000<>+0(SB), Z6, K1
-	VXORPS       Z5, Z5, Z5
-	VBLENDMPS    Z5, Z6, K1, Z3
-	VADDPS       const_3f800000<>+0(SB), Z3, Z3
-	VDIVPS       Z3, Z2, Z2
-	VMULPS       Z2, Z1, Z1
-	VMOVUPS      Z1, (AX)
+	VMOVUPS      (AX), Z16
+	VFMADD231PS  (CX), Z0, Z16
+	VMOVUPS      (BX), Z17
+	VXORPS       Z15, Z17, Z18
+	VMAXPS       Z18, Z1, Z19
+	VMINPS       Z19, Z2, Z19
+	VMULPS       Z3, Z19, Z20
+	VRNDSCALEPS  $0x00, Z20, Z20
+	VMOVUPS      Z19, Z19
+	VFNMADD231PS Z4, Z20, Z19
+	VFNMADD231PS Z5, Z20, Z19
+	VMOVUPS      Z8, Z21
+	VFMADD213PS  Z9, Z19, Z21
+	VFMADD213PS  Z10, Z19, Z21
+	VFMADD213PS  Z11, Z19, Z21
+	VFMADD213PS  Z12, Z19, Z21
+	VFMADD213PS  Z13, Z19, Z21
+	VFMADD213PS  Z14, Z19, Z21
+	VFMADD213PS  Z14, Z19, Z21
+	VSCALEFPS    Z20, Z21, Z21
+	VCMPPS       $0x11, Z6, Z21, K1
+	VBLENDMPS    Z7, Z21, K1, Z18
+	VADDPS       Z14, Z18, Z18
+	VDIVPS       Z18, Z17, Z17
+	VMULPS       Z17, Z16, Z16
+	VMOVUPS      Z16, (AX)
 	ADDQ         $0x00000040, AX
 	ADDQ         $0x00000040, CX
 	ADDQ         $0x00000040, BX
@@ -1791,45 +1831,57 @@ gateRowSiLUScalarAVX512_done:
 // func gateRowSiLUVecAVX512(out []float32, u []float32, z []float32, d []float32)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·gateRowSiLUVecAVX512(SB), NOSPLIT, $0-96
-	MOVQ out_base+0(FP), AX
-	MOVQ u_base+24(FP), CX
-	MOVQ out_len+8(FP), DX
-	MOVQ z_base+48(FP), BX
-	MOVQ d_base+72(FP), SI
-	SHRQ $0x04, DX
-	JZ   gateRowSiLUVecAVX512_done
+	MOVQ    out_base+0(FP), AX
+	MOVQ    u_base+24(FP), CX
+	MOVQ    out_len+8(FP), DX
+	MOVQ    z_base+48(FP), BX
+	MOVQ    d_base+72(FP), SI
+	VMOVUPS const_c2b00000<>+0(SB), Z1
+	VMOVUPS const_42b20000<>+0(SB), Z2
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z3
+	VMOVUPS const_3f317200<>+0(SB), Z4
+	VMOVUPS const_35bfbe8e<>+0(SB), Z5
+	VMOVUPS const_00800000<>+0(SB), Z6
+	VXORPS  Z7, Z7, Z7
+	VMOVUPS const_39500d01<>+0(SB), Z8
+	VMOVUPS const_3ab60b61<>+0(SB), Z9
+	VMOVUPS const_3c088889<>+0(SB), Z10
+	VMOVUPS const_3d2aaaab<>+0(SB), Z11
+	VMOVUPS const_3e2aaaab<>+0(SB), Z12
+	VMOVUPS const_3f000000<>+0(SB), Z13
+	VMOVUPS const_3f800000<>+0(SB), Z14
+	VMOVUPS const_80000000<>+0(SB), Z15
+	SHRQ    $0x04, DX
+	JZ      gateRowSiLUVecAVX512_done
 
 gateRowSiLUVecAVX512_loop:
-	VMOVUPS      (AX), Z1
+	VMOVUPS      (AX), Z16
 	VMOVUPS      (SI), Z0
-	VFMADD231PS  (CX), Z0, Z1
+	VFMADD231PS  (CX), Z0, Z16
 	VMOVUPS      (BX), Z0
-	VXORPS       const_80000000<>+0(SB), Z0, Z2
-	VMOVUPS      const_c2b00000<>+0(SB), Z3
-	VMAXPS       Z2, Z3, Z3
-	VMOVUPS      const_42b20000<>+0(SB), Z4
-	VMINPS       Z3, Z4, Z3
-	VMULPS       const_3fb8aa3b<>+0(SB), Z3, Z4
-	VRNDSCALEPS  $0x00, Z4, Z4
-	VMOVUPS      Z3, Z3
-	VFNMADD231PS const_3f317200<>+0(SB), Z4, Z3
-	VFNMADD231PS const_35bfbe8e<>+0(SB), Z4, Z3
-	VMOVUPS      const_39500d01<>+0(SB), Z5
-	VFMADD213PS  const_3ab60b61<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3c088889<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3d2aaaab<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3e2aaaab<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3f000000<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
-	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z5
-	VSCALEFPS    Z4, Z5, Z5
-	VCMPPS       $0x11, const_00800000<>+0(SB), Z5, K1
-	VXORPS       Z4, Z4, Z4
-	VBLENDMPS    Z4, Z5, K1, Z2
-	VADDPS       const_3f800000<>+0(SB), Z2, Z2
-	VDIVPS       Z2, Z0, Z0
-	VMULPS       Z0, Z1, Z1
-	VMOVUPS      Z1, (AX)
+	VXORPS       Z15, Z0, Z17
+	VMAXPS       Z17, Z1, Z18
+	VMINPS       Z18, Z2, Z18
+	VMULPS       Z3, Z18, Z19
+	VRNDSCALEPS  $0x00, Z19, Z19
+	VMOVUPS      Z18, Z18
+	VFNMADD231PS Z4, Z19, Z18
+	VFNMADD231PS Z5, Z19, Z18
+	VMOVUPS      Z8, Z20
+	VFMADD213PS  Z9, Z18, Z20
+	VFMADD213PS  Z10, Z18, Z20
+	VFMADD213PS  Z11, Z18, Z20
+	VFMADD213PS  Z12, Z18, Z20
+	VFMADD213PS  Z13, Z18, Z20
+	VFMADD213PS  Z14, Z18, Z20
+	VFMADD213PS  Z14, Z18, Z20
+	VSCALEFPS    Z19, Z20, Z20
+	VCMPPS       $0x11, Z6, Z20, K1
+	VBLENDMPS    Z7, Z20, K1, Z17
+	VADDPS       Z14, Z17, Z17
+	VDIVPS       Z17, Z0, Z0
+	VMULPS       Z0, Z16, Z16
+	VMOVUPS      Z16, (AX)
 	ADDQ         $0x00000040, AX
 	ADDQ         $0x00000040, CX
 	ADDQ         $0x00000040, SI

@@ -8,3 +8,8 @@ package asm
 //
 //go:noescape
 func transpose8x8Blocks(dst *float32, src *float32, dstStride int, srcStride int, rowBlocks int, colBlocks int)
+
+// prefetchRows prefetches lines cache lines from each of rows rows stride bytes apart, starting at x; see avogen/transpose.go.
+//
+//go:noescape
+func prefetchRows(x *float32, stride int, rows int, lines int)

@@ -81,3 +81,31 @@ transpose_block:
 transpose_done:
 	VZEROUPPER
 	RET
+
+// func prefetchRows(x *float32, stride int, rows int, lines int)
+// Requires: MMX+
+TEXT ·prefetchRows(SB), NOSPLIT, $0-32
+	MOVQ  x+0(FP), AX
+	MOVQ  stride+8(FP), CX
+	MOVQ  rows+16(FP), DX
+	MOVQ  lines+24(FP), BX
+	TESTQ DX, DX
+	JZ    prefetch_done
+	TESTQ BX, BX
+	JZ    prefetch_done
+
+prefetch_row:
+	MOVQ AX, SI
+	MOVQ BX, DI
+
+prefetch_line:
+	PREFETCHT2 (SI)
+	ADDQ       $0x40, SI
+	DECQ       DI
+	JNZ        prefetch_line
+	ADDQ       CX, AX
+	DECQ       DX
+	JNZ        prefetch_row
+
+prefetch_done:
+	RET

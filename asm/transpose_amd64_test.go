@@ -46,3 +46,52 @@ func TestTransposeMovesEveryElement(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefetchSpansStayInside checks that every address PrefetchRows
+// prefetches lies inside the slice and that every row it covers starts its
+// prefetches at the row's start.
+func TestPrefetchSpansStayInside(t *testing.T) {
+	for n := 0; n < 80; n++ {
+		for stride := 0; stride < 40; stride += 3 {
+			for rows := 0; rows < 6; rows++ {
+				for cols := 0; cols < 50; cols += 7 {
+					full, lines, lastLines := asm.PrefetchSpansForTest(n, stride, rows, cols)
+					inside := func(row, k, end int) {
+						// The worst case: the row's start one float before a
+						// cache line's end, so line k is at start + 64·k bytes.
+						if off := 4*row*stride + 64*k; off >= 4*end {
+							t.Fatalf("n=%d stride=%d rows=%d cols=%d: row %d line %d at byte %d, past %d", n, stride, rows, cols, row, k, off, 4*end)
+						}
+					}
+					for r := 0; r < full; r++ {
+						for k := 0; k < lines; k++ {
+							inside(r, k, min(n, r*stride+cols))
+						}
+					}
+					for k := 0; k < lastLines; k++ {
+						inside(full, k, n)
+					}
+					if cols == 0 || rows == 0 || n == 0 {
+						continue
+					}
+					// Every row that fits, and the next one when it starts
+					// inside the slice.
+					want := 1
+					if stride > 0 {
+						fit := 0
+						if cols <= n {
+							fit = (n-cols)/stride + 1
+						}
+						want = fit
+						if fit*stride < n {
+							want++
+						}
+					}
+					if got := full + min(lastLines, 1); got != min(want, rows) {
+						t.Fatalf("n=%d stride=%d rows=%d cols=%d: covered %d rows, want %d", n, stride, rows, cols, got, min(want, rows))
+					}
+				}
+			}
+		}
+	}
+}

@@ -7,3 +7,6 @@ package asm
 func Transpose(dst, src []float32, dstStride, srcStride, rows, cols int) (doneRows, doneCols int) {
 	return 0, 0
 }
+
+// PrefetchRows does nothing on arm64 yet (see transpose_kernels_amd64.go).
+func PrefetchRows(x []float32, stride, rows, cols int) {}

@@ -20,3 +20,47 @@ func Transpose(dst, src []float32, dstStride, srcStride, rows, cols int) (doneRo
 	transpose8x8Blocks(&dst[0], &src[0], dstStride, srcStride, rb, cb)
 	return 8 * rb, 8 * cb
 }
+
+// PrefetchRows asks the cache to fetch x[r·stride : r·stride+cols] for r <
+// rows, without waiting for it. Only addresses inside x are prefetched
+// (prefetchSpans), although a prefetch never faults.
+func PrefetchRows(x []float32, stride, rows, cols int) {
+	full, lines, lastLines := prefetchSpans(len(x), stride, rows, cols)
+	if full > 0 {
+		prefetchRows(&x[0], 4*stride, full, lines)
+	}
+	if lastLines > 0 {
+		prefetchRows(&x[full*stride], 0, 1, lastLines)
+	}
+}
+
+// prefetchSpans returns how PrefetchRows covers a slice of n floats: the
+// first full rows, which lie inside it, with lines cache lines each from
+// the row's start, then lastLines lines of the next row when that row
+// starts inside the slice but ends past it (rows after it are skipped:
+// the BDL scan's rows are longer than their stride apart, so at most one
+// is cut). The k-th line of a row is prefetched at its start plus 64·k
+// bytes, which lies before the end of the row's part of the slice for
+// every k below its count.
+func prefetchSpans(n, stride, rows, cols int) (full, lines, lastLines int) {
+	if n <= 0 || rows <= 0 || cols <= 0 || stride < 0 {
+		return 0, 0, 0
+	}
+	switch {
+	case cols > n:
+		full = 0
+	case stride == 0:
+		full = 1
+	default:
+		full = (n-cols)/stride + 1 // rows r with r·stride + cols ≤ n
+	}
+	full = min(full, rows)
+	lines = (4*cols + 63) / 64
+	if full < rows && (stride > 0 || full == 0) && full*stride < n {
+		lastLines = (4*(n-full*stride) + 63) / 64
+	}
+	if full == 0 {
+		lines = 0
+	}
+	return full, lines, lastLines
+}

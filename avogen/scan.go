@@ -78,6 +78,10 @@ func deltaRow(v vmath.ISA, vectorBias, softplus bool) {
 	if vectorBias {
 		ptrs = append(ptrs, biasPtr)
 	}
+	if softplus && v.Lanes == 16 {
+		vmath.HoistSoftplusConstants(v)
+		defer vmath.ReleaseConstants()
+	}
 	rowLoop(name+v.Name, v, n, ptrs, func() {
 		x := v.Vec()
 		VMOVUPS(Mem{Base: src}, x)
@@ -406,6 +410,10 @@ func gateRow(v vmath.ISA, vectorD, gate bool) {
 	}
 	if gate {
 		ptrs = append(ptrs, z)
+	}
+	if gate && v.Lanes == 16 {
+		vmath.HoistSiLUConstants(v)
+		defer vmath.ReleaseConstants()
 	}
 	rowLoop(name+v.Name, v, n, ptrs, func() {
 		o := v.Vec()

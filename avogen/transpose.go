@@ -18,6 +18,11 @@ import (
 )
 
 func generateTranspose() {
+	generateTransposeBlocks()
+	generatePrefetchRows()
+}
+
+func generateTransposeBlocks() {
 	TEXT("transpose8x8Blocks", NOSPLIT, "func(dst, src *float32, dstStride, srcStride, rowBlocks, colBlocks int)")
 	Pragma("noescape")
 	Doc("transpose8x8Blocks sets dst[c·dstStride + r] = src[r·srcStride + c] for r < 8·rowBlocks, c < 8·colBlocks; see avogen/transpose.go.")
@@ -114,5 +119,46 @@ func generateTranspose() {
 	JNZ(LabelRef("transpose_rowblock"))
 	Label("transpose_done")
 	VZEROUPPER()
+	RET()
+}
+
+// generatePrefetchRows writes prefetchRows: PREFETCHT2 of lines cache
+// lines of each of rows rows, stride bytes apart. The BDL scan calls it
+// for the next block's tiles before it runs the current block: a tile's
+// rows lie SeqLen floats apart, too many streams for the hardware
+// prefetchers, and the transposes that read them have no arithmetic to
+// hide the misses behind. T2, not T0: the sixteen rows of a tile are 4 KB
+// apart when SeqLen is 1024, so their lines share L1 sets, and T0
+// prefetches of the next block evicted each other and the current tile's.
+// Interleaved A/B of `go test -c ./bench` binaries, three rounds of
+// -test.bench 'ScanForward/mamba-130m/L1024/BDL/level=avx512'
+// -test.benchtime 40x (and level=avx2): AVX-512 0.48–0.58 → 0.43–0.45
+// ns/element, AVX2 0.71–0.83 → 0.60–0.76; with T0
+// AVX-512 did not improve (0.46–0.53 → 0.46–0.48).
+func generatePrefetchRows() {
+	TEXT("prefetchRows", NOSPLIT, "func(x *float32, stride, rows, lines int)")
+	Pragma("noescape")
+	Doc("prefetchRows prefetches lines cache lines from each of rows rows stride bytes apart, starting at x; see avogen/transpose.go.")
+	x := Load(Param("x"), GP64())
+	stride := Load(Param("stride"), GP64())
+	rows := Load(Param("rows"), GP64())
+	lines := Load(Param("lines"), GP64())
+	TESTQ(rows, rows)
+	JZ(LabelRef("prefetch_done"))
+	TESTQ(lines, lines)
+	JZ(LabelRef("prefetch_done"))
+	Label("prefetch_row")
+	p, k := GP64(), GP64()
+	MOVQ(x, p)
+	MOVQ(lines, k)
+	Label("prefetch_line")
+	PREFETCHT2(Mem{Base: p})
+	ADDQ(U8(64), p)
+	DECQ(k)
+	JNZ(LabelRef("prefetch_line"))
+	ADDQ(stride, x)
+	DECQ(rows)
+	JNZ(LabelRef("prefetch_row"))
+	Label("prefetch_done")
 	RET()
 }

@@ -58,6 +58,7 @@ func scanLanesBDL(l asm.Level, out, lastState []float32, p *Params) {
 					h, d0, w := s.block(g, blk)
 					k := g*s.blocksPerGroup + blk
 					first := (b*p.Dim+d0)*p.SeqLen + l0 // channel d0, step l0
+					s.prefetchNextBDL(b, g, blk, l0, tile, out)
 					transpose(dT, p.Delta[first:], lanes, p.SeqLen, w, steps)
 					bias := biasT[k*t:][:span]
 					done := asm.DeltaRowVec(l, dT[:span], dT[:span], bias, p.DeltaSoftplus)
@@ -85,6 +86,32 @@ func scanLanesBDL(l asm.Level, out, lastState []float32, p *Params) {
 		s.store(b, lastState)
 	}
 	scanWorkPool.put(work)
+}
+
+// prefetchNextBDL prefetches the tiles of Δ, u, z and the output that
+// the block after (g, blk) at step l0 will transpose, so that they arrive
+// while this block's recurrence runs: the rows of a tile are SeqLen floats
+// apart and the transposes have nothing to overlap their misses with.
+func (s *laneScan) prefetchNextBDL(b, g, blk, l0, tile int, out []float32) {
+	p := s.p
+	switch {
+	case blk+1 < s.blocksPerGroup:
+		blk++
+	case g+1 < p.Groups:
+		g, blk = g+1, 0
+	case l0+tile < p.SeqLen:
+		g, blk, l0 = 0, 0, l0+tile
+	default:
+		return
+	}
+	_, d0, w := s.block(g, blk)
+	first := (b*p.Dim+d0)*p.SeqLen + l0
+	steps := min(tile, p.SeqLen-l0)
+	for _, x := range [][]float32{p.Delta, p.U, p.Z, out} {
+		if x != nil {
+			asm.PrefetchRows(x[first:], p.SeqLen, w, steps)
+		}
+	}
 }
 
 // transpose sets dst[c·dstStride + r] = src[r·srcStride + c] for r < rows,

@@ -79,6 +79,58 @@ func HoistExpConstants(v ISA) {
 	}
 }
 
+// HoistSiLUConstants is HoistExpConstants for a loop calling SiLU, with
+// its sign mask as well (16 registers).
+func HoistSiLUConstants(v ISA) {
+	HoistExpConstants(v)
+	hoistBits(v, signMask)
+}
+
+// HoistSoftplusConstants is HoistExpConstants for a loop calling Softplus,
+// with its masks and the 2 of s = e/(2+e) as well (18 registers); the
+// log1p series stays in memory, which AVX-512's 32 registers cannot also
+// hold next to Softplus's scratch.
+func HoistSoftplusConstants(v ISA) {
+	HoistExpConstants(v)
+	hoistBits(v, signMask, absMask, math.Float32bits(2))
+}
+
+// hoistBits adds the 32-bit patterns bits to the hoisted constants.
+func hoistBits(v ISA, bits ...uint32) {
+	for _, b := range bits {
+		if _, ok := hoisted[b]; !ok {
+			r := v.Vec()
+			VMOVUPS(ConstBits(b), r)
+			hoisted[b] = r
+		}
+	}
+}
+
+// bitsOp is ConstBits as an operand: the register holding it when a kernel
+// has hoisted it.
+func bitsOp(bits uint32) Op {
+	if r, ok := hoisted[bits]; ok {
+		return r
+	}
+	return ConstBits(bits)
+}
+
+// Sign-bit masks: x ^ signMask is −x, x & absMask is |x|.
+const (
+	signMask = 0x80000000
+	absMask  = 0x7fffffff
+)
+
+// constReg returns the register holding x: the hoisted one, or scratch
+// loaded with it.
+func constReg(x float32, scratch reg.VecVirtual) reg.VecVirtual {
+	if r, ok := hoisted[math.Float32bits(x)]; ok {
+		return r
+	}
+	VMOVUPS(ConstBits(math.Float32bits(x)), scratch)
+	return scratch
+}
+
 // ReleaseConstants ends HoistExpConstants.
 func ReleaseConstants() { hoisted = nil }
 
@@ -175,10 +227,8 @@ func expReduced(x, k, r, p reg.VecVirtual) {
 func expAVX512(x reg.VecVirtual) {
 	xc, hi, t, k, r, p := ZMM(), ZMM(), ZMM(), ZMM(), ZMM(), ZMM()
 	// MAXPS and MINPS return their second source when either is NaN: x.
-	VMOVUPS(Const(vmathdef.ExpClampLo), xc)
-	VMAXPS(x, xc, xc)
-	VMOVUPS(Const(vmathdef.ExpClampHi), hi)
-	VMINPS(xc, hi, xc)
+	VMAXPS(x, constReg(vmathdef.ExpClampLo, xc), xc)
+	VMINPS(xc, constReg(vmathdef.ExpClampHi, hi), xc)
 	VMULPS(Const(expLog2e), xc, t)
 	VRNDSCALEPS(U8(0), t, k) // round to nearest even
 	expReduced(xc, k, r, p)
@@ -207,9 +257,9 @@ var log1pSeries = vmathdef.Log1pSeries
 // TestSoftplusFloat32): at most 3 ulp.
 func Softplus(v ISA, x reg.VecVirtual) {
 	e, s, s2, p, pos := v.Vec(), v.Vec(), v.Vec(), v.Vec(), v.Vec()
-	VANDPS(ConstBits(0x7fffffff), x, e) // |x|
-	VXORPS(ConstBits(0x80000000), e, e) // −|x|
-	Exp(v, e)                           // e = exp(−|x|) ∈ (0, 1]
+	VANDPS(bitsOp(absMask), x, e)  // |x|
+	VXORPS(bitsOp(signMask), e, e) // −|x|
+	Exp(v, e)                      // e = exp(−|x|) ∈ (0, 1]
 	VADDPS(Const(2), e, s)
 	VDIVPS(s, e, s) // s = e/(2+e)
 	VMULPS(s, s, s2)
@@ -228,7 +278,7 @@ func Softplus(v ISA, x reg.VecVirtual) {
 // exp(−x) overflows to +Inf and the quotient is −0, the limit.
 func SiLU(v ISA, x reg.VecVirtual) {
 	e := v.Vec()
-	VXORPS(ConstBits(0x80000000), x, e)
+	VXORPS(bitsOp(signMask), x, e)
 	Exp(v, e)
 	VADDPS(Const(1), e, e)
 	VDIVPS(e, x, x)
