@@ -73,6 +73,30 @@ func fftRealPassNEONInv(dst, src *complex64, tw *float32, h int, half float32)
 //go:noescape
 func fftR2FirstNEON(o, i *complex64, r int, s float32)
 
+// fftR8FirstNEONFwd is the radix-8 first stage of length 8r (r a
+// multiple of 4).
+//
+//go:noescape
+func fftR8FirstNEONFwd(o, i *complex64, r int)
+
+// fftR8FirstScaledNEONFwd is the radix-8 first stage of length 8r (r a
+// multiple of 4), the inputs scaled by s.
+//
+//go:noescape
+func fftR8FirstScaledNEONFwd(o, i *complex64, r int, s float32)
+
+// fftR8FirstNEONInv is the radix-8 first stage of length 8r (r a
+// multiple of 4).
+//
+//go:noescape
+func fftR8FirstNEONInv(o, i *complex64, r int)
+
+// fftR8FirstScaledNEONInv is the radix-8 first stage of length 8r (r a
+// multiple of 4), the inputs scaled by s.
+//
+//go:noescape
+func fftR8FirstScaledNEONInv(o, i *complex64, r int, s float32)
+
 // fftScaleNEON multiplies the n values at x by s.
 //
 //go:noescape

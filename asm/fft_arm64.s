@@ -766,6 +766,448 @@ loop:
 	BNE	loop
 	RET
 
+// func fftR8FirstNEONFwd(o, i *complex64, r int)
+TEXT ·fftR8FirstNEONFwd(SB), NOSPLIT|NOFRAME, $0-24
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	r+16(FP), R2
+	MOVW	$0x3f3504f3, R21
+	VDUP	R21, V30.S4
+	// Eight input and eight output streams, r values apart.
+	LSL	$3, R2, R3
+	MOVD	R1, R4
+	MOVD	R0, R12
+	ADD	R3, R4, R5
+	ADD	R3, R12, R13
+	ADD	R3, R5, R6
+	ADD	R3, R13, R14
+	ADD	R3, R6, R7
+	ADD	R3, R14, R15
+	ADD	R3, R7, R8
+	ADD	R3, R15, R16
+	ADD	R3, R8, R9
+	ADD	R3, R16, R17
+	ADD	R3, R9, R10
+	ADD	R3, R17, R19
+	ADD	R3, R10, R11
+	ADD	R3, R19, R20
+loop:
+	VLD2.P	32(R4), [V0.S4, V1.S4]
+	VLD2.P	32(R5), [V2.S4, V3.S4]
+	VLD2.P	32(R6), [V4.S4, V5.S4]
+	VLD2.P	32(R7), [V6.S4, V7.S4]
+	VLD2.P	32(R8), [V8.S4, V9.S4]
+	VLD2.P	32(R9), [V10.S4, V11.S4]
+	VLD2.P	32(R10), [V12.S4, V13.S4]
+	VLD2.P	32(R11), [V14.S4, V15.S4]
+	WORD	$0x4e28d410	// fadd v16.4s, v0.4s, v8.4s
+	WORD	$0x4e29d431	// fadd v17.4s, v1.4s, v9.4s
+	WORD	$0x4ea8d412	// fsub v18.4s, v0.4s, v8.4s
+	WORD	$0x4ea9d433	// fsub v19.4s, v1.4s, v9.4s
+	WORD	$0x4e2cd494	// fadd v20.4s, v4.4s, v12.4s
+	WORD	$0x4e2dd4b5	// fadd v21.4s, v5.4s, v13.4s
+	WORD	$0x4eacd496	// fsub v22.4s, v4.4s, v12.4s
+	WORD	$0x4eadd4b7	// fsub v23.4s, v5.4s, v13.4s
+	WORD	$0x4e34d600	// fadd v0.4s, v16.4s, v20.4s
+	WORD	$0x4e35d621	// fadd v1.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d608	// fsub v8.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d629	// fsub v9.4s, v17.4s, v21.4s
+	WORD	$0x4e37d644	// fadd v4.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d665	// fsub v5.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d64c	// fsub v12.4s, v18.4s, v23.4s
+	WORD	$0x4e36d66d	// fadd v13.4s, v19.4s, v22.4s
+	WORD	$0x4e2ad450	// fadd v16.4s, v2.4s, v10.4s
+	WORD	$0x4e2bd471	// fadd v17.4s, v3.4s, v11.4s
+	WORD	$0x4eaad452	// fsub v18.4s, v2.4s, v10.4s
+	WORD	$0x4eabd473	// fsub v19.4s, v3.4s, v11.4s
+	WORD	$0x4e2ed4d4	// fadd v20.4s, v6.4s, v14.4s
+	WORD	$0x4e2fd4f5	// fadd v21.4s, v7.4s, v15.4s
+	WORD	$0x4eaed4d6	// fsub v22.4s, v6.4s, v14.4s
+	WORD	$0x4eafd4f7	// fsub v23.4s, v7.4s, v15.4s
+	WORD	$0x4e34d602	// fadd v2.4s, v16.4s, v20.4s
+	WORD	$0x4e35d623	// fadd v3.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d60a	// fsub v10.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d62b	// fsub v11.4s, v17.4s, v21.4s
+	WORD	$0x4e37d646	// fadd v6.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d667	// fsub v7.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d64e	// fsub v14.4s, v18.4s, v23.4s
+	WORD	$0x4e36d66f	// fadd v15.4s, v19.4s, v22.4s
+	WORD	$0x4e22d410	// fadd v16.4s, v0.4s, v2.4s
+	WORD	$0x4e23d431	// fadd v17.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d412	// fsub v18.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d433	// fsub v19.4s, v1.4s, v3.4s
+	VST2.P	[V16.S4, V17.S4], 32(R12)
+	VST2.P	[V18.S4, V19.S4], 32(R16)
+	WORD	$0x4e27d4d4	// fadd v20.4s, v6.4s, v7.4s
+	WORD	$0x4ea6d4f5	// fsub v21.4s, v7.4s, v6.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4e34d490	// fadd v16.4s, v4.4s, v20.4s
+	WORD	$0x4e35d4b1	// fadd v17.4s, v5.4s, v21.4s
+	WORD	$0x4eb4d492	// fsub v18.4s, v4.4s, v20.4s
+	WORD	$0x4eb5d4b3	// fsub v19.4s, v5.4s, v21.4s
+	VST2.P	[V16.S4, V17.S4], 32(R13)
+	VST2.P	[V18.S4, V19.S4], 32(R17)
+	WORD	$0x4e2bd510	// fadd v16.4s, v8.4s, v11.4s
+	WORD	$0x4eaad531	// fsub v17.4s, v9.4s, v10.4s
+	WORD	$0x4eabd512	// fsub v18.4s, v8.4s, v11.4s
+	WORD	$0x4e2ad533	// fadd v19.4s, v9.4s, v10.4s
+	VST2.P	[V16.S4, V17.S4], 32(R14)
+	VST2.P	[V18.S4, V19.S4], 32(R19)
+	WORD	$0x4e2fd5d4	// fadd v20.4s, v14.4s, v15.4s
+	WORD	$0x4eaed5f5	// fsub v21.4s, v15.4s, v14.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4e35d590	// fadd v16.4s, v12.4s, v21.4s
+	WORD	$0x4eb4d5b1	// fsub v17.4s, v13.4s, v20.4s
+	WORD	$0x4eb5d592	// fsub v18.4s, v12.4s, v21.4s
+	WORD	$0x4e34d5b3	// fadd v19.4s, v13.4s, v20.4s
+	VST2.P	[V16.S4, V17.S4], 32(R15)
+	VST2.P	[V18.S4, V19.S4], 32(R20)
+	SUBS	$4, R2, R2
+	BNE	loop
+	RET
+
+// func fftR8FirstScaledNEONFwd(o, i *complex64, r int, s float32)
+TEXT ·fftR8FirstScaledNEONFwd(SB), NOSPLIT|NOFRAME, $0-28
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	r+16(FP), R2
+	FMOVS	s+24(FP), F31
+	MOVW	$0x3f3504f3, R21
+	VDUP	R21, V30.S4
+	// Eight input and eight output streams, r values apart.
+	LSL	$3, R2, R3
+	MOVD	R1, R4
+	MOVD	R0, R12
+	ADD	R3, R4, R5
+	ADD	R3, R12, R13
+	ADD	R3, R5, R6
+	ADD	R3, R13, R14
+	ADD	R3, R6, R7
+	ADD	R3, R14, R15
+	ADD	R3, R7, R8
+	ADD	R3, R15, R16
+	ADD	R3, R8, R9
+	ADD	R3, R16, R17
+	ADD	R3, R9, R10
+	ADD	R3, R17, R19
+	ADD	R3, R10, R11
+	ADD	R3, R19, R20
+loop:
+	VLD2.P	32(R4), [V0.S4, V1.S4]
+	VLD2.P	32(R5), [V2.S4, V3.S4]
+	VLD2.P	32(R6), [V4.S4, V5.S4]
+	VLD2.P	32(R7), [V6.S4, V7.S4]
+	VLD2.P	32(R8), [V8.S4, V9.S4]
+	VLD2.P	32(R9), [V10.S4, V11.S4]
+	VLD2.P	32(R10), [V12.S4, V13.S4]
+	VLD2.P	32(R11), [V14.S4, V15.S4]
+	WORD	$0x4f9f9000	// fmul v0.4s, v0.4s, v31.s[0]
+	WORD	$0x4f9f9021	// fmul v1.4s, v1.4s, v31.s[0]
+	WORD	$0x4f9f9042	// fmul v2.4s, v2.4s, v31.s[0]
+	WORD	$0x4f9f9063	// fmul v3.4s, v3.4s, v31.s[0]
+	WORD	$0x4f9f9084	// fmul v4.4s, v4.4s, v31.s[0]
+	WORD	$0x4f9f90a5	// fmul v5.4s, v5.4s, v31.s[0]
+	WORD	$0x4f9f90c6	// fmul v6.4s, v6.4s, v31.s[0]
+	WORD	$0x4f9f90e7	// fmul v7.4s, v7.4s, v31.s[0]
+	WORD	$0x4f9f9108	// fmul v8.4s, v8.4s, v31.s[0]
+	WORD	$0x4f9f9129	// fmul v9.4s, v9.4s, v31.s[0]
+	WORD	$0x4f9f914a	// fmul v10.4s, v10.4s, v31.s[0]
+	WORD	$0x4f9f916b	// fmul v11.4s, v11.4s, v31.s[0]
+	WORD	$0x4f9f918c	// fmul v12.4s, v12.4s, v31.s[0]
+	WORD	$0x4f9f91ad	// fmul v13.4s, v13.4s, v31.s[0]
+	WORD	$0x4f9f91ce	// fmul v14.4s, v14.4s, v31.s[0]
+	WORD	$0x4f9f91ef	// fmul v15.4s, v15.4s, v31.s[0]
+	WORD	$0x4e28d410	// fadd v16.4s, v0.4s, v8.4s
+	WORD	$0x4e29d431	// fadd v17.4s, v1.4s, v9.4s
+	WORD	$0x4ea8d412	// fsub v18.4s, v0.4s, v8.4s
+	WORD	$0x4ea9d433	// fsub v19.4s, v1.4s, v9.4s
+	WORD	$0x4e2cd494	// fadd v20.4s, v4.4s, v12.4s
+	WORD	$0x4e2dd4b5	// fadd v21.4s, v5.4s, v13.4s
+	WORD	$0x4eacd496	// fsub v22.4s, v4.4s, v12.4s
+	WORD	$0x4eadd4b7	// fsub v23.4s, v5.4s, v13.4s
+	WORD	$0x4e34d600	// fadd v0.4s, v16.4s, v20.4s
+	WORD	$0x4e35d621	// fadd v1.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d608	// fsub v8.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d629	// fsub v9.4s, v17.4s, v21.4s
+	WORD	$0x4e37d644	// fadd v4.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d665	// fsub v5.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d64c	// fsub v12.4s, v18.4s, v23.4s
+	WORD	$0x4e36d66d	// fadd v13.4s, v19.4s, v22.4s
+	WORD	$0x4e2ad450	// fadd v16.4s, v2.4s, v10.4s
+	WORD	$0x4e2bd471	// fadd v17.4s, v3.4s, v11.4s
+	WORD	$0x4eaad452	// fsub v18.4s, v2.4s, v10.4s
+	WORD	$0x4eabd473	// fsub v19.4s, v3.4s, v11.4s
+	WORD	$0x4e2ed4d4	// fadd v20.4s, v6.4s, v14.4s
+	WORD	$0x4e2fd4f5	// fadd v21.4s, v7.4s, v15.4s
+	WORD	$0x4eaed4d6	// fsub v22.4s, v6.4s, v14.4s
+	WORD	$0x4eafd4f7	// fsub v23.4s, v7.4s, v15.4s
+	WORD	$0x4e34d602	// fadd v2.4s, v16.4s, v20.4s
+	WORD	$0x4e35d623	// fadd v3.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d60a	// fsub v10.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d62b	// fsub v11.4s, v17.4s, v21.4s
+	WORD	$0x4e37d646	// fadd v6.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d667	// fsub v7.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d64e	// fsub v14.4s, v18.4s, v23.4s
+	WORD	$0x4e36d66f	// fadd v15.4s, v19.4s, v22.4s
+	WORD	$0x4e22d410	// fadd v16.4s, v0.4s, v2.4s
+	WORD	$0x4e23d431	// fadd v17.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d412	// fsub v18.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d433	// fsub v19.4s, v1.4s, v3.4s
+	VST2.P	[V16.S4, V17.S4], 32(R12)
+	VST2.P	[V18.S4, V19.S4], 32(R16)
+	WORD	$0x4e27d4d4	// fadd v20.4s, v6.4s, v7.4s
+	WORD	$0x4ea6d4f5	// fsub v21.4s, v7.4s, v6.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4e34d490	// fadd v16.4s, v4.4s, v20.4s
+	WORD	$0x4e35d4b1	// fadd v17.4s, v5.4s, v21.4s
+	WORD	$0x4eb4d492	// fsub v18.4s, v4.4s, v20.4s
+	WORD	$0x4eb5d4b3	// fsub v19.4s, v5.4s, v21.4s
+	VST2.P	[V16.S4, V17.S4], 32(R13)
+	VST2.P	[V18.S4, V19.S4], 32(R17)
+	WORD	$0x4e2bd510	// fadd v16.4s, v8.4s, v11.4s
+	WORD	$0x4eaad531	// fsub v17.4s, v9.4s, v10.4s
+	WORD	$0x4eabd512	// fsub v18.4s, v8.4s, v11.4s
+	WORD	$0x4e2ad533	// fadd v19.4s, v9.4s, v10.4s
+	VST2.P	[V16.S4, V17.S4], 32(R14)
+	VST2.P	[V18.S4, V19.S4], 32(R19)
+	WORD	$0x4e2fd5d4	// fadd v20.4s, v14.4s, v15.4s
+	WORD	$0x4eaed5f5	// fsub v21.4s, v15.4s, v14.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4e35d590	// fadd v16.4s, v12.4s, v21.4s
+	WORD	$0x4eb4d5b1	// fsub v17.4s, v13.4s, v20.4s
+	WORD	$0x4eb5d592	// fsub v18.4s, v12.4s, v21.4s
+	WORD	$0x4e34d5b3	// fadd v19.4s, v13.4s, v20.4s
+	VST2.P	[V16.S4, V17.S4], 32(R15)
+	VST2.P	[V18.S4, V19.S4], 32(R20)
+	SUBS	$4, R2, R2
+	BNE	loop
+	RET
+
+// func fftR8FirstNEONInv(o, i *complex64, r int)
+TEXT ·fftR8FirstNEONInv(SB), NOSPLIT|NOFRAME, $0-24
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	r+16(FP), R2
+	MOVW	$0x3f3504f3, R21
+	VDUP	R21, V30.S4
+	// Eight input and eight output streams, r values apart.
+	LSL	$3, R2, R3
+	MOVD	R1, R4
+	MOVD	R0, R12
+	ADD	R3, R4, R5
+	ADD	R3, R12, R13
+	ADD	R3, R5, R6
+	ADD	R3, R13, R14
+	ADD	R3, R6, R7
+	ADD	R3, R14, R15
+	ADD	R3, R7, R8
+	ADD	R3, R15, R16
+	ADD	R3, R8, R9
+	ADD	R3, R16, R17
+	ADD	R3, R9, R10
+	ADD	R3, R17, R19
+	ADD	R3, R10, R11
+	ADD	R3, R19, R20
+loop:
+	VLD2.P	32(R4), [V0.S4, V1.S4]
+	VLD2.P	32(R5), [V2.S4, V3.S4]
+	VLD2.P	32(R6), [V4.S4, V5.S4]
+	VLD2.P	32(R7), [V6.S4, V7.S4]
+	VLD2.P	32(R8), [V8.S4, V9.S4]
+	VLD2.P	32(R9), [V10.S4, V11.S4]
+	VLD2.P	32(R10), [V12.S4, V13.S4]
+	VLD2.P	32(R11), [V14.S4, V15.S4]
+	WORD	$0x4e28d410	// fadd v16.4s, v0.4s, v8.4s
+	WORD	$0x4e29d431	// fadd v17.4s, v1.4s, v9.4s
+	WORD	$0x4ea8d412	// fsub v18.4s, v0.4s, v8.4s
+	WORD	$0x4ea9d433	// fsub v19.4s, v1.4s, v9.4s
+	WORD	$0x4e2cd494	// fadd v20.4s, v4.4s, v12.4s
+	WORD	$0x4e2dd4b5	// fadd v21.4s, v5.4s, v13.4s
+	WORD	$0x4eacd496	// fsub v22.4s, v4.4s, v12.4s
+	WORD	$0x4eadd4b7	// fsub v23.4s, v5.4s, v13.4s
+	WORD	$0x4e34d600	// fadd v0.4s, v16.4s, v20.4s
+	WORD	$0x4e35d621	// fadd v1.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d608	// fsub v8.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d629	// fsub v9.4s, v17.4s, v21.4s
+	WORD	$0x4e37d64c	// fadd v12.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d66d	// fsub v13.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d644	// fsub v4.4s, v18.4s, v23.4s
+	WORD	$0x4e36d665	// fadd v5.4s, v19.4s, v22.4s
+	WORD	$0x4e2ad450	// fadd v16.4s, v2.4s, v10.4s
+	WORD	$0x4e2bd471	// fadd v17.4s, v3.4s, v11.4s
+	WORD	$0x4eaad452	// fsub v18.4s, v2.4s, v10.4s
+	WORD	$0x4eabd473	// fsub v19.4s, v3.4s, v11.4s
+	WORD	$0x4e2ed4d4	// fadd v20.4s, v6.4s, v14.4s
+	WORD	$0x4e2fd4f5	// fadd v21.4s, v7.4s, v15.4s
+	WORD	$0x4eaed4d6	// fsub v22.4s, v6.4s, v14.4s
+	WORD	$0x4eafd4f7	// fsub v23.4s, v7.4s, v15.4s
+	WORD	$0x4e34d602	// fadd v2.4s, v16.4s, v20.4s
+	WORD	$0x4e35d623	// fadd v3.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d60a	// fsub v10.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d62b	// fsub v11.4s, v17.4s, v21.4s
+	WORD	$0x4e37d64e	// fadd v14.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d66f	// fsub v15.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d646	// fsub v6.4s, v18.4s, v23.4s
+	WORD	$0x4e36d667	// fadd v7.4s, v19.4s, v22.4s
+	WORD	$0x4e22d410	// fadd v16.4s, v0.4s, v2.4s
+	WORD	$0x4e23d431	// fadd v17.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d412	// fsub v18.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d433	// fsub v19.4s, v1.4s, v3.4s
+	VST2.P	[V16.S4, V17.S4], 32(R12)
+	VST2.P	[V18.S4, V19.S4], 32(R16)
+	WORD	$0x4e27d4d4	// fadd v20.4s, v6.4s, v7.4s
+	WORD	$0x4ea6d4f5	// fsub v21.4s, v7.4s, v6.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4eb5d490	// fsub v16.4s, v4.4s, v21.4s
+	WORD	$0x4e34d4b1	// fadd v17.4s, v5.4s, v20.4s
+	WORD	$0x4e35d492	// fadd v18.4s, v4.4s, v21.4s
+	WORD	$0x4eb4d4b3	// fsub v19.4s, v5.4s, v20.4s
+	VST2.P	[V16.S4, V17.S4], 32(R13)
+	VST2.P	[V18.S4, V19.S4], 32(R17)
+	WORD	$0x4e2bd512	// fadd v18.4s, v8.4s, v11.4s
+	WORD	$0x4eaad533	// fsub v19.4s, v9.4s, v10.4s
+	WORD	$0x4eabd510	// fsub v16.4s, v8.4s, v11.4s
+	WORD	$0x4e2ad531	// fadd v17.4s, v9.4s, v10.4s
+	VST2.P	[V16.S4, V17.S4], 32(R14)
+	VST2.P	[V18.S4, V19.S4], 32(R19)
+	WORD	$0x4e2fd5d4	// fadd v20.4s, v14.4s, v15.4s
+	WORD	$0x4eaed5f5	// fsub v21.4s, v15.4s, v14.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4eb4d590	// fsub v16.4s, v12.4s, v20.4s
+	WORD	$0x4eb5d5b1	// fsub v17.4s, v13.4s, v21.4s
+	WORD	$0x4e34d592	// fadd v18.4s, v12.4s, v20.4s
+	WORD	$0x4e35d5b3	// fadd v19.4s, v13.4s, v21.4s
+	VST2.P	[V16.S4, V17.S4], 32(R15)
+	VST2.P	[V18.S4, V19.S4], 32(R20)
+	SUBS	$4, R2, R2
+	BNE	loop
+	RET
+
+// func fftR8FirstScaledNEONInv(o, i *complex64, r int, s float32)
+TEXT ·fftR8FirstScaledNEONInv(SB), NOSPLIT|NOFRAME, $0-28
+	MOVD	o+0(FP), R0
+	MOVD	i+8(FP), R1
+	MOVD	r+16(FP), R2
+	FMOVS	s+24(FP), F31
+	MOVW	$0x3f3504f3, R21
+	VDUP	R21, V30.S4
+	// Eight input and eight output streams, r values apart.
+	LSL	$3, R2, R3
+	MOVD	R1, R4
+	MOVD	R0, R12
+	ADD	R3, R4, R5
+	ADD	R3, R12, R13
+	ADD	R3, R5, R6
+	ADD	R3, R13, R14
+	ADD	R3, R6, R7
+	ADD	R3, R14, R15
+	ADD	R3, R7, R8
+	ADD	R3, R15, R16
+	ADD	R3, R8, R9
+	ADD	R3, R16, R17
+	ADD	R3, R9, R10
+	ADD	R3, R17, R19
+	ADD	R3, R10, R11
+	ADD	R3, R19, R20
+loop:
+	VLD2.P	32(R4), [V0.S4, V1.S4]
+	VLD2.P	32(R5), [V2.S4, V3.S4]
+	VLD2.P	32(R6), [V4.S4, V5.S4]
+	VLD2.P	32(R7), [V6.S4, V7.S4]
+	VLD2.P	32(R8), [V8.S4, V9.S4]
+	VLD2.P	32(R9), [V10.S4, V11.S4]
+	VLD2.P	32(R10), [V12.S4, V13.S4]
+	VLD2.P	32(R11), [V14.S4, V15.S4]
+	WORD	$0x4f9f9000	// fmul v0.4s, v0.4s, v31.s[0]
+	WORD	$0x4f9f9021	// fmul v1.4s, v1.4s, v31.s[0]
+	WORD	$0x4f9f9042	// fmul v2.4s, v2.4s, v31.s[0]
+	WORD	$0x4f9f9063	// fmul v3.4s, v3.4s, v31.s[0]
+	WORD	$0x4f9f9084	// fmul v4.4s, v4.4s, v31.s[0]
+	WORD	$0x4f9f90a5	// fmul v5.4s, v5.4s, v31.s[0]
+	WORD	$0x4f9f90c6	// fmul v6.4s, v6.4s, v31.s[0]
+	WORD	$0x4f9f90e7	// fmul v7.4s, v7.4s, v31.s[0]
+	WORD	$0x4f9f9108	// fmul v8.4s, v8.4s, v31.s[0]
+	WORD	$0x4f9f9129	// fmul v9.4s, v9.4s, v31.s[0]
+	WORD	$0x4f9f914a	// fmul v10.4s, v10.4s, v31.s[0]
+	WORD	$0x4f9f916b	// fmul v11.4s, v11.4s, v31.s[0]
+	WORD	$0x4f9f918c	// fmul v12.4s, v12.4s, v31.s[0]
+	WORD	$0x4f9f91ad	// fmul v13.4s, v13.4s, v31.s[0]
+	WORD	$0x4f9f91ce	// fmul v14.4s, v14.4s, v31.s[0]
+	WORD	$0x4f9f91ef	// fmul v15.4s, v15.4s, v31.s[0]
+	WORD	$0x4e28d410	// fadd v16.4s, v0.4s, v8.4s
+	WORD	$0x4e29d431	// fadd v17.4s, v1.4s, v9.4s
+	WORD	$0x4ea8d412	// fsub v18.4s, v0.4s, v8.4s
+	WORD	$0x4ea9d433	// fsub v19.4s, v1.4s, v9.4s
+	WORD	$0x4e2cd494	// fadd v20.4s, v4.4s, v12.4s
+	WORD	$0x4e2dd4b5	// fadd v21.4s, v5.4s, v13.4s
+	WORD	$0x4eacd496	// fsub v22.4s, v4.4s, v12.4s
+	WORD	$0x4eadd4b7	// fsub v23.4s, v5.4s, v13.4s
+	WORD	$0x4e34d600	// fadd v0.4s, v16.4s, v20.4s
+	WORD	$0x4e35d621	// fadd v1.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d608	// fsub v8.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d629	// fsub v9.4s, v17.4s, v21.4s
+	WORD	$0x4e37d64c	// fadd v12.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d66d	// fsub v13.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d644	// fsub v4.4s, v18.4s, v23.4s
+	WORD	$0x4e36d665	// fadd v5.4s, v19.4s, v22.4s
+	WORD	$0x4e2ad450	// fadd v16.4s, v2.4s, v10.4s
+	WORD	$0x4e2bd471	// fadd v17.4s, v3.4s, v11.4s
+	WORD	$0x4eaad452	// fsub v18.4s, v2.4s, v10.4s
+	WORD	$0x4eabd473	// fsub v19.4s, v3.4s, v11.4s
+	WORD	$0x4e2ed4d4	// fadd v20.4s, v6.4s, v14.4s
+	WORD	$0x4e2fd4f5	// fadd v21.4s, v7.4s, v15.4s
+	WORD	$0x4eaed4d6	// fsub v22.4s, v6.4s, v14.4s
+	WORD	$0x4eafd4f7	// fsub v23.4s, v7.4s, v15.4s
+	WORD	$0x4e34d602	// fadd v2.4s, v16.4s, v20.4s
+	WORD	$0x4e35d623	// fadd v3.4s, v17.4s, v21.4s
+	WORD	$0x4eb4d60a	// fsub v10.4s, v16.4s, v20.4s
+	WORD	$0x4eb5d62b	// fsub v11.4s, v17.4s, v21.4s
+	WORD	$0x4e37d64e	// fadd v14.4s, v18.4s, v23.4s
+	WORD	$0x4eb6d66f	// fsub v15.4s, v19.4s, v22.4s
+	WORD	$0x4eb7d646	// fsub v6.4s, v18.4s, v23.4s
+	WORD	$0x4e36d667	// fadd v7.4s, v19.4s, v22.4s
+	WORD	$0x4e22d410	// fadd v16.4s, v0.4s, v2.4s
+	WORD	$0x4e23d431	// fadd v17.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d412	// fsub v18.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d433	// fsub v19.4s, v1.4s, v3.4s
+	VST2.P	[V16.S4, V17.S4], 32(R12)
+	VST2.P	[V18.S4, V19.S4], 32(R16)
+	WORD	$0x4e27d4d4	// fadd v20.4s, v6.4s, v7.4s
+	WORD	$0x4ea6d4f5	// fsub v21.4s, v7.4s, v6.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4eb5d490	// fsub v16.4s, v4.4s, v21.4s
+	WORD	$0x4e34d4b1	// fadd v17.4s, v5.4s, v20.4s
+	WORD	$0x4e35d492	// fadd v18.4s, v4.4s, v21.4s
+	WORD	$0x4eb4d4b3	// fsub v19.4s, v5.4s, v20.4s
+	VST2.P	[V16.S4, V17.S4], 32(R13)
+	VST2.P	[V18.S4, V19.S4], 32(R17)
+	WORD	$0x4e2bd512	// fadd v18.4s, v8.4s, v11.4s
+	WORD	$0x4eaad533	// fsub v19.4s, v9.4s, v10.4s
+	WORD	$0x4eabd510	// fsub v16.4s, v8.4s, v11.4s
+	WORD	$0x4e2ad531	// fadd v17.4s, v9.4s, v10.4s
+	VST2.P	[V16.S4, V17.S4], 32(R14)
+	VST2.P	[V18.S4, V19.S4], 32(R19)
+	WORD	$0x4e2fd5d4	// fadd v20.4s, v14.4s, v15.4s
+	WORD	$0x4eaed5f5	// fsub v21.4s, v15.4s, v14.4s
+	WORD	$0x6e3ede94	// fmul v20.4s, v20.4s, v30.4s
+	WORD	$0x6e3edeb5	// fmul v21.4s, v21.4s, v30.4s
+	WORD	$0x4eb4d590	// fsub v16.4s, v12.4s, v20.4s
+	WORD	$0x4eb5d5b1	// fsub v17.4s, v13.4s, v21.4s
+	WORD	$0x4e34d592	// fadd v18.4s, v12.4s, v20.4s
+	WORD	$0x4e35d5b3	// fadd v19.4s, v13.4s, v21.4s
+	VST2.P	[V16.S4, V17.S4], 32(R15)
+	VST2.P	[V18.S4, V19.S4], 32(R20)
+	SUBS	$4, R2, R2
+	BNE	loop
+	RET
+
 // func fftScaleNEON(x *complex64, n int, s float32)
 TEXT ·fftScaleNEON(SB), NOSPLIT|NOFRAME, $0-20
 	MOVD	x+0(FP), R0

@@ -9,8 +9,9 @@ import "unsafe"
 // that package fft's Stockham and four-step plans run unchanged at NEON,
 // over the kernels of avogen/neongen/fft.go. A NEON "vector" of values is
 // one LD2 pair, 32 bytes: four complex64 or two complex128. What NEON
-// lacks, the *Supported functions report and the plans skip: the radix-8
-// first stage (radix 2 instead) and the fused radix-16 tail. Accuracy: fft_kernels_arm64_test.go checks
+// lacks, the *Supported functions report and the plans skip: the fused
+// radix-16 tail (AVX-512 keeps its 16 vectors in 32 registers beside the
+// twiddles). Accuracy: fft_kernels_arm64_test.go checks
 // every kernel against a plain-Go twin of the stage under qemu; package
 // fft checks whole transforms. No arm64 timings exist (no hardware).
 
@@ -43,13 +44,29 @@ func FFTRadix4TwiddleLen(l Level, ls, r int) int {
 	return 6 * ls
 }
 
-// FFTRadix8FirstSupported reports whether FFTRadix8First runs at level l:
-// not at NEON, whose plans start an odd log2 n with radix 2.
-func FFTRadix8FirstSupported(l Level) bool { return false }
-
-// FFTRadix8First has no NEON kernel (FFTRadix8FirstSupported).
+// FFTRadix8First runs the radix-8 first stage (ls = 1, no twiddles) of a
+// complex64 FFT of length n = len(in): out[t·n/8 + k] = Σ_q
+// ω_8^{∓qt}·s·in[q·n/8 + k], s a power of two (1, or an inverse's 1/n).
+// n/8 must be a multiple of FFTValues(l).
 func FFTRadix8First(l Level, out, in []complex64, s float32, inverse bool) {
-	panic("asm: FFTRadix8First: no NEON kernel")
+	n := len(in)
+	r := n / 8
+	if r%FFTValues(l) != 0 || n%8 != 0 || len(out) != n {
+		panic("asm: FFTRadix8First: bad length")
+	}
+	if r == 0 {
+		return
+	}
+	switch {
+	case s != 1 && inverse:
+		fftR8FirstScaledNEONInv(&out[0], &in[0], r, s)
+	case s != 1:
+		fftR8FirstScaledNEONFwd(&out[0], &in[0], r, s)
+	case inverse:
+		fftR8FirstNEONInv(&out[0], &in[0], r)
+	default:
+		fftR8FirstNEONFwd(&out[0], &in[0], r)
+	}
 }
 
 // FFTRadix2First runs the radix-2 first stage of a complex64 FFT of length

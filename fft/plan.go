@@ -160,7 +160,8 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 //
 // At the AVX2, AVX-512 and NEON levels a power-of-two n ≥ 32 runs float32
 // Stockham stages in assembly (avogen/fft.go, avogen/neongen/fft.go): when
-// log2 n is odd a radix-8 first stage (n ≤ 2048; not at NEON) or a radix-2 one, then radix-4 stages (at
+// log2 n is odd a radix-8 first stage (n ≤ 2048) or a radix-2 one, then
+// radix-4 stages (at
 // AVX-512 the last two fused into one radix-16 pass), no bit-reversal pass, twiddles computed in float64
 // (cos and sin of the exact angle) when the plan is made and stored as
 // float32 tables in the plan; from n = 2^18 a four-step decomposition

@@ -70,7 +70,7 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 		// 2) up to radix8MaxLen, or radix 2 (longer, or where n/8 values
 		// are not whole vectors).
 		switch v := asm.FFTValues(l); {
-		case asm.FFTRadix8FirstSupported(l) && n >= 8 && n*batch <= radix8MaxLen && (n*batch/8)%v == 0:
+		case n >= 8 && n*batch <= radix8MaxLen && (n*batch/8)%v == 0:
 			p.radix8 = true
 			ls = 8
 		case (n*batch/2)%v == 0:

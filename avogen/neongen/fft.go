@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 
 	. "github.com/ssmkern/ssmkern/avogen/neon"
 )
@@ -30,6 +31,12 @@ func generateFFT(f *File) {
 			fftRealPass(f, ty, inverse)
 		}
 		fftR2First(f, ty)
+		if ty.arr == S4 { // package fft's float64 plans start with radix 2
+			for _, inverse := range []bool{false, true} {
+				fftR8First(f, false, inverse)
+				fftR8First(f, true, inverse)
+			}
+		}
 		fftScale(f, ty)
 		fftTransposeTwiddle(f, ty, false)
 		fftTransposeTwiddle(f, ty, true)
@@ -546,5 +553,100 @@ func fftTransposeTwiddle(f *File, ty fftType, inverse bool) {
 	}
 	fn.Emit(SUBSImm(cBlocks, cBlocks, 1))
 	fn.BNE("cblock")
+	fn.RET()
+}
+
+// fftR8First writes the radix-8 first stage (ls = 1, no twiddles) of a
+// complex64 FFT of length 8r (asm.FFTRadix8First): for k < r in steps of
+// one vector, out[t·r + k] = Σ_q ω_8^{∓qt}·in[q·r + k], the inputs
+// scaled by s when scaled. The 8-point DFT is two 4-point ones (even and
+// odd q, butterfly4 in place) and a radix-2 layer X_t = E_t + W_t,
+// X_{t+4} = E_t − W_t with W_t = ω_8^{∓t}·O_t: t = 2 is a swap of parts
+// folded into the sums, t = 1 and 3 multiply S = Re O + Im O and D = Im O
+// − Re O by √2/2.
+func fftR8First(f *File, scaled, inverse bool) {
+	kind := "R8First"
+	sig := "func(o, i *complex64, r int)"
+	if scaled {
+		kind = "R8FirstScaled"
+		sig = "func(o, i *complex64, r int, s float32)"
+	}
+	name := fmt.Sprintf("fft%sNEON%s", kind, dirName(inverse))
+	fn := f.Func(name, sig)
+	if scaled {
+		fn.Doc(name+" is the radix-8 first stage of length 8r (r a", "multiple of 4), the inputs scaled by s.")
+	} else {
+		fn.Doc(name+" is the radix-8 first stage of length 8r (r a", "multiple of 4).")
+	}
+	const o, in, r, rb = R0, R1, R2, R3
+	ip := []Reg{R4, R5, R6, R7, R8, R9, R10, R11}
+	op := []Reg{R12, R13, R14, R15, R16, R17, R19, R20}
+	fn.Load(fn.Param("o").Value(), o)
+	fn.Load(fn.Param("i").Value(), in)
+	fn.Load(fn.Param("r").Value(), r)
+	if scaled {
+		fn.LoadFloat(fn.Param("s").Value(), V31)
+	}
+	fn.Emit(DupConst32(V30.S4(), math.Float32bits(float32(math.Sqrt2/2)), R21)...)
+	c := V30.S4()
+	fn.Comment("Eight input and eight output streams, r values apart.")
+	fn.Emit(LSLImm(rb, r, 3), MOVD(ip[0], in), MOVD(op[0], o))
+	for q := 1; q < 8; q++ {
+		fn.Emit(ADDReg(ip[q], ip[q-1], rb), ADDReg(op[q], op[q-1], rb))
+	}
+	fn.Label("loop")
+	var a [8]cx
+	for q := range a {
+		a[q] = fft32.pair(V0 + VReg(2*q))
+		fn.Emit(VLD2P(ip[q], a[q].re, a[q].im))
+	}
+	if scaled {
+		for q := range a {
+			fn.Emit(FMULElem(a[q].re, a[q].re, V31.S(0)), FMULElem(a[q].im, a[q].im, V31.S(0)))
+		}
+	}
+	t := [4]cx{fft32.pair(V16), fft32.pair(V18), fft32.pair(V20), fft32.pair(V22)}
+	E := [4]cx{a[0], a[2], a[4], a[6]}
+	O := [4]cx{a[1], a[3], a[5], a[7]}
+	butterfly4(fn, E, t, E, inverse)
+	butterfly4(fn, O, t, O, inverse)
+	lo, hi := fft32.pair(V16), fft32.pair(V18)
+	S, D := V20.S4(), V21.S4()
+	for k := range 4 {
+		e, x := E[k], O[k]
+		switch k {
+		case 0:
+			fn.Emit(FADD(lo.re, e.re, x.re), FADD(lo.im, e.im, x.im), FSUB(hi.re, e.re, x.re), FSUB(hi.im, e.im, x.im))
+		case 2: // W = ∓i·O: (Im O, −Re O) forward, (−Im O, Re O) inverse
+			l, h := lo, hi
+			if inverse {
+				l, h = hi, lo
+			}
+			fn.Emit(FADD(l.re, e.re, x.im), FSUB(l.im, e.im, x.re), FSUB(h.re, e.re, x.im), FADD(h.im, e.im, x.re))
+		default:
+			fn.Emit(FADD(S, x.re, x.im), FSUB(D, x.im, x.re), FMUL(S, S, c), FMUL(D, D, c))
+			// Forward: W1 = (S, D)·c, W3 = (D, −S)·c; inverse: W1 = (−D,
+			// S)·c, W3 = (−S, −D)·c.
+			wre, wim, negRe, negIm := S, D, false, false
+			switch {
+			case k == 3 && !inverse:
+				wre, wim, negIm = D, S, true
+			case k == 1 && inverse:
+				wre, wim, negRe = D, S, true
+			case k == 3 && inverse:
+				negRe, negIm = true, true
+			}
+			add := func(dst, a, b Vec, neg bool) Inst {
+				if neg {
+					return FSUB(dst, a, b)
+				}
+				return FADD(dst, a, b)
+			}
+			fn.Emit(add(lo.re, e.re, wre, negRe), add(lo.im, e.im, wim, negIm), add(hi.re, e.re, wre, !negRe), add(hi.im, e.im, wim, !negIm))
+		}
+		fn.Emit(VST2P(op[k], lo.re, lo.im), VST2P(op[k+4], hi.re, hi.im))
+	}
+	fn.Emit(SUBSImm(r, r, 4))
+	fn.BNE("loop")
 	fn.RET()
 }

@@ -49,6 +49,7 @@ var instructionsPerElementTable = []struct {
 	// radix-4 butterfly (one (j, k): four values in, four out, so a
 	// length-n stage is n/4 of them), the real-FFT pass per k (the pair
 	// k, h−k), the four-step transpose per value.
+	{"FFT radix-8 first stage, complex64, per 8-point butterfly", [3]countedLoop{{"fftR8FirstNEONFwd", "loop", 4}, {"fftR8FirstAVX2Fwd", "fftR8FirstAVX2Fwd_loop", 4}, {"fftR8FirstAVX512Fwd", "fftR8FirstAVX512Fwd_loop", 8}}},
 	{"FFT radix-4 first stage (ls = 1), complex64, per butterfly", [3]countedLoop{{"fftR4FirstNEONFwd", "col", 4}, {"fftR4FirstAVX2Fwd", "fftR4FirstAVX2Fwd_k", 4}, {"fftR4FirstAVX512Fwd", "fftR4FirstAVX512Fwd_k", 8}}},
 	{"FFT radix-4 stage, wide (twiddles), complex64, per butterfly", [3]countedLoop{{"fftR4WideNEONFwd", "col", 4}, {"fftR4WideAVX2Fwd", "fftR4WideAVX2Fwd_k", 4}, {"fftR4WideAVX512Fwd", "fftR4WideAVX512Fwd_k", 8}}},
 	{"FFT radix-4 last stage (r = 1), complex64, per butterfly", [3]countedLoop{{"fftR4Narrow1NEONFwd", "loop", 4}, {"fftR4Narrow1AVX2Fwd", "fftR4Narrow1AVX2Fwd_loop", 4}, {"fftR4Narrow1AVX512Fwd", "fftR4Narrow1AVX512Fwd_loop", 8}}},
