@@ -10,10 +10,13 @@ import "unsafe"
 // over the kernels of avogen/neongen/fft.go. A NEON "vector" of values is
 // one LD2 pair, 32 bytes: four complex64 or two complex128. What NEON
 // lacks, the *Supported functions report and the plans skip: the fused
-// radix-16 tail (AVX-512 keeps its 16 vectors in 32 registers beside the
-// twiddles). Accuracy: fft_kernels_arm64_test.go checks
-// every kernel against a plain-Go twin of the stage under qemu; package
-// fft checks whole transforms. No arm64 timings exist (no hardware).
+// radix-16 tail (its sixteen complex vectors would take all 32 registers
+// before a twiddle). The kernels take their tables in the amd64 layouts,
+// built by package fft for both; where those duplicate each value over two
+// lanes (the narrow stage, the real pass), LD2 drops the copy. Accuracy:
+// fft_kernels_simd_test.go and fft_strided_test.go check every kernel
+// against a float64 or Go twin of the stage (under qemu); package fft
+// checks whole transforms. No arm64 timings exist (no hardware).
 
 // FFTValues is the number of complex64 values in one vector at level l.
 func FFTValues(l Level) int { return 4 }
