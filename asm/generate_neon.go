@@ -8,3 +8,4 @@ package asm
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen convdirect -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen vandermonde -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen cauchy -out ../asm"
+//go:generate sh -c "cd ../avogen && go run ./neongen -gen fft -out ../asm"

@@ -23,7 +23,7 @@ import (
 // multiplies, transforms back and adds the skip term. Short kernels, where
 // the O(seqLen·K) sum is cheaper than the two FFTs, take the direct sum
 // instead (see directIsFaster). At the generic level the sums run in
-// float64 and y is rounded once; at AVX2 and AVX-512 the FFT path is a
+// float64 and y is rounded once; at AVX2, AVX-512 and NEON the FFT path is a
 // float32 pipeline (conv32FFT: power-of-two real FFTs in assembly, the
 // spectrum product and the skip term vectorised, kernel spectra from
 // float64 FFTs), within 1e−5 normwise of the float64 direct sum

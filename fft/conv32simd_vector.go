@@ -25,12 +25,10 @@ func addSkip(l asm.Level, y, u []float32, d float32) {
 // against 0.14 for AVX-512's and 11 for the float64 Go loop of the
 // generic level), so the direct sum pays off up to far longer kernels than
 // directIsFaster's K ≈ 16–28; directIsFasterSIMD's K ≈ 100 (fitted on
-// AVX-512, where the FFT is SIMD too) errs towards the FFT. RealPlan32 has
-// no float32 NEON FFT (hasStockham32), so there the FFT path's transforms
-// are RealPlan32's float64 generic code, the same transforms the generic
-// level's float64 pipeline runs, with the spectrum products
-// (asm.MulComplex64, 2 instructions per complex64 product) and the skip
-// term (asm.GateRow) in NEON.
+// AVX-512, where the FFT is SIMD too) errs towards the FFT. The FFT path
+// is NEON throughout: RealPlan32's float32 Stockham kernels, the spectrum
+// products (asm.MulComplex64, 2 instructions per complex64 product) and
+// the skip term (asm.GateRow).
 func hasConv32SIMD(l asm.Level) bool { return l != asm.Generic }
 
 // directRow sets y[i] = Σ_j r[j]·p[i+j], the whole vectors in assembly.

@@ -7,9 +7,9 @@ import (
 
 // The kernels behind the public calls, one function per kind of call, each
 // taking the level that the public call read once from asm.Current().
-// dispatch_amd64.go switches the complex64 and float32 calls to the
-// Stockham kernels of package asm at the AVX2 and AVX-512 levels;
-// dispatch_other.go (other platforms, purego) runs the plain-Go code of
+// dispatch_simd.go switches the calls to the Stockham kernels of package
+// asm at the AVX2, AVX-512 and NEON levels; dispatch_other.go (other
+// platforms, purego) runs the plain-Go code of
 // package generic at every level. The functions here are that plain-Go
 // code, shared by both.
 

@@ -19,17 +19,17 @@
 // an output and an input is an error.
 //
 // Each call reads asm.Current() once and runs the kernels of that
-// instruction-set level. At AVX2 and AVX-512, powers of two from 32 up run
-// Stockham radix-4 stages in assembly (avogen/fft.go, avogen/fft64.go; a
-// radix-8 or radix-2 first stage for odd log2 n; the last two stages fused
-// at AVX-512), in float32 for the 32 plans and float64 for the 64 plans,
-// on interleaved complex data, with twiddles computed in float64 once per
+// instruction-set level. At AVX2, AVX-512 and NEON, powers of two from 32
+// up run Stockham radix-4 stages in assembly (avogen/fft.go,
+// avogen/fft64.go, avogen/neongen/fft.go; a radix-8 or radix-2 first stage
+// for odd log2 n; the last two stages fused at AVX-512), in float32 for
+// the 32 plans and float64 for the 64 plans, on interleaved complex data, with twiddles computed in float64 once per
 // plan; from 2^18 a four-step decomposition keeps the passes in cache; a
 // real plan is a half-length complex FFT and one vector pass; Plan32 runs
 // any other n ≥ 32 by Bluestein's algorithm on those kernels. Everything
 // else — n < 32, Plan64 and the real plans at other lengths
 // (mixed-radix Stockham, radix 4, 2, 3, 5, or Bluestein), every transform
-// at the generic and NEON levels — runs the plain-Go code of package
+// at the generic level — runs the plain-Go code of package
 // generic in float64 (for the 32 plans the error is then one rounding of
 // the result). Twiddles are cos
 // and sin of the exact angle. Measured relative RMS error of the float32

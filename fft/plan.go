@@ -63,8 +63,8 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // Plan64 is a complex128 FFT of one length n. It is immutable and safe for
 // concurrent use; its calls allocate nothing in steady state.
 //
-// At the AVX2 and AVX-512 levels a power-of-two n ≥ 32 runs the float64
-// twins of Plan32's Stockham kernels (avogen/fft64.go; interleaved, radix
+// At the AVX2, AVX-512 and NEON levels a power-of-two n ≥ 32 runs the
+// float64 twins of Plan32's Stockham kernels (avogen/fft64.go; interleaved, radix
 // 2 then radix 4, the last two fused at AVX-512, twiddles from exact
 // angles; four steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
 // other n and levels run package generic. Measured (go test -run
@@ -158,9 +158,10 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // Plan32 is a complex64 FFT of one length n. It is immutable and safe for
 // concurrent use; its calls allocate nothing in steady state.
 //
-// At the AVX2 and AVX-512 levels a power-of-two n ≥ 32 runs float32
-// Stockham stages in assembly (avogen/fft.go): when log2 n is odd a
-// radix-8 first stage (n ≤ 2048) or a radix-2 one, then radix-4 stages (at
+// At the AVX2, AVX-512 and NEON levels a power-of-two n ≥ 32 runs float32
+// Stockham stages in assembly (avogen/fft.go, avogen/neongen/fft.go): when
+// log2 n is odd a radix-8 first stage (n ≤ 2048) or a radix-2 one, then
+// radix-4 stages (at
 // AVX-512 the last two fused into one radix-16 pass), no bit-reversal pass, twiddles computed in float64
 // (cos and sin of the exact angle) when the plan is made and stored as
 // float32 tables in the plan; from n = 2^18 a four-step decomposition

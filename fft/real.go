@@ -10,8 +10,8 @@ import (
 // RealPlan64 is a real FFT of one length n: n float64 samples ↔ the n/2+1
 // (integer division) complex128 bins X[0 … n/2] of their spectrum; the
 // other bins are X[n−k] = conj X[k]. Immutable, safe for concurrent use,
-// allocation-free in steady state. At the AVX2 and AVX-512 levels n = 2h,
-// h a power of two ≥ 32, runs Plan64's kernels on the half length and a
+// allocation-free in steady state. At the AVX2, AVX-512 and NEON levels n
+// = 2h, h a power of two ≥ 32, runs Plan64's kernels on the half length and a
 // vector pass (asm.FFT64RealPass), as RealPlan32 does in float32.
 type RealPlan64 struct {
 	n       int
@@ -90,8 +90,8 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 }
 
 // RealPlan32 is the float32 ↔ complex64 real FFT of one length n, with the
-// bins, rules and guarantees of RealPlan64. At the AVX2 and AVX-512 levels
-// an n = 2h with h a power of two ≥ 32 runs in float32: the complex64
+// bins, rules and guarantees of RealPlan64. At the AVX2, AVX-512 and NEON
+// levels an n = 2h with h a power of two ≥ 32 runs in float32: the complex64
 // Stockham FFT of length h (see Plan32) on z[j] = x[2j] + i·x[2j+1] (the
 // input read in place as complex64), then one vector pass (asm.FFTRealPass)
 // that pairs bins k and h−k into the n/2+1 bins; the inverse runs the pass

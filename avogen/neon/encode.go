@@ -512,3 +512,14 @@ func FCVTN(d, n Vec) Inst { return fcvtn("fcvtn", 0, d, n, S2) }
 // FCVTN2 narrows the two float64 lanes of n into the high half of d (4S),
 // keeping d's low half: after FCVTN, four float64 become one 4S vector.
 func FCVTN2(d, n Vec) Inst { return fcvtn("fcvtn2", 1, d, n, S4) }
+
+// REV64 reverses the order of the elements within each 64-bit doubleword
+// of n (arrangements 8B … 4S): for 4S, lanes 0, 1, 2, 3 become 1, 0, 3, 2.
+// Two-register miscellaneous, 0 Q 0 01110 size 10000 00000 10 Rn Rd. Go:
+// VREV64.
+func REV64(d, n Vec) Inst {
+	sameArrangement("rev64", d, n)
+	allowed("rev64", d, B8, B16, H4, H8, S2, S4)
+	w := d.A.q()<<30 | 0b01110<<24 | d.A.size()<<22 | 0b10000<<17 | 0b10<<10 | rn(n.R) | rd(d.R)
+	return Inst{Word: w, Arm: arm("rev64", d.Arm(), n.Arm()), Go: goText("VREV64", n.Go(), d.Go())}
+}

@@ -142,6 +142,7 @@ var forms = []form{
 		func(d, _, _ VReg, a Arrangement, k int) Inst { return FMOVImm(Vec{d, a}, fpImm8Value(uint32(k))) }},
 	{"fcvtn", []Arrangement{S2}, nil, func(d, n, _ VReg, a Arrangement, _ int) Inst { return FCVTN(Vec{d, S2}, Vec{n, D2}) }},
 	{"fcvtn2", []Arrangement{S4}, nil, func(d, n, _ VReg, a Arrangement, _ int) Inst { return FCVTN2(Vec{d, S4}, Vec{n, D2}) }},
+	{"rev64", []Arrangement{B8, B16, H4, H8, S2, S4}, nil, two(REV64)},
 	{"dup (general)", intArrs, nil, func(d, n, _ VReg, a Arrangement, _ int) Inst { return DUP(Vec{d, a}, Reg(n%26)) }},
 	{"dup (element)", intArrs, lanes, func(d, n, _ VReg, a Arrangement, k int) Inst {
 		return DUPElem(Vec{d, a}, Lane{n, a.ElemBits(), k})

@@ -185,3 +185,19 @@ func LDRDP(v VReg, base Reg) Inst {
 func LDRSP(v VReg, base Reg) Inst {
 	return Go("FMOVS.P", fmt.Sprintf("4(%s)", base.Go()), fmt.Sprintf("F%d", v))
 }
+
+// VLD4P loads four registers from (base), de-interleaving by four: element
+// i of register t is element 4i+t of memory (LD4, post-index). With the 2D
+// arrangement an element is one complex64, so four radix-4 inputs q = 0 … 3
+// of two consecutive j land in one register each.
+func VLD4P(base Reg, first, second, third, fourth Vec) Inst {
+	l, n := list([]Vec{first, second, third, fourth})
+	return Go("VLD4.P", fmt.Sprintf("%d(%s)", n, base.Go()), l)
+}
+
+// VLD2PReg is VLD2P with base advanced by the register inc afterwards: a
+// strided de-interleaving load (a matrix column block, row by row).
+func VLD2PReg(base, inc Reg, first, second Vec) Inst {
+	l, _ := list([]Vec{first, second})
+	return Go("VLD2.P", "("+base.Go()+")("+inc.Go()+")", l)
+}

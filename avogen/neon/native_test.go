@@ -146,6 +146,9 @@ func TestGoLoadsAndStoresAreTheArmInstructions(t *testing.T) {
 		{VLD1PReg(R12, R13, V14.S4(), V15.S4()), "ld1 {v14.4s, v15.4s}, [x12], x13"},
 		{LDRDP(V16, R14), "ldr d16, [x14],#8"},
 		{LDRSP(V17, R15), "ldr s17, [x15],#4"},
+		{VLD4P(R16, V30.D2(), V31.D2(), V0.D2(), V1.D2()), "ld4 {v30.2d, v31.2d, v0.2d, v1.2d}, [x16],#64"},
+		{VLD2P(R17, V2.D2(), V3.D2()), "ld2 {v2.2d, v3.2d}, [x17],#32"},
+		{VLD2PReg(R19, R20, V4.S4(), V5.S4()), "ld2 {v4.4s, v5.4s}, [x19], x20"},
 	}
 	lines := make([]string, len(cases))
 	for k, c := range cases {

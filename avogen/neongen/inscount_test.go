@@ -45,6 +45,19 @@ var instructionsPerElementTable = []struct {
 	{"DPLR Cauchy sums (float64), per (state, point)", [3]countedLoop{{"cauchyConj4NEON", "state", 2}, {"cauchyConj4AVX2", "cauchyConj4AVX2_state", 4}, {"cauchyConj4AVX512", "cauchyConj4AVX512_state", 8}}},
 	{"complex64 product, per product", [3]countedLoop{{"mulComplex64NEON", "loop8", 8}, {"mulComplex64AVX2", "mulComplex64AVX2_loop", 4}, {"mulComplex64AVX512", "mulComplex64AVX512_loop", 8}}},
 	{"direct convolution, per (tap, output)", [3]countedLoop{{"convDirectNEON", "taps8", 128}, {"convDirectAVX2", "convDirectAVX2_taps4", 32}, {"convDirectAVX512", "convDirectAVX512_taps4", 64}}},
+	// The FFT stages (forward; the inverse loops are as long), each per
+	// radix-4 butterfly (one (j, k): four values in, four out, so a
+	// length-n stage is n/4 of them), the real-FFT pass per k (the pair
+	// k, h−k), the four-step transpose per value.
+	{"FFT radix-8 first stage, complex64, per 8-point butterfly", [3]countedLoop{{"fftR8FirstNEONFwd", "loop", 4}, {"fftR8FirstAVX2Fwd", "fftR8FirstAVX2Fwd_loop", 4}, {"fftR8FirstAVX512Fwd", "fftR8FirstAVX512Fwd_loop", 8}}},
+	{"FFT radix-4 first stage (ls = 1), complex64, per butterfly", [3]countedLoop{{"fftR4FirstNEONFwd", "col", 4}, {"fftR4FirstAVX2Fwd", "fftR4FirstAVX2Fwd_k", 4}, {"fftR4FirstAVX512Fwd", "fftR4FirstAVX512Fwd_k", 8}}},
+	{"FFT radix-4 stage, wide (twiddles), complex64, per butterfly", [3]countedLoop{{"fftR4WideNEONFwd", "col", 4}, {"fftR4WideAVX2Fwd", "fftR4WideAVX2Fwd_k", 4}, {"fftR4WideAVX512Fwd", "fftR4WideAVX512Fwd_k", 8}}},
+	{"FFT radix-4 last stage (r = 1), complex64, per butterfly", [3]countedLoop{{"fftR4Narrow1NEONFwd", "loop", 4}, {"fftR4Narrow1AVX2Fwd", "fftR4Narrow1AVX2Fwd_loop", 4}, {"fftR4Narrow1AVX512Fwd", "fftR4Narrow1AVX512Fwd_loop", 8}}},
+	{"FFT four-step transpose and twiddle, complex64, per value", [3]countedLoop{{"fftTransposeTwiddleNEONFwd", "kblock", 16}, {"fftTransposeTwiddleAVX2Fwd", "fftTransposeTwiddleAVX2Fwd_k", 16}, {"fftTransposeTwiddleAVX512Fwd", "fftTransposeTwiddleAVX512Fwd_k", 64}}},
+	{"FFT real pass, complex64, per k", [3]countedLoop{{"fftRealPassNEONFwd", "loop", 4}, {"fftRealPassAVX2Fwd", "fftRealPassAVX2Fwd_loop", 4}, {"fftRealPassAVX512Fwd", "fftRealPassAVX512Fwd_loop", 8}}},
+	{"FFT radix-4 stage, wide (twiddles), complex128, per butterfly", [3]countedLoop{{"fft64R4WideNEONFwd", "col", 2}, {"fft64R4WideAVX2Fwd", "fft64R4WideAVX2Fwd_k", 2}, {"fft64R4WideAVX512Fwd", "fft64R4WideAVX512Fwd_k", 4}}},
+	{"FFT radix-4 last stage (r = 1), complex128, per butterfly", [3]countedLoop{{"fft64R4Narrow1NEONFwd", "loop", 2}, {"fft64R4Narrow1AVX2Fwd", "fft64R4Narrow1AVX2Fwd_loop", 2}, {"fft64R4Narrow1AVX512Fwd", "fft64R4Narrow1AVX512Fwd_loop", 4}}},
+	{"FFT real pass, complex128, per k", [3]countedLoop{{"fft64RealPassNEONFwd", "loop", 2}, {"fft64RealPassAVX2Fwd", "fft64RealPassAVX2Fwd_loop", 2}, {"fft64RealPassAVX512Fwd", "fft64RealPassAVX512Fwd_loop", 4}}},
 }
 
 // instructionFiles are the assembly files the table reads.
@@ -52,6 +65,7 @@ var instructionFiles = []string{
 	"scan_arm64.s", "exp_arm64.s", "scan_amd64.s",
 	"vandermonde_arm64.s", "vandermonde_amd64.s", "cauchy_arm64.s", "cauchy_amd64.s",
 	"cmul_arm64.s", "cmul_amd64.s", "convdirect_arm64.s", "convdirect_amd64.s",
+	"fft_arm64.s", "fft_amd64.s",
 }
 
 var textLine = regexp.MustCompile(`^TEXT\s+·(\w+)\(SB\)`)

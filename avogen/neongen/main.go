@@ -30,6 +30,7 @@ var generators = map[string]func(f *neon.File){
 	"cauchy":      generateCauchy,
 	"vandermonde": generateVandermonde,
 	"convdirect":  generateConvDirect,
+	"fft":         generateFFT,
 }
 
 func main() {

@@ -1,4 +1,4 @@
-//go:build gc && !purego
+//go:build gc && !purego && (amd64 || arm64)
 
 package fft
 
@@ -9,7 +9,7 @@ import (
 )
 
 // hasStockham32 reports whether level l has the float32 Stockham kernels.
-func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 }
+func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 || l == asm.NEON }
 
 // transform runs a validated complex128 FFT (dst may be src): the float64
 // Stockham kernels when the plan has them at level l, else package

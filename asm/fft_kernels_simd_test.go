@@ -1,4 +1,4 @@
-//go:build gc && !purego
+//go:build gc && !purego && (amd64 || arm64)
 
 package asm_test
 
@@ -105,7 +105,7 @@ func randC64(rng *rand.Rand, n int) []complex64 {
 func TestFFTRadix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		ran := 0
@@ -146,7 +146,7 @@ func TestFFTRadix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 func TestFFTRadix2FirstAndScaleMatchGoAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		for n := 2 * asm.FFTValues(l); n <= 1<<10; n *= 2 {
@@ -188,7 +188,7 @@ func TestFFTRadix2FirstAndScaleMatchGoAtEveryLevel(t *testing.T) {
 
 func TestFFTStagesRejectUnsupportedShapes(t *testing.T) {
 	for _, l := range asm.Levels() {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			continue
 		}
 		if asm.FFTRadix4Supported(l, 1, 2) || asm.FFTRadix4Supported(l, 3, 1) {
@@ -216,7 +216,7 @@ func mustPanic(t *testing.T, f func()) {
 func TestFFTRealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		for h := 2; h <= 1<<11; h *= 2 {
@@ -260,7 +260,7 @@ func TestFFTRealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 func TestFFTTransposeTwiddleAndCopyRowsMatchGoAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		v := asm.FFTValues(l)
@@ -318,7 +318,7 @@ const fft64StageTol = 8.0 / (1 << 53)
 func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		v := asm.FFT64Values(l)
@@ -454,7 +454,7 @@ func TestFFTTail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(19, 20))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		for h := 2; h <= 1<<11; h *= 2 {
@@ -597,7 +597,7 @@ func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 func TestFFTRadix8FirstMatchesTheDFTAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(23, 24))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		for n := 8 * asm.FFTValues(l); n <= 1<<12; n *= 2 {
@@ -638,7 +638,7 @@ func TestFFT64TransposeTwiddleAndCopyRowsMatchGoAtEveryLevel(t *testing.T) {
 		return x
 	}
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if l != asm.AVX2 && l != asm.AVX512 {
+		if !hasFFTKernels(l) {
 			t.Skip("no FFT kernels at this level")
 		}
 		v := asm.FFT64Values(l)
