@@ -15,7 +15,7 @@ import (
 // vector pass (asm.FFT64RealPass), as RealPlan32 does in float32.
 type RealPlan64 struct {
 	n       int
-	plan    *generic.RealFFTPlan
+	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham64] // per level; nil where the level runs plan
 	tw      []complex128                  // the four-step twiddles, shared by the levels (under kernels.mu)
 	pool    sync.Pool
@@ -28,11 +28,7 @@ func NewRealPlan64(n int) (*RealPlan64, error) {
 	if err := checkPlanLen("NewRealPlan64", n); err != nil {
 		return nil, err
 	}
-	plan, err := generic.NewRealFFTPlan(n)
-	if err != nil {
-		return nil, err
-	}
-	p := &RealPlan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	p := &RealPlan64{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
 	p.stockham(asm.Current())
 	return p, nil
 }
@@ -102,7 +98,7 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 // 46,900–56,200, AVX-512 59,200–66,900 benchFFT MFLOPS (2.5·n·log2 n/µs).
 type RealPlan32 struct {
 	n       int
-	plan    *generic.RealFFTPlan
+	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham32] // per level; nil where the level runs plan
 	tw      []complex64                   // the four-step twiddles, shared by the levels (under kernels.mu)
 	pool    sync.Pool
@@ -114,11 +110,7 @@ func NewRealPlan32(n int) (*RealPlan32, error) {
 	if err := checkPlanLen("NewRealPlan32", n); err != nil {
 		return nil, err
 	}
-	plan, err := generic.NewRealFFTPlan(n)
-	if err != nil {
-		return nil, err
-	}
-	p := &RealPlan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	p := &RealPlan32{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
 	p.stockham(asm.Current())
 	return p, nil
 }

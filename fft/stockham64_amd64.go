@@ -32,6 +32,11 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 
 // newStockham64Batch is newStockham32Batch for complex128.
 func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
+	return newStockham64Roots(n, batch, l, rootTable32{})
+}
+
+// newStockham64Roots is newStockham32Roots for complex128.
+func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham64 {
 	if n < 4 || n&(n-1) != 0 || batch < 1 || batch&(batch-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
@@ -67,7 +72,9 @@ func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
 		p.stages = append(p.stages[:k-2], tail)
 	}
 	p.tw = make([]float64, total)
-	roots := newRootTable32(n)
+	if roots.cs == nil {
+		roots = newRootTable32(n)
+	}
 	for _, s := range p.stages {
 		if s.len == 0 {
 			continue
@@ -110,23 +117,20 @@ func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
 func fillTail16of64(tw []float64, n int, roots rootTable32) {
 	const v = 4 // values per ZMM
 	m := n / 16
-	put := func(vec []float64, i int, x float64) { vec[2*i], vec[2*i+1] = x, x }
-	for g := range m / v {
-		blk := tw[g*30*2*v : (g+1)*30*2*v]
-		vec := func(idx int) []float64 { return blk[idx*2*v : (idx+1)*2*v] }
-		for i := range v {
-			j := g*v + i
-			for q := 1; q < 4; q++ {
-				c, s := roots.root(4 * q * j)
-				put(vec(2*q-2), i, c)
-				put(vec(2*q-1), i, s)
-			}
-			for st := range 4 {
-				for k := 1; k < 4; k++ {
-					c, s := roots.root(k * (j + st*m))
-					put(vec(6+6*st+2*k-2), i, c)
-					put(vec(6+6*st+2*k-1), i, s)
-				}
+	for j := range m {
+		base := j/v*30*2*v + 2*(j%v)
+		put := func(p int, c, s float64) {
+			o := base + p*4*v
+			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, s, s
+		}
+		for q := 1; q < 4; q++ {
+			c, s := roots.root(4 * q * j)
+			put(q-1, c, s)
+		}
+		for st := range 4 {
+			for k := 1; k < 4; k++ {
+				c, s := roots.root(k * (j + st*m))
+				put(3+3*st+k-1, c, s)
 			}
 		}
 	}
@@ -219,15 +223,18 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 		return nil
 	}
 	var cplx *stockham64
+	roots := newRootTable32(n) // the half-length plan's roots are every other one
 	fs := newFourStep64(h, l, fourStepTw)
 	if fs == nil {
-		if cplx = newStockham64(h, l); cplx == nil {
+		if h < stockhamMinLen {
+			return nil
+		}
+		if cplx = newStockham64Roots(h, 1, l, roots.divided(2)); cplx == nil {
 			return nil
 		}
 	}
 	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h)), twInv: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
 	v := asm.FFT64Values(l)
-	roots := newRootTable32(n)
 	for g := range h / 2 / v {
 		for i := range v {
 			c, s := roots.root(1 + g*v + i)
@@ -312,19 +319,26 @@ func newFourStep64Any(n int, l asm.Level, tw []complex128) *fourStep64 {
 	n1 := 1 << (lg / 4 * 2)
 	// 16 complex128 per row of a block: four cache lines, as 32 complex64.
 	p := &fourStep64{n: n, n1: n1, n2: n / n1, b: min(16, n1), tStride: n1 + 4}
-	p.col = newStockham64Batch(p.n1, p.b, l)
-	p.row = newStockham64Batch(p.n2, p.b, l)
+	// One root table of n serves the twiddle matrix and both FFTs (their
+	// roots are every n/n1-th and n/n2-th) when this plan builds the
+	// matrix; else the FFTs build their own, shorter tables.
+	twLen := n/p.b + p.b*n1
+	var roots, colRoots, rowRoots rootTable32
+	if len(tw) != twLen {
+		roots = newRootTable32(n)
+		colRoots, rowRoots = roots.divided(n/p.n1), roots.divided(n/p.n2)
+	}
+	p.col = newStockham64Roots(p.n1, p.b, l, colRoots)
+	p.row = newStockham64Roots(p.n2, p.b, l, rowRoots)
 	if p.col == nil || p.row == nil || p.col.radix2 {
 		return nil
 	}
 	b := p.b
-	twLen := n/b + b*n1
 	if len(tw) == twLen {
 		p.tw = tw
 		return p
 	}
 	p.tw = make([]complex128, twLen)
-	roots := newRootTable32(n)
 	for blk := range p.n2 / b {
 		row := p.tw[blk*n1 : (blk+1)*n1]
 		for k1 := range row {
