@@ -132,18 +132,13 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 		}
 		// Narrow: per vector g of v values (value i is j = (g·v+i)/r),
 		// six vectors of 2v floats: Re w1, Im w1, Re w2, … duplicated.
-		for g := range s.ls * s.r / v {
-			blk := tw[g*12*v : (g+1)*12*v]
-			for i := range v {
-				j := (g*v + i) / s.r
-				for q := 1; q < 4; q++ {
-					c64, s64 := roots.root(q * j * stride)
-					c, si := float32(c64), float32(s64)
-					re := blk[(2*q-2)*2*v : (2*q-1)*2*v]
-					im := blk[(2*q-1)*2*v : 2*q*2*v]
-					re[2*i], re[2*i+1] = c, c
-					im[2*i], im[2*i+1] = si, si
-				}
+		lv, lr := bits.TrailingZeros(uint(v)), bits.TrailingZeros(uint(s.r))
+		for q := 1; q < 4; q++ {
+			for x := range s.ls * s.r {
+				c64, s64 := roots.root(q * (x >> lr) * stride)
+				c, si := float32(c64), float32(s64)
+				o := x>>lv*12*v + (2*q-2)*2*v + 2*(x&(v-1))
+				tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, si, si
 			}
 		}
 	}
@@ -157,24 +152,23 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 func fillTail16(tw []float32, n int, roots rootTable32) {
 	const v = 8 // values per ZMM
 	m := n / 16
-	for j := range m {
-		// Twiddle pair p (Re vector 2p, Im vector 2p+1) of j's block,
-		// value j%v.
-		base := j/v*30*2*v + 2*(j%v)
-		put := func(p int, c, s float64) {
-			o := base + p*4*v
+	// Twiddle pair p of value j: Re vector 2p and Im vector 2p+1 of j's
+	// block of 30 vectors. One pair at a time, so that the roots run in
+	// order.
+	fill := func(p, mul, add int) {
+		for j := range m {
+			c, s := roots.root(mul * (j + add))
 			re, im := float32(c), float32(s)
+			o := j/v*30*2*v + p*4*v + 2*(j%v)
 			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = re, re, im, im
 		}
-		for q := 1; q < 4; q++ {
-			c, s := roots.root(4 * q * j)
-			put(q-1, c, s)
-		}
-		for st := range 4 {
-			for k := 1; k < 4; k++ {
-				c, s := roots.root(k * (j + st*m))
-				put(3+3*st+k-1, c, s)
-			}
+	}
+	for q := 1; q < 4; q++ {
+		fill(q-1, 4*q, 0)
+	}
+	for st := range 4 {
+		for k := 1; k < 4; k++ {
+			fill(3+3*st+k-1, k, st*m)
 		}
 	}
 }

@@ -94,18 +94,14 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 			continue
 		}
 		// r = 1: per vector g of v values j = g·v + i, six vectors of 2v
-		// float64 (Re w1, Im w1, …), each value over both lanes.
-		for g := range s.ls / v {
-			blk := tw[g*12*v : (g+1)*12*v]
-			for i := range v {
-				j := g*v + i
-				for q := 1; q < 4; q++ {
-					c, si := roots.root(q * j * stride)
-					re := blk[(2*q-2)*2*v : (2*q-1)*2*v]
-					im := blk[(2*q-1)*2*v : 2*q*2*v]
-					re[2*i], re[2*i+1] = c, c
-					im[2*i], im[2*i+1] = si, si
-				}
+		// float64 (Re w1, Im w1, …), each value over both lanes. One q at a
+		// time, so that the roots run in order.
+		lv := bits.TrailingZeros(uint(v))
+		for q := 1; q < 4; q++ {
+			for j := range s.ls {
+				c, si := roots.root(q * j * stride)
+				o := j>>lv*12*v + (2*q-2)*2*v + 2*(j&(v-1))
+				tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, si, si
 			}
 		}
 	}
@@ -117,21 +113,23 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 func fillTail16of64(tw []float64, n int, roots rootTable32) {
 	const v = 4 // values per ZMM
 	m := n / 16
-	for j := range m {
-		base := j/v*30*2*v + 2*(j%v)
-		put := func(p int, c, s float64) {
-			o := base + p*4*v
-			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, s, s
+	// Twiddle pair p of value j: Re vector 2p and Im vector 2p+1 of j's
+	// block of 30 vectors. One pair at a time, so that the roots run in
+	// order.
+	fill := func(p, mul, add int) {
+		for j := range m {
+			c, s := roots.root(mul * (j + add))
+			re, im := c, s
+			o := j/v*30*2*v + p*4*v + 2*(j%v)
+			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = re, re, im, im
 		}
-		for q := 1; q < 4; q++ {
-			c, s := roots.root(4 * q * j)
-			put(q-1, c, s)
-		}
-		for st := range 4 {
-			for k := 1; k < 4; k++ {
-				c, s := roots.root(k * (j + st*m))
-				put(3+3*st+k-1, c, s)
-			}
+	}
+	for q := 1; q < 4; q++ {
+		fill(q-1, 4*q, 0)
+	}
+	for st := range 4 {
+		for k := 1; k < 4; k++ {
+			fill(3+3*st+k-1, k, st*m)
 		}
 	}
 }
