@@ -12,8 +12,9 @@ import (
 func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 }
 
 // transform runs a validated complex128 FFT (dst may be src): the float64
-// Stockham kernels when the plan has them at level l, else package
-// generic.
+// Stockham kernels when the plan has them at level l (power-of-two n ≥
+// stockhamMinLen), Bluestein's algorithm on them for the n
+// useBluestein64 picks, else package generic.
 func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
 	if fs := p.fourStep(l); fs != nil {
 		runFourStep64(fs, dst, src, s.complex128s(fs.scratchLen()), inverse, inverse)
@@ -21,6 +22,10 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 	}
 	sp := p.stockham(l)
 	if sp == nil {
+		if p.blue != nil && hasStockham32(l) {
+			p.blue.transform(l, dst, src, s, inverse)
+			return
+		}
 		transformGeneric(p, dst, src, s, inverse)
 		return
 	}

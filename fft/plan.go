@@ -17,8 +17,9 @@ const MaxLen = generic.MaxFFTLen
 type scratch struct {
 	c []complex128
 	f []float64
-	w []complex64 // the float32 Stockham kernels' work buffer
-	b []complex64 // bluestein32's length-m buffer
+	w []complex64  // the float32 Stockham kernels' work buffer
+	b []complex64  // bluestein32's length-m buffer
+	d []complex128 // bluestein64's length-m buffer
 }
 
 // complex128s returns s.c with at least n values, allocating it the first
@@ -54,6 +55,14 @@ func (s *scratch) bluestein(n int) []complex64 {
 	return s.b[:n]
 }
 
+// bluestein128 is bluestein for bluestein64's buffer.
+func (s *scratch) bluestein128(n int) []complex128 {
+	if len(s.d) < n {
+		s.d = make([]complex128, n)
+	}
+	return s.d[:n]
+}
+
 func newScratchPool(complexLen, realLen int) sync.Pool {
 	return sync.Pool{New: func() any {
 		return &scratch{c: make([]complex128, complexLen), f: make([]float64, realLen)}
@@ -67,7 +76,11 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // twins of Plan32's Stockham kernels (avogen/fft64.go; interleaved, radix
 // 2 then radix 4, the last two fused at AVX-512, twiddles from exact
 // angles; four steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
-// other n and levels run package generic. Measured (go test -run
+// a length n ≥ 9 with a prime factor other than 2, 3 and 5 runs
+// Bluestein's algorithm on those kernels (bluestein64: n = 4095 176 →
+// 60 µs, 65537 7.6 → 2.9 ms at AVX2); other n (the 2^a·3^b·5^c lengths,
+// where the generic mixed-radix stages are faster than Bluestein) and
+// levels run package generic. Measured (go test -run
 // '^$' -bench 'FFT/c128/n=(1024|65536)$' ./bench, two runs per
 // SSMKERN_ISA, interleaved, on the shared machine): n = 1024 generic
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
@@ -77,6 +90,7 @@ type Plan64 struct {
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
 	kernels levelKernels[plan64Kernels]
 	tw      []complex128 // the four-step twiddles, shared by the levels (under kernels.mu)
+	blue    *bluestein64 // useBluestein64(n), at the levels with float64 kernels; else nil
 	pool    sync.Pool
 }
 
@@ -95,6 +109,10 @@ func NewPlan64(n int) (*Plan64, error) {
 		return nil, err
 	}
 	p := &Plan64{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var err error
+	if p.blue, err = newBluestein64(n); err != nil {
+		return nil, err
+	}
 	p.levelKernels(asm.Current())
 	return p, nil
 }
