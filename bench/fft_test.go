@@ -10,8 +10,10 @@ import (
 )
 
 // fftBenchSizes: powers of two from 64 to 2^20, and non-powers (60 and
-// 1000 mixed radix, 3000 = 2^3·3·5^3, 1009 prime: Bluestein).
-var fftBenchSizes = []int{64, 256, 1024, 4096, 16384, 65536, 1 << 18, 1 << 20, 60, 1000, 1009, 3000}
+// 1000 mixed radix, 3000 = 2^3·3·5^3, 1009 prime, 4095 = 3^2·5·7·13 and
+// 65537 prime: Bluestein; the real plans' half lengths 500, 1500 smooth,
+// 4095/2 and 65537 odd).
+var fftBenchSizes = []int{64, 256, 1024, 4096, 16384, 65536, 1 << 18, 1 << 20, 60, 1000, 1009, 3000, 4095, 65537}
 
 // BenchmarkFFT measures the forward transform of each plan type at the
 // level asm.Current() chooses (set SSMKERN_ISA to compare levels),

@@ -218,6 +218,10 @@ func (sp *stockham32) stageCount() int {
 func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realForwardHalf32(l, p.half, dst, src, s)
+			return
+		}
 		realForward32Generic(p, dst, src, s)
 		return
 	}
@@ -238,6 +242,10 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realInverseHalf32(l, p.half, dst, src, s)
+			return
+		}
 		realInverse32Generic(p, dst, src, s)
 		return
 	}

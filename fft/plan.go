@@ -20,6 +20,8 @@ type scratch struct {
 	w []complex64  // the float32 Stockham kernels' work buffer
 	b []complex64  // bluestein32's length-m buffer
 	d []complex128 // bluestein64's length-m buffer
+	z []complex64  // a real plan's length-n buffer (realHalf32, odd n)
+	y []complex128 // realHalf64's
 }
 
 // complex128s returns s.c with at least n values, allocating it the first
@@ -61,6 +63,22 @@ func (s *scratch) bluestein128(n int) []complex128 {
 		s.d = make([]complex128, n)
 	}
 	return s.d[:n]
+}
+
+// realBuf32 is bluestein for realHalf32's buffer.
+func (s *scratch) realBuf32(n int) []complex64 {
+	if len(s.z) < n {
+		s.z = make([]complex64, n)
+	}
+	return s.z[:n]
+}
+
+// realBuf64 is bluestein for realHalf64's buffer.
+func (s *scratch) realBuf64(n int) []complex128 {
+	if len(s.y) < n {
+		s.y = make([]complex128, n)
+	}
+	return s.y[:n]
 }
 
 func newScratchPool(complexLen, realLen int) sync.Pool {

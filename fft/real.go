@@ -18,6 +18,7 @@ type RealPlan64 struct {
 	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham64] // per level; nil where the level runs plan
 	tw      []complex128                  // the four-step twiddles, shared by the levels (under kernels.mu)
+	half    *realHalf64                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
 	pool    sync.Pool
 }
 
@@ -29,6 +30,10 @@ func NewRealPlan64(n int) (*RealPlan64, error) {
 		return nil, err
 	}
 	p := &RealPlan64{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var err error
+	if p.half, err = newRealHalf64(n); err != nil {
+		return nil, err
+	}
 	p.stockham(asm.Current())
 	return p, nil
 }
@@ -101,6 +106,7 @@ type RealPlan32 struct {
 	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham32] // per level; nil where the level runs plan
 	tw      []complex64                   // the four-step twiddles, shared by the levels (under kernels.mu)
+	half    *realHalf32                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
 	pool    sync.Pool
 }
 
@@ -111,6 +117,10 @@ func NewRealPlan32(n int) (*RealPlan32, error) {
 		return nil, err
 	}
 	p := &RealPlan32{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var err error
+	if p.half, err = newRealHalf32(n); err != nil {
+		return nil, err
+	}
 	p.stockham(asm.Current())
 	return p, nil
 }

@@ -256,6 +256,10 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realForwardHalf64(l, p.half, dst, src, s)
+			return
+		}
 		realForwardGeneric(p, dst, src, s)
 		return
 	}
@@ -273,6 +277,10 @@ func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, 
 func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realInverseHalf64(l, p.half, dst, src, s)
+			return
+		}
 		realInverseGeneric(p, dst, src, s)
 		return
 	}
