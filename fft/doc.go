@@ -26,10 +26,13 @@
 // on interleaved complex data, with twiddles computed in float64 once per
 // plan; from 2^18 a four-step decomposition keeps the passes in cache; a
 // real plan is a half-length complex FFT and one vector pass; Plan32 runs
-// any other n ≥ 32 by Bluestein's algorithm on those kernels. Everything
-// else — n < 32, Plan64 and the real plans at other lengths
-// (mixed-radix Stockham, radix 4, 2, 3, 5, or Bluestein), every transform
-// at the generic and NEON levels — runs the plain-Go code of package
+// any other n ≥ 32, and Plan64 any other n ≥ 9 with a prime factor other
+// than 2, 3 and 5, by Bluestein's algorithm on those kernels; a real plan
+// of such a length runs the complex plan of n/2 (odd n: of n) when that
+// one takes Bluestein, and the half-length pass in Go. Everything else —
+// short n, Plan64 and RealPlan64 at the 2^a·3^b·5^c lengths (mixed-radix
+// Stockham, radix 4, 2, 3, 5: faster there than Bluestein), every
+// transform at the generic and NEON levels — runs the plain-Go code of package
 // generic in float64 (for the 32 plans the error is then one rounding of
 // the result). Twiddles are cos
 // and sin of the exact angle. Measured relative RMS error of the float32
