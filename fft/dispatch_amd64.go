@@ -34,8 +34,8 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 
 // transform32 runs a validated complex64 FFT (dst may be src): the float32
 // Stockham kernels when the plan has them at level l (power-of-two n ≥
-// stockhamMinLen), Bluestein's algorithm on them for other n ≥
-// bluesteinMinLen, else the float64 generic code.
+// stockhamMinLen), Bluestein's algorithm on them for the n
+// useBluestein32 picks, else the float64 generic code.
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	if fs := p.fourStep(l); fs != nil {
 		runFourStep32(fs, dst, src, s.complex64s(fs.scratchLen()), inverse, inverse)

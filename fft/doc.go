@@ -26,8 +26,9 @@
 // on interleaved complex data, with twiddles computed in float64 once per
 // plan; from 2^18 a four-step decomposition keeps the passes in cache; a
 // real plan is a half-length complex FFT and one vector pass; Plan32 runs
-// any other n ≥ 32, and Plan64 any other n ≥ 9 with a prime factor other
-// than 2, 3 and 5, by Bluestein's algorithm on those kernels; a real plan
+// any other n ≥ 32, and both complex plans any other n ≥ 9 with a prime
+// factor other than 2, 3 and 5, by Bluestein's algorithm on those
+// kernels; a real plan
 // of such a length runs the complex plan of n/2 (odd n: of n) when that
 // one takes Bluestein, and the half-length pass in Go. Everything else —
 // short n, Plan64 and RealPlan64 at the 2^a·3^b·5^c lengths (mixed-radix

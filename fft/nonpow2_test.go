@@ -34,14 +34,14 @@ func checkVectorPaths(t *testing.T, l asm.Level, n int, p64 *Plan64, p32 *Plan32
 	if want := useBluestein64(n); (p64.blue != nil) != want {
 		t.Errorf("n=%d: Plan64 Bluestein path %v, want %v", n, p64.blue != nil, want)
 	}
-	if want := n >= bluesteinMinLen; (p32.blue != nil) != want {
+	if want := useBluestein32(n); (p32.blue != nil) != want {
 		t.Errorf("n=%d: Plan32 Bluestein path %v, want %v", n, p32.blue != nil, want)
 	}
 	c := realHalfLen(n)
 	if want := useBluestein64(c); (r64.half != nil) != want {
 		t.Errorf("n=%d: RealPlan64 half-length path %v, want %v", n, r64.half != nil, want)
 	}
-	if want := c >= bluesteinMinLen; (r32.half != nil) != want {
+	if want := useBluestein32(c); (r32.half != nil) != want {
 		t.Errorf("n=%d: RealPlan32 half-length path %v, want %v", n, r32.half != nil, want)
 	}
 }

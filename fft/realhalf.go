@@ -33,7 +33,7 @@ type realHalf64 struct {
 // package generic (the complex plan would: no bluestein32).
 func newRealHalf32(n int) (*realHalf32, error) {
 	c := realHalfLen(n)
-	if n&(n-1) == 0 || c < bluesteinMinLen {
+	if n&(n-1) == 0 || !useBluestein32(c) {
 		return nil, nil
 	}
 	cplx, err := NewPlan32(c)
