@@ -237,8 +237,9 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 // realInverse32 runs a validated float32 inverse real FFT: asm.FFTRealPass
 // back to the half-length spectrum Z, then its inverse complex FFT
 // written into dst read as complex64. The 1/n is the pass's 1/2 and the
-// complex inverse's 1/h, folded into the pass (half = 1/(2h), t_k/h), so
-// no pass only scales.
+// complex inverse's 1/h, which rides on its first stage, so no pass only
+// scales and the pass shares the forward's table (h a power of two: the
+// results are those of scaling the table by 1/h, bit for bit).
 func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
@@ -252,10 +253,9 @@ func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s
 	h := rp.h
 	buf := s.complex64s(h + rp.workLen())
 	z := buf[:h]
-	half := 0.5 / float32(h) // exact: h is a power of two
-	asm.FFTRealPass(l, z, src, rp.twInv, h, true, half)
+	asm.FFTRealPass(l, z, src, rp.tw, h, true, 0.5)
 	x0, xh := real(src[0]), real(src[h]) // Im of bins 0 and h ignored
-	z[0] = complex((x0+xh)*half, (x0-xh)*half)
+	z[0] = complex((x0+xh)*0.5, (x0-xh)*0.5)
 	rp.transform(asComplex64(dst), z, buf[h:], true)
 }
 
@@ -276,13 +276,13 @@ func (fs *fourStep32) twiddles() []complex64 {
 	return fs.tw
 }
 
-// transform runs the unscaled complex FFT of length h of rp (work:
-// workLen values).
+// transform runs the complex FFT of length h of rp (work: workLen
+// values), the inverse with its 1/h (on the first stage).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
 	if rp.fs != nil {
-		runFourStep32(rp.fs, dst, src, work, inverse, false)
+		runFourStep32(rp.fs, dst, src, work, inverse, inverse)
 	} else {
-		runStockham32(rp.cplx, dst, src, work, inverse, false)
+		runStockham32(rp.cplx, dst, src, work, inverse, inverse)
 	}
 }
 

@@ -178,11 +178,10 @@ func fillTail16(tw []float32, n int, roots rootTable32) {
 // of asm.FFTRealPass, t_k = −i·ω_n^k/2 for k = 1 … h/2 (per vector of k,
 // Re t and Im t each duplicated over a complex value's two lanes).
 type realStockham32 struct {
-	h     int
-	cplx  *stockham32 // the complex FFT of length h, or
-	fs    *fourStep32 // its four-step plan when h is that long
-	tw    []float32   // t_k
-	twInv []float32   // t_k/h: the inverse folds the complex FFT's 1/h into the pass
+	h    int
+	cplx *stockham32 // the complex FFT of length h, or
+	fs   *fourStep32 // its four-step plan when h is that long
+	tw   []float32   // t_k, both directions
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
@@ -204,7 +203,7 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 			return nil
 		}
 	}
-	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h)), twInv: make([]float32, asm.FFTRealPassTwiddleLen(h))}
+	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h))}
 	v := asm.FFTValues(l)
 	for g := range h / 2 / v {
 		blk := p.tw[g*4*v : (g+1)*4*v]
@@ -213,11 +212,6 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 			re, im := float32(s/2), float32(-c/2) // −i·(c + i·s)/2
 			blk[2*i], blk[2*i+1] = re, re
 			blk[2*v+2*i], blk[2*v+2*i+1] = im, im
-			// h is a power of two: dividing by it is exact.
-			inv := p.twInv[g*4*v : (g+1)*4*v]
-			re, im = float32(s/2/float64(h)), float32(-c/2/float64(h))
-			inv[2*i], inv[2*i+1] = re, re
-			inv[2*v+2*i], inv[2*v+2*i+1] = im, im
 		}
 	}
 	return p

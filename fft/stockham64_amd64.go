@@ -182,18 +182,19 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 // realStockham64 is realStockham32 for float64: the complex128 plan of the
 // half length h and the tables of asm.FFT64RealPass.
 type realStockham64 struct {
-	h         int
-	cplx      *stockham64 // the complex FFT of length h, or
-	fs        *fourStep64 // its four-step plan when h is that long
-	tw, twInv []float64   // t_k = −i·ω_n^k/2 and t_k/h
+	h    int
+	cplx *stockham64 // the complex FFT of length h, or
+	fs   *fourStep64 // its four-step plan when h is that long
+	tw   []float64   // t_k = −i·ω_n^k/2, both directions
 }
 
-// transform runs the unscaled complex FFT of length h of rp.
+// transform runs the complex FFT of length h of rp, the inverse with its
+// 1/h (on the first stage).
 func (rp *realStockham64) transform(dst, src, work []complex128, inverse bool) {
 	if rp.fs != nil {
-		runFourStep64(rp.fs, dst, src, work, inverse, false)
+		runFourStep64(rp.fs, dst, src, work, inverse, inverse)
 	} else {
-		runStockham64(rp.cplx, dst, src, work, inverse, false)
+		runStockham64(rp.cplx, dst, src, work, inverse, inverse)
 	}
 }
 
@@ -231,20 +232,15 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 			return nil
 		}
 	}
-	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h)), twInv: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
+	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
 	v := asm.FFT64Values(l)
 	for g := range h / 2 / v {
+		blk := p.tw[g*4*v : (g+1)*4*v]
 		for i := range v {
 			c, s := roots.root(1 + g*v + i)
-			for _, t := range []struct {
-				tab   []float64
-				scale float64
-			}{{p.tw, 0.5}, {p.twInv, 0.5 / float64(h)}} {
-				blk := t.tab[g*4*v : (g+1)*4*v]
-				re, im := s*t.scale, -c*t.scale // −i·(c + i·s)·scale
-				blk[2*i], blk[2*i+1] = re, re
-				blk[2*v+2*i], blk[2*v+2*i+1] = im, im
-			}
+			re, im := s/2, -c/2 // −i·(c + i·s)/2
+			blk[2*i], blk[2*i+1] = re, re
+			blk[2*v+2*i], blk[2*v+2*i+1] = im, im
 		}
 	}
 	return p
@@ -272,8 +268,8 @@ func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, 
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
 }
 
-// realInverse64 runs a validated float64 inverse real FFT, the 1/n folded
-// into the pass as in realInverse32.
+// realInverse64 runs a validated float64 inverse real FFT, the 1/n split
+// as in realInverse32.
 func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
@@ -287,10 +283,9 @@ func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, 
 	h := rp.h
 	buf := s.complex128s(h + rp.workLen())
 	z := buf[:h]
-	half := 0.5 / float64(h)
-	asm.FFT64RealPass(l, z, src, rp.twInv, h, true, half)
+	asm.FFT64RealPass(l, z, src, rp.tw, h, true, 0.5)
 	x0, xh := real(src[0]), real(src[h])
-	z[0] = complex((x0+xh)*half, (x0-xh)*half)
+	z[0] = complex((x0+xh)*0.5, (x0-xh)*0.5)
 	rp.transform(asComplex128(dst), z, buf[h:], true)
 }
 
