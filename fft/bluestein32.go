@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/ssmkern/ssmkern/asm"
-	"github.com/ssmkern/ssmkern/generic"
 )
 
 // bluestein32 is Plan32's float32 path for a length n that is not a power
@@ -16,8 +15,8 @@ import (
 // length m ≥ 2n − 1 done by the SIMD FFT (inner) and a spectrum product;
 // the three pointwise products run in assembly (asm.MulComplex64). The
 // chirps and the spectra of the convolving chirps are computed in float64
-// (angles reduced exactly, j² mod 2n in integers) and rounded to float32
-// once. The inverse is the same with the conjugate chirp and the 1/n
+// (angles reduced exactly, j² mod 2n in integers; the spectra by one
+// complex128 FFT, chirpSpectrum) and rounded to float32 once. The inverse is the same with the conjugate chirp and the 1/n
 // folded into its last product.
 type bluestein32 struct {
 	n     int
@@ -76,31 +75,16 @@ func newBluestein32(n int) (*bluestein32, error) {
 		b.wc[j] = complex64(complex(c, s))
 		b.wcn[j] = complex64(complex(c, s) / complex(float64(n), 0))
 	}
-	plan, err := generic.NewFFTPlan(m)
+	// The spectra in float64, by a Plan64 of m (chirpSpectrum).
+	p64, err := NewPlan64(m)
 	if err != nil {
 		return nil, err
 	}
-	work := make([]complex128, plan.ScratchLen())
-	chirp := make([]complex128, m)
-	for _, c := range []struct {
-		dst  []complex64
-		conj bool
-	}{{b.bhat, true}, {b.bhatc, false}} {
-		clear(chirp)
-		for j := range n {
-			v := w64[j]
-			if c.conj {
-				v = complex(real(v), -imag(v))
-			}
-			chirp[j] = v
-			if j > 0 {
-				chirp[m-j] = v
-			}
-		}
-		plan.Transform(chirp, chirp, work, false)
-		for i, v := range chirp {
-			c.dst[i] = complex64(v)
-		}
+	spec := make([]complex128, m)
+	chirpSpectrum(p64, spec, w64)
+	for i, v := range spec {
+		b.bhat[i] = complex64(v)
+		b.bhatc[i] = complex64(complex(real(v), -imag(v)))
 	}
 	return b, nil
 }
