@@ -108,7 +108,7 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 	}
 	p.tw = make([]float32, total)
 	v := asm.FFTValues(l)
-	if roots.cs == nil {
+	if roots.q == nil {
 		roots = newRootTable32(n)
 	}
 	for _, s := range p.stages {

@@ -72,7 +72,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.stages = append(p.stages[:k-2], tail)
 	}
 	p.tw = make([]float64, total)
-	if roots.cs == nil {
+	if roots.q == nil {
 		roots = newRootTable32(n)
 	}
 	for _, s := range p.stages {
