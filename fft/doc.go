@@ -16,10 +16,11 @@
 // one is cheap — no timing-based planner: the tables of the current
 // level only (another level's, and the float64 generic plan, on first use
 // there), twiddles from one octant of sincos values; a plan of 2^16 takes
-// 0.46–0.83 ms of CPU time for any of the four plan types at AVX2 or
+// 0.35–0.85 ms of CPU time for any of the four plan types at AVX2 or
 // AVX-512, most of it writing its 0.5–2 MB of tables (go test -run '^$'
-// -bench 'NewPlan/.*/n=65536$' ./bench, cpu-ns/op, on the shared machine
-// under a load average of 10; 0.95–1.55 ms before). Every
+// -bench 'NewPlan/.*/n=65536$' ./bench, cpu-ns/op, three interleaved
+// runs on the shared machine at a load average of 4; 0.93–2.2 ms before).
+// Every
 // call checks every length and returns an error that names the bad
 // argument; none panics. dst may be src itself for the complex plans (in
 // place), and y may be u for the convolutions; any other overlap between
