@@ -20,8 +20,7 @@
 // AVX-512, most of it writing its 0.5–2 MB of tables (go test -run '^$'
 // -bench 'NewPlan/.*/n=65536$' ./bench, cpu-ns/op, three interleaved
 // runs on the shared machine at a load average of 4; 0.93–2.2 ms before).
-// Every
-// call checks every length and returns an error that names the bad
+// Every call checks every length and returns an error that names the bad
 // argument; none panics. dst may be src itself for the complex plans (in
 // place), and y may be u for the convolutions; any other overlap between
 // an output and an input is an error.
