@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"github.com/ssmkern/ssmkern/asm"
-	"github.com/ssmkern/ssmkern/generic"
 )
 
 // bluestein32 is Plan32's float32 path for a length n that is not a power
@@ -16,8 +15,8 @@ import (
 // length m ≥ 2n − 1 done by the SIMD FFT (inner) and a spectrum product;
 // the three pointwise products run in assembly (asm.MulComplex64). The
 // chirps and the spectra of the convolving chirps are computed in float64
-// (angles reduced exactly, j² mod 2n in integers) and rounded to float32
-// once. The inverse is the same with the conjugate chirp and the 1/n
+// (angles reduced exactly, j² mod 2n in integers; the spectra by one
+// complex128 FFT, chirpSpectrum) and rounded to float32 once. The inverse is the same with the conjugate chirp and the 1/n
 // folded into its last product.
 type bluestein32 struct {
 	n     int
@@ -29,15 +28,31 @@ type bluestein32 struct {
 	bhatc []complex64 // FFT_m of w wrapped (the inverse's)
 }
 
-// bluesteinMinLen is the shortest length that takes bluestein32: below it
-// the float64 mixed-radix code is as fast.
+// bluesteinMinLen is the shortest 2^a·3^b·5^c length that takes
+// bluestein32: below it the float64 mixed-radix code is as fast.
 const bluesteinMinLen = 32
 
-// newBluestein32 returns the float32 Bluestein path for n, or nil when n
-// is a power of two, shorter than bluesteinMinLen, so long that m would
-// exceed MaxLen, or no level has float32 power-of-two kernels.
+// useBluestein32 reports whether Plan32 of length n runs bluestein32 at
+// the levels with float32 kernels: n not a power of two, from
+// bluesteinMinLen, or from bluestein64MinLen (the inner length reaches
+// the vector kernels) when n has a prime factor other than 2, 3 and 5,
+// whose generic plan runs Bluestein in float64. Measured (forward, ns,
+// AVX2 then AVX-512, generic → bluestein32, a throwaway benchmark of both
+// paths): n = 11 1174 → 309 and 1312 → 246, 17 1200 → 320 and 2352 →
+// 224, 31 2760 → 312 and 1269 → 224; smooth lengths below 32 gain
+// nothing (12 134 → 170, 15 179 → 173, 24 290 → 282 at AVX2).
+func useBluestein32(n int) bool {
+	if n&(n-1) == 0 {
+		return false
+	}
+	return n >= bluesteinMinLen || n >= bluestein64MinLen && !smooth235(n)
+}
+
+// newBluestein32 returns the float32 Bluestein path for n, or nil when
+// useBluestein32(n) is false, m would exceed MaxLen, or no level has
+// float32 power-of-two kernels.
 func newBluestein32(n int) (*bluestein32, error) {
-	if n < bluesteinMinLen || n&(n-1) == 0 || !slices.ContainsFunc(asm.Levels(), hasStockham32) {
+	if !useBluestein32(n) || !slices.ContainsFunc(asm.Levels(), hasStockham32) {
 		return nil, nil
 	}
 	m := 1 << bits.Len(uint(2*n-2))
@@ -60,31 +75,16 @@ func newBluestein32(n int) (*bluestein32, error) {
 		b.wc[j] = complex64(complex(c, s))
 		b.wcn[j] = complex64(complex(c, s) / complex(float64(n), 0))
 	}
-	plan, err := generic.NewFFTPlan(m)
+	// The spectra in float64, by a Plan64 of m (chirpSpectrum).
+	p64, err := NewPlan64(m)
 	if err != nil {
 		return nil, err
 	}
-	work := make([]complex128, plan.ScratchLen())
-	chirp := make([]complex128, m)
-	for _, c := range []struct {
-		dst  []complex64
-		conj bool
-	}{{b.bhat, true}, {b.bhatc, false}} {
-		clear(chirp)
-		for j := range n {
-			v := w64[j]
-			if c.conj {
-				v = complex(real(v), -imag(v))
-			}
-			chirp[j] = v
-			if j > 0 {
-				chirp[m-j] = v
-			}
-		}
-		plan.Transform(chirp, chirp, work, false)
-		for i, v := range chirp {
-			c.dst[i] = complex64(v)
-		}
+	spec := make([]complex128, m)
+	chirpSpectrum(p64, spec, w64)
+	for i, v := range spec {
+		b.bhat[i] = complex64(v)
+		b.bhatc[i] = complex64(complex(real(v), -imag(v)))
 	}
 	return b, nil
 }

@@ -15,19 +15,21 @@ import (
 
 // transformGeneric runs a validated complex128 FFT in package generic.
 func transformGeneric(p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
-	p.plan.Transform(dst, src, s.complex128s(p.plan.ScratchLen()), inverse)
+	plan := p.generic()
+	plan.Transform(dst, src, s.complex128s(plan.ScratchLen()), inverse)
 }
 
 // transform32Generic runs a validated complex64 FFT in float64: widen src
 // into scratch, transform in place, round into dst. dst may be src.
 func transform32Generic(p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	n := p.n
-	c := s.complex128s(n + p.plan.ScratchLen())
+	plan := p.generic()
+	c := s.complex128s(n + plan.ScratchLen())
 	buf := c[:n]
 	for i, v := range src {
 		buf[i] = complex128(v)
 	}
-	p.plan.Transform(buf, buf, c[n:], inverse)
+	plan.Transform(buf, buf, c[n:], inverse)
 	for i, v := range buf {
 		dst[i] = complex64(v)
 	}
@@ -35,18 +37,20 @@ func transform32Generic(p *Plan32, dst, src []complex64, s *scratch, inverse boo
 
 // realForwardGeneric runs a validated float64 real FFT in package generic.
 func realForwardGeneric(p *RealPlan64, dst []complex128, src []float64, s *scratch) {
-	p.plan.Forward(dst, src, s.complex128s(p.plan.ScratchLen()))
+	plan := p.generic()
+	plan.Forward(dst, src, s.complex128s(plan.ScratchLen()))
 }
 
 // realInverseGeneric runs a validated float64 inverse real FFT in package
 // generic.
 func realInverseGeneric(p *RealPlan64, dst []float64, src []complex128, s *scratch) {
-	p.plan.Inverse(dst, src, s.complex128s(p.plan.ScratchLen()))
+	plan := p.generic()
+	plan.Inverse(dst, src, s.complex128s(plan.ScratchLen()))
 }
 
 // realForward32Generic runs a validated float32 real FFT in float64.
 func realForward32Generic(p *RealPlan32, dst []complex64, src []float32, s *scratch) {
-	plan := p.plan
+	plan := p.generic()
 	bins := plan.Bins()
 	cs, fs := s.complex128s(bins+plan.ScratchLen()), s.float64s(plan.Len())
 	x := fs[:plan.Len()]
@@ -63,7 +67,7 @@ func realForward32Generic(p *RealPlan32, dst []complex64, src []float32, s *scra
 // realInverse32Generic runs a validated float32 inverse real FFT in
 // float64.
 func realInverse32Generic(p *RealPlan32, dst []float32, src []complex64, s *scratch) {
-	plan := p.plan
+	plan := p.generic()
 	bins := plan.Bins()
 	cs, fs := s.complex128s(bins+plan.ScratchLen()), s.float64s(plan.Len())
 	spec := cs[:bins]

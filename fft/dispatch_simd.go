@@ -12,8 +12,9 @@ import (
 func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 || l == asm.NEON }
 
 // transform runs a validated complex128 FFT (dst may be src): the float64
-// Stockham kernels when the plan has them at level l, else package
-// generic.
+// Stockham kernels when the plan has them at level l (power-of-two n ≥
+// stockhamMinLen), Bluestein's algorithm on them for the n
+// useBluestein64 picks, else package generic.
 func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
 	if fs := p.fourStep(l); fs != nil {
 		runFourStep64(fs, dst, src, s.complex128s(fs.scratchLen()), inverse, inverse)
@@ -21,6 +22,10 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 	}
 	sp := p.stockham(l)
 	if sp == nil {
+		if p.blue != nil && hasStockham32(l) {
+			p.blue.transform(l, dst, src, s, inverse)
+			return
+		}
 		transformGeneric(p, dst, src, s, inverse)
 		return
 	}
@@ -29,8 +34,8 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 
 // transform32 runs a validated complex64 FFT (dst may be src): the float32
 // Stockham kernels when the plan has them at level l (power-of-two n ≥
-// stockhamMinLen), Bluestein's algorithm on them for other n ≥
-// bluesteinMinLen, else the float64 generic code.
+// stockhamMinLen), Bluestein's algorithm on them for the n
+// useBluestein32 picks, else the float64 generic code.
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	if fs := p.fourStep(l); fs != nil {
 		runFourStep32(fs, dst, src, s.complex64s(fs.scratchLen()), inverse, inverse)
@@ -213,6 +218,10 @@ func (sp *stockham32) stageCount() int {
 func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realForwardHalf32(l, p.half, dst, src, s)
+			return
+		}
 		realForward32Generic(p, dst, src, s)
 		return
 	}
@@ -228,21 +237,25 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 // realInverse32 runs a validated float32 inverse real FFT: asm.FFTRealPass
 // back to the half-length spectrum Z, then its inverse complex FFT
 // written into dst read as complex64. The 1/n is the pass's 1/2 and the
-// complex inverse's 1/h, folded into the pass (half = 1/(2h), t_k/h), so
-// no pass only scales.
+// complex inverse's 1/h, which rides on its first stage, so no pass only
+// scales and the pass shares the forward's table (h a power of two: the
+// results are those of scaling the table by 1/h, bit for bit).
 func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realInverseHalf32(l, p.half, dst, src, s)
+			return
+		}
 		realInverse32Generic(p, dst, src, s)
 		return
 	}
 	h := rp.h
 	buf := s.complex64s(h + rp.workLen())
 	z := buf[:h]
-	half := 0.5 / float32(h) // exact: h is a power of two
-	asm.FFTRealPass(l, z, src, rp.twInv, h, true, half)
+	asm.FFTRealPass(l, z, src, rp.tw, h, true, 0.5)
 	x0, xh := real(src[0]), real(src[h]) // Im of bins 0 and h ignored
-	z[0] = complex((x0+xh)*half, (x0-xh)*half)
+	z[0] = complex((x0+xh)*0.5, (x0-xh)*0.5)
 	rp.transform(asComplex64(dst), z, buf[h:], true)
 }
 
@@ -263,13 +276,13 @@ func (fs *fourStep32) twiddles() []complex64 {
 	return fs.tw
 }
 
-// transform runs the unscaled complex FFT of length h of rp (work:
-// workLen values).
+// transform runs the complex FFT of length h of rp (work: workLen
+// values), the inverse with its 1/h (on the first stage).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
 	if rp.fs != nil {
-		runFourStep32(rp.fs, dst, src, work, inverse, false)
+		runFourStep32(rp.fs, dst, src, work, inverse, inverse)
 	} else {
-		runStockham32(rp.cplx, dst, src, work, inverse, false)
+		runStockham32(rp.cplx, dst, src, work, inverse, inverse)
 	}
 }
 

@@ -17,8 +17,11 @@ const MaxLen = generic.MaxFFTLen
 type scratch struct {
 	c []complex128
 	f []float64
-	w []complex64 // the float32 Stockham kernels' work buffer
-	b []complex64 // bluestein32's length-m buffer
+	w []complex64  // the float32 Stockham kernels' work buffer
+	b []complex64  // bluestein32's length-m buffer
+	d []complex128 // bluestein64's length-m buffer
+	z []complex64  // a real plan's length-n buffer (realHalf32, odd n)
+	y []complex128 // realHalf64's
 }
 
 // complex128s returns s.c with at least n values, allocating it the first
@@ -54,6 +57,30 @@ func (s *scratch) bluestein(n int) []complex64 {
 	return s.b[:n]
 }
 
+// bluestein128 is bluestein for bluestein64's buffer.
+func (s *scratch) bluestein128(n int) []complex128 {
+	if len(s.d) < n {
+		s.d = make([]complex128, n)
+	}
+	return s.d[:n]
+}
+
+// realBuf32 is bluestein for realHalf32's buffer.
+func (s *scratch) realBuf32(n int) []complex64 {
+	if len(s.z) < n {
+		s.z = make([]complex64, n)
+	}
+	return s.z[:n]
+}
+
+// realBuf64 is bluestein for realHalf64's buffer.
+func (s *scratch) realBuf64(n int) []complex128 {
+	if len(s.y) < n {
+		s.y = make([]complex128, n)
+	}
+	return s.y[:n]
+}
+
 func newScratchPool(complexLen, realLen int) sync.Pool {
 	return sync.Pool{New: func() any {
 		return &scratch{c: make([]complex128, complexLen), f: make([]float64, realLen)}
@@ -67,16 +94,21 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // float64 twins of Plan32's Stockham kernels (avogen/fft64.go; interleaved, radix
 // 2 then radix 4, the last two fused at AVX-512, twiddles from exact
 // angles; four steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
-// other n and levels run package generic. Measured (go test -run
+// a length n ≥ 9 with a prime factor other than 2, 3 and 5 runs
+// Bluestein's algorithm on those kernels (bluestein64: n = 4095 176 →
+// 60 µs, 65537 7.6 → 2.9 ms at AVX2); other n (the 2^a·3^b·5^c lengths,
+// where the generic mixed-radix stages are faster than Bluestein) and
+// levels run package generic. Measured (go test -run
 // '^$' -bench 'FFT/c128/n=(1024|65536)$' ./bench, two runs per
 // SSMKERN_ISA, interleaved, on the shared machine): n = 1024 generic
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
 // 65536 generic 7,300–7,700, AVX2 21,500–23,100, AVX-512 24,300–25,300.
 type Plan64 struct {
 	n       int
-	plan    *generic.FFTPlan
+	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
 	kernels levelKernels[plan64Kernels]
 	tw      []complex128 // the four-step twiddles, shared by the levels (under kernels.mu)
+	blue    *bluestein64 // useBluestein64(n), at the levels with float64 kernels; else nil
 	pool    sync.Pool
 }
 
@@ -94,11 +126,11 @@ func NewPlan64(n int) (*Plan64, error) {
 	if err := checkPlanLen("NewPlan64", n); err != nil {
 		return nil, err
 	}
-	plan, err := generic.NewFFTPlan(n)
-	if err != nil {
+	p := &Plan64{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var err error
+	if p.blue, err = newBluestein64(n); err != nil {
 		return nil, err
 	}
-	p := &Plan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
 	p.levelKernels(asm.Current())
 	return p, nil
 }
@@ -168,7 +200,8 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // keeps the working set in L2 (see fourStep32). Inverses fold the 1/n
 // into the first stage. Measured relative RMS error against the float64 plan:
 // 1.1e-7 at n = 1024, 1.4e-7 at 2^16, 1.6e-7 at 2^20 (bound 1e-6·log2 n).
-// At those levels any other n ≥ 32 runs Bluestein's algorithm on them
+// At those levels any other n ≥ 32, and any n ≥ 9 with a prime factor
+// other than 2, 3 and 5 (useBluestein32), runs Bluestein's algorithm on them
 // (bluestein32: the chirp products in assembly, a convolution of the
 // power-of-two length m ≥ 2n − 1): n = 1000 12.8 µs generic against 7.0
 // AVX2 and 4.5 AVX-512, n = 1009 (prime) 38.9 against 6.7 and 4.7, n =
@@ -203,7 +236,7 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // interleaved against 4.60 µs AVX2, 2.49 µs AVX-512).
 type Plan32 struct {
 	n       int
-	plan    *generic.FFTPlan
+	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
 	kernels levelKernels[plan32Kernels]
 	tw      []complex64  // the four-step twiddles, shared by the levels (under kernels.mu)
 	blue    *bluestein32 // n not a power of two, at the levels with float32 kernels; else nil
@@ -223,11 +256,8 @@ func NewPlan32(n int) (*Plan32, error) {
 	if err := checkPlanLen("NewPlan32", n); err != nil {
 		return nil, err
 	}
-	plan, err := generic.NewFFTPlan(n)
-	if err != nil {
-		return nil, err
-	}
-	p := &Plan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	p := &Plan32{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var err error
 	if p.blue, err = newBluestein32(n); err != nil {
 		return nil, err
 	}

@@ -10,14 +10,22 @@ import (
 // RealPlan64 is a real FFT of one length n: n float64 samples ↔ the n/2+1
 // (integer division) complex128 bins X[0 … n/2] of their spectrum; the
 // other bins are X[n−k] = conj X[k]. Immutable, safe for concurrent use,
-// allocation-free in steady state. At the AVX2, AVX-512 and NEON levels n
-// = 2h, h a power of two ≥ 32, runs Plan64's kernels on the half length and a
-// vector pass (asm.FFT64RealPass), as RealPlan32 does in float32.
+// allocation-free in steady state. At the AVX2, AVX-512 and NEON levels n = 2h,
+// h a power of two ≥ 32, runs Plan64's kernels on the half length and a
+// vector pass (asm.FFT64RealPass), as RealPlan32 does in float32; a
+// length that is not a power of two whose half length (odd n: n) has a
+// prime factor other than 2, 3 and 5 runs the complex Plan64 of that
+// length, which takes Bluestein's algorithm on the vector kernels, and
+// the half-length pass in Go (realHalf64; forward, AVX2, go test -bench
+// on a throwaway benchmark of both paths: n = 66 2.6 → 0.56 µs, 2018 64
+// → 19, 8190 183 → 66, 65537 9.4 → 6.0 ms); other n and levels run
+// package generic.
 type RealPlan64 struct {
 	n       int
-	plan    *generic.RealFFTPlan
+	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham64] // per level; nil where the level runs plan
 	tw      []complex128                  // the four-step twiddles, shared by the levels (under kernels.mu)
+	half    *realHalf64                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
 	pool    sync.Pool
 }
 
@@ -28,11 +36,11 @@ func NewRealPlan64(n int) (*RealPlan64, error) {
 	if err := checkPlanLen("NewRealPlan64", n); err != nil {
 		return nil, err
 	}
-	plan, err := generic.NewRealFFTPlan(n)
-	if err != nil {
+	p := &RealPlan64{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var err error
+	if p.half, err = newRealHalf64(n); err != nil {
 		return nil, err
 	}
-	p := &RealPlan64{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
 	p.stockham(asm.Current())
 	return p, nil
 }
@@ -95,16 +103,23 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 // Stockham FFT of length h (see Plan32) on z[j] = x[2j] + i·x[2j+1] (the
 // input read in place as complex64), then one vector pass (asm.FFTRealPass)
 // that pairs bins k and h−k into the n/2+1 bins; the inverse runs the pass
-// first, then the inverse complex FFT written straight into dst. Other n
-// and levels compute in float64 (one rounding of the result). Measured
+// first, then the inverse complex FFT written straight into dst. A
+// length that is not a power of two with n/2 ≥ 32 (odd n: n ≥ 32) runs
+// the complex Plan32 of n/2 (or n), Bluestein's algorithm on the float32
+// kernels, and the half-length pass in Go (realHalf32; forward, AVX2,
+// same benchmark as RealPlan64's: n = 100 1.5 → 0.86 µs, 1000 14.1 →
+// 4.2, 1009 71 → 8.1, 3000 18.4 → 15.3, 10000 68 → 54, 65537 15.4 → 1.5
+// ms). Other n and levels compute in float64 (one rounding of the
+// result). Measured
 // at n = 1024 (go test -run '^$' -bench 'FFT/r32/n=1024$' ./bench, three
 // interleaved runs per SSMKERN_ISA): generic 4,200–4,700, AVX2
 // 46,900–56,200, AVX-512 59,200–66,900 benchFFT MFLOPS (2.5·n·log2 n/µs).
 type RealPlan32 struct {
 	n       int
-	plan    *generic.RealFFTPlan
+	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham32] // per level; nil where the level runs plan
 	tw      []complex64                   // the four-step twiddles, shared by the levels (under kernels.mu)
+	half    *realHalf32                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
 	pool    sync.Pool
 }
 
@@ -114,11 +129,11 @@ func NewRealPlan32(n int) (*RealPlan32, error) {
 	if err := checkPlanLen("NewRealPlan32", n); err != nil {
 		return nil, err
 	}
-	plan, err := generic.NewRealFFTPlan(n)
-	if err != nil {
+	p := &RealPlan32{n: n, pool: sync.Pool{New: func() any { return new(scratch) }}}
+	var err error
+	if p.half, err = newRealHalf32(n); err != nil {
 		return nil, err
 	}
-	p := &RealPlan32{n: n, plan: plan, pool: sync.Pool{New: func() any { return new(scratch) }}}
 	p.stockham(asm.Current())
 	return p, nil
 }

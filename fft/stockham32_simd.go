@@ -3,7 +3,6 @@
 package fft
 
 import (
-	"math"
 	"math/bits"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -60,6 +59,12 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 // two): every stage's r is batch times that of one transform, so a
 // column block of a matrix transforms its columns in one pass.
 func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
+	return newStockham32Roots(n, batch, l, rootTable32{})
+}
+
+// newStockham32Roots is newStockham32Batch with the root table of n, or
+// the zero table to build one.
+func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham32 {
 	if n < 4 || n&(n-1) != 0 || batch < 1 || batch&(batch-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
@@ -103,7 +108,9 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 	}
 	p.tw = make([]float32, total)
 	v := asm.FFTValues(l)
-	roots := newRootTable32(n)
+	if roots.q == nil {
+		roots = newRootTable32(n)
+	}
 	for _, s := range p.stages {
 		if s.len == 0 {
 			continue
@@ -117,25 +124,21 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 		if !asm.FFTRadix4Narrow(l, s.r) {
 			for j := range s.ls {
 				for q := 1; q < 4; q++ {
-					c, si := roots.root32(q * j * stride)
-					tw[6*j+2*q-2], tw[6*j+2*q-1] = c, si
+					c, si := roots.root(q * j * stride)
+					tw[6*j+2*q-2], tw[6*j+2*q-1] = float32(c), float32(si)
 				}
 			}
 			continue
 		}
 		// Narrow: per vector g of v values (value i is j = (g·v+i)/r),
 		// six vectors of 2v floats: Re w1, Im w1, Re w2, … duplicated.
-		for g := range s.ls * s.r / v {
-			blk := tw[g*12*v : (g+1)*12*v]
-			for i := range v {
-				j := (g*v + i) / s.r
-				for q := 1; q < 4; q++ {
-					c, si := roots.root32(q * j * stride)
-					re := blk[(2*q-2)*2*v : (2*q-1)*2*v]
-					im := blk[(2*q-1)*2*v : 2*q*2*v]
-					re[2*i], re[2*i+1] = c, c
-					im[2*i], im[2*i+1] = si, si
-				}
+		lv, lr := bits.TrailingZeros(uint(v)), bits.TrailingZeros(uint(s.r))
+		for q := 1; q < 4; q++ {
+			for x := range s.ls * s.r {
+				c64, s64 := roots.root(q * (x >> lr) * stride)
+				c, si := float32(c64), float32(s64)
+				o := x>>lv*12*v + (2*q-2)*2*v + 2*(x&(v-1))
+				tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, si, si
 			}
 		}
 	}
@@ -149,79 +152,25 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 func fillTail16(tw []float32, n int, roots rootTable32) {
 	const v = 8 // values per ZMM
 	m := n / 16
-	put := func(vec []float32, i int, re float32) { vec[2*i], vec[2*i+1] = re, re }
-	for g := range m / v {
-		blk := tw[g*30*2*v : (g+1)*30*2*v]
-		vec := func(idx int) []float32 { return blk[idx*2*v : (idx+1)*2*v] }
-		for i := range v {
-			j := g*v + i
-			for q := 1; q < 4; q++ {
-				c, s := roots.root32(4 * q * j)
-				put(vec(2*q-2), i, c)
-				put(vec(2*q-1), i, s)
-			}
-			for st := range 4 {
-				for k := 1; k < 4; k++ {
-					c, s := roots.root32(k * (j + st*m))
-					put(vec(6+6*st+2*k-2), i, c)
-					put(vec(6+6*st+2*k-1), i, s)
-				}
-			}
+	// Twiddle pair p of value j: Re vector 2p and Im vector 2p+1 of j's
+	// block of 30 vectors. One pair at a time, so that the roots run in
+	// order.
+	fill := func(p, mul, add int) {
+		for j := range m {
+			c, s := roots.root(mul * (j + add))
+			re, im := float32(c), float32(s)
+			o := j/v*30*2*v + p*4*v + 2*(j%v)
+			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = re, re, im, im
 		}
 	}
-}
-
-// rootTable32 gives e^{−2πi·k/n} for any integer k from cos and sin of
-// exact angles: writing 4k = m·n + a with m = round(4k/n), the angle is
-// m·π/2 + π·a/(2n) with |a| ≤ n/2, the quarter turns are exact swaps and
-// negations, and cs holds cos and sin of π·a/(2n) for the multiples a of
-// four (n a power of two ≥ 4): n/8 + 1 sincos calls for a whole table
-// (generic's rootTable, specialised). Each part is within about an ulp of
-// float64; rounded to float32, within half an ulp plus that.
-type rootTable32 struct {
-	n  int
-	cs []complex128
-}
-
-func newRootTable32(n int) rootTable32 {
-	t := rootTable32{n: n, cs: make([]complex128, n/8+1)}
-	for i := range t.cs {
-		s, c := math.Sincos(math.Pi * float64(4*i) / float64(2*n))
-		t.cs[i] = complex(c, s)
+	for q := 1; q < 4; q++ {
+		fill(q-1, 4*q, 0)
 	}
-	if n%8 == 0 { // the angle π/4: cos = sin exactly
-		t.cs[n/8] = complex(math.Sqrt2/2, math.Sqrt2/2)
+	for st := range 4 {
+		for k := 1; k < 4; k++ {
+			fill(3+3*st+k-1, k, st*m)
+		}
 	}
-	return t
-}
-
-// root returns e^{−2πi·k/n}, k ≥ 0.
-func (t rootTable32) root(k int) (re, im float64) {
-	n := t.n
-	k %= n
-	m := (4*k + n/2) / n
-	a := 4*k - m*n
-	var c, s float64
-	if a >= 0 {
-		c, s = real(t.cs[a>>2]), imag(t.cs[a>>2])
-	} else {
-		c, s = real(t.cs[(-a)>>2]), -imag(t.cs[(-a)>>2])
-	}
-	switch m & 3 { // e^{−i(m·π/2 + φ)}
-	case 1:
-		c, s = -s, c
-	case 2:
-		c, s = -c, -s
-	case 3:
-		c, s = s, -c
-	}
-	return c, -s
-}
-
-// root32 is root rounded to float32 parts.
-func (t rootTable32) root32(k int) (re, im float32) {
-	c, s := t.root(k)
-	return float32(c), float32(s)
 }
 
 // realStockham32 is the float32 plan of an even-length real FFT at one
@@ -229,11 +178,10 @@ func (t rootTable32) root32(k int) (re, im float32) {
 // of asm.FFTRealPass, t_k = −i·ω_n^k/2 for k = 1 … h/2 (per vector of k,
 // Re t and Im t each duplicated over a complex value's two lanes).
 type realStockham32 struct {
-	h     int
-	cplx  *stockham32 // the complex FFT of length h, or
-	fs    *fourStep32 // its four-step plan when h is that long
-	tw    []float32   // t_k
-	twInv []float32   // t_k/h: the inverse folds the complex FFT's 1/h into the pass
+	h    int
+	cplx *stockham32 // the complex FFT of length h, or
+	fs   *fourStep32 // its four-step plan when h is that long
+	tw   []float32   // t_k, both directions
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
@@ -245,15 +193,18 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 		return nil
 	}
 	var cplx *stockham32
+	roots := newRootTable32(n) // the half-length plan's roots are every other one
 	fs := newFourStep32(h, l, fourStepTw)
 	if fs == nil {
-		if cplx = newStockham32(h, l); cplx == nil {
+		if h < stockhamMinLen {
+			return nil
+		}
+		if cplx = newStockham32Roots(h, 1, l, roots.divided(2)); cplx == nil {
 			return nil
 		}
 	}
-	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h)), twInv: make([]float32, asm.FFTRealPassTwiddleLen(h))}
+	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h))}
 	v := asm.FFTValues(l)
-	roots := newRootTable32(n)
 	for g := range h / 2 / v {
 		blk := p.tw[g*4*v : (g+1)*4*v]
 		for i := range v {
@@ -261,11 +212,6 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 			re, im := float32(s/2), float32(-c/2) // −i·(c + i·s)/2
 			blk[2*i], blk[2*i+1] = re, re
 			blk[2*v+2*i], blk[2*v+2*i+1] = im, im
-			// h is a power of two: dividing by it is exact.
-			inv := p.twInv[g*4*v : (g+1)*4*v]
-			re, im = float32(s/2/float64(h)), float32(-c/2/float64(h))
-			inv[2*i], inv[2*i+1] = re, re
-			inv[2*v+2*i], inv[2*v+2*i+1] = im, im
 		}
 	}
 	return p
@@ -332,13 +278,21 @@ func newFourStep32Any(n int, l asm.Level, tw []complex64) *fourStep32 {
 	// reads the matrix in place; n2 ≥ n1.
 	n1 := 1 << (lg / 4 * 2)
 	p := &fourStep32{n: n, n1: n1, n2: n / n1, b: min(fourStepBlock, n1), tStride: n1 + 8}
-	p.col = newStockham32Batch(p.n1, p.b, l)
-	p.row = newStockham32Batch(p.n2, p.b, l)
+	// One root table of n serves the twiddle matrix and both FFTs (their
+	// roots are every n/n1-th and n/n2-th) when this plan builds the
+	// matrix; else the FFTs build their own, shorter tables.
+	twLen := n/p.b + p.b*n1
+	var roots, colRoots, rowRoots rootTable32
+	if len(tw) != twLen {
+		roots = newRootTable32(n)
+		colRoots, rowRoots = roots.divided(n/p.n1), roots.divided(n/p.n2)
+	}
+	p.col = newStockham32Roots(p.n1, p.b, l, colRoots)
+	p.row = newStockham32Roots(p.n2, p.b, l, rowRoots)
 	if p.col == nil || p.row == nil {
 		return nil
 	}
 	b := p.b
-	twLen := n/b + b*n1
 	if len(tw) == twLen {
 		p.tw = tw
 		return p
@@ -346,20 +300,19 @@ func newFourStep32Any(n int, l asm.Level, tw []complex64) *fourStep32 {
 	// ω_n^{j2·k1} for j2 = c0 + c: one row ω_n^{c0·k1} per column block
 	// c0, then the b rows ω_n^{c·k1} that every block shares.
 	p.tw = make([]complex64, twLen)
-	roots := newRootTable32(n)
 	for blk := range p.n2 / b {
 		row := p.tw[blk*n1 : (blk+1)*n1]
 		for k1 := range row {
-			c, s := roots.root32(blk * b * k1)
-			row[k1] = complex(c, s)
+			c, s := roots.root(blk * b * k1)
+			row[k1] = complex64(complex(c, s))
 		}
 	}
 	shared := p.tw[p.n2/b*n1:]
 	for c := range b {
 		row := shared[c*n1 : (c+1)*n1]
 		for k1 := range row {
-			re, im := roots.root32(c * k1)
-			row[k1] = complex(re, im)
+			re, im := roots.root(c * k1)
+			row[k1] = complex64(complex(re, im))
 		}
 	}
 	return p

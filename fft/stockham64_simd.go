@@ -32,6 +32,11 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 
 // newStockham64Batch is newStockham32Batch for complex128.
 func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
+	return newStockham64Roots(n, batch, l, rootTable32{})
+}
+
+// newStockham64Roots is newStockham32Roots for complex128.
+func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham64 {
 	if n < 4 || n&(n-1) != 0 || batch < 1 || batch&(batch-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
@@ -67,7 +72,9 @@ func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
 		p.stages = append(p.stages[:k-2], tail)
 	}
 	p.tw = make([]float64, total)
-	roots := newRootTable32(n)
+	if roots.q == nil {
+		roots = newRootTable32(n)
+	}
 	for _, s := range p.stages {
 		if s.len == 0 {
 			continue
@@ -87,18 +94,14 @@ func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
 			continue
 		}
 		// r = 1: per vector g of v values j = g·v + i, six vectors of 2v
-		// float64 (Re w1, Im w1, …), each value over both lanes.
-		for g := range s.ls / v {
-			blk := tw[g*12*v : (g+1)*12*v]
-			for i := range v {
-				j := g*v + i
-				for q := 1; q < 4; q++ {
-					c, si := roots.root(q * j * stride)
-					re := blk[(2*q-2)*2*v : (2*q-1)*2*v]
-					im := blk[(2*q-1)*2*v : 2*q*2*v]
-					re[2*i], re[2*i+1] = c, c
-					im[2*i], im[2*i+1] = si, si
-				}
+		// float64 (Re w1, Im w1, …), each value over both lanes. One q at a
+		// time, so that the roots run in order.
+		lv := bits.TrailingZeros(uint(v))
+		for q := 1; q < 4; q++ {
+			for j := range s.ls {
+				c, si := roots.root(q * j * stride)
+				o := j>>lv*12*v + (2*q-2)*2*v + 2*(j&(v-1))
+				tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, si, si
 			}
 		}
 	}
@@ -110,24 +113,23 @@ func newStockham64Batch(n, batch int, l asm.Level) *stockham64 {
 func fillTail16of64(tw []float64, n int, roots rootTable32) {
 	const v = 4 // values per ZMM
 	m := n / 16
-	put := func(vec []float64, i int, x float64) { vec[2*i], vec[2*i+1] = x, x }
-	for g := range m / v {
-		blk := tw[g*30*2*v : (g+1)*30*2*v]
-		vec := func(idx int) []float64 { return blk[idx*2*v : (idx+1)*2*v] }
-		for i := range v {
-			j := g*v + i
-			for q := 1; q < 4; q++ {
-				c, s := roots.root(4 * q * j)
-				put(vec(2*q-2), i, c)
-				put(vec(2*q-1), i, s)
-			}
-			for st := range 4 {
-				for k := 1; k < 4; k++ {
-					c, s := roots.root(k * (j + st*m))
-					put(vec(6+6*st+2*k-2), i, c)
-					put(vec(6+6*st+2*k-1), i, s)
-				}
-			}
+	// Twiddle pair p of value j: Re vector 2p and Im vector 2p+1 of j's
+	// block of 30 vectors. One pair at a time, so that the roots run in
+	// order.
+	fill := func(p, mul, add int) {
+		for j := range m {
+			c, s := roots.root(mul * (j + add))
+			re, im := c, s
+			o := j/v*30*2*v + p*4*v + 2*(j%v)
+			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = re, re, im, im
+		}
+	}
+	for q := 1; q < 4; q++ {
+		fill(q-1, 4*q, 0)
+	}
+	for st := range 4 {
+		for k := 1; k < 4; k++ {
+			fill(3+3*st+k-1, k, st*m)
 		}
 	}
 }
@@ -180,18 +182,19 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 // realStockham64 is realStockham32 for float64: the complex128 plan of the
 // half length h and the tables of asm.FFT64RealPass.
 type realStockham64 struct {
-	h         int
-	cplx      *stockham64 // the complex FFT of length h, or
-	fs        *fourStep64 // its four-step plan when h is that long
-	tw, twInv []float64   // t_k = −i·ω_n^k/2 and t_k/h
+	h    int
+	cplx *stockham64 // the complex FFT of length h, or
+	fs   *fourStep64 // its four-step plan when h is that long
+	tw   []float64   // t_k = −i·ω_n^k/2, both directions
 }
 
-// transform runs the unscaled complex FFT of length h of rp.
+// transform runs the complex FFT of length h of rp, the inverse with its
+// 1/h (on the first stage).
 func (rp *realStockham64) transform(dst, src, work []complex128, inverse bool) {
 	if rp.fs != nil {
-		runFourStep64(rp.fs, dst, src, work, inverse, false)
+		runFourStep64(rp.fs, dst, src, work, inverse, inverse)
 	} else {
-		runStockham64(rp.cplx, dst, src, work, inverse, false)
+		runStockham64(rp.cplx, dst, src, work, inverse, inverse)
 	}
 }
 
@@ -219,27 +222,25 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 		return nil
 	}
 	var cplx *stockham64
+	roots := newRootTable32(n) // the half-length plan's roots are every other one
 	fs := newFourStep64(h, l, fourStepTw)
 	if fs == nil {
-		if cplx = newStockham64(h, l); cplx == nil {
+		if h < stockhamMinLen {
+			return nil
+		}
+		if cplx = newStockham64Roots(h, 1, l, roots.divided(2)); cplx == nil {
 			return nil
 		}
 	}
-	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h)), twInv: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
+	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
 	v := asm.FFT64Values(l)
-	roots := newRootTable32(n)
 	for g := range h / 2 / v {
+		blk := p.tw[g*4*v : (g+1)*4*v]
 		for i := range v {
 			c, s := roots.root(1 + g*v + i)
-			for _, t := range []struct {
-				tab   []float64
-				scale float64
-			}{{p.tw, 0.5}, {p.twInv, 0.5 / float64(h)}} {
-				blk := t.tab[g*4*v : (g+1)*4*v]
-				re, im := s*t.scale, -c*t.scale // −i·(c + i·s)·scale
-				blk[2*i], blk[2*i+1] = re, re
-				blk[2*v+2*i], blk[2*v+2*i+1] = im, im
-			}
+			re, im := s/2, -c/2 // −i·(c + i·s)/2
+			blk[2*i], blk[2*i+1] = re, re
+			blk[2*v+2*i], blk[2*v+2*i+1] = im, im
 		}
 	}
 	return p
@@ -251,6 +252,10 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realForwardHalf64(l, p.half, dst, src, s)
+			return
+		}
 		realForwardGeneric(p, dst, src, s)
 		return
 	}
@@ -263,21 +268,24 @@ func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, 
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
 }
 
-// realInverse64 runs a validated float64 inverse real FFT, the 1/n folded
-// into the pass as in realInverse32.
+// realInverse64 runs a validated float64 inverse real FFT, the 1/n split
+// as in realInverse32.
 func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
+		if p.half != nil && hasStockham32(l) {
+			realInverseHalf64(l, p.half, dst, src, s)
+			return
+		}
 		realInverseGeneric(p, dst, src, s)
 		return
 	}
 	h := rp.h
 	buf := s.complex128s(h + rp.workLen())
 	z := buf[:h]
-	half := 0.5 / float64(h)
-	asm.FFT64RealPass(l, z, src, rp.twInv, h, true, half)
+	asm.FFT64RealPass(l, z, src, rp.tw, h, true, 0.5)
 	x0, xh := real(src[0]), real(src[h])
-	z[0] = complex((x0+xh)*half, (x0-xh)*half)
+	z[0] = complex((x0+xh)*0.5, (x0-xh)*0.5)
 	rp.transform(asComplex128(dst), z, buf[h:], true)
 }
 
@@ -312,19 +320,26 @@ func newFourStep64Any(n int, l asm.Level, tw []complex128) *fourStep64 {
 	n1 := 1 << (lg / 4 * 2)
 	// 16 complex128 per row of a block: four cache lines, as 32 complex64.
 	p := &fourStep64{n: n, n1: n1, n2: n / n1, b: min(16, n1), tStride: n1 + 4}
-	p.col = newStockham64Batch(p.n1, p.b, l)
-	p.row = newStockham64Batch(p.n2, p.b, l)
+	// One root table of n serves the twiddle matrix and both FFTs (their
+	// roots are every n/n1-th and n/n2-th) when this plan builds the
+	// matrix; else the FFTs build their own, shorter tables.
+	twLen := n/p.b + p.b*n1
+	var roots, colRoots, rowRoots rootTable32
+	if len(tw) != twLen {
+		roots = newRootTable32(n)
+		colRoots, rowRoots = roots.divided(n/p.n1), roots.divided(n/p.n2)
+	}
+	p.col = newStockham64Roots(p.n1, p.b, l, colRoots)
+	p.row = newStockham64Roots(p.n2, p.b, l, rowRoots)
 	if p.col == nil || p.row == nil || p.col.radix2 {
 		return nil
 	}
 	b := p.b
-	twLen := n/b + b*n1
 	if len(tw) == twLen {
 		p.tw = tw
 		return p
 	}
 	p.tw = make([]complex128, twLen)
-	roots := newRootTable32(n)
 	for blk := range p.n2 / b {
 		row := p.tw[blk*n1 : (blk+1)*n1]
 		for k1 := range row {

@@ -1,0 +1,229 @@
+package fft
+
+import (
+	"math"
+	"unsafe"
+
+	"github.com/ssmkern/ssmkern/asm"
+)
+
+// The real plans of a length n that is not a power of two, at the levels
+// with vector kernels: the complex plan of the half length h = n/2 (even
+// n) or of n itself (odd n), which runs Bluestein's algorithm on the
+// power-of-two kernels (bluestein32, bluestein64), and a pass in Go
+// between the two spectra (the half-length trick of package generic's
+// RealFFTPlan, with the same twiddles ω_n^k from exact angles). The pass
+// is one O(n) loop; asm.FFTRealPass needs h/2 a multiple of the vector
+// width, which these h seldom are.
+
+// realHalf32 is RealPlan32's complex plan and pass table for such n.
+type realHalf32 struct {
+	cplx *Plan32     // length h (even n) or n (odd n)
+	tw   []complex64 // ω_n^k, k = 0 … h/2 (even n only)
+}
+
+// realHalf64 is realHalf32 for RealPlan64.
+type realHalf64 struct {
+	cplx *Plan64
+	tw   []complex128
+}
+
+// newRealHalf32 returns the float32 path of the real FFT of length n, or
+// nil where RealPlan32 runs its Stockham plan (n a power of two) or
+// package generic (the complex plan would: no bluestein32).
+func newRealHalf32(n int) (*realHalf32, error) {
+	c := realHalfLen(n)
+	if n&(n-1) == 0 || !useBluestein32(c) {
+		return nil, nil
+	}
+	cplx, err := NewPlan32(c)
+	if err != nil || cplx.blue == nil {
+		return nil, err
+	}
+	r := &realHalf32{cplx: cplx}
+	if n%2 == 0 {
+		r.tw = make([]complex64, n/4+1)
+		for k := range r.tw {
+			r.tw[k] = complex64(halfTwiddle(k, n))
+		}
+	}
+	return r, nil
+}
+
+// newRealHalf64 is newRealHalf32 for RealPlan64: the lengths whose
+// complex plan runs bluestein64.
+func newRealHalf64(n int) (*realHalf64, error) {
+	c := realHalfLen(n)
+	if n&(n-1) == 0 || !useBluestein64(c) {
+		return nil, nil
+	}
+	cplx, err := NewPlan64(c)
+	if err != nil || cplx.blue == nil {
+		return nil, err
+	}
+	r := &realHalf64{cplx: cplx}
+	if n%2 == 0 {
+		r.tw = make([]complex128, n/4+1)
+		for k := range r.tw {
+			r.tw[k] = halfTwiddle(k, n)
+		}
+	}
+	return r, nil
+}
+
+// realHalfLen is the length of the complex FFT behind a real one of
+// length n.
+func realHalfLen(n int) int {
+	if n%2 == 0 {
+		return n / 2
+	}
+	return n
+}
+
+// halfTwiddle returns ω_n^k = e^{−2πi·k/n} for 0 ≤ k ≤ n/4: an angle of at
+// most π/2, whose cos and sin are within about an ulp.
+func halfTwiddle(k, n int) complex128 {
+	if 4*k == n {
+		return complex(0, -1)
+	}
+	s, c := math.Sincos(2 * math.Pi * float64(k) / float64(n))
+	return complex(c, -s)
+}
+
+// realForwardHalf32 runs a validated float32 real FFT through r at level l
+// (hasStockham32(l)). Even n: the complex FFT of z[j] = src[2j] +
+// i·src[2j+1] (src read in place as complex64) into dst[:h], then the
+// pass in place, pairing bins k and h−k. Odd n: the complex FFT of src
+// widened into s.z.
+func realForwardHalf32(l asm.Level, r *realHalf32, dst []complex64, src []float32, s *scratch) {
+	n := len(src)
+	if n%2 == 1 {
+		buf := s.realBuf32(n)
+		for j, x := range src {
+			buf[j] = complex(x, 0)
+		}
+		transform32(l, r.cplx, buf, buf, s, false)
+		copy(dst, buf)
+		return
+	}
+	h := n / 2
+	z := unsafe.Slice((*complex64)(unsafe.Pointer(unsafe.SliceData(src))), h)
+	transform32(l, r.cplx, dst[:h], z, s, false)
+	z0 := dst[0]
+	dst[0] = complex(real(z0)+imag(z0), 0)
+	dst[h] = complex(real(z0)-imag(z0), 0)
+	tw := r.tw[:h/2+1]
+	for k := 1; k <= h/2; k++ {
+		a, b := dst[k], dst[h-k]
+		// E = (a + conj b)/2, O = (a − conj b)/(2i), X_k = E + ω^k·O,
+		// X_{h−k} = conj(E − ω^k·O).
+		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
+		or, oi := 0.5*(imag(a)+imag(b)), 0.5*(real(b)-real(a))
+		w := tw[k]
+		wr, wi := real(w)*or-imag(w)*oi, real(w)*oi+imag(w)*or
+		dst[k] = complex(er+wr, ei+wi)
+		dst[h-k] = complex(er-wr, wi-ei)
+	}
+}
+
+// realInverseHalf32 runs a validated float32 inverse real FFT through r:
+// even n, the pass from src into dst read as complex64 (the 1/2 of E
+// and O there, the 1/h in the complex inverse), then the inverse complex
+// FFT in place; odd n, the inverse complex FFT of the Hermitian
+// extension in s.z.
+func realInverseHalf32(l asm.Level, r *realHalf32, dst []float32, src []complex64, s *scratch) {
+	n := len(dst)
+	if n%2 == 1 {
+		buf := s.realBuf32(n)
+		buf[0] = complex(real(src[0]), 0)
+		for k := 1; k < len(src); k++ {
+			buf[k] = src[k]
+			buf[n-k] = complex(real(src[k]), -imag(src[k]))
+		}
+		transform32(l, r.cplx, buf, buf, s, true)
+		for j, v := range buf {
+			dst[j] = real(v)
+		}
+		return
+	}
+	h := n / 2
+	z := unsafe.Slice((*complex64)(unsafe.Pointer(unsafe.SliceData(dst))), h)
+	x0, xh := real(src[0]), real(src[h])
+	z[0] = complex(0.5*(x0+xh), 0.5*(x0-xh))
+	tw := r.tw[:h/2+1]
+	for k := 1; k <= h/2; k++ {
+		a, b := src[k], src[h-k]
+		// E = (a + conj b)/2, O = (a − conj b)·conj(ω^k)/2,
+		// Z_k = E + i·O, Z_{h−k} = conj E + i·conj O.
+		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
+		dr, di := 0.5*(real(a)-real(b)), 0.5*(imag(a)+imag(b))
+		w := tw[k]
+		or, oi := dr*real(w)+di*imag(w), di*real(w)-dr*imag(w)
+		z[k] = complex(er-oi, ei+or)
+		z[h-k] = complex(er+oi, or-ei)
+	}
+	transform32(l, r.cplx, z, z, s, true)
+}
+
+// realForwardHalf64 is realForwardHalf32 for float64.
+func realForwardHalf64(l asm.Level, r *realHalf64, dst []complex128, src []float64, s *scratch) {
+	n := len(src)
+	if n%2 == 1 {
+		buf := s.realBuf64(n)
+		for j, x := range src {
+			buf[j] = complex(x, 0)
+		}
+		transform(l, r.cplx, buf, buf, s, false)
+		copy(dst, buf)
+		return
+	}
+	h := n / 2
+	z := unsafe.Slice((*complex128)(unsafe.Pointer(unsafe.SliceData(src))), h)
+	transform(l, r.cplx, dst[:h], z, s, false)
+	z0 := dst[0]
+	dst[0] = complex(real(z0)+imag(z0), 0)
+	dst[h] = complex(real(z0)-imag(z0), 0)
+	tw := r.tw[:h/2+1]
+	for k := 1; k <= h/2; k++ {
+		a, b := dst[k], dst[h-k]
+		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
+		or, oi := 0.5*(imag(a)+imag(b)), 0.5*(real(b)-real(a))
+		w := tw[k]
+		wr, wi := real(w)*or-imag(w)*oi, real(w)*oi+imag(w)*or
+		dst[k] = complex(er+wr, ei+wi)
+		dst[h-k] = complex(er-wr, wi-ei)
+	}
+}
+
+// realInverseHalf64 is realInverseHalf32 for float64.
+func realInverseHalf64(l asm.Level, r *realHalf64, dst []float64, src []complex128, s *scratch) {
+	n := len(dst)
+	if n%2 == 1 {
+		buf := s.realBuf64(n)
+		buf[0] = complex(real(src[0]), 0)
+		for k := 1; k < len(src); k++ {
+			buf[k] = src[k]
+			buf[n-k] = complex(real(src[k]), -imag(src[k]))
+		}
+		transform(l, r.cplx, buf, buf, s, true)
+		for j, v := range buf {
+			dst[j] = real(v)
+		}
+		return
+	}
+	h := n / 2
+	z := unsafe.Slice((*complex128)(unsafe.Pointer(unsafe.SliceData(dst))), h)
+	x0, xh := real(src[0]), real(src[h])
+	z[0] = complex(0.5*(x0+xh), 0.5*(x0-xh))
+	tw := r.tw[:h/2+1]
+	for k := 1; k <= h/2; k++ {
+		a, b := src[k], src[h-k]
+		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
+		dr, di := 0.5*(real(a)-real(b)), 0.5*(imag(a)+imag(b))
+		w := tw[k]
+		or, oi := dr*real(w)+di*imag(w), di*real(w)-dr*imag(w)
+		z[k] = complex(er-oi, ei+or)
+		z[h-k] = complex(er+oi, or-ei)
+	}
+	transform(l, r.cplx, z, z, s, true)
+}
