@@ -106,6 +106,8 @@ type RealPlan32 struct {
 	kernels levelKernels[*realStockham32] // per level; nil where the level runs plan
 	tw      []complex64                   // the four-step twiddles, shared by the levels (under kernels.mu)
 	pool    sync.Pool
+
+	batch levelKernels[*realBatch32] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // NewRealPlan32 returns the plan of the real FFT of length n (1 ≤ n ≤
