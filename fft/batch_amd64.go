@@ -6,15 +6,31 @@ import (
 	"github.com/ssmkern/ssmkern/asm"
 )
 
-// batchMaxLen32 and batchMaxLen64 are the longest complex rows that
-// ForwardBatch transforms side by side; longer rows run one at a time,
-// where the vectors are already full and a row's stages cost far more
-// than the call. batchRealMaxLen32 is the same for RealPlan32's rows
-// (its half-length complex FFTs run side by side).
+// batchMaxLen32, batchMaxLen64 and batchRealMaxLen32 are the longest
+// rows that ForwardBatch transforms side by side (RealPlan32: its
+// half-length complex FFTs); longer rows run one at a time, where a row's
+// vectors are full and its stages cost more than the two transposes.
+// Measured (go test -run '^$' -bench 'FFTBatch/(c64|c128|r32)/' ./bench,
+// three runs per SSMKERN_ISA, rows = 256, MFLOPS per row, side by side
+// against Forward per row):
+//
+//	        AVX-512                          AVX2
+//	c64  16 6,500–13,600 / 1,400–2,000       17,200–17,300 / 2,100–2,400
+//	c64  32 19,700–23,300 / 11,800–13,600    19,500–22,400 / 17,900–19,000
+//	c64  64 21,100–22,600 / 20,100–21,400    16,900–23,900 / 24,500–25,400
+//	c64 128 22,800–26,100 / 40,500–42,200    27,800–29,100 / 39,900–40,600
+//	c128 32 12,200–12,600 / 9,700–10,600     11,500–12,900 / 10,500–11,300
+//	c128 64 11,300–13,200 / 17,300–20,500    12,400–14,300 / 18,000–18,900
+//	r32  32 9,900–10,900 / 2,100–2,500       8,200–9,300 / 1,100–1,500
+//	r32  64 13,800–14,000 / 12,400–12,500    7,600–12,200 / 6,600–8,900
+//	r32 128 14,100–15,800 / 21,300–22,700    7,700–12,800 / 11,700–17,800
+//
+// The transposes in Go are most of a side-by-side block's time (75% at n
+// = 16 in a profile), which is what makes the crossover this low.
 const (
-	batchMaxLen32     = 256
-	batchMaxLen64     = 256
-	batchRealMaxLen32 = 512
+	batchMaxLen32     = 32
+	batchMaxLen64     = 32
+	batchRealMaxLen32 = 64
 )
 
 // batchBlockValues bounds a block's values (rows × n): its two buffers,
@@ -104,10 +120,23 @@ func batchSmall32(l asm.Level, p *Plan32, dst, src []complex64, rows int, s *scr
 }
 
 // gatherRows writes the nr rows of length n of src into the columns of
-// the [n][b] block blk, and zeros its other columns.
+// the [n][b] block blk, and zeros its other columns. Four rows at a time,
+// so that each store run is four adjacent values rather than one value a
+// block row apart.
 func gatherRows[C complex64 | complex128](blk, src []C, n, b, nr int) {
 	blk = blk[:n*b]
-	for r := range nr {
+	r := 0
+	for ; r+4 <= nr; r += 4 {
+		r0 := src[r*n : (r+1)*n]
+		r1 := src[(r+1)*n : (r+2)*n]
+		r2 := src[(r+2)*n : (r+3)*n]
+		r3 := src[(r+3)*n : (r+4)*n]
+		for j := range r0 {
+			o := blk[j*b+r : j*b+r+4]
+			o[0], o[1], o[2], o[3] = r0[j], r1[j], r2[j], r3[j]
+		}
+	}
+	for ; r < nr; r++ {
 		row := src[r*n : (r+1)*n]
 		for j, v := range row {
 			blk[j*b+r] = v
@@ -123,7 +152,18 @@ func gatherRows[C complex64 | complex128](blk, src []C, n, b, nr int) {
 // scatterRows is gatherRows' inverse for the first nr columns.
 func scatterRows[C complex64 | complex128](dst, blk []C, n, b, nr int) {
 	blk = blk[:n*b]
-	for r := range nr {
+	r := 0
+	for ; r+4 <= nr; r += 4 {
+		r0 := dst[r*n : (r+1)*n]
+		r1 := dst[(r+1)*n : (r+2)*n]
+		r2 := dst[(r+2)*n : (r+3)*n]
+		r3 := dst[(r+3)*n : (r+4)*n]
+		for k := range r0 {
+			v := blk[k*b+r : k*b+r+4]
+			r0[k], r1[k], r2[k], r3[k] = v[0], v[1], v[2], v[3]
+		}
+	}
+	for ; r < nr; r++ {
 		row := dst[r*n : (r+1)*n]
 		for k := range row {
 			row[k] = blk[k*b+r]

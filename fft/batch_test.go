@@ -13,11 +13,11 @@ import (
 
 // batchLengths hit every path of the batches: n < 4 and odd n (row by
 // row), 4, 8, 16 (side by side where the single call runs float64 code),
-// 32 and 64 (side by side against the single call's Stockham stages),
+// 32 (side by side against the single call's Stockham stages), 64,
 // 100 (mixed radix or Bluestein), 1024 (row by row on the Stockham
 // stages); batchRows every block tail (blocks hold 4 … 512 rows).
 var (
-	batchLengths = []int{1, 2, 3, 5, 8, 16, 17, 32, 64, 100, 256, 512, 1024}
+	batchLengths = []int{1, 2, 3, 4, 5, 8, 16, 17, 32, 64, 100, 256, 512, 1024}
 	batchRows    = []int{0, 1, 3, 7, 16, 33}
 )
 
