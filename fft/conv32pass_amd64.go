@@ -21,7 +21,12 @@ import (
 // Measured against the three passes it replaces (best of 200×20 calls,
 // throwaway A/B on the shared machine): AVX-512 n = 2048 410 against 393
 // ns, 8192 1.59 against 2.31 µs, 32768 6.18 against 9.66 µs; AVX2 601
-// against 705 ns, 2.34 against 2.91 µs, 7.88 against 9.96 µs. A table of
+// against 705 ns, 2.34 against 2.91 µs, 7.88 against 9.96 µs. With the
+// kernel spectra streamed from memory, 256 channels at n = 2048: 428–536
+// against 448–601 ns per row. In the whole Apply (best of 40 alternating
+// calls, H = 256, L = 1024 … 16384, AVX-512) the difference is within the
+// noise of the loaded machine (0.92–1.09×): the FFT stages are 80% of it.
+// A table of
 // composed coefficients instead (Z_k = P_k·z_k + Q_k·conj z_{h−k}, no
 // twiddle, no second kernel bin) made Apply 1.09× faster at L = 1024 but
 // 0.88× at 4096 and 0.92× at 16384: twice the spectra's bytes to stream
@@ -69,9 +74,11 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	rp := f.plan.stockham(l)
 	s := f.pool.Get().(*conv32Scratch)
 	t := f.plan.pool.Get().(*scratch)
-	work := t.complex64s(h + 1 + rp.workLen())
-	zp, w := work[:h+1], work[h+1:]
-	z := s.spec[:h+1]
+	// z, zp (h+1 values each) and the FFT's work buffer each start on a
+	// cache line, so that no vector of the stages straddles two.
+	off := (h + 1 + 7) &^ 7
+	work := t.complex64s(2*off + rp.workLen())
+	z, zp, w := work[:h+1], work[off:off+h+1], work[2*off:]
 	for r := 0; r < len(u)/seqLen; r++ {
 		ch := r % channels
 		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
