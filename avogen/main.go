@@ -41,6 +41,7 @@ var generators = map[string]func(){
 	"scan":       generateScan,
 	"fft":        generateFFT,
 	"fftconv":    generateFFTConv,
+	"fftbatch":   generateFFTBatch,
 	"cauchy":     generateCauchy,
 	"cmul":       generateCMul,
 	"convdirect": generateConvDirect,

@@ -21,19 +21,19 @@ import (
 // not overlap it partially; rows = 0 does nothing.
 //
 // Each row's result is that of Forward on the row, to rounding: where the
-// rows are transformed one at a time (n > 32 at AVX2 and AVX-512, n not a
-// power of two, the generic and NEON levels) they are bit for bit
+// rows are transformed one at a time (n > 256 at AVX2 and AVX-512, n not
+// a power of two, the generic and NEON levels) they are bit for bit
 // Forward's; where a block of rows runs side by side (powers of two 4 ≤ n
-// ≤ 32 at AVX2 and AVX-512: float32 stages where Forward computes n < 32
-// in float64, and other stages at n = 32) each row is within the accuracy
-// bound of Forward (relative RMS 1e-6·log2 n against float64), and rows
-// never mix (a NaN stays in its row).
+// ≤ 256 at AVX2 and AVX-512: float32 stages where Forward computes n < 32
+// in float64, and the batch stages from 32 on) each row is within the
+// accuracy bound of Forward (relative RMS 1e-6·log2 n against float64),
+// and rows never mix (a NaN stays in its row).
 //
-// Speed, benchFFT MFLOPS per row for rows = 256 (go test -run '^$' -bench
-// 'FFTBatch/c64/' ./bench): n = 16 6,500–17,300 side by side against
-// 1,400–2,400 for Forward per row, n = 32 about 1.2–1.7× Forward's, and
-// from n = 64 the row-by-row loop, at Forward's speed (batchMaxLen32 has
-// the table).
+// Speed, benchFFT MFLOPS per row in the thread's CPU time for rows = 256
+// (go test -run '^$' -bench 'FFTBatch/c64/' ./bench): n = 16 36,500–41,100
+// side by side against 2,000–2,500 for Forward per row, n = 64 1.5–2×, n
+// = 256 1.1–1.4×; from n = 512 the row loop, at Forward's speed
+// (batchMaxLen32 has the table).
 func (p *Plan32) ForwardBatch(dst, src []complex64, rows int) error {
 	return p.runBatch("Plan32.ForwardBatch", dst, src, rows, false)
 }
@@ -72,7 +72,7 @@ func (p *Plan32) runBatch(call string, dst, src []complex64, rows int, inverse b
 // ForwardBatch is Plan32.ForwardBatch for complex128: rows rows of length
 // n back to back, dst may be src. Rows of powers of two 4 ≤ n ≤ 32 run
 // side by side at AVX2 and AVX-512 (within the accuracy bound of Forward,
-// 1e-14·log2 n; n = 16 3.6–10.7 against 1.0–3.0 GFLOPS per row), every
+// 1e-14·log2 n; n = 16 9.3–10.7 against 2.6–2.9 GFLOPS per row), every
 // other row bit for bit as Forward.
 func (p *Plan64) ForwardBatch(dst, src []complex128, rows int) error {
 	return p.runBatch("Plan64.ForwardBatch", dst, src, rows, false)
@@ -113,9 +113,10 @@ func (p *Plan64) runBatch(call string, dst, src []complex128, rows int, inverse 
 // length n: src is [rows][n], dst [rows][n/2+1]; they share no memory;
 // rows = 0 does nothing. At AVX2 and AVX-512, powers of two 8 ≤ n ≤ 64
 // run their half-length complex FFTs side by side (see realBatch32),
-// within the accuracy bound of Forward (n = 16: 7,200–7,800 against
-// 1,200–1,500 MFLOPS per row, n = 32 4–8×); every other case is bit for
-// bit Forward row by row.
+// within the accuracy bound of Forward (n = 16: 8,000–9,000 against
+// 900–1,400 MFLOPS per row, n = 32 5–7×, n = 64 1.1–1.4×); every other
+// case is bit for bit Forward row by row (n = 128 and 256 about 1.2× the
+// speed of Forward per row, from the one validation and scratch per call).
 func (p *RealPlan32) ForwardBatch(dst []complex64, src []float32, rows int) error {
 	const call = "RealPlan32.ForwardBatch"
 	if p == nil {

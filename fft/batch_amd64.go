@@ -10,25 +10,33 @@ import (
 // rows that ForwardBatch transforms side by side (RealPlan32: its
 // half-length complex FFTs); longer rows run one at a time, where a row's
 // vectors are full and its stages cost more than the two transposes.
-// Measured (go test -run '^$' -bench 'FFTBatch/(c64|c128|r32)/' ./bench,
-// three runs per SSMKERN_ISA, rows = 256, MFLOPS per row, side by side
-// against Forward per row):
+// Measured in the thread's CPU time (go test -run '^$' -bench
+// 'FFTBatch/(c64|c128|r32)/' ./bench, cpu-MFLOPS per row, rows = 256,
+// three runs per SSMKERN_ISA on the loaded shared machine; side by side
+// where it runs, against Forward called per row):
 //
-//	        AVX-512                          AVX2
-//	c64  16 6,500–13,600 / 1,400–2,000       17,200–17,300 / 2,100–2,400
-//	c64  32 19,700–23,300 / 11,800–13,600    19,500–22,400 / 17,900–19,000
-//	c64  64 21,100–22,600 / 20,100–21,400    16,900–23,900 / 24,500–25,400
-//	c64 128 22,800–26,100 / 40,500–42,200    27,800–29,100 / 39,900–40,600
-//	c128 32 12,200–12,600 / 9,700–10,600     11,500–12,900 / 10,500–11,300
-//	c128 64 11,300–13,200 / 17,300–20,500    12,400–14,300 / 18,000–18,900
-//	r32  32 9,900–10,900 / 2,100–2,500       8,200–9,300 / 1,100–1,500
-//	r32  64 13,800–14,000 / 12,400–12,500    7,600–12,200 / 6,600–8,900
-//	r32 128 14,100–15,800 / 21,300–22,700    7,700–12,800 / 11,700–17,800
+//	           AVX-512                            AVX2
+//	c64   16   36,500–41,100 / 2,000–2,200        37,000–39,500 / 2,400–2,500
+//	c64   32   44,300–47,800 / 12,500–12,900      44,100–45,300 / 15,000–17,800
+//	c64   64   35,200–36,300 / 20,800–24,100      42,500–45,300 / 21,400–24,200
+//	c64  128   50,700–55,900 / 38,500–40,800      46,600–47,700 / 35,000–39,300
+//	c64  256   50,400–51,500 / 37,800–46,100      51,600–52,700 / 36,100–39,400
+//	c128  16   9,300–10,700 / 2,600–2,900         10,300–10,700 / 2,600–2,900
+//	c128  32   12,300–13,000 / 10,400–10,400      8,100–12,400 / 6,400–6,600
+//	c128  64   18,700–27,600 / 19,300–22,500      13,300–20,700 / 13,800–18,100
+//	r32   16   8,000–9,000 / 1,300–1,300          8,600–9,000 / 900–1,400
+//	r32   32   11,800–12,500 / 2,100–2,300        12,200–12,600 / 1,700–1,800
+//	r32   64   13,500–15,800 / 10,000–11,800      10,200–15,600 / 10,600–14,400
 //
-// The transposes in Go are most of a side-by-side block's time (75% at n
-// = 16 in a profile), which is what makes the crossover this low.
+// (c128 64 ran side by side for this table; it is within the noise of
+// Forward and stays row by row.) The complex64 transposes are
+// asm.FFTTranspose; with them in Go (four rows at a time) they were 75%
+// of a block's time at n = 16 and the crossover was n = 32. The real
+// rows' pass between the half-length spectrum and the bins runs in Go
+// per row (realSplit32), which is what stops them at n = 64. From n = 512
+// up and for other n the batch is the row loop, at Forward's speed.
 const (
-	batchMaxLen32     = 32
+	batchMaxLen32     = 256
 	batchMaxLen64     = 32
 	batchRealMaxLen32 = 64
 )
@@ -111,12 +119,42 @@ func batchSmall32(l asm.Level, p *Plan32, dst, src []complex64, rows int, s *scr
 		b, sp := bp.block(rows - r0)
 		nr := min(b, rows-r0)
 		a, w := buf[:n*b], buf[n*b:2*n*b]
-		gatherRows(a, src[r0*n:(r0+nr)*n], n, b, nr)
+		gatherRows32(l, a, src[r0*n:(r0+nr)*n], n, b, nr)
 		out := bp.run(sp, a, w, inverse)
-		scatterRows(dst[r0*n:(r0+nr)*n], out, n, b, nr)
+		scatterRows32(l, dst[r0*n:(r0+nr)*n], out, n, b, nr)
 		r0 += nr
 	}
 	return true
+}
+
+// gatherRows32 is gatherRows with the rows in whole groups of four moved
+// by asm.FFTTranspose (4×4 tiles in registers).
+func gatherRows32(l asm.Level, blk, src []complex64, n, b, nr int) {
+	nr4 := nr &^ 3
+	asm.FFTTranspose(l, blk, src, nr4, n, b, n)
+	for r := nr4; r < nr; r++ {
+		row := src[r*n : (r+1)*n]
+		for j, v := range row {
+			blk[j*b+r] = v
+		}
+	}
+	if nr < b {
+		for j := range n {
+			clear(blk[j*b+nr : (j+1)*b])
+		}
+	}
+}
+
+// scatterRows32 is scatterRows with asm.FFTTranspose.
+func scatterRows32(l asm.Level, dst, blk []complex64, n, b, nr int) {
+	nr4 := nr &^ 3
+	asm.FFTTranspose(l, dst, blk, n, nr4, n, b)
+	for r := nr4; r < nr; r++ {
+		row := dst[r*n : (r+1)*n]
+		for k := range row {
+			row[k] = blk[k*b+r]
+		}
+	}
 }
 
 // gatherRows writes the nr rows of length n of src into the columns of
@@ -288,7 +326,7 @@ func batchRealForwardSmall32(l asm.Level, p *RealPlan32, dst []complex64, src []
 		b, sp := cp.block(rows - r0)
 		nr := min(b, rows-r0)
 		a, w := buf[:h*b], buf[h*b:2*h*b]
-		gatherRows(a, asComplex64(src[r0*n:(r0+nr)*n]), h, b, nr)
+		gatherRows32(l, a, asComplex64(src[r0*n:(r0+nr)*n]), h, b, nr)
 		z := cp.run(sp, a, w, false)
 		for r := range nr {
 			realSplit32(dst[(r0+r)*bins:(r0+r+1)*bins], z[r:], b, bp.w)
@@ -345,7 +383,7 @@ func batchRealInverseSmall32(l asm.Level, p *RealPlan32, dst []float32, src []co
 			}
 		}
 		z := cp.run(sp, a, w, true)
-		scatterRows(asComplex64(dst[r0*n:(r0+nr)*n]), z, h, b, nr)
+		scatterRows32(l, asComplex64(dst[r0*n:(r0+nr)*n]), z, h, b, nr)
 		r0 += nr
 	}
 	return true

@@ -13,9 +13,10 @@ import (
 
 // batchLengths hit every path of the batches: n < 4 and odd n (row by
 // row), 4, 8, 16 (side by side where the single call runs float64 code),
-// 32 (side by side against the single call's Stockham stages), 64,
-// 100 (mixed radix or Bluestein), 1024 (row by row on the Stockham
-// stages); batchRows every block tail (blocks hold 4 … 512 rows).
+// 32 … 256 (side by side against the single call's Stockham stages; real
+// rows to 64), 100 (mixed radix or Bluestein), 512 and 1024 (row by row on
+// the Stockham stages); batchRows every block tail (blocks hold 1 … 512
+// rows, moved by the transposes four at a time and the rest one by one).
 var (
 	batchLengths = []int{1, 2, 3, 4, 5, 8, 16, 17, 32, 64, 100, 256, 512, 1024}
 	batchRows    = []int{0, 1, 3, 7, 16, 33}

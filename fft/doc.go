@@ -40,10 +40,11 @@
 // rows of length n stored back to back (row r at [r·n, (r+1)·n); a real
 // spectrum's rows n/2+1 bins apart), with one validation and one pooled
 // scratch per call; rows = 0 does nothing. At AVX2 and AVX-512 the short
-// powers of two (complex n ≤ 32, real n ≤ 64), whose single transforms
-// run part-empty vectors or the float64 generic code, go side by side: a
-// block of rows transposed value by value into [n][b], the batch
-// Stockham stages (b transforms interleaved, every vector full), and back;
+// powers of two (complex64 n ≤ 256, complex128 n ≤ 32, real n ≤ 64), whose
+// single transforms run part-empty vectors, the float64 generic code or
+// mostly call overhead, go side by side: a block of rows transposed value
+// by value into [n][b] (asm.FFTTranspose), the batch Stockham stages (b
+// transforms interleaved, every vector full), and back;
 // such rows are within the accuracy bound of Forward, not bit for bit, and
 // never mix. Every other batch runs Forward's kernels row by row, bit for
 // bit. Plan32.ForwardBatch has the measured speeds.
