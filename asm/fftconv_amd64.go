@@ -14,6 +14,11 @@ func fftConvPassAVX2(dst []complex64, z []complex64, k []complex64, tw []complex
 //go:noescape
 func addScaledAVX2(y []float32, a []float32, u []float32, d float32)
 
+// fftConvFirstAVX2 runs the first forward radix-4 stage of an FFT whose second half of inputs is zero; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvFirstAVX2(out []complex64, in []complex64)
+
 // fftConvPassAVX512 runs the middle pass of a real FFT convolution of half length h = len(z)−1; see avogen/fftconv.go.
 //
 //go:noescape
@@ -23,3 +28,8 @@ func fftConvPassAVX512(dst []complex64, z []complex64, k []complex64, tw []compl
 //
 //go:noescape
 func addScaledAVX512(y []float32, a []float32, u []float32, d float32)
+
+// fftConvFirstAVX512 runs the first forward radix-4 stage of an FFT whose second half of inputs is zero; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvFirstAVX512(out []complex64, in []complex64)

@@ -164,6 +164,42 @@ addScaledAVX2_done:
 	VZEROUPPER
 	RET
 
+// func fftConvFirstAVX2(out []complex64, in []complex64)
+// Requires: AVX, FMA3
+TEXT ·fftConvFirstAVX2(SB), NOSPLIT, $0-48
+	MOVQ    out_base+0(FP), AX
+	MOVQ    in_base+24(FP), CX
+	MOVQ    in_len+32(FP), DX
+	SHRQ    $0x01, DX
+	MOVQ    DX, BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	VMOVUPS const_3f800000<>+0(SB), Y0
+	SHRQ    $0x02, DX
+	JZ      fftConvFirstAVX2_done
+
+fftConvFirstAVX2_loop:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(BX*1), Y2
+	VADDPS         Y2, Y1, Y3
+	VMOVUPS        Y3, (AX)
+	VSUBPS         Y2, Y1, Y3
+	VMOVUPS        Y3, (AX)(BX*2)
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVAPS        Y2, Y3
+	VFMSUBADD231PS Y0, Y1, Y3
+	VMOVUPS        Y3, (AX)(BX*1)
+	VFMADDSUB231PS Y0, Y1, Y2
+	VMOVUPS        Y2, (AX)(SI*1)
+	ADDQ           $0x20, CX
+	ADDQ           $0x20, AX
+	DECQ           DX
+	JNZ            fftConvFirstAVX2_loop
+
+fftConvFirstAVX2_done:
+	VZEROUPPER
+	RET
+
 // func fftConvPassAVX512(dst []complex64, z []complex64, k []complex64, tw []complex64, s float32)
 // Requires: AVX, AVX512DQ, AVX512F, SSE
 TEXT ·fftConvPassAVX512(SB), NOSPLIT, $0-100
@@ -266,5 +302,41 @@ addScaledAVX512_loop:
 	JNZ         addScaledAVX512_loop
 
 addScaledAVX512_done:
+	VZEROUPPER
+	RET
+
+// func fftConvFirstAVX512(out []complex64, in []complex64)
+// Requires: AVX, AVX512F
+TEXT ·fftConvFirstAVX512(SB), NOSPLIT, $0-48
+	MOVQ    out_base+0(FP), AX
+	MOVQ    in_base+24(FP), CX
+	MOVQ    in_len+32(FP), DX
+	SHRQ    $0x01, DX
+	MOVQ    DX, BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	SHRQ    $0x03, DX
+	JZ      fftConvFirstAVX512_done
+
+fftConvFirstAVX512_loop:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        (CX)(BX*1), Z2
+	VADDPS         Z2, Z1, Z3
+	VMOVUPS        Z3, (AX)
+	VSUBPS         Z2, Z1, Z3
+	VMOVUPS        Z3, (AX)(BX*2)
+	VPERMILPS      $0xb1, Z2, Z2
+	VMOVAPS        Z2, Z3
+	VFMSUBADD231PS Z0, Z1, Z3
+	VMOVUPS        Z3, (AX)(BX*1)
+	VFMADDSUB231PS Z0, Z1, Z2
+	VMOVUPS        Z2, (AX)(SI*1)
+	ADDQ           $0x40, CX
+	ADDQ           $0x40, AX
+	DECQ           DX
+	JNZ            fftConvFirstAVX512_loop
+
+fftConvFirstAVX512_done:
 	VZEROUPPER
 	RET

@@ -93,3 +93,31 @@ func TestAddScaledMatchesGeneric(t *testing.T) {
 		}
 	})
 }
+
+// FFTConvFirst is FFTRadix4FirstScaled (scale 1) on the input padded with
+// zeros, value for value, reading only the unpadded half (guarded).
+func TestFFTConvFirstIsTheFirstStageOfTheZeroPaddedInput(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l == asm.Generic {
+			t.Skip("no assembly at this level")
+		}
+		v := asm.FFTValues(l)
+		for r := v; r <= 6*v; r += v {
+			in := make([]complex64, 2*r)
+			for i := range in {
+				in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+			}
+			padded := append(append([]complex64(nil), in...), make([]complex64, 2*r)...)
+			want := make([]complex64, 4*r)
+			asm.FFTRadix4FirstScaled(l, want, padded, 1, false)
+			got := asmtest.GuardedComplex64(t, make([]complex64, 4*r))
+			asm.FFTConvFirst(l, got, asmtest.GuardedComplex64(t, in))
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("r=%d: out[%d] = %v, want %v", r, i, got[i], want[i])
+				}
+			}
+		}
+	})
+}

@@ -62,3 +62,22 @@ func AddScaled(l Level, y, a, u []float32, d float32) int {
 	}
 	return n
 }
+
+// FFTConvFirst runs the first forward radix-4 Stockham stage (ls = 1, the
+// layout of FFTRadix4FirstScaled) of an FFT of length 4r whose inputs from
+// 2r on are zero, reading only the first 2r from in: out[k] = a0 + a1,
+// out[r+k] = a0 − i·a1, out[2r+k] = a0 − a1, out[3r+k] = a0 + i·a1 with
+// a0 = in[k], a1 = in[r+k], k < r = len(in)/2, a multiple of
+// FFTValues(l); len(out) = 2·len(in). out must not overlap in. l is AVX2
+// or AVX512.
+func FFTConvFirst(l Level, out, in []complex64) {
+	r := len(in) / 2
+	if r == 0 || len(in) != 2*r || r%FFTValues(l) != 0 || len(out) != 4*r {
+		panic("asm: FFTConvFirst: bad length")
+	}
+	if l == AVX512 {
+		fftConvFirstAVX512(out, in)
+	} else {
+		fftConvFirstAVX2(out, in)
+	}
+}

@@ -20,6 +20,11 @@
 //
 // addScaled is the D skip fused with the copy out of the FFT buffer:
 // y = a + d·u in one pass.
+//
+// fftConvFirst is the first radix-4 stage of the forward FFT of a row
+// whose second half is zero (the zero-padded input of a convolution),
+// reading the row's first half where it lies: two inputs per butterfly
+// instead of four, and no copy of the row into a padded buffer.
 package main
 
 import (
@@ -34,6 +39,7 @@ func generateFFTConv() {
 	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
 		fftConvPass(v)
 		addScaled(v)
+		fftConvFirst(v)
 	}
 }
 
@@ -187,6 +193,54 @@ func addScaled(v vmath.ISA) {
 	ADDQ(U8(v.Bytes()), a)
 	ADDQ(U8(v.Bytes()), u)
 	ADDQ(U8(v.Bytes()), y)
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftConvFirst emits the first forward radix-4 Stockham stage (ls = 1) of
+// a length-4r FFT whose inputs r·2 … 4r−1 are zero, from in (2r values):
+// with a0 = in[k], a1 = in[r+k], out[k] = a0 + a1, out[r+k] = a0 − i·a1,
+// out[2r+k] = a0 − a1, out[3r+k] = a0 + i·a1, for k < r = len(in)/2, a
+// multiple of the complex64 per register.
+func fftConvFirst(v vmath.ISA) {
+	name := "fftConvFirst" + v.Name
+	TEXT(name, NOSPLIT, "func(out, in []complex64)")
+	Pragma("noescape")
+	Doc(name + " runs the first forward radix-4 stage of an FFT whose second half of inputs is zero; see avogen/fftconv.go.")
+	out := Load(Param("out").Base(), GP64())
+	in := Load(Param("in").Base(), GP64())
+	n := Load(Param("in").Len(), GP64())
+	SHRQ(U8(1), n) // r
+	rb := GP64()
+	MOVQ(n, rb)
+	SHLQ(U8(3), rb)
+	rb3 := GP64()
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, rb3)
+	ones := v.Vec()
+	VMOVUPS(vmath.Const(1), ones)
+	per := v.Lanes / 2
+	SHRQ(U8(log2(per)), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	a0, a1, sw := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: in}, a0)
+	VMOVUPS(Mem{Base: in, Index: rb, Scale: 1}, a1)
+	y := v.Vec()
+	VADDPS(a1, a0, y)
+	VMOVUPS(y, Mem{Base: out})
+	VSUBPS(a1, a0, y)
+	VMOVUPS(y, Mem{Base: out, Index: rb, Scale: 2})
+	VPERMILPS(U8(0xb1), a1, sw) // (Im a1, Re a1)
+	VMOVAPS(sw, y)
+	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1: (a0r + a1i, a0i − a1r)
+	VMOVUPS(y, Mem{Base: out, Index: rb, Scale: 1})
+	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1: (a0r − a1i, a0i + a1r)
+	VMOVUPS(sw, Mem{Base: out, Index: rb3, Scale: 1})
+	ADDQ(U8(v.Bytes()), in)
+	ADDQ(U8(v.Bytes()), out)
 	DECQ(n)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")

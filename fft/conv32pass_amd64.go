@@ -26,6 +26,11 @@ import (
 // against 448–601 ns per row. In the whole Apply (best of 40 alternating
 // calls, H = 256, L = 1024 … 16384, AVX-512) the difference is within the
 // noise of the loaded machine (0.92–1.09×): the FFT stages are 80% of it.
+// With the forward FFT's first stage reading the row in place as well
+// (forwardHalfZero), the whole Apply against the pipeline before either
+// (best of 40 alternating calls, four runs, AVX-512 and AVX2): L = 1024
+// 0.89–1.11×, 4096 1.05–1.06×, 16384 0.96–1.14×, 65536 (H = 64)
+// 1.06–1.12×.
 // A table of
 // composed coefficients instead (Z_k = P_k·z_k + Q_k·conj z_{h−k}, no
 // twiddle, no second kernel bin) made Apply 1.09× faster at L = 1024 but
@@ -63,10 +68,11 @@ func hostHasStockham32() bool {
 }
 
 // applyPass runs a validated Apply at level l (hasStockham32(l)) with the
-// fused pass: per row, the copy of u padded with zeros, the complex FFT of
-// length h, asm.FFTConvPass, the inverse complex FFT, and y = out + d·u in
-// one pass (asm.AddScaled: the D skip fused with the copy out of the FFT
-// buffer).
+// fused pass: per row, the complex FFT of length h of u padded with zeros
+// (its first stage reading the row in place when the row is exactly the
+// first half, else of a padded copy), asm.FFTConvPass, the inverse complex
+// FFT, and y = out + d·u in one pass (asm.AddScaled: the D skip fused with
+// the copy out of the FFT buffer).
 func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen int) {
 	n, bins := f.plan.Len(), f.plan.Bins()
 	h := n / 2
@@ -77,14 +83,20 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	// z, zp (h+1 values each) and the FFT's work buffer each start on a
 	// cache line, so that no vector of the stages straddles two.
 	off := (h + 1 + 7) &^ 7
-	work := t.complex64s(2*off + rp.workLen())
-	z, zp, w := work[:h+1], work[off:off+h+1], work[2*off:]
+	work := t.complex64s(2*off + max(rp.workLen(), h+1))
+	z, zp, wb := work[:h+1], work[off:off+h+1], work[2*off:]
+	w := wb[:rp.workLen()] // the transforms' work buffer; wb[:h+1] forwardHalfZero's second
+	direct := firstStageReadsRow(l, rp, seqLen)
 	for r := 0; r < len(u)/seqLen; r++ {
 		ch := r % channels
 		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
-		copy(s.buf, ur)
-		clear(s.buf[seqLen:n])
-		rp.transform(z[:h], asComplex64(s.buf), w, false)
+		if direct {
+			z = forwardHalfZero(rp.cplx, work[:h+1], wb[:h+1], ur)
+		} else {
+			copy(s.buf, ur)
+			clear(s.buf[seqLen:n])
+			rp.transform(z[:h], asComplex64(s.buf), w, false)
+		}
 		z[h] = z[0]
 		asm.FFTConvPass(l, zp, z, f.khat[ch*bins:(ch+1)*bins], f.pass.tw, scale)
 		rp.transform(asComplex64(s.buf), zp[:h], w, true)
@@ -100,4 +112,39 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	}
 	f.plan.pool.Put(t)
 	f.pool.Put(s)
+}
+
+// firstStageReadsRow reports whether the forward FFT of a row of u padded
+// with zeros can start with asm.FFTConvFirst reading the row in place: the
+// row fills exactly the first half of the FFT input (seqLen = h, which is
+// Conv32's case kernelLen = seqLen a power of two) and rp's complex plan
+// starts with a wide radix-4 stage, not a four-step plan or a radix-2 or
+// radix-8 first stage.
+func firstStageReadsRow(l asm.Level, rp *realStockham32, seqLen int) bool {
+	sp := rp.cplx
+	return sp != nil && seqLen == rp.h && seqLen%2 == 0 && !sp.radix2 && !sp.radix8 &&
+		len(sp.stages) >= 2 && sp.stages[0].ls == 1 && sp.stages[0].r > 0 && !asm.FFTRadix4Narrow(l, sp.stages[0].r)
+}
+
+// forwardHalfZero runs the forward complex FFT of sp (length h) on the row
+// u read as h/2 complex values followed by h/2 zeros: asm.FFTConvFirst,
+// then sp's other stages, ping-ponging between a and b (h+1 values each);
+// it returns the one holding the result, with room for z[h]. This saves
+// the copy of the row into a zero-padded buffer, the clearing of its
+// padding, and half the first stage's reads (conv32Pass has the
+// measurements).
+func forwardHalfZero(sp *stockham32, a, b []complex64, u []float32) []complex64 {
+	l, h := sp.level, sp.n
+	asm.FFTConvFirst(l, a[:h], asComplex64(u))
+	cur, other := a, b
+	for _, st := range sp.stages[1:] {
+		tw := sp.tw[st.off : st.off+st.len]
+		if st.r == 0 {
+			asm.FFTTail16(l, other[:h], cur[:h], tw, false)
+		} else {
+			asm.FFTRadix4(l, other[:h], cur[:h], tw, st.ls, false)
+		}
+		cur, other = other, cur
+	}
+	return cur
 }
