@@ -54,7 +54,9 @@
 // Conv32 and Conv64 keep the kernels' spectra from the plan's creation.
 // Conv32 at the vector levels is a float32 pipeline: per row, RealPlan32's
 // half-length complex FFT at a power-of-two length ≥ seqLen + kernelLen −
-// 1, then at AVX2 and AVX-512 one pass for the forward real pass, the
+// 1 (at AVX2 and AVX-512 its first stage reading u in place when u is
+// exactly the first half of the padded row, asm.FFTConvFirst: no copy
+// into a padded buffer), then at AVX2 and AVX-512 one pass for the forward real pass, the
 // spectrum product and the inverse real pass (asm.FFTConvPass), the
 // inverse FFT, and the D skip fused with the copy out (asm.AddScaled); at
 // NEON the real passes, the product and the skip one by one. The
