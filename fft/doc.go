@@ -54,19 +54,19 @@
 // Conv32 and Conv64 keep the kernels' spectra from the plan's creation.
 // Conv32 at the vector levels is a float32 pipeline: per row, RealPlan32's
 // half-length complex FFT at a power-of-two length ≥ seqLen + kernelLen −
-// 1 (at AVX2 and AVX-512 its first stage reading u in place when u is
-// exactly the first half of the padded row, asm.FFTConvFirst: no copy
-// into a padded buffer), then at AVX2 and AVX-512 one pass for the forward real pass, the
+// 1; then at AVX2 and AVX-512 one pass for the forward real pass, the
 // spectrum product and the inverse real pass (asm.FFTConvPass), the
-// inverse FFT, and the D skip fused with the copy out (asm.AddScaled); at
-// NEON the real passes, the product and the skip one by one. The
-// channels run one at a time through the plan's kernels with one scratch
-// for the call, which is what a batch call does at these lengths (the
-// side-by-side real batches stop at n = 64, and at FFT lengths that short
-// the cost model below always picks the direct sum); below a kernel length of about 100 (a cost
-// model measured on AVX-512: directIsFasterSIMD) it takes the direct sum,
-// in assembly too. The generic level runs the float64 pipeline, the
-// oracle of the tests.
+// inverse FFT, and the D skip fused with the copy out (asm.AddScaled),
+// with the forward FFT's first stage reading u in place when u is exactly
+// the first half of the padded row (asm.FFTConvFirst: no padded copy); at
+// NEON the real passes, the product and the skip one by one. The channels
+// run one at a time through the plan's kernels with one scratch for the
+// call, which is what a batch call does at these lengths (the side-by-side
+// real batches stop at n = 64, and at FFT lengths that short the cost
+// model below always picks the direct sum). Below a kernel length of
+// about 100 (a cost model measured on AVX-512: directIsFasterSIMD) it
+// takes the direct sum, in assembly too. The generic level runs the
+// float64 pipeline, the oracle of the tests.
 //
 //	p, err := fft.NewPlan32(1024)
 //	if err != nil { ... }
