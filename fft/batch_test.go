@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -344,5 +345,63 @@ func TestBatchBadInputsReturnAnErrorNamingTheArgument(t *testing.T) {
 	}
 	if err := r64.ForwardBatch(nil, nil, 0); err != nil {
 		t.Fatalf("real rows = 0: %v, want nil", err)
+	}
+}
+
+// Fresh plans shared by goroutines that batch at once, so that the
+// side-by-side plans are built under contention too; every result must
+// equal that of another plan of the same length used alone. Run with -race.
+func TestBatchesAreSafeForConcurrentUse(t *testing.T) {
+	const goroutines, rows = 8, 19
+	rng := rand.New(rand.NewPCG(13, 14))
+	for _, n := range []int{8, 32, 64, 1000} {
+		x := toC64(randComplex128(rng, rows*n))
+		r := toF32(randFloat64(rng, rows*n))
+		x64 := randComplex128(rng, rows*n)
+		alone32, _ := NewPlan32(n)
+		aloneR, _ := NewRealPlan32(n)
+		alone64, _ := NewPlan64(n)
+		wantX := make([]complex64, len(x))
+		mustOK(t, alone32.ForwardBatch(wantX, x, rows))
+		wantR := make([]complex64, rows*(n/2+1))
+		mustOK(t, aloneR.ForwardBatch(wantR, r, rows))
+		want64 := make([]complex128, len(x64))
+		mustOK(t, alone64.InverseBatch(want64, x64, rows))
+
+		p32, _ := NewPlan32(n)
+		rp32, _ := NewRealPlan32(n)
+		p64, _ := NewPlan64(n)
+		var wg sync.WaitGroup
+		errs := make(chan string, goroutines)
+		for g := range goroutines {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				X := make([]complex64, len(x))
+				R := make([]complex64, len(wantR))
+				Y := make([]complex128, len(x64))
+				for i := range 30 {
+					var ok bool
+					var what string
+					switch (g + i) % 3 {
+					case 0:
+						what, ok = "Plan32.ForwardBatch", p32.ForwardBatch(X, x, rows) == nil && equalSlices(X, wantX)
+					case 1:
+						what, ok = "RealPlan32.ForwardBatch", rp32.ForwardBatch(R, r, rows) == nil && equalSlices(R, wantR)
+					case 2:
+						what, ok = "Plan64.InverseBatch", p64.InverseBatch(Y, x64, rows) == nil && equalSlices(Y, want64)
+					}
+					if !ok {
+						errs <- what
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for e := range errs {
+			t.Errorf("n=%d: concurrent %s differs from the result computed alone", n, e)
+		}
 	}
 }
