@@ -49,6 +49,14 @@ func TestFFTConvPassMatchesGeneric(t *testing.T) {
 					t.Fatalf("h=%d k=%d: %v, want %v (difference %.3g, bound %.3g)", h, i, got[i], want[i], d, fftConvPassTol*mag)
 				}
 			}
+			// In place, dst = z: the same values.
+			inPlace := asmtest.GuardedComplex64(t, z)
+			asm.FFTConvPass(l, inPlace, inPlace, asmtest.GuardedComplex64(t, k), asmtest.GuardedComplex64(t, tw), s)
+			for i := range h {
+				if inPlace[i] != got[i] {
+					t.Fatalf("h=%d k=%d: in place %v, apart %v", h, i, inPlace[i], got[i])
+				}
+			}
 		}
 	})
 }

@@ -18,8 +18,9 @@ const FFTConvBlock = 8
 // tw_k = i·ω_{2h}^k for k ≤ h/2 (h/2+1 values; tw_{h−k} = conj tw_k)
 // and s = 1/(4h): dst[:h] is then the inverse FFT's input whose output is
 // the circular convolution, and dst[h] a copy of dst[0] to rounding.
-// len(dst) = len(k) = h+1; dst must not overlap z or k. l is AVX2 or
-// AVX512.
+// len(dst) = len(k) = h+1. dst may be z itself (each pair k, h−k is read
+// before it is written); otherwise it must not overlap z, and never k. l
+// is AVX2 or AVX512.
 func FFTConvPass(l Level, dst, z, k, tw []complex64, s float32) {
 	h := len(z) - 1
 	if h < 0 || h%(2*FFTConvBlock) != 0 || len(dst) != h+1 || len(k) != h+1 || len(tw) < h/2+1 {
@@ -34,7 +35,7 @@ func FFTConvPass(l Level, dst, z, k, tw []complex64, s float32) {
 	} else {
 		fftConvPassAVX2(dst, z, k, tw, s)
 	}
-	// k = h/2 pairs with itself: the kernels leave it.
+	// k = h/2 pairs with itself: the kernels leave it (and z[m] as read).
 	m := h / 2
 	a := z[m]
 	c := complex(real(a), -imag(a))

@@ -62,7 +62,9 @@ const fftConvBlock = 8
 // from the first's terms: at j, E and T are conj E and −conj T, which
 // turns Y1, Y2, C into conj Y2, conj Y1, −conj C. z has h+1 values, z[h] =
 // z[0]; dst h+1, dst[h] its periodic copy of dst[0] (k = 0 pairs with
-// j = h). dst[h/2] is left to the caller.
+// j = h). dst[h/2] is left to the caller. dst may be z: an iteration reads
+// both blocks of its pairs before it writes them, and no other iteration
+// touches them.
 func fftConvPass(v vmath.ISA) {
 	name := "fftConvPass" + v.Name
 	TEXT(name, NOSPLIT, "func(dst, z, k, tw []complex64, s float32)")

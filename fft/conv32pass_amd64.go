@@ -80,11 +80,11 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	rp := f.plan.stockham(l)
 	s := f.pool.Get().(*conv32Scratch)
 	t := f.plan.pool.Get().(*scratch)
-	// z, zp (h+1 values each) and the FFT's work buffer each start on a
-	// cache line, so that no vector of the stages straddles two.
+	// z (h+1 values) and the FFT's work buffer each start on a cache line,
+	// so that no vector of the stages straddles two.
 	off := (h + 1 + 7) &^ 7
-	work := t.complex64s(2*off + max(rp.workLen(), h+1))
-	z, zp, wb := work[:h+1], work[off:off+h+1], work[2*off:]
+	work := t.complex64s(off + max(rp.workLen(), h+1))
+	z, wb := work[:h+1], work[off:]
 	w := wb[:rp.workLen()] // the transforms' work buffer; wb[:h+1] forwardHalfZero's second
 	direct := firstStageReadsRow(l, rp, seqLen)
 	for r := 0; r < len(u)/seqLen; r++ {
@@ -98,8 +98,10 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 			rp.transform(z[:h], asComplex64(s.buf), w, false)
 		}
 		z[h] = z[0]
-		asm.FFTConvPass(l, zp, z, f.khat[ch*bins:(ch+1)*bins], f.pass.tw, scale)
-		rp.transform(asComplex64(s.buf), zp[:h], w, true)
+		// In place: one buffer fewer in L2 (Apply 1.0–1.19×, best of 30
+		// alternating calls, L = 1024 … 65536, AVX-512 and AVX2).
+		asm.FFTConvPass(l, z, z, f.khat[ch*bins:(ch+1)*bins], f.pass.tw, scale)
+		rp.transform(asComplex64(s.buf), z[:h], w, true)
 		out := s.buf[:seqLen]
 		if d == nil {
 			copy(yr, out)
