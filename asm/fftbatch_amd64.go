@@ -8,3 +8,8 @@ package asm
 //
 //go:noescape
 func fftTranspose64AVX2(dst *complex64, src *complex64, rows int, cols int, ds int, ss int)
+
+// fftTranspose128AVX2 sets dst[c·ds + r] = src[r·ss + c] for r < rows, c < cols (multiples of 2); see avogen/fftbatch.go.
+//
+//go:noescape
+func fftTranspose128AVX2(dst *complex128, src *complex128, rows int, cols int, ds int, ss int)

@@ -56,3 +56,44 @@ fftTranspose64AVX2_cols:
 fftTranspose64AVX2_done:
 	VZEROUPPER
 	RET
+
+// func fftTranspose128AVX2(dst *complex128, src *complex128, rows int, cols int, ds int, ss int)
+// Requires: AVX
+TEXT ·fftTranspose128AVX2(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), AX
+	MOVQ src+8(FP), CX
+	MOVQ rows+16(FP), DX
+	MOVQ cols+24(FP), BX
+	MOVQ ds+32(FP), SI
+	MOVQ ss+40(FP), DI
+	SHLQ $0x04, SI
+	SHLQ $0x04, DI
+	SHRQ $0x01, DX
+	JZ   fftTranspose128AVX2_done
+	SHRQ $0x01, BX
+	JZ   fftTranspose128AVX2_done
+
+fftTranspose128AVX2_rows:
+	MOVQ CX, R8
+	MOVQ AX, R9
+	MOVQ BX, R10
+
+fftTranspose128AVX2_cols:
+	VMOVUPS    (R8), Y0
+	VMOVUPS    (R8)(DI*1), Y1
+	VPERM2F128 $0x20, Y1, Y0, Y2
+	VPERM2F128 $0x31, Y1, Y0, Y0
+	VMOVUPS    Y2, (R9)
+	VMOVUPS    Y0, (R9)(SI*1)
+	ADDQ       $0x20, R8
+	LEAQ       (R9)(SI*2), R9
+	DECQ       R10
+	JNZ        fftTranspose128AVX2_cols
+	LEAQ       (CX)(DI*2), CX
+	ADDQ       $0x20, AX
+	DECQ       DX
+	JNZ        fftTranspose128AVX2_rows
+
+fftTranspose128AVX2_done:
+	VZEROUPPER
+	RET

@@ -46,3 +46,39 @@ func TestFFTTransposeMovesEveryValue(t *testing.T) {
 		}
 	})
 }
+
+// FFTTranspose128 likewise, for complex128 and 2×2 tiles.
+func TestFFTTranspose128MovesEveryValue(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l == asm.Generic {
+			t.Skip("no assembly at this level")
+		}
+		for _, rows := range []int{2, 4, 6, 16} {
+			for _, cols := range []int{2, 4, 10} {
+				for _, pad := range []int{0, 3} {
+					ss, ds := cols+pad, rows+2*pad
+					src := make([]complex128, (rows-1)*ss+cols)
+					for i := range src {
+						src[i] = complex(float64(i), -float64(i))
+					}
+					dst := asmtest.GuardedComplex128(t, make([]complex128, (cols-1)*ds+rows))
+					for i := range dst {
+						dst[i] = complex(-1, -1)
+					}
+					asm.FFTTranspose128(l, dst, asmtest.GuardedComplex128(t, src), rows, cols, ds, ss)
+					for c := range cols {
+						for r := range ds {
+							want := complex128(complex(-1, -1))
+							if r < rows {
+								want = src[r*ss+c]
+							}
+							if i := c*ds + r; i < len(dst) && dst[i] != want {
+								t.Fatalf("rows %d cols %d pad %d: dst[%d·%d + %d] = %v, want %v", rows, cols, pad, c, ds, r, dst[i], want)
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+}

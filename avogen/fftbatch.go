@@ -20,6 +20,7 @@ import (
 
 func generateFFTBatch() {
 	fftTranspose64()
+	fftTranspose128()
 }
 
 // fftTranspose64 emits dst[c·ds + r] = src[r·ss + c] for r < rows, c <
@@ -73,6 +74,51 @@ func fftTranspose64() {
 	DECQ(c)
 	JNZ(LabelRef(name + "_cols"))
 	LEAQ(Mem{Base: src, Index: ss, Scale: 4}, src)
+	ADDQ(U8(32), dst)
+	DECQ(rows)
+	JNZ(LabelRef(name + "_rows"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftTranspose128 emits dst[c·ds + r] = src[r·ss + c] for r < rows, c <
+// cols (both multiples of 2; strides in values) over 16-byte values.
+func fftTranspose128() {
+	const name = "fftTranspose128AVX2"
+	TEXT(name, NOSPLIT, "func(dst, src *complex128, rows, cols, ds, ss int)")
+	Pragma("noescape")
+	Doc(name + " sets dst[c·ds + r] = src[r·ss + c] for r < rows, c < cols (multiples of 2); see avogen/fftbatch.go.")
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	rows := Load(Param("rows"), GP64())
+	cols := Load(Param("cols"), GP64())
+	ds := Load(Param("ds"), GP64())
+	ss := Load(Param("ss"), GP64())
+	SHLQ(U8(4), ds) // bytes
+	SHLQ(U8(4), ss)
+	SHRQ(U8(1), rows)
+	JZ(LabelRef(name + "_done"))
+	SHRQ(U8(1), cols)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_rows")
+	s, d, c := GP64(), GP64(), GP64()
+	MOVQ(src, s)
+	MOVQ(dst, d)
+	MOVQ(cols, c)
+	Label(name + "_cols")
+	a0, a1, t0, t1 := YMM(), YMM(), YMM(), YMM()
+	VMOVUPS(Mem{Base: s}, a0)                      // r0.c0 r0.c1
+	VMOVUPS(Mem{Base: s, Index: ss, Scale: 1}, a1) // r1.c0 r1.c1
+	VPERM2F128(U8(0x20), a1, a0, t0)               // r0.c0 r1.c0
+	VPERM2F128(U8(0x31), a1, a0, t1)               // r0.c1 r1.c1
+	VMOVUPS(t0, Mem{Base: d})
+	VMOVUPS(t1, Mem{Base: d, Index: ds, Scale: 1})
+	ADDQ(U8(32), s)
+	LEAQ(Mem{Base: d, Index: ds, Scale: 2}, d)
+	DECQ(c)
+	JNZ(LabelRef(name + "_cols"))
+	LEAQ(Mem{Base: src, Index: ss, Scale: 2}, src)
 	ADDQ(U8(32), dst)
 	DECQ(rows)
 	JNZ(LabelRef(name + "_rows"))

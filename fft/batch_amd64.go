@@ -21,23 +21,24 @@ import (
 //	c64   64   35,200–36,300 / 20,800–24,100      42,500–45,300 / 21,400–24,200
 //	c64  128   50,700–55,900 / 38,500–40,800      46,600–47,700 / 35,000–39,300
 //	c64  256   50,400–51,500 / 37,800–46,100      51,600–52,700 / 36,100–39,400
-//	c128  16   9,300–10,700 / 2,600–2,900         10,300–10,700 / 2,600–2,900
-//	c128  32   12,300–13,000 / 10,400–10,400      8,100–12,400 / 6,400–6,600
-//	c128  64   18,700–27,600 / 19,300–22,500      13,300–20,700 / 13,800–18,100
+//	c128  16   15,100–20,200 / 2,800–3,100        17,800–20,400 / 2,700–2,900
+//	c128  32   16,000–18,100 / 8,200–8,700        16,900–20,000 / 9,200–11,000
+//	c128  64   15,800–19,500 / 14,100–21,100      19,200–20,600 / 12,000–18,200
+//	c128 128   21,000–24,900 / 18,300–24,500      15,200–16,000 / 14,900–16,700
 //	r32   16   8,000–9,000 / 1,300–1,300          8,600–9,000 / 900–1,400
 //	r32   32   11,800–12,500 / 2,100–2,300        12,200–12,600 / 1,700–1,800
 //	r32   64   13,500–15,800 / 10,000–11,800      10,200–15,600 / 10,600–14,400
 //
-// (c128 64 ran side by side for this table; it is within the noise of
-// Forward and stays row by row.) The complex64 transposes are
-// asm.FFTTranspose; with them in Go (four rows at a time) they were 75%
-// of a block's time at n = 16 and the crossover was n = 32. The real
+// (c128 128 ran side by side for this table: even with Forward, it stays
+// row by row.) The transposes are asm.FFTTranspose and FFTTranspose128;
+// with them in Go (four rows at a time) they were 75% of a block's time
+// at n = 16 and the crossover was n = 32 for both precisions. The real
 // rows' pass between the half-length spectrum and the bins runs in Go
 // per row (realSplit32), which is what stops them at n = 64. From n = 512
 // up and for other n the batch is the row loop, at Forward's speed.
 const (
 	batchMaxLen32     = 256
-	batchMaxLen64     = 32
+	batchMaxLen64     = 64
 	batchRealMaxLen32 = 64
 )
 
@@ -157,27 +158,15 @@ func scatterRows32(l asm.Level, dst, blk []complex64, n, b, nr int) {
 	}
 }
 
-// gatherRows writes the nr rows of length n of src into the columns of
-// the [n][b] block blk, and zeros its other columns. Four rows at a time,
-// so that each store run is four adjacent values rather than one value a
-// block row apart.
-func gatherRows[C complex64 | complex128](blk, src []C, n, b, nr int) {
-	blk = blk[:n*b]
-	r := 0
-	for ; r+4 <= nr; r += 4 {
-		r0 := src[r*n : (r+1)*n]
-		r1 := src[(r+1)*n : (r+2)*n]
-		r2 := src[(r+2)*n : (r+3)*n]
-		r3 := src[(r+3)*n : (r+4)*n]
-		for j := range r0 {
-			o := blk[j*b+r : j*b+r+4]
-			o[0], o[1], o[2], o[3] = r0[j], r1[j], r2[j], r3[j]
-		}
-	}
-	for ; r < nr; r++ {
-		row := src[r*n : (r+1)*n]
+// gatherRows128 is gatherRows32 for complex128: pairs of rows by
+// asm.FFTTranspose128, an odd last row one value at a time.
+func gatherRows128(l asm.Level, blk, src []complex128, n, b, nr int) {
+	nr2 := nr &^ 1
+	asm.FFTTranspose128(l, blk, src, nr2, n, b, n)
+	if nr2 < nr {
+		row := src[nr2*n : (nr2+1)*n]
 		for j, v := range row {
-			blk[j*b+r] = v
+			blk[j*b+nr2] = v
 		}
 	}
 	if nr < b {
@@ -187,24 +176,14 @@ func gatherRows[C complex64 | complex128](blk, src []C, n, b, nr int) {
 	}
 }
 
-// scatterRows is gatherRows' inverse for the first nr columns.
-func scatterRows[C complex64 | complex128](dst, blk []C, n, b, nr int) {
-	blk = blk[:n*b]
-	r := 0
-	for ; r+4 <= nr; r += 4 {
-		r0 := dst[r*n : (r+1)*n]
-		r1 := dst[(r+1)*n : (r+2)*n]
-		r2 := dst[(r+2)*n : (r+3)*n]
-		r3 := dst[(r+3)*n : (r+4)*n]
-		for k := range r0 {
-			v := blk[k*b+r : k*b+r+4]
-			r0[k], r1[k], r2[k], r3[k] = v[0], v[1], v[2], v[3]
-		}
-	}
-	for ; r < nr; r++ {
-		row := dst[r*n : (r+1)*n]
+// scatterRows128 is gatherRows128's inverse for the first nr columns.
+func scatterRows128(l asm.Level, dst, blk []complex128, n, b, nr int) {
+	nr2 := nr &^ 1
+	asm.FFTTranspose128(l, dst, blk, n, nr2, n, b)
+	if nr2 < nr {
+		row := dst[nr2*n : (nr2+1)*n]
 		for k := range row {
-			row[k] = blk[k*b+r]
+			row[k] = blk[k*b+nr2]
 		}
 	}
 }
@@ -272,9 +251,9 @@ func batchSmall64(l asm.Level, p *Plan64, dst, src []complex128, rows int, s *sc
 		b, sp := bp.block(rows - r0)
 		nr := min(b, rows-r0)
 		a, w := buf[:n*b], buf[n*b:2*n*b]
-		gatherRows(a, src[r0*n:(r0+nr)*n], n, b, nr)
+		gatherRows128(l, a, src[r0*n:(r0+nr)*n], n, b, nr)
 		out := bp.run(sp, a, w, inverse)
-		scatterRows(dst[r0*n:(r0+nr)*n], out, n, b, nr)
+		scatterRows128(l, dst[r0*n:(r0+nr)*n], out, n, b, nr)
 		r0 += nr
 	}
 	return true

@@ -40,7 +40,7 @@
 // rows of length n stored back to back (row r at [r·n, (r+1)·n); a real
 // spectrum's rows n/2+1 bins apart), with one validation and one pooled
 // scratch per call; rows = 0 does nothing. At AVX2 and AVX-512 the short
-// powers of two (complex64 n ≤ 256, complex128 n ≤ 32, real n ≤ 64), whose
+// powers of two (complex64 n ≤ 256, complex128 n ≤ 64, real n ≤ 64), whose
 // single transforms run part-empty vectors, the float64 generic code or
 // mostly call overhead, go side by side: a block of rows transposed value
 // by value into [n][b] (asm.FFTTranspose), the batch Stockham stages (b
