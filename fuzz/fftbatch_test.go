@@ -10,18 +10,20 @@ import (
 )
 
 // fftBatchMaxLen and fftBatchMaxRows bound the decoded batch: every
-// side-by-side length (4 … 32 complex, 8 … 64 real) with rows filling a
-// block and leaving a tail, and the row-by-row lengths just past them.
+// side-by-side length (4 … 256 complex64, 4 … 64 complex128, 8 … 64
+// real) with rows filling a block and leaving a tail, and the row-by-row
+// lengths past them; the O(n²) oracle per row stays in the milliseconds.
 const (
-	fftBatchMaxLen  = 80
-	fftBatchMaxRows = 40
+	fftBatchMaxLen  = 260
+	fftBatchMaxRows = 24
 )
 
 func fftBatchSeeds(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte{3, 0, 0, 0, 2, 0})     // n = 4, rows 2
 	f.Add([]byte{15, 0, 1, 0, 32, 0})   // n = 16, inverse, rows 32
-	f.Add([]byte{31, 0, 2, 0, 33, 0})   // n = 32, in place, rows 33
+	f.Add([]byte{31, 0, 2, 0, 17, 0})   // n = 32, in place, rows 17
+	f.Add([]byte{255, 0, 0, 0, 9, 0})   // n = 256, rows 9
 	f.Add([]byte{63, 0, 3, 0, 7, 0})    // n = 64, inverse in place, rows 7
 	f.Add([]byte{16, 0, 0, 0, 5, 0, 9}) // n = 17 (row by row), rows 5
 	f.Add([]byte{7, 0, 0, 0, 0, 0})     // rows 0
