@@ -40,6 +40,8 @@ import (
 var generators = map[string]func(){
 	"scan":       generateScan,
 	"fft":        generateFFT,
+	"fftconv":    generateFFTConv,
+	"fftbatch":   generateFFTBatch,
 	"cauchy":     generateCauchy,
 	"cmul":       generateCMul,
 	"convdirect": generateConvDirect,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"runtime/debug"
 	"testing"
 
@@ -185,6 +186,9 @@ func convBench(channels, seqLen int) func(b *testing.B) {
 		}
 		y := make([]float32, len(u))
 		b.SetBytes(int64(len(u)) * 4)
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		cpu0 := threadCPU()
 		for b.Loop() {
 			if err := c.Apply(y, u, d); err != nil {
 				b.Fatal(err)
@@ -192,6 +196,7 @@ func convBench(channels, seqLen int) func(b *testing.B) {
 		}
 		ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 		b.ReportMetric(ns/float64(len(u)), "ns/sample")
+		reportCPUPerSample(b, cpu0, len(u))
 	}
 }
 
@@ -321,4 +326,13 @@ func checkConv32() error {
 	want := make([]float32, len(u))
 	generic.ConvDirect(want, u, k, d, channels, seqLen)
 	return within("y", got, want)
+}
+
+// reportCPUPerSample reports the thread's CPU time per sample since cpu0
+// (threadCPU; the caller locked its thread): on a loaded machine it leaves
+// out the time spent waiting for a core, which ns/sample counts.
+func reportCPUPerSample(b *testing.B, cpu0 float64, samples int) {
+	if cpu := threadCPU() - cpu0; cpu0 > 0 && cpu > 0 {
+		b.ReportMetric(cpu/float64(b.N)/float64(samples), "cpu-ns/sample")
+	}
 }

@@ -85,6 +85,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -525,6 +526,9 @@ func fftwConvBench(channels, seqLen int) func(b *testing.B) {
 		y := make([]float32, len(u))
 		b.SetBytes(int64(len(u)) * 4)
 		b.ResetTimer()
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		cpu0 := threadCPU()
 		for b.Loop() {
 			if err := c.apply(y, u, d); err != nil {
 				b.Fatal(err)
@@ -532,5 +536,6 @@ func fftwConvBench(channels, seqLen int) func(b *testing.B) {
 		}
 		ns := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
 		b.ReportMetric(ns/float64(len(u)), "ns/sample")
+		reportCPUPerSample(b, cpu0, len(u))
 	}
 }

@@ -108,6 +108,7 @@ type convPlan[F float32 | float64] struct {
 	pool                        *sync.Pool
 	f32                         *conv32FFT    // Conv32 by FFT on a host with float32 assembly; else nil
 	d32                         *conv32Direct // Conv32 by direct sum on such a host; else nil
+	f64                         *conv64FFT    // Conv64 by FFT on a host with float64 assembly; else nil
 }
 
 // directIsFaster reports whether the direct sum beats the FFT for one row,
@@ -206,6 +207,11 @@ func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, 
 			return nil, fmt.Errorf("fft: %s: %w", call, err)
 		}
 	}
+	if k64, ok := any(k).([]float64); ok {
+		if c.f64, err = newConv64FFT(channels, seqLen, kernelLen, k64); err != nil {
+			return nil, fmt.Errorf("fft: %s: %w", call, err)
+		}
+	}
 	return c, nil
 }
 
@@ -234,6 +240,10 @@ func (c *convPlan[F]) apply(call string, y, u, d []F) error {
 		return err
 	}
 	l := asm.Current()
+	if c.f64 != nil && hasStockham32(l) {
+		c.f64.apply(l, any(y).([]float64), any(u).([]float64), any(d).([]float64), c.channels, c.seqLen)
+		return nil
+	}
 	if hasConv32SIMD(l) {
 		switch {
 		case c.f32 != nil:

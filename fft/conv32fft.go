@@ -19,6 +19,7 @@ type conv32FFT struct {
 	plan *RealPlan32
 	khat []complex64 // [channels][n/2+1]: kernel spectra, from float64 FFTs
 	pool sync.Pool   // *conv32Scratch
+	pass *conv32Pass // Apply's fused middle pass at AVX2 and AVX-512, or nil
 }
 
 type conv32Scratch struct {
@@ -61,7 +62,7 @@ func newConv32FFT(channels, seqLen, kernelLen int, k []float32) (*conv32FFT, err
 			khat[h*bins+i] = complex64(v)
 		}
 	}
-	f := &conv32FFT{plan: plan, khat: khat}
+	f := &conv32FFT{plan: plan, khat: khat, pass: newConv32Pass(n)}
 	f.pool.New = func() any {
 		return &conv32Scratch{buf: make([]float32, n), spec: make([]complex64, bins)}
 	}
@@ -70,6 +71,10 @@ func newConv32FFT(channels, seqLen, kernelLen int, k []float32) (*conv32FFT, err
 
 // apply runs a validated Apply at level l (hasConv32SIMD(l)).
 func (f *conv32FFT) apply(l asm.Level, y, u, d []float32, channels, seqLen int) {
+	if f.pass != nil && hasStockham32(l) {
+		f.applyPass(l, y, u, d, channels, seqLen)
+		return
+	}
 	n, bins := f.plan.Len(), f.plan.Bins()
 	s := f.pool.Get().(*conv32Scratch)
 	// The plan's kernels run directly, with one scratch of its pool for the

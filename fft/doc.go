@@ -46,13 +46,40 @@
 // against float64: 1.1e-7 at n = 1024, 1.6e-7 at 2^20 (the bound is
 // 1e-6·log2 n); Plan32's doc has the speeds.
 //
+// Batches: ForwardBatch and InverseBatch on every plan transform rows
+// rows of length n stored back to back (row r at [r·n, (r+1)·n); a real
+// spectrum's rows n/2+1 bins apart), with one validation and one pooled
+// scratch per call; rows = 0 does nothing. At AVX2 and AVX-512 the short
+// powers of two (complex64 n ≤ 256, complex128 n ≤ 64, real n ≤ 64), whose
+// single transforms run part-empty vectors, the float64 generic code or
+// mostly call overhead, go side by side: a block of rows transposed value
+// by value into [n][b] (asm.FFTTranspose), the batch Stockham stages (b
+// transforms interleaved, every vector full), and back;
+// such rows are within the accuracy bound of Forward, not bit for bit, and
+// never mix. Every other batch runs Forward's kernels row by row, bit for
+// bit. Plan32.ForwardBatch has the measured speeds.
+//
+//	err = p.ForwardBatch(spectra, signals, rows) // [rows][n] each; spectra may be signals
+//
 // Conv32 and Conv64 keep the kernels' spectra from the plan's creation.
-// Conv32 at the vector levels is a float32 pipeline: per row, RealPlan32
-// at a power-of-two length ≥ seqLen + kernelLen − 1, the spectrum product
-// and the D skip in assembly; below a kernel length of about 100 (a cost
-// model measured on AVX-512: directIsFasterSIMD) it takes the direct sum,
-// in assembly too. The generic level runs the float64 pipeline, the
-// oracle of the tests.
+// Conv32 at the vector levels is a float32 pipeline: per row, RealPlan32's
+// half-length complex FFT at a power-of-two length ≥ seqLen + kernelLen −
+// 1; then at AVX2 and AVX-512 one pass for the forward real pass, the
+// spectrum product and the inverse real pass (asm.FFTConvPass), the
+// inverse FFT, and the D skip fused with the copy out (asm.AddScaled),
+// with the forward FFT's first stage reading u in place when u is exactly
+// the first half of the padded row (asm.FFTConvFirst: no padded copy); at
+// NEON the real passes, the product and the skip one by one. The channels
+// run one at a time through the plan's kernels with one scratch for the
+// call, which is what a batch call does at these lengths (the side-by-side
+// real batches stop at n = 64, and at FFT lengths that short the cost
+// model below always picks the direct sum). Below a kernel length of
+// about 100 (a cost model measured on AVX-512: directIsFasterSIMD) it
+// takes the direct sum, in assembly too. The generic level runs the
+// float64 pipeline, the oracle of the tests. Conv64 at AVX2 and AVX-512
+// runs RealPlan64's kernels at the same power-of-two lengths (2.8–4.4×
+// the generic pipeline's speed at L = 1024 … 16384), elsewhere the
+// generic pipeline.
 //
 //	p, err := fft.NewPlan32(1024)
 //	if err != nil { ... }

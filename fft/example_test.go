@@ -46,3 +46,59 @@ func ExampleNewConv32_error() {
 	fmt.Println(err)
 	// Output: fft: NewConv32: len(k) = 7 is not a multiple of channels = 2
 }
+
+func ExamplePlan32_ForwardBatch() {
+	p, err := fft.NewPlan32(4)
+	if err != nil {
+		panic(err)
+	}
+	// Two rows of length 4, back to back, transformed in place.
+	x := []complex64{1, 2, 3, 4, 1, 0, 0, 0}
+	if err := p.ForwardBatch(x, x, 2); err != nil {
+		panic(err)
+	}
+	fmt.Println(x[:4], x[4:])
+	if err := p.InverseBatch(x, x, 2); err != nil {
+		panic(err)
+	}
+	fmt.Println(x)
+	// Output:
+	// [(10+0i) (-2+2i) (-2+0i) (-2-2i)] [(1+0i) (1+0i) (1+0i) (1+0i)]
+	// [(1+0i) (2+0i) (3+0i) (4+0i) (1+0i) (0+0i) (0+0i) (0+0i)]
+}
+
+func ExampleRealPlan32_ForwardBatch() {
+	p, err := fft.NewRealPlan32(4)
+	if err != nil {
+		panic(err)
+	}
+	x := []float32{1, 2, 3, 4, 1, 1, 1, 1} // two rows of 4 samples
+	spec := make([]complex64, 2*p.Bins())  // two rows of 3 bins
+	if err := p.ForwardBatch(spec, x, 2); err != nil {
+		panic(err)
+	}
+	for i := range spec {
+		spec[i] += 0 // prints a zero of either sign as 0
+	}
+	fmt.Println(spec)
+	back := make([]float32, len(x))
+	if err := p.InverseBatch(back, spec, 2); err != nil {
+		panic(err)
+	}
+	fmt.Println(back)
+	// Output:
+	// [(10+0i) (-2+2i) (-2+0i) (4+0i) (0+0i) (0+0i)]
+	// [1 2 3 4 1 1 1 1]
+}
+
+func ExamplePlan64_ForwardBatch() {
+	p, err := fft.NewPlan64(2)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(p.ForwardBatch(make([]complex128, 6), make([]complex128, 6), 3))
+	fmt.Println(p.ForwardBatch(make([]complex128, 5), make([]complex128, 6), 3))
+	// Output:
+	// <nil>
+	// fft: Plan64.ForwardBatch: len(dst) = 5, want rows·2 = 6
+}

@@ -110,6 +110,8 @@ type Plan64 struct {
 	tw      []complex128 // the four-step twiddles, shared by the levels (under kernels.mu)
 	blue    *bluestein64 // useBluestein64(n), at the levels with float64 kernels; else nil
 	pool    sync.Pool
+
+	batch levelKernels[*batch64] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // plan64Kernels is one level's kernels: the four-step plan for long n,
@@ -241,6 +243,8 @@ type Plan32 struct {
 	tw      []complex64  // the four-step twiddles, shared by the levels (under kernels.mu)
 	blue    *bluestein32 // n not a power of two, at the levels with float32 kernels; else nil
 	pool    sync.Pool
+
+	batch levelKernels[*batch32] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // plan32Kernels is one level's kernels: the four-step plan for long n,

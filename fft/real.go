@@ -121,6 +121,8 @@ type RealPlan32 struct {
 	tw      []complex64                   // the four-step twiddles, shared by the levels (under kernels.mu)
 	half    *realHalf32                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
 	pool    sync.Pool
+
+	batch levelKernels[*realBatch32] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // NewRealPlan32 returns the plan of the real FFT of length n (1 ≤ n ≤

@@ -1,0 +1,131 @@
+//go:build gc && !purego
+
+package asm_test
+
+import (
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// fftConvPassTol bounds the assembly against its generic twin, in units
+// of float32 epsilon times the magnitudes going in, 4·|K|·(|z_k| +
+// |z_{h−k}|)·s (|tw| = 1, two kernel bins): a dozen roundings on each
+// side, some fused in the assembly.
+const fftConvPassTol = 32 * 0x1p-24
+
+// FFTConvPass over every h from one pair of blocks to six, with every input flush
+// against a guard page, against generic.FFTConvPass.
+func TestFFTConvPassMatchesGeneric(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l == asm.Generic {
+			t.Skip("no assembly at this level")
+		}
+		for h := 2 * asm.FFTConvBlock; h <= 12*asm.FFTConvBlock; h += 2 * asm.FFTConvBlock {
+			z, k, tw := make([]complex64, h+1), make([]complex64, h+1), make([]complex64, h/2+1)
+			for i := range z {
+				z[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+				k[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+			}
+			z[h] = z[0]
+			for i := range tw {
+				s, c := math.Sincos(math.Pi * float64(i) / float64(h))
+				tw[i] = complex(float32(s), float32(c)) // i·e^{−iπk/h}
+			}
+			s := float32(1 / (4 * float64(h)))
+			want := make([]complex64, h+1)
+			generic.FFTConvPass(want, z, k, tw, s)
+			got := asmtest.GuardedComplex64(t, make([]complex64, h+1))
+			asm.FFTConvPass(l, got, asmtest.GuardedComplex64(t, z), asmtest.GuardedComplex64(t, k), asmtest.GuardedComplex64(t, tw), s)
+			for i := range h + 1 {
+				mag := 4 * float64(s) * (cmplx.Abs(complex128(k[i])) + cmplx.Abs(complex128(k[h-i]))) * (cmplx.Abs(complex128(z[i])) + cmplx.Abs(complex128(z[h-i])))
+				if d := cmplx.Abs(complex128(got[i] - want[i])); d > fftConvPassTol*mag {
+					t.Fatalf("h=%d k=%d: %v, want %v (difference %.3g, bound %.3g)", h, i, got[i], want[i], d, fftConvPassTol*mag)
+				}
+			}
+			// In place, dst = z: the same values.
+			inPlace := asmtest.GuardedComplex64(t, z)
+			asm.FFTConvPass(l, inPlace, inPlace, asmtest.GuardedComplex64(t, k), asmtest.GuardedComplex64(t, tw), s)
+			for i := range h {
+				if inPlace[i] != got[i] {
+					t.Fatalf("h=%d k=%d: in place %v, apart %v", h, i, inPlace[i], got[i])
+				}
+			}
+		}
+	})
+}
+
+// AddScaled is exact against its twin up to the fused multiply-add's one
+// rounding: within half an ulp of |a| + |d·u|, checked over lengths that
+// leave every tail, in place on a and on u.
+func TestAddScaledMatchesGeneric(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l == asm.Generic {
+			t.Skip("no assembly at this level")
+		}
+		for n := 0; n <= 70; n++ {
+			a, u := make([]float32, n), make([]float32, n)
+			for i := range a {
+				a[i], u[i] = float32(rng.NormFloat64()), float32(rng.NormFloat64())
+			}
+			const d = float32(-0.7)
+			want := make([]float32, n)
+			generic.AddScaled(want, a, u, d)
+			for _, mode := range []string{"apart", "y=a", "y=u"} {
+				ga, gu := asmtest.GuardedFloat32(t, a), asmtest.GuardedFloat32(t, u)
+				y := asmtest.GuardedFloat32(t, make([]float32, n))
+				switch mode {
+				case "y=a":
+					y = ga
+				case "y=u":
+					y = gu
+				}
+				done := asm.AddScaled(l, y, ga, gu, d)
+				if lanes := asm.Lanes(l); done != n/lanes*lanes {
+					t.Fatalf("n=%d: did %d, want %d", n, done, n/lanes*lanes)
+				}
+				for i := range done {
+					bound := 0x1p-24 * (math.Abs(float64(a[i])) + math.Abs(float64(d*u[i])))
+					if diff := math.Abs(float64(y[i] - want[i])); diff > 2*bound {
+						t.Fatalf("n=%d %s i=%d: %v, want %v", n, mode, i, y[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// FFTConvFirst is FFTRadix4FirstScaled (scale 1) on the input padded with
+// zeros, value for value, reading only the unpadded half (guarded).
+func TestFFTConvFirstIsTheFirstStageOfTheZeroPaddedInput(t *testing.T) {
+	rng := rand.New(rand.NewPCG(25, 26))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l == asm.Generic {
+			t.Skip("no assembly at this level")
+		}
+		v := asm.FFTValues(l)
+		for r := v; r <= 6*v; r += v {
+			in := make([]complex64, 2*r)
+			for i := range in {
+				in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+			}
+			padded := append(append([]complex64(nil), in...), make([]complex64, 2*r)...)
+			want := make([]complex64, 4*r)
+			asm.FFTRadix4FirstScaled(l, want, padded, 1, false)
+			got := asmtest.GuardedComplex64(t, make([]complex64, 4*r))
+			asm.FFTConvFirst(l, got, asmtest.GuardedComplex64(t, in))
+			for i := range want {
+				if got[i] != want[i] {
+					t.Fatalf("r=%d: out[%d] = %v, want %v", r, i, got[i], want[i])
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,84 @@
+//go:build gc && !purego
+
+package asm
+
+// FFTConvBlock is the block of FFTConvPass: h/2 is a multiple of it.
+const FFTConvBlock = 8
+
+// FFTConvPass runs the middle of a real FFT convolution in one pass
+// (avogen/fftconv.go): with h = len(z) − 1, h/2 a multiple of
+// FFTConvBlock, for k ≤ h,
+//
+//	E = z_k + conj z_{h−k},  O = z_k − conj z_{h−k},  T = tw_k·O
+//	Y1 = K_k·(E − T),  Y2 = conj(K_{h−k})·(E + T)
+//	dst[k] = s·(Y1 + Y2 − conj(tw_k)·(Y1 − Y2))
+//
+// where z (z[h] = z[0]) is the FFT of length h of a real row read as
+// complex values, K (h+1 bins) a real kernel's spectrum at length 2h,
+// tw_k = i·ω_{2h}^k for k ≤ h/2 (h/2+1 values; tw_{h−k} = conj tw_k)
+// and s = 1/(4h): dst[:h] is then the inverse FFT's input whose output is
+// the circular convolution, and dst[h] a copy of dst[0] to rounding.
+// len(dst) = len(k) = h+1. dst may be z itself (each pair k, h−k is read
+// before it is written); otherwise it must not overlap z, and never k. l
+// is AVX2 or AVX512.
+func FFTConvPass(l Level, dst, z, k, tw []complex64, s float32) {
+	h := len(z) - 1
+	if h < 0 || h%(2*FFTConvBlock) != 0 || len(dst) != h+1 || len(k) != h+1 || len(tw) < h/2+1 {
+		panic("asm: FFTConvPass: bad length")
+	}
+	if h == 0 {
+		dst[0] = 0
+		return
+	}
+	if l == AVX512 {
+		fftConvPassAVX512(dst, z, k, tw, s)
+	} else {
+		fftConvPassAVX2(dst, z, k, tw, s)
+	}
+	// k = h/2 pairs with itself: the kernels leave it (and z[m] as read).
+	m := h / 2
+	a := z[m]
+	c := complex(real(a), -imag(a))
+	e, o := a+c, a-c
+	w := tw[m]
+	t := w * o
+	km := k[m]
+	y1, y2 := km*(e-t), complex(real(km), -imag(km))*(e+t)
+	dst[m] = (y1 + y2 - complex(real(w), -imag(w))*(y1-y2)) * complex(s, 0)
+}
+
+// AddScaled sets y[i] = a[i] + d·u[i] for the whole-vector part of y and
+// returns its length; the caller finishes the rest. y may be a or u; a and
+// u must be at least as long as y.
+func AddScaled(l Level, y, a, u []float32, d float32) int {
+	n := whole(l, len(y))
+	if n == 0 {
+		return 0
+	}
+	y, a, u = y[:n], a[:n], u[:n]
+	if l == AVX512 {
+		addScaledAVX512(y, a, u, d)
+	} else {
+		addScaledAVX2(y, a, u, d)
+	}
+	return n
+}
+
+// FFTConvFirst runs the first forward radix-4 Stockham stage (ls = 1, the
+// layout of FFTRadix4FirstScaled) of an FFT of length 4r whose inputs from
+// 2r on are zero, reading only the first 2r from in: out[k] = a0 + a1,
+// out[r+k] = a0 − i·a1, out[2r+k] = a0 − a1, out[3r+k] = a0 + i·a1 with
+// a0 = in[k], a1 = in[r+k], k < r = len(in)/2, a multiple of
+// FFTValues(l); len(out) = 2·len(in). out must not overlap in. l is AVX2
+// or AVX512.
+func FFTConvFirst(l Level, out, in []complex64) {
+	r := len(in) / 2
+	if r == 0 || len(in) != 2*r || r%FFTValues(l) != 0 || len(out) != 4*r {
+		panic("asm: FFTConvFirst: bad length")
+	}
+	if l == AVX512 {
+		fftConvFirstAVX512(out, in)
+	} else {
+		fftConvFirstAVX2(out, in)
+	}
+}

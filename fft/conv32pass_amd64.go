@@ -1,0 +1,152 @@
+//go:build gc && !purego
+
+package fft
+
+import (
+	"github.com/ssmkern/ssmkern/asm"
+)
+
+// conv32Pass is the fused middle of conv32FFT at AVX2 and AVX-512:
+// asm.FFTConvPass maps z = FFT_h(u read as h complex values) and the
+// kernel spectrum K̂ straight to the half-length spectrum whose inverse FFT
+// is the convolution, in place of the forward real pass, the spectrum
+// product and the inverse real pass (three passes over the spectrum
+// become one, each pair k, h−k computed together). The forward pass is
+// X_k = (E − T)/2 and conj X_{h−k} = (E + T)/2 with E = z_k + conj
+// z_{h−k}, O = z_k − conj z_{h−k}, T = i·w·O, w = ω_n^k; the inverse pass
+// Z_k = (Y_k + conj Y_{h−k})/2 + i·conj w·(Y_k − conj Y_{h−k})/2 with Y =
+// K̂·X, and i·conj w = −conj(i·w); the inverse FFT's 1/h joins the
+// halvings in s = 1/(4h).
+//
+// Measured against the three passes it replaces (best of 200×20 calls,
+// throwaway A/B on the shared machine): AVX-512 n = 2048 410 against 393
+// ns, 8192 1.59 against 2.31 µs, 32768 6.18 against 9.66 µs; AVX2 601
+// against 705 ns, 2.34 against 2.91 µs, 7.88 against 9.96 µs. With the
+// kernel spectra streamed from memory, 256 channels at n = 2048: 428–536
+// against 448–601 ns per row. In the whole Apply (best of 40 alternating
+// calls, H = 256, L = 1024 … 16384, AVX-512) the difference is within the
+// noise of the loaded machine (0.92–1.09×): the FFT stages are 80% of it.
+// With the forward FFT's first stage reading the row in place as well
+// (forwardHalfZero), the whole Apply against the pipeline before either
+// (best of 40 alternating calls, four runs, AVX-512 and AVX2): L = 1024
+// 0.89–1.11×, 4096 1.05–1.06×, 16384 0.96–1.14×, 65536 (H = 64)
+// 1.06–1.12×.
+// A table of
+// composed coefficients instead (Z_k = P_k·z_k + Q_k·conj z_{h−k}, no
+// twiddle, no second kernel bin) made Apply 1.09× faster at L = 1024 but
+// 0.88× at 4096 and 0.92× at 16384: twice the spectra's bytes to stream
+// per row cost more than the arithmetic they save.
+type conv32Pass struct {
+	tw []complex64 // i·ω_n^k, k ≤ h/2
+}
+
+// newConv32Pass returns the pass of FFT length n, or nil where no level of
+// this host runs it.
+func newConv32Pass(n int) *conv32Pass {
+	h := n / 2
+	if h%(2*asm.FFTConvBlock) != 0 || !hostHasStockham32() {
+		return nil
+	}
+	p := &conv32Pass{tw: make([]complex64, h/2+1)}
+	roots := newRootTable32(n)
+	for k := range p.tw {
+		re, im := roots.root(k)
+		p.tw[k] = complex64(complex(-im, re))
+	}
+	return p
+}
+
+// hostHasStockham32 reports whether any level of this host has the float32
+// Stockham kernels.
+func hostHasStockham32() bool {
+	for _, l := range asm.Levels() {
+		if hasStockham32(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// applyPass runs a validated Apply at level l (hasStockham32(l)) with the
+// fused pass: per row, the complex FFT of length h of u padded with zeros
+// (its first stage reading the row in place when the row is exactly the
+// first half, else of a padded copy), asm.FFTConvPass, the inverse complex
+// FFT, and y = out + d·u in one pass (asm.AddScaled: the D skip fused with
+// the copy out of the FFT buffer).
+func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen int) {
+	n, bins := f.plan.Len(), f.plan.Bins()
+	h := n / 2
+	scale := float32(1 / (4 * float64(h))) // exact: h is a power of two
+	rp := f.plan.stockham(l)
+	s := f.pool.Get().(*conv32Scratch)
+	t := f.plan.pool.Get().(*scratch)
+	// z (h+1 values) and the FFT's work buffer each start on a cache line,
+	// so that no vector of the stages straddles two.
+	off := (h + 1 + 7) &^ 7
+	work := t.complex64s(off + max(rp.workLen(), h+1))
+	z, wb := work[:h+1], work[off:]
+	w := wb[:rp.workLen()] // the transforms' work buffer; wb[:h+1] forwardHalfZero's second
+	direct := firstStageReadsRow(l, rp, seqLen)
+	for r := 0; r < len(u)/seqLen; r++ {
+		ch := r % channels
+		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
+		if direct {
+			z = forwardHalfZero(rp.cplx, work[:h+1], wb[:h+1], ur)
+		} else {
+			copy(s.buf, ur)
+			clear(s.buf[seqLen:n])
+			rp.transform(z[:h], asComplex64(s.buf), w, false)
+		}
+		z[h] = z[0]
+		// In place: one buffer fewer in L2 (Apply 1.0–1.19×, best of 30
+		// alternating calls, L = 1024 … 65536, AVX-512 and AVX2).
+		asm.FFTConvPass(l, z, z, f.khat[ch*bins:(ch+1)*bins], f.pass.tw, scale)
+		rp.transform(asComplex64(s.buf), z[:h], w, true)
+		out := s.buf[:seqLen]
+		if d == nil {
+			copy(yr, out)
+			continue
+		}
+		dh := d[ch]
+		for i := asm.AddScaled(l, yr, out, ur, dh); i < seqLen; i++ {
+			yr[i] = out[i] + dh*ur[i]
+		}
+	}
+	f.plan.pool.Put(t)
+	f.pool.Put(s)
+}
+
+// firstStageReadsRow reports whether the forward FFT of a row of u padded
+// with zeros can start with asm.FFTConvFirst reading the row in place: the
+// row fills exactly the first half of the FFT input (seqLen = h, which is
+// Conv32's case kernelLen = seqLen a power of two) and rp's complex plan
+// starts with a wide radix-4 stage, not a four-step plan or a radix-2 or
+// radix-8 first stage.
+func firstStageReadsRow(l asm.Level, rp *realStockham32, seqLen int) bool {
+	sp := rp.cplx
+	return sp != nil && seqLen == rp.h && seqLen%2 == 0 && !sp.radix2 && !sp.radix8 &&
+		len(sp.stages) >= 2 && sp.stages[0].ls == 1 && sp.stages[0].r > 0 && !asm.FFTRadix4Narrow(l, sp.stages[0].r)
+}
+
+// forwardHalfZero runs the forward complex FFT of sp (length h) on the row
+// u read as h/2 complex values followed by h/2 zeros: asm.FFTConvFirst,
+// then sp's other stages, ping-ponging between a and b (h+1 values each);
+// it returns the one holding the result, with room for z[h]. This saves
+// the copy of the row into a zero-padded buffer, the clearing of its
+// padding, and half the first stage's reads (conv32Pass has the
+// measurements).
+func forwardHalfZero(sp *stockham32, a, b []complex64, u []float32) []complex64 {
+	l, h := sp.level, sp.n
+	asm.FFTConvFirst(l, a[:h], asComplex64(u))
+	cur, other := a, b
+	for _, st := range sp.stages[1:] {
+		tw := sp.tw[st.off : st.off+st.len]
+		if st.r == 0 {
+			asm.FFTTail16(l, other[:h], cur[:h], tw, false)
+		} else {
+			asm.FFTRadix4(l, other[:h], cur[:h], tw, st.ls, false)
+		}
+		cur, other = other, cur
+	}
+	return cur
+}
