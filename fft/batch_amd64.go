@@ -280,8 +280,8 @@ func newRealBatch32(n int, l asm.Level) *realBatch32 {
 	p := &realBatch32{cplx: cplx, w: make([]complex64, h/2+1)}
 	roots := newRootTable32(n)
 	for k := range p.w {
-		re, im := roots.root32(k)
-		p.w[k] = complex(re, im)
+		re, im := roots.root(k)
+		p.w[k] = complex(float32(re), float32(im))
 	}
 	return p
 }
