@@ -10,3 +10,4 @@ package asm
 //go:generate sh -c "cd ../avogen && go run . -gen transpose -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./s4d -out ../asm/vandermonde_amd64.s -stubs ../asm/vandermonde_amd64.go -pkg asm"
 //go:generate sh -c "cd ../avogen && go run . -gen fft -out ../asm"
+//go:generate sh -c "cd ../avogen && go run . -gen fftsmall -out ../asm"

@@ -40,6 +40,7 @@ import (
 var generators = map[string]func(){
 	"scan":       generateScan,
 	"fft":        generateFFT,
+	"fftsmall":   generateFFTSmall,
 	"cauchy":     generateCauchy,
 	"cmul":       generateCMul,
 	"convdirect": generateConvDirect,

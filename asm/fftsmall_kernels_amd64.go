@@ -1,0 +1,64 @@
+//go:build gc && !purego
+
+package asm
+
+// fftSmallKernel is one whole-transform kernel (avogen/fftsmall.go).
+type fftSmallKernel func(out, in *complex64, s float32)
+
+// fftSmallKernels holds, per level (AVX2, AVX512) and log2 n, the forward
+// and inverse kernels; nil where a length has none. The AVX-512 level
+// runs the YMM kernel of n = 32, where a ZMM would hold more values than
+// a row of its transpose.
+var fftSmallKernels = [2][9][2]fftSmallKernel{
+	{
+		5: {fftSmall32AVX2Fwd, fftSmall32AVX2Inv},
+		6: {fftSmall64AVX2Fwd, fftSmall64AVX2Inv},
+		7: {fftSmall128AVX2Fwd, fftSmall128AVX2Inv},
+		8: {fftSmall256AVX2Fwd, fftSmall256AVX2Inv},
+	},
+	{
+		5: {fftSmall32AVX2Fwd, fftSmall32AVX2Inv},
+		6: {fftSmall64AVX512Fwd, fftSmall64AVX512Inv},
+		7: {fftSmall128AVX512Fwd, fftSmall128AVX512Inv},
+	},
+}
+
+// fftSmallLookup returns the kernels of length n at level l, or nil.
+func fftSmallLookup(l Level, n int) *[2]fftSmallKernel {
+	if (l != AVX2 && l != AVX512) || n < 1 || n&(n-1) != 0 {
+		return nil
+	}
+	lg := 0
+	for 1<<lg < n {
+		lg++
+	}
+	if lg >= len(fftSmallKernels[0]) {
+		return nil
+	}
+	k := &fftSmallKernels[l-AVX2][lg]
+	if k[0] == nil {
+		return nil
+	}
+	return k
+}
+
+// FFTSmallSupported reports whether FFTSmall has a kernel for length n at
+// level l.
+func FFTSmallSupported(l Level, n int) bool { return fftSmallLookup(l, n) != nil }
+
+// FFTSmall runs the whole complex64 FFT of length n = len(in) in one call
+// (avogen/fftsmall.go): X_k = Σ_j in_j·e^{∓2πi·jk/n}, the inverse's
+// outputs scaled by s, a power of two (1, or 1/n); the forward ignores s.
+// out may be in itself but must not overlap it otherwise. n must be
+// FFTSmallSupported.
+func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
+	k := fftSmallLookup(l, len(in))
+	if k == nil || len(out) != len(in) {
+		panic("asm: FFTSmall: unsupported length")
+	}
+	if inverse {
+		k[1](&out[0], &in[0], s)
+	} else {
+		k[0](&out[0], &in[0], 1)
+	}
+}

@@ -1,0 +1,289 @@
+// The fftsmall generator writes asm/fftsmall_amd64.s and
+// asm/fftsmall_amd64.go: whole complex64 FFTs of the short power-of-two
+// lengths, one call per transform, for package fft's Plan32 (and so the
+// real plans' half-length FFTs).
+//
+//	cd avogen && go run . -gen fftsmall -out ../asm
+//
+// A short transform run as Stockham stages (fft.go) pays a Go wrapper, a
+// bounds check and a table slice per stage; at n = 64 those cost about as
+// much as the arithmetic. Here each length is one straight-line function:
+// loaded once, its twiddles constants in the file, stored once.
+//
+// With V complex values per vector and n = m·V (m ≥ V), write j = g + m·i
+// and k = i' + V·g' (i, i' < V; g, g' < m). Then
+//
+//	X[i' + V·g'] = Σ_g ω_m^{g·g'} · ω_n^{g·i'} · Σ_i ω_V^{i·i'} · x[g + m·i]
+//
+// so that:
+//
+//  1. per block of V consecutive g, the V vectors x[g + m·i] (i < V) are
+//     V loads whose lanes are the g; a length-V DFT across the vectors
+//     (lane by lane, no shuffles) gives the i', a lane-wise table product
+//     the ω_n^{g·i'}, and a V×V transpose in registers turns the block
+//     into the vectors of its g, whose lanes are the i';
+//  2. a length-m DFT across those m vectors (again lane by lane, its
+//     twiddles ω_m scalar constants) gives vector g' = the V outputs
+//     X[V·g' … V·g' + V − 1], stored in natural order.
+//
+// The DFTs across vectors are decimation-in-frequency radix 4 (radix 2 for
+// a last factor 2) written out in registers, where the bit-reversed
+// order costs nothing. When the m vectors fit the register file (n ≤ 128
+// with ZMM, n ≤ 32 with YMM) step 2 runs in registers; otherwise step 1
+// stores the blocks in the function's frame and step 2 runs as m = m1·m2:
+// m2 DFTs of length m1 (in place in the frame, times ω_m^{g2·k1}) and m1
+// of length m2 that write dst. Products, butterflies and conjugation for
+// the inverse are fft.go's (cmulBy, butterfly4); the inverse scales its
+// inputs by s (a power of two: exact).
+package main
+
+import (
+	"fmt"
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/gotypes"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+// fftSmallLens are the lengths generated per vector width: those where
+// one call beats the Stockham stages (best of 300×200 calls, interleaved,
+// ns per forward transform, stages → this): YMM n = 32 25.0 → 14.0, 64
+// 54.2 → 32.4, 128 76.2 → 57.3, 256 163 → 127; ZMM 64 51.5 → 24.8, 128
+// 58.2 → 48.3. ZMM n = 256 (136 → 132) and 512 (277 → 270), staged
+// through the frame, were no faster than the stages, whose fused radix-16
+// tail already keeps half the passes in registers, and are not
+// generated. The AVX-512 level runs the YMM kernel for n = 32 (with ZMM,
+// m would be less than V).
+var fftSmallLens = map[string][]int{
+	"AVX2":   {32, 64, 128, 256},
+	"AVX512": {64, 128},
+}
+
+func generateFFTSmall() {
+	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+		for _, n := range fftSmallLens[v.Name] {
+			for _, inverse := range []bool{false, true} {
+				fftSmall(v, n, inverse)
+			}
+		}
+	}
+}
+
+// smallGen is the state of one kernel being emitted.
+type smallGen struct {
+	v       vmath.ISA
+	n, V, m int
+	inverse bool
+	ones    reg.VecVirtual
+}
+
+// fftSmall emits fftSmall<n><ISA><Fwd|Inv>.
+func fftSmall(v vmath.ISA, n int, inverse bool) {
+	g := &smallGen{v: v, n: n, V: cvals(v), inverse: inverse}
+	g.m = n / g.V
+	name := fmt.Sprintf("fftSmall%d%s%s", n, v.Name, fftDir(inverse))
+	inRegs := g.m <= 2*g.V // the whole transform fits the register file
+	if inRegs {
+		TEXT(name, NOSPLIT, "func(out, in *complex64, s float32)")
+	} else {
+		TEXT(name, 0, "func(out, in *complex64, s float32)")
+	}
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s runs the whole complex64 FFT of length %d (inverse: scaled by s); see avogen/fftsmall.go.", name, n))
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	var scale reg.VecVirtual
+	if inverse {
+		scale = v.Vec()
+		VBROADCASTSS(paramAddr(Param("s")), scale) // no legacy-SSE load among the vector code
+	}
+	g.ones = fftOnes(v)
+	tw := g.laneTwiddles()
+	vb := v.Bytes()
+	var work Mem
+	if !inRegs {
+		work = AllocLocal(8 * n)
+	}
+	// Step 1, per block b of V consecutive g.
+	cols := make([]reg.VecVirtual, 0, g.m)
+	for b := range g.m / g.V {
+		x := make([]reg.VecVirtual, g.V)
+		for i := range x {
+			x[i] = v.Vec()
+			VMOVUPS(Mem{Base: in, Disp: (b + g.m/g.V*i) * vb}, x[i])
+			if inverse {
+				VMULPS(scale, x[i], x[i])
+			}
+		}
+		y := g.dft(x)
+		for k := 1; k < g.V; k++ {
+			off := ((b*(g.V-1) + k - 1) * 2) * vb
+			y[k] = cmulBy(v, y[k], tw.Offset(off), tw.Offset(off+vb), inverse)
+		}
+		c := transposeTile(v, y)
+		if inRegs {
+			cols = append(cols, c...)
+			continue
+		}
+		for t, r := range c {
+			VMOVUPS(r, work.Offset((g.V*b+t)*vb))
+		}
+	}
+	if inRegs {
+		for k, r := range g.dft(cols) {
+			VMOVUPS(r, Mem{Base: out, Disp: k * vb})
+		}
+		VZEROUPPER()
+		RET()
+		return
+	}
+	// Step 2 as m = m1·m2: g = g2 + m2·g1, k = k1 + m1·k2.
+	m1 := 4
+	if g.m >= 64 {
+		m1 = 8
+	}
+	m2 := g.m / m1
+	for g2 := range m2 {
+		x := make([]reg.VecVirtual, m1)
+		for g1 := range x {
+			x[g1] = v.Vec()
+			VMOVUPS(work.Offset((g2+m2*g1)*vb), x[g1])
+		}
+		for k1, r := range g.dft(x) {
+			VMOVUPS(g.rotate(r, g2*k1, g.m), work.Offset((g2+m2*k1)*vb))
+		}
+	}
+	for k1 := range m1 {
+		x := make([]reg.VecVirtual, m2)
+		for g2 := range x {
+			x[g2] = v.Vec()
+			VMOVUPS(work.Offset((m2*k1+g2)*vb), x[g2])
+		}
+		for k2, r := range g.dft(x) {
+			VMOVUPS(r, Mem{Base: out, Disp: (k1 + m1*k2) * vb})
+		}
+	}
+	VZEROUPPER()
+	RET()
+}
+
+// laneTwiddles returns the table of step 1: per block b and i' = 1 …
+// V−1, two vectors holding Re and Im of ω_n^{g·i'} for the block's g,
+// each duplicated over a value's two lanes. Shared by both directions.
+func (g *smallGen) laneTwiddles() Mem {
+	name := fmt.Sprintf("fftsmall_tw%d_%s", g.n, g.v.Name)
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	lanes := g.v.Lanes
+	table := make([]float32, g.m/g.V*(g.V-1)*2*lanes)
+	for b := range g.m / g.V {
+		for k := 1; k < g.V; k++ {
+			re := table[(b*(g.V-1)+k-1)*2*lanes:]
+			im := re[lanes:]
+			for t := range g.V {
+				c, s := smallRoot(g.n, (g.V*b+t)*k)
+				re[2*t], re[2*t+1] = c, c
+				im[2*t], im[2*t+1] = s, s
+			}
+		}
+	}
+	// The assembler wants DATA in increasing offsets.
+	for i, x := range table {
+		DATA(4*i, U32(math.Float32bits(x)))
+	}
+	return m
+}
+
+// smallRoot returns ω_L^e = e^{−2πi·e/L} rounded to float32 parts, from
+// the angle of e mod L reduced to the first octant, where float64 sine
+// and cosine are within an ulp, so that symmetric roots are exactly
+// symmetric.
+func smallRoot(L, e int) (re, im float32) {
+	e = ((e % L) + L) % L
+	// e/L = q/4 + r/L with |r| ≤ L/8: quarter turns are exact.
+	q := (4*e + L/2) / L
+	r := e - q*L/4
+	phi := 2 * math.Pi * float64(r) / float64(L)
+	c, s := math.Cos(phi), math.Sin(phi)
+	if 8*r == L || 8*r == -L {
+		c, s = math.Sqrt2/2, math.Copysign(math.Sqrt2/2, float64(r))
+	}
+	for range q & 3 { // e^{iπ/2}·(c + is) = −s + ic
+		c, s = -s, c
+	}
+	return float32(c), float32(-s)
+}
+
+// rotate returns x·ω_L^e (inverse: x·conj ω_L^e): nothing for e = 0, a
+// sign flip for a half turn, a swap and sign flip for a quarter turn.
+func (g *smallGen) rotate(x reg.VecVirtual, e, L int) reg.VecVirtual {
+	e = ((e % L) + L) % L
+	v := g.v
+	switch {
+	case e == 0:
+		return x
+	case 2*e == L:
+		y := v.Vec()
+		VXORPS(vmath.ConstBits(0x80000000), x, y)
+		return y
+	case 4*e == L || 4*e == 3*L:
+		t, y := v.Vec(), v.Vec()
+		VPERMILPS(U8(0xb1), x, t)    // (im, re)
+		if (4*e == L) != g.inverse { // −i·(a + bi) = (b, −a)
+			VXORPS(fftAltTable("fft_sign_odd", 0, float32(math.Copysign(0, -1))), t, y)
+		} else { // i·(a + bi) = (−b, a)
+			VXORPS(fftAltTable("fft_sign_even", float32(math.Copysign(0, -1)), 0), t, y)
+		}
+		return y
+	}
+	c, s := smallRoot(L, e)
+	return cmulBy(v, x, vmath.Const(c), vmath.Const(s), g.inverse)
+}
+
+// dft returns the DFT across the vectors x (len(x) a power of two), in
+// natural order: decimation in frequency, radix 4 while the length allows
+// and radix 2 last. It consumes x's registers.
+func (g *smallGen) dft(x []reg.VecVirtual) []reg.VecVirtual {
+	L := len(x)
+	switch L {
+	case 1:
+		return x
+	case 2:
+		a, b := g.v.Vec(), g.v.Vec()
+		VADDPS(x[1], x[0], a)
+		VSUBPS(x[1], x[0], b)
+		return []reg.VecVirtual{a, b}
+	}
+	q := L / 4
+	var sub [4][]reg.VecVirtual
+	for j := range q {
+		a := []reg.VecVirtual{x[j], x[j+q], x[j+2*q], x[j+3*q]}
+		butterfly4(g.v, a, g.ones, g.inverse)
+		for s := range 4 {
+			sub[s] = append(sub[s], g.rotate(a[s], j*s, L))
+		}
+	}
+	out := make([]reg.VecVirtual, L)
+	for s := range 4 {
+		for k, r := range g.dft(sub[s]) {
+			out[4*k+s] = r
+		}
+	}
+	return out
+}
+
+// paramAddr returns the stack address of a scalar parameter.
+func paramAddr(c gotypes.Component) Mem {
+	b, err := c.Resolve()
+	if err != nil {
+		panic(err)
+	}
+	return b.Addr
+}
