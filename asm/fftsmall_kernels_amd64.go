@@ -2,6 +2,8 @@
 
 package asm
 
+import "math/bits"
+
 // fftSmallKernel is one whole-transform kernel (avogen/fftsmall.go).
 type fftSmallKernel func(out, in *complex64, s float32)
 
@@ -28,10 +30,7 @@ func fftSmallLookup(l Level, n int) *[2]fftSmallKernel {
 	if (l != AVX2 && l != AVX512) || n < 1 || n&(n-1) != 0 {
 		return nil
 	}
-	lg := 0
-	for 1<<lg < n {
-		lg++
-	}
+	lg := bits.TrailingZeros(uint(n))
 	if lg >= len(fftSmallKernels[0]) {
 		return nil
 	}
@@ -46,19 +45,47 @@ func fftSmallLookup(l Level, n int) *[2]fftSmallKernel {
 // level l.
 func FFTSmallSupported(l Level, n int) bool { return fftSmallLookup(l, n) != nil }
 
-// FFTSmall runs the whole complex64 FFT of length n = len(in) in one call
-// (avogen/fftsmall.go): X_k = Σ_j in_j·e^{∓2πi·jk/n}, the inverse's
+// FFTSmallKernel is the whole-transform kernel pair of one length and
+// level, looked up once (a plan holds it), so that a call is one length
+// check and one indirect call.
+type FFTSmallKernel struct {
+	n int
+	k *[2]fftSmallKernel
+}
+
+// NewFFTSmallKernel returns the kernels of length n at level l, or nil
+// when FFTSmallSupported(l, n) is false.
+func NewFFTSmallKernel(l Level, n int) *FFTSmallKernel {
+	k := fftSmallLookup(l, n)
+	if k == nil {
+		return nil
+	}
+	return &FFTSmallKernel{n: n, k: k}
+}
+
+// Run runs the whole complex64 FFT of length n in one call
+// (avogen/fftsmall.go): out_k = Σ_j in_j·e^{∓2πi·jk/n}, the inverse's
 // outputs scaled by s, a power of two (1, or 1/n); the forward ignores s.
-// out may be in itself but must not overlap it otherwise. n must be
-// FFTSmallSupported.
-func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
-	k := fftSmallLookup(l, len(in))
-	if k == nil || len(out) != len(in) {
-		panic("asm: FFTSmall: unsupported length")
+// len(out) and len(in) must be n; out may be in itself but must not
+// overlap it otherwise.
+func (k *FFTSmallKernel) Run(out, in []complex64, inverse bool, s float32) {
+	if len(in) != k.n || len(out) != k.n {
+		panic("asm: FFTSmallKernel.Run: bad length")
 	}
 	if inverse {
-		k[1](&out[0], &in[0], s)
+		k.k[1](&out[0], &in[0], s)
 	} else {
-		k[0](&out[0], &in[0], 1)
+		k.k[0](&out[0], &in[0], 1)
 	}
+}
+
+// FFTSmall is NewFFTSmallKernel(l, len(in)).Run(out, in, inverse, s); it
+// panics when the length has no kernel at l.
+func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
+	k := fftSmallLookup(l, len(in))
+	if k == nil {
+		panic("asm: FFTSmall: unsupported length")
+	}
+	kernel := FFTSmallKernel{n: len(in), k: k}
+	kernel.Run(out, in, inverse, s)
 }

@@ -48,16 +48,28 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 	runStockham32(sp, dst, src, s.complex64s(p.n), inverse, inverse)
 }
 
-// transform32Short runs a short transform whose Stockham work buffer fits
-// the stack (n ≤ 256), without the scratch pool, whose Get and Put cost
-// as much as a 64-point FFT's stages; it reports false when it did not.
-// One array per size, so that only n values (not 256) are zeroed.
+// transform32Short runs a short transform without the scratch pool,
+// whose Get and Put cost as much as a 64-point FFT's stages: as one
+// whole-transform kernel call (sp.small), or with the Stockham work
+// buffer on the stack (n ≤ 256); it reports false when it did neither.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
 	sp := p.stockham(l)
 	if sp == nil || p.n > 256 {
 		return false
 	}
-	switch p.n {
+	if sp.small != nil {
+		sp.small.Run(dst, src, inverse, sp.invScale())
+		return true
+	}
+	return transform32Stack(sp, dst, src, inverse)
+}
+
+// transform32Stack runs sp's stages with the work buffer on the stack,
+// one array per size, so that only n values (not 256) are zeroed; a
+// function of its own so that the small kernels' path above keeps a small
+// frame.
+func transform32Stack(sp *stockham32, dst, src []complex64, inverse bool) bool {
+	switch sp.n {
 	case 32:
 		var w [32]complex64
 		runStockham32(sp, dst, src, w[:], inverse, inverse)
@@ -75,6 +87,9 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 	}
 	return true
 }
+
+// invScale is the inverse's 1/n (exact: n is a power of two).
+func (sp *stockham32) invScale() float32 { return 1 / float32(sp.n) }
 
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
 // src, since the first pass writes only work; scale applies the 1/n (in
@@ -151,6 +166,14 @@ func runStages(sp *stockham32, stages []stage32, cur, other []complex64, inverse
 // so that the last stage writes dst; scale ends it with the 1/n.
 func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
 	l := sp.level
+	if sp.small != nil && (inverse || !scale) {
+		s := float32(1)
+		if scale {
+			s = sp.invScale()
+		}
+		sp.small.Run(dst, src, inverse, s)
+		return
+	}
 	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
 	// writes dst and src is dst, it reads a copy in work instead.
