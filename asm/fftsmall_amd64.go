@@ -63,3 +63,63 @@ func fftSmall128AVX512Fwd(out *complex64, in *complex64, s float32)
 //
 //go:noescape
 func fftSmall128AVX512Inv(out *complex64, in *complex64, s float32)
+
+// fft64Small32AVX2Fwd runs the whole complex128 FFT of length 32 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small32AVX2Fwd(out *complex128, in *complex128, s float64)
+
+// fft64Small32AVX2Inv runs the whole complex128 FFT of length 32 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small32AVX2Inv(out *complex128, in *complex128, s float64)
+
+// fft64Small64AVX2Fwd runs the whole complex128 FFT of length 64 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small64AVX2Fwd(out *complex128, in *complex128, s float64)
+
+// fft64Small64AVX2Inv runs the whole complex128 FFT of length 64 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small64AVX2Inv(out *complex128, in *complex128, s float64)
+
+// fft64Small128AVX2Fwd runs the whole complex128 FFT of length 128 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small128AVX2Fwd(out *complex128, in *complex128, s float64)
+
+// fft64Small128AVX2Inv runs the whole complex128 FFT of length 128 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small128AVX2Inv(out *complex128, in *complex128, s float64)
+
+// fft64Small32AVX512Fwd runs the whole complex128 FFT of length 32 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small32AVX512Fwd(out *complex128, in *complex128, s float64)
+
+// fft64Small32AVX512Inv runs the whole complex128 FFT of length 32 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small32AVX512Inv(out *complex128, in *complex128, s float64)
+
+// fft64Small64AVX512Fwd runs the whole complex128 FFT of length 64 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small64AVX512Fwd(out *complex128, in *complex128, s float64)
+
+// fft64Small64AVX512Inv runs the whole complex128 FFT of length 64 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small64AVX512Inv(out *complex128, in *complex128, s float64)
+
+// fft64Small128AVX512Fwd runs the whole complex128 FFT of length 128 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small128AVX512Fwd(out *complex128, in *complex128, s float64)
+
+// fft64Small128AVX512Inv runs the whole complex128 FFT of length 128 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small128AVX512Inv(out *complex128, in *complex128, s float64)

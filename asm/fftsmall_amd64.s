@@ -26,14 +26,14 @@ TEXT ·fftSmall32AVX2Fwd(SB), NOSPLIT, $0-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw32_AVX2<>+32(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw32_AVX2<>+0(SB), Y2, Y5
+	VMULPS         fftsmall_tw32_AVX2_false<>+32(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw32_AVX2_false<>+0(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw32_AVX2<>+96(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw32_AVX2<>+64(SB), Y3, Y2
+	VMULPS         fftsmall_tw32_AVX2_false<>+96(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw32_AVX2_false<>+64(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw32_AVX2<>+160(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw32_AVX2<>+128(SB), Y4, Y3
+	VMULPS         fftsmall_tw32_AVX2_false<>+160(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw32_AVX2_false<>+128(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -58,14 +58,14 @@ TEXT ·fftSmall32AVX2Fwd(SB), NOSPLIT, $0-20
 	VFMSUBADD231PS Y0, Y10, Y6
 	VFMADDSUB231PS Y0, Y10, Y8
 	VPERMILPS      $0xb1, Y6, Y9
-	VMULPS         fftsmall_tw32_AVX2<>+224(SB), Y9, Y9
-	VFMADDSUB231PS fftsmall_tw32_AVX2<>+192(SB), Y6, Y9
+	VMULPS         fftsmall_tw32_AVX2_false<>+224(SB), Y9, Y9
+	VFMADDSUB231PS fftsmall_tw32_AVX2_false<>+192(SB), Y6, Y9
 	VPERMILPS      $0xb1, Y7, Y6
-	VMULPS         fftsmall_tw32_AVX2<>+288(SB), Y6, Y6
-	VFMADDSUB231PS fftsmall_tw32_AVX2<>+256(SB), Y7, Y6
+	VMULPS         fftsmall_tw32_AVX2_false<>+288(SB), Y6, Y6
+	VFMADDSUB231PS fftsmall_tw32_AVX2_false<>+256(SB), Y7, Y6
 	VPERMILPS      $0xb1, Y8, Y7
-	VMULPS         fftsmall_tw32_AVX2<>+352(SB), Y7, Y7
-	VFMADDSUB231PS fftsmall_tw32_AVX2<>+320(SB), Y8, Y7
+	VMULPS         fftsmall_tw32_AVX2_false<>+352(SB), Y7, Y7
+	VFMADDSUB231PS fftsmall_tw32_AVX2_false<>+320(SB), Y8, Y7
 	VUNPCKLPD      Y9, Y2, Y8
 	VUNPCKHPD      Y9, Y2, Y2
 	VUNPCKLPD      Y7, Y6, Y9
@@ -100,7 +100,7 @@ TEXT ·fftSmall32AVX2Fwd(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y1, Y0
 	VPERMILPS      $0xb1, Y8, Y1
-	VXORPS         fft_sign_odd<>+0(SB), Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
 	VPERMILPS      $0xb1, Y2, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y2, Y6
@@ -141,103 +141,103 @@ DATA const_3f800000<>+56(SB)/4, $0x3f800000
 DATA const_3f800000<>+60(SB)/4, $0x3f800000
 GLOBL const_3f800000<>(SB), RODATA|NOPTR, $64
 
-DATA fftsmall_tw32_AVX2<>+0(SB)/4, $0x3f800000
-DATA fftsmall_tw32_AVX2<>+4(SB)/4, $0x3f800000
-DATA fftsmall_tw32_AVX2<>+8(SB)/4, $0x3f7b14be
-DATA fftsmall_tw32_AVX2<>+12(SB)/4, $0x3f7b14be
-DATA fftsmall_tw32_AVX2<>+16(SB)/4, $0x3f6c835e
-DATA fftsmall_tw32_AVX2<>+20(SB)/4, $0x3f6c835e
-DATA fftsmall_tw32_AVX2<>+24(SB)/4, $0x3f54db31
-DATA fftsmall_tw32_AVX2<>+28(SB)/4, $0x3f54db31
-DATA fftsmall_tw32_AVX2<>+32(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+36(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+40(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw32_AVX2<>+44(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw32_AVX2<>+48(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+52(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+56(SB)/4, $0xbf0e39da
-DATA fftsmall_tw32_AVX2<>+60(SB)/4, $0xbf0e39da
-DATA fftsmall_tw32_AVX2<>+64(SB)/4, $0x3f800000
-DATA fftsmall_tw32_AVX2<>+68(SB)/4, $0x3f800000
-DATA fftsmall_tw32_AVX2<>+72(SB)/4, $0x3f6c835e
-DATA fftsmall_tw32_AVX2<>+76(SB)/4, $0x3f6c835e
-DATA fftsmall_tw32_AVX2<>+80(SB)/4, $0x3f3504f3
-DATA fftsmall_tw32_AVX2<>+84(SB)/4, $0x3f3504f3
-DATA fftsmall_tw32_AVX2<>+88(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+92(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+96(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+100(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+104(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+108(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+112(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+116(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+120(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+124(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+128(SB)/4, $0x3f800000
-DATA fftsmall_tw32_AVX2<>+132(SB)/4, $0x3f800000
-DATA fftsmall_tw32_AVX2<>+136(SB)/4, $0x3f54db31
-DATA fftsmall_tw32_AVX2<>+140(SB)/4, $0x3f54db31
-DATA fftsmall_tw32_AVX2<>+144(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+148(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+152(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw32_AVX2<>+156(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw32_AVX2<>+160(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+164(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+168(SB)/4, $0xbf0e39da
-DATA fftsmall_tw32_AVX2<>+172(SB)/4, $0xbf0e39da
-DATA fftsmall_tw32_AVX2<>+176(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+180(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+184(SB)/4, $0xbf7b14be
-DATA fftsmall_tw32_AVX2<>+188(SB)/4, $0xbf7b14be
-DATA fftsmall_tw32_AVX2<>+192(SB)/4, $0x3f3504f3
-DATA fftsmall_tw32_AVX2<>+196(SB)/4, $0x3f3504f3
-DATA fftsmall_tw32_AVX2<>+200(SB)/4, $0x3f0e39da
-DATA fftsmall_tw32_AVX2<>+204(SB)/4, $0x3f0e39da
-DATA fftsmall_tw32_AVX2<>+208(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+212(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+216(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw32_AVX2<>+220(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw32_AVX2<>+224(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+228(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+232(SB)/4, $0xbf54db31
-DATA fftsmall_tw32_AVX2<>+236(SB)/4, $0xbf54db31
-DATA fftsmall_tw32_AVX2<>+240(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+244(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+248(SB)/4, $0xbf7b14be
-DATA fftsmall_tw32_AVX2<>+252(SB)/4, $0xbf7b14be
-DATA fftsmall_tw32_AVX2<>+256(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+260(SB)/4, $0x80000000
-DATA fftsmall_tw32_AVX2<>+264(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+268(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+272(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+276(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+280(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+284(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+288(SB)/4, $0xbf800000
-DATA fftsmall_tw32_AVX2<>+292(SB)/4, $0xbf800000
-DATA fftsmall_tw32_AVX2<>+296(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+300(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+304(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+308(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+312(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+316(SB)/4, $0xbec3ef15
-DATA fftsmall_tw32_AVX2<>+320(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+324(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+328(SB)/4, $0xbf7b14be
-DATA fftsmall_tw32_AVX2<>+332(SB)/4, $0xbf7b14be
-DATA fftsmall_tw32_AVX2<>+336(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+340(SB)/4, $0xbf6c835e
-DATA fftsmall_tw32_AVX2<>+344(SB)/4, $0xbf0e39da
-DATA fftsmall_tw32_AVX2<>+348(SB)/4, $0xbf0e39da
-DATA fftsmall_tw32_AVX2<>+352(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+356(SB)/4, $0xbf3504f3
-DATA fftsmall_tw32_AVX2<>+360(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw32_AVX2<>+364(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw32_AVX2<>+368(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+372(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw32_AVX2<>+376(SB)/4, $0x3f54db31
-DATA fftsmall_tw32_AVX2<>+380(SB)/4, $0x3f54db31
-GLOBL fftsmall_tw32_AVX2<>(SB), RODATA|NOPTR, $384
+DATA fftsmall_tw32_AVX2_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw32_AVX2_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw32_AVX2_false<>+8(SB)/4, $0x3f7b14be
+DATA fftsmall_tw32_AVX2_false<>+12(SB)/4, $0x3f7b14be
+DATA fftsmall_tw32_AVX2_false<>+16(SB)/4, $0x3f6c835e
+DATA fftsmall_tw32_AVX2_false<>+20(SB)/4, $0x3f6c835e
+DATA fftsmall_tw32_AVX2_false<>+24(SB)/4, $0x3f54db31
+DATA fftsmall_tw32_AVX2_false<>+28(SB)/4, $0x3f54db31
+DATA fftsmall_tw32_AVX2_false<>+32(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+36(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+40(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw32_AVX2_false<>+44(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw32_AVX2_false<>+48(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+52(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+56(SB)/4, $0xbf0e39da
+DATA fftsmall_tw32_AVX2_false<>+60(SB)/4, $0xbf0e39da
+DATA fftsmall_tw32_AVX2_false<>+64(SB)/4, $0x3f800000
+DATA fftsmall_tw32_AVX2_false<>+68(SB)/4, $0x3f800000
+DATA fftsmall_tw32_AVX2_false<>+72(SB)/4, $0x3f6c835e
+DATA fftsmall_tw32_AVX2_false<>+76(SB)/4, $0x3f6c835e
+DATA fftsmall_tw32_AVX2_false<>+80(SB)/4, $0x3f3504f3
+DATA fftsmall_tw32_AVX2_false<>+84(SB)/4, $0x3f3504f3
+DATA fftsmall_tw32_AVX2_false<>+88(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+92(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+96(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+100(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+104(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+108(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+112(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+116(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+120(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+124(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw32_AVX2_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw32_AVX2_false<>+136(SB)/4, $0x3f54db31
+DATA fftsmall_tw32_AVX2_false<>+140(SB)/4, $0x3f54db31
+DATA fftsmall_tw32_AVX2_false<>+144(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+148(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+152(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw32_AVX2_false<>+156(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw32_AVX2_false<>+160(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+164(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+168(SB)/4, $0xbf0e39da
+DATA fftsmall_tw32_AVX2_false<>+172(SB)/4, $0xbf0e39da
+DATA fftsmall_tw32_AVX2_false<>+176(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+180(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+184(SB)/4, $0xbf7b14be
+DATA fftsmall_tw32_AVX2_false<>+188(SB)/4, $0xbf7b14be
+DATA fftsmall_tw32_AVX2_false<>+192(SB)/4, $0x3f3504f3
+DATA fftsmall_tw32_AVX2_false<>+196(SB)/4, $0x3f3504f3
+DATA fftsmall_tw32_AVX2_false<>+200(SB)/4, $0x3f0e39da
+DATA fftsmall_tw32_AVX2_false<>+204(SB)/4, $0x3f0e39da
+DATA fftsmall_tw32_AVX2_false<>+208(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+212(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+216(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw32_AVX2_false<>+220(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw32_AVX2_false<>+224(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+228(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+232(SB)/4, $0xbf54db31
+DATA fftsmall_tw32_AVX2_false<>+236(SB)/4, $0xbf54db31
+DATA fftsmall_tw32_AVX2_false<>+240(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+244(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+248(SB)/4, $0xbf7b14be
+DATA fftsmall_tw32_AVX2_false<>+252(SB)/4, $0xbf7b14be
+DATA fftsmall_tw32_AVX2_false<>+256(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+260(SB)/4, $0x80000000
+DATA fftsmall_tw32_AVX2_false<>+264(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+268(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+272(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+276(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+280(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+284(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+288(SB)/4, $0xbf800000
+DATA fftsmall_tw32_AVX2_false<>+292(SB)/4, $0xbf800000
+DATA fftsmall_tw32_AVX2_false<>+296(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+300(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+304(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+308(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+312(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+316(SB)/4, $0xbec3ef15
+DATA fftsmall_tw32_AVX2_false<>+320(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+324(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+328(SB)/4, $0xbf7b14be
+DATA fftsmall_tw32_AVX2_false<>+332(SB)/4, $0xbf7b14be
+DATA fftsmall_tw32_AVX2_false<>+336(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+340(SB)/4, $0xbf6c835e
+DATA fftsmall_tw32_AVX2_false<>+344(SB)/4, $0xbf0e39da
+DATA fftsmall_tw32_AVX2_false<>+348(SB)/4, $0xbf0e39da
+DATA fftsmall_tw32_AVX2_false<>+352(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+356(SB)/4, $0xbf3504f3
+DATA fftsmall_tw32_AVX2_false<>+360(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw32_AVX2_false<>+364(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw32_AVX2_false<>+368(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+372(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw32_AVX2_false<>+376(SB)/4, $0x3f54db31
+DATA fftsmall_tw32_AVX2_false<>+380(SB)/4, $0x3f54db31
+GLOBL fftsmall_tw32_AVX2_false<>(SB), RODATA|NOPTR, $384
 
 DATA const_3f3504f3<>+0(SB)/4, $0x3f3504f3
 DATA const_3f3504f3<>+4(SB)/4, $0x3f3504f3
@@ -275,23 +275,23 @@ DATA const_bf3504f3<>+56(SB)/4, $0xbf3504f3
 DATA const_bf3504f3<>+60(SB)/4, $0xbf3504f3
 GLOBL const_bf3504f3<>(SB), RODATA|NOPTR, $64
 
-DATA fft_sign_odd<>+0(SB)/4, $0x00000000
-DATA fft_sign_odd<>+4(SB)/4, $0x80000000
-DATA fft_sign_odd<>+8(SB)/4, $0x00000000
-DATA fft_sign_odd<>+12(SB)/4, $0x80000000
-DATA fft_sign_odd<>+16(SB)/4, $0x00000000
-DATA fft_sign_odd<>+20(SB)/4, $0x80000000
-DATA fft_sign_odd<>+24(SB)/4, $0x00000000
-DATA fft_sign_odd<>+28(SB)/4, $0x80000000
-DATA fft_sign_odd<>+32(SB)/4, $0x00000000
-DATA fft_sign_odd<>+36(SB)/4, $0x80000000
-DATA fft_sign_odd<>+40(SB)/4, $0x00000000
-DATA fft_sign_odd<>+44(SB)/4, $0x80000000
-DATA fft_sign_odd<>+48(SB)/4, $0x00000000
-DATA fft_sign_odd<>+52(SB)/4, $0x80000000
-DATA fft_sign_odd<>+56(SB)/4, $0x00000000
-DATA fft_sign_odd<>+60(SB)/4, $0x80000000
-GLOBL fft_sign_odd<>(SB), RODATA|NOPTR, $64
+DATA fftsmall_signfalse_false_true<>+0(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+4(SB)/4, $0x80000000
+DATA fftsmall_signfalse_false_true<>+8(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+12(SB)/4, $0x80000000
+DATA fftsmall_signfalse_false_true<>+16(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+20(SB)/4, $0x80000000
+DATA fftsmall_signfalse_false_true<>+24(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+28(SB)/4, $0x80000000
+DATA fftsmall_signfalse_false_true<>+32(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+36(SB)/4, $0x80000000
+DATA fftsmall_signfalse_false_true<>+40(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+44(SB)/4, $0x80000000
+DATA fftsmall_signfalse_false_true<>+48(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+52(SB)/4, $0x80000000
+DATA fftsmall_signfalse_false_true<>+56(SB)/4, $0x00000000
+DATA fftsmall_signfalse_false_true<>+60(SB)/4, $0x80000000
+GLOBL fftsmall_signfalse_false_true<>(SB), RODATA|NOPTR, $64
 
 // func fftSmall32AVX2Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
@@ -320,14 +320,14 @@ TEXT ·fftSmall32AVX2Inv(SB), NOSPLIT, $0-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw32_AVX2<>+32(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw32_AVX2<>+0(SB), Y5, Y6
+	VMULPS         fftsmall_tw32_AVX2_false<>+32(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw32_AVX2_false<>+0(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw32_AVX2<>+96(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw32_AVX2<>+64(SB), Y4, Y5
+	VMULPS         fftsmall_tw32_AVX2_false<>+96(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw32_AVX2_false<>+64(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw32_AVX2<>+160(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw32_AVX2<>+128(SB), Y3, Y4
+	VMULPS         fftsmall_tw32_AVX2_false<>+160(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw32_AVX2_false<>+128(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -356,14 +356,14 @@ TEXT ·fftSmall32AVX2Inv(SB), NOSPLIT, $0-20
 	VFMSUBADD231PS Y1, Y10, Y7
 	VFMADDSUB231PS Y1, Y10, Y9
 	VPERMILPS      $0xb1, Y9, Y0
-	VMULPS         fftsmall_tw32_AVX2<>+224(SB), Y0, Y0
-	VFMSUBADD231PS fftsmall_tw32_AVX2<>+192(SB), Y9, Y0
+	VMULPS         fftsmall_tw32_AVX2_false<>+224(SB), Y0, Y0
+	VFMSUBADD231PS fftsmall_tw32_AVX2_false<>+192(SB), Y9, Y0
 	VPERMILPS      $0xb1, Y8, Y9
-	VMULPS         fftsmall_tw32_AVX2<>+288(SB), Y9, Y9
-	VFMSUBADD231PS fftsmall_tw32_AVX2<>+256(SB), Y8, Y9
+	VMULPS         fftsmall_tw32_AVX2_false<>+288(SB), Y9, Y9
+	VFMSUBADD231PS fftsmall_tw32_AVX2_false<>+256(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y7, Y8
-	VMULPS         fftsmall_tw32_AVX2<>+352(SB), Y8, Y8
-	VFMSUBADD231PS fftsmall_tw32_AVX2<>+320(SB), Y7, Y8
+	VMULPS         fftsmall_tw32_AVX2_false<>+352(SB), Y8, Y8
+	VFMSUBADD231PS fftsmall_tw32_AVX2_false<>+320(SB), Y7, Y8
 	VUNPCKLPD      Y0, Y4, Y7
 	VUNPCKHPD      Y0, Y4, Y0
 	VUNPCKLPD      Y8, Y9, Y4
@@ -398,7 +398,7 @@ TEXT ·fftSmall32AVX2Inv(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y0, Y1
 	VPERMILPS      $0xb1, Y4, Y0
-	VXORPS         fft_sign_even<>+0(SB), Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_bf3504f3<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y2, Y4
@@ -421,23 +421,23 @@ TEXT ·fftSmall32AVX2Inv(SB), NOSPLIT, $0-20
 	VZEROUPPER
 	RET
 
-DATA fft_sign_even<>+0(SB)/4, $0x80000000
-DATA fft_sign_even<>+4(SB)/4, $0x00000000
-DATA fft_sign_even<>+8(SB)/4, $0x80000000
-DATA fft_sign_even<>+12(SB)/4, $0x00000000
-DATA fft_sign_even<>+16(SB)/4, $0x80000000
-DATA fft_sign_even<>+20(SB)/4, $0x00000000
-DATA fft_sign_even<>+24(SB)/4, $0x80000000
-DATA fft_sign_even<>+28(SB)/4, $0x00000000
-DATA fft_sign_even<>+32(SB)/4, $0x80000000
-DATA fft_sign_even<>+36(SB)/4, $0x00000000
-DATA fft_sign_even<>+40(SB)/4, $0x80000000
-DATA fft_sign_even<>+44(SB)/4, $0x00000000
-DATA fft_sign_even<>+48(SB)/4, $0x80000000
-DATA fft_sign_even<>+52(SB)/4, $0x00000000
-DATA fft_sign_even<>+56(SB)/4, $0x80000000
-DATA fft_sign_even<>+60(SB)/4, $0x00000000
-GLOBL fft_sign_even<>(SB), RODATA|NOPTR, $64
+DATA fftsmall_signfalse_true_false<>+0(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+4(SB)/4, $0x00000000
+DATA fftsmall_signfalse_true_false<>+8(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+12(SB)/4, $0x00000000
+DATA fftsmall_signfalse_true_false<>+16(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+20(SB)/4, $0x00000000
+DATA fftsmall_signfalse_true_false<>+24(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+28(SB)/4, $0x00000000
+DATA fftsmall_signfalse_true_false<>+32(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+36(SB)/4, $0x00000000
+DATA fftsmall_signfalse_true_false<>+40(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+44(SB)/4, $0x00000000
+DATA fftsmall_signfalse_true_false<>+48(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+52(SB)/4, $0x00000000
+DATA fftsmall_signfalse_true_false<>+56(SB)/4, $0x80000000
+DATA fftsmall_signfalse_true_false<>+60(SB)/4, $0x00000000
+GLOBL fftsmall_signfalse_true_false<>(SB), RODATA|NOPTR, $64
 
 // func fftSmall64AVX2Fwd(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
@@ -461,14 +461,14 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+32(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+0(SB), Y2, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+32(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+0(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2<>+96(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+64(SB), Y3, Y2
+	VMULPS         fftsmall_tw64_AVX2_false<>+96(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+64(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2<>+160(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+128(SB), Y4, Y3
+	VMULPS         fftsmall_tw64_AVX2_false<>+160(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+128(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -497,14 +497,14 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+224(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+192(SB), Y2, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+224(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+192(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2<>+288(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+256(SB), Y3, Y2
+	VMULPS         fftsmall_tw64_AVX2_false<>+288(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+256(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2<>+352(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+320(SB), Y4, Y3
+	VMULPS         fftsmall_tw64_AVX2_false<>+352(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+320(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -533,14 +533,14 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+416(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+384(SB), Y2, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+416(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+384(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2<>+480(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+448(SB), Y3, Y2
+	VMULPS         fftsmall_tw64_AVX2_false<>+480(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+448(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2<>+544(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+512(SB), Y4, Y3
+	VMULPS         fftsmall_tw64_AVX2_false<>+544(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+512(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -569,14 +569,14 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+608(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+576(SB), Y2, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+608(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+576(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2<>+672(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+640(SB), Y3, Y2
+	VMULPS         fftsmall_tw64_AVX2_false<>+672(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+640(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2<>+736(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2<>+704(SB), Y4, Y3
+	VMULPS         fftsmall_tw64_AVX2_false<>+736(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+704(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -657,7 +657,7 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y2, Y1
 	VMOVUPS        Y1, 192(SP)
 	VPERMILPS      $0xb1, Y3, Y1
-	VXORPS         fft_sign_odd<>+0(SB), Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
 	VMOVUPS        Y1, 320(SP)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
@@ -770,199 +770,199 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VZEROUPPER
 	RET
 
-DATA fftsmall_tw64_AVX2<>+0(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2<>+4(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2<>+8(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw64_AVX2<>+12(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw64_AVX2<>+16(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2<>+20(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2<>+24(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2<>+28(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2<>+32(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+36(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+40(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw64_AVX2<>+44(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw64_AVX2<>+48(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+52(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+56(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2<>+60(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2<>+64(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2<>+68(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2<>+72(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2<>+76(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2<>+80(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2<>+84(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2<>+88(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+92(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+96(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+100(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+104(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+108(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+112(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+116(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+120(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+124(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+128(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2<>+132(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2<>+136(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2<>+140(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2<>+144(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+148(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+152(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2<>+156(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2<>+160(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+164(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+168(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2<>+172(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2<>+176(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+180(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+184(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2<>+188(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2<>+192(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2<>+196(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2<>+200(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX2<>+204(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX2<>+208(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+212(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+216(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX2<>+220(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX2<>+224(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+228(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+232(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2<>+236(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2<>+240(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+244(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+248(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX2<>+252(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX2<>+256(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2<>+260(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2<>+264(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2<>+268(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2<>+272(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+276(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+280(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2<>+284(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2<>+288(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+292(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+296(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+300(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+304(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+308(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+312(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+316(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+320(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+324(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+328(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2<>+332(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2<>+336(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+340(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+344(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2<>+348(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2<>+352(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+356(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+360(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2<>+364(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2<>+368(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+372(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+376(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2<>+380(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2<>+384(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2<>+388(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2<>+392(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2<>+396(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2<>+400(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2<>+404(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2<>+408(SB)/4, $0x3ef15aea
-DATA fftsmall_tw64_AVX2<>+412(SB)/4, $0x3ef15aea
-DATA fftsmall_tw64_AVX2<>+416(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+420(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+424(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2<>+428(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2<>+432(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+436(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+440(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2<>+444(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2<>+448(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+452(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2<>+456(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+460(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+464(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+468(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+472(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+476(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+480(SB)/4, $0xbf800000
-DATA fftsmall_tw64_AVX2<>+484(SB)/4, $0xbf800000
-DATA fftsmall_tw64_AVX2<>+488(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+492(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+496(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+500(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+504(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+508(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+512(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+516(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+520(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2<>+524(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2<>+528(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+532(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+536(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2<>+540(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2<>+544(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+548(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+552(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2<>+556(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2<>+560(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+564(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+568(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2<>+572(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2<>+576(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+580(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+584(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX2<>+588(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX2<>+592(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2<>+596(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2<>+600(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2<>+604(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2<>+608(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+612(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+616(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX2<>+620(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX2<>+624(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+628(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+632(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2<>+636(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2<>+640(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+644(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+648(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+652(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2<>+656(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+660(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+664(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+668(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2<>+672(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+676(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2<>+680(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+684(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+688(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+692(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2<>+696(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+700(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2<>+704(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+708(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2<>+712(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2<>+716(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2<>+720(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+724(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2<>+728(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2<>+732(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2<>+736(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+740(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2<>+744(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2<>+748(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2<>+752(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+756(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2<>+760(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2<>+764(SB)/4, $0x3f74fa0b
-GLOBL fftsmall_tw64_AVX2<>(SB), RODATA|NOPTR, $768
+DATA fftsmall_tw64_AVX2_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX2_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX2_false<>+8(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64_AVX2_false<>+12(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64_AVX2_false<>+16(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX2_false<>+20(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX2_false<>+24(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX2_false<>+28(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX2_false<>+32(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+36(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+40(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw64_AVX2_false<>+44(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw64_AVX2_false<>+48(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+52(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+56(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX2_false<>+60(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX2_false<>+64(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX2_false<>+68(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX2_false<>+72(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX2_false<>+76(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX2_false<>+80(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX2_false<>+84(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX2_false<>+88(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+92(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+96(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+100(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+104(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+108(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+112(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+116(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+120(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+124(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX2_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX2_false<>+136(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX2_false<>+140(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX2_false<>+144(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+148(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+152(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX2_false<>+156(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX2_false<>+160(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+164(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+168(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX2_false<>+172(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX2_false<>+176(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+180(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+184(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX2_false<>+188(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX2_false<>+192(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX2_false<>+196(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX2_false<>+200(SB)/4, $0x3f61c598
+DATA fftsmall_tw64_AVX2_false<>+204(SB)/4, $0x3f61c598
+DATA fftsmall_tw64_AVX2_false<>+208(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+212(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+216(SB)/4, $0x3f45e403
+DATA fftsmall_tw64_AVX2_false<>+220(SB)/4, $0x3f45e403
+DATA fftsmall_tw64_AVX2_false<>+224(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+228(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+232(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX2_false<>+236(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX2_false<>+240(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+244(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+248(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX2_false<>+252(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX2_false<>+256(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX2_false<>+260(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX2_false<>+264(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX2_false<>+268(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX2_false<>+272(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+276(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+280(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX2_false<>+284(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX2_false<>+288(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+292(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+296(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+300(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+304(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+308(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+312(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+316(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+320(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+324(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+328(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX2_false<>+332(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX2_false<>+336(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+340(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+344(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX2_false<>+348(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX2_false<>+352(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+356(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+360(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX2_false<>+364(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX2_false<>+368(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+372(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+376(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX2_false<>+380(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX2_false<>+384(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX2_false<>+388(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX2_false<>+392(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX2_false<>+396(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX2_false<>+400(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX2_false<>+404(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX2_false<>+408(SB)/4, $0x3ef15aea
+DATA fftsmall_tw64_AVX2_false<>+412(SB)/4, $0x3ef15aea
+DATA fftsmall_tw64_AVX2_false<>+416(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+420(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+424(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX2_false<>+428(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX2_false<>+432(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+436(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+440(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX2_false<>+444(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX2_false<>+448(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+452(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX2_false<>+456(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+460(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+464(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+468(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+472(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+476(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+480(SB)/4, $0xbf800000
+DATA fftsmall_tw64_AVX2_false<>+484(SB)/4, $0xbf800000
+DATA fftsmall_tw64_AVX2_false<>+488(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+492(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+496(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+500(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+504(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+508(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+512(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+516(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+520(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX2_false<>+524(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX2_false<>+528(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+532(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+536(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX2_false<>+540(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX2_false<>+544(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+548(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+552(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX2_false<>+556(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX2_false<>+560(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+564(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+568(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX2_false<>+572(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX2_false<>+576(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+580(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+584(SB)/4, $0x3e94a031
+DATA fftsmall_tw64_AVX2_false<>+588(SB)/4, $0x3e94a031
+DATA fftsmall_tw64_AVX2_false<>+592(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX2_false<>+596(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX2_false<>+600(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX2_false<>+604(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX2_false<>+608(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+612(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+616(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64_AVX2_false<>+620(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64_AVX2_false<>+624(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+628(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+632(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX2_false<>+636(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX2_false<>+640(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+644(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+648(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+652(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX2_false<>+656(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+660(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+664(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+668(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX2_false<>+672(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+676(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX2_false<>+680(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+684(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+688(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+692(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX2_false<>+696(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+700(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX2_false<>+704(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+708(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX2_false<>+712(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX2_false<>+716(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX2_false<>+720(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+724(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX2_false<>+728(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX2_false<>+732(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX2_false<>+736(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+740(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX2_false<>+744(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX2_false<>+748(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX2_false<>+752(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+756(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX2_false<>+760(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX2_false<>+764(SB)/4, $0x3f74fa0b
+GLOBL fftsmall_tw64_AVX2_false<>(SB), RODATA|NOPTR, $768
 
 DATA const_3f6c835e<>+0(SB)/4, $0x3f6c835e
 DATA const_3f6c835e<>+4(SB)/4, $0x3f6c835e
@@ -1063,14 +1063,14 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw64_AVX2<>+32(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+0(SB), Y5, Y6
+	VMULPS         fftsmall_tw64_AVX2_false<>+32(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+0(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+96(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+64(SB), Y4, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+96(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+64(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2<>+160(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+128(SB), Y3, Y4
+	VMULPS         fftsmall_tw64_AVX2_false<>+160(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+128(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -1103,14 +1103,14 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw64_AVX2<>+224(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+192(SB), Y5, Y6
+	VMULPS         fftsmall_tw64_AVX2_false<>+224(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+192(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+288(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+256(SB), Y4, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+288(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+256(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2<>+352(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+320(SB), Y3, Y4
+	VMULPS         fftsmall_tw64_AVX2_false<>+352(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+320(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -1143,14 +1143,14 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw64_AVX2<>+416(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+384(SB), Y5, Y6
+	VMULPS         fftsmall_tw64_AVX2_false<>+416(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+384(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+480(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+448(SB), Y4, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+480(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+448(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2<>+544(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+512(SB), Y3, Y4
+	VMULPS         fftsmall_tw64_AVX2_false<>+544(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+512(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -1183,14 +1183,14 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VFMSUBADD231PS Y1, Y6, Y3
 	VFMADDSUB231PS Y1, Y6, Y5
 	VPERMILPS      $0xb1, Y5, Y0
-	VMULPS         fftsmall_tw64_AVX2<>+608(SB), Y0, Y0
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+576(SB), Y5, Y0
+	VMULPS         fftsmall_tw64_AVX2_false<>+608(SB), Y0, Y0
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+576(SB), Y5, Y0
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2<>+672(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+640(SB), Y4, Y5
+	VMULPS         fftsmall_tw64_AVX2_false<>+672(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+640(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2<>+736(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2<>+704(SB), Y3, Y4
+	VMULPS         fftsmall_tw64_AVX2_false<>+736(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+704(SB), Y3, Y4
 	VUNPCKLPD      Y0, Y2, Y3
 	VUNPCKHPD      Y0, Y2, Y0
 	VUNPCKLPD      Y4, Y5, Y2
@@ -1271,7 +1271,7 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y0
 	VMOVUPS        Y0, 192(SP)
 	VPERMILPS      $0xb1, Y3, Y0
-	VXORPS         fft_sign_even<>+0(SB), Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
 	VMOVUPS        Y0, 320(SP)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
@@ -1406,14 +1406,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+32(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+0(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+32(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+0(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+96(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+64(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+96(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+64(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+160(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+128(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+160(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+128(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1442,14 +1442,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+224(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+192(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+224(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+192(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+288(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+256(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+288(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+256(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+352(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+320(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+352(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+320(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1478,14 +1478,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+416(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+384(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+416(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+384(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+480(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+448(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+480(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+448(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+544(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+512(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+544(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+512(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1514,14 +1514,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+608(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+576(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+608(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+576(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+672(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+640(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+672(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+640(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+736(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+704(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+736(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+704(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1550,14 +1550,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+800(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+768(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+800(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+768(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+864(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+832(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+864(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+832(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+928(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+896(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+928(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+896(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1586,14 +1586,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+992(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+960(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+992(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+960(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+1056(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1024(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+1056(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1024(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+1120(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1088(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+1120(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1088(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1622,14 +1622,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+1184(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1152(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+1184(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1152(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+1248(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1216(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+1248(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1216(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+1312(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1280(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+1312(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1280(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1658,14 +1658,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+1376(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1344(SB), Y2, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+1376(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1344(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw128_AVX2<>+1440(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1408(SB), Y3, Y2
+	VMULPS         fftsmall_tw128_AVX2_false<>+1440(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1408(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw128_AVX2<>+1504(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw128_AVX2<>+1472(SB), Y4, Y3
+	VMULPS         fftsmall_tw128_AVX2_false<>+1504(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw128_AVX2_false<>+1472(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -1802,7 +1802,7 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y2, Y1
 	VMOVUPS        Y1, 384(SP)
 	VPERMILPS      $0xb1, Y3, Y1
-	VXORPS         fft_sign_odd<>+0(SB), Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
 	VMOVUPS        Y1, 640(SP)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
@@ -1926,7 +1926,7 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -1980,7 +1980,7 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -2034,7 +2034,7 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -2088,7 +2088,7 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y0
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -2111,391 +2111,391 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VZEROUPPER
 	RET
 
-DATA fftsmall_tw128_AVX2<>+0(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX2<>+4(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX2<>+8(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw128_AVX2<>+12(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw128_AVX2<>+16(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX2<>+20(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX2<>+24(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX2<>+28(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX2<>+32(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+36(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+40(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX2<>+44(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX2<>+48(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+52(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+56(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX2<>+60(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX2<>+64(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX2<>+68(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX2<>+72(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX2<>+76(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX2<>+80(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX2<>+84(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX2<>+88(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+92(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+96(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+100(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+104(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+108(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+112(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+116(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+120(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+124(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+128(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX2<>+132(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX2<>+136(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX2<>+140(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX2<>+144(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+148(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+152(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX2<>+156(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX2<>+160(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+164(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+168(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX2<>+172(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX2<>+176(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+180(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+184(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX2<>+188(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX2<>+192(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX2<>+196(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX2<>+200(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX2<>+204(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX2<>+208(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+212(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+216(SB)/4, $0x3f710908
-DATA fftsmall_tw128_AVX2<>+220(SB)/4, $0x3f710908
-DATA fftsmall_tw128_AVX2<>+224(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+228(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+232(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX2<>+236(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX2<>+240(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+244(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+248(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX2<>+252(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX2<>+256(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX2<>+260(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX2<>+264(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX2<>+268(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX2<>+272(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+276(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+280(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX2<>+284(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX2<>+288(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+292(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+296(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+300(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+304(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+308(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+312(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+316(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+320(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+324(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+328(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX2<>+332(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX2<>+336(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+340(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+344(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX2<>+348(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX2<>+352(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+356(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+360(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX2<>+364(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX2<>+368(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+372(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+376(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX2<>+380(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX2<>+384(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX2<>+388(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX2<>+392(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX2<>+396(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX2<>+400(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX2<>+404(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX2<>+408(SB)/4, $0x3f5b941a
-DATA fftsmall_tw128_AVX2<>+412(SB)/4, $0x3f5b941a
-DATA fftsmall_tw128_AVX2<>+416(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+420(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+424(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX2<>+428(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX2<>+432(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+436(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+440(SB)/4, $0xbf039c3d
-DATA fftsmall_tw128_AVX2<>+444(SB)/4, $0xbf039c3d
-DATA fftsmall_tw128_AVX2<>+448(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX2<>+452(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX2<>+456(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+460(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+464(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX2<>+468(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX2<>+472(SB)/4, $0x3ef15aea
-DATA fftsmall_tw128_AVX2<>+476(SB)/4, $0x3ef15aea
-DATA fftsmall_tw128_AVX2<>+480(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+484(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+488(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+492(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+496(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+500(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+504(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+508(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+512(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+516(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+520(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX2<>+524(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX2<>+528(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+532(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+536(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX2<>+540(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX2<>+544(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+548(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+552(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX2<>+556(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX2<>+560(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+564(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+568(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX2<>+572(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX2<>+576(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+580(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+584(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw128_AVX2<>+588(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw128_AVX2<>+592(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX2<>+596(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX2<>+600(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX2<>+604(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX2<>+608(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+612(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+616(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX2<>+620(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX2<>+624(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+628(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+632(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX2<>+636(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX2<>+640(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+644(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+648(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX2<>+652(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX2<>+656(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX2<>+660(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX2<>+664(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+668(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+672(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+676(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+680(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+684(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+688(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+692(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+696(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+700(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+704(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+708(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+712(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX2<>+716(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX2<>+720(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+724(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+728(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX2<>+732(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX2<>+736(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+740(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+744(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX2<>+748(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX2<>+752(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+756(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+760(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX2<>+764(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX2<>+768(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX2<>+772(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX2<>+776(SB)/4, $0x3f2beb4a
-DATA fftsmall_tw128_AVX2<>+780(SB)/4, $0x3f2beb4a
-DATA fftsmall_tw128_AVX2<>+784(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+788(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+792(SB)/4, $0x3f187fc0
-DATA fftsmall_tw128_AVX2<>+796(SB)/4, $0x3f187fc0
-DATA fftsmall_tw128_AVX2<>+800(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+804(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+808(SB)/4, $0xbf3daef9
-DATA fftsmall_tw128_AVX2<>+812(SB)/4, $0xbf3daef9
-DATA fftsmall_tw128_AVX2<>+816(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+820(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+824(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX2<>+828(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX2<>+832(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+836(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX2<>+840(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+844(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+848(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+852(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+856(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+860(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+864(SB)/4, $0xbf800000
-DATA fftsmall_tw128_AVX2<>+868(SB)/4, $0xbf800000
-DATA fftsmall_tw128_AVX2<>+872(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+876(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+880(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+884(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+888(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+892(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+896(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+900(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+904(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX2<>+908(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX2<>+912(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+916(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+920(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX2<>+924(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX2<>+928(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+932(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+936(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX2<>+940(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX2<>+944(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+948(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+952(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX2<>+956(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX2<>+960(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX2<>+964(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX2<>+968(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX2<>+972(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX2<>+976(SB)/4, $0x3ef15aea
-DATA fftsmall_tw128_AVX2<>+980(SB)/4, $0x3ef15aea
-DATA fftsmall_tw128_AVX2<>+984(SB)/4, $0x3edae880
-DATA fftsmall_tw128_AVX2<>+988(SB)/4, $0x3edae880
-DATA fftsmall_tw128_AVX2<>+992(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+996(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+1000(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX2<>+1004(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX2<>+1008(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+1012(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+1016(SB)/4, $0xbf676bd8
-DATA fftsmall_tw128_AVX2<>+1020(SB)/4, $0xbf676bd8
-DATA fftsmall_tw128_AVX2<>+1024(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+1028(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+1032(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+1036(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+1040(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+1044(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+1048(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+1052(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+1056(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1060(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1064(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+1068(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+1072(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+1076(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+1080(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+1084(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+1088(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+1092(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+1096(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX2<>+1100(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX2<>+1104(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+1108(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+1112(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX2<>+1116(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX2<>+1120(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+1124(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+1128(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX2<>+1132(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX2<>+1136(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+1140(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+1144(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX2<>+1148(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX2<>+1152(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+1156(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+1160(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw128_AVX2<>+1164(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw128_AVX2<>+1168(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX2<>+1172(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX2<>+1176(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX2<>+1180(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX2<>+1184(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1188(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1192(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX2<>+1196(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX2<>+1200(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+1204(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+1208(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX2<>+1212(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX2<>+1216(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+1220(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+1224(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+1228(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+1232(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+1236(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX2<>+1240(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+1244(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX2<>+1248(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+1252(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX2<>+1256(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+1260(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX2<>+1264(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+1268(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+1272(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+1276(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX2<>+1280(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1284(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1288(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX2<>+1292(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX2<>+1296(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+1300(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX2<>+1304(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX2<>+1308(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX2<>+1312(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+1316(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX2<>+1320(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX2<>+1324(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX2<>+1328(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+1332(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX2<>+1336(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX2<>+1340(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX2<>+1344(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX2<>+1348(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX2<>+1352(SB)/4, $0x3e164083
-DATA fftsmall_tw128_AVX2<>+1356(SB)/4, $0x3e164083
-DATA fftsmall_tw128_AVX2<>+1360(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+1364(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX2<>+1368(SB)/4, $0x3d48fb30
-DATA fftsmall_tw128_AVX2<>+1372(SB)/4, $0x3d48fb30
-DATA fftsmall_tw128_AVX2<>+1376(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+1380(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+1384(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw128_AVX2<>+1388(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw128_AVX2<>+1392(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+1396(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+1400(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX2<>+1404(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX2<>+1408(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1412(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX2<>+1416(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+1420(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX2<>+1424(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+1428(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX2<>+1432(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+1436(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX2<>+1440(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+1444(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX2<>+1448(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+1452(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+1456(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+1460(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX2<>+1464(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+1468(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX2<>+1472(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+1476(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX2<>+1480(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX2<>+1484(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX2<>+1488(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+1492(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX2<>+1496(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX2<>+1500(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX2<>+1504(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+1508(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX2<>+1512(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX2<>+1516(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX2<>+1520(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+1524(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX2<>+1528(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX2<>+1532(SB)/4, $0x3f7d3aac
-GLOBL fftsmall_tw128_AVX2<>(SB), RODATA|NOPTR, $1536
+DATA fftsmall_tw128_AVX2_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX2_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX2_false<>+8(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw128_AVX2_false<>+12(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw128_AVX2_false<>+16(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX2_false<>+20(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX2_false<>+24(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX2_false<>+28(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX2_false<>+32(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+36(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+40(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX2_false<>+44(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX2_false<>+48(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+52(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+56(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX2_false<>+60(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX2_false<>+64(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX2_false<>+68(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX2_false<>+72(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX2_false<>+76(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX2_false<>+80(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX2_false<>+84(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX2_false<>+88(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+92(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+96(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+100(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+104(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+108(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+112(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+116(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+120(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+124(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX2_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX2_false<>+136(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX2_false<>+140(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX2_false<>+144(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+148(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+152(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX2_false<>+156(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX2_false<>+160(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+164(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+168(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX2_false<>+172(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX2_false<>+176(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+180(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+184(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX2_false<>+188(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX2_false<>+192(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX2_false<>+196(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX2_false<>+200(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX2_false<>+204(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX2_false<>+208(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+212(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+216(SB)/4, $0x3f710908
+DATA fftsmall_tw128_AVX2_false<>+220(SB)/4, $0x3f710908
+DATA fftsmall_tw128_AVX2_false<>+224(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+228(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+232(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX2_false<>+236(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX2_false<>+240(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+244(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+248(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX2_false<>+252(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX2_false<>+256(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX2_false<>+260(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX2_false<>+264(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX2_false<>+268(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX2_false<>+272(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+276(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+280(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX2_false<>+284(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX2_false<>+288(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+292(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+296(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+300(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+304(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+308(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+312(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+316(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+320(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+324(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+328(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX2_false<>+332(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX2_false<>+336(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+340(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+344(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX2_false<>+348(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX2_false<>+352(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+356(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+360(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX2_false<>+364(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX2_false<>+368(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+372(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+376(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX2_false<>+380(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX2_false<>+384(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX2_false<>+388(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX2_false<>+392(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX2_false<>+396(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX2_false<>+400(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX2_false<>+404(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX2_false<>+408(SB)/4, $0x3f5b941a
+DATA fftsmall_tw128_AVX2_false<>+412(SB)/4, $0x3f5b941a
+DATA fftsmall_tw128_AVX2_false<>+416(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+420(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+424(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX2_false<>+428(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX2_false<>+432(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+436(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+440(SB)/4, $0xbf039c3d
+DATA fftsmall_tw128_AVX2_false<>+444(SB)/4, $0xbf039c3d
+DATA fftsmall_tw128_AVX2_false<>+448(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX2_false<>+452(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX2_false<>+456(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+460(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+464(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX2_false<>+468(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX2_false<>+472(SB)/4, $0x3ef15aea
+DATA fftsmall_tw128_AVX2_false<>+476(SB)/4, $0x3ef15aea
+DATA fftsmall_tw128_AVX2_false<>+480(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+484(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+488(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+492(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+496(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+500(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+504(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+508(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+512(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+516(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+520(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX2_false<>+524(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX2_false<>+528(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+532(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+536(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX2_false<>+540(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX2_false<>+544(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+548(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+552(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX2_false<>+556(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX2_false<>+560(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+564(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+568(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX2_false<>+572(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX2_false<>+576(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+580(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+584(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw128_AVX2_false<>+588(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw128_AVX2_false<>+592(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX2_false<>+596(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX2_false<>+600(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX2_false<>+604(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX2_false<>+608(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+612(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+616(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX2_false<>+620(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX2_false<>+624(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+628(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+632(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX2_false<>+636(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX2_false<>+640(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+644(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+648(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX2_false<>+652(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX2_false<>+656(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX2_false<>+660(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX2_false<>+664(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+668(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+672(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+676(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+680(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+684(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+688(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+692(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+696(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+700(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+704(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+708(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+712(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX2_false<>+716(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX2_false<>+720(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+724(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+728(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX2_false<>+732(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX2_false<>+736(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+740(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+744(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX2_false<>+748(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX2_false<>+752(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+756(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+760(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX2_false<>+764(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX2_false<>+768(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX2_false<>+772(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX2_false<>+776(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw128_AVX2_false<>+780(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw128_AVX2_false<>+784(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+788(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+792(SB)/4, $0x3f187fc0
+DATA fftsmall_tw128_AVX2_false<>+796(SB)/4, $0x3f187fc0
+DATA fftsmall_tw128_AVX2_false<>+800(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+804(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+808(SB)/4, $0xbf3daef9
+DATA fftsmall_tw128_AVX2_false<>+812(SB)/4, $0xbf3daef9
+DATA fftsmall_tw128_AVX2_false<>+816(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+820(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+824(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX2_false<>+828(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX2_false<>+832(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+836(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX2_false<>+840(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+844(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+848(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+852(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+856(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+860(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+864(SB)/4, $0xbf800000
+DATA fftsmall_tw128_AVX2_false<>+868(SB)/4, $0xbf800000
+DATA fftsmall_tw128_AVX2_false<>+872(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+876(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+880(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+884(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+888(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+892(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+896(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+900(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+904(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX2_false<>+908(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX2_false<>+912(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+916(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+920(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX2_false<>+924(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX2_false<>+928(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+932(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+936(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX2_false<>+940(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX2_false<>+944(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+948(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+952(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX2_false<>+956(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX2_false<>+960(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX2_false<>+964(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX2_false<>+968(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX2_false<>+972(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX2_false<>+976(SB)/4, $0x3ef15aea
+DATA fftsmall_tw128_AVX2_false<>+980(SB)/4, $0x3ef15aea
+DATA fftsmall_tw128_AVX2_false<>+984(SB)/4, $0x3edae880
+DATA fftsmall_tw128_AVX2_false<>+988(SB)/4, $0x3edae880
+DATA fftsmall_tw128_AVX2_false<>+992(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+996(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+1000(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX2_false<>+1004(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX2_false<>+1008(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+1012(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+1016(SB)/4, $0xbf676bd8
+DATA fftsmall_tw128_AVX2_false<>+1020(SB)/4, $0xbf676bd8
+DATA fftsmall_tw128_AVX2_false<>+1024(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1028(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1032(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+1036(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+1040(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+1044(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+1048(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+1052(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+1056(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1060(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1064(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+1068(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+1072(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+1076(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+1080(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+1084(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+1088(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+1092(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+1096(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX2_false<>+1100(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX2_false<>+1104(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+1108(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+1112(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX2_false<>+1116(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX2_false<>+1120(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+1124(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+1128(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX2_false<>+1132(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX2_false<>+1136(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+1140(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+1144(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX2_false<>+1148(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX2_false<>+1152(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1156(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1160(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw128_AVX2_false<>+1164(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw128_AVX2_false<>+1168(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX2_false<>+1172(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX2_false<>+1176(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX2_false<>+1180(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX2_false<>+1184(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1188(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1192(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX2_false<>+1196(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX2_false<>+1200(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+1204(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+1208(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX2_false<>+1212(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX2_false<>+1216(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+1220(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+1224(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+1228(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+1232(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+1236(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX2_false<>+1240(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+1244(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX2_false<>+1248(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+1252(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX2_false<>+1256(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+1260(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX2_false<>+1264(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+1268(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+1272(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+1276(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX2_false<>+1280(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1284(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1288(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX2_false<>+1292(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX2_false<>+1296(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+1300(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX2_false<>+1304(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX2_false<>+1308(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX2_false<>+1312(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1316(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1320(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX2_false<>+1324(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX2_false<>+1328(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+1332(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX2_false<>+1336(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX2_false<>+1340(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX2_false<>+1344(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX2_false<>+1348(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX2_false<>+1352(SB)/4, $0x3e164083
+DATA fftsmall_tw128_AVX2_false<>+1356(SB)/4, $0x3e164083
+DATA fftsmall_tw128_AVX2_false<>+1360(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+1364(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX2_false<>+1368(SB)/4, $0x3d48fb30
+DATA fftsmall_tw128_AVX2_false<>+1372(SB)/4, $0x3d48fb30
+DATA fftsmall_tw128_AVX2_false<>+1376(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+1380(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+1384(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw128_AVX2_false<>+1388(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw128_AVX2_false<>+1392(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+1396(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+1400(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX2_false<>+1404(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX2_false<>+1408(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1412(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX2_false<>+1416(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+1420(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX2_false<>+1424(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+1428(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX2_false<>+1432(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+1436(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX2_false<>+1440(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1444(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX2_false<>+1448(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+1452(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+1456(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+1460(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX2_false<>+1464(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+1468(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX2_false<>+1472(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+1476(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX2_false<>+1480(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX2_false<>+1484(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX2_false<>+1488(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+1492(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX2_false<>+1496(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX2_false<>+1500(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX2_false<>+1504(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+1508(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX2_false<>+1512(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX2_false<>+1516(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX2_false<>+1520(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+1524(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX2_false<>+1528(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX2_false<>+1532(SB)/4, $0x3f7d3aac
+GLOBL fftsmall_tw128_AVX2_false<>(SB), RODATA|NOPTR, $1536
 
 DATA const_3f7b14be<>+0(SB)/4, $0x3f7b14be
 DATA const_3f7b14be<>+4(SB)/4, $0x3f7b14be
@@ -2668,14 +2668,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw128_AVX2<>+32(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+0(SB), Y5, Y6
+	VMULPS         fftsmall_tw128_AVX2_false<>+32(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+0(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+96(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+64(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+96(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+64(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+160(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+128(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+160(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+128(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -2708,14 +2708,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw128_AVX2<>+224(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+192(SB), Y5, Y6
+	VMULPS         fftsmall_tw128_AVX2_false<>+224(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+192(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+288(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+256(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+288(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+256(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+352(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+320(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+352(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+320(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -2748,14 +2748,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw128_AVX2<>+416(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+384(SB), Y5, Y6
+	VMULPS         fftsmall_tw128_AVX2_false<>+416(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+384(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+480(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+448(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+480(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+448(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+544(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+512(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+544(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+512(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -2788,14 +2788,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw128_AVX2<>+608(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+576(SB), Y5, Y6
+	VMULPS         fftsmall_tw128_AVX2_false<>+608(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+576(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+672(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+640(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+672(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+640(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+736(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+704(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+736(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+704(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -2828,14 +2828,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw128_AVX2<>+800(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+768(SB), Y5, Y6
+	VMULPS         fftsmall_tw128_AVX2_false<>+800(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+768(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+864(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+832(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+864(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+832(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+928(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+896(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+928(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+896(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -2868,14 +2868,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw128_AVX2<>+992(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+960(SB), Y5, Y6
+	VMULPS         fftsmall_tw128_AVX2_false<>+992(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+960(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+1056(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1024(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+1056(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1024(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+1120(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1088(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+1120(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1088(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -2908,14 +2908,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw128_AVX2<>+1184(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1152(SB), Y5, Y6
+	VMULPS         fftsmall_tw128_AVX2_false<>+1184(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1152(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+1248(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1216(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+1248(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1216(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+1312(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1280(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+1312(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1280(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -2948,14 +2948,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS Y1, Y6, Y3
 	VFMADDSUB231PS Y1, Y6, Y5
 	VPERMILPS      $0xb1, Y5, Y0
-	VMULPS         fftsmall_tw128_AVX2<>+1376(SB), Y0, Y0
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1344(SB), Y5, Y0
+	VMULPS         fftsmall_tw128_AVX2_false<>+1376(SB), Y0, Y0
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1344(SB), Y5, Y0
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw128_AVX2<>+1440(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1408(SB), Y4, Y5
+	VMULPS         fftsmall_tw128_AVX2_false<>+1440(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1408(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw128_AVX2<>+1504(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw128_AVX2<>+1472(SB), Y3, Y4
+	VMULPS         fftsmall_tw128_AVX2_false<>+1504(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw128_AVX2_false<>+1472(SB), Y3, Y4
 	VUNPCKLPD      Y0, Y2, Y3
 	VUNPCKHPD      Y0, Y2, Y0
 	VUNPCKLPD      Y4, Y5, Y2
@@ -3092,7 +3092,7 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y0
 	VMOVUPS        Y0, 384(SP)
 	VPERMILPS      $0xb1, Y3, Y0
-	VXORPS         fft_sign_even<>+0(SB), Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
 	VMOVUPS        Y0, 640(SP)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
@@ -3216,7 +3216,7 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -3270,7 +3270,7 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -3324,7 +3324,7 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -3378,7 +3378,7 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y1
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -3423,14 +3423,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+32(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+0(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+32(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+0(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+96(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+64(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+96(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+64(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+160(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+128(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+160(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+128(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3459,14 +3459,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+224(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+192(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+224(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+192(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+288(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+256(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+288(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+256(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+352(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+320(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+352(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+320(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3495,14 +3495,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+416(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+384(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+416(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+384(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+480(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+448(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+480(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+448(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+544(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+512(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+544(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+512(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3531,14 +3531,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+608(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+576(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+608(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+576(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+672(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+640(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+672(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+640(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+736(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+704(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+736(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+704(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3567,14 +3567,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+800(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+768(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+800(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+768(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+864(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+832(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+864(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+832(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+928(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+896(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+928(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+896(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3603,14 +3603,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+992(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+960(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+992(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+960(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+1056(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1024(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+1056(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1024(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+1120(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1088(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+1120(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1088(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3639,14 +3639,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1184(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1152(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1184(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1152(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+1248(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1216(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+1248(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1216(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+1312(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1280(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+1312(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1280(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3675,14 +3675,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1376(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1344(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1376(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1344(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+1440(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1408(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+1440(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1408(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+1504(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1472(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+1504(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1472(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3711,14 +3711,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1568(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1536(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1568(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1536(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+1632(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1600(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+1632(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1600(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+1696(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1664(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+1696(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1664(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3747,14 +3747,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1760(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1728(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1760(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1728(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+1824(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1792(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+1824(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1792(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+1888(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1856(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+1888(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1856(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3783,14 +3783,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1952(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1920(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1952(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1920(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+2016(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+1984(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+2016(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+1984(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+2080(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2048(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+2080(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2048(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3819,14 +3819,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2144(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2112(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2144(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2112(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+2208(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2176(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+2208(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2176(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+2272(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2240(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+2272(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2240(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3855,14 +3855,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2336(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2304(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2336(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2304(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+2400(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2368(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+2400(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2368(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+2464(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2432(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+2464(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2432(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3891,14 +3891,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2528(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2496(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2528(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2496(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+2592(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2560(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+2592(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2560(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+2656(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2624(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+2656(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2624(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3927,14 +3927,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2720(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2688(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2720(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2688(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+2784(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2752(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+2784(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2752(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+2848(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2816(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+2848(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2816(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -3963,14 +3963,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
 	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2912(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2880(SB), Y2, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2912(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2880(SB), Y2, Y5
 	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw256_AVX2<>+2976(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+2944(SB), Y3, Y2
+	VMULPS         fftsmall_tw256_AVX2_false<>+2976(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+2944(SB), Y3, Y2
 	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw256_AVX2<>+3040(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw256_AVX2<>+3008(SB), Y4, Y3
+	VMULPS         fftsmall_tw256_AVX2_false<>+3040(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw256_AVX2_false<>+3008(SB), Y4, Y3
 	VUNPCKLPD      Y5, Y1, Y4
 	VUNPCKHPD      Y5, Y1, Y1
 	VUNPCKLPD      Y3, Y2, Y5
@@ -4017,7 +4017,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4071,7 +4071,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4146,7 +4146,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4221,7 +4221,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4296,7 +4296,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4322,7 +4322,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
 	VMOVUPS        Y2, 896(SP)
 	VPERMILPS      $0xb1, Y1, Y1
-	VXORPS         fft_sign_odd<>+0(SB), Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
 	VMOVUPS        Y1, 1152(SP)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
@@ -4370,7 +4370,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4445,7 +4445,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4520,7 +4520,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4595,7 +4595,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4649,7 +4649,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4703,7 +4703,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4757,7 +4757,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4811,7 +4811,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4865,7 +4865,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4919,7 +4919,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4973,7 +4973,7 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y0
 	VPERMILPS      $0xb1, Y6, Y4
-	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
 	VPERMILPS      $0xb1, Y8, Y6
 	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
@@ -4996,775 +4996,775 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VZEROUPPER
 	RET
 
-DATA fftsmall_tw256_AVX2<>+0(SB)/4, $0x3f800000
-DATA fftsmall_tw256_AVX2<>+4(SB)/4, $0x3f800000
-DATA fftsmall_tw256_AVX2<>+8(SB)/4, $0x3f7fec43
-DATA fftsmall_tw256_AVX2<>+12(SB)/4, $0x3f7fec43
-DATA fftsmall_tw256_AVX2<>+16(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw256_AVX2<>+20(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw256_AVX2<>+24(SB)/4, $0x3f7f4e6d
-DATA fftsmall_tw256_AVX2<>+28(SB)/4, $0x3f7f4e6d
-DATA fftsmall_tw256_AVX2<>+32(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+36(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+40(SB)/4, $0xbcc90ab0
-DATA fftsmall_tw256_AVX2<>+44(SB)/4, $0xbcc90ab0
-DATA fftsmall_tw256_AVX2<>+48(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+52(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+56(SB)/4, $0xbd96a905
-DATA fftsmall_tw256_AVX2<>+60(SB)/4, $0xbd96a905
-DATA fftsmall_tw256_AVX2<>+64(SB)/4, $0x3f800000
-DATA fftsmall_tw256_AVX2<>+68(SB)/4, $0x3f800000
-DATA fftsmall_tw256_AVX2<>+72(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw256_AVX2<>+76(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw256_AVX2<>+80(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw256_AVX2<>+84(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw256_AVX2<>+88(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+92(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+96(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+100(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+104(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+108(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+112(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+116(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+120(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+124(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+128(SB)/4, $0x3f800000
-DATA fftsmall_tw256_AVX2<>+132(SB)/4, $0x3f800000
-DATA fftsmall_tw256_AVX2<>+136(SB)/4, $0x3f7f4e6d
-DATA fftsmall_tw256_AVX2<>+140(SB)/4, $0x3f7f4e6d
-DATA fftsmall_tw256_AVX2<>+144(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+148(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+152(SB)/4, $0x3f79c79d
-DATA fftsmall_tw256_AVX2<>+156(SB)/4, $0x3f79c79d
-DATA fftsmall_tw256_AVX2<>+160(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+164(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+168(SB)/4, $0xbd96a905
-DATA fftsmall_tw256_AVX2<>+172(SB)/4, $0xbd96a905
-DATA fftsmall_tw256_AVX2<>+176(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+180(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+184(SB)/4, $0xbe605c13
-DATA fftsmall_tw256_AVX2<>+188(SB)/4, $0xbe605c13
-DATA fftsmall_tw256_AVX2<>+192(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw256_AVX2<>+196(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw256_AVX2<>+200(SB)/4, $0x3f7e1324
-DATA fftsmall_tw256_AVX2<>+204(SB)/4, $0x3f7e1324
-DATA fftsmall_tw256_AVX2<>+208(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+212(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+216(SB)/4, $0x3f7c3b28
-DATA fftsmall_tw256_AVX2<>+220(SB)/4, $0x3f7c3b28
-DATA fftsmall_tw256_AVX2<>+224(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+228(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+232(SB)/4, $0xbdfab273
-DATA fftsmall_tw256_AVX2<>+236(SB)/4, $0xbdfab273
-DATA fftsmall_tw256_AVX2<>+240(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+244(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+248(SB)/4, $0xbe2f10a2
-DATA fftsmall_tw256_AVX2<>+252(SB)/4, $0xbe2f10a2
-DATA fftsmall_tw256_AVX2<>+256(SB)/4, $0x3f7b14be
-DATA fftsmall_tw256_AVX2<>+260(SB)/4, $0x3f7b14be
-DATA fftsmall_tw256_AVX2<>+264(SB)/4, $0x3f7853f8
-DATA fftsmall_tw256_AVX2<>+268(SB)/4, $0x3f7853f8
-DATA fftsmall_tw256_AVX2<>+272(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+276(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+280(SB)/4, $0x3f710908
-DATA fftsmall_tw256_AVX2<>+284(SB)/4, $0x3f710908
-DATA fftsmall_tw256_AVX2<>+288(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+292(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+296(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+300(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+304(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+308(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+312(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+316(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+320(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+324(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+328(SB)/4, $0x3f6ed89e
-DATA fftsmall_tw256_AVX2<>+332(SB)/4, $0x3f6ed89e
-DATA fftsmall_tw256_AVX2<>+336(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+340(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+344(SB)/4, $0x3f5ebe05
-DATA fftsmall_tw256_AVX2<>+348(SB)/4, $0x3f5ebe05
-DATA fftsmall_tw256_AVX2<>+352(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+356(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+360(SB)/4, $0xbeb8442a
-DATA fftsmall_tw256_AVX2<>+364(SB)/4, $0xbeb8442a
-DATA fftsmall_tw256_AVX2<>+368(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+372(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+376(SB)/4, $0xbefc5d27
-DATA fftsmall_tw256_AVX2<>+380(SB)/4, $0xbefc5d27
-DATA fftsmall_tw256_AVX2<>+384(SB)/4, $0x3f7b14be
-DATA fftsmall_tw256_AVX2<>+388(SB)/4, $0x3f7b14be
-DATA fftsmall_tw256_AVX2<>+392(SB)/4, $0x3f79c79d
-DATA fftsmall_tw256_AVX2<>+396(SB)/4, $0x3f79c79d
-DATA fftsmall_tw256_AVX2<>+400(SB)/4, $0x3f7853f8
-DATA fftsmall_tw256_AVX2<>+404(SB)/4, $0x3f7853f8
-DATA fftsmall_tw256_AVX2<>+408(SB)/4, $0x3f76ba07
-DATA fftsmall_tw256_AVX2<>+412(SB)/4, $0x3f76ba07
-DATA fftsmall_tw256_AVX2<>+416(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+420(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+424(SB)/4, $0xbe605c13
-DATA fftsmall_tw256_AVX2<>+428(SB)/4, $0xbe605c13
-DATA fftsmall_tw256_AVX2<>+432(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+436(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+440(SB)/4, $0xbe888e93
-DATA fftsmall_tw256_AVX2<>+444(SB)/4, $0xbe888e93
-DATA fftsmall_tw256_AVX2<>+448(SB)/4, $0x3f6c835e
-DATA fftsmall_tw256_AVX2<>+452(SB)/4, $0x3f6c835e
-DATA fftsmall_tw256_AVX2<>+456(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+460(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+464(SB)/4, $0x3f61c598
-DATA fftsmall_tw256_AVX2<>+468(SB)/4, $0x3f61c598
-DATA fftsmall_tw256_AVX2<>+472(SB)/4, $0x3f5b941a
-DATA fftsmall_tw256_AVX2<>+476(SB)/4, $0x3f5b941a
-DATA fftsmall_tw256_AVX2<>+480(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+484(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+488(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+492(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+496(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+500(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+504(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+508(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+512(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+516(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+520(SB)/4, $0x3f49d112
-DATA fftsmall_tw256_AVX2<>+524(SB)/4, $0x3f49d112
-DATA fftsmall_tw256_AVX2<>+528(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+532(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+536(SB)/4, $0x3f3085bb
-DATA fftsmall_tw256_AVX2<>+540(SB)/4, $0x3f3085bb
-DATA fftsmall_tw256_AVX2<>+544(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+548(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+552(SB)/4, $0xbf1d7fd1
-DATA fftsmall_tw256_AVX2<>+556(SB)/4, $0xbf1d7fd1
-DATA fftsmall_tw256_AVX2<>+560(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+564(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+568(SB)/4, $0xbf396842
-DATA fftsmall_tw256_AVX2<>+572(SB)/4, $0xbf396842
-DATA fftsmall_tw256_AVX2<>+576(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+580(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+584(SB)/4, $0x3f731447
-DATA fftsmall_tw256_AVX2<>+588(SB)/4, $0x3f731447
-DATA fftsmall_tw256_AVX2<>+592(SB)/4, $0x3f710908
-DATA fftsmall_tw256_AVX2<>+596(SB)/4, $0x3f710908
-DATA fftsmall_tw256_AVX2<>+600(SB)/4, $0x3f6ed89e
-DATA fftsmall_tw256_AVX2<>+604(SB)/4, $0x3f6ed89e
-DATA fftsmall_tw256_AVX2<>+608(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+612(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+616(SB)/4, $0xbea09ae5
-DATA fftsmall_tw256_AVX2<>+620(SB)/4, $0xbea09ae5
-DATA fftsmall_tw256_AVX2<>+624(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+628(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+632(SB)/4, $0xbeb8442a
-DATA fftsmall_tw256_AVX2<>+636(SB)/4, $0xbeb8442a
-DATA fftsmall_tw256_AVX2<>+640(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+644(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+648(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw256_AVX2<>+652(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw256_AVX2<>+656(SB)/4, $0x3f45e403
-DATA fftsmall_tw256_AVX2<>+660(SB)/4, $0x3f45e403
-DATA fftsmall_tw256_AVX2<>+664(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+668(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+672(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+676(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+680(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+684(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+688(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+692(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+696(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+700(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+704(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+708(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+712(SB)/4, $0x3f13682a
-DATA fftsmall_tw256_AVX2<>+716(SB)/4, $0x3f13682a
-DATA fftsmall_tw256_AVX2<>+720(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+724(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+728(SB)/4, $0x3ee63375
-DATA fftsmall_tw256_AVX2<>+732(SB)/4, $0x3ee63375
-DATA fftsmall_tw256_AVX2<>+736(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+740(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+744(SB)/4, $0xbf514d3d
-DATA fftsmall_tw256_AVX2<>+748(SB)/4, $0xbf514d3d
-DATA fftsmall_tw256_AVX2<>+752(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+756(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+760(SB)/4, $0xbf64aa59
-DATA fftsmall_tw256_AVX2<>+764(SB)/4, $0xbf64aa59
-DATA fftsmall_tw256_AVX2<>+768(SB)/4, $0x3f6c835e
-DATA fftsmall_tw256_AVX2<>+772(SB)/4, $0x3f6c835e
-DATA fftsmall_tw256_AVX2<>+776(SB)/4, $0x3f6a09a7
-DATA fftsmall_tw256_AVX2<>+780(SB)/4, $0x3f6a09a7
-DATA fftsmall_tw256_AVX2<>+784(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+788(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+792(SB)/4, $0x3f64aa59
-DATA fftsmall_tw256_AVX2<>+796(SB)/4, $0x3f64aa59
-DATA fftsmall_tw256_AVX2<>+800(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+804(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+808(SB)/4, $0xbecf7bca
-DATA fftsmall_tw256_AVX2<>+812(SB)/4, $0xbecf7bca
-DATA fftsmall_tw256_AVX2<>+816(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+820(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+824(SB)/4, $0xbee63375
-DATA fftsmall_tw256_AVX2<>+828(SB)/4, $0xbee63375
-DATA fftsmall_tw256_AVX2<>+832(SB)/4, $0x3f3504f3
-DATA fftsmall_tw256_AVX2<>+836(SB)/4, $0x3f3504f3
-DATA fftsmall_tw256_AVX2<>+840(SB)/4, $0x3f2beb4a
-DATA fftsmall_tw256_AVX2<>+844(SB)/4, $0x3f2beb4a
-DATA fftsmall_tw256_AVX2<>+848(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+852(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+856(SB)/4, $0x3f187fc0
-DATA fftsmall_tw256_AVX2<>+860(SB)/4, $0x3f187fc0
-DATA fftsmall_tw256_AVX2<>+864(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+868(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+872(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+876(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+880(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+884(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+888(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+892(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+896(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+900(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+904(SB)/4, $0x3ea09ae5
-DATA fftsmall_tw256_AVX2<>+908(SB)/4, $0x3ea09ae5
-DATA fftsmall_tw256_AVX2<>+912(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+916(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+920(SB)/4, $0x3e2f10a2
-DATA fftsmall_tw256_AVX2<>+924(SB)/4, $0x3e2f10a2
-DATA fftsmall_tw256_AVX2<>+928(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+932(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+936(SB)/4, $0xbf731447
-DATA fftsmall_tw256_AVX2<>+940(SB)/4, $0xbf731447
-DATA fftsmall_tw256_AVX2<>+944(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+948(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+952(SB)/4, $0xbf7c3b28
-DATA fftsmall_tw256_AVX2<>+956(SB)/4, $0xbf7c3b28
-DATA fftsmall_tw256_AVX2<>+960(SB)/4, $0x3f61c598
-DATA fftsmall_tw256_AVX2<>+964(SB)/4, $0x3f61c598
-DATA fftsmall_tw256_AVX2<>+968(SB)/4, $0x3f5ebe05
-DATA fftsmall_tw256_AVX2<>+972(SB)/4, $0x3f5ebe05
-DATA fftsmall_tw256_AVX2<>+976(SB)/4, $0x3f5b941a
-DATA fftsmall_tw256_AVX2<>+980(SB)/4, $0x3f5b941a
-DATA fftsmall_tw256_AVX2<>+984(SB)/4, $0x3f584853
-DATA fftsmall_tw256_AVX2<>+988(SB)/4, $0x3f584853
-DATA fftsmall_tw256_AVX2<>+992(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+996(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+1000(SB)/4, $0xbefc5d27
-DATA fftsmall_tw256_AVX2<>+1004(SB)/4, $0xbefc5d27
-DATA fftsmall_tw256_AVX2<>+1008(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+1012(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+1016(SB)/4, $0xbf08f59b
-DATA fftsmall_tw256_AVX2<>+1020(SB)/4, $0xbf08f59b
-DATA fftsmall_tw256_AVX2<>+1024(SB)/4, $0x3f0e39da
-DATA fftsmall_tw256_AVX2<>+1028(SB)/4, $0x3f0e39da
-DATA fftsmall_tw256_AVX2<>+1032(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+1036(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+1040(SB)/4, $0x3ef15aea
-DATA fftsmall_tw256_AVX2<>+1044(SB)/4, $0x3ef15aea
-DATA fftsmall_tw256_AVX2<>+1048(SB)/4, $0x3edae880
-DATA fftsmall_tw256_AVX2<>+1052(SB)/4, $0x3edae880
-DATA fftsmall_tw256_AVX2<>+1056(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+1060(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+1064(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+1068(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+1072(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+1076(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+1080(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+1084(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+1088(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+1092(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+1096(SB)/4, $0x3cc90ab0
-DATA fftsmall_tw256_AVX2<>+1100(SB)/4, $0x3cc90ab0
-DATA fftsmall_tw256_AVX2<>+1104(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+1108(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+1112(SB)/4, $0xbdfab273
-DATA fftsmall_tw256_AVX2<>+1116(SB)/4, $0xbdfab273
-DATA fftsmall_tw256_AVX2<>+1120(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+1124(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+1128(SB)/4, $0xbf7fec43
-DATA fftsmall_tw256_AVX2<>+1132(SB)/4, $0xbf7fec43
-DATA fftsmall_tw256_AVX2<>+1136(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+1140(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+1144(SB)/4, $0xbf7e1324
-DATA fftsmall_tw256_AVX2<>+1148(SB)/4, $0xbf7e1324
-DATA fftsmall_tw256_AVX2<>+1152(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+1156(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+1160(SB)/4, $0x3f514d3d
-DATA fftsmall_tw256_AVX2<>+1164(SB)/4, $0x3f514d3d
-DATA fftsmall_tw256_AVX2<>+1168(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw256_AVX2<>+1172(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw256_AVX2<>+1176(SB)/4, $0x3f49d112
-DATA fftsmall_tw256_AVX2<>+1180(SB)/4, $0x3f49d112
-DATA fftsmall_tw256_AVX2<>+1184(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+1188(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+1192(SB)/4, $0xbf13682a
-DATA fftsmall_tw256_AVX2<>+1196(SB)/4, $0xbf13682a
-DATA fftsmall_tw256_AVX2<>+1200(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+1204(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+1208(SB)/4, $0xbf1d7fd1
-DATA fftsmall_tw256_AVX2<>+1212(SB)/4, $0xbf1d7fd1
-DATA fftsmall_tw256_AVX2<>+1216(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+1220(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+1224(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw256_AVX2<>+1228(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw256_AVX2<>+1232(SB)/4, $0x3e94a031
-DATA fftsmall_tw256_AVX2<>+1236(SB)/4, $0x3e94a031
-DATA fftsmall_tw256_AVX2<>+1240(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+1244(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+1248(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+1252(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+1256(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1260(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1264(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+1268(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+1272(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+1276(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+1280(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+1284(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+1288(SB)/4, $0xbe888e93
-DATA fftsmall_tw256_AVX2<>+1292(SB)/4, $0xbe888e93
-DATA fftsmall_tw256_AVX2<>+1296(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+1300(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+1304(SB)/4, $0xbecf7bca
-DATA fftsmall_tw256_AVX2<>+1308(SB)/4, $0xbecf7bca
-DATA fftsmall_tw256_AVX2<>+1312(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+1316(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+1320(SB)/4, $0xbf76ba07
-DATA fftsmall_tw256_AVX2<>+1324(SB)/4, $0xbf76ba07
-DATA fftsmall_tw256_AVX2<>+1328(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1332(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1336(SB)/4, $0xbf6a09a7
-DATA fftsmall_tw256_AVX2<>+1340(SB)/4, $0xbf6a09a7
-DATA fftsmall_tw256_AVX2<>+1344(SB)/4, $0x3f45e403
-DATA fftsmall_tw256_AVX2<>+1348(SB)/4, $0x3f45e403
-DATA fftsmall_tw256_AVX2<>+1352(SB)/4, $0x3f41d870
-DATA fftsmall_tw256_AVX2<>+1356(SB)/4, $0x3f41d870
-DATA fftsmall_tw256_AVX2<>+1360(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+1364(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+1368(SB)/4, $0x3f396842
-DATA fftsmall_tw256_AVX2<>+1372(SB)/4, $0x3f396842
-DATA fftsmall_tw256_AVX2<>+1376(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+1380(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+1384(SB)/4, $0xbf273656
-DATA fftsmall_tw256_AVX2<>+1388(SB)/4, $0xbf273656
-DATA fftsmall_tw256_AVX2<>+1392(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+1396(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+1400(SB)/4, $0xbf3085bb
-DATA fftsmall_tw256_AVX2<>+1404(SB)/4, $0xbf3085bb
-DATA fftsmall_tw256_AVX2<>+1408(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw256_AVX2<>+1412(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw256_AVX2<>+1416(SB)/4, $0x3e164083
-DATA fftsmall_tw256_AVX2<>+1420(SB)/4, $0x3e164083
-DATA fftsmall_tw256_AVX2<>+1424(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+1428(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+1432(SB)/4, $0x3d48fb30
-DATA fftsmall_tw256_AVX2<>+1436(SB)/4, $0x3d48fb30
-DATA fftsmall_tw256_AVX2<>+1440(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+1444(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+1448(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+1452(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+1456(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+1460(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+1464(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+1468(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+1472(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+1476(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+1480(SB)/4, $0xbf08f59b
-DATA fftsmall_tw256_AVX2<>+1484(SB)/4, $0xbf08f59b
-DATA fftsmall_tw256_AVX2<>+1488(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+1492(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+1496(SB)/4, $0xbf273656
-DATA fftsmall_tw256_AVX2<>+1500(SB)/4, $0xbf273656
-DATA fftsmall_tw256_AVX2<>+1504(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+1508(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+1512(SB)/4, $0xbf584853
-DATA fftsmall_tw256_AVX2<>+1516(SB)/4, $0xbf584853
-DATA fftsmall_tw256_AVX2<>+1520(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+1524(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+1528(SB)/4, $0xbf41d870
-DATA fftsmall_tw256_AVX2<>+1532(SB)/4, $0xbf41d870
-DATA fftsmall_tw256_AVX2<>+1536(SB)/4, $0x3f3504f3
-DATA fftsmall_tw256_AVX2<>+1540(SB)/4, $0x3f3504f3
-DATA fftsmall_tw256_AVX2<>+1544(SB)/4, $0x3f3085bb
-DATA fftsmall_tw256_AVX2<>+1548(SB)/4, $0x3f3085bb
-DATA fftsmall_tw256_AVX2<>+1552(SB)/4, $0x3f2beb4a
-DATA fftsmall_tw256_AVX2<>+1556(SB)/4, $0x3f2beb4a
-DATA fftsmall_tw256_AVX2<>+1560(SB)/4, $0x3f273656
-DATA fftsmall_tw256_AVX2<>+1564(SB)/4, $0x3f273656
-DATA fftsmall_tw256_AVX2<>+1568(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+1572(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+1576(SB)/4, $0xbf396842
-DATA fftsmall_tw256_AVX2<>+1580(SB)/4, $0xbf396842
-DATA fftsmall_tw256_AVX2<>+1584(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+1588(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+1592(SB)/4, $0xbf41d870
-DATA fftsmall_tw256_AVX2<>+1596(SB)/4, $0xbf41d870
-DATA fftsmall_tw256_AVX2<>+1600(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+1604(SB)/4, $0x80000000
-DATA fftsmall_tw256_AVX2<>+1608(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+1612(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+1616(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+1620(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+1624(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+1628(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+1632(SB)/4, $0xbf800000
-DATA fftsmall_tw256_AVX2<>+1636(SB)/4, $0xbf800000
-DATA fftsmall_tw256_AVX2<>+1640(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+1644(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+1648(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+1652(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+1656(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+1660(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+1664(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+1668(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+1672(SB)/4, $0xbf41d870
-DATA fftsmall_tw256_AVX2<>+1676(SB)/4, $0xbf41d870
-DATA fftsmall_tw256_AVX2<>+1680(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+1684(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+1688(SB)/4, $0xbf584853
-DATA fftsmall_tw256_AVX2<>+1692(SB)/4, $0xbf584853
-DATA fftsmall_tw256_AVX2<>+1696(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+1700(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+1704(SB)/4, $0xbf273656
-DATA fftsmall_tw256_AVX2<>+1708(SB)/4, $0xbf273656
-DATA fftsmall_tw256_AVX2<>+1712(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+1716(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+1720(SB)/4, $0xbf08f59b
-DATA fftsmall_tw256_AVX2<>+1724(SB)/4, $0xbf08f59b
-DATA fftsmall_tw256_AVX2<>+1728(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+1732(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+1736(SB)/4, $0x3f1d7fd1
-DATA fftsmall_tw256_AVX2<>+1740(SB)/4, $0x3f1d7fd1
-DATA fftsmall_tw256_AVX2<>+1744(SB)/4, $0x3f187fc0
-DATA fftsmall_tw256_AVX2<>+1748(SB)/4, $0x3f187fc0
-DATA fftsmall_tw256_AVX2<>+1752(SB)/4, $0x3f13682a
-DATA fftsmall_tw256_AVX2<>+1756(SB)/4, $0x3f13682a
-DATA fftsmall_tw256_AVX2<>+1760(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+1764(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+1768(SB)/4, $0xbf49d112
-DATA fftsmall_tw256_AVX2<>+1772(SB)/4, $0xbf49d112
-DATA fftsmall_tw256_AVX2<>+1776(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+1780(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+1784(SB)/4, $0xbf514d3d
-DATA fftsmall_tw256_AVX2<>+1788(SB)/4, $0xbf514d3d
-DATA fftsmall_tw256_AVX2<>+1792(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+1796(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+1800(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+1804(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+1808(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+1812(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+1816(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+1820(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+1824(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+1828(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+1832(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+1836(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+1840(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+1844(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+1848(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1852(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1856(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+1860(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+1864(SB)/4, $0xbf6a09a7
-DATA fftsmall_tw256_AVX2<>+1868(SB)/4, $0xbf6a09a7
-DATA fftsmall_tw256_AVX2<>+1872(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1876(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+1880(SB)/4, $0xbf76ba07
-DATA fftsmall_tw256_AVX2<>+1884(SB)/4, $0xbf76ba07
-DATA fftsmall_tw256_AVX2<>+1888(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+1892(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+1896(SB)/4, $0xbecf7bca
-DATA fftsmall_tw256_AVX2<>+1900(SB)/4, $0xbecf7bca
-DATA fftsmall_tw256_AVX2<>+1904(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+1908(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+1912(SB)/4, $0xbe888e93
-DATA fftsmall_tw256_AVX2<>+1916(SB)/4, $0xbe888e93
-DATA fftsmall_tw256_AVX2<>+1920(SB)/4, $0x3f0e39da
-DATA fftsmall_tw256_AVX2<>+1924(SB)/4, $0x3f0e39da
-DATA fftsmall_tw256_AVX2<>+1928(SB)/4, $0x3f08f59b
-DATA fftsmall_tw256_AVX2<>+1932(SB)/4, $0x3f08f59b
-DATA fftsmall_tw256_AVX2<>+1936(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+1940(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+1944(SB)/4, $0x3efc5d27
-DATA fftsmall_tw256_AVX2<>+1948(SB)/4, $0x3efc5d27
-DATA fftsmall_tw256_AVX2<>+1952(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+1956(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+1960(SB)/4, $0xbf584853
-DATA fftsmall_tw256_AVX2<>+1964(SB)/4, $0xbf584853
-DATA fftsmall_tw256_AVX2<>+1968(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+1972(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+1976(SB)/4, $0xbf5ebe05
-DATA fftsmall_tw256_AVX2<>+1980(SB)/4, $0xbf5ebe05
-DATA fftsmall_tw256_AVX2<>+1984(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+1988(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+1992(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+1996(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+2000(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+2004(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+2008(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+2012(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+2016(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2020(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2024(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+2028(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+2032(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+2036(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+2040(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+2044(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+2048(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+2052(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+2056(SB)/4, $0xbf7e1324
-DATA fftsmall_tw256_AVX2<>+2060(SB)/4, $0xbf7e1324
-DATA fftsmall_tw256_AVX2<>+2064(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+2068(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+2072(SB)/4, $0xbf7fec43
-DATA fftsmall_tw256_AVX2<>+2076(SB)/4, $0xbf7fec43
-DATA fftsmall_tw256_AVX2<>+2080(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+2084(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+2088(SB)/4, $0xbdfab273
-DATA fftsmall_tw256_AVX2<>+2092(SB)/4, $0xbdfab273
-DATA fftsmall_tw256_AVX2<>+2096(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+2100(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+2104(SB)/4, $0x3cc90ab0
-DATA fftsmall_tw256_AVX2<>+2108(SB)/4, $0x3cc90ab0
-DATA fftsmall_tw256_AVX2<>+2112(SB)/4, $0x3ef15aea
-DATA fftsmall_tw256_AVX2<>+2116(SB)/4, $0x3ef15aea
-DATA fftsmall_tw256_AVX2<>+2120(SB)/4, $0x3ee63375
-DATA fftsmall_tw256_AVX2<>+2124(SB)/4, $0x3ee63375
-DATA fftsmall_tw256_AVX2<>+2128(SB)/4, $0x3edae880
-DATA fftsmall_tw256_AVX2<>+2132(SB)/4, $0x3edae880
-DATA fftsmall_tw256_AVX2<>+2136(SB)/4, $0x3ecf7bca
-DATA fftsmall_tw256_AVX2<>+2140(SB)/4, $0x3ecf7bca
-DATA fftsmall_tw256_AVX2<>+2144(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+2148(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+2152(SB)/4, $0xbf64aa59
-DATA fftsmall_tw256_AVX2<>+2156(SB)/4, $0xbf64aa59
-DATA fftsmall_tw256_AVX2<>+2160(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+2164(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+2168(SB)/4, $0xbf6a09a7
-DATA fftsmall_tw256_AVX2<>+2172(SB)/4, $0xbf6a09a7
-DATA fftsmall_tw256_AVX2<>+2176(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+2180(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+2184(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+2188(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+2192(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+2196(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+2200(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+2204(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+2208(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+2212(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+2216(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+2220(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+2224(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+2228(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+2232(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+2236(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+2240(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+2244(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+2248(SB)/4, $0xbf7c3b28
-DATA fftsmall_tw256_AVX2<>+2252(SB)/4, $0xbf7c3b28
-DATA fftsmall_tw256_AVX2<>+2256(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+2260(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+2264(SB)/4, $0xbf731447
-DATA fftsmall_tw256_AVX2<>+2268(SB)/4, $0xbf731447
-DATA fftsmall_tw256_AVX2<>+2272(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+2276(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+2280(SB)/4, $0x3e2f10a2
-DATA fftsmall_tw256_AVX2<>+2284(SB)/4, $0x3e2f10a2
-DATA fftsmall_tw256_AVX2<>+2288(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+2292(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+2296(SB)/4, $0x3ea09ae5
-DATA fftsmall_tw256_AVX2<>+2300(SB)/4, $0x3ea09ae5
-DATA fftsmall_tw256_AVX2<>+2304(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+2308(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+2312(SB)/4, $0x3eb8442a
-DATA fftsmall_tw256_AVX2<>+2316(SB)/4, $0x3eb8442a
-DATA fftsmall_tw256_AVX2<>+2320(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw256_AVX2<>+2324(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw256_AVX2<>+2328(SB)/4, $0x3ea09ae5
-DATA fftsmall_tw256_AVX2<>+2332(SB)/4, $0x3ea09ae5
-DATA fftsmall_tw256_AVX2<>+2336(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2340(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2344(SB)/4, $0xbf6ed89e
-DATA fftsmall_tw256_AVX2<>+2348(SB)/4, $0xbf6ed89e
-DATA fftsmall_tw256_AVX2<>+2352(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+2356(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+2360(SB)/4, $0xbf731447
-DATA fftsmall_tw256_AVX2<>+2364(SB)/4, $0xbf731447
-DATA fftsmall_tw256_AVX2<>+2368(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+2372(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+2376(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+2380(SB)/4, $0xbf3daef9
-DATA fftsmall_tw256_AVX2<>+2384(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+2388(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+2392(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+2396(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw256_AVX2<>+2400(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+2404(SB)/4, $0xbf3504f3
-DATA fftsmall_tw256_AVX2<>+2408(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+2412(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+2416(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+2420(SB)/4, $0xbf226799
-DATA fftsmall_tw256_AVX2<>+2424(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+2428(SB)/4, $0xbf187fc0
-DATA fftsmall_tw256_AVX2<>+2432(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2436(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2440(SB)/4, $0xbf64aa59
-DATA fftsmall_tw256_AVX2<>+2444(SB)/4, $0xbf64aa59
-DATA fftsmall_tw256_AVX2<>+2448(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+2452(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+2456(SB)/4, $0xbf514d3d
-DATA fftsmall_tw256_AVX2<>+2460(SB)/4, $0xbf514d3d
-DATA fftsmall_tw256_AVX2<>+2464(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+2468(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw256_AVX2<>+2472(SB)/4, $0x3ee63375
-DATA fftsmall_tw256_AVX2<>+2476(SB)/4, $0x3ee63375
-DATA fftsmall_tw256_AVX2<>+2480(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+2484(SB)/4, $0x3f039c3d
-DATA fftsmall_tw256_AVX2<>+2488(SB)/4, $0x3f13682a
-DATA fftsmall_tw256_AVX2<>+2492(SB)/4, $0x3f13682a
-DATA fftsmall_tw256_AVX2<>+2496(SB)/4, $0x3e94a031
-DATA fftsmall_tw256_AVX2<>+2500(SB)/4, $0x3e94a031
-DATA fftsmall_tw256_AVX2<>+2504(SB)/4, $0x3e888e93
-DATA fftsmall_tw256_AVX2<>+2508(SB)/4, $0x3e888e93
-DATA fftsmall_tw256_AVX2<>+2512(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+2516(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw256_AVX2<>+2520(SB)/4, $0x3e605c13
-DATA fftsmall_tw256_AVX2<>+2524(SB)/4, $0x3e605c13
-DATA fftsmall_tw256_AVX2<>+2528(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+2532(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+2536(SB)/4, $0xbf76ba07
-DATA fftsmall_tw256_AVX2<>+2540(SB)/4, $0xbf76ba07
-DATA fftsmall_tw256_AVX2<>+2544(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+2548(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+2552(SB)/4, $0xbf79c79d
-DATA fftsmall_tw256_AVX2<>+2556(SB)/4, $0xbf79c79d
-DATA fftsmall_tw256_AVX2<>+2560(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+2564(SB)/4, $0xbf54db31
-DATA fftsmall_tw256_AVX2<>+2568(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+2572(SB)/4, $0xbf5b941a
-DATA fftsmall_tw256_AVX2<>+2576(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+2580(SB)/4, $0xbf61c598
-DATA fftsmall_tw256_AVX2<>+2584(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+2588(SB)/4, $0xbf676bd8
-DATA fftsmall_tw256_AVX2<>+2592(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+2596(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+2600(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+2604(SB)/4, $0xbf039c3d
-DATA fftsmall_tw256_AVX2<>+2608(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+2612(SB)/4, $0xbef15aea
-DATA fftsmall_tw256_AVX2<>+2616(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+2620(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+2624(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+2628(SB)/4, $0xbf45e403
-DATA fftsmall_tw256_AVX2<>+2632(SB)/4, $0xbf396842
-DATA fftsmall_tw256_AVX2<>+2636(SB)/4, $0xbf396842
-DATA fftsmall_tw256_AVX2<>+2640(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+2644(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw256_AVX2<>+2648(SB)/4, $0xbf1d7fd1
-DATA fftsmall_tw256_AVX2<>+2652(SB)/4, $0xbf1d7fd1
-DATA fftsmall_tw256_AVX2<>+2656(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+2660(SB)/4, $0x3f226799
-DATA fftsmall_tw256_AVX2<>+2664(SB)/4, $0x3f3085bb
-DATA fftsmall_tw256_AVX2<>+2668(SB)/4, $0x3f3085bb
-DATA fftsmall_tw256_AVX2<>+2672(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+2676(SB)/4, $0x3f3daef9
-DATA fftsmall_tw256_AVX2<>+2680(SB)/4, $0x3f49d112
-DATA fftsmall_tw256_AVX2<>+2684(SB)/4, $0x3f49d112
-DATA fftsmall_tw256_AVX2<>+2688(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw256_AVX2<>+2692(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw256_AVX2<>+2696(SB)/4, $0x3e2f10a2
-DATA fftsmall_tw256_AVX2<>+2700(SB)/4, $0x3e2f10a2
-DATA fftsmall_tw256_AVX2<>+2704(SB)/4, $0x3e164083
-DATA fftsmall_tw256_AVX2<>+2708(SB)/4, $0x3e164083
-DATA fftsmall_tw256_AVX2<>+2712(SB)/4, $0x3dfab273
-DATA fftsmall_tw256_AVX2<>+2716(SB)/4, $0x3dfab273
-DATA fftsmall_tw256_AVX2<>+2720(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+2724(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+2728(SB)/4, $0xbf7c3b28
-DATA fftsmall_tw256_AVX2<>+2732(SB)/4, $0xbf7c3b28
-DATA fftsmall_tw256_AVX2<>+2736(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+2740(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+2744(SB)/4, $0xbf7e1324
-DATA fftsmall_tw256_AVX2<>+2748(SB)/4, $0xbf7e1324
-DATA fftsmall_tw256_AVX2<>+2752(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2756(SB)/4, $0xbf6c835e
-DATA fftsmall_tw256_AVX2<>+2760(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+2764(SB)/4, $0xbf710908
-DATA fftsmall_tw256_AVX2<>+2768(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+2772(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw256_AVX2<>+2776(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+2780(SB)/4, $0xbf7853f8
-DATA fftsmall_tw256_AVX2<>+2784(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+2788(SB)/4, $0xbec3ef15
-DATA fftsmall_tw256_AVX2<>+2792(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+2796(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw256_AVX2<>+2800(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+2804(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+2808(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+2812(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw256_AVX2<>+2816(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+2820(SB)/4, $0xbf0e39da
-DATA fftsmall_tw256_AVX2<>+2824(SB)/4, $0xbefc5d27
-DATA fftsmall_tw256_AVX2<>+2828(SB)/4, $0xbefc5d27
-DATA fftsmall_tw256_AVX2<>+2832(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+2836(SB)/4, $0xbedae880
-DATA fftsmall_tw256_AVX2<>+2840(SB)/4, $0xbeb8442a
-DATA fftsmall_tw256_AVX2<>+2844(SB)/4, $0xbeb8442a
-DATA fftsmall_tw256_AVX2<>+2848(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+2852(SB)/4, $0x3f54db31
-DATA fftsmall_tw256_AVX2<>+2856(SB)/4, $0x3f5ebe05
-DATA fftsmall_tw256_AVX2<>+2860(SB)/4, $0x3f5ebe05
-DATA fftsmall_tw256_AVX2<>+2864(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+2868(SB)/4, $0x3f676bd8
-DATA fftsmall_tw256_AVX2<>+2872(SB)/4, $0x3f6ed89e
-DATA fftsmall_tw256_AVX2<>+2876(SB)/4, $0x3f6ed89e
-DATA fftsmall_tw256_AVX2<>+2880(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+2884(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw256_AVX2<>+2888(SB)/4, $0x3d96a905
-DATA fftsmall_tw256_AVX2<>+2892(SB)/4, $0x3d96a905
-DATA fftsmall_tw256_AVX2<>+2896(SB)/4, $0x3d48fb30
-DATA fftsmall_tw256_AVX2<>+2900(SB)/4, $0x3d48fb30
-DATA fftsmall_tw256_AVX2<>+2904(SB)/4, $0x3cc90ab0
-DATA fftsmall_tw256_AVX2<>+2908(SB)/4, $0x3cc90ab0
-DATA fftsmall_tw256_AVX2<>+2912(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+2916(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+2920(SB)/4, $0xbf7f4e6d
-DATA fftsmall_tw256_AVX2<>+2924(SB)/4, $0xbf7f4e6d
-DATA fftsmall_tw256_AVX2<>+2928(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+2932(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+2936(SB)/4, $0xbf7fec43
-DATA fftsmall_tw256_AVX2<>+2940(SB)/4, $0xbf7fec43
-DATA fftsmall_tw256_AVX2<>+2944(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+2948(SB)/4, $0xbf7b14be
-DATA fftsmall_tw256_AVX2<>+2952(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+2956(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw256_AVX2<>+2960(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+2964(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw256_AVX2<>+2968(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+2972(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw256_AVX2<>+2976(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+2980(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw256_AVX2<>+2984(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+2988(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+2992(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+2996(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw256_AVX2<>+3000(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+3004(SB)/4, $0xbd48fb30
-DATA fftsmall_tw256_AVX2<>+3008(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+3012(SB)/4, $0xbe94a031
-DATA fftsmall_tw256_AVX2<>+3016(SB)/4, $0xbe605c13
-DATA fftsmall_tw256_AVX2<>+3020(SB)/4, $0xbe605c13
-DATA fftsmall_tw256_AVX2<>+3024(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+3028(SB)/4, $0xbe164083
-DATA fftsmall_tw256_AVX2<>+3032(SB)/4, $0xbd96a905
-DATA fftsmall_tw256_AVX2<>+3036(SB)/4, $0xbd96a905
-DATA fftsmall_tw256_AVX2<>+3040(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+3044(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw256_AVX2<>+3048(SB)/4, $0x3f79c79d
-DATA fftsmall_tw256_AVX2<>+3052(SB)/4, $0x3f79c79d
-DATA fftsmall_tw256_AVX2<>+3056(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+3060(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw256_AVX2<>+3064(SB)/4, $0x3f7f4e6d
-DATA fftsmall_tw256_AVX2<>+3068(SB)/4, $0x3f7f4e6d
-GLOBL fftsmall_tw256_AVX2<>(SB), RODATA|NOPTR, $3072
+DATA fftsmall_tw256_AVX2_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw256_AVX2_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw256_AVX2_false<>+8(SB)/4, $0x3f7fec43
+DATA fftsmall_tw256_AVX2_false<>+12(SB)/4, $0x3f7fec43
+DATA fftsmall_tw256_AVX2_false<>+16(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw256_AVX2_false<>+20(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw256_AVX2_false<>+24(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw256_AVX2_false<>+28(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw256_AVX2_false<>+32(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+36(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+40(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw256_AVX2_false<>+44(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw256_AVX2_false<>+48(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+52(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+56(SB)/4, $0xbd96a905
+DATA fftsmall_tw256_AVX2_false<>+60(SB)/4, $0xbd96a905
+DATA fftsmall_tw256_AVX2_false<>+64(SB)/4, $0x3f800000
+DATA fftsmall_tw256_AVX2_false<>+68(SB)/4, $0x3f800000
+DATA fftsmall_tw256_AVX2_false<>+72(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw256_AVX2_false<>+76(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw256_AVX2_false<>+80(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw256_AVX2_false<>+84(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw256_AVX2_false<>+88(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+92(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+96(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+100(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+104(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+108(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+112(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+116(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+120(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+124(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw256_AVX2_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw256_AVX2_false<>+136(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw256_AVX2_false<>+140(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw256_AVX2_false<>+144(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+148(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+152(SB)/4, $0x3f79c79d
+DATA fftsmall_tw256_AVX2_false<>+156(SB)/4, $0x3f79c79d
+DATA fftsmall_tw256_AVX2_false<>+160(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+164(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+168(SB)/4, $0xbd96a905
+DATA fftsmall_tw256_AVX2_false<>+172(SB)/4, $0xbd96a905
+DATA fftsmall_tw256_AVX2_false<>+176(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+180(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+184(SB)/4, $0xbe605c13
+DATA fftsmall_tw256_AVX2_false<>+188(SB)/4, $0xbe605c13
+DATA fftsmall_tw256_AVX2_false<>+192(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw256_AVX2_false<>+196(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw256_AVX2_false<>+200(SB)/4, $0x3f7e1324
+DATA fftsmall_tw256_AVX2_false<>+204(SB)/4, $0x3f7e1324
+DATA fftsmall_tw256_AVX2_false<>+208(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+212(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+216(SB)/4, $0x3f7c3b28
+DATA fftsmall_tw256_AVX2_false<>+220(SB)/4, $0x3f7c3b28
+DATA fftsmall_tw256_AVX2_false<>+224(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+228(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+232(SB)/4, $0xbdfab273
+DATA fftsmall_tw256_AVX2_false<>+236(SB)/4, $0xbdfab273
+DATA fftsmall_tw256_AVX2_false<>+240(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+244(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+248(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw256_AVX2_false<>+252(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw256_AVX2_false<>+256(SB)/4, $0x3f7b14be
+DATA fftsmall_tw256_AVX2_false<>+260(SB)/4, $0x3f7b14be
+DATA fftsmall_tw256_AVX2_false<>+264(SB)/4, $0x3f7853f8
+DATA fftsmall_tw256_AVX2_false<>+268(SB)/4, $0x3f7853f8
+DATA fftsmall_tw256_AVX2_false<>+272(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+276(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+280(SB)/4, $0x3f710908
+DATA fftsmall_tw256_AVX2_false<>+284(SB)/4, $0x3f710908
+DATA fftsmall_tw256_AVX2_false<>+288(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+292(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+296(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+300(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+304(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+308(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+312(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+316(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+320(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+324(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+328(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw256_AVX2_false<>+332(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw256_AVX2_false<>+336(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+340(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+344(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw256_AVX2_false<>+348(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw256_AVX2_false<>+352(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+356(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+360(SB)/4, $0xbeb8442a
+DATA fftsmall_tw256_AVX2_false<>+364(SB)/4, $0xbeb8442a
+DATA fftsmall_tw256_AVX2_false<>+368(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+372(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+376(SB)/4, $0xbefc5d27
+DATA fftsmall_tw256_AVX2_false<>+380(SB)/4, $0xbefc5d27
+DATA fftsmall_tw256_AVX2_false<>+384(SB)/4, $0x3f7b14be
+DATA fftsmall_tw256_AVX2_false<>+388(SB)/4, $0x3f7b14be
+DATA fftsmall_tw256_AVX2_false<>+392(SB)/4, $0x3f79c79d
+DATA fftsmall_tw256_AVX2_false<>+396(SB)/4, $0x3f79c79d
+DATA fftsmall_tw256_AVX2_false<>+400(SB)/4, $0x3f7853f8
+DATA fftsmall_tw256_AVX2_false<>+404(SB)/4, $0x3f7853f8
+DATA fftsmall_tw256_AVX2_false<>+408(SB)/4, $0x3f76ba07
+DATA fftsmall_tw256_AVX2_false<>+412(SB)/4, $0x3f76ba07
+DATA fftsmall_tw256_AVX2_false<>+416(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+420(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+424(SB)/4, $0xbe605c13
+DATA fftsmall_tw256_AVX2_false<>+428(SB)/4, $0xbe605c13
+DATA fftsmall_tw256_AVX2_false<>+432(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+436(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+440(SB)/4, $0xbe888e93
+DATA fftsmall_tw256_AVX2_false<>+444(SB)/4, $0xbe888e93
+DATA fftsmall_tw256_AVX2_false<>+448(SB)/4, $0x3f6c835e
+DATA fftsmall_tw256_AVX2_false<>+452(SB)/4, $0x3f6c835e
+DATA fftsmall_tw256_AVX2_false<>+456(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+460(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+464(SB)/4, $0x3f61c598
+DATA fftsmall_tw256_AVX2_false<>+468(SB)/4, $0x3f61c598
+DATA fftsmall_tw256_AVX2_false<>+472(SB)/4, $0x3f5b941a
+DATA fftsmall_tw256_AVX2_false<>+476(SB)/4, $0x3f5b941a
+DATA fftsmall_tw256_AVX2_false<>+480(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+484(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+488(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+492(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+496(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+500(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+504(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+508(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+512(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+516(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+520(SB)/4, $0x3f49d112
+DATA fftsmall_tw256_AVX2_false<>+524(SB)/4, $0x3f49d112
+DATA fftsmall_tw256_AVX2_false<>+528(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+532(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+536(SB)/4, $0x3f3085bb
+DATA fftsmall_tw256_AVX2_false<>+540(SB)/4, $0x3f3085bb
+DATA fftsmall_tw256_AVX2_false<>+544(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+548(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+552(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+556(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+560(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+564(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+568(SB)/4, $0xbf396842
+DATA fftsmall_tw256_AVX2_false<>+572(SB)/4, $0xbf396842
+DATA fftsmall_tw256_AVX2_false<>+576(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+580(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+584(SB)/4, $0x3f731447
+DATA fftsmall_tw256_AVX2_false<>+588(SB)/4, $0x3f731447
+DATA fftsmall_tw256_AVX2_false<>+592(SB)/4, $0x3f710908
+DATA fftsmall_tw256_AVX2_false<>+596(SB)/4, $0x3f710908
+DATA fftsmall_tw256_AVX2_false<>+600(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw256_AVX2_false<>+604(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw256_AVX2_false<>+608(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+612(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+616(SB)/4, $0xbea09ae5
+DATA fftsmall_tw256_AVX2_false<>+620(SB)/4, $0xbea09ae5
+DATA fftsmall_tw256_AVX2_false<>+624(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+628(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+632(SB)/4, $0xbeb8442a
+DATA fftsmall_tw256_AVX2_false<>+636(SB)/4, $0xbeb8442a
+DATA fftsmall_tw256_AVX2_false<>+640(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+644(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+648(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw256_AVX2_false<>+652(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw256_AVX2_false<>+656(SB)/4, $0x3f45e403
+DATA fftsmall_tw256_AVX2_false<>+660(SB)/4, $0x3f45e403
+DATA fftsmall_tw256_AVX2_false<>+664(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+668(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+672(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+676(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+680(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+684(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+688(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+692(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+696(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+700(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+704(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+708(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+712(SB)/4, $0x3f13682a
+DATA fftsmall_tw256_AVX2_false<>+716(SB)/4, $0x3f13682a
+DATA fftsmall_tw256_AVX2_false<>+720(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+724(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+728(SB)/4, $0x3ee63375
+DATA fftsmall_tw256_AVX2_false<>+732(SB)/4, $0x3ee63375
+DATA fftsmall_tw256_AVX2_false<>+736(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+740(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+744(SB)/4, $0xbf514d3d
+DATA fftsmall_tw256_AVX2_false<>+748(SB)/4, $0xbf514d3d
+DATA fftsmall_tw256_AVX2_false<>+752(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+756(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+760(SB)/4, $0xbf64aa59
+DATA fftsmall_tw256_AVX2_false<>+764(SB)/4, $0xbf64aa59
+DATA fftsmall_tw256_AVX2_false<>+768(SB)/4, $0x3f6c835e
+DATA fftsmall_tw256_AVX2_false<>+772(SB)/4, $0x3f6c835e
+DATA fftsmall_tw256_AVX2_false<>+776(SB)/4, $0x3f6a09a7
+DATA fftsmall_tw256_AVX2_false<>+780(SB)/4, $0x3f6a09a7
+DATA fftsmall_tw256_AVX2_false<>+784(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+788(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+792(SB)/4, $0x3f64aa59
+DATA fftsmall_tw256_AVX2_false<>+796(SB)/4, $0x3f64aa59
+DATA fftsmall_tw256_AVX2_false<>+800(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+804(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+808(SB)/4, $0xbecf7bca
+DATA fftsmall_tw256_AVX2_false<>+812(SB)/4, $0xbecf7bca
+DATA fftsmall_tw256_AVX2_false<>+816(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+820(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+824(SB)/4, $0xbee63375
+DATA fftsmall_tw256_AVX2_false<>+828(SB)/4, $0xbee63375
+DATA fftsmall_tw256_AVX2_false<>+832(SB)/4, $0x3f3504f3
+DATA fftsmall_tw256_AVX2_false<>+836(SB)/4, $0x3f3504f3
+DATA fftsmall_tw256_AVX2_false<>+840(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw256_AVX2_false<>+844(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw256_AVX2_false<>+848(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+852(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+856(SB)/4, $0x3f187fc0
+DATA fftsmall_tw256_AVX2_false<>+860(SB)/4, $0x3f187fc0
+DATA fftsmall_tw256_AVX2_false<>+864(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+868(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+872(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+876(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+880(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+884(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+888(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+892(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+896(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+900(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+904(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw256_AVX2_false<>+908(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw256_AVX2_false<>+912(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+916(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+920(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw256_AVX2_false<>+924(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw256_AVX2_false<>+928(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+932(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+936(SB)/4, $0xbf731447
+DATA fftsmall_tw256_AVX2_false<>+940(SB)/4, $0xbf731447
+DATA fftsmall_tw256_AVX2_false<>+944(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+948(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+952(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw256_AVX2_false<>+956(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw256_AVX2_false<>+960(SB)/4, $0x3f61c598
+DATA fftsmall_tw256_AVX2_false<>+964(SB)/4, $0x3f61c598
+DATA fftsmall_tw256_AVX2_false<>+968(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw256_AVX2_false<>+972(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw256_AVX2_false<>+976(SB)/4, $0x3f5b941a
+DATA fftsmall_tw256_AVX2_false<>+980(SB)/4, $0x3f5b941a
+DATA fftsmall_tw256_AVX2_false<>+984(SB)/4, $0x3f584853
+DATA fftsmall_tw256_AVX2_false<>+988(SB)/4, $0x3f584853
+DATA fftsmall_tw256_AVX2_false<>+992(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+996(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+1000(SB)/4, $0xbefc5d27
+DATA fftsmall_tw256_AVX2_false<>+1004(SB)/4, $0xbefc5d27
+DATA fftsmall_tw256_AVX2_false<>+1008(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+1012(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+1016(SB)/4, $0xbf08f59b
+DATA fftsmall_tw256_AVX2_false<>+1020(SB)/4, $0xbf08f59b
+DATA fftsmall_tw256_AVX2_false<>+1024(SB)/4, $0x3f0e39da
+DATA fftsmall_tw256_AVX2_false<>+1028(SB)/4, $0x3f0e39da
+DATA fftsmall_tw256_AVX2_false<>+1032(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+1036(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+1040(SB)/4, $0x3ef15aea
+DATA fftsmall_tw256_AVX2_false<>+1044(SB)/4, $0x3ef15aea
+DATA fftsmall_tw256_AVX2_false<>+1048(SB)/4, $0x3edae880
+DATA fftsmall_tw256_AVX2_false<>+1052(SB)/4, $0x3edae880
+DATA fftsmall_tw256_AVX2_false<>+1056(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+1060(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+1064(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+1068(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+1072(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+1076(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+1080(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+1084(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+1088(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+1092(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+1096(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw256_AVX2_false<>+1100(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw256_AVX2_false<>+1104(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+1108(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+1112(SB)/4, $0xbdfab273
+DATA fftsmall_tw256_AVX2_false<>+1116(SB)/4, $0xbdfab273
+DATA fftsmall_tw256_AVX2_false<>+1120(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+1124(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+1128(SB)/4, $0xbf7fec43
+DATA fftsmall_tw256_AVX2_false<>+1132(SB)/4, $0xbf7fec43
+DATA fftsmall_tw256_AVX2_false<>+1136(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+1140(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+1144(SB)/4, $0xbf7e1324
+DATA fftsmall_tw256_AVX2_false<>+1148(SB)/4, $0xbf7e1324
+DATA fftsmall_tw256_AVX2_false<>+1152(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+1156(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+1160(SB)/4, $0x3f514d3d
+DATA fftsmall_tw256_AVX2_false<>+1164(SB)/4, $0x3f514d3d
+DATA fftsmall_tw256_AVX2_false<>+1168(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1172(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1176(SB)/4, $0x3f49d112
+DATA fftsmall_tw256_AVX2_false<>+1180(SB)/4, $0x3f49d112
+DATA fftsmall_tw256_AVX2_false<>+1184(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+1188(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+1192(SB)/4, $0xbf13682a
+DATA fftsmall_tw256_AVX2_false<>+1196(SB)/4, $0xbf13682a
+DATA fftsmall_tw256_AVX2_false<>+1200(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+1204(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+1208(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+1212(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+1216(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+1220(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+1224(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1228(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1232(SB)/4, $0x3e94a031
+DATA fftsmall_tw256_AVX2_false<>+1236(SB)/4, $0x3e94a031
+DATA fftsmall_tw256_AVX2_false<>+1240(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+1244(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+1248(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+1252(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+1256(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1260(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1264(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+1268(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+1272(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+1276(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+1280(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+1284(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+1288(SB)/4, $0xbe888e93
+DATA fftsmall_tw256_AVX2_false<>+1292(SB)/4, $0xbe888e93
+DATA fftsmall_tw256_AVX2_false<>+1296(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1300(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1304(SB)/4, $0xbecf7bca
+DATA fftsmall_tw256_AVX2_false<>+1308(SB)/4, $0xbecf7bca
+DATA fftsmall_tw256_AVX2_false<>+1312(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+1316(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+1320(SB)/4, $0xbf76ba07
+DATA fftsmall_tw256_AVX2_false<>+1324(SB)/4, $0xbf76ba07
+DATA fftsmall_tw256_AVX2_false<>+1328(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1332(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1336(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw256_AVX2_false<>+1340(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw256_AVX2_false<>+1344(SB)/4, $0x3f45e403
+DATA fftsmall_tw256_AVX2_false<>+1348(SB)/4, $0x3f45e403
+DATA fftsmall_tw256_AVX2_false<>+1352(SB)/4, $0x3f41d870
+DATA fftsmall_tw256_AVX2_false<>+1356(SB)/4, $0x3f41d870
+DATA fftsmall_tw256_AVX2_false<>+1360(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+1364(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+1368(SB)/4, $0x3f396842
+DATA fftsmall_tw256_AVX2_false<>+1372(SB)/4, $0x3f396842
+DATA fftsmall_tw256_AVX2_false<>+1376(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+1380(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+1384(SB)/4, $0xbf273656
+DATA fftsmall_tw256_AVX2_false<>+1388(SB)/4, $0xbf273656
+DATA fftsmall_tw256_AVX2_false<>+1392(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+1396(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+1400(SB)/4, $0xbf3085bb
+DATA fftsmall_tw256_AVX2_false<>+1404(SB)/4, $0xbf3085bb
+DATA fftsmall_tw256_AVX2_false<>+1408(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw256_AVX2_false<>+1412(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw256_AVX2_false<>+1416(SB)/4, $0x3e164083
+DATA fftsmall_tw256_AVX2_false<>+1420(SB)/4, $0x3e164083
+DATA fftsmall_tw256_AVX2_false<>+1424(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+1428(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+1432(SB)/4, $0x3d48fb30
+DATA fftsmall_tw256_AVX2_false<>+1436(SB)/4, $0x3d48fb30
+DATA fftsmall_tw256_AVX2_false<>+1440(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+1444(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+1448(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+1452(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+1456(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+1460(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+1464(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+1468(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+1472(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+1476(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+1480(SB)/4, $0xbf08f59b
+DATA fftsmall_tw256_AVX2_false<>+1484(SB)/4, $0xbf08f59b
+DATA fftsmall_tw256_AVX2_false<>+1488(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+1492(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+1496(SB)/4, $0xbf273656
+DATA fftsmall_tw256_AVX2_false<>+1500(SB)/4, $0xbf273656
+DATA fftsmall_tw256_AVX2_false<>+1504(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+1508(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+1512(SB)/4, $0xbf584853
+DATA fftsmall_tw256_AVX2_false<>+1516(SB)/4, $0xbf584853
+DATA fftsmall_tw256_AVX2_false<>+1520(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1524(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1528(SB)/4, $0xbf41d870
+DATA fftsmall_tw256_AVX2_false<>+1532(SB)/4, $0xbf41d870
+DATA fftsmall_tw256_AVX2_false<>+1536(SB)/4, $0x3f3504f3
+DATA fftsmall_tw256_AVX2_false<>+1540(SB)/4, $0x3f3504f3
+DATA fftsmall_tw256_AVX2_false<>+1544(SB)/4, $0x3f3085bb
+DATA fftsmall_tw256_AVX2_false<>+1548(SB)/4, $0x3f3085bb
+DATA fftsmall_tw256_AVX2_false<>+1552(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw256_AVX2_false<>+1556(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw256_AVX2_false<>+1560(SB)/4, $0x3f273656
+DATA fftsmall_tw256_AVX2_false<>+1564(SB)/4, $0x3f273656
+DATA fftsmall_tw256_AVX2_false<>+1568(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+1572(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+1576(SB)/4, $0xbf396842
+DATA fftsmall_tw256_AVX2_false<>+1580(SB)/4, $0xbf396842
+DATA fftsmall_tw256_AVX2_false<>+1584(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+1588(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+1592(SB)/4, $0xbf41d870
+DATA fftsmall_tw256_AVX2_false<>+1596(SB)/4, $0xbf41d870
+DATA fftsmall_tw256_AVX2_false<>+1600(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+1604(SB)/4, $0x80000000
+DATA fftsmall_tw256_AVX2_false<>+1608(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+1612(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+1616(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+1620(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+1624(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+1628(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+1632(SB)/4, $0xbf800000
+DATA fftsmall_tw256_AVX2_false<>+1636(SB)/4, $0xbf800000
+DATA fftsmall_tw256_AVX2_false<>+1640(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+1644(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+1648(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+1652(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+1656(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+1660(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+1664(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+1668(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+1672(SB)/4, $0xbf41d870
+DATA fftsmall_tw256_AVX2_false<>+1676(SB)/4, $0xbf41d870
+DATA fftsmall_tw256_AVX2_false<>+1680(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1684(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1688(SB)/4, $0xbf584853
+DATA fftsmall_tw256_AVX2_false<>+1692(SB)/4, $0xbf584853
+DATA fftsmall_tw256_AVX2_false<>+1696(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+1700(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+1704(SB)/4, $0xbf273656
+DATA fftsmall_tw256_AVX2_false<>+1708(SB)/4, $0xbf273656
+DATA fftsmall_tw256_AVX2_false<>+1712(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+1716(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+1720(SB)/4, $0xbf08f59b
+DATA fftsmall_tw256_AVX2_false<>+1724(SB)/4, $0xbf08f59b
+DATA fftsmall_tw256_AVX2_false<>+1728(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+1732(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+1736(SB)/4, $0x3f1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+1740(SB)/4, $0x3f1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+1744(SB)/4, $0x3f187fc0
+DATA fftsmall_tw256_AVX2_false<>+1748(SB)/4, $0x3f187fc0
+DATA fftsmall_tw256_AVX2_false<>+1752(SB)/4, $0x3f13682a
+DATA fftsmall_tw256_AVX2_false<>+1756(SB)/4, $0x3f13682a
+DATA fftsmall_tw256_AVX2_false<>+1760(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+1764(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+1768(SB)/4, $0xbf49d112
+DATA fftsmall_tw256_AVX2_false<>+1772(SB)/4, $0xbf49d112
+DATA fftsmall_tw256_AVX2_false<>+1776(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1780(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+1784(SB)/4, $0xbf514d3d
+DATA fftsmall_tw256_AVX2_false<>+1788(SB)/4, $0xbf514d3d
+DATA fftsmall_tw256_AVX2_false<>+1792(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+1796(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+1800(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+1804(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+1808(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+1812(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+1816(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1820(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1824(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+1828(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+1832(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+1836(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+1840(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+1844(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+1848(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1852(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1856(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+1860(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+1864(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw256_AVX2_false<>+1868(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw256_AVX2_false<>+1872(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1876(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+1880(SB)/4, $0xbf76ba07
+DATA fftsmall_tw256_AVX2_false<>+1884(SB)/4, $0xbf76ba07
+DATA fftsmall_tw256_AVX2_false<>+1888(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+1892(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+1896(SB)/4, $0xbecf7bca
+DATA fftsmall_tw256_AVX2_false<>+1900(SB)/4, $0xbecf7bca
+DATA fftsmall_tw256_AVX2_false<>+1904(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1908(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+1912(SB)/4, $0xbe888e93
+DATA fftsmall_tw256_AVX2_false<>+1916(SB)/4, $0xbe888e93
+DATA fftsmall_tw256_AVX2_false<>+1920(SB)/4, $0x3f0e39da
+DATA fftsmall_tw256_AVX2_false<>+1924(SB)/4, $0x3f0e39da
+DATA fftsmall_tw256_AVX2_false<>+1928(SB)/4, $0x3f08f59b
+DATA fftsmall_tw256_AVX2_false<>+1932(SB)/4, $0x3f08f59b
+DATA fftsmall_tw256_AVX2_false<>+1936(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+1940(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+1944(SB)/4, $0x3efc5d27
+DATA fftsmall_tw256_AVX2_false<>+1948(SB)/4, $0x3efc5d27
+DATA fftsmall_tw256_AVX2_false<>+1952(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+1956(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+1960(SB)/4, $0xbf584853
+DATA fftsmall_tw256_AVX2_false<>+1964(SB)/4, $0xbf584853
+DATA fftsmall_tw256_AVX2_false<>+1968(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+1972(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+1976(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw256_AVX2_false<>+1980(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw256_AVX2_false<>+1984(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+1988(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+1992(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+1996(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+2000(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+2004(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+2008(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+2012(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+2016(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2020(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2024(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+2028(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+2032(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+2036(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+2040(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+2044(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+2048(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+2052(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+2056(SB)/4, $0xbf7e1324
+DATA fftsmall_tw256_AVX2_false<>+2060(SB)/4, $0xbf7e1324
+DATA fftsmall_tw256_AVX2_false<>+2064(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+2068(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+2072(SB)/4, $0xbf7fec43
+DATA fftsmall_tw256_AVX2_false<>+2076(SB)/4, $0xbf7fec43
+DATA fftsmall_tw256_AVX2_false<>+2080(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+2084(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+2088(SB)/4, $0xbdfab273
+DATA fftsmall_tw256_AVX2_false<>+2092(SB)/4, $0xbdfab273
+DATA fftsmall_tw256_AVX2_false<>+2096(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+2100(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+2104(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw256_AVX2_false<>+2108(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw256_AVX2_false<>+2112(SB)/4, $0x3ef15aea
+DATA fftsmall_tw256_AVX2_false<>+2116(SB)/4, $0x3ef15aea
+DATA fftsmall_tw256_AVX2_false<>+2120(SB)/4, $0x3ee63375
+DATA fftsmall_tw256_AVX2_false<>+2124(SB)/4, $0x3ee63375
+DATA fftsmall_tw256_AVX2_false<>+2128(SB)/4, $0x3edae880
+DATA fftsmall_tw256_AVX2_false<>+2132(SB)/4, $0x3edae880
+DATA fftsmall_tw256_AVX2_false<>+2136(SB)/4, $0x3ecf7bca
+DATA fftsmall_tw256_AVX2_false<>+2140(SB)/4, $0x3ecf7bca
+DATA fftsmall_tw256_AVX2_false<>+2144(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+2148(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+2152(SB)/4, $0xbf64aa59
+DATA fftsmall_tw256_AVX2_false<>+2156(SB)/4, $0xbf64aa59
+DATA fftsmall_tw256_AVX2_false<>+2160(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+2164(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+2168(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw256_AVX2_false<>+2172(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw256_AVX2_false<>+2176(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+2180(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+2184(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+2188(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+2192(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+2196(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+2200(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+2204(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+2208(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+2212(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+2216(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+2220(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+2224(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+2228(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+2232(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+2236(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+2240(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+2244(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+2248(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw256_AVX2_false<>+2252(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw256_AVX2_false<>+2256(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+2260(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+2264(SB)/4, $0xbf731447
+DATA fftsmall_tw256_AVX2_false<>+2268(SB)/4, $0xbf731447
+DATA fftsmall_tw256_AVX2_false<>+2272(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+2276(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+2280(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw256_AVX2_false<>+2284(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw256_AVX2_false<>+2288(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+2292(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+2296(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw256_AVX2_false<>+2300(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw256_AVX2_false<>+2304(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+2308(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+2312(SB)/4, $0x3eb8442a
+DATA fftsmall_tw256_AVX2_false<>+2316(SB)/4, $0x3eb8442a
+DATA fftsmall_tw256_AVX2_false<>+2320(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw256_AVX2_false<>+2324(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw256_AVX2_false<>+2328(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw256_AVX2_false<>+2332(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw256_AVX2_false<>+2336(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2340(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2344(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw256_AVX2_false<>+2348(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw256_AVX2_false<>+2352(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+2356(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+2360(SB)/4, $0xbf731447
+DATA fftsmall_tw256_AVX2_false<>+2364(SB)/4, $0xbf731447
+DATA fftsmall_tw256_AVX2_false<>+2368(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+2372(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+2376(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+2380(SB)/4, $0xbf3daef9
+DATA fftsmall_tw256_AVX2_false<>+2384(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+2388(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+2392(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+2396(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw256_AVX2_false<>+2400(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+2404(SB)/4, $0xbf3504f3
+DATA fftsmall_tw256_AVX2_false<>+2408(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+2412(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+2416(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+2420(SB)/4, $0xbf226799
+DATA fftsmall_tw256_AVX2_false<>+2424(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+2428(SB)/4, $0xbf187fc0
+DATA fftsmall_tw256_AVX2_false<>+2432(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2436(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2440(SB)/4, $0xbf64aa59
+DATA fftsmall_tw256_AVX2_false<>+2444(SB)/4, $0xbf64aa59
+DATA fftsmall_tw256_AVX2_false<>+2448(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+2452(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+2456(SB)/4, $0xbf514d3d
+DATA fftsmall_tw256_AVX2_false<>+2460(SB)/4, $0xbf514d3d
+DATA fftsmall_tw256_AVX2_false<>+2464(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+2468(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw256_AVX2_false<>+2472(SB)/4, $0x3ee63375
+DATA fftsmall_tw256_AVX2_false<>+2476(SB)/4, $0x3ee63375
+DATA fftsmall_tw256_AVX2_false<>+2480(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+2484(SB)/4, $0x3f039c3d
+DATA fftsmall_tw256_AVX2_false<>+2488(SB)/4, $0x3f13682a
+DATA fftsmall_tw256_AVX2_false<>+2492(SB)/4, $0x3f13682a
+DATA fftsmall_tw256_AVX2_false<>+2496(SB)/4, $0x3e94a031
+DATA fftsmall_tw256_AVX2_false<>+2500(SB)/4, $0x3e94a031
+DATA fftsmall_tw256_AVX2_false<>+2504(SB)/4, $0x3e888e93
+DATA fftsmall_tw256_AVX2_false<>+2508(SB)/4, $0x3e888e93
+DATA fftsmall_tw256_AVX2_false<>+2512(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+2516(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw256_AVX2_false<>+2520(SB)/4, $0x3e605c13
+DATA fftsmall_tw256_AVX2_false<>+2524(SB)/4, $0x3e605c13
+DATA fftsmall_tw256_AVX2_false<>+2528(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+2532(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+2536(SB)/4, $0xbf76ba07
+DATA fftsmall_tw256_AVX2_false<>+2540(SB)/4, $0xbf76ba07
+DATA fftsmall_tw256_AVX2_false<>+2544(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+2548(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+2552(SB)/4, $0xbf79c79d
+DATA fftsmall_tw256_AVX2_false<>+2556(SB)/4, $0xbf79c79d
+DATA fftsmall_tw256_AVX2_false<>+2560(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+2564(SB)/4, $0xbf54db31
+DATA fftsmall_tw256_AVX2_false<>+2568(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+2572(SB)/4, $0xbf5b941a
+DATA fftsmall_tw256_AVX2_false<>+2576(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+2580(SB)/4, $0xbf61c598
+DATA fftsmall_tw256_AVX2_false<>+2584(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+2588(SB)/4, $0xbf676bd8
+DATA fftsmall_tw256_AVX2_false<>+2592(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+2596(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+2600(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+2604(SB)/4, $0xbf039c3d
+DATA fftsmall_tw256_AVX2_false<>+2608(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+2612(SB)/4, $0xbef15aea
+DATA fftsmall_tw256_AVX2_false<>+2616(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+2620(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+2624(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+2628(SB)/4, $0xbf45e403
+DATA fftsmall_tw256_AVX2_false<>+2632(SB)/4, $0xbf396842
+DATA fftsmall_tw256_AVX2_false<>+2636(SB)/4, $0xbf396842
+DATA fftsmall_tw256_AVX2_false<>+2640(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+2644(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw256_AVX2_false<>+2648(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+2652(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw256_AVX2_false<>+2656(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+2660(SB)/4, $0x3f226799
+DATA fftsmall_tw256_AVX2_false<>+2664(SB)/4, $0x3f3085bb
+DATA fftsmall_tw256_AVX2_false<>+2668(SB)/4, $0x3f3085bb
+DATA fftsmall_tw256_AVX2_false<>+2672(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+2676(SB)/4, $0x3f3daef9
+DATA fftsmall_tw256_AVX2_false<>+2680(SB)/4, $0x3f49d112
+DATA fftsmall_tw256_AVX2_false<>+2684(SB)/4, $0x3f49d112
+DATA fftsmall_tw256_AVX2_false<>+2688(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw256_AVX2_false<>+2692(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw256_AVX2_false<>+2696(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw256_AVX2_false<>+2700(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw256_AVX2_false<>+2704(SB)/4, $0x3e164083
+DATA fftsmall_tw256_AVX2_false<>+2708(SB)/4, $0x3e164083
+DATA fftsmall_tw256_AVX2_false<>+2712(SB)/4, $0x3dfab273
+DATA fftsmall_tw256_AVX2_false<>+2716(SB)/4, $0x3dfab273
+DATA fftsmall_tw256_AVX2_false<>+2720(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+2724(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+2728(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw256_AVX2_false<>+2732(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw256_AVX2_false<>+2736(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+2740(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+2744(SB)/4, $0xbf7e1324
+DATA fftsmall_tw256_AVX2_false<>+2748(SB)/4, $0xbf7e1324
+DATA fftsmall_tw256_AVX2_false<>+2752(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2756(SB)/4, $0xbf6c835e
+DATA fftsmall_tw256_AVX2_false<>+2760(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+2764(SB)/4, $0xbf710908
+DATA fftsmall_tw256_AVX2_false<>+2768(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+2772(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw256_AVX2_false<>+2776(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+2780(SB)/4, $0xbf7853f8
+DATA fftsmall_tw256_AVX2_false<>+2784(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+2788(SB)/4, $0xbec3ef15
+DATA fftsmall_tw256_AVX2_false<>+2792(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+2796(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw256_AVX2_false<>+2800(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+2804(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+2808(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+2812(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw256_AVX2_false<>+2816(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+2820(SB)/4, $0xbf0e39da
+DATA fftsmall_tw256_AVX2_false<>+2824(SB)/4, $0xbefc5d27
+DATA fftsmall_tw256_AVX2_false<>+2828(SB)/4, $0xbefc5d27
+DATA fftsmall_tw256_AVX2_false<>+2832(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+2836(SB)/4, $0xbedae880
+DATA fftsmall_tw256_AVX2_false<>+2840(SB)/4, $0xbeb8442a
+DATA fftsmall_tw256_AVX2_false<>+2844(SB)/4, $0xbeb8442a
+DATA fftsmall_tw256_AVX2_false<>+2848(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+2852(SB)/4, $0x3f54db31
+DATA fftsmall_tw256_AVX2_false<>+2856(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw256_AVX2_false<>+2860(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw256_AVX2_false<>+2864(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+2868(SB)/4, $0x3f676bd8
+DATA fftsmall_tw256_AVX2_false<>+2872(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw256_AVX2_false<>+2876(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw256_AVX2_false<>+2880(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+2884(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw256_AVX2_false<>+2888(SB)/4, $0x3d96a905
+DATA fftsmall_tw256_AVX2_false<>+2892(SB)/4, $0x3d96a905
+DATA fftsmall_tw256_AVX2_false<>+2896(SB)/4, $0x3d48fb30
+DATA fftsmall_tw256_AVX2_false<>+2900(SB)/4, $0x3d48fb30
+DATA fftsmall_tw256_AVX2_false<>+2904(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw256_AVX2_false<>+2908(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw256_AVX2_false<>+2912(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+2916(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+2920(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw256_AVX2_false<>+2924(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw256_AVX2_false<>+2928(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+2932(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+2936(SB)/4, $0xbf7fec43
+DATA fftsmall_tw256_AVX2_false<>+2940(SB)/4, $0xbf7fec43
+DATA fftsmall_tw256_AVX2_false<>+2944(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+2948(SB)/4, $0xbf7b14be
+DATA fftsmall_tw256_AVX2_false<>+2952(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+2956(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw256_AVX2_false<>+2960(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+2964(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw256_AVX2_false<>+2968(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+2972(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw256_AVX2_false<>+2976(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+2980(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw256_AVX2_false<>+2984(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+2988(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+2992(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+2996(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw256_AVX2_false<>+3000(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+3004(SB)/4, $0xbd48fb30
+DATA fftsmall_tw256_AVX2_false<>+3008(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+3012(SB)/4, $0xbe94a031
+DATA fftsmall_tw256_AVX2_false<>+3016(SB)/4, $0xbe605c13
+DATA fftsmall_tw256_AVX2_false<>+3020(SB)/4, $0xbe605c13
+DATA fftsmall_tw256_AVX2_false<>+3024(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+3028(SB)/4, $0xbe164083
+DATA fftsmall_tw256_AVX2_false<>+3032(SB)/4, $0xbd96a905
+DATA fftsmall_tw256_AVX2_false<>+3036(SB)/4, $0xbd96a905
+DATA fftsmall_tw256_AVX2_false<>+3040(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+3044(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw256_AVX2_false<>+3048(SB)/4, $0x3f79c79d
+DATA fftsmall_tw256_AVX2_false<>+3052(SB)/4, $0x3f79c79d
+DATA fftsmall_tw256_AVX2_false<>+3056(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+3060(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw256_AVX2_false<>+3064(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw256_AVX2_false<>+3068(SB)/4, $0x3f7f4e6d
+GLOBL fftsmall_tw256_AVX2_false<>(SB), RODATA|NOPTR, $3072
 
 DATA const_3f7ec46d<>+0(SB)/4, $0x3f7ec46d
 DATA const_3f7ec46d<>+4(SB)/4, $0x3f7ec46d
@@ -6063,14 +6063,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+32(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+0(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+32(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+0(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+96(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+64(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+96(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+64(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+160(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+128(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+160(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+128(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6103,14 +6103,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+224(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+192(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+224(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+192(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+288(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+256(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+288(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+256(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+352(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+320(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+352(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+320(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6143,14 +6143,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+416(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+384(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+416(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+384(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+480(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+448(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+480(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+448(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+544(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+512(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+544(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+512(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6183,14 +6183,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+608(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+576(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+608(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+576(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+672(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+640(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+672(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+640(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+736(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+704(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+736(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+704(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6223,14 +6223,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+800(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+768(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+800(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+768(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+864(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+832(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+864(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+832(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+928(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+896(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+928(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+896(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6263,14 +6263,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+992(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+960(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+992(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+960(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1056(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1024(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1056(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1024(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+1120(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1088(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+1120(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1088(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6303,14 +6303,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+1184(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1152(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+1184(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1152(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1248(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1216(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1248(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1216(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+1312(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1280(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+1312(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1280(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6343,14 +6343,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+1376(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1344(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+1376(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1344(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1440(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1408(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1440(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1408(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+1504(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1472(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+1504(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1472(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6383,14 +6383,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+1568(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1536(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+1568(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1536(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1632(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1600(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1632(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1600(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+1696(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1664(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+1696(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1664(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6423,14 +6423,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+1760(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1728(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+1760(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1728(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+1824(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1792(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+1824(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1792(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+1888(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1856(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+1888(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1856(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6463,14 +6463,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+1952(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1920(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+1952(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1920(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2016(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+1984(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2016(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+1984(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+2080(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2048(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+2080(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2048(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6503,14 +6503,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+2144(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2112(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+2144(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2112(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2208(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2176(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2208(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2176(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+2272(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2240(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+2272(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2240(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6543,14 +6543,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+2336(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2304(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+2336(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2304(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2400(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2368(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2400(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2368(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+2464(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2432(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+2464(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2432(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6583,14 +6583,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+2528(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2496(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+2528(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2496(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2592(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2560(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2592(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2560(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+2656(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2624(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+2656(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2624(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6623,14 +6623,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y7, Y3
 	VFMADDSUB231PS Y1, Y7, Y5
 	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw256_AVX2<>+2720(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2688(SB), Y5, Y6
+	VMULPS         fftsmall_tw256_AVX2_false<>+2720(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2688(SB), Y5, Y6
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2784(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2752(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2784(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2752(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+2848(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2816(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+2848(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2816(SB), Y3, Y4
 	VUNPCKLPD      Y6, Y2, Y3
 	VUNPCKHPD      Y6, Y2, Y2
 	VUNPCKLPD      Y4, Y5, Y6
@@ -6663,14 +6663,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS Y1, Y6, Y3
 	VFMADDSUB231PS Y1, Y6, Y5
 	VPERMILPS      $0xb1, Y5, Y0
-	VMULPS         fftsmall_tw256_AVX2<>+2912(SB), Y0, Y0
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2880(SB), Y5, Y0
+	VMULPS         fftsmall_tw256_AVX2_false<>+2912(SB), Y0, Y0
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2880(SB), Y5, Y0
 	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw256_AVX2<>+2976(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+2944(SB), Y4, Y5
+	VMULPS         fftsmall_tw256_AVX2_false<>+2976(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+2944(SB), Y4, Y5
 	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw256_AVX2<>+3040(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw256_AVX2<>+3008(SB), Y3, Y4
+	VMULPS         fftsmall_tw256_AVX2_false<>+3040(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw256_AVX2_false<>+3008(SB), Y3, Y4
 	VUNPCKLPD      Y0, Y2, Y3
 	VUNPCKHPD      Y0, Y2, Y0
 	VUNPCKLPD      Y4, Y5, Y2
@@ -6717,7 +6717,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -6771,7 +6771,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -6846,7 +6846,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -6921,7 +6921,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -6996,7 +6996,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7022,7 +7022,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
 	VMOVUPS        Y2, 896(SP)
 	VPERMILPS      $0xb1, Y0, Y0
-	VXORPS         fft_sign_even<>+0(SB), Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
 	VMOVUPS        Y0, 1152(SP)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
@@ -7070,7 +7070,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7145,7 +7145,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7220,7 +7220,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7295,7 +7295,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7349,7 +7349,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7403,7 +7403,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7457,7 +7457,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7511,7 +7511,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7565,7 +7565,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7619,7 +7619,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7673,7 +7673,7 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y1
 	VPERMILPS      $0xb1, Y6, Y6
-	VXORPS         fft_sign_even<>+0(SB), Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
 	VPERMILPS      $0xb1, Y4, Y8
 	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
@@ -7736,7 +7736,7 @@ TEXT ·fftSmall64AVX512Fwd(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z9, Z9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z4, Z9
 	VPERMILPS      $0xb1, Z6, Z4
-	VXORPS         fft_sign_odd<>+0(SB), Z4, Z4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Z4, Z4
 	VPERMILPS      $0xb1, Z8, Z6
 	VMULPS         const_bf3504f3<>+0(SB), Z6, Z6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z8, Z6
@@ -7749,26 +7749,26 @@ TEXT ·fftSmall64AVX512Fwd(SB), NOSPLIT, $0-20
 	VADDPS         Z6, Z7, Z5
 	VSUBPS         Z6, Z7, Z6
 	VPERMILPS      $0xb1, Z2, Z7
-	VMULPS         fftsmall_tw64_AVX512<>+64(SB), Z7, Z7
-	VFMADDSUB231PS fftsmall_tw64_AVX512<>+0(SB), Z2, Z7
+	VMULPS         fftsmall_tw64_AVX512_false<>+64(SB), Z7, Z7
+	VFMADDSUB231PS fftsmall_tw64_AVX512_false<>+0(SB), Z2, Z7
 	VPERMILPS      $0xb1, Z9, Z2
-	VMULPS         fftsmall_tw64_AVX512<>+192(SB), Z2, Z2
-	VFMADDSUB231PS fftsmall_tw64_AVX512<>+128(SB), Z9, Z2
+	VMULPS         fftsmall_tw64_AVX512_false<>+192(SB), Z2, Z2
+	VFMADDSUB231PS fftsmall_tw64_AVX512_false<>+128(SB), Z9, Z2
 	VPERMILPS      $0xb1, Z5, Z9
-	VMULPS         fftsmall_tw64_AVX512<>+320(SB), Z9, Z9
-	VFMADDSUB231PS fftsmall_tw64_AVX512<>+256(SB), Z5, Z9
+	VMULPS         fftsmall_tw64_AVX512_false<>+320(SB), Z9, Z9
+	VFMADDSUB231PS fftsmall_tw64_AVX512_false<>+256(SB), Z5, Z9
 	VPERMILPS      $0xb1, Z1, Z5
-	VMULPS         fftsmall_tw64_AVX512<>+448(SB), Z5, Z5
-	VFMADDSUB231PS fftsmall_tw64_AVX512<>+384(SB), Z1, Z5
+	VMULPS         fftsmall_tw64_AVX512_false<>+448(SB), Z5, Z5
+	VFMADDSUB231PS fftsmall_tw64_AVX512_false<>+384(SB), Z1, Z5
 	VPERMILPS      $0xb1, Z3, Z1
-	VMULPS         fftsmall_tw64_AVX512<>+576(SB), Z1, Z1
-	VFMADDSUB231PS fftsmall_tw64_AVX512<>+512(SB), Z3, Z1
+	VMULPS         fftsmall_tw64_AVX512_false<>+576(SB), Z1, Z1
+	VFMADDSUB231PS fftsmall_tw64_AVX512_false<>+512(SB), Z3, Z1
 	VPERMILPS      $0xb1, Z4, Z3
-	VMULPS         fftsmall_tw64_AVX512<>+704(SB), Z3, Z3
-	VFMADDSUB231PS fftsmall_tw64_AVX512<>+640(SB), Z4, Z3
+	VMULPS         fftsmall_tw64_AVX512_false<>+704(SB), Z3, Z3
+	VFMADDSUB231PS fftsmall_tw64_AVX512_false<>+640(SB), Z4, Z3
 	VPERMILPS      $0xb1, Z6, Z4
-	VMULPS         fftsmall_tw64_AVX512<>+832(SB), Z4, Z4
-	VFMADDSUB231PS fftsmall_tw64_AVX512<>+768(SB), Z6, Z4
+	VMULPS         fftsmall_tw64_AVX512_false<>+832(SB), Z4, Z4
+	VFMADDSUB231PS fftsmall_tw64_AVX512_false<>+768(SB), Z6, Z4
 	VUNPCKLPD      Z7, Z8, Z6
 	VUNPCKHPD      Z7, Z8, Z7
 	VUNPCKLPD      Z9, Z2, Z8
@@ -7819,7 +7819,7 @@ TEXT ·fftSmall64AVX512Fwd(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z0, Z0
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z6, Z0
 	VPERMILPS      $0xb1, Z8, Z2
-	VXORPS         fft_sign_odd<>+0(SB), Z2, Z2
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Z2, Z2
 	VPERMILPS      $0xb1, Z1, Z6
 	VMULPS         const_bf3504f3<>+0(SB), Z6, Z6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z1, Z6
@@ -7842,231 +7842,231 @@ TEXT ·fftSmall64AVX512Fwd(SB), NOSPLIT, $0-20
 	VZEROUPPER
 	RET
 
-DATA fftsmall_tw64_AVX512<>+0(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+4(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+8(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw64_AVX512<>+12(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw64_AVX512<>+16(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX512<>+20(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX512<>+24(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX512<>+28(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX512<>+32(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX512<>+36(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX512<>+40(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX512<>+44(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX512<>+48(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+52(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+56(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX512<>+60(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX512<>+64(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+68(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+72(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw64_AVX512<>+76(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw64_AVX512<>+80(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+84(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+88(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX512<>+92(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX512<>+96(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+100(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+104(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+108(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+112(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+116(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+120(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX512<>+124(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX512<>+128(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+132(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+136(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX512<>+140(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX512<>+144(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX512<>+148(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX512<>+152(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+156(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+160(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX512<>+164(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX512<>+168(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX512<>+172(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX512<>+176(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+180(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+184(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX512<>+188(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX512<>+192(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+196(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+200(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+204(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+208(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+212(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+216(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+220(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+224(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+228(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+232(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX512<>+236(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX512<>+240(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+244(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+248(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+252(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+256(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+260(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+264(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX512<>+268(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX512<>+272(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+276(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+280(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX512<>+284(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX512<>+288(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+292(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+296(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX512<>+300(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX512<>+304(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+308(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+312(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+316(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+320(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+324(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+328(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX512<>+332(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX512<>+336(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+340(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+344(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX512<>+348(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX512<>+352(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+356(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+360(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX512<>+364(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX512<>+368(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+372(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+376(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX512<>+380(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX512<>+384(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+388(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+392(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX512<>+396(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX512<>+400(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX512<>+404(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX512<>+408(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+412(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+416(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+420(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+424(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+428(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+432(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+436(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+440(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+444(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+448(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+452(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+456(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+460(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+464(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+468(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+472(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+476(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+480(SB)/4, $0xbf800000
-DATA fftsmall_tw64_AVX512<>+484(SB)/4, $0xbf800000
-DATA fftsmall_tw64_AVX512<>+488(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+492(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+496(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+500(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+504(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+508(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+512(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+516(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+520(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX512<>+524(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX512<>+528(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX512<>+532(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX512<>+536(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX512<>+540(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX512<>+544(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+548(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+552(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX512<>+556(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX512<>+560(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+564(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+568(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX512<>+572(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX512<>+576(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+580(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+584(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+588(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+592(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX512<>+596(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX512<>+600(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX512<>+604(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX512<>+608(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+612(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+616(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX512<>+620(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX512<>+624(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+628(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+632(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX512<>+636(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX512<>+640(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+644(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+648(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+652(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+656(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+660(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+664(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+668(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+672(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+676(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+680(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+684(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+688(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+692(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+696(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+700(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+704(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+708(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+712(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+716(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+720(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+724(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+728(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+732(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+736(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+740(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX512<>+744(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+748(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX512<>+752(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+756(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX512<>+760(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+764(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+768(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+772(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX512<>+776(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX512<>+780(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX512<>+784(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX512<>+788(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX512<>+792(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+796(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX512<>+800(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+804(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX512<>+808(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX512<>+812(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX512<>+816(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+820(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX512<>+824(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX512<>+828(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX512<>+832(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+836(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX512<>+840(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX512<>+844(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX512<>+848(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+852(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX512<>+856(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX512<>+860(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX512<>+864(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+868(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX512<>+872(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX512<>+876(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX512<>+880(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+884(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX512<>+888(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw64_AVX512<>+892(SB)/4, $0x3f7ec46d
-GLOBL fftsmall_tw64_AVX512<>(SB), RODATA|NOPTR, $896
+DATA fftsmall_tw64_AVX512_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+8(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64_AVX512_false<>+12(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64_AVX512_false<>+16(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX512_false<>+20(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX512_false<>+24(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX512_false<>+28(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX512_false<>+32(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX512_false<>+36(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX512_false<>+40(SB)/4, $0x3f61c598
+DATA fftsmall_tw64_AVX512_false<>+44(SB)/4, $0x3f61c598
+DATA fftsmall_tw64_AVX512_false<>+48(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+52(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+56(SB)/4, $0x3f45e403
+DATA fftsmall_tw64_AVX512_false<>+60(SB)/4, $0x3f45e403
+DATA fftsmall_tw64_AVX512_false<>+64(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+68(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+72(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw64_AVX512_false<>+76(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw64_AVX512_false<>+80(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+84(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+88(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX512_false<>+92(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX512_false<>+96(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+100(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+104(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+108(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+112(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+116(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+120(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX512_false<>+124(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX512_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+136(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX512_false<>+140(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64_AVX512_false<>+144(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX512_false<>+148(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX512_false<>+152(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+156(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+160(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX512_false<>+164(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX512_false<>+168(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX512_false<>+172(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX512_false<>+176(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+180(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+184(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX512_false<>+188(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX512_false<>+192(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+196(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+200(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+204(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+208(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+212(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+216(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+220(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+224(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+228(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+232(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX512_false<>+236(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX512_false<>+240(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+244(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+248(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+252(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+256(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+260(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+264(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX512_false<>+268(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64_AVX512_false<>+272(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+276(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+280(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX512_false<>+284(SB)/4, $0x3f226799
+DATA fftsmall_tw64_AVX512_false<>+288(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+292(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+296(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX512_false<>+300(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX512_false<>+304(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+308(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+312(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+316(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+320(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+324(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+328(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX512_false<>+332(SB)/4, $0xbe94a031
+DATA fftsmall_tw64_AVX512_false<>+336(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+340(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+344(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX512_false<>+348(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX512_false<>+352(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+356(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+360(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX512_false<>+364(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX512_false<>+368(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+372(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+376(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX512_false<>+380(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX512_false<>+384(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+388(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+392(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX512_false<>+396(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64_AVX512_false<>+400(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX512_false<>+404(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64_AVX512_false<>+408(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+412(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+416(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+420(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+424(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+428(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+432(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+436(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+440(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+444(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+448(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+452(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+456(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+460(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+464(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+468(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+472(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+476(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+480(SB)/4, $0xbf800000
+DATA fftsmall_tw64_AVX512_false<>+484(SB)/4, $0xbf800000
+DATA fftsmall_tw64_AVX512_false<>+488(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+492(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+496(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+500(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+504(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+508(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+512(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+516(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+520(SB)/4, $0x3f61c598
+DATA fftsmall_tw64_AVX512_false<>+524(SB)/4, $0x3f61c598
+DATA fftsmall_tw64_AVX512_false<>+528(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX512_false<>+532(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64_AVX512_false<>+536(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX512_false<>+540(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX512_false<>+544(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+548(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+552(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX512_false<>+556(SB)/4, $0xbf45e403
+DATA fftsmall_tw64_AVX512_false<>+560(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+564(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+568(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64_AVX512_false<>+572(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64_AVX512_false<>+576(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+580(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+584(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+588(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+592(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX512_false<>+596(SB)/4, $0xbf54db31
+DATA fftsmall_tw64_AVX512_false<>+600(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX512_false<>+604(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64_AVX512_false<>+608(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+612(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+616(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX512_false<>+620(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX512_false<>+624(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+628(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+632(SB)/4, $0x3e94a031
+DATA fftsmall_tw64_AVX512_false<>+636(SB)/4, $0x3e94a031
+DATA fftsmall_tw64_AVX512_false<>+640(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+644(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+648(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+652(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+656(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+660(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+664(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+668(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+672(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+676(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+680(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+684(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+688(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+692(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+696(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+700(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+704(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+708(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+712(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+716(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+720(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+724(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+728(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+732(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+736(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+740(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64_AVX512_false<>+744(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+748(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64_AVX512_false<>+752(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+756(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64_AVX512_false<>+760(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+764(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+768(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+772(SB)/4, $0x3f800000
+DATA fftsmall_tw64_AVX512_false<>+776(SB)/4, $0x3f45e403
+DATA fftsmall_tw64_AVX512_false<>+780(SB)/4, $0x3f45e403
+DATA fftsmall_tw64_AVX512_false<>+784(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX512_false<>+788(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64_AVX512_false<>+792(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+796(SB)/4, $0xbef15aea
+DATA fftsmall_tw64_AVX512_false<>+800(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+804(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64_AVX512_false<>+808(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64_AVX512_false<>+812(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64_AVX512_false<>+816(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+820(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64_AVX512_false<>+824(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX512_false<>+828(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64_AVX512_false<>+832(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+836(SB)/4, $0x80000000
+DATA fftsmall_tw64_AVX512_false<>+840(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX512_false<>+844(SB)/4, $0xbf226799
+DATA fftsmall_tw64_AVX512_false<>+848(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+852(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64_AVX512_false<>+856(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX512_false<>+860(SB)/4, $0xbf61c598
+DATA fftsmall_tw64_AVX512_false<>+864(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+868(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64_AVX512_false<>+872(SB)/4, $0x3e94a031
+DATA fftsmall_tw64_AVX512_false<>+876(SB)/4, $0x3e94a031
+DATA fftsmall_tw64_AVX512_false<>+880(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+884(SB)/4, $0x3f54db31
+DATA fftsmall_tw64_AVX512_false<>+888(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64_AVX512_false<>+892(SB)/4, $0x3f7ec46d
+GLOBL fftsmall_tw64_AVX512_false<>(SB), RODATA|NOPTR, $896
 
 // func fftSmall64AVX512Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, AVX512DQ, AVX512F
@@ -8117,7 +8117,7 @@ TEXT ·fftSmall64AVX512Inv(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z0, Z0
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z9, Z0
 	VPERMILPS      $0xb1, Z7, Z7
-	VXORPS         fft_sign_even<>+0(SB), Z7, Z7
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Z7, Z7
 	VPERMILPS      $0xb1, Z5, Z9
 	VMULPS         const_bf3504f3<>+0(SB), Z9, Z9
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z5, Z9
@@ -8130,26 +8130,26 @@ TEXT ·fftSmall64AVX512Inv(SB), NOSPLIT, $0-20
 	VADDPS         Z9, Z4, Z7
 	VSUBPS         Z9, Z4, Z4
 	VPERMILPS      $0xb1, Z3, Z9
-	VMULPS         fftsmall_tw64_AVX512<>+64(SB), Z9, Z9
-	VFMSUBADD231PS fftsmall_tw64_AVX512<>+0(SB), Z3, Z9
+	VMULPS         fftsmall_tw64_AVX512_false<>+64(SB), Z9, Z9
+	VFMSUBADD231PS fftsmall_tw64_AVX512_false<>+0(SB), Z3, Z9
 	VPERMILPS      $0xb1, Z8, Z3
-	VMULPS         fftsmall_tw64_AVX512<>+192(SB), Z3, Z3
-	VFMSUBADD231PS fftsmall_tw64_AVX512<>+128(SB), Z8, Z3
+	VMULPS         fftsmall_tw64_AVX512_false<>+192(SB), Z3, Z3
+	VFMSUBADD231PS fftsmall_tw64_AVX512_false<>+128(SB), Z8, Z3
 	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         fftsmall_tw64_AVX512<>+320(SB), Z8, Z8
-	VFMSUBADD231PS fftsmall_tw64_AVX512<>+256(SB), Z7, Z8
+	VMULPS         fftsmall_tw64_AVX512_false<>+320(SB), Z8, Z8
+	VFMSUBADD231PS fftsmall_tw64_AVX512_false<>+256(SB), Z7, Z8
 	VPERMILPS      $0xb1, Z2, Z7
-	VMULPS         fftsmall_tw64_AVX512<>+448(SB), Z7, Z7
-	VFMSUBADD231PS fftsmall_tw64_AVX512<>+384(SB), Z2, Z7
+	VMULPS         fftsmall_tw64_AVX512_false<>+448(SB), Z7, Z7
+	VFMSUBADD231PS fftsmall_tw64_AVX512_false<>+384(SB), Z2, Z7
 	VPERMILPS      $0xb1, Z0, Z2
-	VMULPS         fftsmall_tw64_AVX512<>+576(SB), Z2, Z2
-	VFMSUBADD231PS fftsmall_tw64_AVX512<>+512(SB), Z0, Z2
+	VMULPS         fftsmall_tw64_AVX512_false<>+576(SB), Z2, Z2
+	VFMSUBADD231PS fftsmall_tw64_AVX512_false<>+512(SB), Z0, Z2
 	VPERMILPS      $0xb1, Z6, Z0
-	VMULPS         fftsmall_tw64_AVX512<>+704(SB), Z0, Z0
-	VFMSUBADD231PS fftsmall_tw64_AVX512<>+640(SB), Z6, Z0
+	VMULPS         fftsmall_tw64_AVX512_false<>+704(SB), Z0, Z0
+	VFMSUBADD231PS fftsmall_tw64_AVX512_false<>+640(SB), Z6, Z0
 	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         fftsmall_tw64_AVX512<>+832(SB), Z6, Z6
-	VFMSUBADD231PS fftsmall_tw64_AVX512<>+768(SB), Z4, Z6
+	VMULPS         fftsmall_tw64_AVX512_false<>+832(SB), Z6, Z6
+	VFMSUBADD231PS fftsmall_tw64_AVX512_false<>+768(SB), Z4, Z6
 	VUNPCKLPD      Z9, Z5, Z4
 	VUNPCKHPD      Z9, Z5, Z5
 	VUNPCKLPD      Z8, Z3, Z9
@@ -8200,7 +8200,7 @@ TEXT ·fftSmall64AVX512Inv(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z1, Z1
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z0, Z1
 	VPERMILPS      $0xb1, Z8, Z0
-	VXORPS         fft_sign_even<>+0(SB), Z0, Z0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Z0, Z0
 	VPERMILPS      $0xb1, Z7, Z3
 	VMULPS         const_bf3504f3<>+0(SB), Z3, Z3
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z7, Z3
@@ -8263,7 +8263,7 @@ TEXT ·fftSmall128AVX512Fwd(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z9, Z9
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z4, Z9
 	VPERMILPS      $0xb1, Z6, Z4
-	VXORPS         fft_sign_odd<>+0(SB), Z4, Z4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Z4, Z4
 	VPERMILPS      $0xb1, Z8, Z6
 	VMULPS         const_bf3504f3<>+0(SB), Z6, Z6
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z8, Z6
@@ -8276,26 +8276,26 @@ TEXT ·fftSmall128AVX512Fwd(SB), NOSPLIT, $0-20
 	VADDPS         Z6, Z7, Z5
 	VSUBPS         Z6, Z7, Z6
 	VPERMILPS      $0xb1, Z2, Z7
-	VMULPS         fftsmall_tw128_AVX512<>+64(SB), Z7, Z7
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+0(SB), Z2, Z7
+	VMULPS         fftsmall_tw128_AVX512_false<>+64(SB), Z7, Z7
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+0(SB), Z2, Z7
 	VPERMILPS      $0xb1, Z9, Z2
-	VMULPS         fftsmall_tw128_AVX512<>+192(SB), Z2, Z2
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+128(SB), Z9, Z2
+	VMULPS         fftsmall_tw128_AVX512_false<>+192(SB), Z2, Z2
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+128(SB), Z9, Z2
 	VPERMILPS      $0xb1, Z5, Z9
-	VMULPS         fftsmall_tw128_AVX512<>+320(SB), Z9, Z9
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+256(SB), Z5, Z9
+	VMULPS         fftsmall_tw128_AVX512_false<>+320(SB), Z9, Z9
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+256(SB), Z5, Z9
 	VPERMILPS      $0xb1, Z1, Z5
-	VMULPS         fftsmall_tw128_AVX512<>+448(SB), Z5, Z5
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+384(SB), Z1, Z5
+	VMULPS         fftsmall_tw128_AVX512_false<>+448(SB), Z5, Z5
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+384(SB), Z1, Z5
 	VPERMILPS      $0xb1, Z3, Z1
-	VMULPS         fftsmall_tw128_AVX512<>+576(SB), Z1, Z1
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+512(SB), Z3, Z1
+	VMULPS         fftsmall_tw128_AVX512_false<>+576(SB), Z1, Z1
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+512(SB), Z3, Z1
 	VPERMILPS      $0xb1, Z4, Z3
-	VMULPS         fftsmall_tw128_AVX512<>+704(SB), Z3, Z3
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+640(SB), Z4, Z3
+	VMULPS         fftsmall_tw128_AVX512_false<>+704(SB), Z3, Z3
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+640(SB), Z4, Z3
 	VPERMILPS      $0xb1, Z6, Z4
-	VMULPS         fftsmall_tw128_AVX512<>+832(SB), Z4, Z4
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+768(SB), Z6, Z4
+	VMULPS         fftsmall_tw128_AVX512_false<>+832(SB), Z4, Z4
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+768(SB), Z6, Z4
 	VUNPCKLPD      Z7, Z8, Z6
 	VUNPCKHPD      Z7, Z8, Z7
 	VUNPCKLPD      Z9, Z2, Z8
@@ -8354,7 +8354,7 @@ TEXT ·fftSmall128AVX512Fwd(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z17, Z17
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z12, Z17
 	VPERMILPS      $0xb1, Z14, Z12
-	VXORPS         fft_sign_odd<>+0(SB), Z12, Z12
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Z12, Z12
 	VPERMILPS      $0xb1, Z16, Z14
 	VMULPS         const_bf3504f3<>+0(SB), Z14, Z14
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z16, Z14
@@ -8367,26 +8367,26 @@ TEXT ·fftSmall128AVX512Fwd(SB), NOSPLIT, $0-20
 	VADDPS         Z14, Z15, Z13
 	VSUBPS         Z14, Z15, Z14
 	VPERMILPS      $0xb1, Z10, Z15
-	VMULPS         fftsmall_tw128_AVX512<>+960(SB), Z15, Z15
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+896(SB), Z10, Z15
+	VMULPS         fftsmall_tw128_AVX512_false<>+960(SB), Z15, Z15
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+896(SB), Z10, Z15
 	VPERMILPS      $0xb1, Z17, Z10
-	VMULPS         fftsmall_tw128_AVX512<>+1088(SB), Z10, Z10
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+1024(SB), Z17, Z10
+	VMULPS         fftsmall_tw128_AVX512_false<>+1088(SB), Z10, Z10
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+1024(SB), Z17, Z10
 	VPERMILPS      $0xb1, Z13, Z17
-	VMULPS         fftsmall_tw128_AVX512<>+1216(SB), Z17, Z17
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+1152(SB), Z13, Z17
+	VMULPS         fftsmall_tw128_AVX512_false<>+1216(SB), Z17, Z17
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+1152(SB), Z13, Z17
 	VPERMILPS      $0xb1, Z2, Z13
-	VMULPS         fftsmall_tw128_AVX512<>+1344(SB), Z13, Z13
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+1280(SB), Z2, Z13
+	VMULPS         fftsmall_tw128_AVX512_false<>+1344(SB), Z13, Z13
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+1280(SB), Z2, Z13
 	VPERMILPS      $0xb1, Z11, Z2
-	VMULPS         fftsmall_tw128_AVX512<>+1472(SB), Z2, Z2
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+1408(SB), Z11, Z2
+	VMULPS         fftsmall_tw128_AVX512_false<>+1472(SB), Z2, Z2
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+1408(SB), Z11, Z2
 	VPERMILPS      $0xb1, Z12, Z11
-	VMULPS         fftsmall_tw128_AVX512<>+1600(SB), Z11, Z11
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+1536(SB), Z12, Z11
+	VMULPS         fftsmall_tw128_AVX512_false<>+1600(SB), Z11, Z11
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+1536(SB), Z12, Z11
 	VPERMILPS      $0xb1, Z14, Z12
-	VMULPS         fftsmall_tw128_AVX512<>+1728(SB), Z12, Z12
-	VFMADDSUB231PS fftsmall_tw128_AVX512<>+1664(SB), Z14, Z12
+	VMULPS         fftsmall_tw128_AVX512_false<>+1728(SB), Z12, Z12
+	VFMADDSUB231PS fftsmall_tw128_AVX512_false<>+1664(SB), Z14, Z12
 	VUNPCKLPD      Z15, Z16, Z14
 	VUNPCKHPD      Z15, Z16, Z15
 	VUNPCKLPD      Z17, Z10, Z16
@@ -8457,7 +8457,7 @@ TEXT ·fftSmall128AVX512Fwd(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z16, Z16
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z5, Z16
 	VPERMILPS      $0xb1, Z17, Z5
-	VXORPS         fft_sign_odd<>+0(SB), Z5, Z5
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Z5, Z5
 	VPERMILPS      $0xb1, Z13, Z17
 	VMULPS         const_bf3504f3<>+0(SB), Z17, Z17
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z13, Z17
@@ -8544,455 +8544,455 @@ TEXT ·fftSmall128AVX512Fwd(SB), NOSPLIT, $0-20
 	VZEROUPPER
 	RET
 
-DATA fftsmall_tw128_AVX512<>+0(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+4(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+8(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw128_AVX512<>+12(SB)/4, $0x3f7fb10f
-DATA fftsmall_tw128_AVX512<>+16(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX512<>+20(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX512<>+24(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX512<>+28(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX512<>+32(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX512<>+36(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX512<>+40(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX512<>+44(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX512<>+48(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+52(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+56(SB)/4, $0x3f710908
-DATA fftsmall_tw128_AVX512<>+60(SB)/4, $0x3f710908
-DATA fftsmall_tw128_AVX512<>+64(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+68(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+72(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX512<>+76(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX512<>+80(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX512<>+84(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX512<>+88(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+92(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+96(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+100(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+104(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX512<>+108(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX512<>+112(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+116(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+120(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX512<>+124(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX512<>+128(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+132(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+136(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX512<>+140(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX512<>+144(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX512<>+148(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX512<>+152(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+156(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+160(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX512<>+164(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX512<>+168(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX512<>+172(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX512<>+176(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+180(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+184(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX512<>+188(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX512<>+192(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+196(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+200(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX512<>+204(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw128_AVX512<>+208(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+212(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+216(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+220(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+224(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+228(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+232(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+236(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+240(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+244(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+248(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+252(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+256(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+260(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+264(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX512<>+268(SB)/4, $0x3f7d3aac
-DATA fftsmall_tw128_AVX512<>+272(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+276(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+280(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX512<>+284(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX512<>+288(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+292(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+296(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX512<>+300(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX512<>+304(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+308(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+312(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX512<>+316(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX512<>+320(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+324(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+328(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+332(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+336(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+340(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+344(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX512<>+348(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX512<>+352(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+356(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+360(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+364(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+368(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+372(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+376(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX512<>+380(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX512<>+384(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+388(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+392(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX512<>+396(SB)/4, $0x3f7b14be
-DATA fftsmall_tw128_AVX512<>+400(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX512<>+404(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX512<>+408(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+412(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+416(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX512<>+420(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX512<>+424(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX512<>+428(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX512<>+432(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+436(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+440(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX512<>+444(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX512<>+448(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+452(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+456(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+460(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+464(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+468(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+472(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+476(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+480(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+484(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+488(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+492(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+496(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+500(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+504(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+508(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+512(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+516(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+520(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX512<>+524(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX512<>+528(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX512<>+532(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX512<>+536(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX512<>+540(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX512<>+544(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX512<>+548(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX512<>+552(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw128_AVX512<>+556(SB)/4, $0x3eac7cd4
-DATA fftsmall_tw128_AVX512<>+560(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+564(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+568(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+572(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+576(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+580(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+584(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX512<>+588(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX512<>+592(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+596(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+600(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+604(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+608(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+612(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+616(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX512<>+620(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX512<>+624(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+628(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+632(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw128_AVX512<>+636(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw128_AVX512<>+640(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+644(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+648(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+652(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+656(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+660(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+664(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+668(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+672(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+676(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+680(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+684(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+688(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+692(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+696(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+700(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+704(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+708(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+712(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+716(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+720(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+724(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+728(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+732(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+736(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+740(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+744(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+748(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+752(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+756(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+760(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+764(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+768(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+772(SB)/4, $0x3f800000
-DATA fftsmall_tw128_AVX512<>+776(SB)/4, $0x3f710908
-DATA fftsmall_tw128_AVX512<>+780(SB)/4, $0x3f710908
-DATA fftsmall_tw128_AVX512<>+784(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX512<>+788(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX512<>+792(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX512<>+796(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX512<>+800(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX512<>+804(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX512<>+808(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+812(SB)/4, $0xbe164083
-DATA fftsmall_tw128_AVX512<>+816(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+820(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+824(SB)/4, $0xbf3daef9
-DATA fftsmall_tw128_AVX512<>+828(SB)/4, $0xbf3daef9
-DATA fftsmall_tw128_AVX512<>+832(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+836(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+840(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX512<>+844(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX512<>+848(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+852(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+856(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX512<>+860(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX512<>+864(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+868(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+872(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw128_AVX512<>+876(SB)/4, $0xbf7d3aac
-DATA fftsmall_tw128_AVX512<>+880(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+884(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+888(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+892(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+896(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX512<>+900(SB)/4, $0x3f6c835e
-DATA fftsmall_tw128_AVX512<>+904(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX512<>+908(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX512<>+912(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX512<>+916(SB)/4, $0x3f61c598
-DATA fftsmall_tw128_AVX512<>+920(SB)/4, $0x3f5b941a
-DATA fftsmall_tw128_AVX512<>+924(SB)/4, $0x3f5b941a
-DATA fftsmall_tw128_AVX512<>+928(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+932(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+936(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw128_AVX512<>+940(SB)/4, $0x3f4d9f02
-DATA fftsmall_tw128_AVX512<>+944(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX512<>+948(SB)/4, $0x3f45e403
-DATA fftsmall_tw128_AVX512<>+952(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX512<>+956(SB)/4, $0x3f3daef9
-DATA fftsmall_tw128_AVX512<>+960(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+964(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+968(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX512<>+972(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX512<>+976(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+980(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+984(SB)/4, $0xbf039c3d
-DATA fftsmall_tw128_AVX512<>+988(SB)/4, $0xbf039c3d
-DATA fftsmall_tw128_AVX512<>+992(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+996(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1000(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX512<>+1004(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX512<>+1008(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+1012(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+1016(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+1020(SB)/4, $0xbf2beb4a
-DATA fftsmall_tw128_AVX512<>+1024(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX512<>+1028(SB)/4, $0x3f3504f3
-DATA fftsmall_tw128_AVX512<>+1032(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+1036(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+1040(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX512<>+1044(SB)/4, $0x3f0e39da
-DATA fftsmall_tw128_AVX512<>+1048(SB)/4, $0x3ef15aea
-DATA fftsmall_tw128_AVX512<>+1052(SB)/4, $0x3ef15aea
-DATA fftsmall_tw128_AVX512<>+1056(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+1060(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+1064(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX512<>+1068(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX512<>+1072(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX512<>+1076(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw128_AVX512<>+1080(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1084(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1088(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1092(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1096(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+1100(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+1104(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+1108(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+1112(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+1116(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+1120(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1124(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1128(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX512<>+1132(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX512<>+1136(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1140(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1144(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+1148(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+1152(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+1156(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+1160(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX512<>+1164(SB)/4, $0x3e78cfcc
-DATA fftsmall_tw128_AVX512<>+1168(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1172(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1176(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX512<>+1180(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX512<>+1184(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1188(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1192(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX512<>+1196(SB)/4, $0xbeac7cd4
-DATA fftsmall_tw128_AVX512<>+1200(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+1204(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+1208(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX512<>+1212(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX512<>+1216(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1220(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1224(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX512<>+1228(SB)/4, $0xbf7853f8
-DATA fftsmall_tw128_AVX512<>+1232(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+1236(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+1240(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX512<>+1244(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX512<>+1248(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1252(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1256(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX512<>+1260(SB)/4, $0xbf710908
-DATA fftsmall_tw128_AVX512<>+1264(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+1268(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+1272(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX512<>+1276(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX512<>+1280(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+1284(SB)/4, $0x80000000
-DATA fftsmall_tw128_AVX512<>+1288(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1292(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1296(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1300(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1304(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1308(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1312(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1316(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1320(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+1324(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+1328(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1332(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1336(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1340(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1344(SB)/4, $0xbf800000
-DATA fftsmall_tw128_AVX512<>+1348(SB)/4, $0xbf800000
-DATA fftsmall_tw128_AVX512<>+1352(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1356(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1360(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1364(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1368(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+1372(SB)/4, $0xbf54db31
-DATA fftsmall_tw128_AVX512<>+1376(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1380(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1384(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1388(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1392(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1396(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1400(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1404(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1408(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1412(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1416(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX512<>+1420(SB)/4, $0xbf187fc0
-DATA fftsmall_tw128_AVX512<>+1424(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+1428(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+1432(SB)/4, $0xbf676bd8
-DATA fftsmall_tw128_AVX512<>+1436(SB)/4, $0xbf676bd8
-DATA fftsmall_tw128_AVX512<>+1440(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1444(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1448(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX512<>+1452(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX512<>+1456(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX512<>+1460(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX512<>+1464(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX512<>+1468(SB)/4, $0xbf5b941a
-DATA fftsmall_tw128_AVX512<>+1472(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1476(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1480(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX512<>+1484(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX512<>+1488(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+1492(SB)/4, $0xbf226799
-DATA fftsmall_tw128_AVX512<>+1496(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX512<>+1500(SB)/4, $0xbedae880
-DATA fftsmall_tw128_AVX512<>+1504(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1508(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1512(SB)/4, $0x3d48fb30
-DATA fftsmall_tw128_AVX512<>+1516(SB)/4, $0x3d48fb30
-DATA fftsmall_tw128_AVX512<>+1520(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX512<>+1524(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX512<>+1528(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX512<>+1532(SB)/4, $0x3f039c3d
-DATA fftsmall_tw128_AVX512<>+1536(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1540(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1544(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+1548(SB)/4, $0xbf61c598
-DATA fftsmall_tw128_AVX512<>+1552(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1556(SB)/4, $0xbf7b14be
-DATA fftsmall_tw128_AVX512<>+1560(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+1564(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw128_AVX512<>+1568(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1572(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1576(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+1580(SB)/4, $0xbf45e403
-DATA fftsmall_tw128_AVX512<>+1584(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1588(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1592(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+1596(SB)/4, $0xbe94a031
-DATA fftsmall_tw128_AVX512<>+1600(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1604(SB)/4, $0xbf3504f3
-DATA fftsmall_tw128_AVX512<>+1608(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+1612(SB)/4, $0xbef15aea
-DATA fftsmall_tw128_AVX512<>+1616(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1620(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw128_AVX512<>+1624(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1628(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1632(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+1636(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw128_AVX512<>+1640(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+1644(SB)/4, $0x3f226799
-DATA fftsmall_tw128_AVX512<>+1648(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+1652(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+1656(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+1660(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw128_AVX512<>+1664(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1668(SB)/4, $0xbf6c835e
-DATA fftsmall_tw128_AVX512<>+1672(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX512<>+1676(SB)/4, $0xbf7fb10f
-DATA fftsmall_tw128_AVX512<>+1680(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX512<>+1684(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw128_AVX512<>+1688(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX512<>+1692(SB)/4, $0xbf4d9f02
-DATA fftsmall_tw128_AVX512<>+1696(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1700(SB)/4, $0xbf0e39da
-DATA fftsmall_tw128_AVX512<>+1704(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX512<>+1708(SB)/4, $0xbe78cfcc
-DATA fftsmall_tw128_AVX512<>+1712(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1716(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw128_AVX512<>+1720(SB)/4, $0x3edae880
-DATA fftsmall_tw128_AVX512<>+1724(SB)/4, $0x3edae880
-DATA fftsmall_tw128_AVX512<>+1728(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1732(SB)/4, $0xbec3ef15
-DATA fftsmall_tw128_AVX512<>+1736(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX512<>+1740(SB)/4, $0xbd48fb30
-DATA fftsmall_tw128_AVX512<>+1744(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX512<>+1748(SB)/4, $0x3e94a031
-DATA fftsmall_tw128_AVX512<>+1752(SB)/4, $0x3f187fc0
-DATA fftsmall_tw128_AVX512<>+1756(SB)/4, $0x3f187fc0
-DATA fftsmall_tw128_AVX512<>+1760(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+1764(SB)/4, $0x3f54db31
-DATA fftsmall_tw128_AVX512<>+1768(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX512<>+1772(SB)/4, $0x3f7853f8
-DATA fftsmall_tw128_AVX512<>+1776(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX512<>+1780(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw128_AVX512<>+1784(SB)/4, $0x3f676bd8
-DATA fftsmall_tw128_AVX512<>+1788(SB)/4, $0x3f676bd8
-GLOBL fftsmall_tw128_AVX512<>(SB), RODATA|NOPTR, $1792
+DATA fftsmall_tw128_AVX512_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+8(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw128_AVX512_false<>+12(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw128_AVX512_false<>+16(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX512_false<>+20(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX512_false<>+24(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX512_false<>+28(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX512_false<>+32(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX512_false<>+36(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX512_false<>+40(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX512_false<>+44(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX512_false<>+48(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+52(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+56(SB)/4, $0x3f710908
+DATA fftsmall_tw128_AVX512_false<>+60(SB)/4, $0x3f710908
+DATA fftsmall_tw128_AVX512_false<>+64(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+68(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+72(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX512_false<>+76(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX512_false<>+80(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX512_false<>+84(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX512_false<>+88(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+92(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+96(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+100(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+104(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX512_false<>+108(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX512_false<>+112(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+116(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+120(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX512_false<>+124(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX512_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+136(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX512_false<>+140(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX512_false<>+144(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX512_false<>+148(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX512_false<>+152(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+156(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+160(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX512_false<>+164(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX512_false<>+168(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX512_false<>+172(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX512_false<>+176(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+180(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+184(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX512_false<>+188(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX512_false<>+192(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+196(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+200(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX512_false<>+204(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw128_AVX512_false<>+208(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+212(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+216(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+220(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+224(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+228(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+232(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+236(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+240(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+244(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+248(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+252(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+256(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+260(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+264(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX512_false<>+268(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw128_AVX512_false<>+272(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+276(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+280(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX512_false<>+284(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX512_false<>+288(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+292(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+296(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX512_false<>+300(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX512_false<>+304(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+308(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+312(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX512_false<>+316(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX512_false<>+320(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+324(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+328(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+332(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+336(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+340(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+344(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX512_false<>+348(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX512_false<>+352(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+356(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+360(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+364(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+368(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+372(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+376(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX512_false<>+380(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX512_false<>+384(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+388(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+392(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX512_false<>+396(SB)/4, $0x3f7b14be
+DATA fftsmall_tw128_AVX512_false<>+400(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX512_false<>+404(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX512_false<>+408(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+412(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+416(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX512_false<>+420(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX512_false<>+424(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX512_false<>+428(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX512_false<>+432(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+436(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+440(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX512_false<>+444(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX512_false<>+448(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+452(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+456(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+460(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+464(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+468(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+472(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+476(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+480(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+484(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+488(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+492(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+496(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+500(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+504(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+508(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+512(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+516(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+520(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX512_false<>+524(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX512_false<>+528(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX512_false<>+532(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX512_false<>+536(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX512_false<>+540(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX512_false<>+544(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX512_false<>+548(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX512_false<>+552(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw128_AVX512_false<>+556(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw128_AVX512_false<>+560(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+564(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+568(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+572(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+576(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+580(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+584(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX512_false<>+588(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX512_false<>+592(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+596(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+600(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+604(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+608(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+612(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+616(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX512_false<>+620(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX512_false<>+624(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+628(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+632(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw128_AVX512_false<>+636(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw128_AVX512_false<>+640(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+644(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+648(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+652(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+656(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+660(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+664(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+668(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+672(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+676(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+680(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+684(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+688(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+692(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+696(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+700(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+704(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+708(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+712(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+716(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+720(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+724(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+728(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+732(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+736(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+740(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+744(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+748(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+752(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+756(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+760(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+764(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+768(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+772(SB)/4, $0x3f800000
+DATA fftsmall_tw128_AVX512_false<>+776(SB)/4, $0x3f710908
+DATA fftsmall_tw128_AVX512_false<>+780(SB)/4, $0x3f710908
+DATA fftsmall_tw128_AVX512_false<>+784(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX512_false<>+788(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX512_false<>+792(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX512_false<>+796(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX512_false<>+800(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX512_false<>+804(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX512_false<>+808(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+812(SB)/4, $0xbe164083
+DATA fftsmall_tw128_AVX512_false<>+816(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+820(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+824(SB)/4, $0xbf3daef9
+DATA fftsmall_tw128_AVX512_false<>+828(SB)/4, $0xbf3daef9
+DATA fftsmall_tw128_AVX512_false<>+832(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+836(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+840(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX512_false<>+844(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX512_false<>+848(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+852(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+856(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX512_false<>+860(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX512_false<>+864(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+868(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+872(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw128_AVX512_false<>+876(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw128_AVX512_false<>+880(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+884(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+888(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+892(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+896(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX512_false<>+900(SB)/4, $0x3f6c835e
+DATA fftsmall_tw128_AVX512_false<>+904(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX512_false<>+908(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX512_false<>+912(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX512_false<>+916(SB)/4, $0x3f61c598
+DATA fftsmall_tw128_AVX512_false<>+920(SB)/4, $0x3f5b941a
+DATA fftsmall_tw128_AVX512_false<>+924(SB)/4, $0x3f5b941a
+DATA fftsmall_tw128_AVX512_false<>+928(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+932(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+936(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw128_AVX512_false<>+940(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw128_AVX512_false<>+944(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX512_false<>+948(SB)/4, $0x3f45e403
+DATA fftsmall_tw128_AVX512_false<>+952(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX512_false<>+956(SB)/4, $0x3f3daef9
+DATA fftsmall_tw128_AVX512_false<>+960(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+964(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+968(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX512_false<>+972(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX512_false<>+976(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+980(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+984(SB)/4, $0xbf039c3d
+DATA fftsmall_tw128_AVX512_false<>+988(SB)/4, $0xbf039c3d
+DATA fftsmall_tw128_AVX512_false<>+992(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+996(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1000(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX512_false<>+1004(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX512_false<>+1008(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+1012(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+1016(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+1020(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw128_AVX512_false<>+1024(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX512_false<>+1028(SB)/4, $0x3f3504f3
+DATA fftsmall_tw128_AVX512_false<>+1032(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+1036(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+1040(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX512_false<>+1044(SB)/4, $0x3f0e39da
+DATA fftsmall_tw128_AVX512_false<>+1048(SB)/4, $0x3ef15aea
+DATA fftsmall_tw128_AVX512_false<>+1052(SB)/4, $0x3ef15aea
+DATA fftsmall_tw128_AVX512_false<>+1056(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1060(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1064(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX512_false<>+1068(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX512_false<>+1072(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1076(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1080(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1084(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1088(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1092(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1096(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+1100(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+1104(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+1108(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+1112(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+1116(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+1120(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1124(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1128(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1132(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1136(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1140(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1144(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1148(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1152(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1156(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1160(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX512_false<>+1164(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw128_AVX512_false<>+1168(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1172(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1176(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX512_false<>+1180(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX512_false<>+1184(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1188(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1192(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX512_false<>+1196(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw128_AVX512_false<>+1200(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+1204(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+1208(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX512_false<>+1212(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX512_false<>+1216(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1220(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1224(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX512_false<>+1228(SB)/4, $0xbf7853f8
+DATA fftsmall_tw128_AVX512_false<>+1232(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1236(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1240(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX512_false<>+1244(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX512_false<>+1248(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1252(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1256(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX512_false<>+1260(SB)/4, $0xbf710908
+DATA fftsmall_tw128_AVX512_false<>+1264(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+1268(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+1272(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX512_false<>+1276(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX512_false<>+1280(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+1284(SB)/4, $0x80000000
+DATA fftsmall_tw128_AVX512_false<>+1288(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1292(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1296(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1300(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1304(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1308(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1312(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1316(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1320(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+1324(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+1328(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1332(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1336(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1340(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1344(SB)/4, $0xbf800000
+DATA fftsmall_tw128_AVX512_false<>+1348(SB)/4, $0xbf800000
+DATA fftsmall_tw128_AVX512_false<>+1352(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1356(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1360(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1364(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1368(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+1372(SB)/4, $0xbf54db31
+DATA fftsmall_tw128_AVX512_false<>+1376(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1380(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1384(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1388(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1392(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1396(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1400(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1404(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1408(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1412(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1416(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX512_false<>+1420(SB)/4, $0xbf187fc0
+DATA fftsmall_tw128_AVX512_false<>+1424(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+1428(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+1432(SB)/4, $0xbf676bd8
+DATA fftsmall_tw128_AVX512_false<>+1436(SB)/4, $0xbf676bd8
+DATA fftsmall_tw128_AVX512_false<>+1440(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1444(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1448(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX512_false<>+1452(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX512_false<>+1456(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1460(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1464(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX512_false<>+1468(SB)/4, $0xbf5b941a
+DATA fftsmall_tw128_AVX512_false<>+1472(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1476(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1480(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX512_false<>+1484(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX512_false<>+1488(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+1492(SB)/4, $0xbf226799
+DATA fftsmall_tw128_AVX512_false<>+1496(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX512_false<>+1500(SB)/4, $0xbedae880
+DATA fftsmall_tw128_AVX512_false<>+1504(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1508(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1512(SB)/4, $0x3d48fb30
+DATA fftsmall_tw128_AVX512_false<>+1516(SB)/4, $0x3d48fb30
+DATA fftsmall_tw128_AVX512_false<>+1520(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX512_false<>+1524(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX512_false<>+1528(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX512_false<>+1532(SB)/4, $0x3f039c3d
+DATA fftsmall_tw128_AVX512_false<>+1536(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1540(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1544(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+1548(SB)/4, $0xbf61c598
+DATA fftsmall_tw128_AVX512_false<>+1552(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1556(SB)/4, $0xbf7b14be
+DATA fftsmall_tw128_AVX512_false<>+1560(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1564(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1568(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1572(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1576(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+1580(SB)/4, $0xbf45e403
+DATA fftsmall_tw128_AVX512_false<>+1584(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1588(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1592(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+1596(SB)/4, $0xbe94a031
+DATA fftsmall_tw128_AVX512_false<>+1600(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1604(SB)/4, $0xbf3504f3
+DATA fftsmall_tw128_AVX512_false<>+1608(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+1612(SB)/4, $0xbef15aea
+DATA fftsmall_tw128_AVX512_false<>+1616(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1620(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw128_AVX512_false<>+1624(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1628(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1632(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1636(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1640(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+1644(SB)/4, $0x3f226799
+DATA fftsmall_tw128_AVX512_false<>+1648(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+1652(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+1656(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1660(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1664(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1668(SB)/4, $0xbf6c835e
+DATA fftsmall_tw128_AVX512_false<>+1672(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX512_false<>+1676(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw128_AVX512_false<>+1680(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1684(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw128_AVX512_false<>+1688(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX512_false<>+1692(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw128_AVX512_false<>+1696(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1700(SB)/4, $0xbf0e39da
+DATA fftsmall_tw128_AVX512_false<>+1704(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX512_false<>+1708(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw128_AVX512_false<>+1712(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1716(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw128_AVX512_false<>+1720(SB)/4, $0x3edae880
+DATA fftsmall_tw128_AVX512_false<>+1724(SB)/4, $0x3edae880
+DATA fftsmall_tw128_AVX512_false<>+1728(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1732(SB)/4, $0xbec3ef15
+DATA fftsmall_tw128_AVX512_false<>+1736(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX512_false<>+1740(SB)/4, $0xbd48fb30
+DATA fftsmall_tw128_AVX512_false<>+1744(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX512_false<>+1748(SB)/4, $0x3e94a031
+DATA fftsmall_tw128_AVX512_false<>+1752(SB)/4, $0x3f187fc0
+DATA fftsmall_tw128_AVX512_false<>+1756(SB)/4, $0x3f187fc0
+DATA fftsmall_tw128_AVX512_false<>+1760(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+1764(SB)/4, $0x3f54db31
+DATA fftsmall_tw128_AVX512_false<>+1768(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX512_false<>+1772(SB)/4, $0x3f7853f8
+DATA fftsmall_tw128_AVX512_false<>+1776(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1780(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw128_AVX512_false<>+1784(SB)/4, $0x3f676bd8
+DATA fftsmall_tw128_AVX512_false<>+1788(SB)/4, $0x3f676bd8
+GLOBL fftsmall_tw128_AVX512_false<>(SB), RODATA|NOPTR, $1792
 
 // func fftSmall128AVX512Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, AVX512DQ, AVX512F
@@ -9043,7 +9043,7 @@ TEXT ·fftSmall128AVX512Inv(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z10, Z10
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z9, Z10
 	VPERMILPS      $0xb1, Z7, Z7
-	VXORPS         fft_sign_even<>+0(SB), Z7, Z7
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Z7, Z7
 	VPERMILPS      $0xb1, Z5, Z9
 	VMULPS         const_bf3504f3<>+0(SB), Z9, Z9
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z5, Z9
@@ -9056,26 +9056,26 @@ TEXT ·fftSmall128AVX512Inv(SB), NOSPLIT, $0-20
 	VADDPS         Z9, Z4, Z7
 	VSUBPS         Z9, Z4, Z4
 	VPERMILPS      $0xb1, Z3, Z9
-	VMULPS         fftsmall_tw128_AVX512<>+64(SB), Z9, Z9
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+0(SB), Z3, Z9
+	VMULPS         fftsmall_tw128_AVX512_false<>+64(SB), Z9, Z9
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+0(SB), Z3, Z9
 	VPERMILPS      $0xb1, Z10, Z3
-	VMULPS         fftsmall_tw128_AVX512<>+192(SB), Z3, Z3
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+128(SB), Z10, Z3
+	VMULPS         fftsmall_tw128_AVX512_false<>+192(SB), Z3, Z3
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+128(SB), Z10, Z3
 	VPERMILPS      $0xb1, Z7, Z10
-	VMULPS         fftsmall_tw128_AVX512<>+320(SB), Z10, Z10
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+256(SB), Z7, Z10
+	VMULPS         fftsmall_tw128_AVX512_false<>+320(SB), Z10, Z10
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+256(SB), Z7, Z10
 	VPERMILPS      $0xb1, Z2, Z7
-	VMULPS         fftsmall_tw128_AVX512<>+448(SB), Z7, Z7
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+384(SB), Z2, Z7
+	VMULPS         fftsmall_tw128_AVX512_false<>+448(SB), Z7, Z7
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+384(SB), Z2, Z7
 	VPERMILPS      $0xb1, Z8, Z2
-	VMULPS         fftsmall_tw128_AVX512<>+576(SB), Z2, Z2
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+512(SB), Z8, Z2
+	VMULPS         fftsmall_tw128_AVX512_false<>+576(SB), Z2, Z2
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+512(SB), Z8, Z2
 	VPERMILPS      $0xb1, Z6, Z8
-	VMULPS         fftsmall_tw128_AVX512<>+704(SB), Z8, Z8
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+640(SB), Z6, Z8
+	VMULPS         fftsmall_tw128_AVX512_false<>+704(SB), Z8, Z8
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+640(SB), Z6, Z8
 	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         fftsmall_tw128_AVX512<>+832(SB), Z6, Z6
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+768(SB), Z4, Z6
+	VMULPS         fftsmall_tw128_AVX512_false<>+832(SB), Z6, Z6
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+768(SB), Z4, Z6
 	VUNPCKLPD      Z9, Z5, Z4
 	VUNPCKHPD      Z9, Z5, Z5
 	VUNPCKLPD      Z10, Z3, Z9
@@ -9142,7 +9142,7 @@ TEXT ·fftSmall128AVX512Inv(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z0, Z0
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z17, Z0
 	VPERMILPS      $0xb1, Z15, Z15
-	VXORPS         fft_sign_even<>+0(SB), Z15, Z15
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Z15, Z15
 	VPERMILPS      $0xb1, Z13, Z17
 	VMULPS         const_bf3504f3<>+0(SB), Z17, Z17
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z13, Z17
@@ -9155,26 +9155,26 @@ TEXT ·fftSmall128AVX512Inv(SB), NOSPLIT, $0-20
 	VADDPS         Z17, Z12, Z15
 	VSUBPS         Z17, Z12, Z12
 	VPERMILPS      $0xb1, Z11, Z17
-	VMULPS         fftsmall_tw128_AVX512<>+960(SB), Z17, Z17
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+896(SB), Z11, Z17
+	VMULPS         fftsmall_tw128_AVX512_false<>+960(SB), Z17, Z17
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+896(SB), Z11, Z17
 	VPERMILPS      $0xb1, Z16, Z11
-	VMULPS         fftsmall_tw128_AVX512<>+1088(SB), Z11, Z11
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+1024(SB), Z16, Z11
+	VMULPS         fftsmall_tw128_AVX512_false<>+1088(SB), Z11, Z11
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+1024(SB), Z16, Z11
 	VPERMILPS      $0xb1, Z15, Z16
-	VMULPS         fftsmall_tw128_AVX512<>+1216(SB), Z16, Z16
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+1152(SB), Z15, Z16
+	VMULPS         fftsmall_tw128_AVX512_false<>+1216(SB), Z16, Z16
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+1152(SB), Z15, Z16
 	VPERMILPS      $0xb1, Z3, Z15
-	VMULPS         fftsmall_tw128_AVX512<>+1344(SB), Z15, Z15
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+1280(SB), Z3, Z15
+	VMULPS         fftsmall_tw128_AVX512_false<>+1344(SB), Z15, Z15
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+1280(SB), Z3, Z15
 	VPERMILPS      $0xb1, Z0, Z3
-	VMULPS         fftsmall_tw128_AVX512<>+1472(SB), Z3, Z3
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+1408(SB), Z0, Z3
+	VMULPS         fftsmall_tw128_AVX512_false<>+1472(SB), Z3, Z3
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+1408(SB), Z0, Z3
 	VPERMILPS      $0xb1, Z14, Z0
-	VMULPS         fftsmall_tw128_AVX512<>+1600(SB), Z0, Z0
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+1536(SB), Z14, Z0
+	VMULPS         fftsmall_tw128_AVX512_false<>+1600(SB), Z0, Z0
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+1536(SB), Z14, Z0
 	VPERMILPS      $0xb1, Z12, Z14
-	VMULPS         fftsmall_tw128_AVX512<>+1728(SB), Z14, Z14
-	VFMSUBADD231PS fftsmall_tw128_AVX512<>+1664(SB), Z12, Z14
+	VMULPS         fftsmall_tw128_AVX512_false<>+1728(SB), Z14, Z14
+	VFMSUBADD231PS fftsmall_tw128_AVX512_false<>+1664(SB), Z12, Z14
 	VUNPCKLPD      Z17, Z13, Z12
 	VUNPCKHPD      Z17, Z13, Z13
 	VUNPCKLPD      Z16, Z11, Z17
@@ -9245,7 +9245,7 @@ TEXT ·fftSmall128AVX512Inv(SB), NOSPLIT, $0-20
 	VMULPS         const_bf3504f3<>+0(SB), Z9, Z9
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z12, Z9
 	VPERMILPS      $0xb1, Z17, Z12
-	VXORPS         fft_sign_even<>+0(SB), Z12, Z12
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Z12, Z12
 	VPERMILPS      $0xb1, Z4, Z17
 	VMULPS         const_bf3504f3<>+0(SB), Z17, Z17
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z4, Z17
@@ -9329,5 +9329,8379 @@ TEXT ·fftSmall128AVX512Inv(SB), NOSPLIT, $0-20
 	VMOVUPS        Z11, 832(AX)
 	VMOVUPS        Z16, 896(AX)
 	VMOVUPS        Z14, 960(AX)
+	VZEROUPPER
+	RET
+
+// func fft64Small32AVX2Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small32AVX2Fwd(SB), $512-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	VMOVUPS        (CX), Y1
+	VMOVUPS        256(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+32(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+0(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, (SP)
+	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        288(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+96(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+64(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        64(CX), Y1
+	VMOVUPS        320(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+160(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+128(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 128(SP)
+	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        96(CX), Y1
+	VMOVUPS        352(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+224(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+192(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        128(CX), Y1
+	VMOVUPS        384(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+288(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+256(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 256(SP)
+	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        160(CX), Y1
+	VMOVUPS        416(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+352(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+320(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        192(CX), Y1
+	VMOVUPS        448(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+416(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+384(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 384(SP)
+	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        224(CX), Y1
+	VMOVUPS        480(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw32_AVX2_true<>+480(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+448(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 448(SP)
+	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        128(SP), Y2
+	VMOVUPS        256(SP), Y3
+	VMOVUPS        384(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, (SP)
+	VMOVUPS        Y2, 128(SP)
+	VMOVUPS        Y3, 256(SP)
+	VMOVUPS        Y4, 384(SP)
+	VMOVUPS        32(SP), Y1
+	VMOVUPS        160(SP), Y2
+	VMOVUPS        288(SP), Y3
+	VMOVUPS        416(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 32(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 160(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 288(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 416(SP)
+	VMOVUPS        64(SP), Y1
+	VMOVUPS        192(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        448(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 64(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 192(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 320(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 448(SP)
+	VMOVUPS        96(SP), Y1
+	VMOVUPS        224(SP), Y2
+	VMOVUPS        352(SP), Y3
+	VMOVUPS        480(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 96(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 224(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 352(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 480(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        32(SP), Y2
+	VMOVUPS        64(SP), Y3
+	VMOVUPS        96(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y2, 128(AX)
+	VMOVUPS        Y3, 256(AX)
+	VMOVUPS        Y4, 384(AX)
+	VMOVUPS        128(SP), Y1
+	VMOVUPS        160(SP), Y2
+	VMOVUPS        192(SP), Y3
+	VMOVUPS        224(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 32(AX)
+	VMOVUPS        Y2, 160(AX)
+	VMOVUPS        Y3, 288(AX)
+	VMOVUPS        Y4, 416(AX)
+	VMOVUPS        256(SP), Y1
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        352(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 64(AX)
+	VMOVUPS        Y2, 192(AX)
+	VMOVUPS        Y3, 320(AX)
+	VMOVUPS        Y4, 448(AX)
+	VMOVUPS        384(SP), Y1
+	VMOVUPS        416(SP), Y2
+	VMOVUPS        448(SP), Y3
+	VMOVUPS        480(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 96(AX)
+	VMOVUPS        Y2, 224(AX)
+	VMOVUPS        Y3, 352(AX)
+	VMOVUPS        Y4, 480(AX)
+	VZEROUPPER
+	RET
+
+DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
+GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
+
+DATA fftsmall_tw32_AVX2_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX2_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX2_true<>+16(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+24(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+32(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX2_true<>+40(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX2_true<>+48(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX2_true<>+56(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX2_true<>+64(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+72(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+80(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+88(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+96(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+104(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+112(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+120(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+128(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+136(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+144(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+152(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+160(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+168(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+176(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+184(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+192(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+200(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+208(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw32_AVX2_true<>+216(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw32_AVX2_true<>+224(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+232(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+240(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+248(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+256(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX2_true<>+264(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX2_true<>+272(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX2_true<>+280(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX2_true<>+288(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw32_AVX2_true<>+296(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw32_AVX2_true<>+304(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+312(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+320(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+328(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+336(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+344(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+352(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+360(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+368(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+376(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+384(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+392(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+400(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+408(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX2_true<>+416(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+424(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX2_true<>+432(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+440(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX2_true<>+448(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+456(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX2_true<>+464(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+472(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX2_true<>+480(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+488(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX2_true<>+496(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX2_true<>+504(SB)/8, $0xbfc8f8b83c69a60a
+GLOBL fftsmall_tw32_AVX2_true<>(SB), RODATA|NOPTR, $512
+
+DATA fft_f64_3fed906bcf328d46<>+0(SB)/8, $0x3fed906bcf328d46
+DATA fft_f64_3fed906bcf328d46<>+8(SB)/8, $0x3fed906bcf328d46
+DATA fft_f64_3fed906bcf328d46<>+16(SB)/8, $0x3fed906bcf328d46
+DATA fft_f64_3fed906bcf328d46<>+24(SB)/8, $0x3fed906bcf328d46
+DATA fft_f64_3fed906bcf328d46<>+32(SB)/8, $0x3fed906bcf328d46
+DATA fft_f64_3fed906bcf328d46<>+40(SB)/8, $0x3fed906bcf328d46
+DATA fft_f64_3fed906bcf328d46<>+48(SB)/8, $0x3fed906bcf328d46
+DATA fft_f64_3fed906bcf328d46<>+56(SB)/8, $0x3fed906bcf328d46
+GLOBL fft_f64_3fed906bcf328d46<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfd87de2a6aea963<>+0(SB)/8, $0xbfd87de2a6aea963
+DATA fft_f64_bfd87de2a6aea963<>+8(SB)/8, $0xbfd87de2a6aea963
+DATA fft_f64_bfd87de2a6aea963<>+16(SB)/8, $0xbfd87de2a6aea963
+DATA fft_f64_bfd87de2a6aea963<>+24(SB)/8, $0xbfd87de2a6aea963
+DATA fft_f64_bfd87de2a6aea963<>+32(SB)/8, $0xbfd87de2a6aea963
+DATA fft_f64_bfd87de2a6aea963<>+40(SB)/8, $0xbfd87de2a6aea963
+DATA fft_f64_bfd87de2a6aea963<>+48(SB)/8, $0xbfd87de2a6aea963
+DATA fft_f64_bfd87de2a6aea963<>+56(SB)/8, $0xbfd87de2a6aea963
+GLOBL fft_f64_bfd87de2a6aea963<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe6a09e667f3bcd<>+0(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+8(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+16(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+24(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+32(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+40(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+48(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+56(SB)/8, $0x3fe6a09e667f3bcd
+GLOBL fft_f64_3fe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe6a09e667f3bcd<>+0(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+8(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+16(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+24(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+32(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+40(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+48(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+56(SB)/8, $0xbfe6a09e667f3bcd
+GLOBL fft_f64_bfe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fd87de2a6aea963<>+0(SB)/8, $0x3fd87de2a6aea963
+DATA fft_f64_3fd87de2a6aea963<>+8(SB)/8, $0x3fd87de2a6aea963
+DATA fft_f64_3fd87de2a6aea963<>+16(SB)/8, $0x3fd87de2a6aea963
+DATA fft_f64_3fd87de2a6aea963<>+24(SB)/8, $0x3fd87de2a6aea963
+DATA fft_f64_3fd87de2a6aea963<>+32(SB)/8, $0x3fd87de2a6aea963
+DATA fft_f64_3fd87de2a6aea963<>+40(SB)/8, $0x3fd87de2a6aea963
+DATA fft_f64_3fd87de2a6aea963<>+48(SB)/8, $0x3fd87de2a6aea963
+DATA fft_f64_3fd87de2a6aea963<>+56(SB)/8, $0x3fd87de2a6aea963
+GLOBL fft_f64_3fd87de2a6aea963<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfed906bcf328d46<>+0(SB)/8, $0xbfed906bcf328d46
+DATA fft_f64_bfed906bcf328d46<>+8(SB)/8, $0xbfed906bcf328d46
+DATA fft_f64_bfed906bcf328d46<>+16(SB)/8, $0xbfed906bcf328d46
+DATA fft_f64_bfed906bcf328d46<>+24(SB)/8, $0xbfed906bcf328d46
+DATA fft_f64_bfed906bcf328d46<>+32(SB)/8, $0xbfed906bcf328d46
+DATA fft_f64_bfed906bcf328d46<>+40(SB)/8, $0xbfed906bcf328d46
+DATA fft_f64_bfed906bcf328d46<>+48(SB)/8, $0xbfed906bcf328d46
+DATA fft_f64_bfed906bcf328d46<>+56(SB)/8, $0xbfed906bcf328d46
+GLOBL fft_f64_bfed906bcf328d46<>(SB), RODATA|NOPTR, $64
+
+DATA fftsmall_signtrue_false_true<>+0(SB)/8, $0x0000000000000000
+DATA fftsmall_signtrue_false_true<>+8(SB)/8, $0x8000000000000000
+DATA fftsmall_signtrue_false_true<>+16(SB)/8, $0x0000000000000000
+DATA fftsmall_signtrue_false_true<>+24(SB)/8, $0x8000000000000000
+DATA fftsmall_signtrue_false_true<>+32(SB)/8, $0x0000000000000000
+DATA fftsmall_signtrue_false_true<>+40(SB)/8, $0x8000000000000000
+DATA fftsmall_signtrue_false_true<>+48(SB)/8, $0x0000000000000000
+DATA fftsmall_signtrue_false_true<>+56(SB)/8, $0x8000000000000000
+GLOBL fftsmall_signtrue_false_true<>(SB), RODATA|NOPTR, $64
+
+// func fft64Small32AVX2Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small32AVX2Inv(SB), $512-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Y0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	VMOVUPS        (CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        256(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+32(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+0(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, (SP)
+	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        32(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        288(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+96(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+64(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 64(SP)
+	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        64(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        320(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+160(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+128(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 128(SP)
+	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        96(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        352(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+224(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+192(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 192(SP)
+	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        128(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        384(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+288(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+256(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 256(SP)
+	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        160(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        416(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+352(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+320(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 320(SP)
+	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        192(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        448(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+416(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+384(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 384(SP)
+	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        224(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        480(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y0
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw32_AVX2_true<>+480(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+448(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y0, Y2
+	VPERM2F128     $0x31, Y3, Y0, Y0
+	VMOVUPS        Y2, 448(SP)
+	VMOVUPS        Y0, 480(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        128(SP), Y2
+	VMOVUPS        256(SP), Y3
+	VMOVUPS        384(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, (SP)
+	VMOVUPS        Y4, 128(SP)
+	VMOVUPS        Y3, 256(SP)
+	VMOVUPS        Y2, 384(SP)
+	VMOVUPS        32(SP), Y0
+	VMOVUPS        160(SP), Y2
+	VMOVUPS        288(SP), Y3
+	VMOVUPS        416(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 32(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 160(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 288(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 416(SP)
+	VMOVUPS        64(SP), Y0
+	VMOVUPS        192(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        448(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 64(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 192(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 320(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 448(SP)
+	VMOVUPS        96(SP), Y0
+	VMOVUPS        224(SP), Y2
+	VMOVUPS        352(SP), Y3
+	VMOVUPS        480(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 96(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 224(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 352(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 480(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        32(SP), Y2
+	VMOVUPS        64(SP), Y3
+	VMOVUPS        96(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, (AX)
+	VMOVUPS        Y4, 128(AX)
+	VMOVUPS        Y3, 256(AX)
+	VMOVUPS        Y2, 384(AX)
+	VMOVUPS        128(SP), Y0
+	VMOVUPS        160(SP), Y2
+	VMOVUPS        192(SP), Y3
+	VMOVUPS        224(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 32(AX)
+	VMOVUPS        Y4, 160(AX)
+	VMOVUPS        Y3, 288(AX)
+	VMOVUPS        Y2, 416(AX)
+	VMOVUPS        256(SP), Y0
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        352(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 64(AX)
+	VMOVUPS        Y4, 192(AX)
+	VMOVUPS        Y3, 320(AX)
+	VMOVUPS        Y2, 448(AX)
+	VMOVUPS        384(SP), Y0
+	VMOVUPS        416(SP), Y2
+	VMOVUPS        448(SP), Y3
+	VMOVUPS        480(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 96(AX)
+	VMOVUPS        Y4, 224(AX)
+	VMOVUPS        Y3, 352(AX)
+	VMOVUPS        Y2, 480(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_signtrue_true_false<>+0(SB)/8, $0x8000000000000000
+DATA fftsmall_signtrue_true_false<>+8(SB)/8, $0x0000000000000000
+DATA fftsmall_signtrue_true_false<>+16(SB)/8, $0x8000000000000000
+DATA fftsmall_signtrue_true_false<>+24(SB)/8, $0x0000000000000000
+DATA fftsmall_signtrue_true_false<>+32(SB)/8, $0x8000000000000000
+DATA fftsmall_signtrue_true_false<>+40(SB)/8, $0x0000000000000000
+DATA fftsmall_signtrue_true_false<>+48(SB)/8, $0x8000000000000000
+DATA fftsmall_signtrue_true_false<>+56(SB)/8, $0x0000000000000000
+GLOBL fftsmall_signtrue_true_false<>(SB), RODATA|NOPTR, $64
+
+// func fft64Small64AVX2Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	VMOVUPS        (CX), Y1
+	VMOVUPS        512(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+32(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+0(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, (SP)
+	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        544(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+96(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+64(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        64(CX), Y1
+	VMOVUPS        576(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+160(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+128(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 128(SP)
+	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        96(CX), Y1
+	VMOVUPS        608(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+224(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+192(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        128(CX), Y1
+	VMOVUPS        640(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+288(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+256(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 256(SP)
+	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        160(CX), Y1
+	VMOVUPS        672(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+352(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+320(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        192(CX), Y1
+	VMOVUPS        704(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+416(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+384(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 384(SP)
+	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        224(CX), Y1
+	VMOVUPS        736(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+480(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+448(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 448(SP)
+	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        256(CX), Y1
+	VMOVUPS        768(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+544(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+512(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 512(SP)
+	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        288(CX), Y1
+	VMOVUPS        800(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+608(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+576(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 576(SP)
+	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        320(CX), Y1
+	VMOVUPS        832(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+672(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+640(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 640(SP)
+	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        352(CX), Y1
+	VMOVUPS        864(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+736(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+704(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 704(SP)
+	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        384(CX), Y1
+	VMOVUPS        896(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+800(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+768(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 768(SP)
+	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        416(CX), Y1
+	VMOVUPS        928(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+864(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+832(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 832(SP)
+	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        448(CX), Y1
+	VMOVUPS        960(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+928(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+896(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 896(SP)
+	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        480(CX), Y1
+	VMOVUPS        992(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw64_AVX2_true<>+992(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+960(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 960(SP)
+	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        256(SP), Y2
+	VMOVUPS        512(SP), Y3
+	VMOVUPS        768(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, (SP)
+	VMOVUPS        Y2, 256(SP)
+	VMOVUPS        Y3, 512(SP)
+	VMOVUPS        Y4, 768(SP)
+	VMOVUPS        32(SP), Y1
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        544(SP), Y3
+	VMOVUPS        800(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 32(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 288(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 544(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 800(SP)
+	VMOVUPS        64(SP), Y1
+	VMOVUPS        320(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        832(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 64(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 320(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 576(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 832(SP)
+	VMOVUPS        96(SP), Y1
+	VMOVUPS        352(SP), Y2
+	VMOVUPS        608(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 96(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 352(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 608(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 864(SP)
+	VMOVUPS        128(SP), Y1
+	VMOVUPS        384(SP), Y2
+	VMOVUPS        640(SP), Y3
+	VMOVUPS        896(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 128(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 384(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 640(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 896(SP)
+	VMOVUPS        160(SP), Y1
+	VMOVUPS        416(SP), Y2
+	VMOVUPS        672(SP), Y3
+	VMOVUPS        928(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 160(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 416(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 672(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 928(SP)
+	VMOVUPS        192(SP), Y1
+	VMOVUPS        448(SP), Y2
+	VMOVUPS        704(SP), Y3
+	VMOVUPS        960(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 192(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 448(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 704(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 960(SP)
+	VMOVUPS        224(SP), Y1
+	VMOVUPS        480(SP), Y2
+	VMOVUPS        736(SP), Y3
+	VMOVUPS        992(SP), Y4
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y2
+	VFMADDSUB231PD Y0, Y6, Y4
+	VMOVUPS        Y1, 224(SP)
+	VPERMILPD      $0x55, Y2, Y1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y2, Y1
+	VMOVUPS        Y1, 480(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 736(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 992(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        32(SP), Y2
+	VMOVUPS        64(SP), Y3
+	VMOVUPS        96(SP), Y4
+	VMOVUPS        128(SP), Y5
+	VMOVUPS        160(SP), Y6
+	VMOVUPS        192(SP), Y7
+	VMOVUPS        224(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, (AX)
+	VMOVUPS        Y2, 128(AX)
+	VMOVUPS        Y9, 256(AX)
+	VMOVUPS        Y5, 384(AX)
+	VMOVUPS        Y1, 512(AX)
+	VMOVUPS        Y3, 640(AX)
+	VMOVUPS        Y4, 768(AX)
+	VMOVUPS        Y6, 896(AX)
+	VMOVUPS        256(SP), Y1
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        352(SP), Y4
+	VMOVUPS        384(SP), Y5
+	VMOVUPS        416(SP), Y6
+	VMOVUPS        448(SP), Y7
+	VMOVUPS        480(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(AX)
+	VMOVUPS        Y2, 160(AX)
+	VMOVUPS        Y9, 288(AX)
+	VMOVUPS        Y5, 416(AX)
+	VMOVUPS        Y1, 544(AX)
+	VMOVUPS        Y3, 672(AX)
+	VMOVUPS        Y4, 800(AX)
+	VMOVUPS        Y6, 928(AX)
+	VMOVUPS        512(SP), Y1
+	VMOVUPS        544(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        608(SP), Y4
+	VMOVUPS        640(SP), Y5
+	VMOVUPS        672(SP), Y6
+	VMOVUPS        704(SP), Y7
+	VMOVUPS        736(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 64(AX)
+	VMOVUPS        Y2, 192(AX)
+	VMOVUPS        Y9, 320(AX)
+	VMOVUPS        Y5, 448(AX)
+	VMOVUPS        Y1, 576(AX)
+	VMOVUPS        Y3, 704(AX)
+	VMOVUPS        Y4, 832(AX)
+	VMOVUPS        Y6, 960(AX)
+	VMOVUPS        768(SP), Y1
+	VMOVUPS        800(SP), Y2
+	VMOVUPS        832(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VMOVUPS        896(SP), Y5
+	VMOVUPS        928(SP), Y6
+	VMOVUPS        960(SP), Y7
+	VMOVUPS        992(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y0
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y3, Y2
+	VSUBPD         Y0, Y3, Y0
+	VADDPD         Y4, Y5, Y3
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 96(AX)
+	VMOVUPS        Y2, 224(AX)
+	VMOVUPS        Y3, 352(AX)
+	VMOVUPS        Y5, 480(AX)
+	VMOVUPS        Y1, 608(AX)
+	VMOVUPS        Y0, 736(AX)
+	VMOVUPS        Y4, 864(AX)
+	VMOVUPS        Y6, 992(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw64_AVX2_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX2_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX2_true<>+16(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+24(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+32(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX2_true<>+40(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX2_true<>+48(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw64_AVX2_true<>+56(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw64_AVX2_true<>+64(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+72(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+80(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+88(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+96(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+104(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+112(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+120(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+128(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+136(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+144(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+152(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+160(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+168(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+176(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+184(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+192(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+200(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+208(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+216(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+224(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+232(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+240(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+248(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+256(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+264(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+272(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+280(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+288(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+296(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+304(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+312(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+320(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+328(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+336(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+344(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+352(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+360(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+368(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+376(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+384(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+392(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+400(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+408(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+416(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+424(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+432(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+440(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+448(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+456(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+464(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX2_true<>+472(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX2_true<>+480(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+488(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+496(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+504(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+512(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX2_true<>+520(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX2_true<>+528(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw64_AVX2_true<>+536(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw64_AVX2_true<>+544(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw64_AVX2_true<>+552(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw64_AVX2_true<>+560(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+568(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+576(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+584(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+592(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+600(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+608(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+616(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+624(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+632(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+640(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+648(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+656(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+664(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+672(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+680(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+688(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+696(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+704(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+712(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+720(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+728(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+736(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+744(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+752(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+760(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+768(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+776(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+784(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+792(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX2_true<>+800(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+808(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX2_true<>+816(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+824(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX2_true<>+832(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+840(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX2_true<>+848(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+856(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX2_true<>+864(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+872(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX2_true<>+880(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+888(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX2_true<>+896(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+904(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX2_true<>+912(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+920(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX2_true<>+928(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+936(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX2_true<>+944(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+952(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX2_true<>+960(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+968(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX2_true<>+976(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+984(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX2_true<>+992(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+1000(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX2_true<>+1008(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw64_AVX2_true<>+1016(SB)/8, $0xbfb917a6bc29b42c
+GLOBL fftsmall_tw64_AVX2_true<>(SB), RODATA|NOPTR, $1024
+
+DATA fft_f64_3fef6297cff75cb0<>+0(SB)/8, $0x3fef6297cff75cb0
+DATA fft_f64_3fef6297cff75cb0<>+8(SB)/8, $0x3fef6297cff75cb0
+DATA fft_f64_3fef6297cff75cb0<>+16(SB)/8, $0x3fef6297cff75cb0
+DATA fft_f64_3fef6297cff75cb0<>+24(SB)/8, $0x3fef6297cff75cb0
+DATA fft_f64_3fef6297cff75cb0<>+32(SB)/8, $0x3fef6297cff75cb0
+DATA fft_f64_3fef6297cff75cb0<>+40(SB)/8, $0x3fef6297cff75cb0
+DATA fft_f64_3fef6297cff75cb0<>+48(SB)/8, $0x3fef6297cff75cb0
+DATA fft_f64_3fef6297cff75cb0<>+56(SB)/8, $0x3fef6297cff75cb0
+GLOBL fft_f64_3fef6297cff75cb0<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfc8f8b83c69a60a<>+0(SB)/8, $0xbfc8f8b83c69a60a
+DATA fft_f64_bfc8f8b83c69a60a<>+8(SB)/8, $0xbfc8f8b83c69a60a
+DATA fft_f64_bfc8f8b83c69a60a<>+16(SB)/8, $0xbfc8f8b83c69a60a
+DATA fft_f64_bfc8f8b83c69a60a<>+24(SB)/8, $0xbfc8f8b83c69a60a
+DATA fft_f64_bfc8f8b83c69a60a<>+32(SB)/8, $0xbfc8f8b83c69a60a
+DATA fft_f64_bfc8f8b83c69a60a<>+40(SB)/8, $0xbfc8f8b83c69a60a
+DATA fft_f64_bfc8f8b83c69a60a<>+48(SB)/8, $0xbfc8f8b83c69a60a
+DATA fft_f64_bfc8f8b83c69a60a<>+56(SB)/8, $0xbfc8f8b83c69a60a
+GLOBL fft_f64_bfc8f8b83c69a60a<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fea9b66290ea1a4<>+0(SB)/8, $0x3fea9b66290ea1a4
+DATA fft_f64_3fea9b66290ea1a4<>+8(SB)/8, $0x3fea9b66290ea1a4
+DATA fft_f64_3fea9b66290ea1a4<>+16(SB)/8, $0x3fea9b66290ea1a4
+DATA fft_f64_3fea9b66290ea1a4<>+24(SB)/8, $0x3fea9b66290ea1a4
+DATA fft_f64_3fea9b66290ea1a4<>+32(SB)/8, $0x3fea9b66290ea1a4
+DATA fft_f64_3fea9b66290ea1a4<>+40(SB)/8, $0x3fea9b66290ea1a4
+DATA fft_f64_3fea9b66290ea1a4<>+48(SB)/8, $0x3fea9b66290ea1a4
+DATA fft_f64_3fea9b66290ea1a4<>+56(SB)/8, $0x3fea9b66290ea1a4
+GLOBL fft_f64_3fea9b66290ea1a4<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe1c73b39ae68c8<>+0(SB)/8, $0xbfe1c73b39ae68c8
+DATA fft_f64_bfe1c73b39ae68c8<>+8(SB)/8, $0xbfe1c73b39ae68c8
+DATA fft_f64_bfe1c73b39ae68c8<>+16(SB)/8, $0xbfe1c73b39ae68c8
+DATA fft_f64_bfe1c73b39ae68c8<>+24(SB)/8, $0xbfe1c73b39ae68c8
+DATA fft_f64_bfe1c73b39ae68c8<>+32(SB)/8, $0xbfe1c73b39ae68c8
+DATA fft_f64_bfe1c73b39ae68c8<>+40(SB)/8, $0xbfe1c73b39ae68c8
+DATA fft_f64_bfe1c73b39ae68c8<>+48(SB)/8, $0xbfe1c73b39ae68c8
+DATA fft_f64_bfe1c73b39ae68c8<>+56(SB)/8, $0xbfe1c73b39ae68c8
+GLOBL fft_f64_bfe1c73b39ae68c8<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfef6297cff75cb0<>+0(SB)/8, $0xbfef6297cff75cb0
+DATA fft_f64_bfef6297cff75cb0<>+8(SB)/8, $0xbfef6297cff75cb0
+DATA fft_f64_bfef6297cff75cb0<>+16(SB)/8, $0xbfef6297cff75cb0
+DATA fft_f64_bfef6297cff75cb0<>+24(SB)/8, $0xbfef6297cff75cb0
+DATA fft_f64_bfef6297cff75cb0<>+32(SB)/8, $0xbfef6297cff75cb0
+DATA fft_f64_bfef6297cff75cb0<>+40(SB)/8, $0xbfef6297cff75cb0
+DATA fft_f64_bfef6297cff75cb0<>+48(SB)/8, $0xbfef6297cff75cb0
+DATA fft_f64_bfef6297cff75cb0<>+56(SB)/8, $0xbfef6297cff75cb0
+GLOBL fft_f64_bfef6297cff75cb0<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe1c73b39ae68c8<>+0(SB)/8, $0x3fe1c73b39ae68c8
+DATA fft_f64_3fe1c73b39ae68c8<>+8(SB)/8, $0x3fe1c73b39ae68c8
+DATA fft_f64_3fe1c73b39ae68c8<>+16(SB)/8, $0x3fe1c73b39ae68c8
+DATA fft_f64_3fe1c73b39ae68c8<>+24(SB)/8, $0x3fe1c73b39ae68c8
+DATA fft_f64_3fe1c73b39ae68c8<>+32(SB)/8, $0x3fe1c73b39ae68c8
+DATA fft_f64_3fe1c73b39ae68c8<>+40(SB)/8, $0x3fe1c73b39ae68c8
+DATA fft_f64_3fe1c73b39ae68c8<>+48(SB)/8, $0x3fe1c73b39ae68c8
+DATA fft_f64_3fe1c73b39ae68c8<>+56(SB)/8, $0x3fe1c73b39ae68c8
+GLOBL fft_f64_3fe1c73b39ae68c8<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfea9b66290ea1a4<>+0(SB)/8, $0xbfea9b66290ea1a4
+DATA fft_f64_bfea9b66290ea1a4<>+8(SB)/8, $0xbfea9b66290ea1a4
+DATA fft_f64_bfea9b66290ea1a4<>+16(SB)/8, $0xbfea9b66290ea1a4
+DATA fft_f64_bfea9b66290ea1a4<>+24(SB)/8, $0xbfea9b66290ea1a4
+DATA fft_f64_bfea9b66290ea1a4<>+32(SB)/8, $0xbfea9b66290ea1a4
+DATA fft_f64_bfea9b66290ea1a4<>+40(SB)/8, $0xbfea9b66290ea1a4
+DATA fft_f64_bfea9b66290ea1a4<>+48(SB)/8, $0xbfea9b66290ea1a4
+DATA fft_f64_bfea9b66290ea1a4<>+56(SB)/8, $0xbfea9b66290ea1a4
+GLOBL fft_f64_bfea9b66290ea1a4<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fc8f8b83c69a60a<>+0(SB)/8, $0x3fc8f8b83c69a60a
+DATA fft_f64_3fc8f8b83c69a60a<>+8(SB)/8, $0x3fc8f8b83c69a60a
+DATA fft_f64_3fc8f8b83c69a60a<>+16(SB)/8, $0x3fc8f8b83c69a60a
+DATA fft_f64_3fc8f8b83c69a60a<>+24(SB)/8, $0x3fc8f8b83c69a60a
+DATA fft_f64_3fc8f8b83c69a60a<>+32(SB)/8, $0x3fc8f8b83c69a60a
+DATA fft_f64_3fc8f8b83c69a60a<>+40(SB)/8, $0x3fc8f8b83c69a60a
+DATA fft_f64_3fc8f8b83c69a60a<>+48(SB)/8, $0x3fc8f8b83c69a60a
+DATA fft_f64_3fc8f8b83c69a60a<>+56(SB)/8, $0x3fc8f8b83c69a60a
+GLOBL fft_f64_3fc8f8b83c69a60a<>(SB), RODATA|NOPTR, $64
+
+// func fft64Small64AVX2Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small64AVX2Inv(SB), $1024-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Y0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	VMOVUPS        (CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        512(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+32(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+0(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, (SP)
+	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        32(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        544(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+96(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+64(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 64(SP)
+	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        64(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        576(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+160(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+128(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 128(SP)
+	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        96(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        608(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+224(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+192(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 192(SP)
+	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        128(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        640(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+288(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+256(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 256(SP)
+	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        160(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        672(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+352(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+320(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 320(SP)
+	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        192(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        704(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+416(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+384(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 384(SP)
+	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        224(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        736(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+480(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+448(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 448(SP)
+	VMOVUPS        Y3, 480(SP)
+	VMOVUPS        256(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        768(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+544(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+512(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 512(SP)
+	VMOVUPS        Y3, 544(SP)
+	VMOVUPS        288(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        800(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+608(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+576(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y3, 608(SP)
+	VMOVUPS        320(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        832(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+672(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+640(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 640(SP)
+	VMOVUPS        Y3, 672(SP)
+	VMOVUPS        352(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        864(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+736(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+704(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 704(SP)
+	VMOVUPS        Y3, 736(SP)
+	VMOVUPS        384(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        896(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+800(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+768(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 768(SP)
+	VMOVUPS        Y3, 800(SP)
+	VMOVUPS        416(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        928(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+864(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+832(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 832(SP)
+	VMOVUPS        Y3, 864(SP)
+	VMOVUPS        448(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        960(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+928(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+896(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 896(SP)
+	VMOVUPS        Y3, 928(SP)
+	VMOVUPS        480(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        992(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y0
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw64_AVX2_true<>+992(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+960(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y0, Y2
+	VPERM2F128     $0x31, Y3, Y0, Y0
+	VMOVUPS        Y2, 960(SP)
+	VMOVUPS        Y0, 992(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        256(SP), Y2
+	VMOVUPS        512(SP), Y3
+	VMOVUPS        768(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, (SP)
+	VMOVUPS        Y4, 256(SP)
+	VMOVUPS        Y3, 512(SP)
+	VMOVUPS        Y2, 768(SP)
+	VMOVUPS        32(SP), Y0
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        544(SP), Y3
+	VMOVUPS        800(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 32(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 288(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 544(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 800(SP)
+	VMOVUPS        64(SP), Y0
+	VMOVUPS        320(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        832(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 64(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 320(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 576(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 832(SP)
+	VMOVUPS        96(SP), Y0
+	VMOVUPS        352(SP), Y2
+	VMOVUPS        608(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 96(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 352(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 608(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 864(SP)
+	VMOVUPS        128(SP), Y0
+	VMOVUPS        384(SP), Y2
+	VMOVUPS        640(SP), Y3
+	VMOVUPS        896(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 128(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 384(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 640(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 896(SP)
+	VMOVUPS        160(SP), Y0
+	VMOVUPS        416(SP), Y2
+	VMOVUPS        672(SP), Y3
+	VMOVUPS        928(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 160(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 416(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 672(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 928(SP)
+	VMOVUPS        192(SP), Y0
+	VMOVUPS        448(SP), Y2
+	VMOVUPS        704(SP), Y3
+	VMOVUPS        960(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 192(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 448(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 704(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 960(SP)
+	VMOVUPS        224(SP), Y0
+	VMOVUPS        480(SP), Y2
+	VMOVUPS        736(SP), Y3
+	VMOVUPS        992(SP), Y4
+	VADDPD         Y3, Y0, Y5
+	VSUBPD         Y3, Y0, Y6
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VADDPD         Y3, Y5, Y0
+	VSUBPD         Y3, Y5, Y3
+	VPERMILPD      $0x55, Y2, Y4
+	VMOVAPD        Y4, Y2
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y1, Y6, Y2
+	VFMADDSUB231PD Y1, Y6, Y4
+	VMOVUPS        Y0, 224(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 480(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 736(SP)
+	VPERMILPD      $0x55, Y2, Y0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y0
+	VMOVUPS        Y0, 992(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        32(SP), Y2
+	VMOVUPS        64(SP), Y3
+	VMOVUPS        96(SP), Y4
+	VMOVUPS        128(SP), Y5
+	VMOVUPS        160(SP), Y6
+	VMOVUPS        192(SP), Y7
+	VMOVUPS        224(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y2, 128(AX)
+	VMOVUPS        Y9, 256(AX)
+	VMOVUPS        Y6, 384(AX)
+	VMOVUPS        Y0, 512(AX)
+	VMOVUPS        Y7, 640(AX)
+	VMOVUPS        Y5, 768(AX)
+	VMOVUPS        Y3, 896(AX)
+	VMOVUPS        256(SP), Y0
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        352(SP), Y4
+	VMOVUPS        384(SP), Y5
+	VMOVUPS        416(SP), Y6
+	VMOVUPS        448(SP), Y7
+	VMOVUPS        480(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 32(AX)
+	VMOVUPS        Y2, 160(AX)
+	VMOVUPS        Y9, 288(AX)
+	VMOVUPS        Y6, 416(AX)
+	VMOVUPS        Y0, 544(AX)
+	VMOVUPS        Y7, 672(AX)
+	VMOVUPS        Y5, 800(AX)
+	VMOVUPS        Y3, 928(AX)
+	VMOVUPS        512(SP), Y0
+	VMOVUPS        544(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        608(SP), Y4
+	VMOVUPS        640(SP), Y5
+	VMOVUPS        672(SP), Y6
+	VMOVUPS        704(SP), Y7
+	VMOVUPS        736(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 64(AX)
+	VMOVUPS        Y2, 192(AX)
+	VMOVUPS        Y9, 320(AX)
+	VMOVUPS        Y6, 448(AX)
+	VMOVUPS        Y0, 576(AX)
+	VMOVUPS        Y7, 704(AX)
+	VMOVUPS        Y5, 832(AX)
+	VMOVUPS        Y3, 960(AX)
+	VMOVUPS        768(SP), Y0
+	VMOVUPS        800(SP), Y2
+	VMOVUPS        832(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VMOVUPS        896(SP), Y5
+	VMOVUPS        928(SP), Y6
+	VMOVUPS        960(SP), Y7
+	VMOVUPS        992(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y1
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y1, Y7, Y2
+	VSUBPD         Y1, Y7, Y1
+	VADDPD         Y6, Y5, Y7
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 96(AX)
+	VMOVUPS        Y2, 224(AX)
+	VMOVUPS        Y7, 352(AX)
+	VMOVUPS        Y6, 480(AX)
+	VMOVUPS        Y0, 608(AX)
+	VMOVUPS        Y1, 736(AX)
+	VMOVUPS        Y5, 864(AX)
+	VMOVUPS        Y3, 992(AX)
+	VZEROUPPER
+	RET
+
+// func fft64Small128AVX2Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	VMOVUPS        (CX), Y1
+	VMOVUPS        1024(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+32(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+0(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, (SP)
+	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        1056(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+96(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+64(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        64(CX), Y1
+	VMOVUPS        1088(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+160(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+128(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 128(SP)
+	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        96(CX), Y1
+	VMOVUPS        1120(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+224(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+192(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        128(CX), Y1
+	VMOVUPS        1152(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+288(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+256(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 256(SP)
+	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        160(CX), Y1
+	VMOVUPS        1184(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+352(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+320(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        192(CX), Y1
+	VMOVUPS        1216(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+416(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+384(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 384(SP)
+	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        224(CX), Y1
+	VMOVUPS        1248(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+480(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+448(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 448(SP)
+	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        256(CX), Y1
+	VMOVUPS        1280(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+544(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+512(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 512(SP)
+	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        288(CX), Y1
+	VMOVUPS        1312(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+608(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+576(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 576(SP)
+	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        320(CX), Y1
+	VMOVUPS        1344(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+672(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+640(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 640(SP)
+	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        352(CX), Y1
+	VMOVUPS        1376(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+736(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+704(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 704(SP)
+	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        384(CX), Y1
+	VMOVUPS        1408(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+800(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+768(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 768(SP)
+	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        416(CX), Y1
+	VMOVUPS        1440(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+864(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+832(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 832(SP)
+	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        448(CX), Y1
+	VMOVUPS        1472(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+928(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+896(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 896(SP)
+	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        480(CX), Y1
+	VMOVUPS        1504(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+992(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+960(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 960(SP)
+	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        512(CX), Y1
+	VMOVUPS        1536(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1056(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1024(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1024(SP)
+	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        544(CX), Y1
+	VMOVUPS        1568(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1120(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1088(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1088(SP)
+	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        576(CX), Y1
+	VMOVUPS        1600(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1184(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1152(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1152(SP)
+	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        608(CX), Y1
+	VMOVUPS        1632(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1248(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1216(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1216(SP)
+	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        640(CX), Y1
+	VMOVUPS        1664(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1312(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1280(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1280(SP)
+	VMOVUPS        Y2, 1312(SP)
+	VMOVUPS        672(CX), Y1
+	VMOVUPS        1696(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1376(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1344(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1344(SP)
+	VMOVUPS        Y2, 1376(SP)
+	VMOVUPS        704(CX), Y1
+	VMOVUPS        1728(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1440(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1408(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1408(SP)
+	VMOVUPS        Y2, 1440(SP)
+	VMOVUPS        736(CX), Y1
+	VMOVUPS        1760(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1504(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1472(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1472(SP)
+	VMOVUPS        Y2, 1504(SP)
+	VMOVUPS        768(CX), Y1
+	VMOVUPS        1792(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1568(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1536(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1536(SP)
+	VMOVUPS        Y2, 1568(SP)
+	VMOVUPS        800(CX), Y1
+	VMOVUPS        1824(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1632(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1600(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1600(SP)
+	VMOVUPS        Y2, 1632(SP)
+	VMOVUPS        832(CX), Y1
+	VMOVUPS        1856(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1696(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1664(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1664(SP)
+	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        864(CX), Y1
+	VMOVUPS        1888(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1760(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1728(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1728(SP)
+	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        896(CX), Y1
+	VMOVUPS        1920(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1824(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1792(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1792(SP)
+	VMOVUPS        Y2, 1824(SP)
+	VMOVUPS        928(CX), Y1
+	VMOVUPS        1952(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1888(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1856(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1856(SP)
+	VMOVUPS        Y2, 1888(SP)
+	VMOVUPS        960(CX), Y1
+	VMOVUPS        1984(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+1952(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1920(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1920(SP)
+	VMOVUPS        Y2, 1952(SP)
+	VMOVUPS        992(CX), Y1
+	VMOVUPS        2016(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw128_AVX2_true<>+2016(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1984(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1984(SP)
+	VMOVUPS        Y2, 2016(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        256(SP), Y2
+	VMOVUPS        512(SP), Y3
+	VMOVUPS        768(SP), Y4
+	VMOVUPS        1024(SP), Y5
+	VMOVUPS        1280(SP), Y6
+	VMOVUPS        1536(SP), Y7
+	VMOVUPS        1792(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, (SP)
+	VMOVUPS        Y2, 256(SP)
+	VMOVUPS        Y9, 512(SP)
+	VMOVUPS        Y5, 768(SP)
+	VMOVUPS        Y1, 1024(SP)
+	VMOVUPS        Y3, 1280(SP)
+	VMOVUPS        Y4, 1536(SP)
+	VMOVUPS        Y6, 1792(SP)
+	VMOVUPS        32(SP), Y1
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        544(SP), Y3
+	VMOVUPS        800(SP), Y4
+	VMOVUPS        1056(SP), Y5
+	VMOVUPS        1312(SP), Y6
+	VMOVUPS        1568(SP), Y7
+	VMOVUPS        1824(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 288(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 544(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 800(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 1056(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1312(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1568(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1824(SP)
+	VMOVUPS        64(SP), Y1
+	VMOVUPS        320(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        832(SP), Y4
+	VMOVUPS        1088(SP), Y5
+	VMOVUPS        1344(SP), Y6
+	VMOVUPS        1600(SP), Y7
+	VMOVUPS        1856(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 64(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 320(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 576(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 832(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 1088(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1344(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1600(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1856(SP)
+	VMOVUPS        96(SP), Y1
+	VMOVUPS        352(SP), Y2
+	VMOVUPS        608(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VMOVUPS        1120(SP), Y5
+	VMOVUPS        1376(SP), Y6
+	VMOVUPS        1632(SP), Y7
+	VMOVUPS        1888(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 96(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 352(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 608(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 864(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 1120(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1376(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1632(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1888(SP)
+	VMOVUPS        128(SP), Y1
+	VMOVUPS        384(SP), Y2
+	VMOVUPS        640(SP), Y3
+	VMOVUPS        896(SP), Y4
+	VMOVUPS        1152(SP), Y5
+	VMOVUPS        1408(SP), Y6
+	VMOVUPS        1664(SP), Y7
+	VMOVUPS        1920(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 128(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 384(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 640(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 896(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 1152(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1408(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1664(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1920(SP)
+	VMOVUPS        160(SP), Y1
+	VMOVUPS        416(SP), Y2
+	VMOVUPS        672(SP), Y3
+	VMOVUPS        928(SP), Y4
+	VMOVUPS        1184(SP), Y5
+	VMOVUPS        1440(SP), Y6
+	VMOVUPS        1696(SP), Y7
+	VMOVUPS        1952(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 160(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 416(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 672(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 928(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 1184(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1440(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1696(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1952(SP)
+	VMOVUPS        192(SP), Y1
+	VMOVUPS        448(SP), Y2
+	VMOVUPS        704(SP), Y3
+	VMOVUPS        960(SP), Y4
+	VMOVUPS        1216(SP), Y5
+	VMOVUPS        1472(SP), Y6
+	VMOVUPS        1728(SP), Y7
+	VMOVUPS        1984(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 192(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 448(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 704(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 960(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 1216(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1472(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1728(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1984(SP)
+	VMOVUPS        224(SP), Y1
+	VMOVUPS        480(SP), Y2
+	VMOVUPS        736(SP), Y3
+	VMOVUPS        992(SP), Y4
+	VMOVUPS        1248(SP), Y5
+	VMOVUPS        1504(SP), Y6
+	VMOVUPS        1760(SP), Y7
+	VMOVUPS        2016(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 224(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 480(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 736(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 992(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 1248(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1504(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1760(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 2016(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        32(SP), Y2
+	VMOVUPS        64(SP), Y3
+	VMOVUPS        96(SP), Y4
+	VMOVUPS        128(SP), Y5
+	VMOVUPS        160(SP), Y6
+	VMOVUPS        192(SP), Y7
+	VMOVUPS        224(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, (AX)
+	VMOVUPS        Y2, 256(AX)
+	VMOVUPS        Y9, 512(AX)
+	VMOVUPS        Y5, 768(AX)
+	VMOVUPS        Y1, 1024(AX)
+	VMOVUPS        Y3, 1280(AX)
+	VMOVUPS        Y4, 1536(AX)
+	VMOVUPS        Y6, 1792(AX)
+	VMOVUPS        256(SP), Y1
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        352(SP), Y4
+	VMOVUPS        384(SP), Y5
+	VMOVUPS        416(SP), Y6
+	VMOVUPS        448(SP), Y7
+	VMOVUPS        480(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(AX)
+	VMOVUPS        Y2, 288(AX)
+	VMOVUPS        Y9, 544(AX)
+	VMOVUPS        Y5, 800(AX)
+	VMOVUPS        Y1, 1056(AX)
+	VMOVUPS        Y3, 1312(AX)
+	VMOVUPS        Y4, 1568(AX)
+	VMOVUPS        Y6, 1824(AX)
+	VMOVUPS        512(SP), Y1
+	VMOVUPS        544(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        608(SP), Y4
+	VMOVUPS        640(SP), Y5
+	VMOVUPS        672(SP), Y6
+	VMOVUPS        704(SP), Y7
+	VMOVUPS        736(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 64(AX)
+	VMOVUPS        Y2, 320(AX)
+	VMOVUPS        Y9, 576(AX)
+	VMOVUPS        Y5, 832(AX)
+	VMOVUPS        Y1, 1088(AX)
+	VMOVUPS        Y3, 1344(AX)
+	VMOVUPS        Y4, 1600(AX)
+	VMOVUPS        Y6, 1856(AX)
+	VMOVUPS        768(SP), Y1
+	VMOVUPS        800(SP), Y2
+	VMOVUPS        832(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VMOVUPS        896(SP), Y5
+	VMOVUPS        928(SP), Y6
+	VMOVUPS        960(SP), Y7
+	VMOVUPS        992(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 96(AX)
+	VMOVUPS        Y2, 352(AX)
+	VMOVUPS        Y9, 608(AX)
+	VMOVUPS        Y5, 864(AX)
+	VMOVUPS        Y1, 1120(AX)
+	VMOVUPS        Y3, 1376(AX)
+	VMOVUPS        Y4, 1632(AX)
+	VMOVUPS        Y6, 1888(AX)
+	VMOVUPS        1024(SP), Y1
+	VMOVUPS        1056(SP), Y2
+	VMOVUPS        1088(SP), Y3
+	VMOVUPS        1120(SP), Y4
+	VMOVUPS        1152(SP), Y5
+	VMOVUPS        1184(SP), Y6
+	VMOVUPS        1216(SP), Y7
+	VMOVUPS        1248(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 128(AX)
+	VMOVUPS        Y2, 384(AX)
+	VMOVUPS        Y9, 640(AX)
+	VMOVUPS        Y5, 896(AX)
+	VMOVUPS        Y1, 1152(AX)
+	VMOVUPS        Y3, 1408(AX)
+	VMOVUPS        Y4, 1664(AX)
+	VMOVUPS        Y6, 1920(AX)
+	VMOVUPS        1280(SP), Y1
+	VMOVUPS        1312(SP), Y2
+	VMOVUPS        1344(SP), Y3
+	VMOVUPS        1376(SP), Y4
+	VMOVUPS        1408(SP), Y5
+	VMOVUPS        1440(SP), Y6
+	VMOVUPS        1472(SP), Y7
+	VMOVUPS        1504(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 160(AX)
+	VMOVUPS        Y2, 416(AX)
+	VMOVUPS        Y9, 672(AX)
+	VMOVUPS        Y5, 928(AX)
+	VMOVUPS        Y1, 1184(AX)
+	VMOVUPS        Y3, 1440(AX)
+	VMOVUPS        Y4, 1696(AX)
+	VMOVUPS        Y6, 1952(AX)
+	VMOVUPS        1536(SP), Y1
+	VMOVUPS        1568(SP), Y2
+	VMOVUPS        1600(SP), Y3
+	VMOVUPS        1632(SP), Y4
+	VMOVUPS        1664(SP), Y5
+	VMOVUPS        1696(SP), Y6
+	VMOVUPS        1728(SP), Y7
+	VMOVUPS        1760(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 192(AX)
+	VMOVUPS        Y2, 448(AX)
+	VMOVUPS        Y9, 704(AX)
+	VMOVUPS        Y5, 960(AX)
+	VMOVUPS        Y1, 1216(AX)
+	VMOVUPS        Y3, 1472(AX)
+	VMOVUPS        Y4, 1728(AX)
+	VMOVUPS        Y6, 1984(AX)
+	VMOVUPS        1792(SP), Y1
+	VMOVUPS        1824(SP), Y2
+	VMOVUPS        1856(SP), Y3
+	VMOVUPS        1888(SP), Y4
+	VMOVUPS        1920(SP), Y5
+	VMOVUPS        1952(SP), Y6
+	VMOVUPS        1984(SP), Y7
+	VMOVUPS        2016(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y0
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y3, Y2
+	VSUBPD         Y0, Y3, Y0
+	VADDPD         Y4, Y5, Y3
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 224(AX)
+	VMOVUPS        Y2, 480(AX)
+	VMOVUPS        Y3, 736(AX)
+	VMOVUPS        Y5, 992(AX)
+	VMOVUPS        Y1, 1248(AX)
+	VMOVUPS        Y0, 1504(AX)
+	VMOVUPS        Y4, 1760(AX)
+	VMOVUPS        Y6, 2016(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw128_AVX2_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX2_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX2_true<>+16(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+24(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+32(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX2_true<>+40(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX2_true<>+48(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX2_true<>+56(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX2_true<>+64(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+72(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+80(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+88(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+96(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+104(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+112(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+120(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+128(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+136(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+144(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+152(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+160(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+168(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+176(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+184(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+192(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+200(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+208(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+216(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+224(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+232(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+240(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+248(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+256(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+264(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+272(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+280(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+288(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+296(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+304(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+312(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+320(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+328(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+336(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+344(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+352(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+360(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+368(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+376(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+384(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+392(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+400(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+408(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+416(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+424(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+432(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+440(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+448(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+456(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+464(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+472(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+480(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+488(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+496(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+504(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+512(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+520(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+528(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+536(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+544(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+552(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+560(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+568(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+576(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+584(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+592(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+600(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+608(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+616(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+624(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+632(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+640(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+648(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+656(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+664(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+672(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+680(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+688(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+696(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+704(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+712(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+720(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+728(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+736(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+744(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+752(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+760(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+768(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+776(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+784(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+792(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+800(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+808(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+816(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+824(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+832(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+840(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+848(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+856(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+864(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+872(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+880(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+888(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+896(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+904(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+912(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+920(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+928(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+936(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+944(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+952(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+960(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+968(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+976(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw128_AVX2_true<>+984(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw128_AVX2_true<>+992(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+1000(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+1008(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+1016(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+1024(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX2_true<>+1032(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX2_true<>+1040(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX2_true<>+1048(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX2_true<>+1056(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw128_AVX2_true<>+1064(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw128_AVX2_true<>+1072(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+1080(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+1088(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+1096(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+1104(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+1112(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+1120(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+1128(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+1136(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+1144(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+1152(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+1160(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+1168(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+1176(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+1184(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+1192(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+1200(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+1208(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+1216(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+1224(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+1232(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+1240(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+1248(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+1256(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+1264(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+1272(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+1280(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+1288(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+1296(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+1304(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+1312(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+1320(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+1328(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+1336(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+1344(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+1352(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+1360(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+1368(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+1376(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+1384(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+1392(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+1400(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+1408(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+1416(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+1424(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+1432(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+1440(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+1448(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+1456(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+1464(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+1472(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+1480(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+1488(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+1496(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+1504(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+1512(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+1520(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+1528(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+1536(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+1544(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+1552(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+1560(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX2_true<>+1568(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+1576(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX2_true<>+1584(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+1592(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX2_true<>+1600(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+1608(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX2_true<>+1616(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+1624(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX2_true<>+1632(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+1640(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX2_true<>+1648(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+1656(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX2_true<>+1664(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+1672(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX2_true<>+1680(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+1688(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX2_true<>+1696(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+1704(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX2_true<>+1712(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+1720(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX2_true<>+1728(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+1736(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX2_true<>+1744(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+1752(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX2_true<>+1760(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+1768(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX2_true<>+1776(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+1784(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX2_true<>+1792(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+1800(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX2_true<>+1808(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+1816(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX2_true<>+1824(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+1832(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX2_true<>+1840(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+1848(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX2_true<>+1856(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+1864(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX2_true<>+1872(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+1880(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX2_true<>+1888(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+1896(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX2_true<>+1904(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+1912(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX2_true<>+1920(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+1928(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX2_true<>+1936(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+1944(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX2_true<>+1952(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+1960(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX2_true<>+1968(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+1976(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX2_true<>+1984(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+1992(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX2_true<>+2000(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+2008(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX2_true<>+2016(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+2024(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX2_true<>+2032(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX2_true<>+2040(SB)/8, $0xbfa91f65f10dd814
+GLOBL fftsmall_tw128_AVX2_true<>(SB), RODATA|NOPTR, $2048
+
+DATA fft_f64_3fefd88da3d12525<>+0(SB)/8, $0x3fefd88da3d12525
+DATA fft_f64_3fefd88da3d12525<>+8(SB)/8, $0x3fefd88da3d12525
+DATA fft_f64_3fefd88da3d12525<>+16(SB)/8, $0x3fefd88da3d12525
+DATA fft_f64_3fefd88da3d12525<>+24(SB)/8, $0x3fefd88da3d12525
+DATA fft_f64_3fefd88da3d12525<>+32(SB)/8, $0x3fefd88da3d12525
+DATA fft_f64_3fefd88da3d12525<>+40(SB)/8, $0x3fefd88da3d12525
+DATA fft_f64_3fefd88da3d12525<>+48(SB)/8, $0x3fefd88da3d12525
+DATA fft_f64_3fefd88da3d12525<>+56(SB)/8, $0x3fefd88da3d12525
+GLOBL fft_f64_3fefd88da3d12525<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfb917a6bc29b42c<>+0(SB)/8, $0xbfb917a6bc29b42c
+DATA fft_f64_bfb917a6bc29b42c<>+8(SB)/8, $0xbfb917a6bc29b42c
+DATA fft_f64_bfb917a6bc29b42c<>+16(SB)/8, $0xbfb917a6bc29b42c
+DATA fft_f64_bfb917a6bc29b42c<>+24(SB)/8, $0xbfb917a6bc29b42c
+DATA fft_f64_bfb917a6bc29b42c<>+32(SB)/8, $0xbfb917a6bc29b42c
+DATA fft_f64_bfb917a6bc29b42c<>+40(SB)/8, $0xbfb917a6bc29b42c
+DATA fft_f64_bfb917a6bc29b42c<>+48(SB)/8, $0xbfb917a6bc29b42c
+DATA fft_f64_bfb917a6bc29b42c<>+56(SB)/8, $0xbfb917a6bc29b42c
+GLOBL fft_f64_bfb917a6bc29b42c<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fee9f4156c62dda<>+0(SB)/8, $0x3fee9f4156c62dda
+DATA fft_f64_3fee9f4156c62dda<>+8(SB)/8, $0x3fee9f4156c62dda
+DATA fft_f64_3fee9f4156c62dda<>+16(SB)/8, $0x3fee9f4156c62dda
+DATA fft_f64_3fee9f4156c62dda<>+24(SB)/8, $0x3fee9f4156c62dda
+DATA fft_f64_3fee9f4156c62dda<>+32(SB)/8, $0x3fee9f4156c62dda
+DATA fft_f64_3fee9f4156c62dda<>+40(SB)/8, $0x3fee9f4156c62dda
+DATA fft_f64_3fee9f4156c62dda<>+48(SB)/8, $0x3fee9f4156c62dda
+DATA fft_f64_3fee9f4156c62dda<>+56(SB)/8, $0x3fee9f4156c62dda
+GLOBL fft_f64_3fee9f4156c62dda<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfd294062ed59f05<>+0(SB)/8, $0xbfd294062ed59f05
+DATA fft_f64_bfd294062ed59f05<>+8(SB)/8, $0xbfd294062ed59f05
+DATA fft_f64_bfd294062ed59f05<>+16(SB)/8, $0xbfd294062ed59f05
+DATA fft_f64_bfd294062ed59f05<>+24(SB)/8, $0xbfd294062ed59f05
+DATA fft_f64_bfd294062ed59f05<>+32(SB)/8, $0xbfd294062ed59f05
+DATA fft_f64_bfd294062ed59f05<>+40(SB)/8, $0xbfd294062ed59f05
+DATA fft_f64_bfd294062ed59f05<>+48(SB)/8, $0xbfd294062ed59f05
+DATA fft_f64_bfd294062ed59f05<>+56(SB)/8, $0xbfd294062ed59f05
+GLOBL fft_f64_bfd294062ed59f05<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fec38b2f180bdb1<>+0(SB)/8, $0x3fec38b2f180bdb1
+DATA fft_f64_3fec38b2f180bdb1<>+8(SB)/8, $0x3fec38b2f180bdb1
+DATA fft_f64_3fec38b2f180bdb1<>+16(SB)/8, $0x3fec38b2f180bdb1
+DATA fft_f64_3fec38b2f180bdb1<>+24(SB)/8, $0x3fec38b2f180bdb1
+DATA fft_f64_3fec38b2f180bdb1<>+32(SB)/8, $0x3fec38b2f180bdb1
+DATA fft_f64_3fec38b2f180bdb1<>+40(SB)/8, $0x3fec38b2f180bdb1
+DATA fft_f64_3fec38b2f180bdb1<>+48(SB)/8, $0x3fec38b2f180bdb1
+DATA fft_f64_3fec38b2f180bdb1<>+56(SB)/8, $0x3fec38b2f180bdb1
+GLOBL fft_f64_3fec38b2f180bdb1<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfde2b5d3806f63b<>+0(SB)/8, $0xbfde2b5d3806f63b
+DATA fft_f64_bfde2b5d3806f63b<>+8(SB)/8, $0xbfde2b5d3806f63b
+DATA fft_f64_bfde2b5d3806f63b<>+16(SB)/8, $0xbfde2b5d3806f63b
+DATA fft_f64_bfde2b5d3806f63b<>+24(SB)/8, $0xbfde2b5d3806f63b
+DATA fft_f64_bfde2b5d3806f63b<>+32(SB)/8, $0xbfde2b5d3806f63b
+DATA fft_f64_bfde2b5d3806f63b<>+40(SB)/8, $0xbfde2b5d3806f63b
+DATA fft_f64_bfde2b5d3806f63b<>+48(SB)/8, $0xbfde2b5d3806f63b
+DATA fft_f64_bfde2b5d3806f63b<>+56(SB)/8, $0xbfde2b5d3806f63b
+GLOBL fft_f64_bfde2b5d3806f63b<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe8bc806b151741<>+0(SB)/8, $0x3fe8bc806b151741
+DATA fft_f64_3fe8bc806b151741<>+8(SB)/8, $0x3fe8bc806b151741
+DATA fft_f64_3fe8bc806b151741<>+16(SB)/8, $0x3fe8bc806b151741
+DATA fft_f64_3fe8bc806b151741<>+24(SB)/8, $0x3fe8bc806b151741
+DATA fft_f64_3fe8bc806b151741<>+32(SB)/8, $0x3fe8bc806b151741
+DATA fft_f64_3fe8bc806b151741<>+40(SB)/8, $0x3fe8bc806b151741
+DATA fft_f64_3fe8bc806b151741<>+48(SB)/8, $0x3fe8bc806b151741
+DATA fft_f64_3fe8bc806b151741<>+56(SB)/8, $0x3fe8bc806b151741
+GLOBL fft_f64_3fe8bc806b151741<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe44cf325091dd6<>+0(SB)/8, $0xbfe44cf325091dd6
+DATA fft_f64_bfe44cf325091dd6<>+8(SB)/8, $0xbfe44cf325091dd6
+DATA fft_f64_bfe44cf325091dd6<>+16(SB)/8, $0xbfe44cf325091dd6
+DATA fft_f64_bfe44cf325091dd6<>+24(SB)/8, $0xbfe44cf325091dd6
+DATA fft_f64_bfe44cf325091dd6<>+32(SB)/8, $0xbfe44cf325091dd6
+DATA fft_f64_bfe44cf325091dd6<>+40(SB)/8, $0xbfe44cf325091dd6
+DATA fft_f64_bfe44cf325091dd6<>+48(SB)/8, $0xbfe44cf325091dd6
+DATA fft_f64_bfe44cf325091dd6<>+56(SB)/8, $0xbfe44cf325091dd6
+GLOBL fft_f64_bfe44cf325091dd6<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe44cf325091dd6<>+0(SB)/8, $0x3fe44cf325091dd6
+DATA fft_f64_3fe44cf325091dd6<>+8(SB)/8, $0x3fe44cf325091dd6
+DATA fft_f64_3fe44cf325091dd6<>+16(SB)/8, $0x3fe44cf325091dd6
+DATA fft_f64_3fe44cf325091dd6<>+24(SB)/8, $0x3fe44cf325091dd6
+DATA fft_f64_3fe44cf325091dd6<>+32(SB)/8, $0x3fe44cf325091dd6
+DATA fft_f64_3fe44cf325091dd6<>+40(SB)/8, $0x3fe44cf325091dd6
+DATA fft_f64_3fe44cf325091dd6<>+48(SB)/8, $0x3fe44cf325091dd6
+DATA fft_f64_3fe44cf325091dd6<>+56(SB)/8, $0x3fe44cf325091dd6
+GLOBL fft_f64_3fe44cf325091dd6<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe8bc806b151741<>+0(SB)/8, $0xbfe8bc806b151741
+DATA fft_f64_bfe8bc806b151741<>+8(SB)/8, $0xbfe8bc806b151741
+DATA fft_f64_bfe8bc806b151741<>+16(SB)/8, $0xbfe8bc806b151741
+DATA fft_f64_bfe8bc806b151741<>+24(SB)/8, $0xbfe8bc806b151741
+DATA fft_f64_bfe8bc806b151741<>+32(SB)/8, $0xbfe8bc806b151741
+DATA fft_f64_bfe8bc806b151741<>+40(SB)/8, $0xbfe8bc806b151741
+DATA fft_f64_bfe8bc806b151741<>+48(SB)/8, $0xbfe8bc806b151741
+DATA fft_f64_bfe8bc806b151741<>+56(SB)/8, $0xbfe8bc806b151741
+GLOBL fft_f64_bfe8bc806b151741<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fb917a6bc29b42c<>+0(SB)/8, $0x3fb917a6bc29b42c
+DATA fft_f64_3fb917a6bc29b42c<>+8(SB)/8, $0x3fb917a6bc29b42c
+DATA fft_f64_3fb917a6bc29b42c<>+16(SB)/8, $0x3fb917a6bc29b42c
+DATA fft_f64_3fb917a6bc29b42c<>+24(SB)/8, $0x3fb917a6bc29b42c
+DATA fft_f64_3fb917a6bc29b42c<>+32(SB)/8, $0x3fb917a6bc29b42c
+DATA fft_f64_3fb917a6bc29b42c<>+40(SB)/8, $0x3fb917a6bc29b42c
+DATA fft_f64_3fb917a6bc29b42c<>+48(SB)/8, $0x3fb917a6bc29b42c
+DATA fft_f64_3fb917a6bc29b42c<>+56(SB)/8, $0x3fb917a6bc29b42c
+GLOBL fft_f64_3fb917a6bc29b42c<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfefd88da3d12525<>+0(SB)/8, $0xbfefd88da3d12525
+DATA fft_f64_bfefd88da3d12525<>+8(SB)/8, $0xbfefd88da3d12525
+DATA fft_f64_bfefd88da3d12525<>+16(SB)/8, $0xbfefd88da3d12525
+DATA fft_f64_bfefd88da3d12525<>+24(SB)/8, $0xbfefd88da3d12525
+DATA fft_f64_bfefd88da3d12525<>+32(SB)/8, $0xbfefd88da3d12525
+DATA fft_f64_bfefd88da3d12525<>+40(SB)/8, $0xbfefd88da3d12525
+DATA fft_f64_bfefd88da3d12525<>+48(SB)/8, $0xbfefd88da3d12525
+DATA fft_f64_bfefd88da3d12525<>+56(SB)/8, $0xbfefd88da3d12525
+GLOBL fft_f64_bfefd88da3d12525<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfec38b2f180bdb1<>+0(SB)/8, $0xbfec38b2f180bdb1
+DATA fft_f64_bfec38b2f180bdb1<>+8(SB)/8, $0xbfec38b2f180bdb1
+DATA fft_f64_bfec38b2f180bdb1<>+16(SB)/8, $0xbfec38b2f180bdb1
+DATA fft_f64_bfec38b2f180bdb1<>+24(SB)/8, $0xbfec38b2f180bdb1
+DATA fft_f64_bfec38b2f180bdb1<>+32(SB)/8, $0xbfec38b2f180bdb1
+DATA fft_f64_bfec38b2f180bdb1<>+40(SB)/8, $0xbfec38b2f180bdb1
+DATA fft_f64_bfec38b2f180bdb1<>+48(SB)/8, $0xbfec38b2f180bdb1
+DATA fft_f64_bfec38b2f180bdb1<>+56(SB)/8, $0xbfec38b2f180bdb1
+GLOBL fft_f64_bfec38b2f180bdb1<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfee9f4156c62dda<>+0(SB)/8, $0xbfee9f4156c62dda
+DATA fft_f64_bfee9f4156c62dda<>+8(SB)/8, $0xbfee9f4156c62dda
+DATA fft_f64_bfee9f4156c62dda<>+16(SB)/8, $0xbfee9f4156c62dda
+DATA fft_f64_bfee9f4156c62dda<>+24(SB)/8, $0xbfee9f4156c62dda
+DATA fft_f64_bfee9f4156c62dda<>+32(SB)/8, $0xbfee9f4156c62dda
+DATA fft_f64_bfee9f4156c62dda<>+40(SB)/8, $0xbfee9f4156c62dda
+DATA fft_f64_bfee9f4156c62dda<>+48(SB)/8, $0xbfee9f4156c62dda
+DATA fft_f64_bfee9f4156c62dda<>+56(SB)/8, $0xbfee9f4156c62dda
+GLOBL fft_f64_bfee9f4156c62dda<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fd294062ed59f05<>+0(SB)/8, $0x3fd294062ed59f05
+DATA fft_f64_3fd294062ed59f05<>+8(SB)/8, $0x3fd294062ed59f05
+DATA fft_f64_3fd294062ed59f05<>+16(SB)/8, $0x3fd294062ed59f05
+DATA fft_f64_3fd294062ed59f05<>+24(SB)/8, $0x3fd294062ed59f05
+DATA fft_f64_3fd294062ed59f05<>+32(SB)/8, $0x3fd294062ed59f05
+DATA fft_f64_3fd294062ed59f05<>+40(SB)/8, $0x3fd294062ed59f05
+DATA fft_f64_3fd294062ed59f05<>+48(SB)/8, $0x3fd294062ed59f05
+DATA fft_f64_3fd294062ed59f05<>+56(SB)/8, $0x3fd294062ed59f05
+GLOBL fft_f64_3fd294062ed59f05<>(SB), RODATA|NOPTR, $64
+
+// func fft64Small128AVX2Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small128AVX2Inv(SB), $2048-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Y0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	VMOVUPS        (CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1024(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+32(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+0(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, (SP)
+	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        32(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1056(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+96(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+64(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 64(SP)
+	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        64(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1088(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+160(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+128(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 128(SP)
+	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        96(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1120(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+224(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+192(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 192(SP)
+	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        128(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1152(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+288(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+256(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 256(SP)
+	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        160(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1184(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+352(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+320(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 320(SP)
+	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        192(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1216(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+416(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+384(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 384(SP)
+	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        224(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1248(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+480(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+448(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 448(SP)
+	VMOVUPS        Y3, 480(SP)
+	VMOVUPS        256(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1280(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+544(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+512(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 512(SP)
+	VMOVUPS        Y3, 544(SP)
+	VMOVUPS        288(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1312(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+608(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+576(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y3, 608(SP)
+	VMOVUPS        320(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1344(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+672(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+640(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 640(SP)
+	VMOVUPS        Y3, 672(SP)
+	VMOVUPS        352(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1376(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+736(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+704(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 704(SP)
+	VMOVUPS        Y3, 736(SP)
+	VMOVUPS        384(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1408(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+800(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+768(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 768(SP)
+	VMOVUPS        Y3, 800(SP)
+	VMOVUPS        416(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1440(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+864(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+832(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 832(SP)
+	VMOVUPS        Y3, 864(SP)
+	VMOVUPS        448(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1472(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+928(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+896(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 896(SP)
+	VMOVUPS        Y3, 928(SP)
+	VMOVUPS        480(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1504(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+992(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+960(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 960(SP)
+	VMOVUPS        Y3, 992(SP)
+	VMOVUPS        512(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1536(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1056(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1024(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1024(SP)
+	VMOVUPS        Y3, 1056(SP)
+	VMOVUPS        544(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1568(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1120(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1088(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y3, 1120(SP)
+	VMOVUPS        576(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1600(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1184(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1152(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1152(SP)
+	VMOVUPS        Y3, 1184(SP)
+	VMOVUPS        608(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1632(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1248(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1216(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y3, 1248(SP)
+	VMOVUPS        640(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1664(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1312(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1280(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1280(SP)
+	VMOVUPS        Y3, 1312(SP)
+	VMOVUPS        672(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1696(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1376(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1344(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1344(SP)
+	VMOVUPS        Y3, 1376(SP)
+	VMOVUPS        704(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1728(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1440(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1408(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1408(SP)
+	VMOVUPS        Y3, 1440(SP)
+	VMOVUPS        736(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1760(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1504(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1472(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1472(SP)
+	VMOVUPS        Y3, 1504(SP)
+	VMOVUPS        768(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1792(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1568(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1536(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1536(SP)
+	VMOVUPS        Y3, 1568(SP)
+	VMOVUPS        800(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1824(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1632(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1600(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1600(SP)
+	VMOVUPS        Y3, 1632(SP)
+	VMOVUPS        832(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1856(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1696(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1664(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1664(SP)
+	VMOVUPS        Y3, 1696(SP)
+	VMOVUPS        864(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1888(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1760(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1728(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1728(SP)
+	VMOVUPS        Y3, 1760(SP)
+	VMOVUPS        896(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1920(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1824(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1792(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1792(SP)
+	VMOVUPS        Y3, 1824(SP)
+	VMOVUPS        928(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1952(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1888(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1856(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1856(SP)
+	VMOVUPS        Y3, 1888(SP)
+	VMOVUPS        960(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        1984(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+1952(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1920(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1920(SP)
+	VMOVUPS        Y3, 1952(SP)
+	VMOVUPS        992(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2016(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y0
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw128_AVX2_true<>+2016(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1984(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y0, Y2
+	VPERM2F128     $0x31, Y3, Y0, Y0
+	VMOVUPS        Y2, 1984(SP)
+	VMOVUPS        Y0, 2016(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        256(SP), Y2
+	VMOVUPS        512(SP), Y3
+	VMOVUPS        768(SP), Y4
+	VMOVUPS        1024(SP), Y5
+	VMOVUPS        1280(SP), Y6
+	VMOVUPS        1536(SP), Y7
+	VMOVUPS        1792(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, (SP)
+	VMOVUPS        Y2, 256(SP)
+	VMOVUPS        Y9, 512(SP)
+	VMOVUPS        Y6, 768(SP)
+	VMOVUPS        Y0, 1024(SP)
+	VMOVUPS        Y7, 1280(SP)
+	VMOVUPS        Y5, 1536(SP)
+	VMOVUPS        Y3, 1792(SP)
+	VMOVUPS        32(SP), Y0
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        544(SP), Y3
+	VMOVUPS        800(SP), Y4
+	VMOVUPS        1056(SP), Y5
+	VMOVUPS        1312(SP), Y6
+	VMOVUPS        1568(SP), Y7
+	VMOVUPS        1824(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 32(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 288(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 544(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 800(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 1056(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1312(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1568(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1824(SP)
+	VMOVUPS        64(SP), Y0
+	VMOVUPS        320(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        832(SP), Y4
+	VMOVUPS        1088(SP), Y5
+	VMOVUPS        1344(SP), Y6
+	VMOVUPS        1600(SP), Y7
+	VMOVUPS        1856(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 64(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 320(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 576(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 832(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 1088(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1344(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1600(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1856(SP)
+	VMOVUPS        96(SP), Y0
+	VMOVUPS        352(SP), Y2
+	VMOVUPS        608(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VMOVUPS        1120(SP), Y5
+	VMOVUPS        1376(SP), Y6
+	VMOVUPS        1632(SP), Y7
+	VMOVUPS        1888(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 96(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 352(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 608(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 864(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 1120(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1376(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1632(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1888(SP)
+	VMOVUPS        128(SP), Y0
+	VMOVUPS        384(SP), Y2
+	VMOVUPS        640(SP), Y3
+	VMOVUPS        896(SP), Y4
+	VMOVUPS        1152(SP), Y5
+	VMOVUPS        1408(SP), Y6
+	VMOVUPS        1664(SP), Y7
+	VMOVUPS        1920(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 128(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 384(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 640(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 896(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 1152(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1408(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1664(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1920(SP)
+	VMOVUPS        160(SP), Y0
+	VMOVUPS        416(SP), Y2
+	VMOVUPS        672(SP), Y3
+	VMOVUPS        928(SP), Y4
+	VMOVUPS        1184(SP), Y5
+	VMOVUPS        1440(SP), Y6
+	VMOVUPS        1696(SP), Y7
+	VMOVUPS        1952(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 160(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 416(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 672(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 928(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 1184(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1440(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1696(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1952(SP)
+	VMOVUPS        192(SP), Y0
+	VMOVUPS        448(SP), Y2
+	VMOVUPS        704(SP), Y3
+	VMOVUPS        960(SP), Y4
+	VMOVUPS        1216(SP), Y5
+	VMOVUPS        1472(SP), Y6
+	VMOVUPS        1728(SP), Y7
+	VMOVUPS        1984(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 192(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 448(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 704(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 960(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 1216(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1472(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1728(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1984(SP)
+	VMOVUPS        224(SP), Y0
+	VMOVUPS        480(SP), Y2
+	VMOVUPS        736(SP), Y3
+	VMOVUPS        992(SP), Y4
+	VMOVUPS        1248(SP), Y5
+	VMOVUPS        1504(SP), Y6
+	VMOVUPS        1760(SP), Y7
+	VMOVUPS        2016(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 224(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 480(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 736(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 992(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 1248(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1504(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1760(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 2016(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        32(SP), Y2
+	VMOVUPS        64(SP), Y3
+	VMOVUPS        96(SP), Y4
+	VMOVUPS        128(SP), Y5
+	VMOVUPS        160(SP), Y6
+	VMOVUPS        192(SP), Y7
+	VMOVUPS        224(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y2, 256(AX)
+	VMOVUPS        Y9, 512(AX)
+	VMOVUPS        Y6, 768(AX)
+	VMOVUPS        Y0, 1024(AX)
+	VMOVUPS        Y7, 1280(AX)
+	VMOVUPS        Y5, 1536(AX)
+	VMOVUPS        Y3, 1792(AX)
+	VMOVUPS        256(SP), Y0
+	VMOVUPS        288(SP), Y2
+	VMOVUPS        320(SP), Y3
+	VMOVUPS        352(SP), Y4
+	VMOVUPS        384(SP), Y5
+	VMOVUPS        416(SP), Y6
+	VMOVUPS        448(SP), Y7
+	VMOVUPS        480(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 32(AX)
+	VMOVUPS        Y2, 288(AX)
+	VMOVUPS        Y9, 544(AX)
+	VMOVUPS        Y6, 800(AX)
+	VMOVUPS        Y0, 1056(AX)
+	VMOVUPS        Y7, 1312(AX)
+	VMOVUPS        Y5, 1568(AX)
+	VMOVUPS        Y3, 1824(AX)
+	VMOVUPS        512(SP), Y0
+	VMOVUPS        544(SP), Y2
+	VMOVUPS        576(SP), Y3
+	VMOVUPS        608(SP), Y4
+	VMOVUPS        640(SP), Y5
+	VMOVUPS        672(SP), Y6
+	VMOVUPS        704(SP), Y7
+	VMOVUPS        736(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 64(AX)
+	VMOVUPS        Y2, 320(AX)
+	VMOVUPS        Y9, 576(AX)
+	VMOVUPS        Y6, 832(AX)
+	VMOVUPS        Y0, 1088(AX)
+	VMOVUPS        Y7, 1344(AX)
+	VMOVUPS        Y5, 1600(AX)
+	VMOVUPS        Y3, 1856(AX)
+	VMOVUPS        768(SP), Y0
+	VMOVUPS        800(SP), Y2
+	VMOVUPS        832(SP), Y3
+	VMOVUPS        864(SP), Y4
+	VMOVUPS        896(SP), Y5
+	VMOVUPS        928(SP), Y6
+	VMOVUPS        960(SP), Y7
+	VMOVUPS        992(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 96(AX)
+	VMOVUPS        Y2, 352(AX)
+	VMOVUPS        Y9, 608(AX)
+	VMOVUPS        Y6, 864(AX)
+	VMOVUPS        Y0, 1120(AX)
+	VMOVUPS        Y7, 1376(AX)
+	VMOVUPS        Y5, 1632(AX)
+	VMOVUPS        Y3, 1888(AX)
+	VMOVUPS        1024(SP), Y0
+	VMOVUPS        1056(SP), Y2
+	VMOVUPS        1088(SP), Y3
+	VMOVUPS        1120(SP), Y4
+	VMOVUPS        1152(SP), Y5
+	VMOVUPS        1184(SP), Y6
+	VMOVUPS        1216(SP), Y7
+	VMOVUPS        1248(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 128(AX)
+	VMOVUPS        Y2, 384(AX)
+	VMOVUPS        Y9, 640(AX)
+	VMOVUPS        Y6, 896(AX)
+	VMOVUPS        Y0, 1152(AX)
+	VMOVUPS        Y7, 1408(AX)
+	VMOVUPS        Y5, 1664(AX)
+	VMOVUPS        Y3, 1920(AX)
+	VMOVUPS        1280(SP), Y0
+	VMOVUPS        1312(SP), Y2
+	VMOVUPS        1344(SP), Y3
+	VMOVUPS        1376(SP), Y4
+	VMOVUPS        1408(SP), Y5
+	VMOVUPS        1440(SP), Y6
+	VMOVUPS        1472(SP), Y7
+	VMOVUPS        1504(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 160(AX)
+	VMOVUPS        Y2, 416(AX)
+	VMOVUPS        Y9, 672(AX)
+	VMOVUPS        Y6, 928(AX)
+	VMOVUPS        Y0, 1184(AX)
+	VMOVUPS        Y7, 1440(AX)
+	VMOVUPS        Y5, 1696(AX)
+	VMOVUPS        Y3, 1952(AX)
+	VMOVUPS        1536(SP), Y0
+	VMOVUPS        1568(SP), Y2
+	VMOVUPS        1600(SP), Y3
+	VMOVUPS        1632(SP), Y4
+	VMOVUPS        1664(SP), Y5
+	VMOVUPS        1696(SP), Y6
+	VMOVUPS        1728(SP), Y7
+	VMOVUPS        1760(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 192(AX)
+	VMOVUPS        Y2, 448(AX)
+	VMOVUPS        Y9, 704(AX)
+	VMOVUPS        Y6, 960(AX)
+	VMOVUPS        Y0, 1216(AX)
+	VMOVUPS        Y7, 1472(AX)
+	VMOVUPS        Y5, 1728(AX)
+	VMOVUPS        Y3, 1984(AX)
+	VMOVUPS        1792(SP), Y0
+	VMOVUPS        1824(SP), Y2
+	VMOVUPS        1856(SP), Y3
+	VMOVUPS        1888(SP), Y4
+	VMOVUPS        1920(SP), Y5
+	VMOVUPS        1952(SP), Y6
+	VMOVUPS        1984(SP), Y7
+	VMOVUPS        2016(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y1
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y1, Y7, Y2
+	VSUBPD         Y1, Y7, Y1
+	VADDPD         Y6, Y5, Y7
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 224(AX)
+	VMOVUPS        Y2, 480(AX)
+	VMOVUPS        Y7, 736(AX)
+	VMOVUPS        Y6, 992(AX)
+	VMOVUPS        Y0, 1248(AX)
+	VMOVUPS        Y1, 1504(AX)
+	VMOVUPS        Y5, 1760(AX)
+	VMOVUPS        Y3, 2016(AX)
+	VZEROUPPER
+	RET
+
+// func fft64Small32AVX512Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small32AVX512Fwd(SB), NOSPLIT, $0-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z0
+	VMOVUPS        (CX), Z1
+	VMOVUPS        128(CX), Z2
+	VMOVUPS        256(CX), Z3
+	VMOVUPS        384(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw32_AVX512_true<>+64(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw32_AVX512_true<>+0(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw32_AVX512_true<>+192(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw32_AVX512_true<>+128(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw32_AVX512_true<>+320(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw32_AVX512_true<>+256(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        64(CX), Z3
+	VMOVUPS        192(CX), Z6
+	VMOVUPS        320(CX), Z7
+	VMOVUPS        448(CX), Z8
+	VADDPD         Z7, Z3, Z9
+	VSUBPD         Z7, Z3, Z10
+	VADDPD         Z8, Z6, Z7
+	VSUBPD         Z8, Z6, Z6
+	VADDPD         Z7, Z9, Z3
+	VSUBPD         Z7, Z9, Z7
+	VPERMILPD      $0x55, Z6, Z8
+	VMOVAPD        Z8, Z6
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z6
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z6, Z9
+	VMULPD         fftsmall_tw32_AVX512_true<>+448(SB), Z9, Z9
+	VFMADDSUB231PD fftsmall_tw32_AVX512_true<>+384(SB), Z6, Z9
+	VPERMILPD      $0x55, Z7, Z6
+	VMULPD         fftsmall_tw32_AVX512_true<>+576(SB), Z6, Z6
+	VFMADDSUB231PD fftsmall_tw32_AVX512_true<>+512(SB), Z7, Z6
+	VPERMILPD      $0x55, Z8, Z7
+	VMULPD         fftsmall_tw32_AVX512_true<>+704(SB), Z7, Z7
+	VFMADDSUB231PD fftsmall_tw32_AVX512_true<>+640(SB), Z8, Z7
+	VSHUFF64X2     $0x44, Z9, Z3, Z8
+	VSHUFF64X2     $0xee, Z9, Z3, Z3
+	VSHUFF64X2     $0x44, Z7, Z6, Z9
+	VSHUFF64X2     $0xee, Z7, Z6, Z7
+	VSHUFF64X2     $0x88, Z9, Z8, Z6
+	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	VSHUFF64X2     $0x88, Z7, Z3, Z9
+	VSHUFF64X2     $0xdd, Z7, Z3, Z3
+	VADDPD         Z6, Z2, Z7
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z9, Z5, Z6
+	VSUBPD         Z9, Z5, Z5
+	VADDPD         Z6, Z7, Z2
+	VSUBPD         Z6, Z7, Z6
+	VPERMILPD      $0x55, Z5, Z7
+	VMOVAPD        Z7, Z5
+	VMOVAPD        Z7, Z9
+	VFMSUBADD231PD Z0, Z10, Z5
+	VFMADDSUB231PD Z0, Z10, Z9
+	VADDPD         Z8, Z4, Z7
+	VSUBPD         Z8, Z4, Z10
+	VADDPD         Z3, Z1, Z8
+	VSUBPD         Z3, Z1, Z1
+	VADDPD         Z8, Z7, Z4
+	VSUBPD         Z8, Z7, Z8
+	VPERMILPD      $0x55, Z1, Z3
+	VMOVAPD        Z3, Z1
+	VMOVAPD        Z3, Z3
+	VFMSUBADD231PD Z0, Z10, Z1
+	VFMADDSUB231PD Z0, Z10, Z3
+	VPERMILPD      $0x55, Z1, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z1, Z0
+	VPERMILPD      $0x55, Z8, Z1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z1, Z1
+	VPERMILPD      $0x55, Z3, Z7
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z3, Z7
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z0, Z5, Z4
+	VSUBPD         Z0, Z5, Z0
+	VADDPD         Z1, Z6, Z5
+	VSUBPD         Z1, Z6, Z1
+	VADDPD         Z7, Z9, Z6
+	VSUBPD         Z7, Z9, Z7
+	VMOVUPS        Z3, (AX)
+	VMOVUPS        Z4, 64(AX)
+	VMOVUPS        Z5, 128(AX)
+	VMOVUPS        Z6, 192(AX)
+	VMOVUPS        Z2, 256(AX)
+	VMOVUPS        Z0, 320(AX)
+	VMOVUPS        Z1, 384(AX)
+	VMOVUPS        Z7, 448(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw32_AVX512_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+16(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+24(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+32(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+40(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+48(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw32_AVX512_true<>+56(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw32_AVX512_true<>+64(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+72(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+80(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+88(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+96(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+104(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+112(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+120(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+128(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+136(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+144(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+152(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+160(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+168(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+176(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+184(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+192(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+200(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+208(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+216(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+224(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+232(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+240(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+248(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+256(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+264(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+272(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw32_AVX512_true<>+280(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw32_AVX512_true<>+288(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+296(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+304(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+312(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+320(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+328(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+336(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+344(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+352(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+360(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+368(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+376(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+384(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+392(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+400(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+408(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+416(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+424(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+432(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+440(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+448(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+456(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+464(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX512_true<>+472(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw32_AVX512_true<>+480(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+488(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+496(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+504(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+512(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+520(SB)/8, $0x8000000000000000
+DATA fftsmall_tw32_AVX512_true<>+528(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+536(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+544(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+552(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+560(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+568(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+576(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+584(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw32_AVX512_true<>+592(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+600(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+608(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+616(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+624(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+632(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+640(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+648(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+656(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+664(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw32_AVX512_true<>+672(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+680(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw32_AVX512_true<>+688(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+696(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw32_AVX512_true<>+704(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+712(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw32_AVX512_true<>+720(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+728(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw32_AVX512_true<>+736(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+744(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw32_AVX512_true<>+752(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw32_AVX512_true<>+760(SB)/8, $0x3fea9b66290ea1a4
+GLOBL fftsmall_tw32_AVX512_true<>(SB), RODATA|NOPTR, $768
+
+// func fft64Small32AVX512Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small32AVX512Inv(SB), NOSPLIT, $0-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Z0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z1
+	VMOVUPS        (CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        128(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        256(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        384(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw32_AVX512_true<>+64(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw32_AVX512_true<>+0(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw32_AVX512_true<>+192(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw32_AVX512_true<>+128(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw32_AVX512_true<>+320(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw32_AVX512_true<>+256(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        64(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VMOVUPS        192(CX), Z7
+	VMULPD         Z0, Z7, Z7
+	VMOVUPS        320(CX), Z8
+	VMULPD         Z0, Z8, Z8
+	VMOVUPS        448(CX), Z9
+	VMULPD         Z0, Z9, Z9
+	VADDPD         Z8, Z5, Z0
+	VSUBPD         Z8, Z5, Z10
+	VADDPD         Z9, Z7, Z8
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z8, Z0, Z5
+	VSUBPD         Z8, Z0, Z8
+	VPERMILPD      $0x55, Z7, Z0
+	VMOVAPD        Z0, Z7
+	VMOVAPD        Z0, Z9
+	VFMSUBADD231PD Z1, Z10, Z7
+	VFMADDSUB231PD Z1, Z10, Z9
+	VPERMILPD      $0x55, Z9, Z0
+	VMULPD         fftsmall_tw32_AVX512_true<>+448(SB), Z0, Z0
+	VFMSUBADD231PD fftsmall_tw32_AVX512_true<>+384(SB), Z9, Z0
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fftsmall_tw32_AVX512_true<>+576(SB), Z9, Z9
+	VFMSUBADD231PD fftsmall_tw32_AVX512_true<>+512(SB), Z8, Z9
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         fftsmall_tw32_AVX512_true<>+704(SB), Z8, Z8
+	VFMSUBADD231PD fftsmall_tw32_AVX512_true<>+640(SB), Z7, Z8
+	VSHUFF64X2     $0x44, Z0, Z5, Z7
+	VSHUFF64X2     $0xee, Z0, Z5, Z0
+	VSHUFF64X2     $0x44, Z8, Z9, Z5
+	VSHUFF64X2     $0xee, Z8, Z9, Z9
+	VSHUFF64X2     $0x88, Z5, Z7, Z8
+	VSHUFF64X2     $0xdd, Z5, Z7, Z5
+	VSHUFF64X2     $0x88, Z9, Z0, Z7
+	VSHUFF64X2     $0xdd, Z9, Z0, Z0
+	VADDPD         Z8, Z4, Z9
+	VSUBPD         Z8, Z4, Z10
+	VADDPD         Z7, Z6, Z8
+	VSUBPD         Z7, Z6, Z6
+	VADDPD         Z8, Z9, Z4
+	VSUBPD         Z8, Z9, Z8
+	VPERMILPD      $0x55, Z6, Z7
+	VMOVAPD        Z7, Z6
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z6
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z5, Z3, Z9
+	VSUBPD         Z5, Z3, Z10
+	VADDPD         Z0, Z2, Z5
+	VSUBPD         Z0, Z2, Z0
+	VADDPD         Z5, Z9, Z3
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z0, Z0
+	VMOVAPD        Z0, Z2
+	VMOVAPD        Z0, Z0
+	VFMSUBADD231PD Z1, Z10, Z2
+	VFMADDSUB231PD Z1, Z10, Z0
+	VPERMILPD      $0x55, Z0, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z0, Z1
+	VPERMILPD      $0x55, Z5, Z0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z0, Z0
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z5, Z5
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z5
+	VADDPD         Z3, Z4, Z2
+	VSUBPD         Z3, Z4, Z3
+	VADDPD         Z1, Z7, Z4
+	VSUBPD         Z1, Z7, Z1
+	VADDPD         Z0, Z8, Z7
+	VSUBPD         Z0, Z8, Z0
+	VADDPD         Z5, Z6, Z8
+	VSUBPD         Z5, Z6, Z5
+	VMOVUPS        Z2, (AX)
+	VMOVUPS        Z4, 64(AX)
+	VMOVUPS        Z7, 128(AX)
+	VMOVUPS        Z8, 192(AX)
+	VMOVUPS        Z3, 256(AX)
+	VMOVUPS        Z1, 320(AX)
+	VMOVUPS        Z0, 384(AX)
+	VMOVUPS        Z5, 448(AX)
+	VZEROUPPER
+	RET
+
+// func fft64Small64AVX512Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small64AVX512Fwd(SB), NOSPLIT, $0-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z0
+	VMOVUPS        (CX), Z1
+	VMOVUPS        256(CX), Z2
+	VMOVUPS        512(CX), Z3
+	VMOVUPS        768(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw64_AVX512_true<>+64(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+0(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw64_AVX512_true<>+192(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+128(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw64_AVX512_true<>+320(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+256(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        64(CX), Z3
+	VMOVUPS        320(CX), Z6
+	VMOVUPS        576(CX), Z7
+	VMOVUPS        832(CX), Z8
+	VADDPD         Z7, Z3, Z9
+	VSUBPD         Z7, Z3, Z10
+	VADDPD         Z8, Z6, Z7
+	VSUBPD         Z8, Z6, Z6
+	VADDPD         Z7, Z9, Z3
+	VSUBPD         Z7, Z9, Z7
+	VPERMILPD      $0x55, Z6, Z8
+	VMOVAPD        Z8, Z6
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z6
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z6, Z9
+	VMULPD         fftsmall_tw64_AVX512_true<>+448(SB), Z9, Z9
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+384(SB), Z6, Z9
+	VPERMILPD      $0x55, Z7, Z6
+	VMULPD         fftsmall_tw64_AVX512_true<>+576(SB), Z6, Z6
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+512(SB), Z7, Z6
+	VPERMILPD      $0x55, Z8, Z7
+	VMULPD         fftsmall_tw64_AVX512_true<>+704(SB), Z7, Z7
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+640(SB), Z8, Z7
+	VSHUFF64X2     $0x44, Z9, Z3, Z8
+	VSHUFF64X2     $0xee, Z9, Z3, Z3
+	VSHUFF64X2     $0x44, Z7, Z6, Z9
+	VSHUFF64X2     $0xee, Z7, Z6, Z7
+	VSHUFF64X2     $0x88, Z9, Z8, Z6
+	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	VSHUFF64X2     $0x88, Z7, Z3, Z9
+	VSHUFF64X2     $0xdd, Z7, Z3, Z3
+	VMOVUPS        128(CX), Z7
+	VMOVUPS        384(CX), Z10
+	VMOVUPS        640(CX), Z11
+	VMOVUPS        896(CX), Z12
+	VADDPD         Z11, Z7, Z13
+	VSUBPD         Z11, Z7, Z14
+	VADDPD         Z12, Z10, Z11
+	VSUBPD         Z12, Z10, Z10
+	VADDPD         Z11, Z13, Z7
+	VSUBPD         Z11, Z13, Z11
+	VPERMILPD      $0x55, Z10, Z12
+	VMOVAPD        Z12, Z10
+	VMOVAPD        Z12, Z12
+	VFMSUBADD231PD Z0, Z14, Z10
+	VFMADDSUB231PD Z0, Z14, Z12
+	VPERMILPD      $0x55, Z10, Z13
+	VMULPD         fftsmall_tw64_AVX512_true<>+832(SB), Z13, Z13
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+768(SB), Z10, Z13
+	VPERMILPD      $0x55, Z11, Z10
+	VMULPD         fftsmall_tw64_AVX512_true<>+960(SB), Z10, Z10
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+896(SB), Z11, Z10
+	VPERMILPD      $0x55, Z12, Z11
+	VMULPD         fftsmall_tw64_AVX512_true<>+1088(SB), Z11, Z11
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+1024(SB), Z12, Z11
+	VSHUFF64X2     $0x44, Z13, Z7, Z12
+	VSHUFF64X2     $0xee, Z13, Z7, Z7
+	VSHUFF64X2     $0x44, Z11, Z10, Z13
+	VSHUFF64X2     $0xee, Z11, Z10, Z11
+	VSHUFF64X2     $0x88, Z13, Z12, Z10
+	VSHUFF64X2     $0xdd, Z13, Z12, Z12
+	VSHUFF64X2     $0x88, Z11, Z7, Z13
+	VSHUFF64X2     $0xdd, Z11, Z7, Z7
+	VMOVUPS        192(CX), Z11
+	VMOVUPS        448(CX), Z14
+	VMOVUPS        704(CX), Z15
+	VMOVUPS        960(CX), Z16
+	VADDPD         Z15, Z11, Z17
+	VSUBPD         Z15, Z11, Z18
+	VADDPD         Z16, Z14, Z15
+	VSUBPD         Z16, Z14, Z14
+	VADDPD         Z15, Z17, Z11
+	VSUBPD         Z15, Z17, Z15
+	VPERMILPD      $0x55, Z14, Z16
+	VMOVAPD        Z16, Z14
+	VMOVAPD        Z16, Z16
+	VFMSUBADD231PD Z0, Z18, Z14
+	VFMADDSUB231PD Z0, Z18, Z16
+	VPERMILPD      $0x55, Z14, Z17
+	VMULPD         fftsmall_tw64_AVX512_true<>+1216(SB), Z17, Z17
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+1152(SB), Z14, Z17
+	VPERMILPD      $0x55, Z15, Z14
+	VMULPD         fftsmall_tw64_AVX512_true<>+1344(SB), Z14, Z14
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+1280(SB), Z15, Z14
+	VPERMILPD      $0x55, Z16, Z15
+	VMULPD         fftsmall_tw64_AVX512_true<>+1472(SB), Z15, Z15
+	VFMADDSUB231PD fftsmall_tw64_AVX512_true<>+1408(SB), Z16, Z15
+	VSHUFF64X2     $0x44, Z17, Z11, Z16
+	VSHUFF64X2     $0xee, Z17, Z11, Z11
+	VSHUFF64X2     $0x44, Z15, Z14, Z17
+	VSHUFF64X2     $0xee, Z15, Z14, Z15
+	VSHUFF64X2     $0x88, Z17, Z16, Z14
+	VSHUFF64X2     $0xdd, Z17, Z16, Z16
+	VSHUFF64X2     $0x88, Z15, Z11, Z17
+	VSHUFF64X2     $0xdd, Z15, Z11, Z11
+	VADDPD         Z10, Z2, Z15
+	VSUBPD         Z10, Z2, Z18
+	VADDPD         Z14, Z6, Z10
+	VSUBPD         Z14, Z6, Z6
+	VADDPD         Z10, Z15, Z2
+	VSUBPD         Z10, Z15, Z10
+	VPERMILPD      $0x55, Z6, Z14
+	VMOVAPD        Z14, Z6
+	VMOVAPD        Z14, Z14
+	VFMSUBADD231PD Z0, Z18, Z6
+	VFMADDSUB231PD Z0, Z18, Z14
+	VADDPD         Z12, Z4, Z15
+	VSUBPD         Z12, Z4, Z18
+	VADDPD         Z16, Z8, Z12
+	VSUBPD         Z16, Z8, Z8
+	VADDPD         Z12, Z15, Z4
+	VSUBPD         Z12, Z15, Z12
+	VPERMILPD      $0x55, Z8, Z15
+	VMOVAPD        Z15, Z8
+	VMOVAPD        Z15, Z16
+	VFMSUBADD231PD Z0, Z18, Z8
+	VFMADDSUB231PD Z0, Z18, Z16
+	VPERMILPD      $0x55, Z8, Z15
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z15, Z15
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z8, Z15
+	VPERMILPD      $0x55, Z12, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z12, Z8
+	VPERMILPD      $0x55, Z16, Z12
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z12, Z12
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z16, Z12
+	VADDPD         Z13, Z5, Z16
+	VSUBPD         Z13, Z5, Z18
+	VADDPD         Z17, Z9, Z13
+	VSUBPD         Z17, Z9, Z9
+	VADDPD         Z13, Z16, Z5
+	VSUBPD         Z13, Z16, Z13
+	VPERMILPD      $0x55, Z9, Z16
+	VMOVAPD        Z16, Z9
+	VMOVAPD        Z16, Z17
+	VFMSUBADD231PD Z0, Z18, Z9
+	VFMADDSUB231PD Z0, Z18, Z17
+	VPERMILPD      $0x55, Z9, Z16
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z16, Z16
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z16
+	VPERMILPD      $0x55, Z13, Z9
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z9, Z9
+	VPERMILPD      $0x55, Z17, Z13
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z13, Z13
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z17, Z13
+	VADDPD         Z7, Z1, Z17
+	VSUBPD         Z7, Z1, Z18
+	VADDPD         Z11, Z3, Z7
+	VSUBPD         Z11, Z3, Z3
+	VADDPD         Z7, Z17, Z1
+	VSUBPD         Z7, Z17, Z7
+	VPERMILPD      $0x55, Z3, Z11
+	VMOVAPD        Z11, Z3
+	VMOVAPD        Z11, Z11
+	VFMSUBADD231PD Z0, Z18, Z3
+	VFMADDSUB231PD Z0, Z18, Z11
+	VPERMILPD      $0x55, Z3, Z17
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z17, Z17
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z3, Z17
+	VPERMILPD      $0x55, Z7, Z3
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z3, Z3
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z7, Z3
+	VPERMILPD      $0x55, Z11, Z7
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z11, Z7
+	VADDPD         Z5, Z2, Z11
+	VSUBPD         Z5, Z2, Z18
+	VADDPD         Z1, Z4, Z5
+	VSUBPD         Z1, Z4, Z1
+	VADDPD         Z5, Z11, Z2
+	VSUBPD         Z5, Z11, Z5
+	VPERMILPD      $0x55, Z1, Z1
+	VMOVAPD        Z1, Z4
+	VMOVAPD        Z1, Z1
+	VFMSUBADD231PD Z0, Z18, Z4
+	VFMADDSUB231PD Z0, Z18, Z1
+	VADDPD         Z16, Z6, Z11
+	VSUBPD         Z16, Z6, Z18
+	VADDPD         Z17, Z15, Z16
+	VSUBPD         Z17, Z15, Z15
+	VADDPD         Z16, Z11, Z6
+	VSUBPD         Z16, Z11, Z16
+	VPERMILPD      $0x55, Z15, Z11
+	VMOVAPD        Z11, Z15
+	VMOVAPD        Z11, Z17
+	VFMSUBADD231PD Z0, Z18, Z15
+	VFMADDSUB231PD Z0, Z18, Z17
+	VADDPD         Z9, Z10, Z11
+	VSUBPD         Z9, Z10, Z18
+	VADDPD         Z3, Z8, Z9
+	VSUBPD         Z3, Z8, Z3
+	VADDPD         Z9, Z11, Z10
+	VSUBPD         Z9, Z11, Z9
+	VPERMILPD      $0x55, Z3, Z3
+	VMOVAPD        Z3, Z8
+	VMOVAPD        Z3, Z3
+	VFMSUBADD231PD Z0, Z18, Z8
+	VFMADDSUB231PD Z0, Z18, Z3
+	VADDPD         Z13, Z14, Z11
+	VSUBPD         Z13, Z14, Z18
+	VADDPD         Z7, Z12, Z13
+	VSUBPD         Z7, Z12, Z7
+	VADDPD         Z13, Z11, Z14
+	VSUBPD         Z13, Z11, Z13
+	VPERMILPD      $0x55, Z7, Z7
+	VMOVAPD        Z7, Z12
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z18, Z12
+	VFMADDSUB231PD Z0, Z18, Z7
+	VMOVUPS        Z2, (AX)
+	VMOVUPS        Z6, 64(AX)
+	VMOVUPS        Z10, 128(AX)
+	VMOVUPS        Z14, 192(AX)
+	VMOVUPS        Z4, 256(AX)
+	VMOVUPS        Z15, 320(AX)
+	VMOVUPS        Z8, 384(AX)
+	VMOVUPS        Z12, 448(AX)
+	VMOVUPS        Z5, 512(AX)
+	VMOVUPS        Z16, 576(AX)
+	VMOVUPS        Z9, 640(AX)
+	VMOVUPS        Z13, 704(AX)
+	VMOVUPS        Z1, 768(AX)
+	VMOVUPS        Z17, 832(AX)
+	VMOVUPS        Z3, 896(AX)
+	VMOVUPS        Z7, 960(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw64_AVX512_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+16(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+24(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+32(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+40(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+48(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw64_AVX512_true<>+56(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw64_AVX512_true<>+64(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+72(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+80(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+88(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+96(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+104(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+112(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+120(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+128(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+136(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+144(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+152(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+160(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+168(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+176(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+184(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+192(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+200(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+208(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+216(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+224(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+232(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+240(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+248(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+256(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+264(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+272(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw64_AVX512_true<>+280(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw64_AVX512_true<>+288(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+296(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+304(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+312(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+320(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+328(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+336(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+344(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+352(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+360(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+368(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+376(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+384(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+392(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+400(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+408(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+416(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+424(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+432(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+440(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+448(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+456(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+464(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+472(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+480(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+488(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+496(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+504(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+512(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+520(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+528(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+536(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+544(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+552(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+560(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+568(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+576(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+584(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+592(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+600(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+608(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+616(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+624(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+632(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+640(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+648(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+656(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+664(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+672(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+680(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+688(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+696(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+704(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+712(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+720(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+728(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+736(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+744(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+752(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+760(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+768(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+776(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+784(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+792(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+800(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+808(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+816(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+824(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+832(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+840(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+848(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+856(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+864(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+872(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+880(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+888(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+896(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+904(SB)/8, $0x8000000000000000
+DATA fftsmall_tw64_AVX512_true<>+912(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+920(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+928(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+936(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+944(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+952(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+960(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+968(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw64_AVX512_true<>+976(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+984(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+992(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1000(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1008(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+1016(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+1024(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1032(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1040(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+1048(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw64_AVX512_true<>+1056(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+1064(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+1072(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+1080(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+1088(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1096(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1104(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+1112(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw64_AVX512_true<>+1120(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+1128(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+1136(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+1144(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+1152(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+1160(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+1168(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+1176(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+1184(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+1192(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+1200(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+1208(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw64_AVX512_true<>+1216(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1224(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1232(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX512_true<>+1240(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw64_AVX512_true<>+1248(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+1256(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+1264(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+1272(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw64_AVX512_true<>+1280(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1288(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1296(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+1304(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+1312(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1320(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1328(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+1336(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw64_AVX512_true<>+1344(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1352(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw64_AVX512_true<>+1360(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+1368(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+1376(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+1384(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+1392(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+1400(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw64_AVX512_true<>+1408(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1416(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw64_AVX512_true<>+1424(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+1432(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw64_AVX512_true<>+1440(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+1448(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw64_AVX512_true<>+1456(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+1464(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw64_AVX512_true<>+1472(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+1480(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw64_AVX512_true<>+1488(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+1496(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw64_AVX512_true<>+1504(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+1512(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw64_AVX512_true<>+1520(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw64_AVX512_true<>+1528(SB)/8, $0x3fee9f4156c62dda
+GLOBL fftsmall_tw64_AVX512_true<>(SB), RODATA|NOPTR, $1536
+
+// func fft64Small64AVX512Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small64AVX512Inv(SB), NOSPLIT, $0-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Z0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z1
+	VMOVUPS        (CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        256(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        512(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        768(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw64_AVX512_true<>+64(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+0(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw64_AVX512_true<>+192(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+128(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw64_AVX512_true<>+320(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+256(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        64(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VMOVUPS        320(CX), Z7
+	VMULPD         Z0, Z7, Z7
+	VMOVUPS        576(CX), Z8
+	VMULPD         Z0, Z8, Z8
+	VMOVUPS        832(CX), Z9
+	VMULPD         Z0, Z9, Z9
+	VADDPD         Z8, Z5, Z10
+	VSUBPD         Z8, Z5, Z11
+	VADDPD         Z9, Z7, Z8
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z8, Z10, Z5
+	VSUBPD         Z8, Z10, Z8
+	VPERMILPD      $0x55, Z7, Z9
+	VMOVAPD        Z9, Z7
+	VMOVAPD        Z9, Z9
+	VFMSUBADD231PD Z1, Z11, Z7
+	VFMADDSUB231PD Z1, Z11, Z9
+	VPERMILPD      $0x55, Z9, Z10
+	VMULPD         fftsmall_tw64_AVX512_true<>+448(SB), Z10, Z10
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+384(SB), Z9, Z10
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fftsmall_tw64_AVX512_true<>+576(SB), Z9, Z9
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+512(SB), Z8, Z9
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         fftsmall_tw64_AVX512_true<>+704(SB), Z8, Z8
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+640(SB), Z7, Z8
+	VSHUFF64X2     $0x44, Z10, Z5, Z7
+	VSHUFF64X2     $0xee, Z10, Z5, Z5
+	VSHUFF64X2     $0x44, Z8, Z9, Z10
+	VSHUFF64X2     $0xee, Z8, Z9, Z9
+	VSHUFF64X2     $0x88, Z10, Z7, Z8
+	VSHUFF64X2     $0xdd, Z10, Z7, Z7
+	VSHUFF64X2     $0x88, Z9, Z5, Z10
+	VSHUFF64X2     $0xdd, Z9, Z5, Z5
+	VMOVUPS        128(CX), Z9
+	VMULPD         Z0, Z9, Z9
+	VMOVUPS        384(CX), Z11
+	VMULPD         Z0, Z11, Z11
+	VMOVUPS        640(CX), Z12
+	VMULPD         Z0, Z12, Z12
+	VMOVUPS        896(CX), Z13
+	VMULPD         Z0, Z13, Z13
+	VADDPD         Z12, Z9, Z14
+	VSUBPD         Z12, Z9, Z15
+	VADDPD         Z13, Z11, Z12
+	VSUBPD         Z13, Z11, Z11
+	VADDPD         Z12, Z14, Z9
+	VSUBPD         Z12, Z14, Z12
+	VPERMILPD      $0x55, Z11, Z13
+	VMOVAPD        Z13, Z11
+	VMOVAPD        Z13, Z13
+	VFMSUBADD231PD Z1, Z15, Z11
+	VFMADDSUB231PD Z1, Z15, Z13
+	VPERMILPD      $0x55, Z13, Z14
+	VMULPD         fftsmall_tw64_AVX512_true<>+832(SB), Z14, Z14
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+768(SB), Z13, Z14
+	VPERMILPD      $0x55, Z12, Z13
+	VMULPD         fftsmall_tw64_AVX512_true<>+960(SB), Z13, Z13
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+896(SB), Z12, Z13
+	VPERMILPD      $0x55, Z11, Z12
+	VMULPD         fftsmall_tw64_AVX512_true<>+1088(SB), Z12, Z12
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+1024(SB), Z11, Z12
+	VSHUFF64X2     $0x44, Z14, Z9, Z11
+	VSHUFF64X2     $0xee, Z14, Z9, Z9
+	VSHUFF64X2     $0x44, Z12, Z13, Z14
+	VSHUFF64X2     $0xee, Z12, Z13, Z13
+	VSHUFF64X2     $0x88, Z14, Z11, Z12
+	VSHUFF64X2     $0xdd, Z14, Z11, Z11
+	VSHUFF64X2     $0x88, Z13, Z9, Z14
+	VSHUFF64X2     $0xdd, Z13, Z9, Z9
+	VMOVUPS        192(CX), Z13
+	VMULPD         Z0, Z13, Z13
+	VMOVUPS        448(CX), Z15
+	VMULPD         Z0, Z15, Z15
+	VMOVUPS        704(CX), Z16
+	VMULPD         Z0, Z16, Z16
+	VMOVUPS        960(CX), Z17
+	VMULPD         Z0, Z17, Z17
+	VADDPD         Z16, Z13, Z0
+	VSUBPD         Z16, Z13, Z18
+	VADDPD         Z17, Z15, Z16
+	VSUBPD         Z17, Z15, Z15
+	VADDPD         Z16, Z0, Z13
+	VSUBPD         Z16, Z0, Z16
+	VPERMILPD      $0x55, Z15, Z0
+	VMOVAPD        Z0, Z15
+	VMOVAPD        Z0, Z17
+	VFMSUBADD231PD Z1, Z18, Z15
+	VFMADDSUB231PD Z1, Z18, Z17
+	VPERMILPD      $0x55, Z17, Z0
+	VMULPD         fftsmall_tw64_AVX512_true<>+1216(SB), Z0, Z0
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+1152(SB), Z17, Z0
+	VPERMILPD      $0x55, Z16, Z17
+	VMULPD         fftsmall_tw64_AVX512_true<>+1344(SB), Z17, Z17
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+1280(SB), Z16, Z17
+	VPERMILPD      $0x55, Z15, Z16
+	VMULPD         fftsmall_tw64_AVX512_true<>+1472(SB), Z16, Z16
+	VFMSUBADD231PD fftsmall_tw64_AVX512_true<>+1408(SB), Z15, Z16
+	VSHUFF64X2     $0x44, Z0, Z13, Z15
+	VSHUFF64X2     $0xee, Z0, Z13, Z0
+	VSHUFF64X2     $0x44, Z16, Z17, Z13
+	VSHUFF64X2     $0xee, Z16, Z17, Z17
+	VSHUFF64X2     $0x88, Z13, Z15, Z16
+	VSHUFF64X2     $0xdd, Z13, Z15, Z13
+	VSHUFF64X2     $0x88, Z17, Z0, Z15
+	VSHUFF64X2     $0xdd, Z17, Z0, Z0
+	VADDPD         Z12, Z4, Z17
+	VSUBPD         Z12, Z4, Z18
+	VADDPD         Z16, Z8, Z12
+	VSUBPD         Z16, Z8, Z8
+	VADDPD         Z12, Z17, Z4
+	VSUBPD         Z12, Z17, Z12
+	VPERMILPD      $0x55, Z8, Z16
+	VMOVAPD        Z16, Z8
+	VMOVAPD        Z16, Z16
+	VFMSUBADD231PD Z1, Z18, Z8
+	VFMADDSUB231PD Z1, Z18, Z16
+	VADDPD         Z11, Z3, Z17
+	VSUBPD         Z11, Z3, Z18
+	VADDPD         Z13, Z7, Z11
+	VSUBPD         Z13, Z7, Z7
+	VADDPD         Z11, Z17, Z3
+	VSUBPD         Z11, Z17, Z11
+	VPERMILPD      $0x55, Z7, Z13
+	VMOVAPD        Z13, Z7
+	VMOVAPD        Z13, Z13
+	VFMSUBADD231PD Z1, Z18, Z7
+	VFMADDSUB231PD Z1, Z18, Z13
+	VPERMILPD      $0x55, Z13, Z17
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z17, Z17
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z13, Z17
+	VPERMILPD      $0x55, Z11, Z13
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z13, Z13
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z11, Z13
+	VPERMILPD      $0x55, Z7, Z11
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z11, Z11
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z7, Z11
+	VADDPD         Z14, Z6, Z7
+	VSUBPD         Z14, Z6, Z18
+	VADDPD         Z15, Z10, Z14
+	VSUBPD         Z15, Z10, Z10
+	VADDPD         Z14, Z7, Z6
+	VSUBPD         Z14, Z7, Z14
+	VPERMILPD      $0x55, Z10, Z7
+	VMOVAPD        Z7, Z10
+	VMOVAPD        Z7, Z15
+	VFMSUBADD231PD Z1, Z18, Z10
+	VFMADDSUB231PD Z1, Z18, Z15
+	VPERMILPD      $0x55, Z15, Z7
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z7, Z7
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z15, Z7
+	VPERMILPD      $0x55, Z14, Z14
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z14, Z14
+	VPERMILPD      $0x55, Z10, Z15
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z15, Z15
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z10, Z15
+	VADDPD         Z9, Z2, Z10
+	VSUBPD         Z9, Z2, Z18
+	VADDPD         Z0, Z5, Z9
+	VSUBPD         Z0, Z5, Z0
+	VADDPD         Z9, Z10, Z2
+	VSUBPD         Z9, Z10, Z9
+	VPERMILPD      $0x55, Z0, Z0
+	VMOVAPD        Z0, Z5
+	VMOVAPD        Z0, Z0
+	VFMSUBADD231PD Z1, Z18, Z5
+	VFMADDSUB231PD Z1, Z18, Z0
+	VPERMILPD      $0x55, Z0, Z10
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z10, Z10
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z0, Z10
+	VPERMILPD      $0x55, Z9, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z0
+	VPERMILPD      $0x55, Z5, Z9
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z5, Z9
+	VADDPD         Z6, Z4, Z5
+	VSUBPD         Z6, Z4, Z18
+	VADDPD         Z2, Z3, Z6
+	VSUBPD         Z2, Z3, Z2
+	VADDPD         Z6, Z5, Z4
+	VSUBPD         Z6, Z5, Z6
+	VPERMILPD      $0x55, Z2, Z2
+	VMOVAPD        Z2, Z3
+	VMOVAPD        Z2, Z2
+	VFMSUBADD231PD Z1, Z18, Z3
+	VFMADDSUB231PD Z1, Z18, Z2
+	VADDPD         Z7, Z16, Z5
+	VSUBPD         Z7, Z16, Z18
+	VADDPD         Z10, Z17, Z7
+	VSUBPD         Z10, Z17, Z10
+	VADDPD         Z7, Z5, Z16
+	VSUBPD         Z7, Z5, Z7
+	VPERMILPD      $0x55, Z10, Z5
+	VMOVAPD        Z5, Z17
+	VMOVAPD        Z5, Z10
+	VFMSUBADD231PD Z1, Z18, Z17
+	VFMADDSUB231PD Z1, Z18, Z10
+	VADDPD         Z14, Z12, Z5
+	VSUBPD         Z14, Z12, Z18
+	VADDPD         Z0, Z13, Z14
+	VSUBPD         Z0, Z13, Z0
+	VADDPD         Z14, Z5, Z12
+	VSUBPD         Z14, Z5, Z14
+	VPERMILPD      $0x55, Z0, Z0
+	VMOVAPD        Z0, Z13
+	VMOVAPD        Z0, Z0
+	VFMSUBADD231PD Z1, Z18, Z13
+	VFMADDSUB231PD Z1, Z18, Z0
+	VADDPD         Z15, Z8, Z5
+	VSUBPD         Z15, Z8, Z18
+	VADDPD         Z9, Z11, Z15
+	VSUBPD         Z9, Z11, Z9
+	VADDPD         Z15, Z5, Z8
+	VSUBPD         Z15, Z5, Z15
+	VPERMILPD      $0x55, Z9, Z5
+	VMOVAPD        Z5, Z11
+	VMOVAPD        Z5, Z9
+	VFMSUBADD231PD Z1, Z18, Z11
+	VFMADDSUB231PD Z1, Z18, Z9
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z16, 64(AX)
+	VMOVUPS        Z12, 128(AX)
+	VMOVUPS        Z8, 192(AX)
+	VMOVUPS        Z2, 256(AX)
+	VMOVUPS        Z10, 320(AX)
+	VMOVUPS        Z0, 384(AX)
+	VMOVUPS        Z9, 448(AX)
+	VMOVUPS        Z6, 512(AX)
+	VMOVUPS        Z7, 576(AX)
+	VMOVUPS        Z14, 640(AX)
+	VMOVUPS        Z15, 704(AX)
+	VMOVUPS        Z3, 768(AX)
+	VMOVUPS        Z17, 832(AX)
+	VMOVUPS        Z13, 896(AX)
+	VMOVUPS        Z11, 960(AX)
+	VZEROUPPER
+	RET
+
+// func fft64Small128AVX512Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z0
+	VMOVUPS        (CX), Z1
+	VMOVUPS        512(CX), Z2
+	VMOVUPS        1024(CX), Z3
+	VMOVUPS        1536(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+64(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+0(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+192(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+128(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+320(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+256(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, (SP)
+	VMOVUPS        Z4, 64(SP)
+	VMOVUPS        Z5, 128(SP)
+	VMOVUPS        Z1, 192(SP)
+	VMOVUPS        64(CX), Z1
+	VMOVUPS        576(CX), Z2
+	VMOVUPS        1088(CX), Z3
+	VMOVUPS        1600(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+448(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+384(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+576(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+512(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+704(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+640(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 256(SP)
+	VMOVUPS        Z4, 320(SP)
+	VMOVUPS        Z5, 384(SP)
+	VMOVUPS        Z1, 448(SP)
+	VMOVUPS        128(CX), Z1
+	VMOVUPS        640(CX), Z2
+	VMOVUPS        1152(CX), Z3
+	VMOVUPS        1664(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+832(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+768(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+960(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+896(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+1088(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1024(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 512(SP)
+	VMOVUPS        Z4, 576(SP)
+	VMOVUPS        Z5, 640(SP)
+	VMOVUPS        Z1, 704(SP)
+	VMOVUPS        192(CX), Z1
+	VMOVUPS        704(CX), Z2
+	VMOVUPS        1216(CX), Z3
+	VMOVUPS        1728(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+1216(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1152(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+1344(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1280(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+1472(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1408(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 768(SP)
+	VMOVUPS        Z4, 832(SP)
+	VMOVUPS        Z5, 896(SP)
+	VMOVUPS        Z1, 960(SP)
+	VMOVUPS        256(CX), Z1
+	VMOVUPS        768(CX), Z2
+	VMOVUPS        1280(CX), Z3
+	VMOVUPS        1792(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+1600(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1536(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+1728(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1664(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+1856(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1792(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1024(SP)
+	VMOVUPS        Z4, 1088(SP)
+	VMOVUPS        Z5, 1152(SP)
+	VMOVUPS        Z1, 1216(SP)
+	VMOVUPS        320(CX), Z1
+	VMOVUPS        832(CX), Z2
+	VMOVUPS        1344(CX), Z3
+	VMOVUPS        1856(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+1984(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+1920(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+2112(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2048(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+2240(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2176(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1280(SP)
+	VMOVUPS        Z4, 1344(SP)
+	VMOVUPS        Z5, 1408(SP)
+	VMOVUPS        Z1, 1472(SP)
+	VMOVUPS        384(CX), Z1
+	VMOVUPS        896(CX), Z2
+	VMOVUPS        1408(CX), Z3
+	VMOVUPS        1920(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+2368(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2304(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+2496(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2432(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+2624(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2560(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1536(SP)
+	VMOVUPS        Z4, 1600(SP)
+	VMOVUPS        Z5, 1664(SP)
+	VMOVUPS        Z1, 1728(SP)
+	VMOVUPS        448(CX), Z1
+	VMOVUPS        960(CX), Z2
+	VMOVUPS        1472(CX), Z3
+	VMOVUPS        1984(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+2752(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2688(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw128_AVX512_true<>+2880(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2816(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw128_AVX512_true<>+3008(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw128_AVX512_true<>+2944(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1792(SP)
+	VMOVUPS        Z4, 1856(SP)
+	VMOVUPS        Z5, 1920(SP)
+	VMOVUPS        Z1, 1984(SP)
+	VMOVUPS        (SP), Z1
+	VMOVUPS        512(SP), Z2
+	VMOVUPS        1024(SP), Z3
+	VMOVUPS        1536(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, (SP)
+	VMOVUPS        Z2, 512(SP)
+	VMOVUPS        Z3, 1024(SP)
+	VMOVUPS        Z4, 1536(SP)
+	VMOVUPS        64(SP), Z1
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        1088(SP), Z3
+	VMOVUPS        1600(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, 64(SP)
+	VPERMILPD      $0x55, Z2, Z1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z2, Z1
+	VMOVUPS        Z1, 576(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 1088(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 1600(SP)
+	VMOVUPS        128(SP), Z1
+	VMOVUPS        640(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1664(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, 128(SP)
+	VPERMILPD      $0x55, Z2, Z1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z2, Z1
+	VMOVUPS        Z1, 640(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 1152(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 1664(SP)
+	VMOVUPS        192(SP), Z1
+	VMOVUPS        704(SP), Z2
+	VMOVUPS        1216(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, 192(SP)
+	VPERMILPD      $0x55, Z2, Z1
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z1
+	VMOVUPS        Z1, 704(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 1216(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 1728(SP)
+	VMOVUPS        256(SP), Z1
+	VMOVUPS        768(SP), Z2
+	VMOVUPS        1280(SP), Z3
+	VMOVUPS        1792(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, 256(SP)
+	VPERMILPD      $0x55, Z2, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z2, Z1
+	VMOVUPS        Z1, 768(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z1, Z1
+	VMOVUPS        Z1, 1280(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 1792(SP)
+	VMOVUPS        320(SP), Z1
+	VMOVUPS        832(SP), Z2
+	VMOVUPS        1344(SP), Z3
+	VMOVUPS        1856(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, 320(SP)
+	VPERMILPD      $0x55, Z2, Z1
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z2, Z1
+	VMOVUPS        Z1, 832(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 1344(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 1856(SP)
+	VMOVUPS        384(SP), Z1
+	VMOVUPS        896(SP), Z2
+	VMOVUPS        1408(SP), Z3
+	VMOVUPS        1920(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, 384(SP)
+	VPERMILPD      $0x55, Z2, Z1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z2, Z1
+	VMOVUPS        Z1, 896(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 1408(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 1920(SP)
+	VMOVUPS        448(SP), Z1
+	VMOVUPS        960(SP), Z2
+	VMOVUPS        1472(SP), Z3
+	VMOVUPS        1984(SP), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VMOVUPS        Z1, 448(SP)
+	VPERMILPD      $0x55, Z2, Z1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z2, Z1
+	VMOVUPS        Z1, 960(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 1472(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 1984(SP)
+	VMOVUPS        (SP), Z1
+	VMOVUPS        64(SP), Z2
+	VMOVUPS        128(SP), Z3
+	VMOVUPS        192(SP), Z4
+	VMOVUPS        256(SP), Z5
+	VMOVUPS        320(SP), Z6
+	VMOVUPS        384(SP), Z7
+	VMOVUPS        448(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, (AX)
+	VMOVUPS        Z2, 256(AX)
+	VMOVUPS        Z9, 512(AX)
+	VMOVUPS        Z5, 768(AX)
+	VMOVUPS        Z1, 1024(AX)
+	VMOVUPS        Z3, 1280(AX)
+	VMOVUPS        Z4, 1536(AX)
+	VMOVUPS        Z6, 1792(AX)
+	VMOVUPS        512(SP), Z1
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        640(SP), Z3
+	VMOVUPS        704(SP), Z4
+	VMOVUPS        768(SP), Z5
+	VMOVUPS        832(SP), Z6
+	VMOVUPS        896(SP), Z7
+	VMOVUPS        960(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 64(AX)
+	VMOVUPS        Z2, 320(AX)
+	VMOVUPS        Z9, 576(AX)
+	VMOVUPS        Z5, 832(AX)
+	VMOVUPS        Z1, 1088(AX)
+	VMOVUPS        Z3, 1344(AX)
+	VMOVUPS        Z4, 1600(AX)
+	VMOVUPS        Z6, 1856(AX)
+	VMOVUPS        1024(SP), Z1
+	VMOVUPS        1088(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1216(SP), Z4
+	VMOVUPS        1280(SP), Z5
+	VMOVUPS        1344(SP), Z6
+	VMOVUPS        1408(SP), Z7
+	VMOVUPS        1472(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 128(AX)
+	VMOVUPS        Z2, 384(AX)
+	VMOVUPS        Z9, 640(AX)
+	VMOVUPS        Z5, 896(AX)
+	VMOVUPS        Z1, 1152(AX)
+	VMOVUPS        Z3, 1408(AX)
+	VMOVUPS        Z4, 1664(AX)
+	VMOVUPS        Z6, 1920(AX)
+	VMOVUPS        1536(SP), Z1
+	VMOVUPS        1600(SP), Z2
+	VMOVUPS        1664(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VMOVUPS        1792(SP), Z5
+	VMOVUPS        1856(SP), Z6
+	VMOVUPS        1920(SP), Z7
+	VMOVUPS        1984(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z0
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z0, Z3, Z2
+	VSUBPD         Z0, Z3, Z0
+	VADDPD         Z4, Z5, Z3
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 192(AX)
+	VMOVUPS        Z2, 448(AX)
+	VMOVUPS        Z3, 704(AX)
+	VMOVUPS        Z5, 960(AX)
+	VMOVUPS        Z1, 1216(AX)
+	VMOVUPS        Z0, 1472(AX)
+	VMOVUPS        Z4, 1728(AX)
+	VMOVUPS        Z6, 1984(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw128_AVX512_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+16(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+24(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+32(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+40(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+48(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw128_AVX512_true<>+56(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw128_AVX512_true<>+64(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+72(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+80(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+88(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+96(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+104(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+112(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+120(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+128(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+136(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+144(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+152(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+160(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+168(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+176(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+184(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+192(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+200(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+208(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+216(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+224(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+232(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+240(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+248(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+256(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+264(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+272(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw128_AVX512_true<>+280(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw128_AVX512_true<>+288(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+296(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+304(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+312(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+320(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+328(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+336(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+344(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+352(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+360(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+368(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+376(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+384(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+392(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+400(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+408(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+416(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+424(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+432(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+440(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+448(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+456(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+464(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+472(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+480(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+488(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+496(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+504(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+512(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+520(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+528(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+536(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+544(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+552(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+560(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+568(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+576(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+584(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+592(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+600(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+608(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+616(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+624(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+632(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+640(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+648(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+656(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+664(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+672(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+680(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+688(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+696(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+704(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+712(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+720(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+728(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+736(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+744(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+752(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+760(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+768(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+776(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+784(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+792(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+800(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+808(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+816(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+824(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+832(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+840(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+848(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+856(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+864(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+872(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+880(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+888(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+896(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+904(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+912(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+920(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+928(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+936(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+944(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+952(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+960(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+968(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+976(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+984(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+992(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+1000(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+1008(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+1016(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+1024(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+1032(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+1040(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+1048(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+1056(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+1064(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+1072(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+1080(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+1088(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+1096(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+1104(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+1112(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+1120(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+1128(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+1136(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+1144(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+1152(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+1160(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+1168(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1176(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1184(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+1192(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+1200(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+1208(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+1216(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+1224(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+1232(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1240(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1248(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+1256(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+1264(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+1272(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+1280(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+1288(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+1296(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+1304(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+1312(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+1320(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+1328(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+1336(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+1344(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+1352(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+1360(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+1368(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+1376(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+1384(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+1392(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+1400(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+1408(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+1416(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+1424(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+1432(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+1440(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+1448(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+1456(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1464(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1472(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+1480(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+1488(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+1496(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+1504(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+1512(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+1520(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1528(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1536(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1544(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1552(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+1560(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+1568(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+1576(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+1584(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1592(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1600(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1608(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1616(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+1624(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+1632(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+1640(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+1648(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1656(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1664(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+1672(SB)/8, $0x8000000000000000
+DATA fftsmall_tw128_AVX512_true<>+1680(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+1688(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+1696(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+1704(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+1712(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+1720(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+1728(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+1736(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw128_AVX512_true<>+1744(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+1752(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+1760(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+1768(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+1776(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+1784(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+1792(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1800(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1808(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1816(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw128_AVX512_true<>+1824(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+1832(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+1840(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+1848(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+1856(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1864(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+1872(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1880(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw128_AVX512_true<>+1888(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+1896(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+1904(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+1912(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+1920(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+1928(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+1936(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+1944(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+1952(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+1960(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+1968(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+1976(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+1984(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+1992(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+2000(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+2008(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+2016(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+2024(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+2032(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+2040(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+2048(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2056(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2064(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+2072(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+2080(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+2088(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+2096(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+2104(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+2112(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2120(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2128(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+2136(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+2144(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+2152(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+2160(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+2168(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+2176(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+2184(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+2192(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+2200(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+2208(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+2216(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+2224(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+2232(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+2240(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+2248(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+2256(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+2264(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+2272(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+2280(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+2288(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+2296(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+2304(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2312(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2320(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+2328(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw128_AVX512_true<>+2336(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+2344(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+2352(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+2360(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw128_AVX512_true<>+2368(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2376(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2384(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+2392(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw128_AVX512_true<>+2400(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+2408(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+2416(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+2424(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw128_AVX512_true<>+2432(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+2440(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+2448(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+2456(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+2464(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+2472(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+2480(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+2488(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw128_AVX512_true<>+2496(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+2504(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw128_AVX512_true<>+2512(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+2520(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+2528(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+2536(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+2544(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+2552(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw128_AVX512_true<>+2560(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2568(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2576(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+2584(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw128_AVX512_true<>+2592(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+2600(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw128_AVX512_true<>+2608(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+2616(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw128_AVX512_true<>+2624(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2632(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2640(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+2648(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw128_AVX512_true<>+2656(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+2664(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw128_AVX512_true<>+2672(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+2680(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw128_AVX512_true<>+2688(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+2696(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+2704(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+2712(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+2720(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+2728(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+2736(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+2744(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw128_AVX512_true<>+2752(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+2760(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+2768(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX512_true<>+2776(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw128_AVX512_true<>+2784(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+2792(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+2800(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+2808(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw128_AVX512_true<>+2816(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2824(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw128_AVX512_true<>+2832(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+2840(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+2848(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+2856(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw128_AVX512_true<>+2864(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+2872(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw128_AVX512_true<>+2880(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2888(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw128_AVX512_true<>+2896(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+2904(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+2912(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+2920(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw128_AVX512_true<>+2928(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+2936(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw128_AVX512_true<>+2944(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+2952(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw128_AVX512_true<>+2960(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+2968(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw128_AVX512_true<>+2976(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+2984(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw128_AVX512_true<>+2992(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+3000(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw128_AVX512_true<>+3008(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+3016(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw128_AVX512_true<>+3024(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+3032(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw128_AVX512_true<>+3040(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+3048(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw128_AVX512_true<>+3056(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw128_AVX512_true<>+3064(SB)/8, $0x3fefa7557f08a517
+GLOBL fftsmall_tw128_AVX512_true<>(SB), RODATA|NOPTR, $3072
+
+// func fft64Small128AVX512Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small128AVX512Inv(SB), $2048-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Z0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z1
+	VMOVUPS        (CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        512(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1024(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1536(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw128_AVX512_true<>+64(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+0(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+192(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+128(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+320(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+256(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, (SP)
+	VMOVUPS        Z3, 64(SP)
+	VMOVUPS        Z6, 128(SP)
+	VMOVUPS        Z2, 192(SP)
+	VMOVUPS        64(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        576(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1088(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1600(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw128_AVX512_true<>+448(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+384(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+576(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+512(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+704(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+640(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 256(SP)
+	VMOVUPS        Z3, 320(SP)
+	VMOVUPS        Z6, 384(SP)
+	VMOVUPS        Z2, 448(SP)
+	VMOVUPS        128(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        640(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1152(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1664(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw128_AVX512_true<>+832(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+768(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+960(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+896(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+1088(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1024(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 512(SP)
+	VMOVUPS        Z3, 576(SP)
+	VMOVUPS        Z6, 640(SP)
+	VMOVUPS        Z2, 704(SP)
+	VMOVUPS        192(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        704(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1216(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1728(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw128_AVX512_true<>+1216(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1152(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+1344(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1280(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+1472(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1408(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 768(SP)
+	VMOVUPS        Z3, 832(SP)
+	VMOVUPS        Z6, 896(SP)
+	VMOVUPS        Z2, 960(SP)
+	VMOVUPS        256(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        768(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1280(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1792(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw128_AVX512_true<>+1600(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1536(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+1728(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1664(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+1856(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1792(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 1024(SP)
+	VMOVUPS        Z3, 1088(SP)
+	VMOVUPS        Z6, 1152(SP)
+	VMOVUPS        Z2, 1216(SP)
+	VMOVUPS        320(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        832(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1344(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1856(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw128_AVX512_true<>+1984(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+1920(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+2112(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2048(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+2240(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2176(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 1280(SP)
+	VMOVUPS        Z3, 1344(SP)
+	VMOVUPS        Z6, 1408(SP)
+	VMOVUPS        Z2, 1472(SP)
+	VMOVUPS        384(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        896(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1408(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1920(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw128_AVX512_true<>+2368(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2304(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+2496(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2432(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+2624(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2560(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 1536(SP)
+	VMOVUPS        Z3, 1600(SP)
+	VMOVUPS        Z6, 1664(SP)
+	VMOVUPS        Z2, 1728(SP)
+	VMOVUPS        448(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        960(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        1472(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        1984(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z6
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z0, Z2
+	VSUBPD         Z4, Z0, Z4
+	VPERMILPD      $0x55, Z3, Z0
+	VMOVAPD        Z0, Z3
+	VMOVAPD        Z0, Z5
+	VFMSUBADD231PD Z1, Z6, Z3
+	VFMADDSUB231PD Z1, Z6, Z5
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fftsmall_tw128_AVX512_true<>+2752(SB), Z0, Z0
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2688(SB), Z5, Z0
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw128_AVX512_true<>+2880(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2816(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw128_AVX512_true<>+3008(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw128_AVX512_true<>+2944(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z0, Z2, Z3
+	VSHUFF64X2     $0xee, Z0, Z2, Z0
+	VSHUFF64X2     $0x44, Z4, Z5, Z2
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z2, Z3, Z4
+	VSHUFF64X2     $0xdd, Z2, Z3, Z2
+	VSHUFF64X2     $0x88, Z5, Z0, Z3
+	VSHUFF64X2     $0xdd, Z5, Z0, Z0
+	VMOVUPS        Z4, 1792(SP)
+	VMOVUPS        Z2, 1856(SP)
+	VMOVUPS        Z3, 1920(SP)
+	VMOVUPS        Z0, 1984(SP)
+	VMOVUPS        (SP), Z0
+	VMOVUPS        512(SP), Z2
+	VMOVUPS        1024(SP), Z3
+	VMOVUPS        1536(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, (SP)
+	VMOVUPS        Z4, 512(SP)
+	VMOVUPS        Z3, 1024(SP)
+	VMOVUPS        Z2, 1536(SP)
+	VMOVUPS        64(SP), Z0
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        1088(SP), Z3
+	VMOVUPS        1600(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, 64(SP)
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z4, Z0
+	VMOVUPS        Z0, 576(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 1088(SP)
+	VPERMILPD      $0x55, Z2, Z0
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z0
+	VMOVUPS        Z0, 1600(SP)
+	VMOVUPS        128(SP), Z0
+	VMOVUPS        640(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1664(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, 128(SP)
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z4, Z0
+	VMOVUPS        Z0, 640(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 1152(SP)
+	VPERMILPD      $0x55, Z2, Z0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z2, Z0
+	VMOVUPS        Z0, 1664(SP)
+	VMOVUPS        192(SP), Z0
+	VMOVUPS        704(SP), Z2
+	VMOVUPS        1216(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, 192(SP)
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z4, Z0
+	VMOVUPS        Z0, 704(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 1216(SP)
+	VPERMILPD      $0x55, Z2, Z0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z2, Z0
+	VMOVUPS        Z0, 1728(SP)
+	VMOVUPS        256(SP), Z0
+	VMOVUPS        768(SP), Z2
+	VMOVUPS        1280(SP), Z3
+	VMOVUPS        1792(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, 256(SP)
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z0
+	VMOVUPS        Z0, 768(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z0, Z0
+	VMOVUPS        Z0, 1280(SP)
+	VPERMILPD      $0x55, Z2, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z0
+	VMOVUPS        Z0, 1792(SP)
+	VMOVUPS        320(SP), Z0
+	VMOVUPS        832(SP), Z2
+	VMOVUPS        1344(SP), Z3
+	VMOVUPS        1856(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, 320(SP)
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z4, Z0
+	VMOVUPS        Z0, 832(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 1344(SP)
+	VPERMILPD      $0x55, Z2, Z0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z0
+	VMOVUPS        Z0, 1856(SP)
+	VMOVUPS        384(SP), Z0
+	VMOVUPS        896(SP), Z2
+	VMOVUPS        1408(SP), Z3
+	VMOVUPS        1920(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, 384(SP)
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z4, Z0
+	VMOVUPS        Z0, 896(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 1408(SP)
+	VPERMILPD      $0x55, Z2, Z0
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z0
+	VMOVUPS        Z0, 1920(SP)
+	VMOVUPS        448(SP), Z0
+	VMOVUPS        960(SP), Z2
+	VMOVUPS        1472(SP), Z3
+	VMOVUPS        1984(SP), Z4
+	VADDPD         Z3, Z0, Z5
+	VSUBPD         Z3, Z0, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z0
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z1, Z6, Z2
+	VFMADDSUB231PD Z1, Z6, Z4
+	VMOVUPS        Z0, 448(SP)
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z4, Z0
+	VMOVUPS        Z0, 960(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 1472(SP)
+	VPERMILPD      $0x55, Z2, Z0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z0
+	VMOVUPS        Z0, 1984(SP)
+	VMOVUPS        (SP), Z0
+	VMOVUPS        64(SP), Z2
+	VMOVUPS        128(SP), Z3
+	VMOVUPS        192(SP), Z4
+	VMOVUPS        256(SP), Z5
+	VMOVUPS        320(SP), Z6
+	VMOVUPS        384(SP), Z7
+	VMOVUPS        448(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z2, 256(AX)
+	VMOVUPS        Z9, 512(AX)
+	VMOVUPS        Z6, 768(AX)
+	VMOVUPS        Z0, 1024(AX)
+	VMOVUPS        Z7, 1280(AX)
+	VMOVUPS        Z5, 1536(AX)
+	VMOVUPS        Z3, 1792(AX)
+	VMOVUPS        512(SP), Z0
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        640(SP), Z3
+	VMOVUPS        704(SP), Z4
+	VMOVUPS        768(SP), Z5
+	VMOVUPS        832(SP), Z6
+	VMOVUPS        896(SP), Z7
+	VMOVUPS        960(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 64(AX)
+	VMOVUPS        Z2, 320(AX)
+	VMOVUPS        Z9, 576(AX)
+	VMOVUPS        Z6, 832(AX)
+	VMOVUPS        Z0, 1088(AX)
+	VMOVUPS        Z7, 1344(AX)
+	VMOVUPS        Z5, 1600(AX)
+	VMOVUPS        Z3, 1856(AX)
+	VMOVUPS        1024(SP), Z0
+	VMOVUPS        1088(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1216(SP), Z4
+	VMOVUPS        1280(SP), Z5
+	VMOVUPS        1344(SP), Z6
+	VMOVUPS        1408(SP), Z7
+	VMOVUPS        1472(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 128(AX)
+	VMOVUPS        Z2, 384(AX)
+	VMOVUPS        Z9, 640(AX)
+	VMOVUPS        Z6, 896(AX)
+	VMOVUPS        Z0, 1152(AX)
+	VMOVUPS        Z7, 1408(AX)
+	VMOVUPS        Z5, 1664(AX)
+	VMOVUPS        Z3, 1920(AX)
+	VMOVUPS        1536(SP), Z0
+	VMOVUPS        1600(SP), Z2
+	VMOVUPS        1664(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VMOVUPS        1792(SP), Z5
+	VMOVUPS        1856(SP), Z6
+	VMOVUPS        1920(SP), Z7
+	VMOVUPS        1984(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z1
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z1, Z7, Z2
+	VSUBPD         Z1, Z7, Z1
+	VADDPD         Z6, Z5, Z7
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 192(AX)
+	VMOVUPS        Z2, 448(AX)
+	VMOVUPS        Z7, 704(AX)
+	VMOVUPS        Z6, 960(AX)
+	VMOVUPS        Z0, 1216(AX)
+	VMOVUPS        Z1, 1472(AX)
+	VMOVUPS        Z5, 1728(AX)
+	VMOVUPS        Z3, 1984(AX)
 	VZEROUPPER
 	RET

@@ -89,3 +89,50 @@ func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
 	kernel := FFTSmallKernel{n: len(in), k: k}
 	kernel.Run(out, in, inverse, s)
 }
+
+// fft64SmallKernel is one complex128 whole-transform kernel.
+type fft64SmallKernel func(out, in *complex128, s float64)
+
+// fft64SmallKernels is fftSmallKernels for complex128.
+var fft64SmallKernels = [2][8][2]fft64SmallKernel{
+	{
+		5: {fft64Small32AVX2Fwd, fft64Small32AVX2Inv},
+		6: {fft64Small64AVX2Fwd, fft64Small64AVX2Inv},
+		7: {fft64Small128AVX2Fwd, fft64Small128AVX2Inv},
+	},
+	{
+		5: {fft64Small32AVX512Fwd, fft64Small32AVX512Inv},
+		6: {fft64Small64AVX512Fwd, fft64Small64AVX512Inv},
+		7: {fft64Small128AVX512Fwd, fft64Small128AVX512Inv},
+	},
+}
+
+// FFT64SmallKernel is FFTSmallKernel for complex128.
+type FFT64SmallKernel struct {
+	n int
+	k *[2]fft64SmallKernel
+}
+
+// NewFFT64SmallKernel is NewFFTSmallKernel for complex128.
+func NewFFT64SmallKernel(l Level, n int) *FFT64SmallKernel {
+	if (l != AVX2 && l != AVX512) || n < 1 || n&(n-1) != 0 {
+		return nil
+	}
+	lg := bits.TrailingZeros(uint(n))
+	if lg >= len(fft64SmallKernels[0]) || fft64SmallKernels[l-AVX2][lg][0] == nil {
+		return nil
+	}
+	return &FFT64SmallKernel{n: n, k: &fft64SmallKernels[l-AVX2][lg]}
+}
+
+// Run is FFTSmallKernel.Run for complex128.
+func (k *FFT64SmallKernel) Run(out, in []complex128, inverse bool, s float64) {
+	if len(in) != k.n || len(out) != k.n {
+		panic("asm: FFT64SmallKernel.Run: bad length")
+	}
+	if inverse {
+		k.k[1](&out[0], &in[0], s)
+	} else {
+		k.k[0](&out[0], &in[0], 1)
+	}
+}

@@ -112,3 +112,73 @@ func TestFFTSmallRejectsUnsupportedLengths(t *testing.T) {
 		}
 	}
 }
+
+// TestFFT64SmallMatchesTheDFT is TestFFTSmallMatchesTheDFT for the
+// complex128 kernels, whose bound is the float32 one scaled to float64's
+// 2^−53.
+func TestFFT64SmallMatchesTheDFT(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		ran := 0
+		for n := 2; n <= 1<<12; n *= 2 {
+			k := asm.NewFFT64SmallKernel(l, n)
+			if k == nil {
+				continue
+			}
+			ran++
+			tol := fftSmallTol(n) / (1 << 29)
+			rng := rand.New(rand.NewPCG(uint64(n), 78))
+			x := make([]complex128, n)
+			for i := range x {
+				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+			}
+			for _, inverse := range []bool{false, true} {
+				want := make([]complex128, n)
+				generic.DFT(want, x, inverse)
+				for _, s := range []float64{1 / float64(n), 1} {
+					if !inverse && s != 1 {
+						continue
+					}
+					scaled := want
+					if inverse && s == 1 {
+						scaled = make([]complex128, n)
+						for i, w := range want {
+							scaled[i] = w * complex(float64(n), 0)
+						}
+					}
+					check := func(how string, got []complex128) {
+						t.Helper()
+						if e := relRMS128(got, scaled); !(e <= tol) {
+							t.Errorf("n=%d inverse=%v s=%g %s: relative RMS error %.3g > %.3g", n, inverse, s, how, e, tol)
+						}
+					}
+					out := make([]complex128, n)
+					k.Run(out, x, inverse, s)
+					check("out of place", out)
+					inPlace := append([]complex128(nil), x...)
+					k.Run(inPlace, inPlace, inverse, s)
+					check("in place", inPlace)
+					gIn, gOut := asmtest.GuardedComplex128(t, x), asmtest.GuardedComplex128(t, make([]complex128, n))
+					k.Run(gOut, gIn, inverse, s)
+					check("guarded", gOut)
+					gIn2 := asmtest.GuardedComplex128(t, x)
+					k.Run(gIn2, gIn2, inverse, s)
+					check("guarded in place", gIn2)
+				}
+			}
+		}
+		if (l == asm.AVX2 || l == asm.AVX512) && ran == 0 {
+			t.Errorf("%v has no complex128 whole-transform kernel", l)
+		}
+	})
+}
+
+// relRMS128 is relRMS for complex128 results.
+func relRMS128(got, want []complex128) float64 {
+	var num, den float64
+	for i, w := range want {
+		d := got[i] - w
+		num += real(d)*real(d) + imag(d)*imag(d)
+		den += real(w)*real(w) + imag(w)*imag(w)
+	}
+	return math.Sqrt(num / den)
+}

@@ -63,11 +63,24 @@ var fftSmallLens = map[string][]int{
 	"AVX512": {64, 128},
 }
 
+// fft64SmallLens are the complex128 lengths (fft64Small…): the same
+// kernels in float64 lanes, half as many values per vector.
+var fft64SmallLens = map[string][]int{
+	"AVX2":   {32, 64, 128},
+	"AVX512": {32, 64, 128},
+}
+
 func generateFFTSmall() {
-	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
-		for _, n := range fftSmallLens[v.Name] {
-			for _, inverse := range []bool{false, true} {
-				fftSmall(v, n, inverse)
+	for _, f64 := range []bool{false, true} {
+		lens := fftSmallLens
+		if f64 {
+			lens = fft64SmallLens
+		}
+		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+			for _, n := range lens[v.Name] {
+				for _, inverse := range []bool{false, true} {
+					fftSmall(v, n, f64, inverse)
+				}
 			}
 		}
 	}
@@ -76,37 +89,53 @@ func generateFFTSmall() {
 // smallGen is the state of one kernel being emitted.
 type smallGen struct {
 	v       vmath.ISA
+	f64     bool // complex128 (float64 lanes) rather than complex64
 	n, V, m int
 	inverse bool
 	ones    reg.VecVirtual
 }
 
-// fftSmall emits fftSmall<n><ISA><Fwd|Inv>.
-func fftSmall(v vmath.ISA, n int, inverse bool) {
-	g := &smallGen{v: v, n: n, V: cvals(v), inverse: inverse}
+// fftSmall emits fftSmall<n><ISA><Fwd|Inv> (complex64) or
+// fft64Small<n><ISA><Fwd|Inv> (complex128).
+func fftSmall(v vmath.ISA, n int, f64, inverse bool) {
+	g := &smallGen{v: v, f64: f64, n: n, V: cvals(v), inverse: inverse}
+	prefix, typ, scalar := "fftSmall", "complex64", "float32"
+	if f64 {
+		g.V = cvals64(v)
+		prefix, typ, scalar = "fft64Small", "complex128", "float64"
+	}
 	g.m = n / g.V
-	name := fmt.Sprintf("fftSmall%d%s%s", n, v.Name, fftDir(inverse))
-	inRegs := g.m <= 2*g.V // the whole transform fits the register file
+	name := fmt.Sprintf("%s%d%s%s", prefix, n, v.Name, fftDir(inverse))
+	// The whole transform in registers: 16 vectors of data with ZMM (of
+	// 32 registers), 8 with YMM (of 16).
+	inRegs := g.m <= v.Lanes
+	sig := fmt.Sprintf("func(out, in *%s, s %s)", typ, scalar)
 	if inRegs {
-		TEXT(name, NOSPLIT, "func(out, in *complex64, s float32)")
+		TEXT(name, NOSPLIT, sig)
 	} else {
-		TEXT(name, 0, "func(out, in *complex64, s float32)")
+		TEXT(name, 0, sig)
 	}
 	Pragma("noescape")
-	Doc(fmt.Sprintf("%s runs the whole complex64 FFT of length %d (inverse: scaled by s); see avogen/fftsmall.go.", name, n))
+	Doc(fmt.Sprintf("%s runs the whole %s FFT of length %d (inverse: scaled by s); see avogen/fftsmall.go.", name, typ, n))
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
 	var scale reg.VecVirtual
 	if inverse {
 		scale = v.Vec()
-		VBROADCASTSS(paramAddr(Param("s")), scale) // no legacy-SSE load among the vector code
+		// No legacy-SSE load among the vector code.
+		if f64 {
+			VBROADCASTSD(paramAddr(Param("s")), scale)
+		} else {
+			VBROADCASTSS(paramAddr(Param("s")), scale)
+		}
 	}
-	g.ones = fftOnes(v)
+	g.ones = v.Vec()
+	VMOVUPS(g.constant(1), g.ones)
 	tw := g.laneTwiddles()
 	vb := v.Bytes()
 	var work Mem
 	if !inRegs {
-		work = AllocLocal(8 * n)
+		work = AllocLocal(vb * g.m)
 	}
 	// Step 1, per block b of V consecutive g.
 	cols := make([]reg.VecVirtual, 0, g.m)
@@ -116,15 +145,15 @@ func fftSmall(v vmath.ISA, n int, inverse bool) {
 			x[i] = v.Vec()
 			VMOVUPS(Mem{Base: in, Disp: (b + g.m/g.V*i) * vb}, x[i])
 			if inverse {
-				VMULPS(scale, x[i], x[i])
+				g.op(VMULPS, VMULPD, scale, x[i], x[i])
 			}
 		}
 		y := g.dft(x)
 		for k := 1; k < g.V; k++ {
 			off := ((b*(g.V-1) + k - 1) * 2) * vb
-			y[k] = cmulBy(v, y[k], tw.Offset(off), tw.Offset(off+vb), inverse)
+			y[k] = g.cmul(y[k], tw.Offset(off), tw.Offset(off+vb))
 		}
-		c := transposeTile(v, y)
+		c := g.transpose(y)
 		if inRegs {
 			cols = append(cols, c...)
 			continue
@@ -171,22 +200,101 @@ func fftSmall(v vmath.ISA, n int, inverse bool) {
 	RET()
 }
 
-// laneTwiddles returns the table of step 1: per block b and i' = 1 …
-// V−1, two vectors holding Re and Im of ω_n^{g·i'} for the block's g,
-// each duplicated over a value's two lanes. Shared by both directions.
-func (g *smallGen) laneTwiddles() Mem {
-	name := fmt.Sprintf("fftsmall_tw%d_%s", g.n, g.v.Name)
+// op emits the float32 or float64 form of a three-operand instruction.
+func (g *smallGen) op(ps, pd func(ops ...Op), a, b, c Op) {
+	if g.f64 {
+		pd(a, b, c)
+	} else {
+		ps(a, b, c)
+	}
+}
+
+// constant returns a vector table of x in the kernel's precision.
+func (g *smallGen) constant(x float64) Mem {
+	if g.f64 {
+		return fftConst64(x)
+	}
+	return vmath.ConstBits(math.Float32bits(float32(x)))
+}
+
+// cmul returns x·w (inverse: x·conj w), wr and wi holding Re w and Im w
+// over both lanes of each value.
+func (g *smallGen) cmul(x reg.VecVirtual, wr, wi Op) reg.VecVirtual {
+	if g.f64 {
+		return cmul64(g.v, x, wr, wi, g.inverse)
+	}
+	return cmulBy(g.v, x, wr, wi, g.inverse)
+}
+
+// transpose returns the columns of the V×V tile of values whose rows are r.
+func (g *smallGen) transpose(r []reg.VecVirtual) []reg.VecVirtual {
+	if !g.f64 {
+		return transposeTile(g.v, r)
+	}
+	// 128-bit values: VPERM2F128 for a 2×2 tile, two rounds of
+	// VSHUFF64X2 for a 4×4 one.
+	c := make([]reg.VecVirtual, len(r))
+	for i := range c {
+		c[i] = g.v.Vec()
+	}
+	if len(r) == 2 {
+		VPERM2F128(U8(0x20), r[1], r[0], c[0])
+		VPERM2F128(U8(0x31), r[1], r[0], c[1])
+		return c
+	}
+	t := []reg.VecVirtual{g.v.Vec(), g.v.Vec(), g.v.Vec(), g.v.Vec()}
+	VSHUFF64X2(U8(0x44), r[1], r[0], t[0]) // R0 e0 e1, R1 e0 e1
+	VSHUFF64X2(U8(0xee), r[1], r[0], t[1]) // R0 e2 e3, R1 e2 e3
+	VSHUFF64X2(U8(0x44), r[3], r[2], t[2])
+	VSHUFF64X2(U8(0xee), r[3], r[2], t[3])
+	VSHUFF64X2(U8(0x88), t[2], t[0], c[0]) // e0 of R0…R3
+	VSHUFF64X2(U8(0xdd), t[2], t[0], c[1])
+	VSHUFF64X2(U8(0x88), t[3], t[1], c[2])
+	VSHUFF64X2(U8(0xdd), t[3], t[1], c[3])
+	return c
+}
+
+// signs returns a table whose even and odd lanes (per float of the
+// kernel's precision) hold the sign bit or zero as asked.
+func (g *smallGen) signs(even, odd bool) Mem {
+	name := fmt.Sprintf("fftsmall_sign%v_%v_%v", g.f64, even, odd)
 	if m, ok := fftTables[name]; ok {
 		return m
 	}
 	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
 	fftTables[name] = m
-	lanes := g.v.Lanes
-	table := make([]float32, g.m/g.V*(g.V-1)*2*lanes)
+	for i := range 16 {
+		neg := even
+		if i%2 == 1 {
+			neg = odd
+		}
+		if g.f64 {
+			if i < 8 {
+				DATA(8*i, U64(map[bool]uint64{true: 1 << 63}[neg]))
+			}
+		} else {
+			DATA(4*i, U32(map[bool]uint32{true: 1 << 31}[neg]))
+		}
+	}
+	return m
+}
+
+// laneTwiddles returns the table of step 1: per block b and i' = 1 …
+// V−1, two vectors holding Re and Im of ω_n^{g·i'} for the block's g,
+// each duplicated over a value's two lanes. Shared by both directions.
+func (g *smallGen) laneTwiddles() Mem {
+	name := fmt.Sprintf("fftsmall_tw%d_%s_%v", g.n, g.v.Name, g.f64)
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	floats := 2 * g.V // per vector
+	table := make([]float64, g.m/g.V*(g.V-1)*2*floats)
 	for b := range g.m / g.V {
 		for k := 1; k < g.V; k++ {
-			re := table[(b*(g.V-1)+k-1)*2*lanes:]
-			im := re[lanes:]
+			re := table[(b*(g.V-1)+k-1)*2*floats:]
+			im := re[floats:]
 			for t := range g.V {
 				c, s := smallRoot(g.n, (g.V*b+t)*k)
 				re[2*t], re[2*t+1] = c, c
@@ -196,16 +304,19 @@ func (g *smallGen) laneTwiddles() Mem {
 	}
 	// The assembler wants DATA in increasing offsets.
 	for i, x := range table {
-		DATA(4*i, U32(math.Float32bits(x)))
+		if g.f64 {
+			DATA(8*i, U64(math.Float64bits(x)))
+		} else {
+			DATA(4*i, U32(math.Float32bits(float32(x))))
+		}
 	}
 	return m
 }
 
-// smallRoot returns ω_L^e = e^{−2πi·e/L} rounded to float32 parts, from
-// the angle of e mod L reduced to the first octant, where float64 sine
-// and cosine are within an ulp, so that symmetric roots are exactly
-// symmetric.
-func smallRoot(L, e int) (re, im float32) {
+// smallRoot returns ω_L^e = e^{−2πi·e/L} from the angle of e mod L
+// reduced to the first octant, where float64 sine and cosine are within
+// an ulp, so that symmetric roots are exactly symmetric.
+func smallRoot(L, e int) (re, im float64) {
 	e = ((e % L) + L) % L
 	// e/L = q/4 + r/L with |r| ≤ L/8: quarter turns are exact.
 	q := (4*e + L/2) / L
@@ -218,7 +329,7 @@ func smallRoot(L, e int) (re, im float32) {
 	for range q & 3 { // e^{iπ/2}·(c + is) = −s + ic
 		c, s = -s, c
 	}
-	return float32(c), float32(-s)
+	return c, -s
 }
 
 // rotate returns x·ω_L^e (inverse: x·conj ω_L^e): nothing for e = 0, a
@@ -231,20 +342,30 @@ func (g *smallGen) rotate(x reg.VecVirtual, e, L int) reg.VecVirtual {
 		return x
 	case 2*e == L:
 		y := v.Vec()
-		VXORPS(vmath.ConstBits(0x80000000), x, y)
+		g.op(VXORPS, VXORPD, g.signs(true, true), x, y)
 		return y
 	case 4*e == L || 4*e == 3*L:
 		t, y := v.Vec(), v.Vec()
-		VPERMILPS(U8(0xb1), x, t)    // (im, re)
+		g.swap(x, t)                 // (im, re)
 		if (4*e == L) != g.inverse { // −i·(a + bi) = (b, −a)
-			VXORPS(fftAltTable("fft_sign_odd", 0, float32(math.Copysign(0, -1))), t, y)
+			g.op(VXORPS, VXORPD, g.signs(false, true), t, y)
 		} else { // i·(a + bi) = (−b, a)
-			VXORPS(fftAltTable("fft_sign_even", float32(math.Copysign(0, -1)), 0), t, y)
+			g.op(VXORPS, VXORPD, g.signs(true, false), t, y)
 		}
 		return y
 	}
 	c, s := smallRoot(L, e)
-	return cmulBy(v, x, vmath.Const(c), vmath.Const(s), g.inverse)
+	return g.cmul(x, g.constant(c), g.constant(s))
+}
+
+// swap writes x with the real and imaginary part of each value exchanged
+// to y.
+func (g *smallGen) swap(x, y reg.VecVirtual) {
+	if g.f64 {
+		VPERMILPD(U8(0x55), x, y)
+	} else {
+		VPERMILPS(U8(0xb1), x, y)
+	}
 }
 
 // dft returns the DFT across the vectors x (len(x) a power of two), in
@@ -257,15 +378,19 @@ func (g *smallGen) dft(x []reg.VecVirtual) []reg.VecVirtual {
 		return x
 	case 2:
 		a, b := g.v.Vec(), g.v.Vec()
-		VADDPS(x[1], x[0], a)
-		VSUBPS(x[1], x[0], b)
+		g.op(VADDPS, VADDPD, x[1], x[0], a)
+		g.op(VSUBPS, VSUBPD, x[1], x[0], b)
 		return []reg.VecVirtual{a, b}
 	}
 	q := L / 4
 	var sub [4][]reg.VecVirtual
 	for j := range q {
 		a := []reg.VecVirtual{x[j], x[j+q], x[j+2*q], x[j+3*q]}
-		butterfly4(g.v, a, g.ones, g.inverse)
+		if g.f64 {
+			butterfly64(g.v, a, g.ones, g.inverse)
+		} else {
+			butterfly4(g.v, a, g.ones, g.inverse)
+		}
 		for s := range 4 {
 			sub[s] = append(sub[s], g.rotate(a[s], j*s, L))
 		}

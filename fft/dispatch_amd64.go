@@ -64,6 +64,18 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 	return transform32Stack(sp, dst, src, inverse)
 }
 
+// transform64Short runs a Plan64 transform that has a whole-transform
+// kernel (sp.small) without the scratch pool; it reports false when the
+// plan has none at level l.
+func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse bool) bool {
+	sp := p.stockham(l)
+	if sp == nil || sp.small == nil {
+		return false
+	}
+	sp.small.Run(dst, src, inverse, 1/float64(sp.n))
+	return true
+}
+
 // transform32Stack runs sp's stages with the work buffer on the stack,
 // one array per size, so that only n values (not 256) are zeroed; a
 // function of its own so that the small kernels' path above keeps a small
