@@ -4,63 +4,43 @@ package asm
 
 import "math/bits"
 
-// fftSmallKernel is one whole-transform kernel (avogen/fftsmall.go).
-type fftSmallKernel func(out, in *complex64, s float32)
+// The whole-transform kernels (avogen/fftsmall.go), called by a switch
+// rather than through func values: a call through a func value loses
+// //go:noescape, and every slice passed to it would escape to the heap.
 
-// fftSmallKernels holds, per level (AVX2, AVX512) and log2 n, the forward
-// and inverse kernels; nil where a length has none. The AVX-512 level
-// runs the YMM kernel of n = 32, where a ZMM would hold more values than
-// a row of its transpose.
-var fftSmallKernels = [2][9][2]fftSmallKernel{
-	{
-		5: {fftSmall32AVX2Fwd, fftSmall32AVX2Inv},
-		6: {fftSmall64AVX2Fwd, fftSmall64AVX2Inv},
-		7: {fftSmall128AVX2Fwd, fftSmall128AVX2Inv},
-		8: {fftSmall256AVX2Fwd, fftSmall256AVX2Inv},
-	},
-	{
-		5: {fftSmall32AVX2Fwd, fftSmall32AVX2Inv},
-		6: {fftSmall64AVX512Fwd, fftSmall64AVX512Inv},
-		7: {fftSmall128AVX512Fwd, fftSmall128AVX512Inv},
-	},
+// fftSmallLog2 returns log2 n when level l has a complex64 kernel of
+// length n (AVX2: 32 … 256; AVX-512: 32 … 128, its n = 32 the YMM
+// kernel, as a ZMM would hold more values than a row of its transpose),
+// else −1.
+func fftSmallLog2(l Level, n int) int {
+	if n < 32 || n&(n-1) != 0 {
+		return -1
+	}
+	switch lg := bits.TrailingZeros(uint(n)); {
+	case l == AVX2 && lg <= 8, l == AVX512 && lg <= 7:
+		return lg
+	}
+	return -1
 }
 
-// fftSmallLookup returns the kernels of length n at level l, or nil.
-func fftSmallLookup(l Level, n int) *[2]fftSmallKernel {
-	if (l != AVX2 && l != AVX512) || n < 1 || n&(n-1) != 0 {
-		return nil
-	}
-	lg := bits.TrailingZeros(uint(n))
-	if lg >= len(fftSmallKernels[0]) {
-		return nil
-	}
-	k := &fftSmallKernels[l-AVX2][lg]
-	if k[0] == nil {
-		return nil
-	}
-	return k
-}
-
-// FFTSmallSupported reports whether FFTSmall has a kernel for length n at
-// level l.
-func FFTSmallSupported(l Level, n int) bool { return fftSmallLookup(l, n) != nil }
+// FFTSmallSupported reports whether level l has a whole-transform
+// kernel of length n (FFTSmallKernel).
+func FFTSmallSupported(l Level, n int) bool { return fftSmallLog2(l, n) >= 0 }
 
 // FFTSmallKernel is the whole-transform kernel pair of one length and
-// level, looked up once (a plan holds it), so that a call is one length
-// check and one indirect call.
+// level, looked up once (a plan holds it).
 type FFTSmallKernel struct {
-	n int
-	k *[2]fftSmallKernel
+	n   int
+	zmm bool // the AVX-512 kernel (else the AVX2 one)
 }
 
 // NewFFTSmallKernel returns the kernels of length n at level l, or nil
 // when FFTSmallSupported(l, n) is false.
 func NewFFTSmallKernel(l Level, n int) *FFTSmallKernel {
-	k := fftSmallLookup(l, n)
-	if k == nil {
+	if fftSmallLog2(l, n) < 0 {
 		return nil
 	}
-	return &FFTSmallKernel{n: n, k: k}
+	return &FFTSmallKernel{n: n, zmm: l == AVX512 && n > 32}
 }
 
 // Run runs the whole complex64 FFT of length n in one call
@@ -72,57 +52,63 @@ func (k *FFTSmallKernel) Run(out, in []complex64, inverse bool, s float32) {
 	if len(in) != k.n || len(out) != k.n {
 		panic("asm: FFTSmallKernel.Run: bad length")
 	}
-	if inverse {
-		k.k[1](&out[0], &in[0], s)
-	} else {
-		k.k[0](&out[0], &in[0], 1)
+	o, i := &out[0], &in[0]
+	if k.zmm {
+		switch {
+		case k.n == 64 && inverse:
+			fftSmall64AVX512Inv(o, i, s)
+		case k.n == 64:
+			fftSmall64AVX512Fwd(o, i, 1)
+		case inverse:
+			fftSmall128AVX512Inv(o, i, s)
+		default:
+			fftSmall128AVX512Fwd(o, i, 1)
+		}
+		return
+	}
+	switch {
+	case k.n == 32 && inverse:
+		fftSmall32AVX2Inv(o, i, s)
+	case k.n == 32:
+		fftSmall32AVX2Fwd(o, i, 1)
+	case k.n == 64 && inverse:
+		fftSmall64AVX2Inv(o, i, s)
+	case k.n == 64:
+		fftSmall64AVX2Fwd(o, i, 1)
+	case k.n == 128 && inverse:
+		fftSmall128AVX2Inv(o, i, s)
+	case k.n == 128:
+		fftSmall128AVX2Fwd(o, i, 1)
+	case inverse:
+		fftSmall256AVX2Inv(o, i, s)
+	default:
+		fftSmall256AVX2Fwd(o, i, 1)
 	}
 }
 
 // FFTSmall is NewFFTSmallKernel(l, len(in)).Run(out, in, inverse, s); it
 // panics when the length has no kernel at l.
 func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
-	k := fftSmallLookup(l, len(in))
-	if k == nil {
+	if fftSmallLog2(l, len(in)) < 0 {
 		panic("asm: FFTSmall: unsupported length")
 	}
-	kernel := FFTSmallKernel{n: len(in), k: k}
-	kernel.Run(out, in, inverse, s)
+	k := FFTSmallKernel{n: len(in), zmm: l == AVX512 && len(in) > 32}
+	k.Run(out, in, inverse, s)
 }
 
-// fft64SmallKernel is one complex128 whole-transform kernel.
-type fft64SmallKernel func(out, in *complex128, s float64)
-
-// fft64SmallKernels is fftSmallKernels for complex128.
-var fft64SmallKernels = [2][8][2]fft64SmallKernel{
-	{
-		5: {fft64Small32AVX2Fwd, fft64Small32AVX2Inv},
-		6: {fft64Small64AVX2Fwd, fft64Small64AVX2Inv},
-		7: {fft64Small128AVX2Fwd, fft64Small128AVX2Inv},
-	},
-	{
-		5: {fft64Small32AVX512Fwd, fft64Small32AVX512Inv},
-		6: {fft64Small64AVX512Fwd, fft64Small64AVX512Inv},
-		7: {fft64Small128AVX512Fwd, fft64Small128AVX512Inv},
-	},
-}
-
-// FFT64SmallKernel is FFTSmallKernel for complex128.
+// FFT64SmallKernel is FFTSmallKernel for complex128: n = 32 … 128 at
+// both levels.
 type FFT64SmallKernel struct {
-	n int
-	k *[2]fft64SmallKernel
+	n   int
+	zmm bool
 }
 
 // NewFFT64SmallKernel is NewFFTSmallKernel for complex128.
 func NewFFT64SmallKernel(l Level, n int) *FFT64SmallKernel {
-	if (l != AVX2 && l != AVX512) || n < 1 || n&(n-1) != 0 {
+	if (l != AVX2 && l != AVX512) || (n != 32 && n != 64 && n != 128) {
 		return nil
 	}
-	lg := bits.TrailingZeros(uint(n))
-	if lg >= len(fft64SmallKernels[0]) || fft64SmallKernels[l-AVX2][lg][0] == nil {
-		return nil
-	}
-	return &FFT64SmallKernel{n: n, k: &fft64SmallKernels[l-AVX2][lg]}
+	return &FFT64SmallKernel{n: n, zmm: l == AVX512}
 }
 
 // Run is FFTSmallKernel.Run for complex128.
@@ -130,9 +116,36 @@ func (k *FFT64SmallKernel) Run(out, in []complex128, inverse bool, s float64) {
 	if len(in) != k.n || len(out) != k.n {
 		panic("asm: FFT64SmallKernel.Run: bad length")
 	}
-	if inverse {
-		k.k[1](&out[0], &in[0], s)
-	} else {
-		k.k[0](&out[0], &in[0], 1)
+	o, i := &out[0], &in[0]
+	if k.zmm {
+		switch {
+		case k.n == 32 && inverse:
+			fft64Small32AVX512Inv(o, i, s)
+		case k.n == 32:
+			fft64Small32AVX512Fwd(o, i, 1)
+		case k.n == 64 && inverse:
+			fft64Small64AVX512Inv(o, i, s)
+		case k.n == 64:
+			fft64Small64AVX512Fwd(o, i, 1)
+		case inverse:
+			fft64Small128AVX512Inv(o, i, s)
+		default:
+			fft64Small128AVX512Fwd(o, i, 1)
+		}
+		return
+	}
+	switch {
+	case k.n == 32 && inverse:
+		fft64Small32AVX2Inv(o, i, s)
+	case k.n == 32:
+		fft64Small32AVX2Fwd(o, i, 1)
+	case k.n == 64 && inverse:
+		fft64Small64AVX2Inv(o, i, s)
+	case k.n == 64:
+		fft64Small64AVX2Fwd(o, i, 1)
+	case inverse:
+		fft64Small128AVX2Inv(o, i, s)
+	default:
+		fft64Small128AVX2Fwd(o, i, 1)
 	}
 }

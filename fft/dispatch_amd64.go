@@ -260,6 +260,78 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
 }
 
+// realForward32Short runs realForward32 without the scratch pool when the
+// half-length FFT is one whole-transform kernel call (h ≤ 256), its
+// output z in an array on the stack (one per size, so that only h values
+// are zeroed); it reports false when it did not.
+func realForward32Short(l asm.Level, p *RealPlan32, dst []complex64, src []float32) bool {
+	rp := p.stockham(l)
+	if rp == nil || rp.cplx == nil || rp.cplx.small == nil {
+		return false
+	}
+	switch rp.h {
+	case 32:
+		var z [32]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	case 64:
+		var z [64]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	case 128:
+		var z [128]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	case 256:
+		var z [256]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	default:
+		return false
+	}
+	return true
+}
+
+// realForward32Small is realForward32's work with z given.
+func realForward32Small(l asm.Level, rp *realStockham32, dst []complex64, src []float32, z []complex64) {
+	h := rp.h
+	rp.cplx.small.Run(z, asComplex64(src), false, 1)
+	asm.FFTRealPass(l, dst, z, rp.tw, h, false, 0.5)
+	re, im := real(z[0]), imag(z[0])
+	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
+}
+
+// realInverse32Short is realForward32Short for realInverse32.
+func realInverse32Short(l asm.Level, p *RealPlan32, dst []float32, src []complex64) bool {
+	rp := p.stockham(l)
+	if rp == nil || rp.cplx == nil || rp.cplx.small == nil {
+		return false
+	}
+	switch rp.h {
+	case 32:
+		var z [32]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	case 64:
+		var z [64]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	case 128:
+		var z [128]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	case 256:
+		var z [256]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	default:
+		return false
+	}
+	return true
+}
+
+// realInverse32Small is realInverse32's work with z given.
+func realInverse32Small(l asm.Level, rp *realStockham32, dst []float32, src, z []complex64) {
+	h := rp.h
+	half := 0.5 / float32(h) // exact: h is a power of two
+	asm.FFTRealPass(l, z, src, rp.twInv, h, true, half)
+	x0, xh := real(src[0]), real(src[h]) // Im of bins 0 and h ignored
+	z[0] = complex((x0+xh)*half, (x0-xh)*half)
+	rp.cplx.small.Run(asComplex64(dst), z, true, 1)
+}
+
 // realInverse32 runs a validated float32 inverse real FFT: asm.FFTRealPass
 // back to the half-length spectrum Z, then its inverse complex FFT
 // written into dst read as complex64. The 1/n is the pass's 1/2 and the
