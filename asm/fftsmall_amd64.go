@@ -123,3 +123,13 @@ func fft64Small128AVX512Fwd(out *complex128, in *complex128, s float64)
 //
 //go:noescape
 func fft64Small128AVX512Inv(out *complex128, in *complex128, s float64)
+
+// fft64Small256AVX512Fwd runs the whole complex128 FFT of length 256 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small256AVX512Fwd(out *complex128, in *complex128, s float64)
+
+// fft64Small256AVX512Inv runs the whole complex128 FFT of length 256 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fft64Small256AVX512Inv(out *complex128, in *complex128, s float64)

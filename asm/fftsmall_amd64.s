@@ -17705,3 +17705,4028 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVUPS        Z3, 1984(AX)
 	VZEROUPPER
 	RET
+
+// func fft64Small256AVX512Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z0
+	VMOVUPS        (CX), Z1
+	VMOVUPS        1024(CX), Z2
+	VMOVUPS        2048(CX), Z3
+	VMOVUPS        3072(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+64(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+0(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+192(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+128(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+320(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+256(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, (SP)
+	VMOVUPS        Z4, 64(SP)
+	VMOVUPS        Z5, 128(SP)
+	VMOVUPS        Z1, 192(SP)
+	VMOVUPS        64(CX), Z1
+	VMOVUPS        1088(CX), Z2
+	VMOVUPS        2112(CX), Z3
+	VMOVUPS        3136(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+448(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+384(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+576(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+512(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+704(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+640(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 256(SP)
+	VMOVUPS        Z4, 320(SP)
+	VMOVUPS        Z5, 384(SP)
+	VMOVUPS        Z1, 448(SP)
+	VMOVUPS        128(CX), Z1
+	VMOVUPS        1152(CX), Z2
+	VMOVUPS        2176(CX), Z3
+	VMOVUPS        3200(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+832(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+768(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+960(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+896(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+1088(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1024(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 512(SP)
+	VMOVUPS        Z4, 576(SP)
+	VMOVUPS        Z5, 640(SP)
+	VMOVUPS        Z1, 704(SP)
+	VMOVUPS        192(CX), Z1
+	VMOVUPS        1216(CX), Z2
+	VMOVUPS        2240(CX), Z3
+	VMOVUPS        3264(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+1216(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1152(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+1344(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1280(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+1472(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1408(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 768(SP)
+	VMOVUPS        Z4, 832(SP)
+	VMOVUPS        Z5, 896(SP)
+	VMOVUPS        Z1, 960(SP)
+	VMOVUPS        256(CX), Z1
+	VMOVUPS        1280(CX), Z2
+	VMOVUPS        2304(CX), Z3
+	VMOVUPS        3328(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+1600(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1536(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+1728(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1664(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+1856(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1792(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1024(SP)
+	VMOVUPS        Z4, 1088(SP)
+	VMOVUPS        Z5, 1152(SP)
+	VMOVUPS        Z1, 1216(SP)
+	VMOVUPS        320(CX), Z1
+	VMOVUPS        1344(CX), Z2
+	VMOVUPS        2368(CX), Z3
+	VMOVUPS        3392(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+1984(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+1920(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+2112(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2048(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+2240(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2176(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1280(SP)
+	VMOVUPS        Z4, 1344(SP)
+	VMOVUPS        Z5, 1408(SP)
+	VMOVUPS        Z1, 1472(SP)
+	VMOVUPS        384(CX), Z1
+	VMOVUPS        1408(CX), Z2
+	VMOVUPS        2432(CX), Z3
+	VMOVUPS        3456(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+2368(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2304(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+2496(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2432(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+2624(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2560(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1536(SP)
+	VMOVUPS        Z4, 1600(SP)
+	VMOVUPS        Z5, 1664(SP)
+	VMOVUPS        Z1, 1728(SP)
+	VMOVUPS        448(CX), Z1
+	VMOVUPS        1472(CX), Z2
+	VMOVUPS        2496(CX), Z3
+	VMOVUPS        3520(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+2752(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2688(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+2880(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2816(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+3008(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+2944(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 1792(SP)
+	VMOVUPS        Z4, 1856(SP)
+	VMOVUPS        Z5, 1920(SP)
+	VMOVUPS        Z1, 1984(SP)
+	VMOVUPS        512(CX), Z1
+	VMOVUPS        1536(CX), Z2
+	VMOVUPS        2560(CX), Z3
+	VMOVUPS        3584(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+3136(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3072(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+3264(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3200(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+3392(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3328(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 2048(SP)
+	VMOVUPS        Z4, 2112(SP)
+	VMOVUPS        Z5, 2176(SP)
+	VMOVUPS        Z1, 2240(SP)
+	VMOVUPS        576(CX), Z1
+	VMOVUPS        1600(CX), Z2
+	VMOVUPS        2624(CX), Z3
+	VMOVUPS        3648(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+3520(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3456(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+3648(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3584(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+3776(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3712(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 2304(SP)
+	VMOVUPS        Z4, 2368(SP)
+	VMOVUPS        Z5, 2432(SP)
+	VMOVUPS        Z1, 2496(SP)
+	VMOVUPS        640(CX), Z1
+	VMOVUPS        1664(CX), Z2
+	VMOVUPS        2688(CX), Z3
+	VMOVUPS        3712(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+3904(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3840(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+4032(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+3968(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+4160(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4096(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 2560(SP)
+	VMOVUPS        Z4, 2624(SP)
+	VMOVUPS        Z5, 2688(SP)
+	VMOVUPS        Z1, 2752(SP)
+	VMOVUPS        704(CX), Z1
+	VMOVUPS        1728(CX), Z2
+	VMOVUPS        2752(CX), Z3
+	VMOVUPS        3776(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+4288(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4224(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+4416(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4352(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+4544(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4480(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 2816(SP)
+	VMOVUPS        Z4, 2880(SP)
+	VMOVUPS        Z5, 2944(SP)
+	VMOVUPS        Z1, 3008(SP)
+	VMOVUPS        768(CX), Z1
+	VMOVUPS        1792(CX), Z2
+	VMOVUPS        2816(CX), Z3
+	VMOVUPS        3840(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+4672(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4608(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+4800(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4736(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+4928(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4864(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 3072(SP)
+	VMOVUPS        Z4, 3136(SP)
+	VMOVUPS        Z5, 3200(SP)
+	VMOVUPS        Z1, 3264(SP)
+	VMOVUPS        832(CX), Z1
+	VMOVUPS        1856(CX), Z2
+	VMOVUPS        2880(CX), Z3
+	VMOVUPS        3904(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+5056(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+4992(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+5184(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+5120(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+5312(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+5248(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 3328(SP)
+	VMOVUPS        Z4, 3392(SP)
+	VMOVUPS        Z5, 3456(SP)
+	VMOVUPS        Z1, 3520(SP)
+	VMOVUPS        896(CX), Z1
+	VMOVUPS        1920(CX), Z2
+	VMOVUPS        2944(CX), Z3
+	VMOVUPS        3968(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+5440(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+5376(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+5568(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+5504(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+5696(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+5632(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 3584(SP)
+	VMOVUPS        Z4, 3648(SP)
+	VMOVUPS        Z5, 3712(SP)
+	VMOVUPS        Z1, 3776(SP)
+	VMOVUPS        960(CX), Z1
+	VMOVUPS        1984(CX), Z2
+	VMOVUPS        3008(CX), Z3
+	VMOVUPS        4032(CX), Z4
+	VADDPD         Z3, Z1, Z5
+	VSUBPD         Z3, Z1, Z6
+	VADDPD         Z4, Z2, Z3
+	VSUBPD         Z4, Z2, Z2
+	VADDPD         Z3, Z5, Z1
+	VSUBPD         Z3, Z5, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMOVAPD        Z4, Z2
+	VMOVAPD        Z4, Z4
+	VFMSUBADD231PD Z0, Z6, Z2
+	VFMADDSUB231PD Z0, Z6, Z4
+	VPERMILPD      $0x55, Z2, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+5824(SB), Z5, Z5
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+5760(SB), Z2, Z5
+	VPERMILPD      $0x55, Z3, Z2
+	VMULPD         fftsmall_tw256_AVX512_true<>+5952(SB), Z2, Z2
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+5888(SB), Z3, Z2
+	VPERMILPD      $0x55, Z4, Z3
+	VMULPD         fftsmall_tw256_AVX512_true<>+6080(SB), Z3, Z3
+	VFMADDSUB231PD fftsmall_tw256_AVX512_true<>+6016(SB), Z4, Z3
+	VSHUFF64X2     $0x44, Z5, Z1, Z4
+	VSHUFF64X2     $0xee, Z5, Z1, Z1
+	VSHUFF64X2     $0x44, Z3, Z2, Z5
+	VSHUFF64X2     $0xee, Z3, Z2, Z3
+	VSHUFF64X2     $0x88, Z5, Z4, Z2
+	VSHUFF64X2     $0xdd, Z5, Z4, Z4
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPS        Z2, 3840(SP)
+	VMOVUPS        Z4, 3904(SP)
+	VMOVUPS        Z5, 3968(SP)
+	VMOVUPS        Z1, 4032(SP)
+	VMOVUPS        (SP), Z1
+	VMOVUPS        512(SP), Z2
+	VMOVUPS        1024(SP), Z3
+	VMOVUPS        1536(SP), Z4
+	VMOVUPS        2048(SP), Z5
+	VMOVUPS        2560(SP), Z6
+	VMOVUPS        3072(SP), Z7
+	VMOVUPS        3584(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, (SP)
+	VMOVUPS        Z2, 512(SP)
+	VMOVUPS        Z9, 1024(SP)
+	VMOVUPS        Z5, 1536(SP)
+	VMOVUPS        Z1, 2048(SP)
+	VMOVUPS        Z3, 2560(SP)
+	VMOVUPS        Z4, 3072(SP)
+	VMOVUPS        Z6, 3584(SP)
+	VMOVUPS        64(SP), Z1
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        1088(SP), Z3
+	VMOVUPS        1600(SP), Z4
+	VMOVUPS        2112(SP), Z5
+	VMOVUPS        2624(SP), Z6
+	VMOVUPS        3136(SP), Z7
+	VMOVUPS        3648(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 64(SP)
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Z2, Z7
+	VMOVUPS        Z7, 576(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1088(SP)
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z5, Z2
+	VMOVUPS        Z2, 1600(SP)
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z1, Z2
+	VMOVUPS        Z2, 2112(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 2624(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 3136(SP)
+	VPERMILPD      $0x55, Z6, Z1
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Z6, Z1
+	VMOVUPS        Z1, 3648(SP)
+	VMOVUPS        128(SP), Z1
+	VMOVUPS        640(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1664(SP), Z4
+	VMOVUPS        2176(SP), Z5
+	VMOVUPS        2688(SP), Z6
+	VMOVUPS        3200(SP), Z7
+	VMOVUPS        3712(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 128(SP)
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z2, Z7
+	VMOVUPS        Z7, 640(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1152(SP)
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z5, Z2
+	VMOVUPS        Z2, 1664(SP)
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z1, Z2
+	VMOVUPS        Z2, 2176(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 2688(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 3200(SP)
+	VPERMILPD      $0x55, Z6, Z1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z6, Z1
+	VMOVUPS        Z1, 3712(SP)
+	VMOVUPS        192(SP), Z1
+	VMOVUPS        704(SP), Z2
+	VMOVUPS        1216(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VMOVUPS        2240(SP), Z5
+	VMOVUPS        2752(SP), Z6
+	VMOVUPS        3264(SP), Z7
+	VMOVUPS        3776(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 192(SP)
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z2, Z7
+	VMOVUPS        Z7, 704(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1216(SP)
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Z5, Z2
+	VMOVUPS        Z2, 1728(SP)
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z1, Z2
+	VMOVUPS        Z2, 2240(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 2752(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 3264(SP)
+	VPERMILPD      $0x55, Z6, Z1
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z6, Z1
+	VMOVUPS        Z1, 3776(SP)
+	VMOVUPS        256(SP), Z1
+	VMOVUPS        768(SP), Z2
+	VMOVUPS        1280(SP), Z3
+	VMOVUPS        1792(SP), Z4
+	VMOVUPS        2304(SP), Z5
+	VMOVUPS        2816(SP), Z6
+	VMOVUPS        3328(SP), Z7
+	VMOVUPS        3840(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 256(SP)
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z2, Z7
+	VMOVUPS        Z7, 768(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1280(SP)
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z5, Z2
+	VMOVUPS        Z2, 1792(SP)
+	VPERMILPD      $0x55, Z1, Z1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z1, Z1
+	VMOVUPS        Z1, 2304(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 2816(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 3328(SP)
+	VPERMILPD      $0x55, Z6, Z1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z6, Z1
+	VMOVUPS        Z1, 3840(SP)
+	VMOVUPS        320(SP), Z1
+	VMOVUPS        832(SP), Z2
+	VMOVUPS        1344(SP), Z3
+	VMOVUPS        1856(SP), Z4
+	VMOVUPS        2368(SP), Z5
+	VMOVUPS        2880(SP), Z6
+	VMOVUPS        3392(SP), Z7
+	VMOVUPS        3904(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 320(SP)
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z2, Z7
+	VMOVUPS        Z7, 832(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1344(SP)
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z5, Z2
+	VMOVUPS        Z2, 1856(SP)
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z2
+	VMOVUPS        Z2, 2368(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 2880(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 3392(SP)
+	VPERMILPD      $0x55, Z6, Z1
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z6, Z1
+	VMOVUPS        Z1, 3904(SP)
+	VMOVUPS        384(SP), Z1
+	VMOVUPS        896(SP), Z2
+	VMOVUPS        1408(SP), Z3
+	VMOVUPS        1920(SP), Z4
+	VMOVUPS        2432(SP), Z5
+	VMOVUPS        2944(SP), Z6
+	VMOVUPS        3456(SP), Z7
+	VMOVUPS        3968(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 384(SP)
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z7
+	VMOVUPS        Z7, 896(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1408(SP)
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z5, Z2
+	VMOVUPS        Z2, 1920(SP)
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z2
+	VMOVUPS        Z2, 2432(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 2944(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 3456(SP)
+	VPERMILPD      $0x55, Z6, Z1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z6, Z1
+	VMOVUPS        Z1, 3968(SP)
+	VMOVUPS        448(SP), Z1
+	VMOVUPS        960(SP), Z2
+	VMOVUPS        1472(SP), Z3
+	VMOVUPS        1984(SP), Z4
+	VMOVUPS        2496(SP), Z5
+	VMOVUPS        3008(SP), Z6
+	VMOVUPS        3520(SP), Z7
+	VMOVUPS        4032(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 448(SP)
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z7, Z7
+	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Z2, Z7
+	VMOVUPS        Z7, 960(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1472(SP)
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z5, Z2
+	VMOVUPS        Z2, 1984(SP)
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z2
+	VMOVUPS        Z2, 2496(SP)
+	VPERMILPD      $0x55, Z3, Z1
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z3, Z1
+	VMOVUPS        Z1, 3008(SP)
+	VPERMILPD      $0x55, Z4, Z1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z4, Z1
+	VMOVUPS        Z1, 3520(SP)
+	VPERMILPD      $0x55, Z6, Z1
+	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Z1, Z1
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z6, Z1
+	VMOVUPS        Z1, 4032(SP)
+	VMOVUPS        (SP), Z1
+	VMOVUPS        64(SP), Z2
+	VMOVUPS        128(SP), Z3
+	VMOVUPS        192(SP), Z4
+	VMOVUPS        256(SP), Z5
+	VMOVUPS        320(SP), Z6
+	VMOVUPS        384(SP), Z7
+	VMOVUPS        448(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, (AX)
+	VMOVUPS        Z2, 512(AX)
+	VMOVUPS        Z9, 1024(AX)
+	VMOVUPS        Z5, 1536(AX)
+	VMOVUPS        Z1, 2048(AX)
+	VMOVUPS        Z3, 2560(AX)
+	VMOVUPS        Z4, 3072(AX)
+	VMOVUPS        Z6, 3584(AX)
+	VMOVUPS        512(SP), Z1
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        640(SP), Z3
+	VMOVUPS        704(SP), Z4
+	VMOVUPS        768(SP), Z5
+	VMOVUPS        832(SP), Z6
+	VMOVUPS        896(SP), Z7
+	VMOVUPS        960(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 64(AX)
+	VMOVUPS        Z2, 576(AX)
+	VMOVUPS        Z9, 1088(AX)
+	VMOVUPS        Z5, 1600(AX)
+	VMOVUPS        Z1, 2112(AX)
+	VMOVUPS        Z3, 2624(AX)
+	VMOVUPS        Z4, 3136(AX)
+	VMOVUPS        Z6, 3648(AX)
+	VMOVUPS        1024(SP), Z1
+	VMOVUPS        1088(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1216(SP), Z4
+	VMOVUPS        1280(SP), Z5
+	VMOVUPS        1344(SP), Z6
+	VMOVUPS        1408(SP), Z7
+	VMOVUPS        1472(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 128(AX)
+	VMOVUPS        Z2, 640(AX)
+	VMOVUPS        Z9, 1152(AX)
+	VMOVUPS        Z5, 1664(AX)
+	VMOVUPS        Z1, 2176(AX)
+	VMOVUPS        Z3, 2688(AX)
+	VMOVUPS        Z4, 3200(AX)
+	VMOVUPS        Z6, 3712(AX)
+	VMOVUPS        1536(SP), Z1
+	VMOVUPS        1600(SP), Z2
+	VMOVUPS        1664(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VMOVUPS        1792(SP), Z5
+	VMOVUPS        1856(SP), Z6
+	VMOVUPS        1920(SP), Z7
+	VMOVUPS        1984(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 192(AX)
+	VMOVUPS        Z2, 704(AX)
+	VMOVUPS        Z9, 1216(AX)
+	VMOVUPS        Z5, 1728(AX)
+	VMOVUPS        Z1, 2240(AX)
+	VMOVUPS        Z3, 2752(AX)
+	VMOVUPS        Z4, 3264(AX)
+	VMOVUPS        Z6, 3776(AX)
+	VMOVUPS        2048(SP), Z1
+	VMOVUPS        2112(SP), Z2
+	VMOVUPS        2176(SP), Z3
+	VMOVUPS        2240(SP), Z4
+	VMOVUPS        2304(SP), Z5
+	VMOVUPS        2368(SP), Z6
+	VMOVUPS        2432(SP), Z7
+	VMOVUPS        2496(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 256(AX)
+	VMOVUPS        Z2, 768(AX)
+	VMOVUPS        Z9, 1280(AX)
+	VMOVUPS        Z5, 1792(AX)
+	VMOVUPS        Z1, 2304(AX)
+	VMOVUPS        Z3, 2816(AX)
+	VMOVUPS        Z4, 3328(AX)
+	VMOVUPS        Z6, 3840(AX)
+	VMOVUPS        2560(SP), Z1
+	VMOVUPS        2624(SP), Z2
+	VMOVUPS        2688(SP), Z3
+	VMOVUPS        2752(SP), Z4
+	VMOVUPS        2816(SP), Z5
+	VMOVUPS        2880(SP), Z6
+	VMOVUPS        2944(SP), Z7
+	VMOVUPS        3008(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 320(AX)
+	VMOVUPS        Z2, 832(AX)
+	VMOVUPS        Z9, 1344(AX)
+	VMOVUPS        Z5, 1856(AX)
+	VMOVUPS        Z1, 2368(AX)
+	VMOVUPS        Z3, 2880(AX)
+	VMOVUPS        Z4, 3392(AX)
+	VMOVUPS        Z6, 3904(AX)
+	VMOVUPS        3072(SP), Z1
+	VMOVUPS        3136(SP), Z2
+	VMOVUPS        3200(SP), Z3
+	VMOVUPS        3264(SP), Z4
+	VMOVUPS        3328(SP), Z5
+	VMOVUPS        3392(SP), Z6
+	VMOVUPS        3456(SP), Z7
+	VMOVUPS        3520(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z9
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z9, Z3, Z2
+	VSUBPD         Z9, Z3, Z3
+	VADDPD         Z4, Z5, Z9
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 384(AX)
+	VMOVUPS        Z2, 896(AX)
+	VMOVUPS        Z9, 1408(AX)
+	VMOVUPS        Z5, 1920(AX)
+	VMOVUPS        Z1, 2432(AX)
+	VMOVUPS        Z3, 2944(AX)
+	VMOVUPS        Z4, 3456(AX)
+	VMOVUPS        Z6, 3968(AX)
+	VMOVUPS        3584(SP), Z1
+	VMOVUPS        3648(SP), Z2
+	VMOVUPS        3712(SP), Z3
+	VMOVUPS        3776(SP), Z4
+	VMOVUPS        3840(SP), Z5
+	VMOVUPS        3904(SP), Z6
+	VMOVUPS        3968(SP), Z7
+	VMOVUPS        4032(SP), Z8
+	VADDPD         Z5, Z1, Z9
+	VSUBPD         Z5, Z1, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z1
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z0, Z10, Z3
+	VFMADDSUB231PD Z0, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z0, Z10, Z4
+	VFMADDSUB231PD Z0, Z10, Z8
+	VPERMILPD      $0x55, Z4, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z0
+	VPERMILPD      $0x55, Z6, Z4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z4, Z4
+	VPERMILPD      $0x55, Z8, Z6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z6, Z6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z6
+	VADDPD         Z2, Z1, Z8
+	VSUBPD         Z2, Z1, Z1
+	VADDPD         Z0, Z3, Z2
+	VSUBPD         Z0, Z3, Z0
+	VADDPD         Z4, Z5, Z3
+	VSUBPD         Z4, Z5, Z4
+	VADDPD         Z6, Z7, Z5
+	VSUBPD         Z6, Z7, Z6
+	VMOVUPS        Z8, 448(AX)
+	VMOVUPS        Z2, 960(AX)
+	VMOVUPS        Z3, 1472(AX)
+	VMOVUPS        Z5, 1984(AX)
+	VMOVUPS        Z1, 2496(AX)
+	VMOVUPS        Z0, 3008(AX)
+	VMOVUPS        Z4, 3520(AX)
+	VMOVUPS        Z6, 4032(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw256_AVX512_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+16(SB)/8, $0x3feffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+24(SB)/8, $0x3feffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+32(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+40(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+48(SB)/8, $0x3fefe9cdad01883a
+DATA fftsmall_tw256_AVX512_true<>+56(SB)/8, $0x3fefe9cdad01883a
+DATA fftsmall_tw256_AVX512_true<>+64(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+72(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+80(SB)/8, $0xbf992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+88(SB)/8, $0xbf992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+96(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+104(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+112(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+120(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+128(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+136(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+144(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+152(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+160(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+168(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+176(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+184(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+192(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+200(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+208(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+216(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+224(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+232(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+240(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+248(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+256(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+264(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+272(SB)/8, $0x3fefe9cdad01883a
+DATA fftsmall_tw256_AVX512_true<>+280(SB)/8, $0x3fefe9cdad01883a
+DATA fftsmall_tw256_AVX512_true<>+288(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+296(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+304(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+312(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+320(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+328(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+336(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+344(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+352(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+360(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+368(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+376(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+384(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+392(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+400(SB)/8, $0x3fefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+408(SB)/8, $0x3fefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+416(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+424(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+432(SB)/8, $0x3fef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+440(SB)/8, $0x3fef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+448(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+456(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+464(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+472(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+480(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+488(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+496(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+504(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+512(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+520(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+528(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+536(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+544(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+552(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+560(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+568(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+576(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+584(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+592(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+600(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+608(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+616(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+624(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+632(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+640(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+648(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+656(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+664(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+672(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+680(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+688(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+696(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+704(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+712(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+720(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+728(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+736(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+744(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+752(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+760(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+768(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+776(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+784(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+792(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+800(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+808(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+816(SB)/8, $0x3feed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+824(SB)/8, $0x3feed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+832(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+840(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+848(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+856(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+864(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+872(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+880(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+888(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+896(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+904(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+912(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+920(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+928(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+936(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+944(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+952(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+960(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+968(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+976(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+984(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+992(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+1000(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+1008(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+1016(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+1024(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+1032(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+1040(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+1048(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+1056(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+1064(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+1072(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+1080(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+1088(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+1096(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+1104(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+1112(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+1120(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+1128(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+1136(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+1144(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+1152(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+1160(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+1168(SB)/8, $0x3fee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+1176(SB)/8, $0x3fee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+1184(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+1192(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+1200(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+1208(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+1216(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+1224(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+1232(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+1240(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+1248(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+1256(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+1264(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+1272(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+1280(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+1288(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+1296(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+1304(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+1312(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+1320(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+1328(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+1336(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+1344(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+1352(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+1360(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+1368(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+1376(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+1384(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+1392(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+1400(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+1408(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+1416(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+1424(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+1432(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+1440(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+1448(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+1456(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+1464(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+1472(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+1480(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+1488(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+1496(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+1504(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+1512(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+1520(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+1528(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+1536(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+1544(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+1552(SB)/8, $0x3fed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+1560(SB)/8, $0x3fed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+1568(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+1576(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+1584(SB)/8, $0x3fec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+1592(SB)/8, $0x3fec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+1600(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+1608(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+1616(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+1624(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+1632(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+1640(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+1648(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+1656(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+1664(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+1672(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+1680(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+1688(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+1696(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+1704(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+1712(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+1720(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+1728(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+1736(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+1744(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+1752(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+1760(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+1768(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+1776(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+1784(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+1792(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+1800(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+1808(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+1816(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+1824(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+1832(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+1840(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+1848(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+1856(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+1864(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+1872(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+1880(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+1888(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+1896(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+1904(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+1912(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+1920(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+1928(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+1936(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+1944(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+1952(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+1960(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+1968(SB)/8, $0x3feb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+1976(SB)/8, $0x3feb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+1984(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+1992(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+2000(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+2008(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+2016(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+2024(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+2032(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+2040(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+2048(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+2056(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+2064(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+2072(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+2080(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+2088(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+2096(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+2104(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+2112(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+2120(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+2128(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+2136(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+2144(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+2152(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+2160(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+2168(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+2176(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+2184(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+2192(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+2200(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+2208(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+2216(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+2224(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+2232(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+2240(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+2248(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+2256(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+2264(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+2272(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+2280(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+2288(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+2296(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+2304(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+2312(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+2320(SB)/8, $0x3fea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+2328(SB)/8, $0x3fea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+2336(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+2344(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+2352(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+2360(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+2368(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+2376(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+2384(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+2392(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+2400(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+2408(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+2416(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+2424(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+2432(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+2440(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+2448(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+2456(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+2464(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+2472(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+2480(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+2488(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+2496(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+2504(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+2512(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+2520(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+2528(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+2536(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+2544(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+2552(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+2560(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+2568(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+2576(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+2584(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+2592(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+2600(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+2608(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+2616(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+2624(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+2632(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+2640(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+2648(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+2656(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+2664(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+2672(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+2680(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+2688(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+2696(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+2704(SB)/8, $0x3fe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+2712(SB)/8, $0x3fe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+2720(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+2728(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+2736(SB)/8, $0x3fe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+2744(SB)/8, $0x3fe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+2752(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+2760(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+2768(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+2776(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+2784(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+2792(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+2800(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+2808(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+2816(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+2824(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+2832(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+2840(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+2848(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+2856(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+2864(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+2872(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+2880(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+2888(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+2896(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+2904(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+2912(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+2920(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+2928(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+2936(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+2944(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+2952(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+2960(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+2968(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+2976(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+2984(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+2992(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+3000(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+3008(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+3016(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+3024(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+3032(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+3040(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+3048(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+3056(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+3064(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+3072(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3080(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3088(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+3096(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+3104(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+3112(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+3120(SB)/8, $0x3fe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+3128(SB)/8, $0x3fe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+3136(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3144(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3152(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+3160(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+3168(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+3176(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+3184(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+3192(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+3200(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+3208(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX512_true<>+3216(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+3224(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+3232(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+3240(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+3248(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+3256(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+3264(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+3272(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw256_AVX512_true<>+3280(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+3288(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+3296(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+3304(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+3312(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+3320(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+3328(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3336(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3344(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+3352(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX512_true<>+3360(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+3368(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+3376(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+3384(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+3392(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3400(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+3408(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+3416(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX512_true<>+3424(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+3432(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+3440(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+3448(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+3456(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+3464(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+3472(SB)/8, $0x3fe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+3480(SB)/8, $0x3fe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+3488(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+3496(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+3504(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+3512(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+3520(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+3528(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+3536(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+3544(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+3552(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+3560(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+3568(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+3576(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+3584(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+3592(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+3600(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+3608(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+3616(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+3624(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+3632(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+3640(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+3648(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+3656(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+3664(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+3672(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+3680(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+3688(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+3696(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+3704(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+3712(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+3720(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+3728(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+3736(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+3744(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+3752(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+3760(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+3768(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+3776(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+3784(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+3792(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+3800(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+3808(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+3816(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+3824(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+3832(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+3840(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+3848(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+3856(SB)/8, $0x3fe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+3864(SB)/8, $0x3fe11eb3541b4b22
+DATA fftsmall_tw256_AVX512_true<>+3872(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+3880(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+3888(SB)/8, $0x3fdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+3896(SB)/8, $0x3fdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+3904(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+3912(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+3920(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+3928(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX512_true<>+3936(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+3944(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+3952(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+3960(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+3968(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+3976(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+3984(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+3992(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+4000(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+4008(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+4016(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+4024(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+4032(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+4040(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+4048(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+4056(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+4064(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+4072(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+4080(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+4088(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+4096(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+4104(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+4112(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+4120(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+4128(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+4136(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+4144(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+4152(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+4160(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+4168(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+4176(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+4184(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+4192(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+4200(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+4208(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+4216(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+4224(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+4232(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+4240(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+4248(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+4256(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+4264(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+4272(SB)/8, $0x3fd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+4280(SB)/8, $0x3fd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX512_true<>+4288(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+4296(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+4304(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+4312(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+4320(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+4328(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+4336(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+4344(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX512_true<>+4352(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+4360(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+4368(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+4376(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+4384(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+4392(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+4400(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+4408(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+4416(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+4424(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+4432(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+4440(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+4448(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+4456(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+4464(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+4472(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+4480(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+4488(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+4496(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+4504(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+4512(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+4520(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+4528(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+4536(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+4544(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+4552(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+4560(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+4568(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+4576(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+4584(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+4592(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+4600(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+4608(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+4616(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+4624(SB)/8, $0x3fd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+4632(SB)/8, $0x3fd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+4640(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+4648(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+4656(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+4664(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX512_true<>+4672(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+4680(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+4688(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+4696(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+4704(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+4712(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+4720(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+4728(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX512_true<>+4736(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+4744(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+4752(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+4760(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+4768(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+4776(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+4784(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+4792(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX512_true<>+4800(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+4808(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX512_true<>+4816(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+4824(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+4832(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+4840(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+4848(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+4856(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX512_true<>+4864(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+4872(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+4880(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+4888(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX512_true<>+4896(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+4904(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+4912(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+4920(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX512_true<>+4928(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+4936(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+4944(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+4952(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX512_true<>+4960(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+4968(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+4976(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+4984(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX512_true<>+4992(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+5000(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+5008(SB)/8, $0x3fd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+5016(SB)/8, $0x3fd111d262b1f677
+DATA fftsmall_tw256_AVX512_true<>+5024(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+5032(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+5040(SB)/8, $0x3fcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+5048(SB)/8, $0x3fcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+5056(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+5064(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+5072(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+5080(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX512_true<>+5088(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+5096(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+5104(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+5112(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+5120(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+5128(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+5136(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+5144(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX512_true<>+5152(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+5160(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX512_true<>+5168(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+5176(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+5184(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+5192(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+5200(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+5208(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX512_true<>+5216(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+5224(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX512_true<>+5232(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+5240(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+5248(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+5256(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX512_true<>+5264(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+5272(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX512_true<>+5280(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+5288(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX512_true<>+5296(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+5304(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX512_true<>+5312(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+5320(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX512_true<>+5328(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+5336(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX512_true<>+5344(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+5352(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX512_true<>+5360(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+5368(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX512_true<>+5376(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+5384(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+5392(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+5400(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX512_true<>+5408(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+5416(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+5424(SB)/8, $0x3fbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+5432(SB)/8, $0x3fbf564e56a9730e
+DATA fftsmall_tw256_AVX512_true<>+5440(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+5448(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+5456(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+5464(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX512_true<>+5472(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+5480(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+5488(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+5496(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX512_true<>+5504(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+5512(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX512_true<>+5520(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+5528(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX512_true<>+5536(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+5544(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+5552(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+5560(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX512_true<>+5568(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+5576(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX512_true<>+5584(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+5592(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX512_true<>+5600(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+5608(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+5616(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+5624(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX512_true<>+5632(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+5640(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX512_true<>+5648(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+5656(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX512_true<>+5664(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+5672(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX512_true<>+5680(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+5688(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX512_true<>+5696(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+5704(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX512_true<>+5712(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+5720(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX512_true<>+5728(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+5736(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX512_true<>+5744(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+5752(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX512_true<>+5760(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+5768(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+5776(SB)/8, $0x3fb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+5784(SB)/8, $0x3fb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+5792(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+5800(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+5808(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+5816(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX512_true<>+5824(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+5832(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+5840(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX512_true<>+5848(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX512_true<>+5856(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+5864(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+5872(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+5880(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX512_true<>+5888(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+5896(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX512_true<>+5904(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+5912(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+5920(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+5928(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX512_true<>+5936(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+5944(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX512_true<>+5952(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+5960(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX512_true<>+5968(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+5976(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+5984(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+5992(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX512_true<>+6000(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+6008(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX512_true<>+6016(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+6024(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX512_true<>+6032(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+6040(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX512_true<>+6048(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+6056(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX512_true<>+6064(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+6072(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX512_true<>+6080(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+6088(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX512_true<>+6096(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+6104(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX512_true<>+6112(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+6120(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX512_true<>+6128(SB)/8, $0x3fefe9cdad01883a
+DATA fftsmall_tw256_AVX512_true<>+6136(SB)/8, $0x3fefe9cdad01883a
+GLOBL fftsmall_tw256_AVX512_true<>(SB), RODATA|NOPTR, $6144
+
+// func fft64Small256AVX512Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft64Small256AVX512Inv(SB), $4096-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Z0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z1
+	VMOVUPS        (CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1024(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2048(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3072(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+64(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+0(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+192(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+128(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+320(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+256(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, (SP)
+	VMOVUPS        Z3, 64(SP)
+	VMOVUPS        Z6, 128(SP)
+	VMOVUPS        Z2, 192(SP)
+	VMOVUPS        64(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1088(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2112(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3136(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+448(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+384(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+576(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+512(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+704(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+640(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 256(SP)
+	VMOVUPS        Z3, 320(SP)
+	VMOVUPS        Z6, 384(SP)
+	VMOVUPS        Z2, 448(SP)
+	VMOVUPS        128(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1152(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2176(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3200(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+832(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+768(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+960(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+896(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+1088(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1024(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 512(SP)
+	VMOVUPS        Z3, 576(SP)
+	VMOVUPS        Z6, 640(SP)
+	VMOVUPS        Z2, 704(SP)
+	VMOVUPS        192(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1216(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2240(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3264(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+1216(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1152(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+1344(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1280(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+1472(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1408(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 768(SP)
+	VMOVUPS        Z3, 832(SP)
+	VMOVUPS        Z6, 896(SP)
+	VMOVUPS        Z2, 960(SP)
+	VMOVUPS        256(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1280(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2304(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3328(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+1600(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1536(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+1728(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1664(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+1856(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1792(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 1024(SP)
+	VMOVUPS        Z3, 1088(SP)
+	VMOVUPS        Z6, 1152(SP)
+	VMOVUPS        Z2, 1216(SP)
+	VMOVUPS        320(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1344(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2368(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3392(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+1984(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+1920(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+2112(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2048(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+2240(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2176(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 1280(SP)
+	VMOVUPS        Z3, 1344(SP)
+	VMOVUPS        Z6, 1408(SP)
+	VMOVUPS        Z2, 1472(SP)
+	VMOVUPS        384(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1408(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2432(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3456(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+2368(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2304(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+2496(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2432(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+2624(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2560(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 1536(SP)
+	VMOVUPS        Z3, 1600(SP)
+	VMOVUPS        Z6, 1664(SP)
+	VMOVUPS        Z2, 1728(SP)
+	VMOVUPS        448(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1472(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2496(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3520(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+2752(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2688(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+2880(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2816(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+3008(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+2944(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 1792(SP)
+	VMOVUPS        Z3, 1856(SP)
+	VMOVUPS        Z6, 1920(SP)
+	VMOVUPS        Z2, 1984(SP)
+	VMOVUPS        512(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1536(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2560(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3584(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+3136(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3072(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+3264(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3200(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+3392(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3328(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 2048(SP)
+	VMOVUPS        Z3, 2112(SP)
+	VMOVUPS        Z6, 2176(SP)
+	VMOVUPS        Z2, 2240(SP)
+	VMOVUPS        576(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1600(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2624(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3648(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+3520(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3456(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+3648(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3584(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+3776(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3712(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 2304(SP)
+	VMOVUPS        Z3, 2368(SP)
+	VMOVUPS        Z6, 2432(SP)
+	VMOVUPS        Z2, 2496(SP)
+	VMOVUPS        640(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1664(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2688(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3712(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+3904(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3840(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+4032(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+3968(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+4160(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4096(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 2560(SP)
+	VMOVUPS        Z3, 2624(SP)
+	VMOVUPS        Z6, 2688(SP)
+	VMOVUPS        Z2, 2752(SP)
+	VMOVUPS        704(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1728(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2752(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3776(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+4288(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4224(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+4416(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4352(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+4544(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4480(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 2816(SP)
+	VMOVUPS        Z3, 2880(SP)
+	VMOVUPS        Z6, 2944(SP)
+	VMOVUPS        Z2, 3008(SP)
+	VMOVUPS        768(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1792(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2816(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3840(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+4672(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4608(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+4800(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4736(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+4928(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4864(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 3072(SP)
+	VMOVUPS        Z3, 3136(SP)
+	VMOVUPS        Z6, 3200(SP)
+	VMOVUPS        Z2, 3264(SP)
+	VMOVUPS        832(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1856(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2880(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3904(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+5056(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+4992(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+5184(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+5120(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+5312(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+5248(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 3328(SP)
+	VMOVUPS        Z3, 3392(SP)
+	VMOVUPS        Z6, 3456(SP)
+	VMOVUPS        Z2, 3520(SP)
+	VMOVUPS        896(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1920(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        2944(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        3968(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z6
+	VSUBPD         Z4, Z2, Z7
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z6, Z2
+	VSUBPD         Z4, Z6, Z4
+	VPERMILPD      $0x55, Z3, Z5
+	VMOVAPD        Z5, Z3
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z3
+	VFMADDSUB231PD Z1, Z7, Z5
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         fftsmall_tw256_AVX512_true<>+5440(SB), Z6, Z6
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+5376(SB), Z5, Z6
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+5568(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+5504(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+5696(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+5632(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z6, Z2, Z3
+	VSHUFF64X2     $0xee, Z6, Z2, Z2
+	VSHUFF64X2     $0x44, Z4, Z5, Z6
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z6, Z3, Z4
+	VSHUFF64X2     $0xdd, Z6, Z3, Z3
+	VSHUFF64X2     $0x88, Z5, Z2, Z6
+	VSHUFF64X2     $0xdd, Z5, Z2, Z2
+	VMOVUPS        Z4, 3584(SP)
+	VMOVUPS        Z3, 3648(SP)
+	VMOVUPS        Z6, 3712(SP)
+	VMOVUPS        Z2, 3776(SP)
+	VMOVUPS        960(CX), Z2
+	VMULPD         Z0, Z2, Z2
+	VMOVUPS        1984(CX), Z3
+	VMULPD         Z0, Z3, Z3
+	VMOVUPS        3008(CX), Z4
+	VMULPD         Z0, Z4, Z4
+	VMOVUPS        4032(CX), Z5
+	VMULPD         Z0, Z5, Z5
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z6
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z0, Z2
+	VSUBPD         Z4, Z0, Z4
+	VPERMILPD      $0x55, Z3, Z0
+	VMOVAPD        Z0, Z3
+	VMOVAPD        Z0, Z5
+	VFMSUBADD231PD Z1, Z6, Z3
+	VFMADDSUB231PD Z1, Z6, Z5
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fftsmall_tw256_AVX512_true<>+5824(SB), Z0, Z0
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+5760(SB), Z5, Z0
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         fftsmall_tw256_AVX512_true<>+5952(SB), Z5, Z5
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+5888(SB), Z4, Z5
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         fftsmall_tw256_AVX512_true<>+6080(SB), Z4, Z4
+	VFMSUBADD231PD fftsmall_tw256_AVX512_true<>+6016(SB), Z3, Z4
+	VSHUFF64X2     $0x44, Z0, Z2, Z3
+	VSHUFF64X2     $0xee, Z0, Z2, Z0
+	VSHUFF64X2     $0x44, Z4, Z5, Z2
+	VSHUFF64X2     $0xee, Z4, Z5, Z5
+	VSHUFF64X2     $0x88, Z2, Z3, Z4
+	VSHUFF64X2     $0xdd, Z2, Z3, Z2
+	VSHUFF64X2     $0x88, Z5, Z0, Z3
+	VSHUFF64X2     $0xdd, Z5, Z0, Z0
+	VMOVUPS        Z4, 3840(SP)
+	VMOVUPS        Z2, 3904(SP)
+	VMOVUPS        Z3, 3968(SP)
+	VMOVUPS        Z0, 4032(SP)
+	VMOVUPS        (SP), Z0
+	VMOVUPS        512(SP), Z2
+	VMOVUPS        1024(SP), Z3
+	VMOVUPS        1536(SP), Z4
+	VMOVUPS        2048(SP), Z5
+	VMOVUPS        2560(SP), Z6
+	VMOVUPS        3072(SP), Z7
+	VMOVUPS        3584(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, (SP)
+	VMOVUPS        Z2, 512(SP)
+	VMOVUPS        Z9, 1024(SP)
+	VMOVUPS        Z6, 1536(SP)
+	VMOVUPS        Z0, 2048(SP)
+	VMOVUPS        Z7, 2560(SP)
+	VMOVUPS        Z5, 3072(SP)
+	VMOVUPS        Z3, 3584(SP)
+	VMOVUPS        64(SP), Z0
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        1088(SP), Z3
+	VMOVUPS        1600(SP), Z4
+	VMOVUPS        2112(SP), Z5
+	VMOVUPS        2624(SP), Z6
+	VMOVUPS        3136(SP), Z7
+	VMOVUPS        3648(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 64(SP)
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Z4, Z4
+	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Z2, Z4
+	VMOVUPS        Z4, 576(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1088(SP)
+	VPERMILPD      $0x55, Z6, Z2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z6, Z2
+	VMOVUPS        Z2, 1600(SP)
+	VPERMILPD      $0x55, Z0, Z2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z0, Z2
+	VMOVUPS        Z2, 2112(SP)
+	VPERMILPD      $0x55, Z7, Z0
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z7, Z0
+	VMOVUPS        Z0, 2624(SP)
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z5, Z0
+	VMOVUPS        Z0, 3136(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 3648(SP)
+	VMOVUPS        128(SP), Z0
+	VMOVUPS        640(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1664(SP), Z4
+	VMOVUPS        2176(SP), Z5
+	VMOVUPS        2688(SP), Z6
+	VMOVUPS        3200(SP), Z7
+	VMOVUPS        3712(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 128(SP)
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z4, Z4
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z2, Z4
+	VMOVUPS        Z4, 640(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1152(SP)
+	VPERMILPD      $0x55, Z6, Z2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z6, Z2
+	VMOVUPS        Z2, 1664(SP)
+	VPERMILPD      $0x55, Z0, Z2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z0, Z2
+	VMOVUPS        Z2, 2176(SP)
+	VPERMILPD      $0x55, Z7, Z0
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z7, Z0
+	VMOVUPS        Z0, 2688(SP)
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z5, Z0
+	VMOVUPS        Z0, 3200(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 3712(SP)
+	VMOVUPS        192(SP), Z0
+	VMOVUPS        704(SP), Z2
+	VMOVUPS        1216(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VMOVUPS        2240(SP), Z5
+	VMOVUPS        2752(SP), Z6
+	VMOVUPS        3264(SP), Z7
+	VMOVUPS        3776(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 192(SP)
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z4, Z4
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z2, Z4
+	VMOVUPS        Z4, 704(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1216(SP)
+	VPERMILPD      $0x55, Z6, Z2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Z6, Z2
+	VMOVUPS        Z2, 1728(SP)
+	VPERMILPD      $0x55, Z0, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z0, Z2
+	VMOVUPS        Z2, 2240(SP)
+	VPERMILPD      $0x55, Z7, Z0
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z7, Z0
+	VMOVUPS        Z0, 2752(SP)
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z5, Z0
+	VMOVUPS        Z0, 3264(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 3776(SP)
+	VMOVUPS        256(SP), Z0
+	VMOVUPS        768(SP), Z2
+	VMOVUPS        1280(SP), Z3
+	VMOVUPS        1792(SP), Z4
+	VMOVUPS        2304(SP), Z5
+	VMOVUPS        2816(SP), Z6
+	VMOVUPS        3328(SP), Z7
+	VMOVUPS        3840(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 256(SP)
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z4, Z4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z2, Z4
+	VMOVUPS        Z4, 768(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1280(SP)
+	VPERMILPD      $0x55, Z6, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z6, Z2
+	VMOVUPS        Z2, 1792(SP)
+	VPERMILPD      $0x55, Z0, Z0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z0, Z0
+	VMOVUPS        Z0, 2304(SP)
+	VPERMILPD      $0x55, Z7, Z0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z7, Z0
+	VMOVUPS        Z0, 2816(SP)
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z5, Z0
+	VMOVUPS        Z0, 3328(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 3840(SP)
+	VMOVUPS        320(SP), Z0
+	VMOVUPS        832(SP), Z2
+	VMOVUPS        1344(SP), Z3
+	VMOVUPS        1856(SP), Z4
+	VMOVUPS        2368(SP), Z5
+	VMOVUPS        2880(SP), Z6
+	VMOVUPS        3392(SP), Z7
+	VMOVUPS        3904(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 320(SP)
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z4, Z4
+	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z2, Z4
+	VMOVUPS        Z4, 832(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1344(SP)
+	VPERMILPD      $0x55, Z6, Z2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z6, Z2
+	VMOVUPS        Z2, 1856(SP)
+	VPERMILPD      $0x55, Z0, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z2
+	VMOVUPS        Z2, 2368(SP)
+	VPERMILPD      $0x55, Z7, Z0
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Z7, Z0
+	VMOVUPS        Z0, 2880(SP)
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z5, Z0
+	VMOVUPS        Z0, 3392(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 3904(SP)
+	VMOVUPS        384(SP), Z0
+	VMOVUPS        896(SP), Z2
+	VMOVUPS        1408(SP), Z3
+	VMOVUPS        1920(SP), Z4
+	VMOVUPS        2432(SP), Z5
+	VMOVUPS        2944(SP), Z6
+	VMOVUPS        3456(SP), Z7
+	VMOVUPS        3968(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 384(SP)
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z4, Z4
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z4
+	VMOVUPS        Z4, 896(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1408(SP)
+	VPERMILPD      $0x55, Z6, Z2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z6, Z2
+	VMOVUPS        Z2, 1920(SP)
+	VPERMILPD      $0x55, Z0, Z2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z2
+	VMOVUPS        Z2, 2432(SP)
+	VPERMILPD      $0x55, Z7, Z0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z7, Z0
+	VMOVUPS        Z0, 2944(SP)
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z5, Z0
+	VMOVUPS        Z0, 3456(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 3968(SP)
+	VMOVUPS        448(SP), Z0
+	VMOVUPS        960(SP), Z2
+	VMOVUPS        1472(SP), Z3
+	VMOVUPS        1984(SP), Z4
+	VMOVUPS        2496(SP), Z5
+	VMOVUPS        3008(SP), Z6
+	VMOVUPS        3520(SP), Z7
+	VMOVUPS        4032(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 448(SP)
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z4, Z4
+	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Z2, Z4
+	VMOVUPS        Z4, 960(SP)
+	VPERMILPD      $0x55, Z9, Z2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z9, Z2
+	VMOVUPS        Z2, 1472(SP)
+	VPERMILPD      $0x55, Z6, Z2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z6, Z2
+	VMOVUPS        Z2, 1984(SP)
+	VPERMILPD      $0x55, Z0, Z2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z2
+	VMOVUPS        Z2, 2496(SP)
+	VPERMILPD      $0x55, Z7, Z0
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z7, Z0
+	VMOVUPS        Z0, 3008(SP)
+	VPERMILPD      $0x55, Z5, Z0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z5, Z0
+	VMOVUPS        Z0, 3520(SP)
+	VPERMILPD      $0x55, Z3, Z0
+	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Z0, Z0
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z3, Z0
+	VMOVUPS        Z0, 4032(SP)
+	VMOVUPS        (SP), Z0
+	VMOVUPS        64(SP), Z2
+	VMOVUPS        128(SP), Z3
+	VMOVUPS        192(SP), Z4
+	VMOVUPS        256(SP), Z5
+	VMOVUPS        320(SP), Z6
+	VMOVUPS        384(SP), Z7
+	VMOVUPS        448(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z2, 512(AX)
+	VMOVUPS        Z9, 1024(AX)
+	VMOVUPS        Z6, 1536(AX)
+	VMOVUPS        Z0, 2048(AX)
+	VMOVUPS        Z7, 2560(AX)
+	VMOVUPS        Z5, 3072(AX)
+	VMOVUPS        Z3, 3584(AX)
+	VMOVUPS        512(SP), Z0
+	VMOVUPS        576(SP), Z2
+	VMOVUPS        640(SP), Z3
+	VMOVUPS        704(SP), Z4
+	VMOVUPS        768(SP), Z5
+	VMOVUPS        832(SP), Z6
+	VMOVUPS        896(SP), Z7
+	VMOVUPS        960(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 64(AX)
+	VMOVUPS        Z2, 576(AX)
+	VMOVUPS        Z9, 1088(AX)
+	VMOVUPS        Z6, 1600(AX)
+	VMOVUPS        Z0, 2112(AX)
+	VMOVUPS        Z7, 2624(AX)
+	VMOVUPS        Z5, 3136(AX)
+	VMOVUPS        Z3, 3648(AX)
+	VMOVUPS        1024(SP), Z0
+	VMOVUPS        1088(SP), Z2
+	VMOVUPS        1152(SP), Z3
+	VMOVUPS        1216(SP), Z4
+	VMOVUPS        1280(SP), Z5
+	VMOVUPS        1344(SP), Z6
+	VMOVUPS        1408(SP), Z7
+	VMOVUPS        1472(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 128(AX)
+	VMOVUPS        Z2, 640(AX)
+	VMOVUPS        Z9, 1152(AX)
+	VMOVUPS        Z6, 1664(AX)
+	VMOVUPS        Z0, 2176(AX)
+	VMOVUPS        Z7, 2688(AX)
+	VMOVUPS        Z5, 3200(AX)
+	VMOVUPS        Z3, 3712(AX)
+	VMOVUPS        1536(SP), Z0
+	VMOVUPS        1600(SP), Z2
+	VMOVUPS        1664(SP), Z3
+	VMOVUPS        1728(SP), Z4
+	VMOVUPS        1792(SP), Z5
+	VMOVUPS        1856(SP), Z6
+	VMOVUPS        1920(SP), Z7
+	VMOVUPS        1984(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 192(AX)
+	VMOVUPS        Z2, 704(AX)
+	VMOVUPS        Z9, 1216(AX)
+	VMOVUPS        Z6, 1728(AX)
+	VMOVUPS        Z0, 2240(AX)
+	VMOVUPS        Z7, 2752(AX)
+	VMOVUPS        Z5, 3264(AX)
+	VMOVUPS        Z3, 3776(AX)
+	VMOVUPS        2048(SP), Z0
+	VMOVUPS        2112(SP), Z2
+	VMOVUPS        2176(SP), Z3
+	VMOVUPS        2240(SP), Z4
+	VMOVUPS        2304(SP), Z5
+	VMOVUPS        2368(SP), Z6
+	VMOVUPS        2432(SP), Z7
+	VMOVUPS        2496(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 256(AX)
+	VMOVUPS        Z2, 768(AX)
+	VMOVUPS        Z9, 1280(AX)
+	VMOVUPS        Z6, 1792(AX)
+	VMOVUPS        Z0, 2304(AX)
+	VMOVUPS        Z7, 2816(AX)
+	VMOVUPS        Z5, 3328(AX)
+	VMOVUPS        Z3, 3840(AX)
+	VMOVUPS        2560(SP), Z0
+	VMOVUPS        2624(SP), Z2
+	VMOVUPS        2688(SP), Z3
+	VMOVUPS        2752(SP), Z4
+	VMOVUPS        2816(SP), Z5
+	VMOVUPS        2880(SP), Z6
+	VMOVUPS        2944(SP), Z7
+	VMOVUPS        3008(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 320(AX)
+	VMOVUPS        Z2, 832(AX)
+	VMOVUPS        Z9, 1344(AX)
+	VMOVUPS        Z6, 1856(AX)
+	VMOVUPS        Z0, 2368(AX)
+	VMOVUPS        Z7, 2880(AX)
+	VMOVUPS        Z5, 3392(AX)
+	VMOVUPS        Z3, 3904(AX)
+	VMOVUPS        3072(SP), Z0
+	VMOVUPS        3136(SP), Z2
+	VMOVUPS        3200(SP), Z3
+	VMOVUPS        3264(SP), Z4
+	VMOVUPS        3328(SP), Z5
+	VMOVUPS        3392(SP), Z6
+	VMOVUPS        3456(SP), Z7
+	VMOVUPS        3520(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z9, Z7, Z2
+	VSUBPD         Z9, Z7, Z7
+	VADDPD         Z6, Z5, Z9
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 384(AX)
+	VMOVUPS        Z2, 896(AX)
+	VMOVUPS        Z9, 1408(AX)
+	VMOVUPS        Z6, 1920(AX)
+	VMOVUPS        Z0, 2432(AX)
+	VMOVUPS        Z7, 2944(AX)
+	VMOVUPS        Z5, 3456(AX)
+	VMOVUPS        Z3, 3968(AX)
+	VMOVUPS        3584(SP), Z0
+	VMOVUPS        3648(SP), Z2
+	VMOVUPS        3712(SP), Z3
+	VMOVUPS        3776(SP), Z4
+	VMOVUPS        3840(SP), Z5
+	VMOVUPS        3904(SP), Z6
+	VMOVUPS        3968(SP), Z7
+	VMOVUPS        4032(SP), Z8
+	VADDPD         Z5, Z0, Z9
+	VSUBPD         Z5, Z0, Z10
+	VADDPD         Z7, Z3, Z5
+	VSUBPD         Z7, Z3, Z3
+	VADDPD         Z5, Z9, Z0
+	VSUBPD         Z5, Z9, Z5
+	VPERMILPD      $0x55, Z3, Z7
+	VMOVAPD        Z7, Z3
+	VMOVAPD        Z7, Z7
+	VFMSUBADD231PD Z1, Z10, Z3
+	VFMADDSUB231PD Z1, Z10, Z7
+	VADDPD         Z6, Z2, Z9
+	VSUBPD         Z6, Z2, Z10
+	VADDPD         Z8, Z4, Z6
+	VSUBPD         Z8, Z4, Z4
+	VADDPD         Z6, Z9, Z2
+	VSUBPD         Z6, Z9, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMOVAPD        Z8, Z4
+	VMOVAPD        Z8, Z8
+	VFMSUBADD231PD Z1, Z10, Z4
+	VFMADDSUB231PD Z1, Z10, Z8
+	VPERMILPD      $0x55, Z8, Z1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z8, Z1
+	VPERMILPD      $0x55, Z6, Z6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z6, Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z8, Z8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z8
+	VADDPD         Z2, Z0, Z4
+	VSUBPD         Z2, Z0, Z0
+	VADDPD         Z1, Z7, Z2
+	VSUBPD         Z1, Z7, Z1
+	VADDPD         Z6, Z5, Z7
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z8, Z3, Z6
+	VSUBPD         Z8, Z3, Z3
+	VMOVUPS        Z4, 448(AX)
+	VMOVUPS        Z2, 960(AX)
+	VMOVUPS        Z7, 1472(AX)
+	VMOVUPS        Z6, 1984(AX)
+	VMOVUPS        Z0, 2496(AX)
+	VMOVUPS        Z1, 3008(AX)
+	VMOVUPS        Z5, 3520(AX)
+	VMOVUPS        Z3, 4032(AX)
+	VZEROUPPER
+	RET

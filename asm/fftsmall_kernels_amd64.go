@@ -17,7 +17,7 @@ func fftSmallLog2(l Level, n int) int {
 		return -1
 	}
 	switch lg := bits.TrailingZeros(uint(n)); {
-	case l == AVX2 && lg <= 8, l == AVX512 && lg <= 7:
+	case lg <= 8 && (l == AVX2 || l == AVX512):
 		return lg
 	}
 	return -1
@@ -40,7 +40,7 @@ func NewFFTSmallKernel(l Level, n int) *FFTSmallKernel {
 	if fftSmallLog2(l, n) < 0 {
 		return nil
 	}
-	return &FFTSmallKernel{n: n, zmm: l == AVX512 && n > 32}
+	return &FFTSmallKernel{n: n, zmm: l == AVX512 && (n == 64 || n == 128)}
 }
 
 // Run runs the whole complex64 FFT of length n in one call
@@ -92,7 +92,7 @@ func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
 	if fftSmallLog2(l, len(in)) < 0 {
 		panic("asm: FFTSmall: unsupported length")
 	}
-	k := FFTSmallKernel{n: len(in), zmm: l == AVX512 && len(in) > 32}
+	k := FFTSmallKernel{n: len(in), zmm: l == AVX512 && (len(in) == 64 || len(in) == 128)}
 	k.Run(out, in, inverse, s)
 }
 
@@ -105,7 +105,7 @@ type FFT64SmallKernel struct {
 
 // NewFFT64SmallKernel is NewFFTSmallKernel for complex128.
 func NewFFT64SmallKernel(l Level, n int) *FFT64SmallKernel {
-	if (l != AVX2 && l != AVX512) || (n != 32 && n != 64 && n != 128) {
+	if (l != AVX2 && l != AVX512) || (n != 32 && n != 64 && n != 128 && !(n == 256 && l == AVX512)) {
 		return nil
 	}
 	return &FFT64SmallKernel{n: n, zmm: l == AVX512}
@@ -127,10 +127,14 @@ func (k *FFT64SmallKernel) Run(out, in []complex128, inverse bool, s float64) {
 			fft64Small64AVX512Inv(o, i, s)
 		case k.n == 64:
 			fft64Small64AVX512Fwd(o, i, 1)
-		case inverse:
+		case k.n == 128 && inverse:
 			fft64Small128AVX512Inv(o, i, s)
-		default:
+		case k.n == 128:
 			fft64Small128AVX512Fwd(o, i, 1)
+		case inverse:
+			fft64Small256AVX512Inv(o, i, s)
+		default:
+			fft64Small256AVX512Fwd(o, i, 1)
 		}
 		return
 	}

@@ -67,7 +67,7 @@ var fftSmallLens = map[string][]int{
 // kernels in float64 lanes, half as many values per vector.
 var fft64SmallLens = map[string][]int{
 	"AVX2":   {32, 64, 128},
-	"AVX512": {32, 64, 128},
+	"AVX512": {32, 64, 128, 256},
 }
 
 func generateFFTSmall() {
