@@ -9,9 +9,8 @@ import "math/bits"
 // //go:noescape, and every slice passed to it would escape to the heap.
 
 // fftSmallLog2 returns log2 n when level l has a complex64 kernel of
-// length n (AVX2: 32 … 256; AVX-512: 32 … 128, its n = 32 the YMM
-// kernel, as a ZMM would hold more values than a row of its transpose),
-// else −1.
+// length n (n = 32 … 256 at both levels; AVX-512 runs the YMM kernels of
+// n = 32 and 256, see avogen/fftsmall.go), else −1.
 func fftSmallLog2(l Level, n int) int {
 	if n < 32 || n&(n-1) != 0 {
 		return -1
@@ -97,7 +96,7 @@ func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
 }
 
 // FFT64SmallKernel is FFTSmallKernel for complex128: n = 32 … 128 at
-// both levels.
+// both levels, and 256 at AVX-512.
 type FFT64SmallKernel struct {
 	n   int
 	zmm bool
