@@ -65,51 +65,9 @@ func fftBytes(kind string, n int) int {
 // fftBench measures the forward transform of one plan type and length.
 func fftBench(kind string, n int) func(b *testing.B) {
 	return func(b *testing.B) {
-		rng := rand.New(rand.NewPCG(1, uint64(n)))
-		var forward func() error
-		switch kind {
-		case "c64":
-			p, err := fft.NewPlan32(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			src, dst := make([]complex64, n), make([]complex64, n)
-			for i := range src {
-				src[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
-			}
-			forward = func() error { return p.Forward(dst, src) }
-		case "c128":
-			p, err := fft.NewPlan64(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			src, dst := make([]complex128, n), make([]complex128, n)
-			for i := range src {
-				src[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
-			forward = func() error { return p.Forward(dst, src) }
-		case "r32":
-			p, err := fft.NewRealPlan32(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			src, dst := make([]float32, n), make([]complex64, n/2+1)
-			for i := range src {
-				src[i] = float32(rng.NormFloat64())
-			}
-			forward = func() error { return p.Forward(dst, src) }
-		case "r64":
-			p, err := fft.NewRealPlan64(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			src, dst := make([]float64, n), make([]complex128, n/2+1)
-			for i := range src {
-				src[i] = rng.NormFloat64()
-			}
-			forward = func() error { return p.Forward(dst, src) }
-		default:
-			b.Fatalf("unknown FFT kind %q", kind)
+		forward, err := newFFTForward(kind, n)
+		if err != nil {
+			b.Fatal(err)
 		}
 		b.SetBytes(int64(fftBytes(kind, n)))
 		for b.Loop() {
@@ -120,6 +78,55 @@ func fftBench(kind string, n int) func(b *testing.B) {
 		us := float64(b.Elapsed().Nanoseconds()) / 1e3 / float64(b.N)
 		b.ReportMetric(fftFlops(kind, n)/us, "MFLOPS")
 	}
+}
+
+// newFFTForward returns one forward transform of the plan type kind and
+// length n on random input, as a call.
+func newFFTForward(kind string, n int) (func() error, error) {
+	rng := rand.New(rand.NewPCG(1, uint64(n)))
+	switch kind {
+	case "c64":
+		p, err := fft.NewPlan32(n)
+		if err != nil {
+			return nil, err
+		}
+		src, dst := make([]complex64, n), make([]complex64, n)
+		for i := range src {
+			src[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+		}
+		return func() error { return p.Forward(dst, src) }, nil
+	case "c128":
+		p, err := fft.NewPlan64(n)
+		if err != nil {
+			return nil, err
+		}
+		src, dst := make([]complex128, n), make([]complex128, n)
+		for i := range src {
+			src[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+		}
+		return func() error { return p.Forward(dst, src) }, nil
+	case "r32":
+		p, err := fft.NewRealPlan32(n)
+		if err != nil {
+			return nil, err
+		}
+		src, dst := make([]float32, n), make([]complex64, n/2+1)
+		for i := range src {
+			src[i] = float32(rng.NormFloat64())
+		}
+		return func() error { return p.Forward(dst, src) }, nil
+	case "r64":
+		p, err := fft.NewRealPlan64(n)
+		if err != nil {
+			return nil, err
+		}
+		src, dst := make([]float64, n), make([]complex128, n/2+1)
+		for i := range src {
+			src[i] = rng.NormFloat64()
+		}
+		return func() error { return p.Forward(dst, src) }, nil
+	}
+	return nil, fmt.Errorf("unknown FFT kind %q", kind)
 }
 
 // gonumFFTBench measures gonum's dsp/fourier forward transform (FFTPACK in

@@ -44,6 +44,12 @@ func checkInPlace[T any](call string, dst, src []T) error {
 	return nil
 }
 
+// partialOverlap reports whether dst and src share memory without being
+// one slice: what checkInPlace rejects, without building its error.
+func partialOverlap[T any](dst, src []T) bool {
+	return sharesMemory(dst, src) && unsafe.SliceData(dst) != unsafe.SliceData(src)
+}
+
 // checkDisjoint rejects any memory shared by an output and an input.
 func checkDisjoint[A, B any](call, outName string, out []A, inName string, in []B) error {
 	if sharesMemory(out, in) {

@@ -72,6 +72,19 @@ func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, 
 // here.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool { return false }
 
+// realForward32Short and realInverse32Short report that no short real
+// transform runs without scratch here.
+func realForward32Short(l asm.Level, p *RealPlan32, dst []complex64, src []float32) bool {
+	return false
+}
+
+func realInverse32Short(l asm.Level, p *RealPlan32, dst []float32, src []complex64) bool {
+	return false
+}
+
+// transform64Short is transform32Short for Plan64.
+func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse bool) bool { return false }
+
 // transform32 runs a validated complex64 FFT (dst may be src).
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	transform32Generic(p, dst, src, s, inverse)

@@ -53,16 +53,40 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 	runStockham32(sp, dst, src, s.complex64s(p.n), inverse, inverse)
 }
 
-// transform32Short runs a short transform whose Stockham work buffer fits
-// the stack (n ≤ 256), without the scratch pool, whose Get and Put cost
-// as much as a 64-point FFT's stages; it reports false when it did not.
-// One array per size, so that only n values (not 256) are zeroed.
+// transform32Short runs a short transform without the scratch pool,
+// whose Get and Put cost as much as a 64-point FFT's stages: as one
+// whole-transform kernel call (sp.small), or with the Stockham work
+// buffer on the stack (n ≤ 256); it reports false when it did neither.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
 	sp := p.stockham(l)
 	if sp == nil || p.n > 256 {
 		return false
 	}
-	switch p.n {
+	if sp.small != nil {
+		sp.small.Run(dst, src, inverse, sp.invScale())
+		return true
+	}
+	return transform32Stack(sp, dst, src, inverse)
+}
+
+// transform64Short runs a Plan64 transform that has a whole-transform
+// kernel (sp.small) without the scratch pool; it reports false when the
+// plan has none at level l.
+func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse bool) bool {
+	sp := p.stockham(l)
+	if sp == nil || sp.small == nil {
+		return false
+	}
+	sp.small.Run(dst, src, inverse, 1/float64(sp.n))
+	return true
+}
+
+// transform32Stack runs sp's stages with the work buffer on the stack,
+// one array per size, so that only n values (not 256) are zeroed; a
+// function of its own so that the small kernels' path above keeps a small
+// frame.
+func transform32Stack(sp *stockham32, dst, src []complex64, inverse bool) bool {
+	switch sp.n {
 	case 32:
 		var w [32]complex64
 		runStockham32(sp, dst, src, w[:], inverse, inverse)
@@ -80,6 +104,9 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 	}
 	return true
 }
+
+// invScale is the inverse's 1/n (exact: n is a power of two).
+func (sp *stockham32) invScale() float32 { return 1 / float32(sp.n) }
 
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
 // src, since the first pass writes only work; scale applies the 1/n (in
@@ -156,6 +183,14 @@ func runStages(sp *stockham32, stages []stage32, cur, other []complex64, inverse
 // so that the last stage writes dst; scale ends it with the 1/n.
 func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
 	l := sp.level
+	if sp.small != nil && (inverse || !scale) {
+		s := float32(1)
+		if scale {
+			s = sp.invScale()
+		}
+		sp.small.Run(dst, src, inverse, s)
+		return
+	}
 	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
 	// writes dst and src is dst, it reads a copy in work instead.
@@ -232,6 +267,77 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 	asm.FFTRealPass(l, dst, z, rp.tw, h, false, 0.5)
 	re, im := real(z[0]), imag(z[0])
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
+}
+
+// realForward32Short runs realForward32 without the scratch pool when the
+// half-length FFT is one whole-transform kernel call (h ≤ 256), its
+// output z in an array on the stack (one per size, so that only h values
+// are zeroed); it reports false when it did not.
+func realForward32Short(l asm.Level, p *RealPlan32, dst []complex64, src []float32) bool {
+	rp := p.stockham(l)
+	if rp == nil || rp.cplx == nil || rp.cplx.small == nil {
+		return false
+	}
+	switch rp.h {
+	case 32:
+		var z [32]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	case 64:
+		var z [64]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	case 128:
+		var z [128]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	case 256:
+		var z [256]complex64
+		realForward32Small(l, rp, dst, src, z[:])
+	default:
+		return false
+	}
+	return true
+}
+
+// realForward32Small is realForward32's work with z given.
+func realForward32Small(l asm.Level, rp *realStockham32, dst []complex64, src []float32, z []complex64) {
+	h := rp.h
+	rp.cplx.small.Run(z, asComplex64(src), false, 1)
+	asm.FFTRealPass(l, dst, z, rp.tw, h, false, 0.5)
+	re, im := real(z[0]), imag(z[0])
+	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
+}
+
+// realInverse32Short is realForward32Short for realInverse32.
+func realInverse32Short(l asm.Level, p *RealPlan32, dst []float32, src []complex64) bool {
+	rp := p.stockham(l)
+	if rp == nil || rp.cplx == nil || rp.cplx.small == nil {
+		return false
+	}
+	switch rp.h {
+	case 32:
+		var z [32]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	case 64:
+		var z [64]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	case 128:
+		var z [128]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	case 256:
+		var z [256]complex64
+		realInverse32Small(l, rp, dst, src, z[:])
+	default:
+		return false
+	}
+	return true
+}
+
+// realInverse32Small is realInverse32's work with z given.
+func realInverse32Small(l asm.Level, rp *realStockham32, dst []float32, src, z []complex64) {
+	h := rp.h
+	asm.FFTRealPass(l, z, src, rp.tw, h, true, 0.5)
+	x0, xh := real(src[0]), real(src[h]) // Im of bins 0 and h ignored
+	z[0] = complex((x0+xh)*0.5, (x0-xh)*0.5)
+	rp.cplx.small.Run(asComplex64(dst), z, true, 1/float32(h)) // exact: h is a power of two
 }
 
 // realInverse32 runs a validated float32 inverse real FFT: asm.FFTRealPass

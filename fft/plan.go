@@ -103,6 +103,15 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // SSMKERN_ISA, interleaved, on the shared machine): n = 1024 generic
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
 // 65536 generic 7,300–7,700, AVX2 21,500–23,100, AVX-512 24,300–25,300.
+//
+// n = 32 … 128 (and 256 at AVX-512) run instead one whole-transform
+// kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
+// pool. Against FFTW (FFTW_PATIENT), ratio = FFTW's time / ours, best of
+// 200 interleaved batches (go test -tags fftw -run '^$' -bench
+// 'FFTWInterleaved/c128/n=(64|…)$' -benchtime 1x ./bench, one run per
+// SSMKERN_ISA): AVX-512 n = 64 1.06 (was about 0.5), 128 0.99, 256 1.06,
+// 1024 0.98, 2048 0.89, 65536 1.07; AVX2 64 0.99, 128 1.01, 256 0.84,
+// 1024 0.79, 65536 1.02.
 type Plan64 struct {
 	n       int
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
@@ -171,20 +180,17 @@ func (p *Plan64) Inverse(dst, src []complex128) error {
 }
 
 func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
-	if p == nil {
-		return errNilPlan(call, "Plan64")
+	// The checks inline here, the errors' construction out of line: a
+	// short transform takes tens of nanoseconds.
+	if p == nil || len(dst) != p.n || len(src) != p.n || partialOverlap(dst, src) {
+		return p.argError(call, dst, src)
 	}
-	if err := checkLen(call, "dst", dst, p.n, "n"); err != nil {
-		return err
-	}
-	if err := checkLen(call, "src", src, p.n, "n"); err != nil {
-		return err
-	}
-	if err := checkInPlace(call, dst, src); err != nil {
-		return err
+	l := asm.Current()
+	if transform64Short(l, p, dst, src, inverse) {
+		return nil
 	}
 	s := p.pool.Get().(*scratch)
-	transform(asm.Current(), p, dst, src, s, inverse)
+	transform(l, p, dst, src, s, inverse)
 	p.pool.Put(s)
 	return nil
 }
@@ -214,16 +220,35 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // complex128 scratch, transformed by package generic, rounded once into
 // dst).
 //
+// n = 32 … 256 do not run the stages: each is one straight-line kernel
+// call (asm.FFTSmallKernel, avogen/fftsmall.go), data loaded once, the
+// DFTs across vectors and an in-register transpose, stored once; at n =
+// 64 the per-stage calls had cost as much as the arithmetic.
+//
 // Speed, benchFFT MFLOPS (go test -run '^$' -bench
 // 'FFT/c64/n=(64|1024|4096|65536|1048576)$' ./bench, three runs per
 // SSMKERN_ISA, interleaved, on the shared 2-core Zen 4 VM):
 //
 //	n        generic       AVX2            AVX-512
-//	64       3,700–3,900   19,100–24,100   20,900–25,200   (a later run: stack work buffer, leaner wrappers)
+//	64       3,700–3,900   19,100–24,100   20,900–25,200   (before the whole-transform kernels)
 //	1024     5,900         54,900–61,700   60,600–69,800
 //	4096     5,600–6,100   56,700–57,700   55,600–62,500
 //	65536    6,400–6,600   48,000–48,900   49,400–54,400
 //	2^20     4,000–4,600   24,000–26,600   24,300–28,300
+//
+// Against FFTW (FFTW_PATIENT) in one run per SSMKERN_ISA, ours MFLOPS and
+// ratio = FFTW's time / ours, best of 200 interleaved batches (go test
+// -tags fftw -run '^$' -bench 'FFTWInterleaved/c64/n=(64|…)$' -benchtime
+// 1x ./bench):
+//
+//	n        AVX2            AVX-512
+//	64       47,800  0.95    69,400  1.35   (before: 0.4–0.6)
+//	128      70,600  1.18    69,700  1.12
+//	256      80,300  1.31    82,700  1.13
+//	1024     67,200  0.85    76,400  0.98
+//	4096     59,400  0.94    67,200  1.07
+//	65536    46,100  1.20    56,700  1.13
+//	2^20     27,100  1.33    27,900  1.20
 //
 // Interleaved, not split: the data stay (re, im) pairs, the layout of
 // []complex64, and a twiddle product is VPERMILPS, VMULPS, VFMADDSUB. A
@@ -303,17 +328,10 @@ func (p *Plan32) Inverse(dst, src []complex64) error {
 }
 
 func (p *Plan32) run(call string, dst, src []complex64, inverse bool) error {
-	if p == nil {
-		return errNilPlan(call, "Plan32")
-	}
-	if err := checkLen(call, "dst", dst, p.n, "n"); err != nil {
-		return err
-	}
-	if err := checkLen(call, "src", src, p.n, "n"); err != nil {
-		return err
-	}
-	if err := checkInPlace(call, dst, src); err != nil {
-		return err
+	// The checks inline here, the errors' construction out of line: a
+	// short transform takes tens of nanoseconds.
+	if p == nil || len(dst) != p.n || len(src) != p.n || partialOverlap(dst, src) {
+		return p.argError(call, dst, src)
 	}
 	l := asm.Current()
 	if transform32Short(l, p, dst, src, inverse) {
@@ -323,4 +341,36 @@ func (p *Plan32) run(call string, dst, src []complex64, inverse bool) error {
 	transform32(l, p, dst, src, s, inverse)
 	p.pool.Put(s)
 	return nil
+}
+
+// argError returns the error of run's arguments (see run).
+//
+//go:noinline
+func (p *Plan32) argError(call string, dst, src []complex64) error {
+	if p == nil {
+		return errNilPlan(call, "Plan32")
+	}
+	if err := checkLen(call, "dst", dst, p.n, "n"); err != nil {
+		return err
+	}
+	if err := checkLen(call, "src", src, p.n, "n"); err != nil {
+		return err
+	}
+	return checkInPlace(call, dst, src)
+}
+
+// argError returns the error of run's arguments (see run).
+//
+//go:noinline
+func (p *Plan64) argError(call string, dst, src []complex128) error {
+	if p == nil {
+		return errNilPlan(call, "Plan64")
+	}
+	if err := checkLen(call, "dst", dst, p.n, "n"); err != nil {
+		return err
+	}
+	if err := checkLen(call, "src", src, p.n, "n"); err != nil {
+		return err
+	}
+	return checkInPlace(call, dst, src)
 }

@@ -168,8 +168,12 @@ func (p *RealPlan32) Forward(dst []complex64, src []float32) error {
 	if err := checkReal(call, p.n, dst, src); err != nil {
 		return err
 	}
+	l := asm.Current()
+	if realForward32Short(l, p, dst, src) {
+		return nil
+	}
 	s := p.pool.Get().(*scratch)
-	realForward32(asm.Current(), p, dst, src, s)
+	realForward32(l, p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }
@@ -184,8 +188,12 @@ func (p *RealPlan32) Inverse(dst []float32, src []complex64) error {
 	if err := checkRealInverse(call, p.n, dst, src); err != nil {
 		return err
 	}
+	l := asm.Current()
+	if realInverse32Short(l, p, dst, src) {
+		return nil
+	}
 	s := p.pool.Get().(*scratch)
-	realInverse32(asm.Current(), p, dst, src, s)
+	realInverse32(l, p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }

@@ -18,10 +18,11 @@ type stockham32 struct {
 	n      int // transform length
 	batch  int // transforms run side by side (column blocks of a four-step plan)
 	level  asm.Level
-	radix2 bool      // a radix-2 stage (ls = 1) runs first, or
-	radix8 bool      // a radix-8 stage (ls = 1)
-	stages []stage32 // the radix-4 stages (or the fused tail), in order
-	tw     []float32 // all their tables, back to back
+	radix2 bool                // a radix-2 stage (ls = 1) runs first, or
+	radix8 bool                // a radix-8 stage (ls = 1)
+	stages []stage32           // the radix-4 stages (or the fused tail), in order
+	tw     []float32           // all their tables, back to back
+	small  *asm.FFTSmallKernel // when not nil, the whole transform is one call of it instead of the stages
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -51,7 +52,11 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	if n < stockhamMinLen {
 		return nil
 	}
-	return newStockham32Batch(n, 1, l)
+	p := newStockham32Batch(n, 1, l)
+	if p != nil {
+		p.small = asm.NewFFTSmallKernel(l, n)
+	}
+	return p
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n

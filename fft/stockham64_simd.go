@@ -19,6 +19,7 @@ type stockham64 struct {
 	radix2 bool
 	stages []stage32
 	tw     []float64
+	small  *asm.FFT64SmallKernel // when not nil, the whole transform is one call of it instead of the stages
 }
 
 // newStockham64 returns the plan of length n at level l, or nil when n is
@@ -27,7 +28,11 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 	if n < stockhamMinLen {
 		return nil
 	}
-	return newStockham64Batch(n, 1, l)
+	p := newStockham64Batch(n, 1, l)
+	if p != nil {
+		p.small = asm.NewFFT64SmallKernel(l, n)
+	}
+	return p
 }
 
 // newStockham64Batch is newStockham32Batch for complex128.
@@ -137,6 +142,14 @@ func fillTail16of64(tw []float64, n int, roots rootTable32) {
 // runStockham64 is runStockham32 for complex128 (scale: end with the 1/n).
 func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
 	l := sp.level
+	if sp.small != nil && (inverse || !scale) {
+		s := 1.0
+		if scale {
+			s = 1 / float64(sp.n) // exact: n is a power of two
+		}
+		sp.small.Run(dst, src, inverse, s)
+		return
+	}
 	stages := len(sp.stages)
 	if sp.radix2 {
 		stages++

@@ -72,3 +72,31 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 		}
 	}
 }
+
+// TestShortPlansRunOneKernelCall fails when a short power-of-two plan that
+// has a whole-transform kernel at a level would run the Stockham stages
+// instead (the accuracy tests pass either way).
+func TestShortPlansRunOneKernelCall(t *testing.T) {
+	for _, l := range asm.Levels() {
+		if !hasStockham32(l) {
+			continue
+		}
+		ran := 0
+		for n := stockhamMinLen; n <= 1<<12; n *= 2 {
+			p32, _ := NewPlan32(n)
+			if got, want := p32.stockham(l).small != nil, asm.FFTSmallSupported(l, n); got != want {
+				t.Errorf("%v: Plan32 n=%d: whole-transform kernel %v, want %v", l, n, got, want)
+			}
+			p64, _ := NewPlan64(n)
+			if got, want := p64.stockham(l).small != nil, asm.NewFFT64SmallKernel(l, n) != nil; got != want {
+				t.Errorf("%v: Plan64 n=%d: whole-transform kernel %v, want %v", l, n, got, want)
+			}
+			if asm.FFTSmallSupported(l, n) {
+				ran++
+			}
+		}
+		if ran == 0 && l != asm.NEON { // NEON has no whole-transform kernels
+			t.Errorf("%v: no length runs a whole-transform kernel", l)
+		}
+	}
+}
