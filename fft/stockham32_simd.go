@@ -207,6 +207,7 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 		if cplx = newStockham32Roots(h, 1, l, roots.divided(2)); cplx == nil {
 			return nil
 		}
+		cplx.small = asm.NewFFTSmallKernel(l, h) // as newStockham32 would
 	}
 	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h))}
 	v := asm.FFTValues(l)

@@ -244,6 +244,7 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 		if cplx = newStockham64Roots(h, 1, l, roots.divided(2)); cplx == nil {
 			return nil
 		}
+		cplx.small = asm.NewFFT64SmallKernel(l, h) // as newStockham64 would
 	}
 	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
 	v := asm.FFT64Values(l)

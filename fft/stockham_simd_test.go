@@ -91,6 +91,16 @@ func TestShortPlansRunOneKernelCall(t *testing.T) {
 			if got, want := p64.stockham(l).small != nil, asm.NewFFT64SmallKernel(l, n) != nil; got != want {
 				t.Errorf("%v: Plan64 n=%d: whole-transform kernel %v, want %v", l, n, got, want)
 			}
+			// A real plan of 2n runs the complex kernel of n (its short
+			// path needs rp.cplx.small).
+			r32, _ := NewRealPlan32(2 * n)
+			if rp := r32.stockham(l); rp.cplx != nil && (rp.cplx.small != nil) != asm.FFTSmallSupported(l, n) {
+				t.Errorf("%v: RealPlan32 n=%d: whole-transform kernel %v, want %v", l, 2*n, rp.cplx.small != nil, asm.FFTSmallSupported(l, n))
+			}
+			r64, _ := NewRealPlan64(2 * n)
+			if rp := r64.stockham(l); rp.cplx != nil && (rp.cplx.small != nil) != (asm.NewFFT64SmallKernel(l, n) != nil) {
+				t.Errorf("%v: RealPlan64 n=%d: whole-transform kernel %v, want %v", l, 2*n, rp.cplx.small != nil, asm.NewFFT64SmallKernel(l, n) != nil)
+			}
 			if asm.FFTSmallSupported(l, n) {
 				ran++
 			}
