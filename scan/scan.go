@@ -45,13 +45,14 @@
 // kernels' per-call cost, not the transposes, was what it lost to.
 //
 // Measured on one AMD EPYC (Zen 4) core, Dim 1536, State 16, SeqLen 1024,
-// ratio to generic from the same run (go test -run '^$' -bench
-// 'ScanForward/mamba-130m/L1024|ScanStep/mamba-2.8b/batch8' -count 3
-// ./bench; the machine was shared and loaded, so the quiet-core figures
-// are lower): BLD 0.35–0.49 AVX-512, 0.60–0.87 AVX2; BDL 0.55–0.58
-// AVX-512, 0.85–0.88 AVX2; generic 19.6–20.6, so ≥ 35× at AVX-512. A
-// decode step (Step, Batch 8, Dim 5120) takes 0.48–0.75 ns per element
-// with AVX-512. On this core AVX-512 and AVX2 have the same FMA peak (118
+// thread CPU time per element, at a load average of 1 (go test -run '^$'
+// -bench 'ScanForward/mamba-130m/L1024/(BLD|BDL)/level=avx' -benchtime
+// 40x -count 3 ./bench): BLD 0.331–0.334 AVX-512, 0.58–0.62 AVX2; BDL
+// 0.39–0.42 AVX-512, 0.61–0.66 AVX2; generic 18–21, so ≥ 45× at AVX-512
+// (ten iterations instead of forty measure higher, BLD 0.35–0.36 and BDL
+// 0.47–0.48 at AVX-512: the BDL tiles' first prefetches miss). A decode
+// step (Step, Batch 8, Dim 5120) takes 0.46–0.50 ns per element with
+// AVX-512. On this core AVX-512 and AVX2 have the same FMA peak (118
 // GFLOP/s measured: a 512-bit FMA is two 256-bit halves); AVX-512 wins by
 // needing fewer instructions (masks, VSCALEFPS, VREDUCEPS, 32 registers).
 //
