@@ -50,7 +50,7 @@
 // 40x -count 3 ./bench): BLD 0.331–0.334 AVX-512, 0.58–0.62 AVX2; BDL
 // 0.39–0.42 AVX-512, 0.61–0.66 AVX2; generic 18–21, so ≥ 45× at AVX-512
 // (ten iterations instead of forty measure higher, BLD 0.35–0.36 and BDL
-// 0.47–0.48 at AVX-512: the BDL tiles' first prefetches miss). A decode
+// 0.47–0.48 at AVX-512). A decode
 // step (Step, Batch 8, Dim 5120) takes 0.46–0.50 ns per element with
 // AVX-512. On this core AVX-512 and AVX2 have the same FMA peak (118
 // GFLOP/s measured: a 512-bit FMA is two 256-bit halves); AVX-512 wins by
