@@ -173,14 +173,12 @@ func fftStridedStage[T complex64 | complex128](name string, v, ls int, st FFTSta
 	return
 }
 
-// fftReach panics unless x[lastX] and y[lastY] exist: with a message
-// naming the entry point where fftReachNamed, else with the index
-// expression's own runtime error.
+// fftReach panics, naming the entry point, unless x[lastX] and y[lastY]
+// exist.
 func fftReach[T complex64 | complex128](name, what string, x []T, lastX int, y []T, lastY int) {
-	if fftReachNamed && (lastX >= len(x) || lastY >= len(y)) {
+	if lastX < 0 || lastY < 0 || lastX >= len(x) || lastY >= len(y) {
 		panic("asm: " + name + ": " + what + " out of range")
 	}
-	_, _ = x[lastX], y[lastY]
 }
 
 // FFTScale multiplies every value of x by s; len(x) must be a multiple of

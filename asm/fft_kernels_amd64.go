@@ -24,11 +24,6 @@ func FFT64Values(l Level) int { return Lanes(l) / 4 }
 // holds eight values.
 func fftNarrow4(l Level) bool { return FFTValues(l) == 8 }
 
-// fftReachNamed is false: on amd64 an out-of-range layout or block (see
-// fftReach) panics with the index expression's runtime error, as it
-// always has; arm64 panics with a message instead.
-const fftReachNamed = false
-
 func fftR2FirstAt(l Level, o, i *complex64, r int, s float32) {
 	if l == AVX512 {
 		fftR2FirstAVX512(o, i, r, s)

@@ -31,11 +31,6 @@ func FFT64Values(l Level) int { return 2 }
 // at NEON, whose vector holds four values (r = 4 is a wide stage).
 func fftNarrow4(l Level) bool { return false }
 
-// fftReachNamed is true: on arm64 an out-of-range layout or block (see
-// fftReach) panics with "asm: <entry point>: … out of range", as it
-// always has; amd64 leaves it to the index expression's runtime error.
-const fftReachNamed = true
-
 func fftR2FirstAt(l Level, o, i *complex64, r int, s float32) {
 	fftR2FirstNEON(o, i, r, s)
 }
