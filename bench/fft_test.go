@@ -9,11 +9,12 @@ import (
 	"github.com/ssmkern/ssmkern/fft"
 )
 
-// fftBenchSizes: powers of two from 64 to 2^20, and non-powers (60 and
-// 1000 mixed radix, 3000 = 2^3·3·5^3, 1009 prime, 4095 = 3^2·5·7·13 and
-// 65537 prime: Bluestein; the real plans' half lengths 500, 1500 smooth,
-// 4095/2 and 65537 odd).
-var fftBenchSizes = []int{64, 256, 1024, 4096, 16384, 65536, 1 << 18, 1 << 20, 60, 1000, 1009, 3000, 4095, 65537}
+// fftBenchSizes are fftCompareSizes (every power of two from 2^4 to 2^22,
+// and 60 and 1000 mixed radix, 3000 = 2^3·3·5^3, 6561 = 3^8, 15625 = 5^6,
+// 1009 prime), so that benchstat sets every case beside FFTW's and
+// gonum's, and 4095 = 3^2·5·7·13 and 65537 prime: Bluestein (the real
+// plans' half lengths 500, 1500 smooth, 4095/2 and 65537 odd).
+var fftBenchSizes = append(fftCompareSizes[:len(fftCompareSizes):len(fftCompareSizes)], 4095, 65537)
 
 // BenchmarkFFT measures the forward transform of each plan type at the
 // level asm.Current() chooses (set SSMKERN_ISA to compare levels),
