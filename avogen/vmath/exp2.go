@@ -1,8 +1,6 @@
 package vmath
 
 import (
-	"math"
-
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
@@ -81,16 +79,8 @@ func ScaleLog2E(d, hi, lo reg.VecVirtual) {
 // ReleaseConstants at the end of the kernel.
 func HoistExp2Constants(v ISA) {
 	hoisted = map[uint32]reg.VecVirtual{}
-	values := append([]float32{-126, Log2E, log2ELo}, exp2PolyHalf[:]...)
-	for _, x := range values {
-		bits := math.Float32bits(x)
-		if _, ok := hoisted[bits]; ok {
-			continue
-		}
-		r := v.Vec()
-		VMOVUPS(ConstBits(bits), r)
-		hoisted[bits] = r
-	}
+	hoist(v, -126, Log2E, log2ELo)
+	hoist(v, exp2PolyHalf[:]...)
 }
 
 // HoistExp2ConstantsAVX2 loads the constants of Exp2's AVX2 form that a
@@ -101,11 +91,7 @@ func HoistExp2Constants(v ISA) {
 // from 15 to 7). Call ReleaseConstants at the end of the kernel.
 func HoistExp2ConstantsAVX2(n int) {
 	hoisted = map[uint32]reg.VecVirtual{}
-	for _, x := range append([]float32{vmathdef.Exp2ClampLo, vmathdef.Exp2ClampHi}, exp2Poly[:6]...)[:n] {
-		r := YMM()
-		VMOVUPS(ConstBits(math.Float32bits(x)), r)
-		hoisted[math.Float32bits(x)] = r
-	}
+	hoist(AVX2, append([]float32{vmathdef.Exp2ClampLo, vmathdef.Exp2ClampHi}, exp2Poly[:6]...)[:n]...)
 }
 
 // Exp2 overwrites t with 2^(t + a·lo), lane by lane, where a·lo is a
@@ -121,18 +107,8 @@ func Exp2(v ISA, t, a, lo reg.VecVirtual) {
 	// +Inf. MAXPS and MINPS return their first (Go-order) operand when
 	// either is NaN, so NaN passes through.
 	tc, k, f, p, ki := YMM(), YMM(), YMM(), YMM(), YMM()
-	if lo, ok := Const(vmathdef.Exp2ClampLo).(reg.VecVirtual); ok { // hoisted: no copy
-		VMAXPS(t, lo, tc)
-	} else {
-		VMOVUPS(Const(vmathdef.Exp2ClampLo), tc)
-		VMAXPS(t, tc, tc)
-	}
-	if hi, ok := Const(vmathdef.Exp2ClampHi).(reg.VecVirtual); ok {
-		VMINPS(tc, hi, tc)
-	} else {
-		VMOVUPS(Const(vmathdef.Exp2ClampHi), k)
-		VMINPS(tc, k, tc)
-	}
+	VMAXPS(t, constReg(vmathdef.Exp2ClampLo, tc), tc) // a hoisted bound needs no copy
+	VMINPS(tc, constReg(vmathdef.Exp2ClampHi, k), tc)
 	VROUNDPS(U8(0x09), tc, k) // ⌊tc⌋, no precision exception
 	VSUBPS(k, tc, f)
 	if lo != nil {

@@ -43,12 +43,7 @@ var constants = map[string]Mem{}
 // Const returns the float32 x as a vector operand: a register when a
 // kernel has hoisted it (HoistExpConstants), else a 64-byte read-only table
 // holding sixteen copies (a YMM instruction reads its first 32 bytes).
-func Const(x float32) Op {
-	if r, ok := hoisted[math.Float32bits(x)]; ok {
-		return r
-	}
-	return ConstBits(math.Float32bits(x))
-}
+func Const(x float32) Op { return bitsOp(math.Float32bits(x)) }
 
 // hoisted maps constants to the registers a kernel loaded them into.
 var hoisted map[uint32]reg.VecVirtual
@@ -60,22 +55,16 @@ var hoisted map[uint32]reg.VecVirtual
 // which have 32. Call ReleaseConstants at the end of the kernel.
 func HoistExpConstants(v ISA) {
 	hoisted = map[uint32]reg.VecVirtual{}
-	values := []float32{vmathdef.ExpClampLo, vmathdef.ExpClampHi, expLog2e, expLn2Hi, expLn2Lo, minNormal, 0}
+	hoist(v, vmathdef.ExpClampLo, vmathdef.ExpClampHi, expLog2e, expLn2Hi, expLn2Lo, minNormal, 0)
 	for _, c := range expTaylor {
-		values = append(values, float32(c))
+		hoist(v, float32(c))
 	}
+}
+
+// hoist adds the float32 values to the hoisted constants.
+func hoist(v ISA, values ...float32) {
 	for _, x := range values {
-		bits := math.Float32bits(x)
-		if _, ok := hoisted[bits]; ok {
-			continue
-		}
-		r := v.Vec()
-		if x == 0 {
-			VXORPS(r, r, r)
-		} else {
-			VMOVUPS(ConstBits(bits), r)
-		}
-		hoisted[bits] = r
+		hoistBits(v, math.Float32bits(x))
 	}
 }
 
@@ -95,14 +84,20 @@ func HoistSoftplusConstants(v ISA) {
 	hoistBits(v, signMask, absMask, math.Float32bits(2))
 }
 
-// hoistBits adds the 32-bit patterns bits to the hoisted constants.
+// hoistBits adds the 32-bit patterns bits to the hoisted constants, each
+// loaded once (zero by VXORPS).
 func hoistBits(v ISA, bits ...uint32) {
 	for _, b := range bits {
-		if _, ok := hoisted[b]; !ok {
-			r := v.Vec()
-			VMOVUPS(ConstBits(b), r)
-			hoisted[b] = r
+		if _, ok := hoisted[b]; ok {
+			continue
 		}
+		r := v.Vec()
+		if b == 0 {
+			VXORPS(r, r, r)
+		} else {
+			VMOVUPS(ConstBits(b), r)
+		}
+		hoisted[b] = r
 	}
 }
 
