@@ -52,11 +52,7 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	if n < stockhamMinLen {
 		return nil
 	}
-	p := newStockham32Batch(n, 1, l)
-	if p != nil {
-		p.small = asm.NewFFTSmallKernel(l, n)
-	}
-	return p
+	return newStockham32Batch(n, 1, l)
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n
@@ -147,6 +143,9 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 			}
 		}
 	}
+	if batch == 1 {
+		p.small = asm.NewFFTSmallKernel(l, n) // nil where the level has none of length n
+	}
 	return p
 }
 
@@ -207,7 +206,6 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 		if cplx = newStockham32Roots(h, 1, l, roots.divided(2)); cplx == nil {
 			return nil
 		}
-		cplx.small = asm.NewFFTSmallKernel(l, h) // as newStockham32 would
 	}
 	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h))}
 	v := asm.FFTValues(l)

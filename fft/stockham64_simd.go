@@ -28,11 +28,7 @@ func newStockham64(n int, l asm.Level) *stockham64 {
 	if n < stockhamMinLen {
 		return nil
 	}
-	p := newStockham64Batch(n, 1, l)
-	if p != nil {
-		p.small = asm.NewFFT64SmallKernel(l, n)
-	}
-	return p
+	return newStockham64Batch(n, 1, l)
 }
 
 // newStockham64Batch is newStockham32Batch for complex128.
@@ -109,6 +105,9 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 				tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, si, si
 			}
 		}
+	}
+	if batch == 1 {
+		p.small = asm.NewFFT64SmallKernel(l, n) // nil where the level has none of length n
 	}
 	return p
 }
@@ -244,7 +243,6 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 		if cplx = newStockham64Roots(h, 1, l, roots.divided(2)); cplx == nil {
 			return nil
 		}
-		cplx.small = asm.NewFFT64SmallKernel(l, h) // as newStockham64 would
 	}
 	p := &realStockham64{h: h, cplx: cplx, fs: fs, tw: make([]float64, asm.FFT64RealPassTwiddleLen(h))}
 	v := asm.FFT64Values(l)
