@@ -239,6 +239,7 @@ func scanChannel(v vmath.ISA) {
 // 0.486).
 const (
 	lanesUnroll      = 2
+	lanesUnroll512   = 4
 	lanesAVX2Hoisted = 3
 )
 
@@ -317,14 +318,20 @@ func scanLanes(v vmath.ISA) {
 	XORQ(off, off)
 	XORQ(nb, nb)
 	MOVQ(at, ap)
-	// decay computes x = exp(δ·a) for the state whose Aᵀ row is at a;
-	// update folds it into that state's h (byte offset o) and the output.
-	decay := func(a Mem) reg.VecVirtual {
-		x, av := v.Vec(), v.Vec()
-		VMOVUPS(a, av) // Aᵀ rows are padded: a whole vector is in bounds
-		VMULPS(av, dh, x)
-		vmath.Exp2(v, x, av, dl)
-		return x
+	// decays computes x_j = exp(δ·a_j) for the states whose Aᵀ rows are
+	// at row(j), j < n, the n chains side by side (vmath.Exp2N); update
+	// folds one into its state's h (byte offset o) and the output.
+	decays := func(n int, row func(j int) Mem) []reg.VecVirtual {
+		xs, avs := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
+		for j := range n {
+			xs[j], avs[j] = v.Vec(), v.Vec()
+			VMOVUPS(row(j), avs[j]) // Aᵀ rows are padded: a whole vector is in bounds
+		}
+		for j := range n {
+			VMULPS(avs[j], dh, xs[j])
+		}
+		vmath.Exp2N(v, xs, avs, dl)
+		return xs
 	}
 	update := func(x reg.VecVirtual, o, bc int, acc reg.VecVirtual) {
 		hv := v.Vec()
@@ -352,9 +359,12 @@ func scanLanes(v vmath.ISA) {
 	// dependent instructions, and with one state per iteration the
 	// scheduler filled with one chain's waiting instructions before it
 	// reached the next state's independent ones.
-	const per = lanesUnroll
+	per := lanesUnroll
+	if v.Lanes == 16 {
+		per = lanesUnroll512
+	}
 	accs := []reg.VecVirtual{acc}
-	for range per - 1 {
+	for range min(per, 2) - 1 {
 		a := v.Vec()
 		VXORPS(a, a, a)
 		accs = append(accs, a)
@@ -378,23 +388,20 @@ func scanLanes(v vmath.ISA) {
 	CMPQ(i, U8(per))
 	JL(LabelRef(name + "_single"))
 	Label(name + "_group")
-	xs := make([]reg.VecVirtual, per)
+	xs := decays(per, rowAt)
 	for j := range per {
-		xs[j] = decay(rowAt(j))
-	}
-	for j := range per {
-		update(xs[j], j*v.Bytes(), 4*j, accs[j])
+		update(xs[j], j*v.Bytes(), 4*j, accs[j%len(accs)])
 	}
 	ADDQ(U32(per*v.Bytes()), off)
 	ADDQ(U32(4*per), nb)
-	LEAQ(Mem{Base: ap, Index: ad, Scale: per}, ap) // per: 1, 2, 4 or 8
+	LEAQ(Mem{Base: ap, Index: ad, Scale: uint8(per)}, ap) // per: 1, 2, 4 or 8
 	SUBQ(U8(per), i)
 	CMPQ(i, U8(per))
 	JGE(LabelRef(name + "_group"))
 	Label(name + "_single")
 	TESTQ(i, i)
 	JZ(LabelRef(name + "_states_done"))
-	update(decay(Mem{Base: ap}), 0, 0, acc)
+	update(decays(1, func(int) Mem { return Mem{Base: ap} })[0], 0, 0, acc)
 	ADDQ(U32(v.Bytes()), off)
 	ADDQ(U32(4), nb)
 	ADDQ(ad, ap)

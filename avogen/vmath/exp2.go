@@ -98,51 +98,75 @@ func HoistExp2ConstantsAVX2(n int) {
 // correction to t's rounding, |a·lo| ≤ 2^−20·|t|, added to the reduced
 // argument by one fused multiply-add (a and lo may both be nil).
 func Exp2(v ISA, t, a, lo reg.VecVirtual) {
+	var as []reg.VecVirtual
+	if a != nil {
+		as = []reg.VecVirtual{a}
+	}
+	Exp2N(v, []reg.VecVirtual{t}, as, lo)
+}
+
+// Exp2N is Exp2 of several vectors, ts[i] with the correction as[i]·lo,
+// emitted step by step across them: each vector's 2^t is a chain of a
+// dozen dependent instructions, and side by side the chains give the
+// core independent work in program order rather than only as far ahead as
+// its scheduler can look. A row of exp2 at 4 vectors per iteration ran
+// 1.4× to 1.45× faster than one vector per iteration at both levels (best
+// of 300 × 20 calls of 4096 values).
+func Exp2N(v ISA, ts, as []reg.VecVirtual, lo reg.VecVirtual) {
+	n := len(ts)
+	each := func(f func(i int)) {
+		for i := range n {
+			f(i)
+		}
+	}
+	fs, ps := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
 	if v.Lanes == 16 {
-		exp2AVX512(t, a, lo)
+		// Reduce to the nearest integer k with VREDUCEPS (f = t − k ∈
+		// [−1/2, 1/2], exact) and scale with VSCALEFPS, which takes ±Inf
+		// and any finite k (2^k overflows to +Inf or underflows by
+		// itself); lanes with t < −126 are zeroed by the scaling's mask.
+		ks, keep := make([]reg.VecVirtual, n), make([]reg.Register, n)
+		each(func(i int) { fs[i] = ZMM(); VREDUCEPS(U8(0x08), ts[i], fs[i]) }) // f = t − round(t) (imm: nearest, no precision exception)
+		each(func(i int) { keep[i] = K(); VCMPPS(U8(0x15), Const(-126), ts[i], keep[i]) }) // t ≥ −126 or NaN (NLT_UQ)
+		each(func(i int) { ks[i] = ZMM(); VSUBPS(fs[i], ts[i], ks[i]) })                   // k = round(t), exactly
+		if lo != nil {
+			each(func(i int) { VFMADD231PS(as[i], lo, fs[i]) })
+		}
+		exp2Horner(v, exp2PolyHalf[:], fs, ps)
+		each(func(i int) { VSCALEFPS_Z(ks[i], ps[i], keep[i], ts[i]) })
 		return
 	}
 	// Clamp to [−127, 128]: ⌊t⌋ + 127 then fits the exponent field, where
 	// −127 builds +0 (a result below the normal range is 0) and 128 builds
 	// +Inf. MAXPS and MINPS return their first (Go-order) operand when
 	// either is NaN, so NaN passes through.
-	tc, k, f, p, ki := YMM(), YMM(), YMM(), YMM(), YMM()
-	VMAXPS(t, constReg(vmathdef.Exp2ClampLo, tc), tc) // a hoisted bound needs no copy
-	VMINPS(tc, constReg(vmathdef.Exp2ClampHi, k), tc)
-	VROUNDPS(U8(0x09), tc, k) // ⌊tc⌋, no precision exception
-	VSUBPS(k, tc, f)
+	tcs, ks := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
+	each(func(i int) { tcs[i], ks[i] = YMM(), YMM() })
+	each(func(i int) { VMAXPS(ts[i], constReg(vmathdef.Exp2ClampLo, tcs[i]), tcs[i]) }) // a hoisted bound needs no copy
+	each(func(i int) { VMINPS(tcs[i], constReg(vmathdef.Exp2ClampHi, ks[i]), tcs[i]) })
+	each(func(i int) { VROUNDPS(U8(0x09), tcs[i], ks[i]) }) // ⌊tc⌋, no precision exception
+	each(func(i int) { fs[i] = YMM(); VSUBPS(ks[i], tcs[i], fs[i]) })
 	if lo != nil {
-		VFMADD231PS(a, lo, f)
+		each(func(i int) { VFMADD231PS(as[i], lo, fs[i]) })
 	}
-	exp2Horner(exp2Poly[:], f, p)
-	VCVTTPS2DQ(k, ki)
-	VPADDD(ConstBits(127), ki, ki)
-	VPSLLD(U8(23), ki, ki)
-	VMULPS(ki, p, t)
+	exp2Horner(v, exp2Poly[:], fs, ps)
+	each(func(i int) { VCVTTPS2DQ(ks[i], ks[i]) })
+	each(func(i int) { VPADDD(ConstBits(127), ks[i], ks[i]) })
+	each(func(i int) { VPSLLD(U8(23), ks[i], ks[i]) })
+	each(func(i int) { VMULPS(ks[i], ps[i], ts[i]) })
 }
 
-// exp2AVX512 reduces to the nearest integer k with VREDUCEPS (f = t − k ∈
-// [−1/2, 1/2], exact) and scales with VSCALEFPS, which take ±Inf and any
-// finite k (2^k overflows to +Inf or underflows by itself); lanes with
-// t < −126 are zeroed by the scaling's mask.
-func exp2AVX512(t, a, lo reg.VecVirtual) {
-	f, k, p := ZMM(), ZMM(), ZMM()
-	keep := K()
-	VREDUCEPS(U8(0x08), t, f)              // f = t − round(t) (imm: nearest, no precision exception)
-	VCMPPS(U8(0x15), Const(-126), t, keep) // t ≥ −126 or NaN (NLT_UQ)
-	VSUBPS(f, t, k)                        // k = round(t), exactly
-	if lo != nil {
-		VFMADD231PS(a, lo, f)
+// exp2Horner sets ps[i] = 2^fs[i] by the polynomial poly (highest
+// coefficient first) for f in its interval (a little beyond, by lo, is as
+// accurate), one coefficient at a time across the vectors.
+func exp2Horner(v ISA, poly []float32, fs, ps []reg.VecVirtual) {
+	for i := range ps {
+		ps[i] = v.Vec()
+		VMOVUPS(Const(poly[0]), ps[i])
 	}
-	exp2Horner(exp2PolyHalf[:], f, p)
-	VSCALEFPS_Z(k, p, keep, t)
-}
-
-// exp2Horner sets p = 2^f by the polynomial poly (highest coefficient
-// first) for f in its interval (a little beyond, by lo, is as accurate).
-func exp2Horner(poly []float32, f, p reg.VecVirtual) {
-	VMOVUPS(Const(poly[0]), p)
 	for _, c := range poly[1:] {
-		VFMADD213PS(Const(c), f, p) // p = p·f + c
+		for i := range ps {
+			VFMADD213PS(Const(c), fs[i], ps[i]) // p = p·f + c
+		}
 	}
 }
