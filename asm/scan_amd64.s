@@ -62,6 +62,117 @@ TEXT ·deltaRowSoftplusScalarAVX2(SB), NOSPLIT, $0-52
 	VBROADCASTSS X0, Y0
 	SHRQ         $0x03, DX
 	JZ           deltaRowSoftplusScalarAVX2_done
+	CMPQ         DX, $0x02
+	JL           deltaRowSoftplusScalarAVX2_loop
+
+deltaRowSoftplusScalarAVX2_unrolled:
+	VMOVUPS      (CX), Y1
+	VADDPS       Y0, Y1, Y1
+	VMOVUPS      32(CX), Y2
+	VADDPS       Y0, Y2, Y2
+	VANDPS       const_7fffffff<>+0(SB), Y1, Y3
+	VANDPS       const_7fffffff<>+0(SB), Y2, Y5
+	VXORPS       const_80000000<>+0(SB), Y3, Y3
+	VXORPS       const_80000000<>+0(SB), Y5, Y5
+	VMOVUPS      const_4b400000<>+0(SB), Y4
+	VMOVUPS      const_4b400000<>+0(SB), Y6
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y3, Y4
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y5, Y6
+	VSUBPS       const_4b400000<>+0(SB), Y4, Y7
+	VSUBPS       const_4b400000<>+0(SB), Y6, Y8
+	VMOVUPS      Y3, Y9
+	VMOVUPS      Y5, Y10
+	VFNMADD231PS const_3f317200<>+0(SB), Y7, Y9
+	VFNMADD231PS const_3f317200<>+0(SB), Y8, Y10
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y7, Y9
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y8, Y10
+	VMOVUPS      const_39500d01<>+0(SB), Y7
+	VMOVUPS      const_39500d01<>+0(SB), Y8
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3c088889<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3c088889<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3f000000<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3f000000<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y8
+	VPSUBD       const_4b400000<>+0(SB), Y4, Y4
+	VPSUBD       const_4b400000<>+0(SB), Y6, Y6
+	VPSRAD       $0x01, Y4, Y9
+	VPSRAD       $0x01, Y6, Y10
+	VPSUBD       Y9, Y4, Y4
+	VPSUBD       Y10, Y6, Y6
+	VPADDD       const_0000007f<>+0(SB), Y9, Y9
+	VPADDD       const_0000007f<>+0(SB), Y10, Y10
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y10, Y10
+	VPADDD       const_0000007f<>+0(SB), Y4, Y4
+	VPADDD       const_0000007f<>+0(SB), Y6, Y6
+	VPSLLD       $0x17, Y4, Y4
+	VPSLLD       $0x17, Y6, Y6
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y4, Y7, Y7
+	VMULPS       Y6, Y8, Y8
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y3, Y4
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y5, Y6
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y7, Y9
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y8, Y10
+	VORPS        Y9, Y4, Y4
+	VORPS        Y10, Y6, Y6
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y3, Y3
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y5, Y5
+	VANDNPS      Y7, Y4, Y7
+	VANDNPS      Y8, Y6, Y8
+	VBLENDVPS    Y3, const_7f800000<>+0(SB), Y7, Y7
+	VBLENDVPS    Y5, const_7f800000<>+0(SB), Y8, Y8
+	VMOVUPS      Y7, Y3
+	VMOVUPS      Y8, Y5
+	VADDPS       const_40000000<>+0(SB), Y3, Y4
+	VADDPS       const_40000000<>+0(SB), Y5, Y6
+	VDIVPS       Y4, Y3, Y4
+	VDIVPS       Y6, Y5, Y6
+	VMULPS       Y4, Y4, Y3
+	VMULPS       Y6, Y6, Y7
+	VMOVUPS      const_3d9d89d9<>+0(SB), Y5
+	VMOVUPS      const_3d9d89d9<>+0(SB), Y8
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y3, Y5
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y7, Y8
+	VFMADD213PS  const_3de38e39<>+0(SB), Y3, Y5
+	VFMADD213PS  const_3de38e39<>+0(SB), Y7, Y8
+	VFMADD213PS  const_3e124925<>+0(SB), Y3, Y5
+	VFMADD213PS  const_3e124925<>+0(SB), Y7, Y8
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y3, Y5
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y7, Y8
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y3, Y5
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y7, Y8
+	VFMADD213PS  const_3f800000<>+0(SB), Y3, Y5
+	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y8
+	VMULPS       Y4, Y5, Y5
+	VMULPS       Y6, Y8, Y8
+	VADDPS       Y5, Y5, Y5
+	VADDPS       Y8, Y8, Y8
+	VXORPS       Y3, Y3, Y3
+	VXORPS       Y4, Y4, Y4
+	VMAXPS       Y3, Y1, Y3
+	VMAXPS       Y4, Y2, Y4
+	VADDPS       Y5, Y3, Y1
+	VADDPS       Y8, Y4, Y2
+	VMOVUPS      Y1, (AX)
+	VMOVUPS      Y2, 32(AX)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          deltaRowSoftplusScalarAVX2_unrolled
+	TESTQ        DX, DX
+	JZ           deltaRowSoftplusScalarAVX2_done
 
 deltaRowSoftplusScalarAVX2_loop:
 	VMOVUPS      (CX), Y1
@@ -582,6 +693,118 @@ TEXT ·deltaRowSoftplusVecAVX2(SB), NOSPLIT, $0-72
 	MOVQ bias_base+48(FP), BX
 	SHRQ $0x03, DX
 	JZ   deltaRowSoftplusVecAVX2_done
+	CMPQ DX, $0x02
+	JL   deltaRowSoftplusVecAVX2_loop
+
+deltaRowSoftplusVecAVX2_unrolled:
+	VMOVUPS      (CX), Y0
+	VADDPS       (BX), Y0, Y0
+	VMOVUPS      32(CX), Y1
+	VADDPS       32(BX), Y1, Y1
+	VANDPS       const_7fffffff<>+0(SB), Y0, Y2
+	VANDPS       const_7fffffff<>+0(SB), Y1, Y4
+	VXORPS       const_80000000<>+0(SB), Y2, Y2
+	VXORPS       const_80000000<>+0(SB), Y4, Y4
+	VMOVUPS      const_4b400000<>+0(SB), Y3
+	VMOVUPS      const_4b400000<>+0(SB), Y5
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y2, Y3
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y4, Y5
+	VSUBPS       const_4b400000<>+0(SB), Y3, Y6
+	VSUBPS       const_4b400000<>+0(SB), Y5, Y7
+	VMOVUPS      Y2, Y8
+	VMOVUPS      Y4, Y9
+	VFNMADD231PS const_3f317200<>+0(SB), Y6, Y8
+	VFNMADD231PS const_3f317200<>+0(SB), Y7, Y9
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y6, Y8
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y7, Y9
+	VMOVUPS      const_39500d01<>+0(SB), Y6
+	VMOVUPS      const_39500d01<>+0(SB), Y7
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y8, Y6
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3c088889<>+0(SB), Y8, Y6
+	VFMADD213PS  const_3c088889<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y8, Y6
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y8, Y6
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3f000000<>+0(SB), Y8, Y6
+	VFMADD213PS  const_3f000000<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3f800000<>+0(SB), Y8, Y6
+	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y7
+	VFMADD213PS  const_3f800000<>+0(SB), Y8, Y6
+	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y7
+	VPSUBD       const_4b400000<>+0(SB), Y3, Y3
+	VPSUBD       const_4b400000<>+0(SB), Y5, Y5
+	VPSRAD       $0x01, Y3, Y8
+	VPSRAD       $0x01, Y5, Y9
+	VPSUBD       Y8, Y3, Y3
+	VPSUBD       Y9, Y5, Y5
+	VPADDD       const_0000007f<>+0(SB), Y8, Y8
+	VPADDD       const_0000007f<>+0(SB), Y9, Y9
+	VPSLLD       $0x17, Y8, Y8
+	VPSLLD       $0x17, Y9, Y9
+	VPADDD       const_0000007f<>+0(SB), Y3, Y3
+	VPADDD       const_0000007f<>+0(SB), Y5, Y5
+	VPSLLD       $0x17, Y3, Y3
+	VPSLLD       $0x17, Y5, Y5
+	VMULPS       Y8, Y6, Y6
+	VMULPS       Y9, Y7, Y7
+	VMULPS       Y3, Y6, Y6
+	VMULPS       Y5, Y7, Y7
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y2, Y3
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y4, Y5
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y6, Y8
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y7, Y9
+	VORPS        Y8, Y3, Y3
+	VORPS        Y9, Y5, Y5
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y2, Y2
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y4, Y4
+	VANDNPS      Y6, Y3, Y6
+	VANDNPS      Y7, Y5, Y7
+	VBLENDVPS    Y2, const_7f800000<>+0(SB), Y6, Y6
+	VBLENDVPS    Y4, const_7f800000<>+0(SB), Y7, Y7
+	VMOVUPS      Y6, Y2
+	VMOVUPS      Y7, Y4
+	VADDPS       const_40000000<>+0(SB), Y2, Y3
+	VADDPS       const_40000000<>+0(SB), Y4, Y5
+	VDIVPS       Y3, Y2, Y3
+	VDIVPS       Y5, Y4, Y5
+	VMULPS       Y3, Y3, Y2
+	VMULPS       Y5, Y5, Y6
+	VMOVUPS      const_3d9d89d9<>+0(SB), Y4
+	VMOVUPS      const_3d9d89d9<>+0(SB), Y7
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y2, Y4
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y6, Y7
+	VFMADD213PS  const_3de38e39<>+0(SB), Y2, Y4
+	VFMADD213PS  const_3de38e39<>+0(SB), Y6, Y7
+	VFMADD213PS  const_3e124925<>+0(SB), Y2, Y4
+	VFMADD213PS  const_3e124925<>+0(SB), Y6, Y7
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y2, Y4
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y6, Y7
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y2, Y4
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y6, Y7
+	VFMADD213PS  const_3f800000<>+0(SB), Y2, Y4
+	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y7
+	VMULPS       Y3, Y4, Y4
+	VMULPS       Y5, Y7, Y7
+	VADDPS       Y4, Y4, Y4
+	VADDPS       Y7, Y7, Y7
+	VXORPS       Y2, Y2, Y2
+	VXORPS       Y3, Y3, Y3
+	VMAXPS       Y2, Y0, Y2
+	VMAXPS       Y3, Y1, Y3
+	VADDPS       Y4, Y2, Y0
+	VADDPS       Y7, Y3, Y1
+	VMOVUPS      Y0, (AX)
+	VMOVUPS      Y1, 32(AX)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	ADDQ         $0x00000040, BX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          deltaRowSoftplusVecAVX2_unrolled
+	TESTQ        DX, DX
+	JZ           deltaRowSoftplusVecAVX2_done
 
 deltaRowSoftplusVecAVX2_loop:
 	VMOVUPS      (CX), Y0
@@ -652,6 +875,81 @@ TEXT ·expRowAVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_len+8(FP), DX
 	SHRQ $0x03, DX
 	JZ   expRowAVX2_done
+	CMPQ DX, $0x02
+	JL   expRowAVX2_loop
+
+expRowAVX2_unrolled:
+	VMOVUPS      (CX), Y0
+	VMOVUPS      32(CX), Y1
+	VMOVUPS      const_4b400000<>+0(SB), Y2
+	VMOVUPS      const_4b400000<>+0(SB), Y3
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y0, Y2
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y1, Y3
+	VSUBPS       const_4b400000<>+0(SB), Y2, Y4
+	VSUBPS       const_4b400000<>+0(SB), Y3, Y5
+	VMOVUPS      Y0, Y6
+	VMOVUPS      Y1, Y7
+	VFNMADD231PS const_3f317200<>+0(SB), Y4, Y6
+	VFNMADD231PS const_3f317200<>+0(SB), Y5, Y7
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y4, Y6
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y5, Y7
+	VMOVUPS      const_39500d01<>+0(SB), Y4
+	VMOVUPS      const_39500d01<>+0(SB), Y5
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y6, Y4
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y7, Y5
+	VFMADD213PS  const_3c088889<>+0(SB), Y6, Y4
+	VFMADD213PS  const_3c088889<>+0(SB), Y7, Y5
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y6, Y4
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y7, Y5
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y6, Y4
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y7, Y5
+	VFMADD213PS  const_3f000000<>+0(SB), Y6, Y4
+	VFMADD213PS  const_3f000000<>+0(SB), Y7, Y5
+	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y4
+	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y5
+	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y4
+	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y5
+	VPSUBD       const_4b400000<>+0(SB), Y2, Y2
+	VPSUBD       const_4b400000<>+0(SB), Y3, Y3
+	VPSRAD       $0x01, Y2, Y6
+	VPSRAD       $0x01, Y3, Y7
+	VPSUBD       Y6, Y2, Y2
+	VPSUBD       Y7, Y3, Y3
+	VPADDD       const_0000007f<>+0(SB), Y6, Y6
+	VPADDD       const_0000007f<>+0(SB), Y7, Y7
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y7, Y7
+	VPADDD       const_0000007f<>+0(SB), Y2, Y2
+	VPADDD       const_0000007f<>+0(SB), Y3, Y3
+	VPSLLD       $0x17, Y2, Y2
+	VPSLLD       $0x17, Y3, Y3
+	VMULPS       Y6, Y4, Y4
+	VMULPS       Y7, Y5, Y5
+	VMULPS       Y2, Y4, Y4
+	VMULPS       Y3, Y5, Y5
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y0, Y2
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y1, Y3
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y4, Y6
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y5, Y7
+	VORPS        Y6, Y2, Y2
+	VORPS        Y7, Y3, Y3
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y0, Y0
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y1, Y1
+	VANDNPS      Y4, Y2, Y4
+	VANDNPS      Y5, Y3, Y5
+	VBLENDVPS    Y0, const_7f800000<>+0(SB), Y4, Y4
+	VBLENDVPS    Y1, const_7f800000<>+0(SB), Y5, Y5
+	VMOVUPS      Y4, Y0
+	VMOVUPS      Y5, Y1
+	VMOVUPS      Y0, (AX)
+	VMOVUPS      Y1, 32(AX)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          expRowAVX2_unrolled
+	TESTQ        DX, DX
+	JZ           expRowAVX2_done
 
 expRowAVX2_loop:
 	VMOVUPS      (CX), Y0
@@ -703,6 +1001,97 @@ TEXT ·exp2RowAVX2(SB), NOSPLIT, $0-48
 	MOVQ dst_len+8(FP), DX
 	SHRQ $0x03, DX
 	JZ   exp2RowAVX2_done
+	CMPQ DX, $0x04
+	JL   exp2RowAVX2_loop
+
+exp2RowAVX2_unrolled:
+	VMOVUPS     (CX), Y0
+	VMOVUPS     32(CX), Y1
+	VMOVUPS     64(CX), Y2
+	VMOVUPS     96(CX), Y3
+	VMOVUPS     const_c2fe0000<>+0(SB), Y4
+	VMAXPS      Y0, Y4, Y4
+	VMOVUPS     const_c2fe0000<>+0(SB), Y0
+	VMAXPS      Y1, Y0, Y0
+	VMOVUPS     const_c2fe0000<>+0(SB), Y1
+	VMAXPS      Y2, Y1, Y1
+	VMOVUPS     const_c2fe0000<>+0(SB), Y2
+	VMAXPS      Y3, Y2, Y2
+	VMOVUPS     const_43000000<>+0(SB), Y3
+	VMINPS      Y4, Y3, Y4
+	VMOVUPS     const_43000000<>+0(SB), Y5
+	VMINPS      Y0, Y5, Y0
+	VMOVUPS     const_43000000<>+0(SB), Y6
+	VMINPS      Y1, Y6, Y1
+	VMOVUPS     const_43000000<>+0(SB), Y7
+	VMINPS      Y2, Y7, Y2
+	VROUNDPS    $0x09, Y4, Y3
+	VROUNDPS    $0x09, Y0, Y5
+	VROUNDPS    $0x09, Y1, Y6
+	VROUNDPS    $0x09, Y2, Y7
+	VSUBPS      Y3, Y4, Y4
+	VSUBPS      Y5, Y0, Y0
+	VSUBPS      Y6, Y1, Y1
+	VSUBPS      Y7, Y2, Y2
+	VMOVUPS     const_37b41795<>+0(SB), Y9
+	VMOVUPS     const_37b41795<>+0(SB), Y10
+	VMOVUPS     const_37b41795<>+0(SB), Y11
+	VMOVUPS     const_37b41795<>+0(SB), Y8
+	VFMADD213PS const_39169e64<>+0(SB), Y4, Y9
+	VFMADD213PS const_39169e64<>+0(SB), Y0, Y10
+	VFMADD213PS const_39169e64<>+0(SB), Y1, Y11
+	VFMADD213PS const_39169e64<>+0(SB), Y2, Y8
+	VFMADD213PS const_3aafe8a6<>+0(SB), Y4, Y9
+	VFMADD213PS const_3aafe8a6<>+0(SB), Y0, Y10
+	VFMADD213PS const_3aafe8a6<>+0(SB), Y1, Y11
+	VFMADD213PS const_3aafe8a6<>+0(SB), Y2, Y8
+	VFMADD213PS const_3c1d84bd<>+0(SB), Y4, Y9
+	VFMADD213PS const_3c1d84bd<>+0(SB), Y0, Y10
+	VFMADD213PS const_3c1d84bd<>+0(SB), Y1, Y11
+	VFMADD213PS const_3c1d84bd<>+0(SB), Y2, Y8
+	VFMADD213PS const_3d635947<>+0(SB), Y4, Y9
+	VFMADD213PS const_3d635947<>+0(SB), Y0, Y10
+	VFMADD213PS const_3d635947<>+0(SB), Y1, Y11
+	VFMADD213PS const_3d635947<>+0(SB), Y2, Y8
+	VFMADD213PS const_3e75fde9<>+0(SB), Y4, Y9
+	VFMADD213PS const_3e75fde9<>+0(SB), Y0, Y10
+	VFMADD213PS const_3e75fde9<>+0(SB), Y1, Y11
+	VFMADD213PS const_3e75fde9<>+0(SB), Y2, Y8
+	VFMADD213PS const_3f317218<>+0(SB), Y4, Y9
+	VFMADD213PS const_3f317218<>+0(SB), Y0, Y10
+	VFMADD213PS const_3f317218<>+0(SB), Y1, Y11
+	VFMADD213PS const_3f317218<>+0(SB), Y2, Y8
+	VFMADD213PS const_3f800000<>+0(SB), Y4, Y9
+	VFMADD213PS const_3f800000<>+0(SB), Y0, Y10
+	VFMADD213PS const_3f800000<>+0(SB), Y1, Y11
+	VFMADD213PS const_3f800000<>+0(SB), Y2, Y8
+	VCVTTPS2DQ  Y3, Y3
+	VCVTTPS2DQ  Y5, Y5
+	VCVTTPS2DQ  Y6, Y6
+	VCVTTPS2DQ  Y7, Y7
+	VPADDD      const_0000007f<>+0(SB), Y3, Y3
+	VPADDD      const_0000007f<>+0(SB), Y5, Y5
+	VPADDD      const_0000007f<>+0(SB), Y6, Y6
+	VPADDD      const_0000007f<>+0(SB), Y7, Y7
+	VPSLLD      $0x17, Y3, Y3
+	VPSLLD      $0x17, Y5, Y5
+	VPSLLD      $0x17, Y6, Y6
+	VPSLLD      $0x17, Y7, Y7
+	VMULPS      Y3, Y9, Y0
+	VMULPS      Y5, Y10, Y1
+	VMULPS      Y6, Y11, Y2
+	VMULPS      Y7, Y8, Y3
+	VMOVUPS     Y0, (AX)
+	VMOVUPS     Y1, 32(AX)
+	VMOVUPS     Y2, 64(AX)
+	VMOVUPS     Y3, 96(AX)
+	ADDQ        $0x00000080, CX
+	ADDQ        $0x00000080, AX
+	SUBQ        $0x04, DX
+	CMPQ        DX, $0x04
+	JGE         exp2RowAVX2_unrolled
+	TESTQ       DX, DX
+	JZ          exp2RowAVX2_done
 
 exp2RowAVX2_loop:
 	VMOVUPS     (CX), Y0
@@ -1055,10 +1444,10 @@ TEXT ·gateRowVecAVX2(SB), NOSPLIT, $0-72
 	JZ   gateRowVecAVX2_done
 
 gateRowVecAVX2_loop:
-	VMOVUPS     (AX), Y1
-	VMOVUPS     (BX), Y0
-	VFMADD231PS (CX), Y0, Y1
-	VMOVUPS     Y1, (AX)
+	VMOVUPS     (AX), Y0
+	VMOVUPS     (BX), Y1
+	VFMADD231PS (CX), Y1, Y0
+	VMOVUPS     Y0, (AX)
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
 	ADDQ        $0x00000020, BX
@@ -1079,6 +1468,94 @@ TEXT ·gateRowSiLUScalarAVX2(SB), NOSPLIT, $0-76
 	MOVSS        d+72(FP), X0
 	VBROADCASTSS X0, Y0
 	SHRQ         $0x03, DX
+	JZ           gateRowSiLUScalarAVX2_done
+	CMPQ         DX, $0x02
+	JL           gateRowSiLUScalarAVX2_loop
+
+gateRowSiLUScalarAVX2_unrolled:
+	VMOVUPS      (AX), Y1
+	VFMADD231PS  (CX), Y0, Y1
+	VMOVUPS      32(AX), Y2
+	VFMADD231PS  32(CX), Y0, Y2
+	VMOVUPS      (BX), Y3
+	VMOVUPS      32(BX), Y4
+	VXORPS       const_80000000<>+0(SB), Y3, Y5
+	VXORPS       const_80000000<>+0(SB), Y4, Y6
+	VMOVUPS      const_4b400000<>+0(SB), Y7
+	VMOVUPS      const_4b400000<>+0(SB), Y8
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y5, Y7
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y6, Y8
+	VSUBPS       const_4b400000<>+0(SB), Y7, Y9
+	VSUBPS       const_4b400000<>+0(SB), Y8, Y10
+	VMOVUPS      Y5, Y11
+	VMOVUPS      Y6, Y12
+	VFNMADD231PS const_3f317200<>+0(SB), Y9, Y11
+	VFNMADD231PS const_3f317200<>+0(SB), Y10, Y12
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y9, Y11
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y10, Y12
+	VMOVUPS      const_39500d01<>+0(SB), Y9
+	VMOVUPS      const_39500d01<>+0(SB), Y10
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y12, Y10
+	VFMADD213PS  const_3c088889<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3c088889<>+0(SB), Y12, Y10
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y12, Y10
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y12, Y10
+	VFMADD213PS  const_3f000000<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3f000000<>+0(SB), Y12, Y10
+	VFMADD213PS  const_3f800000<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3f800000<>+0(SB), Y12, Y10
+	VFMADD213PS  const_3f800000<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3f800000<>+0(SB), Y12, Y10
+	VPSUBD       const_4b400000<>+0(SB), Y7, Y7
+	VPSUBD       const_4b400000<>+0(SB), Y8, Y8
+	VPSRAD       $0x01, Y7, Y11
+	VPSRAD       $0x01, Y8, Y12
+	VPSUBD       Y11, Y7, Y7
+	VPSUBD       Y12, Y8, Y8
+	VPADDD       const_0000007f<>+0(SB), Y11, Y11
+	VPADDD       const_0000007f<>+0(SB), Y12, Y12
+	VPSLLD       $0x17, Y11, Y11
+	VPSLLD       $0x17, Y12, Y12
+	VPADDD       const_0000007f<>+0(SB), Y7, Y7
+	VPADDD       const_0000007f<>+0(SB), Y8, Y8
+	VPSLLD       $0x17, Y7, Y7
+	VPSLLD       $0x17, Y8, Y8
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y12, Y10, Y10
+	VMULPS       Y7, Y9, Y9
+	VMULPS       Y8, Y10, Y10
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y5, Y7
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y6, Y8
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y9, Y11
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y10, Y12
+	VORPS        Y11, Y7, Y7
+	VORPS        Y12, Y8, Y8
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y5, Y5
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y6, Y6
+	VANDNPS      Y9, Y7, Y9
+	VANDNPS      Y10, Y8, Y10
+	VBLENDVPS    Y5, const_7f800000<>+0(SB), Y9, Y9
+	VBLENDVPS    Y6, const_7f800000<>+0(SB), Y10, Y10
+	VMOVUPS      Y9, Y5
+	VMOVUPS      Y10, Y6
+	VADDPS       const_3f800000<>+0(SB), Y5, Y5
+	VADDPS       const_3f800000<>+0(SB), Y6, Y6
+	VDIVPS       Y5, Y3, Y3
+	VDIVPS       Y6, Y4, Y4
+	VMULPS       Y3, Y1, Y1
+	VMULPS       Y4, Y2, Y2
+	VMOVUPS      Y1, (AX)
+	VMOVUPS      Y2, 32(AX)
+	ADDQ         $0x00000040, AX
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, BX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          gateRowSiLUScalarAVX2_unrolled
+	TESTQ        DX, DX
 	JZ           gateRowSiLUScalarAVX2_done
 
 gateRowSiLUScalarAVX2_loop:
@@ -1140,13 +1617,104 @@ TEXT ·gateRowSiLUVecAVX2(SB), NOSPLIT, $0-96
 	MOVQ d_base+72(FP), SI
 	SHRQ $0x03, DX
 	JZ   gateRowSiLUVecAVX2_done
+	CMPQ DX, $0x02
+	JL   gateRowSiLUVecAVX2_loop
+
+gateRowSiLUVecAVX2_unrolled:
+	VMOVUPS      (AX), Y0
+	VMOVUPS      (SI), Y1
+	VFMADD231PS  (CX), Y1, Y0
+	VMOVUPS      32(AX), Y1
+	VMOVUPS      32(SI), Y2
+	VFMADD231PS  32(CX), Y2, Y1
+	VMOVUPS      (BX), Y2
+	VMOVUPS      32(BX), Y3
+	VXORPS       const_80000000<>+0(SB), Y2, Y4
+	VXORPS       const_80000000<>+0(SB), Y3, Y5
+	VMOVUPS      const_4b400000<>+0(SB), Y6
+	VMOVUPS      const_4b400000<>+0(SB), Y7
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y4, Y6
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y5, Y7
+	VSUBPS       const_4b400000<>+0(SB), Y6, Y8
+	VSUBPS       const_4b400000<>+0(SB), Y7, Y9
+	VMOVUPS      Y4, Y10
+	VMOVUPS      Y5, Y11
+	VFNMADD231PS const_3f317200<>+0(SB), Y8, Y10
+	VFNMADD231PS const_3f317200<>+0(SB), Y9, Y11
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y8, Y10
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Y9, Y11
+	VMOVUPS      const_39500d01<>+0(SB), Y8
+	VMOVUPS      const_39500d01<>+0(SB), Y9
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3ab60b61<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3c088889<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3c088889<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3f000000<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3f000000<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3f800000<>+0(SB), Y11, Y9
+	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y8
+	VFMADD213PS  const_3f800000<>+0(SB), Y11, Y9
+	VPSUBD       const_4b400000<>+0(SB), Y6, Y6
+	VPSUBD       const_4b400000<>+0(SB), Y7, Y7
+	VPSRAD       $0x01, Y6, Y10
+	VPSRAD       $0x01, Y7, Y11
+	VPSUBD       Y10, Y6, Y6
+	VPSUBD       Y11, Y7, Y7
+	VPADDD       const_0000007f<>+0(SB), Y10, Y10
+	VPADDD       const_0000007f<>+0(SB), Y11, Y11
+	VPSLLD       $0x17, Y10, Y10
+	VPSLLD       $0x17, Y11, Y11
+	VPADDD       const_0000007f<>+0(SB), Y6, Y6
+	VPADDD       const_0000007f<>+0(SB), Y7, Y7
+	VPSLLD       $0x17, Y6, Y6
+	VPSLLD       $0x17, Y7, Y7
+	VMULPS       Y10, Y8, Y8
+	VMULPS       Y11, Y9, Y9
+	VMULPS       Y6, Y8, Y8
+	VMULPS       Y7, Y9, Y9
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y4, Y6
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y5, Y7
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y8, Y10
+	VCMPPS       $0x11, const_00800000<>+0(SB), Y9, Y11
+	VORPS        Y10, Y6, Y6
+	VORPS        Y11, Y7, Y7
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y4, Y4
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y5, Y5
+	VANDNPS      Y8, Y6, Y8
+	VANDNPS      Y9, Y7, Y9
+	VBLENDVPS    Y4, const_7f800000<>+0(SB), Y8, Y8
+	VBLENDVPS    Y5, const_7f800000<>+0(SB), Y9, Y9
+	VMOVUPS      Y8, Y4
+	VMOVUPS      Y9, Y5
+	VADDPS       const_3f800000<>+0(SB), Y4, Y4
+	VADDPS       const_3f800000<>+0(SB), Y5, Y5
+	VDIVPS       Y4, Y2, Y2
+	VDIVPS       Y5, Y3, Y3
+	VMULPS       Y2, Y0, Y0
+	VMULPS       Y3, Y1, Y1
+	VMOVUPS      Y0, (AX)
+	VMOVUPS      Y1, 32(AX)
+	ADDQ         $0x00000040, AX
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, SI
+	ADDQ         $0x00000040, BX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          gateRowSiLUVecAVX2_unrolled
+	TESTQ        DX, DX
+	JZ           gateRowSiLUVecAVX2_done
 
 gateRowSiLUVecAVX2_loop:
-	VMOVUPS      (AX), Y1
-	VMOVUPS      (SI), Y0
-	VFMADD231PS  (CX), Y0, Y1
-	VMOVUPS      (BX), Y0
-	VXORPS       const_80000000<>+0(SB), Y0, Y2
+	VMOVUPS      (AX), Y0
+	VMOVUPS      (SI), Y1
+	VFMADD231PS  (CX), Y1, Y0
+	VMOVUPS      (BX), Y1
+	VXORPS       const_80000000<>+0(SB), Y1, Y2
 	VMOVUPS      const_4b400000<>+0(SB), Y3
 	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y2, Y3
 	VSUBPS       const_4b400000<>+0(SB), Y3, Y4
@@ -1178,9 +1746,9 @@ gateRowSiLUVecAVX2_loop:
 	VBLENDVPS    Y2, const_7f800000<>+0(SB), Y4, Y4
 	VMOVUPS      Y4, Y2
 	VADDPS       const_3f800000<>+0(SB), Y2, Y2
-	VDIVPS       Y2, Y0, Y0
-	VMULPS       Y0, Y1, Y1
-	VMOVUPS      Y1, (AX)
+	VDIVPS       Y2, Y1, Y1
+	VMULPS       Y1, Y0, Y0
+	VMOVUPS      Y0, (AX)
 	ADDQ         $0x00000020, AX
 	ADDQ         $0x00000020, CX
 	ADDQ         $0x00000020, SI
@@ -1266,6 +1834,93 @@ TEXT ·deltaRowSoftplusScalarAVX512(SB), NOSPLIT, $0-52
 	VMOVUPS      const_7fffffff<>+0(SB), Z16
 	VMOVUPS      const_40000000<>+0(SB), Z17
 	SHRQ         $0x04, DX
+	JZ           deltaRowSoftplusScalarAVX512_done
+	CMPQ         DX, $0x02
+	JL           deltaRowSoftplusScalarAVX512_loop
+
+deltaRowSoftplusScalarAVX512_unrolled:
+	VMOVUPS      (CX), Z18
+	VADDPS       Z0, Z18, Z18
+	VMOVUPS      64(CX), Z19
+	VADDPS       Z0, Z19, Z19
+	VANDPS       Z16, Z18, Z20
+	VANDPS       Z16, Z19, Z22
+	VXORPS       Z15, Z20, Z20
+	VXORPS       Z15, Z22, Z22
+	VMAXPS       Z20, Z1, Z21
+	VMAXPS       Z22, Z1, Z23
+	VMINPS       Z21, Z2, Z21
+	VMINPS       Z23, Z2, Z23
+	VMULPS       Z3, Z21, Z24
+	VMULPS       Z3, Z23, Z25
+	VRNDSCALEPS  $0x00, Z24, Z24
+	VRNDSCALEPS  $0x00, Z25, Z25
+	VMOVUPS      Z21, Z21
+	VMOVUPS      Z23, Z23
+	VFNMADD231PS Z4, Z24, Z21
+	VFNMADD231PS Z4, Z25, Z23
+	VFNMADD231PS Z5, Z24, Z21
+	VFNMADD231PS Z5, Z25, Z23
+	VMOVUPS      Z8, Z26
+	VMOVUPS      Z8, Z27
+	VFMADD213PS  Z9, Z21, Z26
+	VFMADD213PS  Z9, Z23, Z27
+	VFMADD213PS  Z10, Z21, Z26
+	VFMADD213PS  Z10, Z23, Z27
+	VFMADD213PS  Z11, Z21, Z26
+	VFMADD213PS  Z11, Z23, Z27
+	VFMADD213PS  Z12, Z21, Z26
+	VFMADD213PS  Z12, Z23, Z27
+	VFMADD213PS  Z13, Z21, Z26
+	VFMADD213PS  Z13, Z23, Z27
+	VFMADD213PS  Z14, Z21, Z26
+	VFMADD213PS  Z14, Z23, Z27
+	VFMADD213PS  Z14, Z21, Z26
+	VFMADD213PS  Z14, Z23, Z27
+	VSCALEFPS    Z24, Z26, Z26
+	VSCALEFPS    Z25, Z27, Z27
+	VCMPPS       $0x11, Z6, Z26, K1
+	VCMPPS       $0x11, Z6, Z27, K2
+	VBLENDMPS    Z7, Z26, K1, Z20
+	VBLENDMPS    Z7, Z27, K2, Z22
+	VADDPS       Z17, Z20, Z21
+	VADDPS       Z17, Z22, Z23
+	VDIVPS       Z21, Z20, Z21
+	VDIVPS       Z23, Z22, Z23
+	VMULPS       Z21, Z21, Z20
+	VMULPS       Z23, Z23, Z24
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z22
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z25
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z20, Z22
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z24, Z25
+	VFMADD213PS  const_3de38e39<>+0(SB), Z20, Z22
+	VFMADD213PS  const_3de38e39<>+0(SB), Z24, Z25
+	VFMADD213PS  const_3e124925<>+0(SB), Z20, Z22
+	VFMADD213PS  const_3e124925<>+0(SB), Z24, Z25
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z20, Z22
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z24, Z25
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z20, Z22
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z24, Z25
+	VFMADD213PS  Z14, Z20, Z22
+	VFMADD213PS  Z14, Z24, Z25
+	VMULPS       Z21, Z22, Z22
+	VMULPS       Z23, Z25, Z25
+	VADDPS       Z22, Z22, Z22
+	VADDPS       Z25, Z25, Z25
+	VXORPS       Z20, Z20, Z20
+	VXORPS       Z21, Z21, Z21
+	VMAXPS       Z20, Z18, Z20
+	VMAXPS       Z21, Z19, Z21
+	VADDPS       Z22, Z20, Z18
+	VADDPS       Z25, Z21, Z19
+	VMOVUPS      Z18, (AX)
+	VMOVUPS      Z19, 64(AX)
+	ADDQ         $0x00000080, CX
+	ADDQ         $0x00000080, AX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          deltaRowSoftplusScalarAVX512_unrolled
+	TESTQ        DX, DX
 	JZ           deltaRowSoftplusScalarAVX512_done
 
 deltaRowSoftplusScalarAVX512_loop:
@@ -1378,6 +2033,94 @@ TEXT ·deltaRowSoftplusVecAVX512(SB), NOSPLIT, $0-72
 	VMOVUPS const_40000000<>+0(SB), Z16
 	SHRQ    $0x04, DX
 	JZ      deltaRowSoftplusVecAVX512_done
+	CMPQ    DX, $0x02
+	JL      deltaRowSoftplusVecAVX512_loop
+
+deltaRowSoftplusVecAVX512_unrolled:
+	VMOVUPS      (CX), Z17
+	VADDPS       (BX), Z17, Z17
+	VMOVUPS      64(CX), Z18
+	VADDPS       64(BX), Z18, Z18
+	VANDPS       Z15, Z17, Z19
+	VANDPS       Z15, Z18, Z21
+	VXORPS       Z14, Z19, Z19
+	VXORPS       Z14, Z21, Z21
+	VMAXPS       Z19, Z0, Z20
+	VMAXPS       Z21, Z0, Z22
+	VMINPS       Z20, Z1, Z20
+	VMINPS       Z22, Z1, Z22
+	VMULPS       Z2, Z20, Z23
+	VMULPS       Z2, Z22, Z24
+	VRNDSCALEPS  $0x00, Z23, Z23
+	VRNDSCALEPS  $0x00, Z24, Z24
+	VMOVUPS      Z20, Z20
+	VMOVUPS      Z22, Z22
+	VFNMADD231PS Z3, Z23, Z20
+	VFNMADD231PS Z3, Z24, Z22
+	VFNMADD231PS Z4, Z23, Z20
+	VFNMADD231PS Z4, Z24, Z22
+	VMOVUPS      Z7, Z25
+	VMOVUPS      Z7, Z26
+	VFMADD213PS  Z8, Z20, Z25
+	VFMADD213PS  Z8, Z22, Z26
+	VFMADD213PS  Z9, Z20, Z25
+	VFMADD213PS  Z9, Z22, Z26
+	VFMADD213PS  Z10, Z20, Z25
+	VFMADD213PS  Z10, Z22, Z26
+	VFMADD213PS  Z11, Z20, Z25
+	VFMADD213PS  Z11, Z22, Z26
+	VFMADD213PS  Z12, Z20, Z25
+	VFMADD213PS  Z12, Z22, Z26
+	VFMADD213PS  Z13, Z20, Z25
+	VFMADD213PS  Z13, Z22, Z26
+	VFMADD213PS  Z13, Z20, Z25
+	VFMADD213PS  Z13, Z22, Z26
+	VSCALEFPS    Z23, Z25, Z25
+	VSCALEFPS    Z24, Z26, Z26
+	VCMPPS       $0x11, Z5, Z25, K1
+	VCMPPS       $0x11, Z5, Z26, K2
+	VBLENDMPS    Z6, Z25, K1, Z19
+	VBLENDMPS    Z6, Z26, K2, Z21
+	VADDPS       Z16, Z19, Z20
+	VADDPS       Z16, Z21, Z22
+	VDIVPS       Z20, Z19, Z20
+	VDIVPS       Z22, Z21, Z22
+	VMULPS       Z20, Z20, Z19
+	VMULPS       Z22, Z22, Z23
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z21
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z24
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z23, Z24
+	VFMADD213PS  const_3de38e39<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3de38e39<>+0(SB), Z23, Z24
+	VFMADD213PS  const_3e124925<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3e124925<>+0(SB), Z23, Z24
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z23, Z24
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z19, Z21
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z23, Z24
+	VFMADD213PS  Z13, Z19, Z21
+	VFMADD213PS  Z13, Z23, Z24
+	VMULPS       Z20, Z21, Z21
+	VMULPS       Z22, Z24, Z24
+	VADDPS       Z21, Z21, Z21
+	VADDPS       Z24, Z24, Z24
+	VXORPS       Z19, Z19, Z19
+	VXORPS       Z20, Z20, Z20
+	VMAXPS       Z19, Z17, Z19
+	VMAXPS       Z20, Z18, Z20
+	VADDPS       Z21, Z19, Z17
+	VADDPS       Z24, Z20, Z18
+	VMOVUPS      Z17, (AX)
+	VMOVUPS      Z18, 64(AX)
+	ADDQ         $0x00000080, CX
+	ADDQ         $0x00000080, AX
+	ADDQ         $0x00000080, BX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          deltaRowSoftplusVecAVX512_unrolled
+	TESTQ        DX, DX
+	JZ           deltaRowSoftplusVecAVX512_done
 
 deltaRowSoftplusVecAVX512_loop:
 	VMOVUPS      (CX), Z17
@@ -1436,6 +2179,63 @@ TEXT ·expRowAVX512(SB), NOSPLIT, $0-48
 	MOVQ dst_len+8(FP), DX
 	SHRQ $0x04, DX
 	JZ   expRowAVX512_done
+	CMPQ DX, $0x02
+	JL   expRowAVX512_loop
+
+expRowAVX512_unrolled:
+	VMOVUPS      (CX), Z0
+	VMOVUPS      64(CX), Z1
+	VMOVUPS      const_c2b00000<>+0(SB), Z2
+	VMAXPS       Z0, Z2, Z2
+	VMOVUPS      const_c2b00000<>+0(SB), Z3
+	VMAXPS       Z1, Z3, Z3
+	VMOVUPS      const_42b20000<>+0(SB), Z4
+	VMINPS       Z2, Z4, Z2
+	VMOVUPS      const_42b20000<>+0(SB), Z4
+	VMINPS       Z3, Z4, Z3
+	VMULPS       const_3fb8aa3b<>+0(SB), Z2, Z4
+	VMULPS       const_3fb8aa3b<>+0(SB), Z3, Z5
+	VRNDSCALEPS  $0x00, Z4, Z4
+	VRNDSCALEPS  $0x00, Z5, Z5
+	VMOVUPS      Z2, Z2
+	VMOVUPS      Z3, Z3
+	VFNMADD231PS const_3f317200<>+0(SB), Z4, Z2
+	VFNMADD231PS const_3f317200<>+0(SB), Z5, Z3
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Z4, Z2
+	VFNMADD231PS const_35bfbe8e<>+0(SB), Z5, Z3
+	VMOVUPS      const_39500d01<>+0(SB), Z6
+	VMOVUPS      const_39500d01<>+0(SB), Z7
+	VFMADD213PS  const_3ab60b61<>+0(SB), Z2, Z6
+	VFMADD213PS  const_3ab60b61<>+0(SB), Z3, Z7
+	VFMADD213PS  const_3c088889<>+0(SB), Z2, Z6
+	VFMADD213PS  const_3c088889<>+0(SB), Z3, Z7
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Z2, Z6
+	VFMADD213PS  const_3d2aaaab<>+0(SB), Z3, Z7
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Z2, Z6
+	VFMADD213PS  const_3e2aaaab<>+0(SB), Z3, Z7
+	VFMADD213PS  const_3f000000<>+0(SB), Z2, Z6
+	VFMADD213PS  const_3f000000<>+0(SB), Z3, Z7
+	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z6
+	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z7
+	VFMADD213PS  const_3f800000<>+0(SB), Z2, Z6
+	VFMADD213PS  const_3f800000<>+0(SB), Z3, Z7
+	VSCALEFPS    Z4, Z6, Z6
+	VSCALEFPS    Z5, Z7, Z7
+	VCMPPS       $0x11, const_00800000<>+0(SB), Z6, K1
+	VCMPPS       $0x11, const_00800000<>+0(SB), Z7, K2
+	VXORPS       Z4, Z4, Z4
+	VBLENDMPS    Z4, Z6, K1, Z0
+	VXORPS       Z4, Z4, Z4
+	VBLENDMPS    Z4, Z7, K2, Z1
+	VMOVUPS      Z0, (AX)
+	VMOVUPS      Z1, 64(AX)
+	ADDQ         $0x00000080, CX
+	ADDQ         $0x00000080, AX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          expRowAVX512_unrolled
+	TESTQ        DX, DX
+	JZ           expRowAVX512_done
 
 expRowAVX512_loop:
 	VMOVUPS      (CX), Z0
@@ -1478,6 +2278,69 @@ TEXT ·exp2RowAVX512(SB), NOSPLIT, $0-48
 	MOVQ dst_len+8(FP), DX
 	SHRQ $0x04, DX
 	JZ   exp2RowAVX512_done
+	CMPQ DX, $0x04
+	JL   exp2RowAVX512_loop
+
+exp2RowAVX512_unrolled:
+	VMOVUPS     (CX), Z0
+	VMOVUPS     64(CX), Z1
+	VMOVUPS     128(CX), Z2
+	VMOVUPS     192(CX), Z3
+	VREDUCEPS   $0x08, Z0, Z4
+	VREDUCEPS   $0x08, Z1, Z5
+	VREDUCEPS   $0x08, Z2, Z6
+	VREDUCEPS   $0x08, Z3, Z7
+	VCMPPS      $0x15, const_c2fc0000<>+0(SB), Z0, K1
+	VCMPPS      $0x15, const_c2fc0000<>+0(SB), Z1, K2
+	VCMPPS      $0x15, const_c2fc0000<>+0(SB), Z2, K3
+	VCMPPS      $0x15, const_c2fc0000<>+0(SB), Z3, K4
+	VSUBPS      Z4, Z0, Z0
+	VSUBPS      Z5, Z1, Z1
+	VSUBPS      Z6, Z2, Z2
+	VSUBPS      Z7, Z3, Z3
+	VMOVUPS     const_3920fddd<>+0(SB), Z8
+	VMOVUPS     const_3920fddd<>+0(SB), Z9
+	VMOVUPS     const_3920fddd<>+0(SB), Z10
+	VMOVUPS     const_3920fddd<>+0(SB), Z11
+	VFMADD213PS const_3aaf9f29<>+0(SB), Z4, Z8
+	VFMADD213PS const_3aaf9f29<>+0(SB), Z5, Z9
+	VFMADD213PS const_3aaf9f29<>+0(SB), Z6, Z10
+	VFMADD213PS const_3aaf9f29<>+0(SB), Z7, Z11
+	VFMADD213PS const_3c1d96a6<>+0(SB), Z4, Z8
+	VFMADD213PS const_3c1d96a6<>+0(SB), Z5, Z9
+	VFMADD213PS const_3c1d96a6<>+0(SB), Z6, Z10
+	VFMADD213PS const_3c1d96a6<>+0(SB), Z7, Z11
+	VFMADD213PS const_3d635774<>+0(SB), Z4, Z8
+	VFMADD213PS const_3d635774<>+0(SB), Z5, Z9
+	VFMADD213PS const_3d635774<>+0(SB), Z6, Z10
+	VFMADD213PS const_3d635774<>+0(SB), Z7, Z11
+	VFMADD213PS const_3e75fdee<>+0(SB), Z4, Z8
+	VFMADD213PS const_3e75fdee<>+0(SB), Z5, Z9
+	VFMADD213PS const_3e75fdee<>+0(SB), Z6, Z10
+	VFMADD213PS const_3e75fdee<>+0(SB), Z7, Z11
+	VFMADD213PS const_3f317218<>+0(SB), Z4, Z8
+	VFMADD213PS const_3f317218<>+0(SB), Z5, Z9
+	VFMADD213PS const_3f317218<>+0(SB), Z6, Z10
+	VFMADD213PS const_3f317218<>+0(SB), Z7, Z11
+	VFMADD213PS const_3f800000<>+0(SB), Z4, Z8
+	VFMADD213PS const_3f800000<>+0(SB), Z5, Z9
+	VFMADD213PS const_3f800000<>+0(SB), Z6, Z10
+	VFMADD213PS const_3f800000<>+0(SB), Z7, Z11
+	VSCALEFPS.Z Z0, Z8, K1, Z0
+	VSCALEFPS.Z Z1, Z9, K2, Z1
+	VSCALEFPS.Z Z2, Z10, K3, Z2
+	VSCALEFPS.Z Z3, Z11, K4, Z3
+	VMOVUPS     Z0, (AX)
+	VMOVUPS     Z1, 64(AX)
+	VMOVUPS     Z2, 128(AX)
+	VMOVUPS     Z3, 192(AX)
+	ADDQ        $0x00000100, CX
+	ADDQ        $0x00000100, AX
+	SUBQ        $0x04, DX
+	CMPQ        DX, $0x04
+	JGE         exp2RowAVX512_unrolled
+	TESTQ       DX, DX
+	JZ          exp2RowAVX512_done
 
 exp2RowAVX512_loop:
 	VMOVUPS     (CX), Z0
@@ -1750,10 +2613,10 @@ TEXT ·gateRowVecAVX512(SB), NOSPLIT, $0-72
 	JZ   gateRowVecAVX512_done
 
 gateRowVecAVX512_loop:
-	VMOVUPS     (AX), Z1
-	VMOVUPS     (BX), Z0
-	VFMADD231PS (CX), Z0, Z1
-	VMOVUPS     Z1, (AX)
+	VMOVUPS     (AX), Z0
+	VMOVUPS     (BX), Z1
+	VFMADD231PS (CX), Z1, Z0
+	VMOVUPS     Z0, (AX)
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
 	ADDQ        $0x00000040, BX
@@ -1789,6 +2652,70 @@ TEXT ·gateRowSiLUScalarAVX512(SB), NOSPLIT, $0-76
 	VMOVUPS      const_3f800000<>+0(SB), Z14
 	VMOVUPS      const_80000000<>+0(SB), Z15
 	SHRQ         $0x04, DX
+	JZ           gateRowSiLUScalarAVX512_done
+	CMPQ         DX, $0x02
+	JL           gateRowSiLUScalarAVX512_loop
+
+gateRowSiLUScalarAVX512_unrolled:
+	VMOVUPS      (AX), Z16
+	VFMADD231PS  (CX), Z0, Z16
+	VMOVUPS      64(AX), Z17
+	VFMADD231PS  64(CX), Z0, Z17
+	VMOVUPS      (BX), Z18
+	VMOVUPS      64(BX), Z19
+	VXORPS       Z15, Z18, Z20
+	VXORPS       Z15, Z19, Z21
+	VMAXPS       Z20, Z1, Z22
+	VMAXPS       Z21, Z1, Z23
+	VMINPS       Z22, Z2, Z22
+	VMINPS       Z23, Z2, Z23
+	VMULPS       Z3, Z22, Z24
+	VMULPS       Z3, Z23, Z25
+	VRNDSCALEPS  $0x00, Z24, Z24
+	VRNDSCALEPS  $0x00, Z25, Z25
+	VMOVUPS      Z22, Z22
+	VMOVUPS      Z23, Z23
+	VFNMADD231PS Z4, Z24, Z22
+	VFNMADD231PS Z4, Z25, Z23
+	VFNMADD231PS Z5, Z24, Z22
+	VFNMADD231PS Z5, Z25, Z23
+	VMOVUPS      Z8, Z26
+	VMOVUPS      Z8, Z27
+	VFMADD213PS  Z9, Z22, Z26
+	VFMADD213PS  Z9, Z23, Z27
+	VFMADD213PS  Z10, Z22, Z26
+	VFMADD213PS  Z10, Z23, Z27
+	VFMADD213PS  Z11, Z22, Z26
+	VFMADD213PS  Z11, Z23, Z27
+	VFMADD213PS  Z12, Z22, Z26
+	VFMADD213PS  Z12, Z23, Z27
+	VFMADD213PS  Z13, Z22, Z26
+	VFMADD213PS  Z13, Z23, Z27
+	VFMADD213PS  Z14, Z22, Z26
+	VFMADD213PS  Z14, Z23, Z27
+	VFMADD213PS  Z14, Z22, Z26
+	VFMADD213PS  Z14, Z23, Z27
+	VSCALEFPS    Z24, Z26, Z26
+	VSCALEFPS    Z25, Z27, Z27
+	VCMPPS       $0x11, Z6, Z26, K1
+	VCMPPS       $0x11, Z6, Z27, K2
+	VBLENDMPS    Z7, Z26, K1, Z20
+	VBLENDMPS    Z7, Z27, K2, Z21
+	VADDPS       Z14, Z20, Z20
+	VADDPS       Z14, Z21, Z21
+	VDIVPS       Z20, Z18, Z18
+	VDIVPS       Z21, Z19, Z19
+	VMULPS       Z18, Z16, Z16
+	VMULPS       Z19, Z17, Z17
+	VMOVUPS      Z16, (AX)
+	VMOVUPS      Z17, 64(AX)
+	ADDQ         $0x00000080, AX
+	ADDQ         $0x00000080, CX
+	ADDQ         $0x00000080, BX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          gateRowSiLUScalarAVX512_unrolled
+	TESTQ        DX, DX
 	JZ           gateRowSiLUScalarAVX512_done
 
 gateRowSiLUScalarAVX512_loop:
@@ -1836,52 +2763,119 @@ TEXT ·gateRowSiLUVecAVX512(SB), NOSPLIT, $0-96
 	MOVQ    out_len+8(FP), DX
 	MOVQ    z_base+48(FP), BX
 	MOVQ    d_base+72(FP), SI
-	VMOVUPS const_c2b00000<>+0(SB), Z1
-	VMOVUPS const_42b20000<>+0(SB), Z2
-	VMOVUPS const_3fb8aa3b<>+0(SB), Z3
-	VMOVUPS const_3f317200<>+0(SB), Z4
-	VMOVUPS const_35bfbe8e<>+0(SB), Z5
-	VMOVUPS const_00800000<>+0(SB), Z6
-	VXORPS  Z7, Z7, Z7
-	VMOVUPS const_39500d01<>+0(SB), Z8
-	VMOVUPS const_3ab60b61<>+0(SB), Z9
-	VMOVUPS const_3c088889<>+0(SB), Z10
-	VMOVUPS const_3d2aaaab<>+0(SB), Z11
-	VMOVUPS const_3e2aaaab<>+0(SB), Z12
-	VMOVUPS const_3f000000<>+0(SB), Z13
-	VMOVUPS const_3f800000<>+0(SB), Z14
-	VMOVUPS const_80000000<>+0(SB), Z15
+	VMOVUPS const_c2b00000<>+0(SB), Z0
+	VMOVUPS const_42b20000<>+0(SB), Z1
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z2
+	VMOVUPS const_3f317200<>+0(SB), Z3
+	VMOVUPS const_35bfbe8e<>+0(SB), Z4
+	VMOVUPS const_00800000<>+0(SB), Z5
+	VXORPS  Z6, Z6, Z6
+	VMOVUPS const_39500d01<>+0(SB), Z7
+	VMOVUPS const_3ab60b61<>+0(SB), Z8
+	VMOVUPS const_3c088889<>+0(SB), Z9
+	VMOVUPS const_3d2aaaab<>+0(SB), Z10
+	VMOVUPS const_3e2aaaab<>+0(SB), Z11
+	VMOVUPS const_3f000000<>+0(SB), Z12
+	VMOVUPS const_3f800000<>+0(SB), Z13
+	VMOVUPS const_80000000<>+0(SB), Z14
 	SHRQ    $0x04, DX
 	JZ      gateRowSiLUVecAVX512_done
+	CMPQ    DX, $0x02
+	JL      gateRowSiLUVecAVX512_loop
+
+gateRowSiLUVecAVX512_unrolled:
+	VMOVUPS      (AX), Z15
+	VMOVUPS      (SI), Z16
+	VFMADD231PS  (CX), Z16, Z15
+	VMOVUPS      64(AX), Z16
+	VMOVUPS      64(SI), Z17
+	VFMADD231PS  64(CX), Z17, Z16
+	VMOVUPS      (BX), Z17
+	VMOVUPS      64(BX), Z18
+	VXORPS       Z14, Z17, Z19
+	VXORPS       Z14, Z18, Z20
+	VMAXPS       Z19, Z0, Z21
+	VMAXPS       Z20, Z0, Z22
+	VMINPS       Z21, Z1, Z21
+	VMINPS       Z22, Z1, Z22
+	VMULPS       Z2, Z21, Z23
+	VMULPS       Z2, Z22, Z24
+	VRNDSCALEPS  $0x00, Z23, Z23
+	VRNDSCALEPS  $0x00, Z24, Z24
+	VMOVUPS      Z21, Z21
+	VMOVUPS      Z22, Z22
+	VFNMADD231PS Z3, Z23, Z21
+	VFNMADD231PS Z3, Z24, Z22
+	VFNMADD231PS Z4, Z23, Z21
+	VFNMADD231PS Z4, Z24, Z22
+	VMOVUPS      Z7, Z25
+	VMOVUPS      Z7, Z26
+	VFMADD213PS  Z8, Z21, Z25
+	VFMADD213PS  Z8, Z22, Z26
+	VFMADD213PS  Z9, Z21, Z25
+	VFMADD213PS  Z9, Z22, Z26
+	VFMADD213PS  Z10, Z21, Z25
+	VFMADD213PS  Z10, Z22, Z26
+	VFMADD213PS  Z11, Z21, Z25
+	VFMADD213PS  Z11, Z22, Z26
+	VFMADD213PS  Z12, Z21, Z25
+	VFMADD213PS  Z12, Z22, Z26
+	VFMADD213PS  Z13, Z21, Z25
+	VFMADD213PS  Z13, Z22, Z26
+	VFMADD213PS  Z13, Z21, Z25
+	VFMADD213PS  Z13, Z22, Z26
+	VSCALEFPS    Z23, Z25, Z25
+	VSCALEFPS    Z24, Z26, Z26
+	VCMPPS       $0x11, Z5, Z25, K1
+	VCMPPS       $0x11, Z5, Z26, K2
+	VBLENDMPS    Z6, Z25, K1, Z19
+	VBLENDMPS    Z6, Z26, K2, Z20
+	VADDPS       Z13, Z19, Z19
+	VADDPS       Z13, Z20, Z20
+	VDIVPS       Z19, Z17, Z17
+	VDIVPS       Z20, Z18, Z18
+	VMULPS       Z17, Z15, Z15
+	VMULPS       Z18, Z16, Z16
+	VMOVUPS      Z15, (AX)
+	VMOVUPS      Z16, 64(AX)
+	ADDQ         $0x00000080, AX
+	ADDQ         $0x00000080, CX
+	ADDQ         $0x00000080, SI
+	ADDQ         $0x00000080, BX
+	SUBQ         $0x02, DX
+	CMPQ         DX, $0x02
+	JGE          gateRowSiLUVecAVX512_unrolled
+	TESTQ        DX, DX
+	JZ           gateRowSiLUVecAVX512_done
 
 gateRowSiLUVecAVX512_loop:
-	VMOVUPS      (AX), Z16
-	VMOVUPS      (SI), Z0
-	VFMADD231PS  (CX), Z0, Z16
-	VMOVUPS      (BX), Z0
-	VXORPS       Z15, Z0, Z17
-	VMAXPS       Z17, Z1, Z18
-	VMINPS       Z18, Z2, Z18
-	VMULPS       Z3, Z18, Z19
+	VMOVUPS      (AX), Z15
+	VMOVUPS      (SI), Z16
+	VFMADD231PS  (CX), Z16, Z15
+	VMOVUPS      (BX), Z16
+	VXORPS       Z14, Z16, Z17
+	VMAXPS       Z17, Z0, Z18
+	VMINPS       Z18, Z1, Z18
+	VMULPS       Z2, Z18, Z19
 	VRNDSCALEPS  $0x00, Z19, Z19
 	VMOVUPS      Z18, Z18
+	VFNMADD231PS Z3, Z19, Z18
 	VFNMADD231PS Z4, Z19, Z18
-	VFNMADD231PS Z5, Z19, Z18
-	VMOVUPS      Z8, Z20
+	VMOVUPS      Z7, Z20
+	VFMADD213PS  Z8, Z18, Z20
 	VFMADD213PS  Z9, Z18, Z20
 	VFMADD213PS  Z10, Z18, Z20
 	VFMADD213PS  Z11, Z18, Z20
 	VFMADD213PS  Z12, Z18, Z20
 	VFMADD213PS  Z13, Z18, Z20
-	VFMADD213PS  Z14, Z18, Z20
-	VFMADD213PS  Z14, Z18, Z20
+	VFMADD213PS  Z13, Z18, Z20
 	VSCALEFPS    Z19, Z20, Z20
-	VCMPPS       $0x11, Z6, Z20, K1
-	VBLENDMPS    Z7, Z20, K1, Z17
-	VADDPS       Z14, Z17, Z17
-	VDIVPS       Z17, Z0, Z0
-	VMULPS       Z0, Z16, Z16
-	VMOVUPS      Z16, (AX)
+	VCMPPS       $0x11, Z5, Z20, K1
+	VBLENDMPS    Z6, Z20, K1, Z17
+	VADDPS       Z13, Z17, Z17
+	VDIVPS       Z17, Z16, Z16
+	VMULPS       Z16, Z15, Z15
+	VMOVUPS      Z15, (AX)
 	ADDQ         $0x00000040, AX
 	ADDQ         $0x00000040, CX
 	ADDQ         $0x00000040, SI

@@ -82,18 +82,23 @@ func deltaRow(v vmath.ISA, vectorBias, softplus bool) {
 		vmath.HoistSoftplusConstants(v)
 		defer vmath.ReleaseConstants()
 	}
-	rowLoop(name+v.Name, v, n, ptrs, func() {
-		x := v.Vec()
-		VMOVUPS(Mem{Base: src}, x)
-		if vectorBias {
-			VADDPS(Mem{Base: biasPtr}, x, x)
-		} else {
-			VADDPS(bias, x, x)
+	rowLoop(name+v.Name, v, n, ptrs, unrollFor(v, softplus), func(disp []int) {
+		xs := make([]reg.VecVirtual, len(disp))
+		for j, d := range disp {
+			xs[j] = v.Vec()
+			VMOVUPS(Mem{Base: src, Disp: d}, xs[j])
+			if vectorBias {
+				VADDPS(Mem{Base: biasPtr, Disp: d}, xs[j], xs[j])
+			} else {
+				VADDPS(bias, xs[j], xs[j])
+			}
 		}
 		if softplus {
-			vmath.Softplus(v, x)
+			vmath.SoftplusN(v, xs)
 		}
-		VMOVUPS(x, Mem{Base: dst})
+		for j, d := range disp {
+			VMOVUPS(xs[j], Mem{Base: dst, Disp: d})
+		}
 	})
 }
 
@@ -108,11 +113,16 @@ func exp2Row(v vmath.ISA) {
 	dst := Load(Param("dst").Base(), GP64())
 	src := Load(Param("src").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
-	rowLoop(name, v, n, []reg.Register{src, dst}, func() {
-		x := v.Vec()
-		VMOVUPS(Mem{Base: src}, x)
-		vmath.Exp2(v, x, nil, nil)
-		VMOVUPS(x, Mem{Base: dst})
+	rowLoop(name, v, n, []reg.Register{src, dst}, 4, func(disp []int) {
+		xs := make([]reg.VecVirtual, len(disp))
+		for j, d := range disp {
+			xs[j] = v.Vec()
+			VMOVUPS(Mem{Base: src, Disp: d}, xs[j])
+		}
+		vmath.Exp2N(v, xs, nil, nil)
+		for j, d := range disp {
+			VMOVUPS(xs[j], Mem{Base: dst, Disp: d})
+		}
 	})
 }
 
@@ -126,11 +136,16 @@ func expRow(v vmath.ISA) {
 	dst := Load(Param("dst").Base(), GP64())
 	src := Load(Param("src").Base(), GP64())
 	n := Load(Param("dst").Len(), GP64())
-	rowLoop(name, v, n, []reg.Register{src, dst}, func() {
-		x := v.Vec()
-		VMOVUPS(Mem{Base: src}, x)
-		vmath.Exp(v, x)
-		VMOVUPS(x, Mem{Base: dst})
+	rowLoop(name, v, n, []reg.Register{src, dst}, unrollFor(v, true), func(disp []int) {
+		xs := make([]reg.VecVirtual, len(disp))
+		for j, d := range disp {
+			xs[j] = v.Vec()
+			VMOVUPS(Mem{Base: src, Disp: d}, xs[j])
+		}
+		vmath.ExpN(v, xs)
+		for j, d := range disp {
+			VMOVUPS(xs[j], Mem{Base: dst, Disp: d})
+		}
 	})
 }
 
@@ -227,17 +242,33 @@ func scanChannel(v vmath.ISA) {
 	RET()
 }
 
-// lanesUnroll is the states per iteration of scanLanes, and
-// lanesAVX2Hoisted how many of Exp2's constants its AVX2 form keeps in
-// registers (the second state's live registers leave room for few).
-// Interleaved A/B of go test -c binaries, 40–80 iterations of a BLD scan
-// (Dim 1536, State 16, SeqLen 1024, softplus, D and z), thread CPU time
-// per element, against one state per iteration with 8 constants: AVX-512
-// six rounds, median 0.360 → 0.339 ns (four states: 0.350); AVX2, five
-// rounds, median 0.632 → 0.602 with 3 constants (4: 0.605, 5: 0.637, 6:
-// 0.614), and the recurrence alone (no softplus, D, z) 0.505 → 0.488 (6:
-// 0.486).
+// lanesUnroll (AVX2) and lanesUnroll512 are the states per iteration of
+// scanLanes, their decays computed side by side (vmath.Exp2N), and
+// lanesAVX2Hoisted how many of Exp2's constants the AVX2 form keeps in
+// registers (the second state's live registers leave room for few). One
+// state per iteration with 8 constants took ≈ 17 cycles per state-vector
+// where the FMA pipes need ≈ 11: the decay's chain of a dozen dependent
+// instructions filled the scheduler before it reached the next state's.
+// Two states emitted one after the other (interleaved A/B of go test -c
+// binaries of a BLD scan, Dim 1536, State 16, SeqLen 1024, softplus, D
+// and z, median thread CPU ns per element): AVX-512 0.360 → 0.339, AVX2
+// 0.632 → 0.602 with 3 constants (4: 0.605, 5: 0.637, 6: 0.614). Then the
+// chains interleaved instruction by instruction, four states at AVX-512
+// (best of 4 × 40 calls, wall ns per element, same shape): AVX-512 BLD
+// 0.316 → 0.302, BDL 0.384 → 0.367; AVX2 (two states) BLD 0.576 → 0.543,
+// BDL 0.590 → 0.548. Four states with four accumulators or one, and two
+// states, measured no better at AVX-512; three or four at AVX2 need more
+// than 16 registers or measured no better.
+//
+// rowUnroll512 and rowUnrollAVX2 are the vectors per iteration of the δ
+// (softplus) and gate (silu) rows, side by side likewise: two is all the
+// registers hold next to the hoisted constants (three fails to allocate at
+// AVX-512). The rows alone, best of 2000 × 10 calls of 1024 values, ns
+// per value: AVX2 softplus 0.969 → 0.837, gate 0.606 → 0.526; AVX-512
+// softplus 0.525 → 0.470, gate 0.315 → 0.297.
 const (
+	rowUnroll512     = 2
+	rowUnrollAVX2    = 2
 	lanesUnroll      = 2
 	lanesUnroll512   = 4
 	lanesAVX2Hoisted = 3
@@ -497,31 +528,62 @@ func gateRow(v vmath.ISA, vectorD, gate bool) {
 		vmath.HoistSiLUConstants(v)
 		defer vmath.ReleaseConstants()
 	}
-	rowLoop(name+v.Name, v, n, ptrs, func() {
-		o := v.Vec()
-		VMOVUPS(Mem{Base: out}, o)
-		if vectorD {
-			VMOVUPS(Mem{Base: dPtr}, dv)
+	rowLoop(name+v.Name, v, n, ptrs, unrollFor(v, gate), func(disp []int) {
+		os := make([]reg.VecVirtual, len(disp))
+		for j, d := range disp {
+			os[j] = v.Vec()
+			VMOVUPS(Mem{Base: out, Disp: d}, os[j])
+			dj := dv
+			if vectorD {
+				dj = v.Vec()
+				VMOVUPS(Mem{Base: dPtr, Disp: d}, dj)
+			}
+			VFMADD231PS(Mem{Base: u, Disp: d}, dj, os[j])
 		}
-		VFMADD231PS(Mem{Base: u}, dv, o)
 		if gate {
-			s := v.Vec()
-			VMOVUPS(Mem{Base: z}, s)
-			vmath.SiLU(v, s)
-			VMULPS(s, o, o)
+			ss := make([]reg.VecVirtual, len(disp))
+			for j, d := range disp {
+				ss[j] = v.Vec()
+				VMOVUPS(Mem{Base: z, Disp: d}, ss[j])
+			}
+			vmath.SiLUN(v, ss)
+			for j := range disp {
+				VMULPS(ss[j], os[j], os[j])
+			}
 		}
-		VMOVUPS(o, Mem{Base: out})
+		for j, d := range disp {
+			VMOVUPS(os[j], Mem{Base: out, Disp: d})
+		}
 	})
 }
 
-// rowLoop emits a loop over the whole vectors of a row of n elements: body
-// runs once per vector, then every pointer in ptrs moves on by a vector.
-// It ends the function.
-func rowLoop(name string, v vmath.ISA, n reg.Register, ptrs []reg.Register, body func()) {
+// rowLoop emits a loop over the whole vectors of a row of n elements:
+// body runs for unroll vectors at a time (byte offsets disp from the
+// pointers), then for the rest one at a time, every pointer in ptrs moving
+// on past the vectors done. It ends the function.
+func rowLoop(name string, v vmath.ISA, n reg.Register, ptrs []reg.Register, unroll int, body func(disp []int)) {
 	SHRQ(U8(log2(v.Lanes)), n)
 	JZ(LabelRef(name + "_done"))
+	if unroll > 1 {
+		disp := make([]int, unroll)
+		for j := range disp {
+			disp[j] = j * v.Bytes()
+		}
+		CMPQ(n, U8(unroll))
+		JL(LabelRef(name + "_loop"))
+		Label(name + "_unrolled")
+		body(disp)
+		for _, p := range ptrs {
+			ADDQ(U32(unroll*v.Bytes()), p)
+		}
+		SUBQ(U8(unroll), n)
+		CMPQ(n, U8(unroll))
+		JGE(LabelRef(name + "_unrolled"))
+		TESTQ(n, n)
+		JZ(LabelRef(name + "_done"))
+	}
 	Label(name + "_loop")
-	body()
+	body([]int{0})
 	for _, p := range ptrs {
 		ADDQ(U32(v.Bytes()), p)
 	}
@@ -530,6 +592,19 @@ func rowLoop(name string, v vmath.ISA, n reg.Register, ptrs []reg.Register, body
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// unrollFor is the vectors per iteration of a row kernel: with a
+// transcendental function (transcendental), as many chains side by side
+// as the registers hold next to the hoisted constants.
+func unrollFor(v vmath.ISA, transcendental bool) int {
+	if !transcendental {
+		return 1
+	}
+	if v.Lanes == 16 {
+		return rowUnroll512
+	}
+	return rowUnrollAVX2
 }
 
 func log2(n int) int {

@@ -126,7 +126,7 @@ func Exp2N(v ISA, ts, as []reg.VecVirtual, lo reg.VecVirtual) {
 		// and any finite k (2^k overflows to +Inf or underflows by
 		// itself); lanes with t < −126 are zeroed by the scaling's mask.
 		ks, keep := make([]reg.VecVirtual, n), make([]reg.Register, n)
-		each(func(i int) { fs[i] = ZMM(); VREDUCEPS(U8(0x08), ts[i], fs[i]) }) // f = t − round(t) (imm: nearest, no precision exception)
+		each(func(i int) { fs[i] = ZMM(); VREDUCEPS(U8(0x08), ts[i], fs[i]) })             // f = t − round(t) (imm: nearest, no precision exception)
 		each(func(i int) { keep[i] = K(); VCMPPS(U8(0x15), Const(-126), ts[i], keep[i]) }) // t ≥ −126 or NaN (NLT_UQ)
 		each(func(i int) { ks[i] = ZMM(); VSUBPS(fs[i], ts[i], ks[i]) })                   // k = round(t), exactly
 		if lo != nil {

@@ -171,47 +171,62 @@ var expTaylor = vmathdef.ExpTaylor
 
 // Exp overwrites x with exp(x), lane by lane, using scratch registers it
 // allocates itself.
-func Exp(v ISA, x reg.VecVirtual) {
+func Exp(v ISA, x reg.VecVirtual) { ExpN(v, []reg.VecVirtual{x}) }
+
+// ExpN is Exp of several vectors, emitted step by step across them (see
+// Exp2N: the chains side by side keep the core's pipes busy).
+func ExpN(v ISA, xs []reg.VecVirtual) {
+	n := len(xs)
+	each := func(f func(i int)) {
+		for i := range n {
+			f(i)
+		}
+	}
+	vecs := func() []reg.VecVirtual {
+		r := make([]reg.VecVirtual, n)
+		each(func(i int) { r[i] = v.Vec() })
+		return r
+	}
 	if v.Lanes == 16 {
-		expAVX512(x)
+		expAVX512(xs, each, vecs)
 		return
 	}
-	t, k, r, p := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	t, k, r, p := vecs(), vecs(), vecs(), vecs()
 	// t = x·log2e + magic: k = round(x·log2e) sits in t's low mantissa bits.
-	VMOVUPS(Const(expMagic), t)
-	VFMADD231PS(Const(expLog2e), x, t)
-	VSUBPS(Const(expMagic), t, k) // k as a float
-	expReduced(x, k, r, p)
+	each(func(i int) { VMOVUPS(Const(expMagic), t[i]) })
+	each(func(i int) { VFMADD231PS(Const(expLog2e), xs[i], t[i]) })
+	each(func(i int) { VSUBPS(Const(expMagic), t[i], k[i]) }) // k as a float
+	expReduced(xs, k, r, p, each)
 	// 2^k as two factors 2^(k>>1)·2^(k−k>>1), each a normal float32 for
 	// every k of a finite, non-underflowing result (k ∈ [−126, 128]).
-	ki, half, s1, s2 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
-	VPSUBD(Const(expMagic), t, ki) // integer k (the magic's bits cancel)
-	VPSRAD(U8(1), ki, half)
-	VPSUBD(half, ki, ki)
-	VPADDD(ConstBits(127), half, s1)
-	VPSLLD(U8(23), s1, s1)
-	VPADDD(ConstBits(127), ki, s2)
-	VPSLLD(U8(23), s2, s2)
-	VMULPS(s1, p, p)
-	VMULPS(s2, p, p)
-	under, tiny, over := v.Vec(), v.Vec(), v.Vec()
-	VCMPPS(U8(0x11), Const(expMinArg), x, under) // x < minArg (ordered: false for NaN)
-	VCMPPS(U8(0x11), Const(minNormal), p, tiny)  // a result rounded below the normal range
-	VORPS(tiny, under, under)
-	VCMPPS(U8(0x1e), Const(expMaxArg), x, over) // x > maxArg
-	VANDNPS(p, under, p)
-	VBLENDVPS(over, Const(float32(math.Inf(1))), p, p)
-	VMOVUPS(p, x)
+	ki, half, s1, s2 := vecs(), vecs(), vecs(), vecs()
+	each(func(i int) { VPSUBD(Const(expMagic), t[i], ki[i]) }) // integer k (the magic's bits cancel)
+	each(func(i int) { VPSRAD(U8(1), ki[i], half[i]) })
+	each(func(i int) { VPSUBD(half[i], ki[i], ki[i]) })
+	each(func(i int) { VPADDD(ConstBits(127), half[i], s1[i]) })
+	each(func(i int) { VPSLLD(U8(23), s1[i], s1[i]) })
+	each(func(i int) { VPADDD(ConstBits(127), ki[i], s2[i]) })
+	each(func(i int) { VPSLLD(U8(23), s2[i], s2[i]) })
+	each(func(i int) { VMULPS(s1[i], p[i], p[i]) })
+	each(func(i int) { VMULPS(s2[i], p[i], p[i]) })
+	under, tiny, over := vecs(), vecs(), vecs()
+	each(func(i int) { VCMPPS(U8(0x11), Const(expMinArg), xs[i], under[i]) }) // x < minArg (ordered: false for NaN)
+	each(func(i int) { VCMPPS(U8(0x11), Const(minNormal), p[i], tiny[i]) })   // a result rounded below the normal range
+	each(func(i int) { VORPS(tiny[i], under[i], under[i]) })
+	each(func(i int) { VCMPPS(U8(0x1e), Const(expMaxArg), xs[i], over[i]) }) // x > maxArg
+	each(func(i int) { VANDNPS(p[i], under[i], p[i]) })
+	each(func(i int) { VBLENDVPS(over[i], Const(float32(math.Inf(1))), p[i], p[i]) })
+	each(func(i int) { VMOVUPS(p[i], xs[i]) })
 }
 
 // expReduced sets r = x − k·ln2 (in two parts) and p = e^r.
-func expReduced(x, k, r, p reg.VecVirtual) {
-	VMOVUPS(x, r)
-	VFNMADD231PS(Const(expLn2Hi), k, r) // r = x − k·ln2Hi
-	VFNMADD231PS(Const(expLn2Lo), k, r) // r −= k·ln2Lo
-	VMOVUPS(Const(float32(expTaylor[0])), p)
+func expReduced(x, k, r, p []reg.VecVirtual, each func(func(i int))) {
+	each(func(i int) { VMOVUPS(x[i], r[i]) })
+	each(func(i int) { VFNMADD231PS(Const(expLn2Hi), k[i], r[i]) }) // r = x − k·ln2Hi
+	each(func(i int) { VFNMADD231PS(Const(expLn2Lo), k[i], r[i]) }) // r −= k·ln2Lo
+	each(func(i int) { VMOVUPS(Const(float32(expTaylor[0])), p[i]) })
 	for _, c := range expTaylor[1:] {
-		VFMADD213PS(Const(float32(c)), r, p) // p = p·r + c
+		each(func(i int) { VFMADD213PS(Const(float32(c)), r[i], p[i]) }) // p = p·r + c
 	}
 }
 
@@ -219,23 +234,25 @@ func expReduced(x, k, r, p reg.VecVirtual) {
 // clamped to [−88, 89] (NaN passes through the clamps), VSCALEFPS then
 // gives p·2^k over the whole range, overflowing to +Inf by itself, and a
 // result below the normal range is replaced by 0.
-func expAVX512(x reg.VecVirtual) {
-	xc, hi, t, k, r, p := ZMM(), ZMM(), ZMM(), ZMM(), ZMM(), ZMM()
+func expAVX512(x []reg.VecVirtual, each func(func(i int)), vecs func() []reg.VecVirtual) {
+	xc, hi, t, k, r, p := vecs(), vecs(), vecs(), vecs(), vecs(), vecs()
 	// MAXPS and MINPS return their second source when either is NaN: x.
-	VMAXPS(x, constReg(vmathdef.ExpClampLo, xc), xc)
-	VMINPS(xc, constReg(vmathdef.ExpClampHi, hi), xc)
-	VMULPS(Const(expLog2e), xc, t)
-	VRNDSCALEPS(U8(0), t, k) // round to nearest even
-	expReduced(xc, k, r, p)
-	VSCALEFPS(k, p, p)
-	tiny := K()
-	VCMPPS(U8(0x11), Const(minNormal), p, tiny) // below 2^−126, or x < ln 2^−126
-	if zero, ok := hoisted[0]; ok {
-		VBLENDMPS(zero, p, tiny, x) // x = tiny ? 0 : p
-		return
-	}
-	VXORPS(hi, hi, hi)
-	VBLENDMPS(hi, p, tiny, x)
+	each(func(i int) { VMAXPS(x[i], constReg(vmathdef.ExpClampLo, xc[i]), xc[i]) })
+	each(func(i int) { VMINPS(xc[i], constReg(vmathdef.ExpClampHi, hi[i]), xc[i]) })
+	each(func(i int) { VMULPS(Const(expLog2e), xc[i], t[i]) })
+	each(func(i int) { VRNDSCALEPS(U8(0), t[i], k[i]) }) // round to nearest even
+	expReduced(xc, k, r, p, each)
+	each(func(i int) { VSCALEFPS(k[i], p[i], p[i]) })
+	tiny := make([]reg.Register, len(x))
+	each(func(i int) { tiny[i] = K(); VCMPPS(U8(0x11), Const(minNormal), p[i], tiny[i]) }) // below 2^−126, or x < ln 2^−126
+	each(func(i int) {
+		zero, ok := hoisted[0]
+		if !ok {
+			zero = hi[i]
+			VXORPS(zero, zero, zero)
+		}
+		VBLENDMPS(zero, p[i], tiny[i], x[i]) // x = tiny ? 0 : p
+	})
 }
 
 // log1pSeries holds 1/(2i+1) for i = 6 … 0: log1p(e) = 2·atanh(s) =
@@ -250,31 +267,51 @@ var log1pSeries = vmathdef.Log1pSeries
 // below half an ulp of x, so the result is x itself there, as torch
 // returns. NaN stays NaN. Measured error against float64 (asm's
 // TestSoftplusFloat32): at most 3 ulp.
-func Softplus(v ISA, x reg.VecVirtual) {
-	e, s, s2, p, pos := v.Vec(), v.Vec(), v.Vec(), v.Vec(), v.Vec()
-	VANDPS(bitsOp(absMask), x, e)  // |x|
-	VXORPS(bitsOp(signMask), e, e) // −|x|
-	Exp(v, e)                      // e = exp(−|x|) ∈ (0, 1]
-	VADDPS(Const(2), e, s)
-	VDIVPS(s, e, s) // s = e/(2+e)
-	VMULPS(s, s, s2)
-	VMOVUPS(Const(float32(log1pSeries[0])), p)
-	for _, c := range log1pSeries[1:] {
-		VFMADD213PS(Const(float32(c)), s2, p)
+func Softplus(v ISA, x reg.VecVirtual) { SoftplusN(v, []reg.VecVirtual{x}) }
+
+// SoftplusN is Softplus of several vectors, step by step across them.
+func SoftplusN(v ISA, xs []reg.VecVirtual) {
+	n := len(xs)
+	each := func(f func(i int)) {
+		for i := range n {
+			f(i)
+		}
 	}
-	VMULPS(s, p, p)
-	VADDPS(p, p, p) // log1p(e)
-	VXORPS(pos, pos, pos)
-	VMAXPS(pos, x, pos) // max(x, 0); NaN in x gives NaN through e anyway
-	VADDPS(p, pos, x)
+	e, s, s2, p, pos := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
+	each(func(i int) { e[i], s[i], s2[i], p[i], pos[i] = v.Vec(), v.Vec(), v.Vec(), v.Vec(), v.Vec() })
+	each(func(i int) { VANDPS(bitsOp(absMask), xs[i], e[i]) }) // |x|
+	each(func(i int) { VXORPS(bitsOp(signMask), e[i], e[i]) }) // −|x|
+	ExpN(v, e)                                                 // e = exp(−|x|) ∈ (0, 1]
+	each(func(i int) { VADDPS(Const(2), e[i], s[i]) })
+	each(func(i int) { VDIVPS(s[i], e[i], s[i]) }) // s = e/(2+e)
+	each(func(i int) { VMULPS(s[i], s[i], s2[i]) })
+	each(func(i int) { VMOVUPS(Const(float32(log1pSeries[0])), p[i]) })
+	for _, c := range log1pSeries[1:] {
+		each(func(i int) { VFMADD213PS(Const(float32(c)), s2[i], p[i]) })
+	}
+	each(func(i int) { VMULPS(s[i], p[i], p[i]) })
+	each(func(i int) { VADDPS(p[i], p[i], p[i]) }) // log1p(e)
+	each(func(i int) { VXORPS(pos[i], pos[i], pos[i]) })
+	each(func(i int) { VMAXPS(pos[i], xs[i], pos[i]) }) // max(x, 0); NaN in x gives NaN through e anyway
+	each(func(i int) { VADDPS(p[i], pos[i], xs[i]) })
 }
 
 // SiLU overwrites x with x·sigmoid(x) = x / (1 + exp(−x)). For x → −∞,
 // exp(−x) overflows to +Inf and the quotient is −0, the limit.
-func SiLU(v ISA, x reg.VecVirtual) {
-	e := v.Vec()
-	VXORPS(bitsOp(signMask), x, e)
-	Exp(v, e)
-	VADDPS(Const(1), e, e)
-	VDIVPS(e, x, x)
+func SiLU(v ISA, x reg.VecVirtual) { SiLUN(v, []reg.VecVirtual{x}) }
+
+// SiLUN is SiLU of several vectors, step by step across them.
+func SiLUN(v ISA, xs []reg.VecVirtual) {
+	e := make([]reg.VecVirtual, len(xs))
+	for i, x := range xs {
+		e[i] = v.Vec()
+		VXORPS(bitsOp(signMask), x, e[i])
+	}
+	ExpN(v, e)
+	for i := range xs {
+		VADDPS(Const(1), e[i], e[i])
+	}
+	for i, x := range xs {
+		VDIVPS(e[i], x, x)
+	}
 }
