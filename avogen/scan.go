@@ -647,27 +647,35 @@ func scanDecode16() {
 	vmath.HoistExp2Constants(v)
 	defer vmath.ReleaseConstants()
 
-	// channel emits one channel's update at offset i (0…3) of the current
-	// group of four and returns its product vector h·c.
-	channel := func(i int) reg.VecVirtual {
-		d, du := v.Vec(), v.Vec()
-		VBROADCASTSS(Mem{Base: delta, Disp: 4 * i}, d)
-		VBROADCASTSS(Mem{Base: u, Disp: 4 * i}, du)
-		VMULPS(d, du, du)
-		dh, dl := v.Vec(), v.Vec()
-		vmath.ScaleLog2E(d, dh, dl)
-		x, av, hv := v.Vec(), v.Vec(), v.Vec()
-		VMOVUPS(Mem{Base: a, Disp: 64 * i}, av)
-		VMULPS(av, dh, x)
-		vmath.Exp2(v, x, av, dl)
-		VMULPS(Mem{Base: h, Disp: 64 * i}, x, hv)
-		VFMADD231PS(Mem{Base: b}, du, hv)
-		VMOVUPS(hv, Mem{Base: h, Disp: 64 * i})
-		p := v.Vec()
-		VMULPS(Mem{Base: c}, hv, p)
-		ADDQ(cbc, b)
-		ADDQ(cbc, c)
-		return p
+	// channels emits the updates of the channels at offsets is (0…3) of
+	// the current group of four, their decays side by side (vmath.Exp2N),
+	// and returns their product vectors h·c.
+	channels := func(is ...int) []reg.VecVirtual {
+		n := len(is)
+		xs, avs, dus, dls := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
+		for j, i := range is {
+			d, dh := v.Vec(), v.Vec()
+			dus[j], dls[j], xs[j], avs[j] = v.Vec(), v.Vec(), v.Vec(), v.Vec()
+			VBROADCASTSS(Mem{Base: delta, Disp: 4 * i}, d)
+			VBROADCASTSS(Mem{Base: u, Disp: 4 * i}, dus[j])
+			VMULPS(d, dus[j], dus[j])
+			vmath.ScaleLog2E(d, dh, dls[j])
+			VMOVUPS(Mem{Base: a, Disp: 64 * i}, avs[j])
+			VMULPS(avs[j], dh, xs[j])
+		}
+		ps := make([]reg.VecVirtual, n)
+		vmath.Exp2NEach(v, xs, avs, dls)
+		for j, i := range is {
+			hv := v.Vec()
+			VMULPS(Mem{Base: h, Disp: 64 * i}, xs[j], hv)
+			VFMADD231PS(Mem{Base: b}, dus[j], hv)
+			VMOVUPS(hv, Mem{Base: h, Disp: 64 * i})
+			ps[j] = v.Vec()
+			VMULPS(Mem{Base: c}, hv, ps[j])
+			ADDQ(cbc, b)
+			ADDQ(cbc, c)
+		}
+		return ps
 	}
 	advance := func(k int) {
 		ADDQ(U32(64*k), h)
@@ -680,10 +688,7 @@ func scanDecode16() {
 	Label(name + "_four")
 	CMPQ(n, U8(4))
 	JB(LabelRef(name + "_one"))
-	p := [4]reg.VecVirtual{}
-	for i := range p {
-		p[i] = channel(i)
-	}
+	p := append(channels(0, 1), channels(2, 3)...)
 	// [p0.lo8 | p1.lo8] + [p0.hi8 | p1.hi8] = 8 partial sums of p0 then of p1.
 	s01, t01, s23, t23 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 	VSHUFF32X4(U8(0x44), p[1], p[0], s01)
@@ -716,7 +721,7 @@ func scanDecode16() {
 	Label(name + "_one")
 	TESTQ(n, n)
 	JZ(LabelRef(name + "_done"))
-	reduceStore(v, channel(0), Mem{Base: y})
+	reduceStore(v, channels(0)[0], Mem{Base: y})
 	advance(1)
 	DECQ(n)
 	JMP(LabelRef(name + "_one"))

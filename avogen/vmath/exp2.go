@@ -113,6 +113,19 @@ func Exp2(v ISA, t, a, lo reg.VecVirtual) {
 // 1.4× to 1.45× faster than one vector per iteration at both levels (best
 // of 300 × 20 calls of 4096 values).
 func Exp2N(v ISA, ts, as []reg.VecVirtual, lo reg.VecVirtual) {
+	var los []reg.VecVirtual
+	if lo != nil {
+		los = make([]reg.VecVirtual, len(ts))
+		for i := range los {
+			los[i] = lo
+		}
+	}
+	Exp2NEach(v, ts, as, los)
+}
+
+// Exp2NEach is Exp2N with a correction lo per vector: ts[i] + as[i]·los[i]
+// (los nil for none).
+func Exp2NEach(v ISA, ts, as, los []reg.VecVirtual) {
 	n := len(ts)
 	each := func(f func(i int)) {
 		for i := range n {
@@ -129,8 +142,8 @@ func Exp2N(v ISA, ts, as []reg.VecVirtual, lo reg.VecVirtual) {
 		each(func(i int) { fs[i] = ZMM(); VREDUCEPS(U8(0x08), ts[i], fs[i]) })             // f = t − round(t) (imm: nearest, no precision exception)
 		each(func(i int) { keep[i] = K(); VCMPPS(U8(0x15), Const(-126), ts[i], keep[i]) }) // t ≥ −126 or NaN (NLT_UQ)
 		each(func(i int) { ks[i] = ZMM(); VSUBPS(fs[i], ts[i], ks[i]) })                   // k = round(t), exactly
-		if lo != nil {
-			each(func(i int) { VFMADD231PS(as[i], lo, fs[i]) })
+		if los != nil {
+			each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
 		}
 		exp2Horner(v, exp2PolyHalf[:], fs, ps)
 		each(func(i int) { VSCALEFPS_Z(ks[i], ps[i], keep[i], ts[i]) })
@@ -146,8 +159,8 @@ func Exp2N(v ISA, ts, as []reg.VecVirtual, lo reg.VecVirtual) {
 	each(func(i int) { VMINPS(tcs[i], constReg(vmathdef.Exp2ClampHi, ks[i]), tcs[i]) })
 	each(func(i int) { VROUNDPS(U8(0x09), tcs[i], ks[i]) }) // ⌊tc⌋, no precision exception
 	each(func(i int) { fs[i] = YMM(); VSUBPS(ks[i], tcs[i], fs[i]) })
-	if lo != nil {
-		each(func(i int) { VFMADD231PS(as[i], lo, fs[i]) })
+	if los != nil {
+		each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
 	}
 	exp2Horner(v, exp2Poly[:], fs, ps)
 	each(func(i int) { VCVTTPS2DQ(ks[i], ks[i]) })
