@@ -9,6 +9,11 @@ package asm
 //go:noescape
 func transpose8x8Blocks(dst *float32, src *float32, dstStride int, srcStride int, rowBlocks int, colBlocks int)
 
+// transpose16x16BlocksAVX512 sets dst[c·dstStride + r] = src[r·srcStride + c] for r < 16·rowBlocks, c < 16·colBlocks (AVX-512); see avogen/transpose.go.
+//
+//go:noescape
+func transpose16x16BlocksAVX512(dst *float32, src *float32, dstStride int, srcStride int, rowBlocks int, colBlocks int)
+
 // prefetchRows prefetches lines cache lines from each of rows rows stride bytes apart, starting at x; see avogen/transpose.go.
 //
 //go:noescape

@@ -82,6 +82,151 @@ transpose_done:
 	VZEROUPPER
 	RET
 
+// func transpose16x16BlocksAVX512(dst *float32, src *float32, dstStride int, srcStride int, rowBlocks int, colBlocks int)
+// Requires: AVX, AVX512F
+TEXT ·transpose16x16BlocksAVX512(SB), NOSPLIT, $0-48
+	MOVQ  dst+0(FP), AX
+	MOVQ  src+8(FP), CX
+	MOVQ  dstStride+16(FP), DX
+	SHLQ  $0x02, DX
+	MOVQ  srcStride+24(FP), BX
+	SHLQ  $0x02, BX
+	MOVQ  rowBlocks+32(FP), SI
+	TESTQ SI, SI
+	JZ    transpose16_done
+	LEAQ  (BX)(BX*2), DI
+	LEAQ  (DX)(DX*2), R8
+
+transpose16_rowblock:
+	MOVQ  colBlocks+40(FP), R9
+	TESTQ R9, R9
+	JZ    transpose16_done
+	MOVQ  CX, R10
+	MOVQ  AX, R11
+
+transpose16_block:
+	MOVQ       R10, R12
+	VMOVUPS    (R12), Z0
+	VMOVUPS    (R12)(BX*1), Z1
+	VMOVUPS    (R12)(BX*2), Z2
+	VMOVUPS    (R12)(DI*1), Z3
+	VUNPCKLPS  Z1, Z0, Z4
+	VUNPCKHPS  Z1, Z0, Z0
+	VUNPCKLPS  Z3, Z2, Z1
+	VUNPCKHPS  Z3, Z2, Z2
+	VSHUFPS    $0x44, Z1, Z4, Z3
+	VSHUFPS    $0xee, Z1, Z4, Z1
+	VSHUFPS    $0x44, Z2, Z0, Z4
+	VSHUFPS    $0xee, Z2, Z0, Z0
+	LEAQ       (R12)(BX*4), R12
+	VMOVUPS    (R12), Z2
+	VMOVUPS    (R12)(BX*1), Z5
+	VMOVUPS    (R12)(BX*2), Z6
+	VMOVUPS    (R12)(DI*1), Z7
+	VUNPCKLPS  Z5, Z2, Z8
+	VUNPCKHPS  Z5, Z2, Z2
+	VUNPCKLPS  Z7, Z6, Z5
+	VUNPCKHPS  Z7, Z6, Z6
+	VSHUFPS    $0x44, Z5, Z8, Z7
+	VSHUFPS    $0xee, Z5, Z8, Z5
+	VSHUFPS    $0x44, Z6, Z2, Z8
+	VSHUFPS    $0xee, Z6, Z2, Z2
+	LEAQ       (R12)(BX*4), R12
+	VMOVUPS    (R12), Z6
+	VMOVUPS    (R12)(BX*1), Z9
+	VMOVUPS    (R12)(BX*2), Z10
+	VMOVUPS    (R12)(DI*1), Z11
+	VUNPCKLPS  Z9, Z6, Z12
+	VUNPCKHPS  Z9, Z6, Z6
+	VUNPCKLPS  Z11, Z10, Z9
+	VUNPCKHPS  Z11, Z10, Z10
+	VSHUFPS    $0x44, Z9, Z12, Z11
+	VSHUFPS    $0xee, Z9, Z12, Z9
+	VSHUFPS    $0x44, Z10, Z6, Z12
+	VSHUFPS    $0xee, Z10, Z6, Z6
+	LEAQ       (R12)(BX*4), R12
+	VMOVUPS    (R12), Z10
+	VMOVUPS    (R12)(BX*1), Z13
+	VMOVUPS    (R12)(BX*2), Z14
+	VMOVUPS    (R12)(DI*1), Z15
+	VUNPCKLPS  Z13, Z10, Z16
+	VUNPCKHPS  Z13, Z10, Z10
+	VUNPCKLPS  Z15, Z14, Z13
+	VUNPCKHPS  Z15, Z14, Z14
+	VSHUFPS    $0x44, Z13, Z16, Z15
+	VSHUFPS    $0xee, Z13, Z16, Z13
+	VSHUFPS    $0x44, Z14, Z10, Z16
+	VSHUFPS    $0xee, Z14, Z10, Z10
+	LEAQ       (DX)(DX*2), R12
+	ADDQ       DX, R12
+	LEAQ       (R12)(R12*2), R13
+	LEAQ       (R11), R14
+	VSHUFF32X4 $0x44, Z7, Z3, Z14
+	VSHUFF32X4 $0xee, Z7, Z3, Z3
+	VSHUFF32X4 $0x44, Z15, Z11, Z7
+	VSHUFF32X4 $0xee, Z15, Z11, Z11
+	VSHUFF32X4 $0x88, Z7, Z14, Z15
+	VMOVUPS    Z15, (R14)
+	VSHUFF32X4 $0xdd, Z7, Z14, Z7
+	VMOVUPS    Z7, (R14)(R12*1)
+	VSHUFF32X4 $0x88, Z11, Z3, Z7
+	VMOVUPS    Z7, (R14)(R12*2)
+	VSHUFF32X4 $0xdd, Z11, Z3, Z3
+	VMOVUPS    Z3, (R14)(R13*1)
+	LEAQ       (R11)(DX*1), R14
+	VSHUFF32X4 $0x44, Z5, Z1, Z3
+	VSHUFF32X4 $0xee, Z5, Z1, Z1
+	VSHUFF32X4 $0x44, Z13, Z9, Z5
+	VSHUFF32X4 $0xee, Z13, Z9, Z7
+	VSHUFF32X4 $0x88, Z5, Z3, Z9
+	VMOVUPS    Z9, (R14)
+	VSHUFF32X4 $0xdd, Z5, Z3, Z3
+	VMOVUPS    Z3, (R14)(R12*1)
+	VSHUFF32X4 $0x88, Z7, Z1, Z3
+	VMOVUPS    Z3, (R14)(R12*2)
+	VSHUFF32X4 $0xdd, Z7, Z1, Z1
+	VMOVUPS    Z1, (R14)(R13*1)
+	LEAQ       (R11)(DX*2), R14
+	VSHUFF32X4 $0x44, Z8, Z4, Z1
+	VSHUFF32X4 $0xee, Z8, Z4, Z3
+	VSHUFF32X4 $0x44, Z16, Z12, Z4
+	VSHUFF32X4 $0xee, Z16, Z12, Z5
+	VSHUFF32X4 $0x88, Z4, Z1, Z7
+	VMOVUPS    Z7, (R14)
+	VSHUFF32X4 $0xdd, Z4, Z1, Z1
+	VMOVUPS    Z1, (R14)(R12*1)
+	VSHUFF32X4 $0x88, Z5, Z3, Z1
+	VMOVUPS    Z1, (R14)(R12*2)
+	VSHUFF32X4 $0xdd, Z5, Z3, Z1
+	VMOVUPS    Z1, (R14)(R13*1)
+	LEAQ       (R11)(R8*1), R14
+	VSHUFF32X4 $0x44, Z2, Z0, Z1
+	VSHUFF32X4 $0xee, Z2, Z0, Z0
+	VSHUFF32X4 $0x44, Z10, Z6, Z2
+	VSHUFF32X4 $0xee, Z10, Z6, Z3
+	VSHUFF32X4 $0x88, Z2, Z1, Z4
+	VMOVUPS    Z4, (R14)
+	VSHUFF32X4 $0xdd, Z2, Z1, Z1
+	VMOVUPS    Z1, (R14)(R12*1)
+	VSHUFF32X4 $0x88, Z3, Z0, Z1
+	VMOVUPS    Z1, (R14)(R12*2)
+	VSHUFF32X4 $0xdd, Z3, Z0, Z0
+	VMOVUPS    Z0, (R14)(R13*1)
+	ADDQ       $0x40, R10
+	LEAQ       (R11)(DX*8), R11
+	LEAQ       (R11)(DX*8), R11
+	DECQ       R9
+	JNZ        transpose16_block
+	LEAQ       (CX)(BX*8), CX
+	LEAQ       (CX)(BX*8), CX
+	ADDQ       $0x40, AX
+	DECQ       SI
+	JNZ        transpose16_rowblock
+
+transpose16_done:
+	VZEROUPPER
+	RET
+
 // func prefetchRows(x *float32, stride int, rows int, lines int)
 // Requires: MMX+
 TEXT ·prefetchRows(SB), NOSPLIT, $0-32

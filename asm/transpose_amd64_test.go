@@ -15,33 +15,52 @@ import (
 // against guard pages, and checks every element it says it moved and that
 // it touched nothing else.
 func TestTransposeMovesEveryElement(t *testing.T) {
-	for rows := 0; rows <= 25; rows += 3 {
-		for cols := 0; cols <= 25; cols += 4 {
-			ss, ds := cols+3, rows+5
-			src := make([]float32, max(1, rows*ss))
-			for i := range src {
-				src[i] = float32(i + 1)
+	for _, k := range []struct {
+		name  string
+		block int
+		f     func(dst, src []float32, ds, ss, rows, cols int) (int, int)
+	}{
+		{"Transpose", 8, asm.Transpose},
+		{"Transpose16", 16, func(dst, src []float32, ds, ss, rows, cols int) (int, int) {
+			return asm.Transpose16(asm.AVX512, dst, src, ds, ss, rows, cols)
+		}},
+	} {
+		if k.block == 16 && !asm.Supported(asm.AVX512) {
+			continue
+		}
+		for rows := 0; rows <= 3*k.block+1; rows += 3 {
+			for cols := 0; cols <= 3*k.block+1; cols += 4 {
+				checkTranspose(t, k.name, k.block, k.f, rows, cols)
 			}
-			dst := asmtest.GuardedFloat32(t, make([]float32, max(1, cols*ds)))
-			r, c := asm.Transpose(dst, asmtest.GuardedFloat32(t, src), ds, ss, rows, cols)
-			name := fmt.Sprintf("%d×%d", rows, cols)
-			wr, wc := rows/8*8, cols/8*8
-			if wr == 0 || wc == 0 {
-				wr, wc = 0, 0
+		}
+	}
+}
+
+func checkTranspose(t *testing.T, kernel string, block int, f func(dst, src []float32, ds, ss, rows, cols int) (int, int), rows, cols int) {
+	t.Helper()
+	ss, ds := cols+3, rows+5
+	src := make([]float32, max(1, rows*ss))
+	for i := range src {
+		src[i] = float32(i + 1)
+	}
+	dst := asmtest.GuardedFloat32(t, make([]float32, max(1, cols*ds)))
+	r, c := f(dst, asmtest.GuardedFloat32(t, src), ds, ss, rows, cols)
+	name := fmt.Sprintf("%s %d×%d", kernel, rows, cols)
+	wr, wc := rows/block*block, cols/block*block
+	if wr == 0 || wc == 0 {
+		wr, wc = 0, 0
+	}
+	if r != wr || c != wc {
+		t.Fatalf("%s: did %d×%d, want %d×%d", name, r, c, wr, wc)
+	}
+	for j := range cols {
+		for i := range ds {
+			got, want := dst[j*ds+i], float32(0)
+			if i < r && j < c {
+				want = src[i*ss+j]
 			}
-			if r != wr || c != wc {
-				t.Fatalf("%s: did %d×%d, want %d×%d", name, r, c, wr, wc)
-			}
-			for j := range cols {
-				for i := range ds {
-					got, want := dst[j*ds+i], float32(0)
-					if i < r && j < c {
-						want = src[i*ss+j]
-					}
-					if got != want {
-						t.Fatalf("%s: dst[%d][%d] = %v, want %v", name, j, i, got, want)
-					}
-				}
+			if got != want {
+				t.Fatalf("%s: dst[%d][%d] = %v, want %v", name, j, i, got, want)
 			}
 		}
 	}

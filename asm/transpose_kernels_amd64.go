@@ -21,6 +21,23 @@ func Transpose(dst, src []float32, dstStride, srcStride, rows, cols int) (doneRo
 	return 8 * rb, 8 * cb
 }
 
+// Transpose16 is Transpose by 16×16 blocks in ZMM registers at AVX512
+// (avogen/transpose.go: each block row one whole-vector load); at any
+// other level it does nothing and returns 0, 0.
+func Transpose16(l Level, dst, src []float32, dstStride, srcStride, rows, cols int) (doneRows, doneCols int) {
+	rb, cb := rows/16, cols/16
+	if l != AVX512 || rb <= 0 || cb <= 0 {
+		return 0, 0
+	}
+	if srcStride < 16*cb || dstStride < 16*rb {
+		panic("asm: Transpose16: a stride shorter than its rows")
+	}
+	_ = src[(16*rb-1)*srcStride+16*cb-1]
+	_ = dst[(16*cb-1)*dstStride+16*rb-1]
+	transpose16x16BlocksAVX512(&dst[0], &src[0], dstStride, srcStride, rb, cb)
+	return 16 * rb, 16 * cb
+}
+
 // PrefetchRows asks the cache to fetch x[r·stride : r·stride+cols] for r <
 // rows, without waiting for it. Only addresses inside x are prefetched
 // (prefetchSpans), although a prefetch never faults.

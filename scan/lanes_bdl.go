@@ -59,17 +59,17 @@ func scanLanesBDL(l asm.Level, out, lastState []float32, p *Params) {
 					k := g*s.blocksPerGroup + blk
 					first := (b*p.Dim+d0)*p.SeqLen + l0 // channel d0, step l0
 					s.prefetchNextBDL(b, g, blk, l0, tile, out)
-					transpose(dT, p.Delta[first:], lanes, p.SeqLen, w, steps)
+					transpose(l, dT, p.Delta[first:], lanes, p.SeqLen, w, steps)
 					bias := biasT[k*t:][:span]
 					done := asm.DeltaRowVec(l, dT[:span], dT[:span], bias, p.DeltaSoftplus)
 					deltaTail(dT[done:span], dT[done:span], func(i int) float32 { return bias[done+i] }, p.DeltaSoftplus)
-					transpose(uT, p.U[first:], lanes, p.SeqLen, w, steps)
+					transpose(l, uT, p.U[first:], lanes, p.SeqLen, w, steps)
 					asm.ScanLanes(l, h, s.at[d0:], s.bPanel, s.cPanel, dT[:span], uT[:span], yT[:span],
 						s.ad, lanes, n, steps, n, w)
 					if p.D != nil || p.Z != nil {
 						var z, zt []float32
 						if p.Z != nil {
-							transpose(zT, p.Z[first:], lanes, p.SeqLen, w, steps)
+							transpose(l, zT, p.Z[first:], lanes, p.SeqLen, w, steps)
 							z = zT[:span]
 						}
 						dv := dskipT[k*t:][:span]
@@ -79,7 +79,7 @@ func scanLanesBDL(l asm.Level, out, lastState []float32, p *Params) {
 						}
 						gateTail(yT[done:span], uT[done:span], zt, func(i int) float32 { return dv[done+i] })
 					}
-					transpose(out[first:], yT, p.SeqLen, lanes, steps, w)
+					transpose(l, out[first:], yT, p.SeqLen, lanes, steps, w)
 				}
 			}
 		}
@@ -115,9 +115,13 @@ func (s *laneScan) prefetchNextBDL(b, g, blk, l0, tile int, out []float32) {
 }
 
 // transpose sets dst[c·dstStride + r] = src[r·srcStride + c] for r < rows,
-// c < cols: whole 8×8 blocks by asm.Transpose, the edges here.
-func transpose(dst, src []float32, dstStride, srcStride, rows, cols int) {
-	dr, dc := asm.Transpose(dst, src, dstStride, srcStride, rows, cols)
+// c < cols: whole 16×16 blocks by asm.Transpose16 at AVX-512, else whole
+// 8×8 blocks by asm.Transpose, the edges here.
+func transpose(l asm.Level, dst, src []float32, dstStride, srcStride, rows, cols int) {
+	dr, dc := asm.Transpose16(l, dst, src, dstStride, srcStride, rows, cols)
+	if dr == 0 {
+		dr, dc = asm.Transpose(dst, src, dstStride, srcStride, rows, cols)
+	}
 	for r := 0; r < rows; r++ {
 		c0 := dc
 		if r >= dr {

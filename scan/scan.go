@@ -25,11 +25,12 @@
 // state is kept transposed, and no horizontal sum is needed. In BLD the
 // channels of a step are contiguous; in BDL (Mamba's order) each block of
 // channels is transposed, 64 steps at a time, into [step][channel] tiles
-// of Δ, u and z and back for the outputs (asm.Transpose, 8×8 blocks in
-// registers), and the δ and gate row kernels run over the whole tile as
-// one row; the next block's tiles are prefetched into L2 while a block
-// runs (asm.PrefetchRows), since a tile's rows are SeqLen floats apart and
-// the transposes have no arithmetic to hide their misses. Otherwise (B and C per channel, a single step, or BDL at NEON,
+// of Δ, u and z and back for the outputs (asm.Transpose16, 16×16 blocks
+// in ZMM registers at AVX-512; asm.Transpose, 8×8 blocks in YMM, at AVX2),
+// and the δ and gate row kernels run over the whole tile as one row; the
+// next block's tiles are prefetched into L2 while a block runs
+// (asm.PrefetchRows), since a tile's rows are SeqLen floats apart and the
+// transposes have no arithmetic to hide their misses. Otherwise (B and C per channel, a single step, or BDL at NEON,
 // which has no transpose kernel) it is vectorised over the state, padded
 // to whole vectors, with a horizontal sum per step; the same kernel serves
 // both layouts through strides, and a decode step covers a group's
