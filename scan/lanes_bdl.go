@@ -122,7 +122,11 @@ func transpose(l asm.Level, dst, src []float32, dstStride, srcStride, rows, cols
 	if dr == 0 {
 		dr, dc = asm.Transpose(dst, src, dstStride, srcStride, rows, cols)
 	}
-	for r := 0; r < rows; r++ {
+	r0 := 0
+	if dc == cols { // rows below dr are done
+		r0 = dr
+	}
+	for r := r0; r < rows; r++ {
 		c0 := dc
 		if r >= dr {
 			c0 = 0
