@@ -38,7 +38,7 @@ func VandermondeBlocks(l Level, k, zRe, zIm, pRe, pIm []float32, nh int) int {
 const chainGroup = 8
 
 // VandermondeChain is generic.VandermondeChain at level l, bit for bit.
-func VandermondeChain(l Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+func VandermondeChain(l Level, dstRe, dstIm []float32, xr, xi, er, ei, live []float64, groups, steps, groupStride, stepStride int) {
 	if groups <= 0 || steps <= 0 {
 		return
 	}
@@ -48,8 +48,8 @@ func VandermondeChain(l Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []flo
 	lanes := groups * chainGroup
 	last := (groups-1)*groupStride + (steps-1)*stepStride + chainGroup - 1
 	_, _ = dstRe[last], dstIm[last]
-	_, _, _, _, _ = xr[lanes-1], xi[lanes-1], er[lanes-1], ei[lanes-1], thr[lanes-1]
-	vandermondeChainAt(l, &dstRe[0], &dstIm[0], &xr[0], &xi[0], &er[0], &ei[0], &thr[0], groups, steps, groupStride, stepStride)
+	_, _, _, _, _ = xr[lanes-1], xi[lanes-1], er[lanes-1], ei[lanes-1], live[lanes-1]
+	vandermondeChainAt(l, &dstRe[0], &dstIm[0], &xr[0], &xi[0], &er[0], &ei[0], &live[0], groups, steps, groupStride, stepStride)
 }
 
 // CauchyConj4 computes generic.CauchyConj4 at level l, bit for bit, for

@@ -12,11 +12,11 @@ func vandermondeBlocksAt(l Level, k, zRe, zIm, pRe, pIm *float32, blocks, nh int
 	}
 }
 
-func vandermondeChainAt(l Level, dstRe, dstIm *float32, xr, xi, er, ei, thr *float64, groups, steps, groupStride, stepStride int) {
+func vandermondeChainAt(l Level, dstRe, dstIm *float32, xr, xi, er, ei, live *float64, groups, steps, groupStride, stepStride int) {
 	if l == AVX512 {
-		vandermondeChainAVX512(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+		vandermondeChainAVX512(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 	} else {
-		vandermondeChainAVX2(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+		vandermondeChainAVX2(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 	}
 }
 

@@ -13,8 +13,8 @@ func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 	generic.VandermondeKernel32(k, zRe, zIm, pRe, pIm, nh)
 }
 
-func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
-	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, live []float64, groups, steps, groupStride, stepStride int) {
+	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 }
 
 func cauchyConj4(l asm.Level, rRe, rIm []float64, v, w []complex128, aRe, aIm, bRe, bIm []float64, rowStride int) {

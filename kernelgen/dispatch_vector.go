@@ -27,12 +27,12 @@ func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 
 // vandermondeChain builds float32 tables by float64 product chains
 // (generic.VandermondeChain) in assembly at every vector level, bit for bit.
-func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, live []float64, groups, steps, groupStride, stepStride int) {
 	if l != asm.Generic {
-		asm.VandermondeChain(l, dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+		asm.VandermondeChain(l, dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 		return
 	}
-	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 }
 
 // cauchyConj4 runs generic.CauchyConj4, the whole vectors of points in

@@ -2,6 +2,7 @@ package kernelgen
 
 import (
 	"fmt"
+	"math"
 	"math/cmplx"
 	"sync"
 
@@ -85,17 +86,28 @@ func S4DKernel64(k []float64, p *S4DParams) error {
 	})
 }
 
-// flush32 is the decay factor below which the float32 tables hold 0: a
-// term 2⁻⁴⁰ ≈ 1e−12 of its weight is far below float32 resolution, and the
-// product of two such factors (2⁻⁸⁰) times any weight above 2⁻⁴⁶ stays a
-// normal float32.
+// flush32 is the decay factor at and below which the float32 tables hold
+// 0: a term 2⁻⁴⁰ ≈ 1e−12 of its weight is far below float32 resolution,
+// and the product of two such factors (2⁻⁸⁰) times any weight above 2⁻⁴⁶
+// stays a normal float32. The step l where a state's decay exp(l·Re w)
+// reaches it is known from Re w (flushReach), so the chains compare a
+// step count instead of the modulus of every entry.
 const flush32 = 0x1p-40
+
+// flushReach returns the steps l < reach at which exp(l·Re w) > flush32
+// (+Inf for a state that does not decay): −40·ln 2 / Re w.
+func flushReach(w complex128) float64 {
+	if r := real(w); r < 0 {
+		return -40 * math.Ln2 / r
+	}
+	return math.Inf(1)
+}
 
 // anchorChain is the longest run of anchors of the float32 tables carried
 // by multiplication (z ← z·exp(64·w)) before one is evaluated directly
 // again. The chains run in float64, and their factors are themselves
-// short products: exp(w) is the discretised Ā, exp(8w) its 8th power by
-// a chain, exp(64w) that squared three times. A factor off by δ relative
+// short products: exp(w) is the discretised Ā, exp(8w) its 8th power
+// (three levels of products), exp(64w) that squared three times. A factor off by δ relative
 // puts m·δ on the m-th link, so the worst table entry — the last anchor of
 // a run, 63 links of an exp(64w) about 64·2⁻⁵³ off — is within 1e−12 of
 // exact at any L: 10⁵ times below the float32 rounding it is stored with
@@ -118,8 +130,9 @@ type s4dGen struct {
 	z32Re, z32Im []float32 // [nb][Nh], plus a group of slack
 	xr, xi       []float64 // the running products
 	er, ei       []float64 // their factors
-	thr          []float64 // squared moduli below which a lane is 0
+	live         []float64 // the chain steps each lane is stored for
 	e64          []complex128
+	reach        []float64 // per state, flushReach
 }
 
 var s4dGens = sync.Pool{New: func() any { return new(s4dGen) }}
@@ -201,8 +214,9 @@ func (g *s4dGen) tables32(nh int) {
 	lanes := grp * nh
 	g.xr, g.xi = grow(g.xr, lanes), grow(g.xi, lanes)
 	g.er, g.ei = grow(g.er, lanes), grow(g.ei, lanes)
-	g.thr = grow(g.thr, lanes)
+	g.live = grow(g.live, lanes)
 	g.e64 = grow(g.e64, nh)
+	g.reach = grow(g.reach, nh)
 }
 
 // run discretises each H, builds its tables — exact ones (every entry one
@@ -256,52 +270,56 @@ func (g *s4dGen) run(l asm.Level, p *S4DParams, exact bool, kernel func(c, h int
 
 // powers32 fills the float32 power tables p[n][j] = exp(j·w[n]), j < 64,
 // of the current H, and g.e64 = exp(64·w): per state, lane i < 8 starts
-// at Ā^i and is multiplied 7 times by Ā^8 (see anchorChain). An entry of
-// modulus below flush32 is 0, and so is the rest of its chain.
+// at Ā^i and is multiplied 7 times by Ā^8 (see anchorChain). An entry
+// whose decay factor is at most flush32 is 0.
 func (g *s4dGen) powers32(l asm.Level) {
 	const grp = generic.VandermondeChainGroup
 	nh := len(g.w)
 	for n, a := range g.dA[:nh] {
-		x := complex(1, 0)
-		for i := range grp {
-			g.xr[n*grp+i], g.xi[n*grp+i] = real(x), imag(x)
-			x *= a
-		}
-		// x = Ā^8 now; Ā^64 is three squarings of it.
-		e16 := x * x
+		// Ā^i as a tree of products (depth 3): independent work, where a
+		// chain of 7 would wait on each product.
+		a2 := a * a
+		a3, a4 := a2*a, a2*a2
+		x := [grp]complex128{1, a, a2, a3, a4, a4 * a, a4 * a2, a4 * a3}
+		e8 := a4 * a4
+		e16 := e8 * e8
 		e32 := e16 * e16
 		g.e64[n] = e32 * e32
-		for i := range grp {
-			g.er[n*grp+i], g.ei[n*grp+i] = real(x), imag(x)
-			g.thr[n*grp+i] = flush32 * flush32
+		reach := flushReach(g.w[n])
+		g.reach[n] = reach
+		xr, xi := g.xr[n*grp:n*grp+grp], g.xi[n*grp:n*grp+grp]
+		er, ei, live := g.er[n*grp:n*grp+grp], g.ei[n*grp:n*grp+grp], g.live[n*grp:n*grp+grp]
+		for i, v := range x {
+			xr[i], xi[i] = real(v), imag(v)
+			er[i], ei[i] = real(e8), imag(e8)
+			live[i] = (reach - float64(i)) / grp // j = i + 8t < reach
 		}
 	}
-	vandermondeChain(l, g.p32Re, g.p32Im, g.xr, g.xi, g.er, g.ei, g.thr,
+	vandermondeChain(l, g.p32Re, g.p32Im, g.xr, g.xi, g.er, g.ei, g.live,
 		nh, generic.VandermondeBlock/grp, generic.VandermondeBlock, grp)
 }
 
 // anchors32 fills the float32 anchors z[b][n] = 2·cb[n]·exp(b·64·w[n]) of
 // the current channel: a direct exponential every anchorChain blocks,
 // products by exp(64·w[n]) in between. An anchor whose decay factor
-// |exp(b·64·w)| is below flush32 is 0. The chains are one lane per state,
-// padded with zero lanes to whole groups of 8; a zero lane stores a 0
-// beyond its row, into the next row (written at the next step) or the
-// slack at the end of z32.
+// |exp(b·64·w)| is at most flush32 is 0. The chains are one lane per
+// state, padded with dead lanes to whole groups of 8. A dead lane stores
+// a 0 beyond its row, into the next one: the last, partial group runs
+// first so that the whole groups' values overwrite those zeros, and the
+// last row's spill lands in the slack at the end of z32.
 func (g *s4dGen) anchors32(l asm.Level) {
 	const grp = generic.VandermondeChainGroup
 	nh := len(g.w)
 	groups := (nh + grp - 1) / grp
 	lanes := groups * grp
-	xr, xi, er, ei, thr := g.xr[:lanes], g.xi[:lanes], g.er[:lanes], g.ei[:lanes], g.thr[:lanes]
-	for n := range lanes {
-		if n >= nh {
-			xr[n], xi[n], er[n], ei[n], thr[n] = 0, 0, 0, 0, 0
-			continue
-		}
-		er[n], ei[n] = real(g.e64[n]), imag(g.e64[n])
-		m := 2 * cmplx.Abs(g.cb[n]) * flush32
-		thr[n] = m * m
+	xr, xi, er, ei, live := g.xr[:lanes], g.xi[:lanes], g.er[:lanes], g.ei[:lanes], g.live[:lanes]
+	for n := nh; n < lanes; n++ {
+		xr[n], xi[n], er[n], ei[n], live[n] = 0, 0, 0, 0, 0
 	}
+	for n := range nh {
+		er[n], ei[n] = real(g.e64[n]), imag(g.e64[n])
+	}
+	full := nh / grp
 	for b := 0; b < g.nb; b += anchorChain {
 		for n := range nh {
 			z := 2 * g.cb[n]
@@ -309,8 +327,14 @@ func (g *s4dGen) anchors32(l asm.Level) {
 				z *= generic.ExpIntTimes(b*generic.VandermondeBlock, g.w[n])
 			}
 			xr[n], xi[n] = real(z), imag(z)
+			live[n] = g.reach[n]/generic.VandermondeBlock - float64(b)
 		}
 		steps := min(anchorChain, g.nb-b)
-		vandermondeChain(l, g.z32Re[b*nh:], g.z32Im[b*nh:], xr, xi, er, ei, thr, groups, steps, grp, nh)
+		zr, zi := g.z32Re[b*nh:], g.z32Im[b*nh:]
+		if full < groups {
+			o := full * grp
+			vandermondeChain(l, zr[o:], zi[o:], xr[o:], xi[o:], er[o:], ei[o:], live[o:], 1, steps, grp, nh)
+		}
+		vandermondeChain(l, zr, zi, xr, xi, er, ei, live, full, steps, grp, nh)
 	}
 }

@@ -172,95 +172,193 @@ func vandermonde(v vmath.ISA) {
 // ZMM, two YMM.
 const chainGroup = 8
 
-// chain emits the table builder of the float32 path: for t < steps and
-// each group g < groups of 8 lanes (x, e, thr hold 8·groups float64),
+// chainBlock is the number of groups chain advances together, per level:
+// their chains stay in registers for all the steps (AVX-512 also holds
+// their factors and live counts: 22 of 32 ZMM; AVX2 reads those from
+// memory), so that a step costs no load or store of the running product,
+// and the blocked groups' products are independent work that hides the
+// latency of each chain's multiply then fused multiply-add.
+func chainBlock(v vmath.ISA) int {
+	if v.Lanes == 16 {
+		return 4
+	}
+	return 2
+}
+
+// chain emits the table builder of the float32 path,
+// generic.VandermondeChain: for each group g < groups of 8 lanes (x, e,
+// live hold 8·groups float64) and step t < steps,
 //
-//	x ← x if |x|² ≥ thr else 0         (the decay flush of the tables)
-//	dst[g·groupStride + t·stepStride + i] = float32(x[8g+i]),  i < 8
-//	x ← x·e                            (complex, float64)
+//	dst[g·groupStride + t·stepStride + i] = t < live ? float32(x[8g+i]) : 0,  i < 8
+//	x ← t < live ? x·e : 0                  (complex, float64)
 //
-// leaving the advanced x in place. Steps are the outer loop, so the
-// groups' chains are independent work for the out-of-order core.
+// leaving the advanced x in place. Groups are the outer loop, chainBlock
+// at a time, and steps the inner one. AVX-512 folds the liveness into the
+// conversion and the last fused multiply-add (zeroing masks); AVX2 clears
+// the dead lanes with the compare's mask before the conversion and after
+// the product.
 func chain(v vmath.ISA) {
 	name := "vandermondeChain" + v.Name
-	TEXT(name, NOSPLIT, "func(dstRe, dstIm *float32, xr, xi, er, ei, thr *float64, groups, steps, groupStride, stepStride int)")
+	TEXT(name, NOSPLIT, "func(dstRe, dstIm *float32, xr, xi, er, ei, live *float64, groups, steps, groupStride, stepStride int)")
 	Pragma("noescape")
-	Doc(name + " advances groups·8 complex float64 chains by steps products, storing each flushed value as float32; see avogen/s4d.")
-	dr := Load(Param("dstRe"), GP64())
-	di := Load(Param("dstIm"), GP64())
+	Doc(name + " advances groups·8 complex float64 chains by steps products, storing each live value as float32; see avogen/s4d.")
+	avx512 := v.Lanes == 16
+	halves := chainGroup / (v.Lanes / 2) // registers per group and part
+	vb := v.Bytes()
 	steps := Load(Param("steps"), GP64())
-	gs := Load(Param("groupStride"), GP64())
-	SHLQ(U8(2), gs)
-	ss := Load(Param("stepStride"), GP64())
-	SHLQ(U8(2), ss)
-	lanes := v.Lanes / 2 // float64 lanes per register
 	TESTQ(steps, steps)
 	JZ(LabelRef(name + "_done"))
 	groups := Load(Param("groups"), GP64())
 	TESTQ(groups, groups)
 	JZ(LabelRef(name + "_done"))
-	Label(name + "_step")
-	xr := Load(Param("xr"), GP64())
-	xi := Load(Param("xi"), GP64())
-	er := Load(Param("er"), GP64())
-	ei := Load(Param("ei"), GP64())
-	thr := Load(Param("thr"), GP64())
-	g := Load(Param("groups"), GP64())
-	or, oi := GP64(), GP64()
-	MOVQ(dr, or)
-	MOVQ(di, oi)
-	Label(name + "_group")
-	for h := 0; h < chainGroup/lanes; h++ {
-		d := h * v.Bytes()
-		a, b, m := v.Vec(), v.Vec(), v.Vec()
-		VMOVUPD(Mem{Base: xr, Disp: d}, a)
-		VMOVUPD(Mem{Base: xi, Disp: d}, b)
-		VMULPD(a, a, m)
-		VFMADD231PD(b, b, m)
-		if v.Lanes == 16 {
-			k := K()
-			VCMPPD(U8(0x1d), Mem{Base: thr, Disp: d}, m, k) // |x|² ≥ thr (GE_OQ)
-			VMOVAPD_Z(a, k, a)
-			VMOVAPD_Z(b, k, b)
+	dr := Load(Param("dstRe"), GP64())
+	di := Load(Param("dstIm"), GP64())
+	lane := GP64() // byte offset of the current group in x, e and live
+	XORQ(lane, lane)
+	one := v.Vec()
+	{
+		r := GP64()
+		MOVQ(U64(0x3ff0000000000000), r) // 1.0
+		if avx512 {
+			VPBROADCASTQ(r, one)
 		} else {
-			VCMPPD(U8(0x1d), Mem{Base: thr, Disp: d}, m, m)
-			VANDPD(a, m, a)
-			VANDPD(b, m, b)
+			MOVQ(r, one.AsX())
+			VPBROADCASTQ(one.AsX(), one)
 		}
-		fr, fi := v.Vec(), v.Vec()
-		if v.Lanes == 16 {
-			VCVTPD2PS(a, fr.AsY())
-			VCVTPD2PS(b, fi.AsY())
-			VMOVUPS(fr.AsY(), Mem{Base: or, Disp: 4 * lanes * h})
-			VMOVUPS(fi.AsY(), Mem{Base: oi, Disp: 4 * lanes * h})
-		} else {
-			VCVTPD2PSY(a, fr.AsX())
-			VCVTPD2PSY(b, fi.AsX())
-			VMOVUPS(fr.AsX(), Mem{Base: or, Disp: 4 * lanes * h})
-			VMOVUPS(fi.AsX(), Mem{Base: oi, Disp: 4 * lanes * h})
+	}
+
+	// block emits the steps of nb groups at lane.
+	block := func(label string, nb int) {
+		base := func(p string) reg.Register {
+			r := Load(Param(p), GP64())
+			ADDQ(lane, r)
+			return r
 		}
-		// (a + ib)(c + id) = (ac − bd) + i(ad + bc)
-		c, dd, re, im := v.Vec(), v.Vec(), v.Vec(), v.Vec()
-		VMOVUPD(Mem{Base: er, Disp: d}, c)
-		VMOVUPD(Mem{Base: ei, Disp: d}, dd)
-		VMULPD(dd, b, re)
-		VFMSUB231PD(c, a, re)
-		VMULPD(c, b, im)
-		VFMADD231PD(dd, a, im)
-		VMOVUPD(re, Mem{Base: xr, Disp: d})
-		VMOVUPD(im, Mem{Base: xi, Disp: d})
+		at := func(r reg.Register, g, h int) Mem { return Mem{Base: r, Disp: g*8*chainGroup + h*vb} }
+		xr, xi := base("xr"), base("xi")
+		a, b := make([][]reg.VecVirtual, nb), make([][]reg.VecVirtual, nb)
+		for g := range nb {
+			a[g], b[g] = make([]reg.VecVirtual, halves), make([]reg.VecVirtual, halves)
+			for h := range halves {
+				a[g][h], b[g][h] = v.Vec(), v.Vec()
+				VMOVUPD(at(xr, g, h), a[g][h])
+				VMOVUPD(at(xi, g, h), b[g][h])
+			}
+		}
+		er, ei, lv := base("er"), base("ei"), base("live")
+		// c, d, the factor; n, the live count: registers (AVX-512) or
+		// memory operands (AVX2).
+		var c, d, n [][]Op
+		for g := range nb {
+			c, d, n = append(c, nil), append(d, nil), append(n, nil)
+			for h := range halves {
+				c[g], d[g], n[g] = append(c[g], at(er, g, h)), append(d[g], at(ei, g, h)), append(n[g], at(lv, g, h))
+				if avx512 {
+					for _, o := range []*Op{&c[g][h], &d[g][h], &n[g][h]} {
+						r := v.Vec()
+						VMOVUPD(*o, r)
+						*o = r
+					}
+				}
+			}
+		}
+		gs := GP64()
+		Load(Param("groupStride"), gs)
+		SHLQ(U8(2), gs)
+		var gs3 reg.GPVirtual
+		if nb > 2 {
+			gs3 = GP64()
+			LEAQ(Mem{Base: gs, Index: gs, Scale: 2}, gs3)
+		}
+		out := func(r reg.Register, g, h int) Mem {
+			m := Mem{Base: r, Disp: h * 4 * v.Lanes / 2}
+			switch g {
+			case 1, 2:
+				m.Index, m.Scale = gs, uint8(g)
+			case 3:
+				m.Index, m.Scale = gs3, 1
+			}
+			return m
+		}
+		or, oi := GP64(), GP64()
+		MOVQ(dr, or)
+		MOVQ(di, oi)
+		ss := Load(Param("stepStride"), GP64())
+		SHLQ(U8(2), ss)
+		s := GP64()
+		MOVQ(steps, s)
+		t := v.Vec()
+		VXORPD(t, t, t)
+		Label(label)
+		for g := range nb {
+			for h := range halves {
+				x, y := a[g][h], b[g][h]
+				fr, fi := v.Vec(), v.Vec()
+				re, im := v.Vec(), v.Vec()
+				if avx512 {
+					k := K()
+					VCMPPD(U8(0x11), n[g][h], t, k) // t < live (LT_OQ: false for NaN)
+					VCVTPD2PS_Z(x, k, fr.AsY())
+					VCVTPD2PS_Z(y, k, fi.AsY())
+					VMOVUPS(fr.AsY(), out(or, g, h))
+					VMOVUPS(fi.AsY(), out(oi, g, h))
+					// (a + ib)(c + id) = fma(c, a, −(d·b)) + i·fma(d, a, c·b)
+					VMULPD(d[g][h], y, re)
+					VMULPD(c[g][h], y, im)
+					VFMSUB231PD_Z(c[g][h], x, k, re)
+					VFMADD231PD_Z(d[g][h], x, k, im)
+				} else {
+					m := v.Vec()
+					VCMPPD(U8(0x11), n[g][h], t, m)
+					VANDPD(x, m, x)
+					VANDPD(y, m, y)
+					VCVTPD2PSY(x, fr.AsX())
+					VCVTPD2PSY(y, fi.AsX())
+					VMOVUPS(fr.AsX(), out(or, g, h))
+					VMOVUPS(fi.AsX(), out(oi, g, h))
+					VMULPD(d[g][h], y, re)
+					VMULPD(c[g][h], y, im)
+					VFMSUB231PD(c[g][h], x, re)
+					VFMADD231PD(d[g][h], x, im)
+					// A dead lane's product of zeros may be −0; its x is +0.
+					VANDPD(re, m, re)
+					VANDPD(im, m, im)
+				}
+				VMOVAPD(re, x)
+				VMOVAPD(im, y)
+			}
+		}
+		VADDPD(one, t, t)
+		ADDQ(ss, or)
+		ADDQ(ss, oi)
+		DECQ(s)
+		JNZ(LabelRef(label))
+		for g := range nb {
+			for h := range halves {
+				VMOVUPD(a[g][h], at(xr, g, h))
+				VMOVUPD(b[g][h], at(xi, g, h))
+			}
+		}
+		ADDQ(U32(nb*8*chainGroup), lane)
+		for range nb {
+			ADDQ(gs, dr)
+			ADDQ(gs, di)
+		}
 	}
-	for _, r := range []reg.Register{xr, xi, er, ei, thr} {
-		ADDQ(U32(8*chainGroup), r)
-	}
-	ADDQ(gs, or)
-	ADDQ(gs, oi)
-	DECQ(g)
-	JNZ(LabelRef(name + "_group"))
-	ADDQ(ss, dr)
-	ADDQ(ss, di)
-	DECQ(steps)
-	JNZ(LabelRef(name + "_step"))
+
+	nb := chainBlock(v)
+	Label(name + "_blocks")
+	CMPQ(groups, U8(nb))
+	JB(LabelRef(name + "_single"))
+	block(name+"_blockstep", nb)
+	SUBQ(U8(nb), groups)
+	JMP(LabelRef(name + "_blocks"))
+	Label(name + "_single")
+	TESTQ(groups, groups)
+	JZ(LabelRef(name + "_done"))
+	block(name+"_singlestep", 1)
+	DECQ(groups)
+	JMP(LabelRef(name + "_single"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
