@@ -35,6 +35,16 @@ func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, live 
 	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 }
 
+// transposeBlocks transposes the whole 8×8 blocks of transpose32 in
+// assembly where the level has them (asm.Transpose) and returns the rows
+// and columns it did.
+func transposeBlocks(l asm.Level, dst, src []float32, dstStride, srcStride, rows, cols int) (int, int) {
+	if l == asm.Generic {
+		return 0, 0
+	}
+	return asm.Transpose(dst, src, dstStride, srcStride, rows, cols)
+}
+
 // cauchyConj4 runs generic.CauchyConj4, the whole vectors of points in
 // assembly at the levels of cauchyAssembly.
 func cauchyConj4(l asm.Level, rRe, rIm []float64, v, w []complex128, aRe, aIm, bRe, bIm []float64, rowStride int) {

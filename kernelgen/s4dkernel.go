@@ -106,11 +106,11 @@ func flushReach(w complex128) float64 {
 // anchorChain is the longest run of anchors of the float32 tables carried
 // by multiplication (z ← z·exp(64·w)) before one is evaluated directly
 // again. The chains run in float64, and their factors are themselves
-// short products: exp(w) is the discretised Ā, exp(8w) its 8th power
-// (three levels of products), exp(64w) that squared three times. A factor off by δ relative
-// puts m·δ on the m-th link, so the worst table entry — the last anchor of
-// a run, 63 links of an exp(64w) about 64·2⁻⁵³ off — is within 1e−12 of
-// exact at any L: 10⁵ times below the float32 rounding it is stored with
+// products: exp(w) is the discretised Ā, exp(64w) the end of the powers'
+// chain of 64 links of it. A factor off by δ relative puts m·δ on the
+// m-th link, so the worst table entry — the last anchor of a run, 63
+// links of an exp(64w) about 64·2⁻⁵³ off — is within 1e−12 of exact at
+// any L: 10⁵ times below the float32 rounding it is stored with
 // (TestS4DKernelLongL checks L = 65536 against S4DKernel64).
 const anchorChain = 64
 
@@ -127,6 +127,8 @@ type s4dGen struct {
 	// (generic.VandermondeChain), 8 lanes per state for the powers and
 	// one lane per state, padded to a group of 8, for the anchors.
 	p32Re, p32Im []float32 // [Nh][VandermondeBlock]
+	pT32Re       []float32 // [VandermondeBlock][Nh rounded up to 8]: the powers as the chains build them
+	pT32Im       []float32
 	z32Re, z32Im []float32 // [nb][Nh], plus a group of slack
 	xr, xi       []float64 // the running products
 	er, ei       []float64 // their factors
@@ -210,6 +212,8 @@ func (g *s4dGen) tables32(nh int) {
 	const grp = generic.VandermondeChainGroup
 	pb, pz := nh*generic.VandermondeBlock, g.nb*nh+grp
 	g.p32Re, g.p32Im = grow(g.p32Re, pb), grow(g.p32Im, pb)
+	pt := generic.VandermondeBlock * (nh + grp - 1) / grp * grp
+	g.pT32Re, g.pT32Im = grow(g.pT32Re, pt), grow(g.pT32Im, pt)
 	g.z32Re, g.z32Im = grow(g.z32Re, pz), grow(g.z32Im, pz)
 	lanes := grp * nh
 	g.xr, g.xi = grow(g.xr, lanes), grow(g.xi, lanes)
@@ -269,34 +273,50 @@ func (g *s4dGen) run(l asm.Level, p *S4DParams, exact bool, kernel func(c, h int
 }
 
 // powers32 fills the float32 power tables p[n][j] = exp(j·w[n]), j < 64,
-// of the current H, and g.e64 = exp(64·w): per state, lane i < 8 starts
-// at Ā^i and is multiplied 7 times by Ā^8 (see anchorChain). An entry
-// whose decay factor is at most flush32 is 0.
+// of the current H, and g.e64 = exp(64·w): one chain lane per state, from
+// 1 by 64 products by Ā (see anchorChain), the states side by side as the
+// anchors are, so that the only per-state setup is the chain's start;
+// then the [j][n] table is transposed to the [n][j] one the hot loop
+// reads. An entry whose decay factor is at most flush32 is 0, and so is
+// exp(64·w) when exp(63·w) is: its anchors are then all flushed but the
+// first.
 func (g *s4dGen) powers32(l asm.Level) {
 	const grp = generic.VandermondeChainGroup
 	nh := len(g.w)
+	lanes := (nh + grp - 1) / grp * grp
+	xr, xi, er, ei, live := g.xr[:lanes], g.xi[:lanes], g.er[:lanes], g.ei[:lanes], g.live[:lanes]
+	for n := nh; n < lanes; n++ {
+		xr[n], xi[n], er[n], ei[n], live[n] = 0, 0, 0, 0, 0
+	}
 	for n, a := range g.dA[:nh] {
-		// Ā^i as a tree of products (depth 3): independent work, where a
-		// chain of 7 would wait on each product.
-		a2 := a * a
-		a3, a4 := a2*a, a2*a2
-		x := [grp]complex128{1, a, a2, a3, a4, a4 * a, a4 * a2, a4 * a3}
-		e8 := a4 * a4
-		e16 := e8 * e8
-		e32 := e16 * e16
-		g.e64[n] = e32 * e32
-		reach := flushReach(g.w[n])
-		g.reach[n] = reach
-		xr, xi := g.xr[n*grp:n*grp+grp], g.xi[n*grp:n*grp+grp]
-		er, ei, live := g.er[n*grp:n*grp+grp], g.ei[n*grp:n*grp+grp], g.live[n*grp:n*grp+grp]
-		for i, v := range x {
-			xr[i], xi[i] = real(v), imag(v)
-			er[i], ei[i] = real(e8), imag(e8)
-			live[i] = (reach - float64(i)) / grp // j = i + 8t < reach
+		xr[n], xi[n] = 1, 0
+		er[n], ei[n] = real(a), imag(a)
+		g.reach[n] = flushReach(g.w[n])
+		live[n] = g.reach[n]
+	}
+	const blk = generic.VandermondeBlock
+	vandermondeChain(l, g.pT32Re, g.pT32Im, xr, xi, er, ei, live, lanes/grp, blk, grp, lanes)
+	for n := range nh {
+		g.e64[n] = complex(xr[n], xi[n])
+	}
+	transpose32(l, g.p32Re, g.pT32Re, blk, lanes, blk, nh)
+	transpose32(l, g.p32Im, g.pT32Im, blk, lanes, blk, nh)
+}
+
+// transpose32 sets dst[c·dstStride + r] = src[r·srcStride + c] for r <
+// rows, c < cols: the whole 8×8 blocks at level l (transposeBlocks), the
+// edges here.
+func transpose32(l asm.Level, dst, src []float32, dstStride, srcStride, rows, cols int) {
+	dr, dc := transposeBlocks(l, dst, src, dstStride, srcStride, rows, cols)
+	for r := range rows {
+		c0 := dc
+		if r >= dr {
+			c0 = 0
+		}
+		for c := c0; c < cols; c++ {
+			dst[c*dstStride+r] = src[r*srcStride+c]
 		}
 	}
-	vandermondeChain(l, g.p32Re, g.p32Im, g.xr, g.xi, g.er, g.ei, g.live,
-		nh, generic.VandermondeBlock/grp, generic.VandermondeBlock, grp)
 }
 
 // anchors32 fills the float32 anchors z[b][n] = 2·cb[n]·exp(b·64·w[n]) of
