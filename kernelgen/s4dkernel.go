@@ -308,6 +308,9 @@ func (g *s4dGen) powers32(l asm.Level) {
 // edges here.
 func transpose32(l asm.Level, dst, src []float32, dstStride, srcStride, rows, cols int) {
 	dr, dc := transposeBlocks(l, dst, src, dstStride, srcStride, rows, cols)
+	if dr == rows && dc == cols {
+		return
+	}
 	for r := range rows {
 		c0 := dc
 		if r >= dr {
