@@ -344,20 +344,34 @@ func (g *s4dGen) anchors32(l asm.Level) {
 	}
 	full := nh / grp
 	for b := 0; b < g.nb; b += anchorChain {
+		// Blocks from the last live one of any state on are all 0: the
+		// chains stop there (they are not advanced past it, and x is not
+		// used after a run) and the rows are cleared.
+		var last float64
 		for n := range nh {
-			z := 2 * g.cb[n]
-			if b > 0 {
-				z *= generic.ExpIntTimes(b*generic.VandermondeBlock, g.w[n])
+			live[n] = g.reach[n]/generic.VandermondeBlock - float64(b)
+			last = max(last, live[n])
+			z := complex(0, 0)
+			if live[n] > 0 {
+				z = 2 * g.cb[n]
+				if b > 0 {
+					z *= generic.ExpIntTimes(b*generic.VandermondeBlock, g.w[n])
+				}
 			}
 			xr[n], xi[n] = real(z), imag(z)
-			live[n] = g.reach[n]/generic.VandermondeBlock - float64(b)
 		}
 		steps := min(anchorChain, g.nb-b)
+		run := steps
+		if last < float64(steps) {
+			run = int(math.Ceil(last))
+		}
 		zr, zi := g.z32Re[b*nh:], g.z32Im[b*nh:]
 		if full < groups {
 			o := full * grp
-			vandermondeChain(l, zr[o:], zi[o:], xr[o:], xi[o:], er[o:], ei[o:], live[o:], 1, steps, grp, nh)
+			vandermondeChain(l, zr[o:], zi[o:], xr[o:], xi[o:], er[o:], ei[o:], live[o:], 1, run, grp, nh)
 		}
-		vandermondeChain(l, zr, zi, xr, xi, er, ei, live, full, steps, grp, nh)
+		vandermondeChain(l, zr, zi, xr, xi, er, ei, live, full, run, grp, nh)
+		clear(zr[run*nh : steps*nh])
+		clear(zi[run*nh : steps*nh])
 	}
 }
