@@ -43,3 +43,8 @@ func convDirectAt(l Level, y, p, r []float32) {
 		convDirectAVX2(y, p, r)
 	}
 }
+
+// expSincosLevel: one AVX2 kernel serves both vector levels.
+func expSincosLevel(l Level) bool { return l == AVX2 || l == AVX512 }
+
+func expSincosAt(e, m, s, c, x, y *float64, n int) { zohExpSincosAVX2(e, m, s, c, x, y, n) }

@@ -22,3 +22,8 @@ func cauchyConj4At(l Level, rRe, rIm, v, w, aRe, aIm, bRe, bIm *float64, nk, nh,
 func convDirectAt(l Level, y, p, r []float32) {
 	convDirectNEON(y, p, r)
 }
+
+// expSincosLevel: NEON has no ExpSincos kernel; the caller's Go code runs.
+func expSincosLevel(l Level) bool { return false }
+
+func expSincosAt(e, m, s, c, x, y *float64, n int) {}

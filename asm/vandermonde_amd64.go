@@ -23,3 +23,8 @@ func vandermondeChainAVX2(dstRe *float32, dstIm *float32, xr *float64, xi *float
 //
 //go:noescape
 func vandermondeChainAVX512(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, live *float64, groups int, steps int, groupStride int, stepStride int)
+
+// zohExpSincosAVX2 sets e, m, s, c to exp(x), expm1(x), sin(y), cos(y) for n (a multiple of 4) float64 lanes; see avogen/s4d.
+//
+//go:noescape
+func zohExpSincosAVX2(e *float64, m *float64, s *float64, c *float64, x *float64, y *float64, n int)

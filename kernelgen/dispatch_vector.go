@@ -64,3 +64,12 @@ func cauchyConj4(l asm.Level, rRe, rIm []float64, v, w []complex128, aRe, aIm, b
 // following sums, as the Go spec allows), so that DPLRSpectrum gives the
 // same bits at every level (FuzzDPLRSpectrum).
 func cauchyAssembly(l asm.Level) bool { return l != asm.Generic }
+
+// expSincos runs asm.ExpSincos where the level has it and every |y| ≤
+// ymax is in its range, and returns how many lanes it did.
+func expSincos(l asm.Level, e, m, s, c, x, y []float64, ymax float64) int {
+	if ymax > asm.ExpSincosMaxY {
+		return 0
+	}
+	return asm.ExpSincos(l, e, m, s, c, x, y)
+}

@@ -116,12 +116,15 @@ const anchorChain = 64
 
 // s4dGen holds the scratch of one S4DKernel call, pooled between calls.
 type s4dGen struct {
-	nb       int          // anchors per state
-	w, bbar  []complex128 // per state, of the current H
-	dA, cb   []complex128 // per state
-	e        []complex128 // [nb][Nh] exact anchors exp(b·64·w) (float64 path)
-	pRe, pIm []float64    // [Nh][VandermondeBlock] (float64 path)
-	zRe, zIm []float64    // [nb][Nh] (float64 path)
+	nb      int          // anchors per state
+	w, bbar []complex128 // per state, of the current H
+	dA, cb  []complex128 // per state
+	// discretizeZOH32's per-state scratch: Δ·Re λ, Δ·Im λ/2, and their
+	// exp, expm1, sin, cos
+	zx, zy, ze, zm, zs, zc []float64
+	e                      []complex128 // [nb][Nh] exact anchors exp(b·64·w) (float64 path)
+	pRe, pIm               []float64    // [Nh][VandermondeBlock] (float64 path)
+	zRe, zIm               []float64    // [nb][Nh] (float64 path)
 
 	// float32 path: the tables, and the chains that build them
 	// (generic.VandermondeChain), 8 lanes per state for the powers and
@@ -197,6 +200,9 @@ func newS4DGen(lenK int, p *S4DParams) (*s4dGen, error) {
 	g.nb = nb
 	g.w, g.bbar = grow(g.w, nh), grow(g.bbar, nh)
 	g.dA, g.cb = grow(g.dA, nh), grow(g.cb, nh)
+	for _, z := range []*[]float64{&g.zx, &g.zy, &g.ze, &g.zm, &g.zs, &g.zc} {
+		*z = grow(*z, nh)
+	}
 	return g, nil
 }
 
@@ -237,7 +243,9 @@ func (g *s4dGen) run(l asm.Level, p *S4DParams, exact bool, kernel func(c, h int
 	for h := 0; h < p.H; h++ {
 		a, b := p.A[h*nh:(h+1)*nh], p.B[h*nh:(h+1)*nh]
 		dt := p.Dt[h]
-		if p.Disc == ZOH {
+		if p.Disc == ZOH && !exact {
+			g.discretizeZOH32(l, a, b, dt)
+		} else if p.Disc == ZOH {
 			discretizeZOH(g.dA, g.bbar, a, b, dt) // validated by newS4DGen
 			for n := range a {
 				g.w[n] = complex(dt, 0) * a[n]
@@ -270,6 +278,33 @@ func (g *s4dGen) run(l asm.Level, p *S4DParams, exact bool, kernel func(c, h int
 		}
 	}
 	return nil
+}
+
+// discretizeZOH32 is discretizeZOH for the float32 path, and sets g.w:
+// exp, expm1 and the sincos of half the phase of every state at once
+// (asm.ExpSincos, within about 1 ulp of the math package's, where the
+// level has it and every |Im w|/2 is in its range), then
+// expAndExpm1's combination of them.
+func (g *s4dGen) discretizeZOH32(l asm.Level, a, b []complex128, dt float64) {
+	nh := len(a)
+	x, y := g.zx[:nh], g.zy[:nh]
+	e, m, sh, ch := g.ze[:nh], g.zm[:nh], g.zs[:nh], g.zc[:nh]
+	var ymax float64
+	for n, an := range a {
+		w := complex(dt, 0) * an
+		g.w[n] = w
+		x[n], y[n] = real(w), imag(w)/2
+		ymax = max(ymax, math.Abs(y[n]))
+	}
+	done := expSincos(l, e, m, sh, ch, x, y, ymax)
+	for n := done; n < nh; n++ {
+		e[n], m[n] = math.Exp(x[n]), math.Expm1(x[n])
+		sh[n], ch[n] = math.Sincos(y[n])
+	}
+	for n, an := range a {
+		dA, em1 := expParts(e[n], m[n], sh[n], ch[n])
+		g.dA[n], g.bbar[n] = dA, zohB(em1, an, b[n], dt)
+	}
 }
 
 // powers32 fills the float32 power tables p[n][j] = exp(j·w[n]), j < 64,

@@ -10,11 +10,14 @@
 // the real part of Σ_n z_n·p_n(j), with z the per-block anchors and p the
 // table of powers within a block: two fused multiply-adds per (state,
 // step) and the 64 outputs of a block in accumulator registers (4 ZMM or
-// 8 YMM), so that each power table row is read once per block.
+// 8 YMM), so that each power table row is read once per block. It also
+// generates the float32 path's table builders (chain) and the vector
+// exp, expm1 and sincos of its zero-order hold (expSincos).
 package main
 
 import (
 	"fmt"
+	"math"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -34,6 +37,7 @@ func main() {
 	for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
 		chain(v)
 	}
+	expSincos()
 	Generate()
 }
 
@@ -362,4 +366,166 @@ func chain(v vmath.ISA) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// f64 returns x as a 32-byte read-only table of four copies, a YMM
+// memory operand.
+func f64(x float64) Mem { return bits64(math.Float64bits(x)) }
+
+var tables = map[uint64]Mem{}
+
+func bits64(b uint64) Mem {
+	if m, ok := tables[b]; ok {
+		return m
+	}
+	m := GLOBL(fmt.Sprintf("zohconst_%016x", b), 0x8|0x10) // RODATA|NOPTR
+	for i := range 4 {
+		DATA(8*i, U64(b))
+	}
+	tables[b] = m
+	return m
+}
+
+// Constants of expSincos. magic is 1.5·2⁵²: x + magic holds round(x) in
+// its low mantissa bits for |x| < 2⁵¹. π/2 is split in three (Cody and
+// Waite) so that y − q·π/2 keeps its precision for |q| up to 2⁴⁰ or so;
+// the kernel's callers keep |y| ≤ expSincosMaxY.
+const (
+	expClampLo = -708.0 // 2^k below is not a normal float64: e is 0 below, m −1
+	expClampHi = 709.0  // e and m are +Inf above
+	magic      = 0x1.8p52
+	pio2Hi     = 1.5707963267948966
+	pio2Mid    = 6.123233995736766e-17
+	pio2Lo     = -1.4973849048591698e-33
+)
+
+// expSincos emits zohExpSincosAVX2, the transcendental part of the
+// zero-order hold of a diagonal SSM for 4 states a vector (float64):
+//
+//	e = exp(x), m = expm1(x), s = sin(y), c = cos(y)
+//
+// exp: x = k·ln 2 + r, |r| ≤ ln2/2, and expm1(r) by its Taylor series to
+// r¹³/13! (the next term is below 2⁻⁵³ of it), so that m = 2^k·expm1(r) +
+// (2^k − 1) is relative-accurate at k = 0, where exp(x) − 1 cancels, and
+// e = 2^k·(1 + expm1(r)). sincos: y = q·π/2 + r, |r| ≤ π/4, the Taylor
+// series of sin to r¹⁷ and of cos to r¹⁸, then the quadrant's swap and
+// signs from q's low bits. It uses AVX2 and FMA only, so that the AVX-512
+// level runs it too (32 states a call: width does not matter).
+func expSincos() {
+	name := "zohExpSincosAVX2"
+	TEXT(name, NOSPLIT, "func(e, m, s, c, x, y *float64, n int)")
+	Pragma("noescape")
+	Doc(name + " sets e, m, s, c to exp(x), expm1(x), sin(y), cos(y) for n (a multiple of 4) float64 lanes; see avogen/s4d.")
+	pe, pm := Load(Param("e"), GP64()), Load(Param("m"), GP64())
+	ps, pc := Load(Param("s"), GP64()), Load(Param("c"), GP64())
+	px, py := Load(Param("x"), GP64()), Load(Param("y"), GP64())
+	n := Load(Param("n"), GP64())
+	SHRQ(U8(2), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	{
+		x, k, r, p, t := YMM(), YMM(), YMM(), YMM(), YMM()
+		VMOVUPD(Mem{Base: px}, x)
+		VMAXPD(f64(expClampLo), x, t)
+		VMINPD(f64(expClampHi), t, t)
+		VMULPD(f64(math.Log2E), t, k)
+		VROUNDPD(U8(8), k, k) // nearest, no precision exception
+		VMOVAPD(t, r)
+		VFNMADD231PD(f64(0x1.62e42fefa39efp-1), k, r)  // r −= k·ln2 (hi)
+		VFNMADD231PD(f64(0x1.abc9e3b39803fp-56), k, r) // and lo
+		// q = Σ r^(i−2)/i!, i = 2 … 13; expm1(r) = r + r²·q.
+		VMOVUPD(f64(1/6227020800.0), p)
+		for i := 12; i >= 2; i-- {
+			VFMADD213PD(f64(1/factorial(i)), r, p)
+		}
+		r2 := YMM()
+		VMULPD(r, r, r2)
+		VFMADD213PD(r, r2, p) // p = expm1(r)
+		two := YMM()
+		VADDPD(f64(magic), k, two)
+		VPADDQ(bits64(1023), two, two)
+		VPSLLQ(U8(52), two, two) // 2^k
+		e, m := YMM(), YMM()
+		VMOVAPD(two, e)
+		VFMADD231PD(p, two, e) // 2^k·(1 + p)
+		VSUBPD(f64(1), two, m)
+		VFMADD231PD(p, two, m) // 2^k·p + (2^k − 1)
+		lo, hi := YMM(), YMM()
+		VCMPPD(U8(0x11), f64(expClampLo), x, lo) // x < lo (LT_OQ)
+		VCMPPD(U8(0x1e), f64(expClampHi), x, hi) // x > hi (GT_OQ)
+		VANDNPD(e, lo, e)
+		VBLENDVPD(lo, f64(-1), m, m)
+		VBLENDVPD(hi, f64(math.Inf(1)), e, e)
+		VBLENDVPD(hi, f64(math.Inf(1)), m, m)
+		VMOVUPD(e, Mem{Base: pe})
+		VMOVUPD(m, Mem{Base: pm})
+	}
+	{
+		y, q, r, z := YMM(), YMM(), YMM(), YMM()
+		VMOVUPD(Mem{Base: py}, y)
+		VMULPD(f64(2/math.Pi), y, q)
+		VROUNDPD(U8(8), q, q)
+		VMOVAPD(y, r)
+		VFNMADD231PD(f64(pio2Hi), q, r)
+		VFNMADD231PD(f64(pio2Mid), q, r)
+		VFNMADD231PD(f64(pio2Lo), q, r)
+		VMULPD(r, r, z)
+		// sin r = r + r·z·Σ (−1)^i z^(i−1)/(2i+1)!, i = 1 … 8
+		sn := YMM()
+		VMOVUPD(f64(1/factorial(17)), sn)
+		for i := 7; i >= 1; i-- {
+			VFMADD213PD(f64(sign(i)/factorial(2*i+1)), z, sn)
+		}
+		rz := YMM()
+		VMULPD(z, r, rz)
+		VFMADD213PD(r, rz, sn)
+		// cos r = 1 + z·Σ (−1)^i z^(i−1)/(2i)!, i = 1 … 9
+		cs := YMM()
+		VMOVUPD(f64(-1/factorial(18)), cs)
+		for i := 8; i >= 1; i-- {
+			VFMADD213PD(f64(sign(i)/factorial(2*i)), z, cs)
+		}
+		VFMADD213PD(f64(1), z, cs)
+		// Quadrant q: odd q swaps sin and cos; sin flips sign when q&2,
+		// cos when (q+1)&2. q's low bits from q + magic, as an integer.
+		qi, sw, t := YMM(), YMM(), YMM()
+		VADDPD(f64(magic), q, qi)
+		VPSLLQ(U8(63), qi, sw)
+		VBLENDVPD(sw, cs, sn, t)  // sin before its sign
+		VBLENDVPD(sw, sn, cs, cs) // cos before its sign
+		sg := YMM()
+		VPAND(bits64(2), qi, sg)
+		VPSLLQ(U8(62), sg, sg)
+		VXORPD(sg, t, t)
+		VPADDQ(bits64(1), qi, qi)
+		VPAND(bits64(2), qi, qi)
+		VPSLLQ(U8(62), qi, qi)
+		VXORPD(qi, cs, cs)
+		VMOVUPD(t, Mem{Base: ps})
+		VMOVUPD(cs, Mem{Base: pc})
+	}
+	for _, p := range []reg.Register{pe, pm, ps, pc, px, py} {
+		ADDQ(U8(32), p)
+	}
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+func factorial(n int) float64 {
+	f := 1.0
+	for i := 2; i <= n; i++ {
+		f *= float64(i)
+	}
+	return f
+}
+
+// sign is (−1)^i.
+func sign(i int) float64 {
+	if i%2 == 1 {
+		return -1
+	}
+	return 1
 }
