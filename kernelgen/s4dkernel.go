@@ -133,6 +133,7 @@ type s4dGen struct {
 	pT32Re       []float32 // [VandermondeBlock][Nh rounded up to 8]: the powers as the chains build them
 	pT32Im       []float32
 	z32Re, z32Im []float32 // [nb][Nh], plus a group of slack
+	z32Rows      int       // the rows of z32 from which on all are 0
 	xr, xi       []float64 // the running products
 	er, ei       []float64 // their factors
 	live         []float64 // the chain steps each lane is stored for
@@ -215,6 +216,7 @@ func (g *s4dGen) tables64(nh int) {
 }
 
 func (g *s4dGen) tables32(nh int) {
+	g.z32Rows = g.nb // unknown contents: a pooled buffer, maybe of another shape
 	const grp = generic.VandermondeChainGroup
 	pb, pz := nh*generic.VandermondeBlock, g.nb*nh+grp
 	g.p32Re, g.p32Im = grow(g.p32Re, pb), grow(g.p32Im, pb)
@@ -378,6 +380,7 @@ func (g *s4dGen) anchors32(l asm.Level) {
 		er[n], ei[n] = real(g.e64[n]), imag(g.e64[n])
 	}
 	full := nh / grp
+	rows := g.nb // the rows this channel may leave nonzero
 	for b := 0; b < g.nb; b += anchorChain {
 		// Blocks from the last live one of any state on are all 0: the
 		// chains stop there (they are not advanced past it, and x is not
@@ -406,7 +409,16 @@ func (g *s4dGen) anchors32(l asm.Level) {
 			vandermondeChain(l, zr[o:], zi[o:], xr[o:], xi[o:], er[o:], ei[o:], live[o:], 1, run, grp, nh)
 		}
 		vandermondeChain(l, zr, zi, xr, xi, er, ei, live, full, run, grp, nh)
-		clear(zr[run*nh : steps*nh])
-		clear(zi[run*nh : steps*nh])
+		// Rows [b+run, b+steps) must be 0; those from z32Rows on are.
+		if hi := min(steps, g.z32Rows-b); run < hi {
+			clear(zr[run*nh : hi*nh])
+			clear(zi[run*nh : hi*nh])
+		}
+		if run < steps && rows == g.nb {
+			// Later runs are dead too (live falls by 64 a run): the
+			// nonzero rows are those before b + run.
+			rows = b + run
+		}
 	}
+	g.z32Rows = rows
 }
