@@ -43,18 +43,23 @@ type S4DParams struct {
 // The float32 path needs tables only to float32 precision, and builds
 // them the cheap way: products carried in float64 along chains of at most
 // 64 links, each run restarted from a direct exponential (anchorChain:
-// within 1e−12 of exact at any L), rounded to float32 and flushed to 0
-// below a decay factor of 2⁻⁴⁰, so that no product is subnormal. At every
-// vector level both the chains (asm.VandermondeChain) and the hot loop
-// (asm.VandermondeBlocks, float32 sums over the states) are assembly.
-// Normwise error against S4DKernel64: ≤ 3e−7 per 4096-step block up to L =
-// 65536 (TestS4DKernelLongL).
+// within 1e−12 of exact at any L), rounded to float32 and 0 from the step
+// where the decay factor reaches 2⁻⁴⁰ (flush32), so that no product is
+// subnormal. At every vector level the chains (asm.VandermondeChain) and
+// the hot loop (asm.VandermondeBlocks, float32 sums over the states) are
+// assembly; on amd64 also the transposition of the power tables
+// (asm.Transpose) and the exponentials and sincos of the zero-order hold
+// (asm.ExpSincos). Normwise error against S4DKernel64: ≤ 3e−7 per
+// 4096-step block up to L = 65536 (TestS4DKernelLongL).
 //
 // Work: 4·Channels·H·Nh·L flops in the hot loop; per H and state one
-// discretisation and 8 + 3 complex products, per (channel, H, state) one
-// complex exponential per 4096 steps beyond the first (float32 path) —
-// the float64 path evaluates H·Nh·(64 + L/64) exponentials instead.
-// Scratch is pooled: no allocation per call in steady state.
+// discretisation and 64 complex products, per (channel, H, state) at most
+// 64 complex products and one complex exponential per 4096 steps beyond
+// the first (float32 path) — the float64 path evaluates H·Nh·(64 + L/64)
+// exponentials instead. At H 256, Nh 32, L 4096 the float32 path takes
+// about 1.65 ms on a Zen 4 core (AVX-512), 70% of its FMA peak, the hot
+// loop alone 98% (BenchmarkS4DKernel). Scratch is pooled: no allocation
+// per call in steady state.
 //
 // Errors: a nil p; Channels, H, Nh or L < 1; a tensor size overflowing; a
 // slice length that is not the one above; Dt[h] not finite and > 0; NaN or
