@@ -310,6 +310,17 @@ func (g *s4dGen) discretizeZOH32(l asm.Level, a, b []complex128, dt float64) {
 	}
 	for n, an := range a {
 		dA, em1 := expParts(e[n], m[n], sh[n], ch[n])
+		// zohB's division written out for the usual |a|² (divide's fast
+		// path): the call and its complex temporaries cost as much as
+		// the arithmetic here.
+		ar, ai := real(an), imag(an)
+		if q := ar*ar + ai*ai; q > 0x1p-1000 && q < 0x1p1000 {
+			inv := 1 / q
+			dr, di := (real(em1)*ar+imag(em1)*ai)*inv, (imag(em1)*ar-real(em1)*ai)*inv
+			br, bi := real(b[n]), imag(b[n])
+			g.dA[n], g.bbar[n] = dA, complex(dr*br-di*bi, dr*bi+di*br)
+			continue
+		}
 		g.dA[n], g.bbar[n] = dA, zohB(em1, an, b[n], dt)
 	}
 }
