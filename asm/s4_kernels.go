@@ -38,7 +38,7 @@ func VandermondeBlocks(l Level, k, zRe, zIm, pRe, pIm []float32, nh int) int {
 const chainGroup = 8
 
 // VandermondeChain is generic.VandermondeChain at level l, bit for bit.
-func VandermondeChain(l Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+func VandermondeChain(l Level, dstRe, dstIm []float32, xr, xi, er, ei, live []float64, groups, steps, groupStride, stepStride int) {
 	if groups <= 0 || steps <= 0 {
 		return
 	}
@@ -48,8 +48,30 @@ func VandermondeChain(l Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []flo
 	lanes := groups * chainGroup
 	last := (groups-1)*groupStride + (steps-1)*stepStride + chainGroup - 1
 	_, _ = dstRe[last], dstIm[last]
-	_, _, _, _, _ = xr[lanes-1], xi[lanes-1], er[lanes-1], ei[lanes-1], thr[lanes-1]
-	vandermondeChainAt(l, &dstRe[0], &dstIm[0], &xr[0], &xi[0], &er[0], &ei[0], &thr[0], groups, steps, groupStride, stepStride)
+	_, _, _, _, _ = xr[lanes-1], xi[lanes-1], er[lanes-1], ei[lanes-1], live[lanes-1]
+	vandermondeChainAt(l, &dstRe[0], &dstIm[0], &xr[0], &xi[0], &er[0], &ei[0], &live[0], groups, steps, groupStride, stepStride)
+}
+
+// ExpSincosMaxY bounds |y| for ExpSincos: its reduction by π/2 (three
+// parts, Cody and Waite) keeps full precision well past it.
+const ExpSincosMaxY = 0x1p20
+
+// ExpSincos sets e[i], m[i], s[i], c[i] = exp(x[i]), expm1(x[i]),
+// sin(y[i]), cos(y[i]) for i < len(x) rounded down to whole vectors, at
+// level l when it has the kernel (AVX2 and AVX-512: avogen/s4d), and
+// returns how many it did (0 elsewhere); the caller computes the rest.
+// Each result is within a few ulp of the math package's (relative; for
+// m near 0 relative to m) for x in [−708, 709] and |y| ≤ ExpSincosMaxY;
+// below −708 e is 0 and m −1, above 709 both are +Inf. The zero-order
+// hold of kernelgen's float32 S4D path calls it once per H.
+func ExpSincos(l Level, e, m, s, c, x, y []float64) int {
+	n := len(x) / 4 * 4
+	if n == 0 || !expSincosLevel(l) {
+		return 0
+	}
+	_, _, _, _, _ = e[n-1], m[n-1], s[n-1], c[n-1], y[n-1]
+	expSincosAt(&e[0], &m[0], &s[0], &c[0], &x[0], &y[0], n)
+	return n
 }
 
 // CauchyConj4 computes generic.CauchyConj4 at level l, bit for bit, for

@@ -12,11 +12,11 @@ func vandermondeBlocksAt(l Level, k, zRe, zIm, pRe, pIm *float32, blocks, nh int
 	}
 }
 
-func vandermondeChainAt(l Level, dstRe, dstIm *float32, xr, xi, er, ei, thr *float64, groups, steps, groupStride, stepStride int) {
+func vandermondeChainAt(l Level, dstRe, dstIm *float32, xr, xi, er, ei, live *float64, groups, steps, groupStride, stepStride int) {
 	if l == AVX512 {
-		vandermondeChainAVX512(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+		vandermondeChainAVX512(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 	} else {
-		vandermondeChainAVX2(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+		vandermondeChainAVX2(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 	}
 }
 
@@ -43,3 +43,8 @@ func convDirectAt(l Level, y, p, r []float32) {
 		convDirectAVX2(y, p, r)
 	}
 }
+
+// expSincosLevel: one AVX2 kernel serves both vector levels.
+func expSincosLevel(l Level) bool { return l == AVX2 || l == AVX512 }
+
+func expSincosAt(e, m, s, c, x, y *float64, n int) { zohExpSincosAVX2(e, m, s, c, x, y, n) }

@@ -8,8 +8,8 @@ func vandermondeBlocksAt(l Level, k, zRe, zIm, pRe, pIm *float32, blocks, nh int
 	vandermondeBlocksNEON(k, zRe, zIm, pRe, pIm, blocks, nh)
 }
 
-func vandermondeChainAt(l Level, dstRe, dstIm *float32, xr, xi, er, ei, thr *float64, groups, steps, groupStride, stepStride int) {
-	vandermondeChainNEON(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+func vandermondeChainAt(l Level, dstRe, dstIm *float32, xr, xi, er, ei, live *float64, groups, steps, groupStride, stepStride int) {
+	vandermondeChainNEON(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 }
 
 // cauchyLanes is the number of float64 points per NEON vector.
@@ -22,3 +22,8 @@ func cauchyConj4At(l Level, rRe, rIm, v, w, aRe, aIm, bRe, bIm *float64, nk, nh,
 func convDirectAt(l Level, y, p, r []float32) {
 	convDirectNEON(y, p, r)
 }
+
+// expSincosLevel: NEON has no ExpSincos kernel; the caller's Go code runs.
+func expSincosLevel(l Level) bool { return false }
+
+func expSincosAt(e, m, s, c, x, y *float64, n int) {}

@@ -14,12 +14,17 @@ func vandermondeBlocksAVX2(k *float32, zRe *float32, zIm *float32, pRe *float32,
 //go:noescape
 func vandermondeBlocksAVX512(k *float32, zRe *float32, zIm *float32, pRe *float32, pIm *float32, blocks int, nh int)
 
-// vandermondeChainAVX2 advances groups·8 complex float64 chains by steps products, storing each flushed value as float32; see avogen/s4d.
+// vandermondeChainAVX2 advances groups·8 complex float64 chains by steps products, storing each live value as float32; see avogen/s4d.
 //
 //go:noescape
-func vandermondeChainAVX2(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, thr *float64, groups int, steps int, groupStride int, stepStride int)
+func vandermondeChainAVX2(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, live *float64, groups int, steps int, groupStride int, stepStride int)
 
-// vandermondeChainAVX512 advances groups·8 complex float64 chains by steps products, storing each flushed value as float32; see avogen/s4d.
+// vandermondeChainAVX512 advances groups·8 complex float64 chains by steps products, storing each live value as float32; see avogen/s4d.
 //
 //go:noescape
-func vandermondeChainAVX512(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, thr *float64, groups int, steps int, groupStride int, stepStride int)
+func vandermondeChainAVX512(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, live *float64, groups int, steps int, groupStride int, stepStride int)
+
+// zohExpSincosAVX2 sets e, m, s, c to exp(x), expm1(x), sin(y), cos(y) for n (a multiple of 4) float64 lanes; see avogen/s4d.
+//
+//go:noescape
+func zohExpSincosAVX2(e *float64, m *float64, s *float64, c *float64, x *float64, y *float64, n int)

@@ -410,149 +410,729 @@ vandermondeBlocksAVX512_done:
 	VZEROUPPER
 	RET
 
-// func vandermondeChainAVX2(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, thr *float64, groups int, steps int, groupStride int, stepStride int)
-// Requires: AVX, FMA3
-TEXT ·vandermondeChainAVX2(SB), NOSPLIT, $0-88
-	MOVQ  dstRe+0(FP), AX
-	MOVQ  dstIm+8(FP), CX
-	MOVQ  steps+64(FP), DX
-	MOVQ  groupStride+72(FP), BX
-	SHLQ  $0x02, BX
-	MOVQ  stepStride+80(FP), SI
-	SHLQ  $0x02, SI
-	TESTQ DX, DX
-	JZ    vandermondeChainAVX2_done
-	MOVQ  groups+56(FP), DI
-	TESTQ DI, DI
-	JZ    vandermondeChainAVX2_done
+// func vandermondeChainAVX2(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, live *float64, groups int, steps int, groupStride int, stepStride int)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·vandermondeChainAVX2(SB), NOSPLIT, $8-88
+	MOVQ         steps+64(FP), AX
+	TESTQ        AX, AX
+	JZ           vandermondeChainAVX2_done
+	MOVQ         groups+56(FP), CX
+	TESTQ        CX, CX
+	JZ           vandermondeChainAVX2_done
+	MOVQ         dstRe+0(FP), DX
+	MOVQ         dstIm+8(FP), BX
+	XORQ         SI, SI
+	MOVQ         $0x3ff0000000000000, DI
+	MOVQ         DI, X0
+	VPBROADCASTQ X0, Y0
 
-vandermondeChainAVX2_step:
-	MOVQ xr+16(FP), DI
-	MOVQ xi+24(FP), R8
-	MOVQ er+32(FP), R9
-	MOVQ ei+40(FP), R10
-	MOVQ thr+48(FP), R11
-	MOVQ groups+56(FP), R12
-	MOVQ AX, R13
-	MOVQ CX, R14
+vandermondeChainAVX2_blocks:
+	CMPQ    CX, $0x02
+	JB      vandermondeChainAVX2_single
+	MOVQ    xr+16(FP), DI
+	ADDQ    SI, DI
+	MOVQ    xi+24(FP), R8
+	ADDQ    SI, R8
+	VMOVUPD (DI), Y1
+	VMOVUPD (R8), Y2
+	VMOVUPD 32(DI), Y3
+	VMOVUPD 32(R8), Y4
+	VMOVUPD 64(DI), Y5
+	VMOVUPD 64(R8), Y6
+	VMOVUPD 96(DI), Y7
+	VMOVUPD 96(R8), Y8
+	MOVQ    er+32(FP), R9
+	ADDQ    SI, R9
+	MOVQ    ei+40(FP), R10
+	ADDQ    SI, R10
+	MOVQ    live+48(FP), R11
+	ADDQ    SI, R11
+	MOVQ    groupStride+72(FP), R12
+	SHLQ    $0x02, R12
+	MOVQ    DX, R13
+	MOVQ    BX, R14
+	MOVQ    stepStride+80(FP), R15
+	SHLQ    $0x02, R15
+	MOVQ    AX, BP
+	VXORPD  Y9, Y9, Y9
 
-vandermondeChainAVX2_group:
-	VMOVUPD     (DI), Y0
-	VMOVUPD     (R8), Y1
-	VMULPD      Y0, Y0, Y2
-	VFMADD231PD Y1, Y1, Y2
-	VCMPPD      $0x1d, (R11), Y2, Y2
-	VANDPD      Y0, Y2, Y0
-	VANDPD      Y1, Y2, Y1
-	VCVTPD2PSY  Y0, X2
-	VCVTPD2PSY  Y1, X3
-	VMOVUPS     X2, (R13)
-	VMOVUPS     X3, (R14)
-	VMOVUPD     (R9), Y2
-	VMOVUPD     (R10), Y3
-	VMULPD      Y3, Y1, Y4
-	VFMSUB231PD Y2, Y0, Y4
-	VMULPD      Y2, Y1, Y1
-	VFMADD231PD Y3, Y0, Y1
-	VMOVUPD     Y4, (DI)
-	VMOVUPD     Y1, (R8)
-	VMOVUPD     32(DI), Y0
-	VMOVUPD     32(R8), Y1
-	VMULPD      Y0, Y0, Y2
-	VFMADD231PD Y1, Y1, Y2
-	VCMPPD      $0x1d, 32(R11), Y2, Y2
-	VANDPD      Y0, Y2, Y0
-	VANDPD      Y1, Y2, Y1
-	VCVTPD2PSY  Y0, X2
-	VCVTPD2PSY  Y1, X3
-	VMOVUPS     X2, 16(R13)
-	VMOVUPS     X3, 16(R14)
-	VMOVUPD     32(R9), Y2
-	VMOVUPD     32(R10), Y3
-	VMULPD      Y3, Y1, Y4
-	VFMSUB231PD Y2, Y0, Y4
-	VMULPD      Y2, Y1, Y1
-	VFMADD231PD Y3, Y0, Y1
-	VMOVUPD     Y4, 32(DI)
-	VMOVUPD     Y1, 32(R8)
-	ADDQ        $0x00000040, DI
-	ADDQ        $0x00000040, R8
-	ADDQ        $0x00000040, R9
-	ADDQ        $0x00000040, R10
-	ADDQ        $0x00000040, R11
-	ADDQ        BX, R13
-	ADDQ        BX, R14
-	DECQ        R12
-	JNZ         vandermondeChainAVX2_group
-	ADDQ        SI, AX
-	ADDQ        SI, CX
-	DECQ        DX
-	JNZ         vandermondeChainAVX2_step
+vandermondeChainAVX2_blockstep:
+	VCMPPD      $0x11, (R11), Y9, Y12
+	VANDPD      Y1, Y12, Y1
+	VANDPD      Y2, Y12, Y2
+	VCVTPD2PSY  Y1, X10
+	VCVTPD2PSY  Y2, X11
+	VMOVUPS     X10, (R13)
+	VMOVUPS     X11, (R14)
+	VMULPD      (R10), Y2, Y10
+	VMULPD      (R9), Y2, Y2
+	VFMSUB231PD (R9), Y1, Y10
+	VFMADD231PD (R10), Y1, Y2
+	VANDPD      Y10, Y12, Y10
+	VANDPD      Y2, Y12, Y2
+	VMOVAPD     Y10, Y1
+	VMOVAPD     Y2, Y2
+	VCMPPD      $0x11, 32(R11), Y9, Y12
+	VANDPD      Y3, Y12, Y3
+	VANDPD      Y4, Y12, Y4
+	VCVTPD2PSY  Y3, X10
+	VCVTPD2PSY  Y4, X11
+	VMOVUPS     X10, 16(R13)
+	VMOVUPS     X11, 16(R14)
+	VMULPD      32(R10), Y4, Y10
+	VMULPD      32(R9), Y4, Y4
+	VFMSUB231PD 32(R9), Y3, Y10
+	VFMADD231PD 32(R10), Y3, Y4
+	VANDPD      Y10, Y12, Y10
+	VANDPD      Y4, Y12, Y4
+	VMOVAPD     Y10, Y3
+	VMOVAPD     Y4, Y4
+	VCMPPD      $0x11, 64(R11), Y9, Y12
+	VANDPD      Y5, Y12, Y5
+	VANDPD      Y6, Y12, Y6
+	VCVTPD2PSY  Y5, X10
+	VCVTPD2PSY  Y6, X11
+	VMOVUPS     X10, (R13)(R12*1)
+	VMOVUPS     X11, (R14)(R12*1)
+	VMULPD      64(R10), Y6, Y10
+	VMULPD      64(R9), Y6, Y6
+	VFMSUB231PD 64(R9), Y5, Y10
+	VFMADD231PD 64(R10), Y5, Y6
+	VANDPD      Y10, Y12, Y10
+	VANDPD      Y6, Y12, Y6
+	VMOVAPD     Y10, Y5
+	VMOVAPD     Y6, Y6
+	VCMPPD      $0x11, 96(R11), Y9, Y12
+	VANDPD      Y7, Y12, Y7
+	VANDPD      Y8, Y12, Y8
+	VCVTPD2PSY  Y7, X10
+	VCVTPD2PSY  Y8, X11
+	VMOVUPS     X10, 16(R13)(R12*1)
+	VMOVUPS     X11, 16(R14)(R12*1)
+	VMULPD      96(R10), Y8, Y10
+	VMULPD      96(R9), Y8, Y8
+	VFMSUB231PD 96(R9), Y7, Y10
+	VFMADD231PD 96(R10), Y7, Y8
+	VANDPD      Y10, Y12, Y10
+	VANDPD      Y8, Y12, Y8
+	VMOVAPD     Y10, Y7
+	VMOVAPD     Y8, Y8
+	VADDPD      Y0, Y9, Y9
+	ADDQ        R15, R13
+	ADDQ        R15, R14
+	DECQ        BP
+	JNZ         vandermondeChainAVX2_blockstep
+	VMOVUPD     Y1, (DI)
+	VMOVUPD     Y2, (R8)
+	VMOVUPD     Y3, 32(DI)
+	VMOVUPD     Y4, 32(R8)
+	VMOVUPD     Y5, 64(DI)
+	VMOVUPD     Y6, 64(R8)
+	VMOVUPD     Y7, 96(DI)
+	VMOVUPD     Y8, 96(R8)
+	ADDQ        $0x00000080, SI
+	ADDQ        R12, DX
+	ADDQ        R12, BX
+	ADDQ        R12, DX
+	ADDQ        R12, BX
+	SUBQ        $0x02, CX
+	JMP         vandermondeChainAVX2_blocks
+
+vandermondeChainAVX2_single:
+	TESTQ   CX, CX
+	JZ      vandermondeChainAVX2_done
+	MOVQ    xr+16(FP), DI
+	ADDQ    SI, DI
+	MOVQ    xi+24(FP), R8
+	ADDQ    SI, R8
+	VMOVUPD (DI), Y1
+	VMOVUPD (R8), Y2
+	VMOVUPD 32(DI), Y3
+	VMOVUPD 32(R8), Y4
+	MOVQ    er+32(FP), R9
+	ADDQ    SI, R9
+	MOVQ    ei+40(FP), R10
+	ADDQ    SI, R10
+	MOVQ    live+48(FP), R11
+	ADDQ    SI, R11
+	MOVQ    groupStride+72(FP), R12
+	SHLQ    $0x02, R12
+	MOVQ    DX, R13
+	MOVQ    BX, R14
+	MOVQ    stepStride+80(FP), R15
+	SHLQ    $0x02, R15
+	MOVQ    AX, BP
+	VXORPD  Y5, Y5, Y5
+
+vandermondeChainAVX2_singlestep:
+	VCMPPD      $0x11, (R11), Y5, Y8
+	VANDPD      Y1, Y8, Y1
+	VANDPD      Y2, Y8, Y2
+	VCVTPD2PSY  Y1, X6
+	VCVTPD2PSY  Y2, X7
+	VMOVUPS     X6, (R13)
+	VMOVUPS     X7, (R14)
+	VMULPD      (R10), Y2, Y6
+	VMULPD      (R9), Y2, Y2
+	VFMSUB231PD (R9), Y1, Y6
+	VFMADD231PD (R10), Y1, Y2
+	VANDPD      Y6, Y8, Y6
+	VANDPD      Y2, Y8, Y2
+	VMOVAPD     Y6, Y1
+	VMOVAPD     Y2, Y2
+	VCMPPD      $0x11, 32(R11), Y5, Y8
+	VANDPD      Y3, Y8, Y3
+	VANDPD      Y4, Y8, Y4
+	VCVTPD2PSY  Y3, X6
+	VCVTPD2PSY  Y4, X7
+	VMOVUPS     X6, 16(R13)
+	VMOVUPS     X7, 16(R14)
+	VMULPD      32(R10), Y4, Y6
+	VMULPD      32(R9), Y4, Y4
+	VFMSUB231PD 32(R9), Y3, Y6
+	VFMADD231PD 32(R10), Y3, Y4
+	VANDPD      Y6, Y8, Y6
+	VANDPD      Y4, Y8, Y4
+	VMOVAPD     Y6, Y3
+	VMOVAPD     Y4, Y4
+	VADDPD      Y0, Y5, Y5
+	ADDQ        R15, R13
+	ADDQ        R15, R14
+	DECQ        BP
+	JNZ         vandermondeChainAVX2_singlestep
+	VMOVUPD     Y1, (DI)
+	VMOVUPD     Y2, (R8)
+	VMOVUPD     Y3, 32(DI)
+	VMOVUPD     Y4, 32(R8)
+	ADDQ        $0x00000040, SI
+	ADDQ        R12, DX
+	ADDQ        R12, BX
+	DECQ        CX
+	JMP         vandermondeChainAVX2_single
 
 vandermondeChainAVX2_done:
 	VZEROUPPER
 	RET
 
-// func vandermondeChainAVX512(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, thr *float64, groups int, steps int, groupStride int, stepStride int)
-// Requires: AVX, AVX512F
+// func vandermondeChainAVX512(dstRe *float32, dstIm *float32, xr *float64, xi *float64, er *float64, ei *float64, live *float64, groups int, steps int, groupStride int, stepStride int)
+// Requires: AVX, AVX512DQ, AVX512F
 TEXT ·vandermondeChainAVX512(SB), NOSPLIT, $0-88
-	MOVQ  dstRe+0(FP), AX
-	MOVQ  dstIm+8(FP), CX
-	MOVQ  steps+64(FP), DX
-	MOVQ  groupStride+72(FP), BX
-	SHLQ  $0x02, BX
-	MOVQ  stepStride+80(FP), SI
-	SHLQ  $0x02, SI
-	TESTQ DX, DX
-	JZ    vandermondeChainAVX512_done
-	MOVQ  groups+56(FP), DI
-	TESTQ DI, DI
-	JZ    vandermondeChainAVX512_done
+	MOVQ         steps+64(FP), AX
+	TESTQ        AX, AX
+	JZ           vandermondeChainAVX512_done
+	MOVQ         groups+56(FP), CX
+	TESTQ        CX, CX
+	JZ           vandermondeChainAVX512_done
+	MOVQ         dstRe+0(FP), DX
+	MOVQ         dstIm+8(FP), BX
+	XORQ         SI, SI
+	MOVQ         $0x3ff0000000000000, DI
+	VPBROADCASTQ DI, Z0
 
-vandermondeChainAVX512_step:
-	MOVQ xr+16(FP), DI
-	MOVQ xi+24(FP), R8
-	MOVQ er+32(FP), R9
-	MOVQ ei+40(FP), R10
-	MOVQ thr+48(FP), R11
-	MOVQ groups+56(FP), R12
-	MOVQ AX, R13
-	MOVQ CX, R14
+vandermondeChainAVX512_blocks:
+	CMPQ    CX, $0x04
+	JB      vandermondeChainAVX512_single
+	MOVQ    xr+16(FP), DI
+	ADDQ    SI, DI
+	MOVQ    xi+24(FP), R8
+	ADDQ    SI, R8
+	VMOVUPD (DI), Z1
+	VMOVUPD (R8), Z2
+	VMOVUPD 64(DI), Z3
+	VMOVUPD 64(R8), Z4
+	VMOVUPD 128(DI), Z5
+	VMOVUPD 128(R8), Z6
+	VMOVUPD 192(DI), Z7
+	VMOVUPD 192(R8), Z8
+	MOVQ    er+32(FP), R9
+	ADDQ    SI, R9
+	MOVQ    ei+40(FP), R10
+	ADDQ    SI, R10
+	MOVQ    live+48(FP), R11
+	ADDQ    SI, R11
+	VMOVUPD (R9), Z9
+	VMOVUPD (R10), Z10
+	VMOVUPD (R11), Z11
+	VMOVUPD 64(R9), Z12
+	VMOVUPD 64(R10), Z13
+	VMOVUPD 64(R11), Z14
+	VMOVUPD 128(R9), Z15
+	VMOVUPD 128(R10), Z16
+	VMOVUPD 128(R11), Z17
+	VMOVUPD 192(R9), Z18
+	VMOVUPD 192(R10), Z19
+	VMOVUPD 192(R11), Z20
+	MOVQ    groupStride+72(FP), R9
+	SHLQ    $0x02, R9
+	LEAQ    (R9)(R9*2), R10
+	MOVQ    DX, R11
+	MOVQ    BX, R12
+	MOVQ    stepStride+80(FP), R13
+	SHLQ    $0x02, R13
+	MOVQ    AX, R14
+	VXORPD  Z21, Z21, Z21
 
-vandermondeChainAVX512_group:
-	VMOVUPD     (DI), Z0
-	VMOVUPD     (R8), Z1
-	VMULPD      Z0, Z0, Z2
-	VFMADD231PD Z1, Z1, Z2
-	VCMPPD      $0x1d, (R11), Z2, K1
-	VMOVAPD.Z   Z0, K1, Z0
-	VMOVAPD.Z   Z1, K1, Z1
-	VCVTPD2PS   Z0, Y2
-	VCVTPD2PS   Z1, Y3
-	VMOVUPS     Y2, (R13)
-	VMOVUPS     Y3, (R14)
-	VMOVUPD     (R9), Z2
-	VMOVUPD     (R10), Z3
-	VMULPD      Z3, Z1, Z4
-	VFMSUB231PD Z2, Z0, Z4
-	VMULPD      Z2, Z1, Z1
-	VFMADD231PD Z3, Z0, Z1
-	VMOVUPD     Z4, (DI)
-	VMOVUPD     Z1, (R8)
-	ADDQ        $0x00000040, DI
-	ADDQ        $0x00000040, R8
-	ADDQ        $0x00000040, R9
-	ADDQ        $0x00000040, R10
-	ADDQ        $0x00000040, R11
-	ADDQ        BX, R13
-	ADDQ        BX, R14
-	DECQ        R12
-	JNZ         vandermondeChainAVX512_group
-	ADDQ        SI, AX
-	ADDQ        SI, CX
-	DECQ        DX
-	JNZ         vandermondeChainAVX512_step
+vandermondeChainAVX512_blockstep:
+	VCMPPD        $0x11, Z11, Z21, K1
+	VCVTPD2PS.Z   Z1, K1, Y22
+	VCVTPD2PS.Z   Z2, K1, Y23
+	VMOVUPS       Y22, (R11)
+	VMOVUPS       Y23, (R12)
+	VMULPD        Z10, Z2, Z22
+	VMULPD        Z9, Z2, Z2
+	VFMSUB231PD.Z Z9, Z1, K1, Z22
+	VFMADD231PD.Z Z10, Z1, K1, Z2
+	VMOVAPD       Z22, Z1
+	VMOVAPD       Z2, Z2
+	VCMPPD        $0x11, Z14, Z21, K1
+	VCVTPD2PS.Z   Z3, K1, Y22
+	VCVTPD2PS.Z   Z4, K1, Y23
+	VMOVUPS       Y22, (R11)(R9*1)
+	VMOVUPS       Y23, (R12)(R9*1)
+	VMULPD        Z13, Z4, Z22
+	VMULPD        Z12, Z4, Z4
+	VFMSUB231PD.Z Z12, Z3, K1, Z22
+	VFMADD231PD.Z Z13, Z3, K1, Z4
+	VMOVAPD       Z22, Z3
+	VMOVAPD       Z4, Z4
+	VCMPPD        $0x11, Z17, Z21, K1
+	VCVTPD2PS.Z   Z5, K1, Y22
+	VCVTPD2PS.Z   Z6, K1, Y23
+	VMOVUPS       Y22, (R11)(R9*2)
+	VMOVUPS       Y23, (R12)(R9*2)
+	VMULPD        Z16, Z6, Z22
+	VMULPD        Z15, Z6, Z6
+	VFMSUB231PD.Z Z15, Z5, K1, Z22
+	VFMADD231PD.Z Z16, Z5, K1, Z6
+	VMOVAPD       Z22, Z5
+	VMOVAPD       Z6, Z6
+	VCMPPD        $0x11, Z20, Z21, K1
+	VCVTPD2PS.Z   Z7, K1, Y22
+	VCVTPD2PS.Z   Z8, K1, Y23
+	VMOVUPS       Y22, (R11)(R10*1)
+	VMOVUPS       Y23, (R12)(R10*1)
+	VMULPD        Z19, Z8, Z22
+	VMULPD        Z18, Z8, Z8
+	VFMSUB231PD.Z Z18, Z7, K1, Z22
+	VFMADD231PD.Z Z19, Z7, K1, Z8
+	VMOVAPD       Z22, Z7
+	VMOVAPD       Z8, Z8
+	VADDPD        Z0, Z21, Z21
+	ADDQ          R13, R11
+	ADDQ          R13, R12
+	DECQ          R14
+	JNZ           vandermondeChainAVX512_blockstep
+	VMOVUPD       Z1, (DI)
+	VMOVUPD       Z2, (R8)
+	VMOVUPD       Z3, 64(DI)
+	VMOVUPD       Z4, 64(R8)
+	VMOVUPD       Z5, 128(DI)
+	VMOVUPD       Z6, 128(R8)
+	VMOVUPD       Z7, 192(DI)
+	VMOVUPD       Z8, 192(R8)
+	ADDQ          $0x00000100, SI
+	ADDQ          R9, DX
+	ADDQ          R9, BX
+	ADDQ          R9, DX
+	ADDQ          R9, BX
+	ADDQ          R9, DX
+	ADDQ          R9, BX
+	ADDQ          R9, DX
+	ADDQ          R9, BX
+	SUBQ          $0x04, CX
+	JMP           vandermondeChainAVX512_blocks
+
+vandermondeChainAVX512_single:
+	TESTQ   CX, CX
+	JZ      vandermondeChainAVX512_done
+	MOVQ    xr+16(FP), DI
+	ADDQ    SI, DI
+	MOVQ    xi+24(FP), R8
+	ADDQ    SI, R8
+	VMOVUPD (DI), Z1
+	VMOVUPD (R8), Z2
+	MOVQ    er+32(FP), R9
+	ADDQ    SI, R9
+	MOVQ    ei+40(FP), R10
+	ADDQ    SI, R10
+	MOVQ    live+48(FP), R11
+	ADDQ    SI, R11
+	VMOVUPD (R9), Z3
+	VMOVUPD (R10), Z4
+	VMOVUPD (R11), Z5
+	MOVQ    groupStride+72(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    DX, R10
+	MOVQ    BX, R11
+	MOVQ    stepStride+80(FP), R12
+	SHLQ    $0x02, R12
+	MOVQ    AX, R13
+	VXORPD  Z6, Z6, Z6
+
+vandermondeChainAVX512_singlestep:
+	VCMPPD        $0x11, Z5, Z6, K1
+	VCVTPD2PS.Z   Z1, K1, Y7
+	VCVTPD2PS.Z   Z2, K1, Y8
+	VMOVUPS       Y7, (R10)
+	VMOVUPS       Y8, (R11)
+	VMULPD        Z4, Z2, Z7
+	VMULPD        Z3, Z2, Z2
+	VFMSUB231PD.Z Z3, Z1, K1, Z7
+	VFMADD231PD.Z Z4, Z1, K1, Z2
+	VMOVAPD       Z7, Z1
+	VMOVAPD       Z2, Z2
+	VADDPD        Z0, Z6, Z6
+	ADDQ          R12, R10
+	ADDQ          R12, R11
+	DECQ          R13
+	JNZ           vandermondeChainAVX512_singlestep
+	VMOVUPD       Z1, (DI)
+	VMOVUPD       Z2, (R8)
+	ADDQ          $0x00000040, SI
+	ADDQ          R9, DX
+	ADDQ          R9, BX
+	DECQ          CX
+	JMP           vandermondeChainAVX512_single
 
 vandermondeChainAVX512_done:
 	VZEROUPPER
 	RET
+
+// func zohExpSincosAVX2(e *float64, m *float64, s *float64, c *float64, x *float64, y *float64, n int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·zohExpSincosAVX2(SB), NOSPLIT, $0-56
+	MOVQ e+0(FP), AX
+	MOVQ m+8(FP), CX
+	MOVQ s+16(FP), DX
+	MOVQ c+24(FP), BX
+	MOVQ x+32(FP), SI
+	MOVQ y+40(FP), DI
+	MOVQ n+48(FP), R8
+	SHRQ $0x02, R8
+	JZ   zohExpSincosAVX2_done
+
+zohExpSincosAVX2_loop:
+	VMOVUPD      (SI), Y0
+	VMAXPD       zohconst_c086200000000000<>+0(SB), Y0, Y2
+	VMINPD       zohconst_4086280000000000<>+0(SB), Y2, Y2
+	VMULPD       zohconst_3ff71547652b82fe<>+0(SB), Y2, Y1
+	VROUNDPD     $0x08, Y1, Y1
+	VMOVAPD      Y2, Y2
+	VFNMADD231PD zohconst_3fe62e42fefa39ef<>+0(SB), Y1, Y2
+	VFNMADD231PD zohconst_3c7abc9e3b39803f<>+0(SB), Y1, Y2
+	VMOVUPD      zohconst_3de6124613a86d09<>+0(SB), Y3
+	VFMADD213PD  zohconst_3e21eed8eff8d898<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3e5ae64567f544e4<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3e927e4fb7789f5c<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3ec71de3a556c734<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3efa01a01a01a01a<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3f2a01a01a01a01a<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3f56c16c16c16c17<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3f81111111111111<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3fa5555555555555<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3fc5555555555555<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3fe0000000000000<>+0(SB), Y2, Y3
+	VMULPD       Y2, Y2, Y4
+	VFMADD213PD  Y2, Y4, Y3
+	VADDPD       zohconst_4338000000000000<>+0(SB), Y1, Y1
+	VPADDQ       zohconst_00000000000003ff<>+0(SB), Y1, Y1
+	VPSLLQ       $0x34, Y1, Y1
+	VMOVAPD      Y1, Y2
+	VFMADD231PD  Y3, Y1, Y2
+	VSUBPD       zohconst_3ff0000000000000<>+0(SB), Y1, Y4
+	VFMADD231PD  Y3, Y1, Y4
+	VCMPPD       $0x11, zohconst_c086200000000000<>+0(SB), Y0, Y1
+	VCMPPD       $0x1e, zohconst_4086280000000000<>+0(SB), Y0, Y0
+	VANDNPD      Y2, Y1, Y2
+	VBLENDVPD    Y1, zohconst_bff0000000000000<>+0(SB), Y4, Y4
+	VBLENDVPD    Y0, zohconst_7ff0000000000000<>+0(SB), Y2, Y2
+	VBLENDVPD    Y0, zohconst_7ff0000000000000<>+0(SB), Y4, Y4
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y4, (CX)
+	VMOVUPD      (DI), Y0
+	VMULPD       zohconst_3fe45f306dc9c883<>+0(SB), Y0, Y1
+	VROUNDPD     $0x08, Y1, Y1
+	VMOVAPD      Y0, Y0
+	VFNMADD231PD zohconst_3ff921fb54442d18<>+0(SB), Y1, Y0
+	VFNMADD231PD zohconst_3c91a62633145c07<>+0(SB), Y1, Y0
+	VFNMADD231PD zohconst_b91f1976b7ed8fbc<>+0(SB), Y1, Y0
+	VMULPD       Y0, Y0, Y2
+	VMOVUPD      zohconst_3ce952c77030ad4a<>+0(SB), Y3
+	VFMADD213PD  zohconst_bd6ae7f3e733b81f<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3de6124613a86d09<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_be5ae64567f544e4<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3ec71de3a556c734<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_bf2a01a01a01a01a<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_3f81111111111111<>+0(SB), Y2, Y3
+	VFMADD213PD  zohconst_bfc5555555555555<>+0(SB), Y2, Y3
+	VMULPD       Y2, Y0, Y4
+	VFMADD213PD  Y0, Y4, Y3
+	VMOVUPD      zohconst_bca6827863b97d97<>+0(SB), Y0
+	VFMADD213PD  zohconst_3d2ae7f3e733b81f<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_bda93974a8c07c9d<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_3e21eed8eff8d898<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_be927e4fb7789f5c<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_3efa01a01a01a01a<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_bf56c16c16c16c17<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_3fa5555555555555<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_bfe0000000000000<>+0(SB), Y2, Y0
+	VFMADD213PD  zohconst_3ff0000000000000<>+0(SB), Y2, Y0
+	VADDPD       zohconst_4338000000000000<>+0(SB), Y1, Y1
+	VPSLLQ       $0x3f, Y1, Y2
+	VBLENDVPD    Y2, Y0, Y3, Y4
+	VBLENDVPD    Y2, Y3, Y0, Y0
+	VPAND        zohconst_0000000000000002<>+0(SB), Y1, Y2
+	VPSLLQ       $0x3e, Y2, Y2
+	VXORPD       Y2, Y4, Y4
+	VPADDQ       zohconst_0000000000000001<>+0(SB), Y1, Y1
+	VPAND        zohconst_0000000000000002<>+0(SB), Y1, Y1
+	VPSLLQ       $0x3e, Y1, Y1
+	VXORPD       Y1, Y0, Y0
+	VMOVUPD      Y4, (DX)
+	VMOVUPD      Y0, (BX)
+	ADDQ         $0x20, AX
+	ADDQ         $0x20, CX
+	ADDQ         $0x20, DX
+	ADDQ         $0x20, BX
+	ADDQ         $0x20, SI
+	ADDQ         $0x20, DI
+	DECQ         R8
+	JNZ          zohExpSincosAVX2_loop
+
+zohExpSincosAVX2_done:
+	VZEROUPPER
+	RET
+
+DATA zohconst_c086200000000000<>+0(SB)/8, $0xc086200000000000
+DATA zohconst_c086200000000000<>+8(SB)/8, $0xc086200000000000
+DATA zohconst_c086200000000000<>+16(SB)/8, $0xc086200000000000
+DATA zohconst_c086200000000000<>+24(SB)/8, $0xc086200000000000
+GLOBL zohconst_c086200000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_4086280000000000<>+0(SB)/8, $0x4086280000000000
+DATA zohconst_4086280000000000<>+8(SB)/8, $0x4086280000000000
+DATA zohconst_4086280000000000<>+16(SB)/8, $0x4086280000000000
+DATA zohconst_4086280000000000<>+24(SB)/8, $0x4086280000000000
+GLOBL zohconst_4086280000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3ff71547652b82fe<>+0(SB)/8, $0x3ff71547652b82fe
+DATA zohconst_3ff71547652b82fe<>+8(SB)/8, $0x3ff71547652b82fe
+DATA zohconst_3ff71547652b82fe<>+16(SB)/8, $0x3ff71547652b82fe
+DATA zohconst_3ff71547652b82fe<>+24(SB)/8, $0x3ff71547652b82fe
+GLOBL zohconst_3ff71547652b82fe<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3fe62e42fefa39ef<>+0(SB)/8, $0x3fe62e42fefa39ef
+DATA zohconst_3fe62e42fefa39ef<>+8(SB)/8, $0x3fe62e42fefa39ef
+DATA zohconst_3fe62e42fefa39ef<>+16(SB)/8, $0x3fe62e42fefa39ef
+DATA zohconst_3fe62e42fefa39ef<>+24(SB)/8, $0x3fe62e42fefa39ef
+GLOBL zohconst_3fe62e42fefa39ef<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3c7abc9e3b39803f<>+0(SB)/8, $0x3c7abc9e3b39803f
+DATA zohconst_3c7abc9e3b39803f<>+8(SB)/8, $0x3c7abc9e3b39803f
+DATA zohconst_3c7abc9e3b39803f<>+16(SB)/8, $0x3c7abc9e3b39803f
+DATA zohconst_3c7abc9e3b39803f<>+24(SB)/8, $0x3c7abc9e3b39803f
+GLOBL zohconst_3c7abc9e3b39803f<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3de6124613a86d09<>+0(SB)/8, $0x3de6124613a86d09
+DATA zohconst_3de6124613a86d09<>+8(SB)/8, $0x3de6124613a86d09
+DATA zohconst_3de6124613a86d09<>+16(SB)/8, $0x3de6124613a86d09
+DATA zohconst_3de6124613a86d09<>+24(SB)/8, $0x3de6124613a86d09
+GLOBL zohconst_3de6124613a86d09<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3e21eed8eff8d898<>+0(SB)/8, $0x3e21eed8eff8d898
+DATA zohconst_3e21eed8eff8d898<>+8(SB)/8, $0x3e21eed8eff8d898
+DATA zohconst_3e21eed8eff8d898<>+16(SB)/8, $0x3e21eed8eff8d898
+DATA zohconst_3e21eed8eff8d898<>+24(SB)/8, $0x3e21eed8eff8d898
+GLOBL zohconst_3e21eed8eff8d898<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3e5ae64567f544e4<>+0(SB)/8, $0x3e5ae64567f544e4
+DATA zohconst_3e5ae64567f544e4<>+8(SB)/8, $0x3e5ae64567f544e4
+DATA zohconst_3e5ae64567f544e4<>+16(SB)/8, $0x3e5ae64567f544e4
+DATA zohconst_3e5ae64567f544e4<>+24(SB)/8, $0x3e5ae64567f544e4
+GLOBL zohconst_3e5ae64567f544e4<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3e927e4fb7789f5c<>+0(SB)/8, $0x3e927e4fb7789f5c
+DATA zohconst_3e927e4fb7789f5c<>+8(SB)/8, $0x3e927e4fb7789f5c
+DATA zohconst_3e927e4fb7789f5c<>+16(SB)/8, $0x3e927e4fb7789f5c
+DATA zohconst_3e927e4fb7789f5c<>+24(SB)/8, $0x3e927e4fb7789f5c
+GLOBL zohconst_3e927e4fb7789f5c<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3ec71de3a556c734<>+0(SB)/8, $0x3ec71de3a556c734
+DATA zohconst_3ec71de3a556c734<>+8(SB)/8, $0x3ec71de3a556c734
+DATA zohconst_3ec71de3a556c734<>+16(SB)/8, $0x3ec71de3a556c734
+DATA zohconst_3ec71de3a556c734<>+24(SB)/8, $0x3ec71de3a556c734
+GLOBL zohconst_3ec71de3a556c734<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3efa01a01a01a01a<>+0(SB)/8, $0x3efa01a01a01a01a
+DATA zohconst_3efa01a01a01a01a<>+8(SB)/8, $0x3efa01a01a01a01a
+DATA zohconst_3efa01a01a01a01a<>+16(SB)/8, $0x3efa01a01a01a01a
+DATA zohconst_3efa01a01a01a01a<>+24(SB)/8, $0x3efa01a01a01a01a
+GLOBL zohconst_3efa01a01a01a01a<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3f2a01a01a01a01a<>+0(SB)/8, $0x3f2a01a01a01a01a
+DATA zohconst_3f2a01a01a01a01a<>+8(SB)/8, $0x3f2a01a01a01a01a
+DATA zohconst_3f2a01a01a01a01a<>+16(SB)/8, $0x3f2a01a01a01a01a
+DATA zohconst_3f2a01a01a01a01a<>+24(SB)/8, $0x3f2a01a01a01a01a
+GLOBL zohconst_3f2a01a01a01a01a<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3f56c16c16c16c17<>+0(SB)/8, $0x3f56c16c16c16c17
+DATA zohconst_3f56c16c16c16c17<>+8(SB)/8, $0x3f56c16c16c16c17
+DATA zohconst_3f56c16c16c16c17<>+16(SB)/8, $0x3f56c16c16c16c17
+DATA zohconst_3f56c16c16c16c17<>+24(SB)/8, $0x3f56c16c16c16c17
+GLOBL zohconst_3f56c16c16c16c17<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3f81111111111111<>+0(SB)/8, $0x3f81111111111111
+DATA zohconst_3f81111111111111<>+8(SB)/8, $0x3f81111111111111
+DATA zohconst_3f81111111111111<>+16(SB)/8, $0x3f81111111111111
+DATA zohconst_3f81111111111111<>+24(SB)/8, $0x3f81111111111111
+GLOBL zohconst_3f81111111111111<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3fa5555555555555<>+0(SB)/8, $0x3fa5555555555555
+DATA zohconst_3fa5555555555555<>+8(SB)/8, $0x3fa5555555555555
+DATA zohconst_3fa5555555555555<>+16(SB)/8, $0x3fa5555555555555
+DATA zohconst_3fa5555555555555<>+24(SB)/8, $0x3fa5555555555555
+GLOBL zohconst_3fa5555555555555<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3fc5555555555555<>+0(SB)/8, $0x3fc5555555555555
+DATA zohconst_3fc5555555555555<>+8(SB)/8, $0x3fc5555555555555
+DATA zohconst_3fc5555555555555<>+16(SB)/8, $0x3fc5555555555555
+DATA zohconst_3fc5555555555555<>+24(SB)/8, $0x3fc5555555555555
+GLOBL zohconst_3fc5555555555555<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3fe0000000000000<>+0(SB)/8, $0x3fe0000000000000
+DATA zohconst_3fe0000000000000<>+8(SB)/8, $0x3fe0000000000000
+DATA zohconst_3fe0000000000000<>+16(SB)/8, $0x3fe0000000000000
+DATA zohconst_3fe0000000000000<>+24(SB)/8, $0x3fe0000000000000
+GLOBL zohconst_3fe0000000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_4338000000000000<>+0(SB)/8, $0x4338000000000000
+DATA zohconst_4338000000000000<>+8(SB)/8, $0x4338000000000000
+DATA zohconst_4338000000000000<>+16(SB)/8, $0x4338000000000000
+DATA zohconst_4338000000000000<>+24(SB)/8, $0x4338000000000000
+GLOBL zohconst_4338000000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_00000000000003ff<>+0(SB)/8, $0x00000000000003ff
+DATA zohconst_00000000000003ff<>+8(SB)/8, $0x00000000000003ff
+DATA zohconst_00000000000003ff<>+16(SB)/8, $0x00000000000003ff
+DATA zohconst_00000000000003ff<>+24(SB)/8, $0x00000000000003ff
+GLOBL zohconst_00000000000003ff<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
+DATA zohconst_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
+DATA zohconst_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
+DATA zohconst_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
+GLOBL zohconst_3ff0000000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bff0000000000000<>+0(SB)/8, $0xbff0000000000000
+DATA zohconst_bff0000000000000<>+8(SB)/8, $0xbff0000000000000
+DATA zohconst_bff0000000000000<>+16(SB)/8, $0xbff0000000000000
+DATA zohconst_bff0000000000000<>+24(SB)/8, $0xbff0000000000000
+GLOBL zohconst_bff0000000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_7ff0000000000000<>+0(SB)/8, $0x7ff0000000000000
+DATA zohconst_7ff0000000000000<>+8(SB)/8, $0x7ff0000000000000
+DATA zohconst_7ff0000000000000<>+16(SB)/8, $0x7ff0000000000000
+DATA zohconst_7ff0000000000000<>+24(SB)/8, $0x7ff0000000000000
+GLOBL zohconst_7ff0000000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3fe45f306dc9c883<>+0(SB)/8, $0x3fe45f306dc9c883
+DATA zohconst_3fe45f306dc9c883<>+8(SB)/8, $0x3fe45f306dc9c883
+DATA zohconst_3fe45f306dc9c883<>+16(SB)/8, $0x3fe45f306dc9c883
+DATA zohconst_3fe45f306dc9c883<>+24(SB)/8, $0x3fe45f306dc9c883
+GLOBL zohconst_3fe45f306dc9c883<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3ff921fb54442d18<>+0(SB)/8, $0x3ff921fb54442d18
+DATA zohconst_3ff921fb54442d18<>+8(SB)/8, $0x3ff921fb54442d18
+DATA zohconst_3ff921fb54442d18<>+16(SB)/8, $0x3ff921fb54442d18
+DATA zohconst_3ff921fb54442d18<>+24(SB)/8, $0x3ff921fb54442d18
+GLOBL zohconst_3ff921fb54442d18<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3c91a62633145c07<>+0(SB)/8, $0x3c91a62633145c07
+DATA zohconst_3c91a62633145c07<>+8(SB)/8, $0x3c91a62633145c07
+DATA zohconst_3c91a62633145c07<>+16(SB)/8, $0x3c91a62633145c07
+DATA zohconst_3c91a62633145c07<>+24(SB)/8, $0x3c91a62633145c07
+GLOBL zohconst_3c91a62633145c07<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_b91f1976b7ed8fbc<>+0(SB)/8, $0xb91f1976b7ed8fbc
+DATA zohconst_b91f1976b7ed8fbc<>+8(SB)/8, $0xb91f1976b7ed8fbc
+DATA zohconst_b91f1976b7ed8fbc<>+16(SB)/8, $0xb91f1976b7ed8fbc
+DATA zohconst_b91f1976b7ed8fbc<>+24(SB)/8, $0xb91f1976b7ed8fbc
+GLOBL zohconst_b91f1976b7ed8fbc<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3ce952c77030ad4a<>+0(SB)/8, $0x3ce952c77030ad4a
+DATA zohconst_3ce952c77030ad4a<>+8(SB)/8, $0x3ce952c77030ad4a
+DATA zohconst_3ce952c77030ad4a<>+16(SB)/8, $0x3ce952c77030ad4a
+DATA zohconst_3ce952c77030ad4a<>+24(SB)/8, $0x3ce952c77030ad4a
+GLOBL zohconst_3ce952c77030ad4a<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bd6ae7f3e733b81f<>+0(SB)/8, $0xbd6ae7f3e733b81f
+DATA zohconst_bd6ae7f3e733b81f<>+8(SB)/8, $0xbd6ae7f3e733b81f
+DATA zohconst_bd6ae7f3e733b81f<>+16(SB)/8, $0xbd6ae7f3e733b81f
+DATA zohconst_bd6ae7f3e733b81f<>+24(SB)/8, $0xbd6ae7f3e733b81f
+GLOBL zohconst_bd6ae7f3e733b81f<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_be5ae64567f544e4<>+0(SB)/8, $0xbe5ae64567f544e4
+DATA zohconst_be5ae64567f544e4<>+8(SB)/8, $0xbe5ae64567f544e4
+DATA zohconst_be5ae64567f544e4<>+16(SB)/8, $0xbe5ae64567f544e4
+DATA zohconst_be5ae64567f544e4<>+24(SB)/8, $0xbe5ae64567f544e4
+GLOBL zohconst_be5ae64567f544e4<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bf2a01a01a01a01a<>+0(SB)/8, $0xbf2a01a01a01a01a
+DATA zohconst_bf2a01a01a01a01a<>+8(SB)/8, $0xbf2a01a01a01a01a
+DATA zohconst_bf2a01a01a01a01a<>+16(SB)/8, $0xbf2a01a01a01a01a
+DATA zohconst_bf2a01a01a01a01a<>+24(SB)/8, $0xbf2a01a01a01a01a
+GLOBL zohconst_bf2a01a01a01a01a<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bfc5555555555555<>+0(SB)/8, $0xbfc5555555555555
+DATA zohconst_bfc5555555555555<>+8(SB)/8, $0xbfc5555555555555
+DATA zohconst_bfc5555555555555<>+16(SB)/8, $0xbfc5555555555555
+DATA zohconst_bfc5555555555555<>+24(SB)/8, $0xbfc5555555555555
+GLOBL zohconst_bfc5555555555555<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bca6827863b97d97<>+0(SB)/8, $0xbca6827863b97d97
+DATA zohconst_bca6827863b97d97<>+8(SB)/8, $0xbca6827863b97d97
+DATA zohconst_bca6827863b97d97<>+16(SB)/8, $0xbca6827863b97d97
+DATA zohconst_bca6827863b97d97<>+24(SB)/8, $0xbca6827863b97d97
+GLOBL zohconst_bca6827863b97d97<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_3d2ae7f3e733b81f<>+0(SB)/8, $0x3d2ae7f3e733b81f
+DATA zohconst_3d2ae7f3e733b81f<>+8(SB)/8, $0x3d2ae7f3e733b81f
+DATA zohconst_3d2ae7f3e733b81f<>+16(SB)/8, $0x3d2ae7f3e733b81f
+DATA zohconst_3d2ae7f3e733b81f<>+24(SB)/8, $0x3d2ae7f3e733b81f
+GLOBL zohconst_3d2ae7f3e733b81f<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bda93974a8c07c9d<>+0(SB)/8, $0xbda93974a8c07c9d
+DATA zohconst_bda93974a8c07c9d<>+8(SB)/8, $0xbda93974a8c07c9d
+DATA zohconst_bda93974a8c07c9d<>+16(SB)/8, $0xbda93974a8c07c9d
+DATA zohconst_bda93974a8c07c9d<>+24(SB)/8, $0xbda93974a8c07c9d
+GLOBL zohconst_bda93974a8c07c9d<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_be927e4fb7789f5c<>+0(SB)/8, $0xbe927e4fb7789f5c
+DATA zohconst_be927e4fb7789f5c<>+8(SB)/8, $0xbe927e4fb7789f5c
+DATA zohconst_be927e4fb7789f5c<>+16(SB)/8, $0xbe927e4fb7789f5c
+DATA zohconst_be927e4fb7789f5c<>+24(SB)/8, $0xbe927e4fb7789f5c
+GLOBL zohconst_be927e4fb7789f5c<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bf56c16c16c16c17<>+0(SB)/8, $0xbf56c16c16c16c17
+DATA zohconst_bf56c16c16c16c17<>+8(SB)/8, $0xbf56c16c16c16c17
+DATA zohconst_bf56c16c16c16c17<>+16(SB)/8, $0xbf56c16c16c16c17
+DATA zohconst_bf56c16c16c16c17<>+24(SB)/8, $0xbf56c16c16c16c17
+GLOBL zohconst_bf56c16c16c16c17<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_bfe0000000000000<>+0(SB)/8, $0xbfe0000000000000
+DATA zohconst_bfe0000000000000<>+8(SB)/8, $0xbfe0000000000000
+DATA zohconst_bfe0000000000000<>+16(SB)/8, $0xbfe0000000000000
+DATA zohconst_bfe0000000000000<>+24(SB)/8, $0xbfe0000000000000
+GLOBL zohconst_bfe0000000000000<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_0000000000000002<>+0(SB)/8, $0x0000000000000002
+DATA zohconst_0000000000000002<>+8(SB)/8, $0x0000000000000002
+DATA zohconst_0000000000000002<>+16(SB)/8, $0x0000000000000002
+DATA zohconst_0000000000000002<>+24(SB)/8, $0x0000000000000002
+GLOBL zohconst_0000000000000002<>(SB), RODATA|NOPTR, $32
+
+DATA zohconst_0000000000000001<>+0(SB)/8, $0x0000000000000001
+DATA zohconst_0000000000000001<>+8(SB)/8, $0x0000000000000001
+DATA zohconst_0000000000000001<>+16(SB)/8, $0x0000000000000001
+DATA zohconst_0000000000000001<>+24(SB)/8, $0x0000000000000001
+GLOBL zohconst_0000000000000001<>(SB), RODATA|NOPTR, $32

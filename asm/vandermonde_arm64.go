@@ -11,8 +11,8 @@ package asm
 func vandermondeBlocksNEON(k, zRe, zIm, pRe, pIm *float32, blocks, nh int)
 
 // vandermondeChainNEON advances groups·8 complex float64 chains by steps
-// products, storing each flushed value as float32; bit for bit
+// products, storing each live value as float32; bit for bit
 // generic.VandermondeChain. See avogen/neongen/vandermonde.go.
 //
 //go:noescape
-func vandermondeChainNEON(dstRe, dstIm *float32, xr, xi, er, ei, thr *float64, groups, steps, groupStride, stepStride int)
+func vandermondeChainNEON(dstRe, dstIm *float32, xr, xi, er, ei, live *float64, groups, steps, groupStride, stepStride int)

@@ -776,7 +776,7 @@ zeroblock:
 done:
 	RET
 
-// func vandermondeChainNEON(dstRe, dstIm *float32, xr, xi, er, ei, thr *float64, groups, steps, groupStride, stepStride int)
+// func vandermondeChainNEON(dstRe, dstIm *float32, xr, xi, er, ei, live *float64, groups, steps, groupStride, stepStride int)
 TEXT ·vandermondeChainNEON(SB), NOSPLIT|NOFRAME, $0-88
 	MOVD	dstRe+0(FP), R0
 	MOVD	dstIm+8(FP), R1
@@ -788,12 +788,14 @@ TEXT ·vandermondeChainNEON(SB), NOSPLIT|NOFRAME, $0-88
 	CBZ	R2, done
 	MOVD	groups+56(FP), R10
 	CBZ	R10, done
+	VEOR	V28.B16, V28.B16, V28.B16
+	WORD	$0x6f03f61d	// fmov v29.2d, #1.0
 step:
 	MOVD	xr+16(FP), R5
 	MOVD	xi+24(FP), R6
 	MOVD	er+32(FP), R7
 	MOVD	ei+40(FP), R8
-	MOVD	thr+48(FP), R9
+	MOVD	live+48(FP), R9
 	MOVD	groups+56(FP), R10
 	MOVD	R0, R11
 	MOVD	R1, R12
@@ -801,18 +803,10 @@ group:
 	VLD1	(R5), [V0.D2, V1.D2, V2.D2, V3.D2]
 	VLD1	(R6), [V4.D2, V5.D2, V6.D2, V7.D2]
 	VLD1.P	64(R9), [V8.D2, V9.D2, V10.D2, V11.D2]
-	WORD	$0x6e60dc14	// fmul v20.2d, v0.2d, v0.2d
-	VFMLA	V4.D2, V4.D2, V20.D2
-	WORD	$0x6e61dc35	// fmul v21.2d, v1.2d, v1.2d
-	VFMLA	V5.D2, V5.D2, V21.D2
-	WORD	$0x6e62dc56	// fmul v22.2d, v2.2d, v2.2d
-	VFMLA	V6.D2, V6.D2, V22.D2
-	WORD	$0x6e63dc77	// fmul v23.2d, v3.2d, v3.2d
-	VFMLA	V7.D2, V7.D2, V23.D2
-	WORD	$0x6e68e694	// fcmge v20.2d, v20.2d, v8.2d
-	WORD	$0x6e69e6b5	// fcmge v21.2d, v21.2d, v9.2d
-	WORD	$0x6e6ae6d6	// fcmge v22.2d, v22.2d, v10.2d
-	WORD	$0x6e6be6f7	// fcmge v23.2d, v23.2d, v11.2d
+	WORD	$0x6efce514	// fcmgt v20.2d, v8.2d, v28.2d
+	WORD	$0x6efce535	// fcmgt v21.2d, v9.2d, v28.2d
+	WORD	$0x6efce556	// fcmgt v22.2d, v10.2d, v28.2d
+	WORD	$0x6efce577	// fcmgt v23.2d, v11.2d, v28.2d
 	VAND	V20.B16, V0.B16, V0.B16
 	VAND	V20.B16, V4.B16, V4.B16
 	VAND	V21.B16, V1.B16, V1.B16
@@ -835,33 +829,42 @@ group:
 	VLD1.P	64(R8), [V16.D2, V17.D2, V18.D2, V19.D2]
 	// (a + ib)(c + id) = fma(c, a, −(d·b)) + i·fma(d, a, c·b)
 	WORD	$0x6e64de08	// fmul v8.2d, v16.2d, v4.2d
-	WORD	$0x6e64dd94	// fmul v20.2d, v12.2d, v4.2d
+	WORD	$0x6e64dd98	// fmul v24.2d, v12.2d, v4.2d
 	WORD	$0x6e65de29	// fmul v9.2d, v17.2d, v5.2d
-	WORD	$0x6e65ddb5	// fmul v21.2d, v13.2d, v5.2d
+	WORD	$0x6e65ddb9	// fmul v25.2d, v13.2d, v5.2d
 	WORD	$0x6e66de4a	// fmul v10.2d, v18.2d, v6.2d
-	WORD	$0x6e66ddd6	// fmul v22.2d, v14.2d, v6.2d
+	WORD	$0x6e66ddda	// fmul v26.2d, v14.2d, v6.2d
 	WORD	$0x6e67de6b	// fmul v11.2d, v19.2d, v7.2d
-	WORD	$0x6e67ddf7	// fmul v23.2d, v15.2d, v7.2d
+	WORD	$0x6e67ddfb	// fmul v27.2d, v15.2d, v7.2d
 	WORD	$0x6ee0f908	// fneg v8.2d, v8.2d
 	WORD	$0x6ee0f929	// fneg v9.2d, v9.2d
 	WORD	$0x6ee0f94a	// fneg v10.2d, v10.2d
 	WORD	$0x6ee0f96b	// fneg v11.2d, v11.2d
 	VFMLA	V0.D2, V12.D2, V8.D2
-	VFMLA	V0.D2, V16.D2, V20.D2
+	VFMLA	V0.D2, V16.D2, V24.D2
 	VFMLA	V1.D2, V13.D2, V9.D2
-	VFMLA	V1.D2, V17.D2, V21.D2
+	VFMLA	V1.D2, V17.D2, V25.D2
 	VFMLA	V2.D2, V14.D2, V10.D2
-	VFMLA	V2.D2, V18.D2, V22.D2
+	VFMLA	V2.D2, V18.D2, V26.D2
 	VFMLA	V3.D2, V15.D2, V11.D2
-	VFMLA	V3.D2, V19.D2, V23.D2
+	VFMLA	V3.D2, V19.D2, V27.D2
+	VAND	V20.B16, V8.B16, V8.B16
+	VAND	V20.B16, V24.B16, V24.B16
+	VAND	V21.B16, V9.B16, V9.B16
+	VAND	V21.B16, V25.B16, V25.B16
+	VAND	V22.B16, V10.B16, V10.B16
+	VAND	V22.B16, V26.B16, V26.B16
+	VAND	V23.B16, V11.B16, V11.B16
+	VAND	V23.B16, V27.B16, V27.B16
 	VST1.P	[V8.D2, V9.D2, V10.D2, V11.D2], 64(R5)
-	VST1.P	[V20.D2, V21.D2, V22.D2, V23.D2], 64(R6)
+	VST1.P	[V24.D2, V25.D2, V26.D2, V27.D2], 64(R6)
 	ADD	R3, R11, R11
 	ADD	R3, R12, R12
 	SUBS	$1, R10, R10
 	BNE	group
 	ADD	R4, R0, R0
 	ADD	R4, R1, R1
+	WORD	$0x4e7dd79c	// fadd v28.2d, v28.2d, v29.2d
 	SUBS	$1, R2, R2
 	BNE	step
 done:

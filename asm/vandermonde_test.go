@@ -67,8 +67,10 @@ func TestVandermondeBlocksMatchesGeneric(t *testing.T) {
 // TestVandermondeChainMatchesGenericBitForBit: the assembly chains compute
 // the products in the FMA order generic.VandermondeChain writes down, so
 // the float32 tables (and the advanced float64 chains) agree exactly,
-// including the flush to 0 of lanes below their threshold, at both the
-// powers' strides and the anchors'.
+// including the 0 of lanes past their live count (none, some, all steps,
+// fractional, NaN), at the powers' strides, the anchors' and overlapping
+// rows, for group counts that cover the assembly's blocks of groups and
+// the single groups after them.
 func TestVandermondeChainMatchesGenericBitForBit(t *testing.T) {
 	const w = generic.VandermondeChainGroup
 	rng := rand.New(rand.NewPCG(13, 14))
@@ -77,28 +79,29 @@ func TestVandermondeChainMatchesGenericBitForBit(t *testing.T) {
 			t.Skip("no assembly at this level")
 		}
 		for _, sh := range []struct{ groups, steps, groupStride, stepStride int }{
-			{1, 1, 8, 8}, {1, 8, 64, 8}, {4, 8, 64, 8}, {3, 5, 8, 17}, {5, 64, 8, 40}, {2, 3, 0, 8},
+			{1, 1, 8, 8}, {1, 8, 64, 8}, {4, 8, 64, 8}, {3, 5, 8, 24}, {5, 64, 8, 40}, {2, 3, 40, 8},
+			{9, 8, 64, 8}, {7, 13, 8, 56}, {1, 6, 8, 3}, {2, 5, 32, 5},
 		} {
 			name := fmt.Sprintf("%+v", sh)
 			lanes := sh.groups * w
-			var xr, xi, er, ei, thr []float64
+			var xr, xi, er, ei, live []float64
 			for range lanes {
-				// Decay factors from 0.5 to 1.05 so that some lanes cross
-				// their threshold mid-chain and some grow.
+				// Decay factors from 0.5 to 1.05 so that some lanes decay
+				// and some grow.
 				m, ph := 0.5+0.55*rng.Float64(), 2*math.Pi*rng.Float64()
 				er, ei = append(er, m*math.Cos(ph)), append(ei, m*math.Sin(ph))
 				xr, xi = append(xr, rng.NormFloat64()), append(xi, rng.NormFloat64())
-				thr = append(thr, []float64{0, 1e-6, 0.5, math.Inf(1)}[rng.IntN(4)])
+				live = append(live, []float64{-1, 0, 1, 2.5, float64(sh.steps), float64(sh.steps) - 0.5, 1e9, math.Inf(1), math.NaN()}[rng.IntN(9)])
 			}
 			n := (sh.groups-1)*sh.groupStride + (sh.steps-1)*sh.stepStride + w
 			wantRe, wantIm := make([]float32, n), make([]float32, n)
 			wr, wi := append([]float64(nil), xr...), append([]float64(nil), xi...)
-			generic.VandermondeChain(wantRe, wantIm, wr, wi, er, ei, thr, sh.groups, sh.steps, sh.groupStride, sh.stepStride)
+			generic.VandermondeChain(wantRe, wantIm, wr, wi, er, ei, live, sh.groups, sh.steps, sh.groupStride, sh.stepStride)
 			gotRe := asmtest.GuardedFloat32(t, make([]float32, n))
 			gotIm := asmtest.GuardedFloat32(t, make([]float32, n))
 			gr, gi := asmtest.GuardedFloat64(t, xr), asmtest.GuardedFloat64(t, xi)
 			asm.VandermondeChain(l, gotRe, gotIm, gr, gi,
-				asmtest.GuardedFloat64(t, er), asmtest.GuardedFloat64(t, ei), asmtest.GuardedFloat64(t, thr),
+				asmtest.GuardedFloat64(t, er), asmtest.GuardedFloat64(t, ei), asmtest.GuardedFloat64(t, live),
 				sh.groups, sh.steps, sh.groupStride, sh.stepStride)
 			for i := range n {
 				if math.Float32bits(gotRe[i]) != math.Float32bits(wantRe[i]) || math.Float32bits(gotIm[i]) != math.Float32bits(wantIm[i]) {
@@ -106,7 +109,7 @@ func TestVandermondeChainMatchesGenericBitForBit(t *testing.T) {
 				}
 			}
 			for i := range lanes {
-				if gr[i] != wr[i] || gi[i] != wi[i] {
+				if math.Float64bits(gr[i]) != math.Float64bits(wr[i]) || math.Float64bits(gi[i]) != math.Float64bits(wi[i]) {
 					t.Fatalf("%s: x[%d] = %v%+vi after the chain, want %v%+vi", name, i, gr[i], gi[i], wr[i], wi[i])
 				}
 			}

@@ -170,31 +170,40 @@ func VandermondeDirect(k []float64, c, w []complex128) {
 const VandermondeChainGroup = 8
 
 // VandermondeChain builds float32 Vandermonde tables by short chains of
-// complex products carried in float64. x, e and thr hold groups·8 lanes
+// complex products carried in float64. x, e and live hold groups·8 lanes
 // (split real and imaginary parts); for every step t < steps and group
 // g < groups, lane i < 8 of the group:
 //
-//	x ← x if |x|² ≥ thr else 0
-//	dst[g·groupStride + t·stepStride + i] = float32(x)
-//	x ← x·e
+//	if t < live:  dst[g·groupStride + t·stepStride + i] = float32(x),  x ← x·e
+//	else:         dst[…] = 0,                                          x ← 0
 //
-// and x keeps its advanced value. The products are written with math.FMA
-// in the order the assembly twins compute them, so that every level gives
-// the same bits. The caller guarantees the lengths.
-func VandermondeChain(dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+// and x keeps its advanced value. A group's rows may overlap (a later step
+// overwrites an earlier one); the areas of two groups must not, as the
+// kernels order the groups' steps differently. live is the number of steps a lane is
+// stored for (any float64; NaN or ≤ 0 stores none): the caller knows from
+// the exact exponent when a chain's decay falls below its flush level, so
+// the kernels compare a step count instead of evaluating |x|² at every
+// step, and that count does not depend on the rounding of the chain. The
+// products are written with math.FMA in the order the assembly twins
+// compute them, so that every level gives the same bits. The caller
+// guarantees the lengths.
+func VandermondeChain(dstRe, dstIm []float32, xr, xi, er, ei, live []float64, groups, steps, groupStride, stepStride int) {
 	const w = VandermondeChainGroup
 	for t := range steps {
+		ft := float64(t)
 		for g := range groups {
-			o := g*groupStride + t*stepStride
+			o := g*groupStride + t*stepStride - g*w
 			for i := g * w; i < (g+1)*w; i++ {
-				a, b := xr[i], xi[i]
-				// Products rounded before they are added (float64(…)), as in
-				// the assembly: the Go spec would let a compiler fuse them.
-				if !(math.FMA(b, b, float64(a*a)) >= thr[i]) {
-					a, b = 0, 0
+				if !(ft < live[i]) {
+					dstRe[o+i], dstIm[o+i] = 0, 0
+					xr[i], xi[i] = 0, 0
+					continue
 				}
-				dstRe[o+i-g*w], dstIm[o+i-g*w] = float32(a), float32(b)
+				a, b := xr[i], xi[i]
+				dstRe[o+i], dstIm[o+i] = float32(a), float32(b)
 				c, d := er[i], ei[i]
+				// The products rounded before they are added (float64(…)), as
+				// in the assembly: the Go spec would let a compiler fuse them.
 				xr[i], xi[i] = math.FMA(c, a, -float64(d*b)), math.FMA(d, a, float64(c*b))
 			}
 		}

@@ -1,7 +1,9 @@
 package kernelgen
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -117,5 +119,41 @@ func TestBadInputsReturnErrorsNamingTheArgument(t *testing.T) {
 			}()
 			errContains(t, c.call(), c.want)
 		})
+	}
+}
+
+// TestCheckFiniteComplexNamesTheFirstBadEntry covers the chunked sums: a
+// bad entry past the first chunk, two in one chunk (the first is named),
+// in either part, and in the odd entry at the end of a slice.
+func TestCheckFiniteComplexNamesTheFirstBadEntry(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, c := range []struct {
+		n   int
+		bad map[int]complex128
+		idx int
+	}{
+		{200, map[int]complex128{130: complex(inf, 0), 150: complex(0, nan)}, 130},
+		{200, map[int]complex128{64: complex(1, -inf)}, 64},
+		{197, map[int]complex128{196: complex(nan, 1)}, 196},
+		{1, map[int]complex128{0: complex(0, inf)}, 0},
+		{197, nil, -1},
+	} {
+		x := make([]complex128, c.n)
+		for i := range x {
+			x[i] = complex(float64(i), -float64(i))
+		}
+		for i, v := range c.bad {
+			x[i] = v
+		}
+		err := checkFiniteComplex("x", x)
+		if c.idx < 0 {
+			if err != nil {
+				t.Errorf("n %d all finite: %v", c.n, err)
+			}
+			continue
+		}
+		if want := fmt.Sprintf("x[%d]", c.idx); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("n %d: error %v, want one naming %s", c.n, err, want)
+		}
 	}
 }

@@ -50,13 +50,16 @@ func DiscretizeZOH(dA, dB, A, B []complex128, dt float64) error {
 func discretizeZOH(dA, dB, A, B []complex128, dt float64) {
 	for n, a := range A {
 		e, em1 := expAndExpm1(complex(dt, 0) * a)
-		dA[n] = e
-		if a == 0 {
-			dB[n] = complex(dt, 0) * B[n]
-			continue
-		}
-		dB[n] = divide(em1, a) * B[n]
+		dA[n], dB[n] = e, zohB(em1, a, B[n], dt)
 	}
+}
+
+// zohB is the zero-order hold's B̄ = (exp(dt·a) − 1)/a·b, dt·b at a = 0.
+func zohB(em1, a, b complex128, dt float64) complex128 {
+	if a == 0 {
+		return complex(dt, 0) * b
+	}
+	return divide(em1, a) * b
 }
 
 // divide is x/y for y ≠ 0 by x·conj(y)/|y|², one real division instead of
@@ -127,6 +130,13 @@ func expAndExpm1(z complex128) (e, em1 complex128) {
 		r = math.Exp(x)
 	}
 	sh, ch := math.Sincos(y / 2)
+	return expParts(r, m, sh, ch)
+}
+
+// expParts returns exp(z) and exp(z) − 1 from r = exp(x), m = expm1(x),
+// sh = sin(y/2) and ch = cos(y/2), z = x + iy, as expAndExpm1 combines
+// them.
+func expParts(r, m, sh, ch float64) (e, em1 complex128) {
 	h2 := 2 * sh * sh
 	c, s := 1-h2, 2*sh*ch
 	return complex(r*c, r*s), complex(m*c-h2, r*s)

@@ -27,12 +27,22 @@ func vandermonde32(l asm.Level, k, zRe, zIm, pRe, pIm []float32, nh int) {
 
 // vandermondeChain builds float32 tables by float64 product chains
 // (generic.VandermondeChain) in assembly at every vector level, bit for bit.
-func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, thr []float64, groups, steps, groupStride, stepStride int) {
+func vandermondeChain(l asm.Level, dstRe, dstIm []float32, xr, xi, er, ei, live []float64, groups, steps, groupStride, stepStride int) {
 	if l != asm.Generic {
-		asm.VandermondeChain(l, dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+		asm.VandermondeChain(l, dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
 		return
 	}
-	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, thr, groups, steps, groupStride, stepStride)
+	generic.VandermondeChain(dstRe, dstIm, xr, xi, er, ei, live, groups, steps, groupStride, stepStride)
+}
+
+// transposeBlocks transposes the whole 8×8 blocks of transpose32 in
+// assembly where the level has them (asm.Transpose) and returns the rows
+// and columns it did.
+func transposeBlocks(l asm.Level, dst, src []float32, dstStride, srcStride, rows, cols int) (int, int) {
+	if l == asm.Generic {
+		return 0, 0
+	}
+	return asm.Transpose(dst, src, dstStride, srcStride, rows, cols)
 }
 
 // cauchyConj4 runs generic.CauchyConj4, the whole vectors of points in
@@ -54,3 +64,12 @@ func cauchyConj4(l asm.Level, rRe, rIm []float64, v, w []complex128, aRe, aIm, b
 // following sums, as the Go spec allows), so that DPLRSpectrum gives the
 // same bits at every level (FuzzDPLRSpectrum).
 func cauchyAssembly(l asm.Level) bool { return l != asm.Generic }
+
+// expSincos runs asm.ExpSincos where the level has it and every |y| ≤
+// ymax is in its range, and returns how many lanes it did.
+func expSincos(l asm.Level, e, m, s, c, x, y []float64, ymax float64) int {
+	if ymax > asm.ExpSincosMaxY {
+		return 0
+	}
+	return asm.ExpSincos(l, e, m, s, c, x, y)
+}

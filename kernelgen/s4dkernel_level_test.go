@@ -113,3 +113,46 @@ func TestS4DKernelAllocatesNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestS4DKernelFlushedBlocksAfterSlowDecay runs a kernel whose anchors
+// are all live, then one of the same shape whose states have all decayed
+// below flush32 after a few blocks but the middle H's, so that the anchor
+// chains stop early and the later rows of the pooled tables must be
+// cleared, not left from the first call or the H before: the far blocks
+// of the fast H are 0, and the kernel is within s4dLevelTol of
+// S4DKernel64. States of 9 (a partial group) and 16.
+func TestS4DKernelFlushedBlocksAfterSlowDecay(t *testing.T) {
+	const L = 2048
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		for _, nh := range []int{9, 16} {
+			slow := s4dLevelParams(3, nh, L, ZOH)
+			fast := s4dLevelParams(3, nh, L, ZOH)
+			for h := range slow.H {
+				slow.Dt[h], fast.Dt[h] = 1e-4, 0.5
+			}
+			fast.Dt[1] = 1e-4
+			k := make([]float32, slow.H*L)
+			if err := S4DKernel(k, slow); err != nil {
+				t.Fatal(err)
+			}
+			if err := S4DKernel(k, fast); err != nil {
+				t.Fatal(err)
+			}
+			want := make([]float64, fast.H*L)
+			if err := S4DKernel64(want, fast); err != nil {
+				t.Fatal(err)
+			}
+			if e := golden.NormwiseError(k, want); !(e <= s4dLevelTol) {
+				t.Errorf("nh %d: normwise error %.3g > %g", nh, e, s4dLevelTol)
+			}
+			// Re λ = −1/2 and Δ = 1/2: exp(l·Re w) ≤ 2⁻⁴⁰ from l ≈ 111 on.
+			for _, h := range []int{0, 2} {
+				for j := 4 * 64; j < L; j++ {
+					if k[h*L+j] != 0 {
+						t.Fatalf("nh %d: k[%d][%d] = %g, want 0 (flushed)", nh, h, j, k[h*L+j])
+					}
+				}
+			}
+		}
+	})
+}

@@ -41,7 +41,7 @@ var instructionsPerElementTable = []struct {
 	// lane, a (state, point) term of the Cauchy sums (four rows, float64),
 	// a complex64 product, a (tap, output) term of the direct convolution.
 	{"S4D Vandermonde blocks, per (state, step)", [3]countedLoop{{"vandermondeBlocksNEON", "pair0", 256}, {"vandermondeBlocksAVX2", "vandermondeBlocksAVX2_pair0", 64}, {"vandermondeBlocksAVX512", "vandermondeBlocksAVX512_pair0", 128}}},
-	{"S4D Vandermonde chain, per float64 lane", [3]countedLoop{{"vandermondeChainNEON", "group", 8}, {"vandermondeChainAVX2", "vandermondeChainAVX2_group", 8}, {"vandermondeChainAVX512", "vandermondeChainAVX512_group", 8}}},
+	{"S4D Vandermonde chain, per float64 lane", [3]countedLoop{{"vandermondeChainNEON", "group", 8}, {"vandermondeChainAVX2", "vandermondeChainAVX2_blockstep", 16}, {"vandermondeChainAVX512", "vandermondeChainAVX512_blockstep", 32}}},
 	{"DPLR Cauchy sums (float64), per (state, point)", [3]countedLoop{{"cauchyConj4NEON", "state", 2}, {"cauchyConj4AVX2", "cauchyConj4AVX2_state", 4}, {"cauchyConj4AVX512", "cauchyConj4AVX512_state", 8}}},
 	{"complex64 product, per product", [3]countedLoop{{"mulComplex64NEON", "loop8", 8}, {"mulComplex64AVX2", "mulComplex64AVX2_loop", 4}, {"mulComplex64AVX512", "mulComplex64AVX512_loop", 8}}},
 	{"direct convolution, per (tap, output)", [3]countedLoop{{"convDirectNEON", "taps8", 128}, {"convDirectAVX2", "convDirectAVX2_taps4", 32}, {"convDirectAVX512", "convDirectAVX512_taps4", 64}}},

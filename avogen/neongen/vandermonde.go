@@ -166,27 +166,25 @@ func vandermondeBlocksNEON(f *File) {
 const chainGroup = 8
 
 // vandermondeChainNEON: for t < steps and each group g < groups of 8
-// lanes (x, e, thr hold 8·groups float64),
+// lanes (x, e, live hold 8·groups float64),
 //
-//	x ← x if |x|² ≥ thr else 0         (FCMGE is false for NaN, as GE_OQ)
-//	dst[g·groupStride + t·stepStride + i] = float32(x[8g+i]),  i < 8
-//	x ← x·e                            (complex, float64)
+//	dst[g·groupStride + t·stepStride + i] = t < live ? float32(x[8g+i]) : 0,  i < 8
+//	x ← t < live ? x·e : 0             (complex, float64; FCMGT is false for NaN)
 //
-// in generic.VandermondeChain's fused order: |x|² = fma(b, b, a·a),
-// Re = fma(c, a, −(d·b)) (the product negated exactly by FNEG, then FMLA:
+// in generic.VandermondeChain's fused order: Re = fma(c, a, −(d·b)) (the product negated exactly by FNEG, then FMLA:
 // NEON has no vector FMSUB with the product's sign), Im = fma(d, a, c·b).
 // FCVTN/FCVTN2 round to nearest even, as Go's float32(x).
 func vandermondeChainNEON(f *File) {
-	fn := f.Func("vandermondeChainNEON", "func(dstRe, dstIm *float32, xr, xi, er, ei, thr *float64, groups, steps, groupStride, stepStride int)")
+	fn := f.Func("vandermondeChainNEON", "func(dstRe, dstIm *float32, xr, xi, er, ei, live *float64, groups, steps, groupStride, stepStride int)")
 	fn.Doc(
 		"vandermondeChainNEON advances groups·8 complex float64 chains by steps",
-		"products, storing each flushed value as float32; bit for bit",
+		"products, storing each live value as float32; bit for bit",
 		"generic.VandermondeChain. See avogen/neongen/vandermonde.go.",
 	)
 	const (
-		dr, di, steps, gs, ss  = R0, R1, R2, R3, R4
-		xr, xi, er, ei, thr, g = R5, R6, R7, R8, R9, R10
-		or, oi                 = R11, R12
+		dr, di, steps, gs, ss   = R0, R1, R2, R3, R4
+		xr, xi, er, ei, live, g = R5, R6, R7, R8, R9, R10
+		or, oi                  = R11, R12
 	)
 	fn.Load(fn.Param("dstRe").Value(), dr)
 	fn.Load(fn.Param("dstIm").Value(), di)
@@ -197,28 +195,28 @@ func vandermondeChainNEON(f *File) {
 	fn.CBZ(steps, "done")
 	fn.Load(fn.Param("groups").Value(), g)
 	fn.CBZ(g, "done")
+	// t, the step as a float64, in both lanes.
+	tv, one := V28.D2(), V29.D2()
+	fn.Emit(EOR(tv.R.B16(), tv.R.B16(), tv.R.B16()), FMOVImm(one, 1))
 	fn.Label("step")
 	fn.Load(fn.Param("xr").Value(), xr)
 	fn.Load(fn.Param("xi").Value(), xi)
 	fn.Load(fn.Param("er").Value(), er)
 	fn.Load(fn.Param("ei").Value(), ei)
-	fn.Load(fn.Param("thr").Value(), thr)
+	fn.Load(fn.Param("live").Value(), live)
 	fn.Load(fn.Param("groups").Value(), g)
 	fn.Emit(MOVD(or, dr), MOVD(oi, di))
 	fn.Label("group")
 	quad := func(first VReg) []Vec {
 		return []Vec{first.D2(), (first + 1).D2(), (first + 2).D2(), (first + 3).D2()}
 	}
-	// a V0–3, b V4–7, thr then Re V8–11, c V12–15, d V16–19, |x|² and the
-	// mask then Im V20–23, the float32 values V24–27.
+	// a V0–3, b V4–7, live then Re V8–11, c V12–15, d V16–19, the mask
+	// V20–23, Im V24–27 after the float32 values.
 	a, b, t, c, d, m := quad(V0), quad(V4), quad(V8), quad(V12), quad(V16), quad(V20)
-	re, im := t, m
-	fn.Emit(VLD1(xr, a...), VLD1(xi, b...), VLD1P(thr, t...))
+	re, im := t, quad(V24)
+	fn.Emit(VLD1(xr, a...), VLD1(xi, b...), VLD1P(live, t...))
 	for h := range 4 {
-		fn.Emit(FMUL(m[h], a[h], a[h]), FMLA(m[h], b[h], b[h]))
-	}
-	for h := range 4 {
-		fn.Emit(FCMGE(m[h], m[h], t[h]))
+		fn.Emit(FCMGT(m[h], t[h], tv))
 	}
 	for h := range 4 {
 		fn.Emit(AND(a[h].R.B16(), a[h].R.B16(), m[h].R.B16()), AND(b[h].R.B16(), b[h].R.B16(), m[h].R.B16()))
@@ -240,11 +238,15 @@ func vandermondeChainNEON(f *File) {
 	for h := range 4 {
 		fn.Emit(FMLA(re[h], c[h], a[h]), FMLA(im[h], d[h], a[h]))
 	}
+	// A dead lane's product of zeros may be −0; its x is +0.
+	for h := range 4 {
+		fn.Emit(AND(re[h].R.B16(), re[h].R.B16(), m[h].R.B16()), AND(im[h].R.B16(), im[h].R.B16(), m[h].R.B16()))
+	}
 	fn.Emit(VST1P(xr, re...), VST1P(xi, im...))
 	fn.Emit(ADDReg(or, or, gs), ADDReg(oi, oi, gs))
 	fn.Emit(SUBSImm(g, g, 1))
 	fn.BNE("group")
-	fn.Emit(ADDReg(dr, dr, ss), ADDReg(di, di, ss))
+	fn.Emit(ADDReg(dr, dr, ss), ADDReg(di, di, ss), FADD(tv, tv, one))
 	fn.Emit(SUBSImm(steps, steps, 1))
 	fn.BNE("step")
 	fn.Label("done")
