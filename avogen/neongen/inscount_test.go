@@ -29,13 +29,13 @@ var instructionsPerElementTable = []struct {
 	loops  [3]countedLoop
 }{
 	{"δ row, Δ + bias", [3]countedLoop{{"deltaRowScalarNEON", "pair", 8}, {"deltaRowScalarAVX2", "deltaRowScalarAVX2_loop", 8}, {"deltaRowScalarAVX512", "deltaRowScalarAVX512_loop", 16}}},
-	{"δ row, softplus", [3]countedLoop{{"deltaRowSoftplusScalarNEON", "loop", 4}, {"deltaRowSoftplusScalarAVX2", "deltaRowSoftplusScalarAVX2_loop", 8}, {"deltaRowSoftplusScalarAVX512", "deltaRowSoftplusScalarAVX512_loop", 16}}},
+	{"δ row, softplus", [3]countedLoop{{"deltaRowSoftplusScalarNEON", "loop", 4}, {"deltaRowSoftplusScalarAVX2", "deltaRowSoftplusScalarAVX2_unrolled", 16}, {"deltaRowSoftplusScalarAVX512", "deltaRowSoftplusScalarAVX512_unrolled", 32}}},
 	{"gate row, D·u", [3]countedLoop{{"gateRowScalarNEON", "pair", 8}, {"gateRowScalarAVX2", "gateRowScalarAVX2_loop", 8}, {"gateRowScalarAVX512", "gateRowScalarAVX512_loop", 16}}},
-	{"gate row, D·u and silu", [3]countedLoop{{"gateRowSiLUScalarNEON", "pair", 8}, {"gateRowSiLUScalarAVX2", "gateRowSiLUScalarAVX2_loop", 8}, {"gateRowSiLUScalarAVX512", "gateRowSiLUScalarAVX512_loop", 16}}},
-	{"exp row", [3]countedLoop{{"expFloat32NEON", "loop16", 16}, {"expRowAVX2", "expRowAVX2_loop", 8}, {"expRowAVX512", "expRowAVX512_loop", 16}}},
-	{"exp2 row (the decay)", [3]countedLoop{{"exp2RowNEON", "loop", 4}, {"exp2RowAVX2", "exp2RowAVX2_loop", 8}, {"exp2RowAVX512", "exp2RowAVX512_loop", 16}}},
+	{"gate row, D·u and silu", [3]countedLoop{{"gateRowSiLUScalarNEON", "pair", 8}, {"gateRowSiLUScalarAVX2", "gateRowSiLUScalarAVX2_unrolled", 16}, {"gateRowSiLUScalarAVX512", "gateRowSiLUScalarAVX512_unrolled", 32}}},
+	{"exp row", [3]countedLoop{{"expFloat32NEON", "loop16", 16}, {"expRowAVX2", "expRowAVX2_unrolled", 16}, {"expRowAVX512", "expRowAVX512_unrolled", 32}}},
+	{"exp2 row (the decay)", [3]countedLoop{{"exp2RowNEON", "loop", 4}, {"exp2RowAVX2", "exp2RowAVX2_unrolled", 32}, {"exp2RowAVX512", "exp2RowAVX512_unrolled", 64}}},
 	{"recurrence, state-vectorised", [3]countedLoop{{"scanChannelsNEON", "pair", 8}, {"scanChannelsAVX2", "scanChannelsAVX2_chunk", 8}, {"scanChannelsAVX512", "scanChannelsAVX512_chunk", 16}}},
-	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "pair4", 8}, {"scanLanesAVX2", "scanLanesAVX2_group", 16}, {"scanLanesAVX512", "scanLanesAVX512_group", 32}}},
+	{"recurrence, channel-vectorised (BLD)", [3]countedLoop{{"scanLanesNEON", "pair4", 8}, {"scanLanesAVX2", "scanLanesAVX2_group", 16}, {"scanLanesAVX512", "scanLanesAVX512_group", 64}}},
 	// The S4 path's kernels, each per its own element: a (state, step)
 	// term of the S4D Vandermonde sum (two blocks a pass), a float64 chain
 	// lane, a (state, point) term of the Cauchy sums (four rows, float64),
