@@ -71,17 +71,17 @@ deltaRowSoftplusScalarAVX2_unrolled:
 	VMOVUPS      32(CX), Y2
 	VADDPS       Y0, Y2, Y2
 	VANDPS       const_7fffffff<>+0(SB), Y1, Y3
-	VANDPS       const_7fffffff<>+0(SB), Y2, Y5
+	VANDPS       const_7fffffff<>+0(SB), Y2, Y4
 	VXORPS       const_80000000<>+0(SB), Y3, Y3
-	VXORPS       const_80000000<>+0(SB), Y5, Y5
-	VMOVUPS      const_4b400000<>+0(SB), Y4
+	VXORPS       const_80000000<>+0(SB), Y4, Y4
+	VMOVUPS      const_4b400000<>+0(SB), Y5
 	VMOVUPS      const_4b400000<>+0(SB), Y6
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y3, Y4
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y5, Y6
-	VSUBPS       const_4b400000<>+0(SB), Y4, Y7
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y3, Y5
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y4, Y6
+	VSUBPS       const_4b400000<>+0(SB), Y5, Y7
 	VSUBPS       const_4b400000<>+0(SB), Y6, Y8
 	VMOVUPS      Y3, Y9
-	VMOVUPS      Y5, Y10
+	VMOVUPS      Y4, Y10
 	VFNMADD231PS const_3f317200<>+0(SB), Y7, Y9
 	VFNMADD231PS const_3f317200<>+0(SB), Y8, Y10
 	VFNMADD231PS const_35bfbe8e<>+0(SB), Y7, Y9
@@ -102,67 +102,67 @@ deltaRowSoftplusScalarAVX2_unrolled:
 	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y8
 	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y7
 	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y8
-	VPSUBD       const_4b400000<>+0(SB), Y4, Y4
+	VPSUBD       const_4b400000<>+0(SB), Y5, Y5
 	VPSUBD       const_4b400000<>+0(SB), Y6, Y6
-	VPSRAD       $0x01, Y4, Y9
+	VPSRAD       $0x01, Y5, Y9
 	VPSRAD       $0x01, Y6, Y10
-	VPSUBD       Y9, Y4, Y4
+	VPSUBD       Y9, Y5, Y5
 	VPSUBD       Y10, Y6, Y6
 	VPADDD       const_0000007f<>+0(SB), Y9, Y9
 	VPADDD       const_0000007f<>+0(SB), Y10, Y10
 	VPSLLD       $0x17, Y9, Y9
 	VPSLLD       $0x17, Y10, Y10
-	VPADDD       const_0000007f<>+0(SB), Y4, Y4
+	VPADDD       const_0000007f<>+0(SB), Y5, Y5
 	VPADDD       const_0000007f<>+0(SB), Y6, Y6
-	VPSLLD       $0x17, Y4, Y4
+	VPSLLD       $0x17, Y5, Y5
 	VPSLLD       $0x17, Y6, Y6
 	VMULPS       Y9, Y7, Y7
 	VMULPS       Y10, Y8, Y8
-	VMULPS       Y4, Y7, Y7
+	VMULPS       Y5, Y7, Y7
 	VMULPS       Y6, Y8, Y8
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y3, Y4
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y5, Y6
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y3, Y5
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y4, Y6
 	VCMPPS       $0x11, const_00800000<>+0(SB), Y7, Y9
 	VCMPPS       $0x11, const_00800000<>+0(SB), Y8, Y10
-	VORPS        Y9, Y4, Y4
+	VORPS        Y9, Y5, Y5
 	VORPS        Y10, Y6, Y6
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y3, Y3
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y5, Y5
-	VANDNPS      Y7, Y4, Y7
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y4, Y4
+	VANDNPS      Y7, Y5, Y7
 	VANDNPS      Y8, Y6, Y8
 	VBLENDVPS    Y3, const_7f800000<>+0(SB), Y7, Y7
-	VBLENDVPS    Y5, const_7f800000<>+0(SB), Y8, Y8
+	VBLENDVPS    Y4, const_7f800000<>+0(SB), Y8, Y8
 	VMOVUPS      Y7, Y3
-	VMOVUPS      Y8, Y5
-	VADDPS       const_40000000<>+0(SB), Y3, Y4
-	VADDPS       const_40000000<>+0(SB), Y5, Y6
-	VDIVPS       Y4, Y3, Y4
-	VDIVPS       Y6, Y5, Y6
-	VMULPS       Y4, Y4, Y3
-	VMULPS       Y6, Y6, Y7
-	VMOVUPS      const_3d9d89d9<>+0(SB), Y5
+	VMOVUPS      Y8, Y4
+	VADDPS       const_40000000<>+0(SB), Y3, Y5
+	VADDPS       const_40000000<>+0(SB), Y4, Y6
+	VDIVPS       Y5, Y3, Y5
+	VDIVPS       Y6, Y4, Y6
+	VMULPS       Y5, Y5, Y3
+	VMULPS       Y6, Y6, Y4
+	VMOVUPS      const_3d9d89d9<>+0(SB), Y7
 	VMOVUPS      const_3d9d89d9<>+0(SB), Y8
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Y3, Y5
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Y7, Y8
-	VFMADD213PS  const_3de38e39<>+0(SB), Y3, Y5
-	VFMADD213PS  const_3de38e39<>+0(SB), Y7, Y8
-	VFMADD213PS  const_3e124925<>+0(SB), Y3, Y5
-	VFMADD213PS  const_3e124925<>+0(SB), Y7, Y8
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Y3, Y5
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Y7, Y8
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Y3, Y5
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Y7, Y8
-	VFMADD213PS  const_3f800000<>+0(SB), Y3, Y5
-	VFMADD213PS  const_3f800000<>+0(SB), Y7, Y8
-	VMULPS       Y4, Y5, Y5
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y4, Y8
+	VFMADD213PS  const_3de38e39<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3de38e39<>+0(SB), Y4, Y8
+	VFMADD213PS  const_3e124925<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3e124925<>+0(SB), Y4, Y8
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y4, Y8
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y4, Y8
+	VFMADD213PS  const_3f800000<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3f800000<>+0(SB), Y4, Y8
+	VMULPS       Y5, Y7, Y7
 	VMULPS       Y6, Y8, Y8
-	VADDPS       Y5, Y5, Y5
+	VADDPS       Y7, Y7, Y7
 	VADDPS       Y8, Y8, Y8
 	VXORPS       Y3, Y3, Y3
 	VXORPS       Y4, Y4, Y4
 	VMAXPS       Y3, Y1, Y3
 	VMAXPS       Y4, Y2, Y4
-	VADDPS       Y5, Y3, Y1
+	VADDPS       Y7, Y3, Y1
 	VADDPS       Y8, Y4, Y2
 	VMOVUPS      Y1, (AX)
 	VMOVUPS      Y2, 32(AX)
@@ -702,17 +702,17 @@ deltaRowSoftplusVecAVX2_unrolled:
 	VMOVUPS      32(CX), Y1
 	VADDPS       32(BX), Y1, Y1
 	VANDPS       const_7fffffff<>+0(SB), Y0, Y2
-	VANDPS       const_7fffffff<>+0(SB), Y1, Y4
+	VANDPS       const_7fffffff<>+0(SB), Y1, Y3
 	VXORPS       const_80000000<>+0(SB), Y2, Y2
-	VXORPS       const_80000000<>+0(SB), Y4, Y4
-	VMOVUPS      const_4b400000<>+0(SB), Y3
+	VXORPS       const_80000000<>+0(SB), Y3, Y3
+	VMOVUPS      const_4b400000<>+0(SB), Y4
 	VMOVUPS      const_4b400000<>+0(SB), Y5
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y2, Y3
-	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y4, Y5
-	VSUBPS       const_4b400000<>+0(SB), Y3, Y6
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y2, Y4
+	VFMADD231PS  const_3fb8aa3b<>+0(SB), Y3, Y5
+	VSUBPS       const_4b400000<>+0(SB), Y4, Y6
 	VSUBPS       const_4b400000<>+0(SB), Y5, Y7
 	VMOVUPS      Y2, Y8
-	VMOVUPS      Y4, Y9
+	VMOVUPS      Y3, Y9
 	VFNMADD231PS const_3f317200<>+0(SB), Y6, Y8
 	VFNMADD231PS const_3f317200<>+0(SB), Y7, Y9
 	VFNMADD231PS const_35bfbe8e<>+0(SB), Y6, Y8
@@ -733,67 +733,67 @@ deltaRowSoftplusVecAVX2_unrolled:
 	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y7
 	VFMADD213PS  const_3f800000<>+0(SB), Y8, Y6
 	VFMADD213PS  const_3f800000<>+0(SB), Y9, Y7
-	VPSUBD       const_4b400000<>+0(SB), Y3, Y3
+	VPSUBD       const_4b400000<>+0(SB), Y4, Y4
 	VPSUBD       const_4b400000<>+0(SB), Y5, Y5
-	VPSRAD       $0x01, Y3, Y8
+	VPSRAD       $0x01, Y4, Y8
 	VPSRAD       $0x01, Y5, Y9
-	VPSUBD       Y8, Y3, Y3
+	VPSUBD       Y8, Y4, Y4
 	VPSUBD       Y9, Y5, Y5
 	VPADDD       const_0000007f<>+0(SB), Y8, Y8
 	VPADDD       const_0000007f<>+0(SB), Y9, Y9
 	VPSLLD       $0x17, Y8, Y8
 	VPSLLD       $0x17, Y9, Y9
-	VPADDD       const_0000007f<>+0(SB), Y3, Y3
+	VPADDD       const_0000007f<>+0(SB), Y4, Y4
 	VPADDD       const_0000007f<>+0(SB), Y5, Y5
-	VPSLLD       $0x17, Y3, Y3
+	VPSLLD       $0x17, Y4, Y4
 	VPSLLD       $0x17, Y5, Y5
 	VMULPS       Y8, Y6, Y6
 	VMULPS       Y9, Y7, Y7
-	VMULPS       Y3, Y6, Y6
+	VMULPS       Y4, Y6, Y6
 	VMULPS       Y5, Y7, Y7
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y2, Y3
-	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y4, Y5
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y2, Y4
+	VCMPPS       $0x11, const_c2aeac50<>+0(SB), Y3, Y5
 	VCMPPS       $0x11, const_00800000<>+0(SB), Y6, Y8
 	VCMPPS       $0x11, const_00800000<>+0(SB), Y7, Y9
-	VORPS        Y8, Y3, Y3
+	VORPS        Y8, Y4, Y4
 	VORPS        Y9, Y5, Y5
 	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y2, Y2
-	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y4, Y4
-	VANDNPS      Y6, Y3, Y6
+	VCMPPS       $0x1e, const_42b17218<>+0(SB), Y3, Y3
+	VANDNPS      Y6, Y4, Y6
 	VANDNPS      Y7, Y5, Y7
 	VBLENDVPS    Y2, const_7f800000<>+0(SB), Y6, Y6
-	VBLENDVPS    Y4, const_7f800000<>+0(SB), Y7, Y7
+	VBLENDVPS    Y3, const_7f800000<>+0(SB), Y7, Y7
 	VMOVUPS      Y6, Y2
-	VMOVUPS      Y7, Y4
-	VADDPS       const_40000000<>+0(SB), Y2, Y3
-	VADDPS       const_40000000<>+0(SB), Y4, Y5
-	VDIVPS       Y3, Y2, Y3
-	VDIVPS       Y5, Y4, Y5
-	VMULPS       Y3, Y3, Y2
-	VMULPS       Y5, Y5, Y6
-	VMOVUPS      const_3d9d89d9<>+0(SB), Y4
+	VMOVUPS      Y7, Y3
+	VADDPS       const_40000000<>+0(SB), Y2, Y4
+	VADDPS       const_40000000<>+0(SB), Y3, Y5
+	VDIVPS       Y4, Y2, Y4
+	VDIVPS       Y5, Y3, Y5
+	VMULPS       Y4, Y4, Y2
+	VMULPS       Y5, Y5, Y3
+	VMOVUPS      const_3d9d89d9<>+0(SB), Y6
 	VMOVUPS      const_3d9d89d9<>+0(SB), Y7
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Y2, Y4
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Y6, Y7
-	VFMADD213PS  const_3de38e39<>+0(SB), Y2, Y4
-	VFMADD213PS  const_3de38e39<>+0(SB), Y6, Y7
-	VFMADD213PS  const_3e124925<>+0(SB), Y2, Y4
-	VFMADD213PS  const_3e124925<>+0(SB), Y6, Y7
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Y2, Y4
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Y6, Y7
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Y2, Y4
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Y6, Y7
-	VFMADD213PS  const_3f800000<>+0(SB), Y2, Y4
-	VFMADD213PS  const_3f800000<>+0(SB), Y6, Y7
-	VMULPS       Y3, Y4, Y4
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y2, Y6
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3de38e39<>+0(SB), Y2, Y6
+	VFMADD213PS  const_3de38e39<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3e124925<>+0(SB), Y2, Y6
+	VFMADD213PS  const_3e124925<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y2, Y6
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y2, Y6
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Y3, Y7
+	VFMADD213PS  const_3f800000<>+0(SB), Y2, Y6
+	VFMADD213PS  const_3f800000<>+0(SB), Y3, Y7
+	VMULPS       Y4, Y6, Y6
 	VMULPS       Y5, Y7, Y7
-	VADDPS       Y4, Y4, Y4
+	VADDPS       Y6, Y6, Y6
 	VADDPS       Y7, Y7, Y7
 	VXORPS       Y2, Y2, Y2
 	VXORPS       Y3, Y3, Y3
 	VMAXPS       Y2, Y0, Y2
 	VMAXPS       Y3, Y1, Y3
-	VADDPS       Y4, Y2, Y0
+	VADDPS       Y6, Y2, Y0
 	VADDPS       Y7, Y3, Y1
 	VMOVUPS      Y0, (AX)
 	VMOVUPS      Y1, 32(AX)
@@ -1844,74 +1844,74 @@ deltaRowSoftplusScalarAVX512_unrolled:
 	VMOVUPS      64(CX), Z19
 	VADDPS       Z0, Z19, Z19
 	VANDPS       Z16, Z18, Z20
-	VANDPS       Z16, Z19, Z22
+	VANDPS       Z16, Z19, Z21
 	VXORPS       Z15, Z20, Z20
-	VXORPS       Z15, Z22, Z22
-	VMAXPS       Z20, Z1, Z21
-	VMAXPS       Z22, Z1, Z23
-	VMINPS       Z21, Z2, Z21
+	VXORPS       Z15, Z21, Z21
+	VMAXPS       Z20, Z1, Z22
+	VMAXPS       Z21, Z1, Z23
+	VMINPS       Z22, Z2, Z22
 	VMINPS       Z23, Z2, Z23
-	VMULPS       Z3, Z21, Z24
+	VMULPS       Z3, Z22, Z24
 	VMULPS       Z3, Z23, Z25
 	VRNDSCALEPS  $0x00, Z24, Z24
 	VRNDSCALEPS  $0x00, Z25, Z25
-	VMOVUPS      Z21, Z21
+	VMOVUPS      Z22, Z22
 	VMOVUPS      Z23, Z23
-	VFNMADD231PS Z4, Z24, Z21
+	VFNMADD231PS Z4, Z24, Z22
 	VFNMADD231PS Z4, Z25, Z23
-	VFNMADD231PS Z5, Z24, Z21
+	VFNMADD231PS Z5, Z24, Z22
 	VFNMADD231PS Z5, Z25, Z23
 	VMOVUPS      Z8, Z26
 	VMOVUPS      Z8, Z27
-	VFMADD213PS  Z9, Z21, Z26
+	VFMADD213PS  Z9, Z22, Z26
 	VFMADD213PS  Z9, Z23, Z27
-	VFMADD213PS  Z10, Z21, Z26
+	VFMADD213PS  Z10, Z22, Z26
 	VFMADD213PS  Z10, Z23, Z27
-	VFMADD213PS  Z11, Z21, Z26
+	VFMADD213PS  Z11, Z22, Z26
 	VFMADD213PS  Z11, Z23, Z27
-	VFMADD213PS  Z12, Z21, Z26
+	VFMADD213PS  Z12, Z22, Z26
 	VFMADD213PS  Z12, Z23, Z27
-	VFMADD213PS  Z13, Z21, Z26
+	VFMADD213PS  Z13, Z22, Z26
 	VFMADD213PS  Z13, Z23, Z27
-	VFMADD213PS  Z14, Z21, Z26
+	VFMADD213PS  Z14, Z22, Z26
 	VFMADD213PS  Z14, Z23, Z27
-	VFMADD213PS  Z14, Z21, Z26
+	VFMADD213PS  Z14, Z22, Z26
 	VFMADD213PS  Z14, Z23, Z27
 	VSCALEFPS    Z24, Z26, Z26
 	VSCALEFPS    Z25, Z27, Z27
 	VCMPPS       $0x11, Z6, Z26, K1
 	VCMPPS       $0x11, Z6, Z27, K2
 	VBLENDMPS    Z7, Z26, K1, Z20
-	VBLENDMPS    Z7, Z27, K2, Z22
-	VADDPS       Z17, Z20, Z21
-	VADDPS       Z17, Z22, Z23
-	VDIVPS       Z21, Z20, Z21
-	VDIVPS       Z23, Z22, Z23
-	VMULPS       Z21, Z21, Z20
-	VMULPS       Z23, Z23, Z24
-	VMOVUPS      const_3d9d89d9<>+0(SB), Z22
+	VBLENDMPS    Z7, Z27, K2, Z21
+	VADDPS       Z17, Z20, Z22
+	VADDPS       Z17, Z21, Z23
+	VDIVPS       Z22, Z20, Z22
+	VDIVPS       Z23, Z21, Z23
+	VMULPS       Z22, Z22, Z20
+	VMULPS       Z23, Z23, Z21
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z24
 	VMOVUPS      const_3d9d89d9<>+0(SB), Z25
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Z20, Z22
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Z24, Z25
-	VFMADD213PS  const_3de38e39<>+0(SB), Z20, Z22
-	VFMADD213PS  const_3de38e39<>+0(SB), Z24, Z25
-	VFMADD213PS  const_3e124925<>+0(SB), Z20, Z22
-	VFMADD213PS  const_3e124925<>+0(SB), Z24, Z25
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Z20, Z22
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Z24, Z25
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Z20, Z22
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Z24, Z25
-	VFMADD213PS  Z14, Z20, Z22
-	VFMADD213PS  Z14, Z24, Z25
-	VMULPS       Z21, Z22, Z22
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z21, Z25
+	VFMADD213PS  const_3de38e39<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3de38e39<>+0(SB), Z21, Z25
+	VFMADD213PS  const_3e124925<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3e124925<>+0(SB), Z21, Z25
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z21, Z25
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z21, Z25
+	VFMADD213PS  Z14, Z20, Z24
+	VFMADD213PS  Z14, Z21, Z25
+	VMULPS       Z22, Z24, Z24
 	VMULPS       Z23, Z25, Z25
-	VADDPS       Z22, Z22, Z22
+	VADDPS       Z24, Z24, Z24
 	VADDPS       Z25, Z25, Z25
 	VXORPS       Z20, Z20, Z20
 	VXORPS       Z21, Z21, Z21
 	VMAXPS       Z20, Z18, Z20
 	VMAXPS       Z21, Z19, Z21
-	VADDPS       Z22, Z20, Z18
+	VADDPS       Z24, Z20, Z18
 	VADDPS       Z25, Z21, Z19
 	VMOVUPS      Z18, (AX)
 	VMOVUPS      Z19, 64(AX)
@@ -2042,74 +2042,74 @@ deltaRowSoftplusVecAVX512_unrolled:
 	VMOVUPS      64(CX), Z18
 	VADDPS       64(BX), Z18, Z18
 	VANDPS       Z15, Z17, Z19
-	VANDPS       Z15, Z18, Z21
+	VANDPS       Z15, Z18, Z20
 	VXORPS       Z14, Z19, Z19
-	VXORPS       Z14, Z21, Z21
-	VMAXPS       Z19, Z0, Z20
-	VMAXPS       Z21, Z0, Z22
-	VMINPS       Z20, Z1, Z20
+	VXORPS       Z14, Z20, Z20
+	VMAXPS       Z19, Z0, Z21
+	VMAXPS       Z20, Z0, Z22
+	VMINPS       Z21, Z1, Z21
 	VMINPS       Z22, Z1, Z22
-	VMULPS       Z2, Z20, Z23
+	VMULPS       Z2, Z21, Z23
 	VMULPS       Z2, Z22, Z24
 	VRNDSCALEPS  $0x00, Z23, Z23
 	VRNDSCALEPS  $0x00, Z24, Z24
-	VMOVUPS      Z20, Z20
+	VMOVUPS      Z21, Z21
 	VMOVUPS      Z22, Z22
-	VFNMADD231PS Z3, Z23, Z20
+	VFNMADD231PS Z3, Z23, Z21
 	VFNMADD231PS Z3, Z24, Z22
-	VFNMADD231PS Z4, Z23, Z20
+	VFNMADD231PS Z4, Z23, Z21
 	VFNMADD231PS Z4, Z24, Z22
 	VMOVUPS      Z7, Z25
 	VMOVUPS      Z7, Z26
-	VFMADD213PS  Z8, Z20, Z25
+	VFMADD213PS  Z8, Z21, Z25
 	VFMADD213PS  Z8, Z22, Z26
-	VFMADD213PS  Z9, Z20, Z25
+	VFMADD213PS  Z9, Z21, Z25
 	VFMADD213PS  Z9, Z22, Z26
-	VFMADD213PS  Z10, Z20, Z25
+	VFMADD213PS  Z10, Z21, Z25
 	VFMADD213PS  Z10, Z22, Z26
-	VFMADD213PS  Z11, Z20, Z25
+	VFMADD213PS  Z11, Z21, Z25
 	VFMADD213PS  Z11, Z22, Z26
-	VFMADD213PS  Z12, Z20, Z25
+	VFMADD213PS  Z12, Z21, Z25
 	VFMADD213PS  Z12, Z22, Z26
-	VFMADD213PS  Z13, Z20, Z25
+	VFMADD213PS  Z13, Z21, Z25
 	VFMADD213PS  Z13, Z22, Z26
-	VFMADD213PS  Z13, Z20, Z25
+	VFMADD213PS  Z13, Z21, Z25
 	VFMADD213PS  Z13, Z22, Z26
 	VSCALEFPS    Z23, Z25, Z25
 	VSCALEFPS    Z24, Z26, Z26
 	VCMPPS       $0x11, Z5, Z25, K1
 	VCMPPS       $0x11, Z5, Z26, K2
 	VBLENDMPS    Z6, Z25, K1, Z19
-	VBLENDMPS    Z6, Z26, K2, Z21
-	VADDPS       Z16, Z19, Z20
-	VADDPS       Z16, Z21, Z22
-	VDIVPS       Z20, Z19, Z20
-	VDIVPS       Z22, Z21, Z22
-	VMULPS       Z20, Z20, Z19
-	VMULPS       Z22, Z22, Z23
-	VMOVUPS      const_3d9d89d9<>+0(SB), Z21
+	VBLENDMPS    Z6, Z26, K2, Z20
+	VADDPS       Z16, Z19, Z21
+	VADDPS       Z16, Z20, Z22
+	VDIVPS       Z21, Z19, Z21
+	VDIVPS       Z22, Z20, Z22
+	VMULPS       Z21, Z21, Z19
+	VMULPS       Z22, Z22, Z20
+	VMOVUPS      const_3d9d89d9<>+0(SB), Z23
 	VMOVUPS      const_3d9d89d9<>+0(SB), Z24
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Z19, Z21
-	VFMADD213PS  const_3dba2e8c<>+0(SB), Z23, Z24
-	VFMADD213PS  const_3de38e39<>+0(SB), Z19, Z21
-	VFMADD213PS  const_3de38e39<>+0(SB), Z23, Z24
-	VFMADD213PS  const_3e124925<>+0(SB), Z19, Z21
-	VFMADD213PS  const_3e124925<>+0(SB), Z23, Z24
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Z19, Z21
-	VFMADD213PS  const_3e4ccccd<>+0(SB), Z23, Z24
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Z19, Z21
-	VFMADD213PS  const_3eaaaaab<>+0(SB), Z23, Z24
-	VFMADD213PS  Z13, Z19, Z21
-	VFMADD213PS  Z13, Z23, Z24
-	VMULPS       Z20, Z21, Z21
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z19, Z23
+	VFMADD213PS  const_3dba2e8c<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3de38e39<>+0(SB), Z19, Z23
+	VFMADD213PS  const_3de38e39<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3e124925<>+0(SB), Z19, Z23
+	VFMADD213PS  const_3e124925<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z19, Z23
+	VFMADD213PS  const_3e4ccccd<>+0(SB), Z20, Z24
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z19, Z23
+	VFMADD213PS  const_3eaaaaab<>+0(SB), Z20, Z24
+	VFMADD213PS  Z13, Z19, Z23
+	VFMADD213PS  Z13, Z20, Z24
+	VMULPS       Z21, Z23, Z23
 	VMULPS       Z22, Z24, Z24
-	VADDPS       Z21, Z21, Z21
+	VADDPS       Z23, Z23, Z23
 	VADDPS       Z24, Z24, Z24
 	VXORPS       Z19, Z19, Z19
 	VXORPS       Z20, Z20, Z20
 	VMAXPS       Z19, Z17, Z19
 	VMAXPS       Z20, Z18, Z20
-	VADDPS       Z21, Z19, Z17
+	VADDPS       Z23, Z19, Z17
 	VADDPS       Z24, Z20, Z18
 	VMOVUPS      Z17, (AX)
 	VMOVUPS      Z18, 64(AX)

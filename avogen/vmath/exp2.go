@@ -127,47 +127,42 @@ func Exp2N(v ISA, ts, as []reg.VecVirtual, lo reg.VecVirtual) {
 // Exp2NEach is Exp2N with a correction lo per vector: ts[i] + as[i]·los[i]
 // (los nil for none).
 func Exp2NEach(v ISA, ts, as, los []reg.VecVirtual) {
-	n := len(ts)
-	each := func(f func(i int)) {
-		for i := range n {
-			f(i)
-		}
-	}
-	fs, ps := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
+	c := chains(len(ts))
+	fs, ps := make([]reg.VecVirtual, c), make([]reg.VecVirtual, c)
 	if v.Lanes == 16 {
 		// Reduce to the nearest integer k with VREDUCEPS (f = t − k ∈
 		// [−1/2, 1/2], exact) and scale with VSCALEFPS, which takes ±Inf
 		// and any finite k (2^k overflows to +Inf or underflows by
 		// itself); lanes with t < −126 are zeroed by the scaling's mask.
-		ks, keep := make([]reg.VecVirtual, n), make([]reg.Register, n)
-		each(func(i int) { fs[i] = ZMM(); VREDUCEPS(U8(0x08), ts[i], fs[i]) })             // f = t − round(t) (imm: nearest, no precision exception)
-		each(func(i int) { keep[i] = K(); VCMPPS(U8(0x15), Const(-126), ts[i], keep[i]) }) // t ≥ −126 or NaN (NLT_UQ)
-		each(func(i int) { ks[i] = ZMM(); VSUBPS(fs[i], ts[i], ks[i]) })                   // k = round(t), exactly
+		ks, keep := make([]reg.VecVirtual, c), make([]reg.Register, c)
+		c.each(func(i int) { fs[i] = ZMM(); VREDUCEPS(U8(0x08), ts[i], fs[i]) })             // f = t − round(t) (imm: nearest, no precision exception)
+		c.each(func(i int) { keep[i] = K(); VCMPPS(U8(0x15), Const(-126), ts[i], keep[i]) }) // t ≥ −126 or NaN (NLT_UQ)
+		c.each(func(i int) { ks[i] = ZMM(); VSUBPS(fs[i], ts[i], ks[i]) })                   // k = round(t), exactly
 		if los != nil {
-			each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
+			c.each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
 		}
 		exp2Horner(v, exp2PolyHalf[:], fs, ps)
-		each(func(i int) { VSCALEFPS_Z(ks[i], ps[i], keep[i], ts[i]) })
+		c.each(func(i int) { VSCALEFPS_Z(ks[i], ps[i], keep[i], ts[i]) })
 		return
 	}
 	// Clamp to [−127, 128]: ⌊t⌋ + 127 then fits the exponent field, where
 	// −127 builds +0 (a result below the normal range is 0) and 128 builds
 	// +Inf. MAXPS and MINPS return their first (Go-order) operand when
 	// either is NaN, so NaN passes through.
-	tcs, ks := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
-	each(func(i int) { tcs[i], ks[i] = YMM(), YMM() })
-	each(func(i int) { VMAXPS(ts[i], constReg(vmathdef.Exp2ClampLo, tcs[i]), tcs[i]) }) // a hoisted bound needs no copy
-	each(func(i int) { VMINPS(tcs[i], constReg(vmathdef.Exp2ClampHi, ks[i]), tcs[i]) })
-	each(func(i int) { VROUNDPS(U8(0x09), tcs[i], ks[i]) }) // ⌊tc⌋, no precision exception
-	each(func(i int) { fs[i] = YMM(); VSUBPS(ks[i], tcs[i], fs[i]) })
+	tcs, ks := make([]reg.VecVirtual, c), make([]reg.VecVirtual, c)
+	c.each(func(i int) { tcs[i], ks[i] = YMM(), YMM() })
+	c.each(func(i int) { VMAXPS(ts[i], constReg(vmathdef.Exp2ClampLo, tcs[i]), tcs[i]) }) // a hoisted bound needs no copy
+	c.each(func(i int) { VMINPS(tcs[i], constReg(vmathdef.Exp2ClampHi, ks[i]), tcs[i]) })
+	c.each(func(i int) { VROUNDPS(U8(0x09), tcs[i], ks[i]) }) // ⌊tc⌋, no precision exception
+	c.each(func(i int) { fs[i] = YMM(); VSUBPS(ks[i], tcs[i], fs[i]) })
 	if los != nil {
-		each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
+		c.each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
 	}
 	exp2Horner(v, exp2Poly[:], fs, ps)
-	each(func(i int) { VCVTTPS2DQ(ks[i], ks[i]) })
-	each(func(i int) { VPADDD(ConstBits(127), ks[i], ks[i]) })
-	each(func(i int) { VPSLLD(U8(23), ks[i], ks[i]) })
-	each(func(i int) { VMULPS(ks[i], ps[i], ts[i]) })
+	c.each(func(i int) { VCVTTPS2DQ(ks[i], ks[i]) })
+	c.each(func(i int) { VPADDD(ConstBits(127), ks[i], ks[i]) })
+	c.each(func(i int) { VPSLLD(U8(23), ks[i], ks[i]) })
+	c.each(func(i int) { VMULPS(ks[i], ps[i], ts[i]) })
 }
 
 // exp2Horner sets ps[i] = 2^fs[i] by the polynomial poly (highest

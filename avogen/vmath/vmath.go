@@ -126,6 +126,25 @@ func constReg(x float32, scratch reg.VecVirtual) reg.VecVirtual {
 	return scratch
 }
 
+// chains is a number of vectors whose functions are emitted step by step
+// across them (Exp2N, ExpN, SoftplusN, SiLUN): each step once per vector.
+type chains int
+
+func (c chains) each(f func(i int)) {
+	for i := range int(c) {
+		f(i)
+	}
+}
+
+// vecs allocates one register per vector.
+func (c chains) vecs(v ISA) []reg.VecVirtual {
+	r := make([]reg.VecVirtual, c)
+	for i := range r {
+		r[i] = v.Vec()
+	}
+	return r
+}
+
 // ReleaseConstants ends HoistExpConstants.
 func ReleaseConstants() { hoisted = nil }
 
@@ -176,57 +195,47 @@ func Exp(v ISA, x reg.VecVirtual) { ExpN(v, []reg.VecVirtual{x}) }
 // ExpN is Exp of several vectors, emitted step by step across them (see
 // Exp2N: the chains side by side keep the core's pipes busy).
 func ExpN(v ISA, xs []reg.VecVirtual) {
-	n := len(xs)
-	each := func(f func(i int)) {
-		for i := range n {
-			f(i)
-		}
-	}
-	vecs := func() []reg.VecVirtual {
-		r := make([]reg.VecVirtual, n)
-		each(func(i int) { r[i] = v.Vec() })
-		return r
-	}
+	c := chains(len(xs))
 	if v.Lanes == 16 {
-		expAVX512(xs, each, vecs)
+		expAVX512(c, xs)
 		return
 	}
-	t, k, r, p := vecs(), vecs(), vecs(), vecs()
+	t, k, r, p := c.vecs(v), c.vecs(v), c.vecs(v), c.vecs(v)
 	// t = x·log2e + magic: k = round(x·log2e) sits in t's low mantissa bits.
-	each(func(i int) { VMOVUPS(Const(expMagic), t[i]) })
-	each(func(i int) { VFMADD231PS(Const(expLog2e), xs[i], t[i]) })
-	each(func(i int) { VSUBPS(Const(expMagic), t[i], k[i]) }) // k as a float
-	expReduced(xs, k, r, p, each)
+	c.each(func(i int) { VMOVUPS(Const(expMagic), t[i]) })
+	c.each(func(i int) { VFMADD231PS(Const(expLog2e), xs[i], t[i]) })
+	c.each(func(i int) { VSUBPS(Const(expMagic), t[i], k[i]) }) // k as a float
+	expReduced(c, xs, k, r, p)
 	// 2^k as two factors 2^(k>>1)·2^(k−k>>1), each a normal float32 for
 	// every k of a finite, non-underflowing result (k ∈ [−126, 128]).
-	ki, half, s1, s2 := vecs(), vecs(), vecs(), vecs()
-	each(func(i int) { VPSUBD(Const(expMagic), t[i], ki[i]) }) // integer k (the magic's bits cancel)
-	each(func(i int) { VPSRAD(U8(1), ki[i], half[i]) })
-	each(func(i int) { VPSUBD(half[i], ki[i], ki[i]) })
-	each(func(i int) { VPADDD(ConstBits(127), half[i], s1[i]) })
-	each(func(i int) { VPSLLD(U8(23), s1[i], s1[i]) })
-	each(func(i int) { VPADDD(ConstBits(127), ki[i], s2[i]) })
-	each(func(i int) { VPSLLD(U8(23), s2[i], s2[i]) })
-	each(func(i int) { VMULPS(s1[i], p[i], p[i]) })
-	each(func(i int) { VMULPS(s2[i], p[i], p[i]) })
-	under, tiny, over := vecs(), vecs(), vecs()
-	each(func(i int) { VCMPPS(U8(0x11), Const(expMinArg), xs[i], under[i]) }) // x < minArg (ordered: false for NaN)
-	each(func(i int) { VCMPPS(U8(0x11), Const(minNormal), p[i], tiny[i]) })   // a result rounded below the normal range
-	each(func(i int) { VORPS(tiny[i], under[i], under[i]) })
-	each(func(i int) { VCMPPS(U8(0x1e), Const(expMaxArg), xs[i], over[i]) }) // x > maxArg
-	each(func(i int) { VANDNPS(p[i], under[i], p[i]) })
-	each(func(i int) { VBLENDVPS(over[i], Const(float32(math.Inf(1))), p[i], p[i]) })
-	each(func(i int) { VMOVUPS(p[i], xs[i]) })
+	ki, half, s1, s2 := c.vecs(v), c.vecs(v), c.vecs(v), c.vecs(v)
+	c.each(func(i int) { VPSUBD(Const(expMagic), t[i], ki[i]) }) // integer k (the magic's bits cancel)
+	c.each(func(i int) { VPSRAD(U8(1), ki[i], half[i]) })
+	c.each(func(i int) { VPSUBD(half[i], ki[i], ki[i]) })
+	c.each(func(i int) { VPADDD(ConstBits(127), half[i], s1[i]) })
+	c.each(func(i int) { VPSLLD(U8(23), s1[i], s1[i]) })
+	c.each(func(i int) { VPADDD(ConstBits(127), ki[i], s2[i]) })
+	c.each(func(i int) { VPSLLD(U8(23), s2[i], s2[i]) })
+	c.each(func(i int) { VMULPS(s1[i], p[i], p[i]) })
+	c.each(func(i int) { VMULPS(s2[i], p[i], p[i]) })
+	under, tiny, over := c.vecs(v), c.vecs(v), c.vecs(v)
+	c.each(func(i int) { VCMPPS(U8(0x11), Const(expMinArg), xs[i], under[i]) }) // x < minArg (ordered: false for NaN)
+	c.each(func(i int) { VCMPPS(U8(0x11), Const(minNormal), p[i], tiny[i]) })   // a result rounded below the normal range
+	c.each(func(i int) { VORPS(tiny[i], under[i], under[i]) })
+	c.each(func(i int) { VCMPPS(U8(0x1e), Const(expMaxArg), xs[i], over[i]) }) // x > maxArg
+	c.each(func(i int) { VANDNPS(p[i], under[i], p[i]) })
+	c.each(func(i int) { VBLENDVPS(over[i], Const(float32(math.Inf(1))), p[i], p[i]) })
+	c.each(func(i int) { VMOVUPS(p[i], xs[i]) })
 }
 
 // expReduced sets r = x − k·ln2 (in two parts) and p = e^r.
-func expReduced(x, k, r, p []reg.VecVirtual, each func(func(i int))) {
-	each(func(i int) { VMOVUPS(x[i], r[i]) })
-	each(func(i int) { VFNMADD231PS(Const(expLn2Hi), k[i], r[i]) }) // r = x − k·ln2Hi
-	each(func(i int) { VFNMADD231PS(Const(expLn2Lo), k[i], r[i]) }) // r −= k·ln2Lo
-	each(func(i int) { VMOVUPS(Const(float32(expTaylor[0])), p[i]) })
-	for _, c := range expTaylor[1:] {
-		each(func(i int) { VFMADD213PS(Const(float32(c)), r[i], p[i]) }) // p = p·r + c
+func expReduced(c chains, x, k, r, p []reg.VecVirtual) {
+	c.each(func(i int) { VMOVUPS(x[i], r[i]) })
+	c.each(func(i int) { VFNMADD231PS(Const(expLn2Hi), k[i], r[i]) }) // r = x − k·ln2Hi
+	c.each(func(i int) { VFNMADD231PS(Const(expLn2Lo), k[i], r[i]) }) // r −= k·ln2Lo
+	c.each(func(i int) { VMOVUPS(Const(float32(expTaylor[0])), p[i]) })
+	for _, coef := range expTaylor[1:] {
+		c.each(func(i int) { VFMADD213PS(Const(float32(coef)), r[i], p[i]) }) // p = p·r + coef
 	}
 }
 
@@ -234,18 +243,19 @@ func expReduced(x, k, r, p []reg.VecVirtual, each func(func(i int))) {
 // clamped to [−88, 89] (NaN passes through the clamps), VSCALEFPS then
 // gives p·2^k over the whole range, overflowing to +Inf by itself, and a
 // result below the normal range is replaced by 0.
-func expAVX512(x []reg.VecVirtual, each func(func(i int)), vecs func() []reg.VecVirtual) {
-	xc, hi, t, k, r, p := vecs(), vecs(), vecs(), vecs(), vecs(), vecs()
+func expAVX512(c chains, x []reg.VecVirtual) {
+	v := AVX512
+	xc, hi, t, k, r, p := c.vecs(v), c.vecs(v), c.vecs(v), c.vecs(v), c.vecs(v), c.vecs(v)
 	// MAXPS and MINPS return their second source when either is NaN: x.
-	each(func(i int) { VMAXPS(x[i], constReg(vmathdef.ExpClampLo, xc[i]), xc[i]) })
-	each(func(i int) { VMINPS(xc[i], constReg(vmathdef.ExpClampHi, hi[i]), xc[i]) })
-	each(func(i int) { VMULPS(Const(expLog2e), xc[i], t[i]) })
-	each(func(i int) { VRNDSCALEPS(U8(0), t[i], k[i]) }) // round to nearest even
-	expReduced(xc, k, r, p, each)
-	each(func(i int) { VSCALEFPS(k[i], p[i], p[i]) })
-	tiny := make([]reg.Register, len(x))
-	each(func(i int) { tiny[i] = K(); VCMPPS(U8(0x11), Const(minNormal), p[i], tiny[i]) }) // below 2^−126, or x < ln 2^−126
-	each(func(i int) {
+	c.each(func(i int) { VMAXPS(x[i], constReg(vmathdef.ExpClampLo, xc[i]), xc[i]) })
+	c.each(func(i int) { VMINPS(xc[i], constReg(vmathdef.ExpClampHi, hi[i]), xc[i]) })
+	c.each(func(i int) { VMULPS(Const(expLog2e), xc[i], t[i]) })
+	c.each(func(i int) { VRNDSCALEPS(U8(0), t[i], k[i]) }) // round to nearest even
+	expReduced(c, xc, k, r, p)
+	c.each(func(i int) { VSCALEFPS(k[i], p[i], p[i]) })
+	tiny := make([]reg.Register, c)
+	c.each(func(i int) { tiny[i] = K(); VCMPPS(U8(0x11), Const(minNormal), p[i], tiny[i]) }) // below 2^−126, or x < ln 2^−126
+	c.each(func(i int) {
 		zero, ok := hoisted[0]
 		if !ok {
 			zero = hi[i]
@@ -271,29 +281,23 @@ func Softplus(v ISA, x reg.VecVirtual) { SoftplusN(v, []reg.VecVirtual{x}) }
 
 // SoftplusN is Softplus of several vectors, step by step across them.
 func SoftplusN(v ISA, xs []reg.VecVirtual) {
-	n := len(xs)
-	each := func(f func(i int)) {
-		for i := range n {
-			f(i)
-		}
+	c := chains(len(xs))
+	e, s, s2, p, pos := c.vecs(v), c.vecs(v), c.vecs(v), c.vecs(v), c.vecs(v)
+	c.each(func(i int) { VANDPS(bitsOp(absMask), xs[i], e[i]) }) // |x|
+	c.each(func(i int) { VXORPS(bitsOp(signMask), e[i], e[i]) }) // −|x|
+	ExpN(v, e)                                                   // e = exp(−|x|) ∈ (0, 1]
+	c.each(func(i int) { VADDPS(Const(2), e[i], s[i]) })
+	c.each(func(i int) { VDIVPS(s[i], e[i], s[i]) }) // s = e/(2+e)
+	c.each(func(i int) { VMULPS(s[i], s[i], s2[i]) })
+	c.each(func(i int) { VMOVUPS(Const(float32(log1pSeries[0])), p[i]) })
+	for _, coef := range log1pSeries[1:] {
+		c.each(func(i int) { VFMADD213PS(Const(float32(coef)), s2[i], p[i]) })
 	}
-	e, s, s2, p, pos := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
-	each(func(i int) { e[i], s[i], s2[i], p[i], pos[i] = v.Vec(), v.Vec(), v.Vec(), v.Vec(), v.Vec() })
-	each(func(i int) { VANDPS(bitsOp(absMask), xs[i], e[i]) }) // |x|
-	each(func(i int) { VXORPS(bitsOp(signMask), e[i], e[i]) }) // −|x|
-	ExpN(v, e)                                                 // e = exp(−|x|) ∈ (0, 1]
-	each(func(i int) { VADDPS(Const(2), e[i], s[i]) })
-	each(func(i int) { VDIVPS(s[i], e[i], s[i]) }) // s = e/(2+e)
-	each(func(i int) { VMULPS(s[i], s[i], s2[i]) })
-	each(func(i int) { VMOVUPS(Const(float32(log1pSeries[0])), p[i]) })
-	for _, c := range log1pSeries[1:] {
-		each(func(i int) { VFMADD213PS(Const(float32(c)), s2[i], p[i]) })
-	}
-	each(func(i int) { VMULPS(s[i], p[i], p[i]) })
-	each(func(i int) { VADDPS(p[i], p[i], p[i]) }) // log1p(e)
-	each(func(i int) { VXORPS(pos[i], pos[i], pos[i]) })
-	each(func(i int) { VMAXPS(pos[i], xs[i], pos[i]) }) // max(x, 0); NaN in x gives NaN through e anyway
-	each(func(i int) { VADDPS(p[i], pos[i], xs[i]) })
+	c.each(func(i int) { VMULPS(s[i], p[i], p[i]) })
+	c.each(func(i int) { VADDPS(p[i], p[i], p[i]) }) // log1p(e)
+	c.each(func(i int) { VXORPS(pos[i], pos[i], pos[i]) })
+	c.each(func(i int) { VMAXPS(pos[i], xs[i], pos[i]) }) // max(x, 0); NaN in x gives NaN through e anyway
+	c.each(func(i int) { VADDPS(p[i], pos[i], xs[i]) })
 }
 
 // SiLU overwrites x with x·sigmoid(x) = x / (1 + exp(−x)). For x → −∞,
