@@ -15,18 +15,18 @@ TEXT ·transpose8x8Blocks(SB), NOSPLIT, $0-48
 	SHLQ  $0x02, BX
 	MOVQ  rowBlocks+32(FP), SI
 	TESTQ SI, SI
-	JZ    transpose_done
+	JZ    transpose8x8Blocks_done
 	LEAQ  (BX)(BX*2), DI
 	LEAQ  (DX)(DX*2), R8
 
-transpose_rowblock:
+transpose8x8Blocks_rowblock:
 	MOVQ  colBlocks+40(FP), R9
 	TESTQ R9, R9
-	JZ    transpose_done
+	JZ    transpose8x8Blocks_done
 	MOVQ  CX, R10
 	MOVQ  AX, R11
 
-transpose_block:
+transpose8x8Blocks_block:
 	LEAQ       (R10)(BX*4), R12
 	VMOVUPS    (R10), Y0
 	VMOVUPS    (R10)(BX*1), Y1
@@ -72,13 +72,13 @@ transpose_block:
 	ADDQ       $0x20, R10
 	LEAQ       (R11)(DX*8), R11
 	DECQ       R9
-	JNZ        transpose_block
+	JNZ        transpose8x8Blocks_block
 	LEAQ       (CX)(BX*8), CX
 	ADDQ       $0x20, AX
 	DECQ       SI
-	JNZ        transpose_rowblock
+	JNZ        transpose8x8Blocks_rowblock
 
-transpose_done:
+transpose8x8Blocks_done:
 	VZEROUPPER
 	RET
 
@@ -93,18 +93,18 @@ TEXT ·transpose16x16BlocksAVX512(SB), NOSPLIT, $0-48
 	SHLQ  $0x02, BX
 	MOVQ  rowBlocks+32(FP), SI
 	TESTQ SI, SI
-	JZ    transpose16_done
+	JZ    transpose16x16BlocksAVX512_done
 	LEAQ  (BX)(BX*2), DI
 	LEAQ  (DX)(DX*2), R8
 
-transpose16_rowblock:
+transpose16x16BlocksAVX512_rowblock:
 	MOVQ  colBlocks+40(FP), R9
 	TESTQ R9, R9
-	JZ    transpose16_done
+	JZ    transpose16x16BlocksAVX512_done
 	MOVQ  CX, R10
 	MOVQ  AX, R11
 
-transpose16_block:
+transpose16x16BlocksAVX512_block:
 	MOVQ       R10, R12
 	VMOVUPS    (R12), Z0
 	VMOVUPS    (R12)(BX*1), Z1
@@ -216,14 +216,14 @@ transpose16_block:
 	LEAQ       (R11)(DX*8), R11
 	LEAQ       (R11)(DX*8), R11
 	DECQ       R9
-	JNZ        transpose16_block
+	JNZ        transpose16x16BlocksAVX512_block
 	LEAQ       (CX)(BX*8), CX
 	LEAQ       (CX)(BX*8), CX
 	ADDQ       $0x40, AX
 	DECQ       SI
-	JNZ        transpose16_rowblock
+	JNZ        transpose16x16BlocksAVX512_rowblock
 
-transpose16_done:
+transpose16x16BlocksAVX512_done:
 	VZEROUPPER
 	RET
 
