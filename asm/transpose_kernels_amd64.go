@@ -8,34 +8,39 @@ package asm
 // columns it did; the caller transposes the edges. It panics, before any
 // assembly runs, if a slice is too short for the strides.
 func Transpose(dst, src []float32, dstStride, srcStride, rows, cols int) (doneRows, doneCols int) {
-	rb, cb := rows/8, cols/8
+	return transposeBlocks("Transpose", 8, dst, src, dstStride, srcStride, rows, cols)
+}
+
+// transposeBlocks runs the kernel of size×size blocks (8 or 16) over the
+// whole blocks of a transpose after checking the slices (panicking with
+// name). The kernels are called directly, not through a func value, which
+// would make dst and src escape.
+func transposeBlocks(name string, size int, dst, src []float32, dstStride, srcStride, rows, cols int) (doneRows, doneCols int) {
+	rb, cb := rows/size, cols/size
 	if rb <= 0 || cb <= 0 {
 		return 0, 0
 	}
-	if srcStride < 8*cb || dstStride < 8*rb {
-		panic("asm: Transpose: a stride shorter than its rows")
+	if srcStride < size*cb || dstStride < size*rb {
+		panic("asm: " + name + ": a stride shorter than its rows")
 	}
-	_ = src[(8*rb-1)*srcStride+8*cb-1]
-	_ = dst[(8*cb-1)*dstStride+8*rb-1]
-	transpose8x8Blocks(&dst[0], &src[0], dstStride, srcStride, rb, cb)
-	return 8 * rb, 8 * cb
+	_ = src[(size*rb-1)*srcStride+size*cb-1]
+	_ = dst[(size*cb-1)*dstStride+size*rb-1]
+	if size == 16 {
+		transpose16x16BlocksAVX512(&dst[0], &src[0], dstStride, srcStride, rb, cb)
+	} else {
+		transpose8x8Blocks(&dst[0], &src[0], dstStride, srcStride, rb, cb)
+	}
+	return size * rb, size * cb
 }
 
 // Transpose16 is Transpose by 16×16 blocks in ZMM registers at AVX512
 // (avogen/transpose.go: each block row one whole-vector load); at any
 // other level it does nothing and returns 0, 0.
 func Transpose16(l Level, dst, src []float32, dstStride, srcStride, rows, cols int) (doneRows, doneCols int) {
-	rb, cb := rows/16, cols/16
-	if l != AVX512 || rb <= 0 || cb <= 0 {
+	if l != AVX512 {
 		return 0, 0
 	}
-	if srcStride < 16*cb || dstStride < 16*rb {
-		panic("asm: Transpose16: a stride shorter than its rows")
-	}
-	_ = src[(16*rb-1)*srcStride+16*cb-1]
-	_ = dst[(16*cb-1)*dstStride+16*rb-1]
-	transpose16x16BlocksAVX512(&dst[0], &src[0], dstStride, srcStride, rb, cb)
-	return 16 * rb, 16 * cb
+	return transposeBlocks("Transpose16", 16, dst, src, dstStride, srcStride, rows, cols)
 }
 
 // PrefetchRows asks the cache to fetch x[r·stride : r·stride+cols] for r <
