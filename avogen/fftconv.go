@@ -25,6 +25,10 @@
 // whose second half is zero (the zero-padded input of a convolution),
 // reading the row's first half where it lies: two inputs per butterfly
 // instead of four, and no copy of the row into a padded buffer.
+//
+// fftConvTail16 is the inverse FFT's last pass (avogen/fft.go's fftTail16)
+// cut to the outputs a convolution keeps, with the D skip and the copy out
+// fused into it.
 package main
 
 import (
@@ -40,6 +44,9 @@ func generateFFTConv() {
 		fftConvPass(v)
 		addScaled(v)
 		fftConvFirst(v)
+	}
+	for _, skip := range []bool{false, true} {
+		fftConvTail16(vmath.AVX512, skip)
 	}
 }
 
@@ -244,6 +251,113 @@ func fftConvFirst(v vmath.ISA) {
 	ADDQ(U8(v.Bytes()), in)
 	ADDQ(U8(v.Bytes()), out)
 	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftConvTail16 emits the inverse fftTail16 (avogen/fft.go; the same
+// table, the same operations in the same order) computing only the
+// outputs t = 0, 1 of its last radix-4 butterflies, the first half of the
+// transform (n/2 complex values, n floats): what a convolution whose row
+// is the first half of the real FFT's input keeps. Each output vector is
+// stored to y, as floats, with the D skip added (skip: y = out + d·u, one
+// fused multiply-add, as addScaled; else y = out). This removes the
+// stores of the discarded half and the whole addScaled pass (a read of
+// the FFT buffer and a write of y).
+func fftConvTail16(v vmath.ISA, skip bool) {
+	name := "fftConvTail16" + v.Name
+	if skip {
+		name += "Skip"
+	}
+	TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, m int, d float32)")
+	Pragma("noescape")
+	Doc(name + " runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.")
+	y := Load(Param("y"), GP64())
+	var u reg.Register
+	var dv reg.VecVirtual
+	if skip {
+		u = Load(Param("u"), GP64())
+		dv = v.Vec()
+		VBROADCASTSS(Load(Param("d"), XMM()), dv)
+	}
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	m := Load(Param("m"), GP64())
+	mb := GP64() // m values in bytes: the stride of s
+	MOVQ(m, mb)
+	SHLQ(U8(3), mb)
+	groups := GP64()
+	MOVQ(m, groups)
+	SHRQ(U8(3), groups)
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	Label(name + "_loop")
+	var x [16]reg.VecVirtual
+	for half := range 2 {
+		rows := make([]reg.VecVirtual, 8)
+		for j := range rows {
+			rows[j] = v.Vec()
+			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
+		}
+		copy(x[8*half:], transposeTile(v, rows))
+	}
+	vb := v.Bytes()
+	var ys [4][4]reg.VecVirtual // ys[s][k]
+	for k := range 4 {
+		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
+		for q := 1; q < 4; q++ {
+			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, true)
+		}
+		butterfly4(v, a, ones, true)
+		for s := range 4 {
+			ys[s][k] = a[s]
+		}
+	}
+	// Output (s, t) at byte s·mb + t·4·mb of y (and of u).
+	o := GP64()
+	for s := range 4 {
+		b := ys[s][:]
+		base := (6 + 6*s) * vb
+		for k := 1; k < 4; k++ {
+			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, true)
+		}
+		// butterfly4's t = 0 and its inverse t = 1 (d02 + i·d13).
+		s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+		VADDPS(b[2], b[0], s02)
+		VSUBPS(b[2], b[0], d02)
+		VADDPS(b[3], b[1], s13)
+		VSUBPS(b[3], b[1], d13)
+		t0, t1 := v.Vec(), v.Vec()
+		VADDPS(s13, s02, t0)
+		VPERMILPS(U8(0xb1), d13, t1)
+		VFMADDSUB231PS(ones, d02, t1)
+		if s == 0 {
+			XORQ(o, o)
+		} else {
+			ADDQ(mb, o)
+		}
+		o4 := GP64() // t = 1
+		LEAQ(Mem{Base: o, Index: mb, Scale: 4}, o4)
+		for t, r := range []reg.VecVirtual{t0, t1} {
+			idx := o
+			if t == 1 {
+				idx = o4
+			}
+			if skip {
+				VFMADD231PS(Mem{Base: u, Index: idx, Scale: 1}, dv, r)
+			}
+			VMOVUPS(r, Mem{Base: y, Index: idx, Scale: 1})
+		}
+	}
+	ADDQ(U32(16*vb), in)
+	ADDQ(U32(vb), y)
+	if skip {
+		ADDQ(U32(vb), u)
+	}
+	ADDQ(U32(30*vb), tw)
+	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()

@@ -46,6 +46,11 @@ func TestConv32FusedPassMatchesTheDirectSumAtEveryLevel(t *testing.T) {
 				if got := firstStageReadsRow(l, rp, sl); got != wantDirect {
 					t.Fatalf("%+v: firstStageReadsRow = %v, want %v", shape, got, wantDirect)
 				}
+				// AVX-512's inverse ends with the radix-16 tail, which the
+				// row filling the first half prunes (asm.FFTConvTail16).
+				if l == asm.AVX512 && sl == h && h >= 1024 && !prunedTail(rp.cplx, sl) {
+					t.Fatalf("%+v: no pruned inverse tail at %v", shape, l)
+				}
 			}
 			const batch = 2
 			u := make([]float32, batch*c*sl)
