@@ -5,7 +5,7 @@
 #include "textflag.h"
 
 // func fftConvPassAVX2(dst []complex64, z []complex64, k []complex64, tw []complex64, s float32)
-// Requires: AVX, AVX2, FMA3, SSE
+// Requires: AVX, AVX2, FMA3, MMX+, SSE
 TEXT ·fftConvPassAVX2(SB), NOSPLIT, $0-100
 	MOVQ           dst_base+0(FP), AX
 	MOVQ           z_base+24(FP), CX
@@ -26,6 +26,8 @@ TEXT ·fftConvPassAVX2(SB), NOSPLIT, $0-100
 	JZ             fftConvPassAVX2_done
 
 fftConvPassAVX2_loop:
+	PREFETCHT0     2048(DX)
+	PREFETCHT0     -2048(R8)
 	VMOVUPS        (CX), Y3
 	VMOVUPS        32(DI), Y4
 	VPERMPD        $0x1b, Y4, Y4
@@ -201,7 +203,7 @@ fftConvFirstAVX2_done:
 	RET
 
 // func fftConvPassAVX512(dst []complex64, z []complex64, k []complex64, tw []complex64, s float32)
-// Requires: AVX, AVX512DQ, AVX512F, SSE
+// Requires: AVX, AVX512DQ, AVX512F, MMX+, SSE
 TEXT ·fftConvPassAVX512(SB), NOSPLIT, $0-100
 	MOVQ           dst_base+0(FP), AX
 	MOVQ           z_base+24(FP), CX
@@ -222,6 +224,8 @@ TEXT ·fftConvPassAVX512(SB), NOSPLIT, $0-100
 	JZ             fftConvPassAVX512_done
 
 fftConvPassAVX512_loop:
+	PREFETCHT0     2048(DX)
+	PREFETCHT0     -2048(R8)
 	VMOVUPS        (CX), Z3
 	VMOVUPS        (DI), Z4
 	VSHUFF64X2     $0x1b, Z4, Z4, Z4

@@ -54,6 +54,15 @@ func generateFFTConv() {
 // YMM.
 const fftConvBlock = 8
 
+// fftConvPrefetch is how far ahead (bytes, 32 iterations) fftConvPass
+// prefetches the kernel spectrum on each of its two streams. Conv32.Apply,
+// H = 256, AVX-512, best of 60 alternating calls (thread CPU time) with
+// against without: L = 1024 2.06 against 2.05 ns per sample, 4096 3.30
+// against 3.50, 16384 3.67 against 3.87, 65536 4.30 against 4.36 (1 KB
+// and 4 KB ahead within 2% of 2 KB). A prefetch never faults, so the
+// addresses past either end of k are harmless.
+const fftConvPrefetch = 2048
+
 // fftConvPass emits, for the pairs k and j = h−k, k < h/2 (h/2 a multiple
 // of fftConvBlock),
 //
@@ -102,6 +111,11 @@ func fftConvPass(v vmath.ISA) {
 	SHRQ(U8(log2(2*fftConvBlock)), n)
 	JZ(LabelRef(name + "_done"))
 	Label(name + "_loop")
+	// The kernel spectrum comes from L3 or memory (H rows of h+1 bins,
+	// 8 MB at H = 256, L = 4096), from both ends at once; the hardware
+	// prefetchers alone left the pass waiting on it.
+	PREFETCHT0(Mem{Base: kp, Disp: fftConvPrefetch})
+	PREFETCHT0(Mem{Base: kr, Disp: -fftConvPrefetch})
 	reverse := func(x reg.VecVirtual) {
 		if v.Lanes == 16 {
 			VSHUFF64X2(U8(0x1b), x, x, x) // 128-bit lanes reversed

@@ -106,21 +106,13 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	w := work[off : off+rp.workLen()] // the transforms' work buffer
 	direct := firstStageReadsRow(l, rp, seqLen)
 	tail := stagesHere && prunedTail(rp.cplx, seqLen)
-	var pf kernelPrefetch
-	if stagesHere && 8*bins <= kernelPrefetchMaxBytes {
-		pf.steps = 2 * rp.cplx.stageCount()
-	}
 	rows := len(u) / seqLen
 	for r := 0; r < rows; r++ {
 		ch := r % channels
 		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
-		if pf.steps > 0 && r+1 < rows {
-			next := (r + 1) % channels
-			pf.start(f.khat[next*bins : (next+1)*bins])
-		}
 		var z []complex64
 		if direct {
-			z = forwardHalfZero(rp.cplx, a, b, ur, &pf)
+			z = forwardHalfZero(rp.cplx, a, b, ur)
 		} else {
 			copy(s.buf, ur)
 			clear(s.buf[seqLen:n])
@@ -139,17 +131,16 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 			}
 			sp := rp.cplx
 			if tail {
-				cur := inverseStages(sp, sp.stages[:len(sp.stages)-1], z[:h], other[:h], &pf)
+				cur := inverseStages(sp, sp.stages[:len(sp.stages)-1], z[:h], other[:h])
 				last := sp.stages[len(sp.stages)-1]
 				dh := float32(0)
 				if d != nil {
 					dh = d[ch]
 				}
 				asm.FFTConvTail16(l, yr, ur, cur, sp.tw[last.off:last.off+last.len], dh, d != nil)
-				pf.step()
 				continue
 			}
-			out = asFloat32(inverseStages(sp, sp.stages, z[:h], other[:h], &pf))[:seqLen]
+			out = asFloat32(inverseStages(sp, sp.stages, z[:h], other[:h]))[:seqLen]
 		} else {
 			rp.transform(asComplex64(s.buf), z[:h], w, true)
 			out = s.buf[:seqLen]
@@ -167,42 +158,11 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	f.pool.Put(s)
 }
 
-// kernelPrefetchMaxBytes is the longest kernel spectrum row prefetched a
-// row ahead: beside the two FFT buffers (16·h bytes) it must stay in L2
-// (1 MB) until its pass. Apply, H = 256, AVX-512, best of 80 alternating
-// calls (thread CPU time) with against without: L = 4096 (32 KB rows)
-// 3.14 against 3.33 ns per sample; 1024, 16384 and 65536 within ±3%.
-const kernelPrefetchMaxBytes = 64 << 10
-
-// kernelPrefetch spreads prefetches of the next row's kernel spectrum
-// over the stages of the current row, so that FFTConvPass finds it in L2
-// instead of waiting on L3 or memory: one slice of it (a steps-th) after
-// each stage.
-type kernelPrefetch struct {
-	steps int       // stages per row; 0: no prefetching
-	next  []float32 // the part of the next row's spectrum not yet asked for
-	chunk int       // floats per step
-}
-
-func (p *kernelPrefetch) start(k []complex64) {
-	p.next = asFloat32(k)
-	p.chunk = (len(p.next)/p.steps + 15) &^ 15
-}
-
-// step prefetches the next chunk.
-func (p *kernelPrefetch) step() {
-	if p.steps == 0 || len(p.next) == 0 {
-		return
-	}
-	c := min(p.chunk, len(p.next))
-	asm.PrefetchRows(p.next, 0, 1, c)
-	p.next = p.next[c:]
-}
-
-// inverseStages runs the inverse complex FFT of sp without its 1/n,
-// ping-ponging between src and other (each len sp.n), and returns the one
-// holding the result.
-func inverseStages(sp *stockham32, stages []stage32, src, other []complex64, pf *kernelPrefetch) []complex64 {
+// inverseStages runs the inverse complex FFT of sp without its 1/n, up to
+// the end of stages (sp.stages, or a prefix of it: the caller runs the
+// rest), ping-ponging between src and other (each len sp.n), and returns
+// the one holding the result.
+func inverseStages(sp *stockham32, stages []stage32, src, other []complex64) []complex64 {
 	l := sp.level
 	cur := src
 	first := true
@@ -219,7 +179,6 @@ func inverseStages(sp *stockham32, stages []stage32, src, other []complex64, pf 
 	}
 	if first {
 		cur, other = other, cur
-		pf.step()
 	}
 	for _, st := range stages {
 		tw := sp.tw[st.off : st.off+st.len]
@@ -229,7 +188,6 @@ func inverseStages(sp *stockham32, stages []stage32, src, other []complex64, pf 
 			asm.FFTRadix4(l, other, cur, tw, st.ls, true)
 		}
 		cur, other = other, cur
-		pf.step()
 	}
 	return cur
 }
@@ -267,10 +225,9 @@ func firstStageReadsRow(l asm.Level, rp *realStockham32, seqLen int) bool {
 // the copy of the row into a zero-padded buffer, the clearing of its
 // padding, and half the first stage's reads (conv32Pass has the
 // measurements).
-func forwardHalfZero(sp *stockham32, a, b []complex64, u []float32, pf *kernelPrefetch) []complex64 {
+func forwardHalfZero(sp *stockham32, a, b []complex64, u []float32) []complex64 {
 	l, h := sp.level, sp.n
 	asm.FFTConvFirst(l, a[:h], asComplex64(u))
-	pf.step()
 	cur, other := a, b
 	for _, st := range sp.stages[1:] {
 		tw := sp.tw[st.off : st.off+st.len]
@@ -280,7 +237,6 @@ func forwardHalfZero(sp *stockham32, a, b []complex64, u []float32, pf *kernelPr
 			asm.FFTRadix4(l, other[:h], cur[:h], tw, st.ls, false)
 		}
 		cur, other = other, cur
-		pf.step()
 	}
 	return cur
 }
