@@ -593,6 +593,60 @@ fftConvTail16AVX512_done:
 	VZEROUPPER
 	RET
 
+// func fftConvLast4AVX2(y *float32, u *float32, in *complex64, tw *float32, ls int, d float32)
+// Requires: AVX, FMA3
+TEXT ·fftConvLast4AVX2(SB), NOSPLIT, $0-44
+	MOVQ    y+0(FP), AX
+	MOVQ    in+16(FP), CX
+	MOVQ    tw+24(FP), DX
+	MOVQ    ls+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	SHRQ    $0x02, BX
+	JZ      fftConvLast4AVX2_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftConvLast4AVX2_loop:
+	VMOVUPS        (CX), X5
+	VINSERTF128    $0x01, 64(CX), Y5, Y5
+	VMOVUPS        32(CX), X6
+	VINSERTF128    $0x01, 96(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPS        48(CX), X8
+	VINSERTF128    $0x01, 112(CX), Y8, Y8
+	VUNPCKLPD      Y6, Y5, Y1
+	VUNPCKHPD      Y6, Y5, Y2
+	VUNPCKLPD      Y8, Y7, Y3
+	VUNPCKHPD      Y8, Y7, Y4
+	VPERMILPS      $0xb1, Y2, Y9
+	VMULPS         32(DX), Y9, Y9
+	VFMSUBADD231PS (DX), Y2, Y9
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         96(DX), Y2, Y2
+	VFMSUBADD231PS 64(DX), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         160(DX), Y3, Y3
+	VFMSUBADD231PS 128(DX), Y4, Y3
+	VADDPS         Y2, Y1, Y4
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y3, Y9, Y2
+	VSUBPS         Y3, Y9, Y3
+	VADDPS         Y2, Y4, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VFMADDSUB231PS Y0, Y1, Y3
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y3, (AX)(SI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           BX
+	JNZ            fftConvLast4AVX2_loop
+
+fftConvLast4AVX2_done:
+	VZEROUPPER
+	RET
+
 // func fftConvTail16AVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, d float32)
 // Requires: AVX, AVX512F, SSE
 TEXT ·fftConvTail16AVX512Skip(SB), NOSPLIT, $0-44
@@ -850,5 +904,65 @@ fftConvTail16AVX512Skip_loop:
 	JNZ            fftConvTail16AVX512Skip_loop
 
 fftConvTail16AVX512Skip_done:
+	VZEROUPPER
+	RET
+
+// func fftConvLast4AVX2Skip(y *float32, u *float32, in *complex64, tw *float32, ls int, d float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fftConvLast4AVX2Skip(SB), NOSPLIT, $0-44
+	MOVQ         y+0(FP), AX
+	MOVQ         u+8(FP), CX
+	MOVSS        d+40(FP), X0
+	VBROADCASTSS X0, Y0
+	MOVQ         in+16(FP), DX
+	MOVQ         tw+24(FP), BX
+	MOVQ         ls+32(FP), SI
+	MOVQ         SI, DI
+	SHLQ         $0x03, DI
+	SHRQ         $0x02, SI
+	JZ           fftConvLast4AVX2Skip_done
+	VMOVUPS      const_3f800000<>+0(SB), Y1
+
+fftConvLast4AVX2Skip_loop:
+	VMOVUPS        (DX), X6
+	VINSERTF128    $0x01, 64(DX), Y6, Y6
+	VMOVUPS        32(DX), X7
+	VINSERTF128    $0x01, 96(DX), Y7, Y7
+	VMOVUPS        16(DX), X8
+	VINSERTF128    $0x01, 80(DX), Y8, Y8
+	VMOVUPS        48(DX), X9
+	VINSERTF128    $0x01, 112(DX), Y9, Y9
+	VUNPCKLPD      Y7, Y6, Y2
+	VUNPCKHPD      Y7, Y6, Y3
+	VUNPCKLPD      Y9, Y8, Y4
+	VUNPCKHPD      Y9, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y10
+	VMULPS         32(BX), Y10, Y10
+	VFMSUBADD231PS (BX), Y3, Y10
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         96(BX), Y3, Y3
+	VFMSUBADD231PS 64(BX), Y4, Y3
+	VPERMILPS      $0xb1, Y5, Y4
+	VMULPS         160(BX), Y4, Y4
+	VFMSUBADD231PS 128(BX), Y5, Y4
+	VADDPS         Y3, Y2, Y5
+	VSUBPS         Y3, Y2, Y2
+	VADDPS         Y4, Y10, Y3
+	VSUBPS         Y4, Y10, Y4
+	VADDPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y4, Y4
+	VFMADDSUB231PS Y1, Y2, Y4
+	VFMADD231PS    (CX), Y0, Y3
+	VFMADD231PS    (CX)(DI*1), Y0, Y4
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y4, (AX)(DI*1)
+	ADDQ           $0x00000080, DX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x000000c0, BX
+	DECQ           SI
+	JNZ            fftConvLast4AVX2Skip_loop
+
+fftConvLast4AVX2Skip_done:
 	VZEROUPPER
 	RET

@@ -26,9 +26,10 @@
 // reading the row's first half where it lies: two inputs per butterfly
 // instead of four, and no copy of the row into a padded buffer.
 //
-// fftConvTail16 is the inverse FFT's last pass (avogen/fft.go's fftTail16)
-// cut to the outputs a convolution keeps, with the D skip and the copy out
-// fused into it.
+// fftConvTail16 (AVX-512) and fftConvLast4 (AVX2) are the inverse FFT's
+// last pass (avogen/fft.go's fftTail16, and fftR4Narrow with r = 1) cut to
+// the outputs a convolution keeps, with the D skip and the copy out fused
+// into it.
 package main
 
 import (
@@ -47,6 +48,7 @@ func generateFFTConv() {
 	}
 	for _, skip := range []bool{false, true} {
 		fftConvTail16(vmath.AVX512, skip)
+		fftConvLast4(vmath.AVX2, skip)
 	}
 }
 
@@ -371,6 +373,91 @@ func fftConvTail16(v vmath.ISA, skip bool) {
 		ADDQ(U32(vb), u)
 	}
 	ADDQ(U32(30*vb), tw)
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftConvLast4 emits the inverse fftR4Narrow with r = 1 for YMM (the last
+// radix-4 stage at AVX2: the same gather, table and operations) computing
+// only the outputs q = 0, 1, the first half of the transform, stored to y
+// as floats with the D skip added as fftConvTail16 does.
+func fftConvLast4(v vmath.ISA, skip bool) {
+	name := "fftConvLast4" + v.Name
+	if skip {
+		name += "Skip"
+	}
+	TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, ls int, d float32)")
+	Pragma("noescape")
+	Doc(name + " runs the inverse FFT's last radix-4 stage for the first half of the outputs, adding the D skip; see avogen/fftconv.go.")
+	y := Load(Param("y"), GP64())
+	var u reg.Register
+	var dv reg.VecVirtual
+	if skip {
+		u = Load(Param("u"), GP64())
+		dv = v.Vec()
+		VBROADCASTSS(Load(Param("d"), XMM()), dv)
+	}
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := Load(Param("ls"), GP64())
+	lb := GP64() // ls values in bytes: output q = 1
+	MOVQ(ls, lb)
+	SHLQ(U8(3), lb)
+	groups := GP64()
+	MOVQ(ls, groups)
+	SHRQ(U8(2), groups) // 4 j per YMM
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	Label(name + "_loop")
+	// 16 values: j0 q0…q3 at byte 0, j1 at 32, j2 at 64, j3 at 96; the
+	// lanes end up in fftR4Narrow's order (j0, j2 | j1, j3 … by unpack).
+	a := make([]reg.VecVirtual, 4)
+	for q := range a {
+		a[q] = v.Vec()
+	}
+	x, w0, z, w1 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: in}, x.AsX())
+	VINSERTF128(U8(1), Mem{Base: in, Disp: 64}, x, x)
+	VMOVUPS(Mem{Base: in, Disp: 32}, w0.AsX())
+	VINSERTF128(U8(1), Mem{Base: in, Disp: 96}, w0, w0)
+	VMOVUPS(Mem{Base: in, Disp: 16}, z.AsX())
+	VINSERTF128(U8(1), Mem{Base: in, Disp: 80}, z, z)
+	VMOVUPS(Mem{Base: in, Disp: 48}, w1.AsX())
+	VINSERTF128(U8(1), Mem{Base: in, Disp: 112}, w1, w1)
+	VUNPCKLPD(w0, x, a[0])
+	VUNPCKHPD(w0, x, a[1])
+	VUNPCKLPD(w1, z, a[2])
+	VUNPCKHPD(w1, z, a[3])
+	for q := 1; q < 4; q++ {
+		wr := Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}
+		wi := Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		a[q] = cmulBy(v, a[q], wr, wi, true)
+	}
+	// butterfly4's t = 0 and its inverse t = 1 (d02 + i·d13).
+	s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+	VADDPS(a[2], a[0], s02)
+	VSUBPS(a[2], a[0], d02)
+	VADDPS(a[3], a[1], s13)
+	VSUBPS(a[3], a[1], d13)
+	t0, t1 := v.Vec(), v.Vec()
+	VADDPS(s13, s02, t0)
+	VPERMILPS(U8(0xb1), d13, t1)
+	VFMADDSUB231PS(ones, d02, t1)
+	if skip {
+		VFMADD231PS(Mem{Base: u}, dv, t0)
+		VFMADD231PS(Mem{Base: u, Index: lb, Scale: 1}, dv, t1)
+	}
+	VMOVUPS(t0, Mem{Base: y})
+	VMOVUPS(t1, Mem{Base: y, Index: lb, Scale: 1})
+	ADDQ(U32(4*v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), y)
+	if skip {
+		ADDQ(U32(v.Bytes()), u)
+	}
+	ADDQ(U32(6*v.Bytes()), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")

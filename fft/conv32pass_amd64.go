@@ -105,7 +105,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	a, b := work[:h+1], work[off:off+h+1]
 	w := work[off : off+rp.workLen()] // the transforms' work buffer
 	direct := firstStageReadsRow(l, rp, seqLen)
-	tail := stagesHere && prunedTail(rp.cplx, seqLen)
+	tail := stagesHere && prunedTail(l, rp.cplx, seqLen)
 	rows := len(u) / seqLen
 	for r := 0; r < rows; r++ {
 		ch := r % channels
@@ -137,7 +137,12 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 				if d != nil {
 					dh = d[ch]
 				}
-				asm.FFTConvTail16(l, yr, ur, cur, sp.tw[last.off:last.off+last.len], dh, d != nil)
+				tw := sp.tw[last.off : last.off+last.len]
+				if last.r == 0 {
+					asm.FFTConvTail16(l, yr, ur, cur, tw, dh, d != nil)
+				} else {
+					asm.FFTConvLast4(l, yr, ur, cur, tw, dh, d != nil)
+				}
 				continue
 			}
 			out = asFloat32(inverseStages(sp, sp.stages, z[:h], other[:h]))[:seqLen]
@@ -192,13 +197,18 @@ func inverseStages(sp *stockham32, stages []stage32, src, other []complex64) []c
 	return cur
 }
 
-// prunedTail reports whether the inverse FFT of sp can end with
-// asm.FFTConvTail16: sp ends with the fused radix-16 tail, and the row
-// (seqLen values) is the first half of the real inverse's output, the
-// first half of sp's.
-func prunedTail(sp *stockham32, seqLen int) bool {
+// prunedTail reports whether the inverse FFT of sp at level l can end
+// with a pruned, skip-fused last pass: the row (seqLen values) is the
+// first half of the real inverse's output, the first half of sp's, and sp
+// ends with the radix-16 tail (AVX-512: asm.FFTConvTail16) or a radix-4
+// stage of r = 1 with asm.FFTConvLast4 at l (AVX2).
+func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 	k := len(sp.stages)
-	return seqLen == sp.n && k >= 2 && sp.stages[k-1].r == 0
+	if seqLen != sp.n || k < 2 {
+		return false
+	}
+	last := sp.stages[k-1]
+	return last.r == 0 || (last.r == 1 && asm.FFTConvLast4Supported(l, sp.n))
 }
 
 // asFloat32 reads x as its 2·len(x) float32 parts.

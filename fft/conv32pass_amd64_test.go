@@ -46,9 +46,10 @@ func TestConv32FusedPassMatchesTheDirectSumAtEveryLevel(t *testing.T) {
 				if got := firstStageReadsRow(l, rp, sl); got != wantDirect {
 					t.Fatalf("%+v: firstStageReadsRow = %v, want %v", shape, got, wantDirect)
 				}
-				// AVX-512's inverse ends with the radix-16 tail, which the
-				// row filling the first half prunes (asm.FFTConvTail16).
-				if l == asm.AVX512 && sl == h && h >= 1024 && !prunedTail(rp.cplx, sl) {
+				// The inverse's last pass (AVX-512's radix-16 tail, AVX2's
+				// radix-4 stage) is pruned where the row fills the first
+				// half (asm.FFTConvTail16, asm.FFTConvLast4).
+				if sl == h && h >= 1024 && !prunedTail(l, rp.cplx, sl) {
 					t.Fatalf("%+v: no pruned inverse tail at %v", shape, l)
 				}
 			}
