@@ -33,3 +33,23 @@ func addScaledAVX512(y []float32, a []float32, u []float32, d float32)
 //
 //go:noescape
 func fftConvFirstAVX512(out []complex64, in []complex64)
+
+// fftConvTail16AVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16AVX512(y *float32, u *float32, in *complex64, tw *float32, m int, d float32)
+
+// fftConvLast4AVX2 runs the inverse FFT's last radix-4 stage for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvLast4AVX2(y *float32, u *float32, in *complex64, tw *float32, ls int, d float32)
+
+// fftConvTail16AVX512Skip runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16AVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, d float32)
+
+// fftConvLast4AVX2Skip runs the inverse FFT's last radix-4 stage for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvLast4AVX2Skip(y *float32, u *float32, in *complex64, tw *float32, ls int, d float32)

@@ -129,3 +129,116 @@ func TestFFTConvFirstIsTheFirstStageOfTheZeroPaddedInput(t *testing.T) {
 		}
 	})
 }
+
+// FFTConvTail16 is the first half of the inverse FFTTail16, value for
+// value, and with the skip that half through AddScaled, value for value:
+// every n from one group of 8 j to four, every slice guarded, y apart from
+// u and y = u.
+func TestFFTConvTail16IsTheFirstHalfOfTheInverseTail16(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTTail16Supported(l, 128) {
+			t.Skip("no FFTTail16 at this level")
+		}
+		for n := 128; n <= 4*128; n += 128 {
+			in := make([]complex64, n)
+			for i := range in {
+				in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+			}
+			// Any table: the kernels must agree on every one.
+			tw := make([]float32, asm.FFTTail16TwiddleLen(n))
+			for i := range tw {
+				tw[i] = float32(rng.NormFloat64())
+			}
+			u := make([]float32, n)
+			for i := range u {
+				u[i] = float32(rng.NormFloat64())
+			}
+			full := make([]complex64, n)
+			asm.FFTTail16(l, full, in, tw, true)
+			half := make([]float32, n)
+			for i, v := range full[:n/2] {
+				half[2*i], half[2*i+1] = real(v), imag(v)
+			}
+			const d = float32(-0.7)
+			skipped := make([]float32, n)
+			if done := asm.AddScaled(l, skipped, half, u, d); done != n {
+				t.Fatalf("AddScaled did %d of %d", done, n)
+			}
+			gin, gtw := asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw)
+			for _, c := range []struct {
+				name string
+				skip bool
+				want []float32
+			}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
+				gu := asmtest.GuardedFloat32(t, u)
+				y := asmtest.GuardedFloat32(t, make([]float32, n))
+				if c.name == "skip, y = u" {
+					y = gu
+				}
+				asm.FFTConvTail16(l, y, gu, gin, gtw, d, c.skip)
+				for i := range y {
+					if y[i] != c.want[i] {
+						t.Fatalf("n=%d %s: y[%d] = %v, want %v", n, c.name, i, y[i], c.want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// FFTConvLast4 is the first half of the inverse last radix-4 stage (r =
+// 1), value for value, and with the skip that half through AddScaled:
+// every n from one group of 4 j to eight, every slice guarded, y apart
+// from u and y = u.
+func TestFFTConvLast4IsTheFirstHalfOfTheInverseLastStage(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 30))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTConvLast4Supported(l, 16) {
+			t.Skip("no FFTConvLast4 at this level")
+		}
+		for n := 16; n <= 8*16; n += 16 {
+			in := make([]complex64, n)
+			for i := range in {
+				in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+			}
+			tw := make([]float32, asm.FFTRadix4TwiddleLen(l, n/4, 1))
+			for i := range tw {
+				tw[i] = float32(rng.NormFloat64())
+			}
+			u := make([]float32, n)
+			for i := range u {
+				u[i] = float32(rng.NormFloat64())
+			}
+			full := make([]complex64, n)
+			asm.FFTRadix4(l, full, in, tw, n/4, true)
+			half := make([]float32, n)
+			for i, v := range full[:n/2] {
+				half[2*i], half[2*i+1] = real(v), imag(v)
+			}
+			const d = float32(0.3)
+			skipped := make([]float32, n)
+			if done := asm.AddScaled(l, skipped, half, u, d); done != n {
+				t.Fatalf("AddScaled did %d of %d", done, n)
+			}
+			gin, gtw := asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw)
+			for _, c := range []struct {
+				name string
+				skip bool
+				want []float32
+			}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
+				gu := asmtest.GuardedFloat32(t, u)
+				y := asmtest.GuardedFloat32(t, make([]float32, n))
+				if c.name == "skip, y = u" {
+					y = gu
+				}
+				asm.FFTConvLast4(l, y, gu, gin, gtw, d, c.skip)
+				for i := range y {
+					if y[i] != c.want[i] {
+						t.Fatalf("n=%d %s: y[%d] = %v, want %v", n, c.name, i, y[i], c.want[i])
+					}
+				}
+			}
+		}
+	})
+}

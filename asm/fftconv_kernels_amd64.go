@@ -82,3 +82,49 @@ func FFTConvFirst(l Level, out, in []complex64) {
 		fftConvFirstAVX2(out, in)
 	}
 }
+
+// FFTConvTail16 is the inverse FFTTail16 (the same table and arithmetic,
+// so the same values) computing only the first half of its outputs,
+// written as floats to y with the D skip added: with out the inverse
+// FFTTail16 of in, y[i] = out_f[i] + d·u[i] (skip, one fused
+// multiply-add) or y[i] = out_f[i] for i < len(in), where out_f is out
+// read as floats. len(y) = len(u) = len(in) (u unused and may be nil
+// without skip); y may be u, and must not otherwise overlap u or in. l
+// is AVX512 (FFTTail16Supported).
+func FFTConvTail16(l Level, y, u []float32, in []complex64, tw []float32, d float32, skip bool) {
+	n := len(in)
+	if !FFTTail16Supported(l, n) || len(y) != n || (skip && len(u) != n) {
+		panic("asm: FFTConvTail16: bad length")
+	}
+	tw = tw[:FFTTail16TwiddleLen(n)]
+	if skip {
+		fftConvTail16AVX512Skip(&y[0], &u[0], &in[0], &tw[0], n/16, d)
+	} else {
+		fftConvTail16AVX512(&y[0], nil, &in[0], &tw[0], n/16, 0)
+	}
+}
+
+// FFTConvLast4Supported reports whether FFTConvLast4 runs at level l for
+// transform length n.
+func FFTConvLast4Supported(l Level, n int) bool { return l == AVX2 && n >= 16 && n%16 == 0 }
+
+// FFTConvLast4 is FFTConvTail16 for AVX2, whose inverse FFT ends with a
+// radix-4 stage of r = 1 (FFTRadix4 with ls = n/4, its table tw): that
+// stage's first half of outputs, the same values, written as floats to y
+// with the D skip (skip: y[i] = out_f[i] + d·u[i], one fused
+// multiply-add; else y[i] = out_f[i]) for i < n = len(in). len(y) =
+// len(u) = n (u unused and may be nil without skip); y may be u, and must
+// not otherwise overlap u or in. FFTConvLast4Supported(l, n) must hold.
+func FFTConvLast4(l Level, y, u []float32, in []complex64, tw []float32, d float32, skip bool) {
+	n := len(in)
+	if !FFTConvLast4Supported(l, n) || len(y) != n || (skip && len(u) != n) {
+		panic("asm: FFTConvLast4: bad length")
+	}
+	ls := n / 4
+	tw = tw[:FFTRadix4TwiddleLen(l, ls, 1)]
+	if skip {
+		fftConvLast4AVX2Skip(&y[0], &u[0], &in[0], &tw[0], ls, d)
+	} else {
+		fftConvLast4AVX2(&y[0], nil, &in[0], &tw[0], ls, 0)
+	}
+}

@@ -79,8 +79,8 @@ func (c *Conv32) Channels() int  { return c.c.channels }
 func (c *Conv32) SeqLen() int    { return c.c.seqLen }
 func (c *Conv32) KernelLen() int { return c.c.kernelLen }
 
-// FFTLen returns the length of the real FFTs Apply runs, or 0 when it
-// takes the direct sum.
+// FFTLen returns the length of the real FFTs Apply runs at the current
+// level (asm.Current()), or 0 when it takes the direct sum.
 func (c *Conv32) FFTLen() int { return c.c.fftLen() }
 
 // Channels, SeqLen and KernelLen return the shape the plan was made for.
@@ -88,8 +88,8 @@ func (c *Conv64) Channels() int  { return c.c.channels }
 func (c *Conv64) SeqLen() int    { return c.c.seqLen }
 func (c *Conv64) KernelLen() int { return c.c.kernelLen }
 
-// FFTLen returns the length of the real FFTs Apply runs, or 0 when it
-// takes the direct sum.
+// FFTLen returns the length of the real FFTs Apply runs at the current
+// level (asm.Current()), or 0 when it takes the direct sum.
 func (c *Conv64) FFTLen() int { return c.c.fftLen() }
 
 type convMode int
@@ -103,12 +103,13 @@ const (
 // convPlan is the shared body of Conv32 and Conv64.
 type convPlan[F float32 | float64] struct {
 	channels, seqLen, kernelLen int
-	k                           []F              // copy of the kernels, for the direct sum
-	fftc                        *generic.FFTConv // nil: direct sum
-	pool                        *sync.Pool
-	f32                         *conv32FFT    // Conv32 by FFT on a host with float32 assembly; else nil
-	d32                         *conv32Direct // Conv32 by direct sum on such a host; else nil
-	f64                         *conv64FFT    // Conv64 by FFT on a host with float64 assembly; else nil
+	k                           []F                    // copy of the kernels
+	fft                         bool                   // by FFT, else the direct sum
+	gen                         *lazy[generic.FFTConv] // a pointer: Conv32 and Conv64 copy the plan
+	pool                        *sync.Pool             // *scratch, for gen's calls and the direct sum
+	f32                         *conv32FFT             // Conv32 by FFT on a host with float32 assembly; else nil
+	d32                         *conv32Direct          // Conv32 by direct sum on such a host; else nil
+	f64                         *conv64FFT             // Conv64 by FFT on a host with float64 assembly; else nil
 }
 
 // directIsFaster reports whether the direct sum beats the FFT for one row,
@@ -179,29 +180,23 @@ func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, 
 	if kernelLen > seqLen {
 		return nil, fmt.Errorf("fft: %s: kernelLen = len(k)/channels = %d exceeds seqLen = %d", call, kernelLen, seqLen)
 	}
-	c := &convPlan[F]{channels: channels, seqLen: seqLen, kernelLen: kernelLen}
+	c := &convPlan[F]{channels: channels, seqLen: seqLen, kernelLen: kernelLen, gen: &lazy[generic.FFTConv]{}}
 	k32, simd := any(k).([]float32)
 	simd = simd && slices.ContainsFunc(asm.Levels(), hasConv32SIMD)
 	direct := directIsFaster(seqLen, kernelLen)
 	if simd {
 		direct = directIsFasterSIMD(seqLen, kernelLen)
 	}
+	c.k = append([]F(nil), k...)
+	c.pool = &sync.Pool{New: func() any { return &scratch{} }}
 	if mode == convDirect || (mode == convAuto && direct) {
-		c.k = append([]F(nil), k...)
-		c.pool = &sync.Pool{New: func() any { return &scratch{} }}
 		if simd {
 			c.d32 = newConv32Direct(channels, seqLen, kernelLen, k32)
 		}
 		return c, nil
 	}
-	fftc, err := generic.NewFFTConv(channels, seqLen, k)
-	if err != nil {
-		return nil, fmt.Errorf("fft: %s: %w", call, err)
-	}
-	c.fftc = fftc
-	cl, rl := fftc.ScratchLen()
-	pool := newScratchPool(cl, rl)
-	c.pool = &pool
+	c.fft = true
+	var err error
 	if simd {
 		if c.f32, err = newConv32FFT(channels, seqLen, kernelLen, k32); err != nil {
 			return nil, fmt.Errorf("fft: %s: %w", call, err)
@@ -212,14 +207,64 @@ func newConvPlan[F float32 | float64](call string, channels, seqLen int, k []F, 
 			return nil, fmt.Errorf("fft: %s: %w", call, err)
 		}
 	}
+	if c.f32 == nil && c.f64 == nil {
+		// Every level of this host runs the generic pipeline: build it
+		// now, so that its errors surface here.
+		fftc, err := generic.NewFFTConv(channels, seqLen, k)
+		if err != nil {
+			return nil, fmt.Errorf("fft: %s: %w", call, err)
+		}
+		c.gen.v.Store(fftc)
+	}
 	return c, nil
 }
 
+// generic returns the float64 pipeline (kernel spectra at the length
+// generic.ConvFFTLen, complex128), built on first use where a vector
+// pipeline serves the host's levels: it then runs only if the level is
+// set to generic, or for Conv64's Backward, and would otherwise double
+// the plan's memory and its construction time.
+func (c *convPlan[F]) generic() *generic.FFTConv {
+	return c.gen.get(func() *generic.FFTConv {
+		fftc, err := generic.NewFFTConv(c.channels, c.seqLen, c.k)
+		if err != nil {
+			panic("fft: generic.NewFFTConv rejected a checked shape: " + err.Error())
+		}
+		return fftc
+	})
+}
+
+// genericScratch returns a scratch of c.pool with room for fftc's calls
+// (backward: Backward's).
+func (c *convPlan[F]) genericScratch(fftc *generic.FFTConv, backward bool) *scratch {
+	s := c.pool.Get().(*scratch)
+	cl, rl := fftc.ScratchLen()
+	if backward {
+		cl, rl = fftc.BackwardScratchLen()
+	}
+	if len(s.c) < cl {
+		s.c = make([]complex128, cl)
+	}
+	if len(s.f) < rl {
+		s.f = make([]float64, rl)
+	}
+	return s
+}
+
+// fftLen returns the length of the real FFTs Apply runs at the current
+// level, 0 for the direct sum.
 func (c *convPlan[F]) fftLen() int {
-	if c.fftc == nil {
+	if !c.fft {
 		return 0
 	}
-	return c.fftc.Size()
+	l := asm.Current()
+	switch {
+	case c.f64 != nil && hasStockham32(l):
+		return c.f64.plan.Len()
+	case c.f32 != nil && hasConv32SIMD(l):
+		return c.f32.plan.Len()
+	}
+	return generic.ConvFFTLen(c.seqLen + c.kernelLen - 1)
 }
 
 func (c *convPlan[F]) apply(call string, y, u, d []F) error {
@@ -254,8 +299,15 @@ func (c *convPlan[F]) apply(call string, y, u, d []F) error {
 			return nil
 		}
 	}
-	s := c.pool.Get().(*scratch)
-	convApply(l, c.fftc, c.k, y, u, d, c.channels, c.seqLen, s.c, s.f)
+	if !c.fft {
+		s := c.pool.Get().(*scratch)
+		convApply(l, nil, c.k, y, u, d, c.channels, c.seqLen, s.c, s.f)
+		c.pool.Put(s)
+		return nil
+	}
+	fftc := c.generic()
+	s := c.genericScratch(fftc, false)
+	convApply(l, fftc, c.k, y, u, d, c.channels, c.seqLen, s.c, s.f)
 	c.pool.Put(s)
 	return nil
 }

@@ -3,6 +3,9 @@
 package fft
 
 import (
+	"slices"
+	"unsafe"
+
 	"github.com/ssmkern/ssmkern/asm"
 )
 
@@ -72,39 +75,83 @@ func hostHasStockham32() bool {
 // (its first stage reading the row in place when the row is exactly the
 // first half, else of a padded copy), asm.FFTConvPass, the inverse complex
 // FFT, and y = out + d·u in one pass (asm.AddScaled: the D skip fused with
-// the copy out of the FFT buffer).
+// the copy out of the FFT buffer). When the row is the first half (seqLen
+// = h) and the inverse ends with the radix-16 tail (AVX-512), that tail is
+// asm.FFTConvTail16 instead, writing y itself: only the half of the
+// outputs kept, the skip added on the way out, no AddScaled pass. Apply,
+// H = 256, AVX-512, best of 80 alternating calls (thread CPU time), with
+// against without it: L = 4096 3.19 against 3.35 ns per sample, 16384
+// 3.91 against 4.25. The stages run here (inverseStages,
+// forwardHalfZero) ping-pong between two buffers of h values, where
+// realStockham32.transform wrote a third (the real output, 8·h bytes).
 func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen int) {
 	n, bins := f.plan.Len(), f.plan.Bins()
 	h := n / 2
-	// The pass's two halvings; the inverse FFT's 1/h rides on its first
-	// stage (realStockham32.transform).
-	const scale = 0.25
+	l = passLevel(l, h)
 	rp := f.plan.stockham(l)
+	// The pass's two halvings, and where the inverse runs its stages here
+	// (stagesHere) the inverse FFT's 1/h too (a power of two: the same
+	// values as on the first stage, where realStockham32.transform puts
+	// it).
+	scale := float32(0.25)
+	stagesHere := rp.cplx != nil && rp.cplx.small == nil
+	if stagesHere {
+		scale /= float32(h)
+	}
 	s := f.pool.Get().(*conv32Scratch)
 	t := f.plan.pool.Get().(*scratch)
 	// z (h+1 values) and the FFT's work buffer each start on a cache line,
 	// so that no vector of the stages straddles two.
 	off := (h + 1 + 7) &^ 7
 	work := t.complex64s(off + max(rp.workLen(), h+1))
-	z, wb := work[:h+1], work[off:]
-	w := wb[:rp.workLen()] // the transforms' work buffer; wb[:h+1] forwardHalfZero's second
+	a, b := work[:h+1], work[off:off+h+1]
+	w := work[off : off+rp.workLen()] // the transforms' work buffer
 	direct := firstStageReadsRow(l, rp, seqLen)
-	for r := 0; r < len(u)/seqLen; r++ {
+	tail := stagesHere && prunedTail(l, rp.cplx, seqLen)
+	rows := len(u) / seqLen
+	for r := 0; r < rows; r++ {
 		ch := r % channels
 		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
+		var z []complex64
 		if direct {
-			z = forwardHalfZero(rp.cplx, work[:h+1], wb[:h+1], ur)
+			z = forwardHalfZero(rp.cplx, a, b, ur)
 		} else {
 			copy(s.buf, ur)
 			clear(s.buf[seqLen:n])
+			z = a
 			rp.transform(z[:h], asComplex64(s.buf), w, false)
 		}
 		z[h] = z[0]
 		// In place: one buffer fewer in L2 (Apply 1.0–1.19×, best of 30
 		// alternating calls, L = 1024 … 65536, AVX-512 and AVX2).
 		asm.FFTConvPass(l, z, z, f.khat[ch*bins:(ch+1)*bins], f.pass.tw, scale)
-		rp.transform(asComplex64(s.buf), z[:h], w, true)
-		out := s.buf[:seqLen]
+		var out []float32
+		if stagesHere {
+			other := a
+			if &z[0] == &a[0] {
+				other = b
+			}
+			sp := rp.cplx
+			if tail {
+				cur := inverseStages(sp, sp.stages[:len(sp.stages)-1], z[:h], other[:h])
+				last := sp.stages[len(sp.stages)-1]
+				dh := float32(0)
+				if d != nil {
+					dh = d[ch]
+				}
+				tw := sp.tw[last.off : last.off+last.len]
+				if last.r == 0 {
+					asm.FFTConvTail16(l, yr, ur, cur, tw, dh, d != nil)
+				} else {
+					asm.FFTConvLast4(l, yr, ur, cur, tw, dh, d != nil)
+				}
+				continue
+			}
+			out = asFloat32(inverseStages(sp, sp.stages, z[:h], other[:h]))[:seqLen]
+		} else {
+			rp.transform(asComplex64(s.buf), z[:h], w, true)
+			out = s.buf[:seqLen]
+		}
 		if d == nil {
 			copy(yr, out)
 			continue
@@ -116,6 +163,78 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	}
 	f.plan.pool.Put(t)
 	f.pool.Put(s)
+}
+
+// inverseStages runs the inverse complex FFT of sp without its 1/n, up to
+// the end of stages (sp.stages, or a prefix of it: the caller runs the
+// rest), ping-ponging between src and other (each len sp.n), and returns
+// the one holding the result.
+func inverseStages(sp *stockham32, stages []stage32, src, other []complex64) []complex64 {
+	l := sp.level
+	cur := src
+	first := true
+	switch {
+	case sp.radix8:
+		asm.FFTRadix8First(l, other, cur, 1, true)
+	case sp.radix2:
+		asm.FFTRadix2First(l, other, cur, 1)
+	case len(stages) > 0 && stages[0].ls == 1 && !asm.FFTRadix4Narrow(l, stages[0].r):
+		asm.FFTRadix4FirstScaled(l, other, cur, 1, true)
+		stages = stages[1:]
+	default:
+		first = false // a narrow radix-4 first stage, with its table
+	}
+	if first {
+		cur, other = other, cur
+	}
+	for _, st := range stages {
+		tw := sp.tw[st.off : st.off+st.len]
+		if st.r == 0 {
+			asm.FFTTail16(l, other, cur, tw, true)
+		} else {
+			asm.FFTRadix4(l, other, cur, tw, st.ls, true)
+		}
+		cur, other = other, cur
+	}
+	return cur
+}
+
+// conv32AVX2MinHalf is the least half length h from which applyPass runs
+// the AVX2 kernels at the AVX-512 level. On Zen 4 a ZMM instruction does
+// the work of two YMM ones (no more FMA throughput), and from here on the
+// AVX2 pipeline is the faster: Conv32.Apply, H = 256, kernelLen = seqLen,
+// best of 80 alternating calls (thread CPU time, two runs), AVX2 against
+// AVX-512 kernels: L = 1024 1.94–2.08 against 1.63–1.74 ns per sample,
+// 4096 3.21–3.30 against 3.17–3.44, 16384 3.38–3.50 against 3.66–3.75,
+// 65536 4.09–4.10 against 4.32–4.41.
+const conv32AVX2MinHalf = 8192
+
+// passLevel returns the level whose kernels applyPass runs for Apply at
+// level l and half length h (conv32AVX2MinHalf).
+func passLevel(l asm.Level, h int) asm.Level {
+	if l == asm.AVX512 && h >= conv32AVX2MinHalf && slices.Contains(asm.Levels(), asm.AVX2) {
+		return asm.AVX2
+	}
+	return l
+}
+
+// prunedTail reports whether the inverse FFT of sp at level l can end
+// with a pruned, skip-fused last pass: the row (seqLen values) is the
+// first half of the real inverse's output, the first half of sp's, and sp
+// ends with the radix-16 tail (AVX-512: asm.FFTConvTail16) or a radix-4
+// stage of r = 1 with asm.FFTConvLast4 at l (AVX2).
+func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
+	k := len(sp.stages)
+	if seqLen != sp.n || k < 2 {
+		return false
+	}
+	last := sp.stages[k-1]
+	return last.r == 0 || (last.r == 1 && asm.FFTConvLast4Supported(l, sp.n))
+}
+
+// asFloat32 reads x as its 2·len(x) float32 parts.
+func asFloat32(x []complex64) []float32 {
+	return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(x))), 2*len(x))
 }
 
 // firstStageReadsRow reports whether the forward FFT of a row of u padded

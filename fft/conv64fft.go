@@ -16,7 +16,8 @@ import (
 // every level (best of 10 alternating Applies, H = 64, kernelLen =
 // seqLen, throwaway A/B on the shared machine), ns per sample: AVX-512 L
 // = 1024 21.1 → 5.3, 4096 24.3 → 7.9, 16384 26.9 → 9.3; AVX2 25.6 → 5.8,
-// 24.5 → 7.8, 26.7 → 9.7 (2.8–4.4×). Backward keeps generic.FFTConv.
+// 24.5 → 7.8, 26.7 → 9.7 (2.8–4.4×). Backward runs generic.FFTConv, which
+// convPlan.generic builds on its first call.
 type conv64FFT struct {
 	plan *RealPlan64
 	khat []complex128 // [channels][n/2+1]

@@ -101,12 +101,19 @@ func (c *convPlan[F]) backward(call string, du, dk, dd, dy, u, d []F) error {
 		return nil
 	}
 	l := asm.Current()
-	if c.fftc == nil && !(c.d32 != nil && hasConv32SIMD(l)) {
+	if !c.fft && !(c.d32 != nil && hasConv32SIMD(l)) {
 		convBackward(l, nil, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, nil, nil)
 		return nil
 	}
+	if c.fft && !(c.f32 != nil && hasConv32SIMD(l)) {
+		fftc := c.generic()
+		s := c.genericScratch(fftc, true)
+		convBackward(l, fftc, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, s.c, s.f)
+		c.pool.Put(s)
+		return nil
+	}
 	s := gradScratchPool.Get().(*gradScratch)
-	if c.fftc == nil {
+	if !c.fft {
 		// Apply's direct sum in assembly: the backward sums likewise.
 		if n := c.seqLen + c.kernelLen - 1 + c.kernelLen; len(s.f32) < n {
 			s.f32 = make([]float32, n)
@@ -119,27 +126,15 @@ func (c *convPlan[F]) backward(call string, du, dk, dd, dy, u, d []F) error {
 		gradScratchPool.Put(s)
 		return nil
 	}
-	if c.f32 != nil && hasConv32SIMD(l) {
-		n, bins := c.f32.plan.Len(), c.f32.plan.Bins()
-		if len(s.c32) < 4*bins {
-			s.c32 = make([]complex64, 4*bins)
-		}
-		if len(s.f32) < n {
-			s.f32 = make([]float32, n)
-		}
-		c.f32.backward(l, any(du).([]float32), any(dk).([]float32), any(dd).([]float32),
-			any(dy).([]float32), any(u).([]float32), any(d).([]float32), c.channels, c.seqLen, c.kernelLen, s.c32, s.f32)
-		gradScratchPool.Put(s)
-		return nil
+	n, bins := c.f32.plan.Len(), c.f32.plan.Bins()
+	if len(s.c32) < 4*bins {
+		s.c32 = make([]complex64, 4*bins)
 	}
-	cl, rl := c.fftc.BackwardScratchLen()
-	if len(s.c) < cl {
-		s.c = make([]complex128, cl)
+	if len(s.f32) < n {
+		s.f32 = make([]float32, n)
 	}
-	if len(s.f) < rl {
-		s.f = make([]float64, rl)
-	}
-	convBackward(l, c.fftc, c.k, du, dk, dd, dy, u, d, c.channels, c.seqLen, s.c, s.f)
+	c.f32.backward(l, any(du).([]float32), any(dk).([]float32), any(dd).([]float32),
+		any(dy).([]float32), any(u).([]float32), any(d).([]float32), c.channels, c.seqLen, c.kernelLen, s.c32, s.f32)
 	gradScratchPool.Put(s)
 	return nil
 }
