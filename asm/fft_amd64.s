@@ -1702,6 +1702,448 @@ fftTail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, AVX512F
+TEXT ·fftR16WideAVX512Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ls+24(FP), DI
+	IMULQ   BX, DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR16WideAVX512Fwd_done
+	MOVQ    r+32(FP), R9
+	SHRQ    $0x03, R9
+	JZ      fftR16WideAVX512Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftR16WideAVX512Fwd_j:
+	MOVQ R9, R10
+
+fftR16WideAVX512Fwd_k:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*4), Z2
+	VMOVUPS             (CX)(BX*8), Z3
+	VMOVUPS             (CX)(SI*4), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DX), Z5, Z5
+	VFMADDSUB231PS.BCST (DX), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 8(DX), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 16(DX), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	LEAQ                (CX)(BX*1), R11
+	VMOVUPS             (R11), Z4
+	VMOVUPS             (R11)(BX*4), Z6
+	VMOVUPS             (R11)(BX*8), Z7
+	VMOVUPS             (R11)(SI*4), Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMULPS.BCST         4(DX), Z9, Z9
+	VFMADDSUB231PS.BCST (DX), Z6, Z9
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS.BCST         12(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 8(DX), Z7, Z6
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         20(DX), Z7, Z7
+	VFMADDSUB231PS.BCST 16(DX), Z8, Z7
+	VADDPS              Z6, Z4, Z8
+	VSUBPS              Z6, Z4, Z10
+	VADDPS              Z7, Z9, Z6
+	VSUBPS              Z7, Z9, Z7
+	VADDPS              Z6, Z8, Z4
+	VSUBPS              Z6, Z8, Z6
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVAPS             Z7, Z9
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z10, Z9
+	VFMADDSUB231PS      Z0, Z10, Z7
+	LEAQ                (CX)(BX*2), R11
+	VMOVUPS             (R11), Z8
+	VMOVUPS             (R11)(BX*4), Z10
+	VMOVUPS             (R11)(BX*8), Z11
+	VMOVUPS             (R11)(SI*4), Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMULPS.BCST         4(DX), Z13, Z13
+	VFMADDSUB231PS.BCST (DX), Z10, Z13
+	VPERMILPS           $0xb1, Z11, Z10
+	VMULPS.BCST         12(DX), Z10, Z10
+	VFMADDSUB231PS.BCST 8(DX), Z11, Z10
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         20(DX), Z11, Z11
+	VFMADDSUB231PS.BCST 16(DX), Z12, Z11
+	VADDPS              Z10, Z8, Z12
+	VSUBPS              Z10, Z8, Z14
+	VADDPS              Z11, Z13, Z10
+	VSUBPS              Z11, Z13, Z11
+	VADDPS              Z10, Z12, Z8
+	VSUBPS              Z10, Z12, Z10
+	VPERMILPS           $0xb1, Z11, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z11
+	VFMSUBADD231PS      Z0, Z14, Z13
+	VFMADDSUB231PS      Z0, Z14, Z11
+	LEAQ                (CX)(SI*1), R11
+	VMOVUPS             (R11), Z12
+	VMOVUPS             (R11)(BX*4), Z14
+	VMOVUPS             (R11)(BX*8), Z15
+	VMOVUPS             (R11)(SI*4), Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMULPS.BCST         4(DX), Z17, Z17
+	VFMADDSUB231PS.BCST (DX), Z14, Z17
+	VPERMILPS           $0xb1, Z15, Z14
+	VMULPS.BCST         12(DX), Z14, Z14
+	VFMADDSUB231PS.BCST 8(DX), Z15, Z14
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         20(DX), Z15, Z15
+	VFMADDSUB231PS.BCST 16(DX), Z16, Z15
+	VADDPS              Z14, Z12, Z16
+	VSUBPS              Z14, Z12, Z18
+	VADDPS              Z15, Z17, Z14
+	VSUBPS              Z15, Z17, Z15
+	VADDPS              Z14, Z16, Z12
+	VSUBPS              Z14, Z16, Z14
+	VPERMILPS           $0xb1, Z15, Z15
+	VMOVAPS             Z15, Z17
+	VMOVAPS             Z15, Z15
+	VFMSUBADD231PS      Z0, Z18, Z17
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z4, Z16
+	VMULPS.BCST         28(DX), Z16, Z16
+	VFMADDSUB231PS.BCST 24(DX), Z4, Z16
+	VPERMILPS           $0xb1, Z8, Z4
+	VMULPS.BCST         36(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 32(DX), Z8, Z4
+	VPERMILPS           $0xb1, Z12, Z8
+	VMULPS.BCST         44(DX), Z8, Z8
+	VFMADDSUB231PS.BCST 40(DX), Z12, Z8
+	VADDPS              Z4, Z1, Z12
+	VSUBPS              Z4, Z1, Z18
+	VADDPS              Z8, Z16, Z4
+	VSUBPS              Z8, Z16, Z8
+	VADDPS              Z4, Z12, Z1
+	VSUBPS              Z4, Z12, Z4
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z16
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z18, Z16
+	VFMADDSUB231PS      Z0, Z18, Z8
+	VMOVUPS             Z1, (AX)
+	VMOVUPS             Z16, (AX)(DI*4)
+	VMOVUPS             Z4, (AX)(DI*8)
+	VMOVUPS             Z8, (AX)(R8*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         52(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 48(DX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z4
+	VMULPS.BCST         60(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 56(DX), Z13, Z4
+	VPERMILPS           $0xb1, Z17, Z8
+	VMULPS.BCST         68(DX), Z8, Z8
+	VFMADDSUB231PS.BCST 64(DX), Z17, Z8
+	VADDPS              Z4, Z5, Z9
+	VSUBPS              Z4, Z5, Z12
+	VADDPS              Z8, Z1, Z4
+	VSUBPS              Z8, Z1, Z1
+	VADDPS              Z4, Z9, Z5
+	VSUBPS              Z4, Z9, Z4
+	VPERMILPS           $0xb1, Z1, Z8
+	VMOVAPS             Z8, Z1
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z12, Z1
+	VFMADDSUB231PS      Z0, Z12, Z8
+	LEAQ                (AX)(DI*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z1, (R11)(DI*4)
+	VMOVUPS             Z4, (R11)(DI*8)
+	VMOVUPS             Z8, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         76(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 72(DX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z4
+	VMULPS.BCST         84(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 80(DX), Z10, Z4
+	VPERMILPS           $0xb1, Z14, Z5
+	VMULPS.BCST         92(DX), Z5, Z5
+	VFMADDSUB231PS.BCST 88(DX), Z14, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z8
+	VADDPS              Z5, Z1, Z4
+	VSUBPS              Z5, Z1, Z1
+	VADDPS              Z4, Z6, Z2
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z1, Z5
+	VMOVAPS             Z5, Z1
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z8, Z1
+	VFMADDSUB231PS      Z0, Z8, Z5
+	LEAQ                (AX)(DI*2), R11
+	VMOVUPS             Z2, (R11)
+	VMOVUPS             Z1, (R11)(DI*4)
+	VMOVUPS             Z4, (R11)(DI*8)
+	VMOVUPS             Z5, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z7, Z1
+	VMULPS.BCST         100(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 96(DX), Z7, Z1
+	VPERMILPS           $0xb1, Z11, Z2
+	VMULPS.BCST         108(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 104(DX), Z11, Z2
+	VPERMILPS           $0xb1, Z15, Z4
+	VMULPS.BCST         116(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 112(DX), Z15, Z4
+	VADDPS              Z2, Z3, Z5
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z2, Z5, Z3
+	VSUBPS              Z2, Z5, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMOVAPS             Z4, Z1
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z4
+	LEAQ                (AX)(R8*1), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z1, (R11)(DI*4)
+	VMOVUPS             Z2, (R11)(DI*8)
+	VMOVUPS             Z4, (R11)(R8*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R10
+	JNZ                 fftR16WideAVX512Fwd_k
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                $0x00000078, DX
+	DECQ                ls+24(FP)
+	JNZ                 fftR16WideAVX512Fwd_j
+
+fftR16WideAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR16FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftR16FirstAVX512Fwd(SB), NOSPLIT, $0-44
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         r+32(FP), BX
+	SHLQ         $0x03, BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ls+24(FP), DI
+	IMULQ        BX, DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fftR16FirstAVX512Fwd_done
+	MOVQ         r+32(FP), R9
+	SHRQ         $0x03, R9
+	JZ           fftR16FirstAVX512Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        s+40(FP), X1
+	VBROADCASTSS X1, Z1
+
+fftR16FirstAVX512Fwd_j:
+	MOVQ R9, R10
+
+fftR16FirstAVX512Fwd_k:
+	VMULPS              (CX), Z1, Z2
+	VMULPS              (CX)(BX*4), Z1, Z3
+	VMULPS              (CX)(BX*8), Z1, Z4
+	VMULPS              (CX)(SI*4), Z1, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z7
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z6, Z2
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z3, Z5
+	VMOVAPS             Z5, Z3
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z7, Z3
+	VFMADDSUB231PS      Z0, Z7, Z5
+	LEAQ                (CX)(BX*1), R11
+	VMULPS              (R11), Z1, Z6
+	VMULPS              (R11)(BX*4), Z1, Z7
+	VMULPS              (R11)(BX*8), Z1, Z8
+	VMULPS              (R11)(SI*4), Z1, Z9
+	VADDPS              Z8, Z6, Z10
+	VSUBPS              Z8, Z6, Z11
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z6
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z9
+	VMOVAPS             Z9, Z7
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z11, Z7
+	VFMADDSUB231PS      Z0, Z11, Z9
+	LEAQ                (CX)(BX*2), R11
+	VMULPS              (R11), Z1, Z10
+	VMULPS              (R11)(BX*4), Z1, Z11
+	VMULPS              (R11)(BX*8), Z1, Z12
+	VMULPS              (R11)(SI*4), Z1, Z13
+	VADDPS              Z12, Z10, Z14
+	VSUBPS              Z12, Z10, Z15
+	VADDPS              Z13, Z11, Z12
+	VSUBPS              Z13, Z11, Z11
+	VADDPS              Z12, Z14, Z10
+	VSUBPS              Z12, Z14, Z12
+	VPERMILPS           $0xb1, Z11, Z13
+	VMOVAPS             Z13, Z11
+	VMOVAPS             Z13, Z13
+	VFMSUBADD231PS      Z0, Z15, Z11
+	VFMADDSUB231PS      Z0, Z15, Z13
+	LEAQ                (CX)(SI*1), R11
+	VMULPS              (R11), Z1, Z14
+	VMULPS              (R11)(BX*4), Z1, Z15
+	VMULPS              (R11)(BX*8), Z1, Z16
+	VMULPS              (R11)(SI*4), Z1, Z17
+	VADDPS              Z16, Z14, Z18
+	VSUBPS              Z16, Z14, Z19
+	VADDPS              Z17, Z15, Z16
+	VSUBPS              Z17, Z15, Z15
+	VADDPS              Z16, Z18, Z14
+	VSUBPS              Z16, Z18, Z16
+	VPERMILPS           $0xb1, Z15, Z17
+	VMOVAPS             Z17, Z15
+	VMOVAPS             Z17, Z17
+	VFMSUBADD231PS      Z0, Z19, Z15
+	VFMADDSUB231PS      Z0, Z19, Z17
+	VPERMILPS           $0xb1, Z6, Z18
+	VMULPS.BCST         28(DX), Z18, Z18
+	VFMADDSUB231PS.BCST 24(DX), Z6, Z18
+	VPERMILPS           $0xb1, Z10, Z6
+	VMULPS.BCST         36(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 32(DX), Z10, Z6
+	VPERMILPS           $0xb1, Z14, Z10
+	VMULPS.BCST         44(DX), Z10, Z10
+	VFMADDSUB231PS.BCST 40(DX), Z14, Z10
+	VADDPS              Z6, Z2, Z14
+	VSUBPS              Z6, Z2, Z19
+	VADDPS              Z10, Z18, Z6
+	VSUBPS              Z10, Z18, Z10
+	VADDPS              Z6, Z14, Z2
+	VSUBPS              Z6, Z14, Z6
+	VPERMILPS           $0xb1, Z10, Z10
+	VMOVAPS             Z10, Z18
+	VMOVAPS             Z10, Z10
+	VFMSUBADD231PS      Z0, Z19, Z18
+	VFMADDSUB231PS      Z0, Z19, Z10
+	VMOVUPS             Z2, (AX)
+	VMOVUPS             Z18, (AX)(DI*4)
+	VMOVUPS             Z6, (AX)(DI*8)
+	VMOVUPS             Z10, (AX)(R8*4)
+	VPERMILPS           $0xb1, Z7, Z2
+	VMULPS.BCST         52(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 48(DX), Z7, Z2
+	VPERMILPS           $0xb1, Z11, Z6
+	VMULPS.BCST         60(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 56(DX), Z11, Z6
+	VPERMILPS           $0xb1, Z15, Z7
+	VMULPS.BCST         68(DX), Z7, Z7
+	VFMADDSUB231PS.BCST 64(DX), Z15, Z7
+	VADDPS              Z6, Z3, Z10
+	VSUBPS              Z6, Z3, Z11
+	VADDPS              Z7, Z2, Z6
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z6, Z10, Z3
+	VSUBPS              Z6, Z10, Z6
+	VPERMILPS           $0xb1, Z2, Z7
+	VMOVAPS             Z7, Z2
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z11, Z2
+	VFMADDSUB231PS      Z0, Z11, Z7
+	LEAQ                (AX)(DI*1), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z2, (R11)(DI*4)
+	VMOVUPS             Z6, (R11)(DI*8)
+	VMOVUPS             Z7, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z8, Z2
+	VMULPS.BCST         76(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 72(DX), Z8, Z2
+	VPERMILPS           $0xb1, Z12, Z3
+	VMULPS.BCST         84(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 80(DX), Z12, Z3
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS.BCST         92(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 88(DX), Z16, Z6
+	VADDPS              Z3, Z4, Z7
+	VSUBPS              Z3, Z4, Z8
+	VADDPS              Z6, Z2, Z3
+	VSUBPS              Z6, Z2, Z2
+	VADDPS              Z3, Z7, Z4
+	VSUBPS              Z3, Z7, Z3
+	VPERMILPS           $0xb1, Z2, Z6
+	VMOVAPS             Z6, Z2
+	VMOVAPS             Z6, Z6
+	VFMSUBADD231PS      Z0, Z8, Z2
+	VFMADDSUB231PS      Z0, Z8, Z6
+	LEAQ                (AX)(DI*2), R11
+	VMOVUPS             Z4, (R11)
+	VMOVUPS             Z2, (R11)(DI*4)
+	VMOVUPS             Z3, (R11)(DI*8)
+	VMOVUPS             Z6, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z9, Z2
+	VMULPS.BCST         100(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 96(DX), Z9, Z2
+	VPERMILPS           $0xb1, Z13, Z3
+	VMULPS.BCST         108(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 104(DX), Z13, Z3
+	VPERMILPS           $0xb1, Z17, Z4
+	VMULPS.BCST         116(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 112(DX), Z17, Z4
+	VADDPS              Z3, Z5, Z6
+	VSUBPS              Z3, Z5, Z7
+	VADDPS              Z4, Z2, Z3
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z3, Z6, Z5
+	VSUBPS              Z3, Z6, Z3
+	VPERMILPS           $0xb1, Z2, Z4
+	VMOVAPS             Z4, Z2
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z2
+	VFMADDSUB231PS      Z0, Z7, Z4
+	LEAQ                (AX)(R8*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z2, (R11)(DI*4)
+	VMOVUPS             Z3, (R11)(DI*8)
+	VMOVUPS             Z4, (R11)(R8*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R10
+	JNZ                 fftR16FirstAVX512Fwd_k
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                $0x00000078, DX
+	DECQ                ls+24(FP)
+	JNZ                 fftR16FirstAVX512Fwd_j
+
+fftR16FirstAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftRealPassAVX512Fwd(dst *complex64, src *complex64, tw *float32, h int, half float32)
 // Requires: AVX, AVX512DQ, AVX512F, SSE
 TEXT ·fftRealPassAVX512Fwd(SB), NOSPLIT, $0-36
@@ -2585,6 +3027,448 @@ fftTail16AVX512Inv_loop:
 	JNZ            fftTail16AVX512Inv_loop
 
 fftTail16AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR16WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, AVX512F
+TEXT ·fftR16WideAVX512Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ls+24(FP), DI
+	IMULQ   BX, DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    ls+24(FP), $0x00
+	JLE     fftR16WideAVX512Inv_done
+	MOVQ    r+32(FP), R9
+	SHRQ    $0x03, R9
+	JZ      fftR16WideAVX512Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftR16WideAVX512Inv_j:
+	MOVQ R9, R10
+
+fftR16WideAVX512Inv_k:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*4), Z2
+	VMOVUPS             (CX)(BX*8), Z3
+	VMOVUPS             (CX)(SI*4), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DX), Z5, Z5
+	VFMSUBADD231PS.BCST (DX), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 8(DX), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DX), Z3, Z3
+	VFMSUBADD231PS.BCST 16(DX), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	LEAQ                (CX)(BX*1), R11
+	VMOVUPS             (R11), Z4
+	VMOVUPS             (R11)(BX*4), Z6
+	VMOVUPS             (R11)(BX*8), Z7
+	VMOVUPS             (R11)(SI*4), Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMULPS.BCST         4(DX), Z9, Z9
+	VFMSUBADD231PS.BCST (DX), Z6, Z9
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS.BCST         12(DX), Z6, Z6
+	VFMSUBADD231PS.BCST 8(DX), Z7, Z6
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         20(DX), Z7, Z7
+	VFMSUBADD231PS.BCST 16(DX), Z8, Z7
+	VADDPS              Z6, Z4, Z8
+	VSUBPS              Z6, Z4, Z10
+	VADDPS              Z7, Z9, Z6
+	VSUBPS              Z7, Z9, Z7
+	VADDPS              Z6, Z8, Z4
+	VSUBPS              Z6, Z8, Z6
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVAPS             Z7, Z9
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z10, Z9
+	VFMADDSUB231PS      Z0, Z10, Z7
+	LEAQ                (CX)(BX*2), R11
+	VMOVUPS             (R11), Z8
+	VMOVUPS             (R11)(BX*4), Z10
+	VMOVUPS             (R11)(BX*8), Z11
+	VMOVUPS             (R11)(SI*4), Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMULPS.BCST         4(DX), Z13, Z13
+	VFMSUBADD231PS.BCST (DX), Z10, Z13
+	VPERMILPS           $0xb1, Z11, Z10
+	VMULPS.BCST         12(DX), Z10, Z10
+	VFMSUBADD231PS.BCST 8(DX), Z11, Z10
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         20(DX), Z11, Z11
+	VFMSUBADD231PS.BCST 16(DX), Z12, Z11
+	VADDPS              Z10, Z8, Z12
+	VSUBPS              Z10, Z8, Z14
+	VADDPS              Z11, Z13, Z10
+	VSUBPS              Z11, Z13, Z11
+	VADDPS              Z10, Z12, Z8
+	VSUBPS              Z10, Z12, Z10
+	VPERMILPS           $0xb1, Z11, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z11
+	VFMSUBADD231PS      Z0, Z14, Z13
+	VFMADDSUB231PS      Z0, Z14, Z11
+	LEAQ                (CX)(SI*1), R11
+	VMOVUPS             (R11), Z12
+	VMOVUPS             (R11)(BX*4), Z14
+	VMOVUPS             (R11)(BX*8), Z15
+	VMOVUPS             (R11)(SI*4), Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMULPS.BCST         4(DX), Z17, Z17
+	VFMSUBADD231PS.BCST (DX), Z14, Z17
+	VPERMILPS           $0xb1, Z15, Z14
+	VMULPS.BCST         12(DX), Z14, Z14
+	VFMSUBADD231PS.BCST 8(DX), Z15, Z14
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         20(DX), Z15, Z15
+	VFMSUBADD231PS.BCST 16(DX), Z16, Z15
+	VADDPS              Z14, Z12, Z16
+	VSUBPS              Z14, Z12, Z18
+	VADDPS              Z15, Z17, Z14
+	VSUBPS              Z15, Z17, Z15
+	VADDPS              Z14, Z16, Z12
+	VSUBPS              Z14, Z16, Z14
+	VPERMILPS           $0xb1, Z15, Z15
+	VMOVAPS             Z15, Z17
+	VMOVAPS             Z15, Z15
+	VFMSUBADD231PS      Z0, Z18, Z17
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z4, Z16
+	VMULPS.BCST         28(DX), Z16, Z16
+	VFMSUBADD231PS.BCST 24(DX), Z4, Z16
+	VPERMILPS           $0xb1, Z8, Z4
+	VMULPS.BCST         36(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 32(DX), Z8, Z4
+	VPERMILPS           $0xb1, Z12, Z8
+	VMULPS.BCST         44(DX), Z8, Z8
+	VFMSUBADD231PS.BCST 40(DX), Z12, Z8
+	VADDPS              Z4, Z1, Z12
+	VSUBPS              Z4, Z1, Z18
+	VADDPS              Z8, Z16, Z4
+	VSUBPS              Z8, Z16, Z8
+	VADDPS              Z4, Z12, Z1
+	VSUBPS              Z4, Z12, Z4
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z16
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z18, Z16
+	VFMADDSUB231PS      Z0, Z18, Z8
+	VMOVUPS             Z1, (AX)
+	VMOVUPS             Z8, (AX)(DI*4)
+	VMOVUPS             Z4, (AX)(DI*8)
+	VMOVUPS             Z16, (AX)(R8*4)
+	VPERMILPS           $0xb1, Z7, Z1
+	VMULPS.BCST         52(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 48(DX), Z7, Z1
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS.BCST         60(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 56(DX), Z11, Z4
+	VPERMILPS           $0xb1, Z15, Z7
+	VMULPS.BCST         68(DX), Z7, Z7
+	VFMSUBADD231PS.BCST 64(DX), Z15, Z7
+	VADDPS              Z4, Z3, Z8
+	VSUBPS              Z4, Z3, Z11
+	VADDPS              Z7, Z1, Z4
+	VSUBPS              Z7, Z1, Z1
+	VADDPS              Z4, Z8, Z3
+	VSUBPS              Z4, Z8, Z4
+	VPERMILPS           $0xb1, Z1, Z7
+	VMOVAPS             Z7, Z1
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z11, Z1
+	VFMADDSUB231PS      Z0, Z11, Z7
+	LEAQ                (AX)(DI*1), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z7, (R11)(DI*4)
+	VMOVUPS             Z4, (R11)(DI*8)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         76(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 72(DX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z3
+	VMULPS.BCST         84(DX), Z3, Z3
+	VFMSUBADD231PS.BCST 80(DX), Z10, Z3
+	VPERMILPS           $0xb1, Z14, Z4
+	VMULPS.BCST         92(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 88(DX), Z14, Z4
+	VADDPS              Z3, Z2, Z6
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z1, Z3
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z3, Z6, Z2
+	VSUBPS              Z3, Z6, Z3
+	VPERMILPS           $0xb1, Z1, Z4
+	VMOVAPS             Z4, Z1
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z1
+	VFMADDSUB231PS      Z0, Z7, Z4
+	LEAQ                (AX)(DI*2), R11
+	VMOVUPS             Z2, (R11)
+	VMOVUPS             Z4, (R11)(DI*4)
+	VMOVUPS             Z3, (R11)(DI*8)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         100(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 96(DX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z2
+	VMULPS.BCST         108(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 104(DX), Z13, Z2
+	VPERMILPS           $0xb1, Z17, Z3
+	VMULPS.BCST         116(DX), Z3, Z3
+	VFMSUBADD231PS.BCST 112(DX), Z17, Z3
+	VADDPS              Z2, Z5, Z4
+	VSUBPS              Z2, Z5, Z6
+	VADDPS              Z3, Z1, Z2
+	VSUBPS              Z3, Z1, Z1
+	VADDPS              Z2, Z4, Z5
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z3
+	VMOVAPS             Z3, Z1
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z3
+	LEAQ                (AX)(R8*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z3, (R11)(DI*4)
+	VMOVUPS             Z2, (R11)(DI*8)
+	VMOVUPS             Z1, (R11)(R8*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R10
+	JNZ                 fftR16WideAVX512Inv_k
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                $0x00000078, DX
+	DECQ                ls+24(FP)
+	JNZ                 fftR16WideAVX512Inv_j
+
+fftR16WideAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR16FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftR16FirstAVX512Inv(SB), NOSPLIT, $0-44
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         r+32(FP), BX
+	SHLQ         $0x03, BX
+	LEAQ         (BX)(BX*2), SI
+	MOVQ         ls+24(FP), DI
+	IMULQ        BX, DI
+	LEAQ         (DI)(DI*2), R8
+	CMPQ         ls+24(FP), $0x00
+	JLE          fftR16FirstAVX512Inv_done
+	MOVQ         r+32(FP), R9
+	SHRQ         $0x03, R9
+	JZ           fftR16FirstAVX512Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        s+40(FP), X1
+	VBROADCASTSS X1, Z1
+
+fftR16FirstAVX512Inv_j:
+	MOVQ R9, R10
+
+fftR16FirstAVX512Inv_k:
+	VMULPS              (CX), Z1, Z2
+	VMULPS              (CX)(BX*4), Z1, Z3
+	VMULPS              (CX)(BX*8), Z1, Z4
+	VMULPS              (CX)(SI*4), Z1, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z7
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z6, Z2
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z3, Z5
+	VMOVAPS             Z5, Z3
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z7, Z3
+	VFMADDSUB231PS      Z0, Z7, Z5
+	LEAQ                (CX)(BX*1), R11
+	VMULPS              (R11), Z1, Z6
+	VMULPS              (R11)(BX*4), Z1, Z7
+	VMULPS              (R11)(BX*8), Z1, Z8
+	VMULPS              (R11)(SI*4), Z1, Z9
+	VADDPS              Z8, Z6, Z10
+	VSUBPS              Z8, Z6, Z11
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z6
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z9
+	VMOVAPS             Z9, Z7
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z11, Z7
+	VFMADDSUB231PS      Z0, Z11, Z9
+	LEAQ                (CX)(BX*2), R11
+	VMULPS              (R11), Z1, Z10
+	VMULPS              (R11)(BX*4), Z1, Z11
+	VMULPS              (R11)(BX*8), Z1, Z12
+	VMULPS              (R11)(SI*4), Z1, Z13
+	VADDPS              Z12, Z10, Z14
+	VSUBPS              Z12, Z10, Z15
+	VADDPS              Z13, Z11, Z12
+	VSUBPS              Z13, Z11, Z11
+	VADDPS              Z12, Z14, Z10
+	VSUBPS              Z12, Z14, Z12
+	VPERMILPS           $0xb1, Z11, Z13
+	VMOVAPS             Z13, Z11
+	VMOVAPS             Z13, Z13
+	VFMSUBADD231PS      Z0, Z15, Z11
+	VFMADDSUB231PS      Z0, Z15, Z13
+	LEAQ                (CX)(SI*1), R11
+	VMULPS              (R11), Z1, Z14
+	VMULPS              (R11)(BX*4), Z1, Z15
+	VMULPS              (R11)(BX*8), Z1, Z16
+	VMULPS              (R11)(SI*4), Z1, Z17
+	VADDPS              Z16, Z14, Z18
+	VSUBPS              Z16, Z14, Z19
+	VADDPS              Z17, Z15, Z16
+	VSUBPS              Z17, Z15, Z15
+	VADDPS              Z16, Z18, Z14
+	VSUBPS              Z16, Z18, Z16
+	VPERMILPS           $0xb1, Z15, Z17
+	VMOVAPS             Z17, Z15
+	VMOVAPS             Z17, Z17
+	VFMSUBADD231PS      Z0, Z19, Z15
+	VFMADDSUB231PS      Z0, Z19, Z17
+	VPERMILPS           $0xb1, Z6, Z18
+	VMULPS.BCST         28(DX), Z18, Z18
+	VFMSUBADD231PS.BCST 24(DX), Z6, Z18
+	VPERMILPS           $0xb1, Z10, Z6
+	VMULPS.BCST         36(DX), Z6, Z6
+	VFMSUBADD231PS.BCST 32(DX), Z10, Z6
+	VPERMILPS           $0xb1, Z14, Z10
+	VMULPS.BCST         44(DX), Z10, Z10
+	VFMSUBADD231PS.BCST 40(DX), Z14, Z10
+	VADDPS              Z6, Z2, Z14
+	VSUBPS              Z6, Z2, Z19
+	VADDPS              Z10, Z18, Z6
+	VSUBPS              Z10, Z18, Z10
+	VADDPS              Z6, Z14, Z2
+	VSUBPS              Z6, Z14, Z6
+	VPERMILPS           $0xb1, Z10, Z10
+	VMOVAPS             Z10, Z18
+	VMOVAPS             Z10, Z10
+	VFMSUBADD231PS      Z0, Z19, Z18
+	VFMADDSUB231PS      Z0, Z19, Z10
+	VMOVUPS             Z2, (AX)
+	VMOVUPS             Z10, (AX)(DI*4)
+	VMOVUPS             Z6, (AX)(DI*8)
+	VMOVUPS             Z18, (AX)(R8*4)
+	VPERMILPS           $0xb1, Z9, Z2
+	VMULPS.BCST         52(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 48(DX), Z9, Z2
+	VPERMILPS           $0xb1, Z13, Z6
+	VMULPS.BCST         60(DX), Z6, Z6
+	VFMSUBADD231PS.BCST 56(DX), Z13, Z6
+	VPERMILPS           $0xb1, Z17, Z9
+	VMULPS.BCST         68(DX), Z9, Z9
+	VFMSUBADD231PS.BCST 64(DX), Z17, Z9
+	VADDPS              Z6, Z5, Z10
+	VSUBPS              Z6, Z5, Z13
+	VADDPS              Z9, Z2, Z6
+	VSUBPS              Z9, Z2, Z2
+	VADDPS              Z6, Z10, Z5
+	VSUBPS              Z6, Z10, Z6
+	VPERMILPS           $0xb1, Z2, Z9
+	VMOVAPS             Z9, Z2
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z13, Z2
+	VFMADDSUB231PS      Z0, Z13, Z9
+	LEAQ                (AX)(DI*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z9, (R11)(DI*4)
+	VMOVUPS             Z6, (R11)(DI*8)
+	VMOVUPS             Z2, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z8, Z2
+	VMULPS.BCST         76(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 72(DX), Z8, Z2
+	VPERMILPS           $0xb1, Z12, Z5
+	VMULPS.BCST         84(DX), Z5, Z5
+	VFMSUBADD231PS.BCST 80(DX), Z12, Z5
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS.BCST         92(DX), Z6, Z6
+	VFMSUBADD231PS.BCST 88(DX), Z16, Z6
+	VADDPS              Z5, Z4, Z8
+	VSUBPS              Z5, Z4, Z9
+	VADDPS              Z6, Z2, Z5
+	VSUBPS              Z6, Z2, Z2
+	VADDPS              Z5, Z8, Z4
+	VSUBPS              Z5, Z8, Z5
+	VPERMILPS           $0xb1, Z2, Z6
+	VMOVAPS             Z6, Z2
+	VMOVAPS             Z6, Z6
+	VFMSUBADD231PS      Z0, Z9, Z2
+	VFMADDSUB231PS      Z0, Z9, Z6
+	LEAQ                (AX)(DI*2), R11
+	VMOVUPS             Z4, (R11)
+	VMOVUPS             Z6, (R11)(DI*4)
+	VMOVUPS             Z5, (R11)(DI*8)
+	VMOVUPS             Z2, (R11)(R8*4)
+	VPERMILPS           $0xb1, Z7, Z2
+	VMULPS.BCST         100(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 96(DX), Z7, Z2
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS.BCST         108(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 104(DX), Z11, Z4
+	VPERMILPS           $0xb1, Z15, Z5
+	VMULPS.BCST         116(DX), Z5, Z5
+	VFMSUBADD231PS.BCST 112(DX), Z15, Z5
+	VADDPS              Z4, Z3, Z6
+	VSUBPS              Z4, Z3, Z7
+	VADDPS              Z5, Z2, Z4
+	VSUBPS              Z5, Z2, Z2
+	VADDPS              Z4, Z6, Z3
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMOVAPS             Z5, Z2
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z7, Z2
+	VFMADDSUB231PS      Z0, Z7, Z5
+	LEAQ                (AX)(R8*1), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z5, (R11)(DI*4)
+	VMOVUPS             Z4, (R11)(DI*8)
+	VMOVUPS             Z2, (R11)(R8*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R10
+	JNZ                 fftR16FirstAVX512Inv_k
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                SI, CX
+	ADDQ                $0x00000078, DX
+	DECQ                ls+24(FP)
+	JNZ                 fftR16FirstAVX512Inv_j
+
+fftR16FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 

@@ -158,6 +158,49 @@ func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
 	}
 }
 
+// FFTRadix16Supported reports whether FFTRadix16 runs sub-transform
+// length ls with r = n/(16·ls) at level l: AVX-512 only (sixteen vectors
+// of data in registers), r a positive multiple of the values per vector.
+func FFTRadix16Supported(l Level, ls, r int) bool {
+	return l == AVX512 && ls >= 1 && r >= 8 && r%8 == 0
+}
+
+// FFTRadix16TwiddleLen is the float32 count of FFTRadix16's table for
+// sub-transform length ls: fifteen complex values per j (avogen/fft.go,
+// fftR16Wide).
+func FFTRadix16TwiddleLen(ls int) int { return 30 * ls }
+
+// FFTRadix16 runs two radix-4 Stockham stages of a complex64 FFT of
+// length n = len(in) fused in one pass, (ls, 4r) then (4ls, r) with r =
+// n/(16·ls): for j < ls, k < r and s, t < 4,
+//
+//	y_s(p) = Σ_q (∓i)^{qs}·ω_{4ls}^{qj}·in[j·16r + (4q + p)·r + k]
+//	out[(j + s·ls + t·4ls)·r + k] = Σ_p (∓i)^{pt}·ω_{16ls}^{p(j+s·ls)}·y_s(p)
+//
+// tw is the table FFTRadix16TwiddleLen counts: per j, ω_{4ls}^{qj} (q = 1,
+// 2, 3), then for s = 0 … 3 ω_{16ls}^{p(j+s·ls)} (p = 1, 2, 3), each as
+// Re, Im. s scales the inputs by a power of two (1, or an inverse's 1/n)
+// and needs ls = 1, where the stage-A twiddles (all 1) are not read. out
+// and in must not overlap.
+func FFTRadix16(l Level, out, in []complex64, tw []float32, ls int, inverse bool, s float32) {
+	n := len(in)
+	if ls < 1 || n%(16*ls) != 0 || len(out) != n || !FFTRadix16Supported(l, ls, n/(16*ls)) || (s != 1 && ls != 1) {
+		panic("asm: FFTRadix16: bad length, unsupported stage, or a scale with ls > 1")
+	}
+	r := n / (16 * ls)
+	tw = tw[:FFTRadix16TwiddleLen(ls)]
+	switch {
+	case ls == 1 && inverse:
+		fftR16FirstAVX512Inv(&out[0], &in[0], &tw[0], ls, r, s)
+	case ls == 1:
+		fftR16FirstAVX512Fwd(&out[0], &in[0], &tw[0], ls, r, s)
+	case inverse:
+		fftR16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, r)
+	default:
+		fftR16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, r)
+	}
+}
+
 // The complex128 kernels (avogen/fft64.go).
 
 func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {

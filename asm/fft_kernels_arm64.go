@@ -126,6 +126,19 @@ func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
 	panic("asm: FFTTail16: no NEON kernel")
 }
 
+// FFTRadix16Supported reports whether FFTRadix16 runs a stage at level
+// l: never at NEON.
+func FFTRadix16Supported(l Level, ls, r int) bool { return false }
+
+// FFTRadix16TwiddleLen is the float32 count of FFTRadix16's table: none
+// at NEON.
+func FFTRadix16TwiddleLen(ls int) int { return 0 }
+
+// FFTRadix16 has no NEON kernel (FFTRadix16Supported).
+func FFTRadix16(l Level, out, in []complex64, tw []float32, ls int, inverse bool, s float32) {
+	panic("asm: FFTRadix16: no NEON kernel")
+}
+
 // The complex128 kernels: the same kernels in float64, two values per
 // vector.
 

@@ -27,6 +27,9 @@
 //     table (per vector and q, Re w and Im w each duplicated over a
 //     complex value's two lanes);
 //   - fftTail16 (ZMM): the last two radix-4 stages fused;
+//   - fftR16Wide (fftR16First for ls = 1), ZMM: two radix-4 stages fused
+//     where both are of the wide kind (r of the second a multiple of the
+//     values per vector), one pass over the data where they take two;
 //   - fftRealPass, fftTransposeTwiddle, fftCopyRows, fftScale: the real
 //     FFT's pass and the four-step FFT's helpers.
 //
@@ -61,6 +64,8 @@ func generateFFT() {
 			if v.Lanes == 16 {
 				fftR4Narrow(v, inverse, 4)
 				fftTail16(v, inverse)
+				fftR16Wide(v, inverse, false)
+				fftR16Wide(v, inverse, true)
 			}
 			fftRealPass(v, inverse)
 			fftTransposeTwiddle(v, inverse)
@@ -882,4 +887,155 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// fftR16Wide emits (ZMM) two consecutive radix-4 stages fused in
+// registers, a radix-16 pass of sub-transform length ls and r = n/(16·ls)
+// (a multiple of the values per vector): stage A (ls, 4r) then stage B
+// (4ls, r). For j < ls and k < r the sixteen inputs x[4q + p] =
+// in[j·16r + (4q + p)·r + k] become
+//
+//	y[s][p] = Σ_q (∓i)^{qs}·ω_{4ls}^{qj}·x[4q + p]
+//	out[(j + s·ls + t·4ls)·r + k] = Σ_p (∓i)^{pt}·ω_{16ls}^{p(j+s·ls)}·y[s][p]
+//
+// one pass over the data where the two stages take two, sixteen vectors
+// live out of 32. tw holds per j the thirty floats (Re, Im) of
+// ω_{4ls}^{qj} (q = 1, 2, 3), then for s = 0 … 3 of ω_{16ls}^{p(j+s·ls)}
+// (p = 1, 2, 3); each is broadcast from memory by the instruction that
+// uses it (EVEX {1to16}), so the table stays 15 values per j and no
+// register holds a twiddle. first emits the ls = 1 pass, whose stage-A
+// twiddles are all 1 (the table's first six floats unread), with its
+// inputs scaled by s (a power of two: 1, or the inverse's 1/n).
+func fftR16Wide(v vmath.ISA, inverse, first bool) {
+	name := "fftR16Wide" + v.Name + fftDir(inverse)
+	sig := "func(out, in *complex64, tw *float32, ls, r int)"
+	if first {
+		name = "fftR16First" + v.Name + fftDir(inverse)
+		sig = "func(out, in *complex64, tw *float32, ls, r int, s float32)"
+	}
+	TEXT(name, NOSPLIT, sig)
+	Pragma("noescape")
+	Doc(name + " runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	rb, r3 := GP64(), GP64() // r and 3r values in bytes
+	Load(Param("r"), rb)
+	SHLQ(U8(3), rb)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
+	ob, o3 := GP64(), GP64() // ls·r and 3·ls·r values in bytes: the stride of s
+	Load(Param("ls"), ob)
+	IMULQ(rb, ob)
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	CMPQ(NewParamAddr("ls", 24), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	kv := GP64()
+	Load(Param("r"), kv)
+	SHRQ(U8(log2(cvals(v))), kv) // vectors per j
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	var sv reg.VecVirtual
+	if first {
+		sv = v.Vec()
+		VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	}
+	// twid is (Re, Im) of twiddle i of the j, broadcast.
+	twid := func(i int) (Mem, Mem) { return Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4} }
+	Label(name + "_j")
+	k := GP64()
+	MOVQ(kv, k)
+	Label(name + "_k")
+	// 16 inputs, (4q + p)·r values from in: base in + p·r, then
+	// 0, 4r, 8r, 12r by the index.
+	var y [4][4]reg.VecVirtual // y[s][p]
+	for p := range 4 {
+		base := in
+		if p > 0 {
+			base = GP64()
+			switch p {
+			case 1:
+				LEAQ(Mem{Base: in, Index: rb, Scale: 1}, base)
+			case 2:
+				LEAQ(Mem{Base: in, Index: rb, Scale: 2}, base)
+			case 3:
+				LEAQ(Mem{Base: in, Index: r3, Scale: 1}, base)
+			}
+		}
+		loads := []Mem{{Base: base}, {Base: base, Index: rb, Scale: 4}, {Base: base, Index: rb, Scale: 8}, {Base: base, Index: r3, Scale: 4}}
+		a := make([]reg.VecVirtual, 4)
+		for q, m := range loads {
+			a[q] = v.Vec()
+			if first {
+				VMULPS(m, sv, a[q]) // s a power of two: exact
+			} else {
+				VMOVUPS(m, a[q])
+			}
+		}
+		if !first {
+			for q := 1; q < 4; q++ {
+				re, im := twid(q - 1)
+				a[q] = cmulBcst(v, a[q], re, im, inverse)
+			}
+		}
+		butterfly4(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][p] = a[s]
+		}
+	}
+	for s := range 4 {
+		b := y[s][:]
+		for p := 1; p < 4; p++ {
+			re, im := twid(3 + 3*s + p - 1)
+			b[p] = cmulBcst(v, b[p], re, im, inverse)
+		}
+		butterfly4(v, b, ones, inverse)
+		// (s + 4t)·ls·r values from out: base out + s·ls·r, then 0,
+		// 4, 8, 12 ls·r by the index.
+		base := out
+		if s > 0 {
+			base = GP64()
+			switch s {
+			case 1:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
+			case 2:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
+			case 3:
+				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
+			}
+		}
+		VMOVUPS(b[0], Mem{Base: base})
+		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
+		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
+		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	// in moved r values; the next j starts 16r values on, out's r on.
+	ADDQ(r3, in)
+	ADDQ(r3, in)
+	ADDQ(r3, in)
+	ADDQ(r3, in)
+	ADDQ(r3, in)
+	ADDQ(U32(120), tw)
+	DECQ(NewParamAddr("ls", 24))
+	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// cmulBcst is cmulBy with Re w and Im w broadcast from the float32s at
+// wr and wi by the instructions that use them (EVEX {1to16}, ZMM only).
+func cmulBcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVirtual {
+	t := v.Vec()
+	VPERMILPS(U8(0xb1), x, t) // (im, re)
+	VMULPS_BCST(wi, t, t)
+	if inverse {
+		VFMSUBADD231PS_BCST(wr, x, t)
+	} else {
+		VFMADDSUB231PS_BCST(wr, x, t)
+	}
+	return t
 }

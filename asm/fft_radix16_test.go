@@ -1,0 +1,115 @@
+//go:build gc && !purego && (amd64 || arm64)
+
+package asm_test
+
+import (
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+)
+
+// TestFFTRadix16MatchesTwoFloat64StagesAtEveryLevel checks the fused
+// radix-16 pass against the float64 radix-4 stages (ls, 4r) and (4ls, r)
+// with the same float32 twiddles (random unit values, so that a twiddle
+// read for the wrong j shows), the first stage's output rounded to
+// float32 as the kernel's registers hold it. Shapes: every ls from 1 to 32
+// with r = 8 … 40 (one to five vectors per j, r not always a power of
+// two), the ls = 1 pass with and without a scale, both directions, in,
+// out and table flush against guard pages.
+func TestFFTRadix16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		ran := 0
+		unit := func() complex128 {
+			return complex128(complex64(cmplx.Rect(1, rng.Float64()*2*math.Pi))) // as the kernel reads it
+		}
+		for ls := 1; ls <= 32; ls *= 2 {
+			for r := 8; r <= 40; r += 8 {
+				if !asm.FFTRadix16Supported(l, ls, r) {
+					continue
+				}
+				n := 16 * ls * r
+				var wA, wB [3][]complex128
+				tw := make([]float32, asm.FFTRadix16TwiddleLen(ls))
+				for q := range 3 {
+					wA[q] = make([]complex128, ls)
+					wB[q] = make([]complex128, 4*ls)
+					for j := range ls {
+						wA[q][j] = 1 // ls = 1: the kernel does not read them
+						if ls > 1 {
+							wA[q][j] = unit()
+						}
+						tw[30*j+2*q], tw[30*j+2*q+1] = float32(real(wA[q][j])), float32(imag(wA[q][j]))
+					}
+					for j := range 4 * ls {
+						wB[q][j] = unit()
+						at := 30*(j%ls) + 6 + 6*(j/ls) + 2*q
+						tw[at], tw[at+1] = float32(real(wB[q][j])), float32(imag(wB[q][j]))
+					}
+				}
+				scales := []float32{1}
+				if ls == 1 {
+					scales = append(scales, 1/float32(n*4)) // a power of two, not n's: the kernel must use the given one
+				}
+				x := randC64(rng, n)
+				for _, s := range scales {
+					xs := make([]complex64, n)
+					for i, c := range x {
+						xs[i] = c * complex(s, 0)
+					}
+					for _, inverse := range []bool{false, true} {
+						mid := refRadix4(xs, wA, ls, inverse)
+						mid32 := make([]complex64, n)
+						for i, c := range mid {
+							mid32[i] = complex64(c)
+						}
+						want := refRadix4(mid32, wB, 4*ls, inverse)
+						out := asmtest.GuardedComplex64(t, make([]complex64, n))
+						asm.FFTRadix16(l, out, asmtest.GuardedComplex64(t, x), asmtest.GuardedFloat32(t, tw), ls, inverse, s)
+						checkStage(t, "FFTRadix16", out, want, mid32)
+						ran++
+					}
+				}
+			}
+		}
+		if l == asm.AVX512 && ran == 0 {
+			t.Fatal("FFTRadix16 never ran at AVX-512")
+		}
+	})
+}
+
+// TestFFTRadix16RejectsBadShapes checks that a shape the kernel cannot
+// run panics in the entry point, before any assembly runs.
+func TestFFTRadix16RejectsBadShapes(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTRadix16Supported(l, 1, 8) {
+			t.Skip("no radix-16 pass at this level")
+		}
+		tw := make([]float32, asm.FFTRadix16TwiddleLen(4))
+		for _, c := range []struct {
+			name    string
+			out, in int
+			ls      int
+			s       float32
+		}{
+			{"r not whole vectors", 16 * 4 * 4, 16 * 4 * 4, 4, 1},
+			{"n not a multiple of 16·ls", 16*4*8 + 8, 16*4*8 + 8, 4, 1},
+			{"out shorter", 16*4*8 - 8, 16 * 4 * 8, 4, 1},
+			{"scale with ls > 1", 16 * 4 * 8, 16 * 4 * 8, 4, 0.5},
+			{"ls = 0", 16 * 8, 16 * 8, 0, 1},
+		} {
+			func() {
+				defer func() {
+					if recover() == nil {
+						t.Errorf("%s: no panic", c.name)
+					}
+				}()
+				asm.FFTRadix16(l, make([]complex64, c.out), make([]complex64, c.in), tw, c.ls, false, c.s)
+			}()
+		}
+	})
+}
