@@ -173,10 +173,24 @@ func stripeOut(m, b, stride int) asm.FFTStageLayout {
 // ponging with other, and returns the buffer holding the result.
 func runStages(sp *stockham32, stages []stage32, cur, other []complex64, inverse bool) []complex64 {
 	for _, st := range stages {
-		asm.FFTRadix4(sp.level, other, cur, sp.tw[st.off:st.off+st.len], st.ls, inverse)
+		sp.runStage(st, other, cur, inverse, 1)
 		cur, other = other, cur
 	}
 	return cur
+}
+
+// runStage runs the stage st of sp from in to out, its inputs scaled by
+// s (a power of two; 1 unless st is a first stage that takes a scale).
+func (sp *stockham32) runStage(st stage32, out, in []complex64, inverse bool, s float32) {
+	tw := sp.tw[st.off : st.off+st.len]
+	switch {
+	case st.radix16:
+		asm.FFTRadix16(sp.level, out, in, tw, st.ls, inverse, s)
+	case st.r == 0:
+		asm.FFTTail16(sp.level, out, in, tw, inverse)
+	default:
+		asm.FFTRadix4(sp.level, out, in, tw, st.ls, inverse)
+	}
 }
 
 // runStockham32 runs the stages of sp, ping-ponging between dst and work
@@ -219,6 +233,11 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		asm.FFTRadix2First(l, out, in, s)
 		next()
 		s = 1
+	case len(stages4) > 0 && stages4[0].radix16 && stages4[0].ls == 1:
+		sp.runStage(stages4[0], out, in, inverse, s)
+		next()
+		s = 1
+		stages4 = stages4[1:]
 	case len(stages4) > 0 && stages4[0].ls == 1 && !asm.FFTRadix4Narrow(l, stages4[0].r):
 		asm.FFTRadix4FirstScaled(l, out, in, s, inverse)
 		next()
@@ -226,11 +245,7 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		stages4 = stages4[1:]
 	}
 	for _, st := range stages4 {
-		if st.r == 0 {
-			asm.FFTTail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
-		} else {
-			asm.FFTRadix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
-		}
+		sp.runStage(st, out, in, inverse, 1)
 		next()
 	}
 	if s != 1 {
