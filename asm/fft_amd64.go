@@ -112,17 +112,17 @@ func fftR4Narrow4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // fftTail16AVX512Fwd runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
 //
 //go:noescape
-func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int)
+func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 
 // fftR16WideAVX512Fwd runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
 //
 //go:noescape
-func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
 
 // fftR16FirstAVX512Fwd runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
 //
 //go:noescape
-func fftR16FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftR16FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
 
 // fftRealPassAVX512Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
@@ -162,17 +162,17 @@ func fftR4Narrow4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // fftTail16AVX512Inv runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
 //
 //go:noescape
-func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int)
+func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 
 // fftR16WideAVX512Inv runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
 //
 //go:noescape
-func fftR16WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+func fftR16WideAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
 
 // fftR16FirstAVX512Inv runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
 //
 //go:noescape
-func fftR16FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftR16FirstAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
 
 // fftRealPassAVX512Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //

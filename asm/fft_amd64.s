@@ -1430,9 +1430,9 @@ fftR4Narrow4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int)
+// func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 // Requires: AVX, AVX512F
-TEXT ·fftTail16AVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fftTail16AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -1441,7 +1441,10 @@ TEXT ·fftTail16AVX512Fwd(SB), NOSPLIT, $0-32
 	SHLQ    $0x03, SI
 	SHRQ    $0x03, BX
 	JZ      fftTail16AVX512Fwd_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16AVX512Fwd_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
 
 fftTail16AVX512Fwd_loop:
 	VMOVUPS        (CX), Z1
@@ -1608,12 +1611,12 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z4, Z9
 	VFMSUBADD231PS Z0, Z18, Z5
 	VFMADDSUB231PS Z0, Z18, Z9
-	MOVQ           AX, DI
-	VMOVUPS        Z7, (DI)
-	VMOVUPS        Z5, (DI)(SI*4)
-	VMOVUPS        Z8, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z9, (R8)(SI*4)
+	MOVQ           AX, R8
+	VMOVUPS        Z7, (R8)
+	VMOVUPS        Z5, (R8)(SI*4)
+	VMOVUPS        Z8, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z9, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z11, Z4
 	VMULPS         832(DX), Z4, Z4
 	VFMADDSUB231PS 768(DX), Z11, Z4
@@ -1634,12 +1637,12 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z7, Z7
 	VFMSUBADD231PS Z0, Z9, Z4
 	VFMADDSUB231PS Z0, Z9, Z7
-	ADDQ           SI, DI
-	VMOVUPS        Z13, (DI)
-	VMOVUPS        Z4, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z7, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z13, (R8)
+	VMOVUPS        Z4, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z7, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z6, Z4
 	VMULPS         1216(DX), Z4, Z4
 	VFMADDSUB231PS 1152(DX), Z6, Z4
@@ -1660,12 +1663,12 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z1, Z2
 	VFMSUBADD231PS Z0, Z6, Z4
 	VFMADDSUB231PS Z0, Z6, Z2
-	ADDQ           SI, DI
-	VMOVUPS        Z3, (DI)
-	VMOVUPS        Z4, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z2, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z3, (R8)
+	VMOVUPS        Z4, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z2, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z16, Z1
 	VMULPS         1600(DX), Z1, Z1
 	VFMADDSUB231PS 1536(DX), Z16, Z1
@@ -1686,49 +1689,60 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z3, Z3
 	VFMSUBADD231PS Z0, Z5, Z1
 	VFMADDSUB231PS Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPS        Z15, (DI)
-	VMOVUPS        Z1, (DI)(SI*4)
-	VMOVUPS        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPS        Z3, (DI)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z15, (R8)
+	VMOVUPS        Z1, (R8)(SI*4)
+	VMOVUPS        Z2, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R8
+	VMOVUPS        Z3, (R8)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fftTail16AVX512Fwd_loop
+	DECQ           DI
+	JNZ            fftTail16AVX512Fwd_next
+	ADDQ           skip+40(FP), CX
+	MOVQ           per+32(FP), DI
+
+fftTail16AVX512Fwd_next:
+	DECQ BX
+	JNZ  fftTail16AVX512Fwd_loop
 
 fftTail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
 // Requires: AVX, AVX512F
-TEXT ·fftR16WideAVX512Fwd(SB), NOSPLIT, $0-40
+TEXT ·fftR16WideAVX512Fwd(SB), NOSPLIT, $0-80
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    r+32(FP), BX
-	SHLQ    $0x03, BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ls+24(FP), DI
-	IMULQ   BX, DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
+	MOVQ    offs+24(FP), BX
+	MOVQ    os+72(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	CMPQ    groups+32(FP), $0x00
 	JLE     fftR16WideAVX512Fwd_done
-	MOVQ    r+32(FP), R9
-	SHRQ    $0x03, R9
-	JZ      fftR16WideAVX512Fwd_done
+	CMPQ    per+40(FP), $0x00
+	JLE     fftR16WideAVX512Fwd_done
+	CMPQ    kv+64(FP), $0x00
+	JLE     fftR16WideAVX512Fwd_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
 
+fftR16WideAVX512Fwd_group:
+	MOVQ per+40(FP), R8
+
 fftR16WideAVX512Fwd_j:
-	MOVQ R9, R10
+	MOVQ kv+64(FP), R9
 
 fftR16WideAVX512Fwd_k:
-	VMOVUPS             (CX), Z1
-	VMOVUPS             (CX)(BX*4), Z2
-	VMOVUPS             (CX)(BX*8), Z3
-	VMOVUPS             (CX)(SI*4), Z4
+	MOVQ                (BX), R10
+	VMOVUPS             (CX)(R10*1), Z1
+	MOVQ                32(BX), R10
+	VMOVUPS             (CX)(R10*1), Z2
+	MOVQ                64(BX), R10
+	VMOVUPS             (CX)(R10*1), Z3
+	MOVQ                96(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
 	VPERMILPS           $0xb1, Z2, Z5
 	VMULPS.BCST         4(DX), Z5, Z5
 	VFMADDSUB231PS.BCST (DX), Z2, Z5
@@ -1749,11 +1763,14 @@ fftR16WideAVX512Fwd_k:
 	VMOVAPS             Z3, Z3
 	VFMSUBADD231PS      Z0, Z6, Z5
 	VFMADDSUB231PS      Z0, Z6, Z3
-	LEAQ                (CX)(BX*1), R11
-	VMOVUPS             (R11), Z4
-	VMOVUPS             (R11)(BX*4), Z6
-	VMOVUPS             (R11)(BX*8), Z7
-	VMOVUPS             (R11)(SI*4), Z8
+	MOVQ                8(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
+	MOVQ                40(BX), R10
+	VMOVUPS             (CX)(R10*1), Z6
+	MOVQ                72(BX), R10
+	VMOVUPS             (CX)(R10*1), Z7
+	MOVQ                104(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
 	VPERMILPS           $0xb1, Z6, Z9
 	VMULPS.BCST         4(DX), Z9, Z9
 	VFMADDSUB231PS.BCST (DX), Z6, Z9
@@ -1774,11 +1791,14 @@ fftR16WideAVX512Fwd_k:
 	VMOVAPS             Z7, Z7
 	VFMSUBADD231PS      Z0, Z10, Z9
 	VFMADDSUB231PS      Z0, Z10, Z7
-	LEAQ                (CX)(BX*2), R11
-	VMOVUPS             (R11), Z8
-	VMOVUPS             (R11)(BX*4), Z10
-	VMOVUPS             (R11)(BX*8), Z11
-	VMOVUPS             (R11)(SI*4), Z12
+	MOVQ                16(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
+	MOVQ                48(BX), R10
+	VMOVUPS             (CX)(R10*1), Z10
+	MOVQ                80(BX), R10
+	VMOVUPS             (CX)(R10*1), Z11
+	MOVQ                112(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
 	VPERMILPS           $0xb1, Z10, Z13
 	VMULPS.BCST         4(DX), Z13, Z13
 	VFMADDSUB231PS.BCST (DX), Z10, Z13
@@ -1799,11 +1819,14 @@ fftR16WideAVX512Fwd_k:
 	VMOVAPS             Z11, Z11
 	VFMSUBADD231PS      Z0, Z14, Z13
 	VFMADDSUB231PS      Z0, Z14, Z11
-	LEAQ                (CX)(SI*1), R11
-	VMOVUPS             (R11), Z12
-	VMOVUPS             (R11)(BX*4), Z14
-	VMOVUPS             (R11)(BX*8), Z15
-	VMOVUPS             (R11)(SI*4), Z16
+	MOVQ                24(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
+	MOVQ                56(BX), R10
+	VMOVUPS             (CX)(R10*1), Z14
+	MOVQ                88(BX), R10
+	VMOVUPS             (CX)(R10*1), Z15
+	MOVQ                120(BX), R10
+	VMOVUPS             (CX)(R10*1), Z16
 	VPERMILPS           $0xb1, Z14, Z17
 	VMULPS.BCST         4(DX), Z17, Z17
 	VFMADDSUB231PS.BCST (DX), Z14, Z17
@@ -1845,9 +1868,9 @@ fftR16WideAVX512Fwd_k:
 	VFMSUBADD231PS      Z0, Z18, Z16
 	VFMADDSUB231PS      Z0, Z18, Z8
 	VMOVUPS             Z1, (AX)
-	VMOVUPS             Z16, (AX)(DI*4)
-	VMOVUPS             Z4, (AX)(DI*8)
-	VMOVUPS             Z8, (AX)(R8*4)
+	VMOVUPS             Z16, (AX)(SI*4)
+	VMOVUPS             Z4, (AX)(SI*8)
+	VMOVUPS             Z8, (AX)(DI*4)
 	VPERMILPS           $0xb1, Z9, Z1
 	VMULPS.BCST         52(DX), Z1, Z1
 	VFMADDSUB231PS.BCST 48(DX), Z9, Z1
@@ -1868,11 +1891,11 @@ fftR16WideAVX512Fwd_k:
 	VMOVAPS             Z8, Z8
 	VFMSUBADD231PS      Z0, Z12, Z1
 	VFMADDSUB231PS      Z0, Z12, Z8
-	LEAQ                (AX)(DI*1), R11
-	VMOVUPS             Z5, (R11)
-	VMOVUPS             Z1, (R11)(DI*4)
-	VMOVUPS             Z4, (R11)(DI*8)
-	VMOVUPS             Z8, (R11)(R8*4)
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z1, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z8, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z6, Z1
 	VMULPS.BCST         76(DX), Z1, Z1
 	VFMADDSUB231PS.BCST 72(DX), Z6, Z1
@@ -1893,11 +1916,11 @@ fftR16WideAVX512Fwd_k:
 	VMOVAPS             Z5, Z5
 	VFMSUBADD231PS      Z0, Z8, Z1
 	VFMADDSUB231PS      Z0, Z8, Z5
-	LEAQ                (AX)(DI*2), R11
-	VMOVUPS             Z2, (R11)
-	VMOVUPS             Z1, (R11)(DI*4)
-	VMOVUPS             Z4, (R11)(DI*8)
-	VMOVUPS             Z5, (R11)(R8*4)
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z2, (R10)
+	VMOVUPS             Z1, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z5, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z7, Z1
 	VMULPS.BCST         100(DX), Z1, Z1
 	VFMADDSUB231PS.BCST 96(DX), Z7, Z1
@@ -1918,57 +1941,61 @@ fftR16WideAVX512Fwd_k:
 	VMOVAPS             Z4, Z4
 	VFMSUBADD231PS      Z0, Z6, Z1
 	VFMADDSUB231PS      Z0, Z6, Z4
-	LEAQ                (AX)(R8*1), R11
-	VMOVUPS             Z3, (R11)
-	VMOVUPS             Z1, (R11)(DI*4)
-	VMOVUPS             Z2, (R11)(DI*8)
-	VMOVUPS             Z4, (R11)(R8*4)
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z1, (R10)(SI*4)
+	VMOVUPS             Z2, (R10)(SI*8)
+	VMOVUPS             Z4, (R10)(DI*4)
 	ADDQ                $0x00000040, CX
 	ADDQ                $0x00000040, AX
-	DECQ                R10
+	DECQ                R9
 	JNZ                 fftR16WideAVX512Fwd_k
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
+	ADDQ                jskip+48(FP), CX
 	ADDQ                $0x00000078, DX
-	DECQ                ls+24(FP)
+	DECQ                R8
 	JNZ                 fftR16WideAVX512Fwd_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16WideAVX512Fwd_group
 
 fftR16WideAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR16FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftR16FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
 // Requires: AVX, AVX512F, SSE
-TEXT ·fftR16FirstAVX512Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftR16FirstAVX512Fwd(SB), NOSPLIT, $0-84
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         tw+16(FP), DX
-	MOVQ         r+32(FP), BX
-	SHLQ         $0x03, BX
-	LEAQ         (BX)(BX*2), SI
-	MOVQ         ls+24(FP), DI
-	IMULQ        BX, DI
-	LEAQ         (DI)(DI*2), R8
-	CMPQ         ls+24(FP), $0x00
+	MOVQ         offs+24(FP), BX
+	MOVQ         os+72(FP), SI
+	LEAQ         (SI)(SI*2), DI
+	CMPQ         groups+32(FP), $0x00
 	JLE          fftR16FirstAVX512Fwd_done
-	MOVQ         r+32(FP), R9
-	SHRQ         $0x03, R9
-	JZ           fftR16FirstAVX512Fwd_done
+	CMPQ         per+40(FP), $0x00
+	JLE          fftR16FirstAVX512Fwd_done
+	CMPQ         kv+64(FP), $0x00
+	JLE          fftR16FirstAVX512Fwd_done
 	VMOVUPS      const_3f800000<>+0(SB), Z0
-	MOVSS        s+40(FP), X1
+	MOVSS        s+80(FP), X1
 	VBROADCASTSS X1, Z1
 
+fftR16FirstAVX512Fwd_group:
+	MOVQ per+40(FP), R8
+
 fftR16FirstAVX512Fwd_j:
-	MOVQ R9, R10
+	MOVQ kv+64(FP), R9
 
 fftR16FirstAVX512Fwd_k:
-	VMULPS              (CX), Z1, Z2
-	VMULPS              (CX)(BX*4), Z1, Z3
-	VMULPS              (CX)(BX*8), Z1, Z4
-	VMULPS              (CX)(SI*4), Z1, Z5
+	MOVQ                (BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z2
+	MOVQ                32(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z3
+	MOVQ                64(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z4
+	MOVQ                96(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z5
 	VADDPS              Z4, Z2, Z6
 	VSUBPS              Z4, Z2, Z7
 	VADDPS              Z5, Z3, Z4
@@ -1980,11 +2007,14 @@ fftR16FirstAVX512Fwd_k:
 	VMOVAPS             Z5, Z5
 	VFMSUBADD231PS      Z0, Z7, Z3
 	VFMADDSUB231PS      Z0, Z7, Z5
-	LEAQ                (CX)(BX*1), R11
-	VMULPS              (R11), Z1, Z6
-	VMULPS              (R11)(BX*4), Z1, Z7
-	VMULPS              (R11)(BX*8), Z1, Z8
-	VMULPS              (R11)(SI*4), Z1, Z9
+	MOVQ                8(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z6
+	MOVQ                40(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z7
+	MOVQ                72(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z8
+	MOVQ                104(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z9
 	VADDPS              Z8, Z6, Z10
 	VSUBPS              Z8, Z6, Z11
 	VADDPS              Z9, Z7, Z8
@@ -1996,11 +2026,14 @@ fftR16FirstAVX512Fwd_k:
 	VMOVAPS             Z9, Z9
 	VFMSUBADD231PS      Z0, Z11, Z7
 	VFMADDSUB231PS      Z0, Z11, Z9
-	LEAQ                (CX)(BX*2), R11
-	VMULPS              (R11), Z1, Z10
-	VMULPS              (R11)(BX*4), Z1, Z11
-	VMULPS              (R11)(BX*8), Z1, Z12
-	VMULPS              (R11)(SI*4), Z1, Z13
+	MOVQ                16(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z10
+	MOVQ                48(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z11
+	MOVQ                80(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z12
+	MOVQ                112(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z13
 	VADDPS              Z12, Z10, Z14
 	VSUBPS              Z12, Z10, Z15
 	VADDPS              Z13, Z11, Z12
@@ -2012,11 +2045,14 @@ fftR16FirstAVX512Fwd_k:
 	VMOVAPS             Z13, Z13
 	VFMSUBADD231PS      Z0, Z15, Z11
 	VFMADDSUB231PS      Z0, Z15, Z13
-	LEAQ                (CX)(SI*1), R11
-	VMULPS              (R11), Z1, Z14
-	VMULPS              (R11)(BX*4), Z1, Z15
-	VMULPS              (R11)(BX*8), Z1, Z16
-	VMULPS              (R11)(SI*4), Z1, Z17
+	MOVQ                24(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z14
+	MOVQ                56(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z15
+	MOVQ                88(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z16
+	MOVQ                120(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z17
 	VADDPS              Z16, Z14, Z18
 	VSUBPS              Z16, Z14, Z19
 	VADDPS              Z17, Z15, Z16
@@ -2049,9 +2085,9 @@ fftR16FirstAVX512Fwd_k:
 	VFMSUBADD231PS      Z0, Z19, Z18
 	VFMADDSUB231PS      Z0, Z19, Z10
 	VMOVUPS             Z2, (AX)
-	VMOVUPS             Z18, (AX)(DI*4)
-	VMOVUPS             Z6, (AX)(DI*8)
-	VMOVUPS             Z10, (AX)(R8*4)
+	VMOVUPS             Z18, (AX)(SI*4)
+	VMOVUPS             Z6, (AX)(SI*8)
+	VMOVUPS             Z10, (AX)(DI*4)
 	VPERMILPS           $0xb1, Z7, Z2
 	VMULPS.BCST         52(DX), Z2, Z2
 	VFMADDSUB231PS.BCST 48(DX), Z7, Z2
@@ -2072,11 +2108,11 @@ fftR16FirstAVX512Fwd_k:
 	VMOVAPS             Z7, Z7
 	VFMSUBADD231PS      Z0, Z11, Z2
 	VFMADDSUB231PS      Z0, Z11, Z7
-	LEAQ                (AX)(DI*1), R11
-	VMOVUPS             Z3, (R11)
-	VMOVUPS             Z2, (R11)(DI*4)
-	VMOVUPS             Z6, (R11)(DI*8)
-	VMOVUPS             Z7, (R11)(R8*4)
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z2, (R10)(SI*4)
+	VMOVUPS             Z6, (R10)(SI*8)
+	VMOVUPS             Z7, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z8, Z2
 	VMULPS.BCST         76(DX), Z2, Z2
 	VFMADDSUB231PS.BCST 72(DX), Z8, Z2
@@ -2097,11 +2133,11 @@ fftR16FirstAVX512Fwd_k:
 	VMOVAPS             Z6, Z6
 	VFMSUBADD231PS      Z0, Z8, Z2
 	VFMADDSUB231PS      Z0, Z8, Z6
-	LEAQ                (AX)(DI*2), R11
-	VMOVUPS             Z4, (R11)
-	VMOVUPS             Z2, (R11)(DI*4)
-	VMOVUPS             Z3, (R11)(DI*8)
-	VMOVUPS             Z6, (R11)(R8*4)
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z4, (R10)
+	VMOVUPS             Z2, (R10)(SI*4)
+	VMOVUPS             Z3, (R10)(SI*8)
+	VMOVUPS             Z6, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z9, Z2
 	VMULPS.BCST         100(DX), Z2, Z2
 	VFMADDSUB231PS.BCST 96(DX), Z9, Z2
@@ -2122,23 +2158,22 @@ fftR16FirstAVX512Fwd_k:
 	VMOVAPS             Z4, Z4
 	VFMSUBADD231PS      Z0, Z7, Z2
 	VFMADDSUB231PS      Z0, Z7, Z4
-	LEAQ                (AX)(R8*1), R11
-	VMOVUPS             Z5, (R11)
-	VMOVUPS             Z2, (R11)(DI*4)
-	VMOVUPS             Z3, (R11)(DI*8)
-	VMOVUPS             Z4, (R11)(R8*4)
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z2, (R10)(SI*4)
+	VMOVUPS             Z3, (R10)(SI*8)
+	VMOVUPS             Z4, (R10)(DI*4)
 	ADDQ                $0x00000040, CX
 	ADDQ                $0x00000040, AX
-	DECQ                R10
+	DECQ                R9
 	JNZ                 fftR16FirstAVX512Fwd_k
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
+	ADDQ                jskip+48(FP), CX
 	ADDQ                $0x00000078, DX
-	DECQ                ls+24(FP)
+	DECQ                R8
 	JNZ                 fftR16FirstAVX512Fwd_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16FirstAVX512Fwd_group
 
 fftR16FirstAVX512Fwd_done:
 	VZEROUPPER
@@ -2758,9 +2793,9 @@ fftR4Narrow4AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int)
+// func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 // Requires: AVX, AVX512F
-TEXT ·fftTail16AVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fftTail16AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -2769,7 +2804,10 @@ TEXT ·fftTail16AVX512Inv(SB), NOSPLIT, $0-32
 	SHLQ    $0x03, SI
 	SHRQ    $0x03, BX
 	JZ      fftTail16AVX512Inv_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16AVX512Inv_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
 
 fftTail16AVX512Inv_loop:
 	VMOVUPS        (CX), Z1
@@ -2936,12 +2974,12 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z4, Z9
 	VFMSUBADD231PS Z0, Z18, Z5
 	VFMADDSUB231PS Z0, Z18, Z9
-	MOVQ           AX, DI
-	VMOVUPS        Z7, (DI)
-	VMOVUPS        Z9, (DI)(SI*4)
-	VMOVUPS        Z8, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z5, (R8)(SI*4)
+	MOVQ           AX, R8
+	VMOVUPS        Z7, (R8)
+	VMOVUPS        Z9, (R8)(SI*4)
+	VMOVUPS        Z8, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z5, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z16, Z4
 	VMULPS         832(DX), Z4, Z4
 	VFMSUBADD231PS 768(DX), Z16, Z4
@@ -2962,12 +3000,12 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z7, Z7
 	VFMSUBADD231PS Z0, Z9, Z4
 	VFMADDSUB231PS Z0, Z9, Z7
-	ADDQ           SI, DI
-	VMOVUPS        Z15, (DI)
-	VMOVUPS        Z7, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z4, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z15, (R8)
+	VMOVUPS        Z7, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z4, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z6, Z4
 	VMULPS         1216(DX), Z4, Z4
 	VFMSUBADD231PS 1152(DX), Z6, Z4
@@ -2988,12 +3026,12 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z1, Z2
 	VFMSUBADD231PS Z0, Z6, Z4
 	VFMADDSUB231PS Z0, Z6, Z2
-	ADDQ           SI, DI
-	VMOVUPS        Z3, (DI)
-	VMOVUPS        Z2, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z4, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z3, (R8)
+	VMOVUPS        Z2, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z4, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z11, Z1
 	VMULPS         1600(DX), Z1, Z1
 	VFMSUBADD231PS 1536(DX), Z11, Z1
@@ -3014,49 +3052,60 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z3, Z3
 	VFMSUBADD231PS Z0, Z5, Z1
 	VFMADDSUB231PS Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPS        Z13, (DI)
-	VMOVUPS        Z3, (DI)(SI*4)
-	VMOVUPS        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPS        Z1, (DI)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z13, (R8)
+	VMOVUPS        Z3, (R8)(SI*4)
+	VMOVUPS        Z2, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R8
+	VMOVUPS        Z1, (R8)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fftTail16AVX512Inv_loop
+	DECQ           DI
+	JNZ            fftTail16AVX512Inv_next
+	ADDQ           skip+40(FP), CX
+	MOVQ           per+32(FP), DI
+
+fftTail16AVX512Inv_next:
+	DECQ BX
+	JNZ  fftTail16AVX512Inv_loop
 
 fftTail16AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR16WideAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// func fftR16WideAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
 // Requires: AVX, AVX512F
-TEXT ·fftR16WideAVX512Inv(SB), NOSPLIT, $0-40
+TEXT ·fftR16WideAVX512Inv(SB), NOSPLIT, $0-80
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
-	MOVQ    r+32(FP), BX
-	SHLQ    $0x03, BX
-	LEAQ    (BX)(BX*2), SI
-	MOVQ    ls+24(FP), DI
-	IMULQ   BX, DI
-	LEAQ    (DI)(DI*2), R8
-	CMPQ    ls+24(FP), $0x00
+	MOVQ    offs+24(FP), BX
+	MOVQ    os+72(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	CMPQ    groups+32(FP), $0x00
 	JLE     fftR16WideAVX512Inv_done
-	MOVQ    r+32(FP), R9
-	SHRQ    $0x03, R9
-	JZ      fftR16WideAVX512Inv_done
+	CMPQ    per+40(FP), $0x00
+	JLE     fftR16WideAVX512Inv_done
+	CMPQ    kv+64(FP), $0x00
+	JLE     fftR16WideAVX512Inv_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
 
+fftR16WideAVX512Inv_group:
+	MOVQ per+40(FP), R8
+
 fftR16WideAVX512Inv_j:
-	MOVQ R9, R10
+	MOVQ kv+64(FP), R9
 
 fftR16WideAVX512Inv_k:
-	VMOVUPS             (CX), Z1
-	VMOVUPS             (CX)(BX*4), Z2
-	VMOVUPS             (CX)(BX*8), Z3
-	VMOVUPS             (CX)(SI*4), Z4
+	MOVQ                (BX), R10
+	VMOVUPS             (CX)(R10*1), Z1
+	MOVQ                32(BX), R10
+	VMOVUPS             (CX)(R10*1), Z2
+	MOVQ                64(BX), R10
+	VMOVUPS             (CX)(R10*1), Z3
+	MOVQ                96(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
 	VPERMILPS           $0xb1, Z2, Z5
 	VMULPS.BCST         4(DX), Z5, Z5
 	VFMSUBADD231PS.BCST (DX), Z2, Z5
@@ -3077,11 +3126,14 @@ fftR16WideAVX512Inv_k:
 	VMOVAPS             Z3, Z3
 	VFMSUBADD231PS      Z0, Z6, Z5
 	VFMADDSUB231PS      Z0, Z6, Z3
-	LEAQ                (CX)(BX*1), R11
-	VMOVUPS             (R11), Z4
-	VMOVUPS             (R11)(BX*4), Z6
-	VMOVUPS             (R11)(BX*8), Z7
-	VMOVUPS             (R11)(SI*4), Z8
+	MOVQ                8(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
+	MOVQ                40(BX), R10
+	VMOVUPS             (CX)(R10*1), Z6
+	MOVQ                72(BX), R10
+	VMOVUPS             (CX)(R10*1), Z7
+	MOVQ                104(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
 	VPERMILPS           $0xb1, Z6, Z9
 	VMULPS.BCST         4(DX), Z9, Z9
 	VFMSUBADD231PS.BCST (DX), Z6, Z9
@@ -3102,11 +3154,14 @@ fftR16WideAVX512Inv_k:
 	VMOVAPS             Z7, Z7
 	VFMSUBADD231PS      Z0, Z10, Z9
 	VFMADDSUB231PS      Z0, Z10, Z7
-	LEAQ                (CX)(BX*2), R11
-	VMOVUPS             (R11), Z8
-	VMOVUPS             (R11)(BX*4), Z10
-	VMOVUPS             (R11)(BX*8), Z11
-	VMOVUPS             (R11)(SI*4), Z12
+	MOVQ                16(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
+	MOVQ                48(BX), R10
+	VMOVUPS             (CX)(R10*1), Z10
+	MOVQ                80(BX), R10
+	VMOVUPS             (CX)(R10*1), Z11
+	MOVQ                112(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
 	VPERMILPS           $0xb1, Z10, Z13
 	VMULPS.BCST         4(DX), Z13, Z13
 	VFMSUBADD231PS.BCST (DX), Z10, Z13
@@ -3127,11 +3182,14 @@ fftR16WideAVX512Inv_k:
 	VMOVAPS             Z11, Z11
 	VFMSUBADD231PS      Z0, Z14, Z13
 	VFMADDSUB231PS      Z0, Z14, Z11
-	LEAQ                (CX)(SI*1), R11
-	VMOVUPS             (R11), Z12
-	VMOVUPS             (R11)(BX*4), Z14
-	VMOVUPS             (R11)(BX*8), Z15
-	VMOVUPS             (R11)(SI*4), Z16
+	MOVQ                24(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
+	MOVQ                56(BX), R10
+	VMOVUPS             (CX)(R10*1), Z14
+	MOVQ                88(BX), R10
+	VMOVUPS             (CX)(R10*1), Z15
+	MOVQ                120(BX), R10
+	VMOVUPS             (CX)(R10*1), Z16
 	VPERMILPS           $0xb1, Z14, Z17
 	VMULPS.BCST         4(DX), Z17, Z17
 	VFMSUBADD231PS.BCST (DX), Z14, Z17
@@ -3173,9 +3231,9 @@ fftR16WideAVX512Inv_k:
 	VFMSUBADD231PS      Z0, Z18, Z16
 	VFMADDSUB231PS      Z0, Z18, Z8
 	VMOVUPS             Z1, (AX)
-	VMOVUPS             Z8, (AX)(DI*4)
-	VMOVUPS             Z4, (AX)(DI*8)
-	VMOVUPS             Z16, (AX)(R8*4)
+	VMOVUPS             Z8, (AX)(SI*4)
+	VMOVUPS             Z4, (AX)(SI*8)
+	VMOVUPS             Z16, (AX)(DI*4)
 	VPERMILPS           $0xb1, Z7, Z1
 	VMULPS.BCST         52(DX), Z1, Z1
 	VFMSUBADD231PS.BCST 48(DX), Z7, Z1
@@ -3196,11 +3254,11 @@ fftR16WideAVX512Inv_k:
 	VMOVAPS             Z7, Z7
 	VFMSUBADD231PS      Z0, Z11, Z1
 	VFMADDSUB231PS      Z0, Z11, Z7
-	LEAQ                (AX)(DI*1), R11
-	VMOVUPS             Z3, (R11)
-	VMOVUPS             Z7, (R11)(DI*4)
-	VMOVUPS             Z4, (R11)(DI*8)
-	VMOVUPS             Z1, (R11)(R8*4)
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z7, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z1, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z6, Z1
 	VMULPS.BCST         76(DX), Z1, Z1
 	VFMSUBADD231PS.BCST 72(DX), Z6, Z1
@@ -3221,11 +3279,11 @@ fftR16WideAVX512Inv_k:
 	VMOVAPS             Z4, Z4
 	VFMSUBADD231PS      Z0, Z7, Z1
 	VFMADDSUB231PS      Z0, Z7, Z4
-	LEAQ                (AX)(DI*2), R11
-	VMOVUPS             Z2, (R11)
-	VMOVUPS             Z4, (R11)(DI*4)
-	VMOVUPS             Z3, (R11)(DI*8)
-	VMOVUPS             Z1, (R11)(R8*4)
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z2, (R10)
+	VMOVUPS             Z4, (R10)(SI*4)
+	VMOVUPS             Z3, (R10)(SI*8)
+	VMOVUPS             Z1, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z9, Z1
 	VMULPS.BCST         100(DX), Z1, Z1
 	VFMSUBADD231PS.BCST 96(DX), Z9, Z1
@@ -3246,57 +3304,61 @@ fftR16WideAVX512Inv_k:
 	VMOVAPS             Z3, Z3
 	VFMSUBADD231PS      Z0, Z6, Z1
 	VFMADDSUB231PS      Z0, Z6, Z3
-	LEAQ                (AX)(R8*1), R11
-	VMOVUPS             Z5, (R11)
-	VMOVUPS             Z3, (R11)(DI*4)
-	VMOVUPS             Z2, (R11)(DI*8)
-	VMOVUPS             Z1, (R11)(R8*4)
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z3, (R10)(SI*4)
+	VMOVUPS             Z2, (R10)(SI*8)
+	VMOVUPS             Z1, (R10)(DI*4)
 	ADDQ                $0x00000040, CX
 	ADDQ                $0x00000040, AX
-	DECQ                R10
+	DECQ                R9
 	JNZ                 fftR16WideAVX512Inv_k
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
+	ADDQ                jskip+48(FP), CX
 	ADDQ                $0x00000078, DX
-	DECQ                ls+24(FP)
+	DECQ                R8
 	JNZ                 fftR16WideAVX512Inv_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16WideAVX512Inv_group
 
 fftR16WideAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR16FirstAVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftR16FirstAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
 // Requires: AVX, AVX512F, SSE
-TEXT ·fftR16FirstAVX512Inv(SB), NOSPLIT, $0-44
+TEXT ·fftR16FirstAVX512Inv(SB), NOSPLIT, $0-84
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         tw+16(FP), DX
-	MOVQ         r+32(FP), BX
-	SHLQ         $0x03, BX
-	LEAQ         (BX)(BX*2), SI
-	MOVQ         ls+24(FP), DI
-	IMULQ        BX, DI
-	LEAQ         (DI)(DI*2), R8
-	CMPQ         ls+24(FP), $0x00
+	MOVQ         offs+24(FP), BX
+	MOVQ         os+72(FP), SI
+	LEAQ         (SI)(SI*2), DI
+	CMPQ         groups+32(FP), $0x00
 	JLE          fftR16FirstAVX512Inv_done
-	MOVQ         r+32(FP), R9
-	SHRQ         $0x03, R9
-	JZ           fftR16FirstAVX512Inv_done
+	CMPQ         per+40(FP), $0x00
+	JLE          fftR16FirstAVX512Inv_done
+	CMPQ         kv+64(FP), $0x00
+	JLE          fftR16FirstAVX512Inv_done
 	VMOVUPS      const_3f800000<>+0(SB), Z0
-	MOVSS        s+40(FP), X1
+	MOVSS        s+80(FP), X1
 	VBROADCASTSS X1, Z1
 
+fftR16FirstAVX512Inv_group:
+	MOVQ per+40(FP), R8
+
 fftR16FirstAVX512Inv_j:
-	MOVQ R9, R10
+	MOVQ kv+64(FP), R9
 
 fftR16FirstAVX512Inv_k:
-	VMULPS              (CX), Z1, Z2
-	VMULPS              (CX)(BX*4), Z1, Z3
-	VMULPS              (CX)(BX*8), Z1, Z4
-	VMULPS              (CX)(SI*4), Z1, Z5
+	MOVQ                (BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z2
+	MOVQ                32(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z3
+	MOVQ                64(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z4
+	MOVQ                96(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z5
 	VADDPS              Z4, Z2, Z6
 	VSUBPS              Z4, Z2, Z7
 	VADDPS              Z5, Z3, Z4
@@ -3308,11 +3370,14 @@ fftR16FirstAVX512Inv_k:
 	VMOVAPS             Z5, Z5
 	VFMSUBADD231PS      Z0, Z7, Z3
 	VFMADDSUB231PS      Z0, Z7, Z5
-	LEAQ                (CX)(BX*1), R11
-	VMULPS              (R11), Z1, Z6
-	VMULPS              (R11)(BX*4), Z1, Z7
-	VMULPS              (R11)(BX*8), Z1, Z8
-	VMULPS              (R11)(SI*4), Z1, Z9
+	MOVQ                8(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z6
+	MOVQ                40(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z7
+	MOVQ                72(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z8
+	MOVQ                104(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z9
 	VADDPS              Z8, Z6, Z10
 	VSUBPS              Z8, Z6, Z11
 	VADDPS              Z9, Z7, Z8
@@ -3324,11 +3389,14 @@ fftR16FirstAVX512Inv_k:
 	VMOVAPS             Z9, Z9
 	VFMSUBADD231PS      Z0, Z11, Z7
 	VFMADDSUB231PS      Z0, Z11, Z9
-	LEAQ                (CX)(BX*2), R11
-	VMULPS              (R11), Z1, Z10
-	VMULPS              (R11)(BX*4), Z1, Z11
-	VMULPS              (R11)(BX*8), Z1, Z12
-	VMULPS              (R11)(SI*4), Z1, Z13
+	MOVQ                16(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z10
+	MOVQ                48(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z11
+	MOVQ                80(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z12
+	MOVQ                112(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z13
 	VADDPS              Z12, Z10, Z14
 	VSUBPS              Z12, Z10, Z15
 	VADDPS              Z13, Z11, Z12
@@ -3340,11 +3408,14 @@ fftR16FirstAVX512Inv_k:
 	VMOVAPS             Z13, Z13
 	VFMSUBADD231PS      Z0, Z15, Z11
 	VFMADDSUB231PS      Z0, Z15, Z13
-	LEAQ                (CX)(SI*1), R11
-	VMULPS              (R11), Z1, Z14
-	VMULPS              (R11)(BX*4), Z1, Z15
-	VMULPS              (R11)(BX*8), Z1, Z16
-	VMULPS              (R11)(SI*4), Z1, Z17
+	MOVQ                24(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z14
+	MOVQ                56(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z15
+	MOVQ                88(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z16
+	MOVQ                120(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z17
 	VADDPS              Z16, Z14, Z18
 	VSUBPS              Z16, Z14, Z19
 	VADDPS              Z17, Z15, Z16
@@ -3377,9 +3448,9 @@ fftR16FirstAVX512Inv_k:
 	VFMSUBADD231PS      Z0, Z19, Z18
 	VFMADDSUB231PS      Z0, Z19, Z10
 	VMOVUPS             Z2, (AX)
-	VMOVUPS             Z10, (AX)(DI*4)
-	VMOVUPS             Z6, (AX)(DI*8)
-	VMOVUPS             Z18, (AX)(R8*4)
+	VMOVUPS             Z10, (AX)(SI*4)
+	VMOVUPS             Z6, (AX)(SI*8)
+	VMOVUPS             Z18, (AX)(DI*4)
 	VPERMILPS           $0xb1, Z9, Z2
 	VMULPS.BCST         52(DX), Z2, Z2
 	VFMSUBADD231PS.BCST 48(DX), Z9, Z2
@@ -3400,11 +3471,11 @@ fftR16FirstAVX512Inv_k:
 	VMOVAPS             Z9, Z9
 	VFMSUBADD231PS      Z0, Z13, Z2
 	VFMADDSUB231PS      Z0, Z13, Z9
-	LEAQ                (AX)(DI*1), R11
-	VMOVUPS             Z5, (R11)
-	VMOVUPS             Z9, (R11)(DI*4)
-	VMOVUPS             Z6, (R11)(DI*8)
-	VMOVUPS             Z2, (R11)(R8*4)
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z9, (R10)(SI*4)
+	VMOVUPS             Z6, (R10)(SI*8)
+	VMOVUPS             Z2, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z8, Z2
 	VMULPS.BCST         76(DX), Z2, Z2
 	VFMSUBADD231PS.BCST 72(DX), Z8, Z2
@@ -3425,11 +3496,11 @@ fftR16FirstAVX512Inv_k:
 	VMOVAPS             Z6, Z6
 	VFMSUBADD231PS      Z0, Z9, Z2
 	VFMADDSUB231PS      Z0, Z9, Z6
-	LEAQ                (AX)(DI*2), R11
-	VMOVUPS             Z4, (R11)
-	VMOVUPS             Z6, (R11)(DI*4)
-	VMOVUPS             Z5, (R11)(DI*8)
-	VMOVUPS             Z2, (R11)(R8*4)
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z4, (R10)
+	VMOVUPS             Z6, (R10)(SI*4)
+	VMOVUPS             Z5, (R10)(SI*8)
+	VMOVUPS             Z2, (R10)(DI*4)
 	VPERMILPS           $0xb1, Z7, Z2
 	VMULPS.BCST         100(DX), Z2, Z2
 	VFMSUBADD231PS.BCST 96(DX), Z7, Z2
@@ -3450,23 +3521,22 @@ fftR16FirstAVX512Inv_k:
 	VMOVAPS             Z5, Z5
 	VFMSUBADD231PS      Z0, Z7, Z2
 	VFMADDSUB231PS      Z0, Z7, Z5
-	LEAQ                (AX)(R8*1), R11
-	VMOVUPS             Z3, (R11)
-	VMOVUPS             Z5, (R11)(DI*4)
-	VMOVUPS             Z4, (R11)(DI*8)
-	VMOVUPS             Z2, (R11)(R8*4)
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z5, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z2, (R10)(DI*4)
 	ADDQ                $0x00000040, CX
 	ADDQ                $0x00000040, AX
-	DECQ                R10
+	DECQ                R9
 	JNZ                 fftR16FirstAVX512Inv_k
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
-	ADDQ                SI, CX
+	ADDQ                jskip+48(FP), CX
 	ADDQ                $0x00000078, DX
-	DECQ                ls+24(FP)
+	DECQ                R8
 	JNZ                 fftR16FirstAVX512Inv_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16FirstAVX512Inv_group
 
 fftR16FirstAVX512Inv_done:
 	VZEROUPPER

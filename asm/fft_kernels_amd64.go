@@ -151,10 +151,31 @@ func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
 		panic("asm: FFTTail16: bad length")
 	}
 	tw = tw[:FFTTail16TwiddleLen(n)]
+	m := n / 16
 	if inverse {
-		fftTail16AVX512Inv(&out[0], &in[0], &tw[0], n/16)
+		fftTail16AVX512Inv(&out[0], &in[0], &tw[0], m, m/8, 0)
 	} else {
-		fftTail16AVX512Fwd(&out[0], &in[0], &tw[0], n/16)
+		fftTail16AVX512Fwd(&out[0], &in[0], &tw[0], m, m/8, 0)
+	}
+}
+
+// FFTTail16Seg is FFTTail16 for a length-n transform whose input is in
+// the segmented layout of FFTRadix16Seg (inPad values after every n/16;
+// n a multiple of 2048 when inPad > 0); out is contiguous.
+func FFTTail16Seg(l Level, out, in []complex64, tw []float32, n, inPad int, inverse bool) {
+	m := n / 16
+	if !FFTTail16Supported(l, n) || inPad < 0 || (inPad > 0 && m%128 != 0) || len(out) < n || len(in) <= FFTSegIndex(n-1, m, inPad) {
+		panic("asm: FFTTail16Seg: bad length or padding")
+	}
+	tw = tw[:FFTTail16TwiddleLen(n)]
+	per := m / 128 // groups of 8 j (128 input values) per segment
+	if inPad == 0 {
+		per = m / 8
+	}
+	if inverse {
+		fftTail16AVX512Inv(&out[0], &in[0], &tw[0], m, per, inPad*8)
+	} else {
+		fftTail16AVX512Fwd(&out[0], &in[0], &tw[0], m, per, inPad*8)
 	}
 }
 
@@ -183,21 +204,54 @@ func FFTRadix16TwiddleLen(ls int) int { return 30 * ls }
 // and needs ls = 1, where the stage-A twiddles (all 1) are not read. out
 // and in must not overlap.
 func FFTRadix16(l Level, out, in []complex64, tw []float32, ls int, inverse bool, s float32) {
-	n := len(in)
-	if ls < 1 || n%(16*ls) != 0 || len(out) != n || !FFTRadix16Supported(l, ls, n/(16*ls)) || (s != 1 && ls != 1) {
-		panic("asm: FFTRadix16: bad length, unsupported stage, or a scale with ls > 1")
+	if len(out) != len(in) {
+		panic("asm: FFTRadix16: bad length")
+	}
+	FFTRadix16Seg(l, out, in, tw, len(in), ls, 0, 0, inverse, s)
+}
+
+// FFTSegIndex is where value x of a segmented layout sits: after every
+// seg values, pad values that no kernel reads or writes.
+func FFTSegIndex(x, seg, pad int) int { return x + pad*(x/seg) }
+
+// FFTRadix16Seg is FFTRadix16 for a length-n transform whose input and
+// output are in segmented layouts of segment n/16 (FFTSegIndex) with
+// inPad and outPad values of padding: in a long transform the pass's
+// sixteen output streams are then a segment and a cache line apart, not
+// n/2 bytes, and do not share one L1 set. A pad of 0 is the contiguous
+// layout.
+func FFTRadix16Seg(l Level, out, in []complex64, tw []float32, n, ls, inPad, outPad int, inverse bool, s float32) {
+	if ls < 1 || n < 16*ls || n%(16*ls) != 0 || !FFTRadix16Supported(l, ls, n/(16*ls)) || (s != 1 && ls != 1) || inPad < 0 || outPad < 0 {
+		panic("asm: FFTRadix16: bad length, unsupported stage, padding, or a scale with ls > 1")
+	}
+	seg := n / 16
+	if len(in) <= FFTSegIndex(n-1, seg, inPad) || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTRadix16: in or out too short for the layout")
 	}
 	r := n / (16 * ls)
 	tw = tw[:FFTRadix16TwiddleLen(ls)]
+	// The inputs of j sit at the same distances from its first for every
+	// j: a j's 16r values lie in one segment (ls ≥ 16) or start one.
+	const b = 8 // bytes per value
+	var offs [16]int
+	for i := range offs {
+		offs[i] = FFTSegIndex(i*r, seg, inPad) * b
+	}
+	per, jstep, gskip := 1, FFTSegIndex(16*r, seg, inPad), 0
+	if 16*r < seg {
+		per, jstep, gskip = seg/(16*r), 16*r, inPad*b
+	}
+	groups, jskip, kv, os := ls/per, (jstep-r)*b, r/8, (seg+outPad)*b
+	o, i, w := &out[0], &in[0], &tw[0]
 	switch {
 	case ls == 1 && inverse:
-		fftR16FirstAVX512Inv(&out[0], &in[0], &tw[0], ls, r, s)
+		fftR16FirstAVX512Inv(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os, s)
 	case ls == 1:
-		fftR16FirstAVX512Fwd(&out[0], &in[0], &tw[0], ls, r, s)
+		fftR16FirstAVX512Fwd(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os, s)
 	case inverse:
-		fftR16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, r)
+		fftR16WideAVX512Inv(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os)
 	default:
-		fftR16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, r)
+		fftR16WideAVX512Fwd(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os)
 	}
 }
 

@@ -713,10 +713,11 @@ func transposeTile(v vmath.ISA, r []reg.VecVirtual) []reg.VecVirtual {
 // consecutive j: their 128 values are two 8×8 tiles transposed in
 // registers. tw holds, per 8 j, w_A as six vectors (Re, Im of q = 1, 2, 3,
 // duplicated over a value's two lanes), then w_B for s = 0 … 3, six
-// vectors each: 30 vectors.
+// vectors each: 30 vectors. The input may be in a segmented layout
+// (fftR16Wide): after every per groups of 8 j, in skips skip more bytes.
 func fftTail16(v vmath.ISA, inverse bool) {
 	name := "fftTail16" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, m int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, m, per, skip int)")
 	Pragma("noescape")
 	Doc(name + " runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.")
 	out := Load(Param("out"), GP64())
@@ -730,7 +731,11 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	MOVQ(m, groups)
 	SHRQ(U8(3), groups)
 	JZ(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("per", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
 	ones := fftOnes(v)
+	left := GP64() // groups before in skips a segment's padding
+	Load(Param("per"), left)
 	Label(name + "_loop")
 	// x[4q + k]: value (q, k) of the 8 j.
 	var x [16]reg.VecVirtual
@@ -780,6 +785,11 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(30*vb), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("skip", 40), in)
+	Load(Param("per"), left)
+	Label(name + "_next")
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
@@ -899,19 +909,26 @@ func fftR8First(v vmath.ISA, inverse bool) {
 //	out[(j + s·ls + t·4ls)·r + k] = Σ_p (∓i)^{pt}·ω_{16ls}^{p(j+s·ls)}·y[s][p]
 //
 // one pass over the data where the two stages take two, sixteen vectors
-// live out of 32. tw holds per j the thirty floats (Re, Im) of
-// ω_{4ls}^{qj} (q = 1, 2, 3), then for s = 0 … 3 of ω_{16ls}^{p(j+s·ls)}
-// (p = 1, 2, 3); each is broadcast from memory by the instruction that
-// uses it (EVEX {1to16}), so the table stays 15 values per j and no
-// register holds a twiddle. first emits the ls = 1 pass, whose stage-A
-// twiddles are all 1 (the table's first six floats unread), with its
-// inputs scaled by s (a power of two: 1, or the inverse's 1/n).
+// live out of 32. Both sides may be in a segmented layout (value x at x
+// + pad·⌊x/seg⌋, seg = n/16): its padding puts the sixteen streams of a
+// long transform, otherwise n/2 bytes apart, in different L1 sets. So
+// the kernel takes the byte offsets of the sixteen inputs from the j's
+// base (offs[4q + p]), the j as groups of per (after each j in moves
+// jskip bytes beyond the r values the k loop moved it, after each group
+// gskip more) and the stride os of s (t: 4·os), its outputs of a j being
+// contiguous. tw holds per j the thirty floats (Re, Im) of ω_{4ls}^{qj}
+// (q = 1, 2, 3), then for s = 0 … 3 of ω_{16ls}^{p(j+s·ls)} (p = 1, 2,
+// 3); each is broadcast from memory by the instruction that uses it
+// (EVEX {1to16}), so the table stays 15 values per j and no register
+// holds a twiddle. first emits the ls = 1 pass, whose stage-A twiddles
+// are all 1 (the table's first six floats unread), with its inputs
+// scaled by s (a power of two: 1, or the inverse's 1/n).
 func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	name := "fftR16Wide" + v.Name + fftDir(inverse)
-	sig := "func(out, in *complex64, tw *float32, ls, r int)"
+	sig := "func(out, in *complex64, tw *float32, offs *int, groups, per, jskip, gskip, kv, os int)"
 	if first {
 		name = "fftR16First" + v.Name + fftDir(inverse)
-		sig = "func(out, in *complex64, tw *float32, ls, r int, s float32)"
+		sig = "func(out, in *complex64, tw *float32, offs *int, groups, per, jskip, gskip, kv, os int, s float32)"
 	}
 	TEXT(name, NOSPLIT, sig)
 	Pragma("noescape")
@@ -919,20 +936,16 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
 	tw := Load(Param("tw"), GP64())
-	rb, r3 := GP64(), GP64() // r and 3r values in bytes
-	Load(Param("r"), rb)
-	SHLQ(U8(3), rb)
-	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
-	ob, o3 := GP64(), GP64() // ls·r and 3·ls·r values in bytes: the stride of s
-	Load(Param("ls"), ob)
-	IMULQ(rb, ob)
+	offs := Load(Param("offs"), GP64())
+	ob := Load(Param("os"), GP64())
+	o3 := GP64()
 	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
-	CMPQ(NewParamAddr("ls", 24), Imm(0))
+	CMPQ(NewParamAddr("groups", 32), Imm(0))
 	JLE(LabelRef(name + "_done"))
-	kv := GP64()
-	Load(Param("r"), kv)
-	SHRQ(U8(log2(cvals(v))), kv) // vectors per j
-	JZ(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("per", 40), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("kv", 64), Imm(0))
+	JLE(LabelRef(name + "_done"))
 	ones := fftOnes(v)
 	var sv reg.VecVirtual
 	if first {
@@ -941,29 +954,20 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	}
 	// twid is (Re, Im) of twiddle i of the j, broadcast.
 	twid := func(i int) (Mem, Mem) { return Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4} }
+	Label(name + "_group")
+	per := GP64()
+	Load(Param("per"), per)
 	Label(name + "_j")
 	k := GP64()
-	MOVQ(kv, k)
+	Load(Param("kv"), k)
 	Label(name + "_k")
-	// 16 inputs, (4q + p)·r values from in: base in + p·r, then
-	// 0, 4r, 8r, 12r by the index.
 	var y [4][4]reg.VecVirtual // y[s][p]
 	for p := range 4 {
-		base := in
-		if p > 0 {
-			base = GP64()
-			switch p {
-			case 1:
-				LEAQ(Mem{Base: in, Index: rb, Scale: 1}, base)
-			case 2:
-				LEAQ(Mem{Base: in, Index: rb, Scale: 2}, base)
-			case 3:
-				LEAQ(Mem{Base: in, Index: r3, Scale: 1}, base)
-			}
-		}
-		loads := []Mem{{Base: base}, {Base: base, Index: rb, Scale: 4}, {Base: base, Index: rb, Scale: 8}, {Base: base, Index: r3, Scale: 4}}
 		a := make([]reg.VecVirtual, 4)
-		for q, m := range loads {
+		for q := range a {
+			off := GP64()
+			MOVQ(Mem{Base: offs, Disp: 8 * (4*q + p)}, off)
+			m := Mem{Base: in, Index: off, Scale: 1}
 			a[q] = v.Vec()
 			if first {
 				VMULPS(m, sv, a[q]) // s a power of two: exact
@@ -989,8 +993,8 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 			b[p] = cmulBcst(v, b[p], re, im, inverse)
 		}
 		butterfly4(v, b, ones, inverse)
-		// (s + 4t)·ls·r values from out: base out + s·ls·r, then 0,
-		// 4, 8, 12 ls·r by the index.
+		// (s + 4t)·os bytes from out: base out + s·os, then 0, 4, 8,
+		// 12 os by the index.
 		base := out
 		if s > 0 {
 			base = GP64()
@@ -1012,15 +1016,13 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(k)
 	JNZ(LabelRef(name + "_k"))
-	// in moved r values; the next j starts 16r values on, out's r on.
-	ADDQ(r3, in)
-	ADDQ(r3, in)
-	ADDQ(r3, in)
-	ADDQ(r3, in)
-	ADDQ(r3, in)
+	ADDQ(NewParamAddr("jskip", 48), in)
 	ADDQ(U32(120), tw)
-	DECQ(NewParamAddr("ls", 24))
+	DECQ(per)
 	JNZ(LabelRef(name + "_j"))
+	ADDQ(NewParamAddr("gskip", 56), in)
+	DECQ(NewParamAddr("groups", 32))
+	JNZ(LabelRef(name + "_group"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
