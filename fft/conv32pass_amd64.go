@@ -126,7 +126,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 // radix-8 first stage.
 func firstStageReadsRow(l asm.Level, rp *realStockham32, seqLen int) bool {
 	sp := rp.cplx
-	return sp != nil && seqLen == rp.h && seqLen%2 == 0 && !sp.radix2 && !sp.radix8 &&
+	return sp != nil && !sp.seg && seqLen == rp.h && seqLen%2 == 0 && !sp.radix2 && !sp.radix8 &&
 		len(sp.stages) >= 2 && sp.stages[0].ls == 1 && sp.stages[0].r > 0 && !sp.stages[0].radix16 && !asm.FFTRadix4Narrow(l, sp.stages[0].r)
 }
 

@@ -50,7 +50,7 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 		transform32Generic(p, dst, src, s, inverse)
 		return
 	}
-	runStockham32(sp, dst, src, s.complex64s(p.n), inverse, inverse)
+	runStockham32(sp, dst, src, s.complex64s(sp.workLen()), inverse, inverse)
 }
 
 // transform32Short runs a short transform without the scratch pool,
@@ -205,6 +205,10 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		sp.small.Run(dst, src, inverse, s)
 		return
 	}
+	if sp.seg {
+		runSeg32(sp, dst, src, work, inverse, scale)
+		return
+	}
 	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
 	// writes dst and src is dst, it reads a copy in work instead.
@@ -251,6 +255,46 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 	if s != 1 {
 		asm.FFTScale(l, dst, s)
 	}
+}
+
+// runSeg32 runs a segmented plan (stockham32.segStages): the first pass
+// reads src and writes the first of two segmented buffers in work (the
+// radix-2 and radix-8 ones contiguous), the radix-16 passes ping-pong
+// between them, and the tail writes dst; scale puts the 1/n on the first
+// pass. dst may be src: only the first pass reads src, only the last
+// writes dst.
+func runSeg32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
+	l, n := sp.level, sp.n
+	s := float32(1)
+	if scale {
+		s = sp.invScale()
+	}
+	m := segLen(n)
+	cur, other := work[:m], work[m:2*m]
+	pad := segPad32 // of cur, once the first pass has written it
+	stages := sp.stages
+	switch first := stages[0]; {
+	case sp.radix2:
+		asm.FFTRadix2First(l, cur[:n], src[:n], s)
+		pad = 0
+	case sp.radix8:
+		asm.FFTRadix8First(l, cur[:n], src[:n], s, inverse)
+		pad = 0
+	case first.radix16:
+		asm.FFTRadix16Seg(l, cur, src, sp.tw[first.off:first.off+first.len], n, 1, 0, segPad32, inverse, s)
+		stages = stages[1:]
+	default: // radix 4, ls = 1: rows of a segment, four segments apart
+		seg := n / 16
+		st := asm.FFTStageLayout{Rows: 4, Width: seg, QIn: n / 4, RowIn: seg, SOut: 4 * (seg + segPad32), RowOut: seg + segPad32}
+		asm.FFTRadix4Strided(l, cur, src, nil, 1, st, inverse, s)
+		stages = stages[1:]
+	}
+	last := stages[len(stages)-1]
+	for _, st := range stages[:len(stages)-1] {
+		asm.FFTRadix16Seg(l, other, cur, sp.tw[st.off:st.off+st.len], n, st.ls, pad, segPad32, inverse, 1)
+		cur, other, pad = other, cur, segPad32
+	}
+	asm.FFTTail16Seg(l, dst[:n], cur, sp.tw[last.off:last.off+last.len], n, pad, inverse)
 }
 
 // stageCount is the number of passes of sp.
@@ -412,7 +456,7 @@ func (rp *realStockham32) workLen() int {
 	if rp.fs != nil {
 		return rp.fs.scratchLen()
 	}
-	return rp.h
+	return rp.cplx.workLen()
 }
 
 // asComplex64 reads the even-length x as len(x)/2 complex64 values (Go's

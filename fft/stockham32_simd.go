@@ -23,6 +23,7 @@ type stockham32 struct {
 	stages []stage32           // the radix-4 stages (or the fused tail), in order
 	tw     []float32           // all their tables, back to back
 	small  *asm.FFTSmallKernel // when not nil, the whole transform is one call of it instead of the stages
+	seg    bool                // the passes between the first and the last use segmented buffers (runSeg32)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -72,6 +73,29 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 		return nil
 	}
 	p := &stockham32{n: n, batch: batch, level: l}
+	total := 0
+	if batch == 1 && n > radix16MaxLen && asm.FFTRadix16Supported(l, 1, 8) && asm.FFTTail16Supported(l, n) {
+		total = p.segStages()
+	} else if total = p.stockhamStages(); total < 0 {
+		return nil
+	}
+	p.tw = make([]float32, total)
+	if roots.q == nil {
+		roots = newRootTable32(n)
+	}
+	p.fillTables(roots)
+	if batch == 1 {
+		p.small = asm.NewFFTSmallKernel(l, n) // nil where the level has none of length n
+	}
+	return p
+}
+
+// stockhamStages lays out the stages of the contiguous plan: a radix-8 or
+// radix-2 first stage when log2 n is odd, radix-4 stages, the last two
+// fused at AVX-512 and pairs of the others fused up to radix16MaxLen. It
+// returns the tables' total length, or −1 when a stage has no kernel.
+func (p *stockham32) stockhamStages() int {
+	n, batch, l := p.n, p.batch, p.level
 	ls := 1
 	if bits.TrailingZeros(uint(n))%2 == 1 {
 		// An odd log2 n starts with radix 8 (one pass fewer than radix
@@ -85,14 +109,14 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 			p.radix2 = true
 			ls = 2
 		default:
-			return nil
+			return -1
 		}
 	}
 	total := 0
 	for ; ls < n; ls *= 4 {
 		r := n / (4 * ls) * batch
 		if !asm.FFTRadix4Supported(l, ls, r) {
-			return nil
+			return -1
 		}
 		s := stage32{ls: ls, r: r, off: total}
 		if ls > 1 || asm.FFTRadix4Narrow(l, r) {
@@ -112,11 +136,60 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 	if batch == 1 {
 		p.stages, total = fuseRadix16(l, n, p.stages, total)
 	}
-	p.tw = make([]float32, total)
-	v := asm.FFTValues(l)
-	if roots.q == nil {
-		roots = newRootTable32(n)
+	return total
+}
+
+// segPad32 is the padding, in values, after every n/16 values of the
+// buffers of a segmented plan (asm.FFTRadix16Seg): two cache lines, which
+// measured faster than one (best of 15, n = 65536, ls = 16: 13.5 against
+// 18.0 µs; the contiguous pass 21.5 µs).
+const segPad32 = 16
+
+// segStages lays out the passes of a long transform at a level with
+// asm.FFTRadix16Seg and asm.FFTTail16: a first pass of radix 16, 4, 2 or
+// 8 (whichever leaves a multiple of four stages before the tail), then
+// radix-16 passes, then the fused tail, so that n = 65536 takes four
+// passes; the first writes a segmented buffer (the radix-2 and radix-8
+// ones a contiguous one) and the tail reads one (runSeg32). It returns
+// the tables' total length.
+func (p *stockham32) segStages() int {
+	n := p.n
+	p.seg = true
+	ls := 1
+	switch (bits.TrailingZeros(uint(n)) - 4) % 4 {
+	case 1:
+		p.radix2, ls = true, 2
+	case 2:
+		p.stages = append(p.stages, stage32{ls: 1, r: n / 4}) // radix 4, no table
+		ls = 4
+	case 3:
+		p.radix8, ls = true, 8
 	}
+	total := 0
+	for ; ls < n/16; ls *= 16 {
+		s := stage32{ls: ls, r: n / (16 * ls), off: total, len: asm.FFTRadix16TwiddleLen(ls), radix16: true}
+		total += s.len
+		p.stages = append(p.stages, s)
+	}
+	p.stages = append(p.stages, stage32{ls: n / 16, off: total, len: asm.FFTTail16TwiddleLen(n)})
+	return total + asm.FFTTail16TwiddleLen(n)
+}
+
+// segLen is the length of one segmented buffer of a length-n transform.
+func segLen(n int) int { return n + 16*segPad32 }
+
+// workLen is the work length runStockham32 needs.
+func (sp *stockham32) workLen() int {
+	if sp.seg {
+		return 2 * segLen(sp.n)
+	}
+	return sp.n
+}
+
+// fillTables writes the twiddle tables of p's stages into p.tw.
+func (p *stockham32) fillTables(roots rootTable32) {
+	n, l := p.n, p.level
+	v := asm.FFTValues(l)
 	for _, s := range p.stages {
 		if s.len == 0 {
 			continue
@@ -152,10 +225,6 @@ func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham3
 			}
 		}
 	}
-	if batch == 1 {
-		p.small = asm.NewFFTSmallKernel(l, n) // nil where the level has none of length n
-	}
-	return p
 }
 
 // radix16MaxLen is the longest transform whose radix-4 stages are fused

@@ -50,6 +50,9 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 					}
 				}
 			}
+			if sp := p32.stockham(l); sp != nil && asm.FFTRadix16Supported(l, 1, 8) && asm.FFTTail16Supported(l, n) && (n > radix16MaxLen) != sp.seg {
+				t.Errorf("%v: Plan32 n=%d: segmented %v, want it beyond n = %d", l, n, sp.seg, radix16MaxLen)
+			}
 			oddLog := n&0xaaaaaaaa != 0
 			if sp := p32.stockham(l); sp != nil && oddLog && n <= radix8MaxLen && (n/8)%asm.FFTValues(l) == 0 && !sp.radix8 {
 				t.Errorf("%v: Plan32 n=%d does not start with radix 8", l, n)
