@@ -42,7 +42,7 @@ func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, a *complex64, b 
 // fftR8FirstAVX2Fwd runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX2Fwd(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
@@ -72,7 +72,7 @@ func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, a *complex64, b 
 // fftR8FirstAVX2Inv runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX2Inv(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftCopyRowsAVX2 copies a block of rows×width complex64 values between strided matrices.
 //
@@ -137,7 +137,7 @@ func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, a *complex64, 
 // fftR8FirstAVX512Fwd runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX512Fwd(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX512Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
@@ -187,7 +187,7 @@ func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, a *complex64, 
 // fftR8FirstAVX512Inv runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX512Inv(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX512Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftCopyRowsAVX512 copies a block of rows×width complex64 values between strided matrices.
 //

@@ -464,21 +464,24 @@ fftTransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX2Fwd(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX2, FMA3, SSE
-TEXT ·fftR8FirstAVX2Fwd(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX2Fwd(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fftR8FirstAVX2Fwd_done
 	VMOVUPS      const_3f800000<>+0(SB), Y1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Y0
 
 fftR8FirstAVX2Fwd_loop:
@@ -531,13 +534,13 @@ fftR8FirstAVX2Fwd_loop:
 	VFMSUBADD231PS Y1, Y11, Y9
 	VFMADDSUB231PS Y1, Y11, Y5
 	VMOVUPS        Y4, (AX)
-	VMOVUPS        Y2, (AX)(BX*1)
-	VMOVUPS        Y6, (AX)(BX*2)
-	VMOVUPS        Y9, (AX)(SI*1)
-	VMOVUPS        Y8, (AX)(BX*4)
-	VMOVUPS        Y3, (AX)(DI*1)
-	VMOVUPS        Y10, (AX)(SI*2)
-	VMOVUPS        Y5, (AX)(R8*1)
+	VMOVUPS        Y2, (AX)(R9*1)
+	VMOVUPS        Y6, (AX)(R9*2)
+	VMOVUPS        Y9, (AX)(R10*1)
+	VMOVUPS        Y8, (AX)(R9*4)
+	VMOVUPS        Y3, (AX)(R11*1)
+	VMOVUPS        Y10, (AX)(R10*2)
+	VMOVUPS        Y5, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -956,21 +959,24 @@ fftTransposeTwiddleAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX2Inv(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX2, FMA3, SSE
-TEXT ·fftR8FirstAVX2Inv(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX2Inv(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fftR8FirstAVX2Inv_done
 	VMOVUPS      const_3f800000<>+0(SB), Y1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Y0
 
 fftR8FirstAVX2Inv_loop:
@@ -1023,13 +1029,13 @@ fftR8FirstAVX2Inv_loop:
 	VFMSUBADD231PS Y1, Y11, Y9
 	VFMADDSUB231PS Y1, Y11, Y5
 	VMOVUPS        Y4, (AX)
-	VMOVUPS        Y2, (AX)(BX*1)
-	VMOVUPS        Y10, (AX)(BX*2)
-	VMOVUPS        Y5, (AX)(SI*1)
-	VMOVUPS        Y8, (AX)(BX*4)
-	VMOVUPS        Y3, (AX)(DI*1)
-	VMOVUPS        Y6, (AX)(SI*2)
-	VMOVUPS        Y9, (AX)(R8*1)
+	VMOVUPS        Y2, (AX)(R9*1)
+	VMOVUPS        Y10, (AX)(R9*2)
+	VMOVUPS        Y5, (AX)(R10*1)
+	VMOVUPS        Y8, (AX)(R9*4)
+	VMOVUPS        Y3, (AX)(R11*1)
+	VMOVUPS        Y6, (AX)(R10*2)
+	VMOVUPS        Y9, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -2443,21 +2449,24 @@ fftTransposeTwiddleAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX512Fwd(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX512Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX512DQ, AVX512F, SSE
-TEXT ·fftR8FirstAVX512Fwd(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX512Fwd(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x03, DX
 	JZ           fftR8FirstAVX512Fwd_done
 	VMOVUPS      const_3f800000<>+0(SB), Z1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Z0
 
 fftR8FirstAVX512Fwd_loop:
@@ -2510,13 +2519,13 @@ fftR8FirstAVX512Fwd_loop:
 	VFMSUBADD231PS Z1, Z11, Z9
 	VFMADDSUB231PS Z1, Z11, Z5
 	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z2, (AX)(BX*1)
-	VMOVUPS        Z6, (AX)(BX*2)
-	VMOVUPS        Z9, (AX)(SI*1)
-	VMOVUPS        Z8, (AX)(BX*4)
-	VMOVUPS        Z3, (AX)(DI*1)
-	VMOVUPS        Z10, (AX)(SI*2)
-	VMOVUPS        Z5, (AX)(R8*1)
+	VMOVUPS        Z2, (AX)(R9*1)
+	VMOVUPS        Z6, (AX)(R9*2)
+	VMOVUPS        Z9, (AX)(R10*1)
+	VMOVUPS        Z8, (AX)(R9*4)
+	VMOVUPS        Z3, (AX)(R11*1)
+	VMOVUPS        Z10, (AX)(R10*2)
+	VMOVUPS        Z5, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX
@@ -3796,21 +3805,24 @@ fftTransposeTwiddleAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX512Inv(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX512Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX512DQ, AVX512F, SSE
-TEXT ·fftR8FirstAVX512Inv(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX512Inv(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x03, DX
 	JZ           fftR8FirstAVX512Inv_done
 	VMOVUPS      const_3f800000<>+0(SB), Z1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Z0
 
 fftR8FirstAVX512Inv_loop:
@@ -3863,13 +3875,13 @@ fftR8FirstAVX512Inv_loop:
 	VFMSUBADD231PS Z1, Z11, Z9
 	VFMADDSUB231PS Z1, Z11, Z5
 	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z2, (AX)(BX*1)
-	VMOVUPS        Z10, (AX)(BX*2)
-	VMOVUPS        Z5, (AX)(SI*1)
-	VMOVUPS        Z8, (AX)(BX*4)
-	VMOVUPS        Z3, (AX)(DI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	VMOVUPS        Z9, (AX)(R8*1)
+	VMOVUPS        Z2, (AX)(R9*1)
+	VMOVUPS        Z10, (AX)(R9*2)
+	VMOVUPS        Z5, (AX)(R10*1)
+	VMOVUPS        Z8, (AX)(R9*4)
+	VMOVUPS        Z3, (AX)(R11*1)
+	VMOVUPS        Z6, (AX)(R10*2)
+	VMOVUPS        Z9, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX

@@ -33,15 +33,37 @@ func fftR2FirstAt(l Level, o, i *complex64, r int, s float32) {
 }
 
 func fftR8FirstAt(l Level, o, i *complex64, r int, s float32, inverse bool) {
+	fftR8FirstRows(l, o, i, r, r*8, r*8, s, inverse)
+}
+
+// fftR8FirstRows runs k values of each row of the radix-8 first stage,
+// the input rows is bytes apart, the output rows os.
+func fftR8FirstRows(l Level, o, i *complex64, k, is, os int, s float32, inverse bool) {
 	switch {
 	case l == AVX512 && inverse:
-		fftR8FirstAVX512Inv(o, i, r, s)
+		fftR8FirstAVX512Inv(o, i, k, is, os, s)
 	case l == AVX512:
-		fftR8FirstAVX512Fwd(o, i, r, s)
+		fftR8FirstAVX512Fwd(o, i, k, is, os, s)
 	case inverse:
-		fftR8FirstAVX2Inv(o, i, r, s)
+		fftR8FirstAVX2Inv(o, i, k, is, os, s)
 	default:
-		fftR8FirstAVX2Fwd(o, i, r, s)
+		fftR8FirstAVX2Fwd(o, i, k, is, os, s)
+	}
+}
+
+// FFTRadix8FirstSeg is FFTRadix8First (length n = len(in)) writing the
+// segmented layout of FFTRadix16Seg (segment n/16, outPad values of
+// padding after each): its output rows of n/8 values span two segments,
+// so it runs as two calls of half rows. Level AVX-512 (FFTRadix16Supported).
+func FFTRadix8FirstSeg(l Level, out, in []complex64, outPad int, s float32, inverse bool) {
+	n := len(in)
+	seg := n / 16
+	if !FFTRadix16Supported(l, 1, 8) || n < 16*8 || n%(16*8) != 0 || outPad < 0 || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTRadix8FirstSeg: bad length or padding")
+	}
+	const b = 8 // bytes per value
+	for h := range 2 {
+		fftR8FirstRows(l, &out[h*(seg+outPad)], &in[h*seg], seg, 2*seg*b, 2*(seg+outPad)*b, s, inverse)
 	}
 }
 

@@ -143,6 +143,11 @@ func FFTRadix16Seg(l Level, out, in []complex64, tw []float32, n, ls, inPad, out
 	panic("asm: FFTRadix16Seg: no NEON kernel")
 }
 
+// FFTRadix8FirstSeg has no NEON kernel (FFTRadix16Supported).
+func FFTRadix8FirstSeg(l Level, out, in []complex64, outPad int, s float32, inverse bool) {
+	panic("asm: FFTRadix8FirstSeg: no NEON kernel")
+}
+
 // FFTTail16Seg has no NEON kernel (FFTTail16Supported).
 func FFTTail16Seg(l Level, out, in []complex64, tw []float32, n, inPad int, inverse bool) {
 	panic("asm: FFTTail16Seg: no NEON kernel")

@@ -198,8 +198,26 @@ func TestFFTRadix16SegMatchesContiguousAtEveryLevel(t *testing.T) {
 					ran++
 				}
 			}
-			// The tail: its table's values do not matter here, only that
-			// both layouts give the same outputs.
+			// The radix-8 first stage and the tail: their tables' values do
+			// not matter here, only that both layouts give the same
+			// outputs.
+			if !asm.FFTRadix16Supported(l, 1, 8) {
+				continue
+			}
+			for _, inverse := range []bool{false, true} {
+				want := make([]complex64, n)
+				asm.FFTRadix8First(l, want, x, 0.5, inverse)
+				for _, pad := range []int{8, 24} {
+					got := asmtest.GuardedComplex64(t, toSeg(make([]complex64, n), seg, pad))
+					asm.FFTRadix8FirstSeg(l, got, asmtest.GuardedComplex64(t, x), pad, 0.5, inverse)
+					for i, v := range fromSeg(t, "FFTRadix8FirstSeg", got, n, seg, pad) {
+						if v != want[i] {
+							t.Fatalf("FFTRadix8FirstSeg n=%d pad=%d: out[%d] = %v, contiguous %v", n, pad, i, v, want[i])
+						}
+					}
+					ran++
+				}
+			}
 			tw := make([]float32, asm.FFTTail16TwiddleLen(n))
 			for i := range tw {
 				tw[i] = float32(rng.NormFloat64())

@@ -807,44 +807,58 @@ func fftTail16(v vmath.ISA, inverse bool) {
 // (radix 4 of u), v_j = (x_j − x_{j+4})·ω_8^{±j} the odd ones. The products
 // by ω_8 = (1 ∓ i)/√2 are a swap, a multiply and one alternating fused
 // add (ω_8^{±3} the same with −1/√2), by ω_8^{±2} = ∓i a swap and a sign.
+// The kernel runs k of the r values, its q rows is bytes apart in in and
+// its t rows os bytes apart in out: a segmented output (fftR16Wide) puts
+// padding inside a row, so it takes a call per segment of the row.
 func fftR8First(v vmath.ISA, inverse bool) {
 	name := "fftR8First" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex64, r int, s float32)")
+	TEXT(name, NOSPLIT, "func(out, in *complex64, k, is, os int, s float32)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.")
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
-	r := Load(Param("r"), GP64())
-	rb, r3, r5, r7 := GP64(), GP64(), GP64(), GP64()
-	MOVQ(r, rb)
-	SHLQ(U8(3), rb)
-	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
-	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
-	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	r := Load(Param("k"), GP64())
+	// Byte strides 1, 3, 5 and 7 times is (inputs) and os (outputs).
+	strides := func(name string) [4]reg.GPVirtual {
+		var x [4]reg.GPVirtual
+		for i := range x {
+			x[i] = GP64()
+		}
+		Load(Param(name), x[0])
+		LEAQ(Mem{Base: x[0], Index: x[0], Scale: 2}, x[1])
+		LEAQ(Mem{Base: x[0], Index: x[0], Scale: 4}, x[2])
+		LEAQ(Mem{Base: x[1], Index: x[0], Scale: 4}, x[3])
+		return x
+	}
+	is, os := strides("is"), strides("os")
 	SHRQ(U8(log2(cvals(v))), r)
 	JZ(LabelRef(name + "_done"))
 	sv, ones := v.Vec(), fftOnes(v)
 	VBROADCASTSS(Load(Param("s"), XMM()), sv)
 	rt := float32(1 / math.Sqrt2)
-	// q·r·8 bytes for q = 0 … 7 from in (or out): base + index·scale.
+	// q strides for q = 0 … 7 from in (or out): base + index·scale.
 	at := func(base reg.Register, q int) Mem {
+		st := is
+		if base == out {
+			st = os
+		}
 		switch q {
 		case 0:
 			return Mem{Base: base}
 		case 1:
-			return Mem{Base: base, Index: rb, Scale: 1}
+			return Mem{Base: base, Index: st[0], Scale: 1}
 		case 2:
-			return Mem{Base: base, Index: rb, Scale: 2}
+			return Mem{Base: base, Index: st[0], Scale: 2}
 		case 3:
-			return Mem{Base: base, Index: r3, Scale: 1}
+			return Mem{Base: base, Index: st[1], Scale: 1}
 		case 4:
-			return Mem{Base: base, Index: rb, Scale: 4}
+			return Mem{Base: base, Index: st[0], Scale: 4}
 		case 5:
-			return Mem{Base: base, Index: r5, Scale: 1}
+			return Mem{Base: base, Index: st[2], Scale: 1}
 		case 6:
-			return Mem{Base: base, Index: r3, Scale: 2}
+			return Mem{Base: base, Index: st[1], Scale: 2}
 		}
-		return Mem{Base: base, Index: r7, Scale: 1}
+		return Mem{Base: base, Index: st[3], Scale: 1}
 	}
 	Label(name + "_loop")
 	var u, w [4]reg.VecVirtual

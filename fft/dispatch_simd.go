@@ -259,7 +259,7 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 
 // runSeg32 runs a segmented plan (stockham32.segStages): the first pass
 // reads src and writes the first of two segmented buffers in work (the
-// radix-2 and radix-8 ones contiguous), the radix-16 passes ping-pong
+// radix-2 one contiguous), the radix-16 passes ping-pong
 // between them, and the tail writes dst; scale puts the 1/n on the first
 // pass. dst may be src: only the first pass reads src, only the last
 // writes dst.
@@ -278,8 +278,7 @@ func runSeg32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
 		asm.FFTRadix2First(l, cur[:n], src[:n], s)
 		pad = 0
 	case sp.radix8:
-		asm.FFTRadix8First(l, cur[:n], src[:n], s, inverse)
-		pad = 0
+		asm.FFTRadix8FirstSeg(l, cur, src[:n], segPad32, s, inverse)
 	case first.radix16:
 		asm.FFTRadix16Seg(l, cur, src, sp.tw[first.off:first.off+first.len], n, 1, 0, segPad32, inverse, s)
 		stages = stages[1:]

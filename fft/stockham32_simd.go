@@ -149,8 +149,8 @@ const segPad32 = 16
 // asm.FFTRadix16Seg and asm.FFTTail16: a first pass of radix 16, 4, 2 or
 // 8 (whichever leaves a multiple of four stages before the tail), then
 // radix-16 passes, then the fused tail, so that n = 65536 takes four
-// passes; the first writes a segmented buffer (the radix-2 and radix-8
-// ones a contiguous one) and the tail reads one (runSeg32). It returns
+// passes; the first writes a segmented buffer (the radix-2 one a
+// contiguous one) and the tail reads one (runSeg32). It returns
 // the tables' total length.
 func (p *stockham32) segStages() int {
 	n := p.n
