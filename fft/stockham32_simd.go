@@ -227,15 +227,17 @@ func (p *stockham32) fillTables(roots rootTable32) {
 	}
 }
 
-// radix16MaxLen is the longest transform whose radix-4 stages are fused
-// in pairs (fuseRadix16). Beyond it the data live in L2 and the fused
-// pass's sixteen output streams, n/2 bytes apart, share one L1 set (8
-// ways): a fused pass then takes as long as the two it replaces or
-// longer (best of 15, both in L2: n = 16384, ls = 16, 4.95 µs against
-// 4.83 µs; n = 65536, ls = 1, 27.3 against 21.0 µs), where in L1 it
-// saves 12–25% (n = 1024, ls = 1, 163 against 189 ns; n = 4096, ls = 4,
-// 877 against 1102 ns).
-const radix16MaxLen = 4096
+// radix16MaxLen is the longest transform of the contiguous plan at a
+// level with asm.FFTRadix16 (AVX-512), its radix-4 stages fused in pairs
+// (fuseRadix16); longer ones run segmented passes (segStages), which need
+// n ≥ 2048. Contiguous, a fused pass's sixteen output streams lie n/2
+// bytes apart: from n = 8192 on they share one L1 set (8 ways) and the
+// pass takes as long as the two it replaces or longer (best of 15, n =
+// 16384, ls = 16: 4.95 µs against 4.83 µs), where segmented it takes 3.2
+// µs. Whole transforms (best of 21 batches, interleaved, three rounds):
+// n = 4096 3.63–4.50 µs contiguous, 2.97–3.73 µs segmented; n = 2048
+// 1.33–1.73 against 1.35–1.37 µs.
+const radix16MaxLen = 1024
 
 // fuseRadix16 replaces pairs of consecutive radix-4 stages (ls, 4r) and
 // (4ls, r) by one asm.FFTRadix16 pass where the level has it and n ≤
