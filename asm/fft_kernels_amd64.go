@@ -232,10 +232,6 @@ func FFTRadix16(l Level, out, in []complex64, tw []float32, ls int, inverse bool
 	FFTRadix16Seg(l, out, in, tw, len(in), ls, 0, 0, inverse, s)
 }
 
-// FFTSegIndex is where value x of a segmented layout sits: after every
-// seg values, pad values that no kernel reads or writes.
-func FFTSegIndex(x, seg, pad int) int { return x + pad*(x/seg) }
-
 // FFTRadix16Seg is FFTRadix16 for a length-n transform whose input and
 // output are in segmented layouts of segment n/16 (FFTSegIndex) with
 // inPad and outPad values of padding: in a long transform the pass's

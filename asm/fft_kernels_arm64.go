@@ -134,10 +134,6 @@ func FFTRadix16Supported(l Level, ls, r int) bool { return false }
 // at NEON.
 func FFTRadix16TwiddleLen(ls int) int { return 0 }
 
-// FFTSegIndex is where value x of a segmented layout sits: after every
-// seg values, pad values that no kernel reads or writes.
-func FFTSegIndex(x, seg, pad int) int { return x + pad*(x/seg) }
-
 // FFTRadix16Seg has no NEON kernel (FFTRadix16Supported).
 func FFTRadix16Seg(l Level, out, in []complex64, tw []float32, n, ls, inPad, outPad int, inverse bool, s float32) {
 	panic("asm: FFTRadix16Seg: no NEON kernel")
