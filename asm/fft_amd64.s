@@ -2070,30 +2070,21 @@ fftR16FirstAVX512Fwd_k:
 	VMOVAPS             Z17, Z17
 	VFMSUBADD231PS      Z0, Z19, Z15
 	VFMADDSUB231PS      Z0, Z19, Z17
-	VPERMILPS           $0xb1, Z6, Z18
-	VMULPS.BCST         28(DX), Z18, Z18
-	VFMADDSUB231PS.BCST 24(DX), Z6, Z18
-	VPERMILPS           $0xb1, Z10, Z6
-	VMULPS.BCST         36(DX), Z6, Z6
-	VFMADDSUB231PS.BCST 32(DX), Z10, Z6
-	VPERMILPS           $0xb1, Z14, Z10
-	VMULPS.BCST         44(DX), Z10, Z10
-	VFMADDSUB231PS.BCST 40(DX), Z14, Z10
-	VADDPS              Z6, Z2, Z14
-	VSUBPS              Z6, Z2, Z19
-	VADDPS              Z10, Z18, Z6
+	VADDPS              Z10, Z2, Z18
+	VSUBPS              Z10, Z2, Z19
+	VADDPS              Z14, Z6, Z10
+	VSUBPS              Z14, Z6, Z6
+	VADDPS              Z10, Z18, Z2
 	VSUBPS              Z10, Z18, Z10
-	VADDPS              Z6, Z14, Z2
-	VSUBPS              Z6, Z14, Z6
-	VPERMILPS           $0xb1, Z10, Z10
-	VMOVAPS             Z10, Z18
-	VMOVAPS             Z10, Z10
-	VFMSUBADD231PS      Z0, Z19, Z18
-	VFMADDSUB231PS      Z0, Z19, Z10
+	VPERMILPS           $0xb1, Z6, Z14
+	VMOVAPS             Z14, Z6
+	VMOVAPS             Z14, Z14
+	VFMSUBADD231PS      Z0, Z19, Z6
+	VFMADDSUB231PS      Z0, Z19, Z14
 	VMOVUPS             Z2, (AX)
-	VMOVUPS             Z18, (AX)(SI*4)
-	VMOVUPS             Z6, (AX)(SI*8)
-	VMOVUPS             Z10, (AX)(DI*4)
+	VMOVUPS             Z6, (AX)(SI*4)
+	VMOVUPS             Z10, (AX)(SI*8)
+	VMOVUPS             Z14, (AX)(DI*4)
 	VPERMILPS           $0xb1, Z7, Z2
 	VMULPS.BCST         52(DX), Z2, Z2
 	VFMADDSUB231PS.BCST 48(DX), Z7, Z2
@@ -3436,30 +3427,21 @@ fftR16FirstAVX512Inv_k:
 	VMOVAPS             Z17, Z17
 	VFMSUBADD231PS      Z0, Z19, Z15
 	VFMADDSUB231PS      Z0, Z19, Z17
-	VPERMILPS           $0xb1, Z6, Z18
-	VMULPS.BCST         28(DX), Z18, Z18
-	VFMSUBADD231PS.BCST 24(DX), Z6, Z18
-	VPERMILPS           $0xb1, Z10, Z6
-	VMULPS.BCST         36(DX), Z6, Z6
-	VFMSUBADD231PS.BCST 32(DX), Z10, Z6
-	VPERMILPS           $0xb1, Z14, Z10
-	VMULPS.BCST         44(DX), Z10, Z10
-	VFMSUBADD231PS.BCST 40(DX), Z14, Z10
-	VADDPS              Z6, Z2, Z14
-	VSUBPS              Z6, Z2, Z19
-	VADDPS              Z10, Z18, Z6
+	VADDPS              Z10, Z2, Z18
+	VSUBPS              Z10, Z2, Z19
+	VADDPS              Z14, Z6, Z10
+	VSUBPS              Z14, Z6, Z6
+	VADDPS              Z10, Z18, Z2
 	VSUBPS              Z10, Z18, Z10
-	VADDPS              Z6, Z14, Z2
-	VSUBPS              Z6, Z14, Z6
-	VPERMILPS           $0xb1, Z10, Z10
-	VMOVAPS             Z10, Z18
-	VMOVAPS             Z10, Z10
-	VFMSUBADD231PS      Z0, Z19, Z18
-	VFMADDSUB231PS      Z0, Z19, Z10
+	VPERMILPS           $0xb1, Z6, Z14
+	VMOVAPS             Z14, Z6
+	VMOVAPS             Z14, Z14
+	VFMSUBADD231PS      Z0, Z19, Z6
+	VFMADDSUB231PS      Z0, Z19, Z14
 	VMOVUPS             Z2, (AX)
-	VMOVUPS             Z10, (AX)(SI*4)
-	VMOVUPS             Z6, (AX)(SI*8)
-	VMOVUPS             Z18, (AX)(DI*4)
+	VMOVUPS             Z14, (AX)(SI*4)
+	VMOVUPS             Z10, (AX)(SI*8)
+	VMOVUPS             Z6, (AX)(DI*4)
 	VPERMILPS           $0xb1, Z9, Z2
 	VMULPS.BCST         52(DX), Z2, Z2
 	VFMSUBADD231PS.BCST 48(DX), Z9, Z2

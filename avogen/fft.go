@@ -935,8 +935,9 @@ func fftR8First(v vmath.ISA, inverse bool) {
 // 3); each is broadcast from memory by the instruction that uses it
 // (EVEX {1to16}), so the table stays 15 values per j and no register
 // holds a twiddle. first emits the ls = 1 pass, whose stage-A twiddles
-// are all 1 (the table's first six floats unread), with its inputs
-// scaled by s (a power of two: 1, or the inverse's 1/n).
+// and s = 0 stage-B ones are all 1 (the table's first twelve floats
+// unread), with its inputs scaled by s (a power of two: 1, or the
+// inverse's 1/n).
 func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	name := "fftR16Wide" + v.Name + fftDir(inverse)
 	sig := "func(out, in *complex64, tw *float32, offs *int, groups, per, jskip, gskip, kv, os int)"
@@ -1002,7 +1003,7 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	}
 	for s := range 4 {
 		b := y[s][:]
-		for p := 1; p < 4; p++ {
+		for p := 1; p < 4 && !(first && s == 0); p++ {
 			re, im := twid(3 + 3*s + p - 1)
 			b[p] = cmulBcst(v, b[p], re, im, inverse)
 		}
