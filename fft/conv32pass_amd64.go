@@ -127,7 +127,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 func firstStageReadsRow(l asm.Level, rp *realStockham32, seqLen int) bool {
 	sp := rp.cplx
 	return sp != nil && !sp.seg && seqLen == rp.h && seqLen%2 == 0 && !sp.radix2 && !sp.radix8 &&
-		len(sp.stages) >= 2 && sp.stages[0].ls == 1 && sp.stages[0].r > 0 && !sp.stages[0].radix16 && !asm.FFTRadix4Narrow(l, sp.stages[0].r)
+		len(sp.stages) >= 2 && sp.stages[0].ls == 1 && sp.stages[0].r > 0 && !sp.radix16(0) && !asm.FFTRadix4Narrow(l, sp.stages[0].r)
 }
 
 // forwardHalfZero runs the forward complex FFT of sp (length h) on the row
@@ -141,8 +141,8 @@ func forwardHalfZero(sp *stockham32, a, b []complex64, u []float32) []complex64 
 	l, h := sp.level, sp.n
 	asm.FFTConvFirst(l, a[:h], asComplex64(u))
 	cur, other := a, b
-	for _, st := range sp.stages[1:] {
-		sp.runStage(st, other[:h], cur[:h], false, 1)
+	for i := 1; i < len(sp.stages); i++ {
+		sp.runStage(i, other[:h], cur[:h], false, 1)
 		cur, other = other, cur
 	}
 	return cur

@@ -43,7 +43,7 @@ func TestConv32FusedPassMatchesTheDirectSumAtEveryLevel(t *testing.T) {
 				// complex FFT starts with radix 4 (log2 h even), not with
 				// two radix-4 stages fused (asm.FFTRadix16).
 				h := conv32Len(sl, kl) / 2
-				fusedFirst := rp.cplx != nil && (rp.cplx.stages[0].radix16 || rp.cplx.seg)
+				fusedFirst := rp.cplx != nil && (rp.cplx.radix16(0) || rp.cplx.seg)
 				wantDirect := sl == h && bits.TrailingZeros(uint(h))%2 == 0 && !fusedFirst
 				if got := firstStageReadsRow(l, rp, sl); got != wantDirect {
 					t.Fatalf("%+v: firstStageReadsRow = %v, want %v", shape, got, wantDirect)

@@ -28,11 +28,19 @@ type stockham32 struct {
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
 // its table tw[off : off+len]; r = 0 marks the fused last two stages
-// (asm.FFTTail16, ls = n/16), radix16 two radix-4 stages fused
-// (asm.FFTRadix16, r = n/(16·ls)).
+// (asm.FFTTail16, ls = n/16), r = n/(16·ls) two radix-4 stages fused
+// (asm.FFTRadix16; stockham32.radix16).
 type stage32 struct {
 	ls, r, off, len int
-	radix16         bool
+}
+
+// radix16 reports whether stage i of sp is a radix-16 pass (r =
+// n/(16·ls), where a radix-4 stage has n·batch/(4·ls)): a property of the
+// stage's shape rather than a field, so that stage32, which the
+// complex128 plans share, keeps its four words.
+func (sp *stockham32) radix16(i int) bool {
+	st := &sp.stages[i]
+	return st.r > 0 && 16*st.ls*st.r == sp.n*sp.batch
 }
 
 // stockhamMinLen is the shortest length the float32 Stockham kernels run:
@@ -167,7 +175,7 @@ func (p *stockham32) segStages() int {
 	}
 	total := 0
 	for ; ls < n/16; ls *= 16 {
-		s := stage32{ls: ls, r: n / (16 * ls), off: total, len: asm.FFTRadix16TwiddleLen(ls), radix16: true}
+		s := stage32{ls: ls, r: n / (16 * ls), off: total, len: asm.FFTRadix16TwiddleLen(ls)}
 		total += s.len
 		p.stages = append(p.stages, s)
 	}
@@ -190,7 +198,8 @@ func (sp *stockham32) workLen() int {
 func (p *stockham32) fillTables(roots rootTable32) {
 	n, l := p.n, p.level
 	v := asm.FFTValues(l)
-	for _, s := range p.stages {
+	for i := range p.stages {
+		s := &p.stages[i]
 		if s.len == 0 {
 			continue
 		}
@@ -198,7 +207,7 @@ func (p *stockham32) fillTables(roots rootTable32) {
 			fillTail16(p.tw[s.off:s.off+s.len], n, roots)
 			continue
 		}
-		if s.radix16 {
+		if p.radix16(i) {
 			fillRadix16(p.tw[s.off:s.off+s.len], n, s.ls, roots)
 			continue
 		}
@@ -262,7 +271,7 @@ func fuseRadix16(l asm.Level, n int, stages []stage32, total int) ([]stage32, in
 			fused = append(fused, stages[i], stages[i+1])
 			continue
 		}
-		fused = append(fused, stage32{ls: a.ls, r: a.r / 4, radix16: true, len: asm.FFTRadix16TwiddleLen(a.ls)})
+		fused = append(fused, stage32{ls: a.ls, r: a.r / 4, len: asm.FFTRadix16TwiddleLen(a.ls)})
 	}
 	fused = append(fused, stages[i:]...)
 	total = 0

@@ -45,7 +45,7 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			}
 			if sp := p32.stockham(l); sp != nil && asm.FFTRadix16Supported(l, 1, 8) && n <= radix16MaxLen {
 				for i := 1; i < len(sp.stages); i++ {
-					if a, b := sp.stages[i-1], sp.stages[i]; a.r != 0 && !a.radix16 && b.r != 0 && !b.radix16 && asm.FFTRadix16Supported(l, a.ls, a.r/4) {
+					if a, b := sp.stages[i-1], sp.stages[i]; a.r != 0 && !sp.radix16(i-1) && b.r != 0 && !sp.radix16(i) && asm.FFTRadix16Supported(l, a.ls, a.r/4) {
 						t.Errorf("%v: Plan32 n=%d runs radix-4 stages ls = %d and %d apart, not fused", l, n, a.ls, b.ls)
 					}
 				}
