@@ -114,6 +114,11 @@ func fftR4Narrow4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //go:noescape
 func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 
+// fftTail16CAVX512Fwd runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
+//
+//go:noescape
+func fftTail16CAVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+
 // fftR16WideAVX512Fwd runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
 //
 //go:noescape
@@ -163,6 +168,11 @@ func fftR4Narrow4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+
+// fftTail16CAVX512Inv runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
+//
+//go:noescape
+func fftTail16CAVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 
 // fftR16WideAVX512Inv runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
 //

@@ -1717,6 +1717,334 @@ fftTail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftTail16CAVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+// Requires: AVX, AVX512F
+TEXT ·fftTail16CAVX512Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    m+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	SHRQ    $0x03, BX
+	JZ      fftTail16CAVX512Fwd_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16CAVX512Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
+
+fftTail16CAVX512Fwd_loop:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VMOVUPS             512(CX), Z5
+	VMOVUPS             640(CX), Z6
+	VMOVUPS             768(CX), Z7
+	VMOVUPS             896(CX), Z8
+	VUNPCKLPD           Z2, Z1, Z9
+	VUNPCKHPD           Z2, Z1, Z1
+	VUNPCKLPD           Z4, Z3, Z2
+	VUNPCKHPD           Z4, Z3, Z3
+	VUNPCKLPD           Z6, Z5, Z4
+	VUNPCKHPD           Z6, Z5, Z5
+	VUNPCKLPD           Z8, Z7, Z6
+	VUNPCKHPD           Z8, Z7, Z7
+	VSHUFF64X2          $0x88, Z2, Z9, Z8
+	VSHUFF64X2          $0xdd, Z2, Z9, Z2
+	VSHUFF64X2          $0x88, Z3, Z1, Z9
+	VSHUFF64X2          $0xdd, Z3, Z1, Z1
+	VSHUFF64X2          $0x88, Z6, Z4, Z3
+	VSHUFF64X2          $0xdd, Z6, Z4, Z4
+	VSHUFF64X2          $0x88, Z7, Z5, Z6
+	VSHUFF64X2          $0xdd, Z7, Z5, Z5
+	VSHUFF64X2          $0x88, Z3, Z8, Z7
+	VSHUFF64X2          $0xdd, Z3, Z8, Z3
+	VSHUFF64X2          $0x88, Z6, Z9, Z8
+	VSHUFF64X2          $0xdd, Z6, Z9, Z6
+	VSHUFF64X2          $0x88, Z4, Z2, Z9
+	VSHUFF64X2          $0xdd, Z4, Z2, Z2
+	VSHUFF64X2          $0x88, Z5, Z1, Z4
+	VSHUFF64X2          $0xdd, Z5, Z1, Z1
+	VMOVUPS             64(CX), Z5
+	VMOVUPS             192(CX), Z10
+	VMOVUPS             320(CX), Z11
+	VMOVUPS             448(CX), Z12
+	VMOVUPS             576(CX), Z13
+	VMOVUPS             704(CX), Z14
+	VMOVUPS             832(CX), Z15
+	VMOVUPS             960(CX), Z16
+	VUNPCKLPD           Z10, Z5, Z17
+	VUNPCKHPD           Z10, Z5, Z5
+	VUNPCKLPD           Z12, Z11, Z10
+	VUNPCKHPD           Z12, Z11, Z11
+	VUNPCKLPD           Z14, Z13, Z12
+	VUNPCKHPD           Z14, Z13, Z13
+	VUNPCKLPD           Z16, Z15, Z14
+	VUNPCKHPD           Z16, Z15, Z15
+	VSHUFF64X2          $0x88, Z10, Z17, Z16
+	VSHUFF64X2          $0xdd, Z10, Z17, Z10
+	VSHUFF64X2          $0x88, Z11, Z5, Z17
+	VSHUFF64X2          $0xdd, Z11, Z5, Z5
+	VSHUFF64X2          $0x88, Z14, Z12, Z11
+	VSHUFF64X2          $0xdd, Z14, Z12, Z12
+	VSHUFF64X2          $0x88, Z15, Z13, Z14
+	VSHUFF64X2          $0xdd, Z15, Z13, Z13
+	VSHUFF64X2          $0x88, Z11, Z16, Z15
+	VSHUFF64X2          $0xdd, Z11, Z16, Z11
+	VSHUFF64X2          $0x88, Z14, Z17, Z16
+	VSHUFF64X2          $0xdd, Z14, Z17, Z14
+	VSHUFF64X2          $0x88, Z12, Z10, Z17
+	VSHUFF64X2          $0xdd, Z12, Z10, Z10
+	VSHUFF64X2          $0x88, Z13, Z5, Z12
+	VSHUFF64X2          $0xdd, Z13, Z5, Z5
+	VPERMILPS           $0xb1, Z3, Z13
+	VMULPS              64(DX), Z13, Z13
+	VFMADDSUB231PS      (DX), Z3, Z13
+	VPERMILPS           $0xb1, Z15, Z3
+	VMULPS              192(DX), Z3, Z3
+	VFMADDSUB231PS      128(DX), Z15, Z3
+	VPERMILPS           $0xb1, Z11, Z15
+	VMULPS              320(DX), Z15, Z15
+	VFMADDSUB231PS      256(DX), Z11, Z15
+	VADDPS              Z3, Z7, Z11
+	VSUBPS              Z3, Z7, Z18
+	VADDPS              Z15, Z13, Z3
+	VSUBPS              Z15, Z13, Z13
+	VADDPS              Z3, Z11, Z7
+	VSUBPS              Z3, Z11, Z3
+	VPERMILPS           $0xb1, Z13, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z15
+	VFMSUBADD231PS      Z0, Z18, Z13
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z6, Z11
+	VMULPS              64(DX), Z11, Z11
+	VFMADDSUB231PS      (DX), Z6, Z11
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS              192(DX), Z6, Z6
+	VFMADDSUB231PS      128(DX), Z16, Z6
+	VPERMILPS           $0xb1, Z14, Z16
+	VMULPS              320(DX), Z16, Z16
+	VFMADDSUB231PS      256(DX), Z14, Z16
+	VADDPS              Z6, Z8, Z14
+	VSUBPS              Z6, Z8, Z18
+	VADDPS              Z16, Z11, Z6
+	VSUBPS              Z16, Z11, Z11
+	VADDPS              Z6, Z14, Z8
+	VSUBPS              Z6, Z14, Z6
+	VPERMILPS           $0xb1, Z11, Z14
+	VMOVAPS             Z14, Z11
+	VMOVAPS             Z14, Z16
+	VFMSUBADD231PS      Z0, Z18, Z11
+	VFMADDSUB231PS      Z0, Z18, Z16
+	VPERMILPS           $0xb1, Z2, Z14
+	VMULPS              64(DX), Z14, Z14
+	VFMADDSUB231PS      (DX), Z2, Z14
+	VPERMILPS           $0xb1, Z17, Z2
+	VMULPS              192(DX), Z2, Z2
+	VFMADDSUB231PS      128(DX), Z17, Z2
+	VPERMILPS           $0xb1, Z10, Z17
+	VMULPS              320(DX), Z17, Z17
+	VFMADDSUB231PS      256(DX), Z10, Z17
+	VADDPS              Z2, Z9, Z10
+	VSUBPS              Z2, Z9, Z18
+	VADDPS              Z17, Z14, Z2
+	VSUBPS              Z17, Z14, Z14
+	VADDPS              Z2, Z10, Z9
+	VSUBPS              Z2, Z10, Z2
+	VPERMILPS           $0xb1, Z14, Z10
+	VMOVAPS             Z10, Z14
+	VMOVAPS             Z10, Z17
+	VFMSUBADD231PS      Z0, Z18, Z14
+	VFMADDSUB231PS      Z0, Z18, Z17
+	VPERMILPS           $0xb1, Z1, Z10
+	VMULPS              64(DX), Z10, Z10
+	VFMADDSUB231PS      (DX), Z1, Z10
+	VPERMILPS           $0xb1, Z12, Z1
+	VMULPS              192(DX), Z1, Z1
+	VFMADDSUB231PS      128(DX), Z12, Z1
+	VPERMILPS           $0xb1, Z5, Z12
+	VMULPS              320(DX), Z12, Z12
+	VFMADDSUB231PS      256(DX), Z5, Z12
+	VADDPS              Z1, Z4, Z5
+	VSUBPS              Z1, Z4, Z18
+	VADDPS              Z12, Z10, Z1
+	VSUBPS              Z12, Z10, Z10
+	VADDPS              Z1, Z5, Z4
+	VSUBPS              Z1, Z5, Z1
+	VPERMILPS           $0xb1, Z10, Z5
+	VMOVAPS             Z5, Z10
+	VMOVAPS             Z5, Z12
+	VFMSUBADD231PS      Z0, Z18, Z10
+	VFMADDSUB231PS      Z0, Z18, Z12
+	VPERMILPS           $0xb1, Z8, Z5
+	VMULPS              448(DX), Z5, Z5
+	VFMADDSUB231PS      384(DX), Z8, Z5
+	VPERMILPS           $0xb1, Z9, Z8
+	VMULPS              576(DX), Z8, Z8
+	VFMADDSUB231PS      512(DX), Z9, Z8
+	VPERMILPS           $0xb1, Z4, Z9
+	VMULPS              704(DX), Z9, Z9
+	VFMADDSUB231PS      640(DX), Z4, Z9
+	VADDPS              Z8, Z7, Z4
+	VSUBPS              Z8, Z7, Z18
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z8
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z9
+	VFMSUBADD231PS      Z0, Z18, Z5
+	VFMADDSUB231PS      Z0, Z18, Z9
+	MOVQ                AX, R8
+	VMOVUPS             Z7, (R8)
+	VMOVUPS             Z5, (R8)(SI*4)
+	VMOVUPS             Z8, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z9, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMADDSUB231PS      384(DX), Z11, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+4(SB), Z5, Z5
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+0(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z14, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMADDSUB231PS      512(DX), Z14, Z4
+	VPERMILPS           $0xb1, Z4, Z7
+	VMULPS.BCST         fft_tail16_w16<>+12(SB), Z7, Z7
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+8(SB), Z4, Z7
+	VPERMILPS           $0xb1, Z10, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMADDSUB231PS      640(DX), Z10, Z4
+	VPERMILPS           $0xb1, Z4, Z8
+	VMULPS.BCST         fft_tail16_w16<>+20(SB), Z8, Z8
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+16(SB), Z4, Z8
+	VADDPS              Z7, Z13, Z4
+	VSUBPS              Z7, Z13, Z9
+	VADDPS              Z8, Z5, Z7
+	VSUBPS              Z8, Z5, Z5
+	VADDPS              Z7, Z4, Z13
+	VSUBPS              Z7, Z4, Z7
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z8
+	VFMSUBADD231PS      Z0, Z9, Z5
+	VFMADDSUB231PS      Z0, Z9, Z8
+	ADDQ                SI, R8
+	VMOVUPS             Z13, (R8)
+	VMOVUPS             Z5, (R8)(SI*4)
+	VMOVUPS             Z7, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z8, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z6, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMADDSUB231PS      384(DX), Z6, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+28(SB), Z5, Z5
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+24(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMADDSUB231PS      512(DX), Z2, Z4
+	VPERMILPS           $0xb1, Z4, Z2
+	VMULPS.BCST         fft_tail16_w16<>+36(SB), Z2, Z2
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+32(SB), Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMADDSUB231PS      640(DX), Z1, Z4
+	VPERMILPS           $0xb1, Z4, Z1
+	VMULPS.BCST         fft_tail16_w16<>+44(SB), Z1, Z1
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+40(SB), Z4, Z1
+	VADDPS              Z2, Z3, Z4
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z1, Z5, Z2
+	VSUBPS              Z1, Z5, Z1
+	VADDPS              Z2, Z4, Z3
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z1
+	VMOVAPS             Z1, Z5
+	VMOVAPS             Z1, Z1
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z1
+	ADDQ                SI, R8
+	VMOVUPS             Z3, (R8)
+	VMOVUPS             Z5, (R8)(SI*4)
+	VMOVUPS             Z2, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z1, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z16, Z1
+	VMULPS              448(DX), Z1, Z1
+	VFMADDSUB231PS      384(DX), Z16, Z1
+	VPERMILPS           $0xb1, Z1, Z2
+	VMULPS.BCST         fft_tail16_w16<>+52(SB), Z2, Z2
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+48(SB), Z1, Z2
+	VPERMILPS           $0xb1, Z17, Z1
+	VMULPS              576(DX), Z1, Z1
+	VFMADDSUB231PS      512(DX), Z17, Z1
+	VPERMILPS           $0xb1, Z1, Z3
+	VMULPS.BCST         fft_tail16_w16<>+60(SB), Z3, Z3
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+56(SB), Z1, Z3
+	VPERMILPS           $0xb1, Z12, Z1
+	VMULPS              704(DX), Z1, Z1
+	VFMADDSUB231PS      640(DX), Z12, Z1
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS.BCST         fft_tail16_w16<>+68(SB), Z4, Z4
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+64(SB), Z1, Z4
+	VADDPS              Z3, Z15, Z1
+	VSUBPS              Z3, Z15, Z5
+	VADDPS              Z4, Z2, Z3
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z3, Z1, Z15
+	VSUBPS              Z3, Z1, Z3
+	VPERMILPS           $0xb1, Z2, Z1
+	VMOVAPS             Z1, Z2
+	VMOVAPS             Z1, Z4
+	VFMSUBADD231PS      Z0, Z5, Z2
+	VFMADDSUB231PS      Z0, Z5, Z4
+	ADDQ                SI, R8
+	VMOVUPS             Z15, (R8)
+	VMOVUPS             Z2, (R8)(SI*4)
+	VMOVUPS             Z3, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R8
+	VMOVUPS             Z4, (R8)(SI*4)
+	ADDQ                $0x00000400, CX
+	ADDQ                $0x00000040, AX
+	ADDQ                $0x00000300, DX
+	DECQ                DI
+	JNZ                 fftTail16CAVX512Fwd_next
+	ADDQ                skip+40(FP), CX
+	MOVQ                per+32(FP), DI
+
+fftTail16CAVX512Fwd_next:
+	DECQ BX
+	JNZ  fftTail16CAVX512Fwd_loop
+
+fftTail16CAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_tail16_w16<>+0(SB)/4, $0x3f6c835e
+DATA fft_tail16_w16<>+4(SB)/4, $0xbec3ef15
+DATA fft_tail16_w16<>+8(SB)/4, $0x3f3504f3
+DATA fft_tail16_w16<>+12(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+16(SB)/4, $0x3ec3ef15
+DATA fft_tail16_w16<>+20(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+24(SB)/4, $0x3f3504f3
+DATA fft_tail16_w16<>+28(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+32(SB)/4, $0x00000000
+DATA fft_tail16_w16<>+36(SB)/4, $0xbf800000
+DATA fft_tail16_w16<>+40(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+44(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+48(SB)/4, $0x3ec3ef15
+DATA fft_tail16_w16<>+52(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+56(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+60(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+64(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+68(SB)/4, $0x3ec3ef15
+GLOBL fft_tail16_w16<>(SB), RODATA|NOPTR, $72
+
 // func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
 // Requires: AVX, AVX512F
 TEXT ·fftR16WideAVX512Fwd(SB), NOSPLIT, $0-80
@@ -3071,6 +3399,314 @@ fftTail16AVX512Inv_next:
 	JNZ  fftTail16AVX512Inv_loop
 
 fftTail16AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftTail16CAVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+// Requires: AVX, AVX512F
+TEXT ·fftTail16CAVX512Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    m+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	SHRQ    $0x03, BX
+	JZ      fftTail16CAVX512Inv_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16CAVX512Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
+
+fftTail16CAVX512Inv_loop:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VMOVUPS             512(CX), Z5
+	VMOVUPS             640(CX), Z6
+	VMOVUPS             768(CX), Z7
+	VMOVUPS             896(CX), Z8
+	VUNPCKLPD           Z2, Z1, Z9
+	VUNPCKHPD           Z2, Z1, Z1
+	VUNPCKLPD           Z4, Z3, Z2
+	VUNPCKHPD           Z4, Z3, Z3
+	VUNPCKLPD           Z6, Z5, Z4
+	VUNPCKHPD           Z6, Z5, Z5
+	VUNPCKLPD           Z8, Z7, Z6
+	VUNPCKHPD           Z8, Z7, Z7
+	VSHUFF64X2          $0x88, Z2, Z9, Z8
+	VSHUFF64X2          $0xdd, Z2, Z9, Z2
+	VSHUFF64X2          $0x88, Z3, Z1, Z9
+	VSHUFF64X2          $0xdd, Z3, Z1, Z1
+	VSHUFF64X2          $0x88, Z6, Z4, Z3
+	VSHUFF64X2          $0xdd, Z6, Z4, Z4
+	VSHUFF64X2          $0x88, Z7, Z5, Z6
+	VSHUFF64X2          $0xdd, Z7, Z5, Z5
+	VSHUFF64X2          $0x88, Z3, Z8, Z7
+	VSHUFF64X2          $0xdd, Z3, Z8, Z3
+	VSHUFF64X2          $0x88, Z6, Z9, Z8
+	VSHUFF64X2          $0xdd, Z6, Z9, Z6
+	VSHUFF64X2          $0x88, Z4, Z2, Z9
+	VSHUFF64X2          $0xdd, Z4, Z2, Z2
+	VSHUFF64X2          $0x88, Z5, Z1, Z4
+	VSHUFF64X2          $0xdd, Z5, Z1, Z1
+	VMOVUPS             64(CX), Z5
+	VMOVUPS             192(CX), Z10
+	VMOVUPS             320(CX), Z11
+	VMOVUPS             448(CX), Z12
+	VMOVUPS             576(CX), Z13
+	VMOVUPS             704(CX), Z14
+	VMOVUPS             832(CX), Z15
+	VMOVUPS             960(CX), Z16
+	VUNPCKLPD           Z10, Z5, Z17
+	VUNPCKHPD           Z10, Z5, Z5
+	VUNPCKLPD           Z12, Z11, Z10
+	VUNPCKHPD           Z12, Z11, Z11
+	VUNPCKLPD           Z14, Z13, Z12
+	VUNPCKHPD           Z14, Z13, Z13
+	VUNPCKLPD           Z16, Z15, Z14
+	VUNPCKHPD           Z16, Z15, Z15
+	VSHUFF64X2          $0x88, Z10, Z17, Z16
+	VSHUFF64X2          $0xdd, Z10, Z17, Z10
+	VSHUFF64X2          $0x88, Z11, Z5, Z17
+	VSHUFF64X2          $0xdd, Z11, Z5, Z5
+	VSHUFF64X2          $0x88, Z14, Z12, Z11
+	VSHUFF64X2          $0xdd, Z14, Z12, Z12
+	VSHUFF64X2          $0x88, Z15, Z13, Z14
+	VSHUFF64X2          $0xdd, Z15, Z13, Z13
+	VSHUFF64X2          $0x88, Z11, Z16, Z15
+	VSHUFF64X2          $0xdd, Z11, Z16, Z11
+	VSHUFF64X2          $0x88, Z14, Z17, Z16
+	VSHUFF64X2          $0xdd, Z14, Z17, Z14
+	VSHUFF64X2          $0x88, Z12, Z10, Z17
+	VSHUFF64X2          $0xdd, Z12, Z10, Z10
+	VSHUFF64X2          $0x88, Z13, Z5, Z12
+	VSHUFF64X2          $0xdd, Z13, Z5, Z5
+	VPERMILPS           $0xb1, Z3, Z13
+	VMULPS              64(DX), Z13, Z13
+	VFMSUBADD231PS      (DX), Z3, Z13
+	VPERMILPS           $0xb1, Z15, Z3
+	VMULPS              192(DX), Z3, Z3
+	VFMSUBADD231PS      128(DX), Z15, Z3
+	VPERMILPS           $0xb1, Z11, Z15
+	VMULPS              320(DX), Z15, Z15
+	VFMSUBADD231PS      256(DX), Z11, Z15
+	VADDPS              Z3, Z7, Z11
+	VSUBPS              Z3, Z7, Z18
+	VADDPS              Z15, Z13, Z3
+	VSUBPS              Z15, Z13, Z13
+	VADDPS              Z3, Z11, Z7
+	VSUBPS              Z3, Z11, Z3
+	VPERMILPS           $0xb1, Z13, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z15
+	VFMSUBADD231PS      Z0, Z18, Z13
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z6, Z11
+	VMULPS              64(DX), Z11, Z11
+	VFMSUBADD231PS      (DX), Z6, Z11
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS              192(DX), Z6, Z6
+	VFMSUBADD231PS      128(DX), Z16, Z6
+	VPERMILPS           $0xb1, Z14, Z16
+	VMULPS              320(DX), Z16, Z16
+	VFMSUBADD231PS      256(DX), Z14, Z16
+	VADDPS              Z6, Z8, Z14
+	VSUBPS              Z6, Z8, Z18
+	VADDPS              Z16, Z11, Z6
+	VSUBPS              Z16, Z11, Z11
+	VADDPS              Z6, Z14, Z8
+	VSUBPS              Z6, Z14, Z6
+	VPERMILPS           $0xb1, Z11, Z14
+	VMOVAPS             Z14, Z11
+	VMOVAPS             Z14, Z16
+	VFMSUBADD231PS      Z0, Z18, Z11
+	VFMADDSUB231PS      Z0, Z18, Z16
+	VPERMILPS           $0xb1, Z2, Z14
+	VMULPS              64(DX), Z14, Z14
+	VFMSUBADD231PS      (DX), Z2, Z14
+	VPERMILPS           $0xb1, Z17, Z2
+	VMULPS              192(DX), Z2, Z2
+	VFMSUBADD231PS      128(DX), Z17, Z2
+	VPERMILPS           $0xb1, Z10, Z17
+	VMULPS              320(DX), Z17, Z17
+	VFMSUBADD231PS      256(DX), Z10, Z17
+	VADDPS              Z2, Z9, Z10
+	VSUBPS              Z2, Z9, Z18
+	VADDPS              Z17, Z14, Z2
+	VSUBPS              Z17, Z14, Z14
+	VADDPS              Z2, Z10, Z9
+	VSUBPS              Z2, Z10, Z2
+	VPERMILPS           $0xb1, Z14, Z10
+	VMOVAPS             Z10, Z14
+	VMOVAPS             Z10, Z17
+	VFMSUBADD231PS      Z0, Z18, Z14
+	VFMADDSUB231PS      Z0, Z18, Z17
+	VPERMILPS           $0xb1, Z1, Z10
+	VMULPS              64(DX), Z10, Z10
+	VFMSUBADD231PS      (DX), Z1, Z10
+	VPERMILPS           $0xb1, Z12, Z1
+	VMULPS              192(DX), Z1, Z1
+	VFMSUBADD231PS      128(DX), Z12, Z1
+	VPERMILPS           $0xb1, Z5, Z12
+	VMULPS              320(DX), Z12, Z12
+	VFMSUBADD231PS      256(DX), Z5, Z12
+	VADDPS              Z1, Z4, Z5
+	VSUBPS              Z1, Z4, Z18
+	VADDPS              Z12, Z10, Z1
+	VSUBPS              Z12, Z10, Z10
+	VADDPS              Z1, Z5, Z4
+	VSUBPS              Z1, Z5, Z1
+	VPERMILPS           $0xb1, Z10, Z5
+	VMOVAPS             Z5, Z10
+	VMOVAPS             Z5, Z12
+	VFMSUBADD231PS      Z0, Z18, Z10
+	VFMADDSUB231PS      Z0, Z18, Z12
+	VPERMILPS           $0xb1, Z8, Z5
+	VMULPS              448(DX), Z5, Z5
+	VFMSUBADD231PS      384(DX), Z8, Z5
+	VPERMILPS           $0xb1, Z9, Z8
+	VMULPS              576(DX), Z8, Z8
+	VFMSUBADD231PS      512(DX), Z9, Z8
+	VPERMILPS           $0xb1, Z4, Z9
+	VMULPS              704(DX), Z9, Z9
+	VFMSUBADD231PS      640(DX), Z4, Z9
+	VADDPS              Z8, Z7, Z4
+	VSUBPS              Z8, Z7, Z18
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z8
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z9
+	VFMSUBADD231PS      Z0, Z18, Z5
+	VFMADDSUB231PS      Z0, Z18, Z9
+	MOVQ                AX, R8
+	VMOVUPS             Z7, (R8)
+	VMOVUPS             Z9, (R8)(SI*4)
+	VMOVUPS             Z8, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z5, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z16, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMSUBADD231PS      384(DX), Z16, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+4(SB), Z5, Z5
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+0(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z17, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMSUBADD231PS      512(DX), Z17, Z4
+	VPERMILPS           $0xb1, Z4, Z7
+	VMULPS.BCST         fft_tail16_w16<>+12(SB), Z7, Z7
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+8(SB), Z4, Z7
+	VPERMILPS           $0xb1, Z12, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMSUBADD231PS      640(DX), Z12, Z4
+	VPERMILPS           $0xb1, Z4, Z8
+	VMULPS.BCST         fft_tail16_w16<>+20(SB), Z8, Z8
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+16(SB), Z4, Z8
+	VADDPS              Z7, Z15, Z4
+	VSUBPS              Z7, Z15, Z9
+	VADDPS              Z8, Z5, Z7
+	VSUBPS              Z8, Z5, Z5
+	VADDPS              Z7, Z4, Z15
+	VSUBPS              Z7, Z4, Z7
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z8
+	VFMSUBADD231PS      Z0, Z9, Z5
+	VFMADDSUB231PS      Z0, Z9, Z8
+	ADDQ                SI, R8
+	VMOVUPS             Z15, (R8)
+	VMOVUPS             Z8, (R8)(SI*4)
+	VMOVUPS             Z7, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z5, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z6, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMSUBADD231PS      384(DX), Z6, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+28(SB), Z5, Z5
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+24(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMSUBADD231PS      512(DX), Z2, Z4
+	VPERMILPS           $0xb1, Z4, Z2
+	VMULPS.BCST         fft_tail16_w16<>+36(SB), Z2, Z2
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+32(SB), Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMSUBADD231PS      640(DX), Z1, Z4
+	VPERMILPS           $0xb1, Z4, Z1
+	VMULPS.BCST         fft_tail16_w16<>+44(SB), Z1, Z1
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+40(SB), Z4, Z1
+	VADDPS              Z2, Z3, Z4
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z1, Z5, Z2
+	VSUBPS              Z1, Z5, Z1
+	VADDPS              Z2, Z4, Z3
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z1
+	VMOVAPS             Z1, Z5
+	VMOVAPS             Z1, Z1
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z1
+	ADDQ                SI, R8
+	VMOVUPS             Z3, (R8)
+	VMOVUPS             Z1, (R8)(SI*4)
+	VMOVUPS             Z2, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z5, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z11, Z1
+	VMULPS              448(DX), Z1, Z1
+	VFMSUBADD231PS      384(DX), Z11, Z1
+	VPERMILPS           $0xb1, Z1, Z2
+	VMULPS.BCST         fft_tail16_w16<>+52(SB), Z2, Z2
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+48(SB), Z1, Z2
+	VPERMILPS           $0xb1, Z14, Z1
+	VMULPS              576(DX), Z1, Z1
+	VFMSUBADD231PS      512(DX), Z14, Z1
+	VPERMILPS           $0xb1, Z1, Z3
+	VMULPS.BCST         fft_tail16_w16<>+60(SB), Z3, Z3
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+56(SB), Z1, Z3
+	VPERMILPS           $0xb1, Z10, Z1
+	VMULPS              704(DX), Z1, Z1
+	VFMSUBADD231PS      640(DX), Z10, Z1
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS.BCST         fft_tail16_w16<>+68(SB), Z4, Z4
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+64(SB), Z1, Z4
+	VADDPS              Z3, Z13, Z1
+	VSUBPS              Z3, Z13, Z5
+	VADDPS              Z4, Z2, Z3
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z3, Z1, Z13
+	VSUBPS              Z3, Z1, Z3
+	VPERMILPS           $0xb1, Z2, Z1
+	VMOVAPS             Z1, Z2
+	VMOVAPS             Z1, Z4
+	VFMSUBADD231PS      Z0, Z5, Z2
+	VFMADDSUB231PS      Z0, Z5, Z4
+	ADDQ                SI, R8
+	VMOVUPS             Z13, (R8)
+	VMOVUPS             Z4, (R8)(SI*4)
+	VMOVUPS             Z3, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R8
+	VMOVUPS             Z2, (R8)(SI*4)
+	ADDQ                $0x00000400, CX
+	ADDQ                $0x00000040, AX
+	ADDQ                $0x00000300, DX
+	DECQ                DI
+	JNZ                 fftTail16CAVX512Inv_next
+	ADDQ                skip+40(FP), CX
+	MOVQ                per+32(FP), DI
+
+fftTail16CAVX512Inv_next:
+	DECQ BX
+	JNZ  fftTail16CAVX512Inv_loop
+
+fftTail16CAVX512Inv_done:
 	VZEROUPPER
 	RET
 

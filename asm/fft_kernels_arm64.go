@@ -144,6 +144,13 @@ func FFTRadix8FirstSeg(l Level, out, in []complex64, outPad int, s float32, inve
 	panic("asm: FFTRadix8FirstSeg: no NEON kernel")
 }
 
+// FFTTail16CompactMinLen is where FFTTail16Seg's table turns compact:
+// never at NEON, which has no fused tail.
+const FFTTail16CompactMinLen = 1 << 62
+
+// FFTTail16SegTwiddleLen is zero: no fused tail at NEON.
+func FFTTail16SegTwiddleLen(n int) int { return 0 }
+
 // FFTTail16Seg has no NEON kernel (FFTTail16Supported).
 func FFTTail16Seg(l Level, out, in []complex64, tw []float32, n, inPad int, inverse bool) {
 	panic("asm: FFTTail16Seg: no NEON kernel")

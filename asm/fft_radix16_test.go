@@ -162,7 +162,7 @@ func TestFFTRadix16SegMatchesContiguousAtEveryLevel(t *testing.T) {
 		unit := func() complex128 {
 			return complex128(complex64(cmplx.Rect(1, rng.Float64()*2*math.Pi)))
 		}
-		for _, n := range []int{2048, 4096, 8192} {
+		for _, n := range []int{2048, 4096, 8192, asm.FFTTail16CompactMinLen} {
 			seg := n / 16
 			x := randC64(rng, n)
 			for ls := 1; 16*ls*8 <= n; ls *= 2 {
@@ -224,24 +224,64 @@ func TestFFTRadix16SegMatchesContiguousAtEveryLevel(t *testing.T) {
 					ran++
 				}
 			}
-			tw := make([]float32, asm.FFTTail16TwiddleLen(n))
-			for i := range tw {
-				tw[i] = float32(rng.NormFloat64())
+			// The tail on its compact table: random unit w_A and v_k per
+			// j, w_B(k, j + s·m) = v_k·ω_16^{ks} with ω_16^{ks} rounded to
+			// float32 as the kernel holds it.
+			m := n / 16
+			w16 := func(e int) complex128 {
+				if e%4 == 0 { // exact quarter turns, as the kernel's table
+					return [4]complex128{1, -1i, -1, 1i}[e/4%4]
+				}
+				return complex128(complex64(cmplx.Exp(complex(0, -2*math.Pi*float64(e)/16))))
 			}
-			if !asm.FFTTail16Supported(l, n) {
-				continue
+			var wA, wB [3][]complex128
+			tw := make([]float32, asm.FFTTail16SegTwiddleLen(n))
+			compact := n >= asm.FFTTail16CompactMinLen
+			put := func(vec, j int, x float64) {
+				if !compact {
+					return
+				}
+				o := j/8*12*16 + vec*16 + 2*(j%8)
+				tw[o], tw[o+1] = float32(x), float32(x)
 			}
-			for _, inverse := range []bool{false, true} {
-				want := make([]complex64, n)
-				asm.FFTTail16(l, want, x, tw, inverse)
-				for _, pad := range []int{8, 24} {
-					got := asmtest.GuardedComplex64(t, make([]complex64, n))
-					asm.FFTTail16Seg(l, got, asmtest.GuardedComplex64(t, toSeg(x, seg, pad)), asmtest.GuardedFloat32(t, tw), n, pad, inverse)
-					for i := range want {
-						if got[i] != want[i] {
-							t.Fatalf("FFTTail16Seg n=%d pad=%d: out[%d] = %v, contiguous %v", n, pad, i, got[i], want[i])
+			for q := range 3 {
+				wA[q], wB[q] = make([]complex128, m), make([]complex128, 4*m)
+				for j := range m {
+					wA[q][j] = unit()
+					vk := unit()
+					put(2*q, j, real(wA[q][j]))
+					put(2*q+1, j, imag(wA[q][j]))
+					put(6+2*q, j, real(vk))
+					put(6+2*q+1, j, imag(vk))
+					for s := range 4 {
+						wB[q][j+s*m] = vk * w16((q+1)*s)
+					}
+				}
+			}
+			if !compact { // the 30-vector table: w_A, then w_B for s = 0 … 3
+				for j := range m {
+					for q := range 3 {
+						for vec, w := range []complex128{wA[q][j], wB[q][j], wB[q][j+m], wB[q][j+2*m], wB[q][j+3*m]} {
+							o := j/8*30*16 + (6*vec+2*q)*16 + 2*(j%8)
+							tw[o], tw[o+1] = float32(real(w)), float32(real(w))
+							tw[o+16], tw[o+17] = float32(imag(w)), float32(imag(w))
 						}
 					}
+				}
+			}
+			for _, inverse := range []bool{false, true} {
+				mid := refRadix4(x, wA, m, inverse)
+				mid32 := make([]complex64, n)
+				for i, c := range mid {
+					mid32[i] = complex64(c)
+				}
+				want := refRadix4(mid32, wB, 4*m, inverse)
+				for _, pad := range []int{0, 8, 24} {
+					got := asmtest.GuardedComplex64(t, make([]complex64, n))
+					asm.FFTTail16Seg(l, got, asmtest.GuardedComplex64(t, toSeg(x, seg, pad)), asmtest.GuardedFloat32(t, tw), n, pad, inverse)
+					// Two products where the float64 stage has one: a
+					// rounding more on the stage-B inputs.
+					checkStage(t, "FFTTail16Seg", got, want, mid32)
 					ran++
 				}
 			}

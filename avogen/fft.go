@@ -63,7 +63,8 @@ func generateFFT() {
 			fftR4Narrow(v, inverse, 1)
 			if v.Lanes == 16 {
 				fftR4Narrow(v, inverse, 4)
-				fftTail16(v, inverse)
+				fftTail16(v, inverse, false)
+				fftTail16(v, inverse, true)
 				fftR16Wide(v, inverse, false)
 				fftR16Wide(v, inverse, true)
 			}
@@ -715,8 +716,17 @@ func transposeTile(v vmath.ISA, r []reg.VecVirtual) []reg.VecVirtual {
 // duplicated over a value's two lanes), then w_B for s = 0 … 3, six
 // vectors each: 30 vectors. The input may be in a segmented layout
 // (fftR16Wide): after every per groups of 8 j, in skips skip more bytes.
-func fftTail16(v vmath.ISA, inverse bool) {
+//
+// compact emits fftTail16C, whose table holds 12 vectors per 8 j: w_A,
+// then v_k = ω_n^{kj} (k = 1, 2, 3), with w_B(k, j + s·m) = v_k·ω_16^{ks}
+// formed by a second product by a constant (broadcast from
+// fft_tail16_w16): nine products more per 8 j, 60% less table to stream,
+// which is what a long transform's tail waits on.
+func fftTail16(v vmath.ISA, inverse, compact bool) {
 	name := "fftTail16" + v.Name + fftDir(inverse)
+	if compact {
+		name = "fftTail16C" + v.Name + fftDir(inverse)
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, m, per, skip int)")
 	Pragma("noescape")
 	Doc(name + " runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.")
@@ -765,8 +775,15 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	for s := range 4 {
 		b := y[s][:]
 		base := (6 + 6*s) * vb
+		if compact {
+			base = 6 * vb
+		}
 		for k := 1; k < 4; k++ {
 			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+			if compact && s > 0 {
+				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
+				b[k] = cmulBcst(v, b[k], c, c.Offset(4), inverse)
+			}
 		}
 		butterfly4(v, b, ones, inverse)
 		if s == 0 {
@@ -784,7 +801,11 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	}
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
-	ADDQ(U32(30*vb), tw)
+	if compact {
+		ADDQ(U32(12*vb), tw)
+	} else {
+		ADDQ(U32(30*vb), tw)
+	}
 	DECQ(left)
 	JNZ(LabelRef(name + "_next"))
 	ADDQ(NewParamAddr("skip", 40), in)
@@ -1041,6 +1062,31 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// fftTail16W16 is the table of ω_16^{ks} (s, k = 1, 2, 3; Re, Im as
+// float32, s major) for fftTail16C, computed in float64 with the quarter
+// turns exact.
+func fftTail16W16() Mem {
+	const name = "fft_tail16_w16"
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for s := 1; s < 4; s++ {
+		for k := 1; k < 4; k++ {
+			e := k * s % 16
+			sn, cs := math.Sincos(2 * math.Pi * float64(e) / 16)
+			if e%4 == 0 { // a quarter turn: exactly 0 and ±1
+				sn, cs = math.Round(sn), math.Round(cs)
+			}
+			i := 3*(s-1) + k - 1
+			DATA(8*i, U32(math.Float32bits(float32(cs))))
+			DATA(8*i+4, U32(math.Float32bits(float32(-sn))))
+		}
+	}
+	return m
 }
 
 // cmulBcst is cmulBy with Re w and Im w broadcast from the float32s at

@@ -179,8 +179,8 @@ func (p *stockham32) segStages() int {
 		total += s.len
 		p.stages = append(p.stages, s)
 	}
-	p.stages = append(p.stages, stage32{ls: n / 16, off: total, len: asm.FFTTail16TwiddleLen(n)})
-	return total + asm.FFTTail16TwiddleLen(n)
+	p.stages = append(p.stages, stage32{ls: n / 16, off: total, len: asm.FFTTail16SegTwiddleLen(n)})
+	return total + asm.FFTTail16SegTwiddleLen(n)
 }
 
 // segLen is the length of one segmented buffer of a length-n transform.
@@ -201,6 +201,10 @@ func (p *stockham32) fillTables(roots rootTable32) {
 	for i := range p.stages {
 		s := &p.stages[i]
 		if s.len == 0 {
+			continue
+		}
+		if s.r == 0 && p.seg && n >= asm.FFTTail16CompactMinLen {
+			fillTail16Seg(p.tw[s.off:s.off+s.len], n, roots)
 			continue
 		}
 		if s.r == 0 {
@@ -328,6 +332,22 @@ func fillTail16(tw []float32, n int, roots rootTable32) {
 	for st := range 4 {
 		for k := 1; k < 4; k++ {
 			fill(3+3*st+k-1, k, st*m)
+		}
+	}
+}
+
+// fillTail16Seg writes asm.FFTTail16Seg's table for length n: per 8 j,
+// ω_n^{4qj} (q = 1, 2, 3), then ω_n^{kj} (k = 1, 2, 3), each as Re and Im
+// vectors with every value duplicated over its two lanes.
+func fillTail16Seg(tw []float32, n int, roots rootTable32) {
+	const v = 8 // values per ZMM
+	for j := range n / 16 {
+		blk := tw[j/v*12*2*v:]
+		for p, k := range [6]int{4, 8, 12, 1, 2, 3} {
+			c, s := roots.root(k * j)
+			re, im := float32(c), float32(s)
+			o := p*4*v + 2*(j%v)
+			blk[o], blk[o+1], blk[o+2*v], blk[o+2*v+1] = re, re, im, im
 		}
 	}
 }
