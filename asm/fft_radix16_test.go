@@ -162,7 +162,11 @@ func TestFFTRadix16SegMatchesContiguousAtEveryLevel(t *testing.T) {
 		unit := func() complex128 {
 			return complex128(complex64(cmplx.Rect(1, rng.Float64()*2*math.Pi)))
 		}
-		for _, n := range []int{2048, 4096, 8192, asm.FFTTail16CompactMinLen} {
+		ns := []int{2048, 4096, 8192, 16384}
+		if c := asm.FFTTail16CompactMinLen; c > 16384 && c <= 1<<16 {
+			ns = append(ns, c) // the compact tail's shortest length
+		}
+		for _, n := range ns {
 			seg := n / 16
 			x := randC64(rng, n)
 			for ls := 1; 16*ls*8 <= n; ls *= 2 {
