@@ -42,7 +42,7 @@ func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, a *complex64, b 
 // fftR8FirstAVX2Fwd runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX2Fwd(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
@@ -72,7 +72,7 @@ func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, a *complex64, b 
 // fftR8FirstAVX2Inv runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX2Inv(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftCopyRowsAVX2 copies a block of rows×width complex64 values between strided matrices.
 //
@@ -112,7 +112,22 @@ func fftR4Narrow4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // fftTail16AVX512Fwd runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
 //
 //go:noescape
-func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int)
+func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+
+// fftTail16CAVX512Fwd runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
+//
+//go:noescape
+func fftTail16CAVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+
+// fftR16WideAVX512Fwd runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
+//
+//go:noescape
+func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
+
+// fftR16FirstAVX512Fwd runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
+//
+//go:noescape
+func fftR16FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
 
 // fftRealPassAVX512Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
@@ -127,7 +142,7 @@ func fftTransposeTwiddleAVX512Fwd(dst *complex64, src *complex64, a *complex64, 
 // fftR8FirstAVX512Fwd runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX512Fwd(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX512Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftR4WideAVX512Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
@@ -152,7 +167,22 @@ func fftR4Narrow4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // fftTail16AVX512Inv runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
 //
 //go:noescape
-func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int)
+func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+
+// fftTail16CAVX512Inv runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.
+//
+//go:noescape
+func fftTail16CAVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+
+// fftR16WideAVX512Inv runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
+//
+//go:noescape
+func fftR16WideAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
+
+// fftR16FirstAVX512Inv runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.
+//
+//go:noescape
+func fftR16FirstAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
 
 // fftRealPassAVX512Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
@@ -167,7 +197,7 @@ func fftTransposeTwiddleAVX512Inv(dst *complex64, src *complex64, a *complex64, 
 // fftR8FirstAVX512Inv runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
-func fftR8FirstAVX512Inv(out *complex64, in *complex64, r int, s float32)
+func fftR8FirstAVX512Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 
 // fftCopyRowsAVX512 copies a block of rows×width complex64 values between strided matrices.
 //

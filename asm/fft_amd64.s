@@ -464,21 +464,24 @@ fftTransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX2Fwd(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX2, FMA3, SSE
-TEXT ·fftR8FirstAVX2Fwd(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX2Fwd(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fftR8FirstAVX2Fwd_done
 	VMOVUPS      const_3f800000<>+0(SB), Y1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Y0
 
 fftR8FirstAVX2Fwd_loop:
@@ -531,13 +534,13 @@ fftR8FirstAVX2Fwd_loop:
 	VFMSUBADD231PS Y1, Y11, Y9
 	VFMADDSUB231PS Y1, Y11, Y5
 	VMOVUPS        Y4, (AX)
-	VMOVUPS        Y2, (AX)(BX*1)
-	VMOVUPS        Y6, (AX)(BX*2)
-	VMOVUPS        Y9, (AX)(SI*1)
-	VMOVUPS        Y8, (AX)(BX*4)
-	VMOVUPS        Y3, (AX)(DI*1)
-	VMOVUPS        Y10, (AX)(SI*2)
-	VMOVUPS        Y5, (AX)(R8*1)
+	VMOVUPS        Y2, (AX)(R9*1)
+	VMOVUPS        Y6, (AX)(R9*2)
+	VMOVUPS        Y9, (AX)(R10*1)
+	VMOVUPS        Y8, (AX)(R9*4)
+	VMOVUPS        Y3, (AX)(R11*1)
+	VMOVUPS        Y10, (AX)(R10*2)
+	VMOVUPS        Y5, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -956,21 +959,24 @@ fftTransposeTwiddleAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX2Inv(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX2, FMA3, SSE
-TEXT ·fftR8FirstAVX2Inv(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX2Inv(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fftR8FirstAVX2Inv_done
 	VMOVUPS      const_3f800000<>+0(SB), Y1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Y0
 
 fftR8FirstAVX2Inv_loop:
@@ -1023,13 +1029,13 @@ fftR8FirstAVX2Inv_loop:
 	VFMSUBADD231PS Y1, Y11, Y9
 	VFMADDSUB231PS Y1, Y11, Y5
 	VMOVUPS        Y4, (AX)
-	VMOVUPS        Y2, (AX)(BX*1)
-	VMOVUPS        Y10, (AX)(BX*2)
-	VMOVUPS        Y5, (AX)(SI*1)
-	VMOVUPS        Y8, (AX)(BX*4)
-	VMOVUPS        Y3, (AX)(DI*1)
-	VMOVUPS        Y6, (AX)(SI*2)
-	VMOVUPS        Y9, (AX)(R8*1)
+	VMOVUPS        Y2, (AX)(R9*1)
+	VMOVUPS        Y10, (AX)(R9*2)
+	VMOVUPS        Y5, (AX)(R10*1)
+	VMOVUPS        Y8, (AX)(R9*4)
+	VMOVUPS        Y3, (AX)(R11*1)
+	VMOVUPS        Y6, (AX)(R10*2)
+	VMOVUPS        Y9, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -1430,9 +1436,9 @@ fftR4Narrow4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int)
+// func fftTail16AVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 // Requires: AVX, AVX512F
-TEXT ·fftTail16AVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fftTail16AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -1441,7 +1447,10 @@ TEXT ·fftTail16AVX512Fwd(SB), NOSPLIT, $0-32
 	SHLQ    $0x03, SI
 	SHRQ    $0x03, BX
 	JZ      fftTail16AVX512Fwd_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16AVX512Fwd_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
 
 fftTail16AVX512Fwd_loop:
 	VMOVUPS        (CX), Z1
@@ -1608,12 +1617,12 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z4, Z9
 	VFMSUBADD231PS Z0, Z18, Z5
 	VFMADDSUB231PS Z0, Z18, Z9
-	MOVQ           AX, DI
-	VMOVUPS        Z7, (DI)
-	VMOVUPS        Z5, (DI)(SI*4)
-	VMOVUPS        Z8, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z9, (R8)(SI*4)
+	MOVQ           AX, R8
+	VMOVUPS        Z7, (R8)
+	VMOVUPS        Z5, (R8)(SI*4)
+	VMOVUPS        Z8, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z9, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z11, Z4
 	VMULPS         832(DX), Z4, Z4
 	VFMADDSUB231PS 768(DX), Z11, Z4
@@ -1634,12 +1643,12 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z7, Z7
 	VFMSUBADD231PS Z0, Z9, Z4
 	VFMADDSUB231PS Z0, Z9, Z7
-	ADDQ           SI, DI
-	VMOVUPS        Z13, (DI)
-	VMOVUPS        Z4, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z7, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z13, (R8)
+	VMOVUPS        Z4, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z7, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z6, Z4
 	VMULPS         1216(DX), Z4, Z4
 	VFMADDSUB231PS 1152(DX), Z6, Z4
@@ -1660,12 +1669,12 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z1, Z2
 	VFMSUBADD231PS Z0, Z6, Z4
 	VFMADDSUB231PS Z0, Z6, Z2
-	ADDQ           SI, DI
-	VMOVUPS        Z3, (DI)
-	VMOVUPS        Z4, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z2, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z3, (R8)
+	VMOVUPS        Z4, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z2, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z16, Z1
 	VMULPS         1600(DX), Z1, Z1
 	VFMADDSUB231PS 1536(DX), Z16, Z1
@@ -1686,19 +1695,812 @@ fftTail16AVX512Fwd_loop:
 	VMOVAPS        Z3, Z3
 	VFMSUBADD231PS Z0, Z5, Z1
 	VFMADDSUB231PS Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPS        Z15, (DI)
-	VMOVUPS        Z1, (DI)(SI*4)
-	VMOVUPS        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPS        Z3, (DI)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z15, (R8)
+	VMOVUPS        Z1, (R8)(SI*4)
+	VMOVUPS        Z2, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R8
+	VMOVUPS        Z3, (R8)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fftTail16AVX512Fwd_loop
+	DECQ           DI
+	JNZ            fftTail16AVX512Fwd_next
+	ADDQ           skip+40(FP), CX
+	MOVQ           per+32(FP), DI
+
+fftTail16AVX512Fwd_next:
+	DECQ BX
+	JNZ  fftTail16AVX512Fwd_loop
 
 fftTail16AVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftTail16CAVX512Fwd(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+// Requires: AVX, AVX512F
+TEXT ·fftTail16CAVX512Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    m+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	SHRQ    $0x03, BX
+	JZ      fftTail16CAVX512Fwd_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16CAVX512Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
+
+fftTail16CAVX512Fwd_loop:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VMOVUPS             512(CX), Z5
+	VMOVUPS             640(CX), Z6
+	VMOVUPS             768(CX), Z7
+	VMOVUPS             896(CX), Z8
+	VUNPCKLPD           Z2, Z1, Z9
+	VUNPCKHPD           Z2, Z1, Z1
+	VUNPCKLPD           Z4, Z3, Z2
+	VUNPCKHPD           Z4, Z3, Z3
+	VUNPCKLPD           Z6, Z5, Z4
+	VUNPCKHPD           Z6, Z5, Z5
+	VUNPCKLPD           Z8, Z7, Z6
+	VUNPCKHPD           Z8, Z7, Z7
+	VSHUFF64X2          $0x88, Z2, Z9, Z8
+	VSHUFF64X2          $0xdd, Z2, Z9, Z2
+	VSHUFF64X2          $0x88, Z3, Z1, Z9
+	VSHUFF64X2          $0xdd, Z3, Z1, Z1
+	VSHUFF64X2          $0x88, Z6, Z4, Z3
+	VSHUFF64X2          $0xdd, Z6, Z4, Z4
+	VSHUFF64X2          $0x88, Z7, Z5, Z6
+	VSHUFF64X2          $0xdd, Z7, Z5, Z5
+	VSHUFF64X2          $0x88, Z3, Z8, Z7
+	VSHUFF64X2          $0xdd, Z3, Z8, Z3
+	VSHUFF64X2          $0x88, Z6, Z9, Z8
+	VSHUFF64X2          $0xdd, Z6, Z9, Z6
+	VSHUFF64X2          $0x88, Z4, Z2, Z9
+	VSHUFF64X2          $0xdd, Z4, Z2, Z2
+	VSHUFF64X2          $0x88, Z5, Z1, Z4
+	VSHUFF64X2          $0xdd, Z5, Z1, Z1
+	VMOVUPS             64(CX), Z5
+	VMOVUPS             192(CX), Z10
+	VMOVUPS             320(CX), Z11
+	VMOVUPS             448(CX), Z12
+	VMOVUPS             576(CX), Z13
+	VMOVUPS             704(CX), Z14
+	VMOVUPS             832(CX), Z15
+	VMOVUPS             960(CX), Z16
+	VUNPCKLPD           Z10, Z5, Z17
+	VUNPCKHPD           Z10, Z5, Z5
+	VUNPCKLPD           Z12, Z11, Z10
+	VUNPCKHPD           Z12, Z11, Z11
+	VUNPCKLPD           Z14, Z13, Z12
+	VUNPCKHPD           Z14, Z13, Z13
+	VUNPCKLPD           Z16, Z15, Z14
+	VUNPCKHPD           Z16, Z15, Z15
+	VSHUFF64X2          $0x88, Z10, Z17, Z16
+	VSHUFF64X2          $0xdd, Z10, Z17, Z10
+	VSHUFF64X2          $0x88, Z11, Z5, Z17
+	VSHUFF64X2          $0xdd, Z11, Z5, Z5
+	VSHUFF64X2          $0x88, Z14, Z12, Z11
+	VSHUFF64X2          $0xdd, Z14, Z12, Z12
+	VSHUFF64X2          $0x88, Z15, Z13, Z14
+	VSHUFF64X2          $0xdd, Z15, Z13, Z13
+	VSHUFF64X2          $0x88, Z11, Z16, Z15
+	VSHUFF64X2          $0xdd, Z11, Z16, Z11
+	VSHUFF64X2          $0x88, Z14, Z17, Z16
+	VSHUFF64X2          $0xdd, Z14, Z17, Z14
+	VSHUFF64X2          $0x88, Z12, Z10, Z17
+	VSHUFF64X2          $0xdd, Z12, Z10, Z10
+	VSHUFF64X2          $0x88, Z13, Z5, Z12
+	VSHUFF64X2          $0xdd, Z13, Z5, Z5
+	VPERMILPS           $0xb1, Z3, Z13
+	VMULPS              64(DX), Z13, Z13
+	VFMADDSUB231PS      (DX), Z3, Z13
+	VPERMILPS           $0xb1, Z15, Z3
+	VMULPS              192(DX), Z3, Z3
+	VFMADDSUB231PS      128(DX), Z15, Z3
+	VPERMILPS           $0xb1, Z11, Z15
+	VMULPS              320(DX), Z15, Z15
+	VFMADDSUB231PS      256(DX), Z11, Z15
+	VADDPS              Z3, Z7, Z11
+	VSUBPS              Z3, Z7, Z18
+	VADDPS              Z15, Z13, Z3
+	VSUBPS              Z15, Z13, Z13
+	VADDPS              Z3, Z11, Z7
+	VSUBPS              Z3, Z11, Z3
+	VPERMILPS           $0xb1, Z13, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z15
+	VFMSUBADD231PS      Z0, Z18, Z13
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z6, Z11
+	VMULPS              64(DX), Z11, Z11
+	VFMADDSUB231PS      (DX), Z6, Z11
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS              192(DX), Z6, Z6
+	VFMADDSUB231PS      128(DX), Z16, Z6
+	VPERMILPS           $0xb1, Z14, Z16
+	VMULPS              320(DX), Z16, Z16
+	VFMADDSUB231PS      256(DX), Z14, Z16
+	VADDPS              Z6, Z8, Z14
+	VSUBPS              Z6, Z8, Z18
+	VADDPS              Z16, Z11, Z6
+	VSUBPS              Z16, Z11, Z11
+	VADDPS              Z6, Z14, Z8
+	VSUBPS              Z6, Z14, Z6
+	VPERMILPS           $0xb1, Z11, Z14
+	VMOVAPS             Z14, Z11
+	VMOVAPS             Z14, Z16
+	VFMSUBADD231PS      Z0, Z18, Z11
+	VFMADDSUB231PS      Z0, Z18, Z16
+	VPERMILPS           $0xb1, Z2, Z14
+	VMULPS              64(DX), Z14, Z14
+	VFMADDSUB231PS      (DX), Z2, Z14
+	VPERMILPS           $0xb1, Z17, Z2
+	VMULPS              192(DX), Z2, Z2
+	VFMADDSUB231PS      128(DX), Z17, Z2
+	VPERMILPS           $0xb1, Z10, Z17
+	VMULPS              320(DX), Z17, Z17
+	VFMADDSUB231PS      256(DX), Z10, Z17
+	VADDPS              Z2, Z9, Z10
+	VSUBPS              Z2, Z9, Z18
+	VADDPS              Z17, Z14, Z2
+	VSUBPS              Z17, Z14, Z14
+	VADDPS              Z2, Z10, Z9
+	VSUBPS              Z2, Z10, Z2
+	VPERMILPS           $0xb1, Z14, Z10
+	VMOVAPS             Z10, Z14
+	VMOVAPS             Z10, Z17
+	VFMSUBADD231PS      Z0, Z18, Z14
+	VFMADDSUB231PS      Z0, Z18, Z17
+	VPERMILPS           $0xb1, Z1, Z10
+	VMULPS              64(DX), Z10, Z10
+	VFMADDSUB231PS      (DX), Z1, Z10
+	VPERMILPS           $0xb1, Z12, Z1
+	VMULPS              192(DX), Z1, Z1
+	VFMADDSUB231PS      128(DX), Z12, Z1
+	VPERMILPS           $0xb1, Z5, Z12
+	VMULPS              320(DX), Z12, Z12
+	VFMADDSUB231PS      256(DX), Z5, Z12
+	VADDPS              Z1, Z4, Z5
+	VSUBPS              Z1, Z4, Z18
+	VADDPS              Z12, Z10, Z1
+	VSUBPS              Z12, Z10, Z10
+	VADDPS              Z1, Z5, Z4
+	VSUBPS              Z1, Z5, Z1
+	VPERMILPS           $0xb1, Z10, Z5
+	VMOVAPS             Z5, Z10
+	VMOVAPS             Z5, Z12
+	VFMSUBADD231PS      Z0, Z18, Z10
+	VFMADDSUB231PS      Z0, Z18, Z12
+	VPERMILPS           $0xb1, Z8, Z5
+	VMULPS              448(DX), Z5, Z5
+	VFMADDSUB231PS      384(DX), Z8, Z5
+	VPERMILPS           $0xb1, Z9, Z8
+	VMULPS              576(DX), Z8, Z8
+	VFMADDSUB231PS      512(DX), Z9, Z8
+	VPERMILPS           $0xb1, Z4, Z9
+	VMULPS              704(DX), Z9, Z9
+	VFMADDSUB231PS      640(DX), Z4, Z9
+	VADDPS              Z8, Z7, Z4
+	VSUBPS              Z8, Z7, Z18
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z8
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z9
+	VFMSUBADD231PS      Z0, Z18, Z5
+	VFMADDSUB231PS      Z0, Z18, Z9
+	MOVQ                AX, R8
+	VMOVUPS             Z7, (R8)
+	VMOVUPS             Z5, (R8)(SI*4)
+	VMOVUPS             Z8, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z9, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMADDSUB231PS      384(DX), Z11, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+4(SB), Z5, Z5
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+0(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z14, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMADDSUB231PS      512(DX), Z14, Z4
+	VPERMILPS           $0xb1, Z4, Z7
+	VMULPS.BCST         fft_tail16_w16<>+12(SB), Z7, Z7
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+8(SB), Z4, Z7
+	VPERMILPS           $0xb1, Z10, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMADDSUB231PS      640(DX), Z10, Z4
+	VPERMILPS           $0xb1, Z4, Z8
+	VMULPS.BCST         fft_tail16_w16<>+20(SB), Z8, Z8
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+16(SB), Z4, Z8
+	VADDPS              Z7, Z13, Z4
+	VSUBPS              Z7, Z13, Z9
+	VADDPS              Z8, Z5, Z7
+	VSUBPS              Z8, Z5, Z5
+	VADDPS              Z7, Z4, Z13
+	VSUBPS              Z7, Z4, Z7
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z8
+	VFMSUBADD231PS      Z0, Z9, Z5
+	VFMADDSUB231PS      Z0, Z9, Z8
+	ADDQ                SI, R8
+	VMOVUPS             Z13, (R8)
+	VMOVUPS             Z5, (R8)(SI*4)
+	VMOVUPS             Z7, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z8, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z6, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMADDSUB231PS      384(DX), Z6, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+28(SB), Z5, Z5
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+24(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMADDSUB231PS      512(DX), Z2, Z4
+	VPERMILPS           $0xb1, Z4, Z2
+	VMULPS.BCST         fft_tail16_w16<>+36(SB), Z2, Z2
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+32(SB), Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMADDSUB231PS      640(DX), Z1, Z4
+	VPERMILPS           $0xb1, Z4, Z1
+	VMULPS.BCST         fft_tail16_w16<>+44(SB), Z1, Z1
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+40(SB), Z4, Z1
+	VADDPS              Z2, Z3, Z4
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z1, Z5, Z2
+	VSUBPS              Z1, Z5, Z1
+	VADDPS              Z2, Z4, Z3
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z1
+	VMOVAPS             Z1, Z5
+	VMOVAPS             Z1, Z1
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z1
+	ADDQ                SI, R8
+	VMOVUPS             Z3, (R8)
+	VMOVUPS             Z5, (R8)(SI*4)
+	VMOVUPS             Z2, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z1, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z16, Z1
+	VMULPS              448(DX), Z1, Z1
+	VFMADDSUB231PS      384(DX), Z16, Z1
+	VPERMILPS           $0xb1, Z1, Z2
+	VMULPS.BCST         fft_tail16_w16<>+52(SB), Z2, Z2
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+48(SB), Z1, Z2
+	VPERMILPS           $0xb1, Z17, Z1
+	VMULPS              576(DX), Z1, Z1
+	VFMADDSUB231PS      512(DX), Z17, Z1
+	VPERMILPS           $0xb1, Z1, Z3
+	VMULPS.BCST         fft_tail16_w16<>+60(SB), Z3, Z3
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+56(SB), Z1, Z3
+	VPERMILPS           $0xb1, Z12, Z1
+	VMULPS              704(DX), Z1, Z1
+	VFMADDSUB231PS      640(DX), Z12, Z1
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS.BCST         fft_tail16_w16<>+68(SB), Z4, Z4
+	VFMADDSUB231PS.BCST fft_tail16_w16<>+64(SB), Z1, Z4
+	VADDPS              Z3, Z15, Z1
+	VSUBPS              Z3, Z15, Z5
+	VADDPS              Z4, Z2, Z3
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z3, Z1, Z15
+	VSUBPS              Z3, Z1, Z3
+	VPERMILPS           $0xb1, Z2, Z1
+	VMOVAPS             Z1, Z2
+	VMOVAPS             Z1, Z4
+	VFMSUBADD231PS      Z0, Z5, Z2
+	VFMADDSUB231PS      Z0, Z5, Z4
+	ADDQ                SI, R8
+	VMOVUPS             Z15, (R8)
+	VMOVUPS             Z2, (R8)(SI*4)
+	VMOVUPS             Z3, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R8
+	VMOVUPS             Z4, (R8)(SI*4)
+	ADDQ                $0x00000400, CX
+	ADDQ                $0x00000040, AX
+	ADDQ                $0x00000300, DX
+	DECQ                DI
+	JNZ                 fftTail16CAVX512Fwd_next
+	ADDQ                skip+40(FP), CX
+	MOVQ                per+32(FP), DI
+
+fftTail16CAVX512Fwd_next:
+	DECQ BX
+	JNZ  fftTail16CAVX512Fwd_loop
+
+fftTail16CAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_tail16_w16<>+0(SB)/4, $0x3f6c835e
+DATA fft_tail16_w16<>+4(SB)/4, $0xbec3ef15
+DATA fft_tail16_w16<>+8(SB)/4, $0x3f3504f3
+DATA fft_tail16_w16<>+12(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+16(SB)/4, $0x3ec3ef15
+DATA fft_tail16_w16<>+20(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+24(SB)/4, $0x3f3504f3
+DATA fft_tail16_w16<>+28(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+32(SB)/4, $0x00000000
+DATA fft_tail16_w16<>+36(SB)/4, $0xbf800000
+DATA fft_tail16_w16<>+40(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+44(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+48(SB)/4, $0x3ec3ef15
+DATA fft_tail16_w16<>+52(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+56(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+60(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+64(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+68(SB)/4, $0x3ec3ef15
+GLOBL fft_tail16_w16<>(SB), RODATA|NOPTR, $72
+
+// func fftR16WideAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
+// Requires: AVX, AVX512F
+TEXT ·fftR16WideAVX512Fwd(SB), NOSPLIT, $0-80
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    offs+24(FP), BX
+	MOVQ    os+72(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	CMPQ    groups+32(FP), $0x00
+	JLE     fftR16WideAVX512Fwd_done
+	CMPQ    per+40(FP), $0x00
+	JLE     fftR16WideAVX512Fwd_done
+	CMPQ    kv+64(FP), $0x00
+	JLE     fftR16WideAVX512Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftR16WideAVX512Fwd_group:
+	MOVQ per+40(FP), R8
+
+fftR16WideAVX512Fwd_j:
+	MOVQ kv+64(FP), R9
+
+fftR16WideAVX512Fwd_k:
+	MOVQ                (BX), R10
+	VMOVUPS             (CX)(R10*1), Z1
+	MOVQ                32(BX), R10
+	VMOVUPS             (CX)(R10*1), Z2
+	MOVQ                64(BX), R10
+	VMOVUPS             (CX)(R10*1), Z3
+	MOVQ                96(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DX), Z5, Z5
+	VFMADDSUB231PS.BCST (DX), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 8(DX), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 16(DX), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	MOVQ                8(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
+	MOVQ                40(BX), R10
+	VMOVUPS             (CX)(R10*1), Z6
+	MOVQ                72(BX), R10
+	VMOVUPS             (CX)(R10*1), Z7
+	MOVQ                104(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMULPS.BCST         4(DX), Z9, Z9
+	VFMADDSUB231PS.BCST (DX), Z6, Z9
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS.BCST         12(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 8(DX), Z7, Z6
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         20(DX), Z7, Z7
+	VFMADDSUB231PS.BCST 16(DX), Z8, Z7
+	VADDPS              Z6, Z4, Z8
+	VSUBPS              Z6, Z4, Z10
+	VADDPS              Z7, Z9, Z6
+	VSUBPS              Z7, Z9, Z7
+	VADDPS              Z6, Z8, Z4
+	VSUBPS              Z6, Z8, Z6
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVAPS             Z7, Z9
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z10, Z9
+	VFMADDSUB231PS      Z0, Z10, Z7
+	MOVQ                16(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
+	MOVQ                48(BX), R10
+	VMOVUPS             (CX)(R10*1), Z10
+	MOVQ                80(BX), R10
+	VMOVUPS             (CX)(R10*1), Z11
+	MOVQ                112(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMULPS.BCST         4(DX), Z13, Z13
+	VFMADDSUB231PS.BCST (DX), Z10, Z13
+	VPERMILPS           $0xb1, Z11, Z10
+	VMULPS.BCST         12(DX), Z10, Z10
+	VFMADDSUB231PS.BCST 8(DX), Z11, Z10
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         20(DX), Z11, Z11
+	VFMADDSUB231PS.BCST 16(DX), Z12, Z11
+	VADDPS              Z10, Z8, Z12
+	VSUBPS              Z10, Z8, Z14
+	VADDPS              Z11, Z13, Z10
+	VSUBPS              Z11, Z13, Z11
+	VADDPS              Z10, Z12, Z8
+	VSUBPS              Z10, Z12, Z10
+	VPERMILPS           $0xb1, Z11, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z11
+	VFMSUBADD231PS      Z0, Z14, Z13
+	VFMADDSUB231PS      Z0, Z14, Z11
+	MOVQ                24(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
+	MOVQ                56(BX), R10
+	VMOVUPS             (CX)(R10*1), Z14
+	MOVQ                88(BX), R10
+	VMOVUPS             (CX)(R10*1), Z15
+	MOVQ                120(BX), R10
+	VMOVUPS             (CX)(R10*1), Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMULPS.BCST         4(DX), Z17, Z17
+	VFMADDSUB231PS.BCST (DX), Z14, Z17
+	VPERMILPS           $0xb1, Z15, Z14
+	VMULPS.BCST         12(DX), Z14, Z14
+	VFMADDSUB231PS.BCST 8(DX), Z15, Z14
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         20(DX), Z15, Z15
+	VFMADDSUB231PS.BCST 16(DX), Z16, Z15
+	VADDPS              Z14, Z12, Z16
+	VSUBPS              Z14, Z12, Z18
+	VADDPS              Z15, Z17, Z14
+	VSUBPS              Z15, Z17, Z15
+	VADDPS              Z14, Z16, Z12
+	VSUBPS              Z14, Z16, Z14
+	VPERMILPS           $0xb1, Z15, Z15
+	VMOVAPS             Z15, Z17
+	VMOVAPS             Z15, Z15
+	VFMSUBADD231PS      Z0, Z18, Z17
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z4, Z16
+	VMULPS.BCST         28(DX), Z16, Z16
+	VFMADDSUB231PS.BCST 24(DX), Z4, Z16
+	VPERMILPS           $0xb1, Z8, Z4
+	VMULPS.BCST         36(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 32(DX), Z8, Z4
+	VPERMILPS           $0xb1, Z12, Z8
+	VMULPS.BCST         44(DX), Z8, Z8
+	VFMADDSUB231PS.BCST 40(DX), Z12, Z8
+	VADDPS              Z4, Z1, Z12
+	VSUBPS              Z4, Z1, Z18
+	VADDPS              Z8, Z16, Z4
+	VSUBPS              Z8, Z16, Z8
+	VADDPS              Z4, Z12, Z1
+	VSUBPS              Z4, Z12, Z4
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z16
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z18, Z16
+	VFMADDSUB231PS      Z0, Z18, Z8
+	VMOVUPS             Z1, (AX)
+	VMOVUPS             Z16, (AX)(SI*4)
+	VMOVUPS             Z4, (AX)(SI*8)
+	VMOVUPS             Z8, (AX)(DI*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         52(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 48(DX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z4
+	VMULPS.BCST         60(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 56(DX), Z13, Z4
+	VPERMILPS           $0xb1, Z17, Z8
+	VMULPS.BCST         68(DX), Z8, Z8
+	VFMADDSUB231PS.BCST 64(DX), Z17, Z8
+	VADDPS              Z4, Z5, Z9
+	VSUBPS              Z4, Z5, Z12
+	VADDPS              Z8, Z1, Z4
+	VSUBPS              Z8, Z1, Z1
+	VADDPS              Z4, Z9, Z5
+	VSUBPS              Z4, Z9, Z4
+	VPERMILPS           $0xb1, Z1, Z8
+	VMOVAPS             Z8, Z1
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z12, Z1
+	VFMADDSUB231PS      Z0, Z12, Z8
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z1, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z8, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         76(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 72(DX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z4
+	VMULPS.BCST         84(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 80(DX), Z10, Z4
+	VPERMILPS           $0xb1, Z14, Z5
+	VMULPS.BCST         92(DX), Z5, Z5
+	VFMADDSUB231PS.BCST 88(DX), Z14, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z8
+	VADDPS              Z5, Z1, Z4
+	VSUBPS              Z5, Z1, Z1
+	VADDPS              Z4, Z6, Z2
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z1, Z5
+	VMOVAPS             Z5, Z1
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z8, Z1
+	VFMADDSUB231PS      Z0, Z8, Z5
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z2, (R10)
+	VMOVUPS             Z1, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z5, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z7, Z1
+	VMULPS.BCST         100(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 96(DX), Z7, Z1
+	VPERMILPS           $0xb1, Z11, Z2
+	VMULPS.BCST         108(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 104(DX), Z11, Z2
+	VPERMILPS           $0xb1, Z15, Z4
+	VMULPS.BCST         116(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 112(DX), Z15, Z4
+	VADDPS              Z2, Z3, Z5
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z2, Z5, Z3
+	VSUBPS              Z2, Z5, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMOVAPS             Z4, Z1
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z4
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z1, (R10)(SI*4)
+	VMOVUPS             Z2, (R10)(SI*8)
+	VMOVUPS             Z4, (R10)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R9
+	JNZ                 fftR16WideAVX512Fwd_k
+	ADDQ                jskip+48(FP), CX
+	ADDQ                $0x00000078, DX
+	DECQ                R8
+	JNZ                 fftR16WideAVX512Fwd_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16WideAVX512Fwd_group
+
+fftR16WideAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR16FirstAVX512Fwd(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftR16FirstAVX512Fwd(SB), NOSPLIT, $0-84
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         offs+24(FP), BX
+	MOVQ         os+72(FP), SI
+	LEAQ         (SI)(SI*2), DI
+	CMPQ         groups+32(FP), $0x00
+	JLE          fftR16FirstAVX512Fwd_done
+	CMPQ         per+40(FP), $0x00
+	JLE          fftR16FirstAVX512Fwd_done
+	CMPQ         kv+64(FP), $0x00
+	JLE          fftR16FirstAVX512Fwd_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        s+80(FP), X1
+	VBROADCASTSS X1, Z1
+
+fftR16FirstAVX512Fwd_group:
+	MOVQ per+40(FP), R8
+
+fftR16FirstAVX512Fwd_j:
+	MOVQ kv+64(FP), R9
+
+fftR16FirstAVX512Fwd_k:
+	MOVQ                (BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z2
+	MOVQ                32(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z3
+	MOVQ                64(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z4
+	MOVQ                96(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z7
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z6, Z2
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z3, Z5
+	VMOVAPS             Z5, Z3
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z7, Z3
+	VFMADDSUB231PS      Z0, Z7, Z5
+	MOVQ                8(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z6
+	MOVQ                40(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z7
+	MOVQ                72(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z8
+	MOVQ                104(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z9
+	VADDPS              Z8, Z6, Z10
+	VSUBPS              Z8, Z6, Z11
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z6
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z9
+	VMOVAPS             Z9, Z7
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z11, Z7
+	VFMADDSUB231PS      Z0, Z11, Z9
+	MOVQ                16(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z10
+	MOVQ                48(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z11
+	MOVQ                80(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z12
+	MOVQ                112(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z13
+	VADDPS              Z12, Z10, Z14
+	VSUBPS              Z12, Z10, Z15
+	VADDPS              Z13, Z11, Z12
+	VSUBPS              Z13, Z11, Z11
+	VADDPS              Z12, Z14, Z10
+	VSUBPS              Z12, Z14, Z12
+	VPERMILPS           $0xb1, Z11, Z13
+	VMOVAPS             Z13, Z11
+	VMOVAPS             Z13, Z13
+	VFMSUBADD231PS      Z0, Z15, Z11
+	VFMADDSUB231PS      Z0, Z15, Z13
+	MOVQ                24(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z14
+	MOVQ                56(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z15
+	MOVQ                88(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z16
+	MOVQ                120(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z17
+	VADDPS              Z16, Z14, Z18
+	VSUBPS              Z16, Z14, Z19
+	VADDPS              Z17, Z15, Z16
+	VSUBPS              Z17, Z15, Z15
+	VADDPS              Z16, Z18, Z14
+	VSUBPS              Z16, Z18, Z16
+	VPERMILPS           $0xb1, Z15, Z17
+	VMOVAPS             Z17, Z15
+	VMOVAPS             Z17, Z17
+	VFMSUBADD231PS      Z0, Z19, Z15
+	VFMADDSUB231PS      Z0, Z19, Z17
+	VADDPS              Z10, Z2, Z18
+	VSUBPS              Z10, Z2, Z19
+	VADDPS              Z14, Z6, Z10
+	VSUBPS              Z14, Z6, Z6
+	VADDPS              Z10, Z18, Z2
+	VSUBPS              Z10, Z18, Z10
+	VPERMILPS           $0xb1, Z6, Z14
+	VMOVAPS             Z14, Z6
+	VMOVAPS             Z14, Z14
+	VFMSUBADD231PS      Z0, Z19, Z6
+	VFMADDSUB231PS      Z0, Z19, Z14
+	VMOVUPS             Z2, (AX)
+	VMOVUPS             Z6, (AX)(SI*4)
+	VMOVUPS             Z10, (AX)(SI*8)
+	VMOVUPS             Z14, (AX)(DI*4)
+	VPERMILPS           $0xb1, Z7, Z2
+	VMULPS.BCST         52(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 48(DX), Z7, Z2
+	VPERMILPS           $0xb1, Z11, Z6
+	VMULPS.BCST         60(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 56(DX), Z11, Z6
+	VPERMILPS           $0xb1, Z15, Z7
+	VMULPS.BCST         68(DX), Z7, Z7
+	VFMADDSUB231PS.BCST 64(DX), Z15, Z7
+	VADDPS              Z6, Z3, Z10
+	VSUBPS              Z6, Z3, Z11
+	VADDPS              Z7, Z2, Z6
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z6, Z10, Z3
+	VSUBPS              Z6, Z10, Z6
+	VPERMILPS           $0xb1, Z2, Z7
+	VMOVAPS             Z7, Z2
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z11, Z2
+	VFMADDSUB231PS      Z0, Z11, Z7
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z2, (R10)(SI*4)
+	VMOVUPS             Z6, (R10)(SI*8)
+	VMOVUPS             Z7, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z8, Z2
+	VMULPS.BCST         76(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 72(DX), Z8, Z2
+	VPERMILPS           $0xb1, Z12, Z3
+	VMULPS.BCST         84(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 80(DX), Z12, Z3
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS.BCST         92(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 88(DX), Z16, Z6
+	VADDPS              Z3, Z4, Z7
+	VSUBPS              Z3, Z4, Z8
+	VADDPS              Z6, Z2, Z3
+	VSUBPS              Z6, Z2, Z2
+	VADDPS              Z3, Z7, Z4
+	VSUBPS              Z3, Z7, Z3
+	VPERMILPS           $0xb1, Z2, Z6
+	VMOVAPS             Z6, Z2
+	VMOVAPS             Z6, Z6
+	VFMSUBADD231PS      Z0, Z8, Z2
+	VFMADDSUB231PS      Z0, Z8, Z6
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z4, (R10)
+	VMOVUPS             Z2, (R10)(SI*4)
+	VMOVUPS             Z3, (R10)(SI*8)
+	VMOVUPS             Z6, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z9, Z2
+	VMULPS.BCST         100(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 96(DX), Z9, Z2
+	VPERMILPS           $0xb1, Z13, Z3
+	VMULPS.BCST         108(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 104(DX), Z13, Z3
+	VPERMILPS           $0xb1, Z17, Z4
+	VMULPS.BCST         116(DX), Z4, Z4
+	VFMADDSUB231PS.BCST 112(DX), Z17, Z4
+	VADDPS              Z3, Z5, Z6
+	VSUBPS              Z3, Z5, Z7
+	VADDPS              Z4, Z2, Z3
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z3, Z6, Z5
+	VSUBPS              Z3, Z6, Z3
+	VPERMILPS           $0xb1, Z2, Z4
+	VMOVAPS             Z4, Z2
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z2
+	VFMADDSUB231PS      Z0, Z7, Z4
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z2, (R10)(SI*4)
+	VMOVUPS             Z3, (R10)(SI*8)
+	VMOVUPS             Z4, (R10)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R9
+	JNZ                 fftR16FirstAVX512Fwd_k
+	ADDQ                jskip+48(FP), CX
+	ADDQ                $0x00000078, DX
+	DECQ                R8
+	JNZ                 fftR16FirstAVX512Fwd_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16FirstAVX512Fwd_group
+
+fftR16FirstAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
@@ -1966,21 +2768,24 @@ fftTransposeTwiddleAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX512Fwd(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX512Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX512DQ, AVX512F, SSE
-TEXT ·fftR8FirstAVX512Fwd(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX512Fwd(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x03, DX
 	JZ           fftR8FirstAVX512Fwd_done
 	VMOVUPS      const_3f800000<>+0(SB), Z1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Z0
 
 fftR8FirstAVX512Fwd_loop:
@@ -2033,13 +2838,13 @@ fftR8FirstAVX512Fwd_loop:
 	VFMSUBADD231PS Z1, Z11, Z9
 	VFMADDSUB231PS Z1, Z11, Z5
 	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z2, (AX)(BX*1)
-	VMOVUPS        Z6, (AX)(BX*2)
-	VMOVUPS        Z9, (AX)(SI*1)
-	VMOVUPS        Z8, (AX)(BX*4)
-	VMOVUPS        Z3, (AX)(DI*1)
-	VMOVUPS        Z10, (AX)(SI*2)
-	VMOVUPS        Z5, (AX)(R8*1)
+	VMOVUPS        Z2, (AX)(R9*1)
+	VMOVUPS        Z6, (AX)(R9*2)
+	VMOVUPS        Z9, (AX)(R10*1)
+	VMOVUPS        Z8, (AX)(R9*4)
+	VMOVUPS        Z3, (AX)(R11*1)
+	VMOVUPS        Z10, (AX)(R10*2)
+	VMOVUPS        Z5, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX
@@ -2316,9 +3121,9 @@ fftR4Narrow4AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int)
+// func fftTail16AVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
 // Requires: AVX, AVX512F
-TEXT ·fftTail16AVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fftTail16AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -2327,7 +3132,10 @@ TEXT ·fftTail16AVX512Inv(SB), NOSPLIT, $0-32
 	SHLQ    $0x03, SI
 	SHRQ    $0x03, BX
 	JZ      fftTail16AVX512Inv_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16AVX512Inv_done
 	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
 
 fftTail16AVX512Inv_loop:
 	VMOVUPS        (CX), Z1
@@ -2494,12 +3302,12 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z4, Z9
 	VFMSUBADD231PS Z0, Z18, Z5
 	VFMADDSUB231PS Z0, Z18, Z9
-	MOVQ           AX, DI
-	VMOVUPS        Z7, (DI)
-	VMOVUPS        Z9, (DI)(SI*4)
-	VMOVUPS        Z8, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z5, (R8)(SI*4)
+	MOVQ           AX, R8
+	VMOVUPS        Z7, (R8)
+	VMOVUPS        Z9, (R8)(SI*4)
+	VMOVUPS        Z8, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z5, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z16, Z4
 	VMULPS         832(DX), Z4, Z4
 	VFMSUBADD231PS 768(DX), Z16, Z4
@@ -2520,12 +3328,12 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z7, Z7
 	VFMSUBADD231PS Z0, Z9, Z4
 	VFMADDSUB231PS Z0, Z9, Z7
-	ADDQ           SI, DI
-	VMOVUPS        Z15, (DI)
-	VMOVUPS        Z7, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z4, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z15, (R8)
+	VMOVUPS        Z7, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z4, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z6, Z4
 	VMULPS         1216(DX), Z4, Z4
 	VFMSUBADD231PS 1152(DX), Z6, Z4
@@ -2546,12 +3354,12 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z1, Z2
 	VFMSUBADD231PS Z0, Z6, Z4
 	VFMADDSUB231PS Z0, Z6, Z2
-	ADDQ           SI, DI
-	VMOVUPS        Z3, (DI)
-	VMOVUPS        Z2, (DI)(SI*4)
-	VMOVUPS        Z5, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPS        Z4, (R8)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z3, (R8)
+	VMOVUPS        Z2, (R8)(SI*4)
+	VMOVUPS        Z5, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R9
+	VMOVUPS        Z4, (R9)(SI*4)
 	VPERMILPS      $0xb1, Z11, Z1
 	VMULPS         1600(DX), Z1, Z1
 	VFMSUBADD231PS 1536(DX), Z11, Z1
@@ -2572,19 +3380,792 @@ fftTail16AVX512Inv_loop:
 	VMOVAPS        Z3, Z3
 	VFMSUBADD231PS Z0, Z5, Z1
 	VFMADDSUB231PS Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPS        Z13, (DI)
-	VMOVUPS        Z3, (DI)(SI*4)
-	VMOVUPS        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPS        Z1, (DI)(SI*4)
+	ADDQ           SI, R8
+	VMOVUPS        Z13, (R8)
+	VMOVUPS        Z3, (R8)(SI*4)
+	VMOVUPS        Z2, (R8)(SI*8)
+	LEAQ           (R8)(SI*8), R8
+	VMOVUPS        Z1, (R8)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fftTail16AVX512Inv_loop
+	DECQ           DI
+	JNZ            fftTail16AVX512Inv_next
+	ADDQ           skip+40(FP), CX
+	MOVQ           per+32(FP), DI
+
+fftTail16AVX512Inv_next:
+	DECQ BX
+	JNZ  fftTail16AVX512Inv_loop
 
 fftTail16AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftTail16CAVX512Inv(out *complex64, in *complex64, tw *float32, m int, per int, skip int)
+// Requires: AVX, AVX512F
+TEXT ·fftTail16CAVX512Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    m+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	SHRQ    $0x03, BX
+	JZ      fftTail16CAVX512Inv_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftTail16CAVX512Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    per+32(FP), DI
+
+fftTail16CAVX512Inv_loop:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VMOVUPS             512(CX), Z5
+	VMOVUPS             640(CX), Z6
+	VMOVUPS             768(CX), Z7
+	VMOVUPS             896(CX), Z8
+	VUNPCKLPD           Z2, Z1, Z9
+	VUNPCKHPD           Z2, Z1, Z1
+	VUNPCKLPD           Z4, Z3, Z2
+	VUNPCKHPD           Z4, Z3, Z3
+	VUNPCKLPD           Z6, Z5, Z4
+	VUNPCKHPD           Z6, Z5, Z5
+	VUNPCKLPD           Z8, Z7, Z6
+	VUNPCKHPD           Z8, Z7, Z7
+	VSHUFF64X2          $0x88, Z2, Z9, Z8
+	VSHUFF64X2          $0xdd, Z2, Z9, Z2
+	VSHUFF64X2          $0x88, Z3, Z1, Z9
+	VSHUFF64X2          $0xdd, Z3, Z1, Z1
+	VSHUFF64X2          $0x88, Z6, Z4, Z3
+	VSHUFF64X2          $0xdd, Z6, Z4, Z4
+	VSHUFF64X2          $0x88, Z7, Z5, Z6
+	VSHUFF64X2          $0xdd, Z7, Z5, Z5
+	VSHUFF64X2          $0x88, Z3, Z8, Z7
+	VSHUFF64X2          $0xdd, Z3, Z8, Z3
+	VSHUFF64X2          $0x88, Z6, Z9, Z8
+	VSHUFF64X2          $0xdd, Z6, Z9, Z6
+	VSHUFF64X2          $0x88, Z4, Z2, Z9
+	VSHUFF64X2          $0xdd, Z4, Z2, Z2
+	VSHUFF64X2          $0x88, Z5, Z1, Z4
+	VSHUFF64X2          $0xdd, Z5, Z1, Z1
+	VMOVUPS             64(CX), Z5
+	VMOVUPS             192(CX), Z10
+	VMOVUPS             320(CX), Z11
+	VMOVUPS             448(CX), Z12
+	VMOVUPS             576(CX), Z13
+	VMOVUPS             704(CX), Z14
+	VMOVUPS             832(CX), Z15
+	VMOVUPS             960(CX), Z16
+	VUNPCKLPD           Z10, Z5, Z17
+	VUNPCKHPD           Z10, Z5, Z5
+	VUNPCKLPD           Z12, Z11, Z10
+	VUNPCKHPD           Z12, Z11, Z11
+	VUNPCKLPD           Z14, Z13, Z12
+	VUNPCKHPD           Z14, Z13, Z13
+	VUNPCKLPD           Z16, Z15, Z14
+	VUNPCKHPD           Z16, Z15, Z15
+	VSHUFF64X2          $0x88, Z10, Z17, Z16
+	VSHUFF64X2          $0xdd, Z10, Z17, Z10
+	VSHUFF64X2          $0x88, Z11, Z5, Z17
+	VSHUFF64X2          $0xdd, Z11, Z5, Z5
+	VSHUFF64X2          $0x88, Z14, Z12, Z11
+	VSHUFF64X2          $0xdd, Z14, Z12, Z12
+	VSHUFF64X2          $0x88, Z15, Z13, Z14
+	VSHUFF64X2          $0xdd, Z15, Z13, Z13
+	VSHUFF64X2          $0x88, Z11, Z16, Z15
+	VSHUFF64X2          $0xdd, Z11, Z16, Z11
+	VSHUFF64X2          $0x88, Z14, Z17, Z16
+	VSHUFF64X2          $0xdd, Z14, Z17, Z14
+	VSHUFF64X2          $0x88, Z12, Z10, Z17
+	VSHUFF64X2          $0xdd, Z12, Z10, Z10
+	VSHUFF64X2          $0x88, Z13, Z5, Z12
+	VSHUFF64X2          $0xdd, Z13, Z5, Z5
+	VPERMILPS           $0xb1, Z3, Z13
+	VMULPS              64(DX), Z13, Z13
+	VFMSUBADD231PS      (DX), Z3, Z13
+	VPERMILPS           $0xb1, Z15, Z3
+	VMULPS              192(DX), Z3, Z3
+	VFMSUBADD231PS      128(DX), Z15, Z3
+	VPERMILPS           $0xb1, Z11, Z15
+	VMULPS              320(DX), Z15, Z15
+	VFMSUBADD231PS      256(DX), Z11, Z15
+	VADDPS              Z3, Z7, Z11
+	VSUBPS              Z3, Z7, Z18
+	VADDPS              Z15, Z13, Z3
+	VSUBPS              Z15, Z13, Z13
+	VADDPS              Z3, Z11, Z7
+	VSUBPS              Z3, Z11, Z3
+	VPERMILPS           $0xb1, Z13, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z15
+	VFMSUBADD231PS      Z0, Z18, Z13
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z6, Z11
+	VMULPS              64(DX), Z11, Z11
+	VFMSUBADD231PS      (DX), Z6, Z11
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS              192(DX), Z6, Z6
+	VFMSUBADD231PS      128(DX), Z16, Z6
+	VPERMILPS           $0xb1, Z14, Z16
+	VMULPS              320(DX), Z16, Z16
+	VFMSUBADD231PS      256(DX), Z14, Z16
+	VADDPS              Z6, Z8, Z14
+	VSUBPS              Z6, Z8, Z18
+	VADDPS              Z16, Z11, Z6
+	VSUBPS              Z16, Z11, Z11
+	VADDPS              Z6, Z14, Z8
+	VSUBPS              Z6, Z14, Z6
+	VPERMILPS           $0xb1, Z11, Z14
+	VMOVAPS             Z14, Z11
+	VMOVAPS             Z14, Z16
+	VFMSUBADD231PS      Z0, Z18, Z11
+	VFMADDSUB231PS      Z0, Z18, Z16
+	VPERMILPS           $0xb1, Z2, Z14
+	VMULPS              64(DX), Z14, Z14
+	VFMSUBADD231PS      (DX), Z2, Z14
+	VPERMILPS           $0xb1, Z17, Z2
+	VMULPS              192(DX), Z2, Z2
+	VFMSUBADD231PS      128(DX), Z17, Z2
+	VPERMILPS           $0xb1, Z10, Z17
+	VMULPS              320(DX), Z17, Z17
+	VFMSUBADD231PS      256(DX), Z10, Z17
+	VADDPS              Z2, Z9, Z10
+	VSUBPS              Z2, Z9, Z18
+	VADDPS              Z17, Z14, Z2
+	VSUBPS              Z17, Z14, Z14
+	VADDPS              Z2, Z10, Z9
+	VSUBPS              Z2, Z10, Z2
+	VPERMILPS           $0xb1, Z14, Z10
+	VMOVAPS             Z10, Z14
+	VMOVAPS             Z10, Z17
+	VFMSUBADD231PS      Z0, Z18, Z14
+	VFMADDSUB231PS      Z0, Z18, Z17
+	VPERMILPS           $0xb1, Z1, Z10
+	VMULPS              64(DX), Z10, Z10
+	VFMSUBADD231PS      (DX), Z1, Z10
+	VPERMILPS           $0xb1, Z12, Z1
+	VMULPS              192(DX), Z1, Z1
+	VFMSUBADD231PS      128(DX), Z12, Z1
+	VPERMILPS           $0xb1, Z5, Z12
+	VMULPS              320(DX), Z12, Z12
+	VFMSUBADD231PS      256(DX), Z5, Z12
+	VADDPS              Z1, Z4, Z5
+	VSUBPS              Z1, Z4, Z18
+	VADDPS              Z12, Z10, Z1
+	VSUBPS              Z12, Z10, Z10
+	VADDPS              Z1, Z5, Z4
+	VSUBPS              Z1, Z5, Z1
+	VPERMILPS           $0xb1, Z10, Z5
+	VMOVAPS             Z5, Z10
+	VMOVAPS             Z5, Z12
+	VFMSUBADD231PS      Z0, Z18, Z10
+	VFMADDSUB231PS      Z0, Z18, Z12
+	VPERMILPS           $0xb1, Z8, Z5
+	VMULPS              448(DX), Z5, Z5
+	VFMSUBADD231PS      384(DX), Z8, Z5
+	VPERMILPS           $0xb1, Z9, Z8
+	VMULPS              576(DX), Z8, Z8
+	VFMSUBADD231PS      512(DX), Z9, Z8
+	VPERMILPS           $0xb1, Z4, Z9
+	VMULPS              704(DX), Z9, Z9
+	VFMSUBADD231PS      640(DX), Z4, Z9
+	VADDPS              Z8, Z7, Z4
+	VSUBPS              Z8, Z7, Z18
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z8
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z9
+	VFMSUBADD231PS      Z0, Z18, Z5
+	VFMADDSUB231PS      Z0, Z18, Z9
+	MOVQ                AX, R8
+	VMOVUPS             Z7, (R8)
+	VMOVUPS             Z9, (R8)(SI*4)
+	VMOVUPS             Z8, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z5, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z16, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMSUBADD231PS      384(DX), Z16, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+4(SB), Z5, Z5
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+0(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z17, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMSUBADD231PS      512(DX), Z17, Z4
+	VPERMILPS           $0xb1, Z4, Z7
+	VMULPS.BCST         fft_tail16_w16<>+12(SB), Z7, Z7
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+8(SB), Z4, Z7
+	VPERMILPS           $0xb1, Z12, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMSUBADD231PS      640(DX), Z12, Z4
+	VPERMILPS           $0xb1, Z4, Z8
+	VMULPS.BCST         fft_tail16_w16<>+20(SB), Z8, Z8
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+16(SB), Z4, Z8
+	VADDPS              Z7, Z15, Z4
+	VSUBPS              Z7, Z15, Z9
+	VADDPS              Z8, Z5, Z7
+	VSUBPS              Z8, Z5, Z5
+	VADDPS              Z7, Z4, Z15
+	VSUBPS              Z7, Z4, Z7
+	VPERMILPS           $0xb1, Z5, Z4
+	VMOVAPS             Z4, Z5
+	VMOVAPS             Z4, Z8
+	VFMSUBADD231PS      Z0, Z9, Z5
+	VFMADDSUB231PS      Z0, Z9, Z8
+	ADDQ                SI, R8
+	VMOVUPS             Z15, (R8)
+	VMOVUPS             Z8, (R8)(SI*4)
+	VMOVUPS             Z7, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z5, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z6, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMSUBADD231PS      384(DX), Z6, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+28(SB), Z5, Z5
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+24(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMSUBADD231PS      512(DX), Z2, Z4
+	VPERMILPS           $0xb1, Z4, Z2
+	VMULPS.BCST         fft_tail16_w16<>+36(SB), Z2, Z2
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+32(SB), Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMSUBADD231PS      640(DX), Z1, Z4
+	VPERMILPS           $0xb1, Z4, Z1
+	VMULPS.BCST         fft_tail16_w16<>+44(SB), Z1, Z1
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+40(SB), Z4, Z1
+	VADDPS              Z2, Z3, Z4
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z1, Z5, Z2
+	VSUBPS              Z1, Z5, Z1
+	VADDPS              Z2, Z4, Z3
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z1
+	VMOVAPS             Z1, Z5
+	VMOVAPS             Z1, Z1
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z1
+	ADDQ                SI, R8
+	VMOVUPS             Z3, (R8)
+	VMOVUPS             Z1, (R8)(SI*4)
+	VMOVUPS             Z2, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R9
+	VMOVUPS             Z5, (R9)(SI*4)
+	VPERMILPS           $0xb1, Z11, Z1
+	VMULPS              448(DX), Z1, Z1
+	VFMSUBADD231PS      384(DX), Z11, Z1
+	VPERMILPS           $0xb1, Z1, Z2
+	VMULPS.BCST         fft_tail16_w16<>+52(SB), Z2, Z2
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+48(SB), Z1, Z2
+	VPERMILPS           $0xb1, Z14, Z1
+	VMULPS              576(DX), Z1, Z1
+	VFMSUBADD231PS      512(DX), Z14, Z1
+	VPERMILPS           $0xb1, Z1, Z3
+	VMULPS.BCST         fft_tail16_w16<>+60(SB), Z3, Z3
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+56(SB), Z1, Z3
+	VPERMILPS           $0xb1, Z10, Z1
+	VMULPS              704(DX), Z1, Z1
+	VFMSUBADD231PS      640(DX), Z10, Z1
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS.BCST         fft_tail16_w16<>+68(SB), Z4, Z4
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+64(SB), Z1, Z4
+	VADDPS              Z3, Z13, Z1
+	VSUBPS              Z3, Z13, Z5
+	VADDPS              Z4, Z2, Z3
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z3, Z1, Z13
+	VSUBPS              Z3, Z1, Z3
+	VPERMILPS           $0xb1, Z2, Z1
+	VMOVAPS             Z1, Z2
+	VMOVAPS             Z1, Z4
+	VFMSUBADD231PS      Z0, Z5, Z2
+	VFMADDSUB231PS      Z0, Z5, Z4
+	ADDQ                SI, R8
+	VMOVUPS             Z13, (R8)
+	VMOVUPS             Z4, (R8)(SI*4)
+	VMOVUPS             Z3, (R8)(SI*8)
+	LEAQ                (R8)(SI*8), R8
+	VMOVUPS             Z2, (R8)(SI*4)
+	ADDQ                $0x00000400, CX
+	ADDQ                $0x00000040, AX
+	ADDQ                $0x00000300, DX
+	DECQ                DI
+	JNZ                 fftTail16CAVX512Inv_next
+	ADDQ                skip+40(FP), CX
+	MOVQ                per+32(FP), DI
+
+fftTail16CAVX512Inv_next:
+	DECQ BX
+	JNZ  fftTail16CAVX512Inv_loop
+
+fftTail16CAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR16WideAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int)
+// Requires: AVX, AVX512F
+TEXT ·fftR16WideAVX512Inv(SB), NOSPLIT, $0-80
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    offs+24(FP), BX
+	MOVQ    os+72(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	CMPQ    groups+32(FP), $0x00
+	JLE     fftR16WideAVX512Inv_done
+	CMPQ    per+40(FP), $0x00
+	JLE     fftR16WideAVX512Inv_done
+	CMPQ    kv+64(FP), $0x00
+	JLE     fftR16WideAVX512Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftR16WideAVX512Inv_group:
+	MOVQ per+40(FP), R8
+
+fftR16WideAVX512Inv_j:
+	MOVQ kv+64(FP), R9
+
+fftR16WideAVX512Inv_k:
+	MOVQ                (BX), R10
+	VMOVUPS             (CX)(R10*1), Z1
+	MOVQ                32(BX), R10
+	VMOVUPS             (CX)(R10*1), Z2
+	MOVQ                64(BX), R10
+	VMOVUPS             (CX)(R10*1), Z3
+	MOVQ                96(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DX), Z5, Z5
+	VFMSUBADD231PS.BCST (DX), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 8(DX), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DX), Z3, Z3
+	VFMSUBADD231PS.BCST 16(DX), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	MOVQ                8(BX), R10
+	VMOVUPS             (CX)(R10*1), Z4
+	MOVQ                40(BX), R10
+	VMOVUPS             (CX)(R10*1), Z6
+	MOVQ                72(BX), R10
+	VMOVUPS             (CX)(R10*1), Z7
+	MOVQ                104(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMULPS.BCST         4(DX), Z9, Z9
+	VFMSUBADD231PS.BCST (DX), Z6, Z9
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS.BCST         12(DX), Z6, Z6
+	VFMSUBADD231PS.BCST 8(DX), Z7, Z6
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         20(DX), Z7, Z7
+	VFMSUBADD231PS.BCST 16(DX), Z8, Z7
+	VADDPS              Z6, Z4, Z8
+	VSUBPS              Z6, Z4, Z10
+	VADDPS              Z7, Z9, Z6
+	VSUBPS              Z7, Z9, Z7
+	VADDPS              Z6, Z8, Z4
+	VSUBPS              Z6, Z8, Z6
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVAPS             Z7, Z9
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z10, Z9
+	VFMADDSUB231PS      Z0, Z10, Z7
+	MOVQ                16(BX), R10
+	VMOVUPS             (CX)(R10*1), Z8
+	MOVQ                48(BX), R10
+	VMOVUPS             (CX)(R10*1), Z10
+	MOVQ                80(BX), R10
+	VMOVUPS             (CX)(R10*1), Z11
+	MOVQ                112(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMULPS.BCST         4(DX), Z13, Z13
+	VFMSUBADD231PS.BCST (DX), Z10, Z13
+	VPERMILPS           $0xb1, Z11, Z10
+	VMULPS.BCST         12(DX), Z10, Z10
+	VFMSUBADD231PS.BCST 8(DX), Z11, Z10
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         20(DX), Z11, Z11
+	VFMSUBADD231PS.BCST 16(DX), Z12, Z11
+	VADDPS              Z10, Z8, Z12
+	VSUBPS              Z10, Z8, Z14
+	VADDPS              Z11, Z13, Z10
+	VSUBPS              Z11, Z13, Z11
+	VADDPS              Z10, Z12, Z8
+	VSUBPS              Z10, Z12, Z10
+	VPERMILPS           $0xb1, Z11, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z11
+	VFMSUBADD231PS      Z0, Z14, Z13
+	VFMADDSUB231PS      Z0, Z14, Z11
+	MOVQ                24(BX), R10
+	VMOVUPS             (CX)(R10*1), Z12
+	MOVQ                56(BX), R10
+	VMOVUPS             (CX)(R10*1), Z14
+	MOVQ                88(BX), R10
+	VMOVUPS             (CX)(R10*1), Z15
+	MOVQ                120(BX), R10
+	VMOVUPS             (CX)(R10*1), Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMULPS.BCST         4(DX), Z17, Z17
+	VFMSUBADD231PS.BCST (DX), Z14, Z17
+	VPERMILPS           $0xb1, Z15, Z14
+	VMULPS.BCST         12(DX), Z14, Z14
+	VFMSUBADD231PS.BCST 8(DX), Z15, Z14
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         20(DX), Z15, Z15
+	VFMSUBADD231PS.BCST 16(DX), Z16, Z15
+	VADDPS              Z14, Z12, Z16
+	VSUBPS              Z14, Z12, Z18
+	VADDPS              Z15, Z17, Z14
+	VSUBPS              Z15, Z17, Z15
+	VADDPS              Z14, Z16, Z12
+	VSUBPS              Z14, Z16, Z14
+	VPERMILPS           $0xb1, Z15, Z15
+	VMOVAPS             Z15, Z17
+	VMOVAPS             Z15, Z15
+	VFMSUBADD231PS      Z0, Z18, Z17
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z4, Z16
+	VMULPS.BCST         28(DX), Z16, Z16
+	VFMSUBADD231PS.BCST 24(DX), Z4, Z16
+	VPERMILPS           $0xb1, Z8, Z4
+	VMULPS.BCST         36(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 32(DX), Z8, Z4
+	VPERMILPS           $0xb1, Z12, Z8
+	VMULPS.BCST         44(DX), Z8, Z8
+	VFMSUBADD231PS.BCST 40(DX), Z12, Z8
+	VADDPS              Z4, Z1, Z12
+	VSUBPS              Z4, Z1, Z18
+	VADDPS              Z8, Z16, Z4
+	VSUBPS              Z8, Z16, Z8
+	VADDPS              Z4, Z12, Z1
+	VSUBPS              Z4, Z12, Z4
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z16
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z18, Z16
+	VFMADDSUB231PS      Z0, Z18, Z8
+	VMOVUPS             Z1, (AX)
+	VMOVUPS             Z8, (AX)(SI*4)
+	VMOVUPS             Z4, (AX)(SI*8)
+	VMOVUPS             Z16, (AX)(DI*4)
+	VPERMILPS           $0xb1, Z7, Z1
+	VMULPS.BCST         52(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 48(DX), Z7, Z1
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS.BCST         60(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 56(DX), Z11, Z4
+	VPERMILPS           $0xb1, Z15, Z7
+	VMULPS.BCST         68(DX), Z7, Z7
+	VFMSUBADD231PS.BCST 64(DX), Z15, Z7
+	VADDPS              Z4, Z3, Z8
+	VSUBPS              Z4, Z3, Z11
+	VADDPS              Z7, Z1, Z4
+	VSUBPS              Z7, Z1, Z1
+	VADDPS              Z4, Z8, Z3
+	VSUBPS              Z4, Z8, Z4
+	VPERMILPS           $0xb1, Z1, Z7
+	VMOVAPS             Z7, Z1
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z11, Z1
+	VFMADDSUB231PS      Z0, Z11, Z7
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z7, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z1, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         76(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 72(DX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z3
+	VMULPS.BCST         84(DX), Z3, Z3
+	VFMSUBADD231PS.BCST 80(DX), Z10, Z3
+	VPERMILPS           $0xb1, Z14, Z4
+	VMULPS.BCST         92(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 88(DX), Z14, Z4
+	VADDPS              Z3, Z2, Z6
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z1, Z3
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z3, Z6, Z2
+	VSUBPS              Z3, Z6, Z3
+	VPERMILPS           $0xb1, Z1, Z4
+	VMOVAPS             Z4, Z1
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z1
+	VFMADDSUB231PS      Z0, Z7, Z4
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z2, (R10)
+	VMOVUPS             Z4, (R10)(SI*4)
+	VMOVUPS             Z3, (R10)(SI*8)
+	VMOVUPS             Z1, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         100(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 96(DX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z2
+	VMULPS.BCST         108(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 104(DX), Z13, Z2
+	VPERMILPS           $0xb1, Z17, Z3
+	VMULPS.BCST         116(DX), Z3, Z3
+	VFMSUBADD231PS.BCST 112(DX), Z17, Z3
+	VADDPS              Z2, Z5, Z4
+	VSUBPS              Z2, Z5, Z6
+	VADDPS              Z3, Z1, Z2
+	VSUBPS              Z3, Z1, Z1
+	VADDPS              Z2, Z4, Z5
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z3
+	VMOVAPS             Z3, Z1
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z3
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z3, (R10)(SI*4)
+	VMOVUPS             Z2, (R10)(SI*8)
+	VMOVUPS             Z1, (R10)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R9
+	JNZ                 fftR16WideAVX512Inv_k
+	ADDQ                jskip+48(FP), CX
+	ADDQ                $0x00000078, DX
+	DECQ                R8
+	JNZ                 fftR16WideAVX512Inv_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16WideAVX512Inv_group
+
+fftR16WideAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR16FirstAVX512Inv(out *complex64, in *complex64, tw *float32, offs *int, groups int, per int, jskip int, gskip int, kv int, os int, s float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftR16FirstAVX512Inv(SB), NOSPLIT, $0-84
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         offs+24(FP), BX
+	MOVQ         os+72(FP), SI
+	LEAQ         (SI)(SI*2), DI
+	CMPQ         groups+32(FP), $0x00
+	JLE          fftR16FirstAVX512Inv_done
+	CMPQ         per+40(FP), $0x00
+	JLE          fftR16FirstAVX512Inv_done
+	CMPQ         kv+64(FP), $0x00
+	JLE          fftR16FirstAVX512Inv_done
+	VMOVUPS      const_3f800000<>+0(SB), Z0
+	MOVSS        s+80(FP), X1
+	VBROADCASTSS X1, Z1
+
+fftR16FirstAVX512Inv_group:
+	MOVQ per+40(FP), R8
+
+fftR16FirstAVX512Inv_j:
+	MOVQ kv+64(FP), R9
+
+fftR16FirstAVX512Inv_k:
+	MOVQ                (BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z2
+	MOVQ                32(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z3
+	MOVQ                64(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z4
+	MOVQ                96(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z7
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z6, Z2
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z3, Z5
+	VMOVAPS             Z5, Z3
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z7, Z3
+	VFMADDSUB231PS      Z0, Z7, Z5
+	MOVQ                8(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z6
+	MOVQ                40(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z7
+	MOVQ                72(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z8
+	MOVQ                104(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z9
+	VADDPS              Z8, Z6, Z10
+	VSUBPS              Z8, Z6, Z11
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z6
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z9
+	VMOVAPS             Z9, Z7
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z11, Z7
+	VFMADDSUB231PS      Z0, Z11, Z9
+	MOVQ                16(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z10
+	MOVQ                48(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z11
+	MOVQ                80(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z12
+	MOVQ                112(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z13
+	VADDPS              Z12, Z10, Z14
+	VSUBPS              Z12, Z10, Z15
+	VADDPS              Z13, Z11, Z12
+	VSUBPS              Z13, Z11, Z11
+	VADDPS              Z12, Z14, Z10
+	VSUBPS              Z12, Z14, Z12
+	VPERMILPS           $0xb1, Z11, Z13
+	VMOVAPS             Z13, Z11
+	VMOVAPS             Z13, Z13
+	VFMSUBADD231PS      Z0, Z15, Z11
+	VFMADDSUB231PS      Z0, Z15, Z13
+	MOVQ                24(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z14
+	MOVQ                56(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z15
+	MOVQ                88(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z16
+	MOVQ                120(BX), R10
+	VMULPS              (CX)(R10*1), Z1, Z17
+	VADDPS              Z16, Z14, Z18
+	VSUBPS              Z16, Z14, Z19
+	VADDPS              Z17, Z15, Z16
+	VSUBPS              Z17, Z15, Z15
+	VADDPS              Z16, Z18, Z14
+	VSUBPS              Z16, Z18, Z16
+	VPERMILPS           $0xb1, Z15, Z17
+	VMOVAPS             Z17, Z15
+	VMOVAPS             Z17, Z17
+	VFMSUBADD231PS      Z0, Z19, Z15
+	VFMADDSUB231PS      Z0, Z19, Z17
+	VADDPS              Z10, Z2, Z18
+	VSUBPS              Z10, Z2, Z19
+	VADDPS              Z14, Z6, Z10
+	VSUBPS              Z14, Z6, Z6
+	VADDPS              Z10, Z18, Z2
+	VSUBPS              Z10, Z18, Z10
+	VPERMILPS           $0xb1, Z6, Z14
+	VMOVAPS             Z14, Z6
+	VMOVAPS             Z14, Z14
+	VFMSUBADD231PS      Z0, Z19, Z6
+	VFMADDSUB231PS      Z0, Z19, Z14
+	VMOVUPS             Z2, (AX)
+	VMOVUPS             Z14, (AX)(SI*4)
+	VMOVUPS             Z10, (AX)(SI*8)
+	VMOVUPS             Z6, (AX)(DI*4)
+	VPERMILPS           $0xb1, Z9, Z2
+	VMULPS.BCST         52(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 48(DX), Z9, Z2
+	VPERMILPS           $0xb1, Z13, Z6
+	VMULPS.BCST         60(DX), Z6, Z6
+	VFMSUBADD231PS.BCST 56(DX), Z13, Z6
+	VPERMILPS           $0xb1, Z17, Z9
+	VMULPS.BCST         68(DX), Z9, Z9
+	VFMSUBADD231PS.BCST 64(DX), Z17, Z9
+	VADDPS              Z6, Z5, Z10
+	VSUBPS              Z6, Z5, Z13
+	VADDPS              Z9, Z2, Z6
+	VSUBPS              Z9, Z2, Z2
+	VADDPS              Z6, Z10, Z5
+	VSUBPS              Z6, Z10, Z6
+	VPERMILPS           $0xb1, Z2, Z9
+	VMOVAPS             Z9, Z2
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z13, Z2
+	VFMADDSUB231PS      Z0, Z13, Z9
+	LEAQ                (AX)(SI*1), R10
+	VMOVUPS             Z5, (R10)
+	VMOVUPS             Z9, (R10)(SI*4)
+	VMOVUPS             Z6, (R10)(SI*8)
+	VMOVUPS             Z2, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z8, Z2
+	VMULPS.BCST         76(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 72(DX), Z8, Z2
+	VPERMILPS           $0xb1, Z12, Z5
+	VMULPS.BCST         84(DX), Z5, Z5
+	VFMSUBADD231PS.BCST 80(DX), Z12, Z5
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS.BCST         92(DX), Z6, Z6
+	VFMSUBADD231PS.BCST 88(DX), Z16, Z6
+	VADDPS              Z5, Z4, Z8
+	VSUBPS              Z5, Z4, Z9
+	VADDPS              Z6, Z2, Z5
+	VSUBPS              Z6, Z2, Z2
+	VADDPS              Z5, Z8, Z4
+	VSUBPS              Z5, Z8, Z5
+	VPERMILPS           $0xb1, Z2, Z6
+	VMOVAPS             Z6, Z2
+	VMOVAPS             Z6, Z6
+	VFMSUBADD231PS      Z0, Z9, Z2
+	VFMADDSUB231PS      Z0, Z9, Z6
+	LEAQ                (AX)(SI*2), R10
+	VMOVUPS             Z4, (R10)
+	VMOVUPS             Z6, (R10)(SI*4)
+	VMOVUPS             Z5, (R10)(SI*8)
+	VMOVUPS             Z2, (R10)(DI*4)
+	VPERMILPS           $0xb1, Z7, Z2
+	VMULPS.BCST         100(DX), Z2, Z2
+	VFMSUBADD231PS.BCST 96(DX), Z7, Z2
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS.BCST         108(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 104(DX), Z11, Z4
+	VPERMILPS           $0xb1, Z15, Z5
+	VMULPS.BCST         116(DX), Z5, Z5
+	VFMSUBADD231PS.BCST 112(DX), Z15, Z5
+	VADDPS              Z4, Z3, Z6
+	VSUBPS              Z4, Z3, Z7
+	VADDPS              Z5, Z2, Z4
+	VSUBPS              Z5, Z2, Z2
+	VADDPS              Z4, Z6, Z3
+	VSUBPS              Z4, Z6, Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMOVAPS             Z5, Z2
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z7, Z2
+	VFMADDSUB231PS      Z0, Z7, Z5
+	LEAQ                (AX)(DI*1), R10
+	VMOVUPS             Z3, (R10)
+	VMOVUPS             Z5, (R10)(SI*4)
+	VMOVUPS             Z4, (R10)(SI*8)
+	VMOVUPS             Z2, (R10)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R9
+	JNZ                 fftR16FirstAVX512Inv_k
+	ADDQ                jskip+48(FP), CX
+	ADDQ                $0x00000078, DX
+	DECQ                R8
+	JNZ                 fftR16FirstAVX512Inv_j
+	ADDQ                gskip+56(FP), CX
+	DECQ                groups+32(FP)
+	JNZ                 fftR16FirstAVX512Inv_group
+
+fftR16FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -2842,21 +4423,24 @@ fftTransposeTwiddleAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftR8FirstAVX512Inv(out *complex64, in *complex64, r int, s float32)
+// func fftR8FirstAVX512Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
 // Requires: AVX, AVX512DQ, AVX512F, SSE
-TEXT ·fftR8FirstAVX512Inv(SB), NOSPLIT, $0-28
+TEXT ·fftR8FirstAVX512Inv(SB), NOSPLIT, $0-44
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
-	MOVQ         r+16(FP), DX
-	MOVQ         DX, BX
-	SHLQ         $0x03, BX
+	MOVQ         k+16(FP), DX
+	MOVQ         is+24(FP), BX
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+32(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x03, DX
 	JZ           fftR8FirstAVX512Inv_done
 	VMOVUPS      const_3f800000<>+0(SB), Z1
-	MOVSS        s+24(FP), X0
+	MOVSS        s+40(FP), X0
 	VBROADCASTSS X0, Z0
 
 fftR8FirstAVX512Inv_loop:
@@ -2909,13 +4493,13 @@ fftR8FirstAVX512Inv_loop:
 	VFMSUBADD231PS Z1, Z11, Z9
 	VFMADDSUB231PS Z1, Z11, Z5
 	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z2, (AX)(BX*1)
-	VMOVUPS        Z10, (AX)(BX*2)
-	VMOVUPS        Z5, (AX)(SI*1)
-	VMOVUPS        Z8, (AX)(BX*4)
-	VMOVUPS        Z3, (AX)(DI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	VMOVUPS        Z9, (AX)(R8*1)
+	VMOVUPS        Z2, (AX)(R9*1)
+	VMOVUPS        Z10, (AX)(R9*2)
+	VMOVUPS        Z5, (AX)(R10*1)
+	VMOVUPS        Z8, (AX)(R9*4)
+	VMOVUPS        Z3, (AX)(R11*1)
+	VMOVUPS        Z6, (AX)(R10*2)
+	VMOVUPS        Z9, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX

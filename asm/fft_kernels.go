@@ -2,6 +2,8 @@
 
 package asm
 
+import "math/bits"
+
 // Entry points of the FFT stages for package fft, which plans the stages
 // and builds their twiddle tables: complex64 (FFT…) and complex128
 // (FFT64…), the same on amd64 (avogen/fft.go, avogen/fft64.go) and arm64
@@ -30,6 +32,20 @@ type FFTStageLayout struct {
 // in[j·4r + q·r + k], out[(j + s·ls)·r + k].
 func ContiguousStage(ls, r int) FFTStageLayout {
 	return FFTStageLayout{Rows: 1, Width: r, JIn: 4 * r, QIn: r, RowIn: r, JOut: r, SOut: ls * r, RowOut: r}
+}
+
+// FFTSegIndex is where value x of a segmented layout sits: after every
+// seg values, pad values that no kernel reads or writes. A shift where
+// seg is a power of two: the entry points call it per stream, and a
+// division per call costs as much as a short pass.
+func FFTSegIndex(x, seg, pad int) int {
+	if pad == 0 {
+		return x
+	}
+	if seg&(seg-1) == 0 {
+		return x + pad*(x>>bits.TrailingZeros(uint(seg)))
+	}
+	return x + pad*(x/seg)
 }
 
 // FFTRadix4Narrow reports whether a radix-4 stage with r interleaved

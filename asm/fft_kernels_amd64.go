@@ -33,15 +33,37 @@ func fftR2FirstAt(l Level, o, i *complex64, r int, s float32) {
 }
 
 func fftR8FirstAt(l Level, o, i *complex64, r int, s float32, inverse bool) {
+	fftR8FirstRows(l, o, i, r, r*8, r*8, s, inverse)
+}
+
+// fftR8FirstRows runs k values of each row of the radix-8 first stage,
+// the input rows is bytes apart, the output rows os.
+func fftR8FirstRows(l Level, o, i *complex64, k, is, os int, s float32, inverse bool) {
 	switch {
 	case l == AVX512 && inverse:
-		fftR8FirstAVX512Inv(o, i, r, s)
+		fftR8FirstAVX512Inv(o, i, k, is, os, s)
 	case l == AVX512:
-		fftR8FirstAVX512Fwd(o, i, r, s)
+		fftR8FirstAVX512Fwd(o, i, k, is, os, s)
 	case inverse:
-		fftR8FirstAVX2Inv(o, i, r, s)
+		fftR8FirstAVX2Inv(o, i, k, is, os, s)
 	default:
-		fftR8FirstAVX2Fwd(o, i, r, s)
+		fftR8FirstAVX2Fwd(o, i, k, is, os, s)
+	}
+}
+
+// FFTRadix8FirstSeg is FFTRadix8First (length n = len(in)) writing the
+// segmented layout of FFTRadix16Seg (segment n/16, outPad values of
+// padding after each): its output rows of n/8 values span two segments,
+// so it runs as two calls of half rows. Level AVX-512 (FFTRadix16Supported).
+func FFTRadix8FirstSeg(l Level, out, in []complex64, outPad int, s float32, inverse bool) {
+	n := len(in)
+	seg := n / 16
+	if !FFTRadix16Supported(l, 1, 8) || n < 16*8 || n%(16*8) != 0 || outPad < 0 || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTRadix8FirstSeg: bad length or padding")
+	}
+	const b = 8 // bytes per value
+	for h := range 2 {
+		fftR8FirstRows(l, &out[h*(seg+outPad)], &in[h*seg], seg, 2*seg*b, 2*(seg+outPad)*b, s, inverse)
 	}
 }
 
@@ -151,10 +173,139 @@ func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
 		panic("asm: FFTTail16: bad length")
 	}
 	tw = tw[:FFTTail16TwiddleLen(n)]
+	m := n / 16
 	if inverse {
-		fftTail16AVX512Inv(&out[0], &in[0], &tw[0], n/16)
+		fftTail16AVX512Inv(&out[0], &in[0], &tw[0], m, m/8, 0)
 	} else {
-		fftTail16AVX512Fwd(&out[0], &in[0], &tw[0], n/16)
+		fftTail16AVX512Fwd(&out[0], &in[0], &tw[0], m, m/8, 0)
+	}
+}
+
+// FFTTail16CompactMinLen is the shortest n whose FFTTail16Seg takes the
+// compact table. Best of 15 batches of thread CPU time (a throwaway A/B),
+// 30-vector table against compact: n = 2048 567–593 against 632–638 ns,
+// 4096 1.14–1.32 against 1.27–1.31 µs (in L1/L2 the nine products more
+// cost more than the loads saved), 16384 6.3–7.3 against 5.9–6.9 µs,
+// 65536 25.8–26.4 against 24.1–24.8 µs.
+const FFTTail16CompactMinLen = 16384
+
+// FFTTail16SegTwiddleLen is the float32 count of FFTTail16Seg's table
+// for length n: FFTTail16TwiddleLen's, or from FFTTail16CompactMinLen 12
+// vectors per 8 j (avogen/fft.go, fftTail16C).
+func FFTTail16SegTwiddleLen(n int) int {
+	if n < FFTTail16CompactMinLen {
+		return FFTTail16TwiddleLen(n)
+	}
+	return n / 128 * 12 * 16
+}
+
+// FFTTail16Seg is FFTTail16 for a length-n transform whose input is in
+// the segmented layout of FFTRadix16Seg (inPad values after every n/16;
+// n a multiple of 2048 when inPad > 0); out is contiguous. Its table is
+// FFTTail16's below FFTTail16CompactMinLen, else the compact one: per 8
+// j, ω_n^{4qj} (q = 1, 2, 3), then ω_n^{kj} (k = 1, 2, 3), each as Re and
+// Im vectors with every value over its two lanes; the kernel forms
+// ω_n^{k(j+s·m)} = ω_n^{kj}·ω_16^{ks} with a second product, for the
+// long transforms whose tail streams its table (n = 65536: the 30-vector
+// table is 2 bytes of twiddle per byte of data).
+func FFTTail16Seg(l Level, out, in []complex64, tw []float32, n, inPad int, inverse bool) {
+	m := n / 16
+	if !FFTTail16Supported(l, n) || inPad < 0 || (inPad > 0 && m%128 != 0) || len(out) < n || len(in) <= FFTSegIndex(n-1, m, inPad) {
+		panic("asm: FFTTail16Seg: bad length or padding")
+	}
+	tw = tw[:FFTTail16SegTwiddleLen(n)]
+	per := m / 128 // groups of 8 j (128 input values) per segment
+	if inPad == 0 {
+		per = m / 8
+	}
+	o, i, w := &out[0], &in[0], &tw[0]
+	switch compact := n >= FFTTail16CompactMinLen; {
+	case compact && inverse:
+		fftTail16CAVX512Inv(o, i, w, m, per, inPad*8)
+	case compact:
+		fftTail16CAVX512Fwd(o, i, w, m, per, inPad*8)
+	case inverse:
+		fftTail16AVX512Inv(o, i, w, m, per, inPad*8)
+	default:
+		fftTail16AVX512Fwd(o, i, w, m, per, inPad*8)
+	}
+}
+
+// FFTRadix16Supported reports whether FFTRadix16 runs sub-transform
+// length ls with r = n/(16·ls) at level l: AVX-512 only (sixteen vectors
+// of data in registers), r a positive multiple of the values per vector.
+func FFTRadix16Supported(l Level, ls, r int) bool {
+	return l == AVX512 && ls >= 1 && r >= 8 && r%8 == 0
+}
+
+// FFTRadix16TwiddleLen is the float32 count of FFTRadix16's table for
+// sub-transform length ls: fifteen complex values per j (avogen/fft.go,
+// fftR16Wide).
+func FFTRadix16TwiddleLen(ls int) int { return 30 * ls }
+
+// FFTRadix16 runs two radix-4 Stockham stages of a complex64 FFT of
+// length n = len(in) fused in one pass, (ls, 4r) then (4ls, r) with r =
+// n/(16·ls): for j < ls, k < r and s, t < 4,
+//
+//	y_s(p) = Σ_q (∓i)^{qs}·ω_{4ls}^{qj}·in[j·16r + (4q + p)·r + k]
+//	out[(j + s·ls + t·4ls)·r + k] = Σ_p (∓i)^{pt}·ω_{16ls}^{p(j+s·ls)}·y_s(p)
+//
+// tw is the table FFTRadix16TwiddleLen counts: per j, ω_{4ls}^{qj} (q = 1,
+// 2, 3), then for s = 0 … 3 ω_{16ls}^{p(j+s·ls)} (p = 1, 2, 3), each as
+// Re, Im. s scales the inputs by a power of two (1, or an inverse's 1/n)
+// and needs ls = 1, where the stage-A twiddles and the s = 0 stage-B
+// ones (all 1) are not read. out
+// and in must not overlap.
+func FFTRadix16(l Level, out, in []complex64, tw []float32, ls int, inverse bool, s float32) {
+	if len(out) != len(in) {
+		panic("asm: FFTRadix16: bad length")
+	}
+	FFTRadix16Seg(l, out, in, tw, len(in), ls, 0, 0, inverse, s)
+}
+
+// FFTRadix16Seg is FFTRadix16 for a length-n transform whose input and
+// output are in segmented layouts of segment n/16 (FFTSegIndex) with
+// inPad and outPad values of padding: in a long transform the pass's
+// sixteen output streams are then a segment and a cache line apart, not
+// n/2 bytes, and do not share one L1 set. A pad of 0 is the contiguous
+// layout. Accuracy: within a few float32 roundings of the two float64
+// stages (fft_radix16_test.go). Speed (best of 15 batches of thread CPU
+// time, a throwaway A/B during development): n = 1024 in L1, ls = 1 169
+// ns and ls = 4 186 ns against 189–214 ns for the two radix-4 stages; n
+// = 65536 in L2, ls = 16, 13.1–13.5 µs padded on both sides against
+// 21.5–27.4 µs contiguous and 20.0–28.3 µs for the two radix-4 stages.
+func FFTRadix16Seg(l Level, out, in []complex64, tw []float32, n, ls, inPad, outPad int, inverse bool, s float32) {
+	if ls < 1 || n < 16*ls || n%(16*ls) != 0 || !FFTRadix16Supported(l, ls, n/(16*ls)) || (s != 1 && ls != 1) || inPad < 0 || outPad < 0 {
+		panic("asm: FFTRadix16: bad length, unsupported stage, padding, or a scale with ls > 1")
+	}
+	seg := n / 16
+	if len(in) <= FFTSegIndex(n-1, seg, inPad) || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTRadix16: in or out too short for the layout")
+	}
+	r := n / (16 * ls)
+	tw = tw[:FFTRadix16TwiddleLen(ls)]
+	// The inputs of j sit at the same distances from its first for every
+	// j: a j's 16r values lie in one segment (ls ≥ 16) or start one.
+	const b = 8 // bytes per value
+	var offs [16]int
+	for i := range offs {
+		offs[i] = FFTSegIndex(i*r, seg, inPad) * b
+	}
+	per, jstep, gskip := 1, FFTSegIndex(16*r, seg, inPad), 0
+	if 16*r < seg {
+		per, jstep, gskip = seg/(16*r), 16*r, inPad*b
+	}
+	groups, jskip, kv, os := ls/per, (jstep-r)*b, r/8, (seg+outPad)*b
+	o, i, w := &out[0], &in[0], &tw[0]
+	switch {
+	case ls == 1 && inverse:
+		fftR16FirstAVX512Inv(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os, s)
+	case ls == 1:
+		fftR16FirstAVX512Fwd(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os, s)
+	case inverse:
+		fftR16WideAVX512Inv(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os)
+	default:
+		fftR16WideAVX512Fwd(o, i, w, &offs[0], groups, per, jskip, gskip, kv, os)
 	}
 }
 

@@ -126,6 +126,41 @@ func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
 	panic("asm: FFTTail16: no NEON kernel")
 }
 
+// FFTRadix16Supported reports whether FFTRadix16 runs a stage at level
+// l: never at NEON.
+func FFTRadix16Supported(l Level, ls, r int) bool { return false }
+
+// FFTRadix16TwiddleLen is the float32 count of FFTRadix16's table: none
+// at NEON.
+func FFTRadix16TwiddleLen(ls int) int { return 0 }
+
+// FFTRadix16Seg has no NEON kernel (FFTRadix16Supported).
+func FFTRadix16Seg(l Level, out, in []complex64, tw []float32, n, ls, inPad, outPad int, inverse bool, s float32) {
+	panic("asm: FFTRadix16Seg: no NEON kernel")
+}
+
+// FFTRadix8FirstSeg has no NEON kernel (FFTRadix16Supported).
+func FFTRadix8FirstSeg(l Level, out, in []complex64, outPad int, s float32, inverse bool) {
+	panic("asm: FFTRadix8FirstSeg: no NEON kernel")
+}
+
+// FFTTail16CompactMinLen is where FFTTail16Seg's table turns compact:
+// never at NEON, which has no fused tail.
+const FFTTail16CompactMinLen = 1 << 62
+
+// FFTTail16SegTwiddleLen is zero: no fused tail at NEON.
+func FFTTail16SegTwiddleLen(n int) int { return 0 }
+
+// FFTTail16Seg has no NEON kernel (FFTTail16Supported).
+func FFTTail16Seg(l Level, out, in []complex64, tw []float32, n, inPad int, inverse bool) {
+	panic("asm: FFTTail16Seg: no NEON kernel")
+}
+
+// FFTRadix16 has no NEON kernel (FFTRadix16Supported).
+func FFTRadix16(l Level, out, in []complex64, tw []float32, ls int, inverse bool, s float32) {
+	panic("asm: FFTRadix16: no NEON kernel")
+}
+
 // The complex128 kernels: the same kernels in float64, two values per
 // vector.
 

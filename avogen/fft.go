@@ -27,6 +27,9 @@
 //     table (per vector and q, Re w and Im w each duplicated over a
 //     complex value's two lanes);
 //   - fftTail16 (ZMM): the last two radix-4 stages fused;
+//   - fftR16Wide (fftR16First for ls = 1), ZMM: two radix-4 stages fused
+//     where both are of the wide kind (r of the second a multiple of the
+//     values per vector), one pass over the data where they take two;
 //   - fftRealPass, fftTransposeTwiddle, fftCopyRows, fftScale: the real
 //     FFT's pass and the four-step FFT's helpers.
 //
@@ -60,7 +63,10 @@ func generateFFT() {
 			fftR4Narrow(v, inverse, 1)
 			if v.Lanes == 16 {
 				fftR4Narrow(v, inverse, 4)
-				fftTail16(v, inverse)
+				fftTail16(v, inverse, false)
+				fftTail16(v, inverse, true)
+				fftR16Wide(v, inverse, false)
+				fftR16Wide(v, inverse, true)
 			}
 			fftRealPass(v, inverse)
 			fftTransposeTwiddle(v, inverse)
@@ -708,10 +714,20 @@ func transposeTile(v vmath.ISA, r []reg.VecVirtual) []reg.VecVirtual {
 // consecutive j: their 128 values are two 8×8 tiles transposed in
 // registers. tw holds, per 8 j, w_A as six vectors (Re, Im of q = 1, 2, 3,
 // duplicated over a value's two lanes), then w_B for s = 0 … 3, six
-// vectors each: 30 vectors.
-func fftTail16(v vmath.ISA, inverse bool) {
+// vectors each: 30 vectors. The input may be in a segmented layout
+// (fftR16Wide): after every per groups of 8 j, in skips skip more bytes.
+//
+// compact emits fftTail16C, whose table holds 12 vectors per 8 j: w_A,
+// then v_k = ω_n^{kj} (k = 1, 2, 3), with w_B(k, j + s·m) = v_k·ω_16^{ks}
+// formed by a second product by a constant (broadcast from
+// fft_tail16_w16): nine products more per 8 j, 60% less table to stream,
+// which is what a long transform's tail waits on.
+func fftTail16(v vmath.ISA, inverse, compact bool) {
 	name := "fftTail16" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, m int)")
+	if compact {
+		name = "fftTail16C" + v.Name + fftDir(inverse)
+	}
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, m, per, skip int)")
 	Pragma("noescape")
 	Doc(name + " runs the last two radix-4 stages of a complex64 FFT fused (a radix-16 pass); see avogen/fft.go.")
 	out := Load(Param("out"), GP64())
@@ -725,7 +741,11 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	MOVQ(m, groups)
 	SHRQ(U8(3), groups)
 	JZ(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("per", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
 	ones := fftOnes(v)
+	left := GP64() // groups before in skips a segment's padding
+	Load(Param("per"), left)
 	Label(name + "_loop")
 	// x[4q + k]: value (q, k) of the 8 j.
 	var x [16]reg.VecVirtual
@@ -755,8 +775,15 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	for s := range 4 {
 		b := y[s][:]
 		base := (6 + 6*s) * vb
+		if compact {
+			base = 6 * vb
+		}
 		for k := 1; k < 4; k++ {
 			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+			if compact && s > 0 {
+				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
+				b[k] = cmulBcst(v, b[k], c, c.Offset(4), inverse)
+			}
 		}
 		butterfly4(v, b, ones, inverse)
 		if s == 0 {
@@ -774,7 +801,16 @@ func fftTail16(v vmath.ISA, inverse bool) {
 	}
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
-	ADDQ(U32(30*vb), tw)
+	if compact {
+		ADDQ(U32(12*vb), tw)
+	} else {
+		ADDQ(U32(30*vb), tw)
+	}
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("skip", 40), in)
+	Load(Param("per"), left)
+	Label(name + "_next")
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
@@ -792,44 +828,58 @@ func fftTail16(v vmath.ISA, inverse bool) {
 // (radix 4 of u), v_j = (x_j − x_{j+4})·ω_8^{±j} the odd ones. The products
 // by ω_8 = (1 ∓ i)/√2 are a swap, a multiply and one alternating fused
 // add (ω_8^{±3} the same with −1/√2), by ω_8^{±2} = ∓i a swap and a sign.
+// The kernel runs k of the r values, its q rows is bytes apart in in and
+// its t rows os bytes apart in out: a segmented output (fftR16Wide) puts
+// padding inside a row, so it takes a call per segment of the row.
 func fftR8First(v vmath.ISA, inverse bool) {
 	name := "fftR8First" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex64, r int, s float32)")
+	TEXT(name, NOSPLIT, "func(out, in *complex64, k, is, os int, s float32)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.")
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
-	r := Load(Param("r"), GP64())
-	rb, r3, r5, r7 := GP64(), GP64(), GP64(), GP64()
-	MOVQ(r, rb)
-	SHLQ(U8(3), rb)
-	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
-	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
-	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	r := Load(Param("k"), GP64())
+	// Byte strides 1, 3, 5 and 7 times is (inputs) and os (outputs).
+	strides := func(name string) [4]reg.GPVirtual {
+		var x [4]reg.GPVirtual
+		for i := range x {
+			x[i] = GP64()
+		}
+		Load(Param(name), x[0])
+		LEAQ(Mem{Base: x[0], Index: x[0], Scale: 2}, x[1])
+		LEAQ(Mem{Base: x[0], Index: x[0], Scale: 4}, x[2])
+		LEAQ(Mem{Base: x[1], Index: x[0], Scale: 4}, x[3])
+		return x
+	}
+	is, os := strides("is"), strides("os")
 	SHRQ(U8(log2(cvals(v))), r)
 	JZ(LabelRef(name + "_done"))
 	sv, ones := v.Vec(), fftOnes(v)
 	VBROADCASTSS(Load(Param("s"), XMM()), sv)
 	rt := float32(1 / math.Sqrt2)
-	// q·r·8 bytes for q = 0 … 7 from in (or out): base + index·scale.
+	// q strides for q = 0 … 7 from in (or out): base + index·scale.
 	at := func(base reg.Register, q int) Mem {
+		st := is
+		if base == out {
+			st = os
+		}
 		switch q {
 		case 0:
 			return Mem{Base: base}
 		case 1:
-			return Mem{Base: base, Index: rb, Scale: 1}
+			return Mem{Base: base, Index: st[0], Scale: 1}
 		case 2:
-			return Mem{Base: base, Index: rb, Scale: 2}
+			return Mem{Base: base, Index: st[0], Scale: 2}
 		case 3:
-			return Mem{Base: base, Index: r3, Scale: 1}
+			return Mem{Base: base, Index: st[1], Scale: 1}
 		case 4:
-			return Mem{Base: base, Index: rb, Scale: 4}
+			return Mem{Base: base, Index: st[0], Scale: 4}
 		case 5:
-			return Mem{Base: base, Index: r5, Scale: 1}
+			return Mem{Base: base, Index: st[2], Scale: 1}
 		case 6:
-			return Mem{Base: base, Index: r3, Scale: 2}
+			return Mem{Base: base, Index: st[1], Scale: 2}
 		}
-		return Mem{Base: base, Index: r7, Scale: 1}
+		return Mem{Base: base, Index: st[3], Scale: 1}
 	}
 	Label(name + "_loop")
 	var u, w [4]reg.VecVirtual
@@ -882,4 +932,173 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// fftR16Wide emits (ZMM) two consecutive radix-4 stages fused in
+// registers, a radix-16 pass of sub-transform length ls and r = n/(16·ls)
+// (a multiple of the values per vector): stage A (ls, 4r) then stage B
+// (4ls, r). For j < ls and k < r the sixteen inputs x[4q + p] =
+// in[j·16r + (4q + p)·r + k] become
+//
+//	y[s][p] = Σ_q (∓i)^{qs}·ω_{4ls}^{qj}·x[4q + p]
+//	out[(j + s·ls + t·4ls)·r + k] = Σ_p (∓i)^{pt}·ω_{16ls}^{p(j+s·ls)}·y[s][p]
+//
+// one pass over the data where the two stages take two, sixteen vectors
+// live out of 32. Both sides may be in a segmented layout (value x at x
+// + pad·⌊x/seg⌋, seg = n/16): its padding puts the sixteen streams of a
+// long transform, otherwise n/2 bytes apart, in different L1 sets. So
+// the kernel takes the byte offsets of the sixteen inputs from the j's
+// base (offs[4q + p]), the j as groups of per (after each j in moves
+// jskip bytes beyond the r values the k loop moved it, after each group
+// gskip more) and the stride os of s (t: 4·os), its outputs of a j being
+// contiguous. tw holds per j the thirty floats (Re, Im) of ω_{4ls}^{qj}
+// (q = 1, 2, 3), then for s = 0 … 3 of ω_{16ls}^{p(j+s·ls)} (p = 1, 2,
+// 3); each is broadcast from memory by the instruction that uses it
+// (EVEX {1to16}), so the table stays 15 values per j and no register
+// holds a twiddle. first emits the ls = 1 pass, whose stage-A twiddles
+// and s = 0 stage-B ones are all 1 (the table's first twelve floats
+// unread), with its inputs scaled by s (a power of two: 1, or the
+// inverse's 1/n).
+func fftR16Wide(v vmath.ISA, inverse, first bool) {
+	name := "fftR16Wide" + v.Name + fftDir(inverse)
+	sig := "func(out, in *complex64, tw *float32, offs *int, groups, per, jskip, gskip, kv, os int)"
+	if first {
+		name = "fftR16First" + v.Name + fftDir(inverse)
+		sig = "func(out, in *complex64, tw *float32, offs *int, groups, per, jskip, gskip, kv, os int, s float32)"
+	}
+	TEXT(name, NOSPLIT, sig)
+	Pragma("noescape")
+	Doc(name + " runs two radix-4 Stockham stages of a complex64 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	offs := Load(Param("offs"), GP64())
+	ob := Load(Param("os"), GP64())
+	o3 := GP64()
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	CMPQ(NewParamAddr("groups", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("per", 40), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("kv", 64), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	var sv reg.VecVirtual
+	if first {
+		sv = v.Vec()
+		VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	}
+	// twid is (Re, Im) of twiddle i of the j, broadcast.
+	twid := func(i int) (Mem, Mem) { return Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4} }
+	Label(name + "_group")
+	per := GP64()
+	Load(Param("per"), per)
+	Label(name + "_j")
+	k := GP64()
+	Load(Param("kv"), k)
+	Label(name + "_k")
+	var y [4][4]reg.VecVirtual // y[s][p]
+	for p := range 4 {
+		a := make([]reg.VecVirtual, 4)
+		for q := range a {
+			off := GP64()
+			MOVQ(Mem{Base: offs, Disp: 8 * (4*q + p)}, off)
+			m := Mem{Base: in, Index: off, Scale: 1}
+			a[q] = v.Vec()
+			if first {
+				VMULPS(m, sv, a[q]) // s a power of two: exact
+			} else {
+				VMOVUPS(m, a[q])
+			}
+		}
+		if !first {
+			for q := 1; q < 4; q++ {
+				re, im := twid(q - 1)
+				a[q] = cmulBcst(v, a[q], re, im, inverse)
+			}
+		}
+		butterfly4(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][p] = a[s]
+		}
+	}
+	for s := range 4 {
+		b := y[s][:]
+		for p := 1; p < 4 && !(first && s == 0); p++ {
+			re, im := twid(3 + 3*s + p - 1)
+			b[p] = cmulBcst(v, b[p], re, im, inverse)
+		}
+		butterfly4(v, b, ones, inverse)
+		// (s + 4t)·os bytes from out: base out + s·os, then 0, 4, 8,
+		// 12 os by the index.
+		base := out
+		if s > 0 {
+			base = GP64()
+			switch s {
+			case 1:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
+			case 2:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
+			case 3:
+				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
+			}
+		}
+		VMOVUPS(b[0], Mem{Base: base})
+		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
+		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
+		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	ADDQ(NewParamAddr("jskip", 48), in)
+	ADDQ(U32(120), tw)
+	DECQ(per)
+	JNZ(LabelRef(name + "_j"))
+	ADDQ(NewParamAddr("gskip", 56), in)
+	DECQ(NewParamAddr("groups", 32))
+	JNZ(LabelRef(name + "_group"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftTail16W16 is the table of ω_16^{ks} (s, k = 1, 2, 3; Re, Im as
+// float32, s major) for fftTail16C, computed in float64 with the quarter
+// turns exact.
+func fftTail16W16() Mem {
+	const name = "fft_tail16_w16"
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for s := 1; s < 4; s++ {
+		for k := 1; k < 4; k++ {
+			e := k * s % 16
+			sn, cs := math.Sincos(2 * math.Pi * float64(e) / 16)
+			if e%4 == 0 { // a quarter turn: exactly 0 and ±1
+				sn, cs = math.Round(sn), math.Round(cs)
+			}
+			i := 3*(s-1) + k - 1
+			DATA(8*i, U32(math.Float32bits(float32(cs))))
+			DATA(8*i+4, U32(math.Float32bits(float32(-sn))))
+		}
+	}
+	return m
+}
+
+// cmulBcst is cmulBy with Re w and Im w broadcast from the float32s at
+// wr and wi by the instructions that use them (EVEX {1to16}, ZMM only).
+func cmulBcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVirtual {
+	t := v.Vec()
+	VPERMILPS(U8(0xb1), x, t) // (im, re)
+	VMULPS_BCST(wi, t, t)
+	if inverse {
+		VFMSUBADD231PS_BCST(wr, x, t)
+	} else {
+		VFMADDSUB231PS_BCST(wr, x, t)
+	}
+	return t
 }

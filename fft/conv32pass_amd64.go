@@ -245,8 +245,8 @@ func asFloat32(x []complex64) []float32 {
 // radix-8 first stage.
 func firstStageReadsRow(l asm.Level, rp *realStockham32, seqLen int) bool {
 	sp := rp.cplx
-	return sp != nil && seqLen == rp.h && seqLen%2 == 0 && !sp.radix2 && !sp.radix8 &&
-		len(sp.stages) >= 2 && sp.stages[0].ls == 1 && sp.stages[0].r > 0 && !asm.FFTRadix4Narrow(l, sp.stages[0].r)
+	return sp != nil && !sp.seg && seqLen == rp.h && seqLen%2 == 0 && !sp.radix2 && !sp.radix8 &&
+		len(sp.stages) >= 2 && sp.stages[0].ls == 1 && sp.stages[0].r > 0 && !sp.radix16(0) && !asm.FFTRadix4Narrow(l, sp.stages[0].r)
 }
 
 // forwardHalfZero runs the forward complex FFT of sp (length h) on the row
@@ -260,13 +260,8 @@ func forwardHalfZero(sp *stockham32, a, b []complex64, u []float32) []complex64 
 	l, h := sp.level, sp.n
 	asm.FFTConvFirst(l, a[:h], asComplex64(u))
 	cur, other := a, b
-	for _, st := range sp.stages[1:] {
-		tw := sp.tw[st.off : st.off+st.len]
-		if st.r == 0 {
-			asm.FFTTail16(l, other[:h], cur[:h], tw, false)
-		} else {
-			asm.FFTRadix4(l, other[:h], cur[:h], tw, st.ls, false)
-		}
+	for i := 1; i < len(sp.stages); i++ {
+		sp.runStage(i, other[:h], cur[:h], false, 1)
 		cur, other = other, cur
 	}
 	return cur

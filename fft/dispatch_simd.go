@@ -50,7 +50,7 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 		transform32Generic(p, dst, src, s, inverse)
 		return
 	}
-	runStockham32(sp, dst, src, s.complex64s(p.n), inverse, inverse)
+	runStockham32(sp, dst, src, s.complex64s(sp.workLen()), inverse, inverse)
 }
 
 // transform32Short runs a short transform without the scratch pool,
@@ -128,14 +128,14 @@ func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse, scale bo
 		// The column plan starts with radix 4 (n1 = 4^m).
 		cur, other := blkA[:n1*b], blkB[:n1*b]
 		asm.FFTRadix4Strided(l, cur, src[c0:], nil, 1, stripeIn(n1, b, n2), inverse, sc)
-		cur = runStages(fs.col, fs.col.stages[1:], cur, other, inverse)
+		cur = runStages(fs.col, 1, len(fs.col.stages), cur, other, inverse)
 		blkTw := fs.tw[c0/b*n1:]
 		asm.FFTTransposeTwiddle(l, t[c0*ts:], cur, blkTw, fs.tw[n2/b*n1:], n1, b, ts, inverse)
 	}
 	row := fs.row
 	for c0 := 0; c0 < n1; c0 += b {
 		cur, other := blkA[:n2*b], blkB[:n2*b]
-		stages := row.stages
+		first := 0
 		switch {
 		case row.radix8:
 			asm.FFTCopyRows(l, other, t[c0:], n2, b, b, ts)
@@ -145,10 +145,11 @@ func runFourStep32(fs *fourStep32, dst, src, work []complex64, inverse, scale bo
 			asm.FFTRadix2First(l, cur, other, 1)
 		default:
 			asm.FFTRadix4Strided(l, cur, t[c0:], nil, 1, stripeIn(n2, b, ts), inverse, 1)
-			stages = stages[1:]
+			first = 1
 		}
-		last := stages[len(stages)-1]
-		cur = runStages(row, stages[:len(stages)-1], cur, other, inverse)
+		end := len(row.stages) - 1
+		last := &row.stages[end]
+		cur = runStages(row, first, end, cur, other, inverse)
 		asm.FFTRadix4Strided(l, dst[c0:], cur, row.tw[last.off:last.off+last.len], last.ls, stripeOut(n2, b, n1), inverse, 1)
 	}
 }
@@ -169,14 +170,31 @@ func stripeOut(m, b, stride int) asm.FFTStageLayout {
 	return asm.FFTStageLayout{Rows: 1, Width: b, JIn: 4 * b, QIn: b, RowIn: b, JOut: stride, SOut: ls * stride, RowOut: stride}
 }
 
-// runStages runs the radix-4 stages of sp from the buffer cur, ping-
+// runStages runs the stages [from, to) of sp from the buffer cur, ping-
 // ponging with other, and returns the buffer holding the result.
-func runStages(sp *stockham32, stages []stage32, cur, other []complex64, inverse bool) []complex64 {
-	for _, st := range stages {
-		asm.FFTRadix4(sp.level, other, cur, sp.tw[st.off:st.off+st.len], st.ls, inverse)
+func runStages(sp *stockham32, from, to int, cur, other []complex64, inverse bool) []complex64 {
+	for i := from; i < to; i++ {
+		sp.runStage(i, other, cur, inverse, 1)
 		cur, other = other, cur
 	}
 	return cur
+}
+
+// runStage runs stage i of sp from in to out, its inputs scaled by s (a
+// power of two; 1 unless it is a first stage that takes a scale). Stages
+// go by index: a loop copying each out of the slice cost a few percent of
+// a 512-point transform (perf: a stall on the copy).
+func (sp *stockham32) runStage(i int, out, in []complex64, inverse bool, s float32) {
+	st := &sp.stages[i]
+	tw := sp.tw[st.off : st.off+st.len]
+	switch {
+	case sp.radix16(i):
+		asm.FFTRadix16(sp.level, out, in, tw, st.ls, inverse, s)
+	case st.r == 0:
+		asm.FFTTail16(sp.level, out, in, tw, inverse)
+	default:
+		asm.FFTRadix4(sp.level, out, in, tw, st.ls, inverse)
+	}
 }
 
 // runStockham32 runs the stages of sp, ping-ponging between dst and work
@@ -189,6 +207,10 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 			s = sp.invScale()
 		}
 		sp.small.Run(dst, src, inverse, s)
+		return
+	}
+	if sp.seg {
+		runSeg32(sp, dst, src, work, inverse, scale)
 		return
 	}
 	stages := sp.stageCount()
@@ -209,7 +231,7 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 	if scale {
 		s = 1 / float32(sp.n)
 	}
-	stages4 := sp.stages
+	i := 0
 	switch {
 	case sp.radix8:
 		asm.FFTRadix8First(l, out, in, s, inverse)
@@ -219,23 +241,65 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		asm.FFTRadix2First(l, out, in, s)
 		next()
 		s = 1
-	case len(stages4) > 0 && stages4[0].ls == 1 && !asm.FFTRadix4Narrow(l, stages4[0].r):
+	case len(sp.stages) > 0 && sp.radix16(0) && sp.stages[0].ls == 1:
+		sp.runStage(0, out, in, inverse, s)
+		next()
+		s = 1
+		i = 1
+	case len(sp.stages) > 0 && sp.stages[0].ls == 1 && !asm.FFTRadix4Narrow(l, sp.stages[0].r):
 		asm.FFTRadix4FirstScaled(l, out, in, s, inverse)
 		next()
 		s = 1
-		stages4 = stages4[1:]
+		i = 1
 	}
-	for _, st := range stages4 {
-		if st.r == 0 {
-			asm.FFTTail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
-		} else {
-			asm.FFTRadix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
-		}
+	for ; i < len(sp.stages); i++ {
+		sp.runStage(i, out, in, inverse, 1)
 		next()
 	}
 	if s != 1 {
 		asm.FFTScale(l, dst, s)
 	}
+}
+
+// runSeg32 runs a segmented plan (stockham32.segStages): the first pass
+// reads src and writes the first of two segmented buffers in work (the
+// radix-2 one contiguous), the radix-16 passes ping-pong
+// between them, and the tail writes dst; scale puts the 1/n on the first
+// pass. dst may be src: only the first pass reads src, only the last
+// writes dst.
+func runSeg32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
+	l, n := sp.level, sp.n
+	s := float32(1)
+	if scale {
+		s = sp.invScale()
+	}
+	m := segLen(n)
+	cur, other := work[:m], work[m:2*m]
+	pad := segPad32 // of cur, once the first pass has written it
+	i := 0
+	switch first := &sp.stages[0]; {
+	case sp.radix2:
+		asm.FFTRadix2First(l, cur[:n], src[:n], s)
+		pad = 0
+	case sp.radix8:
+		asm.FFTRadix8FirstSeg(l, cur, src[:n], segPad32, s, inverse)
+	case sp.radix16(0):
+		asm.FFTRadix16Seg(l, cur, src, sp.tw[first.off:first.off+first.len], n, 1, 0, segPad32, inverse, s)
+		i = 1
+	default: // radix 4, ls = 1: rows of a segment, four segments apart
+		seg := n / 16
+		st := asm.FFTStageLayout{Rows: 4, Width: seg, QIn: n / 4, RowIn: seg, SOut: 4 * (seg + segPad32), RowOut: seg + segPad32}
+		asm.FFTRadix4Strided(l, cur, src, nil, 1, st, inverse, s)
+		i = 1
+	}
+	end := len(sp.stages) - 1
+	for ; i < end; i++ {
+		st := &sp.stages[i]
+		asm.FFTRadix16Seg(l, other, cur, sp.tw[st.off:st.off+st.len], n, st.ls, pad, segPad32, inverse, 1)
+		cur, other, pad = other, cur, segPad32
+	}
+	last := &sp.stages[end]
+	asm.FFTTail16Seg(l, dst[:n], cur, sp.tw[last.off:last.off+last.len], n, pad, inverse)
 }
 
 // stageCount is the number of passes of sp.
@@ -397,7 +461,7 @@ func (rp *realStockham32) workLen() int {
 	if rp.fs != nil {
 		return rp.fs.scratchLen()
 	}
-	return rp.h
+	return rp.cplx.workLen()
 }
 
 // asComplex64 reads the even-length x as len(x)/2 complex64 values (Go's

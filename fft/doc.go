@@ -29,7 +29,8 @@
 // instruction-set level. At AVX2, AVX-512 and NEON, powers of two from 32
 // up run Stockham radix-4 stages in assembly (avogen/fft.go,
 // avogen/fft64.go, avogen/neongen/fft.go; a radix-8 or radix-2 first stage
-// for odd log2 n; the last two stages fused at AVX-512), in float32 for the
+// for odd log2 n; float32 at AVX-512 two stages per pass, radix 16, the
+// longer transforms on padded buffers), in float32 for the
 // 32 plans and float64 for the 64 plans, on interleaved complex data, with
 // twiddles computed in float64 once per plan; from 2^18 a four-step
 // decomposition keeps the passes in cache; a real plan is a half-length

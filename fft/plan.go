@@ -201,8 +201,12 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // At the AVX2, AVX-512 and NEON levels a power-of-two n ≥ 32 runs float32
 // Stockham stages in assembly (avogen/fft.go, avogen/neongen/fft.go): when
 // log2 n is odd a radix-8 first stage (n ≤ 2048) or a radix-2 one, then
-// radix-4 stages (at
-// AVX-512 the last two fused into one radix-16 pass), no bit-reversal pass, twiddles computed in float64
+// radix-4 stages; at AVX-512 the last two fused into one radix-16 pass
+// (asm.FFTTail16), the others fused in pairs (asm.FFTRadix16), and from
+// n = 2048 the passes between the first and the last on buffers with a
+// cache line of padding after every n/16 values (stockham32.segStages),
+// so that n = 65536 takes four passes whose sixteen streams do not share
+// an L1 set; no bit-reversal pass, twiddles computed in float64
 // (cos and sin of the exact angle) when the plan is made and stored as
 // float32 tables in the plan; from n = 2^18 a four-step decomposition
 // keeps the working set in L2 (see fourStep32). Inverses fold the 1/n

@@ -43,6 +43,16 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			if sp := p32.stockham(l); sp != nil && asm.FFTTail16Supported(l, n) && sp.stages[len(sp.stages)-1].r != 0 {
 				t.Errorf("%v: Plan32 n=%d does not fuse its last two stages", l, n)
 			}
+			if sp := p32.stockham(l); sp != nil && asm.FFTRadix16Supported(l, 1, 8) && n <= radix16MaxLen {
+				for i := 1; i < len(sp.stages); i++ {
+					if a, b := sp.stages[i-1], sp.stages[i]; a.r != 0 && !sp.radix16(i-1) && b.r != 0 && !sp.radix16(i) && asm.FFTRadix16Supported(l, a.ls, a.r/4) {
+						t.Errorf("%v: Plan32 n=%d runs radix-4 stages ls = %d and %d apart, not fused", l, n, a.ls, b.ls)
+					}
+				}
+			}
+			if sp := p32.stockham(l); sp != nil && asm.FFTRadix16Supported(l, 1, 8) && asm.FFTTail16Supported(l, n) && (n > radix16MaxLen) != sp.seg {
+				t.Errorf("%v: Plan32 n=%d: segmented %v, want it beyond n = %d", l, n, sp.seg, radix16MaxLen)
+			}
 			oddLog := n&0xaaaaaaaa != 0
 			if sp := p32.stockham(l); sp != nil && oddLog && n <= radix8MaxLen && (n/8)%asm.FFTValues(l) == 0 && !sp.radix8 {
 				t.Errorf("%v: Plan32 n=%d does not start with radix 8", l, n)
