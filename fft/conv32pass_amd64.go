@@ -94,7 +94,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	// values as on the first stage, where realStockham32.transform puts
 	// it).
 	scale := float32(0.25)
-	stagesHere := rp.cplx != nil && rp.cplx.small == nil
+	stagesHere := rp.cplx != nil && rp.cplx.small == nil && !rp.cplx.seg // a segmented plan runs through rp.transform
 	if stagesHere {
 		scale /= float32(h)
 	}
@@ -133,7 +133,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 			}
 			sp := rp.cplx
 			if tail {
-				cur := inverseStages(sp, sp.stages[:len(sp.stages)-1], z[:h], other[:h])
+				cur := inverseStages(sp, len(sp.stages)-1, z[:h], other[:h])
 				last := sp.stages[len(sp.stages)-1]
 				dh := float32(0)
 				if d != nil {
@@ -147,7 +147,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 				}
 				continue
 			}
-			out = asFloat32(inverseStages(sp, sp.stages, z[:h], other[:h]))[:seqLen]
+			out = asFloat32(inverseStages(sp, len(sp.stages), z[:h], other[:h]))[:seqLen]
 		} else {
 			rp.transform(asComplex64(s.buf), z[:h], w, true)
 			out = s.buf[:seqLen]
@@ -169,31 +169,26 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 // the end of stages (sp.stages, or a prefix of it: the caller runs the
 // rest), ping-ponging between src and other (each len sp.n), and returns
 // the one holding the result.
-func inverseStages(sp *stockham32, stages []stage32, src, other []complex64) []complex64 {
+func inverseStages(sp *stockham32, end int, src, other []complex64) []complex64 {
 	l := sp.level
 	cur := src
-	first := true
+	first, i := true, 0
 	switch {
 	case sp.radix8:
 		asm.FFTRadix8First(l, other, cur, 1, true)
 	case sp.radix2:
 		asm.FFTRadix2First(l, other, cur, 1)
-	case len(stages) > 0 && stages[0].ls == 1 && !asm.FFTRadix4Narrow(l, stages[0].r):
+	case end > 0 && sp.stages[0].ls == 1 && !sp.radix16(0) && !asm.FFTRadix4Narrow(l, sp.stages[0].r):
 		asm.FFTRadix4FirstScaled(l, other, cur, 1, true)
-		stages = stages[1:]
+		i = 1
 	default:
-		first = false // a narrow radix-4 first stage, with its table
+		first = false // a first stage with its table (narrow radix 4, or radix 16): runStage
 	}
 	if first {
 		cur, other = other, cur
 	}
-	for _, st := range stages {
-		tw := sp.tw[st.off : st.off+st.len]
-		if st.r == 0 {
-			asm.FFTTail16(l, other, cur, tw, true)
-		} else {
-			asm.FFTRadix4(l, other, cur, tw, st.ls, true)
-		}
+	for ; i < end; i++ {
+		sp.runStage(i, other, cur, true, 1)
 		cur, other = other, cur
 	}
 	return cur
@@ -229,7 +224,7 @@ func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 		return false
 	}
 	last := sp.stages[k-1]
-	return last.r == 0 || (last.r == 1 && asm.FFTConvLast4Supported(l, sp.n))
+	return last.r == 0 || (last.r == 1 && !sp.radix16(k-1) && asm.FFTConvLast4Supported(l, sp.n))
 }
 
 // asFloat32 reads x as its 2·len(x) float32 parts.
