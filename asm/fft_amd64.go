@@ -184,6 +184,11 @@ func fft64R2FirstAVX2(out *complex128, in *complex128, r int, s float64)
 //go:noescape
 func fft64ScaleAVX2(x *complex128, n int, s float64)
 
+// fft64R8FirstAVX2Fwd runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, s float64)
+
 // fft64R4WideAVX2Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -208,6 +213,11 @@ func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, 
 //
 //go:noescape
 func fft64TransposeTwiddleAVX2Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
+// fft64R8FirstAVX2Inv runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, s float64)
 
 // fft64R4WideAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
@@ -249,6 +259,11 @@ func fft64R2FirstAVX512(out *complex128, in *complex128, r int, s float64)
 //go:noescape
 func fft64ScaleAVX512(x *complex128, n int, s float64)
 
+// fft64R8FirstAVX512Fwd runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, s float64)
+
 // fft64R4WideAVX512Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -278,6 +293,11 @@ func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
 //
 //go:noescape
 func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
+// fft64R8FirstAVX512Inv runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, s float64)
 
 // fft64R4WideAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //

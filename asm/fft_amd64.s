@@ -3011,6 +3011,129 @@ fft64ScaleAVX2_done:
 	VZEROUPPER
 	RET
 
+// func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x01, DX
+	JZ           fft64R8FirstAVX2Fwd_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Y0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
+
+fft64R8FirstAVX2Fwd_loop:
+	VMULPD         (CX), Y0, Y2
+	VMULPD         (CX)(BX*4), Y0, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         (CX)(BX*1), Y0, Y3
+	VMULPD         (CX)(DI*1), Y0, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         (CX)(BX*2), Y0, Y5
+	VMULPD         (CX)(SI*2), Y0, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         (CX)(SI*1), Y0, Y7
+	VMULPD         (CX)(R8*1), Y0, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_odd64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y1, Y11, Y6
+	VFMADDSUB231PD Y1, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y1, Y11, Y9
+	VFMADDSUB231PD Y1, Y11, Y5
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y2, (AX)(BX*1)
+	VMOVUPD        Y6, (AX)(BX*2)
+	VMOVUPD        Y9, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(BX*4)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y10, (AX)(SI*2)
+	VMOVUPD        Y5, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX2Fwd_loop
+
+fft64R8FirstAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
+GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe6a09e667f3bcd<>+0(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+8(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+16(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+24(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+32(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+40(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+48(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+56(SB)/8, $0x3fe6a09e667f3bcd
+GLOBL fft_f64_3fe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
+GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe6a09e667f3bcd<>+0(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+8(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+16(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+24(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+32(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+40(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+48(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+56(SB)/8, $0xbfe6a09e667f3bcd
+GLOBL fft_f64_bfe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
 // func fft64R4WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
 TEXT ·fft64R4WideAVX2Fwd(SB), NOSPLIT, $0-96
@@ -3088,16 +3211,6 @@ fft64R4WideAVX2Fwd_k:
 fft64R4WideAVX2Fwd_done:
 	VZEROUPPER
 	RET
-
-DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
-GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
 
 // func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 // Requires: AVX, AVX2, FMA3, SSE2
@@ -3268,16 +3381,6 @@ fft64RealPassAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
-DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
-DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
-DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
-GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
-
 // func fft64TransposeTwiddleAVX2Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
 // Requires: AVX, FMA3
 TEXT ·fft64TransposeTwiddleAVX2Fwd(SB), NOSPLIT, $0-56
@@ -3360,6 +3463,99 @@ fft64TransposeTwiddleAVX2Fwd_k:
 fft64TransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
+
+// func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x01, DX
+	JZ           fft64R8FirstAVX2Inv_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Y0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
+
+fft64R8FirstAVX2Inv_loop:
+	VMULPD         (CX), Y0, Y2
+	VMULPD         (CX)(BX*4), Y0, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         (CX)(BX*1), Y0, Y3
+	VMULPD         (CX)(DI*1), Y0, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         (CX)(BX*2), Y0, Y5
+	VMULPD         (CX)(SI*2), Y0, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         (CX)(SI*1), Y0, Y7
+	VMULPD         (CX)(R8*1), Y0, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y1, Y11, Y6
+	VFMADDSUB231PD Y1, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y1, Y11, Y9
+	VFMADDSUB231PD Y1, Y11, Y5
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y2, (AX)(BX*1)
+	VMOVUPD        Y10, (AX)(BX*2)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(BX*4)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX2Inv_loop
+
+fft64R8FirstAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+DATA fft_sign_even64<>+0(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+8(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+16(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+24(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+32(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+40(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+48(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+56(SB)/8, $0x0000000000000000
+GLOBL fft_sign_even64<>(SB), RODATA|NOPTR, $64
 
 // func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
@@ -3774,6 +3970,89 @@ fft64ScaleAVX512_loop:
 	JNZ     fft64ScaleAVX512_loop
 
 fft64ScaleAVX512_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX512DQ, AVX512F, SSE2
+TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x02, DX
+	JZ           fft64R8FirstAVX512Fwd_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Z0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
+
+fft64R8FirstAVX512Fwd_loop:
+	VMULPD         (CX), Z0, Z2
+	VMULPD         (CX)(BX*4), Z0, Z3
+	VADDPD         Z3, Z2, Z4
+	VSUBPD         Z3, Z2, Z2
+	VMULPD         (CX)(BX*1), Z0, Z3
+	VMULPD         (CX)(DI*1), Z0, Z5
+	VADDPD         Z5, Z3, Z6
+	VSUBPD         Z5, Z3, Z3
+	VMULPD         (CX)(BX*2), Z0, Z5
+	VMULPD         (CX)(SI*2), Z0, Z7
+	VADDPD         Z7, Z5, Z8
+	VSUBPD         Z7, Z5, Z5
+	VMULPD         (CX)(SI*1), Z0, Z7
+	VMULPD         (CX)(R8*1), Z0, Z9
+	VADDPD         Z9, Z7, Z10
+	VSUBPD         Z9, Z7, Z7
+	VPERMILPD      $0x55, Z3, Z9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VMOVAPD        Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z9
+	VPERMILPD      $0x55, Z5, Z3
+	VXORPD         fft_sign_odd64<>+0(SB), Z3, Z3
+	VPERMILPD      $0x55, Z7, Z5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z5, Z5
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z7, Z5
+	VADDPD         Z8, Z4, Z7
+	VSUBPD         Z8, Z4, Z11
+	VADDPD         Z10, Z6, Z8
+	VSUBPD         Z10, Z6, Z6
+	VADDPD         Z8, Z7, Z4
+	VSUBPD         Z8, Z7, Z8
+	VPERMILPD      $0x55, Z6, Z7
+	VMOVAPD        Z7, Z6
+	VMOVAPD        Z7, Z10
+	VFMSUBADD231PD Z1, Z11, Z6
+	VFMADDSUB231PD Z1, Z11, Z10
+	VADDPD         Z3, Z2, Z7
+	VSUBPD         Z3, Z2, Z11
+	VADDPD         Z5, Z9, Z3
+	VSUBPD         Z5, Z9, Z5
+	VADDPD         Z3, Z7, Z2
+	VSUBPD         Z3, Z7, Z3
+	VPERMILPD      $0x55, Z5, Z5
+	VMOVAPD        Z5, Z9
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z11, Z9
+	VFMADDSUB231PD Z1, Z11, Z5
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z2, (AX)(BX*1)
+	VMOVUPD        Z6, (AX)(BX*2)
+	VMOVUPD        Z9, (AX)(SI*1)
+	VMOVUPD        Z8, (AX)(BX*4)
+	VMOVUPD        Z3, (AX)(DI*1)
+	VMOVUPD        Z10, (AX)(SI*2)
+	VMOVUPD        Z5, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX512Fwd_loop
+
+fft64R8FirstAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
@@ -4419,6 +4698,89 @@ fft64TransposeTwiddleAVX512Fwd_k:
 	JNZ            fft64TransposeTwiddleAVX512Fwd_c
 
 fft64TransposeTwiddleAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX512DQ, AVX512F, SSE2
+TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x02, DX
+	JZ           fft64R8FirstAVX512Inv_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Z0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
+
+fft64R8FirstAVX512Inv_loop:
+	VMULPD         (CX), Z0, Z2
+	VMULPD         (CX)(BX*4), Z0, Z3
+	VADDPD         Z3, Z2, Z4
+	VSUBPD         Z3, Z2, Z2
+	VMULPD         (CX)(BX*1), Z0, Z3
+	VMULPD         (CX)(DI*1), Z0, Z5
+	VADDPD         Z5, Z3, Z6
+	VSUBPD         Z5, Z3, Z3
+	VMULPD         (CX)(BX*2), Z0, Z5
+	VMULPD         (CX)(SI*2), Z0, Z7
+	VADDPD         Z7, Z5, Z8
+	VSUBPD         Z7, Z5, Z5
+	VMULPD         (CX)(SI*1), Z0, Z7
+	VMULPD         (CX)(R8*1), Z0, Z9
+	VADDPD         Z9, Z7, Z10
+	VSUBPD         Z9, Z7, Z7
+	VPERMILPD      $0x55, Z3, Z9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VMOVAPD        Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z9
+	VPERMILPD      $0x55, Z5, Z3
+	VXORPD         fft_sign_even64<>+0(SB), Z3, Z3
+	VPERMILPD      $0x55, Z7, Z5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z5, Z5
+	VMOVAPD        Z5, Z5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z7, Z5
+	VADDPD         Z8, Z4, Z7
+	VSUBPD         Z8, Z4, Z11
+	VADDPD         Z10, Z6, Z8
+	VSUBPD         Z10, Z6, Z6
+	VADDPD         Z8, Z7, Z4
+	VSUBPD         Z8, Z7, Z8
+	VPERMILPD      $0x55, Z6, Z7
+	VMOVAPD        Z7, Z6
+	VMOVAPD        Z7, Z10
+	VFMSUBADD231PD Z1, Z11, Z6
+	VFMADDSUB231PD Z1, Z11, Z10
+	VADDPD         Z3, Z2, Z7
+	VSUBPD         Z3, Z2, Z11
+	VADDPD         Z5, Z9, Z3
+	VSUBPD         Z5, Z9, Z5
+	VADDPD         Z3, Z7, Z2
+	VSUBPD         Z3, Z7, Z3
+	VPERMILPD      $0x55, Z5, Z5
+	VMOVAPD        Z5, Z9
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z11, Z9
+	VFMADDSUB231PD Z1, Z11, Z5
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z2, (AX)(BX*1)
+	VMOVUPD        Z10, (AX)(BX*2)
+	VMOVUPD        Z5, (AX)(SI*1)
+	VMOVUPD        Z8, (AX)(BX*4)
+	VMOVUPD        Z3, (AX)(DI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	VMOVUPD        Z9, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX512Inv_loop
+
+fft64R8FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 

@@ -290,6 +290,20 @@ func FFT64Radix2First(l Level, out, in []complex128, s float64) {
 	fft64R2FirstAt(l, &out[0], &in[0], r, s)
 }
 
+// FFT64Radix8First is FFTRadix8First for complex128; the level must
+// have the kernel (FFT64Radix8FirstSupported).
+func FFT64Radix8First(l Level, out, in []complex128, s float64, inverse bool) {
+	n := len(in)
+	r := n / 8
+	if !FFT64Radix8FirstSupported(l) || r%FFT64Values(l) != 0 || n%8 != 0 || len(out) != n {
+		panic("asm: FFT64Radix8First: bad length or no kernel")
+	}
+	if r == 0 {
+		return
+	}
+	fft64R8FirstAt(l, &out[0], &in[0], r, s, inverse)
+}
+
 // FFT64Radix4 is FFTRadix4 for complex128: one contiguous radix-4
 // Stockham stage of length len(in) and sub-transform length ls; s scales
 // the inputs of a first stage (ls = 1, r a multiple of the values per

@@ -245,6 +245,23 @@ func fft64TransposeTwiddleAt(l Level, d, s, pa, pb *complex128, rows, cols, ds i
 	}
 }
 
+// FFT64Radix8FirstSupported reports whether level l has the complex128
+// radix-8 first stage: both AVX levels.
+func FFT64Radix8FirstSupported(l Level) bool { return l == AVX2 || l == AVX512 }
+
+func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
+	switch {
+	case l == AVX512 && inverse:
+		fft64R8FirstAVX512Inv(o, i, r, s)
+	case l == AVX512:
+		fft64R8FirstAVX512Fwd(o, i, r, s)
+	case inverse:
+		fft64R8FirstAVX2Inv(o, i, r, s)
+	default:
+		fft64R8FirstAVX2Fwd(o, i, r, s)
+	}
+}
+
 // FFT64Tail16Supported is FFTTail16Supported for complex128: AVX-512, n
 // a multiple of 64.
 func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }

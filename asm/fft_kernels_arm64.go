@@ -187,6 +187,16 @@ func fft64TransposeTwiddleAt(l Level, d, s, pa, pb *complex128, rows, cols, ds i
 	}
 }
 
+// FFT64Radix8FirstSupported reports false: no complex128 radix-8 first
+// stage at NEON (the plans start with radix 2).
+func FFT64Radix8FirstSupported(l Level) bool { return false }
+
+// fft64R8FirstAt is never reached: FFT64Radix8First checks
+// FFT64Radix8FirstSupported first.
+func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
+	panic("asm: FFT64Radix8First: no NEON kernel")
+}
+
 // FFT64Tail16Supported reports false: no fused tail at NEON.
 func FFT64Tail16Supported(l Level, n int) bool { return false }
 

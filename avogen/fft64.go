@@ -22,6 +22,7 @@ func generateFFT64() {
 		fft64R2First(v)
 		fft64Scale(v)
 		for _, inverse := range []bool{false, true} {
+			fft64R8First(v, inverse)
 			fft64R4Wide(v, inverse, false)
 			fft64R4Wide(v, inverse, true)
 			fft64R4Narrow1(v, inverse)
@@ -112,6 +113,99 @@ func fft64R2First(v vmath.ISA) {
 	VFNMADD231PD(sv, x1, x0) // s·x0 − s·x1
 	VMOVUPD(y, Mem{Base: out})
 	VMOVUPD(x0, Mem{Base: out, Index: rb, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R8First is fftR8First for complex128: the radix-8 first stage
+// (ls = 1, no twiddles, inputs scaled by the power of two s) that replaces
+// radix 2 then radix 4 when log2 n is odd, one pass fewer.
+func fft64R8First(v vmath.ISA, inverse bool) {
+	name := "fft64R8First" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, r int, s float64)")
+	Pragma("noescape")
+	Doc(name + " runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	r := Load(Param("r"), GP64())
+	rb, r3, r5, r7 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(r, rb)
+	SHLQ(U8(4), rb)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
+	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	SHRQ(U8(log2(cvals64(v))), r)
+	JZ(LabelRef(name + "_done"))
+	sv, ones := v.Vec(), v.Vec()
+	VBROADCASTSD(Load(Param("s"), XMM()), sv)
+	VMOVUPD(fftConst64(1), ones)
+	rt := 1 / math.Sqrt2
+	at := func(base reg.Register, q int) Mem {
+		switch q {
+		case 0:
+			return Mem{Base: base}
+		case 1:
+			return Mem{Base: base, Index: rb, Scale: 1}
+		case 2:
+			return Mem{Base: base, Index: rb, Scale: 2}
+		case 3:
+			return Mem{Base: base, Index: r3, Scale: 1}
+		case 4:
+			return Mem{Base: base, Index: rb, Scale: 4}
+		case 5:
+			return Mem{Base: base, Index: r5, Scale: 1}
+		case 6:
+			return Mem{Base: base, Index: r3, Scale: 2}
+		}
+		return Mem{Base: base, Index: r7, Scale: 1}
+	}
+	Label(name + "_loop")
+	var u, w [4]reg.VecVirtual
+	for j := range 4 {
+		a, b := v.Vec(), v.Vec()
+		VMULPD(at(in, j), sv, a) // s a power of two: exact
+		VMULPD(at(in, j+4), sv, b)
+		u[j], w[j] = v.Vec(), v.Vec()
+		VADDPD(b, a, u[j])
+		VSUBPD(b, a, w[j])
+	}
+	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}, as in fftR8First.
+	for j := 1; j < 4; j++ {
+		t := v.Vec()
+		VPERMILPD(U8(0x55), w[j], t) // (Im, Re)
+		y := v.Vec()
+		switch {
+		case j == 2 && !inverse: // (b, −a)
+			VXORPD(fftSignOdd64(), t, y)
+		case j == 2: // (−b, a)
+			VXORPD(fftSignEven64(), t, y)
+		default:
+			c := fftConst64(rt)
+			if j == 3 {
+				c = fftConst64(-rt)
+			}
+			VMULPD(fftConst64(rt), t, t)
+			VMOVAPD(t, y)
+			if inverse {
+				VFMADDSUB231PD(c, w[j], y)
+			} else {
+				VFMSUBADD231PD(c, w[j], y)
+			}
+		}
+		w[j] = y
+	}
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], at(out, 2*t))
+		VMOVUPD(wo[t], at(out, 2*t+1))
+	}
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(r)
@@ -373,6 +467,21 @@ func fftSignOdd64() Mem {
 	fftTables[name] = m
 	for i := range 8 {
 		DATA(8*i, U64(uint64(i%2)<<63))
+	}
+	return m
+}
+
+// fftSignEven64 returns a table of eight uint64: the sign bit in even
+// lanes, 0 in odd ones.
+func fftSignEven64() Mem {
+	const name = "fft_sign_even64"
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for i := range 8 {
+		DATA(8*i, U64(uint64(1-i%2)<<63))
 	}
 	return m
 }

@@ -10,17 +10,24 @@ import (
 )
 
 // stockham64 is the complex128 twin of stockham32 (Plan64 at the vector
-// levels): a radix-2 first stage when log2 n is odd, then radix-4 stages,
+// levels): a radix-8 or radix-2 first stage when log2 n is odd (as
+// stockham32, up to radix8MaxLen64), then radix-4 stages,
 // the twiddles cos and sin of exact angles (rootTable32) in float64
 // tables laid out for asm.FFT64Radix4.
 type stockham64 struct {
 	n      int
 	level  asm.Level
 	radix2 bool
+	radix8 bool // a radix-8 first stage (ls = 1)
 	stages []stage32
 	tw     []float64
 	small  *asm.FFT64SmallKernel // when not nil, the whole transform is one call of it instead of the stages
 }
+
+// radix8MaxLen64 is the longest complex128 transform that starts with
+// radix 8 rather than radix 2 when log2 n is odd (one-transform plans
+// only: the four-step plan's batched ones keep radix 2).
+const radix8MaxLen64 = 1 << 10
 
 // newStockham64 returns the plan of length n at level l, or nil when n is
 // not a power of two ≥ stockhamMinLen or a stage has no kernel at l.
@@ -45,10 +52,15 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	v := asm.FFT64Values(l)
 	ls := 1
 	if bits.TrailingZeros(uint(n))%2 == 1 {
-		p.radix2 = true
-		ls = 2
-		if (n*batch/2)%v != 0 {
+		switch {
+		case batch == 1 && n >= 8 && n <= radix8MaxLen64 && (n/8)%v == 0 && asm.FFT64Radix8FirstSupported(l):
+			p.radix8 = true
+			ls = 8
+		case (n*batch/2)%v != 0:
 			return nil
+		default:
+			p.radix2 = true
+			ls = 2
 		}
 	}
 	total := 0
@@ -150,7 +162,7 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		return
 	}
 	stages := len(sp.stages)
-	if sp.radix2 {
+	if sp.radix2 || sp.radix8 {
 		stages++
 	}
 	out, other := dst, work
@@ -168,7 +180,12 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	if scale {
 		s = 1 / float64(sp.n)
 	}
-	if sp.radix2 {
+	switch {
+	case sp.radix8:
+		asm.FFT64Radix8First(l, out, in, s, inverse)
+		next()
+		s = 1
+	case sp.radix2:
 		asm.FFT64Radix2First(l, out, in, s)
 		next()
 		s = 1
