@@ -289,6 +289,11 @@ func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int
 //go:noescape
 func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
 
+// fft64R16WideAVX512Fwd runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+
 // fft64TransposeTwiddleAVX512Fwd transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //
 //go:noescape
@@ -323,6 +328,11 @@ func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int
 //
 //go:noescape
 func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+
+// fft64R16WideAVX512Inv runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
 
 // fft64TransposeTwiddleAVX512Inv transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //

@@ -4578,6 +4578,254 @@ fft64Tail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    SI, DI
+	SHLQ    $0x02, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    ls+24(FP), R9
+	IMULQ   SI, R9
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	LEAQ    (R10)(R10*2), R11
+	SHRQ    $0x02, BX
+	JZ      fft64R16WideAVX512Fwd_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R16WideAVX512Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R16WideAVX512Fwd_j:
+	VBROADCASTSD (DX), Z1
+	VBROADCASTSD 8(DX), Z2
+	VBROADCASTSD 16(DX), Z3
+	VBROADCASTSD 24(DX), Z4
+	VBROADCASTSD 32(DX), Z5
+	VBROADCASTSD 40(DX), Z6
+	MOVQ         BX, R12
+
+fft64R16WideAVX512Fwd_k:
+	MOVQ                CX, R13
+	VMOVUPD             (R13), Z7
+	VMOVUPD             (R13)(DI*1), Z8
+	VMOVUPD             (R13)(DI*2), Z9
+	VMOVUPD             (R13)(R8*1), Z10
+	VPERMILPD           $0x55, Z8, Z11
+	VMULPD              Z2, Z11, Z11
+	VFMADDSUB231PD      Z1, Z8, Z11
+	VPERMILPD           $0x55, Z9, Z8
+	VMULPD              Z4, Z8, Z8
+	VFMADDSUB231PD      Z3, Z9, Z8
+	VPERMILPD           $0x55, Z10, Z9
+	VMULPD              Z6, Z9, Z9
+	VFMADDSUB231PD      Z5, Z10, Z9
+	VADDPD              Z8, Z7, Z10
+	VSUBPD              Z8, Z7, Z12
+	VADDPD              Z9, Z11, Z8
+	VSUBPD              Z9, Z11, Z9
+	VADDPD              Z8, Z10, Z7
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z9, Z9
+	VMOVAPD             Z9, Z11
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z12, Z11
+	VFMADDSUB231PD      Z0, Z12, Z9
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z10
+	VMOVUPD             (R13)(DI*1), Z12
+	VMOVUPD             (R13)(DI*2), Z13
+	VMOVUPD             (R13)(R8*1), Z14
+	VPERMILPD           $0x55, Z12, Z15
+	VMULPD              Z2, Z15, Z15
+	VFMADDSUB231PD      Z1, Z12, Z15
+	VPERMILPD           $0x55, Z13, Z12
+	VMULPD              Z4, Z12, Z12
+	VFMADDSUB231PD      Z3, Z13, Z12
+	VPERMILPD           $0x55, Z14, Z13
+	VMULPD              Z6, Z13, Z13
+	VFMADDSUB231PD      Z5, Z14, Z13
+	VADDPD              Z12, Z10, Z14
+	VSUBPD              Z12, Z10, Z16
+	VADDPD              Z13, Z15, Z12
+	VSUBPD              Z13, Z15, Z13
+	VADDPD              Z12, Z14, Z10
+	VSUBPD              Z12, Z14, Z12
+	VPERMILPD           $0x55, Z13, Z13
+	VMOVAPD             Z13, Z15
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z16, Z15
+	VFMADDSUB231PD      Z0, Z16, Z13
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z14
+	VMOVUPD             (R13)(DI*1), Z16
+	VMOVUPD             (R13)(DI*2), Z17
+	VMOVUPD             (R13)(R8*1), Z18
+	VPERMILPD           $0x55, Z16, Z19
+	VMULPD              Z2, Z19, Z19
+	VFMADDSUB231PD      Z1, Z16, Z19
+	VPERMILPD           $0x55, Z17, Z16
+	VMULPD              Z4, Z16, Z16
+	VFMADDSUB231PD      Z3, Z17, Z16
+	VPERMILPD           $0x55, Z18, Z17
+	VMULPD              Z6, Z17, Z17
+	VFMADDSUB231PD      Z5, Z18, Z17
+	VADDPD              Z16, Z14, Z18
+	VSUBPD              Z16, Z14, Z20
+	VADDPD              Z17, Z19, Z16
+	VSUBPD              Z17, Z19, Z17
+	VADDPD              Z16, Z18, Z14
+	VSUBPD              Z16, Z18, Z16
+	VPERMILPD           $0x55, Z17, Z17
+	VMOVAPD             Z17, Z19
+	VMOVAPD             Z17, Z17
+	VFMSUBADD231PD      Z0, Z20, Z19
+	VFMADDSUB231PD      Z0, Z20, Z17
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z18
+	VMOVUPD             (R13)(DI*1), Z20
+	VMOVUPD             (R13)(DI*2), Z21
+	VMOVUPD             (R13)(R8*1), Z22
+	VPERMILPD           $0x55, Z20, Z23
+	VMULPD              Z2, Z23, Z23
+	VFMADDSUB231PD      Z1, Z20, Z23
+	VPERMILPD           $0x55, Z21, Z20
+	VMULPD              Z4, Z20, Z20
+	VFMADDSUB231PD      Z3, Z21, Z20
+	VPERMILPD           $0x55, Z22, Z21
+	VMULPD              Z6, Z21, Z21
+	VFMADDSUB231PD      Z5, Z22, Z21
+	VADDPD              Z20, Z18, Z22
+	VSUBPD              Z20, Z18, Z24
+	VADDPD              Z21, Z23, Z20
+	VSUBPD              Z21, Z23, Z21
+	VADDPD              Z20, Z22, Z18
+	VSUBPD              Z20, Z22, Z20
+	VPERMILPD           $0x55, Z21, Z21
+	VMOVAPD             Z21, Z23
+	VMOVAPD             Z21, Z21
+	VFMSUBADD231PD      Z0, Z24, Z23
+	VFMADDSUB231PD      Z0, Z24, Z21
+	VPERMILPD           $0x55, Z10, Z22
+	VMULPD.BCST         56(DX), Z22, Z22
+	VFMADDSUB231PD.BCST 48(DX), Z10, Z22
+	VPERMILPD           $0x55, Z14, Z10
+	VMULPD.BCST         72(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 64(DX), Z14, Z10
+	VPERMILPD           $0x55, Z18, Z14
+	VMULPD.BCST         88(DX), Z14, Z14
+	VFMADDSUB231PD.BCST 80(DX), Z18, Z14
+	VADDPD              Z10, Z7, Z18
+	VSUBPD              Z10, Z7, Z24
+	VADDPD              Z14, Z22, Z10
+	VSUBPD              Z14, Z22, Z14
+	VADDPD              Z10, Z18, Z7
+	VSUBPD              Z10, Z18, Z10
+	VPERMILPD           $0x55, Z14, Z14
+	VMOVAPD             Z14, Z22
+	VMOVAPD             Z14, Z14
+	VFMSUBADD231PD      Z0, Z24, Z22
+	VFMADDSUB231PD      Z0, Z24, Z14
+	MOVQ                AX, R13
+	VMOVUPD             Z7, (R13)
+	VMOVUPD             Z22, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z14, (R13)(R11*1)
+	VPERMILPD           $0x55, Z15, Z7
+	VMULPD.BCST         104(DX), Z7, Z7
+	VFMADDSUB231PD.BCST 96(DX), Z15, Z7
+	VPERMILPD           $0x55, Z19, Z10
+	VMULPD.BCST         120(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 112(DX), Z19, Z10
+	VPERMILPD           $0x55, Z23, Z14
+	VMULPD.BCST         136(DX), Z14, Z14
+	VFMADDSUB231PD.BCST 128(DX), Z23, Z14
+	VADDPD              Z10, Z11, Z15
+	VSUBPD              Z10, Z11, Z18
+	VADDPD              Z14, Z7, Z10
+	VSUBPD              Z14, Z7, Z7
+	VADDPD              Z10, Z15, Z11
+	VSUBPD              Z10, Z15, Z10
+	VPERMILPD           $0x55, Z7, Z14
+	VMOVAPD             Z14, Z7
+	VMOVAPD             Z14, Z14
+	VFMSUBADD231PD      Z0, Z18, Z7
+	VFMADDSUB231PD      Z0, Z18, Z14
+	ADDQ                R9, R13
+	VMOVUPD             Z11, (R13)
+	VMOVUPD             Z7, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z14, (R13)(R11*1)
+	VPERMILPD           $0x55, Z12, Z7
+	VMULPD.BCST         152(DX), Z7, Z7
+	VFMADDSUB231PD.BCST 144(DX), Z12, Z7
+	VPERMILPD           $0x55, Z16, Z10
+	VMULPD.BCST         168(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 160(DX), Z16, Z10
+	VPERMILPD           $0x55, Z20, Z11
+	VMULPD.BCST         184(DX), Z11, Z11
+	VFMADDSUB231PD.BCST 176(DX), Z20, Z11
+	VADDPD              Z10, Z8, Z12
+	VSUBPD              Z10, Z8, Z14
+	VADDPD              Z11, Z7, Z10
+	VSUBPD              Z11, Z7, Z7
+	VADDPD              Z10, Z12, Z8
+	VSUBPD              Z10, Z12, Z10
+	VPERMILPD           $0x55, Z7, Z11
+	VMOVAPD             Z11, Z7
+	VMOVAPD             Z11, Z11
+	VFMSUBADD231PD      Z0, Z14, Z7
+	VFMADDSUB231PD      Z0, Z14, Z11
+	ADDQ                R9, R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z7, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z11, (R13)(R11*1)
+	VPERMILPD           $0x55, Z13, Z7
+	VMULPD.BCST         200(DX), Z7, Z7
+	VFMADDSUB231PD.BCST 192(DX), Z13, Z7
+	VPERMILPD           $0x55, Z17, Z8
+	VMULPD.BCST         216(DX), Z8, Z8
+	VFMADDSUB231PD.BCST 208(DX), Z17, Z8
+	VPERMILPD           $0x55, Z21, Z10
+	VMULPD.BCST         232(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 224(DX), Z21, Z10
+	VADDPD              Z8, Z9, Z11
+	VSUBPD              Z8, Z9, Z12
+	VADDPD              Z10, Z7, Z8
+	VSUBPD              Z10, Z7, Z7
+	VADDPD              Z8, Z11, Z9
+	VSUBPD              Z8, Z11, Z8
+	VPERMILPD           $0x55, Z7, Z10
+	VMOVAPD             Z10, Z7
+	VMOVAPD             Z10, Z10
+	VFMSUBADD231PD      Z0, Z12, Z7
+	VFMADDSUB231PD      Z0, Z12, Z10
+	ADDQ                R9, R13
+	VMOVUPD             Z9, (R13)
+	VMOVUPD             Z7, (R13)(R10*1)
+	VMOVUPD             Z8, (R13)(R10*2)
+	VMOVUPD             Z10, (R13)(R11*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R12
+	JNZ                 fft64R16WideAVX512Fwd_k
+	ADDQ                R8, CX
+	LEAQ                (CX)(SI*2), CX
+	ADDQ                SI, CX
+	ADDQ                $0x000000f0, DX
+	DECQ                ls+24(FP)
+	JNZ                 fft64R16WideAVX512Fwd_j
+
+fft64R16WideAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
 // Requires: AVX, AVX512F
 TEXT ·fft64TransposeTwiddleAVX512Fwd(SB), NOSPLIT, $0-56
@@ -5293,6 +5541,254 @@ fft64Tail16AVX512Inv_loop:
 	JNZ            fft64Tail16AVX512Inv_loop
 
 fft64Tail16AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    SI, DI
+	SHLQ    $0x02, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    ls+24(FP), R9
+	IMULQ   SI, R9
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	LEAQ    (R10)(R10*2), R11
+	SHRQ    $0x02, BX
+	JZ      fft64R16WideAVX512Inv_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R16WideAVX512Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R16WideAVX512Inv_j:
+	VBROADCASTSD (DX), Z1
+	VBROADCASTSD 8(DX), Z2
+	VBROADCASTSD 16(DX), Z3
+	VBROADCASTSD 24(DX), Z4
+	VBROADCASTSD 32(DX), Z5
+	VBROADCASTSD 40(DX), Z6
+	MOVQ         BX, R12
+
+fft64R16WideAVX512Inv_k:
+	MOVQ                CX, R13
+	VMOVUPD             (R13), Z7
+	VMOVUPD             (R13)(DI*1), Z8
+	VMOVUPD             (R13)(DI*2), Z9
+	VMOVUPD             (R13)(R8*1), Z10
+	VPERMILPD           $0x55, Z8, Z11
+	VMULPD              Z2, Z11, Z11
+	VFMSUBADD231PD      Z1, Z8, Z11
+	VPERMILPD           $0x55, Z9, Z8
+	VMULPD              Z4, Z8, Z8
+	VFMSUBADD231PD      Z3, Z9, Z8
+	VPERMILPD           $0x55, Z10, Z9
+	VMULPD              Z6, Z9, Z9
+	VFMSUBADD231PD      Z5, Z10, Z9
+	VADDPD              Z8, Z7, Z10
+	VSUBPD              Z8, Z7, Z12
+	VADDPD              Z9, Z11, Z8
+	VSUBPD              Z9, Z11, Z9
+	VADDPD              Z8, Z10, Z7
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z9, Z9
+	VMOVAPD             Z9, Z11
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z12, Z11
+	VFMADDSUB231PD      Z0, Z12, Z9
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z10
+	VMOVUPD             (R13)(DI*1), Z12
+	VMOVUPD             (R13)(DI*2), Z13
+	VMOVUPD             (R13)(R8*1), Z14
+	VPERMILPD           $0x55, Z12, Z15
+	VMULPD              Z2, Z15, Z15
+	VFMSUBADD231PD      Z1, Z12, Z15
+	VPERMILPD           $0x55, Z13, Z12
+	VMULPD              Z4, Z12, Z12
+	VFMSUBADD231PD      Z3, Z13, Z12
+	VPERMILPD           $0x55, Z14, Z13
+	VMULPD              Z6, Z13, Z13
+	VFMSUBADD231PD      Z5, Z14, Z13
+	VADDPD              Z12, Z10, Z14
+	VSUBPD              Z12, Z10, Z16
+	VADDPD              Z13, Z15, Z12
+	VSUBPD              Z13, Z15, Z13
+	VADDPD              Z12, Z14, Z10
+	VSUBPD              Z12, Z14, Z12
+	VPERMILPD           $0x55, Z13, Z13
+	VMOVAPD             Z13, Z15
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z16, Z15
+	VFMADDSUB231PD      Z0, Z16, Z13
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z14
+	VMOVUPD             (R13)(DI*1), Z16
+	VMOVUPD             (R13)(DI*2), Z17
+	VMOVUPD             (R13)(R8*1), Z18
+	VPERMILPD           $0x55, Z16, Z19
+	VMULPD              Z2, Z19, Z19
+	VFMSUBADD231PD      Z1, Z16, Z19
+	VPERMILPD           $0x55, Z17, Z16
+	VMULPD              Z4, Z16, Z16
+	VFMSUBADD231PD      Z3, Z17, Z16
+	VPERMILPD           $0x55, Z18, Z17
+	VMULPD              Z6, Z17, Z17
+	VFMSUBADD231PD      Z5, Z18, Z17
+	VADDPD              Z16, Z14, Z18
+	VSUBPD              Z16, Z14, Z20
+	VADDPD              Z17, Z19, Z16
+	VSUBPD              Z17, Z19, Z17
+	VADDPD              Z16, Z18, Z14
+	VSUBPD              Z16, Z18, Z16
+	VPERMILPD           $0x55, Z17, Z17
+	VMOVAPD             Z17, Z19
+	VMOVAPD             Z17, Z17
+	VFMSUBADD231PD      Z0, Z20, Z19
+	VFMADDSUB231PD      Z0, Z20, Z17
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z18
+	VMOVUPD             (R13)(DI*1), Z20
+	VMOVUPD             (R13)(DI*2), Z21
+	VMOVUPD             (R13)(R8*1), Z22
+	VPERMILPD           $0x55, Z20, Z23
+	VMULPD              Z2, Z23, Z23
+	VFMSUBADD231PD      Z1, Z20, Z23
+	VPERMILPD           $0x55, Z21, Z20
+	VMULPD              Z4, Z20, Z20
+	VFMSUBADD231PD      Z3, Z21, Z20
+	VPERMILPD           $0x55, Z22, Z21
+	VMULPD              Z6, Z21, Z21
+	VFMSUBADD231PD      Z5, Z22, Z21
+	VADDPD              Z20, Z18, Z22
+	VSUBPD              Z20, Z18, Z24
+	VADDPD              Z21, Z23, Z20
+	VSUBPD              Z21, Z23, Z21
+	VADDPD              Z20, Z22, Z18
+	VSUBPD              Z20, Z22, Z20
+	VPERMILPD           $0x55, Z21, Z21
+	VMOVAPD             Z21, Z23
+	VMOVAPD             Z21, Z21
+	VFMSUBADD231PD      Z0, Z24, Z23
+	VFMADDSUB231PD      Z0, Z24, Z21
+	VPERMILPD           $0x55, Z10, Z22
+	VMULPD.BCST         56(DX), Z22, Z22
+	VFMSUBADD231PD.BCST 48(DX), Z10, Z22
+	VPERMILPD           $0x55, Z14, Z10
+	VMULPD.BCST         72(DX), Z10, Z10
+	VFMSUBADD231PD.BCST 64(DX), Z14, Z10
+	VPERMILPD           $0x55, Z18, Z14
+	VMULPD.BCST         88(DX), Z14, Z14
+	VFMSUBADD231PD.BCST 80(DX), Z18, Z14
+	VADDPD              Z10, Z7, Z18
+	VSUBPD              Z10, Z7, Z24
+	VADDPD              Z14, Z22, Z10
+	VSUBPD              Z14, Z22, Z14
+	VADDPD              Z10, Z18, Z7
+	VSUBPD              Z10, Z18, Z10
+	VPERMILPD           $0x55, Z14, Z14
+	VMOVAPD             Z14, Z22
+	VMOVAPD             Z14, Z14
+	VFMSUBADD231PD      Z0, Z24, Z22
+	VFMADDSUB231PD      Z0, Z24, Z14
+	MOVQ                AX, R13
+	VMOVUPD             Z7, (R13)
+	VMOVUPD             Z14, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z22, (R13)(R11*1)
+	VPERMILPD           $0x55, Z13, Z7
+	VMULPD.BCST         104(DX), Z7, Z7
+	VFMSUBADD231PD.BCST 96(DX), Z13, Z7
+	VPERMILPD           $0x55, Z17, Z10
+	VMULPD.BCST         120(DX), Z10, Z10
+	VFMSUBADD231PD.BCST 112(DX), Z17, Z10
+	VPERMILPD           $0x55, Z21, Z13
+	VMULPD.BCST         136(DX), Z13, Z13
+	VFMSUBADD231PD.BCST 128(DX), Z21, Z13
+	VADDPD              Z10, Z9, Z14
+	VSUBPD              Z10, Z9, Z17
+	VADDPD              Z13, Z7, Z10
+	VSUBPD              Z13, Z7, Z7
+	VADDPD              Z10, Z14, Z9
+	VSUBPD              Z10, Z14, Z10
+	VPERMILPD           $0x55, Z7, Z13
+	VMOVAPD             Z13, Z7
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z17, Z7
+	VFMADDSUB231PD      Z0, Z17, Z13
+	ADDQ                R9, R13
+	VMOVUPD             Z9, (R13)
+	VMOVUPD             Z13, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z7, (R13)(R11*1)
+	VPERMILPD           $0x55, Z12, Z7
+	VMULPD.BCST         152(DX), Z7, Z7
+	VFMSUBADD231PD.BCST 144(DX), Z12, Z7
+	VPERMILPD           $0x55, Z16, Z9
+	VMULPD.BCST         168(DX), Z9, Z9
+	VFMSUBADD231PD.BCST 160(DX), Z16, Z9
+	VPERMILPD           $0x55, Z20, Z10
+	VMULPD.BCST         184(DX), Z10, Z10
+	VFMSUBADD231PD.BCST 176(DX), Z20, Z10
+	VADDPD              Z9, Z8, Z12
+	VSUBPD              Z9, Z8, Z13
+	VADDPD              Z10, Z7, Z9
+	VSUBPD              Z10, Z7, Z7
+	VADDPD              Z9, Z12, Z8
+	VSUBPD              Z9, Z12, Z9
+	VPERMILPD           $0x55, Z7, Z10
+	VMOVAPD             Z10, Z7
+	VMOVAPD             Z10, Z10
+	VFMSUBADD231PD      Z0, Z13, Z7
+	VFMADDSUB231PD      Z0, Z13, Z10
+	ADDQ                R9, R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z10, (R13)(R10*1)
+	VMOVUPD             Z9, (R13)(R10*2)
+	VMOVUPD             Z7, (R13)(R11*1)
+	VPERMILPD           $0x55, Z15, Z7
+	VMULPD.BCST         200(DX), Z7, Z7
+	VFMSUBADD231PD.BCST 192(DX), Z15, Z7
+	VPERMILPD           $0x55, Z19, Z8
+	VMULPD.BCST         216(DX), Z8, Z8
+	VFMSUBADD231PD.BCST 208(DX), Z19, Z8
+	VPERMILPD           $0x55, Z23, Z9
+	VMULPD.BCST         232(DX), Z9, Z9
+	VFMSUBADD231PD.BCST 224(DX), Z23, Z9
+	VADDPD              Z8, Z11, Z10
+	VSUBPD              Z8, Z11, Z12
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z11
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z9
+	VMOVAPD             Z9, Z7
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z12, Z7
+	VFMADDSUB231PD      Z0, Z12, Z9
+	ADDQ                R9, R13
+	VMOVUPD             Z11, (R13)
+	VMOVUPD             Z9, (R13)(R10*1)
+	VMOVUPD             Z8, (R13)(R10*2)
+	VMOVUPD             Z7, (R13)(R11*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R12
+	JNZ                 fft64R16WideAVX512Inv_k
+	ADDQ                R8, CX
+	LEAQ                (CX)(SI*2), CX
+	ADDQ                SI, CX
+	ADDQ                $0x000000f0, DX
+	DECQ                ls+24(FP)
+	JNZ                 fft64R16WideAVX512Inv_j
+
+fft64R16WideAVX512Inv_done:
 	VZEROUPPER
 	RET
 

@@ -262,6 +262,37 @@ func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
 	}
 }
 
+// FFT64Radix16Supported reports whether two contiguous radix-4 stages of
+// a complex128 FFT, sub-transform lengths ls and 4·ls with R = n/(16·ls)
+// values per row, run fused at level l (FFT64Radix16): AVX-512, R a
+// multiple of its four values per vector.
+func FFT64Radix16Supported(l Level, ls, r int) bool {
+	return l == AVX512 && ls >= 1 && r >= 4 && r%4 == 0
+}
+
+// FFT64Radix16TwiddleLen is the float64 count of FFT64Radix16's table:
+// 30 per j (Re and Im of stage A's w1, w2, w3 of j, then stage B's w1,
+// w2, w3 of j + s·ls for s = 0 … 3).
+func FFT64Radix16TwiddleLen(ls int) int { return 30 * ls }
+
+// FFT64Radix16 runs the radix-4 Stockham stages of sub-transform lengths
+// ls and 4·ls of a complex128 FFT of length len(in) as one pass
+// (avogen/fft64.go, fft64R16Wide): out and in have n values and must not
+// overlap; tw is the table FFT64Radix16TwiddleLen counts. The stages must
+// be FFT64Radix16Supported.
+func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	n := len(in)
+	if ls < 1 || n%(16*ls) != 0 || len(out) != n || !FFT64Radix16Supported(l, ls, n/(16*ls)) {
+		panic("asm: FFT64Radix16: bad length or unsupported stages")
+	}
+	tw = tw[:FFT64Radix16TwiddleLen(ls)]
+	if inverse {
+		fft64R16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+	} else {
+		fft64R16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+	}
+}
+
 // FFT64Tail16Supported is FFTTail16Supported for complex128: AVX-512, n
 // a multiple of 64.
 func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }

@@ -197,6 +197,18 @@ func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
 	panic("asm: FFT64Radix8First: no NEON kernel")
 }
 
+// FFT64Radix16Supported reports false: NEON's 32 registers hold the
+// sixteen vectors of data but not the twiddles and temporaries besides.
+func FFT64Radix16Supported(l Level, ls, r int) bool { return false }
+
+// FFT64Radix16TwiddleLen is zero: no fused radix-16 pass at NEON.
+func FFT64Radix16TwiddleLen(ls int) int { return 0 }
+
+// FFT64Radix16 has no NEON kernel (FFT64Radix16Supported).
+func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	panic("asm: FFT64Radix16: no NEON kernel")
+}
+
 // FFT64Tail16Supported reports false: no fused tail at NEON.
 func FFT64Tail16Supported(l Level, n int) bool { return false }
 

@@ -29,6 +29,7 @@ func generateFFT64() {
 			fft64RealPass(v, inverse)
 			if v.Lanes == 16 {
 				fft64Tail16(v, inverse)
+				fft64R16Wide(v, inverse)
 			}
 			fft64TransposeTwiddle(v, inverse)
 		}
@@ -569,6 +570,123 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// fft64R16Wide fuses two contiguous radix-4 stages of a complex128 FFT,
+// sub-transform lengths ls (stage A) and 4·ls (stage B), into one radix-16
+// pass: one read and one write of the data instead of two, which pays
+// once the transform outgrows L1. With R = n/(16·ls) (a multiple of the
+// values per vector), for j < ls and k < R, stage A's radix-4 over q of
+// in[j·16R + (4q + q')·R + k] gives, for each q', its outputs s < 4,
+// which are stage B's inputs q' of j + s·ls; stage B writes
+// out[(j + s·ls + s'·4ls)·R + k]. All sixteen values stay in registers
+// (ZMM only: there are 32). tw holds 30 float64 per j: Re and Im of stage
+// A's w1, w2, w3 of j (broadcast into registers for the j), then for each
+// s stage B's w1, w2, w3 of j + s·ls (embedded broadcasts).
+func fft64R16Wide(v vmath.ISA, inverse bool) {
+	name := "fft64R16Wide" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r int)")
+	Pragma("noescape")
+	Doc(name + " runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	kv := Load(Param("r"), GP64())
+	rb, r4, r12, ob, o4, o12 := GP64(), GP64(), GP64(), GP64(), GP64(), GP64()
+	MOVQ(kv, rb)
+	SHLQ(U8(4), rb) // R values in bytes: the step between q'
+	MOVQ(rb, r4)
+	SHLQ(U8(2), r4)
+	LEAQ(Mem{Base: r4, Index: r4, Scale: 2}, r12)
+	Load(Param("ls"), ob)
+	IMULQ(rb, ob) // ls·R values in bytes: the step between s
+	MOVQ(ob, o4)
+	SHLQ(U8(2), o4)
+	LEAQ(Mem{Base: o4, Index: o4, Scale: 2}, o12)
+	SHRQ(U8(log2(cvals64(v))), kv)
+	JZ(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("ls", 24), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	vb := v.Bytes()
+	Label(name + "_j")
+	var wa [6]reg.VecVirtual
+	for i := range wa {
+		wa[i] = v.Vec()
+		VBROADCASTSD(Mem{Base: tw, Disp: 8 * i}, wa[i])
+	}
+	k := GP64()
+	MOVQ(kv, k)
+	Label(name + "_k")
+	var y [4][4]reg.VecVirtual // y[s][q']
+	p := GP64()
+	for qq := range 4 {
+		if qq == 0 {
+			MOVQ(in, p)
+		} else {
+			ADDQ(rb, p)
+		}
+		a := make([]reg.VecVirtual, 4)
+		for q, m := range []Mem{{Base: p}, {Base: p, Index: r4, Scale: 1}, {Base: p, Index: r4, Scale: 2}, {Base: p, Index: r12, Scale: 1}} {
+			a[q] = v.Vec()
+			VMOVUPD(m, a[q])
+		}
+		for q := 1; q < 4; q++ {
+			a[q] = cmul64(v, a[q], wa[2*q-2], wa[2*q-1], inverse)
+		}
+		butterfly64(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][qq] = a[s]
+		}
+	}
+	o := GP64()
+	for s := range 4 {
+		b := y[s][:]
+		base := 48 + 48*s
+		for q := 1; q < 4; q++ {
+			b[q] = cmul64Bcst(v, b[q], Mem{Base: tw, Disp: base + 16*(q-1)}, Mem{Base: tw, Disp: base + 16*(q-1) + 8}, inverse)
+		}
+		butterfly64(v, b, ones, inverse)
+		if s == 0 {
+			MOVQ(out, o)
+		} else {
+			ADDQ(ob, o)
+		}
+		VMOVUPD(b[0], Mem{Base: o})
+		VMOVUPD(b[1], Mem{Base: o, Index: o4, Scale: 1})
+		VMOVUPD(b[2], Mem{Base: o, Index: o4, Scale: 2})
+		VMOVUPD(b[3], Mem{Base: o, Index: o12, Scale: 1})
+	}
+	ADDQ(U32(vb), in)
+	ADDQ(U32(vb), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	// The k loop moved in by R values and out by R, out's step per j; in
+	// steps 16R per j: 15R more.
+	ADDQ(r12, in)
+	LEAQ(Mem{Base: in, Index: rb, Scale: 2}, in)
+	ADDQ(rb, in)
+	ADDQ(U32(30*8), tw)
+	DECQ(NewParamAddr("ls", 24))
+	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// cmul64Bcst is cmul64 with Re w and Im w single float64 in memory,
+// broadcast by the instructions that read them (AVX-512).
+func cmul64Bcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVirtual {
+	t := v.Vec()
+	VPERMILPD(U8(0x55), x, t)
+	VMULPD_BCST(wi, t, t)
+	if inverse {
+		VFMSUBADD231PD_BCST(wr, x, t)
+	} else {
+		VFMADDSUB231PD_BCST(wr, x, t)
+	}
+	return t
 }
 
 // fft64CopyRows is fftCopyRows for complex128 (width a multiple of the

@@ -19,9 +19,17 @@ type stockham64 struct {
 	level  asm.Level
 	radix2 bool
 	radix8 bool // a radix-8 first stage (ls = 1)
-	stages []stage32
+	stages []stage64
 	tw     []float64
 	small  *asm.FFT64SmallKernel // when not nil, the whole transform is one call of it instead of the stages
+}
+
+// stage64 is a stage of stockham64: a stage32, or with r16 the radix-4
+// stages of sub-transform lengths ls and 4·ls fused (asm.FFT64Radix16),
+// r then being R = n/(16·ls).
+type stage64 struct {
+	stage32
+	r16 bool
 }
 
 // radix8MaxLen64 is the longest complex128 transform that starts with
@@ -63,26 +71,34 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 			ls = 2
 		}
 	}
-	total := 0
 	for ; ls < n; ls *= 4 {
 		r := n / (4 * ls) * batch
 		if !asm.FFT64Radix4Supported(l, ls, r) {
 			return nil
 		}
-		s := stage32{ls: ls, r: r, off: total}
-		if ls > 1 || r < v {
-			s.len = asm.FFT64Radix4TwiddleLen(l, ls, r)
-		}
-		total += s.len
-		p.stages = append(p.stages, s)
+		p.stages = append(p.stages, stage64{stage32: stage32{ls: ls, r: r}})
 	}
 	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
 	// pass, r = 0 marking it.
 	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
-		total = p.stages[k-2].off
-		tail := stage32{ls: n / 16, r: 0, off: total, len: asm.FFT64Tail16TwiddleLen(n)}
-		total += tail.len
-		p.stages = append(p.stages[:k-2], tail)
+		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
+	}
+	if batch == 1 && n <= radix16MaxLen64 {
+		fuseRadix16(p, l)
+	}
+	total := 0
+	for i := range p.stages {
+		s := &p.stages[i]
+		s.off = total
+		switch {
+		case s.r16:
+			s.len = asm.FFT64Radix16TwiddleLen(s.ls)
+		case s.r == 0:
+			s.len = asm.FFT64Tail16TwiddleLen(n)
+		case s.ls > 1 || s.r < v:
+			s.len = asm.FFT64Radix4TwiddleLen(l, s.ls, s.r)
+		}
+		total += s.len
 	}
 	p.tw = make([]float64, total)
 	if roots.q == nil {
@@ -94,6 +110,10 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		}
 		if s.r == 0 {
 			fillTail16of64(p.tw[s.off:s.off+s.len], n, roots)
+			continue
+		}
+		if s.r16 {
+			fillRadix16of64(p.tw[s.off:s.off+s.len], n, s.ls, roots)
 			continue
 		}
 		tw := p.tw[s.off : s.off+s.len]
@@ -122,6 +142,50 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.small = asm.NewFFT64SmallKernel(l, n) // nil where the level has none of length n
 	}
 	return p
+}
+
+// radix16MaxLen64 is the longest complex128 transform whose middle
+// radix-4 stages run fused in pairs (asm.FFT64Radix16). Same-run
+// interleaved A/B (FFTWInterleaved, AVX-512, best of 200 batches), fused
+// against not: n = 1024 1280–1537 against 1357–1863 ns, 2048 3453–3945
+// against 3724–4424 ns, RealPlan64 4096 (half length 2048) 4314–4809
+// against 4538–5216 ns; but 8192 19967–21093 against 18180–18346 ns and
+// no gain from 4096 to 65536 however the pairs were chosen (by ls, by
+// R): once in and out outgrow L1, the pass's 32 streams a power of two
+// apart cost what the saved pass did.
+const radix16MaxLen64 = 2048
+
+// fuseRadix16 replaces pairs of consecutive wide radix-4 stages of sp
+// (neither the first, which carries an inverse's 1/n, nor the fused tail)
+// by fused radix-16 passes where level l has them.
+func fuseRadix16(sp *stockham64, l asm.Level) {
+	st := sp.stages
+	out := st[:0]
+	for i := 0; i < len(st); i++ {
+		a := st[i]
+		if i+1 < len(st) && a.ls > 1 && a.r > 0 && st[i+1].r > 0 && asm.FFT64Radix16Supported(l, a.ls, a.r/4) {
+			a = stage64{stage32: stage32{ls: a.ls, r: a.r / 4}, r16: true}
+			i++
+		}
+		out = append(out, a)
+	}
+	sp.stages = out
+}
+
+// fillRadix16of64 fills asm.FFT64Radix16's table of the stages ls and
+// 4·ls of length n: per j, stage A's roots q·j·n/(4ls), then for each s
+// stage B's roots q·(j + s·ls)·n/(16ls).
+func fillRadix16of64(tw []float64, n, ls int, roots rootTable32) {
+	strideA, strideB := n/(4*ls), n/(16*ls)
+	for j := range ls {
+		blk := tw[30*j : 30*j+30]
+		for q := 1; q < 4; q++ {
+			blk[2*q-2], blk[2*q-1] = roots.root(q * j * strideA)
+			for s := range 4 {
+				blk[6+6*s+2*q-2], blk[6+6*s+2*q-1] = roots.root(q * (j + s*ls) * strideB)
+			}
+		}
+	}
 }
 
 // fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, 4
@@ -193,6 +257,11 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	for _, st := range sp.stages {
 		if st.r == 0 {
 			asm.FFT64Tail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
+			next()
+			continue
+		}
+		if st.r16 {
+			asm.FFT64Radix16(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
 			next()
 			continue
 		}
@@ -431,7 +500,7 @@ func runFourStep64(fs *fourStep64, dst, src, work []complex128, inverse, scale b
 }
 
 // runStages64 is runStages for complex128.
-func runStages64(sp *stockham64, stages []stage32, cur, other []complex128, inverse bool) []complex128 {
+func runStages64(sp *stockham64, stages []stage64, cur, other []complex128, inverse bool) []complex128 {
 	for _, st := range stages {
 		asm.FFT64Radix4(sp.level, other, cur, sp.tw[st.off:st.off+st.len], st.ls, inverse, 1)
 		cur, other = other, cur
