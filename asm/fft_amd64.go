@@ -289,6 +289,11 @@ func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int
 //go:noescape
 func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
 
+// fft64Tail16cAVX512Fwd runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+//
+//go:noescape
+func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+
 // fft64R16WideAVX512Fwd runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -328,6 +333,11 @@ func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int
 //
 //go:noescape
 func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+
+// fft64Tail16cAVX512Inv runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+//
+//go:noescape
+func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int)
 
 // fft64R16WideAVX512Inv runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
 //

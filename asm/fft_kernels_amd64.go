@@ -297,20 +297,43 @@ func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse b
 // a multiple of 64.
 func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }
 
-// FFT64Tail16TwiddleLen is the float64 count of FFT64Tail16's table: 30
-// vectors of 8 float64 per 4 j.
-func FFT64Tail16TwiddleLen(n int) int { return n / 64 * 30 * 8 }
+// FFT64Tail16Compact reports whether FFT64Tail16 of length n takes its
+// twiddles compact (15 vectors of plain complex128 per 4 j, spread in the
+// kernel) rather than duplicated (30 vectors, Re and Im each over both
+// lanes of a value): from n = 2048, where data, result and a duplicated
+// table no longer fit L1. Same-run interleaved A/B (FFTWInterleaved,
+// AVX-512, best of 200 batches), compact against duplicated: n = 2048
+// 3305–3396 against 3434–3464 ns, 16384 36119–36436 against 38230–38699
+// ns, 65536 191034–191665 against 197934–200778 ns; but 1024 1343–1497
+// against 1273–1285 ns.
+func FFT64Tail16Compact(n int) bool { return n >= 2048 }
 
-// FFT64Tail16 is FFTTail16 for complex128.
+// FFT64Tail16TwiddleLen is the float64 count of FFT64Tail16's table: 30
+// vectors of 8 float64 per 4 j, or 15 where FFT64Tail16Compact.
+func FFT64Tail16TwiddleLen(n int) int {
+	if FFT64Tail16Compact(n) {
+		return n / 64 * 15 * 8
+	}
+	return n / 64 * 30 * 8
+}
+
+// FFT64Tail16 is FFTTail16 for complex128, its table laid out as
+// FFT64Tail16Compact says.
 func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
 	n := len(in)
 	if !FFT64Tail16Supported(l, n) || len(out) != n {
 		panic("asm: FFT64Tail16: bad length")
 	}
 	tw = tw[:FFT64Tail16TwiddleLen(n)]
-	if inverse {
-		fft64Tail16AVX512Inv(&out[0], &in[0], &tw[0], n/16)
-	} else {
-		fft64Tail16AVX512Fwd(&out[0], &in[0], &tw[0], n/16)
+	o, i, w, m := &out[0], &in[0], &tw[0], n/16
+	switch c := FFT64Tail16Compact(n); {
+	case c && inverse:
+		fft64Tail16cAVX512Inv(o, i, w, m)
+	case c:
+		fft64Tail16cAVX512Fwd(o, i, w, m)
+	case inverse:
+		fft64Tail16AVX512Inv(o, i, w, m)
+	default:
+		fft64Tail16AVX512Fwd(o, i, w, m)
 	}
 }

@@ -212,6 +212,9 @@ func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse b
 // FFT64Tail16Supported reports false: no fused tail at NEON.
 func FFT64Tail16Supported(l Level, n int) bool { return false }
 
+// FFT64Tail16Compact reports false: no fused tail at NEON.
+func FFT64Tail16Compact(n int) bool { return false }
+
 // FFT64Tail16TwiddleLen is zero: no fused tail at NEON.
 func FFT64Tail16TwiddleLen(n int) int { return 0 }
 

@@ -508,7 +508,7 @@ func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		ran := 0
+		ran, compactRan := 0, 0
 		for n := 16; n <= 1<<12; n *= 2 {
 			if !asm.FFT64Tail16Supported(l, n) {
 				continue
@@ -528,17 +528,30 @@ func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 			}
 			tw := make([]float64, asm.FFT64Tail16TwiddleLen(n))
 			const v = 4
+			// Per 4 j, the 15 twiddles: wA's three, then wB's three of
+			// j + s·m for each s; compact, each a vector of 4 complex,
+			// else a vector of Re and one of Im, each over both lanes.
+			compact := asm.FFT64Tail16Compact(n)
+			if compact {
+				compactRan++
+			}
 			for g := range m / v {
-				blk := tw[g*240 : (g+1)*240]
-				put := func(vec, i int, x float64) { blk[vec*8+2*i], blk[vec*8+2*i+1] = x, x }
+				put := func(p, i int, c complex128) {
+					if compact {
+						blk := tw[g*120 : (g+1)*120]
+						blk[p*8+2*i], blk[p*8+2*i+1] = real(c), imag(c)
+						return
+					}
+					blk := tw[g*240 : (g+1)*240]
+					blk[2*p*8+2*i], blk[2*p*8+2*i+1] = real(c), real(c)
+					blk[(2*p+1)*8+2*i], blk[(2*p+1)*8+2*i+1] = imag(c), imag(c)
+				}
 				for i := range v {
 					j := g*v + i
 					for q := range 3 {
-						put(2*q, i, real(wA[q][j]))
-						put(2*q+1, i, imag(wA[q][j]))
+						put(q, i, wA[q][j])
 						for s := range 4 {
-							put(6+6*s+2*q, i, real(wB[q][j+s*m]))
-							put(6+6*s+2*q+1, i, imag(wB[q][j+s*m]))
+							put(3+3*s+q, i, wB[q][j+s*m])
 						}
 					}
 				}
@@ -585,8 +598,8 @@ func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 				ran++
 			}
 		}
-		if l == asm.AVX512 && ran == 0 {
-			t.Fatal("FFT64Tail16 never ran at AVX-512")
+		if l == asm.AVX512 && (ran == 0 || compactRan == 0 || compactRan == ran/2) {
+			t.Fatalf("FFT64Tail16 ran %d times at AVX-512, %d lengths of them compact: want both layouts", ran, compactRan)
 		}
 	})
 }

@@ -28,7 +28,8 @@ func generateFFT64() {
 			fft64R4Narrow1(v, inverse)
 			fft64RealPass(v, inverse)
 			if v.Lanes == 16 {
-				fft64Tail16(v, inverse)
+				fft64Tail16(v, inverse, false)
+				fft64Tail16(v, inverse, true)
 				fft64R16Wide(v, inverse)
 			}
 			fft64TransposeTwiddle(v, inverse)
@@ -491,8 +492,18 @@ func fftSignEven64() Mem {
 // whose 64 values are four 4×4 tiles of 128-bit values transposed by two
 // rounds of VSHUFF64X2; tw holds 30 vectors per 4 j (the layout of
 // fftTail16 with 4 values per vector). m = n/16 must be a multiple of 4.
-func fft64Tail16(v vmath.ISA, inverse bool) {
+// compact (fft64Tail16c…) takes the same twiddles as 15 vectors of plain
+// complex128 (Re, Im of each j) per 4 j instead, spread into Re and Im
+// vectors by VMOVDDUP and VPERMILPD as they are read: the table of the
+// last two stages is as big as the data, and once the two no longer sit in
+// L1, reading it duplicated costs more than the shuffles.
+func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	name := "fft64Tail16" + v.Name + fftDir(inverse)
+	vecs := 30 // twiddle vectors per 4 j
+	if compact {
+		name = "fft64Tail16c" + v.Name + fftDir(inverse)
+		vecs = 15
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m int)")
 	Pragma("noescape")
 	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.")
@@ -531,11 +542,23 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 		VSHUFF64X2(U8(0xdd), t[3], t[1], x[4*qq+3])
 	}
 	vb := v.Bytes()
+	// spread returns twiddle p (of 15) as its Re and Im, each over both
+	// lanes of a value.
+	spread := func(p int) (Op, Op) {
+		if !compact {
+			return Mem{Base: tw, Disp: 2 * p * vb}, Mem{Base: tw, Disp: (2*p + 1) * vb}
+		}
+		wr, wi := v.Vec(), v.Vec()
+		VMOVDDUP(Mem{Base: tw, Disp: p * vb}, wr)
+		VPERMILPD(U8(0xff), Mem{Base: tw, Disp: p * vb}, wi)
+		return wr, wi
+	}
 	var y [4][4]reg.VecVirtual
 	for k := range 4 {
 		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
 		for q := 1; q < 4; q++ {
-			a[q] = cmul64(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+			wr, wi := spread(q - 1)
+			a[q] = cmul64(v, a[q], wr, wi, inverse)
 		}
 		butterfly64(v, a, ones, inverse)
 		for s := range 4 {
@@ -545,9 +568,9 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 	o := GP64()
 	for s := range 4 {
 		b := y[s][:]
-		base := (6 + 6*s) * vb
 		for k := 1; k < 4; k++ {
-			b[k] = cmul64(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+			wr, wi := spread(3 + 3*s + k - 1)
+			b[k] = cmul64(v, b[k], wr, wi, inverse)
 		}
 		butterfly64(v, b, ones, inverse)
 		if s == 0 {
@@ -564,7 +587,7 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 	}
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
-	ADDQ(U32(30*vb), tw)
+	ADDQ(U32(vecs*vb), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")

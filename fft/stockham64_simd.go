@@ -189,19 +189,26 @@ func fillRadix16of64(tw []float64, n, ls int, roots rootTable32) {
 }
 
 // fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, 4
-// values per vector.
+// values per vector, duplicated over a value's two lanes or compact as
+// asm.FFT64Tail16Compact says.
 func fillTail16of64(tw []float64, n int, roots rootTable32) {
 	const v = 4 // values per ZMM
 	m := n / 16
-	// Twiddle pair p of value j: Re vector 2p and Im vector 2p+1 of j's
-	// block of 30 vectors. One pair at a time, so that the roots run in
-	// order.
+	compact := asm.FFT64Tail16Compact(n)
+	// Twiddle p of value j, in j's block of 15 twiddles: compact, Re and
+	// Im at 2(j%v) of vector p; else Re at 2(j%v) and 2(j%v)+1 of vector
+	// 2p, Im likewise of vector 2p+1. One p at a time, so that the roots
+	// run in order.
 	fill := func(p, mul, add int) {
 		for j := range m {
 			c, s := roots.root(mul * (j + add))
-			re, im := c, s
+			if compact {
+				o := j/v*15*2*v + p*2*v + 2*(j%v)
+				tw[o], tw[o+1] = c, s
+				continue
+			}
 			o := j/v*30*2*v + p*4*v + 2*(j%v)
-			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = re, re, im, im
+			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, s, s
 		}
 	}
 	for q := 1; q < 4; q++ {
