@@ -204,6 +204,11 @@ func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r
 //go:noescape
 func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64R4Narrow1cAVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64RealPassAVX2Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
 //go:noescape
@@ -233,6 +238,11 @@ func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r
 //
 //go:noescape
 func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64R4Narrow1cAVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64RealPassAVX2Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //

@@ -3334,6 +3334,69 @@ fft64R4Narrow1AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x01, BX
+	JZ      fft64R4Narrow1cAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4Narrow1cAVX2Fwd_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMADDSUB231PD Y5, Y2, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y3, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMADDSUB231PD Y5, Y3, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMADDSUB231PD Y5, Y4, Y9
+	VADDPD         Y8, Y1, Y5
+	VSUBPD         Y8, Y1, Y6
+	VADDPD         Y9, Y7, Y8
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y8, Y5, Y1
+	VSUBPD         Y8, Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VMOVAPD        Y5, Y7
+	VMOVAPD        Y5, Y9
+	VFMSUBADD231PD Y0, Y6, Y7
+	VFMADDSUB231PD Y0, Y6, Y9
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y7, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1cAVX2Fwd_loop
+
+fft64R4Narrow1cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 // Requires: AVX, AVX2, FMA3, SSE2
 TEXT ·fft64RealPassAVX2Fwd(SB), NOSPLIT, $0-40
@@ -3754,6 +3817,69 @@ fft64R4Narrow1AVX2Inv_loop:
 	JNZ            fft64R4Narrow1AVX2Inv_loop
 
 fft64R4Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x01, BX
+	JZ      fft64R4Narrow1cAVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4Narrow1cAVX2Inv_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMSUBADD231PD Y5, Y2, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y3, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMSUBADD231PD Y5, Y3, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMSUBADD231PD Y5, Y4, Y9
+	VADDPD         Y8, Y1, Y5
+	VSUBPD         Y8, Y1, Y6
+	VADDPD         Y9, Y7, Y8
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y8, Y5, Y1
+	VSUBPD         Y8, Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VMOVAPD        Y5, Y7
+	VMOVAPD        Y5, Y9
+	VFMSUBADD231PD Y0, Y6, Y7
+	VFMADDSUB231PD Y0, Y6, Y9
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y9, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(SI*2)
+	VMOVUPD        Y7, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1cAVX2Inv_loop
+
+fft64R4Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
 

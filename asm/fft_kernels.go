@@ -268,13 +268,23 @@ func FFT64Radix4Supported(l Level, ls, r int) bool {
 }
 
 // FFT64Radix4TwiddleLen is FFTRadix4TwiddleLen for complex128 (float64
-// count).
+// count); where FFT64Narrow1Compact, the r = 1 table holds each twiddle
+// once: per vector of j, three vectors of plain complex128 (w1, w2, w3 of
+// its j).
 func FFT64Radix4TwiddleLen(l Level, ls, r int) int {
 	if r < FFT64Values(l) {
+		if fft64Narrow1Compact(l, ls) {
+			return 6 * ls
+		}
 		return 12 * ls * r
 	}
 	return 6 * ls
 }
+
+// FFT64Narrow1Compact reports whether FFT64Radix4's r = 1 stage of
+// sub-transform length ls at level l takes the compact table
+// (FFT64Radix4TwiddleLen).
+func FFT64Narrow1Compact(l Level, ls int) bool { return fft64Narrow1Compact(l, ls) }
 
 // FFT64Radix2First is FFTRadix2First for complex128 (outputs scaled by
 // the power of two s).

@@ -133,6 +133,10 @@ func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {
 	fft64R2FirstNEON(o, i, r, s)
 }
 
+// fft64Narrow1Compact reports false: the NEON kernel drops the duplicate
+// by its LD2 of the duplicated table.
+func fft64Narrow1Compact(l Level, ls int) bool { return false }
+
 func fft64R4Narrow1At(l Level, o, i *complex128, w *float64, ls int, inverse bool) {
 	if inverse {
 		fft64R4Narrow1NEONInv(o, i, w, ls)

@@ -322,7 +322,7 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 			t.Skip("no FFT kernels at this level")
 		}
 		v := asm.FFT64Values(l)
-		ran := 0
+		ran, compactRan := 0, 0
 		for n := 16; n <= 1<<12; n *= 2 {
 			for ls := 1; 4*ls <= n; ls *= 2 {
 				r := n / (4 * ls)
@@ -347,11 +347,20 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 						}
 					}
 				} else {
+					compact := asm.FFT64Narrow1Compact(l, ls)
+					if compact {
+						compactRan++
+					}
 					for g := range ls / v {
 						for i := range v {
 							for q := range 3 {
-								base := g*12*v + 2*q*2*v
 								c := w[q][g*v+i]
+								if compact {
+									base := g*6*v + q*2*v
+									tw[base+2*i], tw[base+2*i+1] = real(c), imag(c)
+									continue
+								}
+								base := g*12*v + 2*q*2*v
 								tw[base+2*i], tw[base+2*i+1] = real(c), real(c)
 								tw[base+2*v+2*i], tw[base+2*v+2*i+1] = imag(c), imag(c)
 							}
@@ -378,6 +387,9 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 					ran++
 				}
 			}
+		}
+		if l == asm.AVX2 && compactRan == 0 {
+			t.Fatal("no compact r = 1 table ran at AVX2")
 		}
 		if ran < 20 {
 			t.Fatalf("only %d stages ran", ran)

@@ -25,7 +25,10 @@ func generateFFT64() {
 			fft64R8First(v, inverse)
 			fft64R4Wide(v, inverse, false)
 			fft64R4Wide(v, inverse, true)
-			fft64R4Narrow1(v, inverse)
+			fft64R4Narrow1(v, inverse, false)
+			if v.Lanes == 8 { // AVX-512 plans end with fft64Tail16 instead
+				fft64R4Narrow1(v, inverse, true)
+			}
 			fft64RealPass(v, inverse)
 			if v.Lanes == 16 {
 				fft64Tail16(v, inverse, false)
@@ -334,9 +337,17 @@ func fft64R4Wide(v vmath.ISA, inverse, first bool) {
 // fft64R4Narrow1 is the r = 1 radix-4 stage for complex128: each vector
 // holds V consecutive j, value q of j gathered as a 128-bit piece from
 // in[4j + q]; outputs contiguous; tw per vector: six vectors (Re w1, Im
-// w1, …) of each value duplicated over its two lanes.
-func fft64R4Narrow1(v vmath.ISA, inverse bool) {
+// w1, …) of each value duplicated over its two lanes. compact
+// (fft64R4Narrow1c…) takes three vectors (w1, w2, w3 of the V j as plain
+// complex128) and spreads them as fft64Tail16 does: the table is 1.5
+// times the data's size even so.
+func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	name := "fft64R4Narrow1" + v.Name + fftDir(inverse)
+	vecs := 6 // twiddle vectors per V j
+	if compact {
+		name = "fft64R4Narrow1c" + v.Name + fftDir(inverse)
+		vecs = 3
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls int)")
 	Pragma("noescape")
 	Doc(name + " runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.")
@@ -370,8 +381,14 @@ func fft64R4Narrow1(v vmath.ISA, inverse bool) {
 		}
 	}
 	for q := 1; q < 4; q++ {
-		wr := Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}
-		wi := Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		var wr, wi Op = Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}, Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		if compact {
+			m := Mem{Base: tw, Disp: (q - 1) * v.Bytes()}
+			r, i := v.Vec(), v.Vec()
+			VMOVDDUP(m, r)
+			VPERMILPD(U8(0xff), m, i)
+			wr, wi = r, i
+		}
 		a[q] = cmul64(v, a[q], wr, wi, inverse)
 	}
 	butterfly64(v, a, ones, inverse)
@@ -381,7 +398,7 @@ func fft64R4Narrow1(v vmath.ISA, inverse bool) {
 	VMOVUPD(a[3], Mem{Base: out, Index: l3, Scale: 1})
 	ADDQ(U32(4*v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
-	ADDQ(U32(6*v.Bytes()), tw)
+	ADDQ(U32(vecs*v.Bytes()), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")

@@ -129,10 +129,18 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		// r = 1: per vector g of v values j = g·v + i, six vectors of 2v
 		// float64 (Re w1, Im w1, …), each value over both lanes. One q at a
 		// time, so that the roots run in order.
+		// Compact (asm.FFT64Narrow1Compact): per vector g, three vectors of
+		// plain complex128, w_q of its j in vector q−1.
 		lv := bits.TrailingZeros(uint(v))
+		compact := asm.FFT64Narrow1Compact(l, s.ls)
 		for q := 1; q < 4; q++ {
 			for j := range s.ls {
 				c, si := roots.root(q * j * stride)
+				if compact {
+					o := j>>lv*6*v + (q-1)*2*v + 2*(j&(v-1))
+					tw[o], tw[o+1] = c, si
+					continue
+				}
 				o := j>>lv*12*v + (2*q-2)*2*v + 2*(j&(v-1))
 				tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, si, si
 			}
