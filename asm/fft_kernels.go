@@ -379,7 +379,10 @@ func FFT64RealPassSupported(l Level, h int) bool {
 // count).
 func FFT64RealPassTwiddleLen(h int) int { return 2 * h }
 
-// FFT64RealPass is FFTRealPass for complex128.
+// FFT64RealPass is FFTRealPass for complex128, except that dst may also
+// be src itself (in place: each step reads its values k and h−k before
+// it writes them), so that a real FFT needs no buffer for its half-length
+// spectrum besides its output.
 func FFT64RealPass(l Level, dst, src []complex128, tw []float64, h int, inverse bool, half float64) {
 	if !FFT64RealPassSupported(l, h) || len(dst) < h || len(src) < h {
 		panic("asm: FFT64RealPass: bad length")

@@ -492,6 +492,16 @@ func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 				if dst[0] != 0 {
 					t.Fatalf("h=%d: FFT64RealPass wrote dst[0]", h)
 				}
+				same := asmtest.GuardedComplex128(t, x[:h])
+				asm.FFT64RealPass(l, same, same, asmtest.GuardedFloat64(t, tw), h, inverse, 0.25)
+				if same[0] != x[0] {
+					t.Fatalf("h=%d: FFT64RealPass in place wrote [0]", h)
+				}
+				for i := 1; i < h; i++ {
+					if same[i] != dst[i] {
+						t.Fatalf("h=%d inverse=%v: in place [%d] = %v, out of place %v", h, inverse, i, same[i], dst[i])
+					}
+				}
 				for k := 1; k <= h/2; k++ {
 					a, b := x[k], cmplx.Conj(x[h-k])
 					w := tk[k]

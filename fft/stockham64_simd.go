@@ -372,12 +372,13 @@ func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, 
 		realForwardGeneric(p, dst, src, s)
 		return
 	}
+	// The half-length spectrum goes straight into dst and the pass runs
+	// in place: one buffer of h values fewer to keep in cache.
 	h := rp.h
-	buf := s.complex128s(h + rp.workLen())
-	z := buf[:h]
-	rp.transform(z, asComplex128(src), buf[h:], false)
-	asm.FFT64RealPass(l, dst, z, rp.tw, h, false, 0.5)
+	z := dst[:h]
+	rp.transform(z, asComplex128(src), s.complex128s(rp.workLen()), false)
 	re, im := real(z[0]), imag(z[0])
+	asm.FFT64RealPass(l, z, z, rp.tw, h, false, 0.5)
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
 }
 
