@@ -73,8 +73,12 @@ func (p *RealPlan64) Forward(dst []complex128, src []float64) error {
 	if err := checkReal(call, p.n, dst, src); err != nil {
 		return err
 	}
+	l := asm.Current()
+	if realForward64Short(l, p, dst, src) {
+		return nil
+	}
 	s := p.pool.Get().(*scratch)
-	realForward64(asm.Current(), p, dst, src, s)
+	realForward64(l, p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }

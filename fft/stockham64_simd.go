@@ -372,14 +372,31 @@ func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, 
 		realForwardGeneric(p, dst, src, s)
 		return
 	}
-	// The half-length spectrum goes straight into dst and the pass runs
-	// in place: one buffer of h values fewer to keep in cache.
+	realForward64Into(l, rp, dst, src, s.complex128s(rp.workLen()))
+}
+
+// realForward64Into is realForward64's work on rp with the work buffer of
+// rp.transform given. The half-length spectrum goes straight into dst and
+// the pass runs in place: one buffer of h values fewer to keep in cache.
+func realForward64Into(l asm.Level, rp *realStockham64, dst []complex128, src []float64, work []complex128) {
 	h := rp.h
 	z := dst[:h]
-	rp.transform(z, asComplex128(src), s.complex128s(rp.workLen()), false)
+	rp.transform(z, asComplex128(src), work, false)
 	re, im := real(z[0]), imag(z[0])
 	asm.FFT64RealPass(l, z, z, rp.tw, h, false, 0.5)
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
+}
+
+// realForward64Short runs realForward64 without the scratch pool when the
+// half-length FFT is one whole-transform kernel call, which needs no work
+// buffer; it reports false when it did not.
+func realForward64Short(l asm.Level, p *RealPlan64, dst []complex128, src []float64) bool {
+	rp := p.stockham(l)
+	if rp == nil || rp.cplx == nil || rp.cplx.small == nil {
+		return false
+	}
+	realForward64Into(l, rp, dst, src, nil)
+	return true
 }
 
 // realInverse64 runs a validated float64 inverse real FFT, the 1/n split
