@@ -104,7 +104,7 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
 // 65536 generic 7,300–7,700, AVX2 21,500–23,100, AVX-512 24,300–25,300.
 //
-// n = 32 … 128 (and 256 at AVX-512) run instead one whole-transform
+// n = 32 … 256 run instead one whole-transform
 // kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
 // pool. Against FFTW (FFTW_PATIENT), ratio = FFTW's time / ours, best of
 // 200 interleaved batches (go test -tags fftw -run '^$' -bench
