@@ -3,6 +3,8 @@
 package asm_test
 
 import (
+	"math"
+	"math/cmplx"
 	"math/rand/v2"
 	"testing"
 
@@ -53,6 +55,55 @@ func TestFFT64Radix2FirstAndScaleMatchGoAtEveryLevel(t *testing.T) {
 			for i := range y {
 				if y[i] != x[i]*0.25 {
 					t.Fatalf("n=%d: FFT64Scale wrong at %d", n, i)
+				}
+			}
+		}
+	})
+}
+
+// TestFFT64Radix8FirstMatchesTheDFTAtEveryLevel checks the complex128
+// radix-8 first stage against the length-8 DFTs it computes (cmplx.Exp
+// roots, summed in order), both directions, scaled and not, at every
+// r = n/8 from one vector to 512, under guard pages; where a level has
+// no kernel, the entry point must panic.
+func TestFFT64Radix8FirstMatchesTheDFTAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(43, 44))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT64Radix8FirstSupported(l) {
+			mustPanic(t, func() { asm.FFT64Radix8First(l, make([]complex128, 64), make([]complex128, 64), 1, false) })
+			t.Skip("no complex128 radix-8 first stage at this level")
+		}
+		v := asm.FFT64Values(l)
+		mustPanic(t, func() { asm.FFT64Radix8First(l, make([]complex128, 8*v+8), make([]complex128, 8*v+8), 1, false) })
+		mustPanic(t, func() { asm.FFT64Radix8First(l, make([]complex128, 8*v), make([]complex128, 16*v), 1, false) })
+		for n := 8 * v; n <= 1<<12; n *= 2 {
+			r := n / 8
+			x := make([]complex128, n)
+			scale := 0.0
+			for i := range x {
+				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+				scale = max(scale, cmplx.Abs(x[i]))
+			}
+			for _, inverse := range []bool{false, true} {
+				sign := -1.0
+				if inverse {
+					sign = 1
+				}
+				for _, sc := range []float64{1, 0.125} {
+					out := asmtest.GuardedComplex128(t, make([]complex128, n))
+					asm.FFT64Radix8First(l, out, asmtest.GuardedComplex128(t, x), sc, inverse)
+					for k := range r {
+						for tt := range 8 {
+							var sum complex128
+							for q := range 8 {
+								sum += x[q*r+k] * cmplx.Exp(complex(0, sign*2*math.Pi*float64(q*tt)/8))
+							}
+							want := sum * complex(sc, 0)
+							if d := cmplx.Abs(out[tt*r+k] - want); !(d <= fft64StageTol*8*scale*sc) {
+								t.Fatalf("n=%d inverse=%v s=%v: out[%d] = %v, want %v", n, inverse, sc, tt*r+k, out[tt*r+k], want)
+							}
+						}
+					}
 				}
 			}
 		}

@@ -214,6 +214,11 @@ func fft64R2FirstAVX2(out *complex128, in *complex128, r int, s float64)
 //go:noescape
 func fft64ScaleAVX2(x *complex128, n int, s float64)
 
+// fft64R8FirstAVX2Fwd runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, s float64)
+
 // fft64R4WideAVX2Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -229,6 +234,11 @@ func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r
 //go:noescape
 func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64R4Narrow1cAVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64RealPassAVX2Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
 //go:noescape
@@ -238,6 +248,11 @@ func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, 
 //
 //go:noescape
 func fft64TransposeTwiddleAVX2Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
+// fft64R8FirstAVX2Inv runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, s float64)
 
 // fft64R4WideAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
@@ -253,6 +268,11 @@ func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r
 //
 //go:noescape
 func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64R4Narrow1cAVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64RealPassAVX2Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
@@ -279,6 +299,11 @@ func fft64R2FirstAVX512(out *complex128, in *complex128, r int, s float64)
 //go:noescape
 func fft64ScaleAVX512(x *complex128, n int, s float64)
 
+// fft64R8FirstAVX512Fwd runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, s float64)
+
 // fft64R4WideAVX512Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
@@ -304,10 +329,25 @@ func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int
 //go:noescape
 func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
 
+// fft64Tail16cAVX512Fwd runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+//
+//go:noescape
+func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+
+// fft64R16WideAVX512Fwd runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+
 // fft64TransposeTwiddleAVX512Fwd transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //
 //go:noescape
 func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
+
+// fft64R8FirstAVX512Inv runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
+//
+//go:noescape
+func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, s float64)
 
 // fft64R4WideAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
@@ -333,6 +373,16 @@ func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int
 //
 //go:noescape
 func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+
+// fft64Tail16cAVX512Inv runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+//
+//go:noescape
+func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+
+// fft64R16WideAVX512Inv runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
 
 // fft64TransposeTwiddleAVX512Inv transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //

@@ -4595,6 +4595,129 @@ fft64ScaleAVX2_done:
 	VZEROUPPER
 	RET
 
+// func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x01, DX
+	JZ           fft64R8FirstAVX2Fwd_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Y0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
+
+fft64R8FirstAVX2Fwd_loop:
+	VMULPD         (CX), Y0, Y2
+	VMULPD         (CX)(BX*4), Y0, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         (CX)(BX*1), Y0, Y3
+	VMULPD         (CX)(DI*1), Y0, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         (CX)(BX*2), Y0, Y5
+	VMULPD         (CX)(SI*2), Y0, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         (CX)(SI*1), Y0, Y7
+	VMULPD         (CX)(R8*1), Y0, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_odd64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y1, Y11, Y6
+	VFMADDSUB231PD Y1, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y1, Y11, Y9
+	VFMADDSUB231PD Y1, Y11, Y5
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y2, (AX)(BX*1)
+	VMOVUPD        Y6, (AX)(BX*2)
+	VMOVUPD        Y9, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(BX*4)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y10, (AX)(SI*2)
+	VMOVUPD        Y5, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX2Fwd_loop
+
+fft64R8FirstAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
+GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe6a09e667f3bcd<>+0(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+8(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+16(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+24(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+32(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+40(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+48(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+56(SB)/8, $0x3fe6a09e667f3bcd
+GLOBL fft_f64_3fe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
+GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe6a09e667f3bcd<>+0(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+8(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+16(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+24(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+32(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+40(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+48(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+56(SB)/8, $0xbfe6a09e667f3bcd
+GLOBL fft_f64_bfe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
 // func fft64R4WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
 TEXT ·fft64R4WideAVX2Fwd(SB), NOSPLIT, $0-96
@@ -4672,16 +4795,6 @@ fft64R4WideAVX2Fwd_k:
 fft64R4WideAVX2Fwd_done:
 	VZEROUPPER
 	RET
-
-DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
-DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
-GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
 
 // func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 // Requires: AVX, AVX2, FMA3, SSE2
@@ -4805,6 +4918,69 @@ fft64R4Narrow1AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x01, BX
+	JZ      fft64R4Narrow1cAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4Narrow1cAVX2Fwd_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMADDSUB231PD Y5, Y2, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y3, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMADDSUB231PD Y5, Y3, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMADDSUB231PD Y5, Y4, Y9
+	VADDPD         Y8, Y1, Y5
+	VSUBPD         Y8, Y1, Y6
+	VADDPD         Y9, Y7, Y8
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y8, Y5, Y1
+	VSUBPD         Y8, Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VMOVAPD        Y5, Y7
+	VMOVAPD        Y5, Y9
+	VFMSUBADD231PD Y0, Y6, Y7
+	VFMADDSUB231PD Y0, Y6, Y9
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y7, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1cAVX2Fwd_loop
+
+fft64R4Narrow1cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 // Requires: AVX, AVX2, FMA3, SSE2
 TEXT ·fft64RealPassAVX2Fwd(SB), NOSPLIT, $0-40
@@ -4851,16 +5027,6 @@ fft64RealPassAVX2Fwd_loop:
 fft64RealPassAVX2Fwd_done:
 	VZEROUPPER
 	RET
-
-DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
-DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
-DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
-DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
-DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
-GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
 
 // func fft64TransposeTwiddleAVX2Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
 // Requires: AVX, FMA3
@@ -4944,6 +5110,99 @@ fft64TransposeTwiddleAVX2Fwd_k:
 fft64TransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
+
+// func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x01, DX
+	JZ           fft64R8FirstAVX2Inv_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Y0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
+
+fft64R8FirstAVX2Inv_loop:
+	VMULPD         (CX), Y0, Y2
+	VMULPD         (CX)(BX*4), Y0, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         (CX)(BX*1), Y0, Y3
+	VMULPD         (CX)(DI*1), Y0, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         (CX)(BX*2), Y0, Y5
+	VMULPD         (CX)(SI*2), Y0, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         (CX)(SI*1), Y0, Y7
+	VMULPD         (CX)(R8*1), Y0, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y1, Y11, Y6
+	VFMADDSUB231PD Y1, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y1, Y11, Y9
+	VFMADDSUB231PD Y1, Y11, Y5
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y2, (AX)(BX*1)
+	VMOVUPD        Y10, (AX)(BX*2)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(BX*4)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX2Inv_loop
+
+fft64R8FirstAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+DATA fft_sign_even64<>+0(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+8(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+16(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+24(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+32(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+40(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+48(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+56(SB)/8, $0x0000000000000000
+GLOBL fft_sign_even64<>(SB), RODATA|NOPTR, $64
 
 // func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
@@ -5142,6 +5401,69 @@ fft64R4Narrow1AVX2Inv_loop:
 	JNZ            fft64R4Narrow1AVX2Inv_loop
 
 fft64R4Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x01, BX
+	JZ      fft64R4Narrow1cAVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R4Narrow1cAVX2Inv_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMSUBADD231PD Y5, Y2, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y3, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMSUBADD231PD Y5, Y3, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMSUBADD231PD Y5, Y4, Y9
+	VADDPD         Y8, Y1, Y5
+	VSUBPD         Y8, Y1, Y6
+	VADDPD         Y9, Y7, Y8
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y8, Y5, Y1
+	VSUBPD         Y8, Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VMOVAPD        Y5, Y7
+	VMOVAPD        Y5, Y9
+	VFMSUBADD231PD Y0, Y6, Y7
+	VFMADDSUB231PD Y0, Y6, Y9
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y9, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(SI*2)
+	VMOVUPD        Y7, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           BX
+	JNZ            fft64R4Narrow1cAVX2Inv_loop
+
+fft64R4Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -5358,6 +5680,89 @@ fft64ScaleAVX512_loop:
 	JNZ     fft64ScaleAVX512_loop
 
 fft64ScaleAVX512_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX512DQ, AVX512F, SSE2
+TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x02, DX
+	JZ           fft64R8FirstAVX512Fwd_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Z0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
+
+fft64R8FirstAVX512Fwd_loop:
+	VMULPD         (CX), Z0, Z2
+	VMULPD         (CX)(BX*4), Z0, Z3
+	VADDPD         Z3, Z2, Z4
+	VSUBPD         Z3, Z2, Z2
+	VMULPD         (CX)(BX*1), Z0, Z3
+	VMULPD         (CX)(DI*1), Z0, Z5
+	VADDPD         Z5, Z3, Z6
+	VSUBPD         Z5, Z3, Z3
+	VMULPD         (CX)(BX*2), Z0, Z5
+	VMULPD         (CX)(SI*2), Z0, Z7
+	VADDPD         Z7, Z5, Z8
+	VSUBPD         Z7, Z5, Z5
+	VMULPD         (CX)(SI*1), Z0, Z7
+	VMULPD         (CX)(R8*1), Z0, Z9
+	VADDPD         Z9, Z7, Z10
+	VSUBPD         Z9, Z7, Z7
+	VPERMILPD      $0x55, Z3, Z9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VMOVAPD        Z9, Z9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z9
+	VPERMILPD      $0x55, Z5, Z3
+	VXORPD         fft_sign_odd64<>+0(SB), Z3, Z3
+	VPERMILPD      $0x55, Z7, Z5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z5, Z5
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z7, Z5
+	VADDPD         Z8, Z4, Z7
+	VSUBPD         Z8, Z4, Z11
+	VADDPD         Z10, Z6, Z8
+	VSUBPD         Z10, Z6, Z6
+	VADDPD         Z8, Z7, Z4
+	VSUBPD         Z8, Z7, Z8
+	VPERMILPD      $0x55, Z6, Z7
+	VMOVAPD        Z7, Z6
+	VMOVAPD        Z7, Z10
+	VFMSUBADD231PD Z1, Z11, Z6
+	VFMADDSUB231PD Z1, Z11, Z10
+	VADDPD         Z3, Z2, Z7
+	VSUBPD         Z3, Z2, Z11
+	VADDPD         Z5, Z9, Z3
+	VSUBPD         Z5, Z9, Z5
+	VADDPD         Z3, Z7, Z2
+	VSUBPD         Z3, Z7, Z3
+	VPERMILPD      $0x55, Z5, Z5
+	VMOVAPD        Z5, Z9
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z11, Z9
+	VFMADDSUB231PD Z1, Z11, Z5
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z2, (AX)(BX*1)
+	VMOVUPD        Z6, (AX)(BX*2)
+	VMOVUPD        Z9, (AX)(SI*1)
+	VMOVUPD        Z8, (AX)(BX*4)
+	VMOVUPD        Z3, (AX)(DI*1)
+	VMOVUPD        Z10, (AX)(SI*2)
+	VMOVUPD        Z5, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX512Fwd_loop
+
+fft64R8FirstAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
@@ -5883,6 +6288,558 @@ fft64Tail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+// Requires: AVX, AVX512F
+TEXT ·fft64Tail16cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    m+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	SHRQ    $0x02, BX
+	JZ      fft64Tail16cAVX512Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64Tail16cAVX512Fwd_loop:
+	VMOVUPD        (CX), Z1
+	VMOVUPD        256(CX), Z2
+	VMOVUPD        512(CX), Z3
+	VMOVUPD        768(CX), Z4
+	VSHUFF64X2     $0x44, Z2, Z1, Z5
+	VSHUFF64X2     $0xee, Z2, Z1, Z1
+	VSHUFF64X2     $0x44, Z4, Z3, Z2
+	VSHUFF64X2     $0xee, Z4, Z3, Z3
+	VSHUFF64X2     $0x88, Z2, Z5, Z4
+	VSHUFF64X2     $0xdd, Z2, Z5, Z2
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPD        64(CX), Z3
+	VMOVUPD        320(CX), Z6
+	VMOVUPD        576(CX), Z7
+	VMOVUPD        832(CX), Z8
+	VSHUFF64X2     $0x44, Z6, Z3, Z9
+	VSHUFF64X2     $0xee, Z6, Z3, Z3
+	VSHUFF64X2     $0x44, Z8, Z7, Z6
+	VSHUFF64X2     $0xee, Z8, Z7, Z7
+	VSHUFF64X2     $0x88, Z6, Z9, Z8
+	VSHUFF64X2     $0xdd, Z6, Z9, Z6
+	VSHUFF64X2     $0x88, Z7, Z3, Z9
+	VSHUFF64X2     $0xdd, Z7, Z3, Z3
+	VMOVUPD        128(CX), Z7
+	VMOVUPD        384(CX), Z10
+	VMOVUPD        640(CX), Z11
+	VMOVUPD        896(CX), Z12
+	VSHUFF64X2     $0x44, Z10, Z7, Z13
+	VSHUFF64X2     $0xee, Z10, Z7, Z7
+	VSHUFF64X2     $0x44, Z12, Z11, Z10
+	VSHUFF64X2     $0xee, Z12, Z11, Z11
+	VSHUFF64X2     $0x88, Z10, Z13, Z12
+	VSHUFF64X2     $0xdd, Z10, Z13, Z10
+	VSHUFF64X2     $0x88, Z11, Z7, Z13
+	VSHUFF64X2     $0xdd, Z11, Z7, Z7
+	VMOVUPD        192(CX), Z11
+	VMOVUPD        448(CX), Z14
+	VMOVUPD        704(CX), Z15
+	VMOVUPD        960(CX), Z16
+	VSHUFF64X2     $0x44, Z14, Z11, Z17
+	VSHUFF64X2     $0xee, Z14, Z11, Z11
+	VSHUFF64X2     $0x44, Z16, Z15, Z14
+	VSHUFF64X2     $0xee, Z16, Z15, Z15
+	VSHUFF64X2     $0x88, Z14, Z17, Z16
+	VSHUFF64X2     $0xdd, Z14, Z17, Z14
+	VSHUFF64X2     $0x88, Z15, Z11, Z17
+	VSHUFF64X2     $0xdd, Z15, Z11, Z11
+	VMOVDDUP       (DX), Z15
+	VPERMILPD      $0xff, (DX), Z18
+	VPERMILPD      $0x55, Z8, Z19
+	VMULPD         Z18, Z19, Z19
+	VFMADDSUB231PD Z15, Z8, Z19
+	VMOVDDUP       64(DX), Z8
+	VPERMILPD      $0xff, 64(DX), Z15
+	VPERMILPD      $0x55, Z12, Z18
+	VMULPD         Z15, Z18, Z18
+	VFMADDSUB231PD Z8, Z12, Z18
+	VMOVDDUP       128(DX), Z8
+	VPERMILPD      $0xff, 128(DX), Z12
+	VPERMILPD      $0x55, Z16, Z15
+	VMULPD         Z12, Z15, Z15
+	VFMADDSUB231PD Z8, Z16, Z15
+	VADDPD         Z18, Z4, Z8
+	VSUBPD         Z18, Z4, Z12
+	VADDPD         Z15, Z19, Z16
+	VSUBPD         Z15, Z19, Z15
+	VADDPD         Z16, Z8, Z4
+	VSUBPD         Z16, Z8, Z18
+	VPERMILPD      $0x55, Z15, Z8
+	VMOVAPD        Z8, Z19
+	VMOVAPD        Z8, Z15
+	VFMSUBADD231PD Z0, Z12, Z19
+	VFMADDSUB231PD Z0, Z12, Z15
+	VMOVDDUP       (DX), Z8
+	VPERMILPD      $0xff, (DX), Z12
+	VPERMILPD      $0x55, Z6, Z16
+	VMULPD         Z12, Z16, Z16
+	VFMADDSUB231PD Z8, Z6, Z16
+	VMOVDDUP       64(DX), Z6
+	VPERMILPD      $0xff, 64(DX), Z8
+	VPERMILPD      $0x55, Z10, Z12
+	VMULPD         Z8, Z12, Z12
+	VFMADDSUB231PD Z6, Z10, Z12
+	VMOVDDUP       128(DX), Z6
+	VPERMILPD      $0xff, 128(DX), Z8
+	VPERMILPD      $0x55, Z14, Z10
+	VMULPD         Z8, Z10, Z10
+	VFMADDSUB231PD Z6, Z14, Z10
+	VADDPD         Z12, Z2, Z6
+	VSUBPD         Z12, Z2, Z8
+	VADDPD         Z10, Z16, Z12
+	VSUBPD         Z10, Z16, Z10
+	VADDPD         Z12, Z6, Z2
+	VSUBPD         Z12, Z6, Z12
+	VPERMILPD      $0x55, Z10, Z6
+	VMOVAPD        Z6, Z16
+	VMOVAPD        Z6, Z10
+	VFMSUBADD231PD Z0, Z8, Z16
+	VFMADDSUB231PD Z0, Z8, Z10
+	VMOVDDUP       (DX), Z6
+	VPERMILPD      $0xff, (DX), Z8
+	VPERMILPD      $0x55, Z9, Z14
+	VMULPD         Z8, Z14, Z14
+	VFMADDSUB231PD Z6, Z9, Z14
+	VMOVDDUP       64(DX), Z6
+	VPERMILPD      $0xff, 64(DX), Z8
+	VPERMILPD      $0x55, Z13, Z9
+	VMULPD         Z8, Z9, Z9
+	VFMADDSUB231PD Z6, Z13, Z9
+	VMOVDDUP       128(DX), Z6
+	VPERMILPD      $0xff, 128(DX), Z8
+	VPERMILPD      $0x55, Z17, Z13
+	VMULPD         Z8, Z13, Z13
+	VFMADDSUB231PD Z6, Z17, Z13
+	VADDPD         Z9, Z5, Z6
+	VSUBPD         Z9, Z5, Z8
+	VADDPD         Z13, Z14, Z9
+	VSUBPD         Z13, Z14, Z13
+	VADDPD         Z9, Z6, Z5
+	VSUBPD         Z9, Z6, Z9
+	VPERMILPD      $0x55, Z13, Z6
+	VMOVAPD        Z6, Z14
+	VMOVAPD        Z6, Z13
+	VFMSUBADD231PD Z0, Z8, Z14
+	VFMADDSUB231PD Z0, Z8, Z13
+	VMOVDDUP       (DX), Z6
+	VPERMILPD      $0xff, (DX), Z8
+	VPERMILPD      $0x55, Z3, Z17
+	VMULPD         Z8, Z17, Z17
+	VFMADDSUB231PD Z6, Z3, Z17
+	VMOVDDUP       64(DX), Z3
+	VPERMILPD      $0xff, 64(DX), Z6
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z6, Z8, Z8
+	VFMADDSUB231PD Z3, Z7, Z8
+	VMOVDDUP       128(DX), Z3
+	VPERMILPD      $0xff, 128(DX), Z6
+	VPERMILPD      $0x55, Z11, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMADDSUB231PD Z3, Z11, Z7
+	VADDPD         Z8, Z1, Z3
+	VSUBPD         Z8, Z1, Z6
+	VADDPD         Z7, Z17, Z8
+	VSUBPD         Z7, Z17, Z7
+	VADDPD         Z8, Z3, Z1
+	VSUBPD         Z8, Z3, Z8
+	VPERMILPD      $0x55, Z7, Z3
+	VMOVAPD        Z3, Z17
+	VMOVAPD        Z3, Z7
+	VFMSUBADD231PD Z0, Z6, Z17
+	VFMADDSUB231PD Z0, Z6, Z7
+	VMOVDDUP       192(DX), Z3
+	VPERMILPD      $0xff, 192(DX), Z6
+	VPERMILPD      $0x55, Z2, Z11
+	VMULPD         Z6, Z11, Z11
+	VFMADDSUB231PD Z3, Z2, Z11
+	VMOVDDUP       256(DX), Z2
+	VPERMILPD      $0xff, 256(DX), Z3
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         Z3, Z6, Z6
+	VFMADDSUB231PD Z2, Z5, Z6
+	VMOVDDUP       320(DX), Z2
+	VPERMILPD      $0xff, 320(DX), Z3
+	VPERMILPD      $0x55, Z1, Z5
+	VMULPD         Z3, Z5, Z5
+	VFMADDSUB231PD Z2, Z1, Z5
+	VADDPD         Z6, Z4, Z1
+	VSUBPD         Z6, Z4, Z2
+	VADDPD         Z5, Z11, Z3
+	VSUBPD         Z5, Z11, Z5
+	VADDPD         Z3, Z1, Z4
+	VSUBPD         Z3, Z1, Z6
+	VPERMILPD      $0x55, Z5, Z1
+	VMOVAPD        Z1, Z11
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z11
+	VFMADDSUB231PD Z0, Z2, Z5
+	MOVQ           AX, DI
+	VMOVUPD        Z4, (DI)
+	VMOVUPD        Z11, (DI)(SI*4)
+	VMOVUPD        Z6, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), R8
+	VMOVUPD        Z5, (R8)(SI*4)
+	VMOVDDUP       384(DX), Z1
+	VPERMILPD      $0xff, 384(DX), Z2
+	VPERMILPD      $0x55, Z16, Z3
+	VMULPD         Z2, Z3, Z3
+	VFMADDSUB231PD Z1, Z16, Z3
+	VMOVDDUP       448(DX), Z1
+	VPERMILPD      $0xff, 448(DX), Z2
+	VPERMILPD      $0x55, Z14, Z4
+	VMULPD         Z2, Z4, Z4
+	VFMADDSUB231PD Z1, Z14, Z4
+	VMOVDDUP       512(DX), Z1
+	VPERMILPD      $0xff, 512(DX), Z2
+	VPERMILPD      $0x55, Z17, Z5
+	VMULPD         Z2, Z5, Z5
+	VFMADDSUB231PD Z1, Z17, Z5
+	VADDPD         Z4, Z19, Z1
+	VSUBPD         Z4, Z19, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z1, Z19
+	VSUBPD         Z4, Z1, Z4
+	VPERMILPD      $0x55, Z3, Z1
+	VMOVAPD        Z1, Z3
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	ADDQ           SI, DI
+	VMOVUPD        Z19, (DI)
+	VMOVUPD        Z3, (DI)(SI*4)
+	VMOVUPD        Z4, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), R8
+	VMOVUPD        Z5, (R8)(SI*4)
+	VMOVDDUP       576(DX), Z1
+	VPERMILPD      $0xff, 576(DX), Z2
+	VPERMILPD      $0x55, Z12, Z3
+	VMULPD         Z2, Z3, Z3
+	VFMADDSUB231PD Z1, Z12, Z3
+	VMOVDDUP       640(DX), Z1
+	VPERMILPD      $0xff, 640(DX), Z2
+	VPERMILPD      $0x55, Z9, Z4
+	VMULPD         Z2, Z4, Z4
+	VFMADDSUB231PD Z1, Z9, Z4
+	VMOVDDUP       704(DX), Z1
+	VPERMILPD      $0xff, 704(DX), Z2
+	VPERMILPD      $0x55, Z8, Z5
+	VMULPD         Z2, Z5, Z5
+	VFMADDSUB231PD Z1, Z8, Z5
+	VADDPD         Z4, Z18, Z1
+	VSUBPD         Z4, Z18, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z1, Z18
+	VSUBPD         Z4, Z1, Z4
+	VPERMILPD      $0x55, Z3, Z1
+	VMOVAPD        Z1, Z3
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	ADDQ           SI, DI
+	VMOVUPD        Z18, (DI)
+	VMOVUPD        Z3, (DI)(SI*4)
+	VMOVUPD        Z4, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), R8
+	VMOVUPD        Z5, (R8)(SI*4)
+	VMOVDDUP       768(DX), Z1
+	VPERMILPD      $0xff, 768(DX), Z2
+	VPERMILPD      $0x55, Z10, Z3
+	VMULPD         Z2, Z3, Z3
+	VFMADDSUB231PD Z1, Z10, Z3
+	VMOVDDUP       832(DX), Z1
+	VPERMILPD      $0xff, 832(DX), Z2
+	VPERMILPD      $0x55, Z13, Z4
+	VMULPD         Z2, Z4, Z4
+	VFMADDSUB231PD Z1, Z13, Z4
+	VMOVDDUP       896(DX), Z1
+	VPERMILPD      $0xff, 896(DX), Z2
+	VPERMILPD      $0x55, Z7, Z5
+	VMULPD         Z2, Z5, Z5
+	VFMADDSUB231PD Z1, Z7, Z5
+	VADDPD         Z4, Z15, Z1
+	VSUBPD         Z4, Z15, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z1, Z15
+	VSUBPD         Z4, Z1, Z4
+	VPERMILPD      $0x55, Z3, Z1
+	VMOVAPD        Z1, Z3
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	ADDQ           SI, DI
+	VMOVUPD        Z15, (DI)
+	VMOVUPD        Z3, (DI)(SI*4)
+	VMOVUPD        Z4, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), DI
+	VMOVUPD        Z5, (DI)(SI*4)
+	ADDQ           $0x00000400, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x000003c0, DX
+	DECQ           BX
+	JNZ            fft64Tail16cAVX512Fwd_loop
+
+fft64Tail16cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    SI, DI
+	SHLQ    $0x02, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    ls+24(FP), R9
+	IMULQ   SI, R9
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	LEAQ    (R10)(R10*2), R11
+	SHRQ    $0x02, BX
+	JZ      fft64R16WideAVX512Fwd_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R16WideAVX512Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R16WideAVX512Fwd_j:
+	VBROADCASTSD (DX), Z1
+	VBROADCASTSD 8(DX), Z2
+	VBROADCASTSD 16(DX), Z3
+	VBROADCASTSD 24(DX), Z4
+	VBROADCASTSD 32(DX), Z5
+	VBROADCASTSD 40(DX), Z6
+	MOVQ         BX, R12
+
+fft64R16WideAVX512Fwd_k:
+	MOVQ                CX, R13
+	VMOVUPD             (R13), Z7
+	VMOVUPD             (R13)(DI*1), Z8
+	VMOVUPD             (R13)(DI*2), Z9
+	VMOVUPD             (R13)(R8*1), Z10
+	VPERMILPD           $0x55, Z8, Z11
+	VMULPD              Z2, Z11, Z11
+	VFMADDSUB231PD      Z1, Z8, Z11
+	VPERMILPD           $0x55, Z9, Z8
+	VMULPD              Z4, Z8, Z8
+	VFMADDSUB231PD      Z3, Z9, Z8
+	VPERMILPD           $0x55, Z10, Z9
+	VMULPD              Z6, Z9, Z9
+	VFMADDSUB231PD      Z5, Z10, Z9
+	VADDPD              Z8, Z7, Z10
+	VSUBPD              Z8, Z7, Z12
+	VADDPD              Z9, Z11, Z8
+	VSUBPD              Z9, Z11, Z9
+	VADDPD              Z8, Z10, Z7
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z9, Z9
+	VMOVAPD             Z9, Z11
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z12, Z11
+	VFMADDSUB231PD      Z0, Z12, Z9
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z10
+	VMOVUPD             (R13)(DI*1), Z12
+	VMOVUPD             (R13)(DI*2), Z13
+	VMOVUPD             (R13)(R8*1), Z14
+	VPERMILPD           $0x55, Z12, Z15
+	VMULPD              Z2, Z15, Z15
+	VFMADDSUB231PD      Z1, Z12, Z15
+	VPERMILPD           $0x55, Z13, Z12
+	VMULPD              Z4, Z12, Z12
+	VFMADDSUB231PD      Z3, Z13, Z12
+	VPERMILPD           $0x55, Z14, Z13
+	VMULPD              Z6, Z13, Z13
+	VFMADDSUB231PD      Z5, Z14, Z13
+	VADDPD              Z12, Z10, Z14
+	VSUBPD              Z12, Z10, Z16
+	VADDPD              Z13, Z15, Z12
+	VSUBPD              Z13, Z15, Z13
+	VADDPD              Z12, Z14, Z10
+	VSUBPD              Z12, Z14, Z12
+	VPERMILPD           $0x55, Z13, Z13
+	VMOVAPD             Z13, Z15
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z16, Z15
+	VFMADDSUB231PD      Z0, Z16, Z13
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z14
+	VMOVUPD             (R13)(DI*1), Z16
+	VMOVUPD             (R13)(DI*2), Z17
+	VMOVUPD             (R13)(R8*1), Z18
+	VPERMILPD           $0x55, Z16, Z19
+	VMULPD              Z2, Z19, Z19
+	VFMADDSUB231PD      Z1, Z16, Z19
+	VPERMILPD           $0x55, Z17, Z16
+	VMULPD              Z4, Z16, Z16
+	VFMADDSUB231PD      Z3, Z17, Z16
+	VPERMILPD           $0x55, Z18, Z17
+	VMULPD              Z6, Z17, Z17
+	VFMADDSUB231PD      Z5, Z18, Z17
+	VADDPD              Z16, Z14, Z18
+	VSUBPD              Z16, Z14, Z20
+	VADDPD              Z17, Z19, Z16
+	VSUBPD              Z17, Z19, Z17
+	VADDPD              Z16, Z18, Z14
+	VSUBPD              Z16, Z18, Z16
+	VPERMILPD           $0x55, Z17, Z17
+	VMOVAPD             Z17, Z19
+	VMOVAPD             Z17, Z17
+	VFMSUBADD231PD      Z0, Z20, Z19
+	VFMADDSUB231PD      Z0, Z20, Z17
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z18
+	VMOVUPD             (R13)(DI*1), Z20
+	VMOVUPD             (R13)(DI*2), Z21
+	VMOVUPD             (R13)(R8*1), Z22
+	VPERMILPD           $0x55, Z20, Z23
+	VMULPD              Z2, Z23, Z23
+	VFMADDSUB231PD      Z1, Z20, Z23
+	VPERMILPD           $0x55, Z21, Z20
+	VMULPD              Z4, Z20, Z20
+	VFMADDSUB231PD      Z3, Z21, Z20
+	VPERMILPD           $0x55, Z22, Z21
+	VMULPD              Z6, Z21, Z21
+	VFMADDSUB231PD      Z5, Z22, Z21
+	VADDPD              Z20, Z18, Z22
+	VSUBPD              Z20, Z18, Z24
+	VADDPD              Z21, Z23, Z20
+	VSUBPD              Z21, Z23, Z21
+	VADDPD              Z20, Z22, Z18
+	VSUBPD              Z20, Z22, Z20
+	VPERMILPD           $0x55, Z21, Z21
+	VMOVAPD             Z21, Z23
+	VMOVAPD             Z21, Z21
+	VFMSUBADD231PD      Z0, Z24, Z23
+	VFMADDSUB231PD      Z0, Z24, Z21
+	VPERMILPD           $0x55, Z10, Z22
+	VMULPD.BCST         56(DX), Z22, Z22
+	VFMADDSUB231PD.BCST 48(DX), Z10, Z22
+	VPERMILPD           $0x55, Z14, Z10
+	VMULPD.BCST         72(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 64(DX), Z14, Z10
+	VPERMILPD           $0x55, Z18, Z14
+	VMULPD.BCST         88(DX), Z14, Z14
+	VFMADDSUB231PD.BCST 80(DX), Z18, Z14
+	VADDPD              Z10, Z7, Z18
+	VSUBPD              Z10, Z7, Z24
+	VADDPD              Z14, Z22, Z10
+	VSUBPD              Z14, Z22, Z14
+	VADDPD              Z10, Z18, Z7
+	VSUBPD              Z10, Z18, Z10
+	VPERMILPD           $0x55, Z14, Z14
+	VMOVAPD             Z14, Z22
+	VMOVAPD             Z14, Z14
+	VFMSUBADD231PD      Z0, Z24, Z22
+	VFMADDSUB231PD      Z0, Z24, Z14
+	MOVQ                AX, R13
+	VMOVUPD             Z7, (R13)
+	VMOVUPD             Z22, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z14, (R13)(R11*1)
+	VPERMILPD           $0x55, Z15, Z7
+	VMULPD.BCST         104(DX), Z7, Z7
+	VFMADDSUB231PD.BCST 96(DX), Z15, Z7
+	VPERMILPD           $0x55, Z19, Z10
+	VMULPD.BCST         120(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 112(DX), Z19, Z10
+	VPERMILPD           $0x55, Z23, Z14
+	VMULPD.BCST         136(DX), Z14, Z14
+	VFMADDSUB231PD.BCST 128(DX), Z23, Z14
+	VADDPD              Z10, Z11, Z15
+	VSUBPD              Z10, Z11, Z18
+	VADDPD              Z14, Z7, Z10
+	VSUBPD              Z14, Z7, Z7
+	VADDPD              Z10, Z15, Z11
+	VSUBPD              Z10, Z15, Z10
+	VPERMILPD           $0x55, Z7, Z14
+	VMOVAPD             Z14, Z7
+	VMOVAPD             Z14, Z14
+	VFMSUBADD231PD      Z0, Z18, Z7
+	VFMADDSUB231PD      Z0, Z18, Z14
+	ADDQ                R9, R13
+	VMOVUPD             Z11, (R13)
+	VMOVUPD             Z7, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z14, (R13)(R11*1)
+	VPERMILPD           $0x55, Z12, Z7
+	VMULPD.BCST         152(DX), Z7, Z7
+	VFMADDSUB231PD.BCST 144(DX), Z12, Z7
+	VPERMILPD           $0x55, Z16, Z10
+	VMULPD.BCST         168(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 160(DX), Z16, Z10
+	VPERMILPD           $0x55, Z20, Z11
+	VMULPD.BCST         184(DX), Z11, Z11
+	VFMADDSUB231PD.BCST 176(DX), Z20, Z11
+	VADDPD              Z10, Z8, Z12
+	VSUBPD              Z10, Z8, Z14
+	VADDPD              Z11, Z7, Z10
+	VSUBPD              Z11, Z7, Z7
+	VADDPD              Z10, Z12, Z8
+	VSUBPD              Z10, Z12, Z10
+	VPERMILPD           $0x55, Z7, Z11
+	VMOVAPD             Z11, Z7
+	VMOVAPD             Z11, Z11
+	VFMSUBADD231PD      Z0, Z14, Z7
+	VFMADDSUB231PD      Z0, Z14, Z11
+	ADDQ                R9, R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z7, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z11, (R13)(R11*1)
+	VPERMILPD           $0x55, Z13, Z7
+	VMULPD.BCST         200(DX), Z7, Z7
+	VFMADDSUB231PD.BCST 192(DX), Z13, Z7
+	VPERMILPD           $0x55, Z17, Z8
+	VMULPD.BCST         216(DX), Z8, Z8
+	VFMADDSUB231PD.BCST 208(DX), Z17, Z8
+	VPERMILPD           $0x55, Z21, Z10
+	VMULPD.BCST         232(DX), Z10, Z10
+	VFMADDSUB231PD.BCST 224(DX), Z21, Z10
+	VADDPD              Z8, Z9, Z11
+	VSUBPD              Z8, Z9, Z12
+	VADDPD              Z10, Z7, Z8
+	VSUBPD              Z10, Z7, Z7
+	VADDPD              Z8, Z11, Z9
+	VSUBPD              Z8, Z11, Z8
+	VPERMILPD           $0x55, Z7, Z10
+	VMOVAPD             Z10, Z7
+	VMOVAPD             Z10, Z10
+	VFMSUBADD231PD      Z0, Z12, Z7
+	VFMADDSUB231PD      Z0, Z12, Z10
+	ADDQ                R9, R13
+	VMOVUPD             Z9, (R13)
+	VMOVUPD             Z7, (R13)(R10*1)
+	VMOVUPD             Z8, (R13)(R10*2)
+	VMOVUPD             Z10, (R13)(R11*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R12
+	JNZ                 fft64R16WideAVX512Fwd_k
+	ADDQ                R8, CX
+	LEAQ                (CX)(SI*2), CX
+	ADDQ                SI, CX
+	ADDQ                $0x000000f0, DX
+	DECQ                ls+24(FP)
+	JNZ                 fft64R16WideAVX512Fwd_j
+
+fft64R16WideAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
 // Requires: AVX, AVX512F
 TEXT ·fft64TransposeTwiddleAVX512Fwd(SB), NOSPLIT, $0-56
@@ -6003,6 +6960,89 @@ fft64TransposeTwiddleAVX512Fwd_k:
 	JNZ            fft64TransposeTwiddleAVX512Fwd_c
 
 fft64TransposeTwiddleAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, s float64)
+// Requires: AVX, AVX512DQ, AVX512F, SSE2
+TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         r+16(FP), DX
+	MOVQ         DX, BX
+	SHLQ         $0x04, BX
+	LEAQ         (BX)(BX*2), SI
+	LEAQ         (BX)(BX*4), DI
+	LEAQ         (SI)(BX*4), R8
+	SHRQ         $0x02, DX
+	JZ           fft64R8FirstAVX512Inv_done
+	MOVSD        s+24(FP), X0
+	VBROADCASTSD X0, Z0
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
+
+fft64R8FirstAVX512Inv_loop:
+	VMULPD         (CX), Z0, Z2
+	VMULPD         (CX)(BX*4), Z0, Z3
+	VADDPD         Z3, Z2, Z4
+	VSUBPD         Z3, Z2, Z2
+	VMULPD         (CX)(BX*1), Z0, Z3
+	VMULPD         (CX)(DI*1), Z0, Z5
+	VADDPD         Z5, Z3, Z6
+	VSUBPD         Z5, Z3, Z3
+	VMULPD         (CX)(BX*2), Z0, Z5
+	VMULPD         (CX)(SI*2), Z0, Z7
+	VADDPD         Z7, Z5, Z8
+	VSUBPD         Z7, Z5, Z5
+	VMULPD         (CX)(SI*1), Z0, Z7
+	VMULPD         (CX)(R8*1), Z0, Z9
+	VADDPD         Z9, Z7, Z10
+	VSUBPD         Z9, Z7, Z7
+	VPERMILPD      $0x55, Z3, Z9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z9
+	VMOVAPD        Z9, Z9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z9
+	VPERMILPD      $0x55, Z5, Z3
+	VXORPD         fft_sign_even64<>+0(SB), Z3, Z3
+	VPERMILPD      $0x55, Z7, Z5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Z5, Z5
+	VMOVAPD        Z5, Z5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z7, Z5
+	VADDPD         Z8, Z4, Z7
+	VSUBPD         Z8, Z4, Z11
+	VADDPD         Z10, Z6, Z8
+	VSUBPD         Z10, Z6, Z6
+	VADDPD         Z8, Z7, Z4
+	VSUBPD         Z8, Z7, Z8
+	VPERMILPD      $0x55, Z6, Z7
+	VMOVAPD        Z7, Z6
+	VMOVAPD        Z7, Z10
+	VFMSUBADD231PD Z1, Z11, Z6
+	VFMADDSUB231PD Z1, Z11, Z10
+	VADDPD         Z3, Z2, Z7
+	VSUBPD         Z3, Z2, Z11
+	VADDPD         Z5, Z9, Z3
+	VSUBPD         Z5, Z9, Z5
+	VADDPD         Z3, Z7, Z2
+	VSUBPD         Z3, Z7, Z3
+	VPERMILPD      $0x55, Z5, Z5
+	VMOVAPD        Z5, Z9
+	VMOVAPD        Z5, Z5
+	VFMSUBADD231PD Z1, Z11, Z9
+	VFMADDSUB231PD Z1, Z11, Z5
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z2, (AX)(BX*1)
+	VMOVUPD        Z10, (AX)(BX*2)
+	VMOVUPD        Z5, (AX)(SI*1)
+	VMOVUPD        Z8, (AX)(BX*4)
+	VMOVUPD        Z3, (AX)(DI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	VMOVUPD        Z9, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	DECQ           DX
+	JNZ            fft64R8FirstAVX512Inv_loop
+
+fft64R8FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -6515,6 +7555,558 @@ fft64Tail16AVX512Inv_loop:
 	JNZ            fft64Tail16AVX512Inv_loop
 
 fft64Tail16AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+// Requires: AVX, AVX512F
+TEXT ·fft64Tail16cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    m+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	SHRQ    $0x02, BX
+	JZ      fft64Tail16cAVX512Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64Tail16cAVX512Inv_loop:
+	VMOVUPD        (CX), Z1
+	VMOVUPD        256(CX), Z2
+	VMOVUPD        512(CX), Z3
+	VMOVUPD        768(CX), Z4
+	VSHUFF64X2     $0x44, Z2, Z1, Z5
+	VSHUFF64X2     $0xee, Z2, Z1, Z1
+	VSHUFF64X2     $0x44, Z4, Z3, Z2
+	VSHUFF64X2     $0xee, Z4, Z3, Z3
+	VSHUFF64X2     $0x88, Z2, Z5, Z4
+	VSHUFF64X2     $0xdd, Z2, Z5, Z2
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVUPD        64(CX), Z3
+	VMOVUPD        320(CX), Z6
+	VMOVUPD        576(CX), Z7
+	VMOVUPD        832(CX), Z8
+	VSHUFF64X2     $0x44, Z6, Z3, Z9
+	VSHUFF64X2     $0xee, Z6, Z3, Z3
+	VSHUFF64X2     $0x44, Z8, Z7, Z6
+	VSHUFF64X2     $0xee, Z8, Z7, Z7
+	VSHUFF64X2     $0x88, Z6, Z9, Z8
+	VSHUFF64X2     $0xdd, Z6, Z9, Z6
+	VSHUFF64X2     $0x88, Z7, Z3, Z9
+	VSHUFF64X2     $0xdd, Z7, Z3, Z3
+	VMOVUPD        128(CX), Z7
+	VMOVUPD        384(CX), Z10
+	VMOVUPD        640(CX), Z11
+	VMOVUPD        896(CX), Z12
+	VSHUFF64X2     $0x44, Z10, Z7, Z13
+	VSHUFF64X2     $0xee, Z10, Z7, Z7
+	VSHUFF64X2     $0x44, Z12, Z11, Z10
+	VSHUFF64X2     $0xee, Z12, Z11, Z11
+	VSHUFF64X2     $0x88, Z10, Z13, Z12
+	VSHUFF64X2     $0xdd, Z10, Z13, Z10
+	VSHUFF64X2     $0x88, Z11, Z7, Z13
+	VSHUFF64X2     $0xdd, Z11, Z7, Z7
+	VMOVUPD        192(CX), Z11
+	VMOVUPD        448(CX), Z14
+	VMOVUPD        704(CX), Z15
+	VMOVUPD        960(CX), Z16
+	VSHUFF64X2     $0x44, Z14, Z11, Z17
+	VSHUFF64X2     $0xee, Z14, Z11, Z11
+	VSHUFF64X2     $0x44, Z16, Z15, Z14
+	VSHUFF64X2     $0xee, Z16, Z15, Z15
+	VSHUFF64X2     $0x88, Z14, Z17, Z16
+	VSHUFF64X2     $0xdd, Z14, Z17, Z14
+	VSHUFF64X2     $0x88, Z15, Z11, Z17
+	VSHUFF64X2     $0xdd, Z15, Z11, Z11
+	VMOVDDUP       (DX), Z15
+	VPERMILPD      $0xff, (DX), Z18
+	VPERMILPD      $0x55, Z8, Z19
+	VMULPD         Z18, Z19, Z19
+	VFMSUBADD231PD Z15, Z8, Z19
+	VMOVDDUP       64(DX), Z8
+	VPERMILPD      $0xff, 64(DX), Z15
+	VPERMILPD      $0x55, Z12, Z18
+	VMULPD         Z15, Z18, Z18
+	VFMSUBADD231PD Z8, Z12, Z18
+	VMOVDDUP       128(DX), Z8
+	VPERMILPD      $0xff, 128(DX), Z12
+	VPERMILPD      $0x55, Z16, Z15
+	VMULPD         Z12, Z15, Z15
+	VFMSUBADD231PD Z8, Z16, Z15
+	VADDPD         Z18, Z4, Z8
+	VSUBPD         Z18, Z4, Z12
+	VADDPD         Z15, Z19, Z16
+	VSUBPD         Z15, Z19, Z15
+	VADDPD         Z16, Z8, Z4
+	VSUBPD         Z16, Z8, Z18
+	VPERMILPD      $0x55, Z15, Z8
+	VMOVAPD        Z8, Z19
+	VMOVAPD        Z8, Z15
+	VFMSUBADD231PD Z0, Z12, Z19
+	VFMADDSUB231PD Z0, Z12, Z15
+	VMOVDDUP       (DX), Z8
+	VPERMILPD      $0xff, (DX), Z12
+	VPERMILPD      $0x55, Z6, Z16
+	VMULPD         Z12, Z16, Z16
+	VFMSUBADD231PD Z8, Z6, Z16
+	VMOVDDUP       64(DX), Z6
+	VPERMILPD      $0xff, 64(DX), Z8
+	VPERMILPD      $0x55, Z10, Z12
+	VMULPD         Z8, Z12, Z12
+	VFMSUBADD231PD Z6, Z10, Z12
+	VMOVDDUP       128(DX), Z6
+	VPERMILPD      $0xff, 128(DX), Z8
+	VPERMILPD      $0x55, Z14, Z10
+	VMULPD         Z8, Z10, Z10
+	VFMSUBADD231PD Z6, Z14, Z10
+	VADDPD         Z12, Z2, Z6
+	VSUBPD         Z12, Z2, Z8
+	VADDPD         Z10, Z16, Z12
+	VSUBPD         Z10, Z16, Z10
+	VADDPD         Z12, Z6, Z2
+	VSUBPD         Z12, Z6, Z12
+	VPERMILPD      $0x55, Z10, Z6
+	VMOVAPD        Z6, Z16
+	VMOVAPD        Z6, Z10
+	VFMSUBADD231PD Z0, Z8, Z16
+	VFMADDSUB231PD Z0, Z8, Z10
+	VMOVDDUP       (DX), Z6
+	VPERMILPD      $0xff, (DX), Z8
+	VPERMILPD      $0x55, Z9, Z14
+	VMULPD         Z8, Z14, Z14
+	VFMSUBADD231PD Z6, Z9, Z14
+	VMOVDDUP       64(DX), Z6
+	VPERMILPD      $0xff, 64(DX), Z8
+	VPERMILPD      $0x55, Z13, Z9
+	VMULPD         Z8, Z9, Z9
+	VFMSUBADD231PD Z6, Z13, Z9
+	VMOVDDUP       128(DX), Z6
+	VPERMILPD      $0xff, 128(DX), Z8
+	VPERMILPD      $0x55, Z17, Z13
+	VMULPD         Z8, Z13, Z13
+	VFMSUBADD231PD Z6, Z17, Z13
+	VADDPD         Z9, Z5, Z6
+	VSUBPD         Z9, Z5, Z8
+	VADDPD         Z13, Z14, Z9
+	VSUBPD         Z13, Z14, Z13
+	VADDPD         Z9, Z6, Z5
+	VSUBPD         Z9, Z6, Z9
+	VPERMILPD      $0x55, Z13, Z6
+	VMOVAPD        Z6, Z14
+	VMOVAPD        Z6, Z13
+	VFMSUBADD231PD Z0, Z8, Z14
+	VFMADDSUB231PD Z0, Z8, Z13
+	VMOVDDUP       (DX), Z6
+	VPERMILPD      $0xff, (DX), Z8
+	VPERMILPD      $0x55, Z3, Z17
+	VMULPD         Z8, Z17, Z17
+	VFMSUBADD231PD Z6, Z3, Z17
+	VMOVDDUP       64(DX), Z3
+	VPERMILPD      $0xff, 64(DX), Z6
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z6, Z8, Z8
+	VFMSUBADD231PD Z3, Z7, Z8
+	VMOVDDUP       128(DX), Z3
+	VPERMILPD      $0xff, 128(DX), Z6
+	VPERMILPD      $0x55, Z11, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMSUBADD231PD Z3, Z11, Z7
+	VADDPD         Z8, Z1, Z3
+	VSUBPD         Z8, Z1, Z6
+	VADDPD         Z7, Z17, Z8
+	VSUBPD         Z7, Z17, Z7
+	VADDPD         Z8, Z3, Z1
+	VSUBPD         Z8, Z3, Z8
+	VPERMILPD      $0x55, Z7, Z3
+	VMOVAPD        Z3, Z17
+	VMOVAPD        Z3, Z7
+	VFMSUBADD231PD Z0, Z6, Z17
+	VFMADDSUB231PD Z0, Z6, Z7
+	VMOVDDUP       192(DX), Z3
+	VPERMILPD      $0xff, 192(DX), Z6
+	VPERMILPD      $0x55, Z2, Z11
+	VMULPD         Z6, Z11, Z11
+	VFMSUBADD231PD Z3, Z2, Z11
+	VMOVDDUP       256(DX), Z2
+	VPERMILPD      $0xff, 256(DX), Z3
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         Z3, Z6, Z6
+	VFMSUBADD231PD Z2, Z5, Z6
+	VMOVDDUP       320(DX), Z2
+	VPERMILPD      $0xff, 320(DX), Z3
+	VPERMILPD      $0x55, Z1, Z5
+	VMULPD         Z3, Z5, Z5
+	VFMSUBADD231PD Z2, Z1, Z5
+	VADDPD         Z6, Z4, Z1
+	VSUBPD         Z6, Z4, Z2
+	VADDPD         Z5, Z11, Z3
+	VSUBPD         Z5, Z11, Z5
+	VADDPD         Z3, Z1, Z4
+	VSUBPD         Z3, Z1, Z6
+	VPERMILPD      $0x55, Z5, Z1
+	VMOVAPD        Z1, Z11
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z11
+	VFMADDSUB231PD Z0, Z2, Z5
+	MOVQ           AX, DI
+	VMOVUPD        Z4, (DI)
+	VMOVUPD        Z5, (DI)(SI*4)
+	VMOVUPD        Z6, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), R8
+	VMOVUPD        Z11, (R8)(SI*4)
+	VMOVDDUP       384(DX), Z1
+	VPERMILPD      $0xff, 384(DX), Z2
+	VPERMILPD      $0x55, Z10, Z3
+	VMULPD         Z2, Z3, Z3
+	VFMSUBADD231PD Z1, Z10, Z3
+	VMOVDDUP       448(DX), Z1
+	VPERMILPD      $0xff, 448(DX), Z2
+	VPERMILPD      $0x55, Z13, Z4
+	VMULPD         Z2, Z4, Z4
+	VFMSUBADD231PD Z1, Z13, Z4
+	VMOVDDUP       512(DX), Z1
+	VPERMILPD      $0xff, 512(DX), Z2
+	VPERMILPD      $0x55, Z7, Z5
+	VMULPD         Z2, Z5, Z5
+	VFMSUBADD231PD Z1, Z7, Z5
+	VADDPD         Z4, Z15, Z1
+	VSUBPD         Z4, Z15, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z1, Z15
+	VSUBPD         Z4, Z1, Z4
+	VPERMILPD      $0x55, Z3, Z1
+	VMOVAPD        Z1, Z3
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	ADDQ           SI, DI
+	VMOVUPD        Z15, (DI)
+	VMOVUPD        Z5, (DI)(SI*4)
+	VMOVUPD        Z4, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), R8
+	VMOVUPD        Z3, (R8)(SI*4)
+	VMOVDDUP       576(DX), Z1
+	VPERMILPD      $0xff, 576(DX), Z2
+	VPERMILPD      $0x55, Z12, Z3
+	VMULPD         Z2, Z3, Z3
+	VFMSUBADD231PD Z1, Z12, Z3
+	VMOVDDUP       640(DX), Z1
+	VPERMILPD      $0xff, 640(DX), Z2
+	VPERMILPD      $0x55, Z9, Z4
+	VMULPD         Z2, Z4, Z4
+	VFMSUBADD231PD Z1, Z9, Z4
+	VMOVDDUP       704(DX), Z1
+	VPERMILPD      $0xff, 704(DX), Z2
+	VPERMILPD      $0x55, Z8, Z5
+	VMULPD         Z2, Z5, Z5
+	VFMSUBADD231PD Z1, Z8, Z5
+	VADDPD         Z4, Z18, Z1
+	VSUBPD         Z4, Z18, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z1, Z18
+	VSUBPD         Z4, Z1, Z4
+	VPERMILPD      $0x55, Z3, Z1
+	VMOVAPD        Z1, Z3
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	ADDQ           SI, DI
+	VMOVUPD        Z18, (DI)
+	VMOVUPD        Z5, (DI)(SI*4)
+	VMOVUPD        Z4, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), R8
+	VMOVUPD        Z3, (R8)(SI*4)
+	VMOVDDUP       768(DX), Z1
+	VPERMILPD      $0xff, 768(DX), Z2
+	VPERMILPD      $0x55, Z16, Z3
+	VMULPD         Z2, Z3, Z3
+	VFMSUBADD231PD Z1, Z16, Z3
+	VMOVDDUP       832(DX), Z1
+	VPERMILPD      $0xff, 832(DX), Z2
+	VPERMILPD      $0x55, Z14, Z4
+	VMULPD         Z2, Z4, Z4
+	VFMSUBADD231PD Z1, Z14, Z4
+	VMOVDDUP       896(DX), Z1
+	VPERMILPD      $0xff, 896(DX), Z2
+	VPERMILPD      $0x55, Z17, Z5
+	VMULPD         Z2, Z5, Z5
+	VFMSUBADD231PD Z1, Z17, Z5
+	VADDPD         Z4, Z19, Z1
+	VSUBPD         Z4, Z19, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z3
+	VADDPD         Z4, Z1, Z19
+	VSUBPD         Z4, Z1, Z4
+	VPERMILPD      $0x55, Z3, Z1
+	VMOVAPD        Z1, Z3
+	VMOVAPD        Z1, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	ADDQ           SI, DI
+	VMOVUPD        Z19, (DI)
+	VMOVUPD        Z5, (DI)(SI*4)
+	VMOVUPD        Z4, (DI)(SI*8)
+	LEAQ           (DI)(SI*8), DI
+	VMOVUPD        Z3, (DI)(SI*4)
+	ADDQ           $0x00000400, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x000003c0, DX
+	DECQ           BX
+	JNZ            fft64Tail16cAVX512Inv_loop
+
+fft64Tail16cAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, AVX512F
+TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    SI, DI
+	SHLQ    $0x02, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    ls+24(FP), R9
+	IMULQ   SI, R9
+	MOVQ    R9, R10
+	SHLQ    $0x02, R10
+	LEAQ    (R10)(R10*2), R11
+	SHRQ    $0x02, BX
+	JZ      fft64R16WideAVX512Inv_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R16WideAVX512Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R16WideAVX512Inv_j:
+	VBROADCASTSD (DX), Z1
+	VBROADCASTSD 8(DX), Z2
+	VBROADCASTSD 16(DX), Z3
+	VBROADCASTSD 24(DX), Z4
+	VBROADCASTSD 32(DX), Z5
+	VBROADCASTSD 40(DX), Z6
+	MOVQ         BX, R12
+
+fft64R16WideAVX512Inv_k:
+	MOVQ                CX, R13
+	VMOVUPD             (R13), Z7
+	VMOVUPD             (R13)(DI*1), Z8
+	VMOVUPD             (R13)(DI*2), Z9
+	VMOVUPD             (R13)(R8*1), Z10
+	VPERMILPD           $0x55, Z8, Z11
+	VMULPD              Z2, Z11, Z11
+	VFMSUBADD231PD      Z1, Z8, Z11
+	VPERMILPD           $0x55, Z9, Z8
+	VMULPD              Z4, Z8, Z8
+	VFMSUBADD231PD      Z3, Z9, Z8
+	VPERMILPD           $0x55, Z10, Z9
+	VMULPD              Z6, Z9, Z9
+	VFMSUBADD231PD      Z5, Z10, Z9
+	VADDPD              Z8, Z7, Z10
+	VSUBPD              Z8, Z7, Z12
+	VADDPD              Z9, Z11, Z8
+	VSUBPD              Z9, Z11, Z9
+	VADDPD              Z8, Z10, Z7
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z9, Z9
+	VMOVAPD             Z9, Z11
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z12, Z11
+	VFMADDSUB231PD      Z0, Z12, Z9
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z10
+	VMOVUPD             (R13)(DI*1), Z12
+	VMOVUPD             (R13)(DI*2), Z13
+	VMOVUPD             (R13)(R8*1), Z14
+	VPERMILPD           $0x55, Z12, Z15
+	VMULPD              Z2, Z15, Z15
+	VFMSUBADD231PD      Z1, Z12, Z15
+	VPERMILPD           $0x55, Z13, Z12
+	VMULPD              Z4, Z12, Z12
+	VFMSUBADD231PD      Z3, Z13, Z12
+	VPERMILPD           $0x55, Z14, Z13
+	VMULPD              Z6, Z13, Z13
+	VFMSUBADD231PD      Z5, Z14, Z13
+	VADDPD              Z12, Z10, Z14
+	VSUBPD              Z12, Z10, Z16
+	VADDPD              Z13, Z15, Z12
+	VSUBPD              Z13, Z15, Z13
+	VADDPD              Z12, Z14, Z10
+	VSUBPD              Z12, Z14, Z12
+	VPERMILPD           $0x55, Z13, Z13
+	VMOVAPD             Z13, Z15
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z16, Z15
+	VFMADDSUB231PD      Z0, Z16, Z13
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z14
+	VMOVUPD             (R13)(DI*1), Z16
+	VMOVUPD             (R13)(DI*2), Z17
+	VMOVUPD             (R13)(R8*1), Z18
+	VPERMILPD           $0x55, Z16, Z19
+	VMULPD              Z2, Z19, Z19
+	VFMSUBADD231PD      Z1, Z16, Z19
+	VPERMILPD           $0x55, Z17, Z16
+	VMULPD              Z4, Z16, Z16
+	VFMSUBADD231PD      Z3, Z17, Z16
+	VPERMILPD           $0x55, Z18, Z17
+	VMULPD              Z6, Z17, Z17
+	VFMSUBADD231PD      Z5, Z18, Z17
+	VADDPD              Z16, Z14, Z18
+	VSUBPD              Z16, Z14, Z20
+	VADDPD              Z17, Z19, Z16
+	VSUBPD              Z17, Z19, Z17
+	VADDPD              Z16, Z18, Z14
+	VSUBPD              Z16, Z18, Z16
+	VPERMILPD           $0x55, Z17, Z17
+	VMOVAPD             Z17, Z19
+	VMOVAPD             Z17, Z17
+	VFMSUBADD231PD      Z0, Z20, Z19
+	VFMADDSUB231PD      Z0, Z20, Z17
+	ADDQ                SI, R13
+	VMOVUPD             (R13), Z18
+	VMOVUPD             (R13)(DI*1), Z20
+	VMOVUPD             (R13)(DI*2), Z21
+	VMOVUPD             (R13)(R8*1), Z22
+	VPERMILPD           $0x55, Z20, Z23
+	VMULPD              Z2, Z23, Z23
+	VFMSUBADD231PD      Z1, Z20, Z23
+	VPERMILPD           $0x55, Z21, Z20
+	VMULPD              Z4, Z20, Z20
+	VFMSUBADD231PD      Z3, Z21, Z20
+	VPERMILPD           $0x55, Z22, Z21
+	VMULPD              Z6, Z21, Z21
+	VFMSUBADD231PD      Z5, Z22, Z21
+	VADDPD              Z20, Z18, Z22
+	VSUBPD              Z20, Z18, Z24
+	VADDPD              Z21, Z23, Z20
+	VSUBPD              Z21, Z23, Z21
+	VADDPD              Z20, Z22, Z18
+	VSUBPD              Z20, Z22, Z20
+	VPERMILPD           $0x55, Z21, Z21
+	VMOVAPD             Z21, Z23
+	VMOVAPD             Z21, Z21
+	VFMSUBADD231PD      Z0, Z24, Z23
+	VFMADDSUB231PD      Z0, Z24, Z21
+	VPERMILPD           $0x55, Z10, Z22
+	VMULPD.BCST         56(DX), Z22, Z22
+	VFMSUBADD231PD.BCST 48(DX), Z10, Z22
+	VPERMILPD           $0x55, Z14, Z10
+	VMULPD.BCST         72(DX), Z10, Z10
+	VFMSUBADD231PD.BCST 64(DX), Z14, Z10
+	VPERMILPD           $0x55, Z18, Z14
+	VMULPD.BCST         88(DX), Z14, Z14
+	VFMSUBADD231PD.BCST 80(DX), Z18, Z14
+	VADDPD              Z10, Z7, Z18
+	VSUBPD              Z10, Z7, Z24
+	VADDPD              Z14, Z22, Z10
+	VSUBPD              Z14, Z22, Z14
+	VADDPD              Z10, Z18, Z7
+	VSUBPD              Z10, Z18, Z10
+	VPERMILPD           $0x55, Z14, Z14
+	VMOVAPD             Z14, Z22
+	VMOVAPD             Z14, Z14
+	VFMSUBADD231PD      Z0, Z24, Z22
+	VFMADDSUB231PD      Z0, Z24, Z14
+	MOVQ                AX, R13
+	VMOVUPD             Z7, (R13)
+	VMOVUPD             Z14, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z22, (R13)(R11*1)
+	VPERMILPD           $0x55, Z13, Z7
+	VMULPD.BCST         104(DX), Z7, Z7
+	VFMSUBADD231PD.BCST 96(DX), Z13, Z7
+	VPERMILPD           $0x55, Z17, Z10
+	VMULPD.BCST         120(DX), Z10, Z10
+	VFMSUBADD231PD.BCST 112(DX), Z17, Z10
+	VPERMILPD           $0x55, Z21, Z13
+	VMULPD.BCST         136(DX), Z13, Z13
+	VFMSUBADD231PD.BCST 128(DX), Z21, Z13
+	VADDPD              Z10, Z9, Z14
+	VSUBPD              Z10, Z9, Z17
+	VADDPD              Z13, Z7, Z10
+	VSUBPD              Z13, Z7, Z7
+	VADDPD              Z10, Z14, Z9
+	VSUBPD              Z10, Z14, Z10
+	VPERMILPD           $0x55, Z7, Z13
+	VMOVAPD             Z13, Z7
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z17, Z7
+	VFMADDSUB231PD      Z0, Z17, Z13
+	ADDQ                R9, R13
+	VMOVUPD             Z9, (R13)
+	VMOVUPD             Z13, (R13)(R10*1)
+	VMOVUPD             Z10, (R13)(R10*2)
+	VMOVUPD             Z7, (R13)(R11*1)
+	VPERMILPD           $0x55, Z12, Z7
+	VMULPD.BCST         152(DX), Z7, Z7
+	VFMSUBADD231PD.BCST 144(DX), Z12, Z7
+	VPERMILPD           $0x55, Z16, Z9
+	VMULPD.BCST         168(DX), Z9, Z9
+	VFMSUBADD231PD.BCST 160(DX), Z16, Z9
+	VPERMILPD           $0x55, Z20, Z10
+	VMULPD.BCST         184(DX), Z10, Z10
+	VFMSUBADD231PD.BCST 176(DX), Z20, Z10
+	VADDPD              Z9, Z8, Z12
+	VSUBPD              Z9, Z8, Z13
+	VADDPD              Z10, Z7, Z9
+	VSUBPD              Z10, Z7, Z7
+	VADDPD              Z9, Z12, Z8
+	VSUBPD              Z9, Z12, Z9
+	VPERMILPD           $0x55, Z7, Z10
+	VMOVAPD             Z10, Z7
+	VMOVAPD             Z10, Z10
+	VFMSUBADD231PD      Z0, Z13, Z7
+	VFMADDSUB231PD      Z0, Z13, Z10
+	ADDQ                R9, R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z10, (R13)(R10*1)
+	VMOVUPD             Z9, (R13)(R10*2)
+	VMOVUPD             Z7, (R13)(R11*1)
+	VPERMILPD           $0x55, Z15, Z7
+	VMULPD.BCST         200(DX), Z7, Z7
+	VFMSUBADD231PD.BCST 192(DX), Z15, Z7
+	VPERMILPD           $0x55, Z19, Z8
+	VMULPD.BCST         216(DX), Z8, Z8
+	VFMSUBADD231PD.BCST 208(DX), Z19, Z8
+	VPERMILPD           $0x55, Z23, Z9
+	VMULPD.BCST         232(DX), Z9, Z9
+	VFMSUBADD231PD.BCST 224(DX), Z23, Z9
+	VADDPD              Z8, Z11, Z10
+	VSUBPD              Z8, Z11, Z12
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z11
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z9
+	VMOVAPD             Z9, Z7
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z12, Z7
+	VFMADDSUB231PD      Z0, Z12, Z9
+	ADDQ                R9, R13
+	VMOVUPD             Z11, (R13)
+	VMOVUPD             Z9, (R13)(R10*1)
+	VMOVUPD             Z8, (R13)(R10*2)
+	VMOVUPD             Z7, (R13)(R11*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R12
+	JNZ                 fft64R16WideAVX512Inv_k
+	ADDQ                R8, CX
+	LEAQ                (CX)(SI*2), CX
+	ADDQ                SI, CX
+	ADDQ                $0x000000f0, DX
+	DECQ                ls+24(FP)
+	JNZ                 fft64R16WideAVX512Inv_j
+
+fft64R16WideAVX512Inv_done:
 	VZEROUPPER
 	RET
 

@@ -284,13 +284,23 @@ func FFT64Radix4Supported(l Level, ls, r int) bool {
 }
 
 // FFT64Radix4TwiddleLen is FFTRadix4TwiddleLen for complex128 (float64
-// count).
+// count); where FFT64Narrow1Compact, the r = 1 table holds each twiddle
+// once: per vector of j, three vectors of plain complex128 (w1, w2, w3 of
+// its j).
 func FFT64Radix4TwiddleLen(l Level, ls, r int) int {
 	if r < FFT64Values(l) {
+		if fft64Narrow1Compact(l, ls) {
+			return 6 * ls
+		}
 		return 12 * ls * r
 	}
 	return 6 * ls
 }
+
+// FFT64Narrow1Compact reports whether FFT64Radix4's r = 1 stage of
+// sub-transform length ls at level l takes the compact table
+// (FFT64Radix4TwiddleLen).
+func FFT64Narrow1Compact(l Level, ls int) bool { return fft64Narrow1Compact(l, ls) }
 
 // FFT64Radix2First is FFTRadix2First for complex128 (outputs scaled by
 // the power of two s).
@@ -304,6 +314,20 @@ func FFT64Radix2First(l Level, out, in []complex128, s float64) {
 		return
 	}
 	fft64R2FirstAt(l, &out[0], &in[0], r, s)
+}
+
+// FFT64Radix8First is FFTRadix8First for complex128; the level must
+// have the kernel (FFT64Radix8FirstSupported).
+func FFT64Radix8First(l Level, out, in []complex128, s float64, inverse bool) {
+	n := len(in)
+	r := n / 8
+	if !FFT64Radix8FirstSupported(l) || r%FFT64Values(l) != 0 || n%8 != 0 || len(out) != n {
+		panic("asm: FFT64Radix8First: bad length or no kernel")
+	}
+	if r == 0 {
+		return
+	}
+	fft64R8FirstAt(l, &out[0], &in[0], r, s, inverse)
 }
 
 // FFT64Radix4 is FFTRadix4 for complex128: one contiguous radix-4
@@ -371,7 +395,10 @@ func FFT64RealPassSupported(l Level, h int) bool {
 // count).
 func FFT64RealPassTwiddleLen(h int) int { return 2 * h }
 
-// FFT64RealPass is FFTRealPass for complex128.
+// FFT64RealPass is FFTRealPass for complex128, except that dst may also
+// be src itself (in place: each step reads its values k and h−k before
+// it writes them), so that a real FFT needs no buffer for its half-length
+// spectrum besides its output.
 func FFT64RealPass(l Level, dst, src []complex128, tw []float64, h int, inverse bool, half float64) {
 	if !FFT64RealPassSupported(l, h) || len(dst) < h || len(src) < h {
 		panic("asm: FFT64RealPass: bad length")

@@ -319,8 +319,24 @@ func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {
 	}
 }
 
+// fft64Narrow1Compact reports whether the complex128 r = 1 stage of
+// sub-transform length ls at level l takes its twiddles compact (three
+// vectors of plain complex128 per vector of j) rather than duplicated
+// (six): AVX2 (AVX-512 plans end with fft64Tail16 instead) from ls = 256,
+// n = 1024, where data, result and a duplicated table outgrow L1.
+// Same-run interleaved A/B (FFTWInterleaved c128, AVX2, best of 200
+// batches, 3 rounds), compact everywhere against duplicated: n = 1024
+// ratio to FFTW 0.80–0.83 against 0.78–0.79, 2048 0.84–0.87 against
+// 0.80–0.86, 16384 36870–37743 against 41380–46801 ns; but 256 315–441
+// against 305–308 ns (ratio 0.72–0.76 against 0.78–0.79).
+func fft64Narrow1Compact(l Level, ls int) bool { return l == AVX2 && ls >= 256 }
+
 func fft64R4Narrow1At(l Level, o, i *complex128, w *float64, ls int, inverse bool) {
 	switch {
+	case fft64Narrow1Compact(l, ls) && inverse:
+		fft64R4Narrow1cAVX2Inv(o, i, w, ls)
+	case fft64Narrow1Compact(l, ls):
+		fft64R4Narrow1cAVX2Fwd(o, i, w, ls)
 	case l == AVX512 && inverse:
 		fft64R4Narrow1AVX512Inv(o, i, w, ls)
 	case l == AVX512:
@@ -396,24 +412,95 @@ func fft64TransposeTwiddleAt(l Level, d, s, pa, pb *complex128, rows, cols, ds i
 	}
 }
 
+// FFT64Radix8FirstSupported reports whether level l has the complex128
+// radix-8 first stage: both AVX levels.
+func FFT64Radix8FirstSupported(l Level) bool { return l == AVX2 || l == AVX512 }
+
+func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
+	switch {
+	case l == AVX512 && inverse:
+		fft64R8FirstAVX512Inv(o, i, r, s)
+	case l == AVX512:
+		fft64R8FirstAVX512Fwd(o, i, r, s)
+	case inverse:
+		fft64R8FirstAVX2Inv(o, i, r, s)
+	default:
+		fft64R8FirstAVX2Fwd(o, i, r, s)
+	}
+}
+
+// FFT64Radix16Supported reports whether two contiguous radix-4 stages of
+// a complex128 FFT, sub-transform lengths ls and 4·ls with R = n/(16·ls)
+// values per row, run fused at level l (FFT64Radix16): AVX-512, R a
+// multiple of its four values per vector.
+func FFT64Radix16Supported(l Level, ls, r int) bool {
+	return l == AVX512 && ls >= 1 && r >= 4 && r%4 == 0
+}
+
+// FFT64Radix16TwiddleLen is the float64 count of FFT64Radix16's table:
+// 30 per j (Re and Im of stage A's w1, w2, w3 of j, then stage B's w1,
+// w2, w3 of j + s·ls for s = 0 … 3).
+func FFT64Radix16TwiddleLen(ls int) int { return 30 * ls }
+
+// FFT64Radix16 runs the radix-4 Stockham stages of sub-transform lengths
+// ls and 4·ls of a complex128 FFT of length len(in) as one pass
+// (avogen/fft64.go, fft64R16Wide): out and in have n values and must not
+// overlap; tw is the table FFT64Radix16TwiddleLen counts. The stages must
+// be FFT64Radix16Supported.
+func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	n := len(in)
+	if ls < 1 || n%(16*ls) != 0 || len(out) != n || !FFT64Radix16Supported(l, ls, n/(16*ls)) {
+		panic("asm: FFT64Radix16: bad length or unsupported stages")
+	}
+	tw = tw[:FFT64Radix16TwiddleLen(ls)]
+	if inverse {
+		fft64R16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+	} else {
+		fft64R16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+	}
+}
+
 // FFT64Tail16Supported is FFTTail16Supported for complex128: AVX-512, n
 // a multiple of 64.
 func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }
 
-// FFT64Tail16TwiddleLen is the float64 count of FFT64Tail16's table: 30
-// vectors of 8 float64 per 4 j.
-func FFT64Tail16TwiddleLen(n int) int { return n / 64 * 30 * 8 }
+// FFT64Tail16Compact reports whether FFT64Tail16 of length n takes its
+// twiddles compact (15 vectors of plain complex128 per 4 j, spread in the
+// kernel) rather than duplicated (30 vectors, Re and Im each over both
+// lanes of a value): from n = 2048, where data, result and a duplicated
+// table no longer fit L1. Same-run interleaved A/B (FFTWInterleaved,
+// AVX-512, best of 200 batches), compact against duplicated: n = 2048
+// 3305–3396 against 3434–3464 ns, 16384 36119–36436 against 38230–38699
+// ns, 65536 191034–191665 against 197934–200778 ns; but 1024 1343–1497
+// against 1273–1285 ns.
+func FFT64Tail16Compact(n int) bool { return n >= 2048 }
 
-// FFT64Tail16 is FFTTail16 for complex128.
+// FFT64Tail16TwiddleLen is the float64 count of FFT64Tail16's table: 30
+// vectors of 8 float64 per 4 j, or 15 where FFT64Tail16Compact.
+func FFT64Tail16TwiddleLen(n int) int {
+	if FFT64Tail16Compact(n) {
+		return n / 64 * 15 * 8
+	}
+	return n / 64 * 30 * 8
+}
+
+// FFT64Tail16 is FFTTail16 for complex128, its table laid out as
+// FFT64Tail16Compact says.
 func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
 	n := len(in)
 	if !FFT64Tail16Supported(l, n) || len(out) != n {
 		panic("asm: FFT64Tail16: bad length")
 	}
 	tw = tw[:FFT64Tail16TwiddleLen(n)]
-	if inverse {
-		fft64Tail16AVX512Inv(&out[0], &in[0], &tw[0], n/16)
-	} else {
-		fft64Tail16AVX512Fwd(&out[0], &in[0], &tw[0], n/16)
+	o, i, w, m := &out[0], &in[0], &tw[0], n/16
+	switch c := FFT64Tail16Compact(n); {
+	case c && inverse:
+		fft64Tail16cAVX512Inv(o, i, w, m)
+	case c:
+		fft64Tail16cAVX512Fwd(o, i, w, m)
+	case inverse:
+		fft64Tail16AVX512Inv(o, i, w, m)
+	default:
+		fft64Tail16AVX512Fwd(o, i, w, m)
 	}
 }

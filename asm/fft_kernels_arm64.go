@@ -168,6 +168,10 @@ func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {
 	fft64R2FirstNEON(o, i, r, s)
 }
 
+// fft64Narrow1Compact reports false: the NEON kernel drops the duplicate
+// by its LD2 of the duplicated table.
+func fft64Narrow1Compact(l Level, ls int) bool { return false }
+
 func fft64R4Narrow1At(l Level, o, i *complex128, w *float64, ls int, inverse bool) {
 	if inverse {
 		fft64R4Narrow1NEONInv(o, i, w, ls)
@@ -222,8 +226,33 @@ func fft64TransposeTwiddleAt(l Level, d, s, pa, pb *complex128, rows, cols, ds i
 	}
 }
 
+// FFT64Radix8FirstSupported reports false: no complex128 radix-8 first
+// stage at NEON (the plans start with radix 2).
+func FFT64Radix8FirstSupported(l Level) bool { return false }
+
+// fft64R8FirstAt is never reached: FFT64Radix8First checks
+// FFT64Radix8FirstSupported first.
+func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
+	panic("asm: FFT64Radix8First: no NEON kernel")
+}
+
+// FFT64Radix16Supported reports false: NEON's 32 registers hold the
+// sixteen vectors of data but not the twiddles and temporaries besides.
+func FFT64Radix16Supported(l Level, ls, r int) bool { return false }
+
+// FFT64Radix16TwiddleLen is zero: no fused radix-16 pass at NEON.
+func FFT64Radix16TwiddleLen(ls int) int { return 0 }
+
+// FFT64Radix16 has no NEON kernel (FFT64Radix16Supported).
+func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	panic("asm: FFT64Radix16: no NEON kernel")
+}
+
 // FFT64Tail16Supported reports false: no fused tail at NEON.
 func FFT64Tail16Supported(l Level, n int) bool { return false }
+
+// FFT64Tail16Compact reports false: no fused tail at NEON.
+func FFT64Tail16Compact(n int) bool { return false }
 
 // FFT64Tail16TwiddleLen is zero: no fused tail at NEON.
 func FFT64Tail16TwiddleLen(n int) int { return 0 }

@@ -322,7 +322,7 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 			t.Skip("no FFT kernels at this level")
 		}
 		v := asm.FFT64Values(l)
-		ran := 0
+		ran, compactRan := 0, 0
 		for n := 16; n <= 1<<12; n *= 2 {
 			for ls := 1; 4*ls <= n; ls *= 2 {
 				r := n / (4 * ls)
@@ -347,11 +347,20 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 						}
 					}
 				} else {
+					compact := asm.FFT64Narrow1Compact(l, ls)
+					if compact {
+						compactRan++
+					}
 					for g := range ls / v {
 						for i := range v {
 							for q := range 3 {
-								base := g*12*v + 2*q*2*v
 								c := w[q][g*v+i]
+								if compact {
+									base := g*6*v + q*2*v
+									tw[base+2*i], tw[base+2*i+1] = real(c), imag(c)
+									continue
+								}
+								base := g*12*v + 2*q*2*v
 								tw[base+2*i], tw[base+2*i+1] = real(c), real(c)
 								tw[base+2*v+2*i], tw[base+2*v+2*i+1] = imag(c), imag(c)
 							}
@@ -378,6 +387,9 @@ func TestFFT64Radix4MatchesFloat64StageAtEveryLevel(t *testing.T) {
 					ran++
 				}
 			}
+		}
+		if l == asm.AVX2 && compactRan == 0 {
+			t.Fatal("no compact r = 1 table ran at AVX2")
 		}
 		if ran < 20 {
 			t.Fatalf("only %d stages ran", ran)
@@ -480,6 +492,16 @@ func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 				if dst[0] != 0 {
 					t.Fatalf("h=%d: FFT64RealPass wrote dst[0]", h)
 				}
+				same := asmtest.GuardedComplex128(t, x[:h])
+				asm.FFT64RealPass(l, same, same, asmtest.GuardedFloat64(t, tw), h, inverse, 0.25)
+				if same[0] != x[0] {
+					t.Fatalf("h=%d: FFT64RealPass in place wrote [0]", h)
+				}
+				for i := 1; i < h; i++ {
+					if same[i] != dst[i] {
+						t.Fatalf("h=%d inverse=%v: in place [%d] = %v, out of place %v", h, inverse, i, same[i], dst[i])
+					}
+				}
 				for k := 1; k <= h/2; k++ {
 					a, b := x[k], cmplx.Conj(x[h-k])
 					w := tk[k]
@@ -508,7 +530,7 @@ func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		ran := 0
+		ran, compactRan := 0, 0
 		for n := 16; n <= 1<<12; n *= 2 {
 			if !asm.FFT64Tail16Supported(l, n) {
 				continue
@@ -528,17 +550,30 @@ func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 			}
 			tw := make([]float64, asm.FFT64Tail16TwiddleLen(n))
 			const v = 4
+			// Per 4 j, the 15 twiddles: wA's three, then wB's three of
+			// j + s·m for each s; compact, each a vector of 4 complex,
+			// else a vector of Re and one of Im, each over both lanes.
+			compact := asm.FFT64Tail16Compact(n)
+			if compact {
+				compactRan++
+			}
 			for g := range m / v {
-				blk := tw[g*240 : (g+1)*240]
-				put := func(vec, i int, x float64) { blk[vec*8+2*i], blk[vec*8+2*i+1] = x, x }
+				put := func(p, i int, c complex128) {
+					if compact {
+						blk := tw[g*120 : (g+1)*120]
+						blk[p*8+2*i], blk[p*8+2*i+1] = real(c), imag(c)
+						return
+					}
+					blk := tw[g*240 : (g+1)*240]
+					blk[2*p*8+2*i], blk[2*p*8+2*i+1] = real(c), real(c)
+					blk[(2*p+1)*8+2*i], blk[(2*p+1)*8+2*i+1] = imag(c), imag(c)
+				}
 				for i := range v {
 					j := g*v + i
 					for q := range 3 {
-						put(2*q, i, real(wA[q][j]))
-						put(2*q+1, i, imag(wA[q][j]))
+						put(q, i, wA[q][j])
 						for s := range 4 {
-							put(6+6*s+2*q, i, real(wB[q][j+s*m]))
-							put(6+6*s+2*q+1, i, imag(wB[q][j+s*m]))
+							put(3+3*s+q, i, wB[q][j+s*m])
 						}
 					}
 				}
@@ -585,8 +620,8 @@ func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 				ran++
 			}
 		}
-		if l == asm.AVX512 && ran == 0 {
-			t.Fatal("FFT64Tail16 never ran at AVX-512")
+		if l == asm.AVX512 && (ran == 0 || compactRan == 0 || compactRan == ran/2) {
+			t.Fatalf("FFT64Tail16 ran %d times at AVX-512, %d lengths of them compact: want both layouts", ran, compactRan)
 		}
 	})
 }

@@ -14743,6 +14743,7557 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VZEROUPPER
 	RET
 
+// func fft64Small256AVX2Fwd(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	VMOVUPS        (CX), Y1
+	VMOVUPS        2048(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+32(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+0(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, (SP)
+	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        2080(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+96(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+64(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        64(CX), Y1
+	VMOVUPS        2112(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+160(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+128(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 128(SP)
+	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        96(CX), Y1
+	VMOVUPS        2144(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+224(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+192(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        128(CX), Y1
+	VMOVUPS        2176(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+288(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+256(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 256(SP)
+	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        160(CX), Y1
+	VMOVUPS        2208(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+352(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+320(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        192(CX), Y1
+	VMOVUPS        2240(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+416(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+384(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 384(SP)
+	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        224(CX), Y1
+	VMOVUPS        2272(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+480(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+448(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 448(SP)
+	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        256(CX), Y1
+	VMOVUPS        2304(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+544(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+512(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 512(SP)
+	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        288(CX), Y1
+	VMOVUPS        2336(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+608(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+576(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 576(SP)
+	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        320(CX), Y1
+	VMOVUPS        2368(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+672(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+640(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 640(SP)
+	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        352(CX), Y1
+	VMOVUPS        2400(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+736(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+704(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 704(SP)
+	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        384(CX), Y1
+	VMOVUPS        2432(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+800(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+768(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 768(SP)
+	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        416(CX), Y1
+	VMOVUPS        2464(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+864(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+832(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 832(SP)
+	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        448(CX), Y1
+	VMOVUPS        2496(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+928(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+896(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 896(SP)
+	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        480(CX), Y1
+	VMOVUPS        2528(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+992(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+960(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 960(SP)
+	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        512(CX), Y1
+	VMOVUPS        2560(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1056(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1024(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1024(SP)
+	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        544(CX), Y1
+	VMOVUPS        2592(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1120(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1088(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1088(SP)
+	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        576(CX), Y1
+	VMOVUPS        2624(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1184(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1152(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1152(SP)
+	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        608(CX), Y1
+	VMOVUPS        2656(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1248(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1216(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1216(SP)
+	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        640(CX), Y1
+	VMOVUPS        2688(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1312(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1280(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1280(SP)
+	VMOVUPS        Y2, 1312(SP)
+	VMOVUPS        672(CX), Y1
+	VMOVUPS        2720(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1376(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1344(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1344(SP)
+	VMOVUPS        Y2, 1376(SP)
+	VMOVUPS        704(CX), Y1
+	VMOVUPS        2752(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1440(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1408(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1408(SP)
+	VMOVUPS        Y2, 1440(SP)
+	VMOVUPS        736(CX), Y1
+	VMOVUPS        2784(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1504(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1472(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1472(SP)
+	VMOVUPS        Y2, 1504(SP)
+	VMOVUPS        768(CX), Y1
+	VMOVUPS        2816(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1568(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1536(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1536(SP)
+	VMOVUPS        Y2, 1568(SP)
+	VMOVUPS        800(CX), Y1
+	VMOVUPS        2848(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1632(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1600(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1600(SP)
+	VMOVUPS        Y2, 1632(SP)
+	VMOVUPS        832(CX), Y1
+	VMOVUPS        2880(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1696(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1664(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1664(SP)
+	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        864(CX), Y1
+	VMOVUPS        2912(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1760(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1728(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1728(SP)
+	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        896(CX), Y1
+	VMOVUPS        2944(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1824(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1792(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1792(SP)
+	VMOVUPS        Y2, 1824(SP)
+	VMOVUPS        928(CX), Y1
+	VMOVUPS        2976(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1888(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1856(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1856(SP)
+	VMOVUPS        Y2, 1888(SP)
+	VMOVUPS        960(CX), Y1
+	VMOVUPS        3008(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+1952(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1920(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1920(SP)
+	VMOVUPS        Y2, 1952(SP)
+	VMOVUPS        992(CX), Y1
+	VMOVUPS        3040(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2016(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1984(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 1984(SP)
+	VMOVUPS        Y2, 2016(SP)
+	VMOVUPS        1024(CX), Y1
+	VMOVUPS        3072(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2080(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2048(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2048(SP)
+	VMOVUPS        Y2, 2080(SP)
+	VMOVUPS        1056(CX), Y1
+	VMOVUPS        3104(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2144(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2112(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2112(SP)
+	VMOVUPS        Y2, 2144(SP)
+	VMOVUPS        1088(CX), Y1
+	VMOVUPS        3136(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2208(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2176(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2176(SP)
+	VMOVUPS        Y2, 2208(SP)
+	VMOVUPS        1120(CX), Y1
+	VMOVUPS        3168(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2272(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2240(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2240(SP)
+	VMOVUPS        Y2, 2272(SP)
+	VMOVUPS        1152(CX), Y1
+	VMOVUPS        3200(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2336(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2304(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2304(SP)
+	VMOVUPS        Y2, 2336(SP)
+	VMOVUPS        1184(CX), Y1
+	VMOVUPS        3232(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2400(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2368(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2368(SP)
+	VMOVUPS        Y2, 2400(SP)
+	VMOVUPS        1216(CX), Y1
+	VMOVUPS        3264(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2464(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2432(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2432(SP)
+	VMOVUPS        Y2, 2464(SP)
+	VMOVUPS        1248(CX), Y1
+	VMOVUPS        3296(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2528(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2496(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2496(SP)
+	VMOVUPS        Y2, 2528(SP)
+	VMOVUPS        1280(CX), Y1
+	VMOVUPS        3328(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2592(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2560(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2560(SP)
+	VMOVUPS        Y2, 2592(SP)
+	VMOVUPS        1312(CX), Y1
+	VMOVUPS        3360(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2656(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2624(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2624(SP)
+	VMOVUPS        Y2, 2656(SP)
+	VMOVUPS        1344(CX), Y1
+	VMOVUPS        3392(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2720(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2688(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2688(SP)
+	VMOVUPS        Y2, 2720(SP)
+	VMOVUPS        1376(CX), Y1
+	VMOVUPS        3424(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2784(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2752(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2752(SP)
+	VMOVUPS        Y2, 2784(SP)
+	VMOVUPS        1408(CX), Y1
+	VMOVUPS        3456(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2848(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2816(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2816(SP)
+	VMOVUPS        Y2, 2848(SP)
+	VMOVUPS        1440(CX), Y1
+	VMOVUPS        3488(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2912(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2880(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2880(SP)
+	VMOVUPS        Y2, 2912(SP)
+	VMOVUPS        1472(CX), Y1
+	VMOVUPS        3520(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+2976(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2944(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 2944(SP)
+	VMOVUPS        Y2, 2976(SP)
+	VMOVUPS        1504(CX), Y1
+	VMOVUPS        3552(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3040(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3008(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3008(SP)
+	VMOVUPS        Y2, 3040(SP)
+	VMOVUPS        1536(CX), Y1
+	VMOVUPS        3584(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3104(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3072(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3072(SP)
+	VMOVUPS        Y2, 3104(SP)
+	VMOVUPS        1568(CX), Y1
+	VMOVUPS        3616(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3168(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3136(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3136(SP)
+	VMOVUPS        Y2, 3168(SP)
+	VMOVUPS        1600(CX), Y1
+	VMOVUPS        3648(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3232(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3200(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3200(SP)
+	VMOVUPS        Y2, 3232(SP)
+	VMOVUPS        1632(CX), Y1
+	VMOVUPS        3680(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3296(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3264(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3264(SP)
+	VMOVUPS        Y2, 3296(SP)
+	VMOVUPS        1664(CX), Y1
+	VMOVUPS        3712(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3360(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3328(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3328(SP)
+	VMOVUPS        Y2, 3360(SP)
+	VMOVUPS        1696(CX), Y1
+	VMOVUPS        3744(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3424(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3392(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3392(SP)
+	VMOVUPS        Y2, 3424(SP)
+	VMOVUPS        1728(CX), Y1
+	VMOVUPS        3776(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3488(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3456(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3456(SP)
+	VMOVUPS        Y2, 3488(SP)
+	VMOVUPS        1760(CX), Y1
+	VMOVUPS        3808(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3552(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3520(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3520(SP)
+	VMOVUPS        Y2, 3552(SP)
+	VMOVUPS        1792(CX), Y1
+	VMOVUPS        3840(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3616(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3584(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3584(SP)
+	VMOVUPS        Y2, 3616(SP)
+	VMOVUPS        1824(CX), Y1
+	VMOVUPS        3872(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3680(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3648(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3648(SP)
+	VMOVUPS        Y2, 3680(SP)
+	VMOVUPS        1856(CX), Y1
+	VMOVUPS        3904(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3744(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3712(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3712(SP)
+	VMOVUPS        Y2, 3744(SP)
+	VMOVUPS        1888(CX), Y1
+	VMOVUPS        3936(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3808(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3776(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3776(SP)
+	VMOVUPS        Y2, 3808(SP)
+	VMOVUPS        1920(CX), Y1
+	VMOVUPS        3968(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3872(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3840(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3840(SP)
+	VMOVUPS        Y2, 3872(SP)
+	VMOVUPS        1952(CX), Y1
+	VMOVUPS        4000(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+3936(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3904(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3904(SP)
+	VMOVUPS        Y2, 3936(SP)
+	VMOVUPS        1984(CX), Y1
+	VMOVUPS        4032(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+4000(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3968(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 3968(SP)
+	VMOVUPS        Y2, 4000(SP)
+	VMOVUPS        2016(CX), Y1
+	VMOVUPS        4064(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fftsmall_tw256_AVX2_true<>+4064(SB), Y2, Y2
+	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+4032(SB), Y1, Y2
+	VPERM2F128     $0x20, Y2, Y3, Y1
+	VPERM2F128     $0x31, Y2, Y3, Y2
+	VMOVUPS        Y1, 4032(SP)
+	VMOVUPS        Y2, 4064(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        512(SP), Y2
+	VMOVUPS        1024(SP), Y3
+	VMOVUPS        1536(SP), Y4
+	VMOVUPS        2048(SP), Y5
+	VMOVUPS        2560(SP), Y6
+	VMOVUPS        3072(SP), Y7
+	VMOVUPS        3584(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, (SP)
+	VMOVUPS        Y2, 512(SP)
+	VMOVUPS        Y9, 1024(SP)
+	VMOVUPS        Y5, 1536(SP)
+	VMOVUPS        Y1, 2048(SP)
+	VMOVUPS        Y3, 2560(SP)
+	VMOVUPS        Y4, 3072(SP)
+	VMOVUPS        Y6, 3584(SP)
+	VMOVUPS        32(SP), Y1
+	VMOVUPS        544(SP), Y2
+	VMOVUPS        1056(SP), Y3
+	VMOVUPS        1568(SP), Y4
+	VMOVUPS        2080(SP), Y5
+	VMOVUPS        2592(SP), Y6
+	VMOVUPS        3104(SP), Y7
+	VMOVUPS        3616(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3feff621e3796d7e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 544(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1056(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fefa7557f08a517<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1568(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2080(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2592(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3104(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fee212104f686e5<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3616(SP)
+	VMOVUPS        64(SP), Y1
+	VMOVUPS        576(SP), Y2
+	VMOVUPS        1088(SP), Y3
+	VMOVUPS        1600(SP), Y4
+	VMOVUPS        2112(SP), Y5
+	VMOVUPS        2624(SP), Y6
+	VMOVUPS        3136(SP), Y7
+	VMOVUPS        3648(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 64(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 576(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1088(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1600(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2112(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2624(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3136(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3648(SP)
+	VMOVUPS        96(SP), Y1
+	VMOVUPS        608(SP), Y2
+	VMOVUPS        1120(SP), Y3
+	VMOVUPS        1632(SP), Y4
+	VMOVUPS        2144(SP), Y5
+	VMOVUPS        2656(SP), Y6
+	VMOVUPS        3168(SP), Y7
+	VMOVUPS        3680(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 96(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fefa7557f08a517<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 608(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1120(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3feced7af43cc773<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1632(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2144(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2656(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3168(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe073879922ffed<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3680(SP)
+	VMOVUPS        128(SP), Y1
+	VMOVUPS        640(SP), Y2
+	VMOVUPS        1152(SP), Y3
+	VMOVUPS        1664(SP), Y4
+	VMOVUPS        2176(SP), Y5
+	VMOVUPS        2688(SP), Y6
+	VMOVUPS        3200(SP), Y7
+	VMOVUPS        3712(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 128(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 640(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1152(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1664(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2176(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2688(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3200(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3712(SP)
+	VMOVUPS        160(SP), Y1
+	VMOVUPS        672(SP), Y2
+	VMOVUPS        1184(SP), Y3
+	VMOVUPS        1696(SP), Y4
+	VMOVUPS        2208(SP), Y5
+	VMOVUPS        2720(SP), Y6
+	VMOVUPS        3232(SP), Y7
+	VMOVUPS        3744(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 160(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 672(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1696(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2208(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fd58f9a75ab1fdd<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2720(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3232(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3744(SP)
+	VMOVUPS        192(SP), Y1
+	VMOVUPS        704(SP), Y2
+	VMOVUPS        1216(SP), Y3
+	VMOVUPS        1728(SP), Y4
+	VMOVUPS        2240(SP), Y5
+	VMOVUPS        2752(SP), Y6
+	VMOVUPS        3264(SP), Y7
+	VMOVUPS        3776(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 192(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 704(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1216(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1728(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2240(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2752(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3264(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3776(SP)
+	VMOVUPS        224(SP), Y1
+	VMOVUPS        736(SP), Y2
+	VMOVUPS        1248(SP), Y3
+	VMOVUPS        1760(SP), Y4
+	VMOVUPS        2272(SP), Y5
+	VMOVUPS        2784(SP), Y6
+	VMOVUPS        3296(SP), Y7
+	VMOVUPS        3808(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 224(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fee212104f686e5<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 736(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1248(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe073879922ffed<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1760(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2272(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2784(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3296(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe7b5df226aafaf<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3808(SP)
+	VMOVUPS        256(SP), Y1
+	VMOVUPS        768(SP), Y2
+	VMOVUPS        1280(SP), Y3
+	VMOVUPS        1792(SP), Y4
+	VMOVUPS        2304(SP), Y5
+	VMOVUPS        2816(SP), Y6
+	VMOVUPS        3328(SP), Y7
+	VMOVUPS        3840(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 256(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 768(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1280(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1792(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 2304(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2816(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3328(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3840(SP)
+	VMOVUPS        288(SP), Y1
+	VMOVUPS        800(SP), Y2
+	VMOVUPS        1312(SP), Y3
+	VMOVUPS        1824(SP), Y4
+	VMOVUPS        2336(SP), Y5
+	VMOVUPS        2848(SP), Y6
+	VMOVUPS        3360(SP), Y7
+	VMOVUPS        3872(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 288(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3feced7af43cc773<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 800(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1312(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfef0a7efb9230d8<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fcf19f97b215f1a<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1824(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2336(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2848(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfec38b2f180bdb1<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3360(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3872(SP)
+	VMOVUPS        320(SP), Y1
+	VMOVUPS        832(SP), Y2
+	VMOVUPS        1344(SP), Y3
+	VMOVUPS        1856(SP), Y4
+	VMOVUPS        2368(SP), Y5
+	VMOVUPS        2880(SP), Y6
+	VMOVUPS        3392(SP), Y7
+	VMOVUPS        3904(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 320(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 832(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1344(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1856(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2368(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2880(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3392(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3904(SP)
+	VMOVUPS        352(SP), Y1
+	VMOVUPS        864(SP), Y2
+	VMOVUPS        1376(SP), Y3
+	VMOVUPS        1888(SP), Y4
+	VMOVUPS        2400(SP), Y5
+	VMOVUPS        2912(SP), Y6
+	VMOVUPS        3424(SP), Y7
+	VMOVUPS        3936(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 352(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfe073879922ffed<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3feb728345196e3e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 864(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fde2b5d3806f63b<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1376(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfeff621e3796d7e<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfa91f65f10dd814<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1888(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2400(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfeced7af43cc773<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2912(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fb917a6bc29b42c<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfefd88da3d12525<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3424(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fe30ff7fce17035<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe9b3e047f38741<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3936(SP)
+	VMOVUPS        384(SP), Y1
+	VMOVUPS        896(SP), Y2
+	VMOVUPS        1408(SP), Y3
+	VMOVUPS        1920(SP), Y4
+	VMOVUPS        2432(SP), Y5
+	VMOVUPS        2944(SP), Y6
+	VMOVUPS        3456(SP), Y7
+	VMOVUPS        3968(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 384(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 896(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1408(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1920(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2432(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2944(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3456(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3968(SP)
+	VMOVUPS        416(SP), Y1
+	VMOVUPS        928(SP), Y2
+	VMOVUPS        1440(SP), Y3
+	VMOVUPS        1952(SP), Y4
+	VMOVUPS        2464(SP), Y5
+	VMOVUPS        2976(SP), Y6
+	VMOVUPS        3488(SP), Y7
+	VMOVUPS        4000(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 416(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfe30ff7fce17035<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fe9b3e047f38741<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 928(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfee9f4156c62dda<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd294062ed59f05<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1440(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1952(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2464(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_3fa91f65f10dd814<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2976(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fe44cf325091dd6<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3488(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fef0a7efb9230d8<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfcf19f97b215f1a<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 4000(SP)
+	VMOVUPS        448(SP), Y1
+	VMOVUPS        960(SP), Y2
+	VMOVUPS        1472(SP), Y3
+	VMOVUPS        1984(SP), Y4
+	VMOVUPS        2496(SP), Y5
+	VMOVUPS        3008(SP), Y6
+	VMOVUPS        3520(SP), Y7
+	VMOVUPS        4032(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 448(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 960(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1472(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1984(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2496(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 3008(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3520(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 4032(SP)
+	VMOVUPS        480(SP), Y1
+	VMOVUPS        992(SP), Y2
+	VMOVUPS        1504(SP), Y3
+	VMOVUPS        2016(SP), Y4
+	VMOVUPS        2528(SP), Y5
+	VMOVUPS        3040(SP), Y6
+	VMOVUPS        3552(SP), Y7
+	VMOVUPS        4064(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 480(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 992(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1504(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 2016(SP)
+	VPERMILPD      $0x55, Y1, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2528(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_3fe073879922ffed<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfeb728345196e3e<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 3040(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_3fee9f4156c62dda<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd294062ed59f05<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3552(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_3feced7af43cc773<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_3fdb5d1009e15cc0<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 4064(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        64(SP), Y2
+	VMOVUPS        128(SP), Y3
+	VMOVUPS        192(SP), Y4
+	VMOVUPS        256(SP), Y5
+	VMOVUPS        320(SP), Y6
+	VMOVUPS        384(SP), Y7
+	VMOVUPS        448(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, (SP)
+	VMOVUPS        Y2, 64(SP)
+	VMOVUPS        Y9, 128(SP)
+	VMOVUPS        Y5, 192(SP)
+	VMOVUPS        Y1, 256(SP)
+	VMOVUPS        Y3, 320(SP)
+	VMOVUPS        Y4, 384(SP)
+	VMOVUPS        Y6, 448(SP)
+	VMOVUPS        32(SP), Y1
+	VMOVUPS        96(SP), Y2
+	VMOVUPS        160(SP), Y3
+	VMOVUPS        224(SP), Y4
+	VMOVUPS        288(SP), Y5
+	VMOVUPS        352(SP), Y6
+	VMOVUPS        416(SP), Y7
+	VMOVUPS        480(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 96(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 160(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 224(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 288(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 352(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 416(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 480(SP)
+	VMOVUPS        (SP), Y1
+	VMOVUPS        32(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y1, 2048(AX)
+	VMOVUPS        64(SP), Y1
+	VMOVUPS        96(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 256(AX)
+	VMOVUPS        Y1, 2304(AX)
+	VMOVUPS        128(SP), Y1
+	VMOVUPS        160(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 512(AX)
+	VMOVUPS        Y1, 2560(AX)
+	VMOVUPS        192(SP), Y1
+	VMOVUPS        224(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 768(AX)
+	VMOVUPS        Y1, 2816(AX)
+	VMOVUPS        256(SP), Y1
+	VMOVUPS        288(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1024(AX)
+	VMOVUPS        Y1, 3072(AX)
+	VMOVUPS        320(SP), Y1
+	VMOVUPS        352(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1280(AX)
+	VMOVUPS        Y1, 3328(AX)
+	VMOVUPS        384(SP), Y1
+	VMOVUPS        416(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1536(AX)
+	VMOVUPS        Y1, 3584(AX)
+	VMOVUPS        448(SP), Y1
+	VMOVUPS        480(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1792(AX)
+	VMOVUPS        Y1, 3840(AX)
+	VMOVUPS        512(SP), Y1
+	VMOVUPS        576(SP), Y2
+	VMOVUPS        640(SP), Y3
+	VMOVUPS        704(SP), Y4
+	VMOVUPS        768(SP), Y5
+	VMOVUPS        832(SP), Y6
+	VMOVUPS        896(SP), Y7
+	VMOVUPS        960(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 512(SP)
+	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y9, 640(SP)
+	VMOVUPS        Y5, 704(SP)
+	VMOVUPS        Y1, 768(SP)
+	VMOVUPS        Y3, 832(SP)
+	VMOVUPS        Y4, 896(SP)
+	VMOVUPS        Y6, 960(SP)
+	VMOVUPS        544(SP), Y1
+	VMOVUPS        608(SP), Y2
+	VMOVUPS        672(SP), Y3
+	VMOVUPS        736(SP), Y4
+	VMOVUPS        800(SP), Y5
+	VMOVUPS        864(SP), Y6
+	VMOVUPS        928(SP), Y7
+	VMOVUPS        992(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 544(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 608(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 672(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 736(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 800(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 864(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 928(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 992(SP)
+	VMOVUPS        512(SP), Y1
+	VMOVUPS        544(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 32(AX)
+	VMOVUPS        Y1, 2080(AX)
+	VMOVUPS        576(SP), Y1
+	VMOVUPS        608(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 288(AX)
+	VMOVUPS        Y1, 2336(AX)
+	VMOVUPS        640(SP), Y1
+	VMOVUPS        672(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 544(AX)
+	VMOVUPS        Y1, 2592(AX)
+	VMOVUPS        704(SP), Y1
+	VMOVUPS        736(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 800(AX)
+	VMOVUPS        Y1, 2848(AX)
+	VMOVUPS        768(SP), Y1
+	VMOVUPS        800(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1056(AX)
+	VMOVUPS        Y1, 3104(AX)
+	VMOVUPS        832(SP), Y1
+	VMOVUPS        864(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1312(AX)
+	VMOVUPS        Y1, 3360(AX)
+	VMOVUPS        896(SP), Y1
+	VMOVUPS        928(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1568(AX)
+	VMOVUPS        Y1, 3616(AX)
+	VMOVUPS        960(SP), Y1
+	VMOVUPS        992(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1824(AX)
+	VMOVUPS        Y1, 3872(AX)
+	VMOVUPS        1024(SP), Y1
+	VMOVUPS        1088(SP), Y2
+	VMOVUPS        1152(SP), Y3
+	VMOVUPS        1216(SP), Y4
+	VMOVUPS        1280(SP), Y5
+	VMOVUPS        1344(SP), Y6
+	VMOVUPS        1408(SP), Y7
+	VMOVUPS        1472(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 1024(SP)
+	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y9, 1152(SP)
+	VMOVUPS        Y5, 1216(SP)
+	VMOVUPS        Y1, 1280(SP)
+	VMOVUPS        Y3, 1344(SP)
+	VMOVUPS        Y4, 1408(SP)
+	VMOVUPS        Y6, 1472(SP)
+	VMOVUPS        1056(SP), Y1
+	VMOVUPS        1120(SP), Y2
+	VMOVUPS        1184(SP), Y3
+	VMOVUPS        1248(SP), Y4
+	VMOVUPS        1312(SP), Y5
+	VMOVUPS        1376(SP), Y6
+	VMOVUPS        1440(SP), Y7
+	VMOVUPS        1504(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 1056(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 1120(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1248(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 1312(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1376(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1440(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1504(SP)
+	VMOVUPS        1024(SP), Y1
+	VMOVUPS        1056(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 64(AX)
+	VMOVUPS        Y1, 2112(AX)
+	VMOVUPS        1088(SP), Y1
+	VMOVUPS        1120(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 320(AX)
+	VMOVUPS        Y1, 2368(AX)
+	VMOVUPS        1152(SP), Y1
+	VMOVUPS        1184(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 576(AX)
+	VMOVUPS        Y1, 2624(AX)
+	VMOVUPS        1216(SP), Y1
+	VMOVUPS        1248(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 832(AX)
+	VMOVUPS        Y1, 2880(AX)
+	VMOVUPS        1280(SP), Y1
+	VMOVUPS        1312(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1088(AX)
+	VMOVUPS        Y1, 3136(AX)
+	VMOVUPS        1344(SP), Y1
+	VMOVUPS        1376(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1344(AX)
+	VMOVUPS        Y1, 3392(AX)
+	VMOVUPS        1408(SP), Y1
+	VMOVUPS        1440(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1600(AX)
+	VMOVUPS        Y1, 3648(AX)
+	VMOVUPS        1472(SP), Y1
+	VMOVUPS        1504(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1856(AX)
+	VMOVUPS        Y1, 3904(AX)
+	VMOVUPS        1536(SP), Y1
+	VMOVUPS        1600(SP), Y2
+	VMOVUPS        1664(SP), Y3
+	VMOVUPS        1728(SP), Y4
+	VMOVUPS        1792(SP), Y5
+	VMOVUPS        1856(SP), Y6
+	VMOVUPS        1920(SP), Y7
+	VMOVUPS        1984(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 1536(SP)
+	VMOVUPS        Y2, 1600(SP)
+	VMOVUPS        Y9, 1664(SP)
+	VMOVUPS        Y5, 1728(SP)
+	VMOVUPS        Y1, 1792(SP)
+	VMOVUPS        Y3, 1856(SP)
+	VMOVUPS        Y4, 1920(SP)
+	VMOVUPS        Y6, 1984(SP)
+	VMOVUPS        1568(SP), Y1
+	VMOVUPS        1632(SP), Y2
+	VMOVUPS        1696(SP), Y3
+	VMOVUPS        1760(SP), Y4
+	VMOVUPS        1824(SP), Y5
+	VMOVUPS        1888(SP), Y6
+	VMOVUPS        1952(SP), Y7
+	VMOVUPS        2016(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 1568(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 1632(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1696(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1760(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 1824(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1888(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1952(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 2016(SP)
+	VMOVUPS        1536(SP), Y1
+	VMOVUPS        1568(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 96(AX)
+	VMOVUPS        Y1, 2144(AX)
+	VMOVUPS        1600(SP), Y1
+	VMOVUPS        1632(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 352(AX)
+	VMOVUPS        Y1, 2400(AX)
+	VMOVUPS        1664(SP), Y1
+	VMOVUPS        1696(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 608(AX)
+	VMOVUPS        Y1, 2656(AX)
+	VMOVUPS        1728(SP), Y1
+	VMOVUPS        1760(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 864(AX)
+	VMOVUPS        Y1, 2912(AX)
+	VMOVUPS        1792(SP), Y1
+	VMOVUPS        1824(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1120(AX)
+	VMOVUPS        Y1, 3168(AX)
+	VMOVUPS        1856(SP), Y1
+	VMOVUPS        1888(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1376(AX)
+	VMOVUPS        Y1, 3424(AX)
+	VMOVUPS        1920(SP), Y1
+	VMOVUPS        1952(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1632(AX)
+	VMOVUPS        Y1, 3680(AX)
+	VMOVUPS        1984(SP), Y1
+	VMOVUPS        2016(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1888(AX)
+	VMOVUPS        Y1, 3936(AX)
+	VMOVUPS        2048(SP), Y1
+	VMOVUPS        2112(SP), Y2
+	VMOVUPS        2176(SP), Y3
+	VMOVUPS        2240(SP), Y4
+	VMOVUPS        2304(SP), Y5
+	VMOVUPS        2368(SP), Y6
+	VMOVUPS        2432(SP), Y7
+	VMOVUPS        2496(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 2048(SP)
+	VMOVUPS        Y2, 2112(SP)
+	VMOVUPS        Y9, 2176(SP)
+	VMOVUPS        Y5, 2240(SP)
+	VMOVUPS        Y1, 2304(SP)
+	VMOVUPS        Y3, 2368(SP)
+	VMOVUPS        Y4, 2432(SP)
+	VMOVUPS        Y6, 2496(SP)
+	VMOVUPS        2080(SP), Y1
+	VMOVUPS        2144(SP), Y2
+	VMOVUPS        2208(SP), Y3
+	VMOVUPS        2272(SP), Y4
+	VMOVUPS        2336(SP), Y5
+	VMOVUPS        2400(SP), Y6
+	VMOVUPS        2464(SP), Y7
+	VMOVUPS        2528(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 2080(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 2144(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2208(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 2272(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 2336(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2400(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 2464(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 2528(SP)
+	VMOVUPS        2048(SP), Y1
+	VMOVUPS        2080(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 128(AX)
+	VMOVUPS        Y1, 2176(AX)
+	VMOVUPS        2112(SP), Y1
+	VMOVUPS        2144(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 384(AX)
+	VMOVUPS        Y1, 2432(AX)
+	VMOVUPS        2176(SP), Y1
+	VMOVUPS        2208(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 640(AX)
+	VMOVUPS        Y1, 2688(AX)
+	VMOVUPS        2240(SP), Y1
+	VMOVUPS        2272(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 896(AX)
+	VMOVUPS        Y1, 2944(AX)
+	VMOVUPS        2304(SP), Y1
+	VMOVUPS        2336(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1152(AX)
+	VMOVUPS        Y1, 3200(AX)
+	VMOVUPS        2368(SP), Y1
+	VMOVUPS        2400(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1408(AX)
+	VMOVUPS        Y1, 3456(AX)
+	VMOVUPS        2432(SP), Y1
+	VMOVUPS        2464(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1664(AX)
+	VMOVUPS        Y1, 3712(AX)
+	VMOVUPS        2496(SP), Y1
+	VMOVUPS        2528(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1920(AX)
+	VMOVUPS        Y1, 3968(AX)
+	VMOVUPS        2560(SP), Y1
+	VMOVUPS        2624(SP), Y2
+	VMOVUPS        2688(SP), Y3
+	VMOVUPS        2752(SP), Y4
+	VMOVUPS        2816(SP), Y5
+	VMOVUPS        2880(SP), Y6
+	VMOVUPS        2944(SP), Y7
+	VMOVUPS        3008(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 2560(SP)
+	VMOVUPS        Y2, 2624(SP)
+	VMOVUPS        Y9, 2688(SP)
+	VMOVUPS        Y5, 2752(SP)
+	VMOVUPS        Y1, 2816(SP)
+	VMOVUPS        Y3, 2880(SP)
+	VMOVUPS        Y4, 2944(SP)
+	VMOVUPS        Y6, 3008(SP)
+	VMOVUPS        2592(SP), Y1
+	VMOVUPS        2656(SP), Y2
+	VMOVUPS        2720(SP), Y3
+	VMOVUPS        2784(SP), Y4
+	VMOVUPS        2848(SP), Y5
+	VMOVUPS        2912(SP), Y6
+	VMOVUPS        2976(SP), Y7
+	VMOVUPS        3040(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 2592(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 2656(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2720(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 2784(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 2848(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2912(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 2976(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3040(SP)
+	VMOVUPS        2560(SP), Y1
+	VMOVUPS        2592(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 160(AX)
+	VMOVUPS        Y1, 2208(AX)
+	VMOVUPS        2624(SP), Y1
+	VMOVUPS        2656(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 416(AX)
+	VMOVUPS        Y1, 2464(AX)
+	VMOVUPS        2688(SP), Y1
+	VMOVUPS        2720(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 672(AX)
+	VMOVUPS        Y1, 2720(AX)
+	VMOVUPS        2752(SP), Y1
+	VMOVUPS        2784(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 928(AX)
+	VMOVUPS        Y1, 2976(AX)
+	VMOVUPS        2816(SP), Y1
+	VMOVUPS        2848(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1184(AX)
+	VMOVUPS        Y1, 3232(AX)
+	VMOVUPS        2880(SP), Y1
+	VMOVUPS        2912(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1440(AX)
+	VMOVUPS        Y1, 3488(AX)
+	VMOVUPS        2944(SP), Y1
+	VMOVUPS        2976(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1696(AX)
+	VMOVUPS        Y1, 3744(AX)
+	VMOVUPS        3008(SP), Y1
+	VMOVUPS        3040(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1952(AX)
+	VMOVUPS        Y1, 4000(AX)
+	VMOVUPS        3072(SP), Y1
+	VMOVUPS        3136(SP), Y2
+	VMOVUPS        3200(SP), Y3
+	VMOVUPS        3264(SP), Y4
+	VMOVUPS        3328(SP), Y5
+	VMOVUPS        3392(SP), Y6
+	VMOVUPS        3456(SP), Y7
+	VMOVUPS        3520(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 3072(SP)
+	VMOVUPS        Y2, 3136(SP)
+	VMOVUPS        Y9, 3200(SP)
+	VMOVUPS        Y5, 3264(SP)
+	VMOVUPS        Y1, 3328(SP)
+	VMOVUPS        Y3, 3392(SP)
+	VMOVUPS        Y4, 3456(SP)
+	VMOVUPS        Y6, 3520(SP)
+	VMOVUPS        3104(SP), Y1
+	VMOVUPS        3168(SP), Y2
+	VMOVUPS        3232(SP), Y3
+	VMOVUPS        3296(SP), Y4
+	VMOVUPS        3360(SP), Y5
+	VMOVUPS        3424(SP), Y6
+	VMOVUPS        3488(SP), Y7
+	VMOVUPS        3552(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 3104(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 3168(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 3232(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 3296(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 3360(SP)
+	VPERMILPD      $0x55, Y3, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 3424(SP)
+	VPERMILPD      $0x55, Y4, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3488(SP)
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3552(SP)
+	VMOVUPS        3072(SP), Y1
+	VMOVUPS        3104(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 192(AX)
+	VMOVUPS        Y1, 2240(AX)
+	VMOVUPS        3136(SP), Y1
+	VMOVUPS        3168(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 448(AX)
+	VMOVUPS        Y1, 2496(AX)
+	VMOVUPS        3200(SP), Y1
+	VMOVUPS        3232(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 704(AX)
+	VMOVUPS        Y1, 2752(AX)
+	VMOVUPS        3264(SP), Y1
+	VMOVUPS        3296(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 960(AX)
+	VMOVUPS        Y1, 3008(AX)
+	VMOVUPS        3328(SP), Y1
+	VMOVUPS        3360(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1216(AX)
+	VMOVUPS        Y1, 3264(AX)
+	VMOVUPS        3392(SP), Y1
+	VMOVUPS        3424(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1472(AX)
+	VMOVUPS        Y1, 3520(AX)
+	VMOVUPS        3456(SP), Y1
+	VMOVUPS        3488(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1728(AX)
+	VMOVUPS        Y1, 3776(AX)
+	VMOVUPS        3520(SP), Y1
+	VMOVUPS        3552(SP), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPS        Y3, 1984(AX)
+	VMOVUPS        Y1, 4032(AX)
+	VMOVUPS        3584(SP), Y1
+	VMOVUPS        3648(SP), Y2
+	VMOVUPS        3712(SP), Y3
+	VMOVUPS        3776(SP), Y4
+	VMOVUPS        3840(SP), Y5
+	VMOVUPS        3904(SP), Y6
+	VMOVUPS        3968(SP), Y7
+	VMOVUPS        4032(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y9, Y3, Y2
+	VSUBPD         Y9, Y3, Y3
+	VADDPD         Y4, Y5, Y9
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 3584(SP)
+	VMOVUPS        Y2, 3648(SP)
+	VMOVUPS        Y9, 3712(SP)
+	VMOVUPS        Y5, 3776(SP)
+	VMOVUPS        Y1, 3840(SP)
+	VMOVUPS        Y3, 3904(SP)
+	VMOVUPS        Y4, 3968(SP)
+	VMOVUPS        Y6, 4032(SP)
+	VMOVUPS        3616(SP), Y1
+	VMOVUPS        3680(SP), Y2
+	VMOVUPS        3744(SP), Y3
+	VMOVUPS        3808(SP), Y4
+	VMOVUPS        3872(SP), Y5
+	VMOVUPS        3936(SP), Y6
+	VMOVUPS        4000(SP), Y7
+	VMOVUPS        4064(SP), Y8
+	VADDPD         Y5, Y1, Y9
+	VSUBPD         Y5, Y1, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y1
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y0
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y2, Y1, Y8
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y3, Y2
+	VSUBPD         Y0, Y3, Y0
+	VADDPD         Y4, Y5, Y3
+	VSUBPD         Y4, Y5, Y4
+	VADDPD         Y6, Y7, Y5
+	VSUBPD         Y6, Y7, Y6
+	VMOVUPS        Y8, 3616(SP)
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
+	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 3680(SP)
+	VPERMILPD      $0x55, Y3, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VMOVUPS        Y2, 3744(SP)
+	VPERMILPD      $0x55, Y5, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 3808(SP)
+	VPERMILPD      $0x55, Y1, Y1
+	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 3872(SP)
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
+	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y1
+	VMOVUPS        Y1, 3936(SP)
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 4000(SP)
+	VPERMILPD      $0x55, Y6, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y0
+	VMOVUPS        Y0, 4064(SP)
+	VMOVUPS        3584(SP), Y0
+	VMOVUPS        3616(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 224(AX)
+	VMOVUPS        Y0, 2272(AX)
+	VMOVUPS        3648(SP), Y0
+	VMOVUPS        3680(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 480(AX)
+	VMOVUPS        Y0, 2528(AX)
+	VMOVUPS        3712(SP), Y0
+	VMOVUPS        3744(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 736(AX)
+	VMOVUPS        Y0, 2784(AX)
+	VMOVUPS        3776(SP), Y0
+	VMOVUPS        3808(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 992(AX)
+	VMOVUPS        Y0, 3040(AX)
+	VMOVUPS        3840(SP), Y0
+	VMOVUPS        3872(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 1248(AX)
+	VMOVUPS        Y0, 3296(AX)
+	VMOVUPS        3904(SP), Y0
+	VMOVUPS        3936(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 1504(AX)
+	VMOVUPS        Y0, 3552(AX)
+	VMOVUPS        3968(SP), Y0
+	VMOVUPS        4000(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 1760(AX)
+	VMOVUPS        Y0, 3808(AX)
+	VMOVUPS        4032(SP), Y0
+	VMOVUPS        4064(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 2016(AX)
+	VMOVUPS        Y0, 4064(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw256_AVX2_true<>+0(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX2_true<>+8(SB)/8, $0x3ff0000000000000
+DATA fftsmall_tw256_AVX2_true<>+16(SB)/8, $0x3feffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+24(SB)/8, $0x3feffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+32(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX2_true<>+40(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX2_true<>+48(SB)/8, $0xbf992155f7a3667e
+DATA fftsmall_tw256_AVX2_true<>+56(SB)/8, $0xbf992155f7a3667e
+DATA fftsmall_tw256_AVX2_true<>+64(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+72(SB)/8, $0x3feff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+80(SB)/8, $0x3fefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+88(SB)/8, $0x3fefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+96(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+104(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+112(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+120(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+128(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+136(SB)/8, $0x3fefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+144(SB)/8, $0x3fefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+152(SB)/8, $0x3fefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+160(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+168(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+176(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+184(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+192(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+200(SB)/8, $0x3fefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+208(SB)/8, $0x3fef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+216(SB)/8, $0x3fef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+224(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+232(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+240(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+248(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+256(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+264(SB)/8, $0x3fef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+272(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+280(SB)/8, $0x3fef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+288(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+296(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+304(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+312(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+320(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+328(SB)/8, $0x3fef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+336(SB)/8, $0x3feed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+344(SB)/8, $0x3feed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+352(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+360(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+368(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+376(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+384(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+392(SB)/8, $0x3fee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+400(SB)/8, $0x3fee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+408(SB)/8, $0x3fee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+416(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+424(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+432(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+440(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+448(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+456(SB)/8, $0x3fee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+464(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+472(SB)/8, $0x3feddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+480(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+488(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+496(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+504(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+512(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+520(SB)/8, $0x3fed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+528(SB)/8, $0x3fed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+536(SB)/8, $0x3fed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+544(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+552(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+560(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+568(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+576(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+584(SB)/8, $0x3feced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+592(SB)/8, $0x3fec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+600(SB)/8, $0x3fec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+608(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+616(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+624(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+632(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+640(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+648(SB)/8, $0x3fec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+656(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+664(SB)/8, $0x3febd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+672(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+680(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+688(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+696(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+704(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+712(SB)/8, $0x3feb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+720(SB)/8, $0x3feb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+728(SB)/8, $0x3feb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+736(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+744(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+752(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+760(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+768(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+776(SB)/8, $0x3fea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+784(SB)/8, $0x3fea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+792(SB)/8, $0x3fea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+800(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+808(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+816(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+824(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+832(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+840(SB)/8, $0x3fe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+848(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+856(SB)/8, $0x3fe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+864(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+872(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+880(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+888(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+896(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+904(SB)/8, $0x3fe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+912(SB)/8, $0x3fe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+920(SB)/8, $0x3fe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+928(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+936(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+944(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+952(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+960(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+968(SB)/8, $0x3fe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+976(SB)/8, $0x3fe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+984(SB)/8, $0x3fe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+992(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+1000(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+1008(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+1016(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+1024(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+1032(SB)/8, $0x3fe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+1040(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+1048(SB)/8, $0x3fe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+1056(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+1064(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+1072(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+1080(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+1088(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+1096(SB)/8, $0x3fe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+1104(SB)/8, $0x3fe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+1112(SB)/8, $0x3fe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+1120(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+1128(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+1136(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+1144(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+1152(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+1160(SB)/8, $0x3fe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+1168(SB)/8, $0x3fe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+1176(SB)/8, $0x3fe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+1184(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+1192(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+1200(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+1208(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+1216(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+1224(SB)/8, $0x3fe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+1232(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+1240(SB)/8, $0x3fe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+1248(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+1256(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+1264(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+1272(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+1280(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+1288(SB)/8, $0x3fe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+1296(SB)/8, $0x3fe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+1304(SB)/8, $0x3fe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+1312(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+1320(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+1328(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+1336(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+1344(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+1352(SB)/8, $0x3fe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+1360(SB)/8, $0x3fdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+1368(SB)/8, $0x3fdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+1376(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+1384(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+1392(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+1400(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+1408(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+1416(SB)/8, $0x3fde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+1424(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+1432(SB)/8, $0x3fdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+1440(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+1448(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+1456(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+1464(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+1472(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+1480(SB)/8, $0x3fdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+1488(SB)/8, $0x3fd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+1496(SB)/8, $0x3fd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+1504(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+1512(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+1520(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+1528(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+1536(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+1544(SB)/8, $0x3fd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+1552(SB)/8, $0x3fd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+1560(SB)/8, $0x3fd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+1568(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+1576(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+1584(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+1592(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+1600(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+1608(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+1616(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+1624(SB)/8, $0x3fd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+1632(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+1640(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+1648(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+1656(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+1664(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+1672(SB)/8, $0x3fd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+1680(SB)/8, $0x3fd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+1688(SB)/8, $0x3fd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+1696(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+1704(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+1712(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+1720(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+1728(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+1736(SB)/8, $0x3fcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+1744(SB)/8, $0x3fcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+1752(SB)/8, $0x3fcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+1760(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+1768(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+1776(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+1784(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+1792(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+1800(SB)/8, $0x3fc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+1808(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+1816(SB)/8, $0x3fc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+1824(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+1832(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+1840(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+1848(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+1856(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+1864(SB)/8, $0x3fc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+1872(SB)/8, $0x3fbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+1880(SB)/8, $0x3fbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+1888(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+1896(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+1904(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+1912(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+1920(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+1928(SB)/8, $0x3fb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+1936(SB)/8, $0x3fb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+1944(SB)/8, $0x3fb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+1952(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+1960(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+1968(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+1976(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+1984(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+1992(SB)/8, $0x3fa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+2000(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX2_true<>+2008(SB)/8, $0x3f992155f7a3667e
+DATA fftsmall_tw256_AVX2_true<>+2016(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+2024(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+2032(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+2040(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+2048(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX2_true<>+2056(SB)/8, $0x8000000000000000
+DATA fftsmall_tw256_AVX2_true<>+2064(SB)/8, $0xbf992155f7a3667e
+DATA fftsmall_tw256_AVX2_true<>+2072(SB)/8, $0xbf992155f7a3667e
+DATA fftsmall_tw256_AVX2_true<>+2080(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw256_AVX2_true<>+2088(SB)/8, $0xbff0000000000000
+DATA fftsmall_tw256_AVX2_true<>+2096(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+2104(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+2112(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+2120(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+2128(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+2136(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+2144(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+2152(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+2160(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+2168(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+2176(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+2184(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+2192(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+2200(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+2208(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+2216(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+2224(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+2232(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+2240(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+2248(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+2256(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+2264(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+2272(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+2280(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+2288(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+2296(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+2304(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+2312(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+2320(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+2328(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+2336(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+2344(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+2352(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+2360(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+2368(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+2376(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+2384(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+2392(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+2400(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+2408(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+2416(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+2424(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+2432(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+2440(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+2448(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+2456(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+2464(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+2472(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+2480(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+2488(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+2496(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+2504(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+2512(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+2520(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+2528(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+2536(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+2544(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+2552(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+2560(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+2568(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+2576(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+2584(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+2592(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+2600(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+2608(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+2616(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+2624(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+2632(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+2640(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+2648(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+2656(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+2664(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+2672(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+2680(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+2688(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+2696(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+2704(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+2712(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+2720(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+2728(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+2736(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+2744(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+2752(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+2760(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+2768(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+2776(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+2784(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+2792(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+2800(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+2808(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+2816(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+2824(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+2832(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+2840(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+2848(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+2856(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+2864(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+2872(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+2880(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+2888(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+2896(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+2904(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+2912(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+2920(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+2928(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+2936(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+2944(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+2952(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+2960(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+2968(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+2976(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+2984(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+2992(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+3000(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+3008(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+3016(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+3024(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+3032(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+3040(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+3048(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+3056(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+3064(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+3072(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+3080(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+3088(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+3096(SB)/8, $0xbfe72d0837efff97
+DATA fftsmall_tw256_AVX2_true<>+3104(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+3112(SB)/8, $0xbfe6a09e667f3bcd
+DATA fftsmall_tw256_AVX2_true<>+3120(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+3128(SB)/8, $0xbfe610b7551d2cde
+DATA fftsmall_tw256_AVX2_true<>+3136(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+3144(SB)/8, $0xbfe7b5df226aafaf
+DATA fftsmall_tw256_AVX2_true<>+3152(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+3160(SB)/8, $0xbfe83b0e0bff976e
+DATA fftsmall_tw256_AVX2_true<>+3168(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+3176(SB)/8, $0xbfe57d69348cec9f
+DATA fftsmall_tw256_AVX2_true<>+3184(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+3192(SB)/8, $0xbfe4e6cabbe3e5e9
+DATA fftsmall_tw256_AVX2_true<>+3200(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+3208(SB)/8, $0xbfe8bc806b151741
+DATA fftsmall_tw256_AVX2_true<>+3216(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+3224(SB)/8, $0xbfe93a22499263fc
+DATA fftsmall_tw256_AVX2_true<>+3232(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+3240(SB)/8, $0xbfe44cf325091dd6
+DATA fftsmall_tw256_AVX2_true<>+3248(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+3256(SB)/8, $0xbfe3affa292050b9
+DATA fftsmall_tw256_AVX2_true<>+3264(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+3272(SB)/8, $0xbfe9b3e047f38741
+DATA fftsmall_tw256_AVX2_true<>+3280(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+3288(SB)/8, $0xbfea29a7a0462782
+DATA fftsmall_tw256_AVX2_true<>+3296(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+3304(SB)/8, $0xbfe30ff7fce17035
+DATA fftsmall_tw256_AVX2_true<>+3312(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+3320(SB)/8, $0xbfe26d054cdd12df
+DATA fftsmall_tw256_AVX2_true<>+3328(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+3336(SB)/8, $0xbfea9b66290ea1a4
+DATA fftsmall_tw256_AVX2_true<>+3344(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+3352(SB)/8, $0xbfeb090a58150200
+DATA fftsmall_tw256_AVX2_true<>+3360(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+3368(SB)/8, $0xbfe1c73b39ae68c8
+DATA fftsmall_tw256_AVX2_true<>+3376(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+3384(SB)/8, $0xbfe11eb3541b4b22
+DATA fftsmall_tw256_AVX2_true<>+3392(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+3400(SB)/8, $0xbfeb728345196e3e
+DATA fftsmall_tw256_AVX2_true<>+3408(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+3416(SB)/8, $0xbfebd7c0ac6f9529
+DATA fftsmall_tw256_AVX2_true<>+3424(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+3432(SB)/8, $0xbfe073879922ffed
+DATA fftsmall_tw256_AVX2_true<>+3440(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+3448(SB)/8, $0xbfdf8ba4dbf89aba
+DATA fftsmall_tw256_AVX2_true<>+3456(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+3464(SB)/8, $0xbfec38b2f180bdb1
+DATA fftsmall_tw256_AVX2_true<>+3472(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+3480(SB)/8, $0xbfec954b213411f5
+DATA fftsmall_tw256_AVX2_true<>+3488(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+3496(SB)/8, $0xbfde2b5d3806f63b
+DATA fftsmall_tw256_AVX2_true<>+3504(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+3512(SB)/8, $0xbfdcc66e9931c45d
+DATA fftsmall_tw256_AVX2_true<>+3520(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+3528(SB)/8, $0xbfeced7af43cc773
+DATA fftsmall_tw256_AVX2_true<>+3536(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+3544(SB)/8, $0xbfed4134d14dc93a
+DATA fftsmall_tw256_AVX2_true<>+3552(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+3560(SB)/8, $0xbfdb5d1009e15cc0
+DATA fftsmall_tw256_AVX2_true<>+3568(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+3576(SB)/8, $0xbfd9ef7943a8ed8a
+DATA fftsmall_tw256_AVX2_true<>+3584(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+3592(SB)/8, $0xbfed906bcf328d46
+DATA fftsmall_tw256_AVX2_true<>+3600(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+3608(SB)/8, $0xbfeddb13b6ccc23c
+DATA fftsmall_tw256_AVX2_true<>+3616(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+3624(SB)/8, $0xbfd87de2a6aea963
+DATA fftsmall_tw256_AVX2_true<>+3632(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+3640(SB)/8, $0xbfd7088530fa459e
+DATA fftsmall_tw256_AVX2_true<>+3648(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+3656(SB)/8, $0xbfee212104f686e5
+DATA fftsmall_tw256_AVX2_true<>+3664(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+3672(SB)/8, $0xbfee6288ec48e112
+DATA fftsmall_tw256_AVX2_true<>+3680(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+3688(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fftsmall_tw256_AVX2_true<>+3696(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+3704(SB)/8, $0xbfd4135c94176602
+DATA fftsmall_tw256_AVX2_true<>+3712(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+3720(SB)/8, $0xbfee9f4156c62dda
+DATA fftsmall_tw256_AVX2_true<>+3728(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+3736(SB)/8, $0xbfeed740e7684963
+DATA fftsmall_tw256_AVX2_true<>+3744(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+3752(SB)/8, $0xbfd294062ed59f05
+DATA fftsmall_tw256_AVX2_true<>+3760(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+3768(SB)/8, $0xbfd111d262b1f677
+DATA fftsmall_tw256_AVX2_true<>+3776(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+3784(SB)/8, $0xbfef0a7efb9230d8
+DATA fftsmall_tw256_AVX2_true<>+3792(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+3800(SB)/8, $0xbfef38f3ac64e589
+DATA fftsmall_tw256_AVX2_true<>+3808(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+3816(SB)/8, $0xbfcf19f97b215f1a
+DATA fftsmall_tw256_AVX2_true<>+3824(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+3832(SB)/8, $0xbfcc0b826a7e4f63
+DATA fftsmall_tw256_AVX2_true<>+3840(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+3848(SB)/8, $0xbfef6297cff75cb0
+DATA fftsmall_tw256_AVX2_true<>+3856(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+3864(SB)/8, $0xbfef8764fa714ba9
+DATA fftsmall_tw256_AVX2_true<>+3872(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+3880(SB)/8, $0xbfc8f8b83c69a60a
+DATA fftsmall_tw256_AVX2_true<>+3888(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+3896(SB)/8, $0xbfc5e214448b3fc6
+DATA fftsmall_tw256_AVX2_true<>+3904(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+3912(SB)/8, $0xbfefa7557f08a517
+DATA fftsmall_tw256_AVX2_true<>+3920(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+3928(SB)/8, $0xbfefc26470e19fd4
+DATA fftsmall_tw256_AVX2_true<>+3936(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+3944(SB)/8, $0xbfc2c8106e8e613a
+DATA fftsmall_tw256_AVX2_true<>+3952(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+3960(SB)/8, $0xbfbf564e56a9730e
+DATA fftsmall_tw256_AVX2_true<>+3968(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+3976(SB)/8, $0xbfefd88da3d12525
+DATA fftsmall_tw256_AVX2_true<>+3984(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+3992(SB)/8, $0xbfefe9cdad01883a
+DATA fftsmall_tw256_AVX2_true<>+4000(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+4008(SB)/8, $0xbfb917a6bc29b42c
+DATA fftsmall_tw256_AVX2_true<>+4016(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+4024(SB)/8, $0xbfb2d52092ce19f6
+DATA fftsmall_tw256_AVX2_true<>+4032(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+4040(SB)/8, $0xbfeff621e3796d7e
+DATA fftsmall_tw256_AVX2_true<>+4048(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+4056(SB)/8, $0xbfeffd886084cd0c
+DATA fftsmall_tw256_AVX2_true<>+4064(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+4072(SB)/8, $0xbfa91f65f10dd814
+DATA fftsmall_tw256_AVX2_true<>+4080(SB)/8, $0xbf992155f7a3667e
+DATA fftsmall_tw256_AVX2_true<>+4088(SB)/8, $0xbf992155f7a3667e
+GLOBL fftsmall_tw256_AVX2_true<>(SB), RODATA|NOPTR, $4096
+
+DATA fft_f64_3feff621e3796d7e<>+0(SB)/8, $0x3feff621e3796d7e
+DATA fft_f64_3feff621e3796d7e<>+8(SB)/8, $0x3feff621e3796d7e
+DATA fft_f64_3feff621e3796d7e<>+16(SB)/8, $0x3feff621e3796d7e
+DATA fft_f64_3feff621e3796d7e<>+24(SB)/8, $0x3feff621e3796d7e
+DATA fft_f64_3feff621e3796d7e<>+32(SB)/8, $0x3feff621e3796d7e
+DATA fft_f64_3feff621e3796d7e<>+40(SB)/8, $0x3feff621e3796d7e
+DATA fft_f64_3feff621e3796d7e<>+48(SB)/8, $0x3feff621e3796d7e
+DATA fft_f64_3feff621e3796d7e<>+56(SB)/8, $0x3feff621e3796d7e
+GLOBL fft_f64_3feff621e3796d7e<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfa91f65f10dd814<>+0(SB)/8, $0xbfa91f65f10dd814
+DATA fft_f64_bfa91f65f10dd814<>+8(SB)/8, $0xbfa91f65f10dd814
+DATA fft_f64_bfa91f65f10dd814<>+16(SB)/8, $0xbfa91f65f10dd814
+DATA fft_f64_bfa91f65f10dd814<>+24(SB)/8, $0xbfa91f65f10dd814
+DATA fft_f64_bfa91f65f10dd814<>+32(SB)/8, $0xbfa91f65f10dd814
+DATA fft_f64_bfa91f65f10dd814<>+40(SB)/8, $0xbfa91f65f10dd814
+DATA fft_f64_bfa91f65f10dd814<>+48(SB)/8, $0xbfa91f65f10dd814
+DATA fft_f64_bfa91f65f10dd814<>+56(SB)/8, $0xbfa91f65f10dd814
+GLOBL fft_f64_bfa91f65f10dd814<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fefa7557f08a517<>+0(SB)/8, $0x3fefa7557f08a517
+DATA fft_f64_3fefa7557f08a517<>+8(SB)/8, $0x3fefa7557f08a517
+DATA fft_f64_3fefa7557f08a517<>+16(SB)/8, $0x3fefa7557f08a517
+DATA fft_f64_3fefa7557f08a517<>+24(SB)/8, $0x3fefa7557f08a517
+DATA fft_f64_3fefa7557f08a517<>+32(SB)/8, $0x3fefa7557f08a517
+DATA fft_f64_3fefa7557f08a517<>+40(SB)/8, $0x3fefa7557f08a517
+DATA fft_f64_3fefa7557f08a517<>+48(SB)/8, $0x3fefa7557f08a517
+DATA fft_f64_3fefa7557f08a517<>+56(SB)/8, $0x3fefa7557f08a517
+GLOBL fft_f64_3fefa7557f08a517<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfc2c8106e8e613a<>+0(SB)/8, $0xbfc2c8106e8e613a
+DATA fft_f64_bfc2c8106e8e613a<>+8(SB)/8, $0xbfc2c8106e8e613a
+DATA fft_f64_bfc2c8106e8e613a<>+16(SB)/8, $0xbfc2c8106e8e613a
+DATA fft_f64_bfc2c8106e8e613a<>+24(SB)/8, $0xbfc2c8106e8e613a
+DATA fft_f64_bfc2c8106e8e613a<>+32(SB)/8, $0xbfc2c8106e8e613a
+DATA fft_f64_bfc2c8106e8e613a<>+40(SB)/8, $0xbfc2c8106e8e613a
+DATA fft_f64_bfc2c8106e8e613a<>+48(SB)/8, $0xbfc2c8106e8e613a
+DATA fft_f64_bfc2c8106e8e613a<>+56(SB)/8, $0xbfc2c8106e8e613a
+GLOBL fft_f64_bfc2c8106e8e613a<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fef0a7efb9230d8<>+0(SB)/8, $0x3fef0a7efb9230d8
+DATA fft_f64_3fef0a7efb9230d8<>+8(SB)/8, $0x3fef0a7efb9230d8
+DATA fft_f64_3fef0a7efb9230d8<>+16(SB)/8, $0x3fef0a7efb9230d8
+DATA fft_f64_3fef0a7efb9230d8<>+24(SB)/8, $0x3fef0a7efb9230d8
+DATA fft_f64_3fef0a7efb9230d8<>+32(SB)/8, $0x3fef0a7efb9230d8
+DATA fft_f64_3fef0a7efb9230d8<>+40(SB)/8, $0x3fef0a7efb9230d8
+DATA fft_f64_3fef0a7efb9230d8<>+48(SB)/8, $0x3fef0a7efb9230d8
+DATA fft_f64_3fef0a7efb9230d8<>+56(SB)/8, $0x3fef0a7efb9230d8
+GLOBL fft_f64_3fef0a7efb9230d8<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfcf19f97b215f1a<>+0(SB)/8, $0xbfcf19f97b215f1a
+DATA fft_f64_bfcf19f97b215f1a<>+8(SB)/8, $0xbfcf19f97b215f1a
+DATA fft_f64_bfcf19f97b215f1a<>+16(SB)/8, $0xbfcf19f97b215f1a
+DATA fft_f64_bfcf19f97b215f1a<>+24(SB)/8, $0xbfcf19f97b215f1a
+DATA fft_f64_bfcf19f97b215f1a<>+32(SB)/8, $0xbfcf19f97b215f1a
+DATA fft_f64_bfcf19f97b215f1a<>+40(SB)/8, $0xbfcf19f97b215f1a
+DATA fft_f64_bfcf19f97b215f1a<>+48(SB)/8, $0xbfcf19f97b215f1a
+DATA fft_f64_bfcf19f97b215f1a<>+56(SB)/8, $0xbfcf19f97b215f1a
+GLOBL fft_f64_bfcf19f97b215f1a<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fee212104f686e5<>+0(SB)/8, $0x3fee212104f686e5
+DATA fft_f64_3fee212104f686e5<>+8(SB)/8, $0x3fee212104f686e5
+DATA fft_f64_3fee212104f686e5<>+16(SB)/8, $0x3fee212104f686e5
+DATA fft_f64_3fee212104f686e5<>+24(SB)/8, $0x3fee212104f686e5
+DATA fft_f64_3fee212104f686e5<>+32(SB)/8, $0x3fee212104f686e5
+DATA fft_f64_3fee212104f686e5<>+40(SB)/8, $0x3fee212104f686e5
+DATA fft_f64_3fee212104f686e5<>+48(SB)/8, $0x3fee212104f686e5
+DATA fft_f64_3fee212104f686e5<>+56(SB)/8, $0x3fee212104f686e5
+GLOBL fft_f64_3fee212104f686e5<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfd58f9a75ab1fdd<>+0(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fft_f64_bfd58f9a75ab1fdd<>+8(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fft_f64_bfd58f9a75ab1fdd<>+16(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fft_f64_bfd58f9a75ab1fdd<>+24(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fft_f64_bfd58f9a75ab1fdd<>+32(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fft_f64_bfd58f9a75ab1fdd<>+40(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fft_f64_bfd58f9a75ab1fdd<>+48(SB)/8, $0xbfd58f9a75ab1fdd
+DATA fft_f64_bfd58f9a75ab1fdd<>+56(SB)/8, $0xbfd58f9a75ab1fdd
+GLOBL fft_f64_bfd58f9a75ab1fdd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3feced7af43cc773<>+0(SB)/8, $0x3feced7af43cc773
+DATA fft_f64_3feced7af43cc773<>+8(SB)/8, $0x3feced7af43cc773
+DATA fft_f64_3feced7af43cc773<>+16(SB)/8, $0x3feced7af43cc773
+DATA fft_f64_3feced7af43cc773<>+24(SB)/8, $0x3feced7af43cc773
+DATA fft_f64_3feced7af43cc773<>+32(SB)/8, $0x3feced7af43cc773
+DATA fft_f64_3feced7af43cc773<>+40(SB)/8, $0x3feced7af43cc773
+DATA fft_f64_3feced7af43cc773<>+48(SB)/8, $0x3feced7af43cc773
+DATA fft_f64_3feced7af43cc773<>+56(SB)/8, $0x3feced7af43cc773
+GLOBL fft_f64_3feced7af43cc773<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfdb5d1009e15cc0<>+0(SB)/8, $0xbfdb5d1009e15cc0
+DATA fft_f64_bfdb5d1009e15cc0<>+8(SB)/8, $0xbfdb5d1009e15cc0
+DATA fft_f64_bfdb5d1009e15cc0<>+16(SB)/8, $0xbfdb5d1009e15cc0
+DATA fft_f64_bfdb5d1009e15cc0<>+24(SB)/8, $0xbfdb5d1009e15cc0
+DATA fft_f64_bfdb5d1009e15cc0<>+32(SB)/8, $0xbfdb5d1009e15cc0
+DATA fft_f64_bfdb5d1009e15cc0<>+40(SB)/8, $0xbfdb5d1009e15cc0
+DATA fft_f64_bfdb5d1009e15cc0<>+48(SB)/8, $0xbfdb5d1009e15cc0
+DATA fft_f64_bfdb5d1009e15cc0<>+56(SB)/8, $0xbfdb5d1009e15cc0
+GLOBL fft_f64_bfdb5d1009e15cc0<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe7b5df226aafaf<>+0(SB)/8, $0x3fe7b5df226aafaf
+DATA fft_f64_3fe7b5df226aafaf<>+8(SB)/8, $0x3fe7b5df226aafaf
+DATA fft_f64_3fe7b5df226aafaf<>+16(SB)/8, $0x3fe7b5df226aafaf
+DATA fft_f64_3fe7b5df226aafaf<>+24(SB)/8, $0x3fe7b5df226aafaf
+DATA fft_f64_3fe7b5df226aafaf<>+32(SB)/8, $0x3fe7b5df226aafaf
+DATA fft_f64_3fe7b5df226aafaf<>+40(SB)/8, $0x3fe7b5df226aafaf
+DATA fft_f64_3fe7b5df226aafaf<>+48(SB)/8, $0x3fe7b5df226aafaf
+DATA fft_f64_3fe7b5df226aafaf<>+56(SB)/8, $0x3fe7b5df226aafaf
+GLOBL fft_f64_3fe7b5df226aafaf<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe57d69348cec9f<>+0(SB)/8, $0xbfe57d69348cec9f
+DATA fft_f64_bfe57d69348cec9f<>+8(SB)/8, $0xbfe57d69348cec9f
+DATA fft_f64_bfe57d69348cec9f<>+16(SB)/8, $0xbfe57d69348cec9f
+DATA fft_f64_bfe57d69348cec9f<>+24(SB)/8, $0xbfe57d69348cec9f
+DATA fft_f64_bfe57d69348cec9f<>+32(SB)/8, $0xbfe57d69348cec9f
+DATA fft_f64_bfe57d69348cec9f<>+40(SB)/8, $0xbfe57d69348cec9f
+DATA fft_f64_bfe57d69348cec9f<>+48(SB)/8, $0xbfe57d69348cec9f
+DATA fft_f64_bfe57d69348cec9f<>+56(SB)/8, $0xbfe57d69348cec9f
+GLOBL fft_f64_bfe57d69348cec9f<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe073879922ffed<>+0(SB)/8, $0x3fe073879922ffed
+DATA fft_f64_3fe073879922ffed<>+8(SB)/8, $0x3fe073879922ffed
+DATA fft_f64_3fe073879922ffed<>+16(SB)/8, $0x3fe073879922ffed
+DATA fft_f64_3fe073879922ffed<>+24(SB)/8, $0x3fe073879922ffed
+DATA fft_f64_3fe073879922ffed<>+32(SB)/8, $0x3fe073879922ffed
+DATA fft_f64_3fe073879922ffed<>+40(SB)/8, $0x3fe073879922ffed
+DATA fft_f64_3fe073879922ffed<>+48(SB)/8, $0x3fe073879922ffed
+DATA fft_f64_3fe073879922ffed<>+56(SB)/8, $0x3fe073879922ffed
+GLOBL fft_f64_3fe073879922ffed<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfeb728345196e3e<>+0(SB)/8, $0xbfeb728345196e3e
+DATA fft_f64_bfeb728345196e3e<>+8(SB)/8, $0xbfeb728345196e3e
+DATA fft_f64_bfeb728345196e3e<>+16(SB)/8, $0xbfeb728345196e3e
+DATA fft_f64_bfeb728345196e3e<>+24(SB)/8, $0xbfeb728345196e3e
+DATA fft_f64_bfeb728345196e3e<>+32(SB)/8, $0xbfeb728345196e3e
+DATA fft_f64_bfeb728345196e3e<>+40(SB)/8, $0xbfeb728345196e3e
+DATA fft_f64_bfeb728345196e3e<>+48(SB)/8, $0xbfeb728345196e3e
+DATA fft_f64_bfeb728345196e3e<>+56(SB)/8, $0xbfeb728345196e3e
+GLOBL fft_f64_bfeb728345196e3e<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fd58f9a75ab1fdd<>+0(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fft_f64_3fd58f9a75ab1fdd<>+8(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fft_f64_3fd58f9a75ab1fdd<>+16(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fft_f64_3fd58f9a75ab1fdd<>+24(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fft_f64_3fd58f9a75ab1fdd<>+32(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fft_f64_3fd58f9a75ab1fdd<>+40(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fft_f64_3fd58f9a75ab1fdd<>+48(SB)/8, $0x3fd58f9a75ab1fdd
+DATA fft_f64_3fd58f9a75ab1fdd<>+56(SB)/8, $0x3fd58f9a75ab1fdd
+GLOBL fft_f64_3fd58f9a75ab1fdd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfee212104f686e5<>+0(SB)/8, $0xbfee212104f686e5
+DATA fft_f64_bfee212104f686e5<>+8(SB)/8, $0xbfee212104f686e5
+DATA fft_f64_bfee212104f686e5<>+16(SB)/8, $0xbfee212104f686e5
+DATA fft_f64_bfee212104f686e5<>+24(SB)/8, $0xbfee212104f686e5
+DATA fft_f64_bfee212104f686e5<>+32(SB)/8, $0xbfee212104f686e5
+DATA fft_f64_bfee212104f686e5<>+40(SB)/8, $0xbfee212104f686e5
+DATA fft_f64_bfee212104f686e5<>+48(SB)/8, $0xbfee212104f686e5
+DATA fft_f64_bfee212104f686e5<>+56(SB)/8, $0xbfee212104f686e5
+GLOBL fft_f64_bfee212104f686e5<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfefa7557f08a517<>+0(SB)/8, $0xbfefa7557f08a517
+DATA fft_f64_bfefa7557f08a517<>+8(SB)/8, $0xbfefa7557f08a517
+DATA fft_f64_bfefa7557f08a517<>+16(SB)/8, $0xbfefa7557f08a517
+DATA fft_f64_bfefa7557f08a517<>+24(SB)/8, $0xbfefa7557f08a517
+DATA fft_f64_bfefa7557f08a517<>+32(SB)/8, $0xbfefa7557f08a517
+DATA fft_f64_bfefa7557f08a517<>+40(SB)/8, $0xbfefa7557f08a517
+DATA fft_f64_bfefa7557f08a517<>+48(SB)/8, $0xbfefa7557f08a517
+DATA fft_f64_bfefa7557f08a517<>+56(SB)/8, $0xbfefa7557f08a517
+GLOBL fft_f64_bfefa7557f08a517<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe7b5df226aafaf<>+0(SB)/8, $0xbfe7b5df226aafaf
+DATA fft_f64_bfe7b5df226aafaf<>+8(SB)/8, $0xbfe7b5df226aafaf
+DATA fft_f64_bfe7b5df226aafaf<>+16(SB)/8, $0xbfe7b5df226aafaf
+DATA fft_f64_bfe7b5df226aafaf<>+24(SB)/8, $0xbfe7b5df226aafaf
+DATA fft_f64_bfe7b5df226aafaf<>+32(SB)/8, $0xbfe7b5df226aafaf
+DATA fft_f64_bfe7b5df226aafaf<>+40(SB)/8, $0xbfe7b5df226aafaf
+DATA fft_f64_bfe7b5df226aafaf<>+48(SB)/8, $0xbfe7b5df226aafaf
+DATA fft_f64_bfe7b5df226aafaf<>+56(SB)/8, $0xbfe7b5df226aafaf
+GLOBL fft_f64_bfe7b5df226aafaf<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fcf19f97b215f1a<>+0(SB)/8, $0x3fcf19f97b215f1a
+DATA fft_f64_3fcf19f97b215f1a<>+8(SB)/8, $0x3fcf19f97b215f1a
+DATA fft_f64_3fcf19f97b215f1a<>+16(SB)/8, $0x3fcf19f97b215f1a
+DATA fft_f64_3fcf19f97b215f1a<>+24(SB)/8, $0x3fcf19f97b215f1a
+DATA fft_f64_3fcf19f97b215f1a<>+32(SB)/8, $0x3fcf19f97b215f1a
+DATA fft_f64_3fcf19f97b215f1a<>+40(SB)/8, $0x3fcf19f97b215f1a
+DATA fft_f64_3fcf19f97b215f1a<>+48(SB)/8, $0x3fcf19f97b215f1a
+DATA fft_f64_3fcf19f97b215f1a<>+56(SB)/8, $0x3fcf19f97b215f1a
+GLOBL fft_f64_3fcf19f97b215f1a<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfef0a7efb9230d8<>+0(SB)/8, $0xbfef0a7efb9230d8
+DATA fft_f64_bfef0a7efb9230d8<>+8(SB)/8, $0xbfef0a7efb9230d8
+DATA fft_f64_bfef0a7efb9230d8<>+16(SB)/8, $0xbfef0a7efb9230d8
+DATA fft_f64_bfef0a7efb9230d8<>+24(SB)/8, $0xbfef0a7efb9230d8
+DATA fft_f64_bfef0a7efb9230d8<>+32(SB)/8, $0xbfef0a7efb9230d8
+DATA fft_f64_bfef0a7efb9230d8<>+40(SB)/8, $0xbfef0a7efb9230d8
+DATA fft_f64_bfef0a7efb9230d8<>+48(SB)/8, $0xbfef0a7efb9230d8
+DATA fft_f64_bfef0a7efb9230d8<>+56(SB)/8, $0xbfef0a7efb9230d8
+GLOBL fft_f64_bfef0a7efb9230d8<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe30ff7fce17035<>+0(SB)/8, $0xbfe30ff7fce17035
+DATA fft_f64_bfe30ff7fce17035<>+8(SB)/8, $0xbfe30ff7fce17035
+DATA fft_f64_bfe30ff7fce17035<>+16(SB)/8, $0xbfe30ff7fce17035
+DATA fft_f64_bfe30ff7fce17035<>+24(SB)/8, $0xbfe30ff7fce17035
+DATA fft_f64_bfe30ff7fce17035<>+32(SB)/8, $0xbfe30ff7fce17035
+DATA fft_f64_bfe30ff7fce17035<>+40(SB)/8, $0xbfe30ff7fce17035
+DATA fft_f64_bfe30ff7fce17035<>+48(SB)/8, $0xbfe30ff7fce17035
+DATA fft_f64_bfe30ff7fce17035<>+56(SB)/8, $0xbfe30ff7fce17035
+GLOBL fft_f64_bfe30ff7fce17035<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe9b3e047f38741<>+0(SB)/8, $0xbfe9b3e047f38741
+DATA fft_f64_bfe9b3e047f38741<>+8(SB)/8, $0xbfe9b3e047f38741
+DATA fft_f64_bfe9b3e047f38741<>+16(SB)/8, $0xbfe9b3e047f38741
+DATA fft_f64_bfe9b3e047f38741<>+24(SB)/8, $0xbfe9b3e047f38741
+DATA fft_f64_bfe9b3e047f38741<>+32(SB)/8, $0xbfe9b3e047f38741
+DATA fft_f64_bfe9b3e047f38741<>+40(SB)/8, $0xbfe9b3e047f38741
+DATA fft_f64_bfe9b3e047f38741<>+48(SB)/8, $0xbfe9b3e047f38741
+DATA fft_f64_bfe9b3e047f38741<>+56(SB)/8, $0xbfe9b3e047f38741
+GLOBL fft_f64_bfe9b3e047f38741<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfeff621e3796d7e<>+0(SB)/8, $0xbfeff621e3796d7e
+DATA fft_f64_bfeff621e3796d7e<>+8(SB)/8, $0xbfeff621e3796d7e
+DATA fft_f64_bfeff621e3796d7e<>+16(SB)/8, $0xbfeff621e3796d7e
+DATA fft_f64_bfeff621e3796d7e<>+24(SB)/8, $0xbfeff621e3796d7e
+DATA fft_f64_bfeff621e3796d7e<>+32(SB)/8, $0xbfeff621e3796d7e
+DATA fft_f64_bfeff621e3796d7e<>+40(SB)/8, $0xbfeff621e3796d7e
+DATA fft_f64_bfeff621e3796d7e<>+48(SB)/8, $0xbfeff621e3796d7e
+DATA fft_f64_bfeff621e3796d7e<>+56(SB)/8, $0xbfeff621e3796d7e
+GLOBL fft_f64_bfeff621e3796d7e<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3feb728345196e3e<>+0(SB)/8, $0x3feb728345196e3e
+DATA fft_f64_3feb728345196e3e<>+8(SB)/8, $0x3feb728345196e3e
+DATA fft_f64_3feb728345196e3e<>+16(SB)/8, $0x3feb728345196e3e
+DATA fft_f64_3feb728345196e3e<>+24(SB)/8, $0x3feb728345196e3e
+DATA fft_f64_3feb728345196e3e<>+32(SB)/8, $0x3feb728345196e3e
+DATA fft_f64_3feb728345196e3e<>+40(SB)/8, $0x3feb728345196e3e
+DATA fft_f64_3feb728345196e3e<>+48(SB)/8, $0x3feb728345196e3e
+DATA fft_f64_3feb728345196e3e<>+56(SB)/8, $0x3feb728345196e3e
+GLOBL fft_f64_3feb728345196e3e<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe073879922ffed<>+0(SB)/8, $0xbfe073879922ffed
+DATA fft_f64_bfe073879922ffed<>+8(SB)/8, $0xbfe073879922ffed
+DATA fft_f64_bfe073879922ffed<>+16(SB)/8, $0xbfe073879922ffed
+DATA fft_f64_bfe073879922ffed<>+24(SB)/8, $0xbfe073879922ffed
+DATA fft_f64_bfe073879922ffed<>+32(SB)/8, $0xbfe073879922ffed
+DATA fft_f64_bfe073879922ffed<>+40(SB)/8, $0xbfe073879922ffed
+DATA fft_f64_bfe073879922ffed<>+48(SB)/8, $0xbfe073879922ffed
+DATA fft_f64_bfe073879922ffed<>+56(SB)/8, $0xbfe073879922ffed
+GLOBL fft_f64_bfe073879922ffed<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fde2b5d3806f63b<>+0(SB)/8, $0x3fde2b5d3806f63b
+DATA fft_f64_3fde2b5d3806f63b<>+8(SB)/8, $0x3fde2b5d3806f63b
+DATA fft_f64_3fde2b5d3806f63b<>+16(SB)/8, $0x3fde2b5d3806f63b
+DATA fft_f64_3fde2b5d3806f63b<>+24(SB)/8, $0x3fde2b5d3806f63b
+DATA fft_f64_3fde2b5d3806f63b<>+32(SB)/8, $0x3fde2b5d3806f63b
+DATA fft_f64_3fde2b5d3806f63b<>+40(SB)/8, $0x3fde2b5d3806f63b
+DATA fft_f64_3fde2b5d3806f63b<>+48(SB)/8, $0x3fde2b5d3806f63b
+DATA fft_f64_3fde2b5d3806f63b<>+56(SB)/8, $0x3fde2b5d3806f63b
+GLOBL fft_f64_3fde2b5d3806f63b<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfeced7af43cc773<>+0(SB)/8, $0xbfeced7af43cc773
+DATA fft_f64_bfeced7af43cc773<>+8(SB)/8, $0xbfeced7af43cc773
+DATA fft_f64_bfeced7af43cc773<>+16(SB)/8, $0xbfeced7af43cc773
+DATA fft_f64_bfeced7af43cc773<>+24(SB)/8, $0xbfeced7af43cc773
+DATA fft_f64_bfeced7af43cc773<>+32(SB)/8, $0xbfeced7af43cc773
+DATA fft_f64_bfeced7af43cc773<>+40(SB)/8, $0xbfeced7af43cc773
+DATA fft_f64_bfeced7af43cc773<>+48(SB)/8, $0xbfeced7af43cc773
+DATA fft_f64_bfeced7af43cc773<>+56(SB)/8, $0xbfeced7af43cc773
+GLOBL fft_f64_bfeced7af43cc773<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe30ff7fce17035<>+0(SB)/8, $0x3fe30ff7fce17035
+DATA fft_f64_3fe30ff7fce17035<>+8(SB)/8, $0x3fe30ff7fce17035
+DATA fft_f64_3fe30ff7fce17035<>+16(SB)/8, $0x3fe30ff7fce17035
+DATA fft_f64_3fe30ff7fce17035<>+24(SB)/8, $0x3fe30ff7fce17035
+DATA fft_f64_3fe30ff7fce17035<>+32(SB)/8, $0x3fe30ff7fce17035
+DATA fft_f64_3fe30ff7fce17035<>+40(SB)/8, $0x3fe30ff7fce17035
+DATA fft_f64_3fe30ff7fce17035<>+48(SB)/8, $0x3fe30ff7fce17035
+DATA fft_f64_3fe30ff7fce17035<>+56(SB)/8, $0x3fe30ff7fce17035
+GLOBL fft_f64_3fe30ff7fce17035<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe9b3e047f38741<>+0(SB)/8, $0x3fe9b3e047f38741
+DATA fft_f64_3fe9b3e047f38741<>+8(SB)/8, $0x3fe9b3e047f38741
+DATA fft_f64_3fe9b3e047f38741<>+16(SB)/8, $0x3fe9b3e047f38741
+DATA fft_f64_3fe9b3e047f38741<>+24(SB)/8, $0x3fe9b3e047f38741
+DATA fft_f64_3fe9b3e047f38741<>+32(SB)/8, $0x3fe9b3e047f38741
+DATA fft_f64_3fe9b3e047f38741<>+40(SB)/8, $0x3fe9b3e047f38741
+DATA fft_f64_3fe9b3e047f38741<>+48(SB)/8, $0x3fe9b3e047f38741
+DATA fft_f64_3fe9b3e047f38741<>+56(SB)/8, $0x3fe9b3e047f38741
+GLOBL fft_f64_3fe9b3e047f38741<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fa91f65f10dd814<>+0(SB)/8, $0x3fa91f65f10dd814
+DATA fft_f64_3fa91f65f10dd814<>+8(SB)/8, $0x3fa91f65f10dd814
+DATA fft_f64_3fa91f65f10dd814<>+16(SB)/8, $0x3fa91f65f10dd814
+DATA fft_f64_3fa91f65f10dd814<>+24(SB)/8, $0x3fa91f65f10dd814
+DATA fft_f64_3fa91f65f10dd814<>+32(SB)/8, $0x3fa91f65f10dd814
+DATA fft_f64_3fa91f65f10dd814<>+40(SB)/8, $0x3fa91f65f10dd814
+DATA fft_f64_3fa91f65f10dd814<>+48(SB)/8, $0x3fa91f65f10dd814
+DATA fft_f64_3fa91f65f10dd814<>+56(SB)/8, $0x3fa91f65f10dd814
+GLOBL fft_f64_3fa91f65f10dd814<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fdb5d1009e15cc0<>+0(SB)/8, $0x3fdb5d1009e15cc0
+DATA fft_f64_3fdb5d1009e15cc0<>+8(SB)/8, $0x3fdb5d1009e15cc0
+DATA fft_f64_3fdb5d1009e15cc0<>+16(SB)/8, $0x3fdb5d1009e15cc0
+DATA fft_f64_3fdb5d1009e15cc0<>+24(SB)/8, $0x3fdb5d1009e15cc0
+DATA fft_f64_3fdb5d1009e15cc0<>+32(SB)/8, $0x3fdb5d1009e15cc0
+DATA fft_f64_3fdb5d1009e15cc0<>+40(SB)/8, $0x3fdb5d1009e15cc0
+DATA fft_f64_3fdb5d1009e15cc0<>+48(SB)/8, $0x3fdb5d1009e15cc0
+DATA fft_f64_3fdb5d1009e15cc0<>+56(SB)/8, $0x3fdb5d1009e15cc0
+GLOBL fft_f64_3fdb5d1009e15cc0<>(SB), RODATA|NOPTR, $64
+
+// func fft64Small256AVX2Inv(out *complex128, in *complex128, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64Small256AVX2Inv(SB), $4096-24
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSD   s+16(FP), Y0
+	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	VMOVUPS        (CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2048(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+32(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+0(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, (SP)
+	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        32(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2080(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+96(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+64(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 64(SP)
+	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        64(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2112(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+160(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+128(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 128(SP)
+	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        96(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2144(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+224(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+192(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 192(SP)
+	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        128(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2176(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+288(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+256(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 256(SP)
+	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        160(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2208(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+352(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+320(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 320(SP)
+	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        192(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2240(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+416(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+384(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 384(SP)
+	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        224(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2272(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+480(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+448(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 448(SP)
+	VMOVUPS        Y3, 480(SP)
+	VMOVUPS        256(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2304(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+544(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+512(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 512(SP)
+	VMOVUPS        Y3, 544(SP)
+	VMOVUPS        288(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2336(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+608(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+576(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y3, 608(SP)
+	VMOVUPS        320(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2368(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+672(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+640(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 640(SP)
+	VMOVUPS        Y3, 672(SP)
+	VMOVUPS        352(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2400(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+736(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+704(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 704(SP)
+	VMOVUPS        Y3, 736(SP)
+	VMOVUPS        384(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2432(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+800(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+768(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 768(SP)
+	VMOVUPS        Y3, 800(SP)
+	VMOVUPS        416(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2464(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+864(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+832(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 832(SP)
+	VMOVUPS        Y3, 864(SP)
+	VMOVUPS        448(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2496(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+928(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+896(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 896(SP)
+	VMOVUPS        Y3, 928(SP)
+	VMOVUPS        480(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2528(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+992(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+960(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 960(SP)
+	VMOVUPS        Y3, 992(SP)
+	VMOVUPS        512(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2560(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1056(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1024(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1024(SP)
+	VMOVUPS        Y3, 1056(SP)
+	VMOVUPS        544(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2592(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1120(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1088(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y3, 1120(SP)
+	VMOVUPS        576(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2624(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1184(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1152(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1152(SP)
+	VMOVUPS        Y3, 1184(SP)
+	VMOVUPS        608(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2656(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1248(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1216(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y3, 1248(SP)
+	VMOVUPS        640(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2688(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1312(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1280(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1280(SP)
+	VMOVUPS        Y3, 1312(SP)
+	VMOVUPS        672(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2720(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1376(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1344(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1344(SP)
+	VMOVUPS        Y3, 1376(SP)
+	VMOVUPS        704(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2752(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1440(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1408(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1408(SP)
+	VMOVUPS        Y3, 1440(SP)
+	VMOVUPS        736(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2784(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1504(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1472(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1472(SP)
+	VMOVUPS        Y3, 1504(SP)
+	VMOVUPS        768(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2816(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1568(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1536(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1536(SP)
+	VMOVUPS        Y3, 1568(SP)
+	VMOVUPS        800(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2848(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1632(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1600(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1600(SP)
+	VMOVUPS        Y3, 1632(SP)
+	VMOVUPS        832(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2880(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1696(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1664(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1664(SP)
+	VMOVUPS        Y3, 1696(SP)
+	VMOVUPS        864(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2912(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1760(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1728(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1728(SP)
+	VMOVUPS        Y3, 1760(SP)
+	VMOVUPS        896(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2944(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1824(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1792(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1792(SP)
+	VMOVUPS        Y3, 1824(SP)
+	VMOVUPS        928(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        2976(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1888(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1856(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1856(SP)
+	VMOVUPS        Y3, 1888(SP)
+	VMOVUPS        960(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3008(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+1952(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1920(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1920(SP)
+	VMOVUPS        Y3, 1952(SP)
+	VMOVUPS        992(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3040(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2016(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1984(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 1984(SP)
+	VMOVUPS        Y3, 2016(SP)
+	VMOVUPS        1024(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3072(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2080(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2048(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2048(SP)
+	VMOVUPS        Y3, 2080(SP)
+	VMOVUPS        1056(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3104(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2144(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2112(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2112(SP)
+	VMOVUPS        Y3, 2144(SP)
+	VMOVUPS        1088(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3136(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2208(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2176(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2176(SP)
+	VMOVUPS        Y3, 2208(SP)
+	VMOVUPS        1120(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3168(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2272(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2240(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2240(SP)
+	VMOVUPS        Y3, 2272(SP)
+	VMOVUPS        1152(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3200(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2336(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2304(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2304(SP)
+	VMOVUPS        Y3, 2336(SP)
+	VMOVUPS        1184(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3232(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2400(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2368(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2368(SP)
+	VMOVUPS        Y3, 2400(SP)
+	VMOVUPS        1216(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3264(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2464(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2432(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2432(SP)
+	VMOVUPS        Y3, 2464(SP)
+	VMOVUPS        1248(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3296(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2528(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2496(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2496(SP)
+	VMOVUPS        Y3, 2528(SP)
+	VMOVUPS        1280(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3328(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2592(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2560(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2560(SP)
+	VMOVUPS        Y3, 2592(SP)
+	VMOVUPS        1312(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3360(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2656(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2624(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2624(SP)
+	VMOVUPS        Y3, 2656(SP)
+	VMOVUPS        1344(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3392(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2720(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2688(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2688(SP)
+	VMOVUPS        Y3, 2720(SP)
+	VMOVUPS        1376(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3424(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2784(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2752(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2752(SP)
+	VMOVUPS        Y3, 2784(SP)
+	VMOVUPS        1408(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3456(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2848(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2816(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2816(SP)
+	VMOVUPS        Y3, 2848(SP)
+	VMOVUPS        1440(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3488(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2912(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2880(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2880(SP)
+	VMOVUPS        Y3, 2912(SP)
+	VMOVUPS        1472(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3520(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+2976(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2944(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 2944(SP)
+	VMOVUPS        Y3, 2976(SP)
+	VMOVUPS        1504(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3552(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3040(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3008(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3008(SP)
+	VMOVUPS        Y3, 3040(SP)
+	VMOVUPS        1536(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3584(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3104(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3072(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3072(SP)
+	VMOVUPS        Y3, 3104(SP)
+	VMOVUPS        1568(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3616(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3168(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3136(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3136(SP)
+	VMOVUPS        Y3, 3168(SP)
+	VMOVUPS        1600(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3648(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3232(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3200(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3200(SP)
+	VMOVUPS        Y3, 3232(SP)
+	VMOVUPS        1632(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3680(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3296(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3264(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3264(SP)
+	VMOVUPS        Y3, 3296(SP)
+	VMOVUPS        1664(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3712(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3360(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3328(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3328(SP)
+	VMOVUPS        Y3, 3360(SP)
+	VMOVUPS        1696(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3744(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3424(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3392(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3392(SP)
+	VMOVUPS        Y3, 3424(SP)
+	VMOVUPS        1728(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3776(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3488(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3456(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3456(SP)
+	VMOVUPS        Y3, 3488(SP)
+	VMOVUPS        1760(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3808(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3552(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3520(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3520(SP)
+	VMOVUPS        Y3, 3552(SP)
+	VMOVUPS        1792(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3840(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3616(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3584(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3584(SP)
+	VMOVUPS        Y3, 3616(SP)
+	VMOVUPS        1824(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3872(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3680(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3648(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3648(SP)
+	VMOVUPS        Y3, 3680(SP)
+	VMOVUPS        1856(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3904(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3744(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3712(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3712(SP)
+	VMOVUPS        Y3, 3744(SP)
+	VMOVUPS        1888(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3936(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3808(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3776(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3776(SP)
+	VMOVUPS        Y3, 3808(SP)
+	VMOVUPS        1920(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        3968(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3872(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3840(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3840(SP)
+	VMOVUPS        Y3, 3872(SP)
+	VMOVUPS        1952(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        4000(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+3936(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3904(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3904(SP)
+	VMOVUPS        Y3, 3936(SP)
+	VMOVUPS        1984(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        4032(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+4000(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3968(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y4, Y2
+	VPERM2F128     $0x31, Y3, Y4, Y3
+	VMOVUPS        Y2, 3968(SP)
+	VMOVUPS        Y3, 4000(SP)
+	VMOVUPS        2016(CX), Y2
+	VMULPD         Y0, Y2, Y2
+	VMOVUPS        4064(CX), Y3
+	VMULPD         Y0, Y3, Y3
+	VADDPD         Y3, Y2, Y0
+	VSUBPD         Y3, Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         fftsmall_tw256_AVX2_true<>+4064(SB), Y3, Y3
+	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+4032(SB), Y2, Y3
+	VPERM2F128     $0x20, Y3, Y0, Y2
+	VPERM2F128     $0x31, Y3, Y0, Y0
+	VMOVUPS        Y2, 4032(SP)
+	VMOVUPS        Y0, 4064(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        512(SP), Y2
+	VMOVUPS        1024(SP), Y3
+	VMOVUPS        1536(SP), Y4
+	VMOVUPS        2048(SP), Y5
+	VMOVUPS        2560(SP), Y6
+	VMOVUPS        3072(SP), Y7
+	VMOVUPS        3584(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, (SP)
+	VMOVUPS        Y2, 512(SP)
+	VMOVUPS        Y9, 1024(SP)
+	VMOVUPS        Y6, 1536(SP)
+	VMOVUPS        Y0, 2048(SP)
+	VMOVUPS        Y7, 2560(SP)
+	VMOVUPS        Y5, 3072(SP)
+	VMOVUPS        Y3, 3584(SP)
+	VMOVUPS        32(SP), Y0
+	VMOVUPS        544(SP), Y2
+	VMOVUPS        1056(SP), Y3
+	VMOVUPS        1568(SP), Y4
+	VMOVUPS        2080(SP), Y5
+	VMOVUPS        2592(SP), Y6
+	VMOVUPS        3104(SP), Y7
+	VMOVUPS        3616(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 32(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3feff621e3796d7e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 544(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1056(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fefa7557f08a517<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1568(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2080(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2592(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3104(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fee212104f686e5<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3616(SP)
+	VMOVUPS        64(SP), Y0
+	VMOVUPS        576(SP), Y2
+	VMOVUPS        1088(SP), Y3
+	VMOVUPS        1600(SP), Y4
+	VMOVUPS        2112(SP), Y5
+	VMOVUPS        2624(SP), Y6
+	VMOVUPS        3136(SP), Y7
+	VMOVUPS        3648(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 64(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 576(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1088(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1600(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2112(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2624(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3136(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3648(SP)
+	VMOVUPS        96(SP), Y0
+	VMOVUPS        608(SP), Y2
+	VMOVUPS        1120(SP), Y3
+	VMOVUPS        1632(SP), Y4
+	VMOVUPS        2144(SP), Y5
+	VMOVUPS        2656(SP), Y6
+	VMOVUPS        3168(SP), Y7
+	VMOVUPS        3680(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 96(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fefa7557f08a517<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 608(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1120(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3feced7af43cc773<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1632(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2144(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2656(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3168(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe073879922ffed<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3680(SP)
+	VMOVUPS        128(SP), Y0
+	VMOVUPS        640(SP), Y2
+	VMOVUPS        1152(SP), Y3
+	VMOVUPS        1664(SP), Y4
+	VMOVUPS        2176(SP), Y5
+	VMOVUPS        2688(SP), Y6
+	VMOVUPS        3200(SP), Y7
+	VMOVUPS        3712(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 128(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 640(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1152(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1664(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2176(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2688(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3200(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3712(SP)
+	VMOVUPS        160(SP), Y0
+	VMOVUPS        672(SP), Y2
+	VMOVUPS        1184(SP), Y3
+	VMOVUPS        1696(SP), Y4
+	VMOVUPS        2208(SP), Y5
+	VMOVUPS        2720(SP), Y6
+	VMOVUPS        3232(SP), Y7
+	VMOVUPS        3744(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 160(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 672(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1696(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2208(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fd58f9a75ab1fdd<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2720(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3232(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3744(SP)
+	VMOVUPS        192(SP), Y0
+	VMOVUPS        704(SP), Y2
+	VMOVUPS        1216(SP), Y3
+	VMOVUPS        1728(SP), Y4
+	VMOVUPS        2240(SP), Y5
+	VMOVUPS        2752(SP), Y6
+	VMOVUPS        3264(SP), Y7
+	VMOVUPS        3776(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 192(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 704(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1216(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1728(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2240(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2752(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3264(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3776(SP)
+	VMOVUPS        224(SP), Y0
+	VMOVUPS        736(SP), Y2
+	VMOVUPS        1248(SP), Y3
+	VMOVUPS        1760(SP), Y4
+	VMOVUPS        2272(SP), Y5
+	VMOVUPS        2784(SP), Y6
+	VMOVUPS        3296(SP), Y7
+	VMOVUPS        3808(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 224(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fee212104f686e5<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 736(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1248(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe073879922ffed<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1760(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2272(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2784(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3296(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe7b5df226aafaf<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3808(SP)
+	VMOVUPS        256(SP), Y0
+	VMOVUPS        768(SP), Y2
+	VMOVUPS        1280(SP), Y3
+	VMOVUPS        1792(SP), Y4
+	VMOVUPS        2304(SP), Y5
+	VMOVUPS        2816(SP), Y6
+	VMOVUPS        3328(SP), Y7
+	VMOVUPS        3840(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 256(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 768(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1280(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1792(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 2304(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2816(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3328(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3840(SP)
+	VMOVUPS        288(SP), Y0
+	VMOVUPS        800(SP), Y2
+	VMOVUPS        1312(SP), Y3
+	VMOVUPS        1824(SP), Y4
+	VMOVUPS        2336(SP), Y5
+	VMOVUPS        2848(SP), Y6
+	VMOVUPS        3360(SP), Y7
+	VMOVUPS        3872(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 288(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3feced7af43cc773<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 800(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1312(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfef0a7efb9230d8<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fcf19f97b215f1a<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1824(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2336(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2848(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfec38b2f180bdb1<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3360(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3872(SP)
+	VMOVUPS        320(SP), Y0
+	VMOVUPS        832(SP), Y2
+	VMOVUPS        1344(SP), Y3
+	VMOVUPS        1856(SP), Y4
+	VMOVUPS        2368(SP), Y5
+	VMOVUPS        2880(SP), Y6
+	VMOVUPS        3392(SP), Y7
+	VMOVUPS        3904(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 320(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 832(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1344(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1856(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2368(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2880(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3392(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3904(SP)
+	VMOVUPS        352(SP), Y0
+	VMOVUPS        864(SP), Y2
+	VMOVUPS        1376(SP), Y3
+	VMOVUPS        1888(SP), Y4
+	VMOVUPS        2400(SP), Y5
+	VMOVUPS        2912(SP), Y6
+	VMOVUPS        3424(SP), Y7
+	VMOVUPS        3936(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 352(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfe073879922ffed<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3feb728345196e3e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 864(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fde2b5d3806f63b<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1376(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfeff621e3796d7e<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfa91f65f10dd814<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1888(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2400(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfeced7af43cc773<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2912(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_3fb917a6bc29b42c<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfefd88da3d12525<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3424(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fe30ff7fce17035<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe9b3e047f38741<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3936(SP)
+	VMOVUPS        384(SP), Y0
+	VMOVUPS        896(SP), Y2
+	VMOVUPS        1408(SP), Y3
+	VMOVUPS        1920(SP), Y4
+	VMOVUPS        2432(SP), Y5
+	VMOVUPS        2944(SP), Y6
+	VMOVUPS        3456(SP), Y7
+	VMOVUPS        3968(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 384(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 896(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1408(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1920(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2432(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2944(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3456(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3968(SP)
+	VMOVUPS        416(SP), Y0
+	VMOVUPS        928(SP), Y2
+	VMOVUPS        1440(SP), Y3
+	VMOVUPS        1952(SP), Y4
+	VMOVUPS        2464(SP), Y5
+	VMOVUPS        2976(SP), Y6
+	VMOVUPS        3488(SP), Y7
+	VMOVUPS        4000(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 416(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfe30ff7fce17035<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fe9b3e047f38741<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 928(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfee9f4156c62dda<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd294062ed59f05<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1440(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1952(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2464(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_3fa91f65f10dd814<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2976(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_3fe44cf325091dd6<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3488(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fef0a7efb9230d8<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfcf19f97b215f1a<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4000(SP)
+	VMOVUPS        448(SP), Y0
+	VMOVUPS        960(SP), Y2
+	VMOVUPS        1472(SP), Y3
+	VMOVUPS        1984(SP), Y4
+	VMOVUPS        2496(SP), Y5
+	VMOVUPS        3008(SP), Y6
+	VMOVUPS        3520(SP), Y7
+	VMOVUPS        4032(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 448(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 960(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1472(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1984(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2496(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 3008(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3520(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4032(SP)
+	VMOVUPS        480(SP), Y0
+	VMOVUPS        992(SP), Y2
+	VMOVUPS        1504(SP), Y3
+	VMOVUPS        2016(SP), Y4
+	VMOVUPS        2528(SP), Y5
+	VMOVUPS        3040(SP), Y6
+	VMOVUPS        3552(SP), Y7
+	VMOVUPS        4064(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 480(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 992(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1504(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 2016(SP)
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2528(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_3fe073879922ffed<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfeb728345196e3e<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 3040(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_3fee9f4156c62dda<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd294062ed59f05<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3552(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_3feced7af43cc773<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_3fdb5d1009e15cc0<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4064(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        64(SP), Y2
+	VMOVUPS        128(SP), Y3
+	VMOVUPS        192(SP), Y4
+	VMOVUPS        256(SP), Y5
+	VMOVUPS        320(SP), Y6
+	VMOVUPS        384(SP), Y7
+	VMOVUPS        448(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, (SP)
+	VMOVUPS        Y2, 64(SP)
+	VMOVUPS        Y9, 128(SP)
+	VMOVUPS        Y6, 192(SP)
+	VMOVUPS        Y0, 256(SP)
+	VMOVUPS        Y7, 320(SP)
+	VMOVUPS        Y5, 384(SP)
+	VMOVUPS        Y3, 448(SP)
+	VMOVUPS        32(SP), Y0
+	VMOVUPS        96(SP), Y2
+	VMOVUPS        160(SP), Y3
+	VMOVUPS        224(SP), Y4
+	VMOVUPS        288(SP), Y5
+	VMOVUPS        352(SP), Y6
+	VMOVUPS        416(SP), Y7
+	VMOVUPS        480(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 32(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 96(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 160(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 224(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 288(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 352(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 416(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 480(SP)
+	VMOVUPS        (SP), Y0
+	VMOVUPS        32(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y0, 2048(AX)
+	VMOVUPS        64(SP), Y0
+	VMOVUPS        96(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 256(AX)
+	VMOVUPS        Y0, 2304(AX)
+	VMOVUPS        128(SP), Y0
+	VMOVUPS        160(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 512(AX)
+	VMOVUPS        Y0, 2560(AX)
+	VMOVUPS        192(SP), Y0
+	VMOVUPS        224(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 768(AX)
+	VMOVUPS        Y0, 2816(AX)
+	VMOVUPS        256(SP), Y0
+	VMOVUPS        288(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1024(AX)
+	VMOVUPS        Y0, 3072(AX)
+	VMOVUPS        320(SP), Y0
+	VMOVUPS        352(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1280(AX)
+	VMOVUPS        Y0, 3328(AX)
+	VMOVUPS        384(SP), Y0
+	VMOVUPS        416(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1536(AX)
+	VMOVUPS        Y0, 3584(AX)
+	VMOVUPS        448(SP), Y0
+	VMOVUPS        480(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1792(AX)
+	VMOVUPS        Y0, 3840(AX)
+	VMOVUPS        512(SP), Y0
+	VMOVUPS        576(SP), Y2
+	VMOVUPS        640(SP), Y3
+	VMOVUPS        704(SP), Y4
+	VMOVUPS        768(SP), Y5
+	VMOVUPS        832(SP), Y6
+	VMOVUPS        896(SP), Y7
+	VMOVUPS        960(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 512(SP)
+	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y9, 640(SP)
+	VMOVUPS        Y6, 704(SP)
+	VMOVUPS        Y0, 768(SP)
+	VMOVUPS        Y7, 832(SP)
+	VMOVUPS        Y5, 896(SP)
+	VMOVUPS        Y3, 960(SP)
+	VMOVUPS        544(SP), Y0
+	VMOVUPS        608(SP), Y2
+	VMOVUPS        672(SP), Y3
+	VMOVUPS        736(SP), Y4
+	VMOVUPS        800(SP), Y5
+	VMOVUPS        864(SP), Y6
+	VMOVUPS        928(SP), Y7
+	VMOVUPS        992(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 544(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 608(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 672(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 736(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 800(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 864(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 928(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 992(SP)
+	VMOVUPS        512(SP), Y0
+	VMOVUPS        544(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 32(AX)
+	VMOVUPS        Y0, 2080(AX)
+	VMOVUPS        576(SP), Y0
+	VMOVUPS        608(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 288(AX)
+	VMOVUPS        Y0, 2336(AX)
+	VMOVUPS        640(SP), Y0
+	VMOVUPS        672(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 544(AX)
+	VMOVUPS        Y0, 2592(AX)
+	VMOVUPS        704(SP), Y0
+	VMOVUPS        736(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 800(AX)
+	VMOVUPS        Y0, 2848(AX)
+	VMOVUPS        768(SP), Y0
+	VMOVUPS        800(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1056(AX)
+	VMOVUPS        Y0, 3104(AX)
+	VMOVUPS        832(SP), Y0
+	VMOVUPS        864(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1312(AX)
+	VMOVUPS        Y0, 3360(AX)
+	VMOVUPS        896(SP), Y0
+	VMOVUPS        928(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1568(AX)
+	VMOVUPS        Y0, 3616(AX)
+	VMOVUPS        960(SP), Y0
+	VMOVUPS        992(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1824(AX)
+	VMOVUPS        Y0, 3872(AX)
+	VMOVUPS        1024(SP), Y0
+	VMOVUPS        1088(SP), Y2
+	VMOVUPS        1152(SP), Y3
+	VMOVUPS        1216(SP), Y4
+	VMOVUPS        1280(SP), Y5
+	VMOVUPS        1344(SP), Y6
+	VMOVUPS        1408(SP), Y7
+	VMOVUPS        1472(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 1024(SP)
+	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y9, 1152(SP)
+	VMOVUPS        Y6, 1216(SP)
+	VMOVUPS        Y0, 1280(SP)
+	VMOVUPS        Y7, 1344(SP)
+	VMOVUPS        Y5, 1408(SP)
+	VMOVUPS        Y3, 1472(SP)
+	VMOVUPS        1056(SP), Y0
+	VMOVUPS        1120(SP), Y2
+	VMOVUPS        1184(SP), Y3
+	VMOVUPS        1248(SP), Y4
+	VMOVUPS        1312(SP), Y5
+	VMOVUPS        1376(SP), Y6
+	VMOVUPS        1440(SP), Y7
+	VMOVUPS        1504(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 1056(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 1120(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1248(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 1312(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1376(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1440(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1504(SP)
+	VMOVUPS        1024(SP), Y0
+	VMOVUPS        1056(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 64(AX)
+	VMOVUPS        Y0, 2112(AX)
+	VMOVUPS        1088(SP), Y0
+	VMOVUPS        1120(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 320(AX)
+	VMOVUPS        Y0, 2368(AX)
+	VMOVUPS        1152(SP), Y0
+	VMOVUPS        1184(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 576(AX)
+	VMOVUPS        Y0, 2624(AX)
+	VMOVUPS        1216(SP), Y0
+	VMOVUPS        1248(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 832(AX)
+	VMOVUPS        Y0, 2880(AX)
+	VMOVUPS        1280(SP), Y0
+	VMOVUPS        1312(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1088(AX)
+	VMOVUPS        Y0, 3136(AX)
+	VMOVUPS        1344(SP), Y0
+	VMOVUPS        1376(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1344(AX)
+	VMOVUPS        Y0, 3392(AX)
+	VMOVUPS        1408(SP), Y0
+	VMOVUPS        1440(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1600(AX)
+	VMOVUPS        Y0, 3648(AX)
+	VMOVUPS        1472(SP), Y0
+	VMOVUPS        1504(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1856(AX)
+	VMOVUPS        Y0, 3904(AX)
+	VMOVUPS        1536(SP), Y0
+	VMOVUPS        1600(SP), Y2
+	VMOVUPS        1664(SP), Y3
+	VMOVUPS        1728(SP), Y4
+	VMOVUPS        1792(SP), Y5
+	VMOVUPS        1856(SP), Y6
+	VMOVUPS        1920(SP), Y7
+	VMOVUPS        1984(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 1536(SP)
+	VMOVUPS        Y2, 1600(SP)
+	VMOVUPS        Y9, 1664(SP)
+	VMOVUPS        Y6, 1728(SP)
+	VMOVUPS        Y0, 1792(SP)
+	VMOVUPS        Y7, 1856(SP)
+	VMOVUPS        Y5, 1920(SP)
+	VMOVUPS        Y3, 1984(SP)
+	VMOVUPS        1568(SP), Y0
+	VMOVUPS        1632(SP), Y2
+	VMOVUPS        1696(SP), Y3
+	VMOVUPS        1760(SP), Y4
+	VMOVUPS        1824(SP), Y5
+	VMOVUPS        1888(SP), Y6
+	VMOVUPS        1952(SP), Y7
+	VMOVUPS        2016(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 1568(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 1632(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1696(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1760(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 1824(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1888(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1952(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 2016(SP)
+	VMOVUPS        1536(SP), Y0
+	VMOVUPS        1568(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 96(AX)
+	VMOVUPS        Y0, 2144(AX)
+	VMOVUPS        1600(SP), Y0
+	VMOVUPS        1632(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 352(AX)
+	VMOVUPS        Y0, 2400(AX)
+	VMOVUPS        1664(SP), Y0
+	VMOVUPS        1696(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 608(AX)
+	VMOVUPS        Y0, 2656(AX)
+	VMOVUPS        1728(SP), Y0
+	VMOVUPS        1760(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 864(AX)
+	VMOVUPS        Y0, 2912(AX)
+	VMOVUPS        1792(SP), Y0
+	VMOVUPS        1824(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1120(AX)
+	VMOVUPS        Y0, 3168(AX)
+	VMOVUPS        1856(SP), Y0
+	VMOVUPS        1888(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1376(AX)
+	VMOVUPS        Y0, 3424(AX)
+	VMOVUPS        1920(SP), Y0
+	VMOVUPS        1952(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1632(AX)
+	VMOVUPS        Y0, 3680(AX)
+	VMOVUPS        1984(SP), Y0
+	VMOVUPS        2016(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1888(AX)
+	VMOVUPS        Y0, 3936(AX)
+	VMOVUPS        2048(SP), Y0
+	VMOVUPS        2112(SP), Y2
+	VMOVUPS        2176(SP), Y3
+	VMOVUPS        2240(SP), Y4
+	VMOVUPS        2304(SP), Y5
+	VMOVUPS        2368(SP), Y6
+	VMOVUPS        2432(SP), Y7
+	VMOVUPS        2496(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 2048(SP)
+	VMOVUPS        Y2, 2112(SP)
+	VMOVUPS        Y9, 2176(SP)
+	VMOVUPS        Y6, 2240(SP)
+	VMOVUPS        Y0, 2304(SP)
+	VMOVUPS        Y7, 2368(SP)
+	VMOVUPS        Y5, 2432(SP)
+	VMOVUPS        Y3, 2496(SP)
+	VMOVUPS        2080(SP), Y0
+	VMOVUPS        2144(SP), Y2
+	VMOVUPS        2208(SP), Y3
+	VMOVUPS        2272(SP), Y4
+	VMOVUPS        2336(SP), Y5
+	VMOVUPS        2400(SP), Y6
+	VMOVUPS        2464(SP), Y7
+	VMOVUPS        2528(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 2080(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 2144(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2208(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 2272(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 2336(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2400(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 2464(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 2528(SP)
+	VMOVUPS        2048(SP), Y0
+	VMOVUPS        2080(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 128(AX)
+	VMOVUPS        Y0, 2176(AX)
+	VMOVUPS        2112(SP), Y0
+	VMOVUPS        2144(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 384(AX)
+	VMOVUPS        Y0, 2432(AX)
+	VMOVUPS        2176(SP), Y0
+	VMOVUPS        2208(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 640(AX)
+	VMOVUPS        Y0, 2688(AX)
+	VMOVUPS        2240(SP), Y0
+	VMOVUPS        2272(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 896(AX)
+	VMOVUPS        Y0, 2944(AX)
+	VMOVUPS        2304(SP), Y0
+	VMOVUPS        2336(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1152(AX)
+	VMOVUPS        Y0, 3200(AX)
+	VMOVUPS        2368(SP), Y0
+	VMOVUPS        2400(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1408(AX)
+	VMOVUPS        Y0, 3456(AX)
+	VMOVUPS        2432(SP), Y0
+	VMOVUPS        2464(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1664(AX)
+	VMOVUPS        Y0, 3712(AX)
+	VMOVUPS        2496(SP), Y0
+	VMOVUPS        2528(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1920(AX)
+	VMOVUPS        Y0, 3968(AX)
+	VMOVUPS        2560(SP), Y0
+	VMOVUPS        2624(SP), Y2
+	VMOVUPS        2688(SP), Y3
+	VMOVUPS        2752(SP), Y4
+	VMOVUPS        2816(SP), Y5
+	VMOVUPS        2880(SP), Y6
+	VMOVUPS        2944(SP), Y7
+	VMOVUPS        3008(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 2560(SP)
+	VMOVUPS        Y2, 2624(SP)
+	VMOVUPS        Y9, 2688(SP)
+	VMOVUPS        Y6, 2752(SP)
+	VMOVUPS        Y0, 2816(SP)
+	VMOVUPS        Y7, 2880(SP)
+	VMOVUPS        Y5, 2944(SP)
+	VMOVUPS        Y3, 3008(SP)
+	VMOVUPS        2592(SP), Y0
+	VMOVUPS        2656(SP), Y2
+	VMOVUPS        2720(SP), Y3
+	VMOVUPS        2784(SP), Y4
+	VMOVUPS        2848(SP), Y5
+	VMOVUPS        2912(SP), Y6
+	VMOVUPS        2976(SP), Y7
+	VMOVUPS        3040(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 2592(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 2656(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2720(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 2784(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 2848(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2912(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 2976(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3040(SP)
+	VMOVUPS        2560(SP), Y0
+	VMOVUPS        2592(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 160(AX)
+	VMOVUPS        Y0, 2208(AX)
+	VMOVUPS        2624(SP), Y0
+	VMOVUPS        2656(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 416(AX)
+	VMOVUPS        Y0, 2464(AX)
+	VMOVUPS        2688(SP), Y0
+	VMOVUPS        2720(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 672(AX)
+	VMOVUPS        Y0, 2720(AX)
+	VMOVUPS        2752(SP), Y0
+	VMOVUPS        2784(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 928(AX)
+	VMOVUPS        Y0, 2976(AX)
+	VMOVUPS        2816(SP), Y0
+	VMOVUPS        2848(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1184(AX)
+	VMOVUPS        Y0, 3232(AX)
+	VMOVUPS        2880(SP), Y0
+	VMOVUPS        2912(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1440(AX)
+	VMOVUPS        Y0, 3488(AX)
+	VMOVUPS        2944(SP), Y0
+	VMOVUPS        2976(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1696(AX)
+	VMOVUPS        Y0, 3744(AX)
+	VMOVUPS        3008(SP), Y0
+	VMOVUPS        3040(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1952(AX)
+	VMOVUPS        Y0, 4000(AX)
+	VMOVUPS        3072(SP), Y0
+	VMOVUPS        3136(SP), Y2
+	VMOVUPS        3200(SP), Y3
+	VMOVUPS        3264(SP), Y4
+	VMOVUPS        3328(SP), Y5
+	VMOVUPS        3392(SP), Y6
+	VMOVUPS        3456(SP), Y7
+	VMOVUPS        3520(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 3072(SP)
+	VMOVUPS        Y2, 3136(SP)
+	VMOVUPS        Y9, 3200(SP)
+	VMOVUPS        Y6, 3264(SP)
+	VMOVUPS        Y0, 3328(SP)
+	VMOVUPS        Y7, 3392(SP)
+	VMOVUPS        Y5, 3456(SP)
+	VMOVUPS        Y3, 3520(SP)
+	VMOVUPS        3104(SP), Y0
+	VMOVUPS        3168(SP), Y2
+	VMOVUPS        3232(SP), Y3
+	VMOVUPS        3296(SP), Y4
+	VMOVUPS        3360(SP), Y5
+	VMOVUPS        3424(SP), Y6
+	VMOVUPS        3488(SP), Y7
+	VMOVUPS        3552(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 3104(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 3168(SP)
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 3232(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 3296(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 3360(SP)
+	VPERMILPD      $0x55, Y7, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 3424(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3488(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3552(SP)
+	VMOVUPS        3072(SP), Y0
+	VMOVUPS        3104(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 192(AX)
+	VMOVUPS        Y0, 2240(AX)
+	VMOVUPS        3136(SP), Y0
+	VMOVUPS        3168(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 448(AX)
+	VMOVUPS        Y0, 2496(AX)
+	VMOVUPS        3200(SP), Y0
+	VMOVUPS        3232(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 704(AX)
+	VMOVUPS        Y0, 2752(AX)
+	VMOVUPS        3264(SP), Y0
+	VMOVUPS        3296(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 960(AX)
+	VMOVUPS        Y0, 3008(AX)
+	VMOVUPS        3328(SP), Y0
+	VMOVUPS        3360(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1216(AX)
+	VMOVUPS        Y0, 3264(AX)
+	VMOVUPS        3392(SP), Y0
+	VMOVUPS        3424(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1472(AX)
+	VMOVUPS        Y0, 3520(AX)
+	VMOVUPS        3456(SP), Y0
+	VMOVUPS        3488(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1728(AX)
+	VMOVUPS        Y0, 3776(AX)
+	VMOVUPS        3520(SP), Y0
+	VMOVUPS        3552(SP), Y2
+	VADDPD         Y2, Y0, Y3
+	VSUBPD         Y2, Y0, Y0
+	VMOVUPS        Y3, 1984(AX)
+	VMOVUPS        Y0, 4032(AX)
+	VMOVUPS        3584(SP), Y0
+	VMOVUPS        3648(SP), Y2
+	VMOVUPS        3712(SP), Y3
+	VMOVUPS        3776(SP), Y4
+	VMOVUPS        3840(SP), Y5
+	VMOVUPS        3904(SP), Y6
+	VMOVUPS        3968(SP), Y7
+	VMOVUPS        4032(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y9
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y9, Y7, Y2
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y6, Y5, Y9
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 3584(SP)
+	VMOVUPS        Y2, 3648(SP)
+	VMOVUPS        Y9, 3712(SP)
+	VMOVUPS        Y6, 3776(SP)
+	VMOVUPS        Y0, 3840(SP)
+	VMOVUPS        Y7, 3904(SP)
+	VMOVUPS        Y5, 3968(SP)
+	VMOVUPS        Y3, 4032(SP)
+	VMOVUPS        3616(SP), Y0
+	VMOVUPS        3680(SP), Y2
+	VMOVUPS        3744(SP), Y3
+	VMOVUPS        3808(SP), Y4
+	VMOVUPS        3872(SP), Y5
+	VMOVUPS        3936(SP), Y6
+	VMOVUPS        4000(SP), Y7
+	VMOVUPS        4064(SP), Y8
+	VADDPD         Y5, Y0, Y9
+	VSUBPD         Y5, Y0, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y9, Y0
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y1, Y10, Y3
+	VFMADDSUB231PD Y1, Y10, Y7
+	VADDPD         Y6, Y2, Y9
+	VSUBPD         Y6, Y2, Y10
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y6, Y9, Y2
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMOVAPD        Y8, Y4
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD Y1, Y10, Y4
+	VFMADDSUB231PD Y1, Y10, Y8
+	VPERMILPD      $0x55, Y8, Y1
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y1
+	VPERMILPD      $0x55, Y6, Y6
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y6, Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y8
+	VADDPD         Y2, Y0, Y4
+	VSUBPD         Y2, Y0, Y0
+	VADDPD         Y1, Y7, Y2
+	VSUBPD         Y1, Y7, Y1
+	VADDPD         Y6, Y5, Y7
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y8, Y3, Y6
+	VSUBPD         Y8, Y3, Y3
+	VMOVUPS        Y4, 3616(SP)
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
+	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 3680(SP)
+	VPERMILPD      $0x55, Y7, Y2
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y2
+	VMOVUPS        Y2, 3744(SP)
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
+	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 3808(SP)
+	VPERMILPD      $0x55, Y0, Y0
+	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 3872(SP)
+	VPERMILPD      $0x55, Y1, Y0
+	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y0
+	VMOVUPS        Y0, 3936(SP)
+	VPERMILPD      $0x55, Y5, Y0
+	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 4000(SP)
+	VPERMILPD      $0x55, Y3, Y0
+	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
+	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4064(SP)
+	VMOVUPS        3584(SP), Y0
+	VMOVUPS        3616(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 224(AX)
+	VMOVUPS        Y0, 2272(AX)
+	VMOVUPS        3648(SP), Y0
+	VMOVUPS        3680(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 480(AX)
+	VMOVUPS        Y0, 2528(AX)
+	VMOVUPS        3712(SP), Y0
+	VMOVUPS        3744(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 736(AX)
+	VMOVUPS        Y0, 2784(AX)
+	VMOVUPS        3776(SP), Y0
+	VMOVUPS        3808(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 992(AX)
+	VMOVUPS        Y0, 3040(AX)
+	VMOVUPS        3840(SP), Y0
+	VMOVUPS        3872(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 1248(AX)
+	VMOVUPS        Y0, 3296(AX)
+	VMOVUPS        3904(SP), Y0
+	VMOVUPS        3936(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 1504(AX)
+	VMOVUPS        Y0, 3552(AX)
+	VMOVUPS        3968(SP), Y0
+	VMOVUPS        4000(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 1760(AX)
+	VMOVUPS        Y0, 3808(AX)
+	VMOVUPS        4032(SP), Y0
+	VMOVUPS        4064(SP), Y1
+	VADDPD         Y1, Y0, Y2
+	VSUBPD         Y1, Y0, Y0
+	VMOVUPS        Y2, 2016(AX)
+	VMOVUPS        Y0, 4064(AX)
+	VZEROUPPER
+	RET
+
 // func fft64Small32AVX512Fwd(out *complex128, in *complex128, s float64)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·fft64Small32AVX512Fwd(SB), NOSPLIT, $0-24

@@ -95,8 +95,8 @@ func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
 	k.Run(out, in, inverse, s)
 }
 
-// FFT64SmallKernel is FFTSmallKernel for complex128: n = 32 … 128 at
-// both levels, and 256 at AVX-512.
+// FFT64SmallKernel is FFTSmallKernel for complex128: n = 32 … 256 at
+// both levels.
 type FFT64SmallKernel struct {
 	n   int
 	zmm bool
@@ -104,7 +104,7 @@ type FFT64SmallKernel struct {
 
 // NewFFT64SmallKernel is NewFFTSmallKernel for complex128.
 func NewFFT64SmallKernel(l Level, n int) *FFT64SmallKernel {
-	if (l != AVX2 && l != AVX512) || (n != 32 && n != 64 && n != 128 && !(n == 256 && l == AVX512)) {
+	if (l != AVX2 && l != AVX512) || (n != 32 && n != 64 && n != 128 && n != 256) {
 		return nil
 	}
 	return &FFT64SmallKernel{n: n, zmm: l == AVX512}
@@ -146,9 +146,13 @@ func (k *FFT64SmallKernel) Run(out, in []complex128, inverse bool, s float64) {
 		fft64Small64AVX2Inv(o, i, s)
 	case k.n == 64:
 		fft64Small64AVX2Fwd(o, i, 1)
-	case inverse:
+	case k.n == 128 && inverse:
 		fft64Small128AVX2Inv(o, i, s)
-	default:
+	case k.n == 128:
 		fft64Small128AVX2Fwd(o, i, 1)
+	case inverse:
+		fft64Small256AVX2Inv(o, i, s)
+	default:
+		fft64Small256AVX2Fwd(o, i, 1)
 	}
 }

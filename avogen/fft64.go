@@ -22,12 +22,18 @@ func generateFFT64() {
 		fft64R2First(v)
 		fft64Scale(v)
 		for _, inverse := range []bool{false, true} {
+			fft64R8First(v, inverse)
 			fft64R4Wide(v, inverse, false)
 			fft64R4Wide(v, inverse, true)
-			fft64R4Narrow1(v, inverse)
+			fft64R4Narrow1(v, inverse, false)
+			if v.Lanes == 8 { // AVX-512 plans end with fft64Tail16 instead
+				fft64R4Narrow1(v, inverse, true)
+			}
 			fft64RealPass(v, inverse)
 			if v.Lanes == 16 {
-				fft64Tail16(v, inverse)
+				fft64Tail16(v, inverse, false)
+				fft64Tail16(v, inverse, true)
+				fft64R16Wide(v, inverse)
 			}
 			fft64TransposeTwiddle(v, inverse)
 		}
@@ -112,6 +118,99 @@ func fft64R2First(v vmath.ISA) {
 	VFNMADD231PD(sv, x1, x0) // s·x0 − s·x1
 	VMOVUPD(y, Mem{Base: out})
 	VMOVUPD(x0, Mem{Base: out, Index: rb, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R8First is fftR8First for complex128: the radix-8 first stage
+// (ls = 1, no twiddles, inputs scaled by the power of two s) that replaces
+// radix 2 then radix 4 when log2 n is odd, one pass fewer.
+func fft64R8First(v vmath.ISA, inverse bool) {
+	name := "fft64R8First" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, r int, s float64)")
+	Pragma("noescape")
+	Doc(name + " runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	r := Load(Param("r"), GP64())
+	rb, r3, r5, r7 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(r, rb)
+	SHLQ(U8(4), rb)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
+	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	SHRQ(U8(log2(cvals64(v))), r)
+	JZ(LabelRef(name + "_done"))
+	sv, ones := v.Vec(), v.Vec()
+	VBROADCASTSD(Load(Param("s"), XMM()), sv)
+	VMOVUPD(fftConst64(1), ones)
+	rt := 1 / math.Sqrt2
+	at := func(base reg.Register, q int) Mem {
+		switch q {
+		case 0:
+			return Mem{Base: base}
+		case 1:
+			return Mem{Base: base, Index: rb, Scale: 1}
+		case 2:
+			return Mem{Base: base, Index: rb, Scale: 2}
+		case 3:
+			return Mem{Base: base, Index: r3, Scale: 1}
+		case 4:
+			return Mem{Base: base, Index: rb, Scale: 4}
+		case 5:
+			return Mem{Base: base, Index: r5, Scale: 1}
+		case 6:
+			return Mem{Base: base, Index: r3, Scale: 2}
+		}
+		return Mem{Base: base, Index: r7, Scale: 1}
+	}
+	Label(name + "_loop")
+	var u, w [4]reg.VecVirtual
+	for j := range 4 {
+		a, b := v.Vec(), v.Vec()
+		VMULPD(at(in, j), sv, a) // s a power of two: exact
+		VMULPD(at(in, j+4), sv, b)
+		u[j], w[j] = v.Vec(), v.Vec()
+		VADDPD(b, a, u[j])
+		VSUBPD(b, a, w[j])
+	}
+	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}, as in fftR8First.
+	for j := 1; j < 4; j++ {
+		t := v.Vec()
+		VPERMILPD(U8(0x55), w[j], t) // (Im, Re)
+		y := v.Vec()
+		switch {
+		case j == 2 && !inverse: // (b, −a)
+			VXORPD(fftSignOdd64(), t, y)
+		case j == 2: // (−b, a)
+			VXORPD(fftSignEven64(), t, y)
+		default:
+			c := fftConst64(rt)
+			if j == 3 {
+				c = fftConst64(-rt)
+			}
+			VMULPD(fftConst64(rt), t, t)
+			VMOVAPD(t, y)
+			if inverse {
+				VFMADDSUB231PD(c, w[j], y)
+			} else {
+				VFMSUBADD231PD(c, w[j], y)
+			}
+		}
+		w[j] = y
+	}
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], at(out, 2*t))
+		VMOVUPD(wo[t], at(out, 2*t+1))
+	}
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(r)
@@ -238,9 +337,17 @@ func fft64R4Wide(v vmath.ISA, inverse, first bool) {
 // fft64R4Narrow1 is the r = 1 radix-4 stage for complex128: each vector
 // holds V consecutive j, value q of j gathered as a 128-bit piece from
 // in[4j + q]; outputs contiguous; tw per vector: six vectors (Re w1, Im
-// w1, …) of each value duplicated over its two lanes.
-func fft64R4Narrow1(v vmath.ISA, inverse bool) {
+// w1, …) of each value duplicated over its two lanes. compact
+// (fft64R4Narrow1c…) takes three vectors (w1, w2, w3 of the V j as plain
+// complex128) and spreads them as fft64Tail16 does: the table is 1.5
+// times the data's size even so.
+func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	name := "fft64R4Narrow1" + v.Name + fftDir(inverse)
+	vecs := 6 // twiddle vectors per V j
+	if compact {
+		name = "fft64R4Narrow1c" + v.Name + fftDir(inverse)
+		vecs = 3
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls int)")
 	Pragma("noescape")
 	Doc(name + " runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.")
@@ -274,8 +381,14 @@ func fft64R4Narrow1(v vmath.ISA, inverse bool) {
 		}
 	}
 	for q := 1; q < 4; q++ {
-		wr := Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}
-		wi := Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		var wr, wi Op = Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}, Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		if compact {
+			m := Mem{Base: tw, Disp: (q - 1) * v.Bytes()}
+			r, i := v.Vec(), v.Vec()
+			VMOVDDUP(m, r)
+			VPERMILPD(U8(0xff), m, i)
+			wr, wi = r, i
+		}
 		a[q] = cmul64(v, a[q], wr, wi, inverse)
 	}
 	butterfly64(v, a, ones, inverse)
@@ -285,7 +398,7 @@ func fft64R4Narrow1(v vmath.ISA, inverse bool) {
 	VMOVUPD(a[3], Mem{Base: out, Index: l3, Scale: 1})
 	ADDQ(U32(4*v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
-	ADDQ(U32(6*v.Bytes()), tw)
+	ADDQ(U32(vecs*v.Bytes()), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
@@ -377,12 +490,37 @@ func fftSignOdd64() Mem {
 	return m
 }
 
+// fftSignEven64 returns a table of eight uint64: the sign bit in even
+// lanes, 0 in odd ones.
+func fftSignEven64() Mem {
+	const name = "fft_sign_even64"
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	for i := range 8 {
+		DATA(8*i, U64(uint64(1-i%2)<<63))
+	}
+	return m
+}
+
 // fft64Tail16 is fftTail16 for complex128: a ZMM holds 4 consecutive j,
 // whose 64 values are four 4×4 tiles of 128-bit values transposed by two
 // rounds of VSHUFF64X2; tw holds 30 vectors per 4 j (the layout of
 // fftTail16 with 4 values per vector). m = n/16 must be a multiple of 4.
-func fft64Tail16(v vmath.ISA, inverse bool) {
+// compact (fft64Tail16c…) takes the same twiddles as 15 vectors of plain
+// complex128 (Re, Im of each j) per 4 j instead, spread into Re and Im
+// vectors by VMOVDDUP and VPERMILPD as they are read: the table of the
+// last two stages is as big as the data, and once the two no longer sit in
+// L1, reading it duplicated costs more than the shuffles.
+func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	name := "fft64Tail16" + v.Name + fftDir(inverse)
+	vecs := 30 // twiddle vectors per 4 j
+	if compact {
+		name = "fft64Tail16c" + v.Name + fftDir(inverse)
+		vecs = 15
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m int)")
 	Pragma("noescape")
 	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.")
@@ -421,11 +559,23 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 		VSHUFF64X2(U8(0xdd), t[3], t[1], x[4*qq+3])
 	}
 	vb := v.Bytes()
+	// spread returns twiddle p (of 15) as its Re and Im, each over both
+	// lanes of a value.
+	spread := func(p int) (Op, Op) {
+		if !compact {
+			return Mem{Base: tw, Disp: 2 * p * vb}, Mem{Base: tw, Disp: (2*p + 1) * vb}
+		}
+		wr, wi := v.Vec(), v.Vec()
+		VMOVDDUP(Mem{Base: tw, Disp: p * vb}, wr)
+		VPERMILPD(U8(0xff), Mem{Base: tw, Disp: p * vb}, wi)
+		return wr, wi
+	}
 	var y [4][4]reg.VecVirtual
 	for k := range 4 {
 		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
 		for q := 1; q < 4; q++ {
-			a[q] = cmul64(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+			wr, wi := spread(q - 1)
+			a[q] = cmul64(v, a[q], wr, wi, inverse)
 		}
 		butterfly64(v, a, ones, inverse)
 		for s := range 4 {
@@ -435,9 +585,9 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 	o := GP64()
 	for s := range 4 {
 		b := y[s][:]
-		base := (6 + 6*s) * vb
 		for k := 1; k < 4; k++ {
-			b[k] = cmul64(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+			wr, wi := spread(3 + 3*s + k - 1)
+			b[k] = cmul64(v, b[k], wr, wi, inverse)
 		}
 		butterfly64(v, b, ones, inverse)
 		if s == 0 {
@@ -454,12 +604,129 @@ func fft64Tail16(v vmath.ISA, inverse bool) {
 	}
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
-	ADDQ(U32(30*vb), tw)
+	ADDQ(U32(vecs*vb), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// fft64R16Wide fuses two contiguous radix-4 stages of a complex128 FFT,
+// sub-transform lengths ls (stage A) and 4·ls (stage B), into one radix-16
+// pass: one read and one write of the data instead of two, which pays
+// once the transform outgrows L1. With R = n/(16·ls) (a multiple of the
+// values per vector), for j < ls and k < R, stage A's radix-4 over q of
+// in[j·16R + (4q + q')·R + k] gives, for each q', its outputs s < 4,
+// which are stage B's inputs q' of j + s·ls; stage B writes
+// out[(j + s·ls + s'·4ls)·R + k]. All sixteen values stay in registers
+// (ZMM only: there are 32). tw holds 30 float64 per j: Re and Im of stage
+// A's w1, w2, w3 of j (broadcast into registers for the j), then for each
+// s stage B's w1, w2, w3 of j + s·ls (embedded broadcasts).
+func fft64R16Wide(v vmath.ISA, inverse bool) {
+	name := "fft64R16Wide" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r int)")
+	Pragma("noescape")
+	Doc(name + " runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	kv := Load(Param("r"), GP64())
+	rb, r4, r12, ob, o4, o12 := GP64(), GP64(), GP64(), GP64(), GP64(), GP64()
+	MOVQ(kv, rb)
+	SHLQ(U8(4), rb) // R values in bytes: the step between q'
+	MOVQ(rb, r4)
+	SHLQ(U8(2), r4)
+	LEAQ(Mem{Base: r4, Index: r4, Scale: 2}, r12)
+	Load(Param("ls"), ob)
+	IMULQ(rb, ob) // ls·R values in bytes: the step between s
+	MOVQ(ob, o4)
+	SHLQ(U8(2), o4)
+	LEAQ(Mem{Base: o4, Index: o4, Scale: 2}, o12)
+	SHRQ(U8(log2(cvals64(v))), kv)
+	JZ(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("ls", 24), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	vb := v.Bytes()
+	Label(name + "_j")
+	var wa [6]reg.VecVirtual
+	for i := range wa {
+		wa[i] = v.Vec()
+		VBROADCASTSD(Mem{Base: tw, Disp: 8 * i}, wa[i])
+	}
+	k := GP64()
+	MOVQ(kv, k)
+	Label(name + "_k")
+	var y [4][4]reg.VecVirtual // y[s][q']
+	p := GP64()
+	for qq := range 4 {
+		if qq == 0 {
+			MOVQ(in, p)
+		} else {
+			ADDQ(rb, p)
+		}
+		a := make([]reg.VecVirtual, 4)
+		for q, m := range []Mem{{Base: p}, {Base: p, Index: r4, Scale: 1}, {Base: p, Index: r4, Scale: 2}, {Base: p, Index: r12, Scale: 1}} {
+			a[q] = v.Vec()
+			VMOVUPD(m, a[q])
+		}
+		for q := 1; q < 4; q++ {
+			a[q] = cmul64(v, a[q], wa[2*q-2], wa[2*q-1], inverse)
+		}
+		butterfly64(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][qq] = a[s]
+		}
+	}
+	o := GP64()
+	for s := range 4 {
+		b := y[s][:]
+		base := 48 + 48*s
+		for q := 1; q < 4; q++ {
+			b[q] = cmul64Bcst(v, b[q], Mem{Base: tw, Disp: base + 16*(q-1)}, Mem{Base: tw, Disp: base + 16*(q-1) + 8}, inverse)
+		}
+		butterfly64(v, b, ones, inverse)
+		if s == 0 {
+			MOVQ(out, o)
+		} else {
+			ADDQ(ob, o)
+		}
+		VMOVUPD(b[0], Mem{Base: o})
+		VMOVUPD(b[1], Mem{Base: o, Index: o4, Scale: 1})
+		VMOVUPD(b[2], Mem{Base: o, Index: o4, Scale: 2})
+		VMOVUPD(b[3], Mem{Base: o, Index: o12, Scale: 1})
+	}
+	ADDQ(U32(vb), in)
+	ADDQ(U32(vb), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	// The k loop moved in by R values and out by R, out's step per j; in
+	// steps 16R per j: 15R more.
+	ADDQ(r12, in)
+	LEAQ(Mem{Base: in, Index: rb, Scale: 2}, in)
+	ADDQ(rb, in)
+	ADDQ(U32(30*8), tw)
+	DECQ(NewParamAddr("ls", 24))
+	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// cmul64Bcst is cmul64 with Re w and Im w single float64 in memory,
+// broadcast by the instructions that read them (AVX-512).
+func cmul64Bcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVirtual {
+	t := v.Vec()
+	VPERMILPD(U8(0x55), x, t)
+	VMULPD_BCST(wi, t, t)
+	if inverse {
+		VFMSUBADD231PD_BCST(wr, x, t)
+	} else {
+		VFMADDSUB231PD_BCST(wr, x, t)
+	}
+	return t
 }
 
 // fft64CopyRows is fftCopyRows for complex128 (width a multiple of the

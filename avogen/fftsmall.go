@@ -32,7 +32,8 @@
 // with ZMM, n ≤ 32 with YMM) step 2 runs in registers; otherwise step 1
 // stores the blocks in the function's frame and step 2 runs as m = m1·m2:
 // m2 DFTs of length m1 (in place in the frame, times ω_m^{g2·k1}) and m1
-// of length m2 that write dst. Products, butterflies and conjugation for
+// of length m2 that write dst, each of those split the same way again when
+// m2 exceeds the registers (YMM complex128 n = 256: m = 8·16). Products, butterflies and conjugation for
 // the inverse are fft.go's (cmulBy, butterfly4); the inverse scales its
 // inputs by s (a power of two: exact).
 //
@@ -47,7 +48,7 @@
 //	c64  256    127.5/166.6 1.31      123.9/140.5 1.13
 //	c128 64     56.8/56.2   0.99      54.6/58.1   1.06   (before: about 0.5)
 //	c128 128    111.7/112.8 1.01      113.9/113.1 0.99
-//	c128 256    (stages)    0.84      225.6/239.5 1.06
+//	c128 256    282.2/242.6 0.86      225.6/239.5 1.06   (AVX2 stages: 0.81–0.83)
 //	r32  64     51.8/57.3   1.11      48.7/56.6   1.16   (c64 of 32)
 //	r32  512    214.7/373.4 1.74      211.9/359.5 1.70   (c64 of 256)
 package main
@@ -80,10 +81,11 @@ var fftSmallLens = map[string][]int{
 
 // fft64SmallLens are the complex128 lengths (fft64Small…): the same
 // kernels in float64 lanes, half as many values per vector. Same harness,
-// stages → this: AVX2 n = 32 44.5 → 25.7, 64 72.4 → 46.6, 128 138 → 100;
+// stages → this: AVX2 n = 32 44.5 → 25.7, 64 72.4 → 46.6, 128 138 → 100
+// (256: 305–314 → 282–290 ns through Plan64, interleaved with FFTW);
 // AVX-512 32 51.2 → 19.2, 64 56.2 → 37.9, 128 117 → 88, 256 230 → 195.
 var fft64SmallLens = map[string][]int{
-	"AVX2":   {32, 64, 128},
+	"AVX2":   {32, 64, 128, 256},
 	"AVX512": {32, 64, 128, 256},
 }
 
@@ -204,17 +206,54 @@ func fftSmall(v vmath.ISA, n int, f64, inverse bool) {
 		}
 	}
 	for k1 := range m1 {
-		x := make([]reg.VecVirtual, m2)
-		for g2 := range x {
-			x[g2] = v.Vec()
-			VMOVUPS(work.Offset((m2*k1+g2)*vb), x[g2])
+		src := make([]Mem, m2)
+		dst := make([]Mem, m2)
+		for g2 := range src {
+			src[g2] = work.Offset((m2*k1 + g2) * vb)
+			dst[g2] = Mem{Base: out, Disp: (k1 + m1*g2) * vb}
 		}
-		for k2, r := range g.dft(x) {
-			VMOVUPS(r, Mem{Base: out, Disp: (k1 + m1*k2) * vb})
-		}
+		g.frameDFT(src, dst)
 	}
 	VZEROUPPER()
 	RET()
+}
+
+// frameDFT writes the DFT of the vectors at src (in the frame) to dst, in
+// registers when its length fits them (v.Lanes vectors, as step 2's
+// whole-register case), else as L = 8·L2 in the frame as step 2 does:
+// YMM n = 256 of complex128 has m = 128, whose second factor 16 would not.
+func (g *smallGen) frameDFT(src, dst []Mem) {
+	L := len(src)
+	if L <= g.v.Lanes {
+		x := make([]reg.VecVirtual, L)
+		for i := range x {
+			x[i] = g.v.Vec()
+			VMOVUPS(src[i], x[i])
+		}
+		for k, r := range g.dft(x) {
+			VMOVUPS(r, dst[k])
+		}
+		return
+	}
+	const l1 = 8
+	l2 := L / l1
+	for g2 := range l2 {
+		x := make([]reg.VecVirtual, l1)
+		for g1 := range x {
+			x[g1] = g.v.Vec()
+			VMOVUPS(src[g2+l2*g1], x[g1])
+		}
+		for k1, r := range g.dft(x) {
+			VMOVUPS(g.rotate(r, g2*k1, L), src[g2+l2*k1])
+		}
+	}
+	for k1 := range l1 {
+		sub, subDst := src[l2*k1:l2*k1+l2], make([]Mem, l2)
+		for k2 := range subDst {
+			subDst[k2] = dst[k1+l1*k2]
+		}
+		g.frameDFT(sub, subDst)
+	}
 }
 
 // op emits the float32 or float64 form of a three-operand instruction.

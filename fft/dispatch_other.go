@@ -82,6 +82,12 @@ func realInverse32Short(l asm.Level, p *RealPlan32, dst []float32, src []complex
 	return false
 }
 
+// realForward64Short reports that no short real transform runs without
+// scratch here.
+func realForward64Short(l asm.Level, p *RealPlan64, dst []complex128, src []float64) bool {
+	return false
+}
+
 // transform64Short is transform32Short for Plan64.
 func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse bool) bool { return false }
 

@@ -104,14 +104,17 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
 // 65536 generic 7,300–7,700, AVX2 21,500–23,100, AVX-512 24,300–25,300.
 //
-// n = 32 … 128 (and 256 at AVX-512) run instead one whole-transform
+// n = 32 … 256 run instead one whole-transform
 // kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
 // pool. Against FFTW (FFTW_PATIENT), ratio = FFTW's time / ours, best of
 // 200 interleaved batches (go test -tags fftw -run '^$' -bench
 // 'FFTWInterleaved/c128/n=(64|…)$' -benchtime 1x ./bench, one run per
-// SSMKERN_ISA): AVX-512 n = 64 1.06 (was about 0.5), 128 0.99, 256 1.06,
-// 1024 0.98, 2048 0.89, 65536 1.07; AVX2 64 0.99, 128 1.01, 256 0.84,
-// 1024 0.79, 65536 1.02.
+// SSMKERN_ISA, two runs): AVX-512 n = 64 1.06–1.08 (was about 0.5
+// before the whole-transform kernels), 128 0.99–1.00, 256 0.84–1.08, 512
+// 1.05–1.08, 1024 1.00–1.01, 2048 1.00–1.04, 8192 0.98–1.00, 65536
+// 1.13–1.15; AVX2 64 1.00, 128 1.02–1.06, 256 0.85–0.87, 1024 0.80, 2048
+// 0.83–0.85, 65536 1.05–1.06. RealPlan64 (r64), same runs: AVX-512 1.03
+// (n = 16384) to 1.37, AVX2 0.94 (4096) to 1.23.
 type Plan64 struct {
 	n       int
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it

@@ -66,17 +66,29 @@ func (p *RealPlan64) Bins() int { return p.n/2 + 1 }
 // Forward writes the bins X_k = Σ_j src_j·e^{−2πi·jk/n}, k = 0 … n/2, to
 // dst. len(src) = n, len(dst) = n/2+1, and they share no memory.
 func (p *RealPlan64) Forward(dst []complex128, src []float64) error {
+	// The checks inline here, the errors' construction out of line (as in
+	// Plan64.run): a short transform takes tens of nanoseconds.
+	if p == nil || len(dst) != p.n/2+1 || len(src) != p.n || sharesMemory(dst, src) {
+		return p.forwardError(dst, src)
+	}
+	l := asm.Current()
+	if realForward64Short(l, p, dst, src) {
+		return nil
+	}
+	s := p.pool.Get().(*scratch)
+	realForward64(l, p, dst, src, s)
+	p.pool.Put(s)
+	return nil
+}
+
+// forwardError returns Forward's error for arguments its inline checks
+// rejected.
+func (p *RealPlan64) forwardError(dst []complex128, src []float64) error {
 	const call = "RealPlan64.Forward"
 	if p == nil {
 		return errNilPlan(call, "RealPlan64")
 	}
-	if err := checkReal(call, p.n, dst, src); err != nil {
-		return err
-	}
-	s := p.pool.Get().(*scratch)
-	realForward64(asm.Current(), p, dst, src, s)
-	p.pool.Put(s)
-	return nil
+	return checkReal(call, p.n, dst, src)
 }
 
 // Inverse writes the real x of length n whose spectrum src holds (bins

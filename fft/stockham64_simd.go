@@ -10,17 +10,32 @@ import (
 )
 
 // stockham64 is the complex128 twin of stockham32 (Plan64 at the vector
-// levels): a radix-2 first stage when log2 n is odd, then radix-4 stages,
+// levels): a radix-8 or radix-2 first stage when log2 n is odd (as
+// stockham32, up to radix8MaxLen64), then radix-4 stages,
 // the twiddles cos and sin of exact angles (rootTable32) in float64
 // tables laid out for asm.FFT64Radix4.
 type stockham64 struct {
 	n      int
 	level  asm.Level
 	radix2 bool
-	stages []stage32
+	radix8 bool // a radix-8 first stage (ls = 1)
+	stages []stage64
 	tw     []float64
 	small  *asm.FFT64SmallKernel // when not nil, the whole transform is one call of it instead of the stages
 }
+
+// stage64 is a stage of stockham64: a stage32, or with r16 the radix-4
+// stages of sub-transform lengths ls and 4·ls fused (asm.FFT64Radix16),
+// r then being R = n/(16·ls).
+type stage64 struct {
+	stage32
+	r16 bool
+}
+
+// radix8MaxLen64 is the longest complex128 transform that starts with
+// radix 8 rather than radix 2 when log2 n is odd (one-transform plans
+// only: the four-step plan's batched ones keep radix 2).
+const radix8MaxLen64 = 1 << 10
 
 // newStockham64 returns the plan of length n at level l, or nil when n is
 // not a power of two ≥ stockhamMinLen or a stage has no kernel at l.
@@ -45,32 +60,45 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	v := asm.FFT64Values(l)
 	ls := 1
 	if bits.TrailingZeros(uint(n))%2 == 1 {
-		p.radix2 = true
-		ls = 2
-		if (n*batch/2)%v != 0 {
+		switch {
+		case batch == 1 && n >= 8 && n <= radix8MaxLen64 && (n/8)%v == 0 && asm.FFT64Radix8FirstSupported(l):
+			p.radix8 = true
+			ls = 8
+		case (n*batch/2)%v != 0:
 			return nil
+		default:
+			p.radix2 = true
+			ls = 2
 		}
 	}
-	total := 0
 	for ; ls < n; ls *= 4 {
 		r := n / (4 * ls) * batch
 		if !asm.FFT64Radix4Supported(l, ls, r) {
 			return nil
 		}
-		s := stage32{ls: ls, r: r, off: total}
-		if ls > 1 || r < v {
-			s.len = asm.FFT64Radix4TwiddleLen(l, ls, r)
-		}
-		total += s.len
-		p.stages = append(p.stages, s)
+		p.stages = append(p.stages, stage64{stage32: stage32{ls: ls, r: r}})
 	}
 	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
 	// pass, r = 0 marking it.
 	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
-		total = p.stages[k-2].off
-		tail := stage32{ls: n / 16, r: 0, off: total, len: asm.FFT64Tail16TwiddleLen(n)}
-		total += tail.len
-		p.stages = append(p.stages[:k-2], tail)
+		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
+	}
+	if batch == 1 && n <= radix16MaxLen64 {
+		fuseRadix16(p, l)
+	}
+	total := 0
+	for i := range p.stages {
+		s := &p.stages[i]
+		s.off = total
+		switch {
+		case s.r16:
+			s.len = asm.FFT64Radix16TwiddleLen(s.ls)
+		case s.r == 0:
+			s.len = asm.FFT64Tail16TwiddleLen(n)
+		case s.ls > 1 || s.r < v:
+			s.len = asm.FFT64Radix4TwiddleLen(l, s.ls, s.r)
+		}
+		total += s.len
 	}
 	p.tw = make([]float64, total)
 	if roots.q == nil {
@@ -82,6 +110,10 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		}
 		if s.r == 0 {
 			fillTail16of64(p.tw[s.off:s.off+s.len], n, roots)
+			continue
+		}
+		if s.r16 {
+			fillRadix16of64(p.tw[s.off:s.off+s.len], n, s.ls, roots)
 			continue
 		}
 		tw := p.tw[s.off : s.off+s.len]
@@ -97,10 +129,18 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		// r = 1: per vector g of v values j = g·v + i, six vectors of 2v
 		// float64 (Re w1, Im w1, …), each value over both lanes. One q at a
 		// time, so that the roots run in order.
+		// Compact (asm.FFT64Narrow1Compact): per vector g, three vectors of
+		// plain complex128, w_q of its j in vector q−1.
 		lv := bits.TrailingZeros(uint(v))
+		compact := asm.FFT64Narrow1Compact(l, s.ls)
 		for q := 1; q < 4; q++ {
 			for j := range s.ls {
 				c, si := roots.root(q * j * stride)
+				if compact {
+					o := j>>lv*6*v + (q-1)*2*v + 2*(j&(v-1))
+					tw[o], tw[o+1] = c, si
+					continue
+				}
 				o := j>>lv*12*v + (2*q-2)*2*v + 2*(j&(v-1))
 				tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, si, si
 			}
@@ -112,20 +152,71 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	return p
 }
 
+// radix16MaxLen64 is the longest complex128 transform whose middle
+// radix-4 stages run fused in pairs (asm.FFT64Radix16). Same-run
+// interleaved A/B (FFTWInterleaved, AVX-512, best of 200 batches), fused
+// against not: n = 1024 1280–1537 against 1357–1863 ns, 2048 3453–3945
+// against 3724–4424 ns, RealPlan64 4096 (half length 2048) 4314–4809
+// against 4538–5216 ns; but 8192 19967–21093 against 18180–18346 ns and
+// no gain from 4096 to 65536 however the pairs were chosen (by ls, by
+// R): once in and out outgrow L1, the pass's 32 streams a power of two
+// apart cost what the saved pass did.
+const radix16MaxLen64 = 2048
+
+// fuseRadix16 replaces pairs of consecutive wide radix-4 stages of sp
+// (neither the first, which carries an inverse's 1/n, nor the fused tail)
+// by fused radix-16 passes where level l has them.
+func fuseRadix16(sp *stockham64, l asm.Level) {
+	st := sp.stages
+	out := st[:0]
+	for i := 0; i < len(st); i++ {
+		a := st[i]
+		if i+1 < len(st) && a.ls > 1 && a.r > 0 && st[i+1].r > 0 && asm.FFT64Radix16Supported(l, a.ls, a.r/4) {
+			a = stage64{stage32: stage32{ls: a.ls, r: a.r / 4}, r16: true}
+			i++
+		}
+		out = append(out, a)
+	}
+	sp.stages = out
+}
+
+// fillRadix16of64 fills asm.FFT64Radix16's table of the stages ls and
+// 4·ls of length n: per j, stage A's roots q·j·n/(4ls), then for each s
+// stage B's roots q·(j + s·ls)·n/(16ls).
+func fillRadix16of64(tw []float64, n, ls int, roots rootTable32) {
+	strideA, strideB := n/(4*ls), n/(16*ls)
+	for j := range ls {
+		blk := tw[30*j : 30*j+30]
+		for q := 1; q < 4; q++ {
+			blk[2*q-2], blk[2*q-1] = roots.root(q * j * strideA)
+			for s := range 4 {
+				blk[6+6*s+2*q-2], blk[6+6*s+2*q-1] = roots.root(q * (j + s*ls) * strideB)
+			}
+		}
+	}
+}
+
 // fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, 4
-// values per vector.
+// values per vector, duplicated over a value's two lanes or compact as
+// asm.FFT64Tail16Compact says.
 func fillTail16of64(tw []float64, n int, roots rootTable32) {
 	const v = 4 // values per ZMM
 	m := n / 16
-	// Twiddle pair p of value j: Re vector 2p and Im vector 2p+1 of j's
-	// block of 30 vectors. One pair at a time, so that the roots run in
-	// order.
+	compact := asm.FFT64Tail16Compact(n)
+	// Twiddle p of value j, in j's block of 15 twiddles: compact, Re and
+	// Im at 2(j%v) of vector p; else Re at 2(j%v) and 2(j%v)+1 of vector
+	// 2p, Im likewise of vector 2p+1. One p at a time, so that the roots
+	// run in order.
 	fill := func(p, mul, add int) {
 		for j := range m {
 			c, s := roots.root(mul * (j + add))
-			re, im := c, s
+			if compact {
+				o := j/v*15*2*v + p*2*v + 2*(j%v)
+				tw[o], tw[o+1] = c, s
+				continue
+			}
 			o := j/v*30*2*v + p*4*v + 2*(j%v)
-			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = re, re, im, im
+			tw[o], tw[o+1], tw[o+2*v], tw[o+2*v+1] = c, c, s, s
 		}
 	}
 	for q := 1; q < 4; q++ {
@@ -150,7 +241,7 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		return
 	}
 	stages := len(sp.stages)
-	if sp.radix2 {
+	if sp.radix2 || sp.radix8 {
 		stages++
 	}
 	out, other := dst, work
@@ -168,7 +259,12 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	if scale {
 		s = 1 / float64(sp.n)
 	}
-	if sp.radix2 {
+	switch {
+	case sp.radix8:
+		asm.FFT64Radix8First(l, out, in, s, inverse)
+		next()
+		s = 1
+	case sp.radix2:
 		asm.FFT64Radix2First(l, out, in, s)
 		next()
 		s = 1
@@ -176,6 +272,11 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	for _, st := range sp.stages {
 		if st.r == 0 {
 			asm.FFT64Tail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
+			next()
+			continue
+		}
+		if st.r16 {
+			asm.FFT64Radix16(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
 			next()
 			continue
 		}
@@ -271,13 +372,31 @@ func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, 
 		realForwardGeneric(p, dst, src, s)
 		return
 	}
+	realForward64Into(l, rp, dst, src, s.complex128s(rp.workLen()))
+}
+
+// realForward64Into is realForward64's work on rp with the work buffer of
+// rp.transform given. The half-length spectrum goes straight into dst and
+// the pass runs in place: one buffer of h values fewer to keep in cache.
+func realForward64Into(l asm.Level, rp *realStockham64, dst []complex128, src []float64, work []complex128) {
 	h := rp.h
-	buf := s.complex128s(h + rp.workLen())
-	z := buf[:h]
-	rp.transform(z, asComplex128(src), buf[h:], false)
-	asm.FFT64RealPass(l, dst, z, rp.tw, h, false, 0.5)
+	z := dst[:h]
+	rp.transform(z, asComplex128(src), work, false)
 	re, im := real(z[0]), imag(z[0])
+	asm.FFT64RealPass(l, z, z, rp.tw, h, false, 0.5)
 	dst[0], dst[h] = complex(re+im, 0), complex(re-im, 0)
+}
+
+// realForward64Short runs realForward64 without the scratch pool when the
+// half-length FFT is one whole-transform kernel call, which needs no work
+// buffer; it reports false when it did not.
+func realForward64Short(l asm.Level, p *RealPlan64, dst []complex128, src []float64) bool {
+	rp := p.stockham(l)
+	if rp == nil || rp.cplx == nil || rp.cplx.small == nil {
+		return false
+	}
+	realForward64Into(l, rp, dst, src, nil)
+	return true
 }
 
 // realInverse64 runs a validated float64 inverse real FFT, the 1/n split
@@ -414,7 +533,7 @@ func runFourStep64(fs *fourStep64, dst, src, work []complex128, inverse, scale b
 }
 
 // runStages64 is runStages for complex128.
-func runStages64(sp *stockham64, stages []stage32, cur, other []complex128, inverse bool) []complex128 {
+func runStages64(sp *stockham64, stages []stage64, cur, other []complex128, inverse bool) []complex128 {
 	for _, st := range stages {
 		asm.FFT64Radix4(sp.level, other, cur, sp.tw[st.off:st.off+st.len], st.ls, inverse, 1)
 		cur, other = other, cur

@@ -1,0 +1,124 @@
+//go:build gc && !purego && (amd64 || arm64)
+
+package asm_test
+
+import (
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+)
+
+// radix4Stage128 is one radix-4 Stockham stage in complex128 arithmetic
+// (generic/fft_radix.go's formula): w[q-1][j] is the twiddle of input q
+// of j, conjugated for the inverse.
+func radix4Stage128(in []complex128, w [3][]complex128, ls int, inverse bool) []complex128 {
+	n := len(in)
+	r := n / (4 * ls)
+	out := make([]complex128, n)
+	rot := complex(0, -1)
+	if inverse {
+		rot = complex(0, 1)
+	}
+	for j := range ls {
+		for k := range r {
+			var a [4]complex128
+			for q := range 4 {
+				a[q] = in[j*4*r+q*r+k]
+				if q > 0 {
+					wq := w[q-1][j]
+					if inverse {
+						wq = cmplx.Conj(wq)
+					}
+					a[q] *= wq
+				}
+			}
+			s02, d02 := a[0]+a[2], a[0]-a[2]
+			s13, d13 := a[1]+a[3], rot*(a[1]-a[3])
+			out[j*r+k] = s02 + s13
+			out[(j+ls)*r+k] = d02 + d13
+			out[(j+2*ls)*r+k] = s02 - s13
+			out[(j+3*ls)*r+k] = d02 - d13
+		}
+	}
+	return out
+}
+
+// TestFFT64Radix16MatchesTwoStagesAtEveryLevel checks the fused pass
+// against the two radix-4 stages it replaces, in complex128, with random
+// unit twiddles (not roots of unity, so that a twiddle read from the
+// wrong slot shows), both directions, at every ls and R = n/(16·ls) the
+// level supports for n = 64 … 2^13, under guard pages. Where a level has
+// no such kernel, the entry point must panic.
+func TestFFT64Radix16MatchesTwoStagesAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(45, 46))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT64Radix16Supported(l, 1, 16) {
+			mustPanic(t, func() {
+				asm.FFT64Radix16(l, make([]complex128, 256), make([]complex128, 256), make([]float64, 30), 1, false)
+			})
+			t.Skip("no fused radix-16 pass at this level")
+		}
+		mustPanic(t, func() {
+			asm.FFT64Radix16(l, make([]complex128, 256), make([]complex128, 256), make([]float64, 29), 1, false)
+		})
+		mustPanic(t, func() {
+			asm.FFT64Radix16(l, make([]complex128, 256), make([]complex128, 256), make([]float64, 30*8), 8, false)
+		}) // R = 2
+		mustPanic(t, func() {
+			asm.FFT64Radix16(l, make([]complex128, 128), make([]complex128, 256), make([]float64, 30), 1, false)
+		})
+		ran := 0
+		for n := 64; n <= 1<<13; n *= 2 {
+			for ls := 1; 16*ls <= n; ls *= 2 {
+				r := n / (16 * ls)
+				if !asm.FFT64Radix16Supported(l, ls, r) {
+					continue
+				}
+				unit := func() complex128 { return cmplx.Rect(1, rng.Float64()*2*math.Pi) }
+				var wA, wB [3][]complex128
+				for q := range 3 {
+					wA[q] = make([]complex128, ls)
+					wB[q] = make([]complex128, 4*ls)
+					for j := range wA[q] {
+						wA[q][j] = unit()
+					}
+					for j := range wB[q] {
+						wB[q][j] = unit()
+					}
+				}
+				tw := make([]float64, asm.FFT64Radix16TwiddleLen(ls))
+				for j := range ls {
+					for q := range 3 {
+						tw[30*j+2*q], tw[30*j+2*q+1] = real(wA[q][j]), imag(wA[q][j])
+						for s := range 4 {
+							c := wB[q][j+s*ls]
+							tw[30*j+6+6*s+2*q], tw[30*j+6+6*s+2*q+1] = real(c), imag(c)
+						}
+					}
+				}
+				x := make([]complex128, n)
+				for i := range x {
+					x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+				}
+				for _, inverse := range []bool{false, true} {
+					want := radix4Stage128(radix4Stage128(x, wA, ls, inverse), wB, 4*ls, inverse)
+					out := asmtest.GuardedComplex128(t, make([]complex128, n))
+					asm.FFT64Radix16(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), ls, inverse)
+					for i := range want {
+						if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*40*cmplx.Abs(want[i])+fft64StageTol*40) {
+							t.Fatalf("n=%d ls=%d R=%d inverse=%v: out[%d] = %v, want %v", n, ls, r, inverse, i, out[i], want[i])
+						}
+					}
+					ran++
+				}
+			}
+		}
+		if ran < 20 {
+			t.Fatalf("only %d passes ran", ran)
+		}
+	})
+}
