@@ -84,7 +84,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
 	if batch == 1 && n <= radix16MaxLen64 {
-		fuseRadix16(p, l)
+		fuseRadix16of64(p, l)
 	}
 	total := 0
 	for i := range p.stages {
@@ -163,10 +163,10 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 // apart cost what the saved pass did.
 const radix16MaxLen64 = 2048
 
-// fuseRadix16 replaces pairs of consecutive wide radix-4 stages of sp
+// fuseRadix16of64 replaces pairs of consecutive wide radix-4 stages of sp
 // (neither the first, which carries an inverse's 1/n, nor the fused tail)
 // by fused radix-16 passes where level l has them.
-func fuseRadix16(sp *stockham64, l asm.Level) {
+func fuseRadix16of64(sp *stockham64, l asm.Level) {
 	st := sp.stages
 	out := st[:0]
 	for i := 0; i < len(st); i++ {
