@@ -3,7 +3,6 @@
 package fft
 
 import (
-	"slices"
 	"unsafe"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -87,14 +86,13 @@ func hostHasStockham32() bool {
 func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen int) {
 	n, bins := f.plan.Len(), f.plan.Bins()
 	h := n / 2
-	l = passLevel(l, h)
 	rp := f.plan.stockham(l)
 	// The pass's two halvings, and where the inverse runs its stages here
 	// (stagesHere) the inverse FFT's 1/h too (a power of two: the same
 	// values as on the first stage, where realStockham32.transform puts
 	// it).
 	scale := float32(0.25)
-	stagesHere := rp.cplx != nil && rp.cplx.small == nil && !rp.cplx.seg // a segmented plan runs through rp.transform
+	stagesHere := rp.cplx != nil && rp.cplx.small == nil && !rp.cplx.seg // a segmented plan runs through rp.transform (runSeg32)
 	if stagesHere {
 		scale /= float32(h)
 	}
@@ -194,25 +192,6 @@ func inverseStages(sp *stockham32, end int, src, other []complex64) []complex64 
 	return cur
 }
 
-// conv32AVX2MinHalf is the least half length h from which applyPass runs
-// the AVX2 kernels at the AVX-512 level. On Zen 4 a ZMM instruction does
-// the work of two YMM ones (no more FMA throughput), and from here on the
-// AVX2 pipeline is the faster: Conv32.Apply, H = 256, kernelLen = seqLen,
-// best of 80 alternating calls (thread CPU time, two runs), AVX2 against
-// AVX-512 kernels: L = 1024 1.94–2.08 against 1.63–1.74 ns per sample,
-// 4096 3.21–3.30 against 3.17–3.44, 16384 3.38–3.50 against 3.66–3.75,
-// 65536 4.09–4.10 against 4.32–4.41.
-const conv32AVX2MinHalf = 8192
-
-// passLevel returns the level whose kernels applyPass runs for Apply at
-// level l and half length h (conv32AVX2MinHalf).
-func passLevel(l asm.Level, h int) asm.Level {
-	if l == asm.AVX512 && h >= conv32AVX2MinHalf && slices.Contains(asm.Levels(), asm.AVX2) {
-		return asm.AVX2
-	}
-	return l
-}
-
 // prunedTail reports whether the inverse FFT of sp at level l can end
 // with a pruned, skip-fused last pass: the row (seqLen values) is the
 // first half of the real inverse's output, the first half of sp's, and sp
@@ -220,7 +199,7 @@ func passLevel(l asm.Level, h int) asm.Level {
 // stage of r = 1 with asm.FFTConvLast4 at l (AVX2).
 func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 	k := len(sp.stages)
-	if seqLen != sp.n || k < 2 {
+	if seqLen != sp.n || k < 2 || sp.seg { // a segmented plan runs through rp.transform
 		return false
 	}
 	last := sp.stages[k-1]
