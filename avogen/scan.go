@@ -385,11 +385,9 @@ func scanLanes(v vmath.ISA) {
 			VFMADD231PS(cc, hv, acc)
 		}
 	}
-	// lanesUnroll states per iteration, their decays emitted one after
-	// another before the updates: each decay is a chain of a dozen
-	// dependent instructions, and with one state per iteration the
-	// scheduler filled with one chain's waiting instructions before it
-	// reached the next state's independent ones.
+	// per states an iteration, their decays side by side before the
+	// updates (see lanesUnroll), their outputs summed into two
+	// accumulators.
 	per := lanesUnroll
 	if v.Lanes == 16 {
 		per = lanesUnroll512
