@@ -53,3 +53,23 @@ func fftConvTail16AVX512Skip(y *float32, u *float32, in *complex64, tw *float32,
 //
 //go:noescape
 func fftConvLast4AVX2Skip(y *float32, u *float32, in *complex64, tw *float32, ls int, d float32)
+
+// fftConvTail16SegAVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegAVX512(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+
+// fftConvTail16SegAVX512Skip runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegAVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+
+// fftConvTail16SegCAVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegCAVX512(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+
+// fftConvTail16SegCAVX512Skip runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegCAVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)

@@ -187,6 +187,65 @@ func TestFFTConvTail16IsTheFirstHalfOfTheInverseTail16(t *testing.T) {
 	})
 }
 
+// FFTConvTail16Seg is the first half of the inverse FFTTail16Seg, value
+// for value, and with the skip that half through AddScaled: the lengths
+// of both tables (below and from FFTTail16CompactMinLen), segmented and
+// contiguous input, every slice guarded, y apart from u and y = u.
+func TestFFTConvTail16SegIsTheFirstHalfOfTheInverseTail16Seg(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTTail16Supported(l, 2048) {
+			t.Skip("no FFTTail16Seg at this level")
+		}
+		for _, n := range []int{2048, 4096, 16384, 32768} {
+			for _, pad := range []int{0, 16} {
+				m := n / 16
+				in := make([]complex64, asm.FFTSegIndex(n-1, m, pad)+1)
+				for i := range in {
+					in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+				}
+				tw := make([]float32, asm.FFTTail16SegTwiddleLen(n))
+				for i := range tw {
+					tw[i] = float32(rng.NormFloat64())
+				}
+				u := make([]float32, n)
+				for i := range u {
+					u[i] = float32(rng.NormFloat64())
+				}
+				full := make([]complex64, n)
+				asm.FFTTail16Seg(l, full, in, tw, n, pad, true)
+				half := make([]float32, n)
+				for i, v := range full[:n/2] {
+					half[2*i], half[2*i+1] = real(v), imag(v)
+				}
+				const d = float32(0.45)
+				skipped := make([]float32, n)
+				if done := asm.AddScaled(l, skipped, half, u, d); done != n {
+					t.Fatalf("AddScaled did %d of %d", done, n)
+				}
+				gin, gtw := asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw)
+				for _, c := range []struct {
+					name string
+					skip bool
+					want []float32
+				}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
+					gu := asmtest.GuardedFloat32(t, u)
+					y := asmtest.GuardedFloat32(t, make([]float32, n))
+					if c.name == "skip, y = u" {
+						y = gu
+					}
+					asm.FFTConvTail16Seg(l, y, gu, gin, gtw, pad, d, c.skip)
+					for i := range y {
+						if y[i] != c.want[i] {
+							t.Fatalf("n=%d pad=%d %s: y[%d] = %v, want %v", n, pad, c.name, i, y[i], c.want[i])
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
 // FFTConvLast4 is the first half of the inverse last radix-4 stage (r =
 // 1), value for value, and with the skip that half through AddScaled:
 // every n from one group of 4 j to eight, every slice guarded, y apart

@@ -104,6 +104,41 @@ func FFTConvTail16(l Level, y, u []float32, in []complex64, tw []float32, d floa
 	}
 }
 
+// FFTConvTail16Seg is FFTConvTail16 for the tail of a segmented plan: it
+// computes the first half of the inverse FFTTail16Seg of in (a length-n
+// transform, n = len(y), its input segmented with inPad values after
+// every n/16, its table FFTTail16Seg's: the compact one from
+// FFTTail16CompactMinLen), with the same values, written to y as
+// FFTConvTail16 writes them. len(u) = n with skip; y may be u, and must
+// not otherwise overlap u or in.
+func FFTConvTail16Seg(l Level, y, u []float32, in []complex64, tw []float32, inPad int, d float32, skip bool) {
+	n := len(y)
+	m := n / 16
+	if !FFTTail16Supported(l, n) || inPad < 0 || (inPad > 0 && m%128 != 0) || len(in) <= FFTSegIndex(n-1, m, inPad) || (skip && len(u) != n) {
+		panic("asm: FFTConvTail16Seg: bad length or padding")
+	}
+	tw = tw[:FFTTail16SegTwiddleLen(n)]
+	per := m / 128
+	if inPad == 0 {
+		per = m / 8
+	}
+	var up *float32
+	if skip {
+		up = &u[0]
+	}
+	yp, i, w := &y[0], &in[0], &tw[0]
+	switch compact := n >= FFTTail16CompactMinLen; {
+	case compact && skip:
+		fftConvTail16SegCAVX512Skip(yp, up, i, w, m, per, inPad*8, d)
+	case compact:
+		fftConvTail16SegCAVX512(yp, nil, i, w, m, per, inPad*8, 0)
+	case skip:
+		fftConvTail16SegAVX512Skip(yp, up, i, w, m, per, inPad*8, d)
+	default:
+		fftConvTail16SegAVX512(yp, nil, i, w, m, per, inPad*8, 0)
+	}
+}
+
 // FFTConvLast4Supported reports whether FFTConvLast4 runs at level l for
 // transform length n.
 func FFTConvLast4Supported(l Level, n int) bool { return l == AVX2 && n >= 16 && n%16 == 0 }

@@ -47,8 +47,13 @@ func generateFFTConv() {
 		fftConvFirst(v)
 	}
 	for _, skip := range []bool{false, true} {
-		fftConvTail16(vmath.AVX512, skip)
+		fftConvTail16(vmath.AVX512, skip, false, false)
 		fftConvLast4(vmath.AVX2, skip)
+	}
+	for _, compact := range []bool{false, true} {
+		for _, skip := range []bool{false, true} {
+			fftConvTail16(vmath.AVX512, skip, true, compact)
+		}
 	}
 }
 
@@ -282,12 +287,29 @@ func fftConvFirst(v vmath.ISA) {
 // fused multiply-add, as addScaled; else y = out). This removes the
 // stores of the discarded half and the whole addScaled pass (a read of
 // the FFT buffer and a write of y).
-func fftConvTail16(v vmath.ISA, skip bool) {
-	name := "fftConvTail16" + v.Name
+//
+// seg emits fftConvTail16Seg, whose input is segmented as fftTail16's
+// (after every per groups of 8 j, in skips skip more bytes: the layout of
+// a segmented plan's passes), and compact with it the table of
+// fftTail16C (12 vectors per 8 j, the second factor formed from
+// fft_tail16_w16): the segmented plans' tail, pruned the same way.
+func fftConvTail16(v vmath.ISA, skip, seg, compact bool) {
+	name := "fftConvTail16"
+	switch {
+	case compact:
+		name += "SegC"
+	case seg:
+		name += "Seg"
+	}
+	name += v.Name
 	if skip {
 		name += "Skip"
 	}
-	TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, m int, d float32)")
+	if seg {
+		TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, m, per, skip int, d float32)")
+	} else {
+		TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, m int, d float32)")
+	}
 	Pragma("noescape")
 	Doc(name + " runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.")
 	y := Load(Param("y"), GP64())
@@ -308,6 +330,13 @@ func fftConvTail16(v vmath.ISA, skip bool) {
 	MOVQ(m, groups)
 	SHRQ(U8(3), groups)
 	JZ(LabelRef(name + "_done"))
+	var left reg.GPVirtual // groups before in skips a segment's padding
+	if seg {
+		CMPQ(NewParamAddr("per", 40), Imm(0))
+		JLE(LabelRef(name + "_done"))
+		left = GP64()
+		Load(Param("per"), left)
+	}
 	ones := fftOnes(v)
 	Label(name + "_loop")
 	var x [16]reg.VecVirtual
@@ -336,8 +365,15 @@ func fftConvTail16(v vmath.ISA, skip bool) {
 	for s := range 4 {
 		b := ys[s][:]
 		base := (6 + 6*s) * vb
+		if compact {
+			base = 6 * vb
+		}
 		for k := 1; k < 4; k++ {
 			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, true)
+			if compact && s > 0 {
+				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
+				b[k] = cmulBcst(v, b[k], c, c.Offset(4), true)
+			}
 		}
 		// butterfly4's t = 0 and its inverse t = 1 (d02 + i·d13).
 		s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
@@ -372,7 +408,18 @@ func fftConvTail16(v vmath.ISA, skip bool) {
 	if skip {
 		ADDQ(U32(vb), u)
 	}
-	ADDQ(U32(30*vb), tw)
+	if compact {
+		ADDQ(U32(12*vb), tw)
+	} else {
+		ADDQ(U32(30*vb), tw)
+	}
+	if seg {
+		DECQ(left)
+		JNZ(LabelRef(name + "_next"))
+		ADDQ(NewParamAddr("skip", 48), in)
+		Load(Param("per"), left)
+		Label(name + "_next")
+	}
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")

@@ -80,7 +80,8 @@ func hostHasStockham32() bool {
 // outputs kept, the skip added on the way out, no AddScaled pass. Apply,
 // H = 256, AVX-512, best of 80 alternating calls (thread CPU time), with
 // against without it: L = 4096 3.19 against 3.35 ns per sample, 16384
-// 3.91 against 4.25. The stages run here (inverseStages,
+// 3.91 against 4.25. A segmented plan (h ≥ 2048 at AVX-512) ends the
+// same way (prunedSegTail). The stages run here (inverseStages,
 // forwardHalfZero) ping-pong between two buffers of h values, where
 // realStockham32.transform wrote a third (the real output, 8·h bytes).
 func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen int) {
@@ -92,8 +93,9 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	// values as on the first stage, where realStockham32.transform puts
 	// it).
 	scale := float32(0.25)
-	stagesHere := rp.cplx != nil && rp.cplx.small == nil && !rp.cplx.seg // a segmented plan runs through rp.transform (runSeg32)
-	if stagesHere {
+	stagesHere := rp.cplx != nil && rp.cplx.small == nil && !rp.cplx.seg // a segmented plan runs through rp.transform (runSeg32), or segTail
+	segTail := prunedSegTail(l, rp, seqLen)
+	if stagesHere || segTail {
 		scale /= float32(h)
 	}
 	s := f.pool.Get().(*conv32Scratch)
@@ -106,6 +108,11 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	w := work[off : off+rp.workLen()] // the transforms' work buffer
 	direct := firstStageReadsRow(l, rp, seqLen)
 	tail := stagesHere && prunedTail(l, rp.cplx, seqLen)
+	if segTail {
+		// Only the forward reads s.buf, and only its first seqLen values
+		// change from row to row: the padding is cleared once.
+		clear(s.buf[seqLen:n])
+	}
 	rows := len(u) / seqLen
 	for r := 0; r < rows; r++ {
 		ch := r % channels
@@ -115,7 +122,9 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 			z = forwardHalfZero(rp.cplx, a, b, ur)
 		} else {
 			copy(s.buf, ur)
-			clear(s.buf[seqLen:n])
+			if !segTail {
+				clear(s.buf[seqLen:n])
+			}
 			z = a
 			rp.transform(z[:h], asComplex64(s.buf), w, false)
 		}
@@ -124,6 +133,17 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 		// alternating calls, L = 1024 … 65536, AVX-512 and AVX2).
 		asm.FFTConvPass(l, z, z, f.khat[ch*bins:(ch+1)*bins], f.pass.tw, scale)
 		var out []float32
+		if segTail {
+			sp := rp.cplx
+			cur, pad := segPasses32(sp, z[:h], w, true, 1)
+			last := sp.stages[len(sp.stages)-1]
+			dh := float32(0)
+			if d != nil {
+				dh = d[ch]
+			}
+			asm.FFTConvTail16Seg(l, yr, ur, cur, sp.tw[last.off:last.off+last.len], pad, dh, d != nil)
+			continue
+		}
 		if stagesHere {
 			other := a
 			if &z[0] == &a[0] {
@@ -199,11 +219,23 @@ func inverseStages(sp *stockham32, end int, src, other []complex64) []complex64 
 // stage of r = 1 with asm.FFTConvLast4 at l (AVX2).
 func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 	k := len(sp.stages)
-	if seqLen != sp.n || k < 2 || sp.seg { // a segmented plan runs through rp.transform
+	if seqLen != sp.n || k < 2 || sp.seg { // a segmented plan: prunedSegTail
 		return false
 	}
 	last := sp.stages[k-1]
 	return last.r == 0 || (last.r == 1 && !sp.radix16(k-1) && asm.FFTConvLast4Supported(l, sp.n))
+}
+
+// prunedSegTail reports whether applyPass runs the passes of rp's
+// segmented complex plan itself (segPasses32) and ends the inverse with
+// the pruned, skip-fused asm.FFTConvTail16Seg: the row is the first half
+// of the real inverse's output (seqLen = h). Apply, H = 256, AVX-512,
+// five interleaved rounds on the loaded machine (thread CPU ns per
+// sample, median), with against without: L = 4096 3.22 against 3.50,
+// 16384 3.24 against 3.59, 65536 3.73 against 4.08.
+func prunedSegTail(l asm.Level, rp *realStockham32, seqLen int) bool {
+	sp := rp.cplx
+	return sp != nil && sp.seg && seqLen == sp.n && asm.FFTTail16Supported(l, sp.n)
 }
 
 // asFloat32 reads x as its 2·len(x) float32 parts.
