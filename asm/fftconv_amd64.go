@@ -34,6 +34,11 @@ func addScaledAVX512(y []float32, a []float32, u []float32, d float32)
 //go:noescape
 func fftConvFirstAVX512(out []complex64, in []complex64)
 
+// fftConvFirst16AVX512 runs the first forward radix-16 pass of an FFT whose second half of inputs is zero; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvFirst16AVX512(out *complex64, in *complex64, tw *float32, r int, os int)
+
 // fftConvTail16AVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
 //
 //go:noescape

@@ -345,6 +345,156 @@ fftConvFirstAVX512_done:
 	VZEROUPPER
 	RET
 
+// func fftConvFirst16AVX512(out *complex64, in *complex64, tw *float32, r int, os int)
+// Requires: AVX, AVX512F
+TEXT ·fftConvFirst16AVX512(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+24(FP), BX
+	MOVQ    os+32(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHLQ    $0x03, R8
+	LEAQ    (R8)(R8*2), R9
+	LEAQ    (CX)(R8*4), R10
+	SHRQ    $0x03, BX
+	JZ      fftConvFirst16AVX512_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftConvFirst16AVX512_loop:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (R10), Z2
+	VADDPS              Z2, Z1, Z3
+	VSUBPS              Z2, Z1, Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMOVAPS             Z5, Z2
+	VFMSUBADD231PS      Z0, Z1, Z2
+	VFMADDSUB231PS      Z0, Z1, Z5
+	VMOVUPS             (CX)(R8*1), Z1
+	VMOVUPS             (R10)(R8*1), Z6
+	VADDPS              Z6, Z1, Z7
+	VSUBPS              Z6, Z1, Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMOVAPS             Z9, Z6
+	VFMSUBADD231PS      Z0, Z1, Z6
+	VFMADDSUB231PS      Z0, Z1, Z9
+	VMOVUPS             (CX)(R8*2), Z1
+	VMOVUPS             (R10)(R8*2), Z10
+	VADDPS              Z10, Z1, Z11
+	VSUBPS              Z10, Z1, Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMOVAPS             Z13, Z10
+	VFMSUBADD231PS      Z0, Z1, Z10
+	VFMADDSUB231PS      Z0, Z1, Z13
+	VMOVUPS             (CX)(R9*1), Z1
+	VMOVUPS             (R10)(R9*1), Z14
+	VADDPS              Z14, Z1, Z15
+	VSUBPS              Z14, Z1, Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMOVAPS             Z17, Z14
+	VFMSUBADD231PS      Z0, Z1, Z14
+	VFMADDSUB231PS      Z0, Z1, Z17
+	VADDPS              Z11, Z3, Z1
+	VSUBPS              Z11, Z3, Z18
+	VADDPS              Z15, Z7, Z11
+	VSUBPS              Z15, Z7, Z7
+	VADDPS              Z11, Z1, Z3
+	VSUBPS              Z11, Z1, Z11
+	VPERMILPS           $0xb1, Z7, Z1
+	VMOVAPS             Z1, Z7
+	VMOVAPS             Z1, Z15
+	VFMSUBADD231PS      Z0, Z18, Z7
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VMOVUPS             Z3, (AX)
+	VMOVUPS             Z7, (AX)(SI*4)
+	VMOVUPS             Z11, (AX)(SI*8)
+	VMOVUPS             Z15, (AX)(DI*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         52(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 48(DX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z3
+	VMULPS.BCST         60(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 56(DX), Z10, Z3
+	VPERMILPS           $0xb1, Z14, Z6
+	VMULPS.BCST         68(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 64(DX), Z14, Z6
+	VADDPS              Z3, Z2, Z7
+	VSUBPS              Z3, Z2, Z10
+	VADDPS              Z6, Z1, Z3
+	VSUBPS              Z6, Z1, Z1
+	VADDPS              Z3, Z7, Z2
+	VSUBPS              Z3, Z7, Z3
+	VPERMILPS           $0xb1, Z1, Z6
+	VMOVAPS             Z6, Z1
+	VMOVAPS             Z6, Z6
+	VFMSUBADD231PS      Z0, Z10, Z1
+	VFMADDSUB231PS      Z0, Z10, Z6
+	LEAQ                (AX)(SI*1), R11
+	VMOVUPS             Z2, (R11)
+	VMOVUPS             Z1, (R11)(SI*4)
+	VMOVUPS             Z3, (R11)(SI*8)
+	VMOVUPS             Z6, (R11)(DI*4)
+	VPERMILPS           $0xb1, Z8, Z1
+	VMULPS.BCST         76(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 72(DX), Z8, Z1
+	VPERMILPS           $0xb1, Z12, Z2
+	VMULPS.BCST         84(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 80(DX), Z12, Z2
+	VPERMILPS           $0xb1, Z16, Z3
+	VMULPS.BCST         92(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 88(DX), Z16, Z3
+	VADDPS              Z2, Z4, Z6
+	VSUBPS              Z2, Z4, Z7
+	VADDPS              Z3, Z1, Z2
+	VSUBPS              Z3, Z1, Z1
+	VADDPS              Z2, Z6, Z4
+	VSUBPS              Z2, Z6, Z2
+	VPERMILPS           $0xb1, Z1, Z3
+	VMOVAPS             Z3, Z1
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z7, Z1
+	VFMADDSUB231PS      Z0, Z7, Z3
+	LEAQ                (AX)(SI*2), R11
+	VMOVUPS             Z4, (R11)
+	VMOVUPS             Z1, (R11)(SI*4)
+	VMOVUPS             Z2, (R11)(SI*8)
+	VMOVUPS             Z3, (R11)(DI*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         100(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 96(DX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z2
+	VMULPS.BCST         108(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 104(DX), Z13, Z2
+	VPERMILPS           $0xb1, Z17, Z3
+	VMULPS.BCST         116(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 112(DX), Z17, Z3
+	VADDPS              Z2, Z5, Z4
+	VSUBPS              Z2, Z5, Z6
+	VADDPS              Z3, Z1, Z2
+	VSUBPS              Z3, Z1, Z1
+	VADDPS              Z2, Z4, Z5
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z3
+	VMOVAPS             Z3, Z1
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z3
+	LEAQ                (AX)(DI*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z1, (R11)(SI*4)
+	VMOVUPS             Z2, (R11)(SI*8)
+	VMOVUPS             Z3, (R11)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, R10
+	ADDQ                $0x00000040, AX
+	DECQ                BX
+	JNZ                 fftConvFirst16AVX512_loop
+
+fftConvFirst16AVX512_done:
+	VZEROUPPER
+	RET
+
 // func fftConvTail16AVX512(y *float32, u *float32, in *complex64, tw *float32, m int, d float32)
 // Requires: AVX, AVX512F
 TEXT ·fftConvTail16AVX512(SB), NOSPLIT, $0-44

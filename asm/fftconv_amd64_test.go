@@ -187,6 +187,44 @@ func TestFFTConvTail16IsTheFirstHalfOfTheInverseTail16(t *testing.T) {
 	})
 }
 
+// FFTConvFirst16 is FFTRadix16Seg's first pass (ls = 1) of the input
+// followed by as many zeros, value for value: contiguous and segmented
+// output, every length from one vector per row to a segmented plan's,
+// every slice guarded.
+func TestFFTConvFirst16IsTheRadix16FirstPassOfTheZeroPaddedInput(t *testing.T) {
+	rng := rand.New(rand.NewPCG(33, 34))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTRadix16Supported(l, 1, 8) {
+			t.Skip("no FFTRadix16 at this level")
+		}
+		for _, n := range []int{128, 256, 384, 4096, 65536} {
+			for _, pad := range []int{0, 16} {
+				r := n / 16
+				in := make([]complex64, n/2)
+				for i := range in {
+					in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+				}
+				padded := make([]complex64, n)
+				copy(padded, in)
+				tw := make([]float32, asm.FFTRadix16TwiddleLen(1))
+				for i := range tw {
+					tw[i] = float32(rng.NormFloat64())
+				}
+				m := asm.FFTSegIndex(n-1, r, pad) + 1
+				want := make([]complex64, m)
+				asm.FFTRadix16Seg(l, want, padded, tw, n, 1, 0, pad, false, 1)
+				got := asmtest.GuardedComplex64(t, make([]complex64, m))
+				asm.FFTConvFirst16(l, got, asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw), pad)
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("n=%d pad=%d: out[%d] = %v, want %v", n, pad, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
 // FFTConvTail16Seg is the first half of the inverse FFTTail16Seg, value
 // for value, and with the skip that half through AddScaled: the lengths
 // of both tables (below and from FFTTail16CompactMinLen), segmented and

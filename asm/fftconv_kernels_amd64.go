@@ -83,6 +83,22 @@ func FFTConvFirst(l Level, out, in []complex64) {
 	}
 }
 
+// FFTConvFirst16 is the forward FFTRadix16Seg pass with ls = 1 (its
+// table tw, s = 1, contiguous input) of a length-n transform whose inputs
+// from n/2 on are zero, reading only in's first n/2 = len(in) values:
+// out, in the segmented layout of outPad values after every n/16, holds
+// what FFTRadix16Seg writes from in followed by n/2 zeros.
+// FFTRadix16Supported(l, 1, n/16) must hold; out must not overlap in.
+func FFTConvFirst16(l Level, out, in []complex64, tw []float32, outPad int) {
+	n := 2 * len(in)
+	r := n / 16
+	if !FFTRadix16Supported(l, 1, r) || n != 16*r || outPad < 0 || len(out) <= FFTSegIndex(n-1, r, outPad) {
+		panic("asm: FFTConvFirst16: bad length or padding")
+	}
+	tw = tw[:FFTRadix16TwiddleLen(1)]
+	fftConvFirst16AVX512(&out[0], &in[0], &tw[0], r, (r+outPad)*8)
+}
+
 // FFTConvTail16 is the inverse FFTTail16 (the same table and arithmetic,
 // so the same values) computing only the first half of its outputs,
 // written as floats to y with the D skip added: with out the inverse

@@ -26,6 +26,9 @@
 // reading the row's first half where it lies: two inputs per butterfly
 // instead of four, and no copy of the row into a padded buffer.
 //
+// fftConvFirst16 is the same for the radix-16 first pass of AVX-512's
+// segmented plans (fftR16Wide with ls = 1).
+//
 // fftConvTail16 (AVX-512) and fftConvLast4 (AVX2) are the inverse FFT's
 // last pass (avogen/fft.go's fftTail16, and fftR4Narrow with r = 1) cut to
 // the outputs a convolution keeps, with the D skip and the copy out fused
@@ -46,6 +49,7 @@ func generateFFTConv() {
 		addScaled(v)
 		fftConvFirst(v)
 	}
+	fftConvFirst16(vmath.AVX512)
 	for _, skip := range []bool{false, true} {
 		fftConvTail16(vmath.AVX512, skip, false, false)
 		fftConvLast4(vmath.AVX2, skip)
@@ -272,6 +276,97 @@ func fftConvFirst(v vmath.ISA) {
 	ADDQ(U8(v.Bytes()), in)
 	ADDQ(U8(v.Bytes()), out)
 	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftConvFirst16 emits the forward fftR16Wide pass with ls = 1 (ZMM: the
+// same table, operations and output layout) for an FFT of length 16r
+// whose inputs from 8r on are zero, reading only the first 8r from in:
+// in each stage-A butterfly x[4q + p] (q = 0 … 3) the q = 2, 3 inputs are
+// zero, so it is fftConvFirst's two-input butterfly, and half the loads
+// go. out is written as fftR16Wide writes it, output s + 4t of a k at
+// (s + 4t)·os bytes from out + k (os = (r + pad)·8: a segmented layout).
+func fftConvFirst16(v vmath.ISA) {
+	name := "fftConvFirst16" + v.Name
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, r, os int)")
+	Pragma("noescape")
+	Doc(name + " runs the first forward radix-16 pass of an FFT whose second half of inputs is zero; see avogen/fftconv.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	k := Load(Param("r"), GP64())
+	ob := Load(Param("os"), GP64())
+	o3 := GP64()
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	rb := GP64() // r values in bytes: the stride of p
+	MOVQ(k, rb)
+	SHLQ(U8(3), rb)
+	rb3 := GP64()
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, rb3)
+	in4 := GP64() // the row 4r, where q = 1 starts
+	LEAQ(Mem{Base: in, Index: rb, Scale: 4}, in4)
+	SHRQ(U8(log2(cvals(v))), k)
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	twid := func(i int) (Mem, Mem) { return Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4} }
+	row := func(base reg.Register, p int) Mem {
+		switch p {
+		case 0:
+			return Mem{Base: base}
+		case 1:
+			return Mem{Base: base, Index: rb, Scale: 1}
+		case 2:
+			return Mem{Base: base, Index: rb, Scale: 2}
+		}
+		return Mem{Base: base, Index: rb3, Scale: 1}
+	}
+	Label(name + "_loop")
+	var y [4][4]reg.VecVirtual // y[s][p]
+	for p := range 4 {
+		a0, a1 := v.Vec(), v.Vec()
+		VMOVUPS(row(in, p), a0)
+		VMOVUPS(row(in4, p), a1)
+		// fftConvFirst's butterfly: a0 + a1, a0 − i·a1, a0 − a1, a0 + i·a1.
+		y0, y1, y2, sw := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+		VADDPS(a1, a0, y0)
+		VSUBPS(a1, a0, y2)
+		VPERMILPS(U8(0xb1), a1, sw)
+		VMOVAPS(sw, y1)
+		VFMSUBADD231PS(ones, a0, y1)
+		VFMADDSUB231PS(ones, a0, sw)
+		y[0][p], y[1][p], y[2][p], y[3][p] = y0, y1, y2, sw
+	}
+	for s := range 4 {
+		b := y[s][:]
+		for p := 1; p < 4 && s > 0; p++ {
+			re, im := twid(3 + 3*s + p - 1)
+			b[p] = cmulBcst(v, b[p], re, im, false)
+		}
+		butterfly4(v, b, ones, false)
+		base := out
+		if s > 0 {
+			base = GP64()
+			switch s {
+			case 1:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
+			case 2:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
+			case 3:
+				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
+			}
+		}
+		VMOVUPS(b[0], Mem{Base: base})
+		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
+		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
+		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), in4)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(k)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()
