@@ -39,6 +39,11 @@ func fftConvFirstAVX512(out []complex64, in []complex64)
 //go:noescape
 func fftConvFirst16AVX512(out *complex64, in *complex64, tw *float32, r int, os int)
 
+// fftConvFirstRowAVX512 runs the first forward radix-4 stage of an FFT whose second half of inputs is zero on one row of a strided layout; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvFirstRowAVX512(out *complex64, in *complex64, k int, is int, os int)
+
 // fftConvTail16AVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
 //
 //go:noescape

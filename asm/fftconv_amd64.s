@@ -495,6 +495,41 @@ fftConvFirst16AVX512_done:
 	VZEROUPPER
 	RET
 
+// func fftConvFirstRowAVX512(out *complex64, in *complex64, k int, is int, os int)
+// Requires: AVX, AVX512F
+TEXT ·fftConvFirstRowAVX512(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    k+16(FP), DX
+	MOVQ    is+24(FP), BX
+	MOVQ    os+32(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	SHRQ    $0x03, DX
+	JZ      fftConvFirstRowAVX512_done
+
+fftConvFirstRowAVX512_loop:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        (CX)(BX*1), Z2
+	VADDPS         Z2, Z1, Z3
+	VMOVUPS        Z3, (AX)
+	VSUBPS         Z2, Z1, Z3
+	VMOVUPS        Z3, (AX)(SI*2)
+	VPERMILPS      $0xb1, Z2, Z2
+	VMOVAPS        Z2, Z3
+	VFMSUBADD231PS Z0, Z1, Z3
+	VMOVUPS        Z3, (AX)(SI*1)
+	VFMADDSUB231PS Z0, Z1, Z2
+	VMOVUPS        Z2, (AX)(DI*1)
+	ADDQ           $0x40, CX
+	ADDQ           $0x40, AX
+	DECQ           DX
+	JNZ            fftConvFirstRowAVX512_loop
+
+fftConvFirstRowAVX512_done:
+	VZEROUPPER
+	RET
+
 // func fftConvTail16AVX512(y *float32, u *float32, in *complex64, tw *float32, m int, d float32)
 // Requires: AVX, AVX512F
 TEXT ·fftConvTail16AVX512(SB), NOSPLIT, $0-44

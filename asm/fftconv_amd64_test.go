@@ -225,6 +225,40 @@ func TestFFTConvFirst16IsTheRadix16FirstPassOfTheZeroPaddedInput(t *testing.T) {
 	})
 }
 
+// FFTConvFirstSeg is a segmented plan's first radix-4 pass
+// (FFTRadix4Strided as runSeg32 lays it out) of the input followed by as
+// many zeros, value for value, every slice guarded.
+func TestFFTConvFirstSegIsTheStridedFirstPassOfTheZeroPaddedInput(t *testing.T) {
+	rng := rand.New(rand.NewPCG(35, 36))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX512 {
+			t.Skip("FFTConvFirstSeg is AVX-512's")
+		}
+		for _, n := range []int{128, 256, 1024, 16384} {
+			for _, pad := range []int{0, 16} {
+				seg := n / 16
+				in := make([]complex64, n/2)
+				for i := range in {
+					in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+				}
+				padded := make([]complex64, n)
+				copy(padded, in)
+				m := asm.FFTSegIndex(n-1, seg, pad) + 1
+				want := make([]complex64, m)
+				st := asm.FFTStageLayout{Rows: 4, Width: seg, QIn: n / 4, RowIn: seg, SOut: 4 * (seg + pad), RowOut: seg + pad}
+				asm.FFTRadix4Strided(l, want, padded, nil, 1, st, false, 1)
+				got := asmtest.GuardedComplex64(t, make([]complex64, m))
+				asm.FFTConvFirstSeg(l, got, asmtest.GuardedComplex64(t, in), pad)
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("n=%d pad=%d: out[%d] = %v, want %v", n, pad, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
 // FFTConvTail16Seg is the first half of the inverse FFTTail16Seg, value
 // for value, and with the skip that half through AddScaled: the lengths
 // of both tables (below and from FFTTail16CompactMinLen), segmented and

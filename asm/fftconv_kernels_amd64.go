@@ -99,6 +99,23 @@ func FFTConvFirst16(l Level, out, in []complex64, tw []float32, outPad int) {
 	fftConvFirst16AVX512(&out[0], &in[0], &tw[0], r, (r+outPad)*8)
 }
 
+// FFTConvFirstSeg is FFTConvFirst with its output in the segmented
+// layout of a segmented plan's first radix-4 pass (FFTRadix4Strided, ls =
+// 1, onto outPad values after every n/16, n = 2·len(in)): out holds what
+// that pass writes from in followed by n/2 zeros. l is AVX512, n/16 a
+// multiple of FFTValues(l); out must not overlap in.
+func FFTConvFirstSeg(l Level, out, in []complex64, outPad int) {
+	n := 2 * len(in)
+	seg := n / 16
+	if l != AVX512 || seg == 0 || n != 16*seg || seg%FFTValues(l) != 0 || outPad < 0 || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTConvFirstSeg: bad level, length or padding")
+	}
+	const b = 8 // bytes per value
+	for row := range 4 {
+		fftConvFirstRowAVX512(&out[row*(seg+outPad)], &in[row*seg], seg, n/4*b, 4*(seg+outPad)*b)
+	}
+}
+
 // FFTConvTail16 is the inverse FFTTail16 (the same table and arithmetic,
 // so the same values) computing only the first half of its outputs,
 // written as floats to y with the D skip added: with out the inverse

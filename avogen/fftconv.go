@@ -50,6 +50,7 @@ func generateFFTConv() {
 		fftConvFirst(v)
 	}
 	fftConvFirst16(vmath.AVX512)
+	fftConvFirstRow(vmath.AVX512)
 	for _, skip := range []bool{false, true} {
 		fftConvTail16(vmath.AVX512, skip, false, false)
 		fftConvLast4(vmath.AVX2, skip)
@@ -273,6 +274,50 @@ func fftConvFirst(v vmath.ISA) {
 	VMOVUPS(y, Mem{Base: out, Index: rb, Scale: 1})
 	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1: (a0r − a1i, a0i + a1r)
 	VMOVUPS(sw, Mem{Base: out, Index: rb3, Scale: 1})
+	ADDQ(U8(v.Bytes()), in)
+	ADDQ(U8(v.Bytes()), out)
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftConvFirstRow emits fftConvFirst's butterflies over one row of a
+// strided layout: for c < k, a0 = in[c] and a1 at is bytes from it, the
+// outputs q = 0 … 3 at q·os bytes from out + c (a segmented plan's first
+// radix-4 pass, FFTRadix4Strided, whose q rows are segments apart).
+func fftConvFirstRow(v vmath.ISA) {
+	name := "fftConvFirstRow" + v.Name
+	TEXT(name, NOSPLIT, "func(out, in *complex64, k, is, os int)")
+	Pragma("noescape")
+	Doc(name + " runs the first forward radix-4 stage of an FFT whose second half of inputs is zero on one row of a strided layout; see avogen/fftconv.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	n := Load(Param("k"), GP64())
+	is := Load(Param("is"), GP64())
+	ob := Load(Param("os"), GP64())
+	o3 := GP64()
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	ones := v.Vec()
+	VMOVUPS(vmath.Const(1), ones)
+	SHRQ(U8(log2(v.Lanes/2)), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	a0, a1, sw := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: in}, a0)
+	VMOVUPS(Mem{Base: in, Index: is, Scale: 1}, a1)
+	y := v.Vec()
+	VADDPS(a1, a0, y)
+	VMOVUPS(y, Mem{Base: out})
+	VSUBPS(a1, a0, y)
+	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 2})
+	VPERMILPS(U8(0xb1), a1, sw)
+	VMOVAPS(sw, y)
+	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1
+	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 1})
+	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1
+	VMOVUPS(sw, Mem{Base: out, Index: o3, Scale: 1})
 	ADDQ(U8(v.Bytes()), in)
 	ADDQ(U8(v.Bytes()), out)
 	DECQ(n)

@@ -108,7 +108,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	w := work[off : off+rp.workLen()] // the transforms' work buffer
 	direct := firstStageReadsRow(l, rp, seqLen)
 	tail := stagesHere && prunedTail(l, rp.cplx, seqLen)
-	segFirst := segTail && !rp.cplx.radix2 && !rp.cplx.radix8 && rp.cplx.stages[0].ls == 1 && rp.cplx.radix16(0)
+	segFirst := segTail && !rp.cplx.radix2 && !rp.cplx.radix8 // a first pass of radix 16 or 4, ls = 1
 	if segTail && !segFirst {
 		// Only the forward reads s.buf, and only its first seqLen values
 		// change from row to row: the padding is cleared once.
@@ -232,21 +232,28 @@ func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 }
 
 // forwardSegHalfZero runs the forward FFT of the segmented plan sp
-// (length h, its first pass radix 16: sp.radix16(0)) on the row u read as
-// h/2 complex values followed by h/2 zeros into z, its passes in work
-// (sp.workLen values): asm.FFTConvFirst16, then runSeg32's other passes.
+// (length h, its first pass of radix 16 or 4: not sp.radix2 or
+// sp.radix8) on the row u read as h/2 complex values followed by h/2
+// zeros into z, its passes in work (sp.workLen values):
+// asm.FFTConvFirst16 or asm.FFTConvFirstSeg, then runSeg32's other
+// passes.
 // As forwardHalfZero, this saves the copy of the row into a padded
 // buffer and half the first pass's reads. The forward alone (one row,
 // min of 15 rounds): L = 4096 2.81 against 3.63 µs, 65536 79.2 against
 // 95.7 µs. Apply, H = 256, AVX-512, seven interleaved rounds on the
 // loaded machine (thread CPU ns per sample, median), with against
-// without: L = 4096 3.02 against 3.34, 65536 3.25 against 3.36.
+// without: L = 4096 3.02 against 3.34, 65536 3.25 against 3.36; with
+// the radix-4 first pass too (asm.FFTConvFirstSeg), L = 16384 2.96
+// against 3.30 (its forward alone 14.7 against 17.0 µs).
 func forwardSegHalfZero(sp *stockham32, z, work []complex64, u []float32) {
 	l, n := sp.level, sp.n
 	m := segLen(n)
 	cur, other := work[:m], work[m:2*m]
-	first := &sp.stages[0]
-	asm.FFTConvFirst16(l, cur, asComplex64(u), sp.tw[first.off:first.off+first.len], segPad32)
+	if first := &sp.stages[0]; sp.radix16(0) {
+		asm.FFTConvFirst16(l, cur, asComplex64(u), sp.tw[first.off:first.off+first.len], segPad32)
+	} else {
+		asm.FFTConvFirstSeg(l, cur, asComplex64(u), segPad32)
+	}
 	end := len(sp.stages) - 1
 	for i := 1; i < end; i++ {
 		st := &sp.stages[i]
