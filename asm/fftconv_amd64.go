@@ -34,6 +34,16 @@ func addScaledAVX512(y []float32, a []float32, u []float32, d float32)
 //go:noescape
 func fftConvFirstAVX512(out []complex64, in []complex64)
 
+// fftConvFirst16AVX512 runs the first forward radix-16 pass of an FFT whose second half of inputs is zero; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvFirst16AVX512(out *complex64, in *complex64, tw *float32, r int, os int)
+
+// fftConvFirstRowAVX512 runs the first forward radix-4 stage of an FFT whose second half of inputs is zero on one row of a strided layout; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvFirstRowAVX512(out *complex64, in *complex64, k int, is int, os int)
+
 // fftConvTail16AVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
 //
 //go:noescape
@@ -53,3 +63,23 @@ func fftConvTail16AVX512Skip(y *float32, u *float32, in *complex64, tw *float32,
 //
 //go:noescape
 func fftConvLast4AVX2Skip(y *float32, u *float32, in *complex64, tw *float32, ls int, d float32)
+
+// fftConvTail16SegAVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegAVX512(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+
+// fftConvTail16SegAVX512Skip runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegAVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+
+// fftConvTail16SegCAVX512 runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegCAVX512(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+
+// fftConvTail16SegCAVX512Skip runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.
+//
+//go:noescape
+func fftConvTail16SegCAVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)

@@ -345,6 +345,191 @@ fftConvFirstAVX512_done:
 	VZEROUPPER
 	RET
 
+// func fftConvFirst16AVX512(out *complex64, in *complex64, tw *float32, r int, os int)
+// Requires: AVX, AVX512F
+TEXT ·fftConvFirst16AVX512(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+24(FP), BX
+	MOVQ    os+32(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHLQ    $0x03, R8
+	LEAQ    (R8)(R8*2), R9
+	LEAQ    (CX)(R8*4), R10
+	SHRQ    $0x03, BX
+	JZ      fftConvFirst16AVX512_done
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftConvFirst16AVX512_loop:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (R10), Z2
+	VADDPS              Z2, Z1, Z3
+	VSUBPS              Z2, Z1, Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMOVAPS             Z5, Z2
+	VFMSUBADD231PS      Z0, Z1, Z2
+	VFMADDSUB231PS      Z0, Z1, Z5
+	VMOVUPS             (CX)(R8*1), Z1
+	VMOVUPS             (R10)(R8*1), Z6
+	VADDPS              Z6, Z1, Z7
+	VSUBPS              Z6, Z1, Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMOVAPS             Z9, Z6
+	VFMSUBADD231PS      Z0, Z1, Z6
+	VFMADDSUB231PS      Z0, Z1, Z9
+	VMOVUPS             (CX)(R8*2), Z1
+	VMOVUPS             (R10)(R8*2), Z10
+	VADDPS              Z10, Z1, Z11
+	VSUBPS              Z10, Z1, Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMOVAPS             Z13, Z10
+	VFMSUBADD231PS      Z0, Z1, Z10
+	VFMADDSUB231PS      Z0, Z1, Z13
+	VMOVUPS             (CX)(R9*1), Z1
+	VMOVUPS             (R10)(R9*1), Z14
+	VADDPS              Z14, Z1, Z15
+	VSUBPS              Z14, Z1, Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMOVAPS             Z17, Z14
+	VFMSUBADD231PS      Z0, Z1, Z14
+	VFMADDSUB231PS      Z0, Z1, Z17
+	VADDPS              Z11, Z3, Z1
+	VSUBPS              Z11, Z3, Z18
+	VADDPS              Z15, Z7, Z11
+	VSUBPS              Z15, Z7, Z7
+	VADDPS              Z11, Z1, Z3
+	VSUBPS              Z11, Z1, Z11
+	VPERMILPS           $0xb1, Z7, Z1
+	VMOVAPS             Z1, Z7
+	VMOVAPS             Z1, Z15
+	VFMSUBADD231PS      Z0, Z18, Z7
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VMOVUPS             Z3, (AX)
+	VMOVUPS             Z7, (AX)(SI*4)
+	VMOVUPS             Z11, (AX)(SI*8)
+	VMOVUPS             Z15, (AX)(DI*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         52(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 48(DX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z3
+	VMULPS.BCST         60(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 56(DX), Z10, Z3
+	VPERMILPS           $0xb1, Z14, Z6
+	VMULPS.BCST         68(DX), Z6, Z6
+	VFMADDSUB231PS.BCST 64(DX), Z14, Z6
+	VADDPS              Z3, Z2, Z7
+	VSUBPS              Z3, Z2, Z10
+	VADDPS              Z6, Z1, Z3
+	VSUBPS              Z6, Z1, Z1
+	VADDPS              Z3, Z7, Z2
+	VSUBPS              Z3, Z7, Z3
+	VPERMILPS           $0xb1, Z1, Z6
+	VMOVAPS             Z6, Z1
+	VMOVAPS             Z6, Z6
+	VFMSUBADD231PS      Z0, Z10, Z1
+	VFMADDSUB231PS      Z0, Z10, Z6
+	LEAQ                (AX)(SI*1), R11
+	VMOVUPS             Z2, (R11)
+	VMOVUPS             Z1, (R11)(SI*4)
+	VMOVUPS             Z3, (R11)(SI*8)
+	VMOVUPS             Z6, (R11)(DI*4)
+	VPERMILPS           $0xb1, Z8, Z1
+	VMULPS.BCST         76(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 72(DX), Z8, Z1
+	VPERMILPS           $0xb1, Z12, Z2
+	VMULPS.BCST         84(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 80(DX), Z12, Z2
+	VPERMILPS           $0xb1, Z16, Z3
+	VMULPS.BCST         92(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 88(DX), Z16, Z3
+	VADDPS              Z2, Z4, Z6
+	VSUBPS              Z2, Z4, Z7
+	VADDPS              Z3, Z1, Z2
+	VSUBPS              Z3, Z1, Z1
+	VADDPS              Z2, Z6, Z4
+	VSUBPS              Z2, Z6, Z2
+	VPERMILPS           $0xb1, Z1, Z3
+	VMOVAPS             Z3, Z1
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z7, Z1
+	VFMADDSUB231PS      Z0, Z7, Z3
+	LEAQ                (AX)(SI*2), R11
+	VMOVUPS             Z4, (R11)
+	VMOVUPS             Z1, (R11)(SI*4)
+	VMOVUPS             Z2, (R11)(SI*8)
+	VMOVUPS             Z3, (R11)(DI*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         100(DX), Z1, Z1
+	VFMADDSUB231PS.BCST 96(DX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z2
+	VMULPS.BCST         108(DX), Z2, Z2
+	VFMADDSUB231PS.BCST 104(DX), Z13, Z2
+	VPERMILPS           $0xb1, Z17, Z3
+	VMULPS.BCST         116(DX), Z3, Z3
+	VFMADDSUB231PS.BCST 112(DX), Z17, Z3
+	VADDPS              Z2, Z5, Z4
+	VSUBPS              Z2, Z5, Z6
+	VADDPS              Z3, Z1, Z2
+	VSUBPS              Z3, Z1, Z1
+	VADDPS              Z2, Z4, Z5
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z3
+	VMOVAPS             Z3, Z1
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z3
+	LEAQ                (AX)(DI*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z1, (R11)(SI*4)
+	VMOVUPS             Z2, (R11)(SI*8)
+	VMOVUPS             Z3, (R11)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, R10
+	ADDQ                $0x00000040, AX
+	DECQ                BX
+	JNZ                 fftConvFirst16AVX512_loop
+
+fftConvFirst16AVX512_done:
+	VZEROUPPER
+	RET
+
+// func fftConvFirstRowAVX512(out *complex64, in *complex64, k int, is int, os int)
+// Requires: AVX, AVX512F
+TEXT ·fftConvFirstRowAVX512(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    k+16(FP), DX
+	MOVQ    is+24(FP), BX
+	MOVQ    os+32(FP), SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	SHRQ    $0x03, DX
+	JZ      fftConvFirstRowAVX512_done
+
+fftConvFirstRowAVX512_loop:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        (CX)(BX*1), Z2
+	VADDPS         Z2, Z1, Z3
+	VMOVUPS        Z3, (AX)
+	VSUBPS         Z2, Z1, Z3
+	VMOVUPS        Z3, (AX)(SI*2)
+	VPERMILPS      $0xb1, Z2, Z2
+	VMOVAPS        Z2, Z3
+	VFMSUBADD231PS Z0, Z1, Z3
+	VMOVUPS        Z3, (AX)(SI*1)
+	VFMADDSUB231PS Z0, Z1, Z2
+	VMOVUPS        Z2, (AX)(DI*1)
+	ADDQ           $0x40, CX
+	ADDQ           $0x40, AX
+	DECQ           DX
+	JNZ            fftConvFirstRowAVX512_loop
+
+fftConvFirstRowAVX512_done:
+	VZEROUPPER
+	RET
+
 // func fftConvTail16AVX512(y *float32, u *float32, in *complex64, tw *float32, m int, d float32)
 // Requires: AVX, AVX512F
 TEXT ·fftConvTail16AVX512(SB), NOSPLIT, $0-44
@@ -964,5 +1149,1131 @@ fftConvLast4AVX2Skip_loop:
 	JNZ            fftConvLast4AVX2Skip_loop
 
 fftConvLast4AVX2Skip_done:
+	VZEROUPPER
+	RET
+
+// func fftConvTail16SegAVX512(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+// Requires: AVX, AVX512F
+TEXT ·fftConvTail16SegAVX512(SB), NOSPLIT, $0-60
+	MOVQ    y+0(FP), AX
+	MOVQ    in+16(FP), CX
+	MOVQ    tw+24(FP), DX
+	MOVQ    m+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	SHRQ    $0x03, BX
+	JZ      fftConvTail16SegAVX512_done
+	CMPQ    per+40(FP), $0x00
+	JLE     fftConvTail16SegAVX512_done
+	MOVQ    per+40(FP), DI
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftConvTail16SegAVX512_loop:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        128(CX), Z2
+	VMOVUPS        256(CX), Z3
+	VMOVUPS        384(CX), Z4
+	VMOVUPS        512(CX), Z5
+	VMOVUPS        640(CX), Z6
+	VMOVUPS        768(CX), Z7
+	VMOVUPS        896(CX), Z8
+	VUNPCKLPD      Z2, Z1, Z9
+	VUNPCKHPD      Z2, Z1, Z1
+	VUNPCKLPD      Z4, Z3, Z2
+	VUNPCKHPD      Z4, Z3, Z3
+	VUNPCKLPD      Z6, Z5, Z4
+	VUNPCKHPD      Z6, Z5, Z5
+	VUNPCKLPD      Z8, Z7, Z6
+	VUNPCKHPD      Z8, Z7, Z7
+	VSHUFF64X2     $0x88, Z2, Z9, Z8
+	VSHUFF64X2     $0xdd, Z2, Z9, Z2
+	VSHUFF64X2     $0x88, Z3, Z1, Z9
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VSHUFF64X2     $0x88, Z6, Z4, Z3
+	VSHUFF64X2     $0xdd, Z6, Z4, Z4
+	VSHUFF64X2     $0x88, Z7, Z5, Z6
+	VSHUFF64X2     $0xdd, Z7, Z5, Z5
+	VSHUFF64X2     $0x88, Z3, Z8, Z7
+	VSHUFF64X2     $0xdd, Z3, Z8, Z3
+	VSHUFF64X2     $0x88, Z6, Z9, Z8
+	VSHUFF64X2     $0xdd, Z6, Z9, Z6
+	VSHUFF64X2     $0x88, Z4, Z2, Z9
+	VSHUFF64X2     $0xdd, Z4, Z2, Z2
+	VSHUFF64X2     $0x88, Z5, Z1, Z4
+	VSHUFF64X2     $0xdd, Z5, Z1, Z1
+	VMOVUPS        64(CX), Z5
+	VMOVUPS        192(CX), Z10
+	VMOVUPS        320(CX), Z11
+	VMOVUPS        448(CX), Z12
+	VMOVUPS        576(CX), Z13
+	VMOVUPS        704(CX), Z14
+	VMOVUPS        832(CX), Z15
+	VMOVUPS        960(CX), Z16
+	VUNPCKLPD      Z10, Z5, Z17
+	VUNPCKHPD      Z10, Z5, Z5
+	VUNPCKLPD      Z12, Z11, Z10
+	VUNPCKHPD      Z12, Z11, Z11
+	VUNPCKLPD      Z14, Z13, Z12
+	VUNPCKHPD      Z14, Z13, Z13
+	VUNPCKLPD      Z16, Z15, Z14
+	VUNPCKHPD      Z16, Z15, Z15
+	VSHUFF64X2     $0x88, Z10, Z17, Z16
+	VSHUFF64X2     $0xdd, Z10, Z17, Z10
+	VSHUFF64X2     $0x88, Z11, Z5, Z17
+	VSHUFF64X2     $0xdd, Z11, Z5, Z5
+	VSHUFF64X2     $0x88, Z14, Z12, Z11
+	VSHUFF64X2     $0xdd, Z14, Z12, Z12
+	VSHUFF64X2     $0x88, Z15, Z13, Z14
+	VSHUFF64X2     $0xdd, Z15, Z13, Z13
+	VSHUFF64X2     $0x88, Z11, Z16, Z15
+	VSHUFF64X2     $0xdd, Z11, Z16, Z11
+	VSHUFF64X2     $0x88, Z14, Z17, Z16
+	VSHUFF64X2     $0xdd, Z14, Z17, Z14
+	VSHUFF64X2     $0x88, Z12, Z10, Z17
+	VSHUFF64X2     $0xdd, Z12, Z10, Z10
+	VSHUFF64X2     $0x88, Z13, Z5, Z12
+	VSHUFF64X2     $0xdd, Z13, Z5, Z5
+	VPERMILPS      $0xb1, Z3, Z13
+	VMULPS         64(DX), Z13, Z13
+	VFMSUBADD231PS (DX), Z3, Z13
+	VPERMILPS      $0xb1, Z15, Z3
+	VMULPS         192(DX), Z3, Z3
+	VFMSUBADD231PS 128(DX), Z15, Z3
+	VPERMILPS      $0xb1, Z11, Z15
+	VMULPS         320(DX), Z15, Z15
+	VFMSUBADD231PS 256(DX), Z11, Z15
+	VADDPS         Z3, Z7, Z11
+	VSUBPS         Z3, Z7, Z18
+	VADDPS         Z15, Z13, Z3
+	VSUBPS         Z15, Z13, Z13
+	VADDPS         Z3, Z11, Z7
+	VSUBPS         Z3, Z11, Z3
+	VPERMILPS      $0xb1, Z13, Z11
+	VMOVAPS        Z11, Z13
+	VMOVAPS        Z11, Z15
+	VFMSUBADD231PS Z0, Z18, Z13
+	VFMADDSUB231PS Z0, Z18, Z15
+	VPERMILPS      $0xb1, Z6, Z11
+	VMULPS         64(DX), Z11, Z11
+	VFMSUBADD231PS (DX), Z6, Z11
+	VPERMILPS      $0xb1, Z16, Z6
+	VMULPS         192(DX), Z6, Z6
+	VFMSUBADD231PS 128(DX), Z16, Z6
+	VPERMILPS      $0xb1, Z14, Z16
+	VMULPS         320(DX), Z16, Z16
+	VFMSUBADD231PS 256(DX), Z14, Z16
+	VADDPS         Z6, Z8, Z14
+	VSUBPS         Z6, Z8, Z18
+	VADDPS         Z16, Z11, Z6
+	VSUBPS         Z16, Z11, Z11
+	VADDPS         Z6, Z14, Z8
+	VSUBPS         Z6, Z14, Z6
+	VPERMILPS      $0xb1, Z11, Z14
+	VMOVAPS        Z14, Z11
+	VMOVAPS        Z14, Z16
+	VFMSUBADD231PS Z0, Z18, Z11
+	VFMADDSUB231PS Z0, Z18, Z16
+	VPERMILPS      $0xb1, Z2, Z14
+	VMULPS         64(DX), Z14, Z14
+	VFMSUBADD231PS (DX), Z2, Z14
+	VPERMILPS      $0xb1, Z17, Z2
+	VMULPS         192(DX), Z2, Z2
+	VFMSUBADD231PS 128(DX), Z17, Z2
+	VPERMILPS      $0xb1, Z10, Z17
+	VMULPS         320(DX), Z17, Z17
+	VFMSUBADD231PS 256(DX), Z10, Z17
+	VADDPS         Z2, Z9, Z10
+	VSUBPS         Z2, Z9, Z18
+	VADDPS         Z17, Z14, Z2
+	VSUBPS         Z17, Z14, Z14
+	VADDPS         Z2, Z10, Z9
+	VSUBPS         Z2, Z10, Z2
+	VPERMILPS      $0xb1, Z14, Z10
+	VMOVAPS        Z10, Z14
+	VMOVAPS        Z10, Z17
+	VFMSUBADD231PS Z0, Z18, Z14
+	VFMADDSUB231PS Z0, Z18, Z17
+	VPERMILPS      $0xb1, Z1, Z10
+	VMULPS         64(DX), Z10, Z10
+	VFMSUBADD231PS (DX), Z1, Z10
+	VPERMILPS      $0xb1, Z12, Z1
+	VMULPS         192(DX), Z1, Z1
+	VFMSUBADD231PS 128(DX), Z12, Z1
+	VPERMILPS      $0xb1, Z5, Z12
+	VMULPS         320(DX), Z12, Z12
+	VFMSUBADD231PS 256(DX), Z5, Z12
+	VADDPS         Z1, Z4, Z5
+	VSUBPS         Z1, Z4, Z18
+	VADDPS         Z12, Z10, Z1
+	VSUBPS         Z12, Z10, Z10
+	VADDPS         Z1, Z5, Z4
+	VSUBPS         Z1, Z5, Z1
+	VPERMILPS      $0xb1, Z10, Z5
+	VMOVAPS        Z5, Z10
+	VMOVAPS        Z5, Z12
+	VFMSUBADD231PS Z0, Z18, Z10
+	VFMADDSUB231PS Z0, Z18, Z12
+	VPERMILPS      $0xb1, Z8, Z5
+	VMULPS         448(DX), Z5, Z5
+	VFMSUBADD231PS 384(DX), Z8, Z5
+	VPERMILPS      $0xb1, Z9, Z8
+	VMULPS         576(DX), Z8, Z8
+	VFMSUBADD231PS 512(DX), Z9, Z8
+	VPERMILPS      $0xb1, Z4, Z9
+	VMULPS         704(DX), Z9, Z9
+	VFMSUBADD231PS 640(DX), Z4, Z9
+	VADDPS         Z8, Z7, Z4
+	VSUBPS         Z8, Z7, Z7
+	VADDPS         Z9, Z5, Z8
+	VSUBPS         Z9, Z5, Z5
+	VADDPS         Z8, Z4, Z4
+	VPERMILPS      $0xb1, Z5, Z5
+	VFMADDSUB231PS Z0, Z7, Z5
+	XORQ           R8, R8
+	LEAQ           (R8)(SI*4), R9
+	VMOVUPS        Z4, (AX)(R8*1)
+	VMOVUPS        Z5, (AX)(R9*1)
+	VPERMILPS      $0xb1, Z16, Z4
+	VMULPS         832(DX), Z4, Z4
+	VFMSUBADD231PS 768(DX), Z16, Z4
+	VPERMILPS      $0xb1, Z17, Z5
+	VMULPS         960(DX), Z5, Z5
+	VFMSUBADD231PS 896(DX), Z17, Z5
+	VPERMILPS      $0xb1, Z12, Z7
+	VMULPS         1088(DX), Z7, Z7
+	VFMSUBADD231PS 1024(DX), Z12, Z7
+	VADDPS         Z5, Z15, Z8
+	VSUBPS         Z5, Z15, Z5
+	VADDPS         Z7, Z4, Z9
+	VSUBPS         Z7, Z4, Z4
+	VADDPS         Z9, Z8, Z7
+	VPERMILPS      $0xb1, Z4, Z4
+	VFMADDSUB231PS Z0, Z5, Z4
+	ADDQ           SI, R8
+	LEAQ           (R8)(SI*4), R9
+	VMOVUPS        Z7, (AX)(R8*1)
+	VMOVUPS        Z4, (AX)(R9*1)
+	VPERMILPS      $0xb1, Z6, Z4
+	VMULPS         1216(DX), Z4, Z4
+	VFMSUBADD231PS 1152(DX), Z6, Z4
+	VPERMILPS      $0xb1, Z2, Z5
+	VMULPS         1344(DX), Z5, Z5
+	VFMSUBADD231PS 1280(DX), Z2, Z5
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         1472(DX), Z2, Z2
+	VFMSUBADD231PS 1408(DX), Z1, Z2
+	VADDPS         Z5, Z3, Z1
+	VSUBPS         Z5, Z3, Z3
+	VADDPS         Z2, Z4, Z5
+	VSUBPS         Z2, Z4, Z2
+	VADDPS         Z5, Z1, Z1
+	VPERMILPS      $0xb1, Z2, Z2
+	VFMADDSUB231PS Z0, Z3, Z2
+	ADDQ           SI, R8
+	LEAQ           (R8)(SI*4), R9
+	VMOVUPS        Z1, (AX)(R8*1)
+	VMOVUPS        Z2, (AX)(R9*1)
+	VPERMILPS      $0xb1, Z11, Z1
+	VMULPS         1600(DX), Z1, Z1
+	VFMSUBADD231PS 1536(DX), Z11, Z1
+	VPERMILPS      $0xb1, Z14, Z2
+	VMULPS         1728(DX), Z2, Z2
+	VFMSUBADD231PS 1664(DX), Z14, Z2
+	VPERMILPS      $0xb1, Z10, Z3
+	VMULPS         1856(DX), Z3, Z3
+	VFMSUBADD231PS 1792(DX), Z10, Z3
+	VADDPS         Z2, Z13, Z4
+	VSUBPS         Z2, Z13, Z2
+	VADDPS         Z3, Z1, Z5
+	VSUBPS         Z3, Z1, Z1
+	VADDPS         Z5, Z4, Z3
+	VPERMILPS      $0xb1, Z1, Z1
+	VFMADDSUB231PS Z0, Z2, Z1
+	ADDQ           SI, R8
+	LEAQ           (R8)(SI*4), R9
+	VMOVUPS        Z3, (AX)(R8*1)
+	VMOVUPS        Z1, (AX)(R9*1)
+	ADDQ           $0x00000400, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000780, DX
+	DECQ           DI
+	JNZ            fftConvTail16SegAVX512_next
+	ADDQ           skip+48(FP), CX
+	MOVQ           per+40(FP), DI
+
+fftConvTail16SegAVX512_next:
+	DECQ BX
+	JNZ  fftConvTail16SegAVX512_loop
+
+fftConvTail16SegAVX512_done:
+	VZEROUPPER
+	RET
+
+// func fftConvTail16SegAVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftConvTail16SegAVX512Skip(SB), NOSPLIT, $0-60
+	MOVQ         y+0(FP), AX
+	MOVQ         u+8(FP), CX
+	MOVSS        d+56(FP), X0
+	VBROADCASTSS X0, Z0
+	MOVQ         in+16(FP), DX
+	MOVQ         tw+24(FP), BX
+	MOVQ         m+32(FP), SI
+	MOVQ         SI, DI
+	SHLQ         $0x03, DI
+	SHRQ         $0x03, SI
+	JZ           fftConvTail16SegAVX512Skip_done
+	CMPQ         per+40(FP), $0x00
+	JLE          fftConvTail16SegAVX512Skip_done
+	MOVQ         per+40(FP), R8
+	VMOVUPS      const_3f800000<>+0(SB), Z1
+
+fftConvTail16SegAVX512Skip_loop:
+	VMOVUPS        (DX), Z2
+	VMOVUPS        128(DX), Z3
+	VMOVUPS        256(DX), Z4
+	VMOVUPS        384(DX), Z5
+	VMOVUPS        512(DX), Z6
+	VMOVUPS        640(DX), Z7
+	VMOVUPS        768(DX), Z8
+	VMOVUPS        896(DX), Z9
+	VUNPCKLPD      Z3, Z2, Z10
+	VUNPCKHPD      Z3, Z2, Z2
+	VUNPCKLPD      Z5, Z4, Z3
+	VUNPCKHPD      Z5, Z4, Z4
+	VUNPCKLPD      Z7, Z6, Z5
+	VUNPCKHPD      Z7, Z6, Z6
+	VUNPCKLPD      Z9, Z8, Z7
+	VUNPCKHPD      Z9, Z8, Z8
+	VSHUFF64X2     $0x88, Z3, Z10, Z9
+	VSHUFF64X2     $0xdd, Z3, Z10, Z3
+	VSHUFF64X2     $0x88, Z4, Z2, Z10
+	VSHUFF64X2     $0xdd, Z4, Z2, Z2
+	VSHUFF64X2     $0x88, Z7, Z5, Z4
+	VSHUFF64X2     $0xdd, Z7, Z5, Z5
+	VSHUFF64X2     $0x88, Z8, Z6, Z7
+	VSHUFF64X2     $0xdd, Z8, Z6, Z6
+	VSHUFF64X2     $0x88, Z4, Z9, Z8
+	VSHUFF64X2     $0xdd, Z4, Z9, Z4
+	VSHUFF64X2     $0x88, Z7, Z10, Z9
+	VSHUFF64X2     $0xdd, Z7, Z10, Z7
+	VSHUFF64X2     $0x88, Z5, Z3, Z10
+	VSHUFF64X2     $0xdd, Z5, Z3, Z3
+	VSHUFF64X2     $0x88, Z6, Z2, Z5
+	VSHUFF64X2     $0xdd, Z6, Z2, Z2
+	VMOVUPS        64(DX), Z6
+	VMOVUPS        192(DX), Z11
+	VMOVUPS        320(DX), Z12
+	VMOVUPS        448(DX), Z13
+	VMOVUPS        576(DX), Z14
+	VMOVUPS        704(DX), Z15
+	VMOVUPS        832(DX), Z16
+	VMOVUPS        960(DX), Z17
+	VUNPCKLPD      Z11, Z6, Z18
+	VUNPCKHPD      Z11, Z6, Z6
+	VUNPCKLPD      Z13, Z12, Z11
+	VUNPCKHPD      Z13, Z12, Z12
+	VUNPCKLPD      Z15, Z14, Z13
+	VUNPCKHPD      Z15, Z14, Z14
+	VUNPCKLPD      Z17, Z16, Z15
+	VUNPCKHPD      Z17, Z16, Z16
+	VSHUFF64X2     $0x88, Z11, Z18, Z17
+	VSHUFF64X2     $0xdd, Z11, Z18, Z11
+	VSHUFF64X2     $0x88, Z12, Z6, Z18
+	VSHUFF64X2     $0xdd, Z12, Z6, Z6
+	VSHUFF64X2     $0x88, Z15, Z13, Z12
+	VSHUFF64X2     $0xdd, Z15, Z13, Z13
+	VSHUFF64X2     $0x88, Z16, Z14, Z15
+	VSHUFF64X2     $0xdd, Z16, Z14, Z14
+	VSHUFF64X2     $0x88, Z12, Z17, Z16
+	VSHUFF64X2     $0xdd, Z12, Z17, Z12
+	VSHUFF64X2     $0x88, Z15, Z18, Z17
+	VSHUFF64X2     $0xdd, Z15, Z18, Z15
+	VSHUFF64X2     $0x88, Z13, Z11, Z18
+	VSHUFF64X2     $0xdd, Z13, Z11, Z11
+	VSHUFF64X2     $0x88, Z14, Z6, Z13
+	VSHUFF64X2     $0xdd, Z14, Z6, Z6
+	VPERMILPS      $0xb1, Z4, Z14
+	VMULPS         64(BX), Z14, Z14
+	VFMSUBADD231PS (BX), Z4, Z14
+	VPERMILPS      $0xb1, Z16, Z4
+	VMULPS         192(BX), Z4, Z4
+	VFMSUBADD231PS 128(BX), Z16, Z4
+	VPERMILPS      $0xb1, Z12, Z16
+	VMULPS         320(BX), Z16, Z16
+	VFMSUBADD231PS 256(BX), Z12, Z16
+	VADDPS         Z4, Z8, Z12
+	VSUBPS         Z4, Z8, Z19
+	VADDPS         Z16, Z14, Z4
+	VSUBPS         Z16, Z14, Z14
+	VADDPS         Z4, Z12, Z8
+	VSUBPS         Z4, Z12, Z4
+	VPERMILPS      $0xb1, Z14, Z12
+	VMOVAPS        Z12, Z14
+	VMOVAPS        Z12, Z16
+	VFMSUBADD231PS Z1, Z19, Z14
+	VFMADDSUB231PS Z1, Z19, Z16
+	VPERMILPS      $0xb1, Z7, Z12
+	VMULPS         64(BX), Z12, Z12
+	VFMSUBADD231PS (BX), Z7, Z12
+	VPERMILPS      $0xb1, Z17, Z7
+	VMULPS         192(BX), Z7, Z7
+	VFMSUBADD231PS 128(BX), Z17, Z7
+	VPERMILPS      $0xb1, Z15, Z17
+	VMULPS         320(BX), Z17, Z17
+	VFMSUBADD231PS 256(BX), Z15, Z17
+	VADDPS         Z7, Z9, Z15
+	VSUBPS         Z7, Z9, Z19
+	VADDPS         Z17, Z12, Z7
+	VSUBPS         Z17, Z12, Z12
+	VADDPS         Z7, Z15, Z9
+	VSUBPS         Z7, Z15, Z7
+	VPERMILPS      $0xb1, Z12, Z15
+	VMOVAPS        Z15, Z12
+	VMOVAPS        Z15, Z17
+	VFMSUBADD231PS Z1, Z19, Z12
+	VFMADDSUB231PS Z1, Z19, Z17
+	VPERMILPS      $0xb1, Z3, Z15
+	VMULPS         64(BX), Z15, Z15
+	VFMSUBADD231PS (BX), Z3, Z15
+	VPERMILPS      $0xb1, Z18, Z3
+	VMULPS         192(BX), Z3, Z3
+	VFMSUBADD231PS 128(BX), Z18, Z3
+	VPERMILPS      $0xb1, Z11, Z18
+	VMULPS         320(BX), Z18, Z18
+	VFMSUBADD231PS 256(BX), Z11, Z18
+	VADDPS         Z3, Z10, Z11
+	VSUBPS         Z3, Z10, Z19
+	VADDPS         Z18, Z15, Z3
+	VSUBPS         Z18, Z15, Z15
+	VADDPS         Z3, Z11, Z10
+	VSUBPS         Z3, Z11, Z3
+	VPERMILPS      $0xb1, Z15, Z11
+	VMOVAPS        Z11, Z15
+	VMOVAPS        Z11, Z18
+	VFMSUBADD231PS Z1, Z19, Z15
+	VFMADDSUB231PS Z1, Z19, Z18
+	VPERMILPS      $0xb1, Z2, Z11
+	VMULPS         64(BX), Z11, Z11
+	VFMSUBADD231PS (BX), Z2, Z11
+	VPERMILPS      $0xb1, Z13, Z2
+	VMULPS         192(BX), Z2, Z2
+	VFMSUBADD231PS 128(BX), Z13, Z2
+	VPERMILPS      $0xb1, Z6, Z13
+	VMULPS         320(BX), Z13, Z13
+	VFMSUBADD231PS 256(BX), Z6, Z13
+	VADDPS         Z2, Z5, Z6
+	VSUBPS         Z2, Z5, Z19
+	VADDPS         Z13, Z11, Z2
+	VSUBPS         Z13, Z11, Z11
+	VADDPS         Z2, Z6, Z5
+	VSUBPS         Z2, Z6, Z2
+	VPERMILPS      $0xb1, Z11, Z6
+	VMOVAPS        Z6, Z11
+	VMOVAPS        Z6, Z13
+	VFMSUBADD231PS Z1, Z19, Z11
+	VFMADDSUB231PS Z1, Z19, Z13
+	VPERMILPS      $0xb1, Z9, Z6
+	VMULPS         448(BX), Z6, Z6
+	VFMSUBADD231PS 384(BX), Z9, Z6
+	VPERMILPS      $0xb1, Z10, Z9
+	VMULPS         576(BX), Z9, Z9
+	VFMSUBADD231PS 512(BX), Z10, Z9
+	VPERMILPS      $0xb1, Z5, Z10
+	VMULPS         704(BX), Z10, Z10
+	VFMSUBADD231PS 640(BX), Z5, Z10
+	VADDPS         Z9, Z8, Z5
+	VSUBPS         Z9, Z8, Z8
+	VADDPS         Z10, Z6, Z9
+	VSUBPS         Z10, Z6, Z6
+	VADDPS         Z9, Z5, Z5
+	VPERMILPS      $0xb1, Z6, Z6
+	VFMADDSUB231PS Z1, Z8, Z6
+	XORQ           R9, R9
+	LEAQ           (R9)(DI*4), R10
+	VFMADD231PS    (CX)(R9*1), Z0, Z5
+	VMOVUPS        Z5, (AX)(R9*1)
+	VFMADD231PS    (CX)(R10*1), Z0, Z6
+	VMOVUPS        Z6, (AX)(R10*1)
+	VPERMILPS      $0xb1, Z17, Z5
+	VMULPS         832(BX), Z5, Z5
+	VFMSUBADD231PS 768(BX), Z17, Z5
+	VPERMILPS      $0xb1, Z18, Z6
+	VMULPS         960(BX), Z6, Z6
+	VFMSUBADD231PS 896(BX), Z18, Z6
+	VPERMILPS      $0xb1, Z13, Z8
+	VMULPS         1088(BX), Z8, Z8
+	VFMSUBADD231PS 1024(BX), Z13, Z8
+	VADDPS         Z6, Z16, Z9
+	VSUBPS         Z6, Z16, Z6
+	VADDPS         Z8, Z5, Z10
+	VSUBPS         Z8, Z5, Z5
+	VADDPS         Z10, Z9, Z8
+	VPERMILPS      $0xb1, Z5, Z5
+	VFMADDSUB231PS Z1, Z6, Z5
+	ADDQ           DI, R9
+	LEAQ           (R9)(DI*4), R10
+	VFMADD231PS    (CX)(R9*1), Z0, Z8
+	VMOVUPS        Z8, (AX)(R9*1)
+	VFMADD231PS    (CX)(R10*1), Z0, Z5
+	VMOVUPS        Z5, (AX)(R10*1)
+	VPERMILPS      $0xb1, Z7, Z5
+	VMULPS         1216(BX), Z5, Z5
+	VFMSUBADD231PS 1152(BX), Z7, Z5
+	VPERMILPS      $0xb1, Z3, Z6
+	VMULPS         1344(BX), Z6, Z6
+	VFMSUBADD231PS 1280(BX), Z3, Z6
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         1472(BX), Z3, Z3
+	VFMSUBADD231PS 1408(BX), Z2, Z3
+	VADDPS         Z6, Z4, Z2
+	VSUBPS         Z6, Z4, Z4
+	VADDPS         Z3, Z5, Z6
+	VSUBPS         Z3, Z5, Z3
+	VADDPS         Z6, Z2, Z2
+	VPERMILPS      $0xb1, Z3, Z3
+	VFMADDSUB231PS Z1, Z4, Z3
+	ADDQ           DI, R9
+	LEAQ           (R9)(DI*4), R10
+	VFMADD231PS    (CX)(R9*1), Z0, Z2
+	VMOVUPS        Z2, (AX)(R9*1)
+	VFMADD231PS    (CX)(R10*1), Z0, Z3
+	VMOVUPS        Z3, (AX)(R10*1)
+	VPERMILPS      $0xb1, Z12, Z2
+	VMULPS         1600(BX), Z2, Z2
+	VFMSUBADD231PS 1536(BX), Z12, Z2
+	VPERMILPS      $0xb1, Z15, Z3
+	VMULPS         1728(BX), Z3, Z3
+	VFMSUBADD231PS 1664(BX), Z15, Z3
+	VPERMILPS      $0xb1, Z11, Z4
+	VMULPS         1856(BX), Z4, Z4
+	VFMSUBADD231PS 1792(BX), Z11, Z4
+	VADDPS         Z3, Z14, Z5
+	VSUBPS         Z3, Z14, Z3
+	VADDPS         Z4, Z2, Z6
+	VSUBPS         Z4, Z2, Z2
+	VADDPS         Z6, Z5, Z4
+	VPERMILPS      $0xb1, Z2, Z2
+	VFMADDSUB231PS Z1, Z3, Z2
+	ADDQ           DI, R9
+	LEAQ           (R9)(DI*4), R10
+	VFMADD231PS    (CX)(R9*1), Z0, Z4
+	VMOVUPS        Z4, (AX)(R9*1)
+	VFMADD231PS    (CX)(R10*1), Z0, Z2
+	VMOVUPS        Z2, (AX)(R10*1)
+	ADDQ           $0x00000400, DX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000780, BX
+	DECQ           R8
+	JNZ            fftConvTail16SegAVX512Skip_next
+	ADDQ           skip+48(FP), DX
+	MOVQ           per+40(FP), R8
+
+fftConvTail16SegAVX512Skip_next:
+	DECQ SI
+	JNZ  fftConvTail16SegAVX512Skip_loop
+
+fftConvTail16SegAVX512Skip_done:
+	VZEROUPPER
+	RET
+
+// func fftConvTail16SegCAVX512(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+// Requires: AVX, AVX512F
+TEXT ·fftConvTail16SegCAVX512(SB), NOSPLIT, $0-60
+	MOVQ    y+0(FP), AX
+	MOVQ    in+16(FP), CX
+	MOVQ    tw+24(FP), DX
+	MOVQ    m+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	SHRQ    $0x03, BX
+	JZ      fftConvTail16SegCAVX512_done
+	CMPQ    per+40(FP), $0x00
+	JLE     fftConvTail16SegCAVX512_done
+	MOVQ    per+40(FP), DI
+	VMOVUPS const_3f800000<>+0(SB), Z0
+
+fftConvTail16SegCAVX512_loop:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VMOVUPS             512(CX), Z5
+	VMOVUPS             640(CX), Z6
+	VMOVUPS             768(CX), Z7
+	VMOVUPS             896(CX), Z8
+	VUNPCKLPD           Z2, Z1, Z9
+	VUNPCKHPD           Z2, Z1, Z1
+	VUNPCKLPD           Z4, Z3, Z2
+	VUNPCKHPD           Z4, Z3, Z3
+	VUNPCKLPD           Z6, Z5, Z4
+	VUNPCKHPD           Z6, Z5, Z5
+	VUNPCKLPD           Z8, Z7, Z6
+	VUNPCKHPD           Z8, Z7, Z7
+	VSHUFF64X2          $0x88, Z2, Z9, Z8
+	VSHUFF64X2          $0xdd, Z2, Z9, Z2
+	VSHUFF64X2          $0x88, Z3, Z1, Z9
+	VSHUFF64X2          $0xdd, Z3, Z1, Z1
+	VSHUFF64X2          $0x88, Z6, Z4, Z3
+	VSHUFF64X2          $0xdd, Z6, Z4, Z4
+	VSHUFF64X2          $0x88, Z7, Z5, Z6
+	VSHUFF64X2          $0xdd, Z7, Z5, Z5
+	VSHUFF64X2          $0x88, Z3, Z8, Z7
+	VSHUFF64X2          $0xdd, Z3, Z8, Z3
+	VSHUFF64X2          $0x88, Z6, Z9, Z8
+	VSHUFF64X2          $0xdd, Z6, Z9, Z6
+	VSHUFF64X2          $0x88, Z4, Z2, Z9
+	VSHUFF64X2          $0xdd, Z4, Z2, Z2
+	VSHUFF64X2          $0x88, Z5, Z1, Z4
+	VSHUFF64X2          $0xdd, Z5, Z1, Z1
+	VMOVUPS             64(CX), Z5
+	VMOVUPS             192(CX), Z10
+	VMOVUPS             320(CX), Z11
+	VMOVUPS             448(CX), Z12
+	VMOVUPS             576(CX), Z13
+	VMOVUPS             704(CX), Z14
+	VMOVUPS             832(CX), Z15
+	VMOVUPS             960(CX), Z16
+	VUNPCKLPD           Z10, Z5, Z17
+	VUNPCKHPD           Z10, Z5, Z5
+	VUNPCKLPD           Z12, Z11, Z10
+	VUNPCKHPD           Z12, Z11, Z11
+	VUNPCKLPD           Z14, Z13, Z12
+	VUNPCKHPD           Z14, Z13, Z13
+	VUNPCKLPD           Z16, Z15, Z14
+	VUNPCKHPD           Z16, Z15, Z15
+	VSHUFF64X2          $0x88, Z10, Z17, Z16
+	VSHUFF64X2          $0xdd, Z10, Z17, Z10
+	VSHUFF64X2          $0x88, Z11, Z5, Z17
+	VSHUFF64X2          $0xdd, Z11, Z5, Z5
+	VSHUFF64X2          $0x88, Z14, Z12, Z11
+	VSHUFF64X2          $0xdd, Z14, Z12, Z12
+	VSHUFF64X2          $0x88, Z15, Z13, Z14
+	VSHUFF64X2          $0xdd, Z15, Z13, Z13
+	VSHUFF64X2          $0x88, Z11, Z16, Z15
+	VSHUFF64X2          $0xdd, Z11, Z16, Z11
+	VSHUFF64X2          $0x88, Z14, Z17, Z16
+	VSHUFF64X2          $0xdd, Z14, Z17, Z14
+	VSHUFF64X2          $0x88, Z12, Z10, Z17
+	VSHUFF64X2          $0xdd, Z12, Z10, Z10
+	VSHUFF64X2          $0x88, Z13, Z5, Z12
+	VSHUFF64X2          $0xdd, Z13, Z5, Z5
+	VPERMILPS           $0xb1, Z3, Z13
+	VMULPS              64(DX), Z13, Z13
+	VFMSUBADD231PS      (DX), Z3, Z13
+	VPERMILPS           $0xb1, Z15, Z3
+	VMULPS              192(DX), Z3, Z3
+	VFMSUBADD231PS      128(DX), Z15, Z3
+	VPERMILPS           $0xb1, Z11, Z15
+	VMULPS              320(DX), Z15, Z15
+	VFMSUBADD231PS      256(DX), Z11, Z15
+	VADDPS              Z3, Z7, Z11
+	VSUBPS              Z3, Z7, Z18
+	VADDPS              Z15, Z13, Z3
+	VSUBPS              Z15, Z13, Z13
+	VADDPS              Z3, Z11, Z7
+	VSUBPS              Z3, Z11, Z3
+	VPERMILPS           $0xb1, Z13, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z15
+	VFMSUBADD231PS      Z0, Z18, Z13
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z6, Z11
+	VMULPS              64(DX), Z11, Z11
+	VFMSUBADD231PS      (DX), Z6, Z11
+	VPERMILPS           $0xb1, Z16, Z6
+	VMULPS              192(DX), Z6, Z6
+	VFMSUBADD231PS      128(DX), Z16, Z6
+	VPERMILPS           $0xb1, Z14, Z16
+	VMULPS              320(DX), Z16, Z16
+	VFMSUBADD231PS      256(DX), Z14, Z16
+	VADDPS              Z6, Z8, Z14
+	VSUBPS              Z6, Z8, Z18
+	VADDPS              Z16, Z11, Z6
+	VSUBPS              Z16, Z11, Z11
+	VADDPS              Z6, Z14, Z8
+	VSUBPS              Z6, Z14, Z6
+	VPERMILPS           $0xb1, Z11, Z14
+	VMOVAPS             Z14, Z11
+	VMOVAPS             Z14, Z16
+	VFMSUBADD231PS      Z0, Z18, Z11
+	VFMADDSUB231PS      Z0, Z18, Z16
+	VPERMILPS           $0xb1, Z2, Z14
+	VMULPS              64(DX), Z14, Z14
+	VFMSUBADD231PS      (DX), Z2, Z14
+	VPERMILPS           $0xb1, Z17, Z2
+	VMULPS              192(DX), Z2, Z2
+	VFMSUBADD231PS      128(DX), Z17, Z2
+	VPERMILPS           $0xb1, Z10, Z17
+	VMULPS              320(DX), Z17, Z17
+	VFMSUBADD231PS      256(DX), Z10, Z17
+	VADDPS              Z2, Z9, Z10
+	VSUBPS              Z2, Z9, Z18
+	VADDPS              Z17, Z14, Z2
+	VSUBPS              Z17, Z14, Z14
+	VADDPS              Z2, Z10, Z9
+	VSUBPS              Z2, Z10, Z2
+	VPERMILPS           $0xb1, Z14, Z10
+	VMOVAPS             Z10, Z14
+	VMOVAPS             Z10, Z17
+	VFMSUBADD231PS      Z0, Z18, Z14
+	VFMADDSUB231PS      Z0, Z18, Z17
+	VPERMILPS           $0xb1, Z1, Z10
+	VMULPS              64(DX), Z10, Z10
+	VFMSUBADD231PS      (DX), Z1, Z10
+	VPERMILPS           $0xb1, Z12, Z1
+	VMULPS              192(DX), Z1, Z1
+	VFMSUBADD231PS      128(DX), Z12, Z1
+	VPERMILPS           $0xb1, Z5, Z12
+	VMULPS              320(DX), Z12, Z12
+	VFMSUBADD231PS      256(DX), Z5, Z12
+	VADDPS              Z1, Z4, Z5
+	VSUBPS              Z1, Z4, Z18
+	VADDPS              Z12, Z10, Z1
+	VSUBPS              Z12, Z10, Z10
+	VADDPS              Z1, Z5, Z4
+	VSUBPS              Z1, Z5, Z1
+	VPERMILPS           $0xb1, Z10, Z5
+	VMOVAPS             Z5, Z10
+	VMOVAPS             Z5, Z12
+	VFMSUBADD231PS      Z0, Z18, Z10
+	VFMADDSUB231PS      Z0, Z18, Z12
+	VPERMILPS           $0xb1, Z8, Z5
+	VMULPS              448(DX), Z5, Z5
+	VFMSUBADD231PS      384(DX), Z8, Z5
+	VPERMILPS           $0xb1, Z9, Z8
+	VMULPS              576(DX), Z8, Z8
+	VFMSUBADD231PS      512(DX), Z9, Z8
+	VPERMILPS           $0xb1, Z4, Z9
+	VMULPS              704(DX), Z9, Z9
+	VFMSUBADD231PS      640(DX), Z4, Z9
+	VADDPS              Z8, Z7, Z4
+	VSUBPS              Z8, Z7, Z7
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z8, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VFMADDSUB231PS      Z0, Z7, Z5
+	XORQ                R8, R8
+	LEAQ                (R8)(SI*4), R9
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z5, (AX)(R9*1)
+	VPERMILPS           $0xb1, Z16, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMSUBADD231PS      384(DX), Z16, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+4(SB), Z5, Z5
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+0(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z17, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMSUBADD231PS      512(DX), Z17, Z4
+	VPERMILPS           $0xb1, Z4, Z7
+	VMULPS.BCST         fft_tail16_w16<>+12(SB), Z7, Z7
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+8(SB), Z4, Z7
+	VPERMILPS           $0xb1, Z12, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMSUBADD231PS      640(DX), Z12, Z4
+	VPERMILPS           $0xb1, Z4, Z8
+	VMULPS.BCST         fft_tail16_w16<>+20(SB), Z8, Z8
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+16(SB), Z4, Z8
+	VADDPS              Z7, Z15, Z4
+	VSUBPS              Z7, Z15, Z7
+	VADDPS              Z8, Z5, Z9
+	VSUBPS              Z8, Z5, Z5
+	VADDPS              Z9, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VFMADDSUB231PS      Z0, Z7, Z5
+	ADDQ                SI, R8
+	LEAQ                (R8)(SI*4), R9
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z5, (AX)(R9*1)
+	VPERMILPS           $0xb1, Z6, Z4
+	VMULPS              448(DX), Z4, Z4
+	VFMSUBADD231PS      384(DX), Z6, Z4
+	VPERMILPS           $0xb1, Z4, Z5
+	VMULPS.BCST         fft_tail16_w16<>+28(SB), Z5, Z5
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+24(SB), Z4, Z5
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS              576(DX), Z4, Z4
+	VFMSUBADD231PS      512(DX), Z2, Z4
+	VPERMILPS           $0xb1, Z4, Z2
+	VMULPS.BCST         fft_tail16_w16<>+36(SB), Z2, Z2
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+32(SB), Z4, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS              704(DX), Z4, Z4
+	VFMSUBADD231PS      640(DX), Z1, Z4
+	VPERMILPS           $0xb1, Z4, Z1
+	VMULPS.BCST         fft_tail16_w16<>+44(SB), Z1, Z1
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+40(SB), Z4, Z1
+	VADDPS              Z2, Z3, Z4
+	VSUBPS              Z2, Z3, Z2
+	VADDPS              Z1, Z5, Z3
+	VSUBPS              Z1, Z5, Z1
+	VADDPS              Z3, Z4, Z3
+	VPERMILPS           $0xb1, Z1, Z1
+	VFMADDSUB231PS      Z0, Z2, Z1
+	ADDQ                SI, R8
+	LEAQ                (R8)(SI*4), R9
+	VMOVUPS             Z3, (AX)(R8*1)
+	VMOVUPS             Z1, (AX)(R9*1)
+	VPERMILPS           $0xb1, Z11, Z1
+	VMULPS              448(DX), Z1, Z1
+	VFMSUBADD231PS      384(DX), Z11, Z1
+	VPERMILPS           $0xb1, Z1, Z2
+	VMULPS.BCST         fft_tail16_w16<>+52(SB), Z2, Z2
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+48(SB), Z1, Z2
+	VPERMILPS           $0xb1, Z14, Z1
+	VMULPS              576(DX), Z1, Z1
+	VFMSUBADD231PS      512(DX), Z14, Z1
+	VPERMILPS           $0xb1, Z1, Z3
+	VMULPS.BCST         fft_tail16_w16<>+60(SB), Z3, Z3
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+56(SB), Z1, Z3
+	VPERMILPS           $0xb1, Z10, Z1
+	VMULPS              704(DX), Z1, Z1
+	VFMSUBADD231PS      640(DX), Z10, Z1
+	VPERMILPS           $0xb1, Z1, Z4
+	VMULPS.BCST         fft_tail16_w16<>+68(SB), Z4, Z4
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+64(SB), Z1, Z4
+	VADDPS              Z3, Z13, Z1
+	VSUBPS              Z3, Z13, Z3
+	VADDPS              Z4, Z2, Z5
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z5, Z1, Z1
+	VPERMILPS           $0xb1, Z2, Z2
+	VFMADDSUB231PS      Z0, Z3, Z2
+	ADDQ                SI, R8
+	LEAQ                (R8)(SI*4), R9
+	VMOVUPS             Z1, (AX)(R8*1)
+	VMOVUPS             Z2, (AX)(R9*1)
+	ADDQ                $0x00000400, CX
+	ADDQ                $0x00000040, AX
+	ADDQ                $0x00000300, DX
+	DECQ                DI
+	JNZ                 fftConvTail16SegCAVX512_next
+	ADDQ                skip+48(FP), CX
+	MOVQ                per+40(FP), DI
+
+fftConvTail16SegCAVX512_next:
+	DECQ BX
+	JNZ  fftConvTail16SegCAVX512_loop
+
+fftConvTail16SegCAVX512_done:
+	VZEROUPPER
+	RET
+
+DATA fft_tail16_w16<>+0(SB)/4, $0x3f6c835e
+DATA fft_tail16_w16<>+4(SB)/4, $0xbec3ef15
+DATA fft_tail16_w16<>+8(SB)/4, $0x3f3504f3
+DATA fft_tail16_w16<>+12(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+16(SB)/4, $0x3ec3ef15
+DATA fft_tail16_w16<>+20(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+24(SB)/4, $0x3f3504f3
+DATA fft_tail16_w16<>+28(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+32(SB)/4, $0x00000000
+DATA fft_tail16_w16<>+36(SB)/4, $0xbf800000
+DATA fft_tail16_w16<>+40(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+44(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+48(SB)/4, $0x3ec3ef15
+DATA fft_tail16_w16<>+52(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+56(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+60(SB)/4, $0xbf3504f3
+DATA fft_tail16_w16<>+64(SB)/4, $0xbf6c835e
+DATA fft_tail16_w16<>+68(SB)/4, $0x3ec3ef15
+GLOBL fft_tail16_w16<>(SB), RODATA|NOPTR, $72
+
+// func fftConvTail16SegCAVX512Skip(y *float32, u *float32, in *complex64, tw *float32, m int, per int, skip int, d float32)
+// Requires: AVX, AVX512F, SSE
+TEXT ·fftConvTail16SegCAVX512Skip(SB), NOSPLIT, $0-60
+	MOVQ         y+0(FP), AX
+	MOVQ         u+8(FP), CX
+	MOVSS        d+56(FP), X0
+	VBROADCASTSS X0, Z0
+	MOVQ         in+16(FP), DX
+	MOVQ         tw+24(FP), BX
+	MOVQ         m+32(FP), SI
+	MOVQ         SI, DI
+	SHLQ         $0x03, DI
+	SHRQ         $0x03, SI
+	JZ           fftConvTail16SegCAVX512Skip_done
+	CMPQ         per+40(FP), $0x00
+	JLE          fftConvTail16SegCAVX512Skip_done
+	MOVQ         per+40(FP), R8
+	VMOVUPS      const_3f800000<>+0(SB), Z1
+
+fftConvTail16SegCAVX512Skip_loop:
+	VMOVUPS             (DX), Z2
+	VMOVUPS             128(DX), Z3
+	VMOVUPS             256(DX), Z4
+	VMOVUPS             384(DX), Z5
+	VMOVUPS             512(DX), Z6
+	VMOVUPS             640(DX), Z7
+	VMOVUPS             768(DX), Z8
+	VMOVUPS             896(DX), Z9
+	VUNPCKLPD           Z3, Z2, Z10
+	VUNPCKHPD           Z3, Z2, Z2
+	VUNPCKLPD           Z5, Z4, Z3
+	VUNPCKHPD           Z5, Z4, Z4
+	VUNPCKLPD           Z7, Z6, Z5
+	VUNPCKHPD           Z7, Z6, Z6
+	VUNPCKLPD           Z9, Z8, Z7
+	VUNPCKHPD           Z9, Z8, Z8
+	VSHUFF64X2          $0x88, Z3, Z10, Z9
+	VSHUFF64X2          $0xdd, Z3, Z10, Z3
+	VSHUFF64X2          $0x88, Z4, Z2, Z10
+	VSHUFF64X2          $0xdd, Z4, Z2, Z2
+	VSHUFF64X2          $0x88, Z7, Z5, Z4
+	VSHUFF64X2          $0xdd, Z7, Z5, Z5
+	VSHUFF64X2          $0x88, Z8, Z6, Z7
+	VSHUFF64X2          $0xdd, Z8, Z6, Z6
+	VSHUFF64X2          $0x88, Z4, Z9, Z8
+	VSHUFF64X2          $0xdd, Z4, Z9, Z4
+	VSHUFF64X2          $0x88, Z7, Z10, Z9
+	VSHUFF64X2          $0xdd, Z7, Z10, Z7
+	VSHUFF64X2          $0x88, Z5, Z3, Z10
+	VSHUFF64X2          $0xdd, Z5, Z3, Z3
+	VSHUFF64X2          $0x88, Z6, Z2, Z5
+	VSHUFF64X2          $0xdd, Z6, Z2, Z2
+	VMOVUPS             64(DX), Z6
+	VMOVUPS             192(DX), Z11
+	VMOVUPS             320(DX), Z12
+	VMOVUPS             448(DX), Z13
+	VMOVUPS             576(DX), Z14
+	VMOVUPS             704(DX), Z15
+	VMOVUPS             832(DX), Z16
+	VMOVUPS             960(DX), Z17
+	VUNPCKLPD           Z11, Z6, Z18
+	VUNPCKHPD           Z11, Z6, Z6
+	VUNPCKLPD           Z13, Z12, Z11
+	VUNPCKHPD           Z13, Z12, Z12
+	VUNPCKLPD           Z15, Z14, Z13
+	VUNPCKHPD           Z15, Z14, Z14
+	VUNPCKLPD           Z17, Z16, Z15
+	VUNPCKHPD           Z17, Z16, Z16
+	VSHUFF64X2          $0x88, Z11, Z18, Z17
+	VSHUFF64X2          $0xdd, Z11, Z18, Z11
+	VSHUFF64X2          $0x88, Z12, Z6, Z18
+	VSHUFF64X2          $0xdd, Z12, Z6, Z6
+	VSHUFF64X2          $0x88, Z15, Z13, Z12
+	VSHUFF64X2          $0xdd, Z15, Z13, Z13
+	VSHUFF64X2          $0x88, Z16, Z14, Z15
+	VSHUFF64X2          $0xdd, Z16, Z14, Z14
+	VSHUFF64X2          $0x88, Z12, Z17, Z16
+	VSHUFF64X2          $0xdd, Z12, Z17, Z12
+	VSHUFF64X2          $0x88, Z15, Z18, Z17
+	VSHUFF64X2          $0xdd, Z15, Z18, Z15
+	VSHUFF64X2          $0x88, Z13, Z11, Z18
+	VSHUFF64X2          $0xdd, Z13, Z11, Z11
+	VSHUFF64X2          $0x88, Z14, Z6, Z13
+	VSHUFF64X2          $0xdd, Z14, Z6, Z6
+	VPERMILPS           $0xb1, Z4, Z14
+	VMULPS              64(BX), Z14, Z14
+	VFMSUBADD231PS      (BX), Z4, Z14
+	VPERMILPS           $0xb1, Z16, Z4
+	VMULPS              192(BX), Z4, Z4
+	VFMSUBADD231PS      128(BX), Z16, Z4
+	VPERMILPS           $0xb1, Z12, Z16
+	VMULPS              320(BX), Z16, Z16
+	VFMSUBADD231PS      256(BX), Z12, Z16
+	VADDPS              Z4, Z8, Z12
+	VSUBPS              Z4, Z8, Z19
+	VADDPS              Z16, Z14, Z4
+	VSUBPS              Z16, Z14, Z14
+	VADDPS              Z4, Z12, Z8
+	VSUBPS              Z4, Z12, Z4
+	VPERMILPS           $0xb1, Z14, Z12
+	VMOVAPS             Z12, Z14
+	VMOVAPS             Z12, Z16
+	VFMSUBADD231PS      Z1, Z19, Z14
+	VFMADDSUB231PS      Z1, Z19, Z16
+	VPERMILPS           $0xb1, Z7, Z12
+	VMULPS              64(BX), Z12, Z12
+	VFMSUBADD231PS      (BX), Z7, Z12
+	VPERMILPS           $0xb1, Z17, Z7
+	VMULPS              192(BX), Z7, Z7
+	VFMSUBADD231PS      128(BX), Z17, Z7
+	VPERMILPS           $0xb1, Z15, Z17
+	VMULPS              320(BX), Z17, Z17
+	VFMSUBADD231PS      256(BX), Z15, Z17
+	VADDPS              Z7, Z9, Z15
+	VSUBPS              Z7, Z9, Z19
+	VADDPS              Z17, Z12, Z7
+	VSUBPS              Z17, Z12, Z12
+	VADDPS              Z7, Z15, Z9
+	VSUBPS              Z7, Z15, Z7
+	VPERMILPS           $0xb1, Z12, Z15
+	VMOVAPS             Z15, Z12
+	VMOVAPS             Z15, Z17
+	VFMSUBADD231PS      Z1, Z19, Z12
+	VFMADDSUB231PS      Z1, Z19, Z17
+	VPERMILPS           $0xb1, Z3, Z15
+	VMULPS              64(BX), Z15, Z15
+	VFMSUBADD231PS      (BX), Z3, Z15
+	VPERMILPS           $0xb1, Z18, Z3
+	VMULPS              192(BX), Z3, Z3
+	VFMSUBADD231PS      128(BX), Z18, Z3
+	VPERMILPS           $0xb1, Z11, Z18
+	VMULPS              320(BX), Z18, Z18
+	VFMSUBADD231PS      256(BX), Z11, Z18
+	VADDPS              Z3, Z10, Z11
+	VSUBPS              Z3, Z10, Z19
+	VADDPS              Z18, Z15, Z3
+	VSUBPS              Z18, Z15, Z15
+	VADDPS              Z3, Z11, Z10
+	VSUBPS              Z3, Z11, Z3
+	VPERMILPS           $0xb1, Z15, Z11
+	VMOVAPS             Z11, Z15
+	VMOVAPS             Z11, Z18
+	VFMSUBADD231PS      Z1, Z19, Z15
+	VFMADDSUB231PS      Z1, Z19, Z18
+	VPERMILPS           $0xb1, Z2, Z11
+	VMULPS              64(BX), Z11, Z11
+	VFMSUBADD231PS      (BX), Z2, Z11
+	VPERMILPS           $0xb1, Z13, Z2
+	VMULPS              192(BX), Z2, Z2
+	VFMSUBADD231PS      128(BX), Z13, Z2
+	VPERMILPS           $0xb1, Z6, Z13
+	VMULPS              320(BX), Z13, Z13
+	VFMSUBADD231PS      256(BX), Z6, Z13
+	VADDPS              Z2, Z5, Z6
+	VSUBPS              Z2, Z5, Z19
+	VADDPS              Z13, Z11, Z2
+	VSUBPS              Z13, Z11, Z11
+	VADDPS              Z2, Z6, Z5
+	VSUBPS              Z2, Z6, Z2
+	VPERMILPS           $0xb1, Z11, Z6
+	VMOVAPS             Z6, Z11
+	VMOVAPS             Z6, Z13
+	VFMSUBADD231PS      Z1, Z19, Z11
+	VFMADDSUB231PS      Z1, Z19, Z13
+	VPERMILPS           $0xb1, Z9, Z6
+	VMULPS              448(BX), Z6, Z6
+	VFMSUBADD231PS      384(BX), Z9, Z6
+	VPERMILPS           $0xb1, Z10, Z9
+	VMULPS              576(BX), Z9, Z9
+	VFMSUBADD231PS      512(BX), Z10, Z9
+	VPERMILPS           $0xb1, Z5, Z10
+	VMULPS              704(BX), Z10, Z10
+	VFMSUBADD231PS      640(BX), Z5, Z10
+	VADDPS              Z9, Z8, Z5
+	VSUBPS              Z9, Z8, Z8
+	VADDPS              Z10, Z6, Z9
+	VSUBPS              Z10, Z6, Z6
+	VADDPS              Z9, Z5, Z5
+	VPERMILPS           $0xb1, Z6, Z6
+	VFMADDSUB231PS      Z1, Z8, Z6
+	XORQ                R9, R9
+	LEAQ                (R9)(DI*4), R10
+	VFMADD231PS         (CX)(R9*1), Z0, Z5
+	VMOVUPS             Z5, (AX)(R9*1)
+	VFMADD231PS         (CX)(R10*1), Z0, Z6
+	VMOVUPS             Z6, (AX)(R10*1)
+	VPERMILPS           $0xb1, Z17, Z5
+	VMULPS              448(BX), Z5, Z5
+	VFMSUBADD231PS      384(BX), Z17, Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         fft_tail16_w16<>+4(SB), Z6, Z6
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+0(SB), Z5, Z6
+	VPERMILPS           $0xb1, Z18, Z5
+	VMULPS              576(BX), Z5, Z5
+	VFMSUBADD231PS      512(BX), Z18, Z5
+	VPERMILPS           $0xb1, Z5, Z8
+	VMULPS.BCST         fft_tail16_w16<>+12(SB), Z8, Z8
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+8(SB), Z5, Z8
+	VPERMILPS           $0xb1, Z13, Z5
+	VMULPS              704(BX), Z5, Z5
+	VFMSUBADD231PS      640(BX), Z13, Z5
+	VPERMILPS           $0xb1, Z5, Z9
+	VMULPS.BCST         fft_tail16_w16<>+20(SB), Z9, Z9
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+16(SB), Z5, Z9
+	VADDPS              Z8, Z16, Z5
+	VSUBPS              Z8, Z16, Z8
+	VADDPS              Z9, Z6, Z10
+	VSUBPS              Z9, Z6, Z6
+	VADDPS              Z10, Z5, Z5
+	VPERMILPS           $0xb1, Z6, Z6
+	VFMADDSUB231PS      Z1, Z8, Z6
+	ADDQ                DI, R9
+	LEAQ                (R9)(DI*4), R10
+	VFMADD231PS         (CX)(R9*1), Z0, Z5
+	VMOVUPS             Z5, (AX)(R9*1)
+	VFMADD231PS         (CX)(R10*1), Z0, Z6
+	VMOVUPS             Z6, (AX)(R10*1)
+	VPERMILPS           $0xb1, Z7, Z5
+	VMULPS              448(BX), Z5, Z5
+	VFMSUBADD231PS      384(BX), Z7, Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         fft_tail16_w16<>+28(SB), Z6, Z6
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+24(SB), Z5, Z6
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS              576(BX), Z5, Z5
+	VFMSUBADD231PS      512(BX), Z3, Z5
+	VPERMILPS           $0xb1, Z5, Z3
+	VMULPS.BCST         fft_tail16_w16<>+36(SB), Z3, Z3
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+32(SB), Z5, Z3
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS              704(BX), Z5, Z5
+	VFMSUBADD231PS      640(BX), Z2, Z5
+	VPERMILPS           $0xb1, Z5, Z2
+	VMULPS.BCST         fft_tail16_w16<>+44(SB), Z2, Z2
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+40(SB), Z5, Z2
+	VADDPS              Z3, Z4, Z5
+	VSUBPS              Z3, Z4, Z3
+	VADDPS              Z2, Z6, Z4
+	VSUBPS              Z2, Z6, Z2
+	VADDPS              Z4, Z5, Z4
+	VPERMILPS           $0xb1, Z2, Z2
+	VFMADDSUB231PS      Z1, Z3, Z2
+	ADDQ                DI, R9
+	LEAQ                (R9)(DI*4), R10
+	VFMADD231PS         (CX)(R9*1), Z0, Z4
+	VMOVUPS             Z4, (AX)(R9*1)
+	VFMADD231PS         (CX)(R10*1), Z0, Z2
+	VMOVUPS             Z2, (AX)(R10*1)
+	VPERMILPS           $0xb1, Z12, Z2
+	VMULPS              448(BX), Z2, Z2
+	VFMSUBADD231PS      384(BX), Z12, Z2
+	VPERMILPS           $0xb1, Z2, Z3
+	VMULPS.BCST         fft_tail16_w16<>+52(SB), Z3, Z3
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+48(SB), Z2, Z3
+	VPERMILPS           $0xb1, Z15, Z2
+	VMULPS              576(BX), Z2, Z2
+	VFMSUBADD231PS      512(BX), Z15, Z2
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS.BCST         fft_tail16_w16<>+60(SB), Z4, Z4
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+56(SB), Z2, Z4
+	VPERMILPS           $0xb1, Z11, Z2
+	VMULPS              704(BX), Z2, Z2
+	VFMSUBADD231PS      640(BX), Z11, Z2
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         fft_tail16_w16<>+68(SB), Z5, Z5
+	VFMSUBADD231PS.BCST fft_tail16_w16<>+64(SB), Z2, Z5
+	VADDPS              Z4, Z14, Z2
+	VSUBPS              Z4, Z14, Z4
+	VADDPS              Z5, Z3, Z6
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z6, Z2, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VFMADDSUB231PS      Z1, Z4, Z3
+	ADDQ                DI, R9
+	LEAQ                (R9)(DI*4), R10
+	VFMADD231PS         (CX)(R9*1), Z0, Z2
+	VMOVUPS             Z2, (AX)(R9*1)
+	VFMADD231PS         (CX)(R10*1), Z0, Z3
+	VMOVUPS             Z3, (AX)(R10*1)
+	ADDQ                $0x00000400, DX
+	ADDQ                $0x00000040, AX
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000300, BX
+	DECQ                R8
+	JNZ                 fftConvTail16SegCAVX512Skip_next
+	ADDQ                skip+48(FP), DX
+	MOVQ                per+40(FP), R8
+
+fftConvTail16SegCAVX512Skip_next:
+	DECQ SI
+	JNZ  fftConvTail16SegCAVX512Skip_loop
+
+fftConvTail16SegCAVX512Skip_done:
 	VZEROUPPER
 	RET

@@ -187,6 +187,137 @@ func TestFFTConvTail16IsTheFirstHalfOfTheInverseTail16(t *testing.T) {
 	})
 }
 
+// FFTConvFirst16 is FFTRadix16Seg's first pass (ls = 1) of the input
+// followed by as many zeros, value for value: contiguous and segmented
+// output, every length from one vector per row to a segmented plan's,
+// every slice guarded.
+func TestFFTConvFirst16IsTheRadix16FirstPassOfTheZeroPaddedInput(t *testing.T) {
+	rng := rand.New(rand.NewPCG(33, 34))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTRadix16Supported(l, 1, 8) {
+			t.Skip("no FFTRadix16 at this level")
+		}
+		for _, n := range []int{128, 256, 384, 4096, 65536} {
+			for _, pad := range []int{0, 16} {
+				r := n / 16
+				in := make([]complex64, n/2)
+				for i := range in {
+					in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+				}
+				padded := make([]complex64, n)
+				copy(padded, in)
+				tw := make([]float32, asm.FFTRadix16TwiddleLen(1))
+				for i := range tw {
+					tw[i] = float32(rng.NormFloat64())
+				}
+				m := asm.FFTSegIndex(n-1, r, pad) + 1
+				want := make([]complex64, m)
+				asm.FFTRadix16Seg(l, want, padded, tw, n, 1, 0, pad, false, 1)
+				got := asmtest.GuardedComplex64(t, make([]complex64, m))
+				asm.FFTConvFirst16(l, got, asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw), pad)
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("n=%d pad=%d: out[%d] = %v, want %v", n, pad, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// FFTConvFirstSeg is a segmented plan's first radix-4 pass
+// (FFTRadix4Strided as runSeg32 lays it out) of the input followed by as
+// many zeros, value for value, every slice guarded.
+func TestFFTConvFirstSegIsTheStridedFirstPassOfTheZeroPaddedInput(t *testing.T) {
+	rng := rand.New(rand.NewPCG(35, 36))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if l != asm.AVX512 {
+			t.Skip("FFTConvFirstSeg is AVX-512's")
+		}
+		for _, n := range []int{128, 256, 1024, 16384} {
+			for _, pad := range []int{0, 16} {
+				seg := n / 16
+				in := make([]complex64, n/2)
+				for i := range in {
+					in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+				}
+				padded := make([]complex64, n)
+				copy(padded, in)
+				m := asm.FFTSegIndex(n-1, seg, pad) + 1
+				want := make([]complex64, m)
+				st := asm.FFTStageLayout{Rows: 4, Width: seg, QIn: n / 4, RowIn: seg, SOut: 4 * (seg + pad), RowOut: seg + pad}
+				asm.FFTRadix4Strided(l, want, padded, nil, 1, st, false, 1)
+				got := asmtest.GuardedComplex64(t, make([]complex64, m))
+				asm.FFTConvFirstSeg(l, got, asmtest.GuardedComplex64(t, in), pad)
+				for i := range got {
+					if got[i] != want[i] {
+						t.Fatalf("n=%d pad=%d: out[%d] = %v, want %v", n, pad, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	})
+}
+
+// FFTConvTail16Seg is the first half of the inverse FFTTail16Seg, value
+// for value, and with the skip that half through AddScaled: the lengths
+// of both tables (below and from FFTTail16CompactMinLen), segmented and
+// contiguous input, every slice guarded, y apart from u and y = u.
+func TestFFTConvTail16SegIsTheFirstHalfOfTheInverseTail16Seg(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTTail16Supported(l, 2048) {
+			t.Skip("no FFTTail16Seg at this level")
+		}
+		for _, n := range []int{2048, 4096, 16384, 32768} {
+			for _, pad := range []int{0, 16} {
+				m := n / 16
+				in := make([]complex64, asm.FFTSegIndex(n-1, m, pad)+1)
+				for i := range in {
+					in[i] = complex(float32(rng.NormFloat64()), float32(rng.NormFloat64()))
+				}
+				tw := make([]float32, asm.FFTTail16SegTwiddleLen(n))
+				for i := range tw {
+					tw[i] = float32(rng.NormFloat64())
+				}
+				u := make([]float32, n)
+				for i := range u {
+					u[i] = float32(rng.NormFloat64())
+				}
+				full := make([]complex64, n)
+				asm.FFTTail16Seg(l, full, in, tw, n, pad, true)
+				half := make([]float32, n)
+				for i, v := range full[:n/2] {
+					half[2*i], half[2*i+1] = real(v), imag(v)
+				}
+				const d = float32(0.45)
+				skipped := make([]float32, n)
+				if done := asm.AddScaled(l, skipped, half, u, d); done != n {
+					t.Fatalf("AddScaled did %d of %d", done, n)
+				}
+				gin, gtw := asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw)
+				for _, c := range []struct {
+					name string
+					skip bool
+					want []float32
+				}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
+					gu := asmtest.GuardedFloat32(t, u)
+					y := asmtest.GuardedFloat32(t, make([]float32, n))
+					if c.name == "skip, y = u" {
+						y = gu
+					}
+					asm.FFTConvTail16Seg(l, y, gu, gin, gtw, pad, d, c.skip)
+					for i := range y {
+						if y[i] != c.want[i] {
+							t.Fatalf("n=%d pad=%d %s: y[%d] = %v, want %v", n, pad, c.name, i, y[i], c.want[i])
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
 // FFTConvLast4 is the first half of the inverse last radix-4 stage (r =
 // 1), value for value, and with the skip that half through AddScaled:
 // every n from one group of 4 j to eight, every slice guarded, y apart

@@ -83,6 +83,39 @@ func FFTConvFirst(l Level, out, in []complex64) {
 	}
 }
 
+// FFTConvFirst16 is the forward FFTRadix16Seg pass with ls = 1 (its
+// table tw, s = 1, contiguous input) of a length-n transform whose inputs
+// from n/2 on are zero, reading only in's first n/2 = len(in) values:
+// out, in the segmented layout of outPad values after every n/16, holds
+// what FFTRadix16Seg writes from in followed by n/2 zeros.
+// FFTRadix16Supported(l, 1, n/16) must hold; out must not overlap in.
+func FFTConvFirst16(l Level, out, in []complex64, tw []float32, outPad int) {
+	n := 2 * len(in)
+	r := n / 16
+	if !FFTRadix16Supported(l, 1, r) || n != 16*r || outPad < 0 || len(out) <= FFTSegIndex(n-1, r, outPad) {
+		panic("asm: FFTConvFirst16: bad length or padding")
+	}
+	tw = tw[:FFTRadix16TwiddleLen(1)]
+	fftConvFirst16AVX512(&out[0], &in[0], &tw[0], r, (r+outPad)*8)
+}
+
+// FFTConvFirstSeg is FFTConvFirst with its output in the segmented
+// layout of a segmented plan's first radix-4 pass (FFTRadix4Strided, ls =
+// 1, onto outPad values after every n/16, n = 2·len(in)): out holds what
+// that pass writes from in followed by n/2 zeros. l is AVX512, n/16 a
+// multiple of FFTValues(l); out must not overlap in.
+func FFTConvFirstSeg(l Level, out, in []complex64, outPad int) {
+	n := 2 * len(in)
+	seg := n / 16
+	if l != AVX512 || seg == 0 || n != 16*seg || seg%FFTValues(l) != 0 || outPad < 0 || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTConvFirstSeg: bad level, length or padding")
+	}
+	const b = 8 // bytes per value
+	for row := range 4 {
+		fftConvFirstRowAVX512(&out[row*(seg+outPad)], &in[row*seg], seg, n/4*b, 4*(seg+outPad)*b)
+	}
+}
+
 // FFTConvTail16 is the inverse FFTTail16 (the same table and arithmetic,
 // so the same values) computing only the first half of its outputs,
 // written as floats to y with the D skip added: with out the inverse
@@ -101,6 +134,41 @@ func FFTConvTail16(l Level, y, u []float32, in []complex64, tw []float32, d floa
 		fftConvTail16AVX512Skip(&y[0], &u[0], &in[0], &tw[0], n/16, d)
 	} else {
 		fftConvTail16AVX512(&y[0], nil, &in[0], &tw[0], n/16, 0)
+	}
+}
+
+// FFTConvTail16Seg is FFTConvTail16 for the tail of a segmented plan: it
+// computes the first half of the inverse FFTTail16Seg of in (a length-n
+// transform, n = len(y), its input segmented with inPad values after
+// every n/16, its table FFTTail16Seg's: the compact one from
+// FFTTail16CompactMinLen), with the same values, written to y as
+// FFTConvTail16 writes them. len(u) = n with skip; y may be u, and must
+// not otherwise overlap u or in.
+func FFTConvTail16Seg(l Level, y, u []float32, in []complex64, tw []float32, inPad int, d float32, skip bool) {
+	n := len(y)
+	m := n / 16
+	if !FFTTail16Supported(l, n) || inPad < 0 || (inPad > 0 && m%128 != 0) || len(in) <= FFTSegIndex(n-1, m, inPad) || (skip && len(u) != n) {
+		panic("asm: FFTConvTail16Seg: bad length or padding")
+	}
+	tw = tw[:FFTTail16SegTwiddleLen(n)]
+	per := m / 128
+	if inPad == 0 {
+		per = m / 8
+	}
+	var up *float32
+	if skip {
+		up = &u[0]
+	}
+	yp, i, w := &y[0], &in[0], &tw[0]
+	switch compact := n >= FFTTail16CompactMinLen; {
+	case compact && skip:
+		fftConvTail16SegCAVX512Skip(yp, up, i, w, m, per, inPad*8, d)
+	case compact:
+		fftConvTail16SegCAVX512(yp, nil, i, w, m, per, inPad*8, 0)
+	case skip:
+		fftConvTail16SegAVX512Skip(yp, up, i, w, m, per, inPad*8, d)
+	default:
+		fftConvTail16SegAVX512(yp, nil, i, w, m, per, inPad*8, 0)
 	}
 }
 

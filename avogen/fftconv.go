@@ -26,6 +26,9 @@
 // reading the row's first half where it lies: two inputs per butterfly
 // instead of four, and no copy of the row into a padded buffer.
 //
+// fftConvFirst16 is the same for the radix-16 first pass of AVX-512's
+// segmented plans (fftR16Wide with ls = 1).
+//
 // fftConvTail16 (AVX-512) and fftConvLast4 (AVX2) are the inverse FFT's
 // last pass (avogen/fft.go's fftTail16, and fftR4Narrow with r = 1) cut to
 // the outputs a convolution keeps, with the D skip and the copy out fused
@@ -46,9 +49,16 @@ func generateFFTConv() {
 		addScaled(v)
 		fftConvFirst(v)
 	}
+	fftConvFirst16(vmath.AVX512)
+	fftConvFirstRow(vmath.AVX512)
 	for _, skip := range []bool{false, true} {
-		fftConvTail16(vmath.AVX512, skip)
+		fftConvTail16(vmath.AVX512, skip, false, false)
 		fftConvLast4(vmath.AVX2, skip)
+	}
+	for _, compact := range []bool{false, true} {
+		for _, skip := range []bool{false, true} {
+			fftConvTail16(vmath.AVX512, skip, true, compact)
+		}
 	}
 }
 
@@ -273,6 +283,141 @@ func fftConvFirst(v vmath.ISA) {
 	RET()
 }
 
+// fftConvFirstRow emits fftConvFirst's butterflies over one row of a
+// strided layout: for c < k, a0 = in[c] and a1 at is bytes from it, the
+// outputs q = 0 … 3 at q·os bytes from out + c (a segmented plan's first
+// radix-4 pass, FFTRadix4Strided, whose q rows are segments apart).
+func fftConvFirstRow(v vmath.ISA) {
+	name := "fftConvFirstRow" + v.Name
+	TEXT(name, NOSPLIT, "func(out, in *complex64, k, is, os int)")
+	Pragma("noescape")
+	Doc(name + " runs the first forward radix-4 stage of an FFT whose second half of inputs is zero on one row of a strided layout; see avogen/fftconv.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	n := Load(Param("k"), GP64())
+	is := Load(Param("is"), GP64())
+	ob := Load(Param("os"), GP64())
+	o3 := GP64()
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	ones := v.Vec()
+	VMOVUPS(vmath.Const(1), ones)
+	SHRQ(U8(log2(v.Lanes/2)), n)
+	JZ(LabelRef(name + "_done"))
+	Label(name + "_loop")
+	a0, a1, sw := v.Vec(), v.Vec(), v.Vec()
+	VMOVUPS(Mem{Base: in}, a0)
+	VMOVUPS(Mem{Base: in, Index: is, Scale: 1}, a1)
+	y := v.Vec()
+	VADDPS(a1, a0, y)
+	VMOVUPS(y, Mem{Base: out})
+	VSUBPS(a1, a0, y)
+	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 2})
+	VPERMILPS(U8(0xb1), a1, sw)
+	VMOVAPS(sw, y)
+	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1
+	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 1})
+	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1
+	VMOVUPS(sw, Mem{Base: out, Index: o3, Scale: 1})
+	ADDQ(U8(v.Bytes()), in)
+	ADDQ(U8(v.Bytes()), out)
+	DECQ(n)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fftConvFirst16 emits the forward fftR16Wide pass with ls = 1 (ZMM: the
+// same table, operations and output layout) for an FFT of length 16r
+// whose inputs from 8r on are zero, reading only the first 8r from in:
+// in each stage-A butterfly x[4q + p] (q = 0 … 3) the q = 2, 3 inputs are
+// zero, so it is fftConvFirst's two-input butterfly, and half the loads
+// go. out is written as fftR16Wide writes it, output s + 4t of a k at
+// (s + 4t)·os bytes from out + k (os = (r + pad)·8: a segmented layout).
+func fftConvFirst16(v vmath.ISA) {
+	name := "fftConvFirst16" + v.Name
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, r, os int)")
+	Pragma("noescape")
+	Doc(name + " runs the first forward radix-16 pass of an FFT whose second half of inputs is zero; see avogen/fftconv.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	k := Load(Param("r"), GP64())
+	ob := Load(Param("os"), GP64())
+	o3 := GP64()
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	rb := GP64() // r values in bytes: the stride of p
+	MOVQ(k, rb)
+	SHLQ(U8(3), rb)
+	rb3 := GP64()
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, rb3)
+	in4 := GP64() // the row 4r, where q = 1 starts
+	LEAQ(Mem{Base: in, Index: rb, Scale: 4}, in4)
+	SHRQ(U8(log2(cvals(v))), k)
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	twid := func(i int) (Mem, Mem) { return Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4} }
+	row := func(base reg.Register, p int) Mem {
+		switch p {
+		case 0:
+			return Mem{Base: base}
+		case 1:
+			return Mem{Base: base, Index: rb, Scale: 1}
+		case 2:
+			return Mem{Base: base, Index: rb, Scale: 2}
+		}
+		return Mem{Base: base, Index: rb3, Scale: 1}
+	}
+	Label(name + "_loop")
+	var y [4][4]reg.VecVirtual // y[s][p]
+	for p := range 4 {
+		a0, a1 := v.Vec(), v.Vec()
+		VMOVUPS(row(in, p), a0)
+		VMOVUPS(row(in4, p), a1)
+		// fftConvFirst's butterfly: a0 + a1, a0 − i·a1, a0 − a1, a0 + i·a1.
+		y0, y1, y2, sw := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+		VADDPS(a1, a0, y0)
+		VSUBPS(a1, a0, y2)
+		VPERMILPS(U8(0xb1), a1, sw)
+		VMOVAPS(sw, y1)
+		VFMSUBADD231PS(ones, a0, y1)
+		VFMADDSUB231PS(ones, a0, sw)
+		y[0][p], y[1][p], y[2][p], y[3][p] = y0, y1, y2, sw
+	}
+	for s := range 4 {
+		b := y[s][:]
+		for p := 1; p < 4 && s > 0; p++ {
+			re, im := twid(3 + 3*s + p - 1)
+			b[p] = cmulBcst(v, b[p], re, im, false)
+		}
+		butterfly4(v, b, ones, false)
+		base := out
+		if s > 0 {
+			base = GP64()
+			switch s {
+			case 1:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
+			case 2:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
+			case 3:
+				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
+			}
+		}
+		VMOVUPS(b[0], Mem{Base: base})
+		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
+		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
+		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), in4)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
 // fftConvTail16 emits the inverse fftTail16 (avogen/fft.go; the same
 // table, the same operations in the same order) computing only the
 // outputs t = 0, 1 of its last radix-4 butterflies, the first half of the
@@ -282,12 +427,29 @@ func fftConvFirst(v vmath.ISA) {
 // fused multiply-add, as addScaled; else y = out). This removes the
 // stores of the discarded half and the whole addScaled pass (a read of
 // the FFT buffer and a write of y).
-func fftConvTail16(v vmath.ISA, skip bool) {
-	name := "fftConvTail16" + v.Name
+//
+// seg emits fftConvTail16Seg, whose input is segmented as fftTail16's
+// (after every per groups of 8 j, in skips skip more bytes: the layout of
+// a segmented plan's passes), and compact with it the table of
+// fftTail16C (12 vectors per 8 j, the second factor formed from
+// fft_tail16_w16): the segmented plans' tail, pruned the same way.
+func fftConvTail16(v vmath.ISA, skip, seg, compact bool) {
+	name := "fftConvTail16"
+	switch {
+	case compact:
+		name += "SegC"
+	case seg:
+		name += "Seg"
+	}
+	name += v.Name
 	if skip {
 		name += "Skip"
 	}
-	TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, m int, d float32)")
+	if seg {
+		TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, m, per, skip int, d float32)")
+	} else {
+		TEXT(name, NOSPLIT, "func(y, u *float32, in *complex64, tw *float32, m int, d float32)")
+	}
 	Pragma("noescape")
 	Doc(name + " runs the inverse FFT's last two radix-4 stages for the first half of the outputs, adding the D skip; see avogen/fftconv.go.")
 	y := Load(Param("y"), GP64())
@@ -308,6 +470,13 @@ func fftConvTail16(v vmath.ISA, skip bool) {
 	MOVQ(m, groups)
 	SHRQ(U8(3), groups)
 	JZ(LabelRef(name + "_done"))
+	var left reg.GPVirtual // groups before in skips a segment's padding
+	if seg {
+		CMPQ(NewParamAddr("per", 40), Imm(0))
+		JLE(LabelRef(name + "_done"))
+		left = GP64()
+		Load(Param("per"), left)
+	}
 	ones := fftOnes(v)
 	Label(name + "_loop")
 	var x [16]reg.VecVirtual
@@ -336,8 +505,15 @@ func fftConvTail16(v vmath.ISA, skip bool) {
 	for s := range 4 {
 		b := ys[s][:]
 		base := (6 + 6*s) * vb
+		if compact {
+			base = 6 * vb
+		}
 		for k := 1; k < 4; k++ {
 			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, true)
+			if compact && s > 0 {
+				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
+				b[k] = cmulBcst(v, b[k], c, c.Offset(4), true)
+			}
 		}
 		// butterfly4's t = 0 and its inverse t = 1 (d02 + i·d13).
 		s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
@@ -372,7 +548,18 @@ func fftConvTail16(v vmath.ISA, skip bool) {
 	if skip {
 		ADDQ(U32(vb), u)
 	}
-	ADDQ(U32(30*vb), tw)
+	if compact {
+		ADDQ(U32(12*vb), tw)
+	} else {
+		ADDQ(U32(30*vb), tw)
+	}
+	if seg {
+		DECQ(left)
+		JNZ(LabelRef(name + "_next"))
+		ADDQ(NewParamAddr("skip", 48), in)
+		Load(Param("per"), left)
+		Label(name + "_next")
+	}
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")

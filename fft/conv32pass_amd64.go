@@ -80,7 +80,8 @@ func hostHasStockham32() bool {
 // outputs kept, the skip added on the way out, no AddScaled pass. Apply,
 // H = 256, AVX-512, best of 80 alternating calls (thread CPU time), with
 // against without it: L = 4096 3.19 against 3.35 ns per sample, 16384
-// 3.91 against 4.25. The stages run here (inverseStages,
+// 3.91 against 4.25. A segmented plan (h ≥ 2048 at AVX-512) ends the
+// same way (prunedSegTail). The stages run here (inverseStages,
 // forwardHalfZero) ping-pong between two buffers of h values, where
 // realStockham32.transform wrote a third (the real output, 8·h bytes).
 func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen int) {
@@ -92,8 +93,9 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	// values as on the first stage, where realStockham32.transform puts
 	// it).
 	scale := float32(0.25)
-	stagesHere := rp.cplx != nil && rp.cplx.small == nil && !rp.cplx.seg // a segmented plan runs through rp.transform (runSeg32)
-	if stagesHere {
+	stagesHere := rp.cplx != nil && rp.cplx.small == nil && !rp.cplx.seg // a segmented plan runs through rp.transform (runSeg32), or segTail
+	segTail := prunedSegTail(l, rp, seqLen)
+	if stagesHere || segTail {
 		scale /= float32(h)
 	}
 	s := f.pool.Get().(*conv32Scratch)
@@ -106,16 +108,28 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	w := work[off : off+rp.workLen()] // the transforms' work buffer
 	direct := firstStageReadsRow(l, rp, seqLen)
 	tail := stagesHere && prunedTail(l, rp.cplx, seqLen)
+	segFirst := segTail && !rp.cplx.radix2 && !rp.cplx.radix8 // a first pass of radix 16 or 4, ls = 1
+	if segTail && !segFirst {
+		// Only the forward reads s.buf, and only its first seqLen values
+		// change from row to row: the padding is cleared once.
+		clear(s.buf[seqLen:n])
+	}
 	rows := len(u) / seqLen
 	for r := 0; r < rows; r++ {
 		ch := r % channels
 		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
 		var z []complex64
-		if direct {
+		switch {
+		case direct:
 			z = forwardHalfZero(rp.cplx, a, b, ur)
-		} else {
+		case segFirst:
+			z = a
+			forwardSegHalfZero(rp.cplx, z[:h], w, ur)
+		default:
 			copy(s.buf, ur)
-			clear(s.buf[seqLen:n])
+			if !segTail {
+				clear(s.buf[seqLen:n])
+			}
 			z = a
 			rp.transform(z[:h], asComplex64(s.buf), w, false)
 		}
@@ -124,6 +138,17 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 		// alternating calls, L = 1024 … 65536, AVX-512 and AVX2).
 		asm.FFTConvPass(l, z, z, f.khat[ch*bins:(ch+1)*bins], f.pass.tw, scale)
 		var out []float32
+		if segTail {
+			sp := rp.cplx
+			cur, pad := segPasses32(sp, z[:h], w, true, 1)
+			last := sp.stages[len(sp.stages)-1]
+			dh := float32(0)
+			if d != nil {
+				dh = d[ch]
+			}
+			asm.FFTConvTail16Seg(l, yr, ur, cur, sp.tw[last.off:last.off+last.len], pad, dh, d != nil)
+			continue
+		}
 		if stagesHere {
 			other := a
 			if &z[0] == &a[0] {
@@ -199,11 +224,56 @@ func inverseStages(sp *stockham32, end int, src, other []complex64) []complex64 
 // stage of r = 1 with asm.FFTConvLast4 at l (AVX2).
 func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 	k := len(sp.stages)
-	if seqLen != sp.n || k < 2 || sp.seg { // a segmented plan runs through rp.transform
+	if seqLen != sp.n || k < 2 || sp.seg { // a segmented plan: prunedSegTail
 		return false
 	}
 	last := sp.stages[k-1]
 	return last.r == 0 || (last.r == 1 && !sp.radix16(k-1) && asm.FFTConvLast4Supported(l, sp.n))
+}
+
+// forwardSegHalfZero runs the forward FFT of the segmented plan sp
+// (length h, its first pass of radix 16 or 4: not sp.radix2 or
+// sp.radix8) on the row u read as h/2 complex values followed by h/2
+// zeros into z, its passes in work (sp.workLen values):
+// asm.FFTConvFirst16 or asm.FFTConvFirstSeg, then runSeg32's other
+// passes.
+// As forwardHalfZero, this saves the copy of the row into a padded
+// buffer and half the first pass's reads. The forward alone (one row,
+// min of 15 rounds): L = 4096 2.81 against 3.63 µs, 65536 79.2 against
+// 95.7 µs. Apply, H = 256, AVX-512, seven interleaved rounds on the
+// loaded machine (thread CPU ns per sample, median), with against
+// without: L = 4096 3.02 against 3.34, 65536 3.25 against 3.36; with
+// the radix-4 first pass too (asm.FFTConvFirstSeg), L = 16384 2.96
+// against 3.30 (its forward alone 14.7 against 17.0 µs).
+func forwardSegHalfZero(sp *stockham32, z, work []complex64, u []float32) {
+	l, n := sp.level, sp.n
+	m := segLen(n)
+	cur, other := work[:m], work[m:2*m]
+	if first := &sp.stages[0]; sp.radix16(0) {
+		asm.FFTConvFirst16(l, cur, asComplex64(u), sp.tw[first.off:first.off+first.len], segPad32)
+	} else {
+		asm.FFTConvFirstSeg(l, cur, asComplex64(u), segPad32)
+	}
+	end := len(sp.stages) - 1
+	for i := 1; i < end; i++ {
+		st := &sp.stages[i]
+		asm.FFTRadix16Seg(l, other, cur, sp.tw[st.off:st.off+st.len], n, st.ls, segPad32, segPad32, false, 1)
+		cur, other = other, cur
+	}
+	last := &sp.stages[end]
+	asm.FFTTail16Seg(l, z, cur, sp.tw[last.off:last.off+last.len], n, segPad32, false)
+}
+
+// prunedSegTail reports whether applyPass runs the passes of rp's
+// segmented complex plan itself (segPasses32) and ends the inverse with
+// the pruned, skip-fused asm.FFTConvTail16Seg: the row is the first half
+// of the real inverse's output (seqLen = h). Apply, H = 256, AVX-512,
+// five interleaved rounds on the loaded machine (thread CPU ns per
+// sample, median), with against without: L = 4096 3.22 against 3.50,
+// 16384 3.24 against 3.59, 65536 3.73 against 4.08.
+func prunedSegTail(l asm.Level, rp *realStockham32, seqLen int) bool {
+	sp := rp.cplx
+	return sp != nil && sp.seg && seqLen == sp.n && asm.FFTTail16Supported(l, sp.n)
 }
 
 // asFloat32 reads x as its 2·len(x) float32 parts.

@@ -22,7 +22,7 @@ func TestConv32FusedPassMatchesTheDirectSumAtEveryLevel(t *testing.T) {
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		for _, shape := range []struct{ channels, seqLen, kernelLen int }{
 			{3, 64, 64}, {3, 256, 256}, {2, 1024, 1024}, {1, 4096, 4096}, {2, 64, 40}, // row read in place
-			{1, 8192, 8192},                                            // segmented at AVX-512
+			{1, 8192, 8192}, {1, 16384, 16384}, // segmented at AVX-512
 			{3, 32, 32}, {2, 128, 128}, {3, 512, 512}, {1, 2048, 2048}, // odd log2 h: radix-8 or radix-2 first, copied
 			{2, 300, 200}, {3, 1000, 999}, {2, 200, 20}, // the row longer or shorter than h, copied
 		} {
@@ -51,9 +51,9 @@ func TestConv32FusedPassMatchesTheDirectSumAtEveryLevel(t *testing.T) {
 				}
 				// The inverse's last pass (AVX-512's radix-16 tail, AVX2's
 				// radix-4 stage) is pruned where the row fills the first
-				// half (asm.FFTConvTail16, asm.FFTConvLast4), except in a
-				// segmented plan, whose passes run as a whole.
-				if sl == h && h >= 1024 && !rp.cplx.seg && !prunedTail(l, rp.cplx, sl) {
+				// half (asm.FFTConvTail16, asm.FFTConvLast4; a segmented
+				// plan's asm.FFTConvTail16Seg).
+				if sl == h && h >= 1024 && !prunedTail(l, rp.cplx, sl) && !prunedSegTail(l, rp, sl) {
 					t.Fatalf("%+v: no pruned inverse tail at %v", shape, l)
 				}
 			}

@@ -268,11 +268,21 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 // pass. dst may be src: only the first pass reads src, only the last
 // writes dst.
 func runSeg32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
-	l, n := sp.level, sp.n
 	s := float32(1)
 	if scale {
 		s = sp.invScale()
 	}
+	cur, pad := segPasses32(sp, src, work, inverse, s)
+	last := &sp.stages[len(sp.stages)-1]
+	asm.FFTTail16Seg(sp.level, dst[:sp.n], cur, sp.tw[last.off:last.off+last.len], sp.n, pad, inverse)
+}
+
+// segPasses32 runs the passes of runSeg32 before the tail, the first
+// scaled by s, and returns the buffer of work holding their result and
+// its padding: the tail's input (Conv32 ends with a pruned tail of its
+// own, asm.FFTConvTail16Seg).
+func segPasses32(sp *stockham32, src, work []complex64, inverse bool, s float32) ([]complex64, int) {
+	l, n := sp.level, sp.n
 	m := segLen(n)
 	cur, other := work[:m], work[m:2*m]
 	pad := segPad32 // of cur, once the first pass has written it
@@ -292,14 +302,12 @@ func runSeg32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
 		asm.FFTRadix4Strided(l, cur, src, nil, 1, st, inverse, s)
 		i = 1
 	}
-	end := len(sp.stages) - 1
-	for ; i < end; i++ {
+	for end := len(sp.stages) - 1; i < end; i++ {
 		st := &sp.stages[i]
 		asm.FFTRadix16Seg(l, other, cur, sp.tw[st.off:st.off+st.len], n, st.ls, pad, segPad32, inverse, 1)
 		cur, other, pad = other, cur, segPad32
 	}
-	last := &sp.stages[end]
-	asm.FFTTail16Seg(l, dst[:n], cur, sp.tw[last.off:last.off+last.len], n, pad, inverse)
+	return cur, pad
 }
 
 // stageCount is the number of passes of sp.
