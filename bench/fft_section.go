@@ -194,6 +194,11 @@ func convBench(channels, seqLen int) func(b *testing.B) {
 		}
 		y := make([]float32, len(u))
 		b.SetBytes(int64(len(u)) * 4)
+		// One call first: the timed ones are the steady state, without
+		// the first touch of y's pages and of the scratch pools.
+		if err := c.Apply(y, u, d); err != nil {
+			b.Fatal(err)
+		}
 		runtime.LockOSThread()
 		defer runtime.UnlockOSThread()
 		cpu0 := threadCPU()
