@@ -6032,9 +6032,9 @@ DATA fft_perm_rev128<>+48(SB)/8, $0x0000000000000000
 DATA fft_perm_rev128<>+56(SB)/8, $0x0000000000000001
 GLOBL fft_perm_rev128<>(SB), RODATA|NOPTR, $64
 
-// func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16AVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6043,6 +6043,10 @@ TEXT ·fft64Tail16AVX512Fwd(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16AVX512Fwd_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16AVX512Fwd_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16AVX512Fwd_loop:
@@ -6194,12 +6198,12 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z18, Z11
 	VFMADDSUB231PD Z0, Z18, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z11, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z11, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VPERMILPD      $0x55, Z16, Z1
 	VMULPD         832(DX), Z1, Z1
 	VFMADDSUB231PD 768(DX), Z16, Z1
@@ -6220,12 +6224,12 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z11, Z1
 	VFMADDSUB231PD Z0, Z11, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z1, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z4, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z1, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z4, (R10)(SI*4)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         1216(DX), Z1, Z1
 	VFMADDSUB231PD 1152(DX), Z6, Z1
@@ -6246,12 +6250,12 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z3, Z4
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z8, (DI)
-	VMOVUPD        Z1, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z4, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z8, (R9)
+	VMOVUPD        Z1, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z4, (R10)(SI*4)
 	VPERMILPD      $0x55, Z10, Z1
 	VMULPD         1600(DX), Z1, Z1
 	VFMADDSUB231PD 1536(DX), Z10, Z1
@@ -6272,25 +6276,31 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z3, Z3
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPD        Z12, (DI)
-	VMOVUPD        Z1, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z3, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z12, (R9)
+	VMOVUPD        Z1, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z3, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fft64Tail16AVX512Fwd_loop
+	DECQ           R8
+	JNZ            fft64Tail16AVX512Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16AVX512Fwd_next:
+	DECQ BX
+	JNZ  fft64Tail16AVX512Fwd_loop
 
 fft64Tail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16cAVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16cAVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6299,6 +6309,10 @@ TEXT ·fft64Tail16cAVX512Fwd(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16cAVX512Fwd_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16cAVX512Fwd_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16cAVX512Fwd_loop:
@@ -6480,12 +6494,12 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z11
 	VFMADDSUB231PD Z0, Z2, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z11, (DI)(SI*4)
-	VMOVUPD        Z6, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z11, (R9)(SI*4)
+	VMOVUPD        Z6, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VMOVDDUP       384(DX), Z1
 	VPERMILPD      $0xff, 384(DX), Z2
 	VPERMILPD      $0x55, Z16, Z3
@@ -6512,12 +6526,12 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z19, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z19, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VMOVDDUP       576(DX), Z1
 	VPERMILPD      $0xff, 576(DX), Z2
 	VPERMILPD      $0x55, Z12, Z3
@@ -6544,12 +6558,12 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z18, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z18, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VMOVDDUP       768(DX), Z1
 	VPERMILPD      $0xff, 768(DX), Z2
 	VPERMILPD      $0x55, Z10, Z3
@@ -6576,25 +6590,31 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z5, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z5, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x000003c0, DX
-	DECQ           BX
-	JNZ            fft64Tail16cAVX512Fwd_loop
+	DECQ           R8
+	JNZ            fft64Tail16cAVX512Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16cAVX512Fwd_next:
+	DECQ BX
+	JNZ  fft64Tail16cAVX512Fwd_loop
 
 fft64Tail16cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, AVX512F
-TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-40
+TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6604,8 +6624,7 @@ TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-40
 	MOVQ    SI, DI
 	SHLQ    $0x02, DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    ls+24(FP), R9
-	IMULQ   SI, R9
+	MOVQ    os+40(FP), R9
 	MOVQ    R9, R10
 	SHLQ    $0x02, R10
 	LEAQ    (R10)(R10*2), R11
@@ -7302,9 +7321,9 @@ fft64RealPassAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16AVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -7313,6 +7332,10 @@ TEXT ·fft64Tail16AVX512Inv(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16AVX512Inv_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16AVX512Inv_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16AVX512Inv_loop:
@@ -7464,12 +7487,12 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z18, Z11
 	VFMADDSUB231PD Z0, Z18, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z11, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z11, (R10)(SI*4)
 	VPERMILPD      $0x55, Z10, Z1
 	VMULPD         832(DX), Z1, Z1
 	VFMSUBADD231PD 768(DX), Z10, Z1
@@ -7490,12 +7513,12 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z7, Z1
 	VFMADDSUB231PD Z0, Z7, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z12, (DI)
-	VMOVUPD        Z4, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z1, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z12, (R9)
+	VMOVUPD        Z4, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z1, (R10)(SI*4)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         1216(DX), Z1, Z1
 	VFMSUBADD231PD 1152(DX), Z6, Z1
@@ -7516,12 +7539,12 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z3, Z4
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z8, (DI)
-	VMOVUPD        Z4, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z1, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z8, (R9)
+	VMOVUPD        Z4, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z1, (R10)(SI*4)
 	VPERMILPD      $0x55, Z16, Z1
 	VMULPD         1600(DX), Z1, Z1
 	VFMSUBADD231PD 1536(DX), Z16, Z1
@@ -7542,25 +7565,31 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z3, Z3
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z1, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z1, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fft64Tail16AVX512Inv_loop
+	DECQ           R8
+	JNZ            fft64Tail16AVX512Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16AVX512Inv_next:
+	DECQ BX
+	JNZ  fft64Tail16AVX512Inv_loop
 
 fft64Tail16AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16cAVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16cAVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -7569,6 +7598,10 @@ TEXT ·fft64Tail16cAVX512Inv(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16cAVX512Inv_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16cAVX512Inv_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16cAVX512Inv_loop:
@@ -7750,12 +7783,12 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z11
 	VFMADDSUB231PD Z0, Z2, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z6, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z11, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z6, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z11, (R10)(SI*4)
 	VMOVDDUP       384(DX), Z1
 	VPERMILPD      $0xff, 384(DX), Z2
 	VPERMILPD      $0x55, Z10, Z3
@@ -7782,12 +7815,12 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z3, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z3, (R10)(SI*4)
 	VMOVDDUP       576(DX), Z1
 	VPERMILPD      $0xff, 576(DX), Z2
 	VPERMILPD      $0x55, Z12, Z3
@@ -7814,12 +7847,12 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z18, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z3, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z18, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z3, (R10)(SI*4)
 	VMOVDDUP       768(DX), Z1
 	VPERMILPD      $0xff, 768(DX), Z2
 	VPERMILPD      $0x55, Z16, Z3
@@ -7846,25 +7879,31 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z19, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z3, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z19, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z3, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x000003c0, DX
-	DECQ           BX
-	JNZ            fft64Tail16cAVX512Inv_loop
+	DECQ           R8
+	JNZ            fft64Tail16cAVX512Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16cAVX512Inv_next:
+	DECQ BX
+	JNZ  fft64Tail16cAVX512Inv_loop
 
 fft64Tail16cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, AVX512F
-TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-40
+TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -7874,8 +7913,7 @@ TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-40
 	MOVQ    SI, DI
 	SHLQ    $0x02, DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    ls+24(FP), R9
-	IMULQ   SI, R9
+	MOVQ    os+40(FP), R9
 	MOVQ    R9, R10
 	SHLQ    $0x02, R10
 	LEAQ    (R10)(R10*2), R11

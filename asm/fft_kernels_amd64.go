@@ -448,15 +448,28 @@ func FFT64Radix16TwiddleLen(ls int) int { return 30 * ls }
 // overlap; tw is the table FFT64Radix16TwiddleLen counts. The stages must
 // be FFT64Radix16Supported.
 func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	if len(out) != len(in) {
+		panic("asm: FFT64Radix16: bad length or unsupported stages")
+	}
+	FFT64Radix16Seg(l, out, in, tw, ls, 0, inverse)
+}
+
+// FFT64Radix16Seg is FFT64Radix16 (length n = len(in)) writing a
+// segmented layout: outPad ≥ 0 values after every n/16 (FFTSegIndex),
+// so that the pass's sixteen output streams, n/16 values apart, do not
+// all fall in the same L1 sets; out must hold
+// FFTSegIndex(n−1, n/16, outPad)+1 values.
+func FFT64Radix16Seg(l Level, out, in []complex128, tw []float64, ls, outPad int, inverse bool) {
 	n := len(in)
-	if ls < 1 || n%(16*ls) != 0 || len(out) != n || !FFT64Radix16Supported(l, ls, n/(16*ls)) {
+	if ls < 1 || n%(16*ls) != 0 || outPad < 0 || !FFT64Radix16Supported(l, ls, n/(16*ls)) || len(out) <= FFTSegIndex(n-1, n/16, outPad) {
 		panic("asm: FFT64Radix16: bad length or unsupported stages")
 	}
 	tw = tw[:FFT64Radix16TwiddleLen(ls)]
+	os := (n/16 + outPad) * 16
 	if inverse {
-		fft64R16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+		fft64R16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, n/(16*ls), os)
 	} else {
-		fft64R16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+		fft64R16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, n/(16*ls), os)
 	}
 }
 
@@ -487,20 +500,36 @@ func FFT64Tail16TwiddleLen(n int) int {
 // FFT64Tail16 is FFTTail16 for complex128, its table laid out as
 // FFT64Tail16Compact says.
 func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
-	n := len(in)
-	if !FFT64Tail16Supported(l, n) || len(out) != n {
+	if len(out) != len(in) {
 		panic("asm: FFT64Tail16: bad length")
 	}
+	FFT64Tail16Seg(l, out, in, tw, 0, inverse)
+}
+
+// FFT64Tail16Seg is FFT64Tail16 of length n = len(out) whose input is in
+// the segmented layout of FFT64Radix16Seg (inPad values after every n/16;
+// n a multiple of 1024 when inPad > 0).
+func FFT64Tail16Seg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	n := len(out)
+	m := n / 16
+	if !FFT64Tail16Supported(l, n) || inPad < 0 || (inPad > 0 && m%64 != 0) || len(in) <= FFTSegIndex(n-1, m, inPad) {
+		panic("asm: FFT64Tail16: bad length or padding")
+	}
 	tw = tw[:FFT64Tail16TwiddleLen(n)]
-	o, i, w, m := &out[0], &in[0], &tw[0], n/16
+	// A group of the kernel is 64 input values (4 j).
+	per, pad := m/64, inPad*16
+	if inPad == 0 {
+		per = m / 4
+	}
+	o, i, w := &out[0], &in[0], &tw[0]
 	switch c := FFT64Tail16Compact(n); {
 	case c && inverse:
-		fft64Tail16cAVX512Inv(o, i, w, m)
+		fft64Tail16cAVX512Inv(o, i, w, m, per, pad)
 	case c:
-		fft64Tail16cAVX512Fwd(o, i, w, m)
+		fft64Tail16cAVX512Fwd(o, i, w, m, per, pad)
 	case inverse:
-		fft64Tail16AVX512Inv(o, i, w, m)
+		fft64Tail16AVX512Inv(o, i, w, m, per, pad)
 	default:
-		fft64Tail16AVX512Fwd(o, i, w, m)
+		fft64Tail16AVX512Fwd(o, i, w, m, per, pad)
 	}
 }

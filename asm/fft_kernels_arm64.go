@@ -248,6 +248,16 @@ func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse b
 	panic("asm: FFT64Radix16: no NEON kernel")
 }
 
+// FFT64Radix16Seg has no NEON kernel (FFT64Radix16Supported).
+func FFT64Radix16Seg(l Level, out, in []complex128, tw []float64, ls, outPad int, inverse bool) {
+	panic("asm: FFT64Radix16Seg: no NEON kernel")
+}
+
+// FFT64Tail16Seg has no NEON kernel (FFT64Tail16Supported).
+func FFT64Tail16Seg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	panic("asm: FFT64Tail16Seg: no NEON kernel")
+}
+
 // FFT64Tail16Supported reports false: no fused tail at NEON.
 func FFT64Tail16Supported(l Level, n int) bool { return false }
 

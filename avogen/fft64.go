@@ -521,9 +521,9 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 		name = "fft64Tail16c" + v.Name + fftDir(inverse)
 		vecs = 15
 	}
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m, per, pad int)")
 	Pragma("noescape")
-	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.")
+	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass), its input segmented (pad bytes after every per groups of 64 values); see avogen/fft.go, fftTail16.")
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
 	tw := Load(Param("tw"), GP64())
@@ -535,6 +535,13 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	MOVQ(m, groups)
 	SHRQ(U8(2), groups)
 	JZ(LabelRef(name + "_done"))
+	// per ≥ 1 counts the groups left in the input segment; the input
+	// skips pad bytes at its end.
+	per, left := GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
@@ -605,6 +612,11 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(vecs*vb), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("pad", 40), in)
+	MOVQ(per, left)
+	Label(name + "_next")
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
@@ -625,9 +637,9 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 // s stage B's w1, w2, w3 of j + s·ls (embedded broadcasts).
 func fft64R16Wide(v vmath.ISA, inverse bool) {
 	name := "fft64R16Wide" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r, os int)")
 	Pragma("noescape")
-	Doc(name + " runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.")
+	Doc(name + " runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k, its output segments os bytes apart; see avogen/fft64.go.")
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
 	tw := Load(Param("tw"), GP64())
@@ -638,8 +650,7 @@ func fft64R16Wide(v vmath.ISA, inverse bool) {
 	MOVQ(rb, r4)
 	SHLQ(U8(2), r4)
 	LEAQ(Mem{Base: r4, Index: r4, Scale: 2}, r12)
-	Load(Param("ls"), ob)
-	IMULQ(rb, ob) // ls·R values in bytes: the step between s
+	Load(Param("os"), ob) // ls·R values in bytes (plus any padding): the step between s
 	MOVQ(ob, o4)
 	SHLQ(U8(2), o4)
 	LEAQ(Mem{Base: o4, Index: o4, Scale: 2}, o12)

@@ -22,7 +22,30 @@ type stockham64 struct {
 	stages []stage64
 	tw     []float64
 	small  *asm.FFT64SmallKernel // when not nil, the whole transform is one call of it instead of the stages
+	// pad > 0: the radix-16 pass before the fused tail writes the work
+	// buffer segmented (pad values after every n/16, asm.FFT64Radix16Seg),
+	// and the tail reads it so.
+	pad int
 }
+
+// segPad64 is the padding of a complex128 plan's segmented buffer: four
+// values (a cache line) after each segment move the sixteen output
+// streams of the radix-16 pass before the tail, n/16 values apart (a
+// multiple of 4 KB from n = 4096), into sixteen different L1 sets
+// instead of one, whose eight ways they overran.
+const segPad64 = 4
+
+// segMinLen64 is the shortest complex128 plan whose last radix-16 pass
+// writes a segmented buffer (from which longer plans fuse that pair of
+// stages at all). Same-run interleaved A/B (FFTWInterleaved, AVX-512,
+// best of 200 batches, four rounds), segmented against the radix-4
+// stages: n = 4096 6871–7159 against 7613–8949 ns, 8192 (three rounds)
+// 16165–16716 against 17691–18185 ns; n = 2048 (already fused) 3337–3381
+// against 3316–3417 ns, no gain.
+const segMinLen64 = 4096
+
+// workLen is the work length runStockham64 needs.
+func (sp *stockham64) workLen() int { return sp.n + 16*sp.pad }
 
 // stage64 is a stage of stockham64: a stage32, or with r16 the radix-4
 // stages of sub-transform lengths ls and 4·ls fused (asm.FFT64Radix16),
@@ -85,6 +108,17 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	}
 	if batch == 1 && n <= radix16MaxLen64 {
 		fuseRadix16of64(p, l)
+	}
+	// Longer: only the two stages before the tail fused (R = 16), their
+	// output segmented; other pairs cost what they save (radix16MaxLen64).
+	if k := len(p.stages); batch == 1 && n > radix16MaxLen64 && k >= 3 && p.stages[k-1].r == 0 {
+		a, b := p.stages[k-3], p.stages[k-2]
+		if a.ls > 1 && a.ls == n/256 && b.ls == 4*a.ls && asm.FFT64Radix16Supported(l, a.ls, 16) {
+			p.stages = append(p.stages[:k-3], stage64{stage32: stage32{ls: a.ls, r: 16}, r16: true}, p.stages[k-1])
+		}
+	}
+	if k := len(p.stages); batch == 1 && n >= segMinLen64 && k >= 2 && p.stages[k-1].r == 0 && p.stages[k-2].r16 && (n/16)%64 == 0 {
+		p.pad = segPad64
 	}
 	total := 0
 	for i := range p.stages {
@@ -244,6 +278,12 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	if sp.radix2 || sp.radix8 {
 		stages++
 	}
+	// The segmented buffer of sp.pad (batch 1) is all of work; the other
+	// stages take its first n values.
+	full := work
+	if sp.pad > 0 {
+		work = work[:sp.n]
+	}
 	out, other := dst, work
 	if stages%2 == 0 {
 		out, other = work, dst
@@ -269,13 +309,20 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		next()
 		s = 1
 	}
-	for _, st := range sp.stages {
+	pad := 0 // of in
+	for i, st := range sp.stages {
 		if st.r == 0 {
-			asm.FFT64Tail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
+			asm.FFT64Tail16Seg(l, out, in, sp.tw[st.off:st.off+st.len], pad, inverse)
 			next()
 			continue
 		}
 		if st.r16 {
+			if sp.pad > 0 && i == len(sp.stages)-2 && unsafe.SliceData(out) == unsafe.SliceData(full) {
+				asm.FFT64Radix16Seg(l, full, in, sp.tw[st.off:st.off+st.len], st.ls, sp.pad, inverse)
+				next()
+				in, pad = full, sp.pad
+				continue
+			}
 			asm.FFT64Radix16(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
 			next()
 			continue
@@ -316,7 +363,7 @@ func (rp *realStockham64) workLen() int {
 	if rp.fs != nil {
 		return rp.fs.scratchLen()
 	}
-	return rp.h
+	return rp.cplx.workLen()
 }
 
 // fourStepTwiddles returns the four-step twiddle matrix rp uses, or nil.
