@@ -4981,6 +4981,123 @@ fft64R4Narrow1cAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	MOVQ    ls+24(FP), R10
+	IMULQ   SI, R10
+	LEAQ    (R10)(R10*2), R11
+	LEAQ    (R10)(R10*4), R12
+	LEAQ    (R11)(R10*4), R13
+	SHRQ    $0x01, BX
+	JZ      fft64R8WideAVX2Fwd_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R8WideAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8WideAVX2Fwd_j:
+	MOVQ BX, R14
+
+fft64R8WideAVX2Fwd_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(SI*4), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMADDSUB231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        (CX)(SI*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMADDSUB231PD (DX), Y3, Y4
+	VMOVUPD        (CX)(R8*1), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMADDSUB231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        (CX)(SI*2), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMADDSUB231PD 64(DX), Y5, Y6
+	VMOVUPD        (CX)(DI*2), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMADDSUB231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        (CX)(DI*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMADDSUB231PD 128(DX), Y7, Y8
+	VMOVUPD        (CX)(R9*1), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMADDSUB231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(R10*1)
+	VMOVUPD        Y3, (AX)(R10*2)
+	VMOVUPD        Y9, (AX)(R11*1)
+	VMOVUPD        Y5, (AX)(R10*4)
+	VMOVUPD        Y4, (AX)(R12*1)
+	VMOVUPD        Y7, (AX)(R11*2)
+	VMOVUPD        Y6, (AX)(R13*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R14
+	JNZ            fft64R8WideAVX2Fwd_k
+	ADDQ           R9, CX
+	ADDQ           $0x000001c0, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R8WideAVX2Fwd_j
+
+fft64R8WideAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 // Requires: AVX, AVX2, FMA3, SSE2
 TEXT ·fft64RealPassAVX2Fwd(SB), NOSPLIT, $0-40
@@ -5464,6 +5581,123 @@ fft64R4Narrow1cAVX2Inv_loop:
 	JNZ            fft64R4Narrow1cAVX2Inv_loop
 
 fft64R4Narrow1cAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	MOVQ    ls+24(FP), R10
+	IMULQ   SI, R10
+	LEAQ    (R10)(R10*2), R11
+	LEAQ    (R10)(R10*4), R12
+	LEAQ    (R11)(R10*4), R13
+	SHRQ    $0x01, BX
+	JZ      fft64R8WideAVX2Inv_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R8WideAVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8WideAVX2Inv_j:
+	MOVQ BX, R14
+
+fft64R8WideAVX2Inv_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(SI*4), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMSUBADD231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        (CX)(SI*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMSUBADD231PD (DX), Y3, Y4
+	VMOVUPD        (CX)(R8*1), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMSUBADD231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        (CX)(SI*2), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMSUBADD231PD 64(DX), Y5, Y6
+	VMOVUPD        (CX)(DI*2), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMSUBADD231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        (CX)(DI*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMSUBADD231PD 128(DX), Y7, Y8
+	VMOVUPD        (CX)(R9*1), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMSUBADD231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(R10*1)
+	VMOVUPD        Y7, (AX)(R10*2)
+	VMOVUPD        Y6, (AX)(R11*1)
+	VMOVUPD        Y5, (AX)(R10*4)
+	VMOVUPD        Y4, (AX)(R12*1)
+	VMOVUPD        Y3, (AX)(R11*2)
+	VMOVUPD        Y9, (AX)(R13*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R14
+	JNZ            fft64R8WideAVX2Inv_k
+	ADDQ           R9, CX
+	ADDQ           $0x000001c0, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R8WideAVX2Inv_j
+
+fft64R8WideAVX2Inv_done:
 	VZEROUPPER
 	RET
 

@@ -533,3 +533,36 @@ func FFT64Tail16Seg(l Level, out, in []complex128, tw []float64, inPad int, inve
 		fft64Tail16AVX512Fwd(o, i, w, m, per, pad)
 	}
 }
+
+// FFT64Radix8Supported reports whether level l runs a radix-8 Stockham
+// stage of a complex128 FFT with sub-transform length ls and R =
+// n/(8·ls) values per row (FFT64Radix8): AVX2 (AVX-512 fuses radix-4
+// pairs instead, FFT64Radix16), R a multiple of its two values per
+// vector.
+func FFT64Radix8Supported(l Level, ls, r int) bool {
+	return l == AVX2 && ls >= 1 && r >= 2 && r%2 == 0
+}
+
+// FFT64Radix8TwiddleLen is the float64 count of FFT64Radix8's table at
+// level l: per j, for q = 1 … 7, a vector of Re ω_{8ls}^{qj} and one of
+// Im, each value over the vector's four lanes.
+func FFT64Radix8TwiddleLen(ls int) int { return 56 * ls }
+
+// FFT64Radix8 runs one radix-8 Stockham stage of a complex128 FFT of
+// length n = len(in) (avogen/fft64.go, fft64R8Wide): with R = n/(8·ls),
+// for j < ls and k < R, out[(j + s·ls)·R + k] = Σ_q ω_8^{∓qs}·w_q(j)·
+// in[j·8R + q·R + k] (inverse: conjugate twiddles), w_q(j) from tw as
+// FFT64Radix8TwiddleLen says. out and in have n values and must not
+// overlap; the stage must be FFT64Radix8Supported.
+func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	n := len(in)
+	if ls < 1 || n%(8*ls) != 0 || len(out) != n || !FFT64Radix8Supported(l, ls, n/(8*ls)) {
+		panic("asm: FFT64Radix8: bad length or unsupported stage")
+	}
+	tw = tw[:FFT64Radix8TwiddleLen(ls)]
+	if inverse {
+		fft64R8WideAVX2Inv(&out[0], &in[0], &tw[0], ls, n/(8*ls))
+	} else {
+		fft64R8WideAVX2Fwd(&out[0], &in[0], &tw[0], ls, n/(8*ls))
+	}
+}

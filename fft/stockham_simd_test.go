@@ -72,6 +72,17 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 					t.Errorf("%v: Plan64 n=%d: pad %d, radix-16 pass before the tail %v, want segmented from n = %d", l, n, sp.pad, sp.stages[k-2].r16, segMinLen64)
 				}
 			}
+			if sp := p64.stockham(l); sp != nil && asm.FFT64Radix8Supported(l, 4, 32) {
+				r8 := 0
+				for _, st := range sp.stages {
+					if st.r8 {
+						r8++
+					}
+				}
+				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64]; r8 != want {
+					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
+				}
+			}
 			if r64, _ := NewRealPlan64(2 * n); r64.stockham(l) == nil {
 				t.Errorf("%v: RealPlan64 n=%d has no SIMD plan", l, 2*n)
 			}
