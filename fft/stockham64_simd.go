@@ -35,14 +35,17 @@ type stockham64 struct {
 // instead of one, whose eight ways they overran.
 const segPad64 = 4
 
-// segMinLen64 is the shortest complex128 plan whose last radix-16 pass
-// writes a segmented buffer (from which longer plans fuse that pair of
-// stages at all). Same-run interleaved A/B (FFTWInterleaved, AVX-512,
-// best of 200 batches, four rounds), segmented against the radix-4
-// stages: n = 4096 6871–7159 against 7613–8949 ns, 8192 (three rounds)
-// 16165–16716 against 17691–18185 ns; n = 2048 (already fused) 3337–3381
-// against 3316–3417 ns, no gain.
-const segMinLen64 = 4096
+// segMinLen64 is the shortest complex128 plan whose radix-16 pass before
+// the tail writes a segmented buffer; shorter plans fuse pairs of middle
+// stages from the front (fuseRadix16of64: n = 1024 1280–1537 against the
+// radix-4 stages' 1357–1863 ns). Same-run interleaved A/B
+// (FFTWInterleaved, AVX-512, best of 200 batches, four rounds),
+// segmented against what was there: n = 4096 6871–7159 against the
+// radix-4 stages' 7613–8949 ns, 8192 (three rounds) 16165–16716 against
+// 17691–18185 ns; n = 2048 (r2, r4, radix 16 segmented, tail against r2,
+// radix 16 from the front, r4, tail) 3208–3280 against 3329–3371 ns,
+// RealPlan64 4096 3816–3929 against 3978–4082 ns.
+const segMinLen64 = 2048
 
 // workLen is the work length runStockham64 needs.
 func (sp *stockham64) workLen() int { return sp.n + 16*sp.pad }
@@ -107,15 +110,19 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
 		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
-	if batch == 1 && n <= radix16MaxLen64 {
+	if batch == 1 && n < segMinLen64 {
 		fuseRadix16of64(p, l)
 	}
 	if batch == 1 && n >= radix8MinLen64 && n <= radix8MidMaxLen64 {
 		radix8of64(p, l)
 	}
 	// Longer: only the two stages before the tail fused (R = 16), their
-	// output segmented; other pairs cost what they save (radix16MaxLen64).
-	if k := len(p.stages); batch == 1 && n > radix16MaxLen64 && k >= 3 && p.stages[k-1].r == 0 {
+	// output segmented. Fused unsegmented (the earlier rule, pairs from
+	// the front) at 8192: 19967–21093 against the radix-4 stages'
+	// 18180–18346 ns, and no gain from 4096 to 65536 however the pairs
+	// were chosen: the pass's 32 streams a power of two apart cost what
+	// the saved pass did.
+	if k := len(p.stages); batch == 1 && n >= segMinLen64 && k >= 3 && p.stages[k-1].r == 0 {
 		a, b := p.stages[k-3], p.stages[k-2]
 		if a.ls > 1 && a.ls == n/256 && b.ls == 4*a.ls && asm.FFT64Radix16Supported(l, a.ls, 16) {
 			p.stages = append(p.stages[:k-3], stage64{stage32: stage32{ls: a.ls, r: 16}, r16: true}, p.stages[k-1])
@@ -206,17 +213,6 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	}
 	return p
 }
-
-// radix16MaxLen64 is the longest complex128 transform whose middle
-// radix-4 stages run fused in pairs (asm.FFT64Radix16). Same-run
-// interleaved A/B (FFTWInterleaved, AVX-512, best of 200 batches), fused
-// against not: n = 1024 1280–1537 against 1357–1863 ns, 2048 3453–3945
-// against 3724–4424 ns, RealPlan64 4096 (half length 2048) 4314–4809
-// against 4538–5216 ns; but 8192 19967–21093 against 18180–18346 ns and
-// no gain from 4096 to 65536 however the pairs were chosen (by ls, by
-// R): once in and out outgrow L1, the pass's 32 streams a power of two
-// apart cost what the saved pass did.
-const radix16MaxLen64 = 2048
 
 // fuseRadix16of64 replaces pairs of consecutive wide radix-4 stages of sp
 // (neither the first, which carries an inverse's 1/n, nor the fused tail)
