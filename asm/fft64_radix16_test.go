@@ -71,6 +71,12 @@ func TestFFT64Radix16MatchesTwoStagesAtEveryLevel(t *testing.T) {
 		mustPanic(t, func() {
 			asm.FFT64Radix16(l, make([]complex128, 128), make([]complex128, 256), make([]float64, 30), 1, false)
 		})
+		mustPanic(t, func() {
+			asm.FFT64Radix16Seg(l, make([]complex128, 256+15*4-1), make([]complex128, 256), make([]float64, 30), 1, 4, false)
+		}) // out one value short of the layout
+		mustPanic(t, func() {
+			asm.FFT64Radix16Seg(l, make([]complex128, 256), make([]complex128, 256), make([]float64, 30), 1, -1, false)
+		})
 		ran := 0
 		for n := 64; n <= 1<<13; n *= 2 {
 			for ls := 1; 16*ls <= n; ls *= 2 {
@@ -106,14 +112,39 @@ func TestFFT64Radix16MatchesTwoStagesAtEveryLevel(t *testing.T) {
 				}
 				for _, inverse := range []bool{false, true} {
 					want := radix4Stage128(radix4Stage128(x, wA, ls, inverse), wB, 4*ls, inverse)
-					out := asmtest.GuardedComplex128(t, make([]complex128, n))
-					asm.FFT64Radix16(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), ls, inverse)
-					for i := range want {
-						if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*40*cmplx.Abs(want[i])+fft64StageTol*40) {
-							t.Fatalf("n=%d ls=%d R=%d inverse=%v: out[%d] = %v, want %v", n, ls, r, inverse, i, out[i], want[i])
+					// pad 0 through FFT64Radix16, else the segmented
+					// layout of FFT64Radix16Seg, whose padding must stay
+					// as it was.
+					for _, pad := range []int{0, 0, 4} {
+						seg := n / 16
+						marker := complex(math.Inf(1), 7)
+						out := make([]complex128, asm.FFTSegIndex(n-1, seg, pad)+1)
+						for i := range out {
+							out[i] = marker
 						}
+						out = asmtest.GuardedComplex128(t, out)
+						if pad == 0 && ran%2 == 0 {
+							asm.FFT64Radix16(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), ls, inverse)
+						} else {
+							asm.FFT64Radix16Seg(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), ls, pad, inverse)
+						}
+						for i := range want {
+							o := out[asm.FFTSegIndex(i, seg, pad)]
+							if d := cmplx.Abs(o - want[i]); !(d <= fft64StageTol*40*cmplx.Abs(want[i])+fft64StageTol*40) {
+								t.Fatalf("n=%d ls=%d R=%d pad=%d inverse=%v: out[%d] = %v, want %v", n, ls, r, pad, inverse, i, o, want[i])
+							}
+						}
+						written := 0
+						for i := range out {
+							if out[i] != marker {
+								written++
+							}
+						}
+						if written != n {
+							t.Fatalf("n=%d ls=%d R=%d pad=%d inverse=%v: %d values written, want %d", n, ls, r, pad, inverse, written, n)
+						}
+						ran++
 					}
-					ran++
 				}
 			}
 		}

@@ -239,6 +239,11 @@ func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 //go:noescape
 func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64R8WideAVX2Fwd runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+
 // fft64RealPassAVX2Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
 //go:noescape
@@ -273,6 +278,11 @@ func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 //
 //go:noescape
 func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64R8WideAVX2Inv runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
 
 // fft64RealPassAVX2Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
@@ -324,20 +334,20 @@ func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls in
 //go:noescape
 func fft64RealPassAVX512Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 
-// fft64Tail16AVX512Fwd runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+// fft64Tail16AVX512Fwd runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass), its input segmented (pad bytes after every per groups of 64 values); see avogen/fft.go, fftTail16.
 //
 //go:noescape
-func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 
-// fft64Tail16cAVX512Fwd runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+// fft64Tail16cAVX512Fwd runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass), its input segmented (pad bytes after every per groups of 64 values); see avogen/fft.go, fftTail16.
 //
 //go:noescape
-func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 
-// fft64R16WideAVX512Fwd runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
+// fft64R16WideAVX512Fwd runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k, its output segments os bytes apart; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 
 // fft64TransposeTwiddleAVX512Fwd transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //
@@ -369,20 +379,20 @@ func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls in
 //go:noescape
 func fft64RealPassAVX512Inv(dst *complex128, src *complex128, tw *float64, h int, half float64)
 
-// fft64Tail16AVX512Inv runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+// fft64Tail16AVX512Inv runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass), its input segmented (pad bytes after every per groups of 64 values); see avogen/fft.go, fftTail16.
 //
 //go:noescape
-func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 
-// fft64Tail16cAVX512Inv runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.
+// fft64Tail16cAVX512Inv runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass), its input segmented (pad bytes after every per groups of 64 values); see avogen/fft.go, fftTail16.
 //
 //go:noescape
-func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 
-// fft64R16WideAVX512Inv runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.
+// fft64R16WideAVX512Inv runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k, its output segments os bytes apart; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 
 // fft64TransposeTwiddleAVX512Inv transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //

@@ -4981,6 +4981,123 @@ fft64R4Narrow1cAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	MOVQ    ls+24(FP), R10
+	IMULQ   SI, R10
+	LEAQ    (R10)(R10*2), R11
+	LEAQ    (R10)(R10*4), R12
+	LEAQ    (R11)(R10*4), R13
+	SHRQ    $0x01, BX
+	JZ      fft64R8WideAVX2Fwd_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R8WideAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8WideAVX2Fwd_j:
+	MOVQ BX, R14
+
+fft64R8WideAVX2Fwd_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(SI*4), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMADDSUB231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        (CX)(SI*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMADDSUB231PD (DX), Y3, Y4
+	VMOVUPD        (CX)(R8*1), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMADDSUB231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        (CX)(SI*2), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMADDSUB231PD 64(DX), Y5, Y6
+	VMOVUPD        (CX)(DI*2), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMADDSUB231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        (CX)(DI*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMADDSUB231PD 128(DX), Y7, Y8
+	VMOVUPD        (CX)(R9*1), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMADDSUB231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(R10*1)
+	VMOVUPD        Y3, (AX)(R10*2)
+	VMOVUPD        Y9, (AX)(R11*1)
+	VMOVUPD        Y5, (AX)(R10*4)
+	VMOVUPD        Y4, (AX)(R12*1)
+	VMOVUPD        Y7, (AX)(R11*2)
+	VMOVUPD        Y6, (AX)(R13*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R14
+	JNZ            fft64R8WideAVX2Fwd_k
+	ADDQ           R9, CX
+	ADDQ           $0x000001c0, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R8WideAVX2Fwd_j
+
+fft64R8WideAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 // Requires: AVX, AVX2, FMA3, SSE2
 TEXT ·fft64RealPassAVX2Fwd(SB), NOSPLIT, $0-40
@@ -5464,6 +5581,123 @@ fft64R4Narrow1cAVX2Inv_loop:
 	JNZ            fft64R4Narrow1cAVX2Inv_loop
 
 fft64R4Narrow1cAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	MOVQ    ls+24(FP), R10
+	IMULQ   SI, R10
+	LEAQ    (R10)(R10*2), R11
+	LEAQ    (R10)(R10*4), R12
+	LEAQ    (R11)(R10*4), R13
+	SHRQ    $0x01, BX
+	JZ      fft64R8WideAVX2Inv_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R8WideAVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8WideAVX2Inv_j:
+	MOVQ BX, R14
+
+fft64R8WideAVX2Inv_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(SI*4), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMSUBADD231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        (CX)(SI*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMSUBADD231PD (DX), Y3, Y4
+	VMOVUPD        (CX)(R8*1), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMSUBADD231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        (CX)(SI*2), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMSUBADD231PD 64(DX), Y5, Y6
+	VMOVUPD        (CX)(DI*2), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMSUBADD231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        (CX)(DI*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMSUBADD231PD 128(DX), Y7, Y8
+	VMOVUPD        (CX)(R9*1), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMSUBADD231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(R10*1)
+	VMOVUPD        Y7, (AX)(R10*2)
+	VMOVUPD        Y6, (AX)(R11*1)
+	VMOVUPD        Y5, (AX)(R10*4)
+	VMOVUPD        Y4, (AX)(R12*1)
+	VMOVUPD        Y3, (AX)(R11*2)
+	VMOVUPD        Y9, (AX)(R13*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R14
+	JNZ            fft64R8WideAVX2Inv_k
+	ADDQ           R9, CX
+	ADDQ           $0x000001c0, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R8WideAVX2Inv_j
+
+fft64R8WideAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -6032,9 +6266,9 @@ DATA fft_perm_rev128<>+48(SB)/8, $0x0000000000000000
 DATA fft_perm_rev128<>+56(SB)/8, $0x0000000000000001
 GLOBL fft_perm_rev128<>(SB), RODATA|NOPTR, $64
 
-// func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16AVX512Fwd(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16AVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6043,6 +6277,10 @@ TEXT ·fft64Tail16AVX512Fwd(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16AVX512Fwd_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16AVX512Fwd_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16AVX512Fwd_loop:
@@ -6194,12 +6432,12 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z18, Z11
 	VFMADDSUB231PD Z0, Z18, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z11, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z11, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VPERMILPD      $0x55, Z16, Z1
 	VMULPD         832(DX), Z1, Z1
 	VFMADDSUB231PD 768(DX), Z16, Z1
@@ -6220,12 +6458,12 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z11, Z1
 	VFMADDSUB231PD Z0, Z11, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z1, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z4, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z1, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z4, (R10)(SI*4)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         1216(DX), Z1, Z1
 	VFMADDSUB231PD 1152(DX), Z6, Z1
@@ -6246,12 +6484,12 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z3, Z4
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z8, (DI)
-	VMOVUPD        Z1, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z4, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z8, (R9)
+	VMOVUPD        Z1, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z4, (R10)(SI*4)
 	VPERMILPD      $0x55, Z10, Z1
 	VMULPD         1600(DX), Z1, Z1
 	VFMADDSUB231PD 1536(DX), Z10, Z1
@@ -6272,25 +6510,31 @@ fft64Tail16AVX512Fwd_loop:
 	VMOVAPD        Z3, Z3
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPD        Z12, (DI)
-	VMOVUPD        Z1, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z3, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z12, (R9)
+	VMOVUPD        Z1, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z3, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fft64Tail16AVX512Fwd_loop
+	DECQ           R8
+	JNZ            fft64Tail16AVX512Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16AVX512Fwd_next:
+	DECQ BX
+	JNZ  fft64Tail16AVX512Fwd_loop
 
 fft64Tail16AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16cAVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16cAVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6299,6 +6543,10 @@ TEXT ·fft64Tail16cAVX512Fwd(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16cAVX512Fwd_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16cAVX512Fwd_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16cAVX512Fwd_loop:
@@ -6480,12 +6728,12 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z11
 	VFMADDSUB231PD Z0, Z2, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z11, (DI)(SI*4)
-	VMOVUPD        Z6, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z11, (R9)(SI*4)
+	VMOVUPD        Z6, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VMOVDDUP       384(DX), Z1
 	VPERMILPD      $0xff, 384(DX), Z2
 	VPERMILPD      $0x55, Z16, Z3
@@ -6512,12 +6760,12 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z19, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z19, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VMOVDDUP       576(DX), Z1
 	VPERMILPD      $0xff, 576(DX), Z2
 	VPERMILPD      $0x55, Z12, Z3
@@ -6544,12 +6792,12 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z18, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z5, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z18, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z5, (R10)(SI*4)
 	VMOVDDUP       768(DX), Z1
 	VPERMILPD      $0xff, 768(DX), Z2
 	VPERMILPD      $0x55, Z10, Z3
@@ -6576,25 +6824,31 @@ fft64Tail16cAVX512Fwd_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z5, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z5, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x000003c0, DX
-	DECQ           BX
-	JNZ            fft64Tail16cAVX512Fwd_loop
+	DECQ           R8
+	JNZ            fft64Tail16cAVX512Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16cAVX512Fwd_next:
+	DECQ BX
+	JNZ  fft64Tail16cAVX512Fwd_loop
 
 fft64Tail16cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, AVX512F
-TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-40
+TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6604,8 +6858,7 @@ TEXT ·fft64R16WideAVX512Fwd(SB), NOSPLIT, $0-40
 	MOVQ    SI, DI
 	SHLQ    $0x02, DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    ls+24(FP), R9
-	IMULQ   SI, R9
+	MOVQ    os+40(FP), R9
 	MOVQ    R9, R10
 	SHLQ    $0x02, R10
 	LEAQ    (R10)(R10*2), R11
@@ -7302,9 +7555,9 @@ fft64RealPassAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16AVX512Inv(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16AVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -7313,6 +7566,10 @@ TEXT ·fft64Tail16AVX512Inv(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16AVX512Inv_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16AVX512Inv_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16AVX512Inv_loop:
@@ -7464,12 +7721,12 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z18, Z11
 	VFMADDSUB231PD Z0, Z18, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z11, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z11, (R10)(SI*4)
 	VPERMILPD      $0x55, Z10, Z1
 	VMULPD         832(DX), Z1, Z1
 	VFMSUBADD231PD 768(DX), Z10, Z1
@@ -7490,12 +7747,12 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z7, Z1
 	VFMADDSUB231PD Z0, Z7, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z12, (DI)
-	VMOVUPD        Z4, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z1, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z12, (R9)
+	VMOVUPD        Z4, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z1, (R10)(SI*4)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         1216(DX), Z1, Z1
 	VFMSUBADD231PD 1152(DX), Z6, Z1
@@ -7516,12 +7773,12 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z3, Z4
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z4
-	ADDQ           SI, DI
-	VMOVUPD        Z8, (DI)
-	VMOVUPD        Z4, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z1, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z8, (R9)
+	VMOVUPD        Z4, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z1, (R10)(SI*4)
 	VPERMILPD      $0x55, Z16, Z1
 	VMULPD         1600(DX), Z1, Z1
 	VFMSUBADD231PD 1536(DX), Z16, Z1
@@ -7542,25 +7799,31 @@ fft64Tail16AVX512Inv_loop:
 	VMOVAPD        Z3, Z3
 	VFMSUBADD231PD Z0, Z5, Z1
 	VFMADDSUB231PD Z0, Z5, Z3
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z3, (DI)(SI*4)
-	VMOVUPD        Z2, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z1, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z3, (R9)(SI*4)
+	VMOVUPD        Z2, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z1, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000780, DX
-	DECQ           BX
-	JNZ            fft64Tail16AVX512Inv_loop
+	DECQ           R8
+	JNZ            fft64Tail16AVX512Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16AVX512Inv_next:
+	DECQ BX
+	JNZ  fft64Tail16AVX512Inv_loop
 
 fft64Tail16AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int)
+// func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
 // Requires: AVX, AVX512F
-TEXT ·fft64Tail16cAVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64Tail16cAVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -7569,6 +7832,10 @@ TEXT ·fft64Tail16cAVX512Inv(SB), NOSPLIT, $0-32
 	SHLQ    $0x04, SI
 	SHRQ    $0x02, BX
 	JZ      fft64Tail16cAVX512Inv_done
+	MOVQ    per+32(FP), DI
+	CMPQ    DI, $0x00
+	JLE     fft64Tail16cAVX512Inv_done
+	MOVQ    DI, R8
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64Tail16cAVX512Inv_loop:
@@ -7750,12 +8017,12 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z11
 	VFMADDSUB231PD Z0, Z2, Z5
-	MOVQ           AX, DI
-	VMOVUPD        Z4, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z6, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z11, (R8)(SI*4)
+	MOVQ           AX, R9
+	VMOVUPD        Z4, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z6, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z11, (R10)(SI*4)
 	VMOVDDUP       384(DX), Z1
 	VPERMILPD      $0xff, 384(DX), Z2
 	VPERMILPD      $0x55, Z10, Z3
@@ -7782,12 +8049,12 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z15, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z3, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z15, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z3, (R10)(SI*4)
 	VMOVDDUP       576(DX), Z1
 	VPERMILPD      $0xff, 576(DX), Z2
 	VPERMILPD      $0x55, Z12, Z3
@@ -7814,12 +8081,12 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z18, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), R8
-	VMOVUPD        Z3, (R8)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z18, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R10
+	VMOVUPD        Z3, (R10)(SI*4)
 	VMOVDDUP       768(DX), Z1
 	VPERMILPD      $0xff, 768(DX), Z2
 	VPERMILPD      $0x55, Z16, Z3
@@ -7846,25 +8113,31 @@ fft64Tail16cAVX512Inv_loop:
 	VMOVAPD        Z1, Z5
 	VFMSUBADD231PD Z0, Z2, Z3
 	VFMADDSUB231PD Z0, Z2, Z5
-	ADDQ           SI, DI
-	VMOVUPD        Z19, (DI)
-	VMOVUPD        Z5, (DI)(SI*4)
-	VMOVUPD        Z4, (DI)(SI*8)
-	LEAQ           (DI)(SI*8), DI
-	VMOVUPD        Z3, (DI)(SI*4)
+	ADDQ           SI, R9
+	VMOVUPD        Z19, (R9)
+	VMOVUPD        Z5, (R9)(SI*4)
+	VMOVUPD        Z4, (R9)(SI*8)
+	LEAQ           (R9)(SI*8), R9
+	VMOVUPD        Z3, (R9)(SI*4)
 	ADDQ           $0x00000400, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x000003c0, DX
-	DECQ           BX
-	JNZ            fft64Tail16cAVX512Inv_loop
+	DECQ           R8
+	JNZ            fft64Tail16cAVX512Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           DI, R8
+
+fft64Tail16cAVX512Inv_next:
+	DECQ BX
+	JNZ  fft64Tail16cAVX512Inv_loop
 
 fft64Tail16cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, AVX512F
-TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-40
+TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -7874,8 +8147,7 @@ TEXT ·fft64R16WideAVX512Inv(SB), NOSPLIT, $0-40
 	MOVQ    SI, DI
 	SHLQ    $0x02, DI
 	LEAQ    (DI)(DI*2), R8
-	MOVQ    ls+24(FP), R9
-	IMULQ   SI, R9
+	MOVQ    os+40(FP), R9
 	MOVQ    R9, R10
 	SHLQ    $0x02, R10
 	LEAQ    (R10)(R10*2), R11

@@ -448,15 +448,28 @@ func FFT64Radix16TwiddleLen(ls int) int { return 30 * ls }
 // overlap; tw is the table FFT64Radix16TwiddleLen counts. The stages must
 // be FFT64Radix16Supported.
 func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	if len(out) != len(in) {
+		panic("asm: FFT64Radix16: bad length or unsupported stages")
+	}
+	FFT64Radix16Seg(l, out, in, tw, ls, 0, inverse)
+}
+
+// FFT64Radix16Seg is FFT64Radix16 (length n = len(in)) writing a
+// segmented layout: outPad ≥ 0 values after every n/16 (FFTSegIndex),
+// so that the pass's sixteen output streams, n/16 values apart, do not
+// all fall in the same L1 sets; out must hold
+// FFTSegIndex(n−1, n/16, outPad)+1 values.
+func FFT64Radix16Seg(l Level, out, in []complex128, tw []float64, ls, outPad int, inverse bool) {
 	n := len(in)
-	if ls < 1 || n%(16*ls) != 0 || len(out) != n || !FFT64Radix16Supported(l, ls, n/(16*ls)) {
+	if ls < 1 || n%(16*ls) != 0 || outPad < 0 || !FFT64Radix16Supported(l, ls, n/(16*ls)) || len(out) <= FFTSegIndex(n-1, n/16, outPad) {
 		panic("asm: FFT64Radix16: bad length or unsupported stages")
 	}
 	tw = tw[:FFT64Radix16TwiddleLen(ls)]
+	os := (n/16 + outPad) * 16
 	if inverse {
-		fft64R16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+		fft64R16WideAVX512Inv(&out[0], &in[0], &tw[0], ls, n/(16*ls), os)
 	} else {
-		fft64R16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, n/(16*ls))
+		fft64R16WideAVX512Fwd(&out[0], &in[0], &tw[0], ls, n/(16*ls), os)
 	}
 }
 
@@ -487,20 +500,69 @@ func FFT64Tail16TwiddleLen(n int) int {
 // FFT64Tail16 is FFTTail16 for complex128, its table laid out as
 // FFT64Tail16Compact says.
 func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
-	n := len(in)
-	if !FFT64Tail16Supported(l, n) || len(out) != n {
+	if len(out) != len(in) {
 		panic("asm: FFT64Tail16: bad length")
 	}
+	FFT64Tail16Seg(l, out, in, tw, 0, inverse)
+}
+
+// FFT64Tail16Seg is FFT64Tail16 of length n = len(out) whose input is in
+// the segmented layout of FFT64Radix16Seg (inPad values after every n/16;
+// n a multiple of 1024 when inPad > 0).
+func FFT64Tail16Seg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	n := len(out)
+	m := n / 16
+	if !FFT64Tail16Supported(l, n) || inPad < 0 || (inPad > 0 && m%64 != 0) || len(in) <= FFTSegIndex(n-1, m, inPad) {
+		panic("asm: FFT64Tail16: bad length or padding")
+	}
 	tw = tw[:FFT64Tail16TwiddleLen(n)]
-	o, i, w, m := &out[0], &in[0], &tw[0], n/16
+	// A group of the kernel is 64 input values (4 j).
+	per, pad := m/64, inPad*16
+	if inPad == 0 {
+		per = m / 4
+	}
+	o, i, w := &out[0], &in[0], &tw[0]
 	switch c := FFT64Tail16Compact(n); {
 	case c && inverse:
-		fft64Tail16cAVX512Inv(o, i, w, m)
+		fft64Tail16cAVX512Inv(o, i, w, m, per, pad)
 	case c:
-		fft64Tail16cAVX512Fwd(o, i, w, m)
+		fft64Tail16cAVX512Fwd(o, i, w, m, per, pad)
 	case inverse:
-		fft64Tail16AVX512Inv(o, i, w, m)
+		fft64Tail16AVX512Inv(o, i, w, m, per, pad)
 	default:
-		fft64Tail16AVX512Fwd(o, i, w, m)
+		fft64Tail16AVX512Fwd(o, i, w, m, per, pad)
+	}
+}
+
+// FFT64Radix8Supported reports whether level l runs a radix-8 Stockham
+// stage of a complex128 FFT with sub-transform length ls and R =
+// n/(8·ls) values per row (FFT64Radix8): AVX2 (AVX-512 fuses radix-4
+// pairs instead, FFT64Radix16), R a multiple of its two values per
+// vector.
+func FFT64Radix8Supported(l Level, ls, r int) bool {
+	return l == AVX2 && ls >= 1 && r >= 2 && r%2 == 0
+}
+
+// FFT64Radix8TwiddleLen is the float64 count of FFT64Radix8's table at
+// level l: per j, for q = 1 … 7, a vector of Re ω_{8ls}^{qj} and one of
+// Im, each value over the vector's four lanes.
+func FFT64Radix8TwiddleLen(ls int) int { return 56 * ls }
+
+// FFT64Radix8 runs one radix-8 Stockham stage of a complex128 FFT of
+// length n = len(in) (avogen/fft64.go, fft64R8Wide): with R = n/(8·ls),
+// for j < ls and k < R, out[(j + s·ls)·R + k] = Σ_q ω_8^{∓qs}·w_q(j)·
+// in[j·8R + q·R + k] (inverse: conjugate twiddles), w_q(j) from tw as
+// FFT64Radix8TwiddleLen says. out and in have n values and must not
+// overlap; the stage must be FFT64Radix8Supported.
+func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	n := len(in)
+	if ls < 1 || n%(8*ls) != 0 || len(out) != n || !FFT64Radix8Supported(l, ls, n/(8*ls)) {
+		panic("asm: FFT64Radix8: bad length or unsupported stage")
+	}
+	tw = tw[:FFT64Radix8TwiddleLen(ls)]
+	if inverse {
+		fft64R8WideAVX2Inv(&out[0], &in[0], &tw[0], ls, n/(8*ls))
+	} else {
+		fft64R8WideAVX2Fwd(&out[0], &in[0], &tw[0], ls, n/(8*ls))
 	}
 }

@@ -248,6 +248,16 @@ func FFT64Radix16(l Level, out, in []complex128, tw []float64, ls int, inverse b
 	panic("asm: FFT64Radix16: no NEON kernel")
 }
 
+// FFT64Radix16Seg has no NEON kernel (FFT64Radix16Supported).
+func FFT64Radix16Seg(l Level, out, in []complex128, tw []float64, ls, outPad int, inverse bool) {
+	panic("asm: FFT64Radix16Seg: no NEON kernel")
+}
+
+// FFT64Tail16Seg has no NEON kernel (FFT64Tail16Supported).
+func FFT64Tail16Seg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	panic("asm: FFT64Tail16Seg: no NEON kernel")
+}
+
 // FFT64Tail16Supported reports false: no fused tail at NEON.
 func FFT64Tail16Supported(l Level, n int) bool { return false }
 
@@ -260,4 +270,15 @@ func FFT64Tail16TwiddleLen(n int) int { return 0 }
 // FFT64Tail16 has no NEON kernel (FFT64Tail16Supported).
 func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
 	panic("asm: FFT64Tail16: no NEON kernel")
+}
+
+// FFT64Radix8Supported reports false: no radix-8 middle stage at NEON.
+func FFT64Radix8Supported(l Level, ls, r int) bool { return false }
+
+// FFT64Radix8TwiddleLen is zero: no radix-8 middle stage at NEON.
+func FFT64Radix8TwiddleLen(ls int) int { return 0 }
+
+// FFT64Radix8 has no NEON kernel (FFT64Radix8Supported).
+func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
+	panic("asm: FFT64Radix8: no NEON kernel")
 }

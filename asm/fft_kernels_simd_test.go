@@ -530,7 +530,7 @@ func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		ran, compactRan := 0, 0
+		ran, compactRan, segRan := 0, 0, 0
 		for n := 16; n <= 1<<12; n *= 2 {
 			if !asm.FFT64Tail16Supported(l, n) {
 				continue
@@ -610,15 +610,40 @@ func TestFFT64Tail16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 					s13, d13 := a[1]+a[3], rot*(a[1]-a[3])
 					want[j], want[j+ls], want[j+2*ls], want[j+3*ls] = s02+s13, d02+d13, s02-s13, d02-d13
 				}
-				out := asmtest.GuardedComplex128(t, make([]complex128, n))
-				asm.FFT64Tail16(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), inverse)
-				for i := range want {
-					if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*200) {
-						t.Fatalf("n=%d inverse=%v: out[%d] = %v, want %v", n, inverse, i, out[i], want[i])
+				// pad 0 through FFT64Tail16, else the segmented input of
+				// FFT64Tail16Seg, its padding NaN (which must not be read).
+				for _, pad := range []int{0, 4} {
+					if pad > 0 && m%64 != 0 {
+						mustPanic(t, func() {
+							asm.FFT64Tail16Seg(l, make([]complex128, n), make([]complex128, n+16*pad), tw, pad, inverse)
+						})
+						continue
+					}
+					in := make([]complex128, asm.FFTSegIndex(n-1, m, pad)+1)
+					for i := range in {
+						in[i] = complex(math.NaN(), math.NaN())
+					}
+					for i, c := range x {
+						in[asm.FFTSegIndex(i, m, pad)] = c
+					}
+					out := asmtest.GuardedComplex128(t, make([]complex128, n))
+					if pad == 0 {
+						asm.FFT64Tail16(l, out, asmtest.GuardedComplex128(t, in), asmtest.GuardedFloat64(t, tw), inverse)
+					} else {
+						asm.FFT64Tail16Seg(l, out, asmtest.GuardedComplex128(t, in), asmtest.GuardedFloat64(t, tw), pad, inverse)
+						segRan++
+					}
+					for i := range want {
+						if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*200) {
+							t.Fatalf("n=%d pad=%d inverse=%v: out[%d] = %v, want %v", n, pad, inverse, i, out[i], want[i])
+						}
 					}
 				}
 				ran++
 			}
+		}
+		if l == asm.AVX512 && segRan < 6 {
+			t.Fatalf("FFT64Tail16Seg ran %d times at AVX-512, want both layouts at n = 1024 … 4096", segRan)
 		}
 		if l == asm.AVX512 && (ran == 0 || compactRan == 0 || compactRan == ran/2) {
 			t.Fatalf("FFT64Tail16 ran %d times at AVX-512, %d lengths of them compact: want both layouts", ran, compactRan)

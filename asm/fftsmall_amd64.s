@@ -441,10 +441,12 @@ GLOBL fftsmall_signfalse_true_false<>(SB), RODATA|NOPTR, $64
 
 // func fftSmall64AVX2Fwd(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
-TEXT ·fftSmall64AVX2Fwd(SB), $512-20
+TEXT ·fftSmall64AVX2Fwd(SB), $544-20
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        const_3f800000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
 	VMOVUPS        128(CX), Y2
 	VMOVUPS        256(CX), Y3
@@ -477,10 +479,10 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, (SP)
-	VMOVUPS        Y4, 32(SP)
-	VMOVUPS        Y5, 64(SP)
-	VMOVUPS        Y1, 96(SP)
+	VMOVUPS        Y3, (DX)
+	VMOVUPS        Y4, 32(DX)
+	VMOVUPS        Y5, 64(DX)
+	VMOVUPS        Y1, 96(DX)
 	VMOVUPS        32(CX), Y1
 	VMOVUPS        160(CX), Y2
 	VMOVUPS        288(CX), Y3
@@ -513,10 +515,10 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 128(SP)
-	VMOVUPS        Y4, 160(SP)
-	VMOVUPS        Y5, 192(SP)
-	VMOVUPS        Y1, 224(SP)
+	VMOVUPS        Y3, 128(DX)
+	VMOVUPS        Y4, 160(DX)
+	VMOVUPS        Y5, 192(DX)
+	VMOVUPS        Y1, 224(DX)
 	VMOVUPS        64(CX), Y1
 	VMOVUPS        192(CX), Y2
 	VMOVUPS        320(CX), Y3
@@ -549,10 +551,10 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 256(SP)
-	VMOVUPS        Y4, 288(SP)
-	VMOVUPS        Y5, 320(SP)
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y4, 288(DX)
+	VMOVUPS        Y5, 320(DX)
+	VMOVUPS        Y1, 352(DX)
 	VMOVUPS        96(CX), Y1
 	VMOVUPS        224(CX), Y2
 	VMOVUPS        352(CX), Y3
@@ -585,14 +587,14 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 384(SP)
-	VMOVUPS        Y4, 416(SP)
-	VMOVUPS        Y5, 448(SP)
-	VMOVUPS        Y1, 480(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        128(SP), Y2
-	VMOVUPS        256(SP), Y3
-	VMOVUPS        384(SP), Y4
+	VMOVUPS        Y3, 384(DX)
+	VMOVUPS        Y4, 416(DX)
+	VMOVUPS        Y5, 448(DX)
+	VMOVUPS        Y1, 480(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        128(DX), Y2
+	VMOVUPS        256(DX), Y3
+	VMOVUPS        384(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -604,14 +606,14 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 128(SP)
-	VMOVUPS        Y3, 256(SP)
-	VMOVUPS        Y4, 384(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        288(SP), Y3
-	VMOVUPS        416(SP), Y4
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 128(DX)
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y4, 384(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        288(DX), Y3
+	VMOVUPS        416(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -623,23 +625,23 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 32(SP)
+	VMOVUPS        Y1, 32(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 160(SP)
+	VMOVUPS        Y1, 160(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 288(SP)
+	VMOVUPS        Y1, 288(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 416(SP)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        192(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        448(SP), Y4
+	VMOVUPS        Y1, 416(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        192(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        448(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -651,22 +653,22 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y1, 64(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y1, 192(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y1, 320(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 448(SP)
-	VMOVUPS        96(SP), Y1
-	VMOVUPS        224(SP), Y2
-	VMOVUPS        352(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        Y1, 448(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        224(DX), Y2
+	VMOVUPS        352(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -678,23 +680,23 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 96(SP)
+	VMOVUPS        Y1, 96(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 224(SP)
+	VMOVUPS        Y1, 224(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y1, 352(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_3ec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 480(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
+	VMOVUPS        Y1, 480(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -710,10 +712,10 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VMOVUPS        Y2, 128(AX)
 	VMOVUPS        Y3, 256(AX)
 	VMOVUPS        Y4, 384(AX)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        192(SP), Y3
-	VMOVUPS        224(SP), Y4
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        192(DX), Y3
+	VMOVUPS        224(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -729,10 +731,10 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VMOVUPS        Y2, 160(AX)
 	VMOVUPS        Y3, 288(AX)
 	VMOVUPS        Y4, 416(AX)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -748,10 +750,10 @@ TEXT ·fftSmall64AVX2Fwd(SB), $512-20
 	VMOVUPS        Y2, 192(AX)
 	VMOVUPS        Y3, 320(AX)
 	VMOVUPS        Y4, 448(AX)
-	VMOVUPS        384(SP), Y1
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        448(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        384(DX), Y1
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        448(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1038,11 +1040,13 @@ GLOBL const_bf6c835e<>(SB), RODATA|NOPTR, $64
 
 // func fftSmall64AVX2Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
-TEXT ·fftSmall64AVX2Inv(SB), $512-20
+TEXT ·fftSmall64AVX2Inv(SB), $544-20
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSS   s+16(FP), Y0
 	VMOVUPS        const_3f800000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        128(CX), Y3
@@ -1079,10 +1083,10 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, (SP)
-	VMOVUPS        Y3, 32(SP)
-	VMOVUPS        Y6, 64(SP)
-	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        Y5, (DX)
+	VMOVUPS        Y3, 32(DX)
+	VMOVUPS        Y6, 64(DX)
+	VMOVUPS        Y2, 96(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        160(CX), Y3
@@ -1119,10 +1123,10 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 128(SP)
-	VMOVUPS        Y3, 160(SP)
-	VMOVUPS        Y6, 192(SP)
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y5, 128(DX)
+	VMOVUPS        Y3, 160(DX)
+	VMOVUPS        Y6, 192(DX)
+	VMOVUPS        Y2, 224(DX)
 	VMOVUPS        64(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        192(CX), Y3
@@ -1159,10 +1163,10 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 256(SP)
-	VMOVUPS        Y3, 288(SP)
-	VMOVUPS        Y6, 320(SP)
-	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        Y5, 256(DX)
+	VMOVUPS        Y3, 288(DX)
+	VMOVUPS        Y6, 320(DX)
+	VMOVUPS        Y2, 352(DX)
 	VMOVUPS        96(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        224(CX), Y3
@@ -1199,14 +1203,14 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VPERM2F128     $0x31, Y2, Y3, Y3
 	VPERM2F128     $0x20, Y4, Y0, Y2
 	VPERM2F128     $0x31, Y4, Y0, Y0
-	VMOVUPS        Y5, 384(SP)
-	VMOVUPS        Y2, 416(SP)
-	VMOVUPS        Y3, 448(SP)
-	VMOVUPS        Y0, 480(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        128(SP), Y2
-	VMOVUPS        256(SP), Y3
-	VMOVUPS        384(SP), Y4
+	VMOVUPS        Y5, 384(DX)
+	VMOVUPS        Y2, 416(DX)
+	VMOVUPS        Y3, 448(DX)
+	VMOVUPS        Y0, 480(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        128(DX), Y2
+	VMOVUPS        256(DX), Y3
+	VMOVUPS        384(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1218,14 +1222,14 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, (SP)
-	VMOVUPS        Y4, 128(SP)
-	VMOVUPS        Y3, 256(SP)
-	VMOVUPS        Y2, 384(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        288(SP), Y3
-	VMOVUPS        416(SP), Y4
+	VMOVUPS        Y0, (DX)
+	VMOVUPS        Y4, 128(DX)
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y2, 384(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        288(DX), Y3
+	VMOVUPS        416(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1237,23 +1241,23 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 32(SP)
+	VMOVUPS        Y0, 32(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 160(SP)
+	VMOVUPS        Y0, 160(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 288(SP)
+	VMOVUPS        Y0, 288(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 416(SP)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        192(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        448(SP), Y4
+	VMOVUPS        Y0, 416(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        192(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        448(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1265,22 +1269,22 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 64(SP)
+	VMOVUPS        Y0, 64(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 192(SP)
+	VMOVUPS        Y0, 192(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 320(SP)
+	VMOVUPS        Y0, 320(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 448(SP)
-	VMOVUPS        96(SP), Y0
-	VMOVUPS        224(SP), Y2
-	VMOVUPS        352(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        Y0, 448(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        224(DX), Y2
+	VMOVUPS        352(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1292,23 +1296,23 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 96(SP)
+	VMOVUPS        Y0, 96(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 224(SP)
+	VMOVUPS        Y0, 224(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 352(SP)
+	VMOVUPS        Y0, 352(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_3ec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 480(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
+	VMOVUPS        Y0, 480(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1324,10 +1328,10 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VMOVUPS        Y4, 128(AX)
 	VMOVUPS        Y3, 256(AX)
 	VMOVUPS        Y2, 384(AX)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        192(SP), Y3
-	VMOVUPS        224(SP), Y4
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        192(DX), Y3
+	VMOVUPS        224(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1343,10 +1347,10 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VMOVUPS        Y4, 160(AX)
 	VMOVUPS        Y3, 288(AX)
 	VMOVUPS        Y2, 416(AX)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1362,10 +1366,10 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 	VMOVUPS        Y4, 192(AX)
 	VMOVUPS        Y3, 320(AX)
 	VMOVUPS        Y2, 448(AX)
-	VMOVUPS        384(SP), Y0
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        448(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        384(DX), Y0
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        448(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1386,10 +1390,12 @@ TEXT ·fftSmall64AVX2Inv(SB), $512-20
 
 // func fftSmall128AVX2Fwd(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
-TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
+TEXT ·fftSmall128AVX2Fwd(SB), $1056-20
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        const_3f800000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
 	VMOVUPS        256(CX), Y2
 	VMOVUPS        512(CX), Y3
@@ -1422,10 +1428,10 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, (SP)
-	VMOVUPS        Y4, 32(SP)
-	VMOVUPS        Y5, 64(SP)
-	VMOVUPS        Y1, 96(SP)
+	VMOVUPS        Y3, (DX)
+	VMOVUPS        Y4, 32(DX)
+	VMOVUPS        Y5, 64(DX)
+	VMOVUPS        Y1, 96(DX)
 	VMOVUPS        32(CX), Y1
 	VMOVUPS        288(CX), Y2
 	VMOVUPS        544(CX), Y3
@@ -1458,10 +1464,10 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 128(SP)
-	VMOVUPS        Y4, 160(SP)
-	VMOVUPS        Y5, 192(SP)
-	VMOVUPS        Y1, 224(SP)
+	VMOVUPS        Y3, 128(DX)
+	VMOVUPS        Y4, 160(DX)
+	VMOVUPS        Y5, 192(DX)
+	VMOVUPS        Y1, 224(DX)
 	VMOVUPS        64(CX), Y1
 	VMOVUPS        320(CX), Y2
 	VMOVUPS        576(CX), Y3
@@ -1494,10 +1500,10 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 256(SP)
-	VMOVUPS        Y4, 288(SP)
-	VMOVUPS        Y5, 320(SP)
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y4, 288(DX)
+	VMOVUPS        Y5, 320(DX)
+	VMOVUPS        Y1, 352(DX)
 	VMOVUPS        96(CX), Y1
 	VMOVUPS        352(CX), Y2
 	VMOVUPS        608(CX), Y3
@@ -1530,10 +1536,10 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 384(SP)
-	VMOVUPS        Y4, 416(SP)
-	VMOVUPS        Y5, 448(SP)
-	VMOVUPS        Y1, 480(SP)
+	VMOVUPS        Y3, 384(DX)
+	VMOVUPS        Y4, 416(DX)
+	VMOVUPS        Y5, 448(DX)
+	VMOVUPS        Y1, 480(DX)
 	VMOVUPS        128(CX), Y1
 	VMOVUPS        384(CX), Y2
 	VMOVUPS        640(CX), Y3
@@ -1566,10 +1572,10 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 512(SP)
-	VMOVUPS        Y4, 544(SP)
-	VMOVUPS        Y5, 576(SP)
-	VMOVUPS        Y1, 608(SP)
+	VMOVUPS        Y3, 512(DX)
+	VMOVUPS        Y4, 544(DX)
+	VMOVUPS        Y5, 576(DX)
+	VMOVUPS        Y1, 608(DX)
 	VMOVUPS        160(CX), Y1
 	VMOVUPS        416(CX), Y2
 	VMOVUPS        672(CX), Y3
@@ -1602,10 +1608,10 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 640(SP)
-	VMOVUPS        Y4, 672(SP)
-	VMOVUPS        Y5, 704(SP)
-	VMOVUPS        Y1, 736(SP)
+	VMOVUPS        Y3, 640(DX)
+	VMOVUPS        Y4, 672(DX)
+	VMOVUPS        Y5, 704(DX)
+	VMOVUPS        Y1, 736(DX)
 	VMOVUPS        192(CX), Y1
 	VMOVUPS        448(CX), Y2
 	VMOVUPS        704(CX), Y3
@@ -1638,10 +1644,10 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 768(SP)
-	VMOVUPS        Y4, 800(SP)
-	VMOVUPS        Y5, 832(SP)
-	VMOVUPS        Y1, 864(SP)
+	VMOVUPS        Y3, 768(DX)
+	VMOVUPS        Y4, 800(DX)
+	VMOVUPS        Y5, 832(DX)
+	VMOVUPS        Y1, 864(DX)
 	VMOVUPS        224(CX), Y1
 	VMOVUPS        480(CX), Y2
 	VMOVUPS        736(CX), Y3
@@ -1674,14 +1680,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 896(SP)
-	VMOVUPS        Y4, 928(SP)
-	VMOVUPS        Y5, 960(SP)
-	VMOVUPS        Y1, 992(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
+	VMOVUPS        Y3, 896(DX)
+	VMOVUPS        Y4, 928(DX)
+	VMOVUPS        Y5, 960(DX)
+	VMOVUPS        Y1, 992(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1693,14 +1699,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y3, 512(SP)
-	VMOVUPS        Y4, 768(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y3, 512(DX)
+	VMOVUPS        Y4, 768(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1712,23 +1718,23 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 32(SP)
+	VMOVUPS        Y1, 32(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_be47c5c2<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f7b14be<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 288(SP)
+	VMOVUPS        Y1, 288(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 544(SP)
+	VMOVUPS        Y1, 544(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf0e39da<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f54db31<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 800(SP)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
+	VMOVUPS        Y1, 800(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1740,23 +1746,23 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y1, 64(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y1, 320(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 576(SP)
+	VMOVUPS        Y1, 576(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 832(SP)
-	VMOVUPS        96(SP), Y1
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
+	VMOVUPS        Y1, 832(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1768,23 +1774,23 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 96(SP)
+	VMOVUPS        Y1, 96(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bf0e39da<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f54db31<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y1, 352(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 608(SP)
+	VMOVUPS        Y1, 608(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf7b14be<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_be47c5c2<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 864(SP)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
+	VMOVUPS        Y1, 864(DX)
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1796,22 +1802,22 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 128(SP)
+	VMOVUPS        Y1, 128(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 384(SP)
+	VMOVUPS        Y1, 384(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 640(SP)
+	VMOVUPS        Y1, 640(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 896(SP)
-	VMOVUPS        160(SP), Y1
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
+	VMOVUPS        Y1, 896(DX)
+	VMOVUPS        160(DX), Y1
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1823,23 +1829,23 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 160(SP)
+	VMOVUPS        Y1, 160(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bf54db31<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f0e39da<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 416(SP)
+	VMOVUPS        Y1, 416(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 672(SP)
+	VMOVUPS        Y1, 672(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_be47c5c2<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf7b14be<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 928(SP)
-	VMOVUPS        192(SP), Y1
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
+	VMOVUPS        Y1, 928(DX)
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1851,23 +1857,23 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y1, 192(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 448(SP)
+	VMOVUPS        Y1, 448(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 704(SP)
+	VMOVUPS        Y1, 704(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_3ec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 960(SP)
-	VMOVUPS        224(SP), Y1
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
+	VMOVUPS        Y1, 960(DX)
+	VMOVUPS        224(DX), Y1
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
 	VADDPS         Y3, Y1, Y5
 	VSUBPS         Y3, Y1, Y6
 	VADDPS         Y4, Y2, Y3
@@ -1879,27 +1885,27 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y0, Y6, Y2
 	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 224(SP)
+	VMOVUPS        Y1, 224(DX)
 	VPERMILPS      $0xb1, Y2, Y1
 	VMULPS         const_bf7b14be<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3e47c5c2<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 480(SP)
+	VMOVUPS        Y1, 480(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 736(SP)
+	VMOVUPS        Y1, 736(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_3f54db31<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf0e39da<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 992(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y1, 992(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -1946,14 +1952,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVUPS        Y3, 640(AX)
 	VMOVUPS        Y4, 768(AX)
 	VMOVUPS        Y6, 896(AX)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -2000,14 +2006,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVUPS        Y3, 672(AX)
 	VMOVUPS        Y4, 800(AX)
 	VMOVUPS        Y6, 928(AX)
-	VMOVUPS        512(SP), Y1
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -2054,14 +2060,14 @@ TEXT ·fftSmall128AVX2Fwd(SB), $1024-20
 	VMOVUPS        Y3, 704(AX)
 	VMOVUPS        Y4, 832(AX)
 	VMOVUPS        Y6, 960(AX)
-	VMOVUPS        768(SP), Y1
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y1
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -2643,11 +2649,13 @@ GLOBL const_3e47c5c2<>(SB), RODATA|NOPTR, $64
 
 // func fftSmall128AVX2Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
-TEXT ·fftSmall128AVX2Inv(SB), $1024-20
+TEXT ·fftSmall128AVX2Inv(SB), $1056-20
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSS   s+16(FP), Y0
 	VMOVUPS        const_3f800000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        256(CX), Y3
@@ -2684,10 +2692,10 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, (SP)
-	VMOVUPS        Y3, 32(SP)
-	VMOVUPS        Y6, 64(SP)
-	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        Y5, (DX)
+	VMOVUPS        Y3, 32(DX)
+	VMOVUPS        Y6, 64(DX)
+	VMOVUPS        Y2, 96(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        288(CX), Y3
@@ -2724,10 +2732,10 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 128(SP)
-	VMOVUPS        Y3, 160(SP)
-	VMOVUPS        Y6, 192(SP)
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y5, 128(DX)
+	VMOVUPS        Y3, 160(DX)
+	VMOVUPS        Y6, 192(DX)
+	VMOVUPS        Y2, 224(DX)
 	VMOVUPS        64(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        320(CX), Y3
@@ -2764,10 +2772,10 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 256(SP)
-	VMOVUPS        Y3, 288(SP)
-	VMOVUPS        Y6, 320(SP)
-	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        Y5, 256(DX)
+	VMOVUPS        Y3, 288(DX)
+	VMOVUPS        Y6, 320(DX)
+	VMOVUPS        Y2, 352(DX)
 	VMOVUPS        96(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        352(CX), Y3
@@ -2804,10 +2812,10 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 384(SP)
-	VMOVUPS        Y3, 416(SP)
-	VMOVUPS        Y6, 448(SP)
-	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        Y5, 384(DX)
+	VMOVUPS        Y3, 416(DX)
+	VMOVUPS        Y6, 448(DX)
+	VMOVUPS        Y2, 480(DX)
 	VMOVUPS        128(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        384(CX), Y3
@@ -2844,10 +2852,10 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 512(SP)
-	VMOVUPS        Y3, 544(SP)
-	VMOVUPS        Y6, 576(SP)
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y5, 512(DX)
+	VMOVUPS        Y3, 544(DX)
+	VMOVUPS        Y6, 576(DX)
+	VMOVUPS        Y2, 608(DX)
 	VMOVUPS        160(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        416(CX), Y3
@@ -2884,10 +2892,10 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 640(SP)
-	VMOVUPS        Y3, 672(SP)
-	VMOVUPS        Y6, 704(SP)
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y5, 640(DX)
+	VMOVUPS        Y3, 672(DX)
+	VMOVUPS        Y6, 704(DX)
+	VMOVUPS        Y2, 736(DX)
 	VMOVUPS        192(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        448(CX), Y3
@@ -2924,10 +2932,10 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 768(SP)
-	VMOVUPS        Y3, 800(SP)
-	VMOVUPS        Y6, 832(SP)
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y5, 768(DX)
+	VMOVUPS        Y3, 800(DX)
+	VMOVUPS        Y6, 832(DX)
+	VMOVUPS        Y2, 864(DX)
 	VMOVUPS        224(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        480(CX), Y3
@@ -2964,14 +2972,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VPERM2F128     $0x31, Y2, Y3, Y3
 	VPERM2F128     $0x20, Y4, Y0, Y2
 	VPERM2F128     $0x31, Y4, Y0, Y0
-	VMOVUPS        Y5, 896(SP)
-	VMOVUPS        Y2, 928(SP)
-	VMOVUPS        Y3, 960(SP)
-	VMOVUPS        Y0, 992(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
+	VMOVUPS        Y5, 896(DX)
+	VMOVUPS        Y2, 928(DX)
+	VMOVUPS        Y3, 960(DX)
+	VMOVUPS        Y0, 992(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -2983,14 +2991,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, (SP)
-	VMOVUPS        Y4, 256(SP)
-	VMOVUPS        Y3, 512(SP)
-	VMOVUPS        Y2, 768(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
+	VMOVUPS        Y0, (DX)
+	VMOVUPS        Y4, 256(DX)
+	VMOVUPS        Y3, 512(DX)
+	VMOVUPS        Y2, 768(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -3002,23 +3010,23 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 32(SP)
+	VMOVUPS        Y0, 32(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_be47c5c2<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f7b14be<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 288(SP)
+	VMOVUPS        Y0, 288(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 544(SP)
+	VMOVUPS        Y0, 544(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf0e39da<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f54db31<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 800(SP)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
+	VMOVUPS        Y0, 800(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -3030,23 +3038,23 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 64(SP)
+	VMOVUPS        Y0, 64(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 320(SP)
+	VMOVUPS        Y0, 320(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 576(SP)
+	VMOVUPS        Y0, 576(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 832(SP)
-	VMOVUPS        96(SP), Y0
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
+	VMOVUPS        Y0, 832(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -3058,23 +3066,23 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 96(SP)
+	VMOVUPS        Y0, 96(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bf0e39da<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f54db31<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 352(SP)
+	VMOVUPS        Y0, 352(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 608(SP)
+	VMOVUPS        Y0, 608(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf7b14be<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_be47c5c2<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 864(SP)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
+	VMOVUPS        Y0, 864(DX)
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -3086,22 +3094,22 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 128(SP)
+	VMOVUPS        Y0, 128(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 384(SP)
+	VMOVUPS        Y0, 384(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 640(SP)
+	VMOVUPS        Y0, 640(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 896(SP)
-	VMOVUPS        160(SP), Y0
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
+	VMOVUPS        Y0, 896(DX)
+	VMOVUPS        160(DX), Y0
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -3113,23 +3121,23 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 160(SP)
+	VMOVUPS        Y0, 160(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bf54db31<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f0e39da<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 416(SP)
+	VMOVUPS        Y0, 416(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 672(SP)
+	VMOVUPS        Y0, 672(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_be47c5c2<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf7b14be<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 928(SP)
-	VMOVUPS        192(SP), Y0
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
+	VMOVUPS        Y0, 928(DX)
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -3141,23 +3149,23 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 192(SP)
+	VMOVUPS        Y0, 192(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 448(SP)
+	VMOVUPS        Y0, 448(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 704(SP)
+	VMOVUPS        Y0, 704(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_3ec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 960(SP)
-	VMOVUPS        224(SP), Y0
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
+	VMOVUPS        Y0, 960(DX)
+	VMOVUPS        224(DX), Y0
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
 	VADDPS         Y3, Y0, Y5
 	VSUBPS         Y3, Y0, Y6
 	VADDPS         Y4, Y2, Y3
@@ -3169,27 +3177,27 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVAPS        Y4, Y4
 	VFMSUBADD231PS Y1, Y6, Y2
 	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 224(SP)
+	VMOVUPS        Y0, 224(DX)
 	VPERMILPS      $0xb1, Y4, Y0
 	VMULPS         const_bf7b14be<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3e47c5c2<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 480(SP)
+	VMOVUPS        Y0, 480(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 736(SP)
+	VMOVUPS        Y0, 736(DX)
 	VPERMILPS      $0xb1, Y2, Y0
 	VMULPS         const_3f54db31<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf0e39da<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 992(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y0, 992(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -3236,14 +3244,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVUPS        Y7, 640(AX)
 	VMOVUPS        Y5, 768(AX)
 	VMOVUPS        Y3, 896(AX)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -3290,14 +3298,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVUPS        Y7, 672(AX)
 	VMOVUPS        Y5, 800(AX)
 	VMOVUPS        Y3, 928(AX)
-	VMOVUPS        512(SP), Y0
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -3344,14 +3352,14 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 	VMOVUPS        Y7, 704(AX)
 	VMOVUPS        Y5, 832(AX)
 	VMOVUPS        Y3, 960(AX)
-	VMOVUPS        768(SP), Y0
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y0
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -3403,10 +3411,12 @@ TEXT ·fftSmall128AVX2Inv(SB), $1024-20
 
 // func fftSmall256AVX2Fwd(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
-TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
+TEXT ·fftSmall256AVX2Fwd(SB), $2080-20
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        const_3f800000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
 	VMOVUPS        512(CX), Y2
 	VMOVUPS        1024(CX), Y3
@@ -3439,10 +3449,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, (SP)
-	VMOVUPS        Y4, 32(SP)
-	VMOVUPS        Y5, 64(SP)
-	VMOVUPS        Y1, 96(SP)
+	VMOVUPS        Y3, (DX)
+	VMOVUPS        Y4, 32(DX)
+	VMOVUPS        Y5, 64(DX)
+	VMOVUPS        Y1, 96(DX)
 	VMOVUPS        32(CX), Y1
 	VMOVUPS        544(CX), Y2
 	VMOVUPS        1056(CX), Y3
@@ -3475,10 +3485,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 128(SP)
-	VMOVUPS        Y4, 160(SP)
-	VMOVUPS        Y5, 192(SP)
-	VMOVUPS        Y1, 224(SP)
+	VMOVUPS        Y3, 128(DX)
+	VMOVUPS        Y4, 160(DX)
+	VMOVUPS        Y5, 192(DX)
+	VMOVUPS        Y1, 224(DX)
 	VMOVUPS        64(CX), Y1
 	VMOVUPS        576(CX), Y2
 	VMOVUPS        1088(CX), Y3
@@ -3511,10 +3521,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 256(SP)
-	VMOVUPS        Y4, 288(SP)
-	VMOVUPS        Y5, 320(SP)
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y4, 288(DX)
+	VMOVUPS        Y5, 320(DX)
+	VMOVUPS        Y1, 352(DX)
 	VMOVUPS        96(CX), Y1
 	VMOVUPS        608(CX), Y2
 	VMOVUPS        1120(CX), Y3
@@ -3547,10 +3557,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 384(SP)
-	VMOVUPS        Y4, 416(SP)
-	VMOVUPS        Y5, 448(SP)
-	VMOVUPS        Y1, 480(SP)
+	VMOVUPS        Y3, 384(DX)
+	VMOVUPS        Y4, 416(DX)
+	VMOVUPS        Y5, 448(DX)
+	VMOVUPS        Y1, 480(DX)
 	VMOVUPS        128(CX), Y1
 	VMOVUPS        640(CX), Y2
 	VMOVUPS        1152(CX), Y3
@@ -3583,10 +3593,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 512(SP)
-	VMOVUPS        Y4, 544(SP)
-	VMOVUPS        Y5, 576(SP)
-	VMOVUPS        Y1, 608(SP)
+	VMOVUPS        Y3, 512(DX)
+	VMOVUPS        Y4, 544(DX)
+	VMOVUPS        Y5, 576(DX)
+	VMOVUPS        Y1, 608(DX)
 	VMOVUPS        160(CX), Y1
 	VMOVUPS        672(CX), Y2
 	VMOVUPS        1184(CX), Y3
@@ -3619,10 +3629,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 640(SP)
-	VMOVUPS        Y4, 672(SP)
-	VMOVUPS        Y5, 704(SP)
-	VMOVUPS        Y1, 736(SP)
+	VMOVUPS        Y3, 640(DX)
+	VMOVUPS        Y4, 672(DX)
+	VMOVUPS        Y5, 704(DX)
+	VMOVUPS        Y1, 736(DX)
 	VMOVUPS        192(CX), Y1
 	VMOVUPS        704(CX), Y2
 	VMOVUPS        1216(CX), Y3
@@ -3655,10 +3665,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 768(SP)
-	VMOVUPS        Y4, 800(SP)
-	VMOVUPS        Y5, 832(SP)
-	VMOVUPS        Y1, 864(SP)
+	VMOVUPS        Y3, 768(DX)
+	VMOVUPS        Y4, 800(DX)
+	VMOVUPS        Y5, 832(DX)
+	VMOVUPS        Y1, 864(DX)
 	VMOVUPS        224(CX), Y1
 	VMOVUPS        736(CX), Y2
 	VMOVUPS        1248(CX), Y3
@@ -3691,10 +3701,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 896(SP)
-	VMOVUPS        Y4, 928(SP)
-	VMOVUPS        Y5, 960(SP)
-	VMOVUPS        Y1, 992(SP)
+	VMOVUPS        Y3, 896(DX)
+	VMOVUPS        Y4, 928(DX)
+	VMOVUPS        Y5, 960(DX)
+	VMOVUPS        Y1, 992(DX)
 	VMOVUPS        256(CX), Y1
 	VMOVUPS        768(CX), Y2
 	VMOVUPS        1280(CX), Y3
@@ -3727,10 +3737,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1024(SP)
-	VMOVUPS        Y4, 1056(SP)
-	VMOVUPS        Y5, 1088(SP)
-	VMOVUPS        Y1, 1120(SP)
+	VMOVUPS        Y3, 1024(DX)
+	VMOVUPS        Y4, 1056(DX)
+	VMOVUPS        Y5, 1088(DX)
+	VMOVUPS        Y1, 1120(DX)
 	VMOVUPS        288(CX), Y1
 	VMOVUPS        800(CX), Y2
 	VMOVUPS        1312(CX), Y3
@@ -3763,10 +3773,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1152(SP)
-	VMOVUPS        Y4, 1184(SP)
-	VMOVUPS        Y5, 1216(SP)
-	VMOVUPS        Y1, 1248(SP)
+	VMOVUPS        Y3, 1152(DX)
+	VMOVUPS        Y4, 1184(DX)
+	VMOVUPS        Y5, 1216(DX)
+	VMOVUPS        Y1, 1248(DX)
 	VMOVUPS        320(CX), Y1
 	VMOVUPS        832(CX), Y2
 	VMOVUPS        1344(CX), Y3
@@ -3799,10 +3809,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1280(SP)
-	VMOVUPS        Y4, 1312(SP)
-	VMOVUPS        Y5, 1344(SP)
-	VMOVUPS        Y1, 1376(SP)
+	VMOVUPS        Y3, 1280(DX)
+	VMOVUPS        Y4, 1312(DX)
+	VMOVUPS        Y5, 1344(DX)
+	VMOVUPS        Y1, 1376(DX)
 	VMOVUPS        352(CX), Y1
 	VMOVUPS        864(CX), Y2
 	VMOVUPS        1376(CX), Y3
@@ -3835,10 +3845,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1408(SP)
-	VMOVUPS        Y4, 1440(SP)
-	VMOVUPS        Y5, 1472(SP)
-	VMOVUPS        Y1, 1504(SP)
+	VMOVUPS        Y3, 1408(DX)
+	VMOVUPS        Y4, 1440(DX)
+	VMOVUPS        Y5, 1472(DX)
+	VMOVUPS        Y1, 1504(DX)
 	VMOVUPS        384(CX), Y1
 	VMOVUPS        896(CX), Y2
 	VMOVUPS        1408(CX), Y3
@@ -3871,10 +3881,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1536(SP)
-	VMOVUPS        Y4, 1568(SP)
-	VMOVUPS        Y5, 1600(SP)
-	VMOVUPS        Y1, 1632(SP)
+	VMOVUPS        Y3, 1536(DX)
+	VMOVUPS        Y4, 1568(DX)
+	VMOVUPS        Y5, 1600(DX)
+	VMOVUPS        Y1, 1632(DX)
 	VMOVUPS        416(CX), Y1
 	VMOVUPS        928(CX), Y2
 	VMOVUPS        1440(CX), Y3
@@ -3907,10 +3917,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1664(SP)
-	VMOVUPS        Y4, 1696(SP)
-	VMOVUPS        Y5, 1728(SP)
-	VMOVUPS        Y1, 1760(SP)
+	VMOVUPS        Y3, 1664(DX)
+	VMOVUPS        Y4, 1696(DX)
+	VMOVUPS        Y5, 1728(DX)
+	VMOVUPS        Y1, 1760(DX)
 	VMOVUPS        448(CX), Y1
 	VMOVUPS        960(CX), Y2
 	VMOVUPS        1472(CX), Y3
@@ -3943,10 +3953,10 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1792(SP)
-	VMOVUPS        Y4, 1824(SP)
-	VMOVUPS        Y5, 1856(SP)
-	VMOVUPS        Y1, 1888(SP)
+	VMOVUPS        Y3, 1792(DX)
+	VMOVUPS        Y4, 1824(DX)
+	VMOVUPS        Y5, 1856(DX)
+	VMOVUPS        Y1, 1888(DX)
 	VMOVUPS        480(CX), Y1
 	VMOVUPS        992(CX), Y2
 	VMOVUPS        1504(CX), Y3
@@ -3979,18 +3989,18 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VPERM2F128     $0x31, Y5, Y4, Y5
 	VPERM2F128     $0x20, Y2, Y1, Y4
 	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 1920(SP)
-	VMOVUPS        Y4, 1952(SP)
-	VMOVUPS        Y5, 1984(SP)
-	VMOVUPS        Y1, 2016(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
-	VMOVUPS        1024(SP), Y5
-	VMOVUPS        1280(SP), Y6
-	VMOVUPS        1536(SP), Y7
-	VMOVUPS        1792(SP), Y8
+	VMOVUPS        Y3, 1920(DX)
+	VMOVUPS        Y4, 1952(DX)
+	VMOVUPS        Y5, 1984(DX)
+	VMOVUPS        Y1, 2016(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
+	VMOVUPS        1024(DX), Y5
+	VMOVUPS        1280(DX), Y6
+	VMOVUPS        1536(DX), Y7
+	VMOVUPS        1792(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4029,22 +4039,22 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, (SP)
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y9, 512(SP)
-	VMOVUPS        Y5, 768(SP)
-	VMOVUPS        Y1, 1024(SP)
-	VMOVUPS        Y3, 1280(SP)
-	VMOVUPS        Y4, 1536(SP)
-	VMOVUPS        Y6, 1792(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
-	VMOVUPS        1056(SP), Y5
-	VMOVUPS        1312(SP), Y6
-	VMOVUPS        1568(SP), Y7
-	VMOVUPS        1824(SP), Y8
+	VMOVUPS        Y8, (DX)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y9, 512(DX)
+	VMOVUPS        Y5, 768(DX)
+	VMOVUPS        Y1, 1024(DX)
+	VMOVUPS        Y3, 1280(DX)
+	VMOVUPS        Y4, 1536(DX)
+	VMOVUPS        Y6, 1792(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
+	VMOVUPS        1056(DX), Y5
+	VMOVUPS        1312(DX), Y6
+	VMOVUPS        1568(DX), Y7
+	VMOVUPS        1824(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4083,43 +4093,43 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, 32(SP)
+	VMOVUPS        Y8, 32(DX)
 	VPERMILPS      $0xb1, Y2, Y7
 	VMULPS         const_bdc8bd36<>+0(SB), Y7, Y7
 	VFMADDSUB231PS const_3f7ec46d<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 288(SP)
+	VMOVUPS        Y7, 288(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f7b14be<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        Y2, 544(DX)
 	VPERMILPS      $0xb1, Y5, Y2
 	VMULPS         const_be94a031<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f74fa0b<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        Y2, 800(DX)
 	VPERMILPS      $0xb1, Y1, Y2
 	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y2, 1056(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bef15aea<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f61c598<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1312(SP)
+	VMOVUPS        Y1, 1312(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf0e39da<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f54db31<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1568(SP)
+	VMOVUPS        Y1, 1568(DX)
 	VPERMILPS      $0xb1, Y6, Y1
 	VMULPS         const_bf226799<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f45e403<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1824(SP)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
-	VMOVUPS        1088(SP), Y5
-	VMOVUPS        1344(SP), Y6
-	VMOVUPS        1600(SP), Y7
-	VMOVUPS        1856(SP), Y8
+	VMOVUPS        Y1, 1824(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
+	VMOVUPS        1088(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1600(DX), Y7
+	VMOVUPS        1856(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4158,43 +4168,43 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, 64(SP)
+	VMOVUPS        Y8, 64(DX)
 	VPERMILPS      $0xb1, Y2, Y7
 	VMULPS         const_be47c5c2<>+0(SB), Y7, Y7
 	VFMADDSUB231PS const_3f7b14be<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 320(SP)
+	VMOVUPS        Y7, 320(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y2, 576(DX)
 	VPERMILPS      $0xb1, Y5, Y2
 	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f54db31<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 832(SP)
+	VMOVUPS        Y2, 832(DX)
 	VPERMILPS      $0xb1, Y1, Y2
 	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y2, 1088(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf54db31<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3f0e39da<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1344(SP)
+	VMOVUPS        Y1, 1344(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1600(SP)
+	VMOVUPS        Y1, 1600(DX)
 	VPERMILPS      $0xb1, Y6, Y1
 	VMULPS         const_bf7b14be<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3e47c5c2<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1856(SP)
-	VMOVUPS        96(SP), Y1
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        1120(SP), Y5
-	VMOVUPS        1376(SP), Y6
-	VMOVUPS        1632(SP), Y7
-	VMOVUPS        1888(SP), Y8
+	VMOVUPS        Y1, 1856(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        1120(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1632(DX), Y7
+	VMOVUPS        1888(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4233,43 +4243,43 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, 96(SP)
+	VMOVUPS        Y8, 96(DX)
 	VPERMILPS      $0xb1, Y2, Y7
 	VMULPS         const_be94a031<>+0(SB), Y7, Y7
 	VFMADDSUB231PS const_3f74fa0b<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 352(SP)
+	VMOVUPS        Y7, 352(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f54db31<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y2, 608(DX)
 	VPERMILPS      $0xb1, Y5, Y2
 	VMULPS         const_bf45e403<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f226799<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y2, 864(DX)
 	VPERMILPS      $0xb1, Y1, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y2, 1120(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf7ec46d<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1376(SP)
+	VMOVUPS        Y1, 1376(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf7b14be<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_be47c5c2<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1632(SP)
+	VMOVUPS        Y1, 1632(DX)
 	VPERMILPS      $0xb1, Y6, Y1
 	VMULPS         const_bf61c598<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bef15aea<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1888(SP)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1408(SP), Y6
-	VMOVUPS        1664(SP), Y7
-	VMOVUPS        1920(SP), Y8
+	VMOVUPS        Y1, 1888(DX)
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1408(DX), Y6
+	VMOVUPS        1664(DX), Y7
+	VMOVUPS        1920(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4308,42 +4318,42 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, 128(SP)
+	VMOVUPS        Y8, 128(DX)
 	VPERMILPS      $0xb1, Y2, Y7
 	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
 	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 384(SP)
+	VMOVUPS        Y7, 384(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 640(SP)
+	VMOVUPS        Y2, 640(DX)
 	VPERMILPS      $0xb1, Y5, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 896(SP)
+	VMOVUPS        Y2, 896(DX)
 	VPERMILPS      $0xb1, Y1, Y1
 	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 1152(SP)
+	VMOVUPS        Y1, 1152(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1408(SP)
+	VMOVUPS        Y1, 1408(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1664(SP)
+	VMOVUPS        Y1, 1664(DX)
 	VPERMILPS      $0xb1, Y6, Y1
 	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1920(SP)
-	VMOVUPS        160(SP), Y1
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
-	VMOVUPS        1184(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1696(SP), Y7
-	VMOVUPS        1952(SP), Y8
+	VMOVUPS        Y1, 1920(DX)
+	VMOVUPS        160(DX), Y1
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
+	VMOVUPS        1184(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1696(DX), Y7
+	VMOVUPS        1952(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4382,43 +4392,43 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, 160(SP)
+	VMOVUPS        Y8, 160(DX)
 	VPERMILPS      $0xb1, Y2, Y7
 	VMULPS         const_bef15aea<>+0(SB), Y7, Y7
 	VFMADDSUB231PS const_3f61c598<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 416(SP)
+	VMOVUPS        Y7, 416(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3f0e39da<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y2, 672(DX)
 	VPERMILPS      $0xb1, Y5, Y2
 	VMULPS         const_bf7ec46d<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        Y2, 928(DX)
 	VPERMILPS      $0xb1, Y1, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_bf226799<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf45e403<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1440(SP)
+	VMOVUPS        Y1, 1440(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_be47c5c2<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf7b14be<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1696(SP)
+	VMOVUPS        Y1, 1696(DX)
 	VPERMILPS      $0xb1, Y6, Y1
 	VMULPS         const_3e94a031<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf74fa0b<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1952(SP)
-	VMOVUPS        192(SP), Y1
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
-	VMOVUPS        1216(SP), Y5
-	VMOVUPS        1472(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1984(SP), Y8
+	VMOVUPS        Y1, 1952(DX)
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
+	VMOVUPS        1216(DX), Y5
+	VMOVUPS        1472(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1984(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4457,43 +4467,43 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, 192(SP)
+	VMOVUPS        Y8, 192(DX)
 	VPERMILPS      $0xb1, Y2, Y7
 	VMULPS         const_bf0e39da<>+0(SB), Y7, Y7
 	VFMADDSUB231PS const_3f54db31<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 448(SP)
+	VMOVUPS        Y7, 448(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 704(SP)
+	VMOVUPS        Y2, 704(DX)
 	VPERMILPS      $0xb1, Y5, Y2
 	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_be47c5c2<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 960(SP)
+	VMOVUPS        Y2, 960(DX)
 	VPERMILPS      $0xb1, Y1, Y2
 	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y2, 1216(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_be47c5c2<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf7b14be<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1472(SP)
+	VMOVUPS        Y1, 1472(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_3ec3ef15<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1728(SP)
+	VMOVUPS        Y1, 1728(DX)
 	VPERMILPS      $0xb1, Y6, Y1
 	VMULPS         const_3f54db31<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf0e39da<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1984(SP)
-	VMOVUPS        224(SP), Y1
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
-	VMOVUPS        1248(SP), Y5
-	VMOVUPS        1504(SP), Y6
-	VMOVUPS        1760(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        Y1, 1984(DX)
+	VMOVUPS        224(DX), Y1
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
+	VMOVUPS        1248(DX), Y5
+	VMOVUPS        1504(DX), Y6
+	VMOVUPS        1760(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4532,43 +4542,43 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VSUBPS         Y4, Y5, Y4
 	VADDPS         Y6, Y7, Y5
 	VSUBPS         Y6, Y7, Y6
-	VMOVUPS        Y8, 224(SP)
+	VMOVUPS        Y8, 224(DX)
 	VPERMILPS      $0xb1, Y2, Y7
 	VMULPS         const_bf226799<>+0(SB), Y7, Y7
 	VFMADDSUB231PS const_3f45e403<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 480(SP)
+	VMOVUPS        Y7, 480(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_3e47c5c2<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y2, 736(DX)
 	VPERMILPS      $0xb1, Y5, Y2
 	VMULPS         const_bf61c598<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_bef15aea<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        Y2, 992(DX)
 	VPERMILPS      $0xb1, Y1, Y2
 	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
 	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPS      $0xb1, Y3, Y1
 	VMULPS         const_3e94a031<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf74fa0b<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1504(SP)
+	VMOVUPS        Y1, 1504(DX)
 	VPERMILPS      $0xb1, Y4, Y1
 	VMULPS         const_3f54db31<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_bf0e39da<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1760(SP)
+	VMOVUPS        Y1, 1760(DX)
 	VPERMILPS      $0xb1, Y6, Y1
 	VMULPS         const_3f7ec46d<>+0(SB), Y1, Y1
 	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 2016(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y1, 2016(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4615,14 +4625,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMOVUPS        Y3, 1280(AX)
 	VMOVUPS        Y4, 1536(AX)
 	VMOVUPS        Y6, 1792(AX)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4669,14 +4679,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMOVUPS        Y3, 1312(AX)
 	VMOVUPS        Y4, 1568(AX)
 	VMOVUPS        Y6, 1824(AX)
-	VMOVUPS        512(SP), Y1
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4723,14 +4733,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMOVUPS        Y3, 1344(AX)
 	VMOVUPS        Y4, 1600(AX)
 	VMOVUPS        Y6, 1856(AX)
-	VMOVUPS        768(SP), Y1
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y1
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4777,14 +4787,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMOVUPS        Y3, 1376(AX)
 	VMOVUPS        Y4, 1632(AX)
 	VMOVUPS        Y6, 1888(AX)
-	VMOVUPS        1024(SP), Y1
-	VMOVUPS        1056(SP), Y2
-	VMOVUPS        1088(SP), Y3
-	VMOVUPS        1120(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1184(SP), Y6
-	VMOVUPS        1216(SP), Y7
-	VMOVUPS        1248(SP), Y8
+	VMOVUPS        1024(DX), Y1
+	VMOVUPS        1056(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1120(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1184(DX), Y6
+	VMOVUPS        1216(DX), Y7
+	VMOVUPS        1248(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4831,14 +4841,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMOVUPS        Y3, 1408(AX)
 	VMOVUPS        Y4, 1664(AX)
 	VMOVUPS        Y6, 1920(AX)
-	VMOVUPS        1280(SP), Y1
-	VMOVUPS        1312(SP), Y2
-	VMOVUPS        1344(SP), Y3
-	VMOVUPS        1376(SP), Y4
-	VMOVUPS        1408(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1472(SP), Y7
-	VMOVUPS        1504(SP), Y8
+	VMOVUPS        1280(DX), Y1
+	VMOVUPS        1312(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1376(DX), Y4
+	VMOVUPS        1408(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1472(DX), Y7
+	VMOVUPS        1504(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4885,14 +4895,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMOVUPS        Y3, 1440(AX)
 	VMOVUPS        Y4, 1696(AX)
 	VMOVUPS        Y6, 1952(AX)
-	VMOVUPS        1536(SP), Y1
-	VMOVUPS        1568(SP), Y2
-	VMOVUPS        1600(SP), Y3
-	VMOVUPS        1632(SP), Y4
-	VMOVUPS        1664(SP), Y5
-	VMOVUPS        1696(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1760(SP), Y8
+	VMOVUPS        1536(DX), Y1
+	VMOVUPS        1568(DX), Y2
+	VMOVUPS        1600(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        1664(DX), Y5
+	VMOVUPS        1696(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1760(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -4939,14 +4949,14 @@ TEXT ·fftSmall256AVX2Fwd(SB), $2048-20
 	VMOVUPS        Y3, 1472(AX)
 	VMOVUPS        Y4, 1728(AX)
 	VMOVUPS        Y6, 1984(AX)
-	VMOVUPS        1792(SP), Y1
-	VMOVUPS        1824(SP), Y2
-	VMOVUPS        1856(SP), Y3
-	VMOVUPS        1888(SP), Y4
-	VMOVUPS        1920(SP), Y5
-	VMOVUPS        1952(SP), Y6
-	VMOVUPS        1984(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        1792(DX), Y1
+	VMOVUPS        1824(DX), Y2
+	VMOVUPS        1856(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        1920(DX), Y5
+	VMOVUPS        1952(DX), Y6
+	VMOVUPS        1984(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPS         Y5, Y1, Y9
 	VSUBPS         Y5, Y1, Y10
 	VADDPS         Y7, Y3, Y5
@@ -6038,11 +6048,13 @@ GLOBL const_3e94a031<>(SB), RODATA|NOPTR, $64
 
 // func fftSmall256AVX2Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
-TEXT ·fftSmall256AVX2Inv(SB), $2048-20
+TEXT ·fftSmall256AVX2Inv(SB), $2080-20
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSS   s+16(FP), Y0
 	VMOVUPS        const_3f800000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        512(CX), Y3
@@ -6079,10 +6091,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, (SP)
-	VMOVUPS        Y3, 32(SP)
-	VMOVUPS        Y6, 64(SP)
-	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        Y5, (DX)
+	VMOVUPS        Y3, 32(DX)
+	VMOVUPS        Y6, 64(DX)
+	VMOVUPS        Y2, 96(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        544(CX), Y3
@@ -6119,10 +6131,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 128(SP)
-	VMOVUPS        Y3, 160(SP)
-	VMOVUPS        Y6, 192(SP)
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y5, 128(DX)
+	VMOVUPS        Y3, 160(DX)
+	VMOVUPS        Y6, 192(DX)
+	VMOVUPS        Y2, 224(DX)
 	VMOVUPS        64(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        576(CX), Y3
@@ -6159,10 +6171,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 256(SP)
-	VMOVUPS        Y3, 288(SP)
-	VMOVUPS        Y6, 320(SP)
-	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        Y5, 256(DX)
+	VMOVUPS        Y3, 288(DX)
+	VMOVUPS        Y6, 320(DX)
+	VMOVUPS        Y2, 352(DX)
 	VMOVUPS        96(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        608(CX), Y3
@@ -6199,10 +6211,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 384(SP)
-	VMOVUPS        Y3, 416(SP)
-	VMOVUPS        Y6, 448(SP)
-	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        Y5, 384(DX)
+	VMOVUPS        Y3, 416(DX)
+	VMOVUPS        Y6, 448(DX)
+	VMOVUPS        Y2, 480(DX)
 	VMOVUPS        128(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        640(CX), Y3
@@ -6239,10 +6251,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 512(SP)
-	VMOVUPS        Y3, 544(SP)
-	VMOVUPS        Y6, 576(SP)
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y5, 512(DX)
+	VMOVUPS        Y3, 544(DX)
+	VMOVUPS        Y6, 576(DX)
+	VMOVUPS        Y2, 608(DX)
 	VMOVUPS        160(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        672(CX), Y3
@@ -6279,10 +6291,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 640(SP)
-	VMOVUPS        Y3, 672(SP)
-	VMOVUPS        Y6, 704(SP)
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y5, 640(DX)
+	VMOVUPS        Y3, 672(DX)
+	VMOVUPS        Y6, 704(DX)
+	VMOVUPS        Y2, 736(DX)
 	VMOVUPS        192(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        704(CX), Y3
@@ -6319,10 +6331,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 768(SP)
-	VMOVUPS        Y3, 800(SP)
-	VMOVUPS        Y6, 832(SP)
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y5, 768(DX)
+	VMOVUPS        Y3, 800(DX)
+	VMOVUPS        Y6, 832(DX)
+	VMOVUPS        Y2, 864(DX)
 	VMOVUPS        224(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        736(CX), Y3
@@ -6359,10 +6371,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 896(SP)
-	VMOVUPS        Y3, 928(SP)
-	VMOVUPS        Y6, 960(SP)
-	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        Y5, 896(DX)
+	VMOVUPS        Y3, 928(DX)
+	VMOVUPS        Y6, 960(DX)
+	VMOVUPS        Y2, 992(DX)
 	VMOVUPS        256(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        768(CX), Y3
@@ -6399,10 +6411,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 1024(SP)
-	VMOVUPS        Y3, 1056(SP)
-	VMOVUPS        Y6, 1088(SP)
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y5, 1024(DX)
+	VMOVUPS        Y3, 1056(DX)
+	VMOVUPS        Y6, 1088(DX)
+	VMOVUPS        Y2, 1120(DX)
 	VMOVUPS        288(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        800(CX), Y3
@@ -6439,10 +6451,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 1152(SP)
-	VMOVUPS        Y3, 1184(SP)
-	VMOVUPS        Y6, 1216(SP)
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y5, 1152(DX)
+	VMOVUPS        Y3, 1184(DX)
+	VMOVUPS        Y6, 1216(DX)
+	VMOVUPS        Y2, 1248(DX)
 	VMOVUPS        320(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        832(CX), Y3
@@ -6479,10 +6491,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 1280(SP)
-	VMOVUPS        Y3, 1312(SP)
-	VMOVUPS        Y6, 1344(SP)
-	VMOVUPS        Y2, 1376(SP)
+	VMOVUPS        Y5, 1280(DX)
+	VMOVUPS        Y3, 1312(DX)
+	VMOVUPS        Y6, 1344(DX)
+	VMOVUPS        Y2, 1376(DX)
 	VMOVUPS        352(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        864(CX), Y3
@@ -6519,10 +6531,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 1408(SP)
-	VMOVUPS        Y3, 1440(SP)
-	VMOVUPS        Y6, 1472(SP)
-	VMOVUPS        Y2, 1504(SP)
+	VMOVUPS        Y5, 1408(DX)
+	VMOVUPS        Y3, 1440(DX)
+	VMOVUPS        Y6, 1472(DX)
+	VMOVUPS        Y2, 1504(DX)
 	VMOVUPS        384(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        896(CX), Y3
@@ -6559,10 +6571,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 1536(SP)
-	VMOVUPS        Y3, 1568(SP)
-	VMOVUPS        Y6, 1600(SP)
-	VMOVUPS        Y2, 1632(SP)
+	VMOVUPS        Y5, 1536(DX)
+	VMOVUPS        Y3, 1568(DX)
+	VMOVUPS        Y6, 1600(DX)
+	VMOVUPS        Y2, 1632(DX)
 	VMOVUPS        416(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        928(CX), Y3
@@ -6599,10 +6611,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 1664(SP)
-	VMOVUPS        Y3, 1696(SP)
-	VMOVUPS        Y6, 1728(SP)
-	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        Y5, 1664(DX)
+	VMOVUPS        Y3, 1696(DX)
+	VMOVUPS        Y6, 1728(DX)
+	VMOVUPS        Y2, 1760(DX)
 	VMOVUPS        448(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        960(CX), Y3
@@ -6639,10 +6651,10 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y6, Y3, Y6
 	VPERM2F128     $0x20, Y4, Y2, Y3
 	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 1792(SP)
-	VMOVUPS        Y3, 1824(SP)
-	VMOVUPS        Y6, 1856(SP)
-	VMOVUPS        Y2, 1888(SP)
+	VMOVUPS        Y5, 1792(DX)
+	VMOVUPS        Y3, 1824(DX)
+	VMOVUPS        Y6, 1856(DX)
+	VMOVUPS        Y2, 1888(DX)
 	VMOVUPS        480(CX), Y2
 	VMULPS         Y0, Y2, Y2
 	VMOVUPS        992(CX), Y3
@@ -6679,18 +6691,18 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VPERM2F128     $0x31, Y2, Y3, Y3
 	VPERM2F128     $0x20, Y4, Y0, Y2
 	VPERM2F128     $0x31, Y4, Y0, Y0
-	VMOVUPS        Y5, 1920(SP)
-	VMOVUPS        Y2, 1952(SP)
-	VMOVUPS        Y3, 1984(SP)
-	VMOVUPS        Y0, 2016(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
-	VMOVUPS        1024(SP), Y5
-	VMOVUPS        1280(SP), Y6
-	VMOVUPS        1536(SP), Y7
-	VMOVUPS        1792(SP), Y8
+	VMOVUPS        Y5, 1920(DX)
+	VMOVUPS        Y2, 1952(DX)
+	VMOVUPS        Y3, 1984(DX)
+	VMOVUPS        Y0, 2016(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
+	VMOVUPS        1024(DX), Y5
+	VMOVUPS        1280(DX), Y6
+	VMOVUPS        1536(DX), Y7
+	VMOVUPS        1792(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -6729,22 +6741,22 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, (SP)
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y9, 512(SP)
-	VMOVUPS        Y6, 768(SP)
-	VMOVUPS        Y0, 1024(SP)
-	VMOVUPS        Y7, 1280(SP)
-	VMOVUPS        Y5, 1536(SP)
-	VMOVUPS        Y3, 1792(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
-	VMOVUPS        1056(SP), Y5
-	VMOVUPS        1312(SP), Y6
-	VMOVUPS        1568(SP), Y7
-	VMOVUPS        1824(SP), Y8
+	VMOVUPS        Y4, (DX)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y9, 512(DX)
+	VMOVUPS        Y6, 768(DX)
+	VMOVUPS        Y0, 1024(DX)
+	VMOVUPS        Y7, 1280(DX)
+	VMOVUPS        Y5, 1536(DX)
+	VMOVUPS        Y3, 1792(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
+	VMOVUPS        1056(DX), Y5
+	VMOVUPS        1312(DX), Y6
+	VMOVUPS        1568(DX), Y7
+	VMOVUPS        1824(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -6783,43 +6795,43 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, 32(SP)
+	VMOVUPS        Y4, 32(DX)
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_bdc8bd36<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_3f7ec46d<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 288(SP)
+	VMOVUPS        Y4, 288(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f7b14be<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        Y2, 544(DX)
 	VPERMILPS      $0xb1, Y6, Y2
 	VMULPS         const_be94a031<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f74fa0b<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        Y2, 800(DX)
 	VPERMILPS      $0xb1, Y0, Y2
 	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y2, 1056(DX)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_bef15aea<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f61c598<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1312(SP)
+	VMOVUPS        Y0, 1312(DX)
 	VPERMILPS      $0xb1, Y5, Y0
 	VMULPS         const_bf0e39da<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f54db31<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1568(SP)
+	VMOVUPS        Y0, 1568(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf226799<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f45e403<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1824(SP)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
-	VMOVUPS        1088(SP), Y5
-	VMOVUPS        1344(SP), Y6
-	VMOVUPS        1600(SP), Y7
-	VMOVUPS        1856(SP), Y8
+	VMOVUPS        Y0, 1824(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
+	VMOVUPS        1088(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1600(DX), Y7
+	VMOVUPS        1856(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -6858,43 +6870,43 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, 64(SP)
+	VMOVUPS        Y4, 64(DX)
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_be47c5c2<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_3f7b14be<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 320(SP)
+	VMOVUPS        Y4, 320(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y2, 576(DX)
 	VPERMILPS      $0xb1, Y6, Y2
 	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f54db31<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 832(SP)
+	VMOVUPS        Y2, 832(DX)
 	VPERMILPS      $0xb1, Y0, Y2
 	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y2, 1088(DX)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_bf54db31<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3f0e39da<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1344(SP)
+	VMOVUPS        Y0, 1344(DX)
 	VPERMILPS      $0xb1, Y5, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1600(SP)
+	VMOVUPS        Y0, 1600(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf7b14be<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3e47c5c2<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1856(SP)
-	VMOVUPS        96(SP), Y0
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        1120(SP), Y5
-	VMOVUPS        1376(SP), Y6
-	VMOVUPS        1632(SP), Y7
-	VMOVUPS        1888(SP), Y8
+	VMOVUPS        Y0, 1856(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        1120(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1632(DX), Y7
+	VMOVUPS        1888(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -6933,43 +6945,43 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, 96(SP)
+	VMOVUPS        Y4, 96(DX)
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_be94a031<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_3f74fa0b<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 352(SP)
+	VMOVUPS        Y4, 352(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f54db31<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y2, 608(DX)
 	VPERMILPS      $0xb1, Y6, Y2
 	VMULPS         const_bf45e403<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f226799<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y2, 864(DX)
 	VPERMILPS      $0xb1, Y0, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y2, 1120(DX)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_bf7ec46d<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1376(SP)
+	VMOVUPS        Y0, 1376(DX)
 	VPERMILPS      $0xb1, Y5, Y0
 	VMULPS         const_bf7b14be<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_be47c5c2<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1632(SP)
+	VMOVUPS        Y0, 1632(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bf61c598<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bef15aea<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1888(SP)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1408(SP), Y6
-	VMOVUPS        1664(SP), Y7
-	VMOVUPS        1920(SP), Y8
+	VMOVUPS        Y0, 1888(DX)
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1408(DX), Y6
+	VMOVUPS        1664(DX), Y7
+	VMOVUPS        1920(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7008,42 +7020,42 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, 128(SP)
+	VMOVUPS        Y4, 128(DX)
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 384(SP)
+	VMOVUPS        Y4, 384(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 640(SP)
+	VMOVUPS        Y2, 640(DX)
 	VPERMILPS      $0xb1, Y6, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 896(SP)
+	VMOVUPS        Y2, 896(DX)
 	VPERMILPS      $0xb1, Y0, Y0
 	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 1152(SP)
+	VMOVUPS        Y0, 1152(DX)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1408(SP)
+	VMOVUPS        Y0, 1408(DX)
 	VPERMILPS      $0xb1, Y5, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1664(SP)
+	VMOVUPS        Y0, 1664(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1920(SP)
-	VMOVUPS        160(SP), Y0
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
-	VMOVUPS        1184(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1696(SP), Y7
-	VMOVUPS        1952(SP), Y8
+	VMOVUPS        Y0, 1920(DX)
+	VMOVUPS        160(DX), Y0
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
+	VMOVUPS        1184(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1696(DX), Y7
+	VMOVUPS        1952(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7082,43 +7094,43 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, 160(SP)
+	VMOVUPS        Y4, 160(DX)
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_bef15aea<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_3f61c598<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 416(SP)
+	VMOVUPS        Y4, 416(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3f0e39da<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y2, 672(DX)
 	VPERMILPS      $0xb1, Y6, Y2
 	VMULPS         const_bf7ec46d<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        Y2, 928(DX)
 	VPERMILPS      $0xb1, Y0, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_bf226799<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf45e403<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1440(SP)
+	VMOVUPS        Y0, 1440(DX)
 	VPERMILPS      $0xb1, Y5, Y0
 	VMULPS         const_be47c5c2<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf7b14be<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1696(SP)
+	VMOVUPS        Y0, 1696(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_3e94a031<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf74fa0b<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1952(SP)
-	VMOVUPS        192(SP), Y0
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
-	VMOVUPS        1216(SP), Y5
-	VMOVUPS        1472(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1984(SP), Y8
+	VMOVUPS        Y0, 1952(DX)
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
+	VMOVUPS        1216(DX), Y5
+	VMOVUPS        1472(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1984(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7157,43 +7169,43 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, 192(SP)
+	VMOVUPS        Y4, 192(DX)
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_bf0e39da<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_3f54db31<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 448(SP)
+	VMOVUPS        Y4, 448(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 704(SP)
+	VMOVUPS        Y2, 704(DX)
 	VPERMILPS      $0xb1, Y6, Y2
 	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_be47c5c2<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 960(SP)
+	VMOVUPS        Y2, 960(DX)
 	VPERMILPS      $0xb1, Y0, Y2
 	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y2, 1216(DX)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_be47c5c2<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf7b14be<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1472(SP)
+	VMOVUPS        Y0, 1472(DX)
 	VPERMILPS      $0xb1, Y5, Y0
 	VMULPS         const_3ec3ef15<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1728(SP)
+	VMOVUPS        Y0, 1728(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_3f54db31<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf0e39da<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1984(SP)
-	VMOVUPS        224(SP), Y0
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
-	VMOVUPS        1248(SP), Y5
-	VMOVUPS        1504(SP), Y6
-	VMOVUPS        1760(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        Y0, 1984(DX)
+	VMOVUPS        224(DX), Y0
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
+	VMOVUPS        1248(DX), Y5
+	VMOVUPS        1504(DX), Y6
+	VMOVUPS        1760(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7232,43 +7244,43 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VSUBPS         Y6, Y5, Y5
 	VADDPS         Y8, Y3, Y6
 	VSUBPS         Y8, Y3, Y3
-	VMOVUPS        Y4, 224(SP)
+	VMOVUPS        Y4, 224(DX)
 	VPERMILPS      $0xb1, Y2, Y4
 	VMULPS         const_bf226799<>+0(SB), Y4, Y4
 	VFMSUBADD231PS const_3f45e403<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 480(SP)
+	VMOVUPS        Y4, 480(DX)
 	VPERMILPS      $0xb1, Y9, Y2
 	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_3e47c5c2<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y2, 736(DX)
 	VPERMILPS      $0xb1, Y6, Y2
 	VMULPS         const_bf61c598<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_bef15aea<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        Y2, 992(DX)
 	VPERMILPS      $0xb1, Y0, Y2
 	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
 	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPS      $0xb1, Y7, Y0
 	VMULPS         const_3e94a031<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf74fa0b<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1504(SP)
+	VMOVUPS        Y0, 1504(DX)
 	VPERMILPS      $0xb1, Y5, Y0
 	VMULPS         const_3f54db31<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_bf0e39da<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1760(SP)
+	VMOVUPS        Y0, 1760(DX)
 	VPERMILPS      $0xb1, Y3, Y0
 	VMULPS         const_3f7ec46d<>+0(SB), Y0, Y0
 	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 2016(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y0, 2016(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7315,14 +7327,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMOVUPS        Y7, 1280(AX)
 	VMOVUPS        Y5, 1536(AX)
 	VMOVUPS        Y3, 1792(AX)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7369,14 +7381,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMOVUPS        Y7, 1312(AX)
 	VMOVUPS        Y5, 1568(AX)
 	VMOVUPS        Y3, 1824(AX)
-	VMOVUPS        512(SP), Y0
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7423,14 +7435,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMOVUPS        Y7, 1344(AX)
 	VMOVUPS        Y5, 1600(AX)
 	VMOVUPS        Y3, 1856(AX)
-	VMOVUPS        768(SP), Y0
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y0
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7477,14 +7489,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMOVUPS        Y7, 1376(AX)
 	VMOVUPS        Y5, 1632(AX)
 	VMOVUPS        Y3, 1888(AX)
-	VMOVUPS        1024(SP), Y0
-	VMOVUPS        1056(SP), Y2
-	VMOVUPS        1088(SP), Y3
-	VMOVUPS        1120(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1184(SP), Y6
-	VMOVUPS        1216(SP), Y7
-	VMOVUPS        1248(SP), Y8
+	VMOVUPS        1024(DX), Y0
+	VMOVUPS        1056(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1120(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1184(DX), Y6
+	VMOVUPS        1216(DX), Y7
+	VMOVUPS        1248(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7531,14 +7543,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMOVUPS        Y7, 1408(AX)
 	VMOVUPS        Y5, 1664(AX)
 	VMOVUPS        Y3, 1920(AX)
-	VMOVUPS        1280(SP), Y0
-	VMOVUPS        1312(SP), Y2
-	VMOVUPS        1344(SP), Y3
-	VMOVUPS        1376(SP), Y4
-	VMOVUPS        1408(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1472(SP), Y7
-	VMOVUPS        1504(SP), Y8
+	VMOVUPS        1280(DX), Y0
+	VMOVUPS        1312(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1376(DX), Y4
+	VMOVUPS        1408(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1472(DX), Y7
+	VMOVUPS        1504(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7585,14 +7597,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMOVUPS        Y7, 1440(AX)
 	VMOVUPS        Y5, 1696(AX)
 	VMOVUPS        Y3, 1952(AX)
-	VMOVUPS        1536(SP), Y0
-	VMOVUPS        1568(SP), Y2
-	VMOVUPS        1600(SP), Y3
-	VMOVUPS        1632(SP), Y4
-	VMOVUPS        1664(SP), Y5
-	VMOVUPS        1696(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1760(SP), Y8
+	VMOVUPS        1536(DX), Y0
+	VMOVUPS        1568(DX), Y2
+	VMOVUPS        1600(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        1664(DX), Y5
+	VMOVUPS        1696(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1760(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -7639,14 +7651,14 @@ TEXT ·fftSmall256AVX2Inv(SB), $2048-20
 	VMOVUPS        Y7, 1472(AX)
 	VMOVUPS        Y5, 1728(AX)
 	VMOVUPS        Y3, 1984(AX)
-	VMOVUPS        1792(SP), Y0
-	VMOVUPS        1824(SP), Y2
-	VMOVUPS        1856(SP), Y3
-	VMOVUPS        1888(SP), Y4
-	VMOVUPS        1920(SP), Y5
-	VMOVUPS        1952(SP), Y6
-	VMOVUPS        1984(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        1792(DX), Y0
+	VMOVUPS        1824(DX), Y2
+	VMOVUPS        1856(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        1920(DX), Y5
+	VMOVUPS        1952(DX), Y6
+	VMOVUPS        1984(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPS         Y5, Y0, Y9
 	VSUBPS         Y5, Y0, Y10
 	VADDPS         Y7, Y3, Y5
@@ -9334,10 +9346,12 @@ TEXT ·fftSmall128AVX512Inv(SB), NOSPLIT, $0-20
 
 // func fft64Small32AVX2Fwd(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small32AVX2Fwd(SB), $512-24
+TEXT ·fft64Small32AVX2Fwd(SB), $544-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
 	VMOVUPS        256(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9347,8 +9361,8 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+0(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 32(DX)
 	VMOVUPS        32(CX), Y1
 	VMOVUPS        288(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9358,8 +9372,8 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+64(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 64(SP)
-	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        Y1, 64(DX)
+	VMOVUPS        Y2, 96(DX)
 	VMOVUPS        64(CX), Y1
 	VMOVUPS        320(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9369,8 +9383,8 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+128(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 128(SP)
-	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        Y1, 128(DX)
+	VMOVUPS        Y2, 160(DX)
 	VMOVUPS        96(CX), Y1
 	VMOVUPS        352(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9380,8 +9394,8 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+192(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 192(SP)
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y1, 192(DX)
+	VMOVUPS        Y2, 224(DX)
 	VMOVUPS        128(CX), Y1
 	VMOVUPS        384(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9391,8 +9405,8 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+256(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 256(SP)
-	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        Y1, 256(DX)
+	VMOVUPS        Y2, 288(DX)
 	VMOVUPS        160(CX), Y1
 	VMOVUPS        416(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9402,8 +9416,8 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+320(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 320(SP)
-	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        Y1, 320(DX)
+	VMOVUPS        Y2, 352(DX)
 	VMOVUPS        192(CX), Y1
 	VMOVUPS        448(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9413,8 +9427,8 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+384(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 384(SP)
-	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        Y1, 384(DX)
+	VMOVUPS        Y2, 416(DX)
 	VMOVUPS        224(CX), Y1
 	VMOVUPS        480(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -9424,12 +9438,12 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VFMADDSUB231PD fftsmall_tw32_AVX2_true<>+448(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 448(SP)
-	VMOVUPS        Y2, 480(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        128(SP), Y2
-	VMOVUPS        256(SP), Y3
-	VMOVUPS        384(SP), Y4
+	VMOVUPS        Y1, 448(DX)
+	VMOVUPS        Y2, 480(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        128(DX), Y2
+	VMOVUPS        256(DX), Y3
+	VMOVUPS        384(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9441,14 +9455,14 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 128(SP)
-	VMOVUPS        Y3, 256(SP)
-	VMOVUPS        Y4, 384(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        288(SP), Y3
-	VMOVUPS        416(SP), Y4
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 128(DX)
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y4, 384(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        288(DX), Y3
+	VMOVUPS        416(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9460,23 +9474,23 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 32(SP)
+	VMOVUPS        Y1, 32(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 160(SP)
+	VMOVUPS        Y1, 160(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 288(SP)
+	VMOVUPS        Y1, 288(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 416(SP)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        192(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        448(SP), Y4
+	VMOVUPS        Y1, 416(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        192(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        448(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9488,22 +9502,22 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y1, 64(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y1, 192(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y1, 320(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 448(SP)
-	VMOVUPS        96(SP), Y1
-	VMOVUPS        224(SP), Y2
-	VMOVUPS        352(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        Y1, 448(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        224(DX), Y2
+	VMOVUPS        352(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9515,23 +9529,23 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 96(SP)
+	VMOVUPS        Y1, 96(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 224(SP)
+	VMOVUPS        Y1, 224(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y1, 352(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 480(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
+	VMOVUPS        Y1, 480(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9547,10 +9561,10 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VMOVUPS        Y2, 128(AX)
 	VMOVUPS        Y3, 256(AX)
 	VMOVUPS        Y4, 384(AX)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        192(SP), Y3
-	VMOVUPS        224(SP), Y4
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        192(DX), Y3
+	VMOVUPS        224(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9566,10 +9580,10 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VMOVUPS        Y2, 160(AX)
 	VMOVUPS        Y3, 288(AX)
 	VMOVUPS        Y4, 416(AX)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9585,10 +9599,10 @@ TEXT ·fft64Small32AVX2Fwd(SB), $512-24
 	VMOVUPS        Y2, 192(AX)
 	VMOVUPS        Y3, 320(AX)
 	VMOVUPS        Y4, 448(AX)
-	VMOVUPS        384(SP), Y1
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        448(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        384(DX), Y1
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        448(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9755,11 +9769,13 @@ GLOBL fftsmall_signtrue_false_true<>(SB), RODATA|NOPTR, $64
 
 // func fft64Small32AVX2Inv(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small32AVX2Inv(SB), $512-24
+TEXT ·fft64Small32AVX2Inv(SB), $544-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSD   s+16(FP), Y0
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        256(CX), Y3
@@ -9771,8 +9787,8 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+0(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, (SP)
-	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        Y2, (DX)
+	VMOVUPS        Y3, 32(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        288(CX), Y3
@@ -9784,8 +9800,8 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+64(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 64(SP)
-	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y3, 96(DX)
 	VMOVUPS        64(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        320(CX), Y3
@@ -9797,8 +9813,8 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+128(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 128(SP)
-	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        Y2, 128(DX)
+	VMOVUPS        Y3, 160(DX)
 	VMOVUPS        96(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        352(CX), Y3
@@ -9810,8 +9826,8 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+192(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 192(SP)
-	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        Y2, 192(DX)
+	VMOVUPS        Y3, 224(DX)
 	VMOVUPS        128(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        384(CX), Y3
@@ -9823,8 +9839,8 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+256(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y3, 288(DX)
 	VMOVUPS        160(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        416(CX), Y3
@@ -9836,8 +9852,8 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+320(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 320(SP)
-	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        Y2, 320(DX)
+	VMOVUPS        Y3, 352(DX)
 	VMOVUPS        192(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        448(CX), Y3
@@ -9849,8 +9865,8 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+384(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 384(SP)
-	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        Y2, 384(DX)
+	VMOVUPS        Y3, 416(DX)
 	VMOVUPS        224(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        480(CX), Y3
@@ -9862,12 +9878,12 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VFMSUBADD231PD fftsmall_tw32_AVX2_true<>+448(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y0, Y2
 	VPERM2F128     $0x31, Y3, Y0, Y0
-	VMOVUPS        Y2, 448(SP)
-	VMOVUPS        Y0, 480(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        128(SP), Y2
-	VMOVUPS        256(SP), Y3
-	VMOVUPS        384(SP), Y4
+	VMOVUPS        Y2, 448(DX)
+	VMOVUPS        Y0, 480(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        128(DX), Y2
+	VMOVUPS        256(DX), Y3
+	VMOVUPS        384(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9879,14 +9895,14 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, (SP)
-	VMOVUPS        Y4, 128(SP)
-	VMOVUPS        Y3, 256(SP)
-	VMOVUPS        Y2, 384(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        288(SP), Y3
-	VMOVUPS        416(SP), Y4
+	VMOVUPS        Y0, (DX)
+	VMOVUPS        Y4, 128(DX)
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y2, 384(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        288(DX), Y3
+	VMOVUPS        416(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9898,23 +9914,23 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 32(SP)
+	VMOVUPS        Y0, 32(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 160(SP)
+	VMOVUPS        Y0, 160(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 288(SP)
+	VMOVUPS        Y0, 288(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 416(SP)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        192(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        448(SP), Y4
+	VMOVUPS        Y0, 416(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        192(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        448(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9926,22 +9942,22 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 64(SP)
+	VMOVUPS        Y0, 64(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 192(SP)
+	VMOVUPS        Y0, 192(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 320(SP)
+	VMOVUPS        Y0, 320(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 448(SP)
-	VMOVUPS        96(SP), Y0
-	VMOVUPS        224(SP), Y2
-	VMOVUPS        352(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        Y0, 448(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        224(DX), Y2
+	VMOVUPS        352(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9953,23 +9969,23 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 96(SP)
+	VMOVUPS        Y0, 96(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 224(SP)
+	VMOVUPS        Y0, 224(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 352(SP)
+	VMOVUPS        Y0, 352(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 480(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
+	VMOVUPS        Y0, 480(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -9985,10 +10001,10 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VMOVUPS        Y4, 128(AX)
 	VMOVUPS        Y3, 256(AX)
 	VMOVUPS        Y2, 384(AX)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        160(SP), Y2
-	VMOVUPS        192(SP), Y3
-	VMOVUPS        224(SP), Y4
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        160(DX), Y2
+	VMOVUPS        192(DX), Y3
+	VMOVUPS        224(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10004,10 +10020,10 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VMOVUPS        Y4, 160(AX)
 	VMOVUPS        Y3, 288(AX)
 	VMOVUPS        Y2, 416(AX)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10023,10 +10039,10 @@ TEXT ·fft64Small32AVX2Inv(SB), $512-24
 	VMOVUPS        Y4, 192(AX)
 	VMOVUPS        Y3, 320(AX)
 	VMOVUPS        Y2, 448(AX)
-	VMOVUPS        384(SP), Y0
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        448(SP), Y3
-	VMOVUPS        480(SP), Y4
+	VMOVUPS        384(DX), Y0
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        448(DX), Y3
+	VMOVUPS        480(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10057,10 +10073,12 @@ GLOBL fftsmall_signtrue_true_false<>(SB), RODATA|NOPTR, $64
 
 // func fft64Small64AVX2Fwd(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
+TEXT ·fft64Small64AVX2Fwd(SB), $1056-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
 	VMOVUPS        512(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10070,8 +10088,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+0(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 32(DX)
 	VMOVUPS        32(CX), Y1
 	VMOVUPS        544(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10081,8 +10099,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+64(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 64(SP)
-	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        Y1, 64(DX)
+	VMOVUPS        Y2, 96(DX)
 	VMOVUPS        64(CX), Y1
 	VMOVUPS        576(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10092,8 +10110,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+128(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 128(SP)
-	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        Y1, 128(DX)
+	VMOVUPS        Y2, 160(DX)
 	VMOVUPS        96(CX), Y1
 	VMOVUPS        608(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10103,8 +10121,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+192(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 192(SP)
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y1, 192(DX)
+	VMOVUPS        Y2, 224(DX)
 	VMOVUPS        128(CX), Y1
 	VMOVUPS        640(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10114,8 +10132,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+256(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 256(SP)
-	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        Y1, 256(DX)
+	VMOVUPS        Y2, 288(DX)
 	VMOVUPS        160(CX), Y1
 	VMOVUPS        672(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10125,8 +10143,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+320(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 320(SP)
-	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        Y1, 320(DX)
+	VMOVUPS        Y2, 352(DX)
 	VMOVUPS        192(CX), Y1
 	VMOVUPS        704(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10136,8 +10154,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+384(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 384(SP)
-	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        Y1, 384(DX)
+	VMOVUPS        Y2, 416(DX)
 	VMOVUPS        224(CX), Y1
 	VMOVUPS        736(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10147,8 +10165,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+448(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 448(SP)
-	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        Y1, 448(DX)
+	VMOVUPS        Y2, 480(DX)
 	VMOVUPS        256(CX), Y1
 	VMOVUPS        768(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10158,8 +10176,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+512(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 512(SP)
-	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        Y1, 512(DX)
+	VMOVUPS        Y2, 544(DX)
 	VMOVUPS        288(CX), Y1
 	VMOVUPS        800(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10169,8 +10187,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+576(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 576(SP)
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y1, 576(DX)
+	VMOVUPS        Y2, 608(DX)
 	VMOVUPS        320(CX), Y1
 	VMOVUPS        832(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10180,8 +10198,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+640(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 640(SP)
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y1, 640(DX)
+	VMOVUPS        Y2, 672(DX)
 	VMOVUPS        352(CX), Y1
 	VMOVUPS        864(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10191,8 +10209,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+704(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 704(SP)
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y1, 704(DX)
+	VMOVUPS        Y2, 736(DX)
 	VMOVUPS        384(CX), Y1
 	VMOVUPS        896(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10202,8 +10220,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+768(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 768(SP)
-	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        Y1, 768(DX)
+	VMOVUPS        Y2, 800(DX)
 	VMOVUPS        416(CX), Y1
 	VMOVUPS        928(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10213,8 +10231,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+832(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 832(SP)
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y1, 832(DX)
+	VMOVUPS        Y2, 864(DX)
 	VMOVUPS        448(CX), Y1
 	VMOVUPS        960(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10224,8 +10242,8 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+896(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 896(SP)
-	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        Y1, 896(DX)
+	VMOVUPS        Y2, 928(DX)
 	VMOVUPS        480(CX), Y1
 	VMOVUPS        992(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -10235,12 +10253,12 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VFMADDSUB231PD fftsmall_tw64_AVX2_true<>+960(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 960(SP)
-	VMOVUPS        Y2, 992(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
+	VMOVUPS        Y1, 960(DX)
+	VMOVUPS        Y2, 992(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10252,14 +10270,14 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y3, 512(SP)
-	VMOVUPS        Y4, 768(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y3, 512(DX)
+	VMOVUPS        Y4, 768(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10271,23 +10289,23 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 32(SP)
+	VMOVUPS        Y1, 32(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 288(SP)
+	VMOVUPS        Y1, 288(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 544(SP)
+	VMOVUPS        Y1, 544(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 800(SP)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
+	VMOVUPS        Y1, 800(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10299,23 +10317,23 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 64(SP)
+	VMOVUPS        Y1, 64(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 320(SP)
+	VMOVUPS        Y1, 320(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 576(SP)
+	VMOVUPS        Y1, 576(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 832(SP)
-	VMOVUPS        96(SP), Y1
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
+	VMOVUPS        Y1, 832(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10327,23 +10345,23 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 96(SP)
+	VMOVUPS        Y1, 96(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y1, 352(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 608(SP)
+	VMOVUPS        Y1, 608(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 864(SP)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
+	VMOVUPS        Y1, 864(DX)
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10355,22 +10373,22 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 128(SP)
+	VMOVUPS        Y1, 128(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 384(SP)
+	VMOVUPS        Y1, 384(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 640(SP)
+	VMOVUPS        Y1, 640(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 896(SP)
-	VMOVUPS        160(SP), Y1
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
+	VMOVUPS        Y1, 896(DX)
+	VMOVUPS        160(DX), Y1
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10382,23 +10400,23 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 160(SP)
+	VMOVUPS        Y1, 160(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 416(SP)
+	VMOVUPS        Y1, 416(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 672(SP)
+	VMOVUPS        Y1, 672(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 928(SP)
-	VMOVUPS        192(SP), Y1
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
+	VMOVUPS        Y1, 928(DX)
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10410,23 +10428,23 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 192(SP)
+	VMOVUPS        Y1, 192(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 448(SP)
+	VMOVUPS        Y1, 448(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 704(SP)
+	VMOVUPS        Y1, 704(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 960(SP)
-	VMOVUPS        224(SP), Y1
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
+	VMOVUPS        Y1, 960(DX)
+	VMOVUPS        224(DX), Y1
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
 	VADDPD         Y3, Y1, Y5
 	VSUBPD         Y3, Y1, Y6
 	VADDPD         Y4, Y2, Y3
@@ -10438,27 +10456,27 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y0, Y6, Y2
 	VFMADDSUB231PD Y0, Y6, Y4
-	VMOVUPS        Y1, 224(SP)
+	VMOVUPS        Y1, 224(DX)
 	VPERMILPD      $0x55, Y2, Y1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 480(SP)
+	VMOVUPS        Y1, 480(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 736(SP)
+	VMOVUPS        Y1, 736(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 992(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y1, 992(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -10505,14 +10523,14 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVUPS        Y3, 640(AX)
 	VMOVUPS        Y4, 768(AX)
 	VMOVUPS        Y6, 896(AX)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -10559,14 +10577,14 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVUPS        Y3, 672(AX)
 	VMOVUPS        Y4, 800(AX)
 	VMOVUPS        Y6, 928(AX)
-	VMOVUPS        512(SP), Y1
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -10613,14 +10631,14 @@ TEXT ·fft64Small64AVX2Fwd(SB), $1024-24
 	VMOVUPS        Y3, 704(AX)
 	VMOVUPS        Y4, 832(AX)
 	VMOVUPS        Y6, 960(AX)
-	VMOVUPS        768(SP), Y1
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y1
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -10882,11 +10900,13 @@ GLOBL fft_f64_3fc8f8b83c69a60a<>(SB), RODATA|NOPTR, $64
 
 // func fft64Small64AVX2Inv(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small64AVX2Inv(SB), $1024-24
+TEXT ·fft64Small64AVX2Inv(SB), $1056-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSD   s+16(FP), Y0
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        512(CX), Y3
@@ -10898,8 +10918,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+0(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, (SP)
-	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        Y2, (DX)
+	VMOVUPS        Y3, 32(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        544(CX), Y3
@@ -10911,8 +10931,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+64(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 64(SP)
-	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y3, 96(DX)
 	VMOVUPS        64(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        576(CX), Y3
@@ -10924,8 +10944,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+128(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 128(SP)
-	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        Y2, 128(DX)
+	VMOVUPS        Y3, 160(DX)
 	VMOVUPS        96(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        608(CX), Y3
@@ -10937,8 +10957,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+192(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 192(SP)
-	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        Y2, 192(DX)
+	VMOVUPS        Y3, 224(DX)
 	VMOVUPS        128(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        640(CX), Y3
@@ -10950,8 +10970,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+256(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y3, 288(DX)
 	VMOVUPS        160(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        672(CX), Y3
@@ -10963,8 +10983,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+320(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 320(SP)
-	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        Y2, 320(DX)
+	VMOVUPS        Y3, 352(DX)
 	VMOVUPS        192(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        704(CX), Y3
@@ -10976,8 +10996,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+384(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 384(SP)
-	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        Y2, 384(DX)
+	VMOVUPS        Y3, 416(DX)
 	VMOVUPS        224(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        736(CX), Y3
@@ -10989,8 +11009,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+448(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 448(SP)
-	VMOVUPS        Y3, 480(SP)
+	VMOVUPS        Y2, 448(DX)
+	VMOVUPS        Y3, 480(DX)
 	VMOVUPS        256(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        768(CX), Y3
@@ -11002,8 +11022,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+512(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 512(SP)
-	VMOVUPS        Y3, 544(SP)
+	VMOVUPS        Y2, 512(DX)
+	VMOVUPS        Y3, 544(DX)
 	VMOVUPS        288(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        800(CX), Y3
@@ -11015,8 +11035,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+576(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 576(SP)
-	VMOVUPS        Y3, 608(SP)
+	VMOVUPS        Y2, 576(DX)
+	VMOVUPS        Y3, 608(DX)
 	VMOVUPS        320(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        832(CX), Y3
@@ -11028,8 +11048,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+640(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 640(SP)
-	VMOVUPS        Y3, 672(SP)
+	VMOVUPS        Y2, 640(DX)
+	VMOVUPS        Y3, 672(DX)
 	VMOVUPS        352(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        864(CX), Y3
@@ -11041,8 +11061,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+704(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 704(SP)
-	VMOVUPS        Y3, 736(SP)
+	VMOVUPS        Y2, 704(DX)
+	VMOVUPS        Y3, 736(DX)
 	VMOVUPS        384(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        896(CX), Y3
@@ -11054,8 +11074,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+768(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 768(SP)
-	VMOVUPS        Y3, 800(SP)
+	VMOVUPS        Y2, 768(DX)
+	VMOVUPS        Y3, 800(DX)
 	VMOVUPS        416(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        928(CX), Y3
@@ -11067,8 +11087,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+832(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 832(SP)
-	VMOVUPS        Y3, 864(SP)
+	VMOVUPS        Y2, 832(DX)
+	VMOVUPS        Y3, 864(DX)
 	VMOVUPS        448(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        960(CX), Y3
@@ -11080,8 +11100,8 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+896(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 896(SP)
-	VMOVUPS        Y3, 928(SP)
+	VMOVUPS        Y2, 896(DX)
+	VMOVUPS        Y3, 928(DX)
 	VMOVUPS        480(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        992(CX), Y3
@@ -11093,12 +11113,12 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VFMSUBADD231PD fftsmall_tw64_AVX2_true<>+960(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y0, Y2
 	VPERM2F128     $0x31, Y3, Y0, Y0
-	VMOVUPS        Y2, 960(SP)
-	VMOVUPS        Y0, 992(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
+	VMOVUPS        Y2, 960(DX)
+	VMOVUPS        Y0, 992(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11110,14 +11130,14 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, (SP)
-	VMOVUPS        Y4, 256(SP)
-	VMOVUPS        Y3, 512(SP)
-	VMOVUPS        Y2, 768(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
+	VMOVUPS        Y0, (DX)
+	VMOVUPS        Y4, 256(DX)
+	VMOVUPS        Y3, 512(DX)
+	VMOVUPS        Y2, 768(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11129,23 +11149,23 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 32(SP)
+	VMOVUPS        Y0, 32(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 288(SP)
+	VMOVUPS        Y0, 288(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 544(SP)
+	VMOVUPS        Y0, 544(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 800(SP)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
+	VMOVUPS        Y0, 800(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11157,23 +11177,23 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 64(SP)
+	VMOVUPS        Y0, 64(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 320(SP)
+	VMOVUPS        Y0, 320(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 576(SP)
+	VMOVUPS        Y0, 576(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 832(SP)
-	VMOVUPS        96(SP), Y0
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
+	VMOVUPS        Y0, 832(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11185,23 +11205,23 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 96(SP)
+	VMOVUPS        Y0, 96(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 352(SP)
+	VMOVUPS        Y0, 352(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 608(SP)
+	VMOVUPS        Y0, 608(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 864(SP)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
+	VMOVUPS        Y0, 864(DX)
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11213,22 +11233,22 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 128(SP)
+	VMOVUPS        Y0, 128(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 384(SP)
+	VMOVUPS        Y0, 384(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 640(SP)
+	VMOVUPS        Y0, 640(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 896(SP)
-	VMOVUPS        160(SP), Y0
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
+	VMOVUPS        Y0, 896(DX)
+	VMOVUPS        160(DX), Y0
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11240,23 +11260,23 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 160(SP)
+	VMOVUPS        Y0, 160(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 416(SP)
+	VMOVUPS        Y0, 416(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 672(SP)
+	VMOVUPS        Y0, 672(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 928(SP)
-	VMOVUPS        192(SP), Y0
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
+	VMOVUPS        Y0, 928(DX)
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11268,23 +11288,23 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 192(SP)
+	VMOVUPS        Y0, 192(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 448(SP)
+	VMOVUPS        Y0, 448(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 704(SP)
+	VMOVUPS        Y0, 704(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 960(SP)
-	VMOVUPS        224(SP), Y0
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
+	VMOVUPS        Y0, 960(DX)
+	VMOVUPS        224(DX), Y0
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
 	VADDPD         Y3, Y0, Y5
 	VSUBPD         Y3, Y0, Y6
 	VADDPD         Y4, Y2, Y3
@@ -11296,27 +11316,27 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVAPD        Y4, Y4
 	VFMSUBADD231PD Y1, Y6, Y2
 	VFMADDSUB231PD Y1, Y6, Y4
-	VMOVUPS        Y0, 224(SP)
+	VMOVUPS        Y0, 224(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 480(SP)
+	VMOVUPS        Y0, 480(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 736(SP)
+	VMOVUPS        Y0, 736(DX)
 	VPERMILPD      $0x55, Y2, Y0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 992(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y0, 992(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -11363,14 +11383,14 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVUPS        Y7, 640(AX)
 	VMOVUPS        Y5, 768(AX)
 	VMOVUPS        Y3, 896(AX)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -11417,14 +11437,14 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVUPS        Y7, 672(AX)
 	VMOVUPS        Y5, 800(AX)
 	VMOVUPS        Y3, 928(AX)
-	VMOVUPS        512(SP), Y0
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -11471,14 +11491,14 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 	VMOVUPS        Y7, 704(AX)
 	VMOVUPS        Y5, 832(AX)
 	VMOVUPS        Y3, 960(AX)
-	VMOVUPS        768(SP), Y0
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y0
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -11530,10 +11550,12 @@ TEXT ·fft64Small64AVX2Inv(SB), $1024-24
 
 // func fft64Small128AVX2Fwd(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
+TEXT ·fft64Small128AVX2Fwd(SB), $2080-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
 	VMOVUPS        1024(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11543,8 +11565,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+0(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 32(DX)
 	VMOVUPS        32(CX), Y1
 	VMOVUPS        1056(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11554,8 +11576,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+64(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 64(SP)
-	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        Y1, 64(DX)
+	VMOVUPS        Y2, 96(DX)
 	VMOVUPS        64(CX), Y1
 	VMOVUPS        1088(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11565,8 +11587,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+128(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 128(SP)
-	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        Y1, 128(DX)
+	VMOVUPS        Y2, 160(DX)
 	VMOVUPS        96(CX), Y1
 	VMOVUPS        1120(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11576,8 +11598,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+192(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 192(SP)
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y1, 192(DX)
+	VMOVUPS        Y2, 224(DX)
 	VMOVUPS        128(CX), Y1
 	VMOVUPS        1152(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11587,8 +11609,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+256(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 256(SP)
-	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        Y1, 256(DX)
+	VMOVUPS        Y2, 288(DX)
 	VMOVUPS        160(CX), Y1
 	VMOVUPS        1184(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11598,8 +11620,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+320(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 320(SP)
-	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        Y1, 320(DX)
+	VMOVUPS        Y2, 352(DX)
 	VMOVUPS        192(CX), Y1
 	VMOVUPS        1216(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11609,8 +11631,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+384(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 384(SP)
-	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        Y1, 384(DX)
+	VMOVUPS        Y2, 416(DX)
 	VMOVUPS        224(CX), Y1
 	VMOVUPS        1248(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11620,8 +11642,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+448(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 448(SP)
-	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        Y1, 448(DX)
+	VMOVUPS        Y2, 480(DX)
 	VMOVUPS        256(CX), Y1
 	VMOVUPS        1280(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11631,8 +11653,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+512(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 512(SP)
-	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        Y1, 512(DX)
+	VMOVUPS        Y2, 544(DX)
 	VMOVUPS        288(CX), Y1
 	VMOVUPS        1312(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11642,8 +11664,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+576(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 576(SP)
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y1, 576(DX)
+	VMOVUPS        Y2, 608(DX)
 	VMOVUPS        320(CX), Y1
 	VMOVUPS        1344(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11653,8 +11675,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+640(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 640(SP)
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y1, 640(DX)
+	VMOVUPS        Y2, 672(DX)
 	VMOVUPS        352(CX), Y1
 	VMOVUPS        1376(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11664,8 +11686,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+704(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 704(SP)
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y1, 704(DX)
+	VMOVUPS        Y2, 736(DX)
 	VMOVUPS        384(CX), Y1
 	VMOVUPS        1408(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11675,8 +11697,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+768(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 768(SP)
-	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        Y1, 768(DX)
+	VMOVUPS        Y2, 800(DX)
 	VMOVUPS        416(CX), Y1
 	VMOVUPS        1440(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11686,8 +11708,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+832(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 832(SP)
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y1, 832(DX)
+	VMOVUPS        Y2, 864(DX)
 	VMOVUPS        448(CX), Y1
 	VMOVUPS        1472(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11697,8 +11719,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+896(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 896(SP)
-	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        Y1, 896(DX)
+	VMOVUPS        Y2, 928(DX)
 	VMOVUPS        480(CX), Y1
 	VMOVUPS        1504(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11708,8 +11730,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+960(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 960(SP)
-	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        Y1, 960(DX)
+	VMOVUPS        Y2, 992(DX)
 	VMOVUPS        512(CX), Y1
 	VMOVUPS        1536(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11719,8 +11741,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1024(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1024(SP)
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y1, 1024(DX)
+	VMOVUPS        Y2, 1056(DX)
 	VMOVUPS        544(CX), Y1
 	VMOVUPS        1568(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11730,8 +11752,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1088(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1088(SP)
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y1, 1088(DX)
+	VMOVUPS        Y2, 1120(DX)
 	VMOVUPS        576(CX), Y1
 	VMOVUPS        1600(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11741,8 +11763,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1152(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1152(SP)
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y1, 1152(DX)
+	VMOVUPS        Y2, 1184(DX)
 	VMOVUPS        608(CX), Y1
 	VMOVUPS        1632(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11752,8 +11774,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1216(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1216(SP)
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y1, 1216(DX)
+	VMOVUPS        Y2, 1248(DX)
 	VMOVUPS        640(CX), Y1
 	VMOVUPS        1664(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11763,8 +11785,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1280(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1280(SP)
-	VMOVUPS        Y2, 1312(SP)
+	VMOVUPS        Y1, 1280(DX)
+	VMOVUPS        Y2, 1312(DX)
 	VMOVUPS        672(CX), Y1
 	VMOVUPS        1696(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11774,8 +11796,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1344(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1344(SP)
-	VMOVUPS        Y2, 1376(SP)
+	VMOVUPS        Y1, 1344(DX)
+	VMOVUPS        Y2, 1376(DX)
 	VMOVUPS        704(CX), Y1
 	VMOVUPS        1728(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11785,8 +11807,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1408(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1408(SP)
-	VMOVUPS        Y2, 1440(SP)
+	VMOVUPS        Y1, 1408(DX)
+	VMOVUPS        Y2, 1440(DX)
 	VMOVUPS        736(CX), Y1
 	VMOVUPS        1760(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11796,8 +11818,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1472(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1472(SP)
-	VMOVUPS        Y2, 1504(SP)
+	VMOVUPS        Y1, 1472(DX)
+	VMOVUPS        Y2, 1504(DX)
 	VMOVUPS        768(CX), Y1
 	VMOVUPS        1792(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11807,8 +11829,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1536(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1536(SP)
-	VMOVUPS        Y2, 1568(SP)
+	VMOVUPS        Y1, 1536(DX)
+	VMOVUPS        Y2, 1568(DX)
 	VMOVUPS        800(CX), Y1
 	VMOVUPS        1824(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11818,8 +11840,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1600(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1600(SP)
-	VMOVUPS        Y2, 1632(SP)
+	VMOVUPS        Y1, 1600(DX)
+	VMOVUPS        Y2, 1632(DX)
 	VMOVUPS        832(CX), Y1
 	VMOVUPS        1856(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11829,8 +11851,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1664(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1664(SP)
-	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        Y1, 1664(DX)
+	VMOVUPS        Y2, 1696(DX)
 	VMOVUPS        864(CX), Y1
 	VMOVUPS        1888(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11840,8 +11862,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1728(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1728(SP)
-	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        Y1, 1728(DX)
+	VMOVUPS        Y2, 1760(DX)
 	VMOVUPS        896(CX), Y1
 	VMOVUPS        1920(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11851,8 +11873,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1792(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1792(SP)
-	VMOVUPS        Y2, 1824(SP)
+	VMOVUPS        Y1, 1792(DX)
+	VMOVUPS        Y2, 1824(DX)
 	VMOVUPS        928(CX), Y1
 	VMOVUPS        1952(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11862,8 +11884,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1856(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1856(SP)
-	VMOVUPS        Y2, 1888(SP)
+	VMOVUPS        Y1, 1856(DX)
+	VMOVUPS        Y2, 1888(DX)
 	VMOVUPS        960(CX), Y1
 	VMOVUPS        1984(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11873,8 +11895,8 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1920(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1920(SP)
-	VMOVUPS        Y2, 1952(SP)
+	VMOVUPS        Y1, 1920(DX)
+	VMOVUPS        Y2, 1952(DX)
 	VMOVUPS        992(CX), Y1
 	VMOVUPS        2016(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -11884,16 +11906,16 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VFMADDSUB231PD fftsmall_tw128_AVX2_true<>+1984(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1984(SP)
-	VMOVUPS        Y2, 2016(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
-	VMOVUPS        1024(SP), Y5
-	VMOVUPS        1280(SP), Y6
-	VMOVUPS        1536(SP), Y7
-	VMOVUPS        1792(SP), Y8
+	VMOVUPS        Y1, 1984(DX)
+	VMOVUPS        Y2, 2016(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
+	VMOVUPS        1024(DX), Y5
+	VMOVUPS        1280(DX), Y6
+	VMOVUPS        1536(DX), Y7
+	VMOVUPS        1792(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -11932,22 +11954,22 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, (SP)
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y9, 512(SP)
-	VMOVUPS        Y5, 768(SP)
-	VMOVUPS        Y1, 1024(SP)
-	VMOVUPS        Y3, 1280(SP)
-	VMOVUPS        Y4, 1536(SP)
-	VMOVUPS        Y6, 1792(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
-	VMOVUPS        1056(SP), Y5
-	VMOVUPS        1312(SP), Y6
-	VMOVUPS        1568(SP), Y7
-	VMOVUPS        1824(SP), Y8
+	VMOVUPS        Y8, (DX)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y9, 512(DX)
+	VMOVUPS        Y5, 768(DX)
+	VMOVUPS        Y1, 1024(DX)
+	VMOVUPS        Y3, 1280(DX)
+	VMOVUPS        Y4, 1536(DX)
+	VMOVUPS        Y6, 1792(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
+	VMOVUPS        1056(DX), Y5
+	VMOVUPS        1312(DX), Y6
+	VMOVUPS        1568(DX), Y7
+	VMOVUPS        1824(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -11986,43 +12008,43 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 32(SP)
+	VMOVUPS        Y8, 32(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 288(SP)
+	VMOVUPS        Y7, 288(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        Y2, 544(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        Y2, 800(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y2, 1056(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1312(SP)
+	VMOVUPS        Y1, 1312(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1568(SP)
+	VMOVUPS        Y1, 1568(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1824(SP)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
-	VMOVUPS        1088(SP), Y5
-	VMOVUPS        1344(SP), Y6
-	VMOVUPS        1600(SP), Y7
-	VMOVUPS        1856(SP), Y8
+	VMOVUPS        Y1, 1824(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
+	VMOVUPS        1088(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1600(DX), Y7
+	VMOVUPS        1856(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12061,43 +12083,43 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 64(SP)
+	VMOVUPS        Y8, 64(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 320(SP)
+	VMOVUPS        Y7, 320(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y2, 576(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 832(SP)
+	VMOVUPS        Y2, 832(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y2, 1088(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1344(SP)
+	VMOVUPS        Y1, 1344(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1600(SP)
+	VMOVUPS        Y1, 1600(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1856(SP)
-	VMOVUPS        96(SP), Y1
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        1120(SP), Y5
-	VMOVUPS        1376(SP), Y6
-	VMOVUPS        1632(SP), Y7
-	VMOVUPS        1888(SP), Y8
+	VMOVUPS        Y1, 1856(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        1120(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1632(DX), Y7
+	VMOVUPS        1888(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12136,43 +12158,43 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 96(SP)
+	VMOVUPS        Y8, 96(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 352(SP)
+	VMOVUPS        Y7, 352(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y2, 608(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y2, 864(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y2, 1120(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1376(SP)
+	VMOVUPS        Y1, 1376(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1632(SP)
+	VMOVUPS        Y1, 1632(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1888(SP)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1408(SP), Y6
-	VMOVUPS        1664(SP), Y7
-	VMOVUPS        1920(SP), Y8
+	VMOVUPS        Y1, 1888(DX)
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1408(DX), Y6
+	VMOVUPS        1664(DX), Y7
+	VMOVUPS        1920(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12211,42 +12233,42 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 128(SP)
+	VMOVUPS        Y8, 128(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 384(SP)
+	VMOVUPS        Y7, 384(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 640(SP)
+	VMOVUPS        Y2, 640(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 896(SP)
+	VMOVUPS        Y2, 896(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 1152(SP)
+	VMOVUPS        Y1, 1152(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1408(SP)
+	VMOVUPS        Y1, 1408(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1664(SP)
+	VMOVUPS        Y1, 1664(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1920(SP)
-	VMOVUPS        160(SP), Y1
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
-	VMOVUPS        1184(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1696(SP), Y7
-	VMOVUPS        1952(SP), Y8
+	VMOVUPS        Y1, 1920(DX)
+	VMOVUPS        160(DX), Y1
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
+	VMOVUPS        1184(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1696(DX), Y7
+	VMOVUPS        1952(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12285,43 +12307,43 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 160(SP)
+	VMOVUPS        Y8, 160(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 416(SP)
+	VMOVUPS        Y7, 416(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y2, 672(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        Y2, 928(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1440(SP)
+	VMOVUPS        Y1, 1440(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1696(SP)
+	VMOVUPS        Y1, 1696(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1952(SP)
-	VMOVUPS        192(SP), Y1
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
-	VMOVUPS        1216(SP), Y5
-	VMOVUPS        1472(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1984(SP), Y8
+	VMOVUPS        Y1, 1952(DX)
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
+	VMOVUPS        1216(DX), Y5
+	VMOVUPS        1472(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1984(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12360,43 +12382,43 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 192(SP)
+	VMOVUPS        Y8, 192(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 448(SP)
+	VMOVUPS        Y7, 448(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 704(SP)
+	VMOVUPS        Y2, 704(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 960(SP)
+	VMOVUPS        Y2, 960(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y2, 1216(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1472(SP)
+	VMOVUPS        Y1, 1472(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1728(SP)
+	VMOVUPS        Y1, 1728(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1984(SP)
-	VMOVUPS        224(SP), Y1
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
-	VMOVUPS        1248(SP), Y5
-	VMOVUPS        1504(SP), Y6
-	VMOVUPS        1760(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        Y1, 1984(DX)
+	VMOVUPS        224(DX), Y1
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
+	VMOVUPS        1248(DX), Y5
+	VMOVUPS        1504(DX), Y6
+	VMOVUPS        1760(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12435,43 +12457,43 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 224(SP)
+	VMOVUPS        Y8, 224(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 480(SP)
+	VMOVUPS        Y7, 480(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y2, 736(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        Y2, 992(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1504(SP)
+	VMOVUPS        Y1, 1504(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1760(SP)
+	VMOVUPS        Y1, 1760(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 2016(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y1, 2016(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12518,14 +12540,14 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VMOVUPS        Y3, 1280(AX)
 	VMOVUPS        Y4, 1536(AX)
 	VMOVUPS        Y6, 1792(AX)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12572,14 +12594,14 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VMOVUPS        Y3, 1312(AX)
 	VMOVUPS        Y4, 1568(AX)
 	VMOVUPS        Y6, 1824(AX)
-	VMOVUPS        512(SP), Y1
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12626,14 +12648,14 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VMOVUPS        Y3, 1344(AX)
 	VMOVUPS        Y4, 1600(AX)
 	VMOVUPS        Y6, 1856(AX)
-	VMOVUPS        768(SP), Y1
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y1
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12680,14 +12702,14 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VMOVUPS        Y3, 1376(AX)
 	VMOVUPS        Y4, 1632(AX)
 	VMOVUPS        Y6, 1888(AX)
-	VMOVUPS        1024(SP), Y1
-	VMOVUPS        1056(SP), Y2
-	VMOVUPS        1088(SP), Y3
-	VMOVUPS        1120(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1184(SP), Y6
-	VMOVUPS        1216(SP), Y7
-	VMOVUPS        1248(SP), Y8
+	VMOVUPS        1024(DX), Y1
+	VMOVUPS        1056(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1120(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1184(DX), Y6
+	VMOVUPS        1216(DX), Y7
+	VMOVUPS        1248(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12734,14 +12756,14 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VMOVUPS        Y3, 1408(AX)
 	VMOVUPS        Y4, 1664(AX)
 	VMOVUPS        Y6, 1920(AX)
-	VMOVUPS        1280(SP), Y1
-	VMOVUPS        1312(SP), Y2
-	VMOVUPS        1344(SP), Y3
-	VMOVUPS        1376(SP), Y4
-	VMOVUPS        1408(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1472(SP), Y7
-	VMOVUPS        1504(SP), Y8
+	VMOVUPS        1280(DX), Y1
+	VMOVUPS        1312(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1376(DX), Y4
+	VMOVUPS        1408(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1472(DX), Y7
+	VMOVUPS        1504(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12788,14 +12810,14 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VMOVUPS        Y3, 1440(AX)
 	VMOVUPS        Y4, 1696(AX)
 	VMOVUPS        Y6, 1952(AX)
-	VMOVUPS        1536(SP), Y1
-	VMOVUPS        1568(SP), Y2
-	VMOVUPS        1600(SP), Y3
-	VMOVUPS        1632(SP), Y4
-	VMOVUPS        1664(SP), Y5
-	VMOVUPS        1696(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1760(SP), Y8
+	VMOVUPS        1536(DX), Y1
+	VMOVUPS        1568(DX), Y2
+	VMOVUPS        1600(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        1664(DX), Y5
+	VMOVUPS        1696(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1760(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -12842,14 +12864,14 @@ TEXT ·fft64Small128AVX2Fwd(SB), $2048-24
 	VMOVUPS        Y3, 1472(AX)
 	VMOVUPS        Y4, 1728(AX)
 	VMOVUPS        Y6, 1984(AX)
-	VMOVUPS        1792(SP), Y1
-	VMOVUPS        1824(SP), Y2
-	VMOVUPS        1856(SP), Y3
-	VMOVUPS        1888(SP), Y4
-	VMOVUPS        1920(SP), Y5
-	VMOVUPS        1952(SP), Y6
-	VMOVUPS        1984(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        1792(DX), Y1
+	VMOVUPS        1824(DX), Y2
+	VMOVUPS        1856(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        1920(DX), Y5
+	VMOVUPS        1952(DX), Y6
+	VMOVUPS        1984(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -13309,11 +13331,13 @@ GLOBL fft_f64_3fd294062ed59f05<>(SB), RODATA|NOPTR, $64
 
 // func fft64Small128AVX2Inv(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small128AVX2Inv(SB), $2048-24
+TEXT ·fft64Small128AVX2Inv(SB), $2080-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSD   s+16(FP), Y0
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1024(CX), Y3
@@ -13325,8 +13349,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+0(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, (SP)
-	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        Y2, (DX)
+	VMOVUPS        Y3, 32(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1056(CX), Y3
@@ -13338,8 +13362,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+64(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 64(SP)
-	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y3, 96(DX)
 	VMOVUPS        64(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1088(CX), Y3
@@ -13351,8 +13375,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+128(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 128(SP)
-	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        Y2, 128(DX)
+	VMOVUPS        Y3, 160(DX)
 	VMOVUPS        96(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1120(CX), Y3
@@ -13364,8 +13388,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+192(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 192(SP)
-	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        Y2, 192(DX)
+	VMOVUPS        Y3, 224(DX)
 	VMOVUPS        128(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1152(CX), Y3
@@ -13377,8 +13401,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+256(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y3, 288(DX)
 	VMOVUPS        160(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1184(CX), Y3
@@ -13390,8 +13414,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+320(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 320(SP)
-	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        Y2, 320(DX)
+	VMOVUPS        Y3, 352(DX)
 	VMOVUPS        192(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1216(CX), Y3
@@ -13403,8 +13427,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+384(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 384(SP)
-	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        Y2, 384(DX)
+	VMOVUPS        Y3, 416(DX)
 	VMOVUPS        224(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1248(CX), Y3
@@ -13416,8 +13440,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+448(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 448(SP)
-	VMOVUPS        Y3, 480(SP)
+	VMOVUPS        Y2, 448(DX)
+	VMOVUPS        Y3, 480(DX)
 	VMOVUPS        256(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1280(CX), Y3
@@ -13429,8 +13453,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+512(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 512(SP)
-	VMOVUPS        Y3, 544(SP)
+	VMOVUPS        Y2, 512(DX)
+	VMOVUPS        Y3, 544(DX)
 	VMOVUPS        288(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1312(CX), Y3
@@ -13442,8 +13466,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+576(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 576(SP)
-	VMOVUPS        Y3, 608(SP)
+	VMOVUPS        Y2, 576(DX)
+	VMOVUPS        Y3, 608(DX)
 	VMOVUPS        320(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1344(CX), Y3
@@ -13455,8 +13479,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+640(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 640(SP)
-	VMOVUPS        Y3, 672(SP)
+	VMOVUPS        Y2, 640(DX)
+	VMOVUPS        Y3, 672(DX)
 	VMOVUPS        352(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1376(CX), Y3
@@ -13468,8 +13492,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+704(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 704(SP)
-	VMOVUPS        Y3, 736(SP)
+	VMOVUPS        Y2, 704(DX)
+	VMOVUPS        Y3, 736(DX)
 	VMOVUPS        384(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1408(CX), Y3
@@ -13481,8 +13505,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+768(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 768(SP)
-	VMOVUPS        Y3, 800(SP)
+	VMOVUPS        Y2, 768(DX)
+	VMOVUPS        Y3, 800(DX)
 	VMOVUPS        416(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1440(CX), Y3
@@ -13494,8 +13518,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+832(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 832(SP)
-	VMOVUPS        Y3, 864(SP)
+	VMOVUPS        Y2, 832(DX)
+	VMOVUPS        Y3, 864(DX)
 	VMOVUPS        448(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1472(CX), Y3
@@ -13507,8 +13531,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+896(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 896(SP)
-	VMOVUPS        Y3, 928(SP)
+	VMOVUPS        Y2, 896(DX)
+	VMOVUPS        Y3, 928(DX)
 	VMOVUPS        480(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1504(CX), Y3
@@ -13520,8 +13544,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+960(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 960(SP)
-	VMOVUPS        Y3, 992(SP)
+	VMOVUPS        Y2, 960(DX)
+	VMOVUPS        Y3, 992(DX)
 	VMOVUPS        512(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1536(CX), Y3
@@ -13533,8 +13557,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1024(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1024(SP)
-	VMOVUPS        Y3, 1056(SP)
+	VMOVUPS        Y2, 1024(DX)
+	VMOVUPS        Y3, 1056(DX)
 	VMOVUPS        544(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1568(CX), Y3
@@ -13546,8 +13570,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1088(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1088(SP)
-	VMOVUPS        Y3, 1120(SP)
+	VMOVUPS        Y2, 1088(DX)
+	VMOVUPS        Y3, 1120(DX)
 	VMOVUPS        576(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1600(CX), Y3
@@ -13559,8 +13583,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1152(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1152(SP)
-	VMOVUPS        Y3, 1184(SP)
+	VMOVUPS        Y2, 1152(DX)
+	VMOVUPS        Y3, 1184(DX)
 	VMOVUPS        608(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1632(CX), Y3
@@ -13572,8 +13596,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1216(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1216(SP)
-	VMOVUPS        Y3, 1248(SP)
+	VMOVUPS        Y2, 1216(DX)
+	VMOVUPS        Y3, 1248(DX)
 	VMOVUPS        640(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1664(CX), Y3
@@ -13585,8 +13609,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1280(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1280(SP)
-	VMOVUPS        Y3, 1312(SP)
+	VMOVUPS        Y2, 1280(DX)
+	VMOVUPS        Y3, 1312(DX)
 	VMOVUPS        672(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1696(CX), Y3
@@ -13598,8 +13622,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1344(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1344(SP)
-	VMOVUPS        Y3, 1376(SP)
+	VMOVUPS        Y2, 1344(DX)
+	VMOVUPS        Y3, 1376(DX)
 	VMOVUPS        704(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1728(CX), Y3
@@ -13611,8 +13635,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1408(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1408(SP)
-	VMOVUPS        Y3, 1440(SP)
+	VMOVUPS        Y2, 1408(DX)
+	VMOVUPS        Y3, 1440(DX)
 	VMOVUPS        736(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1760(CX), Y3
@@ -13624,8 +13648,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1472(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1472(SP)
-	VMOVUPS        Y3, 1504(SP)
+	VMOVUPS        Y2, 1472(DX)
+	VMOVUPS        Y3, 1504(DX)
 	VMOVUPS        768(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1792(CX), Y3
@@ -13637,8 +13661,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1536(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1536(SP)
-	VMOVUPS        Y3, 1568(SP)
+	VMOVUPS        Y2, 1536(DX)
+	VMOVUPS        Y3, 1568(DX)
 	VMOVUPS        800(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1824(CX), Y3
@@ -13650,8 +13674,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1600(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1600(SP)
-	VMOVUPS        Y3, 1632(SP)
+	VMOVUPS        Y2, 1600(DX)
+	VMOVUPS        Y3, 1632(DX)
 	VMOVUPS        832(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1856(CX), Y3
@@ -13663,8 +13687,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1664(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1664(SP)
-	VMOVUPS        Y3, 1696(SP)
+	VMOVUPS        Y2, 1664(DX)
+	VMOVUPS        Y3, 1696(DX)
 	VMOVUPS        864(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1888(CX), Y3
@@ -13676,8 +13700,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1728(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1728(SP)
-	VMOVUPS        Y3, 1760(SP)
+	VMOVUPS        Y2, 1728(DX)
+	VMOVUPS        Y3, 1760(DX)
 	VMOVUPS        896(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1920(CX), Y3
@@ -13689,8 +13713,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1792(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1792(SP)
-	VMOVUPS        Y3, 1824(SP)
+	VMOVUPS        Y2, 1792(DX)
+	VMOVUPS        Y3, 1824(DX)
 	VMOVUPS        928(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1952(CX), Y3
@@ -13702,8 +13726,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1856(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1856(SP)
-	VMOVUPS        Y3, 1888(SP)
+	VMOVUPS        Y2, 1856(DX)
+	VMOVUPS        Y3, 1888(DX)
 	VMOVUPS        960(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        1984(CX), Y3
@@ -13715,8 +13739,8 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1920(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1920(SP)
-	VMOVUPS        Y3, 1952(SP)
+	VMOVUPS        Y2, 1920(DX)
+	VMOVUPS        Y3, 1952(DX)
 	VMOVUPS        992(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2016(CX), Y3
@@ -13728,16 +13752,16 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VFMSUBADD231PD fftsmall_tw128_AVX2_true<>+1984(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y0, Y2
 	VPERM2F128     $0x31, Y3, Y0, Y0
-	VMOVUPS        Y2, 1984(SP)
-	VMOVUPS        Y0, 2016(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        256(SP), Y2
-	VMOVUPS        512(SP), Y3
-	VMOVUPS        768(SP), Y4
-	VMOVUPS        1024(SP), Y5
-	VMOVUPS        1280(SP), Y6
-	VMOVUPS        1536(SP), Y7
-	VMOVUPS        1792(SP), Y8
+	VMOVUPS        Y2, 1984(DX)
+	VMOVUPS        Y0, 2016(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        256(DX), Y2
+	VMOVUPS        512(DX), Y3
+	VMOVUPS        768(DX), Y4
+	VMOVUPS        1024(DX), Y5
+	VMOVUPS        1280(DX), Y6
+	VMOVUPS        1536(DX), Y7
+	VMOVUPS        1792(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -13776,22 +13800,22 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, (SP)
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y9, 512(SP)
-	VMOVUPS        Y6, 768(SP)
-	VMOVUPS        Y0, 1024(SP)
-	VMOVUPS        Y7, 1280(SP)
-	VMOVUPS        Y5, 1536(SP)
-	VMOVUPS        Y3, 1792(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        544(SP), Y3
-	VMOVUPS        800(SP), Y4
-	VMOVUPS        1056(SP), Y5
-	VMOVUPS        1312(SP), Y6
-	VMOVUPS        1568(SP), Y7
-	VMOVUPS        1824(SP), Y8
+	VMOVUPS        Y4, (DX)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y9, 512(DX)
+	VMOVUPS        Y6, 768(DX)
+	VMOVUPS        Y0, 1024(DX)
+	VMOVUPS        Y7, 1280(DX)
+	VMOVUPS        Y5, 1536(DX)
+	VMOVUPS        Y3, 1792(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        544(DX), Y3
+	VMOVUPS        800(DX), Y4
+	VMOVUPS        1056(DX), Y5
+	VMOVUPS        1312(DX), Y6
+	VMOVUPS        1568(DX), Y7
+	VMOVUPS        1824(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -13830,43 +13854,43 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 32(SP)
+	VMOVUPS        Y4, 32(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 288(SP)
+	VMOVUPS        Y4, 288(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        Y2, 544(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        Y2, 800(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y2, 1056(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1312(SP)
+	VMOVUPS        Y0, 1312(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1568(SP)
+	VMOVUPS        Y0, 1568(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1824(SP)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        320(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        832(SP), Y4
-	VMOVUPS        1088(SP), Y5
-	VMOVUPS        1344(SP), Y6
-	VMOVUPS        1600(SP), Y7
-	VMOVUPS        1856(SP), Y8
+	VMOVUPS        Y0, 1824(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        832(DX), Y4
+	VMOVUPS        1088(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1600(DX), Y7
+	VMOVUPS        1856(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -13905,43 +13929,43 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 64(SP)
+	VMOVUPS        Y4, 64(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 320(SP)
+	VMOVUPS        Y4, 320(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 576(SP)
+	VMOVUPS        Y2, 576(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 832(SP)
+	VMOVUPS        Y2, 832(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y2, 1088(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1344(SP)
+	VMOVUPS        Y0, 1344(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1600(SP)
+	VMOVUPS        Y0, 1600(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1856(SP)
-	VMOVUPS        96(SP), Y0
-	VMOVUPS        352(SP), Y2
-	VMOVUPS        608(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        1120(SP), Y5
-	VMOVUPS        1376(SP), Y6
-	VMOVUPS        1632(SP), Y7
-	VMOVUPS        1888(SP), Y8
+	VMOVUPS        Y0, 1856(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        352(DX), Y2
+	VMOVUPS        608(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        1120(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1632(DX), Y7
+	VMOVUPS        1888(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -13980,43 +14004,43 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 96(SP)
+	VMOVUPS        Y4, 96(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 352(SP)
+	VMOVUPS        Y4, 352(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y2, 608(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y2, 864(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y2, 1120(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1376(SP)
+	VMOVUPS        Y0, 1376(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1632(SP)
+	VMOVUPS        Y0, 1632(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1888(SP)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        384(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        896(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1408(SP), Y6
-	VMOVUPS        1664(SP), Y7
-	VMOVUPS        1920(SP), Y8
+	VMOVUPS        Y0, 1888(DX)
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        384(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        896(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1408(DX), Y6
+	VMOVUPS        1664(DX), Y7
+	VMOVUPS        1920(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14055,42 +14079,42 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 128(SP)
+	VMOVUPS        Y4, 128(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 384(SP)
+	VMOVUPS        Y4, 384(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 640(SP)
+	VMOVUPS        Y2, 640(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 896(SP)
+	VMOVUPS        Y2, 896(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 1152(SP)
+	VMOVUPS        Y0, 1152(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1408(SP)
+	VMOVUPS        Y0, 1408(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1664(SP)
+	VMOVUPS        Y0, 1664(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1920(SP)
-	VMOVUPS        160(SP), Y0
-	VMOVUPS        416(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        928(SP), Y4
-	VMOVUPS        1184(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1696(SP), Y7
-	VMOVUPS        1952(SP), Y8
+	VMOVUPS        Y0, 1920(DX)
+	VMOVUPS        160(DX), Y0
+	VMOVUPS        416(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        928(DX), Y4
+	VMOVUPS        1184(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1696(DX), Y7
+	VMOVUPS        1952(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14129,43 +14153,43 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 160(SP)
+	VMOVUPS        Y4, 160(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 416(SP)
+	VMOVUPS        Y4, 416(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y2, 672(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        Y2, 928(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1440(SP)
+	VMOVUPS        Y0, 1440(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1696(SP)
+	VMOVUPS        Y0, 1696(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1952(SP)
-	VMOVUPS        192(SP), Y0
-	VMOVUPS        448(SP), Y2
-	VMOVUPS        704(SP), Y3
-	VMOVUPS        960(SP), Y4
-	VMOVUPS        1216(SP), Y5
-	VMOVUPS        1472(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1984(SP), Y8
+	VMOVUPS        Y0, 1952(DX)
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        448(DX), Y2
+	VMOVUPS        704(DX), Y3
+	VMOVUPS        960(DX), Y4
+	VMOVUPS        1216(DX), Y5
+	VMOVUPS        1472(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1984(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14204,43 +14228,43 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 192(SP)
+	VMOVUPS        Y4, 192(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 448(SP)
+	VMOVUPS        Y4, 448(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 704(SP)
+	VMOVUPS        Y2, 704(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 960(SP)
+	VMOVUPS        Y2, 960(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y2, 1216(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1472(SP)
+	VMOVUPS        Y0, 1472(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1728(SP)
+	VMOVUPS        Y0, 1728(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1984(SP)
-	VMOVUPS        224(SP), Y0
-	VMOVUPS        480(SP), Y2
-	VMOVUPS        736(SP), Y3
-	VMOVUPS        992(SP), Y4
-	VMOVUPS        1248(SP), Y5
-	VMOVUPS        1504(SP), Y6
-	VMOVUPS        1760(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        Y0, 1984(DX)
+	VMOVUPS        224(DX), Y0
+	VMOVUPS        480(DX), Y2
+	VMOVUPS        736(DX), Y3
+	VMOVUPS        992(DX), Y4
+	VMOVUPS        1248(DX), Y5
+	VMOVUPS        1504(DX), Y6
+	VMOVUPS        1760(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14279,43 +14303,43 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 224(SP)
+	VMOVUPS        Y4, 224(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 480(SP)
+	VMOVUPS        Y4, 480(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y2, 736(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        Y2, 992(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1504(SP)
+	VMOVUPS        Y0, 1504(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1760(SP)
+	VMOVUPS        Y0, 1760(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 2016(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        32(SP), Y2
-	VMOVUPS        64(SP), Y3
-	VMOVUPS        96(SP), Y4
-	VMOVUPS        128(SP), Y5
-	VMOVUPS        160(SP), Y6
-	VMOVUPS        192(SP), Y7
-	VMOVUPS        224(SP), Y8
+	VMOVUPS        Y0, 2016(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
+	VMOVUPS        64(DX), Y3
+	VMOVUPS        96(DX), Y4
+	VMOVUPS        128(DX), Y5
+	VMOVUPS        160(DX), Y6
+	VMOVUPS        192(DX), Y7
+	VMOVUPS        224(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14362,14 +14386,14 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VMOVUPS        Y7, 1280(AX)
 	VMOVUPS        Y5, 1536(AX)
 	VMOVUPS        Y3, 1792(AX)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        288(SP), Y2
-	VMOVUPS        320(SP), Y3
-	VMOVUPS        352(SP), Y4
-	VMOVUPS        384(SP), Y5
-	VMOVUPS        416(SP), Y6
-	VMOVUPS        448(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VMOVUPS        320(DX), Y3
+	VMOVUPS        352(DX), Y4
+	VMOVUPS        384(DX), Y5
+	VMOVUPS        416(DX), Y6
+	VMOVUPS        448(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14416,14 +14440,14 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VMOVUPS        Y7, 1312(AX)
 	VMOVUPS        Y5, 1568(AX)
 	VMOVUPS        Y3, 1824(AX)
-	VMOVUPS        512(SP), Y0
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        576(SP), Y3
-	VMOVUPS        608(SP), Y4
-	VMOVUPS        640(SP), Y5
-	VMOVUPS        672(SP), Y6
-	VMOVUPS        704(SP), Y7
-	VMOVUPS        736(SP), Y8
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        576(DX), Y3
+	VMOVUPS        608(DX), Y4
+	VMOVUPS        640(DX), Y5
+	VMOVUPS        672(DX), Y6
+	VMOVUPS        704(DX), Y7
+	VMOVUPS        736(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14470,14 +14494,14 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VMOVUPS        Y7, 1344(AX)
 	VMOVUPS        Y5, 1600(AX)
 	VMOVUPS        Y3, 1856(AX)
-	VMOVUPS        768(SP), Y0
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        832(SP), Y3
-	VMOVUPS        864(SP), Y4
-	VMOVUPS        896(SP), Y5
-	VMOVUPS        928(SP), Y6
-	VMOVUPS        960(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        768(DX), Y0
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        832(DX), Y3
+	VMOVUPS        864(DX), Y4
+	VMOVUPS        896(DX), Y5
+	VMOVUPS        928(DX), Y6
+	VMOVUPS        960(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14524,14 +14548,14 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VMOVUPS        Y7, 1376(AX)
 	VMOVUPS        Y5, 1632(AX)
 	VMOVUPS        Y3, 1888(AX)
-	VMOVUPS        1024(SP), Y0
-	VMOVUPS        1056(SP), Y2
-	VMOVUPS        1088(SP), Y3
-	VMOVUPS        1120(SP), Y4
-	VMOVUPS        1152(SP), Y5
-	VMOVUPS        1184(SP), Y6
-	VMOVUPS        1216(SP), Y7
-	VMOVUPS        1248(SP), Y8
+	VMOVUPS        1024(DX), Y0
+	VMOVUPS        1056(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1120(DX), Y4
+	VMOVUPS        1152(DX), Y5
+	VMOVUPS        1184(DX), Y6
+	VMOVUPS        1216(DX), Y7
+	VMOVUPS        1248(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14578,14 +14602,14 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VMOVUPS        Y7, 1408(AX)
 	VMOVUPS        Y5, 1664(AX)
 	VMOVUPS        Y3, 1920(AX)
-	VMOVUPS        1280(SP), Y0
-	VMOVUPS        1312(SP), Y2
-	VMOVUPS        1344(SP), Y3
-	VMOVUPS        1376(SP), Y4
-	VMOVUPS        1408(SP), Y5
-	VMOVUPS        1440(SP), Y6
-	VMOVUPS        1472(SP), Y7
-	VMOVUPS        1504(SP), Y8
+	VMOVUPS        1280(DX), Y0
+	VMOVUPS        1312(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1376(DX), Y4
+	VMOVUPS        1408(DX), Y5
+	VMOVUPS        1440(DX), Y6
+	VMOVUPS        1472(DX), Y7
+	VMOVUPS        1504(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14632,14 +14656,14 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VMOVUPS        Y7, 1440(AX)
 	VMOVUPS        Y5, 1696(AX)
 	VMOVUPS        Y3, 1952(AX)
-	VMOVUPS        1536(SP), Y0
-	VMOVUPS        1568(SP), Y2
-	VMOVUPS        1600(SP), Y3
-	VMOVUPS        1632(SP), Y4
-	VMOVUPS        1664(SP), Y5
-	VMOVUPS        1696(SP), Y6
-	VMOVUPS        1728(SP), Y7
-	VMOVUPS        1760(SP), Y8
+	VMOVUPS        1536(DX), Y0
+	VMOVUPS        1568(DX), Y2
+	VMOVUPS        1600(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        1664(DX), Y5
+	VMOVUPS        1696(DX), Y6
+	VMOVUPS        1728(DX), Y7
+	VMOVUPS        1760(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14686,14 +14710,14 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 	VMOVUPS        Y7, 1472(AX)
 	VMOVUPS        Y5, 1728(AX)
 	VMOVUPS        Y3, 1984(AX)
-	VMOVUPS        1792(SP), Y0
-	VMOVUPS        1824(SP), Y2
-	VMOVUPS        1856(SP), Y3
-	VMOVUPS        1888(SP), Y4
-	VMOVUPS        1920(SP), Y5
-	VMOVUPS        1952(SP), Y6
-	VMOVUPS        1984(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        1792(DX), Y0
+	VMOVUPS        1824(DX), Y2
+	VMOVUPS        1856(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        1920(DX), Y5
+	VMOVUPS        1952(DX), Y6
+	VMOVUPS        1984(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -14745,10 +14769,12 @@ TEXT ·fft64Small128AVX2Inv(SB), $2048-24
 
 // func fft64Small256AVX2Fwd(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
+TEXT ·fft64Small256AVX2Fwd(SB), $4128-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
 	VMOVUPS        2048(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14758,8 +14784,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+0(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, (SP)
-	VMOVUPS        Y2, 32(SP)
+	VMOVUPS        Y1, (DX)
+	VMOVUPS        Y2, 32(DX)
 	VMOVUPS        32(CX), Y1
 	VMOVUPS        2080(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14769,8 +14795,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+64(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 64(SP)
-	VMOVUPS        Y2, 96(SP)
+	VMOVUPS        Y1, 64(DX)
+	VMOVUPS        Y2, 96(DX)
 	VMOVUPS        64(CX), Y1
 	VMOVUPS        2112(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14780,8 +14806,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+128(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 128(SP)
-	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        Y1, 128(DX)
+	VMOVUPS        Y2, 160(DX)
 	VMOVUPS        96(CX), Y1
 	VMOVUPS        2144(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14791,8 +14817,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+192(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 192(SP)
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y1, 192(DX)
+	VMOVUPS        Y2, 224(DX)
 	VMOVUPS        128(CX), Y1
 	VMOVUPS        2176(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14802,8 +14828,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+256(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 256(SP)
-	VMOVUPS        Y2, 288(SP)
+	VMOVUPS        Y1, 256(DX)
+	VMOVUPS        Y2, 288(DX)
 	VMOVUPS        160(CX), Y1
 	VMOVUPS        2208(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14813,8 +14839,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+320(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 320(SP)
-	VMOVUPS        Y2, 352(SP)
+	VMOVUPS        Y1, 320(DX)
+	VMOVUPS        Y2, 352(DX)
 	VMOVUPS        192(CX), Y1
 	VMOVUPS        2240(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14824,8 +14850,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+384(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 384(SP)
-	VMOVUPS        Y2, 416(SP)
+	VMOVUPS        Y1, 384(DX)
+	VMOVUPS        Y2, 416(DX)
 	VMOVUPS        224(CX), Y1
 	VMOVUPS        2272(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14835,8 +14861,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+448(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 448(SP)
-	VMOVUPS        Y2, 480(SP)
+	VMOVUPS        Y1, 448(DX)
+	VMOVUPS        Y2, 480(DX)
 	VMOVUPS        256(CX), Y1
 	VMOVUPS        2304(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14846,8 +14872,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+512(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 512(SP)
-	VMOVUPS        Y2, 544(SP)
+	VMOVUPS        Y1, 512(DX)
+	VMOVUPS        Y2, 544(DX)
 	VMOVUPS        288(CX), Y1
 	VMOVUPS        2336(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14857,8 +14883,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+576(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 576(SP)
-	VMOVUPS        Y2, 608(SP)
+	VMOVUPS        Y1, 576(DX)
+	VMOVUPS        Y2, 608(DX)
 	VMOVUPS        320(CX), Y1
 	VMOVUPS        2368(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14868,8 +14894,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+640(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 640(SP)
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y1, 640(DX)
+	VMOVUPS        Y2, 672(DX)
 	VMOVUPS        352(CX), Y1
 	VMOVUPS        2400(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14879,8 +14905,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+704(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 704(SP)
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y1, 704(DX)
+	VMOVUPS        Y2, 736(DX)
 	VMOVUPS        384(CX), Y1
 	VMOVUPS        2432(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14890,8 +14916,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+768(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 768(SP)
-	VMOVUPS        Y2, 800(SP)
+	VMOVUPS        Y1, 768(DX)
+	VMOVUPS        Y2, 800(DX)
 	VMOVUPS        416(CX), Y1
 	VMOVUPS        2464(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14901,8 +14927,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+832(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 832(SP)
-	VMOVUPS        Y2, 864(SP)
+	VMOVUPS        Y1, 832(DX)
+	VMOVUPS        Y2, 864(DX)
 	VMOVUPS        448(CX), Y1
 	VMOVUPS        2496(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14912,8 +14938,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+896(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 896(SP)
-	VMOVUPS        Y2, 928(SP)
+	VMOVUPS        Y1, 896(DX)
+	VMOVUPS        Y2, 928(DX)
 	VMOVUPS        480(CX), Y1
 	VMOVUPS        2528(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14923,8 +14949,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+960(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 960(SP)
-	VMOVUPS        Y2, 992(SP)
+	VMOVUPS        Y1, 960(DX)
+	VMOVUPS        Y2, 992(DX)
 	VMOVUPS        512(CX), Y1
 	VMOVUPS        2560(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14934,8 +14960,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1024(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1024(SP)
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y1, 1024(DX)
+	VMOVUPS        Y2, 1056(DX)
 	VMOVUPS        544(CX), Y1
 	VMOVUPS        2592(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14945,8 +14971,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1088(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1088(SP)
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y1, 1088(DX)
+	VMOVUPS        Y2, 1120(DX)
 	VMOVUPS        576(CX), Y1
 	VMOVUPS        2624(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14956,8 +14982,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1152(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1152(SP)
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y1, 1152(DX)
+	VMOVUPS        Y2, 1184(DX)
 	VMOVUPS        608(CX), Y1
 	VMOVUPS        2656(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14967,8 +14993,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1216(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1216(SP)
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y1, 1216(DX)
+	VMOVUPS        Y2, 1248(DX)
 	VMOVUPS        640(CX), Y1
 	VMOVUPS        2688(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14978,8 +15004,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1280(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1280(SP)
-	VMOVUPS        Y2, 1312(SP)
+	VMOVUPS        Y1, 1280(DX)
+	VMOVUPS        Y2, 1312(DX)
 	VMOVUPS        672(CX), Y1
 	VMOVUPS        2720(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -14989,8 +15015,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1344(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1344(SP)
-	VMOVUPS        Y2, 1376(SP)
+	VMOVUPS        Y1, 1344(DX)
+	VMOVUPS        Y2, 1376(DX)
 	VMOVUPS        704(CX), Y1
 	VMOVUPS        2752(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15000,8 +15026,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1408(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1408(SP)
-	VMOVUPS        Y2, 1440(SP)
+	VMOVUPS        Y1, 1408(DX)
+	VMOVUPS        Y2, 1440(DX)
 	VMOVUPS        736(CX), Y1
 	VMOVUPS        2784(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15011,8 +15037,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1472(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1472(SP)
-	VMOVUPS        Y2, 1504(SP)
+	VMOVUPS        Y1, 1472(DX)
+	VMOVUPS        Y2, 1504(DX)
 	VMOVUPS        768(CX), Y1
 	VMOVUPS        2816(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15022,8 +15048,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1536(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1536(SP)
-	VMOVUPS        Y2, 1568(SP)
+	VMOVUPS        Y1, 1536(DX)
+	VMOVUPS        Y2, 1568(DX)
 	VMOVUPS        800(CX), Y1
 	VMOVUPS        2848(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15033,8 +15059,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1600(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1600(SP)
-	VMOVUPS        Y2, 1632(SP)
+	VMOVUPS        Y1, 1600(DX)
+	VMOVUPS        Y2, 1632(DX)
 	VMOVUPS        832(CX), Y1
 	VMOVUPS        2880(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15044,8 +15070,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1664(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1664(SP)
-	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        Y1, 1664(DX)
+	VMOVUPS        Y2, 1696(DX)
 	VMOVUPS        864(CX), Y1
 	VMOVUPS        2912(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15055,8 +15081,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1728(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1728(SP)
-	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        Y1, 1728(DX)
+	VMOVUPS        Y2, 1760(DX)
 	VMOVUPS        896(CX), Y1
 	VMOVUPS        2944(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15066,8 +15092,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1792(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1792(SP)
-	VMOVUPS        Y2, 1824(SP)
+	VMOVUPS        Y1, 1792(DX)
+	VMOVUPS        Y2, 1824(DX)
 	VMOVUPS        928(CX), Y1
 	VMOVUPS        2976(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15077,8 +15103,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1856(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1856(SP)
-	VMOVUPS        Y2, 1888(SP)
+	VMOVUPS        Y1, 1856(DX)
+	VMOVUPS        Y2, 1888(DX)
 	VMOVUPS        960(CX), Y1
 	VMOVUPS        3008(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15088,8 +15114,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1920(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1920(SP)
-	VMOVUPS        Y2, 1952(SP)
+	VMOVUPS        Y1, 1920(DX)
+	VMOVUPS        Y2, 1952(DX)
 	VMOVUPS        992(CX), Y1
 	VMOVUPS        3040(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15099,8 +15125,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+1984(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 1984(SP)
-	VMOVUPS        Y2, 2016(SP)
+	VMOVUPS        Y1, 1984(DX)
+	VMOVUPS        Y2, 2016(DX)
 	VMOVUPS        1024(CX), Y1
 	VMOVUPS        3072(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15110,8 +15136,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2048(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2048(SP)
-	VMOVUPS        Y2, 2080(SP)
+	VMOVUPS        Y1, 2048(DX)
+	VMOVUPS        Y2, 2080(DX)
 	VMOVUPS        1056(CX), Y1
 	VMOVUPS        3104(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15121,8 +15147,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2112(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2112(SP)
-	VMOVUPS        Y2, 2144(SP)
+	VMOVUPS        Y1, 2112(DX)
+	VMOVUPS        Y2, 2144(DX)
 	VMOVUPS        1088(CX), Y1
 	VMOVUPS        3136(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15132,8 +15158,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2176(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2176(SP)
-	VMOVUPS        Y2, 2208(SP)
+	VMOVUPS        Y1, 2176(DX)
+	VMOVUPS        Y2, 2208(DX)
 	VMOVUPS        1120(CX), Y1
 	VMOVUPS        3168(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15143,8 +15169,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2240(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2240(SP)
-	VMOVUPS        Y2, 2272(SP)
+	VMOVUPS        Y1, 2240(DX)
+	VMOVUPS        Y2, 2272(DX)
 	VMOVUPS        1152(CX), Y1
 	VMOVUPS        3200(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15154,8 +15180,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2304(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2304(SP)
-	VMOVUPS        Y2, 2336(SP)
+	VMOVUPS        Y1, 2304(DX)
+	VMOVUPS        Y2, 2336(DX)
 	VMOVUPS        1184(CX), Y1
 	VMOVUPS        3232(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15165,8 +15191,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2368(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2368(SP)
-	VMOVUPS        Y2, 2400(SP)
+	VMOVUPS        Y1, 2368(DX)
+	VMOVUPS        Y2, 2400(DX)
 	VMOVUPS        1216(CX), Y1
 	VMOVUPS        3264(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15176,8 +15202,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2432(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2432(SP)
-	VMOVUPS        Y2, 2464(SP)
+	VMOVUPS        Y1, 2432(DX)
+	VMOVUPS        Y2, 2464(DX)
 	VMOVUPS        1248(CX), Y1
 	VMOVUPS        3296(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15187,8 +15213,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2496(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2496(SP)
-	VMOVUPS        Y2, 2528(SP)
+	VMOVUPS        Y1, 2496(DX)
+	VMOVUPS        Y2, 2528(DX)
 	VMOVUPS        1280(CX), Y1
 	VMOVUPS        3328(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15198,8 +15224,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2560(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2560(SP)
-	VMOVUPS        Y2, 2592(SP)
+	VMOVUPS        Y1, 2560(DX)
+	VMOVUPS        Y2, 2592(DX)
 	VMOVUPS        1312(CX), Y1
 	VMOVUPS        3360(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15209,8 +15235,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2624(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2624(SP)
-	VMOVUPS        Y2, 2656(SP)
+	VMOVUPS        Y1, 2624(DX)
+	VMOVUPS        Y2, 2656(DX)
 	VMOVUPS        1344(CX), Y1
 	VMOVUPS        3392(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15220,8 +15246,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2688(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2688(SP)
-	VMOVUPS        Y2, 2720(SP)
+	VMOVUPS        Y1, 2688(DX)
+	VMOVUPS        Y2, 2720(DX)
 	VMOVUPS        1376(CX), Y1
 	VMOVUPS        3424(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15231,8 +15257,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2752(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2752(SP)
-	VMOVUPS        Y2, 2784(SP)
+	VMOVUPS        Y1, 2752(DX)
+	VMOVUPS        Y2, 2784(DX)
 	VMOVUPS        1408(CX), Y1
 	VMOVUPS        3456(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15242,8 +15268,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2816(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2816(SP)
-	VMOVUPS        Y2, 2848(SP)
+	VMOVUPS        Y1, 2816(DX)
+	VMOVUPS        Y2, 2848(DX)
 	VMOVUPS        1440(CX), Y1
 	VMOVUPS        3488(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15253,8 +15279,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2880(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2880(SP)
-	VMOVUPS        Y2, 2912(SP)
+	VMOVUPS        Y1, 2880(DX)
+	VMOVUPS        Y2, 2912(DX)
 	VMOVUPS        1472(CX), Y1
 	VMOVUPS        3520(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15264,8 +15290,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+2944(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 2944(SP)
-	VMOVUPS        Y2, 2976(SP)
+	VMOVUPS        Y1, 2944(DX)
+	VMOVUPS        Y2, 2976(DX)
 	VMOVUPS        1504(CX), Y1
 	VMOVUPS        3552(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15275,8 +15301,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3008(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3008(SP)
-	VMOVUPS        Y2, 3040(SP)
+	VMOVUPS        Y1, 3008(DX)
+	VMOVUPS        Y2, 3040(DX)
 	VMOVUPS        1536(CX), Y1
 	VMOVUPS        3584(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15286,8 +15312,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3072(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3072(SP)
-	VMOVUPS        Y2, 3104(SP)
+	VMOVUPS        Y1, 3072(DX)
+	VMOVUPS        Y2, 3104(DX)
 	VMOVUPS        1568(CX), Y1
 	VMOVUPS        3616(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15297,8 +15323,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3136(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3136(SP)
-	VMOVUPS        Y2, 3168(SP)
+	VMOVUPS        Y1, 3136(DX)
+	VMOVUPS        Y2, 3168(DX)
 	VMOVUPS        1600(CX), Y1
 	VMOVUPS        3648(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15308,8 +15334,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3200(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3200(SP)
-	VMOVUPS        Y2, 3232(SP)
+	VMOVUPS        Y1, 3200(DX)
+	VMOVUPS        Y2, 3232(DX)
 	VMOVUPS        1632(CX), Y1
 	VMOVUPS        3680(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15319,8 +15345,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3264(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3264(SP)
-	VMOVUPS        Y2, 3296(SP)
+	VMOVUPS        Y1, 3264(DX)
+	VMOVUPS        Y2, 3296(DX)
 	VMOVUPS        1664(CX), Y1
 	VMOVUPS        3712(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15330,8 +15356,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3328(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3328(SP)
-	VMOVUPS        Y2, 3360(SP)
+	VMOVUPS        Y1, 3328(DX)
+	VMOVUPS        Y2, 3360(DX)
 	VMOVUPS        1696(CX), Y1
 	VMOVUPS        3744(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15341,8 +15367,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3392(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3392(SP)
-	VMOVUPS        Y2, 3424(SP)
+	VMOVUPS        Y1, 3392(DX)
+	VMOVUPS        Y2, 3424(DX)
 	VMOVUPS        1728(CX), Y1
 	VMOVUPS        3776(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15352,8 +15378,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3456(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3456(SP)
-	VMOVUPS        Y2, 3488(SP)
+	VMOVUPS        Y1, 3456(DX)
+	VMOVUPS        Y2, 3488(DX)
 	VMOVUPS        1760(CX), Y1
 	VMOVUPS        3808(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15363,8 +15389,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3520(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3520(SP)
-	VMOVUPS        Y2, 3552(SP)
+	VMOVUPS        Y1, 3520(DX)
+	VMOVUPS        Y2, 3552(DX)
 	VMOVUPS        1792(CX), Y1
 	VMOVUPS        3840(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15374,8 +15400,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3584(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3584(SP)
-	VMOVUPS        Y2, 3616(SP)
+	VMOVUPS        Y1, 3584(DX)
+	VMOVUPS        Y2, 3616(DX)
 	VMOVUPS        1824(CX), Y1
 	VMOVUPS        3872(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15385,8 +15411,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3648(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3648(SP)
-	VMOVUPS        Y2, 3680(SP)
+	VMOVUPS        Y1, 3648(DX)
+	VMOVUPS        Y2, 3680(DX)
 	VMOVUPS        1856(CX), Y1
 	VMOVUPS        3904(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15396,8 +15422,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3712(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3712(SP)
-	VMOVUPS        Y2, 3744(SP)
+	VMOVUPS        Y1, 3712(DX)
+	VMOVUPS        Y2, 3744(DX)
 	VMOVUPS        1888(CX), Y1
 	VMOVUPS        3936(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15407,8 +15433,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3776(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3776(SP)
-	VMOVUPS        Y2, 3808(SP)
+	VMOVUPS        Y1, 3776(DX)
+	VMOVUPS        Y2, 3808(DX)
 	VMOVUPS        1920(CX), Y1
 	VMOVUPS        3968(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15418,8 +15444,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3840(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3840(SP)
-	VMOVUPS        Y2, 3872(SP)
+	VMOVUPS        Y1, 3840(DX)
+	VMOVUPS        Y2, 3872(DX)
 	VMOVUPS        1952(CX), Y1
 	VMOVUPS        4000(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15429,8 +15455,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3904(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3904(SP)
-	VMOVUPS        Y2, 3936(SP)
+	VMOVUPS        Y1, 3904(DX)
+	VMOVUPS        Y2, 3936(DX)
 	VMOVUPS        1984(CX), Y1
 	VMOVUPS        4032(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15440,8 +15466,8 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+3968(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 3968(SP)
-	VMOVUPS        Y2, 4000(SP)
+	VMOVUPS        Y1, 3968(DX)
+	VMOVUPS        Y2, 4000(DX)
 	VMOVUPS        2016(CX), Y1
 	VMOVUPS        4064(CX), Y2
 	VADDPD         Y2, Y1, Y3
@@ -15451,16 +15477,16 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VFMADDSUB231PD fftsmall_tw256_AVX2_true<>+4032(SB), Y1, Y2
 	VPERM2F128     $0x20, Y2, Y3, Y1
 	VPERM2F128     $0x31, Y2, Y3, Y2
-	VMOVUPS        Y1, 4032(SP)
-	VMOVUPS        Y2, 4064(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        512(SP), Y2
-	VMOVUPS        1024(SP), Y3
-	VMOVUPS        1536(SP), Y4
-	VMOVUPS        2048(SP), Y5
-	VMOVUPS        2560(SP), Y6
-	VMOVUPS        3072(SP), Y7
-	VMOVUPS        3584(SP), Y8
+	VMOVUPS        Y1, 4032(DX)
+	VMOVUPS        Y2, 4064(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        512(DX), Y2
+	VMOVUPS        1024(DX), Y3
+	VMOVUPS        1536(DX), Y4
+	VMOVUPS        2048(DX), Y5
+	VMOVUPS        2560(DX), Y6
+	VMOVUPS        3072(DX), Y7
+	VMOVUPS        3584(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -15499,22 +15525,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, (SP)
-	VMOVUPS        Y2, 512(SP)
-	VMOVUPS        Y9, 1024(SP)
-	VMOVUPS        Y5, 1536(SP)
-	VMOVUPS        Y1, 2048(SP)
-	VMOVUPS        Y3, 2560(SP)
-	VMOVUPS        Y4, 3072(SP)
-	VMOVUPS        Y6, 3584(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        1056(SP), Y3
-	VMOVUPS        1568(SP), Y4
-	VMOVUPS        2080(SP), Y5
-	VMOVUPS        2592(SP), Y6
-	VMOVUPS        3104(SP), Y7
-	VMOVUPS        3616(SP), Y8
+	VMOVUPS        Y8, (DX)
+	VMOVUPS        Y2, 512(DX)
+	VMOVUPS        Y9, 1024(DX)
+	VMOVUPS        Y5, 1536(DX)
+	VMOVUPS        Y1, 2048(DX)
+	VMOVUPS        Y3, 2560(DX)
+	VMOVUPS        Y4, 3072(DX)
+	VMOVUPS        Y6, 3584(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        1056(DX), Y3
+	VMOVUPS        1568(DX), Y4
+	VMOVUPS        2080(DX), Y5
+	VMOVUPS        2592(DX), Y6
+	VMOVUPS        3104(DX), Y7
+	VMOVUPS        3616(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -15553,43 +15579,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 32(SP)
+	VMOVUPS        Y8, 32(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3feff621e3796d7e<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 544(SP)
+	VMOVUPS        Y7, 544(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y2, 1056(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fefa7557f08a517<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1568(SP)
+	VMOVUPS        Y2, 1568(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2080(SP)
+	VMOVUPS        Y2, 2080(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2592(SP)
+	VMOVUPS        Y1, 2592(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3104(SP)
+	VMOVUPS        Y1, 3104(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fee212104f686e5<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3616(SP)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        576(SP), Y2
-	VMOVUPS        1088(SP), Y3
-	VMOVUPS        1600(SP), Y4
-	VMOVUPS        2112(SP), Y5
-	VMOVUPS        2624(SP), Y6
-	VMOVUPS        3136(SP), Y7
-	VMOVUPS        3648(SP), Y8
+	VMOVUPS        Y1, 3616(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1600(DX), Y4
+	VMOVUPS        2112(DX), Y5
+	VMOVUPS        2624(DX), Y6
+	VMOVUPS        3136(DX), Y7
+	VMOVUPS        3648(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -15628,43 +15654,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 64(SP)
+	VMOVUPS        Y8, 64(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 576(SP)
+	VMOVUPS        Y7, 576(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y2, 1088(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1600(SP)
+	VMOVUPS        Y2, 1600(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2112(SP)
+	VMOVUPS        Y2, 2112(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2624(SP)
+	VMOVUPS        Y1, 2624(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3136(SP)
+	VMOVUPS        Y1, 3136(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3648(SP)
-	VMOVUPS        96(SP), Y1
-	VMOVUPS        608(SP), Y2
-	VMOVUPS        1120(SP), Y3
-	VMOVUPS        1632(SP), Y4
-	VMOVUPS        2144(SP), Y5
-	VMOVUPS        2656(SP), Y6
-	VMOVUPS        3168(SP), Y7
-	VMOVUPS        3680(SP), Y8
+	VMOVUPS        Y1, 3648(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        1120(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        2144(DX), Y5
+	VMOVUPS        2656(DX), Y6
+	VMOVUPS        3168(DX), Y7
+	VMOVUPS        3680(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -15703,43 +15729,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 96(SP)
+	VMOVUPS        Y8, 96(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fefa7557f08a517<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 608(SP)
+	VMOVUPS        Y7, 608(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y2, 1120(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3feced7af43cc773<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1632(SP)
+	VMOVUPS        Y2, 1632(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2144(SP)
+	VMOVUPS        Y2, 2144(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2656(SP)
+	VMOVUPS        Y1, 2656(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3168(SP)
+	VMOVUPS        Y1, 3168(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe073879922ffed<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3680(SP)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        640(SP), Y2
-	VMOVUPS        1152(SP), Y3
-	VMOVUPS        1664(SP), Y4
-	VMOVUPS        2176(SP), Y5
-	VMOVUPS        2688(SP), Y6
-	VMOVUPS        3200(SP), Y7
-	VMOVUPS        3712(SP), Y8
+	VMOVUPS        Y1, 3680(DX)
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        640(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1664(DX), Y4
+	VMOVUPS        2176(DX), Y5
+	VMOVUPS        2688(DX), Y6
+	VMOVUPS        3200(DX), Y7
+	VMOVUPS        3712(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -15778,43 +15804,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 128(SP)
+	VMOVUPS        Y8, 128(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 640(SP)
+	VMOVUPS        Y7, 640(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1152(SP)
+	VMOVUPS        Y2, 1152(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1664(SP)
+	VMOVUPS        Y2, 1664(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2176(SP)
+	VMOVUPS        Y2, 2176(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2688(SP)
+	VMOVUPS        Y1, 2688(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3200(SP)
+	VMOVUPS        Y1, 3200(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3712(SP)
-	VMOVUPS        160(SP), Y1
-	VMOVUPS        672(SP), Y2
-	VMOVUPS        1184(SP), Y3
-	VMOVUPS        1696(SP), Y4
-	VMOVUPS        2208(SP), Y5
-	VMOVUPS        2720(SP), Y6
-	VMOVUPS        3232(SP), Y7
-	VMOVUPS        3744(SP), Y8
+	VMOVUPS        Y1, 3712(DX)
+	VMOVUPS        160(DX), Y1
+	VMOVUPS        672(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1696(DX), Y4
+	VMOVUPS        2208(DX), Y5
+	VMOVUPS        2720(DX), Y6
+	VMOVUPS        3232(DX), Y7
+	VMOVUPS        3744(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -15853,43 +15879,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 160(SP)
+	VMOVUPS        Y8, 160(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 672(SP)
+	VMOVUPS        Y7, 672(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        Y2, 1696(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2208(SP)
+	VMOVUPS        Y2, 2208(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fd58f9a75ab1fdd<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2720(SP)
+	VMOVUPS        Y1, 2720(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3232(SP)
+	VMOVUPS        Y1, 3232(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3744(SP)
-	VMOVUPS        192(SP), Y1
-	VMOVUPS        704(SP), Y2
-	VMOVUPS        1216(SP), Y3
-	VMOVUPS        1728(SP), Y4
-	VMOVUPS        2240(SP), Y5
-	VMOVUPS        2752(SP), Y6
-	VMOVUPS        3264(SP), Y7
-	VMOVUPS        3776(SP), Y8
+	VMOVUPS        Y1, 3744(DX)
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        704(DX), Y2
+	VMOVUPS        1216(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        2240(DX), Y5
+	VMOVUPS        2752(DX), Y6
+	VMOVUPS        3264(DX), Y7
+	VMOVUPS        3776(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -15928,43 +15954,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 192(SP)
+	VMOVUPS        Y8, 192(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 704(SP)
+	VMOVUPS        Y7, 704(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y2, 1216(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1728(SP)
+	VMOVUPS        Y2, 1728(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2240(SP)
+	VMOVUPS        Y2, 2240(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2752(SP)
+	VMOVUPS        Y1, 2752(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3264(SP)
+	VMOVUPS        Y1, 3264(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3776(SP)
-	VMOVUPS        224(SP), Y1
-	VMOVUPS        736(SP), Y2
-	VMOVUPS        1248(SP), Y3
-	VMOVUPS        1760(SP), Y4
-	VMOVUPS        2272(SP), Y5
-	VMOVUPS        2784(SP), Y6
-	VMOVUPS        3296(SP), Y7
-	VMOVUPS        3808(SP), Y8
+	VMOVUPS        Y1, 3776(DX)
+	VMOVUPS        224(DX), Y1
+	VMOVUPS        736(DX), Y2
+	VMOVUPS        1248(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        2272(DX), Y5
+	VMOVUPS        2784(DX), Y6
+	VMOVUPS        3296(DX), Y7
+	VMOVUPS        3808(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16003,43 +16029,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 224(SP)
+	VMOVUPS        Y8, 224(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fee212104f686e5<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 736(SP)
+	VMOVUPS        Y7, 736(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe073879922ffed<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        Y2, 1760(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2272(SP)
+	VMOVUPS        Y2, 2272(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2784(SP)
+	VMOVUPS        Y1, 2784(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3296(SP)
+	VMOVUPS        Y1, 3296(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe7b5df226aafaf<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3808(SP)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        768(SP), Y2
-	VMOVUPS        1280(SP), Y3
-	VMOVUPS        1792(SP), Y4
-	VMOVUPS        2304(SP), Y5
-	VMOVUPS        2816(SP), Y6
-	VMOVUPS        3328(SP), Y7
-	VMOVUPS        3840(SP), Y8
+	VMOVUPS        Y1, 3808(DX)
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        768(DX), Y2
+	VMOVUPS        1280(DX), Y3
+	VMOVUPS        1792(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2816(DX), Y6
+	VMOVUPS        3328(DX), Y7
+	VMOVUPS        3840(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16078,42 +16104,42 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 256(SP)
+	VMOVUPS        Y8, 256(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 768(SP)
+	VMOVUPS        Y7, 768(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1280(SP)
+	VMOVUPS        Y2, 1280(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1792(SP)
+	VMOVUPS        Y2, 1792(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 2304(SP)
+	VMOVUPS        Y1, 2304(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2816(SP)
+	VMOVUPS        Y1, 2816(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3328(SP)
+	VMOVUPS        Y1, 3328(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3840(SP)
-	VMOVUPS        288(SP), Y1
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        1312(SP), Y3
-	VMOVUPS        1824(SP), Y4
-	VMOVUPS        2336(SP), Y5
-	VMOVUPS        2848(SP), Y6
-	VMOVUPS        3360(SP), Y7
-	VMOVUPS        3872(SP), Y8
+	VMOVUPS        Y1, 3840(DX)
+	VMOVUPS        288(DX), Y1
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        1312(DX), Y3
+	VMOVUPS        1824(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2848(DX), Y6
+	VMOVUPS        3360(DX), Y7
+	VMOVUPS        3872(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16152,43 +16178,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 288(SP)
+	VMOVUPS        Y8, 288(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3feced7af43cc773<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 800(SP)
+	VMOVUPS        Y7, 800(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1312(SP)
+	VMOVUPS        Y2, 1312(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfef0a7efb9230d8<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fcf19f97b215f1a<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1824(SP)
+	VMOVUPS        Y2, 1824(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2336(SP)
+	VMOVUPS        Y2, 2336(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2848(SP)
+	VMOVUPS        Y1, 2848(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfec38b2f180bdb1<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3360(SP)
+	VMOVUPS        Y1, 3360(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3872(SP)
-	VMOVUPS        320(SP), Y1
-	VMOVUPS        832(SP), Y2
-	VMOVUPS        1344(SP), Y3
-	VMOVUPS        1856(SP), Y4
-	VMOVUPS        2368(SP), Y5
-	VMOVUPS        2880(SP), Y6
-	VMOVUPS        3392(SP), Y7
-	VMOVUPS        3904(SP), Y8
+	VMOVUPS        Y1, 3872(DX)
+	VMOVUPS        320(DX), Y1
+	VMOVUPS        832(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1856(DX), Y4
+	VMOVUPS        2368(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        3392(DX), Y7
+	VMOVUPS        3904(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16227,43 +16253,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 320(SP)
+	VMOVUPS        Y8, 320(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 832(SP)
+	VMOVUPS        Y7, 832(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1344(SP)
+	VMOVUPS        Y2, 1344(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1856(SP)
+	VMOVUPS        Y2, 1856(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2368(SP)
+	VMOVUPS        Y2, 2368(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2880(SP)
+	VMOVUPS        Y1, 2880(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3392(SP)
+	VMOVUPS        Y1, 3392(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3904(SP)
-	VMOVUPS        352(SP), Y1
-	VMOVUPS        864(SP), Y2
-	VMOVUPS        1376(SP), Y3
-	VMOVUPS        1888(SP), Y4
-	VMOVUPS        2400(SP), Y5
-	VMOVUPS        2912(SP), Y6
-	VMOVUPS        3424(SP), Y7
-	VMOVUPS        3936(SP), Y8
+	VMOVUPS        Y1, 3904(DX)
+	VMOVUPS        352(DX), Y1
+	VMOVUPS        864(DX), Y2
+	VMOVUPS        1376(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        2400(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        3424(DX), Y7
+	VMOVUPS        3936(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16302,43 +16328,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 352(SP)
+	VMOVUPS        Y8, 352(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfe073879922ffed<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3feb728345196e3e<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 864(SP)
+	VMOVUPS        Y7, 864(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fde2b5d3806f63b<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1376(SP)
+	VMOVUPS        Y2, 1376(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfeff621e3796d7e<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfa91f65f10dd814<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1888(SP)
+	VMOVUPS        Y2, 1888(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2400(SP)
+	VMOVUPS        Y2, 2400(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfeced7af43cc773<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2912(SP)
+	VMOVUPS        Y1, 2912(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fb917a6bc29b42c<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfefd88da3d12525<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3424(SP)
+	VMOVUPS        Y1, 3424(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fe30ff7fce17035<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe9b3e047f38741<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3936(SP)
-	VMOVUPS        384(SP), Y1
-	VMOVUPS        896(SP), Y2
-	VMOVUPS        1408(SP), Y3
-	VMOVUPS        1920(SP), Y4
-	VMOVUPS        2432(SP), Y5
-	VMOVUPS        2944(SP), Y6
-	VMOVUPS        3456(SP), Y7
-	VMOVUPS        3968(SP), Y8
+	VMOVUPS        Y1, 3936(DX)
+	VMOVUPS        384(DX), Y1
+	VMOVUPS        896(DX), Y2
+	VMOVUPS        1408(DX), Y3
+	VMOVUPS        1920(DX), Y4
+	VMOVUPS        2432(DX), Y5
+	VMOVUPS        2944(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3968(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16377,43 +16403,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 384(SP)
+	VMOVUPS        Y8, 384(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 896(SP)
+	VMOVUPS        Y7, 896(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1408(SP)
+	VMOVUPS        Y2, 1408(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1920(SP)
+	VMOVUPS        Y2, 1920(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2432(SP)
+	VMOVUPS        Y2, 2432(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2944(SP)
+	VMOVUPS        Y1, 2944(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3456(SP)
+	VMOVUPS        Y1, 3456(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3968(SP)
-	VMOVUPS        416(SP), Y1
-	VMOVUPS        928(SP), Y2
-	VMOVUPS        1440(SP), Y3
-	VMOVUPS        1952(SP), Y4
-	VMOVUPS        2464(SP), Y5
-	VMOVUPS        2976(SP), Y6
-	VMOVUPS        3488(SP), Y7
-	VMOVUPS        4000(SP), Y8
+	VMOVUPS        Y1, 3968(DX)
+	VMOVUPS        416(DX), Y1
+	VMOVUPS        928(DX), Y2
+	VMOVUPS        1440(DX), Y3
+	VMOVUPS        1952(DX), Y4
+	VMOVUPS        2464(DX), Y5
+	VMOVUPS        2976(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        4000(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16452,43 +16478,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 416(SP)
+	VMOVUPS        Y8, 416(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfe30ff7fce17035<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fe9b3e047f38741<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 928(SP)
+	VMOVUPS        Y7, 928(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfee9f4156c62dda<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd294062ed59f05<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1440(SP)
+	VMOVUPS        Y2, 1440(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1952(SP)
+	VMOVUPS        Y2, 1952(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfea9b66290ea1a4<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2464(SP)
+	VMOVUPS        Y2, 2464(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_3fa91f65f10dd814<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2976(SP)
+	VMOVUPS        Y1, 2976(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fe44cf325091dd6<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3488(SP)
+	VMOVUPS        Y1, 3488(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fef0a7efb9230d8<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfcf19f97b215f1a<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 4000(SP)
-	VMOVUPS        448(SP), Y1
-	VMOVUPS        960(SP), Y2
-	VMOVUPS        1472(SP), Y3
-	VMOVUPS        1984(SP), Y4
-	VMOVUPS        2496(SP), Y5
-	VMOVUPS        3008(SP), Y6
-	VMOVUPS        3520(SP), Y7
-	VMOVUPS        4032(SP), Y8
+	VMOVUPS        Y1, 4000(DX)
+	VMOVUPS        448(DX), Y1
+	VMOVUPS        960(DX), Y2
+	VMOVUPS        1472(DX), Y3
+	VMOVUPS        1984(DX), Y4
+	VMOVUPS        2496(DX), Y5
+	VMOVUPS        3008(DX), Y6
+	VMOVUPS        3520(DX), Y7
+	VMOVUPS        4032(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16527,43 +16553,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 448(SP)
+	VMOVUPS        Y8, 448(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 960(SP)
+	VMOVUPS        Y7, 960(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1472(SP)
+	VMOVUPS        Y2, 1472(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1984(SP)
+	VMOVUPS        Y2, 1984(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2496(SP)
+	VMOVUPS        Y2, 2496(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 3008(SP)
+	VMOVUPS        Y1, 3008(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3520(SP)
+	VMOVUPS        Y1, 3520(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 4032(SP)
-	VMOVUPS        480(SP), Y1
-	VMOVUPS        992(SP), Y2
-	VMOVUPS        1504(SP), Y3
-	VMOVUPS        2016(SP), Y4
-	VMOVUPS        2528(SP), Y5
-	VMOVUPS        3040(SP), Y6
-	VMOVUPS        3552(SP), Y7
-	VMOVUPS        4064(SP), Y8
+	VMOVUPS        Y1, 4032(DX)
+	VMOVUPS        480(DX), Y1
+	VMOVUPS        992(DX), Y2
+	VMOVUPS        1504(DX), Y3
+	VMOVUPS        2016(DX), Y4
+	VMOVUPS        2528(DX), Y5
+	VMOVUPS        3040(DX), Y6
+	VMOVUPS        3552(DX), Y7
+	VMOVUPS        4064(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16602,43 +16628,43 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 480(SP)
+	VMOVUPS        Y8, 480(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 992(SP)
+	VMOVUPS        Y7, 992(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1504(SP)
+	VMOVUPS        Y2, 1504(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 2016(SP)
+	VMOVUPS        Y2, 2016(DX)
 	VPERMILPD      $0x55, Y1, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y1, Y2
-	VMOVUPS        Y2, 2528(SP)
+	VMOVUPS        Y2, 2528(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_3fe073879922ffed<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfeb728345196e3e<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 3040(SP)
+	VMOVUPS        Y1, 3040(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_3fee9f4156c62dda<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd294062ed59f05<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3552(SP)
+	VMOVUPS        Y1, 3552(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_3feced7af43cc773<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_3fdb5d1009e15cc0<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 4064(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        64(SP), Y2
-	VMOVUPS        128(SP), Y3
-	VMOVUPS        192(SP), Y4
-	VMOVUPS        256(SP), Y5
-	VMOVUPS        320(SP), Y6
-	VMOVUPS        384(SP), Y7
-	VMOVUPS        448(SP), Y8
+	VMOVUPS        Y1, 4064(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        64(DX), Y2
+	VMOVUPS        128(DX), Y3
+	VMOVUPS        192(DX), Y4
+	VMOVUPS        256(DX), Y5
+	VMOVUPS        320(DX), Y6
+	VMOVUPS        384(DX), Y7
+	VMOVUPS        448(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16677,22 +16703,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, (SP)
-	VMOVUPS        Y2, 64(SP)
-	VMOVUPS        Y9, 128(SP)
-	VMOVUPS        Y5, 192(SP)
-	VMOVUPS        Y1, 256(SP)
-	VMOVUPS        Y3, 320(SP)
-	VMOVUPS        Y4, 384(SP)
-	VMOVUPS        Y6, 448(SP)
-	VMOVUPS        32(SP), Y1
-	VMOVUPS        96(SP), Y2
-	VMOVUPS        160(SP), Y3
-	VMOVUPS        224(SP), Y4
-	VMOVUPS        288(SP), Y5
-	VMOVUPS        352(SP), Y6
-	VMOVUPS        416(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        Y8, (DX)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y9, 128(DX)
+	VMOVUPS        Y5, 192(DX)
+	VMOVUPS        Y1, 256(DX)
+	VMOVUPS        Y3, 320(DX)
+	VMOVUPS        Y4, 384(DX)
+	VMOVUPS        Y6, 448(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        96(DX), Y2
+	VMOVUPS        160(DX), Y3
+	VMOVUPS        224(DX), Y4
+	VMOVUPS        288(DX), Y5
+	VMOVUPS        352(DX), Y6
+	VMOVUPS        416(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16731,90 +16757,90 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 32(SP)
+	VMOVUPS        Y8, 32(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 96(SP)
+	VMOVUPS        Y7, 96(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        Y2, 160(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y2, 224(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 288(SP)
+	VMOVUPS        Y1, 288(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 352(SP)
+	VMOVUPS        Y1, 352(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 416(SP)
+	VMOVUPS        Y1, 416(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 480(SP)
-	VMOVUPS        (SP), Y1
-	VMOVUPS        32(SP), Y2
+	VMOVUPS        Y1, 480(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, (AX)
 	VMOVUPS        Y1, 2048(AX)
-	VMOVUPS        64(SP), Y1
-	VMOVUPS        96(SP), Y2
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        96(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 256(AX)
 	VMOVUPS        Y1, 2304(AX)
-	VMOVUPS        128(SP), Y1
-	VMOVUPS        160(SP), Y2
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        160(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 512(AX)
 	VMOVUPS        Y1, 2560(AX)
-	VMOVUPS        192(SP), Y1
-	VMOVUPS        224(SP), Y2
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        224(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 768(AX)
 	VMOVUPS        Y1, 2816(AX)
-	VMOVUPS        256(SP), Y1
-	VMOVUPS        288(SP), Y2
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1024(AX)
 	VMOVUPS        Y1, 3072(AX)
-	VMOVUPS        320(SP), Y1
-	VMOVUPS        352(SP), Y2
+	VMOVUPS        320(DX), Y1
+	VMOVUPS        352(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1280(AX)
 	VMOVUPS        Y1, 3328(AX)
-	VMOVUPS        384(SP), Y1
-	VMOVUPS        416(SP), Y2
+	VMOVUPS        384(DX), Y1
+	VMOVUPS        416(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1536(AX)
 	VMOVUPS        Y1, 3584(AX)
-	VMOVUPS        448(SP), Y1
-	VMOVUPS        480(SP), Y2
+	VMOVUPS        448(DX), Y1
+	VMOVUPS        480(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1792(AX)
 	VMOVUPS        Y1, 3840(AX)
-	VMOVUPS        512(SP), Y1
-	VMOVUPS        576(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        704(SP), Y4
-	VMOVUPS        768(SP), Y5
-	VMOVUPS        832(SP), Y6
-	VMOVUPS        896(SP), Y7
-	VMOVUPS        960(SP), Y8
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        704(DX), Y4
+	VMOVUPS        768(DX), Y5
+	VMOVUPS        832(DX), Y6
+	VMOVUPS        896(DX), Y7
+	VMOVUPS        960(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16853,22 +16879,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 512(SP)
-	VMOVUPS        Y2, 576(SP)
-	VMOVUPS        Y9, 640(SP)
-	VMOVUPS        Y5, 704(SP)
-	VMOVUPS        Y1, 768(SP)
-	VMOVUPS        Y3, 832(SP)
-	VMOVUPS        Y4, 896(SP)
-	VMOVUPS        Y6, 960(SP)
-	VMOVUPS        544(SP), Y1
-	VMOVUPS        608(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        736(SP), Y4
-	VMOVUPS        800(SP), Y5
-	VMOVUPS        864(SP), Y6
-	VMOVUPS        928(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        Y8, 512(DX)
+	VMOVUPS        Y2, 576(DX)
+	VMOVUPS        Y9, 640(DX)
+	VMOVUPS        Y5, 704(DX)
+	VMOVUPS        Y1, 768(DX)
+	VMOVUPS        Y3, 832(DX)
+	VMOVUPS        Y4, 896(DX)
+	VMOVUPS        Y6, 960(DX)
+	VMOVUPS        544(DX), Y1
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        736(DX), Y4
+	VMOVUPS        800(DX), Y5
+	VMOVUPS        864(DX), Y6
+	VMOVUPS        928(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -16907,90 +16933,90 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 544(SP)
+	VMOVUPS        Y8, 544(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 608(SP)
+	VMOVUPS        Y7, 608(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y2, 672(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y2, 736(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 800(SP)
+	VMOVUPS        Y1, 800(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 864(SP)
+	VMOVUPS        Y1, 864(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 928(SP)
+	VMOVUPS        Y1, 928(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 992(SP)
-	VMOVUPS        512(SP), Y1
-	VMOVUPS        544(SP), Y2
+	VMOVUPS        Y1, 992(DX)
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        544(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 32(AX)
 	VMOVUPS        Y1, 2080(AX)
-	VMOVUPS        576(SP), Y1
-	VMOVUPS        608(SP), Y2
+	VMOVUPS        576(DX), Y1
+	VMOVUPS        608(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 288(AX)
 	VMOVUPS        Y1, 2336(AX)
-	VMOVUPS        640(SP), Y1
-	VMOVUPS        672(SP), Y2
+	VMOVUPS        640(DX), Y1
+	VMOVUPS        672(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 544(AX)
 	VMOVUPS        Y1, 2592(AX)
-	VMOVUPS        704(SP), Y1
-	VMOVUPS        736(SP), Y2
+	VMOVUPS        704(DX), Y1
+	VMOVUPS        736(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 800(AX)
 	VMOVUPS        Y1, 2848(AX)
-	VMOVUPS        768(SP), Y1
-	VMOVUPS        800(SP), Y2
+	VMOVUPS        768(DX), Y1
+	VMOVUPS        800(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1056(AX)
 	VMOVUPS        Y1, 3104(AX)
-	VMOVUPS        832(SP), Y1
-	VMOVUPS        864(SP), Y2
+	VMOVUPS        832(DX), Y1
+	VMOVUPS        864(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1312(AX)
 	VMOVUPS        Y1, 3360(AX)
-	VMOVUPS        896(SP), Y1
-	VMOVUPS        928(SP), Y2
+	VMOVUPS        896(DX), Y1
+	VMOVUPS        928(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1568(AX)
 	VMOVUPS        Y1, 3616(AX)
-	VMOVUPS        960(SP), Y1
-	VMOVUPS        992(SP), Y2
+	VMOVUPS        960(DX), Y1
+	VMOVUPS        992(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1824(AX)
 	VMOVUPS        Y1, 3872(AX)
-	VMOVUPS        1024(SP), Y1
-	VMOVUPS        1088(SP), Y2
-	VMOVUPS        1152(SP), Y3
-	VMOVUPS        1216(SP), Y4
-	VMOVUPS        1280(SP), Y5
-	VMOVUPS        1344(SP), Y6
-	VMOVUPS        1408(SP), Y7
-	VMOVUPS        1472(SP), Y8
+	VMOVUPS        1024(DX), Y1
+	VMOVUPS        1088(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1216(DX), Y4
+	VMOVUPS        1280(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1408(DX), Y7
+	VMOVUPS        1472(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17029,22 +17055,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 1024(SP)
-	VMOVUPS        Y2, 1088(SP)
-	VMOVUPS        Y9, 1152(SP)
-	VMOVUPS        Y5, 1216(SP)
-	VMOVUPS        Y1, 1280(SP)
-	VMOVUPS        Y3, 1344(SP)
-	VMOVUPS        Y4, 1408(SP)
-	VMOVUPS        Y6, 1472(SP)
-	VMOVUPS        1056(SP), Y1
-	VMOVUPS        1120(SP), Y2
-	VMOVUPS        1184(SP), Y3
-	VMOVUPS        1248(SP), Y4
-	VMOVUPS        1312(SP), Y5
-	VMOVUPS        1376(SP), Y6
-	VMOVUPS        1440(SP), Y7
-	VMOVUPS        1504(SP), Y8
+	VMOVUPS        Y8, 1024(DX)
+	VMOVUPS        Y2, 1088(DX)
+	VMOVUPS        Y9, 1152(DX)
+	VMOVUPS        Y5, 1216(DX)
+	VMOVUPS        Y1, 1280(DX)
+	VMOVUPS        Y3, 1344(DX)
+	VMOVUPS        Y4, 1408(DX)
+	VMOVUPS        Y6, 1472(DX)
+	VMOVUPS        1056(DX), Y1
+	VMOVUPS        1120(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1248(DX), Y4
+	VMOVUPS        1312(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1440(DX), Y7
+	VMOVUPS        1504(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17083,90 +17109,90 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 1056(SP)
+	VMOVUPS        Y8, 1056(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 1120(SP)
+	VMOVUPS        Y7, 1120(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 1312(SP)
+	VMOVUPS        Y1, 1312(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1376(SP)
+	VMOVUPS        Y1, 1376(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1440(SP)
+	VMOVUPS        Y1, 1440(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 1504(SP)
-	VMOVUPS        1024(SP), Y1
-	VMOVUPS        1056(SP), Y2
+	VMOVUPS        Y1, 1504(DX)
+	VMOVUPS        1024(DX), Y1
+	VMOVUPS        1056(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 64(AX)
 	VMOVUPS        Y1, 2112(AX)
-	VMOVUPS        1088(SP), Y1
-	VMOVUPS        1120(SP), Y2
+	VMOVUPS        1088(DX), Y1
+	VMOVUPS        1120(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 320(AX)
 	VMOVUPS        Y1, 2368(AX)
-	VMOVUPS        1152(SP), Y1
-	VMOVUPS        1184(SP), Y2
+	VMOVUPS        1152(DX), Y1
+	VMOVUPS        1184(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 576(AX)
 	VMOVUPS        Y1, 2624(AX)
-	VMOVUPS        1216(SP), Y1
-	VMOVUPS        1248(SP), Y2
+	VMOVUPS        1216(DX), Y1
+	VMOVUPS        1248(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 832(AX)
 	VMOVUPS        Y1, 2880(AX)
-	VMOVUPS        1280(SP), Y1
-	VMOVUPS        1312(SP), Y2
+	VMOVUPS        1280(DX), Y1
+	VMOVUPS        1312(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1088(AX)
 	VMOVUPS        Y1, 3136(AX)
-	VMOVUPS        1344(SP), Y1
-	VMOVUPS        1376(SP), Y2
+	VMOVUPS        1344(DX), Y1
+	VMOVUPS        1376(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1344(AX)
 	VMOVUPS        Y1, 3392(AX)
-	VMOVUPS        1408(SP), Y1
-	VMOVUPS        1440(SP), Y2
+	VMOVUPS        1408(DX), Y1
+	VMOVUPS        1440(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1600(AX)
 	VMOVUPS        Y1, 3648(AX)
-	VMOVUPS        1472(SP), Y1
-	VMOVUPS        1504(SP), Y2
+	VMOVUPS        1472(DX), Y1
+	VMOVUPS        1504(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1856(AX)
 	VMOVUPS        Y1, 3904(AX)
-	VMOVUPS        1536(SP), Y1
-	VMOVUPS        1600(SP), Y2
-	VMOVUPS        1664(SP), Y3
-	VMOVUPS        1728(SP), Y4
-	VMOVUPS        1792(SP), Y5
-	VMOVUPS        1856(SP), Y6
-	VMOVUPS        1920(SP), Y7
-	VMOVUPS        1984(SP), Y8
+	VMOVUPS        1536(DX), Y1
+	VMOVUPS        1600(DX), Y2
+	VMOVUPS        1664(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        1792(DX), Y5
+	VMOVUPS        1856(DX), Y6
+	VMOVUPS        1920(DX), Y7
+	VMOVUPS        1984(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17205,22 +17231,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 1536(SP)
-	VMOVUPS        Y2, 1600(SP)
-	VMOVUPS        Y9, 1664(SP)
-	VMOVUPS        Y5, 1728(SP)
-	VMOVUPS        Y1, 1792(SP)
-	VMOVUPS        Y3, 1856(SP)
-	VMOVUPS        Y4, 1920(SP)
-	VMOVUPS        Y6, 1984(SP)
-	VMOVUPS        1568(SP), Y1
-	VMOVUPS        1632(SP), Y2
-	VMOVUPS        1696(SP), Y3
-	VMOVUPS        1760(SP), Y4
-	VMOVUPS        1824(SP), Y5
-	VMOVUPS        1888(SP), Y6
-	VMOVUPS        1952(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        Y8, 1536(DX)
+	VMOVUPS        Y2, 1600(DX)
+	VMOVUPS        Y9, 1664(DX)
+	VMOVUPS        Y5, 1728(DX)
+	VMOVUPS        Y1, 1792(DX)
+	VMOVUPS        Y3, 1856(DX)
+	VMOVUPS        Y4, 1920(DX)
+	VMOVUPS        Y6, 1984(DX)
+	VMOVUPS        1568(DX), Y1
+	VMOVUPS        1632(DX), Y2
+	VMOVUPS        1696(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        1824(DX), Y5
+	VMOVUPS        1888(DX), Y6
+	VMOVUPS        1952(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17259,90 +17285,90 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 1568(SP)
+	VMOVUPS        Y8, 1568(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 1632(SP)
+	VMOVUPS        Y7, 1632(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        Y2, 1696(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        Y2, 1760(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 1824(SP)
+	VMOVUPS        Y1, 1824(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 1888(SP)
+	VMOVUPS        Y1, 1888(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 1952(SP)
+	VMOVUPS        Y1, 1952(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 2016(SP)
-	VMOVUPS        1536(SP), Y1
-	VMOVUPS        1568(SP), Y2
+	VMOVUPS        Y1, 2016(DX)
+	VMOVUPS        1536(DX), Y1
+	VMOVUPS        1568(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 96(AX)
 	VMOVUPS        Y1, 2144(AX)
-	VMOVUPS        1600(SP), Y1
-	VMOVUPS        1632(SP), Y2
+	VMOVUPS        1600(DX), Y1
+	VMOVUPS        1632(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 352(AX)
 	VMOVUPS        Y1, 2400(AX)
-	VMOVUPS        1664(SP), Y1
-	VMOVUPS        1696(SP), Y2
+	VMOVUPS        1664(DX), Y1
+	VMOVUPS        1696(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 608(AX)
 	VMOVUPS        Y1, 2656(AX)
-	VMOVUPS        1728(SP), Y1
-	VMOVUPS        1760(SP), Y2
+	VMOVUPS        1728(DX), Y1
+	VMOVUPS        1760(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 864(AX)
 	VMOVUPS        Y1, 2912(AX)
-	VMOVUPS        1792(SP), Y1
-	VMOVUPS        1824(SP), Y2
+	VMOVUPS        1792(DX), Y1
+	VMOVUPS        1824(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1120(AX)
 	VMOVUPS        Y1, 3168(AX)
-	VMOVUPS        1856(SP), Y1
-	VMOVUPS        1888(SP), Y2
+	VMOVUPS        1856(DX), Y1
+	VMOVUPS        1888(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1376(AX)
 	VMOVUPS        Y1, 3424(AX)
-	VMOVUPS        1920(SP), Y1
-	VMOVUPS        1952(SP), Y2
+	VMOVUPS        1920(DX), Y1
+	VMOVUPS        1952(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1632(AX)
 	VMOVUPS        Y1, 3680(AX)
-	VMOVUPS        1984(SP), Y1
-	VMOVUPS        2016(SP), Y2
+	VMOVUPS        1984(DX), Y1
+	VMOVUPS        2016(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1888(AX)
 	VMOVUPS        Y1, 3936(AX)
-	VMOVUPS        2048(SP), Y1
-	VMOVUPS        2112(SP), Y2
-	VMOVUPS        2176(SP), Y3
-	VMOVUPS        2240(SP), Y4
-	VMOVUPS        2304(SP), Y5
-	VMOVUPS        2368(SP), Y6
-	VMOVUPS        2432(SP), Y7
-	VMOVUPS        2496(SP), Y8
+	VMOVUPS        2048(DX), Y1
+	VMOVUPS        2112(DX), Y2
+	VMOVUPS        2176(DX), Y3
+	VMOVUPS        2240(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2368(DX), Y6
+	VMOVUPS        2432(DX), Y7
+	VMOVUPS        2496(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17381,22 +17407,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 2048(SP)
-	VMOVUPS        Y2, 2112(SP)
-	VMOVUPS        Y9, 2176(SP)
-	VMOVUPS        Y5, 2240(SP)
-	VMOVUPS        Y1, 2304(SP)
-	VMOVUPS        Y3, 2368(SP)
-	VMOVUPS        Y4, 2432(SP)
-	VMOVUPS        Y6, 2496(SP)
-	VMOVUPS        2080(SP), Y1
-	VMOVUPS        2144(SP), Y2
-	VMOVUPS        2208(SP), Y3
-	VMOVUPS        2272(SP), Y4
-	VMOVUPS        2336(SP), Y5
-	VMOVUPS        2400(SP), Y6
-	VMOVUPS        2464(SP), Y7
-	VMOVUPS        2528(SP), Y8
+	VMOVUPS        Y8, 2048(DX)
+	VMOVUPS        Y2, 2112(DX)
+	VMOVUPS        Y9, 2176(DX)
+	VMOVUPS        Y5, 2240(DX)
+	VMOVUPS        Y1, 2304(DX)
+	VMOVUPS        Y3, 2368(DX)
+	VMOVUPS        Y4, 2432(DX)
+	VMOVUPS        Y6, 2496(DX)
+	VMOVUPS        2080(DX), Y1
+	VMOVUPS        2144(DX), Y2
+	VMOVUPS        2208(DX), Y3
+	VMOVUPS        2272(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2400(DX), Y6
+	VMOVUPS        2464(DX), Y7
+	VMOVUPS        2528(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17435,90 +17461,90 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 2080(SP)
+	VMOVUPS        Y8, 2080(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 2144(SP)
+	VMOVUPS        Y7, 2144(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 2208(SP)
+	VMOVUPS        Y2, 2208(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 2272(SP)
+	VMOVUPS        Y2, 2272(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 2336(SP)
+	VMOVUPS        Y1, 2336(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2400(SP)
+	VMOVUPS        Y1, 2400(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 2464(SP)
+	VMOVUPS        Y1, 2464(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 2528(SP)
-	VMOVUPS        2048(SP), Y1
-	VMOVUPS        2080(SP), Y2
+	VMOVUPS        Y1, 2528(DX)
+	VMOVUPS        2048(DX), Y1
+	VMOVUPS        2080(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 128(AX)
 	VMOVUPS        Y1, 2176(AX)
-	VMOVUPS        2112(SP), Y1
-	VMOVUPS        2144(SP), Y2
+	VMOVUPS        2112(DX), Y1
+	VMOVUPS        2144(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 384(AX)
 	VMOVUPS        Y1, 2432(AX)
-	VMOVUPS        2176(SP), Y1
-	VMOVUPS        2208(SP), Y2
+	VMOVUPS        2176(DX), Y1
+	VMOVUPS        2208(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 640(AX)
 	VMOVUPS        Y1, 2688(AX)
-	VMOVUPS        2240(SP), Y1
-	VMOVUPS        2272(SP), Y2
+	VMOVUPS        2240(DX), Y1
+	VMOVUPS        2272(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 896(AX)
 	VMOVUPS        Y1, 2944(AX)
-	VMOVUPS        2304(SP), Y1
-	VMOVUPS        2336(SP), Y2
+	VMOVUPS        2304(DX), Y1
+	VMOVUPS        2336(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1152(AX)
 	VMOVUPS        Y1, 3200(AX)
-	VMOVUPS        2368(SP), Y1
-	VMOVUPS        2400(SP), Y2
+	VMOVUPS        2368(DX), Y1
+	VMOVUPS        2400(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1408(AX)
 	VMOVUPS        Y1, 3456(AX)
-	VMOVUPS        2432(SP), Y1
-	VMOVUPS        2464(SP), Y2
+	VMOVUPS        2432(DX), Y1
+	VMOVUPS        2464(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1664(AX)
 	VMOVUPS        Y1, 3712(AX)
-	VMOVUPS        2496(SP), Y1
-	VMOVUPS        2528(SP), Y2
+	VMOVUPS        2496(DX), Y1
+	VMOVUPS        2528(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1920(AX)
 	VMOVUPS        Y1, 3968(AX)
-	VMOVUPS        2560(SP), Y1
-	VMOVUPS        2624(SP), Y2
-	VMOVUPS        2688(SP), Y3
-	VMOVUPS        2752(SP), Y4
-	VMOVUPS        2816(SP), Y5
-	VMOVUPS        2880(SP), Y6
-	VMOVUPS        2944(SP), Y7
-	VMOVUPS        3008(SP), Y8
+	VMOVUPS        2560(DX), Y1
+	VMOVUPS        2624(DX), Y2
+	VMOVUPS        2688(DX), Y3
+	VMOVUPS        2752(DX), Y4
+	VMOVUPS        2816(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        2944(DX), Y7
+	VMOVUPS        3008(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17557,22 +17583,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 2560(SP)
-	VMOVUPS        Y2, 2624(SP)
-	VMOVUPS        Y9, 2688(SP)
-	VMOVUPS        Y5, 2752(SP)
-	VMOVUPS        Y1, 2816(SP)
-	VMOVUPS        Y3, 2880(SP)
-	VMOVUPS        Y4, 2944(SP)
-	VMOVUPS        Y6, 3008(SP)
-	VMOVUPS        2592(SP), Y1
-	VMOVUPS        2656(SP), Y2
-	VMOVUPS        2720(SP), Y3
-	VMOVUPS        2784(SP), Y4
-	VMOVUPS        2848(SP), Y5
-	VMOVUPS        2912(SP), Y6
-	VMOVUPS        2976(SP), Y7
-	VMOVUPS        3040(SP), Y8
+	VMOVUPS        Y8, 2560(DX)
+	VMOVUPS        Y2, 2624(DX)
+	VMOVUPS        Y9, 2688(DX)
+	VMOVUPS        Y5, 2752(DX)
+	VMOVUPS        Y1, 2816(DX)
+	VMOVUPS        Y3, 2880(DX)
+	VMOVUPS        Y4, 2944(DX)
+	VMOVUPS        Y6, 3008(DX)
+	VMOVUPS        2592(DX), Y1
+	VMOVUPS        2656(DX), Y2
+	VMOVUPS        2720(DX), Y3
+	VMOVUPS        2784(DX), Y4
+	VMOVUPS        2848(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        2976(DX), Y7
+	VMOVUPS        3040(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17611,90 +17637,90 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 2592(SP)
+	VMOVUPS        Y8, 2592(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 2656(SP)
+	VMOVUPS        Y7, 2656(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 2720(SP)
+	VMOVUPS        Y2, 2720(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 2784(SP)
+	VMOVUPS        Y2, 2784(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 2848(SP)
+	VMOVUPS        Y1, 2848(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 2912(SP)
+	VMOVUPS        Y1, 2912(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 2976(SP)
+	VMOVUPS        Y1, 2976(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3040(SP)
-	VMOVUPS        2560(SP), Y1
-	VMOVUPS        2592(SP), Y2
+	VMOVUPS        Y1, 3040(DX)
+	VMOVUPS        2560(DX), Y1
+	VMOVUPS        2592(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 160(AX)
 	VMOVUPS        Y1, 2208(AX)
-	VMOVUPS        2624(SP), Y1
-	VMOVUPS        2656(SP), Y2
+	VMOVUPS        2624(DX), Y1
+	VMOVUPS        2656(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 416(AX)
 	VMOVUPS        Y1, 2464(AX)
-	VMOVUPS        2688(SP), Y1
-	VMOVUPS        2720(SP), Y2
+	VMOVUPS        2688(DX), Y1
+	VMOVUPS        2720(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 672(AX)
 	VMOVUPS        Y1, 2720(AX)
-	VMOVUPS        2752(SP), Y1
-	VMOVUPS        2784(SP), Y2
+	VMOVUPS        2752(DX), Y1
+	VMOVUPS        2784(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 928(AX)
 	VMOVUPS        Y1, 2976(AX)
-	VMOVUPS        2816(SP), Y1
-	VMOVUPS        2848(SP), Y2
+	VMOVUPS        2816(DX), Y1
+	VMOVUPS        2848(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1184(AX)
 	VMOVUPS        Y1, 3232(AX)
-	VMOVUPS        2880(SP), Y1
-	VMOVUPS        2912(SP), Y2
+	VMOVUPS        2880(DX), Y1
+	VMOVUPS        2912(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1440(AX)
 	VMOVUPS        Y1, 3488(AX)
-	VMOVUPS        2944(SP), Y1
-	VMOVUPS        2976(SP), Y2
+	VMOVUPS        2944(DX), Y1
+	VMOVUPS        2976(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1696(AX)
 	VMOVUPS        Y1, 3744(AX)
-	VMOVUPS        3008(SP), Y1
-	VMOVUPS        3040(SP), Y2
+	VMOVUPS        3008(DX), Y1
+	VMOVUPS        3040(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1952(AX)
 	VMOVUPS        Y1, 4000(AX)
-	VMOVUPS        3072(SP), Y1
-	VMOVUPS        3136(SP), Y2
-	VMOVUPS        3200(SP), Y3
-	VMOVUPS        3264(SP), Y4
-	VMOVUPS        3328(SP), Y5
-	VMOVUPS        3392(SP), Y6
-	VMOVUPS        3456(SP), Y7
-	VMOVUPS        3520(SP), Y8
+	VMOVUPS        3072(DX), Y1
+	VMOVUPS        3136(DX), Y2
+	VMOVUPS        3200(DX), Y3
+	VMOVUPS        3264(DX), Y4
+	VMOVUPS        3328(DX), Y5
+	VMOVUPS        3392(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3520(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17733,22 +17759,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 3072(SP)
-	VMOVUPS        Y2, 3136(SP)
-	VMOVUPS        Y9, 3200(SP)
-	VMOVUPS        Y5, 3264(SP)
-	VMOVUPS        Y1, 3328(SP)
-	VMOVUPS        Y3, 3392(SP)
-	VMOVUPS        Y4, 3456(SP)
-	VMOVUPS        Y6, 3520(SP)
-	VMOVUPS        3104(SP), Y1
-	VMOVUPS        3168(SP), Y2
-	VMOVUPS        3232(SP), Y3
-	VMOVUPS        3296(SP), Y4
-	VMOVUPS        3360(SP), Y5
-	VMOVUPS        3424(SP), Y6
-	VMOVUPS        3488(SP), Y7
-	VMOVUPS        3552(SP), Y8
+	VMOVUPS        Y8, 3072(DX)
+	VMOVUPS        Y2, 3136(DX)
+	VMOVUPS        Y9, 3200(DX)
+	VMOVUPS        Y5, 3264(DX)
+	VMOVUPS        Y1, 3328(DX)
+	VMOVUPS        Y3, 3392(DX)
+	VMOVUPS        Y4, 3456(DX)
+	VMOVUPS        Y6, 3520(DX)
+	VMOVUPS        3104(DX), Y1
+	VMOVUPS        3168(DX), Y2
+	VMOVUPS        3232(DX), Y3
+	VMOVUPS        3296(DX), Y4
+	VMOVUPS        3360(DX), Y5
+	VMOVUPS        3424(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        3552(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17787,90 +17813,90 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 3104(SP)
+	VMOVUPS        Y8, 3104(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 3168(SP)
+	VMOVUPS        Y7, 3168(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 3232(SP)
+	VMOVUPS        Y2, 3232(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 3296(SP)
+	VMOVUPS        Y2, 3296(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 3360(SP)
+	VMOVUPS        Y1, 3360(DX)
 	VPERMILPD      $0x55, Y3, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 3424(SP)
+	VMOVUPS        Y1, 3424(DX)
 	VPERMILPD      $0x55, Y4, Y1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 3488(SP)
+	VMOVUPS        Y1, 3488(DX)
 	VPERMILPD      $0x55, Y6, Y1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y1
-	VMOVUPS        Y1, 3552(SP)
-	VMOVUPS        3072(SP), Y1
-	VMOVUPS        3104(SP), Y2
+	VMOVUPS        Y1, 3552(DX)
+	VMOVUPS        3072(DX), Y1
+	VMOVUPS        3104(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 192(AX)
 	VMOVUPS        Y1, 2240(AX)
-	VMOVUPS        3136(SP), Y1
-	VMOVUPS        3168(SP), Y2
+	VMOVUPS        3136(DX), Y1
+	VMOVUPS        3168(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 448(AX)
 	VMOVUPS        Y1, 2496(AX)
-	VMOVUPS        3200(SP), Y1
-	VMOVUPS        3232(SP), Y2
+	VMOVUPS        3200(DX), Y1
+	VMOVUPS        3232(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 704(AX)
 	VMOVUPS        Y1, 2752(AX)
-	VMOVUPS        3264(SP), Y1
-	VMOVUPS        3296(SP), Y2
+	VMOVUPS        3264(DX), Y1
+	VMOVUPS        3296(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 960(AX)
 	VMOVUPS        Y1, 3008(AX)
-	VMOVUPS        3328(SP), Y1
-	VMOVUPS        3360(SP), Y2
+	VMOVUPS        3328(DX), Y1
+	VMOVUPS        3360(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1216(AX)
 	VMOVUPS        Y1, 3264(AX)
-	VMOVUPS        3392(SP), Y1
-	VMOVUPS        3424(SP), Y2
+	VMOVUPS        3392(DX), Y1
+	VMOVUPS        3424(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1472(AX)
 	VMOVUPS        Y1, 3520(AX)
-	VMOVUPS        3456(SP), Y1
-	VMOVUPS        3488(SP), Y2
+	VMOVUPS        3456(DX), Y1
+	VMOVUPS        3488(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1728(AX)
 	VMOVUPS        Y1, 3776(AX)
-	VMOVUPS        3520(SP), Y1
-	VMOVUPS        3552(SP), Y2
+	VMOVUPS        3520(DX), Y1
+	VMOVUPS        3552(DX), Y2
 	VADDPD         Y2, Y1, Y3
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPS        Y3, 1984(AX)
 	VMOVUPS        Y1, 4032(AX)
-	VMOVUPS        3584(SP), Y1
-	VMOVUPS        3648(SP), Y2
-	VMOVUPS        3712(SP), Y3
-	VMOVUPS        3776(SP), Y4
-	VMOVUPS        3840(SP), Y5
-	VMOVUPS        3904(SP), Y6
-	VMOVUPS        3968(SP), Y7
-	VMOVUPS        4032(SP), Y8
+	VMOVUPS        3584(DX), Y1
+	VMOVUPS        3648(DX), Y2
+	VMOVUPS        3712(DX), Y3
+	VMOVUPS        3776(DX), Y4
+	VMOVUPS        3840(DX), Y5
+	VMOVUPS        3904(DX), Y6
+	VMOVUPS        3968(DX), Y7
+	VMOVUPS        4032(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17909,22 +17935,22 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 3584(SP)
-	VMOVUPS        Y2, 3648(SP)
-	VMOVUPS        Y9, 3712(SP)
-	VMOVUPS        Y5, 3776(SP)
-	VMOVUPS        Y1, 3840(SP)
-	VMOVUPS        Y3, 3904(SP)
-	VMOVUPS        Y4, 3968(SP)
-	VMOVUPS        Y6, 4032(SP)
-	VMOVUPS        3616(SP), Y1
-	VMOVUPS        3680(SP), Y2
-	VMOVUPS        3744(SP), Y3
-	VMOVUPS        3808(SP), Y4
-	VMOVUPS        3872(SP), Y5
-	VMOVUPS        3936(SP), Y6
-	VMOVUPS        4000(SP), Y7
-	VMOVUPS        4064(SP), Y8
+	VMOVUPS        Y8, 3584(DX)
+	VMOVUPS        Y2, 3648(DX)
+	VMOVUPS        Y9, 3712(DX)
+	VMOVUPS        Y5, 3776(DX)
+	VMOVUPS        Y1, 3840(DX)
+	VMOVUPS        Y3, 3904(DX)
+	VMOVUPS        Y4, 3968(DX)
+	VMOVUPS        Y6, 4032(DX)
+	VMOVUPS        3616(DX), Y1
+	VMOVUPS        3680(DX), Y2
+	VMOVUPS        3744(DX), Y3
+	VMOVUPS        3808(DX), Y4
+	VMOVUPS        3872(DX), Y5
+	VMOVUPS        3936(DX), Y6
+	VMOVUPS        4000(DX), Y7
+	VMOVUPS        4064(DX), Y8
 	VADDPD         Y5, Y1, Y9
 	VSUBPD         Y5, Y1, Y10
 	VADDPD         Y7, Y3, Y5
@@ -17963,78 +17989,78 @@ TEXT ·fft64Small256AVX2Fwd(SB), $4096-24
 	VSUBPD         Y4, Y5, Y4
 	VADDPD         Y6, Y7, Y5
 	VSUBPD         Y6, Y7, Y6
-	VMOVUPS        Y8, 3616(SP)
+	VMOVUPS        Y8, 3616(DX)
 	VPERMILPD      $0x55, Y2, Y7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y7
-	VMOVUPS        Y7, 3680(SP)
+	VMOVUPS        Y7, 3680(DX)
 	VPERMILPD      $0x55, Y3, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
-	VMOVUPS        Y2, 3744(SP)
+	VMOVUPS        Y2, 3744(DX)
 	VPERMILPD      $0x55, Y5, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y2
-	VMOVUPS        Y2, 3808(SP)
+	VMOVUPS        Y2, 3808(DX)
 	VPERMILPD      $0x55, Y1, Y1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Y1, Y1
-	VMOVUPS        Y1, 3872(SP)
+	VMOVUPS        Y1, 3872(DX)
 	VPERMILPD      $0x55, Y0, Y1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y1, Y1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y1
-	VMOVUPS        Y1, 3936(SP)
+	VMOVUPS        Y1, 3936(DX)
 	VPERMILPD      $0x55, Y4, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 4000(SP)
+	VMOVUPS        Y0, 4000(DX)
 	VPERMILPD      $0x55, Y6, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Y6, Y0
-	VMOVUPS        Y0, 4064(SP)
-	VMOVUPS        3584(SP), Y0
-	VMOVUPS        3616(SP), Y1
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        3584(DX), Y0
+	VMOVUPS        3616(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 224(AX)
 	VMOVUPS        Y0, 2272(AX)
-	VMOVUPS        3648(SP), Y0
-	VMOVUPS        3680(SP), Y1
+	VMOVUPS        3648(DX), Y0
+	VMOVUPS        3680(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 480(AX)
 	VMOVUPS        Y0, 2528(AX)
-	VMOVUPS        3712(SP), Y0
-	VMOVUPS        3744(SP), Y1
+	VMOVUPS        3712(DX), Y0
+	VMOVUPS        3744(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 736(AX)
 	VMOVUPS        Y0, 2784(AX)
-	VMOVUPS        3776(SP), Y0
-	VMOVUPS        3808(SP), Y1
+	VMOVUPS        3776(DX), Y0
+	VMOVUPS        3808(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 992(AX)
 	VMOVUPS        Y0, 3040(AX)
-	VMOVUPS        3840(SP), Y0
-	VMOVUPS        3872(SP), Y1
+	VMOVUPS        3840(DX), Y0
+	VMOVUPS        3872(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 1248(AX)
 	VMOVUPS        Y0, 3296(AX)
-	VMOVUPS        3904(SP), Y0
-	VMOVUPS        3936(SP), Y1
+	VMOVUPS        3904(DX), Y0
+	VMOVUPS        3936(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 1504(AX)
 	VMOVUPS        Y0, 3552(AX)
-	VMOVUPS        3968(SP), Y0
-	VMOVUPS        4000(SP), Y1
+	VMOVUPS        3968(DX), Y0
+	VMOVUPS        4000(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 1760(AX)
 	VMOVUPS        Y0, 3808(AX)
-	VMOVUPS        4032(SP), Y0
-	VMOVUPS        4064(SP), Y1
+	VMOVUPS        4032(DX), Y0
+	VMOVUPS        4064(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 2016(AX)
@@ -18868,11 +18894,13 @@ GLOBL fft_f64_3fdb5d1009e15cc0<>(SB), RODATA|NOPTR, $64
 
 // func fft64Small256AVX2Inv(out *complex128, in *complex128, s float64)
 // Requires: AVX, FMA3
-TEXT ·fft64Small256AVX2Inv(SB), $4096-24
+TEXT ·fft64Small256AVX2Inv(SB), $4128-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSD   s+16(FP), Y0
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2048(CX), Y3
@@ -18884,8 +18912,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+0(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, (SP)
-	VMOVUPS        Y3, 32(SP)
+	VMOVUPS        Y2, (DX)
+	VMOVUPS        Y3, 32(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2080(CX), Y3
@@ -18897,8 +18925,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+64(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 64(SP)
-	VMOVUPS        Y3, 96(SP)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y3, 96(DX)
 	VMOVUPS        64(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2112(CX), Y3
@@ -18910,8 +18938,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+128(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 128(SP)
-	VMOVUPS        Y3, 160(SP)
+	VMOVUPS        Y2, 128(DX)
+	VMOVUPS        Y3, 160(DX)
 	VMOVUPS        96(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2144(CX), Y3
@@ -18923,8 +18951,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+192(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 192(SP)
-	VMOVUPS        Y3, 224(SP)
+	VMOVUPS        Y2, 192(DX)
+	VMOVUPS        Y3, 224(DX)
 	VMOVUPS        128(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2176(CX), Y3
@@ -18936,8 +18964,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+256(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 256(SP)
-	VMOVUPS        Y3, 288(SP)
+	VMOVUPS        Y2, 256(DX)
+	VMOVUPS        Y3, 288(DX)
 	VMOVUPS        160(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2208(CX), Y3
@@ -18949,8 +18977,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+320(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 320(SP)
-	VMOVUPS        Y3, 352(SP)
+	VMOVUPS        Y2, 320(DX)
+	VMOVUPS        Y3, 352(DX)
 	VMOVUPS        192(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2240(CX), Y3
@@ -18962,8 +18990,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+384(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 384(SP)
-	VMOVUPS        Y3, 416(SP)
+	VMOVUPS        Y2, 384(DX)
+	VMOVUPS        Y3, 416(DX)
 	VMOVUPS        224(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2272(CX), Y3
@@ -18975,8 +19003,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+448(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 448(SP)
-	VMOVUPS        Y3, 480(SP)
+	VMOVUPS        Y2, 448(DX)
+	VMOVUPS        Y3, 480(DX)
 	VMOVUPS        256(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2304(CX), Y3
@@ -18988,8 +19016,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+512(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 512(SP)
-	VMOVUPS        Y3, 544(SP)
+	VMOVUPS        Y2, 512(DX)
+	VMOVUPS        Y3, 544(DX)
 	VMOVUPS        288(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2336(CX), Y3
@@ -19001,8 +19029,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+576(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 576(SP)
-	VMOVUPS        Y3, 608(SP)
+	VMOVUPS        Y2, 576(DX)
+	VMOVUPS        Y3, 608(DX)
 	VMOVUPS        320(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2368(CX), Y3
@@ -19014,8 +19042,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+640(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 640(SP)
-	VMOVUPS        Y3, 672(SP)
+	VMOVUPS        Y2, 640(DX)
+	VMOVUPS        Y3, 672(DX)
 	VMOVUPS        352(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2400(CX), Y3
@@ -19027,8 +19055,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+704(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 704(SP)
-	VMOVUPS        Y3, 736(SP)
+	VMOVUPS        Y2, 704(DX)
+	VMOVUPS        Y3, 736(DX)
 	VMOVUPS        384(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2432(CX), Y3
@@ -19040,8 +19068,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+768(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 768(SP)
-	VMOVUPS        Y3, 800(SP)
+	VMOVUPS        Y2, 768(DX)
+	VMOVUPS        Y3, 800(DX)
 	VMOVUPS        416(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2464(CX), Y3
@@ -19053,8 +19081,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+832(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 832(SP)
-	VMOVUPS        Y3, 864(SP)
+	VMOVUPS        Y2, 832(DX)
+	VMOVUPS        Y3, 864(DX)
 	VMOVUPS        448(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2496(CX), Y3
@@ -19066,8 +19094,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+896(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 896(SP)
-	VMOVUPS        Y3, 928(SP)
+	VMOVUPS        Y2, 896(DX)
+	VMOVUPS        Y3, 928(DX)
 	VMOVUPS        480(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2528(CX), Y3
@@ -19079,8 +19107,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+960(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 960(SP)
-	VMOVUPS        Y3, 992(SP)
+	VMOVUPS        Y2, 960(DX)
+	VMOVUPS        Y3, 992(DX)
 	VMOVUPS        512(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2560(CX), Y3
@@ -19092,8 +19120,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1024(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1024(SP)
-	VMOVUPS        Y3, 1056(SP)
+	VMOVUPS        Y2, 1024(DX)
+	VMOVUPS        Y3, 1056(DX)
 	VMOVUPS        544(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2592(CX), Y3
@@ -19105,8 +19133,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1088(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1088(SP)
-	VMOVUPS        Y3, 1120(SP)
+	VMOVUPS        Y2, 1088(DX)
+	VMOVUPS        Y3, 1120(DX)
 	VMOVUPS        576(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2624(CX), Y3
@@ -19118,8 +19146,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1152(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1152(SP)
-	VMOVUPS        Y3, 1184(SP)
+	VMOVUPS        Y2, 1152(DX)
+	VMOVUPS        Y3, 1184(DX)
 	VMOVUPS        608(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2656(CX), Y3
@@ -19131,8 +19159,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1216(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1216(SP)
-	VMOVUPS        Y3, 1248(SP)
+	VMOVUPS        Y2, 1216(DX)
+	VMOVUPS        Y3, 1248(DX)
 	VMOVUPS        640(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2688(CX), Y3
@@ -19144,8 +19172,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1280(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1280(SP)
-	VMOVUPS        Y3, 1312(SP)
+	VMOVUPS        Y2, 1280(DX)
+	VMOVUPS        Y3, 1312(DX)
 	VMOVUPS        672(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2720(CX), Y3
@@ -19157,8 +19185,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1344(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1344(SP)
-	VMOVUPS        Y3, 1376(SP)
+	VMOVUPS        Y2, 1344(DX)
+	VMOVUPS        Y3, 1376(DX)
 	VMOVUPS        704(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2752(CX), Y3
@@ -19170,8 +19198,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1408(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1408(SP)
-	VMOVUPS        Y3, 1440(SP)
+	VMOVUPS        Y2, 1408(DX)
+	VMOVUPS        Y3, 1440(DX)
 	VMOVUPS        736(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2784(CX), Y3
@@ -19183,8 +19211,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1472(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1472(SP)
-	VMOVUPS        Y3, 1504(SP)
+	VMOVUPS        Y2, 1472(DX)
+	VMOVUPS        Y3, 1504(DX)
 	VMOVUPS        768(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2816(CX), Y3
@@ -19196,8 +19224,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1536(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1536(SP)
-	VMOVUPS        Y3, 1568(SP)
+	VMOVUPS        Y2, 1536(DX)
+	VMOVUPS        Y3, 1568(DX)
 	VMOVUPS        800(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2848(CX), Y3
@@ -19209,8 +19237,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1600(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1600(SP)
-	VMOVUPS        Y3, 1632(SP)
+	VMOVUPS        Y2, 1600(DX)
+	VMOVUPS        Y3, 1632(DX)
 	VMOVUPS        832(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2880(CX), Y3
@@ -19222,8 +19250,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1664(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1664(SP)
-	VMOVUPS        Y3, 1696(SP)
+	VMOVUPS        Y2, 1664(DX)
+	VMOVUPS        Y3, 1696(DX)
 	VMOVUPS        864(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2912(CX), Y3
@@ -19235,8 +19263,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1728(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1728(SP)
-	VMOVUPS        Y3, 1760(SP)
+	VMOVUPS        Y2, 1728(DX)
+	VMOVUPS        Y3, 1760(DX)
 	VMOVUPS        896(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2944(CX), Y3
@@ -19248,8 +19276,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1792(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1792(SP)
-	VMOVUPS        Y3, 1824(SP)
+	VMOVUPS        Y2, 1792(DX)
+	VMOVUPS        Y3, 1824(DX)
 	VMOVUPS        928(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        2976(CX), Y3
@@ -19261,8 +19289,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1856(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1856(SP)
-	VMOVUPS        Y3, 1888(SP)
+	VMOVUPS        Y2, 1856(DX)
+	VMOVUPS        Y3, 1888(DX)
 	VMOVUPS        960(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3008(CX), Y3
@@ -19274,8 +19302,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1920(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1920(SP)
-	VMOVUPS        Y3, 1952(SP)
+	VMOVUPS        Y2, 1920(DX)
+	VMOVUPS        Y3, 1952(DX)
 	VMOVUPS        992(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3040(CX), Y3
@@ -19287,8 +19315,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+1984(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 1984(SP)
-	VMOVUPS        Y3, 2016(SP)
+	VMOVUPS        Y2, 1984(DX)
+	VMOVUPS        Y3, 2016(DX)
 	VMOVUPS        1024(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3072(CX), Y3
@@ -19300,8 +19328,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2048(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2048(SP)
-	VMOVUPS        Y3, 2080(SP)
+	VMOVUPS        Y2, 2048(DX)
+	VMOVUPS        Y3, 2080(DX)
 	VMOVUPS        1056(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3104(CX), Y3
@@ -19313,8 +19341,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2112(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2112(SP)
-	VMOVUPS        Y3, 2144(SP)
+	VMOVUPS        Y2, 2112(DX)
+	VMOVUPS        Y3, 2144(DX)
 	VMOVUPS        1088(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3136(CX), Y3
@@ -19326,8 +19354,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2176(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2176(SP)
-	VMOVUPS        Y3, 2208(SP)
+	VMOVUPS        Y2, 2176(DX)
+	VMOVUPS        Y3, 2208(DX)
 	VMOVUPS        1120(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3168(CX), Y3
@@ -19339,8 +19367,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2240(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2240(SP)
-	VMOVUPS        Y3, 2272(SP)
+	VMOVUPS        Y2, 2240(DX)
+	VMOVUPS        Y3, 2272(DX)
 	VMOVUPS        1152(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3200(CX), Y3
@@ -19352,8 +19380,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2304(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2304(SP)
-	VMOVUPS        Y3, 2336(SP)
+	VMOVUPS        Y2, 2304(DX)
+	VMOVUPS        Y3, 2336(DX)
 	VMOVUPS        1184(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3232(CX), Y3
@@ -19365,8 +19393,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2368(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2368(SP)
-	VMOVUPS        Y3, 2400(SP)
+	VMOVUPS        Y2, 2368(DX)
+	VMOVUPS        Y3, 2400(DX)
 	VMOVUPS        1216(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3264(CX), Y3
@@ -19378,8 +19406,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2432(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2432(SP)
-	VMOVUPS        Y3, 2464(SP)
+	VMOVUPS        Y2, 2432(DX)
+	VMOVUPS        Y3, 2464(DX)
 	VMOVUPS        1248(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3296(CX), Y3
@@ -19391,8 +19419,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2496(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2496(SP)
-	VMOVUPS        Y3, 2528(SP)
+	VMOVUPS        Y2, 2496(DX)
+	VMOVUPS        Y3, 2528(DX)
 	VMOVUPS        1280(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3328(CX), Y3
@@ -19404,8 +19432,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2560(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2560(SP)
-	VMOVUPS        Y3, 2592(SP)
+	VMOVUPS        Y2, 2560(DX)
+	VMOVUPS        Y3, 2592(DX)
 	VMOVUPS        1312(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3360(CX), Y3
@@ -19417,8 +19445,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2624(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2624(SP)
-	VMOVUPS        Y3, 2656(SP)
+	VMOVUPS        Y2, 2624(DX)
+	VMOVUPS        Y3, 2656(DX)
 	VMOVUPS        1344(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3392(CX), Y3
@@ -19430,8 +19458,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2688(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2688(SP)
-	VMOVUPS        Y3, 2720(SP)
+	VMOVUPS        Y2, 2688(DX)
+	VMOVUPS        Y3, 2720(DX)
 	VMOVUPS        1376(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3424(CX), Y3
@@ -19443,8 +19471,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2752(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2752(SP)
-	VMOVUPS        Y3, 2784(SP)
+	VMOVUPS        Y2, 2752(DX)
+	VMOVUPS        Y3, 2784(DX)
 	VMOVUPS        1408(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3456(CX), Y3
@@ -19456,8 +19484,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2816(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2816(SP)
-	VMOVUPS        Y3, 2848(SP)
+	VMOVUPS        Y2, 2816(DX)
+	VMOVUPS        Y3, 2848(DX)
 	VMOVUPS        1440(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3488(CX), Y3
@@ -19469,8 +19497,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2880(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2880(SP)
-	VMOVUPS        Y3, 2912(SP)
+	VMOVUPS        Y2, 2880(DX)
+	VMOVUPS        Y3, 2912(DX)
 	VMOVUPS        1472(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3520(CX), Y3
@@ -19482,8 +19510,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+2944(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 2944(SP)
-	VMOVUPS        Y3, 2976(SP)
+	VMOVUPS        Y2, 2944(DX)
+	VMOVUPS        Y3, 2976(DX)
 	VMOVUPS        1504(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3552(CX), Y3
@@ -19495,8 +19523,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3008(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3008(SP)
-	VMOVUPS        Y3, 3040(SP)
+	VMOVUPS        Y2, 3008(DX)
+	VMOVUPS        Y3, 3040(DX)
 	VMOVUPS        1536(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3584(CX), Y3
@@ -19508,8 +19536,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3072(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3072(SP)
-	VMOVUPS        Y3, 3104(SP)
+	VMOVUPS        Y2, 3072(DX)
+	VMOVUPS        Y3, 3104(DX)
 	VMOVUPS        1568(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3616(CX), Y3
@@ -19521,8 +19549,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3136(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3136(SP)
-	VMOVUPS        Y3, 3168(SP)
+	VMOVUPS        Y2, 3136(DX)
+	VMOVUPS        Y3, 3168(DX)
 	VMOVUPS        1600(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3648(CX), Y3
@@ -19534,8 +19562,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3200(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3200(SP)
-	VMOVUPS        Y3, 3232(SP)
+	VMOVUPS        Y2, 3200(DX)
+	VMOVUPS        Y3, 3232(DX)
 	VMOVUPS        1632(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3680(CX), Y3
@@ -19547,8 +19575,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3264(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3264(SP)
-	VMOVUPS        Y3, 3296(SP)
+	VMOVUPS        Y2, 3264(DX)
+	VMOVUPS        Y3, 3296(DX)
 	VMOVUPS        1664(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3712(CX), Y3
@@ -19560,8 +19588,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3328(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3328(SP)
-	VMOVUPS        Y3, 3360(SP)
+	VMOVUPS        Y2, 3328(DX)
+	VMOVUPS        Y3, 3360(DX)
 	VMOVUPS        1696(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3744(CX), Y3
@@ -19573,8 +19601,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3392(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3392(SP)
-	VMOVUPS        Y3, 3424(SP)
+	VMOVUPS        Y2, 3392(DX)
+	VMOVUPS        Y3, 3424(DX)
 	VMOVUPS        1728(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3776(CX), Y3
@@ -19586,8 +19614,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3456(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3456(SP)
-	VMOVUPS        Y3, 3488(SP)
+	VMOVUPS        Y2, 3456(DX)
+	VMOVUPS        Y3, 3488(DX)
 	VMOVUPS        1760(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3808(CX), Y3
@@ -19599,8 +19627,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3520(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3520(SP)
-	VMOVUPS        Y3, 3552(SP)
+	VMOVUPS        Y2, 3520(DX)
+	VMOVUPS        Y3, 3552(DX)
 	VMOVUPS        1792(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3840(CX), Y3
@@ -19612,8 +19640,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3584(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3584(SP)
-	VMOVUPS        Y3, 3616(SP)
+	VMOVUPS        Y2, 3584(DX)
+	VMOVUPS        Y3, 3616(DX)
 	VMOVUPS        1824(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3872(CX), Y3
@@ -19625,8 +19653,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3648(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3648(SP)
-	VMOVUPS        Y3, 3680(SP)
+	VMOVUPS        Y2, 3648(DX)
+	VMOVUPS        Y3, 3680(DX)
 	VMOVUPS        1856(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3904(CX), Y3
@@ -19638,8 +19666,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3712(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3712(SP)
-	VMOVUPS        Y3, 3744(SP)
+	VMOVUPS        Y2, 3712(DX)
+	VMOVUPS        Y3, 3744(DX)
 	VMOVUPS        1888(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3936(CX), Y3
@@ -19651,8 +19679,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3776(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3776(SP)
-	VMOVUPS        Y3, 3808(SP)
+	VMOVUPS        Y2, 3776(DX)
+	VMOVUPS        Y3, 3808(DX)
 	VMOVUPS        1920(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        3968(CX), Y3
@@ -19664,8 +19692,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3840(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3840(SP)
-	VMOVUPS        Y3, 3872(SP)
+	VMOVUPS        Y2, 3840(DX)
+	VMOVUPS        Y3, 3872(DX)
 	VMOVUPS        1952(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        4000(CX), Y3
@@ -19677,8 +19705,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3904(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3904(SP)
-	VMOVUPS        Y3, 3936(SP)
+	VMOVUPS        Y2, 3904(DX)
+	VMOVUPS        Y3, 3936(DX)
 	VMOVUPS        1984(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        4032(CX), Y3
@@ -19690,8 +19718,8 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+3968(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y4, Y2
 	VPERM2F128     $0x31, Y3, Y4, Y3
-	VMOVUPS        Y2, 3968(SP)
-	VMOVUPS        Y3, 4000(SP)
+	VMOVUPS        Y2, 3968(DX)
+	VMOVUPS        Y3, 4000(DX)
 	VMOVUPS        2016(CX), Y2
 	VMULPD         Y0, Y2, Y2
 	VMOVUPS        4064(CX), Y3
@@ -19703,16 +19731,16 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VFMSUBADD231PD fftsmall_tw256_AVX2_true<>+4032(SB), Y2, Y3
 	VPERM2F128     $0x20, Y3, Y0, Y2
 	VPERM2F128     $0x31, Y3, Y0, Y0
-	VMOVUPS        Y2, 4032(SP)
-	VMOVUPS        Y0, 4064(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        512(SP), Y2
-	VMOVUPS        1024(SP), Y3
-	VMOVUPS        1536(SP), Y4
-	VMOVUPS        2048(SP), Y5
-	VMOVUPS        2560(SP), Y6
-	VMOVUPS        3072(SP), Y7
-	VMOVUPS        3584(SP), Y8
+	VMOVUPS        Y2, 4032(DX)
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        512(DX), Y2
+	VMOVUPS        1024(DX), Y3
+	VMOVUPS        1536(DX), Y4
+	VMOVUPS        2048(DX), Y5
+	VMOVUPS        2560(DX), Y6
+	VMOVUPS        3072(DX), Y7
+	VMOVUPS        3584(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -19751,22 +19779,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, (SP)
-	VMOVUPS        Y2, 512(SP)
-	VMOVUPS        Y9, 1024(SP)
-	VMOVUPS        Y6, 1536(SP)
-	VMOVUPS        Y0, 2048(SP)
-	VMOVUPS        Y7, 2560(SP)
-	VMOVUPS        Y5, 3072(SP)
-	VMOVUPS        Y3, 3584(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        544(SP), Y2
-	VMOVUPS        1056(SP), Y3
-	VMOVUPS        1568(SP), Y4
-	VMOVUPS        2080(SP), Y5
-	VMOVUPS        2592(SP), Y6
-	VMOVUPS        3104(SP), Y7
-	VMOVUPS        3616(SP), Y8
+	VMOVUPS        Y4, (DX)
+	VMOVUPS        Y2, 512(DX)
+	VMOVUPS        Y9, 1024(DX)
+	VMOVUPS        Y6, 1536(DX)
+	VMOVUPS        Y0, 2048(DX)
+	VMOVUPS        Y7, 2560(DX)
+	VMOVUPS        Y5, 3072(DX)
+	VMOVUPS        Y3, 3584(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        1056(DX), Y3
+	VMOVUPS        1568(DX), Y4
+	VMOVUPS        2080(DX), Y5
+	VMOVUPS        2592(DX), Y6
+	VMOVUPS        3104(DX), Y7
+	VMOVUPS        3616(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -19805,43 +19833,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 32(SP)
+	VMOVUPS        Y4, 32(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3feff621e3796d7e<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 544(SP)
+	VMOVUPS        Y4, 544(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1056(SP)
+	VMOVUPS        Y2, 1056(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fefa7557f08a517<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1568(SP)
+	VMOVUPS        Y2, 1568(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2080(SP)
+	VMOVUPS        Y2, 2080(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2592(SP)
+	VMOVUPS        Y0, 2592(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3104(SP)
+	VMOVUPS        Y0, 3104(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fee212104f686e5<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3616(SP)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        576(SP), Y2
-	VMOVUPS        1088(SP), Y3
-	VMOVUPS        1600(SP), Y4
-	VMOVUPS        2112(SP), Y5
-	VMOVUPS        2624(SP), Y6
-	VMOVUPS        3136(SP), Y7
-	VMOVUPS        3648(SP), Y8
+	VMOVUPS        Y0, 3616(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1600(DX), Y4
+	VMOVUPS        2112(DX), Y5
+	VMOVUPS        2624(DX), Y6
+	VMOVUPS        3136(DX), Y7
+	VMOVUPS        3648(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -19880,43 +19908,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 64(SP)
+	VMOVUPS        Y4, 64(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 576(SP)
+	VMOVUPS        Y4, 576(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1088(SP)
+	VMOVUPS        Y2, 1088(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1600(SP)
+	VMOVUPS        Y2, 1600(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2112(SP)
+	VMOVUPS        Y2, 2112(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2624(SP)
+	VMOVUPS        Y0, 2624(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3136(SP)
+	VMOVUPS        Y0, 3136(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3648(SP)
-	VMOVUPS        96(SP), Y0
-	VMOVUPS        608(SP), Y2
-	VMOVUPS        1120(SP), Y3
-	VMOVUPS        1632(SP), Y4
-	VMOVUPS        2144(SP), Y5
-	VMOVUPS        2656(SP), Y6
-	VMOVUPS        3168(SP), Y7
-	VMOVUPS        3680(SP), Y8
+	VMOVUPS        Y0, 3648(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        1120(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        2144(DX), Y5
+	VMOVUPS        2656(DX), Y6
+	VMOVUPS        3168(DX), Y7
+	VMOVUPS        3680(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -19955,43 +19983,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 96(SP)
+	VMOVUPS        Y4, 96(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfc2c8106e8e613a<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fefa7557f08a517<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 608(SP)
+	VMOVUPS        Y4, 608(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1120(SP)
+	VMOVUPS        Y2, 1120(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3feced7af43cc773<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1632(SP)
+	VMOVUPS        Y2, 1632(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2144(SP)
+	VMOVUPS        Y2, 2144(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2656(SP)
+	VMOVUPS        Y0, 2656(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3168(SP)
+	VMOVUPS        Y0, 3168(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe073879922ffed<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3680(SP)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        640(SP), Y2
-	VMOVUPS        1152(SP), Y3
-	VMOVUPS        1664(SP), Y4
-	VMOVUPS        2176(SP), Y5
-	VMOVUPS        2688(SP), Y6
-	VMOVUPS        3200(SP), Y7
-	VMOVUPS        3712(SP), Y8
+	VMOVUPS        Y0, 3680(DX)
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        640(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1664(DX), Y4
+	VMOVUPS        2176(DX), Y5
+	VMOVUPS        2688(DX), Y6
+	VMOVUPS        3200(DX), Y7
+	VMOVUPS        3712(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20030,43 +20058,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 128(SP)
+	VMOVUPS        Y4, 128(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 640(SP)
+	VMOVUPS        Y4, 640(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1152(SP)
+	VMOVUPS        Y2, 1152(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1664(SP)
+	VMOVUPS        Y2, 1664(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2176(SP)
+	VMOVUPS        Y2, 2176(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2688(SP)
+	VMOVUPS        Y0, 2688(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3200(SP)
+	VMOVUPS        Y0, 3200(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3712(SP)
-	VMOVUPS        160(SP), Y0
-	VMOVUPS        672(SP), Y2
-	VMOVUPS        1184(SP), Y3
-	VMOVUPS        1696(SP), Y4
-	VMOVUPS        2208(SP), Y5
-	VMOVUPS        2720(SP), Y6
-	VMOVUPS        3232(SP), Y7
-	VMOVUPS        3744(SP), Y8
+	VMOVUPS        Y0, 3712(DX)
+	VMOVUPS        160(DX), Y0
+	VMOVUPS        672(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1696(DX), Y4
+	VMOVUPS        2208(DX), Y5
+	VMOVUPS        2720(DX), Y6
+	VMOVUPS        3232(DX), Y7
+	VMOVUPS        3744(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20105,43 +20133,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 160(SP)
+	VMOVUPS        Y4, 160(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfcf19f97b215f1a<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fef0a7efb9230d8<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 672(SP)
+	VMOVUPS        Y4, 672(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        Y2, 1696(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2208(SP)
+	VMOVUPS        Y2, 2208(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fd58f9a75ab1fdd<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2720(SP)
+	VMOVUPS        Y0, 2720(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3232(SP)
+	VMOVUPS        Y0, 3232(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3744(SP)
-	VMOVUPS        192(SP), Y0
-	VMOVUPS        704(SP), Y2
-	VMOVUPS        1216(SP), Y3
-	VMOVUPS        1728(SP), Y4
-	VMOVUPS        2240(SP), Y5
-	VMOVUPS        2752(SP), Y6
-	VMOVUPS        3264(SP), Y7
-	VMOVUPS        3776(SP), Y8
+	VMOVUPS        Y0, 3744(DX)
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        704(DX), Y2
+	VMOVUPS        1216(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        2240(DX), Y5
+	VMOVUPS        2752(DX), Y6
+	VMOVUPS        3264(DX), Y7
+	VMOVUPS        3776(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20180,43 +20208,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 192(SP)
+	VMOVUPS        Y4, 192(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 704(SP)
+	VMOVUPS        Y4, 704(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1216(SP)
+	VMOVUPS        Y2, 1216(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1728(SP)
+	VMOVUPS        Y2, 1728(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2240(SP)
+	VMOVUPS        Y2, 2240(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2752(SP)
+	VMOVUPS        Y0, 2752(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3264(SP)
+	VMOVUPS        Y0, 3264(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3776(SP)
-	VMOVUPS        224(SP), Y0
-	VMOVUPS        736(SP), Y2
-	VMOVUPS        1248(SP), Y3
-	VMOVUPS        1760(SP), Y4
-	VMOVUPS        2272(SP), Y5
-	VMOVUPS        2784(SP), Y6
-	VMOVUPS        3296(SP), Y7
-	VMOVUPS        3808(SP), Y8
+	VMOVUPS        Y0, 3776(DX)
+	VMOVUPS        224(DX), Y0
+	VMOVUPS        736(DX), Y2
+	VMOVUPS        1248(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        2272(DX), Y5
+	VMOVUPS        2784(DX), Y6
+	VMOVUPS        3296(DX), Y7
+	VMOVUPS        3808(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20255,43 +20283,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 224(SP)
+	VMOVUPS        Y4, 224(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fee212104f686e5<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 736(SP)
+	VMOVUPS        Y4, 736(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfeb728345196e3e<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe073879922ffed<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        Y2, 1760(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2272(SP)
+	VMOVUPS        Y2, 2272(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfefa7557f08a517<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfc2c8106e8e613a<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2784(SP)
+	VMOVUPS        Y0, 2784(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3296(SP)
+	VMOVUPS        Y0, 3296(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe7b5df226aafaf<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3808(SP)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        768(SP), Y2
-	VMOVUPS        1280(SP), Y3
-	VMOVUPS        1792(SP), Y4
-	VMOVUPS        2304(SP), Y5
-	VMOVUPS        2816(SP), Y6
-	VMOVUPS        3328(SP), Y7
-	VMOVUPS        3840(SP), Y8
+	VMOVUPS        Y0, 3808(DX)
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        768(DX), Y2
+	VMOVUPS        1280(DX), Y3
+	VMOVUPS        1792(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2816(DX), Y6
+	VMOVUPS        3328(DX), Y7
+	VMOVUPS        3840(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20330,42 +20358,42 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 256(SP)
+	VMOVUPS        Y4, 256(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 768(SP)
+	VMOVUPS        Y4, 768(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1280(SP)
+	VMOVUPS        Y2, 1280(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1792(SP)
+	VMOVUPS        Y2, 1792(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 2304(SP)
+	VMOVUPS        Y0, 2304(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2816(SP)
+	VMOVUPS        Y0, 2816(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3328(SP)
+	VMOVUPS        Y0, 3328(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3840(SP)
-	VMOVUPS        288(SP), Y0
-	VMOVUPS        800(SP), Y2
-	VMOVUPS        1312(SP), Y3
-	VMOVUPS        1824(SP), Y4
-	VMOVUPS        2336(SP), Y5
-	VMOVUPS        2848(SP), Y6
-	VMOVUPS        3360(SP), Y7
-	VMOVUPS        3872(SP), Y8
+	VMOVUPS        Y0, 3840(DX)
+	VMOVUPS        288(DX), Y0
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        1312(DX), Y3
+	VMOVUPS        1824(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2848(DX), Y6
+	VMOVUPS        3360(DX), Y7
+	VMOVUPS        3872(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20404,43 +20432,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 288(SP)
+	VMOVUPS        Y4, 288(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3feced7af43cc773<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 800(SP)
+	VMOVUPS        Y4, 800(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1312(SP)
+	VMOVUPS        Y2, 1312(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfef0a7efb9230d8<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fcf19f97b215f1a<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1824(SP)
+	VMOVUPS        Y2, 1824(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2336(SP)
+	VMOVUPS        Y2, 2336(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2848(SP)
+	VMOVUPS        Y0, 2848(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfec38b2f180bdb1<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3360(SP)
+	VMOVUPS        Y0, 3360(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfa91f65f10dd814<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3872(SP)
-	VMOVUPS        320(SP), Y0
-	VMOVUPS        832(SP), Y2
-	VMOVUPS        1344(SP), Y3
-	VMOVUPS        1856(SP), Y4
-	VMOVUPS        2368(SP), Y5
-	VMOVUPS        2880(SP), Y6
-	VMOVUPS        3392(SP), Y7
-	VMOVUPS        3904(SP), Y8
+	VMOVUPS        Y0, 3872(DX)
+	VMOVUPS        320(DX), Y0
+	VMOVUPS        832(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1856(DX), Y4
+	VMOVUPS        2368(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        3392(DX), Y7
+	VMOVUPS        3904(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20479,43 +20507,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 320(SP)
+	VMOVUPS        Y4, 320(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 832(SP)
+	VMOVUPS        Y4, 832(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1344(SP)
+	VMOVUPS        Y2, 1344(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1856(SP)
+	VMOVUPS        Y2, 1856(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2368(SP)
+	VMOVUPS        Y2, 2368(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2880(SP)
+	VMOVUPS        Y0, 2880(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3392(SP)
+	VMOVUPS        Y0, 3392(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3904(SP)
-	VMOVUPS        352(SP), Y0
-	VMOVUPS        864(SP), Y2
-	VMOVUPS        1376(SP), Y3
-	VMOVUPS        1888(SP), Y4
-	VMOVUPS        2400(SP), Y5
-	VMOVUPS        2912(SP), Y6
-	VMOVUPS        3424(SP), Y7
-	VMOVUPS        3936(SP), Y8
+	VMOVUPS        Y0, 3904(DX)
+	VMOVUPS        352(DX), Y0
+	VMOVUPS        864(DX), Y2
+	VMOVUPS        1376(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        2400(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        3424(DX), Y7
+	VMOVUPS        3936(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20554,43 +20582,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 352(SP)
+	VMOVUPS        Y4, 352(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfe073879922ffed<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3feb728345196e3e<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 864(SP)
+	VMOVUPS        Y4, 864(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fde2b5d3806f63b<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1376(SP)
+	VMOVUPS        Y2, 1376(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfeff621e3796d7e<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfa91f65f10dd814<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1888(SP)
+	VMOVUPS        Y2, 1888(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2400(SP)
+	VMOVUPS        Y2, 2400(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfdb5d1009e15cc0<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfeced7af43cc773<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2912(SP)
+	VMOVUPS        Y0, 2912(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_3fb917a6bc29b42c<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfefd88da3d12525<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3424(SP)
+	VMOVUPS        Y0, 3424(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fe30ff7fce17035<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe9b3e047f38741<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3936(SP)
-	VMOVUPS        384(SP), Y0
-	VMOVUPS        896(SP), Y2
-	VMOVUPS        1408(SP), Y3
-	VMOVUPS        1920(SP), Y4
-	VMOVUPS        2432(SP), Y5
-	VMOVUPS        2944(SP), Y6
-	VMOVUPS        3456(SP), Y7
-	VMOVUPS        3968(SP), Y8
+	VMOVUPS        Y0, 3936(DX)
+	VMOVUPS        384(DX), Y0
+	VMOVUPS        896(DX), Y2
+	VMOVUPS        1408(DX), Y3
+	VMOVUPS        1920(DX), Y4
+	VMOVUPS        2432(DX), Y5
+	VMOVUPS        2944(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3968(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20629,43 +20657,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 384(SP)
+	VMOVUPS        Y4, 384(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 896(SP)
+	VMOVUPS        Y4, 896(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1408(SP)
+	VMOVUPS        Y2, 1408(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1920(SP)
+	VMOVUPS        Y2, 1920(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2432(SP)
+	VMOVUPS        Y2, 2432(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2944(SP)
+	VMOVUPS        Y0, 2944(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3456(SP)
+	VMOVUPS        Y0, 3456(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3968(SP)
-	VMOVUPS        416(SP), Y0
-	VMOVUPS        928(SP), Y2
-	VMOVUPS        1440(SP), Y3
-	VMOVUPS        1952(SP), Y4
-	VMOVUPS        2464(SP), Y5
-	VMOVUPS        2976(SP), Y6
-	VMOVUPS        3488(SP), Y7
-	VMOVUPS        4000(SP), Y8
+	VMOVUPS        Y0, 3968(DX)
+	VMOVUPS        416(DX), Y0
+	VMOVUPS        928(DX), Y2
+	VMOVUPS        1440(DX), Y3
+	VMOVUPS        1952(DX), Y4
+	VMOVUPS        2464(DX), Y5
+	VMOVUPS        2976(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        4000(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20704,43 +20732,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 416(SP)
+	VMOVUPS        Y4, 416(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfe30ff7fce17035<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fe9b3e047f38741<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 928(SP)
+	VMOVUPS        Y4, 928(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfee9f4156c62dda<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd294062ed59f05<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1440(SP)
+	VMOVUPS        Y2, 1440(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfee212104f686e5<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfd58f9a75ab1fdd<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1952(SP)
+	VMOVUPS        Y2, 1952(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfea9b66290ea1a4<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2464(SP)
+	VMOVUPS        Y2, 2464(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_3fa91f65f10dd814<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfeff621e3796d7e<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2976(SP)
+	VMOVUPS        Y0, 2976(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_3fe44cf325091dd6<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3488(SP)
+	VMOVUPS        Y0, 3488(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fef0a7efb9230d8<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfcf19f97b215f1a<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 4000(SP)
-	VMOVUPS        448(SP), Y0
-	VMOVUPS        960(SP), Y2
-	VMOVUPS        1472(SP), Y3
-	VMOVUPS        1984(SP), Y4
-	VMOVUPS        2496(SP), Y5
-	VMOVUPS        3008(SP), Y6
-	VMOVUPS        3520(SP), Y7
-	VMOVUPS        4032(SP), Y8
+	VMOVUPS        Y0, 4000(DX)
+	VMOVUPS        448(DX), Y0
+	VMOVUPS        960(DX), Y2
+	VMOVUPS        1472(DX), Y3
+	VMOVUPS        1984(DX), Y4
+	VMOVUPS        2496(DX), Y5
+	VMOVUPS        3008(DX), Y6
+	VMOVUPS        3520(DX), Y7
+	VMOVUPS        4032(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20779,43 +20807,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 448(SP)
+	VMOVUPS        Y4, 448(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 960(SP)
+	VMOVUPS        Y4, 960(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1472(SP)
+	VMOVUPS        Y2, 1472(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1984(SP)
+	VMOVUPS        Y2, 1984(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2496(SP)
+	VMOVUPS        Y2, 2496(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 3008(SP)
+	VMOVUPS        Y0, 3008(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3520(SP)
+	VMOVUPS        Y0, 3520(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 4032(SP)
-	VMOVUPS        480(SP), Y0
-	VMOVUPS        992(SP), Y2
-	VMOVUPS        1504(SP), Y3
-	VMOVUPS        2016(SP), Y4
-	VMOVUPS        2528(SP), Y5
-	VMOVUPS        3040(SP), Y6
-	VMOVUPS        3552(SP), Y7
-	VMOVUPS        4064(SP), Y8
+	VMOVUPS        Y0, 4032(DX)
+	VMOVUPS        480(DX), Y0
+	VMOVUPS        992(DX), Y2
+	VMOVUPS        1504(DX), Y3
+	VMOVUPS        2016(DX), Y4
+	VMOVUPS        2528(DX), Y5
+	VMOVUPS        3040(DX), Y6
+	VMOVUPS        3552(DX), Y7
+	VMOVUPS        4064(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20854,43 +20882,43 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 480(SP)
+	VMOVUPS        Y4, 480(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfe57d69348cec9f<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fe7b5df226aafaf<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 992(SP)
+	VMOVUPS        Y4, 992(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1504(SP)
+	VMOVUPS        Y2, 1504(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfe9b3e047f38741<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfe30ff7fce17035<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 2016(SP)
+	VMOVUPS        Y2, 2016(DX)
 	VPERMILPD      $0x55, Y0, Y2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Y0, Y2
-	VMOVUPS        Y2, 2528(SP)
+	VMOVUPS        Y2, 2528(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_3fe073879922ffed<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfeb728345196e3e<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 3040(SP)
+	VMOVUPS        Y0, 3040(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_3fee9f4156c62dda<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd294062ed59f05<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3552(SP)
+	VMOVUPS        Y0, 3552(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_3feced7af43cc773<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_3fdb5d1009e15cc0<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 4064(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        64(SP), Y2
-	VMOVUPS        128(SP), Y3
-	VMOVUPS        192(SP), Y4
-	VMOVUPS        256(SP), Y5
-	VMOVUPS        320(SP), Y6
-	VMOVUPS        384(SP), Y7
-	VMOVUPS        448(SP), Y8
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        64(DX), Y2
+	VMOVUPS        128(DX), Y3
+	VMOVUPS        192(DX), Y4
+	VMOVUPS        256(DX), Y5
+	VMOVUPS        320(DX), Y6
+	VMOVUPS        384(DX), Y7
+	VMOVUPS        448(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20929,22 +20957,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, (SP)
-	VMOVUPS        Y2, 64(SP)
-	VMOVUPS        Y9, 128(SP)
-	VMOVUPS        Y6, 192(SP)
-	VMOVUPS        Y0, 256(SP)
-	VMOVUPS        Y7, 320(SP)
-	VMOVUPS        Y5, 384(SP)
-	VMOVUPS        Y3, 448(SP)
-	VMOVUPS        32(SP), Y0
-	VMOVUPS        96(SP), Y2
-	VMOVUPS        160(SP), Y3
-	VMOVUPS        224(SP), Y4
-	VMOVUPS        288(SP), Y5
-	VMOVUPS        352(SP), Y6
-	VMOVUPS        416(SP), Y7
-	VMOVUPS        480(SP), Y8
+	VMOVUPS        Y4, (DX)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y9, 128(DX)
+	VMOVUPS        Y6, 192(DX)
+	VMOVUPS        Y0, 256(DX)
+	VMOVUPS        Y7, 320(DX)
+	VMOVUPS        Y5, 384(DX)
+	VMOVUPS        Y3, 448(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        96(DX), Y2
+	VMOVUPS        160(DX), Y3
+	VMOVUPS        224(DX), Y4
+	VMOVUPS        288(DX), Y5
+	VMOVUPS        352(DX), Y6
+	VMOVUPS        416(DX), Y7
+	VMOVUPS        480(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -20983,90 +21011,90 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 32(SP)
+	VMOVUPS        Y4, 32(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 96(SP)
+	VMOVUPS        Y4, 96(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 160(SP)
+	VMOVUPS        Y2, 160(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 224(SP)
+	VMOVUPS        Y2, 224(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 288(SP)
+	VMOVUPS        Y0, 288(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 352(SP)
+	VMOVUPS        Y0, 352(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 416(SP)
+	VMOVUPS        Y0, 416(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 480(SP)
-	VMOVUPS        (SP), Y0
-	VMOVUPS        32(SP), Y2
+	VMOVUPS        Y0, 480(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, (AX)
 	VMOVUPS        Y0, 2048(AX)
-	VMOVUPS        64(SP), Y0
-	VMOVUPS        96(SP), Y2
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        96(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 256(AX)
 	VMOVUPS        Y0, 2304(AX)
-	VMOVUPS        128(SP), Y0
-	VMOVUPS        160(SP), Y2
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        160(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 512(AX)
 	VMOVUPS        Y0, 2560(AX)
-	VMOVUPS        192(SP), Y0
-	VMOVUPS        224(SP), Y2
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        224(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 768(AX)
 	VMOVUPS        Y0, 2816(AX)
-	VMOVUPS        256(SP), Y0
-	VMOVUPS        288(SP), Y2
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1024(AX)
 	VMOVUPS        Y0, 3072(AX)
-	VMOVUPS        320(SP), Y0
-	VMOVUPS        352(SP), Y2
+	VMOVUPS        320(DX), Y0
+	VMOVUPS        352(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1280(AX)
 	VMOVUPS        Y0, 3328(AX)
-	VMOVUPS        384(SP), Y0
-	VMOVUPS        416(SP), Y2
+	VMOVUPS        384(DX), Y0
+	VMOVUPS        416(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1536(AX)
 	VMOVUPS        Y0, 3584(AX)
-	VMOVUPS        448(SP), Y0
-	VMOVUPS        480(SP), Y2
+	VMOVUPS        448(DX), Y0
+	VMOVUPS        480(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1792(AX)
 	VMOVUPS        Y0, 3840(AX)
-	VMOVUPS        512(SP), Y0
-	VMOVUPS        576(SP), Y2
-	VMOVUPS        640(SP), Y3
-	VMOVUPS        704(SP), Y4
-	VMOVUPS        768(SP), Y5
-	VMOVUPS        832(SP), Y6
-	VMOVUPS        896(SP), Y7
-	VMOVUPS        960(SP), Y8
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        704(DX), Y4
+	VMOVUPS        768(DX), Y5
+	VMOVUPS        832(DX), Y6
+	VMOVUPS        896(DX), Y7
+	VMOVUPS        960(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21105,22 +21133,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 512(SP)
-	VMOVUPS        Y2, 576(SP)
-	VMOVUPS        Y9, 640(SP)
-	VMOVUPS        Y6, 704(SP)
-	VMOVUPS        Y0, 768(SP)
-	VMOVUPS        Y7, 832(SP)
-	VMOVUPS        Y5, 896(SP)
-	VMOVUPS        Y3, 960(SP)
-	VMOVUPS        544(SP), Y0
-	VMOVUPS        608(SP), Y2
-	VMOVUPS        672(SP), Y3
-	VMOVUPS        736(SP), Y4
-	VMOVUPS        800(SP), Y5
-	VMOVUPS        864(SP), Y6
-	VMOVUPS        928(SP), Y7
-	VMOVUPS        992(SP), Y8
+	VMOVUPS        Y4, 512(DX)
+	VMOVUPS        Y2, 576(DX)
+	VMOVUPS        Y9, 640(DX)
+	VMOVUPS        Y6, 704(DX)
+	VMOVUPS        Y0, 768(DX)
+	VMOVUPS        Y7, 832(DX)
+	VMOVUPS        Y5, 896(DX)
+	VMOVUPS        Y3, 960(DX)
+	VMOVUPS        544(DX), Y0
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        736(DX), Y4
+	VMOVUPS        800(DX), Y5
+	VMOVUPS        864(DX), Y6
+	VMOVUPS        928(DX), Y7
+	VMOVUPS        992(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21159,90 +21187,90 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 544(SP)
+	VMOVUPS        Y4, 544(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 608(SP)
+	VMOVUPS        Y4, 608(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 672(SP)
+	VMOVUPS        Y2, 672(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 736(SP)
+	VMOVUPS        Y2, 736(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 800(SP)
+	VMOVUPS        Y0, 800(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 864(SP)
+	VMOVUPS        Y0, 864(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 928(SP)
+	VMOVUPS        Y0, 928(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 992(SP)
-	VMOVUPS        512(SP), Y0
-	VMOVUPS        544(SP), Y2
+	VMOVUPS        Y0, 992(DX)
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        544(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 32(AX)
 	VMOVUPS        Y0, 2080(AX)
-	VMOVUPS        576(SP), Y0
-	VMOVUPS        608(SP), Y2
+	VMOVUPS        576(DX), Y0
+	VMOVUPS        608(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 288(AX)
 	VMOVUPS        Y0, 2336(AX)
-	VMOVUPS        640(SP), Y0
-	VMOVUPS        672(SP), Y2
+	VMOVUPS        640(DX), Y0
+	VMOVUPS        672(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 544(AX)
 	VMOVUPS        Y0, 2592(AX)
-	VMOVUPS        704(SP), Y0
-	VMOVUPS        736(SP), Y2
+	VMOVUPS        704(DX), Y0
+	VMOVUPS        736(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 800(AX)
 	VMOVUPS        Y0, 2848(AX)
-	VMOVUPS        768(SP), Y0
-	VMOVUPS        800(SP), Y2
+	VMOVUPS        768(DX), Y0
+	VMOVUPS        800(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1056(AX)
 	VMOVUPS        Y0, 3104(AX)
-	VMOVUPS        832(SP), Y0
-	VMOVUPS        864(SP), Y2
+	VMOVUPS        832(DX), Y0
+	VMOVUPS        864(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1312(AX)
 	VMOVUPS        Y0, 3360(AX)
-	VMOVUPS        896(SP), Y0
-	VMOVUPS        928(SP), Y2
+	VMOVUPS        896(DX), Y0
+	VMOVUPS        928(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1568(AX)
 	VMOVUPS        Y0, 3616(AX)
-	VMOVUPS        960(SP), Y0
-	VMOVUPS        992(SP), Y2
+	VMOVUPS        960(DX), Y0
+	VMOVUPS        992(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1824(AX)
 	VMOVUPS        Y0, 3872(AX)
-	VMOVUPS        1024(SP), Y0
-	VMOVUPS        1088(SP), Y2
-	VMOVUPS        1152(SP), Y3
-	VMOVUPS        1216(SP), Y4
-	VMOVUPS        1280(SP), Y5
-	VMOVUPS        1344(SP), Y6
-	VMOVUPS        1408(SP), Y7
-	VMOVUPS        1472(SP), Y8
+	VMOVUPS        1024(DX), Y0
+	VMOVUPS        1088(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1216(DX), Y4
+	VMOVUPS        1280(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1408(DX), Y7
+	VMOVUPS        1472(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21281,22 +21309,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 1024(SP)
-	VMOVUPS        Y2, 1088(SP)
-	VMOVUPS        Y9, 1152(SP)
-	VMOVUPS        Y6, 1216(SP)
-	VMOVUPS        Y0, 1280(SP)
-	VMOVUPS        Y7, 1344(SP)
-	VMOVUPS        Y5, 1408(SP)
-	VMOVUPS        Y3, 1472(SP)
-	VMOVUPS        1056(SP), Y0
-	VMOVUPS        1120(SP), Y2
-	VMOVUPS        1184(SP), Y3
-	VMOVUPS        1248(SP), Y4
-	VMOVUPS        1312(SP), Y5
-	VMOVUPS        1376(SP), Y6
-	VMOVUPS        1440(SP), Y7
-	VMOVUPS        1504(SP), Y8
+	VMOVUPS        Y4, 1024(DX)
+	VMOVUPS        Y2, 1088(DX)
+	VMOVUPS        Y9, 1152(DX)
+	VMOVUPS        Y6, 1216(DX)
+	VMOVUPS        Y0, 1280(DX)
+	VMOVUPS        Y7, 1344(DX)
+	VMOVUPS        Y5, 1408(DX)
+	VMOVUPS        Y3, 1472(DX)
+	VMOVUPS        1056(DX), Y0
+	VMOVUPS        1120(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1248(DX), Y4
+	VMOVUPS        1312(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1440(DX), Y7
+	VMOVUPS        1504(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21335,90 +21363,90 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 1056(SP)
+	VMOVUPS        Y4, 1056(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 1120(SP)
+	VMOVUPS        Y4, 1120(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1184(SP)
+	VMOVUPS        Y2, 1184(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1248(SP)
+	VMOVUPS        Y2, 1248(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 1312(SP)
+	VMOVUPS        Y0, 1312(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1376(SP)
+	VMOVUPS        Y0, 1376(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1440(SP)
+	VMOVUPS        Y0, 1440(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 1504(SP)
-	VMOVUPS        1024(SP), Y0
-	VMOVUPS        1056(SP), Y2
+	VMOVUPS        Y0, 1504(DX)
+	VMOVUPS        1024(DX), Y0
+	VMOVUPS        1056(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 64(AX)
 	VMOVUPS        Y0, 2112(AX)
-	VMOVUPS        1088(SP), Y0
-	VMOVUPS        1120(SP), Y2
+	VMOVUPS        1088(DX), Y0
+	VMOVUPS        1120(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 320(AX)
 	VMOVUPS        Y0, 2368(AX)
-	VMOVUPS        1152(SP), Y0
-	VMOVUPS        1184(SP), Y2
+	VMOVUPS        1152(DX), Y0
+	VMOVUPS        1184(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 576(AX)
 	VMOVUPS        Y0, 2624(AX)
-	VMOVUPS        1216(SP), Y0
-	VMOVUPS        1248(SP), Y2
+	VMOVUPS        1216(DX), Y0
+	VMOVUPS        1248(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 832(AX)
 	VMOVUPS        Y0, 2880(AX)
-	VMOVUPS        1280(SP), Y0
-	VMOVUPS        1312(SP), Y2
+	VMOVUPS        1280(DX), Y0
+	VMOVUPS        1312(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1088(AX)
 	VMOVUPS        Y0, 3136(AX)
-	VMOVUPS        1344(SP), Y0
-	VMOVUPS        1376(SP), Y2
+	VMOVUPS        1344(DX), Y0
+	VMOVUPS        1376(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1344(AX)
 	VMOVUPS        Y0, 3392(AX)
-	VMOVUPS        1408(SP), Y0
-	VMOVUPS        1440(SP), Y2
+	VMOVUPS        1408(DX), Y0
+	VMOVUPS        1440(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1600(AX)
 	VMOVUPS        Y0, 3648(AX)
-	VMOVUPS        1472(SP), Y0
-	VMOVUPS        1504(SP), Y2
+	VMOVUPS        1472(DX), Y0
+	VMOVUPS        1504(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1856(AX)
 	VMOVUPS        Y0, 3904(AX)
-	VMOVUPS        1536(SP), Y0
-	VMOVUPS        1600(SP), Y2
-	VMOVUPS        1664(SP), Y3
-	VMOVUPS        1728(SP), Y4
-	VMOVUPS        1792(SP), Y5
-	VMOVUPS        1856(SP), Y6
-	VMOVUPS        1920(SP), Y7
-	VMOVUPS        1984(SP), Y8
+	VMOVUPS        1536(DX), Y0
+	VMOVUPS        1600(DX), Y2
+	VMOVUPS        1664(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        1792(DX), Y5
+	VMOVUPS        1856(DX), Y6
+	VMOVUPS        1920(DX), Y7
+	VMOVUPS        1984(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21457,22 +21485,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 1536(SP)
-	VMOVUPS        Y2, 1600(SP)
-	VMOVUPS        Y9, 1664(SP)
-	VMOVUPS        Y6, 1728(SP)
-	VMOVUPS        Y0, 1792(SP)
-	VMOVUPS        Y7, 1856(SP)
-	VMOVUPS        Y5, 1920(SP)
-	VMOVUPS        Y3, 1984(SP)
-	VMOVUPS        1568(SP), Y0
-	VMOVUPS        1632(SP), Y2
-	VMOVUPS        1696(SP), Y3
-	VMOVUPS        1760(SP), Y4
-	VMOVUPS        1824(SP), Y5
-	VMOVUPS        1888(SP), Y6
-	VMOVUPS        1952(SP), Y7
-	VMOVUPS        2016(SP), Y8
+	VMOVUPS        Y4, 1536(DX)
+	VMOVUPS        Y2, 1600(DX)
+	VMOVUPS        Y9, 1664(DX)
+	VMOVUPS        Y6, 1728(DX)
+	VMOVUPS        Y0, 1792(DX)
+	VMOVUPS        Y7, 1856(DX)
+	VMOVUPS        Y5, 1920(DX)
+	VMOVUPS        Y3, 1984(DX)
+	VMOVUPS        1568(DX), Y0
+	VMOVUPS        1632(DX), Y2
+	VMOVUPS        1696(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        1824(DX), Y5
+	VMOVUPS        1888(DX), Y6
+	VMOVUPS        1952(DX), Y7
+	VMOVUPS        2016(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21511,90 +21539,90 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 1568(SP)
+	VMOVUPS        Y4, 1568(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 1632(SP)
+	VMOVUPS        Y4, 1632(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 1696(SP)
+	VMOVUPS        Y2, 1696(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 1760(SP)
+	VMOVUPS        Y2, 1760(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 1824(SP)
+	VMOVUPS        Y0, 1824(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 1888(SP)
+	VMOVUPS        Y0, 1888(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 1952(SP)
+	VMOVUPS        Y0, 1952(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 2016(SP)
-	VMOVUPS        1536(SP), Y0
-	VMOVUPS        1568(SP), Y2
+	VMOVUPS        Y0, 2016(DX)
+	VMOVUPS        1536(DX), Y0
+	VMOVUPS        1568(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 96(AX)
 	VMOVUPS        Y0, 2144(AX)
-	VMOVUPS        1600(SP), Y0
-	VMOVUPS        1632(SP), Y2
+	VMOVUPS        1600(DX), Y0
+	VMOVUPS        1632(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 352(AX)
 	VMOVUPS        Y0, 2400(AX)
-	VMOVUPS        1664(SP), Y0
-	VMOVUPS        1696(SP), Y2
+	VMOVUPS        1664(DX), Y0
+	VMOVUPS        1696(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 608(AX)
 	VMOVUPS        Y0, 2656(AX)
-	VMOVUPS        1728(SP), Y0
-	VMOVUPS        1760(SP), Y2
+	VMOVUPS        1728(DX), Y0
+	VMOVUPS        1760(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 864(AX)
 	VMOVUPS        Y0, 2912(AX)
-	VMOVUPS        1792(SP), Y0
-	VMOVUPS        1824(SP), Y2
+	VMOVUPS        1792(DX), Y0
+	VMOVUPS        1824(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1120(AX)
 	VMOVUPS        Y0, 3168(AX)
-	VMOVUPS        1856(SP), Y0
-	VMOVUPS        1888(SP), Y2
+	VMOVUPS        1856(DX), Y0
+	VMOVUPS        1888(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1376(AX)
 	VMOVUPS        Y0, 3424(AX)
-	VMOVUPS        1920(SP), Y0
-	VMOVUPS        1952(SP), Y2
+	VMOVUPS        1920(DX), Y0
+	VMOVUPS        1952(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1632(AX)
 	VMOVUPS        Y0, 3680(AX)
-	VMOVUPS        1984(SP), Y0
-	VMOVUPS        2016(SP), Y2
+	VMOVUPS        1984(DX), Y0
+	VMOVUPS        2016(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1888(AX)
 	VMOVUPS        Y0, 3936(AX)
-	VMOVUPS        2048(SP), Y0
-	VMOVUPS        2112(SP), Y2
-	VMOVUPS        2176(SP), Y3
-	VMOVUPS        2240(SP), Y4
-	VMOVUPS        2304(SP), Y5
-	VMOVUPS        2368(SP), Y6
-	VMOVUPS        2432(SP), Y7
-	VMOVUPS        2496(SP), Y8
+	VMOVUPS        2048(DX), Y0
+	VMOVUPS        2112(DX), Y2
+	VMOVUPS        2176(DX), Y3
+	VMOVUPS        2240(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2368(DX), Y6
+	VMOVUPS        2432(DX), Y7
+	VMOVUPS        2496(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21633,22 +21661,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 2048(SP)
-	VMOVUPS        Y2, 2112(SP)
-	VMOVUPS        Y9, 2176(SP)
-	VMOVUPS        Y6, 2240(SP)
-	VMOVUPS        Y0, 2304(SP)
-	VMOVUPS        Y7, 2368(SP)
-	VMOVUPS        Y5, 2432(SP)
-	VMOVUPS        Y3, 2496(SP)
-	VMOVUPS        2080(SP), Y0
-	VMOVUPS        2144(SP), Y2
-	VMOVUPS        2208(SP), Y3
-	VMOVUPS        2272(SP), Y4
-	VMOVUPS        2336(SP), Y5
-	VMOVUPS        2400(SP), Y6
-	VMOVUPS        2464(SP), Y7
-	VMOVUPS        2528(SP), Y8
+	VMOVUPS        Y4, 2048(DX)
+	VMOVUPS        Y2, 2112(DX)
+	VMOVUPS        Y9, 2176(DX)
+	VMOVUPS        Y6, 2240(DX)
+	VMOVUPS        Y0, 2304(DX)
+	VMOVUPS        Y7, 2368(DX)
+	VMOVUPS        Y5, 2432(DX)
+	VMOVUPS        Y3, 2496(DX)
+	VMOVUPS        2080(DX), Y0
+	VMOVUPS        2144(DX), Y2
+	VMOVUPS        2208(DX), Y3
+	VMOVUPS        2272(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2400(DX), Y6
+	VMOVUPS        2464(DX), Y7
+	VMOVUPS        2528(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21687,90 +21715,90 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 2080(SP)
+	VMOVUPS        Y4, 2080(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 2144(SP)
+	VMOVUPS        Y4, 2144(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 2208(SP)
+	VMOVUPS        Y2, 2208(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 2272(SP)
+	VMOVUPS        Y2, 2272(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 2336(SP)
+	VMOVUPS        Y0, 2336(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2400(SP)
+	VMOVUPS        Y0, 2400(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 2464(SP)
+	VMOVUPS        Y0, 2464(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 2528(SP)
-	VMOVUPS        2048(SP), Y0
-	VMOVUPS        2080(SP), Y2
+	VMOVUPS        Y0, 2528(DX)
+	VMOVUPS        2048(DX), Y0
+	VMOVUPS        2080(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 128(AX)
 	VMOVUPS        Y0, 2176(AX)
-	VMOVUPS        2112(SP), Y0
-	VMOVUPS        2144(SP), Y2
+	VMOVUPS        2112(DX), Y0
+	VMOVUPS        2144(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 384(AX)
 	VMOVUPS        Y0, 2432(AX)
-	VMOVUPS        2176(SP), Y0
-	VMOVUPS        2208(SP), Y2
+	VMOVUPS        2176(DX), Y0
+	VMOVUPS        2208(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 640(AX)
 	VMOVUPS        Y0, 2688(AX)
-	VMOVUPS        2240(SP), Y0
-	VMOVUPS        2272(SP), Y2
+	VMOVUPS        2240(DX), Y0
+	VMOVUPS        2272(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 896(AX)
 	VMOVUPS        Y0, 2944(AX)
-	VMOVUPS        2304(SP), Y0
-	VMOVUPS        2336(SP), Y2
+	VMOVUPS        2304(DX), Y0
+	VMOVUPS        2336(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1152(AX)
 	VMOVUPS        Y0, 3200(AX)
-	VMOVUPS        2368(SP), Y0
-	VMOVUPS        2400(SP), Y2
+	VMOVUPS        2368(DX), Y0
+	VMOVUPS        2400(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1408(AX)
 	VMOVUPS        Y0, 3456(AX)
-	VMOVUPS        2432(SP), Y0
-	VMOVUPS        2464(SP), Y2
+	VMOVUPS        2432(DX), Y0
+	VMOVUPS        2464(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1664(AX)
 	VMOVUPS        Y0, 3712(AX)
-	VMOVUPS        2496(SP), Y0
-	VMOVUPS        2528(SP), Y2
+	VMOVUPS        2496(DX), Y0
+	VMOVUPS        2528(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1920(AX)
 	VMOVUPS        Y0, 3968(AX)
-	VMOVUPS        2560(SP), Y0
-	VMOVUPS        2624(SP), Y2
-	VMOVUPS        2688(SP), Y3
-	VMOVUPS        2752(SP), Y4
-	VMOVUPS        2816(SP), Y5
-	VMOVUPS        2880(SP), Y6
-	VMOVUPS        2944(SP), Y7
-	VMOVUPS        3008(SP), Y8
+	VMOVUPS        2560(DX), Y0
+	VMOVUPS        2624(DX), Y2
+	VMOVUPS        2688(DX), Y3
+	VMOVUPS        2752(DX), Y4
+	VMOVUPS        2816(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        2944(DX), Y7
+	VMOVUPS        3008(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21809,22 +21837,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 2560(SP)
-	VMOVUPS        Y2, 2624(SP)
-	VMOVUPS        Y9, 2688(SP)
-	VMOVUPS        Y6, 2752(SP)
-	VMOVUPS        Y0, 2816(SP)
-	VMOVUPS        Y7, 2880(SP)
-	VMOVUPS        Y5, 2944(SP)
-	VMOVUPS        Y3, 3008(SP)
-	VMOVUPS        2592(SP), Y0
-	VMOVUPS        2656(SP), Y2
-	VMOVUPS        2720(SP), Y3
-	VMOVUPS        2784(SP), Y4
-	VMOVUPS        2848(SP), Y5
-	VMOVUPS        2912(SP), Y6
-	VMOVUPS        2976(SP), Y7
-	VMOVUPS        3040(SP), Y8
+	VMOVUPS        Y4, 2560(DX)
+	VMOVUPS        Y2, 2624(DX)
+	VMOVUPS        Y9, 2688(DX)
+	VMOVUPS        Y6, 2752(DX)
+	VMOVUPS        Y0, 2816(DX)
+	VMOVUPS        Y7, 2880(DX)
+	VMOVUPS        Y5, 2944(DX)
+	VMOVUPS        Y3, 3008(DX)
+	VMOVUPS        2592(DX), Y0
+	VMOVUPS        2656(DX), Y2
+	VMOVUPS        2720(DX), Y3
+	VMOVUPS        2784(DX), Y4
+	VMOVUPS        2848(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        2976(DX), Y7
+	VMOVUPS        3040(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21863,90 +21891,90 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 2592(SP)
+	VMOVUPS        Y4, 2592(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 2656(SP)
+	VMOVUPS        Y4, 2656(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 2720(SP)
+	VMOVUPS        Y2, 2720(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 2784(SP)
+	VMOVUPS        Y2, 2784(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 2848(SP)
+	VMOVUPS        Y0, 2848(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 2912(SP)
+	VMOVUPS        Y0, 2912(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 2976(SP)
+	VMOVUPS        Y0, 2976(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3040(SP)
-	VMOVUPS        2560(SP), Y0
-	VMOVUPS        2592(SP), Y2
+	VMOVUPS        Y0, 3040(DX)
+	VMOVUPS        2560(DX), Y0
+	VMOVUPS        2592(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 160(AX)
 	VMOVUPS        Y0, 2208(AX)
-	VMOVUPS        2624(SP), Y0
-	VMOVUPS        2656(SP), Y2
+	VMOVUPS        2624(DX), Y0
+	VMOVUPS        2656(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 416(AX)
 	VMOVUPS        Y0, 2464(AX)
-	VMOVUPS        2688(SP), Y0
-	VMOVUPS        2720(SP), Y2
+	VMOVUPS        2688(DX), Y0
+	VMOVUPS        2720(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 672(AX)
 	VMOVUPS        Y0, 2720(AX)
-	VMOVUPS        2752(SP), Y0
-	VMOVUPS        2784(SP), Y2
+	VMOVUPS        2752(DX), Y0
+	VMOVUPS        2784(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 928(AX)
 	VMOVUPS        Y0, 2976(AX)
-	VMOVUPS        2816(SP), Y0
-	VMOVUPS        2848(SP), Y2
+	VMOVUPS        2816(DX), Y0
+	VMOVUPS        2848(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1184(AX)
 	VMOVUPS        Y0, 3232(AX)
-	VMOVUPS        2880(SP), Y0
-	VMOVUPS        2912(SP), Y2
+	VMOVUPS        2880(DX), Y0
+	VMOVUPS        2912(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1440(AX)
 	VMOVUPS        Y0, 3488(AX)
-	VMOVUPS        2944(SP), Y0
-	VMOVUPS        2976(SP), Y2
+	VMOVUPS        2944(DX), Y0
+	VMOVUPS        2976(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1696(AX)
 	VMOVUPS        Y0, 3744(AX)
-	VMOVUPS        3008(SP), Y0
-	VMOVUPS        3040(SP), Y2
+	VMOVUPS        3008(DX), Y0
+	VMOVUPS        3040(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1952(AX)
 	VMOVUPS        Y0, 4000(AX)
-	VMOVUPS        3072(SP), Y0
-	VMOVUPS        3136(SP), Y2
-	VMOVUPS        3200(SP), Y3
-	VMOVUPS        3264(SP), Y4
-	VMOVUPS        3328(SP), Y5
-	VMOVUPS        3392(SP), Y6
-	VMOVUPS        3456(SP), Y7
-	VMOVUPS        3520(SP), Y8
+	VMOVUPS        3072(DX), Y0
+	VMOVUPS        3136(DX), Y2
+	VMOVUPS        3200(DX), Y3
+	VMOVUPS        3264(DX), Y4
+	VMOVUPS        3328(DX), Y5
+	VMOVUPS        3392(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3520(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -21985,22 +22013,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 3072(SP)
-	VMOVUPS        Y2, 3136(SP)
-	VMOVUPS        Y9, 3200(SP)
-	VMOVUPS        Y6, 3264(SP)
-	VMOVUPS        Y0, 3328(SP)
-	VMOVUPS        Y7, 3392(SP)
-	VMOVUPS        Y5, 3456(SP)
-	VMOVUPS        Y3, 3520(SP)
-	VMOVUPS        3104(SP), Y0
-	VMOVUPS        3168(SP), Y2
-	VMOVUPS        3232(SP), Y3
-	VMOVUPS        3296(SP), Y4
-	VMOVUPS        3360(SP), Y5
-	VMOVUPS        3424(SP), Y6
-	VMOVUPS        3488(SP), Y7
-	VMOVUPS        3552(SP), Y8
+	VMOVUPS        Y4, 3072(DX)
+	VMOVUPS        Y2, 3136(DX)
+	VMOVUPS        Y9, 3200(DX)
+	VMOVUPS        Y6, 3264(DX)
+	VMOVUPS        Y0, 3328(DX)
+	VMOVUPS        Y7, 3392(DX)
+	VMOVUPS        Y5, 3456(DX)
+	VMOVUPS        Y3, 3520(DX)
+	VMOVUPS        3104(DX), Y0
+	VMOVUPS        3168(DX), Y2
+	VMOVUPS        3232(DX), Y3
+	VMOVUPS        3296(DX), Y4
+	VMOVUPS        3360(DX), Y5
+	VMOVUPS        3424(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        3552(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -22039,90 +22067,90 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 3104(SP)
+	VMOVUPS        Y4, 3104(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 3168(SP)
+	VMOVUPS        Y4, 3168(DX)
 	VPERMILPD      $0x55, Y9, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y2
-	VMOVUPS        Y2, 3232(SP)
+	VMOVUPS        Y2, 3232(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 3296(SP)
+	VMOVUPS        Y2, 3296(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 3360(SP)
+	VMOVUPS        Y0, 3360(DX)
 	VPERMILPD      $0x55, Y7, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y7, Y0
-	VMOVUPS        Y0, 3424(SP)
+	VMOVUPS        Y0, 3424(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 3488(SP)
+	VMOVUPS        Y0, 3488(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 3552(SP)
-	VMOVUPS        3072(SP), Y0
-	VMOVUPS        3104(SP), Y2
+	VMOVUPS        Y0, 3552(DX)
+	VMOVUPS        3072(DX), Y0
+	VMOVUPS        3104(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 192(AX)
 	VMOVUPS        Y0, 2240(AX)
-	VMOVUPS        3136(SP), Y0
-	VMOVUPS        3168(SP), Y2
+	VMOVUPS        3136(DX), Y0
+	VMOVUPS        3168(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 448(AX)
 	VMOVUPS        Y0, 2496(AX)
-	VMOVUPS        3200(SP), Y0
-	VMOVUPS        3232(SP), Y2
+	VMOVUPS        3200(DX), Y0
+	VMOVUPS        3232(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 704(AX)
 	VMOVUPS        Y0, 2752(AX)
-	VMOVUPS        3264(SP), Y0
-	VMOVUPS        3296(SP), Y2
+	VMOVUPS        3264(DX), Y0
+	VMOVUPS        3296(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 960(AX)
 	VMOVUPS        Y0, 3008(AX)
-	VMOVUPS        3328(SP), Y0
-	VMOVUPS        3360(SP), Y2
+	VMOVUPS        3328(DX), Y0
+	VMOVUPS        3360(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1216(AX)
 	VMOVUPS        Y0, 3264(AX)
-	VMOVUPS        3392(SP), Y0
-	VMOVUPS        3424(SP), Y2
+	VMOVUPS        3392(DX), Y0
+	VMOVUPS        3424(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1472(AX)
 	VMOVUPS        Y0, 3520(AX)
-	VMOVUPS        3456(SP), Y0
-	VMOVUPS        3488(SP), Y2
+	VMOVUPS        3456(DX), Y0
+	VMOVUPS        3488(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1728(AX)
 	VMOVUPS        Y0, 3776(AX)
-	VMOVUPS        3520(SP), Y0
-	VMOVUPS        3552(SP), Y2
+	VMOVUPS        3520(DX), Y0
+	VMOVUPS        3552(DX), Y2
 	VADDPD         Y2, Y0, Y3
 	VSUBPD         Y2, Y0, Y0
 	VMOVUPS        Y3, 1984(AX)
 	VMOVUPS        Y0, 4032(AX)
-	VMOVUPS        3584(SP), Y0
-	VMOVUPS        3648(SP), Y2
-	VMOVUPS        3712(SP), Y3
-	VMOVUPS        3776(SP), Y4
-	VMOVUPS        3840(SP), Y5
-	VMOVUPS        3904(SP), Y6
-	VMOVUPS        3968(SP), Y7
-	VMOVUPS        4032(SP), Y8
+	VMOVUPS        3584(DX), Y0
+	VMOVUPS        3648(DX), Y2
+	VMOVUPS        3712(DX), Y3
+	VMOVUPS        3776(DX), Y4
+	VMOVUPS        3840(DX), Y5
+	VMOVUPS        3904(DX), Y6
+	VMOVUPS        3968(DX), Y7
+	VMOVUPS        4032(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -22161,22 +22189,22 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 3584(SP)
-	VMOVUPS        Y2, 3648(SP)
-	VMOVUPS        Y9, 3712(SP)
-	VMOVUPS        Y6, 3776(SP)
-	VMOVUPS        Y0, 3840(SP)
-	VMOVUPS        Y7, 3904(SP)
-	VMOVUPS        Y5, 3968(SP)
-	VMOVUPS        Y3, 4032(SP)
-	VMOVUPS        3616(SP), Y0
-	VMOVUPS        3680(SP), Y2
-	VMOVUPS        3744(SP), Y3
-	VMOVUPS        3808(SP), Y4
-	VMOVUPS        3872(SP), Y5
-	VMOVUPS        3936(SP), Y6
-	VMOVUPS        4000(SP), Y7
-	VMOVUPS        4064(SP), Y8
+	VMOVUPS        Y4, 3584(DX)
+	VMOVUPS        Y2, 3648(DX)
+	VMOVUPS        Y9, 3712(DX)
+	VMOVUPS        Y6, 3776(DX)
+	VMOVUPS        Y0, 3840(DX)
+	VMOVUPS        Y7, 3904(DX)
+	VMOVUPS        Y5, 3968(DX)
+	VMOVUPS        Y3, 4032(DX)
+	VMOVUPS        3616(DX), Y0
+	VMOVUPS        3680(DX), Y2
+	VMOVUPS        3744(DX), Y3
+	VMOVUPS        3808(DX), Y4
+	VMOVUPS        3872(DX), Y5
+	VMOVUPS        3936(DX), Y6
+	VMOVUPS        4000(DX), Y7
+	VMOVUPS        4064(DX), Y8
 	VADDPD         Y5, Y0, Y9
 	VSUBPD         Y5, Y0, Y10
 	VADDPD         Y7, Y3, Y5
@@ -22215,78 +22243,78 @@ TEXT ·fft64Small256AVX2Inv(SB), $4096-24
 	VSUBPD         Y6, Y5, Y5
 	VADDPD         Y8, Y3, Y6
 	VSUBPD         Y8, Y3, Y3
-	VMOVUPS        Y4, 3616(SP)
+	VMOVUPS        Y4, 3616(DX)
 	VPERMILPD      $0x55, Y2, Y4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y4, Y4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Y2, Y4
-	VMOVUPS        Y4, 3680(SP)
+	VMOVUPS        Y4, 3680(DX)
 	VPERMILPD      $0x55, Y7, Y2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y2
-	VMOVUPS        Y2, 3744(SP)
+	VMOVUPS        Y2, 3744(DX)
 	VPERMILPD      $0x55, Y6, Y2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y2, Y2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Y6, Y2
-	VMOVUPS        Y2, 3808(SP)
+	VMOVUPS        Y2, 3808(DX)
 	VPERMILPD      $0x55, Y0, Y0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 3872(SP)
+	VMOVUPS        Y0, 3872(DX)
 	VPERMILPD      $0x55, Y1, Y0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Y1, Y0
-	VMOVUPS        Y0, 3936(SP)
+	VMOVUPS        Y0, 3936(DX)
 	VPERMILPD      $0x55, Y5, Y0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y5, Y0
-	VMOVUPS        Y0, 4000(SP)
+	VMOVUPS        Y0, 4000(DX)
 	VPERMILPD      $0x55, Y3, Y0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Y0, Y0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 4064(SP)
-	VMOVUPS        3584(SP), Y0
-	VMOVUPS        3616(SP), Y1
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        3584(DX), Y0
+	VMOVUPS        3616(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 224(AX)
 	VMOVUPS        Y0, 2272(AX)
-	VMOVUPS        3648(SP), Y0
-	VMOVUPS        3680(SP), Y1
+	VMOVUPS        3648(DX), Y0
+	VMOVUPS        3680(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 480(AX)
 	VMOVUPS        Y0, 2528(AX)
-	VMOVUPS        3712(SP), Y0
-	VMOVUPS        3744(SP), Y1
+	VMOVUPS        3712(DX), Y0
+	VMOVUPS        3744(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 736(AX)
 	VMOVUPS        Y0, 2784(AX)
-	VMOVUPS        3776(SP), Y0
-	VMOVUPS        3808(SP), Y1
+	VMOVUPS        3776(DX), Y0
+	VMOVUPS        3808(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 992(AX)
 	VMOVUPS        Y0, 3040(AX)
-	VMOVUPS        3840(SP), Y0
-	VMOVUPS        3872(SP), Y1
+	VMOVUPS        3840(DX), Y0
+	VMOVUPS        3872(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 1248(AX)
 	VMOVUPS        Y0, 3296(AX)
-	VMOVUPS        3904(SP), Y0
-	VMOVUPS        3936(SP), Y1
+	VMOVUPS        3904(DX), Y0
+	VMOVUPS        3936(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 1504(AX)
 	VMOVUPS        Y0, 3552(AX)
-	VMOVUPS        3968(SP), Y0
-	VMOVUPS        4000(SP), Y1
+	VMOVUPS        3968(DX), Y0
+	VMOVUPS        4000(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 1760(AX)
 	VMOVUPS        Y0, 3808(AX)
-	VMOVUPS        4032(SP), Y0
-	VMOVUPS        4064(SP), Y1
+	VMOVUPS        4032(DX), Y0
+	VMOVUPS        4064(DX), Y1
 	VADDPD         Y1, Y0, Y2
 	VSUBPD         Y1, Y0, Y0
 	VMOVUPS        Y2, 2016(AX)
@@ -23386,10 +23414,12 @@ TEXT ·fft64Small64AVX512Inv(SB), NOSPLIT, $0-24
 
 // func fft64Small128AVX512Fwd(out *complex128, in *complex128, s float64)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
+TEXT ·fft64Small128AVX512Fwd(SB), $2112-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z0
+	LEAQ           63(SP), DX
+	ANDQ           $-64, DX
 	VMOVUPS        (CX), Z1
 	VMOVUPS        512(CX), Z2
 	VMOVUPS        1024(CX), Z3
@@ -23422,10 +23452,10 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, (SP)
-	VMOVUPS        Z4, 64(SP)
-	VMOVUPS        Z5, 128(SP)
-	VMOVUPS        Z1, 192(SP)
+	VMOVUPS        Z2, (DX)
+	VMOVUPS        Z4, 64(DX)
+	VMOVUPS        Z5, 128(DX)
+	VMOVUPS        Z1, 192(DX)
 	VMOVUPS        64(CX), Z1
 	VMOVUPS        576(CX), Z2
 	VMOVUPS        1088(CX), Z3
@@ -23458,10 +23488,10 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 256(SP)
-	VMOVUPS        Z4, 320(SP)
-	VMOVUPS        Z5, 384(SP)
-	VMOVUPS        Z1, 448(SP)
+	VMOVUPS        Z2, 256(DX)
+	VMOVUPS        Z4, 320(DX)
+	VMOVUPS        Z5, 384(DX)
+	VMOVUPS        Z1, 448(DX)
 	VMOVUPS        128(CX), Z1
 	VMOVUPS        640(CX), Z2
 	VMOVUPS        1152(CX), Z3
@@ -23494,10 +23524,10 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 512(SP)
-	VMOVUPS        Z4, 576(SP)
-	VMOVUPS        Z5, 640(SP)
-	VMOVUPS        Z1, 704(SP)
+	VMOVUPS        Z2, 512(DX)
+	VMOVUPS        Z4, 576(DX)
+	VMOVUPS        Z5, 640(DX)
+	VMOVUPS        Z1, 704(DX)
 	VMOVUPS        192(CX), Z1
 	VMOVUPS        704(CX), Z2
 	VMOVUPS        1216(CX), Z3
@@ -23530,10 +23560,10 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 768(SP)
-	VMOVUPS        Z4, 832(SP)
-	VMOVUPS        Z5, 896(SP)
-	VMOVUPS        Z1, 960(SP)
+	VMOVUPS        Z2, 768(DX)
+	VMOVUPS        Z4, 832(DX)
+	VMOVUPS        Z5, 896(DX)
+	VMOVUPS        Z1, 960(DX)
 	VMOVUPS        256(CX), Z1
 	VMOVUPS        768(CX), Z2
 	VMOVUPS        1280(CX), Z3
@@ -23566,10 +23596,10 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1024(SP)
-	VMOVUPS        Z4, 1088(SP)
-	VMOVUPS        Z5, 1152(SP)
-	VMOVUPS        Z1, 1216(SP)
+	VMOVUPS        Z2, 1024(DX)
+	VMOVUPS        Z4, 1088(DX)
+	VMOVUPS        Z5, 1152(DX)
+	VMOVUPS        Z1, 1216(DX)
 	VMOVUPS        320(CX), Z1
 	VMOVUPS        832(CX), Z2
 	VMOVUPS        1344(CX), Z3
@@ -23602,10 +23632,10 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1280(SP)
-	VMOVUPS        Z4, 1344(SP)
-	VMOVUPS        Z5, 1408(SP)
-	VMOVUPS        Z1, 1472(SP)
+	VMOVUPS        Z2, 1280(DX)
+	VMOVUPS        Z4, 1344(DX)
+	VMOVUPS        Z5, 1408(DX)
+	VMOVUPS        Z1, 1472(DX)
 	VMOVUPS        384(CX), Z1
 	VMOVUPS        896(CX), Z2
 	VMOVUPS        1408(CX), Z3
@@ -23638,10 +23668,10 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1536(SP)
-	VMOVUPS        Z4, 1600(SP)
-	VMOVUPS        Z5, 1664(SP)
-	VMOVUPS        Z1, 1728(SP)
+	VMOVUPS        Z2, 1536(DX)
+	VMOVUPS        Z4, 1600(DX)
+	VMOVUPS        Z5, 1664(DX)
+	VMOVUPS        Z1, 1728(DX)
 	VMOVUPS        448(CX), Z1
 	VMOVUPS        960(CX), Z2
 	VMOVUPS        1472(CX), Z3
@@ -23674,14 +23704,14 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1792(SP)
-	VMOVUPS        Z4, 1856(SP)
-	VMOVUPS        Z5, 1920(SP)
-	VMOVUPS        Z1, 1984(SP)
-	VMOVUPS        (SP), Z1
-	VMOVUPS        512(SP), Z2
-	VMOVUPS        1024(SP), Z3
-	VMOVUPS        1536(SP), Z4
+	VMOVUPS        Z2, 1792(DX)
+	VMOVUPS        Z4, 1856(DX)
+	VMOVUPS        Z5, 1920(DX)
+	VMOVUPS        Z1, 1984(DX)
+	VMOVUPS        (DX), Z1
+	VMOVUPS        512(DX), Z2
+	VMOVUPS        1024(DX), Z3
+	VMOVUPS        1536(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23693,14 +23723,14 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, (SP)
-	VMOVUPS        Z2, 512(SP)
-	VMOVUPS        Z3, 1024(SP)
-	VMOVUPS        Z4, 1536(SP)
-	VMOVUPS        64(SP), Z1
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        1088(SP), Z3
-	VMOVUPS        1600(SP), Z4
+	VMOVUPS        Z1, (DX)
+	VMOVUPS        Z2, 512(DX)
+	VMOVUPS        Z3, 1024(DX)
+	VMOVUPS        Z4, 1536(DX)
+	VMOVUPS        64(DX), Z1
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        1088(DX), Z3
+	VMOVUPS        1600(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23712,23 +23742,23 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, 64(SP)
+	VMOVUPS        Z1, 64(DX)
 	VPERMILPD      $0x55, Z2, Z1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z2, Z1
-	VMOVUPS        Z1, 576(SP)
+	VMOVUPS        Z1, 576(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 1088(SP)
+	VMOVUPS        Z1, 1088(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 1600(SP)
-	VMOVUPS        128(SP), Z1
-	VMOVUPS        640(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1664(SP), Z4
+	VMOVUPS        Z1, 1600(DX)
+	VMOVUPS        128(DX), Z1
+	VMOVUPS        640(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1664(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23740,23 +23770,23 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, 128(SP)
+	VMOVUPS        Z1, 128(DX)
 	VPERMILPD      $0x55, Z2, Z1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z2, Z1
-	VMOVUPS        Z1, 640(SP)
+	VMOVUPS        Z1, 640(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 1152(SP)
+	VMOVUPS        Z1, 1152(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 1664(SP)
-	VMOVUPS        192(SP), Z1
-	VMOVUPS        704(SP), Z2
-	VMOVUPS        1216(SP), Z3
-	VMOVUPS        1728(SP), Z4
+	VMOVUPS        Z1, 1664(DX)
+	VMOVUPS        192(DX), Z1
+	VMOVUPS        704(DX), Z2
+	VMOVUPS        1216(DX), Z3
+	VMOVUPS        1728(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23768,23 +23798,23 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, 192(SP)
+	VMOVUPS        Z1, 192(DX)
 	VPERMILPD      $0x55, Z2, Z1
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z1
-	VMOVUPS        Z1, 704(SP)
+	VMOVUPS        Z1, 704(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 1216(SP)
+	VMOVUPS        Z1, 1216(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 1728(SP)
-	VMOVUPS        256(SP), Z1
-	VMOVUPS        768(SP), Z2
-	VMOVUPS        1280(SP), Z3
-	VMOVUPS        1792(SP), Z4
+	VMOVUPS        Z1, 1728(DX)
+	VMOVUPS        256(DX), Z1
+	VMOVUPS        768(DX), Z2
+	VMOVUPS        1280(DX), Z3
+	VMOVUPS        1792(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23796,22 +23826,22 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, 256(SP)
+	VMOVUPS        Z1, 256(DX)
 	VPERMILPD      $0x55, Z2, Z1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z2, Z1
-	VMOVUPS        Z1, 768(SP)
+	VMOVUPS        Z1, 768(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z1, Z1
-	VMOVUPS        Z1, 1280(SP)
+	VMOVUPS        Z1, 1280(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 1792(SP)
-	VMOVUPS        320(SP), Z1
-	VMOVUPS        832(SP), Z2
-	VMOVUPS        1344(SP), Z3
-	VMOVUPS        1856(SP), Z4
+	VMOVUPS        Z1, 1792(DX)
+	VMOVUPS        320(DX), Z1
+	VMOVUPS        832(DX), Z2
+	VMOVUPS        1344(DX), Z3
+	VMOVUPS        1856(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23823,23 +23853,23 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, 320(SP)
+	VMOVUPS        Z1, 320(DX)
 	VPERMILPD      $0x55, Z2, Z1
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z2, Z1
-	VMOVUPS        Z1, 832(SP)
+	VMOVUPS        Z1, 832(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 1344(SP)
+	VMOVUPS        Z1, 1344(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 1856(SP)
-	VMOVUPS        384(SP), Z1
-	VMOVUPS        896(SP), Z2
-	VMOVUPS        1408(SP), Z3
-	VMOVUPS        1920(SP), Z4
+	VMOVUPS        Z1, 1856(DX)
+	VMOVUPS        384(DX), Z1
+	VMOVUPS        896(DX), Z2
+	VMOVUPS        1408(DX), Z3
+	VMOVUPS        1920(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23851,23 +23881,23 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, 384(SP)
+	VMOVUPS        Z1, 384(DX)
 	VPERMILPD      $0x55, Z2, Z1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z2, Z1
-	VMOVUPS        Z1, 896(SP)
+	VMOVUPS        Z1, 896(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 1408(SP)
+	VMOVUPS        Z1, 1408(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 1920(SP)
-	VMOVUPS        448(SP), Z1
-	VMOVUPS        960(SP), Z2
-	VMOVUPS        1472(SP), Z3
-	VMOVUPS        1984(SP), Z4
+	VMOVUPS        Z1, 1920(DX)
+	VMOVUPS        448(DX), Z1
+	VMOVUPS        960(DX), Z2
+	VMOVUPS        1472(DX), Z3
+	VMOVUPS        1984(DX), Z4
 	VADDPD         Z3, Z1, Z5
 	VSUBPD         Z3, Z1, Z6
 	VADDPD         Z4, Z2, Z3
@@ -23879,27 +23909,27 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z0, Z6, Z2
 	VFMADDSUB231PD Z0, Z6, Z4
-	VMOVUPS        Z1, 448(SP)
+	VMOVUPS        Z1, 448(DX)
 	VPERMILPD      $0x55, Z2, Z1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z2, Z1
-	VMOVUPS        Z1, 960(SP)
+	VMOVUPS        Z1, 960(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 1472(SP)
+	VMOVUPS        Z1, 1472(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 1984(SP)
-	VMOVUPS        (SP), Z1
-	VMOVUPS        64(SP), Z2
-	VMOVUPS        128(SP), Z3
-	VMOVUPS        192(SP), Z4
-	VMOVUPS        256(SP), Z5
-	VMOVUPS        320(SP), Z6
-	VMOVUPS        384(SP), Z7
-	VMOVUPS        448(SP), Z8
+	VMOVUPS        Z1, 1984(DX)
+	VMOVUPS        (DX), Z1
+	VMOVUPS        64(DX), Z2
+	VMOVUPS        128(DX), Z3
+	VMOVUPS        192(DX), Z4
+	VMOVUPS        256(DX), Z5
+	VMOVUPS        320(DX), Z6
+	VMOVUPS        384(DX), Z7
+	VMOVUPS        448(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -23946,14 +23976,14 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVUPS        Z3, 1280(AX)
 	VMOVUPS        Z4, 1536(AX)
 	VMOVUPS        Z6, 1792(AX)
-	VMOVUPS        512(SP), Z1
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        640(SP), Z3
-	VMOVUPS        704(SP), Z4
-	VMOVUPS        768(SP), Z5
-	VMOVUPS        832(SP), Z6
-	VMOVUPS        896(SP), Z7
-	VMOVUPS        960(SP), Z8
+	VMOVUPS        512(DX), Z1
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        640(DX), Z3
+	VMOVUPS        704(DX), Z4
+	VMOVUPS        768(DX), Z5
+	VMOVUPS        832(DX), Z6
+	VMOVUPS        896(DX), Z7
+	VMOVUPS        960(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -24000,14 +24030,14 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVUPS        Z3, 1344(AX)
 	VMOVUPS        Z4, 1600(AX)
 	VMOVUPS        Z6, 1856(AX)
-	VMOVUPS        1024(SP), Z1
-	VMOVUPS        1088(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1216(SP), Z4
-	VMOVUPS        1280(SP), Z5
-	VMOVUPS        1344(SP), Z6
-	VMOVUPS        1408(SP), Z7
-	VMOVUPS        1472(SP), Z8
+	VMOVUPS        1024(DX), Z1
+	VMOVUPS        1088(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1216(DX), Z4
+	VMOVUPS        1280(DX), Z5
+	VMOVUPS        1344(DX), Z6
+	VMOVUPS        1408(DX), Z7
+	VMOVUPS        1472(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -24054,14 +24084,14 @@ TEXT ·fft64Small128AVX512Fwd(SB), $2048-24
 	VMOVUPS        Z3, 1408(AX)
 	VMOVUPS        Z4, 1664(AX)
 	VMOVUPS        Z6, 1920(AX)
-	VMOVUPS        1536(SP), Z1
-	VMOVUPS        1600(SP), Z2
-	VMOVUPS        1664(SP), Z3
-	VMOVUPS        1728(SP), Z4
-	VMOVUPS        1792(SP), Z5
-	VMOVUPS        1856(SP), Z6
-	VMOVUPS        1920(SP), Z7
-	VMOVUPS        1984(SP), Z8
+	VMOVUPS        1536(DX), Z1
+	VMOVUPS        1600(DX), Z2
+	VMOVUPS        1664(DX), Z3
+	VMOVUPS        1728(DX), Z4
+	VMOVUPS        1792(DX), Z5
+	VMOVUPS        1856(DX), Z6
+	VMOVUPS        1920(DX), Z7
+	VMOVUPS        1984(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -24499,11 +24529,13 @@ GLOBL fftsmall_tw128_AVX512_true<>(SB), RODATA|NOPTR, $3072
 
 // func fft64Small128AVX512Inv(out *complex128, in *complex128, s float64)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64Small128AVX512Inv(SB), $2048-24
+TEXT ·fft64Small128AVX512Inv(SB), $2112-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSD   s+16(FP), Z0
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z1
+	LEAQ           63(SP), DX
+	ANDQ           $-64, DX
 	VMOVUPS        (CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        512(CX), Z3
@@ -24540,10 +24572,10 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, (SP)
-	VMOVUPS        Z3, 64(SP)
-	VMOVUPS        Z6, 128(SP)
-	VMOVUPS        Z2, 192(SP)
+	VMOVUPS        Z4, (DX)
+	VMOVUPS        Z3, 64(DX)
+	VMOVUPS        Z6, 128(DX)
+	VMOVUPS        Z2, 192(DX)
 	VMOVUPS        64(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        576(CX), Z3
@@ -24580,10 +24612,10 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 256(SP)
-	VMOVUPS        Z3, 320(SP)
-	VMOVUPS        Z6, 384(SP)
-	VMOVUPS        Z2, 448(SP)
+	VMOVUPS        Z4, 256(DX)
+	VMOVUPS        Z3, 320(DX)
+	VMOVUPS        Z6, 384(DX)
+	VMOVUPS        Z2, 448(DX)
 	VMOVUPS        128(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        640(CX), Z3
@@ -24620,10 +24652,10 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 512(SP)
-	VMOVUPS        Z3, 576(SP)
-	VMOVUPS        Z6, 640(SP)
-	VMOVUPS        Z2, 704(SP)
+	VMOVUPS        Z4, 512(DX)
+	VMOVUPS        Z3, 576(DX)
+	VMOVUPS        Z6, 640(DX)
+	VMOVUPS        Z2, 704(DX)
 	VMOVUPS        192(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        704(CX), Z3
@@ -24660,10 +24692,10 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 768(SP)
-	VMOVUPS        Z3, 832(SP)
-	VMOVUPS        Z6, 896(SP)
-	VMOVUPS        Z2, 960(SP)
+	VMOVUPS        Z4, 768(DX)
+	VMOVUPS        Z3, 832(DX)
+	VMOVUPS        Z6, 896(DX)
+	VMOVUPS        Z2, 960(DX)
 	VMOVUPS        256(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        768(CX), Z3
@@ -24700,10 +24732,10 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 1024(SP)
-	VMOVUPS        Z3, 1088(SP)
-	VMOVUPS        Z6, 1152(SP)
-	VMOVUPS        Z2, 1216(SP)
+	VMOVUPS        Z4, 1024(DX)
+	VMOVUPS        Z3, 1088(DX)
+	VMOVUPS        Z6, 1152(DX)
+	VMOVUPS        Z2, 1216(DX)
 	VMOVUPS        320(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        832(CX), Z3
@@ -24740,10 +24772,10 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 1280(SP)
-	VMOVUPS        Z3, 1344(SP)
-	VMOVUPS        Z6, 1408(SP)
-	VMOVUPS        Z2, 1472(SP)
+	VMOVUPS        Z4, 1280(DX)
+	VMOVUPS        Z3, 1344(DX)
+	VMOVUPS        Z6, 1408(DX)
+	VMOVUPS        Z2, 1472(DX)
 	VMOVUPS        384(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        896(CX), Z3
@@ -24780,10 +24812,10 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 1536(SP)
-	VMOVUPS        Z3, 1600(SP)
-	VMOVUPS        Z6, 1664(SP)
-	VMOVUPS        Z2, 1728(SP)
+	VMOVUPS        Z4, 1536(DX)
+	VMOVUPS        Z3, 1600(DX)
+	VMOVUPS        Z6, 1664(DX)
+	VMOVUPS        Z2, 1728(DX)
 	VMOVUPS        448(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        960(CX), Z3
@@ -24820,14 +24852,14 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VSHUFF64X2     $0xdd, Z2, Z3, Z2
 	VSHUFF64X2     $0x88, Z5, Z0, Z3
 	VSHUFF64X2     $0xdd, Z5, Z0, Z0
-	VMOVUPS        Z4, 1792(SP)
-	VMOVUPS        Z2, 1856(SP)
-	VMOVUPS        Z3, 1920(SP)
-	VMOVUPS        Z0, 1984(SP)
-	VMOVUPS        (SP), Z0
-	VMOVUPS        512(SP), Z2
-	VMOVUPS        1024(SP), Z3
-	VMOVUPS        1536(SP), Z4
+	VMOVUPS        Z4, 1792(DX)
+	VMOVUPS        Z2, 1856(DX)
+	VMOVUPS        Z3, 1920(DX)
+	VMOVUPS        Z0, 1984(DX)
+	VMOVUPS        (DX), Z0
+	VMOVUPS        512(DX), Z2
+	VMOVUPS        1024(DX), Z3
+	VMOVUPS        1536(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -24839,14 +24871,14 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, (SP)
-	VMOVUPS        Z4, 512(SP)
-	VMOVUPS        Z3, 1024(SP)
-	VMOVUPS        Z2, 1536(SP)
-	VMOVUPS        64(SP), Z0
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        1088(SP), Z3
-	VMOVUPS        1600(SP), Z4
+	VMOVUPS        Z0, (DX)
+	VMOVUPS        Z4, 512(DX)
+	VMOVUPS        Z3, 1024(DX)
+	VMOVUPS        Z2, 1536(DX)
+	VMOVUPS        64(DX), Z0
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        1088(DX), Z3
+	VMOVUPS        1600(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -24858,23 +24890,23 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, 64(SP)
+	VMOVUPS        Z0, 64(DX)
 	VPERMILPD      $0x55, Z4, Z0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z4, Z0
-	VMOVUPS        Z0, 576(SP)
+	VMOVUPS        Z0, 576(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 1088(SP)
+	VMOVUPS        Z0, 1088(DX)
 	VPERMILPD      $0x55, Z2, Z0
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z0
-	VMOVUPS        Z0, 1600(SP)
-	VMOVUPS        128(SP), Z0
-	VMOVUPS        640(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1664(SP), Z4
+	VMOVUPS        Z0, 1600(DX)
+	VMOVUPS        128(DX), Z0
+	VMOVUPS        640(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1664(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -24886,23 +24918,23 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, 128(SP)
+	VMOVUPS        Z0, 128(DX)
 	VPERMILPD      $0x55, Z4, Z0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z4, Z0
-	VMOVUPS        Z0, 640(SP)
+	VMOVUPS        Z0, 640(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 1152(SP)
+	VMOVUPS        Z0, 1152(DX)
 	VPERMILPD      $0x55, Z2, Z0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z2, Z0
-	VMOVUPS        Z0, 1664(SP)
-	VMOVUPS        192(SP), Z0
-	VMOVUPS        704(SP), Z2
-	VMOVUPS        1216(SP), Z3
-	VMOVUPS        1728(SP), Z4
+	VMOVUPS        Z0, 1664(DX)
+	VMOVUPS        192(DX), Z0
+	VMOVUPS        704(DX), Z2
+	VMOVUPS        1216(DX), Z3
+	VMOVUPS        1728(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -24914,23 +24946,23 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, 192(SP)
+	VMOVUPS        Z0, 192(DX)
 	VPERMILPD      $0x55, Z4, Z0
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z4, Z0
-	VMOVUPS        Z0, 704(SP)
+	VMOVUPS        Z0, 704(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 1216(SP)
+	VMOVUPS        Z0, 1216(DX)
 	VPERMILPD      $0x55, Z2, Z0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z2, Z0
-	VMOVUPS        Z0, 1728(SP)
-	VMOVUPS        256(SP), Z0
-	VMOVUPS        768(SP), Z2
-	VMOVUPS        1280(SP), Z3
-	VMOVUPS        1792(SP), Z4
+	VMOVUPS        Z0, 1728(DX)
+	VMOVUPS        256(DX), Z0
+	VMOVUPS        768(DX), Z2
+	VMOVUPS        1280(DX), Z3
+	VMOVUPS        1792(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -24942,22 +24974,22 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, 256(SP)
+	VMOVUPS        Z0, 256(DX)
 	VPERMILPD      $0x55, Z4, Z0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z4, Z0
-	VMOVUPS        Z0, 768(SP)
+	VMOVUPS        Z0, 768(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z0, Z0
-	VMOVUPS        Z0, 1280(SP)
+	VMOVUPS        Z0, 1280(DX)
 	VPERMILPD      $0x55, Z2, Z0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z0
-	VMOVUPS        Z0, 1792(SP)
-	VMOVUPS        320(SP), Z0
-	VMOVUPS        832(SP), Z2
-	VMOVUPS        1344(SP), Z3
-	VMOVUPS        1856(SP), Z4
+	VMOVUPS        Z0, 1792(DX)
+	VMOVUPS        320(DX), Z0
+	VMOVUPS        832(DX), Z2
+	VMOVUPS        1344(DX), Z3
+	VMOVUPS        1856(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -24969,23 +25001,23 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, 320(SP)
+	VMOVUPS        Z0, 320(DX)
 	VPERMILPD      $0x55, Z4, Z0
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z4, Z0
-	VMOVUPS        Z0, 832(SP)
+	VMOVUPS        Z0, 832(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 1344(SP)
+	VMOVUPS        Z0, 1344(DX)
 	VPERMILPD      $0x55, Z2, Z0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z0
-	VMOVUPS        Z0, 1856(SP)
-	VMOVUPS        384(SP), Z0
-	VMOVUPS        896(SP), Z2
-	VMOVUPS        1408(SP), Z3
-	VMOVUPS        1920(SP), Z4
+	VMOVUPS        Z0, 1856(DX)
+	VMOVUPS        384(DX), Z0
+	VMOVUPS        896(DX), Z2
+	VMOVUPS        1408(DX), Z3
+	VMOVUPS        1920(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -24997,23 +25029,23 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, 384(SP)
+	VMOVUPS        Z0, 384(DX)
 	VPERMILPD      $0x55, Z4, Z0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z4, Z0
-	VMOVUPS        Z0, 896(SP)
+	VMOVUPS        Z0, 896(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 1408(SP)
+	VMOVUPS        Z0, 1408(DX)
 	VPERMILPD      $0x55, Z2, Z0
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z0
-	VMOVUPS        Z0, 1920(SP)
-	VMOVUPS        448(SP), Z0
-	VMOVUPS        960(SP), Z2
-	VMOVUPS        1472(SP), Z3
-	VMOVUPS        1984(SP), Z4
+	VMOVUPS        Z0, 1920(DX)
+	VMOVUPS        448(DX), Z0
+	VMOVUPS        960(DX), Z2
+	VMOVUPS        1472(DX), Z3
+	VMOVUPS        1984(DX), Z4
 	VADDPD         Z3, Z0, Z5
 	VSUBPD         Z3, Z0, Z6
 	VADDPD         Z4, Z2, Z3
@@ -25025,27 +25057,27 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVAPD        Z4, Z4
 	VFMSUBADD231PD Z1, Z6, Z2
 	VFMADDSUB231PD Z1, Z6, Z4
-	VMOVUPS        Z0, 448(SP)
+	VMOVUPS        Z0, 448(DX)
 	VPERMILPD      $0x55, Z4, Z0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z4, Z0
-	VMOVUPS        Z0, 960(SP)
+	VMOVUPS        Z0, 960(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 1472(SP)
+	VMOVUPS        Z0, 1472(DX)
 	VPERMILPD      $0x55, Z2, Z0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z0
-	VMOVUPS        Z0, 1984(SP)
-	VMOVUPS        (SP), Z0
-	VMOVUPS        64(SP), Z2
-	VMOVUPS        128(SP), Z3
-	VMOVUPS        192(SP), Z4
-	VMOVUPS        256(SP), Z5
-	VMOVUPS        320(SP), Z6
-	VMOVUPS        384(SP), Z7
-	VMOVUPS        448(SP), Z8
+	VMOVUPS        Z0, 1984(DX)
+	VMOVUPS        (DX), Z0
+	VMOVUPS        64(DX), Z2
+	VMOVUPS        128(DX), Z3
+	VMOVUPS        192(DX), Z4
+	VMOVUPS        256(DX), Z5
+	VMOVUPS        320(DX), Z6
+	VMOVUPS        384(DX), Z7
+	VMOVUPS        448(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -25092,14 +25124,14 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVUPS        Z7, 1280(AX)
 	VMOVUPS        Z5, 1536(AX)
 	VMOVUPS        Z3, 1792(AX)
-	VMOVUPS        512(SP), Z0
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        640(SP), Z3
-	VMOVUPS        704(SP), Z4
-	VMOVUPS        768(SP), Z5
-	VMOVUPS        832(SP), Z6
-	VMOVUPS        896(SP), Z7
-	VMOVUPS        960(SP), Z8
+	VMOVUPS        512(DX), Z0
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        640(DX), Z3
+	VMOVUPS        704(DX), Z4
+	VMOVUPS        768(DX), Z5
+	VMOVUPS        832(DX), Z6
+	VMOVUPS        896(DX), Z7
+	VMOVUPS        960(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -25146,14 +25178,14 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVUPS        Z7, 1344(AX)
 	VMOVUPS        Z5, 1600(AX)
 	VMOVUPS        Z3, 1856(AX)
-	VMOVUPS        1024(SP), Z0
-	VMOVUPS        1088(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1216(SP), Z4
-	VMOVUPS        1280(SP), Z5
-	VMOVUPS        1344(SP), Z6
-	VMOVUPS        1408(SP), Z7
-	VMOVUPS        1472(SP), Z8
+	VMOVUPS        1024(DX), Z0
+	VMOVUPS        1088(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1216(DX), Z4
+	VMOVUPS        1280(DX), Z5
+	VMOVUPS        1344(DX), Z6
+	VMOVUPS        1408(DX), Z7
+	VMOVUPS        1472(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -25200,14 +25232,14 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 	VMOVUPS        Z7, 1408(AX)
 	VMOVUPS        Z5, 1664(AX)
 	VMOVUPS        Z3, 1920(AX)
-	VMOVUPS        1536(SP), Z0
-	VMOVUPS        1600(SP), Z2
-	VMOVUPS        1664(SP), Z3
-	VMOVUPS        1728(SP), Z4
-	VMOVUPS        1792(SP), Z5
-	VMOVUPS        1856(SP), Z6
-	VMOVUPS        1920(SP), Z7
-	VMOVUPS        1984(SP), Z8
+	VMOVUPS        1536(DX), Z0
+	VMOVUPS        1600(DX), Z2
+	VMOVUPS        1664(DX), Z3
+	VMOVUPS        1728(DX), Z4
+	VMOVUPS        1792(DX), Z5
+	VMOVUPS        1856(DX), Z6
+	VMOVUPS        1920(DX), Z7
+	VMOVUPS        1984(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -25259,10 +25291,12 @@ TEXT ·fft64Small128AVX512Inv(SB), $2048-24
 
 // func fft64Small256AVX512Fwd(out *complex128, in *complex128, s float64)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
+TEXT ·fft64Small256AVX512Fwd(SB), $4160-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z0
+	LEAQ           63(SP), DX
+	ANDQ           $-64, DX
 	VMOVUPS        (CX), Z1
 	VMOVUPS        1024(CX), Z2
 	VMOVUPS        2048(CX), Z3
@@ -25295,10 +25329,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, (SP)
-	VMOVUPS        Z4, 64(SP)
-	VMOVUPS        Z5, 128(SP)
-	VMOVUPS        Z1, 192(SP)
+	VMOVUPS        Z2, (DX)
+	VMOVUPS        Z4, 64(DX)
+	VMOVUPS        Z5, 128(DX)
+	VMOVUPS        Z1, 192(DX)
 	VMOVUPS        64(CX), Z1
 	VMOVUPS        1088(CX), Z2
 	VMOVUPS        2112(CX), Z3
@@ -25331,10 +25365,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 256(SP)
-	VMOVUPS        Z4, 320(SP)
-	VMOVUPS        Z5, 384(SP)
-	VMOVUPS        Z1, 448(SP)
+	VMOVUPS        Z2, 256(DX)
+	VMOVUPS        Z4, 320(DX)
+	VMOVUPS        Z5, 384(DX)
+	VMOVUPS        Z1, 448(DX)
 	VMOVUPS        128(CX), Z1
 	VMOVUPS        1152(CX), Z2
 	VMOVUPS        2176(CX), Z3
@@ -25367,10 +25401,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 512(SP)
-	VMOVUPS        Z4, 576(SP)
-	VMOVUPS        Z5, 640(SP)
-	VMOVUPS        Z1, 704(SP)
+	VMOVUPS        Z2, 512(DX)
+	VMOVUPS        Z4, 576(DX)
+	VMOVUPS        Z5, 640(DX)
+	VMOVUPS        Z1, 704(DX)
 	VMOVUPS        192(CX), Z1
 	VMOVUPS        1216(CX), Z2
 	VMOVUPS        2240(CX), Z3
@@ -25403,10 +25437,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 768(SP)
-	VMOVUPS        Z4, 832(SP)
-	VMOVUPS        Z5, 896(SP)
-	VMOVUPS        Z1, 960(SP)
+	VMOVUPS        Z2, 768(DX)
+	VMOVUPS        Z4, 832(DX)
+	VMOVUPS        Z5, 896(DX)
+	VMOVUPS        Z1, 960(DX)
 	VMOVUPS        256(CX), Z1
 	VMOVUPS        1280(CX), Z2
 	VMOVUPS        2304(CX), Z3
@@ -25439,10 +25473,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1024(SP)
-	VMOVUPS        Z4, 1088(SP)
-	VMOVUPS        Z5, 1152(SP)
-	VMOVUPS        Z1, 1216(SP)
+	VMOVUPS        Z2, 1024(DX)
+	VMOVUPS        Z4, 1088(DX)
+	VMOVUPS        Z5, 1152(DX)
+	VMOVUPS        Z1, 1216(DX)
 	VMOVUPS        320(CX), Z1
 	VMOVUPS        1344(CX), Z2
 	VMOVUPS        2368(CX), Z3
@@ -25475,10 +25509,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1280(SP)
-	VMOVUPS        Z4, 1344(SP)
-	VMOVUPS        Z5, 1408(SP)
-	VMOVUPS        Z1, 1472(SP)
+	VMOVUPS        Z2, 1280(DX)
+	VMOVUPS        Z4, 1344(DX)
+	VMOVUPS        Z5, 1408(DX)
+	VMOVUPS        Z1, 1472(DX)
 	VMOVUPS        384(CX), Z1
 	VMOVUPS        1408(CX), Z2
 	VMOVUPS        2432(CX), Z3
@@ -25511,10 +25545,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1536(SP)
-	VMOVUPS        Z4, 1600(SP)
-	VMOVUPS        Z5, 1664(SP)
-	VMOVUPS        Z1, 1728(SP)
+	VMOVUPS        Z2, 1536(DX)
+	VMOVUPS        Z4, 1600(DX)
+	VMOVUPS        Z5, 1664(DX)
+	VMOVUPS        Z1, 1728(DX)
 	VMOVUPS        448(CX), Z1
 	VMOVUPS        1472(CX), Z2
 	VMOVUPS        2496(CX), Z3
@@ -25547,10 +25581,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 1792(SP)
-	VMOVUPS        Z4, 1856(SP)
-	VMOVUPS        Z5, 1920(SP)
-	VMOVUPS        Z1, 1984(SP)
+	VMOVUPS        Z2, 1792(DX)
+	VMOVUPS        Z4, 1856(DX)
+	VMOVUPS        Z5, 1920(DX)
+	VMOVUPS        Z1, 1984(DX)
 	VMOVUPS        512(CX), Z1
 	VMOVUPS        1536(CX), Z2
 	VMOVUPS        2560(CX), Z3
@@ -25583,10 +25617,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 2048(SP)
-	VMOVUPS        Z4, 2112(SP)
-	VMOVUPS        Z5, 2176(SP)
-	VMOVUPS        Z1, 2240(SP)
+	VMOVUPS        Z2, 2048(DX)
+	VMOVUPS        Z4, 2112(DX)
+	VMOVUPS        Z5, 2176(DX)
+	VMOVUPS        Z1, 2240(DX)
 	VMOVUPS        576(CX), Z1
 	VMOVUPS        1600(CX), Z2
 	VMOVUPS        2624(CX), Z3
@@ -25619,10 +25653,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 2304(SP)
-	VMOVUPS        Z4, 2368(SP)
-	VMOVUPS        Z5, 2432(SP)
-	VMOVUPS        Z1, 2496(SP)
+	VMOVUPS        Z2, 2304(DX)
+	VMOVUPS        Z4, 2368(DX)
+	VMOVUPS        Z5, 2432(DX)
+	VMOVUPS        Z1, 2496(DX)
 	VMOVUPS        640(CX), Z1
 	VMOVUPS        1664(CX), Z2
 	VMOVUPS        2688(CX), Z3
@@ -25655,10 +25689,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 2560(SP)
-	VMOVUPS        Z4, 2624(SP)
-	VMOVUPS        Z5, 2688(SP)
-	VMOVUPS        Z1, 2752(SP)
+	VMOVUPS        Z2, 2560(DX)
+	VMOVUPS        Z4, 2624(DX)
+	VMOVUPS        Z5, 2688(DX)
+	VMOVUPS        Z1, 2752(DX)
 	VMOVUPS        704(CX), Z1
 	VMOVUPS        1728(CX), Z2
 	VMOVUPS        2752(CX), Z3
@@ -25691,10 +25725,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 2816(SP)
-	VMOVUPS        Z4, 2880(SP)
-	VMOVUPS        Z5, 2944(SP)
-	VMOVUPS        Z1, 3008(SP)
+	VMOVUPS        Z2, 2816(DX)
+	VMOVUPS        Z4, 2880(DX)
+	VMOVUPS        Z5, 2944(DX)
+	VMOVUPS        Z1, 3008(DX)
 	VMOVUPS        768(CX), Z1
 	VMOVUPS        1792(CX), Z2
 	VMOVUPS        2816(CX), Z3
@@ -25727,10 +25761,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 3072(SP)
-	VMOVUPS        Z4, 3136(SP)
-	VMOVUPS        Z5, 3200(SP)
-	VMOVUPS        Z1, 3264(SP)
+	VMOVUPS        Z2, 3072(DX)
+	VMOVUPS        Z4, 3136(DX)
+	VMOVUPS        Z5, 3200(DX)
+	VMOVUPS        Z1, 3264(DX)
 	VMOVUPS        832(CX), Z1
 	VMOVUPS        1856(CX), Z2
 	VMOVUPS        2880(CX), Z3
@@ -25763,10 +25797,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 3328(SP)
-	VMOVUPS        Z4, 3392(SP)
-	VMOVUPS        Z5, 3456(SP)
-	VMOVUPS        Z1, 3520(SP)
+	VMOVUPS        Z2, 3328(DX)
+	VMOVUPS        Z4, 3392(DX)
+	VMOVUPS        Z5, 3456(DX)
+	VMOVUPS        Z1, 3520(DX)
 	VMOVUPS        896(CX), Z1
 	VMOVUPS        1920(CX), Z2
 	VMOVUPS        2944(CX), Z3
@@ -25799,10 +25833,10 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 3584(SP)
-	VMOVUPS        Z4, 3648(SP)
-	VMOVUPS        Z5, 3712(SP)
-	VMOVUPS        Z1, 3776(SP)
+	VMOVUPS        Z2, 3584(DX)
+	VMOVUPS        Z4, 3648(DX)
+	VMOVUPS        Z5, 3712(DX)
+	VMOVUPS        Z1, 3776(DX)
 	VMOVUPS        960(CX), Z1
 	VMOVUPS        1984(CX), Z2
 	VMOVUPS        3008(CX), Z3
@@ -25835,18 +25869,18 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z5, Z4, Z4
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVUPS        Z2, 3840(SP)
-	VMOVUPS        Z4, 3904(SP)
-	VMOVUPS        Z5, 3968(SP)
-	VMOVUPS        Z1, 4032(SP)
-	VMOVUPS        (SP), Z1
-	VMOVUPS        512(SP), Z2
-	VMOVUPS        1024(SP), Z3
-	VMOVUPS        1536(SP), Z4
-	VMOVUPS        2048(SP), Z5
-	VMOVUPS        2560(SP), Z6
-	VMOVUPS        3072(SP), Z7
-	VMOVUPS        3584(SP), Z8
+	VMOVUPS        Z2, 3840(DX)
+	VMOVUPS        Z4, 3904(DX)
+	VMOVUPS        Z5, 3968(DX)
+	VMOVUPS        Z1, 4032(DX)
+	VMOVUPS        (DX), Z1
+	VMOVUPS        512(DX), Z2
+	VMOVUPS        1024(DX), Z3
+	VMOVUPS        1536(DX), Z4
+	VMOVUPS        2048(DX), Z5
+	VMOVUPS        2560(DX), Z6
+	VMOVUPS        3072(DX), Z7
+	VMOVUPS        3584(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -25885,22 +25919,22 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, (SP)
-	VMOVUPS        Z2, 512(SP)
-	VMOVUPS        Z9, 1024(SP)
-	VMOVUPS        Z5, 1536(SP)
-	VMOVUPS        Z1, 2048(SP)
-	VMOVUPS        Z3, 2560(SP)
-	VMOVUPS        Z4, 3072(SP)
-	VMOVUPS        Z6, 3584(SP)
-	VMOVUPS        64(SP), Z1
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        1088(SP), Z3
-	VMOVUPS        1600(SP), Z4
-	VMOVUPS        2112(SP), Z5
-	VMOVUPS        2624(SP), Z6
-	VMOVUPS        3136(SP), Z7
-	VMOVUPS        3648(SP), Z8
+	VMOVUPS        Z8, (DX)
+	VMOVUPS        Z2, 512(DX)
+	VMOVUPS        Z9, 1024(DX)
+	VMOVUPS        Z5, 1536(DX)
+	VMOVUPS        Z1, 2048(DX)
+	VMOVUPS        Z3, 2560(DX)
+	VMOVUPS        Z4, 3072(DX)
+	VMOVUPS        Z6, 3584(DX)
+	VMOVUPS        64(DX), Z1
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        1088(DX), Z3
+	VMOVUPS        1600(DX), Z4
+	VMOVUPS        2112(DX), Z5
+	VMOVUPS        2624(DX), Z6
+	VMOVUPS        3136(DX), Z7
+	VMOVUPS        3648(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -25939,43 +25973,43 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, 64(SP)
+	VMOVUPS        Z8, 64(DX)
 	VPERMILPD      $0x55, Z2, Z7
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Z7, Z7
 	VFMADDSUB231PD fft_f64_3fefd88da3d12525<>+0(SB), Z2, Z7
-	VMOVUPS        Z7, 576(SP)
+	VMOVUPS        Z7, 576(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1088(SP)
+	VMOVUPS        Z2, 1088(DX)
 	VPERMILPD      $0x55, Z5, Z2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z5, Z2
-	VMOVUPS        Z2, 1600(SP)
+	VMOVUPS        Z2, 1600(DX)
 	VPERMILPD      $0x55, Z1, Z2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z1, Z2
-	VMOVUPS        Z2, 2112(SP)
+	VMOVUPS        Z2, 2112(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 2624(SP)
+	VMOVUPS        Z1, 2624(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 3136(SP)
+	VMOVUPS        Z1, 3136(DX)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Z6, Z1
-	VMOVUPS        Z1, 3648(SP)
-	VMOVUPS        128(SP), Z1
-	VMOVUPS        640(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1664(SP), Z4
-	VMOVUPS        2176(SP), Z5
-	VMOVUPS        2688(SP), Z6
-	VMOVUPS        3200(SP), Z7
-	VMOVUPS        3712(SP), Z8
+	VMOVUPS        Z1, 3648(DX)
+	VMOVUPS        128(DX), Z1
+	VMOVUPS        640(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1664(DX), Z4
+	VMOVUPS        2176(DX), Z5
+	VMOVUPS        2688(DX), Z6
+	VMOVUPS        3200(DX), Z7
+	VMOVUPS        3712(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26014,43 +26048,43 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, 128(SP)
+	VMOVUPS        Z8, 128(DX)
 	VPERMILPD      $0x55, Z2, Z7
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z7, Z7
 	VFMADDSUB231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z2, Z7
-	VMOVUPS        Z7, 640(SP)
+	VMOVUPS        Z7, 640(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1152(SP)
+	VMOVUPS        Z2, 1152(DX)
 	VPERMILPD      $0x55, Z5, Z2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z5, Z2
-	VMOVUPS        Z2, 1664(SP)
+	VMOVUPS        Z2, 1664(DX)
 	VPERMILPD      $0x55, Z1, Z2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z1, Z2
-	VMOVUPS        Z2, 2176(SP)
+	VMOVUPS        Z2, 2176(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 2688(SP)
+	VMOVUPS        Z1, 2688(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 3200(SP)
+	VMOVUPS        Z1, 3200(DX)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z6, Z1
-	VMOVUPS        Z1, 3712(SP)
-	VMOVUPS        192(SP), Z1
-	VMOVUPS        704(SP), Z2
-	VMOVUPS        1216(SP), Z3
-	VMOVUPS        1728(SP), Z4
-	VMOVUPS        2240(SP), Z5
-	VMOVUPS        2752(SP), Z6
-	VMOVUPS        3264(SP), Z7
-	VMOVUPS        3776(SP), Z8
+	VMOVUPS        Z1, 3712(DX)
+	VMOVUPS        192(DX), Z1
+	VMOVUPS        704(DX), Z2
+	VMOVUPS        1216(DX), Z3
+	VMOVUPS        1728(DX), Z4
+	VMOVUPS        2240(DX), Z5
+	VMOVUPS        2752(DX), Z6
+	VMOVUPS        3264(DX), Z7
+	VMOVUPS        3776(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26089,43 +26123,43 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, 192(SP)
+	VMOVUPS        Z8, 192(DX)
 	VPERMILPD      $0x55, Z2, Z7
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z7, Z7
 	VFMADDSUB231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z2, Z7
-	VMOVUPS        Z7, 704(SP)
+	VMOVUPS        Z7, 704(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1216(SP)
+	VMOVUPS        Z2, 1216(DX)
 	VPERMILPD      $0x55, Z5, Z2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fe44cf325091dd6<>+0(SB), Z5, Z2
-	VMOVUPS        Z2, 1728(SP)
+	VMOVUPS        Z2, 1728(DX)
 	VPERMILPD      $0x55, Z1, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z1, Z2
-	VMOVUPS        Z2, 2240(SP)
+	VMOVUPS        Z2, 2240(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 2752(SP)
+	VMOVUPS        Z1, 2752(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 3264(SP)
+	VMOVUPS        Z1, 3264(DX)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z6, Z1
-	VMOVUPS        Z1, 3776(SP)
-	VMOVUPS        256(SP), Z1
-	VMOVUPS        768(SP), Z2
-	VMOVUPS        1280(SP), Z3
-	VMOVUPS        1792(SP), Z4
-	VMOVUPS        2304(SP), Z5
-	VMOVUPS        2816(SP), Z6
-	VMOVUPS        3328(SP), Z7
-	VMOVUPS        3840(SP), Z8
+	VMOVUPS        Z1, 3776(DX)
+	VMOVUPS        256(DX), Z1
+	VMOVUPS        768(DX), Z2
+	VMOVUPS        1280(DX), Z3
+	VMOVUPS        1792(DX), Z4
+	VMOVUPS        2304(DX), Z5
+	VMOVUPS        2816(DX), Z6
+	VMOVUPS        3328(DX), Z7
+	VMOVUPS        3840(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26164,42 +26198,42 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, 256(SP)
+	VMOVUPS        Z8, 256(DX)
 	VPERMILPD      $0x55, Z2, Z7
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z7, Z7
 	VFMADDSUB231PD fft_f64_3fed906bcf328d46<>+0(SB), Z2, Z7
-	VMOVUPS        Z7, 768(SP)
+	VMOVUPS        Z7, 768(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1280(SP)
+	VMOVUPS        Z2, 1280(DX)
 	VPERMILPD      $0x55, Z5, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z5, Z2
-	VMOVUPS        Z2, 1792(SP)
+	VMOVUPS        Z2, 1792(DX)
 	VPERMILPD      $0x55, Z1, Z1
 	VXORPD         fftsmall_signtrue_false_true<>+0(SB), Z1, Z1
-	VMOVUPS        Z1, 2304(SP)
+	VMOVUPS        Z1, 2304(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 2816(SP)
+	VMOVUPS        Z1, 2816(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 3328(SP)
+	VMOVUPS        Z1, 3328(DX)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z6, Z1
-	VMOVUPS        Z1, 3840(SP)
-	VMOVUPS        320(SP), Z1
-	VMOVUPS        832(SP), Z2
-	VMOVUPS        1344(SP), Z3
-	VMOVUPS        1856(SP), Z4
-	VMOVUPS        2368(SP), Z5
-	VMOVUPS        2880(SP), Z6
-	VMOVUPS        3392(SP), Z7
-	VMOVUPS        3904(SP), Z8
+	VMOVUPS        Z1, 3840(DX)
+	VMOVUPS        320(DX), Z1
+	VMOVUPS        832(DX), Z2
+	VMOVUPS        1344(DX), Z3
+	VMOVUPS        1856(DX), Z4
+	VMOVUPS        2368(DX), Z5
+	VMOVUPS        2880(DX), Z6
+	VMOVUPS        3392(DX), Z7
+	VMOVUPS        3904(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26238,43 +26272,43 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, 320(SP)
+	VMOVUPS        Z8, 320(DX)
 	VPERMILPD      $0x55, Z2, Z7
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z7, Z7
 	VFMADDSUB231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z2, Z7
-	VMOVUPS        Z7, 832(SP)
+	VMOVUPS        Z7, 832(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1344(SP)
+	VMOVUPS        Z2, 1344(DX)
 	VPERMILPD      $0x55, Z5, Z2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z5, Z2
-	VMOVUPS        Z2, 1856(SP)
+	VMOVUPS        Z2, 1856(DX)
 	VPERMILPD      $0x55, Z1, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z1, Z2
-	VMOVUPS        Z2, 2368(SP)
+	VMOVUPS        Z2, 2368(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfe8bc806b151741<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 2880(SP)
+	VMOVUPS        Z1, 2880(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 3392(SP)
+	VMOVUPS        Z1, 3392(DX)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z6, Z1
-	VMOVUPS        Z1, 3904(SP)
-	VMOVUPS        384(SP), Z1
-	VMOVUPS        896(SP), Z2
-	VMOVUPS        1408(SP), Z3
-	VMOVUPS        1920(SP), Z4
-	VMOVUPS        2432(SP), Z5
-	VMOVUPS        2944(SP), Z6
-	VMOVUPS        3456(SP), Z7
-	VMOVUPS        3968(SP), Z8
+	VMOVUPS        Z1, 3904(DX)
+	VMOVUPS        384(DX), Z1
+	VMOVUPS        896(DX), Z2
+	VMOVUPS        1408(DX), Z3
+	VMOVUPS        1920(DX), Z4
+	VMOVUPS        2432(DX), Z5
+	VMOVUPS        2944(DX), Z6
+	VMOVUPS        3456(DX), Z7
+	VMOVUPS        3968(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26313,43 +26347,43 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, 384(SP)
+	VMOVUPS        Z8, 384(DX)
 	VPERMILPD      $0x55, Z2, Z7
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z7, Z7
 	VFMADDSUB231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z7
-	VMOVUPS        Z7, 896(SP)
+	VMOVUPS        Z7, 896(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1408(SP)
+	VMOVUPS        Z2, 1408(DX)
 	VPERMILPD      $0x55, Z5, Z2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z5, Z2
-	VMOVUPS        Z2, 1920(SP)
+	VMOVUPS        Z2, 1920(DX)
 	VPERMILPD      $0x55, Z1, Z2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z1, Z2
-	VMOVUPS        Z2, 2432(SP)
+	VMOVUPS        Z2, 2432(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 2944(SP)
+	VMOVUPS        Z1, 2944(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 3456(SP)
+	VMOVUPS        Z1, 3456(DX)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z6, Z1
-	VMOVUPS        Z1, 3968(SP)
-	VMOVUPS        448(SP), Z1
-	VMOVUPS        960(SP), Z2
-	VMOVUPS        1472(SP), Z3
-	VMOVUPS        1984(SP), Z4
-	VMOVUPS        2496(SP), Z5
-	VMOVUPS        3008(SP), Z6
-	VMOVUPS        3520(SP), Z7
-	VMOVUPS        4032(SP), Z8
+	VMOVUPS        Z1, 3968(DX)
+	VMOVUPS        448(DX), Z1
+	VMOVUPS        960(DX), Z2
+	VMOVUPS        1472(DX), Z3
+	VMOVUPS        1984(DX), Z4
+	VMOVUPS        2496(DX), Z5
+	VMOVUPS        3008(DX), Z6
+	VMOVUPS        3520(DX), Z7
+	VMOVUPS        4032(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26388,43 +26422,43 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VSUBPD         Z4, Z5, Z4
 	VADDPD         Z6, Z7, Z5
 	VSUBPD         Z6, Z7, Z6
-	VMOVUPS        Z8, 448(SP)
+	VMOVUPS        Z8, 448(DX)
 	VPERMILPD      $0x55, Z2, Z7
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z7, Z7
 	VFMADDSUB231PD fft_f64_3fe8bc806b151741<>+0(SB), Z2, Z7
-	VMOVUPS        Z7, 960(SP)
+	VMOVUPS        Z7, 960(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1472(SP)
+	VMOVUPS        Z2, 1472(DX)
 	VPERMILPD      $0x55, Z5, Z2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z5, Z2
-	VMOVUPS        Z2, 1984(SP)
+	VMOVUPS        Z2, 1984(DX)
 	VPERMILPD      $0x55, Z1, Z2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
 	VFMADDSUB231PD fft_f64_bfed906bcf328d46<>+0(SB), Z1, Z2
-	VMOVUPS        Z2, 2496(SP)
+	VMOVUPS        Z2, 2496(DX)
 	VPERMILPD      $0x55, Z3, Z1
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z3, Z1
-	VMOVUPS        Z1, 3008(SP)
+	VMOVUPS        Z1, 3008(DX)
 	VPERMILPD      $0x55, Z4, Z1
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z4, Z1
-	VMOVUPS        Z1, 3520(SP)
+	VMOVUPS        Z1, 3520(DX)
 	VPERMILPD      $0x55, Z6, Z1
 	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Z1, Z1
 	VFMADDSUB231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z6, Z1
-	VMOVUPS        Z1, 4032(SP)
-	VMOVUPS        (SP), Z1
-	VMOVUPS        64(SP), Z2
-	VMOVUPS        128(SP), Z3
-	VMOVUPS        192(SP), Z4
-	VMOVUPS        256(SP), Z5
-	VMOVUPS        320(SP), Z6
-	VMOVUPS        384(SP), Z7
-	VMOVUPS        448(SP), Z8
+	VMOVUPS        Z1, 4032(DX)
+	VMOVUPS        (DX), Z1
+	VMOVUPS        64(DX), Z2
+	VMOVUPS        128(DX), Z3
+	VMOVUPS        192(DX), Z4
+	VMOVUPS        256(DX), Z5
+	VMOVUPS        320(DX), Z6
+	VMOVUPS        384(DX), Z7
+	VMOVUPS        448(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26471,14 +26505,14 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VMOVUPS        Z3, 2560(AX)
 	VMOVUPS        Z4, 3072(AX)
 	VMOVUPS        Z6, 3584(AX)
-	VMOVUPS        512(SP), Z1
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        640(SP), Z3
-	VMOVUPS        704(SP), Z4
-	VMOVUPS        768(SP), Z5
-	VMOVUPS        832(SP), Z6
-	VMOVUPS        896(SP), Z7
-	VMOVUPS        960(SP), Z8
+	VMOVUPS        512(DX), Z1
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        640(DX), Z3
+	VMOVUPS        704(DX), Z4
+	VMOVUPS        768(DX), Z5
+	VMOVUPS        832(DX), Z6
+	VMOVUPS        896(DX), Z7
+	VMOVUPS        960(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26525,14 +26559,14 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VMOVUPS        Z3, 2624(AX)
 	VMOVUPS        Z4, 3136(AX)
 	VMOVUPS        Z6, 3648(AX)
-	VMOVUPS        1024(SP), Z1
-	VMOVUPS        1088(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1216(SP), Z4
-	VMOVUPS        1280(SP), Z5
-	VMOVUPS        1344(SP), Z6
-	VMOVUPS        1408(SP), Z7
-	VMOVUPS        1472(SP), Z8
+	VMOVUPS        1024(DX), Z1
+	VMOVUPS        1088(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1216(DX), Z4
+	VMOVUPS        1280(DX), Z5
+	VMOVUPS        1344(DX), Z6
+	VMOVUPS        1408(DX), Z7
+	VMOVUPS        1472(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26579,14 +26613,14 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VMOVUPS        Z3, 2688(AX)
 	VMOVUPS        Z4, 3200(AX)
 	VMOVUPS        Z6, 3712(AX)
-	VMOVUPS        1536(SP), Z1
-	VMOVUPS        1600(SP), Z2
-	VMOVUPS        1664(SP), Z3
-	VMOVUPS        1728(SP), Z4
-	VMOVUPS        1792(SP), Z5
-	VMOVUPS        1856(SP), Z6
-	VMOVUPS        1920(SP), Z7
-	VMOVUPS        1984(SP), Z8
+	VMOVUPS        1536(DX), Z1
+	VMOVUPS        1600(DX), Z2
+	VMOVUPS        1664(DX), Z3
+	VMOVUPS        1728(DX), Z4
+	VMOVUPS        1792(DX), Z5
+	VMOVUPS        1856(DX), Z6
+	VMOVUPS        1920(DX), Z7
+	VMOVUPS        1984(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26633,14 +26667,14 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VMOVUPS        Z3, 2752(AX)
 	VMOVUPS        Z4, 3264(AX)
 	VMOVUPS        Z6, 3776(AX)
-	VMOVUPS        2048(SP), Z1
-	VMOVUPS        2112(SP), Z2
-	VMOVUPS        2176(SP), Z3
-	VMOVUPS        2240(SP), Z4
-	VMOVUPS        2304(SP), Z5
-	VMOVUPS        2368(SP), Z6
-	VMOVUPS        2432(SP), Z7
-	VMOVUPS        2496(SP), Z8
+	VMOVUPS        2048(DX), Z1
+	VMOVUPS        2112(DX), Z2
+	VMOVUPS        2176(DX), Z3
+	VMOVUPS        2240(DX), Z4
+	VMOVUPS        2304(DX), Z5
+	VMOVUPS        2368(DX), Z6
+	VMOVUPS        2432(DX), Z7
+	VMOVUPS        2496(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26687,14 +26721,14 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VMOVUPS        Z3, 2816(AX)
 	VMOVUPS        Z4, 3328(AX)
 	VMOVUPS        Z6, 3840(AX)
-	VMOVUPS        2560(SP), Z1
-	VMOVUPS        2624(SP), Z2
-	VMOVUPS        2688(SP), Z3
-	VMOVUPS        2752(SP), Z4
-	VMOVUPS        2816(SP), Z5
-	VMOVUPS        2880(SP), Z6
-	VMOVUPS        2944(SP), Z7
-	VMOVUPS        3008(SP), Z8
+	VMOVUPS        2560(DX), Z1
+	VMOVUPS        2624(DX), Z2
+	VMOVUPS        2688(DX), Z3
+	VMOVUPS        2752(DX), Z4
+	VMOVUPS        2816(DX), Z5
+	VMOVUPS        2880(DX), Z6
+	VMOVUPS        2944(DX), Z7
+	VMOVUPS        3008(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26741,14 +26775,14 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VMOVUPS        Z3, 2880(AX)
 	VMOVUPS        Z4, 3392(AX)
 	VMOVUPS        Z6, 3904(AX)
-	VMOVUPS        3072(SP), Z1
-	VMOVUPS        3136(SP), Z2
-	VMOVUPS        3200(SP), Z3
-	VMOVUPS        3264(SP), Z4
-	VMOVUPS        3328(SP), Z5
-	VMOVUPS        3392(SP), Z6
-	VMOVUPS        3456(SP), Z7
-	VMOVUPS        3520(SP), Z8
+	VMOVUPS        3072(DX), Z1
+	VMOVUPS        3136(DX), Z2
+	VMOVUPS        3200(DX), Z3
+	VMOVUPS        3264(DX), Z4
+	VMOVUPS        3328(DX), Z5
+	VMOVUPS        3392(DX), Z6
+	VMOVUPS        3456(DX), Z7
+	VMOVUPS        3520(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -26795,14 +26829,14 @@ TEXT ·fft64Small256AVX512Fwd(SB), $4096-24
 	VMOVUPS        Z3, 2944(AX)
 	VMOVUPS        Z4, 3456(AX)
 	VMOVUPS        Z6, 3968(AX)
-	VMOVUPS        3584(SP), Z1
-	VMOVUPS        3648(SP), Z2
-	VMOVUPS        3712(SP), Z3
-	VMOVUPS        3776(SP), Z4
-	VMOVUPS        3840(SP), Z5
-	VMOVUPS        3904(SP), Z6
-	VMOVUPS        3968(SP), Z7
-	VMOVUPS        4032(SP), Z8
+	VMOVUPS        3584(DX), Z1
+	VMOVUPS        3648(DX), Z2
+	VMOVUPS        3712(DX), Z3
+	VMOVUPS        3776(DX), Z4
+	VMOVUPS        3840(DX), Z5
+	VMOVUPS        3904(DX), Z6
+	VMOVUPS        3968(DX), Z7
+	VMOVUPS        4032(DX), Z8
 	VADDPD         Z5, Z1, Z9
 	VSUBPD         Z5, Z1, Z10
 	VADDPD         Z7, Z3, Z5
@@ -27624,11 +27658,13 @@ GLOBL fftsmall_tw256_AVX512_true<>(SB), RODATA|NOPTR, $6144
 
 // func fft64Small256AVX512Inv(out *complex128, in *complex128, s float64)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64Small256AVX512Inv(SB), $4096-24
+TEXT ·fft64Small256AVX512Inv(SB), $4160-24
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VBROADCASTSD   s+16(FP), Z0
 	VMOVUPS        fft_f64_3ff0000000000000<>+0(SB), Z1
+	LEAQ           63(SP), DX
+	ANDQ           $-64, DX
 	VMOVUPS        (CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1024(CX), Z3
@@ -27665,10 +27701,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, (SP)
-	VMOVUPS        Z3, 64(SP)
-	VMOVUPS        Z6, 128(SP)
-	VMOVUPS        Z2, 192(SP)
+	VMOVUPS        Z4, (DX)
+	VMOVUPS        Z3, 64(DX)
+	VMOVUPS        Z6, 128(DX)
+	VMOVUPS        Z2, 192(DX)
 	VMOVUPS        64(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1088(CX), Z3
@@ -27705,10 +27741,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 256(SP)
-	VMOVUPS        Z3, 320(SP)
-	VMOVUPS        Z6, 384(SP)
-	VMOVUPS        Z2, 448(SP)
+	VMOVUPS        Z4, 256(DX)
+	VMOVUPS        Z3, 320(DX)
+	VMOVUPS        Z6, 384(DX)
+	VMOVUPS        Z2, 448(DX)
 	VMOVUPS        128(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1152(CX), Z3
@@ -27745,10 +27781,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 512(SP)
-	VMOVUPS        Z3, 576(SP)
-	VMOVUPS        Z6, 640(SP)
-	VMOVUPS        Z2, 704(SP)
+	VMOVUPS        Z4, 512(DX)
+	VMOVUPS        Z3, 576(DX)
+	VMOVUPS        Z6, 640(DX)
+	VMOVUPS        Z2, 704(DX)
 	VMOVUPS        192(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1216(CX), Z3
@@ -27785,10 +27821,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 768(SP)
-	VMOVUPS        Z3, 832(SP)
-	VMOVUPS        Z6, 896(SP)
-	VMOVUPS        Z2, 960(SP)
+	VMOVUPS        Z4, 768(DX)
+	VMOVUPS        Z3, 832(DX)
+	VMOVUPS        Z6, 896(DX)
+	VMOVUPS        Z2, 960(DX)
 	VMOVUPS        256(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1280(CX), Z3
@@ -27825,10 +27861,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 1024(SP)
-	VMOVUPS        Z3, 1088(SP)
-	VMOVUPS        Z6, 1152(SP)
-	VMOVUPS        Z2, 1216(SP)
+	VMOVUPS        Z4, 1024(DX)
+	VMOVUPS        Z3, 1088(DX)
+	VMOVUPS        Z6, 1152(DX)
+	VMOVUPS        Z2, 1216(DX)
 	VMOVUPS        320(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1344(CX), Z3
@@ -27865,10 +27901,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 1280(SP)
-	VMOVUPS        Z3, 1344(SP)
-	VMOVUPS        Z6, 1408(SP)
-	VMOVUPS        Z2, 1472(SP)
+	VMOVUPS        Z4, 1280(DX)
+	VMOVUPS        Z3, 1344(DX)
+	VMOVUPS        Z6, 1408(DX)
+	VMOVUPS        Z2, 1472(DX)
 	VMOVUPS        384(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1408(CX), Z3
@@ -27905,10 +27941,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 1536(SP)
-	VMOVUPS        Z3, 1600(SP)
-	VMOVUPS        Z6, 1664(SP)
-	VMOVUPS        Z2, 1728(SP)
+	VMOVUPS        Z4, 1536(DX)
+	VMOVUPS        Z3, 1600(DX)
+	VMOVUPS        Z6, 1664(DX)
+	VMOVUPS        Z2, 1728(DX)
 	VMOVUPS        448(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1472(CX), Z3
@@ -27945,10 +27981,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 1792(SP)
-	VMOVUPS        Z3, 1856(SP)
-	VMOVUPS        Z6, 1920(SP)
-	VMOVUPS        Z2, 1984(SP)
+	VMOVUPS        Z4, 1792(DX)
+	VMOVUPS        Z3, 1856(DX)
+	VMOVUPS        Z6, 1920(DX)
+	VMOVUPS        Z2, 1984(DX)
 	VMOVUPS        512(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1536(CX), Z3
@@ -27985,10 +28021,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 2048(SP)
-	VMOVUPS        Z3, 2112(SP)
-	VMOVUPS        Z6, 2176(SP)
-	VMOVUPS        Z2, 2240(SP)
+	VMOVUPS        Z4, 2048(DX)
+	VMOVUPS        Z3, 2112(DX)
+	VMOVUPS        Z6, 2176(DX)
+	VMOVUPS        Z2, 2240(DX)
 	VMOVUPS        576(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1600(CX), Z3
@@ -28025,10 +28061,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 2304(SP)
-	VMOVUPS        Z3, 2368(SP)
-	VMOVUPS        Z6, 2432(SP)
-	VMOVUPS        Z2, 2496(SP)
+	VMOVUPS        Z4, 2304(DX)
+	VMOVUPS        Z3, 2368(DX)
+	VMOVUPS        Z6, 2432(DX)
+	VMOVUPS        Z2, 2496(DX)
 	VMOVUPS        640(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1664(CX), Z3
@@ -28065,10 +28101,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 2560(SP)
-	VMOVUPS        Z3, 2624(SP)
-	VMOVUPS        Z6, 2688(SP)
-	VMOVUPS        Z2, 2752(SP)
+	VMOVUPS        Z4, 2560(DX)
+	VMOVUPS        Z3, 2624(DX)
+	VMOVUPS        Z6, 2688(DX)
+	VMOVUPS        Z2, 2752(DX)
 	VMOVUPS        704(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1728(CX), Z3
@@ -28105,10 +28141,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 2816(SP)
-	VMOVUPS        Z3, 2880(SP)
-	VMOVUPS        Z6, 2944(SP)
-	VMOVUPS        Z2, 3008(SP)
+	VMOVUPS        Z4, 2816(DX)
+	VMOVUPS        Z3, 2880(DX)
+	VMOVUPS        Z6, 2944(DX)
+	VMOVUPS        Z2, 3008(DX)
 	VMOVUPS        768(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1792(CX), Z3
@@ -28145,10 +28181,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 3072(SP)
-	VMOVUPS        Z3, 3136(SP)
-	VMOVUPS        Z6, 3200(SP)
-	VMOVUPS        Z2, 3264(SP)
+	VMOVUPS        Z4, 3072(DX)
+	VMOVUPS        Z3, 3136(DX)
+	VMOVUPS        Z6, 3200(DX)
+	VMOVUPS        Z2, 3264(DX)
 	VMOVUPS        832(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1856(CX), Z3
@@ -28185,10 +28221,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 3328(SP)
-	VMOVUPS        Z3, 3392(SP)
-	VMOVUPS        Z6, 3456(SP)
-	VMOVUPS        Z2, 3520(SP)
+	VMOVUPS        Z4, 3328(DX)
+	VMOVUPS        Z3, 3392(DX)
+	VMOVUPS        Z6, 3456(DX)
+	VMOVUPS        Z2, 3520(DX)
 	VMOVUPS        896(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1920(CX), Z3
@@ -28225,10 +28261,10 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z6, Z3, Z3
 	VSHUFF64X2     $0x88, Z5, Z2, Z6
 	VSHUFF64X2     $0xdd, Z5, Z2, Z2
-	VMOVUPS        Z4, 3584(SP)
-	VMOVUPS        Z3, 3648(SP)
-	VMOVUPS        Z6, 3712(SP)
-	VMOVUPS        Z2, 3776(SP)
+	VMOVUPS        Z4, 3584(DX)
+	VMOVUPS        Z3, 3648(DX)
+	VMOVUPS        Z6, 3712(DX)
+	VMOVUPS        Z2, 3776(DX)
 	VMOVUPS        960(CX), Z2
 	VMULPD         Z0, Z2, Z2
 	VMOVUPS        1984(CX), Z3
@@ -28265,18 +28301,18 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSHUFF64X2     $0xdd, Z2, Z3, Z2
 	VSHUFF64X2     $0x88, Z5, Z0, Z3
 	VSHUFF64X2     $0xdd, Z5, Z0, Z0
-	VMOVUPS        Z4, 3840(SP)
-	VMOVUPS        Z2, 3904(SP)
-	VMOVUPS        Z3, 3968(SP)
-	VMOVUPS        Z0, 4032(SP)
-	VMOVUPS        (SP), Z0
-	VMOVUPS        512(SP), Z2
-	VMOVUPS        1024(SP), Z3
-	VMOVUPS        1536(SP), Z4
-	VMOVUPS        2048(SP), Z5
-	VMOVUPS        2560(SP), Z6
-	VMOVUPS        3072(SP), Z7
-	VMOVUPS        3584(SP), Z8
+	VMOVUPS        Z4, 3840(DX)
+	VMOVUPS        Z2, 3904(DX)
+	VMOVUPS        Z3, 3968(DX)
+	VMOVUPS        Z0, 4032(DX)
+	VMOVUPS        (DX), Z0
+	VMOVUPS        512(DX), Z2
+	VMOVUPS        1024(DX), Z3
+	VMOVUPS        1536(DX), Z4
+	VMOVUPS        2048(DX), Z5
+	VMOVUPS        2560(DX), Z6
+	VMOVUPS        3072(DX), Z7
+	VMOVUPS        3584(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28315,22 +28351,22 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, (SP)
-	VMOVUPS        Z2, 512(SP)
-	VMOVUPS        Z9, 1024(SP)
-	VMOVUPS        Z6, 1536(SP)
-	VMOVUPS        Z0, 2048(SP)
-	VMOVUPS        Z7, 2560(SP)
-	VMOVUPS        Z5, 3072(SP)
-	VMOVUPS        Z3, 3584(SP)
-	VMOVUPS        64(SP), Z0
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        1088(SP), Z3
-	VMOVUPS        1600(SP), Z4
-	VMOVUPS        2112(SP), Z5
-	VMOVUPS        2624(SP), Z6
-	VMOVUPS        3136(SP), Z7
-	VMOVUPS        3648(SP), Z8
+	VMOVUPS        Z4, (DX)
+	VMOVUPS        Z2, 512(DX)
+	VMOVUPS        Z9, 1024(DX)
+	VMOVUPS        Z6, 1536(DX)
+	VMOVUPS        Z0, 2048(DX)
+	VMOVUPS        Z7, 2560(DX)
+	VMOVUPS        Z5, 3072(DX)
+	VMOVUPS        Z3, 3584(DX)
+	VMOVUPS        64(DX), Z0
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        1088(DX), Z3
+	VMOVUPS        1600(DX), Z4
+	VMOVUPS        2112(DX), Z5
+	VMOVUPS        2624(DX), Z6
+	VMOVUPS        3136(DX), Z7
+	VMOVUPS        3648(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28369,43 +28405,43 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, 64(SP)
+	VMOVUPS        Z4, 64(DX)
 	VPERMILPD      $0x55, Z2, Z4
 	VMULPD         fft_f64_bfb917a6bc29b42c<>+0(SB), Z4, Z4
 	VFMSUBADD231PD fft_f64_3fefd88da3d12525<>+0(SB), Z2, Z4
-	VMOVUPS        Z4, 576(SP)
+	VMOVUPS        Z4, 576(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1088(SP)
+	VMOVUPS        Z2, 1088(DX)
 	VPERMILPD      $0x55, Z6, Z2
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z6, Z2
-	VMOVUPS        Z2, 1600(SP)
+	VMOVUPS        Z2, 1600(DX)
 	VPERMILPD      $0x55, Z0, Z2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z0, Z2
-	VMOVUPS        Z2, 2112(SP)
+	VMOVUPS        Z2, 2112(DX)
 	VPERMILPD      $0x55, Z7, Z0
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z7, Z0
-	VMOVUPS        Z0, 2624(SP)
+	VMOVUPS        Z0, 2624(DX)
 	VPERMILPD      $0x55, Z5, Z0
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z5, Z0
-	VMOVUPS        Z0, 3136(SP)
+	VMOVUPS        Z0, 3136(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 3648(SP)
-	VMOVUPS        128(SP), Z0
-	VMOVUPS        640(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1664(SP), Z4
-	VMOVUPS        2176(SP), Z5
-	VMOVUPS        2688(SP), Z6
-	VMOVUPS        3200(SP), Z7
-	VMOVUPS        3712(SP), Z8
+	VMOVUPS        Z0, 3648(DX)
+	VMOVUPS        128(DX), Z0
+	VMOVUPS        640(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1664(DX), Z4
+	VMOVUPS        2176(DX), Z5
+	VMOVUPS        2688(DX), Z6
+	VMOVUPS        3200(DX), Z7
+	VMOVUPS        3712(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28444,43 +28480,43 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, 128(SP)
+	VMOVUPS        Z4, 128(DX)
 	VPERMILPD      $0x55, Z2, Z4
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z4, Z4
 	VFMSUBADD231PD fft_f64_3fef6297cff75cb0<>+0(SB), Z2, Z4
-	VMOVUPS        Z4, 640(SP)
+	VMOVUPS        Z4, 640(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1152(SP)
+	VMOVUPS        Z2, 1152(DX)
 	VPERMILPD      $0x55, Z6, Z2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z6, Z2
-	VMOVUPS        Z2, 1664(SP)
+	VMOVUPS        Z2, 1664(DX)
 	VPERMILPD      $0x55, Z0, Z2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z0, Z2
-	VMOVUPS        Z2, 2176(SP)
+	VMOVUPS        Z2, 2176(DX)
 	VPERMILPD      $0x55, Z7, Z0
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z7, Z0
-	VMOVUPS        Z0, 2688(SP)
+	VMOVUPS        Z0, 2688(DX)
 	VPERMILPD      $0x55, Z5, Z0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z5, Z0
-	VMOVUPS        Z0, 3200(SP)
+	VMOVUPS        Z0, 3200(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 3712(SP)
-	VMOVUPS        192(SP), Z0
-	VMOVUPS        704(SP), Z2
-	VMOVUPS        1216(SP), Z3
-	VMOVUPS        1728(SP), Z4
-	VMOVUPS        2240(SP), Z5
-	VMOVUPS        2752(SP), Z6
-	VMOVUPS        3264(SP), Z7
-	VMOVUPS        3776(SP), Z8
+	VMOVUPS        Z0, 3712(DX)
+	VMOVUPS        192(DX), Z0
+	VMOVUPS        704(DX), Z2
+	VMOVUPS        1216(DX), Z3
+	VMOVUPS        1728(DX), Z4
+	VMOVUPS        2240(DX), Z5
+	VMOVUPS        2752(DX), Z6
+	VMOVUPS        3264(DX), Z7
+	VMOVUPS        3776(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28519,43 +28555,43 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, 192(SP)
+	VMOVUPS        Z4, 192(DX)
 	VPERMILPD      $0x55, Z2, Z4
 	VMULPD         fft_f64_bfd294062ed59f05<>+0(SB), Z4, Z4
 	VFMSUBADD231PD fft_f64_3fee9f4156c62dda<>+0(SB), Z2, Z4
-	VMOVUPS        Z4, 704(SP)
+	VMOVUPS        Z4, 704(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1216(SP)
+	VMOVUPS        Z2, 1216(DX)
 	VPERMILPD      $0x55, Z6, Z2
 	VMULPD         fft_f64_bfe8bc806b151741<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fe44cf325091dd6<>+0(SB), Z6, Z2
-	VMOVUPS        Z2, 1728(SP)
+	VMOVUPS        Z2, 1728(DX)
 	VPERMILPD      $0x55, Z0, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z0, Z2
-	VMOVUPS        Z2, 2240(SP)
+	VMOVUPS        Z2, 2240(DX)
 	VPERMILPD      $0x55, Z7, Z0
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z7, Z0
-	VMOVUPS        Z0, 2752(SP)
+	VMOVUPS        Z0, 2752(DX)
 	VPERMILPD      $0x55, Z5, Z0
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z5, Z0
-	VMOVUPS        Z0, 3264(SP)
+	VMOVUPS        Z0, 3264(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 3776(SP)
-	VMOVUPS        256(SP), Z0
-	VMOVUPS        768(SP), Z2
-	VMOVUPS        1280(SP), Z3
-	VMOVUPS        1792(SP), Z4
-	VMOVUPS        2304(SP), Z5
-	VMOVUPS        2816(SP), Z6
-	VMOVUPS        3328(SP), Z7
-	VMOVUPS        3840(SP), Z8
+	VMOVUPS        Z0, 3776(DX)
+	VMOVUPS        256(DX), Z0
+	VMOVUPS        768(DX), Z2
+	VMOVUPS        1280(DX), Z3
+	VMOVUPS        1792(DX), Z4
+	VMOVUPS        2304(DX), Z5
+	VMOVUPS        2816(DX), Z6
+	VMOVUPS        3328(DX), Z7
+	VMOVUPS        3840(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28594,42 +28630,42 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, 256(SP)
+	VMOVUPS        Z4, 256(DX)
 	VPERMILPD      $0x55, Z2, Z4
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z4, Z4
 	VFMSUBADD231PD fft_f64_3fed906bcf328d46<>+0(SB), Z2, Z4
-	VMOVUPS        Z4, 768(SP)
+	VMOVUPS        Z4, 768(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1280(SP)
+	VMOVUPS        Z2, 1280(DX)
 	VPERMILPD      $0x55, Z6, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z6, Z2
-	VMOVUPS        Z2, 1792(SP)
+	VMOVUPS        Z2, 1792(DX)
 	VPERMILPD      $0x55, Z0, Z0
 	VXORPD         fftsmall_signtrue_true_false<>+0(SB), Z0, Z0
-	VMOVUPS        Z0, 2304(SP)
+	VMOVUPS        Z0, 2304(DX)
 	VPERMILPD      $0x55, Z7, Z0
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z7, Z0
-	VMOVUPS        Z0, 2816(SP)
+	VMOVUPS        Z0, 2816(DX)
 	VPERMILPD      $0x55, Z5, Z0
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z5, Z0
-	VMOVUPS        Z0, 3328(SP)
+	VMOVUPS        Z0, 3328(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 3840(SP)
-	VMOVUPS        320(SP), Z0
-	VMOVUPS        832(SP), Z2
-	VMOVUPS        1344(SP), Z3
-	VMOVUPS        1856(SP), Z4
-	VMOVUPS        2368(SP), Z5
-	VMOVUPS        2880(SP), Z6
-	VMOVUPS        3392(SP), Z7
-	VMOVUPS        3904(SP), Z8
+	VMOVUPS        Z0, 3840(DX)
+	VMOVUPS        320(DX), Z0
+	VMOVUPS        832(DX), Z2
+	VMOVUPS        1344(DX), Z3
+	VMOVUPS        1856(DX), Z4
+	VMOVUPS        2368(DX), Z5
+	VMOVUPS        2880(DX), Z6
+	VMOVUPS        3392(DX), Z7
+	VMOVUPS        3904(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28668,43 +28704,43 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, 320(SP)
+	VMOVUPS        Z4, 320(DX)
 	VPERMILPD      $0x55, Z2, Z4
 	VMULPD         fft_f64_bfde2b5d3806f63b<>+0(SB), Z4, Z4
 	VFMSUBADD231PD fft_f64_3fec38b2f180bdb1<>+0(SB), Z2, Z4
-	VMOVUPS        Z4, 832(SP)
+	VMOVUPS        Z4, 832(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfea9b66290ea1a4<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fe1c73b39ae68c8<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1344(SP)
+	VMOVUPS        Z2, 1344(DX)
 	VPERMILPD      $0x55, Z6, Z2
 	VMULPD         fft_f64_bfefd88da3d12525<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z6, Z2
-	VMOVUPS        Z2, 1856(SP)
+	VMOVUPS        Z2, 1856(DX)
 	VPERMILPD      $0x55, Z0, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_bfd87de2a6aea963<>+0(SB), Z0, Z2
-	VMOVUPS        Z2, 2368(SP)
+	VMOVUPS        Z2, 2368(DX)
 	VPERMILPD      $0x55, Z7, Z0
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfe8bc806b151741<>+0(SB), Z7, Z0
-	VMOVUPS        Z0, 2880(SP)
+	VMOVUPS        Z0, 2880(DX)
 	VPERMILPD      $0x55, Z5, Z0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z5, Z0
-	VMOVUPS        Z0, 3392(SP)
+	VMOVUPS        Z0, 3392(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 3904(SP)
-	VMOVUPS        384(SP), Z0
-	VMOVUPS        896(SP), Z2
-	VMOVUPS        1408(SP), Z3
-	VMOVUPS        1920(SP), Z4
-	VMOVUPS        2432(SP), Z5
-	VMOVUPS        2944(SP), Z6
-	VMOVUPS        3456(SP), Z7
-	VMOVUPS        3968(SP), Z8
+	VMOVUPS        Z0, 3904(DX)
+	VMOVUPS        384(DX), Z0
+	VMOVUPS        896(DX), Z2
+	VMOVUPS        1408(DX), Z3
+	VMOVUPS        1920(DX), Z4
+	VMOVUPS        2432(DX), Z5
+	VMOVUPS        2944(DX), Z6
+	VMOVUPS        3456(DX), Z7
+	VMOVUPS        3968(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28743,43 +28779,43 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, 384(SP)
+	VMOVUPS        Z4, 384(DX)
 	VPERMILPD      $0x55, Z2, Z4
 	VMULPD         fft_f64_bfe1c73b39ae68c8<>+0(SB), Z4, Z4
 	VFMSUBADD231PD fft_f64_3fea9b66290ea1a4<>+0(SB), Z2, Z4
-	VMOVUPS        Z4, 896(SP)
+	VMOVUPS        Z4, 896(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfed906bcf328d46<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fd87de2a6aea963<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1408(SP)
+	VMOVUPS        Z2, 1408(DX)
 	VPERMILPD      $0x55, Z6, Z2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_bfc8f8b83c69a60a<>+0(SB), Z6, Z2
-	VMOVUPS        Z2, 1920(SP)
+	VMOVUPS        Z2, 1920(DX)
 	VPERMILPD      $0x55, Z0, Z2
 	VMULPD         fft_f64_bfe6a09e667f3bcd<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Z0, Z2
-	VMOVUPS        Z2, 2432(SP)
+	VMOVUPS        Z2, 2432(DX)
 	VPERMILPD      $0x55, Z7, Z0
 	VMULPD         fft_f64_bfc8f8b83c69a60a<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfef6297cff75cb0<>+0(SB), Z7, Z0
-	VMOVUPS        Z0, 2944(SP)
+	VMOVUPS        Z0, 2944(DX)
 	VPERMILPD      $0x55, Z5, Z0
 	VMULPD         fft_f64_3fd87de2a6aea963<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z5, Z0
-	VMOVUPS        Z0, 3456(SP)
+	VMOVUPS        Z0, 3456(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 3968(SP)
-	VMOVUPS        448(SP), Z0
-	VMOVUPS        960(SP), Z2
-	VMOVUPS        1472(SP), Z3
-	VMOVUPS        1984(SP), Z4
-	VMOVUPS        2496(SP), Z5
-	VMOVUPS        3008(SP), Z6
-	VMOVUPS        3520(SP), Z7
-	VMOVUPS        4032(SP), Z8
+	VMOVUPS        Z0, 3968(DX)
+	VMOVUPS        448(DX), Z0
+	VMOVUPS        960(DX), Z2
+	VMOVUPS        1472(DX), Z3
+	VMOVUPS        1984(DX), Z4
+	VMOVUPS        2496(DX), Z5
+	VMOVUPS        3008(DX), Z6
+	VMOVUPS        3520(DX), Z7
+	VMOVUPS        4032(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28818,43 +28854,43 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VSUBPD         Z6, Z5, Z5
 	VADDPD         Z8, Z3, Z6
 	VSUBPD         Z8, Z3, Z3
-	VMOVUPS        Z4, 448(SP)
+	VMOVUPS        Z4, 448(DX)
 	VPERMILPD      $0x55, Z2, Z4
 	VMULPD         fft_f64_bfe44cf325091dd6<>+0(SB), Z4, Z4
 	VFMSUBADD231PD fft_f64_3fe8bc806b151741<>+0(SB), Z2, Z4
-	VMOVUPS        Z4, 960(SP)
+	VMOVUPS        Z4, 960(DX)
 	VPERMILPD      $0x55, Z9, Z2
 	VMULPD         fft_f64_bfef6297cff75cb0<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_3fc8f8b83c69a60a<>+0(SB), Z9, Z2
-	VMOVUPS        Z2, 1472(SP)
+	VMOVUPS        Z2, 1472(DX)
 	VPERMILPD      $0x55, Z6, Z2
 	VMULPD         fft_f64_bfec38b2f180bdb1<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_bfde2b5d3806f63b<>+0(SB), Z6, Z2
-	VMOVUPS        Z2, 1984(SP)
+	VMOVUPS        Z2, 1984(DX)
 	VPERMILPD      $0x55, Z0, Z2
 	VMULPD         fft_f64_bfd87de2a6aea963<>+0(SB), Z2, Z2
 	VFMSUBADD231PD fft_f64_bfed906bcf328d46<>+0(SB), Z0, Z2
-	VMOVUPS        Z2, 2496(SP)
+	VMOVUPS        Z2, 2496(DX)
 	VPERMILPD      $0x55, Z7, Z0
 	VMULPD         fft_f64_3fd294062ed59f05<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfee9f4156c62dda<>+0(SB), Z7, Z0
-	VMOVUPS        Z0, 3008(SP)
+	VMOVUPS        Z0, 3008(DX)
 	VPERMILPD      $0x55, Z5, Z0
 	VMULPD         fft_f64_3fea9b66290ea1a4<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_bfe1c73b39ae68c8<>+0(SB), Z5, Z0
-	VMOVUPS        Z0, 3520(SP)
+	VMOVUPS        Z0, 3520(DX)
 	VPERMILPD      $0x55, Z3, Z0
 	VMULPD         fft_f64_3fefd88da3d12525<>+0(SB), Z0, Z0
 	VFMSUBADD231PD fft_f64_3fb917a6bc29b42c<>+0(SB), Z3, Z0
-	VMOVUPS        Z0, 4032(SP)
-	VMOVUPS        (SP), Z0
-	VMOVUPS        64(SP), Z2
-	VMOVUPS        128(SP), Z3
-	VMOVUPS        192(SP), Z4
-	VMOVUPS        256(SP), Z5
-	VMOVUPS        320(SP), Z6
-	VMOVUPS        384(SP), Z7
-	VMOVUPS        448(SP), Z8
+	VMOVUPS        Z0, 4032(DX)
+	VMOVUPS        (DX), Z0
+	VMOVUPS        64(DX), Z2
+	VMOVUPS        128(DX), Z3
+	VMOVUPS        192(DX), Z4
+	VMOVUPS        256(DX), Z5
+	VMOVUPS        320(DX), Z6
+	VMOVUPS        384(DX), Z7
+	VMOVUPS        448(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28901,14 +28937,14 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VMOVUPS        Z7, 2560(AX)
 	VMOVUPS        Z5, 3072(AX)
 	VMOVUPS        Z3, 3584(AX)
-	VMOVUPS        512(SP), Z0
-	VMOVUPS        576(SP), Z2
-	VMOVUPS        640(SP), Z3
-	VMOVUPS        704(SP), Z4
-	VMOVUPS        768(SP), Z5
-	VMOVUPS        832(SP), Z6
-	VMOVUPS        896(SP), Z7
-	VMOVUPS        960(SP), Z8
+	VMOVUPS        512(DX), Z0
+	VMOVUPS        576(DX), Z2
+	VMOVUPS        640(DX), Z3
+	VMOVUPS        704(DX), Z4
+	VMOVUPS        768(DX), Z5
+	VMOVUPS        832(DX), Z6
+	VMOVUPS        896(DX), Z7
+	VMOVUPS        960(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -28955,14 +28991,14 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VMOVUPS        Z7, 2624(AX)
 	VMOVUPS        Z5, 3136(AX)
 	VMOVUPS        Z3, 3648(AX)
-	VMOVUPS        1024(SP), Z0
-	VMOVUPS        1088(SP), Z2
-	VMOVUPS        1152(SP), Z3
-	VMOVUPS        1216(SP), Z4
-	VMOVUPS        1280(SP), Z5
-	VMOVUPS        1344(SP), Z6
-	VMOVUPS        1408(SP), Z7
-	VMOVUPS        1472(SP), Z8
+	VMOVUPS        1024(DX), Z0
+	VMOVUPS        1088(DX), Z2
+	VMOVUPS        1152(DX), Z3
+	VMOVUPS        1216(DX), Z4
+	VMOVUPS        1280(DX), Z5
+	VMOVUPS        1344(DX), Z6
+	VMOVUPS        1408(DX), Z7
+	VMOVUPS        1472(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -29009,14 +29045,14 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VMOVUPS        Z7, 2688(AX)
 	VMOVUPS        Z5, 3200(AX)
 	VMOVUPS        Z3, 3712(AX)
-	VMOVUPS        1536(SP), Z0
-	VMOVUPS        1600(SP), Z2
-	VMOVUPS        1664(SP), Z3
-	VMOVUPS        1728(SP), Z4
-	VMOVUPS        1792(SP), Z5
-	VMOVUPS        1856(SP), Z6
-	VMOVUPS        1920(SP), Z7
-	VMOVUPS        1984(SP), Z8
+	VMOVUPS        1536(DX), Z0
+	VMOVUPS        1600(DX), Z2
+	VMOVUPS        1664(DX), Z3
+	VMOVUPS        1728(DX), Z4
+	VMOVUPS        1792(DX), Z5
+	VMOVUPS        1856(DX), Z6
+	VMOVUPS        1920(DX), Z7
+	VMOVUPS        1984(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -29063,14 +29099,14 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VMOVUPS        Z7, 2752(AX)
 	VMOVUPS        Z5, 3264(AX)
 	VMOVUPS        Z3, 3776(AX)
-	VMOVUPS        2048(SP), Z0
-	VMOVUPS        2112(SP), Z2
-	VMOVUPS        2176(SP), Z3
-	VMOVUPS        2240(SP), Z4
-	VMOVUPS        2304(SP), Z5
-	VMOVUPS        2368(SP), Z6
-	VMOVUPS        2432(SP), Z7
-	VMOVUPS        2496(SP), Z8
+	VMOVUPS        2048(DX), Z0
+	VMOVUPS        2112(DX), Z2
+	VMOVUPS        2176(DX), Z3
+	VMOVUPS        2240(DX), Z4
+	VMOVUPS        2304(DX), Z5
+	VMOVUPS        2368(DX), Z6
+	VMOVUPS        2432(DX), Z7
+	VMOVUPS        2496(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -29117,14 +29153,14 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VMOVUPS        Z7, 2816(AX)
 	VMOVUPS        Z5, 3328(AX)
 	VMOVUPS        Z3, 3840(AX)
-	VMOVUPS        2560(SP), Z0
-	VMOVUPS        2624(SP), Z2
-	VMOVUPS        2688(SP), Z3
-	VMOVUPS        2752(SP), Z4
-	VMOVUPS        2816(SP), Z5
-	VMOVUPS        2880(SP), Z6
-	VMOVUPS        2944(SP), Z7
-	VMOVUPS        3008(SP), Z8
+	VMOVUPS        2560(DX), Z0
+	VMOVUPS        2624(DX), Z2
+	VMOVUPS        2688(DX), Z3
+	VMOVUPS        2752(DX), Z4
+	VMOVUPS        2816(DX), Z5
+	VMOVUPS        2880(DX), Z6
+	VMOVUPS        2944(DX), Z7
+	VMOVUPS        3008(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -29171,14 +29207,14 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VMOVUPS        Z7, 2880(AX)
 	VMOVUPS        Z5, 3392(AX)
 	VMOVUPS        Z3, 3904(AX)
-	VMOVUPS        3072(SP), Z0
-	VMOVUPS        3136(SP), Z2
-	VMOVUPS        3200(SP), Z3
-	VMOVUPS        3264(SP), Z4
-	VMOVUPS        3328(SP), Z5
-	VMOVUPS        3392(SP), Z6
-	VMOVUPS        3456(SP), Z7
-	VMOVUPS        3520(SP), Z8
+	VMOVUPS        3072(DX), Z0
+	VMOVUPS        3136(DX), Z2
+	VMOVUPS        3200(DX), Z3
+	VMOVUPS        3264(DX), Z4
+	VMOVUPS        3328(DX), Z5
+	VMOVUPS        3392(DX), Z6
+	VMOVUPS        3456(DX), Z7
+	VMOVUPS        3520(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5
@@ -29225,14 +29261,14 @@ TEXT ·fft64Small256AVX512Inv(SB), $4096-24
 	VMOVUPS        Z7, 2944(AX)
 	VMOVUPS        Z5, 3456(AX)
 	VMOVUPS        Z3, 3968(AX)
-	VMOVUPS        3584(SP), Z0
-	VMOVUPS        3648(SP), Z2
-	VMOVUPS        3712(SP), Z3
-	VMOVUPS        3776(SP), Z4
-	VMOVUPS        3840(SP), Z5
-	VMOVUPS        3904(SP), Z6
-	VMOVUPS        3968(SP), Z7
-	VMOVUPS        4032(SP), Z8
+	VMOVUPS        3584(DX), Z0
+	VMOVUPS        3648(DX), Z2
+	VMOVUPS        3712(DX), Z3
+	VMOVUPS        3776(DX), Z4
+	VMOVUPS        3840(DX), Z5
+	VMOVUPS        3904(DX), Z6
+	VMOVUPS        3968(DX), Z7
+	VMOVUPS        4032(DX), Z8
 	VADDPD         Z5, Z0, Z9
 	VSUBPD         Z5, Z0, Z10
 	VADDPD         Z7, Z3, Z5

@@ -28,6 +28,7 @@ func generateFFT64() {
 			fft64R4Narrow1(v, inverse, false)
 			if v.Lanes == 8 { // AVX-512 plans end with fft64Tail16 instead
 				fft64R4Narrow1(v, inverse, true)
+				fft64R8Wide(v, inverse)
 			}
 			fft64RealPass(v, inverse)
 			if v.Lanes == 16 {
@@ -521,9 +522,9 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 		name = "fft64Tail16c" + v.Name + fftDir(inverse)
 		vecs = 15
 	}
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m, per, pad int)")
 	Pragma("noescape")
-	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass); see avogen/fft.go, fftTail16.")
+	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass), its input segmented (pad bytes after every per groups of 64 values); see avogen/fft.go, fftTail16.")
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
 	tw := Load(Param("tw"), GP64())
@@ -535,6 +536,13 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	MOVQ(m, groups)
 	SHRQ(U8(2), groups)
 	JZ(LabelRef(name + "_done"))
+	// per ≥ 1 counts the groups left in the input segment; the input
+	// skips pad bytes at its end.
+	per, left := GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
@@ -605,6 +613,11 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(vecs*vb), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("pad", 40), in)
+	MOVQ(per, left)
+	Label(name + "_next")
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
@@ -625,9 +638,9 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 // s stage B's w1, w2, w3 of j + s·ls (embedded broadcasts).
 func fft64R16Wide(v vmath.ISA, inverse bool) {
 	name := "fft64R16Wide" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r, os int)")
 	Pragma("noescape")
-	Doc(name + " runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k; see avogen/fft64.go.")
+	Doc(name + " runs two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass), vectorised over k, its output segments os bytes apart; see avogen/fft64.go.")
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
 	tw := Load(Param("tw"), GP64())
@@ -638,8 +651,7 @@ func fft64R16Wide(v vmath.ISA, inverse bool) {
 	MOVQ(rb, r4)
 	SHLQ(U8(2), r4)
 	LEAQ(Mem{Base: r4, Index: r4, Scale: 2}, r12)
-	Load(Param("ls"), ob)
-	IMULQ(rb, ob) // ls·R values in bytes: the step between s
+	Load(Param("os"), ob) // ls·R values in bytes (plus any padding): the step between s
 	MOVQ(ob, o4)
 	SHLQ(U8(2), o4)
 	LEAQ(Mem{Base: o4, Index: o4, Scale: 2}, o12)
@@ -869,6 +881,128 @@ func fft64TransposeTwiddle(v vmath.ISA, inverse bool) {
 	}
 	DECQ(NewParamAddr("cols", 40))
 	JNZ(LabelRef(name + "_c"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R8Wide runs one radix-8 Stockham stage of a complex128 FFT,
+// vectorised over k (AVX2, whose 16 registers hold the eight values and
+// the butterflies' temporaries but not radix 16's): with R = n/(8·ls) a
+// multiple of the values per vector, for j < ls and k < R,
+// out[(j + s·ls)·R + k] = Σ_q ω_8^{∓qs}·ω_{8ls}^{∓qj}·in[j·8R + q·R + k].
+// tw holds 56 float64 per j: for q = 1 … 7 a vector of Re ω_{8ls}^{qj}
+// and one of Im, each value over every lane (memory operands: no
+// register is left for them).
+func fft64R8Wide(v vmath.ISA, inverse bool) {
+	name := "fft64R8Wide" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r int)")
+	Pragma("noescape")
+	Doc(name + " runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	kv := Load(Param("r"), GP64())
+	rb, r3, r5, r7 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(kv, rb)
+	SHLQ(U8(4), rb) // R values in bytes: the step between q
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
+	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
+	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	ob, o3, o5, o7 := GP64(), GP64(), GP64(), GP64()
+	Load(Param("ls"), ob)
+	IMULQ(rb, ob) // ls·R values in bytes: the step between s
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 4}, o5)
+	LEAQ(Mem{Base: o3, Index: ob, Scale: 4}, o7)
+	SHRQ(U8(log2(cvals64(v))), kv)
+	JZ(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("ls", 24), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	vb := v.Bytes()
+	rt := 1 / math.Sqrt2
+	at := func(base reg.Register, q int, b1, b3, b5, b7 reg.Register) Mem {
+		switch q {
+		case 0:
+			return Mem{Base: base}
+		case 1:
+			return Mem{Base: base, Index: b1, Scale: 1}
+		case 2:
+			return Mem{Base: base, Index: b1, Scale: 2}
+		case 3:
+			return Mem{Base: base, Index: b3, Scale: 1}
+		case 4:
+			return Mem{Base: base, Index: b1, Scale: 4}
+		case 5:
+			return Mem{Base: base, Index: b5, Scale: 1}
+		case 6:
+			return Mem{Base: base, Index: b3, Scale: 2}
+		}
+		return Mem{Base: base, Index: b7, Scale: 1}
+	}
+	Label(name + "_j")
+	k := GP64()
+	MOVQ(kv, k)
+	Label(name + "_k")
+	load := func(q int) reg.VecVirtual {
+		a := v.Vec()
+		VMOVUPD(at(in, q, rb, r3, r5, r7), a)
+		if q == 0 {
+			return a
+		}
+		return cmul64(v, a, Mem{Base: tw, Disp: 2 * (q - 1) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+	}
+	var u, w [4]reg.VecVirtual
+	for j := range 4 {
+		a, b := load(j), load(j+4)
+		u[j], w[j] = v.Vec(), v.Vec()
+		VADDPD(b, a, u[j])
+		VSUBPD(b, a, w[j])
+	}
+	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}, as in fft64R8First.
+	for j := 1; j < 4; j++ {
+		t := v.Vec()
+		VPERMILPD(U8(0x55), w[j], t) // (Im, Re)
+		y := v.Vec()
+		switch {
+		case j == 2 && !inverse: // (b, −a)
+			VXORPD(fftSignOdd64(), t, y)
+		case j == 2: // (−b, a)
+			VXORPD(fftSignEven64(), t, y)
+		default:
+			c := fftConst64(rt)
+			if j == 3 {
+				c = fftConst64(-rt)
+			}
+			VMULPD(fftConst64(rt), t, t)
+			VMOVAPD(t, y)
+			if inverse {
+				VFMADDSUB231PD(c, w[j], y)
+			} else {
+				VFMSUBADD231PD(c, w[j], y)
+			}
+		}
+		w[j] = y
+	}
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], at(out, 2*t, ob, o3, o5, o7))
+		VMOVUPD(wo[t], at(out, 2*t+1, ob, o3, o5, o7))
+	}
+	ADDQ(U32(vb), in)
+	ADDQ(U32(vb), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	// The k loop moved in and out by R values, out's step per j; in
+	// steps 8R per j: 7R more.
+	ADDQ(r7, in)
+	ADDQ(U32(14*vb), tw)
+	DECQ(NewParamAddr("ls", 24))
+	JNZ(LabelRef(name + "_j"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()

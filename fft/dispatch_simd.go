@@ -29,7 +29,7 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 		transformGeneric(p, dst, src, s, inverse)
 		return
 	}
-	runStockham64(sp, dst, src, s.complex128s(p.n), inverse, inverse)
+	runStockham64(sp, dst, src, s.complex128s(sp.workLen()), inverse, inverse)
 }
 
 // transform32 runs a validated complex64 FFT (dst may be src): the float32

@@ -22,7 +22,33 @@ type stockham64 struct {
 	stages []stage64
 	tw     []float64
 	small  *asm.FFT64SmallKernel // when not nil, the whole transform is one call of it instead of the stages
+	// pad > 0: the radix-16 pass before the fused tail writes the work
+	// buffer segmented (pad values after every n/16, asm.FFT64Radix16Seg),
+	// and the tail reads it so.
+	pad int
 }
+
+// segPad64 is the padding of a complex128 plan's segmented buffer: four
+// values (a cache line) after each segment move the sixteen output
+// streams of the radix-16 pass before the tail, n/16 values apart (a
+// multiple of 4 KB from n = 4096), into sixteen different L1 sets
+// instead of one, whose eight ways they overran.
+const segPad64 = 4
+
+// segMinLen64 is the shortest complex128 plan whose radix-16 pass before
+// the tail writes a segmented buffer; shorter plans fuse pairs of middle
+// stages from the front (fuseRadix16of64: n = 1024 1280–1537 against the
+// radix-4 stages' 1357–1863 ns). Same-run interleaved A/B
+// (FFTWInterleaved, AVX-512, best of 200 batches, four rounds),
+// segmented against what was there: n = 4096 6871–7159 against the
+// radix-4 stages' 7613–8949 ns, 8192 (three rounds) 16165–16716 against
+// 17691–18185 ns; n = 2048 (r2, r4, radix 16 segmented, tail against r2,
+// radix 16 from the front, r4, tail) 3208–3280 against 3329–3371 ns,
+// RealPlan64 4096 3816–3929 against 3978–4082 ns.
+const segMinLen64 = 2048
+
+// workLen is the work length runStockham64 needs.
+func (sp *stockham64) workLen() int { return sp.n + 16*sp.pad }
 
 // stage64 is a stage of stockham64: a stage32, or with r16 the radix-4
 // stages of sub-transform lengths ls and 4·ls fused (asm.FFT64Radix16),
@@ -30,6 +56,7 @@ type stockham64 struct {
 type stage64 struct {
 	stage32
 	r16 bool
+	r8  bool // a radix-8 stage (asm.FFT64Radix8), r being R = n/(8·ls)
 }
 
 // radix8MaxLen64 is the longest complex128 transform that starts with
@@ -83,14 +110,34 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
 		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
-	if batch == 1 && n <= radix16MaxLen64 {
+	if batch == 1 && n < segMinLen64 {
 		fuseRadix16of64(p, l)
+	}
+	if batch == 1 && n >= radix8MinLen64 && n <= radix8MidMaxLen64 {
+		radix8of64(p, l)
+	}
+	// Longer: only the two stages before the tail fused (R = 16), their
+	// output segmented. Fused unsegmented (the earlier rule, pairs from
+	// the front) at 8192: 19967–21093 against the radix-4 stages'
+	// 18180–18346 ns, and no gain from 4096 to 65536 however the pairs
+	// were chosen: the pass's 32 streams a power of two apart cost what
+	// the saved pass did.
+	if k := len(p.stages); batch == 1 && n >= segMinLen64 && k >= 3 && p.stages[k-1].r == 0 {
+		a, b := p.stages[k-3], p.stages[k-2]
+		if a.ls > 1 && a.ls == n/256 && b.ls == 4*a.ls && asm.FFT64Radix16Supported(l, a.ls, 16) {
+			p.stages = append(p.stages[:k-3], stage64{stage32: stage32{ls: a.ls, r: 16}, r16: true}, p.stages[k-1])
+		}
+	}
+	if k := len(p.stages); batch == 1 && n >= segMinLen64 && k >= 2 && p.stages[k-1].r == 0 && p.stages[k-2].r16 && (n/16)%64 == 0 {
+		p.pad = segPad64
 	}
 	total := 0
 	for i := range p.stages {
 		s := &p.stages[i]
 		s.off = total
 		switch {
+		case s.r8:
+			s.len = asm.FFT64Radix8TwiddleLen(s.ls)
 		case s.r16:
 			s.len = asm.FFT64Radix16TwiddleLen(s.ls)
 		case s.r == 0:
@@ -114,6 +161,21 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		}
 		if s.r16 {
 			fillRadix16of64(p.tw[s.off:s.off+s.len], n, s.ls, roots)
+			continue
+		}
+		if s.r8 {
+			// Per j, for q = 1 … 7, Re and Im of ω_{8ls}^{qj}, each over
+			// the four lanes of a vector.
+			tw, stride := p.tw[s.off:s.off+s.len], n/(8*s.ls)
+			for j := range s.ls {
+				for q := 1; q < 8; q++ {
+					c, si := roots.root(q * j * stride)
+					o := 56*j + 8*(q-1)
+					for i := range 4 {
+						tw[o+i], tw[o+4+i] = c, si
+					}
+				}
+			}
 			continue
 		}
 		tw := p.tw[s.off : s.off+s.len]
@@ -152,17 +214,6 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	return p
 }
 
-// radix16MaxLen64 is the longest complex128 transform whose middle
-// radix-4 stages run fused in pairs (asm.FFT64Radix16). Same-run
-// interleaved A/B (FFTWInterleaved, AVX-512, best of 200 batches), fused
-// against not: n = 1024 1280–1537 against 1357–1863 ns, 2048 3453–3945
-// against 3724–4424 ns, RealPlan64 4096 (half length 2048) 4314–4809
-// against 4538–5216 ns; but 8192 19967–21093 against 18180–18346 ns and
-// no gain from 4096 to 65536 however the pairs were chosen (by ls, by
-// R): once in and out outgrow L1, the pass's 32 streams a power of two
-// apart cost what the saved pass did.
-const radix16MaxLen64 = 2048
-
 // fuseRadix16of64 replaces pairs of consecutive wide radix-4 stages of sp
 // (neither the first, which carries an inverse's 1/n, nor the fused tail)
 // by fused radix-16 passes where level l has them.
@@ -177,6 +228,58 @@ func fuseRadix16of64(sp *stockham64, l asm.Level) {
 		}
 		out = append(out, a)
 	}
+	sp.stages = out
+}
+
+// radix8MinLen64 and radix8MidMaxLen64 bound the complex128 plans whose
+// middle radix-4 stages run as radix-8 stages where the level has them
+// (AVX2). Same-run interleaved A/B (FFTWInterleaved, AVX2, best of 200
+// batches, five rounds), radix 4, 8, 8, 4 against five radix-4 stages: n
+// = 1024 1555–1561 against 1608–1634 ns, RealPlan64 2048 (half length
+// 1024) 1865–1890 against 1965–1993 ns. Longer, the stage's eight output
+// streams n/8 values apart (a multiple of 4 KB) share L1 sets: n = 4096
+// 10580–11170 against 7655–7873 ns.
+const (
+	radix8MinLen64    = 1 << 10
+	radix8MidMaxLen64 = 1 << 10
+)
+
+// radix8of64 replaces the middle radix-4 stages of sp (wide, neither the
+// first, ls = 1, which carries an inverse's 1/n, nor the r = 1 last) by
+// radix-8 stages, as many as 2·(stages) = 3·(radix 8) + 2·(radix 4)
+// allows, the radix-8 ones first: n = 1024 runs radix 4, 8, 8, 4 instead
+// of five radix-4 stages.
+func radix8of64(sp *stockham64, l asm.Level) {
+	st := sp.stages
+	i := 0
+	for i < len(st) && (st[i].ls == 1 || st[i].r16 || st[i].r == 0) {
+		i++
+	}
+	k := i
+	for k < len(st) && st[k].ls > 1 && !st[k].r16 && st[k].r >= asm.FFT64Values(l) && st[k].r > 1 {
+		k++
+	}
+	c := k - i // the middle radix-4 stages
+	a := 2 * c / 3 &^ 1
+	if a == 0 {
+		return
+	}
+	b := (2*c - 3*a) / 2
+	n := sp.n
+	mid := make([]stage64, 0, a+b)
+	ls := st[i].ls
+	for range a {
+		if !asm.FFT64Radix8Supported(l, ls, n/(8*ls)) {
+			return
+		}
+		mid = append(mid, stage64{stage32: stage32{ls: ls, r: n / (8 * ls)}, r8: true})
+		ls *= 8
+	}
+	for range b {
+		mid = append(mid, stage64{stage32: stage32{ls: ls, r: n / (4 * ls)}})
+		ls *= 4
+	}
+	out := append(append(append([]stage64(nil), st[:i]...), mid...), st[k:]...)
 	sp.stages = out
 }
 
@@ -244,6 +347,12 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	if sp.radix2 || sp.radix8 {
 		stages++
 	}
+	// The segmented buffer of sp.pad (batch 1) is all of work; the other
+	// stages take its first n values.
+	full := work
+	if sp.pad > 0 {
+		work = work[:sp.n]
+	}
 	out, other := dst, work
 	if stages%2 == 0 {
 		out, other = work, dst
@@ -269,13 +378,25 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		next()
 		s = 1
 	}
-	for _, st := range sp.stages {
+	pad := 0 // of in
+	for i, st := range sp.stages {
 		if st.r == 0 {
-			asm.FFT64Tail16(l, out, in, sp.tw[st.off:st.off+st.len], inverse)
+			asm.FFT64Tail16Seg(l, out, in, sp.tw[st.off:st.off+st.len], pad, inverse)
+			next()
+			continue
+		}
+		if st.r8 {
+			asm.FFT64Radix8(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
 			next()
 			continue
 		}
 		if st.r16 {
+			if sp.pad > 0 && i == len(sp.stages)-2 && unsafe.SliceData(out) == unsafe.SliceData(full) {
+				asm.FFT64Radix16Seg(l, full, in, sp.tw[st.off:st.off+st.len], st.ls, sp.pad, inverse)
+				next()
+				in, pad = full, sp.pad
+				continue
+			}
 			asm.FFT64Radix16(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse)
 			next()
 			continue
@@ -316,7 +437,7 @@ func (rp *realStockham64) workLen() int {
 	if rp.fs != nil {
 		return rp.fs.scratchLen()
 	}
-	return rp.h
+	return rp.cplx.workLen()
 }
 
 // fourStepTwiddles returns the four-step twiddle matrix rp uses, or nil.

@@ -3,9 +3,11 @@
 package fft
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
 // TestVectorLevelsRunTheStockhamKernels fails when a plan that should run
@@ -64,6 +66,23 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			if (p64.fourStep(l) != nil) != (n >= fourStepMinLen(l)) {
 				t.Errorf("%v: Plan64 n=%d: four-step %v, want it from n = %d", l, n, p64.fourStep(l) != nil, fourStepMinLen(l))
 			}
+			if sp := p64.stockham(l); sp != nil && asm.FFT64Radix16Supported(l, 16, 16) && asm.FFT64Tail16Supported(l, n) {
+				k := len(sp.stages)
+				if seg := n >= segMinLen64; (sp.pad > 0) != seg || (seg && !sp.stages[k-2].r16) {
+					t.Errorf("%v: Plan64 n=%d: pad %d, radix-16 pass before the tail %v, want segmented from n = %d", l, n, sp.pad, sp.stages[k-2].r16, segMinLen64)
+				}
+			}
+			if sp := p64.stockham(l); sp != nil && asm.FFT64Radix8Supported(l, 4, 32) {
+				r8 := 0
+				for _, st := range sp.stages {
+					if st.r8 {
+						r8++
+					}
+				}
+				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64]; r8 != want {
+					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
+				}
+			}
 			if r64, _ := NewRealPlan64(2 * n); r64.stockham(l) == nil {
 				t.Errorf("%v: RealPlan64 n=%d has no SIMD plan", l, 2*n)
 			}
@@ -119,4 +138,37 @@ func TestShortPlansRunOneKernelCall(t *testing.T) {
 			t.Errorf("%v: no length runs a whole-transform kernel", l)
 		}
 	}
+}
+
+// TestSegmentedPlan64sMatchTheGenericTransform runs the complex128 plans
+// with a segmented work buffer (and their neighbours) in place and not,
+// both directions, against package generic's transform.
+func TestSegmentedPlan64sMatchTheGenericTransform(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		for n := segMinLen64 / 2; n <= 1<<16; n *= 2 {
+			p, _ := NewPlan64(n)
+			x := randComplex128(rng, n)
+			tol := 4 * fft64RMSPerLog2 * log2n(n)
+			for _, inverse := range []bool{false, true} {
+				want := make([]complex128, n)
+				transformGeneric(p, want, x, new(scratch), inverse)
+				got := make([]complex128, n)
+				inPlace := append([]complex128(nil), x...)
+				if inverse {
+					p.Inverse(got, x)
+					p.Inverse(inPlace, inPlace)
+				} else {
+					p.Forward(got, x)
+					p.Forward(inPlace, inPlace)
+				}
+				if e := relRMS(got, want); !(e <= tol) {
+					t.Errorf("n=%d inverse=%v: relative RMS error %.3g > %.3g", n, inverse, e, tol)
+				}
+				if e := relRMS(inPlace, want); !(e <= tol) {
+					t.Errorf("n=%d inverse=%v in place: relative RMS error %.3g > %.3g", n, inverse, e, tol)
+				}
+			}
+		}
+	})
 }

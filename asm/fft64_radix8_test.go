@@ -1,0 +1,115 @@
+//go:build gc && !purego && (amd64 || arm64)
+
+package asm_test
+
+import (
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+)
+
+// radix8Stage128 is one radix-8 Stockham stage in complex128 arithmetic,
+// the length-8 DFT written as its sum: w[q-1][j] is the twiddle of input
+// q of j, conjugated for the inverse.
+func radix8Stage128(in []complex128, w [7][]complex128, ls int, inverse bool) []complex128 {
+	n := len(in)
+	r := n / (8 * ls)
+	out := make([]complex128, n)
+	sign := -1.0
+	if inverse {
+		sign = 1
+	}
+	for j := range ls {
+		for k := range r {
+			var a [8]complex128
+			for q := range 8 {
+				a[q] = in[j*8*r+q*r+k]
+				if q > 0 {
+					wq := w[q-1][j]
+					if inverse {
+						wq = cmplx.Conj(wq)
+					}
+					a[q] *= wq
+				}
+			}
+			for s := range 8 {
+				var sum complex128
+				for q := range 8 {
+					sum += a[q] * cmplx.Exp(complex(0, sign*2*math.Pi*float64(q*s%8)/8))
+				}
+				out[(j+s*ls)*r+k] = sum
+			}
+		}
+	}
+	return out
+}
+
+// TestFFT64Radix8MatchesTheFloat64StageAtEveryLevel checks the radix-8
+// stage against radix8Stage128 with random unit twiddles (not roots of
+// unity, so that a twiddle read from the wrong slot shows), both
+// directions, at every ls and R = n/(8·ls) the level supports for n = 16
+// … 2^12, under guard pages. Where a level has no such kernel, the entry
+// point must panic.
+func TestFFT64Radix8MatchesTheFloat64StageAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(47, 48))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT64Radix8Supported(l, 1, 2) {
+			mustPanic(t, func() {
+				asm.FFT64Radix8(l, make([]complex128, 16), make([]complex128, 16), make([]float64, 56), 1, false)
+			})
+			t.Skip("no radix-8 middle stage at this level")
+		}
+		mustPanic(t, func() {
+			asm.FFT64Radix8(l, make([]complex128, 16), make([]complex128, 16), make([]float64, 55), 1, false)
+		})
+		mustPanic(t, func() {
+			asm.FFT64Radix8(l, make([]complex128, 16), make([]complex128, 16), make([]float64, 56*2), 2, false)
+		}) // R = 1
+		mustPanic(t, func() {
+			asm.FFT64Radix8(l, make([]complex128, 8), make([]complex128, 16), make([]float64, 56), 1, false)
+		})
+		ran := 0
+		for n := 16; n <= 1<<12; n *= 2 {
+			for ls := 1; 8*ls <= n; ls *= 2 {
+				r := n / (8 * ls)
+				if !asm.FFT64Radix8Supported(l, ls, r) {
+					continue
+				}
+				var w [7][]complex128
+				tw := make([]float64, asm.FFT64Radix8TwiddleLen(ls))
+				for q := range 7 {
+					w[q] = make([]complex128, ls)
+					for j := range ls {
+						c := cmplx.Rect(1, rng.Float64()*2*math.Pi)
+						w[q][j] = c
+						for i := range 4 {
+							tw[56*j+8*q+i], tw[56*j+8*q+4+i] = real(c), imag(c)
+						}
+					}
+				}
+				x := make([]complex128, n)
+				for i := range x {
+					x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+				}
+				for _, inverse := range []bool{false, true} {
+					want := radix8Stage128(x, w, ls, inverse)
+					out := asmtest.GuardedComplex128(t, make([]complex128, n))
+					asm.FFT64Radix8(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), ls, inverse)
+					for i := range want {
+						if d := cmplx.Abs(out[i] - want[i]); !(d <= fft64StageTol*40*cmplx.Abs(want[i])+fft64StageTol*40) {
+							t.Fatalf("n=%d ls=%d R=%d inverse=%v: out[%d] = %v, want %v", n, ls, r, inverse, i, out[i], want[i])
+						}
+					}
+					ran++
+				}
+			}
+		}
+		if ran < 20 {
+			t.Fatalf("only %d stages ran", ran)
+		}
+	})
+}
