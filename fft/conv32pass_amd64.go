@@ -203,7 +203,7 @@ func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 		return false
 	}
 	last := sp.stages[k-1]
-	return last.r == 0 || (last.r == 1 && !sp.radix16(k-1) && asm.FFTConvLast4Supported(l, sp.n))
+	return last.r == 0 || (last.r == 1 && !sp.radix16(k-1) && !sp.radix8Stage(k-1) && asm.FFTConvLast4Supported(l, sp.n))
 }
 
 // asFloat32 reads x as its 2·len(x) float32 parts.

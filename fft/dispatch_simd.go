@@ -192,6 +192,8 @@ func (sp *stockham32) runStage(i int, out, in []complex64, inverse bool, s float
 		asm.FFTRadix16(sp.level, out, in, tw, st.ls, inverse, s)
 	case st.r == 0:
 		asm.FFTTail16(sp.level, out, in, tw, inverse)
+	case sp.radix8Stage(i):
+		asm.FFTRadix8(sp.level, out, in, tw, st.ls, inverse)
 	default:
 		asm.FFTRadix4(sp.level, out, in, tw, st.ls, inverse)
 	}
