@@ -49,6 +49,11 @@ func fftR8FirstAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s f
 //go:noescape
 func fftR8WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
 
+// fftR8WideVAVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideVAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+
 // fftR8Narrow1AVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
 //
 //go:noescape
@@ -88,6 +93,11 @@ func fftR8FirstAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s f
 //
 //go:noescape
 func fftR8WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+
+// fftR8WideVAVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideVAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
 
 // fftR8Narrow1AVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
 //

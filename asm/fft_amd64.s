@@ -720,6 +720,126 @@ fftR8WideAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftR8WideVAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideVAVX2Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    BX, R11
+	IMULQ   SI, R11
+	SHLQ    $0x03, R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideVAVX2Fwd_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideVAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideVAVX2Fwd_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideVAVX2Fwd_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         224(DX), Y3, Y3
+	VFMADDSUB231PS 192(DX), Y2, Y3
+	VADDPS         Y3, Y1, Y2
+	VSUBPS         Y3, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMADDSUB231PS (DX), Y3, Y4
+	VMOVUPS        (CX)(R9*1), Y3
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         288(DX), Y5, Y5
+	VFMADDSUB231PS 256(DX), Y3, Y5
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMADDSUB231PS 64(DX), Y5, Y6
+	VMOVUPS        (CX)(R8*2), Y5
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMADDSUB231PS 320(DX), Y5, Y7
+	VADDPS         Y7, Y6, Y5
+	VSUBPS         Y7, Y6, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMADDSUB231PS 128(DX), Y7, Y8
+	VMOVUPS        (CX)(R10*1), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         416(DX), Y9, Y9
+	VFMADDSUB231PS 384(DX), Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y3, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y7, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y9, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y6, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideVAVX2Fwd_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8WideVAVX2Fwd_j
+
+fftR8WideVAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftR8Narrow1AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, FMA3
 TEXT ·fftR8Narrow1AVX2Fwd(SB), NOSPLIT, $0-32
@@ -1448,6 +1568,126 @@ fftR8WideAVX2Inv_k:
 	JNZ            fftR8WideAVX2Inv_j
 
 fftR8WideAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR8WideVAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideVAVX2Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    BX, R11
+	IMULQ   SI, R11
+	SHLQ    $0x03, R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideVAVX2Inv_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideVAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideVAVX2Inv_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideVAVX2Inv_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         224(DX), Y3, Y3
+	VFMSUBADD231PS 192(DX), Y2, Y3
+	VADDPS         Y3, Y1, Y2
+	VSUBPS         Y3, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMSUBADD231PS (DX), Y3, Y4
+	VMOVUPS        (CX)(R9*1), Y3
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         288(DX), Y5, Y5
+	VFMSUBADD231PS 256(DX), Y3, Y5
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMSUBADD231PS 64(DX), Y5, Y6
+	VMOVUPS        (CX)(R8*2), Y5
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMSUBADD231PS 320(DX), Y5, Y7
+	VADDPS         Y7, Y6, Y5
+	VSUBPS         Y7, Y6, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMSUBADD231PS 128(DX), Y7, Y8
+	VMOVUPS        (CX)(R10*1), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         416(DX), Y9, Y9
+	VFMSUBADD231PS 384(DX), Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_even<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y7, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y3, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y6, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y9, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideVAVX2Inv_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8WideVAVX2Inv_j
+
+fftR8WideVAVX2Inv_done:
 	VZEROUPPER
 	RET
 

@@ -521,15 +521,31 @@ func FFTRadix8Supported(l Level, ls, r int) bool {
 }
 
 // FFTRadix8TwiddleLen is the float32 count of FFTRadix8's table: per j
-// the seven twiddles ω_{8ls}^{qj} (Re, Im), or for r = 1 per four j
+// the seven twiddles ω_{8ls}^{qj} (Re, Im), for ls ≤ 8 each of the
+// fourteen over a vector (FFTRadix8VectorTable), or for r = 1 per four j
 // fourteen vectors (Re w_q, Im w_q, each value over both lanes of a
 // complex; avogen/fft.go, fftR8Mid).
 func FFTRadix8TwiddleLen(l Level, ls, r int) int {
 	if r == 1 {
 		return 28 * ls
 	}
+	if fftR8VectorTable(ls) {
+		return 112 * ls
+	}
 	return 14 * ls
 }
+
+// fftR8VectorTable reports whether the wide radix-8 stage of
+// sub-transform length ls takes the vector table (fftR8WideV): while it
+// is at most 4 KB. Same-binary A/B, BenchmarkFFTWInterleaved/c64 at AVX2,
+// best of five: n = 512 (ls = 8, r = 8) 329 against 320 ns with it, but
+// 1024 (ls = 32, r = 4) 698 against 710 ns, its 14 KB table crowding L1.
+func fftR8VectorTable(ls int) bool { return ls <= 8 }
+
+// FFTRadix8VectorTable reports whether FFTRadix8's table of a wide stage
+// (r > 1) of sub-transform length ls holds each twiddle's Re and Im over
+// a whole vector (eight floats each) rather than once.
+func FFTRadix8VectorTable(l Level, ls int) bool { return fftR8VectorTable(ls) }
 
 // FFTRadix8 runs one radix-8 Stockham stage with twiddles of a complex64
 // FFT of length n = len(in) and sub-transform length ls: for j < ls, k <
@@ -557,6 +573,10 @@ func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 		fftR8Narrow1AVX2Inv(o, i, w, ls)
 	case r == 1:
 		fftR8Narrow1AVX2Fwd(o, i, w, ls)
+	case fftR8VectorTable(ls) && inverse:
+		fftR8WideVAVX2Inv(o, i, w, ls, r)
+	case fftR8VectorTable(ls):
+		fftR8WideVAVX2Fwd(o, i, w, ls, r)
 	case inverse:
 		fftR8WideAVX2Inv(o, i, w, ls, r)
 	default:

@@ -134,6 +134,9 @@ func FFTRadix8Supported(l Level, ls, r int) bool { return false }
 // arm64.
 func FFTRadix8TwiddleLen(l Level, ls, r int) int { return 0 }
 
+// FFTRadix8VectorTable: no table on arm64.
+func FFTRadix8VectorTable(l Level, ls int) bool { return false }
+
 // FFTRadix8 has no NEON kernel (FFTRadix8Supported).
 func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool) {
 	panic("asm: FFTRadix8: no NEON kernel")

@@ -50,10 +50,20 @@ func refRadix8(in []complex64, w [7][]complex128, ls int, inverse bool) []comple
 // packRadix8 writes w in the layout asm.FFTRadix8 documents.
 func packRadix8(l asm.Level, w [7][]complex128, ls, r int) []float32 {
 	tw := make([]float32, asm.FFTRadix8TwiddleLen(l, ls, r))
-	if r > 1 {
+	if r > 1 && !asm.FFTRadix8VectorTable(l, ls) {
 		for j := range ls {
 			for q := range 7 {
 				tw[14*j+2*q], tw[14*j+2*q+1] = float32(real(w[q][j])), float32(imag(w[q][j]))
+			}
+		}
+		return tw
+	}
+	if r > 1 {
+		for j := range ls {
+			for q := range 7 {
+				for i := range 8 {
+					tw[112*j+16*q+i], tw[112*j+16*q+8+i] = float32(real(w[q][j])), float32(imag(w[q][j]))
+				}
 			}
 		}
 		return tw
@@ -77,7 +87,7 @@ func packRadix8(l asm.Level, w [7][]complex128, ls, r int) []float32 {
 func TestFFTRadix8MatchesFloat64StageAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(81, 82))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		ran, narrow := 0, 0
+		ran, narrow, vtab := 0, 0, 0
 		for n := 32; n <= 1<<13; n *= 2 {
 			for ls := 1; 8*ls <= n; ls *= 2 {
 				r := n / (8 * ls)
@@ -104,12 +114,14 @@ func TestFFTRadix8MatchesFloat64StageAtEveryLevel(t *testing.T) {
 					ran++
 					if r == 1 {
 						narrow++
+					} else if asm.FFTRadix8VectorTable(l, ls) {
+						vtab++
 					}
 				}
 			}
 		}
-		if l == asm.AVX2 && (ran < 30 || narrow < 10) {
-			t.Fatalf("only %d stages ran (%d narrow)", ran, narrow)
+		if l == asm.AVX2 && (ran < 30 || narrow < 10 || vtab < 10 || ran-narrow-vtab < 10) {
+			t.Fatalf("only %d stages ran (%d narrow, %d wide with the vector table)", ran, narrow, vtab)
 		}
 		if l != asm.AVX2 && ran != 0 {
 			t.Fatalf("%d stages ran at %v, which has no radix-8 kernel", ran, l)

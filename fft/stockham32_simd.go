@@ -237,14 +237,21 @@ func (sp *stockham32) radix8Stage(i int) bool {
 	return st.r > 0 && 8*st.ls*st.r == sp.n*sp.batch
 }
 
-// fillRadix8 writes asm.FFTRadix8's table of the stage (ls, r) of a
-// length-n FFT: ω_{8ls}^{qj} = ω_n^{qj·n/(8ls)} for q = 1 … 7.
-func fillRadix8(tw []float32, n, ls, r int, roots rootTable32) {
+// fillRadix8 writes asm.FFTRadix8's table at level l of the stage (ls,
+// r) of a length-n FFT: ω_{8ls}^{qj} = ω_n^{qj·n/(8ls)} for q = 1 … 7.
+func fillRadix8(tw []float32, l asm.Level, n, ls, r int, roots rootTable32) {
 	stride := n / (8 * ls)
 	for j := range ls {
 		for q := 1; q < 8; q++ {
 			c64, s64 := roots.root(q * j * stride)
 			c, s := float32(c64), float32(s64)
+			if r > 1 && asm.FFTRadix8VectorTable(l, ls) {
+				o := 112*j + (q-1)*16
+				for i := range 8 {
+					tw[o+i], tw[o+8+i] = c, s
+				}
+				continue
+			}
 			if r > 1 {
 				tw[14*j+2*q-2], tw[14*j+2*q-1] = c, s
 				continue
@@ -322,7 +329,7 @@ func (p *stockham32) fillTables(roots rootTable32) {
 			continue
 		}
 		if p.radix8Stage(i) {
-			fillRadix8(p.tw[s.off:s.off+s.len], n, s.ls, s.r, roots)
+			fillRadix8(p.tw[s.off:s.off+s.len], l, n, s.ls, s.r, roots)
 			continue
 		}
 		if p.radix16(i) {
