@@ -26,6 +26,9 @@
 //     gathered by a transpose in registers, its twiddles from an expanded
 //     table (per vector and q, Re w and Im w each duplicated over a
 //     complex value's two lanes);
+//   - fftR8Mid (YMM): radix 8 with twiddles, wide (r a multiple of four)
+//     or narrow (r = 1), so that AVX2 plans of n = 512 … 2048 take a pass
+//     fewer than radix 4 does;
 //   - fftTail16 (ZMM): the last two radix-4 stages fused;
 //   - fftR16Wide (fftR16First for ls = 1), ZMM: two radix-4 stages fused
 //     where both are of the wide kind (r of the second a multiple of the
