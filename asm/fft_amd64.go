@@ -44,6 +44,21 @@ func fftTransposeTwiddleAVX2Fwd(dst *complex64, src *complex64, a *complex64, b 
 //go:noescape
 func fftR8FirstAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
 
+// fftR8WideAVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+
+// fftR8WideVAVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideVAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+
+// fftR8Narrow1AVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8Narrow1AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftR4WideAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT, vectorised over k, rows of k strided; see avogen/fft.go.
 //
 //go:noescape
@@ -73,6 +88,21 @@ func fftTransposeTwiddleAVX2Inv(dst *complex64, src *complex64, a *complex64, b 
 //
 //go:noescape
 func fftR8FirstAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
+
+// fftR8WideAVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+
+// fftR8WideVAVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideVAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+
+// fftR8Narrow1AVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8Narrow1AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftCopyRowsAVX2 copies a block of rows×width complex64 values between strided matrices.
 //

@@ -586,6 +586,380 @@ DATA const_bf3504f3<>+56(SB)/4, $0xbf3504f3
 DATA const_bf3504f3<>+60(SB)/4, $0xbf3504f3
 GLOBL const_bf3504f3<>(SB), RODATA|NOPTR, $64
 
+// func fftR8WideAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideAVX2Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    BX, R11
+	IMULQ   SI, R11
+	SHLQ    $0x03, R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideAVX2Fwd_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideAVX2Fwd_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideAVX2Fwd_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VBROADCASTSS   24(DX), Y3
+	VBROADCASTSS   28(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         Y4, Y5, Y5
+	VFMADDSUB231PS Y3, Y2, Y5
+	VADDPS         Y5, Y1, Y2
+	VSUBPS         Y5, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VBROADCASTSS   (DX), Y4
+	VBROADCASTSS   4(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMADDSUB231PS Y4, Y3, Y6
+	VMOVUPS        (CX)(R9*1), Y3
+	VBROADCASTSS   32(DX), Y4
+	VBROADCASTSS   36(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y5, Y7, Y7
+	VFMADDSUB231PS Y4, Y3, Y7
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VBROADCASTSS   8(DX), Y6
+	VBROADCASTSS   12(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMADDSUB231PS Y6, Y5, Y8
+	VMOVUPS        (CX)(R8*2), Y5
+	VBROADCASTSS   40(DX), Y6
+	VBROADCASTSS   44(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMADDSUB231PS Y6, Y5, Y9
+	VADDPS         Y9, Y8, Y5
+	VSUBPS         Y9, Y8, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VBROADCASTSS   16(DX), Y8
+	VBROADCASTSS   20(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMADDSUB231PS Y8, Y7, Y10
+	VMOVUPS        (CX)(R10*1), Y7
+	VBROADCASTSS   48(DX), Y8
+	VBROADCASTSS   52(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMADDSUB231PS Y8, Y7, Y11
+	VADDPS         Y11, Y10, Y7
+	VSUBPS         Y11, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y3, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y7, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y9, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y6, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideAVX2Fwd_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x00000038, DX
+	DECQ           BX
+	JNZ            fftR8WideAVX2Fwd_j
+
+fftR8WideAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR8WideVAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideVAVX2Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    BX, R11
+	IMULQ   SI, R11
+	SHLQ    $0x03, R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideVAVX2Fwd_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideVAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideVAVX2Fwd_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideVAVX2Fwd_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         224(DX), Y3, Y3
+	VFMADDSUB231PS 192(DX), Y2, Y3
+	VADDPS         Y3, Y1, Y2
+	VSUBPS         Y3, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMADDSUB231PS (DX), Y3, Y4
+	VMOVUPS        (CX)(R9*1), Y3
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         288(DX), Y5, Y5
+	VFMADDSUB231PS 256(DX), Y3, Y5
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMADDSUB231PS 64(DX), Y5, Y6
+	VMOVUPS        (CX)(R8*2), Y5
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMADDSUB231PS 320(DX), Y5, Y7
+	VADDPS         Y7, Y6, Y5
+	VSUBPS         Y7, Y6, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMADDSUB231PS 128(DX), Y7, Y8
+	VMOVUPS        (CX)(R10*1), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         416(DX), Y9, Y9
+	VFMADDSUB231PS 384(DX), Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y3, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y7, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y9, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y6, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideVAVX2Fwd_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8WideVAVX2Fwd_j
+
+fftR8WideVAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR8Narrow1AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftR8Narrow1AVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x02, BX
+	JZ      fftR8Narrow1AVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8Narrow1AVX2Fwd_j:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VUNPCKLPD      Y2, Y1, Y3
+	VUNPCKHPD      Y2, Y1, Y1
+	VBROADCASTF128 32(CX), Y2
+	VINSERTF128    $0x01, 160(CX), Y2, Y2
+	VBROADCASTF128 96(CX), Y4
+	VINSERTF128    $0x01, 224(CX), Y4, Y4
+	VUNPCKLPD      Y4, Y2, Y5
+	VUNPCKHPD      Y4, Y2, Y2
+	VPERMILPS      $0xb1, Y5, Y4
+	VMULPS         224(DX), Y4, Y4
+	VFMADDSUB231PS 192(DX), Y5, Y4
+	VADDPS         Y4, Y3, Y5
+	VSUBPS         Y4, Y3, Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMADDSUB231PS (DX), Y1, Y4
+	VPERMILPS      $0xb1, Y2, Y1
+	VMULPS         288(DX), Y1, Y1
+	VFMADDSUB231PS 256(DX), Y2, Y1
+	VADDPS         Y1, Y4, Y2
+	VSUBPS         Y1, Y4, Y1
+	VBROADCASTF128 16(CX), Y4
+	VINSERTF128    $0x01, 144(CX), Y4, Y4
+	VBROADCASTF128 80(CX), Y6
+	VINSERTF128    $0x01, 208(CX), Y6, Y6
+	VUNPCKLPD      Y6, Y4, Y7
+	VUNPCKHPD      Y6, Y4, Y4
+	VPERMILPS      $0xb1, Y7, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMADDSUB231PS 64(DX), Y7, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VBROADCASTF128 112(CX), Y8
+	VINSERTF128    $0x01, 240(CX), Y8, Y8
+	VUNPCKLPD      Y8, Y7, Y9
+	VUNPCKHPD      Y8, Y7, Y7
+	VPERMILPS      $0xb1, Y9, Y8
+	VMULPS         352(DX), Y8, Y8
+	VFMADDSUB231PS 320(DX), Y9, Y8
+	VADDPS         Y8, Y6, Y9
+	VSUBPS         Y8, Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMADDSUB231PS 128(DX), Y4, Y8
+	VPERMILPS      $0xb1, Y7, Y4
+	VMULPS         416(DX), Y4, Y4
+	VFMADDSUB231PS 384(DX), Y7, Y4
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y1, Y8
+	VPERMILPS      $0xb1, Y6, Y1
+	VXORPS         fft_sign_odd<>+0(SB), Y1, Y1
+	VPERMILPS      $0xb1, Y4, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y6
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y10
+	VADDPS         Y7, Y2, Y9
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y9, Y4, Y5
+	VSUBPS         Y9, Y4, Y9
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y7
+	VFMSUBADD231PS Y0, Y10, Y2
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y5, (AX)
+	VMOVUPS        Y2, (AX)(SI*2)
+	VMOVUPS        Y9, (AX)(SI*4)
+	VMOVUPS        Y7, (AX)(DI*2)
+	VADDPS         Y1, Y3, Y2
+	VSUBPS         Y1, Y3, Y4
+	VADDPS         Y6, Y8, Y1
+	VSUBPS         Y6, Y8, Y5
+	VADDPS         Y1, Y2, Y3
+	VSUBPS         Y1, Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y8
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y4, Y8
+	VFMADDSUB231PS Y0, Y4, Y6
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(DI*1)
+	VMOVUPS        Y1, (AX)(R8*1)
+	VMOVUPS        Y6, (AX)(R9*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8Narrow1AVX2Fwd_j
+
+fftR8Narrow1AVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftR4WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int)
 // Requires: AVX, FMA3
 TEXT ·fftR4WideAVX2Inv(SB), NOSPLIT, $0-96
@@ -1062,6 +1436,380 @@ DATA fft_sign_even<>+52(SB)/4, $0x00000000
 DATA fft_sign_even<>+56(SB)/4, $0x80000000
 DATA fft_sign_even<>+60(SB)/4, $0x00000000
 GLOBL fft_sign_even<>(SB), RODATA|NOPTR, $64
+
+// func fftR8WideAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideAVX2Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    BX, R11
+	IMULQ   SI, R11
+	SHLQ    $0x03, R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideAVX2Inv_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideAVX2Inv_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideAVX2Inv_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VBROADCASTSS   24(DX), Y3
+	VBROADCASTSS   28(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         Y4, Y5, Y5
+	VFMSUBADD231PS Y3, Y2, Y5
+	VADDPS         Y5, Y1, Y2
+	VSUBPS         Y5, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VBROADCASTSS   (DX), Y4
+	VBROADCASTSS   4(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMSUBADD231PS Y4, Y3, Y6
+	VMOVUPS        (CX)(R9*1), Y3
+	VBROADCASTSS   32(DX), Y4
+	VBROADCASTSS   36(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y5, Y7, Y7
+	VFMSUBADD231PS Y4, Y3, Y7
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VBROADCASTSS   8(DX), Y6
+	VBROADCASTSS   12(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMSUBADD231PS Y6, Y5, Y8
+	VMOVUPS        (CX)(R8*2), Y5
+	VBROADCASTSS   40(DX), Y6
+	VBROADCASTSS   44(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMSUBADD231PS Y6, Y5, Y9
+	VADDPS         Y9, Y8, Y5
+	VSUBPS         Y9, Y8, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VBROADCASTSS   16(DX), Y8
+	VBROADCASTSS   20(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMSUBADD231PS Y8, Y7, Y10
+	VMOVUPS        (CX)(R10*1), Y7
+	VBROADCASTSS   48(DX), Y8
+	VBROADCASTSS   52(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMSUBADD231PS Y8, Y7, Y11
+	VADDPS         Y11, Y10, Y7
+	VSUBPS         Y11, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_even<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y7, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y3, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y6, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y9, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideAVX2Inv_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x00000038, DX
+	DECQ           BX
+	JNZ            fftR8WideAVX2Inv_j
+
+fftR8WideAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR8WideVAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideVAVX2Inv(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    BX, R11
+	IMULQ   SI, R11
+	SHLQ    $0x03, R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideVAVX2Inv_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideVAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideVAVX2Inv_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideVAVX2Inv_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         224(DX), Y3, Y3
+	VFMSUBADD231PS 192(DX), Y2, Y3
+	VADDPS         Y3, Y1, Y2
+	VSUBPS         Y3, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMSUBADD231PS (DX), Y3, Y4
+	VMOVUPS        (CX)(R9*1), Y3
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         288(DX), Y5, Y5
+	VFMSUBADD231PS 256(DX), Y3, Y5
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMSUBADD231PS 64(DX), Y5, Y6
+	VMOVUPS        (CX)(R8*2), Y5
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMSUBADD231PS 320(DX), Y5, Y7
+	VADDPS         Y7, Y6, Y5
+	VSUBPS         Y7, Y6, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMSUBADD231PS 128(DX), Y7, Y8
+	VMOVUPS        (CX)(R10*1), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         416(DX), Y9, Y9
+	VFMSUBADD231PS 384(DX), Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_even<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y7, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y3, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y6, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y9, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideVAVX2Inv_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8WideVAVX2Inv_j
+
+fftR8WideVAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR8Narrow1AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftR8Narrow1AVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x02, BX
+	JZ      fftR8Narrow1AVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8Narrow1AVX2Inv_j:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VUNPCKLPD      Y2, Y1, Y3
+	VUNPCKHPD      Y2, Y1, Y1
+	VBROADCASTF128 32(CX), Y2
+	VINSERTF128    $0x01, 160(CX), Y2, Y2
+	VBROADCASTF128 96(CX), Y4
+	VINSERTF128    $0x01, 224(CX), Y4, Y4
+	VUNPCKLPD      Y4, Y2, Y5
+	VUNPCKHPD      Y4, Y2, Y2
+	VPERMILPS      $0xb1, Y5, Y4
+	VMULPS         224(DX), Y4, Y4
+	VFMSUBADD231PS 192(DX), Y5, Y4
+	VADDPS         Y4, Y3, Y5
+	VSUBPS         Y4, Y3, Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMSUBADD231PS (DX), Y1, Y4
+	VPERMILPS      $0xb1, Y2, Y1
+	VMULPS         288(DX), Y1, Y1
+	VFMSUBADD231PS 256(DX), Y2, Y1
+	VADDPS         Y1, Y4, Y2
+	VSUBPS         Y1, Y4, Y1
+	VBROADCASTF128 16(CX), Y4
+	VINSERTF128    $0x01, 144(CX), Y4, Y4
+	VBROADCASTF128 80(CX), Y6
+	VINSERTF128    $0x01, 208(CX), Y6, Y6
+	VUNPCKLPD      Y6, Y4, Y7
+	VUNPCKHPD      Y6, Y4, Y4
+	VPERMILPS      $0xb1, Y7, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMSUBADD231PS 64(DX), Y7, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VBROADCASTF128 112(CX), Y8
+	VINSERTF128    $0x01, 240(CX), Y8, Y8
+	VUNPCKLPD      Y8, Y7, Y9
+	VUNPCKHPD      Y8, Y7, Y7
+	VPERMILPS      $0xb1, Y9, Y8
+	VMULPS         352(DX), Y8, Y8
+	VFMSUBADD231PS 320(DX), Y9, Y8
+	VADDPS         Y8, Y6, Y9
+	VSUBPS         Y8, Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMSUBADD231PS 128(DX), Y4, Y8
+	VPERMILPS      $0xb1, Y7, Y4
+	VMULPS         416(DX), Y4, Y4
+	VFMSUBADD231PS 384(DX), Y7, Y4
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y1, Y8
+	VPERMILPS      $0xb1, Y6, Y1
+	VXORPS         fft_sign_even<>+0(SB), Y1, Y1
+	VPERMILPS      $0xb1, Y4, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y6
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y10
+	VADDPS         Y7, Y2, Y9
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y9, Y4, Y5
+	VSUBPS         Y9, Y4, Y9
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y7
+	VFMSUBADD231PS Y0, Y10, Y2
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y5, (AX)
+	VMOVUPS        Y7, (AX)(SI*2)
+	VMOVUPS        Y9, (AX)(SI*4)
+	VMOVUPS        Y2, (AX)(DI*2)
+	VADDPS         Y1, Y3, Y2
+	VSUBPS         Y1, Y3, Y4
+	VADDPS         Y6, Y8, Y1
+	VSUBPS         Y6, Y8, Y5
+	VADDPS         Y1, Y2, Y3
+	VSUBPS         Y1, Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y8
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y4, Y8
+	VFMADDSUB231PS Y0, Y4, Y6
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y6, (AX)(DI*1)
+	VMOVUPS        Y1, (AX)(R8*1)
+	VMOVUPS        Y8, (AX)(R9*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8Narrow1AVX2Inv_j
+
+fftR8Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
 
 // func fftCopyRowsAVX2(dst *complex64, src *complex64, rows int, width int, ds int, ss int)
 // Requires: AVX

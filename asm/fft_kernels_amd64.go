@@ -566,3 +566,82 @@ func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 		fft64R8WideAVX2Fwd(&out[0], &in[0], &tw[0], ls, n/(8*ls))
 	}
 }
+
+// FFTRadix8Supported reports whether FFTRadix8 runs a stage of
+// sub-transform length ls and r = n/(8·ls) at level l: AVX2 only (at
+// AVX-512 the plans fuse radix-4 stages into radix 16 instead), r a
+// multiple of the four values per vector (wide), or r = 1 with ls a
+// multiple of four (narrow: four j per vector).
+func FFTRadix8Supported(l Level, ls, r int) bool {
+	if l != AVX2 || ls < 1 || r < 1 {
+		return false
+	}
+	if r == 1 {
+		return ls%4 == 0
+	}
+	return r%4 == 0
+}
+
+// FFTRadix8TwiddleLen is the float32 count of FFTRadix8's table: per j
+// the seven twiddles ω_{8ls}^{qj} (Re, Im), for ls ≤ 8 each of the
+// fourteen over a vector (FFTRadix8VectorTable), or for r = 1 per four j
+// fourteen vectors (Re w_q, Im w_q, each value over both lanes of a
+// complex; avogen/fft.go, fftR8Mid).
+func FFTRadix8TwiddleLen(l Level, ls, r int) int {
+	if r == 1 {
+		return 28 * ls
+	}
+	if fftR8VectorTable(ls) {
+		return 112 * ls
+	}
+	return 14 * ls
+}
+
+// fftR8VectorTable reports whether the wide radix-8 stage of
+// sub-transform length ls takes the vector table (fftR8WideV): while it
+// is at most 4 KB. Same-binary A/B, BenchmarkFFTWInterleaved/c64 at AVX2,
+// best of five: n = 512 (ls = 8, r = 8) 329 against 320 ns with it, but
+// 1024 (ls = 32, r = 4) 698 against 710 ns, its 14 KB table crowding L1.
+func fftR8VectorTable(ls int) bool { return ls <= 8 }
+
+// FFTRadix8VectorTable reports whether FFTRadix8's table of a wide stage
+// (r > 1) of sub-transform length ls holds each twiddle's Re and Im over
+// a whole vector (eight floats each) rather than once.
+func FFTRadix8VectorTable(l Level, ls int) bool { return fftR8VectorTable(ls) }
+
+// FFTRadix8 runs one radix-8 Stockham stage with twiddles of a complex64
+// FFT of length n = len(in) and sub-transform length ls: for j < ls, k <
+// r = n/(8·ls) and t < 8,
+//
+//	out[(j + t·ls)·r + k] = Σ_q ω_8^{∓qt}·ω_{8ls}^{±qj}·in[j·8r + q·r + k]
+//
+// (upper signs forward; the table holds the forward twiddles, which the
+// inverse conjugates). tw is the table FFTRadix8TwiddleLen counts; out and
+// in have n values and must not overlap. The stage must be
+// FFTRadix8Supported.
+func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool) {
+	n := len(in)
+	if ls < 1 || n%(8*ls) != 0 || len(out) != n {
+		panic("asm: FFTRadix8: bad length")
+	}
+	r := n / (8 * ls)
+	if !FFTRadix8Supported(l, ls, r) {
+		panic("asm: FFTRadix8: unsupported stage")
+	}
+	tw = tw[:FFTRadix8TwiddleLen(l, ls, r)]
+	o, i, w := &out[0], &in[0], &tw[0]
+	switch {
+	case r == 1 && inverse:
+		fftR8Narrow1AVX2Inv(o, i, w, ls)
+	case r == 1:
+		fftR8Narrow1AVX2Fwd(o, i, w, ls)
+	case fftR8VectorTable(ls) && inverse:
+		fftR8WideVAVX2Inv(o, i, w, ls, r)
+	case fftR8VectorTable(ls):
+		fftR8WideVAVX2Fwd(o, i, w, ls, r)
+	case inverse:
+		fftR8WideAVX2Inv(o, i, w, ls, r)
+	default:
+		fftR8WideAVX2Fwd(o, i, w, ls, r)
+	}
+}

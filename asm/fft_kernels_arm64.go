@@ -126,6 +126,22 @@ func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
 	panic("asm: FFTTail16: no NEON kernel")
 }
 
+// FFTRadix8Supported reports whether FFTRadix8 runs a stage at level l:
+// never on arm64 (an AVX2 kernel).
+func FFTRadix8Supported(l Level, ls, r int) bool { return false }
+
+// FFTRadix8TwiddleLen is the float32 count of FFTRadix8's table: none on
+// arm64.
+func FFTRadix8TwiddleLen(l Level, ls, r int) int { return 0 }
+
+// FFTRadix8VectorTable: no table on arm64.
+func FFTRadix8VectorTable(l Level, ls int) bool { return false }
+
+// FFTRadix8 has no NEON kernel (FFTRadix8Supported).
+func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool) {
+	panic("asm: FFTRadix8: no NEON kernel")
+}
+
 // FFTRadix16Supported reports whether FFTRadix16 runs a stage at level
 // l: never at NEON.
 func FFTRadix16Supported(l Level, ls, r int) bool { return false }

@@ -26,6 +26,9 @@
 //     gathered by a transpose in registers, its twiddles from an expanded
 //     table (per vector and q, Re w and Im w each duplicated over a
 //     complex value's two lanes);
+//   - fftR8Mid (YMM): radix 8 with twiddles, wide (r a multiple of four)
+//     or narrow (r = 1), so that AVX2 plans of n = 512 … 2048 take a pass
+//     fewer than radix 4 does;
 //   - fftTail16 (ZMM): the last two radix-4 stages fused;
 //   - fftR16Wide (fftR16First for ls = 1), ZMM: two radix-4 stages fused
 //     where both are of the wide kind (r of the second a multiple of the
@@ -71,6 +74,11 @@ func generateFFT() {
 			fftRealPass(v, inverse)
 			fftTransposeTwiddle(v, inverse)
 			fftR8First(v, inverse)
+			if v.Lanes == 8 {
+				fftR8Mid(v, inverse, false, false)
+				fftR8Mid(v, inverse, false, true)
+				fftR8Mid(v, inverse, true, false)
+			}
 		}
 		fftCopyRows(v)
 	}
@@ -1101,4 +1109,215 @@ func cmulBcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVi
 		VFMADDSUB231PS_BCST(wr, x, t)
 	}
 	return t
+}
+
+// fftR8Mid emits (YMM) a radix-8 stage with twiddles, sub-transform
+// length ls and r = n/(8·ls): for j < ls and k < r,
+//
+//	x_q = ω_{8ls}^{qj}·in[j·8r + q·r + k]
+//	out[(j + t·ls)·r + k] = Σ_q ω_8^{∓qt}·x_q
+//
+// three stages of radix 2 in one pass where radix 4 does two, so that n =
+// 512 … 4096 take one or two passes fewer; its eight vectors of data and
+// the butterfly's temporaries fit the sixteen YMM registers, which a
+// radix-16 pass's do not. The wide form (narrow false; r a multiple of
+// four) is vectorised over k, the seven twiddles of a j broadcast from its
+// fourteen floats (Re, Im) by each k, or (vtab, fftR8WideV) read as
+// memory operands from fourteen vectors per j (Re w_q, Im w_q over every
+// lane): eight times the table, fourteen instructions fewer per k. The narrow form (r = 1, ls a
+// multiple of four) holds four consecutive j per vector, gathered by a
+// transpose in registers; its table holds, per four j, fourteen vectors
+// (Re w_q, Im w_q for q = 1 … 7, each value over both lanes of a complex).
+// The butterfly is fftR8First's.
+func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
+	name := "fftR8Wide" + v.Name + fftDir(inverse)
+	if vtab {
+		name = "fftR8WideV" + v.Name + fftDir(inverse)
+	}
+	sig := "func(out, in *complex64, tw *float32, ls, r int)"
+	if narrow {
+		name = "fftR8Narrow1" + v.Name + fftDir(inverse)
+		sig = "func(out, in *complex64, tw *float32, ls int)"
+	}
+	TEXT(name, NOSPLIT, sig)
+	Pragma("noescape")
+	Doc(name + " runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := GP64()
+	Load(Param("ls"), ls)
+	strides := func(x0 reg.GPVirtual) [4]reg.GPVirtual {
+		x := [4]reg.GPVirtual{x0, GP64(), GP64(), GP64()}
+		LEAQ(Mem{Base: x[0], Index: x[0], Scale: 2}, x[1])
+		LEAQ(Mem{Base: x[0], Index: x[0], Scale: 4}, x[2])
+		LEAQ(Mem{Base: x[1], Index: x[0], Scale: 4}, x[3])
+		return x
+	}
+	at := func(base reg.Register, st [4]reg.GPVirtual, q int) Mem {
+		switch q {
+		case 0:
+			return Mem{Base: base}
+		case 1:
+			return Mem{Base: base, Index: st[0], Scale: 1}
+		case 2:
+			return Mem{Base: base, Index: st[0], Scale: 2}
+		case 3:
+			return Mem{Base: base, Index: st[1], Scale: 1}
+		case 4:
+			return Mem{Base: base, Index: st[0], Scale: 4}
+		case 5:
+			return Mem{Base: base, Index: st[2], Scale: 1}
+		case 6:
+			return Mem{Base: base, Index: st[1], Scale: 2}
+		}
+		return Mem{Base: base, Index: st[3], Scale: 1}
+	}
+	var is, os [4]reg.GPVirtual
+	var count reg.GPVirtual // narrow: groups of four j left
+	if narrow {
+		ob := GP64()
+		MOVQ(ls, ob)
+		SHLQ(U8(3), ob) // the t stride: ls values
+		os = strides(ob)
+		count = ls
+		SHRQ(U8(2), count)
+		JZ(LabelRef(name + "_done"))
+	} else {
+		r := Load(Param("r"), GP64())
+		ib := GP64()
+		MOVQ(r, ib)
+		SHLQ(U8(3), ib) // the q stride: r values
+		is = strides(ib)
+		ob := GP64()
+		MOVQ(ls, ob)
+		IMULQ(r, ob)
+		SHLQ(U8(3), ob) // the t stride: ls·r values
+		os = strides(ob)
+		SHRQ(U8(log2(cvals(v))), r) // vectors per j
+		JZ(LabelRef(name + "_done"))
+		CMPQ(ls, Imm(0))
+		JLE(LabelRef(name + "_done"))
+	}
+	ones := fftOnes(v)
+	vb := v.Bytes()
+	Label(name + "_j")
+	var k reg.GPVirtual
+	if !narrow {
+		k = GP64()
+		Load(Param("r"), k)
+		SHRQ(U8(log2(cvals(v))), k)
+		Label(name + "_k")
+	}
+	// load returns x_q with its twiddle applied.
+	cache := map[int]reg.VecVirtual{}
+	load := func(q int) reg.VecVirtual {
+		var x reg.VecVirtual
+		if narrow {
+			if c, ok := cache[q]; ok {
+				delete(cache, q)
+				x = c
+			} else {
+				// Values q, q+1 of j0 | j2 and of j1 | j3 (j at 64 bytes).
+				p := q / 2
+				// VBROADCASTF128 writes the whole register (a load of the
+				// low half would leave it live, in Avo's allocator, from
+				// the function's entry on).
+				a, b := YMM(), YMM()
+				VBROADCASTF128(Mem{Base: in, Disp: 16 * p}, a)
+				VINSERTF128(U8(1), Mem{Base: in, Disp: 128 + 16*p}, a, a)
+				VBROADCASTF128(Mem{Base: in, Disp: 64 + 16*p}, b)
+				VINSERTF128(U8(1), Mem{Base: in, Disp: 192 + 16*p}, b, b)
+				lo, hi := v.Vec(), v.Vec()
+				VUNPCKLPD(b, a, lo)
+				VUNPCKHPD(b, a, hi)
+				x = lo
+				cache[2*p+1-q%2] = hi
+				if q%2 == 1 {
+					x, cache[2*p] = hi, lo
+				}
+			}
+			if q > 0 {
+				x = cmulBy(v, x, Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+			}
+			return x
+		}
+		x = v.Vec()
+		VMOVUPS(at(in, is, q), x)
+		switch {
+		case q > 0 && vtab:
+			x = cmulBy(v, x, Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+		case q > 0:
+			wr, wi := v.Vec(), v.Vec()
+			VBROADCASTSS(Mem{Base: tw, Disp: 8 * (q - 1)}, wr)
+			VBROADCASTSS(Mem{Base: tw, Disp: 8*(q-1) + 4}, wi)
+			x = cmulBy(v, x, wr, wi, inverse)
+		}
+		return x
+	}
+	var u, w [4]reg.VecVirtual
+	for j := range 4 {
+		a := load(j)
+		b := load(j + 4)
+		u[j], w[j] = v.Vec(), v.Vec()
+		VADDPS(b, a, u[j])
+		VSUBPS(b, a, w[j])
+	}
+	rt := float32(1 / math.Sqrt2)
+	for j := 1; j < 4; j++ {
+		t := v.Vec()
+		VPERMILPS(U8(0xb1), w[j], t) // (Im, Re)
+		y := v.Vec()
+		switch {
+		case j == 2 && !inverse:
+			VXORPS(fftAltTable("fft_sign_odd", 0, float32(math.Copysign(0, -1))), t, y)
+		case j == 2:
+			VXORPS(fftAltTable("fft_sign_even", float32(math.Copysign(0, -1)), 0), t, y)
+		default:
+			c := vmath.Const(rt)
+			if j == 3 {
+				c = vmath.Const(-rt)
+			}
+			VMULPS(vmath.Const(rt), t, t)
+			VMOVAPS(t, y)
+			if inverse {
+				VFMADDSUB231PS(c, w[j], y)
+			} else {
+				VFMSUBADD231PS(c, w[j], y)
+			}
+		}
+		w[j] = y
+	}
+	ue, wo := u[:], w[:]
+	butterfly4(v, ue, ones, inverse)
+	for t := range 4 {
+		VMOVUPS(ue[t], at(out, os, 2*t))
+	}
+	butterfly4(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPS(wo[t], at(out, os, 2*t+1))
+	}
+	ADDQ(U32(vb), out)
+	if narrow {
+		ADDQ(U32(8*vb), in)
+		ADDQ(U32(14*vb), tw)
+		DECQ(count)
+		JNZ(LabelRef(name + "_j"))
+	} else {
+		ADDQ(U32(vb), in)
+		DECQ(k)
+		JNZ(LabelRef(name + "_k"))
+		// The next j's inputs start 8r values on: the k loop moved in by r.
+		LEAQ(Mem{Base: in, Index: is[3], Scale: 1}, in)
+		if vtab {
+			ADDQ(U32(14*vb), tw)
+		} else {
+			ADDQ(U32(56), tw)
+		}
+		DECQ(ls)
+		JNZ(LabelRef(name + "_j"))
+	}
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
 }

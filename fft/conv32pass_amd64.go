@@ -228,7 +228,7 @@ func prunedTail(l asm.Level, sp *stockham32, seqLen int) bool {
 		return false
 	}
 	last := sp.stages[k-1]
-	return last.r == 0 || (last.r == 1 && !sp.radix16(k-1) && asm.FFTConvLast4Supported(l, sp.n))
+	return last.r == 0 || (last.r == 1 && !sp.radix16(k-1) && !sp.radix8Stage(k-1) && asm.FFTConvLast4Supported(l, sp.n))
 }
 
 // forwardSegHalfZero runs the forward FFT of the segmented plan sp

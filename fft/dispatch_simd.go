@@ -63,7 +63,11 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 		return false
 	}
 	if sp.small != nil {
-		sp.small.Run(dst, src, inverse, sp.invScale())
+		s := float32(1) // the forward kernels take no scale: no division on their path
+		if inverse {
+			s = sp.invScale()
+		}
+		sp.small.Run(dst, src, inverse, s)
 		return true
 	}
 	return transform32Stack(sp, dst, src, inverse)
@@ -192,6 +196,8 @@ func (sp *stockham32) runStage(i int, out, in []complex64, inverse bool, s float
 		asm.FFTRadix16(sp.level, out, in, tw, st.ls, inverse, s)
 	case st.r == 0:
 		asm.FFTTail16(sp.level, out, in, tw, inverse)
+	case sp.radix8Stage(i):
+		asm.FFTRadix8(sp.level, out, in, tw, st.ls, inverse)
 	default:
 		asm.FFTRadix4(sp.level, out, in, tw, st.ls, inverse)
 	}

@@ -313,10 +313,20 @@ func (p *Plan32) levelKernels(l asm.Level) plan32Kernels {
 }
 
 // fourStep returns the four-step plan of level l, or nil.
-func (p *Plan32) fourStep(l asm.Level) *fourStep32 { return p.levelKernels(l).fs }
+func (p *Plan32) fourStep(l asm.Level) *fourStep32 {
+	if k, ok := p.kernels.built(l); ok {
+		return k.fs
+	}
+	return p.levelKernels(l).fs
+}
 
 // stockham returns the float32 Stockham plan of level l, or nil.
-func (p *Plan32) stockham(l asm.Level) *stockham32 { return p.levelKernels(l).sp }
+func (p *Plan32) stockham(l asm.Level) *stockham32 {
+	if k, ok := p.kernels.built(l); ok {
+		return k.sp
+	}
+	return p.levelKernels(l).sp
+}
 
 // Len returns the transform length n.
 func (p *Plan32) Len() int { return p.n }

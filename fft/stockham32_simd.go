@@ -77,12 +77,22 @@ func newStockham32Batch(n, batch int, l asm.Level) *stockham32 {
 // newStockham32Roots is newStockham32Batch with the root table of n, or
 // the zero table to build one.
 func newStockham32Roots(n, batch int, l asm.Level, roots rootTable32) *stockham32 {
+	return newStockham32Radix8(n, batch, l, roots, radix8Plans)
+}
+
+// newStockham32Radix8 is newStockham32Roots taking its radix-8 plans from
+// plans (radix8Plans, or radix8RealPlans for a real plan's half).
+func newStockham32Radix8(n, batch int, l asm.Level, roots rootTable32, plans map[int][]int) *stockham32 {
 	if n < 4 || n&(n-1) != 0 || batch < 1 || batch&(batch-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
 	p := &stockham32{n: n, batch: batch, level: l}
 	total := 0
-	if batch == 1 && n > radix16MaxLen && asm.FFTRadix16Supported(l, 1, 8) && asm.FFTTail16Supported(l, n) {
+	if rs := radix8Plan(n, batch, l, plans); rs != nil {
+		if total = p.radixStages(rs); total < 0 {
+			return nil
+		}
+	} else if batch == 1 && n > radix16MaxLen && asm.FFTRadix16Supported(l, 1, 8) && asm.FFTTail16Supported(l, n) {
 		total = p.segStages()
 	} else if total = p.stockhamStages(); total < 0 {
 		return nil
@@ -147,6 +157,113 @@ func (p *stockham32) stockhamStages() int {
 	return total
 }
 
+// radix8Plans are the radices, first pass first, of the AVX2 plans that
+// run radix-8 stages (asm.FFTRadix8), by log2 n: one pass fewer than
+// radix 4 (a radix-8 stage costs about what a radix-4 one does per
+// level, the pass saved is its loads, stores and calls). Best of five
+// interleaved rounds of BenchmarkFFTWInterleaved/c64 at AVX2 (ns, radix-4
+// plans against these): n = 512 349 → 330, 1024 770 → 700, 2048 1724 →
+// 1601; 1024 as 4·8·8·4 745, 8·8·4·4 745, 2048 as 8·8·8·4 1654. From
+// 4096 on every radix-8 pass writes (or reads) eight streams n bytes
+// apart, in one L1 set: 4096 as 8·8·8·8 took 6.6 µs against 4.2.
+var radix8Plans = map[int][]int{
+	9:  {8, 8, 8},
+	10: {8, 4, 8, 4},
+	11: {8, 4, 8, 8},
+}
+
+// radix8RealPlans are radix8Plans for the half-length plan of a real FFT:
+// those that start and end with radix 4 where log2 n is even, so that
+// Conv32 keeps its first pass reading the row in place and its pruned
+// last pass (firstStageReadsRow, prunedTail), and end with radix 4 for n
+// = 2048.
+var radix8RealPlans = map[int][]int{
+	9:  {8, 8, 8},
+	10: {4, 8, 8, 4},
+	11: {8, 8, 8, 4},
+}
+
+// radix8Plan returns the radices of the plan of n at level l when it
+// runs radix-8 stages (from plans), or nil.
+func radix8Plan(n, batch int, l asm.Level, plans map[int][]int) []int {
+	if batch != 1 || !asm.FFTRadix8Supported(l, 8, 8) {
+		return nil
+	}
+	return plans[bits.TrailingZeros(uint(n))]
+}
+
+// radixStages lays out the passes of radices rs (product n): the first
+// (2, 4 or 8, no twiddles) as radix2, a radix-4 stage of ls = 1 or
+// radix8, the others as radix-4 or radix-8 stages. It returns the tables'
+// total length, or −1 when a stage has no kernel.
+func (p *stockham32) radixStages(rs []int) int {
+	n, l := p.n, p.level
+	switch rs[0] {
+	case 2:
+		p.radix2 = true
+	case 4:
+		p.stages = append(p.stages, stage32{ls: 1, r: n / 4})
+	case 8:
+		p.radix8 = true
+	default:
+		return -1
+	}
+	total, ls := 0, rs[0]
+	for _, radix := range rs[1:] {
+		r := n / (radix * ls)
+		s := stage32{ls: ls, r: r, off: total}
+		switch {
+		case radix == 4 && asm.FFTRadix4Supported(l, ls, r):
+			s.len = asm.FFTRadix4TwiddleLen(l, ls, r)
+		case radix == 8 && asm.FFTRadix8Supported(l, ls, r):
+			s.len = asm.FFTRadix8TwiddleLen(l, ls, r)
+		default:
+			return -1
+		}
+		total += s.len
+		p.stages = append(p.stages, s)
+		ls *= radix
+	}
+	if ls != n {
+		return -1
+	}
+	return total
+}
+
+// radix8Stage reports whether stage i of sp is a radix-8 one (r =
+// n/(8·ls)), like radix16 a property of the stage's shape.
+func (sp *stockham32) radix8Stage(i int) bool {
+	st := &sp.stages[i]
+	return st.r > 0 && 8*st.ls*st.r == sp.n*sp.batch
+}
+
+// fillRadix8 writes asm.FFTRadix8's table at level l of the stage (ls,
+// r) of a length-n FFT: ω_{8ls}^{qj} = ω_n^{qj·n/(8ls)} for q = 1 … 7.
+func fillRadix8(tw []float32, l asm.Level, n, ls, r int, roots rootTable32) {
+	stride := n / (8 * ls)
+	for j := range ls {
+		for q := 1; q < 8; q++ {
+			c64, s64 := roots.root(q * j * stride)
+			c, s := float32(c64), float32(s64)
+			if r > 1 && asm.FFTRadix8VectorTable(l, ls) {
+				o := 112*j + (q-1)*16
+				for i := range 8 {
+					tw[o+i], tw[o+8+i] = c, s
+				}
+				continue
+			}
+			if r > 1 {
+				tw[14*j+2*q-2], tw[14*j+2*q-1] = c, s
+				continue
+			}
+			// Per four j, Re w_q and Im w_q as vectors, each value over
+			// a complex value's two lanes.
+			o := j/4*112 + (q-1)*16 + 2*(j%4)
+			tw[o], tw[o+1], tw[o+8], tw[o+9] = c, c, s, s
+		}
+	}
+}
+
 // segPad32 is the padding, in values, after every n/16 values of the
 // buffers of a segmented plan (asm.FFTRadix16Seg): two cache lines, which
 // measured faster than one (best of 15, n = 65536, ls = 16: 13.5 against
@@ -209,6 +326,10 @@ func (p *stockham32) fillTables(roots rootTable32) {
 		}
 		if s.r == 0 {
 			fillTail16(p.tw[s.off:s.off+s.len], n, roots)
+			continue
+		}
+		if p.radix8Stage(i) {
+			fillRadix8(p.tw[s.off:s.off+s.len], l, n, s.ls, s.r, roots)
 			continue
 		}
 		if p.radix16(i) {
@@ -378,7 +499,7 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 		if h < stockhamMinLen {
 			return nil
 		}
-		if cplx = newStockham32Roots(h, 1, l, roots.divided(2)); cplx == nil {
+		if cplx = newStockham32Radix8(h, 1, l, roots.divided(2), radix8RealPlans); cplx == nil {
 			return nil
 		}
 	}

@@ -3,6 +3,7 @@
 package fft
 
 import (
+	"math/bits"
 	"math/rand/v2"
 	"testing"
 
@@ -58,6 +59,28 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			oddLog := n&0xaaaaaaaa != 0
 			if sp := p32.stockham(l); sp != nil && oddLog && n <= radix8MaxLen && (n/8)%asm.FFTValues(l) == 0 && !sp.radix8 {
 				t.Errorf("%v: Plan32 n=%d does not start with radix 8", l, n)
+			}
+			// The whole-transform tests at every level run FFTRadix8
+			// only if these plans hold its stages.
+			if lg := bits.TrailingZeros(uint(n)); asm.FFTRadix8Supported(l, 8, 8) {
+				r32, _ := NewRealPlan32(2 * n)
+				for what, sp := range map[string]*stockham32{"Plan32": p32.stockham(l), "RealPlan32's half": r32.stockham(l).cplx} {
+					if sp == nil {
+						if radix8Plans[lg] != nil {
+							t.Errorf("%v: %s n=%d has no Stockham plan", l, what, n)
+						}
+						continue
+					}
+					r8 := 0
+					for i := range sp.stages {
+						if sp.radix8Stage(i) {
+							r8++
+						}
+					}
+					if (r8 > 0) != (radix8Plans[lg] != nil) {
+						t.Errorf("%v: %s n=%d runs %d radix-8 stages (plan %v)", l, what, n, r8, radix8Plans[lg])
+					}
+				}
 			}
 			p64, _ := NewPlan64(n)
 			if p64.stockham(l) == nil && p64.fourStep(l) == nil {
