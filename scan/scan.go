@@ -47,15 +47,16 @@
 //
 // Measured on one AMD EPYC (Zen 4) core, Dim 1536, State 16, SeqLen 1024,
 // thread CPU time per element, at a load average of 1 (go test -run '^$'
-// -bench 'ScanForward/mamba-130m/L1024/(BLD|BDL)/level=avx' -benchtime
-// 40x -count 3 ./bench): BLD 0.331–0.334 AVX-512, 0.58–0.62 AVX2; BDL
-// 0.39–0.42 AVX-512, 0.61–0.66 AVX2; generic 18–21, so ≥ 45× at AVX-512
-// (ten iterations instead of forty measure higher, BLD 0.35–0.36 and BDL
-// 0.47–0.48 at AVX-512). A decode
-// step (Step, Batch 8, Dim 5120) takes 0.46–0.50 ns per element with
-// AVX-512. On this core AVX-512 and AVX2 have the same FMA peak (118
-// GFLOP/s measured: a 512-bit FMA is two 256-bit halves); AVX-512 wins by
-// needing fewer instructions (masks, VSCALEFPS, VREDUCEPS, 32 registers).
+// -bench 'ScanForward/mamba-130m/L1024/B/level=' -benchtime 40x -count 3
+// ./bench): BLD 0.31–0.34 AVX-512, 0.58–0.61 AVX2; BDL 0.38–0.39
+// AVX-512, 0.56–0.62 AVX2; generic 19–20, so ≥ 50× at AVX-512. A decode
+// step (Step, Batch 8, Dim 5120, -benchtime 300x) takes 0.39–0.40 ns per
+// element with AVX-512, 0.64–0.80 with AVX2. The host's speed drifts by
+// 10–20% within minutes; best-of-N timings of single calls read lower
+// (BLD 0.30, BDL 0.35 at AVX-512). On this core AVX-512 and AVX2 have the
+// same FMA peak (118 GFLOP/s measured: a 512-bit FMA is two 256-bit
+// halves); AVX-512 wins by needing fewer instructions (masks, VSCALEFPS,
+// VREDUCEPS, 32 registers).
 //
 //	p := &scan.Params{
 //		Batch: 1, Dim: 1536, SeqLen: 1024, State: 16, Groups: 1, Layout: scan.BDL,
