@@ -864,7 +864,6 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	JZ(LabelRef(name + "_done"))
 	sv, ones := v.Vec(), fftOnes(v)
 	VBROADCASTSS(Load(Param("s"), XMM()), sv)
-	rt := float32(1 / math.Sqrt2)
 	// q strides for q = 0 … 7 from in (or out): base + index·scale.
 	at := func(base reg.Register, q int) Mem {
 		st := is
@@ -890,16 +889,40 @@ func fftR8First(v vmath.ISA, inverse bool) {
 		return Mem{Base: base, Index: st[3], Scale: 1}
 	}
 	Label(name + "_loop")
-	var u, w [4]reg.VecVirtual
-	for j := range 4 {
-		a, b := v.Vec(), v.Vec()
+	u, w := radix8Halves(v, func(j int) reg.VecVirtual {
+		a := v.Vec()
 		VMULPS(at(in, j), sv, a) // s a power of two: exact
-		VMULPS(at(in, j+4), sv, b)
+		return a
+	}, inverse)
+	ue, wo := u[:], w[:]
+	butterfly4(v, ue, ones, inverse)
+	butterfly4(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPS(ue[t], at(out, 2*t))
+		VMOVUPS(wo[t], at(out, 2*t+1))
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// radix8Halves emits the first level of a radix-8 butterfly over
+// x_q = load(q), loaded in the order x_j, x_{j+4}: u_j = x_j + x_{j+4} and
+// w_j = (x_j − x_{j+4})·ω_8^{∓j}, j < 4; a radix-4 butterfly of u then
+// gives the even outputs and one of w the odd ones.
+func radix8Halves(v vmath.ISA, load func(q int) reg.VecVirtual, inverse bool) (u, w [4]reg.VecVirtual) {
+	for j := range 4 {
+		a := load(j)
+		b := load(j + 4)
 		u[j], w[j] = v.Vec(), v.Vec()
 		VADDPS(b, a, u[j])
 		VSUBPS(b, a, w[j])
 	}
-	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}.
+	rt := float32(1 / math.Sqrt2)
 	for j := 1; j < 4; j++ {
 		t := v.Vec()
 		VPERMILPS(U8(0xb1), w[j], t) // (Im, Re)
@@ -926,20 +949,7 @@ func fftR8First(v vmath.ISA, inverse bool) {
 		}
 		w[j] = y
 	}
-	ue, wo := u[:], w[:]
-	butterfly4(v, ue, ones, inverse)
-	butterfly4(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPS(ue[t], at(out, 2*t))
-		VMOVUPS(wo[t], at(out, 2*t+1))
-	}
-	ADDQ(U32(v.Bytes()), in)
-	ADDQ(U32(v.Bytes()), out)
-	DECQ(r)
-	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+	return u, w
 }
 
 // fftR16Wide emits (ZMM) two consecutive radix-4 stages fused in
@@ -1255,39 +1265,7 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 		}
 		return x
 	}
-	var u, w [4]reg.VecVirtual
-	for j := range 4 {
-		a := load(j)
-		b := load(j + 4)
-		u[j], w[j] = v.Vec(), v.Vec()
-		VADDPS(b, a, u[j])
-		VSUBPS(b, a, w[j])
-	}
-	rt := float32(1 / math.Sqrt2)
-	for j := 1; j < 4; j++ {
-		t := v.Vec()
-		VPERMILPS(U8(0xb1), w[j], t) // (Im, Re)
-		y := v.Vec()
-		switch {
-		case j == 2 && !inverse:
-			VXORPS(fftAltTable("fft_sign_odd", 0, float32(math.Copysign(0, -1))), t, y)
-		case j == 2:
-			VXORPS(fftAltTable("fft_sign_even", float32(math.Copysign(0, -1)), 0), t, y)
-		default:
-			c := vmath.Const(rt)
-			if j == 3 {
-				c = vmath.Const(-rt)
-			}
-			VMULPS(vmath.Const(rt), t, t)
-			VMOVAPS(t, y)
-			if inverse {
-				VFMADDSUB231PS(c, w[j], y)
-			} else {
-				VFMSUBADD231PS(c, w[j], y)
-			}
-		}
-		w[j] = y
-	}
+	u, w := radix8Halves(v, load, inverse)
 	ue, wo := u[:], w[:]
 	butterfly4(v, ue, ones, inverse)
 	for t := range 4 {
