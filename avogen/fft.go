@@ -755,44 +755,13 @@ func fftTail16(v vmath.ISA, inverse, compact bool) {
 	left := GP64() // groups before in skips a segment's padding
 	Load(Param("per"), left)
 	Label(name + "_loop")
-	// x[4q + k]: value (q, k) of the 8 j.
-	var x [16]reg.VecVirtual
-	for half := range 2 {
-		rows := make([]reg.VecVirtual, 8)
-		for j := range rows {
-			rows[j] = v.Vec()
-			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
-		}
-		cols := transposeTile(v, rows)
-		copy(x[8*half:], cols)
-	}
+	y := tail16StageA(v, in, tw, ones, inverse)
 	vb := v.Bytes()
-	var y [4][4]reg.VecVirtual // y[s][k]
-	for k := range 4 {
-		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
-		for q := 1; q < 4; q++ {
-			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
-		}
-		butterfly4(v, a, ones, inverse)
-		for s := range 4 {
-			y[s][k] = a[s]
-		}
-	}
 	// out + (s·m + t·4m)·8 bytes: p walks s·m, t·4m by a shifted index.
 	o := GP64()
 	for s := range 4 {
 		b := y[s][:]
-		base := (6 + 6*s) * vb
-		if compact {
-			base = 6 * vb
-		}
-		for k := 1; k < 4; k++ {
-			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
-			if compact && s > 0 {
-				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
-				b[k] = cmulBcst(v, b[k], c, c.Offset(4), inverse)
-			}
-		}
+		tail16StageBTwiddles(v, b, s, tw, compact, inverse)
 		butterfly4(v, b, ones, inverse)
 		if s == 0 {
 			MOVQ(out, o)
@@ -1080,6 +1049,53 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// tail16StageA emits the front of the fused radix-16 tail (fftTail16,
+// fftConvTail16) for 8 consecutive j: the 128 values at in, two 8×8 tiles
+// transposed in registers, through stage A (w_A products, radix-4
+// butterflies); y[s][k] is output s of the butterfly over k.
+func tail16StageA(v vmath.ISA, in, tw reg.Register, ones reg.VecVirtual, inverse bool) (y [4][4]reg.VecVirtual) {
+	// x[4q + k]: value (q, k) of the 8 j.
+	var x [16]reg.VecVirtual
+	for half := range 2 {
+		rows := make([]reg.VecVirtual, 8)
+		for j := range rows {
+			rows[j] = v.Vec()
+			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
+		}
+		copy(x[8*half:], transposeTile(v, rows))
+	}
+	vb := v.Bytes()
+	for k := range 4 {
+		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
+		for q := 1; q < 4; q++ {
+			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+		}
+		butterfly4(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][k] = a[s]
+		}
+	}
+	return y
+}
+
+// tail16StageBTwiddles multiplies b = y[s] (tail16StageA) by stage B's
+// twiddles w_B(k, j + s·m), k = 1, 2, 3: from the table, or in the compact
+// layout as v_k times ω_16^{ks}.
+func tail16StageBTwiddles(v vmath.ISA, b []reg.VecVirtual, s int, tw reg.Register, compact, inverse bool) {
+	vb := v.Bytes()
+	base := (6 + 6*s) * vb
+	if compact {
+		base = 6 * vb
+	}
+	for k := 1; k < 4; k++ {
+		b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+		if compact && s > 0 {
+			c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
+			b[k] = cmulBcst(v, b[k], c, c.Offset(4), inverse)
+		}
+	}
 }
 
 // fftTail16W16 is the table of ω_16^{ks} (s, k = 1, 2, 3; Re, Im as

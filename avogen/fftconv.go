@@ -479,42 +479,13 @@ func fftConvTail16(v vmath.ISA, skip, seg, compact bool) {
 	}
 	ones := fftOnes(v)
 	Label(name + "_loop")
-	var x [16]reg.VecVirtual
-	for half := range 2 {
-		rows := make([]reg.VecVirtual, 8)
-		for j := range rows {
-			rows[j] = v.Vec()
-			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
-		}
-		copy(x[8*half:], transposeTile(v, rows))
-	}
+	ys := tail16StageA(v, in, tw, ones, true)
 	vb := v.Bytes()
-	var ys [4][4]reg.VecVirtual // ys[s][k]
-	for k := range 4 {
-		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
-		for q := 1; q < 4; q++ {
-			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, true)
-		}
-		butterfly4(v, a, ones, true)
-		for s := range 4 {
-			ys[s][k] = a[s]
-		}
-	}
 	// Output (s, t) at byte s·mb + t·4·mb of y (and of u).
 	o := GP64()
 	for s := range 4 {
 		b := ys[s][:]
-		base := (6 + 6*s) * vb
-		if compact {
-			base = 6 * vb
-		}
-		for k := 1; k < 4; k++ {
-			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, true)
-			if compact && s > 0 {
-				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
-				b[k] = cmulBcst(v, b[k], c, c.Offset(4), true)
-			}
-		}
+		tail16StageBTwiddles(v, b, s, tw, compact, true)
 		// butterfly4's t = 0 and its inverse t = 1 (d02 + i·d13).
 		s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 		VADDPS(b[2], b[0], s02)
