@@ -833,29 +833,11 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	JZ(LabelRef(name + "_done"))
 	sv, ones := v.Vec(), fftOnes(v)
 	VBROADCASTSS(Load(Param("s"), XMM()), sv)
-	// q strides for q = 0 … 7 from in (or out): base + index·scale.
 	at := func(base reg.Register, q int) Mem {
-		st := is
 		if base == out {
-			st = os
+			return row8(base, os, q)
 		}
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: st[0], Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: st[0], Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: st[1], Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: st[0], Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: st[2], Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: st[1], Scale: 2}
-		}
-		return Mem{Base: base, Index: st[3], Scale: 1}
+		return row8(base, is, q)
 	}
 	Label(name + "_loop")
 	u, w := radix8Halves(v, func(j int) reg.VecVirtual {
@@ -877,6 +859,22 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// row8 addresses row q < 8 of eight rows st[0] bytes apart from base, with
+// st[1], st[2], st[3] holding 3, 5 and 7 strides: no register per row.
+func row8(base reg.Register, st [4]reg.GPVirtual, q int) Mem {
+	switch q {
+	case 0:
+		return Mem{Base: base}
+	case 1, 2, 4:
+		return Mem{Base: base, Index: st[0], Scale: uint8(q)}
+	case 3, 6:
+		return Mem{Base: base, Index: st[1], Scale: uint8(q / 3)}
+	case 5:
+		return Mem{Base: base, Index: st[2], Scale: 1}
+	}
+	return Mem{Base: base, Index: st[3], Scale: 1}
 }
 
 // radix8Halves emits the first level of a radix-8 butterfly over
@@ -1180,25 +1178,6 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 		LEAQ(Mem{Base: x[1], Index: x[0], Scale: 4}, x[3])
 		return x
 	}
-	at := func(base reg.Register, st [4]reg.GPVirtual, q int) Mem {
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: st[0], Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: st[0], Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: st[1], Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: st[0], Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: st[2], Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: st[1], Scale: 2}
-		}
-		return Mem{Base: base, Index: st[3], Scale: 1}
-	}
 	var is, os [4]reg.GPVirtual
 	var count reg.GPVirtual // narrow: groups of four j left
 	if narrow {
@@ -1269,7 +1248,7 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 			return x
 		}
 		x = v.Vec()
-		VMOVUPS(at(in, is, q), x)
+		VMOVUPS(row8(in, is, q), x)
 		switch {
 		case q > 0 && vtab:
 			x = cmulBy(v, x, Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
@@ -1285,11 +1264,11 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 	ue, wo := u[:], w[:]
 	butterfly4(v, ue, ones, inverse)
 	for t := range 4 {
-		VMOVUPS(ue[t], at(out, os, 2*t))
+		VMOVUPS(ue[t], row8(out, os, 2*t))
 	}
 	butterfly4(v, wo, ones, inverse)
 	for t := range 4 {
-		VMOVUPS(wo[t], at(out, os, 2*t+1))
+		VMOVUPS(wo[t], row8(out, os, 2*t+1))
 	}
 	ADDQ(U32(vb), out)
 	if narrow {

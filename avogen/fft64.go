@@ -150,25 +150,8 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 	sv, ones := v.Vec(), v.Vec()
 	VBROADCASTSD(Load(Param("s"), XMM()), sv)
 	VMOVUPD(fftConst64(1), ones)
-	at := func(base reg.Register, q int) Mem {
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: rb, Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: rb, Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: r3, Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: rb, Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: r5, Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: r3, Scale: 2}
-		}
-		return Mem{Base: base, Index: r7, Scale: 1}
-	}
+	rs := [4]reg.GPVirtual{rb, r3, r5, r7}
+	at := func(base reg.Register, q int) Mem { return row8(base, rs, q) }
 	Label(name + "_loop")
 	u, w := radix8Halves64(v, func(j int) reg.VecVirtual {
 		a := v.Vec()
@@ -929,24 +912,8 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	vb := v.Bytes()
-	at := func(base reg.Register, q int, b1, b3, b5, b7 reg.Register) Mem {
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: b1, Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: b1, Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: b3, Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: b1, Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: b5, Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: b3, Scale: 2}
-		}
-		return Mem{Base: base, Index: b7, Scale: 1}
+	at := func(base reg.Register, q int, b1, b3, b5, b7 reg.GPVirtual) Mem {
+		return row8(base, [4]reg.GPVirtual{b1, b3, b5, b7}, q)
 	}
 	Label(name + "_j")
 	k := GP64()
