@@ -254,33 +254,7 @@ func fftConvFirst(v vmath.ISA) {
 	SHLQ(U8(3), rb)
 	rb3 := GP64()
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, rb3)
-	ones := v.Vec()
-	VMOVUPS(vmath.Const(1), ones)
-	per := v.Lanes / 2
-	SHRQ(U8(log2(per)), n)
-	JZ(LabelRef(name + "_done"))
-	Label(name + "_loop")
-	a0, a1, sw := v.Vec(), v.Vec(), v.Vec()
-	VMOVUPS(Mem{Base: in}, a0)
-	VMOVUPS(Mem{Base: in, Index: rb, Scale: 1}, a1)
-	y := v.Vec()
-	VADDPS(a1, a0, y)
-	VMOVUPS(y, Mem{Base: out})
-	VSUBPS(a1, a0, y)
-	VMOVUPS(y, Mem{Base: out, Index: rb, Scale: 2})
-	VPERMILPS(U8(0xb1), a1, sw) // (Im a1, Re a1)
-	VMOVAPS(sw, y)
-	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1: (a0r + a1i, a0i − a1r)
-	VMOVUPS(y, Mem{Base: out, Index: rb, Scale: 1})
-	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1: (a0r − a1i, a0i + a1r)
-	VMOVUPS(sw, Mem{Base: out, Index: rb3, Scale: 1})
-	ADDQ(U8(v.Bytes()), in)
-	ADDQ(U8(v.Bytes()), out)
-	DECQ(n)
-	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+	halfZeroRadix4Loop(name, v, out, in, n, rb, rb, rb3)
 }
 
 // fftConvFirstRow emits fftConvFirst's butterflies over one row of a
@@ -299,6 +273,14 @@ func fftConvFirstRow(v vmath.ISA) {
 	ob := Load(Param("os"), GP64())
 	o3 := GP64()
 	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	halfZeroRadix4Loop(name, v, out, in, n, is, ob, o3)
+}
+
+// halfZeroRadix4Loop emits the loop of fftConvFirst and fftConvFirstRow
+// and ends the function: for each of n vectors of k, a0 = in[k] and a1 at
+// is bytes from it make the outputs a0 + a1, a0 − i·a1, a0 − a1, a0 + i·a1
+// at 0, os, 2·os and os3 = 3·os bytes from out + k.
+func halfZeroRadix4Loop(name string, v vmath.ISA, out, in, n, is, os, os3 reg.Register) {
 	ones := v.Vec()
 	VMOVUPS(vmath.Const(1), ones)
 	SHRQ(U8(log2(v.Lanes/2)), n)
@@ -311,13 +293,13 @@ func fftConvFirstRow(v vmath.ISA) {
 	VADDPS(a1, a0, y)
 	VMOVUPS(y, Mem{Base: out})
 	VSUBPS(a1, a0, y)
-	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 2})
-	VPERMILPS(U8(0xb1), a1, sw)
+	VMOVUPS(y, Mem{Base: out, Index: os, Scale: 2})
+	VPERMILPS(U8(0xb1), a1, sw) // (Im a1, Re a1)
 	VMOVAPS(sw, y)
-	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1
-	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 1})
-	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1
-	VMOVUPS(sw, Mem{Base: out, Index: o3, Scale: 1})
+	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1: (a0r + a1i, a0i − a1r)
+	VMOVUPS(y, Mem{Base: out, Index: os, Scale: 1})
+	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1: (a0r − a1i, a0i + a1r)
+	VMOVUPS(sw, Mem{Base: out, Index: os3, Scale: 1})
 	ADDQ(U8(v.Bytes()), in)
 	ADDQ(U8(v.Bytes()), out)
 	DECQ(n)
