@@ -877,6 +877,40 @@ func row8(base reg.Register, st [4]reg.GPVirtual, q int) Mem {
 	return Mem{Base: base, Index: st[3], Scale: 1}
 }
 
+// r16StageB emits stage B of a radix-16 pass (fftR16Wide, fftConvFirst16)
+// on y[s][p], the outputs of stage A: the twiddles of p > 0 broadcast from
+// tw (entry 3 + 3s + p − 1 of the j's block; none for s = 0 when first,
+// where ls = 1 makes them 1), the radix-4 butterflies, and output s + 4t
+// stored at (s + 4t)·ob bytes from out (o3 = 3·ob).
+func r16StageB(v vmath.ISA, y *[4][4]reg.VecVirtual, tw, out, ob, o3 reg.Register, ones reg.VecVirtual, first, inverse bool) {
+	for s := range 4 {
+		b := y[s][:]
+		for p := 1; p < 4 && !(first && s == 0); p++ {
+			i := 3 + 3*s + p - 1
+			b[p] = cmulBcst(v, b[p], Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4}, inverse)
+		}
+		butterfly4(v, b, ones, inverse)
+		// (s + 4t)·ob bytes from out: base out + s·ob, then 0, 4, 8,
+		// 12 ob by the index.
+		base := out
+		if s > 0 {
+			base = GP64()
+			switch s {
+			case 1:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
+			case 2:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
+			case 3:
+				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
+			}
+		}
+		VMOVUPS(b[0], Mem{Base: base})
+		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
+		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
+		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
+	}
+}
+
 // radix8Halves emits the first level of a radix-8 butterfly over
 // x_q = load(q), loaded in the order x_j, x_{j+4}: u_j = x_j + x_{j+4} and
 // w_j = (x_j − x_{j+4})·ω_8^{∓j}, j < 4; a radix-4 butterfly of u then
@@ -1007,32 +1041,7 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 			y[s][p] = a[s]
 		}
 	}
-	for s := range 4 {
-		b := y[s][:]
-		for p := 1; p < 4 && !(first && s == 0); p++ {
-			re, im := twid(3 + 3*s + p - 1)
-			b[p] = cmulBcst(v, b[p], re, im, inverse)
-		}
-		butterfly4(v, b, ones, inverse)
-		// (s + 4t)·os bytes from out: base out + s·os, then 0, 4, 8,
-		// 12 os by the index.
-		base := out
-		if s > 0 {
-			base = GP64()
-			switch s {
-			case 1:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
-			case 2:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
-			case 3:
-				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
-			}
-		}
-		VMOVUPS(b[0], Mem{Base: base})
-		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
-		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
-		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
-	}
+	r16StageB(v, &y, tw, out, ob, o3, ones, first, inverse)
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(k)

@@ -338,24 +338,12 @@ func fftConvFirst16(v vmath.ISA) {
 	SHRQ(U8(log2(cvals(v))), k)
 	JZ(LabelRef(name + "_done"))
 	ones := fftOnes(v)
-	twid := func(i int) (Mem, Mem) { return Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4} }
-	row := func(base reg.Register, p int) Mem {
-		switch p {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: rb, Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: rb, Scale: 2}
-		}
-		return Mem{Base: base, Index: rb3, Scale: 1}
-	}
 	Label(name + "_loop")
 	var y [4][4]reg.VecVirtual // y[s][p]
 	for p := range 4 {
 		a0, a1 := v.Vec(), v.Vec()
-		VMOVUPS(row(in, p), a0)
-		VMOVUPS(row(in4, p), a1)
+		VMOVUPS(groupRow(in, rb, rb3, p), a0)
+		VMOVUPS(groupRow(in4, rb, rb3, p), a1)
 		// fftConvFirst's butterfly: a0 + a1, a0 − i·a1, a0 − a1, a0 + i·a1.
 		y0, y1, y2, sw := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 		VADDPS(a1, a0, y0)
@@ -366,30 +354,7 @@ func fftConvFirst16(v vmath.ISA) {
 		VFMADDSUB231PS(ones, a0, sw)
 		y[0][p], y[1][p], y[2][p], y[3][p] = y0, y1, y2, sw
 	}
-	for s := range 4 {
-		b := y[s][:]
-		for p := 1; p < 4 && s > 0; p++ {
-			re, im := twid(3 + 3*s + p - 1)
-			b[p] = cmulBcst(v, b[p], re, im, false)
-		}
-		butterfly4(v, b, ones, false)
-		base := out
-		if s > 0 {
-			base = GP64()
-			switch s {
-			case 1:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
-			case 2:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
-			case 3:
-				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
-			}
-		}
-		VMOVUPS(b[0], Mem{Base: base})
-		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
-		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
-		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
-	}
+	r16StageB(v, &y, tw, out, ob, o3, ones, true, false)
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), in4)
 	ADDQ(U32(v.Bytes()), out)
