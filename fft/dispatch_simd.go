@@ -279,8 +279,8 @@ func runSeg32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
 		s = sp.invScale()
 	}
 	cur, pad := segPasses32(sp, src, work, inverse, s)
-	last := &sp.stages[len(sp.stages)-1]
-	asm.FFTTail16Seg(sp.level, dst[:sp.n], cur, sp.tw[last.off:last.off+last.len], sp.n, pad, inverse)
+	_, tw := sp.lastStage()
+	asm.FFTTail16Seg(sp.level, dst[:sp.n], cur, tw, sp.n, pad, inverse)
 }
 
 // segPasses32 runs the passes of runSeg32 before the tail, the first
