@@ -187,21 +187,9 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 // rest), ping-ponging between src and other (each len sp.n), and returns
 // the one holding the result.
 func inverseStages(sp *stockham32, end int, src, other []complex64) []complex64 {
-	l := sp.level
 	cur := src
-	first, i := true, 0
-	switch {
-	case sp.radix8:
-		asm.FFTRadix8First(l, other, cur, 1, true)
-	case sp.radix2:
-		asm.FFTRadix2First(l, other, cur, 1)
-	case end > 0 && sp.stages[0].ls == 1 && !sp.radix16(0) && !asm.FFTRadix4Narrow(l, sp.stages[0].r):
-		asm.FFTRadix4FirstScaled(l, other, cur, 1, true)
-		i = 1
-	default:
-		first = false // a first stage with its table (narrow radix 4, or radix 16): runStage
-	}
-	if first {
+	i, ran := sp.runFirst(other, cur, true, 1)
+	if ran {
 		cur, other = other, cur
 	}
 	for ; i < end; i++ {
