@@ -128,3 +128,8 @@ func scanLanesAVX512(h *float32, at *float32, b *float32, c *float32, delta *flo
 //
 //go:noescape
 func scanDecode16AVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, channels int, cbc int)
+
+// scanState16AVX512 runs the selective-scan recurrence of one channel with 16 states in a register; see avogen/scan_state16.
+//
+//go:noescape
+func scanState16AVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, work *float32, blocks int, tail int)

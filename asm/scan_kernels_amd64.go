@@ -143,3 +143,33 @@ func ScanDecode16(l Level, h, a, b, c, delta, u, y []float32, channels, cbc int)
 	scanDecode16AVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], channels, cbc)
 	return true
 }
+
+// State16Pad is the steps ScanState16's panels, delta and work are laid
+// out for: steps rounded up to a whole block of 16.
+func State16Pad(steps int) int { return (steps + 15) &^ 15 }
+
+// ScanState16 runs one channel's recurrence over steps = len(y) steps
+// with its 16 states in one AVX-512 register (avogen/scan_state16.go): h
+// and a are the channel's 16 states and A row, b and c [pad][16] panels
+// (pad = State16Pad(steps)) finite past steps, delta the effective δ,
+// readable to pad and zero past steps, u the row's inputs, and work 3·pad
+// floats of scratch. It reports whether it ran: only AVX-512 has the
+// kernel.
+func ScanState16(l Level, h, a, b, c, delta, u, y, work []float32) bool {
+	if l != AVX512 {
+		return false
+	}
+	steps := len(y)
+	if steps == 0 {
+		return true
+	}
+	pad := State16Pad(steps)
+	_, _, _, _ = h[15], a[15], b[16*pad-1], c[16*pad-1]
+	_, _, _ = delta[pad-1], u[steps-1], work[3*pad-1]
+	tail := 0xffff
+	if r := steps % 16; r != 0 {
+		tail = 1<<r - 1
+	}
+	scanState16AVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], &work[0], pad/16, tail)
+	return true
+}

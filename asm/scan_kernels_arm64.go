@@ -84,3 +84,12 @@ func scanLanesAt(l Level, h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps,
 func ScanDecode16(l Level, h, a, b, c, delta, u, y []float32, channels, cbc int) bool {
 	return false
 }
+
+// State16Pad is the steps ScanState16's buffers are laid out for (see
+// scan_kernels_amd64.go).
+func State16Pad(steps int) int { return (steps + 15) &^ 15 }
+
+// ScanState16 has no NEON kernel: it reports false.
+func ScanState16(l Level, h, a, b, c, delta, u, y, work []float32) bool {
+	return false
+}

@@ -44,6 +44,7 @@ func generateScan() {
 	scanLanes(vmath.AVX512)
 	decodeGatherData()
 	scanDecode16()
+	scanState16()
 }
 
 // deltaRow emits dst[i] = f(src[i] + bias) for i < len(dst) rounded down to

@@ -25,6 +25,10 @@ func forward(l asm.Level, out, lastState []float32, p *Params) {
 		scanLanesBLD(l, out, lastState, p)
 		return
 	}
+	if p.Layout == BDL && p.Groups > 0 && p.SeqLen > 1 && p.State == 16 && l == asm.AVX512 {
+		scanState16BDL(l, out, lastState, p)
+		return
+	}
 	// NEON has no transpose kernel (asm.Transpose): its BDL scan stays
 	// state-vectorised.
 	if p.Layout == BDL && p.Groups > 0 && p.SeqLen > 1 && l != asm.NEON {

@@ -127,6 +127,23 @@ func Exp2N(v ISA, ts, as []reg.VecVirtual, lo reg.VecVirtual) {
 // Exp2NEach is Exp2N with a correction lo per vector: ts[i] + as[i]·los[i]
 // (los nil for none).
 func Exp2NEach(v ISA, ts, as, los []reg.VecVirtual) {
+	var correct func(i int, f reg.VecVirtual)
+	if los != nil {
+		correct = func(i int, f reg.VecVirtual) { VFMADD231PS(as[i], los[i], f) }
+	}
+	exp2N(v, ts, correct)
+}
+
+// Exp2NBcst is Exp2N at AVX-512 with vector i's correction a·lo[i], lo[i]
+// a float32 in memory broadcast by the multiply-add itself: for a kernel
+// vectorised over the state, whose δ·log2e is one scalar per step.
+func Exp2NBcst(ts []reg.VecVirtual, a reg.VecVirtual, los []Mem) {
+	exp2N(AVX512, ts, func(i int, f reg.VecVirtual) { VFMADD231PS_BCST(los[i], a, f) })
+}
+
+// exp2N is Exp2N with correct(i, f) adding vector i's correction to its
+// reduced argument f (nil for none).
+func exp2N(v ISA, ts []reg.VecVirtual, correct func(i int, f reg.VecVirtual)) {
 	c := chains(len(ts))
 	fs, ps := make([]reg.VecVirtual, c), make([]reg.VecVirtual, c)
 	if v.Lanes == 16 {
@@ -138,8 +155,8 @@ func Exp2NEach(v ISA, ts, as, los []reg.VecVirtual) {
 		c.each(func(i int) { fs[i] = ZMM(); VREDUCEPS(U8(0x08), ts[i], fs[i]) })             // f = t − round(t) (imm: nearest, no precision exception)
 		c.each(func(i int) { keep[i] = K(); VCMPPS(U8(0x15), Const(-126), ts[i], keep[i]) }) // t ≥ −126 or NaN (NLT_UQ)
 		c.each(func(i int) { ks[i] = ZMM(); VSUBPS(fs[i], ts[i], ks[i]) })                   // k = round(t), exactly
-		if los != nil {
-			c.each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
+		if correct != nil {
+			c.each(func(i int) { correct(i, fs[i]) })
 		}
 		exp2Horner(v, exp2PolyHalf[:], fs, ps)
 		c.each(func(i int) { VSCALEFPS_Z(ks[i], ps[i], keep[i], ts[i]) })
@@ -155,8 +172,8 @@ func Exp2NEach(v ISA, ts, as, los []reg.VecVirtual) {
 	c.each(func(i int) { VMINPS(tcs[i], constReg(vmathdef.Exp2ClampHi, ks[i]), tcs[i]) })
 	c.each(func(i int) { VROUNDPS(U8(0x09), tcs[i], ks[i]) }) // ⌊tc⌋, no precision exception
 	c.each(func(i int) { fs[i] = YMM(); VSUBPS(ks[i], tcs[i], fs[i]) })
-	if los != nil {
-		c.each(func(i int) { VFMADD231PS(as[i], los[i], fs[i]) })
+	if correct != nil {
+		c.each(func(i int) { correct(i, fs[i]) })
 	}
 	exp2Horner(v, exp2Poly[:], fs, ps)
 	c.each(func(i int) { VCVTTPS2DQ(ks[i], ks[i]) })
