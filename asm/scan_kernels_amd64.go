@@ -153,9 +153,10 @@ func State16Pad(steps int) int { return (steps + 15) &^ 15 }
 // and a are the channel's 16 states and A row, b and c [pad][16] panels
 // (pad = State16Pad(steps)) finite past steps, delta the effective δ,
 // readable to pad and zero past steps, u the row's inputs, and work 3·pad
-// floats of scratch. It reports whether it ran: only AVX-512 has the
-// kernel.
-func ScanState16(l Level, h, a, b, c, delta, u, y, work []float32) bool {
+// floats of scratch. damped selects the kernel for decays of at most 1
+// (every δ ≥ 0 and A ≤ 0; see avogen/scan_state16.go). It reports whether
+// it ran: only AVX-512 has the kernel.
+func ScanState16(l Level, h, a, b, c, delta, u, y, work []float32, damped bool) bool {
 	if l != AVX512 {
 		return false
 	}
@@ -170,6 +171,10 @@ func ScanState16(l Level, h, a, b, c, delta, u, y, work []float32) bool {
 	if r := steps % 16; r != 0 {
 		tail = 1<<r - 1
 	}
-	scanState16AVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], &work[0], pad/16, tail)
+	if damped {
+		scanState16DampedAVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], &work[0], pad/16, tail)
+	} else {
+		scanState16AVX512(&h[0], &a[0], &b[0], &c[0], &delta[0], &u[0], &y[0], &work[0], pad/16, tail)
+	}
 	return true
 }

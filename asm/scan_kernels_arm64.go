@@ -90,6 +90,6 @@ func ScanDecode16(l Level, h, a, b, c, delta, u, y []float32, channels, cbc int)
 func State16Pad(steps int) int { return (steps + 15) &^ 15 }
 
 // ScanState16 has no NEON kernel: it reports false.
-func ScanState16(l Level, h, a, b, c, delta, u, y, work []float32) bool {
+func ScanState16(l Level, h, a, b, c, delta, u, y, work []float32, damped bool) bool {
 	return false
 }

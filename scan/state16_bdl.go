@@ -26,6 +26,12 @@ func scanState16BDL(l asm.Level, out, lastState []float32, p *Params) {
 	bPanel, buf := buf[:pad*n], buf[pad*n:]
 	cPanel, buf := buf[:pad*n], buf[pad*n:]
 	de, scratch := buf[:pad], buf[pad:4*pad]
+	// With softplus every δ ≥ 0; with A ≤ 0 too, no decay exceeds 1 and
+	// the kernel may skip a correction (asm.ScanState16's damped form).
+	damped := p.DeltaSoftplus
+	for _, a := range p.A {
+		damped = damped && a <= 0
+	}
 	for b := 0; b < p.Batch; b++ {
 		if p.InitialState != nil {
 			copy(h, p.InitialState[b*p.Dim*n:(b+1)*p.Dim*n])
@@ -51,7 +57,7 @@ func scanState16BDL(l asm.Level, out, lastState []float32, p *Params) {
 					deltaTail(de[done:steps], src[done:], func(int) float32 { return bias }, p.DeltaSoftplus)
 					y := out[row : row+steps]
 					asm.ScanState16(l, h[d*n:(d+1)*n], p.A[d*n:(d+1)*n], bPanel[:sp*n], cPanel[:sp*n], de[:sp],
-						p.U[row:row+steps], y, scratch[:3*sp])
+						p.U[row:row+steps], y, scratch[:3*sp], damped)
 					if p.D != nil || p.Z != nil {
 						gateRowBDL(l, y, p, d, row, steps)
 					}

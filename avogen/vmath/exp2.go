@@ -83,6 +83,14 @@ func HoistExp2Constants(v ISA) {
 	hoist(v, exp2PolyHalf[:]...)
 }
 
+// HoistExp2PolyConstants is HoistExp2Constants without log2 e (8
+// registers): for a kernel that scales δ before its loop.
+func HoistExp2PolyConstants(v ISA) {
+	hoisted = map[uint32]reg.VecVirtual{}
+	hoist(v, -126)
+	hoist(v, exp2PolyHalf[:]...)
+}
+
 // HoistExp2ConstantsAVX2 loads the constants of Exp2's AVX2 form that a
 // loop would otherwise read from memory most often — the clamp bounds and
 // the polynomial's leading coefficients, n of the 8 with n ≤ 8 — into n
@@ -135,10 +143,15 @@ func Exp2NEach(v ISA, ts, as, los []reg.VecVirtual) {
 }
 
 // Exp2NBcst is Exp2N at AVX-512 with vector i's correction a·lo[i], lo[i]
-// a float32 in memory broadcast by the multiply-add itself: for a kernel
-// vectorised over the state, whose δ·log2e is one scalar per step.
+// a float32 in memory broadcast by the multiply-add itself (none when los
+// is nil): for a kernel vectorised over the state, whose δ·log2e is one
+// scalar per step.
 func Exp2NBcst(ts []reg.VecVirtual, a reg.VecVirtual, los []Mem) {
-	exp2N(AVX512, ts, func(i int, f reg.VecVirtual) { VFMADD231PS_BCST(los[i], a, f) })
+	var correct func(i int, f reg.VecVirtual)
+	if los != nil {
+		correct = func(i int, f reg.VecVirtual) { VFMADD231PS_BCST(los[i], a, f) }
+	}
+	exp2N(AVX512, ts, correct)
 }
 
 // exp2N is Exp2N with correct(i, f) adding vector i's correction to its
