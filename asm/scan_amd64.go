@@ -138,8 +138,3 @@ func scanState16AVX512(h *float32, a *float32, b *float32, c *float32, delta *fl
 //
 //go:noescape
 func scanState16DampedAVX512(h *float32, a *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, work *float32, blocks int, tail int)
-
-// exp2TableRowAVX512 computes dst[i] = 2^src[i] over whole vectors (avogen/vmath.Exp2TableN).
-//
-//go:noescape
-func exp2TableRowAVX512(dst []float32, src []float32)

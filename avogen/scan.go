@@ -46,7 +46,6 @@ func generateScan() {
 	scanDecode16()
 	scanState16(false)
 	scanState16(true)
-	exp2TableRow()
 }
 
 // deltaRow emits dst[i] = f(src[i] + bias) for i < len(dst) rounded down to
@@ -123,30 +122,6 @@ func exp2Row(v vmath.ISA) {
 			VMOVUPS(Mem{Base: src, Disp: d}, xs[j])
 		}
 		vmath.Exp2N(v, xs, nil, nil)
-		for j, d := range disp {
-			VMOVUPS(xs[j], Mem{Base: dst, Disp: d})
-		}
-	})
-}
-
-// exp2TableRow emits dst[i] = 2^src[i] over whole vectors by
-// vmath.Exp2TableN, scanState16's decay, so that its accuracy and special
-// values can be tested over the float32 domain.
-func exp2TableRow() {
-	name := "exp2TableRowAVX512"
-	TEXT(name, NOSPLIT, "func(dst, src []float32)")
-	Pragma("noescape")
-	Doc(name + " computes dst[i] = 2^src[i] over whole vectors (avogen/vmath.Exp2TableN).")
-	dst := Load(Param("dst").Base(), GP64())
-	src := Load(Param("src").Base(), GP64())
-	n := Load(Param("dst").Len(), GP64())
-	rowLoop(name, vmath.AVX512, n, []reg.Register{src, dst}, 4, func(disp []int) {
-		xs := make([]reg.VecVirtual, len(disp))
-		for j, d := range disp {
-			xs[j] = ZMM()
-			VMOVUPS(Mem{Base: src, Disp: d}, xs[j])
-		}
-		vmath.Exp2TableN(xs, nil, nil)
 		for j, d := range disp {
 			VMOVUPS(xs[j], Mem{Base: dst, Disp: d})
 		}

@@ -146,7 +146,7 @@ func (c chains) vecs(v ISA) []reg.VecVirtual {
 }
 
 // ReleaseConstants ends HoistExpConstants.
-func ReleaseConstants() { hoisted, exp2Table = nil, nil }
+func ReleaseConstants() { hoisted = nil }
 
 // ConstBits is Const for a raw 32-bit pattern.
 func ConstBits(bits uint32) Mem {
