@@ -124,6 +124,16 @@ func scanLanesAVX2(h *float32, at *float32, b *float32, c *float32, delta *float
 //go:noescape
 func scanLanesAVX512(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask int)
 
+// scanLanesDampedAVX2 runs the selective-scan recurrence of one vector of channels of a group, vectorised across channels; see avogen/scan.
+//
+//go:noescape
+func scanLanesDampedAVX2(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask *int32)
+
+// scanLanesDampedAVX512 runs the selective-scan recurrence of one vector of channels of a group, vectorised across channels; see avogen/scan.
+//
+//go:noescape
+func scanLanesDampedAVX512(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask int)
+
 // scanDecode16AVX512 runs one decode step of channels channels with State 16; see avogen/scan.
 //
 //go:noescape

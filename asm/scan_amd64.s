@@ -3217,6 +3217,314 @@ scanLanesAVX512_done:
 	VZEROUPPER
 	RET
 
+// func scanLanesDampedAVX2(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask *int32)
+// Requires: AVX, AVX2, FMA3
+TEXT ·scanLanesDampedAVX2(SB), NOSPLIT, $0-104
+	MOVQ    h+0(FP), AX
+	MOVQ    at+8(FP), CX
+	MOVQ    b+16(FP), DX
+	MOVQ    c+24(FP), BX
+	MOVQ    delta+32(FP), SI
+	MOVQ    u+40(FP), DI
+	MOVQ    y+48(FP), R8
+	MOVQ    ad+56(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, ad+56(FP)
+	MOVQ    sx+64(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sx+64(FP)
+	MOVQ    sbc+72(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sbc+72(FP)
+	MOVQ    mask+96(FP), R9
+	VMOVDQU (R9), Y0
+	VMOVUPS const_c2fe0000<>+0(SB), Y1
+	VMOVUPS const_43000000<>+0(SB), Y2
+	VMOVUPS const_37b41795<>+0(SB), Y3
+	MOVQ    steps+80(FP), R9
+	TESTQ   R9, R9
+	JZ      scanLanesDampedAVX2_done
+
+scanLanesDampedAVX2_step:
+	VMASKMOVPS (SI), Y0, Y4
+	VMASKMOVPS (DI), Y0, Y5
+	VMULPS     Y4, Y5, Y5
+	VMULPS     const_3fb8aa3b<>+0(SB), Y4, Y6
+	VXORPS     Y4, Y4, Y4
+	MOVQ       states+88(FP), R10
+	XORQ       R11, R11
+	XORQ       R12, R12
+	MOVQ       CX, R13
+	VXORPS     Y7, Y7, Y7
+	MOVQ       ad+56(FP), R14
+	LEAQ       (R14)(R14*2), R15
+	CMPQ       R10, $0x02
+	JL         scanLanesDampedAVX2_single
+
+scanLanesDampedAVX2_group:
+	VMULPS       (R13), Y6, Y8
+	VMULPS       (R13)(R14*1), Y6, Y9
+	VMAXPS       Y8, Y1, Y8
+	VMAXPS       Y9, Y1, Y10
+	VMINPS       Y8, Y2, Y8
+	VMINPS       Y10, Y2, Y10
+	VROUNDPS     $0x09, Y8, Y9
+	VROUNDPS     $0x09, Y10, Y11
+	VSUBPS       Y9, Y8, Y8
+	VSUBPS       Y11, Y10, Y10
+	VMOVUPS      Y3, Y12
+	VMOVUPS      Y3, Y13
+	VFMADD213PS  const_39169e64<>+0(SB), Y8, Y12
+	VFMADD213PS  const_39169e64<>+0(SB), Y10, Y13
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y8, Y12
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y10, Y13
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y8, Y12
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y10, Y13
+	VFMADD213PS  const_3d635947<>+0(SB), Y8, Y12
+	VFMADD213PS  const_3d635947<>+0(SB), Y10, Y13
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y8, Y12
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y10, Y13
+	VFMADD213PS  const_3f317218<>+0(SB), Y8, Y12
+	VFMADD213PS  const_3f317218<>+0(SB), Y10, Y13
+	VFMADD213PS  const_3f800000<>+0(SB), Y8, Y12
+	VFMADD213PS  const_3f800000<>+0(SB), Y10, Y13
+	VCVTTPS2DQ   Y9, Y9
+	VCVTTPS2DQ   Y11, Y11
+	VPADDD       const_0000007f<>+0(SB), Y9, Y9
+	VPADDD       const_0000007f<>+0(SB), Y11, Y11
+	VPSLLD       $0x17, Y9, Y9
+	VPSLLD       $0x17, Y11, Y11
+	VMULPS       Y9, Y12, Y8
+	VMULPS       Y11, Y13, Y9
+	VMULPS       (AX)(R11*1), Y8, Y8
+	VBROADCASTSS (DX)(R12*1), Y10
+	VFMADD231PS  Y10, Y5, Y8
+	VMOVUPS      Y8, (AX)(R11*1)
+	VBROADCASTSS (BX)(R12*1), Y10
+	VFMADD231PS  Y10, Y8, Y4
+	VMULPS       32(AX)(R11*1), Y9, Y8
+	VBROADCASTSS 4(DX)(R12*1), Y9
+	VFMADD231PS  Y9, Y5, Y8
+	VMOVUPS      Y8, 32(AX)(R11*1)
+	VBROADCASTSS 4(BX)(R12*1), Y9
+	VFMADD231PS  Y9, Y8, Y7
+	ADDQ         $0x00000040, R11
+	ADDQ         $0x00000008, R12
+	LEAQ         (R13)(R14*2), R13
+	SUBQ         $0x02, R10
+	CMPQ         R10, $0x02
+	JGE          scanLanesDampedAVX2_group
+
+scanLanesDampedAVX2_single:
+	TESTQ        R10, R10
+	JZ           scanLanesDampedAVX2_states_done
+	VMULPS       (R13), Y6, Y8
+	VMAXPS       Y8, Y1, Y8
+	VMINPS       Y8, Y2, Y8
+	VROUNDPS     $0x09, Y8, Y9
+	VSUBPS       Y9, Y8, Y8
+	VMOVUPS      Y3, Y10
+	VFMADD213PS  const_39169e64<>+0(SB), Y8, Y10
+	VFMADD213PS  const_3aafe8a6<>+0(SB), Y8, Y10
+	VFMADD213PS  const_3c1d84bd<>+0(SB), Y8, Y10
+	VFMADD213PS  const_3d635947<>+0(SB), Y8, Y10
+	VFMADD213PS  const_3e75fde9<>+0(SB), Y8, Y10
+	VFMADD213PS  const_3f317218<>+0(SB), Y8, Y10
+	VFMADD213PS  const_3f800000<>+0(SB), Y8, Y10
+	VCVTTPS2DQ   Y9, Y9
+	VPADDD       const_0000007f<>+0(SB), Y9, Y9
+	VPSLLD       $0x17, Y9, Y9
+	VMULPS       Y9, Y10, Y8
+	VMULPS       (AX)(R11*1), Y8, Y8
+	VBROADCASTSS (DX)(R12*1), Y9
+	VFMADD231PS  Y9, Y5, Y8
+	VMOVUPS      Y8, (AX)(R11*1)
+	VBROADCASTSS (BX)(R12*1), Y9
+	VFMADD231PS  Y9, Y8, Y4
+	ADDQ         $0x00000020, R11
+	ADDQ         $0x00000004, R12
+	ADDQ         R14, R13
+	DECQ         R10
+	JMP          scanLanesDampedAVX2_single
+
+scanLanesDampedAVX2_states_done:
+	VADDPS     Y7, Y4, Y4
+	VMASKMOVPS Y4, Y0, (R8)
+	ADDQ       sx+64(FP), SI
+	ADDQ       sx+64(FP), DI
+	ADDQ       sx+64(FP), R8
+	ADDQ       sbc+72(FP), DX
+	ADDQ       sbc+72(FP), BX
+	DECQ       R9
+	JNZ        scanLanesDampedAVX2_step
+
+scanLanesDampedAVX2_done:
+	VZEROUPPER
+	RET
+
+// func scanLanesDampedAVX512(h *float32, at *float32, b *float32, c *float32, delta *float32, u *float32, y *float32, ad int, sx int, sbc int, steps int, states int, mask int)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·scanLanesDampedAVX512(SB), NOSPLIT, $0-104
+	MOVQ    h+0(FP), AX
+	MOVQ    at+8(FP), CX
+	MOVQ    b+16(FP), DX
+	MOVQ    c+24(FP), BX
+	MOVQ    delta+32(FP), SI
+	MOVQ    u+40(FP), DI
+	MOVQ    y+48(FP), R8
+	MOVQ    ad+56(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, ad+56(FP)
+	MOVQ    sx+64(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sx+64(FP)
+	MOVQ    sbc+72(FP), R9
+	SHLQ    $0x02, R9
+	MOVQ    R9, sbc+72(FP)
+	MOVQ    mask+96(FP), R9
+	KMOVW   R9, K1
+	VMOVUPS const_c2fc0000<>+0(SB), Z0
+	VMOVUPS const_3fb8aa3b<>+0(SB), Z1
+	VMOVUPS const_32a57060<>+0(SB), Z2
+	VMOVUPS const_3920fddd<>+0(SB), Z2
+	VMOVUPS const_3aaf9f29<>+0(SB), Z3
+	VMOVUPS const_3c1d96a6<>+0(SB), Z4
+	VMOVUPS const_3d635774<>+0(SB), Z5
+	VMOVUPS const_3e75fdee<>+0(SB), Z6
+	VMOVUPS const_3f317218<>+0(SB), Z7
+	VMOVUPS const_3f800000<>+0(SB), Z8
+	MOVQ    steps+80(FP), R9
+	TESTQ   R9, R9
+	JZ      scanLanesDampedAVX512_done
+
+scanLanesDampedAVX512_step:
+	VMOVUPS.Z (SI), K1, Z9
+	VMOVUPS.Z (DI), K1, Z10
+	VMULPS    Z9, Z10, Z10
+	VMULPS    Z1, Z9, Z11
+	VXORPS    Z9, Z9, Z9
+	MOVQ      states+88(FP), R10
+	XORQ      R11, R11
+	XORQ      R12, R12
+	MOVQ      CX, R13
+	VXORPS    Z12, Z12, Z12
+	MOVQ      ad+56(FP), R14
+	LEAQ      (R14)(R14*2), R15
+	CMPQ      R10, $0x04
+	JL        scanLanesDampedAVX512_single
+
+scanLanesDampedAVX512_group:
+	VMULPS           (R13), Z11, Z13
+	VMULPS           (R13)(R14*1), Z11, Z14
+	VMULPS           (R13)(R14*2), Z11, Z15
+	VMULPS           (R13)(R15*1), Z11, Z16
+	VREDUCEPS        $0x08, Z13, Z17
+	VREDUCEPS        $0x08, Z14, Z18
+	VREDUCEPS        $0x08, Z15, Z19
+	VREDUCEPS        $0x08, Z16, Z20
+	VCMPPS           $0x15, Z0, Z13, K2
+	VCMPPS           $0x15, Z0, Z14, K3
+	VCMPPS           $0x15, Z0, Z15, K4
+	VCMPPS           $0x15, Z0, Z16, K5
+	VSUBPS           Z17, Z13, Z13
+	VSUBPS           Z18, Z14, Z14
+	VSUBPS           Z19, Z15, Z15
+	VSUBPS           Z20, Z16, Z16
+	VMOVUPS          Z2, Z21
+	VMOVUPS          Z2, Z22
+	VMOVUPS          Z2, Z23
+	VMOVUPS          Z2, Z24
+	VFMADD213PS      Z3, Z17, Z21
+	VFMADD213PS      Z3, Z18, Z22
+	VFMADD213PS      Z3, Z19, Z23
+	VFMADD213PS      Z3, Z20, Z24
+	VFMADD213PS      Z4, Z17, Z21
+	VFMADD213PS      Z4, Z18, Z22
+	VFMADD213PS      Z4, Z19, Z23
+	VFMADD213PS      Z4, Z20, Z24
+	VFMADD213PS      Z5, Z17, Z21
+	VFMADD213PS      Z5, Z18, Z22
+	VFMADD213PS      Z5, Z19, Z23
+	VFMADD213PS      Z5, Z20, Z24
+	VFMADD213PS      Z6, Z17, Z21
+	VFMADD213PS      Z6, Z18, Z22
+	VFMADD213PS      Z6, Z19, Z23
+	VFMADD213PS      Z6, Z20, Z24
+	VFMADD213PS      Z7, Z17, Z21
+	VFMADD213PS      Z7, Z18, Z22
+	VFMADD213PS      Z7, Z19, Z23
+	VFMADD213PS      Z7, Z20, Z24
+	VFMADD213PS      Z8, Z17, Z21
+	VFMADD213PS      Z8, Z18, Z22
+	VFMADD213PS      Z8, Z19, Z23
+	VFMADD213PS      Z8, Z20, Z24
+	VSCALEFPS.Z      Z13, Z21, K2, Z13
+	VSCALEFPS.Z      Z14, Z22, K3, Z14
+	VSCALEFPS.Z      Z15, Z23, K4, Z15
+	VSCALEFPS.Z      Z16, Z24, K5, Z16
+	VMULPS           (AX)(R11*1), Z13, Z13
+	VFMADD231PS.BCST (DX)(R12*1), Z10, Z13
+	VMOVUPS          Z13, (AX)(R11*1)
+	VFMADD231PS.BCST (BX)(R12*1), Z13, Z9
+	VMULPS           64(AX)(R11*1), Z14, Z13
+	VFMADD231PS.BCST 4(DX)(R12*1), Z10, Z13
+	VMOVUPS          Z13, 64(AX)(R11*1)
+	VFMADD231PS.BCST 4(BX)(R12*1), Z13, Z12
+	VMULPS           128(AX)(R11*1), Z15, Z13
+	VFMADD231PS.BCST 8(DX)(R12*1), Z10, Z13
+	VMOVUPS          Z13, 128(AX)(R11*1)
+	VFMADD231PS.BCST 8(BX)(R12*1), Z13, Z9
+	VMULPS           192(AX)(R11*1), Z16, Z13
+	VFMADD231PS.BCST 12(DX)(R12*1), Z10, Z13
+	VMOVUPS          Z13, 192(AX)(R11*1)
+	VFMADD231PS.BCST 12(BX)(R12*1), Z13, Z12
+	ADDQ             $0x00000100, R11
+	ADDQ             $0x00000010, R12
+	LEAQ             (R13)(R14*4), R13
+	SUBQ             $0x04, R10
+	CMPQ             R10, $0x04
+	JGE              scanLanesDampedAVX512_group
+
+scanLanesDampedAVX512_single:
+	TESTQ            R10, R10
+	JZ               scanLanesDampedAVX512_states_done
+	VMULPS           (R13), Z11, Z13
+	VREDUCEPS        $0x08, Z13, Z14
+	VCMPPS           $0x15, Z0, Z13, K2
+	VSUBPS           Z14, Z13, Z13
+	VMOVUPS          Z2, Z15
+	VFMADD213PS      Z3, Z14, Z15
+	VFMADD213PS      Z4, Z14, Z15
+	VFMADD213PS      Z5, Z14, Z15
+	VFMADD213PS      Z6, Z14, Z15
+	VFMADD213PS      Z7, Z14, Z15
+	VFMADD213PS      Z8, Z14, Z15
+	VSCALEFPS.Z      Z13, Z15, K2, Z13
+	VMULPS           (AX)(R11*1), Z13, Z13
+	VFMADD231PS.BCST (DX)(R12*1), Z10, Z13
+	VMOVUPS          Z13, (AX)(R11*1)
+	VFMADD231PS.BCST (BX)(R12*1), Z13, Z9
+	ADDQ             $0x00000040, R11
+	ADDQ             $0x00000004, R12
+	ADDQ             R14, R13
+	DECQ             R10
+	JMP              scanLanesDampedAVX512_single
+
+scanLanesDampedAVX512_states_done:
+	VADDPS  Z12, Z9, Z9
+	VMOVUPS Z9, K1, (R8)
+	ADDQ    sx+64(FP), SI
+	ADDQ    sx+64(FP), DI
+	ADDQ    sx+64(FP), R8
+	ADDQ    sbc+72(FP), DX
+	ADDQ    sbc+72(FP), BX
+	DECQ    R9
+	JNZ     scanLanesDampedAVX512_step
+
+scanLanesDampedAVX512_done:
+	VZEROUPPER
+	RET
+
 DATA scan_decode_gather<>+0(SB)/4, $0x00000000
 DATA scan_decode_gather<>+4(SB)/4, $0x00000004
 DATA scan_decode_gather<>+8(SB)/4, $0x00000008

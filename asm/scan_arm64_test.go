@@ -380,7 +380,7 @@ func TestScanLanesNEONOnEveryLaneCount(t *testing.T) {
 					y[i] = -7 // the other channels' outputs between the block's rows
 				}
 				gh, gy := g(h), g(y)
-				asm.ScanLanes(asm.NEON, gh, g(at), g(b), g(c), g(delta), g(u), gy, ad, dim, states, steps, states, lanes)
+				asm.ScanLanes(asm.NEON, gh, g(at), g(b), g(c), g(delta), g(u), gy, ad, dim, states, steps, states, lanes, false)
 				for i := range gy {
 					if i%dim >= lanes {
 						if gy[i] != -7 {

@@ -31,7 +31,10 @@ func ScanChannels(l Level, h, a, b, c, delta, u, y []float32, steps, sx, sbc, ch
 // each readable Lanes(l) wide), b and c the group's panels (row s at
 // s·sbc, states entries), delta, u and y the block's first channel at
 // step 0, stride sx. Only the block's lanes of delta, u and y are touched.
-func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, states, lanes int) {
+// damped promises that no decay exceeds 1 (every δ ≥ 0 and A ≤ 0): the
+// amd64 kernels then skip a correction that only growing decays need
+// (avogen/scan.go, scanLanes).
+func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, states, lanes int, damped bool) {
 	if steps <= 0 || states <= 0 || lanes <= 0 {
 		return
 	}
@@ -42,5 +45,5 @@ func ScanLanes(l Level, h, at, b, c, delta, u, y []float32, ad, sx, sbc, steps, 
 	rows := (steps-1)*sbc + states
 	_, _, _ = h[Lanes(l)*states-1], at[(states-1)*ad+Lanes(l)-1], b[rows-1]
 	_, _, _, _ = c[rows-1], delta[lastX], u[lastX], y[lastX]
-	scanLanesAt(l, &h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, lanes)
+	scanLanesAt(l, &h[0], &at[0], &b[0], &c[0], &delta[0], &u[0], &y[0], ad, sx, sbc, steps, states, lanes, damped)
 }

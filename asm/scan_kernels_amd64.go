@@ -117,12 +117,17 @@ var laneMasks = [16]int32{-1, -1, -1, -1, -1, -1, -1, -1}
 
 // scanLanesAt runs the kernel of level l on lanes ≤ Lanes(l) channels: the
 // AVX-512 kernel takes a K mask of the lanes, the AVX2 one 8 int32 masks.
-func scanLanesAt(l Level, h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int) {
-	if l == AVX512 {
+func scanLanesAt(l Level, h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int, damped bool) {
+	switch {
+	case l == AVX512 && damped:
+		scanLanesDampedAVX512(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, 1<<lanes-1)
+	case l == AVX512:
 		scanLanesAVX512(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, 1<<lanes-1)
-		return
+	case damped:
+		scanLanesDampedAVX2(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, &laneMasks[8-lanes])
+	default:
+		scanLanesAVX2(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, &laneMasks[8-lanes])
 	}
-	scanLanesAVX2(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, &laneMasks[8-lanes])
 }
 
 // ScanDecode16 runs one decode step of channels channels with State 16 at

@@ -75,7 +75,7 @@ func scanChannelsAt(l Level, h, a, b, c, delta, u, y *float32, steps, sx, sbc, c
 	scanChannelsNEON(h, a, b, c, delta, u, y, steps, sx, sbc, chunks, channels, cx, cbc)
 }
 
-func scanLanesAt(l Level, h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int) {
+func scanLanesAt(l Level, h, at, b, c, delta, u, y *float32, ad, sx, sbc, steps, states, lanes int, damped bool) {
 	scanLanesNEON(h, at, b, c, delta, u, y, ad, sx, sbc, steps, states, lanes)
 }
 

@@ -40,8 +40,10 @@ func generateScan() {
 			gateRow(v, true, z)
 		}
 	}
-	scanLanes(vmath.AVX2)
-	scanLanes(vmath.AVX512)
+	for _, damped := range []bool{false, true} {
+		scanLanes(vmath.AVX2, damped)
+		scanLanes(vmath.AVX512, damped)
+	}
 	decodeGatherData()
 	scanDecode16()
 	scanState16(false)
@@ -291,8 +293,15 @@ const (
 //
 // h is [states][lanes] (the block's lanes, all written), at the block's
 // column of Aᵀ with rows ad elements apart, readable a whole vector wide.
-func scanLanes(v vmath.ISA) {
+//
+// The damped form, for calls whose every decay is at most 1 (softplus and
+// A ≤ 0), leaves out the correction of δ·log2e's rounding, which cannot
+// compound there (see scanState16).
+func scanLanes(v vmath.ISA, damped bool) {
 	name := "scanLanes" + v.Name
+	if damped {
+		name = "scanLanesDamped" + v.Name
+	}
 	maskType := "int"
 	if v.Lanes == 8 {
 		maskType = "*int32"
@@ -344,7 +353,11 @@ func scanLanes(v vmath.ISA) {
 	maskedLoad(Mem{Base: u}, du)
 	VMULPS(d, du, du)
 	dh, dl := v.Vec(), v.Vec()
-	vmath.ScaleLog2E(d, dh, dl) // exp(δ·a) = 2^(δ·log2e·a): see vmath.Exp2
+	if damped {
+		VMULPS(vmath.Const(vmath.Log2E), d, dh)
+	} else {
+		vmath.ScaleLog2E(d, dh, dl) // exp(δ·a) = 2^(δ·log2e·a): see vmath.Exp2
+	}
 	VXORPS(acc, acc, acc)
 	i, off, nb, ap := GP64(), GP64(), GP64(), GP64()
 	Load(Param("states"), i)
@@ -356,9 +369,17 @@ func scanLanes(v vmath.ISA) {
 	// folds one into its state's h (byte offset o) and the output.
 	decays := func(n int, row func(j int) Mem) []reg.VecVirtual {
 		xs, avs := make([]reg.VecVirtual, n), make([]reg.VecVirtual, n)
+		if damped { // Aᵀ rows are padded: a whole vector is in bounds
+			for j := range n {
+				xs[j] = v.Vec()
+				VMULPS(row(j), dh, xs[j])
+			}
+			vmath.Exp2N(v, xs, nil, nil)
+			return xs
+		}
 		for j := range n {
 			xs[j], avs[j] = v.Vec(), v.Vec()
-			VMOVUPS(row(j), avs[j]) // Aᵀ rows are padded: a whole vector is in bounds
+			VMOVUPS(row(j), avs[j])
 		}
 		for j := range n {
 			VMULPS(avs[j], dh, xs[j])

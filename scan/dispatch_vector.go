@@ -306,12 +306,13 @@ func gateRowsBLD(l asm.Level, out []float32, p *Params, first, steps int, zeros 
 type laneScan struct {
 	p                               *Params
 	lanes, perGroup, blocksPerGroup int
-	ad                              int // row stride of at
+	ad                              int  // row stride of at
+	damped                          bool // no decay exceeds 1: see decaysAtMostOne
 	at, hT, bPanel, cPanel, rest    []float32
 }
 
 func newLaneScan(l asm.Level, p *Params, tile int, extra int) (laneScan, *[]float32) {
-	s := laneScan{p: p, lanes: asm.Lanes(l), perGroup: p.Dim / p.Groups}
+	s := laneScan{p: p, lanes: asm.Lanes(l), perGroup: p.Dim / p.Groups, damped: decaysAtMostOne(p)}
 	s.blocksPerGroup = (s.perGroup + s.lanes - 1) / s.lanes
 	n := p.State
 	blocks := p.Groups * s.blocksPerGroup
@@ -329,6 +330,21 @@ func newLaneScan(l asm.Level, p *Params, tile int, extra int) (laneScan, *[]floa
 		}
 	}
 	return s, work
+}
+
+// decaysAtMostOne reports whether every decay exp(δ·A) of p is at most 1:
+// softplus makes every δ ≥ 0, and every A must be ≤ 0 (Mamba's
+// A = −exp(A_log) is). The kernels' damped forms rely on it.
+func decaysAtMostOne(p *Params) bool {
+	if !p.DeltaSoftplus {
+		return false
+	}
+	for _, a := range p.A {
+		if !(a <= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // stateIndex is where state k of channel d lives in hT.
@@ -392,7 +408,7 @@ func scanLanesBLD(l asm.Level, out, lastState []float32, p *Params) {
 					span := (steps-1)*p.Dim + w
 					at0 := first + d0
 					asm.ScanLanes(l, h, s.at[d0:], s.bPanel, s.cPanel, deltaEff[d0:d0+span], p.U[at0:at0+span], out[at0:at0+span],
-						s.ad, p.Dim, n, steps, n, w)
+						s.ad, p.Dim, n, steps, n, w, s.damped)
 				}
 			}
 			gateRowsBLD(l, out, p, first, steps, zeros)

@@ -65,7 +65,7 @@ func scanLanesBDL(l asm.Level, out, lastState []float32, p *Params) {
 					deltaTail(dT[done:span], dT[done:span], func(i int) float32 { return bias[done+i] }, p.DeltaSoftplus)
 					transpose(l, uT, p.U[first:], lanes, p.SeqLen, w, steps)
 					asm.ScanLanes(l, h, s.at[d0:], s.bPanel, s.cPanel, dT[:span], uT[:span], yT[:span],
-						s.ad, lanes, n, steps, n, w)
+						s.ad, lanes, n, steps, n, w, s.damped)
 					if p.D != nil || p.Z != nil {
 						var z, zt []float32
 						if p.Z != nil {

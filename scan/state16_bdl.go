@@ -26,12 +26,7 @@ func scanState16BDL(l asm.Level, out, lastState []float32, p *Params) {
 	bPanel, buf := buf[:pad*n], buf[pad*n:]
 	cPanel, buf := buf[:pad*n], buf[pad*n:]
 	de, scratch := buf[:pad], buf[pad:4*pad]
-	// With softplus every δ ≥ 0; with A ≤ 0 too, no decay exceeds 1 and
-	// the kernel may skip a correction (asm.ScanState16's damped form).
-	damped := p.DeltaSoftplus
-	for _, a := range p.A {
-		damped = damped && a <= 0
-	}
+	damped := decaysAtMostOne(p)
 	for b := 0; b < p.Batch; b++ {
 		if p.InitialState != nil {
 			copy(h, p.InitialState[b*p.Dim*n:(b+1)*p.Dim*n])
