@@ -77,9 +77,9 @@ func tailShapes() []scanShape {
 			scanShape{Batch: 3, Dim: 64, SeqLen: 1, State: 16, Groups: 4, Layout: layout, D: true, Z: true, Softplus: true},
 			scanShape{Batch: 1, Dim: 48, SeqLen: 300, State: 16, Groups: 1, Layout: layout, D: true, Z: true, DeltaBias: true, Softplus: true},
 		)
-		// State 16 in BDL at AVX-512 runs a channel's row in tiles of 1024
+		// State 16 in BDL at AVX-512 runs a channel's row in tiles of 4096
 		// steps, blocks of 16: every block tail, a second tile with a tail.
-		for _, seqLen := range []int{2, 15, 16, 31, 33, 1024, 1025, 2063} {
+		for _, seqLen := range []int{2, 15, 16, 31, 33, 4096, 4097, 4111} {
 			shapes = append(shapes, scanShape{Batch: 2, Dim: 6, SeqLen: seqLen, State: 16, Groups: 2, Layout: layout,
 				D: true, Z: true, DeltaBias: true, Softplus: true, InitialState: true})
 		}
