@@ -42,10 +42,18 @@ const state16Steps = 4
 // relative ε then errs by ε·|t|·ln2 relative, and a product of decays
 // P = 2^−X over any run of steps by at most ε·X·ln2·P ≤ ε/e of the term it
 // scales, so the rounding cannot compound. With growing decays it can:
-// without lo, the forward test's problems with δ < 0 miss the last-state
-// tolerance (1.7e-6 against 1.04e-6). Dim 1536, State 16, SeqLen 1024,
-// softplus, D and z, thread CPU ns per element, four interleaved runs of
-// go test -c binaries: 0.341–0.368 with lo, 0.321–0.344 without.
+// without lo, the forward test's problems with δ < 0 (no softplus, a
+// negative bias) miss the last-state tolerance (1.7e-6 against 1.04e-6).
+// Dim 1536, State 16, SeqLen 1024, softplus, D and z, thread CPU ns per
+// element, four interleaved runs of go test -c binaries: 0.341–0.368 with
+// lo, 0.321–0.344 without.
+//
+// Measured and dropped: the decay by a 16-entry table of 2^(j/16) (hi +
+// lo, VPERMPS) and a degree-3 polynomial, four multiply-add-pipe
+// operations fewer per step than the degree-6 one, 0.357 against 0.350
+// (the permutes compete with the folds' shuffles); the first fold level
+// taken by a multiply-add on a C panel laid out in pairs of rows, no
+// faster; eight steps side by side do not fit (eight K masks).
 func scanState16(damped bool) {
 	v := vmath.AVX512
 	name := "scanState16AVX512"

@@ -19,44 +19,53 @@
 // the D skip and silu gate in a row kernel. exp, softplus and silu come
 // from avogen/vmath, shared by every kernel.
 //
-// The recurrence has two kernels. With grouped B and C and more than one
-// step it is vectorised across a group's channels (16 or 8 per vector, the
-// last block masked): B and C are broadcast from the group's panel, the
-// state is kept transposed, and no horizontal sum is needed. In BLD the
-// channels of a step are contiguous; in BDL (Mamba's order) each block of
-// channels is transposed, 64 steps at a time, into [step][channel] tiles
-// of Δ, u and z and back for the outputs (asm.Transpose16, 16×16 blocks
-// in ZMM registers at AVX-512; asm.Transpose, 8×8 blocks in YMM, at AVX2),
-// and the δ and gate row kernels run over the whole tile as one row; the
-// next block's tiles are prefetched into L2 while a block runs
-// (asm.PrefetchRows), since a tile's rows are SeqLen floats apart and the
-// transposes have no arithmetic to hide their misses. Otherwise (B and C per channel, a single step, or BDL at NEON,
-// which has no transpose kernel) it is vectorised over the state, padded
-// to whole vectors, with a horizontal sum per step; the same kernel serves
-// both layouts through strides, and a decode step covers a group's
-// channels in one call.
+// The recurrence has three kernels. With grouped B and C and more than
+// one step it is vectorised across a group's channels (16 or 8 per
+// vector, the last block masked): B and C are broadcast from the group's
+// panel, the state is kept transposed, and no horizontal sum is needed.
+// In BLD the channels of a step are contiguous. In BDL (Mamba's order) at
+// AVX-512 with State 16, the model's size, it is vectorised over the
+// state instead: a channel's 16 states fill one register, and the channel's
+// rows of Δ, u, z and y, contiguous in BDL, are each streamed once, in
+// order (asm.ScanState16): h stays in a register for the whole row, four
+// steps' decays run side by side, and the sums over the state are folded
+// sixteen steps at a time (shuffles and adds, one store), not reduced step
+// by step. Other BDL calls with grouped B and C transpose each block of
+// channels, 64 steps at a time, into [step][channel] tiles of Δ, u and z
+// and back for the outputs (asm.Transpose16, asm.Transpose), and run the
+// channel-vectorised kernel on them; the next block's tiles are prefetched
+// while a block runs (asm.PrefetchRows). Otherwise (B and C per channel, a
+// single step, or BDL at NEON, which has no transpose kernel) a simpler
+// state-vectorised kernel runs, padded to whole vectors, with a horizontal
+// sum per step; a decode step covers a group's channels in one call.
 //
-// BDL was measured three ways (Dim 1536, State 16, SeqLen 1024, ns per
+// Where no decay can exceed 1 (softplus, so δ ≥ 0, and every A ≤ 0, as in
+// Mamba's A = −exp(A_log)), the recurrences skip the correction that
+// carries δ·log2e's rounding error: a decay's argument then errs by one
+// rounding more, which a product of decays ≤ 1 cannot compound (see
+// avogen/scan_state16.go); one multiply-add of about a dozen per state
+// update.
+//
+// BDL was measured four ways (Dim 1536, State 16, SeqLen 1024, ns per
 // element on this Zen 4 core, in the thread's CPU time to discount other
-// processes): state-vectorised 0.68–0.75 AVX-512 and 0.79–0.84 AVX2;
-// channel-vectorised through transposed tiles 0.52–0.64 and 0.79–0.89 (the
-// AVX2 kernel spills: 16 registers); AVX-512 gathers and scatters of the
-// channels' rows 1.16–1.33. An earlier transposed-tile attempt that kept
-// δ and the gate on each channel's short row measured 0.76: the row
-// kernels' per-call cost, not the transposes, was what it lost to.
+// processes): the per-step-reduced state-vectorised kernel 0.68–0.75
+// AVX-512 and 0.79–0.84 AVX2; channel-vectorised through transposed
+// tiles 0.38–0.39 and 0.56–0.62 (after its tuning; 0.35 best-of-N); the
+// register-resident State-16 kernel 0.33–0.35 with the correction, 0.33
+// without; AVX-512 gathers and scatters of the channels' rows 1.16–1.33.
+// The transposes, and the prefetches they need, cost what the State-16
+// kernel's folds do not.
 //
 // Measured on one AMD EPYC (Zen 4) core, Dim 1536, State 16, SeqLen 1024,
-// thread CPU time per element, at a load average of 1 (go test -run '^$'
-// -bench 'ScanForward/mamba-130m/L1024/B/level=' -benchtime 40x -count 3
-// ./bench): BLD 0.31–0.34 AVX-512, 0.58–0.61 AVX2; BDL 0.38–0.39
-// AVX-512, 0.56–0.62 AVX2; generic 19–20, so ≥ 50× at AVX-512. A decode
-// step (Step, Batch 8, Dim 5120, -benchtime 300x) takes 0.39–0.40 ns per
-// element with AVX-512, 0.64–0.80 with AVX2. The host's speed drifts by
-// 10–20% within minutes; best-of-N timings of single calls read lower
-// (BLD 0.30, BDL 0.35 at AVX-512). On this core AVX-512 and AVX2 have the
-// same FMA peak (118 GFLOP/s measured: a 512-bit FMA is two 256-bit
-// halves); AVX-512 wins by needing fewer instructions (masks, VSCALEFPS,
-// VREDUCEPS, 32 registers).
+// thread CPU time per element (go test -run '^$' -bench
+// 'ScanForward/mamba-130m/L1024/B/level=' -benchtime 40x -count 3
+// ./bench): BLD 0.29 AVX-512, 0.51–0.54 AVX2; BDL 0.33 AVX-512, 0.53–0.56
+// AVX2; generic 19–20, so ≥ 55× at AVX-512. A decode step (Step, Batch 8,
+// Dim 5120, -benchtime 300x) takes 0.39–0.40 ns per element with AVX-512,
+// 0.64–0.80 with AVX2. The host's speed drifts by 10–20% within minutes.
+// On this core AVX-512 and AVX2 have the same FMA peak (118 GFLOP/s
+// measured: a 512-bit FMA is two 256-bit halves); AVX-512 wins by needing
+// fewer instructions (masks, VSCALEFPS, VREDUCEPS, 32 registers).
 //
 //	p := &scan.Params{
 //		Batch: 1, Dim: 1536, SeqLen: 1024, State: 16, Groups: 1, Layout: scan.BDL,
