@@ -272,7 +272,7 @@ func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int
 // fft64R8WideAVX2Fwd runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 
 // fft64RealPassAVX2Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
@@ -312,7 +312,7 @@ func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int
 // fft64R8WideAVX2Inv runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 
 // fft64RealPassAVX2Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //

@@ -5729,9 +5729,9 @@ fft64R4Narrow1cAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, FMA3
-TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-40
+TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -5741,8 +5741,7 @@ TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-40
 	LEAQ    (SI)(SI*2), DI
 	LEAQ    (SI)(SI*4), R8
 	LEAQ    (DI)(SI*4), R9
-	MOVQ    ls+24(FP), R10
-	IMULQ   SI, R10
+	MOVQ    os+40(FP), R10
 	LEAQ    (R10)(R10*2), R11
 	LEAQ    (R10)(R10*4), R12
 	LEAQ    (R11)(R10*4), R13
@@ -6332,9 +6331,9 @@ fft64R4Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, FMA3
-TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-40
+TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6344,8 +6343,7 @@ TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-40
 	LEAQ    (SI)(SI*2), DI
 	LEAQ    (SI)(SI*4), R8
 	LEAQ    (DI)(SI*4), R9
-	MOVQ    ls+24(FP), R10
-	IMULQ   SI, R10
+	MOVQ    os+40(FP), R10
 	LEAQ    (R10)(R10*2), R11
 	LEAQ    (R10)(R10*4), R12
 	LEAQ    (R11)(R10*4), R13

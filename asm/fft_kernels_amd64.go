@@ -560,10 +560,39 @@ func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 		panic("asm: FFT64Radix8: bad length or unsupported stage")
 	}
 	tw = tw[:FFT64Radix8TwiddleLen(ls)]
+	fft64R8WideAt(&out[0], &in[0], &tw[0], ls, n/(8*ls), n/8*16, inverse)
+}
+
+func fft64R8WideAt(o, i *complex128, w *float64, ls, r, os int, inverse bool) {
 	if inverse {
-		fft64R8WideAVX2Inv(&out[0], &in[0], &tw[0], ls, n/(8*ls))
+		fft64R8WideAVX2Inv(o, i, w, ls, r, os)
 	} else {
-		fft64R8WideAVX2Fwd(&out[0], &in[0], &tw[0], ls, n/(8*ls))
+		fft64R8WideAVX2Fwd(o, i, w, ls, r, os)
+	}
+}
+
+// FFT64Radix8Seg is FFT64Radix8 of length n between segmented layouts
+// (FFTSegIndex, segments of n/8 values): inPad values after every n/8 of
+// in, outPad after every n/8 of out, which no call reads or writes. The
+// pass's eight output streams, n/8 values apart (a multiple of 4 KB from
+// n = 2048), then fall in different L1 sets. A padded in needs ls a
+// multiple of 8 (each segment then holds the inputs of ls/8 whole j).
+func FFT64Radix8Seg(l Level, out, in []complex128, tw []float64, n, ls, inPad, outPad int, inverse bool) {
+	seg := n / 8
+	if ls < 1 || n%(8*ls) != 0 || inPad < 0 || outPad < 0 || (inPad > 0 && ls%8 != 0) || !FFT64Radix8Supported(l, ls, n/(8*ls)) ||
+		len(in) <= FFTSegIndex(n-1, seg, inPad) || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFT64Radix8Seg: bad length, padding or unsupported stage")
+	}
+	tw = tw[:FFT64Radix8TwiddleLen(ls)]
+	r, os := n/(8*ls), (seg+outPad)*16
+	if inPad == 0 {
+		fft64R8WideAt(&out[0], &in[0], &tw[0], ls, r, os, inverse)
+		return
+	}
+	per := ls / 8 // j per input segment
+	for g := range 8 {
+		j0 := g * per
+		fft64R8WideAt(&out[j0*r], &in[g*(seg+inPad)], &tw[56*j0], per, r, os, inverse)
 	}
 }
 

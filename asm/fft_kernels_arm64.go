@@ -298,3 +298,8 @@ func FFT64Radix8TwiddleLen(ls int) int { return 0 }
 func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
 	panic("asm: FFT64Radix8: no NEON kernel")
 }
+
+// FFT64Radix8Seg has no NEON kernel (FFT64Radix8Supported).
+func FFT64Radix8Seg(l Level, out, in []complex128, tw []float64, n, ls, inPad, outPad int, inverse bool) {
+	panic("asm: FFT64Radix8Seg: no NEON kernel")
+}

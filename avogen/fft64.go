@@ -894,9 +894,12 @@ func fft64TransposeTwiddle(v vmath.ISA, inverse bool) {
 // tw holds 56 float64 per j: for q = 1 … 7 a vector of Re ω_{8ls}^{qj}
 // and one of Im, each value over every lane (memory operands: no
 // register is left for them).
+// out's eight streams s start os bytes apart: ls·R values, or a segment
+// of n/8 values and its padding (FFT64Radix8Seg), so that streams a
+// multiple of 4 KB apart do not share the L1 sets.
 func fft64R8Wide(v vmath.ISA, inverse bool) {
 	name := "fft64R8Wide" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r, os int)")
 	Pragma("noescape")
 	Doc(name + " runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.")
 	out := Load(Param("out"), GP64())
@@ -910,8 +913,7 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
 	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
 	ob, o3, o5, o7 := GP64(), GP64(), GP64(), GP64()
-	Load(Param("ls"), ob)
-	IMULQ(rb, ob) // ls·R values in bytes: the step between s
+	Load(Param("os"), ob) // the step between s in bytes: ls·R values, or a padded segment's
 	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
 	LEAQ(Mem{Base: ob, Index: ob, Scale: 4}, o5)
 	LEAQ(Mem{Base: o3, Index: ob, Scale: 4}, o7)

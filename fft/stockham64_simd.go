@@ -26,6 +26,10 @@ type stockham64 struct {
 	// buffer segmented (pad values after every n/16, asm.FFT64Radix16Seg),
 	// and the tail reads it so.
 	pad int
+	// pad8 > 0: the radix-8 stages (AVX2) write their output segmented
+	// (pad8 values after every n/8, asm.FFT64Radix8Seg) where the next
+	// stage reads it so; runSeg8of64 runs such a plan.
+	pad8 int
 }
 
 // segPad64 is the padding of a complex128 plan's segmented buffer: four
@@ -48,7 +52,12 @@ const segPad64 = 4
 const segMinLen64 = 2048
 
 // workLen is the work length runStockham64 needs.
-func (sp *stockham64) workLen() int { return sp.n + 16*sp.pad }
+func (sp *stockham64) workLen() int {
+	if sp.pad8 > 0 {
+		return 2 * (sp.n + 8*sp.pad8)
+	}
+	return sp.n + 16*sp.pad
+}
 
 // stage64 is a stage of stockham64: a stage32, or with r16 the radix-4
 // stages of sub-transform lengths ls and 4·ls fused (asm.FFT64Radix16),
@@ -113,8 +122,15 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	if batch == 1 && n < segMinLen64 {
 		fuseRadix16of64(p, l)
 	}
-	if batch == 1 && n >= radix8MinLen64 && n <= radix8MidMaxLen64 {
+	if batch == 1 && (n >= radix8MinLen64 && n <= radix8MidMaxLen64 || n >= radix8SegMinLen64 && n <= radix8SegMaxLen64) {
 		radix8of64(p, l)
+		if n >= radix8SegMinLen64 && n <= radix8SegMaxLen64 {
+			for _, st := range p.stages {
+				if st.r8 {
+					p.pad8 = segPad64
+				}
+			}
+		}
 	}
 	// Longer: only the two stages before the tail fused (R = 16), their
 	// output segmented. Fused unsegmented (the earlier rule, pairs from
@@ -244,6 +260,21 @@ const (
 	radix8MidMaxLen64 = 1 << 10
 )
 
+// radix8SegMinLen64 and radix8SegMaxLen64 bound the complex128 plans
+// whose radix-8 stages (radix8of64) write their output segmented for the
+// next stage (pad8, runSeg8of64): n = 2048 runs radix 2, 8, 8, 4, 4
+// instead of radix 2 and five radix-4 stages, 4096 radix 4, 8, 8, 4, 4
+// instead of six radix-4 stages. Interleaved A/B of go test -c binaries
+// (FFTWInterleaved, AVX2, three rounds), ours-ns: c128 n = 2048
+// 3825–3877 against 3912–3922, 4096 7411–7455 against 7679–7701, r64
+// 4096 (half length 2048) 4476–4510 against 4580–4624. At 1024 it lost
+// (1592–1597 against 1555–1564 ns unsegmented), and from 8192 the
+// measurements did not tell it from the radix-4 stages.
+const (
+	radix8SegMinLen64 = 1 << 11
+	radix8SegMaxLen64 = 1 << 12
+)
+
 // radix8of64 replaces the middle radix-4 stages of sp (wide, neither the
 // first, ls = 1, which carries an inverse's 1/n, nor the r = 1 last) by
 // radix-8 stages, as many as 2·(stages) = 3·(radix 8) + 2·(radix 4)
@@ -343,6 +374,10 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		sp.small.Run(dst, src, inverse, s)
 		return
 	}
+	if sp.pad8 > 0 {
+		runSeg8of64(sp, dst, src, work, inverse, scale)
+		return
+	}
 	stages := len(sp.stages)
 	if sp.radix2 || sp.radix8 {
 		stages++
@@ -407,6 +442,74 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		}
 		asm.FFT64Radix4(l, out, in, sp.tw[st.off:st.off+st.len], st.ls, inverse, ss)
 		next()
+	}
+	if s != 1 {
+		asm.FFT64Scale(l, dst, s)
+	}
+}
+
+// runSeg8of64 is runStockham64 for a plan of pad8 > 0: work holds two
+// buffers of n values and 8·pad8 of padding, the stages ping-pong between
+// them from src, the last writing dst. A radix-8 stage writes its output
+// segmented when the next stage, radix 8 or a wide radix 4 (ls ≥ 8),
+// reads it so: the radix-4 one by a call per segment.
+func runSeg8of64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
+	l, n, pad := sp.level, sp.n, sp.pad8
+	size := n + 8*pad
+	bufs := [2][]complex128{work[:size], work[size : 2*size]}
+	b := 0
+	s := 1.0
+	if scale {
+		s = 1 / float64(n) // exact: n is a power of two
+	}
+	next := func(last bool) []complex128 {
+		if last {
+			return dst
+		}
+		o := bufs[b]
+		b ^= 1
+		return o
+	}
+	in, inPad := src, 0
+	switch {
+	case sp.radix8:
+		out := next(false)[:n]
+		asm.FFT64Radix8First(l, out, in, s, inverse)
+		in, s = out, 1
+	case sp.radix2:
+		out := next(false)[:n]
+		asm.FFT64Radix2First(l, out, in, s)
+		in, s = out, 1
+	}
+	v := asm.FFT64Values(l)
+	for i, st := range sp.stages {
+		last := i == len(sp.stages)-1
+		out := next(last)
+		tw := sp.tw[st.off : st.off+st.len]
+		switch {
+		case st.r8:
+			outPad := 0
+			if nx := i + 1; nx < len(sp.stages) && (sp.stages[nx].r8 || sp.stages[nx].r >= v && sp.stages[nx].ls%8 == 0) {
+				outPad = pad
+			}
+			asm.FFT64Radix8Seg(l, out, in, tw, n, st.ls, inPad, outPad, inverse)
+			in, inPad = out, outPad
+		case inPad > 0:
+			r, per, seg := n/(4*st.ls), st.ls/8, n/8
+			lay := asm.FFTStageLayout{Rows: 1, Width: r, JIn: 4 * r, QIn: r, RowIn: r, JOut: r, SOut: st.ls * r, RowOut: r}
+			for g := range 8 {
+				j0 := g * per
+				asm.FFT64Radix4Strided(l, out[j0*r:n], in[g*(seg+inPad):], tw[6*j0:], per, lay, inverse, 1)
+			}
+			in, inPad = out[:n], 0
+		default:
+			ss := 1.0
+			if st.ls == 1 && st.r >= v {
+				ss, s = s, 1
+			}
+			asm.FFT64Radix4(l, out[:n], in[:n], tw, st.ls, inverse, ss)
+			in = out[:n]
+		}
 	}
 	if s != 1 {
 		asm.FFT64Scale(l, dst, s)

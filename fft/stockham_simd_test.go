@@ -102,8 +102,12 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 						r8++
 					}
 				}
-				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64]; r8 != want {
+				seg := n >= radix8SegMinLen64 && n <= radix8SegMaxLen64
+				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64 || seg]; r8 != want {
 					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
+				}
+				if (sp.pad8 > 0) != seg {
+					t.Errorf("%v: Plan64 n=%d: radix-8 padding %d, want it from n = %d to %d", l, n, sp.pad8, radix8SegMinLen64, radix8SegMaxLen64)
 				}
 			}
 			if r64, _ := NewRealPlan64(2 * n); r64.stockham(l) == nil {
