@@ -12,41 +12,6 @@ import (
 	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
-// radix4Stage128 is one radix-4 Stockham stage in complex128 arithmetic
-// (generic/fft_radix.go's formula): w[q-1][j] is the twiddle of input q
-// of j, conjugated for the inverse.
-func radix4Stage128(in []complex128, w [3][]complex128, ls int, inverse bool) []complex128 {
-	n := len(in)
-	r := n / (4 * ls)
-	out := make([]complex128, n)
-	rot := complex(0, -1)
-	if inverse {
-		rot = complex(0, 1)
-	}
-	for j := range ls {
-		for k := range r {
-			var a [4]complex128
-			for q := range 4 {
-				a[q] = in[j*4*r+q*r+k]
-				if q > 0 {
-					wq := w[q-1][j]
-					if inverse {
-						wq = cmplx.Conj(wq)
-					}
-					a[q] *= wq
-				}
-			}
-			s02, d02 := a[0]+a[2], a[0]-a[2]
-			s13, d13 := a[1]+a[3], rot*(a[1]-a[3])
-			out[j*r+k] = s02 + s13
-			out[(j+ls)*r+k] = d02 + d13
-			out[(j+2*ls)*r+k] = s02 - s13
-			out[(j+3*ls)*r+k] = d02 - d13
-		}
-	}
-	return out
-}
-
 // TestFFT64Radix16MatchesTwoStagesAtEveryLevel checks the fused pass
 // against the two radix-4 stages it replaces, in complex128, with random
 // unit twiddles (not roots of unity, so that a twiddle read from the

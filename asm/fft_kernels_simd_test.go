@@ -18,13 +18,19 @@ import (
 // butterfly adds two more roundings, about 4·2^−24 of |w|·max|x| ≤ 4·max|x|.
 const fftStageTol = 8.0 / (1 << 24)
 
-// refRadix4 is the float64 radix-4 Stockham stage (generic/fft_radix.go)
-// with twiddles w[q−1][j], q = 1, 2, 3.
+// refRadix4 is radix4Stage128 of the complex64 values in.
 func refRadix4(in []complex64, w [3][]complex128, ls int, inverse bool) []complex128 {
+	return radix4Stage128(widen128(in), w, ls, inverse)
+}
+
+// radix4Stage128 is one radix-4 Stockham stage in complex128 arithmetic
+// (generic/fft_radix.go's formula): w[q-1][j] is the twiddle of input q
+// of j, conjugated for the inverse.
+func radix4Stage128(in []complex128, w [3][]complex128, ls int, inverse bool) []complex128 {
 	n := len(in)
 	r := n / (4 * ls)
 	out := make([]complex128, n)
-	rot := complex(0, -1) // −i
+	rot := complex(0, -1)
 	if inverse {
 		rot = complex(0, 1)
 	}
@@ -32,7 +38,7 @@ func refRadix4(in []complex64, w [3][]complex128, ls int, inverse bool) []comple
 		for k := range r {
 			var a [4]complex128
 			for q := range 4 {
-				a[q] = complex128(in[j*4*r+q*r+k])
+				a[q] = in[j*4*r+q*r+k]
 				if q > 0 {
 					wq := w[q-1][j]
 					if inverse {
@@ -50,6 +56,15 @@ func refRadix4(in []complex64, w [3][]complex128, ls int, inverse bool) []comple
 		}
 	}
 	return out
+}
+
+// widen128 returns x in complex128.
+func widen128(x []complex64) []complex128 {
+	y := make([]complex128, len(x))
+	for i, v := range x {
+		y[i] = complex128(v)
+	}
+	return y
 }
 
 // packTwiddles writes w in the layout asm.FFTRadix4 documents.

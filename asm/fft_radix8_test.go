@@ -12,39 +12,9 @@ import (
 	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
-// refRadix8 is the float64 radix-8 Stockham stage with twiddles w[q−1][j],
-// q = 1 … 7 (conjugated by the inverse).
+// refRadix8 is radix8Stage128 of the complex64 values in.
 func refRadix8(in []complex64, w [7][]complex128, ls int, inverse bool) []complex128 {
-	n := len(in)
-	r := n / (8 * ls)
-	out := make([]complex128, n)
-	sign := -1.0
-	if inverse {
-		sign = 1
-	}
-	for j := range ls {
-		for k := range r {
-			var x [8]complex128
-			for q := range 8 {
-				x[q] = complex128(in[j*8*r+q*r+k])
-				if q > 0 {
-					wq := w[q-1][j]
-					if inverse {
-						wq = cmplx.Conj(wq)
-					}
-					x[q] *= wq
-				}
-			}
-			for t := range 8 {
-				var sum complex128
-				for q := range 8 {
-					sum += x[q] * cmplx.Exp(complex(0, sign*2*math.Pi*float64(q*t%8)/8))
-				}
-				out[(j+t*ls)*r+k] = sum
-			}
-		}
-	}
-	return out
+	return radix8Stage128(widen128(in), w, ls, inverse)
 }
 
 // packRadix8 writes w in the layout asm.FFTRadix8 documents.

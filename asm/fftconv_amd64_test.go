@@ -3,6 +3,7 @@
 package asm_test
 
 import (
+	"fmt"
 	"math"
 	"math/cmplx"
 	"math/rand/v2"
@@ -156,33 +157,10 @@ func TestFFTConvTail16IsTheFirstHalfOfTheInverseTail16(t *testing.T) {
 			}
 			full := make([]complex64, n)
 			asm.FFTTail16(l, full, in, tw, true)
-			half := make([]float32, n)
-			for i, v := range full[:n/2] {
-				half[2*i], half[2*i+1] = real(v), imag(v)
-			}
-			const d = float32(-0.7)
-			skipped := make([]float32, n)
-			if done := asm.AddScaled(l, skipped, half, u, d); done != n {
-				t.Fatalf("AddScaled did %d of %d", done, n)
-			}
 			gin, gtw := asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw)
-			for _, c := range []struct {
-				name string
-				skip bool
-				want []float32
-			}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
-				gu := asmtest.GuardedFloat32(t, u)
-				y := asmtest.GuardedFloat32(t, make([]float32, n))
-				if c.name == "skip, y = u" {
-					y = gu
-				}
-				asm.FFTConvTail16(l, y, gu, gin, gtw, d, c.skip)
-				for i := range y {
-					if y[i] != c.want[i] {
-						t.Fatalf("n=%d %s: y[%d] = %v, want %v", n, c.name, i, y[i], c.want[i])
-					}
-				}
-			}
+			checkPrunedTail(t, l, fmt.Sprintf("n=%d", n), full, u, -0.7, func(y, u []float32, d float32, skip bool) {
+				asm.FFTConvTail16(l, y, u, gin, gtw, d, skip)
+			})
 		}
 	})
 }
@@ -286,33 +264,10 @@ func TestFFTConvTail16SegIsTheFirstHalfOfTheInverseTail16Seg(t *testing.T) {
 				}
 				full := make([]complex64, n)
 				asm.FFTTail16Seg(l, full, in, tw, n, pad, true)
-				half := make([]float32, n)
-				for i, v := range full[:n/2] {
-					half[2*i], half[2*i+1] = real(v), imag(v)
-				}
-				const d = float32(0.45)
-				skipped := make([]float32, n)
-				if done := asm.AddScaled(l, skipped, half, u, d); done != n {
-					t.Fatalf("AddScaled did %d of %d", done, n)
-				}
 				gin, gtw := asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw)
-				for _, c := range []struct {
-					name string
-					skip bool
-					want []float32
-				}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
-					gu := asmtest.GuardedFloat32(t, u)
-					y := asmtest.GuardedFloat32(t, make([]float32, n))
-					if c.name == "skip, y = u" {
-						y = gu
-					}
-					asm.FFTConvTail16Seg(l, y, gu, gin, gtw, pad, d, c.skip)
-					for i := range y {
-						if y[i] != c.want[i] {
-							t.Fatalf("n=%d pad=%d %s: y[%d] = %v, want %v", n, pad, c.name, i, y[i], c.want[i])
-						}
-					}
-				}
+				checkPrunedTail(t, l, fmt.Sprintf("n=%d pad=%d", n, pad), full, u, 0.45, func(y, u []float32, d float32, skip bool) {
+					asm.FFTConvTail16Seg(l, y, u, gin, gtw, pad, d, skip)
+				})
 			}
 		}
 	})
@@ -343,33 +298,44 @@ func TestFFTConvLast4IsTheFirstHalfOfTheInverseLastStage(t *testing.T) {
 			}
 			full := make([]complex64, n)
 			asm.FFTRadix4(l, full, in, tw, n/4, true)
-			half := make([]float32, n)
-			for i, v := range full[:n/2] {
-				half[2*i], half[2*i+1] = real(v), imag(v)
-			}
-			const d = float32(0.3)
-			skipped := make([]float32, n)
-			if done := asm.AddScaled(l, skipped, half, u, d); done != n {
-				t.Fatalf("AddScaled did %d of %d", done, n)
-			}
 			gin, gtw := asmtest.GuardedComplex64(t, in), asmtest.GuardedFloat32(t, tw)
-			for _, c := range []struct {
-				name string
-				skip bool
-				want []float32
-			}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
-				gu := asmtest.GuardedFloat32(t, u)
-				y := asmtest.GuardedFloat32(t, make([]float32, n))
-				if c.name == "skip, y = u" {
-					y = gu
-				}
-				asm.FFTConvLast4(l, y, gu, gin, gtw, d, c.skip)
-				for i := range y {
-					if y[i] != c.want[i] {
-						t.Fatalf("n=%d %s: y[%d] = %v, want %v", n, c.name, i, y[i], c.want[i])
-					}
-				}
-			}
+			checkPrunedTail(t, l, fmt.Sprintf("n=%d", n), full, u, 0.3, func(y, u []float32, d float32, skip bool) {
+				asm.FFTConvLast4(l, y, u, gin, gtw, d, skip)
+			})
 		}
 	})
+}
+
+// checkPrunedTail checks a pruned, skip-fused last pass run(y, u, d, skip)
+// against its unpruned twin's output full: y must be the first half of
+// full as floats, plus d·u when skip, with y apart from u and y = u, both
+// on guard pages.
+func checkPrunedTail(t *testing.T, l asm.Level, name string, full []complex64, u []float32, d float32, run func(y, u []float32, d float32, skip bool)) {
+	t.Helper()
+	n := len(full)
+	half := make([]float32, n)
+	for i, v := range full[:n/2] {
+		half[2*i], half[2*i+1] = real(v), imag(v)
+	}
+	skipped := make([]float32, n)
+	if done := asm.AddScaled(l, skipped, half, u, d); done != n {
+		t.Fatalf("AddScaled did %d of %d", done, n)
+	}
+	for _, c := range []struct {
+		name string
+		skip bool
+		want []float32
+	}{{"no skip", false, half}, {"skip", true, skipped}, {"skip, y = u", true, skipped}} {
+		gu := asmtest.GuardedFloat32(t, u)
+		y := asmtest.GuardedFloat32(t, make([]float32, n))
+		if c.name == "skip, y = u" {
+			y = gu
+		}
+		run(y, gu, d, c.skip)
+		for i := range y {
+			if y[i] != c.want[i] {
+				t.Fatalf("%s %s: y[%d] = %v, want %v", name, c.name, i, y[i], c.want[i])
+			}
+		}
+	}
 }

@@ -755,44 +755,13 @@ func fftTail16(v vmath.ISA, inverse, compact bool) {
 	left := GP64() // groups before in skips a segment's padding
 	Load(Param("per"), left)
 	Label(name + "_loop")
-	// x[4q + k]: value (q, k) of the 8 j.
-	var x [16]reg.VecVirtual
-	for half := range 2 {
-		rows := make([]reg.VecVirtual, 8)
-		for j := range rows {
-			rows[j] = v.Vec()
-			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
-		}
-		cols := transposeTile(v, rows)
-		copy(x[8*half:], cols)
-	}
+	y := tail16StageA(v, in, tw, ones, inverse)
 	vb := v.Bytes()
-	var y [4][4]reg.VecVirtual // y[s][k]
-	for k := range 4 {
-		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
-		for q := 1; q < 4; q++ {
-			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
-		}
-		butterfly4(v, a, ones, inverse)
-		for s := range 4 {
-			y[s][k] = a[s]
-		}
-	}
 	// out + (s·m + t·4m)·8 bytes: p walks s·m, t·4m by a shifted index.
 	o := GP64()
 	for s := range 4 {
 		b := y[s][:]
-		base := (6 + 6*s) * vb
-		if compact {
-			base = 6 * vb
-		}
-		for k := 1; k < 4; k++ {
-			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
-			if compact && s > 0 {
-				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
-				b[k] = cmulBcst(v, b[k], c, c.Offset(4), inverse)
-			}
-		}
+		tail16StageBTwiddles(v, b, s, tw, compact, inverse)
 		butterfly4(v, b, ones, inverse)
 		if s == 0 {
 			MOVQ(out, o)
@@ -864,42 +833,97 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	JZ(LabelRef(name + "_done"))
 	sv, ones := v.Vec(), fftOnes(v)
 	VBROADCASTSS(Load(Param("s"), XMM()), sv)
-	rt := float32(1 / math.Sqrt2)
-	// q strides for q = 0 … 7 from in (or out): base + index·scale.
 	at := func(base reg.Register, q int) Mem {
-		st := is
 		if base == out {
-			st = os
+			return row8(base, os, q)
 		}
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: st[0], Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: st[0], Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: st[1], Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: st[0], Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: st[2], Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: st[1], Scale: 2}
-		}
-		return Mem{Base: base, Index: st[3], Scale: 1}
+		return row8(base, is, q)
 	}
 	Label(name + "_loop")
-	var u, w [4]reg.VecVirtual
-	for j := range 4 {
-		a, b := v.Vec(), v.Vec()
+	u, w := radix8Halves(v, func(j int) reg.VecVirtual {
+		a := v.Vec()
 		VMULPS(at(in, j), sv, a) // s a power of two: exact
-		VMULPS(at(in, j+4), sv, b)
+		return a
+	}, inverse)
+	ue, wo := u[:], w[:]
+	butterfly4(v, ue, ones, inverse)
+	butterfly4(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPS(ue[t], at(out, 2*t))
+		VMOVUPS(wo[t], at(out, 2*t+1))
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// row8 addresses row q < 8 of eight rows st[0] bytes apart from base, with
+// st[1], st[2], st[3] holding 3, 5 and 7 strides: no register per row.
+func row8(base reg.Register, st [4]reg.GPVirtual, q int) Mem {
+	switch q {
+	case 0:
+		return Mem{Base: base}
+	case 1, 2, 4:
+		return Mem{Base: base, Index: st[0], Scale: uint8(q)}
+	case 3, 6:
+		return Mem{Base: base, Index: st[1], Scale: uint8(q / 3)}
+	case 5:
+		return Mem{Base: base, Index: st[2], Scale: 1}
+	}
+	return Mem{Base: base, Index: st[3], Scale: 1}
+}
+
+// r16StageB emits stage B of a radix-16 pass (fftR16Wide, fftConvFirst16)
+// on y[s][p], the outputs of stage A: the twiddles of p > 0 broadcast from
+// tw (entry 3 + 3s + p − 1 of the j's block; none for s = 0 when first,
+// where ls = 1 makes them 1), the radix-4 butterflies, and output s + 4t
+// stored at (s + 4t)·ob bytes from out (o3 = 3·ob).
+func r16StageB(v vmath.ISA, y *[4][4]reg.VecVirtual, tw, out, ob, o3 reg.Register, ones reg.VecVirtual, first, inverse bool) {
+	for s := range 4 {
+		b := y[s][:]
+		for p := 1; p < 4 && !(first && s == 0); p++ {
+			i := 3 + 3*s + p - 1
+			b[p] = cmulBcst(v, b[p], Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4}, inverse)
+		}
+		butterfly4(v, b, ones, inverse)
+		// (s + 4t)·ob bytes from out: base out + s·ob, then 0, 4, 8,
+		// 12 ob by the index.
+		base := out
+		if s > 0 {
+			base = GP64()
+			switch s {
+			case 1:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
+			case 2:
+				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
+			case 3:
+				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
+			}
+		}
+		VMOVUPS(b[0], Mem{Base: base})
+		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
+		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
+		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
+	}
+}
+
+// radix8Halves emits the first level of a radix-8 butterfly over
+// x_q = load(q), loaded in the order x_j, x_{j+4}: u_j = x_j + x_{j+4} and
+// w_j = (x_j − x_{j+4})·ω_8^{∓j}, j < 4; a radix-4 butterfly of u then
+// gives the even outputs and one of w the odd ones.
+func radix8Halves(v vmath.ISA, load func(q int) reg.VecVirtual, inverse bool) (u, w [4]reg.VecVirtual) {
+	for j := range 4 {
+		a := load(j)
+		b := load(j + 4)
 		u[j], w[j] = v.Vec(), v.Vec()
 		VADDPS(b, a, u[j])
 		VSUBPS(b, a, w[j])
 	}
-	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}.
+	rt := float32(1 / math.Sqrt2)
 	for j := 1; j < 4; j++ {
 		t := v.Vec()
 		VPERMILPS(U8(0xb1), w[j], t) // (Im, Re)
@@ -926,20 +950,7 @@ func fftR8First(v vmath.ISA, inverse bool) {
 		}
 		w[j] = y
 	}
-	ue, wo := u[:], w[:]
-	butterfly4(v, ue, ones, inverse)
-	butterfly4(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPS(ue[t], at(out, 2*t))
-		VMOVUPS(wo[t], at(out, 2*t+1))
-	}
-	ADDQ(U32(v.Bytes()), in)
-	ADDQ(U32(v.Bytes()), out)
-	DECQ(r)
-	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+	return u, w
 }
 
 // fftR16Wide emits (ZMM) two consecutive radix-4 stages fused in
@@ -1030,32 +1041,7 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 			y[s][p] = a[s]
 		}
 	}
-	for s := range 4 {
-		b := y[s][:]
-		for p := 1; p < 4 && !(first && s == 0); p++ {
-			re, im := twid(3 + 3*s + p - 1)
-			b[p] = cmulBcst(v, b[p], re, im, inverse)
-		}
-		butterfly4(v, b, ones, inverse)
-		// (s + 4t)·os bytes from out: base out + s·os, then 0, 4, 8,
-		// 12 os by the index.
-		base := out
-		if s > 0 {
-			base = GP64()
-			switch s {
-			case 1:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
-			case 2:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
-			case 3:
-				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
-			}
-		}
-		VMOVUPS(b[0], Mem{Base: base})
-		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
-		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
-		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
-	}
+	r16StageB(v, &y, tw, out, ob, o3, ones, first, inverse)
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(k)
@@ -1070,6 +1056,53 @@ func fftR16Wide(v vmath.ISA, inverse, first bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// tail16StageA emits the front of the fused radix-16 tail (fftTail16,
+// fftConvTail16) for 8 consecutive j: the 128 values at in, two 8×8 tiles
+// transposed in registers, through stage A (w_A products, radix-4
+// butterflies); y[s][k] is output s of the butterfly over k.
+func tail16StageA(v vmath.ISA, in, tw reg.Register, ones reg.VecVirtual, inverse bool) (y [4][4]reg.VecVirtual) {
+	// x[4q + k]: value (q, k) of the 8 j.
+	var x [16]reg.VecVirtual
+	for half := range 2 {
+		rows := make([]reg.VecVirtual, 8)
+		for j := range rows {
+			rows[j] = v.Vec()
+			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
+		}
+		copy(x[8*half:], transposeTile(v, rows))
+	}
+	vb := v.Bytes()
+	for k := range 4 {
+		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
+		for q := 1; q < 4; q++ {
+			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+		}
+		butterfly4(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][k] = a[s]
+		}
+	}
+	return y
+}
+
+// tail16StageBTwiddles multiplies b = y[s] (tail16StageA) by stage B's
+// twiddles w_B(k, j + s·m), k = 1, 2, 3: from the table, or in the compact
+// layout as v_k times ω_16^{ks}.
+func tail16StageBTwiddles(v vmath.ISA, b []reg.VecVirtual, s int, tw reg.Register, compact, inverse bool) {
+	vb := v.Bytes()
+	base := (6 + 6*s) * vb
+	if compact {
+		base = 6 * vb
+	}
+	for k := 1; k < 4; k++ {
+		b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, inverse)
+		if compact && s > 0 {
+			c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
+			b[k] = cmulBcst(v, b[k], c, c.Offset(4), inverse)
+		}
+	}
 }
 
 // fftTail16W16 is the table of ω_16^{ks} (s, k = 1, 2, 3; Re, Im as
@@ -1154,25 +1187,6 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 		LEAQ(Mem{Base: x[1], Index: x[0], Scale: 4}, x[3])
 		return x
 	}
-	at := func(base reg.Register, st [4]reg.GPVirtual, q int) Mem {
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: st[0], Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: st[0], Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: st[1], Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: st[0], Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: st[2], Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: st[1], Scale: 2}
-		}
-		return Mem{Base: base, Index: st[3], Scale: 1}
-	}
 	var is, os [4]reg.GPVirtual
 	var count reg.GPVirtual // narrow: groups of four j left
 	if narrow {
@@ -1243,7 +1257,7 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 			return x
 		}
 		x = v.Vec()
-		VMOVUPS(at(in, is, q), x)
+		VMOVUPS(row8(in, is, q), x)
 		switch {
 		case q > 0 && vtab:
 			x = cmulBy(v, x, Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
@@ -1255,47 +1269,15 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 		}
 		return x
 	}
-	var u, w [4]reg.VecVirtual
-	for j := range 4 {
-		a := load(j)
-		b := load(j + 4)
-		u[j], w[j] = v.Vec(), v.Vec()
-		VADDPS(b, a, u[j])
-		VSUBPS(b, a, w[j])
-	}
-	rt := float32(1 / math.Sqrt2)
-	for j := 1; j < 4; j++ {
-		t := v.Vec()
-		VPERMILPS(U8(0xb1), w[j], t) // (Im, Re)
-		y := v.Vec()
-		switch {
-		case j == 2 && !inverse:
-			VXORPS(fftAltTable("fft_sign_odd", 0, float32(math.Copysign(0, -1))), t, y)
-		case j == 2:
-			VXORPS(fftAltTable("fft_sign_even", float32(math.Copysign(0, -1)), 0), t, y)
-		default:
-			c := vmath.Const(rt)
-			if j == 3 {
-				c = vmath.Const(-rt)
-			}
-			VMULPS(vmath.Const(rt), t, t)
-			VMOVAPS(t, y)
-			if inverse {
-				VFMADDSUB231PS(c, w[j], y)
-			} else {
-				VFMSUBADD231PS(c, w[j], y)
-			}
-		}
-		w[j] = y
-	}
+	u, w := radix8Halves(v, load, inverse)
 	ue, wo := u[:], w[:]
 	butterfly4(v, ue, ones, inverse)
 	for t := range 4 {
-		VMOVUPS(ue[t], at(out, os, 2*t))
+		VMOVUPS(ue[t], row8(out, os, 2*t))
 	}
 	butterfly4(v, wo, ones, inverse)
 	for t := range 4 {
-		VMOVUPS(wo[t], at(out, os, 2*t+1))
+		VMOVUPS(wo[t], row8(out, os, 2*t+1))
 	}
 	ADDQ(U32(vb), out)
 	if narrow {

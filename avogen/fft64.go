@@ -150,37 +150,40 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 	sv, ones := v.Vec(), v.Vec()
 	VBROADCASTSD(Load(Param("s"), XMM()), sv)
 	VMOVUPD(fftConst64(1), ones)
-	rt := 1 / math.Sqrt2
-	at := func(base reg.Register, q int) Mem {
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: rb, Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: rb, Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: r3, Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: rb, Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: r5, Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: r3, Scale: 2}
-		}
-		return Mem{Base: base, Index: r7, Scale: 1}
-	}
+	rs := [4]reg.GPVirtual{rb, r3, r5, r7}
+	at := func(base reg.Register, q int) Mem { return row8(base, rs, q) }
 	Label(name + "_loop")
-	var u, w [4]reg.VecVirtual
-	for j := range 4 {
-		a, b := v.Vec(), v.Vec()
+	u, w := radix8Halves64(v, func(j int) reg.VecVirtual {
+		a := v.Vec()
 		VMULPD(at(in, j), sv, a) // s a power of two: exact
-		VMULPD(at(in, j+4), sv, b)
+		return a
+	}, inverse)
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], at(out, 2*t))
+		VMOVUPD(wo[t], at(out, 2*t+1))
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// radix8Halves64 is radix8Halves for complex128.
+func radix8Halves64(v vmath.ISA, load func(q int) reg.VecVirtual, inverse bool) (u, w [4]reg.VecVirtual) {
+	for j := range 4 {
+		a := load(j)
+		b := load(j + 4)
 		u[j], w[j] = v.Vec(), v.Vec()
 		VADDPD(b, a, u[j])
 		VSUBPD(b, a, w[j])
 	}
-	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}, as in fftR8First.
+	rt := 1 / math.Sqrt2
 	for j := 1; j < 4; j++ {
 		t := v.Vec()
 		VPERMILPD(U8(0x55), w[j], t) // (Im, Re)
@@ -205,20 +208,7 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 		}
 		w[j] = y
 	}
-	ue, wo := u[:], w[:]
-	butterfly64(v, ue, ones, inverse)
-	butterfly64(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPD(ue[t], at(out, 2*t))
-		VMOVUPD(wo[t], at(out, 2*t+1))
-	}
-	ADDQ(U32(v.Bytes()), in)
-	ADDQ(U32(v.Bytes()), out)
-	DECQ(r)
-	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+	return u, w
 }
 
 // fft64Scale is fftScale for complex128.
@@ -924,25 +914,8 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	vb := v.Bytes()
-	rt := 1 / math.Sqrt2
-	at := func(base reg.Register, q int, b1, b3, b5, b7 reg.Register) Mem {
-		switch q {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: b1, Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: b1, Scale: 2}
-		case 3:
-			return Mem{Base: base, Index: b3, Scale: 1}
-		case 4:
-			return Mem{Base: base, Index: b1, Scale: 4}
-		case 5:
-			return Mem{Base: base, Index: b5, Scale: 1}
-		case 6:
-			return Mem{Base: base, Index: b3, Scale: 2}
-		}
-		return Mem{Base: base, Index: b7, Scale: 1}
+	at := func(base reg.Register, q int, b1, b3, b5, b7 reg.GPVirtual) Mem {
+		return row8(base, [4]reg.GPVirtual{b1, b3, b5, b7}, q)
 	}
 	Label(name + "_j")
 	k := GP64()
@@ -956,38 +929,7 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 		}
 		return cmul64(v, a, Mem{Base: tw, Disp: 2 * (q - 1) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
 	}
-	var u, w [4]reg.VecVirtual
-	for j := range 4 {
-		a, b := load(j), load(j+4)
-		u[j], w[j] = v.Vec(), v.Vec()
-		VADDPD(b, a, u[j])
-		VSUBPD(b, a, w[j])
-	}
-	// w1·ω_8^{±1}, w2·(∓i), w3·ω_8^{±3}, as in fft64R8First.
-	for j := 1; j < 4; j++ {
-		t := v.Vec()
-		VPERMILPD(U8(0x55), w[j], t) // (Im, Re)
-		y := v.Vec()
-		switch {
-		case j == 2 && !inverse: // (b, −a)
-			VXORPD(fftSignOdd64(), t, y)
-		case j == 2: // (−b, a)
-			VXORPD(fftSignEven64(), t, y)
-		default:
-			c := fftConst64(rt)
-			if j == 3 {
-				c = fftConst64(-rt)
-			}
-			VMULPD(fftConst64(rt), t, t)
-			VMOVAPD(t, y)
-			if inverse {
-				VFMADDSUB231PD(c, w[j], y)
-			} else {
-				VFMSUBADD231PD(c, w[j], y)
-			}
-		}
-		w[j] = y
-	}
+	u, w := radix8Halves64(v, load, inverse)
 	ue, wo := u[:], w[:]
 	butterfly64(v, ue, ones, inverse)
 	butterfly64(v, wo, ones, inverse)

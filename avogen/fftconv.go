@@ -254,33 +254,7 @@ func fftConvFirst(v vmath.ISA) {
 	SHLQ(U8(3), rb)
 	rb3 := GP64()
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, rb3)
-	ones := v.Vec()
-	VMOVUPS(vmath.Const(1), ones)
-	per := v.Lanes / 2
-	SHRQ(U8(log2(per)), n)
-	JZ(LabelRef(name + "_done"))
-	Label(name + "_loop")
-	a0, a1, sw := v.Vec(), v.Vec(), v.Vec()
-	VMOVUPS(Mem{Base: in}, a0)
-	VMOVUPS(Mem{Base: in, Index: rb, Scale: 1}, a1)
-	y := v.Vec()
-	VADDPS(a1, a0, y)
-	VMOVUPS(y, Mem{Base: out})
-	VSUBPS(a1, a0, y)
-	VMOVUPS(y, Mem{Base: out, Index: rb, Scale: 2})
-	VPERMILPS(U8(0xb1), a1, sw) // (Im a1, Re a1)
-	VMOVAPS(sw, y)
-	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1: (a0r + a1i, a0i − a1r)
-	VMOVUPS(y, Mem{Base: out, Index: rb, Scale: 1})
-	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1: (a0r − a1i, a0i + a1r)
-	VMOVUPS(sw, Mem{Base: out, Index: rb3, Scale: 1})
-	ADDQ(U8(v.Bytes()), in)
-	ADDQ(U8(v.Bytes()), out)
-	DECQ(n)
-	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+	halfZeroRadix4Loop(name, v, out, in, n, rb, rb, rb3)
 }
 
 // fftConvFirstRow emits fftConvFirst's butterflies over one row of a
@@ -299,6 +273,14 @@ func fftConvFirstRow(v vmath.ISA) {
 	ob := Load(Param("os"), GP64())
 	o3 := GP64()
 	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	halfZeroRadix4Loop(name, v, out, in, n, is, ob, o3)
+}
+
+// halfZeroRadix4Loop emits the loop of fftConvFirst and fftConvFirstRow
+// and ends the function: for each of n vectors of k, a0 = in[k] and a1 at
+// is bytes from it make the outputs a0 + a1, a0 − i·a1, a0 − a1, a0 + i·a1
+// at 0, os, 2·os and os3 = 3·os bytes from out + k.
+func halfZeroRadix4Loop(name string, v vmath.ISA, out, in, n, is, os, os3 reg.Register) {
 	ones := v.Vec()
 	VMOVUPS(vmath.Const(1), ones)
 	SHRQ(U8(log2(v.Lanes/2)), n)
@@ -311,13 +293,13 @@ func fftConvFirstRow(v vmath.ISA) {
 	VADDPS(a1, a0, y)
 	VMOVUPS(y, Mem{Base: out})
 	VSUBPS(a1, a0, y)
-	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 2})
-	VPERMILPS(U8(0xb1), a1, sw)
+	VMOVUPS(y, Mem{Base: out, Index: os, Scale: 2})
+	VPERMILPS(U8(0xb1), a1, sw) // (Im a1, Re a1)
 	VMOVAPS(sw, y)
-	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1
-	VMOVUPS(y, Mem{Base: out, Index: ob, Scale: 1})
-	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1
-	VMOVUPS(sw, Mem{Base: out, Index: o3, Scale: 1})
+	VFMSUBADD231PS(ones, a0, y) // a0 − i·a1: (a0r + a1i, a0i − a1r)
+	VMOVUPS(y, Mem{Base: out, Index: os, Scale: 1})
+	VFMADDSUB231PS(ones, a0, sw) // a0 + i·a1: (a0r − a1i, a0i + a1r)
+	VMOVUPS(sw, Mem{Base: out, Index: os3, Scale: 1})
 	ADDQ(U8(v.Bytes()), in)
 	ADDQ(U8(v.Bytes()), out)
 	DECQ(n)
@@ -356,24 +338,12 @@ func fftConvFirst16(v vmath.ISA) {
 	SHRQ(U8(log2(cvals(v))), k)
 	JZ(LabelRef(name + "_done"))
 	ones := fftOnes(v)
-	twid := func(i int) (Mem, Mem) { return Mem{Base: tw, Disp: 8 * i}, Mem{Base: tw, Disp: 8*i + 4} }
-	row := func(base reg.Register, p int) Mem {
-		switch p {
-		case 0:
-			return Mem{Base: base}
-		case 1:
-			return Mem{Base: base, Index: rb, Scale: 1}
-		case 2:
-			return Mem{Base: base, Index: rb, Scale: 2}
-		}
-		return Mem{Base: base, Index: rb3, Scale: 1}
-	}
 	Label(name + "_loop")
 	var y [4][4]reg.VecVirtual // y[s][p]
 	for p := range 4 {
 		a0, a1 := v.Vec(), v.Vec()
-		VMOVUPS(row(in, p), a0)
-		VMOVUPS(row(in4, p), a1)
+		VMOVUPS(groupRow(in, rb, rb3, p), a0)
+		VMOVUPS(groupRow(in4, rb, rb3, p), a1)
 		// fftConvFirst's butterfly: a0 + a1, a0 − i·a1, a0 − a1, a0 + i·a1.
 		y0, y1, y2, sw := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 		VADDPS(a1, a0, y0)
@@ -384,30 +354,7 @@ func fftConvFirst16(v vmath.ISA) {
 		VFMADDSUB231PS(ones, a0, sw)
 		y[0][p], y[1][p], y[2][p], y[3][p] = y0, y1, y2, sw
 	}
-	for s := range 4 {
-		b := y[s][:]
-		for p := 1; p < 4 && s > 0; p++ {
-			re, im := twid(3 + 3*s + p - 1)
-			b[p] = cmulBcst(v, b[p], re, im, false)
-		}
-		butterfly4(v, b, ones, false)
-		base := out
-		if s > 0 {
-			base = GP64()
-			switch s {
-			case 1:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 1}, base)
-			case 2:
-				LEAQ(Mem{Base: out, Index: ob, Scale: 2}, base)
-			case 3:
-				LEAQ(Mem{Base: out, Index: o3, Scale: 1}, base)
-			}
-		}
-		VMOVUPS(b[0], Mem{Base: base})
-		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
-		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
-		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
-	}
+	r16StageB(v, &y, tw, out, ob, o3, ones, true, false)
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), in4)
 	ADDQ(U32(v.Bytes()), out)
@@ -479,42 +426,13 @@ func fftConvTail16(v vmath.ISA, skip, seg, compact bool) {
 	}
 	ones := fftOnes(v)
 	Label(name + "_loop")
-	var x [16]reg.VecVirtual
-	for half := range 2 {
-		rows := make([]reg.VecVirtual, 8)
-		for j := range rows {
-			rows[j] = v.Vec()
-			VMOVUPS(Mem{Base: in, Disp: 128*j + 64*half}, rows[j])
-		}
-		copy(x[8*half:], transposeTile(v, rows))
-	}
+	ys := tail16StageA(v, in, tw, ones, true)
 	vb := v.Bytes()
-	var ys [4][4]reg.VecVirtual // ys[s][k]
-	for k := range 4 {
-		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
-		for q := 1; q < 4; q++ {
-			a[q] = cmulBy(v, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, true)
-		}
-		butterfly4(v, a, ones, true)
-		for s := range 4 {
-			ys[s][k] = a[s]
-		}
-	}
 	// Output (s, t) at byte s·mb + t·4·mb of y (and of u).
 	o := GP64()
 	for s := range 4 {
 		b := ys[s][:]
-		base := (6 + 6*s) * vb
-		if compact {
-			base = 6 * vb
-		}
-		for k := 1; k < 4; k++ {
-			b[k] = cmulBy(v, b[k], Mem{Base: tw, Disp: base + (2*k-2)*vb}, Mem{Base: tw, Disp: base + (2*k-1)*vb}, true)
-			if compact && s > 0 {
-				c := fftTail16W16().Offset(8 * (3*(s-1) + k - 1))
-				b[k] = cmulBcst(v, b[k], c, c.Offset(4), true)
-			}
-		}
+		tail16StageBTwiddles(v, b, s, tw, compact, true)
 		// butterfly4's t = 0 and its inverse t = 1 (d02 + i·d13).
 		s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
 		VADDPS(b[2], b[0], s02)

@@ -118,6 +118,10 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 	for r := 0; r < rows; r++ {
 		ch := r % channels
 		ur, yr := u[r*seqLen:(r+1)*seqLen], y[r*seqLen:(r+1)*seqLen]
+		var dh float32 // the row's D skip
+		if d != nil {
+			dh = d[ch]
+		}
 		var z []complex64
 		switch {
 		case direct:
@@ -141,12 +145,8 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 		if segTail {
 			sp := rp.cplx
 			cur, pad := segPasses32(sp, z[:h], w, true, 1)
-			last := sp.stages[len(sp.stages)-1]
-			dh := float32(0)
-			if d != nil {
-				dh = d[ch]
-			}
-			asm.FFTConvTail16Seg(l, yr, ur, cur, sp.tw[last.off:last.off+last.len], pad, dh, d != nil)
+			_, tw := sp.lastStage()
+			asm.FFTConvTail16Seg(l, yr, ur, cur, tw, pad, dh, d != nil)
 			continue
 		}
 		if stagesHere {
@@ -157,12 +157,7 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 			sp := rp.cplx
 			if tail {
 				cur := inverseStages(sp, len(sp.stages)-1, z[:h], other[:h])
-				last := sp.stages[len(sp.stages)-1]
-				dh := float32(0)
-				if d != nil {
-					dh = d[ch]
-				}
-				tw := sp.tw[last.off : last.off+last.len]
+				last, tw := sp.lastStage()
 				if last.r == 0 {
 					asm.FFTConvTail16(l, yr, ur, cur, tw, dh, d != nil)
 				} else {
@@ -179,7 +174,6 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 			copy(yr, out)
 			continue
 		}
-		dh := d[ch]
 		for i := asm.AddScaled(l, yr, out, ur, dh); i < seqLen; i++ {
 			yr[i] = out[i] + dh*ur[i]
 		}
@@ -193,21 +187,9 @@ func (f *conv32FFT) applyPass(l asm.Level, y, u, d []float32, channels, seqLen i
 // rest), ping-ponging between src and other (each len sp.n), and returns
 // the one holding the result.
 func inverseStages(sp *stockham32, end int, src, other []complex64) []complex64 {
-	l := sp.level
 	cur := src
-	first, i := true, 0
-	switch {
-	case sp.radix8:
-		asm.FFTRadix8First(l, other, cur, 1, true)
-	case sp.radix2:
-		asm.FFTRadix2First(l, other, cur, 1)
-	case end > 0 && sp.stages[0].ls == 1 && !sp.radix16(0) && !asm.FFTRadix4Narrow(l, sp.stages[0].r):
-		asm.FFTRadix4FirstScaled(l, other, cur, 1, true)
-		i = 1
-	default:
-		first = false // a first stage with its table (narrow radix 4, or radix 16): runStage
-	}
-	if first {
+	i, ran := sp.runFirst(other, cur, true, 1)
+	if ran {
 		cur, other = other, cur
 	}
 	for ; i < end; i++ {

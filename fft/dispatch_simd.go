@@ -203,6 +203,30 @@ func (sp *stockham32) runStage(i int, out, in []complex64, inverse bool, s float
 	}
 }
 
+// runFirst runs sp's first stage from in to out with its inputs scaled
+// by s, where that stage has a scaled form: the radix-8 or radix-2 stage
+// before sp.stages, or stages[0] when it is the ls = 1 radix-16 pass or
+// a wide radix-4 stage. It returns the index in sp.stages to go on from
+// and whether it ran a stage (if not, s is still to apply).
+func (sp *stockham32) runFirst(out, in []complex64, inverse bool, s float32) (next int, ran bool) {
+	l := sp.level
+	switch {
+	case sp.radix8:
+		asm.FFTRadix8First(l, out, in, s, inverse)
+		return 0, true
+	case sp.radix2:
+		asm.FFTRadix2First(l, out, in, s)
+		return 0, true
+	case len(sp.stages) > 0 && sp.radix16(0) && sp.stages[0].ls == 1:
+		sp.runStage(0, out, in, inverse, s)
+		return 1, true
+	case len(sp.stages) > 0 && sp.stages[0].ls == 1 && !asm.FFTRadix4Narrow(l, sp.stages[0].r):
+		asm.FFTRadix4FirstScaled(l, out, in, s, inverse)
+		return 1, true
+	}
+	return 0, false
+}
+
 // runStockham32 runs the stages of sp, ping-ponging between dst and work
 // so that the last stage writes dst; scale ends it with the 1/n.
 func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
@@ -237,26 +261,10 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 	if scale {
 		s = 1 / float32(sp.n)
 	}
-	i := 0
-	switch {
-	case sp.radix8:
-		asm.FFTRadix8First(l, out, in, s, inverse)
+	i, ran := sp.runFirst(out, in, inverse, s)
+	if ran {
 		next()
 		s = 1
-	case sp.radix2:
-		asm.FFTRadix2First(l, out, in, s)
-		next()
-		s = 1
-	case len(sp.stages) > 0 && sp.radix16(0) && sp.stages[0].ls == 1:
-		sp.runStage(0, out, in, inverse, s)
-		next()
-		s = 1
-		i = 1
-	case len(sp.stages) > 0 && sp.stages[0].ls == 1 && !asm.FFTRadix4Narrow(l, sp.stages[0].r):
-		asm.FFTRadix4FirstScaled(l, out, in, s, inverse)
-		next()
-		s = 1
-		i = 1
 	}
 	for ; i < len(sp.stages); i++ {
 		sp.runStage(i, out, in, inverse, 1)
@@ -279,8 +287,8 @@ func runSeg32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
 		s = sp.invScale()
 	}
 	cur, pad := segPasses32(sp, src, work, inverse, s)
-	last := &sp.stages[len(sp.stages)-1]
-	asm.FFTTail16Seg(sp.level, dst[:sp.n], cur, sp.tw[last.off:last.off+last.len], sp.n, pad, inverse)
+	_, tw := sp.lastStage()
+	asm.FFTTail16Seg(sp.level, dst[:sp.n], cur, tw, sp.n, pad, inverse)
 }
 
 // segPasses32 runs the passes of runSeg32 before the tail, the first

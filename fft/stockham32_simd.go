@@ -43,6 +43,12 @@ func (sp *stockham32) radix16(i int) bool {
 	return st.r > 0 && 16*st.ls*st.r == sp.n*sp.batch
 }
 
+// lastStage returns sp's last stage and its table.
+func (sp *stockham32) lastStage() (stage32, []float32) {
+	last := sp.stages[len(sp.stages)-1]
+	return last, sp.tw[last.off : last.off+last.len]
+}
+
 // stockhamMinLen is the shortest length the float32 Stockham kernels run:
 // below it, the last stages of a ZMM level have fewer j than a vector holds,
 // and the transform takes well under a microsecond in package generic.
