@@ -274,6 +274,16 @@ func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int
 //go:noescape
 func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 
+// fft64R8Narrow1AVX2Fwd runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+
+// fft64R8Narrow1cAVX2Fwd runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+
 // fft64RealPassAVX2Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
 //go:noescape
@@ -313,6 +323,16 @@ func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int
 //
 //go:noescape
 func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
+
+// fft64R8Narrow1AVX2Inv runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+
+// fft64R8Narrow1cAVX2Inv runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
 // fft64RealPassAVX2Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //

@@ -5845,6 +5845,264 @@ fft64R8WideAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64R8Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1AVX2Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1AVX2Fwd_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1AVX2Fwd_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1AVX2Fwd_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMADDSUB231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMADDSUB231PD (DX), Y3, Y4
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMADDSUB231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMADDSUB231PD 64(DX), Y5, Y6
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMADDSUB231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMADDSUB231PD 128(DX), Y7, Y8
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMADDSUB231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y3, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y7, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1AVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1AVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1AVX2Fwd_loop
+
+fft64R8Narrow1AVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1cAVX2Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1cAVX2Fwd_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1cAVX2Fwd_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1cAVX2Fwd_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VMOVDDUP       96(DX), Y3
+	VPERMILPD      $0xff, 96(DX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMADDSUB231PD Y3, Y2, Y5
+	VADDPD         Y5, Y1, Y2
+	VSUBPD         Y5, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VMOVDDUP       (DX), Y4
+	VPERMILPD      $0xff, (DX), Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         Y5, Y6, Y6
+	VFMADDSUB231PD Y4, Y3, Y6
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VMOVDDUP       128(DX), Y4
+	VPERMILPD      $0xff, 128(DX), Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y5, Y7, Y7
+	VFMADDSUB231PD Y4, Y3, Y7
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VMOVDDUP       32(DX), Y6
+	VPERMILPD      $0xff, 32(DX), Y7
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         Y7, Y8, Y8
+	VFMADDSUB231PD Y6, Y5, Y8
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VMOVDDUP       160(DX), Y6
+	VPERMILPD      $0xff, 160(DX), Y7
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         Y7, Y9, Y9
+	VFMADDSUB231PD Y6, Y5, Y9
+	VADDPD         Y9, Y8, Y5
+	VSUBPD         Y9, Y8, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VMOVDDUP       64(DX), Y8
+	VPERMILPD      $0xff, 64(DX), Y9
+	VPERMILPD      $0x55, Y7, Y10
+	VMULPD         Y9, Y10, Y10
+	VFMADDSUB231PD Y8, Y7, Y10
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VMOVDDUP       192(DX), Y8
+	VPERMILPD      $0xff, 192(DX), Y9
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         Y9, Y11, Y11
+	VFMADDSUB231PD Y8, Y7, Y11
+	VADDPD         Y11, Y10, Y7
+	VSUBPD         Y11, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y3, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y7, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000e0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1cAVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1cAVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1cAVX2Fwd_loop
+
+fft64R8Narrow1cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64RealPassAVX2Fwd(dst *complex128, src *complex128, tw *float64, h int, half float64)
 // Requires: AVX, AVX2, FMA3, SSE2
 TEXT ·fft64RealPassAVX2Fwd(SB), NOSPLIT, $0-40
@@ -6444,6 +6702,264 @@ fft64R8WideAVX2Inv_k:
 	JNZ            fft64R8WideAVX2Inv_j
 
 fft64R8WideAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1AVX2Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1AVX2Inv_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1AVX2Inv_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1AVX2Inv_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMSUBADD231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMSUBADD231PD (DX), Y3, Y4
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMSUBADD231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMSUBADD231PD 64(DX), Y5, Y6
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMSUBADD231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMSUBADD231PD 128(DX), Y7, Y8
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMSUBADD231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y7, (AX)(SI*2)
+	VMOVUPD        Y6, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y9, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1AVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1AVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1AVX2Inv_loop
+
+fft64R8Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1cAVX2Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1cAVX2Inv_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1cAVX2Inv_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1cAVX2Inv_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VMOVDDUP       96(DX), Y3
+	VPERMILPD      $0xff, 96(DX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMSUBADD231PD Y3, Y2, Y5
+	VADDPD         Y5, Y1, Y2
+	VSUBPD         Y5, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VMOVDDUP       (DX), Y4
+	VPERMILPD      $0xff, (DX), Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         Y5, Y6, Y6
+	VFMSUBADD231PD Y4, Y3, Y6
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VMOVDDUP       128(DX), Y4
+	VPERMILPD      $0xff, 128(DX), Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y5, Y7, Y7
+	VFMSUBADD231PD Y4, Y3, Y7
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VMOVDDUP       32(DX), Y6
+	VPERMILPD      $0xff, 32(DX), Y7
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         Y7, Y8, Y8
+	VFMSUBADD231PD Y6, Y5, Y8
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VMOVDDUP       160(DX), Y6
+	VPERMILPD      $0xff, 160(DX), Y7
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         Y7, Y9, Y9
+	VFMSUBADD231PD Y6, Y5, Y9
+	VADDPD         Y9, Y8, Y5
+	VSUBPD         Y9, Y8, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VMOVDDUP       64(DX), Y8
+	VPERMILPD      $0xff, 64(DX), Y9
+	VPERMILPD      $0x55, Y7, Y10
+	VMULPD         Y9, Y10, Y10
+	VFMSUBADD231PD Y8, Y7, Y10
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VMOVDDUP       192(DX), Y8
+	VPERMILPD      $0xff, 192(DX), Y9
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         Y9, Y11, Y11
+	VFMSUBADD231PD Y8, Y7, Y11
+	VADDPD         Y11, Y10, Y7
+	VSUBPD         Y11, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y7, (AX)(SI*2)
+	VMOVUPD        Y6, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y9, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000e0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1cAVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1cAVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1cAVX2Inv_loop
+
+fft64R8Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
 

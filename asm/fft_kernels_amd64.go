@@ -674,3 +674,60 @@ func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 		fftR8WideAVX2Fwd(o, i, w, ls, r)
 	}
 }
+
+// FFT64Radix8LastSupported reports whether level l runs the radix-8
+// stage with R = 1 of a complex128 FFT of sub-transform length ls
+// (FFT64Radix8Last): AVX2, ls even (two j per vector).
+func FFT64Radix8LastSupported(l Level, ls int) bool { return l == AVX2 && ls >= 2 && ls%2 == 0 }
+
+// FFT64Radix8LastCompact reports whether FFT64Radix8Last of sub-transform
+// length ls takes its twiddles compact (per pair of j, seven vectors of
+// plain complex128, spread in the kernel) rather than duplicated
+// (fourteen, Re and Im each over both lanes of a value).
+func FFT64Radix8LastCompact(ls int) bool { return fft64R8LastCompact(ls) }
+
+func fft64R8LastCompact(ls int) bool { return ls >= 256 }
+
+// FFT64Radix8LastTwiddleLen is the float64 count of FFT64Radix8Last's
+// table: 28 per j, or 14 where FFT64Radix8LastCompact.
+func FFT64Radix8LastTwiddleLen(ls int) int {
+	if fft64R8LastCompact(ls) {
+		return 14 * ls
+	}
+	return 28 * ls
+}
+
+// FFT64Radix8Last runs the radix-8 Stockham stage with R = 1 of a
+// complex128 FFT of length n = len(out), ls = n/8 (avogen/fft64.go,
+// fft64R8Narrow1): out[j + s·ls] = Σ_q ω_8^{∓qs}·w_q(j)·in[8j + q]
+// (inverse: conjugate twiddles), w_q(j) from tw as
+// FFT64Radix8LastTwiddleLen says: per pair of j, for q = 1 … 7, Re of
+// w_q at float64 4(2q−2) + 2i and 4(2q−2) + 2i + 1 and Im likewise in
+// vector 2q−1 for j = 2·pair + i, or compact Re and Im of w_q at
+// 4(q−1) + 2i and 4(q−1) + 2i + 1. in is segmented as FFT64Radix8Seg
+// writes it: inPad values after every n/8 (then ls a multiple of 16, so
+// that each segment holds an even number of whole j); out must not
+// overlap it. The stage must be FFT64Radix8LastSupported.
+func FFT64Radix8Last(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	n := len(out)
+	ls, seg := n/8, n/8
+	if n%8 != 0 || !FFT64Radix8LastSupported(l, ls) || inPad < 0 || (inPad > 0 && ls%16 != 0) || len(in) <= FFTSegIndex(n-1, seg, inPad) {
+		panic("asm: FFT64Radix8Last: bad length, padding or unsupported stage")
+	}
+	tw = tw[:FFT64Radix8LastTwiddleLen(ls)]
+	per, pad := ls/16, inPad*16 // pairs of j per segment, padding in bytes
+	if inPad == 0 {
+		per = ls / 2
+	}
+	o, i, w := &out[0], &in[0], &tw[0]
+	switch c := fft64R8LastCompact(ls); {
+	case c && inverse:
+		fft64R8Narrow1cAVX2Inv(o, i, w, ls, per, pad)
+	case c:
+		fft64R8Narrow1cAVX2Fwd(o, i, w, ls, per, pad)
+	case inverse:
+		fft64R8Narrow1AVX2Inv(o, i, w, ls, per, pad)
+	default:
+		fft64R8Narrow1AVX2Fwd(o, i, w, ls, per, pad)
+	}
+}

@@ -29,6 +29,8 @@ func generateFFT64() {
 			if v.Lanes == 8 { // AVX-512 plans end with fft64Tail16 instead
 				fft64R4Narrow1(v, inverse, true)
 				fft64R8Wide(v, inverse)
+				fft64R8Narrow1(v, inverse, false)
+				fft64R8Narrow1(v, inverse, true)
 			}
 			fft64RealPass(v, inverse)
 			if v.Lanes == 16 {
@@ -947,6 +949,95 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 	ADDQ(U32(14*vb), tw)
 	DECQ(NewParamAddr("ls", 24))
 	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R8Narrow1 is the radix-8 stage with R = 1 (the last of a plan)
+// for complex128 at AVX2: each vector holds two consecutive j, value q of
+// j read as a 128-bit piece from in[8j + q]; out[j + s·ls] contiguous in
+// j. It lets a plan end with radix 8 instead of radix 4, one pass fewer
+// where log2 n is a multiple of 3 or the plan's other stages are radix 8
+// (n = 512: 8, 8, 8 instead of 8, 4, 4, 4). The input may be segmented
+// as FFT64Radix8Seg writes it: pad bytes after every per pairs of j. tw
+// holds, per pair of j, for q = 1 … 7 a vector of Re w_q and one of Im w_q
+// (each value over both lanes of its j), or with compact
+// (fft64R8Narrow1c…) one vector of the pair's w_q as plain complex128,
+// spread by VMOVDDUP and VPERMILPD as it is read.
+func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
+	name := "fft64R8Narrow1" + v.Name + fftDir(inverse)
+	vecs := 14 // twiddle vectors per pair of j
+	if compact {
+		name = "fft64R8Narrow1c" + v.Name + fftDir(inverse)
+		vecs = 7
+	}
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, per, pad int)")
+	Pragma("noescape")
+	Doc(name + " runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := Load(Param("ls"), GP64())
+	lb, l3, l5, l7 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(ls, lb)
+	SHLQ(U8(4), lb) // ls values in bytes: the step between s
+	LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
+	LEAQ(Mem{Base: lb, Index: lb, Scale: 4}, l5)
+	LEAQ(Mem{Base: l3, Index: lb, Scale: 4}, l7)
+	groups := GP64()
+	MOVQ(ls, groups)
+	SHRQ(U8(1), groups)
+	JZ(LabelRef(name + "_done"))
+	per, left := GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	vb := v.Bytes()
+	rs := [4]reg.GPVirtual{lb, l3, l5, l7}
+	Label(name + "_loop")
+	load := func(q int) reg.VecVirtual {
+		a := v.Vec()
+		// j's eight values are 128 bytes; value q of j + 1 at 128 + 16q.
+		// VBROADCASTF128 writes all of a (a load into a.AsX() would
+		// leave a live across the loop for the register allocator, and
+		// eight such need more than AVX2's sixteen registers).
+		VBROADCASTF128(Mem{Base: in, Disp: 16 * q}, a)
+		VINSERTF128(U8(1), Mem{Base: in, Disp: 128 + 16*q}, a, a)
+		if q == 0 {
+			return a
+		}
+		var wr, wi Op = Mem{Base: tw, Disp: 2 * (q - 1) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}
+		if compact {
+			m := Mem{Base: tw, Disp: (q - 1) * vb}
+			r, i := v.Vec(), v.Vec()
+			VMOVDDUP(m, r)
+			VPERMILPD(U8(0xff), m, i)
+			wr, wi = r, i
+		}
+		return cmul64(v, a, wr, wi, inverse)
+	}
+	u, w := radix8Halves64(v, load, inverse)
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], row8(out, rs, 2*t))
+		VMOVUPD(wo[t], row8(out, rs, 2*t+1))
+	}
+	ADDQ(U32(256), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(vecs*vb), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("pad", 40), in)
+	MOVQ(per, left)
+	Label(name + "_next")
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
