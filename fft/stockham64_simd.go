@@ -147,11 +147,16 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	if k := len(p.stages); batch == 1 && n >= segMinLen64 && k >= 2 && p.stages[k-1].r == 0 && p.stages[k-2].r16 && (n/16)%64 == 0 {
 		p.pad = segPad64
 	}
+	if batch == 1 && n == radix8AllLen64 && asm.FFT64Radix8LastSupported(l, n/8) {
+		radix8All64(p)
+	}
 	total := 0
 	for i := range p.stages {
 		s := &p.stages[i]
 		s.off = total
 		switch {
+		case s.r8 && s.r == 1:
+			s.len = asm.FFT64Radix8LastTwiddleLen(s.ls)
 		case s.r8:
 			s.len = asm.FFT64Radix8TwiddleLen(s.ls)
 		case s.r16:
@@ -177,6 +182,10 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		}
 		if s.r16 {
 			fillRadix16of64(p.tw[s.off:s.off+s.len], n, s.ls, roots)
+			continue
+		}
+		if s.r8 && s.r == 1 {
+			fillRadix8Last64(p.tw[s.off:s.off+s.len], n, roots)
 			continue
 		}
 		if s.r8 {
@@ -314,6 +323,56 @@ func radix8of64(sp *stockham64, l asm.Level) {
 	sp.stages = out
 }
 
+// radix8AllLen64 is the complex128 plan that runs radix 8 from its first
+// stage to its last (radix8All64) where the level has the radix-8 last
+// stage (AVX2): n = 512 runs 8, 8, 8 instead of 8, 4, 4, 4. Interleaved
+// A/B of go test -c binaries (FFTWInterleaved, AVX2, three rounds),
+// ours-ns: c128 n = 512 606–618 against 625–638, r64 1024 (half length
+// 512) 753–760 against 790–804.
+// Elsewhere it lost, the radix-8 pass doing as many operations per level
+// as radix 4 (both are bound by them in L1: 219 and 153 ns per pass at
+// n = 512, for three levels and two): n = 1024 (2, 8, 8, 8) 1640–1646
+// against 1557–1566 ns, 2048 (4, 8, 8, 8) 3916–3946 against 3829–3847
+// ns, the last stage's eight output streams n/8 values (4 KB) apart
+// costing it 1.65 µs against radix 4's 0.78; 2048 as 8, 8, 8, 4 with the
+// first stage writing and the last reading segmented buffers 4097–4168
+// against 3851–3958 ns, the first stage's eight input streams, 4 KB
+// apart, costing 1.1 µs against radix 2's 0.58.
+const radix8AllLen64 = 1 << 9
+
+// radix8All64 replaces the stages of sp (batch 1, n a power of 8) by the
+// radix-8 first stage, radix-8 stages, and the radix-8 last stage (R = 1,
+// asm.FFT64Radix8Last).
+func radix8All64(sp *stockham64) {
+	n := sp.n
+	sp.radix2, sp.radix8, sp.pad, sp.pad8 = false, true, 0, 0
+	var st []stage64
+	ls := 8
+	for ; 64*ls <= n; ls *= 8 {
+		st = append(st, stage64{stage32: stage32{ls: ls, r: n / (8 * ls)}, r8: true})
+	}
+	sp.stages = append(st, stage64{stage32: stage32{ls: ls, r: 1}, r8: true})
+}
+
+// fillRadix8Last64 fills asm.FFT64Radix8Last's table of length n: per
+// pair of j, for q = 1 … 7, ω_n^{qj} as that function lays it out.
+func fillRadix8Last64(tw []float64, n int, roots rootTable32) {
+	compact := asm.FFT64Radix8LastCompact(n / 8)
+	for q := 1; q < 8; q++ { // one q at a time, so that the roots run in order
+		for j := range n / 8 {
+			c, s := roots.root(q * j)
+			g, i := j/2, j%2
+			if compact {
+				o := 28*g + 4*(q-1) + 2*i
+				tw[o], tw[o+1] = c, s
+				continue
+			}
+			o := 56*g + 8*(q-1) + 2*i
+			tw[o], tw[o+1], tw[o+4], tw[o+5] = c, c, s, s
+		}
+	}
+}
+
 // fillRadix16of64 fills asm.FFT64Radix16's table of the stages ls and
 // 4·ls of length n: per j, stage A's roots q·j·n/(4ls), then for each s
 // stage B's roots q·(j + s·ls)·n/(16ls).
@@ -421,6 +480,11 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		st := &sp.stages[i]
 		if st.r == 0 {
 			asm.FFT64Tail16Seg(l, out, in, sp.tw[st.off:st.off+st.len], pad, inverse)
+			next()
+			continue
+		}
+		if st.r8 && st.r == 1 {
+			asm.FFT64Radix8Last(l, out, in, sp.tw[st.off:st.off+st.len], 0, inverse)
 			next()
 			continue
 		}

@@ -103,8 +103,11 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 					}
 				}
 				seg := n >= radix8SegMinLen64 && n <= radix8SegMaxLen64
-				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64 || seg]; r8 != want {
+				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64 || seg || n == radix8AllLen64]; r8 != want {
 					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
+				}
+				if last := sp.stages[len(sp.stages)-1]; (last.r8 && last.r == 1) != (n == radix8AllLen64) || (n == radix8AllLen64 && !sp.radix8) {
+					t.Errorf("%v: Plan64 n=%d: radix-8 last stage %v, first %v, want both at n = %d only", l, n, last.r8, sp.radix8, radix8AllLen64)
 				}
 				if (sp.pad8 > 0) != seg {
 					t.Errorf("%v: Plan64 n=%d: radix-8 padding %d, want it from n = %d to %d", l, n, sp.pad8, radix8SegMinLen64, radix8SegMaxLen64)
