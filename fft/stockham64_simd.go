@@ -11,7 +11,9 @@ import (
 
 // stockham64 is the complex128 twin of stockham32 (Plan64 at the vector
 // levels): a radix-8 or radix-2 first stage when log2 n is odd (as
-// stockham32, up to radix8MaxLen64), then radix-4 stages,
+// stockham32, up to radix8MaxLen64), then radix-4 stages (some fused or
+// replaced by radix 8 or 16 where the level has them, and at AVX2 radix
+// 8 from the first stage for n = 512 and 1024, radix8Front64),
 // the twiddles cos and sin of exact angles (rootTable32) in float64
 // tables laid out for asm.FFT64Radix4.
 type stockham64 struct {
@@ -122,7 +124,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	if batch == 1 && n < segMinLen64 {
 		fuseRadix16of64(p, l)
 	}
-	if batch == 1 && (n >= radix8MinLen64 && n <= radix8MidMaxLen64 || n >= radix8SegMinLen64 && n <= radix8SegMaxLen64) {
+	if batch == 1 && n >= radix8SegMinLen64 && n <= radix8SegMaxLen64 {
 		radix8of64(p, l)
 		if n >= radix8SegMinLen64 && n <= radix8SegMaxLen64 {
 			for _, st := range p.stages {
@@ -147,8 +149,8 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	if k := len(p.stages); batch == 1 && n >= segMinLen64 && k >= 2 && p.stages[k-1].r == 0 && p.stages[k-2].r16 && (n/16)%64 == 0 {
 		p.pad = segPad64
 	}
-	if batch == 1 && n == radix8AllLen64 && asm.FFT64Radix8LastSupported(l, n/8) {
-		radix8All64(p)
+	if batch == 1 && n >= radix8FrontMinLen64 && n <= radix8FrontMaxLen64 && asm.FFT64Radix8Supported(l, 8, n/64) && asm.FFT64Radix8LastSupported(l, n/8) {
+		radix8Front64(p)
 	}
 	total := 0
 	for i := range p.stages {
@@ -256,19 +258,6 @@ func fuseRadix16of64(sp *stockham64, l asm.Level) {
 	sp.stages = out
 }
 
-// radix8MinLen64 and radix8MidMaxLen64 bound the complex128 plans whose
-// middle radix-4 stages run as radix-8 stages where the level has them
-// (AVX2). Same-run interleaved A/B (FFTWInterleaved, AVX2, best of 200
-// batches, five rounds), radix 4, 8, 8, 4 against five radix-4 stages: n
-// = 1024 1555–1561 against 1608–1634 ns, RealPlan64 2048 (half length
-// 1024) 1865–1890 against 1965–1993 ns. Longer, the stage's eight output
-// streams n/8 values apart (a multiple of 4 KB) share L1 sets: n = 4096
-// 10580–11170 against 7655–7873 ns.
-const (
-	radix8MinLen64    = 1 << 10
-	radix8MidMaxLen64 = 1 << 10
-)
-
 // radix8SegMinLen64 and radix8SegMaxLen64 bound the complex128 plans
 // whose radix-8 stages (radix8of64) write their output segmented for the
 // next stage (pad8, runSeg8of64): n = 2048 runs radix 2, 8, 8, 4, 4
@@ -287,8 +276,8 @@ const (
 // radix8of64 replaces the middle radix-4 stages of sp (wide, neither the
 // first, ls = 1, which carries an inverse's 1/n, nor the r = 1 last) by
 // radix-8 stages, as many as 2·(stages) = 3·(radix 8) + 2·(radix 4)
-// allows, the radix-8 ones first: n = 1024 runs radix 4, 8, 8, 4 instead
-// of five radix-4 stages.
+// allows, the radix-8 ones first: n = 4096 runs radix 4, 8, 8, 4, 4
+// instead of six radix-4 stages.
 func radix8of64(sp *stockham64, l asm.Level) {
 	st := sp.stages
 	i := 0
@@ -323,35 +312,54 @@ func radix8of64(sp *stockham64, l asm.Level) {
 	sp.stages = out
 }
 
-// radix8AllLen64 is the complex128 plan that runs radix 8 from its first
-// stage to its last (radix8All64) where the level has the radix-8 last
-// stage (AVX2): n = 512 runs 8, 8, 8 instead of 8, 4, 4, 4. Interleaved
-// A/B of go test -c binaries (FFTWInterleaved, AVX2, three rounds),
-// ours-ns: c128 n = 512 606–618 against 625–638, r64 1024 (half length
-// 512) 753–760 against 790–804.
-// Elsewhere it lost, the radix-8 pass doing as many operations per level
-// as radix 4 (both are bound by them in L1: 219 and 153 ns per pass at
-// n = 512, for three levels and two): n = 1024 (2, 8, 8, 8) 1640–1646
-// against 1557–1566 ns, 2048 (4, 8, 8, 8) 3916–3946 against 3829–3847
-// ns, the last stage's eight output streams n/8 values (4 KB) apart
-// costing it 1.65 µs against radix 4's 0.78; 2048 as 8, 8, 8, 4 with the
-// first stage writing and the last reading segmented buffers 4097–4168
-// against 3851–3958 ns, the first stage's eight input streams, 4 KB
-// apart, costing 1.1 µs against radix 2's 0.58.
-const radix8AllLen64 = 1 << 9
+// radix8FrontMinLen64 and radix8FrontMaxLen64 bound the complex128
+// plans that start with radix-8 stages whatever the parity of log2 n
+// (radix8Front64) where the level has them (AVX2): n = 512 runs radix 8,
+// 8, 8 (the last asm.FFT64Radix8Last) instead of 8, 4, 4, 4, and 1024 8,
+// 8, 4, 4 instead of 4, 8, 8, 4. Interleaved A/B of go test -c binaries
+// (FFTWInterleaved, AVX2, best of 200 batches, three or four rounds),
+// ours-ns: c128 n = 512 606–618 against 625–638, 1024 1438–1459
+// against 1557–1586; r64 1024 (half length 512) 753–760 against
+// 790–804, 2048 1764–1786 against 1866–1890. (4, 8, 8, 4 had beaten
+// five radix-4 stages at 1024: 1555–1561 against 1608–1634 ns.)
+//
+// Tried and lost: 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns),
+// 2048 as 4, 8, 8, 8 (3916–3946 against 3829–3847 ns), the last stage's
+// eight output streams n/8 values (4 KB) apart costing it 1.65 µs
+// against radix 4's 0.78 (stage alone); 2048 as 8, 8, 8, 4 with the first
+// stage writing and the last reading segmented buffers (4097–4168
+// against 3851–3958 ns), the first stage's eight input streams, 4 KB
+// apart, costing 1.1 µs against radix 2's 0.58. The radix-8 pass does as
+// many operations per level as radix 4 and both are bound by them in L1
+// (n = 512: 219 and 153 ns a pass, for three levels and two), so radix 8
+// pays where it saves a pass and its streams stay clear of each other's
+// L1 sets.
+const (
+	radix8FrontMinLen64 = 1 << 9
+	radix8FrontMaxLen64 = 1 << 10
+)
 
-// radix8All64 replaces the stages of sp (batch 1, n a power of 8) by the
-// radix-8 first stage, radix-8 stages, and the radix-8 last stage (R = 1,
-// asm.FFT64Radix8Last).
-func radix8All64(sp *stockham64) {
+// radix8Front64 replaces the stages of sp (batch 1) by the radix-8 first
+// stage and, log2(n/8) = 3a + 2b with b < 3 the fewest, a radix-8
+// stages then b radix-4 ones, the last stage (R = 1) radix 8
+// (asm.FFT64Radix8Last) when b = 0.
+func radix8Front64(sp *stockham64) {
 	n := sp.n
 	sp.radix2, sp.radix8, sp.pad, sp.pad8 = false, true, 0, 0
+	k := bits.TrailingZeros(uint(n)) - 3
+	b := [3]int{0, 2, 1}[k%3]
+	a := (k - 2*b) / 3
 	var st []stage64
 	ls := 8
-	for ; 64*ls <= n; ls *= 8 {
+	for range a {
 		st = append(st, stage64{stage32: stage32{ls: ls, r: n / (8 * ls)}, r8: true})
+		ls *= 8
 	}
-	sp.stages = append(st, stage64{stage32: stage32{ls: ls, r: 1}, r8: true})
+	for range b {
+		st = append(st, stage64{stage32: stage32{ls: ls, r: n / (4 * ls)}})
+		ls *= 4
+	}
+	sp.stages = st
 }
 
 // fillRadix8Last64 fills asm.FFT64Radix8Last's table of length n: per

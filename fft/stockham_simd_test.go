@@ -103,11 +103,20 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 					}
 				}
 				seg := n >= radix8SegMinLen64 && n <= radix8SegMaxLen64
-				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64 || seg || n == radix8AllLen64]; r8 != want {
+				front := n >= radix8FrontMinLen64 && n <= radix8FrontMaxLen64
+				// Front: radix 8 first, then 8, 8 (512) or 8, 4, 4 (1024).
+				want := map[bool]int{true: 2}[seg]
+				if front {
+					want = 2 - bits.TrailingZeros(uint(n))%3
+				}
+				if r8 != want {
 					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
 				}
-				if last := sp.stages[len(sp.stages)-1]; (last.r8 && last.r == 1) != (n == radix8AllLen64) || (n == radix8AllLen64 && !sp.radix8) {
-					t.Errorf("%v: Plan64 n=%d: radix-8 last stage %v, first %v, want both at n = %d only", l, n, last.r8, sp.radix8, radix8AllLen64)
+				if front && !sp.radix8 {
+					t.Errorf("%v: Plan64 n=%d does not start with radix 8", l, n)
+				}
+				if last := sp.stages[len(sp.stages)-1]; (last.r8 && last.r == 1) != (n == radix8FrontMinLen64) {
+					t.Errorf("%v: Plan64 n=%d: radix-8 last stage %v, want it at n = %d only", l, n, last.r8, radix8FrontMinLen64)
 				}
 				if (sp.pad8 > 0) != seg {
 					t.Errorf("%v: Plan64 n=%d: radix-8 padding %d, want it from n = %d to %d", l, n, sp.pad8, radix8SegMinLen64, radix8SegMaxLen64)
