@@ -5343,9 +5343,9 @@ fft64ScaleAVX2_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX2, FMA3, SSE2
-TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -5354,9 +5354,13 @@ TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x01, DX
 	JZ           fft64R8FirstAVX2Fwd_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Y0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
 
@@ -5410,13 +5414,13 @@ fft64R8FirstAVX2Fwd_loop:
 	VFMSUBADD231PD Y1, Y11, Y9
 	VFMADDSUB231PD Y1, Y11, Y5
 	VMOVUPD        Y4, (AX)
-	VMOVUPD        Y2, (AX)(BX*1)
-	VMOVUPD        Y6, (AX)(BX*2)
-	VMOVUPD        Y9, (AX)(SI*1)
-	VMOVUPD        Y8, (AX)(BX*4)
-	VMOVUPD        Y3, (AX)(DI*1)
-	VMOVUPD        Y10, (AX)(SI*2)
-	VMOVUPD        Y5, (AX)(R8*1)
+	VMOVUPD        Y2, (AX)(R9*1)
+	VMOVUPD        Y6, (AX)(R9*2)
+	VMOVUPD        Y9, (AX)(R10*1)
+	VMOVUPD        Y8, (AX)(R9*4)
+	VMOVUPD        Y3, (AX)(R11*1)
+	VMOVUPD        Y10, (AX)(R10*2)
+	VMOVUPD        Y5, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -5609,9 +5613,9 @@ fft64R4FirstAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1AVX2Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX2Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -5621,6 +5625,10 @@ TEXT ·fft64R4Narrow1AVX2Fwd(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1AVX2Fwd_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX2Fwd_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1AVX2Fwd_loop:
@@ -5659,16 +5667,22 @@ fft64R4Narrow1AVX2Fwd_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x000000c0, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX2Fwd_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX2Fwd_loop
 
 fft64R4Narrow1AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -5678,6 +5692,10 @@ TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1cAVX2Fwd_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1cAVX2Fwd_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1cAVX2Fwd_loop:
@@ -5722,8 +5740,14 @@ fft64R4Narrow1cAVX2Fwd_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000060, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1cAVX2Fwd_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1cAVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1cAVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1cAVX2Fwd_loop
 
 fft64R4Narrow1cAVX2Fwd_done:
 	VZEROUPPER
@@ -6233,9 +6257,9 @@ fft64TransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX2, FMA3, SSE2
-TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -6244,9 +6268,13 @@ TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x01, DX
 	JZ           fft64R8FirstAVX2Inv_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Y0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
 
@@ -6300,13 +6328,13 @@ fft64R8FirstAVX2Inv_loop:
 	VFMSUBADD231PD Y1, Y11, Y9
 	VFMADDSUB231PD Y1, Y11, Y5
 	VMOVUPD        Y4, (AX)
-	VMOVUPD        Y2, (AX)(BX*1)
-	VMOVUPD        Y10, (AX)(BX*2)
-	VMOVUPD        Y5, (AX)(SI*1)
-	VMOVUPD        Y8, (AX)(BX*4)
-	VMOVUPD        Y3, (AX)(DI*1)
-	VMOVUPD        Y6, (AX)(SI*2)
-	VMOVUPD        Y9, (AX)(R8*1)
+	VMOVUPD        Y2, (AX)(R9*1)
+	VMOVUPD        Y10, (AX)(R9*2)
+	VMOVUPD        Y5, (AX)(R10*1)
+	VMOVUPD        Y8, (AX)(R9*4)
+	VMOVUPD        Y3, (AX)(R11*1)
+	VMOVUPD        Y6, (AX)(R10*2)
+	VMOVUPD        Y9, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -6469,9 +6497,9 @@ fft64R4FirstAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1AVX2Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX2Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6481,6 +6509,10 @@ TEXT ·fft64R4Narrow1AVX2Inv(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1AVX2Inv_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX2Inv_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1AVX2Inv_loop:
@@ -6519,16 +6551,22 @@ fft64R4Narrow1AVX2Inv_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x000000c0, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX2Inv_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX2Inv_loop
 
 fft64R4Narrow1AVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6538,6 +6576,10 @@ TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1cAVX2Inv_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1cAVX2Inv_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1cAVX2Inv_loop:
@@ -6582,8 +6624,14 @@ fft64R4Narrow1cAVX2Inv_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000060, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1cAVX2Inv_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1cAVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1cAVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1cAVX2Inv_loop
 
 fft64R4Narrow1cAVX2Inv_done:
 	VZEROUPPER
@@ -7179,9 +7227,9 @@ fft64ScaleAVX512_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX512DQ, AVX512F, SSE2
-TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -7190,9 +7238,13 @@ TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fft64R8FirstAVX512Fwd_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Z0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
 
@@ -7246,13 +7298,13 @@ fft64R8FirstAVX512Fwd_loop:
 	VFMSUBADD231PD Z1, Z11, Z9
 	VFMADDSUB231PD Z1, Z11, Z5
 	VMOVUPD        Z4, (AX)
-	VMOVUPD        Z2, (AX)(BX*1)
-	VMOVUPD        Z6, (AX)(BX*2)
-	VMOVUPD        Z9, (AX)(SI*1)
-	VMOVUPD        Z8, (AX)(BX*4)
-	VMOVUPD        Z3, (AX)(DI*1)
-	VMOVUPD        Z10, (AX)(SI*2)
-	VMOVUPD        Z5, (AX)(R8*1)
+	VMOVUPD        Z2, (AX)(R9*1)
+	VMOVUPD        Z6, (AX)(R9*2)
+	VMOVUPD        Z9, (AX)(R10*1)
+	VMOVUPD        Z8, (AX)(R9*4)
+	VMOVUPD        Z3, (AX)(R11*1)
+	VMOVUPD        Z10, (AX)(R10*2)
+	VMOVUPD        Z5, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX
@@ -7405,9 +7457,9 @@ fft64R4FirstAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64R4Narrow1AVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -7417,6 +7469,10 @@ TEXT ·fft64R4Narrow1AVX512Fwd(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x02, BX
 	JZ      fft64R4Narrow1AVX512Fwd_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX512Fwd_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64R4Narrow1AVX512Fwd_loop:
@@ -7463,8 +7519,14 @@ fft64R4Narrow1AVX512Fwd_loop:
 	ADDQ           $0x00000100, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000180, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX512Fwd_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX512Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX512Fwd_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX512Fwd_loop
 
 fft64R4Narrow1AVX512Fwd_done:
 	VZEROUPPER
@@ -8478,9 +8540,9 @@ fft64TransposeTwiddleAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX512DQ, AVX512F, SSE2
-TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -8489,9 +8551,13 @@ TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fft64R8FirstAVX512Inv_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Z0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
 
@@ -8545,13 +8611,13 @@ fft64R8FirstAVX512Inv_loop:
 	VFMSUBADD231PD Z1, Z11, Z9
 	VFMADDSUB231PD Z1, Z11, Z5
 	VMOVUPD        Z4, (AX)
-	VMOVUPD        Z2, (AX)(BX*1)
-	VMOVUPD        Z10, (AX)(BX*2)
-	VMOVUPD        Z5, (AX)(SI*1)
-	VMOVUPD        Z8, (AX)(BX*4)
-	VMOVUPD        Z3, (AX)(DI*1)
-	VMOVUPD        Z6, (AX)(SI*2)
-	VMOVUPD        Z9, (AX)(R8*1)
+	VMOVUPD        Z2, (AX)(R9*1)
+	VMOVUPD        Z10, (AX)(R9*2)
+	VMOVUPD        Z5, (AX)(R10*1)
+	VMOVUPD        Z8, (AX)(R9*4)
+	VMOVUPD        Z3, (AX)(R11*1)
+	VMOVUPD        Z6, (AX)(R10*2)
+	VMOVUPD        Z9, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX
@@ -8704,9 +8770,9 @@ fft64R4FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64R4Narrow1AVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -8716,6 +8782,10 @@ TEXT ·fft64R4Narrow1AVX512Inv(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x02, BX
 	JZ      fft64R4Narrow1AVX512Inv_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX512Inv_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64R4Narrow1AVX512Inv_loop:
@@ -8762,8 +8832,14 @@ fft64R4Narrow1AVX512Inv_loop:
 	ADDQ           $0x00000100, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000180, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX512Inv_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX512Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX512Inv_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX512Inv_loop
 
 fft64R4Narrow1AVX512Inv_done:
 	VZEROUPPER

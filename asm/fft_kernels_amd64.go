@@ -332,20 +332,43 @@ func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {
 func fft64Narrow1Compact(l Level, ls int) bool { return l == AVX2 && ls >= 256 }
 
 func fft64R4Narrow1At(l Level, o, i *complex128, w *float64, ls int, inverse bool) {
+	fft64R4Narrow1SegAt(l, o, i, w, ls, ls/FFT64Values(l), 0, inverse)
+}
+
+// fft64R4Narrow1SegAt runs the r = 1 stage on an input with pad bytes
+// after every per vectors of j.
+func fft64R4Narrow1SegAt(l Level, o, i *complex128, w *float64, ls, per, pad int, inverse bool) {
 	switch {
 	case fft64Narrow1Compact(l, ls) && inverse:
-		fft64R4Narrow1cAVX2Inv(o, i, w, ls)
+		fft64R4Narrow1cAVX2Inv(o, i, w, ls, per, pad)
 	case fft64Narrow1Compact(l, ls):
-		fft64R4Narrow1cAVX2Fwd(o, i, w, ls)
+		fft64R4Narrow1cAVX2Fwd(o, i, w, ls, per, pad)
 	case l == AVX512 && inverse:
-		fft64R4Narrow1AVX512Inv(o, i, w, ls)
+		fft64R4Narrow1AVX512Inv(o, i, w, ls, per, pad)
 	case l == AVX512:
-		fft64R4Narrow1AVX512Fwd(o, i, w, ls)
+		fft64R4Narrow1AVX512Fwd(o, i, w, ls, per, pad)
 	case inverse:
-		fft64R4Narrow1AVX2Inv(o, i, w, ls)
+		fft64R4Narrow1AVX2Inv(o, i, w, ls, per, pad)
 	default:
-		fft64R4Narrow1AVX2Fwd(o, i, w, ls)
+		fft64R4Narrow1AVX2Fwd(o, i, w, ls, per, pad)
 	}
+}
+
+// FFT64Radix4LastSeg is FFT64Radix4's r = 1 stage (ls = n/4, n =
+// len(out)) reading in segmented as FFT64Radix8Seg writes it: inPad
+// values after every n/8, each segment then holding the inputs of ls/8
+// whole j, which must be a multiple of the values per vector. It lets a
+// plan whose radix-8 stages write segmented buffers end with radix 4
+// without a pass that only removes the padding (n = 2048 at AVX2: 8, 8,
+// 8, 4).
+func FFT64Radix4LastSeg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	n := len(out)
+	ls, seg, v := n/4, n/8, FFT64Values(l)
+	if (l != AVX2 && l != AVX512) || n%8 != 0 || !FFT64Radix4Supported(l, ls, 1) || inPad < 0 || ls < 8*v || (ls/8)%v != 0 || len(in) <= FFTSegIndex(n-1, seg, inPad) {
+		panic("asm: FFT64Radix4LastSeg: bad length, padding or unsupported stage")
+	}
+	tw = tw[:FFT64Radix4TwiddleLen(l, ls, 1)]
+	fft64R4Narrow1SegAt(l, &out[0], &in[0], &tw[0], ls, ls/8/v, inPad*16, inverse)
 }
 
 // fft64R4At is fftR4At for complex128.
@@ -417,16 +440,36 @@ func fft64TransposeTwiddleAt(l Level, d, s, pa, pb *complex128, rows, cols, ds i
 func FFT64Radix8FirstSupported(l Level) bool { return l == AVX2 || l == AVX512 }
 
 func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
+	fft64R8FirstSegAt(l, o, i, r, r*16, s, inverse)
+}
+
+// fft64R8FirstSegAt runs the radix-8 first stage with its output rows os
+// bytes apart.
+func fft64R8FirstSegAt(l Level, o, i *complex128, r, os int, s float64, inverse bool) {
 	switch {
 	case l == AVX512 && inverse:
-		fft64R8FirstAVX512Inv(o, i, r, s)
+		fft64R8FirstAVX512Inv(o, i, r, os, s)
 	case l == AVX512:
-		fft64R8FirstAVX512Fwd(o, i, r, s)
+		fft64R8FirstAVX512Fwd(o, i, r, os, s)
 	case inverse:
-		fft64R8FirstAVX2Inv(o, i, r, s)
+		fft64R8FirstAVX2Inv(o, i, r, os, s)
 	default:
-		fft64R8FirstAVX2Fwd(o, i, r, s)
+		fft64R8FirstAVX2Fwd(o, i, r, os, s)
 	}
+}
+
+// FFT64Radix8FirstSeg is FFT64Radix8First (n = len(in)) writing the
+// segmented layout of FFT64Radix8Seg: outPad values after every n/8, so
+// that the stage's eight output rows, n/8 values apart (a multiple of 4
+// KB from n = 2048), do not share the L1 sets; out must hold
+// FFTSegIndex(n−1, n/8, outPad)+1 values.
+func FFT64Radix8FirstSeg(l Level, out, in []complex128, s float64, outPad int, inverse bool) {
+	n := len(in)
+	r := n / 8
+	if !FFT64Radix8FirstSupported(l) || r == 0 || r%FFT64Values(l) != 0 || n%8 != 0 || outPad < 0 || len(out) <= FFTSegIndex(n-1, r, outPad) {
+		panic("asm: FFT64Radix8FirstSeg: bad length, padding or no kernel")
+	}
+	fft64R8FirstSegAt(l, &out[0], &in[0], r, (r+outPad)*16, s, inverse)
 }
 
 // FFT64Radix16Supported reports whether two contiguous radix-4 stages of

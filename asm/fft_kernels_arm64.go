@@ -317,3 +317,14 @@ func FFT64Radix8LastTwiddleLen(ls int) int { return 0 }
 func FFT64Radix8Last(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
 	panic("asm: FFT64Radix8Last: no NEON kernel")
 }
+
+// FFT64Radix4LastSeg has no NEON kernel: the NEON plans write no
+// segmented buffers.
+func FFT64Radix4LastSeg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	panic("asm: FFT64Radix4LastSeg: no NEON kernel")
+}
+
+// FFT64Radix8FirstSeg has no NEON kernel (FFT64Radix8FirstSupported).
+func FFT64Radix8FirstSeg(l Level, out, in []complex128, s float64, outPad int, inverse bool) {
+	panic("asm: FFT64Radix8FirstSeg: no NEON kernel")
+}

@@ -132,10 +132,13 @@ func fft64R2First(v vmath.ISA) {
 
 // fft64R8First is fftR8First for complex128: the radix-8 first stage
 // (ls = 1, no twiddles, inputs scaled by the power of two s) that replaces
-// radix 2 then radix 4 when log2 n is odd, one pass fewer.
+// radix 2 then radix 4 when log2 n is odd, one pass fewer. Its eight
+// output rows start os bytes apart: r values, or a segment of them and
+// its padding (FFT64Radix8FirstSeg), so that rows a multiple of 4 KB
+// apart do not share the L1 sets.
 func fft64R8First(v vmath.ISA, inverse bool) {
 	name := "fft64R8First" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex128, r int, s float64)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, r, os int, s float64)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.")
 	out := Load(Param("out"), GP64())
@@ -147,13 +150,19 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
 	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	ob, o3, o5, o7 := GP64(), GP64(), GP64(), GP64()
+	Load(Param("os"), ob)
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 4}, o5)
+	LEAQ(Mem{Base: o3, Index: ob, Scale: 4}, o7)
 	SHRQ(U8(log2(cvals64(v))), r)
 	JZ(LabelRef(name + "_done"))
 	sv, ones := v.Vec(), v.Vec()
 	VBROADCASTSD(Load(Param("s"), XMM()), sv)
 	VMOVUPD(fftConst64(1), ones)
-	rs := [4]reg.GPVirtual{rb, r3, r5, r7}
+	rs, os := [4]reg.GPVirtual{rb, r3, r5, r7}, [4]reg.GPVirtual{ob, o3, o5, o7}
 	at := func(base reg.Register, q int) Mem { return row8(base, rs, q) }
+	to := func(q int) Mem { return row8(out, os, q) }
 	Label(name + "_loop")
 	u, w := radix8Halves64(v, func(j int) reg.VecVirtual {
 		a := v.Vec()
@@ -164,8 +173,8 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 	butterfly64(v, ue, ones, inverse)
 	butterfly64(v, wo, ones, inverse)
 	for t := range 4 {
-		VMOVUPD(ue[t], at(out, 2*t))
-		VMOVUPD(wo[t], at(out, 2*t+1))
+		VMOVUPD(ue[t], to(2*t))
+		VMOVUPD(wo[t], to(2*t+1))
 	}
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
@@ -333,7 +342,8 @@ func fft64R4Wide(v vmath.ISA, inverse, first bool) {
 // w1, …) of each value duplicated over its two lanes. compact
 // (fft64R4Narrow1c…) takes three vectors (w1, w2, w3 of the V j as plain
 // complex128) and spreads them as fft64Tail16 does: the table is 1.5
-// times the data's size even so.
+// times the data's size even so. The input may be segmented as
+// FFT64Radix8Seg writes it: pad bytes after every per vectors of j.
 func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	name := "fft64R4Narrow1" + v.Name + fftDir(inverse)
 	vecs := 6 // twiddle vectors per V j
@@ -341,9 +351,9 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 		name = "fft64R4Narrow1c" + v.Name + fftDir(inverse)
 		vecs = 3
 	}
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, per, pad int)")
 	Pragma("noescape")
-	Doc(name + " runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.")
+	Doc(name + " runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.")
 	V := cvals64(v)
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
@@ -357,6 +367,11 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	MOVQ(ls, groups)
 	SHRQ(U8(log2(V)), groups)
 	JZ(LabelRef(name + "_done"))
+	per, left := GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
@@ -392,6 +407,11 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	ADDQ(U32(4*v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	ADDQ(U32(vecs*v.Bytes()), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("pad", 40), in)
+	MOVQ(per, left)
+	Label(name + "_next")
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
