@@ -56,7 +56,7 @@ const segMinLen64 = 2048
 // workLen is the work length runStockham64 needs.
 func (sp *stockham64) workLen() int {
 	if sp.pad8 > 0 {
-		return 2 * (sp.n + 8*sp.pad8)
+		return 2*(sp.n+8*sp.pad8) + seg8Slack
 	}
 	return sp.n + 16*sp.pad
 }
@@ -315,28 +315,28 @@ func radix8of64(sp *stockham64, l asm.Level) {
 // radix8FrontMinLen64 and radix8FrontMaxLen64 bound the complex128
 // plans that start with radix-8 stages whatever the parity of log2 n
 // (radix8Front64) where the level has them (AVX2): n = 512 runs radix 8,
-// 8, 8 (the last asm.FFT64Radix8Last) instead of 8, 4, 4, 4, and 1024 8,
-// 8, 4, 4 instead of 4, 8, 8, 4. Interleaved A/B of go test -c binaries
-// (FFTWInterleaved, AVX2, best of 200 batches, three or four rounds),
-// ours-ns: c128 n = 512 606–618 against 625–638, 1024 1438–1459
-// against 1557–1586; r64 1024 (half length 512) 753–760 against
-// 790–804, 2048 1764–1786 against 1866–1890. (4, 8, 8, 4 had beaten
-// five radix-4 stages at 1024: 1555–1561 against 1608–1634 ns.)
+// 8, 8 (the last asm.FFT64Radix8Last) instead of 8, 4, 4, 4, 1024 8, 8,
+// 4, 4 instead of 4, 8, 8, 4, and 2048 8, 8, 8, 4 on segmented buffers
+// (pad8, seg8Buffers) instead of 2, 8, 8, 4, 4. Interleaved A/B of go
+// test -c binaries (FFTWInterleaved, AVX2, best of 200 batches, three or
+// four rounds), ours-ns: c128 n = 512 606–618 against 625–638, 1024
+// 1438–1459 against 1557–1586, 2048 3229–3234 against 3815–3827; r64
+// 1024 (half length 512) 753–760 against 790–804, 2048 1764–1786
+// against 1866–1890, 4096 3876–3880 against 4459–4465. (4, 8, 8, 4 had
+// beaten five radix-4 stages at 1024: 1555–1561 against 1608–1634 ns.)
 //
-// Tried and lost: 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns),
-// 2048 as 4, 8, 8, 8 (3916–3946 against 3829–3847 ns), the last stage's
-// eight output streams n/8 values (4 KB) apart costing it 1.65 µs
-// against radix 4's 0.78 (stage alone); 2048 as 8, 8, 8, 4 with the first
-// stage writing and the last reading segmented buffers (4097–4168
-// against 3851–3958 ns), the first stage's eight input streams, 4 KB
-// apart, costing 1.1 µs against radix 2's 0.58. The radix-8 pass does as
-// many operations per level as radix 4 and both are bound by them in L1
-// (n = 512: 219 and 153 ns a pass, for three levels and two), so radix 8
-// pays where it saves a pass and its streams stay clear of each other's
-// L1 sets.
+// Tried and lost: 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns)
+// and 2048 as 4, 8, 8, 8 (3916–3946 against 3829–3847 ns), the radix-8
+// last stage's eight output streams n/8 values (4 KB) apart costing it
+// 1.65 µs against radix 4's 0.78 (stage alone, whatever the buffers'
+// placement); 2048 as 8, 8, 8, 4 without seg8Buffers (4097–4168 against
+// 3851–3958 ns). The radix-8 pass does as many operations per level as
+// radix 4 and both are bound by them in L1 (n = 512: 219 and 153 ns a
+// pass, for three levels and two), so radix 8 pays where it saves a
+// pass and its streams stay clear of each other's L1 sets.
 const (
 	radix8FrontMinLen64 = 1 << 9
-	radix8FrontMaxLen64 = 1 << 10
+	radix8FrontMaxLen64 = 1 << 11
 )
 
 // radix8Front64 replaces the stages of sp (batch 1) by the radix-8 first
@@ -360,6 +360,9 @@ func radix8Front64(sp *stockham64) {
 		ls *= 4
 	}
 	sp.stages = st
+	if n >= radix8SegMinLen64 {
+		sp.pad8 = segPad64
+	}
 }
 
 // fillRadix8Last64 fills asm.FFT64Radix8Last's table of length n: per
@@ -532,7 +535,7 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 func runSeg8of64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
 	l, n, pad := sp.level, sp.n, sp.pad8
 	size := n + 8*pad
-	bufs := [2][]complex128{work[:size], work[size : 2*size]}
+	bufs := seg8Buffers(work, size, src)
 	b := 0
 	s := 1.0
 	if scale {
@@ -547,7 +550,12 @@ func runSeg8of64(sp *stockham64, dst, src, work []complex128, inverse, scale boo
 		return o
 	}
 	in, inPad := src, 0
+	v := asm.FFT64Values(l)
 	switch {
+	case sp.radix8 && segmentedInput64(&sp.stages[0], v):
+		out := next(false)
+		asm.FFT64Radix8FirstSeg(l, out, in, s, pad, inverse)
+		in, inPad, s = out, pad, 1
 	case sp.radix8:
 		out := next(false)[:n]
 		asm.FFT64Radix8First(l, out, in, s, inverse)
@@ -557,16 +565,18 @@ func runSeg8of64(sp *stockham64, dst, src, work []complex128, inverse, scale boo
 		asm.FFT64Radix2First(l, out, in, s)
 		in, s = out, 1
 	}
-	v := asm.FFT64Values(l)
 	for i := range sp.stages {
 		st := &sp.stages[i] // by pointer, as in runStockham64
 		last := i == len(sp.stages)-1
 		out := next(last)
 		tw := sp.tw[st.off : st.off+st.len]
 		switch {
+		case st.r == 1 && inPad > 0:
+			asm.FFT64Radix4LastSeg(l, out[:n], in, tw, inPad, inverse)
+			in, inPad = out[:n], 0
 		case st.r8:
 			outPad := 0
-			if nx := i + 1; nx < len(sp.stages) && (sp.stages[nx].r8 || sp.stages[nx].r >= v && sp.stages[nx].ls%8 == 0) {
+			if nx := i + 1; nx < len(sp.stages) && segmentedInput64(&sp.stages[nx], v) {
 				outPad = pad
 			}
 			asm.FFT64Radix8Seg(l, out, in, tw, n, st.ls, inPad, outPad, inverse)
@@ -591,6 +601,45 @@ func runSeg8of64(sp *stockham64, dst, src, work []complex128, inverse, scale boo
 	if s != 1 {
 		asm.FFT64Scale(l, dst, s)
 	}
+}
+
+// segmentedInput64 reports whether runSeg8of64 runs st reading a
+// segmented input (segments of n/8 values, each holding the inputs of
+// whole j): a radix-8 or wide radix-4 stage of ls a multiple of 8, or
+// the radix-4 last stage (R = 1) when each segment holds whole vectors
+// of j (v per vector).
+func segmentedInput64(st *stage64, v int) bool {
+	switch {
+	case st.r8:
+		return st.ls%8 == 0
+	case st.r == 1:
+		return st.ls >= 8*v && st.ls%(8*v) == 0
+	}
+	return st.r >= v && st.ls%8 == 0
+}
+
+// seg8Slack is the room, in values, that runSeg8of64's work buffer holds
+// beyond its two buffers to place them (seg8Buffers).
+const seg8Slack = 4096 / 16
+
+// seg8Buffers returns runSeg8of64's two buffers of size values in work,
+// the first starting 2 KB after src modulo 4 KB, the second right after
+// it. A pass whose output starts within a few hundred bytes of its input
+// modulo 4 KB runs its loads into the 4 KB aliases of its recent stores
+// and the two streams' lines into the same L1 sets: the radix-8 first
+// stage of n = 2048 alone (AVX2) took 1.28–1.69 µs with src and out both
+// 4 KB-aligned, 0.59–0.66 µs with out 1 or 2 KB after src (3 KB after
+// cost the later passes 15–30%). The pool's buffers and the callers' are
+// page-aligned as often as not. Interleaved A/B (FFTWInterleaved, AVX2,
+// three rounds), ours-ns: c128 n = 2048 3229–3234 against 3303–3306 with
+// the placement for the radix-8 plans only, 3268–3297 with the second
+// buffer also 2 KB after the first (4096 then 7544–7668 against
+// 7392–7422); r64 4096 3876–3880 against 3912–3948 and 3934–3939.
+func seg8Buffers(work []complex128, size int, src []complex128) [2][]complex128 {
+	const page, half, b = 4096, 2048, 16 // b: bytes per value
+	w := uintptr(unsafe.Pointer(unsafe.SliceData(work)))
+	a := int((uintptr(unsafe.Pointer(unsafe.SliceData(src)))+half-w)%page) / b
+	return [2][]complex128{work[a : a+size], work[a+size : a+2*size]}
 }
 
 // realStockham64 is realStockham32 for float64: the complex128 plan of the

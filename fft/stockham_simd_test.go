@@ -104,10 +104,11 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 				}
 				seg := n >= radix8SegMinLen64 && n <= radix8SegMaxLen64
 				front := n >= radix8FrontMinLen64 && n <= radix8FrontMaxLen64
-				// Front: radix 8 first, then 8, 8 (512) or 8, 4, 4 (1024).
+				// Front: radix 8 first, then 8, 8 (512), 8, 4, 4 (1024) or
+				// 8, 8, 4 (2048).
 				want := map[bool]int{true: 2}[seg]
 				if front {
-					want = 2 - bits.TrailingZeros(uint(n))%3
+					want = map[int]int{0: 2, 1: 1, 2: 2}[bits.TrailingZeros(uint(n))%3]
 				}
 				if r8 != want {
 					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
