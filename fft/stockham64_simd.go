@@ -124,16 +124,6 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	if batch == 1 && n < segMinLen64 {
 		fuseRadix16of64(p, l)
 	}
-	if batch == 1 && n >= radix8SegMinLen64 && n <= radix8SegMaxLen64 {
-		radix8of64(p, l)
-		if n >= radix8SegMinLen64 && n <= radix8SegMaxLen64 {
-			for _, st := range p.stages {
-				if st.r8 {
-					p.pad8 = segPad64
-				}
-			}
-		}
-	}
 	// Longer: only the two stages before the tail fused (R = 16), their
 	// output segmented. Fused unsegmented (the earlier rule, pairs from
 	// the front) at 8192: 19967–21093 against the radix-4 stages'
@@ -258,96 +248,65 @@ func fuseRadix16of64(sp *stockham64, l asm.Level) {
 	sp.stages = out
 }
 
-// radix8SegMinLen64 and radix8SegMaxLen64 bound the complex128 plans
-// whose radix-8 stages (radix8of64) write their output segmented for the
-// next stage (pad8, runSeg8of64): n = 2048 runs radix 2, 8, 8, 4, 4
-// instead of radix 2 and five radix-4 stages, 4096 radix 4, 8, 8, 4, 4
-// instead of six radix-4 stages. Interleaved A/B of go test -c binaries
-// (FFTWInterleaved, AVX2, three rounds), ours-ns: c128 n = 2048
-// 3825–3877 against 3912–3922, 4096 7411–7455 against 7679–7701, r64
-// 4096 (half length 2048) 4476–4510 against 4580–4624. At 1024 it lost
-// (1592–1597 against 1555–1564 ns unsegmented), and from 8192 the
-// measurements did not tell it from the radix-4 stages.
-const (
-	radix8SegMinLen64 = 1 << 11
-	radix8SegMaxLen64 = 1 << 12
-)
-
-// radix8of64 replaces the middle radix-4 stages of sp (wide, neither the
-// first, ls = 1, which carries an inverse's 1/n, nor the r = 1 last) by
-// radix-8 stages, as many as 2·(stages) = 3·(radix 8) + 2·(radix 4)
-// allows, the radix-8 ones first: n = 4096 runs radix 4, 8, 8, 4, 4
-// instead of six radix-4 stages.
-func radix8of64(sp *stockham64, l asm.Level) {
-	st := sp.stages
-	i := 0
-	for i < len(st) && (st[i].ls == 1 || st[i].r16 || st[i].r == 0) {
-		i++
-	}
-	k := i
-	for k < len(st) && st[k].ls > 1 && !st[k].r16 && st[k].r >= asm.FFT64Values(l) && st[k].r > 1 {
-		k++
-	}
-	c := k - i // the middle radix-4 stages
-	a := 2 * c / 3 &^ 1
-	if a == 0 {
-		return
-	}
-	b := (2*c - 3*a) / 2
-	n := sp.n
-	mid := make([]stage64, 0, a+b)
-	ls := st[i].ls
-	for range a {
-		if !asm.FFT64Radix8Supported(l, ls, n/(8*ls)) {
-			return
-		}
-		mid = append(mid, stage64{stage32: stage32{ls: ls, r: n / (8 * ls)}, r8: true})
-		ls *= 8
-	}
-	for range b {
-		mid = append(mid, stage64{stage32: stage32{ls: ls, r: n / (4 * ls)}})
-		ls *= 4
-	}
-	out := append(append(append([]stage64(nil), st[:i]...), mid...), st[k:]...)
-	sp.stages = out
-}
+// radix8SegMinLen64 is the shortest radix8Front64 plan whose stages
+// write their output segmented for the next (pad8, runSeg8of64): from n
+// = 2048, where the eight output streams of a radix-8 stage, n/8 values
+// apart, are a multiple of 4 KB apart and share the L1 sets. (Measured
+// when radix 8 ran only in the middle: at 1024 segmenting lost,
+// 1592–1597 against 1555–1564 ns; at 2048 and 4096 it won, 3825–3877
+// against 3912–3922 and 7411–7455 against 7679–7701 ns.)
+const radix8SegMinLen64 = 1 << 11
 
 // radix8FrontMinLen64 and radix8FrontMaxLen64 bound the complex128
 // plans that start with radix-8 stages whatever the parity of log2 n
-// (radix8Front64) where the level has them (AVX2): n = 512 runs radix 8,
-// 8, 8 (the last asm.FFT64Radix8Last) instead of 8, 4, 4, 4, 1024 8, 8,
-// 4, 4 instead of 4, 8, 8, 4, and 2048 8, 8, 8, 4 on segmented buffers
-// (pad8, seg8Buffers) instead of 2, 8, 8, 4, 4. Interleaved A/B of go
-// test -c binaries (FFTWInterleaved, AVX2, best of 200 batches, three or
-// four rounds), ours-ns: c128 n = 512 606–618 against 625–638, 1024
-// 1438–1459 against 1557–1586, 2048 3229–3234 against 3815–3827; r64
-// 1024 (half length 512) 753–760 against 790–804, 2048 1764–1786
-// against 1866–1890, 4096 3876–3880 against 4459–4465. (4, 8, 8, 4 had
-// beaten five radix-4 stages at 1024: 1555–1561 against 1608–1634 ns.)
+// (radix8Front64) where the level has them (AVX2): a radix-8 first
+// stage, radix-8 stages, then radix-4 ones, one or two passes fewer than
+// the radix-2 or radix-4 first stage and radix-4 stages (or the radix-8
+// middle stages of n = 1024 … 4096) they replace: n = 512 runs radix 8,
+// 8, 8 (the last asm.FFT64Radix8Last) instead of 8, 4, 4, 4; 1024 8, 8,
+// 4, 4 instead of 4, 8, 8, 4; 2048 8, 8, 8, 4 instead of 2, 8, 8, 4, 4;
+// 4096 8, 8, 4, 4, 4 instead of 4, 8, 8, 4, 4; 8192 8, 8, 8, 4, 4
+// instead of 2 and six radix-4 stages; 65536 8, 8, 8, 8, 4, 4 instead of
+// eight radix-4 stages. Interleaved A/B of go test -c binaries
+// (FFTWInterleaved, AVX2, best of 200 batches, three or four rounds),
+// ours-ns: c128 n = 512 606–618 against 625–638, 1024 1438–1459 against
+// 1557–1586, 2048 3229–3234 against 3815–3827, 4096 7114–7153 against
+// 7412–7434, 8192 14971–15087 against 17664–17761, 16384 36172–36855
+// against 36898–37292, 32768 82069–82396 against 93589–94798, 65536
+// 175260–177664 against 198855–201910; r64 (half that length) 1024
+// 753–760 against 790–804, 2048 1764–1786 against 1866–1890, 4096
+// 3876–3880 against 4459–4465, 8192 8408–8486 against 8724–8842, 16384
+// 17927–18160 against 20404–20544, 65536 93299–93770 against
+// 106147–106388. Longer plans were not measured.
 //
 // Tried and lost: 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns)
 // and 2048 as 4, 8, 8, 8 (3916–3946 against 3829–3847 ns), the radix-8
 // last stage's eight output streams n/8 values (4 KB) apart costing it
 // 1.65 µs against radix 4's 0.78 (stage alone, whatever the buffers'
-// placement); 2048 as 8, 8, 8, 4 without seg8Buffers (4097–4168 against
-// 3851–3958 ns). The radix-8 pass does as many operations per level as
-// radix 4 and both are bound by them in L1 (n = 512: 219 and 153 ns a
-// pass, for three levels and two), so radix 8 pays where it saves a
-// pass and its streams stay clear of each other's L1 sets.
+// placement), hence radix 4 last from n = 2048 (4096 and 32768 end
+// with three radix-4 stages); 2048 as 8, 8, 8, 4 without seg8Buffers
+// (4097–4168 against 3851–3958 ns). The radix-8 pass does as many
+// operations per level as radix 4 and both are bound by them in L1 (n =
+// 512: 219 and 153 ns a pass, for three levels and two), so radix 8
+// pays where it saves a pass and its streams stay clear of each other's
+// L1 sets.
 const (
 	radix8FrontMinLen64 = 1 << 9
-	radix8FrontMaxLen64 = 1 << 11
+	radix8FrontMaxLen64 = 1 << 16
 )
 
 // radix8Front64 replaces the stages of sp (batch 1) by the radix-8 first
-// stage and, log2(n/8) = 3a + 2b with b < 3 the fewest, a radix-8
-// stages then b radix-4 ones, the last stage (R = 1) radix 8
-// (asm.FFT64Radix8Last) when b = 0.
+// stage and, log2(n/8) = 3a + 2b with b the fewest (but 3, not 0, above
+// n = 512), a radix-8 stages then b radix-4 ones, the last stage (R = 1)
+// radix 8 (asm.FFT64Radix8Last) when b = 0.
 func radix8Front64(sp *stockham64) {
 	n := sp.n
 	sp.radix2, sp.radix8, sp.pad, sp.pad8 = false, true, 0, 0
 	k := bits.TrailingZeros(uint(n)) - 3
 	b := [3]int{0, 2, 1}[k%3]
+	if b == 0 && n > radix8FrontMinLen64 {
+		b = 3
+	}
 	a := (k - 2*b) / 3
 	var st []stage64
 	ls := 8
