@@ -254,7 +254,9 @@ func fuseRadix16of64(sp *stockham64, l asm.Level) {
 // apart, are a multiple of 4 KB apart and share the L1 sets. (Measured
 // when radix 8 ran only in the middle: at 1024 segmenting lost,
 // 1592–1597 against 1555–1564 ns; at 2048 and 4096 it won, 3825–3877
-// against 3912–3922 and 7411–7455 against 7679–7701 ns.)
+// against 3912–3922 and 7411–7455 against 7679–7701 ns. With
+// radix8Front64's 8, 8, 4, 4 at 1024 it lost again: 1618–1657 against
+// 1436–1445 ns.)
 const radix8SegMinLen64 = 1 << 11
 
 // radix8FrontMinLen64 and radix8FrontMaxLen64 bound the complex128
