@@ -247,7 +247,7 @@ func fft64ScaleAVX2(x *complex128, n int, s float64)
 // fft64R8FirstAVX2Fwd runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
 //
 //go:noescape
-func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, s float64)
+func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, os int, s float64)
 
 // fft64R4WideAVX2Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
@@ -259,20 +259,30 @@ func fft64R4WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, ro
 //go:noescape
 func fft64R4FirstAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
-// fft64R4Narrow1AVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+// fft64R4Narrow1AVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
-// fft64R4Narrow1cAVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+// fft64R4Narrow1cAVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
 // fft64R8WideAVX2Fwd runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
+
+// fft64R8Narrow1AVX2Fwd runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+
+// fft64R8Narrow1cAVX2Fwd runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
 // fft64RealPassAVX2Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
@@ -287,7 +297,7 @@ func fft64TransposeTwiddleAVX2Fwd(dst *complex128, src *complex128, a *complex12
 // fft64R8FirstAVX2Inv runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
 //
 //go:noescape
-func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, s float64)
+func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, os int, s float64)
 
 // fft64R4WideAVX2Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
@@ -299,20 +309,30 @@ func fft64R4WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, ro
 //go:noescape
 func fft64R4FirstAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
-// fft64R4Narrow1AVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+// fft64R4Narrow1AVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
-// fft64R4Narrow1cAVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+// fft64R4Narrow1cAVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
 // fft64R8WideAVX2Inv runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
 //go:noescape
-func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
+
+// fft64R8Narrow1AVX2Inv runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+
+// fft64R8Narrow1cAVX2Inv runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
 // fft64RealPassAVX2Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
@@ -342,7 +362,7 @@ func fft64ScaleAVX512(x *complex128, n int, s float64)
 // fft64R8FirstAVX512Fwd runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
 //
 //go:noescape
-func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, s float64)
+func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, os int, s float64)
 
 // fft64R4WideAVX512Fwd runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
@@ -354,10 +374,10 @@ func fft64R4WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, 
 //go:noescape
 func fft64R4FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
-// fft64R4Narrow1AVX512Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+// fft64R4Narrow1AVX512Fwd runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
 // fft64RealPassAVX512Fwd turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //
@@ -387,7 +407,7 @@ func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex
 // fft64R8FirstAVX512Inv runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.
 //
 //go:noescape
-func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, s float64)
+func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, os int, s float64)
 
 // fft64R4WideAVX512Inv runs one radix-4 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
 //
@@ -399,10 +419,10 @@ func fft64R4WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, 
 //go:noescape
 func fft64R4FirstAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, rows int, w int, qs int, ss int, inRow int, outRow int, inJ int, outJ int, s float64)
 
-// fft64R4Narrow1AVX512Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.
+// fft64R4Narrow1AVX512Inv runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.
 //
 //go:noescape
-func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 
 // fft64RealPassAVX512Inv turns a half-length complex128 FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go, fftRealPass.
 //

@@ -5343,9 +5343,9 @@ fft64ScaleAVX2_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX2Fwd(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX2, FMA3, SSE2
-TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -5354,9 +5354,13 @@ TEXT ·fft64R8FirstAVX2Fwd(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x01, DX
 	JZ           fft64R8FirstAVX2Fwd_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Y0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
 
@@ -5410,13 +5414,13 @@ fft64R8FirstAVX2Fwd_loop:
 	VFMSUBADD231PD Y1, Y11, Y9
 	VFMADDSUB231PD Y1, Y11, Y5
 	VMOVUPD        Y4, (AX)
-	VMOVUPD        Y2, (AX)(BX*1)
-	VMOVUPD        Y6, (AX)(BX*2)
-	VMOVUPD        Y9, (AX)(SI*1)
-	VMOVUPD        Y8, (AX)(BX*4)
-	VMOVUPD        Y3, (AX)(DI*1)
-	VMOVUPD        Y10, (AX)(SI*2)
-	VMOVUPD        Y5, (AX)(R8*1)
+	VMOVUPD        Y2, (AX)(R9*1)
+	VMOVUPD        Y6, (AX)(R9*2)
+	VMOVUPD        Y9, (AX)(R10*1)
+	VMOVUPD        Y8, (AX)(R9*4)
+	VMOVUPD        Y3, (AX)(R11*1)
+	VMOVUPD        Y10, (AX)(R10*2)
+	VMOVUPD        Y5, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -5609,9 +5613,9 @@ fft64R4FirstAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1AVX2Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX2Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -5621,6 +5625,10 @@ TEXT ·fft64R4Narrow1AVX2Fwd(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1AVX2Fwd_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX2Fwd_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1AVX2Fwd_loop:
@@ -5659,16 +5667,22 @@ fft64R4Narrow1AVX2Fwd_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x000000c0, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX2Fwd_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX2Fwd_loop
 
 fft64R4Narrow1AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -5678,6 +5692,10 @@ TEXT ·fft64R4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1cAVX2Fwd_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1cAVX2Fwd_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1cAVX2Fwd_loop:
@@ -5722,16 +5740,22 @@ fft64R4Narrow1cAVX2Fwd_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000060, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1cAVX2Fwd_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1cAVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1cAVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1cAVX2Fwd_loop
 
 fft64R4Narrow1cAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R8WideAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, FMA3
-TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-40
+TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -5741,8 +5765,7 @@ TEXT ·fft64R8WideAVX2Fwd(SB), NOSPLIT, $0-40
 	LEAQ    (SI)(SI*2), DI
 	LEAQ    (SI)(SI*4), R8
 	LEAQ    (DI)(SI*4), R9
-	MOVQ    ls+24(FP), R10
-	IMULQ   SI, R10
+	MOVQ    os+40(FP), R10
 	LEAQ    (R10)(R10*2), R11
 	LEAQ    (R10)(R10*4), R12
 	LEAQ    (R11)(R10*4), R13
@@ -5843,6 +5866,264 @@ fft64R8WideAVX2Fwd_k:
 	JNZ            fft64R8WideAVX2Fwd_j
 
 fft64R8WideAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1AVX2Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1AVX2Fwd_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1AVX2Fwd_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1AVX2Fwd_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMADDSUB231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMADDSUB231PD (DX), Y3, Y4
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMADDSUB231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMADDSUB231PD 64(DX), Y5, Y6
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMADDSUB231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMADDSUB231PD 128(DX), Y7, Y8
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMADDSUB231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y3, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y7, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1AVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1AVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1AVX2Fwd_loop
+
+fft64R8Narrow1AVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1cAVX2Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1cAVX2Fwd_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1cAVX2Fwd_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1cAVX2Fwd_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VMOVDDUP       96(DX), Y3
+	VPERMILPD      $0xff, 96(DX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMADDSUB231PD Y3, Y2, Y5
+	VADDPD         Y5, Y1, Y2
+	VSUBPD         Y5, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VMOVDDUP       (DX), Y4
+	VPERMILPD      $0xff, (DX), Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         Y5, Y6, Y6
+	VFMADDSUB231PD Y4, Y3, Y6
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VMOVDDUP       128(DX), Y4
+	VPERMILPD      $0xff, 128(DX), Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y5, Y7, Y7
+	VFMADDSUB231PD Y4, Y3, Y7
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VMOVDDUP       32(DX), Y6
+	VPERMILPD      $0xff, 32(DX), Y7
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         Y7, Y8, Y8
+	VFMADDSUB231PD Y6, Y5, Y8
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VMOVDDUP       160(DX), Y6
+	VPERMILPD      $0xff, 160(DX), Y7
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         Y7, Y9, Y9
+	VFMADDSUB231PD Y6, Y5, Y9
+	VADDPD         Y9, Y8, Y5
+	VSUBPD         Y9, Y8, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VMOVDDUP       64(DX), Y8
+	VPERMILPD      $0xff, 64(DX), Y9
+	VPERMILPD      $0x55, Y7, Y10
+	VMULPD         Y9, Y10, Y10
+	VFMADDSUB231PD Y8, Y7, Y10
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VMOVDDUP       192(DX), Y8
+	VPERMILPD      $0xff, 192(DX), Y9
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         Y9, Y11, Y11
+	VFMADDSUB231PD Y8, Y7, Y11
+	VADDPD         Y11, Y10, Y7
+	VSUBPD         Y11, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y3, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y7, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000e0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1cAVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1cAVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1cAVX2Fwd_loop
+
+fft64R8Narrow1cAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
@@ -5976,9 +6257,9 @@ fft64TransposeTwiddleAVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX2Inv(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX2, FMA3, SSE2
-TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -5987,9 +6268,13 @@ TEXT ·fft64R8FirstAVX2Inv(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x01, DX
 	JZ           fft64R8FirstAVX2Inv_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Y0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y1
 
@@ -6043,13 +6328,13 @@ fft64R8FirstAVX2Inv_loop:
 	VFMSUBADD231PD Y1, Y11, Y9
 	VFMADDSUB231PD Y1, Y11, Y5
 	VMOVUPD        Y4, (AX)
-	VMOVUPD        Y2, (AX)(BX*1)
-	VMOVUPD        Y10, (AX)(BX*2)
-	VMOVUPD        Y5, (AX)(SI*1)
-	VMOVUPD        Y8, (AX)(BX*4)
-	VMOVUPD        Y3, (AX)(DI*1)
-	VMOVUPD        Y6, (AX)(SI*2)
-	VMOVUPD        Y9, (AX)(R8*1)
+	VMOVUPD        Y2, (AX)(R9*1)
+	VMOVUPD        Y10, (AX)(R9*2)
+	VMOVUPD        Y5, (AX)(R10*1)
+	VMOVUPD        Y8, (AX)(R9*4)
+	VMOVUPD        Y3, (AX)(R11*1)
+	VMOVUPD        Y6, (AX)(R10*2)
+	VMOVUPD        Y9, (AX)(R12*1)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, AX
 	DECQ           DX
@@ -6212,9 +6497,9 @@ fft64R4FirstAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1AVX2Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX2Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6224,6 +6509,10 @@ TEXT ·fft64R4Narrow1AVX2Inv(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1AVX2Inv_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX2Inv_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1AVX2Inv_loop:
@@ -6262,16 +6551,22 @@ fft64R4Narrow1AVX2Inv_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x000000c0, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX2Inv_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX2Inv_loop
 
 fft64R4Narrow1AVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, FMA3
-TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6281,6 +6576,10 @@ TEXT ·fft64R4Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x01, BX
 	JZ      fft64R4Narrow1cAVX2Inv_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1cAVX2Inv_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
 
 fft64R4Narrow1cAVX2Inv_loop:
@@ -6325,16 +6624,22 @@ fft64R4Narrow1cAVX2Inv_loop:
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000060, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1cAVX2Inv_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1cAVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1cAVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1cAVX2Inv_loop
 
 fft64R4Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int)
+// func fft64R8WideAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 // Requires: AVX, FMA3
-TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-40
+TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6344,8 +6649,7 @@ TEXT ·fft64R8WideAVX2Inv(SB), NOSPLIT, $0-40
 	LEAQ    (SI)(SI*2), DI
 	LEAQ    (SI)(SI*4), R8
 	LEAQ    (DI)(SI*4), R9
-	MOVQ    ls+24(FP), R10
-	IMULQ   SI, R10
+	MOVQ    os+40(FP), R10
 	LEAQ    (R10)(R10*2), R11
 	LEAQ    (R10)(R10*4), R12
 	LEAQ    (R11)(R10*4), R13
@@ -6446,6 +6750,264 @@ fft64R8WideAVX2Inv_k:
 	JNZ            fft64R8WideAVX2Inv_j
 
 fft64R8WideAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1AVX2Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1AVX2Inv_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1AVX2Inv_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1AVX2Inv_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(DX), Y3, Y3
+	VFMSUBADD231PD 192(DX), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(DX), Y4, Y4
+	VFMSUBADD231PD (DX), Y3, Y4
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(DX), Y5, Y5
+	VFMSUBADD231PD 256(DX), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMSUBADD231PD 64(DX), Y5, Y6
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(DX), Y7, Y7
+	VFMSUBADD231PD 320(DX), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(DX), Y8, Y8
+	VFMSUBADD231PD 128(DX), Y7, Y8
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(DX), Y9, Y9
+	VFMSUBADD231PD 384(DX), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y7, (AX)(SI*2)
+	VMOVUPD        Y6, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y9, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1AVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1AVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1AVX2Inv_loop
+
+fft64R8Narrow1AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1cAVX2Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1cAVX2Inv_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1cAVX2Inv_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1cAVX2Inv_loop:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VMOVDDUP       96(DX), Y3
+	VPERMILPD      $0xff, 96(DX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMSUBADD231PD Y3, Y2, Y5
+	VADDPD         Y5, Y1, Y2
+	VSUBPD         Y5, Y1, Y1
+	VBROADCASTF128 16(CX), Y3
+	VINSERTF128    $0x01, 144(CX), Y3, Y3
+	VMOVDDUP       (DX), Y4
+	VPERMILPD      $0xff, (DX), Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         Y5, Y6, Y6
+	VFMSUBADD231PD Y4, Y3, Y6
+	VBROADCASTF128 80(CX), Y3
+	VINSERTF128    $0x01, 208(CX), Y3, Y3
+	VMOVDDUP       128(DX), Y4
+	VPERMILPD      $0xff, 128(DX), Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y5, Y7, Y7
+	VFMSUBADD231PD Y4, Y3, Y7
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y4
+	VBROADCASTF128 32(CX), Y5
+	VINSERTF128    $0x01, 160(CX), Y5, Y5
+	VMOVDDUP       32(DX), Y6
+	VPERMILPD      $0xff, 32(DX), Y7
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         Y7, Y8, Y8
+	VFMSUBADD231PD Y6, Y5, Y8
+	VBROADCASTF128 96(CX), Y5
+	VINSERTF128    $0x01, 224(CX), Y5, Y5
+	VMOVDDUP       160(DX), Y6
+	VPERMILPD      $0xff, 160(DX), Y7
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         Y7, Y9, Y9
+	VFMSUBADD231PD Y6, Y5, Y9
+	VADDPD         Y9, Y8, Y5
+	VSUBPD         Y9, Y8, Y6
+	VBROADCASTF128 48(CX), Y7
+	VINSERTF128    $0x01, 176(CX), Y7, Y7
+	VMOVDDUP       64(DX), Y8
+	VPERMILPD      $0xff, 64(DX), Y9
+	VPERMILPD      $0x55, Y7, Y10
+	VMULPD         Y9, Y10, Y10
+	VFMSUBADD231PD Y8, Y7, Y10
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VMOVDDUP       192(DX), Y8
+	VPERMILPD      $0xff, 192(DX), Y9
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         Y9, Y11, Y11
+	VFMSUBADD231PD Y8, Y7, Y11
+	VADDPD         Y11, Y10, Y7
+	VSUBPD         Y11, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y7, (AX)(SI*2)
+	VMOVUPD        Y6, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y4, (AX)(R8*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y9, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000e0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1cAVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1cAVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1cAVX2Inv_loop
+
+fft64R8Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -6665,9 +7227,9 @@ fft64ScaleAVX512_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX512Fwd(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX512DQ, AVX512F, SSE2
-TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -6676,9 +7238,13 @@ TEXT ·fft64R8FirstAVX512Fwd(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fft64R8FirstAVX512Fwd_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Z0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
 
@@ -6732,13 +7298,13 @@ fft64R8FirstAVX512Fwd_loop:
 	VFMSUBADD231PD Z1, Z11, Z9
 	VFMADDSUB231PD Z1, Z11, Z5
 	VMOVUPD        Z4, (AX)
-	VMOVUPD        Z2, (AX)(BX*1)
-	VMOVUPD        Z6, (AX)(BX*2)
-	VMOVUPD        Z9, (AX)(SI*1)
-	VMOVUPD        Z8, (AX)(BX*4)
-	VMOVUPD        Z3, (AX)(DI*1)
-	VMOVUPD        Z10, (AX)(SI*2)
-	VMOVUPD        Z5, (AX)(R8*1)
+	VMOVUPD        Z2, (AX)(R9*1)
+	VMOVUPD        Z6, (AX)(R9*2)
+	VMOVUPD        Z9, (AX)(R10*1)
+	VMOVUPD        Z8, (AX)(R9*4)
+	VMOVUPD        Z3, (AX)(R11*1)
+	VMOVUPD        Z10, (AX)(R10*2)
+	VMOVUPD        Z5, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX
@@ -6891,9 +7457,9 @@ fft64R4FirstAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64R4Narrow1AVX512Fwd(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -6903,6 +7469,10 @@ TEXT ·fft64R4Narrow1AVX512Fwd(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x02, BX
 	JZ      fft64R4Narrow1AVX512Fwd_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX512Fwd_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64R4Narrow1AVX512Fwd_loop:
@@ -6949,8 +7519,14 @@ fft64R4Narrow1AVX512Fwd_loop:
 	ADDQ           $0x00000100, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000180, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX512Fwd_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX512Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX512Fwd_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX512Fwd_loop
 
 fft64R4Narrow1AVX512Fwd_done:
 	VZEROUPPER
@@ -7964,9 +8540,9 @@ fft64TransposeTwiddleAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, s float64)
+// func fft64R8FirstAVX512Inv(out *complex128, in *complex128, r int, os int, s float64)
 // Requires: AVX, AVX512DQ, AVX512F, SSE2
-TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-40
 	MOVQ         out+0(FP), AX
 	MOVQ         in+8(FP), CX
 	MOVQ         r+16(FP), DX
@@ -7975,9 +8551,13 @@ TEXT ·fft64R8FirstAVX512Inv(SB), NOSPLIT, $0-32
 	LEAQ         (BX)(BX*2), SI
 	LEAQ         (BX)(BX*4), DI
 	LEAQ         (SI)(BX*4), R8
+	MOVQ         os+24(FP), R9
+	LEAQ         (R9)(R9*2), R10
+	LEAQ         (R9)(R9*4), R11
+	LEAQ         (R10)(R9*4), R12
 	SHRQ         $0x02, DX
 	JZ           fft64R8FirstAVX512Inv_done
-	MOVSD        s+24(FP), X0
+	MOVSD        s+32(FP), X0
 	VBROADCASTSD X0, Z0
 	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z1
 
@@ -8031,13 +8611,13 @@ fft64R8FirstAVX512Inv_loop:
 	VFMSUBADD231PD Z1, Z11, Z9
 	VFMADDSUB231PD Z1, Z11, Z5
 	VMOVUPD        Z4, (AX)
-	VMOVUPD        Z2, (AX)(BX*1)
-	VMOVUPD        Z10, (AX)(BX*2)
-	VMOVUPD        Z5, (AX)(SI*1)
-	VMOVUPD        Z8, (AX)(BX*4)
-	VMOVUPD        Z3, (AX)(DI*1)
-	VMOVUPD        Z6, (AX)(SI*2)
-	VMOVUPD        Z9, (AX)(R8*1)
+	VMOVUPD        Z2, (AX)(R9*1)
+	VMOVUPD        Z10, (AX)(R9*2)
+	VMOVUPD        Z5, (AX)(R10*1)
+	VMOVUPD        Z8, (AX)(R9*4)
+	VMOVUPD        Z3, (AX)(R11*1)
+	VMOVUPD        Z6, (AX)(R10*2)
+	VMOVUPD        Z9, (AX)(R12*1)
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000040, AX
 	DECQ           DX
@@ -8190,9 +8770,9 @@ fft64R4FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+// func fft64R4Narrow1AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
 // Requires: AVX, AVX512DQ, AVX512F
-TEXT ·fft64R4Narrow1AVX512Inv(SB), NOSPLIT, $0-32
+TEXT ·fft64R4Narrow1AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -8202,6 +8782,10 @@ TEXT ·fft64R4Narrow1AVX512Inv(SB), NOSPLIT, $0-32
 	LEAQ    (SI)(SI*2), DI
 	SHRQ    $0x02, BX
 	JZ      fft64R4Narrow1AVX512Inv_done
+	MOVQ    per+32(FP), R8
+	CMPQ    R8, $0x00
+	JLE     fft64R4Narrow1AVX512Inv_done
+	MOVQ    R8, R9
 	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
 
 fft64R4Narrow1AVX512Inv_loop:
@@ -8248,8 +8832,14 @@ fft64R4Narrow1AVX512Inv_loop:
 	ADDQ           $0x00000100, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000180, DX
-	DECQ           BX
-	JNZ            fft64R4Narrow1AVX512Inv_loop
+	DECQ           R9
+	JNZ            fft64R4Narrow1AVX512Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R8, R9
+
+fft64R4Narrow1AVX512Inv_next:
+	DECQ BX
+	JNZ  fft64R4Narrow1AVX512Inv_loop
 
 fft64R4Narrow1AVX512Inv_done:
 	VZEROUPPER

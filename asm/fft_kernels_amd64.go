@@ -332,20 +332,43 @@ func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {
 func fft64Narrow1Compact(l Level, ls int) bool { return l == AVX2 && ls >= 256 }
 
 func fft64R4Narrow1At(l Level, o, i *complex128, w *float64, ls int, inverse bool) {
+	fft64R4Narrow1SegAt(l, o, i, w, ls, ls/FFT64Values(l), 0, inverse)
+}
+
+// fft64R4Narrow1SegAt runs the r = 1 stage on an input with pad bytes
+// after every per vectors of j.
+func fft64R4Narrow1SegAt(l Level, o, i *complex128, w *float64, ls, per, pad int, inverse bool) {
 	switch {
 	case fft64Narrow1Compact(l, ls) && inverse:
-		fft64R4Narrow1cAVX2Inv(o, i, w, ls)
+		fft64R4Narrow1cAVX2Inv(o, i, w, ls, per, pad)
 	case fft64Narrow1Compact(l, ls):
-		fft64R4Narrow1cAVX2Fwd(o, i, w, ls)
+		fft64R4Narrow1cAVX2Fwd(o, i, w, ls, per, pad)
 	case l == AVX512 && inverse:
-		fft64R4Narrow1AVX512Inv(o, i, w, ls)
+		fft64R4Narrow1AVX512Inv(o, i, w, ls, per, pad)
 	case l == AVX512:
-		fft64R4Narrow1AVX512Fwd(o, i, w, ls)
+		fft64R4Narrow1AVX512Fwd(o, i, w, ls, per, pad)
 	case inverse:
-		fft64R4Narrow1AVX2Inv(o, i, w, ls)
+		fft64R4Narrow1AVX2Inv(o, i, w, ls, per, pad)
 	default:
-		fft64R4Narrow1AVX2Fwd(o, i, w, ls)
+		fft64R4Narrow1AVX2Fwd(o, i, w, ls, per, pad)
 	}
+}
+
+// FFT64Radix4LastSeg is FFT64Radix4's r = 1 stage (ls = n/4, n =
+// len(out)) reading in segmented as FFT64Radix8Seg writes it: inPad
+// values after every n/8, each segment then holding the inputs of ls/8
+// whole j, which must be a multiple of the values per vector. It lets a
+// plan whose radix-8 stages write segmented buffers end with radix 4
+// without a pass that only removes the padding (n = 2048 at AVX2: 8, 8,
+// 8, 4).
+func FFT64Radix4LastSeg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	n := len(out)
+	ls, seg, v := n/4, n/8, FFT64Values(l)
+	if (l != AVX2 && l != AVX512) || n%8 != 0 || !FFT64Radix4Supported(l, ls, 1) || inPad < 0 || ls < 8*v || (ls/8)%v != 0 || len(in) <= FFTSegIndex(n-1, seg, inPad) {
+		panic("asm: FFT64Radix4LastSeg: bad length, padding or unsupported stage")
+	}
+	tw = tw[:FFT64Radix4TwiddleLen(l, ls, 1)]
+	fft64R4Narrow1SegAt(l, &out[0], &in[0], &tw[0], ls, ls/8/v, inPad*16, inverse)
 }
 
 // fft64R4At is fftR4At for complex128.
@@ -417,16 +440,36 @@ func fft64TransposeTwiddleAt(l Level, d, s, pa, pb *complex128, rows, cols, ds i
 func FFT64Radix8FirstSupported(l Level) bool { return l == AVX2 || l == AVX512 }
 
 func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
+	fft64R8FirstSegAt(l, o, i, r, r*16, s, inverse)
+}
+
+// fft64R8FirstSegAt runs the radix-8 first stage with its output rows os
+// bytes apart.
+func fft64R8FirstSegAt(l Level, o, i *complex128, r, os int, s float64, inverse bool) {
 	switch {
 	case l == AVX512 && inverse:
-		fft64R8FirstAVX512Inv(o, i, r, s)
+		fft64R8FirstAVX512Inv(o, i, r, os, s)
 	case l == AVX512:
-		fft64R8FirstAVX512Fwd(o, i, r, s)
+		fft64R8FirstAVX512Fwd(o, i, r, os, s)
 	case inverse:
-		fft64R8FirstAVX2Inv(o, i, r, s)
+		fft64R8FirstAVX2Inv(o, i, r, os, s)
 	default:
-		fft64R8FirstAVX2Fwd(o, i, r, s)
+		fft64R8FirstAVX2Fwd(o, i, r, os, s)
 	}
+}
+
+// FFT64Radix8FirstSeg is FFT64Radix8First (n = len(in)) writing the
+// segmented layout of FFT64Radix8Seg: outPad values after every n/8, so
+// that the stage's eight output rows, n/8 values apart (a multiple of 4
+// KB from n = 2048), do not share the L1 sets; out must hold
+// FFTSegIndex(n−1, n/8, outPad)+1 values.
+func FFT64Radix8FirstSeg(l Level, out, in []complex128, s float64, outPad int, inverse bool) {
+	n := len(in)
+	r := n / 8
+	if !FFT64Radix8FirstSupported(l) || r == 0 || r%FFT64Values(l) != 0 || n%8 != 0 || outPad < 0 || len(out) <= FFTSegIndex(n-1, r, outPad) {
+		panic("asm: FFT64Radix8FirstSeg: bad length, padding or no kernel")
+	}
+	fft64R8FirstSegAt(l, &out[0], &in[0], r, (r+outPad)*16, s, inverse)
 }
 
 // FFT64Radix16Supported reports whether two contiguous radix-4 stages of
@@ -560,10 +603,39 @@ func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 		panic("asm: FFT64Radix8: bad length or unsupported stage")
 	}
 	tw = tw[:FFT64Radix8TwiddleLen(ls)]
+	fft64R8WideAt(&out[0], &in[0], &tw[0], ls, n/(8*ls), n/8*16, inverse)
+}
+
+func fft64R8WideAt(o, i *complex128, w *float64, ls, r, os int, inverse bool) {
 	if inverse {
-		fft64R8WideAVX2Inv(&out[0], &in[0], &tw[0], ls, n/(8*ls))
+		fft64R8WideAVX2Inv(o, i, w, ls, r, os)
 	} else {
-		fft64R8WideAVX2Fwd(&out[0], &in[0], &tw[0], ls, n/(8*ls))
+		fft64R8WideAVX2Fwd(o, i, w, ls, r, os)
+	}
+}
+
+// FFT64Radix8Seg is FFT64Radix8 of length n between segmented layouts
+// (FFTSegIndex, segments of n/8 values): inPad values after every n/8 of
+// in, outPad after every n/8 of out, which no call reads or writes. The
+// pass's eight output streams, n/8 values apart (a multiple of 4 KB from
+// n = 2048), then fall in different L1 sets. A padded in needs ls a
+// multiple of 8 (each segment then holds the inputs of ls/8 whole j).
+func FFT64Radix8Seg(l Level, out, in []complex128, tw []float64, n, ls, inPad, outPad int, inverse bool) {
+	seg := n / 8
+	if ls < 1 || n%(8*ls) != 0 || inPad < 0 || outPad < 0 || (inPad > 0 && ls%8 != 0) || !FFT64Radix8Supported(l, ls, n/(8*ls)) ||
+		len(in) <= FFTSegIndex(n-1, seg, inPad) || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFT64Radix8Seg: bad length, padding or unsupported stage")
+	}
+	tw = tw[:FFT64Radix8TwiddleLen(ls)]
+	r, os := n/(8*ls), (seg+outPad)*16
+	if inPad == 0 {
+		fft64R8WideAt(&out[0], &in[0], &tw[0], ls, r, os, inverse)
+		return
+	}
+	per := ls / 8 // j per input segment
+	for g := range 8 {
+		j0 := g * per
+		fft64R8WideAt(&out[j0*r], &in[g*(seg+inPad)], &tw[56*j0], per, r, os, inverse)
 	}
 }
 
@@ -643,5 +715,66 @@ func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 		fftR8WideAVX2Inv(o, i, w, ls, r)
 	default:
 		fftR8WideAVX2Fwd(o, i, w, ls, r)
+	}
+}
+
+// FFT64Radix8LastSupported reports whether level l runs the radix-8
+// stage with R = 1 of a complex128 FFT of sub-transform length ls
+// (FFT64Radix8Last): AVX2, ls even (two j per vector).
+func FFT64Radix8LastSupported(l Level, ls int) bool { return l == AVX2 && ls >= 2 && ls%2 == 0 }
+
+// FFT64Radix8LastCompact reports whether FFT64Radix8Last of sub-transform
+// length ls takes its twiddles compact (per pair of j, seven vectors of
+// plain complex128, spread in the kernel) rather than duplicated
+// (fourteen, Re and Im each over both lanes of a value): from ls = 256,
+// as fft64Narrow1Compact, where the duplicated table outgrows L1 beside
+// the data. At ls = 64 (n = 512, the one plan that runs the stage)
+// duplicated won: interleaved A/B (FFTWInterleaved c128, AVX2, four
+// rounds) 595–601 against 614–618 ns.
+func FFT64Radix8LastCompact(ls int) bool { return fft64R8LastCompact(ls) }
+
+func fft64R8LastCompact(ls int) bool { return ls >= 256 }
+
+// FFT64Radix8LastTwiddleLen is the float64 count of FFT64Radix8Last's
+// table: 28 per j, or 14 where FFT64Radix8LastCompact.
+func FFT64Radix8LastTwiddleLen(ls int) int {
+	if fft64R8LastCompact(ls) {
+		return 14 * ls
+	}
+	return 28 * ls
+}
+
+// FFT64Radix8Last runs the radix-8 Stockham stage with R = 1 of a
+// complex128 FFT of length n = len(out), ls = n/8 (avogen/fft64.go,
+// fft64R8Narrow1): out[j + s·ls] = Σ_q ω_8^{∓qs}·w_q(j)·in[8j + q]
+// (inverse: conjugate twiddles), w_q(j) from tw as
+// FFT64Radix8LastTwiddleLen says: per pair of j, for q = 1 … 7, Re of
+// w_q at float64 4(2q−2) + 2i and 4(2q−2) + 2i + 1 and Im likewise in
+// vector 2q−1 for j = 2·pair + i, or compact Re and Im of w_q at
+// 4(q−1) + 2i and 4(q−1) + 2i + 1. in is segmented as FFT64Radix8Seg
+// writes it: inPad values after every n/8 (then ls a multiple of 16, so
+// that each segment holds an even number of whole j); out must not
+// overlap it. The stage must be FFT64Radix8LastSupported.
+func FFT64Radix8Last(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	n := len(out)
+	ls, seg := n/8, n/8
+	if n%8 != 0 || !FFT64Radix8LastSupported(l, ls) || inPad < 0 || (inPad > 0 && ls%16 != 0) || len(in) <= FFTSegIndex(n-1, seg, inPad) {
+		panic("asm: FFT64Radix8Last: bad length, padding or unsupported stage")
+	}
+	tw = tw[:FFT64Radix8LastTwiddleLen(ls)]
+	per, pad := ls/16, inPad*16 // pairs of j per segment, padding in bytes
+	if inPad == 0 {
+		per = ls / 2
+	}
+	o, i, w := &out[0], &in[0], &tw[0]
+	switch c := fft64R8LastCompact(ls); {
+	case c && inverse:
+		fft64R8Narrow1cAVX2Inv(o, i, w, ls, per, pad)
+	case c:
+		fft64R8Narrow1cAVX2Fwd(o, i, w, ls, per, pad)
+	case inverse:
+		fft64R8Narrow1AVX2Inv(o, i, w, ls, per, pad)
+	default:
+		fft64R8Narrow1AVX2Fwd(o, i, w, ls, per, pad)
 	}
 }

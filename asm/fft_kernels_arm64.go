@@ -298,3 +298,33 @@ func FFT64Radix8TwiddleLen(ls int) int { return 0 }
 func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
 	panic("asm: FFT64Radix8: no NEON kernel")
 }
+
+// FFT64Radix8Seg has no NEON kernel (FFT64Radix8Supported).
+func FFT64Radix8Seg(l Level, out, in []complex128, tw []float64, n, ls, inPad, outPad int, inverse bool) {
+	panic("asm: FFT64Radix8Seg: no NEON kernel")
+}
+
+// FFT64Radix8LastSupported reports false: no radix-8 last stage at NEON.
+func FFT64Radix8LastSupported(l Level, ls int) bool { return false }
+
+// FFT64Radix8LastCompact reports false: no radix-8 last stage at NEON.
+func FFT64Radix8LastCompact(ls int) bool { return false }
+
+// FFT64Radix8LastTwiddleLen is zero: no radix-8 last stage at NEON.
+func FFT64Radix8LastTwiddleLen(ls int) int { return 0 }
+
+// FFT64Radix8Last has no NEON kernel (FFT64Radix8LastSupported).
+func FFT64Radix8Last(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	panic("asm: FFT64Radix8Last: no NEON kernel")
+}
+
+// FFT64Radix4LastSeg has no NEON kernel: the NEON plans write no
+// segmented buffers.
+func FFT64Radix4LastSeg(l Level, out, in []complex128, tw []float64, inPad int, inverse bool) {
+	panic("asm: FFT64Radix4LastSeg: no NEON kernel")
+}
+
+// FFT64Radix8FirstSeg has no NEON kernel (FFT64Radix8FirstSupported).
+func FFT64Radix8FirstSeg(l Level, out, in []complex128, s float64, outPad int, inverse bool) {
+	panic("asm: FFT64Radix8FirstSeg: no NEON kernel")
+}

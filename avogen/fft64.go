@@ -29,6 +29,8 @@ func generateFFT64() {
 			if v.Lanes == 8 { // AVX-512 plans end with fft64Tail16 instead
 				fft64R4Narrow1(v, inverse, true)
 				fft64R8Wide(v, inverse)
+				fft64R8Narrow1(v, inverse, false)
+				fft64R8Narrow1(v, inverse, true)
 			}
 			fft64RealPass(v, inverse)
 			if v.Lanes == 16 {
@@ -130,10 +132,13 @@ func fft64R2First(v vmath.ISA) {
 
 // fft64R8First is fftR8First for complex128: the radix-8 first stage
 // (ls = 1, no twiddles, inputs scaled by the power of two s) that replaces
-// radix 2 then radix 4 when log2 n is odd, one pass fewer.
+// radix 2 then radix 4 when log2 n is odd, one pass fewer. Its eight
+// output rows start os bytes apart: r values, or a segment of them and
+// its padding (FFT64Radix8FirstSeg), so that rows a multiple of 4 KB
+// apart do not share the L1 sets.
 func fft64R8First(v vmath.ISA, inverse bool) {
 	name := "fft64R8First" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex128, r int, s float64)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, r, os int, s float64)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-8 first stage of a complex128 FFT; see avogen/fft.go, fftR8First.")
 	out := Load(Param("out"), GP64())
@@ -145,13 +150,19 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 2}, r3)
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
 	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
+	ob, o3, o5, o7 := GP64(), GP64(), GP64(), GP64()
+	Load(Param("os"), ob)
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
+	LEAQ(Mem{Base: ob, Index: ob, Scale: 4}, o5)
+	LEAQ(Mem{Base: o3, Index: ob, Scale: 4}, o7)
 	SHRQ(U8(log2(cvals64(v))), r)
 	JZ(LabelRef(name + "_done"))
 	sv, ones := v.Vec(), v.Vec()
 	VBROADCASTSD(Load(Param("s"), XMM()), sv)
 	VMOVUPD(fftConst64(1), ones)
-	rs := [4]reg.GPVirtual{rb, r3, r5, r7}
+	rs, os := [4]reg.GPVirtual{rb, r3, r5, r7}, [4]reg.GPVirtual{ob, o3, o5, o7}
 	at := func(base reg.Register, q int) Mem { return row8(base, rs, q) }
+	to := func(q int) Mem { return row8(out, os, q) }
 	Label(name + "_loop")
 	u, w := radix8Halves64(v, func(j int) reg.VecVirtual {
 		a := v.Vec()
@@ -162,8 +173,8 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 	butterfly64(v, ue, ones, inverse)
 	butterfly64(v, wo, ones, inverse)
 	for t := range 4 {
-		VMOVUPD(ue[t], at(out, 2*t))
-		VMOVUPD(wo[t], at(out, 2*t+1))
+		VMOVUPD(ue[t], to(2*t))
+		VMOVUPD(wo[t], to(2*t+1))
 	}
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
@@ -331,7 +342,8 @@ func fft64R4Wide(v vmath.ISA, inverse, first bool) {
 // w1, …) of each value duplicated over its two lanes. compact
 // (fft64R4Narrow1c…) takes three vectors (w1, w2, w3 of the V j as plain
 // complex128) and spreads them as fft64Tail16 does: the table is 1.5
-// times the data's size even so.
+// times the data's size even so. The input may be segmented as
+// FFT64Radix8Seg writes it: pad bytes after every per vectors of j.
 func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	name := "fft64R4Narrow1" + v.Name + fftDir(inverse)
 	vecs := 6 // twiddle vectors per V j
@@ -339,9 +351,9 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 		name = "fft64R4Narrow1c" + v.Name + fftDir(inverse)
 		vecs = 3
 	}
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, per, pad int)")
 	Pragma("noescape")
-	Doc(name + " runs one radix-4 Stockham stage with r = 1 of a complex128 FFT; see avogen/fft64.go.")
+	Doc(name + " runs one radix-4 Stockham stage with r = 1 of a complex128 FFT, its input segmented (pad bytes after every per vectors of j); see avogen/fft64.go.")
 	V := cvals64(v)
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
@@ -355,6 +367,11 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	MOVQ(ls, groups)
 	SHRQ(U8(log2(V)), groups)
 	JZ(LabelRef(name + "_done"))
+	per, left := GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
@@ -390,6 +407,11 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	ADDQ(U32(4*v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	ADDQ(U32(vecs*v.Bytes()), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("pad", 40), in)
+	MOVQ(per, left)
+	Label(name + "_next")
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
@@ -884,9 +906,12 @@ func fft64TransposeTwiddle(v vmath.ISA, inverse bool) {
 // tw holds 56 float64 per j: for q = 1 … 7 a vector of Re ω_{8ls}^{qj}
 // and one of Im, each value over every lane (memory operands: no
 // register is left for them).
+// out's eight streams s start os bytes apart: ls·R values, or a segment
+// of n/8 values and its padding (FFT64Radix8Seg), so that streams a
+// multiple of 4 KB apart do not share the L1 sets.
 func fft64R8Wide(v vmath.ISA, inverse bool) {
 	name := "fft64R8Wide" + v.Name + fftDir(inverse)
-	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r int)")
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r, os int)")
 	Pragma("noescape")
 	Doc(name + " runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.")
 	out := Load(Param("out"), GP64())
@@ -900,8 +925,7 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 	LEAQ(Mem{Base: rb, Index: rb, Scale: 4}, r5)
 	LEAQ(Mem{Base: r3, Index: rb, Scale: 4}, r7)
 	ob, o3, o5, o7 := GP64(), GP64(), GP64(), GP64()
-	Load(Param("ls"), ob)
-	IMULQ(rb, ob) // ls·R values in bytes: the step between s
+	Load(Param("os"), ob) // the step between s in bytes: ls·R values, or a padded segment's
 	LEAQ(Mem{Base: ob, Index: ob, Scale: 2}, o3)
 	LEAQ(Mem{Base: ob, Index: ob, Scale: 4}, o5)
 	LEAQ(Mem{Base: o3, Index: ob, Scale: 4}, o7)
@@ -945,6 +969,95 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 	ADDQ(U32(14*vb), tw)
 	DECQ(NewParamAddr("ls", 24))
 	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R8Narrow1 is the radix-8 stage with R = 1 (the last of a plan)
+// for complex128 at AVX2: each vector holds two consecutive j, value q of
+// j read as a 128-bit piece from in[8j + q]; out[j + s·ls] contiguous in
+// j. It lets a plan end with radix 8 instead of radix 4, one pass fewer
+// where log2 n is a multiple of 3 or the plan's other stages are radix 8
+// (n = 512: 8, 8, 8 instead of 8, 4, 4, 4). The input may be segmented
+// as FFT64Radix8Seg writes it: pad bytes after every per pairs of j. tw
+// holds, per pair of j, for q = 1 … 7 a vector of Re w_q and one of Im w_q
+// (each value over both lanes of its j), or with compact
+// (fft64R8Narrow1c…) one vector of the pair's w_q as plain complex128,
+// spread by VMOVDDUP and VPERMILPD as it is read.
+func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
+	name := "fft64R8Narrow1" + v.Name + fftDir(inverse)
+	vecs := 14 // twiddle vectors per pair of j
+	if compact {
+		name = "fft64R8Narrow1c" + v.Name + fftDir(inverse)
+		vecs = 7
+	}
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, per, pad int)")
+	Pragma("noescape")
+	Doc(name + " runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := Load(Param("ls"), GP64())
+	lb, l3, l5, l7 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(ls, lb)
+	SHLQ(U8(4), lb) // ls values in bytes: the step between s
+	LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
+	LEAQ(Mem{Base: lb, Index: lb, Scale: 4}, l5)
+	LEAQ(Mem{Base: l3, Index: lb, Scale: 4}, l7)
+	groups := GP64()
+	MOVQ(ls, groups)
+	SHRQ(U8(1), groups)
+	JZ(LabelRef(name + "_done"))
+	per, left := GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	vb := v.Bytes()
+	rs := [4]reg.GPVirtual{lb, l3, l5, l7}
+	Label(name + "_loop")
+	load := func(q int) reg.VecVirtual {
+		a := v.Vec()
+		// j's eight values are 128 bytes; value q of j + 1 at 128 + 16q.
+		// VBROADCASTF128 writes all of a (a load into a.AsX() would
+		// leave a live across the loop for the register allocator, and
+		// eight such need more than AVX2's sixteen registers).
+		VBROADCASTF128(Mem{Base: in, Disp: 16 * q}, a)
+		VINSERTF128(U8(1), Mem{Base: in, Disp: 128 + 16*q}, a, a)
+		if q == 0 {
+			return a
+		}
+		var wr, wi Op = Mem{Base: tw, Disp: 2 * (q - 1) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}
+		if compact {
+			m := Mem{Base: tw, Disp: (q - 1) * vb}
+			r, i := v.Vec(), v.Vec()
+			VMOVDDUP(m, r)
+			VPERMILPD(U8(0xff), m, i)
+			wr, wi = r, i
+		}
+		return cmul64(v, a, wr, wi, inverse)
+	}
+	u, w := radix8Halves64(v, load, inverse)
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], row8(out, rs, 2*t))
+		VMOVUPD(wo[t], row8(out, rs, 2*t+1))
+	}
+	ADDQ(U32(256), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(vecs*vb), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("pad", 40), in)
+	MOVQ(per, left)
+	Label(name + "_next")
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()

@@ -102,8 +102,22 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 						r8++
 					}
 				}
-				if want := map[bool]int{true: 2}[n >= radix8MinLen64 && n <= radix8MidMaxLen64]; r8 != want {
+				front := n >= radix8FrontMinLen64 && n <= radix8FrontMaxLen64
+				// Radix 8 first, then 8, 8 (512); 8, 4, 4 (1024); 8, 8, 4
+				// (2048); 8, 4, 4, 4 (4096); 8, 8, 4, 4 (8192); 8, 8, 8, 4
+				// (16384); 8, 8, 4, 4, 4 (32768); 8, 8, 8, 4, 4 (65536).
+				want := map[int]int{512: 2, 1024: 1, 2048: 2, 4096: 1, 8192: 2, 16384: 3, 32768: 2, 65536: 3}[n]
+				if r8 != want {
 					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
+				}
+				if front && !sp.radix8 {
+					t.Errorf("%v: Plan64 n=%d does not start with radix 8", l, n)
+				}
+				if last := sp.stages[len(sp.stages)-1]; (last.r8 && last.r == 1) != (n == radix8FrontMinLen64) {
+					t.Errorf("%v: Plan64 n=%d: radix-8 last stage %v, want it at n = %d only", l, n, last.r8, radix8FrontMinLen64)
+				}
+				if seg := front && n >= radix8SegMinLen64; (sp.pad8 > 0) != seg {
+					t.Errorf("%v: Plan64 n=%d: radix-8 padding %d, want it from n = %d to %d", l, n, sp.pad8, radix8SegMinLen64, radix8FrontMaxLen64)
 				}
 			}
 			if r64, _ := NewRealPlan64(2 * n); r64.stockham(l) == nil {
@@ -164,12 +178,13 @@ func TestShortPlansRunOneKernelCall(t *testing.T) {
 }
 
 // TestSegmentedPlan64sMatchTheGenericTransform runs the complex128 plans
-// with a segmented work buffer (and their neighbours) in place and not,
-// both directions, against package generic's transform.
+// with a segmented work buffer (and their neighbours: from n = 512, the
+// radix-8 plans of radix8Front64) in place and not, both directions,
+// against package generic's transform.
 func TestSegmentedPlan64sMatchTheGenericTransform(t *testing.T) {
 	rng := rand.New(rand.NewPCG(61, 62))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		for n := segMinLen64 / 2; n <= 1<<16; n *= 2 {
+		for n := min(segMinLen64/2, radix8FrontMinLen64); n <= 1<<16; n *= 2 {
 			p, _ := NewPlan64(n)
 			x := randComplex128(rng, n)
 			tol := 4 * fft64RMSPerLog2 * log2n(n)
