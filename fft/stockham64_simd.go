@@ -58,6 +58,9 @@ func (sp *stockham64) workLen() int {
 	if sp.pad8 > 0 {
 		return 2*(sp.n+8*sp.pad8) + seg8Slack
 	}
+	if sp.firstApart() {
+		return sp.n + 16*sp.pad + sp.n + seg8Slack
+	}
 	return sp.n + 16*sp.pad
 }
 
@@ -74,6 +77,17 @@ type stage64 struct {
 // radix 8 rather than radix 2 when log2 n is odd (one-transform plans
 // only: the four-step plan's batched ones keep radix 2).
 const radix8MaxLen64 = 1 << 10
+
+// radix8MaxLenAVX512 is radix8MaxLen64 at AVX-512, where n = 2048 runs
+// radix 8, the segmented radix-16 pass and the tail (runFirstApart64),
+// three passes instead of radix 2, radix 4, radix 16 and the tail: from
+// n = 2048 a pass's input and output (64 KB) outgrow L1 and each pass
+// costs about the same whatever its radix (stage alone, out 2 KB after
+// in: radix 2 589, radix 4 589, radix 8 644 ns). Interleaved A/B of go
+// test -c binaries (FFTWInterleaved, AVX-512, three rounds), ours-ns:
+// c128 2048 2715–2743 against 3199–3236, r64 4096 3391–3395 against
+// 3765–3853.
+const radix8MaxLenAVX512 = 1 << 11
 
 // newStockham64 returns the plan of length n at level l, or nil when n is
 // not a power of two ≥ stockhamMinLen or a stage has no kernel at l.
@@ -99,7 +113,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	ls := 1
 	if bits.TrailingZeros(uint(n))%2 == 1 {
 		switch {
-		case batch == 1 && n >= 8 && n <= radix8MaxLen64 && (n/8)%v == 0 && asm.FFT64Radix8FirstSupported(l):
+		case batch == 1 && n >= 8 && (n <= radix8MaxLen64 || l == asm.AVX512 && n <= radix8MaxLenAVX512) && (n/8)%v == 0 && asm.FFT64Radix8FirstSupported(l):
 			p.radix8 = true
 			ls = 8
 		case (n*batch/2)%v != 0:
@@ -409,6 +423,10 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 		runSeg8of64(sp, dst, src, work, inverse, scale)
 		return
 	}
+	if sp.firstApart() {
+		runFirstApart64(sp, dst, src, work, inverse, scale)
+		return
+	}
 	stages := len(sp.stages)
 	if sp.radix2 || sp.radix8 {
 		stages++
@@ -486,6 +504,43 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	if s != 1 {
 		asm.FFT64Scale(l, dst, s)
 	}
+}
+
+// firstApart reports whether runStockham64 runs sp by runFirstApart64.
+func (sp *stockham64) firstApart() bool {
+	return sp.radix8 && sp.pad > 0
+}
+
+// runFirstApart64 is runStockham64 for a plan of a radix-8 first stage
+// and a segmented radix-16 pass before the tail (AVX-512): the first
+// stage writes a buffer of its own placed 2 KB after src modulo 4 KB
+// (seg8Buffers), the radix-4 stages between ping-pong between it and
+// dst, the radix-16 pass writes the segmented buffer, the tail dst. The
+// radix-8 stage of n = 2048 alone (AVX-512) took 1188 ns with its output
+// at the same offset modulo 4 KB as its input (as src and dst often are:
+// both page-aligned), 629–644 ns 1, 2 or 3 KB after.
+func runFirstApart64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
+	l, n := sp.level, sp.n
+	full := work[:n+16*sp.pad]
+	rest := work[len(full):]
+	o := halfPageAfter(rest, src)
+	a := rest[o : o+n]
+	s := 1.0
+	if scale {
+		s = 1 / float64(n) // exact: n is a power of two
+	}
+	asm.FFT64Radix8First(l, a, src, s, inverse)
+	in, other := a, dst
+	k := len(sp.stages)
+	for i := range k - 2 {
+		st := &sp.stages[i]
+		asm.FFT64Radix4(l, other, in, sp.tw[st.off:st.off+st.len], st.ls, inverse, 1)
+		in, other = other, in
+	}
+	st := &sp.stages[k-2]
+	asm.FFT64Radix16Seg(l, full, in, sp.tw[st.off:st.off+st.len], st.ls, sp.pad, inverse)
+	st = &sp.stages[k-1]
+	asm.FFT64Tail16Seg(l, dst, full, sp.tw[st.off:st.off+st.len], sp.pad, inverse)
 }
 
 // runSeg8of64 is runStockham64 for a plan of pad8 > 0: work holds two
@@ -597,10 +652,16 @@ const seg8Slack = 4096 / 16
 // buffer also 2 KB after the first (4096 then 7544–7668 against
 // 7392–7422); r64 4096 3876–3880 against 3912–3948 and 3934–3939.
 func seg8Buffers(work []complex128, size int, src []complex128) [2][]complex128 {
+	a := halfPageAfter(work, src)
+	return [2][]complex128{work[a : a+size], work[a+size : a+2*size]}
+}
+
+// halfPageAfter returns the index in work, below seg8Slack, of the first
+// value 2 KB after src modulo 4 KB.
+func halfPageAfter(work, src []complex128) int {
 	const page, half, b = 4096, 2048, 16 // b: bytes per value
 	w := uintptr(unsafe.Pointer(unsafe.SliceData(work)))
-	a := int((uintptr(unsafe.Pointer(unsafe.SliceData(src)))+half-w)%page) / b
-	return [2][]complex128{work[a : a+size], work[a+size : a+2*size]}
+	return int((uintptr(unsafe.Pointer(unsafe.SliceData(src)))+half-w)%page) / b
 }
 
 // realStockham64 is realStockham32 for float64: the complex128 plan of the
