@@ -78,16 +78,20 @@ type stage64 struct {
 // only: the four-step plan's batched ones keep radix 2).
 const radix8MaxLen64 = 1 << 10
 
-// radix8MaxLenAVX512 is radix8MaxLen64 at AVX-512, where n = 2048 runs
-// radix 8, the segmented radix-16 pass and the tail (runFirstApart64),
-// three passes instead of radix 2, radix 4, radix 16 and the tail: from
-// n = 2048 a pass's input and output (64 KB) outgrow L1 and each pass
-// costs about the same whatever its radix (stage alone, out 2 KB after
-// in: radix 2 589, radix 4 589, radix 8 644 ns). Interleaved A/B of go
-// test -c binaries (FFTWInterleaved, AVX-512, three rounds), ours-ns:
-// c128 2048 2715–2743 against 3199–3236, r64 4096 3391–3395 against
-// 3765–3853.
-const radix8MaxLenAVX512 = 1 << 11
+// radix8MaxLenAVX512 is radix8MaxLen64 at AVX-512, whose plans of odd
+// log2 n from 2048 to 2^17 (the longest below the four-step plans) run
+// radix 8, radix-4 stages, the segmented radix-16 pass and the tail
+// (runFirstApart64) instead of radix 2 and the same: from n = 2048 a
+// pass's input and output (64 KB) outgrow L1 and each pass costs about
+// the same whatever its radix (stage alone at 2048, out 2 KB after in:
+// radix 2 589, radix 4 589, radix 8 644 ns), so the plan with one pass
+// fewer wins. Interleaved A/B of go test -c binaries (FFTWInterleaved,
+// AVX-512, three rounds), ours-ns: c128 2048 2715–2743 against
+// 3199–3236, 8192 13777–13903 against 15994–16332, 32768 71770–72237
+// against 81137–81581, 131072 421537–465842 against 439352–501114
+// (noisy); r64 4096 3391–3395 against 3765–3853, 16384 16490–16671
+// against 18521–19092, 65536 83343–83985 against 92788–94361.
+const radix8MaxLenAVX512 = 1 << 17
 
 // newStockham64 returns the plan of length n at level l, or nil when n is
 // not a power of two ≥ stockhamMinLen or a stage has no kernel at l.

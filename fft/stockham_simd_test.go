@@ -94,6 +94,9 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 				if seg := n >= segMinLen64; (sp.pad > 0) != seg || (seg && !sp.stages[k-2].r16) {
 					t.Errorf("%v: Plan64 n=%d: pad %d, radix-16 pass before the tail %v, want segmented from n = %d", l, n, sp.pad, sp.stages[k-2].r16, segMinLen64)
 				}
+				if odd := bits.TrailingZeros(uint(n))%2 == 1; l == asm.AVX512 && odd && n >= segMinLen64 && n <= radix8MaxLenAVX512 && !sp.firstApart() {
+					t.Errorf("%v: Plan64 n=%d does not start with radix 8 apart from src", l, n)
+				}
 			}
 			if sp := p64.stockham(l); sp != nil && asm.FFT64Radix8Supported(l, 4, 32) {
 				r8 := 0
@@ -179,12 +182,13 @@ func TestShortPlansRunOneKernelCall(t *testing.T) {
 
 // TestSegmentedPlan64sMatchTheGenericTransform runs the complex128 plans
 // with a segmented work buffer (and their neighbours: from n = 512, the
-// radix-8 plans of radix8Front64) in place and not, both directions,
-// against package generic's transform.
+// radix-8 plans of radix8Front64, and up to radix8MaxLenAVX512 those of
+// runFirstApart64) in place and not, both directions, against package
+// generic's transform.
 func TestSegmentedPlan64sMatchTheGenericTransform(t *testing.T) {
 	rng := rand.New(rand.NewPCG(61, 62))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		for n := min(segMinLen64/2, radix8FrontMinLen64); n <= 1<<16; n *= 2 {
+		for n := min(segMinLen64/2, radix8FrontMinLen64); n <= max(1<<16, radix8MaxLenAVX512); n *= 2 {
 			p, _ := NewPlan64(n)
 			x := randComplex128(rng, n)
 			tol := 4 * fft64RMSPerLog2 * log2n(n)
