@@ -16,11 +16,15 @@ func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 |
 // stockhamMinLen), Bluestein's algorithm on them for the n
 // useBluestein64 picks, else package generic.
 func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
-	if fs := p.fourStep(l); fs != nil {
+	k, ok := p.kernels.built(l)
+	if !ok {
+		k = p.levelKernels(l)
+	}
+	if fs := k.fs; fs != nil {
 		runFourStep64(fs, dst, src, s.complex128s(fs.scratchLen()), inverse, inverse)
 		return
 	}
-	sp := p.stockham(l)
+	sp := k.sp
 	if sp == nil {
 		if p.blue != nil && hasStockham32(l) {
 			p.blue.transform(l, dst, src, s, inverse)
@@ -75,13 +79,24 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 
 // transform64Short runs a Plan64 transform that has a whole-transform
 // kernel (sp.small) without the scratch pool; it reports false when the
-// plan has none at level l.
+// plan has none at level l. The forward kernels take no scale: the
+// division of 1/n, when it sat on their path, cost 7% of n = 64 (perf,
+// AVX-512), as did the calls of the kernels' look-up (4%; kernels.built
+// inlines, Plan64.levelKernels does not).
 func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse bool) bool {
-	sp := p.stockham(l)
+	k, ok := p.kernels.built(l)
+	if !ok {
+		k = p.levelKernels(l)
+	}
+	sp := k.sp
 	if sp == nil || sp.small == nil {
 		return false
 	}
-	sp.small.Run(dst, src, inverse, 1/float64(sp.n))
+	s := 1.0
+	if inverse {
+		s = 1 / float64(sp.n) // exact: n is a power of two
+	}
+	sp.small.Run(dst, src, inverse, s)
 	return true
 }
 
