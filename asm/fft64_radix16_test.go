@@ -118,3 +118,70 @@ func TestFFT64Radix16MatchesTwoStagesAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestFFT64Radix16FirstMatchesTwoStagesAtEveryLevel checks the first
+// pass (ls = 1) against the two radix-4 stages it replaces, twiddles of 1
+// where the kernel assumes them (stage A's, and stage B's of s = 0) and
+// random unit ones elsewhere, both directions, scaled by 1 and by 1/n
+// (the forward through FFT64Scale), for n = 64 … 2^13, under guard pages.
+// Where a level has no such kernel, the entry point must panic.
+func TestFFT64Radix16FirstMatchesTwoStagesAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(47, 48))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT64Radix16FirstSupported(l, 256) {
+			mustPanic(t, func() {
+				asm.FFT64Radix16First(l, make([]complex128, 256), make([]complex128, 256), make([]float64, 30), 1, false)
+			})
+			t.Skip("no radix-16 first pass at this level")
+		}
+		mustPanic(t, func() {
+			asm.FFT64Radix16First(l, make([]complex128, 256), make([]complex128, 256), make([]float64, 29), 1, false)
+		})
+		mustPanic(t, func() {
+			asm.FFT64Radix16First(l, make([]complex128, 32), make([]complex128, 32), make([]float64, 30), 1, false)
+		}) // R = 2
+		mustPanic(t, func() {
+			asm.FFT64Radix16First(l, make([]complex128, 128), make([]complex128, 256), make([]float64, 30), 1, false)
+		})
+		ran := 0
+		for n := 64; n <= 1<<13; n *= 2 {
+			if !asm.FFT64Radix16FirstSupported(l, n) {
+				t.Fatalf("n=%d not supported", n)
+			}
+			var wA, wB [3][]complex128
+			tw := make([]float64, asm.FFT64Radix16TwiddleLen(1))
+			for q := range 3 {
+				wA[q] = []complex128{1}
+				wB[q] = []complex128{1, 0, 0, 0}
+				tw[2*q] = 1
+				tw[6+2*q] = 1
+				for s := 1; s < 4; s++ {
+					c := cmplx.Rect(1, rng.Float64()*2*math.Pi)
+					wB[q][s] = c
+					tw[6+6*s+2*q], tw[6+6*s+2*q+1] = real(c), imag(c)
+				}
+			}
+			x := make([]complex128, n)
+			for i := range x {
+				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+			}
+			for _, inverse := range []bool{false, true} {
+				for _, s := range []float64{1, 1 / float64(n)} {
+					want := radix4Stage128(radix4Stage128(x, wA, 1, inverse), wB, 4, inverse)
+					out := asmtest.GuardedComplex128(t, make([]complex128, n))
+					asm.FFT64Radix16First(l, out, asmtest.GuardedComplex128(t, x), asmtest.GuardedFloat64(t, tw), s, inverse)
+					for i := range want {
+						w := want[i] * complex(s, 0)
+						if d := cmplx.Abs(out[i] - w); !(d <= fft64StageTol*40*cmplx.Abs(w)+fft64StageTol*40*s) {
+							t.Fatalf("n=%d inverse=%v s=%g: out[%d] = %v, want %v", n, inverse, s, i, out[i], w)
+						}
+					}
+					ran++
+				}
+			}
+		}
+		if ran < 20 {
+			t.Fatalf("only %d passes ran", ran)
+		}
+	})
+}

@@ -399,6 +399,11 @@ func fft64Tail16cAVX512Fwd(out *complex128, in *complex128, tw *float64, m int, 
 //go:noescape
 func fft64R16WideAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
 
+// fft64R16FirstAVX512Fwd runs the first two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass of ls = 1), vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R16FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, r int, s float64)
+
 // fft64TransposeTwiddleAVX512Fwd transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //
 //go:noescape
@@ -443,6 +448,11 @@ func fft64Tail16cAVX512Inv(out *complex128, in *complex128, tw *float64, m int, 
 //
 //go:noescape
 func fft64R16WideAVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
+
+// fft64R16FirstAVX512Inv runs the first two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass of ls = 1), vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R16FirstAVX512Inv(out *complex128, in *complex128, tw *float64, r int, s float64)
 
 // fft64TransposeTwiddleAVX512Inv transposes a rows×cols complex128 matrix and multiplies it by a twiddle matrix; see avogen/fft.go, fftTransposeTwiddle.
 //

@@ -8417,6 +8417,189 @@ fft64R16WideAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64R16FirstAVX512Fwd(out *complex128, in *complex128, tw *float64, r int, s float64)
+// Requires: AVX, AVX512F
+TEXT ·fft64R16FirstAVX512Fwd(SB), NOSPLIT, $0-40
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    SI, DI
+	SHLQ    $0x02, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    DI, R9
+	MOVQ    R8, R10
+	SHRQ    $0x02, BX
+	JZ      fft64R16FirstAVX512Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Z0
+
+fft64R16FirstAVX512Fwd_k:
+	MOVQ                CX, R11
+	VMOVUPD             (R11), Z1
+	VMOVUPD             (R11)(DI*1), Z2
+	VMOVUPD             (R11)(DI*2), Z3
+	VMOVUPD             (R11)(R8*1), Z4
+	VADDPD              Z3, Z1, Z5
+	VSUBPD              Z3, Z1, Z6
+	VADDPD              Z4, Z2, Z3
+	VSUBPD              Z4, Z2, Z2
+	VADDPD              Z3, Z5, Z1
+	VSUBPD              Z3, Z5, Z3
+	VPERMILPD           $0x55, Z2, Z4
+	VMOVAPD             Z4, Z2
+	VMOVAPD             Z4, Z4
+	VFMSUBADD231PD      Z0, Z6, Z2
+	VFMADDSUB231PD      Z0, Z6, Z4
+	ADDQ                SI, R11
+	VMOVUPD             (R11), Z5
+	VMOVUPD             (R11)(DI*1), Z6
+	VMOVUPD             (R11)(DI*2), Z7
+	VMOVUPD             (R11)(R8*1), Z8
+	VADDPD              Z7, Z5, Z9
+	VSUBPD              Z7, Z5, Z10
+	VADDPD              Z8, Z6, Z7
+	VSUBPD              Z8, Z6, Z6
+	VADDPD              Z7, Z9, Z5
+	VSUBPD              Z7, Z9, Z7
+	VPERMILPD           $0x55, Z6, Z8
+	VMOVAPD             Z8, Z6
+	VMOVAPD             Z8, Z8
+	VFMSUBADD231PD      Z0, Z10, Z6
+	VFMADDSUB231PD      Z0, Z10, Z8
+	ADDQ                SI, R11
+	VMOVUPD             (R11), Z9
+	VMOVUPD             (R11)(DI*1), Z10
+	VMOVUPD             (R11)(DI*2), Z11
+	VMOVUPD             (R11)(R8*1), Z12
+	VADDPD              Z11, Z9, Z13
+	VSUBPD              Z11, Z9, Z14
+	VADDPD              Z12, Z10, Z11
+	VSUBPD              Z12, Z10, Z10
+	VADDPD              Z11, Z13, Z9
+	VSUBPD              Z11, Z13, Z11
+	VPERMILPD           $0x55, Z10, Z12
+	VMOVAPD             Z12, Z10
+	VMOVAPD             Z12, Z12
+	VFMSUBADD231PD      Z0, Z14, Z10
+	VFMADDSUB231PD      Z0, Z14, Z12
+	ADDQ                SI, R11
+	VMOVUPD             (R11), Z13
+	VMOVUPD             (R11)(DI*1), Z14
+	VMOVUPD             (R11)(DI*2), Z15
+	VMOVUPD             (R11)(R8*1), Z16
+	VADDPD              Z15, Z13, Z17
+	VSUBPD              Z15, Z13, Z18
+	VADDPD              Z16, Z14, Z15
+	VSUBPD              Z16, Z14, Z14
+	VADDPD              Z15, Z17, Z13
+	VSUBPD              Z15, Z17, Z15
+	VPERMILPD           $0x55, Z14, Z16
+	VMOVAPD             Z16, Z14
+	VMOVAPD             Z16, Z16
+	VFMSUBADD231PD      Z0, Z18, Z14
+	VFMADDSUB231PD      Z0, Z18, Z16
+	VADDPD              Z9, Z1, Z17
+	VSUBPD              Z9, Z1, Z18
+	VADDPD              Z13, Z5, Z9
+	VSUBPD              Z13, Z5, Z5
+	VADDPD              Z9, Z17, Z1
+	VSUBPD              Z9, Z17, Z9
+	VPERMILPD           $0x55, Z5, Z13
+	VMOVAPD             Z13, Z5
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z18, Z5
+	VFMADDSUB231PD      Z0, Z18, Z13
+	MOVQ                AX, R11
+	VMOVUPD             Z1, (R11)
+	VMOVUPD             Z5, (R11)(R9*1)
+	VMOVUPD             Z9, (R11)(R9*2)
+	VMOVUPD             Z13, (R11)(R10*1)
+	VPERMILPD           $0x55, Z6, Z1
+	VMULPD.BCST         104(DX), Z1, Z1
+	VFMADDSUB231PD.BCST 96(DX), Z6, Z1
+	VPERMILPD           $0x55, Z10, Z5
+	VMULPD.BCST         120(DX), Z5, Z5
+	VFMADDSUB231PD.BCST 112(DX), Z10, Z5
+	VPERMILPD           $0x55, Z14, Z6
+	VMULPD.BCST         136(DX), Z6, Z6
+	VFMADDSUB231PD.BCST 128(DX), Z14, Z6
+	VADDPD              Z5, Z2, Z9
+	VSUBPD              Z5, Z2, Z10
+	VADDPD              Z6, Z1, Z5
+	VSUBPD              Z6, Z1, Z1
+	VADDPD              Z5, Z9, Z2
+	VSUBPD              Z5, Z9, Z5
+	VPERMILPD           $0x55, Z1, Z6
+	VMOVAPD             Z6, Z1
+	VMOVAPD             Z6, Z6
+	VFMSUBADD231PD      Z0, Z10, Z1
+	VFMADDSUB231PD      Z0, Z10, Z6
+	ADDQ                SI, R11
+	VMOVUPD             Z2, (R11)
+	VMOVUPD             Z1, (R11)(R9*1)
+	VMOVUPD             Z5, (R11)(R9*2)
+	VMOVUPD             Z6, (R11)(R10*1)
+	VPERMILPD           $0x55, Z7, Z1
+	VMULPD.BCST         152(DX), Z1, Z1
+	VFMADDSUB231PD.BCST 144(DX), Z7, Z1
+	VPERMILPD           $0x55, Z11, Z2
+	VMULPD.BCST         168(DX), Z2, Z2
+	VFMADDSUB231PD.BCST 160(DX), Z11, Z2
+	VPERMILPD           $0x55, Z15, Z5
+	VMULPD.BCST         184(DX), Z5, Z5
+	VFMADDSUB231PD.BCST 176(DX), Z15, Z5
+	VADDPD              Z2, Z3, Z6
+	VSUBPD              Z2, Z3, Z7
+	VADDPD              Z5, Z1, Z2
+	VSUBPD              Z5, Z1, Z1
+	VADDPD              Z2, Z6, Z3
+	VSUBPD              Z2, Z6, Z2
+	VPERMILPD           $0x55, Z1, Z5
+	VMOVAPD             Z5, Z1
+	VMOVAPD             Z5, Z5
+	VFMSUBADD231PD      Z0, Z7, Z1
+	VFMADDSUB231PD      Z0, Z7, Z5
+	ADDQ                SI, R11
+	VMOVUPD             Z3, (R11)
+	VMOVUPD             Z1, (R11)(R9*1)
+	VMOVUPD             Z2, (R11)(R9*2)
+	VMOVUPD             Z5, (R11)(R10*1)
+	VPERMILPD           $0x55, Z8, Z1
+	VMULPD.BCST         200(DX), Z1, Z1
+	VFMADDSUB231PD.BCST 192(DX), Z8, Z1
+	VPERMILPD           $0x55, Z12, Z2
+	VMULPD.BCST         216(DX), Z2, Z2
+	VFMADDSUB231PD.BCST 208(DX), Z12, Z2
+	VPERMILPD           $0x55, Z16, Z3
+	VMULPD.BCST         232(DX), Z3, Z3
+	VFMADDSUB231PD.BCST 224(DX), Z16, Z3
+	VADDPD              Z2, Z4, Z5
+	VSUBPD              Z2, Z4, Z6
+	VADDPD              Z3, Z1, Z2
+	VSUBPD              Z3, Z1, Z1
+	VADDPD              Z2, Z5, Z4
+	VSUBPD              Z2, Z5, Z2
+	VPERMILPD           $0x55, Z1, Z3
+	VMOVAPD             Z3, Z1
+	VMOVAPD             Z3, Z3
+	VFMSUBADD231PD      Z0, Z6, Z1
+	VFMADDSUB231PD      Z0, Z6, Z3
+	ADDQ                SI, R11
+	VMOVUPD             Z4, (R11)
+	VMOVUPD             Z1, (R11)(R9*1)
+	VMOVUPD             Z2, (R11)(R9*2)
+	VMOVUPD             Z3, (R11)(R10*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                BX
+	JNZ                 fft64R16FirstAVX512Fwd_k
+
+fft64R16FirstAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64TransposeTwiddleAVX512Fwd(dst *complex128, src *complex128, a *complex128, b *complex128, rows int, cols int, ds int)
 // Requires: AVX, AVX512F
 TEXT ·fft64TransposeTwiddleAVX512Fwd(SB), NOSPLIT, $0-56
@@ -9717,6 +9900,190 @@ fft64R16WideAVX512Inv_k:
 	JNZ                 fft64R16WideAVX512Inv_j
 
 fft64R16WideAVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64R16FirstAVX512Inv(out *complex128, in *complex128, tw *float64, r int, s float64)
+// Requires: AVX, AVX512F
+TEXT ·fft64R16FirstAVX512Inv(SB), NOSPLIT, $0-40
+	MOVQ         out+0(FP), AX
+	MOVQ         in+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	MOVQ         r+24(FP), BX
+	MOVQ         BX, SI
+	SHLQ         $0x04, SI
+	MOVQ         SI, DI
+	SHLQ         $0x02, DI
+	LEAQ         (DI)(DI*2), R8
+	MOVQ         DI, R9
+	MOVQ         R8, R10
+	SHRQ         $0x02, BX
+	JZ           fft64R16FirstAVX512Inv_done
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Z0
+	VBROADCASTSD s+32(FP), Z1
+
+fft64R16FirstAVX512Inv_k:
+	MOVQ                CX, R11
+	VMULPD              (R11), Z1, Z2
+	VMULPD              (R11)(DI*1), Z1, Z3
+	VMULPD              (R11)(DI*2), Z1, Z4
+	VMULPD              (R11)(R8*1), Z1, Z5
+	VADDPD              Z4, Z2, Z6
+	VSUBPD              Z4, Z2, Z7
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z6, Z2
+	VSUBPD              Z4, Z6, Z4
+	VPERMILPD           $0x55, Z3, Z5
+	VMOVAPD             Z5, Z3
+	VMOVAPD             Z5, Z5
+	VFMSUBADD231PD      Z0, Z7, Z3
+	VFMADDSUB231PD      Z0, Z7, Z5
+	ADDQ                SI, R11
+	VMULPD              (R11), Z1, Z6
+	VMULPD              (R11)(DI*1), Z1, Z7
+	VMULPD              (R11)(DI*2), Z1, Z8
+	VMULPD              (R11)(R8*1), Z1, Z9
+	VADDPD              Z8, Z6, Z10
+	VSUBPD              Z8, Z6, Z11
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z6
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z9
+	VMOVAPD             Z9, Z7
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z11, Z7
+	VFMADDSUB231PD      Z0, Z11, Z9
+	ADDQ                SI, R11
+	VMULPD              (R11), Z1, Z10
+	VMULPD              (R11)(DI*1), Z1, Z11
+	VMULPD              (R11)(DI*2), Z1, Z12
+	VMULPD              (R11)(R8*1), Z1, Z13
+	VADDPD              Z12, Z10, Z14
+	VSUBPD              Z12, Z10, Z15
+	VADDPD              Z13, Z11, Z12
+	VSUBPD              Z13, Z11, Z11
+	VADDPD              Z12, Z14, Z10
+	VSUBPD              Z12, Z14, Z12
+	VPERMILPD           $0x55, Z11, Z13
+	VMOVAPD             Z13, Z11
+	VMOVAPD             Z13, Z13
+	VFMSUBADD231PD      Z0, Z15, Z11
+	VFMADDSUB231PD      Z0, Z15, Z13
+	ADDQ                SI, R11
+	VMULPD              (R11), Z1, Z14
+	VMULPD              (R11)(DI*1), Z1, Z15
+	VMULPD              (R11)(DI*2), Z1, Z16
+	VMULPD              (R11)(R8*1), Z1, Z17
+	VADDPD              Z16, Z14, Z18
+	VSUBPD              Z16, Z14, Z19
+	VADDPD              Z17, Z15, Z16
+	VSUBPD              Z17, Z15, Z15
+	VADDPD              Z16, Z18, Z14
+	VSUBPD              Z16, Z18, Z16
+	VPERMILPD           $0x55, Z15, Z17
+	VMOVAPD             Z17, Z15
+	VMOVAPD             Z17, Z17
+	VFMSUBADD231PD      Z0, Z19, Z15
+	VFMADDSUB231PD      Z0, Z19, Z17
+	VADDPD              Z10, Z2, Z18
+	VSUBPD              Z10, Z2, Z19
+	VADDPD              Z14, Z6, Z10
+	VSUBPD              Z14, Z6, Z6
+	VADDPD              Z10, Z18, Z2
+	VSUBPD              Z10, Z18, Z10
+	VPERMILPD           $0x55, Z6, Z14
+	VMOVAPD             Z14, Z6
+	VMOVAPD             Z14, Z14
+	VFMSUBADD231PD      Z0, Z19, Z6
+	VFMADDSUB231PD      Z0, Z19, Z14
+	MOVQ                AX, R11
+	VMOVUPD             Z2, (R11)
+	VMOVUPD             Z14, (R11)(R9*1)
+	VMOVUPD             Z10, (R11)(R9*2)
+	VMOVUPD             Z6, (R11)(R10*1)
+	VPERMILPD           $0x55, Z9, Z2
+	VMULPD.BCST         104(DX), Z2, Z2
+	VFMSUBADD231PD.BCST 96(DX), Z9, Z2
+	VPERMILPD           $0x55, Z13, Z6
+	VMULPD.BCST         120(DX), Z6, Z6
+	VFMSUBADD231PD.BCST 112(DX), Z13, Z6
+	VPERMILPD           $0x55, Z17, Z9
+	VMULPD.BCST         136(DX), Z9, Z9
+	VFMSUBADD231PD.BCST 128(DX), Z17, Z9
+	VADDPD              Z6, Z5, Z10
+	VSUBPD              Z6, Z5, Z13
+	VADDPD              Z9, Z2, Z6
+	VSUBPD              Z9, Z2, Z2
+	VADDPD              Z6, Z10, Z5
+	VSUBPD              Z6, Z10, Z6
+	VPERMILPD           $0x55, Z2, Z9
+	VMOVAPD             Z9, Z2
+	VMOVAPD             Z9, Z9
+	VFMSUBADD231PD      Z0, Z13, Z2
+	VFMADDSUB231PD      Z0, Z13, Z9
+	ADDQ                SI, R11
+	VMOVUPD             Z5, (R11)
+	VMOVUPD             Z9, (R11)(R9*1)
+	VMOVUPD             Z6, (R11)(R9*2)
+	VMOVUPD             Z2, (R11)(R10*1)
+	VPERMILPD           $0x55, Z8, Z2
+	VMULPD.BCST         152(DX), Z2, Z2
+	VFMSUBADD231PD.BCST 144(DX), Z8, Z2
+	VPERMILPD           $0x55, Z12, Z5
+	VMULPD.BCST         168(DX), Z5, Z5
+	VFMSUBADD231PD.BCST 160(DX), Z12, Z5
+	VPERMILPD           $0x55, Z16, Z6
+	VMULPD.BCST         184(DX), Z6, Z6
+	VFMSUBADD231PD.BCST 176(DX), Z16, Z6
+	VADDPD              Z5, Z4, Z8
+	VSUBPD              Z5, Z4, Z9
+	VADDPD              Z6, Z2, Z5
+	VSUBPD              Z6, Z2, Z2
+	VADDPD              Z5, Z8, Z4
+	VSUBPD              Z5, Z8, Z5
+	VPERMILPD           $0x55, Z2, Z6
+	VMOVAPD             Z6, Z2
+	VMOVAPD             Z6, Z6
+	VFMSUBADD231PD      Z0, Z9, Z2
+	VFMADDSUB231PD      Z0, Z9, Z6
+	ADDQ                SI, R11
+	VMOVUPD             Z4, (R11)
+	VMOVUPD             Z6, (R11)(R9*1)
+	VMOVUPD             Z5, (R11)(R9*2)
+	VMOVUPD             Z2, (R11)(R10*1)
+	VPERMILPD           $0x55, Z7, Z2
+	VMULPD.BCST         200(DX), Z2, Z2
+	VFMSUBADD231PD.BCST 192(DX), Z7, Z2
+	VPERMILPD           $0x55, Z11, Z4
+	VMULPD.BCST         216(DX), Z4, Z4
+	VFMSUBADD231PD.BCST 208(DX), Z11, Z4
+	VPERMILPD           $0x55, Z15, Z5
+	VMULPD.BCST         232(DX), Z5, Z5
+	VFMSUBADD231PD.BCST 224(DX), Z15, Z5
+	VADDPD              Z4, Z3, Z6
+	VSUBPD              Z4, Z3, Z7
+	VADDPD              Z5, Z2, Z4
+	VSUBPD              Z5, Z2, Z2
+	VADDPD              Z4, Z6, Z3
+	VSUBPD              Z4, Z6, Z4
+	VPERMILPD           $0x55, Z2, Z5
+	VMOVAPD             Z5, Z2
+	VMOVAPD             Z5, Z5
+	VFMSUBADD231PD      Z0, Z7, Z2
+	VFMADDSUB231PD      Z0, Z7, Z5
+	ADDQ                SI, R11
+	VMOVUPD             Z3, (R11)
+	VMOVUPD             Z5, (R11)(R9*1)
+	VMOVUPD             Z4, (R11)(R9*2)
+	VMOVUPD             Z2, (R11)(R10*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                BX
+	JNZ                 fft64R16FirstAVX512Inv_k
+
+fft64R16FirstAVX512Inv_done:
 	VZEROUPPER
 	RET
 

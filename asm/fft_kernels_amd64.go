@@ -516,6 +516,36 @@ func FFT64Radix16Seg(l Level, out, in []complex128, tw []float64, ls, outPad int
 	}
 }
 
+// FFT64Radix16FirstSupported reports whether level l runs the first two
+// radix-4 stages of a complex128 FFT of length n fused
+// (FFT64Radix16First): AVX-512, R = n/16 a multiple of its four values
+// per vector.
+func FFT64Radix16FirstSupported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }
+
+// FFT64Radix16First is FFT64Radix16 with ls = 1 (avogen/fft64.go,
+// fft64R16First), its inputs scaled by the power of two s: the first pass
+// of a plan, which skips the products by the twiddles that are 1 (15 of
+// the 24). tw is FFT64Radix16's table of ls = 1; out and in have n values
+// and must not overlap; n must be FFT64Radix16FirstSupported.
+func FFT64Radix16First(l Level, out, in []complex128, tw []float64, s float64, inverse bool) {
+	n := len(in)
+	if len(out) != n || !FFT64Radix16FirstSupported(l, n) {
+		panic("asm: FFT64Radix16First: bad length or no kernel")
+	}
+	tw = tw[:FFT64Radix16TwiddleLen(1)]
+	if inverse {
+		fft64R16FirstAVX512Inv(&out[0], &in[0], &tw[0], n/16, s)
+		return
+	}
+	// The forward kernel does not scale: no plan scales a forward
+	// transform, and the products would cost it 16 of about 100
+	// instructions per vector.
+	fft64R16FirstAVX512Fwd(&out[0], &in[0], &tw[0], n/16, 1)
+	if s != 1 {
+		fft64ScaleAt(l, &out[0], n, s)
+	}
+}
+
 // FFT64Tail16Supported is FFTTail16Supported for complex128: AVX-512, n
 // a multiple of 64.
 func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }

@@ -277,6 +277,14 @@ func FFT64Tail16Seg(l Level, out, in []complex128, tw []float64, inPad int, inve
 // FFT64Tail16Supported reports false: no fused tail at NEON.
 func FFT64Tail16Supported(l Level, n int) bool { return false }
 
+// FFT64Radix16FirstSupported reports false: no such kernel on arm64.
+func FFT64Radix16FirstSupported(l Level, n int) bool { return false }
+
+// FFT64Radix16First panics: FFT64Radix16FirstSupported is false on arm64.
+func FFT64Radix16First(l Level, out, in []complex128, tw []float64, s float64, inverse bool) {
+	panic("asm: no complex128 radix-16 first pass on arm64")
+}
+
 // FFT64Tail16Compact reports false: no fused tail at NEON.
 func FFT64Tail16Compact(n int) bool { return false }
 

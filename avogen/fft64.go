@@ -37,6 +37,7 @@ func generateFFT64() {
 				fft64Tail16(v, inverse, false)
 				fft64Tail16(v, inverse, true)
 				fft64R16Wide(v, inverse)
+				fft64R16First(v, inverse)
 			}
 			fft64TransposeTwiddle(v, inverse)
 		}
@@ -734,6 +735,91 @@ func fft64R16Wide(v vmath.ISA, inverse bool) {
 	ADDQ(U32(30*8), tw)
 	DECQ(NewParamAddr("ls", 24))
 	JNZ(LabelRef(name + "_j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// fft64R16First is fft64R16Wide's first pass (ls = 1, j = 0 only): stage
+// A's twiddles are all 1 and stage B's of s = 0 too, so it multiplies by
+// 9 twiddles where the wide pass multiplies by 24, and the inverse scales
+// its inputs by s (the plan's 1/n). n = 1024 at AVX-512 runs it, a radix-4
+// pass and the tail instead of the radix-4 first stage, the wide pass and
+// the tail: the radix-4 first stage is bound by its stores, the passes
+// after it by their arithmetic, and this moves the work of a pass into
+// the first's idle arithmetic units. tw is fft64R16Wide's table of ls = 1
+// (stage B's twiddles of s at float64 6 + 6s).
+func fft64R16First(v vmath.ISA, inverse bool) {
+	name := "fft64R16First" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, r int, s float64)")
+	Pragma("noescape")
+	Doc(name + " runs the first two radix-4 Stockham stages of a complex128 FFT fused (a radix-16 pass of ls = 1), vectorised over k; see avogen/fft64.go.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	kv := Load(Param("r"), GP64())
+	rb, r4, r12, o4, o12 := GP64(), GP64(), GP64(), GP64(), GP64()
+	MOVQ(kv, rb)
+	SHLQ(U8(4), rb) // R values in bytes: the step between q' and between s
+	MOVQ(rb, r4)
+	SHLQ(U8(2), r4)
+	LEAQ(Mem{Base: r4, Index: r4, Scale: 2}, r12)
+	MOVQ(r4, o4)
+	MOVQ(r12, o12)
+	SHRQ(U8(log2(cvals64(v))), kv)
+	JZ(LabelRef(name + "_done"))
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	var sv reg.VecVirtual
+	if inverse {
+		sv = v.Vec()
+		VBROADCASTSD(NewParamAddr("s", 32), sv)
+	}
+	Label(name + "_k")
+	var y [4][4]reg.VecVirtual // y[s][q']
+	p := GP64()
+	for qq := range 4 {
+		if qq == 0 {
+			MOVQ(in, p)
+		} else {
+			ADDQ(rb, p)
+		}
+		a := make([]reg.VecVirtual, 4)
+		for q, m := range []Mem{{Base: p}, {Base: p, Index: r4, Scale: 1}, {Base: p, Index: r4, Scale: 2}, {Base: p, Index: r12, Scale: 1}} {
+			a[q] = v.Vec()
+			if inverse {
+				VMULPD(m, sv, a[q])
+			} else {
+				VMOVUPD(m, a[q])
+			}
+		}
+		butterfly64(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][qq] = a[s]
+		}
+	}
+	o := GP64()
+	for s := range 4 {
+		b := y[s][:]
+		base := 48 + 48*s
+		for q := 1; s > 0 && q < 4; q++ {
+			b[q] = cmul64Bcst(v, b[q], Mem{Base: tw, Disp: base + 16*(q-1)}, Mem{Base: tw, Disp: base + 16*(q-1) + 8}, inverse)
+		}
+		butterfly64(v, b, ones, inverse)
+		if s == 0 {
+			MOVQ(out, o)
+		} else {
+			ADDQ(rb, o)
+		}
+		VMOVUPD(b[0], Mem{Base: o})
+		VMOVUPD(b[1], Mem{Base: o, Index: o4, Scale: 1})
+		VMOVUPD(b[2], Mem{Base: o, Index: o4, Scale: 2})
+		VMOVUPD(b[3], Mem{Base: o, Index: o12, Scale: 1})
+	}
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(kv)
+	JNZ(LabelRef(name + "_k"))
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
