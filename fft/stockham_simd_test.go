@@ -97,6 +97,9 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 				if odd := bits.TrailingZeros(uint(n))%2 == 1; l == asm.AVX512 && odd && n >= segMinLen64 && n <= radix8MaxLenAVX512 && !sp.firstApart() {
 					t.Errorf("%v: Plan64 n=%d does not start with radix 8 apart from src", l, n)
 				}
+				if first := sp.stages[0]; l == asm.AVX512 && n == 1024 && !(first.r16 && first.ls == 1) {
+					t.Errorf("%v: Plan64 n=%d does not start with the radix-16 first pass", l, n)
+				}
 			}
 			if sp := p64.stockham(l); sp != nil && asm.FFT64Radix8Supported(l, 4, 32) {
 				r8 := 0
