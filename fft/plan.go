@@ -93,8 +93,10 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // At the AVX2, AVX-512 and NEON levels a power-of-two n ≥ 32 runs the
 // float64 twins of Plan32's Stockham kernels (avogen/fft64.go; interleaved, radix
 // 2 then radix 4, the last two fused at AVX-512, at AVX2 radix 8 from the
-// first stage for n = 512 … 65536 (radix8Front64), twiddles from exact
-// angles; four steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
+// first stage for n = 512 … 65536 (radix8Front64), at AVX-512 radix 8
+// first for odd log2 n up to 2^17 (radix8MaxLenAVX512) and n = 1024 a
+// radix-16 first pass (fuseRadix16of64), twiddles from exact angles; four
+// steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
 // a length n ≥ 9 with a prime factor other than 2, 3 and 5 runs
 // Bluestein's algorithm on those kernels (bluestein64: n = 4095 176 →
 // 60 µs, 65537 7.6 → 2.9 ms at AVX2); other n (the 2^a·3^b·5^c lengths,
@@ -110,11 +112,13 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // pool. Against FFTW (FFTW_PATIENT), ratio = FFTW's time / ours, best of
 // 200 interleaved batches (go test -tags fftw -run '^$' -bench
 // 'FFTWInterleaved/c128/n=(64|…)$' -benchtime 1x ./bench, one run per
-// SSMKERN_ISA, two runs): AVX-512 n = 64 1.06–1.08 (was about 0.5
-// before the whole-transform kernels), 128 0.99–1.00, 256 0.84–1.08, 512
-// 1.05–1.08, 1024 1.00–1.01, 2048 1.00–1.04, 8192 0.98–1.00, 65536
-// 1.13–1.15. RealPlan64 (r64), same runs: AVX-512 1.03 (n = 16384) to
-// 1.37. AVX2 with the radix-8 plans (three runs of one binary): n = 64
+// SSMKERN_ISA, two runs): AVX-512 (three runs, 2026-11-29) n = 64
+// 1.17–1.18 (was about 0.5 before the whole-transform kernels), 128
+// 1.15–1.17, 256 1.09–1.21 (one run 0.98), 512 1.05–1.08, 1024
+// 1.08–1.11, 2048 1.14–1.22, 4096 1.39–1.49, 8192 1.27–1.30, 16384
+// 1.19–1.22, 32768 1.31–1.33, 65536 1.21–1.22; RealPlan64 (r64) 1.20
+// (n = 64) to 1.44, 1.23–1.29 from 4096. AVX2 with the radix-8 plans
+// (three runs of one binary): n = 64
 // 1.01–1.04, 128 1.02–1.08, 256 0.93–0.99, 512 0.89–0.94, 1024
 // 0.85–0.88, 2048 1.00–1.10, 4096 1.40–1.45, 8192 1.15–1.17, 16384
 // 1.11–1.15, 32768 1.14–1.17, 65536 1.21–1.25; RealPlan64 1.11–1.12 at n
