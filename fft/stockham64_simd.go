@@ -11,9 +11,11 @@ import (
 
 // stockham64 is the complex128 twin of stockham32 (Plan64 at the vector
 // levels): a radix-8 or radix-2 first stage when log2 n is odd (as
-// stockham32, up to radix8MaxLen64), then radix-4 stages (some fused or
-// replaced by radix 8 or 16 where the level has them, and at AVX2 radix
-// 8 from the first stage for n = 512 and 1024, radix8Front64),
+// stockham32, up to radix8MaxLen64, at AVX-512 radix8MaxLenAVX512), then
+// radix-4 stages (some fused or replaced by radix 8 or 16 where the level
+// has them, the first two at AVX-512 by asm.FFT64Radix16First below
+// segMinLen64, and at AVX2 radix 8 from the first stage for n = 512 and
+// 1024, radix8Front64),
 // the twiddles cos and sin of exact angles (rootTable32) in float64
 // tables laid out for asm.FFT64Radix4.
 type stockham64 struct {
