@@ -37,6 +37,10 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 // stockhamMinLen), Bluestein's algorithm on them for the n
 // useBluestein32 picks, else the float64 generic code.
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
+	if sp := p.direct; sp != nil && l == p.directLevel {
+		runStockham32(sp, dst, src, s.complex64s(sp.workLen()), inverse, inverse)
+		return
+	}
 	if fs := p.fourStep(l); fs != nil {
 		runFourStep32(fs, dst, src, s.complex64s(fs.scratchLen()), inverse, inverse)
 		return
@@ -57,17 +61,22 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 // whose Get and Put cost as much as a 64-point FFT's stages: as one
 // whole-transform kernel call (sp.small), or with the Stockham work
 // buffer on the stack (n ≤ 256); it reports false when it did neither.
+// At the plan's own level it takes p.direct, a field load where
+// p.stockham is an atomic load and a call.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
-	sp := p.stockham(l)
-	if sp == nil || p.n > 256 {
+	sp := p.direct
+	if l != p.directLevel {
+		sp = p.stockham(l)
+	}
+	if sp == nil || sp.n > 256 {
 		return false
 	}
-	if sp.small != nil {
-		s := float32(1) // the forward kernels take no scale: no division on their path
+	if k := sp.small; k != nil {
 		if inverse {
-			s = sp.invScale()
+			k.Run(dst, src, true, sp.invN)
+		} else {
+			k.Run(dst, src, false, 1) // the forward kernels take no scale
 		}
-		sp.small.Run(dst, src, inverse, s)
 		return true
 	}
 	return transform32Stack(sp, dst, src, inverse)
@@ -110,7 +119,7 @@ func transform32Stack(sp *stockham32, dst, src []complex64, inverse bool) bool {
 }
 
 // invScale is the inverse's 1/n (exact: n is a power of two).
-func (sp *stockham32) invScale() float32 { return 1 / float32(sp.n) }
+func (sp *stockham32) invScale() float32 { return sp.invN }
 
 // runFourStep32 runs the two passes of fs (see fourStep32); dst may be
 // src, since the first pass writes only work; scale applies the 1/n (in

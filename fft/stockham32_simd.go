@@ -24,6 +24,7 @@ type stockham32 struct {
 	tw     []float32           // all their tables, back to back
 	small  *asm.FFTSmallKernel // when not nil, the whole transform is one call of it instead of the stages
 	seg    bool                // the passes between the first and the last use segmented buffers (runSeg32)
+	invN   float32             // 1/n (exact: n is a power of two), kept so that an inverse does not divide
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -92,7 +93,7 @@ func newStockham32Radix8(n, batch int, l asm.Level, roots rootTable32, plans map
 	if n < 4 || n&(n-1) != 0 || batch < 1 || batch&(batch-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
-	p := &stockham32{n: n, batch: batch, level: l}
+	p := &stockham32{n: n, batch: batch, level: l, invN: 1 / float32(n)}
 	total := 0
 	if rs := radix8Plan(n, batch, l, plans); rs != nil {
 		if total = p.radixStages(rs); total < 0 {
