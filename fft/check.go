@@ -64,6 +64,16 @@ func overlapSameLen[T any](dst, src []T) bool {
 	return gap != 0 && gap < uintptr(len(dst))*unsafe.Sizeof(zero)
 }
 
+// overlapNonEmpty is sharesMemory for two non-empty slices, small enough
+// to inline.
+func overlapNonEmpty[A, B any](a []A, b []B) bool {
+	var za A
+	var zb B
+	as := uintptr(unsafe.Pointer(unsafe.SliceData(a)))
+	bs := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return as < bs+uintptr(len(b))*unsafe.Sizeof(zb) && bs < as+uintptr(len(a))*unsafe.Sizeof(za)
+}
+
 // checkDisjoint rejects any memory shared by an output and an input.
 func checkDisjoint[A, B any](call, outName string, out []A, inName string, in []B) error {
 	if sharesMemory(out, in) {
