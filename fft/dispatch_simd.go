@@ -243,6 +243,8 @@ func (sp *stockham32) runStage(i int, out, in []complex64, inverse bool, s float
 		asm.FFTTail16(sp.level, out, in, tw, inverse)
 	case sp.radix8Stage(i):
 		asm.FFTRadix8(sp.level, out, in, tw, st.ls, inverse)
+	case sp.compact && i == len(sp.stages)-1:
+		asm.FFTRadix4Compact(sp.level, out, in, tw, st.ls, inverse)
 	default:
 		asm.FFTRadix4(sp.level, out, in, tw, st.ls, inverse)
 	}
