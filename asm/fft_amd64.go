@@ -29,11 +29,6 @@ func fftR4FirstAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, rows 
 //go:noescape
 func fftR4Narrow1AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
-// fftR4Narrow1cAVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
-//
-//go:noescape
-func fftR4Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
-
 // fftRealPassAVX2Fwd turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
 //go:noescape
@@ -78,11 +73,6 @@ func fftR4FirstAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, rows 
 //
 //go:noescape
 func fftR4Narrow1AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
-
-// fftR4Narrow1cAVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
-//
-//go:noescape
-func fftR4Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftRealPassAVX2Inv turns a half-length complex FFT into real-FFT bins (Fwd) or back (Inv); see avogen/fft.go.
 //
@@ -443,3 +433,13 @@ func fft64TransposeTwiddleAVX512Inv(dst *complex128, src *complex128, a *complex
 //
 //go:noescape
 func fft64CopyRowsAVX512(dst *complex128, src *complex128, rows int, width int, ds int, ss int)
+
+// fftR4Narrow1cAVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR4Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftR4Narrow1cAVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR4Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)

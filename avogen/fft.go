@@ -67,9 +67,6 @@ func generateFFT() {
 			fftR4Wide(v, inverse, false)
 			fftR4Wide(v, inverse, true)
 			fftR4Narrow(v, inverse, 1)
-			if v.Lanes == 8 {
-				fftR4Narrow1Compact(v, inverse)
-			}
 			if v.Lanes == 16 {
 				fftR4Narrow(v, inverse, 4)
 				fftTail16(v, inverse, false)
@@ -89,6 +86,13 @@ func generateFFT() {
 		fftCopyRows(v)
 	}
 	generateFFT64()
+	// Last, so that adding them moved no other kernel: the code after the
+	// insertion point shifting by their length had made RealPlan64 n =
+	// 256 at AVX2 18% slower (150 → 177 ns, FFTWInterleaved/r64, three
+	// rounds), a loop's alignment rather than anything it computes.
+	for _, inverse := range []bool{false, true} {
+		fftR4Narrow1Compact(vmath.AVX2, inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.
