@@ -463,3 +463,13 @@ func fft64TransposeTwiddleAVX512Inv(dst *complex128, src *complex128, a *complex
 //
 //go:noescape
 func fft64CopyRowsAVX512(dst *complex128, src *complex128, rows int, width int, ds int, ss int)
+
+// fftR4Narrow1cAVX2Fwd runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR4Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftR4Narrow1cAVX2Inv runs one radix-4 Stockham stage with r = 1 of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR4Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)

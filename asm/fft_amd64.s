@@ -10244,3 +10244,137 @@ fft64CopyRowsAVX512_col:
 fft64CopyRowsAVX512_done:
 	VZEROUPPER
 	RET
+
+// func fftR4Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftR4Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x02, BX
+	JZ      fftR4Narrow1cAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR4Narrow1cAVX2Fwd_loop:
+	VMOVUPS        (CX), X5
+	VINSERTF128    $0x01, 64(CX), Y5, Y5
+	VMOVUPS        32(CX), X6
+	VINSERTF128    $0x01, 96(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPS        48(CX), X8
+	VINSERTF128    $0x01, 112(CX), Y8, Y8
+	VUNPCKLPD      Y6, Y5, Y1
+	VUNPCKHPD      Y6, Y5, Y2
+	VUNPCKLPD      Y8, Y7, Y3
+	VUNPCKHPD      Y8, Y7, Y4
+	VMOVSLDUP      (DX), Y9
+	VMOVSHDUP      (DX), Y10
+	VPERMILPS      $0xb1, Y2, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMADDSUB231PS Y9, Y2, Y11
+	VMOVSLDUP      32(DX), Y2
+	VMOVSHDUP      32(DX), Y9
+	VPERMILPS      $0xb1, Y3, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMADDSUB231PS Y2, Y3, Y10
+	VMOVSLDUP      64(DX), Y2
+	VMOVSHDUP      64(DX), Y3
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMADDSUB231PS Y2, Y4, Y9
+	VADDPS         Y10, Y1, Y2
+	VSUBPS         Y10, Y1, Y3
+	VADDPS         Y9, Y11, Y4
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y10
+	VPERMILPS      $0xb1, Y9, Y2
+	VMOVAPS        Y2, Y11
+	VMOVAPS        Y2, Y9
+	VFMSUBADD231PS Y0, Y3, Y11
+	VFMADDSUB231PS Y0, Y3, Y9
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y11, (AX)(SI*1)
+	VMOVUPS        Y10, (AX)(SI*2)
+	VMOVUPS        Y9, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           BX
+	JNZ            fftR4Narrow1cAVX2Fwd_loop
+
+fftR4Narrow1cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR4Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftR4Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	SHRQ    $0x02, BX
+	JZ      fftR4Narrow1cAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR4Narrow1cAVX2Inv_loop:
+	VMOVUPS        (CX), X5
+	VINSERTF128    $0x01, 64(CX), Y5, Y5
+	VMOVUPS        32(CX), X6
+	VINSERTF128    $0x01, 96(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPS        48(CX), X8
+	VINSERTF128    $0x01, 112(CX), Y8, Y8
+	VUNPCKLPD      Y6, Y5, Y1
+	VUNPCKHPD      Y6, Y5, Y2
+	VUNPCKLPD      Y8, Y7, Y3
+	VUNPCKHPD      Y8, Y7, Y4
+	VMOVSLDUP      (DX), Y9
+	VMOVSHDUP      (DX), Y10
+	VPERMILPS      $0xb1, Y2, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMSUBADD231PS Y9, Y2, Y11
+	VMOVSLDUP      32(DX), Y2
+	VMOVSHDUP      32(DX), Y9
+	VPERMILPS      $0xb1, Y3, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMSUBADD231PS Y2, Y3, Y10
+	VMOVSLDUP      64(DX), Y2
+	VMOVSHDUP      64(DX), Y3
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMSUBADD231PS Y2, Y4, Y9
+	VADDPS         Y10, Y1, Y2
+	VSUBPS         Y10, Y1, Y3
+	VADDPS         Y9, Y11, Y4
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y10
+	VPERMILPS      $0xb1, Y9, Y2
+	VMOVAPS        Y2, Y11
+	VMOVAPS        Y2, Y9
+	VFMSUBADD231PS Y0, Y3, Y11
+	VFMADDSUB231PS Y0, Y3, Y9
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y9, (AX)(SI*1)
+	VMOVUPS        Y10, (AX)(SI*2)
+	VMOVUPS        Y11, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           BX
+	JNZ            fftR4Narrow1cAVX2Inv_loop
+
+fftR4Narrow1cAVX2Inv_done:
+	VZEROUPPER
+	RET

@@ -126,6 +126,19 @@ func FFTTail16(l Level, out, in []complex64, tw []float32, inverse bool) {
 	panic("asm: FFTTail16: no NEON kernel")
 }
 
+// FFTRadix4CompactSupported reports that NEON has no compact-table r = 1
+// stage (FFTRadix4Compact is AVX2's).
+func FFTRadix4CompactSupported(l Level, ls int) bool { return false }
+
+// FFTRadix4CompactTwiddleLen is the float32 count of FFTRadix4Compact's
+// table: none at NEON.
+func FFTRadix4CompactTwiddleLen(ls int) int { return 0 }
+
+// FFTRadix4Compact has no NEON kernel (FFTRadix4CompactSupported).
+func FFTRadix4Compact(l Level, out, in []complex64, tw []float32, ls int, inverse bool) {
+	panic("asm: FFTRadix4Compact: no NEON kernel")
+}
+
 // FFTRadix8Supported reports whether FFTRadix8 runs a stage at level l:
 // never on arm64 (an AVX2 kernel).
 func FFTRadix8Supported(l Level, ls, r int) bool { return false }

@@ -752,3 +752,42 @@ func TestFFT64TransposeTwiddleAndCopyRowsMatchGoAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestFFTRadix4CompactMatchesFloat64StageAtEveryLevel runs the
+// compact-table r = 1 stage wherever a level has it (AVX2, ls from
+// FFTRadix4CompactMinLen), both directions, with in, out and the table
+// flush against guard pages, against the float64 stage.
+func TestFFTRadix4CompactMatchesFloat64StageAtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		ran := 0
+		for ls := 4; ls <= 1<<12; ls *= 2 {
+			if !asm.FFTRadix4CompactSupported(l, ls) {
+				continue
+			}
+			n := 4 * ls
+			var w [3][]complex128
+			tw := make([]float32, asm.FFTRadix4CompactTwiddleLen(ls))
+			for q := range w {
+				w[q] = make([]complex128, ls)
+				for j := range ls {
+					w[q][j] = cmplx.Rect(1, rng.Float64()*2*math.Pi)
+					o := 24*(j/4) + 8*q + 2*(j%4)
+					tw[o], tw[o+1] = float32(real(w[q][j])), float32(imag(w[q][j]))
+					w[q][j] = complex(float64(tw[o]), float64(tw[o+1]))
+				}
+			}
+			x := randC64(rng, n)
+			for _, inverse := range []bool{false, true} {
+				want := refRadix4(x, w, ls, inverse)
+				out := asmtest.GuardedComplex64(t, make([]complex64, n))
+				asm.FFTRadix4Compact(l, out, asmtest.GuardedComplex64(t, x), asmtest.GuardedFloat32(t, tw), ls, inverse)
+				checkStage(t, "FFTRadix4Compact", out, want, x)
+				ran++
+			}
+		}
+		if l == asm.AVX2 && ran == 0 {
+			t.Fatal("AVX2 ran no compact stage")
+		}
+	})
+}

@@ -448,595 +448,523 @@ TEXT ·fftSmall64AVX2Fwd(SB), $544-20
 	LEAQ           31(SP), DX
 	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y1
-	VMOVUPS        128(CX), Y2
-	VMOVUPS        256(CX), Y3
-	VMOVUPS        384(CX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+32(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+0(SB), Y2, Y5
-	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2_false<>+96(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+64(SB), Y3, Y2
-	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2_false<>+160(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+128(SB), Y4, Y3
-	VUNPCKLPD      Y5, Y1, Y4
-	VUNPCKHPD      Y5, Y1, Y1
-	VUNPCKLPD      Y3, Y2, Y5
-	VUNPCKHPD      Y3, Y2, Y2
-	VPERM2F128     $0x20, Y5, Y4, Y3
-	VPERM2F128     $0x31, Y5, Y4, Y5
-	VPERM2F128     $0x20, Y2, Y1, Y4
-	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, (DX)
-	VMOVUPS        Y4, 32(DX)
-	VMOVUPS        Y5, 64(DX)
-	VMOVUPS        Y1, 96(DX)
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        160(CX), Y2
-	VMOVUPS        288(CX), Y3
-	VMOVUPS        416(CX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+224(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+192(SB), Y2, Y5
-	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2_false<>+288(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+256(SB), Y3, Y2
-	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2_false<>+352(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+320(SB), Y4, Y3
-	VUNPCKLPD      Y5, Y1, Y4
-	VUNPCKHPD      Y5, Y1, Y1
-	VUNPCKLPD      Y3, Y2, Y5
-	VUNPCKHPD      Y3, Y2, Y2
-	VPERM2F128     $0x20, Y5, Y4, Y3
-	VPERM2F128     $0x31, Y5, Y4, Y5
-	VPERM2F128     $0x20, Y2, Y1, Y4
-	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 128(DX)
-	VMOVUPS        Y4, 160(DX)
-	VMOVUPS        Y5, 192(DX)
-	VMOVUPS        Y1, 224(DX)
-	VMOVUPS        64(CX), Y1
-	VMOVUPS        192(CX), Y2
-	VMOVUPS        320(CX), Y3
-	VMOVUPS        448(CX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+416(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+384(SB), Y2, Y5
-	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2_false<>+480(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+448(SB), Y3, Y2
-	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2_false<>+544(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+512(SB), Y4, Y3
-	VUNPCKLPD      Y5, Y1, Y4
-	VUNPCKHPD      Y5, Y1, Y1
-	VUNPCKLPD      Y3, Y2, Y5
-	VUNPCKHPD      Y3, Y2, Y2
-	VPERM2F128     $0x20, Y5, Y4, Y3
-	VPERM2F128     $0x31, Y5, Y4, Y5
-	VPERM2F128     $0x20, Y2, Y1, Y4
-	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 256(DX)
-	VMOVUPS        Y4, 288(DX)
-	VMOVUPS        Y5, 320(DX)
-	VMOVUPS        Y1, 352(DX)
-	VMOVUPS        96(CX), Y1
-	VMOVUPS        224(CX), Y2
-	VMOVUPS        352(CX), Y3
-	VMOVUPS        480(CX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VPERMILPS      $0xb1, Y2, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+608(SB), Y5, Y5
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+576(SB), Y2, Y5
-	VPERMILPS      $0xb1, Y3, Y2
-	VMULPS         fftsmall_tw64_AVX2_false<>+672(SB), Y2, Y2
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+640(SB), Y3, Y2
-	VPERMILPS      $0xb1, Y4, Y3
-	VMULPS         fftsmall_tw64_AVX2_false<>+736(SB), Y3, Y3
-	VFMADDSUB231PS fftsmall_tw64_AVX2_false<>+704(SB), Y4, Y3
-	VUNPCKLPD      Y5, Y1, Y4
-	VUNPCKHPD      Y5, Y1, Y1
-	VUNPCKLPD      Y3, Y2, Y5
-	VUNPCKHPD      Y3, Y2, Y2
-	VPERM2F128     $0x20, Y5, Y4, Y3
-	VPERM2F128     $0x31, Y5, Y4, Y5
-	VPERM2F128     $0x20, Y2, Y1, Y4
-	VPERM2F128     $0x31, Y2, Y1, Y1
-	VMOVUPS        Y3, 384(DX)
-	VMOVUPS        Y4, 416(DX)
-	VMOVUPS        Y5, 448(DX)
-	VMOVUPS        Y1, 480(DX)
-	VMOVUPS        (DX), Y1
-	VMOVUPS        128(DX), Y2
-	VMOVUPS        256(DX), Y3
-	VMOVUPS        384(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, (DX)
+	VMOVUPS        64(CX), Y2
+	VMOVUPS        128(CX), Y3
+	VMOVUPS        192(CX), Y4
+	VMOVUPS        256(CX), Y5
+	VMOVUPS        320(CX), Y6
+	VMOVUPS        384(CX), Y7
+	VMOVUPS        448(CX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, (DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+32(SB), Y7, Y7
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 64(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+96(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+64(SB), Y9, Y2
 	VMOVUPS        Y2, 128(DX)
-	VMOVUPS        Y3, 256(DX)
-	VMOVUPS        Y4, 384(DX)
-	VMOVUPS        32(DX), Y1
-	VMOVUPS        160(DX), Y2
-	VMOVUPS        288(DX), Y3
-	VMOVUPS        416(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 32(DX)
-	VPERMILPS      $0xb1, Y2, Y1
-	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 160(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+160(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+128(SB), Y5, Y2
+	VMOVUPS        Y2, 192(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+224(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+192(SB), Y1, Y2
+	VMOVUPS        Y2, 256(DX)
 	VPERMILPS      $0xb1, Y3, Y1
-	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y3, Y1
-	VMOVUPS        Y1, 288(DX)
-	VPERMILPS      $0xb1, Y4, Y1
-	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y4, Y1
-	VMOVUPS        Y1, 416(DX)
-	VMOVUPS        64(DX), Y1
-	VMOVUPS        192(DX), Y2
-	VMOVUPS        320(DX), Y3
-	VMOVUPS        448(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 64(DX)
-	VPERMILPS      $0xb1, Y2, Y1
-	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 192(DX)
-	VPERMILPS      $0xb1, Y3, Y1
-	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+288(SB), Y1, Y1
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+256(SB), Y3, Y1
 	VMOVUPS        Y1, 320(DX)
 	VPERMILPS      $0xb1, Y4, Y1
-	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+352(SB), Y1, Y1
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+320(SB), Y4, Y1
+	VMOVUPS        Y1, 384(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+416(SB), Y1, Y1
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+384(SB), Y6, Y1
 	VMOVUPS        Y1, 448(DX)
-	VMOVUPS        96(DX), Y1
-	VMOVUPS        224(DX), Y2
-	VMOVUPS        352(DX), Y3
-	VMOVUPS        480(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 96(DX)
-	VPERMILPS      $0xb1, Y2, Y1
-	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y2, Y1
-	VMOVUPS        Y1, 224(DX)
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        96(CX), Y2
+	VMOVUPS        160(CX), Y3
+	VMOVUPS        224(CX), Y4
+	VMOVUPS        288(CX), Y5
+	VMOVUPS        352(CX), Y6
+	VMOVUPS        416(CX), Y7
+	VMOVUPS        480(CX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+480(SB), Y7, Y7
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+448(SB), Y2, Y7
+	VMOVUPS        Y7, 96(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+544(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+512(SB), Y9, Y2
+	VMOVUPS        Y2, 160(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+608(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+576(SB), Y5, Y2
+	VMOVUPS        Y2, 224(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+672(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+640(SB), Y1, Y2
+	VMOVUPS        Y2, 288(DX)
 	VPERMILPS      $0xb1, Y3, Y1
-	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y3, Y1
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+736(SB), Y1, Y1
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+704(SB), Y3, Y1
 	VMOVUPS        Y1, 352(DX)
 	VPERMILPS      $0xb1, Y4, Y1
-	VMULPS         const_3ec3ef15<>+0(SB), Y1, Y1
-	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y4, Y1
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+800(SB), Y1, Y1
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+768(SB), Y4, Y1
+	VMOVUPS        Y1, 416(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+864(SB), Y1, Y1
+	VFMADDSUB231PS fftsmall_tw64r8_AVX2_false<>+832(SB), Y6, Y1
 	VMOVUPS        Y1, 480(DX)
 	VMOVUPS        (DX), Y1
-	VMOVUPS        32(DX), Y2
-	VMOVUPS        64(DX), Y3
-	VMOVUPS        96(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y2, 128(AX)
-	VMOVUPS        Y3, 256(AX)
-	VMOVUPS        Y4, 384(AX)
-	VMOVUPS        128(DX), Y1
-	VMOVUPS        160(DX), Y2
-	VMOVUPS        192(DX), Y3
-	VMOVUPS        224(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 32(AX)
-	VMOVUPS        Y2, 160(AX)
-	VMOVUPS        Y3, 288(AX)
-	VMOVUPS        Y4, 416(AX)
+	VMOVUPS        64(DX), Y2
+	VMOVUPS        128(DX), Y3
+	VMOVUPS        192(DX), Y4
+	VUNPCKLPD      Y2, Y1, Y5
+	VUNPCKHPD      Y2, Y1, Y1
+	VUNPCKLPD      Y4, Y3, Y2
+	VUNPCKHPD      Y4, Y3, Y3
+	VPERM2F128     $0x20, Y2, Y5, Y4
+	VPERM2F128     $0x31, Y2, Y5, Y5
+	VPERM2F128     $0x20, Y3, Y1, Y2
+	VPERM2F128     $0x31, Y3, Y1, Y1
+	VMOVUPS        32(DX), Y3
+	VMOVUPS        96(DX), Y6
+	VMOVUPS        160(DX), Y7
+	VMOVUPS        224(DX), Y8
+	VUNPCKLPD      Y6, Y3, Y9
+	VUNPCKHPD      Y6, Y3, Y3
+	VUNPCKLPD      Y8, Y7, Y6
+	VUNPCKHPD      Y8, Y7, Y7
+	VPERM2F128     $0x20, Y6, Y9, Y8
+	VPERM2F128     $0x31, Y6, Y9, Y9
+	VPERM2F128     $0x20, Y7, Y3, Y6
+	VPERM2F128     $0x31, Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y10
+	VADDPS         Y9, Y5, Y8
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y8, Y7, Y4
+	VSUBPS         Y8, Y7, Y8
+	VPERMILPS      $0xb1, Y5, Y7
+	VMOVAPS        Y7, Y5
+	VMOVAPS        Y7, Y9
+	VFMSUBADD231PS Y0, Y10, Y5
+	VFMADDSUB231PS Y0, Y10, Y9
+	VADDPS         Y6, Y2, Y7
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y3, Y1, Y6
+	VSUBPS         Y3, Y1, Y1
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y6
+	VPERMILPS      $0xb1, Y1, Y3
+	VMOVAPS        Y3, Y1
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y0, Y10, Y1
+	VFMADDSUB231PS Y0, Y10, Y3
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         const_bf3504f3<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y1, Y7
+	VPERMILPS      $0xb1, Y6, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y3, Y6
+	VADDPS         Y2, Y4, Y3
+	VSUBPS         Y2, Y4, Y2
+	VADDPS         Y7, Y5, Y4
+	VSUBPS         Y7, Y5, Y5
+	VADDPS         Y1, Y8, Y7
+	VSUBPS         Y1, Y8, Y1
+	VADDPS         Y6, Y9, Y8
+	VSUBPS         Y6, Y9, Y6
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y4, 64(AX)
+	VMOVUPS        Y7, 128(AX)
+	VMOVUPS        Y8, 192(AX)
+	VMOVUPS        Y2, 256(AX)
+	VMOVUPS        Y5, 320(AX)
+	VMOVUPS        Y1, 384(AX)
+	VMOVUPS        Y6, 448(AX)
 	VMOVUPS        256(DX), Y1
-	VMOVUPS        288(DX), Y2
-	VMOVUPS        320(DX), Y3
-	VMOVUPS        352(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 64(AX)
-	VMOVUPS        Y2, 192(AX)
-	VMOVUPS        Y3, 320(AX)
-	VMOVUPS        Y4, 448(AX)
-	VMOVUPS        384(DX), Y1
-	VMOVUPS        416(DX), Y2
-	VMOVUPS        448(DX), Y3
-	VMOVUPS        480(DX), Y4
-	VADDPS         Y3, Y1, Y5
-	VSUBPS         Y3, Y1, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y0, Y6, Y2
-	VFMADDSUB231PS Y0, Y6, Y4
-	VMOVUPS        Y1, 96(AX)
-	VMOVUPS        Y2, 224(AX)
-	VMOVUPS        Y3, 352(AX)
-	VMOVUPS        Y4, 480(AX)
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        384(DX), Y3
+	VMOVUPS        448(DX), Y4
+	VUNPCKLPD      Y2, Y1, Y5
+	VUNPCKHPD      Y2, Y1, Y1
+	VUNPCKLPD      Y4, Y3, Y2
+	VUNPCKHPD      Y4, Y3, Y3
+	VPERM2F128     $0x20, Y2, Y5, Y4
+	VPERM2F128     $0x31, Y2, Y5, Y5
+	VPERM2F128     $0x20, Y3, Y1, Y2
+	VPERM2F128     $0x31, Y3, Y1, Y1
+	VMOVUPS        288(DX), Y3
+	VMOVUPS        352(DX), Y6
+	VMOVUPS        416(DX), Y7
+	VMOVUPS        480(DX), Y8
+	VUNPCKLPD      Y6, Y3, Y9
+	VUNPCKHPD      Y6, Y3, Y3
+	VUNPCKLPD      Y8, Y7, Y6
+	VUNPCKHPD      Y8, Y7, Y7
+	VPERM2F128     $0x20, Y6, Y9, Y8
+	VPERM2F128     $0x31, Y6, Y9, Y9
+	VPERM2F128     $0x20, Y7, Y3, Y6
+	VPERM2F128     $0x31, Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y10
+	VADDPS         Y9, Y5, Y8
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y8, Y7, Y4
+	VSUBPS         Y8, Y7, Y8
+	VPERMILPS      $0xb1, Y5, Y7
+	VMOVAPS        Y7, Y5
+	VMOVAPS        Y7, Y9
+	VFMSUBADD231PS Y0, Y10, Y5
+	VFMADDSUB231PS Y0, Y10, Y9
+	VADDPS         Y6, Y2, Y7
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y3, Y1, Y6
+	VSUBPS         Y3, Y1, Y1
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y6
+	VPERMILPS      $0xb1, Y1, Y3
+	VMOVAPS        Y3, Y1
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y0, Y10, Y1
+	VFMADDSUB231PS Y0, Y10, Y3
+	VPERMILPS      $0xb1, Y1, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y1, Y0
+	VPERMILPS      $0xb1, Y6, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y3, Y6
+	VADDPS         Y2, Y4, Y3
+	VSUBPS         Y2, Y4, Y2
+	VADDPS         Y0, Y5, Y4
+	VSUBPS         Y0, Y5, Y0
+	VADDPS         Y1, Y8, Y5
+	VSUBPS         Y1, Y8, Y1
+	VADDPS         Y6, Y9, Y7
+	VSUBPS         Y6, Y9, Y6
+	VMOVUPS        Y3, 32(AX)
+	VMOVUPS        Y4, 96(AX)
+	VMOVUPS        Y5, 160(AX)
+	VMOVUPS        Y7, 224(AX)
+	VMOVUPS        Y2, 288(AX)
+	VMOVUPS        Y0, 352(AX)
+	VMOVUPS        Y1, 416(AX)
+	VMOVUPS        Y6, 480(AX)
 	VZEROUPPER
 	RET
 
-DATA fftsmall_tw64_AVX2_false<>+0(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2_false<>+4(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2_false<>+8(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw64_AVX2_false<>+12(SB)/4, $0x3f7ec46d
-DATA fftsmall_tw64_AVX2_false<>+16(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2_false<>+20(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2_false<>+24(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2_false<>+28(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2_false<>+32(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+36(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+40(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw64_AVX2_false<>+44(SB)/4, $0xbdc8bd36
-DATA fftsmall_tw64_AVX2_false<>+48(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+52(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+56(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2_false<>+60(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2_false<>+64(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2_false<>+68(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2_false<>+72(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2_false<>+76(SB)/4, $0x3f7b14be
-DATA fftsmall_tw64_AVX2_false<>+80(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2_false<>+84(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2_false<>+88(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+92(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+96(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+100(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+104(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+108(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+112(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+116(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+120(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+124(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+128(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2_false<>+132(SB)/4, $0x3f800000
-DATA fftsmall_tw64_AVX2_false<>+136(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2_false<>+140(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2_false<>+144(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+148(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+152(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2_false<>+156(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2_false<>+160(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+164(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+168(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2_false<>+172(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2_false<>+176(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+180(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+184(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2_false<>+188(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2_false<>+192(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2_false<>+196(SB)/4, $0x3f6c835e
-DATA fftsmall_tw64_AVX2_false<>+200(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX2_false<>+204(SB)/4, $0x3f61c598
-DATA fftsmall_tw64_AVX2_false<>+208(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+212(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+216(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX2_false<>+220(SB)/4, $0x3f45e403
-DATA fftsmall_tw64_AVX2_false<>+224(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+228(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+232(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2_false<>+236(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2_false<>+240(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+244(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+248(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX2_false<>+252(SB)/4, $0xbf226799
-DATA fftsmall_tw64_AVX2_false<>+256(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2_false<>+260(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2_false<>+264(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2_false<>+268(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2_false<>+272(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+276(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+280(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2_false<>+284(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2_false<>+288(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+292(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+296(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+300(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+304(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+308(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+312(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+316(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+320(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+324(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+328(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2_false<>+332(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2_false<>+336(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+340(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+344(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2_false<>+348(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2_false<>+352(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+356(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+360(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2_false<>+364(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2_false<>+368(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+372(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+376(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2_false<>+380(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2_false<>+384(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2_false<>+388(SB)/4, $0x3f3504f3
-DATA fftsmall_tw64_AVX2_false<>+392(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2_false<>+396(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2_false<>+400(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2_false<>+404(SB)/4, $0x3f0e39da
-DATA fftsmall_tw64_AVX2_false<>+408(SB)/4, $0x3ef15aea
-DATA fftsmall_tw64_AVX2_false<>+412(SB)/4, $0x3ef15aea
-DATA fftsmall_tw64_AVX2_false<>+416(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+420(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+424(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2_false<>+428(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2_false<>+432(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+436(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+440(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2_false<>+444(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2_false<>+448(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+452(SB)/4, $0x80000000
-DATA fftsmall_tw64_AVX2_false<>+456(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+460(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+464(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+468(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+472(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+476(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+480(SB)/4, $0xbf800000
-DATA fftsmall_tw64_AVX2_false<>+484(SB)/4, $0xbf800000
-DATA fftsmall_tw64_AVX2_false<>+488(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+492(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+496(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+500(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+504(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+508(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+512(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+516(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+520(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2_false<>+524(SB)/4, $0xbf61c598
-DATA fftsmall_tw64_AVX2_false<>+528(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+532(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+536(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2_false<>+540(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2_false<>+544(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+548(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+552(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2_false<>+556(SB)/4, $0xbef15aea
-DATA fftsmall_tw64_AVX2_false<>+560(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+564(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+568(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2_false<>+572(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2_false<>+576(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+580(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+584(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX2_false<>+588(SB)/4, $0x3e94a031
-DATA fftsmall_tw64_AVX2_false<>+592(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2_false<>+596(SB)/4, $0x3e47c5c2
-DATA fftsmall_tw64_AVX2_false<>+600(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2_false<>+604(SB)/4, $0x3dc8bd36
-DATA fftsmall_tw64_AVX2_false<>+608(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+612(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+616(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX2_false<>+620(SB)/4, $0xbf74fa0b
-DATA fftsmall_tw64_AVX2_false<>+624(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+628(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+632(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2_false<>+636(SB)/4, $0xbf7ec46d
-DATA fftsmall_tw64_AVX2_false<>+640(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+644(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+648(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+652(SB)/4, $0xbf54db31
-DATA fftsmall_tw64_AVX2_false<>+656(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+660(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+664(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+668(SB)/4, $0xbf7b14be
-DATA fftsmall_tw64_AVX2_false<>+672(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+676(SB)/4, $0xbf3504f3
-DATA fftsmall_tw64_AVX2_false<>+680(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+684(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+688(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+692(SB)/4, $0xbec3ef15
-DATA fftsmall_tw64_AVX2_false<>+696(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+700(SB)/4, $0xbe47c5c2
-DATA fftsmall_tw64_AVX2_false<>+704(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+708(SB)/4, $0xbf6c835e
-DATA fftsmall_tw64_AVX2_false<>+712(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2_false<>+716(SB)/4, $0xbf45e403
-DATA fftsmall_tw64_AVX2_false<>+720(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+724(SB)/4, $0xbf0e39da
-DATA fftsmall_tw64_AVX2_false<>+728(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2_false<>+732(SB)/4, $0xbe94a031
-DATA fftsmall_tw64_AVX2_false<>+736(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+740(SB)/4, $0x3ec3ef15
-DATA fftsmall_tw64_AVX2_false<>+744(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2_false<>+748(SB)/4, $0x3f226799
-DATA fftsmall_tw64_AVX2_false<>+752(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+756(SB)/4, $0x3f54db31
-DATA fftsmall_tw64_AVX2_false<>+760(SB)/4, $0x3f74fa0b
-DATA fftsmall_tw64_AVX2_false<>+764(SB)/4, $0x3f74fa0b
-GLOBL fftsmall_tw64_AVX2_false<>(SB), RODATA|NOPTR, $768
-
-DATA const_3f6c835e<>+0(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+4(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+8(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+12(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+16(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+20(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+24(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+28(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+32(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+36(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+40(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+44(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+48(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+52(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+56(SB)/4, $0x3f6c835e
-DATA const_3f6c835e<>+60(SB)/4, $0x3f6c835e
-GLOBL const_3f6c835e<>(SB), RODATA|NOPTR, $64
-
-DATA const_bec3ef15<>+0(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+4(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+8(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+12(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+16(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+20(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+24(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+28(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+32(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+36(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+40(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+44(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+48(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+52(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+56(SB)/4, $0xbec3ef15
-DATA const_bec3ef15<>+60(SB)/4, $0xbec3ef15
-GLOBL const_bec3ef15<>(SB), RODATA|NOPTR, $64
-
-DATA const_3ec3ef15<>+0(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+4(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+8(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+12(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+16(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+20(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+24(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+28(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+32(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+36(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+40(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+44(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+48(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+52(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+56(SB)/4, $0x3ec3ef15
-DATA const_3ec3ef15<>+60(SB)/4, $0x3ec3ef15
-GLOBL const_3ec3ef15<>(SB), RODATA|NOPTR, $64
-
-DATA const_bf6c835e<>+0(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+4(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+8(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+12(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+16(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+20(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+24(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+28(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+32(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+36(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+40(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+44(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+48(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+52(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+56(SB)/4, $0xbf6c835e
-DATA const_bf6c835e<>+60(SB)/4, $0xbf6c835e
-GLOBL const_bf6c835e<>(SB), RODATA|NOPTR, $64
+DATA fftsmall_tw64r8_AVX2_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+8(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64r8_AVX2_false<>+12(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64r8_AVX2_false<>+16(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+20(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+24(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+28(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+32(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+36(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+40(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+44(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+48(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+52(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+56(SB)/4, $0xbe94a031
+DATA fftsmall_tw64r8_AVX2_false<>+60(SB)/4, $0xbe94a031
+DATA fftsmall_tw64r8_AVX2_false<>+64(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+68(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+72(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+76(SB)/4, $0x3f7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+80(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+84(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+88(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+92(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+96(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+100(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+104(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+108(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+112(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+116(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+120(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+124(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+136(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+140(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+144(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+148(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+152(SB)/4, $0x3f226799
+DATA fftsmall_tw64r8_AVX2_false<>+156(SB)/4, $0x3f226799
+DATA fftsmall_tw64r8_AVX2_false<>+160(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+164(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+168(SB)/4, $0xbe94a031
+DATA fftsmall_tw64r8_AVX2_false<>+172(SB)/4, $0xbe94a031
+DATA fftsmall_tw64r8_AVX2_false<>+176(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+180(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+184(SB)/4, $0xbf45e403
+DATA fftsmall_tw64r8_AVX2_false<>+188(SB)/4, $0xbf45e403
+DATA fftsmall_tw64r8_AVX2_false<>+192(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+196(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+200(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+204(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+208(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+212(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+216(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+220(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+224(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+228(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+232(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+236(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+240(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+244(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+248(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+252(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+256(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+260(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+264(SB)/4, $0x3f61c598
+DATA fftsmall_tw64r8_AVX2_false<>+268(SB)/4, $0x3f61c598
+DATA fftsmall_tw64r8_AVX2_false<>+272(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+276(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+280(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+284(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+288(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+292(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+296(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+300(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+304(SB)/4, $0xbf54db31
+DATA fftsmall_tw64r8_AVX2_false<>+308(SB)/4, $0xbf54db31
+DATA fftsmall_tw64r8_AVX2_false<>+312(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64r8_AVX2_false<>+316(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64r8_AVX2_false<>+320(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+324(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+328(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+332(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+336(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+340(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+344(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+348(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+352(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+356(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+360(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+364(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+368(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+372(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+376(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+380(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+384(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+388(SB)/4, $0x3f800000
+DATA fftsmall_tw64r8_AVX2_false<>+392(SB)/4, $0x3f45e403
+DATA fftsmall_tw64r8_AVX2_false<>+396(SB)/4, $0x3f45e403
+DATA fftsmall_tw64r8_AVX2_false<>+400(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+404(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+408(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+412(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+416(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+420(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+424(SB)/4, $0xbf226799
+DATA fftsmall_tw64r8_AVX2_false<>+428(SB)/4, $0xbf226799
+DATA fftsmall_tw64r8_AVX2_false<>+432(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+436(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+440(SB)/4, $0xbf61c598
+DATA fftsmall_tw64r8_AVX2_false<>+444(SB)/4, $0xbf61c598
+DATA fftsmall_tw64r8_AVX2_false<>+448(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+452(SB)/4, $0x3f6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+456(SB)/4, $0x3f61c598
+DATA fftsmall_tw64r8_AVX2_false<>+460(SB)/4, $0x3f61c598
+DATA fftsmall_tw64r8_AVX2_false<>+464(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+468(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+472(SB)/4, $0x3f45e403
+DATA fftsmall_tw64r8_AVX2_false<>+476(SB)/4, $0x3f45e403
+DATA fftsmall_tw64r8_AVX2_false<>+480(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+484(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+488(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+492(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+496(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+500(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+504(SB)/4, $0xbf226799
+DATA fftsmall_tw64r8_AVX2_false<>+508(SB)/4, $0xbf226799
+DATA fftsmall_tw64r8_AVX2_false<>+512(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+516(SB)/4, $0x3f3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+520(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+524(SB)/4, $0x3f0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+528(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+532(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+536(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+540(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+544(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+548(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+552(SB)/4, $0xbf54db31
+DATA fftsmall_tw64r8_AVX2_false<>+556(SB)/4, $0xbf54db31
+DATA fftsmall_tw64r8_AVX2_false<>+560(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+564(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+568(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+572(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+576(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+580(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+584(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+588(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+592(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+596(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+600(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+604(SB)/4, $0xbef15aea
+DATA fftsmall_tw64r8_AVX2_false<>+608(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+612(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+616(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64r8_AVX2_false<>+620(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw64r8_AVX2_false<>+624(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+628(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+632(SB)/4, $0xbf61c598
+DATA fftsmall_tw64r8_AVX2_false<>+636(SB)/4, $0xbf61c598
+DATA fftsmall_tw64r8_AVX2_false<>+640(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+644(SB)/4, $0x80000000
+DATA fftsmall_tw64r8_AVX2_false<>+648(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+652(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+656(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+660(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+664(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+668(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+672(SB)/4, $0xbf800000
+DATA fftsmall_tw64r8_AVX2_false<>+676(SB)/4, $0xbf800000
+DATA fftsmall_tw64r8_AVX2_false<>+680(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+684(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+688(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+692(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+696(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+700(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+704(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+708(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+712(SB)/4, $0xbf45e403
+DATA fftsmall_tw64r8_AVX2_false<>+716(SB)/4, $0xbf45e403
+DATA fftsmall_tw64r8_AVX2_false<>+720(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+724(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+728(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+732(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+736(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+740(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+744(SB)/4, $0xbf226799
+DATA fftsmall_tw64r8_AVX2_false<>+748(SB)/4, $0xbf226799
+DATA fftsmall_tw64r8_AVX2_false<>+752(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+756(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+760(SB)/4, $0x3e94a031
+DATA fftsmall_tw64r8_AVX2_false<>+764(SB)/4, $0x3e94a031
+DATA fftsmall_tw64r8_AVX2_false<>+768(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+772(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+776(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+780(SB)/4, $0xbf7b14be
+DATA fftsmall_tw64r8_AVX2_false<>+784(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+788(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+792(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+796(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+800(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+804(SB)/4, $0xbf3504f3
+DATA fftsmall_tw64r8_AVX2_false<>+808(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+812(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw64r8_AVX2_false<>+816(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+820(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+824(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+828(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+832(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+836(SB)/4, $0xbf6c835e
+DATA fftsmall_tw64r8_AVX2_false<>+840(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+844(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw64r8_AVX2_false<>+848(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+852(SB)/4, $0xbf0e39da
+DATA fftsmall_tw64r8_AVX2_false<>+856(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+860(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw64r8_AVX2_false<>+864(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+868(SB)/4, $0xbec3ef15
+DATA fftsmall_tw64r8_AVX2_false<>+872(SB)/4, $0x3e94a031
+DATA fftsmall_tw64r8_AVX2_false<>+876(SB)/4, $0x3e94a031
+DATA fftsmall_tw64r8_AVX2_false<>+880(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+884(SB)/4, $0x3f54db31
+DATA fftsmall_tw64r8_AVX2_false<>+888(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw64r8_AVX2_false<>+892(SB)/4, $0x3f7ec46d
+GLOBL fftsmall_tw64r8_AVX2_false<>(SB), RODATA|NOPTR, $896
 
 // func fftSmall64AVX2Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
@@ -1049,342 +977,310 @@ TEXT ·fftSmall64AVX2Inv(SB), $544-20
 	ANDQ           $-32, DX
 	VMOVUPS        (CX), Y2
 	VMULPS         Y0, Y2, Y2
-	VMOVUPS        128(CX), Y3
+	VMOVUPS        64(CX), Y3
 	VMULPS         Y0, Y3, Y3
-	VMOVUPS        256(CX), Y4
+	VMOVUPS        128(CX), Y4
 	VMULPS         Y0, Y4, Y4
-	VMOVUPS        384(CX), Y5
+	VMOVUPS        192(CX), Y5
 	VMULPS         Y0, Y5, Y5
-	VADDPS         Y4, Y2, Y6
-	VSUBPS         Y4, Y2, Y7
-	VADDPS         Y5, Y3, Y4
-	VSUBPS         Y5, Y3, Y3
-	VADDPS         Y4, Y6, Y2
-	VSUBPS         Y4, Y6, Y4
-	VPERMILPS      $0xb1, Y3, Y5
-	VMOVAPS        Y5, Y3
-	VMOVAPS        Y5, Y5
-	VFMSUBADD231PS Y1, Y7, Y3
-	VFMADDSUB231PS Y1, Y7, Y5
-	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw64_AVX2_false<>+32(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+0(SB), Y5, Y6
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+96(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+64(SB), Y4, Y5
-	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2_false<>+160(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+128(SB), Y3, Y4
-	VUNPCKLPD      Y6, Y2, Y3
-	VUNPCKHPD      Y6, Y2, Y2
-	VUNPCKLPD      Y4, Y5, Y6
-	VUNPCKHPD      Y4, Y5, Y4
-	VPERM2F128     $0x20, Y6, Y3, Y5
-	VPERM2F128     $0x31, Y6, Y3, Y6
-	VPERM2F128     $0x20, Y4, Y2, Y3
-	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        256(CX), Y6
+	VMULPS         Y0, Y6, Y6
+	VMOVUPS        320(CX), Y7
+	VMULPS         Y0, Y7, Y7
+	VMOVUPS        384(CX), Y8
+	VMULPS         Y0, Y8, Y8
+	VMOVUPS        448(CX), Y9
+	VMULPS         Y0, Y9, Y9
+	VADDPS         Y6, Y2, Y10
+	VSUBPS         Y6, Y2, Y11
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y10, Y2
+	VSUBPS         Y6, Y10, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y11, Y4
+	VFMADDSUB231PS Y1, Y11, Y8
+	VADDPS         Y7, Y3, Y10
+	VSUBPS         Y7, Y3, Y11
+	VADDPS         Y9, Y5, Y7
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y7, Y10, Y3
+	VSUBPS         Y7, Y10, Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMOVAPS        Y9, Y5
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS Y1, Y11, Y5
+	VFMADDSUB231PS Y1, Y11, Y9
+	VPERMILPS      $0xb1, Y9, Y10
+	VMULPS         const_bf3504f3<>+0(SB), Y10, Y10
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y10
+	VPERMILPS      $0xb1, Y7, Y7
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y7, Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y9
+	VADDPS         Y3, Y2, Y5
+	VSUBPS         Y3, Y2, Y2
+	VADDPS         Y10, Y8, Y3
+	VSUBPS         Y10, Y8, Y8
+	VADDPS         Y7, Y6, Y10
+	VSUBPS         Y7, Y6, Y6
+	VADDPS         Y9, Y4, Y7
+	VSUBPS         Y9, Y4, Y4
 	VMOVUPS        Y5, (DX)
-	VMOVUPS        Y3, 32(DX)
-	VMOVUPS        Y6, 64(DX)
-	VMOVUPS        Y2, 96(DX)
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+32(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+0(SB), Y3, Y5
+	VMOVUPS        Y5, 64(DX)
+	VPERMILPS      $0xb1, Y10, Y3
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+96(SB), Y3, Y3
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+64(SB), Y10, Y3
+	VMOVUPS        Y3, 128(DX)
+	VPERMILPS      $0xb1, Y7, Y3
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+160(SB), Y3, Y3
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+128(SB), Y7, Y3
+	VMOVUPS        Y3, 192(DX)
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+224(SB), Y3, Y3
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+192(SB), Y2, Y3
+	VMOVUPS        Y3, 256(DX)
+	VPERMILPS      $0xb1, Y8, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+288(SB), Y2, Y2
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+256(SB), Y8, Y2
+	VMOVUPS        Y2, 320(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+352(SB), Y2, Y2
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+320(SB), Y6, Y2
+	VMOVUPS        Y2, 384(DX)
+	VPERMILPS      $0xb1, Y4, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+416(SB), Y2, Y2
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+384(SB), Y4, Y2
+	VMOVUPS        Y2, 448(DX)
 	VMOVUPS        32(CX), Y2
 	VMULPS         Y0, Y2, Y2
-	VMOVUPS        160(CX), Y3
+	VMOVUPS        96(CX), Y3
 	VMULPS         Y0, Y3, Y3
-	VMOVUPS        288(CX), Y4
+	VMOVUPS        160(CX), Y4
 	VMULPS         Y0, Y4, Y4
-	VMOVUPS        416(CX), Y5
+	VMOVUPS        224(CX), Y5
 	VMULPS         Y0, Y5, Y5
-	VADDPS         Y4, Y2, Y6
-	VSUBPS         Y4, Y2, Y7
-	VADDPS         Y5, Y3, Y4
-	VSUBPS         Y5, Y3, Y3
-	VADDPS         Y4, Y6, Y2
-	VSUBPS         Y4, Y6, Y4
-	VPERMILPS      $0xb1, Y3, Y5
-	VMOVAPS        Y5, Y3
-	VMOVAPS        Y5, Y5
-	VFMSUBADD231PS Y1, Y7, Y3
-	VFMADDSUB231PS Y1, Y7, Y5
-	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw64_AVX2_false<>+224(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+192(SB), Y5, Y6
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+288(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+256(SB), Y4, Y5
-	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2_false<>+352(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+320(SB), Y3, Y4
-	VUNPCKLPD      Y6, Y2, Y3
-	VUNPCKHPD      Y6, Y2, Y2
-	VUNPCKLPD      Y4, Y5, Y6
-	VUNPCKHPD      Y4, Y5, Y4
-	VPERM2F128     $0x20, Y6, Y3, Y5
-	VPERM2F128     $0x31, Y6, Y3, Y6
-	VPERM2F128     $0x20, Y4, Y2, Y3
-	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 128(DX)
-	VMOVUPS        Y3, 160(DX)
-	VMOVUPS        Y6, 192(DX)
-	VMOVUPS        Y2, 224(DX)
-	VMOVUPS        64(CX), Y2
-	VMULPS         Y0, Y2, Y2
-	VMOVUPS        192(CX), Y3
-	VMULPS         Y0, Y3, Y3
-	VMOVUPS        320(CX), Y4
-	VMULPS         Y0, Y4, Y4
-	VMOVUPS        448(CX), Y5
-	VMULPS         Y0, Y5, Y5
-	VADDPS         Y4, Y2, Y6
-	VSUBPS         Y4, Y2, Y7
-	VADDPS         Y5, Y3, Y4
-	VSUBPS         Y5, Y3, Y3
-	VADDPS         Y4, Y6, Y2
-	VSUBPS         Y4, Y6, Y4
-	VPERMILPS      $0xb1, Y3, Y5
-	VMOVAPS        Y5, Y3
-	VMOVAPS        Y5, Y5
-	VFMSUBADD231PS Y1, Y7, Y3
-	VFMADDSUB231PS Y1, Y7, Y5
-	VPERMILPS      $0xb1, Y5, Y6
-	VMULPS         fftsmall_tw64_AVX2_false<>+416(SB), Y6, Y6
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+384(SB), Y5, Y6
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+480(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+448(SB), Y4, Y5
-	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2_false<>+544(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+512(SB), Y3, Y4
-	VUNPCKLPD      Y6, Y2, Y3
-	VUNPCKHPD      Y6, Y2, Y2
-	VUNPCKLPD      Y4, Y5, Y6
-	VUNPCKHPD      Y4, Y5, Y4
-	VPERM2F128     $0x20, Y6, Y3, Y5
-	VPERM2F128     $0x31, Y6, Y3, Y6
-	VPERM2F128     $0x20, Y4, Y2, Y3
-	VPERM2F128     $0x31, Y4, Y2, Y2
-	VMOVUPS        Y5, 256(DX)
-	VMOVUPS        Y3, 288(DX)
-	VMOVUPS        Y6, 320(DX)
-	VMOVUPS        Y2, 352(DX)
-	VMOVUPS        96(CX), Y2
-	VMULPS         Y0, Y2, Y2
-	VMOVUPS        224(CX), Y3
-	VMULPS         Y0, Y3, Y3
-	VMOVUPS        352(CX), Y4
-	VMULPS         Y0, Y4, Y4
-	VMOVUPS        480(CX), Y5
-	VMULPS         Y0, Y5, Y5
-	VADDPS         Y4, Y2, Y0
-	VSUBPS         Y4, Y2, Y6
-	VADDPS         Y5, Y3, Y4
-	VSUBPS         Y5, Y3, Y3
-	VADDPS         Y4, Y0, Y2
-	VSUBPS         Y4, Y0, Y4
-	VPERMILPS      $0xb1, Y3, Y0
-	VMOVAPS        Y0, Y3
-	VMOVAPS        Y0, Y5
-	VFMSUBADD231PS Y1, Y6, Y3
-	VFMADDSUB231PS Y1, Y6, Y5
+	VMOVUPS        288(CX), Y6
+	VMULPS         Y0, Y6, Y6
+	VMOVUPS        352(CX), Y7
+	VMULPS         Y0, Y7, Y7
+	VMOVUPS        416(CX), Y8
+	VMULPS         Y0, Y8, Y8
+	VMOVUPS        480(CX), Y9
+	VMULPS         Y0, Y9, Y9
+	VADDPS         Y6, Y2, Y0
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y0, Y2
+	VSUBPS         Y6, Y0, Y6
+	VPERMILPS      $0xb1, Y4, Y0
+	VMOVAPS        Y0, Y4
+	VMOVAPS        Y0, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VADDPS         Y7, Y3, Y0
+	VSUBPS         Y7, Y3, Y10
+	VADDPS         Y9, Y5, Y7
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y7, Y0, Y3
+	VSUBPS         Y7, Y0, Y7
 	VPERMILPS      $0xb1, Y5, Y0
-	VMULPS         fftsmall_tw64_AVX2_false<>+608(SB), Y0, Y0
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+576(SB), Y5, Y0
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         fftsmall_tw64_AVX2_false<>+672(SB), Y5, Y5
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+640(SB), Y4, Y5
-	VPERMILPS      $0xb1, Y3, Y4
-	VMULPS         fftsmall_tw64_AVX2_false<>+736(SB), Y4, Y4
-	VFMSUBADD231PS fftsmall_tw64_AVX2_false<>+704(SB), Y3, Y4
-	VUNPCKLPD      Y0, Y2, Y3
-	VUNPCKHPD      Y0, Y2, Y0
-	VUNPCKLPD      Y4, Y5, Y2
-	VUNPCKHPD      Y4, Y5, Y4
-	VPERM2F128     $0x20, Y2, Y3, Y5
-	VPERM2F128     $0x31, Y2, Y3, Y3
-	VPERM2F128     $0x20, Y4, Y0, Y2
-	VPERM2F128     $0x31, Y4, Y0, Y0
-	VMOVUPS        Y5, 384(DX)
-	VMOVUPS        Y2, 416(DX)
-	VMOVUPS        Y3, 448(DX)
-	VMOVUPS        Y0, 480(DX)
-	VMOVUPS        (DX), Y0
-	VMOVUPS        128(DX), Y2
-	VMOVUPS        256(DX), Y3
-	VMOVUPS        384(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, (DX)
-	VMOVUPS        Y4, 128(DX)
-	VMOVUPS        Y3, 256(DX)
-	VMOVUPS        Y2, 384(DX)
-	VMOVUPS        32(DX), Y0
-	VMOVUPS        160(DX), Y2
-	VMOVUPS        288(DX), Y3
-	VMOVUPS        416(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 32(DX)
-	VPERMILPS      $0xb1, Y4, Y0
-	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 160(DX)
-	VPERMILPS      $0xb1, Y3, Y0
+	VMOVAPS        Y0, Y5
+	VMOVAPS        Y0, Y9
+	VFMSUBADD231PS Y1, Y10, Y5
+	VFMADDSUB231PS Y1, Y10, Y9
+	VPERMILPS      $0xb1, Y9, Y0
 	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 288(DX)
-	VPERMILPS      $0xb1, Y2, Y0
-	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y2, Y0
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y0
+	VPERMILPS      $0xb1, Y7, Y7
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y7, Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y9
+	VADDPS         Y3, Y2, Y5
+	VSUBPS         Y3, Y2, Y2
+	VADDPS         Y0, Y8, Y3
+	VSUBPS         Y0, Y8, Y0
+	VADDPS         Y7, Y6, Y8
+	VSUBPS         Y7, Y6, Y6
+	VADDPS         Y9, Y4, Y7
+	VSUBPS         Y9, Y4, Y4
+	VMOVUPS        Y5, 32(DX)
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+480(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+448(SB), Y3, Y5
+	VMOVUPS        Y5, 96(DX)
+	VPERMILPS      $0xb1, Y8, Y3
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+544(SB), Y3, Y3
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+512(SB), Y8, Y3
+	VMOVUPS        Y3, 160(DX)
+	VPERMILPS      $0xb1, Y7, Y3
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+608(SB), Y3, Y3
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+576(SB), Y7, Y3
+	VMOVUPS        Y3, 224(DX)
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+672(SB), Y3, Y3
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+640(SB), Y2, Y3
+	VMOVUPS        Y3, 288(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+736(SB), Y2, Y2
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+704(SB), Y0, Y2
+	VMOVUPS        Y2, 352(DX)
+	VPERMILPS      $0xb1, Y6, Y0
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+800(SB), Y0, Y0
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+768(SB), Y6, Y0
 	VMOVUPS        Y0, 416(DX)
-	VMOVUPS        64(DX), Y0
-	VMOVUPS        192(DX), Y2
-	VMOVUPS        320(DX), Y3
-	VMOVUPS        448(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 64(DX)
 	VPERMILPS      $0xb1, Y4, Y0
-	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 192(DX)
-	VPERMILPS      $0xb1, Y3, Y0
-	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
-	VMOVUPS        Y0, 320(DX)
-	VPERMILPS      $0xb1, Y2, Y0
-	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y2, Y0
-	VMOVUPS        Y0, 448(DX)
-	VMOVUPS        96(DX), Y0
-	VMOVUPS        224(DX), Y2
-	VMOVUPS        352(DX), Y3
-	VMOVUPS        480(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 96(DX)
-	VPERMILPS      $0xb1, Y4, Y0
-	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y4, Y0
-	VMOVUPS        Y0, 224(DX)
-	VPERMILPS      $0xb1, Y3, Y0
-	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y3, Y0
-	VMOVUPS        Y0, 352(DX)
-	VPERMILPS      $0xb1, Y2, Y0
-	VMULPS         const_3ec3ef15<>+0(SB), Y0, Y0
-	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y2, Y0
+	VMULPS         fftsmall_tw64r8_AVX2_false<>+864(SB), Y0, Y0
+	VFMSUBADD231PS fftsmall_tw64r8_AVX2_false<>+832(SB), Y4, Y0
 	VMOVUPS        Y0, 480(DX)
 	VMOVUPS        (DX), Y0
-	VMOVUPS        32(DX), Y2
-	VMOVUPS        64(DX), Y3
-	VMOVUPS        96(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
+	VMOVUPS        64(DX), Y2
+	VMOVUPS        128(DX), Y3
+	VMOVUPS        192(DX), Y4
+	VUNPCKLPD      Y2, Y0, Y5
+	VUNPCKHPD      Y2, Y0, Y0
+	VUNPCKLPD      Y4, Y3, Y2
+	VUNPCKHPD      Y4, Y3, Y3
+	VPERM2F128     $0x20, Y2, Y5, Y4
+	VPERM2F128     $0x31, Y2, Y5, Y5
+	VPERM2F128     $0x20, Y3, Y0, Y2
+	VPERM2F128     $0x31, Y3, Y0, Y0
+	VMOVUPS        32(DX), Y3
+	VMOVUPS        96(DX), Y6
+	VMOVUPS        160(DX), Y7
+	VMOVUPS        224(DX), Y8
+	VUNPCKLPD      Y6, Y3, Y9
+	VUNPCKHPD      Y6, Y3, Y3
+	VUNPCKLPD      Y8, Y7, Y6
+	VUNPCKHPD      Y8, Y7, Y7
+	VPERM2F128     $0x20, Y6, Y9, Y8
+	VPERM2F128     $0x31, Y6, Y9, Y9
+	VPERM2F128     $0x20, Y7, Y3, Y6
+	VPERM2F128     $0x31, Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y10
+	VADDPS         Y9, Y5, Y8
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y8, Y7, Y4
+	VSUBPS         Y8, Y7, Y8
+	VPERMILPS      $0xb1, Y5, Y7
+	VMOVAPS        Y7, Y5
+	VMOVAPS        Y7, Y9
+	VFMSUBADD231PS Y1, Y10, Y5
+	VFMADDSUB231PS Y1, Y10, Y9
+	VADDPS         Y6, Y2, Y7
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y3, Y0, Y6
+	VSUBPS         Y3, Y0, Y0
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y6
+	VPERMILPS      $0xb1, Y0, Y3
+	VMOVAPS        Y3, Y0
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y1, Y10, Y0
+	VFMADDSUB231PS Y1, Y10, Y3
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         const_bf3504f3<>+0(SB), Y7, Y7
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y3, Y7
+	VPERMILPS      $0xb1, Y6, Y3
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y3, Y3
+	VPERMILPS      $0xb1, Y0, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y0, Y6
+	VADDPS         Y2, Y4, Y0
+	VSUBPS         Y2, Y4, Y2
+	VADDPS         Y7, Y9, Y4
+	VSUBPS         Y7, Y9, Y7
+	VADDPS         Y3, Y8, Y9
+	VSUBPS         Y3, Y8, Y3
+	VADDPS         Y6, Y5, Y8
+	VSUBPS         Y6, Y5, Y5
 	VMOVUPS        Y0, (AX)
-	VMOVUPS        Y4, 128(AX)
-	VMOVUPS        Y3, 256(AX)
-	VMOVUPS        Y2, 384(AX)
-	VMOVUPS        128(DX), Y0
-	VMOVUPS        160(DX), Y2
-	VMOVUPS        192(DX), Y3
-	VMOVUPS        224(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 32(AX)
-	VMOVUPS        Y4, 160(AX)
-	VMOVUPS        Y3, 288(AX)
-	VMOVUPS        Y2, 416(AX)
+	VMOVUPS        Y4, 64(AX)
+	VMOVUPS        Y9, 128(AX)
+	VMOVUPS        Y8, 192(AX)
+	VMOVUPS        Y2, 256(AX)
+	VMOVUPS        Y7, 320(AX)
+	VMOVUPS        Y3, 384(AX)
+	VMOVUPS        Y5, 448(AX)
 	VMOVUPS        256(DX), Y0
-	VMOVUPS        288(DX), Y2
-	VMOVUPS        320(DX), Y3
-	VMOVUPS        352(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 64(AX)
-	VMOVUPS        Y4, 192(AX)
-	VMOVUPS        Y3, 320(AX)
-	VMOVUPS        Y2, 448(AX)
-	VMOVUPS        384(DX), Y0
-	VMOVUPS        416(DX), Y2
-	VMOVUPS        448(DX), Y3
-	VMOVUPS        480(DX), Y4
-	VADDPS         Y3, Y0, Y5
-	VSUBPS         Y3, Y0, Y6
-	VADDPS         Y4, Y2, Y3
-	VSUBPS         Y4, Y2, Y2
-	VADDPS         Y3, Y5, Y0
-	VSUBPS         Y3, Y5, Y3
-	VPERMILPS      $0xb1, Y2, Y4
-	VMOVAPS        Y4, Y2
-	VMOVAPS        Y4, Y4
-	VFMSUBADD231PS Y1, Y6, Y2
-	VFMADDSUB231PS Y1, Y6, Y4
-	VMOVUPS        Y0, 96(AX)
-	VMOVUPS        Y4, 224(AX)
-	VMOVUPS        Y3, 352(AX)
-	VMOVUPS        Y2, 480(AX)
+	VMOVUPS        320(DX), Y2
+	VMOVUPS        384(DX), Y3
+	VMOVUPS        448(DX), Y4
+	VUNPCKLPD      Y2, Y0, Y5
+	VUNPCKHPD      Y2, Y0, Y0
+	VUNPCKLPD      Y4, Y3, Y2
+	VUNPCKHPD      Y4, Y3, Y3
+	VPERM2F128     $0x20, Y2, Y5, Y4
+	VPERM2F128     $0x31, Y2, Y5, Y5
+	VPERM2F128     $0x20, Y3, Y0, Y2
+	VPERM2F128     $0x31, Y3, Y0, Y0
+	VMOVUPS        288(DX), Y3
+	VMOVUPS        352(DX), Y6
+	VMOVUPS        416(DX), Y7
+	VMOVUPS        480(DX), Y8
+	VUNPCKLPD      Y6, Y3, Y9
+	VUNPCKHPD      Y6, Y3, Y3
+	VUNPCKLPD      Y8, Y7, Y6
+	VUNPCKHPD      Y8, Y7, Y7
+	VPERM2F128     $0x20, Y6, Y9, Y8
+	VPERM2F128     $0x31, Y6, Y9, Y9
+	VPERM2F128     $0x20, Y7, Y3, Y6
+	VPERM2F128     $0x31, Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y10
+	VADDPS         Y9, Y5, Y8
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y8, Y7, Y4
+	VSUBPS         Y8, Y7, Y8
+	VPERMILPS      $0xb1, Y5, Y7
+	VMOVAPS        Y7, Y5
+	VMOVAPS        Y7, Y9
+	VFMSUBADD231PS Y1, Y10, Y5
+	VFMADDSUB231PS Y1, Y10, Y9
+	VADDPS         Y6, Y2, Y7
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y3, Y0, Y6
+	VSUBPS         Y3, Y0, Y0
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y6
+	VPERMILPS      $0xb1, Y0, Y3
+	VMOVAPS        Y3, Y0
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y1, Y10, Y0
+	VFMADDSUB231PS Y1, Y10, Y3
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y3, Y1
+	VPERMILPS      $0xb1, Y6, Y3
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y3, Y3
+	VPERMILPS      $0xb1, Y0, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y0, Y6
+	VADDPS         Y2, Y4, Y0
+	VSUBPS         Y2, Y4, Y2
+	VADDPS         Y1, Y9, Y4
+	VSUBPS         Y1, Y9, Y1
+	VADDPS         Y3, Y8, Y7
+	VSUBPS         Y3, Y8, Y3
+	VADDPS         Y6, Y5, Y8
+	VSUBPS         Y6, Y5, Y5
+	VMOVUPS        Y0, 32(AX)
+	VMOVUPS        Y4, 96(AX)
+	VMOVUPS        Y7, 160(AX)
+	VMOVUPS        Y8, 224(AX)
+	VMOVUPS        Y2, 288(AX)
+	VMOVUPS        Y1, 352(AX)
+	VMOVUPS        Y3, 416(AX)
+	VMOVUPS        Y5, 480(AX)
 	VZEROUPPER
 	RET
 
@@ -2539,6 +2435,42 @@ DATA const_be47c5c2<>+56(SB)/4, $0xbe47c5c2
 DATA const_be47c5c2<>+60(SB)/4, $0xbe47c5c2
 GLOBL const_be47c5c2<>(SB), RODATA|NOPTR, $64
 
+DATA const_3f6c835e<>+0(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+4(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+8(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+12(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+16(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+20(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+24(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+28(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+32(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+36(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+40(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+44(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+48(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+52(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+56(SB)/4, $0x3f6c835e
+DATA const_3f6c835e<>+60(SB)/4, $0x3f6c835e
+GLOBL const_3f6c835e<>(SB), RODATA|NOPTR, $64
+
+DATA const_bec3ef15<>+0(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+4(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+8(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+12(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+16(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+20(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+24(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+28(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+32(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+36(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+40(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+44(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+48(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+52(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+56(SB)/4, $0xbec3ef15
+DATA const_bec3ef15<>+60(SB)/4, $0xbec3ef15
+GLOBL const_bec3ef15<>(SB), RODATA|NOPTR, $64
+
 DATA const_3f54db31<>+0(SB)/4, $0x3f54db31
 DATA const_3f54db31<>+4(SB)/4, $0x3f54db31
 DATA const_3f54db31<>+8(SB)/4, $0x3f54db31
@@ -2574,6 +2506,42 @@ DATA const_bf0e39da<>+52(SB)/4, $0xbf0e39da
 DATA const_bf0e39da<>+56(SB)/4, $0xbf0e39da
 DATA const_bf0e39da<>+60(SB)/4, $0xbf0e39da
 GLOBL const_bf0e39da<>(SB), RODATA|NOPTR, $64
+
+DATA const_3ec3ef15<>+0(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+4(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+8(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+12(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+16(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+20(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+24(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+28(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+32(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+36(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+40(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+44(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+48(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+52(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+56(SB)/4, $0x3ec3ef15
+DATA const_3ec3ef15<>+60(SB)/4, $0x3ec3ef15
+GLOBL const_3ec3ef15<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf6c835e<>+0(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+4(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+8(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+12(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+16(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+20(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+24(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+28(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+32(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+36(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+40(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+44(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+48(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+52(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+56(SB)/4, $0xbf6c835e
+DATA const_bf6c835e<>+60(SB)/4, $0xbf6c835e
+GLOBL const_bf6c835e<>(SB), RODATA|NOPTR, $64
 
 DATA const_bf7b14be<>+0(SB)/4, $0xbf7b14be
 DATA const_bf7b14be<>+4(SB)/4, $0xbf7b14be

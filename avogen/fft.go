@@ -25,7 +25,10 @@
 //     for ZMM): one vector holds the k of several consecutive j, its input
 //     gathered by a transpose in registers, its twiddles from an expanded
 //     table (per vector and q, Re w and Im w each duplicated over a
-//     complex value's two lanes);
+//     complex value's two lanes); fftR4Narrow1c (YMM) is r = 1 with the
+//     table compact (w as plain complex64, spread by VMOVSLDUP and
+//     VMOVSHDUP), half the bytes, for the long stages whose duplicated
+//     table crowds L1;
 //   - fftR8Mid (YMM): radix 8 with twiddles, wide (r a multiple of four)
 //     or narrow (r = 1), so that AVX2 plans of n = 512 … 2048 take a pass
 //     fewer than radix 4 does;
@@ -83,6 +86,13 @@ func generateFFT() {
 		fftCopyRows(v)
 	}
 	generateFFT64()
+	// Last, so that adding them moved no other kernel: the code after the
+	// insertion point shifting by their length had made RealPlan64 n =
+	// 256 at AVX2 18% slower (150 → 177 ns, FFTWInterleaved/r64, three
+	// rounds), a loop's alignment rather than anything it computes.
+	for _, inverse := range []bool{false, true} {
+		fftR4Narrow1Compact(vmath.AVX2, inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.
@@ -314,7 +324,24 @@ func fftR4Wide(v vmath.ISA, inverse, first bool) {
 // Re w2, Im w2, Re w3, Im w3, each value over both lanes of a complex).
 // groups = ls·r / values per vector.
 func fftR4Narrow(v vmath.ISA, inverse bool, r int) {
+	fftR4NarrowTable(v, inverse, r, false)
+}
+
+// fftR4Narrow1Compact emits fftR4Narrow's r = 1 stage with its table
+// compact: per vector of outputs three vectors, w1, w2, w3 of its j as
+// plain complex64, each spread over Re and Im by VMOVSLDUP and VMOVSHDUP.
+func fftR4Narrow1Compact(v vmath.ISA, inverse bool) {
+	fftR4NarrowTable(v, inverse, 1, true)
+}
+
+// fftR4NarrowTable is fftR4Narrow, with the compact table when compact.
+func fftR4NarrowTable(v vmath.ISA, inverse bool, r int, compact bool) {
 	name := fmt.Sprintf("fftR4Narrow%d%s%s", r, v.Name, fftDir(inverse))
+	vecs := 6 // table vectors per vector of outputs
+	if compact {
+		name = fmt.Sprintf("fftR4Narrow%dc%s%s", r, v.Name, fftDir(inverse))
+		vecs = 3
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, ls int)")
 	Pragma("noescape")
 	Doc(name + fmt.Sprintf(" runs one radix-4 Stockham stage with r = %d of a complex64 FFT; see avogen/fft.go.", r))
@@ -386,8 +413,14 @@ func fftR4Narrow(v vmath.ISA, inverse bool, r int) {
 		}
 	}
 	for q := 1; q < 4; q++ {
-		wr := Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}
-		wi := Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		var wr, wi Op = Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}, Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
+		if compact {
+			w := Mem{Base: tw, Disp: (q - 1) * v.Bytes()}
+			re, im := v.Vec(), v.Vec()
+			VMOVSLDUP(w, re)
+			VMOVSHDUP(w, im)
+			wr, wi = re, im
+		}
 		a[q] = cmulBy(v, a[q], wr, wi, inverse)
 	}
 	butterfly4(v, a, ones, inverse)
@@ -397,7 +430,7 @@ func fftR4Narrow(v vmath.ISA, inverse bool, r int) {
 	VMOVUPS(a[3], Mem{Base: out, Index: l3, Scale: 1})
 	ADDQ(U32(4*v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
-	ADDQ(U32(6*v.Bytes()), tw)
+	ADDQ(U32(vecs*v.Bytes()), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 	Label(name + "_done")

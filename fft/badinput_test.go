@@ -43,6 +43,7 @@ func TestInvalidCallsReturnAnErrorNamingTheArgument(t *testing.T) {
 		{"Plan64.Forward nil dst", "len(dst) = 0", func() error { return p64.Forward(nil, c128s) }},
 		{"Plan64.Inverse short src", "len(src) = 11", func() error { return p64.Inverse(c128s, c128s[:11]) }},
 		{"Plan32.Forward partial overlap", "overlap partially", func() error { return p32.Forward(bufc[0:12], bufc[1:13]) }},
+		{"Plan32.Inverse dst after src by 11 values", "overlap partially", func() error { return p32.Inverse(bufc[11:23], bufc[0:12]) }},
 		{"Plan64.Inverse partial overlap", "overlap partially", func() error {
 			b := make([]complex128, 20)
 			return p64.Inverse(b[8:20], b[0:12])

@@ -50,6 +50,30 @@ func partialOverlap[T any](dst, src []T) bool {
 	return sharesMemory(dst, src) && unsafe.SliceData(dst) != unsafe.SliceData(src)
 }
 
+// overlapSameLen is partialOverlap for slices of one length n ≥ 1, in a
+// few instructions that inline: two such slices overlap without being one
+// when their starts differ, by less than n values.
+func overlapSameLen[T any](dst, src []T) bool {
+	var zero T
+	d := uintptr(unsafe.Pointer(unsafe.SliceData(dst)))
+	s := uintptr(unsafe.Pointer(unsafe.SliceData(src)))
+	gap := d - s
+	if s > d {
+		gap = s - d
+	}
+	return gap != 0 && gap < uintptr(len(dst))*unsafe.Sizeof(zero)
+}
+
+// overlapNonEmpty is sharesMemory for two non-empty slices, small enough
+// to inline.
+func overlapNonEmpty[A, B any](a []A, b []B) bool {
+	var za A
+	var zb B
+	as := uintptr(unsafe.Pointer(unsafe.SliceData(a)))
+	bs := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	return as < bs+uintptr(len(b))*unsafe.Sizeof(zb) && bs < as+uintptr(len(a))*unsafe.Sizeof(za)
+}
+
 // checkDisjoint rejects any memory shared by an output and an input.
 func checkDisjoint[A, B any](call, outName string, out []A, inName string, in []B) error {
 	if sharesMemory(out, in) {

@@ -238,7 +238,11 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // n = 32 … 256 do not run the stages: each is one straight-line kernel
 // call (asm.FFTSmallKernel, avogen/fftsmall.go), data loaded once, the
 // DFTs across vectors and an in-register transpose, stored once; at n =
-// 64 the per-stage calls had cost as much as the arithmetic.
+// 64 the per-stage calls had cost as much as the arithmetic. A call at
+// the level the plan was made at takes that level's plan from a field
+// (Plan32.direct) after checks that inline: the per-level lookup, the
+// calls between run and the kernel and the overlap check had been a
+// fifth of a 64-point transform (AVX2 39.0 → 33.0 ns).
 //
 // Speed, benchFFT MFLOPS (go test -run '^$' -bench
 // 'FFT/c64/n=(64|1024|4096|65536|1048576)$' ./bench, three runs per
@@ -265,6 +269,25 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 //	65536    46,100  1.20    56,700  1.13
 //	2^20     27,100  1.33    27,900  1.20
 //
+// The same, three interleaved rounds per SSMKERN_ISA after the direct
+// path, the 8·8 AVX2 n = 64 kernel (avogen/fftsmall.go, twoPasses8), the
+// work buffer placed off dst's page offset (workGap) and the compact
+// last-stage table (stockham32.compactLastStage), ratio before → after:
+//
+//	n        AVX2                     AVX-512
+//	64       0.94–0.96 → 1.28–1.30    1.44–1.46 → 1.56–1.57
+//	128      1.16–1.21 → 1.26–1.29    1.15–1.16 → 1.43–1.56
+//	256      1.09–1.12 → 1.15–1.21    1.11–1.12 → 1.15–1.16
+//	512      0.91–1.03 → 0.93–0.94    0.95–1.07 → 1.04–1.05
+//	1024     0.92–0.96 → 0.93–0.97    1.04      → 1.04–1.07
+//	2048     0.96–1.00 → 0.98–0.99    1.18–1.21 → 1.16–1.25
+//	4096     0.93–0.94 → 0.95–0.98    1.34–1.36 → 1.31–1.40
+//	65536    1.05–1.06 → 1.10–1.12    1.51–1.56 → 1.54–1.58
+//
+// AVX2 n = 512 and 1024 stay about 6% behind FFTW: their last pass (r =
+// 1, its inputs gathered by a transpose in registers) takes 2.4 times a
+// wide pass of the same size.
+//
 // Interleaved, not split: the data stay (re, im) pairs, the layout of
 // []complex64, and a twiddle product is VPERMILPS, VMULPS, VFMADDSUB. A
 // split-format radix-4 stage (re and im in separate arrays, 4 FP ops per
@@ -283,6 +306,13 @@ type Plan32 struct {
 	tw      []complex64  // the four-step twiddles, shared by the levels (under kernels.mu)
 	blue    *bluestein32 // n not a power of two, at the levels with float32 kernels; else nil
 	pool    sync.Pool
+
+	// direct is the Stockham plan of directLevel, the level current when
+	// the plan was made (nil where that level runs none), taken by run
+	// without the per-level lookup: at n = 64 the lookups and the calls
+	// between run and the kernel were a fifth of the transform.
+	direct      *stockham32
+	directLevel asm.Level
 
 	batch levelKernels[*batch32] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
@@ -305,7 +335,8 @@ func NewPlan32(n int) (*Plan32, error) {
 	if p.blue, err = newBluestein32(n); err != nil {
 		return nil, err
 	}
-	p.levelKernels(asm.Current())
+	p.directLevel = asm.Current()
+	p.direct = p.levelKernels(p.directLevel).sp
 	return p, nil
 }
 
@@ -355,7 +386,7 @@ func (p *Plan32) Inverse(dst, src []complex64) error {
 func (p *Plan32) run(call string, dst, src []complex64, inverse bool) error {
 	// The checks inline here, the errors' construction out of line: a
 	// short transform takes tens of nanoseconds.
-	if p == nil || len(dst) != p.n || len(src) != p.n || partialOverlap(dst, src) {
+	if p == nil || len(dst) != p.n || len(src) != p.n || overlapSameLen(dst, src) {
 		return p.argError(call, dst, src)
 	}
 	l := asm.Current()

@@ -68,7 +68,7 @@ func (p *RealPlan64) Bins() int { return p.n/2 + 1 }
 func (p *RealPlan64) Forward(dst []complex128, src []float64) error {
 	// The checks inline here, the errors' construction out of line (as in
 	// Plan64.run): a short transform takes tens of nanoseconds.
-	if p == nil || len(dst) != p.n/2+1 || len(src) != p.n || sharesMemory(dst, src) {
+	if p == nil || len(dst) != p.n/2+1 || len(src) != p.n || overlapNonEmpty(dst, src) {
 		return p.forwardError(dst, src)
 	}
 	l := asm.Current()
@@ -134,6 +134,12 @@ type RealPlan32 struct {
 	half    *realHalf32                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
 	pool    sync.Pool
 
+	// direct is the plan of directLevel, the level current when the plan
+	// was made (nil where that level has none), which the calls take at
+	// that level without the per-level lookup (as Plan32.direct).
+	direct      *realStockham32
+	directLevel asm.Level
+
 	batch levelKernels[*realBatch32] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
@@ -148,13 +154,17 @@ func NewRealPlan32(n int) (*RealPlan32, error) {
 	if p.half, err = newRealHalf32(n); err != nil {
 		return nil, err
 	}
-	p.stockham(asm.Current())
+	p.directLevel = asm.Current()
+	p.direct = p.stockham(p.directLevel)
 	return p, nil
 }
 
 // stockham returns the Stockham plan of level l, or nil, built on first
 // use.
 func (p *RealPlan32) stockham(l asm.Level) *realStockham32 {
+	if l == p.directLevel && p.direct != nil {
+		return p.direct
+	}
 	return p.kernels.get(l, func(l asm.Level) *realStockham32 {
 		rp := newRealStockham32(p.n, l, p.tw)
 		if t := rp.fourStepTwiddles(); t != nil {
@@ -173,12 +183,10 @@ func (p *RealPlan32) Bins() int { return p.n/2 + 1 }
 // Forward writes the bins X_k, k = 0 … n/2, of the FFT of src to dst; see
 // RealPlan64.Forward.
 func (p *RealPlan32) Forward(dst []complex64, src []float32) error {
-	const call = "RealPlan32.Forward"
-	if p == nil {
-		return errNilPlan(call, "RealPlan32")
-	}
-	if err := checkReal(call, p.n, dst, src); err != nil {
-		return err
+	// The checks inline here (both lengths are at least 1), the errors'
+	// construction out of line, as in Plan32.run.
+	if p == nil || len(dst) != p.n/2+1 || len(src) != p.n || overlapNonEmpty(dst, src) {
+		return p.forwardError(dst, src)
 	}
 	l := asm.Current()
 	if realForward32Short(l, p, dst, src) {
@@ -190,15 +198,22 @@ func (p *RealPlan32) Forward(dst []complex64, src []float32) error {
 	return nil
 }
 
-// Inverse writes the real x of length n whose spectrum src holds, with the
-// 1/n; see RealPlan64.Inverse.
-func (p *RealPlan32) Inverse(dst []float32, src []complex64) error {
-	const call = "RealPlan32.Inverse"
+// forwardError returns the error of Forward's arguments.
+//
+//go:noinline
+func (p *RealPlan32) forwardError(dst []complex64, src []float32) error {
+	const call = "RealPlan32.Forward"
 	if p == nil {
 		return errNilPlan(call, "RealPlan32")
 	}
-	if err := checkRealInverse(call, p.n, dst, src); err != nil {
-		return err
+	return checkReal(call, p.n, dst, src)
+}
+
+// Inverse writes the real x of length n whose spectrum src holds, with the
+// 1/n; see RealPlan64.Inverse.
+func (p *RealPlan32) Inverse(dst []float32, src []complex64) error {
+	if p == nil || len(dst) != p.n || len(src) != p.n/2+1 || overlapNonEmpty(dst, src) {
+		return p.inverseError(dst, src)
 	}
 	l := asm.Current()
 	if realInverse32Short(l, p, dst, src) {
@@ -208,6 +223,17 @@ func (p *RealPlan32) Inverse(dst []float32, src []complex64) error {
 	realInverse32(l, p, dst, src, s)
 	p.pool.Put(s)
 	return nil
+}
+
+// inverseError returns the error of Inverse's arguments.
+//
+//go:noinline
+func (p *RealPlan32) inverseError(dst []float32, src []complex64) error {
+	const call = "RealPlan32.Inverse"
+	if p == nil {
+		return errNilPlan(call, "RealPlan32")
+	}
+	return checkRealInverse(call, p.n, dst, src)
 }
 
 func checkReal[C, F any](call string, n int, dst []C, src []F) error {

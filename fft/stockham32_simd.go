@@ -15,15 +15,17 @@ import (
 // and rounded once to float32. The table layouts are those of
 // asm.FFTRadix4 (and FFTTail16) at that level. Immutable once built.
 type stockham32 struct {
-	n      int // transform length
-	batch  int // transforms run side by side (column blocks of a four-step plan)
-	level  asm.Level
-	radix2 bool                // a radix-2 stage (ls = 1) runs first, or
-	radix8 bool                // a radix-8 stage (ls = 1)
-	stages []stage32           // the radix-4 stages (or the fused tail), in order
-	tw     []float32           // all their tables, back to back
-	small  *asm.FFTSmallKernel // when not nil, the whole transform is one call of it instead of the stages
-	seg    bool                // the passes between the first and the last use segmented buffers (runSeg32)
+	n       int // transform length
+	batch   int // transforms run side by side (column blocks of a four-step plan)
+	level   asm.Level
+	radix2  bool                // a radix-2 stage (ls = 1) runs first, or
+	radix8  bool                // a radix-8 stage (ls = 1)
+	stages  []stage32           // the radix-4 stages (or the fused tail), in order
+	tw      []float32           // all their tables, back to back
+	small   *asm.FFTSmallKernel // when not nil, the whole transform is one call of it instead of the stages
+	seg     bool                // the passes between the first and the last use segmented buffers (runSeg32)
+	invN    float32             // 1/n (exact: n is a power of two), kept so that an inverse does not divide
+	compact bool                // the last stage takes asm.FFTRadix4Compact's table (compactLastStage)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -69,7 +71,50 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	if n < stockhamMinLen {
 		return nil
 	}
-	return newStockham32Batch(n, 1, l)
+	p := newStockham32Batch(n, 1, l)
+	if p != nil {
+		p.compactLastStage()
+	}
+	return p
+}
+
+// compactLastStage gives p's last stage the compact table of
+// asm.FFTRadix4Compact where the level has it for that stage (a radix-4
+// r = 1 stage of a contiguous plan, long enough that its duplicated table
+// crowds L1): Plan32's own plans only, since the real plans' halves and
+// Conv32 read the last stage's table in the duplicated layout
+// themselves. Against FFTW (FFTWInterleaved/c64, AVX2, three interleaved
+// rounds, ratio = FFTW's time / ours) duplicated → compact: n = 4096
+// 0.92–0.94 → 0.98, 8192 1.01–1.04 → 1.05–1.06, 16384 1.13–1.14 →
+// 1.14–1.19, 65536 1.05–1.06 → 1.10–1.12; n = 1024 (ls = 256, not
+// compact) unchanged.
+func (p *stockham32) compactLastStage() {
+	k := len(p.stages) - 1
+	if k < 0 || p.seg || p.batch != 1 {
+		return
+	}
+	st := &p.stages[k]
+	if st.r != 1 || p.radix8Stage(k) || !asm.FFTRadix4CompactSupported(p.level, st.ls) || st.off+st.len != len(p.tw) {
+		return
+	}
+	// The duplicated table: per vector g of v values (j = g·v + i), six
+	// vectors of 2v floats (Re w1, Im w1, …, each over two lanes); the
+	// compact one: per g, w1, w2, w3 as v complex values each.
+	v := asm.FFTValues(p.level)
+	dup := p.tw[st.off : st.off+st.len]
+	compact := make([]float32, asm.FFTRadix4CompactTwiddleLen(st.ls))
+	for g := range st.ls / v {
+		for q := range 3 {
+			for i := range v {
+				from := g*12*v + 2*q*2*v + 2*i
+				to := g*6*v + q*2*v + 2*i
+				compact[to], compact[to+1] = dup[from], dup[from+2*v]
+			}
+		}
+	}
+	st.len = copy(dup, compact)
+	p.tw = p.tw[:st.off+st.len]
+	p.compact = true
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n
@@ -92,7 +137,7 @@ func newStockham32Radix8(n, batch int, l asm.Level, roots rootTable32, plans map
 	if n < 4 || n&(n-1) != 0 || batch < 1 || batch&(batch-1) != 0 || !hasStockham32(l) {
 		return nil
 	}
-	p := &stockham32{n: n, batch: batch, level: l}
+	p := &stockham32{n: n, batch: batch, level: l, invN: 1 / float32(n)}
 	total := 0
 	if rs := radix8Plan(n, batch, l, plans); rs != nil {
 		if total = p.radixStages(rs); total < 0 {
