@@ -1194,7 +1194,12 @@ func cmulBcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVi
 // multiple of four) holds four consecutive j per vector, gathered by a
 // transpose in registers; its table holds, per four j, fourteen vectors
 // (Re w_q, Im w_q for q = 1 … 7, each value over both lanes of a complex).
-// The butterfly is fftR8First's.
+// The butterfly is fftR8First's. The narrow form spends its extra time
+// in the gather's sixteen shuffles (VINSERTF128, VUNPCK*PD) per eight
+// vectors: n = 512, ls = 64 alone 124 ns against 91 for the wide pass of
+// ls = 8 (best of 400 batches of 50); each VINSERTF128 as a VBLENDPS
+// from memory, off the shuffle ports, ran as fast (121–126 against
+// 122–126 ns), so the uop count, not the port, is what costs.
 func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 	name := "fftR8Wide" + v.Name + fftDir(inverse)
 	if vtab {

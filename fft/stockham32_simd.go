@@ -217,6 +217,13 @@ func (p *stockham32) stockhamStages() int {
 // 1601; 1024 as 4·8·8·4 745, 8·8·4·4 745, 2048 as 8·8·8·4 1654. From
 // 4096 on every radix-8 pass writes (or reads) eight streams n bytes
 // apart, in one L1 set: 4096 as 8·8·8·8 took 6.6 µs against 4.2.
+// Re-measured with the other orders (Plan32.Forward, best of 200
+// batches, three rounds, a throwaway harness; ns): 512 8·8·8 304–306,
+// 4·4·8·4 326–329, 8·4·4·4 334–336, 2·4·8·8 354–356; 1024 8·4·8·4
+// 664–675, 4·4·8·8 702–706, 8·8·4·4 700–730, 4·8·4·8 707–715, 2·8·8·8
+// 746–753; 2048 8·4·8·8 1531–1542, 8·8·8·4 1569–1580, 8·8·4·8
+// 1576–1589, 4·8·8·8 1649–1657; 4096 all radix 4 3885–3940, with one
+// or two radix-8 passes 5086–5435.
 var radix8Plans = map[int][]int{
 	9:  {8, 8, 8},
 	10: {8, 4, 8, 4},
