@@ -143,3 +143,13 @@ func fft64Small256AVX512Fwd(out *complex128, in *complex128, s float64)
 //
 //go:noescape
 func fft64Small256AVX512Inv(out *complex128, in *complex128, s float64)
+
+// fftSmall512AVX2Fwd runs the whole complex64 FFT of length 512 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fftSmall512AVX2Fwd(out *complex64, in *complex64, s float32)
+
+// fftSmall512AVX2Inv runs the whole complex64 FFT of length 512 (inverse: scaled by s); see avogen/fftsmall.go.
+//
+//go:noescape
+func fftSmall512AVX2Inv(out *complex64, in *complex64, s float32)

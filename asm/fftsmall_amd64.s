@@ -29285,3 +29285,9726 @@ TEXT ·fft64Small256AVX512Inv(SB), $4160-24
 	VMOVUPS        Z3, 4032(AX)
 	VZEROUPPER
 	RET
+
+// func fftSmall512AVX2Fwd(out *complex64, in *complex64, s float32)
+// Requires: AVX, FMA3
+TEXT ·fftSmall512AVX2Fwd(SB), $4128-20
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VMOVUPS        const_3f800000<>+0(SB), Y0
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
+	VMOVUPS        (CX), Y1
+	VMOVUPS        1024(CX), Y2
+	VMOVUPS        2048(CX), Y3
+	VMOVUPS        3072(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+32(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+0(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+96(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+64(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+160(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+128(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, (DX)
+	VMOVUPS        Y4, 32(DX)
+	VMOVUPS        Y5, 64(DX)
+	VMOVUPS        Y1, 96(DX)
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        1056(CX), Y2
+	VMOVUPS        2080(CX), Y3
+	VMOVUPS        3104(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+224(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+192(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+288(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+256(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+352(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+320(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 128(DX)
+	VMOVUPS        Y4, 160(DX)
+	VMOVUPS        Y5, 192(DX)
+	VMOVUPS        Y1, 224(DX)
+	VMOVUPS        64(CX), Y1
+	VMOVUPS        1088(CX), Y2
+	VMOVUPS        2112(CX), Y3
+	VMOVUPS        3136(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+416(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+384(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+480(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+448(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+544(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+512(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 256(DX)
+	VMOVUPS        Y4, 288(DX)
+	VMOVUPS        Y5, 320(DX)
+	VMOVUPS        Y1, 352(DX)
+	VMOVUPS        96(CX), Y1
+	VMOVUPS        1120(CX), Y2
+	VMOVUPS        2144(CX), Y3
+	VMOVUPS        3168(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+608(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+576(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+672(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+640(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+736(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+704(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 384(DX)
+	VMOVUPS        Y4, 416(DX)
+	VMOVUPS        Y5, 448(DX)
+	VMOVUPS        Y1, 480(DX)
+	VMOVUPS        128(CX), Y1
+	VMOVUPS        1152(CX), Y2
+	VMOVUPS        2176(CX), Y3
+	VMOVUPS        3200(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+800(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+768(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+864(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+832(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+928(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+896(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 512(DX)
+	VMOVUPS        Y4, 544(DX)
+	VMOVUPS        Y5, 576(DX)
+	VMOVUPS        Y1, 608(DX)
+	VMOVUPS        160(CX), Y1
+	VMOVUPS        1184(CX), Y2
+	VMOVUPS        2208(CX), Y3
+	VMOVUPS        3232(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+992(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+960(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+1056(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1024(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+1120(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1088(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 640(DX)
+	VMOVUPS        Y4, 672(DX)
+	VMOVUPS        Y5, 704(DX)
+	VMOVUPS        Y1, 736(DX)
+	VMOVUPS        192(CX), Y1
+	VMOVUPS        1216(CX), Y2
+	VMOVUPS        2240(CX), Y3
+	VMOVUPS        3264(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1184(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1152(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+1248(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1216(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+1312(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1280(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 768(DX)
+	VMOVUPS        Y4, 800(DX)
+	VMOVUPS        Y5, 832(DX)
+	VMOVUPS        Y1, 864(DX)
+	VMOVUPS        224(CX), Y1
+	VMOVUPS        1248(CX), Y2
+	VMOVUPS        2272(CX), Y3
+	VMOVUPS        3296(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1376(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1344(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+1440(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1408(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+1504(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1472(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 896(DX)
+	VMOVUPS        Y4, 928(DX)
+	VMOVUPS        Y5, 960(DX)
+	VMOVUPS        Y1, 992(DX)
+	VMOVUPS        256(CX), Y1
+	VMOVUPS        1280(CX), Y2
+	VMOVUPS        2304(CX), Y3
+	VMOVUPS        3328(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1568(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1536(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+1632(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1600(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+1696(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1664(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1024(DX)
+	VMOVUPS        Y4, 1056(DX)
+	VMOVUPS        Y5, 1088(DX)
+	VMOVUPS        Y1, 1120(DX)
+	VMOVUPS        288(CX), Y1
+	VMOVUPS        1312(CX), Y2
+	VMOVUPS        2336(CX), Y3
+	VMOVUPS        3360(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1760(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1728(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+1824(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1792(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+1888(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1856(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1152(DX)
+	VMOVUPS        Y4, 1184(DX)
+	VMOVUPS        Y5, 1216(DX)
+	VMOVUPS        Y1, 1248(DX)
+	VMOVUPS        320(CX), Y1
+	VMOVUPS        1344(CX), Y2
+	VMOVUPS        2368(CX), Y3
+	VMOVUPS        3392(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1952(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1920(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+2016(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+1984(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+2080(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2048(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1280(DX)
+	VMOVUPS        Y4, 1312(DX)
+	VMOVUPS        Y5, 1344(DX)
+	VMOVUPS        Y1, 1376(DX)
+	VMOVUPS        352(CX), Y1
+	VMOVUPS        1376(CX), Y2
+	VMOVUPS        2400(CX), Y3
+	VMOVUPS        3424(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2144(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2112(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+2208(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2176(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+2272(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2240(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1408(DX)
+	VMOVUPS        Y4, 1440(DX)
+	VMOVUPS        Y5, 1472(DX)
+	VMOVUPS        Y1, 1504(DX)
+	VMOVUPS        384(CX), Y1
+	VMOVUPS        1408(CX), Y2
+	VMOVUPS        2432(CX), Y3
+	VMOVUPS        3456(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2336(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2304(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+2400(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2368(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+2464(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2432(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1536(DX)
+	VMOVUPS        Y4, 1568(DX)
+	VMOVUPS        Y5, 1600(DX)
+	VMOVUPS        Y1, 1632(DX)
+	VMOVUPS        416(CX), Y1
+	VMOVUPS        1440(CX), Y2
+	VMOVUPS        2464(CX), Y3
+	VMOVUPS        3488(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2528(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2496(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+2592(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2560(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+2656(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2624(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1664(DX)
+	VMOVUPS        Y4, 1696(DX)
+	VMOVUPS        Y5, 1728(DX)
+	VMOVUPS        Y1, 1760(DX)
+	VMOVUPS        448(CX), Y1
+	VMOVUPS        1472(CX), Y2
+	VMOVUPS        2496(CX), Y3
+	VMOVUPS        3520(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2720(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2688(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+2784(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2752(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+2848(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2816(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1792(DX)
+	VMOVUPS        Y4, 1824(DX)
+	VMOVUPS        Y5, 1856(DX)
+	VMOVUPS        Y1, 1888(DX)
+	VMOVUPS        480(CX), Y1
+	VMOVUPS        1504(CX), Y2
+	VMOVUPS        2528(CX), Y3
+	VMOVUPS        3552(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2912(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2880(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+2976(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+2944(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+3040(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3008(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 1920(DX)
+	VMOVUPS        Y4, 1952(DX)
+	VMOVUPS        Y5, 1984(DX)
+	VMOVUPS        Y1, 2016(DX)
+	VMOVUPS        512(CX), Y1
+	VMOVUPS        1536(CX), Y2
+	VMOVUPS        2560(CX), Y3
+	VMOVUPS        3584(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3104(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3072(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+3168(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3136(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+3232(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3200(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2048(DX)
+	VMOVUPS        Y4, 2080(DX)
+	VMOVUPS        Y5, 2112(DX)
+	VMOVUPS        Y1, 2144(DX)
+	VMOVUPS        544(CX), Y1
+	VMOVUPS        1568(CX), Y2
+	VMOVUPS        2592(CX), Y3
+	VMOVUPS        3616(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3296(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3264(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+3360(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3328(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+3424(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3392(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2176(DX)
+	VMOVUPS        Y4, 2208(DX)
+	VMOVUPS        Y5, 2240(DX)
+	VMOVUPS        Y1, 2272(DX)
+	VMOVUPS        576(CX), Y1
+	VMOVUPS        1600(CX), Y2
+	VMOVUPS        2624(CX), Y3
+	VMOVUPS        3648(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3488(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3456(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+3552(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3520(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+3616(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3584(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2304(DX)
+	VMOVUPS        Y4, 2336(DX)
+	VMOVUPS        Y5, 2368(DX)
+	VMOVUPS        Y1, 2400(DX)
+	VMOVUPS        608(CX), Y1
+	VMOVUPS        1632(CX), Y2
+	VMOVUPS        2656(CX), Y3
+	VMOVUPS        3680(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3680(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3648(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+3744(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3712(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+3808(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3776(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2432(DX)
+	VMOVUPS        Y4, 2464(DX)
+	VMOVUPS        Y5, 2496(DX)
+	VMOVUPS        Y1, 2528(DX)
+	VMOVUPS        640(CX), Y1
+	VMOVUPS        1664(CX), Y2
+	VMOVUPS        2688(CX), Y3
+	VMOVUPS        3712(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3872(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3840(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+3936(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3904(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+4000(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+3968(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2560(DX)
+	VMOVUPS        Y4, 2592(DX)
+	VMOVUPS        Y5, 2624(DX)
+	VMOVUPS        Y1, 2656(DX)
+	VMOVUPS        672(CX), Y1
+	VMOVUPS        1696(CX), Y2
+	VMOVUPS        2720(CX), Y3
+	VMOVUPS        3744(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4064(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4032(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+4128(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4096(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+4192(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4160(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2688(DX)
+	VMOVUPS        Y4, 2720(DX)
+	VMOVUPS        Y5, 2752(DX)
+	VMOVUPS        Y1, 2784(DX)
+	VMOVUPS        704(CX), Y1
+	VMOVUPS        1728(CX), Y2
+	VMOVUPS        2752(CX), Y3
+	VMOVUPS        3776(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4256(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4224(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+4320(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4288(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+4384(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4352(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2816(DX)
+	VMOVUPS        Y4, 2848(DX)
+	VMOVUPS        Y5, 2880(DX)
+	VMOVUPS        Y1, 2912(DX)
+	VMOVUPS        736(CX), Y1
+	VMOVUPS        1760(CX), Y2
+	VMOVUPS        2784(CX), Y3
+	VMOVUPS        3808(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4448(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4416(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+4512(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4480(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+4576(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4544(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 2944(DX)
+	VMOVUPS        Y4, 2976(DX)
+	VMOVUPS        Y5, 3008(DX)
+	VMOVUPS        Y1, 3040(DX)
+	VMOVUPS        768(CX), Y1
+	VMOVUPS        1792(CX), Y2
+	VMOVUPS        2816(CX), Y3
+	VMOVUPS        3840(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4640(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4608(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+4704(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4672(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+4768(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4736(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3072(DX)
+	VMOVUPS        Y4, 3104(DX)
+	VMOVUPS        Y5, 3136(DX)
+	VMOVUPS        Y1, 3168(DX)
+	VMOVUPS        800(CX), Y1
+	VMOVUPS        1824(CX), Y2
+	VMOVUPS        2848(CX), Y3
+	VMOVUPS        3872(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4832(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4800(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+4896(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4864(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+4960(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4928(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3200(DX)
+	VMOVUPS        Y4, 3232(DX)
+	VMOVUPS        Y5, 3264(DX)
+	VMOVUPS        Y1, 3296(DX)
+	VMOVUPS        832(CX), Y1
+	VMOVUPS        1856(CX), Y2
+	VMOVUPS        2880(CX), Y3
+	VMOVUPS        3904(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5024(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+4992(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+5088(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5056(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+5152(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5120(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3328(DX)
+	VMOVUPS        Y4, 3360(DX)
+	VMOVUPS        Y5, 3392(DX)
+	VMOVUPS        Y1, 3424(DX)
+	VMOVUPS        864(CX), Y1
+	VMOVUPS        1888(CX), Y2
+	VMOVUPS        2912(CX), Y3
+	VMOVUPS        3936(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5216(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5184(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+5280(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5248(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+5344(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5312(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3456(DX)
+	VMOVUPS        Y4, 3488(DX)
+	VMOVUPS        Y5, 3520(DX)
+	VMOVUPS        Y1, 3552(DX)
+	VMOVUPS        896(CX), Y1
+	VMOVUPS        1920(CX), Y2
+	VMOVUPS        2944(CX), Y3
+	VMOVUPS        3968(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5408(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5376(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+5472(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5440(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+5536(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5504(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3584(DX)
+	VMOVUPS        Y4, 3616(DX)
+	VMOVUPS        Y5, 3648(DX)
+	VMOVUPS        Y1, 3680(DX)
+	VMOVUPS        928(CX), Y1
+	VMOVUPS        1952(CX), Y2
+	VMOVUPS        2976(CX), Y3
+	VMOVUPS        4000(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5600(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5568(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+5664(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5632(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+5728(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5696(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3712(DX)
+	VMOVUPS        Y4, 3744(DX)
+	VMOVUPS        Y5, 3776(DX)
+	VMOVUPS        Y1, 3808(DX)
+	VMOVUPS        960(CX), Y1
+	VMOVUPS        1984(CX), Y2
+	VMOVUPS        3008(CX), Y3
+	VMOVUPS        4032(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5792(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5760(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+5856(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5824(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+5920(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5888(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3840(DX)
+	VMOVUPS        Y4, 3872(DX)
+	VMOVUPS        Y5, 3904(DX)
+	VMOVUPS        Y1, 3936(DX)
+	VMOVUPS        992(CX), Y1
+	VMOVUPS        2016(CX), Y2
+	VMOVUPS        3040(CX), Y3
+	VMOVUPS        4064(CX), Y4
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y6
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMOVAPS        Y4, Y2
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y6, Y2
+	VFMADDSUB231PS Y0, Y6, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5984(SB), Y5, Y5
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+5952(SB), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         fftsmall_tw512_AVX2_false<>+6048(SB), Y2, Y2
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+6016(SB), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         fftsmall_tw512_AVX2_false<>+6112(SB), Y3, Y3
+	VFMADDSUB231PS fftsmall_tw512_AVX2_false<>+6080(SB), Y4, Y3
+	VUNPCKLPD      Y5, Y1, Y4
+	VUNPCKHPD      Y5, Y1, Y1
+	VUNPCKLPD      Y3, Y2, Y5
+	VUNPCKHPD      Y3, Y2, Y2
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y5
+	VPERM2F128     $0x20, Y2, Y1, Y4
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPS        Y3, 3968(DX)
+	VMOVUPS        Y4, 4000(DX)
+	VMOVUPS        Y5, 4032(DX)
+	VMOVUPS        Y1, 4064(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        512(DX), Y2
+	VMOVUPS        1024(DX), Y3
+	VMOVUPS        1536(DX), Y4
+	VMOVUPS        2048(DX), Y5
+	VMOVUPS        2560(DX), Y6
+	VMOVUPS        3072(DX), Y7
+	VMOVUPS        3584(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, (DX)
+	VMOVUPS        Y2, 512(DX)
+	VMOVUPS        Y9, 1024(DX)
+	VMOVUPS        Y5, 1536(DX)
+	VMOVUPS        Y1, 2048(DX)
+	VMOVUPS        Y3, 2560(DX)
+	VMOVUPS        Y4, 3072(DX)
+	VMOVUPS        Y6, 3584(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        1056(DX), Y3
+	VMOVUPS        1568(DX), Y4
+	VMOVUPS        2080(DX), Y5
+	VMOVUPS        2592(DX), Y6
+	VMOVUPS        3104(DX), Y7
+	VMOVUPS        3616(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bd48fb30<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f7fb10f<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 544(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bdc8bd36<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f7ec46d<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1056(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_be164083<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f7d3aac<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1568(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f7b14be<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2080(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_be78cfcc<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f7853f8<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2592(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_be94a031<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f74fa0b<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3104(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_beac7cd4<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f710908<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3616(DX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1600(DX), Y4
+	VMOVUPS        2112(DX), Y5
+	VMOVUPS        2624(DX), Y6
+	VMOVUPS        3136(DX), Y7
+	VMOVUPS        3648(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 64(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bdc8bd36<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f7ec46d<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 576(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f7b14be<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1088(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_be94a031<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f74fa0b<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1600(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2112(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bef15aea<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f61c598<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2624(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf0e39da<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f54db31<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3136(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bf226799<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f45e403<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3648(DX)
+	VMOVUPS        96(DX), Y1
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        1120(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        2144(DX), Y5
+	VMOVUPS        2656(DX), Y6
+	VMOVUPS        3168(DX), Y7
+	VMOVUPS        3680(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 96(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_be164083<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f7d3aac<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 608(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_be94a031<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f74fa0b<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1120(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bedae880<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f676bd8<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1632(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f54db31<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2144(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf2beb4a<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f3daef9<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2656(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf45e403<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f226799<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3168(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bf5b941a<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f039c3d<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3680(DX)
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        640(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1664(DX), Y4
+	VMOVUPS        2176(DX), Y5
+	VMOVUPS        2688(DX), Y6
+	VMOVUPS        3200(DX), Y7
+	VMOVUPS        3712(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 128(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_be47c5c2<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f7b14be<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 640(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1152(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f54db31<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1664(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2176(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf54db31<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3f0e39da<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2688(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3200(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bf7b14be<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3e47c5c2<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3712(DX)
+	VMOVUPS        160(DX), Y1
+	VMOVUPS        672(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1696(DX), Y4
+	VMOVUPS        2208(DX), Y5
+	VMOVUPS        2720(DX), Y6
+	VMOVUPS        3232(DX), Y7
+	VMOVUPS        3744(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 160(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_be78cfcc<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f7853f8<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 672(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bef15aea<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f61c598<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf2beb4a<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3daef9<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1696(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f0e39da<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2208(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf710908<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3eac7cd4<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2720(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf7ec46d<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3232(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bf7d3aac<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_be164083<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3744(DX)
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        704(DX), Y2
+	VMOVUPS        1216(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        2240(DX), Y5
+	VMOVUPS        2752(DX), Y6
+	VMOVUPS        3264(DX), Y7
+	VMOVUPS        3776(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 192(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_be94a031<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f74fa0b<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 704(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f54db31<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1216(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf45e403<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f226799<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1728(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2240(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf7ec46d<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2752(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf7b14be<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_be47c5c2<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3264(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bf61c598<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bef15aea<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3776(DX)
+	VMOVUPS        224(DX), Y1
+	VMOVUPS        736(DX), Y2
+	VMOVUPS        1248(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        2272(DX), Y5
+	VMOVUPS        2784(DX), Y6
+	VMOVUPS        3296(DX), Y7
+	VMOVUPS        3808(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 224(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_beac7cd4<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f710908<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 736(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf226799<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f45e403<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1248(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf5b941a<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f039c3d<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1760(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3e47c5c2<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2272(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf7d3aac<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_be164083<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2784(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf61c598<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bef15aea<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3296(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bf2beb4a<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3daef9<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3808(DX)
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        768(DX), Y2
+	VMOVUPS        1280(DX), Y3
+	VMOVUPS        1792(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2816(DX), Y6
+	VMOVUPS        3328(DX), Y7
+	VMOVUPS        3840(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 256(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 768(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1280(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1792(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 2304(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2816(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3328(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3840(DX)
+	VMOVUPS        288(DX), Y1
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        1312(DX), Y3
+	VMOVUPS        1824(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2848(DX), Y6
+	VMOVUPS        3360(DX), Y7
+	VMOVUPS        3872(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 288(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bedae880<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f676bd8<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 800(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf45e403<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f226799<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1312(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf7853f8<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3e78cfcc<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1824(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_be47c5c2<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2336(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf4d9f02<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf187fc0<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2848(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bef15aea<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf61c598<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3360(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bd48fb30<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf7fb10f<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3872(DX)
+	VMOVUPS        320(DX), Y1
+	VMOVUPS        832(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1856(DX), Y4
+	VMOVUPS        2368(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        3392(DX), Y7
+	VMOVUPS        3904(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 320(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bef15aea<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f61c598<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 832(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f0e39da<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1344(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf7ec46d<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1856(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2368(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf226799<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf45e403<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2880(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_be47c5c2<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf7b14be<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3392(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_3e94a031<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf74fa0b<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3904(DX)
+	VMOVUPS        352(DX), Y1
+	VMOVUPS        864(DX), Y2
+	VMOVUPS        1376(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        2400(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        3424(DX), Y7
+	VMOVUPS        3936(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 352(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bf039c3d<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f5b941a<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 864(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf61c598<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ef15aea<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1376(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf7fb10f<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bd48fb30<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1888(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bf0e39da<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2400(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bedae880<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf676bd8<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2912(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_3dc8bd36<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf7ec46d<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3424(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_3f187fc0<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf4d9f02<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3936(DX)
+	VMOVUPS        384(DX), Y1
+	VMOVUPS        896(DX), Y2
+	VMOVUPS        1408(DX), Y3
+	VMOVUPS        1920(DX), Y4
+	VMOVUPS        2432(DX), Y5
+	VMOVUPS        2944(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3968(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 384(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bf0e39da<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f54db31<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 896(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1408(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_be47c5c2<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1920(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2432(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_be47c5c2<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf7b14be<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2944(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_3ec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3456(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_3f54db31<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf0e39da<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3968(DX)
+	VMOVUPS        416(DX), Y1
+	VMOVUPS        928(DX), Y2
+	VMOVUPS        1440(DX), Y3
+	VMOVUPS        1952(DX), Y4
+	VMOVUPS        2464(DX), Y5
+	VMOVUPS        2976(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        4000(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 416(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bf187fc0<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f4d9f02<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 928(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf74fa0b<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3e94a031<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1440(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf710908<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_beac7cd4<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1952(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bf54db31<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2464(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_3d48fb30<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf7fb10f<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2976(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_3f226799<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf45e403<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3488(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_3f7853f8<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_be78cfcc<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 4000(DX)
+	VMOVUPS        448(DX), Y1
+	VMOVUPS        960(DX), Y2
+	VMOVUPS        1472(DX), Y3
+	VMOVUPS        1984(DX), Y4
+	VMOVUPS        2496(DX), Y5
+	VMOVUPS        3008(DX), Y6
+	VMOVUPS        3520(DX), Y7
+	VMOVUPS        4032(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 448(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bf226799<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f45e403<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 960(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3e47c5c2<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1472(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf61c598<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bef15aea<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1984(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2496(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_3e94a031<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf74fa0b<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 3008(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_3f54db31<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf0e39da<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3520(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_3f7ec46d<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 4032(DX)
+	VMOVUPS        480(DX), Y1
+	VMOVUPS        992(DX), Y2
+	VMOVUPS        1504(DX), Y3
+	VMOVUPS        2016(DX), Y4
+	VMOVUPS        2528(DX), Y5
+	VMOVUPS        3040(DX), Y6
+	VMOVUPS        3552(DX), Y7
+	VMOVUPS        4064(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 480(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bf2beb4a<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f3daef9<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 992(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf7ec46d<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3dc8bd36<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1504(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf4d9f02<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bf187fc0<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 2016(DX)
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_bf7b14be<>+0(SB), Y1, Y2
+	VMOVUPS        Y2, 2528(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_3f039c3d<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf5b941a<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 3040(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_3f74fa0b<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_be94a031<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3552(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_3f676bd8<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_3edae880<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 4064(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        64(DX), Y2
+	VMOVUPS        128(DX), Y3
+	VMOVUPS        192(DX), Y4
+	VMOVUPS        256(DX), Y5
+	VMOVUPS        320(DX), Y6
+	VMOVUPS        384(DX), Y7
+	VMOVUPS        448(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, (DX)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y9, 128(DX)
+	VMOVUPS        Y5, 192(DX)
+	VMOVUPS        Y1, 256(DX)
+	VMOVUPS        Y3, 320(DX)
+	VMOVUPS        Y4, 384(DX)
+	VMOVUPS        Y6, 448(DX)
+	VMOVUPS        32(DX), Y1
+	VMOVUPS        96(DX), Y2
+	VMOVUPS        160(DX), Y3
+	VMOVUPS        224(DX), Y4
+	VMOVUPS        288(DX), Y5
+	VMOVUPS        352(DX), Y6
+	VMOVUPS        416(DX), Y7
+	VMOVUPS        480(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 32(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 96(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 160(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 224(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 288(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 352(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 416(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 480(DX)
+	VMOVUPS        (DX), Y1
+	VMOVUPS        32(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y1, 2048(AX)
+	VMOVUPS        64(DX), Y1
+	VMOVUPS        96(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 256(AX)
+	VMOVUPS        Y1, 2304(AX)
+	VMOVUPS        128(DX), Y1
+	VMOVUPS        160(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 512(AX)
+	VMOVUPS        Y1, 2560(AX)
+	VMOVUPS        192(DX), Y1
+	VMOVUPS        224(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 768(AX)
+	VMOVUPS        Y1, 2816(AX)
+	VMOVUPS        256(DX), Y1
+	VMOVUPS        288(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1024(AX)
+	VMOVUPS        Y1, 3072(AX)
+	VMOVUPS        320(DX), Y1
+	VMOVUPS        352(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1280(AX)
+	VMOVUPS        Y1, 3328(AX)
+	VMOVUPS        384(DX), Y1
+	VMOVUPS        416(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1536(AX)
+	VMOVUPS        Y1, 3584(AX)
+	VMOVUPS        448(DX), Y1
+	VMOVUPS        480(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1792(AX)
+	VMOVUPS        Y1, 3840(AX)
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        704(DX), Y4
+	VMOVUPS        768(DX), Y5
+	VMOVUPS        832(DX), Y6
+	VMOVUPS        896(DX), Y7
+	VMOVUPS        960(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 512(DX)
+	VMOVUPS        Y2, 576(DX)
+	VMOVUPS        Y9, 640(DX)
+	VMOVUPS        Y5, 704(DX)
+	VMOVUPS        Y1, 768(DX)
+	VMOVUPS        Y3, 832(DX)
+	VMOVUPS        Y4, 896(DX)
+	VMOVUPS        Y6, 960(DX)
+	VMOVUPS        544(DX), Y1
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        736(DX), Y4
+	VMOVUPS        800(DX), Y5
+	VMOVUPS        864(DX), Y6
+	VMOVUPS        928(DX), Y7
+	VMOVUPS        992(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 544(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 608(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 672(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 736(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 800(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 864(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 928(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 992(DX)
+	VMOVUPS        512(DX), Y1
+	VMOVUPS        544(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 32(AX)
+	VMOVUPS        Y1, 2080(AX)
+	VMOVUPS        576(DX), Y1
+	VMOVUPS        608(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 288(AX)
+	VMOVUPS        Y1, 2336(AX)
+	VMOVUPS        640(DX), Y1
+	VMOVUPS        672(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 544(AX)
+	VMOVUPS        Y1, 2592(AX)
+	VMOVUPS        704(DX), Y1
+	VMOVUPS        736(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 800(AX)
+	VMOVUPS        Y1, 2848(AX)
+	VMOVUPS        768(DX), Y1
+	VMOVUPS        800(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1056(AX)
+	VMOVUPS        Y1, 3104(AX)
+	VMOVUPS        832(DX), Y1
+	VMOVUPS        864(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1312(AX)
+	VMOVUPS        Y1, 3360(AX)
+	VMOVUPS        896(DX), Y1
+	VMOVUPS        928(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1568(AX)
+	VMOVUPS        Y1, 3616(AX)
+	VMOVUPS        960(DX), Y1
+	VMOVUPS        992(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1824(AX)
+	VMOVUPS        Y1, 3872(AX)
+	VMOVUPS        1024(DX), Y1
+	VMOVUPS        1088(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1216(DX), Y4
+	VMOVUPS        1280(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1408(DX), Y7
+	VMOVUPS        1472(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 1024(DX)
+	VMOVUPS        Y2, 1088(DX)
+	VMOVUPS        Y9, 1152(DX)
+	VMOVUPS        Y5, 1216(DX)
+	VMOVUPS        Y1, 1280(DX)
+	VMOVUPS        Y3, 1344(DX)
+	VMOVUPS        Y4, 1408(DX)
+	VMOVUPS        Y6, 1472(DX)
+	VMOVUPS        1056(DX), Y1
+	VMOVUPS        1120(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1248(DX), Y4
+	VMOVUPS        1312(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1440(DX), Y7
+	VMOVUPS        1504(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 1056(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 1120(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1248(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 1312(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1376(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1440(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 1504(DX)
+	VMOVUPS        1024(DX), Y1
+	VMOVUPS        1056(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 64(AX)
+	VMOVUPS        Y1, 2112(AX)
+	VMOVUPS        1088(DX), Y1
+	VMOVUPS        1120(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 320(AX)
+	VMOVUPS        Y1, 2368(AX)
+	VMOVUPS        1152(DX), Y1
+	VMOVUPS        1184(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 576(AX)
+	VMOVUPS        Y1, 2624(AX)
+	VMOVUPS        1216(DX), Y1
+	VMOVUPS        1248(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 832(AX)
+	VMOVUPS        Y1, 2880(AX)
+	VMOVUPS        1280(DX), Y1
+	VMOVUPS        1312(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1088(AX)
+	VMOVUPS        Y1, 3136(AX)
+	VMOVUPS        1344(DX), Y1
+	VMOVUPS        1376(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1344(AX)
+	VMOVUPS        Y1, 3392(AX)
+	VMOVUPS        1408(DX), Y1
+	VMOVUPS        1440(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1600(AX)
+	VMOVUPS        Y1, 3648(AX)
+	VMOVUPS        1472(DX), Y1
+	VMOVUPS        1504(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1856(AX)
+	VMOVUPS        Y1, 3904(AX)
+	VMOVUPS        1536(DX), Y1
+	VMOVUPS        1600(DX), Y2
+	VMOVUPS        1664(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        1792(DX), Y5
+	VMOVUPS        1856(DX), Y6
+	VMOVUPS        1920(DX), Y7
+	VMOVUPS        1984(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 1536(DX)
+	VMOVUPS        Y2, 1600(DX)
+	VMOVUPS        Y9, 1664(DX)
+	VMOVUPS        Y5, 1728(DX)
+	VMOVUPS        Y1, 1792(DX)
+	VMOVUPS        Y3, 1856(DX)
+	VMOVUPS        Y4, 1920(DX)
+	VMOVUPS        Y6, 1984(DX)
+	VMOVUPS        1568(DX), Y1
+	VMOVUPS        1632(DX), Y2
+	VMOVUPS        1696(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        1824(DX), Y5
+	VMOVUPS        1888(DX), Y6
+	VMOVUPS        1952(DX), Y7
+	VMOVUPS        2016(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 1568(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 1632(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1696(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 1760(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 1824(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 1888(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 1952(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 2016(DX)
+	VMOVUPS        1536(DX), Y1
+	VMOVUPS        1568(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 96(AX)
+	VMOVUPS        Y1, 2144(AX)
+	VMOVUPS        1600(DX), Y1
+	VMOVUPS        1632(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 352(AX)
+	VMOVUPS        Y1, 2400(AX)
+	VMOVUPS        1664(DX), Y1
+	VMOVUPS        1696(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 608(AX)
+	VMOVUPS        Y1, 2656(AX)
+	VMOVUPS        1728(DX), Y1
+	VMOVUPS        1760(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 864(AX)
+	VMOVUPS        Y1, 2912(AX)
+	VMOVUPS        1792(DX), Y1
+	VMOVUPS        1824(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1120(AX)
+	VMOVUPS        Y1, 3168(AX)
+	VMOVUPS        1856(DX), Y1
+	VMOVUPS        1888(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1376(AX)
+	VMOVUPS        Y1, 3424(AX)
+	VMOVUPS        1920(DX), Y1
+	VMOVUPS        1952(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1632(AX)
+	VMOVUPS        Y1, 3680(AX)
+	VMOVUPS        1984(DX), Y1
+	VMOVUPS        2016(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1888(AX)
+	VMOVUPS        Y1, 3936(AX)
+	VMOVUPS        2048(DX), Y1
+	VMOVUPS        2112(DX), Y2
+	VMOVUPS        2176(DX), Y3
+	VMOVUPS        2240(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2368(DX), Y6
+	VMOVUPS        2432(DX), Y7
+	VMOVUPS        2496(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 2048(DX)
+	VMOVUPS        Y2, 2112(DX)
+	VMOVUPS        Y9, 2176(DX)
+	VMOVUPS        Y5, 2240(DX)
+	VMOVUPS        Y1, 2304(DX)
+	VMOVUPS        Y3, 2368(DX)
+	VMOVUPS        Y4, 2432(DX)
+	VMOVUPS        Y6, 2496(DX)
+	VMOVUPS        2080(DX), Y1
+	VMOVUPS        2144(DX), Y2
+	VMOVUPS        2208(DX), Y3
+	VMOVUPS        2272(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2400(DX), Y6
+	VMOVUPS        2464(DX), Y7
+	VMOVUPS        2528(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 2080(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 2144(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2208(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 2272(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 2336(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2400(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 2464(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 2528(DX)
+	VMOVUPS        2048(DX), Y1
+	VMOVUPS        2080(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 128(AX)
+	VMOVUPS        Y1, 2176(AX)
+	VMOVUPS        2112(DX), Y1
+	VMOVUPS        2144(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 384(AX)
+	VMOVUPS        Y1, 2432(AX)
+	VMOVUPS        2176(DX), Y1
+	VMOVUPS        2208(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 640(AX)
+	VMOVUPS        Y1, 2688(AX)
+	VMOVUPS        2240(DX), Y1
+	VMOVUPS        2272(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 896(AX)
+	VMOVUPS        Y1, 2944(AX)
+	VMOVUPS        2304(DX), Y1
+	VMOVUPS        2336(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1152(AX)
+	VMOVUPS        Y1, 3200(AX)
+	VMOVUPS        2368(DX), Y1
+	VMOVUPS        2400(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1408(AX)
+	VMOVUPS        Y1, 3456(AX)
+	VMOVUPS        2432(DX), Y1
+	VMOVUPS        2464(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1664(AX)
+	VMOVUPS        Y1, 3712(AX)
+	VMOVUPS        2496(DX), Y1
+	VMOVUPS        2528(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1920(AX)
+	VMOVUPS        Y1, 3968(AX)
+	VMOVUPS        2560(DX), Y1
+	VMOVUPS        2624(DX), Y2
+	VMOVUPS        2688(DX), Y3
+	VMOVUPS        2752(DX), Y4
+	VMOVUPS        2816(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        2944(DX), Y7
+	VMOVUPS        3008(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 2560(DX)
+	VMOVUPS        Y2, 2624(DX)
+	VMOVUPS        Y9, 2688(DX)
+	VMOVUPS        Y5, 2752(DX)
+	VMOVUPS        Y1, 2816(DX)
+	VMOVUPS        Y3, 2880(DX)
+	VMOVUPS        Y4, 2944(DX)
+	VMOVUPS        Y6, 3008(DX)
+	VMOVUPS        2592(DX), Y1
+	VMOVUPS        2656(DX), Y2
+	VMOVUPS        2720(DX), Y3
+	VMOVUPS        2784(DX), Y4
+	VMOVUPS        2848(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        2976(DX), Y7
+	VMOVUPS        3040(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 2592(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 2656(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2720(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 2784(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 2848(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 2912(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 2976(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3040(DX)
+	VMOVUPS        2560(DX), Y1
+	VMOVUPS        2592(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 160(AX)
+	VMOVUPS        Y1, 2208(AX)
+	VMOVUPS        2624(DX), Y1
+	VMOVUPS        2656(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 416(AX)
+	VMOVUPS        Y1, 2464(AX)
+	VMOVUPS        2688(DX), Y1
+	VMOVUPS        2720(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 672(AX)
+	VMOVUPS        Y1, 2720(AX)
+	VMOVUPS        2752(DX), Y1
+	VMOVUPS        2784(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 928(AX)
+	VMOVUPS        Y1, 2976(AX)
+	VMOVUPS        2816(DX), Y1
+	VMOVUPS        2848(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1184(AX)
+	VMOVUPS        Y1, 3232(AX)
+	VMOVUPS        2880(DX), Y1
+	VMOVUPS        2912(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1440(AX)
+	VMOVUPS        Y1, 3488(AX)
+	VMOVUPS        2944(DX), Y1
+	VMOVUPS        2976(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1696(AX)
+	VMOVUPS        Y1, 3744(AX)
+	VMOVUPS        3008(DX), Y1
+	VMOVUPS        3040(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1952(AX)
+	VMOVUPS        Y1, 4000(AX)
+	VMOVUPS        3072(DX), Y1
+	VMOVUPS        3136(DX), Y2
+	VMOVUPS        3200(DX), Y3
+	VMOVUPS        3264(DX), Y4
+	VMOVUPS        3328(DX), Y5
+	VMOVUPS        3392(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3520(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 3072(DX)
+	VMOVUPS        Y2, 3136(DX)
+	VMOVUPS        Y9, 3200(DX)
+	VMOVUPS        Y5, 3264(DX)
+	VMOVUPS        Y1, 3328(DX)
+	VMOVUPS        Y3, 3392(DX)
+	VMOVUPS        Y4, 3456(DX)
+	VMOVUPS        Y6, 3520(DX)
+	VMOVUPS        3104(DX), Y1
+	VMOVUPS        3168(DX), Y2
+	VMOVUPS        3232(DX), Y3
+	VMOVUPS        3296(DX), Y4
+	VMOVUPS        3360(DX), Y5
+	VMOVUPS        3424(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        3552(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 3104(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 3168(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 3232(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 3296(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 3360(DX)
+	VPERMILPS      $0xb1, Y3, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y3, Y1
+	VMOVUPS        Y1, 3424(DX)
+	VPERMILPS      $0xb1, Y4, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y1
+	VMOVUPS        Y1, 3488(DX)
+	VPERMILPS      $0xb1, Y6, Y1
+	VMULPS         const_bec3ef15<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y1
+	VMOVUPS        Y1, 3552(DX)
+	VMOVUPS        3072(DX), Y1
+	VMOVUPS        3104(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 192(AX)
+	VMOVUPS        Y1, 2240(AX)
+	VMOVUPS        3136(DX), Y1
+	VMOVUPS        3168(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 448(AX)
+	VMOVUPS        Y1, 2496(AX)
+	VMOVUPS        3200(DX), Y1
+	VMOVUPS        3232(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 704(AX)
+	VMOVUPS        Y1, 2752(AX)
+	VMOVUPS        3264(DX), Y1
+	VMOVUPS        3296(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 960(AX)
+	VMOVUPS        Y1, 3008(AX)
+	VMOVUPS        3328(DX), Y1
+	VMOVUPS        3360(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1216(AX)
+	VMOVUPS        Y1, 3264(AX)
+	VMOVUPS        3392(DX), Y1
+	VMOVUPS        3424(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1472(AX)
+	VMOVUPS        Y1, 3520(AX)
+	VMOVUPS        3456(DX), Y1
+	VMOVUPS        3488(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1728(AX)
+	VMOVUPS        Y1, 3776(AX)
+	VMOVUPS        3520(DX), Y1
+	VMOVUPS        3552(DX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        Y3, 1984(AX)
+	VMOVUPS        Y1, 4032(AX)
+	VMOVUPS        3584(DX), Y1
+	VMOVUPS        3648(DX), Y2
+	VMOVUPS        3712(DX), Y3
+	VMOVUPS        3776(DX), Y4
+	VMOVUPS        3840(DX), Y5
+	VMOVUPS        3904(DX), Y6
+	VMOVUPS        3968(DX), Y7
+	VMOVUPS        4032(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y9, Y3, Y2
+	VSUBPS         Y9, Y3, Y3
+	VADDPS         Y4, Y5, Y9
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 3584(DX)
+	VMOVUPS        Y2, 3648(DX)
+	VMOVUPS        Y9, 3712(DX)
+	VMOVUPS        Y5, 3776(DX)
+	VMOVUPS        Y1, 3840(DX)
+	VMOVUPS        Y3, 3904(DX)
+	VMOVUPS        Y4, 3968(DX)
+	VMOVUPS        Y6, 4032(DX)
+	VMOVUPS        3616(DX), Y1
+	VMOVUPS        3680(DX), Y2
+	VMOVUPS        3744(DX), Y3
+	VMOVUPS        3808(DX), Y4
+	VMOVUPS        3872(DX), Y5
+	VMOVUPS        3936(DX), Y6
+	VMOVUPS        4000(DX), Y7
+	VMOVUPS        4064(DX), Y8
+	VADDPS         Y5, Y1, Y9
+	VSUBPS         Y5, Y1, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y1
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y10, Y4
+	VFMADDSUB231PS Y0, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y0
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_bf3504f3<>+0(SB), Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y0, Y3, Y2
+	VSUBPS         Y0, Y3, Y0
+	VADDPS         Y4, Y5, Y3
+	VSUBPS         Y4, Y5, Y4
+	VADDPS         Y6, Y7, Y5
+	VSUBPS         Y6, Y7, Y6
+	VMOVUPS        Y8, 3616(DX)
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         const_bec3ef15<>+0(SB), Y7, Y7
+	VFMADDSUB231PS const_3f6c835e<>+0(SB), Y2, Y7
+	VMOVUPS        Y7, 3680(DX)
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y3, Y2
+	VMOVUPS        Y2, 3744(DX)
+	VPERMILPS      $0xb1, Y5, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMADDSUB231PS const_3ec3ef15<>+0(SB), Y5, Y2
+	VMOVUPS        Y2, 3808(DX)
+	VPERMILPS      $0xb1, Y1, Y1
+	VXORPS         fftsmall_signfalse_false_true<>+0(SB), Y1, Y1
+	VMOVUPS        Y1, 3872(DX)
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         const_bf6c835e<>+0(SB), Y1, Y1
+	VFMADDSUB231PS const_bec3ef15<>+0(SB), Y0, Y1
+	VMOVUPS        Y1, 3936(DX)
+	VPERMILPS      $0xb1, Y4, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y4, Y0
+	VMOVUPS        Y0, 4000(DX)
+	VPERMILPS      $0xb1, Y6, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMADDSUB231PS const_bf6c835e<>+0(SB), Y6, Y0
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        3584(DX), Y0
+	VMOVUPS        3616(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 224(AX)
+	VMOVUPS        Y0, 2272(AX)
+	VMOVUPS        3648(DX), Y0
+	VMOVUPS        3680(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 480(AX)
+	VMOVUPS        Y0, 2528(AX)
+	VMOVUPS        3712(DX), Y0
+	VMOVUPS        3744(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 736(AX)
+	VMOVUPS        Y0, 2784(AX)
+	VMOVUPS        3776(DX), Y0
+	VMOVUPS        3808(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 992(AX)
+	VMOVUPS        Y0, 3040(AX)
+	VMOVUPS        3840(DX), Y0
+	VMOVUPS        3872(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 1248(AX)
+	VMOVUPS        Y0, 3296(AX)
+	VMOVUPS        3904(DX), Y0
+	VMOVUPS        3936(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 1504(AX)
+	VMOVUPS        Y0, 3552(AX)
+	VMOVUPS        3968(DX), Y0
+	VMOVUPS        4000(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 1760(AX)
+	VMOVUPS        Y0, 3808(AX)
+	VMOVUPS        4032(DX), Y0
+	VMOVUPS        4064(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 2016(AX)
+	VMOVUPS        Y0, 4064(AX)
+	VZEROUPPER
+	RET
+
+DATA fftsmall_tw512_AVX2_false<>+0(SB)/4, $0x3f800000
+DATA fftsmall_tw512_AVX2_false<>+4(SB)/4, $0x3f800000
+DATA fftsmall_tw512_AVX2_false<>+8(SB)/4, $0x3f7ffb11
+DATA fftsmall_tw512_AVX2_false<>+12(SB)/4, $0x3f7ffb11
+DATA fftsmall_tw512_AVX2_false<>+16(SB)/4, $0x3f7fec43
+DATA fftsmall_tw512_AVX2_false<>+20(SB)/4, $0x3f7fec43
+DATA fftsmall_tw512_AVX2_false<>+24(SB)/4, $0x3f7fd397
+DATA fftsmall_tw512_AVX2_false<>+28(SB)/4, $0x3f7fd397
+DATA fftsmall_tw512_AVX2_false<>+32(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+36(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+40(SB)/4, $0xbc490e90
+DATA fftsmall_tw512_AVX2_false<>+44(SB)/4, $0xbc490e90
+DATA fftsmall_tw512_AVX2_false<>+48(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+52(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+56(SB)/4, $0xbd16c32c
+DATA fftsmall_tw512_AVX2_false<>+60(SB)/4, $0xbd16c32c
+DATA fftsmall_tw512_AVX2_false<>+64(SB)/4, $0x3f800000
+DATA fftsmall_tw512_AVX2_false<>+68(SB)/4, $0x3f800000
+DATA fftsmall_tw512_AVX2_false<>+72(SB)/4, $0x3f7fec43
+DATA fftsmall_tw512_AVX2_false<>+76(SB)/4, $0x3f7fec43
+DATA fftsmall_tw512_AVX2_false<>+80(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw512_AVX2_false<>+84(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw512_AVX2_false<>+88(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+92(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+96(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+100(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+104(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+108(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+112(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+116(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+120(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+124(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+128(SB)/4, $0x3f800000
+DATA fftsmall_tw512_AVX2_false<>+132(SB)/4, $0x3f800000
+DATA fftsmall_tw512_AVX2_false<>+136(SB)/4, $0x3f7fd397
+DATA fftsmall_tw512_AVX2_false<>+140(SB)/4, $0x3f7fd397
+DATA fftsmall_tw512_AVX2_false<>+144(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+148(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+152(SB)/4, $0x3f7e70b0
+DATA fftsmall_tw512_AVX2_false<>+156(SB)/4, $0x3f7e70b0
+DATA fftsmall_tw512_AVX2_false<>+160(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+164(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+168(SB)/4, $0xbd16c32c
+DATA fftsmall_tw512_AVX2_false<>+172(SB)/4, $0xbd16c32c
+DATA fftsmall_tw512_AVX2_false<>+176(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+180(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+184(SB)/4, $0xbde1bc2e
+DATA fftsmall_tw512_AVX2_false<>+188(SB)/4, $0xbde1bc2e
+DATA fftsmall_tw512_AVX2_false<>+192(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw512_AVX2_false<>+196(SB)/4, $0x3f7fb10f
+DATA fftsmall_tw512_AVX2_false<>+200(SB)/4, $0x3f7f84ab
+DATA fftsmall_tw512_AVX2_false<>+204(SB)/4, $0x3f7f84ab
+DATA fftsmall_tw512_AVX2_false<>+208(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+212(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+216(SB)/4, $0x3f7f0e58
+DATA fftsmall_tw512_AVX2_false<>+220(SB)/4, $0x3f7f0e58
+DATA fftsmall_tw512_AVX2_false<>+224(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+228(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+232(SB)/4, $0xbd7b2b74
+DATA fftsmall_tw512_AVX2_false<>+236(SB)/4, $0xbd7b2b74
+DATA fftsmall_tw512_AVX2_false<>+240(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+244(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+248(SB)/4, $0xbdafb680
+DATA fftsmall_tw512_AVX2_false<>+252(SB)/4, $0xbdafb680
+DATA fftsmall_tw512_AVX2_false<>+256(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw512_AVX2_false<>+260(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw512_AVX2_false<>+264(SB)/4, $0x3f7e1324
+DATA fftsmall_tw512_AVX2_false<>+268(SB)/4, $0x3f7e1324
+DATA fftsmall_tw512_AVX2_false<>+272(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+276(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+280(SB)/4, $0x3f7c3b28
+DATA fftsmall_tw512_AVX2_false<>+284(SB)/4, $0x3f7c3b28
+DATA fftsmall_tw512_AVX2_false<>+288(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+292(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+296(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+300(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+304(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+308(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+312(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+316(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+320(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+324(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+328(SB)/4, $0x3f7baccd
+DATA fftsmall_tw512_AVX2_false<>+332(SB)/4, $0x3f7baccd
+DATA fftsmall_tw512_AVX2_false<>+336(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+340(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+344(SB)/4, $0x3f778bc5
+DATA fftsmall_tw512_AVX2_false<>+348(SB)/4, $0x3f778bc5
+DATA fftsmall_tw512_AVX2_false<>+352(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+356(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+360(SB)/4, $0xbe3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+364(SB)/4, $0xbe3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+368(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+372(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+376(SB)/4, $0xbe827dc0
+DATA fftsmall_tw512_AVX2_false<>+380(SB)/4, $0xbe827dc0
+DATA fftsmall_tw512_AVX2_false<>+384(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw512_AVX2_false<>+388(SB)/4, $0x3f7ec46d
+DATA fftsmall_tw512_AVX2_false<>+392(SB)/4, $0x3f7e70b0
+DATA fftsmall_tw512_AVX2_false<>+396(SB)/4, $0x3f7e70b0
+DATA fftsmall_tw512_AVX2_false<>+400(SB)/4, $0x3f7e1324
+DATA fftsmall_tw512_AVX2_false<>+404(SB)/4, $0x3f7e1324
+DATA fftsmall_tw512_AVX2_false<>+408(SB)/4, $0x3f7dabcc
+DATA fftsmall_tw512_AVX2_false<>+412(SB)/4, $0x3f7dabcc
+DATA fftsmall_tw512_AVX2_false<>+416(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+420(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+424(SB)/4, $0xbde1bc2e
+DATA fftsmall_tw512_AVX2_false<>+428(SB)/4, $0xbde1bc2e
+DATA fftsmall_tw512_AVX2_false<>+432(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+436(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+440(SB)/4, $0xbe09cf86
+DATA fftsmall_tw512_AVX2_false<>+444(SB)/4, $0xbe09cf86
+DATA fftsmall_tw512_AVX2_false<>+448(SB)/4, $0x3f7b14be
+DATA fftsmall_tw512_AVX2_false<>+452(SB)/4, $0x3f7b14be
+DATA fftsmall_tw512_AVX2_false<>+456(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+460(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+464(SB)/4, $0x3f7853f8
+DATA fftsmall_tw512_AVX2_false<>+468(SB)/4, $0x3f7853f8
+DATA fftsmall_tw512_AVX2_false<>+472(SB)/4, $0x3f76ba07
+DATA fftsmall_tw512_AVX2_false<>+476(SB)/4, $0x3f76ba07
+DATA fftsmall_tw512_AVX2_false<>+480(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+484(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+488(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+492(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+496(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+500(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+504(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+508(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+512(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+516(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+520(SB)/4, $0x3f721352
+DATA fftsmall_tw512_AVX2_false<>+524(SB)/4, $0x3f721352
+DATA fftsmall_tw512_AVX2_false<>+528(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+532(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+536(SB)/4, $0x3f6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+540(SB)/4, $0x3f6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+544(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+548(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+552(SB)/4, $0xbea68f12
+DATA fftsmall_tw512_AVX2_false<>+556(SB)/4, $0xbea68f12
+DATA fftsmall_tw512_AVX2_false<>+560(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+564(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+568(SB)/4, $0xbec9b953
+DATA fftsmall_tw512_AVX2_false<>+572(SB)/4, $0xbec9b953
+DATA fftsmall_tw512_AVX2_false<>+576(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+580(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+584(SB)/4, $0x3f7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+588(SB)/4, $0x3f7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+592(SB)/4, $0x3f7c3b28
+DATA fftsmall_tw512_AVX2_false<>+596(SB)/4, $0x3f7c3b28
+DATA fftsmall_tw512_AVX2_false<>+600(SB)/4, $0x3f7baccd
+DATA fftsmall_tw512_AVX2_false<>+604(SB)/4, $0x3f7baccd
+DATA fftsmall_tw512_AVX2_false<>+608(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+612(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+616(SB)/4, $0xbe22abb6
+DATA fftsmall_tw512_AVX2_false<>+620(SB)/4, $0xbe22abb6
+DATA fftsmall_tw512_AVX2_false<>+624(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+628(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+632(SB)/4, $0xbe3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+636(SB)/4, $0xbe3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+640(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+644(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+648(SB)/4, $0x3f731447
+DATA fftsmall_tw512_AVX2_false<>+652(SB)/4, $0x3f731447
+DATA fftsmall_tw512_AVX2_false<>+656(SB)/4, $0x3f710908
+DATA fftsmall_tw512_AVX2_false<>+660(SB)/4, $0x3f710908
+DATA fftsmall_tw512_AVX2_false<>+664(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+668(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+672(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+676(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+680(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+684(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+688(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+692(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+696(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+700(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+704(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+708(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+712(SB)/4, $0x3f633c5a
+DATA fftsmall_tw512_AVX2_false<>+716(SB)/4, $0x3f633c5a
+DATA fftsmall_tw512_AVX2_false<>+720(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+724(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+728(SB)/4, $0x3f59f26a
+DATA fftsmall_tw512_AVX2_false<>+732(SB)/4, $0x3f59f26a
+DATA fftsmall_tw512_AVX2_false<>+736(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+740(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+744(SB)/4, $0xbeebcbbb
+DATA fftsmall_tw512_AVX2_false<>+748(SB)/4, $0xbeebcbbb
+DATA fftsmall_tw512_AVX2_false<>+752(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+756(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+760(SB)/4, $0xbf064b82
+DATA fftsmall_tw512_AVX2_false<>+764(SB)/4, $0xbf064b82
+DATA fftsmall_tw512_AVX2_false<>+768(SB)/4, $0x3f7b14be
+DATA fftsmall_tw512_AVX2_false<>+772(SB)/4, $0x3f7b14be
+DATA fftsmall_tw512_AVX2_false<>+776(SB)/4, $0x3f7a7302
+DATA fftsmall_tw512_AVX2_false<>+780(SB)/4, $0x3f7a7302
+DATA fftsmall_tw512_AVX2_false<>+784(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+788(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+792(SB)/4, $0x3f791298
+DATA fftsmall_tw512_AVX2_false<>+796(SB)/4, $0x3f791298
+DATA fftsmall_tw512_AVX2_false<>+800(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+804(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+808(SB)/4, $0xbe541501
+DATA fftsmall_tw512_AVX2_false<>+812(SB)/4, $0xbe541501
+DATA fftsmall_tw512_AVX2_false<>+816(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+820(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+824(SB)/4, $0xbe6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+828(SB)/4, $0xbe6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+832(SB)/4, $0x3f6c835e
+DATA fftsmall_tw512_AVX2_false<>+836(SB)/4, $0x3f6c835e
+DATA fftsmall_tw512_AVX2_false<>+840(SB)/4, $0x3f6a09a7
+DATA fftsmall_tw512_AVX2_false<>+844(SB)/4, $0x3f6a09a7
+DATA fftsmall_tw512_AVX2_false<>+848(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+852(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+856(SB)/4, $0x3f64aa59
+DATA fftsmall_tw512_AVX2_false<>+860(SB)/4, $0x3f64aa59
+DATA fftsmall_tw512_AVX2_false<>+864(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+868(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+872(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+876(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+880(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+884(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+888(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+892(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+896(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+900(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+904(SB)/4, $0x3f4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+908(SB)/4, $0x3f4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+912(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+916(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+920(SB)/4, $0x3f43e200
+DATA fftsmall_tw512_AVX2_false<>+924(SB)/4, $0x3f43e200
+DATA fftsmall_tw512_AVX2_false<>+928(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+932(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+936(SB)/4, $0xbf15f6d9
+DATA fftsmall_tw512_AVX2_false<>+940(SB)/4, $0xbf15f6d9
+DATA fftsmall_tw512_AVX2_false<>+944(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+948(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+952(SB)/4, $0xbf24d225
+DATA fftsmall_tw512_AVX2_false<>+956(SB)/4, $0xbf24d225
+DATA fftsmall_tw512_AVX2_false<>+960(SB)/4, $0x3f7853f8
+DATA fftsmall_tw512_AVX2_false<>+964(SB)/4, $0x3f7853f8
+DATA fftsmall_tw512_AVX2_false<>+968(SB)/4, $0x3f778bc5
+DATA fftsmall_tw512_AVX2_false<>+972(SB)/4, $0x3f778bc5
+DATA fftsmall_tw512_AVX2_false<>+976(SB)/4, $0x3f76ba07
+DATA fftsmall_tw512_AVX2_false<>+980(SB)/4, $0x3f76ba07
+DATA fftsmall_tw512_AVX2_false<>+984(SB)/4, $0x3f75dec6
+DATA fftsmall_tw512_AVX2_false<>+988(SB)/4, $0x3f75dec6
+DATA fftsmall_tw512_AVX2_false<>+992(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+996(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+1000(SB)/4, $0xbe827dc0
+DATA fftsmall_tw512_AVX2_false<>+1004(SB)/4, $0xbe827dc0
+DATA fftsmall_tw512_AVX2_false<>+1008(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+1012(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+1016(SB)/4, $0xbe8e9a22
+DATA fftsmall_tw512_AVX2_false<>+1020(SB)/4, $0xbe8e9a22
+DATA fftsmall_tw512_AVX2_false<>+1024(SB)/4, $0x3f61c598
+DATA fftsmall_tw512_AVX2_false<>+1028(SB)/4, $0x3f61c598
+DATA fftsmall_tw512_AVX2_false<>+1032(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+1036(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+1040(SB)/4, $0x3f5b941a
+DATA fftsmall_tw512_AVX2_false<>+1044(SB)/4, $0x3f5b941a
+DATA fftsmall_tw512_AVX2_false<>+1048(SB)/4, $0x3f584853
+DATA fftsmall_tw512_AVX2_false<>+1052(SB)/4, $0x3f584853
+DATA fftsmall_tw512_AVX2_false<>+1056(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+1060(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+1064(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+1068(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+1072(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+1076(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+1080(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+1084(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+1088(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+1092(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+1096(SB)/4, $0x3f373a23
+DATA fftsmall_tw512_AVX2_false<>+1100(SB)/4, $0x3f373a23
+DATA fftsmall_tw512_AVX2_false<>+1104(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+1108(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+1112(SB)/4, $0x3f299415
+DATA fftsmall_tw512_AVX2_false<>+1116(SB)/4, $0x3f299415
+DATA fftsmall_tw512_AVX2_false<>+1120(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+1124(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+1128(SB)/4, $0xbf32c8c9
+DATA fftsmall_tw512_AVX2_false<>+1132(SB)/4, $0xbf32c8c9
+DATA fftsmall_tw512_AVX2_false<>+1136(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+1140(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+1144(SB)/4, $0xbf3fc767
+DATA fftsmall_tw512_AVX2_false<>+1148(SB)/4, $0xbf3fc767
+DATA fftsmall_tw512_AVX2_false<>+1152(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+1156(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+1160(SB)/4, $0x3f740bdd
+DATA fftsmall_tw512_AVX2_false<>+1164(SB)/4, $0x3f740bdd
+DATA fftsmall_tw512_AVX2_false<>+1168(SB)/4, $0x3f731447
+DATA fftsmall_tw512_AVX2_false<>+1172(SB)/4, $0x3f731447
+DATA fftsmall_tw512_AVX2_false<>+1176(SB)/4, $0x3f721352
+DATA fftsmall_tw512_AVX2_false<>+1180(SB)/4, $0x3f721352
+DATA fftsmall_tw512_AVX2_false<>+1184(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+1188(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+1192(SB)/4, $0xbe9aa086
+DATA fftsmall_tw512_AVX2_false<>+1196(SB)/4, $0xbe9aa086
+DATA fftsmall_tw512_AVX2_false<>+1200(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+1204(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+1208(SB)/4, $0xbea68f12
+DATA fftsmall_tw512_AVX2_false<>+1212(SB)/4, $0xbea68f12
+DATA fftsmall_tw512_AVX2_false<>+1216(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+1220(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+1224(SB)/4, $0x3f514d3d
+DATA fftsmall_tw512_AVX2_false<>+1228(SB)/4, $0x3f514d3d
+DATA fftsmall_tw512_AVX2_false<>+1232(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw512_AVX2_false<>+1236(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw512_AVX2_false<>+1240(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+1244(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+1248(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+1252(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+1256(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+1260(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+1264(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+1268(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+1272(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+1276(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+1280(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+1284(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+1288(SB)/4, $0x3f1b02c6
+DATA fftsmall_tw512_AVX2_false<>+1292(SB)/4, $0x3f1b02c6
+DATA fftsmall_tw512_AVX2_false<>+1296(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+1300(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+1304(SB)/4, $0x3f0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+1308(SB)/4, $0x3f0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+1312(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+1316(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+1320(SB)/4, $0xbf4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+1324(SB)/4, $0xbf4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+1328(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+1332(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+1336(SB)/4, $0xbf5695e5
+DATA fftsmall_tw512_AVX2_false<>+1340(SB)/4, $0xbf5695e5
+DATA fftsmall_tw512_AVX2_false<>+1344(SB)/4, $0x3f710908
+DATA fftsmall_tw512_AVX2_false<>+1348(SB)/4, $0x3f710908
+DATA fftsmall_tw512_AVX2_false<>+1352(SB)/4, $0x3f6ff573
+DATA fftsmall_tw512_AVX2_false<>+1356(SB)/4, $0x3f6ff573
+DATA fftsmall_tw512_AVX2_false<>+1360(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+1364(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+1368(SB)/4, $0x3f6db293
+DATA fftsmall_tw512_AVX2_false<>+1372(SB)/4, $0x3f6db293
+DATA fftsmall_tw512_AVX2_false<>+1376(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+1380(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+1384(SB)/4, $0xbeb263ef
+DATA fftsmall_tw512_AVX2_false<>+1388(SB)/4, $0xbeb263ef
+DATA fftsmall_tw512_AVX2_false<>+1392(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+1396(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+1400(SB)/4, $0xbebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+1404(SB)/4, $0xbebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+1408(SB)/4, $0x3f45e403
+DATA fftsmall_tw512_AVX2_false<>+1412(SB)/4, $0x3f45e403
+DATA fftsmall_tw512_AVX2_false<>+1416(SB)/4, $0x3f41d870
+DATA fftsmall_tw512_AVX2_false<>+1420(SB)/4, $0x3f41d870
+DATA fftsmall_tw512_AVX2_false<>+1424(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+1428(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+1432(SB)/4, $0x3f396842
+DATA fftsmall_tw512_AVX2_false<>+1436(SB)/4, $0x3f396842
+DATA fftsmall_tw512_AVX2_false<>+1440(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+1444(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+1448(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+1452(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+1456(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+1460(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+1464(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+1468(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+1472(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+1476(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+1480(SB)/4, $0x3ef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+1484(SB)/4, $0x3ef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+1488(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+1492(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+1496(SB)/4, $0x3ed53641
+DATA fftsmall_tw512_AVX2_false<>+1500(SB)/4, $0x3ed53641
+DATA fftsmall_tw512_AVX2_false<>+1504(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+1508(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+1512(SB)/4, $0xbf604621
+DATA fftsmall_tw512_AVX2_false<>+1516(SB)/4, $0xbf604621
+DATA fftsmall_tw512_AVX2_false<>+1520(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+1524(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+1528(SB)/4, $0xbf68bf3c
+DATA fftsmall_tw512_AVX2_false<>+1532(SB)/4, $0xbf68bf3c
+DATA fftsmall_tw512_AVX2_false<>+1536(SB)/4, $0x3f6c835e
+DATA fftsmall_tw512_AVX2_false<>+1540(SB)/4, $0x3f6c835e
+DATA fftsmall_tw512_AVX2_false<>+1544(SB)/4, $0x3f6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+1548(SB)/4, $0x3f6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+1552(SB)/4, $0x3f6a09a7
+DATA fftsmall_tw512_AVX2_false<>+1556(SB)/4, $0x3f6a09a7
+DATA fftsmall_tw512_AVX2_false<>+1560(SB)/4, $0x3f68bf3c
+DATA fftsmall_tw512_AVX2_false<>+1564(SB)/4, $0x3f68bf3c
+DATA fftsmall_tw512_AVX2_false<>+1568(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+1572(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+1576(SB)/4, $0xbec9b953
+DATA fftsmall_tw512_AVX2_false<>+1580(SB)/4, $0xbec9b953
+DATA fftsmall_tw512_AVX2_false<>+1584(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+1588(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+1592(SB)/4, $0xbed53641
+DATA fftsmall_tw512_AVX2_false<>+1596(SB)/4, $0xbed53641
+DATA fftsmall_tw512_AVX2_false<>+1600(SB)/4, $0x3f3504f3
+DATA fftsmall_tw512_AVX2_false<>+1604(SB)/4, $0x3f3504f3
+DATA fftsmall_tw512_AVX2_false<>+1608(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+1612(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+1616(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw512_AVX2_false<>+1620(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw512_AVX2_false<>+1624(SB)/4, $0x3f273656
+DATA fftsmall_tw512_AVX2_false<>+1628(SB)/4, $0x3f273656
+DATA fftsmall_tw512_AVX2_false<>+1632(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+1636(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+1640(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+1644(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+1648(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+1652(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+1656(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+1660(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+1664(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+1668(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+1672(SB)/4, $0x3eb263ef
+DATA fftsmall_tw512_AVX2_false<>+1676(SB)/4, $0x3eb263ef
+DATA fftsmall_tw512_AVX2_false<>+1680(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+1684(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+1688(SB)/4, $0x3e8e9a22
+DATA fftsmall_tw512_AVX2_false<>+1692(SB)/4, $0x3e8e9a22
+DATA fftsmall_tw512_AVX2_false<>+1696(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+1700(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+1704(SB)/4, $0xbf6ff573
+DATA fftsmall_tw512_AVX2_false<>+1708(SB)/4, $0xbf6ff573
+DATA fftsmall_tw512_AVX2_false<>+1712(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+1716(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+1720(SB)/4, $0xbf75dec6
+DATA fftsmall_tw512_AVX2_false<>+1724(SB)/4, $0xbf75dec6
+DATA fftsmall_tw512_AVX2_false<>+1728(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+1732(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+1736(SB)/4, $0x3f660f88
+DATA fftsmall_tw512_AVX2_false<>+1740(SB)/4, $0x3f660f88
+DATA fftsmall_tw512_AVX2_false<>+1744(SB)/4, $0x3f64aa59
+DATA fftsmall_tw512_AVX2_false<>+1748(SB)/4, $0x3f64aa59
+DATA fftsmall_tw512_AVX2_false<>+1752(SB)/4, $0x3f633c5a
+DATA fftsmall_tw512_AVX2_false<>+1756(SB)/4, $0x3f633c5a
+DATA fftsmall_tw512_AVX2_false<>+1760(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+1764(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+1768(SB)/4, $0xbee0924f
+DATA fftsmall_tw512_AVX2_false<>+1772(SB)/4, $0xbee0924f
+DATA fftsmall_tw512_AVX2_false<>+1776(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+1780(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+1784(SB)/4, $0xbeebcbbb
+DATA fftsmall_tw512_AVX2_false<>+1788(SB)/4, $0xbeebcbbb
+DATA fftsmall_tw512_AVX2_false<>+1792(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+1796(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+1800(SB)/4, $0x3f1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+1804(SB)/4, $0x3f1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+1808(SB)/4, $0x3f187fc0
+DATA fftsmall_tw512_AVX2_false<>+1812(SB)/4, $0x3f187fc0
+DATA fftsmall_tw512_AVX2_false<>+1816(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+1820(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+1824(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+1828(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+1832(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+1836(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+1840(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+1844(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+1848(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+1852(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+1856(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+1860(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+1864(SB)/4, $0x3e541501
+DATA fftsmall_tw512_AVX2_false<>+1868(SB)/4, $0x3e541501
+DATA fftsmall_tw512_AVX2_false<>+1872(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+1876(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+1880(SB)/4, $0x3e09cf86
+DATA fftsmall_tw512_AVX2_false<>+1884(SB)/4, $0x3e09cf86
+DATA fftsmall_tw512_AVX2_false<>+1888(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+1892(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+1896(SB)/4, $0xbf7a7302
+DATA fftsmall_tw512_AVX2_false<>+1900(SB)/4, $0xbf7a7302
+DATA fftsmall_tw512_AVX2_false<>+1904(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+1908(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+1912(SB)/4, $0xbf7dabcc
+DATA fftsmall_tw512_AVX2_false<>+1916(SB)/4, $0xbf7dabcc
+DATA fftsmall_tw512_AVX2_false<>+1920(SB)/4, $0x3f61c598
+DATA fftsmall_tw512_AVX2_false<>+1924(SB)/4, $0x3f61c598
+DATA fftsmall_tw512_AVX2_false<>+1928(SB)/4, $0x3f604621
+DATA fftsmall_tw512_AVX2_false<>+1932(SB)/4, $0x3f604621
+DATA fftsmall_tw512_AVX2_false<>+1936(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+1940(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+1944(SB)/4, $0x3f5d2d53
+DATA fftsmall_tw512_AVX2_false<>+1948(SB)/4, $0x3f5d2d53
+DATA fftsmall_tw512_AVX2_false<>+1952(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+1956(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+1960(SB)/4, $0xbef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+1964(SB)/4, $0xbef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+1968(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+1972(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+1976(SB)/4, $0xbf00e7e4
+DATA fftsmall_tw512_AVX2_false<>+1980(SB)/4, $0xbf00e7e4
+DATA fftsmall_tw512_AVX2_false<>+1984(SB)/4, $0x3f0e39da
+DATA fftsmall_tw512_AVX2_false<>+1988(SB)/4, $0x3f0e39da
+DATA fftsmall_tw512_AVX2_false<>+1992(SB)/4, $0x3f08f59b
+DATA fftsmall_tw512_AVX2_false<>+1996(SB)/4, $0x3f08f59b
+DATA fftsmall_tw512_AVX2_false<>+2000(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+2004(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+2008(SB)/4, $0x3efc5d27
+DATA fftsmall_tw512_AVX2_false<>+2012(SB)/4, $0x3efc5d27
+DATA fftsmall_tw512_AVX2_false<>+2016(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+2020(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+2024(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+2028(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+2032(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+2036(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+2040(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+2044(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+2048(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+2052(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+2056(SB)/4, $0x3d7b2b74
+DATA fftsmall_tw512_AVX2_false<>+2060(SB)/4, $0x3d7b2b74
+DATA fftsmall_tw512_AVX2_false<>+2064(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+2068(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+2072(SB)/4, $0xbc490e90
+DATA fftsmall_tw512_AVX2_false<>+2076(SB)/4, $0xbc490e90
+DATA fftsmall_tw512_AVX2_false<>+2080(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+2084(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+2088(SB)/4, $0xbf7f84ab
+DATA fftsmall_tw512_AVX2_false<>+2092(SB)/4, $0xbf7f84ab
+DATA fftsmall_tw512_AVX2_false<>+2096(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+2100(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+2104(SB)/4, $0xbf7ffb11
+DATA fftsmall_tw512_AVX2_false<>+2108(SB)/4, $0xbf7ffb11
+DATA fftsmall_tw512_AVX2_false<>+2112(SB)/4, $0x3f5b941a
+DATA fftsmall_tw512_AVX2_false<>+2116(SB)/4, $0x3f5b941a
+DATA fftsmall_tw512_AVX2_false<>+2120(SB)/4, $0x3f59f26a
+DATA fftsmall_tw512_AVX2_false<>+2124(SB)/4, $0x3f59f26a
+DATA fftsmall_tw512_AVX2_false<>+2128(SB)/4, $0x3f584853
+DATA fftsmall_tw512_AVX2_false<>+2132(SB)/4, $0x3f584853
+DATA fftsmall_tw512_AVX2_false<>+2136(SB)/4, $0x3f5695e5
+DATA fftsmall_tw512_AVX2_false<>+2140(SB)/4, $0x3f5695e5
+DATA fftsmall_tw512_AVX2_false<>+2144(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+2148(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+2152(SB)/4, $0xbf064b82
+DATA fftsmall_tw512_AVX2_false<>+2156(SB)/4, $0xbf064b82
+DATA fftsmall_tw512_AVX2_false<>+2160(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+2164(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+2168(SB)/4, $0xbf0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+2172(SB)/4, $0xbf0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+2176(SB)/4, $0x3ef15aea
+DATA fftsmall_tw512_AVX2_false<>+2180(SB)/4, $0x3ef15aea
+DATA fftsmall_tw512_AVX2_false<>+2184(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+2188(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+2192(SB)/4, $0x3edae880
+DATA fftsmall_tw512_AVX2_false<>+2196(SB)/4, $0x3edae880
+DATA fftsmall_tw512_AVX2_false<>+2200(SB)/4, $0x3ecf7bca
+DATA fftsmall_tw512_AVX2_false<>+2204(SB)/4, $0x3ecf7bca
+DATA fftsmall_tw512_AVX2_false<>+2208(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+2212(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+2216(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+2220(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+2224(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+2228(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+2232(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+2236(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+2240(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+2244(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+2248(SB)/4, $0xbdafb680
+DATA fftsmall_tw512_AVX2_false<>+2252(SB)/4, $0xbdafb680
+DATA fftsmall_tw512_AVX2_false<>+2256(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+2260(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+2264(SB)/4, $0xbe22abb6
+DATA fftsmall_tw512_AVX2_false<>+2268(SB)/4, $0xbe22abb6
+DATA fftsmall_tw512_AVX2_false<>+2272(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+2276(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+2280(SB)/4, $0xbf7f0e58
+DATA fftsmall_tw512_AVX2_false<>+2284(SB)/4, $0xbf7f0e58
+DATA fftsmall_tw512_AVX2_false<>+2288(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+2292(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+2296(SB)/4, $0xbf7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+2300(SB)/4, $0xbf7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+2304(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+2308(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+2312(SB)/4, $0x3f531849
+DATA fftsmall_tw512_AVX2_false<>+2316(SB)/4, $0x3f531849
+DATA fftsmall_tw512_AVX2_false<>+2320(SB)/4, $0x3f514d3d
+DATA fftsmall_tw512_AVX2_false<>+2324(SB)/4, $0x3f514d3d
+DATA fftsmall_tw512_AVX2_false<>+2328(SB)/4, $0x3f4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+2332(SB)/4, $0x3f4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+2336(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+2340(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+2344(SB)/4, $0xbf10d3cd
+DATA fftsmall_tw512_AVX2_false<>+2348(SB)/4, $0xbf10d3cd
+DATA fftsmall_tw512_AVX2_false<>+2352(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+2356(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+2360(SB)/4, $0xbf15f6d9
+DATA fftsmall_tw512_AVX2_false<>+2364(SB)/4, $0xbf15f6d9
+DATA fftsmall_tw512_AVX2_false<>+2368(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+2372(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+2376(SB)/4, $0x3eb8442a
+DATA fftsmall_tw512_AVX2_false<>+2380(SB)/4, $0x3eb8442a
+DATA fftsmall_tw512_AVX2_false<>+2384(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw512_AVX2_false<>+2388(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw512_AVX2_false<>+2392(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+2396(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+2400(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+2404(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+2408(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+2412(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+2416(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+2420(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+2424(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+2428(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+2432(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+2436(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+2440(SB)/4, $0xbe6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+2444(SB)/4, $0xbe6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+2448(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+2452(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+2456(SB)/4, $0xbe9aa086
+DATA fftsmall_tw512_AVX2_false<>+2460(SB)/4, $0xbe9aa086
+DATA fftsmall_tw512_AVX2_false<>+2464(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+2468(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+2472(SB)/4, $0xbf791298
+DATA fftsmall_tw512_AVX2_false<>+2476(SB)/4, $0xbf791298
+DATA fftsmall_tw512_AVX2_false<>+2480(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+2484(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+2488(SB)/4, $0xbf740bdd
+DATA fftsmall_tw512_AVX2_false<>+2492(SB)/4, $0xbf740bdd
+DATA fftsmall_tw512_AVX2_false<>+2496(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw512_AVX2_false<>+2500(SB)/4, $0x3f4d9f02
+DATA fftsmall_tw512_AVX2_false<>+2504(SB)/4, $0x3f4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+2508(SB)/4, $0x3f4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+2512(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+2516(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+2520(SB)/4, $0x3f47de65
+DATA fftsmall_tw512_AVX2_false<>+2524(SB)/4, $0x3f47de65
+DATA fftsmall_tw512_AVX2_false<>+2528(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+2532(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+2536(SB)/4, $0xbf1b02c6
+DATA fftsmall_tw512_AVX2_false<>+2540(SB)/4, $0xbf1b02c6
+DATA fftsmall_tw512_AVX2_false<>+2544(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+2548(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+2552(SB)/4, $0xbf1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+2556(SB)/4, $0xbf1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+2560(SB)/4, $0x3e94a031
+DATA fftsmall_tw512_AVX2_false<>+2564(SB)/4, $0x3e94a031
+DATA fftsmall_tw512_AVX2_false<>+2568(SB)/4, $0x3e888e93
+DATA fftsmall_tw512_AVX2_false<>+2572(SB)/4, $0x3e888e93
+DATA fftsmall_tw512_AVX2_false<>+2576(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+2580(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+2584(SB)/4, $0x3e605c13
+DATA fftsmall_tw512_AVX2_false<>+2588(SB)/4, $0x3e605c13
+DATA fftsmall_tw512_AVX2_false<>+2592(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+2596(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+2600(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+2604(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+2608(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+2612(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+2616(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+2620(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+2624(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+2628(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+2632(SB)/4, $0xbebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+2636(SB)/4, $0xbebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+2640(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+2644(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+2648(SB)/4, $0xbee0924f
+DATA fftsmall_tw512_AVX2_false<>+2652(SB)/4, $0xbee0924f
+DATA fftsmall_tw512_AVX2_false<>+2656(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+2660(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+2664(SB)/4, $0xbf6db293
+DATA fftsmall_tw512_AVX2_false<>+2668(SB)/4, $0xbf6db293
+DATA fftsmall_tw512_AVX2_false<>+2672(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+2676(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+2680(SB)/4, $0xbf660f88
+DATA fftsmall_tw512_AVX2_false<>+2684(SB)/4, $0xbf660f88
+DATA fftsmall_tw512_AVX2_false<>+2688(SB)/4, $0x3f45e403
+DATA fftsmall_tw512_AVX2_false<>+2692(SB)/4, $0x3f45e403
+DATA fftsmall_tw512_AVX2_false<>+2696(SB)/4, $0x3f43e200
+DATA fftsmall_tw512_AVX2_false<>+2700(SB)/4, $0x3f43e200
+DATA fftsmall_tw512_AVX2_false<>+2704(SB)/4, $0x3f41d870
+DATA fftsmall_tw512_AVX2_false<>+2708(SB)/4, $0x3f41d870
+DATA fftsmall_tw512_AVX2_false<>+2712(SB)/4, $0x3f3fc767
+DATA fftsmall_tw512_AVX2_false<>+2716(SB)/4, $0x3f3fc767
+DATA fftsmall_tw512_AVX2_false<>+2720(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+2724(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+2728(SB)/4, $0xbf24d225
+DATA fftsmall_tw512_AVX2_false<>+2732(SB)/4, $0xbf24d225
+DATA fftsmall_tw512_AVX2_false<>+2736(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+2740(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+2744(SB)/4, $0xbf299415
+DATA fftsmall_tw512_AVX2_false<>+2748(SB)/4, $0xbf299415
+DATA fftsmall_tw512_AVX2_false<>+2752(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw512_AVX2_false<>+2756(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw512_AVX2_false<>+2760(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+2764(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+2768(SB)/4, $0x3e164083
+DATA fftsmall_tw512_AVX2_false<>+2772(SB)/4, $0x3e164083
+DATA fftsmall_tw512_AVX2_false<>+2776(SB)/4, $0x3dfab273
+DATA fftsmall_tw512_AVX2_false<>+2780(SB)/4, $0x3dfab273
+DATA fftsmall_tw512_AVX2_false<>+2784(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+2788(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+2792(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+2796(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+2800(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+2804(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+2808(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+2812(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+2816(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+2820(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+2824(SB)/4, $0xbf00e7e4
+DATA fftsmall_tw512_AVX2_false<>+2828(SB)/4, $0xbf00e7e4
+DATA fftsmall_tw512_AVX2_false<>+2832(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+2836(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+2840(SB)/4, $0xbf10d3cd
+DATA fftsmall_tw512_AVX2_false<>+2844(SB)/4, $0xbf10d3cd
+DATA fftsmall_tw512_AVX2_false<>+2848(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+2852(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+2856(SB)/4, $0xbf5d2d53
+DATA fftsmall_tw512_AVX2_false<>+2860(SB)/4, $0xbf5d2d53
+DATA fftsmall_tw512_AVX2_false<>+2864(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+2868(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+2872(SB)/4, $0xbf531849
+DATA fftsmall_tw512_AVX2_false<>+2876(SB)/4, $0xbf531849
+DATA fftsmall_tw512_AVX2_false<>+2880(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+2884(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+2888(SB)/4, $0x3f3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+2892(SB)/4, $0x3f3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+2896(SB)/4, $0x3f396842
+DATA fftsmall_tw512_AVX2_false<>+2900(SB)/4, $0x3f396842
+DATA fftsmall_tw512_AVX2_false<>+2904(SB)/4, $0x3f373a23
+DATA fftsmall_tw512_AVX2_false<>+2908(SB)/4, $0x3f373a23
+DATA fftsmall_tw512_AVX2_false<>+2912(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+2916(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+2920(SB)/4, $0xbf2e3bde
+DATA fftsmall_tw512_AVX2_false<>+2924(SB)/4, $0xbf2e3bde
+DATA fftsmall_tw512_AVX2_false<>+2928(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+2932(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+2936(SB)/4, $0xbf32c8c9
+DATA fftsmall_tw512_AVX2_false<>+2940(SB)/4, $0xbf32c8c9
+DATA fftsmall_tw512_AVX2_false<>+2944(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+2948(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+2952(SB)/4, $0x3d96a905
+DATA fftsmall_tw512_AVX2_false<>+2956(SB)/4, $0x3d96a905
+DATA fftsmall_tw512_AVX2_false<>+2960(SB)/4, $0x3d48fb30
+DATA fftsmall_tw512_AVX2_false<>+2964(SB)/4, $0x3d48fb30
+DATA fftsmall_tw512_AVX2_false<>+2968(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+2972(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+2976(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+2980(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+2984(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+2988(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+2992(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+2996(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+3000(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+3004(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+3008(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+3012(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+3016(SB)/4, $0xbf1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+3020(SB)/4, $0xbf1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+3024(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+3028(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+3032(SB)/4, $0xbf2e3bde
+DATA fftsmall_tw512_AVX2_false<>+3036(SB)/4, $0xbf2e3bde
+DATA fftsmall_tw512_AVX2_false<>+3040(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+3044(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+3048(SB)/4, $0xbf47de65
+DATA fftsmall_tw512_AVX2_false<>+3052(SB)/4, $0xbf47de65
+DATA fftsmall_tw512_AVX2_false<>+3056(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+3060(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+3064(SB)/4, $0xbf3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+3068(SB)/4, $0xbf3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+3072(SB)/4, $0x3f3504f3
+DATA fftsmall_tw512_AVX2_false<>+3076(SB)/4, $0x3f3504f3
+DATA fftsmall_tw512_AVX2_false<>+3080(SB)/4, $0x3f32c8c9
+DATA fftsmall_tw512_AVX2_false<>+3084(SB)/4, $0x3f32c8c9
+DATA fftsmall_tw512_AVX2_false<>+3088(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+3092(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+3096(SB)/4, $0x3f2e3bde
+DATA fftsmall_tw512_AVX2_false<>+3100(SB)/4, $0x3f2e3bde
+DATA fftsmall_tw512_AVX2_false<>+3104(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+3108(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+3112(SB)/4, $0xbf373a23
+DATA fftsmall_tw512_AVX2_false<>+3116(SB)/4, $0xbf373a23
+DATA fftsmall_tw512_AVX2_false<>+3120(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+3124(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+3128(SB)/4, $0xbf3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+3132(SB)/4, $0xbf3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+3136(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+3140(SB)/4, $0x80000000
+DATA fftsmall_tw512_AVX2_false<>+3144(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+3148(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+3152(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+3156(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+3160(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+3164(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+3168(SB)/4, $0xbf800000
+DATA fftsmall_tw512_AVX2_false<>+3172(SB)/4, $0xbf800000
+DATA fftsmall_tw512_AVX2_false<>+3176(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+3180(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+3184(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+3188(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+3192(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+3196(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+3200(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+3204(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+3208(SB)/4, $0xbf3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+3212(SB)/4, $0xbf3b8f3b
+DATA fftsmall_tw512_AVX2_false<>+3216(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+3220(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+3224(SB)/4, $0xbf47de65
+DATA fftsmall_tw512_AVX2_false<>+3228(SB)/4, $0xbf47de65
+DATA fftsmall_tw512_AVX2_false<>+3232(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+3236(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+3240(SB)/4, $0xbf2e3bde
+DATA fftsmall_tw512_AVX2_false<>+3244(SB)/4, $0xbf2e3bde
+DATA fftsmall_tw512_AVX2_false<>+3248(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+3252(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+3256(SB)/4, $0xbf1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+3260(SB)/4, $0xbf1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+3264(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw512_AVX2_false<>+3268(SB)/4, $0x3f2beb4a
+DATA fftsmall_tw512_AVX2_false<>+3272(SB)/4, $0x3f299415
+DATA fftsmall_tw512_AVX2_false<>+3276(SB)/4, $0x3f299415
+DATA fftsmall_tw512_AVX2_false<>+3280(SB)/4, $0x3f273656
+DATA fftsmall_tw512_AVX2_false<>+3284(SB)/4, $0x3f273656
+DATA fftsmall_tw512_AVX2_false<>+3288(SB)/4, $0x3f24d225
+DATA fftsmall_tw512_AVX2_false<>+3292(SB)/4, $0x3f24d225
+DATA fftsmall_tw512_AVX2_false<>+3296(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+3300(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+3304(SB)/4, $0xbf3fc767
+DATA fftsmall_tw512_AVX2_false<>+3308(SB)/4, $0xbf3fc767
+DATA fftsmall_tw512_AVX2_false<>+3312(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+3316(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+3320(SB)/4, $0xbf43e200
+DATA fftsmall_tw512_AVX2_false<>+3324(SB)/4, $0xbf43e200
+DATA fftsmall_tw512_AVX2_false<>+3328(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+3332(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+3336(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+3340(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+3344(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+3348(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+3352(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+3356(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+3360(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+3364(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+3368(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+3372(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+3376(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+3380(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+3384(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+3388(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+3392(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+3396(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+3400(SB)/4, $0xbf531849
+DATA fftsmall_tw512_AVX2_false<>+3404(SB)/4, $0xbf531849
+DATA fftsmall_tw512_AVX2_false<>+3408(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+3412(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+3416(SB)/4, $0xbf5d2d53
+DATA fftsmall_tw512_AVX2_false<>+3420(SB)/4, $0xbf5d2d53
+DATA fftsmall_tw512_AVX2_false<>+3424(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+3428(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+3432(SB)/4, $0xbf10d3cd
+DATA fftsmall_tw512_AVX2_false<>+3436(SB)/4, $0xbf10d3cd
+DATA fftsmall_tw512_AVX2_false<>+3440(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+3444(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+3448(SB)/4, $0xbf00e7e4
+DATA fftsmall_tw512_AVX2_false<>+3452(SB)/4, $0xbf00e7e4
+DATA fftsmall_tw512_AVX2_false<>+3456(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+3460(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+3464(SB)/4, $0x3f1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+3468(SB)/4, $0x3f1ff6cb
+DATA fftsmall_tw512_AVX2_false<>+3472(SB)/4, $0x3f1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+3476(SB)/4, $0x3f1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+3480(SB)/4, $0x3f1b02c6
+DATA fftsmall_tw512_AVX2_false<>+3484(SB)/4, $0x3f1b02c6
+DATA fftsmall_tw512_AVX2_false<>+3488(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+3492(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+3496(SB)/4, $0xbf47de65
+DATA fftsmall_tw512_AVX2_false<>+3500(SB)/4, $0xbf47de65
+DATA fftsmall_tw512_AVX2_false<>+3504(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+3508(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+3512(SB)/4, $0xbf4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+3516(SB)/4, $0xbf4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+3520(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+3524(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+3528(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+3532(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+3536(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+3540(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+3544(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+3548(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+3552(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+3556(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+3560(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+3564(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+3568(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+3572(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+3576(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+3580(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+3584(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+3588(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+3592(SB)/4, $0xbf660f88
+DATA fftsmall_tw512_AVX2_false<>+3596(SB)/4, $0xbf660f88
+DATA fftsmall_tw512_AVX2_false<>+3600(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+3604(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+3608(SB)/4, $0xbf6db293
+DATA fftsmall_tw512_AVX2_false<>+3612(SB)/4, $0xbf6db293
+DATA fftsmall_tw512_AVX2_false<>+3616(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+3620(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+3624(SB)/4, $0xbee0924f
+DATA fftsmall_tw512_AVX2_false<>+3628(SB)/4, $0xbee0924f
+DATA fftsmall_tw512_AVX2_false<>+3632(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+3636(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+3640(SB)/4, $0xbebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+3644(SB)/4, $0xbebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+3648(SB)/4, $0x3f187fc0
+DATA fftsmall_tw512_AVX2_false<>+3652(SB)/4, $0x3f187fc0
+DATA fftsmall_tw512_AVX2_false<>+3656(SB)/4, $0x3f15f6d9
+DATA fftsmall_tw512_AVX2_false<>+3660(SB)/4, $0x3f15f6d9
+DATA fftsmall_tw512_AVX2_false<>+3664(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+3668(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+3672(SB)/4, $0x3f10d3cd
+DATA fftsmall_tw512_AVX2_false<>+3676(SB)/4, $0x3f10d3cd
+DATA fftsmall_tw512_AVX2_false<>+3680(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+3684(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+3688(SB)/4, $0xbf4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+3692(SB)/4, $0xbf4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+3696(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+3700(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+3704(SB)/4, $0xbf531849
+DATA fftsmall_tw512_AVX2_false<>+3708(SB)/4, $0xbf531849
+DATA fftsmall_tw512_AVX2_false<>+3712(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+3716(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+3720(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+3724(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+3728(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+3732(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+3736(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+3740(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+3744(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+3748(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+3752(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+3756(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+3760(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+3764(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+3768(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+3772(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+3776(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+3780(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+3784(SB)/4, $0xbf740bdd
+DATA fftsmall_tw512_AVX2_false<>+3788(SB)/4, $0xbf740bdd
+DATA fftsmall_tw512_AVX2_false<>+3792(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+3796(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+3800(SB)/4, $0xbf791298
+DATA fftsmall_tw512_AVX2_false<>+3804(SB)/4, $0xbf791298
+DATA fftsmall_tw512_AVX2_false<>+3808(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+3812(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+3816(SB)/4, $0xbe9aa086
+DATA fftsmall_tw512_AVX2_false<>+3820(SB)/4, $0xbe9aa086
+DATA fftsmall_tw512_AVX2_false<>+3824(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+3828(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+3832(SB)/4, $0xbe6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+3836(SB)/4, $0xbe6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+3840(SB)/4, $0x3f0e39da
+DATA fftsmall_tw512_AVX2_false<>+3844(SB)/4, $0x3f0e39da
+DATA fftsmall_tw512_AVX2_false<>+3848(SB)/4, $0x3f0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+3852(SB)/4, $0x3f0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+3856(SB)/4, $0x3f08f59b
+DATA fftsmall_tw512_AVX2_false<>+3860(SB)/4, $0x3f08f59b
+DATA fftsmall_tw512_AVX2_false<>+3864(SB)/4, $0x3f064b82
+DATA fftsmall_tw512_AVX2_false<>+3868(SB)/4, $0x3f064b82
+DATA fftsmall_tw512_AVX2_false<>+3872(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+3876(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+3880(SB)/4, $0xbf5695e5
+DATA fftsmall_tw512_AVX2_false<>+3884(SB)/4, $0xbf5695e5
+DATA fftsmall_tw512_AVX2_false<>+3888(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+3892(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+3896(SB)/4, $0xbf59f26a
+DATA fftsmall_tw512_AVX2_false<>+3900(SB)/4, $0xbf59f26a
+DATA fftsmall_tw512_AVX2_false<>+3904(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+3908(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+3912(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+3916(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+3920(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+3924(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+3928(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+3932(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+3936(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+3940(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+3944(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+3948(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+3952(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+3956(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+3960(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+3964(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+3968(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+3972(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+3976(SB)/4, $0xbf7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+3980(SB)/4, $0xbf7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+3984(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+3988(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+3992(SB)/4, $0xbf7f0e58
+DATA fftsmall_tw512_AVX2_false<>+3996(SB)/4, $0xbf7f0e58
+DATA fftsmall_tw512_AVX2_false<>+4000(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+4004(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+4008(SB)/4, $0xbe22abb6
+DATA fftsmall_tw512_AVX2_false<>+4012(SB)/4, $0xbe22abb6
+DATA fftsmall_tw512_AVX2_false<>+4016(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+4020(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+4024(SB)/4, $0xbdafb680
+DATA fftsmall_tw512_AVX2_false<>+4028(SB)/4, $0xbdafb680
+DATA fftsmall_tw512_AVX2_false<>+4032(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+4036(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+4040(SB)/4, $0x3f00e7e4
+DATA fftsmall_tw512_AVX2_false<>+4044(SB)/4, $0x3f00e7e4
+DATA fftsmall_tw512_AVX2_false<>+4048(SB)/4, $0x3efc5d27
+DATA fftsmall_tw512_AVX2_false<>+4052(SB)/4, $0x3efc5d27
+DATA fftsmall_tw512_AVX2_false<>+4056(SB)/4, $0x3ef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+4060(SB)/4, $0x3ef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+4064(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+4068(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+4072(SB)/4, $0xbf5d2d53
+DATA fftsmall_tw512_AVX2_false<>+4076(SB)/4, $0xbf5d2d53
+DATA fftsmall_tw512_AVX2_false<>+4080(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+4084(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+4088(SB)/4, $0xbf604621
+DATA fftsmall_tw512_AVX2_false<>+4092(SB)/4, $0xbf604621
+DATA fftsmall_tw512_AVX2_false<>+4096(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+4100(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+4104(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+4108(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+4112(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+4116(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+4120(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+4124(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+4128(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+4132(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+4136(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+4140(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+4144(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+4148(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+4152(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+4156(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+4160(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+4164(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+4168(SB)/4, $0xbf7ffb11
+DATA fftsmall_tw512_AVX2_false<>+4172(SB)/4, $0xbf7ffb11
+DATA fftsmall_tw512_AVX2_false<>+4176(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+4180(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+4184(SB)/4, $0xbf7f84ab
+DATA fftsmall_tw512_AVX2_false<>+4188(SB)/4, $0xbf7f84ab
+DATA fftsmall_tw512_AVX2_false<>+4192(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+4196(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+4200(SB)/4, $0xbc490e90
+DATA fftsmall_tw512_AVX2_false<>+4204(SB)/4, $0xbc490e90
+DATA fftsmall_tw512_AVX2_false<>+4208(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+4212(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+4216(SB)/4, $0x3d7b2b74
+DATA fftsmall_tw512_AVX2_false<>+4220(SB)/4, $0x3d7b2b74
+DATA fftsmall_tw512_AVX2_false<>+4224(SB)/4, $0x3ef15aea
+DATA fftsmall_tw512_AVX2_false<>+4228(SB)/4, $0x3ef15aea
+DATA fftsmall_tw512_AVX2_false<>+4232(SB)/4, $0x3eebcbbb
+DATA fftsmall_tw512_AVX2_false<>+4236(SB)/4, $0x3eebcbbb
+DATA fftsmall_tw512_AVX2_false<>+4240(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+4244(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+4248(SB)/4, $0x3ee0924f
+DATA fftsmall_tw512_AVX2_false<>+4252(SB)/4, $0x3ee0924f
+DATA fftsmall_tw512_AVX2_false<>+4256(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+4260(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+4264(SB)/4, $0xbf633c5a
+DATA fftsmall_tw512_AVX2_false<>+4268(SB)/4, $0xbf633c5a
+DATA fftsmall_tw512_AVX2_false<>+4272(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+4276(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+4280(SB)/4, $0xbf660f88
+DATA fftsmall_tw512_AVX2_false<>+4284(SB)/4, $0xbf660f88
+DATA fftsmall_tw512_AVX2_false<>+4288(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+4292(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+4296(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+4300(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+4304(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+4308(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+4312(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+4316(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+4320(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+4324(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+4328(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+4332(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+4336(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+4340(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+4344(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+4348(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+4352(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+4356(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+4360(SB)/4, $0xbf7dabcc
+DATA fftsmall_tw512_AVX2_false<>+4364(SB)/4, $0xbf7dabcc
+DATA fftsmall_tw512_AVX2_false<>+4368(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+4372(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+4376(SB)/4, $0xbf7a7302
+DATA fftsmall_tw512_AVX2_false<>+4380(SB)/4, $0xbf7a7302
+DATA fftsmall_tw512_AVX2_false<>+4384(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+4388(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+4392(SB)/4, $0x3e09cf86
+DATA fftsmall_tw512_AVX2_false<>+4396(SB)/4, $0x3e09cf86
+DATA fftsmall_tw512_AVX2_false<>+4400(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+4404(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+4408(SB)/4, $0x3e541501
+DATA fftsmall_tw512_AVX2_false<>+4412(SB)/4, $0x3e541501
+DATA fftsmall_tw512_AVX2_false<>+4416(SB)/4, $0x3edae880
+DATA fftsmall_tw512_AVX2_false<>+4420(SB)/4, $0x3edae880
+DATA fftsmall_tw512_AVX2_false<>+4424(SB)/4, $0x3ed53641
+DATA fftsmall_tw512_AVX2_false<>+4428(SB)/4, $0x3ed53641
+DATA fftsmall_tw512_AVX2_false<>+4432(SB)/4, $0x3ecf7bca
+DATA fftsmall_tw512_AVX2_false<>+4436(SB)/4, $0x3ecf7bca
+DATA fftsmall_tw512_AVX2_false<>+4440(SB)/4, $0x3ec9b953
+DATA fftsmall_tw512_AVX2_false<>+4444(SB)/4, $0x3ec9b953
+DATA fftsmall_tw512_AVX2_false<>+4448(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+4452(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+4456(SB)/4, $0xbf68bf3c
+DATA fftsmall_tw512_AVX2_false<>+4460(SB)/4, $0xbf68bf3c
+DATA fftsmall_tw512_AVX2_false<>+4464(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+4468(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+4472(SB)/4, $0xbf6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+4476(SB)/4, $0xbf6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+4480(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+4484(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+4488(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+4492(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+4496(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+4500(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+4504(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+4508(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+4512(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+4516(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+4520(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+4524(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+4528(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+4532(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+4536(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+4540(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+4544(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+4548(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+4552(SB)/4, $0xbf75dec6
+DATA fftsmall_tw512_AVX2_false<>+4556(SB)/4, $0xbf75dec6
+DATA fftsmall_tw512_AVX2_false<>+4560(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+4564(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+4568(SB)/4, $0xbf6ff573
+DATA fftsmall_tw512_AVX2_false<>+4572(SB)/4, $0xbf6ff573
+DATA fftsmall_tw512_AVX2_false<>+4576(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+4580(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+4584(SB)/4, $0x3e8e9a22
+DATA fftsmall_tw512_AVX2_false<>+4588(SB)/4, $0x3e8e9a22
+DATA fftsmall_tw512_AVX2_false<>+4592(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+4596(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+4600(SB)/4, $0x3eb263ef
+DATA fftsmall_tw512_AVX2_false<>+4604(SB)/4, $0x3eb263ef
+DATA fftsmall_tw512_AVX2_false<>+4608(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+4612(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+4616(SB)/4, $0x3ebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+4620(SB)/4, $0x3ebe1d4a
+DATA fftsmall_tw512_AVX2_false<>+4624(SB)/4, $0x3eb8442a
+DATA fftsmall_tw512_AVX2_false<>+4628(SB)/4, $0x3eb8442a
+DATA fftsmall_tw512_AVX2_false<>+4632(SB)/4, $0x3eb263ef
+DATA fftsmall_tw512_AVX2_false<>+4636(SB)/4, $0x3eb263ef
+DATA fftsmall_tw512_AVX2_false<>+4640(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+4644(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+4648(SB)/4, $0xbf6db293
+DATA fftsmall_tw512_AVX2_false<>+4652(SB)/4, $0xbf6db293
+DATA fftsmall_tw512_AVX2_false<>+4656(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+4660(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+4664(SB)/4, $0xbf6ff573
+DATA fftsmall_tw512_AVX2_false<>+4668(SB)/4, $0xbf6ff573
+DATA fftsmall_tw512_AVX2_false<>+4672(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+4676(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+4680(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+4684(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+4688(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+4692(SB)/4, $0xbf3daef9
+DATA fftsmall_tw512_AVX2_false<>+4696(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+4700(SB)/4, $0xbf41d870
+DATA fftsmall_tw512_AVX2_false<>+4704(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+4708(SB)/4, $0xbf3504f3
+DATA fftsmall_tw512_AVX2_false<>+4712(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+4716(SB)/4, $0xbf3085bb
+DATA fftsmall_tw512_AVX2_false<>+4720(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+4724(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+4728(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+4732(SB)/4, $0xbf273656
+DATA fftsmall_tw512_AVX2_false<>+4736(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+4740(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+4744(SB)/4, $0xbf68bf3c
+DATA fftsmall_tw512_AVX2_false<>+4748(SB)/4, $0xbf68bf3c
+DATA fftsmall_tw512_AVX2_false<>+4752(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+4756(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+4760(SB)/4, $0xbf604621
+DATA fftsmall_tw512_AVX2_false<>+4764(SB)/4, $0xbf604621
+DATA fftsmall_tw512_AVX2_false<>+4768(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+4772(SB)/4, $0x3ec3ef15
+DATA fftsmall_tw512_AVX2_false<>+4776(SB)/4, $0x3ed53641
+DATA fftsmall_tw512_AVX2_false<>+4780(SB)/4, $0x3ed53641
+DATA fftsmall_tw512_AVX2_false<>+4784(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+4788(SB)/4, $0x3ee63375
+DATA fftsmall_tw512_AVX2_false<>+4792(SB)/4, $0x3ef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+4796(SB)/4, $0x3ef6e0cb
+DATA fftsmall_tw512_AVX2_false<>+4800(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw512_AVX2_false<>+4804(SB)/4, $0x3eac7cd4
+DATA fftsmall_tw512_AVX2_false<>+4808(SB)/4, $0x3ea68f12
+DATA fftsmall_tw512_AVX2_false<>+4812(SB)/4, $0x3ea68f12
+DATA fftsmall_tw512_AVX2_false<>+4816(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+4820(SB)/4, $0x3ea09ae5
+DATA fftsmall_tw512_AVX2_false<>+4824(SB)/4, $0x3e9aa086
+DATA fftsmall_tw512_AVX2_false<>+4828(SB)/4, $0x3e9aa086
+DATA fftsmall_tw512_AVX2_false<>+4832(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+4836(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+4840(SB)/4, $0xbf721352
+DATA fftsmall_tw512_AVX2_false<>+4844(SB)/4, $0xbf721352
+DATA fftsmall_tw512_AVX2_false<>+4848(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+4852(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+4856(SB)/4, $0xbf740bdd
+DATA fftsmall_tw512_AVX2_false<>+4860(SB)/4, $0xbf740bdd
+DATA fftsmall_tw512_AVX2_false<>+4864(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+4868(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+4872(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+4876(SB)/4, $0xbf49d112
+DATA fftsmall_tw512_AVX2_false<>+4880(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+4884(SB)/4, $0xbf4d9f02
+DATA fftsmall_tw512_AVX2_false<>+4888(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+4892(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+4896(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+4900(SB)/4, $0xbf226799
+DATA fftsmall_tw512_AVX2_false<>+4904(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+4908(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+4912(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+4916(SB)/4, $0xbf187fc0
+DATA fftsmall_tw512_AVX2_false<>+4920(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+4924(SB)/4, $0xbf13682a
+DATA fftsmall_tw512_AVX2_false<>+4928(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+4932(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+4936(SB)/4, $0xbf5695e5
+DATA fftsmall_tw512_AVX2_false<>+4940(SB)/4, $0xbf5695e5
+DATA fftsmall_tw512_AVX2_false<>+4944(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+4948(SB)/4, $0xbf514d3d
+DATA fftsmall_tw512_AVX2_false<>+4952(SB)/4, $0xbf4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+4956(SB)/4, $0xbf4bbbf8
+DATA fftsmall_tw512_AVX2_false<>+4960(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+4964(SB)/4, $0x3f039c3d
+DATA fftsmall_tw512_AVX2_false<>+4968(SB)/4, $0x3f0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+4972(SB)/4, $0x3f0b9a6b
+DATA fftsmall_tw512_AVX2_false<>+4976(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+4980(SB)/4, $0x3f13682a
+DATA fftsmall_tw512_AVX2_false<>+4984(SB)/4, $0x3f1b02c6
+DATA fftsmall_tw512_AVX2_false<>+4988(SB)/4, $0x3f1b02c6
+DATA fftsmall_tw512_AVX2_false<>+4992(SB)/4, $0x3e94a031
+DATA fftsmall_tw512_AVX2_false<>+4996(SB)/4, $0x3e94a031
+DATA fftsmall_tw512_AVX2_false<>+5000(SB)/4, $0x3e8e9a22
+DATA fftsmall_tw512_AVX2_false<>+5004(SB)/4, $0x3e8e9a22
+DATA fftsmall_tw512_AVX2_false<>+5008(SB)/4, $0x3e888e93
+DATA fftsmall_tw512_AVX2_false<>+5012(SB)/4, $0x3e888e93
+DATA fftsmall_tw512_AVX2_false<>+5016(SB)/4, $0x3e827dc0
+DATA fftsmall_tw512_AVX2_false<>+5020(SB)/4, $0x3e827dc0
+DATA fftsmall_tw512_AVX2_false<>+5024(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+5028(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+5032(SB)/4, $0xbf75dec6
+DATA fftsmall_tw512_AVX2_false<>+5036(SB)/4, $0xbf75dec6
+DATA fftsmall_tw512_AVX2_false<>+5040(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+5044(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+5048(SB)/4, $0xbf778bc5
+DATA fftsmall_tw512_AVX2_false<>+5052(SB)/4, $0xbf778bc5
+DATA fftsmall_tw512_AVX2_false<>+5056(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+5060(SB)/4, $0xbf54db31
+DATA fftsmall_tw512_AVX2_false<>+5064(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+5068(SB)/4, $0xbf584853
+DATA fftsmall_tw512_AVX2_false<>+5072(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+5076(SB)/4, $0xbf5b941a
+DATA fftsmall_tw512_AVX2_false<>+5080(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+5084(SB)/4, $0xbf5ebe05
+DATA fftsmall_tw512_AVX2_false<>+5088(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+5092(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+5096(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+5100(SB)/4, $0xbf08f59b
+DATA fftsmall_tw512_AVX2_false<>+5104(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+5108(SB)/4, $0xbf039c3d
+DATA fftsmall_tw512_AVX2_false<>+5112(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+5116(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+5120(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+5124(SB)/4, $0xbf45e403
+DATA fftsmall_tw512_AVX2_false<>+5128(SB)/4, $0xbf3fc767
+DATA fftsmall_tw512_AVX2_false<>+5132(SB)/4, $0xbf3fc767
+DATA fftsmall_tw512_AVX2_false<>+5136(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+5140(SB)/4, $0xbf396842
+DATA fftsmall_tw512_AVX2_false<>+5144(SB)/4, $0xbf32c8c9
+DATA fftsmall_tw512_AVX2_false<>+5148(SB)/4, $0xbf32c8c9
+DATA fftsmall_tw512_AVX2_false<>+5152(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+5156(SB)/4, $0x3f226799
+DATA fftsmall_tw512_AVX2_false<>+5160(SB)/4, $0x3f299415
+DATA fftsmall_tw512_AVX2_false<>+5164(SB)/4, $0x3f299415
+DATA fftsmall_tw512_AVX2_false<>+5168(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+5172(SB)/4, $0x3f3085bb
+DATA fftsmall_tw512_AVX2_false<>+5176(SB)/4, $0x3f373a23
+DATA fftsmall_tw512_AVX2_false<>+5180(SB)/4, $0x3f373a23
+DATA fftsmall_tw512_AVX2_false<>+5184(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+5188(SB)/4, $0x3e78cfcc
+DATA fftsmall_tw512_AVX2_false<>+5192(SB)/4, $0x3e6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+5196(SB)/4, $0x3e6c9a7f
+DATA fftsmall_tw512_AVX2_false<>+5200(SB)/4, $0x3e605c13
+DATA fftsmall_tw512_AVX2_false<>+5204(SB)/4, $0x3e605c13
+DATA fftsmall_tw512_AVX2_false<>+5208(SB)/4, $0x3e541501
+DATA fftsmall_tw512_AVX2_false<>+5212(SB)/4, $0x3e541501
+DATA fftsmall_tw512_AVX2_false<>+5216(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+5220(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+5224(SB)/4, $0xbf791298
+DATA fftsmall_tw512_AVX2_false<>+5228(SB)/4, $0xbf791298
+DATA fftsmall_tw512_AVX2_false<>+5232(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+5236(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+5240(SB)/4, $0xbf7a7302
+DATA fftsmall_tw512_AVX2_false<>+5244(SB)/4, $0xbf7a7302
+DATA fftsmall_tw512_AVX2_false<>+5248(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+5252(SB)/4, $0xbf61c598
+DATA fftsmall_tw512_AVX2_false<>+5256(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+5260(SB)/4, $0xbf64aa59
+DATA fftsmall_tw512_AVX2_false<>+5264(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+5268(SB)/4, $0xbf676bd8
+DATA fftsmall_tw512_AVX2_false<>+5272(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+5276(SB)/4, $0xbf6a09a7
+DATA fftsmall_tw512_AVX2_false<>+5280(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+5284(SB)/4, $0xbef15aea
+DATA fftsmall_tw512_AVX2_false<>+5288(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+5292(SB)/4, $0xbee63375
+DATA fftsmall_tw512_AVX2_false<>+5296(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+5300(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+5304(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+5308(SB)/4, $0xbecf7bca
+DATA fftsmall_tw512_AVX2_false<>+5312(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+5316(SB)/4, $0xbf2beb4a
+DATA fftsmall_tw512_AVX2_false<>+5320(SB)/4, $0xbf24d225
+DATA fftsmall_tw512_AVX2_false<>+5324(SB)/4, $0xbf24d225
+DATA fftsmall_tw512_AVX2_false<>+5328(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+5332(SB)/4, $0xbf1d7fd1
+DATA fftsmall_tw512_AVX2_false<>+5336(SB)/4, $0xbf15f6d9
+DATA fftsmall_tw512_AVX2_false<>+5340(SB)/4, $0xbf15f6d9
+DATA fftsmall_tw512_AVX2_false<>+5344(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+5348(SB)/4, $0x3f3daef9
+DATA fftsmall_tw512_AVX2_false<>+5352(SB)/4, $0x3f43e200
+DATA fftsmall_tw512_AVX2_false<>+5356(SB)/4, $0x3f43e200
+DATA fftsmall_tw512_AVX2_false<>+5360(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+5364(SB)/4, $0x3f49d112
+DATA fftsmall_tw512_AVX2_false<>+5368(SB)/4, $0x3f4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+5372(SB)/4, $0x3f4f7a1f
+DATA fftsmall_tw512_AVX2_false<>+5376(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw512_AVX2_false<>+5380(SB)/4, $0x3e47c5c2
+DATA fftsmall_tw512_AVX2_false<>+5384(SB)/4, $0x3e3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+5388(SB)/4, $0x3e3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+5392(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+5396(SB)/4, $0x3e2f10a2
+DATA fftsmall_tw512_AVX2_false<>+5400(SB)/4, $0x3e22abb6
+DATA fftsmall_tw512_AVX2_false<>+5404(SB)/4, $0x3e22abb6
+DATA fftsmall_tw512_AVX2_false<>+5408(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+5412(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+5416(SB)/4, $0xbf7baccd
+DATA fftsmall_tw512_AVX2_false<>+5420(SB)/4, $0xbf7baccd
+DATA fftsmall_tw512_AVX2_false<>+5424(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+5428(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+5432(SB)/4, $0xbf7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+5436(SB)/4, $0xbf7cbfc9
+DATA fftsmall_tw512_AVX2_false<>+5440(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+5444(SB)/4, $0xbf6c835e
+DATA fftsmall_tw512_AVX2_false<>+5448(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+5452(SB)/4, $0xbf6ed89e
+DATA fftsmall_tw512_AVX2_false<>+5456(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+5460(SB)/4, $0xbf710908
+DATA fftsmall_tw512_AVX2_false<>+5464(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+5468(SB)/4, $0xbf731447
+DATA fftsmall_tw512_AVX2_false<>+5472(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+5476(SB)/4, $0xbec3ef15
+DATA fftsmall_tw512_AVX2_false<>+5480(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+5484(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+5488(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+5492(SB)/4, $0xbeac7cd4
+DATA fftsmall_tw512_AVX2_false<>+5496(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+5500(SB)/4, $0xbea09ae5
+DATA fftsmall_tw512_AVX2_false<>+5504(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+5508(SB)/4, $0xbf0e39da
+DATA fftsmall_tw512_AVX2_false<>+5512(SB)/4, $0xbf064b82
+DATA fftsmall_tw512_AVX2_false<>+5516(SB)/4, $0xbf064b82
+DATA fftsmall_tw512_AVX2_false<>+5520(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+5524(SB)/4, $0xbefc5d27
+DATA fftsmall_tw512_AVX2_false<>+5528(SB)/4, $0xbeebcbbb
+DATA fftsmall_tw512_AVX2_false<>+5532(SB)/4, $0xbeebcbbb
+DATA fftsmall_tw512_AVX2_false<>+5536(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+5540(SB)/4, $0x3f54db31
+DATA fftsmall_tw512_AVX2_false<>+5544(SB)/4, $0x3f59f26a
+DATA fftsmall_tw512_AVX2_false<>+5548(SB)/4, $0x3f59f26a
+DATA fftsmall_tw512_AVX2_false<>+5552(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+5556(SB)/4, $0x3f5ebe05
+DATA fftsmall_tw512_AVX2_false<>+5560(SB)/4, $0x3f633c5a
+DATA fftsmall_tw512_AVX2_false<>+5564(SB)/4, $0x3f633c5a
+DATA fftsmall_tw512_AVX2_false<>+5568(SB)/4, $0x3e164083
+DATA fftsmall_tw512_AVX2_false<>+5572(SB)/4, $0x3e164083
+DATA fftsmall_tw512_AVX2_false<>+5576(SB)/4, $0x3e09cf86
+DATA fftsmall_tw512_AVX2_false<>+5580(SB)/4, $0x3e09cf86
+DATA fftsmall_tw512_AVX2_false<>+5584(SB)/4, $0x3dfab273
+DATA fftsmall_tw512_AVX2_false<>+5588(SB)/4, $0x3dfab273
+DATA fftsmall_tw512_AVX2_false<>+5592(SB)/4, $0x3de1bc2e
+DATA fftsmall_tw512_AVX2_false<>+5596(SB)/4, $0x3de1bc2e
+DATA fftsmall_tw512_AVX2_false<>+5600(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+5604(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+5608(SB)/4, $0xbf7dabcc
+DATA fftsmall_tw512_AVX2_false<>+5612(SB)/4, $0xbf7dabcc
+DATA fftsmall_tw512_AVX2_false<>+5616(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+5620(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+5624(SB)/4, $0xbf7e70b0
+DATA fftsmall_tw512_AVX2_false<>+5628(SB)/4, $0xbf7e70b0
+DATA fftsmall_tw512_AVX2_false<>+5632(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+5636(SB)/4, $0xbf74fa0b
+DATA fftsmall_tw512_AVX2_false<>+5640(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+5644(SB)/4, $0xbf76ba07
+DATA fftsmall_tw512_AVX2_false<>+5648(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+5652(SB)/4, $0xbf7853f8
+DATA fftsmall_tw512_AVX2_false<>+5656(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+5660(SB)/4, $0xbf79c79d
+DATA fftsmall_tw512_AVX2_false<>+5664(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+5668(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+5672(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+5676(SB)/4, $0xbe888e93
+DATA fftsmall_tw512_AVX2_false<>+5680(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+5684(SB)/4, $0xbe78cfcc
+DATA fftsmall_tw512_AVX2_false<>+5688(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+5692(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+5696(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+5700(SB)/4, $0xbedae880
+DATA fftsmall_tw512_AVX2_false<>+5704(SB)/4, $0xbec9b953
+DATA fftsmall_tw512_AVX2_false<>+5708(SB)/4, $0xbec9b953
+DATA fftsmall_tw512_AVX2_false<>+5712(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+5716(SB)/4, $0xbeb8442a
+DATA fftsmall_tw512_AVX2_false<>+5720(SB)/4, $0xbea68f12
+DATA fftsmall_tw512_AVX2_false<>+5724(SB)/4, $0xbea68f12
+DATA fftsmall_tw512_AVX2_false<>+5728(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+5732(SB)/4, $0x3f676bd8
+DATA fftsmall_tw512_AVX2_false<>+5736(SB)/4, $0x3f6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+5740(SB)/4, $0x3f6b4b0c
+DATA fftsmall_tw512_AVX2_false<>+5744(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+5748(SB)/4, $0x3f6ed89e
+DATA fftsmall_tw512_AVX2_false<>+5752(SB)/4, $0x3f721352
+DATA fftsmall_tw512_AVX2_false<>+5756(SB)/4, $0x3f721352
+DATA fftsmall_tw512_AVX2_false<>+5760(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+5764(SB)/4, $0x3dc8bd36
+DATA fftsmall_tw512_AVX2_false<>+5768(SB)/4, $0x3dafb680
+DATA fftsmall_tw512_AVX2_false<>+5772(SB)/4, $0x3dafb680
+DATA fftsmall_tw512_AVX2_false<>+5776(SB)/4, $0x3d96a905
+DATA fftsmall_tw512_AVX2_false<>+5780(SB)/4, $0x3d96a905
+DATA fftsmall_tw512_AVX2_false<>+5784(SB)/4, $0x3d7b2b74
+DATA fftsmall_tw512_AVX2_false<>+5788(SB)/4, $0x3d7b2b74
+DATA fftsmall_tw512_AVX2_false<>+5792(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+5796(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+5800(SB)/4, $0xbf7f0e58
+DATA fftsmall_tw512_AVX2_false<>+5804(SB)/4, $0xbf7f0e58
+DATA fftsmall_tw512_AVX2_false<>+5808(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+5812(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+5816(SB)/4, $0xbf7f84ab
+DATA fftsmall_tw512_AVX2_false<>+5820(SB)/4, $0xbf7f84ab
+DATA fftsmall_tw512_AVX2_false<>+5824(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+5828(SB)/4, $0xbf7b14be
+DATA fftsmall_tw512_AVX2_false<>+5832(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+5836(SB)/4, $0xbf7c3b28
+DATA fftsmall_tw512_AVX2_false<>+5840(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+5844(SB)/4, $0xbf7d3aac
+DATA fftsmall_tw512_AVX2_false<>+5848(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+5852(SB)/4, $0xbf7e1324
+DATA fftsmall_tw512_AVX2_false<>+5856(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+5860(SB)/4, $0xbe47c5c2
+DATA fftsmall_tw512_AVX2_false<>+5864(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+5868(SB)/4, $0xbe2f10a2
+DATA fftsmall_tw512_AVX2_false<>+5872(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+5876(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+5880(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+5884(SB)/4, $0xbdfab273
+DATA fftsmall_tw512_AVX2_false<>+5888(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+5892(SB)/4, $0xbe94a031
+DATA fftsmall_tw512_AVX2_false<>+5896(SB)/4, $0xbe827dc0
+DATA fftsmall_tw512_AVX2_false<>+5900(SB)/4, $0xbe827dc0
+DATA fftsmall_tw512_AVX2_false<>+5904(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+5908(SB)/4, $0xbe605c13
+DATA fftsmall_tw512_AVX2_false<>+5912(SB)/4, $0xbe3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+5916(SB)/4, $0xbe3b6ecf
+DATA fftsmall_tw512_AVX2_false<>+5920(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+5924(SB)/4, $0x3f74fa0b
+DATA fftsmall_tw512_AVX2_false<>+5928(SB)/4, $0x3f778bc5
+DATA fftsmall_tw512_AVX2_false<>+5932(SB)/4, $0x3f778bc5
+DATA fftsmall_tw512_AVX2_false<>+5936(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+5940(SB)/4, $0x3f79c79d
+DATA fftsmall_tw512_AVX2_false<>+5944(SB)/4, $0x3f7baccd
+DATA fftsmall_tw512_AVX2_false<>+5948(SB)/4, $0x3f7baccd
+DATA fftsmall_tw512_AVX2_false<>+5952(SB)/4, $0x3d48fb30
+DATA fftsmall_tw512_AVX2_false<>+5956(SB)/4, $0x3d48fb30
+DATA fftsmall_tw512_AVX2_false<>+5960(SB)/4, $0x3d16c32c
+DATA fftsmall_tw512_AVX2_false<>+5964(SB)/4, $0x3d16c32c
+DATA fftsmall_tw512_AVX2_false<>+5968(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+5972(SB)/4, $0x3cc90ab0
+DATA fftsmall_tw512_AVX2_false<>+5976(SB)/4, $0x3c490e90
+DATA fftsmall_tw512_AVX2_false<>+5980(SB)/4, $0x3c490e90
+DATA fftsmall_tw512_AVX2_false<>+5984(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+5988(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+5992(SB)/4, $0xbf7fd397
+DATA fftsmall_tw512_AVX2_false<>+5996(SB)/4, $0xbf7fd397
+DATA fftsmall_tw512_AVX2_false<>+6000(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+6004(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+6008(SB)/4, $0xbf7ffb11
+DATA fftsmall_tw512_AVX2_false<>+6012(SB)/4, $0xbf7ffb11
+DATA fftsmall_tw512_AVX2_false<>+6016(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+6020(SB)/4, $0xbf7ec46d
+DATA fftsmall_tw512_AVX2_false<>+6024(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+6028(SB)/4, $0xbf7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+6032(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+6036(SB)/4, $0xbf7fb10f
+DATA fftsmall_tw512_AVX2_false<>+6040(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+6044(SB)/4, $0xbf7fec43
+DATA fftsmall_tw512_AVX2_false<>+6048(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+6052(SB)/4, $0xbdc8bd36
+DATA fftsmall_tw512_AVX2_false<>+6056(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+6060(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+6064(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+6068(SB)/4, $0xbd48fb30
+DATA fftsmall_tw512_AVX2_false<>+6072(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+6076(SB)/4, $0xbcc90ab0
+DATA fftsmall_tw512_AVX2_false<>+6080(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+6084(SB)/4, $0xbe164083
+DATA fftsmall_tw512_AVX2_false<>+6088(SB)/4, $0xbde1bc2e
+DATA fftsmall_tw512_AVX2_false<>+6092(SB)/4, $0xbde1bc2e
+DATA fftsmall_tw512_AVX2_false<>+6096(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+6100(SB)/4, $0xbd96a905
+DATA fftsmall_tw512_AVX2_false<>+6104(SB)/4, $0xbd16c32c
+DATA fftsmall_tw512_AVX2_false<>+6108(SB)/4, $0xbd16c32c
+DATA fftsmall_tw512_AVX2_false<>+6112(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+6116(SB)/4, $0x3f7d3aac
+DATA fftsmall_tw512_AVX2_false<>+6120(SB)/4, $0x3f7e70b0
+DATA fftsmall_tw512_AVX2_false<>+6124(SB)/4, $0x3f7e70b0
+DATA fftsmall_tw512_AVX2_false<>+6128(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+6132(SB)/4, $0x3f7f4e6d
+DATA fftsmall_tw512_AVX2_false<>+6136(SB)/4, $0x3f7fd397
+DATA fftsmall_tw512_AVX2_false<>+6140(SB)/4, $0x3f7fd397
+GLOBL fftsmall_tw512_AVX2_false<>(SB), RODATA|NOPTR, $6144
+
+DATA const_3f7fb10f<>+0(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+4(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+8(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+12(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+16(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+20(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+24(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+28(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+32(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+36(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+40(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+44(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+48(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+52(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+56(SB)/4, $0x3f7fb10f
+DATA const_3f7fb10f<>+60(SB)/4, $0x3f7fb10f
+GLOBL const_3f7fb10f<>(SB), RODATA|NOPTR, $64
+
+DATA const_bd48fb30<>+0(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+4(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+8(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+12(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+16(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+20(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+24(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+28(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+32(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+36(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+40(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+44(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+48(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+52(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+56(SB)/4, $0xbd48fb30
+DATA const_bd48fb30<>+60(SB)/4, $0xbd48fb30
+GLOBL const_bd48fb30<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f7d3aac<>+0(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+4(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+8(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+12(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+16(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+20(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+24(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+28(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+32(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+36(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+40(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+44(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+48(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+52(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+56(SB)/4, $0x3f7d3aac
+DATA const_3f7d3aac<>+60(SB)/4, $0x3f7d3aac
+GLOBL const_3f7d3aac<>(SB), RODATA|NOPTR, $64
+
+DATA const_be164083<>+0(SB)/4, $0xbe164083
+DATA const_be164083<>+4(SB)/4, $0xbe164083
+DATA const_be164083<>+8(SB)/4, $0xbe164083
+DATA const_be164083<>+12(SB)/4, $0xbe164083
+DATA const_be164083<>+16(SB)/4, $0xbe164083
+DATA const_be164083<>+20(SB)/4, $0xbe164083
+DATA const_be164083<>+24(SB)/4, $0xbe164083
+DATA const_be164083<>+28(SB)/4, $0xbe164083
+DATA const_be164083<>+32(SB)/4, $0xbe164083
+DATA const_be164083<>+36(SB)/4, $0xbe164083
+DATA const_be164083<>+40(SB)/4, $0xbe164083
+DATA const_be164083<>+44(SB)/4, $0xbe164083
+DATA const_be164083<>+48(SB)/4, $0xbe164083
+DATA const_be164083<>+52(SB)/4, $0xbe164083
+DATA const_be164083<>+56(SB)/4, $0xbe164083
+DATA const_be164083<>+60(SB)/4, $0xbe164083
+GLOBL const_be164083<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f7853f8<>+0(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+4(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+8(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+12(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+16(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+20(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+24(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+28(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+32(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+36(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+40(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+44(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+48(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+52(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+56(SB)/4, $0x3f7853f8
+DATA const_3f7853f8<>+60(SB)/4, $0x3f7853f8
+GLOBL const_3f7853f8<>(SB), RODATA|NOPTR, $64
+
+DATA const_be78cfcc<>+0(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+4(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+8(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+12(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+16(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+20(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+24(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+28(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+32(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+36(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+40(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+44(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+48(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+52(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+56(SB)/4, $0xbe78cfcc
+DATA const_be78cfcc<>+60(SB)/4, $0xbe78cfcc
+GLOBL const_be78cfcc<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f710908<>+0(SB)/4, $0x3f710908
+DATA const_3f710908<>+4(SB)/4, $0x3f710908
+DATA const_3f710908<>+8(SB)/4, $0x3f710908
+DATA const_3f710908<>+12(SB)/4, $0x3f710908
+DATA const_3f710908<>+16(SB)/4, $0x3f710908
+DATA const_3f710908<>+20(SB)/4, $0x3f710908
+DATA const_3f710908<>+24(SB)/4, $0x3f710908
+DATA const_3f710908<>+28(SB)/4, $0x3f710908
+DATA const_3f710908<>+32(SB)/4, $0x3f710908
+DATA const_3f710908<>+36(SB)/4, $0x3f710908
+DATA const_3f710908<>+40(SB)/4, $0x3f710908
+DATA const_3f710908<>+44(SB)/4, $0x3f710908
+DATA const_3f710908<>+48(SB)/4, $0x3f710908
+DATA const_3f710908<>+52(SB)/4, $0x3f710908
+DATA const_3f710908<>+56(SB)/4, $0x3f710908
+DATA const_3f710908<>+60(SB)/4, $0x3f710908
+GLOBL const_3f710908<>(SB), RODATA|NOPTR, $64
+
+DATA const_beac7cd4<>+0(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+4(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+8(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+12(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+16(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+20(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+24(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+28(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+32(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+36(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+40(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+44(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+48(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+52(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+56(SB)/4, $0xbeac7cd4
+DATA const_beac7cd4<>+60(SB)/4, $0xbeac7cd4
+GLOBL const_beac7cd4<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f676bd8<>+0(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+4(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+8(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+12(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+16(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+20(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+24(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+28(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+32(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+36(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+40(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+44(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+48(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+52(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+56(SB)/4, $0x3f676bd8
+DATA const_3f676bd8<>+60(SB)/4, $0x3f676bd8
+GLOBL const_3f676bd8<>(SB), RODATA|NOPTR, $64
+
+DATA const_bedae880<>+0(SB)/4, $0xbedae880
+DATA const_bedae880<>+4(SB)/4, $0xbedae880
+DATA const_bedae880<>+8(SB)/4, $0xbedae880
+DATA const_bedae880<>+12(SB)/4, $0xbedae880
+DATA const_bedae880<>+16(SB)/4, $0xbedae880
+DATA const_bedae880<>+20(SB)/4, $0xbedae880
+DATA const_bedae880<>+24(SB)/4, $0xbedae880
+DATA const_bedae880<>+28(SB)/4, $0xbedae880
+DATA const_bedae880<>+32(SB)/4, $0xbedae880
+DATA const_bedae880<>+36(SB)/4, $0xbedae880
+DATA const_bedae880<>+40(SB)/4, $0xbedae880
+DATA const_bedae880<>+44(SB)/4, $0xbedae880
+DATA const_bedae880<>+48(SB)/4, $0xbedae880
+DATA const_bedae880<>+52(SB)/4, $0xbedae880
+DATA const_bedae880<>+56(SB)/4, $0xbedae880
+DATA const_bedae880<>+60(SB)/4, $0xbedae880
+GLOBL const_bedae880<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f3daef9<>+0(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+4(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+8(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+12(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+16(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+20(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+24(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+28(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+32(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+36(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+40(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+44(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+48(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+52(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+56(SB)/4, $0x3f3daef9
+DATA const_3f3daef9<>+60(SB)/4, $0x3f3daef9
+GLOBL const_3f3daef9<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf2beb4a<>+0(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+4(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+8(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+12(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+16(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+20(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+24(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+28(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+32(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+36(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+40(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+44(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+48(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+52(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+56(SB)/4, $0xbf2beb4a
+DATA const_bf2beb4a<>+60(SB)/4, $0xbf2beb4a
+GLOBL const_bf2beb4a<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f039c3d<>+0(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+4(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+8(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+12(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+16(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+20(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+24(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+28(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+32(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+36(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+40(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+44(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+48(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+52(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+56(SB)/4, $0x3f039c3d
+DATA const_3f039c3d<>+60(SB)/4, $0x3f039c3d
+GLOBL const_3f039c3d<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf5b941a<>+0(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+4(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+8(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+12(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+16(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+20(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+24(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+28(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+32(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+36(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+40(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+44(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+48(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+52(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+56(SB)/4, $0xbf5b941a
+DATA const_bf5b941a<>+60(SB)/4, $0xbf5b941a
+GLOBL const_bf5b941a<>(SB), RODATA|NOPTR, $64
+
+DATA const_3eac7cd4<>+0(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+4(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+8(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+12(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+16(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+20(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+24(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+28(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+32(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+36(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+40(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+44(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+48(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+52(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+56(SB)/4, $0x3eac7cd4
+DATA const_3eac7cd4<>+60(SB)/4, $0x3eac7cd4
+GLOBL const_3eac7cd4<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf710908<>+0(SB)/4, $0xbf710908
+DATA const_bf710908<>+4(SB)/4, $0xbf710908
+DATA const_bf710908<>+8(SB)/4, $0xbf710908
+DATA const_bf710908<>+12(SB)/4, $0xbf710908
+DATA const_bf710908<>+16(SB)/4, $0xbf710908
+DATA const_bf710908<>+20(SB)/4, $0xbf710908
+DATA const_bf710908<>+24(SB)/4, $0xbf710908
+DATA const_bf710908<>+28(SB)/4, $0xbf710908
+DATA const_bf710908<>+32(SB)/4, $0xbf710908
+DATA const_bf710908<>+36(SB)/4, $0xbf710908
+DATA const_bf710908<>+40(SB)/4, $0xbf710908
+DATA const_bf710908<>+44(SB)/4, $0xbf710908
+DATA const_bf710908<>+48(SB)/4, $0xbf710908
+DATA const_bf710908<>+52(SB)/4, $0xbf710908
+DATA const_bf710908<>+56(SB)/4, $0xbf710908
+DATA const_bf710908<>+60(SB)/4, $0xbf710908
+GLOBL const_bf710908<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf7d3aac<>+0(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+4(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+8(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+12(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+16(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+20(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+24(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+28(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+32(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+36(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+40(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+44(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+48(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+52(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+56(SB)/4, $0xbf7d3aac
+DATA const_bf7d3aac<>+60(SB)/4, $0xbf7d3aac
+GLOBL const_bf7d3aac<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf3daef9<>+0(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+4(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+8(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+12(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+16(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+20(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+24(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+28(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+32(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+36(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+40(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+44(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+48(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+52(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+56(SB)/4, $0xbf3daef9
+DATA const_bf3daef9<>+60(SB)/4, $0xbf3daef9
+GLOBL const_bf3daef9<>(SB), RODATA|NOPTR, $64
+
+DATA const_3e78cfcc<>+0(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+4(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+8(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+12(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+16(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+20(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+24(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+28(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+32(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+36(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+40(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+44(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+48(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+52(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+56(SB)/4, $0x3e78cfcc
+DATA const_3e78cfcc<>+60(SB)/4, $0x3e78cfcc
+GLOBL const_3e78cfcc<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf7853f8<>+0(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+4(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+8(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+12(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+16(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+20(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+24(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+28(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+32(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+36(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+40(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+44(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+48(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+52(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+56(SB)/4, $0xbf7853f8
+DATA const_bf7853f8<>+60(SB)/4, $0xbf7853f8
+GLOBL const_bf7853f8<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf187fc0<>+0(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+4(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+8(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+12(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+16(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+20(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+24(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+28(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+32(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+36(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+40(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+44(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+48(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+52(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+56(SB)/4, $0xbf187fc0
+DATA const_bf187fc0<>+60(SB)/4, $0xbf187fc0
+GLOBL const_bf187fc0<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf4d9f02<>+0(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+4(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+8(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+12(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+16(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+20(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+24(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+28(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+32(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+36(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+40(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+44(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+48(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+52(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+56(SB)/4, $0xbf4d9f02
+DATA const_bf4d9f02<>+60(SB)/4, $0xbf4d9f02
+GLOBL const_bf4d9f02<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf7fb10f<>+0(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+4(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+8(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+12(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+16(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+20(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+24(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+28(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+32(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+36(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+40(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+44(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+48(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+52(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+56(SB)/4, $0xbf7fb10f
+DATA const_bf7fb10f<>+60(SB)/4, $0xbf7fb10f
+GLOBL const_bf7fb10f<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f5b941a<>+0(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+4(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+8(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+12(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+16(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+20(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+24(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+28(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+32(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+36(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+40(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+44(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+48(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+52(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+56(SB)/4, $0x3f5b941a
+DATA const_3f5b941a<>+60(SB)/4, $0x3f5b941a
+GLOBL const_3f5b941a<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf039c3d<>+0(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+4(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+8(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+12(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+16(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+20(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+24(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+28(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+32(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+36(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+40(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+44(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+48(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+52(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+56(SB)/4, $0xbf039c3d
+DATA const_bf039c3d<>+60(SB)/4, $0xbf039c3d
+GLOBL const_bf039c3d<>(SB), RODATA|NOPTR, $64
+
+DATA const_3ef15aea<>+0(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+4(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+8(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+12(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+16(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+20(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+24(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+28(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+32(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+36(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+40(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+44(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+48(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+52(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+56(SB)/4, $0x3ef15aea
+DATA const_3ef15aea<>+60(SB)/4, $0x3ef15aea
+GLOBL const_3ef15aea<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf676bd8<>+0(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+4(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+8(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+12(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+16(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+20(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+24(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+28(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+32(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+36(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+40(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+44(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+48(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+52(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+56(SB)/4, $0xbf676bd8
+DATA const_bf676bd8<>+60(SB)/4, $0xbf676bd8
+GLOBL const_bf676bd8<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f187fc0<>+0(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+4(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+8(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+12(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+16(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+20(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+24(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+28(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+32(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+36(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+40(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+44(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+48(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+52(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+56(SB)/4, $0x3f187fc0
+DATA const_3f187fc0<>+60(SB)/4, $0x3f187fc0
+GLOBL const_3f187fc0<>(SB), RODATA|NOPTR, $64
+
+DATA const_3f4d9f02<>+0(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+4(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+8(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+12(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+16(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+20(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+24(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+28(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+32(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+36(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+40(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+44(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+48(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+52(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+56(SB)/4, $0x3f4d9f02
+DATA const_3f4d9f02<>+60(SB)/4, $0x3f4d9f02
+GLOBL const_3f4d9f02<>(SB), RODATA|NOPTR, $64
+
+DATA const_3d48fb30<>+0(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+4(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+8(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+12(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+16(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+20(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+24(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+28(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+32(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+36(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+40(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+44(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+48(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+52(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+56(SB)/4, $0x3d48fb30
+DATA const_3d48fb30<>+60(SB)/4, $0x3d48fb30
+GLOBL const_3d48fb30<>(SB), RODATA|NOPTR, $64
+
+DATA const_3edae880<>+0(SB)/4, $0x3edae880
+DATA const_3edae880<>+4(SB)/4, $0x3edae880
+DATA const_3edae880<>+8(SB)/4, $0x3edae880
+DATA const_3edae880<>+12(SB)/4, $0x3edae880
+DATA const_3edae880<>+16(SB)/4, $0x3edae880
+DATA const_3edae880<>+20(SB)/4, $0x3edae880
+DATA const_3edae880<>+24(SB)/4, $0x3edae880
+DATA const_3edae880<>+28(SB)/4, $0x3edae880
+DATA const_3edae880<>+32(SB)/4, $0x3edae880
+DATA const_3edae880<>+36(SB)/4, $0x3edae880
+DATA const_3edae880<>+40(SB)/4, $0x3edae880
+DATA const_3edae880<>+44(SB)/4, $0x3edae880
+DATA const_3edae880<>+48(SB)/4, $0x3edae880
+DATA const_3edae880<>+52(SB)/4, $0x3edae880
+DATA const_3edae880<>+56(SB)/4, $0x3edae880
+DATA const_3edae880<>+60(SB)/4, $0x3edae880
+GLOBL const_3edae880<>(SB), RODATA|NOPTR, $64
+
+// func fftSmall512AVX2Inv(out *complex64, in *complex64, s float32)
+// Requires: AVX, FMA3
+TEXT ·fftSmall512AVX2Inv(SB), $4128-20
+	MOVQ           out+0(FP), AX
+	MOVQ           in+8(FP), CX
+	VBROADCASTSS   s+16(FP), Y0
+	VMOVUPS        const_3f800000<>+0(SB), Y1
+	LEAQ           31(SP), DX
+	ANDQ           $-32, DX
+	VMOVUPS        (CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1024(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2048(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3072(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+32(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+0(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+96(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+64(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+160(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+128(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, (DX)
+	VMOVUPS        Y3, 32(DX)
+	VMOVUPS        Y6, 64(DX)
+	VMOVUPS        Y2, 96(DX)
+	VMOVUPS        32(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1056(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2080(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3104(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+224(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+192(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+288(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+256(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+352(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+320(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 128(DX)
+	VMOVUPS        Y3, 160(DX)
+	VMOVUPS        Y6, 192(DX)
+	VMOVUPS        Y2, 224(DX)
+	VMOVUPS        64(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1088(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2112(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3136(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+416(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+384(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+480(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+448(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+544(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+512(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 256(DX)
+	VMOVUPS        Y3, 288(DX)
+	VMOVUPS        Y6, 320(DX)
+	VMOVUPS        Y2, 352(DX)
+	VMOVUPS        96(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1120(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2144(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3168(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+608(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+576(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+672(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+640(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+736(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+704(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 384(DX)
+	VMOVUPS        Y3, 416(DX)
+	VMOVUPS        Y6, 448(DX)
+	VMOVUPS        Y2, 480(DX)
+	VMOVUPS        128(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1152(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2176(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3200(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+800(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+768(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+864(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+832(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+928(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+896(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 512(DX)
+	VMOVUPS        Y3, 544(DX)
+	VMOVUPS        Y6, 576(DX)
+	VMOVUPS        Y2, 608(DX)
+	VMOVUPS        160(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1184(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2208(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3232(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+992(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+960(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1056(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1024(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+1120(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1088(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 640(DX)
+	VMOVUPS        Y3, 672(DX)
+	VMOVUPS        Y6, 704(DX)
+	VMOVUPS        Y2, 736(DX)
+	VMOVUPS        192(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1216(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2240(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3264(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+1184(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1152(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1248(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1216(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+1312(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1280(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 768(DX)
+	VMOVUPS        Y3, 800(DX)
+	VMOVUPS        Y6, 832(DX)
+	VMOVUPS        Y2, 864(DX)
+	VMOVUPS        224(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1248(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2272(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3296(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+1376(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1344(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1440(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1408(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+1504(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1472(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 896(DX)
+	VMOVUPS        Y3, 928(DX)
+	VMOVUPS        Y6, 960(DX)
+	VMOVUPS        Y2, 992(DX)
+	VMOVUPS        256(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1280(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2304(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3328(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+1568(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1536(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1632(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1600(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+1696(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1664(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1024(DX)
+	VMOVUPS        Y3, 1056(DX)
+	VMOVUPS        Y6, 1088(DX)
+	VMOVUPS        Y2, 1120(DX)
+	VMOVUPS        288(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1312(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2336(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3360(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+1760(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1728(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+1824(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1792(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+1888(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1856(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1152(DX)
+	VMOVUPS        Y3, 1184(DX)
+	VMOVUPS        Y6, 1216(DX)
+	VMOVUPS        Y2, 1248(DX)
+	VMOVUPS        320(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1344(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2368(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3392(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+1952(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1920(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2016(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+1984(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+2080(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2048(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1280(DX)
+	VMOVUPS        Y3, 1312(DX)
+	VMOVUPS        Y6, 1344(DX)
+	VMOVUPS        Y2, 1376(DX)
+	VMOVUPS        352(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1376(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2400(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3424(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+2144(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2112(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2208(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2176(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+2272(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2240(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1408(DX)
+	VMOVUPS        Y3, 1440(DX)
+	VMOVUPS        Y6, 1472(DX)
+	VMOVUPS        Y2, 1504(DX)
+	VMOVUPS        384(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1408(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2432(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3456(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+2336(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2304(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2400(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2368(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+2464(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2432(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1536(DX)
+	VMOVUPS        Y3, 1568(DX)
+	VMOVUPS        Y6, 1600(DX)
+	VMOVUPS        Y2, 1632(DX)
+	VMOVUPS        416(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1440(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2464(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3488(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+2528(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2496(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2592(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2560(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+2656(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2624(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1664(DX)
+	VMOVUPS        Y3, 1696(DX)
+	VMOVUPS        Y6, 1728(DX)
+	VMOVUPS        Y2, 1760(DX)
+	VMOVUPS        448(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1472(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2496(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3520(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+2720(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2688(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2784(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2752(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+2848(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2816(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1792(DX)
+	VMOVUPS        Y3, 1824(DX)
+	VMOVUPS        Y6, 1856(DX)
+	VMOVUPS        Y2, 1888(DX)
+	VMOVUPS        480(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1504(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2528(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3552(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+2912(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2880(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+2976(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+2944(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+3040(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3008(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 1920(DX)
+	VMOVUPS        Y3, 1952(DX)
+	VMOVUPS        Y6, 1984(DX)
+	VMOVUPS        Y2, 2016(DX)
+	VMOVUPS        512(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1536(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2560(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3584(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+3104(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3072(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3168(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3136(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+3232(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3200(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2048(DX)
+	VMOVUPS        Y3, 2080(DX)
+	VMOVUPS        Y6, 2112(DX)
+	VMOVUPS        Y2, 2144(DX)
+	VMOVUPS        544(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1568(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2592(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3616(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+3296(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3264(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3360(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3328(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+3424(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3392(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2176(DX)
+	VMOVUPS        Y3, 2208(DX)
+	VMOVUPS        Y6, 2240(DX)
+	VMOVUPS        Y2, 2272(DX)
+	VMOVUPS        576(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1600(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2624(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3648(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+3488(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3456(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3552(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3520(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+3616(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3584(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2304(DX)
+	VMOVUPS        Y3, 2336(DX)
+	VMOVUPS        Y6, 2368(DX)
+	VMOVUPS        Y2, 2400(DX)
+	VMOVUPS        608(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1632(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2656(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3680(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+3680(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3648(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3744(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3712(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+3808(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3776(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2432(DX)
+	VMOVUPS        Y3, 2464(DX)
+	VMOVUPS        Y6, 2496(DX)
+	VMOVUPS        Y2, 2528(DX)
+	VMOVUPS        640(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1664(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2688(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3712(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+3872(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3840(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+3936(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3904(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+4000(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+3968(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2560(DX)
+	VMOVUPS        Y3, 2592(DX)
+	VMOVUPS        Y6, 2624(DX)
+	VMOVUPS        Y2, 2656(DX)
+	VMOVUPS        672(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1696(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2720(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3744(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+4064(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4032(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4128(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4096(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+4192(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4160(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2688(DX)
+	VMOVUPS        Y3, 2720(DX)
+	VMOVUPS        Y6, 2752(DX)
+	VMOVUPS        Y2, 2784(DX)
+	VMOVUPS        704(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1728(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2752(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3776(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+4256(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4224(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4320(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4288(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+4384(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4352(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2816(DX)
+	VMOVUPS        Y3, 2848(DX)
+	VMOVUPS        Y6, 2880(DX)
+	VMOVUPS        Y2, 2912(DX)
+	VMOVUPS        736(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1760(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2784(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3808(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+4448(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4416(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4512(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4480(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+4576(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4544(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 2944(DX)
+	VMOVUPS        Y3, 2976(DX)
+	VMOVUPS        Y6, 3008(DX)
+	VMOVUPS        Y2, 3040(DX)
+	VMOVUPS        768(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1792(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2816(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3840(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+4640(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4608(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4704(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4672(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+4768(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4736(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 3072(DX)
+	VMOVUPS        Y3, 3104(DX)
+	VMOVUPS        Y6, 3136(DX)
+	VMOVUPS        Y2, 3168(DX)
+	VMOVUPS        800(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1824(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2848(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3872(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+4832(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4800(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+4896(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4864(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+4960(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4928(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 3200(DX)
+	VMOVUPS        Y3, 3232(DX)
+	VMOVUPS        Y6, 3264(DX)
+	VMOVUPS        Y2, 3296(DX)
+	VMOVUPS        832(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1856(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2880(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3904(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+5024(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+4992(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5088(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5056(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+5152(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5120(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 3328(DX)
+	VMOVUPS        Y3, 3360(DX)
+	VMOVUPS        Y6, 3392(DX)
+	VMOVUPS        Y2, 3424(DX)
+	VMOVUPS        864(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1888(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2912(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3936(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+5216(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5184(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5280(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5248(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+5344(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5312(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 3456(DX)
+	VMOVUPS        Y3, 3488(DX)
+	VMOVUPS        Y6, 3520(DX)
+	VMOVUPS        Y2, 3552(DX)
+	VMOVUPS        896(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1920(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2944(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        3968(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+5408(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5376(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5472(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5440(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+5536(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5504(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 3584(DX)
+	VMOVUPS        Y3, 3616(DX)
+	VMOVUPS        Y6, 3648(DX)
+	VMOVUPS        Y2, 3680(DX)
+	VMOVUPS        928(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1952(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        2976(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        4000(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+5600(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5568(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5664(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5632(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+5728(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5696(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 3712(DX)
+	VMOVUPS        Y3, 3744(DX)
+	VMOVUPS        Y6, 3776(DX)
+	VMOVUPS        Y2, 3808(DX)
+	VMOVUPS        960(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        1984(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        3008(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        4032(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y6
+	VSUBPS         Y4, Y2, Y7
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y6, Y2
+	VSUBPS         Y4, Y6, Y4
+	VPERMILPS      $0xb1, Y3, Y5
+	VMOVAPS        Y5, Y3
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y1, Y7, Y3
+	VFMADDSUB231PS Y1, Y7, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         fftsmall_tw512_AVX2_false<>+5792(SB), Y6, Y6
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5760(SB), Y5, Y6
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+5856(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5824(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+5920(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5888(SB), Y3, Y4
+	VUNPCKLPD      Y6, Y2, Y3
+	VUNPCKHPD      Y6, Y2, Y2
+	VUNPCKLPD      Y4, Y5, Y6
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y6, Y3, Y5
+	VPERM2F128     $0x31, Y6, Y3, Y6
+	VPERM2F128     $0x20, Y4, Y2, Y3
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VMOVUPS        Y5, 3840(DX)
+	VMOVUPS        Y3, 3872(DX)
+	VMOVUPS        Y6, 3904(DX)
+	VMOVUPS        Y2, 3936(DX)
+	VMOVUPS        992(CX), Y2
+	VMULPS         Y0, Y2, Y2
+	VMOVUPS        2016(CX), Y3
+	VMULPS         Y0, Y3, Y3
+	VMOVUPS        3040(CX), Y4
+	VMULPS         Y0, Y4, Y4
+	VMOVUPS        4064(CX), Y5
+	VMULPS         Y0, Y5, Y5
+	VADDPS         Y4, Y2, Y0
+	VSUBPS         Y4, Y2, Y6
+	VADDPS         Y5, Y3, Y4
+	VSUBPS         Y5, Y3, Y3
+	VADDPS         Y4, Y0, Y2
+	VSUBPS         Y4, Y0, Y4
+	VPERMILPS      $0xb1, Y3, Y0
+	VMOVAPS        Y0, Y3
+	VMOVAPS        Y0, Y5
+	VFMSUBADD231PS Y1, Y6, Y3
+	VFMADDSUB231PS Y1, Y6, Y5
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         fftsmall_tw512_AVX2_false<>+5984(SB), Y0, Y0
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+5952(SB), Y5, Y0
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         fftsmall_tw512_AVX2_false<>+6048(SB), Y5, Y5
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+6016(SB), Y4, Y5
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         fftsmall_tw512_AVX2_false<>+6112(SB), Y4, Y4
+	VFMSUBADD231PS fftsmall_tw512_AVX2_false<>+6080(SB), Y3, Y4
+	VUNPCKLPD      Y0, Y2, Y3
+	VUNPCKHPD      Y0, Y2, Y0
+	VUNPCKLPD      Y4, Y5, Y2
+	VUNPCKHPD      Y4, Y5, Y4
+	VPERM2F128     $0x20, Y2, Y3, Y5
+	VPERM2F128     $0x31, Y2, Y3, Y3
+	VPERM2F128     $0x20, Y4, Y0, Y2
+	VPERM2F128     $0x31, Y4, Y0, Y0
+	VMOVUPS        Y5, 3968(DX)
+	VMOVUPS        Y2, 4000(DX)
+	VMOVUPS        Y3, 4032(DX)
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        512(DX), Y2
+	VMOVUPS        1024(DX), Y3
+	VMOVUPS        1536(DX), Y4
+	VMOVUPS        2048(DX), Y5
+	VMOVUPS        2560(DX), Y6
+	VMOVUPS        3072(DX), Y7
+	VMOVUPS        3584(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, (DX)
+	VMOVUPS        Y2, 512(DX)
+	VMOVUPS        Y9, 1024(DX)
+	VMOVUPS        Y6, 1536(DX)
+	VMOVUPS        Y0, 2048(DX)
+	VMOVUPS        Y7, 2560(DX)
+	VMOVUPS        Y5, 3072(DX)
+	VMOVUPS        Y3, 3584(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        544(DX), Y2
+	VMOVUPS        1056(DX), Y3
+	VMOVUPS        1568(DX), Y4
+	VMOVUPS        2080(DX), Y5
+	VMOVUPS        2592(DX), Y6
+	VMOVUPS        3104(DX), Y7
+	VMOVUPS        3616(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 32(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bd48fb30<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f7fb10f<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 544(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bdc8bd36<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f7ec46d<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1056(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_be164083<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f7d3aac<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1568(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f7b14be<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2080(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_be78cfcc<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f7853f8<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2592(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_be94a031<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f74fa0b<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3104(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_beac7cd4<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f710908<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3616(DX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        1088(DX), Y3
+	VMOVUPS        1600(DX), Y4
+	VMOVUPS        2112(DX), Y5
+	VMOVUPS        2624(DX), Y6
+	VMOVUPS        3136(DX), Y7
+	VMOVUPS        3648(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 64(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bdc8bd36<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f7ec46d<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 576(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f7b14be<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1088(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_be94a031<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f74fa0b<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1600(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2112(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bef15aea<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f61c598<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2624(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf0e39da<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f54db31<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3136(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bf226799<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f45e403<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3648(DX)
+	VMOVUPS        96(DX), Y0
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        1120(DX), Y3
+	VMOVUPS        1632(DX), Y4
+	VMOVUPS        2144(DX), Y5
+	VMOVUPS        2656(DX), Y6
+	VMOVUPS        3168(DX), Y7
+	VMOVUPS        3680(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 96(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_be164083<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f7d3aac<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 608(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_be94a031<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f74fa0b<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1120(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bedae880<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f676bd8<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1632(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f54db31<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2144(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf2beb4a<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f3daef9<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2656(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf45e403<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f226799<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3168(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bf5b941a<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f039c3d<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3680(DX)
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        640(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1664(DX), Y4
+	VMOVUPS        2176(DX), Y5
+	VMOVUPS        2688(DX), Y6
+	VMOVUPS        3200(DX), Y7
+	VMOVUPS        3712(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 128(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_be47c5c2<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f7b14be<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 640(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1152(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f54db31<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1664(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2176(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf54db31<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3f0e39da<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2688(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3200(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bf7b14be<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3e47c5c2<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3712(DX)
+	VMOVUPS        160(DX), Y0
+	VMOVUPS        672(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1696(DX), Y4
+	VMOVUPS        2208(DX), Y5
+	VMOVUPS        2720(DX), Y6
+	VMOVUPS        3232(DX), Y7
+	VMOVUPS        3744(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 160(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_be78cfcc<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f7853f8<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 672(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bef15aea<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f61c598<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf2beb4a<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3daef9<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1696(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f0e39da<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2208(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf710908<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3eac7cd4<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2720(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf7ec46d<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3232(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bf7d3aac<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_be164083<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3744(DX)
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        704(DX), Y2
+	VMOVUPS        1216(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        2240(DX), Y5
+	VMOVUPS        2752(DX), Y6
+	VMOVUPS        3264(DX), Y7
+	VMOVUPS        3776(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 192(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_be94a031<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f74fa0b<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 704(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f54db31<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1216(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf45e403<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f226799<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1728(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2240(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf7ec46d<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2752(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf7b14be<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_be47c5c2<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3264(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bf61c598<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bef15aea<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3776(DX)
+	VMOVUPS        224(DX), Y0
+	VMOVUPS        736(DX), Y2
+	VMOVUPS        1248(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        2272(DX), Y5
+	VMOVUPS        2784(DX), Y6
+	VMOVUPS        3296(DX), Y7
+	VMOVUPS        3808(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 224(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_beac7cd4<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f710908<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 736(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf226799<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f45e403<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1248(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf5b941a<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f039c3d<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1760(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3e47c5c2<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2272(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf7d3aac<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_be164083<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2784(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf61c598<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bef15aea<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3296(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bf2beb4a<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3daef9<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3808(DX)
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        768(DX), Y2
+	VMOVUPS        1280(DX), Y3
+	VMOVUPS        1792(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2816(DX), Y6
+	VMOVUPS        3328(DX), Y7
+	VMOVUPS        3840(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 256(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 768(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1280(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1792(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 2304(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2816(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3328(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3840(DX)
+	VMOVUPS        288(DX), Y0
+	VMOVUPS        800(DX), Y2
+	VMOVUPS        1312(DX), Y3
+	VMOVUPS        1824(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2848(DX), Y6
+	VMOVUPS        3360(DX), Y7
+	VMOVUPS        3872(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 288(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bedae880<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f676bd8<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 800(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf45e403<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f226799<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1312(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf7853f8<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3e78cfcc<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1824(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_be47c5c2<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2336(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf4d9f02<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf187fc0<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2848(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bef15aea<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf61c598<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3360(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bd48fb30<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf7fb10f<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3872(DX)
+	VMOVUPS        320(DX), Y0
+	VMOVUPS        832(DX), Y2
+	VMOVUPS        1344(DX), Y3
+	VMOVUPS        1856(DX), Y4
+	VMOVUPS        2368(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        3392(DX), Y7
+	VMOVUPS        3904(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 320(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bef15aea<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f61c598<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 832(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f0e39da<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1344(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf7ec46d<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1856(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2368(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf226799<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf45e403<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2880(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_be47c5c2<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf7b14be<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3392(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_3e94a031<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf74fa0b<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3904(DX)
+	VMOVUPS        352(DX), Y0
+	VMOVUPS        864(DX), Y2
+	VMOVUPS        1376(DX), Y3
+	VMOVUPS        1888(DX), Y4
+	VMOVUPS        2400(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        3424(DX), Y7
+	VMOVUPS        3936(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 352(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bf039c3d<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f5b941a<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 864(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf61c598<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ef15aea<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1376(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf7fb10f<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bd48fb30<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1888(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf54db31<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bf0e39da<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2400(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bedae880<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf676bd8<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2912(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_3dc8bd36<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf7ec46d<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3424(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_3f187fc0<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf4d9f02<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3936(DX)
+	VMOVUPS        384(DX), Y0
+	VMOVUPS        896(DX), Y2
+	VMOVUPS        1408(DX), Y3
+	VMOVUPS        1920(DX), Y4
+	VMOVUPS        2432(DX), Y5
+	VMOVUPS        2944(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3968(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 384(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bf0e39da<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f54db31<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 896(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1408(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_be47c5c2<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1920(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2432(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_be47c5c2<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf7b14be<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2944(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_3ec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3456(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_3f54db31<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf0e39da<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3968(DX)
+	VMOVUPS        416(DX), Y0
+	VMOVUPS        928(DX), Y2
+	VMOVUPS        1440(DX), Y3
+	VMOVUPS        1952(DX), Y4
+	VMOVUPS        2464(DX), Y5
+	VMOVUPS        2976(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        4000(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 416(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bf187fc0<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f4d9f02<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 928(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf74fa0b<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3e94a031<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1440(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf710908<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_beac7cd4<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1952(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bf0e39da<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bf54db31<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2464(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_3d48fb30<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf7fb10f<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2976(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_3f226799<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf45e403<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3488(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_3f7853f8<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_be78cfcc<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4000(DX)
+	VMOVUPS        448(DX), Y0
+	VMOVUPS        960(DX), Y2
+	VMOVUPS        1472(DX), Y3
+	VMOVUPS        1984(DX), Y4
+	VMOVUPS        2496(DX), Y5
+	VMOVUPS        3008(DX), Y6
+	VMOVUPS        3520(DX), Y7
+	VMOVUPS        4032(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 448(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bf226799<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f45e403<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 960(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf7b14be<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3e47c5c2<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1472(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf61c598<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bef15aea<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1984(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_bec3ef15<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2496(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_3e94a031<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf74fa0b<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 3008(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_3f54db31<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf0e39da<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3520(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_3f7ec46d<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4032(DX)
+	VMOVUPS        480(DX), Y0
+	VMOVUPS        992(DX), Y2
+	VMOVUPS        1504(DX), Y3
+	VMOVUPS        2016(DX), Y4
+	VMOVUPS        2528(DX), Y5
+	VMOVUPS        3040(DX), Y6
+	VMOVUPS        3552(DX), Y7
+	VMOVUPS        4064(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 480(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bf2beb4a<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f3daef9<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 992(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf7ec46d<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3dc8bd36<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1504(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf4d9f02<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bf187fc0<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 2016(DX)
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         const_be47c5c2<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_bf7b14be<>+0(SB), Y0, Y2
+	VMOVUPS        Y2, 2528(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_3f039c3d<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf5b941a<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 3040(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_3f74fa0b<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_be94a031<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3552(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_3f676bd8<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_3edae880<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        64(DX), Y2
+	VMOVUPS        128(DX), Y3
+	VMOVUPS        192(DX), Y4
+	VMOVUPS        256(DX), Y5
+	VMOVUPS        320(DX), Y6
+	VMOVUPS        384(DX), Y7
+	VMOVUPS        448(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, (DX)
+	VMOVUPS        Y2, 64(DX)
+	VMOVUPS        Y9, 128(DX)
+	VMOVUPS        Y6, 192(DX)
+	VMOVUPS        Y0, 256(DX)
+	VMOVUPS        Y7, 320(DX)
+	VMOVUPS        Y5, 384(DX)
+	VMOVUPS        Y3, 448(DX)
+	VMOVUPS        32(DX), Y0
+	VMOVUPS        96(DX), Y2
+	VMOVUPS        160(DX), Y3
+	VMOVUPS        224(DX), Y4
+	VMOVUPS        288(DX), Y5
+	VMOVUPS        352(DX), Y6
+	VMOVUPS        416(DX), Y7
+	VMOVUPS        480(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 32(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 96(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 160(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 224(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 288(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 352(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 416(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 480(DX)
+	VMOVUPS        (DX), Y0
+	VMOVUPS        32(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y0, 2048(AX)
+	VMOVUPS        64(DX), Y0
+	VMOVUPS        96(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 256(AX)
+	VMOVUPS        Y0, 2304(AX)
+	VMOVUPS        128(DX), Y0
+	VMOVUPS        160(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 512(AX)
+	VMOVUPS        Y0, 2560(AX)
+	VMOVUPS        192(DX), Y0
+	VMOVUPS        224(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 768(AX)
+	VMOVUPS        Y0, 2816(AX)
+	VMOVUPS        256(DX), Y0
+	VMOVUPS        288(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1024(AX)
+	VMOVUPS        Y0, 3072(AX)
+	VMOVUPS        320(DX), Y0
+	VMOVUPS        352(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1280(AX)
+	VMOVUPS        Y0, 3328(AX)
+	VMOVUPS        384(DX), Y0
+	VMOVUPS        416(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1536(AX)
+	VMOVUPS        Y0, 3584(AX)
+	VMOVUPS        448(DX), Y0
+	VMOVUPS        480(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1792(AX)
+	VMOVUPS        Y0, 3840(AX)
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        576(DX), Y2
+	VMOVUPS        640(DX), Y3
+	VMOVUPS        704(DX), Y4
+	VMOVUPS        768(DX), Y5
+	VMOVUPS        832(DX), Y6
+	VMOVUPS        896(DX), Y7
+	VMOVUPS        960(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 512(DX)
+	VMOVUPS        Y2, 576(DX)
+	VMOVUPS        Y9, 640(DX)
+	VMOVUPS        Y6, 704(DX)
+	VMOVUPS        Y0, 768(DX)
+	VMOVUPS        Y7, 832(DX)
+	VMOVUPS        Y5, 896(DX)
+	VMOVUPS        Y3, 960(DX)
+	VMOVUPS        544(DX), Y0
+	VMOVUPS        608(DX), Y2
+	VMOVUPS        672(DX), Y3
+	VMOVUPS        736(DX), Y4
+	VMOVUPS        800(DX), Y5
+	VMOVUPS        864(DX), Y6
+	VMOVUPS        928(DX), Y7
+	VMOVUPS        992(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 544(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 608(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 672(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 736(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 800(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 864(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 928(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 992(DX)
+	VMOVUPS        512(DX), Y0
+	VMOVUPS        544(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 32(AX)
+	VMOVUPS        Y0, 2080(AX)
+	VMOVUPS        576(DX), Y0
+	VMOVUPS        608(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 288(AX)
+	VMOVUPS        Y0, 2336(AX)
+	VMOVUPS        640(DX), Y0
+	VMOVUPS        672(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 544(AX)
+	VMOVUPS        Y0, 2592(AX)
+	VMOVUPS        704(DX), Y0
+	VMOVUPS        736(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 800(AX)
+	VMOVUPS        Y0, 2848(AX)
+	VMOVUPS        768(DX), Y0
+	VMOVUPS        800(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1056(AX)
+	VMOVUPS        Y0, 3104(AX)
+	VMOVUPS        832(DX), Y0
+	VMOVUPS        864(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1312(AX)
+	VMOVUPS        Y0, 3360(AX)
+	VMOVUPS        896(DX), Y0
+	VMOVUPS        928(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1568(AX)
+	VMOVUPS        Y0, 3616(AX)
+	VMOVUPS        960(DX), Y0
+	VMOVUPS        992(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1824(AX)
+	VMOVUPS        Y0, 3872(AX)
+	VMOVUPS        1024(DX), Y0
+	VMOVUPS        1088(DX), Y2
+	VMOVUPS        1152(DX), Y3
+	VMOVUPS        1216(DX), Y4
+	VMOVUPS        1280(DX), Y5
+	VMOVUPS        1344(DX), Y6
+	VMOVUPS        1408(DX), Y7
+	VMOVUPS        1472(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 1024(DX)
+	VMOVUPS        Y2, 1088(DX)
+	VMOVUPS        Y9, 1152(DX)
+	VMOVUPS        Y6, 1216(DX)
+	VMOVUPS        Y0, 1280(DX)
+	VMOVUPS        Y7, 1344(DX)
+	VMOVUPS        Y5, 1408(DX)
+	VMOVUPS        Y3, 1472(DX)
+	VMOVUPS        1056(DX), Y0
+	VMOVUPS        1120(DX), Y2
+	VMOVUPS        1184(DX), Y3
+	VMOVUPS        1248(DX), Y4
+	VMOVUPS        1312(DX), Y5
+	VMOVUPS        1376(DX), Y6
+	VMOVUPS        1440(DX), Y7
+	VMOVUPS        1504(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 1056(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 1120(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1184(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1248(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 1312(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1376(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1440(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 1504(DX)
+	VMOVUPS        1024(DX), Y0
+	VMOVUPS        1056(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 64(AX)
+	VMOVUPS        Y0, 2112(AX)
+	VMOVUPS        1088(DX), Y0
+	VMOVUPS        1120(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 320(AX)
+	VMOVUPS        Y0, 2368(AX)
+	VMOVUPS        1152(DX), Y0
+	VMOVUPS        1184(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 576(AX)
+	VMOVUPS        Y0, 2624(AX)
+	VMOVUPS        1216(DX), Y0
+	VMOVUPS        1248(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 832(AX)
+	VMOVUPS        Y0, 2880(AX)
+	VMOVUPS        1280(DX), Y0
+	VMOVUPS        1312(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1088(AX)
+	VMOVUPS        Y0, 3136(AX)
+	VMOVUPS        1344(DX), Y0
+	VMOVUPS        1376(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1344(AX)
+	VMOVUPS        Y0, 3392(AX)
+	VMOVUPS        1408(DX), Y0
+	VMOVUPS        1440(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1600(AX)
+	VMOVUPS        Y0, 3648(AX)
+	VMOVUPS        1472(DX), Y0
+	VMOVUPS        1504(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1856(AX)
+	VMOVUPS        Y0, 3904(AX)
+	VMOVUPS        1536(DX), Y0
+	VMOVUPS        1600(DX), Y2
+	VMOVUPS        1664(DX), Y3
+	VMOVUPS        1728(DX), Y4
+	VMOVUPS        1792(DX), Y5
+	VMOVUPS        1856(DX), Y6
+	VMOVUPS        1920(DX), Y7
+	VMOVUPS        1984(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 1536(DX)
+	VMOVUPS        Y2, 1600(DX)
+	VMOVUPS        Y9, 1664(DX)
+	VMOVUPS        Y6, 1728(DX)
+	VMOVUPS        Y0, 1792(DX)
+	VMOVUPS        Y7, 1856(DX)
+	VMOVUPS        Y5, 1920(DX)
+	VMOVUPS        Y3, 1984(DX)
+	VMOVUPS        1568(DX), Y0
+	VMOVUPS        1632(DX), Y2
+	VMOVUPS        1696(DX), Y3
+	VMOVUPS        1760(DX), Y4
+	VMOVUPS        1824(DX), Y5
+	VMOVUPS        1888(DX), Y6
+	VMOVUPS        1952(DX), Y7
+	VMOVUPS        2016(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 1568(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 1632(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 1696(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 1760(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 1824(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 1888(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 1952(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 2016(DX)
+	VMOVUPS        1536(DX), Y0
+	VMOVUPS        1568(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 96(AX)
+	VMOVUPS        Y0, 2144(AX)
+	VMOVUPS        1600(DX), Y0
+	VMOVUPS        1632(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 352(AX)
+	VMOVUPS        Y0, 2400(AX)
+	VMOVUPS        1664(DX), Y0
+	VMOVUPS        1696(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 608(AX)
+	VMOVUPS        Y0, 2656(AX)
+	VMOVUPS        1728(DX), Y0
+	VMOVUPS        1760(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 864(AX)
+	VMOVUPS        Y0, 2912(AX)
+	VMOVUPS        1792(DX), Y0
+	VMOVUPS        1824(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1120(AX)
+	VMOVUPS        Y0, 3168(AX)
+	VMOVUPS        1856(DX), Y0
+	VMOVUPS        1888(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1376(AX)
+	VMOVUPS        Y0, 3424(AX)
+	VMOVUPS        1920(DX), Y0
+	VMOVUPS        1952(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1632(AX)
+	VMOVUPS        Y0, 3680(AX)
+	VMOVUPS        1984(DX), Y0
+	VMOVUPS        2016(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1888(AX)
+	VMOVUPS        Y0, 3936(AX)
+	VMOVUPS        2048(DX), Y0
+	VMOVUPS        2112(DX), Y2
+	VMOVUPS        2176(DX), Y3
+	VMOVUPS        2240(DX), Y4
+	VMOVUPS        2304(DX), Y5
+	VMOVUPS        2368(DX), Y6
+	VMOVUPS        2432(DX), Y7
+	VMOVUPS        2496(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 2048(DX)
+	VMOVUPS        Y2, 2112(DX)
+	VMOVUPS        Y9, 2176(DX)
+	VMOVUPS        Y6, 2240(DX)
+	VMOVUPS        Y0, 2304(DX)
+	VMOVUPS        Y7, 2368(DX)
+	VMOVUPS        Y5, 2432(DX)
+	VMOVUPS        Y3, 2496(DX)
+	VMOVUPS        2080(DX), Y0
+	VMOVUPS        2144(DX), Y2
+	VMOVUPS        2208(DX), Y3
+	VMOVUPS        2272(DX), Y4
+	VMOVUPS        2336(DX), Y5
+	VMOVUPS        2400(DX), Y6
+	VMOVUPS        2464(DX), Y7
+	VMOVUPS        2528(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 2080(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 2144(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2208(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 2272(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 2336(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2400(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 2464(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 2528(DX)
+	VMOVUPS        2048(DX), Y0
+	VMOVUPS        2080(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 128(AX)
+	VMOVUPS        Y0, 2176(AX)
+	VMOVUPS        2112(DX), Y0
+	VMOVUPS        2144(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 384(AX)
+	VMOVUPS        Y0, 2432(AX)
+	VMOVUPS        2176(DX), Y0
+	VMOVUPS        2208(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 640(AX)
+	VMOVUPS        Y0, 2688(AX)
+	VMOVUPS        2240(DX), Y0
+	VMOVUPS        2272(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 896(AX)
+	VMOVUPS        Y0, 2944(AX)
+	VMOVUPS        2304(DX), Y0
+	VMOVUPS        2336(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1152(AX)
+	VMOVUPS        Y0, 3200(AX)
+	VMOVUPS        2368(DX), Y0
+	VMOVUPS        2400(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1408(AX)
+	VMOVUPS        Y0, 3456(AX)
+	VMOVUPS        2432(DX), Y0
+	VMOVUPS        2464(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1664(AX)
+	VMOVUPS        Y0, 3712(AX)
+	VMOVUPS        2496(DX), Y0
+	VMOVUPS        2528(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1920(AX)
+	VMOVUPS        Y0, 3968(AX)
+	VMOVUPS        2560(DX), Y0
+	VMOVUPS        2624(DX), Y2
+	VMOVUPS        2688(DX), Y3
+	VMOVUPS        2752(DX), Y4
+	VMOVUPS        2816(DX), Y5
+	VMOVUPS        2880(DX), Y6
+	VMOVUPS        2944(DX), Y7
+	VMOVUPS        3008(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 2560(DX)
+	VMOVUPS        Y2, 2624(DX)
+	VMOVUPS        Y9, 2688(DX)
+	VMOVUPS        Y6, 2752(DX)
+	VMOVUPS        Y0, 2816(DX)
+	VMOVUPS        Y7, 2880(DX)
+	VMOVUPS        Y5, 2944(DX)
+	VMOVUPS        Y3, 3008(DX)
+	VMOVUPS        2592(DX), Y0
+	VMOVUPS        2656(DX), Y2
+	VMOVUPS        2720(DX), Y3
+	VMOVUPS        2784(DX), Y4
+	VMOVUPS        2848(DX), Y5
+	VMOVUPS        2912(DX), Y6
+	VMOVUPS        2976(DX), Y7
+	VMOVUPS        3040(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 2592(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 2656(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 2720(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 2784(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 2848(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 2912(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 2976(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3040(DX)
+	VMOVUPS        2560(DX), Y0
+	VMOVUPS        2592(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 160(AX)
+	VMOVUPS        Y0, 2208(AX)
+	VMOVUPS        2624(DX), Y0
+	VMOVUPS        2656(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 416(AX)
+	VMOVUPS        Y0, 2464(AX)
+	VMOVUPS        2688(DX), Y0
+	VMOVUPS        2720(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 672(AX)
+	VMOVUPS        Y0, 2720(AX)
+	VMOVUPS        2752(DX), Y0
+	VMOVUPS        2784(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 928(AX)
+	VMOVUPS        Y0, 2976(AX)
+	VMOVUPS        2816(DX), Y0
+	VMOVUPS        2848(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1184(AX)
+	VMOVUPS        Y0, 3232(AX)
+	VMOVUPS        2880(DX), Y0
+	VMOVUPS        2912(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1440(AX)
+	VMOVUPS        Y0, 3488(AX)
+	VMOVUPS        2944(DX), Y0
+	VMOVUPS        2976(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1696(AX)
+	VMOVUPS        Y0, 3744(AX)
+	VMOVUPS        3008(DX), Y0
+	VMOVUPS        3040(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1952(AX)
+	VMOVUPS        Y0, 4000(AX)
+	VMOVUPS        3072(DX), Y0
+	VMOVUPS        3136(DX), Y2
+	VMOVUPS        3200(DX), Y3
+	VMOVUPS        3264(DX), Y4
+	VMOVUPS        3328(DX), Y5
+	VMOVUPS        3392(DX), Y6
+	VMOVUPS        3456(DX), Y7
+	VMOVUPS        3520(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 3072(DX)
+	VMOVUPS        Y2, 3136(DX)
+	VMOVUPS        Y9, 3200(DX)
+	VMOVUPS        Y6, 3264(DX)
+	VMOVUPS        Y0, 3328(DX)
+	VMOVUPS        Y7, 3392(DX)
+	VMOVUPS        Y5, 3456(DX)
+	VMOVUPS        Y3, 3520(DX)
+	VMOVUPS        3104(DX), Y0
+	VMOVUPS        3168(DX), Y2
+	VMOVUPS        3232(DX), Y3
+	VMOVUPS        3296(DX), Y4
+	VMOVUPS        3360(DX), Y5
+	VMOVUPS        3424(DX), Y6
+	VMOVUPS        3488(DX), Y7
+	VMOVUPS        3552(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 3104(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 3168(DX)
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y9, Y2
+	VMOVUPS        Y2, 3232(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 3296(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 3360(DX)
+	VPERMILPS      $0xb1, Y7, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y7, Y0
+	VMOVUPS        Y0, 3424(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 3488(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 3552(DX)
+	VMOVUPS        3072(DX), Y0
+	VMOVUPS        3104(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 192(AX)
+	VMOVUPS        Y0, 2240(AX)
+	VMOVUPS        3136(DX), Y0
+	VMOVUPS        3168(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 448(AX)
+	VMOVUPS        Y0, 2496(AX)
+	VMOVUPS        3200(DX), Y0
+	VMOVUPS        3232(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 704(AX)
+	VMOVUPS        Y0, 2752(AX)
+	VMOVUPS        3264(DX), Y0
+	VMOVUPS        3296(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 960(AX)
+	VMOVUPS        Y0, 3008(AX)
+	VMOVUPS        3328(DX), Y0
+	VMOVUPS        3360(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1216(AX)
+	VMOVUPS        Y0, 3264(AX)
+	VMOVUPS        3392(DX), Y0
+	VMOVUPS        3424(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1472(AX)
+	VMOVUPS        Y0, 3520(AX)
+	VMOVUPS        3456(DX), Y0
+	VMOVUPS        3488(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1728(AX)
+	VMOVUPS        Y0, 3776(AX)
+	VMOVUPS        3520(DX), Y0
+	VMOVUPS        3552(DX), Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y3, 1984(AX)
+	VMOVUPS        Y0, 4032(AX)
+	VMOVUPS        3584(DX), Y0
+	VMOVUPS        3648(DX), Y2
+	VMOVUPS        3712(DX), Y3
+	VMOVUPS        3776(DX), Y4
+	VMOVUPS        3840(DX), Y5
+	VMOVUPS        3904(DX), Y6
+	VMOVUPS        3968(DX), Y7
+	VMOVUPS        4032(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         const_bf3504f3<>+0(SB), Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y9, Y7, Y2
+	VSUBPS         Y9, Y7, Y7
+	VADDPS         Y6, Y5, Y9
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 3584(DX)
+	VMOVUPS        Y2, 3648(DX)
+	VMOVUPS        Y9, 3712(DX)
+	VMOVUPS        Y6, 3776(DX)
+	VMOVUPS        Y0, 3840(DX)
+	VMOVUPS        Y7, 3904(DX)
+	VMOVUPS        Y5, 3968(DX)
+	VMOVUPS        Y3, 4032(DX)
+	VMOVUPS        3616(DX), Y0
+	VMOVUPS        3680(DX), Y2
+	VMOVUPS        3744(DX), Y3
+	VMOVUPS        3808(DX), Y4
+	VMOVUPS        3872(DX), Y5
+	VMOVUPS        3936(DX), Y6
+	VMOVUPS        4000(DX), Y7
+	VMOVUPS        4064(DX), Y8
+	VADDPS         Y5, Y0, Y9
+	VSUBPS         Y5, Y0, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y9, Y0
+	VSUBPS         Y5, Y9, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y1, Y10, Y3
+	VFMADDSUB231PS Y1, Y10, Y7
+	VADDPS         Y6, Y2, Y9
+	VSUBPS         Y6, Y2, Y10
+	VADDPS         Y8, Y4, Y6
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y2
+	VSUBPS         Y6, Y9, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMOVAPS        Y8, Y4
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y1, Y10, Y4
+	VFMADDSUB231PS Y1, Y10, Y8
+	VPERMILPS      $0xb1, Y8, Y1
+	VMULPS         const_bf3504f3<>+0(SB), Y1, Y1
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y1
+	VPERMILPS      $0xb1, Y6, Y6
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y6, Y6
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         const_bf3504f3<>+0(SB), Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y4, Y8
+	VADDPS         Y2, Y0, Y4
+	VSUBPS         Y2, Y0, Y0
+	VADDPS         Y1, Y7, Y2
+	VSUBPS         Y1, Y7, Y1
+	VADDPS         Y6, Y5, Y7
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y3, Y6
+	VSUBPS         Y8, Y3, Y3
+	VMOVUPS        Y4, 3616(DX)
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         const_bec3ef15<>+0(SB), Y4, Y4
+	VFMSUBADD231PS const_3f6c835e<>+0(SB), Y2, Y4
+	VMOVUPS        Y4, 3680(DX)
+	VPERMILPS      $0xb1, Y7, Y2
+	VMULPS         const_bf3504f3<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y7, Y2
+	VMOVUPS        Y2, 3744(DX)
+	VPERMILPS      $0xb1, Y6, Y2
+	VMULPS         const_bf6c835e<>+0(SB), Y2, Y2
+	VFMSUBADD231PS const_3ec3ef15<>+0(SB), Y6, Y2
+	VMOVUPS        Y2, 3808(DX)
+	VPERMILPS      $0xb1, Y0, Y0
+	VXORPS         fftsmall_signfalse_true_false<>+0(SB), Y0, Y0
+	VMOVUPS        Y0, 3872(DX)
+	VPERMILPS      $0xb1, Y1, Y0
+	VMULPS         const_bf6c835e<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bec3ef15<>+0(SB), Y1, Y0
+	VMOVUPS        Y0, 3936(DX)
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         const_bf3504f3<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y5, Y0
+	VMOVUPS        Y0, 4000(DX)
+	VPERMILPS      $0xb1, Y3, Y0
+	VMULPS         const_bec3ef15<>+0(SB), Y0, Y0
+	VFMSUBADD231PS const_bf6c835e<>+0(SB), Y3, Y0
+	VMOVUPS        Y0, 4064(DX)
+	VMOVUPS        3584(DX), Y0
+	VMOVUPS        3616(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 224(AX)
+	VMOVUPS        Y0, 2272(AX)
+	VMOVUPS        3648(DX), Y0
+	VMOVUPS        3680(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 480(AX)
+	VMOVUPS        Y0, 2528(AX)
+	VMOVUPS        3712(DX), Y0
+	VMOVUPS        3744(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 736(AX)
+	VMOVUPS        Y0, 2784(AX)
+	VMOVUPS        3776(DX), Y0
+	VMOVUPS        3808(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 992(AX)
+	VMOVUPS        Y0, 3040(AX)
+	VMOVUPS        3840(DX), Y0
+	VMOVUPS        3872(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 1248(AX)
+	VMOVUPS        Y0, 3296(AX)
+	VMOVUPS        3904(DX), Y0
+	VMOVUPS        3936(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 1504(AX)
+	VMOVUPS        Y0, 3552(AX)
+	VMOVUPS        3968(DX), Y0
+	VMOVUPS        4000(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 1760(AX)
+	VMOVUPS        Y0, 3808(AX)
+	VMOVUPS        4032(DX), Y0
+	VMOVUPS        4064(DX), Y1
+	VADDPS         Y1, Y0, Y2
+	VSUBPS         Y1, Y0, Y0
+	VMOVUPS        Y2, 2016(AX)
+	VMOVUPS        Y0, 4064(AX)
+	VZEROUPPER
+	RET

@@ -9,14 +9,14 @@ import "math/bits"
 // //go:noescape, and every slice passed to it would escape to the heap.
 
 // fftSmallLog2 returns log2 n when level l has a complex64 kernel of
-// length n (n = 32 … 256 at both levels; AVX-512 runs the YMM kernels of
-// n = 32 and 256, see avogen/fftsmall.go), else −1.
+// length n (n = 32 … 256 at both levels, and 512 at AVX2; AVX-512 runs
+// the YMM kernels of n = 32 and 256, see avogen/fftsmall.go), else −1.
 func fftSmallLog2(l Level, n int) int {
 	if n < 32 || n&(n-1) != 0 {
 		return -1
 	}
 	switch lg := bits.TrailingZeros(uint(n)); {
-	case lg <= 8 && (l == AVX2 || l == AVX512):
+	case lg <= 8 && (l == AVX2 || l == AVX512), lg == 9 && l == AVX2:
 		return lg
 	}
 	return -1
@@ -78,10 +78,14 @@ func (k *FFTSmallKernel) Run(out, in []complex64, inverse bool, s float32) {
 		fftSmall128AVX2Inv(o, i, s)
 	case k.n == 128:
 		fftSmall128AVX2Fwd(o, i, 1)
-	case inverse:
+	case k.n == 256 && inverse:
 		fftSmall256AVX2Inv(o, i, s)
-	default:
+	case k.n == 256:
 		fftSmall256AVX2Fwd(o, i, 1)
+	case inverse:
+		fftSmall512AVX2Inv(o, i, s)
+	default:
+		fftSmall512AVX2Fwd(o, i, 1)
 	}
 }
 

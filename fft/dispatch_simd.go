@@ -99,8 +99,9 @@ func placeWork(buf []complex64, n int, dst []complex64) []complex64 {
 
 // transform32Short runs a short transform without the scratch pool,
 // whose Get and Put cost as much as a 64-point FFT's stages: as one
-// whole-transform kernel call (sp.small), or with the Stockham work
-// buffer on the stack (n ≤ 256); it reports false when it did neither.
+// whole-transform kernel call (sp.small, n ≤ 512), or with the Stockham
+// work buffer on the stack (n ≤ 256); it reports false when it did
+// neither.
 // At the plan's own level it takes p.direct, a field load where
 // p.stockham is an atomic load and a call.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
@@ -108,7 +109,7 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 	if l != p.directLevel {
 		sp = p.stockham(l)
 	}
-	if sp == nil || sp.n > 256 {
+	if sp == nil {
 		return false
 	}
 	if k := sp.small; k != nil {

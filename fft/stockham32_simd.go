@@ -74,9 +74,21 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	p := newStockham32Batch(n, 1, l)
 	if p != nil {
 		p.compactLastStage()
+		if p.small == nil {
+			p.small = asm.NewFFTSmallKernel(l, n) // n = 512 at AVX2: see smallHalfMaxLen
+		}
 	}
 	return p
 }
+
+// smallHalfMaxLen is the longest plan built by newStockham32Radix8 (and
+// so a real plan's half) that runs as one whole-transform kernel call
+// where the level has one. The AVX2 kernel of n = 512 is Plan32's only:
+// against FFTW (FFTWInterleaved, AVX2, two interleaved rounds, ratio =
+// FFTW's time / ours) c64 n = 512 0.92–0.93 → 1.03–1.04 with it, but r32
+// n = 1024, whose half then ran the kernel and a separate real pass
+// instead of its stages, 1.92–1.95 → 1.68.
+const smallHalfMaxLen = 256
 
 // compactLastStage gives p's last stage the compact table of
 // asm.FFTRadix4Compact where the level has it for that stage (a radix-4
@@ -153,7 +165,7 @@ func newStockham32Radix8(n, batch int, l asm.Level, roots rootTable32, plans map
 		roots = newRootTable32(n)
 	}
 	p.fillTables(roots)
-	if batch == 1 {
+	if batch == 1 && n <= smallHalfMaxLen {
 		p.small = asm.NewFFTSmallKernel(l, n) // nil where the level has none of length n
 	}
 	return p

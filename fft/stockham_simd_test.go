@@ -164,10 +164,11 @@ func TestShortPlansRunOneKernelCall(t *testing.T) {
 				t.Errorf("%v: Plan64 n=%d: whole-transform kernel %v, want %v", l, n, got, want)
 			}
 			// A real plan of 2n runs the complex kernel of n (its short
-			// path needs rp.cplx.small).
+			// path needs rp.cplx.small) up to smallHalfMaxLen.
 			r32, _ := NewRealPlan32(2 * n)
-			if rp := r32.stockham(l); rp.cplx != nil && (rp.cplx.small != nil) != asm.FFTSmallSupported(l, n) {
-				t.Errorf("%v: RealPlan32 n=%d: whole-transform kernel %v, want %v", l, 2*n, rp.cplx.small != nil, asm.FFTSmallSupported(l, n))
+			wantHalf := asm.FFTSmallSupported(l, n) && n <= smallHalfMaxLen
+			if rp := r32.stockham(l); rp.cplx != nil && (rp.cplx.small != nil) != wantHalf {
+				t.Errorf("%v: RealPlan32 n=%d: whole-transform kernel %v, want %v", l, 2*n, rp.cplx.small != nil, wantHalf)
 			}
 			r64, _ := NewRealPlan64(2 * n)
 			if rp := r64.stockham(l); rp.cplx != nil && (rp.cplx.small != nil) != (asm.NewFFT64SmallKernel(l, n) != nil) {
