@@ -284,11 +284,13 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 //	4096     0.93–0.94 → 0.95–0.98    1.34–1.36 → 1.31–1.40
 //	65536    1.05–1.06 → 1.10–1.12    1.51–1.56 → 1.54–1.58
 //
-// AVX2 n = 512 and 1024 stay about 6% behind FFTW: their last pass (r =
-// 1, its inputs gathered by a transpose in registers) takes 2.4 times a
-// wide pass of the same size. Of n = 512's 305 ns (AVX2, best of 300
-// batches), 285 are the stages (the r = 1 radix-8 pass alone 124 ns, the
-// wide one 91, the first 61) and 13 the scratch pool's Get and Put.
+// AVX2 n = 1024 stays 2–7% behind FFTW: its last pass (r = 1, its
+// inputs gathered by a transpose in registers) takes 2.4 times a wide
+// pass of the same size. n = 512 ran its three stages in 305 ns (best of
+// 300 batches: the r = 1 radix-8 pass alone 124 ns, the wide one 91, the
+// first 61, the scratch pool's Get and Put 13); it now runs one
+// whole-transform kernel (asm.FFTSmallKernel, no pool), ratio to FFTW
+// 0.92–0.93 → 1.03–1.05 (FFTWInterleaved/c64, AVX2, two rounds).
 //
 // Interleaved, not split: the data stay (re, im) pairs, the layout of
 // []complex64, and a twiddle product is VPERMILPS, VMULPS, VFMADDSUB. A
