@@ -138,7 +138,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	}
 	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
 	// pass, r = 0 marking it.
-	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
+	if k := len(p.stages); batch == 1 && k >= 2 && l == asm.AVX512 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
 		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
 	if batch == 1 && n < segMinLen64 {
@@ -189,7 +189,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 			continue
 		}
 		if s.r == 0 {
-			fillTail16of64(p.tw[s.off:s.off+s.len], n, roots)
+			fillTail16of64(p.tw[s.off:s.off+s.len], n, asm.FFT64Values(l), roots)
 			continue
 		}
 		if s.r16 {
@@ -394,11 +394,10 @@ func fillRadix16of64(tw []float64, n, ls int, roots rootTable32) {
 	}
 }
 
-// fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, 4
+// fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, v
 // values per vector, duplicated over a value's two lanes or compact as
 // asm.FFT64Tail16Compact says.
-func fillTail16of64(tw []float64, n int, roots rootTable32) {
-	const v = 4 // values per ZMM
+func fillTail16of64(tw []float64, n, v int, roots rootTable32) {
 	m := n / 16
 	compact := asm.FFT64Tail16Compact(n)
 	// Twiddle p of value j, in j's block of 15 twiddles: compact, Re and
