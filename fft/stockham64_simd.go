@@ -137,7 +137,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.stages = append(p.stages, stage64{stage32: stage32{ls: ls, r: r}})
 	}
 	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
-	// pass, r = 0 marking it.
+	// pass, r = 0 marking it (AVX2: only after radix8Front64 below).
 	if k := len(p.stages); batch == 1 && k >= 2 && l == asm.AVX512 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
 		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
@@ -160,7 +160,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.pad = segPad64
 	}
 	if batch == 1 && n >= radix8FrontMinLen64 && n <= radix8FrontMaxLen64 && asm.FFT64Radix8Supported(l, 8, n/64) && asm.FFT64Radix8LastSupported(l, n/8) {
-		radix8Front64(p)
+		radix8Front64(p, l)
 	}
 	total := 0
 	for i := range p.stages {
@@ -333,8 +333,9 @@ const (
 // radix8Front64 replaces the stages of sp (batch 1) by the radix-8 first
 // stage and, log2(n/8) = 3a + 2b with b the fewest (but 3, not 0, above
 // n = 512), a radix-8 stages then b radix-4 ones, the last stage (R = 1)
-// radix 8 (asm.FFT64Radix8Last) when b = 0.
-func radix8Front64(sp *stockham64) {
+// radix 8 (asm.FFT64Radix8Last) when b = 0, the last two radix 4 fused
+// (asm.FFT64Tail16) at n = 1024.
+func radix8Front64(sp *stockham64, l asm.Level) {
 	n := sp.n
 	sp.radix2, sp.radix8, sp.pad, sp.pad8 = false, true, 0, 0
 	k := bits.TrailingZeros(uint(n)) - 3
@@ -352,6 +353,17 @@ func radix8Front64(sp *stockham64) {
 	for range b {
 		st = append(st, stage64{stage32: stage32{ls: ls, r: n / (4 * ls)}})
 		ls *= 4
+	}
+	// The last two radix-4 stages (r = 4, then r = 1) as one radix-16
+	// pass (asm.FFT64Tail16), r = 0 marking it: n = 1024 runs 8, 8,
+	// tail instead of 8, 8, 4, 4. Interleaved A/B of go test -c binaries
+	// (FFTWInterleaved, AVX2, three rounds), ours-ns: c128 1024
+	// 1358–1392 against 1430–1456, r64 2048 1672–1687 against 1774–1783;
+	// the tail's table compact (asm.FFT64Tail16Compact) 1379–1399. Tried
+	// and lost: 512 as 8, 4, tail (603–608 against 8, 8, 8's 587–594 ns).
+	// The segmented plans from radix8SegMinLen64 keep their stages.
+	if k := len(st); n < radix8SegMinLen64 && k >= 2 && b >= 2 && asm.FFT64Tail16Supported(l, n) {
+		st = append(st[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
 	sp.stages = st
 	if n >= radix8SegMinLen64 {
