@@ -136,9 +136,15 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		}
 		p.stages = append(p.stages, stage64{stage32: stage32{ls: ls, r: r}})
 	}
-	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
-	// pass, r = 0 marking it (AVX2: only after radix8Front64 below).
-	if k := len(p.stages); batch == 1 && k >= 2 && l == asm.AVX512 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
+	// The last two stages (r = 4, then r = 1) as one radix-16 pass, r = 0
+	// marking it: at AVX2 only below the radix8Front64 plans (n = 256 runs
+	// 4, 4, tail, whose calls beat its whole-transform kernel: c128 256
+	// 286–295 against 318–320 ns, interleaved A/B, FFTWInterleaved, three
+	// rounds), which take the tail only at n = 1024. From n = 4096 the
+	// tail's sixteen output streams, n/16 values apart, share L1 sets:
+	// 8, 8, 4, tail lost to 8, 8, 4, 4, 4 (c128 4096 9396–9473 against
+	// 7122–7139 ns, 32768 97034–98313 against 81792–83611).
+	if k := len(p.stages); batch == 1 && k >= 2 && (l == asm.AVX512 || n < radix8FrontMinLen64) && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
 		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
 	if batch == 1 && n < segMinLen64 {
