@@ -1169,7 +1169,11 @@ func generateFFT64Tail() {
 // stage that the fused pass saves. tw holds 30 vectors (or compact, 15)
 // per 2 j, fft64Tail16's layout with 2 values per vector. m = n/16 must
 // be even; the input may be segmented (pad bytes after every per pairs
-// of j).
+// of j). Tried: values k and k + 1 read as one 32-byte load per j and
+// split by VPERM2F128 (half the loads): no change (c128 256 285–286
+// against 287–298 ns, 1024 1345–1363 against 1347–1362), so the loop is
+// not bound by its loads; and the compact table at n = 1024: 1379–1399
+// against 1358–1392 ns.
 func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 	name := "fft64Tail16" + v.Name + fftDir(inverse)
 	vecs := 30 // twiddle vectors per 2 j
