@@ -1172,8 +1172,10 @@ func generateFFT64Tail() {
 // of j). Tried: values k and k + 1 read as one 32-byte load per j and
 // split by VPERM2F128 (half the loads): no change (c128 256 285–286
 // against 287–298 ns, 1024 1345–1363 against 1347–1362), so the loop is
-// not bound by its loads; and the compact table at n = 1024: 1379–1399
-// against 1358–1392 ns.
+// not bound by its loads; d02 + i·d13 by VADDSUBPD instead of an FMA by
+// ones and a copy (moving work from the FMA to the add pipes): 288–289
+// against 289–292 ns at 256, 1345–1353 against 1347–1365 at 1024; and
+// the compact table at n = 1024: 1379–1399 against 1358–1392 ns.
 func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 	name := "fft64Tail16" + v.Name + fftDir(inverse)
 	vecs := 30 // twiddle vectors per 2 j
