@@ -547,8 +547,11 @@ func FFT64Radix16First(l Level, out, in []complex128, tw []float64, s float64, i
 }
 
 // FFT64Tail16Supported is FFTTail16Supported for complex128: AVX-512, n
-// a multiple of 64.
-func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 && n%64 == 0 }
+// a multiple of 64, or AVX2 (avogen/fft64.go, fft64Tail16Y), n a multiple
+// of 32.
+func FFT64Tail16Supported(l Level, n int) bool {
+	return l == AVX512 && n >= 64 && n%64 == 0 || l == AVX2 && n >= 32 && n%32 == 0
+}
 
 // FFT64Tail16Compact reports whether FFT64Tail16 of length n takes its
 // twiddles compact (15 vectors of plain complex128 per 4 j, spread in the
@@ -562,12 +565,13 @@ func FFT64Tail16Supported(l Level, n int) bool { return l == AVX512 && n >= 64 &
 func FFT64Tail16Compact(n int) bool { return n >= 2048 }
 
 // FFT64Tail16TwiddleLen is the float64 count of FFT64Tail16's table: 30
-// vectors of 8 float64 per 4 j, or 15 where FFT64Tail16Compact.
+// vectors of 8 float64 per 4 j, or 15 where FFT64Tail16Compact (at AVX2
+// as many vectors of 4 float64 per 2 j: the same count).
 func FFT64Tail16TwiddleLen(n int) int {
 	if FFT64Tail16Compact(n) {
-		return n / 64 * 15 * 8
+		return n / 32 * 15 * 4
 	}
-	return n / 64 * 30 * 8
+	return n / 32 * 30 * 4
 }
 
 // FFT64Tail16 is FFTTail16 for complex128, its table laid out as
@@ -589,12 +593,27 @@ func FFT64Tail16Seg(l Level, out, in []complex128, tw []float64, inPad int, inve
 		panic("asm: FFT64Tail16: bad length or padding")
 	}
 	tw = tw[:FFT64Tail16TwiddleLen(n)]
-	// A group of the kernel is 64 input values (4 j).
-	per, pad := m/64, inPad*16
+	// A group of the kernel is 16 input values (one j) per value of a
+	// vector.
+	v := FFT64Values(l)
+	per, pad := m/(16*v), inPad*16
 	if inPad == 0 {
-		per = m / 4
+		per = m / v
 	}
 	o, i, w := &out[0], &in[0], &tw[0]
+	if l == AVX2 {
+		switch c := FFT64Tail16Compact(n); {
+		case c && inverse:
+			fft64Tail16cAVX2Inv(o, i, w, m, per, pad)
+		case c:
+			fft64Tail16cAVX2Fwd(o, i, w, m, per, pad)
+		case inverse:
+			fft64Tail16AVX2Inv(o, i, w, m, per, pad)
+		default:
+			fft64Tail16AVX2Fwd(o, i, w, m, per, pad)
+		}
+		return
+	}
 	switch c := FFT64Tail16Compact(n); {
 	case c && inverse:
 		fft64Tail16cAVX512Inv(o, i, w, m, per, pad)

@@ -1148,3 +1148,137 @@ func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
 	VZEROUPPER()
 	RET()
 }
+
+// generateFFT64Tail writes asm/fft64tail_amd64.s: the AVX2 complex128
+// tail, in a file of its own so that no kernel of fft_amd64.s moves (code
+// shifted by a kernel inserted mid-file had made RealPlan64 n = 256 at
+// AVX2 18% slower, avogen/fft.go).
+func generateFFT64Tail() {
+	for _, inverse := range []bool{false, true} {
+		fft64Tail16Y(vmath.AVX2, inverse, false)
+		fft64Tail16Y(vmath.AVX2, inverse, true)
+	}
+}
+
+// fft64Tail16Y is fft64Tail16 at AVX2: a YMM holds 2 consecutive j, value
+// p of j read as a 128-bit piece from in[16j + p] (as fft64R8Narrow1
+// reads its eight). The sixteen values of a pair of j fill AVX2's
+// sixteen registers, so stage A's outputs for s = 2, 3 wait in the frame
+// while stage B runs s = 0, 1 from registers: eight stores and loads that
+// stay in L1, against the sixteen of each and the loop of the r = 4
+// stage that the fused pass saves. tw holds 30 vectors (or compact, 15)
+// per 2 j, fft64Tail16's layout with 2 values per vector. m = n/16 must
+// be even; the input may be segmented (pad bytes after every per pairs
+// of j). Tried: values k and k + 1 read as one 32-byte load per j and
+// split by VPERM2F128 (half the loads): no change (c128 256 285–286
+// against 287–298 ns, 1024 1345–1363 against 1347–1362), so the loop is
+// not bound by its loads; d02 + i·d13 by VADDSUBPD instead of an FMA by
+// ones and a copy (moving work from the FMA to the add pipes): 288–289
+// against 289–292 ns at 256, 1345–1353 against 1347–1365 at 1024; and
+// the compact table at n = 1024: 1379–1399 against 1358–1392 ns.
+func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
+	name := "fft64Tail16" + v.Name + fftDir(inverse)
+	vecs := 30 // twiddle vectors per 2 j
+	if compact {
+		name = "fft64Tail16c" + v.Name + fftDir(inverse)
+		vecs = 15
+	}
+	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, m, per, pad int)")
+	Pragma("noescape")
+	Doc(name + " runs the last two radix-4 stages of a complex128 FFT fused (a radix-16 pass), its input segmented (pad bytes after every per groups of 32 values); see avogen/fft64.go, fft64Tail16Y.")
+	vb := v.Bytes()
+	// Aligned by hand (Go aligns SP to 8 bytes only): a spill that split
+	// a cache line would not forward to its load.
+	frame := AllocLocal(8*vb + vb)
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	m := Load(Param("m"), GP64())
+	spill := GP64()
+	LEAQ(frame.Offset(vb-1), spill)
+	ANDQ(I32(-vb), spill)
+	mb := GP64() // m values in bytes
+	MOVQ(m, mb)
+	SHLQ(U8(4), mb)
+	groups := GP64()
+	MOVQ(m, groups)
+	SHRQ(U8(1), groups)
+	JZ(LabelRef(name + "_done"))
+	per, left := GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
+	ones := v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	Label(name + "_loop")
+	spread := func(p int) (Op, Op) {
+		if !compact {
+			return Mem{Base: tw, Disp: 2 * p * vb}, Mem{Base: tw, Disp: (2*p + 1) * vb}
+		}
+		wr, wi := v.Vec(), v.Vec()
+		VMOVDDUP(Mem{Base: tw, Disp: p * vb}, wr)
+		VPERMILPD(U8(0xff), Mem{Base: tw, Disp: p * vb}, wi)
+		return wr, wi
+	}
+	var y [2][4]reg.VecVirtual
+	for k := range 4 {
+		a := make([]reg.VecVirtual, 4)
+		for q := range a {
+			a[q] = v.Vec()
+			// VBROADCASTF128 writes all of a[q]: see fft64R8Narrow1.
+			VBROADCASTF128(Mem{Base: in, Disp: 16 * (4*q + k)}, a[q])
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 256 + 16*(4*q+k)}, a[q], a[q])
+			if q > 0 {
+				wr, wi := spread(q - 1)
+				a[q] = cmul64(v, a[q], wr, wi, inverse)
+			}
+		}
+		butterfly64(v, a, ones, inverse)
+		y[0][k], y[1][k] = a[0], a[1]
+		VMOVUPD(a[2], Mem{Base: spill, Disp: k * vb})
+		VMOVUPD(a[3], Mem{Base: spill, Disp: (4 + k) * vb})
+	}
+	o := GP64()
+	for s := range 4 {
+		var b []reg.VecVirtual
+		if s < 2 {
+			b = y[s][:]
+		} else {
+			b = make([]reg.VecVirtual, 4)
+			for k := range b {
+				b[k] = v.Vec()
+				VMOVUPD(Mem{Base: spill, Disp: (4*(s-2) + k) * vb}, b[k])
+			}
+		}
+		for k := 1; k < 4; k++ {
+			wr, wi := spread(3 + 3*s + k - 1)
+			b[k] = cmul64(v, b[k], wr, wi, inverse)
+		}
+		butterfly64(v, b, ones, inverse)
+		if s == 0 {
+			MOVQ(out, o)
+		} else {
+			ADDQ(mb, o)
+		}
+		VMOVUPD(b[0], Mem{Base: o})
+		VMOVUPD(b[1], Mem{Base: o, Index: mb, Scale: 4})
+		VMOVUPD(b[2], Mem{Base: o, Index: mb, Scale: 8})
+		t3 := GP64()
+		LEAQ(Mem{Base: o, Index: mb, Scale: 8}, t3)
+		VMOVUPD(b[3], Mem{Base: t3, Index: mb, Scale: 4})
+	}
+	ADDQ(U32(512), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(vecs*vb), tw)
+	DECQ(left)
+	JNZ(LabelRef(name + "_next"))
+	ADDQ(NewParamAddr("pad", 40), in)
+	MOVQ(per, left)
+	Label(name + "_next")
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}

@@ -42,6 +42,7 @@ var generators = map[string]func(){
 	"fft":        generateFFT,
 	"fftconv":    generateFFTConv,
 	"fftbatch":   generateFFTBatch,
+	"fft64tail":  generateFFT64Tail,
 	"fftsmall":   generateFFTSmall,
 	"cauchy":     generateCauchy,
 	"cmul":       generateCMul,

@@ -92,7 +92,8 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 //
 // At the AVX2, AVX-512 and NEON levels a power-of-two n ≥ 32 runs the
 // float64 twins of Plan32's Stockham kernels (avogen/fft64.go; interleaved, radix
-// 2 then radix 4, the last two fused at AVX-512, at AVX2 radix 8 from the
+// 2 then radix 4, the last two fused at AVX-512 and at AVX2 for n = 256
+// and 1024 (asm.FFT64Tail16), at AVX2 radix 8 from the
 // first stage for n = 512 … 65536 (radix8Front64), at AVX-512 radix 8
 // first for odd log2 n up to 2^17 (radix8MaxLenAVX512) and n = 1024 a
 // radix-16 first pass (fuseRadix16of64), twiddles from exact angles; four
@@ -107,7 +108,7 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
 // 65536 generic 7,300–7,700, AVX2 21,500–23,100, AVX-512 24,300–25,300.
 //
-// n = 32 … 256 run instead one whole-transform
+// n = 32 … 256 (at AVX2 … 128) run instead one whole-transform
 // kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
 // pool. Against FFTW (FFTW_PATIENT), ratio = FFTW's time / ours, best of
 // 200 interleaved batches (go test -tags fftw -run '^$' -bench
@@ -118,11 +119,13 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // 1.08–1.11, 2048 1.14–1.22, 4096 1.39–1.49, 8192 1.27–1.30, 16384
 // 1.19–1.22, 32768 1.31–1.33, 65536 1.21–1.22; RealPlan64 (r64) 1.20
 // (n = 64) to 1.44, 1.23–1.29 from 4096. AVX2 with the radix-8 plans
-// (three runs of one binary): n = 64
-// 1.01–1.04, 128 1.02–1.08, 256 0.93–0.99, 512 0.89–0.94, 1024
-// 0.85–0.88, 2048 1.00–1.10, 4096 1.40–1.45, 8192 1.15–1.17, 16384
-// 1.11–1.15, 32768 1.14–1.17, 65536 1.21–1.25; RealPlan64 1.11–1.12 at n
-// = 4096 and 65536, 1.04 to 1.33 elsewhere from 64.
+// and the fused tail at n = 256 and 1024 (two runs, 2026-11-29,
+// alternating with the binary before the tail, whose 256 ran 0.75–0.80
+// and 1024 0.90–0.94, RealPlan64 512 0.95–1.01 and 2048 1.03–1.04): n =
+// 64 1.10–1.11, 128 1.09, 256 0.84, 512 0.91–0.92, 1024 0.96–0.97, 2048
+// 1.01, 4096 1.14–1.20, 8192 1.21–1.22, 16384 1.11–1.12, 32768
+// 1.09–1.23, 65536 1.14; RealPlan64 512 1.01–1.02, 2048 1.09, 1.08 to
+// 1.30 elsewhere from 64.
 type Plan64 struct {
 	n       int
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it

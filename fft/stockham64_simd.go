@@ -136,9 +136,15 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		}
 		p.stages = append(p.stages, stage64{stage32: stage32{ls: ls, r: r}})
 	}
-	// AVX-512: the last two stages (r = 4, then r = 1) as one radix-16
-	// pass, r = 0 marking it.
-	if k := len(p.stages); batch == 1 && k >= 2 && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
+	// The last two stages (r = 4, then r = 1) as one radix-16 pass, r = 0
+	// marking it: at AVX2 only below the radix8Front64 plans (n = 256 runs
+	// 4, 4, tail, whose calls beat its whole-transform kernel: c128 256
+	// 286–295 against 318–320 ns, interleaved A/B, FFTWInterleaved, three
+	// rounds), which take the tail only at n = 1024. From n = 4096 the
+	// tail's sixteen output streams, n/16 values apart, share L1 sets:
+	// 8, 8, 4, tail lost to 8, 8, 4, 4, 4 (c128 4096 9396–9473 against
+	// 7122–7139 ns, 32768 97034–98313 against 81792–83611).
+	if k := len(p.stages); batch == 1 && k >= 2 && (l == asm.AVX512 || n < radix8FrontMinLen64) && asm.FFT64Tail16Supported(l, n) && p.stages[k-2].r == 4 && p.stages[k-1].r == 1 {
 		p.stages = append(p.stages[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
 	if batch == 1 && n < segMinLen64 {
@@ -160,7 +166,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.pad = segPad64
 	}
 	if batch == 1 && n >= radix8FrontMinLen64 && n <= radix8FrontMaxLen64 && asm.FFT64Radix8Supported(l, 8, n/64) && asm.FFT64Radix8LastSupported(l, n/8) {
-		radix8Front64(p)
+		radix8Front64(p, l)
 	}
 	total := 0
 	for i := range p.stages {
@@ -189,7 +195,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 			continue
 		}
 		if s.r == 0 {
-			fillTail16of64(p.tw[s.off:s.off+s.len], n, roots)
+			fillTail16of64(p.tw[s.off:s.off+s.len], n, asm.FFT64Values(l), roots)
 			continue
 		}
 		if s.r16 {
@@ -333,8 +339,9 @@ const (
 // radix8Front64 replaces the stages of sp (batch 1) by the radix-8 first
 // stage and, log2(n/8) = 3a + 2b with b the fewest (but 3, not 0, above
 // n = 512), a radix-8 stages then b radix-4 ones, the last stage (R = 1)
-// radix 8 (asm.FFT64Radix8Last) when b = 0.
-func radix8Front64(sp *stockham64) {
+// radix 8 (asm.FFT64Radix8Last) when b = 0, the last two radix 4 fused
+// (asm.FFT64Tail16) at n = 1024.
+func radix8Front64(sp *stockham64, l asm.Level) {
 	n := sp.n
 	sp.radix2, sp.radix8, sp.pad, sp.pad8 = false, true, 0, 0
 	k := bits.TrailingZeros(uint(n)) - 3
@@ -352,6 +359,17 @@ func radix8Front64(sp *stockham64) {
 	for range b {
 		st = append(st, stage64{stage32: stage32{ls: ls, r: n / (4 * ls)}})
 		ls *= 4
+	}
+	// The last two radix-4 stages (r = 4, then r = 1) as one radix-16
+	// pass (asm.FFT64Tail16), r = 0 marking it: n = 1024 runs 8, 8,
+	// tail instead of 8, 8, 4, 4. Interleaved A/B of go test -c binaries
+	// (FFTWInterleaved, AVX2, three rounds), ours-ns: c128 1024
+	// 1358–1392 against 1430–1456, r64 2048 1672–1687 against 1774–1783;
+	// the tail's table compact (asm.FFT64Tail16Compact) 1379–1399. Tried
+	// and lost: 512 as 8, 4, tail (603–608 against 8, 8, 8's 587–594 ns).
+	// The segmented plans from radix8SegMinLen64 keep their stages.
+	if k := len(st); n < radix8SegMinLen64 && k >= 2 && b >= 2 && asm.FFT64Tail16Supported(l, n) {
+		st = append(st[:k-2], stage64{stage32: stage32{ls: n / 16, r: 0}})
 	}
 	sp.stages = st
 	if n >= radix8SegMinLen64 {
@@ -394,11 +412,10 @@ func fillRadix16of64(tw []float64, n, ls int, roots rootTable32) {
 	}
 }
 
-// fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, 4
+// fillTail16of64 is fillTail16 for asm.FFT64Tail16: float64 twiddles, v
 // values per vector, duplicated over a value's two lanes or compact as
 // asm.FFT64Tail16Compact says.
-func fillTail16of64(tw []float64, n int, roots rootTable32) {
-	const v = 4 // values per ZMM
+func fillTail16of64(tw []float64, n, v int, roots rootTable32) {
 	m := n / 16
 	compact := asm.FFT64Tail16Compact(n)
 	// Twiddle p of value j, in j's block of 15 twiddles: compact, Re and
