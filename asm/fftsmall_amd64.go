@@ -94,16 +94,6 @@ func fft64Small128AVX2Fwd(out *complex128, in *complex128, s float64)
 //go:noescape
 func fft64Small128AVX2Inv(out *complex128, in *complex128, s float64)
 
-// fft64Small256AVX2Fwd runs the whole complex128 FFT of length 256 (inverse: scaled by s); see avogen/fftsmall.go.
-//
-//go:noescape
-func fft64Small256AVX2Fwd(out *complex128, in *complex128, s float64)
-
-// fft64Small256AVX2Inv runs the whole complex128 FFT of length 256 (inverse: scaled by s); see avogen/fftsmall.go.
-//
-//go:noescape
-func fft64Small256AVX2Inv(out *complex128, in *complex128, s float64)
-
 // fft64Small32AVX512Fwd runs the whole complex128 FFT of length 32 (inverse: scaled by s); see avogen/fftsmall.go.
 //
 //go:noescape

@@ -100,17 +100,17 @@ func FFTSmall(l Level, out, in []complex64, inverse bool, s float32) {
 }
 
 // FFT64SmallKernel is FFTSmallKernel for complex128: n = 32 … 256 at
-// both levels.
+// AVX-512, 32 … 128 at AVX2.
 type FFT64SmallKernel struct {
 	n   int
 	zmm bool
 }
 
-// NewFFT64SmallKernel is NewFFTSmallKernel for complex128, but for n =
-// 256 at AVX2: there the Stockham stages ending with the fused tail
-// (FFT64Tail16) are faster (Plan64 n = 256, FFTWInterleaved, interleaved
-// A/B, three rounds: 286–295 against the kernel's 318–320 ns), at 64 and
-// 128 they are not (89 against 51, 134 against 102 ns).
+// NewFFT64SmallKernel is NewFFTSmallKernel for complex128, but with no
+// kernel for n = 256 at AVX2: there the Stockham stages ending with the
+// fused tail (FFT64Tail16) are faster (Plan64 n = 256, FFTWInterleaved,
+// interleaved A/B, three rounds: 286–295 against the kernel's 318–320
+// ns), at 64 and 128 they are not (89 against 51, 134 against 102 ns).
 func NewFFT64SmallKernel(l Level, n int) *FFT64SmallKernel {
 	if (l != AVX2 && l != AVX512) || (n != 32 && n != 64 && n != 128 && n != 256) || l == AVX2 && n == 256 {
 		return nil
@@ -154,13 +154,9 @@ func (k *FFT64SmallKernel) Run(out, in []complex128, inverse bool, s float64) {
 		fft64Small64AVX2Inv(o, i, s)
 	case k.n == 64:
 		fft64Small64AVX2Fwd(o, i, 1)
-	case k.n == 128 && inverse:
-		fft64Small128AVX2Inv(o, i, s)
-	case k.n == 128:
-		fft64Small128AVX2Fwd(o, i, 1)
 	case inverse:
-		fft64Small256AVX2Inv(o, i, s)
+		fft64Small128AVX2Inv(o, i, s)
 	default:
-		fft64Small256AVX2Fwd(o, i, 1)
+		fft64Small128AVX2Fwd(o, i, 1)
 	}
 }

@@ -85,11 +85,11 @@ var fftSmallLens = map[string][]int{
 // stages → this: AVX2 n = 32 44.5 → 25.7, 64 72.4 → 46.6, 128 138 → 100
 // (256: 305–314 → 282–290 ns through Plan64, interleaved with FFTW);
 // AVX-512 32 51.2 → 19.2, 64 56.2 → 37.9, 128 117 → 88, 256 230 → 195.
-// Plan64 no longer runs the AVX2 n = 256 kernel: its Stockham stages
+// The AVX2 n = 256 kernel is not generated any more: the Stockham stages
 // ending with the fused tail (fft64Tail16Y) beat it, 286–295 against
-// 318–320 ns (asm.NewFFT64SmallKernel).
+// 318–320 ns through Plan64.
 var fft64SmallLens = map[string][]int{
-	"AVX2":   {32, 64, 128, 256},
+	"AVX2":   {32, 64, 128},
 	"AVX512": {32, 64, 128, 256},
 }
 
