@@ -325,7 +325,10 @@ const radix8SegMinLen64 = 1 << 11
 // 17927–18160 against 20404–20544, 65536 93299–93770 against
 // 106147–106388. Longer plans were not measured.
 //
-// Tried and lost: 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns)
+// Tried and lost: 256 as 4, 8, 8 (the last asm.FFT64Radix8Last; 259
+// against 8, 8, 4's 243 ns, runStockham64 alone, four rounds) and as 8,
+// 4, 8 (241–264, no better); 512 as 4, 8, tail (609–639 against 8, 8, 8's
+// 573–584 ns); 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns)
 // and 2048 as 4, 8, 8, 8 (3916–3946 against 3829–3847 ns), the radix-8
 // last stage's eight output streams n/8 values (4 KB) apart costing it
 // 1.65 µs against radix 4's 0.78 (stage alone, whatever the buffers'
@@ -451,6 +454,10 @@ func fillTail16of64(tw []float64, n, v int, roots rootTable32) {
 }
 
 // runStockham64 is runStockham32 for complex128 (scale: end with the 1/n).
+// Its work buffer is not placed against 4 KB aliasing as Plan32's is
+// (stockhamWork): the AVX2 plans of n = 256, 512 and 1024 alone, src and
+// dst page-aligned, ran within the noise (1–2%) with work 0, 512, … 3584
+// bytes past a page (243–250, 549–571, 1286–1315 ns).
 func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
 	l := sp.level
 	if sp.small != nil && (inverse || !scale) {
