@@ -14,8 +14,8 @@ import (
 // stockham32, up to radix8MaxLen64, at AVX-512 radix8MaxLenAVX512), then
 // radix-4 stages (some fused or replaced by radix 8 or 16 where the level
 // has them, the first two at AVX-512 by asm.FFT64Radix16First below
-// segMinLen64, and at AVX2 radix 8 from the first stage for n = 512 and
-// 1024, radix8Front64),
+// segMinLen64, and at AVX2 radix 8 from the first stage for n = 256 …
+// 65536, radix8Front64),
 // the twiddles cos and sin of exact angles (rootTable32) in float64
 // tables laid out for asm.FFT64Radix4.
 type stockham64 struct {
@@ -137,10 +137,11 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.stages = append(p.stages, stage64{stage32: stage32{ls: ls, r: r}})
 	}
 	// The last two stages (r = 4, then r = 1) as one radix-16 pass, r = 0
-	// marking it: at AVX2 only below the radix8Front64 plans (n = 256 runs
-	// 4, 4, tail, whose calls beat its whole-transform kernel: c128 256
-	// 286–295 against 318–320 ns, interleaved A/B, FFTWInterleaved, three
-	// rounds), which take the tail only at n = 1024. From n = 4096 the
+	// marking it: at AVX2 only below the radix8Front64 plans (n = 64 and
+	// 128, which run their whole-transform kernels), which take the tail
+	// only at n = 1024. (n = 256 ran 4, 4, tail before radix8Front64 took
+	// it: c128 256 286–295 against its whole-transform kernel's 318–320
+	// ns, interleaved A/B, FFTWInterleaved, three rounds.) From n = 4096 the
 	// tail's sixteen output streams, n/16 values apart, share L1 sets:
 	// 8, 8, 4, tail lost to 8, 8, 4, 4, 4 (c128 4096 9396–9473 against
 	// 7122–7139 ns, 32768 97034–98313 against 81792–83611).
@@ -303,14 +304,18 @@ const radix8SegMinLen64 = 1 << 11
 // (radix8Front64) where the level has them (AVX2): a radix-8 first
 // stage, radix-8 stages, then radix-4 ones, one or two passes fewer than
 // the radix-2 or radix-4 first stage and radix-4 stages (or the radix-8
-// middle stages of n = 1024 … 4096) they replace: n = 512 runs radix 8,
-// 8, 8 (the last asm.FFT64Radix8Last) instead of 8, 4, 4, 4; 1024 8, 8,
+// middle stages of n = 1024 … 4096) they replace: n = 256 runs radix 8,
+// 8, 4 instead of 4, 4 and the fused tail (as many passes;
+// runStockham64 alone, src and dst page-aligned, 243 against 262 ns); n =
+// 512 runs radix 8, 8, 8 (the last asm.FFT64Radix8Last) instead of 8, 4, 4, 4; 1024 8, 8,
 // 4, 4 instead of 4, 8, 8, 4; 2048 8, 8, 8, 4 instead of 2, 8, 8, 4, 4;
 // 4096 8, 8, 4, 4, 4 instead of 4, 8, 8, 4, 4; 8192 8, 8, 8, 4, 4
 // instead of 2 and six radix-4 stages; 65536 8, 8, 8, 8, 4, 4 instead of
 // eight radix-4 stages. Interleaved A/B of go test -c binaries
 // (FFTWInterleaved, AVX2, best of 200 batches, three or four rounds),
-// ours-ns: c128 n = 512 606–618 against 625–638, 1024 1438–1459 against
+// ours-ns: c128 n = 256 267–269 against 4, 4, tail's 288 (r64 512
+// 350–356 against 371–373; a fourth round of each, disturbed, 285 and
+// 288, 407 and 373), 512 606–618 against 625–638, 1024 1438–1459 against
 // 1557–1586, 2048 3229–3234 against 3815–3827, 4096 7114–7153 against
 // 7412–7434, 8192 14971–15087 against 17664–17761, 16384 36172–36855
 // against 36898–37292, 32768 82069–82396 against 93589–94798, 65536
@@ -320,7 +325,10 @@ const radix8SegMinLen64 = 1 << 11
 // 17927–18160 against 20404–20544, 65536 93299–93770 against
 // 106147–106388. Longer plans were not measured.
 //
-// Tried and lost: 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns)
+// Tried and lost: 256 as 4, 8, 8 (the last asm.FFT64Radix8Last; 259
+// against 8, 8, 4's 243 ns, runStockham64 alone, four rounds) and as 8,
+// 4, 8 (241–264, no better); 512 as 4, 8, tail (609–639 against 8, 8, 8's
+// 573–584 ns); 1024 as 2, 8, 8, 8 (1640–1646 against 1557–1566 ns)
 // and 2048 as 4, 8, 8, 8 (3916–3946 against 3829–3847 ns), the radix-8
 // last stage's eight output streams n/8 values (4 KB) apart costing it
 // 1.65 µs against radix 4's 0.78 (stage alone, whatever the buffers'
@@ -332,21 +340,22 @@ const radix8SegMinLen64 = 1 << 11
 // pays where it saves a pass and its streams stay clear of each other's
 // L1 sets.
 const (
-	radix8FrontMinLen64 = 1 << 9
+	radix8FrontMinLen64 = 1 << 8
 	radix8FrontMaxLen64 = 1 << 16
 )
 
 // radix8Front64 replaces the stages of sp (batch 1) by the radix-8 first
 // stage and, log2(n/8) = 3a + 2b with b the fewest (but 3, not 0, above
-// n = 512), a radix-8 stages then b radix-4 ones, the last stage (R = 1)
-// radix 8 (asm.FFT64Radix8Last) when b = 0, the last two radix 4 fused
+// n = 512: only 512 ends with the radix-8 last stage), a radix-8 stages
+// then b radix-4 ones, the last stage (R = 1) radix 8
+// (asm.FFT64Radix8Last) when b = 0, the last two radix 4 fused
 // (asm.FFT64Tail16) at n = 1024.
 func radix8Front64(sp *stockham64, l asm.Level) {
 	n := sp.n
 	sp.radix2, sp.radix8, sp.pad, sp.pad8 = false, true, 0, 0
 	k := bits.TrailingZeros(uint(n)) - 3
 	b := [3]int{0, 2, 1}[k%3]
-	if b == 0 && n > radix8FrontMinLen64 {
+	if b == 0 && n > 512 {
 		b = 3
 	}
 	a := (k - 2*b) / 3
@@ -445,6 +454,10 @@ func fillTail16of64(tw []float64, n, v int, roots rootTable32) {
 }
 
 // runStockham64 is runStockham32 for complex128 (scale: end with the 1/n).
+// Its work buffer is not placed against 4 KB aliasing as Plan32's is
+// (stockhamWork): the AVX2 plans of n = 256, 512 and 1024 alone, src and
+// dst page-aligned, ran within the noise (1–2%) with work 0, 512, … 3584
+// bytes past a page (243–250, 549–571, 1286–1315 ns).
 func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale bool) {
 	l := sp.level
 	if sp.small != nil && (inverse || !scale) {

@@ -109,18 +109,18 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 					}
 				}
 				front := n >= radix8FrontMinLen64 && n <= radix8FrontMaxLen64
-				// Radix 8 first, then 8, 8 (512); 8, tail (1024); 8, 8, 4
-				// (2048); 8, 4, 4, 4 (4096); 8, 8, 4, 4 (8192); 8, 8, 8, 4
-				// (16384); 8, 8, 4, 4, 4 (32768); 8, 8, 8, 4, 4 (65536).
-				want := map[int]int{512: 2, 1024: 1, 2048: 2, 4096: 1, 8192: 2, 16384: 3, 32768: 2, 65536: 3}[n]
+				// Radix 8 first, then 8, 4 (256); 8, 8 (512); 8, tail (1024);
+				// 8, 8, 4 (2048); 8, 4, 4, 4 (4096); 8, 8, 4, 4 (8192); 8, 8,
+				// 8, 4 (16384); 8, 8, 4, 4, 4 (32768); 8, 8, 8, 4, 4 (65536).
+				want := map[int]int{256: 1, 512: 2, 1024: 1, 2048: 2, 4096: 1, 8192: 2, 16384: 3, 32768: 2, 65536: 3}[n]
 				if r8 != want {
 					t.Errorf("%v: Plan64 n=%d runs %d radix-8 stages, want %d", l, n, r8, want)
 				}
 				if front && !sp.radix8 {
 					t.Errorf("%v: Plan64 n=%d does not start with radix 8", l, n)
 				}
-				if last := sp.stages[len(sp.stages)-1]; (last.r8 && last.r == 1) != (n == radix8FrontMinLen64) {
-					t.Errorf("%v: Plan64 n=%d: radix-8 last stage %v, want it at n = %d only", l, n, last.r8, radix8FrontMinLen64)
+				if last := sp.stages[len(sp.stages)-1]; (last.r8 && last.r == 1) != (n == 512) {
+					t.Errorf("%v: Plan64 n=%d: radix-8 last stage %v, want it at n = 512 only", l, n, last.r8)
 				}
 				if last := sp.stages[len(sp.stages)-1]; (last.r == 0) != (n >= 64 && n < radix8FrontMinLen64 || n == 1024) {
 					t.Errorf("%v: Plan64 n=%d: fused tail %v, want it from n = 64 to %d and at 1024 only", l, n, last.r == 0, radix8FrontMinLen64/2)
