@@ -684,45 +684,13 @@ func fft64R16Wide(v vmath.ISA, inverse bool) {
 	k := GP64()
 	MOVQ(kv, k)
 	Label(name + "_k")
-	var y [4][4]reg.VecVirtual // y[s][q']
-	p := GP64()
-	for qq := range 4 {
-		if qq == 0 {
-			MOVQ(in, p)
-		} else {
-			ADDQ(rb, p)
-		}
-		a := make([]reg.VecVirtual, 4)
-		for q, m := range []Mem{{Base: p}, {Base: p, Index: r4, Scale: 1}, {Base: p, Index: r4, Scale: 2}, {Base: p, Index: r12, Scale: 1}} {
-			a[q] = v.Vec()
-			VMOVUPD(m, a[q])
-		}
-		for q := 1; q < 4; q++ {
-			a[q] = cmul64(v, a[q], wa[2*q-2], wa[2*q-1], inverse)
-		}
-		butterfly64(v, a, ones, inverse)
-		for s := range 4 {
-			y[s][qq] = a[s]
-		}
-	}
-	o := GP64()
-	for s := range 4 {
-		b := y[s][:]
-		base := 48 + 48*s
-		for q := 1; q < 4; q++ {
-			b[q] = cmul64Bcst(v, b[q], Mem{Base: tw, Disp: base + 16*(q-1)}, Mem{Base: tw, Disp: base + 16*(q-1) + 8}, inverse)
-		}
-		butterfly64(v, b, ones, inverse)
-		if s == 0 {
-			MOVQ(out, o)
-		} else {
-			ADDQ(ob, o)
-		}
-		VMOVUPD(b[0], Mem{Base: o})
-		VMOVUPD(b[1], Mem{Base: o, Index: o4, Scale: 1})
-		VMOVUPD(b[2], Mem{Base: o, Index: o4, Scale: 2})
-		VMOVUPD(b[3], Mem{Base: o, Index: o12, Scale: 1})
-	}
+	y := r16StageA64(v, in, rb, r4, r12, ones, inverse, func(m Mem, a reg.VecVirtual) { VMOVUPD(m, a) },
+		func(a []reg.VecVirtual) {
+			for q := 1; q < 4; q++ {
+				a[q] = cmul64(v, a[q], wa[2*q-2], wa[2*q-1], inverse)
+			}
+		})
+	r16StageB64(v, y, out, ob, o4, o12, tw, ones, inverse, false)
 	ADDQ(U32(vb), in)
 	ADDQ(U32(vb), out)
 	DECQ(k)
@@ -776,7 +744,29 @@ func fft64R16First(v vmath.ISA, inverse bool) {
 		VBROADCASTSD(NewParamAddr("s", 32), sv)
 	}
 	Label(name + "_k")
-	var y [4][4]reg.VecVirtual // y[s][q']
+	load := func(m Mem, a reg.VecVirtual) { VMOVUPD(m, a) }
+	if inverse {
+		load = func(m Mem, a reg.VecVirtual) { VMULPD(m, sv, a) }
+	}
+	y := r16StageA64(v, in, rb, r4, r12, ones, inverse, load, nil)
+	r16StageB64(v, y, out, rb, o4, o12, tw, ones, inverse, true)
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(kv)
+	JNZ(LabelRef(name + "_k"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// r16StageA64 is stage A of the complex128 radix-16 passes for one k:
+// for each q', the four values q of in at p = in + q'·R (R = rb bytes,
+// rows r4 and r12 bytes apart) read by load, multiplied by stage A's
+// twiddles by twiddle (nil when they are all 1), and a radix-4 butterfly;
+// it returns y[s][q'], stage B's input q' of j + s·ls.
+func r16StageA64(v vmath.ISA, in, rb, r4, r12 reg.Register, ones reg.VecVirtual, inverse bool,
+	load func(m Mem, a reg.VecVirtual), twiddle func(a []reg.VecVirtual)) [4][4]reg.VecVirtual {
+	var y [4][4]reg.VecVirtual
 	p := GP64()
 	for qq := range 4 {
 		if qq == 0 {
@@ -787,42 +777,43 @@ func fft64R16First(v vmath.ISA, inverse bool) {
 		a := make([]reg.VecVirtual, 4)
 		for q, m := range []Mem{{Base: p}, {Base: p, Index: r4, Scale: 1}, {Base: p, Index: r4, Scale: 2}, {Base: p, Index: r12, Scale: 1}} {
 			a[q] = v.Vec()
-			if inverse {
-				VMULPD(m, sv, a[q])
-			} else {
-				VMOVUPD(m, a[q])
-			}
+			load(m, a[q])
+		}
+		if twiddle != nil {
+			twiddle(a)
 		}
 		butterfly64(v, a, ones, inverse)
 		for s := range 4 {
 			y[s][qq] = a[s]
 		}
 	}
+	return y
+}
+
+// r16StageB64 is stage B of the complex128 radix-16 passes for one k: for
+// each s, y[s] times stage B's twiddles of j + s·ls (tw at float64 6 + 6s;
+// none for s = 0 when firstS0, the first pass, where they are 1), a radix-4
+// butterfly, and its four outputs stored from out + s·step, o4 and o12
+// bytes apart.
+func r16StageB64(v vmath.ISA, y [4][4]reg.VecVirtual, out, step, o4, o12, tw reg.Register, ones reg.VecVirtual, inverse, firstS0 bool) {
 	o := GP64()
 	for s := range 4 {
 		b := y[s][:]
 		base := 48 + 48*s
-		for q := 1; s > 0 && q < 4; q++ {
+		for q := 1; !(firstS0 && s == 0) && q < 4; q++ {
 			b[q] = cmul64Bcst(v, b[q], Mem{Base: tw, Disp: base + 16*(q-1)}, Mem{Base: tw, Disp: base + 16*(q-1) + 8}, inverse)
 		}
 		butterfly64(v, b, ones, inverse)
 		if s == 0 {
 			MOVQ(out, o)
 		} else {
-			ADDQ(rb, o)
+			ADDQ(step, o)
 		}
 		VMOVUPD(b[0], Mem{Base: o})
 		VMOVUPD(b[1], Mem{Base: o, Index: o4, Scale: 1})
 		VMOVUPD(b[2], Mem{Base: o, Index: o4, Scale: 2})
 		VMOVUPD(b[3], Mem{Base: o, Index: o12, Scale: 1})
 	}
-	ADDQ(U32(v.Bytes()), in)
-	ADDQ(U32(v.Bytes()), out)
-	DECQ(kv)
-	JNZ(LabelRef(name + "_k"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
 }
 
 // cmul64Bcst is cmul64 with Re w and Im w single float64 in memory,
