@@ -26,6 +26,7 @@ type stockham32 struct {
 	seg     bool                // the passes between the first and the last use segmented buffers (runSeg32)
 	invN    float32             // 1/n (exact: n is a power of two), kept so that an inverse does not divide
 	compact bool                // the last stage takes asm.FFTRadix4Compact's table (compactLastStage)
+	r16Tail bool                // the passes are radix 16 (ls = 1), radix 4, tail (radix16FirstStages; runR16Tail32)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -160,6 +161,7 @@ func (p *stockham32) radix16FirstStages() {
 	}
 	p.tw = make([]float32, r16+r4+tail.len)
 	p.fillTables(newRootTable32(n))
+	p.r16Tail = true
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n
