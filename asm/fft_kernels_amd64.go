@@ -254,8 +254,10 @@ func FFTRadix16TwiddleLen(ls int) int { return 30 * ls }
 // 2, 3), then for s = 0 … 3 ω_{16ls}^{p(j+s·ls)} (p = 1, 2, 3), each as
 // Re, Im. s scales the inputs by a power of two (1, or an inverse's 1/n)
 // and needs ls = 1, where the stage-A twiddles and the s = 0 stage-B
-// ones (all 1) are not read. out
-// and in must not overlap.
+// ones (all 1) are not read. out and in must not overlap, except that at
+// ls = 1 out may be in itself: there each vector of k loads its sixteen
+// inputs before it stores its sixteen outputs, at the same positions
+// (a Plan32 of n = 1024 in place then copies nothing).
 func FFTRadix16(l Level, out, in []complex64, tw []float32, ls int, inverse bool, s float32) {
 	if len(out) != len(in) {
 		panic("asm: FFTRadix16: bad length")

@@ -18,8 +18,8 @@ import (
 // read for the wrong j shows), the first stage's output rounded to
 // float32 as the kernel's registers hold it. Shapes: every ls from 1 to 32
 // with r = 8 … 40 (one to five vectors per j, r not always a power of
-// two), the ls = 1 pass with and without a scale, both directions, in,
-// out and table flush against guard pages.
+// two), the ls = 1 pass with and without a scale and in place, both
+// directions, in, out and table flush against guard pages.
 func TestFFTRadix16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(41, 42))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
@@ -74,6 +74,11 @@ func TestFFTRadix16MatchesTwoFloat64StagesAtEveryLevel(t *testing.T) {
 						out := asmtest.GuardedComplex64(t, make([]complex64, n))
 						asm.FFTRadix16(l, out, asmtest.GuardedComplex64(t, x), asmtest.GuardedFloat32(t, tw), ls, inverse, s)
 						checkStage(t, "FFTRadix16", out, want, mid32)
+						if ls == 1 {
+							inPlace := asmtest.GuardedComplex64(t, x)
+							asm.FFTRadix16(l, inPlace, inPlace, asmtest.GuardedFloat32(t, tw), ls, inverse, s)
+							checkStage(t, "FFTRadix16 in place", inPlace, want, mid32)
+						}
 						ran++
 					}
 				}

@@ -100,8 +100,9 @@ func placeWork(buf []complex64, n int, dst []complex64) []complex64 {
 // transform32Short runs a short transform without the scratch pool,
 // whose Get and Put cost as much as a 64-point FFT's stages: as one
 // whole-transform kernel call (sp.small, n ≤ 512), or with the Stockham
-// work buffer on the stack (n ≤ 256); it reports false when it did
-// neither.
+// work buffer on the stack (n ≤ 256); or, with the pool, the radix 16,
+// radix 4, tail plan by a short path (transform32R16Tail); it reports
+// false when it did none of these.
 // At the plan's own level it takes p.direct, a field load where
 // p.stockham is an atomic load and a call.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
@@ -120,7 +121,25 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 		}
 		return true
 	}
+	if sp.r16Tail {
+		transform32R16Tail(p, sp, dst, src, inverse)
+		return true
+	}
 	return transform32Stack(sp, dst, src, inverse)
+}
+
+// transform32R16Tail runs a plan of radix 16, radix 4 and the tail
+// (runR16Tail32) with its work from the scratch pool, bypassing
+// transform32Stack's switch, transform32's and runStockham32's checks:
+// Plan32.run's path of n = 1024 at AVX-512 through it against through
+// them, best of 300 batches of 100, eight interleaved rounds each way in
+// one process (a throwaway copy of run): 591.5–593.8 against 600.3–602.1
+// ns; FFTWInterleaved/c64 n = 1024, six interleaved rounds of the two
+// test binaries, best 587.6 against 590.4 ns, within the machine's noise.
+func transform32R16Tail(p *Plan32, sp *stockham32, dst, src []complex64, inverse bool) {
+	s := p.pool.Get().(*scratch)
+	runR16Tail32(sp, dst, src, stockhamWork(sp, s, dst), inverse, inverse)
+	p.pool.Put(s)
 }
 
 // transform64Short runs a Plan64 transform that has a whole-transform
@@ -306,6 +325,10 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		runSeg32(sp, dst, src, work, inverse, scale)
 		return
 	}
+	if sp.r16Tail {
+		runR16Tail32(sp, dst, src, work, inverse, scale)
+		return
+	}
 	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
 	// writes dst and src is dst, it reads a copy in work instead.
@@ -336,6 +359,28 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 	if s != 1 {
 		asm.FFTScale(l, dst, s)
 	}
+}
+
+// runR16Tail32 is runStockham32 for a plan of radix 16 (ls = 1), radix 4
+// and the tail (stockham32.radix16FirstStages), its three kernels called
+// straight, without runFirst's and runStage's dispatch: runStockham32
+// of n = 1024 at AVX-512, best of 300 batches of 100, eight interleaved
+// rounds in one process (a throwaway harness, machine loaded): 682.1–683.4
+// ns against 702.2–708.4 through the loop of stages.
+func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
+	l, st := sp.level, sp.stages
+	s := float32(1)
+	if scale {
+		s = sp.invN
+	}
+	// In place the radix-16 pass reads and writes dst itself (asm.FFTRadix16
+	// allows it at ls = 1) where runStockham32's first stage reads a copy:
+	// same harness, in place, 627.7–631.0 ns against 703.7–707.0 with the
+	// copy (and the loop of stages); out of place 668.0–670.8, its three
+	// buffers and the tail's 15 KB table more than L1's 32 KB.
+	asm.FFTRadix16(l, dst, src, sp.tw[st[0].off:st[0].off+st[0].len], 1, inverse, s)
+	asm.FFTRadix4(l, work, dst, sp.tw[st[1].off:st[1].off+st[1].len], st[1].ls, inverse)
+	asm.FFTTail16(l, dst, work, sp.tw[st[2].off:st[2].off+st[2].len], inverse)
 }
 
 // runSeg32 runs a segmented plan (stockham32.segStages): the first pass

@@ -26,6 +26,7 @@ type stockham32 struct {
 	seg     bool                // the passes between the first and the last use segmented buffers (runSeg32)
 	invN    float32             // 1/n (exact: n is a power of two), kept so that an inverse does not divide
 	compact bool                // the last stage takes asm.FFTRadix4Compact's table (compactLastStage)
+	r16Tail bool                // the passes are radix 16 (ls = 1), radix 4, tail (radix16FirstStages; runR16Tail32)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -74,6 +75,7 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	p := newStockham32Batch(n, 1, l)
 	if p != nil {
 		p.compactLastStage()
+		p.radix16FirstStages()
 		if p.small == nil {
 			p.small = asm.NewFFTSmallKernel(l, n) // n = 512 at AVX2: see smallHalfMaxLen
 		}
@@ -127,6 +129,39 @@ func (p *stockham32) compactLastStage() {
 	st.len = copy(dup, compact)
 	p.tw = p.tw[:st.off+st.len]
 	p.compact = true
+}
+
+// radix16FirstStages turns p's passes radix 4 (ls = 1), radix 16, tail
+// (n = 1024 at AVX-512) into radix 16 (ls = 1), radix 4, tail: the
+// radix-16 pass at ls = 1 multiplies by no stage-A twiddles and by no
+// stage-B ones for s = 0 (9 of 24 products remain), and the radix-4 pass
+// that takes its place in the middle costs about what the first one did.
+// Plan32's own plans only: Conv32 and the real plans' halves read the
+// radix-4 first stage and the tables of fuseRadix16's layout themselves.
+// runStockham32, best of 300 batches of 100, five interleaved rounds (a
+// throwaway harness, src and dst page-aligned): 602.6–604.0 → 585.0–586.0
+// ns; FFTWInterleaved/c64 n = 1024 at AVX-512, three interleaved rounds
+// of the two test binaries: 628.5–638.0 → 604.0–614.3 ns (r32 unchanged).
+func (p *stockham32) radix16FirstStages() {
+	n, l := p.n, p.level
+	if p.batch != 1 || p.seg || p.radix2 || p.radix8 || p.small != nil || len(p.stages) != 3 {
+		return
+	}
+	if st := p.stages; st[0].ls != 1 || p.radix16(0) || !p.radix16(1) || st[1].ls != 4 || st[2].r != 0 ||
+		!asm.FFTRadix16Supported(l, 1, n/16) || !asm.FFTRadix4Supported(l, 16, n/64) {
+		return
+	}
+	r16 := asm.FFTRadix16TwiddleLen(1)
+	r4 := asm.FFTRadix4TwiddleLen(l, 16, n/64)
+	tail := p.stages[2]
+	p.stages = []stage32{
+		{ls: 1, r: n / 16, off: 0, len: r16},
+		{ls: 16, r: n / 64, off: r16, len: r4},
+		{ls: tail.ls, r: 0, off: r16 + r4, len: tail.len},
+	}
+	p.tw = make([]float32, r16+r4+tail.len)
+	p.fillTables(newRootTable32(n))
+	p.r16Tail = true
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n

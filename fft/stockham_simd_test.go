@@ -221,3 +221,43 @@ func TestSegmentedPlan64sMatchTheGenericTransform(t *testing.T) {
 		}
 	})
 }
+
+// TestRadix16FirstPlan32sMatchPlan64 runs the complex64 plans that
+// stockham32.radix16FirstStages reorders (runR16Tail32) and their
+// neighbours in place and not, both directions, against Plan64, and
+// checks that n = 1024 at AVX-512 takes that path.
+func TestRadix16FirstPlan32sMatchPlan64(t *testing.T) {
+	rng := rand.New(rand.NewPCG(63, 64))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		for n := 256; n <= 4096; n *= 2 {
+			p32, _ := NewPlan32(n)
+			p64, _ := NewPlan64(n)
+			if sp := p32.stockham(l); l == asm.AVX512 && n == 1024 && (sp == nil || !sp.r16Tail) {
+				t.Errorf("%v: Plan32 n=%d does not run radix 16, radix 4, tail", l, n)
+			}
+			x := randComplex128(rng, n)
+			x32 := toC64(x)
+			tol := fft32RMSPerLog2 * log2n(n)
+			for _, inverse := range []bool{false, true} {
+				want := make([]complex128, n)
+				got := make([]complex64, n)
+				inPlace := append([]complex64(nil), x32...)
+				if inverse {
+					p64.Inverse(want, toC128(x32))
+					p32.Inverse(got, x32)
+					p32.Inverse(inPlace, inPlace)
+				} else {
+					p64.Forward(want, toC128(x32))
+					p32.Forward(got, x32)
+					p32.Forward(inPlace, inPlace)
+				}
+				if e := relRMS(got, want); !(e <= tol) {
+					t.Errorf("n=%d inverse=%v: relative RMS error %.3g > %.3g", n, inverse, e, tol)
+				}
+				if e := relRMS(inPlace, want); !(e <= tol) {
+					t.Errorf("n=%d inverse=%v in place: relative RMS error %.3g > %.3g", n, inverse, e, tol)
+				}
+			}
+		}
+	})
+}
