@@ -51,21 +51,22 @@
 // processes): the per-step-reduced state-vectorised kernel 0.68–0.75
 // AVX-512 and 0.79–0.84 AVX2; channel-vectorised through transposed
 // tiles 0.38–0.39 and 0.56–0.62 (after its tuning; 0.35 best-of-N); the
-// register-resident State-16 kernel 0.33–0.35 with the correction, 0.33
-// without; AVX-512 gathers and scatters of the channels' rows 1.16–1.33.
-// The transposes, and the prefetches they need, cost what the State-16
-// kernel's folds do not.
+// register-resident State-16 kernel 0.33–0.35 with the correction,
+// 0.31–0.33 without; AVX-512 gathers and scatters of the channels' rows
+// 1.16–1.33. The transposes, and the prefetches they need, cost what the
+// State-16 kernel's folds do not.
 //
 // Measured on one AMD EPYC (Zen 4) core, Dim 1536, State 16, SeqLen 1024,
-// thread CPU time per element (go test -run '^$' -bench
-// 'ScanForward/mamba-130m/L1024/B/level=' -benchtime 40x -count 3
-// ./bench): BLD 0.29 AVX-512, 0.51–0.54 AVX2; BDL 0.33 AVX-512, 0.53–0.56
-// AVX2; generic 19–20, so ≥ 55× at AVX-512. A decode step (Step, Batch 8,
-// Dim 5120, -benchtime 300x) takes 0.39–0.40 ns per element with AVX-512,
-// 0.64–0.80 with AVX2. The host's speed drifts by 10–20% within minutes.
-// On this core AVX-512 and AVX2 have the same FMA peak (118 GFLOP/s
-// measured: a 512-bit FMA is two 256-bit halves); AVX-512 wins by needing
-// fewer instructions (masks, VSCALEFPS, VREDUCEPS, 32 registers).
+// thread CPU time per element, at a load average of 1 (go test -run '^$'
+// -bench 'ScanForward/mamba-130m/L1024/B/level=' -benchtime 40x -count 3
+// ./bench): BLD 0.29–0.32 AVX-512, 0.50–0.52 AVX2; BDL 0.31–0.32 AVX-512,
+// 0.51–0.52 AVX2; generic 18–19, so ≥ 56× at AVX-512. A decode step
+// (Step, Batch 8, Dim 5120, -benchtime 300x) takes 0.38–0.44 ns per
+// element with AVX-512, 0.60–0.72 with AVX2. The host's speed drifts by
+// 10–20% within minutes. On this core AVX-512 and AVX2 have the same FMA
+// peak (118 GFLOP/s measured: a 512-bit FMA is two 256-bit halves);
+// AVX-512 wins by needing fewer instructions (masks, VSCALEFPS, VREDUCEPS,
+// 32 registers).
 //
 //	p := &scan.Params{
 //		Batch: 1, Dim: 1536, SeqLen: 1024, State: 16, Groups: 1, Layout: scan.BDL,
