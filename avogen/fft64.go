@@ -368,11 +368,7 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	MOVQ(ls, groups)
 	SHRQ(U8(log2(V)), groups)
 	JZ(LabelRef(name + "_done"))
-	per, left := GP64(), GP64()
-	Load(Param("per"), per)
-	CMPQ(per, Imm(0))
-	JLE(LabelRef(name + "_done"))
-	MOVQ(per, left)
+	per, left := segmentedStart(name)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
@@ -390,14 +386,7 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 		}
 	}
 	for q := 1; q < 4; q++ {
-		var wr, wi Op = Mem{Base: tw, Disp: (2*q - 2) * v.Bytes()}, Mem{Base: tw, Disp: (2*q - 1) * v.Bytes()}
-		if compact {
-			m := Mem{Base: tw, Disp: (q - 1) * v.Bytes()}
-			r, i := v.Vec(), v.Vec()
-			VMOVDDUP(m, r)
-			VPERMILPD(U8(0xff), m, i)
-			wr, wi = r, i
-		}
+		wr, wi := twiddle64(v, tw, q-1, compact)
 		a[q] = cmul64(v, a[q], wr, wi, inverse)
 	}
 	butterfly64(v, a, ones, inverse)
@@ -408,13 +397,7 @@ func fft64R4Narrow1(v vmath.ISA, inverse, compact bool) {
 	ADDQ(U32(4*v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	ADDQ(U32(vecs*v.Bytes()), tw)
-	DECQ(left)
-	JNZ(LabelRef(name + "_next"))
-	ADDQ(NewParamAddr("pad", 40), in)
-	MOVQ(per, left)
-	Label(name + "_next")
-	DECQ(groups)
-	JNZ(LabelRef(name + "_loop"))
+	segmentedNext(name, in, per, left, groups)
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
@@ -551,11 +534,7 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	JZ(LabelRef(name + "_done"))
 	// per ≥ 1 counts the groups left in the input segment; the input
 	// skips pad bytes at its end.
-	per, left := GP64(), GP64()
-	Load(Param("per"), per)
-	CMPQ(per, Imm(0))
-	JLE(LabelRef(name + "_done"))
-	MOVQ(per, left)
+	per, left := segmentedStart(name)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
@@ -580,22 +559,11 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 		VSHUFF64X2(U8(0xdd), t[3], t[1], x[4*qq+3])
 	}
 	vb := v.Bytes()
-	// spread returns twiddle p (of 15) as its Re and Im, each over both
-	// lanes of a value.
-	spread := func(p int) (Op, Op) {
-		if !compact {
-			return Mem{Base: tw, Disp: 2 * p * vb}, Mem{Base: tw, Disp: (2*p + 1) * vb}
-		}
-		wr, wi := v.Vec(), v.Vec()
-		VMOVDDUP(Mem{Base: tw, Disp: p * vb}, wr)
-		VPERMILPD(U8(0xff), Mem{Base: tw, Disp: p * vb}, wi)
-		return wr, wi
-	}
 	var y [4][4]reg.VecVirtual
 	for k := range 4 {
 		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
 		for q := 1; q < 4; q++ {
-			wr, wi := spread(q - 1)
+			wr, wi := twiddle64(v, tw, q-1, compact)
 			a[q] = cmul64(v, a[q], wr, wi, inverse)
 		}
 		butterfly64(v, a, ones, inverse)
@@ -606,33 +574,12 @@ func fft64Tail16(v vmath.ISA, inverse, compact bool) {
 	o := GP64()
 	for s := range 4 {
 		b := y[s][:]
-		for k := 1; k < 4; k++ {
-			wr, wi := spread(3 + 3*s + k - 1)
-			b[k] = cmul64(v, b[k], wr, wi, inverse)
-		}
-		butterfly64(v, b, ones, inverse)
-		if s == 0 {
-			MOVQ(out, o)
-		} else {
-			ADDQ(mb, o)
-		}
-		VMOVUPD(b[0], Mem{Base: o})
-		VMOVUPD(b[1], Mem{Base: o, Index: mb, Scale: 4})
-		VMOVUPD(b[2], Mem{Base: o, Index: mb, Scale: 8})
-		t3 := GP64()
-		LEAQ(Mem{Base: o, Index: mb, Scale: 8}, t3)
-		VMOVUPD(b[3], Mem{Base: t3, Index: mb, Scale: 4})
+		tailStageB64(v, b, s, out, o, mb, tw, ones, inverse, compact)
 	}
 	ADDQ(U32(16*vb), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(vecs*vb), tw)
-	DECQ(left)
-	JNZ(LabelRef(name + "_next"))
-	ADDQ(NewParamAddr("pad", 40), in)
-	MOVQ(per, left)
-	Label(name + "_next")
-	DECQ(groups)
-	JNZ(LabelRef(name + "_loop"))
+	segmentedNext(name, in, per, left, groups)
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
@@ -1086,11 +1033,7 @@ func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
 	MOVQ(ls, groups)
 	SHRQ(U8(1), groups)
 	JZ(LabelRef(name + "_done"))
-	per, left := GP64(), GP64()
-	Load(Param("per"), per)
-	CMPQ(per, Imm(0))
-	JLE(LabelRef(name + "_done"))
-	MOVQ(per, left)
+	per, left := segmentedStart(name)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	vb := v.Bytes()
@@ -1107,14 +1050,7 @@ func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
 		if q == 0 {
 			return a
 		}
-		var wr, wi Op = Mem{Base: tw, Disp: 2 * (q - 1) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}
-		if compact {
-			m := Mem{Base: tw, Disp: (q - 1) * vb}
-			r, i := v.Vec(), v.Vec()
-			VMOVDDUP(m, r)
-			VPERMILPD(U8(0xff), m, i)
-			wr, wi = r, i
-		}
+		wr, wi := twiddle64(v, tw, q-1, compact)
 		return cmul64(v, a, wr, wi, inverse)
 	}
 	u, w := radix8Halves64(v, load, inverse)
@@ -1128,13 +1064,7 @@ func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
 	ADDQ(U32(256), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(vecs*vb), tw)
-	DECQ(left)
-	JNZ(LabelRef(name + "_next"))
-	ADDQ(NewParamAddr("pad", 40), in)
-	MOVQ(per, left)
-	Label(name + "_next")
-	DECQ(groups)
-	JNZ(LabelRef(name + "_loop"))
+	segmentedNext(name, in, per, left, groups)
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
@@ -1195,23 +1125,10 @@ func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 	MOVQ(m, groups)
 	SHRQ(U8(1), groups)
 	JZ(LabelRef(name + "_done"))
-	per, left := GP64(), GP64()
-	Load(Param("per"), per)
-	CMPQ(per, Imm(0))
-	JLE(LabelRef(name + "_done"))
-	MOVQ(per, left)
+	per, left := segmentedStart(name)
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
-	spread := func(p int) (Op, Op) {
-		if !compact {
-			return Mem{Base: tw, Disp: 2 * p * vb}, Mem{Base: tw, Disp: (2*p + 1) * vb}
-		}
-		wr, wi := v.Vec(), v.Vec()
-		VMOVDDUP(Mem{Base: tw, Disp: p * vb}, wr)
-		VPERMILPD(U8(0xff), Mem{Base: tw, Disp: p * vb}, wi)
-		return wr, wi
-	}
 	var y [2][4]reg.VecVirtual
 	for k := range 4 {
 		a := make([]reg.VecVirtual, 4)
@@ -1221,7 +1138,7 @@ func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 			VBROADCASTF128(Mem{Base: in, Disp: 16 * (4*q + k)}, a[q])
 			VINSERTF128(U8(1), Mem{Base: in, Disp: 256 + 16*(4*q+k)}, a[q], a[q])
 			if q > 0 {
-				wr, wi := spread(q - 1)
+				wr, wi := twiddle64(v, tw, q-1, compact)
 				a[q] = cmul64(v, a[q], wr, wi, inverse)
 			}
 		}
@@ -1242,26 +1159,48 @@ func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 				VMOVUPD(Mem{Base: spill, Disp: (4*(s-2) + k) * vb}, b[k])
 			}
 		}
-		for k := 1; k < 4; k++ {
-			wr, wi := spread(3 + 3*s + k - 1)
-			b[k] = cmul64(v, b[k], wr, wi, inverse)
-		}
-		butterfly64(v, b, ones, inverse)
-		if s == 0 {
-			MOVQ(out, o)
-		} else {
-			ADDQ(mb, o)
-		}
-		VMOVUPD(b[0], Mem{Base: o})
-		VMOVUPD(b[1], Mem{Base: o, Index: mb, Scale: 4})
-		VMOVUPD(b[2], Mem{Base: o, Index: mb, Scale: 8})
-		t3 := GP64()
-		LEAQ(Mem{Base: o, Index: mb, Scale: 8}, t3)
-		VMOVUPD(b[3], Mem{Base: t3, Index: mb, Scale: 4})
+		tailStageB64(v, b, s, out, o, mb, tw, ones, inverse, compact)
 	}
 	ADDQ(U32(512), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(vecs*vb), tw)
+	segmentedNext(name, in, per, left, groups)
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// twiddle64 returns twiddle vector p of a narrow complex128 pass's group
+// as its Re and Im, each over both lanes of a value: two vectors of the
+// table at 2p and 2p + 1, or, compact, one vector of plain complex128 at
+// p spread by VMOVDDUP and VPERMILPD.
+func twiddle64(v vmath.ISA, tw reg.Register, p int, compact bool) (wr, wi Op) {
+	vb := v.Bytes()
+	if !compact {
+		return Mem{Base: tw, Disp: 2 * p * vb}, Mem{Base: tw, Disp: (2*p + 1) * vb}
+	}
+	r, i := v.Vec(), v.Vec()
+	VMOVDDUP(Mem{Base: tw, Disp: p * vb}, r)
+	VPERMILPD(U8(0xff), Mem{Base: tw, Disp: p * vb}, i)
+	return r, i
+}
+
+// segmentedStart loads a segmented pass's per (vectors of j between
+// paddings) into per and the countdown left, leaving for name_done when
+// per ≤ 0.
+func segmentedStart(name string) (per, left reg.GPVirtual) {
+	per, left = GP64(), GP64()
+	Load(Param("per"), per)
+	CMPQ(per, Imm(0))
+	JLE(LabelRef(name + "_done"))
+	MOVQ(per, left)
+	return per, left
+}
+
+// segmentedNext ends an iteration of a segmented pass's loop: in skips
+// the padding after every per iterations, and the loop (name_loop) runs
+// groups times.
+func segmentedNext(name string, in, per, left, groups reg.Register) {
 	DECQ(left)
 	JNZ(LabelRef(name + "_next"))
 	ADDQ(NewParamAddr("pad", 40), in)
@@ -1269,7 +1208,27 @@ func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 	Label(name + "_next")
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
+}
+
+// tailStageB64 is stage B of the complex128 tails for s: b times the
+// twiddles of j + s·m (twiddle64 3 + 3s … 5 + 3s), a radix-4 butterfly,
+// and its outputs stored from out + s·m values (o walks there; mb is m
+// values in bytes), 4m values apart.
+func tailStageB64(v vmath.ISA, b []reg.VecVirtual, s int, out, o, mb, tw reg.Register, ones reg.VecVirtual, inverse, compact bool) {
+	for k := 1; k < 4; k++ {
+		wr, wi := twiddle64(v, tw, 3+3*s+k-1, compact)
+		b[k] = cmul64(v, b[k], wr, wi, inverse)
+	}
+	butterfly64(v, b, ones, inverse)
+	if s == 0 {
+		MOVQ(out, o)
+	} else {
+		ADDQ(mb, o)
+	}
+	VMOVUPD(b[0], Mem{Base: o})
+	VMOVUPD(b[1], Mem{Base: o, Index: mb, Scale: 4})
+	VMOVUPD(b[2], Mem{Base: o, Index: mb, Scale: 8})
+	t3 := GP64()
+	LEAQ(Mem{Base: o, Index: mb, Scale: 8}, t3)
+	VMOVUPD(b[3], Mem{Base: t3, Index: mb, Scale: 4})
 }
