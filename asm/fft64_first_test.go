@@ -24,10 +24,7 @@ func TestFFT64Radix2FirstAndScaleMatchGoAtEveryLevel(t *testing.T) {
 		}
 		v := asm.FFT64Values(l)
 		for n := 2 * v; n <= 1<<10; n *= 2 {
-			x := make([]complex128, n)
-			for i := range x {
-				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
+			x := randC128(rng, n)
 			for _, s := range []float64{1, 0.25} {
 				out := asmtest.GuardedComplex128(t, make([]complex128, n))
 				asm.FFT64Radix2First(l, out, asmtest.GuardedComplex128(t, x), s)

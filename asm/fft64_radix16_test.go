@@ -71,10 +71,7 @@ func TestFFT64Radix16MatchesTwoStagesAtEveryLevel(t *testing.T) {
 						}
 					}
 				}
-				x := make([]complex128, n)
-				for i := range x {
-					x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-				}
+				x := randC128(rng, n)
 				for _, inverse := range []bool{false, true} {
 					want := radix4Stage128(radix4Stage128(x, wA, ls, inverse), wB, 4*ls, inverse)
 					// pad 0 through FFT64Radix16, else the segmented
@@ -161,10 +158,7 @@ func TestFFT64Radix16FirstMatchesTwoStagesAtEveryLevel(t *testing.T) {
 					tw[6+6*s+2*q], tw[6+6*s+2*q+1] = real(c), imag(c)
 				}
 			}
-			x := make([]complex128, n)
-			for i := range x {
-				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
+			x := randC128(rng, n)
 			for _, inverse := range []bool{false, true} {
 				for _, s := range []float64{1, 1 / float64(n)} {
 					want := radix4Stage128(radix4Stage128(x, wA, 1, inverse), wB, 4, inverse)

@@ -79,22 +79,8 @@ func TestFFT64Radix8MatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 				if !asm.FFT64Radix8Supported(l, ls, r) {
 					continue
 				}
-				var w [7][]complex128
-				tw := make([]float64, asm.FFT64Radix8TwiddleLen(ls))
-				for q := range 7 {
-					w[q] = make([]complex128, ls)
-					for j := range ls {
-						c := cmplx.Rect(1, rng.Float64()*2*math.Pi)
-						w[q][j] = c
-						for i := range 4 {
-							tw[56*j+8*q+i], tw[56*j+8*q+4+i] = real(c), imag(c)
-						}
-					}
-				}
-				x := make([]complex128, n)
-				for i := range x {
-					x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-				}
+				w, tw := radix8Twiddles128(rng, ls)
+				x := randC128(rng, n)
 				for _, inverse := range []bool{false, true} {
 					want := radix8Stage128(x, w, ls, inverse)
 					out := asmtest.GuardedComplex128(t, make([]complex128, n))
@@ -146,22 +132,8 @@ func TestFFT64Radix8SegMatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 				if !asm.FFT64Radix8Supported(l, ls, r) {
 					continue
 				}
-				var w [7][]complex128
-				tw := make([]float64, asm.FFT64Radix8TwiddleLen(ls))
-				for q := range 7 {
-					w[q] = make([]complex128, ls)
-					for j := range ls {
-						c := cmplx.Rect(1, rng.Float64()*2*math.Pi)
-						w[q][j] = c
-						for i := range 4 {
-							tw[56*j+8*q+i], tw[56*j+8*q+4+i] = real(c), imag(c)
-						}
-					}
-				}
-				x := make([]complex128, n)
-				for i := range x {
-					x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-				}
+				w, tw := radix8Twiddles128(rng, ls)
+				x := randC128(rng, n)
 				seg := n / 8
 				for _, inPad := range []int{0, 4} {
 					if inPad > 0 && ls%8 != 0 {
@@ -271,10 +243,7 @@ func TestFFT64Radix8LastMatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 				}
 			}
 			tw := packRadix8Last(w, ls)
-			x := make([]complex128, n)
-			for i := range x {
-				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
+			x := randC128(rng, n)
 			for _, inPad := range []int{0, 4} {
 				if inPad > 0 && ls%16 != 0 {
 					continue
@@ -308,4 +277,22 @@ func TestFFT64Radix8LastMatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 			t.Fatalf("only %d stages ran", ran)
 		}
 	})
+}
+
+// radix8Twiddles128 draws random unit twiddles w[q][j] for a radix-8
+// stage of ls and lays them out as FFT64Radix8 reads them: per j, for q =
+// 1 … 7, four Re then four Im.
+func radix8Twiddles128(rng *rand.Rand, ls int) (w [7][]complex128, tw []float64) {
+	tw = make([]float64, asm.FFT64Radix8TwiddleLen(ls))
+	for q := range 7 {
+		w[q] = make([]complex128, ls)
+		for j := range ls {
+			c := cmplx.Rect(1, rng.Float64()*2*math.Pi)
+			w[q][j] = c
+			for i := range 4 {
+				tw[56*j+8*q+i], tw[56*j+8*q+4+i] = real(c), imag(c)
+			}
+		}
+	}
+	return w, tw
 }

@@ -154,10 +154,7 @@ func TestFFT64Radix4LastSegMatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 					}
 				}
 			}
-			x := make([]complex128, n)
-			for i := range x {
-				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
+			x := randC128(rng, n)
 			for _, pad := range []int{0, 4} {
 				in := asmtest.GuardedComplex128(t, segmented(x, n/8, pad))
 				for _, inverse := range []bool{false, true} {

@@ -106,6 +106,14 @@ func checkStage(t *testing.T, what string, got []complex64, want []complex128, i
 	}
 }
 
+func randC128(rng *rand.Rand, n int) []complex128 {
+	x := make([]complex128, n)
+	for i := range x {
+		x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+	}
+	return x
+}
+
 func randC64(rng *rand.Rand, n int) []complex64 {
 	x := make([]complex64, n)
 	for i := range x {
@@ -497,10 +505,7 @@ func TestFFT64RealPassMatchesFloat64AtEveryLevel(t *testing.T) {
 				tw[g*4*v+2*i], tw[g*4*v+2*i+1] = real(tk[k]), real(tk[k])
 				tw[g*4*v+2*v+2*i], tw[g*4*v+2*v+2*i+1] = imag(tk[k]), imag(tk[k])
 			}
-			x := make([]complex128, h+1)
-			for i := range x {
-				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
+			x := randC128(rng, h+1)
 			for _, inverse := range []bool{false, true} {
 				dst := asmtest.GuardedComplex128(t, make([]complex128, h))
 				asm.FFT64RealPass(l, dst, asmtest.GuardedComplex128(t, x[:h]), asmtest.GuardedFloat64(t, tw), h, inverse, 0.25)
@@ -710,10 +715,7 @@ func TestFFTRadix8FirstMatchesTheDFTAtEveryLevel(t *testing.T) {
 func TestFFT64TransposeTwiddleAndCopyRowsMatchGoAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(25, 26))
 	c128 := func(n int) []complex128 {
-		x := make([]complex128, n)
-		for i := range x {
-			x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-		}
+		x := randC128(rng, n)
 		return x
 	}
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {

@@ -145,10 +145,7 @@ func TestFFTRadix4StridedMatchesFloat64AtEveryLevel(t *testing.T) {
 					tw[6*j+2*q], tw[6*j+2*q+1] = real(w[q][j]), imag(w[q][j])
 				}
 			}
-			x := make([]complex128, lastIn+1)
-			for i := range x {
-				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
+			x := randC128(rng, lastIn+1)
 			for _, inverse := range []bool{false, true} {
 				s := 1.0
 				if ls == 1 {

@@ -127,10 +127,7 @@ func TestFFT64SmallMatchesTheDFT(t *testing.T) {
 			ran++
 			tol := fftSmallTol(n) / (1 << 29)
 			rng := rand.New(rand.NewPCG(uint64(n), 78))
-			x := make([]complex128, n)
-			for i := range x {
-				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
+			x := randC128(rng, n)
 			for _, inverse := range []bool{false, true} {
 				want := make([]complex128, n)
 				generic.DFT(want, x, inverse)
