@@ -212,13 +212,7 @@ func scanTileBDL(l asm.Level, out []float32, p *Params, b, l0, steps, w, chunks 
 			fillPanels(p, b, d/perGroup, l0, steps, w, bPanel, cPanel)
 		}
 		row := (b*p.Dim+d)*p.SeqLen + l0
-		var bias float32
-		if p.DeltaBias != nil {
-			bias = p.DeltaBias[d]
-		}
-		src := p.Delta[row : row+steps]
-		done := asm.DeltaRow(l, de, src, bias, p.DeltaSoftplus)
-		deltaTail(de[done:], src[done:], func(int) float32 { return bias }, p.DeltaSoftplus)
+		deltaRowBDL(l, de, p, d, row)
 
 		y := out[row : row+steps]
 		asm.ScanChannels(l, hPad[d*w:(d+1)*w], aPad[d*w:(d+1)*w], bRow, cRow, de, p.U[row:row+steps], y, steps, 1, sbc, chunks, 1, 0, 0)
@@ -416,6 +410,18 @@ func scanLanesBLD(l asm.Level, out, lastState []float32, p *Params) {
 		s.store(b, lastState)
 	}
 	scanWorkPool.put(work)
+}
+
+// deltaRowBDL sets de to channel d's effective δ = f(Δ + bias) for
+// len(de) steps from offset row (f softplus or the identity).
+func deltaRowBDL(l asm.Level, de []float32, p *Params, d, row int) {
+	var bias float32
+	if p.DeltaBias != nil {
+		bias = p.DeltaBias[d]
+	}
+	src := p.Delta[row : row+len(de)]
+	done := asm.DeltaRow(l, de, src, bias, p.DeltaSoftplus)
+	deltaTail(de[done:], src[done:], func(int) float32 { return bias }, p.DeltaSoftplus)
 }
 
 // gateRowBDL adds D·u and applies the silu gate to y, channel d's outputs

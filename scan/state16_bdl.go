@@ -47,13 +47,7 @@ func scanState16BDL(l asm.Level, out, lastState []float32, p *Params) {
 				clear(cPanel[steps*n : sp*n])
 				for d := g * perGroup; d < (g+1)*perGroup; d++ {
 					row := (b*p.Dim+d)*p.SeqLen + l0
-					var bias float32
-					if p.DeltaBias != nil {
-						bias = p.DeltaBias[d]
-					}
-					src := p.Delta[row : row+steps]
-					done := asm.DeltaRow(l, de[:steps], src, bias, p.DeltaSoftplus)
-					deltaTail(de[done:steps], src[done:], func(int) float32 { return bias }, p.DeltaSoftplus)
+					deltaRowBDL(l, de[:steps], p, d, row)
 					y := out[row : row+steps]
 					asm.ScanState16(l, h[d*n:(d+1)*n], p.A[d*n:(d+1)*n], bPanel[:sp*n], cPanel[:sp*n], de[:sp],
 						p.U[row:row+steps], y, scratch[:3*sp], damped)
