@@ -3779,8 +3779,8 @@ scanState16AVX512_pre_mask:
 	VMOVUPS     Z2, Z3
 	VFMSUB231PS const_3fb8aa3b<>+0(SB), Z0, Z3
 	VFMADD231PS const_32a57060<>+0(SB), Z0, Z3
-	VMOVUPS     Z2, (SI)
 	VMOVUPS     Z3, 64(SI)
+	VMOVUPS     Z2, (SI)
 	VMOVUPS     Z1, 128(SI)
 	ADDQ        $0x40, DX
 	ADDQ        $0x40, BX
@@ -4181,38 +4181,34 @@ scanState16DampedAVX512_pre:
 	KMOVW  CX, K1
 
 scanState16DampedAVX512_pre_mask:
-	VMOVUPS     (DX), Z0
-	VMOVUPS.Z   (BX), K1, Z1
-	VMULPS      Z0, Z1, Z1
-	VMULPS      const_3fb8aa3b<>+0(SB), Z0, Z2
-	VMOVUPS     Z2, Z3
-	VFMSUB231PS const_3fb8aa3b<>+0(SB), Z0, Z3
-	VFMADD231PS const_32a57060<>+0(SB), Z0, Z3
-	VMOVUPS     Z2, (SI)
-	VMOVUPS     Z3, 64(SI)
-	VMOVUPS     Z1, 128(SI)
-	ADDQ        $0x40, DX
-	ADDQ        $0x40, BX
-	ADDQ        $0x000000c0, SI
-	DECQ        DI
-	JNZ         scanState16DampedAVX512_pre
-	VMOVUPS     const_c2fc0000<>+0(SB), Z0
-	VMOVUPS     const_3920fddd<>+0(SB), Z1
-	VMOVUPS     const_3aaf9f29<>+0(SB), Z2
-	VMOVUPS     const_3c1d96a6<>+0(SB), Z3
-	VMOVUPS     const_3d635774<>+0(SB), Z4
-	VMOVUPS     const_3e75fdee<>+0(SB), Z5
-	VMOVUPS     const_3f317218<>+0(SB), Z6
-	VMOVUPS     const_3f800000<>+0(SB), Z7
-	MOVQ        h+0(FP), DX
-	MOVQ        a+8(FP), DI
-	MOVQ        b+16(FP), BX
-	MOVQ        c+24(FP), R8
-	MOVQ        y+48(FP), R9
-	MOVQ        work+56(FP), SI
-	VMOVUPS     (DX), Z8
-	VMOVUPS     (DI), Z9
-	MOVQ        AX, DI
+	VMOVUPS   (DX), Z0
+	VMOVUPS.Z (BX), K1, Z1
+	VMULPS    Z0, Z1, Z1
+	VMULPS    const_3fb8aa3b<>+0(SB), Z0, Z0
+	VMOVUPS   Z0, (SI)
+	VMOVUPS   Z1, 128(SI)
+	ADDQ      $0x40, DX
+	ADDQ      $0x40, BX
+	ADDQ      $0x000000c0, SI
+	DECQ      DI
+	JNZ       scanState16DampedAVX512_pre
+	VMOVUPS   const_c2fc0000<>+0(SB), Z0
+	VMOVUPS   const_3920fddd<>+0(SB), Z1
+	VMOVUPS   const_3aaf9f29<>+0(SB), Z2
+	VMOVUPS   const_3c1d96a6<>+0(SB), Z3
+	VMOVUPS   const_3d635774<>+0(SB), Z4
+	VMOVUPS   const_3e75fdee<>+0(SB), Z5
+	VMOVUPS   const_3f317218<>+0(SB), Z6
+	VMOVUPS   const_3f800000<>+0(SB), Z7
+	MOVQ      h+0(FP), DX
+	MOVQ      a+8(FP), DI
+	MOVQ      b+16(FP), BX
+	MOVQ      c+24(FP), R8
+	MOVQ      y+48(FP), R9
+	MOVQ      work+56(FP), SI
+	VMOVUPS   (DX), Z8
+	VMOVUPS   (DI), Z9
+	MOVQ      AX, DI
 
 scanState16DampedAVX512_block:
 	VMULPS.BCST (SI), Z9, Z10

@@ -79,7 +79,8 @@ func scanState16(damped bool) {
 		Label(label)
 	}
 
-	// Prologue: work block i = [hi ×16][lo ×16][δ·u ×16].
+	// Prologue: work block i = [hi ×16][lo ×16][δ·u ×16] (no lo in the
+	// damped form).
 	delta := Load(Param("delta"), GP64())
 	u := Load(Param("u"), GP64())
 	work := Load(Param("work"), GP64())
@@ -91,9 +92,13 @@ func scanState16(damped bool) {
 	VMOVUPS(Mem{Base: delta}, d)
 	VMOVUPS_Z(Mem{Base: u}, k, x)
 	VMULPS(d, x, x)
-	vmath.ScaleLog2E(d, hi, lo)
+	if damped { // no correction: lo is never read
+		VMULPS(vmath.Const(vmath.Log2E), d, hi)
+	} else {
+		vmath.ScaleLog2E(d, hi, lo)
+		VMOVUPS(lo, Mem{Base: work, Disp: 64})
+	}
 	VMOVUPS(hi, Mem{Base: work})
-	VMOVUPS(lo, Mem{Base: work, Disp: 64})
 	VMOVUPS(x, Mem{Base: work, Disp: 128})
 	ADDQ(U8(64), delta)
 	ADDQ(U8(64), u)
