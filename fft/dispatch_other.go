@@ -105,3 +105,6 @@ func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s
 func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
 	realInverse32Generic(p, dst, src, s)
 }
+
+// ownWork64 reports false: no three-pass plans here.
+func ownWork64(sp *stockham64) bool { return false }

@@ -143,27 +143,66 @@ func transform32R16Tail(p *Plan32, sp *stockham32, dst, src []complex64, inverse
 }
 
 // transform64Short runs a Plan64 transform that has a whole-transform
-// kernel (sp.small) without the scratch pool; it reports false when the
-// plan has none at level l. The forward kernels take no scale: the
+// kernel (sp.small) without the scratch pool, or a plan of three passes
+// out of place (stockham64.three) by transform64Three; it reports false
+// when it did neither at level l. At the plan's own level it takes
+// p.direct, as transform32Short. The forward kernels take no scale: the
 // division of 1/n, when it sat on their path, cost 7% of n = 64 (perf,
 // AVX-512), as did the calls of the kernels' look-up (4%; kernels.built
 // inlines, Plan64.levelKernels does not).
 func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse bool) bool {
-	k, ok := p.kernels.built(l)
-	if !ok {
-		k = p.levelKernels(l)
+	sp := p.direct
+	if l != p.directLevel {
+		k, ok := p.kernels.built(l)
+		if !ok {
+			k = p.levelKernels(l)
+		}
+		sp = k.sp
 	}
-	sp := k.sp
-	if sp == nil || sp.small == nil {
+	if sp == nil {
 		return false
 	}
-	s := 1.0
-	if inverse {
-		s = 1 / float64(sp.n) // exact: n is a power of two
+	if k := sp.small; k != nil {
+		s := 1.0
+		if inverse {
+			s = 1 / float64(sp.n) // exact: n is a power of two
+		}
+		k.Run(dst, src, inverse, s)
+		return true
 	}
-	sp.small.Run(dst, src, inverse, s)
-	return true
+	if sp.three && unsafe.SliceData(dst) != unsafe.SliceData(src) {
+		transform64Three(p, sp, dst, src, inverse)
+		return true
+	}
+	return false
 }
+
+// transform64Three runs sp's three passes (runThree64), bypassing
+// transform's and runStockham64's dispatch, with the plan's own work
+// buffer (Plan64.own) when no other call holds it, else with one from the
+// pool. The pool's Get and Put
+// cost 12–14 ns a call (best of 300 batches), the flag's compare-and-swap
+// and store about 5; a work array on the stack, zeroed on each call, 43
+// ns for n = 256 (4 KB). The first overlap of two calls sends every later
+// call to the pool, whose buffers stay with their processor, so that
+// concurrent callers do not pass one buffer between their caches.
+func transform64Three(p *Plan64, sp *stockham64, dst, src []complex128, inverse bool) {
+	if p.own != nil && p.busy.Load() != 2 {
+		if p.busy.CompareAndSwap(0, 1) {
+			runThree64(sp, dst, src, p.own, inverse)
+			p.busy.CompareAndSwap(1, 0)
+			return
+		}
+		p.busy.Store(2)
+	}
+	s := p.pool.Get().(*scratch)
+	runThree64(sp, dst, src, s.complex128s(sp.n), inverse)
+	p.pool.Put(s)
+}
+
+// ownWork64 reports whether a Plan64 whose direct plan is sp keeps a work
+// buffer of its own (transform64Three).
+func ownWork64(sp *stockham64) bool { return sp != nil && sp.three }
 
 // transform32Stack runs sp's stages with the work buffer on the stack,
 // one array per size, so that only n values (not 256) are zeroed; a

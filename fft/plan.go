@@ -2,6 +2,7 @@ package fft
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
@@ -137,6 +138,18 @@ type Plan64 struct {
 	blue    *bluestein64 // useBluestein64(n), at the levels with float64 kernels; else nil
 	pool    sync.Pool
 
+	// direct is the Stockham plan of directLevel, the level current when
+	// the plan was made (nil where that level runs none), taken by run
+	// without the per-level lookup, as Plan32.direct.
+	direct      *stockham64
+	directLevel asm.Level
+	// own is the work buffer of direct's three-pass plans
+	// (transform64Three), taken by one call at a time while busy (0 free,
+	// 1 taken) and for good once two calls have overlapped (2: the pool
+	// serves every call).
+	own  []complex128
+	busy atomic.Uint32
+
 	batch levelKernels[*batch64] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
@@ -159,7 +172,11 @@ func NewPlan64(n int) (*Plan64, error) {
 	if p.blue, err = newBluestein64(n); err != nil {
 		return nil, err
 	}
-	p.levelKernels(asm.Current())
+	p.directLevel = asm.Current()
+	p.direct = p.levelKernels(p.directLevel).sp
+	if ownWork64(p.direct) {
+		p.own = make([]complex128, n)
+	}
 	return p, nil
 }
 
@@ -199,7 +216,7 @@ func (p *Plan64) Inverse(dst, src []complex128) error {
 func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 	// The checks inline here, the errors' construction out of line: a
 	// short transform takes tens of nanoseconds.
-	if p == nil || len(dst) != p.n || len(src) != p.n || partialOverlap(dst, src) {
+	if p == nil || len(dst) != p.n || len(src) != p.n || overlapSameLen(dst, src) {
 		return p.argError(call, dst, src)
 	}
 	l := asm.Current()

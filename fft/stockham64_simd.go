@@ -34,6 +34,10 @@ type stockham64 struct {
 	// (pad8 values after every n/8, asm.FFT64Radix8Seg) where the next
 	// stage reads it so; runSeg8of64 runs such a plan.
 	pad8 int
+	// three: the plan is three unsegmented passes, the first of ls = 1
+	// (the radix-8 first stage or asm.FFT64Radix16First), which
+	// runThree64 runs.
+	three bool
 }
 
 // segPad64 is the padding of a complex128 plan's segmented buffer: four
@@ -254,6 +258,10 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 	}
 	if batch == 1 {
 		p.small = asm.NewFFT64SmallKernel(l, n) // nil where the level has none of length n
+		k := len(p.stages)
+		p.three = p.small == nil && p.pad == 0 && p.pad8 == 0 && !p.radix2 &&
+			(p.radix8 && k == 2 || !p.radix8 && k == 3 && p.stages[0].r16 && p.stages[0].ls == 1) &&
+			!p.stages[k-2].r16 && p.stages[k-1].r <= 1
 	}
 	return p
 }
@@ -561,6 +569,41 @@ func runStockham64(sp *stockham64, dst, src, work []complex128, inverse, scale b
 	}
 }
 
+// runThree64 runs a plan of three passes (stockham64.three) out of place
+// (dst is not src), its kernels called straight: the first from src to
+// dst (with an inverse's 1/n), the second to work (n values), the third
+// back to dst.
+func runThree64(sp *stockham64, dst, src, work []complex128, inverse bool) {
+	l, st := sp.level, sp.stages
+	s := 1.0
+	if inverse {
+		s = 1 / float64(sp.n) // exact: n is a power of two
+	}
+	if sp.radix8 {
+		asm.FFT64Radix8First(l, dst, src, s, inverse)
+	} else {
+		asm.FFT64Radix16First(l, dst, src, sp.tw[st[0].off:st[0].off+st[0].len], s, inverse)
+		st = st[1:]
+	}
+	a, b := &st[0], &st[1]
+	tw := sp.tw[a.off : a.off+a.len]
+	switch {
+	case a.r8:
+		asm.FFT64Radix8(l, work, dst, tw, a.ls, inverse)
+	default:
+		asm.FFT64Radix4(l, work, dst, tw, a.ls, inverse, 1)
+	}
+	tw = sp.tw[b.off : b.off+b.len]
+	switch {
+	case b.r == 0:
+		asm.FFT64Tail16Seg(l, dst, work, tw, 0, inverse)
+	case b.r8: // R = 1
+		asm.FFT64Radix8Last(l, dst, work, tw, 0, inverse)
+	default:
+		asm.FFT64Radix4(l, dst, work, tw, b.ls, inverse, 1)
+	}
+}
+
 // firstApart reports whether runStockham64 runs sp by runFirstApart64.
 func (sp *stockham64) firstApart() bool {
 	return sp.radix8 && sp.pad > 0
@@ -731,9 +774,12 @@ type realStockham64 struct {
 // transform runs the complex FFT of length h of rp, the inverse with its
 // 1/h (on the first stage).
 func (rp *realStockham64) transform(dst, src, work []complex128, inverse bool) {
-	if rp.fs != nil {
+	switch {
+	case rp.fs != nil:
 		runFourStep64(rp.fs, dst, src, work, inverse, inverse)
-	} else {
+	case rp.cplx.three && unsafe.SliceData(dst) != unsafe.SliceData(src):
+		runThree64(rp.cplx, dst, src, work, inverse)
+	default:
 		runStockham64(rp.cplx, dst, src, work, inverse, inverse)
 	}
 }
