@@ -23,3 +23,8 @@ func fft64Tail16AVX2Inv(out *complex128, in *complex128, tw *float64, m int, per
 //
 //go:noescape
 func fft64Tail16cAVX2Inv(out *complex128, in *complex128, tw *float64, m int, per int, pad int)
+
+// fft64R8FirstFAVX2Fwd runs the radix-8 first stage of a forward complex128 FFT (unscaled), part of its additions as FMAs; see avogen/fft64.go, fft64R8FirstF.
+//
+//go:noescape
+func fft64R8FirstFAVX2Fwd(out *complex128, in *complex128, r int, os int)

@@ -1181,3 +1181,124 @@ fft64Tail16cAVX2Inv_next:
 fft64Tail16cAVX2Inv_done:
 	VZEROUPPER
 	RET
+
+// func fft64R8FirstFAVX2Fwd(out *complex128, in *complex128, r int, os int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8FirstFAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    r+16(FP), DX
+	MOVQ    DX, BX
+	SHLQ    $0x04, BX
+	LEAQ    (BX)(BX*2), SI
+	LEAQ    (BX)(BX*4), DI
+	LEAQ    (SI)(BX*4), R8
+	MOVQ    os+24(FP), R9
+	LEAQ    (R9)(R9*2), R10
+	LEAQ    (R9)(R9*4), R11
+	LEAQ    (R10)(R9*4), R12
+	SHRQ    $0x01, DX
+	JZ      fft64R8FirstFAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8FirstFAVX2Fwd_loop:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(BX*4), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        (CX)(BX*1), Y2
+	VMOVUPD        (CX)(DI*1), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        (CX)(BX*2), Y4
+	VMOVUPD        (CX)(SI*2), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        (CX)(SI*1), Y6
+	VMOVUPD        (CX)(R8*1), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y3, (AX)(R9*1)
+	VMOVUPD        Y2, (AX)(R9*2)
+	VMOVUPD        Y8, (AX)(R10*1)
+	VMOVUPD        Y4, (AX)(R9*4)
+	VMOVUPD        Y5, (AX)(R11*1)
+	VMOVUPD        Y6, (AX)(R10*2)
+	VMOVUPD        Y7, (AX)(R12*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fft64R8FirstFAVX2Fwd_loop
+
+fft64R8FirstFAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA fft_f64_3fe6a09e667f3bcd<>+0(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+8(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+16(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+24(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+32(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+40(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+48(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+56(SB)/8, $0x3fe6a09e667f3bcd
+GLOBL fft_f64_3fe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
+GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe6a09e667f3bcd<>+0(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+8(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+16(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+24(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+32(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+40(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+48(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+56(SB)/8, $0xbfe6a09e667f3bcd
+GLOBL fft_f64_bfe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64

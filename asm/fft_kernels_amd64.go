@@ -449,6 +449,8 @@ func fft64R8FirstAt(l Level, o, i *complex128, r int, s float64, inverse bool) {
 // bytes apart.
 func fft64R8FirstSegAt(l Level, o, i *complex128, r, os int, s float64, inverse bool) {
 	switch {
+	case l == AVX2 && !inverse && s == 1:
+		fft64R8FirstFAVX2Fwd(o, i, r, os) // fft64R8FirstF: part of the additions as FMAs
 	case l == AVX512 && inverse:
 		fft64R8FirstAVX512Inv(o, i, r, os, s)
 	case l == AVX512:
