@@ -347,6 +347,18 @@ const radix8SegMinLen64 = 1 << 11
 // 512: 219 and 153 ns a pass, for three levels and two), so radix 8
 // pays where it saves a pass and its streams stay clear of each other's
 // L1 sets.
+//
+// Also tried and lost, with an AVX2 radix-16 first pass (the two radix-4
+// stages of ls = 1 fused, as asm.FFT64Radix16First at AVX-512, stage A's
+// outputs of s = 2, 3 spilled to the frame as fft64Tail16Y does; alone
+// 97 ns at n = 256, 203 at 512, 409 at 1024, against the radix-8 first
+// stage's 61, 118 and 242 for one level fewer): 256 as 16, tail
+// (Plan64.Forward 264–268 against 8, 8, 4's 264–267 ns, its buffer 2 KB
+// past src's page offset; at the same offset the pass alone took 445
+// ns), 512 as 16, 4, 8 and 16, 8, 4 (626 and 649 against 596 ns,
+// FFTWInterleaved), 1024 as 16, 4, tail (1419–1454 against 1375–1378)
+// and 16, 8, 8 (10% slower). Every plan of n = 256 and 512 summed to
+// about the same stage time: the passes cost per level what FFTW's do.
 const (
 	radix8FrontMinLen64 = 1 << 8
 	radix8FrontMaxLen64 = 1 << 16
