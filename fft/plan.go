@@ -135,12 +135,15 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // run them straight from the plan made at the current level
 // (Plan64.direct, runThree64) with a work buffer of the plan's own
 // (transform64Three): at AVX2 n = 256 the call had cost 24 ns beyond its
-// 238 ns of stages. Ratio to FFTW before → after (FFTWInterleaved, three
-// or four interleaved rounds of the two test binaries, best ours-ns):
-// AVX2 256 0.89–0.93 → 0.97–0.99 (268.5 → 244.2 ns, with the radix-8
-// first stage's additions partly on the FMA pipes, fft64R8FirstF), 512
-// 0.92–0.93 → 0.97 (592 → 562–566), 1024 0.96–0.98 → 0.99–1.00 (1344 →
-// 1322–1326); AVX-512 512 1.04 → 1.08–1.12 (519 → 486–491 ns).
+// 238 ns of stages. Ratio to FFTW before → after (FFTWInterleaved, four
+// interleaved rounds of the two test binaries, ours-ns of the three
+// undisturbed rounds): AVX2 256 0.89–0.91 → 1.00–1.07 (266–270 → 243–245
+// ns, with the radix-8 first stage's additions partly on the FMA pipes,
+// fft64R8FirstF), 512 0.91–0.93 → 0.95–0.98 (591–600 → 564–574), 1024
+// 0.97–0.98 → 0.99–1.00 (1355–1380 → 1325–1345); AVX-512 512 1.03–1.10
+// → 1.11–1.13 (526–542 → 488–499), 1024 1.09–1.11 → 1.12–1.16 (1187 →
+// 1165–1175); the whole-transform kernels' n = 64 at AVX-512 47 → 38 ns
+// (the direct field and the overlap check that inlines).
 type Plan64 struct {
 	n       int
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
