@@ -154,12 +154,13 @@ func (p *stockham32) radix16FirstStages() {
 	r16 := asm.FFTRadix16TwiddleLen(1)
 	r4 := asm.FFTRadix4TwiddleLen(l, 16, n/64)
 	tail := p.stages[2]
+	toff := (r16 + r4 + 15) &^ 15
 	p.stages = []stage32{
 		{ls: 1, r: n / 16, off: 0, len: r16},
 		{ls: 16, r: n / 64, off: r16, len: r4},
-		{ls: tail.ls, r: 0, off: r16 + r4, len: tail.len},
+		{ls: tail.ls, r: 0, off: toff, len: tail.len},
 	}
-	p.tw = make([]float32, r16+r4+tail.len)
+	p.tw = make([]float32, toff+tail.len)
 	p.fillTables(newRootTable32(n))
 	p.r16Tail = true
 }

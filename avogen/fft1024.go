@@ -1,0 +1,161 @@
+// The fft1024 generator writes asm/fft1024_amd64.s and asm/fft1024_amd64.go:
+// the complex64 FFT of n = 1024 at AVX-512 as one call, its three passes
+// those of package fft's plan (radix 16 at ls = 1, radix 4 at ls = 16, the
+// fused tail; fft.go's fftR16First, fftR4Wide, fftTail16) with every
+// stride a constant and the work buffer in the kernel's own frame.
+//
+//	cd avogen && go run . -gen fft1024 -out ../asm
+//
+// Against the three kernel calls (runR16Tail32) it drops the scratch
+// pool's Get and Put, the Go wrappers' checks and the radix-16 pass's
+// table of sixteen offsets, and the forward loads its inputs without the
+// multiply by a scale of 1. A file of its own, so that no kernel of
+// fft_amd64.s moved (their alignment moves them by 10–25%).
+package main
+
+import (
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+func generateFFT1024() {
+	for _, inverse := range []bool{false, true} {
+		fft1024(vmath.AVX512, inverse)
+	}
+}
+
+// fft1024 emits the whole transform of n = 1024: dst = FFT(src) (inverse:
+// the unnormalised inverse times s, s a power of two applied to the
+// inputs of the first pass). tw is the plan's table: the radix-16 pass's
+// 30 floats at 0 (only the s > 0 stage-B twiddles read), the radix-4
+// pass's 16·6 floats at byte 120, the tail's 8·30 vectors at byte
+// tailOff. dst may be src: the first pass reads each vector of k's sixteen
+// inputs before it writes its sixteen outputs at the same positions.
+func fft1024(v vmath.ISA, inverse bool) {
+	const (
+		n     = 1024
+		vb    = 64 // bytes per ZMM
+		val   = 8  // bytes per complex64
+		r1    = n / 16
+		ls2   = 16
+		r2    = n / (4 * ls2)
+		m     = n / 16
+		r4Off = 120 // bytes: the radix-16 table's 30 floats
+	)
+	name := "fft1024" + v.Name + fftDir(inverse)
+	TEXT(name, 0, "func(dst, src *complex64, tw *float32, tailOff int, s float32)")
+	Pragma("noescape")
+	Doc(name + " runs a complex64 FFT of length 1024 in three passes; see avogen/fft1024.go.")
+	dst := Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	tw := Load(Param("tw"), GP64())
+	// The work buffer, aligned to the vector width by hand (Go aligns SP
+	// to 8 bytes only).
+	frame := AllocLocal(n*val + vb)
+	work := GP64()
+	LEAQ(frame.Offset(vb-1), work)
+	ANDQ(I32(-vb), work)
+	ones := fftOnes(v)
+
+	// Pass 1: radix 16, ls = 1, r = 64, src → dst; its inputs q·r apart,
+	// its outputs (s + 4t)·r apart.
+	var sv reg.VecVirtual
+	if inverse {
+		sv = v.Vec()
+		VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	}
+	in, out := GP64(), GP64()
+	MOVQ(src, in)
+	MOVQ(dst, out)
+	ob, o3 := GP64(), GP64()
+	MOVQ(U32(r1*val), ob)
+	MOVQ(U32(3*r1*val), o3)
+	k := GP64()
+	MOVQ(U32(r1/8), k)
+	Label(name + "_p1")
+	var y [4][4]reg.VecVirtual
+	for p := range 4 {
+		a := make([]reg.VecVirtual, 4)
+		for q := range a {
+			a[q] = v.Vec()
+			mem := Mem{Base: in, Disp: (4*q + p) * r1 * val}
+			if inverse {
+				VMULPS(mem, sv, a[q]) // s a power of two: exact
+			} else {
+				VMOVUPS(mem, a[q])
+			}
+		}
+		butterfly4(v, a, ones, inverse)
+		for s := range 4 {
+			y[s][p] = a[s]
+		}
+	}
+	r16StageB(v, &y, tw, out, ob, o3, ones, true, inverse)
+	ADDQ(U32(vb), in)
+	ADDQ(U32(vb), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_p1"))
+
+	// Pass 2: radix 4, ls = 16, r = 16, dst → work: per j the three
+	// twiddles broadcast, two vectors of k.
+	MOVQ(dst, in)
+	MOVQ(work, out)
+	t2 := GP64()
+	LEAQ(Mem{Base: tw, Disp: r4Off}, t2)
+	j := GP64()
+	MOVQ(U32(ls2), j)
+	Label(name + "_p2")
+	var w [6]reg.VecVirtual
+	for i := range w {
+		w[i] = v.Vec()
+		VBROADCASTSS(Mem{Base: t2, Disp: 4 * i}, w[i])
+	}
+	for kv := range r2 / 8 {
+		a := make([]reg.VecVirtual, 4)
+		for q := range a {
+			a[q] = v.Vec()
+			VMOVUPS(Mem{Base: in, Disp: q*r2*val + kv*vb}, a[q])
+		}
+		for q := 1; q < 4; q++ {
+			a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
+		}
+		butterfly4(v, a, ones, inverse)
+		for s := range 4 {
+			VMOVUPS(a[s], Mem{Base: out, Disp: s*ls2*r2*val + kv*vb})
+		}
+	}
+	ADDQ(U32(4*r2*val), in)
+	ADDQ(U32(r2*val), out)
+	ADDQ(U32(24), t2)
+	DECQ(j)
+	JNZ(LabelRef(name + "_p2"))
+
+	// Pass 3: the fused tail (fftTail16, m = 64), work → dst.
+	MOVQ(work, in)
+	MOVQ(dst, out)
+	t3 := GP64()
+	MOVQ(tw, t3)
+	ADDQ(NewParamAddr("tailOff", 24), t3)
+	g := GP64()
+	MOVQ(U32(m/8), g)
+	Label(name + "_p3")
+	yt := tail16StageA(v, in, t3, ones, inverse)
+	for s := range 4 {
+		b := yt[s][:]
+		tail16StageBTwiddles(v, b, s, t3, false, inverse)
+		butterfly4(v, b, ones, inverse)
+		for t := range 4 {
+			VMOVUPS(b[t], Mem{Base: out, Disp: (s*m + t*4*m) * val})
+		}
+	}
+	ADDQ(U32(16*vb), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(30*vb), t3)
+	DECQ(g)
+	JNZ(LabelRef(name + "_p3"))
+	VZEROUPPER()
+	RET()
+}
