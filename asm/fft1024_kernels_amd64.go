@@ -13,7 +13,7 @@ func FFT1024Supported(l Level) bool { return l == AVX512 }
 // least 126) FFTTail16's. dst may be src; otherwise they must not overlap.
 func FFT1024(l Level, dst, src []complex64, tw []float32, tailOff int, inverse bool, s float32) {
 	const n = 1024
-	if !FFT1024Supported(l) || len(dst) != n || len(src) != n || tailOff < 126 || len(tw) < tailOff+FFTTail16TwiddleLen(n) {
+	if !FFT1024Supported(l) || len(dst) != n || len(src) != n || tailOff < 126 || (!inverse && s != 1) || len(tw) < tailOff+FFTTail16TwiddleLen(n) {
 		panic("asm: FFT1024: bad length, level or table")
 	}
 	if inverse {

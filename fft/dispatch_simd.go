@@ -377,7 +377,7 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	if scale {
 		s = sp.invN
 	}
-	if sp.n == 1024 && asm.FFT1024Supported(l) {
+	if sp.n == 1024 && asm.FFT1024Supported(l) && (inverse || s == 1) {
 		asm.FFT1024(l, dst, src, sp.tw, st[2].off, inverse, s)
 		return
 	}
