@@ -136,6 +136,9 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 // one process (a throwaway copy of run): 591.5–593.8 against 600.3–602.1
 // ns; FFTWInterleaved/c64 n = 1024, six interleaved rounds of the two
 // test binaries, best 587.6 against 590.4 ns, within the machine's noise.
+//
+// n = 1024 at AVX-512 takes no work from the pool: asm.FFT1024 runs the
+// three passes as one call with its work buffer in its own frame.
 func transform32R16Tail(p *Plan32, sp *stockham32, dst, src []complex64, inverse bool) {
 	if sp.n == 1024 && asm.FFT1024Supported(sp.level) {
 		runR16Tail32(sp, dst, src, nil, inverse, inverse)
@@ -377,6 +380,16 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	if scale {
 		s = sp.invN
 	}
+	// One call of the whole transform (asm.FFT1024; work unused): its
+	// constant strides, its own frame for the work and the forward's
+	// loads without a scale drop the pool, the wrappers' checks and the
+	// radix-16 pass's offset table. BenchmarkZZ-style best of 300 batches
+	// of 100 (a throwaway harness, src and dst apart, four and six
+	// interleaved rounds of the two test binaries): forward 585.8–595.4 →
+	// 543.2–551.6 ns, inverse 588.3–592.1 → 554.9–578.6. Rejected: the
+	// frame's work placed 3584 bytes past dst modulo 4 KB as stockhamWork
+	// places it (a 12 KB frame; 573.7–608.6 ns), or 0, 1024, 2048, 2560,
+	// 3072 past (563–592 ns against 543–546 in the same rounds).
 	if sp.n == 1024 && asm.FFT1024Supported(l) && (inverse || s == 1) {
 		asm.FFT1024(l, dst, src, sp.tw, st[2].off, inverse, s)
 		return
