@@ -1106,6 +1106,11 @@ func tail16StageA(v vmath.ISA, in, tw reg.Register, ones reg.VecVirtual, inverse
 		}
 		copy(x[8*half:], transposeTile(v, rows))
 	}
+	return tail16StageAFrom(v, x, tw, ones, inverse)
+}
+
+// tail16StageAFrom is tail16StageA's stage A on the transposed values x.
+func tail16StageAFrom(v vmath.ISA, x [16]reg.VecVirtual, tw reg.Register, ones reg.VecVirtual, inverse bool) (y [4][4]reg.VecVirtual) {
 	vb := v.Bytes()
 	for k := range 4 {
 		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}

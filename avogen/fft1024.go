@@ -62,7 +62,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 	tw := Load(Param("tw"), GP64())
 	// The work buffer, aligned to the vector width by hand (Go aligns SP
 	// to 8 bytes only).
-	frame := AllocLocal(n*val + vb)
+	frame := AllocLocal(n*val + vb + 16*vb)
 	work := GP64()
 	LEAQ(frame.Offset(vb-1), work)
 	ANDQ(I32(-vb), work)
@@ -149,14 +149,43 @@ func fft1024(v vmath.ISA, inverse bool) {
 	ADDQ(NewParamAddr("tailOff", 24), t3)
 	g := GP64()
 	MOVQ(U32(m/8), g)
+	// Software-pipelined: the first tile of group g+1 is loaded and
+	// transposed between the stage-B quarters of group g (the last
+	// group's reads past the work land in the frame's slack).
+	carried := make([]reg.VecVirtual, 8)
+	for i := range carried {
+		carried[i] = v.Vec()
+	}
+	first := newTile(in, 0)
+	first.round1()
+	first.round2()
+	first.round3(carried)
 	Label(name + "_p3")
-	yt := tail16StageA(v, in, t3, ones, inverse)
+	second := newTile(in, 64)
+	second.round1()
+	second.round2()
+	second.round3(nil)
+	var x [16]reg.VecVirtual
+	copy(x[:8], carried)
+	copy(x[8:], second.c)
+	yt := tail16StageAFrom(v, x, t3, ones, inverse)
+	var next *tile
 	for s := range 4 {
 		b := yt[s][:]
 		tail16StageBTwiddles(v, b, s, t3, false, inverse)
 		butterfly4(v, b, ones, inverse)
 		for t := range 4 {
 			VMOVUPS(b[t], Mem{Base: out, Disp: (s*m + t*4*m) * val})
+		}
+		switch s {
+		case 0:
+			next = newTile(in, 16*vb)
+		case 1:
+			next.round1()
+		case 2:
+			next.round2()
+		case 3:
+			next.round3(carried)
 		}
 	}
 	ADDQ(U32(16*vb), in)
@@ -166,4 +195,60 @@ func fft1024(v vmath.ISA, inverse bool) {
 	JNZ(LabelRef(name + "_p3"))
 	VZEROUPPER()
 	RET()
+}
+
+// tile is an 8×8 tile of complex64 values (rows 128 bytes apart) being
+// transposed in registers in three rounds (transposeTile's), emitted
+// apart so that they can be interleaved with other work.
+type tile struct {
+	rows, a, b, c []reg.VecVirtual
+}
+
+// newTile loads the tile at disp bytes past in.
+func newTile(in reg.Register, disp int) *tile {
+	t := &tile{rows: make([]reg.VecVirtual, 8)}
+	for j := range t.rows {
+		t.rows[j] = ZMM()
+		VMOVUPS(Mem{Base: in, Disp: disp + 128*j}, t.rows[j])
+	}
+	return t
+}
+
+func (t *tile) round1() {
+	r := t.rows
+	t.a = make([]reg.VecVirtual, 8)
+	for i := 0; i < 8; i += 2 {
+		t.a[i], t.a[i+1] = ZMM(), ZMM()
+		VUNPCKLPD(r[i+1], r[i], t.a[i])
+		VUNPCKHPD(r[i+1], r[i], t.a[i+1])
+	}
+}
+
+func (t *tile) round2() {
+	t.b = make([]reg.VecVirtual, 8)
+	for h := range 2 {
+		for e := range 2 {
+			x, y := t.a[4*h+e], t.a[4*h+2+e]
+			lo, hi := ZMM(), ZMM()
+			VSHUFF64X2(U8(0x88), y, x, lo)
+			VSHUFF64X2(U8(0xdd), y, x, hi)
+			t.b[4*h+e], t.b[4*h+2+e] = lo, hi
+		}
+	}
+}
+
+// round3 writes the columns into dst (fresh registers when nil).
+func (t *tile) round3(dst []reg.VecVirtual) {
+	t.c = dst
+	if t.c == nil {
+		t.c = make([]reg.VecVirtual, 8)
+		for i := range t.c {
+			t.c[i] = ZMM()
+		}
+	}
+	for m := range 4 {
+		x, y := t.b[m], t.b[4+m]
+		VSHUFF64X2(U8(0x88), y, x, t.c[m])
+		VSHUFF64X2(U8(0xdd), y, x, t.c[m+4])
+	}
 }
