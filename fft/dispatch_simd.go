@@ -386,10 +386,11 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	// radix-16 pass's offset table. BenchmarkZZ-style best of 300 batches
 	// of 100 (a throwaway harness, src and dst apart, four and six
 	// interleaved rounds of the two test binaries): forward 585.8–595.4 →
-	// 543.2–551.6 ns, inverse 588.3–592.1 → 554.9–578.6. Rejected: the
-	// frame's work placed 3584 bytes past dst modulo 4 KB as stockhamWork
-	// places it (a 12 KB frame; 573.7–608.6 ns), or 0, 1024, 2048, 2560,
-	// 3072 past (563–592 ns against 543–546 in the same rounds).
+	// 543.2–551.6 ns, inverse 588.3–592.1 → 554.9–578.6 (with the tail
+	// software-pipelined, avogen/fft1024.go, 531 and 545). Where the
+	// frame puts the work against dst does not matter: placed 0 … 3840
+	// bytes past dst modulo 4 KB in steps of 256 (asm.FFT1024 called
+	// straight, a throwaway variant), 515–522 ns at every offset.
 	if sp.n == 1024 && asm.FFT1024Supported(l) && (inverse || s == 1) {
 		asm.FFT1024(l, dst, src, sp.tw, st[2].off, inverse, s)
 		return
