@@ -179,110 +179,104 @@ fft1024AVX512Fwd_p1:
 	MOVQ                $0x00000010, R8
 
 fft1024AVX512Fwd_p2:
-	VBROADCASTSS   (DI), Z1
-	VBROADCASTSS   4(DI), Z2
-	VBROADCASTSS   8(DI), Z3
-	VBROADCASTSS   12(DI), Z4
-	VBROADCASTSS   16(DI), Z5
-	VBROADCASTSS   20(DI), Z6
-	VMOVUPS        (CX), Z7
-	VMOVUPS        128(CX), Z8
-	VMOVUPS        256(CX), Z9
-	VMOVUPS        384(CX), Z10
-	VPERMILPS      $0xb1, Z8, Z11
-	VMULPS         Z2, Z11, Z11
-	VFMADDSUB231PS Z1, Z8, Z11
-	VPERMILPS      $0xb1, Z9, Z8
-	VMULPS         Z4, Z8, Z8
-	VFMADDSUB231PS Z3, Z9, Z8
-	VPERMILPS      $0xb1, Z10, Z9
-	VMULPS         Z6, Z9, Z9
-	VFMADDSUB231PS Z5, Z10, Z9
-	VADDPS         Z8, Z7, Z10
-	VSUBPS         Z8, Z7, Z12
-	VADDPS         Z9, Z11, Z8
-	VSUBPS         Z9, Z11, Z9
-	VADDPS         Z8, Z10, Z7
-	VSUBPS         Z8, Z10, Z8
-	VPERMILPS      $0xb1, Z9, Z9
-	VMOVAPS        Z9, Z11
-	VMOVAPS        Z9, Z9
-	VFMSUBADD231PS Z0, Z12, Z11
-	VFMADDSUB231PS Z0, Z12, Z9
-	VMOVUPS        Z7, (SI)
-	VMOVUPS        Z11, 2048(SI)
-	VMOVUPS        Z8, 4096(SI)
-	VMOVUPS        Z9, 6144(SI)
-	VMOVUPS        64(CX), Z7
-	VMOVUPS        192(CX), Z8
-	VMOVUPS        320(CX), Z9
-	VMOVUPS        448(CX), Z10
-	VPERMILPS      $0xb1, Z8, Z11
-	VMULPS         Z2, Z11, Z11
-	VFMADDSUB231PS Z1, Z8, Z11
-	VPERMILPS      $0xb1, Z9, Z1
-	VMULPS         Z4, Z1, Z1
-	VFMADDSUB231PS Z3, Z9, Z1
-	VPERMILPS      $0xb1, Z10, Z2
-	VMULPS         Z6, Z2, Z2
-	VFMADDSUB231PS Z5, Z10, Z2
-	VADDPS         Z1, Z7, Z3
-	VSUBPS         Z1, Z7, Z4
-	VADDPS         Z2, Z11, Z1
-	VSUBPS         Z2, Z11, Z2
-	VADDPS         Z1, Z3, Z7
-	VSUBPS         Z1, Z3, Z1
-	VPERMILPS      $0xb1, Z2, Z2
-	VMOVAPS        Z2, Z11
-	VMOVAPS        Z2, Z2
-	VFMSUBADD231PS Z0, Z4, Z11
-	VFMADDSUB231PS Z0, Z4, Z2
-	VMOVUPS        Z7, 64(SI)
-	VMOVUPS        Z11, 2112(SI)
-	VMOVUPS        Z1, 4160(SI)
-	VMOVUPS        Z2, 6208(SI)
-	ADDQ           $0x00000200, CX
-	ADDQ           $0x00000080, SI
-	ADDQ           $0x00000018, DI
-	DECQ           R8
-	JNZ            fft1024AVX512Fwd_p2
-	MOVQ           BX, CX
-	MOVQ           AX, SI
-	MOVQ           DX, AX
-	ADDQ           tailOff+24(FP), AX
-	MOVQ           $0x00000008, DX
-	VMOVUPS        (CX), Z4
-	VMOVUPS        128(CX), Z5
-	VMOVUPS        256(CX), Z6
-	VMOVUPS        384(CX), Z8
-	VMOVUPS        512(CX), Z1
-	VMOVUPS        640(CX), Z7
-	VMOVUPS        768(CX), Z2
-	VMOVUPS        896(CX), Z9
-	VUNPCKLPD      Z5, Z4, Z3
-	VUNPCKHPD      Z5, Z4, Z5
-	VUNPCKLPD      Z8, Z6, Z4
-	VUNPCKHPD      Z8, Z6, Z8
-	VUNPCKLPD      Z7, Z1, Z6
-	VUNPCKHPD      Z7, Z1, Z1
-	VUNPCKLPD      Z9, Z2, Z7
-	VUNPCKHPD      Z9, Z2, Z9
-	VSHUFF64X2     $0x88, Z4, Z3, Z2
-	VSHUFF64X2     $0xdd, Z4, Z3, Z4
-	VSHUFF64X2     $0x88, Z8, Z5, Z3
-	VSHUFF64X2     $0xdd, Z8, Z5, Z8
-	VSHUFF64X2     $0x88, Z7, Z6, Z5
-	VSHUFF64X2     $0xdd, Z7, Z6, Z7
-	VSHUFF64X2     $0x88, Z9, Z1, Z6
-	VSHUFF64X2     $0xdd, Z9, Z1, Z9
-	VSHUFF64X2     $0x88, Z5, Z2, Z1
-	VSHUFF64X2     $0xdd, Z5, Z2, Z5
-	VSHUFF64X2     $0x88, Z6, Z3, Z2
-	VSHUFF64X2     $0xdd, Z6, Z3, Z6
-	VSHUFF64X2     $0x88, Z7, Z4, Z3
-	VSHUFF64X2     $0xdd, Z7, Z4, Z7
-	VSHUFF64X2     $0x88, Z9, Z8, Z4
-	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DI), Z5, Z5
+	VFMADDSUB231PS.BCST (DI), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DI), Z2, Z2
+	VFMADDSUB231PS.BCST 8(DI), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DI), Z3, Z3
+	VFMADDSUB231PS.BCST 16(DI), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             Z1, (SI)
+	VMOVUPS             Z5, 2048(SI)
+	VMOVUPS             Z2, 4096(SI)
+	VMOVUPS             Z3, 6144(SI)
+	VMOVUPS             64(CX), Z1
+	VMOVUPS             192(CX), Z2
+	VMOVUPS             320(CX), Z3
+	VMOVUPS             448(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DI), Z5, Z5
+	VFMADDSUB231PS.BCST (DI), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DI), Z2, Z2
+	VFMADDSUB231PS.BCST 8(DI), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DI), Z3, Z3
+	VFMADDSUB231PS.BCST 16(DI), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             Z1, 64(SI)
+	VMOVUPS             Z5, 2112(SI)
+	VMOVUPS             Z2, 4160(SI)
+	VMOVUPS             Z3, 6208(SI)
+	ADDQ                $0x00000200, CX
+	ADDQ                $0x00000080, SI
+	ADDQ                $0x00000018, DI
+	DECQ                R8
+	JNZ                 fft1024AVX512Fwd_p2
+	MOVQ                BX, CX
+	MOVQ                AX, SI
+	MOVQ                DX, AX
+	ADDQ                tailOff+24(FP), AX
+	MOVQ                $0x00000008, DX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             128(CX), Z5
+	VMOVUPS             256(CX), Z6
+	VMOVUPS             384(CX), Z8
+	VMOVUPS             512(CX), Z1
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             768(CX), Z2
+	VMOVUPS             896(CX), Z9
+	VUNPCKLPD           Z5, Z4, Z3
+	VUNPCKHPD           Z5, Z4, Z5
+	VUNPCKLPD           Z8, Z6, Z4
+	VUNPCKHPD           Z8, Z6, Z8
+	VUNPCKLPD           Z7, Z1, Z6
+	VUNPCKHPD           Z7, Z1, Z1
+	VUNPCKLPD           Z9, Z2, Z7
+	VUNPCKHPD           Z9, Z2, Z9
+	VSHUFF64X2          $0x88, Z4, Z3, Z2
+	VSHUFF64X2          $0xdd, Z4, Z3, Z4
+	VSHUFF64X2          $0x88, Z8, Z5, Z3
+	VSHUFF64X2          $0xdd, Z8, Z5, Z8
+	VSHUFF64X2          $0x88, Z7, Z6, Z5
+	VSHUFF64X2          $0xdd, Z7, Z6, Z7
+	VSHUFF64X2          $0x88, Z9, Z1, Z6
+	VSHUFF64X2          $0xdd, Z9, Z1, Z9
+	VSHUFF64X2          $0x88, Z5, Z2, Z1
+	VSHUFF64X2          $0xdd, Z5, Z2, Z5
+	VSHUFF64X2          $0x88, Z6, Z3, Z2
+	VSHUFF64X2          $0xdd, Z6, Z3, Z6
+	VSHUFF64X2          $0x88, Z7, Z4, Z3
+	VSHUFF64X2          $0xdd, Z7, Z4, Z7
+	VSHUFF64X2          $0x88, Z9, Z8, Z4
+	VSHUFF64X2          $0xdd, Z9, Z8, Z8
 
 fft1024AVX512Fwd_p3:
 	VMOVUPS        64(CX), Z9
@@ -728,110 +722,104 @@ fft1024AVX512Inv_p1:
 	MOVQ                $0x00000010, R8
 
 fft1024AVX512Inv_p2:
-	VBROADCASTSS   (DI), Z1
-	VBROADCASTSS   4(DI), Z2
-	VBROADCASTSS   8(DI), Z3
-	VBROADCASTSS   12(DI), Z4
-	VBROADCASTSS   16(DI), Z5
-	VBROADCASTSS   20(DI), Z6
-	VMOVUPS        (CX), Z7
-	VMOVUPS        128(CX), Z8
-	VMOVUPS        256(CX), Z9
-	VMOVUPS        384(CX), Z10
-	VPERMILPS      $0xb1, Z8, Z11
-	VMULPS         Z2, Z11, Z11
-	VFMSUBADD231PS Z1, Z8, Z11
-	VPERMILPS      $0xb1, Z9, Z8
-	VMULPS         Z4, Z8, Z8
-	VFMSUBADD231PS Z3, Z9, Z8
-	VPERMILPS      $0xb1, Z10, Z9
-	VMULPS         Z6, Z9, Z9
-	VFMSUBADD231PS Z5, Z10, Z9
-	VADDPS         Z8, Z7, Z10
-	VSUBPS         Z8, Z7, Z12
-	VADDPS         Z9, Z11, Z8
-	VSUBPS         Z9, Z11, Z9
-	VADDPS         Z8, Z10, Z7
-	VSUBPS         Z8, Z10, Z8
-	VPERMILPS      $0xb1, Z9, Z9
-	VMOVAPS        Z9, Z11
-	VMOVAPS        Z9, Z9
-	VFMSUBADD231PS Z0, Z12, Z11
-	VFMADDSUB231PS Z0, Z12, Z9
-	VMOVUPS        Z7, (SI)
-	VMOVUPS        Z9, 2048(SI)
-	VMOVUPS        Z8, 4096(SI)
-	VMOVUPS        Z11, 6144(SI)
-	VMOVUPS        64(CX), Z7
-	VMOVUPS        192(CX), Z8
-	VMOVUPS        320(CX), Z9
-	VMOVUPS        448(CX), Z10
-	VPERMILPS      $0xb1, Z8, Z11
-	VMULPS         Z2, Z11, Z11
-	VFMSUBADD231PS Z1, Z8, Z11
-	VPERMILPS      $0xb1, Z9, Z1
-	VMULPS         Z4, Z1, Z1
-	VFMSUBADD231PS Z3, Z9, Z1
-	VPERMILPS      $0xb1, Z10, Z2
-	VMULPS         Z6, Z2, Z2
-	VFMSUBADD231PS Z5, Z10, Z2
-	VADDPS         Z1, Z7, Z3
-	VSUBPS         Z1, Z7, Z4
-	VADDPS         Z2, Z11, Z1
-	VSUBPS         Z2, Z11, Z2
-	VADDPS         Z1, Z3, Z7
-	VSUBPS         Z1, Z3, Z1
-	VPERMILPS      $0xb1, Z2, Z2
-	VMOVAPS        Z2, Z11
-	VMOVAPS        Z2, Z2
-	VFMSUBADD231PS Z0, Z4, Z11
-	VFMADDSUB231PS Z0, Z4, Z2
-	VMOVUPS        Z7, 64(SI)
-	VMOVUPS        Z2, 2112(SI)
-	VMOVUPS        Z1, 4160(SI)
-	VMOVUPS        Z11, 6208(SI)
-	ADDQ           $0x00000200, CX
-	ADDQ           $0x00000080, SI
-	ADDQ           $0x00000018, DI
-	DECQ           R8
-	JNZ            fft1024AVX512Inv_p2
-	MOVQ           BX, CX
-	MOVQ           AX, SI
-	MOVQ           DX, AX
-	ADDQ           tailOff+24(FP), AX
-	MOVQ           $0x00000008, DX
-	VMOVUPS        (CX), Z4
-	VMOVUPS        128(CX), Z5
-	VMOVUPS        256(CX), Z6
-	VMOVUPS        384(CX), Z8
-	VMOVUPS        512(CX), Z1
-	VMOVUPS        640(CX), Z7
-	VMOVUPS        768(CX), Z2
-	VMOVUPS        896(CX), Z9
-	VUNPCKLPD      Z5, Z4, Z3
-	VUNPCKHPD      Z5, Z4, Z5
-	VUNPCKLPD      Z8, Z6, Z4
-	VUNPCKHPD      Z8, Z6, Z8
-	VUNPCKLPD      Z7, Z1, Z6
-	VUNPCKHPD      Z7, Z1, Z1
-	VUNPCKLPD      Z9, Z2, Z7
-	VUNPCKHPD      Z9, Z2, Z9
-	VSHUFF64X2     $0x88, Z4, Z3, Z2
-	VSHUFF64X2     $0xdd, Z4, Z3, Z4
-	VSHUFF64X2     $0x88, Z8, Z5, Z3
-	VSHUFF64X2     $0xdd, Z8, Z5, Z8
-	VSHUFF64X2     $0x88, Z7, Z6, Z5
-	VSHUFF64X2     $0xdd, Z7, Z6, Z7
-	VSHUFF64X2     $0x88, Z9, Z1, Z6
-	VSHUFF64X2     $0xdd, Z9, Z1, Z9
-	VSHUFF64X2     $0x88, Z5, Z2, Z1
-	VSHUFF64X2     $0xdd, Z5, Z2, Z5
-	VSHUFF64X2     $0x88, Z6, Z3, Z2
-	VSHUFF64X2     $0xdd, Z6, Z3, Z6
-	VSHUFF64X2     $0x88, Z7, Z4, Z3
-	VSHUFF64X2     $0xdd, Z7, Z4, Z7
-	VSHUFF64X2     $0x88, Z9, Z8, Z4
-	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DI), Z5, Z5
+	VFMSUBADD231PS.BCST (DI), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DI), Z2, Z2
+	VFMSUBADD231PS.BCST 8(DI), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DI), Z3, Z3
+	VFMSUBADD231PS.BCST 16(DI), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             Z1, (SI)
+	VMOVUPS             Z3, 2048(SI)
+	VMOVUPS             Z2, 4096(SI)
+	VMOVUPS             Z5, 6144(SI)
+	VMOVUPS             64(CX), Z1
+	VMOVUPS             192(CX), Z2
+	VMOVUPS             320(CX), Z3
+	VMOVUPS             448(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DI), Z5, Z5
+	VFMSUBADD231PS.BCST (DI), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DI), Z2, Z2
+	VFMSUBADD231PS.BCST 8(DI), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DI), Z3, Z3
+	VFMSUBADD231PS.BCST 16(DI), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VADDPS              Z2, Z4, Z1
+	VSUBPS              Z2, Z4, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             Z1, 64(SI)
+	VMOVUPS             Z3, 2112(SI)
+	VMOVUPS             Z2, 4160(SI)
+	VMOVUPS             Z5, 6208(SI)
+	ADDQ                $0x00000200, CX
+	ADDQ                $0x00000080, SI
+	ADDQ                $0x00000018, DI
+	DECQ                R8
+	JNZ                 fft1024AVX512Inv_p2
+	MOVQ                BX, CX
+	MOVQ                AX, SI
+	MOVQ                DX, AX
+	ADDQ                tailOff+24(FP), AX
+	MOVQ                $0x00000008, DX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             128(CX), Z5
+	VMOVUPS             256(CX), Z6
+	VMOVUPS             384(CX), Z8
+	VMOVUPS             512(CX), Z1
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             768(CX), Z2
+	VMOVUPS             896(CX), Z9
+	VUNPCKLPD           Z5, Z4, Z3
+	VUNPCKHPD           Z5, Z4, Z5
+	VUNPCKLPD           Z8, Z6, Z4
+	VUNPCKHPD           Z8, Z6, Z8
+	VUNPCKLPD           Z7, Z1, Z6
+	VUNPCKHPD           Z7, Z1, Z1
+	VUNPCKLPD           Z9, Z2, Z7
+	VUNPCKHPD           Z9, Z2, Z9
+	VSHUFF64X2          $0x88, Z4, Z3, Z2
+	VSHUFF64X2          $0xdd, Z4, Z3, Z4
+	VSHUFF64X2          $0x88, Z8, Z5, Z3
+	VSHUFF64X2          $0xdd, Z8, Z5, Z8
+	VSHUFF64X2          $0x88, Z7, Z6, Z5
+	VSHUFF64X2          $0xdd, Z7, Z6, Z7
+	VSHUFF64X2          $0x88, Z9, Z1, Z6
+	VSHUFF64X2          $0xdd, Z9, Z1, Z9
+	VSHUFF64X2          $0x88, Z5, Z2, Z1
+	VSHUFF64X2          $0xdd, Z5, Z2, Z5
+	VSHUFF64X2          $0x88, Z6, Z3, Z2
+	VSHUFF64X2          $0xdd, Z6, Z3, Z6
+	VSHUFF64X2          $0x88, Z7, Z4, Z3
+	VSHUFF64X2          $0xdd, Z7, Z4, Z7
+	VSHUFF64X2          $0x88, Z9, Z8, Z4
+	VSHUFF64X2          $0xdd, Z9, Z8, Z8
 
 fft1024AVX512Inv_p3:
 	VMOVUPS        64(CX), Z9
