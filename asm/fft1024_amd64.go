@@ -7,9 +7,9 @@ package asm
 // fft1024AVX512Fwd runs a complex64 FFT of length 1024 in three passes; see avogen/fft1024.go.
 //
 //go:noescape
-func fft1024AVX512Fwd(dst *complex64, src *complex64, tw *float32, tailOff int, s float32)
+func fft1024AVX512Fwd(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
 
 // fft1024AVX512Inv runs a complex64 FFT of length 1024 in three passes; see avogen/fft1024.go.
 //
 //go:noescape
-func fft1024AVX512Inv(dst *complex64, src *complex64, tw *float32, tailOff int, s float32)
+func fft1024AVX512Inv(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)

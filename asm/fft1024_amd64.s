@@ -4,9 +4,9 @@
 
 #include "textflag.h"
 
-// func fft1024AVX512Fwd(dst *complex64, src *complex64, tw *float32, tailOff int, s float32)
+// func fft1024AVX512Fwd(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
 // Requires: AVX, AVX512F
-TEXT ·fft1024AVX512Fwd(SB), $9280-36
+TEXT ·fft1024AVX512Fwd(SB), $9280-44
 	MOVQ    dst+0(FP), AX
 	MOVQ    src+8(FP), CX
 	MOVQ    tw+16(FP), DX
@@ -175,7 +175,7 @@ fft1024AVX512Fwd_p1:
 	JNZ                 fft1024AVX512Fwd_p1
 	MOVQ                AX, CX
 	MOVQ                BX, SI
-	LEAQ                120(DX), DI
+	MOVQ                mid+24(FP), DI
 	MOVQ                $0x00000010, R8
 
 fft1024AVX512Fwd_p2:
@@ -243,7 +243,7 @@ fft1024AVX512Fwd_p2:
 	MOVQ                BX, CX
 	MOVQ                AX, SI
 	MOVQ                DX, AX
-	ADDQ                tailOff+24(FP), AX
+	ADDQ                tailOff+32(FP), AX
 	MOVQ                $0x00000008, DX
 	VMOVUPS             (CX), Z4
 	VMOVUPS             128(CX), Z5
@@ -545,239 +545,239 @@ DATA const_3f800000<>+56(SB)/4, $0x3f800000
 DATA const_3f800000<>+60(SB)/4, $0x3f800000
 GLOBL const_3f800000<>(SB), RODATA|NOPTR, $64
 
-// func fft1024AVX512Inv(dst *complex64, src *complex64, tw *float32, tailOff int, s float32)
+// func fft1024AVX512Inv(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
 // Requires: AVX, AVX512F, SSE
-TEXT ·fft1024AVX512Inv(SB), $9280-36
-	MOVQ         dst+0(FP), AX
-	MOVQ         src+8(FP), CX
-	MOVQ         tw+16(FP), DX
-	LEAQ         63(SP), BX
-	ANDQ         $-64, BX
-	VMOVUPS      const_3f800000<>+0(SB), Z0
-	MOVSS        s+32(FP), X1
-	VBROADCASTSS X1, Z1
-	MOVQ         AX, SI
-	MOVQ         $0x00000200, DI
-	MOVQ         $0x00000600, R8
-	MOVQ         $0x00000008, R9
+TEXT ·fft1024AVX512Inv(SB), $9280-44
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	LEAQ    63(SP), BX
+	ANDQ    $-64, BX
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    AX, SI
+	MOVQ    $0x00000200, DI
+	MOVQ    $0x00000600, R8
+	MOVQ    $0x00000008, R9
 
 fft1024AVX512Inv_p1:
-	VMULPS              (CX), Z1, Z2
-	VMULPS              2048(CX), Z1, Z3
-	VMULPS              4096(CX), Z1, Z4
-	VMULPS              6144(CX), Z1, Z5
-	VADDPS              Z4, Z2, Z6
-	VSUBPS              Z4, Z2, Z7
-	VADDPS              Z5, Z3, Z4
-	VSUBPS              Z5, Z3, Z3
-	VADDPS              Z4, Z6, Z2
-	VSUBPS              Z4, Z6, Z4
-	VPERMILPS           $0xb1, Z3, Z5
-	VMOVAPS             Z5, Z3
-	VMOVAPS             Z5, Z5
-	VFMSUBADD231PS      Z0, Z7, Z3
-	VFMADDSUB231PS      Z0, Z7, Z5
-	VMULPS              512(CX), Z1, Z6
-	VMULPS              2560(CX), Z1, Z7
-	VMULPS              4608(CX), Z1, Z8
-	VMULPS              6656(CX), Z1, Z9
-	VADDPS              Z8, Z6, Z10
-	VSUBPS              Z8, Z6, Z11
-	VADDPS              Z9, Z7, Z8
-	VSUBPS              Z9, Z7, Z7
-	VADDPS              Z8, Z10, Z6
-	VSUBPS              Z8, Z10, Z8
-	VPERMILPS           $0xb1, Z7, Z9
-	VMOVAPS             Z9, Z7
-	VMOVAPS             Z9, Z9
-	VFMSUBADD231PS      Z0, Z11, Z7
-	VFMADDSUB231PS      Z0, Z11, Z9
-	VMULPS              1024(CX), Z1, Z10
-	VMULPS              3072(CX), Z1, Z11
-	VMULPS              5120(CX), Z1, Z12
-	VMULPS              7168(CX), Z1, Z13
-	VADDPS              Z12, Z10, Z14
-	VSUBPS              Z12, Z10, Z15
-	VADDPS              Z13, Z11, Z12
-	VSUBPS              Z13, Z11, Z11
-	VADDPS              Z12, Z14, Z10
-	VSUBPS              Z12, Z14, Z12
-	VPERMILPS           $0xb1, Z11, Z13
-	VMOVAPS             Z13, Z11
+	VMOVUPS             (CX), Z1
+	VMOVUPS             2048(CX), Z2
+	VMOVUPS             4096(CX), Z3
+	VMOVUPS             6144(CX), Z4
+	VADDPS              Z3, Z1, Z5
+	VSUBPS              Z3, Z1, Z6
+	VADDPS              Z4, Z2, Z3
+	VSUBPS              Z4, Z2, Z2
+	VADDPS              Z3, Z5, Z1
+	VSUBPS              Z3, Z5, Z3
+	VPERMILPS           $0xb1, Z2, Z4
+	VMOVAPS             Z4, Z2
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z6, Z2
+	VFMADDSUB231PS      Z0, Z6, Z4
+	VMOVUPS             512(CX), Z5
+	VMOVUPS             2560(CX), Z6
+	VMOVUPS             4608(CX), Z7
+	VMOVUPS             6656(CX), Z8
+	VADDPS              Z7, Z5, Z9
+	VSUBPS              Z7, Z5, Z10
+	VADDPS              Z8, Z6, Z7
+	VSUBPS              Z8, Z6, Z6
+	VADDPS              Z7, Z9, Z5
+	VSUBPS              Z7, Z9, Z7
+	VPERMILPS           $0xb1, Z6, Z8
+	VMOVAPS             Z8, Z6
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z10, Z6
+	VFMADDSUB231PS      Z0, Z10, Z8
+	VMOVUPS             1024(CX), Z9
+	VMOVUPS             3072(CX), Z10
+	VMOVUPS             5120(CX), Z11
+	VMOVUPS             7168(CX), Z12
+	VADDPS              Z11, Z9, Z13
+	VSUBPS              Z11, Z9, Z14
+	VADDPS              Z12, Z10, Z11
+	VSUBPS              Z12, Z10, Z10
+	VADDPS              Z11, Z13, Z9
+	VSUBPS              Z11, Z13, Z11
+	VPERMILPS           $0xb1, Z10, Z12
+	VMOVAPS             Z12, Z10
+	VMOVAPS             Z12, Z12
+	VFMSUBADD231PS      Z0, Z14, Z10
+	VFMADDSUB231PS      Z0, Z14, Z12
+	VMOVUPS             1536(CX), Z13
+	VMOVUPS             3584(CX), Z14
+	VMOVUPS             5632(CX), Z15
+	VMOVUPS             7680(CX), Z16
+	VADDPS              Z15, Z13, Z17
+	VSUBPS              Z15, Z13, Z18
+	VADDPS              Z16, Z14, Z15
+	VSUBPS              Z16, Z14, Z14
+	VADDPS              Z15, Z17, Z13
+	VSUBPS              Z15, Z17, Z15
+	VPERMILPS           $0xb1, Z14, Z16
+	VMOVAPS             Z16, Z14
+	VMOVAPS             Z16, Z16
+	VFMSUBADD231PS      Z0, Z18, Z14
+	VFMADDSUB231PS      Z0, Z18, Z16
+	VADDPS              Z9, Z1, Z17
+	VSUBPS              Z9, Z1, Z18
+	VADDPS              Z13, Z5, Z9
+	VSUBPS              Z13, Z5, Z5
+	VADDPS              Z9, Z17, Z1
+	VSUBPS              Z9, Z17, Z9
+	VPERMILPS           $0xb1, Z5, Z13
+	VMOVAPS             Z13, Z5
 	VMOVAPS             Z13, Z13
-	VFMSUBADD231PS      Z0, Z15, Z11
-	VFMADDSUB231PS      Z0, Z15, Z13
-	VMULPS              1536(CX), Z1, Z14
-	VMULPS              3584(CX), Z1, Z15
-	VMULPS              5632(CX), Z1, Z16
-	VMULPS              7680(CX), Z1, Z17
-	VADDPS              Z16, Z14, Z18
-	VSUBPS              Z16, Z14, Z19
-	VADDPS              Z17, Z15, Z16
-	VSUBPS              Z17, Z15, Z15
-	VADDPS              Z16, Z18, Z14
-	VSUBPS              Z16, Z18, Z16
-	VPERMILPS           $0xb1, Z15, Z17
-	VMOVAPS             Z17, Z15
-	VMOVAPS             Z17, Z17
-	VFMSUBADD231PS      Z0, Z19, Z15
-	VFMADDSUB231PS      Z0, Z19, Z17
-	VADDPS              Z10, Z2, Z18
-	VSUBPS              Z10, Z2, Z19
-	VADDPS              Z14, Z6, Z10
-	VSUBPS              Z14, Z6, Z6
-	VADDPS              Z10, Z18, Z2
-	VSUBPS              Z10, Z18, Z10
-	VPERMILPS           $0xb1, Z6, Z14
-	VMOVAPS             Z14, Z6
-	VMOVAPS             Z14, Z14
-	VFMSUBADD231PS      Z0, Z19, Z6
-	VFMADDSUB231PS      Z0, Z19, Z14
-	VMOVUPS             Z2, (SI)
-	VMOVUPS             Z14, (SI)(DI*4)
-	VMOVUPS             Z10, (SI)(DI*8)
-	VMOVUPS             Z6, (SI)(R8*4)
-	VPERMILPS           $0xb1, Z9, Z2
-	VMULPS.BCST         52(DX), Z2, Z2
-	VFMSUBADD231PS.BCST 48(DX), Z9, Z2
-	VPERMILPS           $0xb1, Z13, Z6
-	VMULPS.BCST         60(DX), Z6, Z6
-	VFMSUBADD231PS.BCST 56(DX), Z13, Z6
-	VPERMILPS           $0xb1, Z17, Z9
-	VMULPS.BCST         68(DX), Z9, Z9
-	VFMSUBADD231PS.BCST 64(DX), Z17, Z9
-	VADDPS              Z6, Z5, Z10
-	VSUBPS              Z6, Z5, Z13
-	VADDPS              Z9, Z2, Z6
-	VSUBPS              Z9, Z2, Z2
-	VADDPS              Z6, Z10, Z5
-	VSUBPS              Z6, Z10, Z6
-	VPERMILPS           $0xb1, Z2, Z9
-	VMOVAPS             Z9, Z2
-	VMOVAPS             Z9, Z9
-	VFMSUBADD231PS      Z0, Z13, Z2
-	VFMADDSUB231PS      Z0, Z13, Z9
-	LEAQ                (SI)(DI*1), R10
-	VMOVUPS             Z5, (R10)
-	VMOVUPS             Z9, (R10)(DI*4)
-	VMOVUPS             Z6, (R10)(DI*8)
-	VMOVUPS             Z2, (R10)(R8*4)
-	VPERMILPS           $0xb1, Z8, Z2
-	VMULPS.BCST         76(DX), Z2, Z2
-	VFMSUBADD231PS.BCST 72(DX), Z8, Z2
+	VFMSUBADD231PS      Z0, Z18, Z5
+	VFMADDSUB231PS      Z0, Z18, Z13
+	VMOVUPS             Z1, (SI)
+	VMOVUPS             Z13, (SI)(DI*4)
+	VMOVUPS             Z9, (SI)(DI*8)
+	VMOVUPS             Z5, (SI)(R8*4)
+	VPERMILPS           $0xb1, Z8, Z1
+	VMULPS.BCST         52(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 48(DX), Z8, Z1
 	VPERMILPS           $0xb1, Z12, Z5
-	VMULPS.BCST         84(DX), Z5, Z5
-	VFMSUBADD231PS.BCST 80(DX), Z12, Z5
-	VPERMILPS           $0xb1, Z16, Z6
-	VMULPS.BCST         92(DX), Z6, Z6
-	VFMSUBADD231PS.BCST 88(DX), Z16, Z6
-	VADDPS              Z5, Z4, Z8
-	VSUBPS              Z5, Z4, Z9
-	VADDPS              Z6, Z2, Z5
-	VSUBPS              Z6, Z2, Z2
-	VADDPS              Z5, Z8, Z4
-	VSUBPS              Z5, Z8, Z5
-	VPERMILPS           $0xb1, Z2, Z6
-	VMOVAPS             Z6, Z2
-	VMOVAPS             Z6, Z6
-	VFMSUBADD231PS      Z0, Z9, Z2
-	VFMADDSUB231PS      Z0, Z9, Z6
-	LEAQ                (SI)(DI*2), R10
+	VMULPS.BCST         60(DX), Z5, Z5
+	VFMSUBADD231PS.BCST 56(DX), Z12, Z5
+	VPERMILPS           $0xb1, Z16, Z8
+	VMULPS.BCST         68(DX), Z8, Z8
+	VFMSUBADD231PS.BCST 64(DX), Z16, Z8
+	VADDPS              Z5, Z4, Z9
+	VSUBPS              Z5, Z4, Z12
+	VADDPS              Z8, Z1, Z5
+	VSUBPS              Z8, Z1, Z1
+	VADDPS              Z5, Z9, Z4
+	VSUBPS              Z5, Z9, Z5
+	VPERMILPS           $0xb1, Z1, Z8
+	VMOVAPS             Z8, Z1
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z12, Z1
+	VFMADDSUB231PS      Z0, Z12, Z8
+	LEAQ                (SI)(DI*1), R10
 	VMOVUPS             Z4, (R10)
-	VMOVUPS             Z6, (R10)(DI*4)
+	VMOVUPS             Z8, (R10)(DI*4)
 	VMOVUPS             Z5, (R10)(DI*8)
-	VMOVUPS             Z2, (R10)(R8*4)
-	VPERMILPS           $0xb1, Z7, Z2
-	VMULPS.BCST         100(DX), Z2, Z2
-	VFMSUBADD231PS.BCST 96(DX), Z7, Z2
+	VMOVUPS             Z1, (R10)(R8*4)
+	VPERMILPS           $0xb1, Z7, Z1
+	VMULPS.BCST         76(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 72(DX), Z7, Z1
 	VPERMILPS           $0xb1, Z11, Z4
-	VMULPS.BCST         108(DX), Z4, Z4
-	VFMSUBADD231PS.BCST 104(DX), Z11, Z4
+	VMULPS.BCST         84(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 80(DX), Z11, Z4
 	VPERMILPS           $0xb1, Z15, Z5
-	VMULPS.BCST         116(DX), Z5, Z5
-	VFMSUBADD231PS.BCST 112(DX), Z15, Z5
-	VADDPS              Z4, Z3, Z6
-	VSUBPS              Z4, Z3, Z7
-	VADDPS              Z5, Z2, Z4
-	VSUBPS              Z5, Z2, Z2
-	VADDPS              Z4, Z6, Z3
-	VSUBPS              Z4, Z6, Z4
-	VPERMILPS           $0xb1, Z2, Z5
-	VMOVAPS             Z5, Z2
+	VMULPS.BCST         92(DX), Z5, Z5
+	VFMSUBADD231PS.BCST 88(DX), Z15, Z5
+	VADDPS              Z4, Z3, Z7
+	VSUBPS              Z4, Z3, Z8
+	VADDPS              Z5, Z1, Z4
+	VSUBPS              Z5, Z1, Z1
+	VADDPS              Z4, Z7, Z3
+	VSUBPS              Z4, Z7, Z4
+	VPERMILPS           $0xb1, Z1, Z5
+	VMOVAPS             Z5, Z1
 	VMOVAPS             Z5, Z5
-	VFMSUBADD231PS      Z0, Z7, Z2
-	VFMADDSUB231PS      Z0, Z7, Z5
-	LEAQ                (SI)(R8*1), R10
+	VFMSUBADD231PS      Z0, Z8, Z1
+	VFMADDSUB231PS      Z0, Z8, Z5
+	LEAQ                (SI)(DI*2), R10
 	VMOVUPS             Z3, (R10)
 	VMOVUPS             Z5, (R10)(DI*4)
 	VMOVUPS             Z4, (R10)(DI*8)
-	VMOVUPS             Z2, (R10)(R8*4)
+	VMOVUPS             Z1, (R10)(R8*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         100(DX), Z1, Z1
+	VFMSUBADD231PS.BCST 96(DX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z3
+	VMULPS.BCST         108(DX), Z3, Z3
+	VFMSUBADD231PS.BCST 104(DX), Z10, Z3
+	VPERMILPS           $0xb1, Z14, Z4
+	VMULPS.BCST         116(DX), Z4, Z4
+	VFMSUBADD231PS.BCST 112(DX), Z14, Z4
+	VADDPS              Z3, Z2, Z5
+	VSUBPS              Z3, Z2, Z6
+	VADDPS              Z4, Z1, Z3
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z3, Z5, Z2
+	VSUBPS              Z3, Z5, Z3
+	VPERMILPS           $0xb1, Z1, Z4
+	VMOVAPS             Z4, Z1
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z4
+	LEAQ                (SI)(R8*1), R10
+	VMOVUPS             Z2, (R10)
+	VMOVUPS             Z4, (R10)(DI*4)
+	VMOVUPS             Z3, (R10)(DI*8)
+	VMOVUPS             Z1, (R10)(R8*4)
 	ADDQ                $0x00000040, CX
 	ADDQ                $0x00000040, SI
 	DECQ                R9
 	JNZ                 fft1024AVX512Inv_p1
 	MOVQ                AX, CX
 	MOVQ                BX, SI
-	LEAQ                120(DX), DI
+	MOVQ                mid+24(FP), DI
+	MOVSS               s+40(FP), X1
+	VBROADCASTSS        X1, Z1
 	MOVQ                $0x00000010, R8
 
 fft1024AVX512Inv_p2:
-	VMOVUPS             (CX), Z1
-	VMOVUPS             128(CX), Z2
-	VMOVUPS             256(CX), Z3
-	VMOVUPS             384(CX), Z4
-	VPERMILPS           $0xb1, Z2, Z5
-	VMULPS.BCST         4(DI), Z5, Z5
-	VFMSUBADD231PS.BCST (DI), Z2, Z5
-	VPERMILPS           $0xb1, Z3, Z2
-	VMULPS.BCST         12(DI), Z2, Z2
-	VFMSUBADD231PS.BCST 8(DI), Z3, Z2
+	VMULPS              (CX), Z1, Z2
+	VMOVUPS             128(CX), Z3
+	VMOVUPS             256(CX), Z4
+	VMOVUPS             384(CX), Z5
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         4(DI), Z6, Z6
+	VFMSUBADD231PS.BCST (DI), Z3, Z6
 	VPERMILPS           $0xb1, Z4, Z3
-	VMULPS.BCST         20(DI), Z3, Z3
-	VFMSUBADD231PS.BCST 16(DI), Z4, Z3
-	VADDPS              Z2, Z1, Z4
-	VSUBPS              Z2, Z1, Z6
+	VMULPS.BCST         12(DI), Z3, Z3
+	VFMSUBADD231PS.BCST 8(DI), Z4, Z3
+	VPERMILPS           $0xb1, Z5, Z4
+	VMULPS.BCST         20(DI), Z4, Z4
+	VFMSUBADD231PS.BCST 16(DI), Z5, Z4
+	VADDPS              Z3, Z2, Z5
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z6, Z3
+	VSUBPS              Z4, Z6, Z4
 	VADDPS              Z3, Z5, Z2
 	VSUBPS              Z3, Z5, Z3
-	VADDPS              Z2, Z4, Z1
-	VSUBPS              Z2, Z4, Z2
-	VPERMILPS           $0xb1, Z3, Z3
-	VMOVAPS             Z3, Z5
-	VMOVAPS             Z3, Z3
-	VFMSUBADD231PS      Z0, Z6, Z5
-	VFMADDSUB231PS      Z0, Z6, Z3
-	VMOVUPS             Z1, (SI)
-	VMOVUPS             Z3, 2048(SI)
-	VMOVUPS             Z2, 4096(SI)
-	VMOVUPS             Z5, 6144(SI)
-	VMOVUPS             64(CX), Z1
-	VMOVUPS             192(CX), Z2
-	VMOVUPS             320(CX), Z3
-	VMOVUPS             448(CX), Z4
-	VPERMILPS           $0xb1, Z2, Z5
-	VMULPS.BCST         4(DI), Z5, Z5
-	VFMSUBADD231PS.BCST (DI), Z2, Z5
-	VPERMILPS           $0xb1, Z3, Z2
-	VMULPS.BCST         12(DI), Z2, Z2
-	VFMSUBADD231PS.BCST 8(DI), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z4
+	VMOVAPS             Z4, Z6
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z6
+	VFMADDSUB231PS      Z0, Z7, Z4
+	VMOVUPS             Z2, (SI)
+	VMOVUPS             Z4, 2048(SI)
+	VMOVUPS             Z3, 4096(SI)
+	VMOVUPS             Z6, 6144(SI)
+	VMULPS              64(CX), Z1, Z2
+	VMOVUPS             192(CX), Z3
+	VMOVUPS             320(CX), Z4
+	VMOVUPS             448(CX), Z5
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         4(DI), Z6, Z6
+	VFMSUBADD231PS.BCST (DI), Z3, Z6
 	VPERMILPS           $0xb1, Z4, Z3
-	VMULPS.BCST         20(DI), Z3, Z3
-	VFMSUBADD231PS.BCST 16(DI), Z4, Z3
-	VADDPS              Z2, Z1, Z4
-	VSUBPS              Z2, Z1, Z6
+	VMULPS.BCST         12(DI), Z3, Z3
+	VFMSUBADD231PS.BCST 8(DI), Z4, Z3
+	VPERMILPS           $0xb1, Z5, Z4
+	VMULPS.BCST         20(DI), Z4, Z4
+	VFMSUBADD231PS.BCST 16(DI), Z5, Z4
+	VADDPS              Z3, Z2, Z5
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z6, Z3
+	VSUBPS              Z4, Z6, Z4
 	VADDPS              Z3, Z5, Z2
 	VSUBPS              Z3, Z5, Z3
-	VADDPS              Z2, Z4, Z1
-	VSUBPS              Z2, Z4, Z2
-	VPERMILPS           $0xb1, Z3, Z3
-	VMOVAPS             Z3, Z5
-	VMOVAPS             Z3, Z3
-	VFMSUBADD231PS      Z0, Z6, Z5
-	VFMADDSUB231PS      Z0, Z6, Z3
-	VMOVUPS             Z1, 64(SI)
-	VMOVUPS             Z3, 2112(SI)
-	VMOVUPS             Z2, 4160(SI)
-	VMOVUPS             Z5, 6208(SI)
+	VPERMILPS           $0xb1, Z4, Z4
+	VMOVAPS             Z4, Z6
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z6
+	VFMADDSUB231PS      Z0, Z7, Z4
+	VMOVUPS             Z2, 64(SI)
+	VMOVUPS             Z4, 2112(SI)
+	VMOVUPS             Z3, 4160(SI)
+	VMOVUPS             Z6, 6208(SI)
 	ADDQ                $0x00000200, CX
 	ADDQ                $0x00000080, SI
 	ADDQ                $0x00000018, DI
@@ -786,7 +786,7 @@ fft1024AVX512Inv_p2:
 	MOVQ                BX, CX
 	MOVQ                AX, SI
 	MOVQ                DX, AX
-	ADDQ                tailOff+24(FP), AX
+	ADDQ                tailOff+32(FP), AX
 	MOVQ                $0x00000008, DX
 	VMOVUPS             (CX), Z4
 	VMOVUPS             128(CX), Z5

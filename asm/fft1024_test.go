@@ -53,7 +53,11 @@ func TestFFT1024MatchesItsThreePasses(t *testing.T) {
 						if !inPlace {
 							dst = asmtest.GuardedComplex64(t, make([]complex64, n))
 						}
-						asm.FFT1024(l, dst, in, tw, tailOff, inverse, s)
+						mid := make([]float32, r4)
+						for i := range mid {
+							mid[i] = tw[30+i] * s
+						}
+						asm.FFT1024(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, mid), s)
 						for i := range want {
 							if dst[i] != want[i] {
 								t.Fatalf("tailOff %d inverse %v s %v in place %v: dst[%d] = %v, want %v", tailOff, inverse, s, inPlace, i, dst[i], want[i])

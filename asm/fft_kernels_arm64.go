@@ -121,7 +121,7 @@ func FFTTail16Supported(l Level, n int) bool { return false }
 func FFT1024Supported(l Level) bool { return false }
 
 // FFT1024 is never called at NEON (FFT1024Supported).
-func FFT1024(l Level, dst, src []complex64, tw []float32, tailOff int, inverse bool, s float32) {
+func FFT1024(l Level, dst, src []complex64, tw []float32, tailOff int, inverse bool, mid []float32, s float32) {
 	panic("asm: FFT1024: unsupported level")
 }
 

@@ -36,25 +36,27 @@ func generateFFT1024() {
 }
 
 // fft1024 emits the whole transform of n = 1024: dst = FFT(src) (inverse:
-// the unnormalised inverse times s, s a power of two applied to the
-// inputs of the first pass). tw is the plan's table: the radix-16 pass's
-// 30 floats at 0 (only the s > 0 stage-B twiddles read), the radix-4
-// pass's 16·6 floats at byte 120, the tail's 8·30 vectors at byte
-// tailOff. dst may be src: the first pass reads each vector of k's sixteen
-// inputs before it writes its sixteen outputs at the same positions.
+// the unnormalised inverse times s, s a power of two). tw is the plan's
+// table: the radix-16 pass's 30 floats at 0 (only the s > 0 stage-B
+// twiddles read), the tail's 8·30 vectors at byte tailOff; mid is the
+// radix-4 pass's 16·6 floats (the inverse's times s, which it applies
+// there, to a0 and through the twiddles to a1 … a3: a power of two, so
+// the results are those of scaling the inputs, bit for bit, and the
+// first pass loads without a multiply in both directions). dst may be
+// src: the first pass reads each vector of k's sixteen inputs before it
+// writes its sixteen outputs at the same positions.
 func fft1024(v vmath.ISA, inverse bool) {
 	const (
-		n     = 1024
-		vb    = 64 // bytes per ZMM
-		val   = 8  // bytes per complex64
-		r1    = n / 16
-		ls2   = 16
-		r2    = n / (4 * ls2)
-		m     = n / 16
-		r4Off = 120 // bytes: the radix-16 table's 30 floats
+		n   = 1024
+		vb  = 64 // bytes per ZMM
+		val = 8  // bytes per complex64
+		r1  = n / 16
+		ls2 = 16
+		r2  = n / (4 * ls2)
+		m   = n / 16
 	)
 	name := "fft1024" + v.Name + fftDir(inverse)
-	TEXT(name, 0, "func(dst, src *complex64, tw *float32, tailOff int, s float32)")
+	TEXT(name, 0, "func(dst, src *complex64, tw, mid *float32, tailOff int, s float32)")
 	Pragma("noescape")
 	Doc(name + " runs a complex64 FFT of length 1024 in three passes; see avogen/fft1024.go.")
 	dst := Load(Param("dst"), GP64())
@@ -69,12 +71,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 	ones := fftOnes(v)
 
 	// Pass 1: radix 16, ls = 1, r = 64, src → dst; its inputs q·r apart,
-	// its outputs (s + 4t)·r apart.
-	var sv reg.VecVirtual
-	if inverse {
-		sv = v.Vec()
-		VBROADCASTSS(Load(Param("s"), XMM()), sv)
-	}
+	// its outputs (s + 4t)·r apart. The inverse's scale waits for pass 2.
 	in, out := GP64(), GP64()
 	MOVQ(src, in)
 	MOVQ(dst, out)
@@ -89,12 +86,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 		a := make([]reg.VecVirtual, 4)
 		for q := range a {
 			a[q] = v.Vec()
-			mem := Mem{Base: in, Disp: (4*q + p) * r1 * val}
-			if inverse {
-				VMULPS(mem, sv, a[q]) // s a power of two: exact
-			} else {
-				VMOVUPS(mem, a[q])
-			}
+			VMOVUPS(Mem{Base: in, Disp: (4*q + p) * r1 * val}, a[q])
 		}
 		butterfly4(v, a, ones, inverse)
 		for s := range 4 {
@@ -114,8 +106,14 @@ func fft1024(v vmath.ISA, inverse bool) {
 	// 529.4–531.5 (five interleaved rounds), six instructions fewer per j.
 	MOVQ(dst, in)
 	MOVQ(work, out)
-	t2 := GP64()
-	LEAQ(Mem{Base: tw, Disp: r4Off}, t2)
+	// The inverse's scale s rides here: on a0, and on the twiddles of a1
+	// … a3 (mid, the table times s, where the forward reads tw's).
+	t2 := Load(Param("mid"), GP64())
+	var sv reg.VecVirtual
+	if inverse {
+		sv = v.Vec()
+		VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	}
 	j := GP64()
 	MOVQ(U32(ls2), j)
 	Label(name + "_p2")
@@ -123,7 +121,12 @@ func fft1024(v vmath.ISA, inverse bool) {
 		a := make([]reg.VecVirtual, 4)
 		for q := range a {
 			a[q] = v.Vec()
-			VMOVUPS(Mem{Base: in, Disp: q*r2*val + kv*vb}, a[q])
+			m := Mem{Base: in, Disp: q*r2*val + kv*vb}
+			if inverse && q == 0 {
+				VMULPS(m, sv, a[q]) // s a power of two: exact
+			} else {
+				VMOVUPS(m, a[q])
+			}
 		}
 		for q := 1; q < 4; q++ {
 			a[q] = cmulBcst(v, a[q], Mem{Base: t2, Disp: 8 * (q - 1)}, Mem{Base: t2, Disp: 8*(q-1) + 4}, inverse)
@@ -144,7 +147,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 	MOVQ(dst, out)
 	t3 := GP64()
 	MOVQ(tw, t3)
-	ADDQ(NewParamAddr("tailOff", 24), t3)
+	ADDQ(NewParamAddr("tailOff", 32), t3)
 	g := GP64()
 	MOVQ(U32(m/8), g)
 	// Software-pipelined: the first tile of group g+1 is loaded and

@@ -391,8 +391,12 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	// frame puts the work against dst does not matter: placed 0 … 3840
 	// bytes past dst modulo 4 KB in steps of 256 (asm.FFT1024 called
 	// straight, a throwaway variant), 515–522 ns at every offset.
-	if sp.n == 1024 && asm.FFT1024Supported(l) && (inverse || s == 1) {
-		asm.FFT1024(l, dst, src, sp.tw, st[2].off, inverse, s)
+	if sp.n == 1024 && asm.FFT1024Supported(l) && (s == 1 || (inverse && s == sp.invN)) {
+		mid := sp.tw[st[1].off : st[1].off+st[1].len] // the inverse's times 1/n after the tail's
+		if s != 1 {
+			mid = sp.tw[st[2].off+st[2].len:]
+		}
+		asm.FFT1024(l, dst, src, sp.tw, st[2].off, inverse, mid, s)
 		return
 	}
 	// In place the radix-16 pass reads and writes dst itself (asm.FFTRadix16

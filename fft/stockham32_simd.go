@@ -165,8 +165,13 @@ func (p *stockham32) radix16FirstStages() {
 		{ls: 16, r: n / 64, off: r16, len: r4},
 		{ls: tail.ls, r: 0, off: toff, len: tail.len},
 	}
-	p.tw = make([]float32, toff+tail.len)
+	// After the tail's, the radix-4 pass's table times 1/n: the inverse
+	// of asm.FFT1024 takes its scale there.
+	p.tw = make([]float32, toff+tail.len+r4)
 	p.fillTables(newRootTable32(n))
+	for i, w := range p.tw[r16 : r16+r4] {
+		p.tw[toff+tail.len+i] = w * p.invN
+	}
 	p.r16Tail = true
 }
 
