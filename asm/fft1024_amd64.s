@@ -25,10 +25,12 @@ fft1024AVX512Fwd_p1:
 	VMOVUPS             6144(CX), Z4
 	VADDPS              Z3, Z1, Z5
 	VSUBPS              Z3, Z1, Z6
-	VADDPS              Z4, Z2, Z3
+	VADDPS              Z4, Z2, Z7
 	VSUBPS              Z4, Z2, Z2
-	VADDPS              Z3, Z5, Z1
-	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z5, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z7, Z3
 	VPERMILPS           $0xb1, Z2, Z4
 	VMOVAPS             Z4, Z2
 	VMOVAPS             Z4, Z4
@@ -40,10 +42,12 @@ fft1024AVX512Fwd_p1:
 	VMOVUPS             6656(CX), Z8
 	VADDPS              Z7, Z5, Z9
 	VSUBPS              Z7, Z5, Z10
-	VADDPS              Z8, Z6, Z7
+	VADDPS              Z8, Z6, Z11
 	VSUBPS              Z8, Z6, Z6
-	VADDPS              Z7, Z9, Z5
-	VSUBPS              Z7, Z9, Z7
+	VMOVAPS             Z9, Z5
+	VFMADD231PS         Z0, Z11, Z5
+	VMOVAPS             Z9, Z7
+	VFNMADD231PS        Z0, Z11, Z7
 	VPERMILPS           $0xb1, Z6, Z8
 	VMOVAPS             Z8, Z6
 	VMOVAPS             Z8, Z8
@@ -55,10 +59,12 @@ fft1024AVX512Fwd_p1:
 	VMOVUPS             7168(CX), Z12
 	VADDPS              Z11, Z9, Z13
 	VSUBPS              Z11, Z9, Z14
-	VADDPS              Z12, Z10, Z11
+	VADDPS              Z12, Z10, Z15
 	VSUBPS              Z12, Z10, Z10
-	VADDPS              Z11, Z13, Z9
-	VSUBPS              Z11, Z13, Z11
+	VMOVAPS             Z13, Z9
+	VFMADD231PS         Z0, Z15, Z9
+	VMOVAPS             Z13, Z11
+	VFNMADD231PS        Z0, Z15, Z11
 	VPERMILPS           $0xb1, Z10, Z12
 	VMOVAPS             Z12, Z10
 	VMOVAPS             Z12, Z12
@@ -70,10 +76,12 @@ fft1024AVX512Fwd_p1:
 	VMOVUPS             7680(CX), Z16
 	VADDPS              Z15, Z13, Z17
 	VSUBPS              Z15, Z13, Z18
-	VADDPS              Z16, Z14, Z15
+	VADDPS              Z16, Z14, Z19
 	VSUBPS              Z16, Z14, Z14
-	VADDPS              Z15, Z17, Z13
-	VSUBPS              Z15, Z17, Z15
+	VMOVAPS             Z17, Z13
+	VFMADD231PS         Z0, Z19, Z13
+	VMOVAPS             Z17, Z15
+	VFNMADD231PS        Z0, Z19, Z15
 	VPERMILPS           $0xb1, Z14, Z16
 	VMOVAPS             Z16, Z14
 	VMOVAPS             Z16, Z16
@@ -81,10 +89,12 @@ fft1024AVX512Fwd_p1:
 	VFMADDSUB231PS      Z0, Z18, Z16
 	VADDPS              Z9, Z1, Z17
 	VSUBPS              Z9, Z1, Z18
-	VADDPS              Z13, Z5, Z9
+	VADDPS              Z13, Z5, Z19
 	VSUBPS              Z13, Z5, Z5
-	VADDPS              Z9, Z17, Z1
-	VSUBPS              Z9, Z17, Z9
+	VMOVAPS             Z17, Z1
+	VFMADD231PS         Z0, Z19, Z1
+	VMOVAPS             Z17, Z9
+	VFNMADD231PS        Z0, Z19, Z9
 	VPERMILPS           $0xb1, Z5, Z13
 	VMOVAPS             Z13, Z5
 	VMOVAPS             Z13, Z13
@@ -105,10 +115,12 @@ fft1024AVX512Fwd_p1:
 	VFMADDSUB231PS.BCST 64(DX), Z14, Z6
 	VADDPS              Z5, Z2, Z9
 	VSUBPS              Z5, Z2, Z10
-	VADDPS              Z6, Z1, Z5
+	VADDPS              Z6, Z1, Z13
 	VSUBPS              Z6, Z1, Z1
-	VADDPS              Z5, Z9, Z2
-	VSUBPS              Z5, Z9, Z5
+	VMOVAPS             Z9, Z2
+	VFMADD231PS         Z0, Z13, Z2
+	VMOVAPS             Z9, Z5
+	VFNMADD231PS        Z0, Z13, Z5
 	VPERMILPS           $0xb1, Z1, Z6
 	VMOVAPS             Z6, Z1
 	VMOVAPS             Z6, Z6
@@ -130,10 +142,12 @@ fft1024AVX512Fwd_p1:
 	VFMADDSUB231PS.BCST 88(DX), Z15, Z5
 	VADDPS              Z2, Z3, Z6
 	VSUBPS              Z2, Z3, Z7
-	VADDPS              Z5, Z1, Z2
+	VADDPS              Z5, Z1, Z9
 	VSUBPS              Z5, Z1, Z1
-	VADDPS              Z2, Z6, Z3
-	VSUBPS              Z2, Z6, Z2
+	VMOVAPS             Z6, Z3
+	VFMADD231PS         Z0, Z9, Z3
+	VMOVAPS             Z6, Z2
+	VFNMADD231PS        Z0, Z9, Z2
 	VPERMILPS           $0xb1, Z1, Z5
 	VMOVAPS             Z5, Z1
 	VMOVAPS             Z5, Z5
@@ -155,10 +169,12 @@ fft1024AVX512Fwd_p1:
 	VFMADDSUB231PS.BCST 112(DX), Z16, Z3
 	VADDPS              Z2, Z4, Z5
 	VSUBPS              Z2, Z4, Z6
-	VADDPS              Z3, Z1, Z2
+	VADDPS              Z3, Z1, Z7
 	VSUBPS              Z3, Z1, Z1
-	VADDPS              Z2, Z5, Z4
-	VSUBPS              Z2, Z5, Z2
+	VMOVAPS             Z5, Z4
+	VFMADD231PS         Z0, Z7, Z4
+	VMOVAPS             Z5, Z2
+	VFNMADD231PS        Z0, Z7, Z2
 	VPERMILPS           $0xb1, Z1, Z3
 	VMOVAPS             Z3, Z1
 	VMOVAPS             Z3, Z3
@@ -194,10 +210,12 @@ fft1024AVX512Fwd_p2:
 	VFMADDSUB231PS.BCST 16(DI), Z4, Z3
 	VADDPS              Z2, Z1, Z4
 	VSUBPS              Z2, Z1, Z6
-	VADDPS              Z3, Z5, Z2
+	VADDPS              Z3, Z5, Z7
 	VSUBPS              Z3, Z5, Z3
-	VADDPS              Z2, Z4, Z1
-	VSUBPS              Z2, Z4, Z2
+	VMOVAPS             Z4, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z4, Z2
+	VFNMADD231PS        Z0, Z7, Z2
 	VPERMILPS           $0xb1, Z3, Z3
 	VMOVAPS             Z3, Z5
 	VMOVAPS             Z3, Z3
@@ -222,10 +240,12 @@ fft1024AVX512Fwd_p2:
 	VFMADDSUB231PS.BCST 16(DI), Z4, Z3
 	VADDPS              Z2, Z1, Z4
 	VSUBPS              Z2, Z1, Z6
-	VADDPS              Z3, Z5, Z2
+	VADDPS              Z3, Z5, Z7
 	VSUBPS              Z3, Z5, Z3
-	VADDPS              Z2, Z4, Z1
-	VSUBPS              Z2, Z4, Z2
+	VMOVAPS             Z4, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z4, Z2
+	VFNMADD231PS        Z0, Z7, Z2
 	VPERMILPS           $0xb1, Z3, Z3
 	VMOVAPS             Z3, Z5
 	VMOVAPS             Z3, Z3
@@ -322,10 +342,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 256(AX), Z16, Z15
 	VADDPS         Z5, Z1, Z16
 	VSUBPS         Z5, Z1, Z18
-	VADDPS         Z15, Z13, Z5
+	VADDPS         Z15, Z13, Z19
 	VSUBPS         Z15, Z13, Z13
-	VADDPS         Z5, Z16, Z1
-	VSUBPS         Z5, Z16, Z5
+	VMOVAPS        Z16, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z16, Z5
+	VFNMADD231PS   Z0, Z19, Z5
 	VPERMILPS      $0xb1, Z13, Z15
 	VMOVAPS        Z15, Z13
 	VMOVAPS        Z15, Z15
@@ -342,10 +364,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 256(AX), Z17, Z11
 	VADDPS         Z6, Z2, Z17
 	VSUBPS         Z6, Z2, Z18
-	VADDPS         Z11, Z16, Z6
+	VADDPS         Z11, Z16, Z19
 	VSUBPS         Z11, Z16, Z11
-	VADDPS         Z6, Z17, Z2
-	VSUBPS         Z6, Z17, Z6
+	VMOVAPS        Z17, Z2
+	VFMADD231PS    Z0, Z19, Z2
+	VMOVAPS        Z17, Z6
+	VFNMADD231PS   Z0, Z19, Z6
 	VPERMILPS      $0xb1, Z11, Z11
 	VMOVAPS        Z11, Z16
 	VMOVAPS        Z11, Z11
@@ -362,10 +386,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 256(AX), Z12, Z14
 	VADDPS         Z7, Z3, Z12
 	VSUBPS         Z7, Z3, Z18
-	VADDPS         Z14, Z17, Z7
+	VADDPS         Z14, Z17, Z19
 	VSUBPS         Z14, Z17, Z14
-	VADDPS         Z7, Z12, Z3
-	VSUBPS         Z7, Z12, Z7
+	VMOVAPS        Z12, Z3
+	VFMADD231PS    Z0, Z19, Z3
+	VMOVAPS        Z12, Z7
+	VFNMADD231PS   Z0, Z19, Z7
 	VPERMILPS      $0xb1, Z14, Z12
 	VMOVAPS        Z12, Z17
 	VMOVAPS        Z12, Z14
@@ -382,10 +408,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 256(AX), Z9, Z10
 	VADDPS         Z8, Z4, Z9
 	VSUBPS         Z8, Z4, Z18
-	VADDPS         Z10, Z12, Z8
+	VADDPS         Z10, Z12, Z19
 	VSUBPS         Z10, Z12, Z10
-	VADDPS         Z8, Z9, Z4
-	VSUBPS         Z8, Z9, Z8
+	VMOVAPS        Z9, Z4
+	VFMADD231PS    Z0, Z19, Z4
+	VMOVAPS        Z9, Z8
+	VFNMADD231PS   Z0, Z19, Z8
 	VPERMILPS      $0xb1, Z10, Z9
 	VMOVAPS        Z9, Z12
 	VMOVAPS        Z9, Z10
@@ -402,10 +430,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 640(AX), Z4, Z3
 	VADDPS         Z2, Z1, Z4
 	VSUBPS         Z2, Z1, Z18
-	VADDPS         Z3, Z9, Z2
+	VADDPS         Z3, Z9, Z19
 	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z2, Z4, Z1
-	VSUBPS         Z2, Z4, Z2
+	VMOVAPS        Z4, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z4, Z2
+	VFNMADD231PS   Z0, Z19, Z2
 	VPERMILPS      $0xb1, Z3, Z3
 	VMOVAPS        Z3, Z9
 	VMOVAPS        Z3, Z3
@@ -434,10 +464,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 1024(AX), Z12, Z17
 	VADDPS         Z16, Z13, Z12
 	VSUBPS         Z16, Z13, Z22
-	VADDPS         Z17, Z21, Z16
+	VADDPS         Z17, Z21, Z23
 	VSUBPS         Z17, Z21, Z17
-	VADDPS         Z16, Z12, Z13
-	VSUBPS         Z16, Z12, Z16
+	VMOVAPS        Z12, Z13
+	VFMADD231PS    Z0, Z23, Z13
+	VMOVAPS        Z12, Z16
+	VFNMADD231PS   Z0, Z23, Z16
 	VPERMILPS      $0xb1, Z17, Z12
 	VMOVAPS        Z12, Z21
 	VMOVAPS        Z12, Z17
@@ -466,10 +498,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 1408(AX), Z8, Z7
 	VADDPS         Z6, Z5, Z8
 	VSUBPS         Z6, Z5, Z18
-	VADDPS         Z7, Z17, Z6
+	VADDPS         Z7, Z17, Z19
 	VSUBPS         Z7, Z17, Z7
-	VADDPS         Z6, Z8, Z5
-	VSUBPS         Z6, Z8, Z6
+	VMOVAPS        Z8, Z5
+	VFMADD231PS    Z0, Z19, Z5
+	VMOVAPS        Z8, Z6
+	VFNMADD231PS   Z0, Z19, Z6
 	VPERMILPS      $0xb1, Z7, Z7
 	VMOVAPS        Z7, Z17
 	VMOVAPS        Z7, Z7
@@ -498,10 +532,12 @@ fft1024AVX512Fwd_p3:
 	VFMADDSUB231PS 1792(AX), Z10, Z12
 	VADDPS         Z11, Z15, Z10
 	VSUBPS         Z11, Z15, Z13
-	VADDPS         Z12, Z1, Z11
+	VADDPS         Z12, Z1, Z14
 	VSUBPS         Z12, Z1, Z1
-	VADDPS         Z11, Z10, Z15
-	VSUBPS         Z11, Z10, Z11
+	VMOVAPS        Z10, Z15
+	VFMADD231PS    Z0, Z14, Z15
+	VMOVAPS        Z10, Z11
+	VFNMADD231PS   Z0, Z14, Z11
 	VPERMILPS      $0xb1, Z1, Z10
 	VMOVAPS        Z10, Z1
 	VMOVAPS        Z10, Z12
@@ -566,10 +602,12 @@ fft1024AVX512Inv_p1:
 	VMOVUPS             6144(CX), Z4
 	VADDPS              Z3, Z1, Z5
 	VSUBPS              Z3, Z1, Z6
-	VADDPS              Z4, Z2, Z3
+	VADDPS              Z4, Z2, Z7
 	VSUBPS              Z4, Z2, Z2
-	VADDPS              Z3, Z5, Z1
-	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z5, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z7, Z3
 	VPERMILPS           $0xb1, Z2, Z4
 	VMOVAPS             Z4, Z2
 	VMOVAPS             Z4, Z4
@@ -581,10 +619,12 @@ fft1024AVX512Inv_p1:
 	VMOVUPS             6656(CX), Z8
 	VADDPS              Z7, Z5, Z9
 	VSUBPS              Z7, Z5, Z10
-	VADDPS              Z8, Z6, Z7
+	VADDPS              Z8, Z6, Z11
 	VSUBPS              Z8, Z6, Z6
-	VADDPS              Z7, Z9, Z5
-	VSUBPS              Z7, Z9, Z7
+	VMOVAPS             Z9, Z5
+	VFMADD231PS         Z0, Z11, Z5
+	VMOVAPS             Z9, Z7
+	VFNMADD231PS        Z0, Z11, Z7
 	VPERMILPS           $0xb1, Z6, Z8
 	VMOVAPS             Z8, Z6
 	VMOVAPS             Z8, Z8
@@ -596,10 +636,12 @@ fft1024AVX512Inv_p1:
 	VMOVUPS             7168(CX), Z12
 	VADDPS              Z11, Z9, Z13
 	VSUBPS              Z11, Z9, Z14
-	VADDPS              Z12, Z10, Z11
+	VADDPS              Z12, Z10, Z15
 	VSUBPS              Z12, Z10, Z10
-	VADDPS              Z11, Z13, Z9
-	VSUBPS              Z11, Z13, Z11
+	VMOVAPS             Z13, Z9
+	VFMADD231PS         Z0, Z15, Z9
+	VMOVAPS             Z13, Z11
+	VFNMADD231PS        Z0, Z15, Z11
 	VPERMILPS           $0xb1, Z10, Z12
 	VMOVAPS             Z12, Z10
 	VMOVAPS             Z12, Z12
@@ -611,10 +653,12 @@ fft1024AVX512Inv_p1:
 	VMOVUPS             7680(CX), Z16
 	VADDPS              Z15, Z13, Z17
 	VSUBPS              Z15, Z13, Z18
-	VADDPS              Z16, Z14, Z15
+	VADDPS              Z16, Z14, Z19
 	VSUBPS              Z16, Z14, Z14
-	VADDPS              Z15, Z17, Z13
-	VSUBPS              Z15, Z17, Z15
+	VMOVAPS             Z17, Z13
+	VFMADD231PS         Z0, Z19, Z13
+	VMOVAPS             Z17, Z15
+	VFNMADD231PS        Z0, Z19, Z15
 	VPERMILPS           $0xb1, Z14, Z16
 	VMOVAPS             Z16, Z14
 	VMOVAPS             Z16, Z16
@@ -622,10 +666,12 @@ fft1024AVX512Inv_p1:
 	VFMADDSUB231PS      Z0, Z18, Z16
 	VADDPS              Z9, Z1, Z17
 	VSUBPS              Z9, Z1, Z18
-	VADDPS              Z13, Z5, Z9
+	VADDPS              Z13, Z5, Z19
 	VSUBPS              Z13, Z5, Z5
-	VADDPS              Z9, Z17, Z1
-	VSUBPS              Z9, Z17, Z9
+	VMOVAPS             Z17, Z1
+	VFMADD231PS         Z0, Z19, Z1
+	VMOVAPS             Z17, Z9
+	VFNMADD231PS        Z0, Z19, Z9
 	VPERMILPS           $0xb1, Z5, Z13
 	VMOVAPS             Z13, Z5
 	VMOVAPS             Z13, Z13
@@ -646,10 +692,12 @@ fft1024AVX512Inv_p1:
 	VFMSUBADD231PS.BCST 64(DX), Z16, Z8
 	VADDPS              Z5, Z4, Z9
 	VSUBPS              Z5, Z4, Z12
-	VADDPS              Z8, Z1, Z5
+	VADDPS              Z8, Z1, Z13
 	VSUBPS              Z8, Z1, Z1
-	VADDPS              Z5, Z9, Z4
-	VSUBPS              Z5, Z9, Z5
+	VMOVAPS             Z9, Z4
+	VFMADD231PS         Z0, Z13, Z4
+	VMOVAPS             Z9, Z5
+	VFNMADD231PS        Z0, Z13, Z5
 	VPERMILPS           $0xb1, Z1, Z8
 	VMOVAPS             Z8, Z1
 	VMOVAPS             Z8, Z8
@@ -671,10 +719,12 @@ fft1024AVX512Inv_p1:
 	VFMSUBADD231PS.BCST 88(DX), Z15, Z5
 	VADDPS              Z4, Z3, Z7
 	VSUBPS              Z4, Z3, Z8
-	VADDPS              Z5, Z1, Z4
+	VADDPS              Z5, Z1, Z9
 	VSUBPS              Z5, Z1, Z1
-	VADDPS              Z4, Z7, Z3
-	VSUBPS              Z4, Z7, Z4
+	VMOVAPS             Z7, Z3
+	VFMADD231PS         Z0, Z9, Z3
+	VMOVAPS             Z7, Z4
+	VFNMADD231PS        Z0, Z9, Z4
 	VPERMILPS           $0xb1, Z1, Z5
 	VMOVAPS             Z5, Z1
 	VMOVAPS             Z5, Z5
@@ -696,10 +746,12 @@ fft1024AVX512Inv_p1:
 	VFMSUBADD231PS.BCST 112(DX), Z14, Z4
 	VADDPS              Z3, Z2, Z5
 	VSUBPS              Z3, Z2, Z6
-	VADDPS              Z4, Z1, Z3
+	VADDPS              Z4, Z1, Z7
 	VSUBPS              Z4, Z1, Z1
-	VADDPS              Z3, Z5, Z2
-	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z5, Z2
+	VFMADD231PS         Z0, Z7, Z2
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z7, Z3
 	VPERMILPS           $0xb1, Z1, Z4
 	VMOVAPS             Z4, Z1
 	VMOVAPS             Z4, Z4
@@ -737,10 +789,12 @@ fft1024AVX512Inv_p2:
 	VFMSUBADD231PS.BCST 16(DI), Z5, Z4
 	VADDPS              Z3, Z2, Z5
 	VSUBPS              Z3, Z2, Z7
-	VADDPS              Z4, Z6, Z3
+	VADDPS              Z4, Z6, Z8
 	VSUBPS              Z4, Z6, Z4
-	VADDPS              Z3, Z5, Z2
-	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z5, Z2
+	VFMADD231PS         Z0, Z8, Z2
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
 	VPERMILPS           $0xb1, Z4, Z4
 	VMOVAPS             Z4, Z6
 	VMOVAPS             Z4, Z4
@@ -765,10 +819,12 @@ fft1024AVX512Inv_p2:
 	VFMSUBADD231PS.BCST 16(DI), Z5, Z4
 	VADDPS              Z3, Z2, Z5
 	VSUBPS              Z3, Z2, Z7
-	VADDPS              Z4, Z6, Z3
+	VADDPS              Z4, Z6, Z8
 	VSUBPS              Z4, Z6, Z4
-	VADDPS              Z3, Z5, Z2
-	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z5, Z2
+	VFMADD231PS         Z0, Z8, Z2
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
 	VPERMILPS           $0xb1, Z4, Z4
 	VMOVAPS             Z4, Z6
 	VMOVAPS             Z4, Z4
@@ -865,10 +921,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 256(AX), Z16, Z15
 	VADDPS         Z5, Z1, Z16
 	VSUBPS         Z5, Z1, Z18
-	VADDPS         Z15, Z13, Z5
+	VADDPS         Z15, Z13, Z19
 	VSUBPS         Z15, Z13, Z13
-	VADDPS         Z5, Z16, Z1
-	VSUBPS         Z5, Z16, Z5
+	VMOVAPS        Z16, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z16, Z5
+	VFNMADD231PS   Z0, Z19, Z5
 	VPERMILPS      $0xb1, Z13, Z15
 	VMOVAPS        Z15, Z13
 	VMOVAPS        Z15, Z15
@@ -885,10 +943,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 256(AX), Z17, Z11
 	VADDPS         Z6, Z2, Z17
 	VSUBPS         Z6, Z2, Z18
-	VADDPS         Z11, Z16, Z6
+	VADDPS         Z11, Z16, Z19
 	VSUBPS         Z11, Z16, Z11
-	VADDPS         Z6, Z17, Z2
-	VSUBPS         Z6, Z17, Z6
+	VMOVAPS        Z17, Z2
+	VFMADD231PS    Z0, Z19, Z2
+	VMOVAPS        Z17, Z6
+	VFNMADD231PS   Z0, Z19, Z6
 	VPERMILPS      $0xb1, Z11, Z11
 	VMOVAPS        Z11, Z16
 	VMOVAPS        Z11, Z11
@@ -905,10 +965,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 256(AX), Z12, Z14
 	VADDPS         Z7, Z3, Z12
 	VSUBPS         Z7, Z3, Z18
-	VADDPS         Z14, Z17, Z7
+	VADDPS         Z14, Z17, Z19
 	VSUBPS         Z14, Z17, Z14
-	VADDPS         Z7, Z12, Z3
-	VSUBPS         Z7, Z12, Z7
+	VMOVAPS        Z12, Z3
+	VFMADD231PS    Z0, Z19, Z3
+	VMOVAPS        Z12, Z7
+	VFNMADD231PS   Z0, Z19, Z7
 	VPERMILPS      $0xb1, Z14, Z12
 	VMOVAPS        Z12, Z17
 	VMOVAPS        Z12, Z14
@@ -925,10 +987,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 256(AX), Z9, Z10
 	VADDPS         Z8, Z4, Z9
 	VSUBPS         Z8, Z4, Z18
-	VADDPS         Z10, Z12, Z8
+	VADDPS         Z10, Z12, Z19
 	VSUBPS         Z10, Z12, Z10
-	VADDPS         Z8, Z9, Z4
-	VSUBPS         Z8, Z9, Z8
+	VMOVAPS        Z9, Z4
+	VFMADD231PS    Z0, Z19, Z4
+	VMOVAPS        Z9, Z8
+	VFNMADD231PS   Z0, Z19, Z8
 	VPERMILPS      $0xb1, Z10, Z9
 	VMOVAPS        Z9, Z12
 	VMOVAPS        Z9, Z10
@@ -945,10 +1009,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 640(AX), Z4, Z3
 	VADDPS         Z2, Z1, Z4
 	VSUBPS         Z2, Z1, Z18
-	VADDPS         Z3, Z9, Z2
+	VADDPS         Z3, Z9, Z19
 	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z2, Z4, Z1
-	VSUBPS         Z2, Z4, Z2
+	VMOVAPS        Z4, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z4, Z2
+	VFNMADD231PS   Z0, Z19, Z2
 	VPERMILPS      $0xb1, Z3, Z3
 	VMOVAPS        Z3, Z9
 	VMOVAPS        Z3, Z3
@@ -977,10 +1043,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 1024(AX), Z10, Z14
 	VADDPS         Z11, Z15, Z10
 	VSUBPS         Z11, Z15, Z22
-	VADDPS         Z14, Z21, Z11
+	VADDPS         Z14, Z21, Z23
 	VSUBPS         Z14, Z21, Z14
-	VADDPS         Z11, Z10, Z15
-	VSUBPS         Z11, Z10, Z11
+	VMOVAPS        Z10, Z15
+	VFMADD231PS    Z0, Z23, Z15
+	VMOVAPS        Z10, Z11
+	VFNMADD231PS   Z0, Z23, Z11
 	VPERMILPS      $0xb1, Z14, Z10
 	VMOVAPS        Z10, Z21
 	VMOVAPS        Z10, Z14
@@ -1009,10 +1077,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 1408(AX), Z8, Z7
 	VADDPS         Z6, Z5, Z8
 	VSUBPS         Z6, Z5, Z18
-	VADDPS         Z7, Z15, Z6
+	VADDPS         Z7, Z15, Z19
 	VSUBPS         Z7, Z15, Z7
-	VADDPS         Z6, Z8, Z5
-	VSUBPS         Z6, Z8, Z6
+	VMOVAPS        Z8, Z5
+	VFMADD231PS    Z0, Z19, Z5
+	VMOVAPS        Z8, Z6
+	VFNMADD231PS   Z0, Z19, Z6
 	VPERMILPS      $0xb1, Z7, Z7
 	VMOVAPS        Z7, Z15
 	VMOVAPS        Z7, Z7
@@ -1041,10 +1111,12 @@ fft1024AVX512Inv_p3:
 	VFMSUBADD231PS 1792(AX), Z12, Z11
 	VADDPS         Z10, Z13, Z12
 	VSUBPS         Z10, Z13, Z14
-	VADDPS         Z11, Z1, Z10
+	VADDPS         Z11, Z1, Z15
 	VSUBPS         Z11, Z1, Z1
-	VADDPS         Z10, Z12, Z13
-	VSUBPS         Z10, Z12, Z10
+	VMOVAPS        Z12, Z13
+	VFMADD231PS    Z0, Z15, Z13
+	VMOVAPS        Z12, Z10
+	VFNMADD231PS   Z0, Z15, Z10
 	VPERMILPS      $0xb1, Z1, Z11
 	VMOVAPS        Z11, Z1
 	VMOVAPS        Z11, Z11

@@ -137,8 +137,16 @@ func butterfly4(v vmath.ISA, a []reg.VecVirtual, ones reg.VecVirtual, inverse bo
 	VSUBPS(a[2], a[0], d02)
 	VADDPS(a[3], a[1], s13)
 	VSUBPS(a[3], a[1], d13)
-	VADDPS(s13, s02, a[0])
-	VSUBPS(s13, s02, a[2])
+	if butterflyFMA {
+		// s02 ± s13 on the multiply-add pipes: exactly the sum.
+		VMOVAPS(s02, a[0])
+		VFMADD231PS(ones, s13, a[0])
+		VMOVAPS(s02, a[2])
+		VFNMADD231PS(ones, s13, a[2])
+	} else {
+		VADDPS(s13, s02, a[0])
+		VSUBPS(s13, s02, a[2])
+	}
 	ds := v.Vec()
 	VPERMILPS(U8(0xb1), d13, ds) // (Im d, Re d)
 	VMOVAPS(ds, a[1])
@@ -1346,3 +1354,7 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 	VZEROUPPER()
 	RET()
 }
+
+// butterflyFMA makes butterfly4 form s02 ± s13 by fused multiply-adds by
+// ones (fft1024.go), off the add pipes.
+var butterflyFMA bool

@@ -30,6 +30,7 @@ import (
 )
 
 func generateFFT1024() {
+	butterflyFMA = true
 	for _, inverse := range []bool{false, true} {
 		fft1024(vmath.AVX512, inverse)
 	}
