@@ -1356,5 +1356,5 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 }
 
 // butterflyFMA makes butterfly4 form s02 ± s13 by fused multiply-adds by
-// ones (fft1024.go), off the add pipes.
+// ones (fft1024.go, which says why); the other kernels keep their adds.
 var butterflyFMA bool
