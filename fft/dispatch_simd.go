@@ -604,6 +604,10 @@ func (fs *fourStep32) twiddles() []complex64 {
 // transform runs the complex FFT of length h of rp (work: workLen
 // values), the inverse with its 1/h (on the first stage).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
+	if rp.whole != nil {
+		runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
+		return
+	}
 	if rp.fs != nil {
 		runFourStep32(rp.fs, dst, src, work, inverse, inverse)
 	} else {
