@@ -8,17 +8,27 @@
 //
 // Against the three kernel calls (runR16Tail32) it drops the scratch
 // pool's Get and Put, the Go wrappers' checks and the radix-16 pass's
-// table of sixteen offsets, and the forward loads its inputs without the
-// multiply by a scale of 1. A file of its own, so that no kernel of
-// fft_amd64.s moved (their alignment moves them by 10–25%).
+// table of sixteen offsets, and the first pass loads its inputs without
+// a multiply (the inverse's 1/n rides on the radix-4 pass). A file of
+// its own, so that no kernel of fft_amd64.s moved (their alignment moves
+// them by 10–25%). Plan32 n = 1024 forward, best of 300 batches of 100
+// (a throwaway harness, four to six interleaved rounds of the test
+// binaries), ns: the three calls 585–595; one call 543; the tail
+// software-pipelined 531; the radix-4 pass's twiddles as broadcast
+// memory operands 517; s02 ± s13 as multiply-adds 500 (inverse 506).
 //
-// Measured and rejected on the way (Plan32 n = 1024 forward, best of 300
-// batches of 100, four interleaved rounds, ns): the tail's first
+// Measured and rejected on the way (same harness, ns): the tail's first
 // transpose round as 256-bit loads and VINSERTF64X4 from memory, 8
-// shuffles fewer per tile, 589 → 730 (Zen 4); the compact tail table
+// shuffles fewer per tile, 589 → 730 (Zen 4); its odd rows read by the
+// unpacks as memory operands, 517 → 521; the compact tail table
 // (fftTail16C, 6 KB where the 15 KB one with src, dst and work overflows
 // L1) 586 → 613, its 72 products more costing more than the misses; the
-// radix-16 pass's loads without the multiply by 1 alone, 585 → 581.
+// swaps of re and im as VPRORQ instead of VPERMILPS, 543 → 543 and (with
+// the multiply-adds) 501 → 557; both tiles of the next tail group
+// transposed during stage B, 531 → 531; the first pass software-
+// pipelined likewise, 520 → 520; the radix-4 pass two j per iteration,
+// 499 → 499; the loops aligned to 64 bytes, 499 → 500; butterfly4 with
+// one register copy fewer, 516 → 517.
 package main
 
 import (

@@ -383,14 +383,14 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	// One call of the whole transform (asm.FFT1024; work unused): its
 	// constant strides, its own frame for the work and the forward's
 	// loads without a scale drop the pool, the wrappers' checks and the
-	// radix-16 pass's offset table. BenchmarkZZ-style best of 300 batches
-	// of 100 (a throwaway harness, src and dst apart, four and six
-	// interleaved rounds of the two test binaries): forward 585.8–595.4 →
-	// 543.2–551.6 ns, inverse 588.3–592.1 → 554.9–578.6 (with the tail
-	// software-pipelined, avogen/fft1024.go, 531 and 545). Where the
-	// frame puts the work against dst does not matter: placed 0 … 3840
-	// bytes past dst modulo 4 KB in steps of 256 (asm.FFT1024 called
-	// straight, a throwaway variant), 515–522 ns at every offset.
+	// radix-16 pass's offset table. Best of 300 batches of 100 (a
+	// throwaway harness, src and dst apart, four and six interleaved
+	// rounds of the two test binaries): forward 585.8–595.4 → 543.2–551.6
+	// ns, inverse 588.3–592.1 → 554.9–578.6; with the kernel's later
+	// changes (avogen/fft1024.go) forward 499–501, inverse 505–506.
+	// Where the frame puts the work against dst does not matter: placed
+	// 0 … 3840 bytes past dst modulo 4 KB in steps of 256 (asm.FFT1024
+	// called straight, a throwaway variant), 515–522 ns at every offset.
 	if sp.n == 1024 && asm.FFT1024Supported(l) && (s == 1 || (inverse && s == sp.invN)) {
 		mid := sp.tw[st[1].off : st[1].off+st[1].len] // the inverse's times 1/n after the tail's
 		if s != 1 {
