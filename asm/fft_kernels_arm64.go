@@ -117,6 +117,14 @@ func transposeStrides(v, b, rows, cols, ds int) [8]int {
 // never at NEON.
 func FFTTail16Supported(l Level, n int) bool { return false }
 
+// FFT1024Supported reports whether level l runs FFT1024: none at NEON.
+func FFT1024Supported(l Level) bool { return false }
+
+// FFT1024 is never called at NEON (FFT1024Supported).
+func FFT1024(l Level, dst, src []complex64, tw []float32, tailOff int, inverse bool, mid []float32, s float32) {
+	panic("asm: FFT1024: unsupported level")
+}
+
 // FFTTail16TwiddleLen is the float32 count of FFTTail16's table: none at
 // NEON.
 func FFTTail16TwiddleLen(n int) int { return 0 }

@@ -137,8 +137,16 @@ func butterfly4(v vmath.ISA, a []reg.VecVirtual, ones reg.VecVirtual, inverse bo
 	VSUBPS(a[2], a[0], d02)
 	VADDPS(a[3], a[1], s13)
 	VSUBPS(a[3], a[1], d13)
-	VADDPS(s13, s02, a[0])
-	VSUBPS(s13, s02, a[2])
+	if butterflyFMA {
+		// s02 ± s13 on the multiply-add pipes: exactly the sum.
+		VMOVAPS(s02, a[0])
+		VFMADD231PS(ones, s13, a[0])
+		VMOVAPS(s02, a[2])
+		VFNMADD231PS(ones, s13, a[2])
+	} else {
+		VADDPS(s13, s02, a[0])
+		VSUBPS(s13, s02, a[2])
+	}
 	ds := v.Vec()
 	VPERMILPS(U8(0xb1), d13, ds) // (Im d, Re d)
 	VMOVAPS(ds, a[1])
@@ -1106,6 +1114,11 @@ func tail16StageA(v vmath.ISA, in, tw reg.Register, ones reg.VecVirtual, inverse
 		}
 		copy(x[8*half:], transposeTile(v, rows))
 	}
+	return tail16StageAFrom(v, x, tw, ones, inverse)
+}
+
+// tail16StageAFrom is tail16StageA's stage A on the transposed values x.
+func tail16StageAFrom(v vmath.ISA, x [16]reg.VecVirtual, tw reg.Register, ones reg.VecVirtual, inverse bool) (y [4][4]reg.VecVirtual) {
 	vb := v.Bytes()
 	for k := range 4 {
 		a := []reg.VecVirtual{x[k], x[4+k], x[8+k], x[12+k]}
@@ -1341,3 +1354,7 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 	VZEROUPPER()
 	RET()
 }
+
+// butterflyFMA makes butterfly4 form s02 ± s13 by fused multiply-adds by
+// ones (fft1024.go, which says why); the other kernels keep their adds.
+var butterflyFMA bool

@@ -44,6 +44,7 @@ var generators = map[string]func(){
 	"fftbatch":   generateFFTBatch,
 	"fft64tail":  generateFFT64Tail,
 	"fftsmall":   generateFFTSmall,
+	"fft1024":    generateFFT1024,
 	"cauchy":     generateCauchy,
 	"cmul":       generateCMul,
 	"convdirect": generateConvDirect,

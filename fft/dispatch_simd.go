@@ -136,7 +136,14 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 // one process (a throwaway copy of run): 591.5–593.8 against 600.3–602.1
 // ns; FFTWInterleaved/c64 n = 1024, six interleaved rounds of the two
 // test binaries, best 587.6 against 590.4 ns, within the machine's noise.
+//
+// n = 1024 at AVX-512 takes no work from the pool: asm.FFT1024 runs the
+// three passes as one call with its work buffer in its own frame.
 func transform32R16Tail(p *Plan32, sp *stockham32, dst, src []complex64, inverse bool) {
+	if sp.n == 1024 && asm.FFT1024Supported(sp.level) {
+		runR16Tail32(sp, dst, src, nil, inverse, inverse)
+		return
+	}
 	s := p.pool.Get().(*scratch)
 	runR16Tail32(sp, dst, src, stockhamWork(sp, s, dst), inverse, inverse)
 	p.pool.Put(s)
@@ -412,6 +419,25 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	if scale {
 		s = sp.invN
 	}
+	// One call of the whole transform (asm.FFT1024; work unused): its
+	// constant strides, its own frame for the work and the forward's
+	// loads without a scale drop the pool, the wrappers' checks and the
+	// radix-16 pass's offset table. Best of 300 batches of 100 (a
+	// throwaway harness, src and dst apart, four and six interleaved
+	// rounds of the two test binaries): forward 585.8–595.4 → 543.2–551.6
+	// ns, inverse 588.3–592.1 → 554.9–578.6; with the kernel's later
+	// changes (avogen/fft1024.go) forward 499–501, inverse 505–506.
+	// Where the frame puts the work against dst does not matter: placed
+	// 0 … 3840 bytes past dst modulo 4 KB in steps of 256 (asm.FFT1024
+	// called straight, a throwaway variant), 515–522 ns at every offset.
+	if sp.n == 1024 && asm.FFT1024Supported(l) && (s == 1 || (inverse && s == sp.invN)) {
+		mid := sp.tw[st[1].off : st[1].off+st[1].len] // the inverse's times 1/n after the tail's
+		if s != 1 {
+			mid = sp.tw[st[2].off+st[2].len:]
+		}
+		asm.FFT1024(l, dst, src, sp.tw, st[2].off, inverse, mid, s)
+		return
+	}
 	// In place the radix-16 pass reads and writes dst itself (asm.FFTRadix16
 	// allows it at ls = 1) where runStockham32's first stage reads a copy:
 	// same harness, in place, 627.7–631.0 ns against 703.7–707.0 with the
@@ -617,6 +643,10 @@ func (fs *fourStep32) twiddles() []complex64 {
 // transform runs the complex FFT of length h of rp (work: workLen
 // values), the inverse with its 1/h (on the first stage).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
+	if rp.whole != nil {
+		runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
+		return
+	}
 	if rp.fs != nil {
 		runFourStep32(rp.fs, dst, src, work, inverse, inverse)
 	} else {

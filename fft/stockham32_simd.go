@@ -154,13 +154,24 @@ func (p *stockham32) radix16FirstStages() {
 	r16 := asm.FFTRadix16TwiddleLen(1)
 	r4 := asm.FFTRadix4TwiddleLen(l, 16, n/64)
 	tail := p.stages[2]
+	// The tail's table starts on a cache line (16 floats; the slice
+	// itself is at least 64-byte aligned, 16 KB from the allocator):
+	// after the 126 floats of the other two its vectors had split lines.
+	// Same harness as runR16Tail32's, four interleaved rounds: 585.1–591.8
+	// → 583.4–596.5 ns, within the noise, kept for asm.FFT1024's loads.
+	toff := (r16 + r4 + 15) &^ 15
 	p.stages = []stage32{
 		{ls: 1, r: n / 16, off: 0, len: r16},
 		{ls: 16, r: n / 64, off: r16, len: r4},
-		{ls: tail.ls, r: 0, off: r16 + r4, len: tail.len},
+		{ls: tail.ls, r: 0, off: toff, len: tail.len},
 	}
-	p.tw = make([]float32, r16+r4+tail.len)
+	// After the tail's, the radix-4 pass's table times 1/n: the inverse
+	// of asm.FFT1024 takes its scale there.
+	p.tw = make([]float32, toff+tail.len+r4)
 	p.fillTables(newRootTable32(n))
+	for i, w := range p.tw[r16 : r16+r4] {
+		p.tw[toff+tail.len+i] = w * p.invN
+	}
 	p.r16Tail = true
 }
 
@@ -583,10 +594,11 @@ func fillTail16Seg(tw []float32, n int, roots rootTable32) {
 // of asm.FFTRealPass, t_k = −i·ω_n^k/2 for k = 1 … h/2 (per vector of k,
 // Re t and Im t each duplicated over a complex value's two lanes).
 type realStockham32 struct {
-	h    int
-	cplx *stockham32 // the complex FFT of length h, or
-	fs   *fourStep32 // its four-step plan when h is that long
-	tw   []float32   // t_k, both directions
+	h     int
+	cplx  *stockham32 // the complex FFT of length h, or
+	fs    *fourStep32 // its four-step plan when h is that long
+	tw    []float32   // t_k, both directions
+	whole *stockham32 // h = 1024 at AVX-512: Plan32's plan, one asm.FFT1024 call, for Forward and Inverse (Conv32 reads cplx's stages)
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
@@ -609,6 +621,14 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 		}
 	}
 	p := &realStockham32{h: h, cplx: cplx, fs: fs, tw: make([]float32, asm.FFTRealPassTwiddleLen(h))}
+	if h == 1024 && asm.FFT1024Supported(l) {
+		// RealPlan32 n = 2048, FFTWInterleaved/r32 at AVX-512, three
+		// interleaved rounds of the two test binaries: 818.3–840.0 →
+		// 726.5–759.7 ns (ratio to FFTW 1.90–1.93 → 2.09–2.17).
+		if w := newStockham32(h, l); w != nil && w.r16Tail {
+			p.whole = w
+		}
+	}
 	v := asm.FFTValues(l)
 	for g := range h / 2 / v {
 		blk := p.tw[g*4*v : (g+1)*4*v]

@@ -1,0 +1,28 @@
+//go:build gc && !purego
+
+package asm
+
+// FFT1024Supported reports whether level l runs FFT1024: AVX-512.
+func FFT1024Supported(l Level) bool { return l == AVX512 }
+
+// FFT1024 runs a whole complex64 FFT of length 1024 (avogen/fft1024.go)
+// as one call: the passes of FFTRadix16 (ls = 1; the inverse's inputs
+// scaled by s, a power of two, where the forward takes none: s must be
+// 1), FFTRadix4 (ls = 16) and FFTTail16, with the work buffer in the
+// kernel's frame. tw holds FFTRadix16's table of ls = 1 (30 floats),
+// FFTRadix4's of ls = 16 (96 floats) and from float tailOff (at least
+// 126) FFTTail16's; the inverse reads FFTRadix4's from mid instead, its
+// 96 floats times s (the kernel scales there). dst may be src; otherwise
+// they must not overlap.
+func FFT1024(l Level, dst, src []complex64, tw []float32, tailOff int, inverse bool, mid []float32, s float32) {
+	const n = 1024
+	if !FFT1024Supported(l) || len(dst) != n || len(src) != n || tailOff < 126 || (!inverse && s != 1) ||
+		len(tw) < tailOff+FFTTail16TwiddleLen(n) || (inverse && len(mid) < 96) {
+		panic("asm: FFT1024: bad length, level, table or scale")
+	}
+	if inverse {
+		fft1024AVX512Inv(&dst[0], &src[0], &tw[0], &mid[0], tailOff*4, s)
+	} else {
+		fft1024AVX512Fwd(&dst[0], &src[0], &tw[0], &tw[30], tailOff*4, s)
+	}
+}

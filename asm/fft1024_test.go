@@ -1,0 +1,78 @@
+//go:build gc && !purego && amd64
+
+package asm_test
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+)
+
+// TestFFT1024MatchesItsThreePasses checks the whole-transform kernel of n
+// = 1024 against the three kernels whose passes it runs (FFTRadix16 at
+// ls = 1 with the scale, FFTRadix4 at ls = 16, FFTTail16), each tested
+// against float64 stages of its own: the same operations in the same
+// order, so the results agree bit for bit. The tables are random (a
+// twiddle read from the wrong place shows), the tail's at an offset that
+// is not a multiple of 16 floats as well as at one that is; both
+// directions, the inverse with scales 1 and 1/4096, out of place and in place, dst, src and
+// the table flush against guard pages.
+func TestFFT1024MatchesItsThreePasses(t *testing.T) {
+	const n = 1024
+	rng := rand.New(rand.NewPCG(10, 24))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT1024Supported(l) {
+			t.Skipf("no FFT1024 at %v", l)
+		}
+		r4 := asm.FFTRadix4TwiddleLen(l, 16, n/64)
+		if r4 != 96 {
+			t.Fatalf("FFTRadix4TwiddleLen(ls = 16) = %d, FFT1024 takes 96", r4)
+		}
+		for _, tailOff := range []int{126, 128} {
+			table := make([]float32, tailOff+asm.FFTTail16TwiddleLen(n))
+			for i := range table {
+				table[i] = float32(rng.Float64()*2 - 1)
+			}
+			tw := asmtest.GuardedFloat32(t, table)
+			for _, inverse := range []bool{false, true} {
+				for _, s := range []float32{1, 1.0 / 4096} {
+					if !inverse && s != 1 {
+						continue // the forward takes no scale
+					}
+					src := randC64(rng, n)
+					// The three passes, as runR16Tail32 calls them.
+					mid, work, want := make([]complex64, n), make([]complex64, n), make([]complex64, n)
+					asm.FFTRadix16(l, mid, src, tw[:30], 1, inverse, s)
+					asm.FFTRadix4(l, work, mid, tw[30:30+r4], 16, inverse)
+					asm.FFTTail16(l, want, work, tw[tailOff:], inverse)
+					for _, inPlace := range []bool{false, true} {
+						in := asmtest.GuardedComplex64(t, src)
+						dst := in
+						if !inPlace {
+							dst = asmtest.GuardedComplex64(t, make([]complex64, n))
+						}
+						mid := make([]float32, r4)
+						for i := range mid {
+							mid[i] = tw[30+i] * s
+						}
+						asm.FFT1024(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, mid), s)
+						for i := range want {
+							if dst[i] != want[i] {
+								t.Fatalf("tailOff %d inverse %v s %v in place %v: dst[%d] = %v, want %v", tailOff, inverse, s, inPlace, i, dst[i], want[i])
+							}
+						}
+						if !inPlace {
+							for i := range src {
+								if in[i] != src[i] {
+									t.Fatalf("src[%d] changed", i)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+}
