@@ -29,6 +29,32 @@
 // pipelined likewise, 520 → 520; the radix-4 pass two j per iteration,
 // 499 → 499; the loops aligned to 64 bytes, 499 → 500; butterfly4 with
 // one register copy fewer, 516 → 517.
+//
+// Rejected after a working prototype: split format (re and im in
+// registers of their own), a four-step n = 16r + c with the lanes over c.
+// Its pass A loads rows of 16 complex, deinterleaves them (VPERMT2PS),
+// runs 8-point DFTs over r's high part (±i free, W8 folded into
+// multiply-adds: 52 instructions) and multiplies by W64 (broadcast); pass
+// B the 8-point DFTs over r's low part, W1024^(c·k1) (a vector table of 8
+// KB), the 128-bit blocks transposed (c_hi into registers), radix 4, W16;
+// pass D the blocks' floats transposed (c_lo into registers), radix 4,
+// interleaved again (VPERMT2PS) and stored, as 256-bit halves: a pass-B
+// iteration fixes k1 mod 8, so an output register holds only four
+// consecutive k. The count per transform (instructions on 512-bit
+// registers) against this kernel's: arithmetic 2016 against 2000 (the
+// four-step's twiddles, 672 of the 2016, eat what the free ±i saves);
+// shuffles 640 + 128 extracting stores against 904; 384 loads and 384
+// stores either way (split format holds half the points per register,
+// so the 64-point DFT takes two passes and the 16-point one is cut
+// across two). At this kernel's rate of instructions that is 457–479
+// ns (500 × 2656…2784 / 2904), not 435. Measured (a throwaway
+// benchmark calling both, minima of nine interleaved rounds, ns):
+// forward split 591 against 511 for Plan32 (this kernel) in the same
+// binary, inverse 597 against 534 (five rounds); per pass A 169, B 269,
+// D 156; 4.7 instructions per ns against this kernel's 5.8. With every
+// shuffle that only the lane order costs made the cheapest (VSHUFPS,
+// VUNPCK*PS, whole-register stores: wrong results, a bound) 535, still
+// slower.
 package main
 
 import (
