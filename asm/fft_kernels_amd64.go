@@ -835,7 +835,7 @@ func FFT64Radix8LastTwiddleLen(ls int) int {
 
 // FFT64Radix8Last runs the radix-8 Stockham stage with R = 1 of a
 // complex128 FFT of length n = len(out), ls = n/8 (avogen/fft64.go,
-// fft64R8Narrow1): out[j + s·ls] = Σ_q ω_8^{∓qs}·w_q(j)·in[8j + q]
+// fft64R8Narrow1X, compact fft64R8Narrow1): out[j + s·ls] = Σ_q ω_8^{∓qs}·w_q(j)·in[8j + q]
 // (inverse: conjugate twiddles), w_q(j) from tw as
 // FFT64Radix8LastTwiddleLen says: per pair of j, for q = 1 … 7, Re of
 // w_q at float64 4(2q−2) + 2i and 4(2q−2) + 2i + 1 and Im likewise in
@@ -862,8 +862,8 @@ func FFT64Radix8Last(l Level, out, in []complex128, tw []float64, inPad int, inv
 	case c:
 		fft64R8Narrow1cAVX2Fwd(o, i, w, ls, per, pad)
 	case inverse:
-		fft64R8Narrow1AVX2Inv(o, i, w, ls, per, pad)
+		fft64R8Narrow1xAVX2Inv(o, i, w, ls, per, pad) // fft64R8Narrow1X: whole-vector loads
 	default:
-		fft64R8Narrow1AVX2Fwd(o, i, w, ls, per, pad)
+		fft64R8Narrow1xAVX2Fwd(o, i, w, ls, per, pad)
 	}
 }
