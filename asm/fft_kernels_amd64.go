@@ -663,7 +663,12 @@ func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 	// the stage's. The stage alone (AVX2, best of 300 batches): n = 512
 	// (ls = 8) 182–184 → 175–179 ns, 1024 384–393 → 371–373; the
 	// transform (FFTWInterleaved, six interleaved rounds) c128 512
-	// 557–562 → 551–555, 1024 1319–1350 → 1318–1332 ns.
+	// 557–562 → 551–555, 1024 1319–1350 → 1318–1332 ns. Tried and lost:
+	// the table compact (Re and Im of w_q(j) once, 0.9 KB instead of 3.5
+	// at n = 512, spread by VBROADCASTSD as read) to leave the last
+	// pass's table more of L1: the stage alone 177 → 198 ns at 512, 371
+	// → 398 at 1024 (VBROADCASTSD from memory costs more than the
+	// products' memory operands on Zen 4).
 	r := n / (8 * ls)
 	fft64R8FirstSegAt(l, &out[0], &in[0], r, n/8*16, 1, inverse)
 	if ls > 1 {
