@@ -1035,7 +1035,11 @@ func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
 // w3, w5, w6, w7 computed from w1, w2, w4 (four complex products a pair
 // of j, the table 6 KB; the fft tests passed): pass 1 then pass 3 ran
 // only 9 ns beyond the two alone, but pass 3 alone took 280 against 211
-// ns and the transform 586–598 against 519–528 ns.
+// ns and the transform 586–598 against 519–528 ns. Nor can the pass
+// before write the pairs for plain loads: its stores split into 128-bit
+// halves (VMOVUPD, VEXTRACTF128), even to the same places, took that
+// pass from 176 to 210 ns at 512 (374 to 438 at 1024), more than the
+// VPERM2F128 here cost.
 func fft64R8Narrow1X(v vmath.ISA, inverse bool) {
 	fft64R8Narrow1Pieces(v, inverse, false, true)
 }
