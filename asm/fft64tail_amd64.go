@@ -28,3 +28,13 @@ func fft64Tail16cAVX2Inv(out *complex128, in *complex128, tw *float64, m int, pe
 //
 //go:noescape
 func fft64R8FirstFAVX2Fwd(out *complex128, in *complex128, r int, os int)
+
+// fft64R8Narrow1xAVX2Fwd runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1xAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+
+// fft64R8Narrow1xAVX2Inv runs the radix-8 Stockham stage with R = 1 of a complex128 FFT, its input segmented (pad bytes after every per pairs of j); see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8Narrow1xAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)

@@ -1302,3 +1302,257 @@ DATA fft_f64_bfe6a09e667f3bcd<>+40(SB)/8, $0xbfe6a09e667f3bcd
 DATA fft_f64_bfe6a09e667f3bcd<>+48(SB)/8, $0xbfe6a09e667f3bcd
 DATA fft_f64_bfe6a09e667f3bcd<>+56(SB)/8, $0xbfe6a09e667f3bcd
 GLOBL fft_f64_bfe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+// func fft64R8Narrow1xAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1xAVX2Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1xAVX2Fwd_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1xAVX2Fwd_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1xAVX2Fwd_loop:
+	VMOVUPD        (CX), Y2
+	VMOVUPD        128(CX), Y3
+	VPERM2F128     $0x20, Y3, Y2, Y1
+	VPERM2F128     $0x31, Y3, Y2, Y2
+	VMOVUPD        64(CX), Y4
+	VMOVUPD        192(CX), Y5
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         224(DX), Y5, Y5
+	VFMADDSUB231PD 192(DX), Y3, Y5
+	VADDPD         Y5, Y1, Y3
+	VSUBPD         Y5, Y1, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(DX), Y5, Y5
+	VFMADDSUB231PD (DX), Y2, Y5
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         288(DX), Y2, Y2
+	VFMADDSUB231PD 256(DX), Y4, Y2
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y2
+	VMOVUPD        32(CX), Y6
+	VMOVUPD        160(CX), Y7
+	VPERM2F128     $0x20, Y7, Y6, Y5
+	VPERM2F128     $0x31, Y7, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         96(DX), Y7, Y7
+	VFMADDSUB231PD 64(DX), Y5, Y7
+	VMOVUPD        96(CX), Y8
+	VMOVUPD        224(CX), Y9
+	VPERM2F128     $0x20, Y9, Y8, Y5
+	VPERM2F128     $0x31, Y9, Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         352(DX), Y9, Y9
+	VFMADDSUB231PD 320(DX), Y5, Y9
+	VADDPD         Y9, Y7, Y5
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y6, Y9
+	VMULPD         160(DX), Y9, Y9
+	VFMADDSUB231PD 128(DX), Y6, Y9
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         416(DX), Y6, Y6
+	VFMADDSUB231PD 384(DX), Y8, Y6
+	VADDPD         Y6, Y9, Y8
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y2, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y9
+	VPERMILPD      $0x55, Y7, Y2
+	VXORPD         fft_sign_odd64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y7
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y10
+	VADDPD         Y8, Y4, Y5
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y5, Y6, Y3
+	VSUBPD         Y5, Y6, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMOVAPD        Y6, Y4
+	VMOVAPD        Y6, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y7, Y9, Y2
+	VSUBPD         Y7, Y9, Y7
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y7, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y7
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y2, (AX)(R8*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y7, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1xAVX2Fwd_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1xAVX2Fwd_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1xAVX2Fwd_loop
+
+fft64R8Narrow1xAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8Narrow1xAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8Narrow1xAVX2Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x01, BX
+	JZ      fft64R8Narrow1xAVX2Inv_done
+	MOVQ    per+32(FP), R10
+	CMPQ    R10, $0x00
+	JLE     fft64R8Narrow1xAVX2Inv_done
+	MOVQ    R10, R11
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8Narrow1xAVX2Inv_loop:
+	VMOVUPD        (CX), Y2
+	VMOVUPD        128(CX), Y3
+	VPERM2F128     $0x20, Y3, Y2, Y1
+	VPERM2F128     $0x31, Y3, Y2, Y2
+	VMOVUPD        64(CX), Y4
+	VMOVUPD        192(CX), Y5
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         224(DX), Y5, Y5
+	VFMSUBADD231PD 192(DX), Y3, Y5
+	VADDPD         Y5, Y1, Y3
+	VSUBPD         Y5, Y1, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(DX), Y5, Y5
+	VFMSUBADD231PD (DX), Y2, Y5
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         288(DX), Y2, Y2
+	VFMSUBADD231PD 256(DX), Y4, Y2
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y2
+	VMOVUPD        32(CX), Y6
+	VMOVUPD        160(CX), Y7
+	VPERM2F128     $0x20, Y7, Y6, Y5
+	VPERM2F128     $0x31, Y7, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         96(DX), Y7, Y7
+	VFMSUBADD231PD 64(DX), Y5, Y7
+	VMOVUPD        96(CX), Y8
+	VMOVUPD        224(CX), Y9
+	VPERM2F128     $0x20, Y9, Y8, Y5
+	VPERM2F128     $0x31, Y9, Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         352(DX), Y9, Y9
+	VFMSUBADD231PD 320(DX), Y5, Y9
+	VADDPD         Y9, Y7, Y5
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y6, Y9
+	VMULPD         160(DX), Y9, Y9
+	VFMSUBADD231PD 128(DX), Y6, Y9
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         416(DX), Y6, Y6
+	VFMSUBADD231PD 384(DX), Y8, Y6
+	VADDPD         Y6, Y9, Y8
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y2, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y9
+	VPERMILPD      $0x55, Y7, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y7
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y10
+	VADDPD         Y8, Y4, Y5
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y5, Y6, Y3
+	VSUBPD         Y5, Y6, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMOVAPD        Y6, Y4
+	VMOVAPD        Y6, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y7, Y9, Y2
+	VSUBPD         Y7, Y9, Y7
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y7, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y7
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(SI*2)
+	VMOVUPD        Y7, (AX)(DI*1)
+	VMOVUPD        Y5, (AX)(SI*4)
+	VMOVUPD        Y2, (AX)(R8*1)
+	VMOVUPD        Y4, (AX)(DI*2)
+	VMOVUPD        Y9, (AX)(R9*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R11
+	JNZ            fft64R8Narrow1xAVX2Inv_next
+	ADDQ           pad+40(FP), CX
+	MOVQ           R10, R11
+
+fft64R8Narrow1xAVX2Inv_next:
+	DECQ BX
+	JNZ  fft64R8Narrow1xAVX2Inv_loop
+
+fft64R8Narrow1xAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+DATA fft_sign_even64<>+0(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+8(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+16(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+24(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+32(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+40(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+48(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+56(SB)/8, $0x0000000000000000
+GLOBL fft_sign_even64<>(SB), RODATA|NOPTR, $64

@@ -648,15 +648,32 @@ func FFT64Radix8TwiddleLen(ls int) int { return 56 * ls }
 // length n = len(in) (avogen/fft64.go, fft64R8Wide): with R = n/(8·ls),
 // for j < ls and k < R, out[(j + s·ls)·R + k] = Σ_q ω_8^{∓qs}·w_q(j)·
 // in[j·8R + q·R + k] (inverse: conjugate twiddles), w_q(j) from tw as
-// FFT64Radix8TwiddleLen says. out and in have n values and must not
-// overlap; the stage must be FFT64Radix8Supported.
+// FFT64Radix8TwiddleLen says, except w_q(0), which is taken to be 1 (a
+// stage's twiddles ω_{8ls}^{qj}; j = 0 runs without products) and not
+// read. out and in have n values and must not overlap; the stage must
+// be FFT64Radix8Supported.
 func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {
 	n := len(in)
 	if ls < 1 || n%(8*ls) != 0 || len(out) != n || !FFT64Radix8Supported(l, ls, n/(8*ls)) {
 		panic("asm: FFT64Radix8: bad length or unsupported stage")
 	}
 	tw = tw[:FFT64Radix8TwiddleLen(ls)]
-	fft64R8WideAt(&out[0], &in[0], &tw[0], ls, n/(8*ls), n/8*16, inverse)
+	// j = 0, whose twiddles are 1, by the first stage's kernel (no
+	// products; its out rows n/8 values apart, as here), the other j by
+	// the stage's. The stage alone (AVX2, best of 300 batches): n = 512
+	// (ls = 8) 182–184 → 175–179 ns, 1024 384–393 → 371–373; the
+	// transform (FFTWInterleaved, six interleaved rounds) c128 512
+	// 557–562 → 551–555, 1024 1319–1350 → 1318–1332 ns. Tried and lost:
+	// the table compact (Re and Im of w_q(j) once, 0.9 KB instead of 3.5
+	// at n = 512, spread by VBROADCASTSD as read) to leave the last
+	// pass's table more of L1: the stage alone 177 → 198 ns at 512, 371
+	// → 398 at 1024 (VBROADCASTSD from memory costs more than the
+	// products' memory operands on Zen 4).
+	r := n / (8 * ls)
+	fft64R8FirstSegAt(l, &out[0], &in[0], r, n/8*16, 1, inverse)
+	if ls > 1 {
+		fft64R8WideAt(&out[r], &in[8*r], &tw[56], ls-1, r, n/8*16, inverse)
+	}
 }
 
 func fft64R8WideAt(o, i *complex128, w *float64, ls, r, os int, inverse bool) {
@@ -835,8 +852,9 @@ func FFT64Radix8LastTwiddleLen(ls int) int {
 
 // FFT64Radix8Last runs the radix-8 Stockham stage with R = 1 of a
 // complex128 FFT of length n = len(out), ls = n/8 (avogen/fft64.go,
-// fft64R8Narrow1): out[j + s·ls] = Σ_q ω_8^{∓qs}·w_q(j)·in[8j + q]
-// (inverse: conjugate twiddles), w_q(j) from tw as
+// fft64R8Narrow1X, compact fft64R8Narrow1): out[j + s·ls] =
+// Σ_q ω_8^{∓qs}·w_q(j)·in[8j + q] (inverse: conjugate twiddles), w_q(j)
+// from tw as
 // FFT64Radix8LastTwiddleLen says: per pair of j, for q = 1 … 7, Re of
 // w_q at float64 4(2q−2) + 2i and 4(2q−2) + 2i + 1 and Im likewise in
 // vector 2q−1 for j = 2·pair + i, or compact Re and Im of w_q at
@@ -862,8 +880,8 @@ func FFT64Radix8Last(l Level, out, in []complex128, tw []float64, inPad int, inv
 	case c:
 		fft64R8Narrow1cAVX2Fwd(o, i, w, ls, per, pad)
 	case inverse:
-		fft64R8Narrow1AVX2Inv(o, i, w, ls, per, pad)
+		fft64R8Narrow1xAVX2Inv(o, i, w, ls, per, pad) // fft64R8Narrow1X: whole-vector loads
 	default:
-		fft64R8Narrow1AVX2Fwd(o, i, w, ls, per, pad)
+		fft64R8Narrow1xAVX2Fwd(o, i, w, ls, per, pad)
 	}
 }

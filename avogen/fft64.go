@@ -1010,11 +1010,50 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 // (fft64R8Narrow1c…) one vector of the pair's w_q as plain complex128,
 // spread by VMOVDDUP and VPERMILPD as it is read.
 func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
+	fft64R8Narrow1Pieces(v, inverse, compact, false)
+}
+
+// fft64R8Narrow1X is fft64R8Narrow1 (duplicated table) reading its input
+// as whole vectors, values q and q + 1 of j and of j + 1 (two loads),
+// paired across j by two VPERM2F128: one load a vector instead of two
+// (VBROADCASTF128 and VINSERTF128's). FFT64Radix8Last of n = 512 (AVX2)
+// alone, best of 300 batches: 219–227 → 214–216 ns; the transform
+// (FFTWInterleaved c128, six interleaved rounds) 565–576 → 557–562 ns,
+// RealPlan64 1024 733–744 → 724–735. At the tail (fft64Tail16Y, the
+// inputs of k and k + 1 so, n = 1024) the same pairing gained nothing
+// measurable (1303–1321 against 1304–1330 ns) and was left out.
+// Its own kernel, emitted after the others (generateFFT64Tail), so that
+// fft64R8Narrow1 (no longer called) and the kernels after it in
+// fft_amd64.s keep their place.
+//
+// Also tried for this stage: the compact table (7 KB instead of 14 at n =
+// 512) spread by two VMOVDDUP loads, the second 8 bytes on, instead of
+// VMOVDDUP and VPERMILPD: it halved what the first pass's eviction of
+// the table cost (pass 1 then pass 3 41 → 18 ns beyond the two alone)
+// but the stage alone took 238 against 219 ns (VMOVDDUP from memory
+// takes a shuffle on Zen 4), the transform 579–581 against 563 ns. And
+// w3, w5, w6, w7 computed from w1, w2, w4 (four complex products a pair
+// of j, the table 6 KB; the fft tests passed): pass 1 then pass 3 ran
+// only 9 ns beyond the two alone, but pass 3 alone took 280 against 211
+// ns and the transform 586–598 against 519–528 ns. Nor can the pass
+// before write the pairs for plain loads: its stores split into 128-bit
+// halves (VMOVUPD, VEXTRACTF128), even to the same places, took that
+// pass from 176 to 210 ns at 512 (374 to 438 at 1024), more than the
+// VPERM2F128 here cost.
+func fft64R8Narrow1X(v vmath.ISA, inverse bool) {
+	fft64R8Narrow1Pieces(v, inverse, false, true)
+}
+
+// fft64R8Narrow1Pieces is fft64R8Narrow1, or with whole fft64R8Narrow1X.
+func fft64R8Narrow1Pieces(v vmath.ISA, inverse, compact, whole bool) {
 	name := "fft64R8Narrow1" + v.Name + fftDir(inverse)
 	vecs := 14 // twiddle vectors per pair of j
-	if compact {
+	switch {
+	case compact:
 		name = "fft64R8Narrow1c" + v.Name + fftDir(inverse)
 		vecs = 7
+	case whole:
+		name = "fft64R8Narrow1x" + v.Name + fftDir(inverse)
 	}
 	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, per, pad int)")
 	Pragma("noescape")
@@ -1039,8 +1078,26 @@ func fft64R8Narrow1(v vmath.ISA, inverse, compact bool) {
 	vb := v.Bytes()
 	rs := [4]reg.GPVirtual{lb, l3, l5, l7}
 	Label(name + "_loop")
+	var next [8]reg.VecVirtual // whole: value q of the pair, q odd, made with q − 1's
 	load := func(q int) reg.VecVirtual {
 		a := v.Vec()
+		if whole { // radix8Halves64 asks for q = 0, 4, 1, 5, …
+			if q%2 == 0 {
+				x, y := v.Vec(), v.Vec()
+				VMOVUPD(Mem{Base: in, Disp: 16 * q}, x)     // values q, q + 1 of j
+				VMOVUPD(Mem{Base: in, Disp: 128 + 16*q}, y) // and of j + 1
+				VPERM2F128(U8(0x20), y, x, a)
+				next[q+1] = v.Vec()
+				VPERM2F128(U8(0x31), y, x, next[q+1])
+			} else {
+				a = next[q]
+			}
+			if q == 0 {
+				return a
+			}
+			wr, wi := twiddle64(v, tw, q-1, false)
+			return cmul64(v, a, wr, wi, inverse)
+		}
 		// j's eight values are 128 bytes; value q of j + 1 at 128 + 16q.
 		// VBROADCASTF128 writes all of a (a load into a.AsX() would
 		// leave a live across the loop for the register allocator, and
@@ -1080,6 +1137,9 @@ func generateFFT64Tail() {
 		fft64Tail16Y(vmath.AVX2, inverse, true)
 	}
 	fft64R8FirstF(vmath.AVX2)
+	for _, inverse := range []bool{false, true} {
+		fft64R8Narrow1X(vmath.AVX2, inverse)
+	}
 }
 
 // fft64Tail16Y is fft64Tail16 at AVX2: a YMM holds 2 consecutive j, value

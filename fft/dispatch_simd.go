@@ -192,7 +192,10 @@ func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse boo
 // and store about 5; a work array on the stack, zeroed on each call, 43
 // ns for n = 256 (4 KB). The first overlap of two calls sends every later
 // call to the pool, whose buffers stay with their processor, so that
-// concurrent callers do not pass one buffer between their caches.
+// concurrent callers do not pass one buffer between their caches. Where
+// the own buffer sits against dst modulo 4 KB did not matter (AVX2 c128
+// 512, five interleaved rounds: 562–570 ns at the same offset, 564–573
+// 2 KB after, 566–573 3 KB after, against 566–576 as allocated).
 func transform64Three(p *Plan64, sp *stockham64, dst, src []complex128, inverse bool) {
 	if p.own != nil && p.busy.Load() != 2 {
 		if p.busy.CompareAndSwap(0, 1) {

@@ -143,7 +143,19 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // 0.97–0.98 → 0.99–1.00 (1355–1380 → 1325–1345); AVX-512 512 1.03–1.10
 // → 1.11–1.13 (526–542 → 488–499), 1024 1.09–1.11 → 1.12–1.16 (1187 →
 // 1165–1175); the whole-transform kernels' n = 64 at AVX-512 47 → 38 ns
-// (the direct field and the overlap check that inlines).
+// (the direct field and the overlap check that inlines). Then at AVX2 the
+// radix-8 last stage's inputs as whole vectors (fft64R8Narrow1X) and the
+// radix-8 stage's j = 0 without products (asm.FFT64Radix8), five
+// interleaved rounds of the two binaries, ours-ns of the four
+// undisturbed: 512 562–583 → 548–552 ns (ratio 0.96–0.97 → 0.99–1.02),
+// 1024 1319–1374 → 1308–1325 (0.95–1.00 → 0.99–1.02), RealPlan64 1024
+// 735–741 → 721–733, 2048 1657–1696 → 1650–1661; 256, 2048 and AVX-512
+// unchanged. What still separates 512 and 1024 from FFTW by more than
+// noise is pass 3's table out of L1 after pass 1 (41.5 KB of buffers and
+// tables at 512; pass 1 then pass 3 run 19–41 ns beyond the two alone)
+// and the passes' vector-pipe work; the smaller tables tried cost more
+// in shuffles than the evictions they saved (asm.FFT64Radix8,
+// fft64R8Narrow1X).
 type Plan64 struct {
 	n       int
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
