@@ -125,6 +125,10 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 		transform32R16Tail(p, sp, dst, src, inverse)
 		return true
 	}
+	if sp.one512 {
+		run512(sp, dst, src, inverse)
+		return true
+	}
 	return transform32Stack(sp, dst, src, inverse)
 }
 
@@ -375,6 +379,10 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		runR16Tail32(sp, dst, src, work, inverse, scale)
 		return
 	}
+	if sp.one512 && scale == inverse {
+		run512(sp, dst, src, inverse)
+		return
+	}
 	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
 	// writes dst and src is dst, it reads a copy in work instead.
@@ -446,6 +454,17 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	asm.FFTRadix16(l, dst, src, sp.tw[st[0].off:st[0].off+st[0].len], 1, inverse, s)
 	asm.FFTRadix4(l, work, dst, sp.tw[st[1].off:st[1].off+st[1].len], st[1].ls, inverse)
 	asm.FFTTail16(l, dst, work, sp.tw[st[2].off:st[2].off+st[2].len], inverse)
+}
+
+// run512 runs a plan of wholeFFT512 as one asm.FFT512 call, the inverse
+// with its 1/n.
+func run512(sp *stockham32, dst, src []complex64, inverse bool) {
+	st := sp.stages
+	if inverse {
+		asm.FFT512(sp.level, dst, src, sp.tw, st[1].off, true, sp.tw[st[1].off+st[1].len:], sp.invN)
+		return
+	}
+	asm.FFT512(sp.level, dst, src, sp.tw, st[1].off, false, nil, 1)
 }
 
 // runSeg32 runs a segmented plan (stockham32.segStages): the first pass
@@ -644,7 +663,11 @@ func (fs *fourStep32) twiddles() []complex64 {
 // values), the inverse with its 1/h (on the first stage).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
 	if rp.whole != nil {
-		runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
+		if rp.whole.one512 {
+			run512(rp.whole, dst, src, inverse)
+		} else {
+			runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
+		}
 		return
 	}
 	if rp.fs != nil {
