@@ -85,6 +85,9 @@ func generateFFT1024() {
 	for _, inverse := range []bool{false, true} {
 		fft512(vmath.AVX512, inverse)
 	}
+	for _, inverse := range []bool{false, true} {
+		fft2048(vmath.AVX512, inverse)
+	}
 }
 
 // fft1024 emits the whole transform of n = 1024: dst = FFT(src) (inverse:
@@ -152,7 +155,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 	JNZ(LabelRef(name + "_p1"))
 
 	wholeR4Pass(v, name+"_p2", in, out, dst, work, ls2, r2, ones, inverse)
-	wholeTail(v, name+"_p3", in, out, work, dst, tw, m, ones, inverse)
+	wholeTail(v, name+"_p3", in, out, work, dst, tw, m, 0, ones, inverse)
 	VZEROUPPER()
 	RET()
 }
@@ -211,9 +214,11 @@ func wholeR4Pass(v vmath.ISA, label string, in, out, from, to reg.Register, ls2,
 }
 
 // wholeTail emits the fused tail (fftTail16) of a whole-transform kernel
-// with m = n/16, from → to, its table at tailOff bytes past tw; the
-// reads of the last group run up to 16 vectors past from's n values.
-func wholeTail(v vmath.ISA, label string, in, out, from, to, tw reg.Register, m int, ones reg.VecVirtual, inverse bool) {
+// with m = n/16, from → to, its table at tailOff bytes past tw, each
+// group of 8 j gskip bytes past the previous one's end (a segmented
+// input's padding, one group per segment); the reads of the last group
+// run up to 16 vectors past from's n values.
+func wholeTail(v vmath.ISA, label string, in, out, from, to, tw reg.Register, m, gskip int, ones reg.VecVirtual, inverse bool) {
 	const (
 		vb  = 64
 		val = 8
@@ -256,7 +261,7 @@ func wholeTail(v vmath.ISA, label string, in, out, from, to, tw reg.Register, m 
 		}
 		switch s {
 		case 0:
-			next = newTile(in, 16*vb)
+			next = newTile(in, 16*vb+gskip)
 		case 1:
 			next.round1()
 		case 2:
@@ -265,7 +270,7 @@ func wholeTail(v vmath.ISA, label string, in, out, from, to, tw reg.Register, m 
 			next.round3(carried)
 		}
 	}
-	ADDQ(U32(16*vb), in)
+	ADDQ(U32(16*vb+gskip), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(30*vb), t3)
 	DECQ(g)

@@ -67,7 +67,7 @@ func fft512(v vmath.ISA, inverse bool) {
 	JNZ(LabelRef(name + "_p1"))
 
 	wholeR4Pass(v, name+"_p2", in, out, dst, work, ls2, r2, ones, inverse)
-	wholeTail(v, name+"_p3", in, out, work, dst, tw, m, ones, inverse)
+	wholeTail(v, name+"_p3", in, out, work, dst, tw, m, 0, ones, inverse)
 	VZEROUPPER()
 	RET()
 }

@@ -125,8 +125,8 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 		transform32R16Tail(p, sp, dst, src, inverse)
 		return true
 	}
-	if sp.one512 {
-		run512(sp, dst, src, inverse)
+	if sp.one {
+		runOne32(sp, dst, src, inverse)
 		return true
 	}
 	return transform32Stack(sp, dst, src, inverse)
@@ -379,8 +379,8 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		runR16Tail32(sp, dst, src, work, inverse, scale)
 		return
 	}
-	if sp.one512 && scale == inverse {
-		run512(sp, dst, src, inverse)
+	if sp.one && scale == inverse {
+		runOne32(sp, dst, src, inverse)
 		return
 	}
 	stages := sp.stageCount()
@@ -456,15 +456,19 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	asm.FFTTail16(l, dst, work, sp.tw[st[2].off:st[2].off+st[2].len], inverse)
 }
 
-// run512 runs a plan of wholeFFT512 as one asm.FFT512 call, the inverse
-// with its 1/n.
-func run512(sp *stockham32, dst, src []complex64, inverse bool) {
+// runOne32 runs a plan of wholeFFT as one asm.FFT512 or FFT2048 call,
+// the inverse with its 1/n.
+func runOne32(sp *stockham32, dst, src []complex64, inverse bool) {
+	run := asm.FFT512
+	if sp.n == 2048 {
+		run = asm.FFT2048
+	}
 	st := sp.stages
 	if inverse {
-		asm.FFT512(sp.level, dst, src, sp.tw, st[1].off, true, sp.tw[st[1].off+st[1].len:], sp.invN)
+		run(sp.level, dst, src, sp.tw, st[1].off, true, sp.tw[st[1].off+st[1].len:], sp.invN)
 		return
 	}
-	asm.FFT512(sp.level, dst, src, sp.tw, st[1].off, false, nil, 1)
+	run(sp.level, dst, src, sp.tw, st[1].off, false, nil, 1)
 }
 
 // runSeg32 runs a segmented plan (stockham32.segStages): the first pass
@@ -663,8 +667,8 @@ func (fs *fourStep32) twiddles() []complex64 {
 // values), the inverse with its 1/h (on the first stage).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
 	if rp.whole != nil {
-		if rp.whole.one512 {
-			run512(rp.whole, dst, src, inverse)
+		if rp.whole.one {
+			runOne32(rp.whole, dst, src, inverse)
 		} else {
 			runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
 		}

@@ -17,7 +17,7 @@ import (
 // out of place and in place, at every level; and that at a level with
 // the kernel they do take it.
 func TestPlansOfAsmFFT1024MatchFloat64(t *testing.T) {
-	for _, n := range []int{512, 1024} {
+	for _, n := range []int{512, 1024, 2048} {
 		testPlansOfWholeKernel(t, n)
 	}
 }
@@ -27,7 +27,7 @@ func testPlansOfWholeKernel(t *testing.T, n int) {
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		p32, _ := NewPlan32(n)
 		p64, _ := NewPlan64(n)
-		if sp := p32.stockham(l); asm.FFT1024Supported(l) && (sp == nil || !(n == 1024 && sp.r16Tail || n == 512 && sp.one512)) {
+		if sp := p32.stockham(l); asm.FFT1024Supported(l) && (sp == nil || !(n == 1024 && sp.r16Tail || n != 1024 && sp.one)) {
 			t.Errorf("%v: Plan32 n = %d does not run asm.FFT%d", l, n, n)
 		}
 		rp32, _ := NewRealPlan32(2 * n)

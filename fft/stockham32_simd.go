@@ -27,7 +27,7 @@ type stockham32 struct {
 	invN    float32             // 1/n (exact: n is a power of two), kept so that an inverse does not divide
 	compact bool                // the last stage takes asm.FFTRadix4Compact's table (compactLastStage)
 	r16Tail bool                // the passes are radix 16 (ls = 1), radix 4, tail (radix16FirstStages; runR16Tail32)
-	one512  bool                // n = 512 at AVX-512: the passes run as one asm.FFT512 call (wholeFFT512)
+	one     bool                // n = 512 or 2048 at AVX-512: the passes run as one asm.FFT512 or FFT2048 call (wholeFFT; runOne32)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -77,7 +77,7 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	if p != nil {
 		p.compactLastStage()
 		p.radix16FirstStages()
-		p.wholeFFT512()
+		p.wholeFFT()
 		if p.small == nil {
 			p.small = asm.NewFFTSmallKernel(l, n) // n = 512 at AVX2: see smallHalfMaxLen
 		}
@@ -177,24 +177,35 @@ func (p *stockham32) radix16FirstStages() {
 	p.r16Tail = true
 }
 
-// wholeFFT512 marks a plan of n = 512 whose passes are asm.FFT512's
-// (radix 8 at ls = 1, radix 4 at ls = 8, the tail) to run as that one
-// call, and appends the radix-4 pass's table times 1/n, which the
-// inverse reads (the kernel scales there). Plan32's own plans and the
-// real plans' whole halves only, like radix16FirstStages.
-func (p *stockham32) wholeFFT512() {
+// wholeFFT marks a plan whose passes are those of asm.FFT512 (n = 512:
+// radix 8 at ls = 1, radix 4 at ls = 8, the tail) or asm.FFT2048 (n =
+// 2048, segmented: radix 8 at ls = 1, radix 16 at ls = 8, the tail) to
+// run as that one call, and appends the middle pass's table with the
+// inverse's 1/n on it (FFT512: the whole radix-4 table; FFT2048: each
+// j's stage-A twiddles, its first six floats of 30), which the inverse
+// reads (the kernels scale there). Plan32's own plans and the real
+// plans' whole halves only, like radix16FirstStages.
+func (p *stockham32) wholeFFT() {
 	st := p.stages
-	if p.n != 512 || p.batch != 1 || p.seg || !p.radix8 || p.small != nil || !asm.FFT1024Supported(p.level) ||
-		len(st) != 2 || st[0].ls != 8 || st[0].off != 0 || st[0].len != 48 || st[1].r != 0 || st[1].off != 48 {
+	if p.batch != 1 || !p.radix8 || p.small != nil || !asm.FFT1024Supported(p.level) || len(st) != 2 || st[0].off != 0 || st[1].r != 0 || st[1].off != st[0].len {
+		return
+	}
+	switch {
+	case p.n == 512 && !p.seg && st[0].ls == 8 && st[0].len == 48:
+	case p.n == 2048 && p.seg && segPad32 == 16 && st[0].ls == 8 && p.radix16(0) && st[0].len == 240 && st[1].len == asm.FFTTail16TwiddleLen(p.n):
+	default:
 		return
 	}
 	tw := make([]float32, len(p.tw)+st[0].len)
 	copy(tw, p.tw)
 	for i, w := range p.tw[:st[0].len] {
-		tw[len(p.tw)+i] = w * p.invN
+		if p.n == 512 || i%30 < 6 {
+			w *= p.invN
+		}
+		tw[len(p.tw)+i] = w
 	}
 	p.tw = tw
-	p.one512 = true
+	p.one = true
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n
@@ -620,7 +631,7 @@ type realStockham32 struct {
 	cplx  *stockham32 // the complex FFT of length h, or
 	fs    *fourStep32 // its four-step plan when h is that long
 	tw    []float32   // t_k, both directions
-	whole *stockham32 // h = 512 or 1024 at AVX-512: Plan32's plan, one asm.FFT512 or FFT1024 call, for Forward and Inverse (Conv32 reads cplx's stages)
+	whole *stockham32 // h = 512, 1024 or 2048 at AVX-512: Plan32's plan, one asm.FFT512, FFT1024 or FFT2048 call, for Forward and Inverse (Conv32 reads cplx's stages)
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
@@ -651,8 +662,8 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 			p.whole = w
 		}
 	}
-	if h == 512 && asm.FFT1024Supported(l) {
-		if w := newStockham32(h, l); w != nil && w.one512 {
+	if (h == 512 || h == 2048) && asm.FFT1024Supported(l) {
+		if w := newStockham32(h, l); w != nil && w.one {
 			p.whole = w
 		}
 	}
