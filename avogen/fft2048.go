@@ -9,8 +9,12 @@ import (
 )
 
 // fft2048Pad is the padding, in values, after each n/16 values of the
-// two work buffers of fft2048 (package fft's segPad32): 0 runs the
-// passes contiguous, the first writing dst.
+// two work buffers of fft2048 (package fft's segPad32, which the tests'
+// reference passes take): 0 runs the passes contiguous, the first
+// writing dst and the frame holding one buffer. With the work in the
+// frame the padding no longer matters at this length:
+// FFTWInterleaved/c64 n = 2048, four interleaved rounds, minima (ns): 0
+// 1226, 8 1229, 16 1225, 32 1234.
 var fft2048Pad = 16
 
 // fft2048 emits the whole complex64 transform of n = 2048 at AVX-512 as
@@ -23,6 +27,24 @@ var fft2048Pad = 16
 // applies there (to x[p] of q = 0 and through stage A's twiddles to the
 // others: a power of two, so the results are those of scaling the
 // inputs, bit for bit). dst may be src: only the first pass reads src.
+//
+// FFTWInterleaved/c64 n = 2048 at AVX-512 (three or four interleaved
+// rounds of the test binaries, minima, ns; ratio = FFTW's time / ours):
+// runSeg32's three calls with the pool's work 1312–1318 (1.17–1.22) →
+// one call 1220–1243 (1.27–1.34); r32 n = 4096, whose half it runs,
+// 1736–1761 → 1672–1703. Per pass (the kernel cut short after a pass, a
+// throwaway variant): radix 8 ≈ 236, radix 16 ≈ 390, tail ≈ 670, the
+// tail's 30 KB table (with src, dst and the work more than L1) worth ≈
+// 40 of it (every group reading the first group's table: 1184).
+//
+// Measured and rejected (same A/B, minima, ns, against 1220–1226): the
+// compact tail table (fftTail16C's 12 vectors per 8 j, 12 KB, nine
+// products more per 8 j) 1270; the tail's table prefetched a group
+// ahead (PREFETCHT0, eight lines per stage-B quarter) 1240, two groups
+// ahead 1238, dst's next lines prefetched 1235, both 1248; the radix-16
+// pass's butterflies on adds instead of multiply-adds by ones (stage A
+// 1222, stage B 1230: the FMA pipes, which its 24 products
+// keep busy, are not what it waits on).
 func fft2048(v vmath.ISA, inverse bool) {
 	const (
 		n   = 2048
