@@ -99,10 +99,10 @@ func placeWork(buf []complex64, n int, dst []complex64) []complex64 {
 
 // transform32Short runs a short transform without the scratch pool,
 // whose Get and Put cost as much as a 64-point FFT's stages: as one
-// whole-transform kernel call (sp.small, n ≤ 512), or with the Stockham
-// work buffer on the stack (n ≤ 256); or, with the pool, the radix 16,
-// radix 4, tail plan by a short path (transform32R16Tail); it reports
-// false when it did none of these.
+// whole-transform kernel call (sp.small, n ≤ 512; at AVX-512 asm.FFT512
+// and FFT2048, sp.one), or with the Stockham work buffer on the stack (n
+// ≤ 256); or, with the pool, the radix 16, radix 4, tail plan by a short
+// path (transform32R16Tail); it reports false when it did none of these.
 // At the plan's own level it takes p.direct, a field load where
 // p.stockham is an atomic load and a call.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
