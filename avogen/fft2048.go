@@ -44,7 +44,9 @@ var fft2048Pad = 16
 // ahead 1238, dst's next lines prefetched 1235, both 1248; the radix-16
 // pass's butterflies on adds instead of multiply-adds by ones (stage A
 // 1222, stage B 1230: the FMA pipes, which its 24 products
-// keep busy, are not what it waits on).
+// keep busy, are not what it waits on); likewise, against 1231 in
+// another run, the tail's stage B on adds 1228 and the radix-8 pass's
+// 1224.
 func fft2048(v vmath.ISA, inverse bool) {
 	const (
 		n   = 2048
