@@ -13,3 +13,23 @@ func fft1024AVX512Fwd(dst *complex64, src *complex64, tw *float32, mid *float32,
 //
 //go:noescape
 func fft1024AVX512Inv(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+
+// fft512AVX512Fwd runs a complex64 FFT of length 512 in three passes; see avogen/fft512.go.
+//
+//go:noescape
+func fft512AVX512Fwd(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+
+// fft512AVX512Inv runs a complex64 FFT of length 512 in three passes; see avogen/fft512.go.
+//
+//go:noescape
+func fft512AVX512Inv(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+
+// fft2048AVX512Fwd runs a complex64 FFT of length 2048 in three passes; see avogen/fft2048.go.
+//
+//go:noescape
+func fft2048AVX512Fwd(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+
+// fft2048AVX512Inv runs a complex64 FFT of length 2048 in three passes; see avogen/fft2048.go.
+//
+//go:noescape
+func fft2048AVX512Inv(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)

@@ -1141,3 +1141,2631 @@ fft1024AVX512Inv_p3:
 	JNZ            fft1024AVX512Inv_p3
 	VZEROUPPER
 	RET
+
+// func fft512AVX512Fwd(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft512AVX512Fwd(SB), $5184-44
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	LEAQ    63(SP), BX
+	ANDQ    $-64, BX
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    AX, SI
+	MOVQ    $0x00000008, DI
+
+fft512AVX512Fwd_p1:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        2048(CX), Z2
+	VADDPS         Z2, Z1, Z3
+	VSUBPS         Z2, Z1, Z1
+	VMOVUPS        512(CX), Z2
+	VMOVUPS        2560(CX), Z4
+	VADDPS         Z4, Z2, Z5
+	VSUBPS         Z4, Z2, Z2
+	VMOVUPS        1024(CX), Z4
+	VMOVUPS        3072(CX), Z6
+	VADDPS         Z6, Z4, Z7
+	VSUBPS         Z6, Z4, Z4
+	VMOVUPS        1536(CX), Z6
+	VMOVUPS        3584(CX), Z8
+	VADDPS         Z8, Z6, Z9
+	VSUBPS         Z8, Z6, Z6
+	VPERMILPS      $0xb1, Z2, Z8
+	VMULPS         const_3f3504f3<>+0(SB), Z8, Z8
+	VMOVAPS        Z8, Z8
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z2, Z8
+	VPERMILPS      $0xb1, Z4, Z2
+	VXORPS         fft_sign_odd<>+0(SB), Z2, Z2
+	VPERMILPS      $0xb1, Z6, Z4
+	VMULPS         const_3f3504f3<>+0(SB), Z4, Z4
+	VMOVAPS        Z4, Z4
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z6, Z4
+	VADDPS         Z7, Z3, Z6
+	VSUBPS         Z7, Z3, Z10
+	VADDPS         Z9, Z5, Z11
+	VSUBPS         Z9, Z5, Z5
+	VMOVAPS        Z6, Z3
+	VFMADD231PS    Z0, Z11, Z3
+	VMOVAPS        Z6, Z7
+	VFNMADD231PS   Z0, Z11, Z7
+	VPERMILPS      $0xb1, Z5, Z6
+	VMOVAPS        Z6, Z5
+	VMOVAPS        Z6, Z9
+	VFMSUBADD231PS Z0, Z10, Z5
+	VFMADDSUB231PS Z0, Z10, Z9
+	VADDPS         Z2, Z1, Z6
+	VSUBPS         Z2, Z1, Z10
+	VADDPS         Z4, Z8, Z11
+	VSUBPS         Z4, Z8, Z4
+	VMOVAPS        Z6, Z1
+	VFMADD231PS    Z0, Z11, Z1
+	VMOVAPS        Z6, Z2
+	VFNMADD231PS   Z0, Z11, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVAPS        Z4, Z8
+	VMOVAPS        Z4, Z4
+	VFMSUBADD231PS Z0, Z10, Z8
+	VFMADDSUB231PS Z0, Z10, Z4
+	VMOVUPS        Z3, (SI)
+	VMOVUPS        Z1, 512(SI)
+	VMOVUPS        Z5, 1024(SI)
+	VMOVUPS        Z8, 1536(SI)
+	VMOVUPS        Z7, 2048(SI)
+	VMOVUPS        Z2, 2560(SI)
+	VMOVUPS        Z9, 3072(SI)
+	VMOVUPS        Z4, 3584(SI)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, SI
+	DECQ           DI
+	JNZ            fft512AVX512Fwd_p1
+	MOVQ           AX, CX
+	MOVQ           BX, SI
+	MOVQ           mid+24(FP), DI
+	MOVQ           $0x00000008, R8
+
+fft512AVX512Fwd_p2:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             128(CX), Z2
+	VMOVUPS             256(CX), Z3
+	VMOVUPS             384(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DI), Z5, Z5
+	VFMADDSUB231PS.BCST (DI), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DI), Z2, Z2
+	VFMADDSUB231PS.BCST 8(DI), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DI), Z3, Z3
+	VFMADDSUB231PS.BCST 16(DI), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z7
+	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z4, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z4, Z2
+	VFNMADD231PS        Z0, Z7, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             Z1, (SI)
+	VMOVUPS             Z5, 1024(SI)
+	VMOVUPS             Z2, 2048(SI)
+	VMOVUPS             Z3, 3072(SI)
+	VMOVUPS             64(CX), Z1
+	VMOVUPS             192(CX), Z2
+	VMOVUPS             320(CX), Z3
+	VMOVUPS             448(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(DI), Z5, Z5
+	VFMADDSUB231PS.BCST (DI), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(DI), Z2, Z2
+	VFMADDSUB231PS.BCST 8(DI), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(DI), Z3, Z3
+	VFMADDSUB231PS.BCST 16(DI), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z7
+	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z4, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z4, Z2
+	VFNMADD231PS        Z0, Z7, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             Z1, 64(SI)
+	VMOVUPS             Z5, 1088(SI)
+	VMOVUPS             Z2, 2112(SI)
+	VMOVUPS             Z3, 3136(SI)
+	ADDQ                $0x00000200, CX
+	ADDQ                $0x00000080, SI
+	ADDQ                $0x00000018, DI
+	DECQ                R8
+	JNZ                 fft512AVX512Fwd_p2
+	MOVQ                BX, CX
+	MOVQ                AX, SI
+	MOVQ                DX, AX
+	ADDQ                tailOff+32(FP), AX
+	MOVQ                $0x00000004, DX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             128(CX), Z5
+	VMOVUPS             256(CX), Z6
+	VMOVUPS             384(CX), Z8
+	VMOVUPS             512(CX), Z1
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             768(CX), Z2
+	VMOVUPS             896(CX), Z9
+	VUNPCKLPD           Z5, Z4, Z3
+	VUNPCKHPD           Z5, Z4, Z5
+	VUNPCKLPD           Z8, Z6, Z4
+	VUNPCKHPD           Z8, Z6, Z8
+	VUNPCKLPD           Z7, Z1, Z6
+	VUNPCKHPD           Z7, Z1, Z1
+	VUNPCKLPD           Z9, Z2, Z7
+	VUNPCKHPD           Z9, Z2, Z9
+	VSHUFF64X2          $0x88, Z4, Z3, Z2
+	VSHUFF64X2          $0xdd, Z4, Z3, Z4
+	VSHUFF64X2          $0x88, Z8, Z5, Z3
+	VSHUFF64X2          $0xdd, Z8, Z5, Z8
+	VSHUFF64X2          $0x88, Z7, Z6, Z5
+	VSHUFF64X2          $0xdd, Z7, Z6, Z7
+	VSHUFF64X2          $0x88, Z9, Z1, Z6
+	VSHUFF64X2          $0xdd, Z9, Z1, Z9
+	VSHUFF64X2          $0x88, Z5, Z2, Z1
+	VSHUFF64X2          $0xdd, Z5, Z2, Z5
+	VSHUFF64X2          $0x88, Z6, Z3, Z2
+	VSHUFF64X2          $0xdd, Z6, Z3, Z6
+	VSHUFF64X2          $0x88, Z7, Z4, Z3
+	VSHUFF64X2          $0xdd, Z7, Z4, Z7
+	VSHUFF64X2          $0x88, Z9, Z8, Z4
+	VSHUFF64X2          $0xdd, Z9, Z8, Z8
+
+fft512AVX512Fwd_p3:
+	VMOVUPS        64(CX), Z9
+	VMOVUPS        192(CX), Z10
+	VMOVUPS        320(CX), Z11
+	VMOVUPS        448(CX), Z12
+	VMOVUPS        576(CX), Z13
+	VMOVUPS        704(CX), Z14
+	VMOVUPS        832(CX), Z15
+	VMOVUPS        960(CX), Z16
+	VUNPCKLPD      Z10, Z9, Z17
+	VUNPCKHPD      Z10, Z9, Z9
+	VUNPCKLPD      Z12, Z11, Z10
+	VUNPCKHPD      Z12, Z11, Z11
+	VUNPCKLPD      Z14, Z13, Z12
+	VUNPCKHPD      Z14, Z13, Z13
+	VUNPCKLPD      Z16, Z15, Z14
+	VUNPCKHPD      Z16, Z15, Z15
+	VSHUFF64X2     $0x88, Z10, Z17, Z16
+	VSHUFF64X2     $0xdd, Z10, Z17, Z10
+	VSHUFF64X2     $0x88, Z11, Z9, Z17
+	VSHUFF64X2     $0xdd, Z11, Z9, Z9
+	VSHUFF64X2     $0x88, Z14, Z12, Z11
+	VSHUFF64X2     $0xdd, Z14, Z12, Z12
+	VSHUFF64X2     $0x88, Z15, Z13, Z14
+	VSHUFF64X2     $0xdd, Z15, Z13, Z13
+	VSHUFF64X2     $0x88, Z11, Z16, Z15
+	VSHUFF64X2     $0xdd, Z11, Z16, Z16
+	VSHUFF64X2     $0x88, Z14, Z17, Z11
+	VSHUFF64X2     $0xdd, Z14, Z17, Z17
+	VSHUFF64X2     $0x88, Z12, Z10, Z14
+	VSHUFF64X2     $0xdd, Z12, Z10, Z12
+	VSHUFF64X2     $0x88, Z13, Z9, Z10
+	VSHUFF64X2     $0xdd, Z13, Z9, Z9
+	VPERMILPS      $0xb1, Z5, Z13
+	VMULPS         64(AX), Z13, Z13
+	VFMADDSUB231PS (AX), Z5, Z13
+	VPERMILPS      $0xb1, Z15, Z5
+	VMULPS         192(AX), Z5, Z5
+	VFMADDSUB231PS 128(AX), Z15, Z5
+	VPERMILPS      $0xb1, Z16, Z15
+	VMULPS         320(AX), Z15, Z15
+	VFMADDSUB231PS 256(AX), Z16, Z15
+	VADDPS         Z5, Z1, Z16
+	VSUBPS         Z5, Z1, Z18
+	VADDPS         Z15, Z13, Z19
+	VSUBPS         Z15, Z13, Z13
+	VMOVAPS        Z16, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z16, Z5
+	VFNMADD231PS   Z0, Z19, Z5
+	VPERMILPS      $0xb1, Z13, Z15
+	VMOVAPS        Z15, Z13
+	VMOVAPS        Z15, Z15
+	VFMSUBADD231PS Z0, Z18, Z13
+	VFMADDSUB231PS Z0, Z18, Z15
+	VPERMILPS      $0xb1, Z6, Z16
+	VMULPS         64(AX), Z16, Z16
+	VFMADDSUB231PS (AX), Z6, Z16
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         192(AX), Z6, Z6
+	VFMADDSUB231PS 128(AX), Z11, Z6
+	VPERMILPS      $0xb1, Z17, Z11
+	VMULPS         320(AX), Z11, Z11
+	VFMADDSUB231PS 256(AX), Z17, Z11
+	VADDPS         Z6, Z2, Z17
+	VSUBPS         Z6, Z2, Z18
+	VADDPS         Z11, Z16, Z19
+	VSUBPS         Z11, Z16, Z11
+	VMOVAPS        Z17, Z2
+	VFMADD231PS    Z0, Z19, Z2
+	VMOVAPS        Z17, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z11, Z11
+	VMOVAPS        Z11, Z16
+	VMOVAPS        Z11, Z11
+	VFMSUBADD231PS Z0, Z18, Z16
+	VFMADDSUB231PS Z0, Z18, Z11
+	VPERMILPS      $0xb1, Z7, Z17
+	VMULPS         64(AX), Z17, Z17
+	VFMADDSUB231PS (AX), Z7, Z17
+	VPERMILPS      $0xb1, Z14, Z7
+	VMULPS         192(AX), Z7, Z7
+	VFMADDSUB231PS 128(AX), Z14, Z7
+	VPERMILPS      $0xb1, Z12, Z14
+	VMULPS         320(AX), Z14, Z14
+	VFMADDSUB231PS 256(AX), Z12, Z14
+	VADDPS         Z7, Z3, Z12
+	VSUBPS         Z7, Z3, Z18
+	VADDPS         Z14, Z17, Z19
+	VSUBPS         Z14, Z17, Z14
+	VMOVAPS        Z12, Z3
+	VFMADD231PS    Z0, Z19, Z3
+	VMOVAPS        Z12, Z7
+	VFNMADD231PS   Z0, Z19, Z7
+	VPERMILPS      $0xb1, Z14, Z12
+	VMOVAPS        Z12, Z17
+	VMOVAPS        Z12, Z14
+	VFMSUBADD231PS Z0, Z18, Z17
+	VFMADDSUB231PS Z0, Z18, Z14
+	VPERMILPS      $0xb1, Z8, Z12
+	VMULPS         64(AX), Z12, Z12
+	VFMADDSUB231PS (AX), Z8, Z12
+	VPERMILPS      $0xb1, Z10, Z8
+	VMULPS         192(AX), Z8, Z8
+	VFMADDSUB231PS 128(AX), Z10, Z8
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         320(AX), Z10, Z10
+	VFMADDSUB231PS 256(AX), Z9, Z10
+	VADDPS         Z8, Z4, Z9
+	VSUBPS         Z8, Z4, Z18
+	VADDPS         Z10, Z12, Z19
+	VSUBPS         Z10, Z12, Z10
+	VMOVAPS        Z9, Z4
+	VFMADD231PS    Z0, Z19, Z4
+	VMOVAPS        Z9, Z8
+	VFNMADD231PS   Z0, Z19, Z8
+	VPERMILPS      $0xb1, Z10, Z9
+	VMOVAPS        Z9, Z12
+	VMOVAPS        Z9, Z10
+	VFMSUBADD231PS Z0, Z18, Z12
+	VFMADDSUB231PS Z0, Z18, Z10
+	VPERMILPS      $0xb1, Z2, Z9
+	VMULPS         448(AX), Z9, Z9
+	VFMADDSUB231PS 384(AX), Z2, Z9
+	VPERMILPS      $0xb1, Z3, Z2
+	VMULPS         576(AX), Z2, Z2
+	VFMADDSUB231PS 512(AX), Z3, Z2
+	VPERMILPS      $0xb1, Z4, Z3
+	VMULPS         704(AX), Z3, Z3
+	VFMADDSUB231PS 640(AX), Z4, Z3
+	VADDPS         Z2, Z1, Z4
+	VSUBPS         Z2, Z1, Z18
+	VADDPS         Z3, Z9, Z19
+	VSUBPS         Z3, Z9, Z3
+	VMOVAPS        Z4, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z4, Z2
+	VFNMADD231PS   Z0, Z19, Z2
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVAPS        Z3, Z9
+	VMOVAPS        Z3, Z3
+	VFMSUBADD231PS Z0, Z18, Z9
+	VFMADDSUB231PS Z0, Z18, Z3
+	VMOVUPS        Z1, (SI)
+	VMOVUPS        Z9, 1024(SI)
+	VMOVUPS        Z2, 2048(SI)
+	VMOVUPS        Z3, 3072(SI)
+	VMOVUPS        1024(CX), Z1
+	VMOVUPS        1152(CX), Z2
+	VMOVUPS        1280(CX), Z3
+	VMOVUPS        1408(CX), Z4
+	VMOVUPS        1536(CX), Z9
+	VMOVUPS        1664(CX), Z18
+	VMOVUPS        1792(CX), Z19
+	VMOVUPS        1920(CX), Z20
+	VPERMILPS      $0xb1, Z16, Z21
+	VMULPS         832(AX), Z21, Z21
+	VFMADDSUB231PS 768(AX), Z16, Z21
+	VPERMILPS      $0xb1, Z17, Z16
+	VMULPS         960(AX), Z16, Z16
+	VFMADDSUB231PS 896(AX), Z17, Z16
+	VPERMILPS      $0xb1, Z12, Z17
+	VMULPS         1088(AX), Z17, Z17
+	VFMADDSUB231PS 1024(AX), Z12, Z17
+	VADDPS         Z16, Z13, Z12
+	VSUBPS         Z16, Z13, Z22
+	VADDPS         Z17, Z21, Z23
+	VSUBPS         Z17, Z21, Z17
+	VMOVAPS        Z12, Z13
+	VFMADD231PS    Z0, Z23, Z13
+	VMOVAPS        Z12, Z16
+	VFNMADD231PS   Z0, Z23, Z16
+	VPERMILPS      $0xb1, Z17, Z12
+	VMOVAPS        Z12, Z21
+	VMOVAPS        Z12, Z17
+	VFMSUBADD231PS Z0, Z22, Z21
+	VFMADDSUB231PS Z0, Z22, Z17
+	VMOVUPS        Z13, 256(SI)
+	VMOVUPS        Z21, 1280(SI)
+	VMOVUPS        Z16, 2304(SI)
+	VMOVUPS        Z17, 3328(SI)
+	VUNPCKLPD      Z2, Z1, Z12
+	VUNPCKHPD      Z2, Z1, Z1
+	VUNPCKLPD      Z4, Z3, Z2
+	VUNPCKHPD      Z4, Z3, Z3
+	VUNPCKLPD      Z18, Z9, Z4
+	VUNPCKHPD      Z18, Z9, Z9
+	VUNPCKLPD      Z20, Z19, Z13
+	VUNPCKHPD      Z20, Z19, Z16
+	VPERMILPS      $0xb1, Z6, Z17
+	VMULPS         1216(AX), Z17, Z17
+	VFMADDSUB231PS 1152(AX), Z6, Z17
+	VPERMILPS      $0xb1, Z7, Z6
+	VMULPS         1344(AX), Z6, Z6
+	VFMADDSUB231PS 1280(AX), Z7, Z6
+	VPERMILPS      $0xb1, Z8, Z7
+	VMULPS         1472(AX), Z7, Z7
+	VFMADDSUB231PS 1408(AX), Z8, Z7
+	VADDPS         Z6, Z5, Z8
+	VSUBPS         Z6, Z5, Z18
+	VADDPS         Z7, Z17, Z19
+	VSUBPS         Z7, Z17, Z7
+	VMOVAPS        Z8, Z5
+	VFMADD231PS    Z0, Z19, Z5
+	VMOVAPS        Z8, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVAPS        Z7, Z17
+	VMOVAPS        Z7, Z7
+	VFMSUBADD231PS Z0, Z18, Z17
+	VFMADDSUB231PS Z0, Z18, Z7
+	VMOVUPS        Z5, 512(SI)
+	VMOVUPS        Z17, 1536(SI)
+	VMOVUPS        Z6, 2560(SI)
+	VMOVUPS        Z7, 3584(SI)
+	VSHUFF64X2     $0x88, Z2, Z12, Z5
+	VSHUFF64X2     $0xdd, Z2, Z12, Z7
+	VSHUFF64X2     $0x88, Z3, Z1, Z6
+	VSHUFF64X2     $0xdd, Z3, Z1, Z8
+	VSHUFF64X2     $0x88, Z13, Z4, Z2
+	VSHUFF64X2     $0xdd, Z13, Z4, Z4
+	VSHUFF64X2     $0x88, Z16, Z9, Z3
+	VSHUFF64X2     $0xdd, Z16, Z9, Z9
+	VPERMILPS      $0xb1, Z11, Z1
+	VMULPS         1600(AX), Z1, Z1
+	VFMADDSUB231PS 1536(AX), Z11, Z1
+	VPERMILPS      $0xb1, Z14, Z11
+	VMULPS         1728(AX), Z11, Z11
+	VFMADDSUB231PS 1664(AX), Z14, Z11
+	VPERMILPS      $0xb1, Z10, Z12
+	VMULPS         1856(AX), Z12, Z12
+	VFMADDSUB231PS 1792(AX), Z10, Z12
+	VADDPS         Z11, Z15, Z10
+	VSUBPS         Z11, Z15, Z13
+	VADDPS         Z12, Z1, Z14
+	VSUBPS         Z12, Z1, Z1
+	VMOVAPS        Z10, Z15
+	VFMADD231PS    Z0, Z14, Z15
+	VMOVAPS        Z10, Z11
+	VFNMADD231PS   Z0, Z14, Z11
+	VPERMILPS      $0xb1, Z1, Z10
+	VMOVAPS        Z10, Z1
+	VMOVAPS        Z10, Z12
+	VFMSUBADD231PS Z0, Z13, Z1
+	VFMADDSUB231PS Z0, Z13, Z12
+	VMOVUPS        Z15, 768(SI)
+	VMOVUPS        Z1, 1792(SI)
+	VMOVUPS        Z11, 2816(SI)
+	VMOVUPS        Z12, 3840(SI)
+	VSHUFF64X2     $0x88, Z2, Z5, Z1
+	VSHUFF64X2     $0xdd, Z2, Z5, Z5
+	VSHUFF64X2     $0x88, Z3, Z6, Z2
+	VSHUFF64X2     $0xdd, Z3, Z6, Z6
+	VSHUFF64X2     $0x88, Z4, Z7, Z3
+	VSHUFF64X2     $0xdd, Z4, Z7, Z7
+	VSHUFF64X2     $0x88, Z9, Z8, Z4
+	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	ADDQ           $0x00000400, CX
+	ADDQ           $0x00000040, SI
+	ADDQ           $0x00000780, AX
+	DECQ           DX
+	JNZ            fft512AVX512Fwd_p3
+	VZEROUPPER
+	RET
+
+DATA const_3f3504f3<>+0(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+4(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+8(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+12(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+16(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+20(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+24(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+28(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+32(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+36(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+40(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+44(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+48(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+52(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+56(SB)/4, $0x3f3504f3
+DATA const_3f3504f3<>+60(SB)/4, $0x3f3504f3
+GLOBL const_3f3504f3<>(SB), RODATA|NOPTR, $64
+
+DATA fft_sign_odd<>+0(SB)/4, $0x00000000
+DATA fft_sign_odd<>+4(SB)/4, $0x80000000
+DATA fft_sign_odd<>+8(SB)/4, $0x00000000
+DATA fft_sign_odd<>+12(SB)/4, $0x80000000
+DATA fft_sign_odd<>+16(SB)/4, $0x00000000
+DATA fft_sign_odd<>+20(SB)/4, $0x80000000
+DATA fft_sign_odd<>+24(SB)/4, $0x00000000
+DATA fft_sign_odd<>+28(SB)/4, $0x80000000
+DATA fft_sign_odd<>+32(SB)/4, $0x00000000
+DATA fft_sign_odd<>+36(SB)/4, $0x80000000
+DATA fft_sign_odd<>+40(SB)/4, $0x00000000
+DATA fft_sign_odd<>+44(SB)/4, $0x80000000
+DATA fft_sign_odd<>+48(SB)/4, $0x00000000
+DATA fft_sign_odd<>+52(SB)/4, $0x80000000
+DATA fft_sign_odd<>+56(SB)/4, $0x00000000
+DATA fft_sign_odd<>+60(SB)/4, $0x80000000
+GLOBL fft_sign_odd<>(SB), RODATA|NOPTR, $64
+
+DATA const_bf3504f3<>+0(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+4(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+8(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+12(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+16(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+20(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+24(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+28(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+32(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+36(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+40(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+44(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+48(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+52(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+56(SB)/4, $0xbf3504f3
+DATA const_bf3504f3<>+60(SB)/4, $0xbf3504f3
+GLOBL const_bf3504f3<>(SB), RODATA|NOPTR, $64
+
+// func fft512AVX512Inv(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·fft512AVX512Inv(SB), $5184-44
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	LEAQ    63(SP), BX
+	ANDQ    $-64, BX
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    AX, SI
+	MOVQ    $0x00000008, DI
+
+fft512AVX512Inv_p1:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        2048(CX), Z2
+	VADDPS         Z2, Z1, Z3
+	VSUBPS         Z2, Z1, Z1
+	VMOVUPS        512(CX), Z2
+	VMOVUPS        2560(CX), Z4
+	VADDPS         Z4, Z2, Z5
+	VSUBPS         Z4, Z2, Z2
+	VMOVUPS        1024(CX), Z4
+	VMOVUPS        3072(CX), Z6
+	VADDPS         Z6, Z4, Z7
+	VSUBPS         Z6, Z4, Z4
+	VMOVUPS        1536(CX), Z6
+	VMOVUPS        3584(CX), Z8
+	VADDPS         Z8, Z6, Z9
+	VSUBPS         Z8, Z6, Z6
+	VPERMILPS      $0xb1, Z2, Z8
+	VMULPS         const_3f3504f3<>+0(SB), Z8, Z8
+	VMOVAPS        Z8, Z8
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z2, Z8
+	VPERMILPS      $0xb1, Z4, Z2
+	VXORPS         fft_sign_even<>+0(SB), Z2, Z2
+	VPERMILPS      $0xb1, Z6, Z4
+	VMULPS         const_3f3504f3<>+0(SB), Z4, Z4
+	VMOVAPS        Z4, Z4
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z6, Z4
+	VADDPS         Z7, Z3, Z6
+	VSUBPS         Z7, Z3, Z10
+	VADDPS         Z9, Z5, Z11
+	VSUBPS         Z9, Z5, Z5
+	VMOVAPS        Z6, Z3
+	VFMADD231PS    Z0, Z11, Z3
+	VMOVAPS        Z6, Z7
+	VFNMADD231PS   Z0, Z11, Z7
+	VPERMILPS      $0xb1, Z5, Z6
+	VMOVAPS        Z6, Z5
+	VMOVAPS        Z6, Z9
+	VFMSUBADD231PS Z0, Z10, Z5
+	VFMADDSUB231PS Z0, Z10, Z9
+	VADDPS         Z2, Z1, Z6
+	VSUBPS         Z2, Z1, Z10
+	VADDPS         Z4, Z8, Z11
+	VSUBPS         Z4, Z8, Z4
+	VMOVAPS        Z6, Z1
+	VFMADD231PS    Z0, Z11, Z1
+	VMOVAPS        Z6, Z2
+	VFNMADD231PS   Z0, Z11, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVAPS        Z4, Z8
+	VMOVAPS        Z4, Z4
+	VFMSUBADD231PS Z0, Z10, Z8
+	VFMADDSUB231PS Z0, Z10, Z4
+	VMOVUPS        Z3, (SI)
+	VMOVUPS        Z1, 512(SI)
+	VMOVUPS        Z9, 1024(SI)
+	VMOVUPS        Z4, 1536(SI)
+	VMOVUPS        Z7, 2048(SI)
+	VMOVUPS        Z2, 2560(SI)
+	VMOVUPS        Z5, 3072(SI)
+	VMOVUPS        Z8, 3584(SI)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, SI
+	DECQ           DI
+	JNZ            fft512AVX512Inv_p1
+	MOVQ           AX, CX
+	MOVQ           BX, SI
+	MOVQ           mid+24(FP), DI
+	MOVSS          s+40(FP), X1
+	VBROADCASTSS   X1, Z1
+	MOVQ           $0x00000008, R8
+
+fft512AVX512Inv_p2:
+	VMULPS              (CX), Z1, Z2
+	VMOVUPS             128(CX), Z3
+	VMOVUPS             256(CX), Z4
+	VMOVUPS             384(CX), Z5
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         4(DI), Z6, Z6
+	VFMSUBADD231PS.BCST (DI), Z3, Z6
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         12(DI), Z3, Z3
+	VFMSUBADD231PS.BCST 8(DI), Z4, Z3
+	VPERMILPS           $0xb1, Z5, Z4
+	VMULPS.BCST         20(DI), Z4, Z4
+	VFMSUBADD231PS.BCST 16(DI), Z5, Z4
+	VADDPS              Z3, Z2, Z5
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z6, Z8
+	VSUBPS              Z4, Z6, Z4
+	VMOVAPS             Z5, Z2
+	VFMADD231PS         Z0, Z8, Z2
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
+	VPERMILPS           $0xb1, Z4, Z4
+	VMOVAPS             Z4, Z6
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z6
+	VFMADDSUB231PS      Z0, Z7, Z4
+	VMOVUPS             Z2, (SI)
+	VMOVUPS             Z4, 1024(SI)
+	VMOVUPS             Z3, 2048(SI)
+	VMOVUPS             Z6, 3072(SI)
+	VMULPS              64(CX), Z1, Z2
+	VMOVUPS             192(CX), Z3
+	VMOVUPS             320(CX), Z4
+	VMOVUPS             448(CX), Z5
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         4(DI), Z6, Z6
+	VFMSUBADD231PS.BCST (DI), Z3, Z6
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         12(DI), Z3, Z3
+	VFMSUBADD231PS.BCST 8(DI), Z4, Z3
+	VPERMILPS           $0xb1, Z5, Z4
+	VMULPS.BCST         20(DI), Z4, Z4
+	VFMSUBADD231PS.BCST 16(DI), Z5, Z4
+	VADDPS              Z3, Z2, Z5
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z6, Z8
+	VSUBPS              Z4, Z6, Z4
+	VMOVAPS             Z5, Z2
+	VFMADD231PS         Z0, Z8, Z2
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
+	VPERMILPS           $0xb1, Z4, Z4
+	VMOVAPS             Z4, Z6
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z6
+	VFMADDSUB231PS      Z0, Z7, Z4
+	VMOVUPS             Z2, 64(SI)
+	VMOVUPS             Z4, 1088(SI)
+	VMOVUPS             Z3, 2112(SI)
+	VMOVUPS             Z6, 3136(SI)
+	ADDQ                $0x00000200, CX
+	ADDQ                $0x00000080, SI
+	ADDQ                $0x00000018, DI
+	DECQ                R8
+	JNZ                 fft512AVX512Inv_p2
+	MOVQ                BX, CX
+	MOVQ                AX, SI
+	MOVQ                DX, AX
+	ADDQ                tailOff+32(FP), AX
+	MOVQ                $0x00000004, DX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             128(CX), Z5
+	VMOVUPS             256(CX), Z6
+	VMOVUPS             384(CX), Z8
+	VMOVUPS             512(CX), Z1
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             768(CX), Z2
+	VMOVUPS             896(CX), Z9
+	VUNPCKLPD           Z5, Z4, Z3
+	VUNPCKHPD           Z5, Z4, Z5
+	VUNPCKLPD           Z8, Z6, Z4
+	VUNPCKHPD           Z8, Z6, Z8
+	VUNPCKLPD           Z7, Z1, Z6
+	VUNPCKHPD           Z7, Z1, Z1
+	VUNPCKLPD           Z9, Z2, Z7
+	VUNPCKHPD           Z9, Z2, Z9
+	VSHUFF64X2          $0x88, Z4, Z3, Z2
+	VSHUFF64X2          $0xdd, Z4, Z3, Z4
+	VSHUFF64X2          $0x88, Z8, Z5, Z3
+	VSHUFF64X2          $0xdd, Z8, Z5, Z8
+	VSHUFF64X2          $0x88, Z7, Z6, Z5
+	VSHUFF64X2          $0xdd, Z7, Z6, Z7
+	VSHUFF64X2          $0x88, Z9, Z1, Z6
+	VSHUFF64X2          $0xdd, Z9, Z1, Z9
+	VSHUFF64X2          $0x88, Z5, Z2, Z1
+	VSHUFF64X2          $0xdd, Z5, Z2, Z5
+	VSHUFF64X2          $0x88, Z6, Z3, Z2
+	VSHUFF64X2          $0xdd, Z6, Z3, Z6
+	VSHUFF64X2          $0x88, Z7, Z4, Z3
+	VSHUFF64X2          $0xdd, Z7, Z4, Z7
+	VSHUFF64X2          $0x88, Z9, Z8, Z4
+	VSHUFF64X2          $0xdd, Z9, Z8, Z8
+
+fft512AVX512Inv_p3:
+	VMOVUPS        64(CX), Z9
+	VMOVUPS        192(CX), Z10
+	VMOVUPS        320(CX), Z11
+	VMOVUPS        448(CX), Z12
+	VMOVUPS        576(CX), Z13
+	VMOVUPS        704(CX), Z14
+	VMOVUPS        832(CX), Z15
+	VMOVUPS        960(CX), Z16
+	VUNPCKLPD      Z10, Z9, Z17
+	VUNPCKHPD      Z10, Z9, Z9
+	VUNPCKLPD      Z12, Z11, Z10
+	VUNPCKHPD      Z12, Z11, Z11
+	VUNPCKLPD      Z14, Z13, Z12
+	VUNPCKHPD      Z14, Z13, Z13
+	VUNPCKLPD      Z16, Z15, Z14
+	VUNPCKHPD      Z16, Z15, Z15
+	VSHUFF64X2     $0x88, Z10, Z17, Z16
+	VSHUFF64X2     $0xdd, Z10, Z17, Z10
+	VSHUFF64X2     $0x88, Z11, Z9, Z17
+	VSHUFF64X2     $0xdd, Z11, Z9, Z9
+	VSHUFF64X2     $0x88, Z14, Z12, Z11
+	VSHUFF64X2     $0xdd, Z14, Z12, Z12
+	VSHUFF64X2     $0x88, Z15, Z13, Z14
+	VSHUFF64X2     $0xdd, Z15, Z13, Z13
+	VSHUFF64X2     $0x88, Z11, Z16, Z15
+	VSHUFF64X2     $0xdd, Z11, Z16, Z16
+	VSHUFF64X2     $0x88, Z14, Z17, Z11
+	VSHUFF64X2     $0xdd, Z14, Z17, Z17
+	VSHUFF64X2     $0x88, Z12, Z10, Z14
+	VSHUFF64X2     $0xdd, Z12, Z10, Z12
+	VSHUFF64X2     $0x88, Z13, Z9, Z10
+	VSHUFF64X2     $0xdd, Z13, Z9, Z9
+	VPERMILPS      $0xb1, Z5, Z13
+	VMULPS         64(AX), Z13, Z13
+	VFMSUBADD231PS (AX), Z5, Z13
+	VPERMILPS      $0xb1, Z15, Z5
+	VMULPS         192(AX), Z5, Z5
+	VFMSUBADD231PS 128(AX), Z15, Z5
+	VPERMILPS      $0xb1, Z16, Z15
+	VMULPS         320(AX), Z15, Z15
+	VFMSUBADD231PS 256(AX), Z16, Z15
+	VADDPS         Z5, Z1, Z16
+	VSUBPS         Z5, Z1, Z18
+	VADDPS         Z15, Z13, Z19
+	VSUBPS         Z15, Z13, Z13
+	VMOVAPS        Z16, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z16, Z5
+	VFNMADD231PS   Z0, Z19, Z5
+	VPERMILPS      $0xb1, Z13, Z15
+	VMOVAPS        Z15, Z13
+	VMOVAPS        Z15, Z15
+	VFMSUBADD231PS Z0, Z18, Z13
+	VFMADDSUB231PS Z0, Z18, Z15
+	VPERMILPS      $0xb1, Z6, Z16
+	VMULPS         64(AX), Z16, Z16
+	VFMSUBADD231PS (AX), Z6, Z16
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         192(AX), Z6, Z6
+	VFMSUBADD231PS 128(AX), Z11, Z6
+	VPERMILPS      $0xb1, Z17, Z11
+	VMULPS         320(AX), Z11, Z11
+	VFMSUBADD231PS 256(AX), Z17, Z11
+	VADDPS         Z6, Z2, Z17
+	VSUBPS         Z6, Z2, Z18
+	VADDPS         Z11, Z16, Z19
+	VSUBPS         Z11, Z16, Z11
+	VMOVAPS        Z17, Z2
+	VFMADD231PS    Z0, Z19, Z2
+	VMOVAPS        Z17, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z11, Z11
+	VMOVAPS        Z11, Z16
+	VMOVAPS        Z11, Z11
+	VFMSUBADD231PS Z0, Z18, Z16
+	VFMADDSUB231PS Z0, Z18, Z11
+	VPERMILPS      $0xb1, Z7, Z17
+	VMULPS         64(AX), Z17, Z17
+	VFMSUBADD231PS (AX), Z7, Z17
+	VPERMILPS      $0xb1, Z14, Z7
+	VMULPS         192(AX), Z7, Z7
+	VFMSUBADD231PS 128(AX), Z14, Z7
+	VPERMILPS      $0xb1, Z12, Z14
+	VMULPS         320(AX), Z14, Z14
+	VFMSUBADD231PS 256(AX), Z12, Z14
+	VADDPS         Z7, Z3, Z12
+	VSUBPS         Z7, Z3, Z18
+	VADDPS         Z14, Z17, Z19
+	VSUBPS         Z14, Z17, Z14
+	VMOVAPS        Z12, Z3
+	VFMADD231PS    Z0, Z19, Z3
+	VMOVAPS        Z12, Z7
+	VFNMADD231PS   Z0, Z19, Z7
+	VPERMILPS      $0xb1, Z14, Z12
+	VMOVAPS        Z12, Z17
+	VMOVAPS        Z12, Z14
+	VFMSUBADD231PS Z0, Z18, Z17
+	VFMADDSUB231PS Z0, Z18, Z14
+	VPERMILPS      $0xb1, Z8, Z12
+	VMULPS         64(AX), Z12, Z12
+	VFMSUBADD231PS (AX), Z8, Z12
+	VPERMILPS      $0xb1, Z10, Z8
+	VMULPS         192(AX), Z8, Z8
+	VFMSUBADD231PS 128(AX), Z10, Z8
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         320(AX), Z10, Z10
+	VFMSUBADD231PS 256(AX), Z9, Z10
+	VADDPS         Z8, Z4, Z9
+	VSUBPS         Z8, Z4, Z18
+	VADDPS         Z10, Z12, Z19
+	VSUBPS         Z10, Z12, Z10
+	VMOVAPS        Z9, Z4
+	VFMADD231PS    Z0, Z19, Z4
+	VMOVAPS        Z9, Z8
+	VFNMADD231PS   Z0, Z19, Z8
+	VPERMILPS      $0xb1, Z10, Z9
+	VMOVAPS        Z9, Z12
+	VMOVAPS        Z9, Z10
+	VFMSUBADD231PS Z0, Z18, Z12
+	VFMADDSUB231PS Z0, Z18, Z10
+	VPERMILPS      $0xb1, Z2, Z9
+	VMULPS         448(AX), Z9, Z9
+	VFMSUBADD231PS 384(AX), Z2, Z9
+	VPERMILPS      $0xb1, Z3, Z2
+	VMULPS         576(AX), Z2, Z2
+	VFMSUBADD231PS 512(AX), Z3, Z2
+	VPERMILPS      $0xb1, Z4, Z3
+	VMULPS         704(AX), Z3, Z3
+	VFMSUBADD231PS 640(AX), Z4, Z3
+	VADDPS         Z2, Z1, Z4
+	VSUBPS         Z2, Z1, Z18
+	VADDPS         Z3, Z9, Z19
+	VSUBPS         Z3, Z9, Z3
+	VMOVAPS        Z4, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z4, Z2
+	VFNMADD231PS   Z0, Z19, Z2
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVAPS        Z3, Z9
+	VMOVAPS        Z3, Z3
+	VFMSUBADD231PS Z0, Z18, Z9
+	VFMADDSUB231PS Z0, Z18, Z3
+	VMOVUPS        Z1, (SI)
+	VMOVUPS        Z3, 1024(SI)
+	VMOVUPS        Z2, 2048(SI)
+	VMOVUPS        Z9, 3072(SI)
+	VMOVUPS        1024(CX), Z1
+	VMOVUPS        1152(CX), Z2
+	VMOVUPS        1280(CX), Z3
+	VMOVUPS        1408(CX), Z4
+	VMOVUPS        1536(CX), Z9
+	VMOVUPS        1664(CX), Z18
+	VMOVUPS        1792(CX), Z19
+	VMOVUPS        1920(CX), Z20
+	VPERMILPS      $0xb1, Z11, Z21
+	VMULPS         832(AX), Z21, Z21
+	VFMSUBADD231PS 768(AX), Z11, Z21
+	VPERMILPS      $0xb1, Z14, Z11
+	VMULPS         960(AX), Z11, Z11
+	VFMSUBADD231PS 896(AX), Z14, Z11
+	VPERMILPS      $0xb1, Z10, Z14
+	VMULPS         1088(AX), Z14, Z14
+	VFMSUBADD231PS 1024(AX), Z10, Z14
+	VADDPS         Z11, Z15, Z10
+	VSUBPS         Z11, Z15, Z22
+	VADDPS         Z14, Z21, Z23
+	VSUBPS         Z14, Z21, Z14
+	VMOVAPS        Z10, Z15
+	VFMADD231PS    Z0, Z23, Z15
+	VMOVAPS        Z10, Z11
+	VFNMADD231PS   Z0, Z23, Z11
+	VPERMILPS      $0xb1, Z14, Z10
+	VMOVAPS        Z10, Z21
+	VMOVAPS        Z10, Z14
+	VFMSUBADD231PS Z0, Z22, Z21
+	VFMADDSUB231PS Z0, Z22, Z14
+	VMOVUPS        Z15, 256(SI)
+	VMOVUPS        Z14, 1280(SI)
+	VMOVUPS        Z11, 2304(SI)
+	VMOVUPS        Z21, 3328(SI)
+	VUNPCKLPD      Z2, Z1, Z10
+	VUNPCKHPD      Z2, Z1, Z1
+	VUNPCKLPD      Z4, Z3, Z2
+	VUNPCKHPD      Z4, Z3, Z3
+	VUNPCKLPD      Z18, Z9, Z4
+	VUNPCKHPD      Z18, Z9, Z9
+	VUNPCKLPD      Z20, Z19, Z11
+	VUNPCKHPD      Z20, Z19, Z14
+	VPERMILPS      $0xb1, Z6, Z15
+	VMULPS         1216(AX), Z15, Z15
+	VFMSUBADD231PS 1152(AX), Z6, Z15
+	VPERMILPS      $0xb1, Z7, Z6
+	VMULPS         1344(AX), Z6, Z6
+	VFMSUBADD231PS 1280(AX), Z7, Z6
+	VPERMILPS      $0xb1, Z8, Z7
+	VMULPS         1472(AX), Z7, Z7
+	VFMSUBADD231PS 1408(AX), Z8, Z7
+	VADDPS         Z6, Z5, Z8
+	VSUBPS         Z6, Z5, Z18
+	VADDPS         Z7, Z15, Z19
+	VSUBPS         Z7, Z15, Z7
+	VMOVAPS        Z8, Z5
+	VFMADD231PS    Z0, Z19, Z5
+	VMOVAPS        Z8, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVAPS        Z7, Z15
+	VMOVAPS        Z7, Z7
+	VFMSUBADD231PS Z0, Z18, Z15
+	VFMADDSUB231PS Z0, Z18, Z7
+	VMOVUPS        Z5, 512(SI)
+	VMOVUPS        Z7, 1536(SI)
+	VMOVUPS        Z6, 2560(SI)
+	VMOVUPS        Z15, 3584(SI)
+	VSHUFF64X2     $0x88, Z2, Z10, Z5
+	VSHUFF64X2     $0xdd, Z2, Z10, Z7
+	VSHUFF64X2     $0x88, Z3, Z1, Z6
+	VSHUFF64X2     $0xdd, Z3, Z1, Z8
+	VSHUFF64X2     $0x88, Z11, Z4, Z2
+	VSHUFF64X2     $0xdd, Z11, Z4, Z4
+	VSHUFF64X2     $0x88, Z14, Z9, Z3
+	VSHUFF64X2     $0xdd, Z14, Z9, Z9
+	VPERMILPS      $0xb1, Z16, Z1
+	VMULPS         1600(AX), Z1, Z1
+	VFMSUBADD231PS 1536(AX), Z16, Z1
+	VPERMILPS      $0xb1, Z17, Z10
+	VMULPS         1728(AX), Z10, Z10
+	VFMSUBADD231PS 1664(AX), Z17, Z10
+	VPERMILPS      $0xb1, Z12, Z11
+	VMULPS         1856(AX), Z11, Z11
+	VFMSUBADD231PS 1792(AX), Z12, Z11
+	VADDPS         Z10, Z13, Z12
+	VSUBPS         Z10, Z13, Z14
+	VADDPS         Z11, Z1, Z15
+	VSUBPS         Z11, Z1, Z1
+	VMOVAPS        Z12, Z13
+	VFMADD231PS    Z0, Z15, Z13
+	VMOVAPS        Z12, Z10
+	VFNMADD231PS   Z0, Z15, Z10
+	VPERMILPS      $0xb1, Z1, Z11
+	VMOVAPS        Z11, Z1
+	VMOVAPS        Z11, Z11
+	VFMSUBADD231PS Z0, Z14, Z1
+	VFMADDSUB231PS Z0, Z14, Z11
+	VMOVUPS        Z13, 768(SI)
+	VMOVUPS        Z11, 1792(SI)
+	VMOVUPS        Z10, 2816(SI)
+	VMOVUPS        Z1, 3840(SI)
+	VSHUFF64X2     $0x88, Z2, Z5, Z1
+	VSHUFF64X2     $0xdd, Z2, Z5, Z5
+	VSHUFF64X2     $0x88, Z3, Z6, Z2
+	VSHUFF64X2     $0xdd, Z3, Z6, Z6
+	VSHUFF64X2     $0x88, Z4, Z7, Z3
+	VSHUFF64X2     $0xdd, Z4, Z7, Z7
+	VSHUFF64X2     $0x88, Z9, Z8, Z4
+	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	ADDQ           $0x00000400, CX
+	ADDQ           $0x00000040, SI
+	ADDQ           $0x00000780, AX
+	DECQ           DX
+	JNZ            fft512AVX512Inv_p3
+	VZEROUPPER
+	RET
+
+DATA fft_sign_even<>+0(SB)/4, $0x80000000
+DATA fft_sign_even<>+4(SB)/4, $0x00000000
+DATA fft_sign_even<>+8(SB)/4, $0x80000000
+DATA fft_sign_even<>+12(SB)/4, $0x00000000
+DATA fft_sign_even<>+16(SB)/4, $0x80000000
+DATA fft_sign_even<>+20(SB)/4, $0x00000000
+DATA fft_sign_even<>+24(SB)/4, $0x80000000
+DATA fft_sign_even<>+28(SB)/4, $0x00000000
+DATA fft_sign_even<>+32(SB)/4, $0x80000000
+DATA fft_sign_even<>+36(SB)/4, $0x00000000
+DATA fft_sign_even<>+40(SB)/4, $0x80000000
+DATA fft_sign_even<>+44(SB)/4, $0x00000000
+DATA fft_sign_even<>+48(SB)/4, $0x80000000
+DATA fft_sign_even<>+52(SB)/4, $0x00000000
+DATA fft_sign_even<>+56(SB)/4, $0x80000000
+DATA fft_sign_even<>+60(SB)/4, $0x00000000
+GLOBL fft_sign_even<>(SB), RODATA|NOPTR, $64
+
+// func fft2048AVX512Fwd(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+// Requires: AVX, AVX512DQ, AVX512F
+TEXT ·fft2048AVX512Fwd(SB), $37952-44
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	LEAQ    63(SP), BX
+	ANDQ    $-64, BX
+	LEAQ    18432(BX), SI
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    BX, DI
+	MOVQ    $0x00000002, R8
+
+fft2048AVX512Fwd_p1h:
+	MOVQ $0x00000010, R9
+
+fft2048AVX512Fwd_p1:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        8192(CX), Z2
+	VADDPS         Z2, Z1, Z3
+	VSUBPS         Z2, Z1, Z1
+	VMOVUPS        2048(CX), Z2
+	VMOVUPS        10240(CX), Z4
+	VADDPS         Z4, Z2, Z5
+	VSUBPS         Z4, Z2, Z2
+	VMOVUPS        4096(CX), Z4
+	VMOVUPS        12288(CX), Z6
+	VADDPS         Z6, Z4, Z7
+	VSUBPS         Z6, Z4, Z4
+	VMOVUPS        6144(CX), Z6
+	VMOVUPS        14336(CX), Z8
+	VADDPS         Z8, Z6, Z9
+	VSUBPS         Z8, Z6, Z6
+	VPERMILPS      $0xb1, Z2, Z8
+	VMULPS         const_3f3504f3<>+0(SB), Z8, Z8
+	VMOVAPS        Z8, Z8
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Z2, Z8
+	VPERMILPS      $0xb1, Z4, Z2
+	VXORPS         fft_sign_odd<>+0(SB), Z2, Z2
+	VPERMILPS      $0xb1, Z6, Z4
+	VMULPS         const_3f3504f3<>+0(SB), Z4, Z4
+	VMOVAPS        Z4, Z4
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Z6, Z4
+	VADDPS         Z7, Z3, Z6
+	VSUBPS         Z7, Z3, Z10
+	VADDPS         Z9, Z5, Z11
+	VSUBPS         Z9, Z5, Z5
+	VMOVAPS        Z6, Z3
+	VFMADD231PS    Z0, Z11, Z3
+	VMOVAPS        Z6, Z7
+	VFNMADD231PS   Z0, Z11, Z7
+	VPERMILPS      $0xb1, Z5, Z6
+	VMOVAPS        Z6, Z5
+	VMOVAPS        Z6, Z9
+	VFMSUBADD231PS Z0, Z10, Z5
+	VFMADDSUB231PS Z0, Z10, Z9
+	VADDPS         Z2, Z1, Z6
+	VSUBPS         Z2, Z1, Z10
+	VADDPS         Z4, Z8, Z11
+	VSUBPS         Z4, Z8, Z4
+	VMOVAPS        Z6, Z1
+	VFMADD231PS    Z0, Z11, Z1
+	VMOVAPS        Z6, Z2
+	VFNMADD231PS   Z0, Z11, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVAPS        Z4, Z8
+	VMOVAPS        Z4, Z4
+	VFMSUBADD231PS Z0, Z10, Z8
+	VFMADDSUB231PS Z0, Z10, Z4
+	VMOVUPS        Z3, (DI)
+	VMOVUPS        Z1, 2304(DI)
+	VMOVUPS        Z5, 4608(DI)
+	VMOVUPS        Z8, 6912(DI)
+	VMOVUPS        Z7, 9216(DI)
+	VMOVUPS        Z2, 11520(DI)
+	VMOVUPS        Z9, 13824(DI)
+	VMOVUPS        Z4, 16128(DI)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, DI
+	DECQ           R9
+	JNZ            fft2048AVX512Fwd_p1
+	ADDQ           $0x00000080, DI
+	DECQ           R8
+	JNZ            fft2048AVX512Fwd_p1h
+	MOVQ           BX, CX
+	MOVQ           SI, DI
+	MOVQ           mid+24(FP), BX
+	MOVQ           $0x00000480, R8
+	MOVQ           $0x00000d80, R9
+	MOVQ           $0x00000008, R10
+
+fft2048AVX512Fwd_p2:
+	VMOVUPS             (CX), Z1
+	VMOVUPS             512(CX), Z2
+	VMOVUPS             1152(CX), Z3
+	VMOVUPS             1664(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(BX), Z5, Z5
+	VFMADDSUB231PS.BCST (BX), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(BX), Z2, Z2
+	VFMADDSUB231PS.BCST 8(BX), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(BX), Z3, Z3
+	VFMADDSUB231PS.BCST 16(BX), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z7
+	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z4, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z4, Z2
+	VFNMADD231PS        Z0, Z7, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             128(CX), Z4
+	VMOVUPS             640(CX), Z6
+	VMOVUPS             1280(CX), Z7
+	VMOVUPS             1792(CX), Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMULPS.BCST         4(BX), Z9, Z9
+	VFMADDSUB231PS.BCST (BX), Z6, Z9
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS.BCST         12(BX), Z6, Z6
+	VFMADDSUB231PS.BCST 8(BX), Z7, Z6
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         20(BX), Z7, Z7
+	VFMADDSUB231PS.BCST 16(BX), Z8, Z7
+	VADDPS              Z6, Z4, Z8
+	VSUBPS              Z6, Z4, Z10
+	VADDPS              Z7, Z9, Z11
+	VSUBPS              Z7, Z9, Z7
+	VMOVAPS             Z8, Z4
+	VFMADD231PS         Z0, Z11, Z4
+	VMOVAPS             Z8, Z6
+	VFNMADD231PS        Z0, Z11, Z6
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVAPS             Z7, Z9
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z10, Z9
+	VFMADDSUB231PS      Z0, Z10, Z7
+	VMOVUPS             256(CX), Z8
+	VMOVUPS             768(CX), Z10
+	VMOVUPS             1408(CX), Z11
+	VMOVUPS             1920(CX), Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMULPS.BCST         4(BX), Z13, Z13
+	VFMADDSUB231PS.BCST (BX), Z10, Z13
+	VPERMILPS           $0xb1, Z11, Z10
+	VMULPS.BCST         12(BX), Z10, Z10
+	VFMADDSUB231PS.BCST 8(BX), Z11, Z10
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         20(BX), Z11, Z11
+	VFMADDSUB231PS.BCST 16(BX), Z12, Z11
+	VADDPS              Z10, Z8, Z12
+	VSUBPS              Z10, Z8, Z14
+	VADDPS              Z11, Z13, Z15
+	VSUBPS              Z11, Z13, Z11
+	VMOVAPS             Z12, Z8
+	VFMADD231PS         Z0, Z15, Z8
+	VMOVAPS             Z12, Z10
+	VFNMADD231PS        Z0, Z15, Z10
+	VPERMILPS           $0xb1, Z11, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z11
+	VFMSUBADD231PS      Z0, Z14, Z13
+	VFMADDSUB231PS      Z0, Z14, Z11
+	VMOVUPS             384(CX), Z12
+	VMOVUPS             896(CX), Z14
+	VMOVUPS             1536(CX), Z15
+	VMOVUPS             2048(CX), Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMULPS.BCST         4(BX), Z17, Z17
+	VFMADDSUB231PS.BCST (BX), Z14, Z17
+	VPERMILPS           $0xb1, Z15, Z14
+	VMULPS.BCST         12(BX), Z14, Z14
+	VFMADDSUB231PS.BCST 8(BX), Z15, Z14
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         20(BX), Z15, Z15
+	VFMADDSUB231PS.BCST 16(BX), Z16, Z15
+	VADDPS              Z14, Z12, Z16
+	VSUBPS              Z14, Z12, Z18
+	VADDPS              Z15, Z17, Z19
+	VSUBPS              Z15, Z17, Z15
+	VMOVAPS             Z16, Z12
+	VFMADD231PS         Z0, Z19, Z12
+	VMOVAPS             Z16, Z14
+	VFNMADD231PS        Z0, Z19, Z14
+	VPERMILPS           $0xb1, Z15, Z15
+	VMOVAPS             Z15, Z17
+	VMOVAPS             Z15, Z15
+	VFMSUBADD231PS      Z0, Z18, Z17
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z4, Z16
+	VMULPS.BCST         28(BX), Z16, Z16
+	VFMADDSUB231PS.BCST 24(BX), Z4, Z16
+	VPERMILPS           $0xb1, Z8, Z4
+	VMULPS.BCST         36(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 32(BX), Z8, Z4
+	VPERMILPS           $0xb1, Z12, Z8
+	VMULPS.BCST         44(BX), Z8, Z8
+	VFMADDSUB231PS.BCST 40(BX), Z12, Z8
+	VADDPS              Z4, Z1, Z12
+	VSUBPS              Z4, Z1, Z18
+	VADDPS              Z8, Z16, Z19
+	VSUBPS              Z8, Z16, Z8
+	VMOVAPS             Z12, Z1
+	VFMADD231PS         Z0, Z19, Z1
+	VMOVAPS             Z12, Z4
+	VFNMADD231PS        Z0, Z19, Z4
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z16
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z18, Z16
+	VFMADDSUB231PS      Z0, Z18, Z8
+	VMOVUPS             Z1, (DI)
+	VMOVUPS             Z16, (DI)(R8*4)
+	VMOVUPS             Z4, (DI)(R8*8)
+	VMOVUPS             Z8, (DI)(R9*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         52(BX), Z1, Z1
+	VFMADDSUB231PS.BCST 48(BX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z4
+	VMULPS.BCST         60(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 56(BX), Z13, Z4
+	VPERMILPS           $0xb1, Z17, Z8
+	VMULPS.BCST         68(BX), Z8, Z8
+	VFMADDSUB231PS.BCST 64(BX), Z17, Z8
+	VADDPS              Z4, Z5, Z9
+	VSUBPS              Z4, Z5, Z12
+	VADDPS              Z8, Z1, Z13
+	VSUBPS              Z8, Z1, Z1
+	VMOVAPS             Z9, Z5
+	VFMADD231PS         Z0, Z13, Z5
+	VMOVAPS             Z9, Z4
+	VFNMADD231PS        Z0, Z13, Z4
+	VPERMILPS           $0xb1, Z1, Z8
+	VMOVAPS             Z8, Z1
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z12, Z1
+	VFMADDSUB231PS      Z0, Z12, Z8
+	LEAQ                (DI)(R8*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VMOVUPS             Z4, (R11)(R8*8)
+	VMOVUPS             Z8, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         76(BX), Z1, Z1
+	VFMADDSUB231PS.BCST 72(BX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z4
+	VMULPS.BCST         84(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 80(BX), Z10, Z4
+	VPERMILPS           $0xb1, Z14, Z5
+	VMULPS.BCST         92(BX), Z5, Z5
+	VFMADDSUB231PS.BCST 88(BX), Z14, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z8
+	VADDPS              Z5, Z1, Z9
+	VSUBPS              Z5, Z1, Z1
+	VMOVAPS             Z6, Z2
+	VFMADD231PS         Z0, Z9, Z2
+	VMOVAPS             Z6, Z4
+	VFNMADD231PS        Z0, Z9, Z4
+	VPERMILPS           $0xb1, Z1, Z5
+	VMOVAPS             Z5, Z1
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z8, Z1
+	VFMADDSUB231PS      Z0, Z8, Z5
+	LEAQ                (DI)(R8*2), R11
+	VMOVUPS             Z2, (R11)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VMOVUPS             Z4, (R11)(R8*8)
+	VMOVUPS             Z5, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z7, Z1
+	VMULPS.BCST         100(BX), Z1, Z1
+	VFMADDSUB231PS.BCST 96(BX), Z7, Z1
+	VPERMILPS           $0xb1, Z11, Z2
+	VMULPS.BCST         108(BX), Z2, Z2
+	VFMADDSUB231PS.BCST 104(BX), Z11, Z2
+	VPERMILPS           $0xb1, Z15, Z4
+	VMULPS.BCST         116(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 112(BX), Z15, Z4
+	VADDPS              Z2, Z3, Z5
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z4, Z1, Z7
+	VSUBPS              Z4, Z1, Z1
+	VMOVAPS             Z5, Z3
+	VFMADD231PS         Z0, Z7, Z3
+	VMOVAPS             Z5, Z2
+	VFNMADD231PS        Z0, Z7, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMOVAPS             Z4, Z1
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z4
+	LEAQ                (DI)(R9*1), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VMOVUPS             Z2, (R11)(R8*8)
+	VMOVUPS             Z4, (R11)(R9*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, DI
+	VMOVUPS             (CX), Z1
+	VMOVUPS             512(CX), Z2
+	VMOVUPS             1152(CX), Z3
+	VMOVUPS             1664(CX), Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         4(BX), Z5, Z5
+	VFMADDSUB231PS.BCST (BX), Z2, Z5
+	VPERMILPS           $0xb1, Z3, Z2
+	VMULPS.BCST         12(BX), Z2, Z2
+	VFMADDSUB231PS.BCST 8(BX), Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         20(BX), Z3, Z3
+	VFMADDSUB231PS.BCST 16(BX), Z4, Z3
+	VADDPS              Z2, Z1, Z4
+	VSUBPS              Z2, Z1, Z6
+	VADDPS              Z3, Z5, Z7
+	VSUBPS              Z3, Z5, Z3
+	VMOVAPS             Z4, Z1
+	VFMADD231PS         Z0, Z7, Z1
+	VMOVAPS             Z4, Z2
+	VFNMADD231PS        Z0, Z7, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVAPS             Z3, Z5
+	VMOVAPS             Z3, Z3
+	VFMSUBADD231PS      Z0, Z6, Z5
+	VFMADDSUB231PS      Z0, Z6, Z3
+	VMOVUPS             128(CX), Z4
+	VMOVUPS             640(CX), Z6
+	VMOVUPS             1280(CX), Z7
+	VMOVUPS             1792(CX), Z8
+	VPERMILPS           $0xb1, Z6, Z9
+	VMULPS.BCST         4(BX), Z9, Z9
+	VFMADDSUB231PS.BCST (BX), Z6, Z9
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS.BCST         12(BX), Z6, Z6
+	VFMADDSUB231PS.BCST 8(BX), Z7, Z6
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         20(BX), Z7, Z7
+	VFMADDSUB231PS.BCST 16(BX), Z8, Z7
+	VADDPS              Z6, Z4, Z8
+	VSUBPS              Z6, Z4, Z10
+	VADDPS              Z7, Z9, Z11
+	VSUBPS              Z7, Z9, Z7
+	VMOVAPS             Z8, Z4
+	VFMADD231PS         Z0, Z11, Z4
+	VMOVAPS             Z8, Z6
+	VFNMADD231PS        Z0, Z11, Z6
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVAPS             Z7, Z9
+	VMOVAPS             Z7, Z7
+	VFMSUBADD231PS      Z0, Z10, Z9
+	VFMADDSUB231PS      Z0, Z10, Z7
+	VMOVUPS             256(CX), Z8
+	VMOVUPS             768(CX), Z10
+	VMOVUPS             1408(CX), Z11
+	VMOVUPS             1920(CX), Z12
+	VPERMILPS           $0xb1, Z10, Z13
+	VMULPS.BCST         4(BX), Z13, Z13
+	VFMADDSUB231PS.BCST (BX), Z10, Z13
+	VPERMILPS           $0xb1, Z11, Z10
+	VMULPS.BCST         12(BX), Z10, Z10
+	VFMADDSUB231PS.BCST 8(BX), Z11, Z10
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         20(BX), Z11, Z11
+	VFMADDSUB231PS.BCST 16(BX), Z12, Z11
+	VADDPS              Z10, Z8, Z12
+	VSUBPS              Z10, Z8, Z14
+	VADDPS              Z11, Z13, Z15
+	VSUBPS              Z11, Z13, Z11
+	VMOVAPS             Z12, Z8
+	VFMADD231PS         Z0, Z15, Z8
+	VMOVAPS             Z12, Z10
+	VFNMADD231PS        Z0, Z15, Z10
+	VPERMILPS           $0xb1, Z11, Z11
+	VMOVAPS             Z11, Z13
+	VMOVAPS             Z11, Z11
+	VFMSUBADD231PS      Z0, Z14, Z13
+	VFMADDSUB231PS      Z0, Z14, Z11
+	VMOVUPS             384(CX), Z12
+	VMOVUPS             896(CX), Z14
+	VMOVUPS             1536(CX), Z15
+	VMOVUPS             2048(CX), Z16
+	VPERMILPS           $0xb1, Z14, Z17
+	VMULPS.BCST         4(BX), Z17, Z17
+	VFMADDSUB231PS.BCST (BX), Z14, Z17
+	VPERMILPS           $0xb1, Z15, Z14
+	VMULPS.BCST         12(BX), Z14, Z14
+	VFMADDSUB231PS.BCST 8(BX), Z15, Z14
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         20(BX), Z15, Z15
+	VFMADDSUB231PS.BCST 16(BX), Z16, Z15
+	VADDPS              Z14, Z12, Z16
+	VSUBPS              Z14, Z12, Z18
+	VADDPS              Z15, Z17, Z19
+	VSUBPS              Z15, Z17, Z15
+	VMOVAPS             Z16, Z12
+	VFMADD231PS         Z0, Z19, Z12
+	VMOVAPS             Z16, Z14
+	VFNMADD231PS        Z0, Z19, Z14
+	VPERMILPS           $0xb1, Z15, Z15
+	VMOVAPS             Z15, Z17
+	VMOVAPS             Z15, Z15
+	VFMSUBADD231PS      Z0, Z18, Z17
+	VFMADDSUB231PS      Z0, Z18, Z15
+	VPERMILPS           $0xb1, Z4, Z16
+	VMULPS.BCST         28(BX), Z16, Z16
+	VFMADDSUB231PS.BCST 24(BX), Z4, Z16
+	VPERMILPS           $0xb1, Z8, Z4
+	VMULPS.BCST         36(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 32(BX), Z8, Z4
+	VPERMILPS           $0xb1, Z12, Z8
+	VMULPS.BCST         44(BX), Z8, Z8
+	VFMADDSUB231PS.BCST 40(BX), Z12, Z8
+	VADDPS              Z4, Z1, Z12
+	VSUBPS              Z4, Z1, Z18
+	VADDPS              Z8, Z16, Z19
+	VSUBPS              Z8, Z16, Z8
+	VMOVAPS             Z12, Z1
+	VFMADD231PS         Z0, Z19, Z1
+	VMOVAPS             Z12, Z4
+	VFNMADD231PS        Z0, Z19, Z4
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z16
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z18, Z16
+	VFMADDSUB231PS      Z0, Z18, Z8
+	VMOVUPS             Z1, (DI)
+	VMOVUPS             Z16, (DI)(R8*4)
+	VMOVUPS             Z4, (DI)(R8*8)
+	VMOVUPS             Z8, (DI)(R9*4)
+	VPERMILPS           $0xb1, Z9, Z1
+	VMULPS.BCST         52(BX), Z1, Z1
+	VFMADDSUB231PS.BCST 48(BX), Z9, Z1
+	VPERMILPS           $0xb1, Z13, Z4
+	VMULPS.BCST         60(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 56(BX), Z13, Z4
+	VPERMILPS           $0xb1, Z17, Z8
+	VMULPS.BCST         68(BX), Z8, Z8
+	VFMADDSUB231PS.BCST 64(BX), Z17, Z8
+	VADDPS              Z4, Z5, Z9
+	VSUBPS              Z4, Z5, Z12
+	VADDPS              Z8, Z1, Z13
+	VSUBPS              Z8, Z1, Z1
+	VMOVAPS             Z9, Z5
+	VFMADD231PS         Z0, Z13, Z5
+	VMOVAPS             Z9, Z4
+	VFNMADD231PS        Z0, Z13, Z4
+	VPERMILPS           $0xb1, Z1, Z8
+	VMOVAPS             Z8, Z1
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z12, Z1
+	VFMADDSUB231PS      Z0, Z12, Z8
+	LEAQ                (DI)(R8*1), R11
+	VMOVUPS             Z5, (R11)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VMOVUPS             Z4, (R11)(R8*8)
+	VMOVUPS             Z8, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z6, Z1
+	VMULPS.BCST         76(BX), Z1, Z1
+	VFMADDSUB231PS.BCST 72(BX), Z6, Z1
+	VPERMILPS           $0xb1, Z10, Z4
+	VMULPS.BCST         84(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 80(BX), Z10, Z4
+	VPERMILPS           $0xb1, Z14, Z5
+	VMULPS.BCST         92(BX), Z5, Z5
+	VFMADDSUB231PS.BCST 88(BX), Z14, Z5
+	VADDPS              Z4, Z2, Z6
+	VSUBPS              Z4, Z2, Z8
+	VADDPS              Z5, Z1, Z9
+	VSUBPS              Z5, Z1, Z1
+	VMOVAPS             Z6, Z2
+	VFMADD231PS         Z0, Z9, Z2
+	VMOVAPS             Z6, Z4
+	VFNMADD231PS        Z0, Z9, Z4
+	VPERMILPS           $0xb1, Z1, Z5
+	VMOVAPS             Z5, Z1
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z8, Z1
+	VFMADDSUB231PS      Z0, Z8, Z5
+	LEAQ                (DI)(R8*2), R11
+	VMOVUPS             Z2, (R11)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VMOVUPS             Z4, (R11)(R8*8)
+	VMOVUPS             Z5, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z7, Z1
+	VMULPS.BCST         100(BX), Z1, Z1
+	VFMADDSUB231PS.BCST 96(BX), Z7, Z1
+	VPERMILPS           $0xb1, Z11, Z2
+	VMULPS.BCST         108(BX), Z2, Z2
+	VFMADDSUB231PS.BCST 104(BX), Z11, Z2
+	VPERMILPS           $0xb1, Z15, Z4
+	VMULPS.BCST         116(BX), Z4, Z4
+	VFMADDSUB231PS.BCST 112(BX), Z15, Z4
+	VADDPS              Z2, Z3, Z5
+	VSUBPS              Z2, Z3, Z6
+	VADDPS              Z4, Z1, Z7
+	VSUBPS              Z4, Z1, Z1
+	VMOVAPS             Z5, Z3
+	VFMADD231PS         Z0, Z7, Z3
+	VMOVAPS             Z5, Z2
+	VFNMADD231PS        Z0, Z7, Z2
+	VPERMILPS           $0xb1, Z1, Z4
+	VMOVAPS             Z4, Z1
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z6, Z1
+	VFMADDSUB231PS      Z0, Z6, Z4
+	LEAQ                (DI)(R9*1), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z1, (R11)(R8*4)
+	VMOVUPS             Z2, (R11)(R8*8)
+	VMOVUPS             Z4, (R11)(R9*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, DI
+	ADDQ                $0x00000880, CX
+	ADDQ                $0x00000078, BX
+	DECQ                R10
+	JNZ                 fft2048AVX512Fwd_p2
+	MOVQ                SI, CX
+	MOVQ                AX, DI
+	MOVQ                DX, AX
+	ADDQ                tailOff+32(FP), AX
+	MOVQ                $0x00000010, DX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             128(CX), Z5
+	VMOVUPS             256(CX), Z6
+	VMOVUPS             384(CX), Z8
+	VMOVUPS             512(CX), Z1
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             768(CX), Z2
+	VMOVUPS             896(CX), Z9
+	VUNPCKLPD           Z5, Z4, Z3
+	VUNPCKHPD           Z5, Z4, Z5
+	VUNPCKLPD           Z8, Z6, Z4
+	VUNPCKHPD           Z8, Z6, Z8
+	VUNPCKLPD           Z7, Z1, Z6
+	VUNPCKHPD           Z7, Z1, Z1
+	VUNPCKLPD           Z9, Z2, Z7
+	VUNPCKHPD           Z9, Z2, Z9
+	VSHUFF64X2          $0x88, Z4, Z3, Z2
+	VSHUFF64X2          $0xdd, Z4, Z3, Z4
+	VSHUFF64X2          $0x88, Z8, Z5, Z3
+	VSHUFF64X2          $0xdd, Z8, Z5, Z8
+	VSHUFF64X2          $0x88, Z7, Z6, Z5
+	VSHUFF64X2          $0xdd, Z7, Z6, Z7
+	VSHUFF64X2          $0x88, Z9, Z1, Z6
+	VSHUFF64X2          $0xdd, Z9, Z1, Z9
+	VSHUFF64X2          $0x88, Z5, Z2, Z1
+	VSHUFF64X2          $0xdd, Z5, Z2, Z5
+	VSHUFF64X2          $0x88, Z6, Z3, Z2
+	VSHUFF64X2          $0xdd, Z6, Z3, Z6
+	VSHUFF64X2          $0x88, Z7, Z4, Z3
+	VSHUFF64X2          $0xdd, Z7, Z4, Z7
+	VSHUFF64X2          $0x88, Z9, Z8, Z4
+	VSHUFF64X2          $0xdd, Z9, Z8, Z8
+
+fft2048AVX512Fwd_p3:
+	VMOVUPS        64(CX), Z9
+	VMOVUPS        192(CX), Z10
+	VMOVUPS        320(CX), Z11
+	VMOVUPS        448(CX), Z12
+	VMOVUPS        576(CX), Z13
+	VMOVUPS        704(CX), Z14
+	VMOVUPS        832(CX), Z15
+	VMOVUPS        960(CX), Z16
+	VUNPCKLPD      Z10, Z9, Z17
+	VUNPCKHPD      Z10, Z9, Z9
+	VUNPCKLPD      Z12, Z11, Z10
+	VUNPCKHPD      Z12, Z11, Z11
+	VUNPCKLPD      Z14, Z13, Z12
+	VUNPCKHPD      Z14, Z13, Z13
+	VUNPCKLPD      Z16, Z15, Z14
+	VUNPCKHPD      Z16, Z15, Z15
+	VSHUFF64X2     $0x88, Z10, Z17, Z16
+	VSHUFF64X2     $0xdd, Z10, Z17, Z10
+	VSHUFF64X2     $0x88, Z11, Z9, Z17
+	VSHUFF64X2     $0xdd, Z11, Z9, Z9
+	VSHUFF64X2     $0x88, Z14, Z12, Z11
+	VSHUFF64X2     $0xdd, Z14, Z12, Z12
+	VSHUFF64X2     $0x88, Z15, Z13, Z14
+	VSHUFF64X2     $0xdd, Z15, Z13, Z13
+	VSHUFF64X2     $0x88, Z11, Z16, Z15
+	VSHUFF64X2     $0xdd, Z11, Z16, Z16
+	VSHUFF64X2     $0x88, Z14, Z17, Z11
+	VSHUFF64X2     $0xdd, Z14, Z17, Z17
+	VSHUFF64X2     $0x88, Z12, Z10, Z14
+	VSHUFF64X2     $0xdd, Z12, Z10, Z12
+	VSHUFF64X2     $0x88, Z13, Z9, Z10
+	VSHUFF64X2     $0xdd, Z13, Z9, Z9
+	VPERMILPS      $0xb1, Z5, Z13
+	VMULPS         64(AX), Z13, Z13
+	VFMADDSUB231PS (AX), Z5, Z13
+	VPERMILPS      $0xb1, Z15, Z5
+	VMULPS         192(AX), Z5, Z5
+	VFMADDSUB231PS 128(AX), Z15, Z5
+	VPERMILPS      $0xb1, Z16, Z15
+	VMULPS         320(AX), Z15, Z15
+	VFMADDSUB231PS 256(AX), Z16, Z15
+	VADDPS         Z5, Z1, Z16
+	VSUBPS         Z5, Z1, Z18
+	VADDPS         Z15, Z13, Z19
+	VSUBPS         Z15, Z13, Z13
+	VMOVAPS        Z16, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z16, Z5
+	VFNMADD231PS   Z0, Z19, Z5
+	VPERMILPS      $0xb1, Z13, Z15
+	VMOVAPS        Z15, Z13
+	VMOVAPS        Z15, Z15
+	VFMSUBADD231PS Z0, Z18, Z13
+	VFMADDSUB231PS Z0, Z18, Z15
+	VPERMILPS      $0xb1, Z6, Z16
+	VMULPS         64(AX), Z16, Z16
+	VFMADDSUB231PS (AX), Z6, Z16
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         192(AX), Z6, Z6
+	VFMADDSUB231PS 128(AX), Z11, Z6
+	VPERMILPS      $0xb1, Z17, Z11
+	VMULPS         320(AX), Z11, Z11
+	VFMADDSUB231PS 256(AX), Z17, Z11
+	VADDPS         Z6, Z2, Z17
+	VSUBPS         Z6, Z2, Z18
+	VADDPS         Z11, Z16, Z19
+	VSUBPS         Z11, Z16, Z11
+	VMOVAPS        Z17, Z2
+	VFMADD231PS    Z0, Z19, Z2
+	VMOVAPS        Z17, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z11, Z11
+	VMOVAPS        Z11, Z16
+	VMOVAPS        Z11, Z11
+	VFMSUBADD231PS Z0, Z18, Z16
+	VFMADDSUB231PS Z0, Z18, Z11
+	VPERMILPS      $0xb1, Z7, Z17
+	VMULPS         64(AX), Z17, Z17
+	VFMADDSUB231PS (AX), Z7, Z17
+	VPERMILPS      $0xb1, Z14, Z7
+	VMULPS         192(AX), Z7, Z7
+	VFMADDSUB231PS 128(AX), Z14, Z7
+	VPERMILPS      $0xb1, Z12, Z14
+	VMULPS         320(AX), Z14, Z14
+	VFMADDSUB231PS 256(AX), Z12, Z14
+	VADDPS         Z7, Z3, Z12
+	VSUBPS         Z7, Z3, Z18
+	VADDPS         Z14, Z17, Z19
+	VSUBPS         Z14, Z17, Z14
+	VMOVAPS        Z12, Z3
+	VFMADD231PS    Z0, Z19, Z3
+	VMOVAPS        Z12, Z7
+	VFNMADD231PS   Z0, Z19, Z7
+	VPERMILPS      $0xb1, Z14, Z12
+	VMOVAPS        Z12, Z17
+	VMOVAPS        Z12, Z14
+	VFMSUBADD231PS Z0, Z18, Z17
+	VFMADDSUB231PS Z0, Z18, Z14
+	VPERMILPS      $0xb1, Z8, Z12
+	VMULPS         64(AX), Z12, Z12
+	VFMADDSUB231PS (AX), Z8, Z12
+	VPERMILPS      $0xb1, Z10, Z8
+	VMULPS         192(AX), Z8, Z8
+	VFMADDSUB231PS 128(AX), Z10, Z8
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         320(AX), Z10, Z10
+	VFMADDSUB231PS 256(AX), Z9, Z10
+	VADDPS         Z8, Z4, Z9
+	VSUBPS         Z8, Z4, Z18
+	VADDPS         Z10, Z12, Z19
+	VSUBPS         Z10, Z12, Z10
+	VMOVAPS        Z9, Z4
+	VFMADD231PS    Z0, Z19, Z4
+	VMOVAPS        Z9, Z8
+	VFNMADD231PS   Z0, Z19, Z8
+	VPERMILPS      $0xb1, Z10, Z9
+	VMOVAPS        Z9, Z12
+	VMOVAPS        Z9, Z10
+	VFMSUBADD231PS Z0, Z18, Z12
+	VFMADDSUB231PS Z0, Z18, Z10
+	VPERMILPS      $0xb1, Z2, Z9
+	VMULPS         448(AX), Z9, Z9
+	VFMADDSUB231PS 384(AX), Z2, Z9
+	VPERMILPS      $0xb1, Z3, Z2
+	VMULPS         576(AX), Z2, Z2
+	VFMADDSUB231PS 512(AX), Z3, Z2
+	VPERMILPS      $0xb1, Z4, Z3
+	VMULPS         704(AX), Z3, Z3
+	VFMADDSUB231PS 640(AX), Z4, Z3
+	VADDPS         Z2, Z1, Z4
+	VSUBPS         Z2, Z1, Z18
+	VADDPS         Z3, Z9, Z19
+	VSUBPS         Z3, Z9, Z3
+	VMOVAPS        Z4, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z4, Z2
+	VFNMADD231PS   Z0, Z19, Z2
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVAPS        Z3, Z9
+	VMOVAPS        Z3, Z3
+	VFMSUBADD231PS Z0, Z18, Z9
+	VFMADDSUB231PS Z0, Z18, Z3
+	VMOVUPS        Z1, (DI)
+	VMOVUPS        Z9, 4096(DI)
+	VMOVUPS        Z2, 8192(DI)
+	VMOVUPS        Z3, 12288(DI)
+	VMOVUPS        1152(CX), Z1
+	VMOVUPS        1280(CX), Z2
+	VMOVUPS        1408(CX), Z3
+	VMOVUPS        1536(CX), Z4
+	VMOVUPS        1664(CX), Z9
+	VMOVUPS        1792(CX), Z18
+	VMOVUPS        1920(CX), Z19
+	VMOVUPS        2048(CX), Z20
+	VPERMILPS      $0xb1, Z16, Z21
+	VMULPS         832(AX), Z21, Z21
+	VFMADDSUB231PS 768(AX), Z16, Z21
+	VPERMILPS      $0xb1, Z17, Z16
+	VMULPS         960(AX), Z16, Z16
+	VFMADDSUB231PS 896(AX), Z17, Z16
+	VPERMILPS      $0xb1, Z12, Z17
+	VMULPS         1088(AX), Z17, Z17
+	VFMADDSUB231PS 1024(AX), Z12, Z17
+	VADDPS         Z16, Z13, Z12
+	VSUBPS         Z16, Z13, Z22
+	VADDPS         Z17, Z21, Z23
+	VSUBPS         Z17, Z21, Z17
+	VMOVAPS        Z12, Z13
+	VFMADD231PS    Z0, Z23, Z13
+	VMOVAPS        Z12, Z16
+	VFNMADD231PS   Z0, Z23, Z16
+	VPERMILPS      $0xb1, Z17, Z12
+	VMOVAPS        Z12, Z21
+	VMOVAPS        Z12, Z17
+	VFMSUBADD231PS Z0, Z22, Z21
+	VFMADDSUB231PS Z0, Z22, Z17
+	VMOVUPS        Z13, 1024(DI)
+	VMOVUPS        Z21, 5120(DI)
+	VMOVUPS        Z16, 9216(DI)
+	VMOVUPS        Z17, 13312(DI)
+	VUNPCKLPD      Z2, Z1, Z12
+	VUNPCKHPD      Z2, Z1, Z1
+	VUNPCKLPD      Z4, Z3, Z2
+	VUNPCKHPD      Z4, Z3, Z3
+	VUNPCKLPD      Z18, Z9, Z4
+	VUNPCKHPD      Z18, Z9, Z9
+	VUNPCKLPD      Z20, Z19, Z13
+	VUNPCKHPD      Z20, Z19, Z16
+	VPERMILPS      $0xb1, Z6, Z17
+	VMULPS         1216(AX), Z17, Z17
+	VFMADDSUB231PS 1152(AX), Z6, Z17
+	VPERMILPS      $0xb1, Z7, Z6
+	VMULPS         1344(AX), Z6, Z6
+	VFMADDSUB231PS 1280(AX), Z7, Z6
+	VPERMILPS      $0xb1, Z8, Z7
+	VMULPS         1472(AX), Z7, Z7
+	VFMADDSUB231PS 1408(AX), Z8, Z7
+	VADDPS         Z6, Z5, Z8
+	VSUBPS         Z6, Z5, Z18
+	VADDPS         Z7, Z17, Z19
+	VSUBPS         Z7, Z17, Z7
+	VMOVAPS        Z8, Z5
+	VFMADD231PS    Z0, Z19, Z5
+	VMOVAPS        Z8, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVAPS        Z7, Z17
+	VMOVAPS        Z7, Z7
+	VFMSUBADD231PS Z0, Z18, Z17
+	VFMADDSUB231PS Z0, Z18, Z7
+	VMOVUPS        Z5, 2048(DI)
+	VMOVUPS        Z17, 6144(DI)
+	VMOVUPS        Z6, 10240(DI)
+	VMOVUPS        Z7, 14336(DI)
+	VSHUFF64X2     $0x88, Z2, Z12, Z5
+	VSHUFF64X2     $0xdd, Z2, Z12, Z7
+	VSHUFF64X2     $0x88, Z3, Z1, Z6
+	VSHUFF64X2     $0xdd, Z3, Z1, Z8
+	VSHUFF64X2     $0x88, Z13, Z4, Z2
+	VSHUFF64X2     $0xdd, Z13, Z4, Z4
+	VSHUFF64X2     $0x88, Z16, Z9, Z3
+	VSHUFF64X2     $0xdd, Z16, Z9, Z9
+	VPERMILPS      $0xb1, Z11, Z1
+	VMULPS         1600(AX), Z1, Z1
+	VFMADDSUB231PS 1536(AX), Z11, Z1
+	VPERMILPS      $0xb1, Z14, Z11
+	VMULPS         1728(AX), Z11, Z11
+	VFMADDSUB231PS 1664(AX), Z14, Z11
+	VPERMILPS      $0xb1, Z10, Z12
+	VMULPS         1856(AX), Z12, Z12
+	VFMADDSUB231PS 1792(AX), Z10, Z12
+	VADDPS         Z11, Z15, Z10
+	VSUBPS         Z11, Z15, Z13
+	VADDPS         Z12, Z1, Z14
+	VSUBPS         Z12, Z1, Z1
+	VMOVAPS        Z10, Z15
+	VFMADD231PS    Z0, Z14, Z15
+	VMOVAPS        Z10, Z11
+	VFNMADD231PS   Z0, Z14, Z11
+	VPERMILPS      $0xb1, Z1, Z10
+	VMOVAPS        Z10, Z1
+	VMOVAPS        Z10, Z12
+	VFMSUBADD231PS Z0, Z13, Z1
+	VFMADDSUB231PS Z0, Z13, Z12
+	VMOVUPS        Z15, 3072(DI)
+	VMOVUPS        Z1, 7168(DI)
+	VMOVUPS        Z11, 11264(DI)
+	VMOVUPS        Z12, 15360(DI)
+	VSHUFF64X2     $0x88, Z2, Z5, Z1
+	VSHUFF64X2     $0xdd, Z2, Z5, Z5
+	VSHUFF64X2     $0x88, Z3, Z6, Z2
+	VSHUFF64X2     $0xdd, Z3, Z6, Z6
+	VSHUFF64X2     $0x88, Z4, Z7, Z3
+	VSHUFF64X2     $0xdd, Z4, Z7, Z7
+	VSHUFF64X2     $0x88, Z9, Z8, Z4
+	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	ADDQ           $0x00000480, CX
+	ADDQ           $0x00000040, DI
+	ADDQ           $0x00000780, AX
+	DECQ           DX
+	JNZ            fft2048AVX512Fwd_p3
+	VZEROUPPER
+	RET
+
+// func fft2048AVX512Inv(dst *complex64, src *complex64, tw *float32, mid *float32, tailOff int, s float32)
+// Requires: AVX, AVX512DQ, AVX512F, SSE
+TEXT ·fft2048AVX512Inv(SB), $37952-44
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	LEAQ    63(SP), BX
+	ANDQ    $-64, BX
+	LEAQ    18432(BX), SI
+	VMOVUPS const_3f800000<>+0(SB), Z0
+	MOVQ    BX, DI
+	MOVQ    $0x00000002, R8
+
+fft2048AVX512Inv_p1h:
+	MOVQ $0x00000010, R9
+
+fft2048AVX512Inv_p1:
+	VMOVUPS        (CX), Z1
+	VMOVUPS        8192(CX), Z2
+	VADDPS         Z2, Z1, Z3
+	VSUBPS         Z2, Z1, Z1
+	VMOVUPS        2048(CX), Z2
+	VMOVUPS        10240(CX), Z4
+	VADDPS         Z4, Z2, Z5
+	VSUBPS         Z4, Z2, Z2
+	VMOVUPS        4096(CX), Z4
+	VMOVUPS        12288(CX), Z6
+	VADDPS         Z6, Z4, Z7
+	VSUBPS         Z6, Z4, Z4
+	VMOVUPS        6144(CX), Z6
+	VMOVUPS        14336(CX), Z8
+	VADDPS         Z8, Z6, Z9
+	VSUBPS         Z8, Z6, Z6
+	VPERMILPS      $0xb1, Z2, Z8
+	VMULPS         const_3f3504f3<>+0(SB), Z8, Z8
+	VMOVAPS        Z8, Z8
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Z2, Z8
+	VPERMILPS      $0xb1, Z4, Z2
+	VXORPS         fft_sign_even<>+0(SB), Z2, Z2
+	VPERMILPS      $0xb1, Z6, Z4
+	VMULPS         const_3f3504f3<>+0(SB), Z4, Z4
+	VMOVAPS        Z4, Z4
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Z6, Z4
+	VADDPS         Z7, Z3, Z6
+	VSUBPS         Z7, Z3, Z10
+	VADDPS         Z9, Z5, Z11
+	VSUBPS         Z9, Z5, Z5
+	VMOVAPS        Z6, Z3
+	VFMADD231PS    Z0, Z11, Z3
+	VMOVAPS        Z6, Z7
+	VFNMADD231PS   Z0, Z11, Z7
+	VPERMILPS      $0xb1, Z5, Z6
+	VMOVAPS        Z6, Z5
+	VMOVAPS        Z6, Z9
+	VFMSUBADD231PS Z0, Z10, Z5
+	VFMADDSUB231PS Z0, Z10, Z9
+	VADDPS         Z2, Z1, Z6
+	VSUBPS         Z2, Z1, Z10
+	VADDPS         Z4, Z8, Z11
+	VSUBPS         Z4, Z8, Z4
+	VMOVAPS        Z6, Z1
+	VFMADD231PS    Z0, Z11, Z1
+	VMOVAPS        Z6, Z2
+	VFNMADD231PS   Z0, Z11, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVAPS        Z4, Z8
+	VMOVAPS        Z4, Z4
+	VFMSUBADD231PS Z0, Z10, Z8
+	VFMADDSUB231PS Z0, Z10, Z4
+	VMOVUPS        Z3, (DI)
+	VMOVUPS        Z1, 2304(DI)
+	VMOVUPS        Z9, 4608(DI)
+	VMOVUPS        Z4, 6912(DI)
+	VMOVUPS        Z7, 9216(DI)
+	VMOVUPS        Z2, 11520(DI)
+	VMOVUPS        Z5, 13824(DI)
+	VMOVUPS        Z8, 16128(DI)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, DI
+	DECQ           R9
+	JNZ            fft2048AVX512Inv_p1
+	ADDQ           $0x00000080, DI
+	DECQ           R8
+	JNZ            fft2048AVX512Inv_p1h
+	MOVQ           BX, CX
+	MOVQ           SI, DI
+	MOVQ           mid+24(FP), BX
+	MOVSS          s+40(FP), X1
+	VBROADCASTSS   X1, Z1
+	MOVQ           $0x00000480, R8
+	MOVQ           $0x00000d80, R9
+	MOVQ           $0x00000008, R10
+
+fft2048AVX512Inv_p2:
+	VMULPS              (CX), Z1, Z2
+	VMOVUPS             512(CX), Z3
+	VMOVUPS             1152(CX), Z4
+	VMOVUPS             1664(CX), Z5
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         4(BX), Z6, Z6
+	VFMSUBADD231PS.BCST (BX), Z3, Z6
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         12(BX), Z3, Z3
+	VFMSUBADD231PS.BCST 8(BX), Z4, Z3
+	VPERMILPS           $0xb1, Z5, Z4
+	VMULPS.BCST         20(BX), Z4, Z4
+	VFMSUBADD231PS.BCST 16(BX), Z5, Z4
+	VADDPS              Z3, Z2, Z5
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z6, Z8
+	VSUBPS              Z4, Z6, Z4
+	VMOVAPS             Z5, Z2
+	VFMADD231PS         Z0, Z8, Z2
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
+	VPERMILPS           $0xb1, Z4, Z4
+	VMOVAPS             Z4, Z6
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z6
+	VFMADDSUB231PS      Z0, Z7, Z4
+	VMULPS              128(CX), Z1, Z5
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             1280(CX), Z8
+	VMOVUPS             1792(CX), Z9
+	VPERMILPS           $0xb1, Z7, Z10
+	VMULPS.BCST         4(BX), Z10, Z10
+	VFMSUBADD231PS.BCST (BX), Z7, Z10
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         12(BX), Z7, Z7
+	VFMSUBADD231PS.BCST 8(BX), Z8, Z7
+	VPERMILPS           $0xb1, Z9, Z8
+	VMULPS.BCST         20(BX), Z8, Z8
+	VFMSUBADD231PS.BCST 16(BX), Z9, Z8
+	VADDPS              Z7, Z5, Z9
+	VSUBPS              Z7, Z5, Z11
+	VADDPS              Z8, Z10, Z12
+	VSUBPS              Z8, Z10, Z8
+	VMOVAPS             Z9, Z5
+	VFMADD231PS         Z0, Z12, Z5
+	VMOVAPS             Z9, Z7
+	VFNMADD231PS        Z0, Z12, Z7
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z10
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z11, Z10
+	VFMADDSUB231PS      Z0, Z11, Z8
+	VMULPS              256(CX), Z1, Z9
+	VMOVUPS             768(CX), Z11
+	VMOVUPS             1408(CX), Z12
+	VMOVUPS             1920(CX), Z13
+	VPERMILPS           $0xb1, Z11, Z14
+	VMULPS.BCST         4(BX), Z14, Z14
+	VFMSUBADD231PS.BCST (BX), Z11, Z14
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         12(BX), Z11, Z11
+	VFMSUBADD231PS.BCST 8(BX), Z12, Z11
+	VPERMILPS           $0xb1, Z13, Z12
+	VMULPS.BCST         20(BX), Z12, Z12
+	VFMSUBADD231PS.BCST 16(BX), Z13, Z12
+	VADDPS              Z11, Z9, Z13
+	VSUBPS              Z11, Z9, Z15
+	VADDPS              Z12, Z14, Z16
+	VSUBPS              Z12, Z14, Z12
+	VMOVAPS             Z13, Z9
+	VFMADD231PS         Z0, Z16, Z9
+	VMOVAPS             Z13, Z11
+	VFNMADD231PS        Z0, Z16, Z11
+	VPERMILPS           $0xb1, Z12, Z12
+	VMOVAPS             Z12, Z14
+	VMOVAPS             Z12, Z12
+	VFMSUBADD231PS      Z0, Z15, Z14
+	VFMADDSUB231PS      Z0, Z15, Z12
+	VMULPS              384(CX), Z1, Z13
+	VMOVUPS             896(CX), Z15
+	VMOVUPS             1536(CX), Z16
+	VMOVUPS             2048(CX), Z17
+	VPERMILPS           $0xb1, Z15, Z18
+	VMULPS.BCST         4(BX), Z18, Z18
+	VFMSUBADD231PS.BCST (BX), Z15, Z18
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         12(BX), Z15, Z15
+	VFMSUBADD231PS.BCST 8(BX), Z16, Z15
+	VPERMILPS           $0xb1, Z17, Z16
+	VMULPS.BCST         20(BX), Z16, Z16
+	VFMSUBADD231PS.BCST 16(BX), Z17, Z16
+	VADDPS              Z15, Z13, Z17
+	VSUBPS              Z15, Z13, Z19
+	VADDPS              Z16, Z18, Z20
+	VSUBPS              Z16, Z18, Z16
+	VMOVAPS             Z17, Z13
+	VFMADD231PS         Z0, Z20, Z13
+	VMOVAPS             Z17, Z15
+	VFNMADD231PS        Z0, Z20, Z15
+	VPERMILPS           $0xb1, Z16, Z16
+	VMOVAPS             Z16, Z18
+	VMOVAPS             Z16, Z16
+	VFMSUBADD231PS      Z0, Z19, Z18
+	VFMADDSUB231PS      Z0, Z19, Z16
+	VPERMILPS           $0xb1, Z5, Z17
+	VMULPS.BCST         28(BX), Z17, Z17
+	VFMSUBADD231PS.BCST 24(BX), Z5, Z17
+	VPERMILPS           $0xb1, Z9, Z5
+	VMULPS.BCST         36(BX), Z5, Z5
+	VFMSUBADD231PS.BCST 32(BX), Z9, Z5
+	VPERMILPS           $0xb1, Z13, Z9
+	VMULPS.BCST         44(BX), Z9, Z9
+	VFMSUBADD231PS.BCST 40(BX), Z13, Z9
+	VADDPS              Z5, Z2, Z13
+	VSUBPS              Z5, Z2, Z19
+	VADDPS              Z9, Z17, Z20
+	VSUBPS              Z9, Z17, Z9
+	VMOVAPS             Z13, Z2
+	VFMADD231PS         Z0, Z20, Z2
+	VMOVAPS             Z13, Z5
+	VFNMADD231PS        Z0, Z20, Z5
+	VPERMILPS           $0xb1, Z9, Z9
+	VMOVAPS             Z9, Z17
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z19, Z17
+	VFMADDSUB231PS      Z0, Z19, Z9
+	VMOVUPS             Z2, (DI)
+	VMOVUPS             Z9, (DI)(R8*4)
+	VMOVUPS             Z5, (DI)(R8*8)
+	VMOVUPS             Z17, (DI)(R9*4)
+	VPERMILPS           $0xb1, Z8, Z2
+	VMULPS.BCST         52(BX), Z2, Z2
+	VFMSUBADD231PS.BCST 48(BX), Z8, Z2
+	VPERMILPS           $0xb1, Z12, Z5
+	VMULPS.BCST         60(BX), Z5, Z5
+	VFMSUBADD231PS.BCST 56(BX), Z12, Z5
+	VPERMILPS           $0xb1, Z16, Z8
+	VMULPS.BCST         68(BX), Z8, Z8
+	VFMSUBADD231PS.BCST 64(BX), Z16, Z8
+	VADDPS              Z5, Z4, Z9
+	VSUBPS              Z5, Z4, Z12
+	VADDPS              Z8, Z2, Z13
+	VSUBPS              Z8, Z2, Z2
+	VMOVAPS             Z9, Z4
+	VFMADD231PS         Z0, Z13, Z4
+	VMOVAPS             Z9, Z5
+	VFNMADD231PS        Z0, Z13, Z5
+	VPERMILPS           $0xb1, Z2, Z8
+	VMOVAPS             Z8, Z2
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z12, Z2
+	VFMADDSUB231PS      Z0, Z12, Z8
+	LEAQ                (DI)(R8*1), R11
+	VMOVUPS             Z4, (R11)
+	VMOVUPS             Z8, (R11)(R8*4)
+	VMOVUPS             Z5, (R11)(R8*8)
+	VMOVUPS             Z2, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z7, Z2
+	VMULPS.BCST         76(BX), Z2, Z2
+	VFMSUBADD231PS.BCST 72(BX), Z7, Z2
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS.BCST         84(BX), Z4, Z4
+	VFMSUBADD231PS.BCST 80(BX), Z11, Z4
+	VPERMILPS           $0xb1, Z15, Z5
+	VMULPS.BCST         92(BX), Z5, Z5
+	VFMSUBADD231PS.BCST 88(BX), Z15, Z5
+	VADDPS              Z4, Z3, Z7
+	VSUBPS              Z4, Z3, Z8
+	VADDPS              Z5, Z2, Z9
+	VSUBPS              Z5, Z2, Z2
+	VMOVAPS             Z7, Z3
+	VFMADD231PS         Z0, Z9, Z3
+	VMOVAPS             Z7, Z4
+	VFNMADD231PS        Z0, Z9, Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMOVAPS             Z5, Z2
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z8, Z2
+	VFMADDSUB231PS      Z0, Z8, Z5
+	LEAQ                (DI)(R8*2), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z5, (R11)(R8*4)
+	VMOVUPS             Z4, (R11)(R8*8)
+	VMOVUPS             Z2, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z10, Z2
+	VMULPS.BCST         100(BX), Z2, Z2
+	VFMSUBADD231PS.BCST 96(BX), Z10, Z2
+	VPERMILPS           $0xb1, Z14, Z3
+	VMULPS.BCST         108(BX), Z3, Z3
+	VFMSUBADD231PS.BCST 104(BX), Z14, Z3
+	VPERMILPS           $0xb1, Z18, Z4
+	VMULPS.BCST         116(BX), Z4, Z4
+	VFMSUBADD231PS.BCST 112(BX), Z18, Z4
+	VADDPS              Z3, Z6, Z5
+	VSUBPS              Z3, Z6, Z7
+	VADDPS              Z4, Z2, Z8
+	VSUBPS              Z4, Z2, Z2
+	VMOVAPS             Z5, Z6
+	VFMADD231PS         Z0, Z8, Z6
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
+	VPERMILPS           $0xb1, Z2, Z4
+	VMOVAPS             Z4, Z2
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z2
+	VFMADDSUB231PS      Z0, Z7, Z4
+	LEAQ                (DI)(R9*1), R11
+	VMOVUPS             Z6, (R11)
+	VMOVUPS             Z4, (R11)(R8*4)
+	VMOVUPS             Z3, (R11)(R8*8)
+	VMOVUPS             Z2, (R11)(R9*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, DI
+	VMULPS              (CX), Z1, Z2
+	VMOVUPS             512(CX), Z3
+	VMOVUPS             1152(CX), Z4
+	VMOVUPS             1664(CX), Z5
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         4(BX), Z6, Z6
+	VFMSUBADD231PS.BCST (BX), Z3, Z6
+	VPERMILPS           $0xb1, Z4, Z3
+	VMULPS.BCST         12(BX), Z3, Z3
+	VFMSUBADD231PS.BCST 8(BX), Z4, Z3
+	VPERMILPS           $0xb1, Z5, Z4
+	VMULPS.BCST         20(BX), Z4, Z4
+	VFMSUBADD231PS.BCST 16(BX), Z5, Z4
+	VADDPS              Z3, Z2, Z5
+	VSUBPS              Z3, Z2, Z7
+	VADDPS              Z4, Z6, Z8
+	VSUBPS              Z4, Z6, Z4
+	VMOVAPS             Z5, Z2
+	VFMADD231PS         Z0, Z8, Z2
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
+	VPERMILPS           $0xb1, Z4, Z4
+	VMOVAPS             Z4, Z6
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z6
+	VFMADDSUB231PS      Z0, Z7, Z4
+	VMULPS              128(CX), Z1, Z5
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             1280(CX), Z8
+	VMOVUPS             1792(CX), Z9
+	VPERMILPS           $0xb1, Z7, Z10
+	VMULPS.BCST         4(BX), Z10, Z10
+	VFMSUBADD231PS.BCST (BX), Z7, Z10
+	VPERMILPS           $0xb1, Z8, Z7
+	VMULPS.BCST         12(BX), Z7, Z7
+	VFMSUBADD231PS.BCST 8(BX), Z8, Z7
+	VPERMILPS           $0xb1, Z9, Z8
+	VMULPS.BCST         20(BX), Z8, Z8
+	VFMSUBADD231PS.BCST 16(BX), Z9, Z8
+	VADDPS              Z7, Z5, Z9
+	VSUBPS              Z7, Z5, Z11
+	VADDPS              Z8, Z10, Z12
+	VSUBPS              Z8, Z10, Z8
+	VMOVAPS             Z9, Z5
+	VFMADD231PS         Z0, Z12, Z5
+	VMOVAPS             Z9, Z7
+	VFNMADD231PS        Z0, Z12, Z7
+	VPERMILPS           $0xb1, Z8, Z8
+	VMOVAPS             Z8, Z10
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z11, Z10
+	VFMADDSUB231PS      Z0, Z11, Z8
+	VMULPS              256(CX), Z1, Z9
+	VMOVUPS             768(CX), Z11
+	VMOVUPS             1408(CX), Z12
+	VMOVUPS             1920(CX), Z13
+	VPERMILPS           $0xb1, Z11, Z14
+	VMULPS.BCST         4(BX), Z14, Z14
+	VFMSUBADD231PS.BCST (BX), Z11, Z14
+	VPERMILPS           $0xb1, Z12, Z11
+	VMULPS.BCST         12(BX), Z11, Z11
+	VFMSUBADD231PS.BCST 8(BX), Z12, Z11
+	VPERMILPS           $0xb1, Z13, Z12
+	VMULPS.BCST         20(BX), Z12, Z12
+	VFMSUBADD231PS.BCST 16(BX), Z13, Z12
+	VADDPS              Z11, Z9, Z13
+	VSUBPS              Z11, Z9, Z15
+	VADDPS              Z12, Z14, Z16
+	VSUBPS              Z12, Z14, Z12
+	VMOVAPS             Z13, Z9
+	VFMADD231PS         Z0, Z16, Z9
+	VMOVAPS             Z13, Z11
+	VFNMADD231PS        Z0, Z16, Z11
+	VPERMILPS           $0xb1, Z12, Z12
+	VMOVAPS             Z12, Z14
+	VMOVAPS             Z12, Z12
+	VFMSUBADD231PS      Z0, Z15, Z14
+	VFMADDSUB231PS      Z0, Z15, Z12
+	VMULPS              384(CX), Z1, Z13
+	VMOVUPS             896(CX), Z15
+	VMOVUPS             1536(CX), Z16
+	VMOVUPS             2048(CX), Z17
+	VPERMILPS           $0xb1, Z15, Z18
+	VMULPS.BCST         4(BX), Z18, Z18
+	VFMSUBADD231PS.BCST (BX), Z15, Z18
+	VPERMILPS           $0xb1, Z16, Z15
+	VMULPS.BCST         12(BX), Z15, Z15
+	VFMSUBADD231PS.BCST 8(BX), Z16, Z15
+	VPERMILPS           $0xb1, Z17, Z16
+	VMULPS.BCST         20(BX), Z16, Z16
+	VFMSUBADD231PS.BCST 16(BX), Z17, Z16
+	VADDPS              Z15, Z13, Z17
+	VSUBPS              Z15, Z13, Z19
+	VADDPS              Z16, Z18, Z20
+	VSUBPS              Z16, Z18, Z16
+	VMOVAPS             Z17, Z13
+	VFMADD231PS         Z0, Z20, Z13
+	VMOVAPS             Z17, Z15
+	VFNMADD231PS        Z0, Z20, Z15
+	VPERMILPS           $0xb1, Z16, Z16
+	VMOVAPS             Z16, Z18
+	VMOVAPS             Z16, Z16
+	VFMSUBADD231PS      Z0, Z19, Z18
+	VFMADDSUB231PS      Z0, Z19, Z16
+	VPERMILPS           $0xb1, Z5, Z17
+	VMULPS.BCST         28(BX), Z17, Z17
+	VFMSUBADD231PS.BCST 24(BX), Z5, Z17
+	VPERMILPS           $0xb1, Z9, Z5
+	VMULPS.BCST         36(BX), Z5, Z5
+	VFMSUBADD231PS.BCST 32(BX), Z9, Z5
+	VPERMILPS           $0xb1, Z13, Z9
+	VMULPS.BCST         44(BX), Z9, Z9
+	VFMSUBADD231PS.BCST 40(BX), Z13, Z9
+	VADDPS              Z5, Z2, Z13
+	VSUBPS              Z5, Z2, Z19
+	VADDPS              Z9, Z17, Z20
+	VSUBPS              Z9, Z17, Z9
+	VMOVAPS             Z13, Z2
+	VFMADD231PS         Z0, Z20, Z2
+	VMOVAPS             Z13, Z5
+	VFNMADD231PS        Z0, Z20, Z5
+	VPERMILPS           $0xb1, Z9, Z9
+	VMOVAPS             Z9, Z17
+	VMOVAPS             Z9, Z9
+	VFMSUBADD231PS      Z0, Z19, Z17
+	VFMADDSUB231PS      Z0, Z19, Z9
+	VMOVUPS             Z2, (DI)
+	VMOVUPS             Z9, (DI)(R8*4)
+	VMOVUPS             Z5, (DI)(R8*8)
+	VMOVUPS             Z17, (DI)(R9*4)
+	VPERMILPS           $0xb1, Z8, Z2
+	VMULPS.BCST         52(BX), Z2, Z2
+	VFMSUBADD231PS.BCST 48(BX), Z8, Z2
+	VPERMILPS           $0xb1, Z12, Z5
+	VMULPS.BCST         60(BX), Z5, Z5
+	VFMSUBADD231PS.BCST 56(BX), Z12, Z5
+	VPERMILPS           $0xb1, Z16, Z8
+	VMULPS.BCST         68(BX), Z8, Z8
+	VFMSUBADD231PS.BCST 64(BX), Z16, Z8
+	VADDPS              Z5, Z4, Z9
+	VSUBPS              Z5, Z4, Z12
+	VADDPS              Z8, Z2, Z13
+	VSUBPS              Z8, Z2, Z2
+	VMOVAPS             Z9, Z4
+	VFMADD231PS         Z0, Z13, Z4
+	VMOVAPS             Z9, Z5
+	VFNMADD231PS        Z0, Z13, Z5
+	VPERMILPS           $0xb1, Z2, Z8
+	VMOVAPS             Z8, Z2
+	VMOVAPS             Z8, Z8
+	VFMSUBADD231PS      Z0, Z12, Z2
+	VFMADDSUB231PS      Z0, Z12, Z8
+	LEAQ                (DI)(R8*1), R11
+	VMOVUPS             Z4, (R11)
+	VMOVUPS             Z8, (R11)(R8*4)
+	VMOVUPS             Z5, (R11)(R8*8)
+	VMOVUPS             Z2, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z7, Z2
+	VMULPS.BCST         76(BX), Z2, Z2
+	VFMSUBADD231PS.BCST 72(BX), Z7, Z2
+	VPERMILPS           $0xb1, Z11, Z4
+	VMULPS.BCST         84(BX), Z4, Z4
+	VFMSUBADD231PS.BCST 80(BX), Z11, Z4
+	VPERMILPS           $0xb1, Z15, Z5
+	VMULPS.BCST         92(BX), Z5, Z5
+	VFMSUBADD231PS.BCST 88(BX), Z15, Z5
+	VADDPS              Z4, Z3, Z7
+	VSUBPS              Z4, Z3, Z8
+	VADDPS              Z5, Z2, Z9
+	VSUBPS              Z5, Z2, Z2
+	VMOVAPS             Z7, Z3
+	VFMADD231PS         Z0, Z9, Z3
+	VMOVAPS             Z7, Z4
+	VFNMADD231PS        Z0, Z9, Z4
+	VPERMILPS           $0xb1, Z2, Z5
+	VMOVAPS             Z5, Z2
+	VMOVAPS             Z5, Z5
+	VFMSUBADD231PS      Z0, Z8, Z2
+	VFMADDSUB231PS      Z0, Z8, Z5
+	LEAQ                (DI)(R8*2), R11
+	VMOVUPS             Z3, (R11)
+	VMOVUPS             Z5, (R11)(R8*4)
+	VMOVUPS             Z4, (R11)(R8*8)
+	VMOVUPS             Z2, (R11)(R9*4)
+	VPERMILPS           $0xb1, Z10, Z2
+	VMULPS.BCST         100(BX), Z2, Z2
+	VFMSUBADD231PS.BCST 96(BX), Z10, Z2
+	VPERMILPS           $0xb1, Z14, Z3
+	VMULPS.BCST         108(BX), Z3, Z3
+	VFMSUBADD231PS.BCST 104(BX), Z14, Z3
+	VPERMILPS           $0xb1, Z18, Z4
+	VMULPS.BCST         116(BX), Z4, Z4
+	VFMSUBADD231PS.BCST 112(BX), Z18, Z4
+	VADDPS              Z3, Z6, Z5
+	VSUBPS              Z3, Z6, Z7
+	VADDPS              Z4, Z2, Z8
+	VSUBPS              Z4, Z2, Z2
+	VMOVAPS             Z5, Z6
+	VFMADD231PS         Z0, Z8, Z6
+	VMOVAPS             Z5, Z3
+	VFNMADD231PS        Z0, Z8, Z3
+	VPERMILPS           $0xb1, Z2, Z4
+	VMOVAPS             Z4, Z2
+	VMOVAPS             Z4, Z4
+	VFMSUBADD231PS      Z0, Z7, Z2
+	VFMADDSUB231PS      Z0, Z7, Z4
+	LEAQ                (DI)(R9*1), R11
+	VMOVUPS             Z6, (R11)
+	VMOVUPS             Z4, (R11)(R8*4)
+	VMOVUPS             Z3, (R11)(R8*8)
+	VMOVUPS             Z2, (R11)(R9*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, DI
+	ADDQ                $0x00000880, CX
+	ADDQ                $0x00000078, BX
+	DECQ                R10
+	JNZ                 fft2048AVX512Inv_p2
+	MOVQ                SI, CX
+	MOVQ                AX, DI
+	MOVQ                DX, AX
+	ADDQ                tailOff+32(FP), AX
+	MOVQ                $0x00000010, DX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             128(CX), Z5
+	VMOVUPS             256(CX), Z6
+	VMOVUPS             384(CX), Z8
+	VMOVUPS             512(CX), Z1
+	VMOVUPS             640(CX), Z7
+	VMOVUPS             768(CX), Z2
+	VMOVUPS             896(CX), Z9
+	VUNPCKLPD           Z5, Z4, Z3
+	VUNPCKHPD           Z5, Z4, Z5
+	VUNPCKLPD           Z8, Z6, Z4
+	VUNPCKHPD           Z8, Z6, Z8
+	VUNPCKLPD           Z7, Z1, Z6
+	VUNPCKHPD           Z7, Z1, Z1
+	VUNPCKLPD           Z9, Z2, Z7
+	VUNPCKHPD           Z9, Z2, Z9
+	VSHUFF64X2          $0x88, Z4, Z3, Z2
+	VSHUFF64X2          $0xdd, Z4, Z3, Z4
+	VSHUFF64X2          $0x88, Z8, Z5, Z3
+	VSHUFF64X2          $0xdd, Z8, Z5, Z8
+	VSHUFF64X2          $0x88, Z7, Z6, Z5
+	VSHUFF64X2          $0xdd, Z7, Z6, Z7
+	VSHUFF64X2          $0x88, Z9, Z1, Z6
+	VSHUFF64X2          $0xdd, Z9, Z1, Z9
+	VSHUFF64X2          $0x88, Z5, Z2, Z1
+	VSHUFF64X2          $0xdd, Z5, Z2, Z5
+	VSHUFF64X2          $0x88, Z6, Z3, Z2
+	VSHUFF64X2          $0xdd, Z6, Z3, Z6
+	VSHUFF64X2          $0x88, Z7, Z4, Z3
+	VSHUFF64X2          $0xdd, Z7, Z4, Z7
+	VSHUFF64X2          $0x88, Z9, Z8, Z4
+	VSHUFF64X2          $0xdd, Z9, Z8, Z8
+
+fft2048AVX512Inv_p3:
+	VMOVUPS        64(CX), Z9
+	VMOVUPS        192(CX), Z10
+	VMOVUPS        320(CX), Z11
+	VMOVUPS        448(CX), Z12
+	VMOVUPS        576(CX), Z13
+	VMOVUPS        704(CX), Z14
+	VMOVUPS        832(CX), Z15
+	VMOVUPS        960(CX), Z16
+	VUNPCKLPD      Z10, Z9, Z17
+	VUNPCKHPD      Z10, Z9, Z9
+	VUNPCKLPD      Z12, Z11, Z10
+	VUNPCKHPD      Z12, Z11, Z11
+	VUNPCKLPD      Z14, Z13, Z12
+	VUNPCKHPD      Z14, Z13, Z13
+	VUNPCKLPD      Z16, Z15, Z14
+	VUNPCKHPD      Z16, Z15, Z15
+	VSHUFF64X2     $0x88, Z10, Z17, Z16
+	VSHUFF64X2     $0xdd, Z10, Z17, Z10
+	VSHUFF64X2     $0x88, Z11, Z9, Z17
+	VSHUFF64X2     $0xdd, Z11, Z9, Z9
+	VSHUFF64X2     $0x88, Z14, Z12, Z11
+	VSHUFF64X2     $0xdd, Z14, Z12, Z12
+	VSHUFF64X2     $0x88, Z15, Z13, Z14
+	VSHUFF64X2     $0xdd, Z15, Z13, Z13
+	VSHUFF64X2     $0x88, Z11, Z16, Z15
+	VSHUFF64X2     $0xdd, Z11, Z16, Z16
+	VSHUFF64X2     $0x88, Z14, Z17, Z11
+	VSHUFF64X2     $0xdd, Z14, Z17, Z17
+	VSHUFF64X2     $0x88, Z12, Z10, Z14
+	VSHUFF64X2     $0xdd, Z12, Z10, Z12
+	VSHUFF64X2     $0x88, Z13, Z9, Z10
+	VSHUFF64X2     $0xdd, Z13, Z9, Z9
+	VPERMILPS      $0xb1, Z5, Z13
+	VMULPS         64(AX), Z13, Z13
+	VFMSUBADD231PS (AX), Z5, Z13
+	VPERMILPS      $0xb1, Z15, Z5
+	VMULPS         192(AX), Z5, Z5
+	VFMSUBADD231PS 128(AX), Z15, Z5
+	VPERMILPS      $0xb1, Z16, Z15
+	VMULPS         320(AX), Z15, Z15
+	VFMSUBADD231PS 256(AX), Z16, Z15
+	VADDPS         Z5, Z1, Z16
+	VSUBPS         Z5, Z1, Z18
+	VADDPS         Z15, Z13, Z19
+	VSUBPS         Z15, Z13, Z13
+	VMOVAPS        Z16, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z16, Z5
+	VFNMADD231PS   Z0, Z19, Z5
+	VPERMILPS      $0xb1, Z13, Z15
+	VMOVAPS        Z15, Z13
+	VMOVAPS        Z15, Z15
+	VFMSUBADD231PS Z0, Z18, Z13
+	VFMADDSUB231PS Z0, Z18, Z15
+	VPERMILPS      $0xb1, Z6, Z16
+	VMULPS         64(AX), Z16, Z16
+	VFMSUBADD231PS (AX), Z6, Z16
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         192(AX), Z6, Z6
+	VFMSUBADD231PS 128(AX), Z11, Z6
+	VPERMILPS      $0xb1, Z17, Z11
+	VMULPS         320(AX), Z11, Z11
+	VFMSUBADD231PS 256(AX), Z17, Z11
+	VADDPS         Z6, Z2, Z17
+	VSUBPS         Z6, Z2, Z18
+	VADDPS         Z11, Z16, Z19
+	VSUBPS         Z11, Z16, Z11
+	VMOVAPS        Z17, Z2
+	VFMADD231PS    Z0, Z19, Z2
+	VMOVAPS        Z17, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z11, Z11
+	VMOVAPS        Z11, Z16
+	VMOVAPS        Z11, Z11
+	VFMSUBADD231PS Z0, Z18, Z16
+	VFMADDSUB231PS Z0, Z18, Z11
+	VPERMILPS      $0xb1, Z7, Z17
+	VMULPS         64(AX), Z17, Z17
+	VFMSUBADD231PS (AX), Z7, Z17
+	VPERMILPS      $0xb1, Z14, Z7
+	VMULPS         192(AX), Z7, Z7
+	VFMSUBADD231PS 128(AX), Z14, Z7
+	VPERMILPS      $0xb1, Z12, Z14
+	VMULPS         320(AX), Z14, Z14
+	VFMSUBADD231PS 256(AX), Z12, Z14
+	VADDPS         Z7, Z3, Z12
+	VSUBPS         Z7, Z3, Z18
+	VADDPS         Z14, Z17, Z19
+	VSUBPS         Z14, Z17, Z14
+	VMOVAPS        Z12, Z3
+	VFMADD231PS    Z0, Z19, Z3
+	VMOVAPS        Z12, Z7
+	VFNMADD231PS   Z0, Z19, Z7
+	VPERMILPS      $0xb1, Z14, Z12
+	VMOVAPS        Z12, Z17
+	VMOVAPS        Z12, Z14
+	VFMSUBADD231PS Z0, Z18, Z17
+	VFMADDSUB231PS Z0, Z18, Z14
+	VPERMILPS      $0xb1, Z8, Z12
+	VMULPS         64(AX), Z12, Z12
+	VFMSUBADD231PS (AX), Z8, Z12
+	VPERMILPS      $0xb1, Z10, Z8
+	VMULPS         192(AX), Z8, Z8
+	VFMSUBADD231PS 128(AX), Z10, Z8
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         320(AX), Z10, Z10
+	VFMSUBADD231PS 256(AX), Z9, Z10
+	VADDPS         Z8, Z4, Z9
+	VSUBPS         Z8, Z4, Z18
+	VADDPS         Z10, Z12, Z19
+	VSUBPS         Z10, Z12, Z10
+	VMOVAPS        Z9, Z4
+	VFMADD231PS    Z0, Z19, Z4
+	VMOVAPS        Z9, Z8
+	VFNMADD231PS   Z0, Z19, Z8
+	VPERMILPS      $0xb1, Z10, Z9
+	VMOVAPS        Z9, Z12
+	VMOVAPS        Z9, Z10
+	VFMSUBADD231PS Z0, Z18, Z12
+	VFMADDSUB231PS Z0, Z18, Z10
+	VPERMILPS      $0xb1, Z2, Z9
+	VMULPS         448(AX), Z9, Z9
+	VFMSUBADD231PS 384(AX), Z2, Z9
+	VPERMILPS      $0xb1, Z3, Z2
+	VMULPS         576(AX), Z2, Z2
+	VFMSUBADD231PS 512(AX), Z3, Z2
+	VPERMILPS      $0xb1, Z4, Z3
+	VMULPS         704(AX), Z3, Z3
+	VFMSUBADD231PS 640(AX), Z4, Z3
+	VADDPS         Z2, Z1, Z4
+	VSUBPS         Z2, Z1, Z18
+	VADDPS         Z3, Z9, Z19
+	VSUBPS         Z3, Z9, Z3
+	VMOVAPS        Z4, Z1
+	VFMADD231PS    Z0, Z19, Z1
+	VMOVAPS        Z4, Z2
+	VFNMADD231PS   Z0, Z19, Z2
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVAPS        Z3, Z9
+	VMOVAPS        Z3, Z3
+	VFMSUBADD231PS Z0, Z18, Z9
+	VFMADDSUB231PS Z0, Z18, Z3
+	VMOVUPS        Z1, (DI)
+	VMOVUPS        Z3, 4096(DI)
+	VMOVUPS        Z2, 8192(DI)
+	VMOVUPS        Z9, 12288(DI)
+	VMOVUPS        1152(CX), Z1
+	VMOVUPS        1280(CX), Z2
+	VMOVUPS        1408(CX), Z3
+	VMOVUPS        1536(CX), Z4
+	VMOVUPS        1664(CX), Z9
+	VMOVUPS        1792(CX), Z18
+	VMOVUPS        1920(CX), Z19
+	VMOVUPS        2048(CX), Z20
+	VPERMILPS      $0xb1, Z11, Z21
+	VMULPS         832(AX), Z21, Z21
+	VFMSUBADD231PS 768(AX), Z11, Z21
+	VPERMILPS      $0xb1, Z14, Z11
+	VMULPS         960(AX), Z11, Z11
+	VFMSUBADD231PS 896(AX), Z14, Z11
+	VPERMILPS      $0xb1, Z10, Z14
+	VMULPS         1088(AX), Z14, Z14
+	VFMSUBADD231PS 1024(AX), Z10, Z14
+	VADDPS         Z11, Z15, Z10
+	VSUBPS         Z11, Z15, Z22
+	VADDPS         Z14, Z21, Z23
+	VSUBPS         Z14, Z21, Z14
+	VMOVAPS        Z10, Z15
+	VFMADD231PS    Z0, Z23, Z15
+	VMOVAPS        Z10, Z11
+	VFNMADD231PS   Z0, Z23, Z11
+	VPERMILPS      $0xb1, Z14, Z10
+	VMOVAPS        Z10, Z21
+	VMOVAPS        Z10, Z14
+	VFMSUBADD231PS Z0, Z22, Z21
+	VFMADDSUB231PS Z0, Z22, Z14
+	VMOVUPS        Z15, 1024(DI)
+	VMOVUPS        Z14, 5120(DI)
+	VMOVUPS        Z11, 9216(DI)
+	VMOVUPS        Z21, 13312(DI)
+	VUNPCKLPD      Z2, Z1, Z10
+	VUNPCKHPD      Z2, Z1, Z1
+	VUNPCKLPD      Z4, Z3, Z2
+	VUNPCKHPD      Z4, Z3, Z3
+	VUNPCKLPD      Z18, Z9, Z4
+	VUNPCKHPD      Z18, Z9, Z9
+	VUNPCKLPD      Z20, Z19, Z11
+	VUNPCKHPD      Z20, Z19, Z14
+	VPERMILPS      $0xb1, Z6, Z15
+	VMULPS         1216(AX), Z15, Z15
+	VFMSUBADD231PS 1152(AX), Z6, Z15
+	VPERMILPS      $0xb1, Z7, Z6
+	VMULPS         1344(AX), Z6, Z6
+	VFMSUBADD231PS 1280(AX), Z7, Z6
+	VPERMILPS      $0xb1, Z8, Z7
+	VMULPS         1472(AX), Z7, Z7
+	VFMSUBADD231PS 1408(AX), Z8, Z7
+	VADDPS         Z6, Z5, Z8
+	VSUBPS         Z6, Z5, Z18
+	VADDPS         Z7, Z15, Z19
+	VSUBPS         Z7, Z15, Z7
+	VMOVAPS        Z8, Z5
+	VFMADD231PS    Z0, Z19, Z5
+	VMOVAPS        Z8, Z6
+	VFNMADD231PS   Z0, Z19, Z6
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVAPS        Z7, Z15
+	VMOVAPS        Z7, Z7
+	VFMSUBADD231PS Z0, Z18, Z15
+	VFMADDSUB231PS Z0, Z18, Z7
+	VMOVUPS        Z5, 2048(DI)
+	VMOVUPS        Z7, 6144(DI)
+	VMOVUPS        Z6, 10240(DI)
+	VMOVUPS        Z15, 14336(DI)
+	VSHUFF64X2     $0x88, Z2, Z10, Z5
+	VSHUFF64X2     $0xdd, Z2, Z10, Z7
+	VSHUFF64X2     $0x88, Z3, Z1, Z6
+	VSHUFF64X2     $0xdd, Z3, Z1, Z8
+	VSHUFF64X2     $0x88, Z11, Z4, Z2
+	VSHUFF64X2     $0xdd, Z11, Z4, Z4
+	VSHUFF64X2     $0x88, Z14, Z9, Z3
+	VSHUFF64X2     $0xdd, Z14, Z9, Z9
+	VPERMILPS      $0xb1, Z16, Z1
+	VMULPS         1600(AX), Z1, Z1
+	VFMSUBADD231PS 1536(AX), Z16, Z1
+	VPERMILPS      $0xb1, Z17, Z10
+	VMULPS         1728(AX), Z10, Z10
+	VFMSUBADD231PS 1664(AX), Z17, Z10
+	VPERMILPS      $0xb1, Z12, Z11
+	VMULPS         1856(AX), Z11, Z11
+	VFMSUBADD231PS 1792(AX), Z12, Z11
+	VADDPS         Z10, Z13, Z12
+	VSUBPS         Z10, Z13, Z14
+	VADDPS         Z11, Z1, Z15
+	VSUBPS         Z11, Z1, Z1
+	VMOVAPS        Z12, Z13
+	VFMADD231PS    Z0, Z15, Z13
+	VMOVAPS        Z12, Z10
+	VFNMADD231PS   Z0, Z15, Z10
+	VPERMILPS      $0xb1, Z1, Z11
+	VMOVAPS        Z11, Z1
+	VMOVAPS        Z11, Z11
+	VFMSUBADD231PS Z0, Z14, Z1
+	VFMADDSUB231PS Z0, Z14, Z11
+	VMOVUPS        Z13, 3072(DI)
+	VMOVUPS        Z11, 7168(DI)
+	VMOVUPS        Z10, 11264(DI)
+	VMOVUPS        Z1, 15360(DI)
+	VSHUFF64X2     $0x88, Z2, Z5, Z1
+	VSHUFF64X2     $0xdd, Z2, Z5, Z5
+	VSHUFF64X2     $0x88, Z3, Z6, Z2
+	VSHUFF64X2     $0xdd, Z3, Z6, Z6
+	VSHUFF64X2     $0x88, Z4, Z7, Z3
+	VSHUFF64X2     $0xdd, Z4, Z7, Z7
+	VSHUFF64X2     $0x88, Z9, Z8, Z4
+	VSHUFF64X2     $0xdd, Z9, Z8, Z8
+	ADDQ           $0x00000480, CX
+	ADDQ           $0x00000040, DI
+	ADDQ           $0x00000780, AX
+	DECQ           DX
+	JNZ            fft2048AVX512Inv_p3
+	VZEROUPPER
+	RET

@@ -76,3 +76,131 @@ func TestFFT1024MatchesItsThreePasses(t *testing.T) {
 		}
 	})
 }
+
+// TestFFT512MatchesItsThreePasses is TestFFT1024MatchesItsThreePasses for
+// the kernel of n = 512: against FFTRadix8First (with the scale),
+// FFTRadix4 at ls = 8 and FFTTail16, bit for bit.
+func TestFFT512MatchesItsThreePasses(t *testing.T) {
+	const n = 512
+	rng := rand.New(rand.NewPCG(5, 12))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT1024Supported(l) {
+			t.Skipf("no FFT512 at %v", l)
+		}
+		r4 := asm.FFTRadix4TwiddleLen(l, 8, n/32)
+		if r4 != 48 {
+			t.Fatalf("FFTRadix4TwiddleLen(ls = 8) = %d, FFT512 takes 48", r4)
+		}
+		for _, tailOff := range []int{48, 50} {
+			table := make([]float32, tailOff+asm.FFTTail16TwiddleLen(n))
+			for i := range table {
+				table[i] = float32(rng.Float64()*2 - 1)
+			}
+			tw := asmtest.GuardedFloat32(t, table)
+			for _, inverse := range []bool{false, true} {
+				for _, s := range []float32{1, 1.0 / 512} {
+					if !inverse && s != 1 {
+						continue // the forward takes no scale
+					}
+					src := randC64(rng, n)
+					mid, work, want := make([]complex64, n), make([]complex64, n), make([]complex64, n)
+					asm.FFTRadix8First(l, mid, src, s, inverse)
+					asm.FFTRadix4(l, work, mid, tw[:r4], 8, inverse)
+					asm.FFTTail16(l, want, work, tw[tailOff:], inverse)
+					for _, inPlace := range []bool{false, true} {
+						in := asmtest.GuardedComplex64(t, src)
+						dst := in
+						if !inPlace {
+							dst = asmtest.GuardedComplex64(t, make([]complex64, n))
+						}
+						mid := make([]float32, r4)
+						for i := range mid {
+							mid[i] = tw[i] * s
+						}
+						asm.FFT512(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, mid), s)
+						for i := range want {
+							if dst[i] != want[i] {
+								t.Fatalf("tailOff %d inverse %v s %v in place %v: dst[%d] = %v, want %v", tailOff, inverse, s, inPlace, i, dst[i], want[i])
+							}
+						}
+						if !inPlace {
+							for i := range src {
+								if in[i] != src[i] {
+									t.Fatalf("src[%d] changed", i)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestFFT2048MatchesItsThreePasses is TestFFT1024MatchesItsThreePasses
+// for the kernel of n = 2048: against the passes of Plan32's segmented
+// plan (FFTRadix8FirstSeg with the scale, FFTRadix16Seg at ls = 8,
+// FFTTail16Seg), bit for bit.
+func TestFFT2048MatchesItsThreePasses(t *testing.T) {
+	const (
+		n   = 2048
+		pad = 16
+	)
+	rng := rand.New(rand.NewPCG(20, 48))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT1024Supported(l) {
+			t.Skipf("no FFT2048 at %v", l)
+		}
+		r16 := asm.FFTRadix16TwiddleLen(8)
+		if r16 != 240 {
+			t.Fatalf("FFTRadix16TwiddleLen(8) = %d, FFT2048 takes 240", r16)
+		}
+		segLen := asm.FFTSegIndex(n-1, n/16, pad) + 1
+		for _, tailOff := range []int{240, 250} {
+			table := make([]float32, tailOff+asm.FFTTail16TwiddleLen(n))
+			for i := range table {
+				table[i] = float32(rng.Float64()*2 - 1)
+			}
+			tw := asmtest.GuardedFloat32(t, table)
+			for _, inverse := range []bool{false, true} {
+				for _, s := range []float32{1, 1.0 / 2048} {
+					if !inverse && s != 1 {
+						continue // the forward takes no scale
+					}
+					src := randC64(rng, n)
+					a, b, want := make([]complex64, segLen), make([]complex64, segLen), make([]complex64, n)
+					asm.FFTRadix8FirstSeg(l, a, src, pad, s, inverse)
+					asm.FFTRadix16Seg(l, b, a, tw[:r16], n, 8, pad, pad, inverse, 1)
+					asm.FFTTail16Seg(l, want, b, tw[tailOff:], n, pad, inverse)
+					for _, inPlace := range []bool{false, true} {
+						in := asmtest.GuardedComplex64(t, src)
+						dst := in
+						if !inPlace {
+							dst = asmtest.GuardedComplex64(t, make([]complex64, n))
+						}
+						mid := make([]float32, r16)
+						for i := range mid {
+							mid[i] = tw[i]
+							if i%30 < 6 {
+								mid[i] *= s
+							}
+						}
+						asm.FFT2048(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, mid), s)
+						for i := range want {
+							if dst[i] != want[i] {
+								t.Fatalf("tailOff %d inverse %v s %v in place %v: dst[%d] = %v, want %v", tailOff, inverse, s, inPlace, i, dst[i], want[i])
+							}
+						}
+						if !inPlace {
+							for i := range src {
+								if in[i] != src[i] {
+									t.Fatalf("src[%d] changed", i)
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+}

@@ -125,6 +125,16 @@ func FFT1024(l Level, dst, src []complex64, tw []float32, tailOff int, inverse b
 	panic("asm: FFT1024: unsupported level")
 }
 
+// FFT512 is never called at NEON (FFT1024Supported).
+func FFT512(l Level, dst, src []complex64, tw []float32, tailOff int, inverse bool, mid []float32, s float32) {
+	panic("asm: FFT512: unsupported level")
+}
+
+// FFT2048 is never called at NEON (FFT1024Supported).
+func FFT2048(l Level, dst, src []complex64, tw []float32, tailOff int, inverse bool, mid []float32, s float32) {
+	panic("asm: FFT2048: unsupported level")
+}
+
 // FFTTail16TwiddleLen is the float32 count of FFTTail16's table: none at
 // NEON.
 func FFTTail16TwiddleLen(n int) int { return 0 }

@@ -81,6 +81,13 @@ func generateFFT1024() {
 	for _, inverse := range []bool{false, true} {
 		fft1024(vmath.AVX512, inverse)
 	}
+	// After fft1024's, so that they do not move.
+	for _, inverse := range []bool{false, true} {
+		fft512(vmath.AVX512, inverse)
+	}
+	for _, inverse := range []bool{false, true} {
+		fft2048(vmath.AVX512, inverse)
+	}
 }
 
 // fft1024 emits the whole transform of n = 1024: dst = FFT(src) (inverse:
@@ -147,13 +154,27 @@ func fft1024(v vmath.ISA, inverse bool) {
 	DECQ(k)
 	JNZ(LabelRef(name + "_p1"))
 
+	wholeR4Pass(v, name+"_p2", in, out, dst, work, ls2, r2, ones, inverse)
+	wholeTail(v, name+"_p3", in, out, work, dst, tw, m, 0, ones, inverse)
+	VZEROUPPER()
+	RET()
+}
+
+// wholeR4Pass emits the radix-4 pass (ls, r = n/(4·ls), r a multiple of
+// 8) of a whole-transform kernel, from → to, its twiddles broadcast from
+// the table at the parameter mid (the inverse: times the parameter s).
+func wholeR4Pass(v vmath.ISA, label string, in, out, from, to reg.Register, ls2, r2 int, ones reg.VecVirtual, inverse bool) {
+	const (
+		vb  = 64
+		val = 8
+	)
 	// Pass 2: radix 4, ls = 16, r = 16, dst → work, two vectors of k per
 	// j, the three twiddles broadcast from memory by the products (EVEX
 	// {1to16}) rather than into six registers first (fftR4Wide's way):
 	// forward 530.7–532.8 → 516.9–519.2 ns, inverse 544.1–544.6 →
 	// 529.4–531.5 (five interleaved rounds), six instructions fewer per j.
-	MOVQ(dst, in)
-	MOVQ(work, out)
+	MOVQ(from, in)
+	MOVQ(to, out)
 	// The inverse's scale s rides here: on a0, and on the twiddles of a1
 	// … a3 (mid, the table times s, where the forward reads tw's).
 	t2 := Load(Param("mid"), GP64())
@@ -164,7 +185,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 	}
 	j := GP64()
 	MOVQ(U32(ls2), j)
-	Label(name + "_p2")
+	Label(label)
 	for kv := range r2 / 8 {
 		a := make([]reg.VecVirtual, 4)
 		for q := range a {
@@ -188,11 +209,23 @@ func fft1024(v vmath.ISA, inverse bool) {
 	ADDQ(U32(r2*val), out)
 	ADDQ(U32(24), t2)
 	DECQ(j)
-	JNZ(LabelRef(name + "_p2"))
+	JNZ(LabelRef(label))
 
+}
+
+// wholeTail emits the fused tail (fftTail16) of a whole-transform kernel
+// with m = n/16, from → to, its table at tailOff bytes past tw, each
+// group of 8 j gskip bytes past the previous one's end (a segmented
+// input's padding, one group per segment); the reads of the last group
+// run up to 16 vectors past from's n values.
+func wholeTail(v vmath.ISA, label string, in, out, from, to, tw reg.Register, m, gskip int, ones reg.VecVirtual, inverse bool) {
+	const (
+		vb  = 64
+		val = 8
+	)
 	// Pass 3: the fused tail (fftTail16, m = 64), work → dst.
-	MOVQ(work, in)
-	MOVQ(dst, out)
+	MOVQ(from, in)
+	MOVQ(to, out)
 	t3 := GP64()
 	MOVQ(tw, t3)
 	ADDQ(NewParamAddr("tailOff", 32), t3)
@@ -209,7 +242,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 	first.round1()
 	first.round2()
 	first.round3(carried)
-	Label(name + "_p3")
+	Label(label)
 	second := newTile(in, 64)
 	second.round1()
 	second.round2()
@@ -228,7 +261,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 		}
 		switch s {
 		case 0:
-			next = newTile(in, 16*vb)
+			next = newTile(in, 16*vb+gskip)
 		case 1:
 			next.round1()
 		case 2:
@@ -237,13 +270,11 @@ func fft1024(v vmath.ISA, inverse bool) {
 			next.round3(carried)
 		}
 	}
-	ADDQ(U32(16*vb), in)
+	ADDQ(U32(16*vb+gskip), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(30*vb), t3)
 	DECQ(g)
-	JNZ(LabelRef(name + "_p3"))
-	VZEROUPPER()
-	RET()
+	JNZ(LabelRef(label))
 }
 
 // tile is an 8×8 tile of complex64 values (rows 128 bytes apart) being

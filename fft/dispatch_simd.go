@@ -99,10 +99,10 @@ func placeWork(buf []complex64, n int, dst []complex64) []complex64 {
 
 // transform32Short runs a short transform without the scratch pool,
 // whose Get and Put cost as much as a 64-point FFT's stages: as one
-// whole-transform kernel call (sp.small, n ≤ 512), or with the Stockham
-// work buffer on the stack (n ≤ 256); or, with the pool, the radix 16,
-// radix 4, tail plan by a short path (transform32R16Tail); it reports
-// false when it did none of these.
+// whole-transform kernel call (sp.small, n ≤ 512; at AVX-512 asm.FFT512
+// and FFT2048, sp.one), or with the Stockham work buffer on the stack (n
+// ≤ 256); or, with the pool, the radix 16, radix 4, tail plan by a short
+// path (transform32R16Tail); it reports false when it did none of these.
 // At the plan's own level it takes p.direct, a field load where
 // p.stockham is an atomic load and a call.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
@@ -123,6 +123,10 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 	}
 	if sp.r16Tail {
 		transform32R16Tail(p, sp, dst, src, inverse)
+		return true
+	}
+	if sp.one {
+		runOne32(sp, dst, src, inverse)
 		return true
 	}
 	return transform32Stack(sp, dst, src, inverse)
@@ -378,6 +382,10 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 		runR16Tail32(sp, dst, src, work, inverse, scale)
 		return
 	}
+	if sp.one && scale == inverse {
+		runOne32(sp, dst, src, inverse)
+		return
+	}
 	stages := sp.stageCount()
 	// Stage t writes dst when stages−1−t is even. When the first stage
 	// writes dst and src is dst, it reads a copy in work instead.
@@ -449,6 +457,21 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	asm.FFTRadix16(l, dst, src, sp.tw[st[0].off:st[0].off+st[0].len], 1, inverse, s)
 	asm.FFTRadix4(l, work, dst, sp.tw[st[1].off:st[1].off+st[1].len], st[1].ls, inverse)
 	asm.FFTTail16(l, dst, work, sp.tw[st[2].off:st[2].off+st[2].len], inverse)
+}
+
+// runOne32 runs a plan of wholeFFT as one asm.FFT512 or FFT2048 call,
+// the inverse with its 1/n.
+func runOne32(sp *stockham32, dst, src []complex64, inverse bool) {
+	run := asm.FFT512
+	if sp.n == 2048 {
+		run = asm.FFT2048
+	}
+	st := sp.stages
+	if inverse {
+		run(sp.level, dst, src, sp.tw, st[1].off, true, sp.tw[st[1].off+st[1].len:], sp.invN)
+		return
+	}
+	run(sp.level, dst, src, sp.tw, st[1].off, false, nil, 1)
 }
 
 // runSeg32 runs a segmented plan (stockham32.segStages): the first pass
@@ -647,7 +670,11 @@ func (fs *fourStep32) twiddles() []complex64 {
 // values), the inverse with its 1/h (on the first stage).
 func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
 	if rp.whole != nil {
-		runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
+		if rp.whole.one {
+			runOne32(rp.whole, dst, src, inverse)
+		} else {
+			runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
+		}
 		return
 	}
 	if rp.fs != nil {

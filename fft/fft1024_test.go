@@ -11,23 +11,29 @@ import (
 )
 
 // TestPlansOfAsmFFT1024MatchFloat64 checks the plans that run n = 1024
-// as one asm.FFT1024 call where the level has it (Plan32 n = 1024 and
-// RealPlan32 n = 2048, whose half it is) against the float64 plans, in
-// both directions, out of place and in place, at every level; and that
-// at a level with the kernel they do take it.
+// as one asm.FFT1024 call, or n = 512 as one asm.FFT512 call, where the
+// level has it (Plan32 n = 512 and 1024, RealPlan32 n = 1024 and 2048,
+// whose halves they are) against the float64 plans, in both directions,
+// out of place and in place, at every level; and that at a level with
+// the kernel they do take it.
 func TestPlansOfAsmFFT1024MatchFloat64(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1024, 2048))
+	for _, n := range []int{512, 1024, 2048} {
+		testPlansOfWholeKernel(t, n)
+	}
+}
+
+func testPlansOfWholeKernel(t *testing.T, n int) {
+	rng := rand.New(rand.NewPCG(uint64(n), 2048))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		const n = 1024
 		p32, _ := NewPlan32(n)
 		p64, _ := NewPlan64(n)
-		if sp := p32.stockham(l); asm.FFT1024Supported(l) && (sp == nil || !sp.r16Tail) {
-			t.Errorf("%v: Plan32 n = %d does not run asm.FFT1024", l, n)
+		if sp := p32.stockham(l); asm.FFT1024Supported(l) && (sp == nil || !(n == 1024 && sp.r16Tail || n != 1024 && sp.one)) {
+			t.Errorf("%v: Plan32 n = %d does not run asm.FFT%d", l, n, n)
 		}
 		rp32, _ := NewRealPlan32(2 * n)
 		rp64, _ := NewRealPlan64(2 * n)
 		if rp := rp32.stockham(l); asm.FFT1024Supported(l) && (rp == nil || rp.whole == nil) {
-			t.Errorf("%v: RealPlan32 n = %d does not run asm.FFT1024", l, 2*n)
+			t.Errorf("%v: RealPlan32 n = %d does not run asm.FFT%d", l, 2*n, n)
 		}
 		tol := fft32RMSPerLog2 * log2n(2*n)
 		for _, inverse := range []bool{false, true} {

@@ -10,8 +10,10 @@ import (
 )
 
 // Powers of two from 32 run the float32 Stockham kernels at the vector levels
-// (32: radix-2 first stage, 64 and 4096: radix-4 only).
-var guardLengths = []int{1, 2, 3, 7, 8, 13, 32, 60, 64, 66, 97, 128, 202, 512, 1000, 1009, 2048, 4096}
+// (32: radix-2 first stage, 64 and 4096: radix-4 only; at AVX-512 512,
+// 1024 and 2048 as one asm.FFT512, FFT1024, FFT2048 call, the real 1024,
+// 2048 and 4096 their halves so).
+var guardLengths = []int{1, 2, 3, 7, 8, 13, 32, 60, 64, 66, 97, 128, 202, 512, 1000, 1009, 1024, 2048, 4096}
 
 // Every plan type reads and writes its arguments placed flush against an
 // inaccessible page: an over-read or over-write past the end faults. The

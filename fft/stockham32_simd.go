@@ -27,6 +27,7 @@ type stockham32 struct {
 	invN    float32             // 1/n (exact: n is a power of two), kept so that an inverse does not divide
 	compact bool                // the last stage takes asm.FFTRadix4Compact's table (compactLastStage)
 	r16Tail bool                // the passes are radix 16 (ls = 1), radix 4, tail (radix16FirstStages; runR16Tail32)
+	one     bool                // n = 512 or 2048 at AVX-512: the passes run as one asm.FFT512 or FFT2048 call (wholeFFT; runOne32)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -76,6 +77,7 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	if p != nil {
 		p.compactLastStage()
 		p.radix16FirstStages()
+		p.wholeFFT()
 		if p.small == nil {
 			p.small = asm.NewFFTSmallKernel(l, n) // n = 512 at AVX2: see smallHalfMaxLen
 		}
@@ -173,6 +175,40 @@ func (p *stockham32) radix16FirstStages() {
 		p.tw[toff+tail.len+i] = w * p.invN
 	}
 	p.r16Tail = true
+}
+
+// wholeFFT marks a plan whose passes are those of asm.FFT512 (n = 512:
+// radix 8 at ls = 1, radix 4 at ls = 8, the tail) or asm.FFT2048 (n =
+// 2048, segmented: radix 8 at ls = 1, radix 16 at ls = 8, the tail) to
+// run as that one call, and appends the middle pass's table with the
+// inverse's 1/n on it (FFT512: the whole radix-4 table; FFT2048: each
+// j's stage-A twiddles, its first six floats of 30), which the inverse
+// reads (the kernels scale there). Plan32's own plans and the real
+// plans' whole halves only, like radix16FirstStages. FFTWInterleaved at
+// AVX-512, minima of interleaved rounds (ns): c64 n = 512 282 → 234, r32
+// 1024 353 → 316; c64 2048 1305–1312 → 1220–1243, r32 4096 1736–1744 →
+// 1672–1703 (avogen/fft512.go, fft2048.go).
+func (p *stockham32) wholeFFT() {
+	st := p.stages
+	if p.batch != 1 || !p.radix8 || p.small != nil || !asm.FFT1024Supported(p.level) || len(st) != 2 || st[0].off != 0 || st[1].r != 0 || st[1].off != st[0].len {
+		return
+	}
+	switch {
+	case p.n == 512 && !p.seg && st[0].ls == 8 && st[0].len == 48:
+	case p.n == 2048 && p.seg && segPad32 == 16 && st[0].ls == 8 && p.radix16(0) && st[0].len == 240 && st[1].len == asm.FFTTail16TwiddleLen(p.n):
+	default:
+		return
+	}
+	tw := make([]float32, len(p.tw)+st[0].len)
+	copy(tw, p.tw)
+	for i, w := range p.tw[:st[0].len] {
+		if p.n == 512 || i%30 < 6 {
+			w *= p.invN
+		}
+		tw[len(p.tw)+i] = w
+	}
+	p.tw = tw
+	p.one = true
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n
@@ -598,7 +634,7 @@ type realStockham32 struct {
 	cplx  *stockham32 // the complex FFT of length h, or
 	fs    *fourStep32 // its four-step plan when h is that long
 	tw    []float32   // t_k, both directions
-	whole *stockham32 // h = 1024 at AVX-512: Plan32's plan, one asm.FFT1024 call, for Forward and Inverse (Conv32 reads cplx's stages)
+	whole *stockham32 // h = 512, 1024 or 2048 at AVX-512: Plan32's plan, one asm.FFT512, FFT1024 or FFT2048 call, for Forward and Inverse (Conv32 reads cplx's stages)
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
@@ -626,6 +662,11 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 		// interleaved rounds of the two test binaries: 818.3–840.0 →
 		// 726.5–759.7 ns (ratio to FFTW 1.90–1.93 → 2.09–2.17).
 		if w := newStockham32(h, l); w != nil && w.r16Tail {
+			p.whole = w
+		}
+	}
+	if (h == 512 || h == 2048) && asm.FFT1024Supported(l) {
+		if w := newStockham32(h, l); w != nil && w.one {
 			p.whole = w
 		}
 	}
