@@ -58,6 +58,8 @@
 package main
 
 import (
+	"fmt"
+
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	"github.com/mmcloughlin/avo/reg"
@@ -110,19 +112,7 @@ func fft1024(v vmath.ISA, inverse bool) {
 		r2  = n / (4 * ls2)
 		m   = n / 16
 	)
-	name := "fft1024" + v.Name + fftDir(inverse)
-	TEXT(name, 0, "func(dst, src *complex64, tw, mid *float32, tailOff int, s float32)")
-	Pragma("noescape")
-	Doc(name + " runs a complex64 FFT of length 1024 in three passes; see avogen/fft1024.go.")
-	dst := Load(Param("dst"), GP64())
-	src := Load(Param("src"), GP64())
-	tw := Load(Param("tw"), GP64())
-	// The work buffer, aligned to the vector width by hand (Go aligns SP
-	// to 8 bytes only).
-	frame := AllocLocal(n*val + vb + 16*vb)
-	work := GP64()
-	LEAQ(frame.Offset(vb-1), work)
-	ANDQ(I32(-vb), work)
+	name, dst, src, tw, work := wholeKernelStart(v, n, inverse, n*val)
 	ones := fftOnes(v)
 
 	// Pass 1: radix 16, ls = 1, r = 64, src → dst; its inputs q·r apart,
@@ -158,6 +148,46 @@ func fft1024(v vmath.ISA, inverse bool) {
 	wholeTail(v, name+"_p3", in, out, work, dst, tw, m, 0, ones, inverse)
 	VZEROUPPER()
 	RET()
+}
+
+// wholeKernelStart starts the whole-transform kernel of length n (fft512,
+// fft1024, fft2048): its TEXT and doc, the parameters dst, src and tw
+// loaded, and a frame of work bytes (plus 16 vectors) whose start, aligned
+// to the vector width by hand (Go aligns SP to 8 bytes only), is work.
+func wholeKernelStart(v vmath.ISA, n int, inverse bool, workBytes int) (name string, dst, src, tw, work reg.Register) {
+	const vb = 64 // bytes per ZMM
+	name = fmt.Sprintf("fft%d%s%s", n, v.Name, fftDir(inverse))
+	TEXT(name, 0, "func(dst, src *complex64, tw, mid *float32, tailOff int, s float32)")
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s runs a complex64 FFT of length %d in three passes; see avogen/fft%d.go.", name, n, n))
+	dst = Load(Param("dst"), GP64())
+	src = Load(Param("src"), GP64())
+	tw = Load(Param("tw"), GP64())
+	frame := AllocLocal(workBytes + vb + 16*vb)
+	work = GP64()
+	LEAQ(frame.Offset(vb-1), work)
+	ANDQ(I32(-vb), work)
+	return name, dst, src, tw, work
+}
+
+// wholeR8First emits one vector of k of a whole-transform kernel's
+// radix-8 first pass (fftR8First's arithmetic): the eight inputs r
+// values apart from in, output t (natural order) t·outStride bytes from
+// out.
+func wholeR8First(v vmath.ISA, in, out reg.Register, r, outStride int, ones reg.VecVirtual, inverse bool) {
+	const val = 8 // bytes per complex64
+	u, w := radix8Halves(v, func(q int) reg.VecVirtual {
+		a := v.Vec()
+		VMOVUPS(Mem{Base: in, Disp: q * r * val}, a)
+		return a
+	}, inverse)
+	ue, wo := u[:], w[:]
+	butterfly4(v, ue, ones, inverse)
+	butterfly4(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPS(ue[t], Mem{Base: out, Disp: 2 * t * outStride})
+		VMOVUPS(wo[t], Mem{Base: out, Disp: (2*t + 1) * outStride})
+	}
 }
 
 // wholeR4Pass emits the radix-4 pass (ls, r = n/(4·ls), r a multiple of

@@ -61,23 +61,13 @@ func fft2048(v vmath.ISA, inverse bool) {
 	pad := fft2048Pad * val  // bytes after each segment
 	segB := seg*val + pad    // bytes from one segment to the next
 	bufB := (n / seg) * segB // one buffer
-	name := "fft2048" + v.Name + fftDir(inverse)
-	TEXT(name, 0, "func(dst, src *complex64, tw, mid *float32, tailOff int, s float32)")
-	Pragma("noescape")
-	Doc(name + " runs a complex64 FFT of length 2048 in three passes; see avogen/fft2048.go.")
-	dst := Load(Param("dst"), GP64())
-	src := Load(Param("src"), GP64())
-	tw := Load(Param("tw"), GP64())
 	// Two buffers with padding, one (the tail's input, last, its reads
 	// running past it) without.
 	nbuf := 2
 	if pad == 0 {
 		nbuf = 1
 	}
-	frame := AllocLocal(nbuf*bufB + vb + 16*vb)
-	f := GP64()
-	LEAQ(frame.Offset(vb-1), f)
-	ANDQ(I32(-vb), f)
+	name, dst, src, tw, f := wholeKernelStart(v, n, inverse, nbuf*bufB)
 	var a, b reg.Register = dst, f
 	if pad > 0 {
 		a, b = f, GP64()
@@ -97,18 +87,7 @@ func fft2048(v vmath.ISA, inverse bool) {
 	k := GP64()
 	MOVQ(U32(seg/8), k)
 	Label(name + "_p1")
-	u, w := radix8Halves(v, func(q int) reg.VecVirtual {
-		x := v.Vec()
-		VMOVUPS(Mem{Base: in, Disp: q * r1 * val}, x)
-		return x
-	}, inverse)
-	ue, wo := u[:], w[:]
-	butterfly4(v, ue, ones, inverse)
-	butterfly4(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPS(ue[t], Mem{Base: out, Disp: 2 * t * 2 * segB})
-		VMOVUPS(wo[t], Mem{Base: out, Disp: (2*t + 1) * 2 * segB})
-	}
+	wholeR8First(v, in, out, r1, 2*segB, ones, inverse)
 	ADDQ(U32(vb), in)
 	ADDQ(U32(vb), out)
 	DECQ(k)

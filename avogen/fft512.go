@@ -3,7 +3,6 @@ package main
 import (
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
-	"github.com/mmcloughlin/avo/reg"
 
 	"github.com/ssmkern/ssmkern/avogen/vmath"
 )
@@ -34,17 +33,7 @@ func fft512(v vmath.ISA, inverse bool) {
 		r2  = n / (4 * ls2)
 		m   = n / 16
 	)
-	name := "fft512" + v.Name + fftDir(inverse)
-	TEXT(name, 0, "func(dst, src *complex64, tw, mid *float32, tailOff int, s float32)")
-	Pragma("noescape")
-	Doc(name + " runs a complex64 FFT of length 512 in three passes; see avogen/fft512.go.")
-	dst := Load(Param("dst"), GP64())
-	src := Load(Param("src"), GP64())
-	tw := Load(Param("tw"), GP64())
-	frame := AllocLocal(n*val + vb + 16*vb)
-	work := GP64()
-	LEAQ(frame.Offset(vb-1), work)
-	ANDQ(I32(-vb), work)
+	name, dst, src, tw, work := wholeKernelStart(v, n, inverse, n*val)
 	ones := fftOnes(v)
 
 	// Pass 1: radix 8, ls = 1, r = 64, src → dst (fftR8First's
@@ -55,18 +44,7 @@ func fft512(v vmath.ISA, inverse bool) {
 	k := GP64()
 	MOVQ(U32(r1/8), k)
 	Label(name + "_p1")
-	u, w := radix8Halves(v, func(q int) reg.VecVirtual {
-		a := v.Vec()
-		VMOVUPS(Mem{Base: in, Disp: q * r1 * val}, a)
-		return a
-	}, inverse)
-	ue, wo := u[:], w[:]
-	butterfly4(v, ue, ones, inverse)
-	butterfly4(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPS(ue[t], Mem{Base: out, Disp: 2 * t * r1 * val})
-		VMOVUPS(wo[t], Mem{Base: out, Disp: (2*t + 1) * r1 * val})
-	}
+	wholeR8First(v, in, out, r1, r1*val, ones, inverse)
 	ADDQ(U32(vb), in)
 	ADDQ(U32(vb), out)
 	DECQ(k)
