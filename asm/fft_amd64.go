@@ -473,3 +473,13 @@ func fftR4Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftR4Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftR8Narrow1cAVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftR8Narrow1cAVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)

@@ -10378,3 +10378,271 @@ fftR4Narrow1cAVX2Inv_loop:
 fftR4Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
+
+// func fftR8Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftR8Narrow1cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x02, BX
+	JZ      fftR8Narrow1cAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8Narrow1cAVX2Fwd_j:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VUNPCKLPD      Y2, Y1, Y3
+	VUNPCKHPD      Y2, Y1, Y1
+	VBROADCASTF128 32(CX), Y2
+	VINSERTF128    $0x01, 160(CX), Y2, Y2
+	VBROADCASTF128 96(CX), Y4
+	VINSERTF128    $0x01, 224(CX), Y4, Y4
+	VUNPCKLPD      Y4, Y2, Y5
+	VUNPCKHPD      Y4, Y2, Y2
+	VMOVSLDUP      96(DX), Y4
+	VMOVSHDUP      96(DX), Y6
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMADDSUB231PS Y4, Y5, Y7
+	VADDPS         Y7, Y3, Y4
+	VSUBPS         Y7, Y3, Y3
+	VMOVSLDUP      (DX), Y5
+	VMOVSHDUP      (DX), Y6
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMADDSUB231PS Y5, Y1, Y7
+	VMOVSLDUP      128(DX), Y1
+	VMOVSHDUP      128(DX), Y5
+	VPERMILPS      $0xb1, Y2, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMADDSUB231PS Y1, Y2, Y6
+	VADDPS         Y6, Y7, Y1
+	VSUBPS         Y6, Y7, Y2
+	VBROADCASTF128 16(CX), Y5
+	VINSERTF128    $0x01, 144(CX), Y5, Y5
+	VBROADCASTF128 80(CX), Y6
+	VINSERTF128    $0x01, 208(CX), Y6, Y6
+	VUNPCKLPD      Y6, Y5, Y7
+	VUNPCKHPD      Y6, Y5, Y5
+	VMOVSLDUP      32(DX), Y6
+	VMOVSHDUP      32(DX), Y8
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         Y8, Y9, Y9
+	VFMADDSUB231PS Y6, Y7, Y9
+	VBROADCASTF128 48(CX), Y6
+	VINSERTF128    $0x01, 176(CX), Y6, Y6
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VUNPCKLPD      Y7, Y6, Y8
+	VUNPCKHPD      Y7, Y6, Y6
+	VMOVSLDUP      160(DX), Y7
+	VMOVSHDUP      160(DX), Y10
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMADDSUB231PS Y7, Y8, Y11
+	VADDPS         Y11, Y9, Y7
+	VSUBPS         Y11, Y9, Y8
+	VMOVSLDUP      64(DX), Y9
+	VMOVSHDUP      64(DX), Y10
+	VPERMILPS      $0xb1, Y5, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMADDSUB231PS Y9, Y5, Y11
+	VMOVSLDUP      192(DX), Y5
+	VMOVSHDUP      192(DX), Y9
+	VPERMILPS      $0xb1, Y6, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMADDSUB231PS Y5, Y6, Y10
+	VADDPS         Y10, Y11, Y5
+	VSUBPS         Y10, Y11, Y6
+	VPERMILPS      $0xb1, Y2, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y2, Y9
+	VPERMILPS      $0xb1, Y8, Y2
+	VXORPS         fft_sign_odd<>+0(SB), Y2, Y2
+	VPERMILPS      $0xb1, Y6, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y6, Y8
+	VADDPS         Y7, Y4, Y6
+	VSUBPS         Y7, Y4, Y10
+	VADDPS         Y5, Y1, Y7
+	VSUBPS         Y5, Y1, Y1
+	VADDPS         Y7, Y6, Y4
+	VSUBPS         Y7, Y6, Y7
+	VPERMILPS      $0xb1, Y1, Y5
+	VMOVAPS        Y5, Y1
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y0, Y10, Y1
+	VFMADDSUB231PS Y0, Y10, Y5
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y1, (AX)(SI*2)
+	VMOVUPS        Y7, (AX)(SI*4)
+	VMOVUPS        Y5, (AX)(DI*2)
+	VADDPS         Y2, Y3, Y1
+	VSUBPS         Y2, Y3, Y4
+	VADDPS         Y8, Y9, Y2
+	VSUBPS         Y8, Y9, Y5
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y2
+	VPERMILPS      $0xb1, Y5, Y1
+	VMOVAPS        Y1, Y9
+	VMOVAPS        Y1, Y8
+	VFMSUBADD231PS Y0, Y4, Y9
+	VFMADDSUB231PS Y0, Y4, Y8
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y9, (AX)(DI*1)
+	VMOVUPS        Y2, (AX)(R8*1)
+	VMOVUPS        Y8, (AX)(R9*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x000000e0, DX
+	DECQ           BX
+	JNZ            fftR8Narrow1cAVX2Fwd_j
+
+fftR8Narrow1cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR8Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftR8Narrow1cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	SHRQ    $0x02, BX
+	JZ      fftR8Narrow1cAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8Narrow1cAVX2Inv_j:
+	VBROADCASTF128 (CX), Y1
+	VINSERTF128    $0x01, 128(CX), Y1, Y1
+	VBROADCASTF128 64(CX), Y2
+	VINSERTF128    $0x01, 192(CX), Y2, Y2
+	VUNPCKLPD      Y2, Y1, Y3
+	VUNPCKHPD      Y2, Y1, Y1
+	VBROADCASTF128 32(CX), Y2
+	VINSERTF128    $0x01, 160(CX), Y2, Y2
+	VBROADCASTF128 96(CX), Y4
+	VINSERTF128    $0x01, 224(CX), Y4, Y4
+	VUNPCKLPD      Y4, Y2, Y5
+	VUNPCKHPD      Y4, Y2, Y2
+	VMOVSLDUP      96(DX), Y4
+	VMOVSHDUP      96(DX), Y6
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMSUBADD231PS Y4, Y5, Y7
+	VADDPS         Y7, Y3, Y4
+	VSUBPS         Y7, Y3, Y3
+	VMOVSLDUP      (DX), Y5
+	VMOVSHDUP      (DX), Y6
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMSUBADD231PS Y5, Y1, Y7
+	VMOVSLDUP      128(DX), Y1
+	VMOVSHDUP      128(DX), Y5
+	VPERMILPS      $0xb1, Y2, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMSUBADD231PS Y1, Y2, Y6
+	VADDPS         Y6, Y7, Y1
+	VSUBPS         Y6, Y7, Y2
+	VBROADCASTF128 16(CX), Y5
+	VINSERTF128    $0x01, 144(CX), Y5, Y5
+	VBROADCASTF128 80(CX), Y6
+	VINSERTF128    $0x01, 208(CX), Y6, Y6
+	VUNPCKLPD      Y6, Y5, Y7
+	VUNPCKHPD      Y6, Y5, Y5
+	VMOVSLDUP      32(DX), Y6
+	VMOVSHDUP      32(DX), Y8
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         Y8, Y9, Y9
+	VFMSUBADD231PS Y6, Y7, Y9
+	VBROADCASTF128 48(CX), Y6
+	VINSERTF128    $0x01, 176(CX), Y6, Y6
+	VBROADCASTF128 112(CX), Y7
+	VINSERTF128    $0x01, 240(CX), Y7, Y7
+	VUNPCKLPD      Y7, Y6, Y8
+	VUNPCKHPD      Y7, Y6, Y6
+	VMOVSLDUP      160(DX), Y7
+	VMOVSHDUP      160(DX), Y10
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMSUBADD231PS Y7, Y8, Y11
+	VADDPS         Y11, Y9, Y7
+	VSUBPS         Y11, Y9, Y8
+	VMOVSLDUP      64(DX), Y9
+	VMOVSHDUP      64(DX), Y10
+	VPERMILPS      $0xb1, Y5, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMSUBADD231PS Y9, Y5, Y11
+	VMOVSLDUP      192(DX), Y5
+	VMOVSHDUP      192(DX), Y9
+	VPERMILPS      $0xb1, Y6, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMSUBADD231PS Y5, Y6, Y10
+	VADDPS         Y10, Y11, Y5
+	VSUBPS         Y10, Y11, Y6
+	VPERMILPS      $0xb1, Y2, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y2, Y9
+	VPERMILPS      $0xb1, Y8, Y2
+	VXORPS         fft_sign_even<>+0(SB), Y2, Y2
+	VPERMILPS      $0xb1, Y6, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y6, Y8
+	VADDPS         Y7, Y4, Y6
+	VSUBPS         Y7, Y4, Y10
+	VADDPS         Y5, Y1, Y7
+	VSUBPS         Y5, Y1, Y1
+	VADDPS         Y7, Y6, Y4
+	VSUBPS         Y7, Y6, Y7
+	VPERMILPS      $0xb1, Y1, Y5
+	VMOVAPS        Y5, Y1
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y0, Y10, Y1
+	VFMADDSUB231PS Y0, Y10, Y5
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y5, (AX)(SI*2)
+	VMOVUPS        Y7, (AX)(SI*4)
+	VMOVUPS        Y1, (AX)(DI*2)
+	VADDPS         Y2, Y3, Y1
+	VSUBPS         Y2, Y3, Y4
+	VADDPS         Y8, Y9, Y2
+	VSUBPS         Y8, Y9, Y5
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y2
+	VPERMILPS      $0xb1, Y5, Y1
+	VMOVAPS        Y1, Y9
+	VMOVAPS        Y1, Y8
+	VFMSUBADD231PS Y0, Y4, Y9
+	VFMADDSUB231PS Y0, Y4, Y8
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(DI*1)
+	VMOVUPS        Y2, (AX)(R8*1)
+	VMOVUPS        Y9, (AX)(R9*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x000000e0, DX
+	DECQ           BX
+	JNZ            fftR8Narrow1cAVX2Inv_j
+
+fftR8Narrow1cAVX2Inv_done:
+	VZEROUPPER
+	RET

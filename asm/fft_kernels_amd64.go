@@ -747,6 +747,9 @@ func FFTRadix8Supported(l Level, ls, r int) bool {
 // fourteen vectors (Re w_q, Im w_q, each value over both lanes of a
 // complex; avogen/fft.go, fftR8Mid).
 func FFTRadix8TwiddleLen(l Level, ls, r int) int {
+	if r == 1 && fftR8NarrowCompact(ls) {
+		return 14 * ls
+	}
 	if r == 1 {
 		return 28 * ls
 	}
@@ -762,6 +765,21 @@ func FFTRadix8TwiddleLen(l Level, ls, r int) int {
 // best of five: n = 512 (ls = 8, r = 8) 329 against 320 ns with it, but
 // 1024 (ls = 32, r = 4) 698 against 710 ns, its 14 KB table crowding L1.
 func fftR8VectorTable(ls int) bool { return ls <= 8 }
+
+// fftR8NarrowCompact reports whether the narrow (r = 1) radix-8 stage of
+// sub-transform length ls takes the compact table (fftR8Narrow1c: per
+// four j seven vectors, w_q of those j as plain complex64) rather than
+// the duplicated one, from ls = 256 (n = 2048), where the duplicated
+// table is 28 KB and beside the stage's 32 KB of data crowds L1. The
+// stage alone (ls = 256, best of 200 batches of 50, a throwaway
+// harness): 548–551 ns duplicated against 525–532 compact;
+// BenchmarkFFT/c64/n=2048 at AVX2, two runs of /tmp/s12/ab3.sh, 8
+// rounds, best: 1546 and 1621 against 1536 and 1572 ns.
+func fftR8NarrowCompact(ls int) bool { return ls >= 256 }
+
+// FFTRadix8NarrowCompact reports whether FFTRadix8's table of the r = 1
+// stage of sub-transform length ls is the compact one.
+func FFTRadix8NarrowCompact(l Level, ls int) bool { return fftR8NarrowCompact(ls) }
 
 // FFTRadix8VectorTable reports whether FFTRadix8's table of a wide stage
 // (r > 1) of sub-transform length ls holds each twiddle's Re and Im over
@@ -790,6 +808,10 @@ func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 	tw = tw[:FFTRadix8TwiddleLen(l, ls, r)]
 	o, i, w := &out[0], &in[0], &tw[0]
 	switch {
+	case r == 1 && fftR8NarrowCompact(ls) && inverse:
+		fftR8Narrow1cAVX2Inv(o, i, w, ls)
+	case r == 1 && fftR8NarrowCompact(ls):
+		fftR8Narrow1cAVX2Fwd(o, i, w, ls)
 	case r == 1 && inverse:
 		fftR8Narrow1AVX2Inv(o, i, w, ls)
 	case r == 1:

@@ -143,6 +143,10 @@ func FFTRadix4Compact(l Level, out, in []complex64, tw []float32, ls int, invers
 // never on arm64 (an AVX2 kernel).
 func FFTRadix8Supported(l Level, ls, r int) bool { return false }
 
+// FFTRadix8NarrowCompact reports whether FFTRadix8's r = 1 table is
+// compact: never on arm64 (no kernel).
+func FFTRadix8NarrowCompact(l Level, ls int) bool { return false }
+
 // FFTRadix8TwiddleLen is the float32 count of FFTRadix8's table: none on
 // arm64.
 func FFTRadix8TwiddleLen(l Level, ls, r int) int { return 0 }

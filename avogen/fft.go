@@ -93,6 +93,9 @@ func generateFFT() {
 	for _, inverse := range []bool{false, true} {
 		fftR4Narrow1Compact(vmath.AVX2, inverse)
 	}
+	for _, inverse := range []bool{false, true} {
+		fftR8Narrow1Compact(vmath.AVX2, inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.
@@ -1201,6 +1204,18 @@ func cmulBcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVi
 // from memory, off the shuffle ports, ran as fast (121–126 against
 // 122–126 ns), so the uop count, not the port, is what costs.
 func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
+	fftR8MidTable(v, inverse, narrow, vtab, false)
+}
+
+// fftR8Narrow1Compact emits fftR8Mid's narrow (r = 1) stage with its table
+// compact (fftR8Narrow1c): per four j seven vectors, w_q of those j as
+// plain complex64, each spread over Re and Im by VMOVSLDUP and VMOVSHDUP,
+// half the bytes of the duplicated table, which at n = 2048 (ls = 256) is
+// 28 KB and with the data's 32 KB does not fit L1.
+func fftR8Narrow1Compact(v vmath.ISA, inverse bool) { fftR8MidTable(v, inverse, true, false, true) }
+
+// fftR8MidTable is fftR8Mid, narrow with the compact table when compact.
+func fftR8MidTable(v vmath.ISA, inverse, narrow, vtab, compact bool) {
 	name := "fftR8Wide" + v.Name + fftDir(inverse)
 	if vtab {
 		name = "fftR8WideV" + v.Name + fftDir(inverse)
@@ -1208,6 +1223,9 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 	sig := "func(out, in *complex64, tw *float32, ls, r int)"
 	if narrow {
 		name = "fftR8Narrow1" + v.Name + fftDir(inverse)
+		if compact {
+			name = "fftR8Narrow1c" + v.Name + fftDir(inverse)
+		}
 		sig = "func(out, in *complex64, tw *float32, ls int)"
 	}
 	TEXT(name, NOSPLIT, sig)
@@ -1289,7 +1307,14 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 					x, cache[2*p] = hi, lo
 				}
 			}
-			if q > 0 {
+			switch {
+			case q > 0 && compact:
+				w := Mem{Base: tw, Disp: (q - 1) * vb}
+				re, im := v.Vec(), v.Vec()
+				VMOVSLDUP(w, re)
+				VMOVSHDUP(w, im)
+				x = cmulBy(v, x, re, im, inverse)
+			case q > 0:
 				x = cmulBy(v, x, Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
 			}
 			return x
@@ -1320,7 +1345,11 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 	ADDQ(U32(vb), out)
 	if narrow {
 		ADDQ(U32(8*vb), in)
-		ADDQ(U32(14*vb), tw)
+		if compact {
+			ADDQ(U32(7*vb), tw)
+		} else {
+			ADDQ(U32(14*vb), tw)
+		}
 		DECQ(count)
 		JNZ(LabelRef(name + "_j"))
 	} else {

@@ -361,6 +361,12 @@ func fillRadix8(tw []float32, l asm.Level, n, ls, r int, roots rootTable32) {
 				tw[14*j+2*q-2], tw[14*j+2*q-1] = c, s
 				continue
 			}
+			if asm.FFTRadix8NarrowCompact(l, ls) {
+				// Per four j, w_q of those j as plain complex64.
+				o := j/4*56 + (q-1)*8 + 2*(j%4)
+				tw[o], tw[o+1] = c, s
+				continue
+			}
 			// Per four j, Re w_q and Im w_q as vectors, each value over
 			// a complex value's two lanes.
 			o := j/4*112 + (q-1)*16 + 2*(j%4)
