@@ -27,6 +27,7 @@ type stockham32 struct {
 	invN    float32             // 1/n (exact: n is a power of two), kept so that an inverse does not divide
 	compact bool                // the last stage takes asm.FFTRadix4Compact's table (compactLastStage)
 	r16Tail bool                // the passes are radix 16 (ls = 1), radix 4, tail (radix16FirstStages; runR16Tail32)
+	r8Runs  bool                // the passes are radix 8 (ls = 1) and three radix-4 or radix-8 stages (r8DirectStages; runR8Direct32)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -76,6 +77,7 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 	if p != nil {
 		p.compactLastStage()
 		p.radix16FirstStages()
+		p.r8DirectStages()
 		if p.small == nil {
 			p.small = asm.NewFFTSmallKernel(l, n) // n = 512 at AVX2: see smallHalfMaxLen
 		}
@@ -162,6 +164,14 @@ func (p *stockham32) radix16FirstStages() {
 	p.tw = make([]float32, r16+r4+tail.len)
 	p.fillTables(newRootTable32(n))
 	p.r16Tail = true
+}
+
+// r8DirectStages marks p for runR8Direct32 when its passes are those of
+// radix8Plans at n = 1024 and 2048 (AVX2): a radix-8 first pass and three
+// radix-4 or radix-8 stages, the last not compact. Plan32's own plans
+// only, as radix16FirstStages.
+func (p *stockham32) r8DirectStages() {
+	p.r8Runs = p.batch == 1 && !p.seg && p.radix8 && p.small == nil && !p.compact && !p.r16Tail && len(p.stages) == 3
 }
 
 // newStockham32Batch is newStockham32 for batch transforms of length n
