@@ -483,3 +483,33 @@ func fftR8Narrow1cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftR8Narrow1cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftR8WideSAVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideSAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+
+// fftR8WideVSAVX2Fwd runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideVSAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+
+// fftR4WideSegAVX2Fwd runs one radix-4 Stockham stage of a complex64 FFT reading a segmented input; see avogen/fft.go, fftR4WideSeg.
+//
+//go:noescape
+func fftR4WideSegAVX2Fwd(out *complex64, in *complex64, tw *float32, groups int, per int, r int, ss int, gskip int)
+
+// fftR8WideSAVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideSAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+
+// fftR8WideVSAVX2Inv runs one radix-8 Stockham stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8WideVSAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+
+// fftR4WideSegAVX2Inv runs one radix-4 Stockham stage of a complex64 FFT reading a segmented input; see avogen/fft.go, fftR4WideSeg.
+//
+//go:noescape
+func fftR4WideSegAVX2Inv(out *complex64, in *complex64, tw *float32, groups int, per int, r int, ss int, gskip int)

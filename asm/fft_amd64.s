@@ -10646,3 +10646,689 @@ fftR8Narrow1cAVX2Inv_j:
 fftR8Narrow1cAVX2Inv_done:
 	VZEROUPPER
 	RET
+
+// func fftR8WideSAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideSAVX2Fwd(SB), NOSPLIT, $0-64
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    os+40(FP), R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideSAVX2Fwd_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideSAVX2Fwd_done
+	CMPQ    groups+48(FP), $0x00
+	JLE     fftR8WideSAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideSAVX2Fwd_group:
+	MOVQ ls+24(FP), BX
+
+fftR8WideSAVX2Fwd_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideSAVX2Fwd_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VBROADCASTSS   24(DX), Y3
+	VBROADCASTSS   28(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         Y4, Y5, Y5
+	VFMADDSUB231PS Y3, Y2, Y5
+	VADDPS         Y5, Y1, Y2
+	VSUBPS         Y5, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VBROADCASTSS   (DX), Y4
+	VBROADCASTSS   4(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMADDSUB231PS Y4, Y3, Y6
+	VMOVUPS        (CX)(R9*1), Y3
+	VBROADCASTSS   32(DX), Y4
+	VBROADCASTSS   36(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y5, Y7, Y7
+	VFMADDSUB231PS Y4, Y3, Y7
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VBROADCASTSS   8(DX), Y6
+	VBROADCASTSS   12(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMADDSUB231PS Y6, Y5, Y8
+	VMOVUPS        (CX)(R8*2), Y5
+	VBROADCASTSS   40(DX), Y6
+	VBROADCASTSS   44(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMADDSUB231PS Y6, Y5, Y9
+	VADDPS         Y9, Y8, Y5
+	VSUBPS         Y9, Y8, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VBROADCASTSS   16(DX), Y8
+	VBROADCASTSS   20(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMADDSUB231PS Y8, Y7, Y10
+	VMOVUPS        (CX)(R10*1), Y7
+	VBROADCASTSS   48(DX), Y8
+	VBROADCASTSS   52(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMADDSUB231PS Y8, Y7, Y11
+	VADDPS         Y11, Y10, Y7
+	VSUBPS         Y11, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y3, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y7, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y9, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y6, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideSAVX2Fwd_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x00000038, DX
+	DECQ           BX
+	JNZ            fftR8WideSAVX2Fwd_j
+	ADDQ           gskip+56(FP), CX
+	DECQ           groups+48(FP)
+	JNZ            fftR8WideSAVX2Fwd_group
+
+fftR8WideSAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR8WideVSAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideVSAVX2Fwd(SB), NOSPLIT, $0-64
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    os+40(FP), R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideVSAVX2Fwd_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideVSAVX2Fwd_done
+	CMPQ    groups+48(FP), $0x00
+	JLE     fftR8WideVSAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideVSAVX2Fwd_group:
+	MOVQ ls+24(FP), BX
+
+fftR8WideVSAVX2Fwd_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideVSAVX2Fwd_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         224(DX), Y3, Y3
+	VFMADDSUB231PS 192(DX), Y2, Y3
+	VADDPS         Y3, Y1, Y2
+	VSUBPS         Y3, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMADDSUB231PS (DX), Y3, Y4
+	VMOVUPS        (CX)(R9*1), Y3
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         288(DX), Y5, Y5
+	VFMADDSUB231PS 256(DX), Y3, Y5
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMADDSUB231PS 64(DX), Y5, Y6
+	VMOVUPS        (CX)(R8*2), Y5
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMADDSUB231PS 320(DX), Y5, Y7
+	VADDPS         Y7, Y6, Y5
+	VSUBPS         Y7, Y6, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMADDSUB231PS 128(DX), Y7, Y8
+	VMOVUPS        (CX)(R10*1), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         416(DX), Y9, Y9
+	VFMADDSUB231PS 384(DX), Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y3, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y7, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y9, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y6, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideVSAVX2Fwd_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8WideVSAVX2Fwd_j
+	ADDQ           gskip+56(FP), CX
+	DECQ           groups+48(FP)
+	JNZ            fftR8WideVSAVX2Fwd_group
+
+fftR8WideVSAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR4WideSegAVX2Fwd(out *complex64, in *complex64, tw *float32, groups int, per int, r int, ss int, gskip int)
+// Requires: AVX, FMA3
+TEXT ·fftR4WideSegAVX2Fwd(SB), NOSPLIT, $0-64
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+40(FP), BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+48(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    groups+24(FP), $0x00
+	JLE     fftR4WideSegAVX2Fwd_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftR4WideSegAVX2Fwd_done
+	MOVQ    r+40(FP), R9
+	SHRQ    $0x02, R9
+	JZ      fftR4WideSegAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR4WideSegAVX2Fwd_group:
+	MOVQ per+32(FP), R10
+
+fftR4WideSegAVX2Fwd_j:
+	VBROADCASTSS (DX), Y1
+	VBROADCASTSS 4(DX), Y2
+	VBROADCASTSS 8(DX), Y3
+	VBROADCASTSS 12(DX), Y4
+	VBROADCASTSS 16(DX), Y5
+	VBROADCASTSS 20(DX), Y6
+	MOVQ         R9, R11
+
+fftR4WideSegAVX2Fwd_k:
+	VMOVUPS        (CX), Y7
+	VMOVUPS        (CX)(BX*1), Y8
+	VMOVUPS        (CX)(BX*2), Y9
+	VMOVUPS        (CX)(SI*1), Y10
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y2, Y11, Y11
+	VFMADDSUB231PS Y1, Y8, Y11
+	VPERMILPS      $0xb1, Y9, Y8
+	VMULPS         Y4, Y8, Y8
+	VFMADDSUB231PS Y3, Y9, Y8
+	VPERMILPS      $0xb1, Y10, Y9
+	VMULPS         Y6, Y9, Y9
+	VFMADDSUB231PS Y5, Y10, Y9
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y8, Y7, Y12
+	VADDPS         Y9, Y11, Y8
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y8, Y10, Y7
+	VSUBPS         Y8, Y10, Y8
+	VPERMILPS      $0xb1, Y9, Y9
+	VMOVAPS        Y9, Y11
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS Y0, Y12, Y11
+	VFMADDSUB231PS Y0, Y12, Y9
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y11, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y9, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R11
+	JNZ            fftR4WideSegAVX2Fwd_k
+	ADDQ           SI, CX
+	ADDQ           $0x00000018, DX
+	DECQ           R10
+	JNZ            fftR4WideSegAVX2Fwd_j
+	ADDQ           gskip+56(FP), CX
+	DECQ           groups+24(FP)
+	JNZ            fftR4WideSegAVX2Fwd_group
+
+fftR4WideSegAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR8WideSAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideSAVX2Inv(SB), NOSPLIT, $0-64
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    os+40(FP), R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideSAVX2Inv_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideSAVX2Inv_done
+	CMPQ    groups+48(FP), $0x00
+	JLE     fftR8WideSAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideSAVX2Inv_group:
+	MOVQ ls+24(FP), BX
+
+fftR8WideSAVX2Inv_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideSAVX2Inv_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VBROADCASTSS   24(DX), Y3
+	VBROADCASTSS   28(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         Y4, Y5, Y5
+	VFMSUBADD231PS Y3, Y2, Y5
+	VADDPS         Y5, Y1, Y2
+	VSUBPS         Y5, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VBROADCASTSS   (DX), Y4
+	VBROADCASTSS   4(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMSUBADD231PS Y4, Y3, Y6
+	VMOVUPS        (CX)(R9*1), Y3
+	VBROADCASTSS   32(DX), Y4
+	VBROADCASTSS   36(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y5, Y7, Y7
+	VFMSUBADD231PS Y4, Y3, Y7
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VBROADCASTSS   8(DX), Y6
+	VBROADCASTSS   12(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMSUBADD231PS Y6, Y5, Y8
+	VMOVUPS        (CX)(R8*2), Y5
+	VBROADCASTSS   40(DX), Y6
+	VBROADCASTSS   44(DX), Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMSUBADD231PS Y6, Y5, Y9
+	VADDPS         Y9, Y8, Y5
+	VSUBPS         Y9, Y8, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VBROADCASTSS   16(DX), Y8
+	VBROADCASTSS   20(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMSUBADD231PS Y8, Y7, Y10
+	VMOVUPS        (CX)(R10*1), Y7
+	VBROADCASTSS   48(DX), Y8
+	VBROADCASTSS   52(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMSUBADD231PS Y8, Y7, Y11
+	VADDPS         Y11, Y10, Y7
+	VSUBPS         Y11, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_even<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y7, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y3, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y6, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y9, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideSAVX2Inv_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x00000038, DX
+	DECQ           BX
+	JNZ            fftR8WideSAVX2Inv_j
+	ADDQ           gskip+56(FP), CX
+	DECQ           groups+48(FP)
+	JNZ            fftR8WideSAVX2Inv_group
+
+fftR8WideSAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR8WideVSAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, os int, groups int, gskip int)
+// Requires: AVX, FMA3
+TEXT ·fftR8WideVSAVX2Inv(SB), NOSPLIT, $0-64
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    r+32(FP), SI
+	MOVQ    SI, DI
+	SHLQ    $0x03, DI
+	LEAQ    (DI)(DI*2), R8
+	LEAQ    (DI)(DI*4), R9
+	LEAQ    (R8)(DI*4), R10
+	MOVQ    os+40(FP), R11
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	LEAQ    (R12)(R11*4), R14
+	SHRQ    $0x02, SI
+	JZ      fftR8WideVSAVX2Inv_done
+	CMPQ    BX, $0x00
+	JLE     fftR8WideVSAVX2Inv_done
+	CMPQ    groups+48(FP), $0x00
+	JLE     fftR8WideVSAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8WideVSAVX2Inv_group:
+	MOVQ ls+24(FP), BX
+
+fftR8WideVSAVX2Inv_j:
+	MOVQ r+32(FP), SI
+	SHRQ $0x02, SI
+
+fftR8WideVSAVX2Inv_k:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(DI*4), Y2
+	VPERMILPS      $0xb1, Y2, Y3
+	VMULPS         224(DX), Y3, Y3
+	VFMSUBADD231PS 192(DX), Y2, Y3
+	VADDPS         Y3, Y1, Y2
+	VSUBPS         Y3, Y1, Y1
+	VMOVUPS        (CX)(DI*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMSUBADD231PS (DX), Y3, Y4
+	VMOVUPS        (CX)(R9*1), Y3
+	VPERMILPS      $0xb1, Y3, Y5
+	VMULPS         288(DX), Y5, Y5
+	VFMSUBADD231PS 256(DX), Y3, Y5
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VMOVUPS        (CX)(DI*2), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         96(DX), Y6, Y6
+	VFMSUBADD231PS 64(DX), Y5, Y6
+	VMOVUPS        (CX)(R8*2), Y5
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMSUBADD231PS 320(DX), Y5, Y7
+	VADDPS         Y7, Y6, Y5
+	VSUBPS         Y7, Y6, Y6
+	VMOVUPS        (CX)(R8*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMSUBADD231PS 128(DX), Y7, Y8
+	VMOVUPS        (CX)(R10*1), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         416(DX), Y9, Y9
+	VFMSUBADD231PS 384(DX), Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_even<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y7, (AX)(R11*2)
+	VMOVUPS        Y5, (AX)(R11*4)
+	VMOVUPS        Y3, (AX)(R12*2)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, (AX)(R11*1)
+	VMOVUPS        Y6, (AX)(R12*1)
+	VMOVUPS        Y4, (AX)(R13*1)
+	VMOVUPS        Y9, (AX)(R14*1)
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, CX
+	DECQ           SI
+	JNZ            fftR8WideVSAVX2Inv_k
+	LEAQ           (CX)(R10*1), CX
+	ADDQ           $0x000001c0, DX
+	DECQ           BX
+	JNZ            fftR8WideVSAVX2Inv_j
+	ADDQ           gskip+56(FP), CX
+	DECQ           groups+48(FP)
+	JNZ            fftR8WideVSAVX2Inv_group
+
+fftR8WideVSAVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftR4WideSegAVX2Inv(out *complex64, in *complex64, tw *float32, groups int, per int, r int, ss int, gskip int)
+// Requires: AVX, FMA3
+TEXT ·fftR4WideSegAVX2Inv(SB), NOSPLIT, $0-64
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+40(FP), BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ss+48(FP), DI
+	LEAQ    (DI)(DI*2), R8
+	CMPQ    groups+24(FP), $0x00
+	JLE     fftR4WideSegAVX2Inv_done
+	CMPQ    per+32(FP), $0x00
+	JLE     fftR4WideSegAVX2Inv_done
+	MOVQ    r+40(FP), R9
+	SHRQ    $0x02, R9
+	JZ      fftR4WideSegAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR4WideSegAVX2Inv_group:
+	MOVQ per+32(FP), R10
+
+fftR4WideSegAVX2Inv_j:
+	VBROADCASTSS (DX), Y1
+	VBROADCASTSS 4(DX), Y2
+	VBROADCASTSS 8(DX), Y3
+	VBROADCASTSS 12(DX), Y4
+	VBROADCASTSS 16(DX), Y5
+	VBROADCASTSS 20(DX), Y6
+	MOVQ         R9, R11
+
+fftR4WideSegAVX2Inv_k:
+	VMOVUPS        (CX), Y7
+	VMOVUPS        (CX)(BX*1), Y8
+	VMOVUPS        (CX)(BX*2), Y9
+	VMOVUPS        (CX)(SI*1), Y10
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y2, Y11, Y11
+	VFMSUBADD231PS Y1, Y8, Y11
+	VPERMILPS      $0xb1, Y9, Y8
+	VMULPS         Y4, Y8, Y8
+	VFMSUBADD231PS Y3, Y9, Y8
+	VPERMILPS      $0xb1, Y10, Y9
+	VMULPS         Y6, Y9, Y9
+	VFMSUBADD231PS Y5, Y10, Y9
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y8, Y7, Y12
+	VADDPS         Y9, Y11, Y8
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y8, Y10, Y7
+	VSUBPS         Y8, Y10, Y8
+	VPERMILPS      $0xb1, Y9, Y9
+	VMOVAPS        Y9, Y11
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS Y0, Y12, Y11
+	VFMADDSUB231PS Y0, Y12, Y9
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y9, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y11, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R11
+	JNZ            fftR4WideSegAVX2Inv_k
+	ADDQ           SI, CX
+	ADDQ           $0x00000018, DX
+	DECQ           R10
+	JNZ            fftR4WideSegAVX2Inv_j
+	ADDQ           gskip+56(FP), CX
+	DECQ           groups+24(FP)
+	JNZ            fftR4WideSegAVX2Inv_group
+
+fftR4WideSegAVX2Inv_done:
+	VZEROUPPER
+	RET
