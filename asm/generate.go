@@ -14,3 +14,4 @@ package asm
 //go:generate sh -c "cd ../avogen && go run . -gen fftbatch -out ../asm"
 //go:generate sh -c "cd ../avogen && go run . -gen fftsmall -out ../asm"
 //go:generate sh -c "cd ../avogen && go run . -gen fft64tail -out ../asm"
+//go:generate sh -c "cd ../avogen && go run . -gen xfft -out ../asm"

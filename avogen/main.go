@@ -49,6 +49,7 @@ var generators = map[string]func(){
 	"convdirect": generateConvDirect,
 	"peak":       generatePeak,
 	"transpose":  generateTranspose,
+	"xfft":       generateXFFT,
 }
 
 func main() {

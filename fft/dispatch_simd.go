@@ -92,24 +92,10 @@ func stockhamWork(sp *stockham32, s *scratch, dst []complex64) []complex64 {
 // placeWork returns n values of buf (n + workSlack long) starting workGap
 // bytes past dst modulo 4 KB, or as near as the values' 8 bytes allow.
 func placeWork(buf []complex64, n int, dst []complex64) []complex64 {
-	return placeWorkGap(buf, n, dst, workGap)
-}
-
-// placeWorkGap is placeWork with the gap, in bytes, past ref.
-func placeWorkGap(buf []complex64, n int, ref []complex64, want uintptr) []complex64 {
-	gap := uintptr(unsafe.Pointer(unsafe.SliceData(buf))) - uintptr(unsafe.Pointer(unsafe.SliceData(ref)))
-	o := int((want - gap) % 4096 / 8)
+	gap := uintptr(unsafe.Pointer(unsafe.SliceData(buf))) - uintptr(unsafe.Pointer(unsafe.SliceData(dst)))
+	o := int((workGap - gap) % 4096 / 8)
 	return buf[o : o+n]
 }
-
-// seg8Gap is where runSeg8_32's work starts past src, modulo 4 KB: its
-// first pass reads eight rows of src 4 KB apart (one L1 set) and writes
-// eight rows of work 4 KB and a padding apart. The plan of n = 4096
-// (runStockham32, best of 200 batches of 20, src and dst page-aligned, a
-// throwaway harness), by the work's offset from src: 0 3636–3687 ns,
-// 512 … 2560 bytes 3475–3534, 3072 3507–3527, 3584 3765–3824 (the first
-// pass 597–600 ns at 512 … 2560, 755–780 at 0, 879–887 at 3584).
-const seg8Gap = 1536
 
 // transform32Short runs a short transform without the scratch pool,
 // whose Get and Put cost as much as a 64-point FFT's stages: as one
@@ -139,17 +125,8 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 		transform32R16Tail(p, sp, dst, src, inverse)
 		return true
 	}
-	if sp.r8Runs {
-		s := p.pool.Get().(*scratch)
-		runR8Direct32(sp, dst, src, stockhamWork(sp, s, dst), inverse, inverse)
-		p.pool.Put(s)
-		return true
-	}
-	if sp.seg8 {
-		s := p.pool.Get().(*scratch)
-		w := sp.workLen()
-		runSeg8_32(sp, dst, src, placeWorkGap(s.complex64s(w+workSlack), w, src, seg8Gap), inverse, inverse)
-		p.pool.Put(s)
+	if sp.r8Runs || sp.seg8 {
+		transform32AVX2(p, sp, dst, src, inverse)
 		return true
 	}
 	return transform32Stack(sp, dst, src, inverse)
@@ -416,63 +393,6 @@ func runR16Tail32(sp *stockham32, dst, src, work []complex64, inverse, scale boo
 	asm.FFTRadix16(l, dst, src, sp.tw[st[0].off:st[0].off+st[0].len], 1, inverse, s)
 	asm.FFTRadix4(l, work, dst, sp.tw[st[1].off:st[1].off+st[1].len], st[1].ls, inverse)
 	asm.FFTTail16(l, dst, work, sp.tw[st[2].off:st[2].off+st[2].len], inverse)
-}
-
-// runR8Direct32 is runStockham32 for a plan of a radix-8 first pass and
-// three stages (stockham32.r8DirectStages: AVX2 n = 1024, 2048), its
-// kernels called straight, and Plan32.run takes it from transform32Short
-// without transform32's checks: BenchmarkFFT/c64 at AVX2, /tmp/s12/ab3.sh
-// 12 rounds, best, through runStockham32's loop of stages against
-// straight: n = 1024 691.5–695.3 against 674.9–682.4 ns, 2048 1530–1547
-// against 1513–1515 ns. Four passes: the first writes work, so that in
-// place it reads src before anything writes dst.
-func runR8Direct32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
-	l, st := sp.level, sp.stages
-	s := float32(1)
-	if scale {
-		s = sp.invN
-	}
-	asm.FFTRadix8First(l, work, src, s, inverse)
-	out, in := dst, work
-	for i := range st {
-		tw := sp.tw[st[i].off : st[i].off+st[i].len]
-		if sp.radix8Stage(i) {
-			asm.FFTRadix8(l, out, in, tw, st[i].ls, inverse)
-		} else {
-			asm.FFTRadix4(l, out, in, tw, st[i].ls, inverse)
-		}
-		out, in = in, out
-	}
-}
-
-// runSeg8_32 runs a plan of stockham32.seg8Stages: the radix-8 first
-// pass writes the first of two segmented buffers in work (padding after
-// every n/8 values), the radix-8 stage the second, the radix-4 stage
-// after it reads that and writes contiguous values, and the radix-4
-// stages ping-pong between dst and work, the last writing dst. dst may
-// be src: only the first pass reads src, and it runs before any writes
-// dst.
-func runSeg8_32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
-	l, n, st := sp.level, sp.n, sp.stages
-	s := float32(1)
-	if scale {
-		s = sp.invN
-	}
-	m := n + 8*seg8Pad
-	a, b := work[:m], work[m:2*m]
-	asm.FFTRadix8FirstSeg8(l, a, src[:n], seg8Pad, s, inverse)
-	asm.FFTRadix8Seg(l, b, a, sp.tw[st[0].off:st[0].off+st[0].len], n, st[0].ls, seg8Pad, seg8Pad, inverse)
-	out, other := dst[:n], a[:n]
-	if (len(st)-1)%2 == 0 {
-		out, other = other, out
-	}
-	asm.FFTRadix4SegIn(l, out, b, sp.tw[st[1].off:st[1].off+st[1].len], st[1].ls, seg8Pad, inverse)
-	in := out
-	out = other
-	for i := 2; i < len(st); i++ {
-		sp.runStage(i, out, in, inverse, 1)
-		in, out = out, in
-	}
 }
 
 // runSeg32 runs a segmented plan (stockham32.segStages): the first pass
