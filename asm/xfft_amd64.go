@@ -43,3 +43,13 @@ func fftR8WideVSAVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r in
 //
 //go:noescape
 func fftR4WideSegAVX2Inv(out *complex64, in *complex64, tw *float32, groups int, per int, r int, ss int, gskip int)
+
+// fftR8FirstNAVX2Fwd runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8FirstNAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
+
+// fftR8FirstNAVX2Inv runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.
+//
+//go:noescape
+func fftR8FirstNAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)

@@ -1047,3 +1047,171 @@ fftR4WideSegAVX2Inv_k:
 fftR4WideSegAVX2Inv_done:
 	VZEROUPPER
 	RET
+
+// func fftR8FirstNAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s float32)
+// Requires: AVX, FMA3
+TEXT ·fftR8FirstNAVX2Fwd(SB), NOSPLIT, $0-44
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    k+16(FP), DX
+	MOVQ    is+24(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	LEAQ    (BX)(BX*4), DI
+	LEAQ    (SI)(BX*4), R8
+	MOVQ    os+32(FP), R9
+	LEAQ    (R9)(R9*2), R10
+	LEAQ    (R9)(R9*4), R11
+	LEAQ    (R10)(R9*4), R12
+	SHRQ    $0x02, DX
+	JZ      fftR8FirstNAVX2Fwd_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8FirstNAVX2Fwd_loop:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(BX*4), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        (CX)(BX*1), Y2
+	VMOVUPS        (CX)(DI*1), Y4
+	VADDPS         Y4, Y2, Y5
+	VSUBPS         Y4, Y2, Y2
+	VMOVUPS        (CX)(BX*2), Y4
+	VMOVUPS        (CX)(SI*2), Y6
+	VADDPS         Y6, Y4, Y7
+	VSUBPS         Y6, Y4, Y4
+	VMOVUPS        (CX)(SI*1), Y6
+	VMOVUPS        (CX)(R8*1), Y8
+	VADDPS         Y8, Y6, Y9
+	VSUBPS         Y8, Y6, Y6
+	VPERMILPS      $0xb1, Y2, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y2, Y8
+	VPERMILPS      $0xb1, Y4, Y2
+	VXORPS         fft_sign_odd<>+0(SB), Y2, Y2
+	VPERMILPS      $0xb1, Y6, Y4
+	VMULPS         const_3f3504f3<>+0(SB), Y4, Y4
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y6, Y4
+	VADDPS         Y7, Y3, Y6
+	VSUBPS         Y7, Y3, Y10
+	VADDPS         Y9, Y5, Y7
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y7
+	VPERMILPS      $0xb1, Y5, Y6
+	VMOVAPS        Y6, Y5
+	VMOVAPS        Y6, Y9
+	VFMSUBADD231PS Y0, Y10, Y5
+	VFMADDSUB231PS Y0, Y10, Y9
+	VADDPS         Y2, Y1, Y6
+	VSUBPS         Y2, Y1, Y10
+	VADDPS         Y4, Y8, Y2
+	VSUBPS         Y4, Y8, Y4
+	VADDPS         Y2, Y6, Y1
+	VSUBPS         Y2, Y6, Y2
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVAPS        Y4, Y8
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y10, Y8
+	VFMADDSUB231PS Y0, Y10, Y4
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y1, (AX)(R9*1)
+	VMOVUPS        Y5, (AX)(R9*2)
+	VMOVUPS        Y8, (AX)(R10*1)
+	VMOVUPS        Y7, (AX)(R9*4)
+	VMOVUPS        Y2, (AX)(R11*1)
+	VMOVUPS        Y9, (AX)(R10*2)
+	VMOVUPS        Y4, (AX)(R12*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fftR8FirstNAVX2Fwd_loop
+
+fftR8FirstNAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftR8FirstNAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
+// Requires: AVX, FMA3
+TEXT ·fftR8FirstNAVX2Inv(SB), NOSPLIT, $0-44
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    k+16(FP), DX
+	MOVQ    is+24(FP), BX
+	LEAQ    (BX)(BX*2), SI
+	LEAQ    (BX)(BX*4), DI
+	LEAQ    (SI)(BX*4), R8
+	MOVQ    os+32(FP), R9
+	LEAQ    (R9)(R9*2), R10
+	LEAQ    (R9)(R9*4), R11
+	LEAQ    (R10)(R9*4), R12
+	SHRQ    $0x02, DX
+	JZ      fftR8FirstNAVX2Inv_done
+	VMOVUPS const_3f800000<>+0(SB), Y0
+
+fftR8FirstNAVX2Inv_loop:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        (CX)(BX*4), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        (CX)(BX*1), Y2
+	VMOVUPS        (CX)(DI*1), Y4
+	VADDPS         Y4, Y2, Y5
+	VSUBPS         Y4, Y2, Y2
+	VMOVUPS        (CX)(BX*2), Y4
+	VMOVUPS        (CX)(SI*2), Y6
+	VADDPS         Y6, Y4, Y7
+	VSUBPS         Y6, Y4, Y4
+	VMOVUPS        (CX)(SI*1), Y6
+	VMOVUPS        (CX)(R8*1), Y8
+	VADDPS         Y8, Y6, Y9
+	VSUBPS         Y8, Y6, Y6
+	VPERMILPS      $0xb1, Y2, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y2, Y8
+	VPERMILPS      $0xb1, Y4, Y2
+	VXORPS         fft_sign_even<>+0(SB), Y2, Y2
+	VPERMILPS      $0xb1, Y6, Y4
+	VMULPS         const_3f3504f3<>+0(SB), Y4, Y4
+	VMOVAPS        Y4, Y4
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y6, Y4
+	VADDPS         Y7, Y3, Y6
+	VSUBPS         Y7, Y3, Y10
+	VADDPS         Y9, Y5, Y7
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y7
+	VPERMILPS      $0xb1, Y5, Y6
+	VMOVAPS        Y6, Y5
+	VMOVAPS        Y6, Y9
+	VFMSUBADD231PS Y0, Y10, Y5
+	VFMADDSUB231PS Y0, Y10, Y9
+	VADDPS         Y2, Y1, Y6
+	VSUBPS         Y2, Y1, Y10
+	VADDPS         Y4, Y8, Y2
+	VSUBPS         Y4, Y8, Y4
+	VADDPS         Y2, Y6, Y1
+	VSUBPS         Y2, Y6, Y2
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVAPS        Y4, Y8
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y10, Y8
+	VFMADDSUB231PS Y0, Y10, Y4
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y1, (AX)(R9*1)
+	VMOVUPS        Y9, (AX)(R9*2)
+	VMOVUPS        Y4, (AX)(R10*1)
+	VMOVUPS        Y7, (AX)(R9*4)
+	VMOVUPS        Y2, (AX)(R11*1)
+	VMOVUPS        Y5, (AX)(R10*2)
+	VMOVUPS        Y8, (AX)(R12*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           DX
+	JNZ            fftR8FirstNAVX2Inv_loop
+
+fftR8FirstNAVX2Inv_done:
+	VZEROUPPER
+	RET

@@ -111,6 +111,9 @@ func generateXFFT() {
 		fftR8WideSeg(vmath.AVX2, inverse, true)
 		fftR4WideSeg(vmath.AVX2, inverse)
 	}
+	for _, inverse := range []bool{false, true} {
+		fftR8FirstScale(vmath.AVX2, inverse, false)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.
@@ -859,8 +862,15 @@ func fftTail16(v vmath.ISA, inverse, compact bool) {
 // The kernel runs k of the r values, its q rows is bytes apart in in and
 // its t rows os bytes apart in out: a segmented output (fftR16Wide) puts
 // padding inside a row, so it takes a call per segment of the row.
-func fftR8First(v vmath.ISA, inverse bool) {
+func fftR8First(v vmath.ISA, inverse bool) { fftR8FirstScale(v, inverse, true) }
+
+// fftR8FirstScale is fftR8First, without the scale (fftR8FirstN: its
+// inputs loaded, not multiplied by s = 1) when not scaled.
+func fftR8FirstScale(v vmath.ISA, inverse, scaled bool) {
 	name := "fftR8First" + v.Name + fftDir(inverse)
+	if !scaled {
+		name = "fftR8FirstN" + v.Name + fftDir(inverse)
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex64, k, is, os int, s float32)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.")
@@ -882,8 +892,14 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	is, os := strides("is"), strides("os")
 	SHRQ(U8(log2(cvals(v))), r)
 	JZ(LabelRef(name + "_done"))
-	sv, ones := v.Vec(), fftOnes(v)
-	VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	var sv reg.VecVirtual
+	if scaled {
+		sv = v.Vec()
+	}
+	ones := fftOnes(v)
+	if scaled {
+		VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	}
 	at := func(base reg.Register, q int) Mem {
 		if base == out {
 			return row8(base, os, q)
@@ -893,7 +909,11 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	Label(name + "_loop")
 	u, w := radix8Halves(v, func(j int) reg.VecVirtual {
 		a := v.Vec()
-		VMULPS(at(in, j), sv, a) // s a power of two: exact
+		if scaled {
+			VMULPS(at(in, j), sv, a) // s a power of two: exact
+		} else {
+			VMOVUPS(at(in, j), a)
+		}
 		return a
 	}, inverse)
 	ue, wo := u[:], w[:]
