@@ -37,13 +37,21 @@ func fftR8FirstAt(l Level, o, i *complex64, r int, s float32, inverse bool) {
 }
 
 // fftR8FirstRows runs k values of each row of the radix-8 first stage,
-// the input rows is bytes apart, the output rows os.
+// the input rows is bytes apart, the output rows os. At AVX2 an unscaled
+// pass (every forward one) loads its inputs rather than multiplying them
+// by 1 (fftR8FirstN), eight products fewer per eight vectors:
+// FFTWInterleaved/c64 at AVX2, two rounds, 1024 685–688 → 675–678 ns,
+// 2048 1541–1547 → 1522 ns.
 func fftR8FirstRows(l Level, o, i *complex64, k, is, os int, s float32, inverse bool) {
 	switch {
 	case l == AVX512 && inverse:
 		fftR8FirstAVX512Inv(o, i, k, is, os, s)
 	case l == AVX512:
 		fftR8FirstAVX512Fwd(o, i, k, is, os, s)
+	case s == 1 && inverse:
+		fftR8FirstNAVX2Inv(o, i, k, is, os, s)
+	case s == 1:
+		fftR8FirstNAVX2Fwd(o, i, k, is, os, s)
 	case inverse:
 		fftR8FirstAVX2Inv(o, i, k, is, os, s)
 	default:
@@ -709,6 +717,85 @@ func FFT64Radix8Seg(l Level, out, in []complex128, tw []float64, n, ls, inPad, o
 	}
 }
 
+// FFTSeg8Supported reports whether level l has the complex64 kernels of
+// the segmented AVX2 plan (fft's runSeg8): FFTRadix8FirstSeg8,
+// FFTRadix8Seg and FFTRadix4SegIn, whose layouts put padding after every
+// n/8 values.
+func FFTSeg8Supported(l Level) bool { return l == AVX2 }
+
+// FFTRadix8FirstSeg8 is FFTRadix8First (length n = len(in)) writing a
+// segmented layout (FFTSegIndex, segments of n/8 values, outPad values of
+// padding after each): its eight output rows are then not n bytes apart
+// (one L1 set from n = 4096) but a row and the padding. Level
+// FFTSeg8Supported.
+func FFTRadix8FirstSeg8(l Level, out, in []complex64, outPad int, s float32, inverse bool) {
+	n := len(in)
+	seg := n / 8
+	if !FFTSeg8Supported(l) || n < 32 || n%32 != 0 || outPad < 0 || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTRadix8FirstSeg8: bad length or padding")
+	}
+	const b = 8 // bytes per value
+	fftR8FirstRows(l, &out[0], &in[0], seg, seg*b, (seg+outPad)*b, s, inverse)
+}
+
+// FFTRadix8Seg is FFTRadix8's wide stage (r = n/(8·ls) a multiple of 4)
+// of length n between segmented layouts (segments of n/8 values): inPad
+// values after every n/8 of in, outPad after every n/8 of out. A padded
+// in needs ls a multiple of 8 (each segment then holds the inputs of
+// ls/8 whole j). Level FFTSeg8Supported; the table is FFTRadix8's.
+func FFTRadix8Seg(l Level, out, in []complex64, tw []float32, n, ls, inPad, outPad int, inverse bool) {
+	seg := n / 8
+	if !FFTSeg8Supported(l) || ls < 1 || n%(8*ls) != 0 || inPad < 0 || outPad < 0 || (inPad > 0 && ls%8 != 0) ||
+		n/(8*ls) < 4 || !FFTRadix8Supported(l, ls, n/(8*ls)) ||
+		len(in) <= FFTSegIndex(n-1, seg, inPad) || len(out) <= FFTSegIndex(n-1, seg, outPad) {
+		panic("asm: FFTRadix8Seg: bad length, padding or unsupported stage")
+	}
+	r := n / (8 * ls)
+	tw = tw[:FFTRadix8TwiddleLen(l, ls, r)]
+	const b = 8 // bytes per value
+	os := (seg + outPad) * b
+	per, groups := ls, 1
+	if inPad > 0 {
+		per, groups = ls/8, 8
+	}
+	o, i, w, gskip := &out[0], &in[0], &tw[0], inPad*b
+	switch v := fftR8VectorTable(ls); {
+	case v && inverse:
+		fftR8WideVSAVX2Inv(o, i, w, per, r, os, groups, gskip)
+	case v:
+		fftR8WideVSAVX2Fwd(o, i, w, per, r, os, groups, gskip)
+	case inverse:
+		fftR8WideSAVX2Inv(o, i, w, per, r, os, groups, gskip)
+	default:
+		fftR8WideSAVX2Fwd(o, i, w, per, r, os, groups, gskip)
+	}
+}
+
+// FFTRadix4SegIn is FFTRadix4's wide stage (r = n/(4·ls) a multiple of
+// the values per vector, ls > 1) of length n = len(out) reading in in a
+// segmented layout (segments of n/8 values, inPad after each; ls a
+// multiple of 8, so that a segment holds the inputs of ls/8 whole j):
+// the stage after FFTRadix8Seg, whose output is contiguous again (its
+// four streams lie n/4 values apart, which four ways of one L1 set
+// hold). Level FFTSeg8Supported; the table is FFTRadix4's.
+func FFTRadix4SegIn(l Level, out, in []complex64, tw []float32, ls, inPad int, inverse bool) {
+	n := len(out)
+	seg := n / 8
+	if !FFTSeg8Supported(l) || ls < 8 || ls%8 != 0 || n%(4*ls) != 0 || inPad < 0 || FFTRadix4Narrow(l, n/(4*ls)) ||
+		!FFTRadix4Supported(l, ls, n/(4*ls)) || len(in) <= FFTSegIndex(n-1, seg, inPad) {
+		panic("asm: FFTRadix4SegIn: bad length, padding or unsupported stage")
+	}
+	r := n / (4 * ls)
+	tw = tw[:6*ls]
+	const b = 8 // bytes per value
+	o, i, w := &out[0], &in[0], &tw[0]
+	if inverse {
+		fftR4WideSegAVX2Inv(o, i, w, 8, ls/8, r, ls*r*b, inPad*b)
+	} else {
+		fftR4WideSegAVX2Fwd(o, i, w, 8, ls/8, r, ls*r*b, inPad*b)
+	}
+}
+
 // FFTRadix4CompactMinLen is the shortest ls whose r = 1 radix-4 stage
 // FFTRadix4CompactSupported offers: there the duplicated table (48 bytes
 // per value) no longer fits L1 beside the data. The r = 1 AVX2 kernel
@@ -766,6 +853,9 @@ func FFTRadix8Supported(l Level, ls, r int) bool {
 // fourteen vectors (Re w_q, Im w_q, each value over both lanes of a
 // complex; avogen/fft.go, fftR8Mid).
 func FFTRadix8TwiddleLen(l Level, ls, r int) int {
+	if r == 1 && fftR8NarrowCompact(ls) {
+		return 14 * ls
+	}
 	if r == 1 {
 		return 28 * ls
 	}
@@ -781,6 +871,21 @@ func FFTRadix8TwiddleLen(l Level, ls, r int) int {
 // best of five: n = 512 (ls = 8, r = 8) 329 against 320 ns with it, but
 // 1024 (ls = 32, r = 4) 698 against 710 ns, its 14 KB table crowding L1.
 func fftR8VectorTable(ls int) bool { return ls <= 8 }
+
+// fftR8NarrowCompact reports whether the narrow (r = 1) radix-8 stage of
+// sub-transform length ls takes the compact table (fftR8Narrow1c: per
+// four j seven vectors, w_q of those j as plain complex64) rather than
+// the duplicated one, from ls = 256 (n = 2048), where the duplicated
+// table is 28 KB and beside the stage's 32 KB of data crowds L1. The
+// stage alone (ls = 256, best of 200 batches of 50, a throwaway
+// harness): 548–551 ns duplicated against 525–532 compact;
+// BenchmarkFFT/c64/n=2048 at AVX2, two runs of /tmp/s12/ab3.sh, 8
+// rounds, best: 1546 and 1621 against 1536 and 1572 ns.
+func fftR8NarrowCompact(ls int) bool { return ls >= 256 }
+
+// FFTRadix8NarrowCompact reports whether FFTRadix8's table of the r = 1
+// stage of sub-transform length ls is the compact one.
+func FFTRadix8NarrowCompact(l Level, ls int) bool { return fftR8NarrowCompact(ls) }
 
 // FFTRadix8VectorTable reports whether FFTRadix8's table of a wide stage
 // (r > 1) of sub-transform length ls holds each twiddle's Re and Im over
@@ -809,6 +914,10 @@ func FFTRadix8(l Level, out, in []complex64, tw []float32, ls int, inverse bool)
 	tw = tw[:FFTRadix8TwiddleLen(l, ls, r)]
 	o, i, w := &out[0], &in[0], &tw[0]
 	switch {
+	case r == 1 && fftR8NarrowCompact(ls) && inverse:
+		fftR8Narrow1cAVX2Inv(o, i, w, ls)
+	case r == 1 && fftR8NarrowCompact(ls):
+		fftR8Narrow1cAVX2Fwd(o, i, w, ls)
 	case r == 1 && inverse:
 		fftR8Narrow1AVX2Inv(o, i, w, ls)
 	case r == 1:

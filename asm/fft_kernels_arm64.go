@@ -161,6 +161,29 @@ func FFTRadix4Compact(l Level, out, in []complex64, tw []float32, ls int, invers
 // never on arm64 (an AVX2 kernel).
 func FFTRadix8Supported(l Level, ls, r int) bool { return false }
 
+// FFTRadix8NarrowCompact reports whether FFTRadix8's r = 1 table is
+// compact: never on arm64 (no kernel).
+func FFTRadix8NarrowCompact(l Level, ls int) bool { return false }
+
+// FFTSeg8Supported reports whether level l has the segmented AVX2
+// kernels: never on arm64.
+func FFTSeg8Supported(l Level) bool { return false }
+
+// FFTRadix8FirstSeg8 has no NEON kernel (FFTSeg8Supported).
+func FFTRadix8FirstSeg8(l Level, out, in []complex64, outPad int, s float32, inverse bool) {
+	panic("asm: FFTRadix8FirstSeg8: no NEON kernel")
+}
+
+// FFTRadix8Seg has no NEON kernel (FFTSeg8Supported).
+func FFTRadix8Seg(l Level, out, in []complex64, tw []float32, n, ls, inPad, outPad int, inverse bool) {
+	panic("asm: FFTRadix8Seg: no NEON kernel")
+}
+
+// FFTRadix4SegIn has no NEON kernel (FFTSeg8Supported).
+func FFTRadix4SegIn(l Level, out, in []complex64, tw []float32, ls, inPad int, inverse bool) {
+	panic("asm: FFTRadix4SegIn: no NEON kernel")
+}
+
 // FFTRadix8TwiddleLen is the float32 count of FFTRadix8's table: none on
 // arm64.
 func FFTRadix8TwiddleLen(l Level, ls, r int) int { return 0 }

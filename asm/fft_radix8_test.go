@@ -42,6 +42,11 @@ func packRadix8(l asm.Level, w [7][]complex128, ls, r int) []float32 {
 		g, i := j/4, j%4
 		for q := range 7 {
 			re, im := float32(real(w[q][j])), float32(imag(w[q][j]))
+			if asm.FFTRadix8NarrowCompact(l, ls) {
+				base := g*56 + q*8
+				tw[base+2*i], tw[base+2*i+1] = re, im
+				continue
+			}
 			base := g*112 + q*16
 			tw[base+2*i], tw[base+2*i+1] = re, re
 			tw[base+8+2*i], tw[base+8+2*i+1] = im, im
@@ -57,7 +62,7 @@ func packRadix8(l asm.Level, w [7][]complex128, ls, r int) []float32 {
 func TestFFTRadix8MatchesFloat64StageAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(81, 82))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		ran, narrow, vtab := 0, 0, 0
+		ran, narrow, vtab, compact := 0, 0, 0, 0
 		for n := 32; n <= 1<<13; n *= 2 {
 			for ls := 1; 8*ls <= n; ls *= 2 {
 				r := n / (8 * ls)
@@ -82,6 +87,9 @@ func TestFFTRadix8MatchesFloat64StageAtEveryLevel(t *testing.T) {
 					// radix-4 stage's roundings.
 					checkStageTol(t, "FFTRadix8", out, want, x, 2)
 					ran++
+					if r == 1 && asm.FFTRadix8NarrowCompact(l, ls) {
+						compact++
+					}
 					if r == 1 {
 						narrow++
 					} else if asm.FFTRadix8VectorTable(l, ls) {
@@ -90,8 +98,8 @@ func TestFFTRadix8MatchesFloat64StageAtEveryLevel(t *testing.T) {
 				}
 			}
 		}
-		if l == asm.AVX2 && (ran < 30 || narrow < 10 || vtab < 10 || ran-narrow-vtab < 10) {
-			t.Fatalf("only %d stages ran (%d narrow, %d wide with the vector table)", ran, narrow, vtab)
+		if l == asm.AVX2 && (ran < 30 || narrow < 10 || vtab < 10 || ran-narrow-vtab < 10 || compact < 4 || narrow-compact < 4) {
+			t.Fatalf("only %d stages ran (%d narrow, %d of them with the compact table, %d wide with the vector table)", ran, narrow, compact, vtab)
 		}
 		if l != asm.AVX2 && ran != 0 {
 			t.Fatalf("%d stages ran at %v, which has no radix-8 kernel", ran, l)

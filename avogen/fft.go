@@ -95,6 +95,27 @@ func generateFFT() {
 	}
 }
 
+// generateXFFT writes asm/xfft_amd64.s: complex64 AVX2 stages added after
+// the others, in a file of their own whose name sorts after every other
+// assembly file of package asm, so that adding them moved no existing
+// kernel. Appended to fft_amd64.s they had moved fftsmall_amd64.s's
+// kernels by their length, and the AVX2 n = 512 whole-transform kernel
+// (see alignBody32) at 0x340 rather than 0x800 modulo 4 KB took 350 ns
+// against 279 (FFTWInterleaved/c64, three rounds).
+func generateXFFT() {
+	for _, inverse := range []bool{false, true} {
+		fftR8Narrow1Compact(vmath.AVX2, inverse)
+	}
+	for _, inverse := range []bool{false, true} {
+		fftR8WideSeg(vmath.AVX2, inverse, false)
+		fftR8WideSeg(vmath.AVX2, inverse, true)
+		fftR4WideSeg(vmath.AVX2, inverse)
+	}
+	for _, inverse := range []bool{false, true} {
+		fftR8FirstScale(vmath.AVX2, inverse, false)
+	}
+}
+
 // fftDir is the suffix of a direction's kernels.
 func fftDir(inverse bool) string {
 	if inverse {
@@ -849,8 +870,15 @@ func fftTail16(v vmath.ISA, inverse, compact bool) {
 // The kernel runs k of the r values, its q rows is bytes apart in in and
 // its t rows os bytes apart in out: a segmented output (fftR16Wide) puts
 // padding inside a row, so it takes a call per segment of the row.
-func fftR8First(v vmath.ISA, inverse bool) {
+func fftR8First(v vmath.ISA, inverse bool) { fftR8FirstScale(v, inverse, true) }
+
+// fftR8FirstScale is fftR8First, without the scale (fftR8FirstN: its
+// inputs loaded, not multiplied by s = 1) when not scaled.
+func fftR8FirstScale(v vmath.ISA, inverse, scaled bool) {
 	name := "fftR8First" + v.Name + fftDir(inverse)
+	if !scaled {
+		name = "fftR8FirstN" + v.Name + fftDir(inverse)
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex64, k, is, os int, s float32)")
 	Pragma("noescape")
 	Doc(name + " runs the radix-8 first stage of a complex64 FFT; see avogen/fft.go.")
@@ -872,8 +900,14 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	is, os := strides("is"), strides("os")
 	SHRQ(U8(log2(cvals(v))), r)
 	JZ(LabelRef(name + "_done"))
-	sv, ones := v.Vec(), fftOnes(v)
-	VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	var sv reg.VecVirtual
+	if scaled {
+		sv = v.Vec()
+	}
+	ones := fftOnes(v)
+	if scaled {
+		VBROADCASTSS(Load(Param("s"), XMM()), sv)
+	}
 	at := func(base reg.Register, q int) Mem {
 		if base == out {
 			return row8(base, os, q)
@@ -883,7 +917,11 @@ func fftR8First(v vmath.ISA, inverse bool) {
 	Label(name + "_loop")
 	u, w := radix8Halves(v, func(j int) reg.VecVirtual {
 		a := v.Vec()
-		VMULPS(at(in, j), sv, a) // s a power of two: exact
+		if scaled {
+			VMULPS(at(in, j), sv, a) // s a power of two: exact
+		} else {
+			VMOVUPS(at(in, j), a)
+		}
 		return a
 	}, inverse)
 	ue, wo := u[:], w[:]
@@ -1214,13 +1252,53 @@ func cmulBcst(v vmath.ISA, x reg.VecVirtual, wr, wi Mem, inverse bool) reg.VecVi
 // from memory, off the shuffle ports, ran as fast (121–126 against
 // 122–126 ns), so the uop count, not the port, is what costs.
 func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
+	fftR8MidTable(v, inverse, narrow, vtab, false)
+}
+
+// fftR8Narrow1Compact emits fftR8Mid's narrow (r = 1) stage with its table
+// compact (fftR8Narrow1c): per four j seven vectors, w_q of those j as
+// plain complex64, each spread over Re and Im by VMOVSLDUP and VMOVSHDUP,
+// half the bytes of the duplicated table, which at n = 2048 (ls = 256) is
+// 28 KB and with the data's 32 KB does not fit L1.
+func fftR8Narrow1Compact(v vmath.ISA, inverse bool) { fftR8MidTable(v, inverse, true, false, true) }
+
+// fftR8WideSeg emits fftR8Mid's wide stage (fftR8WideS, with vtab
+// fftR8WideVS) taking the stride of its eight output rows t, os bytes,
+// as an argument rather than ls·r values: a segmented output (padding
+// after every n/8 values, asm.FFTRadix8Seg), whose rows then fall in
+// different L1 sets where n/8 values are a multiple of 4 KB (n = 4096).
+// Its j run in groups of ls, in skipping gskip bytes more after each:
+// the padding of a segmented input, in one call where a call per
+// segment cost 8 calls.
+func fftR8WideSeg(v vmath.ISA, inverse, vtab bool) {
+	fftR8MidTableOS(v, inverse, false, vtab, false, true)
+}
+
+// fftR8MidTable is fftR8Mid, narrow with the compact table when compact.
+func fftR8MidTable(v vmath.ISA, inverse, narrow, vtab, compact bool) {
+	fftR8MidTableOS(v, inverse, narrow, vtab, compact, false)
+}
+
+// fftR8MidTableOS is fftR8MidTable, the wide stage's output stride an
+// argument when osParam (fftR8WideSeg).
+func fftR8MidTableOS(v vmath.ISA, inverse, narrow, vtab, compact, osParam bool) {
 	name := "fftR8Wide" + v.Name + fftDir(inverse)
 	if vtab {
 		name = "fftR8WideV" + v.Name + fftDir(inverse)
 	}
 	sig := "func(out, in *complex64, tw *float32, ls, r int)"
+	if osParam {
+		name = "fftR8WideS" + v.Name + fftDir(inverse)
+		if vtab {
+			name = "fftR8WideVS" + v.Name + fftDir(inverse)
+		}
+		sig = "func(out, in *complex64, tw *float32, ls, r, os, groups, gskip int)"
+	}
 	if narrow {
 		name = "fftR8Narrow1" + v.Name + fftDir(inverse)
+		if compact {
+			name = "fftR8Narrow1c" + v.Name + fftDir(inverse)
+		}
 		sig = "func(out, in *complex64, tw *float32, ls int)"
 	}
 	TEXT(name, NOSPLIT, sig)
@@ -1255,17 +1333,30 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 		SHLQ(U8(3), ib) // the q stride: r values
 		is = strides(ib)
 		ob := GP64()
-		MOVQ(ls, ob)
-		IMULQ(r, ob)
-		SHLQ(U8(3), ob) // the t stride: ls·r values
+		if osParam {
+			Load(Param("os"), ob)
+		} else {
+			MOVQ(ls, ob)
+			IMULQ(r, ob)
+			SHLQ(U8(3), ob) // the t stride: ls·r values
+		}
 		os = strides(ob)
 		SHRQ(U8(log2(cvals(v))), r) // vectors per j
 		JZ(LabelRef(name + "_done"))
 		CMPQ(ls, Imm(0))
 		JLE(LabelRef(name + "_done"))
+		if osParam {
+			CMPQ(NewParamAddr("groups", 48), Imm(0))
+			JLE(LabelRef(name + "_done"))
+		}
 	}
 	ones := fftOnes(v)
 	vb := v.Bytes()
+	if osParam {
+		// Groups of ls j, in skipping gskip more bytes after each.
+		Label(name + "_group")
+		Load(Param("ls"), ls)
+	}
 	Label(name + "_j")
 	var k reg.GPVirtual
 	if !narrow {
@@ -1302,7 +1393,14 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 					x, cache[2*p] = hi, lo
 				}
 			}
-			if q > 0 {
+			switch {
+			case q > 0 && compact:
+				w := Mem{Base: tw, Disp: (q - 1) * vb}
+				re, im := v.Vec(), v.Vec()
+				VMOVSLDUP(w, re)
+				VMOVSHDUP(w, im)
+				x = cmulBy(v, x, re, im, inverse)
+			case q > 0:
 				x = cmulBy(v, x, Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
 			}
 			return x
@@ -1333,7 +1431,11 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 	ADDQ(U32(vb), out)
 	if narrow {
 		ADDQ(U32(8*vb), in)
-		ADDQ(U32(14*vb), tw)
+		if compact {
+			ADDQ(U32(7*vb), tw)
+		} else {
+			ADDQ(U32(14*vb), tw)
+		}
 		DECQ(count)
 		JNZ(LabelRef(name + "_j"))
 	} else {
@@ -1349,6 +1451,11 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 		}
 		DECQ(ls)
 		JNZ(LabelRef(name + "_j"))
+		if osParam {
+			ADDQ(NewParamAddr("gskip", 56), in)
+			DECQ(NewParamAddr("groups", 48))
+			JNZ(LabelRef(name + "_group"))
+		}
 	}
 	Label(name + "_done")
 	VZEROUPPER()
@@ -1358,3 +1465,71 @@ func fftR8Mid(v vmath.ISA, inverse, narrow, vtab bool) {
 // butterflyFMA makes butterfly4 form s02 ± s13 by fused multiply-adds by
 // ones (fft1024.go, which says why); the other kernels keep their adds.
 var butterflyFMA bool
+
+// fftR4WideSeg emits fftR4Wide's stage (ls > 1, one row of r values per
+// j) with its j in groups of per, in skipping gskip bytes more after
+// each group: a segmented input (asm.FFTRadix4SegIn), in one call.
+func fftR4WideSeg(v vmath.ISA, inverse bool) {
+	name := "fftR4WideSeg" + v.Name + fftDir(inverse)
+	TEXT(name, NOSPLIT, "func(out, in *complex64, tw *float32, groups, per, r, ss, gskip int)")
+	Pragma("noescape")
+	Doc(name + " runs one radix-4 Stockham stage of a complex64 FFT reading a segmented input; see avogen/fft.go, fftR4WideSeg.")
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	qs, q3, ss, s3 := GP64(), GP64(), GP64(), GP64()
+	Load(Param("r"), qs)
+	SHLQ(U8(3), qs) // the q stride: r values
+	LEAQ(Mem{Base: qs, Index: qs, Scale: 2}, q3)
+	Load(Param("ss"), ss)
+	LEAQ(Mem{Base: ss, Index: ss, Scale: 2}, s3)
+	CMPQ(NewParamAddr("groups", 24), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	CMPQ(NewParamAddr("per", 32), Imm(0))
+	JLE(LabelRef(name + "_done"))
+	wv := Load(Param("r"), GP64())
+	SHRQ(U8(log2(cvals(v))), wv) // vectors per j
+	JZ(LabelRef(name + "_done"))
+	ones := fftOnes(v)
+	Label(name + "_group")
+	jl := GP64()
+	Load(Param("per"), jl)
+	Label(name + "_j")
+	var w [6]reg.VecVirtual
+	for i := range w {
+		w[i] = v.Vec()
+		VBROADCASTSS(Mem{Base: tw, Disp: 4 * i}, w[i])
+	}
+	k := GP64()
+	MOVQ(wv, k)
+	Label(name + "_k")
+	a := make([]reg.VecVirtual, 4)
+	loads := []Mem{{Base: in}, {Base: in, Index: qs, Scale: 1}, {Base: in, Index: qs, Scale: 2}, {Base: in, Index: q3, Scale: 1}}
+	for q, m := range loads {
+		a[q] = v.Vec()
+		VMOVUPS(m, a[q])
+	}
+	for q := 1; q < 4; q++ {
+		a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
+	}
+	butterfly4(v, a, ones, inverse)
+	VMOVUPS(a[0], Mem{Base: out})
+	VMOVUPS(a[1], Mem{Base: out, Index: ss, Scale: 1})
+	VMOVUPS(a[2], Mem{Base: out, Index: ss, Scale: 2})
+	VMOVUPS(a[3], Mem{Base: out, Index: s3, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_k"))
+	// The next j's inputs start 4r values on: the k loop moved in by r.
+	ADDQ(q3, in)
+	ADDQ(U32(24), tw)
+	DECQ(jl)
+	JNZ(LabelRef(name + "_j"))
+	ADDQ(NewParamAddr("gskip", 56), in)
+	DECQ(NewParamAddr("groups", 24))
+	JNZ(LabelRef(name + "_group"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}

@@ -50,6 +50,7 @@ var generators = map[string]func(){
 	"convdirect": generateConvDirect,
 	"peak":       generatePeak,
 	"transpose":  generateTranspose,
+	"xfft":       generateXFFT,
 }
 
 func main() {

@@ -83,7 +83,7 @@ const workSlack = 4096 / 8
 // stockhamWork returns sp's work buffer from s, workGap bytes past dst
 // modulo 4 KB when sp is contiguous (not segmented).
 func stockhamWork(sp *stockham32, s *scratch, dst []complex64) []complex64 {
-	if sp.seg {
+	if sp.seg || sp.seg8 {
 		return s.complex64s(sp.workLen())
 	}
 	return placeWork(s.complex64s(sp.n+workSlack), sp.n, dst)
@@ -127,6 +127,10 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 	}
 	if sp.one {
 		runOne32(sp, dst, src, inverse)
+		return true
+	}
+	if sp.r8Runs || sp.seg8 {
+		transform32AVX2(p, sp, dst, src, inverse)
 		return true
 	}
 	return transform32Stack(sp, dst, src, inverse)
@@ -384,6 +388,14 @@ func runStockham32(sp *stockham32, dst, src, work []complex64, inverse, scale bo
 	}
 	if sp.one && scale == inverse {
 		runOne32(sp, dst, src, inverse)
+		return
+	}
+	if sp.r8Runs {
+		runR8Direct32(sp, dst, src, work, inverse, scale)
+		return
+	}
+	if sp.seg8 {
+		runSeg8_32(sp, dst, src, work, inverse, scale)
 		return
 	}
 	stages := sp.stageCount()

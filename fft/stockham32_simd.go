@@ -28,6 +28,8 @@ type stockham32 struct {
 	compact bool                // the last stage takes asm.FFTRadix4Compact's table (compactLastStage)
 	r16Tail bool                // the passes are radix 16 (ls = 1), radix 4, tail (radix16FirstStages; runR16Tail32)
 	one     bool                // n = 512 or 2048 at AVX-512: the passes run as one asm.FFT512 or FFT2048 call (wholeFFT; runOne32)
+	r8Runs  bool                // the passes are radix 8 (ls = 1) and three radix-4 or radix-8 stages (r8DirectStages; runR8Direct32)
+	seg8    bool                // the radix-8 passes write segmented buffers (seg8Stages; runSeg8_32)
 }
 
 // stage32 is one radix-4 stage: sub-transform length ls, r = n/(4·ls), and
@@ -78,6 +80,7 @@ func newStockham32(n int, l asm.Level) *stockham32 {
 		p.compactLastStage()
 		p.radix16FirstStages()
 		p.wholeFFT()
+		p.r8DirectStages()
 		if p.small == nil {
 			p.small = asm.NewFFTSmallKernel(l, n) // n = 512 at AVX2: see smallHalfMaxLen
 		}
@@ -211,6 +214,14 @@ func (p *stockham32) wholeFFT() {
 	p.one = true
 }
 
+// r8DirectStages marks p for runR8Direct32 when its passes are those of
+// radix8Plans at n = 1024 and 2048 (AVX2): a radix-8 first pass and three
+// radix-4 or radix-8 stages, the last not compact. Plan32's own plans
+// only, as radix16FirstStages.
+func (p *stockham32) r8DirectStages() {
+	p.r8Runs = p.batch == 1 && !p.seg && p.radix8 && p.small == nil && !p.compact && !p.r16Tail && len(p.stages) == 3
+}
+
 // newStockham32Batch is newStockham32 for batch transforms of length n
 // interleaved value by value (x_b[j] at j·batch + b, batch a power of
 // two): every stage's r is batch times that of one transform, so a
@@ -242,6 +253,7 @@ func newStockham32Radix8(n, batch int, l asm.Level, roots rootTable32, plans map
 	} else if total = p.stockhamStages(); total < 0 {
 		return nil
 	}
+	p.seg8Stages()
 	p.tw = make([]float32, total)
 	if roots.q == nil {
 		roots = newRootTable32(n)
@@ -317,11 +329,30 @@ func (p *stockham32) stockhamStages() int {
 // 664–675, 4·4·8·8 702–706, 8·8·4·4 700–730, 4·8·4·8 707–715, 2·8·8·8
 // 746–753; 2048 8·4·8·8 1531–1542, 8·8·8·4 1569–1580, 8·8·4·8
 // 1576–1589, 4·8·8·8 1649–1657; 4096 all radix 4 3885–3940, with one
-// or two radix-8 passes 5086–5435.
+// or two radix-8 passes 5086–5435. n = 4096 runs 8·8·4·4·4 with the
+// radix-8 passes writing segmented buffers (seg8Stages, runSeg8_32), its
+// radix-8 rows then a row and 128 bytes apart: BenchmarkFFT/c64/n=4096 at
+// AVX2, /tmp/s12/ab3.sh 8 rounds, best, 3988 ns all radix 4 against 3621;
+// FFTWInterleaved/c64 ratio 0.98 → 1.09 (3584 against FFTW's 3898 ns).
+// The passes alone (best of 200 batches of 20, work 1536 bytes past a
+// page-aligned src): radix 8 first 597–600 ns, radix 8 (ls = 8) 771–786,
+// radix 4 (ls = 64) reading the segments 599–605, where the six radix-4
+// passes take 570–800 each (each streams 64 KB through L2: a copy of the
+// 32 KB takes 588 ns). Rejected on the way: a radix-16 first pass at AVX2
+// (sixteen YMM of data, stage A spilled to a 1 KB frame; two vectors of k
+// per iteration so that each line is read once): at 4096 its sixteen
+// rows 2 KB apart share two L1 sets, 1087–1511 ns against 1154 for the
+// two radix-4 passes (972 in place), and at 1024 (16·8·8, 16·4·4·4)
+// 653–669 ns against 640–650, L1-resident and bound by the FP ports, which
+// it does not relieve; the last two radix-4 stages fused (a radix-16
+// tail, spilled, 4 j per vector): 1024 344–347 ns against 346–352 for the
+// two stages, 2048 689–700 against 695–718, 4096 1710–1908 against
+// 1536–1555.
 var radix8Plans = map[int][]int{
 	9:  {8, 8, 8},
 	10: {8, 4, 8, 4},
 	11: {8, 4, 8, 8},
+	12: {8, 8, 4, 4, 4},
 }
 
 // radix8RealPlans are radix8Plans for the half-length plan of a real FFT:
@@ -408,11 +439,33 @@ func fillRadix8(tw []float32, l asm.Level, n, ls, r int, roots rootTable32) {
 				tw[14*j+2*q-2], tw[14*j+2*q-1] = c, s
 				continue
 			}
+			if asm.FFTRadix8NarrowCompact(l, ls) {
+				// Per four j, w_q of those j as plain complex64.
+				o := j/4*56 + (q-1)*8 + 2*(j%4)
+				tw[o], tw[o+1] = c, s
+				continue
+			}
 			// Per four j, Re w_q and Im w_q as vectors, each value over
 			// a complex value's two lanes.
 			o := j/4*112 + (q-1)*16 + 2*(j%4)
 			tw[o], tw[o+1], tw[o+8], tw[o+9] = c, c, s, s
 		}
+	}
+}
+
+// seg8Pad is the padding, in values, after every n/8 values of the
+// segmented buffers of runSeg8_32.
+const seg8Pad = 16
+
+// seg8Stages marks p for runSeg8_32 where its passes are radix 8 (ls =
+// 1), radix 8 (ls = 8), radix 4 (ls = 64) and more radix-4 stages, n ≥
+// 4096, at a level with the segmented kernels (AVX2).
+func (p *stockham32) seg8Stages() {
+	st := p.stages
+	p.seg8 = asm.FFTSeg8Supported(p.level) && p.batch == 1 && p.n >= 4096 && p.radix8 && len(st) >= 3 &&
+		p.radix8Stage(0) && st[0].ls == 8 && !p.radix8Stage(1) && st[1].ls == 64 && st[1].r > 0
+	for i := 2; p.seg8 && i < len(st); i++ {
+		p.seg8 = !p.radix8Stage(i) && st[i].r > 0
 	}
 }
 
@@ -459,6 +512,9 @@ func segLen(n int) int { return n + 16*segPad32 }
 func (sp *stockham32) workLen() int {
 	if sp.seg {
 		return 2 * segLen(sp.n)
+	}
+	if sp.seg8 {
+		return 2 * (sp.n + 8*seg8Pad)
 	}
 	return sp.n
 }

@@ -64,9 +64,13 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 			// only if these plans hold its stages.
 			if lg := bits.TrailingZeros(uint(n)); asm.FFTRadix8Supported(l, 8, 8) {
 				r32, _ := NewRealPlan32(2 * n)
-				for what, sp := range map[string]*stockham32{"Plan32": p32.stockham(l), "RealPlan32's half": r32.stockham(l).cplx} {
+				for what, c := range map[string]struct {
+					sp    *stockham32
+					plans map[int][]int
+				}{"Plan32": {p32.stockham(l), radix8Plans}, "RealPlan32's half": {r32.stockham(l).cplx, radix8RealPlans}} {
+					sp, plan := c.sp, c.plans[lg]
 					if sp == nil {
-						if radix8Plans[lg] != nil {
+						if plan != nil {
 							t.Errorf("%v: %s n=%d has no Stockham plan", l, what, n)
 						}
 						continue
@@ -77,8 +81,13 @@ func TestVectorLevelsRunTheStockhamKernels(t *testing.T) {
 							r8++
 						}
 					}
-					if (r8 > 0) != (radix8Plans[lg] != nil) {
-						t.Errorf("%v: %s n=%d runs %d radix-8 stages (plan %v)", l, what, n, r8, radix8Plans[lg])
+					if (r8 > 0) != (plan != nil) {
+						t.Errorf("%v: %s n=%d runs %d radix-8 stages (plan %v)", l, what, n, r8, plan)
+					}
+					// The segmented AVX2 plan (runSeg8_32) where radix-8
+					// stages would otherwise write eight rows 4 KB apart.
+					if want := plan != nil && n >= 4096 && asm.FFTSeg8Supported(l); what == "Plan32" && sp.seg8 != want {
+						t.Errorf("%v: Plan32 n=%d: segmented radix-8 passes %v, want %v", l, n, sp.seg8, want)
 					}
 				}
 			}
@@ -257,6 +266,40 @@ func TestRadix16FirstPlan32sMatchPlan64(t *testing.T) {
 				if e := relRMS(inPlace, want); !(e <= tol) {
 					t.Errorf("n=%d inverse=%v in place: relative RMS error %.3g > %.3g", n, inverse, e, tol)
 				}
+			}
+		}
+	})
+}
+
+// TestPowerOfTwoPlan32MatchesPlan64AtEveryLevel checks the plans of n =
+// 512 … 16384 (whole-transform kernel, the straight radix-8 runs of n =
+// 1024 and 2048, the segmented passes of 4096, the radix-4 plans) against
+// Plan64 of the same float32 input, both directions, out of place and in
+// place (which must agree bit for bit).
+func TestPowerOfTwoPlan32MatchesPlan64AtEveryLevel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	asmtest.ForEachLevel(t, func(t *testing.T, _ asm.Level) {
+		for n := 512; n <= 1<<14; n *= 2 {
+			x32 := toC64(randComplex128(rng, n))
+			p32, _ := NewPlan32(n)
+			p64, _ := NewPlan64(n)
+			for _, inverse := range []bool{false, true} {
+				want := make([]complex128, n)
+				got := make([]complex64, n)
+				inPlace := append([]complex64(nil), x32...)
+				if inverse {
+					p64.Inverse(want, toC128(x32))
+					mustOK(t, p32.Inverse(got, x32))
+					mustOK(t, p32.Inverse(inPlace, inPlace))
+				} else {
+					p64.Forward(want, toC128(x32))
+					mustOK(t, p32.Forward(got, x32))
+					mustOK(t, p32.Forward(inPlace, inPlace))
+				}
+				if e, tol := relRMS(got, want), fft32RMSPerLog2*log2n(n); !(e <= tol) {
+					t.Errorf("Plan32 n=%d inverse=%v: relative RMS error %.3g > %.3g", n, inverse, e, tol)
+				}
+				mustEqual(t, "Plan32 in place", inPlace, got)
 			}
 		}
 	})
