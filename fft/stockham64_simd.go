@@ -181,7 +181,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		case s.r8 && s.r == 1:
 			s.len = asm.FFT64Radix8LastTwiddleLen(s.ls)
 		case s.r8:
-			s.len = asm.FFT64Radix8TwiddleLen(s.ls)
+			s.len = asm.FFT64Radix8TwiddleLen(s.ls, s.r)
 		case s.r16:
 			s.len = asm.FFT64Radix16TwiddleLen(s.ls)
 		case s.r == 0:
@@ -214,10 +214,16 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		if s.r8 {
 			// Per j, for q = 1 … 7, Re and Im of ω_{8ls}^{qj}, each over
 			// the four lanes of a vector.
+			// Compact (asm.FFT64Radix8Compact): Re and Im once.
 			tw, stride := p.tw[s.off:s.off+s.len], n/(8*s.ls)
+			compact := asm.FFT64Radix8Compact(s.ls, s.r)
 			for j := range s.ls {
 				for q := 1; q < 8; q++ {
 					c, si := roots.root(q * j * stride)
+					if compact {
+						tw[14*j+2*(q-1)], tw[14*j+2*(q-1)+1] = c, si
+						continue
+					}
 					o := 56*j + 8*(q-1)
 					for i := range 4 {
 						tw[o+i], tw[o+4+i] = c, si
