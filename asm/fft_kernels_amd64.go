@@ -330,7 +330,10 @@ func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {
 // batches, 3 rounds), compact everywhere against duplicated: n = 1024
 // ratio to FFTW 0.80–0.83 against 0.78–0.79, 2048 0.84–0.87 against
 // 0.80–0.86, 16384 36870–37743 against 41380–46801 ns; but 256 315–441
-// against 305–308 ns (ratio 0.72–0.76 against 0.78–0.79).
+// against 305–308 ns (ratio 0.72–0.76 against 0.78–0.79). Rechecked
+// with the segmented 8, 8, 8, 4 plan of 2048 (its last stage ls = 512,
+// four interleaved rounds, ours-ns min): duplicated there 3346 against
+// compact's 3169 (r64 4096 3993 against 3822).
 func fft64Narrow1Compact(l Level, ls int) bool { return l == AVX2 && ls >= 256 }
 
 func fft64R4Narrow1At(l Level, o, i *complex128, w *float64, ls int, inverse bool) {
