@@ -778,6 +778,9 @@ const seg8Slack = 4096 / 16
 // the placement for the radix-8 plans only, 3268–3297 with the second
 // buffer also 2 KB after the first (4096 then 7544–7668 against
 // 7392–7422); r64 4096 3876–3880 against 3912–3948 and 3934–3939.
+// With seg8Pad64 the second buffer starts 1 KB after the first modulo 4
+// KB; 3 KB after it (four rounds, ours-ns min) moved c128 2048 3159 →
+// 3135 but 4096 7016 → 7058 and r64 8192 8312 → 8343: not taken.
 func seg8Buffers(work []complex128, size int, src []complex128) [2][]complex128 {
 	a := halfPageAfter(work, src)
 	return [2][]complex128{work[a : a+size], work[a+size : a+2*size]}
