@@ -80,11 +80,11 @@ func TestFFT64Radix8MatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 				if !asm.FFT64Radix8Supported(l, ls, r) {
 					continue
 				}
-				w, tw := radix8Twiddles128(rng, ls)
+				w, tw := radix8Twiddles128(rng, ls, r)
 				for q := range w { // j = 0's twiddles are 1, never read: NaN would show
 					w[q][0] = 1
 				}
-				for i := range 56 {
+				for i := range len(tw) / ls {
 					tw[i] = math.NaN()
 				}
 				x := randC128(rng, n)
@@ -112,7 +112,8 @@ func TestFFT64Radix8MatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 // 4 where ls is a multiple of 8) and of out (0, 4), both directions, at
 // every ls and R the level supports for n = 16 … 2^13, under guard
 // pages: in's padding holds NaN (a read shows in the result), out's a
-// marker that must stay. Where a level has no such kernel, the entry
+// marker that must stay; the twiddles are random units but 1 for j = 0,
+// whose slots hold NaN, which the stage must not read. Where a level has no such kernel, the entry
 // point must panic.
 func TestFFT64Radix8SegMatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(49, 50))
@@ -139,7 +140,13 @@ func TestFFT64Radix8SegMatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 				if !asm.FFT64Radix8Supported(l, ls, r) {
 					continue
 				}
-				w, tw := radix8Twiddles128(rng, ls)
+				w, tw := radix8Twiddles128(rng, ls, r)
+				for q := range w { // j = 0's twiddles are 1, never read: NaN would show
+					w[q][0] = 1
+				}
+				for i := range len(tw) / ls {
+					tw[i] = math.NaN()
+				}
 				x := randC128(rng, n)
 				seg := n / 8
 				for _, inPad := range []int{0, 4} {
@@ -287,15 +294,20 @@ func TestFFT64Radix8LastMatchesTheFloat64StageAtEveryLevel(t *testing.T) {
 }
 
 // radix8Twiddles128 draws random unit twiddles w[q][j] for a radix-8
-// stage of ls and lays them out as FFT64Radix8 reads them: per j, for q =
-// 1 … 7, four Re then four Im.
-func radix8Twiddles128(rng *rand.Rand, ls int) (w [7][]complex128, tw []float64) {
-	tw = make([]float64, asm.FFT64Radix8TwiddleLen(ls))
+// stage of ls and R = r and lays them out as FFT64Radix8 reads them: per j, for q =
+// 1 … 7, four Re then four Im, or Re and Im once where
+// FFT64Radix8Compact.
+func radix8Twiddles128(rng *rand.Rand, ls, r int) (w [7][]complex128, tw []float64) {
+	tw = make([]float64, asm.FFT64Radix8TwiddleLen(ls, r))
 	for q := range 7 {
 		w[q] = make([]complex128, ls)
 		for j := range ls {
 			c := cmplx.Rect(1, rng.Float64()*2*math.Pi)
 			w[q][j] = c
+			if asm.FFT64Radix8Compact(ls, r) {
+				tw[14*j+2*q], tw[14*j+2*q+1] = real(c), imag(c)
+				continue
+			}
 			for i := range 4 {
 				tw[56*j+8*q+i], tw[56*j+8*q+4+i] = real(c), imag(c)
 			}

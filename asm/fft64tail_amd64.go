@@ -38,3 +38,13 @@ func fft64R8Narrow1xAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int
 //
 //go:noescape
 func fft64R8Narrow1xAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, per int, pad int)
+
+// fft64R8WideCAVX2Fwd runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8WideCAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
+
+// fft64R8WideCAVX2Inv runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.
+//
+//go:noescape
+func fft64R8WideCAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)

@@ -1556,3 +1556,263 @@ DATA fft_sign_even64<>+40(SB)/8, $0x0000000000000000
 DATA fft_sign_even64<>+48(SB)/8, $0x8000000000000000
 DATA fft_sign_even64<>+56(SB)/8, $0x0000000000000000
 GLOBL fft_sign_even64<>(SB), RODATA|NOPTR, $64
+
+// func fft64R8WideCAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8WideCAVX2Fwd(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	MOVQ    os+40(FP), R10
+	LEAQ    (R10)(R10*2), R11
+	LEAQ    (R10)(R10*4), R12
+	LEAQ    (R11)(R10*4), R13
+	SHRQ    $0x01, BX
+	JZ      fft64R8WideCAVX2Fwd_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R8WideCAVX2Fwd_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8WideCAVX2Fwd_j:
+	MOVQ BX, R14
+
+fft64R8WideCAVX2Fwd_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(SI*4), Y2
+	VBROADCASTSD   48(DX), Y3
+	VBROADCASTSD   56(DX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMADDSUB231PD Y3, Y2, Y5
+	VADDPD         Y5, Y1, Y2
+	VSUBPD         Y5, Y1, Y1
+	VMOVUPD        (CX)(SI*1), Y3
+	VBROADCASTSD   (DX), Y4
+	VBROADCASTSD   8(DX), Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         Y5, Y6, Y6
+	VFMADDSUB231PD Y4, Y3, Y6
+	VMOVUPD        (CX)(R8*1), Y3
+	VBROADCASTSD   64(DX), Y4
+	VBROADCASTSD   72(DX), Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y5, Y7, Y7
+	VFMADDSUB231PD Y4, Y3, Y7
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y4
+	VMOVUPD        (CX)(SI*2), Y5
+	VBROADCASTSD   16(DX), Y6
+	VBROADCASTSD   24(DX), Y7
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         Y7, Y8, Y8
+	VFMADDSUB231PD Y6, Y5, Y8
+	VMOVUPD        (CX)(DI*2), Y5
+	VBROADCASTSD   80(DX), Y6
+	VBROADCASTSD   88(DX), Y7
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         Y7, Y9, Y9
+	VFMADDSUB231PD Y6, Y5, Y9
+	VADDPD         Y9, Y8, Y5
+	VSUBPD         Y9, Y8, Y6
+	VMOVUPD        (CX)(DI*1), Y7
+	VBROADCASTSD   32(DX), Y8
+	VBROADCASTSD   40(DX), Y9
+	VPERMILPD      $0x55, Y7, Y10
+	VMULPD         Y9, Y10, Y10
+	VFMADDSUB231PD Y8, Y7, Y10
+	VMOVUPD        (CX)(R9*1), Y7
+	VBROADCASTSD   96(DX), Y8
+	VBROADCASTSD   104(DX), Y9
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         Y9, Y11, Y11
+	VFMADDSUB231PD Y8, Y7, Y11
+	VADDPD         Y11, Y10, Y7
+	VSUBPD         Y11, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(R10*1)
+	VMOVUPD        Y3, (AX)(R10*2)
+	VMOVUPD        Y9, (AX)(R11*1)
+	VMOVUPD        Y5, (AX)(R10*4)
+	VMOVUPD        Y4, (AX)(R12*1)
+	VMOVUPD        Y7, (AX)(R11*2)
+	VMOVUPD        Y6, (AX)(R13*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R14
+	JNZ            fft64R8WideCAVX2Fwd_k
+	ADDQ           R9, CX
+	ADDQ           $0x00000070, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R8WideCAVX2Fwd_j
+
+fft64R8WideCAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64R8WideCAVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, os int)
+// Requires: AVX, FMA3
+TEXT ·fft64R8WideCAVX2Inv(SB), NOSPLIT, $0-48
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    r+32(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	LEAQ    (SI)(SI*4), R8
+	LEAQ    (DI)(SI*4), R9
+	MOVQ    os+40(FP), R10
+	LEAQ    (R10)(R10*2), R11
+	LEAQ    (R10)(R10*4), R12
+	LEAQ    (R11)(R10*4), R13
+	SHRQ    $0x01, BX
+	JZ      fft64R8WideCAVX2Inv_done
+	CMPQ    ls+24(FP), $0x00
+	JLE     fft64R8WideCAVX2Inv_done
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+
+fft64R8WideCAVX2Inv_j:
+	MOVQ BX, R14
+
+fft64R8WideCAVX2Inv_k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        (CX)(SI*4), Y2
+	VBROADCASTSD   48(DX), Y3
+	VBROADCASTSD   56(DX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMSUBADD231PD Y3, Y2, Y5
+	VADDPD         Y5, Y1, Y2
+	VSUBPD         Y5, Y1, Y1
+	VMOVUPD        (CX)(SI*1), Y3
+	VBROADCASTSD   (DX), Y4
+	VBROADCASTSD   8(DX), Y5
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         Y5, Y6, Y6
+	VFMSUBADD231PD Y4, Y3, Y6
+	VMOVUPD        (CX)(R8*1), Y3
+	VBROADCASTSD   64(DX), Y4
+	VBROADCASTSD   72(DX), Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y5, Y7, Y7
+	VFMSUBADD231PD Y4, Y3, Y7
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y4
+	VMOVUPD        (CX)(SI*2), Y5
+	VBROADCASTSD   16(DX), Y6
+	VBROADCASTSD   24(DX), Y7
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         Y7, Y8, Y8
+	VFMSUBADD231PD Y6, Y5, Y8
+	VMOVUPD        (CX)(DI*2), Y5
+	VBROADCASTSD   80(DX), Y6
+	VBROADCASTSD   88(DX), Y7
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         Y7, Y9, Y9
+	VFMSUBADD231PD Y6, Y5, Y9
+	VADDPD         Y9, Y8, Y5
+	VSUBPD         Y9, Y8, Y6
+	VMOVUPD        (CX)(DI*1), Y7
+	VBROADCASTSD   32(DX), Y8
+	VBROADCASTSD   40(DX), Y9
+	VPERMILPD      $0x55, Y7, Y10
+	VMULPD         Y9, Y10, Y10
+	VFMSUBADD231PD Y8, Y7, Y10
+	VMOVUPD        (CX)(R9*1), Y7
+	VBROADCASTSD   96(DX), Y8
+	VBROADCASTSD   104(DX), Y9
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         Y9, Y11, Y11
+	VFMSUBADD231PD Y8, Y7, Y11
+	VADDPD         Y11, Y10, Y7
+	VSUBPD         Y11, Y10, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(R10*1)
+	VMOVUPD        Y7, (AX)(R10*2)
+	VMOVUPD        Y6, (AX)(R11*1)
+	VMOVUPD        Y5, (AX)(R10*4)
+	VMOVUPD        Y4, (AX)(R12*1)
+	VMOVUPD        Y3, (AX)(R11*2)
+	VMOVUPD        Y9, (AX)(R13*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R14
+	JNZ            fft64R8WideCAVX2Inv_k
+	ADDQ           R9, CX
+	ADDQ           $0x00000070, DX
+	DECQ           ls+24(FP)
+	JNZ            fft64R8WideCAVX2Inv_j
+
+fft64R8WideCAVX2Inv_done:
+	VZEROUPPER
+	RET

@@ -338,7 +338,10 @@ func fft64R2FirstAt(l Level, o, i *complex128, r int, s float64) {
 // batches, 3 rounds), compact everywhere against duplicated: n = 1024
 // ratio to FFTW 0.80–0.83 against 0.78–0.79, 2048 0.84–0.87 against
 // 0.80–0.86, 16384 36870–37743 against 41380–46801 ns; but 256 315–441
-// against 305–308 ns (ratio 0.72–0.76 against 0.78–0.79).
+// against 305–308 ns (ratio 0.72–0.76 against 0.78–0.79). Rechecked
+// with the segmented 8, 8, 8, 4 plan of 2048 (its last stage ls = 512,
+// four interleaved rounds, ours-ns min): duplicated there 3346 against
+// compact's 3169 (r64 4096 3993 against 3822).
 func fft64Narrow1Compact(l Level, ls int) bool { return l == AVX2 && ls >= 256 }
 
 func fft64R4Narrow1At(l Level, o, i *complex128, w *float64, ls int, inverse bool) {
@@ -647,10 +650,37 @@ func FFT64Radix8Supported(l Level, ls, r int) bool {
 	return l == AVX2 && ls >= 1 && r >= 2 && r%2 == 0
 }
 
-// FFT64Radix8TwiddleLen is the float64 count of FFT64Radix8's table at
-// level l: per j, for q = 1 … 7, a vector of Re ω_{8ls}^{qj} and one of
-// Im, each value over the vector's four lanes.
-func FFT64Radix8TwiddleLen(ls int) int { return 56 * ls }
+// FFT64Radix8TwiddleLen is the float64 count of FFT64Radix8's table of
+// the stage (ls, R = r): per j, for q = 1 … 7, a vector of Re
+// ω_{8ls}^{qj} and one of Im, each value over the vector's four lanes,
+// or Re and Im once where FFT64Radix8Compact.
+func FFT64Radix8TwiddleLen(ls, r int) int {
+	if FFT64Radix8Compact(ls, r) {
+		return 14 * ls
+	}
+	return 56 * ls
+}
+
+// FFT64Radix8Compact reports whether FFT64Radix8's table of the stage
+// (ls, R = r) is compact (fft64R8WideC): per j, for q = 1 … 7, Re and
+// Im of w_q(j) once, at float64 14j + 2(q−1) and the one after it,
+// rather than each over a vector's four lanes. It is where ls ≥ 64 and
+// R ≤ 4: a j's twiddles then serve at most two vectors, and the
+// duplicated table (28 KB at ls = 64) is read from L2 beside data that
+// do not fit L1 either, so that its bytes cost more than the
+// broadcasts. FFTWInterleaved AVX2, five interleaved rounds, ours-ns
+// min, compact from ls = 64 whatever R against duplicated: c128 2048
+// (ls = 64, R = 4) 3213 → 3170, 16384 (ls = 64, R = 32 and ls = 512, R
+// = 4) 35965 → 35019; but 8192 (ls = 64, R = 16) 14813 → 15266, where
+// each twiddle serves eight vectors; and at the segmented plans' ls = 8
+// (R ≥ 32, a 3.5 KB table) 2048 3140 → 3198, 4096 6999 → 7140, 8192
+// 14653 → 14971 (four rounds), as FFT64Radix8's stage of ls = 8 lost
+// in L1.
+func FFT64Radix8Compact(ls, r int) bool { return ls >= 64 && r <= 4 }
+
+// radix8JLen is the float64 count of one j's twiddles in FFT64Radix8's
+// table of the stage (ls, R = r).
+func radix8JLen(ls, r int) int { return FFT64Radix8TwiddleLen(ls, r) / ls }
 
 // FFT64Radix8 runs one radix-8 Stockham stage of a complex128 FFT of
 // length n = len(in) (avogen/fft64.go, fft64R8Wide): with R = n/(8·ls),
@@ -665,7 +695,7 @@ func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 	if ls < 1 || n%(8*ls) != 0 || len(out) != n || !FFT64Radix8Supported(l, ls, n/(8*ls)) {
 		panic("asm: FFT64Radix8: bad length or unsupported stage")
 	}
-	tw = tw[:FFT64Radix8TwiddleLen(ls)]
+	tw = tw[:FFT64Radix8TwiddleLen(ls, n/(8*ls))]
 	// j = 0, whose twiddles are 1, by the first stage's kernel (no
 	// products; its out rows n/8 values apart, as here), the other j by
 	// the stage's. The stage alone (AVX2, best of 300 batches): n = 512
@@ -677,17 +707,22 @@ func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bo
 	// pass's table more of L1: the stage alone 177 → 198 ns at 512, 371
 	// → 398 at 1024 (VBROADCASTSD from memory costs more than the
 	// products' memory operands on Zen 4).
-	r := n / (8 * ls)
+	r, c := n/(8*ls), FFT64Radix8Compact(ls, n/(8*ls))
 	fft64R8FirstSegAt(l, &out[0], &in[0], r, n/8*16, 1, inverse)
 	if ls > 1 {
-		fft64R8WideAt(&out[r], &in[8*r], &tw[56], ls-1, r, n/8*16, inverse)
+		fft64R8WideAt(&out[r], &in[8*r], &tw[radix8JLen(ls, r)], ls-1, r, n/8*16, c, inverse)
 	}
 }
 
-func fft64R8WideAt(o, i *complex128, w *float64, ls, r, os int, inverse bool) {
-	if inverse {
+func fft64R8WideAt(o, i *complex128, w *float64, ls, r, os int, compact, inverse bool) {
+	switch {
+	case compact && inverse:
+		fft64R8WideCAVX2Inv(o, i, w, ls, r, os)
+	case compact:
+		fft64R8WideCAVX2Fwd(o, i, w, ls, r, os)
+	case inverse:
 		fft64R8WideAVX2Inv(o, i, w, ls, r, os)
-	} else {
+	default:
 		fft64R8WideAVX2Fwd(o, i, w, ls, r, os)
 	}
 }
@@ -698,22 +733,39 @@ func fft64R8WideAt(o, i *complex128, w *float64, ls, r, os int, inverse bool) {
 // pass's eight output streams, n/8 values apart (a multiple of 4 KB from
 // n = 2048), then fall in different L1 sets. A padded in needs ls a
 // multiple of 8 (each segment then holds the inputs of ls/8 whole j).
+// As in FFT64Radix8, w_q(0) is taken to be 1 and not read.
 func FFT64Radix8Seg(l Level, out, in []complex128, tw []float64, n, ls, inPad, outPad int, inverse bool) {
 	seg := n / 8
 	if ls < 1 || n%(8*ls) != 0 || inPad < 0 || outPad < 0 || (inPad > 0 && ls%8 != 0) || !FFT64Radix8Supported(l, ls, n/(8*ls)) ||
 		len(in) <= FFTSegIndex(n-1, seg, inPad) || len(out) <= FFTSegIndex(n-1, seg, outPad) {
 		panic("asm: FFT64Radix8Seg: bad length, padding or unsupported stage")
 	}
-	tw = tw[:FFT64Radix8TwiddleLen(ls)]
 	r, os := n/(8*ls), (seg+outPad)*16
+	tw = tw[:FFT64Radix8TwiddleLen(ls, r)]
+	c, jl := FFT64Radix8Compact(ls, r), radix8JLen(ls, r)
+	// j = 0 (twiddles 1, its inputs the first 8R of in whatever inPad)
+	// by the first stage's kernel without products, as FFT64Radix8.
+	// FFTWInterleaved AVX2, four interleaved rounds, ours-ns min: c128
+	// 2048 3222 → 3207, 4096 7116 → 7063, 8192 15006 → 14876, 16384
+	// 36114 → 36032; r64 2048 1648 → 1651 (noise), 4096 3874 → 3844,
+	// 8192 8374 → 8316, 16384 17963 → 17868. The pass of ls = 8 gains
+	// most (1/8 of its j); ls ≥ 64 keep it for uniformity.
+	fft64R8FirstSegAt(l, &out[0], &in[0], r, os, 1, inverse)
 	if inPad == 0 {
-		fft64R8WideAt(&out[0], &in[0], &tw[0], ls, r, os, inverse)
+		if ls > 1 {
+			fft64R8WideAt(&out[r], &in[8*r], &tw[jl], ls-1, r, os, c, inverse)
+		}
 		return
 	}
 	per := ls / 8 // j per input segment
 	for g := range 8 {
-		j0 := g * per
-		fft64R8WideAt(&out[j0*r], &in[g*(seg+inPad)], &tw[56*j0], per, r, os, inverse)
+		j0, i0, k := g*per, g*(seg+inPad), per
+		if g == 0 {
+			j0, i0, k = 1, 8*r, per-1
+		}
+		if k > 0 {
+			fft64R8WideAt(&out[j0*r], &in[i0], &tw[jl*j0], k, r, os, c, inverse)
+		}
 	}
 }
 

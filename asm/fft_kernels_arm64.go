@@ -354,7 +354,10 @@ func FFT64Tail16(l Level, out, in []complex128, tw []float64, inverse bool) {
 func FFT64Radix8Supported(l Level, ls, r int) bool { return false }
 
 // FFT64Radix8TwiddleLen is zero: no radix-8 middle stage at NEON.
-func FFT64Radix8TwiddleLen(ls int) int { return 0 }
+func FFT64Radix8TwiddleLen(ls, r int) int { return 0 }
+
+// FFT64Radix8Compact reports false: no radix-8 middle stage at NEON.
+func FFT64Radix8Compact(ls, r int) bool { return false }
 
 // FFT64Radix8 has no NEON kernel (FFT64Radix8Supported).
 func FFT64Radix8(l Level, out, in []complex128, tw []float64, ls int, inverse bool) {

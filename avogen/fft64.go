@@ -933,8 +933,21 @@ func fft64TransposeTwiddle(v vmath.ISA, inverse bool) {
 // out's eight streams s start os bytes apart: ls·R values, or a segment
 // of n/8 values and its padding (FFT64Radix8Seg), so that streams a
 // multiple of 4 KB apart do not share the L1 sets.
-func fft64R8Wide(v vmath.ISA, inverse bool) {
+func fft64R8Wide(v vmath.ISA, inverse bool) { fft64R8WidePieces(v, inverse, false) }
+
+// fft64R8WideC is fft64R8Wide with the compact table: per j, for q = 1
+// … 7, Re and Im of ω_{8ls}^{qj} once (112 bytes a j against 448),
+// spread over the lanes by VBROADCASTSD as read. It is for the stages
+// of large ls and small R, where the duplicated table is read from L2
+// beside data that do not fit L1 either (n = 2048's stage ls = 64, R =
+// 4: a 28 KB table).
+func fft64R8WideC(v vmath.ISA, inverse bool) { fft64R8WidePieces(v, inverse, true) }
+
+func fft64R8WidePieces(v vmath.ISA, inverse, compact bool) {
 	name := "fft64R8Wide" + v.Name + fftDir(inverse)
+	if compact {
+		name = "fft64R8WideC" + v.Name + fftDir(inverse)
+	}
 	TEXT(name, NOSPLIT, "func(out, in *complex128, tw *float64, ls, r, os int)")
 	Pragma("noescape")
 	Doc(name + " runs one radix-8 Stockham stage of a complex128 FFT, vectorised over k; see avogen/fft64.go.")
@@ -973,6 +986,12 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 		if q == 0 {
 			return a
 		}
+		if compact {
+			wr, wi := v.Vec(), v.Vec()
+			VBROADCASTSD(Mem{Base: tw, Disp: 16 * (q - 1)}, wr)
+			VBROADCASTSD(Mem{Base: tw, Disp: 16*(q-1) + 8}, wi)
+			return cmul64(v, a, wr, wi, inverse)
+		}
 		return cmul64(v, a, Mem{Base: tw, Disp: 2 * (q - 1) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
 	}
 	u, w := radix8Halves64(v, load, inverse)
@@ -990,7 +1009,11 @@ func fft64R8Wide(v vmath.ISA, inverse bool) {
 	// The k loop moved in and out by R values, out's step per j; in
 	// steps 8R per j: 7R more.
 	ADDQ(r7, in)
-	ADDQ(U32(14*vb), tw)
+	if compact {
+		ADDQ(U32(14*8), tw)
+	} else {
+		ADDQ(U32(14*vb), tw)
+	}
 	DECQ(NewParamAddr("ls", 24))
 	JNZ(LabelRef(name + "_j"))
 	Label(name + "_done")
@@ -1139,6 +1162,9 @@ func generateFFT64Tail() {
 	fft64R8FirstF(vmath.AVX2)
 	for _, inverse := range []bool{false, true} {
 		fft64R8Narrow1X(vmath.AVX2, inverse)
+	}
+	for _, inverse := range []bool{false, true} {
+		fft64R8WideC(vmath.AVX2, inverse)
 	}
 }
 

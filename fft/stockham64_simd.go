@@ -47,6 +47,17 @@ type stockham64 struct {
 // instead of one, whose eight ways they overran.
 const segPad64 = 4
 
+// seg8Pad64 is the padding of the radix-8 plans' segmented buffers
+// (pad8, runSeg8of64): two cache lines after each segment of n/8
+// values rather than segPad64's one. FFTWInterleaved AVX2, interleaved
+// rounds (seven for 2048 … 16384, three beyond), ours-ns min, 8 against 4
+// values: c128 2048 3140 against 3142–3144 (even), 4096 7019 against
+// 7068, 8192 14628 against 14931, 16384 33326 against 34393, 32768
+// 79001 against 80470, 65536 169461 against 173858; r64 8192 8271
+// against 8341, 32768 39689 against 40914, 65536 90415 against 92658.
+// 12 values: 2048 3170, 16384 33178, 8192 14936 (no better than 8).
+const seg8Pad64 = 8
+
 // segMinLen64 is the shortest complex128 plan whose radix-16 pass before
 // the tail writes a segmented buffer; shorter plans fuse pairs of middle
 // stages from the front (fuseRadix16of64: n = 1024 1280–1537 against the
@@ -181,7 +192,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		case s.r8 && s.r == 1:
 			s.len = asm.FFT64Radix8LastTwiddleLen(s.ls)
 		case s.r8:
-			s.len = asm.FFT64Radix8TwiddleLen(s.ls)
+			s.len = asm.FFT64Radix8TwiddleLen(s.ls, s.r)
 		case s.r16:
 			s.len = asm.FFT64Radix16TwiddleLen(s.ls)
 		case s.r == 0:
@@ -214,10 +225,16 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		if s.r8 {
 			// Per j, for q = 1 … 7, Re and Im of ω_{8ls}^{qj}, each over
 			// the four lanes of a vector.
+			// Compact (asm.FFT64Radix8Compact): Re and Im once.
 			tw, stride := p.tw[s.off:s.off+s.len], n/(8*s.ls)
+			compact := asm.FFT64Radix8Compact(s.ls, s.r)
 			for j := range s.ls {
 				for q := 1; q < 8; q++ {
 					c, si := roots.root(q * j * stride)
+					if compact {
+						tw[14*j+2*(q-1)], tw[14*j+2*(q-1)+1] = c, si
+						continue
+					}
 					o := 56*j + 8*(q-1)
 					for i := range 4 {
 						tw[o+i], tw[o+4+i] = c, si
@@ -402,7 +419,7 @@ func radix8Front64(sp *stockham64, l asm.Level) {
 	}
 	sp.stages = st
 	if n >= radix8SegMinLen64 {
-		sp.pad8 = segPad64
+		sp.pad8 = seg8Pad64
 	}
 }
 
@@ -761,6 +778,9 @@ const seg8Slack = 4096 / 16
 // the placement for the radix-8 plans only, 3268–3297 with the second
 // buffer also 2 KB after the first (4096 then 7544–7668 against
 // 7392–7422); r64 4096 3876–3880 against 3912–3948 and 3934–3939.
+// With seg8Pad64 the second buffer starts 1 KB after the first modulo 4
+// KB; 3 KB after it (four rounds, ours-ns min) moved c128 2048 3159 →
+// 3135 but 4096 7016 → 7058 and r64 8192 8312 → 8343: not taken.
 func seg8Buffers(work []complex128, size int, src []complex128) [2][]complex128 {
 	a := halfPageAfter(work, src)
 	return [2][]complex128{work[a : a+size], work[a+size : a+2*size]}
