@@ -1215,3 +1215,557 @@ fftR8FirstNAVX2Inv_loop:
 fftR8FirstNAVX2Inv_done:
 	VZEROUPPER
 	RET
+
+// func fft1024YFwd(dst *complex64, src *complex64, tw *float32, s float32)
+// Requires: AVX, FMA3
+TEXT ·fft1024YFwd(SB), $8224-28
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	LEAQ    31(SP), BX
+	ANDQ    $-32, BX
+	VMOVUPS const_3f800000<>+0(SB), Y0
+	MOVQ    BX, SI
+	MOVQ    $0x00000020, DI
+
+fft1024YFwd_p1:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        4096(CX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        1024(CX), Y2
+	VMOVUPS        5120(CX), Y8
+	VADDPS         Y8, Y2, Y9
+	VSUBPS         Y8, Y2, Y2
+	VMOVUPS        2048(CX), Y8
+	VMOVUPS        6144(CX), Y10
+	VADDPS         Y10, Y8, Y11
+	VSUBPS         Y10, Y8, Y8
+	VMOVUPS        3072(CX), Y10
+	VMOVUPS        7168(CX), Y12
+	VADDPS         Y12, Y10, Y13
+	VSUBPS         Y12, Y10, Y10
+	VPERMILPS      $0xb1, Y2, Y12
+	VMULPS         const_3f3504f3<>+0(SB), Y12, Y12
+	VMOVAPS        Y12, Y12
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y2, Y12
+	VPERMILPS      $0xb1, Y8, Y2
+	VXORPS         fft_sign_odd<>+0(SB), Y2, Y2
+	VPERMILPS      $0xb1, Y10, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y10, Y8
+	VADDPS         Y11, Y3, Y10
+	VSUBPS         Y11, Y3, Y14
+	VADDPS         Y13, Y9, Y11
+	VSUBPS         Y13, Y9, Y9
+	VADDPS         Y11, Y10, Y3
+	VSUBPS         Y11, Y10, Y11
+	VPERMILPS      $0xb1, Y9, Y10
+	VMOVAPS        Y10, Y9
+	VMOVAPS        Y10, Y13
+	VFMSUBADD231PS Y0, Y14, Y9
+	VFMADDSUB231PS Y0, Y14, Y13
+	VADDPS         Y2, Y1, Y10
+	VSUBPS         Y2, Y1, Y14
+	VADDPS         Y8, Y12, Y2
+	VSUBPS         Y8, Y12, Y8
+	VADDPS         Y2, Y10, Y1
+	VSUBPS         Y2, Y10, Y2
+	VPERMILPS      $0xb1, Y8, Y8
+	VMOVAPS        Y8, Y12
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS Y0, Y14, Y12
+	VFMADDSUB231PS Y0, Y14, Y8
+	VMOVUPS        Y3, (SI)
+	VMOVUPS        Y1, 1024(SI)
+	VMOVUPS        Y9, 2048(SI)
+	VMOVUPS        Y12, 3072(SI)
+	VMOVUPS        Y11, 4096(SI)
+	VMOVUPS        Y2, 5120(SI)
+	VMOVUPS        Y13, 6144(SI)
+	VMOVUPS        Y8, 7168(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           DI
+	JNZ            fft1024YFwd_p1
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	MOVQ           DX, DI
+	MOVQ           $0x00000008, R8
+
+fft1024YFwd_p2j:
+	VBROADCASTSS (DI), Y1
+	VBROADCASTSS 4(DI), Y2
+	VBROADCASTSS 8(DI), Y3
+	VBROADCASTSS 12(DI), Y8
+	VBROADCASTSS 16(DI), Y9
+	VBROADCASTSS 20(DI), Y10
+	MOVQ         $0x00000008, R9
+
+fft1024YFwd_p2k:
+	VMOVUPS        (CX), Y11
+	VMOVUPS        256(CX), Y12
+	VMOVUPS        512(CX), Y13
+	VMOVUPS        768(CX), Y14
+	VPERMILPS      $0xb1, Y12, Y15
+	VMULPS         Y2, Y15, Y15
+	VFMADDSUB231PS Y1, Y12, Y15
+	VPERMILPS      $0xb1, Y13, Y12
+	VMULPS         Y8, Y12, Y12
+	VFMADDSUB231PS Y3, Y13, Y12
+	VPERMILPS      $0xb1, Y14, Y13
+	VMULPS         Y10, Y13, Y13
+	VFMADDSUB231PS Y9, Y14, Y13
+	VADDPS         Y12, Y11, Y14
+	VSUBPS         Y12, Y11, Y16
+	VADDPS         Y13, Y15, Y12
+	VSUBPS         Y13, Y15, Y13
+	VADDPS         Y12, Y14, Y11
+	VSUBPS         Y12, Y14, Y12
+	VPERMILPS      $0xb1, Y13, Y13
+	VMOVAPS        Y13, Y15
+	VMOVAPS        Y13, Y13
+	VFMSUBADD231PS Y0, Y16, Y15
+	VFMADDSUB231PS Y0, Y16, Y13
+	VMOVUPS        Y11, (SI)
+	VMOVUPS        Y15, 2048(SI)
+	VMOVUPS        Y12, 4096(SI)
+	VMOVUPS        Y13, 6144(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           R9
+	JNZ            fft1024YFwd_p2k
+	ADDQ           $0x00000300, CX
+	ADDQ           $0x00000018, DI
+	DECQ           R8
+	JNZ            fft1024YFwd_p2j
+	MOVQ           AX, CX
+	MOVQ           BX, SI
+	LEAQ           192(DX), R8
+	MOVQ           $0x00000020, DI
+
+fft1024YFwd_p3:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        128(CX), Y2
+	VBROADCASTSS   24(R8), Y3
+	VBROADCASTSS   28(R8), Y8
+	VPERMILPS      $0xb1, Y2, Y9
+	VMULPS         Y8, Y9, Y9
+	VFMADDSUB231PS Y3, Y2, Y9
+	VADDPS         Y9, Y1, Y2
+	VSUBPS         Y9, Y1, Y1
+	VMOVUPS        32(CX), Y3
+	VBROADCASTSS   (R8), Y8
+	VBROADCASTSS   4(R8), Y9
+	VPERMILPS      $0xb1, Y3, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMADDSUB231PS Y8, Y3, Y10
+	VMOVUPS        160(CX), Y3
+	VBROADCASTSS   32(R8), Y8
+	VBROADCASTSS   36(R8), Y9
+	VPERMILPS      $0xb1, Y3, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMADDSUB231PS Y8, Y3, Y11
+	VADDPS         Y11, Y10, Y3
+	VSUBPS         Y11, Y10, Y8
+	VMOVUPS        64(CX), Y9
+	VBROADCASTSS   8(R8), Y10
+	VBROADCASTSS   12(R8), Y11
+	VPERMILPS      $0xb1, Y9, Y12
+	VMULPS         Y11, Y12, Y12
+	VFMADDSUB231PS Y10, Y9, Y12
+	VMOVUPS        192(CX), Y9
+	VBROADCASTSS   40(R8), Y10
+	VBROADCASTSS   44(R8), Y11
+	VPERMILPS      $0xb1, Y9, Y13
+	VMULPS         Y11, Y13, Y13
+	VFMADDSUB231PS Y10, Y9, Y13
+	VADDPS         Y13, Y12, Y9
+	VSUBPS         Y13, Y12, Y10
+	VMOVUPS        96(CX), Y11
+	VBROADCASTSS   16(R8), Y12
+	VBROADCASTSS   20(R8), Y13
+	VPERMILPS      $0xb1, Y11, Y14
+	VMULPS         Y13, Y14, Y14
+	VFMADDSUB231PS Y12, Y11, Y14
+	VMOVUPS        224(CX), Y11
+	VBROADCASTSS   48(R8), Y12
+	VBROADCASTSS   52(R8), Y13
+	VPERMILPS      $0xb1, Y11, Y15
+	VMULPS         Y13, Y15, Y15
+	VFMADDSUB231PS Y12, Y11, Y15
+	VADDPS         Y15, Y14, Y11
+	VSUBPS         Y15, Y14, Y12
+	VPERMILPS      $0xb1, Y8, Y13
+	VMULPS         const_3f3504f3<>+0(SB), Y13, Y13
+	VMOVAPS        Y13, Y13
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y8, Y13
+	VPERMILPS      $0xb1, Y10, Y8
+	VXORPS         fft_sign_odd<>+0(SB), Y8, Y8
+	VPERMILPS      $0xb1, Y12, Y10
+	VMULPS         const_3f3504f3<>+0(SB), Y10, Y10
+	VMOVAPS        Y10, Y10
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y12, Y10
+	VADDPS         Y9, Y2, Y12
+	VSUBPS         Y9, Y2, Y14
+	VADDPS         Y11, Y3, Y9
+	VSUBPS         Y11, Y3, Y3
+	VADDPS         Y9, Y12, Y2
+	VSUBPS         Y9, Y12, Y9
+	VPERMILPS      $0xb1, Y3, Y11
+	VMOVAPS        Y11, Y3
+	VMOVAPS        Y11, Y11
+	VFMSUBADD231PS Y0, Y14, Y3
+	VFMADDSUB231PS Y0, Y14, Y11
+	VMOVUPS        Y2, (SI)
+	VMOVUPS        Y3, 2048(SI)
+	VMOVUPS        Y9, 4096(SI)
+	VMOVUPS        Y11, 6144(SI)
+	VADDPS         Y8, Y1, Y2
+	VSUBPS         Y8, Y1, Y3
+	VADDPS         Y10, Y13, Y8
+	VSUBPS         Y10, Y13, Y9
+	VADDPS         Y8, Y2, Y1
+	VSUBPS         Y8, Y2, Y8
+	VPERMILPS      $0xb1, Y9, Y2
+	VMOVAPS        Y2, Y13
+	VMOVAPS        Y2, Y10
+	VFMSUBADD231PS Y0, Y3, Y13
+	VFMADDSUB231PS Y0, Y3, Y10
+	VMOVUPS        Y1, 1024(SI)
+	VMOVUPS        Y13, 3072(SI)
+	VMOVUPS        Y8, 5120(SI)
+	VMOVUPS        Y10, 7168(SI)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000038, R8
+	DECQ           DI
+	JNZ            fft1024YFwd_p3
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	LEAQ           1984(DX), AX
+	MOVQ           $0x00000040, DI
+
+fft1024YFwd_p4:
+	VMOVUPS        (CX), X4
+	VINSERTF128    $0x01, 64(CX), Y4, Y4
+	VMOVUPS        32(CX), X5
+	VINSERTF128    $0x01, 96(CX), Y5, Y5
+	VMOVUPS        16(CX), X6
+	VINSERTF128    $0x01, 80(CX), Y6, Y6
+	VMOVUPS        48(CX), X7
+	VINSERTF128    $0x01, 112(CX), Y7, Y7
+	VUNPCKLPD      Y5, Y4, Y1
+	VUNPCKHPD      Y5, Y4, Y2
+	VUNPCKLPD      Y7, Y6, Y3
+	VUNPCKHPD      Y7, Y6, Y8
+	VPERMILPS      $0xb1, Y2, Y9
+	VMULPS         32(AX), Y9, Y9
+	VFMADDSUB231PS (AX), Y2, Y9
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         96(AX), Y2, Y2
+	VFMADDSUB231PS 64(AX), Y3, Y2
+	VPERMILPS      $0xb1, Y8, Y3
+	VMULPS         160(AX), Y3, Y3
+	VFMADDSUB231PS 128(AX), Y8, Y3
+	VADDPS         Y2, Y1, Y8
+	VSUBPS         Y2, Y1, Y10
+	VADDPS         Y3, Y9, Y2
+	VSUBPS         Y3, Y9, Y3
+	VADDPS         Y2, Y8, Y1
+	VSUBPS         Y2, Y8, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVAPS        Y3, Y9
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y0, Y10, Y9
+	VFMADDSUB231PS Y0, Y10, Y3
+	VMOVUPS        Y1, (SI)
+	VMOVUPS        Y9, 2048(SI)
+	VMOVUPS        Y2, 4096(SI)
+	VMOVUPS        Y3, 6144(SI)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x000000c0, AX
+	DECQ           DI
+	JNZ            fft1024YFwd_p4
+	VZEROUPPER
+	RET
+
+// func fft1024YInv(dst *complex64, src *complex64, tw *float32, s float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fft1024YInv(SB), $8224-28
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	LEAQ         31(SP), BX
+	ANDQ         $-32, BX
+	VMOVUPS      const_3f800000<>+0(SB), Y0
+	MOVSS        s+24(FP), X1
+	VBROADCASTSS X1, Y1
+	MOVQ         BX, SI
+	MOVQ         $0x00000020, DI
+
+fft1024YInv_p1:
+	VMULPS         (CX), Y1, Y2
+	VMULPS         4096(CX), Y1, Y3
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VMULPS         1024(CX), Y1, Y3
+	VMULPS         5120(CX), Y1, Y9
+	VADDPS         Y9, Y3, Y10
+	VSUBPS         Y9, Y3, Y3
+	VMULPS         2048(CX), Y1, Y9
+	VMULPS         6144(CX), Y1, Y11
+	VADDPS         Y11, Y9, Y12
+	VSUBPS         Y11, Y9, Y9
+	VMULPS         3072(CX), Y1, Y11
+	VMULPS         7168(CX), Y1, Y13
+	VADDPS         Y13, Y11, Y14
+	VSUBPS         Y13, Y11, Y11
+	VPERMILPS      $0xb1, Y3, Y13
+	VMULPS         const_3f3504f3<>+0(SB), Y13, Y13
+	VMOVAPS        Y13, Y13
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y3, Y13
+	VPERMILPS      $0xb1, Y9, Y3
+	VXORPS         fft_sign_even<>+0(SB), Y3, Y3
+	VPERMILPS      $0xb1, Y11, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y11, Y9
+	VADDPS         Y12, Y4, Y11
+	VSUBPS         Y12, Y4, Y15
+	VADDPS         Y14, Y10, Y12
+	VSUBPS         Y14, Y10, Y10
+	VADDPS         Y12, Y11, Y4
+	VSUBPS         Y12, Y11, Y12
+	VPERMILPS      $0xb1, Y10, Y11
+	VMOVAPS        Y11, Y10
+	VMOVAPS        Y11, Y14
+	VFMSUBADD231PS Y0, Y15, Y10
+	VFMADDSUB231PS Y0, Y15, Y14
+	VADDPS         Y3, Y2, Y11
+	VSUBPS         Y3, Y2, Y15
+	VADDPS         Y9, Y13, Y3
+	VSUBPS         Y9, Y13, Y9
+	VADDPS         Y3, Y11, Y2
+	VSUBPS         Y3, Y11, Y3
+	VPERMILPS      $0xb1, Y9, Y9
+	VMOVAPS        Y9, Y13
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS Y0, Y15, Y13
+	VFMADDSUB231PS Y0, Y15, Y9
+	VMOVUPS        Y4, (SI)
+	VMOVUPS        Y2, 1024(SI)
+	VMOVUPS        Y14, 2048(SI)
+	VMOVUPS        Y9, 3072(SI)
+	VMOVUPS        Y12, 4096(SI)
+	VMOVUPS        Y3, 5120(SI)
+	VMOVUPS        Y10, 6144(SI)
+	VMOVUPS        Y13, 7168(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           DI
+	JNZ            fft1024YInv_p1
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	MOVQ           DX, DI
+	MOVQ           $0x00000008, R8
+
+fft1024YInv_p2j:
+	VBROADCASTSS (DI), Y1
+	VBROADCASTSS 4(DI), Y2
+	VBROADCASTSS 8(DI), Y3
+	VBROADCASTSS 12(DI), Y4
+	VBROADCASTSS 16(DI), Y9
+	VBROADCASTSS 20(DI), Y10
+	MOVQ         $0x00000008, R9
+
+fft1024YInv_p2k:
+	VMOVUPS        (CX), Y11
+	VMOVUPS        256(CX), Y12
+	VMOVUPS        512(CX), Y13
+	VMOVUPS        768(CX), Y14
+	VPERMILPS      $0xb1, Y12, Y15
+	VMULPS         Y2, Y15, Y15
+	VFMSUBADD231PS Y1, Y12, Y15
+	VPERMILPS      $0xb1, Y13, Y12
+	VMULPS         Y4, Y12, Y12
+	VFMSUBADD231PS Y3, Y13, Y12
+	VPERMILPS      $0xb1, Y14, Y13
+	VMULPS         Y10, Y13, Y13
+	VFMSUBADD231PS Y9, Y14, Y13
+	VADDPS         Y12, Y11, Y14
+	VSUBPS         Y12, Y11, Y16
+	VADDPS         Y13, Y15, Y12
+	VSUBPS         Y13, Y15, Y13
+	VADDPS         Y12, Y14, Y11
+	VSUBPS         Y12, Y14, Y12
+	VPERMILPS      $0xb1, Y13, Y13
+	VMOVAPS        Y13, Y15
+	VMOVAPS        Y13, Y13
+	VFMSUBADD231PS Y0, Y16, Y15
+	VFMADDSUB231PS Y0, Y16, Y13
+	VMOVUPS        Y11, (SI)
+	VMOVUPS        Y13, 2048(SI)
+	VMOVUPS        Y12, 4096(SI)
+	VMOVUPS        Y15, 6144(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           R9
+	JNZ            fft1024YInv_p2k
+	ADDQ           $0x00000300, CX
+	ADDQ           $0x00000018, DI
+	DECQ           R8
+	JNZ            fft1024YInv_p2j
+	MOVQ           AX, CX
+	MOVQ           BX, SI
+	LEAQ           192(DX), R8
+	MOVQ           $0x00000020, DI
+
+fft1024YInv_p3:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        128(CX), Y2
+	VBROADCASTSS   24(R8), Y3
+	VBROADCASTSS   28(R8), Y4
+	VPERMILPS      $0xb1, Y2, Y9
+	VMULPS         Y4, Y9, Y9
+	VFMSUBADD231PS Y3, Y2, Y9
+	VADDPS         Y9, Y1, Y2
+	VSUBPS         Y9, Y1, Y1
+	VMOVUPS        32(CX), Y3
+	VBROADCASTSS   (R8), Y4
+	VBROADCASTSS   4(R8), Y9
+	VPERMILPS      $0xb1, Y3, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMSUBADD231PS Y4, Y3, Y10
+	VMOVUPS        160(CX), Y3
+	VBROADCASTSS   32(R8), Y4
+	VBROADCASTSS   36(R8), Y9
+	VPERMILPS      $0xb1, Y3, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMSUBADD231PS Y4, Y3, Y11
+	VADDPS         Y11, Y10, Y3
+	VSUBPS         Y11, Y10, Y4
+	VMOVUPS        64(CX), Y9
+	VBROADCASTSS   8(R8), Y10
+	VBROADCASTSS   12(R8), Y11
+	VPERMILPS      $0xb1, Y9, Y12
+	VMULPS         Y11, Y12, Y12
+	VFMSUBADD231PS Y10, Y9, Y12
+	VMOVUPS        192(CX), Y9
+	VBROADCASTSS   40(R8), Y10
+	VBROADCASTSS   44(R8), Y11
+	VPERMILPS      $0xb1, Y9, Y13
+	VMULPS         Y11, Y13, Y13
+	VFMSUBADD231PS Y10, Y9, Y13
+	VADDPS         Y13, Y12, Y9
+	VSUBPS         Y13, Y12, Y10
+	VMOVUPS        96(CX), Y11
+	VBROADCASTSS   16(R8), Y12
+	VBROADCASTSS   20(R8), Y13
+	VPERMILPS      $0xb1, Y11, Y14
+	VMULPS         Y13, Y14, Y14
+	VFMSUBADD231PS Y12, Y11, Y14
+	VMOVUPS        224(CX), Y11
+	VBROADCASTSS   48(R8), Y12
+	VBROADCASTSS   52(R8), Y13
+	VPERMILPS      $0xb1, Y11, Y15
+	VMULPS         Y13, Y15, Y15
+	VFMSUBADD231PS Y12, Y11, Y15
+	VADDPS         Y15, Y14, Y11
+	VSUBPS         Y15, Y14, Y12
+	VPERMILPS      $0xb1, Y4, Y13
+	VMULPS         const_3f3504f3<>+0(SB), Y13, Y13
+	VMOVAPS        Y13, Y13
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y13
+	VPERMILPS      $0xb1, Y10, Y4
+	VXORPS         fft_sign_even<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y12, Y10
+	VMULPS         const_3f3504f3<>+0(SB), Y10, Y10
+	VMOVAPS        Y10, Y10
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y12, Y10
+	VADDPS         Y9, Y2, Y12
+	VSUBPS         Y9, Y2, Y14
+	VADDPS         Y11, Y3, Y9
+	VSUBPS         Y11, Y3, Y3
+	VADDPS         Y9, Y12, Y2
+	VSUBPS         Y9, Y12, Y9
+	VPERMILPS      $0xb1, Y3, Y11
+	VMOVAPS        Y11, Y3
+	VMOVAPS        Y11, Y11
+	VFMSUBADD231PS Y0, Y14, Y3
+	VFMADDSUB231PS Y0, Y14, Y11
+	VMOVUPS        Y2, (SI)
+	VMOVUPS        Y11, 2048(SI)
+	VMOVUPS        Y9, 4096(SI)
+	VMOVUPS        Y3, 6144(SI)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y10, Y13, Y4
+	VSUBPS         Y10, Y13, Y9
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y9, Y2
+	VMOVAPS        Y2, Y13
+	VMOVAPS        Y2, Y10
+	VFMSUBADD231PS Y0, Y3, Y13
+	VFMADDSUB231PS Y0, Y3, Y10
+	VMOVUPS        Y1, 1024(SI)
+	VMOVUPS        Y10, 3072(SI)
+	VMOVUPS        Y4, 5120(SI)
+	VMOVUPS        Y13, 7168(SI)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000038, R8
+	DECQ           DI
+	JNZ            fft1024YInv_p3
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	LEAQ           1984(DX), AX
+	MOVQ           $0x00000040, DI
+
+fft1024YInv_p4:
+	VMOVUPS        (CX), X5
+	VINSERTF128    $0x01, 64(CX), Y5, Y5
+	VMOVUPS        32(CX), X6
+	VINSERTF128    $0x01, 96(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPS        48(CX), X8
+	VINSERTF128    $0x01, 112(CX), Y8, Y8
+	VUNPCKLPD      Y6, Y5, Y1
+	VUNPCKHPD      Y6, Y5, Y2
+	VUNPCKLPD      Y8, Y7, Y3
+	VUNPCKHPD      Y8, Y7, Y4
+	VPERMILPS      $0xb1, Y2, Y9
+	VMULPS         32(AX), Y9, Y9
+	VFMSUBADD231PS (AX), Y2, Y9
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         96(AX), Y2, Y2
+	VFMSUBADD231PS 64(AX), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         160(AX), Y3, Y3
+	VFMSUBADD231PS 128(AX), Y4, Y3
+	VADDPS         Y2, Y1, Y4
+	VSUBPS         Y2, Y1, Y10
+	VADDPS         Y3, Y9, Y2
+	VSUBPS         Y3, Y9, Y3
+	VADDPS         Y2, Y4, Y1
+	VSUBPS         Y2, Y4, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVAPS        Y3, Y9
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y0, Y10, Y9
+	VFMADDSUB231PS Y0, Y10, Y3
+	VMOVUPS        Y1, (SI)
+	VMOVUPS        Y3, 2048(SI)
+	VMOVUPS        Y2, 4096(SI)
+	VMOVUPS        Y9, 6144(SI)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x000000c0, AX
+	DECQ           DI
+	JNZ            fft1024YInv_p4
+	VZEROUPPER
+	RET
