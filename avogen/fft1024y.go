@@ -20,6 +20,15 @@ import (
 // The inverse scales the first pass's inputs by s (a power of two), as
 // fftR8First does; the forward loads them. dst may be src: only the
 // first pass reads src, and it writes the work.
+//
+// Measured and rejected (FFTWInterleaved/c64 n = 1024 at AVX2, four
+// interleaved rounds against this kernel, minima, ns): butterfly4's s02 ±
+// s13 as multiply-adds by ones (butterflyFMA, fft1024's AVX-512 gain)
+// 628.2–633.8 → 635.7–639.3, the AVX2 mix being the other way round; the
+// radix-8 pass two j per iteration, 630.7 → 629.9 (noise); the last
+// pass's table compact (VMOVSLDUP/VMOVSHDUP, 6 KB where the duplicated
+// 12 KB with src, dst and work overflows L1; timed on the duplicated
+// table) 632.9 → 634.5.
 func fft1024AVX2(inverse bool) {
 	v := vmath.AVX2
 	const (
@@ -168,14 +177,18 @@ func fft1024AVX2(inverse bool) {
 		for q := range a {
 			a[q] = v.Vec()
 		}
+		// The low halves by VBROADCASTF128, which writes the whole
+		// register: a load of the low half alone leaves it live, in Avo's
+		// allocator, from the kernel's entry on, and the radix-4 pass
+		// before then ran out of the 16 YMM (Y16 is AVX-512's).
 		x, y, z, w := YMM(), YMM(), YMM(), YMM()
-		VMOVUPS(Mem{Base: in}, x.AsX())
+		VBROADCASTF128(Mem{Base: in}, x)
 		VINSERTF128(U8(1), Mem{Base: in, Disp: 64}, x, x)
-		VMOVUPS(Mem{Base: in, Disp: 32}, y.AsX())
+		VBROADCASTF128(Mem{Base: in, Disp: 32}, y)
 		VINSERTF128(U8(1), Mem{Base: in, Disp: 96}, y, y)
-		VMOVUPS(Mem{Base: in, Disp: 16}, z.AsX())
+		VBROADCASTF128(Mem{Base: in, Disp: 16}, z)
 		VINSERTF128(U8(1), Mem{Base: in, Disp: 80}, z, z)
-		VMOVUPS(Mem{Base: in, Disp: 48}, w.AsX())
+		VBROADCASTF128(Mem{Base: in, Disp: 48}, w)
 		VINSERTF128(U8(1), Mem{Base: in, Disp: 112}, w, w)
 		VUNPCKLPD(y, x, a[0])
 		VUNPCKHPD(y, x, a[1])
