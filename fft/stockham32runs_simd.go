@@ -118,7 +118,10 @@ func runSeg8_32(sp *stockham32, dst, src, work []complex64, inverse, scale bool)
 // oneY1024 reports whether sp, a plan of runR8Direct32, runs as one
 // asm.FFT1024Y call: n = 1024 at AVX2, its stages radix 4 (ls = 8),
 // radix 8 (ls = 32) and radix 4 (ls = 256) with their tables where the
-// kernel reads them.
+// kernel reads them. Against the four calls with the pool's work
+// (FFTWInterleaved/c64 n = 1024 at AVX2, four interleaved rounds of the
+// test binaries, ns): 673.5–677.6 → 634.0–656.3, best 628–634 in later
+// rounds (ratio to FFTW 0.96–1.01 → 1.00–1.05).
 func oneY1024(sp *stockham32) bool {
 	if sp.n != 1024 || !asm.FFT1024YSupported(sp.level) || len(sp.tw) < asm.FFT1024YTwiddleLen {
 		return false
@@ -135,4 +138,34 @@ func runOneY1024(sp *stockham32, dst, src []complex64, inverse, scale bool) {
 		s = sp.invN
 	}
 	asm.FFT1024Y(sp.level, dst, src, sp.tw, inverse, s)
+}
+
+// wholeY1024 returns Plan32's plan of n = 1024 at level l when it runs
+// as one asm.FFT1024Y call, for RealPlan32 n = 2048's Forward and Inverse
+// (realStockham32.whole; its cplx, 4·8·8·4, stays Conv32's), or nil.
+// FFTWInterleaved/r32 n = 2048 at AVX2, three interleaved rounds, ns:
+// 957–970 → 872–881 (ratio 1.65 → 1.79–1.88). Its level check here
+// rather than in newRealStockham32 is layout alone: with it there (the
+// code after it 32 bytes on) the AVX2 n = 512 whole-transform kernel,
+// untouched and at the same address, measured 351–353 ns against 278
+// (FFTWInterleaved/c64, three interleaved rounds each); why, unknown.
+func wholeY1024(l asm.Level) *stockham32 {
+	if !asm.FFT1024YSupported(l) {
+		return nil
+	}
+	if w := newStockham32(1024, l); w != nil && w.r8Runs && oneY1024(w) {
+		return w
+	}
+	return nil
+}
+
+// runWhole1024 runs realStockham32.whole of h = 1024: asm.FFT1024 at
+// AVX-512 (runR16Tail32 takes no work there), FFT1024Y at AVX2; the
+// inverse with its 1/h.
+func runWhole1024(sp *stockham32, dst, src []complex64, inverse bool) {
+	if sp.r16Tail {
+		runR16Tail32(sp, dst, src, nil, inverse, inverse)
+		return
+	}
+	runOneY1024(sp, dst, src, inverse, inverse)
 }
