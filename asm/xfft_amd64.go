@@ -53,3 +53,13 @@ func fftR8FirstNAVX2Fwd(out *complex64, in *complex64, k int, is int, os int, s 
 //
 //go:noescape
 func fftR8FirstNAVX2Inv(out *complex64, in *complex64, k int, is int, os int, s float32)
+
+// fft1024YFwd runs a complex64 FFT of length 1024 at AVX2 in four passes; see avogen/fft1024y.go.
+//
+//go:noescape
+func fft1024YFwd(dst *complex64, src *complex64, tw *float32, s float32)
+
+// fft1024YInv runs a complex64 FFT of length 1024 at AVX2 in four passes; see avogen/fft1024y.go.
+//
+//go:noescape
+func fft1024YInv(dst *complex64, src *complex64, tw *float32, s float32)

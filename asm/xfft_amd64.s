@@ -1215,3 +1215,557 @@ fftR8FirstNAVX2Inv_loop:
 fftR8FirstNAVX2Inv_done:
 	VZEROUPPER
 	RET
+
+// func fft1024YFwd(dst *complex64, src *complex64, tw *float32, s float32)
+// Requires: AVX, FMA3
+TEXT ·fft1024YFwd(SB), $8224-28
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	LEAQ    31(SP), BX
+	ANDQ    $-32, BX
+	VMOVUPS const_3f800000<>+0(SB), Y0
+	MOVQ    BX, SI
+	MOVQ    $0x00000020, DI
+
+fft1024YFwd_p1:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        4096(CX), Y2
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VMOVUPS        1024(CX), Y2
+	VMOVUPS        5120(CX), Y4
+	VADDPS         Y4, Y2, Y5
+	VSUBPS         Y4, Y2, Y2
+	VMOVUPS        2048(CX), Y4
+	VMOVUPS        6144(CX), Y6
+	VADDPS         Y6, Y4, Y7
+	VSUBPS         Y6, Y4, Y4
+	VMOVUPS        3072(CX), Y6
+	VMOVUPS        7168(CX), Y8
+	VADDPS         Y8, Y6, Y9
+	VSUBPS         Y8, Y6, Y6
+	VPERMILPS      $0xb1, Y2, Y8
+	VMULPS         const_3f3504f3<>+0(SB), Y8, Y8
+	VMOVAPS        Y8, Y8
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y2, Y8
+	VPERMILPS      $0xb1, Y4, Y2
+	VXORPS         fft_sign_odd<>+0(SB), Y2, Y2
+	VPERMILPS      $0xb1, Y6, Y4
+	VMULPS         const_3f3504f3<>+0(SB), Y4, Y4
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y6, Y4
+	VADDPS         Y7, Y3, Y6
+	VSUBPS         Y7, Y3, Y10
+	VADDPS         Y9, Y5, Y7
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y7
+	VPERMILPS      $0xb1, Y5, Y6
+	VMOVAPS        Y6, Y5
+	VMOVAPS        Y6, Y9
+	VFMSUBADD231PS Y0, Y10, Y5
+	VFMADDSUB231PS Y0, Y10, Y9
+	VADDPS         Y2, Y1, Y6
+	VSUBPS         Y2, Y1, Y10
+	VADDPS         Y4, Y8, Y2
+	VSUBPS         Y4, Y8, Y4
+	VADDPS         Y2, Y6, Y1
+	VSUBPS         Y2, Y6, Y2
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVAPS        Y4, Y8
+	VMOVAPS        Y4, Y4
+	VFMSUBADD231PS Y0, Y10, Y8
+	VFMADDSUB231PS Y0, Y10, Y4
+	VMOVUPS        Y3, (SI)
+	VMOVUPS        Y1, 1024(SI)
+	VMOVUPS        Y5, 2048(SI)
+	VMOVUPS        Y8, 3072(SI)
+	VMOVUPS        Y7, 4096(SI)
+	VMOVUPS        Y2, 5120(SI)
+	VMOVUPS        Y9, 6144(SI)
+	VMOVUPS        Y4, 7168(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           DI
+	JNZ            fft1024YFwd_p1
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	MOVQ           DX, DI
+	MOVQ           $0x00000008, R8
+
+fft1024YFwd_p2j:
+	VBROADCASTSS (DI), Y1
+	VBROADCASTSS 4(DI), Y2
+	VBROADCASTSS 8(DI), Y3
+	VBROADCASTSS 12(DI), Y4
+	VBROADCASTSS 16(DI), Y5
+	VBROADCASTSS 20(DI), Y6
+	MOVQ         $0x00000008, R9
+
+fft1024YFwd_p2k:
+	VMOVUPS        (CX), Y7
+	VMOVUPS        256(CX), Y8
+	VMOVUPS        512(CX), Y9
+	VMOVUPS        768(CX), Y10
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y2, Y11, Y11
+	VFMADDSUB231PS Y1, Y8, Y11
+	VPERMILPS      $0xb1, Y9, Y8
+	VMULPS         Y4, Y8, Y8
+	VFMADDSUB231PS Y3, Y9, Y8
+	VPERMILPS      $0xb1, Y10, Y9
+	VMULPS         Y6, Y9, Y9
+	VFMADDSUB231PS Y5, Y10, Y9
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y8, Y7, Y12
+	VADDPS         Y9, Y11, Y8
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y8, Y10, Y7
+	VSUBPS         Y8, Y10, Y8
+	VPERMILPS      $0xb1, Y9, Y9
+	VMOVAPS        Y9, Y11
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS Y0, Y12, Y11
+	VFMADDSUB231PS Y0, Y12, Y9
+	VMOVUPS        Y7, (SI)
+	VMOVUPS        Y11, 2048(SI)
+	VMOVUPS        Y8, 4096(SI)
+	VMOVUPS        Y9, 6144(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           R9
+	JNZ            fft1024YFwd_p2k
+	ADDQ           $0x00000300, CX
+	ADDQ           $0x00000018, DI
+	DECQ           R8
+	JNZ            fft1024YFwd_p2j
+	MOVQ           AX, CX
+	MOVQ           BX, SI
+	LEAQ           192(DX), R8
+	MOVQ           $0x00000020, DI
+
+fft1024YFwd_p3:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        128(CX), Y2
+	VBROADCASTSS   24(R8), Y3
+	VBROADCASTSS   28(R8), Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         Y4, Y5, Y5
+	VFMADDSUB231PS Y3, Y2, Y5
+	VADDPS         Y5, Y1, Y2
+	VSUBPS         Y5, Y1, Y1
+	VMOVUPS        32(CX), Y3
+	VBROADCASTSS   (R8), Y4
+	VBROADCASTSS   4(R8), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMADDSUB231PS Y4, Y3, Y6
+	VMOVUPS        160(CX), Y3
+	VBROADCASTSS   32(R8), Y4
+	VBROADCASTSS   36(R8), Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y5, Y7, Y7
+	VFMADDSUB231PS Y4, Y3, Y7
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y4
+	VMOVUPS        64(CX), Y5
+	VBROADCASTSS   8(R8), Y6
+	VBROADCASTSS   12(R8), Y7
+	VPERMILPS      $0xb1, Y5, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMADDSUB231PS Y6, Y5, Y8
+	VMOVUPS        192(CX), Y5
+	VBROADCASTSS   40(R8), Y6
+	VBROADCASTSS   44(R8), Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMADDSUB231PS Y6, Y5, Y9
+	VADDPS         Y9, Y8, Y5
+	VSUBPS         Y9, Y8, Y6
+	VMOVUPS        96(CX), Y7
+	VBROADCASTSS   16(R8), Y8
+	VBROADCASTSS   20(R8), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMADDSUB231PS Y8, Y7, Y10
+	VMOVUPS        224(CX), Y7
+	VBROADCASTSS   48(R8), Y8
+	VBROADCASTSS   52(R8), Y9
+	VPERMILPS      $0xb1, Y7, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMADDSUB231PS Y8, Y7, Y11
+	VADDPS         Y11, Y10, Y7
+	VSUBPS         Y11, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_odd<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMSUBADD231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (SI)
+	VMOVUPS        Y3, 2048(SI)
+	VMOVUPS        Y5, 4096(SI)
+	VMOVUPS        Y7, 6144(SI)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, 1024(SI)
+	VMOVUPS        Y9, 3072(SI)
+	VMOVUPS        Y4, 5120(SI)
+	VMOVUPS        Y6, 7168(SI)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000038, R8
+	DECQ           DI
+	JNZ            fft1024YFwd_p3
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	LEAQ           1984(DX), AX
+	MOVQ           $0x00000040, DI
+
+fft1024YFwd_p4:
+	VBROADCASTF128 (CX), Y2
+	VINSERTF128    $0x01, 64(CX), Y2, Y2
+	VBROADCASTF128 32(CX), Y3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VBROADCASTF128 16(CX), Y4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VBROADCASTF128 48(CX), Y5
+	VINSERTF128    $0x01, 112(CX), Y5, Y5
+	VUNPCKLPD      Y3, Y2, Y1
+	VUNPCKHPD      Y3, Y2, Y2
+	VUNPCKLPD      Y5, Y4, Y3
+	VUNPCKHPD      Y5, Y4, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         32(AX), Y5, Y5
+	VFMADDSUB231PS (AX), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         96(AX), Y2, Y2
+	VFMADDSUB231PS 64(AX), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         160(AX), Y3, Y3
+	VFMADDSUB231PS 128(AX), Y4, Y3
+	VADDPS         Y2, Y1, Y4
+	VSUBPS         Y2, Y1, Y6
+	VADDPS         Y3, Y5, Y2
+	VSUBPS         Y3, Y5, Y3
+	VADDPS         Y2, Y4, Y1
+	VSUBPS         Y2, Y4, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVAPS        Y3, Y5
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y0, Y6, Y5
+	VFMADDSUB231PS Y0, Y6, Y3
+	VMOVUPS        Y1, (SI)
+	VMOVUPS        Y5, 2048(SI)
+	VMOVUPS        Y2, 4096(SI)
+	VMOVUPS        Y3, 6144(SI)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x000000c0, AX
+	DECQ           DI
+	JNZ            fft1024YFwd_p4
+	VZEROUPPER
+	RET
+
+// func fft1024YInv(dst *complex64, src *complex64, tw *float32, s float32)
+// Requires: AVX, AVX2, FMA3, SSE
+TEXT ·fft1024YInv(SB), $8224-28
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	MOVQ         tw+16(FP), DX
+	LEAQ         31(SP), BX
+	ANDQ         $-32, BX
+	VMOVUPS      const_3f800000<>+0(SB), Y0
+	MOVSS        s+24(FP), X1
+	VBROADCASTSS X1, Y1
+	MOVQ         BX, SI
+	MOVQ         $0x00000020, DI
+
+fft1024YInv_p1:
+	VMULPS         (CX), Y1, Y2
+	VMULPS         4096(CX), Y1, Y3
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VMULPS         1024(CX), Y1, Y3
+	VMULPS         5120(CX), Y1, Y5
+	VADDPS         Y5, Y3, Y6
+	VSUBPS         Y5, Y3, Y3
+	VMULPS         2048(CX), Y1, Y5
+	VMULPS         6144(CX), Y1, Y7
+	VADDPS         Y7, Y5, Y8
+	VSUBPS         Y7, Y5, Y5
+	VMULPS         3072(CX), Y1, Y7
+	VMULPS         7168(CX), Y1, Y9
+	VADDPS         Y9, Y7, Y10
+	VSUBPS         Y9, Y7, Y7
+	VPERMILPS      $0xb1, Y3, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y3, Y9
+	VPERMILPS      $0xb1, Y5, Y3
+	VXORPS         fft_sign_even<>+0(SB), Y3, Y3
+	VPERMILPS      $0xb1, Y7, Y5
+	VMULPS         const_3f3504f3<>+0(SB), Y5, Y5
+	VMOVAPS        Y5, Y5
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y7, Y5
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y11
+	VADDPS         Y10, Y6, Y8
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y8, Y7, Y4
+	VSUBPS         Y8, Y7, Y8
+	VPERMILPS      $0xb1, Y6, Y7
+	VMOVAPS        Y7, Y6
+	VMOVAPS        Y7, Y10
+	VFMSUBADD231PS Y0, Y11, Y6
+	VFMADDSUB231PS Y0, Y11, Y10
+	VADDPS         Y3, Y2, Y7
+	VSUBPS         Y3, Y2, Y11
+	VADDPS         Y5, Y9, Y3
+	VSUBPS         Y5, Y9, Y5
+	VADDPS         Y3, Y7, Y2
+	VSUBPS         Y3, Y7, Y3
+	VPERMILPS      $0xb1, Y5, Y5
+	VMOVAPS        Y5, Y9
+	VMOVAPS        Y5, Y5
+	VFMSUBADD231PS Y0, Y11, Y9
+	VFMADDSUB231PS Y0, Y11, Y5
+	VMOVUPS        Y4, (SI)
+	VMOVUPS        Y2, 1024(SI)
+	VMOVUPS        Y10, 2048(SI)
+	VMOVUPS        Y5, 3072(SI)
+	VMOVUPS        Y8, 4096(SI)
+	VMOVUPS        Y3, 5120(SI)
+	VMOVUPS        Y6, 6144(SI)
+	VMOVUPS        Y9, 7168(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           DI
+	JNZ            fft1024YInv_p1
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	MOVQ           DX, DI
+	MOVQ           $0x00000008, R8
+
+fft1024YInv_p2j:
+	VBROADCASTSS (DI), Y1
+	VBROADCASTSS 4(DI), Y2
+	VBROADCASTSS 8(DI), Y3
+	VBROADCASTSS 12(DI), Y4
+	VBROADCASTSS 16(DI), Y5
+	VBROADCASTSS 20(DI), Y6
+	MOVQ         $0x00000008, R9
+
+fft1024YInv_p2k:
+	VMOVUPS        (CX), Y7
+	VMOVUPS        256(CX), Y8
+	VMOVUPS        512(CX), Y9
+	VMOVUPS        768(CX), Y10
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y2, Y11, Y11
+	VFMSUBADD231PS Y1, Y8, Y11
+	VPERMILPS      $0xb1, Y9, Y8
+	VMULPS         Y4, Y8, Y8
+	VFMSUBADD231PS Y3, Y9, Y8
+	VPERMILPS      $0xb1, Y10, Y9
+	VMULPS         Y6, Y9, Y9
+	VFMSUBADD231PS Y5, Y10, Y9
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y8, Y7, Y12
+	VADDPS         Y9, Y11, Y8
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y8, Y10, Y7
+	VSUBPS         Y8, Y10, Y8
+	VPERMILPS      $0xb1, Y9, Y9
+	VMOVAPS        Y9, Y11
+	VMOVAPS        Y9, Y9
+	VFMSUBADD231PS Y0, Y12, Y11
+	VFMADDSUB231PS Y0, Y12, Y9
+	VMOVUPS        Y7, (SI)
+	VMOVUPS        Y9, 2048(SI)
+	VMOVUPS        Y8, 4096(SI)
+	VMOVUPS        Y11, 6144(SI)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, SI
+	DECQ           R9
+	JNZ            fft1024YInv_p2k
+	ADDQ           $0x00000300, CX
+	ADDQ           $0x00000018, DI
+	DECQ           R8
+	JNZ            fft1024YInv_p2j
+	MOVQ           AX, CX
+	MOVQ           BX, SI
+	LEAQ           192(DX), R8
+	MOVQ           $0x00000020, DI
+
+fft1024YInv_p3:
+	VMOVUPS        (CX), Y1
+	VMOVUPS        128(CX), Y2
+	VBROADCASTSS   24(R8), Y3
+	VBROADCASTSS   28(R8), Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         Y4, Y5, Y5
+	VFMSUBADD231PS Y3, Y2, Y5
+	VADDPS         Y5, Y1, Y2
+	VSUBPS         Y5, Y1, Y1
+	VMOVUPS        32(CX), Y3
+	VBROADCASTSS   (R8), Y4
+	VBROADCASTSS   4(R8), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMSUBADD231PS Y4, Y3, Y6
+	VMOVUPS        160(CX), Y3
+	VBROADCASTSS   32(R8), Y4
+	VBROADCASTSS   36(R8), Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMULPS         Y5, Y7, Y7
+	VFMSUBADD231PS Y4, Y3, Y7
+	VADDPS         Y7, Y6, Y3
+	VSUBPS         Y7, Y6, Y4
+	VMOVUPS        64(CX), Y5
+	VBROADCASTSS   8(R8), Y6
+	VBROADCASTSS   12(R8), Y7
+	VPERMILPS      $0xb1, Y5, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMSUBADD231PS Y6, Y5, Y8
+	VMOVUPS        192(CX), Y5
+	VBROADCASTSS   40(R8), Y6
+	VBROADCASTSS   44(R8), Y7
+	VPERMILPS      $0xb1, Y5, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMSUBADD231PS Y6, Y5, Y9
+	VADDPS         Y9, Y8, Y5
+	VSUBPS         Y9, Y8, Y6
+	VMOVUPS        96(CX), Y7
+	VBROADCASTSS   16(R8), Y8
+	VBROADCASTSS   20(R8), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMSUBADD231PS Y8, Y7, Y10
+	VMOVUPS        224(CX), Y7
+	VBROADCASTSS   48(R8), Y8
+	VBROADCASTSS   52(R8), Y9
+	VPERMILPS      $0xb1, Y7, Y11
+	VMULPS         Y9, Y11, Y11
+	VFMSUBADD231PS Y8, Y7, Y11
+	VADDPS         Y11, Y10, Y7
+	VSUBPS         Y11, Y10, Y8
+	VPERMILPS      $0xb1, Y4, Y9
+	VMULPS         const_3f3504f3<>+0(SB), Y9, Y9
+	VMOVAPS        Y9, Y9
+	VFMADDSUB231PS const_3f3504f3<>+0(SB), Y4, Y9
+	VPERMILPS      $0xb1, Y6, Y4
+	VXORPS         fft_sign_even<>+0(SB), Y4, Y4
+	VPERMILPS      $0xb1, Y8, Y6
+	VMULPS         const_3f3504f3<>+0(SB), Y6, Y6
+	VMOVAPS        Y6, Y6
+	VFMADDSUB231PS const_bf3504f3<>+0(SB), Y8, Y6
+	VADDPS         Y5, Y2, Y8
+	VSUBPS         Y5, Y2, Y10
+	VADDPS         Y7, Y3, Y5
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y5, Y8, Y2
+	VSUBPS         Y5, Y8, Y5
+	VPERMILPS      $0xb1, Y3, Y7
+	VMOVAPS        Y7, Y3
+	VMOVAPS        Y7, Y7
+	VFMSUBADD231PS Y0, Y10, Y3
+	VFMADDSUB231PS Y0, Y10, Y7
+	VMOVUPS        Y2, (SI)
+	VMOVUPS        Y7, 2048(SI)
+	VMOVUPS        Y5, 4096(SI)
+	VMOVUPS        Y3, 6144(SI)
+	VADDPS         Y4, Y1, Y2
+	VSUBPS         Y4, Y1, Y3
+	VADDPS         Y6, Y9, Y4
+	VSUBPS         Y6, Y9, Y5
+	VADDPS         Y4, Y2, Y1
+	VSUBPS         Y4, Y2, Y4
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVAPS        Y2, Y9
+	VMOVAPS        Y2, Y6
+	VFMSUBADD231PS Y0, Y3, Y9
+	VFMADDSUB231PS Y0, Y3, Y6
+	VMOVUPS        Y1, 1024(SI)
+	VMOVUPS        Y6, 3072(SI)
+	VMOVUPS        Y4, 5120(SI)
+	VMOVUPS        Y9, 7168(SI)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x00000038, R8
+	DECQ           DI
+	JNZ            fft1024YInv_p3
+	MOVQ           BX, CX
+	MOVQ           AX, SI
+	LEAQ           1984(DX), AX
+	MOVQ           $0x00000040, DI
+
+fft1024YInv_p4:
+	VBROADCASTF128 (CX), Y2
+	VINSERTF128    $0x01, 64(CX), Y2, Y2
+	VBROADCASTF128 32(CX), Y3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VBROADCASTF128 16(CX), Y4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VBROADCASTF128 48(CX), Y5
+	VINSERTF128    $0x01, 112(CX), Y5, Y5
+	VUNPCKLPD      Y3, Y2, Y1
+	VUNPCKHPD      Y3, Y2, Y2
+	VUNPCKLPD      Y5, Y4, Y3
+	VUNPCKHPD      Y5, Y4, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         32(AX), Y5, Y5
+	VFMSUBADD231PS (AX), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         96(AX), Y2, Y2
+	VFMSUBADD231PS 64(AX), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         160(AX), Y3, Y3
+	VFMSUBADD231PS 128(AX), Y4, Y3
+	VADDPS         Y2, Y1, Y4
+	VSUBPS         Y2, Y1, Y6
+	VADDPS         Y3, Y5, Y2
+	VSUBPS         Y3, Y5, Y3
+	VADDPS         Y2, Y4, Y1
+	VSUBPS         Y2, Y4, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVAPS        Y3, Y5
+	VMOVAPS        Y3, Y3
+	VFMSUBADD231PS Y0, Y6, Y5
+	VFMADDSUB231PS Y0, Y6, Y3
+	VMOVUPS        Y1, (SI)
+	VMOVUPS        Y3, 2048(SI)
+	VMOVUPS        Y2, 4096(SI)
+	VMOVUPS        Y5, 6144(SI)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, SI
+	ADDQ           $0x000000c0, AX
+	DECQ           DI
+	JNZ            fft1024YInv_p4
+	VZEROUPPER
+	RET

@@ -114,6 +114,9 @@ func generateXFFT() {
 	for _, inverse := range []bool{false, true} {
 		fftR8FirstScale(vmath.AVX2, inverse, false)
 	}
+	for _, inverse := range []bool{false, true} {
+		fft1024AVX2(inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.

@@ -685,7 +685,7 @@ func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
 		if rp.whole.one {
 			runOne32(rp.whole, dst, src, inverse)
 		} else {
-			runR16Tail32(rp.whole, dst, src, nil, inverse, inverse) // asm.FFT1024: no work
+			runWhole1024(rp.whole, dst, src, inverse) // asm.FFT1024 or FFT1024Y: no work
 		}
 		return
 	}

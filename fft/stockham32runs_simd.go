@@ -40,6 +40,10 @@ const seg8Gap = 1536
 // short (the n = 512 kernel's speed follows the code around it: see
 // avogen/fftsmall.go, alignBody32).
 func transform32AVX2(p *Plan32, sp *stockham32, dst, src []complex64, inverse bool) {
+	if oneY1024(sp) {
+		runOneY1024(sp, dst, src, inverse, inverse)
+		return
+	}
 	s := p.pool.Get().(*scratch)
 	if sp.seg8 {
 		w := sp.workLen()
@@ -59,6 +63,10 @@ func transform32AVX2(p *Plan32, sp *stockham32, dst, src []complex64, inverse bo
 // against 1513–1515 ns. Four passes: the first writes work, so that in
 // place it reads src before anything writes dst.
 func runR8Direct32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
+	if oneY1024(sp) && (inverse || !scale) {
+		runOneY1024(sp, dst, src, inverse, scale)
+		return
+	}
 	l, st := sp.level, sp.stages
 	s := float32(1)
 	if scale {
@@ -105,4 +113,59 @@ func runSeg8_32(sp *stockham32, dst, src, work []complex64, inverse, scale bool)
 		sp.runStage(i, out, in, inverse, 1)
 		in, out = out, in
 	}
+}
+
+// oneY1024 reports whether sp, a plan of runR8Direct32, runs as one
+// asm.FFT1024Y call: n = 1024 at AVX2, its stages radix 4 (ls = 8),
+// radix 8 (ls = 32) and radix 4 (ls = 256) with their tables where the
+// kernel reads them. Against the four calls with the pool's work
+// (FFTWInterleaved/c64 n = 1024 at AVX2, four interleaved rounds of the
+// test binaries, ns): 673.5–677.6 → 634.0–656.3, best 628–634 in later
+// rounds (ratio to FFTW 0.96–1.01 → 1.00–1.05).
+func oneY1024(sp *stockham32) bool {
+	if sp.n != 1024 || !asm.FFT1024YSupported(sp.level) || len(sp.tw) < asm.FFT1024YTwiddleLen {
+		return false
+	}
+	st := sp.stages
+	return st[0].ls == 8 && st[0].off == 0 && st[1].ls == 32 && st[1].off == 48 && st[2].ls == 256 && st[2].off == 496
+}
+
+// runOneY1024 runs a plan of oneY1024 as one asm.FFT1024Y call, the
+// inverse scaled by 1/n when scale (the forward takes no scale).
+func runOneY1024(sp *stockham32, dst, src []complex64, inverse, scale bool) {
+	s := float32(1)
+	if scale {
+		s = sp.invN
+	}
+	asm.FFT1024Y(sp.level, dst, src, sp.tw, inverse, s)
+}
+
+// wholeY1024 returns Plan32's plan of n = 1024 at level l when it runs
+// as one asm.FFT1024Y call, for RealPlan32 n = 2048's Forward and Inverse
+// (realStockham32.whole; its cplx, 4·8·8·4, stays Conv32's), or nil.
+// FFTWInterleaved/r32 n = 2048 at AVX2, three interleaved rounds, ns:
+// 957–970 → 872–881 (ratio 1.65 → 1.79–1.88). Its level check here
+// rather than in newRealStockham32 is layout alone: with it there (the
+// code after it 32 bytes on) the AVX2 n = 512 whole-transform kernel,
+// untouched and at the same address, measured 351–353 ns against 278
+// (FFTWInterleaved/c64, three interleaved rounds each); why, unknown.
+func wholeY1024(l asm.Level) *stockham32 {
+	if !asm.FFT1024YSupported(l) {
+		return nil
+	}
+	if w := newStockham32(1024, l); w != nil && w.r8Runs && oneY1024(w) {
+		return w
+	}
+	return nil
+}
+
+// runWhole1024 runs realStockham32.whole of h = 1024: asm.FFT1024 at
+// AVX-512 (runR16Tail32 takes no work there), FFT1024Y at AVX2; the
+// inverse with its 1/h.
+func runWhole1024(sp *stockham32, dst, src []complex64, inverse bool) {
+	if sp.r16Tail {
+		runR16Tail32(sp, dst, src, nil, inverse, inverse)
+		return
+	}
+	runOneY1024(sp, dst, src, inverse, inverse)
 }
