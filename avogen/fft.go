@@ -309,30 +309,7 @@ func fftR4Wide(v vmath.ISA, inverse, first bool) {
 	k := GP64()
 	MOVQ(wv, k)
 	Label(name + "_k")
-	a := make([]reg.VecVirtual, 4)
-	for q := range a {
-		a[q] = v.Vec()
-	}
-	loads := []Mem{{Base: in}, {Base: in, Index: qs, Scale: 1}, {Base: in, Index: qs, Scale: 2}, {Base: in, Index: q3, Scale: 1}}
-	for q, m := range loads {
-		if first {
-			VMULPS(m, sv, a[q]) // s a power of two: exact
-		} else {
-			VMOVUPS(m, a[q])
-		}
-	}
-	if !first {
-		for q := 1; q < 4; q++ {
-			a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
-		}
-	}
-	butterfly4(v, a, ones, inverse)
-	VMOVUPS(a[0], Mem{Base: out})
-	VMOVUPS(a[1], Mem{Base: out, Index: ss, Scale: 1})
-	VMOVUPS(a[2], Mem{Base: out, Index: ss, Scale: 2})
-	VMOVUPS(a[3], Mem{Base: out, Index: s3, Scale: 1})
-	ADDQ(U32(v.Bytes()), in)
-	ADDQ(U32(v.Bytes()), out)
+	fftR4WideVector(v, in, out, qs, q3, ss, s3, w[:], sv, ones, inverse)
 	DECQ(k)
 	JNZ(LabelRef(name + "_k"))
 	ADDQ(NewParamAddr("inRow", 64), in)
@@ -1506,22 +1483,7 @@ func fftR4WideSeg(v vmath.ISA, inverse bool) {
 	k := GP64()
 	MOVQ(wv, k)
 	Label(name + "_k")
-	a := make([]reg.VecVirtual, 4)
-	loads := []Mem{{Base: in}, {Base: in, Index: qs, Scale: 1}, {Base: in, Index: qs, Scale: 2}, {Base: in, Index: q3, Scale: 1}}
-	for q, m := range loads {
-		a[q] = v.Vec()
-		VMOVUPS(m, a[q])
-	}
-	for q := 1; q < 4; q++ {
-		a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
-	}
-	butterfly4(v, a, ones, inverse)
-	VMOVUPS(a[0], Mem{Base: out})
-	VMOVUPS(a[1], Mem{Base: out, Index: ss, Scale: 1})
-	VMOVUPS(a[2], Mem{Base: out, Index: ss, Scale: 2})
-	VMOVUPS(a[3], Mem{Base: out, Index: s3, Scale: 1})
-	ADDQ(U32(v.Bytes()), in)
-	ADDQ(U32(v.Bytes()), out)
+	fftR4WideVector(v, in, out, qs, q3, ss, s3, w[:], nil, ones, inverse)
 	DECQ(k)
 	JNZ(LabelRef(name + "_k"))
 	// The next j's inputs start 4r values on: the k loop moved in by r.
@@ -1535,4 +1497,37 @@ func fftR4WideSeg(v vmath.ISA, inverse bool) {
 	Label(name + "_done")
 	VZEROUPPER()
 	RET()
+}
+
+// fftR4WideVector emits one vector of k of a wide radix-4 stage (fftR4Wide,
+// fftR4WideSeg): the four inputs qs bytes apart from in, each times sv
+// (the first stage's scale, no twiddles) or, with sv nil, the three
+// products by w's twiddles (w1, w2, w3 as Re, Im broadcasts), the
+// butterfly, the four outputs ss bytes apart from out; in and out then
+// advance a vector.
+func fftR4WideVector(v vmath.ISA, in, out, qs, q3, ss, s3 reg.Register, w []reg.VecVirtual, sv, ones reg.VecVirtual, inverse bool) {
+	a := make([]reg.VecVirtual, 4)
+	for q := range a {
+		a[q] = v.Vec()
+	}
+	loads := []Mem{{Base: in}, {Base: in, Index: qs, Scale: 1}, {Base: in, Index: qs, Scale: 2}, {Base: in, Index: q3, Scale: 1}}
+	for q, m := range loads {
+		if sv != nil {
+			VMULPS(m, sv, a[q]) // s a power of two: exact
+		} else {
+			VMOVUPS(m, a[q])
+		}
+	}
+	if sv == nil {
+		for q := 1; q < 4; q++ {
+			a[q] = cmulBy(v, a[q], w[2*q-2], w[2*q-1], inverse)
+		}
+	}
+	butterfly4(v, a, ones, inverse)
+	VMOVUPS(a[0], Mem{Base: out})
+	VMOVUPS(a[1], Mem{Base: out, Index: ss, Scale: 1})
+	VMOVUPS(a[2], Mem{Base: out, Index: ss, Scale: 2})
+	VMOVUPS(a[3], Mem{Base: out, Index: s3, Scale: 1})
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
 }
