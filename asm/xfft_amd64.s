@@ -1769,3 +1769,727 @@ fft1024YInv_p4:
 	JNZ            fft1024YInv_p4
 	VZEROUPPER
 	RET
+
+// func fft64N512YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64N512YFwd(SB), $8224-40
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	LEAQ    31(SP), DX
+	ANDQ    $-32, DX
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVQ    AX, BX
+	MOVQ    $0x00000020, SI
+
+fft64N512YFwd_p1:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        4096(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        1024(CX), Y2
+	VMOVUPD        5120(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        2048(CX), Y4
+	VMOVUPD        6144(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        3072(CX), Y6
+	VMOVUPD        7168(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 1024(BX)
+	VMOVUPD        Y2, 2048(BX)
+	VMOVUPD        Y8, 3072(BX)
+	VMOVUPD        Y4, 4096(BX)
+	VMOVUPD        Y5, 5120(BX)
+	VMOVUPD        Y6, 6144(BX)
+	VMOVUPD        Y7, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YFwd_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000004, SI
+
+fft64N512YFwd_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        128(CX), Y2
+	VMOVUPD        640(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        256(CX), Y4
+	VMOVUPD        768(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        384(CX), Y6
+	VMOVUPD        896(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 1024(BX)
+	VMOVUPD        Y2, 2048(BX)
+	VMOVUPD        Y8, 3072(BX)
+	VMOVUPD        Y4, 4096(BX)
+	VMOVUPD        Y5, 5120(BX)
+	VMOVUPD        Y6, 6144(BX)
+	VMOVUPD        Y7, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YFwd_p2z
+	ADDQ           $0x00000380, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N512YFwd_p2j:
+	MOVQ $0x00000004, R8
+
+fft64N512YFwd_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMADDSUB231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        128(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMADDSUB231PD (SI), Y3, Y4
+	VMOVUPD        640(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMADDSUB231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        256(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMADDSUB231PD 64(SI), Y5, Y6
+	VMOVUPD        768(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMADDSUB231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        384(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMADDSUB231PD 128(SI), Y7, Y8
+	VMOVUPD        896(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMADDSUB231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y3, 2048(BX)
+	VMOVUPD        Y9, 3072(BX)
+	VMOVUPD        Y5, 4096(BX)
+	VMOVUPD        Y4, 5120(BX)
+	VMOVUPD        Y7, 6144(BX)
+	VMOVUPD        Y6, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N512YFwd_p2k
+	ADDQ           $0x00000380, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N512YFwd_p2j
+	MOVQ           DX, CX
+	MOVQ           AX, BX
+	MOVQ           tw3+24(FP), AX
+	MOVQ           $0x00000020, SI
+
+fft64N512YFwd_p3:
+	VMOVUPD        (CX), Y2
+	VMOVUPD        128(CX), Y3
+	VPERM2F128     $0x20, Y3, Y2, Y1
+	VPERM2F128     $0x31, Y3, Y2, Y2
+	VMOVUPD        64(CX), Y4
+	VMOVUPD        192(CX), Y5
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         224(AX), Y5, Y5
+	VFMADDSUB231PD 192(AX), Y3, Y5
+	VADDPD         Y5, Y1, Y3
+	VSUBPD         Y5, Y1, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(AX), Y5, Y5
+	VFMADDSUB231PD (AX), Y2, Y5
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         288(AX), Y2, Y2
+	VFMADDSUB231PD 256(AX), Y4, Y2
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y2
+	VMOVUPD        32(CX), Y6
+	VMOVUPD        160(CX), Y7
+	VPERM2F128     $0x20, Y7, Y6, Y5
+	VPERM2F128     $0x31, Y7, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         96(AX), Y7, Y7
+	VFMADDSUB231PD 64(AX), Y5, Y7
+	VMOVUPD        96(CX), Y8
+	VMOVUPD        224(CX), Y9
+	VPERM2F128     $0x20, Y9, Y8, Y5
+	VPERM2F128     $0x31, Y9, Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         352(AX), Y9, Y9
+	VFMADDSUB231PD 320(AX), Y5, Y9
+	VADDPD         Y9, Y7, Y5
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y6, Y9
+	VMULPD         160(AX), Y9, Y9
+	VFMADDSUB231PD 128(AX), Y6, Y9
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         416(AX), Y6, Y6
+	VFMADDSUB231PD 384(AX), Y8, Y6
+	VADDPD         Y6, Y9, Y8
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y2, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y9
+	VPERMILPD      $0x55, Y7, Y2
+	VXORPD         fft_sign_odd64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y7
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y10
+	VADDPD         Y8, Y4, Y5
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y5, Y6, Y3
+	VSUBPD         Y5, Y6, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMOVAPD        Y6, Y4
+	VMOVAPD        Y6, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y7, Y9, Y2
+	VSUBPD         Y7, Y9, Y7
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y7, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y7
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y3, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y4, 2048(BX)
+	VMOVUPD        Y9, 3072(BX)
+	VMOVUPD        Y5, 4096(BX)
+	VMOVUPD        Y2, 5120(BX)
+	VMOVUPD        Y8, 6144(BX)
+	VMOVUPD        Y7, 7168(BX)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, BX
+	ADDQ           $0x000001c0, AX
+	DECQ           SI
+	JNZ            fft64N512YFwd_p3
+	VZEROUPPER
+	RET
+
+DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
+GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe6a09e667f3bcd<>+0(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+8(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+16(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+24(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+32(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+40(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+48(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+56(SB)/8, $0x3fe6a09e667f3bcd
+GLOBL fft_f64_3fe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
+GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe6a09e667f3bcd<>+0(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+8(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+16(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+24(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+32(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+40(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+48(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+56(SB)/8, $0xbfe6a09e667f3bcd
+GLOBL fft_f64_bfe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+// func fft64N512YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64N512YInv(SB), $8224-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	LEAQ         31(SP), DX
+	ANDQ         $-32, DX
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        s+32(FP), X1
+	VBROADCASTSD X1, Y1
+	MOVQ         AX, BX
+	MOVQ         $0x00000020, SI
+
+fft64N512YInv_p1:
+	VMULPD         (CX), Y1, Y2
+	VMULPD         4096(CX), Y1, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         1024(CX), Y1, Y3
+	VMULPD         5120(CX), Y1, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         2048(CX), Y1, Y5
+	VMULPD         6144(CX), Y1, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         3072(CX), Y1, Y7
+	VMULPD         7168(CX), Y1, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y0, Y11, Y6
+	VFMADDSUB231PD Y0, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y0, Y11, Y9
+	VFMADDSUB231PD Y0, Y11, Y5
+	VMOVUPD        Y4, (BX)
+	VMOVUPD        Y2, 1024(BX)
+	VMOVUPD        Y10, 2048(BX)
+	VMOVUPD        Y5, 3072(BX)
+	VMOVUPD        Y8, 4096(BX)
+	VMOVUPD        Y3, 5120(BX)
+	VMOVUPD        Y6, 6144(BX)
+	VMOVUPD        Y9, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YInv_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000004, SI
+
+fft64N512YInv_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPD        128(CX), Y2
+	VMOVUPD        640(CX), Y4
+	VADDPD         Y4, Y2, Y5
+	VSUBPD         Y4, Y2, Y2
+	VMOVUPD        256(CX), Y4
+	VMOVUPD        768(CX), Y6
+	VADDPD         Y6, Y4, Y7
+	VSUBPD         Y6, Y4, Y4
+	VMOVUPD        384(CX), Y6
+	VMOVUPD        896(CX), Y8
+	VADDPD         Y8, Y6, Y9
+	VSUBPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y8
+	VPERMILPD      $0x55, Y4, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y4
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y4
+	VMOVAPD        Y4, Y4
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y4
+	VADDPD         Y7, Y3, Y6
+	VSUBPD         Y7, Y3, Y10
+	VADDPD         Y9, Y5, Y7
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y7
+	VPERMILPD      $0x55, Y5, Y6
+	VMOVAPD        Y6, Y5
+	VMOVAPD        Y6, Y9
+	VFMSUBADD231PD Y0, Y10, Y5
+	VFMADDSUB231PD Y0, Y10, Y9
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y4, Y8, Y2
+	VSUBPD         Y4, Y8, Y4
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVAPD        Y4, Y8
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y4
+	VMOVUPD        Y3, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y9, 2048(BX)
+	VMOVUPD        Y4, 3072(BX)
+	VMOVUPD        Y7, 4096(BX)
+	VMOVUPD        Y2, 5120(BX)
+	VMOVUPD        Y5, 6144(BX)
+	VMOVUPD        Y8, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YInv_p2z
+	ADDQ           $0x00000380, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N512YInv_p2j:
+	MOVQ $0x00000004, R8
+
+fft64N512YInv_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMSUBADD231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        128(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMSUBADD231PD (SI), Y3, Y4
+	VMOVUPD        640(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMSUBADD231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        256(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMSUBADD231PD 64(SI), Y5, Y6
+	VMOVUPD        768(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMSUBADD231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        384(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMSUBADD231PD 128(SI), Y7, Y8
+	VMOVUPD        896(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMSUBADD231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y7, 2048(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y5, 4096(BX)
+	VMOVUPD        Y4, 5120(BX)
+	VMOVUPD        Y3, 6144(BX)
+	VMOVUPD        Y9, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N512YInv_p2k
+	ADDQ           $0x00000380, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N512YInv_p2j
+	MOVQ           DX, CX
+	MOVQ           AX, BX
+	MOVQ           tw3+24(FP), AX
+	MOVQ           $0x00000020, SI
+
+fft64N512YInv_p3:
+	VMOVUPD        (CX), Y2
+	VMOVUPD        128(CX), Y3
+	VPERM2F128     $0x20, Y3, Y2, Y1
+	VPERM2F128     $0x31, Y3, Y2, Y2
+	VMOVUPD        64(CX), Y4
+	VMOVUPD        192(CX), Y5
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         224(AX), Y5, Y5
+	VFMSUBADD231PD 192(AX), Y3, Y5
+	VADDPD         Y5, Y1, Y3
+	VSUBPD         Y5, Y1, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(AX), Y5, Y5
+	VFMSUBADD231PD (AX), Y2, Y5
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         288(AX), Y2, Y2
+	VFMSUBADD231PD 256(AX), Y4, Y2
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y2
+	VMOVUPD        32(CX), Y6
+	VMOVUPD        160(CX), Y7
+	VPERM2F128     $0x20, Y7, Y6, Y5
+	VPERM2F128     $0x31, Y7, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         96(AX), Y7, Y7
+	VFMSUBADD231PD 64(AX), Y5, Y7
+	VMOVUPD        96(CX), Y8
+	VMOVUPD        224(CX), Y9
+	VPERM2F128     $0x20, Y9, Y8, Y5
+	VPERM2F128     $0x31, Y9, Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         352(AX), Y9, Y9
+	VFMSUBADD231PD 320(AX), Y5, Y9
+	VADDPD         Y9, Y7, Y5
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y6, Y9
+	VMULPD         160(AX), Y9, Y9
+	VFMSUBADD231PD 128(AX), Y6, Y9
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         416(AX), Y6, Y6
+	VFMSUBADD231PD 384(AX), Y8, Y6
+	VADDPD         Y6, Y9, Y8
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y2, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y9
+	VPERMILPD      $0x55, Y7, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y7
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y10
+	VADDPD         Y8, Y4, Y5
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y5, Y6, Y3
+	VSUBPD         Y5, Y6, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMOVAPD        Y6, Y4
+	VMOVAPD        Y6, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y7, Y9, Y2
+	VSUBPD         Y7, Y9, Y7
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y7, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y7
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y3, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y8, 2048(BX)
+	VMOVUPD        Y7, 3072(BX)
+	VMOVUPD        Y5, 4096(BX)
+	VMOVUPD        Y2, 5120(BX)
+	VMOVUPD        Y4, 6144(BX)
+	VMOVUPD        Y9, 7168(BX)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, BX
+	ADDQ           $0x000001c0, AX
+	DECQ           SI
+	JNZ            fft64N512YInv_p3
+	VZEROUPPER
+	RET
+
+DATA fft_sign_even64<>+0(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+8(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+16(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+24(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+32(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+40(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+48(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+56(SB)/8, $0x0000000000000000
+GLOBL fft_sign_even64<>(SB), RODATA|NOPTR, $64

@@ -34,7 +34,7 @@ func TestThreePassPlan64sMatchRunStockham64(t *testing.T) {
 			if !sp.three {
 				continue
 			}
-			if (p.own != nil) != (p.direct == sp) {
+			if (p.own != nil) != (p.direct == sp && !sp.y512) { // FFT64N512Y's work is in its frame
 				t.Errorf("n=%d: own work buffer %v with the plan made at this level", n, p.own != nil)
 			}
 			ran++
