@@ -73,3 +73,13 @@ func fft64N512YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64,
 //
 //go:noescape
 func fft64N512YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+
+// fft64N1024YFwd runs a complex128 FFT of length 1024 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N1024YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+
+// fft64N1024YInv runs a complex128 FFT of length 1024 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N1024YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)

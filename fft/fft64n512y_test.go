@@ -3,6 +3,7 @@
 package fft
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -10,25 +11,32 @@ import (
 	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
-// TestPlan64N512AgainstGeneric checks Plan64 n = 512 (out of place and in
-// place) and RealPlan64 n = 1024 (Forward and Inverse) against package
-// generic at every level, and that where the level has asm.FFT64N512Y
-// (AVX2) both take it: a change of the plan's stages or tables would
+// TestPlan64N512AgainstGeneric checks Plan64 n = 512 and 1024 (out of
+// place and in place) and RealPlan64 n = 1024 and 2048 (Forward and
+// Inverse) against package generic at every level, and that where the
+// level has asm.FFT64N512Y and FFT64N1024Y (AVX2) they take them: a change of the plan's stages or tables would
 // otherwise drop them back to the three separate kernels silently. The
 // kernel against those three bit for bit is asm's
 // TestFFT64N512YMatchesItsThreePasses.
 func TestPlan64N512AgainstGeneric(t *testing.T) {
-	const n = 512
-	rng := rand.New(rand.NewPCG(5, 12))
+	for _, n := range []int{512, 1024} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) { testPlan64NY(t, n) })
+	}
+}
+
+// testPlan64NY is TestPlan64N512AgainstGeneric for n = 512 or 1024
+// (asm.FFT64N1024Y; RealPlan64 2048).
+func testPlan64NY(t *testing.T, n int) {
+	rng := rand.New(rand.NewPCG(5, uint64(n)))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		p, _ := NewPlan64(n)
 		rp, _ := NewRealPlan64(2 * n)
 		if asm.FFT64N512YSupported(l) {
-			if sp := p.stockham(l); sp == nil || !sp.y512 {
-				t.Errorf("%v: Plan64 n = 512 does not run asm.FFT64N512Y", l)
+			if sp := p.stockham(l); sp == nil || !sp.oneY {
+				t.Errorf("%v: Plan64 n = %d does not run its asm.FFT64N…Y", l, n)
 			}
-			if rs := rp.stockham(l); rs == nil || rs.cplx == nil || !rs.cplx.y512 {
-				t.Errorf("%v: RealPlan64 n = 1024 does not run asm.FFT64N512Y", l)
+			if rs := rp.stockham(l); rs == nil || rs.cplx == nil || !rs.cplx.oneY {
+				t.Errorf("%v: RealPlan64 n = %d does not run asm.FFT64N…Y", l, 2*n)
 			}
 		}
 		tol := 4 * fft64RMSPerLog2 * log2n(2*n)
