@@ -171,7 +171,10 @@ func fft64WholeY(n int, inverse bool, extra int) (name string, dst, work reg.Reg
 // fft64N1024AVX2 is fft64N512AVX2 for n = 1024, whose runThree64 ends
 // with the fused radix-16 tail instead (FFT64Tail16Seg, fft64Tail16Y's
 // arithmetic, the duplicated table at tw3, its stage A's outputs for s =
-// 2, 3 spilled to the frame past the work).
+// 2, 3 spilled to the frame past the work). Tried: stage B's stores at
+// constant displacements from out instead of tailStageB64's m-value
+// register steps (FFTWInterleaved c128 1024 at AVX2, six interleaved
+// rounds, ours-ns 1294–1321 against 1288–1325): noise, not taken.
 func fft64N1024AVX2(inverse bool) {
 	const (
 		n   = 1024
