@@ -63,3 +63,23 @@ func fft1024YFwd(dst *complex64, src *complex64, tw *float32, s float32)
 //
 //go:noescape
 func fft1024YInv(dst *complex64, src *complex64, tw *float32, s float32)
+
+// fft64N512YFwd runs a complex128 FFT of length 512 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N512YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+
+// fft64N512YInv runs a complex128 FFT of length 512 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N512YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+
+// fft64N1024YFwd runs a complex128 FFT of length 1024 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N1024YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+
+// fft64N1024YInv runs a complex128 FFT of length 1024 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N1024YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)

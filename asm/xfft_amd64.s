@@ -1769,3 +1769,1695 @@ fft1024YInv_p4:
 	JNZ            fft1024YInv_p4
 	VZEROUPPER
 	RET
+
+// func fft64N512YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64N512YFwd(SB), $8224-40
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	LEAQ    31(SP), DX
+	ANDQ    $-32, DX
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVQ    AX, BX
+	MOVQ    $0x00000020, SI
+
+fft64N512YFwd_p1:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        4096(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        1024(CX), Y2
+	VMOVUPD        5120(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        2048(CX), Y4
+	VMOVUPD        6144(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        3072(CX), Y6
+	VMOVUPD        7168(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 1024(BX)
+	VMOVUPD        Y2, 2048(BX)
+	VMOVUPD        Y8, 3072(BX)
+	VMOVUPD        Y4, 4096(BX)
+	VMOVUPD        Y5, 5120(BX)
+	VMOVUPD        Y6, 6144(BX)
+	VMOVUPD        Y7, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YFwd_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000004, SI
+
+fft64N512YFwd_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        128(CX), Y2
+	VMOVUPD        640(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        256(CX), Y4
+	VMOVUPD        768(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        384(CX), Y6
+	VMOVUPD        896(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 1024(BX)
+	VMOVUPD        Y2, 2048(BX)
+	VMOVUPD        Y8, 3072(BX)
+	VMOVUPD        Y4, 4096(BX)
+	VMOVUPD        Y5, 5120(BX)
+	VMOVUPD        Y6, 6144(BX)
+	VMOVUPD        Y7, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YFwd_p2z
+	ADDQ           $0x00000380, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N512YFwd_p2j:
+	MOVQ $0x00000004, R8
+
+fft64N512YFwd_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMADDSUB231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        128(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMADDSUB231PD (SI), Y3, Y4
+	VMOVUPD        640(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMADDSUB231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        256(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMADDSUB231PD 64(SI), Y5, Y6
+	VMOVUPD        768(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMADDSUB231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        384(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMADDSUB231PD 128(SI), Y7, Y8
+	VMOVUPD        896(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMADDSUB231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y3, 2048(BX)
+	VMOVUPD        Y9, 3072(BX)
+	VMOVUPD        Y5, 4096(BX)
+	VMOVUPD        Y4, 5120(BX)
+	VMOVUPD        Y7, 6144(BX)
+	VMOVUPD        Y6, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N512YFwd_p2k
+	ADDQ           $0x00000380, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N512YFwd_p2j
+	MOVQ           DX, CX
+	MOVQ           tw3+24(FP), BX
+	MOVQ           $0x00000020, DX
+
+fft64N512YFwd_p3:
+	VMOVUPD        (CX), Y2
+	VMOVUPD        128(CX), Y3
+	VPERM2F128     $0x20, Y3, Y2, Y1
+	VPERM2F128     $0x31, Y3, Y2, Y2
+	VMOVUPD        64(CX), Y4
+	VMOVUPD        192(CX), Y5
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         224(BX), Y5, Y5
+	VFMADDSUB231PD 192(BX), Y3, Y5
+	VADDPD         Y5, Y1, Y3
+	VSUBPD         Y5, Y1, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(BX), Y5, Y5
+	VFMADDSUB231PD (BX), Y2, Y5
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         288(BX), Y2, Y2
+	VFMADDSUB231PD 256(BX), Y4, Y2
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y2
+	VMOVUPD        32(CX), Y6
+	VMOVUPD        160(CX), Y7
+	VPERM2F128     $0x20, Y7, Y6, Y5
+	VPERM2F128     $0x31, Y7, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         96(BX), Y7, Y7
+	VFMADDSUB231PD 64(BX), Y5, Y7
+	VMOVUPD        96(CX), Y8
+	VMOVUPD        224(CX), Y9
+	VPERM2F128     $0x20, Y9, Y8, Y5
+	VPERM2F128     $0x31, Y9, Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         352(BX), Y9, Y9
+	VFMADDSUB231PD 320(BX), Y5, Y9
+	VADDPD         Y9, Y7, Y5
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y6, Y9
+	VMULPD         160(BX), Y9, Y9
+	VFMADDSUB231PD 128(BX), Y6, Y9
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         416(BX), Y6, Y6
+	VFMADDSUB231PD 384(BX), Y8, Y6
+	VADDPD         Y6, Y9, Y8
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y2, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y9
+	VPERMILPD      $0x55, Y7, Y2
+	VXORPD         fft_sign_odd64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y7
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y10
+	VADDPD         Y8, Y4, Y5
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y5, Y6, Y3
+	VSUBPD         Y5, Y6, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMOVAPD        Y6, Y4
+	VMOVAPD        Y6, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y7, Y9, Y2
+	VSUBPD         Y7, Y9, Y7
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y7, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y7
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y1, 1024(AX)
+	VMOVUPD        Y4, 2048(AX)
+	VMOVUPD        Y9, 3072(AX)
+	VMOVUPD        Y5, 4096(AX)
+	VMOVUPD        Y2, 5120(AX)
+	VMOVUPD        Y8, 6144(AX)
+	VMOVUPD        Y7, 7168(AX)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, BX
+	DECQ           DX
+	JNZ            fft64N512YFwd_p3
+	VZEROUPPER
+	RET
+
+DATA fft_f64_3ff0000000000000<>+0(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+8(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+16(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+24(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+32(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+40(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
+DATA fft_f64_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
+GLOBL fft_f64_3ff0000000000000<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_3fe6a09e667f3bcd<>+0(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+8(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+16(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+24(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+32(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+40(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+48(SB)/8, $0x3fe6a09e667f3bcd
+DATA fft_f64_3fe6a09e667f3bcd<>+56(SB)/8, $0x3fe6a09e667f3bcd
+GLOBL fft_f64_3fe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+DATA fft_sign_odd64<>+0(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+8(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+16(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+24(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+32(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+40(SB)/8, $0x8000000000000000
+DATA fft_sign_odd64<>+48(SB)/8, $0x0000000000000000
+DATA fft_sign_odd64<>+56(SB)/8, $0x8000000000000000
+GLOBL fft_sign_odd64<>(SB), RODATA|NOPTR, $64
+
+DATA fft_f64_bfe6a09e667f3bcd<>+0(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+8(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+16(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+24(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+32(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+40(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+48(SB)/8, $0xbfe6a09e667f3bcd
+DATA fft_f64_bfe6a09e667f3bcd<>+56(SB)/8, $0xbfe6a09e667f3bcd
+GLOBL fft_f64_bfe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+// func fft64N512YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64N512YInv(SB), $8224-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	LEAQ         31(SP), DX
+	ANDQ         $-32, DX
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        s+32(FP), X1
+	VBROADCASTSD X1, Y1
+	MOVQ         AX, BX
+	MOVQ         $0x00000020, SI
+
+fft64N512YInv_p1:
+	VMULPD         (CX), Y1, Y2
+	VMULPD         4096(CX), Y1, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         1024(CX), Y1, Y3
+	VMULPD         5120(CX), Y1, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         2048(CX), Y1, Y5
+	VMULPD         6144(CX), Y1, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         3072(CX), Y1, Y7
+	VMULPD         7168(CX), Y1, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y0, Y11, Y6
+	VFMADDSUB231PD Y0, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y0, Y11, Y9
+	VFMADDSUB231PD Y0, Y11, Y5
+	VMOVUPD        Y4, (BX)
+	VMOVUPD        Y2, 1024(BX)
+	VMOVUPD        Y10, 2048(BX)
+	VMOVUPD        Y5, 3072(BX)
+	VMOVUPD        Y8, 4096(BX)
+	VMOVUPD        Y3, 5120(BX)
+	VMOVUPD        Y6, 6144(BX)
+	VMOVUPD        Y9, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YInv_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000004, SI
+
+fft64N512YInv_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPD        128(CX), Y2
+	VMOVUPD        640(CX), Y4
+	VADDPD         Y4, Y2, Y5
+	VSUBPD         Y4, Y2, Y2
+	VMOVUPD        256(CX), Y4
+	VMOVUPD        768(CX), Y6
+	VADDPD         Y6, Y4, Y7
+	VSUBPD         Y6, Y4, Y4
+	VMOVUPD        384(CX), Y6
+	VMOVUPD        896(CX), Y8
+	VADDPD         Y8, Y6, Y9
+	VSUBPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y8
+	VPERMILPD      $0x55, Y4, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y4
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y4
+	VMOVAPD        Y4, Y4
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y4
+	VADDPD         Y7, Y3, Y6
+	VSUBPD         Y7, Y3, Y10
+	VADDPD         Y9, Y5, Y7
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y7
+	VPERMILPD      $0x55, Y5, Y6
+	VMOVAPD        Y6, Y5
+	VMOVAPD        Y6, Y9
+	VFMSUBADD231PD Y0, Y10, Y5
+	VFMADDSUB231PD Y0, Y10, Y9
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y4, Y8, Y2
+	VSUBPD         Y4, Y8, Y4
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVAPD        Y4, Y8
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y4
+	VMOVUPD        Y3, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y9, 2048(BX)
+	VMOVUPD        Y4, 3072(BX)
+	VMOVUPD        Y7, 4096(BX)
+	VMOVUPD        Y2, 5120(BX)
+	VMOVUPD        Y5, 6144(BX)
+	VMOVUPD        Y8, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N512YInv_p2z
+	ADDQ           $0x00000380, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N512YInv_p2j:
+	MOVQ $0x00000004, R8
+
+fft64N512YInv_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        512(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMSUBADD231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        128(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMSUBADD231PD (SI), Y3, Y4
+	VMOVUPD        640(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMSUBADD231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        256(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMSUBADD231PD 64(SI), Y5, Y6
+	VMOVUPD        768(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMSUBADD231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        384(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMSUBADD231PD 128(SI), Y7, Y8
+	VMOVUPD        896(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMSUBADD231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 1024(BX)
+	VMOVUPD        Y7, 2048(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y5, 4096(BX)
+	VMOVUPD        Y4, 5120(BX)
+	VMOVUPD        Y3, 6144(BX)
+	VMOVUPD        Y9, 7168(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N512YInv_p2k
+	ADDQ           $0x00000380, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N512YInv_p2j
+	MOVQ           DX, CX
+	MOVQ           tw3+24(FP), BX
+	MOVQ           $0x00000020, DX
+
+fft64N512YInv_p3:
+	VMOVUPD        (CX), Y2
+	VMOVUPD        128(CX), Y3
+	VPERM2F128     $0x20, Y3, Y2, Y1
+	VPERM2F128     $0x31, Y3, Y2, Y2
+	VMOVUPD        64(CX), Y4
+	VMOVUPD        192(CX), Y5
+	VPERM2F128     $0x20, Y5, Y4, Y3
+	VPERM2F128     $0x31, Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         224(BX), Y5, Y5
+	VFMSUBADD231PD 192(BX), Y3, Y5
+	VADDPD         Y5, Y1, Y3
+	VSUBPD         Y5, Y1, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         32(BX), Y5, Y5
+	VFMSUBADD231PD (BX), Y2, Y5
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         288(BX), Y2, Y2
+	VFMSUBADD231PD 256(BX), Y4, Y2
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y2
+	VMOVUPD        32(CX), Y6
+	VMOVUPD        160(CX), Y7
+	VPERM2F128     $0x20, Y7, Y6, Y5
+	VPERM2F128     $0x31, Y7, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         96(BX), Y7, Y7
+	VFMSUBADD231PD 64(BX), Y5, Y7
+	VMOVUPD        96(CX), Y8
+	VMOVUPD        224(CX), Y9
+	VPERM2F128     $0x20, Y9, Y8, Y5
+	VPERM2F128     $0x31, Y9, Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         352(BX), Y9, Y9
+	VFMSUBADD231PD 320(BX), Y5, Y9
+	VADDPD         Y9, Y7, Y5
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y6, Y9
+	VMULPD         160(BX), Y9, Y9
+	VFMSUBADD231PD 128(BX), Y6, Y9
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         416(BX), Y6, Y6
+	VFMSUBADD231PD 384(BX), Y8, Y6
+	VADDPD         Y6, Y9, Y8
+	VSUBPD         Y6, Y9, Y6
+	VPERMILPD      $0x55, Y2, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y9
+	VPERMILPD      $0x55, Y7, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y7
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y10
+	VADDPD         Y8, Y4, Y5
+	VSUBPD         Y8, Y4, Y4
+	VADDPD         Y5, Y6, Y3
+	VSUBPD         Y5, Y6, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMOVAPD        Y6, Y4
+	VMOVAPD        Y6, Y8
+	VFMSUBADD231PD Y0, Y10, Y4
+	VFMADDSUB231PD Y0, Y10, Y8
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y7, Y9, Y2
+	VSUBPD         Y7, Y9, Y7
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y7, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y7
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y1, 1024(AX)
+	VMOVUPD        Y8, 2048(AX)
+	VMOVUPD        Y7, 3072(AX)
+	VMOVUPD        Y5, 4096(AX)
+	VMOVUPD        Y2, 5120(AX)
+	VMOVUPD        Y4, 6144(AX)
+	VMOVUPD        Y9, 7168(AX)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, BX
+	DECQ           DX
+	JNZ            fft64N512YInv_p3
+	VZEROUPPER
+	RET
+
+DATA fft_sign_even64<>+0(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+8(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+16(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+24(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+32(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+40(SB)/8, $0x0000000000000000
+DATA fft_sign_even64<>+48(SB)/8, $0x8000000000000000
+DATA fft_sign_even64<>+56(SB)/8, $0x0000000000000000
+GLOBL fft_sign_even64<>(SB), RODATA|NOPTR, $64
+
+// func fft64N1024YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64N1024YFwd(SB), $16672-40
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	LEAQ    31(SP), DX
+	ANDQ    $-32, DX
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVQ    AX, BX
+	MOVQ    $0x00000040, SI
+
+fft64N1024YFwd_p1:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        8192(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        2048(CX), Y2
+	VMOVUPD        10240(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        4096(CX), Y4
+	VMOVUPD        12288(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        6144(CX), Y6
+	VMOVUPD        14336(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 2048(BX)
+	VMOVUPD        Y2, 4096(BX)
+	VMOVUPD        Y8, 6144(BX)
+	VMOVUPD        Y4, 8192(BX)
+	VMOVUPD        Y5, 10240(BX)
+	VMOVUPD        Y6, 12288(BX)
+	VMOVUPD        Y7, 14336(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N1024YFwd_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000008, SI
+
+fft64N1024YFwd_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        1024(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        256(CX), Y2
+	VMOVUPD        1280(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        512(CX), Y4
+	VMOVUPD        1536(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        768(CX), Y6
+	VMOVUPD        1792(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 2048(BX)
+	VMOVUPD        Y2, 4096(BX)
+	VMOVUPD        Y8, 6144(BX)
+	VMOVUPD        Y4, 8192(BX)
+	VMOVUPD        Y5, 10240(BX)
+	VMOVUPD        Y6, 12288(BX)
+	VMOVUPD        Y7, 14336(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N1024YFwd_p2z
+	ADDQ           $0x00000700, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N1024YFwd_p2j:
+	MOVQ $0x00000008, R8
+
+fft64N1024YFwd_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        1024(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMADDSUB231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        256(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMADDSUB231PD (SI), Y3, Y4
+	VMOVUPD        1280(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMADDSUB231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        512(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMADDSUB231PD 64(SI), Y5, Y6
+	VMOVUPD        1536(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMADDSUB231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        768(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMADDSUB231PD 128(SI), Y7, Y8
+	VMOVUPD        1792(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMADDSUB231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 2048(BX)
+	VMOVUPD        Y3, 4096(BX)
+	VMOVUPD        Y9, 6144(BX)
+	VMOVUPD        Y5, 8192(BX)
+	VMOVUPD        Y4, 10240(BX)
+	VMOVUPD        Y7, 12288(BX)
+	VMOVUPD        Y6, 14336(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N1024YFwd_p2k
+	ADDQ           $0x00000700, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N1024YFwd_p2j
+	LEAQ           16384(DX), CX
+	MOVQ           AX, AX
+	MOVQ           tw3+24(FP), SI
+	MOVQ           $0x00000400, DI
+	MOVQ           $0x00000020, BX
+
+fft64N1024YFwd_p3:
+	VBROADCASTF128 (DX), Y1
+	VINSERTF128    $0x01, 256(DX), Y1, Y1
+	VBROADCASTF128 64(DX), Y2
+	VINSERTF128    $0x01, 320(DX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         32(SI), Y3, Y3
+	VFMADDSUB231PD (SI), Y2, Y3
+	VBROADCASTF128 128(DX), Y2
+	VINSERTF128    $0x01, 384(DX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         96(SI), Y4, Y4
+	VFMADDSUB231PD 64(SI), Y2, Y4
+	VBROADCASTF128 192(DX), Y2
+	VINSERTF128    $0x01, 448(DX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         160(SI), Y5, Y5
+	VFMADDSUB231PD 128(SI), Y2, Y5
+	VADDPD         Y4, Y1, Y2
+	VSUBPD         Y4, Y1, Y6
+	VADDPD         Y5, Y3, Y4
+	VSUBPD         Y5, Y3, Y3
+	VADDPD         Y4, Y2, Y1
+	VSUBPD         Y4, Y2, Y4
+	VPERMILPD      $0x55, Y3, Y2
+	VMOVAPD        Y2, Y3
+	VMOVAPD        Y2, Y5
+	VFMSUBADD231PD Y0, Y6, Y3
+	VFMADDSUB231PD Y0, Y6, Y5
+	VMOVUPD        Y4, (CX)
+	VMOVUPD        Y5, 128(CX)
+	VBROADCASTF128 16(DX), Y2
+	VINSERTF128    $0x01, 272(DX), Y2, Y2
+	VBROADCASTF128 80(DX), Y4
+	VINSERTF128    $0x01, 336(DX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y5
+	VMULPD         32(SI), Y5, Y5
+	VFMADDSUB231PD (SI), Y4, Y5
+	VBROADCASTF128 144(DX), Y4
+	VINSERTF128    $0x01, 400(DX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMADDSUB231PD 64(SI), Y4, Y6
+	VBROADCASTF128 208(DX), Y4
+	VINSERTF128    $0x01, 464(DX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y7
+	VMULPD         160(SI), Y7, Y7
+	VFMADDSUB231PD 128(SI), Y4, Y7
+	VADDPD         Y6, Y2, Y4
+	VSUBPD         Y6, Y2, Y8
+	VADDPD         Y7, Y5, Y6
+	VSUBPD         Y7, Y5, Y5
+	VADDPD         Y6, Y4, Y2
+	VSUBPD         Y6, Y4, Y6
+	VPERMILPD      $0x55, Y5, Y4
+	VMOVAPD        Y4, Y5
+	VMOVAPD        Y4, Y7
+	VFMSUBADD231PD Y0, Y8, Y5
+	VFMADDSUB231PD Y0, Y8, Y7
+	VMOVUPD        Y6, 32(CX)
+	VMOVUPD        Y7, 160(CX)
+	VBROADCASTF128 32(DX), Y4
+	VINSERTF128    $0x01, 288(DX), Y4, Y4
+	VBROADCASTF128 96(DX), Y6
+	VINSERTF128    $0x01, 352(DX), Y6, Y6
+	VPERMILPD      $0x55, Y6, Y7
+	VMULPD         32(SI), Y7, Y7
+	VFMADDSUB231PD (SI), Y6, Y7
+	VBROADCASTF128 160(DX), Y6
+	VINSERTF128    $0x01, 416(DX), Y6, Y6
+	VPERMILPD      $0x55, Y6, Y8
+	VMULPD         96(SI), Y8, Y8
+	VFMADDSUB231PD 64(SI), Y6, Y8
+	VBROADCASTF128 224(DX), Y6
+	VINSERTF128    $0x01, 480(DX), Y6, Y6
+	VPERMILPD      $0x55, Y6, Y9
+	VMULPD         160(SI), Y9, Y9
+	VFMADDSUB231PD 128(SI), Y6, Y9
+	VADDPD         Y8, Y4, Y6
+	VSUBPD         Y8, Y4, Y10
+	VADDPD         Y9, Y7, Y8
+	VSUBPD         Y9, Y7, Y7
+	VADDPD         Y8, Y6, Y4
+	VSUBPD         Y8, Y6, Y8
+	VPERMILPD      $0x55, Y7, Y6
+	VMOVAPD        Y6, Y7
+	VMOVAPD        Y6, Y9
+	VFMSUBADD231PD Y0, Y10, Y7
+	VFMADDSUB231PD Y0, Y10, Y9
+	VMOVUPD        Y8, 64(CX)
+	VMOVUPD        Y9, 192(CX)
+	VBROADCASTF128 48(DX), Y6
+	VINSERTF128    $0x01, 304(DX), Y6, Y6
+	VBROADCASTF128 112(DX), Y8
+	VINSERTF128    $0x01, 368(DX), Y8, Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         32(SI), Y9, Y9
+	VFMADDSUB231PD (SI), Y8, Y9
+	VBROADCASTF128 176(DX), Y8
+	VINSERTF128    $0x01, 432(DX), Y8, Y8
+	VPERMILPD      $0x55, Y8, Y10
+	VMULPD         96(SI), Y10, Y10
+	VFMADDSUB231PD 64(SI), Y8, Y10
+	VBROADCASTF128 240(DX), Y8
+	VINSERTF128    $0x01, 496(DX), Y8, Y8
+	VPERMILPD      $0x55, Y8, Y11
+	VMULPD         160(SI), Y11, Y11
+	VFMADDSUB231PD 128(SI), Y8, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y12
+	VADDPD         Y11, Y9, Y10
+	VSUBPD         Y11, Y9, Y9
+	VADDPD         Y10, Y8, Y6
+	VSUBPD         Y10, Y8, Y10
+	VPERMILPD      $0x55, Y9, Y8
+	VMOVAPD        Y8, Y9
+	VMOVAPD        Y8, Y11
+	VFMSUBADD231PD Y0, Y12, Y9
+	VFMADDSUB231PD Y0, Y12, Y11
+	VMOVUPD        Y10, 96(CX)
+	VMOVUPD        Y11, 224(CX)
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         224(SI), Y8, Y8
+	VFMADDSUB231PD 192(SI), Y2, Y8
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         288(SI), Y2, Y2
+	VFMADDSUB231PD 256(SI), Y4, Y2
+	VPERMILPD      $0x55, Y6, Y4
+	VMULPD         352(SI), Y4, Y4
+	VFMADDSUB231PD 320(SI), Y6, Y4
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y4, Y8, Y2
+	VSUBPD         Y4, Y8, Y4
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVAPD        Y4, Y8
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y4
+	MOVQ           AX, R8
+	VMOVUPD        Y1, (R8)
+	VMOVUPD        Y8, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R9
+	VMOVUPD        Y4, (R9)(DI*4)
+	VPERMILPD      $0x55, Y5, Y1
+	VMULPD         416(SI), Y1, Y1
+	VFMADDSUB231PD 384(SI), Y5, Y1
+	VPERMILPD      $0x55, Y7, Y2
+	VMULPD         480(SI), Y2, Y2
+	VFMADDSUB231PD 448(SI), Y7, Y2
+	VPERMILPD      $0x55, Y9, Y4
+	VMULPD         544(SI), Y4, Y4
+	VFMADDSUB231PD 512(SI), Y9, Y4
+	VADDPD         Y2, Y3, Y5
+	VSUBPD         Y2, Y3, Y6
+	VADDPD         Y4, Y1, Y2
+	VSUBPD         Y4, Y1, Y1
+	VADDPD         Y2, Y5, Y3
+	VSUBPD         Y2, Y5, Y2
+	VPERMILPD      $0x55, Y1, Y4
+	VMOVAPD        Y4, Y1
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y6, Y1
+	VFMADDSUB231PD Y0, Y6, Y4
+	ADDQ           DI, R8
+	VMOVUPD        Y3, (R8)
+	VMOVUPD        Y1, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R9
+	VMOVUPD        Y4, (R9)(DI*4)
+	VMOVUPD        (CX), Y1
+	VMOVUPD        32(CX), Y2
+	VMOVUPD        64(CX), Y3
+	VMOVUPD        96(CX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         608(SI), Y5, Y5
+	VFMADDSUB231PD 576(SI), Y2, Y5
+	VPERMILPD      $0x55, Y3, Y2
+	VMULPD         672(SI), Y2, Y2
+	VFMADDSUB231PD 640(SI), Y3, Y2
+	VPERMILPD      $0x55, Y4, Y3
+	VMULPD         736(SI), Y3, Y3
+	VFMADDSUB231PD 704(SI), Y4, Y3
+	VADDPD         Y2, Y1, Y4
+	VSUBPD         Y2, Y1, Y6
+	VADDPD         Y3, Y5, Y2
+	VSUBPD         Y3, Y5, Y3
+	VADDPD         Y2, Y4, Y1
+	VSUBPD         Y2, Y4, Y2
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVAPD        Y3, Y5
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y6, Y5
+	VFMADDSUB231PD Y0, Y6, Y3
+	ADDQ           DI, R8
+	VMOVUPD        Y1, (R8)
+	VMOVUPD        Y5, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R9
+	VMOVUPD        Y3, (R9)(DI*4)
+	VMOVUPD        128(CX), Y1
+	VMOVUPD        160(CX), Y2
+	VMOVUPD        192(CX), Y3
+	VMOVUPD        224(CX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         800(SI), Y5, Y5
+	VFMADDSUB231PD 768(SI), Y2, Y5
+	VPERMILPD      $0x55, Y3, Y2
+	VMULPD         864(SI), Y2, Y2
+	VFMADDSUB231PD 832(SI), Y3, Y2
+	VPERMILPD      $0x55, Y4, Y3
+	VMULPD         928(SI), Y3, Y3
+	VFMADDSUB231PD 896(SI), Y4, Y3
+	VADDPD         Y2, Y1, Y4
+	VSUBPD         Y2, Y1, Y6
+	VADDPD         Y3, Y5, Y2
+	VSUBPD         Y3, Y5, Y3
+	VADDPD         Y2, Y4, Y1
+	VSUBPD         Y2, Y4, Y2
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVAPD        Y3, Y5
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y6, Y5
+	VFMADDSUB231PD Y0, Y6, Y3
+	ADDQ           DI, R8
+	VMOVUPD        Y1, (R8)
+	VMOVUPD        Y5, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R8
+	VMOVUPD        Y3, (R8)(DI*4)
+	ADDQ           $0x00000200, DX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000003c0, SI
+	DECQ           BX
+	JNZ            fft64N1024YFwd_p3
+	VZEROUPPER
+	RET
+
+// func fft64N1024YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64N1024YInv(SB), $16672-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	LEAQ         31(SP), DX
+	ANDQ         $-32, DX
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        s+32(FP), X1
+	VBROADCASTSD X1, Y1
+	MOVQ         AX, BX
+	MOVQ         $0x00000040, SI
+
+fft64N1024YInv_p1:
+	VMULPD         (CX), Y1, Y2
+	VMULPD         8192(CX), Y1, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         2048(CX), Y1, Y3
+	VMULPD         10240(CX), Y1, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         4096(CX), Y1, Y5
+	VMULPD         12288(CX), Y1, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         6144(CX), Y1, Y7
+	VMULPD         14336(CX), Y1, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y0, Y11, Y6
+	VFMADDSUB231PD Y0, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y0, Y11, Y9
+	VFMADDSUB231PD Y0, Y11, Y5
+	VMOVUPD        Y4, (BX)
+	VMOVUPD        Y2, 2048(BX)
+	VMOVUPD        Y10, 4096(BX)
+	VMOVUPD        Y5, 6144(BX)
+	VMOVUPD        Y8, 8192(BX)
+	VMOVUPD        Y3, 10240(BX)
+	VMOVUPD        Y6, 12288(BX)
+	VMOVUPD        Y9, 14336(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N1024YInv_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000008, SI
+
+fft64N1024YInv_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        1024(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPD        256(CX), Y2
+	VMOVUPD        1280(CX), Y4
+	VADDPD         Y4, Y2, Y5
+	VSUBPD         Y4, Y2, Y2
+	VMOVUPD        512(CX), Y4
+	VMOVUPD        1536(CX), Y6
+	VADDPD         Y6, Y4, Y7
+	VSUBPD         Y6, Y4, Y4
+	VMOVUPD        768(CX), Y6
+	VMOVUPD        1792(CX), Y8
+	VADDPD         Y8, Y6, Y9
+	VSUBPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y8
+	VPERMILPD      $0x55, Y4, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y4
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y4
+	VMOVAPD        Y4, Y4
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y4
+	VADDPD         Y7, Y3, Y6
+	VSUBPD         Y7, Y3, Y10
+	VADDPD         Y9, Y5, Y7
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y7
+	VPERMILPD      $0x55, Y5, Y6
+	VMOVAPD        Y6, Y5
+	VMOVAPD        Y6, Y9
+	VFMSUBADD231PD Y0, Y10, Y5
+	VFMADDSUB231PD Y0, Y10, Y9
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y4, Y8, Y2
+	VSUBPD         Y4, Y8, Y4
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVAPD        Y4, Y8
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y4
+	VMOVUPD        Y3, (BX)
+	VMOVUPD        Y1, 2048(BX)
+	VMOVUPD        Y9, 4096(BX)
+	VMOVUPD        Y4, 6144(BX)
+	VMOVUPD        Y7, 8192(BX)
+	VMOVUPD        Y2, 10240(BX)
+	VMOVUPD        Y5, 12288(BX)
+	VMOVUPD        Y8, 14336(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N1024YInv_p2z
+	ADDQ           $0x00000700, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N1024YInv_p2j:
+	MOVQ $0x00000008, R8
+
+fft64N1024YInv_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        1024(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMSUBADD231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        256(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMSUBADD231PD (SI), Y3, Y4
+	VMOVUPD        1280(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMSUBADD231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        512(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMSUBADD231PD 64(SI), Y5, Y6
+	VMOVUPD        1536(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMSUBADD231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        768(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMSUBADD231PD 128(SI), Y7, Y8
+	VMOVUPD        1792(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMSUBADD231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 2048(BX)
+	VMOVUPD        Y7, 4096(BX)
+	VMOVUPD        Y6, 6144(BX)
+	VMOVUPD        Y5, 8192(BX)
+	VMOVUPD        Y4, 10240(BX)
+	VMOVUPD        Y3, 12288(BX)
+	VMOVUPD        Y9, 14336(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N1024YInv_p2k
+	ADDQ           $0x00000700, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N1024YInv_p2j
+	LEAQ           16384(DX), CX
+	MOVQ           AX, AX
+	MOVQ           tw3+24(FP), SI
+	MOVQ           $0x00000400, DI
+	MOVQ           $0x00000020, BX
+
+fft64N1024YInv_p3:
+	VBROADCASTF128 (DX), Y1
+	VINSERTF128    $0x01, 256(DX), Y1, Y1
+	VBROADCASTF128 64(DX), Y2
+	VINSERTF128    $0x01, 320(DX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         32(SI), Y3, Y3
+	VFMSUBADD231PD (SI), Y2, Y3
+	VBROADCASTF128 128(DX), Y2
+	VINSERTF128    $0x01, 384(DX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y4
+	VMULPD         96(SI), Y4, Y4
+	VFMSUBADD231PD 64(SI), Y2, Y4
+	VBROADCASTF128 192(DX), Y2
+	VINSERTF128    $0x01, 448(DX), Y2, Y2
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         160(SI), Y5, Y5
+	VFMSUBADD231PD 128(SI), Y2, Y5
+	VADDPD         Y4, Y1, Y2
+	VSUBPD         Y4, Y1, Y6
+	VADDPD         Y5, Y3, Y4
+	VSUBPD         Y5, Y3, Y3
+	VADDPD         Y4, Y2, Y1
+	VSUBPD         Y4, Y2, Y4
+	VPERMILPD      $0x55, Y3, Y2
+	VMOVAPD        Y2, Y3
+	VMOVAPD        Y2, Y5
+	VFMSUBADD231PD Y0, Y6, Y3
+	VFMADDSUB231PD Y0, Y6, Y5
+	VMOVUPD        Y4, (CX)
+	VMOVUPD        Y3, 128(CX)
+	VBROADCASTF128 16(DX), Y2
+	VINSERTF128    $0x01, 272(DX), Y2, Y2
+	VBROADCASTF128 80(DX), Y3
+	VINSERTF128    $0x01, 336(DX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMSUBADD231PD (SI), Y3, Y4
+	VBROADCASTF128 144(DX), Y3
+	VINSERTF128    $0x01, 400(DX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMSUBADD231PD 64(SI), Y3, Y6
+	VBROADCASTF128 208(DX), Y3
+	VINSERTF128    $0x01, 464(DX), Y3, Y3
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         160(SI), Y7, Y7
+	VFMSUBADD231PD 128(SI), Y3, Y7
+	VADDPD         Y6, Y2, Y3
+	VSUBPD         Y6, Y2, Y8
+	VADDPD         Y7, Y4, Y6
+	VSUBPD         Y7, Y4, Y4
+	VADDPD         Y6, Y3, Y2
+	VSUBPD         Y6, Y3, Y6
+	VPERMILPD      $0x55, Y4, Y3
+	VMOVAPD        Y3, Y4
+	VMOVAPD        Y3, Y7
+	VFMSUBADD231PD Y0, Y8, Y4
+	VFMADDSUB231PD Y0, Y8, Y7
+	VMOVUPD        Y6, 32(CX)
+	VMOVUPD        Y4, 160(CX)
+	VBROADCASTF128 32(DX), Y3
+	VINSERTF128    $0x01, 288(DX), Y3, Y3
+	VBROADCASTF128 96(DX), Y4
+	VINSERTF128    $0x01, 352(DX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y6
+	VMULPD         32(SI), Y6, Y6
+	VFMSUBADD231PD (SI), Y4, Y6
+	VBROADCASTF128 160(DX), Y4
+	VINSERTF128    $0x01, 416(DX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         96(SI), Y8, Y8
+	VFMSUBADD231PD 64(SI), Y4, Y8
+	VBROADCASTF128 224(DX), Y4
+	VINSERTF128    $0x01, 480(DX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         160(SI), Y9, Y9
+	VFMSUBADD231PD 128(SI), Y4, Y9
+	VADDPD         Y8, Y3, Y4
+	VSUBPD         Y8, Y3, Y10
+	VADDPD         Y9, Y6, Y8
+	VSUBPD         Y9, Y6, Y6
+	VADDPD         Y8, Y4, Y3
+	VSUBPD         Y8, Y4, Y8
+	VPERMILPD      $0x55, Y6, Y4
+	VMOVAPD        Y4, Y6
+	VMOVAPD        Y4, Y9
+	VFMSUBADD231PD Y0, Y10, Y6
+	VFMADDSUB231PD Y0, Y10, Y9
+	VMOVUPD        Y8, 64(CX)
+	VMOVUPD        Y6, 192(CX)
+	VBROADCASTF128 48(DX), Y4
+	VINSERTF128    $0x01, 304(DX), Y4, Y4
+	VBROADCASTF128 112(DX), Y6
+	VINSERTF128    $0x01, 368(DX), Y6, Y6
+	VPERMILPD      $0x55, Y6, Y8
+	VMULPD         32(SI), Y8, Y8
+	VFMSUBADD231PD (SI), Y6, Y8
+	VBROADCASTF128 176(DX), Y6
+	VINSERTF128    $0x01, 432(DX), Y6, Y6
+	VPERMILPD      $0x55, Y6, Y10
+	VMULPD         96(SI), Y10, Y10
+	VFMSUBADD231PD 64(SI), Y6, Y10
+	VBROADCASTF128 240(DX), Y6
+	VINSERTF128    $0x01, 496(DX), Y6, Y6
+	VPERMILPD      $0x55, Y6, Y11
+	VMULPD         160(SI), Y11, Y11
+	VFMSUBADD231PD 128(SI), Y6, Y11
+	VADDPD         Y10, Y4, Y6
+	VSUBPD         Y10, Y4, Y12
+	VADDPD         Y11, Y8, Y10
+	VSUBPD         Y11, Y8, Y8
+	VADDPD         Y10, Y6, Y4
+	VSUBPD         Y10, Y6, Y10
+	VPERMILPD      $0x55, Y8, Y6
+	VMOVAPD        Y6, Y8
+	VMOVAPD        Y6, Y11
+	VFMSUBADD231PD Y0, Y12, Y8
+	VFMADDSUB231PD Y0, Y12, Y11
+	VMOVUPD        Y10, 96(CX)
+	VMOVUPD        Y8, 224(CX)
+	VPERMILPD      $0x55, Y2, Y6
+	VMULPD         224(SI), Y6, Y6
+	VFMSUBADD231PD 192(SI), Y2, Y6
+	VPERMILPD      $0x55, Y3, Y2
+	VMULPD         288(SI), Y2, Y2
+	VFMSUBADD231PD 256(SI), Y3, Y2
+	VPERMILPD      $0x55, Y4, Y3
+	VMULPD         352(SI), Y3, Y3
+	VFMSUBADD231PD 320(SI), Y4, Y3
+	VADDPD         Y2, Y1, Y4
+	VSUBPD         Y2, Y1, Y8
+	VADDPD         Y3, Y6, Y2
+	VSUBPD         Y3, Y6, Y3
+	VADDPD         Y2, Y4, Y1
+	VSUBPD         Y2, Y4, Y2
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVAPD        Y3, Y6
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y8, Y6
+	VFMADDSUB231PD Y0, Y8, Y3
+	MOVQ           AX, R8
+	VMOVUPD        Y1, (R8)
+	VMOVUPD        Y3, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R9
+	VMOVUPD        Y6, (R9)(DI*4)
+	VPERMILPD      $0x55, Y7, Y1
+	VMULPD         416(SI), Y1, Y1
+	VFMSUBADD231PD 384(SI), Y7, Y1
+	VPERMILPD      $0x55, Y9, Y2
+	VMULPD         480(SI), Y2, Y2
+	VFMSUBADD231PD 448(SI), Y9, Y2
+	VPERMILPD      $0x55, Y11, Y3
+	VMULPD         544(SI), Y3, Y3
+	VFMSUBADD231PD 512(SI), Y11, Y3
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y6
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VADDPD         Y2, Y4, Y5
+	VSUBPD         Y2, Y4, Y2
+	VPERMILPD      $0x55, Y1, Y3
+	VMOVAPD        Y3, Y1
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y6, Y1
+	VFMADDSUB231PD Y0, Y6, Y3
+	ADDQ           DI, R8
+	VMOVUPD        Y5, (R8)
+	VMOVUPD        Y3, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R9
+	VMOVUPD        Y1, (R9)(DI*4)
+	VMOVUPD        (CX), Y1
+	VMOVUPD        32(CX), Y2
+	VMOVUPD        64(CX), Y3
+	VMOVUPD        96(CX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         608(SI), Y5, Y5
+	VFMSUBADD231PD 576(SI), Y2, Y5
+	VPERMILPD      $0x55, Y3, Y2
+	VMULPD         672(SI), Y2, Y2
+	VFMSUBADD231PD 640(SI), Y3, Y2
+	VPERMILPD      $0x55, Y4, Y3
+	VMULPD         736(SI), Y3, Y3
+	VFMSUBADD231PD 704(SI), Y4, Y3
+	VADDPD         Y2, Y1, Y4
+	VSUBPD         Y2, Y1, Y6
+	VADDPD         Y3, Y5, Y2
+	VSUBPD         Y3, Y5, Y3
+	VADDPD         Y2, Y4, Y1
+	VSUBPD         Y2, Y4, Y2
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVAPD        Y3, Y5
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y6, Y5
+	VFMADDSUB231PD Y0, Y6, Y3
+	ADDQ           DI, R8
+	VMOVUPD        Y1, (R8)
+	VMOVUPD        Y3, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R9
+	VMOVUPD        Y5, (R9)(DI*4)
+	VMOVUPD        128(CX), Y1
+	VMOVUPD        160(CX), Y2
+	VMOVUPD        192(CX), Y3
+	VMOVUPD        224(CX), Y4
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         800(SI), Y5, Y5
+	VFMSUBADD231PD 768(SI), Y2, Y5
+	VPERMILPD      $0x55, Y3, Y2
+	VMULPD         864(SI), Y2, Y2
+	VFMSUBADD231PD 832(SI), Y3, Y2
+	VPERMILPD      $0x55, Y4, Y3
+	VMULPD         928(SI), Y3, Y3
+	VFMSUBADD231PD 896(SI), Y4, Y3
+	VADDPD         Y2, Y1, Y4
+	VSUBPD         Y2, Y1, Y6
+	VADDPD         Y3, Y5, Y2
+	VSUBPD         Y3, Y5, Y3
+	VADDPD         Y2, Y4, Y1
+	VSUBPD         Y2, Y4, Y2
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVAPD        Y3, Y5
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y6, Y5
+	VFMADDSUB231PD Y0, Y6, Y3
+	ADDQ           DI, R8
+	VMOVUPD        Y1, (R8)
+	VMOVUPD        Y3, (R8)(DI*4)
+	VMOVUPD        Y2, (R8)(DI*8)
+	LEAQ           (R8)(DI*8), R8
+	VMOVUPD        Y5, (R8)(DI*4)
+	ADDQ           $0x00000200, DX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000003c0, SI
+	DECQ           BX
+	JNZ            fft64N1024YInv_p3
+	VZEROUPPER
+	RET

@@ -117,6 +117,12 @@ func generateXFFT() {
 	for _, inverse := range []bool{false, true} {
 		fft1024AVX2(inverse)
 	}
+	for _, inverse := range []bool{false, true} {
+		fft64N512AVX2(inverse)
+	}
+	for _, inverse := range []bool{false, true} {
+		fft64N1024AVX2(inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.

@@ -185,6 +185,10 @@ func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse boo
 		k.Run(dst, src, inverse, s)
 		return true
 	}
+	if sp.oneY {
+		runOneY64(sp, dst, src, inverse)
+		return true
+	}
 	if sp.three && unsafe.SliceData(dst) != unsafe.SliceData(src) {
 		transform64Three(p, sp, dst, src, inverse)
 		return true
@@ -219,8 +223,9 @@ func transform64Three(p *Plan64, sp *stockham64, dst, src []complex128, inverse 
 }
 
 // ownWork64 reports whether a Plan64 whose direct plan is sp keeps a work
-// buffer of its own (transform64Three).
-func ownWork64(sp *stockham64) bool { return sp != nil && sp.three }
+// buffer of its own (transform64Three; not one of asm.FFT64N512Y, whose
+// work is in its frame).
+func ownWork64(sp *stockham64) bool { return sp != nil && sp.three && !sp.oneY }
 
 // transform32Stack runs sp's stages with the work buffer on the stack,
 // one array per size, so that only n values (not 256) are zeroed; a

@@ -38,6 +38,9 @@ type stockham64 struct {
 	// (the radix-8 first stage or asm.FFT64Radix16First), which
 	// runThree64 runs.
 	three bool
+	// oneY: the plan of three passes runs as one asm.FFT64N512Y or
+	// FFT64N1024Y call (oneY64).
+	oneY bool
 }
 
 // segPad64 is the padding of a complex128 plan's segmented buffer: four
@@ -279,6 +282,7 @@ func newStockham64Roots(n, batch int, l asm.Level, roots rootTable32) *stockham6
 		p.three = p.small == nil && p.pad == 0 && p.pad8 == 0 && !p.radix2 &&
 			(p.radix8 && k == 2 || !p.radix8 && k == 3 && p.stages[0].r16 && p.stages[0].ls == 1) &&
 			!p.stages[k-2].r16 && p.stages[k-1].r <= 1
+		p.oneY = oneY64(p)
 	}
 	return p
 }
@@ -809,6 +813,8 @@ func (rp *realStockham64) transform(dst, src, work []complex128, inverse bool) {
 	switch {
 	case rp.fs != nil:
 		runFourStep64(rp.fs, dst, src, work, inverse, inverse)
+	case rp.cplx.oneY:
+		runOneY64(rp.cplx, dst, src, inverse)
 	case rp.cplx.three && unsafe.SliceData(dst) != unsafe.SliceData(src):
 		runThree64(rp.cplx, dst, src, work, inverse)
 	default:

@@ -34,7 +34,7 @@ func TestThreePassPlan64sMatchRunStockham64(t *testing.T) {
 			if !sp.three {
 				continue
 			}
-			if (p.own != nil) != (p.direct == sp) {
+			if (p.own != nil) != (p.direct == sp && !sp.oneY) { // FFT64N…Y have their work in their frame
 				t.Errorf("n=%d: own work buffer %v with the plan made at this level", n, p.own != nil)
 			}
 			ran++

@@ -1,0 +1,318 @@
+package main
+
+import (
+	"fmt"
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+// fft64N512AVX2 emits the whole complex128 transform of n = 512 at AVX2
+// as one call (fft64N512Y): the three passes runThree64 calls there
+// (FFT64Radix8First, FFT64Radix8 at ls = 8, FFT64Radix8Last at ls = 64),
+// their arithmetic in the same order (the forward's first pass and the
+// radix-8 pass's j = 0 as fft64R8FirstF, the inverse's as fft64R8First;
+// the j > 0 as fft64R8Wide; the last as fft64R8Narrow1X), every stride a
+// constant and the work in the kernel's frame: src → dst → work → dst.
+// Each pass stays a loop. tw2 is FFT64Radix8's table of ls = 8 (56
+// float64 a j, j = 0's unread), tw3 FFT64Radix8Last's of ls = 64 (28 a
+// j). dst may be src: the first pass's iteration reads eight values and
+// then writes the same eight places, and nothing reads src after it.
+// Tried: the first pass into a second frame buffer rather than dst (src →
+// frame → frame → dst, dst written once): FFTWInterleaved at AVX2, six
+// interleaved rounds, ours-ns c128 512 530.1–541.3 → 582.1–587.7, r64
+// 1024 702.8–756.0 → 754.1–767.6, the three buffers and the last pass's
+// 14 KB table beyond L1's 32 KB.
+func fft64N512AVX2(inverse bool) {
+	name, dst, work, ones := fft64WholeY(512, inverse, 0)
+	v := vmath.AVX2
+	const (
+		n   = 512
+		vb  = 32 // bytes per YMM
+		val = 16 // bytes per complex128
+		row = n / 8 * val
+	)
+	in, out, cnt := GP64(), GP64(), GP64()
+
+	// Pass 3: radix 8, ls = 64, R = 1, work → dst: two j per vector,
+	// paired from whole-vector loads as fft64R8Narrow1X pairs them; per
+	// pair fourteen table vectors.
+	{
+		MOVQ(work, in)
+		MOVQ(dst, out)
+		t3 := Load(Param("tw3"), GP64())
+		MOVQ(U32(n/16), cnt)
+		Label(name + "_p3")
+		var next [8]reg.VecVirtual
+		u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
+			a := v.Vec()
+			if q%2 == 0 {
+				x, y := v.Vec(), v.Vec()
+				VMOVUPD(Mem{Base: in, Disp: val * q}, x)
+				VMOVUPD(Mem{Base: in, Disp: 128 + val*q}, y)
+				VPERM2F128(U8(0x20), y, x, a)
+				next[q+1] = v.Vec()
+				VPERM2F128(U8(0x31), y, x, next[q+1])
+			} else {
+				a = next[q]
+			}
+			if q == 0 {
+				return a
+			}
+			return cmul64(v, a, Mem{Base: t3, Disp: 2 * (q - 1) * vb}, Mem{Base: t3, Disp: (2*q - 1) * vb}, inverse)
+		}, inverse)
+		ue, wo := u[:], w[:]
+		butterfly64(v, ue, ones, inverse)
+		butterfly64(v, wo, ones, inverse)
+		for t := range 4 {
+			VMOVUPD(ue[t], Mem{Base: out, Disp: 2 * t * row})
+			VMOVUPD(wo[t], Mem{Base: out, Disp: (2*t + 1) * row})
+		}
+		ADDQ(U32(256), in)
+		ADDQ(U32(vb), out)
+		ADDQ(U32(14*vb), t3)
+		DECQ(cnt)
+		JNZ(LabelRef(name + "_p3"))
+	}
+	VZEROUPPER()
+	RET()
+}
+
+// fft64WholeY starts the whole complex128 transform of length n at AVX2
+// (fft64N512Y, fft64N1024Y): its TEXT, a frame of n values (and extra
+// bytes) for the work, and the two radix-8 passes of runThree64 there,
+// FFT64Radix8First (src → dst) and FFT64Radix8 at ls = 8 (dst → work),
+// with the arithmetic of their kernels.
+func fft64WholeY(n int, inverse bool, extra int) (name string, dst, work reg.Register, ones reg.VecVirtual) {
+	v := vmath.AVX2
+	const (
+		vb  = 32 // bytes per YMM
+		val = 16 // bytes per complex128
+	)
+	row := n / 8 * val
+	name = fmt.Sprintf("fft64N%dY%s", n, fftDir(inverse))
+	TEXT(name, 0, "func(dst, src *complex128, tw2, tw3 *float64, s float64)")
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s runs a complex128 FFT of length %d at AVX2 in three passes; see avogen/fft512y64.go.", name, n))
+	dst = Load(Param("dst"), GP64())
+	src := Load(Param("src"), GP64())
+	frame := AllocLocal(n*val + extra + vb)
+	work = GP64()
+	LEAQ(frame.Offset(vb-1), work)
+	ANDQ(I32(-vb), work)
+	ones = v.Vec()
+	VMOVUPD(fftConst64(1), ones)
+	in, out, cnt := GP64(), GP64(), GP64()
+
+	// Pass 1: radix 8, ls = 1, R = n/8, src → dst.
+	var sv reg.VecVirtual
+	if inverse {
+		sv = v.Vec()
+		VBROADCASTSD(Load(Param("s"), XMM()), sv)
+	}
+	MOVQ(src, in)
+	MOVQ(dst, out)
+	MOVQ(U32(n/8/2), cnt)
+	Label(name + "_p1")
+	first64(v, in, out, n/8*val, row, ones, sv, inverse)
+	ADDQ(U32(vb), in)
+	ADDQ(U32(vb), out)
+	DECQ(cnt)
+	JNZ(LabelRef(name + "_p1"))
+
+	// Pass 2: radix 8, ls = 8, R = n/64, dst → work, out rows n/8 apart;
+	// j = 0 without products (as FFT64Radix8: the first pass's kernel
+	// with s = 1, whose products by 1 are plain loads here), then j = 1 …
+	// 7 with the table's products.
+	ls, r := 8, n/64
+	MOVQ(dst, in)
+	MOVQ(work, out)
+	MOVQ(U32(r/2), cnt)
+	Label(name + "_p2z")
+	first64(v, in, out, r*val, row, ones, nil, inverse)
+	ADDQ(U32(vb), in)
+	ADDQ(U32(vb), out)
+	DECQ(cnt)
+	JNZ(LabelRef(name + "_p2z"))
+	// in stepped R values per vector; j = 1 starts 8R in, out R on.
+	ADDQ(U32(7*r*val), in)
+	t2 := Load(Param("tw2"), GP64())
+	ADDQ(U32(14*vb), t2)
+	j, k := GP64(), GP64()
+	MOVQ(U32(ls-1), j)
+	Label(name + "_p2j")
+	MOVQ(U32(r/2), k)
+	Label(name + "_p2k")
+	u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
+		a := v.Vec()
+		VMOVUPD(Mem{Base: in, Disp: q * r * val}, a)
+		if q == 0 {
+			return a
+		}
+		return cmul64(v, a, Mem{Base: t2, Disp: 2 * (q - 1) * vb}, Mem{Base: t2, Disp: (2*q - 1) * vb}, inverse)
+	}, inverse)
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], Mem{Base: out, Disp: 2 * t * row})
+		VMOVUPD(wo[t], Mem{Base: out, Disp: (2*t + 1) * row})
+	}
+	ADDQ(U32(vb), in)
+	ADDQ(U32(vb), out)
+	DECQ(k)
+	JNZ(LabelRef(name + "_p2k"))
+	ADDQ(U32(7*r*val), in)
+	ADDQ(U32(14*vb), t2)
+	DECQ(j)
+	JNZ(LabelRef(name + "_p2j"))
+	return name, dst, work, ones
+}
+
+// fft64N1024AVX2 is fft64N512AVX2 for n = 1024, whose runThree64 ends
+// with the fused radix-16 tail instead (FFT64Tail16Seg, fft64Tail16Y's
+// arithmetic, the duplicated table at tw3, its stage A's outputs for s =
+// 2, 3 spilled to the frame past the work). Tried: stage B's stores at
+// constant displacements from out instead of tailStageB64's m-value
+// register steps (FFTWInterleaved c128 1024 at AVX2, six interleaved
+// rounds, ours-ns 1294–1321 against 1288–1325): noise, not taken.
+func fft64N1024AVX2(inverse bool) {
+	const (
+		n   = 1024
+		m   = n / 16
+		vb  = 32 // bytes per YMM
+		val = 16 // bytes per complex128
+	)
+	v := vmath.AVX2
+	name, dst, work, ones := fft64WholeY(n, inverse, 8*vb)
+	spill := GP64()
+	LEAQ(Mem{Base: work, Disp: n * val}, spill)
+	in, out, cnt := GP64(), GP64(), GP64()
+	MOVQ(work, in)
+	MOVQ(dst, out)
+	tw := Load(Param("tw3"), GP64())
+	mb := GP64()
+	MOVQ(U32(m*val), mb)
+	MOVQ(U32(m/2), cnt)
+	Label(name + "_p3")
+	var y [2][4]reg.VecVirtual
+	for k := range 4 {
+		a := make([]reg.VecVirtual, 4)
+		for q := range a {
+			a[q] = v.Vec()
+			VBROADCASTF128(Mem{Base: in, Disp: 16 * (4*q + k)}, a[q])
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 256 + 16*(4*q+k)}, a[q], a[q])
+			if q > 0 {
+				wr, wi := twiddle64(v, tw, q-1, false)
+				a[q] = cmul64(v, a[q], wr, wi, inverse)
+			}
+		}
+		butterfly64(v, a, ones, inverse)
+		y[0][k], y[1][k] = a[0], a[1]
+		VMOVUPD(a[2], Mem{Base: spill, Disp: k * vb})
+		VMOVUPD(a[3], Mem{Base: spill, Disp: (4 + k) * vb})
+	}
+	o := GP64()
+	for s := range 4 {
+		var b []reg.VecVirtual
+		if s < 2 {
+			b = y[s][:]
+		} else {
+			b = make([]reg.VecVirtual, 4)
+			for k := range b {
+				b[k] = v.Vec()
+				VMOVUPD(Mem{Base: spill, Disp: (4*(s-2) + k) * vb}, b[k])
+			}
+		}
+		tailStageB64(v, b, s, out, o, mb, tw, ones, inverse, false)
+	}
+	ADDQ(U32(512), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(30*vb), tw)
+	DECQ(cnt)
+	JNZ(LabelRef(name + "_p3"))
+	VZEROUPPER()
+	RET()
+}
+
+// first64 emits one vector of a radix-8 pass without products: the
+// inputs inStride bytes apart from in, output t at t·outStride from out.
+// The forward is fft64R8FirstF's arithmetic (part of the additions as
+// FMAs by 1); the inverse fft64R8First's, its loads scaled by sv unless
+// sv is nil (s = 1, whose products are exact).
+func first64(v vmath.ISA, in, out reg.Register, inStride, outStride int, ones, sv reg.VecVirtual, inverse bool) {
+	at := func(q int) Mem { return Mem{Base: in, Disp: q * inStride} }
+	to := func(t int) Mem { return Mem{Base: out, Disp: t * outStride} }
+	if inverse {
+		u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
+			a := v.Vec()
+			if sv != nil {
+				VMULPD(at(q), sv, a) // s a power of two: exact
+			} else {
+				VMOVUPD(at(q), a)
+			}
+			return a
+		}, inverse)
+		butterfly64(v, u[:], ones, inverse)
+		butterfly64(v, w[:], ones, inverse)
+		for t := range 4 {
+			VMOVUPD(u[t], to(2*t))
+			VMOVUPD(w[t], to(2*t+1))
+		}
+		return
+	}
+	var u, w [4]reg.VecVirtual
+	for j := range 4 {
+		a, b := v.Vec(), v.Vec()
+		VMOVUPD(at(j), a)
+		VMOVUPD(at(j+4), b)
+		u[j], w[j] = v.Vec(), v.Vec()
+		VMOVAPD(a, w[j])
+		VFNMADD231PD(ones, b, w[j]) // a − b
+		VADDPD(b, a, u[j])
+	}
+	rt := 1 / math.Sqrt2
+	for j := 1; j < 4; j++ {
+		t := v.Vec()
+		VPERMILPD(U8(0x55), w[j], t)
+		y := v.Vec()
+		if j == 2 {
+			VXORPD(fftSignOdd64(), t, y)
+		} else {
+			c := fftConst64(rt)
+			if j == 3 {
+				c = fftConst64(-rt)
+			}
+			VMULPD(fftConst64(rt), t, t)
+			VMOVAPD(t, y)
+			VFMSUBADD231PD(c, w[j], y)
+		}
+		w[j] = y
+	}
+	bf := func(a []reg.VecVirtual) {
+		s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
+		VADDPD(a[2], a[0], s02)
+		VSUBPD(a[2], a[0], d02)
+		VMOVAPD(a[1], s13)
+		VFMADD231PD(ones, a[3], s13)
+		VSUBPD(a[3], a[1], d13)
+		VADDPD(s13, s02, a[0])
+		VSUBPD(s13, s02, a[2])
+		ds := v.Vec()
+		VPERMILPD(U8(0x55), d13, ds)
+		VMOVAPD(ds, a[1])
+		VMOVAPD(ds, a[3])
+		VFMSUBADD231PD(ones, d02, a[1])
+		VFMADDSUB231PD(ones, d02, a[3])
+	}
+	bf(u[:])
+	bf(w[:])
+	for t := range 4 {
+		VMOVUPD(u[t], to(2*t))
+		VMOVUPD(w[t], to(2*t+1))
+	}
+}
