@@ -287,69 +287,24 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // n = 32 … 256 do not run the stages: each is one straight-line kernel
 // call (asm.FFTSmallKernel, avogen/fftsmall.go), data loaded once, the
 // DFTs across vectors and an in-register transpose, stored once; at n =
-// 64 the per-stage calls had cost as much as the arithmetic. A call at
-// the level the plan was made at takes that level's plan from a field
-// (Plan32.direct) after checks that inline: the per-level lookup, the
-// calls between run and the kernel and the overlap check had been a
-// fifth of a 64-point transform (AVX2 39.0 → 33.0 ns).
+// 64 the per-stage calls had cost as much as the arithmetic; so is n =
+// 512 at AVX2 (its three stages took 305 ns with the pool's 13, the
+// kernel 278–292). n = 512, 1024 and 2048 at AVX-512 and 1024 at AVX2
+// run their passes as one kernel call of loops (asm.FFT512, FFT1024,
+// FFT2048, FFT1024Y: avogen/fft512.go, fft1024.go, fft2048.go,
+// fft1024y.go), every stride a constant and the work in the kernel's
+// frame: no pool, no per-pass calls, no multiply by 1 on the forward
+// (AVX-512 1024 585 → 500 ns with the tail software-pipelined and the
+// butterflies' adds partly on the FMA pipes; 512 282 → 234, 2048 1305 →
+// 1220; AVX2 1024 678 → 633). A straight-line kernel of 1024 had
+// overflowed the instruction cache (AVX2, 906–922 against 655–699 ns).
+// A call at the level the plan was made at takes that level's plan from
+// a field (Plan32.direct) after checks that inline: the per-level
+// lookup, the calls between run and the kernel and the overlap check had
+// been a fifth of a 64-point transform (AVX2 39.0 → 33.0 ns).
 //
-// Speed, benchFFT MFLOPS (go test -run '^$' -bench
-// 'FFT/c64/n=(64|1024|4096|65536|1048576)$' ./bench, three runs per
-// SSMKERN_ISA, interleaved, on the shared 2-core Zen 4 VM):
-//
-//	n        generic       AVX2            AVX-512
-//	64       3,700–3,900   19,100–24,100   20,900–25,200   (before the whole-transform kernels)
-//	1024     5,900         54,900–61,700   60,600–69,800
-//	4096     5,600–6,100   56,700–57,700   55,600–62,500
-//	65536    6,400–6,600   48,000–48,900   49,400–54,400
-//	2^20     4,000–4,600   24,000–26,600   24,300–28,300
-//
-// Against FFTW (FFTW_PATIENT) in one run per SSMKERN_ISA, ours MFLOPS and
-// ratio = FFTW's time / ours, best of 200 interleaved batches (go test
-// -tags fftw -run '^$' -bench 'FFTWInterleaved/c64/n=(64|…)$' -benchtime
-// 1x ./bench):
-//
-//	n        AVX2            AVX-512
-//	64       47,800  0.95    69,400  1.35   (before: 0.4–0.6)
-//	128      70,600  1.18    69,700  1.12
-//	256      80,300  1.31    82,700  1.13
-//	1024     67,200  0.85    76,400  0.98
-//	4096     59,400  0.94    67,200  1.07
-//	65536    46,100  1.20    56,700  1.13
-//	2^20     27,100  1.33    27,900  1.20
-//
-// The same, three interleaved rounds per SSMKERN_ISA after the direct
-// path, the 8·8 AVX2 n = 64 kernel (avogen/fftsmall.go, twoPasses8), the
-// work buffer placed off dst's page offset (workGap) and the compact
-// last-stage table (stockham32.compactLastStage), ratio before → after:
-//
-//	n        AVX2                     AVX-512
-//	64       0.94–0.96 → 1.28–1.30    1.44–1.46 → 1.56–1.57
-//	128      1.16–1.21 → 1.26–1.29    1.15–1.16 → 1.43–1.56
-//	256      1.09–1.12 → 1.15–1.21    1.11–1.12 → 1.15–1.16
-//	512      0.91–1.03 → 0.93–0.94    0.95–1.07 → 1.04–1.05
-//	1024     0.92–0.96 → 0.93–0.97    1.04      → 1.04–1.07
-//	2048     0.96–1.00 → 0.98–0.99    1.18–1.21 → 1.16–1.25
-//	4096     0.93–0.94 → 0.95–0.98    1.34–1.36 → 1.31–1.40
-//	65536    1.05–1.06 → 1.10–1.12    1.51–1.56 → 1.54–1.58
-//
-// AVX2 n = 1024 stays 2–7% behind FFTW: its last pass (r = 1, its
-// inputs gathered by a transpose in registers) takes 2.4 times a wide
-// pass of the same size. n = 512 ran its three stages in 305 ns (best of
-// 300 batches: the r = 1 radix-8 pass alone 124 ns, the wide one 91, the
-// first 61, the scratch pool's Get and Put 13); it now runs one
-// whole-transform kernel (asm.FFTSmallKernel, no pool), ratio to FFTW
-// 0.92–0.93 → 1.03–1.05 (FFTWInterleaved/c64, AVX2, two rounds).
-//
-// AVX-512 n = 1024 runs radix 16 (ls = 1, 9 of 24 products), radix 4 and
-// the tail rather than radix 4, radix 16 and the tail
-// (stockham32.radix16FirstStages), its three kernels called straight
-// (runR16Tail32), in place without a copy: FFTWInterleaved/c64 n = 1024,
-// six interleaved rounds of the two test binaries (the four least
-// disturbed of each; the others 647–791 and 616–670), 627–631 → 589–603 ns (81,200 → 84,900–86,900 MFLOPS; FFTW's 652–730 ns in the
-// same runs, still short of the 92,600 of an AVX-512 FFTW); in place
-// (Plan32.Forward(x, x), best of 200 batches, three rounds) 655–660 →
-// 578–625 ns.
+// The package doc gives the speed against FFTW, size by size and level
+// by level, and how it is measured.
 //
 // Interleaved, not split: the data stay (re, im) pairs, the layout of
 // []complex64, and a twiddle product is VPERMILPS, VMULPS, VFMADDSUB. A
@@ -361,7 +316,12 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // least a copy each (143 ns AVX2, 71 ns AVX-512 at n = 1024, measured as
 // a copy), more than the 50–57 ns saved; at n = 4096 the split stages,
 // with twice the memory streams, were slower outright (1.79 µs
-// interleaved against 4.60 µs AVX2, 2.49 µs AVX-512).
+// interleaved against 4.60 µs AVX2, 2.49 µs AVX-512). A whole
+// split-format transform of n = 1024 at AVX-512, converting in its first
+// and last passes (a four-step 64 × 16 with vertical butterflies and
+// 16 × 16 transposes), lost too: 591 against asm.FFT1024's 511 ns, its
+// operation count (2,016 arithmetic, 768 shuffles and extracting stores)
+// no lower than the interleaved kernel's (2,000 and 904; avogen/fft1024.go).
 type Plan32 struct {
 	n       int
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
