@@ -103,59 +103,23 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // Bluestein's algorithm on those kernels (bluestein64: n = 4095 176 →
 // 60 µs, 65537 7.6 → 2.9 ms at AVX2); other n (the 2^a·3^b·5^c lengths,
 // where the generic mixed-radix stages are faster than Bluestein) and
-// levels run package generic. Measured (go test -run
-// '^$' -bench 'FFT/c128/n=(1024|65536)$' ./bench, two runs per
-// SSMKERN_ISA, interleaved, on the shared machine): n = 1024 generic
-// 6,800–7,000, AVX2 27,600–31,500, AVX-512 34,900–37,500 MFLOPS; n =
-// 65536 generic 7,300–7,700, AVX2 21,500–23,100, AVX-512 24,300–25,300.
+// levels run package generic.
 //
 // n = 32 … 256 (at AVX2 … 128) run instead one whole-transform
 // kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
-// pool. Against FFTW (FFTW_PATIENT), ratio = FFTW's time / ours, best of
-// 200 interleaved batches (go test -tags fftw -run '^$' -bench
-// 'FFTWInterleaved/c128/n=(64|…)$' -benchtime 1x ./bench, one run per
-// SSMKERN_ISA, two runs): AVX-512 (three runs, 2026-11-29) n = 64
-// 1.17–1.18 (was about 0.5 before the whole-transform kernels), 128
-// 1.15–1.17, 256 1.09–1.21 (one run 0.98), 512 1.05–1.08, 1024
-// 1.08–1.11, 2048 1.14–1.22, 4096 1.39–1.49, 8192 1.27–1.30, 16384
-// 1.19–1.22, 32768 1.31–1.33, 65536 1.21–1.22; RealPlan64 (r64) 1.20
-// (n = 64) to 1.44, 1.23–1.29 from 4096. AVX2 with the radix-8 plans
-// and the fused tail at n = 256 and 1024 (two runs, 2026-11-29,
-// alternating with the binary before the tail, whose 256 ran 0.75–0.80
-// and 1024 0.90–0.94, RealPlan64 512 0.95–1.01 and 2048 1.03–1.04): n =
-// 64 1.10–1.11, 128 1.09, 256 0.84, 512 0.91–0.92, 1024 0.96–0.97, 2048
-// 1.01, 4096 1.14–1.20, 8192 1.21–1.22, 16384 1.11–1.12, 32768
-// 1.09–1.23, 65536 1.14; RealPlan64 512 1.01–1.02, 2048 1.09, 1.08 to
-// 1.30 elsewhere from 64. n = 256 at AVX2 as radix 8, 8, 4 instead of 4,
-// 4 and the tail (four rounds alternating with the binary before):
-// 0.90–0.91 against 0.83–0.84 (one disturbed round each, 0.85 and 0.77);
-// RealPlan64 512 1.06–1.09 against 1.03–1.06.
-//
-// The plans of three passes (AVX2 n = 256 … 1024, AVX-512 512 and 1024)
-// run them straight from the plan made at the current level
-// (Plan64.direct, runThree64) with a work buffer of the plan's own
-// (transform64Three): at AVX2 n = 256 the call had cost 24 ns beyond its
-// 238 ns of stages. Ratio to FFTW before → after (FFTWInterleaved, four
-// interleaved rounds of the two test binaries, ours-ns of the three
-// undisturbed rounds): AVX2 256 0.89–0.91 → 1.00–1.07 (266–270 → 243–245
-// ns, with the radix-8 first stage's additions partly on the FMA pipes,
-// fft64R8FirstF), 512 0.91–0.93 → 0.95–0.98 (591–600 → 564–574), 1024
-// 0.97–0.98 → 0.99–1.00 (1355–1380 → 1325–1345); AVX-512 512 1.03–1.10
-// → 1.11–1.13 (526–542 → 488–499), 1024 1.09–1.11 → 1.12–1.16 (1187 →
-// 1165–1175); the whole-transform kernels' n = 64 at AVX-512 47 → 38 ns
-// (the direct field and the overlap check that inlines). Then at AVX2 the
-// radix-8 last stage's inputs as whole vectors (fft64R8Narrow1X) and the
-// radix-8 stage's j = 0 without products (asm.FFT64Radix8), five
-// interleaved rounds of the two binaries, ours-ns of the four
-// undisturbed: 512 562–583 → 548–552 ns (ratio 0.96–0.97 → 0.99–1.02),
-// 1024 1319–1374 → 1308–1325 (0.95–1.00 → 0.99–1.02), RealPlan64 1024
-// 735–741 → 721–733, 2048 1657–1696 → 1650–1661; 256, 2048 and AVX-512
-// unchanged. What still separates 512 and 1024 from FFTW by more than
-// noise is pass 3's table out of L1 after pass 1 (41.5 KB of buffers and
-// tables at 512; pass 1 then pass 3 run 19–41 ns beyond the two alone)
-// and the passes' vector-pipe work; the smaller tables tried cost more
-// in shuffles than the evictions they saved (asm.FFT64Radix8,
-// fft64R8Narrow1X).
+// pool; at AVX2 n = 512 and 1024 run their three passes as one kernel
+// call of loops (asm.FFT64N512Y, FFT64N1024Y; avogen/fft512y64.go), every
+// stride a constant and the work in the kernel's frame (512 550–559 →
+// 534–540 ns); the other plans of three passes (AVX2 n = 256, AVX-512
+// 512 and 1024) run them straight from the plan made at the current
+// level (Plan64.direct, runThree64) with a work buffer of the plan's own
+// (transform64Three): at AVX2 n = 256 the call had cost 24 ns beyond
+// its 238 ns of stages. What still holds AVX2 512 and 1024 near FFTW's
+// speed is the last pass's table out of L1 after the first pass (41.5 KB
+// of buffers and tables at 512) and the passes' vector-pipe work; the
+// smaller tables tried cost more in shuffles than the evictions they
+// saved (asm.FFT64Radix8, fft64R8Narrow1X). The package doc gives the
+// speed against FFTW, size by size and level by level.
 type Plan64 struct {
 	n       int
 	gen     lazy[generic.FFTPlan] // the float64 plan, built where a level runs it
