@@ -117,6 +117,9 @@ func generateXFFT() {
 	for _, inverse := range []bool{false, true} {
 		fft1024AVX2(inverse)
 	}
+	for _, inverse := range []bool{false, true} {
+		fftYAVX2(2048, inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.
