@@ -38,6 +38,20 @@ func fft1024AVX2(inverse bool) { fftYAVX2(1024, inverse) }
 // radix 8 at ls = 32 (r = n/256: one vector of k per j at 1024, two at
 // 2048, unrolled) and the last at ls = n/4 (radix 4, fftR4Narrow1) or
 // n/8 (radix 8 with the compact table, fftR8Narrow1c).
+//
+// fft2048Y against the four calls with the pool's work
+// (FFTWInterleaved/c64 n = 2048 at AVX2, four interleaved rounds,
+// minima, ns): 1521–1527 → 1469–1512. Measured and rejected, against
+// this kernel (five rounds unless said): the work placed in a 4 KB
+// larger frame at a fixed gap past dst modulo 4 KB, as placeWork does
+// for the separate passes (workGap; four rounds): 3584 bytes 1468–1504,
+// 512 1485–1512, 1536 1471–1493, 2560 1485–1505, against 1472–1525
+// where the frame puts it; the loop heads PCALIGN $32, 1467–1498 against
+// 1474–1513; passes 3 and 4 interleaved through a block of 4 or 8 j of
+// pass 3's output (2 or 4 KB, so that the 16 KB pass 3 wrote and pass 4
+// read stayed in L1; pass 1 then writes dst and pass 2 the work) 1503–
+// 1526 against 1474–1513, and with the block the whole 16 KB as slow
+// (1504–1517): what it costs is not that round trip.
 func fftYAVX2(n int, inverse bool) {
 	v := vmath.AVX2
 	const (
