@@ -51,7 +51,8 @@ func fft1024AVX2(inverse bool) { fftYAVX2(1024, inverse) }
 // pass 3's output (2 or 4 KB, so that the 16 KB pass 3 wrote and pass 4
 // read stayed in L1; pass 1 then writes dst and pass 2 the work) 1503–
 // 1526 against 1474–1513, and with the block the whole 16 KB as slow
-// (1504–1517): what it costs is not that round trip.
+// (1504–1517): what it costs is not that round trip; pass 3's two k a
+// loop rather than unrolled, 1463–1475 against 1467–1475 (noise).
 func fftYAVX2(n int, inverse bool) {
 	v := vmath.AVX2
 	const (
