@@ -70,3 +70,60 @@ func TestFFT1024YMatchesItsFourPasses(t *testing.T) {
 		}
 	})
 }
+
+// TestFFT2048YMatchesItsFourPasses is TestFFT1024YMatchesItsFourPasses
+// for n = 2048: FFTRadix8First with the scale, FFTRadix4 at ls = 8,
+// FFTRadix8 at ls = 32 and FFTRadix8 at ls = 256 (its compact table), as
+// runR8Direct32 calls them, bit for bit.
+func TestFFT2048YMatchesItsFourPasses(t *testing.T) {
+	const n = 2048
+	rng := rand.New(rand.NewPCG(20, 48))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT2048YSupported(l) {
+			t.Skipf("no FFT2048Y at %v", l)
+		}
+		lens := [3]int{asm.FFTRadix4TwiddleLen(l, 8, 64), asm.FFTRadix8TwiddleLen(l, 32, 8), asm.FFTRadix8TwiddleLen(l, 256, 1)}
+		if lens != [3]int{48, 448, 3584} || !asm.FFTRadix8NarrowCompact(l, 256) {
+			t.Fatalf("table lengths %v, FFT2048Y takes 48, 448, 3584 (compact)", lens)
+		}
+		table := make([]float32, asm.FFT2048YTwiddleLen)
+		for i := range table {
+			table[i] = float32(rng.Float64()*2 - 1)
+		}
+		tw := asmtest.GuardedFloat32(t, table)
+		for _, inverse := range []bool{false, true} {
+			for _, s := range []float32{1, 1.0 / n} {
+				if !inverse && s != 1 {
+					continue // the forward takes no scale
+				}
+				src := randC64(rng, n)
+				a, b := make([]complex64, n), make([]complex64, n)
+				asm.FFTRadix8First(l, a, src, s, inverse)
+				asm.FFTRadix4(l, b, a, tw[:48], 8, inverse)
+				asm.FFTRadix8(l, a, b, tw[48:496], 32, inverse)
+				want := make([]complex64, n)
+				asm.FFTRadix8(l, want, a, tw[496:], 256, inverse)
+				for _, inPlace := range []bool{false, true} {
+					in := asmtest.GuardedComplex64(t, src)
+					dst := in
+					if !inPlace {
+						dst = asmtest.GuardedComplex64(t, make([]complex64, n))
+					}
+					asm.FFT2048Y(l, dst, in, tw, inverse, s)
+					for i := range want {
+						if dst[i] != want[i] {
+							t.Fatalf("inverse %v s %v in place %v: dst[%d] = %v, want %v", inverse, s, inPlace, i, dst[i], want[i])
+						}
+					}
+					if !inPlace {
+						for i := range src {
+							if in[i] != src[i] {
+								t.Fatalf("src[%d] changed", i)
+							}
+						}
+					}
+				}
+			}
+		}
+	})
+}

@@ -83,3 +83,13 @@ func fft64N1024YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64
 //
 //go:noescape
 func fft64N1024YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+
+// fft2048YFwd runs a complex64 FFT of length 2048 at AVX2 in four passes; see avogen/fft1024y.go.
+//
+//go:noescape
+func fft2048YFwd(dst *complex64, src *complex64, tw *float32, s float32)
+
+// fft2048YInv runs a complex64 FFT of length 2048 at AVX2 in four passes; see avogen/fft1024y.go.
+//
+//go:noescape
+func fft2048YInv(dst *complex64, src *complex64, tw *float32, s float32)

@@ -123,6 +123,9 @@ func generateXFFT() {
 	for _, inverse := range []bool{false, true} {
 		fft64N1024AVX2(inverse)
 	}
+	for _, inverse := range []bool{false, true} {
+		fftYAVX2(2048, inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.

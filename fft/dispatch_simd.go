@@ -690,7 +690,7 @@ func (rp *realStockham32) transform(dst, src, work []complex64, inverse bool) {
 		if rp.whole.one {
 			runOne32(rp.whole, dst, src, inverse)
 		} else {
-			runWhole1024(rp.whole, dst, src, inverse) // asm.FFT1024 or FFT1024Y: no work
+			runWholeStaged(rp.whole, dst, src, inverse) // asm.FFT1024, FFT1024Y or FFT2048Y: no work
 		}
 		return
 	}

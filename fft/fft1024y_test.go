@@ -31,3 +31,24 @@ func TestPlansOfAsmFFT1024YTakeIt(t *testing.T) {
 		}
 	})
 }
+
+// TestPlansOfAsmFFT2048YTakeIt is TestPlansOfAsmFFT1024YTakeIt for
+// asm.FFT2048Y: Plan32 n = 2048 and RealPlan32 n = 4096 at AVX2. Their
+// results against float64 are TestPlansOfAsmFFT1024MatchFloat64's (every
+// level), the kernel's against its four passes asm's
+// TestFFT2048YMatchesItsFourPasses.
+func TestPlansOfAsmFFT2048YTakeIt(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFT2048YSupported(l) {
+			t.Skipf("no FFT2048Y at %v", l)
+		}
+		p32, _ := NewPlan32(2048)
+		if sp := p32.stockham(l); sp == nil || !sp.r8Runs || !oneY2048(sp) {
+			t.Errorf("%v: Plan32 n = 2048 does not run asm.FFT2048Y", l)
+		}
+		rp32, _ := NewRealPlan32(4096)
+		if rp := rp32.stockham(l); rp == nil || rp.whole == nil || !oneY2048(rp.whole) {
+			t.Errorf("%v: RealPlan32 n = 4096 does not run asm.FFT2048Y", l)
+		}
+	})
+}

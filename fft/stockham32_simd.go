@@ -690,7 +690,7 @@ type realStockham32 struct {
 	cplx  *stockham32 // the complex FFT of length h, or
 	fs    *fourStep32 // its four-step plan when h is that long
 	tw    []float32   // t_k, both directions
-	whole *stockham32 // h = 512, 1024 or 2048 at AVX-512, 1024 at AVX2: Plan32's plan, one asm.FFT512, FFT1024, FFT2048 or FFT1024Y call, for Forward and Inverse (Conv32 reads cplx's stages)
+	whole *stockham32 // h = 512, 1024 or 2048 at AVX-512, 1024 or 2048 at AVX2: Plan32's plan, one asm.FFT512, FFT1024, FFT2048, FFT1024Y or FFT2048Y call, for Forward and Inverse (Conv32 reads cplx's stages)
 }
 
 // newRealStockham32 returns the plan of the real FFT of length n at level
@@ -726,8 +726,8 @@ func newRealStockham32(n int, l asm.Level, fourStepTw []complex64) *realStockham
 			p.whole = w
 		}
 	}
-	if h == 1024 && p.whole == nil {
-		p.whole = wholeY1024(l)
+	if (h == 1024 || h == 2048) && p.whole == nil {
+		p.whole = wholeY(h, l)
 	}
 	v := asm.FFTValues(l)
 	for g := range h / 2 / v {

@@ -40,8 +40,8 @@ const seg8Gap = 1536
 // short (the n = 512 kernel's speed follows the code around it: see
 // avogen/fftsmall.go, alignBody32).
 func transform32AVX2(p *Plan32, sp *stockham32, dst, src []complex64, inverse bool) {
-	if oneY1024(sp) {
-		runOneY1024(sp, dst, src, inverse, inverse)
+	if oneY(sp) {
+		runOneY(sp, dst, src, inverse, inverse)
 		return
 	}
 	s := p.pool.Get().(*scratch)
@@ -63,8 +63,8 @@ func transform32AVX2(p *Plan32, sp *stockham32, dst, src []complex64, inverse bo
 // against 1513–1515 ns. Four passes: the first writes work, so that in
 // place it reads src before anything writes dst.
 func runR8Direct32(sp *stockham32, dst, src, work []complex64, inverse, scale bool) {
-	if oneY1024(sp) && (inverse || !scale) {
-		runOneY1024(sp, dst, src, inverse, scale)
+	if oneY(sp) && (inverse || !scale) {
+		runOneY(sp, dst, src, inverse, scale)
 		return
 	}
 	l, st := sp.level, sp.stages
@@ -159,13 +159,68 @@ func wholeY1024(l asm.Level) *stockham32 {
 	return nil
 }
 
-// runWhole1024 runs realStockham32.whole of h = 1024: asm.FFT1024 at
-// AVX-512 (runR16Tail32 takes no work there), FFT1024Y at AVX2; the
-// inverse with its 1/h.
-func runWhole1024(sp *stockham32, dst, src []complex64, inverse bool) {
+// runWholeStaged runs realStockham32.whole of h = 1024 or 2048 that is
+// not runOne32's: asm.FFT1024 at AVX-512 (runR16Tail32 takes no work
+// there), FFT1024Y or FFT2048Y at AVX2; the inverse with its 1/h.
+func runWholeStaged(sp *stockham32, dst, src []complex64, inverse bool) {
 	if sp.r16Tail {
 		runR16Tail32(sp, dst, src, nil, inverse, inverse)
 		return
 	}
-	runOneY1024(sp, dst, src, inverse, inverse)
+	runOneY(sp, dst, src, inverse, inverse)
+}
+
+// oneY reports whether sp, a plan of runR8Direct32, runs as one
+// asm.FFT1024Y or FFT2048Y call.
+func oneY(sp *stockham32) bool { return oneY1024(sp) || oneY2048(sp) }
+
+// runOneY runs a plan of oneY as its one call, the inverse scaled by 1/n
+// when scale.
+func runOneY(sp *stockham32, dst, src []complex64, inverse, scale bool) {
+	if sp.n == 2048 {
+		runOneY2048(sp, dst, src, inverse, scale)
+		return
+	}
+	runOneY1024(sp, dst, src, inverse, scale)
+}
+
+// oneY2048 is oneY1024 of n = 2048 (asm.FFT2048Y): stages radix 4 (ls =
+// 8), radix 8 (ls = 32) and radix 8 (ls = 256, its compact table) where
+// the kernel reads their tables. Against the four calls with the pool's
+// work (FFTWInterleaved at AVX2, interleaved rounds of the test binaries,
+// minima, ns): c64 n = 2048 1521–1527 → 1469–1512, RealPlan32 n = 4096
+// (its half, wholeY) 2052–2074 → 1958–1995; c64 512 and 1024 unchanged.
+func oneY2048(sp *stockham32) bool {
+	if sp.n != 2048 || !asm.FFT2048YSupported(sp.level) || len(sp.tw) < asm.FFT2048YTwiddleLen {
+		return false
+	}
+	st := sp.stages
+	return st[0].ls == 8 && st[0].off == 0 && st[1].ls == 32 && st[1].off == 48 &&
+		st[2].ls == 256 && st[2].off == 496 && st[2].len == asm.FFT2048YTwiddleLen-496 &&
+		asm.FFTRadix8NarrowCompact(sp.level, 256)
+}
+
+// runOneY2048 runs a plan of oneY2048 as one asm.FFT2048Y call.
+func runOneY2048(sp *stockham32, dst, src []complex64, inverse, scale bool) {
+	s := float32(1)
+	if scale {
+		s = sp.invN
+	}
+	asm.FFT2048Y(sp.level, dst, src, sp.tw, inverse, s)
+}
+
+// wholeY returns Plan32's plan of n = h (1024 or 2048) at level l when it
+// runs as one asm.FFT1024Y or FFT2048Y call, for RealPlan32 n = 2h's
+// Forward and Inverse (realStockham32.whole), or nil.
+func wholeY(h int, l asm.Level) *stockham32 {
+	if h == 1024 {
+		return wholeY1024(l)
+	}
+	if h != 2048 || !asm.FFT2048YSupported(l) {
+		return nil
+	}
+	if w := newStockham32(h, l); w != nil && w.r8Runs && oneY2048(w) {
+		return w
+	}
+	return nil
 }
