@@ -199,37 +199,7 @@ func fft64N1024AVX2(inverse bool) {
 	MOVQ(U32(m*val), mb)
 	MOVQ(U32(m/2), cnt)
 	Label(name + "_p3")
-	var y [2][4]reg.VecVirtual
-	for k := range 4 {
-		a := make([]reg.VecVirtual, 4)
-		for q := range a {
-			a[q] = v.Vec()
-			VBROADCASTF128(Mem{Base: in, Disp: 16 * (4*q + k)}, a[q])
-			VINSERTF128(U8(1), Mem{Base: in, Disp: 256 + 16*(4*q+k)}, a[q], a[q])
-			if q > 0 {
-				wr, wi := twiddle64(v, tw, q-1, false)
-				a[q] = cmul64(v, a[q], wr, wi, inverse)
-			}
-		}
-		butterfly64(v, a, ones, inverse)
-		y[0][k], y[1][k] = a[0], a[1]
-		VMOVUPD(a[2], Mem{Base: spill, Disp: k * vb})
-		VMOVUPD(a[3], Mem{Base: spill, Disp: (4 + k) * vb})
-	}
-	o := GP64()
-	for s := range 4 {
-		var b []reg.VecVirtual
-		if s < 2 {
-			b = y[s][:]
-		} else {
-			b = make([]reg.VecVirtual, 4)
-			for k := range b {
-				b[k] = v.Vec()
-				VMOVUPD(Mem{Base: spill, Disp: (4*(s-2) + k) * vb}, b[k])
-			}
-		}
-		tailStageB64(v, b, s, out, o, mb, tw, ones, inverse, false)
-	}
+	tail16YGroup(v, in, out, tw, spill, mb, ones, inverse, false)
 	ADDQ(U32(512), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(30*vb), tw)

@@ -1216,6 +1216,22 @@ func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 	ones := v.Vec()
 	VMOVUPD(fftConst64(1), ones)
 	Label(name + "_loop")
+	tail16YGroup(v, in, out, tw, spill, mb, ones, inverse, compact)
+	ADDQ(U32(512), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(vecs*vb), tw)
+	segmentedNext(name, in, per, left, groups)
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// tail16YGroup emits one group of fft64Tail16Y's loop (two j, 16 values
+// of k each side): stage A's four radix-4 butterflies on inputs paired
+// across j (half of their outputs waiting in spill), then stage B per s,
+// writing mb bytes apart from out; fft64N1024Y's last pass runs it too.
+func tail16YGroup(v vmath.ISA, in, out, tw, spill, mb reg.Register, ones reg.VecVirtual, inverse, compact bool) {
+	vb := v.Bytes()
 	var y [2][4]reg.VecVirtual
 	for k := range 4 {
 		a := make([]reg.VecVirtual, 4)
@@ -1248,13 +1264,6 @@ func fft64Tail16Y(v vmath.ISA, inverse, compact bool) {
 		}
 		tailStageB64(v, b, s, out, o, mb, tw, ones, inverse, compact)
 	}
-	ADDQ(U32(512), in)
-	ADDQ(U32(vb), out)
-	ADDQ(U32(vecs*vb), tw)
-	segmentedNext(name, in, per, left, groups)
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
 }
 
 // twiddle64 returns twiddle vector p of a narrow complex128 pass's group
