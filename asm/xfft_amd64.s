@@ -4337,3 +4337,569 @@ fft2048YInv_p4:
 	JNZ            fft2048YInv_p4
 	VZEROUPPER
 	RET
+
+// func fft64N256YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64N256YFwd(SB), $4128-40
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	LEAQ    31(SP), DX
+	ANDQ    $-32, DX
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVQ    AX, BX
+	MOVQ    $0x00000010, SI
+
+fft64N256YFwd_p1:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        2048(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        512(CX), Y2
+	VMOVUPD        2560(CX), Y8
+	VMOVAPD        Y2, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y2, Y2
+	VMOVUPD        1024(CX), Y8
+	VMOVUPD        3072(CX), Y10
+	VMOVAPD        Y8, Y11
+	VFNMADD231PD   Y0, Y10, Y11
+	VADDPD         Y10, Y8, Y8
+	VMOVUPD        1536(CX), Y10
+	VMOVUPD        3584(CX), Y12
+	VMOVAPD        Y10, Y13
+	VFNMADD231PD   Y0, Y12, Y13
+	VADDPD         Y12, Y10, Y10
+	VPERMILPD      $0x55, Y9, Y12
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y12, Y12
+	VMOVAPD        Y12, Y12
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y12
+	VPERMILPD      $0x55, Y11, Y9
+	VXORPD         fft_sign_odd64<>+0(SB), Y9, Y9
+	VPERMILPD      $0x55, Y13, Y11
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y11, Y11
+	VMOVAPD        Y11, Y11
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y13, Y11
+	VADDPD         Y8, Y1, Y13
+	VSUBPD         Y8, Y1, Y14
+	VMOVAPD        Y2, Y8
+	VFMADD231PD    Y0, Y10, Y8
+	VSUBPD         Y10, Y2, Y2
+	VADDPD         Y8, Y13, Y1
+	VSUBPD         Y8, Y13, Y8
+	VPERMILPD      $0x55, Y2, Y10
+	VMOVAPD        Y10, Y2
+	VMOVAPD        Y10, Y10
+	VFMSUBADD231PD Y0, Y14, Y2
+	VFMADDSUB231PD Y0, Y14, Y10
+	VADDPD         Y9, Y3, Y13
+	VSUBPD         Y9, Y3, Y14
+	VMOVAPD        Y12, Y9
+	VFMADD231PD    Y0, Y11, Y9
+	VSUBPD         Y11, Y12, Y11
+	VADDPD         Y9, Y13, Y3
+	VSUBPD         Y9, Y13, Y9
+	VPERMILPD      $0x55, Y11, Y11
+	VMOVAPD        Y11, Y12
+	VMOVAPD        Y11, Y11
+	VFMSUBADD231PD Y0, Y14, Y12
+	VFMADDSUB231PD Y0, Y14, Y11
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 512(BX)
+	VMOVUPD        Y2, 1024(BX)
+	VMOVUPD        Y12, 1536(BX)
+	VMOVUPD        Y8, 2048(BX)
+	VMOVUPD        Y9, 2560(BX)
+	VMOVUPD        Y10, 3072(BX)
+	VMOVUPD        Y11, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YFwd_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000002, SI
+
+fft64N256YFwd_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        64(CX), Y2
+	VMOVUPD        320(CX), Y8
+	VMOVAPD        Y2, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y2, Y2
+	VMOVUPD        128(CX), Y8
+	VMOVUPD        384(CX), Y10
+	VMOVAPD        Y8, Y11
+	VFNMADD231PD   Y0, Y10, Y11
+	VADDPD         Y10, Y8, Y8
+	VMOVUPD        192(CX), Y10
+	VMOVUPD        448(CX), Y12
+	VMOVAPD        Y10, Y13
+	VFNMADD231PD   Y0, Y12, Y13
+	VADDPD         Y12, Y10, Y10
+	VPERMILPD      $0x55, Y9, Y12
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y12, Y12
+	VMOVAPD        Y12, Y12
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y12
+	VPERMILPD      $0x55, Y11, Y9
+	VXORPD         fft_sign_odd64<>+0(SB), Y9, Y9
+	VPERMILPD      $0x55, Y13, Y11
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y11, Y11
+	VMOVAPD        Y11, Y11
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y13, Y11
+	VADDPD         Y8, Y1, Y13
+	VSUBPD         Y8, Y1, Y14
+	VMOVAPD        Y2, Y8
+	VFMADD231PD    Y0, Y10, Y8
+	VSUBPD         Y10, Y2, Y2
+	VADDPD         Y8, Y13, Y1
+	VSUBPD         Y8, Y13, Y8
+	VPERMILPD      $0x55, Y2, Y10
+	VMOVAPD        Y10, Y2
+	VMOVAPD        Y10, Y10
+	VFMSUBADD231PD Y0, Y14, Y2
+	VFMADDSUB231PD Y0, Y14, Y10
+	VADDPD         Y9, Y3, Y13
+	VSUBPD         Y9, Y3, Y14
+	VMOVAPD        Y12, Y9
+	VFMADD231PD    Y0, Y11, Y9
+	VSUBPD         Y11, Y12, Y11
+	VADDPD         Y9, Y13, Y3
+	VSUBPD         Y9, Y13, Y9
+	VPERMILPD      $0x55, Y11, Y11
+	VMOVAPD        Y11, Y12
+	VMOVAPD        Y11, Y11
+	VFMSUBADD231PD Y0, Y14, Y12
+	VFMADDSUB231PD Y0, Y14, Y11
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 512(BX)
+	VMOVUPD        Y2, 1024(BX)
+	VMOVUPD        Y12, 1536(BX)
+	VMOVUPD        Y8, 2048(BX)
+	VMOVUPD        Y9, 2560(BX)
+	VMOVUPD        Y10, 3072(BX)
+	VMOVUPD        Y11, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YFwd_p2z
+	ADDQ           $0x000001c0, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N256YFwd_p2j:
+	MOVQ $0x00000002, R8
+
+fft64N256YFwd_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMADDSUB231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        64(CX), Y3
+	VPERMILPD      $0x55, Y3, Y8
+	VMULPD         32(SI), Y8, Y8
+	VFMADDSUB231PD (SI), Y3, Y8
+	VMOVUPD        320(CX), Y3
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         288(SI), Y9, Y9
+	VFMADDSUB231PD 256(SI), Y3, Y9
+	VADDPD         Y9, Y8, Y3
+	VSUBPD         Y9, Y8, Y8
+	VMOVUPD        128(CX), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         96(SI), Y10, Y10
+	VFMADDSUB231PD 64(SI), Y9, Y10
+	VMOVUPD        384(CX), Y9
+	VPERMILPD      $0x55, Y9, Y11
+	VMULPD         352(SI), Y11, Y11
+	VFMADDSUB231PD 320(SI), Y9, Y11
+	VADDPD         Y11, Y10, Y9
+	VSUBPD         Y11, Y10, Y10
+	VMOVUPD        192(CX), Y11
+	VPERMILPD      $0x55, Y11, Y12
+	VMULPD         160(SI), Y12, Y12
+	VFMADDSUB231PD 128(SI), Y11, Y12
+	VMOVUPD        448(CX), Y11
+	VPERMILPD      $0x55, Y11, Y13
+	VMULPD         416(SI), Y13, Y13
+	VFMADDSUB231PD 384(SI), Y11, Y13
+	VADDPD         Y13, Y12, Y11
+	VSUBPD         Y13, Y12, Y12
+	VPERMILPD      $0x55, Y8, Y13
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y13, Y13
+	VMOVAPD        Y13, Y13
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y13
+	VPERMILPD      $0x55, Y10, Y8
+	VXORPD         fft_sign_odd64<>+0(SB), Y8, Y8
+	VPERMILPD      $0x55, Y12, Y10
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y10, Y10
+	VMOVAPD        Y10, Y10
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y12, Y10
+	VADDPD         Y9, Y2, Y12
+	VSUBPD         Y9, Y2, Y14
+	VADDPD         Y11, Y3, Y9
+	VSUBPD         Y11, Y3, Y3
+	VADDPD         Y9, Y12, Y2
+	VSUBPD         Y9, Y12, Y9
+	VPERMILPD      $0x55, Y3, Y11
+	VMOVAPD        Y11, Y3
+	VMOVAPD        Y11, Y11
+	VFMSUBADD231PD Y0, Y14, Y3
+	VFMADDSUB231PD Y0, Y14, Y11
+	VADDPD         Y8, Y1, Y12
+	VSUBPD         Y8, Y1, Y14
+	VADDPD         Y10, Y13, Y8
+	VSUBPD         Y10, Y13, Y10
+	VADDPD         Y8, Y12, Y1
+	VSUBPD         Y8, Y12, Y8
+	VPERMILPD      $0x55, Y10, Y10
+	VMOVAPD        Y10, Y13
+	VMOVAPD        Y10, Y10
+	VFMSUBADD231PD Y0, Y14, Y13
+	VFMADDSUB231PD Y0, Y14, Y10
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 512(BX)
+	VMOVUPD        Y3, 1024(BX)
+	VMOVUPD        Y13, 1536(BX)
+	VMOVUPD        Y9, 2048(BX)
+	VMOVUPD        Y8, 2560(BX)
+	VMOVUPD        Y11, 3072(BX)
+	VMOVUPD        Y10, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N256YFwd_p2k
+	ADDQ           $0x000001c0, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N256YFwd_p2j
+	MOVQ           DX, CX
+	MOVQ           tw3+24(FP), BX
+	MOVQ           $0x00000020, DX
+
+fft64N256YFwd_p3:
+	VMOVUPD        (CX), X4
+	VINSERTF128    $0x01, 64(CX), Y4, Y4
+	VMOVUPD        16(CX), X5
+	VINSERTF128    $0x01, 80(CX), Y5, Y5
+	VMOVUPD        32(CX), X6
+	VINSERTF128    $0x01, 96(CX), Y6, Y6
+	VMOVUPD        48(CX), X7
+	VINSERTF128    $0x01, 112(CX), Y7, Y7
+	VPERMILPD      $0x55, Y5, Y1
+	VMULPD         32(BX), Y1, Y1
+	VFMADDSUB231PD (BX), Y5, Y1
+	VPERMILPD      $0x55, Y6, Y2
+	VMULPD         96(BX), Y2, Y2
+	VFMADDSUB231PD 64(BX), Y6, Y2
+	VPERMILPD      $0x55, Y7, Y3
+	VMULPD         160(BX), Y3, Y3
+	VFMADDSUB231PD 128(BX), Y7, Y3
+	VADDPD         Y2, Y4, Y8
+	VSUBPD         Y2, Y4, Y9
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VADDPD         Y2, Y8, Y4
+	VSUBPD         Y2, Y8, Y2
+	VPERMILPD      $0x55, Y1, Y3
+	VMOVAPD        Y3, Y1
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y9, Y1
+	VFMADDSUB231PD Y0, Y9, Y3
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y1, 1024(AX)
+	VMOVUPD        Y2, 2048(AX)
+	VMOVUPD        Y3, 3072(AX)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, BX
+	DECQ           DX
+	JNZ            fft64N256YFwd_p3
+	VZEROUPPER
+	RET
+
+// func fft64N256YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64N256YInv(SB), $4128-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	LEAQ         31(SP), DX
+	ANDQ         $-32, DX
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        s+32(FP), X1
+	VBROADCASTSD X1, Y1
+	MOVQ         AX, BX
+	MOVQ         $0x00000010, SI
+
+fft64N256YInv_p1:
+	VMULPD         (CX), Y1, Y2
+	VMULPD         2048(CX), Y1, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         512(CX), Y1, Y3
+	VMULPD         2560(CX), Y1, Y9
+	VADDPD         Y9, Y3, Y10
+	VSUBPD         Y9, Y3, Y3
+	VMULPD         1024(CX), Y1, Y9
+	VMULPD         3072(CX), Y1, Y11
+	VADDPD         Y11, Y9, Y12
+	VSUBPD         Y11, Y9, Y9
+	VMULPD         1536(CX), Y1, Y11
+	VMULPD         3584(CX), Y1, Y13
+	VADDPD         Y13, Y11, Y14
+	VSUBPD         Y13, Y11, Y11
+	VPERMILPD      $0x55, Y3, Y13
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y13, Y13
+	VMOVAPD        Y13, Y13
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y13
+	VPERMILPD      $0x55, Y9, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y11, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y11, Y9
+	VADDPD         Y12, Y4, Y11
+	VSUBPD         Y12, Y4, Y15
+	VADDPD         Y14, Y10, Y12
+	VSUBPD         Y14, Y10, Y10
+	VADDPD         Y12, Y11, Y4
+	VSUBPD         Y12, Y11, Y12
+	VPERMILPD      $0x55, Y10, Y11
+	VMOVAPD        Y11, Y10
+	VMOVAPD        Y11, Y14
+	VFMSUBADD231PD Y0, Y15, Y10
+	VFMADDSUB231PD Y0, Y15, Y14
+	VADDPD         Y3, Y2, Y11
+	VSUBPD         Y3, Y2, Y15
+	VADDPD         Y9, Y13, Y3
+	VSUBPD         Y9, Y13, Y9
+	VADDPD         Y3, Y11, Y2
+	VSUBPD         Y3, Y11, Y3
+	VPERMILPD      $0x55, Y9, Y9
+	VMOVAPD        Y9, Y13
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD Y0, Y15, Y13
+	VFMADDSUB231PD Y0, Y15, Y9
+	VMOVUPD        Y4, (BX)
+	VMOVUPD        Y2, 512(BX)
+	VMOVUPD        Y14, 1024(BX)
+	VMOVUPD        Y9, 1536(BX)
+	VMOVUPD        Y12, 2048(BX)
+	VMOVUPD        Y3, 2560(BX)
+	VMOVUPD        Y10, 3072(BX)
+	VMOVUPD        Y13, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YInv_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000002, SI
+
+fft64N256YInv_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPD        64(CX), Y2
+	VMOVUPD        320(CX), Y4
+	VADDPD         Y4, Y2, Y9
+	VSUBPD         Y4, Y2, Y2
+	VMOVUPD        128(CX), Y4
+	VMOVUPD        384(CX), Y10
+	VADDPD         Y10, Y4, Y11
+	VSUBPD         Y10, Y4, Y4
+	VMOVUPD        192(CX), Y10
+	VMOVUPD        448(CX), Y12
+	VADDPD         Y12, Y10, Y13
+	VSUBPD         Y12, Y10, Y10
+	VPERMILPD      $0x55, Y2, Y12
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y12, Y12
+	VMOVAPD        Y12, Y12
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y12
+	VPERMILPD      $0x55, Y4, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y10, Y4
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y4
+	VMOVAPD        Y4, Y4
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y10, Y4
+	VADDPD         Y11, Y3, Y10
+	VSUBPD         Y11, Y3, Y14
+	VADDPD         Y13, Y9, Y11
+	VSUBPD         Y13, Y9, Y9
+	VADDPD         Y11, Y10, Y3
+	VSUBPD         Y11, Y10, Y11
+	VPERMILPD      $0x55, Y9, Y10
+	VMOVAPD        Y10, Y9
+	VMOVAPD        Y10, Y13
+	VFMSUBADD231PD Y0, Y14, Y9
+	VFMADDSUB231PD Y0, Y14, Y13
+	VADDPD         Y2, Y1, Y10
+	VSUBPD         Y2, Y1, Y14
+	VADDPD         Y4, Y12, Y2
+	VSUBPD         Y4, Y12, Y4
+	VADDPD         Y2, Y10, Y1
+	VSUBPD         Y2, Y10, Y2
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVAPD        Y4, Y12
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y14, Y12
+	VFMADDSUB231PD Y0, Y14, Y4
+	VMOVUPD        Y3, (BX)
+	VMOVUPD        Y1, 512(BX)
+	VMOVUPD        Y13, 1024(BX)
+	VMOVUPD        Y4, 1536(BX)
+	VMOVUPD        Y11, 2048(BX)
+	VMOVUPD        Y2, 2560(BX)
+	VMOVUPD        Y9, 3072(BX)
+	VMOVUPD        Y12, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YInv_p2z
+	ADDQ           $0x000001c0, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N256YInv_p2j:
+	MOVQ $0x00000002, R8
+
+fft64N256YInv_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMSUBADD231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        64(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMSUBADD231PD (SI), Y3, Y4
+	VMOVUPD        320(CX), Y3
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         288(SI), Y9, Y9
+	VFMSUBADD231PD 256(SI), Y3, Y9
+	VADDPD         Y9, Y4, Y3
+	VSUBPD         Y9, Y4, Y4
+	VMOVUPD        128(CX), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         96(SI), Y10, Y10
+	VFMSUBADD231PD 64(SI), Y9, Y10
+	VMOVUPD        384(CX), Y9
+	VPERMILPD      $0x55, Y9, Y11
+	VMULPD         352(SI), Y11, Y11
+	VFMSUBADD231PD 320(SI), Y9, Y11
+	VADDPD         Y11, Y10, Y9
+	VSUBPD         Y11, Y10, Y10
+	VMOVUPD        192(CX), Y11
+	VPERMILPD      $0x55, Y11, Y12
+	VMULPD         160(SI), Y12, Y12
+	VFMSUBADD231PD 128(SI), Y11, Y12
+	VMOVUPD        448(CX), Y11
+	VPERMILPD      $0x55, Y11, Y13
+	VMULPD         416(SI), Y13, Y13
+	VFMSUBADD231PD 384(SI), Y11, Y13
+	VADDPD         Y13, Y12, Y11
+	VSUBPD         Y13, Y12, Y12
+	VPERMILPD      $0x55, Y4, Y13
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y13, Y13
+	VMOVAPD        Y13, Y13
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y13
+	VPERMILPD      $0x55, Y10, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y12, Y10
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y10, Y10
+	VMOVAPD        Y10, Y10
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y12, Y10
+	VADDPD         Y9, Y2, Y12
+	VSUBPD         Y9, Y2, Y14
+	VADDPD         Y11, Y3, Y9
+	VSUBPD         Y11, Y3, Y3
+	VADDPD         Y9, Y12, Y2
+	VSUBPD         Y9, Y12, Y9
+	VPERMILPD      $0x55, Y3, Y11
+	VMOVAPD        Y11, Y3
+	VMOVAPD        Y11, Y11
+	VFMSUBADD231PD Y0, Y14, Y3
+	VFMADDSUB231PD Y0, Y14, Y11
+	VADDPD         Y4, Y1, Y12
+	VSUBPD         Y4, Y1, Y14
+	VADDPD         Y10, Y13, Y4
+	VSUBPD         Y10, Y13, Y10
+	VADDPD         Y4, Y12, Y1
+	VSUBPD         Y4, Y12, Y4
+	VPERMILPD      $0x55, Y10, Y10
+	VMOVAPD        Y10, Y13
+	VMOVAPD        Y10, Y10
+	VFMSUBADD231PD Y0, Y14, Y13
+	VFMADDSUB231PD Y0, Y14, Y10
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 512(BX)
+	VMOVUPD        Y11, 1024(BX)
+	VMOVUPD        Y10, 1536(BX)
+	VMOVUPD        Y9, 2048(BX)
+	VMOVUPD        Y4, 2560(BX)
+	VMOVUPD        Y3, 3072(BX)
+	VMOVUPD        Y13, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N256YInv_p2k
+	ADDQ           $0x000001c0, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N256YInv_p2j
+	MOVQ           DX, CX
+	MOVQ           tw3+24(FP), BX
+	MOVQ           $0x00000020, DX
+
+fft64N256YInv_p3:
+	VMOVUPD        (CX), X5
+	VINSERTF128    $0x01, 64(CX), Y5, Y5
+	VMOVUPD        16(CX), X6
+	VINSERTF128    $0x01, 80(CX), Y6, Y6
+	VMOVUPD        32(CX), X7
+	VINSERTF128    $0x01, 96(CX), Y7, Y7
+	VMOVUPD        48(CX), X8
+	VINSERTF128    $0x01, 112(CX), Y8, Y8
+	VPERMILPD      $0x55, Y6, Y1
+	VMULPD         32(BX), Y1, Y1
+	VFMSUBADD231PD (BX), Y6, Y1
+	VPERMILPD      $0x55, Y7, Y2
+	VMULPD         96(BX), Y2, Y2
+	VFMSUBADD231PD 64(BX), Y7, Y2
+	VPERMILPD      $0x55, Y8, Y3
+	VMULPD         160(BX), Y3, Y3
+	VFMSUBADD231PD 128(BX), Y8, Y3
+	VADDPD         Y2, Y5, Y4
+	VSUBPD         Y2, Y5, Y9
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VADDPD         Y2, Y4, Y5
+	VSUBPD         Y2, Y4, Y2
+	VPERMILPD      $0x55, Y1, Y3
+	VMOVAPD        Y3, Y1
+	VMOVAPD        Y3, Y3
+	VFMSUBADD231PD Y0, Y9, Y1
+	VFMADDSUB231PD Y0, Y9, Y3
+	VMOVUPD        Y5, (AX)
+	VMOVUPD        Y3, 1024(AX)
+	VMOVUPD        Y2, 2048(AX)
+	VMOVUPD        Y1, 3072(AX)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, BX
+	DECQ           DX
+	JNZ            fft64N256YInv_p3
+	VZEROUPPER
+	RET

@@ -17,6 +17,9 @@ import "github.com/ssmkern/ssmkern/asm"
 // against 278.3–280.1, 243.6–247.2 against 243.5–244.4). In a file of its
 // own, as stockham32runs_simd.go, so that no function before it moved.
 func oneY64(sp *stockham64) bool {
+	if sp.n == 256 {
+		return oneY64N256(sp)
+	}
 	if sp.n != 512 && sp.n != 1024 || !asm.FFT64N512YSupported(sp.level) || !sp.three || !sp.radix8 || len(sp.stages) != 2 {
 		return false
 	}
@@ -30,7 +33,7 @@ func oneY64(sp *stockham64) bool {
 	return b.r == 0 && !asm.FFT64Tail16Compact(1024) && b.len >= asm.FFT64Tail16TwiddleLen(1024)
 }
 
-// runOneY64 runs a plan of oneY64 as one asm.FFT64N512Y or FFT64N1024Y
+// runOneY64 runs a plan of oneY64 as one asm.FFT64N256Y, N512Y or N1024Y
 // call, the inverse scaled by 1/n (the forward takes no scale); dst may
 // be src.
 func runOneY64(sp *stockham64, dst, src []complex128, inverse bool) {
@@ -40,9 +43,25 @@ func runOneY64(sp *stockham64, dst, src []complex128, inverse bool) {
 	}
 	a, b := &sp.stages[0], &sp.stages[1]
 	tw2, tw3 := sp.tw[a.off:a.off+a.len], sp.tw[b.off:b.off+b.len]
-	if sp.n == 512 {
+	switch sp.n {
+	case 256:
+		asm.FFT64N256Y(sp.level, dst, src, tw2, tw3, inverse, s)
+	case 512:
 		asm.FFT64N512Y(sp.level, dst, src, tw2, tw3, inverse, s)
-	} else {
+	default:
 		asm.FFT64N1024Y(sp.level, dst, src, tw2, tw3, inverse, s)
 	}
+}
+
+// oneY64N256 is oneY64 for n = 256 (asm.FFT64N256Y): a radix-8 first
+// stage, the radix-8 stage of ls = 8 and the radix-4 last stage of ls =
+// 64 with its full table.
+func oneY64N256(sp *stockham64) bool {
+	l := sp.level
+	if !asm.FFT64N512YSupported(l) || !sp.three || !sp.radix8 || len(sp.stages) != 2 {
+		return false
+	}
+	a, b := &sp.stages[0], &sp.stages[1]
+	return a.r8 && a.ls == 8 && a.len >= asm.FFT64Radix8TwiddleLen(8, 4) &&
+		!b.r8 && b.r == 1 && b.ls == 64 && !asm.FFT64Narrow1Compact(l, 64) && b.len >= asm.FFT64Radix4TwiddleLen(l, 64, 1)
 }
