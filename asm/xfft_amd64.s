@@ -4356,62 +4356,62 @@ fft64N256YFwd_p1:
 	VFNMADD231PD   Y0, Y2, Y3
 	VADDPD         Y2, Y1, Y1
 	VMOVUPD        512(CX), Y2
-	VMOVUPD        2560(CX), Y8
-	VMOVAPD        Y2, Y9
+	VMOVUPD        2560(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        1024(CX), Y4
+	VMOVUPD        3072(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        1536(CX), Y6
+	VMOVUPD        3584(CX), Y8
+	VMOVAPD        Y6, Y9
 	VFNMADD231PD   Y0, Y8, Y9
-	VADDPD         Y8, Y2, Y2
-	VMOVUPD        1024(CX), Y8
-	VMOVUPD        3072(CX), Y10
-	VMOVAPD        Y8, Y11
-	VFNMADD231PD   Y0, Y10, Y11
-	VADDPD         Y10, Y8, Y8
-	VMOVUPD        1536(CX), Y10
-	VMOVUPD        3584(CX), Y12
-	VMOVAPD        Y10, Y13
-	VFNMADD231PD   Y0, Y12, Y13
-	VADDPD         Y12, Y10, Y10
-	VPERMILPD      $0x55, Y9, Y12
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y12, Y12
-	VMOVAPD        Y12, Y12
-	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y12
-	VPERMILPD      $0x55, Y11, Y9
-	VXORPD         fft_sign_odd64<>+0(SB), Y9, Y9
-	VPERMILPD      $0x55, Y13, Y11
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y11, Y11
-	VMOVAPD        Y11, Y11
-	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y13, Y11
-	VADDPD         Y8, Y1, Y13
-	VSUBPD         Y8, Y1, Y14
-	VMOVAPD        Y2, Y8
-	VFMADD231PD    Y0, Y10, Y8
-	VSUBPD         Y10, Y2, Y2
-	VADDPD         Y8, Y13, Y1
-	VSUBPD         Y8, Y13, Y8
-	VPERMILPD      $0x55, Y2, Y10
-	VMOVAPD        Y10, Y2
-	VMOVAPD        Y10, Y10
-	VFMSUBADD231PD Y0, Y14, Y2
-	VFMADDSUB231PD Y0, Y14, Y10
-	VADDPD         Y9, Y3, Y13
-	VSUBPD         Y9, Y3, Y14
-	VMOVAPD        Y12, Y9
-	VFMADD231PD    Y0, Y11, Y9
-	VSUBPD         Y11, Y12, Y11
-	VADDPD         Y9, Y13, Y3
-	VSUBPD         Y9, Y13, Y9
-	VPERMILPD      $0x55, Y11, Y11
-	VMOVAPD        Y11, Y12
-	VMOVAPD        Y11, Y11
-	VFMSUBADD231PD Y0, Y14, Y12
-	VFMADDSUB231PD Y0, Y14, Y11
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
 	VMOVUPD        Y1, (BX)
 	VMOVUPD        Y3, 512(BX)
 	VMOVUPD        Y2, 1024(BX)
-	VMOVUPD        Y12, 1536(BX)
-	VMOVUPD        Y8, 2048(BX)
-	VMOVUPD        Y9, 2560(BX)
-	VMOVUPD        Y10, 3072(BX)
-	VMOVUPD        Y11, 3584(BX)
+	VMOVUPD        Y8, 1536(BX)
+	VMOVUPD        Y4, 2048(BX)
+	VMOVUPD        Y5, 2560(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y7, 3584(BX)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, BX
 	DECQ           SI
@@ -4427,62 +4427,62 @@ fft64N256YFwd_p2z:
 	VFNMADD231PD   Y0, Y2, Y3
 	VADDPD         Y2, Y1, Y1
 	VMOVUPD        64(CX), Y2
-	VMOVUPD        320(CX), Y8
-	VMOVAPD        Y2, Y9
+	VMOVUPD        320(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        128(CX), Y4
+	VMOVUPD        384(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        192(CX), Y6
+	VMOVUPD        448(CX), Y8
+	VMOVAPD        Y6, Y9
 	VFNMADD231PD   Y0, Y8, Y9
-	VADDPD         Y8, Y2, Y2
-	VMOVUPD        128(CX), Y8
-	VMOVUPD        384(CX), Y10
-	VMOVAPD        Y8, Y11
-	VFNMADD231PD   Y0, Y10, Y11
-	VADDPD         Y10, Y8, Y8
-	VMOVUPD        192(CX), Y10
-	VMOVUPD        448(CX), Y12
-	VMOVAPD        Y10, Y13
-	VFNMADD231PD   Y0, Y12, Y13
-	VADDPD         Y12, Y10, Y10
-	VPERMILPD      $0x55, Y9, Y12
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y12, Y12
-	VMOVAPD        Y12, Y12
-	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y12
-	VPERMILPD      $0x55, Y11, Y9
-	VXORPD         fft_sign_odd64<>+0(SB), Y9, Y9
-	VPERMILPD      $0x55, Y13, Y11
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y11, Y11
-	VMOVAPD        Y11, Y11
-	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y13, Y11
-	VADDPD         Y8, Y1, Y13
-	VSUBPD         Y8, Y1, Y14
-	VMOVAPD        Y2, Y8
-	VFMADD231PD    Y0, Y10, Y8
-	VSUBPD         Y10, Y2, Y2
-	VADDPD         Y8, Y13, Y1
-	VSUBPD         Y8, Y13, Y8
-	VPERMILPD      $0x55, Y2, Y10
-	VMOVAPD        Y10, Y2
-	VMOVAPD        Y10, Y10
-	VFMSUBADD231PD Y0, Y14, Y2
-	VFMADDSUB231PD Y0, Y14, Y10
-	VADDPD         Y9, Y3, Y13
-	VSUBPD         Y9, Y3, Y14
-	VMOVAPD        Y12, Y9
-	VFMADD231PD    Y0, Y11, Y9
-	VSUBPD         Y11, Y12, Y11
-	VADDPD         Y9, Y13, Y3
-	VSUBPD         Y9, Y13, Y9
-	VPERMILPD      $0x55, Y11, Y11
-	VMOVAPD        Y11, Y12
-	VMOVAPD        Y11, Y11
-	VFMSUBADD231PD Y0, Y14, Y12
-	VFMADDSUB231PD Y0, Y14, Y11
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
 	VMOVUPD        Y1, (BX)
 	VMOVUPD        Y3, 512(BX)
 	VMOVUPD        Y2, 1024(BX)
-	VMOVUPD        Y12, 1536(BX)
-	VMOVUPD        Y8, 2048(BX)
-	VMOVUPD        Y9, 2560(BX)
-	VMOVUPD        Y10, 3072(BX)
-	VMOVUPD        Y11, 3584(BX)
+	VMOVUPD        Y8, 1536(BX)
+	VMOVUPD        Y4, 2048(BX)
+	VMOVUPD        Y5, 2560(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y7, 3584(BX)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, BX
 	DECQ           SI
@@ -4504,75 +4504,75 @@ fft64N256YFwd_p2k:
 	VADDPD         Y3, Y1, Y2
 	VSUBPD         Y3, Y1, Y1
 	VMOVUPD        64(CX), Y3
-	VPERMILPD      $0x55, Y3, Y8
-	VMULPD         32(SI), Y8, Y8
-	VFMADDSUB231PD (SI), Y3, Y8
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMADDSUB231PD (SI), Y3, Y4
 	VMOVUPD        320(CX), Y3
-	VPERMILPD      $0x55, Y3, Y9
-	VMULPD         288(SI), Y9, Y9
-	VFMADDSUB231PD 256(SI), Y3, Y9
-	VADDPD         Y9, Y8, Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMADDSUB231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        128(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMADDSUB231PD 64(SI), Y5, Y6
+	VMOVUPD        384(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMADDSUB231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        192(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMADDSUB231PD 128(SI), Y7, Y8
+	VMOVUPD        448(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMADDSUB231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
 	VSUBPD         Y9, Y8, Y8
-	VMOVUPD        128(CX), Y9
-	VPERMILPD      $0x55, Y9, Y10
-	VMULPD         96(SI), Y10, Y10
-	VFMADDSUB231PD 64(SI), Y9, Y10
-	VMOVUPD        384(CX), Y9
-	VPERMILPD      $0x55, Y9, Y11
-	VMULPD         352(SI), Y11, Y11
-	VFMADDSUB231PD 320(SI), Y9, Y11
-	VADDPD         Y11, Y10, Y9
-	VSUBPD         Y11, Y10, Y10
-	VMOVUPD        192(CX), Y11
-	VPERMILPD      $0x55, Y11, Y12
-	VMULPD         160(SI), Y12, Y12
-	VFMADDSUB231PD 128(SI), Y11, Y12
-	VMOVUPD        448(CX), Y11
-	VPERMILPD      $0x55, Y11, Y13
-	VMULPD         416(SI), Y13, Y13
-	VFMADDSUB231PD 384(SI), Y11, Y13
-	VADDPD         Y13, Y12, Y11
-	VSUBPD         Y13, Y12, Y12
-	VPERMILPD      $0x55, Y8, Y13
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y13, Y13
-	VMOVAPD        Y13, Y13
-	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y13
-	VPERMILPD      $0x55, Y10, Y8
-	VXORPD         fft_sign_odd64<>+0(SB), Y8, Y8
-	VPERMILPD      $0x55, Y12, Y10
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y10, Y10
-	VMOVAPD        Y10, Y10
-	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y12, Y10
-	VADDPD         Y9, Y2, Y12
-	VSUBPD         Y9, Y2, Y14
-	VADDPD         Y11, Y3, Y9
-	VSUBPD         Y11, Y3, Y3
-	VADDPD         Y9, Y12, Y2
-	VSUBPD         Y9, Y12, Y9
-	VPERMILPD      $0x55, Y3, Y11
-	VMOVAPD        Y11, Y3
-	VMOVAPD        Y11, Y11
-	VFMSUBADD231PD Y0, Y14, Y3
-	VFMADDSUB231PD Y0, Y14, Y11
-	VADDPD         Y8, Y1, Y12
-	VSUBPD         Y8, Y1, Y14
-	VADDPD         Y10, Y13, Y8
-	VSUBPD         Y10, Y13, Y10
-	VADDPD         Y8, Y12, Y1
-	VSUBPD         Y8, Y12, Y8
-	VPERMILPD      $0x55, Y10, Y10
-	VMOVAPD        Y10, Y13
-	VMOVAPD        Y10, Y10
-	VFMSUBADD231PD Y0, Y14, Y13
-	VFMADDSUB231PD Y0, Y14, Y10
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
 	VMOVUPD        Y2, (BX)
 	VMOVUPD        Y1, 512(BX)
 	VMOVUPD        Y3, 1024(BX)
-	VMOVUPD        Y13, 1536(BX)
-	VMOVUPD        Y9, 2048(BX)
-	VMOVUPD        Y8, 2560(BX)
-	VMOVUPD        Y11, 3072(BX)
-	VMOVUPD        Y10, 3584(BX)
+	VMOVUPD        Y9, 1536(BX)
+	VMOVUPD        Y5, 2048(BX)
+	VMOVUPD        Y4, 2560(BX)
+	VMOVUPD        Y7, 3072(BX)
+	VMOVUPD        Y6, 3584(BX)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, BX
 	DECQ           R8
@@ -4586,38 +4586,38 @@ fft64N256YFwd_p2k:
 	MOVQ           $0x00000020, DX
 
 fft64N256YFwd_p3:
-	VMOVUPD        (CX), X4
-	VINSERTF128    $0x01, 64(CX), Y4, Y4
-	VMOVUPD        16(CX), X5
-	VINSERTF128    $0x01, 80(CX), Y5, Y5
-	VMOVUPD        32(CX), X6
-	VINSERTF128    $0x01, 96(CX), Y6, Y6
-	VMOVUPD        48(CX), X7
-	VINSERTF128    $0x01, 112(CX), Y7, Y7
+	VMOVUPD        (CX), Y1
+	VMOVUPD        64(CX), Y2
+	VPERM2F128     $0x20, Y2, Y1, Y3
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPD        32(CX), Y2
+	VMOVUPD        96(CX), Y4
+	VPERM2F128     $0x20, Y4, Y2, Y5
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         32(BX), Y4, Y4
+	VFMADDSUB231PD (BX), Y1, Y4
 	VPERMILPD      $0x55, Y5, Y1
-	VMULPD         32(BX), Y1, Y1
-	VFMADDSUB231PD (BX), Y5, Y1
-	VPERMILPD      $0x55, Y6, Y2
-	VMULPD         96(BX), Y2, Y2
-	VFMADDSUB231PD 64(BX), Y6, Y2
-	VPERMILPD      $0x55, Y7, Y3
-	VMULPD         160(BX), Y3, Y3
-	VFMADDSUB231PD 128(BX), Y7, Y3
-	VADDPD         Y2, Y4, Y8
-	VSUBPD         Y2, Y4, Y9
-	VADDPD         Y3, Y1, Y2
-	VSUBPD         Y3, Y1, Y1
-	VADDPD         Y2, Y8, Y4
-	VSUBPD         Y2, Y8, Y2
-	VPERMILPD      $0x55, Y1, Y3
-	VMOVAPD        Y3, Y1
-	VMOVAPD        Y3, Y3
-	VFMSUBADD231PD Y0, Y9, Y1
-	VFMADDSUB231PD Y0, Y9, Y3
-	VMOVUPD        Y4, (AX)
-	VMOVUPD        Y1, 1024(AX)
-	VMOVUPD        Y2, 2048(AX)
-	VMOVUPD        Y3, 3072(AX)
+	VMULPD         96(BX), Y1, Y1
+	VFMADDSUB231PD 64(BX), Y5, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         160(BX), Y5, Y5
+	VFMADDSUB231PD 128(BX), Y2, Y5
+	VADDPD         Y1, Y3, Y2
+	VSUBPD         Y1, Y3, Y6
+	VADDPD         Y5, Y4, Y1
+	VSUBPD         Y5, Y4, Y4
+	VADDPD         Y1, Y2, Y3
+	VSUBPD         Y1, Y2, Y1
+	VPERMILPD      $0x55, Y4, Y2
+	VMOVAPD        Y2, Y4
+	VMOVAPD        Y2, Y5
+	VFMSUBADD231PD Y0, Y6, Y4
+	VFMADDSUB231PD Y0, Y6, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y4, 1024(AX)
+	VMOVUPD        Y1, 2048(AX)
+	VMOVUPD        Y5, 3072(AX)
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x000000c0, BX
@@ -4645,57 +4645,57 @@ fft64N256YInv_p1:
 	VADDPD         Y3, Y2, Y4
 	VSUBPD         Y3, Y2, Y2
 	VMULPD         512(CX), Y1, Y3
-	VMULPD         2560(CX), Y1, Y9
-	VADDPD         Y9, Y3, Y10
-	VSUBPD         Y9, Y3, Y3
-	VMULPD         1024(CX), Y1, Y9
-	VMULPD         3072(CX), Y1, Y11
-	VADDPD         Y11, Y9, Y12
-	VSUBPD         Y11, Y9, Y9
-	VMULPD         1536(CX), Y1, Y11
-	VMULPD         3584(CX), Y1, Y13
-	VADDPD         Y13, Y11, Y14
-	VSUBPD         Y13, Y11, Y11
-	VPERMILPD      $0x55, Y3, Y13
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y13, Y13
-	VMOVAPD        Y13, Y13
-	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y13
-	VPERMILPD      $0x55, Y9, Y3
-	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
-	VPERMILPD      $0x55, Y11, Y9
+	VMULPD         2560(CX), Y1, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         1024(CX), Y1, Y5
+	VMULPD         3072(CX), Y1, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         1536(CX), Y1, Y7
+	VMULPD         3584(CX), Y1, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
 	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
 	VMOVAPD        Y9, Y9
-	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y11, Y9
-	VADDPD         Y12, Y4, Y11
-	VSUBPD         Y12, Y4, Y15
-	VADDPD         Y14, Y10, Y12
-	VSUBPD         Y14, Y10, Y10
-	VADDPD         Y12, Y11, Y4
-	VSUBPD         Y12, Y11, Y12
-	VPERMILPD      $0x55, Y10, Y11
-	VMOVAPD        Y11, Y10
-	VMOVAPD        Y11, Y14
-	VFMSUBADD231PD Y0, Y15, Y10
-	VFMADDSUB231PD Y0, Y15, Y14
-	VADDPD         Y3, Y2, Y11
-	VSUBPD         Y3, Y2, Y15
-	VADDPD         Y9, Y13, Y3
-	VSUBPD         Y9, Y13, Y9
-	VADDPD         Y3, Y11, Y2
-	VSUBPD         Y3, Y11, Y3
-	VPERMILPD      $0x55, Y9, Y9
-	VMOVAPD        Y9, Y13
-	VMOVAPD        Y9, Y9
-	VFMSUBADD231PD Y0, Y15, Y13
-	VFMADDSUB231PD Y0, Y15, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y0, Y11, Y6
+	VFMADDSUB231PD Y0, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y0, Y11, Y9
+	VFMADDSUB231PD Y0, Y11, Y5
 	VMOVUPD        Y4, (BX)
 	VMOVUPD        Y2, 512(BX)
-	VMOVUPD        Y14, 1024(BX)
-	VMOVUPD        Y9, 1536(BX)
-	VMOVUPD        Y12, 2048(BX)
+	VMOVUPD        Y10, 1024(BX)
+	VMOVUPD        Y5, 1536(BX)
+	VMOVUPD        Y8, 2048(BX)
 	VMOVUPD        Y3, 2560(BX)
-	VMOVUPD        Y10, 3072(BX)
-	VMOVUPD        Y13, 3584(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y9, 3584(BX)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, BX
 	DECQ           SI
@@ -4711,56 +4711,56 @@ fft64N256YInv_p2z:
 	VSUBPD         Y2, Y1, Y1
 	VMOVUPD        64(CX), Y2
 	VMOVUPD        320(CX), Y4
-	VADDPD         Y4, Y2, Y9
+	VADDPD         Y4, Y2, Y5
 	VSUBPD         Y4, Y2, Y2
 	VMOVUPD        128(CX), Y4
-	VMOVUPD        384(CX), Y10
-	VADDPD         Y10, Y4, Y11
-	VSUBPD         Y10, Y4, Y4
-	VMOVUPD        192(CX), Y10
-	VMOVUPD        448(CX), Y12
-	VADDPD         Y12, Y10, Y13
-	VSUBPD         Y12, Y10, Y10
-	VPERMILPD      $0x55, Y2, Y12
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y12, Y12
-	VMOVAPD        Y12, Y12
-	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y12
+	VMOVUPD        384(CX), Y6
+	VADDPD         Y6, Y4, Y7
+	VSUBPD         Y6, Y4, Y4
+	VMOVUPD        192(CX), Y6
+	VMOVUPD        448(CX), Y8
+	VADDPD         Y8, Y6, Y9
+	VSUBPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y8
 	VPERMILPD      $0x55, Y4, Y2
 	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
-	VPERMILPD      $0x55, Y10, Y4
+	VPERMILPD      $0x55, Y6, Y4
 	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y4
 	VMOVAPD        Y4, Y4
-	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y10, Y4
-	VADDPD         Y11, Y3, Y10
-	VSUBPD         Y11, Y3, Y14
-	VADDPD         Y13, Y9, Y11
-	VSUBPD         Y13, Y9, Y9
-	VADDPD         Y11, Y10, Y3
-	VSUBPD         Y11, Y10, Y11
-	VPERMILPD      $0x55, Y9, Y10
-	VMOVAPD        Y10, Y9
-	VMOVAPD        Y10, Y13
-	VFMSUBADD231PD Y0, Y14, Y9
-	VFMADDSUB231PD Y0, Y14, Y13
-	VADDPD         Y2, Y1, Y10
-	VSUBPD         Y2, Y1, Y14
-	VADDPD         Y4, Y12, Y2
-	VSUBPD         Y4, Y12, Y4
-	VADDPD         Y2, Y10, Y1
-	VSUBPD         Y2, Y10, Y2
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y4
+	VADDPD         Y7, Y3, Y6
+	VSUBPD         Y7, Y3, Y10
+	VADDPD         Y9, Y5, Y7
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y7
+	VPERMILPD      $0x55, Y5, Y6
+	VMOVAPD        Y6, Y5
+	VMOVAPD        Y6, Y9
+	VFMSUBADD231PD Y0, Y10, Y5
+	VFMADDSUB231PD Y0, Y10, Y9
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y4, Y8, Y2
+	VSUBPD         Y4, Y8, Y4
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
 	VPERMILPD      $0x55, Y4, Y4
-	VMOVAPD        Y4, Y12
+	VMOVAPD        Y4, Y8
 	VMOVAPD        Y4, Y4
-	VFMSUBADD231PD Y0, Y14, Y12
-	VFMADDSUB231PD Y0, Y14, Y4
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y4
 	VMOVUPD        Y3, (BX)
 	VMOVUPD        Y1, 512(BX)
-	VMOVUPD        Y13, 1024(BX)
+	VMOVUPD        Y9, 1024(BX)
 	VMOVUPD        Y4, 1536(BX)
-	VMOVUPD        Y11, 2048(BX)
+	VMOVUPD        Y7, 2048(BX)
 	VMOVUPD        Y2, 2560(BX)
-	VMOVUPD        Y9, 3072(BX)
-	VMOVUPD        Y12, 3584(BX)
+	VMOVUPD        Y5, 3072(BX)
+	VMOVUPD        Y8, 3584(BX)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, BX
 	DECQ           SI
@@ -4786,71 +4786,71 @@ fft64N256YInv_p2k:
 	VMULPD         32(SI), Y4, Y4
 	VFMSUBADD231PD (SI), Y3, Y4
 	VMOVUPD        320(CX), Y3
-	VPERMILPD      $0x55, Y3, Y9
-	VMULPD         288(SI), Y9, Y9
-	VFMSUBADD231PD 256(SI), Y3, Y9
-	VADDPD         Y9, Y4, Y3
-	VSUBPD         Y9, Y4, Y4
-	VMOVUPD        128(CX), Y9
-	VPERMILPD      $0x55, Y9, Y10
-	VMULPD         96(SI), Y10, Y10
-	VFMSUBADD231PD 64(SI), Y9, Y10
-	VMOVUPD        384(CX), Y9
-	VPERMILPD      $0x55, Y9, Y11
-	VMULPD         352(SI), Y11, Y11
-	VFMSUBADD231PD 320(SI), Y9, Y11
-	VADDPD         Y11, Y10, Y9
-	VSUBPD         Y11, Y10, Y10
-	VMOVUPD        192(CX), Y11
-	VPERMILPD      $0x55, Y11, Y12
-	VMULPD         160(SI), Y12, Y12
-	VFMSUBADD231PD 128(SI), Y11, Y12
-	VMOVUPD        448(CX), Y11
-	VPERMILPD      $0x55, Y11, Y13
-	VMULPD         416(SI), Y13, Y13
-	VFMSUBADD231PD 384(SI), Y11, Y13
-	VADDPD         Y13, Y12, Y11
-	VSUBPD         Y13, Y12, Y12
-	VPERMILPD      $0x55, Y4, Y13
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y13, Y13
-	VMOVAPD        Y13, Y13
-	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y13
-	VPERMILPD      $0x55, Y10, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMSUBADD231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        128(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMSUBADD231PD 64(SI), Y5, Y6
+	VMOVUPD        384(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMSUBADD231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        192(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMSUBADD231PD 128(SI), Y7, Y8
+	VMOVUPD        448(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMSUBADD231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
 	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
-	VPERMILPD      $0x55, Y12, Y10
-	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y10, Y10
-	VMOVAPD        Y10, Y10
-	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y12, Y10
-	VADDPD         Y9, Y2, Y12
-	VSUBPD         Y9, Y2, Y14
-	VADDPD         Y11, Y3, Y9
-	VSUBPD         Y11, Y3, Y3
-	VADDPD         Y9, Y12, Y2
-	VSUBPD         Y9, Y12, Y9
-	VPERMILPD      $0x55, Y3, Y11
-	VMOVAPD        Y11, Y3
-	VMOVAPD        Y11, Y11
-	VFMSUBADD231PD Y0, Y14, Y3
-	VFMADDSUB231PD Y0, Y14, Y11
-	VADDPD         Y4, Y1, Y12
-	VSUBPD         Y4, Y1, Y14
-	VADDPD         Y10, Y13, Y4
-	VSUBPD         Y10, Y13, Y10
-	VADDPD         Y4, Y12, Y1
-	VSUBPD         Y4, Y12, Y4
-	VPERMILPD      $0x55, Y10, Y10
-	VMOVAPD        Y10, Y13
-	VMOVAPD        Y10, Y10
-	VFMSUBADD231PD Y0, Y14, Y13
-	VFMADDSUB231PD Y0, Y14, Y10
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
 	VMOVUPD        Y2, (BX)
 	VMOVUPD        Y1, 512(BX)
-	VMOVUPD        Y11, 1024(BX)
-	VMOVUPD        Y10, 1536(BX)
-	VMOVUPD        Y9, 2048(BX)
+	VMOVUPD        Y7, 1024(BX)
+	VMOVUPD        Y6, 1536(BX)
+	VMOVUPD        Y5, 2048(BX)
 	VMOVUPD        Y4, 2560(BX)
 	VMOVUPD        Y3, 3072(BX)
-	VMOVUPD        Y13, 3584(BX)
+	VMOVUPD        Y9, 3584(BX)
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000020, BX
 	DECQ           R8
@@ -4864,38 +4864,38 @@ fft64N256YInv_p2k:
 	MOVQ           $0x00000020, DX
 
 fft64N256YInv_p3:
-	VMOVUPD        (CX), X5
-	VINSERTF128    $0x01, 64(CX), Y5, Y5
-	VMOVUPD        16(CX), X6
-	VINSERTF128    $0x01, 80(CX), Y6, Y6
-	VMOVUPD        32(CX), X7
-	VINSERTF128    $0x01, 96(CX), Y7, Y7
-	VMOVUPD        48(CX), X8
-	VINSERTF128    $0x01, 112(CX), Y8, Y8
-	VPERMILPD      $0x55, Y6, Y1
-	VMULPD         32(BX), Y1, Y1
-	VFMSUBADD231PD (BX), Y6, Y1
-	VPERMILPD      $0x55, Y7, Y2
-	VMULPD         96(BX), Y2, Y2
-	VFMSUBADD231PD 64(BX), Y7, Y2
-	VPERMILPD      $0x55, Y8, Y3
-	VMULPD         160(BX), Y3, Y3
-	VFMSUBADD231PD 128(BX), Y8, Y3
-	VADDPD         Y2, Y5, Y4
-	VSUBPD         Y2, Y5, Y9
-	VADDPD         Y3, Y1, Y2
-	VSUBPD         Y3, Y1, Y1
-	VADDPD         Y2, Y4, Y5
-	VSUBPD         Y2, Y4, Y2
-	VPERMILPD      $0x55, Y1, Y3
-	VMOVAPD        Y3, Y1
-	VMOVAPD        Y3, Y3
-	VFMSUBADD231PD Y0, Y9, Y1
-	VFMADDSUB231PD Y0, Y9, Y3
-	VMOVUPD        Y5, (AX)
-	VMOVUPD        Y3, 1024(AX)
-	VMOVUPD        Y2, 2048(AX)
-	VMOVUPD        Y1, 3072(AX)
+	VMOVUPD        (CX), Y1
+	VMOVUPD        64(CX), Y2
+	VPERM2F128     $0x20, Y2, Y1, Y3
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPD        32(CX), Y2
+	VMOVUPD        96(CX), Y4
+	VPERM2F128     $0x20, Y4, Y2, Y5
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         32(BX), Y4, Y4
+	VFMSUBADD231PD (BX), Y1, Y4
+	VPERMILPD      $0x55, Y5, Y1
+	VMULPD         96(BX), Y1, Y1
+	VFMSUBADD231PD 64(BX), Y5, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         160(BX), Y5, Y5
+	VFMSUBADD231PD 128(BX), Y2, Y5
+	VADDPD         Y1, Y3, Y2
+	VSUBPD         Y1, Y3, Y6
+	VADDPD         Y5, Y4, Y1
+	VSUBPD         Y5, Y4, Y4
+	VADDPD         Y1, Y2, Y3
+	VSUBPD         Y1, Y2, Y1
+	VPERMILPD      $0x55, Y4, Y2
+	VMOVAPD        Y2, Y4
+	VMOVAPD        Y2, Y5
+	VFMSUBADD231PD Y0, Y6, Y4
+	VFMADDSUB231PD Y0, Y6, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y5, 1024(AX)
+	VMOVUPD        Y1, 2048(AX)
+	VMOVUPD        Y4, 3072(AX)
 	ADDQ           $0x00000080, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x000000c0, BX

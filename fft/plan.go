@@ -110,7 +110,7 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // pool; at AVX2 n = 256, 512 and 1024 run their three passes as one
 // kernel call of loops (asm.FFT64N256Y, FFT64N512Y, FFT64N1024Y;
 // avogen/fft512y64.go), every stride a constant and the work in the
-// kernel's frame (256 243–244 → 222–224 ns, 512 550–559 → 534–540 ns);
+// kernel's frame (256 241–243 → 219–221 ns, 512 550–559 → 534–540 ns);
 // the other plans of three passes (AVX-512 512 and 1024) run them
 // straight from the plan made at the current level (Plan64.direct,
 // runThree64) with a work buffer of the plan's own (transform64Three).

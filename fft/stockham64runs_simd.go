@@ -57,10 +57,10 @@ func runOneY64(sp *stockham64, dst, src []complex128, inverse bool) {
 // stage, the radix-8 stage of ls = 8 and the radix-4 last stage of ls =
 // 64 with its full table. Against the three calls with the plan's own
 // work (FFTWInterleaved at AVX2, six interleaved rounds, minima of three
-// a round, ours-ns): c128 256 242.7–243.7 → 221.9–224.4 (FFTW mostly 239–242,
-// ratio 0.98 → 1.08), r64 512 (its half) 336.6–337.7 → 319.6–324.5; c128
-// 512 (535.1–536.1 against 534.1–540.9) and r64 256 (144.6–147.1 against
-// 146.0–146.9) within noise.
+// a round, ours-ns): c128 256 241.2–243.4 → 218.7–220.7 (FFTW mostly
+// 239–244), r64 512 (its half) 335.7–337.4 → 315.6–319.3; c128 512
+// (533.3–542.5 against 534.4–538.3) and r64 256 (145.4–146.9 against
+// 145.2–147.6) within noise.
 func oneY64N256(sp *stockham64) bool {
 	l := sp.level
 	if !asm.FFT64N512YSupported(l) || !sp.three || !sp.radix8 || len(sp.stages) != 2 {
