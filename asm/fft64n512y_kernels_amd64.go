@@ -37,3 +37,18 @@ func FFT64N1024Y(l Level, dst, src []complex128, tw2, tw3 []float64, inverse boo
 		fft64N1024YFwd(&dst[0], &src[0], &tw2[0], &tw3[0], s)
 	}
 }
+
+// FFT64N256Y is FFT64N512Y for n = 256: the passes of FFT64Radix8First,
+// FFT64Radix8 (ls = 8, table tw2) and FFT64Radix4 (ls = 64, R = 1, table
+// tw3), as one call.
+func FFT64N256Y(l Level, dst, src []complex128, tw2, tw3 []float64, inverse bool, s float64) {
+	if !FFT64N512YSupported(l) || len(dst) != 256 || len(src) != 256 || len(tw2) < FFT64Radix8TwiddleLen(8, 4) ||
+		len(tw3) < FFT64Radix4TwiddleLen(l, 64, 1) || FFT64Narrow1Compact(l, 64) || (!inverse && s != 1) {
+		panic("asm: FFT64N256Y: bad length, level, table or scale")
+	}
+	if inverse {
+		fft64N256YInv(&dst[0], &src[0], &tw2[0], &tw3[0], s)
+	} else {
+		fft64N256YFwd(&dst[0], &src[0], &tw2[0], &tw3[0], s)
+	}
+}

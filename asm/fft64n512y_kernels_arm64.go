@@ -14,3 +14,8 @@ func FFT64N512Y(l Level, dst, src []complex128, tw2, tw3 []float64, inverse bool
 func FFT64N1024Y(l Level, dst, src []complex128, tw2, tw3 []float64, inverse bool, s float64) {
 	panic("asm: FFT64N1024Y: unsupported level")
 }
+
+// FFT64N256Y is never called at NEON (FFT64N512YSupported).
+func FFT64N256Y(l Level, dst, src []complex128, tw2, tw3 []float64, inverse bool, s float64) {
+	panic("asm: FFT64N256Y: unsupported level")
+}

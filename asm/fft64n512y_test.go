@@ -12,21 +12,21 @@ import (
 )
 
 // TestFFT64N512YMatchesItsThreePasses checks the AVX2 whole-transform
-// kernels of complex128 n = 512 and 1024 against the three kernels whose passes it
+// kernels of complex128 n = 256, 512 and 1024 against the three kernels whose passes it
 // runs, as runThree64 calls them (FFT64Radix8First with the scale,
 // FFT64Radix8 at ls = 8, FFT64Radix8Last at ls = 64), bit for bit. The
 // tables are random (a twiddle read from the wrong place shows); both
 // directions, the inverse with scales 1 and 1/512, out of place and in
 // place, dst, src and the tables flush against guard pages.
 func TestFFT64N512YMatchesItsThreePasses(t *testing.T) {
-	for _, n := range []int{512, 1024} {
+	for _, n := range []int{256, 512, 1024} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) { testFFT64NY(t, n) })
 	}
 }
 
 // testFFT64NY is TestFFT64N512YMatchesItsThreePasses for n = 512
-// (FFT64N512Y) or 1024 (FFT64N1024Y, whose last pass is
-// FFT64Tail16Seg's).
+// (FFT64N512Y), 1024 (FFT64N1024Y, whose last pass is FFT64Tail16Seg's)
+// or 256 (FFT64N256Y, FFT64Radix4 at ls = 64 last).
 func testFFT64NY(t *testing.T, n int) {
 	rng := rand.New(rand.NewPCG(10, uint64(n)))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
@@ -45,6 +45,13 @@ func testFFT64NY(t *testing.T, n int) {
 		if n == 1024 {
 			tw3 = rnd(asm.FFT64Tail16TwiddleLen(n))
 			last, whole = asm.FFT64Tail16Seg, asm.FFT64N1024Y
+		}
+		if n == 256 {
+			tw3 = rnd(asm.FFT64Radix4TwiddleLen(l, 64, 1))
+			last = func(l asm.Level, out, in []complex128, tw []float64, _ int, inverse bool) {
+				asm.FFT64Radix4(l, out, in, tw, 64, inverse, 1)
+			}
+			whole = asm.FFT64N256Y
 		}
 		for _, inverse := range []bool{false, true} {
 			for _, s := range []float64{1, 1 / float64(n)} {

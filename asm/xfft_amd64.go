@@ -93,3 +93,13 @@ func fft2048YFwd(dst *complex64, src *complex64, tw *float32, s float32)
 //
 //go:noescape
 func fft2048YInv(dst *complex64, src *complex64, tw *float32, s float32)
+
+// fft64N256YFwd runs a complex128 FFT of length 256 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N256YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+
+// fft64N256YInv runs a complex128 FFT of length 256 at AVX2 in three passes; see avogen/fft512y64.go.
+//
+//go:noescape
+func fft64N256YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)

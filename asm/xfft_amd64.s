@@ -4337,3 +4337,569 @@ fft2048YInv_p4:
 	JNZ            fft2048YInv_p4
 	VZEROUPPER
 	RET
+
+// func fft64N256YFwd(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, FMA3
+TEXT ·fft64N256YFwd(SB), $4128-40
+	MOVQ    dst+0(FP), AX
+	MOVQ    src+8(FP), CX
+	LEAQ    31(SP), DX
+	ANDQ    $-32, DX
+	VMOVUPD fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVQ    AX, BX
+	MOVQ    $0x00000010, SI
+
+fft64N256YFwd_p1:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        2048(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        512(CX), Y2
+	VMOVUPD        2560(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        1024(CX), Y4
+	VMOVUPD        3072(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        1536(CX), Y6
+	VMOVUPD        3584(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 512(BX)
+	VMOVUPD        Y2, 1024(BX)
+	VMOVUPD        Y8, 1536(BX)
+	VMOVUPD        Y4, 2048(BX)
+	VMOVUPD        Y5, 2560(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y7, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YFwd_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000002, SI
+
+fft64N256YFwd_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VMOVAPD        Y1, Y3
+	VFNMADD231PD   Y0, Y2, Y3
+	VADDPD         Y2, Y1, Y1
+	VMOVUPD        64(CX), Y2
+	VMOVUPD        320(CX), Y4
+	VMOVAPD        Y2, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VADDPD         Y4, Y2, Y2
+	VMOVUPD        128(CX), Y4
+	VMOVUPD        384(CX), Y6
+	VMOVAPD        Y4, Y7
+	VFNMADD231PD   Y0, Y6, Y7
+	VADDPD         Y6, Y4, Y4
+	VMOVUPD        192(CX), Y6
+	VMOVUPD        448(CX), Y8
+	VMOVAPD        Y6, Y9
+	VFNMADD231PD   Y0, Y8, Y9
+	VADDPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y5, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y8
+	VPERMILPD      $0x55, Y7, Y5
+	VXORPD         fft_sign_odd64<>+0(SB), Y5, Y5
+	VPERMILPD      $0x55, Y9, Y7
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y7, Y7
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y9, Y7
+	VADDPD         Y4, Y1, Y9
+	VSUBPD         Y4, Y1, Y10
+	VMOVAPD        Y2, Y4
+	VFMADD231PD    Y0, Y6, Y4
+	VSUBPD         Y6, Y2, Y2
+	VADDPD         Y4, Y9, Y1
+	VSUBPD         Y4, Y9, Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMOVAPD        Y6, Y2
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y2
+	VFMADDSUB231PD Y0, Y10, Y6
+	VADDPD         Y5, Y3, Y9
+	VSUBPD         Y5, Y3, Y10
+	VMOVAPD        Y8, Y5
+	VFMADD231PD    Y0, Y7, Y5
+	VSUBPD         Y7, Y8, Y7
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVAPD        Y7, Y8
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y7
+	VMOVUPD        Y1, (BX)
+	VMOVUPD        Y3, 512(BX)
+	VMOVUPD        Y2, 1024(BX)
+	VMOVUPD        Y8, 1536(BX)
+	VMOVUPD        Y4, 2048(BX)
+	VMOVUPD        Y5, 2560(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y7, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YFwd_p2z
+	ADDQ           $0x000001c0, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N256YFwd_p2j:
+	MOVQ $0x00000002, R8
+
+fft64N256YFwd_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMADDSUB231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        64(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMADDSUB231PD (SI), Y3, Y4
+	VMOVUPD        320(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMADDSUB231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        128(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMADDSUB231PD 64(SI), Y5, Y6
+	VMOVUPD        384(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMADDSUB231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        192(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMADDSUB231PD 128(SI), Y7, Y8
+	VMOVUPD        448(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMADDSUB231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMSUBADD231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_odd64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 512(BX)
+	VMOVUPD        Y3, 1024(BX)
+	VMOVUPD        Y9, 1536(BX)
+	VMOVUPD        Y5, 2048(BX)
+	VMOVUPD        Y4, 2560(BX)
+	VMOVUPD        Y7, 3072(BX)
+	VMOVUPD        Y6, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N256YFwd_p2k
+	ADDQ           $0x000001c0, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N256YFwd_p2j
+	MOVQ           DX, CX
+	MOVQ           tw3+24(FP), BX
+	MOVQ           $0x00000020, DX
+
+fft64N256YFwd_p3:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        64(CX), Y2
+	VPERM2F128     $0x20, Y2, Y1, Y3
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPD        32(CX), Y2
+	VMOVUPD        96(CX), Y4
+	VPERM2F128     $0x20, Y4, Y2, Y5
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         32(BX), Y4, Y4
+	VFMADDSUB231PD (BX), Y1, Y4
+	VPERMILPD      $0x55, Y5, Y1
+	VMULPD         96(BX), Y1, Y1
+	VFMADDSUB231PD 64(BX), Y5, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         160(BX), Y5, Y5
+	VFMADDSUB231PD 128(BX), Y2, Y5
+	VADDPD         Y1, Y3, Y2
+	VSUBPD         Y1, Y3, Y6
+	VADDPD         Y5, Y4, Y1
+	VSUBPD         Y5, Y4, Y4
+	VADDPD         Y1, Y2, Y3
+	VSUBPD         Y1, Y2, Y1
+	VPERMILPD      $0x55, Y4, Y2
+	VMOVAPD        Y2, Y4
+	VMOVAPD        Y2, Y5
+	VFMSUBADD231PD Y0, Y6, Y4
+	VFMADDSUB231PD Y0, Y6, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y4, 1024(AX)
+	VMOVUPD        Y1, 2048(AX)
+	VMOVUPD        Y5, 3072(AX)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, BX
+	DECQ           DX
+	JNZ            fft64N256YFwd_p3
+	VZEROUPPER
+	RET
+
+// func fft64N256YInv(dst *complex128, src *complex128, tw2 *float64, tw3 *float64, s float64)
+// Requires: AVX, AVX2, FMA3, SSE2
+TEXT ·fft64N256YInv(SB), $4128-40
+	MOVQ         dst+0(FP), AX
+	MOVQ         src+8(FP), CX
+	LEAQ         31(SP), DX
+	ANDQ         $-32, DX
+	VMOVUPD      fft_f64_3ff0000000000000<>+0(SB), Y0
+	MOVSD        s+32(FP), X1
+	VBROADCASTSD X1, Y1
+	MOVQ         AX, BX
+	MOVQ         $0x00000010, SI
+
+fft64N256YInv_p1:
+	VMULPD         (CX), Y1, Y2
+	VMULPD         2048(CX), Y1, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y2
+	VMULPD         512(CX), Y1, Y3
+	VMULPD         2560(CX), Y1, Y5
+	VADDPD         Y5, Y3, Y6
+	VSUBPD         Y5, Y3, Y3
+	VMULPD         1024(CX), Y1, Y5
+	VMULPD         3072(CX), Y1, Y7
+	VADDPD         Y7, Y5, Y8
+	VSUBPD         Y7, Y5, Y5
+	VMULPD         1536(CX), Y1, Y7
+	VMULPD         3584(CX), Y1, Y9
+	VADDPD         Y9, Y7, Y10
+	VSUBPD         Y9, Y7, Y7
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y3, Y9
+	VPERMILPD      $0x55, Y5, Y3
+	VXORPD         fft_sign_even64<>+0(SB), Y3, Y3
+	VPERMILPD      $0x55, Y7, Y5
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y5, Y5
+	VMOVAPD        Y5, Y5
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y7, Y5
+	VADDPD         Y8, Y4, Y7
+	VSUBPD         Y8, Y4, Y11
+	VADDPD         Y10, Y6, Y8
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y8, Y7, Y4
+	VSUBPD         Y8, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y7
+	VMOVAPD        Y7, Y6
+	VMOVAPD        Y7, Y10
+	VFMSUBADD231PD Y0, Y11, Y6
+	VFMADDSUB231PD Y0, Y11, Y10
+	VADDPD         Y3, Y2, Y7
+	VSUBPD         Y3, Y2, Y11
+	VADDPD         Y5, Y9, Y3
+	VSUBPD         Y5, Y9, Y5
+	VADDPD         Y3, Y7, Y2
+	VSUBPD         Y3, Y7, Y3
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVAPD        Y5, Y9
+	VMOVAPD        Y5, Y5
+	VFMSUBADD231PD Y0, Y11, Y9
+	VFMADDSUB231PD Y0, Y11, Y5
+	VMOVUPD        Y4, (BX)
+	VMOVUPD        Y2, 512(BX)
+	VMOVUPD        Y10, 1024(BX)
+	VMOVUPD        Y5, 1536(BX)
+	VMOVUPD        Y8, 2048(BX)
+	VMOVUPD        Y3, 2560(BX)
+	VMOVUPD        Y6, 3072(BX)
+	VMOVUPD        Y9, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YInv_p1
+	MOVQ           AX, CX
+	MOVQ           DX, BX
+	MOVQ           $0x00000002, SI
+
+fft64N256YInv_p2z:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VMOVUPD        64(CX), Y2
+	VMOVUPD        320(CX), Y4
+	VADDPD         Y4, Y2, Y5
+	VSUBPD         Y4, Y2, Y2
+	VMOVUPD        128(CX), Y4
+	VMOVUPD        384(CX), Y6
+	VADDPD         Y6, Y4, Y7
+	VSUBPD         Y6, Y4, Y4
+	VMOVUPD        192(CX), Y6
+	VMOVUPD        448(CX), Y8
+	VADDPD         Y8, Y6, Y9
+	VSUBPD         Y8, Y6, Y6
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y8, Y8
+	VMOVAPD        Y8, Y8
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y2, Y8
+	VPERMILPD      $0x55, Y4, Y2
+	VXORPD         fft_sign_even64<>+0(SB), Y2, Y2
+	VPERMILPD      $0x55, Y6, Y4
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y4
+	VMOVAPD        Y4, Y4
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y6, Y4
+	VADDPD         Y7, Y3, Y6
+	VSUBPD         Y7, Y3, Y10
+	VADDPD         Y9, Y5, Y7
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y7, Y6, Y3
+	VSUBPD         Y7, Y6, Y7
+	VPERMILPD      $0x55, Y5, Y6
+	VMOVAPD        Y6, Y5
+	VMOVAPD        Y6, Y9
+	VFMSUBADD231PD Y0, Y10, Y5
+	VFMADDSUB231PD Y0, Y10, Y9
+	VADDPD         Y2, Y1, Y6
+	VSUBPD         Y2, Y1, Y10
+	VADDPD         Y4, Y8, Y2
+	VSUBPD         Y4, Y8, Y4
+	VADDPD         Y2, Y6, Y1
+	VSUBPD         Y2, Y6, Y2
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVAPD        Y4, Y8
+	VMOVAPD        Y4, Y4
+	VFMSUBADD231PD Y0, Y10, Y8
+	VFMADDSUB231PD Y0, Y10, Y4
+	VMOVUPD        Y3, (BX)
+	VMOVUPD        Y1, 512(BX)
+	VMOVUPD        Y9, 1024(BX)
+	VMOVUPD        Y4, 1536(BX)
+	VMOVUPD        Y7, 2048(BX)
+	VMOVUPD        Y2, 2560(BX)
+	VMOVUPD        Y5, 3072(BX)
+	VMOVUPD        Y8, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           SI
+	JNZ            fft64N256YInv_p2z
+	ADDQ           $0x000001c0, CX
+	MOVQ           tw2+16(FP), SI
+	ADDQ           $0x000001c0, SI
+	MOVQ           $0x00000007, DI
+
+fft64N256YInv_p2j:
+	MOVQ $0x00000002, R8
+
+fft64N256YInv_p2k:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        256(CX), Y2
+	VPERMILPD      $0x55, Y2, Y3
+	VMULPD         224(SI), Y3, Y3
+	VFMSUBADD231PD 192(SI), Y2, Y3
+	VADDPD         Y3, Y1, Y2
+	VSUBPD         Y3, Y1, Y1
+	VMOVUPD        64(CX), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         32(SI), Y4, Y4
+	VFMSUBADD231PD (SI), Y3, Y4
+	VMOVUPD        320(CX), Y3
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         288(SI), Y5, Y5
+	VFMSUBADD231PD 256(SI), Y3, Y5
+	VADDPD         Y5, Y4, Y3
+	VSUBPD         Y5, Y4, Y4
+	VMOVUPD        128(CX), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         96(SI), Y6, Y6
+	VFMSUBADD231PD 64(SI), Y5, Y6
+	VMOVUPD        384(CX), Y5
+	VPERMILPD      $0x55, Y5, Y7
+	VMULPD         352(SI), Y7, Y7
+	VFMSUBADD231PD 320(SI), Y5, Y7
+	VADDPD         Y7, Y6, Y5
+	VSUBPD         Y7, Y6, Y6
+	VMOVUPD        192(CX), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         160(SI), Y8, Y8
+	VFMSUBADD231PD 128(SI), Y7, Y8
+	VMOVUPD        448(CX), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         416(SI), Y9, Y9
+	VFMSUBADD231PD 384(SI), Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y9, Y9
+	VMOVAPD        Y9, Y9
+	VFMADDSUB231PD fft_f64_3fe6a09e667f3bcd<>+0(SB), Y4, Y9
+	VPERMILPD      $0x55, Y6, Y4
+	VXORPD         fft_sign_even64<>+0(SB), Y4, Y4
+	VPERMILPD      $0x55, Y8, Y6
+	VMULPD         fft_f64_3fe6a09e667f3bcd<>+0(SB), Y6, Y6
+	VMOVAPD        Y6, Y6
+	VFMADDSUB231PD fft_f64_bfe6a09e667f3bcd<>+0(SB), Y8, Y6
+	VADDPD         Y5, Y2, Y8
+	VSUBPD         Y5, Y2, Y10
+	VADDPD         Y7, Y3, Y5
+	VSUBPD         Y7, Y3, Y3
+	VADDPD         Y5, Y8, Y2
+	VSUBPD         Y5, Y8, Y5
+	VPERMILPD      $0x55, Y3, Y7
+	VMOVAPD        Y7, Y3
+	VMOVAPD        Y7, Y7
+	VFMSUBADD231PD Y0, Y10, Y3
+	VFMADDSUB231PD Y0, Y10, Y7
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y10
+	VADDPD         Y6, Y9, Y4
+	VSUBPD         Y6, Y9, Y6
+	VADDPD         Y4, Y8, Y1
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVAPD        Y6, Y9
+	VMOVAPD        Y6, Y6
+	VFMSUBADD231PD Y0, Y10, Y9
+	VFMADDSUB231PD Y0, Y10, Y6
+	VMOVUPD        Y2, (BX)
+	VMOVUPD        Y1, 512(BX)
+	VMOVUPD        Y7, 1024(BX)
+	VMOVUPD        Y6, 1536(BX)
+	VMOVUPD        Y5, 2048(BX)
+	VMOVUPD        Y4, 2560(BX)
+	VMOVUPD        Y3, 3072(BX)
+	VMOVUPD        Y9, 3584(BX)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, BX
+	DECQ           R8
+	JNZ            fft64N256YInv_p2k
+	ADDQ           $0x000001c0, CX
+	ADDQ           $0x000001c0, SI
+	DECQ           DI
+	JNZ            fft64N256YInv_p2j
+	MOVQ           DX, CX
+	MOVQ           tw3+24(FP), BX
+	MOVQ           $0x00000020, DX
+
+fft64N256YInv_p3:
+	VMOVUPD        (CX), Y1
+	VMOVUPD        64(CX), Y2
+	VPERM2F128     $0x20, Y2, Y1, Y3
+	VPERM2F128     $0x31, Y2, Y1, Y1
+	VMOVUPD        32(CX), Y2
+	VMOVUPD        96(CX), Y4
+	VPERM2F128     $0x20, Y4, Y2, Y5
+	VPERM2F128     $0x31, Y4, Y2, Y2
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         32(BX), Y4, Y4
+	VFMSUBADD231PD (BX), Y1, Y4
+	VPERMILPD      $0x55, Y5, Y1
+	VMULPD         96(BX), Y1, Y1
+	VFMSUBADD231PD 64(BX), Y5, Y1
+	VPERMILPD      $0x55, Y2, Y5
+	VMULPD         160(BX), Y5, Y5
+	VFMSUBADD231PD 128(BX), Y2, Y5
+	VADDPD         Y1, Y3, Y2
+	VSUBPD         Y1, Y3, Y6
+	VADDPD         Y5, Y4, Y1
+	VSUBPD         Y5, Y4, Y4
+	VADDPD         Y1, Y2, Y3
+	VSUBPD         Y1, Y2, Y1
+	VPERMILPD      $0x55, Y4, Y2
+	VMOVAPD        Y2, Y4
+	VMOVAPD        Y2, Y5
+	VFMSUBADD231PD Y0, Y6, Y4
+	VFMADDSUB231PD Y0, Y6, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y5, 1024(AX)
+	VMOVUPD        Y1, 2048(AX)
+	VMOVUPD        Y4, 3072(AX)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, BX
+	DECQ           DX
+	JNZ            fft64N256YInv_p3
+	VZEROUPPER
+	RET

@@ -126,6 +126,9 @@ func generateXFFT() {
 	for _, inverse := range []bool{false, true} {
 		fftYAVX2(2048, inverse)
 	}
+	for _, inverse := range []bool{false, true} {
+		fft64N256AVX2(inverse)
+	}
 }
 
 // fftDir is the suffix of a direction's kernels.

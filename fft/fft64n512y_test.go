@@ -11,21 +11,21 @@ import (
 	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
-// TestPlan64N512AgainstGeneric checks Plan64 n = 512 and 1024 (out of
-// place and in place) and RealPlan64 n = 1024 and 2048 (Forward and
-// Inverse) against package generic at every level, and that where the
-// level has asm.FFT64N512Y and FFT64N1024Y (AVX2) they take them: a change of the plan's stages or tables would
+// TestPlan64N512AgainstGeneric checks Plan64 n = 256, 512 and 1024 (out
+// of place and in place) and RealPlan64 n = 512, 1024 and 2048 (Forward
+// and Inverse) against package generic at every level, and that where the
+// level has asm.FFT64N256Y, N512Y and N1024Y (AVX2) they take them: a change of the plan's stages or tables would
 // otherwise drop them back to the three separate kernels silently. The
 // kernel against those three bit for bit is asm's
 // TestFFT64N512YMatchesItsThreePasses.
 func TestPlan64N512AgainstGeneric(t *testing.T) {
-	for _, n := range []int{512, 1024} {
+	for _, n := range []int{256, 512, 1024} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) { testPlan64NY(t, n) })
 	}
 }
 
-// testPlan64NY is TestPlan64N512AgainstGeneric for n = 512 or 1024
-// (asm.FFT64N1024Y; RealPlan64 2048).
+// testPlan64NY is TestPlan64N512AgainstGeneric for n = 256, 512 or 1024
+// (RealPlan64 2n).
 func testPlan64NY(t *testing.T, n int) {
 	rng := rand.New(rand.NewPCG(5, uint64(n)))
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {

@@ -107,14 +107,14 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 //
 // n = 32 … 256 (at AVX2 … 128) run instead one whole-transform
 // kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
-// pool; at AVX2 n = 512 and 1024 run their three passes as one kernel
-// call of loops (asm.FFT64N512Y, FFT64N1024Y; avogen/fft512y64.go), every
-// stride a constant and the work in the kernel's frame (512 550–559 →
-// 534–540 ns); the other plans of three passes (AVX2 n = 256, AVX-512
-// 512 and 1024) run them straight from the plan made at the current
-// level (Plan64.direct, runThree64) with a work buffer of the plan's own
-// (transform64Three): at AVX2 n = 256 the call had cost 24 ns beyond
-// its 238 ns of stages. What still holds AVX2 512 and 1024 near FFTW's
+// pool; at AVX2 n = 256, 512 and 1024 run their three passes as one
+// kernel call of loops (asm.FFT64N256Y, FFT64N512Y, FFT64N1024Y;
+// avogen/fft512y64.go), every stride a constant and the work in the
+// kernel's frame (256 241–243 → 219–221 ns, 512 550–559 → 534–540 ns);
+// the other plans of three passes (AVX-512 512 and 1024) run them
+// straight from the plan made at the current level (Plan64.direct,
+// runThree64) with a work buffer of the plan's own (transform64Three).
+// What still holds AVX2 512 and 1024 near FFTW's
 // speed is the last pass's table out of L1 after the first pass (41.5 KB
 // of buffers and tables at 512) and the passes' vector-pipe work; the
 // smaller tables tried cost more in shuffles than the evictions they

@@ -38,8 +38,8 @@ type stockham64 struct {
 	// (the radix-8 first stage or asm.FFT64Radix16First), which
 	// runThree64 runs.
 	three bool
-	// oneY: the plan of three passes runs as one asm.FFT64N512Y or
-	// FFT64N1024Y call (oneY64).
+	// oneY: the plan of three passes runs as one asm.FFT64N256Y,
+	// FFT64N512Y or FFT64N1024Y call (oneY64).
 	oneY bool
 }
 
