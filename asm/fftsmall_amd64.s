@@ -21734,7 +21734,7 @@ TEXT ·fft64Small256AVX512Inv(SB), $4160-24
 // func fftSmall512AVX2Fwd(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
 TEXT ·fftSmall512AVX2Fwd(SB), $4128-20
-	PCALIGN        $0x40
+	PCALIGN        $0x0100
 	BYTE           $0x0f
 	BYTE           $0x1f
 	BYTE           $0x84
@@ -27612,7 +27612,7 @@ GLOBL const_3edae880<>(SB), RODATA|NOPTR, $64
 // func fftSmall512AVX2Inv(out *complex64, in *complex64, s float32)
 // Requires: AVX, FMA3
 TEXT ·fftSmall512AVX2Inv(SB), $4128-20
-	PCALIGN        $0x40
+	PCALIGN        $0x0100
 	BYTE           $0x0f
 	BYTE           $0x1f
 	BYTE           $0x84

@@ -574,15 +574,19 @@ func paramAddr(c gotypes.Component) Mem {
 	return b.Addr
 }
 
-// alignBody32 starts the kernel's code at 32 bytes past a 64-byte
-// boundary: PCALIGN $64 (which aligns the function too) and 32 bytes of
+// alignBody32 starts the kernel's code at 32 bytes past a 256-byte
+// boundary: PCALIGN $256 (which aligns the function too) and 32 bytes of
 // NOPs. The AVX2 complex64 n = 512 kernel is 23.5 KB of straight-line
 // code, decoded afresh every call, and its speed followed where the
 // linker put it: 279–292 ns at 32 mod 64, 345–369 ns at 0 mod 64 (Plan32,
 // FFTWInterleaved, three interleaved rounds each; the same function
-// address with and without the 32 bytes: 279–282 against 345).
+// address with and without the 32 bytes: 279–282 against 345). With
+// PCALIGN $64, 384 bytes more Go code in package asm moved the body from
+// 32 to 160 mod 256 and the kernel from 279–282 to 332–335 ns; at 32 mod
+// 256 again (this alignment) 281 (minima of four interleaved rounds;
+// the other AVX2 FFT sizes and the scan within the machine's noise).
 func alignBody32() {
-	Instruction(&ir.Instruction{Opcode: "PCALIGN", Operands: []Op{Imm(64)}})
+	Instruction(&ir.Instruction{Opcode: "PCALIGN", Operands: []Op{Imm(256)}})
 	for range 4 { // NOPL 0(AX)(AX*1), the 8-byte NOP
 		for _, b := range []uint8{0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0} {
 			Instruction(&ir.Instruction{Opcode: "BYTE", Operands: []Op{U8(b)}})
