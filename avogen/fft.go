@@ -907,22 +907,7 @@ func fftR8FirstScale(v vmath.ISA, inverse, scaled bool) {
 		return row8(base, is, q)
 	}
 	Label(name + "_loop")
-	u, w := radix8Halves(v, func(j int) reg.VecVirtual {
-		a := v.Vec()
-		if scaled {
-			VMULPS(at(in, j), sv, a) // s a power of two: exact
-		} else {
-			VMOVUPS(at(in, j), a)
-		}
-		return a
-	}, inverse)
-	ue, wo := u[:], w[:]
-	butterfly4(v, ue, ones, inverse)
-	butterfly4(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPS(ue[t], at(out, 2*t))
-		VMOVUPS(wo[t], at(out, 2*t+1))
-	}
+	radix8Vector(v, func(q int) Mem { return at(in, q) }, func(t int) Mem { return at(out, t) }, sv, ones, inverse)
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(r)
@@ -979,6 +964,28 @@ func r16StageB(v vmath.ISA, y *[4][4]reg.VecVirtual, tw, out, ob, o3 reg.Registe
 		VMOVUPS(b[1], Mem{Base: base, Index: ob, Scale: 4})
 		VMOVUPS(b[2], Mem{Base: base, Index: ob, Scale: 8})
 		VMOVUPS(b[3], Mem{Base: base, Index: o3, Scale: 4})
+	}
+}
+
+// radix8Vector emits one vector of k of a radix-8 first stage
+// (fftR8First's arithmetic): input q from in(q), times sv unless sv is
+// nil (a power of two: exact), output t (natural order) to out(t).
+func radix8Vector(v vmath.ISA, in, out func(int) Mem, sv, ones reg.VecVirtual, inverse bool) {
+	u, w := radix8Halves(v, func(q int) reg.VecVirtual {
+		a := v.Vec()
+		if sv != nil {
+			VMULPS(in(q), sv, a) // s a power of two: exact
+		} else {
+			VMOVUPS(in(q), a)
+		}
+		return a
+	}, inverse)
+	ue, wo := u[:], w[:]
+	butterfly4(v, ue, ones, inverse)
+	butterfly4(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPS(ue[t], out(2*t))
+		VMOVUPS(wo[t], out(2*t+1))
 	}
 }
 

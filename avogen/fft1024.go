@@ -170,26 +170,6 @@ func wholeKernelStart(v vmath.ISA, n int, inverse bool, workBytes int) (name str
 	return name, dst, src, tw, work
 }
 
-// wholeR8First emits one vector of k of a whole-transform kernel's
-// radix-8 first pass (fftR8First's arithmetic): the eight inputs r
-// values apart from in, output t (natural order) t·outStride bytes from
-// out.
-func wholeR8First(v vmath.ISA, in, out reg.Register, r, outStride int, ones reg.VecVirtual, inverse bool) {
-	const val = 8 // bytes per complex64
-	u, w := radix8Halves(v, func(q int) reg.VecVirtual {
-		a := v.Vec()
-		VMOVUPS(Mem{Base: in, Disp: q * r * val}, a)
-		return a
-	}, inverse)
-	ue, wo := u[:], w[:]
-	butterfly4(v, ue, ones, inverse)
-	butterfly4(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPS(ue[t], Mem{Base: out, Disp: 2 * t * outStride})
-		VMOVUPS(wo[t], Mem{Base: out, Disp: (2*t + 1) * outStride})
-	}
-}
-
 // wholeR4Pass emits the radix-4 pass (ls, r = n/(4·ls), r a multiple of
 // 8) of a whole-transform kernel, from → to, its twiddles broadcast from
 // the table at the parameter mid (the inverse: times the parameter s).

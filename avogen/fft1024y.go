@@ -85,23 +85,8 @@ func fftYAVX2(n int, inverse bool) {
 		MOVQ(work, out)
 		MOVQ(U32(r/4), cnt)
 		Label(name + "_p1")
-		u, w := radix8Halves(v, func(q int) reg.VecVirtual {
-			a := v.Vec()
-			m := Mem{Base: in, Disp: q * r * val}
-			if inverse {
-				VMULPS(m, sv, a) // s a power of two: exact
-			} else {
-				VMOVUPS(m, a)
-			}
-			return a
-		}, inverse)
-		ue, wo := u[:], w[:]
-		butterfly4(v, ue, ones, inverse)
-		butterfly4(v, wo, ones, inverse)
-		for t := range 4 {
-			VMOVUPS(ue[t], Mem{Base: out, Disp: 2 * t * r * val})
-			VMOVUPS(wo[t], Mem{Base: out, Disp: (2*t + 1) * r * val})
-		}
+		radix8Vector(v, func(q int) Mem { return Mem{Base: in, Disp: q * r * val} },
+			func(t int) Mem { return Mem{Base: out, Disp: t * r * val} }, sv, ones, inverse)
 		ADDQ(U32(vb), in)
 		ADDQ(U32(vb), out)
 		DECQ(cnt)

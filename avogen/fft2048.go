@@ -87,7 +87,8 @@ func fft2048(v vmath.ISA, inverse bool) {
 	k := GP64()
 	MOVQ(U32(seg/8), k)
 	Label(name + "_p1")
-	wholeR8First(v, in, out, r1, 2*segB, ones, inverse)
+	radix8Vector(v, func(q int) Mem { return Mem{Base: in, Disp: q * r1 * val} },
+		func(t int) Mem { return Mem{Base: out, Disp: t * 2 * segB} }, nil, ones, inverse)
 	ADDQ(U32(vb), in)
 	ADDQ(U32(vb), out)
 	DECQ(k)

@@ -44,7 +44,8 @@ func fft512(v vmath.ISA, inverse bool) {
 	k := GP64()
 	MOVQ(U32(r1/8), k)
 	Label(name + "_p1")
-	wholeR8First(v, in, out, r1, r1*val, ones, inverse)
+	radix8Vector(v, func(q int) Mem { return Mem{Base: in, Disp: q * r1 * val} },
+		func(t int) Mem { return Mem{Base: out, Disp: t * r1 * val} }, nil, ones, inverse)
 	ADDQ(U32(vb), in)
 	ADDQ(U32(vb), out)
 	DECQ(k)
