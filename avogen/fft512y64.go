@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -218,73 +217,10 @@ func first64(v vmath.ISA, in, out reg.Register, inStride, outStride int, ones, s
 	at := func(q int) Mem { return Mem{Base: in, Disp: q * inStride} }
 	to := func(t int) Mem { return Mem{Base: out, Disp: t * outStride} }
 	if inverse {
-		u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
-			a := v.Vec()
-			if sv != nil {
-				VMULPD(at(q), sv, a) // s a power of two: exact
-			} else {
-				VMOVUPD(at(q), a)
-			}
-			return a
-		}, inverse)
-		butterfly64(v, u[:], ones, inverse)
-		butterfly64(v, w[:], ones, inverse)
-		for t := range 4 {
-			VMOVUPD(u[t], to(2*t))
-			VMOVUPD(w[t], to(2*t+1))
-		}
+		radix8Vector64(v, at, to, sv, ones, true)
 		return
 	}
-	var u, w [4]reg.VecVirtual
-	for j := range 4 {
-		a, b := v.Vec(), v.Vec()
-		VMOVUPD(at(j), a)
-		VMOVUPD(at(j+4), b)
-		u[j], w[j] = v.Vec(), v.Vec()
-		VMOVAPD(a, w[j])
-		VFNMADD231PD(ones, b, w[j]) // a − b
-		VADDPD(b, a, u[j])
-	}
-	rt := 1 / math.Sqrt2
-	for j := 1; j < 4; j++ {
-		t := v.Vec()
-		VPERMILPD(U8(0x55), w[j], t)
-		y := v.Vec()
-		if j == 2 {
-			VXORPD(fftSignOdd64(), t, y)
-		} else {
-			c := fftConst64(rt)
-			if j == 3 {
-				c = fftConst64(-rt)
-			}
-			VMULPD(fftConst64(rt), t, t)
-			VMOVAPD(t, y)
-			VFMSUBADD231PD(c, w[j], y)
-		}
-		w[j] = y
-	}
-	bf := func(a []reg.VecVirtual) {
-		s02, d02, s13, d13 := v.Vec(), v.Vec(), v.Vec(), v.Vec()
-		VADDPD(a[2], a[0], s02)
-		VSUBPD(a[2], a[0], d02)
-		VMOVAPD(a[1], s13)
-		VFMADD231PD(ones, a[3], s13)
-		VSUBPD(a[3], a[1], d13)
-		VADDPD(s13, s02, a[0])
-		VSUBPD(s13, s02, a[2])
-		ds := v.Vec()
-		VPERMILPD(U8(0x55), d13, ds)
-		VMOVAPD(ds, a[1])
-		VMOVAPD(ds, a[3])
-		VFMSUBADD231PD(ones, d02, a[1])
-		VFMADDSUB231PD(ones, d02, a[3])
-	}
-	bf(u[:])
-	bf(w[:])
-	for t := range 4 {
-		VMOVUPD(u[t], to(2*t))
-		VMOVUPD(w[t], to(2*t+1))
-	}
+	radix8VectorF64(v, at, to, ones)
 }
 
 // fft64N256AVX2 is fft64N512AVX2 for n = 256, whose runThree64 ends with

@@ -165,18 +165,7 @@ func fft64R8First(v vmath.ISA, inverse bool) {
 	at := func(base reg.Register, q int) Mem { return row8(base, rs, q) }
 	to := func(q int) Mem { return row8(out, os, q) }
 	Label(name + "_loop")
-	u, w := radix8Halves64(v, func(j int) reg.VecVirtual {
-		a := v.Vec()
-		VMULPD(at(in, j), sv, a) // s a power of two: exact
-		return a
-	}, inverse)
-	ue, wo := u[:], w[:]
-	butterfly64(v, ue, ones, inverse)
-	butterfly64(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPD(ue[t], to(2*t))
-		VMOVUPD(wo[t], to(2*t+1))
-	}
+	radix8Vector64(v, func(q int) Mem { return at(in, q) }, to, sv, ones, inverse)
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 	DECQ(r)
@@ -1370,6 +1359,42 @@ func fft64R8FirstF(v vmath.ISA) {
 	at := func(q int) Mem { return row8(in, rs, q) }
 	to := func(q int) Mem { return row8(out, os, q) }
 	Label(name + "_loop")
+	radix8VectorF64(v, at, to, ones)
+	ADDQ(U32(v.Bytes()), in)
+	ADDQ(U32(v.Bytes()), out)
+	DECQ(r)
+	JNZ(LabelRef(name + "_loop"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// radix8Vector64 emits one vector of fft64R8First's loop: input q from
+// at(q), times sv unless sv is nil (a power of two: exact), output t
+// (natural order) to to(t).
+func radix8Vector64(v vmath.ISA, at, to func(int) Mem, sv, ones reg.VecVirtual, inverse bool) {
+	u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
+		a := v.Vec()
+		if sv != nil {
+			VMULPD(at(q), sv, a) // s a power of two: exact
+		} else {
+			VMOVUPD(at(q), a)
+		}
+		return a
+	}, inverse)
+	ue, wo := u[:], w[:]
+	butterfly64(v, ue, ones, inverse)
+	butterfly64(v, wo, ones, inverse)
+	for t := range 4 {
+		VMOVUPD(ue[t], to(2*t))
+		VMOVUPD(wo[t], to(2*t+1))
+	}
+}
+
+// radix8VectorF64 emits one vector of fft64R8FirstF's loop (forward,
+// unscaled, part of the additions as FMAs by 1): input q from at(q),
+// output t to to(t).
+func radix8VectorF64(v vmath.ISA, at, to func(int) Mem, ones reg.VecVirtual) {
 	var u, w [4]reg.VecVirtual
 	for j := range 4 {
 		a, b := v.Vec(), v.Vec()
@@ -1420,11 +1445,4 @@ func fft64R8FirstF(v vmath.ISA) {
 		VMOVUPD(u[t], to(2*t))
 		VMOVUPD(w[t], to(2*t+1))
 	}
-	ADDQ(U32(v.Bytes()), in)
-	ADDQ(U32(v.Bytes()), out)
-	DECQ(r)
-	JNZ(LabelRef(name + "_loop"))
-	Label(name + "_done")
-	VZEROUPPER()
-	RET()
 }
