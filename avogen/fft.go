@@ -967,6 +967,33 @@ func r16StageB(v vmath.ISA, y *[4][4]reg.VecVirtual, tw, out, ob, o3 reg.Registe
 	}
 }
 
+// narrowPairs returns x_q of an AVX2 narrow radix-8 stage's four j (j at
+// 64 bytes; values q, q + 1 of j0 | j2 and of j1 | j3 gathered together),
+// keeping the other of the pair in cache for its turn. VBROADCASTF128
+// writes the whole register (a load of the low half would leave it live,
+// in Avo's allocator, from the function's entry on).
+func narrowPairs(v vmath.ISA, in reg.Register, q int, cache map[int]reg.VecVirtual) reg.VecVirtual {
+	if c, ok := cache[q]; ok {
+		delete(cache, q)
+		return c
+	}
+	p := q / 2
+	a, b := YMM(), YMM()
+	VBROADCASTF128(Mem{Base: in, Disp: 16 * p}, a)
+	VINSERTF128(U8(1), Mem{Base: in, Disp: 128 + 16*p}, a, a)
+	VBROADCASTF128(Mem{Base: in, Disp: 64 + 16*p}, b)
+	VINSERTF128(U8(1), Mem{Base: in, Disp: 192 + 16*p}, b, b)
+	lo, hi := v.Vec(), v.Vec()
+	VUNPCKLPD(b, a, lo)
+	VUNPCKHPD(b, a, hi)
+	x := lo
+	cache[2*p+1-q%2] = hi
+	if q%2 == 1 {
+		x, cache[2*p] = hi, lo
+	}
+	return x
+}
+
 // radix8Vector emits one vector of k of a radix-8 first stage
 // (fftR8First's arithmetic): input q from in(q), times sv unless sv is
 // nil (a power of two: exact), output t (natural order) to out(t).
@@ -1369,29 +1396,7 @@ func fftR8MidTableOS(v vmath.ISA, inverse, narrow, vtab, compact, osParam bool) 
 	load := func(q int) reg.VecVirtual {
 		var x reg.VecVirtual
 		if narrow {
-			if c, ok := cache[q]; ok {
-				delete(cache, q)
-				x = c
-			} else {
-				// Values q, q+1 of j0 | j2 and of j1 | j3 (j at 64 bytes).
-				p := q / 2
-				// VBROADCASTF128 writes the whole register (a load of the
-				// low half would leave it live, in Avo's allocator, from
-				// the function's entry on).
-				a, b := YMM(), YMM()
-				VBROADCASTF128(Mem{Base: in, Disp: 16 * p}, a)
-				VINSERTF128(U8(1), Mem{Base: in, Disp: 128 + 16*p}, a, a)
-				VBROADCASTF128(Mem{Base: in, Disp: 64 + 16*p}, b)
-				VINSERTF128(U8(1), Mem{Base: in, Disp: 192 + 16*p}, b, b)
-				lo, hi := v.Vec(), v.Vec()
-				VUNPCKLPD(b, a, lo)
-				VUNPCKHPD(b, a, hi)
-				x = lo
-				cache[2*p+1-q%2] = hi
-				if q%2 == 1 {
-					x, cache[2*p] = hi, lo
-				}
-			}
+			x = narrowPairs(v, in, q, cache)
 			switch {
 			case q > 0 && compact:
 				w := Mem{Base: tw, Disp: (q - 1) * vb}

@@ -249,27 +249,7 @@ func fftYLastR8(name string, v vmath.ISA, dst, work, tw reg.Register, ones reg.V
 	Label(name + "_p4")
 	cache := map[int]reg.VecVirtual{}
 	u, w := radix8Halves(v, func(q int) reg.VecVirtual {
-		x, ok := cache[q]
-		if ok {
-			delete(cache, q)
-		} else {
-			// Values q, q+1 of j0 | j2 and of j1 | j3 (j at 64 bytes); the
-			// low halves by VBROADCASTF128, as in fft1024Y's last pass.
-			p := q / 2
-			a, b := YMM(), YMM()
-			VBROADCASTF128(Mem{Base: in, Disp: 16 * p}, a)
-			VINSERTF128(U8(1), Mem{Base: in, Disp: 128 + 16*p}, a, a)
-			VBROADCASTF128(Mem{Base: in, Disp: 64 + 16*p}, b)
-			VINSERTF128(U8(1), Mem{Base: in, Disp: 192 + 16*p}, b, b)
-			lo, hi := v.Vec(), v.Vec()
-			VUNPCKLPD(b, a, lo)
-			VUNPCKHPD(b, a, hi)
-			x = lo
-			cache[2*p+1-q%2] = hi
-			if q%2 == 1 {
-				x, cache[2*p] = hi, lo
-			}
-		}
+		x := narrowPairs(v, in, q, cache)
 		if q > 0 {
 			m := Mem{Base: t4, Disp: (q - 1) * vb}
 			re, im := v.Vec(), v.Vec()
