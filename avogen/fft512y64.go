@@ -47,7 +47,7 @@ func fft64N512AVX2(inverse bool) {
 		MOVQ(U32(n/16), cnt)
 		Label(name + "_p3")
 		var next [8]reg.VecVirtual
-		u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
+		radix8Out64(v, func(q int) reg.VecVirtual {
 			a := v.Vec()
 			if q%2 == 0 {
 				x, y := v.Vec(), v.Vec()
@@ -63,14 +63,7 @@ func fft64N512AVX2(inverse bool) {
 				return a
 			}
 			return cmul64(v, a, Mem{Base: t3, Disp: 2 * (q - 1) * vb}, Mem{Base: t3, Disp: (2*q - 1) * vb}, inverse)
-		}, inverse)
-		ue, wo := u[:], w[:]
-		butterfly64(v, ue, ones, inverse)
-		butterfly64(v, wo, ones, inverse)
-		for t := range 4 {
-			VMOVUPD(ue[t], Mem{Base: out, Disp: 2 * t * row})
-			VMOVUPD(wo[t], Mem{Base: out, Disp: (2*t + 1) * row})
-		}
+		}, func(t int) Mem { return Mem{Base: out, Disp: t * row} }, ones, inverse)
 		ADDQ(U32(256), in)
 		ADDQ(U32(vb), out)
 		ADDQ(U32(14*vb), t3)
@@ -146,21 +139,14 @@ func fft64WholeY(n int, inverse bool, extra int) (name string, dst, work reg.Reg
 	Label(name + "_p2j")
 	MOVQ(U32(r/2), k)
 	Label(name + "_p2k")
-	u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
+	radix8Out64(v, func(q int) reg.VecVirtual {
 		a := v.Vec()
 		VMOVUPD(Mem{Base: in, Disp: q * r * val}, a)
 		if q == 0 {
 			return a
 		}
 		return cmul64(v, a, Mem{Base: t2, Disp: 2 * (q - 1) * vb}, Mem{Base: t2, Disp: (2*q - 1) * vb}, inverse)
-	}, inverse)
-	ue, wo := u[:], w[:]
-	butterfly64(v, ue, ones, inverse)
-	butterfly64(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPD(ue[t], Mem{Base: out, Disp: 2 * t * row})
-		VMOVUPD(wo[t], Mem{Base: out, Disp: (2*t + 1) * row})
-	}
+	}, func(t int) Mem { return Mem{Base: out, Disp: t * row} }, ones, inverse)
 	ADDQ(U32(vb), in)
 	ADDQ(U32(vb), out)
 	DECQ(k)

@@ -983,14 +983,7 @@ func fft64R8WidePieces(v vmath.ISA, inverse, compact bool) {
 		}
 		return cmul64(v, a, Mem{Base: tw, Disp: 2 * (q - 1) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
 	}
-	u, w := radix8Halves64(v, load, inverse)
-	ue, wo := u[:], w[:]
-	butterfly64(v, ue, ones, inverse)
-	butterfly64(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPD(ue[t], at(out, 2*t, ob, o3, o5, o7))
-		VMOVUPD(wo[t], at(out, 2*t+1, ob, o3, o5, o7))
-	}
+	radix8Out64(v, load, func(t int) Mem { return at(out, t, ob, o3, o5, o7) }, ones, inverse)
 	ADDQ(U32(vb), in)
 	ADDQ(U32(vb), out)
 	DECQ(k)
@@ -1122,14 +1115,7 @@ func fft64R8Narrow1Pieces(v vmath.ISA, inverse, compact, whole bool) {
 		wr, wi := twiddle64(v, tw, q-1, compact)
 		return cmul64(v, a, wr, wi, inverse)
 	}
-	u, w := radix8Halves64(v, load, inverse)
-	ue, wo := u[:], w[:]
-	butterfly64(v, ue, ones, inverse)
-	butterfly64(v, wo, ones, inverse)
-	for t := range 4 {
-		VMOVUPD(ue[t], row8(out, rs, 2*t))
-		VMOVUPD(wo[t], row8(out, rs, 2*t+1))
-	}
+	radix8Out64(v, load, func(t int) Mem { return row8(out, rs, t) }, ones, inverse)
 	ADDQ(U32(256), in)
 	ADDQ(U32(vb), out)
 	ADDQ(U32(vecs*vb), tw)
@@ -1369,19 +1355,11 @@ func fft64R8FirstF(v vmath.ISA) {
 	RET()
 }
 
-// radix8Vector64 emits one vector of fft64R8First's loop: input q from
-// at(q), times sv unless sv is nil (a power of two: exact), output t
-// (natural order) to to(t).
-func radix8Vector64(v vmath.ISA, at, to func(int) Mem, sv, ones reg.VecVirtual, inverse bool) {
-	u, w := radix8Halves64(v, func(q int) reg.VecVirtual {
-		a := v.Vec()
-		if sv != nil {
-			VMULPD(at(q), sv, a) // s a power of two: exact
-		} else {
-			VMOVUPD(at(q), a)
-		}
-		return a
-	}, inverse)
+// radix8Out64 emits the end of a complex128 radix-8 butterfly on the
+// inputs load gives (radix8Halves64, then the two radix-4 butterflies),
+// output t (natural order) to to(t).
+func radix8Out64(v vmath.ISA, load func(q int) reg.VecVirtual, to func(t int) Mem, ones reg.VecVirtual, inverse bool) {
+	u, w := radix8Halves64(v, load, inverse)
 	ue, wo := u[:], w[:]
 	butterfly64(v, ue, ones, inverse)
 	butterfly64(v, wo, ones, inverse)
@@ -1389,6 +1367,21 @@ func radix8Vector64(v vmath.ISA, at, to func(int) Mem, sv, ones reg.VecVirtual, 
 		VMOVUPD(ue[t], to(2*t))
 		VMOVUPD(wo[t], to(2*t+1))
 	}
+}
+
+// radix8Vector64 emits one vector of fft64R8First's loop: input q from
+// at(q), times sv unless sv is nil (a power of two: exact), output t
+// (natural order) to to(t).
+func radix8Vector64(v vmath.ISA, at, to func(int) Mem, sv, ones reg.VecVirtual, inverse bool) {
+	radix8Out64(v, func(q int) reg.VecVirtual {
+		a := v.Vec()
+		if sv != nil {
+			VMULPD(at(q), sv, a) // s a power of two: exact
+		} else {
+			VMOVUPD(at(q), a)
+		}
+		return a
+	}, to, ones, inverse)
 }
 
 // radix8VectorF64 emits one vector of fft64R8FirstF's loop (forward,
