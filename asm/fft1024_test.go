@@ -3,6 +3,7 @@
 package asm_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -47,30 +48,13 @@ func TestFFT1024MatchesItsThreePasses(t *testing.T) {
 					asm.FFTRadix16(l, mid, src, tw[:30], 1, inverse, s)
 					asm.FFTRadix4(l, work, mid, tw[30:30+r4], 16, inverse)
 					asm.FFTTail16(l, want, work, tw[tailOff:], inverse)
-					for _, inPlace := range []bool{false, true} {
-						in := asmtest.GuardedComplex64(t, src)
-						dst := in
-						if !inPlace {
-							dst = asmtest.GuardedComplex64(t, make([]complex64, n))
-						}
-						mid := make([]float32, r4)
-						for i := range mid {
-							mid[i] = tw[30+i] * s
-						}
-						asm.FFT1024(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, mid), s)
-						for i := range want {
-							if dst[i] != want[i] {
-								t.Fatalf("tailOff %d inverse %v s %v in place %v: dst[%d] = %v, want %v", tailOff, inverse, s, inPlace, i, dst[i], want[i])
-							}
-						}
-						if !inPlace {
-							for i := range src {
-								if in[i] != src[i] {
-									t.Fatalf("src[%d] changed", i)
-								}
-							}
-						}
+					midTw := make([]float32, r4)
+					for i := range midTw {
+						midTw[i] = tw[30+i] * s
 					}
+					checkWholeKernel(t, fmt.Sprintf("tailOff %d inverse %v s %v", tailOff, inverse, s), asmtest.GuardedComplex64, src, want, func(dst, in []complex64) {
+						asm.FFT1024(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, midTw), s)
+					})
 				}
 			}
 		}
@@ -107,30 +91,13 @@ func TestFFT512MatchesItsThreePasses(t *testing.T) {
 					asm.FFTRadix8First(l, mid, src, s, inverse)
 					asm.FFTRadix4(l, work, mid, tw[:r4], 8, inverse)
 					asm.FFTTail16(l, want, work, tw[tailOff:], inverse)
-					for _, inPlace := range []bool{false, true} {
-						in := asmtest.GuardedComplex64(t, src)
-						dst := in
-						if !inPlace {
-							dst = asmtest.GuardedComplex64(t, make([]complex64, n))
-						}
-						mid := make([]float32, r4)
-						for i := range mid {
-							mid[i] = tw[i] * s
-						}
-						asm.FFT512(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, mid), s)
-						for i := range want {
-							if dst[i] != want[i] {
-								t.Fatalf("tailOff %d inverse %v s %v in place %v: dst[%d] = %v, want %v", tailOff, inverse, s, inPlace, i, dst[i], want[i])
-							}
-						}
-						if !inPlace {
-							for i := range src {
-								if in[i] != src[i] {
-									t.Fatalf("src[%d] changed", i)
-								}
-							}
-						}
+					midTw := make([]float32, r4)
+					for i := range midTw {
+						midTw[i] = tw[i] * s
 					}
+					checkWholeKernel(t, fmt.Sprintf("tailOff %d inverse %v s %v", tailOff, inverse, s), asmtest.GuardedComplex64, src, want, func(dst, in []complex64) {
+						asm.FFT512(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, midTw), s)
+					})
 				}
 			}
 		}
@@ -172,35 +139,46 @@ func TestFFT2048MatchesItsThreePasses(t *testing.T) {
 					asm.FFTRadix8FirstSeg(l, a, src, pad, s, inverse)
 					asm.FFTRadix16Seg(l, b, a, tw[:r16], n, 8, pad, pad, inverse, 1)
 					asm.FFTTail16Seg(l, want, b, tw[tailOff:], n, pad, inverse)
-					for _, inPlace := range []bool{false, true} {
-						in := asmtest.GuardedComplex64(t, src)
-						dst := in
-						if !inPlace {
-							dst = asmtest.GuardedComplex64(t, make([]complex64, n))
-						}
-						mid := make([]float32, r16)
-						for i := range mid {
-							mid[i] = tw[i]
-							if i%30 < 6 {
-								mid[i] *= s
-							}
-						}
-						asm.FFT2048(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, mid), s)
-						for i := range want {
-							if dst[i] != want[i] {
-								t.Fatalf("tailOff %d inverse %v s %v in place %v: dst[%d] = %v, want %v", tailOff, inverse, s, inPlace, i, dst[i], want[i])
-							}
-						}
-						if !inPlace {
-							for i := range src {
-								if in[i] != src[i] {
-									t.Fatalf("src[%d] changed", i)
-								}
-							}
+					midTw := make([]float32, r16)
+					for i := range midTw {
+						midTw[i] = tw[i]
+						if i%30 < 6 {
+							midTw[i] *= s
 						}
 					}
+					checkWholeKernel(t, fmt.Sprintf("tailOff %d inverse %v s %v", tailOff, inverse, s), asmtest.GuardedComplex64, src, want, func(dst, in []complex64) {
+						asm.FFT2048(l, dst, in, tw, tailOff, inverse, asmtest.GuardedFloat32(t, midTw), s)
+					})
 				}
 			}
 		}
 	})
+}
+
+// checkWholeKernel runs a whole-transform kernel, whole(dst, in), out of
+// place and in place, dst and in flush against guard pages (guard), and
+// fails unless dst is want bit for bit and, out of place, in is still
+// src; what names the case.
+func checkWholeKernel[T complex64 | complex128](t *testing.T, what string, guard func(testing.TB, []T) []T, src, want []T, whole func(dst, in []T)) {
+	t.Helper()
+	for _, inPlace := range []bool{false, true} {
+		in := guard(t, src)
+		dst := in
+		if !inPlace {
+			dst = guard(t, make([]T, len(src)))
+		}
+		whole(dst, in)
+		for i := range want {
+			if dst[i] != want[i] {
+				t.Fatalf("%s in place %v: dst[%d] = %v, want %v", what, inPlace, i, dst[i], want[i])
+			}
+		}
+		if !inPlace {
+			for i := range src {
+				if in[i] != src[i] {
+					t.Fatalf("%s: src[%d] changed", what, i)
+				}
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@
 package asm_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -46,26 +47,9 @@ func TestFFT1024YMatchesItsFourPasses(t *testing.T) {
 				asm.FFTRadix8(l, a, b, tw[48:496], 32, inverse)
 				want := make([]complex64, n)
 				asm.FFTRadix4(l, want, a, tw[496:], 256, inverse)
-				for _, inPlace := range []bool{false, true} {
-					in := asmtest.GuardedComplex64(t, src)
-					dst := in
-					if !inPlace {
-						dst = asmtest.GuardedComplex64(t, make([]complex64, n))
-					}
+				checkWholeKernel(t, fmt.Sprintf("inverse %v s %v", inverse, s), asmtest.GuardedComplex64, src, want, func(dst, in []complex64) {
 					asm.FFT1024Y(l, dst, in, tw, inverse, s)
-					for i := range want {
-						if dst[i] != want[i] {
-							t.Fatalf("inverse %v s %v in place %v: dst[%d] = %v, want %v", inverse, s, inPlace, i, dst[i], want[i])
-						}
-					}
-					if !inPlace {
-						for i := range src {
-							if in[i] != src[i] {
-								t.Fatalf("src[%d] changed", i)
-							}
-						}
-					}
-				}
+				})
 			}
 		}
 	})
@@ -103,26 +87,9 @@ func TestFFT2048YMatchesItsFourPasses(t *testing.T) {
 				asm.FFTRadix8(l, a, b, tw[48:496], 32, inverse)
 				want := make([]complex64, n)
 				asm.FFTRadix8(l, want, a, tw[496:], 256, inverse)
-				for _, inPlace := range []bool{false, true} {
-					in := asmtest.GuardedComplex64(t, src)
-					dst := in
-					if !inPlace {
-						dst = asmtest.GuardedComplex64(t, make([]complex64, n))
-					}
+				checkWholeKernel(t, fmt.Sprintf("inverse %v s %v", inverse, s), asmtest.GuardedComplex64, src, want, func(dst, in []complex64) {
 					asm.FFT2048Y(l, dst, in, tw, inverse, s)
-					for i := range want {
-						if dst[i] != want[i] {
-							t.Fatalf("inverse %v s %v in place %v: dst[%d] = %v, want %v", inverse, s, inPlace, i, dst[i], want[i])
-						}
-					}
-					if !inPlace {
-						for i := range src {
-							if in[i] != src[i] {
-								t.Fatalf("src[%d] changed", i)
-							}
-						}
-					}
-				}
+				})
 			}
 		}
 	})

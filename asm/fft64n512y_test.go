@@ -64,26 +64,9 @@ func testFFT64NY(t *testing.T, n int) {
 				asm.FFT64Radix8(l, b, a, tw2, 8, inverse)
 				want := make([]complex128, n)
 				last(l, want, b, tw3, 0, inverse)
-				for _, inPlace := range []bool{false, true} {
-					in := asmtest.GuardedComplex128(t, src)
-					dst := in
-					if !inPlace {
-						dst = asmtest.GuardedComplex128(t, make([]complex128, n))
-					}
+				checkWholeKernel(t, fmt.Sprintf("inverse %v s %v", inverse, s), asmtest.GuardedComplex128, src, want, func(dst, in []complex128) {
 					whole(l, dst, in, tw2, tw3, inverse, s)
-					for i := range want {
-						if dst[i] != want[i] {
-							t.Fatalf("inverse %v s %v in place %v: dst[%d] = %v, want %v", inverse, s, inPlace, i, dst[i], want[i])
-						}
-					}
-					if !inPlace {
-						for i := range src {
-							if in[i] != src[i] {
-								t.Fatalf("src[%d] changed", i)
-							}
-						}
-					}
-				}
+				})
 			}
 		}
 	})
