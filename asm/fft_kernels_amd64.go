@@ -1046,3 +1046,7 @@ func FFT64Radix8Last(l Level, out, in []complex128, tw []float64, inPad int, inv
 		fft64R8Narrow1xAVX2Fwd(o, i, w, ls, per, pad)
 	}
 }
+
+// fftMixedLevel reports whether level l has the mixed-radix stages
+// (fftmixed.go).
+func fftMixedLevel(l Level) bool { return l == AVX2 || l == AVX512 }

@@ -393,3 +393,7 @@ func FFT64Radix4LastSeg(l Level, out, in []complex128, tw []float64, inPad int, 
 func FFT64Radix8FirstSeg(l Level, out, in []complex128, s float64, outPad int, inverse bool) {
 	panic("asm: FFT64Radix8FirstSeg: no NEON kernel")
 }
+
+// fftMixedLevel reports whether level l has the mixed-radix stages
+// (fftmixed.go): not yet on arm64, whose plans keep the generic stages.
+func fftMixedLevel(l Level) bool { return false }

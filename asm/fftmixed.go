@@ -1,0 +1,141 @@
+//go:build gc && !purego && (amd64 || arm64)
+
+package asm
+
+import "math"
+
+// Entry points of the mixed-radix Stockham stages for package fft's plans
+// of the lengths 2^a·3^b·5^c that are not powers of two: one stage of
+// radix p ∈ {2, 3, 4, 5}, complex64 (FFTMixed…) or complex128
+// (FFT64Mixed…), with the meaning of package generic's stages
+// (generic/fft_radix.go). For the length-n transform, sub-transform
+// length ls and r = n/(p·ls):
+//
+//	out[(j + t·ls)·r + k] = Σ_q ω_p^{∓q·t} · ω_L^{∓q·j} · s·in[j·p·r + q·r + k]
+//
+// for j < ls, k < r, t < p, L = p·ls, ω_m = exp(2πi/m), the upper sign
+// forward. in and out have n values and must not overlap; s scales the
+// inputs (1, or an inverse's 1/n) and must be 1 unless ls = 1. The
+// stage's twiddles ω_L^{q·j} (forward, q = 1 … p−1) are in a table whose
+// layout belongs to the level: build it with FFTMixedTwiddles.
+
+// FFTMixedSupported reports whether level l has a kernel for the radix-p
+// stage with sub-transform length ls and r = n/(p·ls).
+func FFTMixedSupported(l Level, p, ls, r int) bool {
+	return fftMixedLevel(l) && mixedRadix(p) && ls >= 1 && r >= 1
+}
+
+// FFTMixedTwiddleLen is the float32 count of the table of a radix-p
+// stage at level l.
+func FFTMixedTwiddleLen(l Level, p, ls, r int) int { return 2 * (p - 1) * ls }
+
+// FFTMixedTwiddles fills tw[:FFTMixedTwiddleLen(l, p, ls, r)] with the
+// stage's twiddles in level l's layout; w(q, j) is ω_L^{q·j} of the
+// forward transform, computed by the caller in float64 and rounded here.
+func FFTMixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw []float32) {
+	tw = tw[:FFTMixedTwiddleLen(l, p, ls, r)]
+	for j := range ls {
+		for q := 1; q < p; q++ {
+			v := w(q, j)
+			i := 2 * (j*(p-1) + q - 1)
+			tw[i], tw[i+1] = float32(real(v)), float32(imag(v))
+		}
+	}
+}
+
+// FFTMixedStage runs one radix-p stage of a complex64 FFT of length
+// len(in) (see the file comment); the stage must be FFTMixedSupported.
+func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s float32, inverse bool) {
+	n := len(in)
+	if !mixedRadix(p) || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
+		panic("asm: FFTMixedStage: bad shape")
+	}
+	r := n / (p * ls)
+	if !FFTMixedSupported(l, p, ls, r) {
+		panic("asm: FFTMixedStage: unsupported stage")
+	}
+	tw = tw[:FFTMixedTwiddleLen(l, p, ls, r)]
+	mixedStageGo(p, out, in, func(i int) complex128 {
+		return complex(float64(tw[2*i]), float64(tw[2*i+1]))
+	}, ls, float64(s), inverse)
+}
+
+// FFT64MixedSupported is FFTMixedSupported for complex128.
+func FFT64MixedSupported(l Level, p, ls, r int) bool {
+	return fftMixedLevel(l) && mixedRadix(p) && ls >= 1 && r >= 1
+}
+
+// FFT64MixedTwiddleLen is the float64 count of the table of a radix-p
+// stage at level l.
+func FFT64MixedTwiddleLen(l Level, p, ls, r int) int { return 2 * (p - 1) * ls }
+
+// FFT64MixedTwiddles is FFTMixedTwiddles for complex128.
+func FFT64MixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw []float64) {
+	tw = tw[:FFT64MixedTwiddleLen(l, p, ls, r)]
+	for j := range ls {
+		for q := 1; q < p; q++ {
+			v := w(q, j)
+			i := 2 * (j*(p-1) + q - 1)
+			tw[i], tw[i+1] = real(v), imag(v)
+		}
+	}
+}
+
+// FFT64MixedStage is FFTMixedStage for complex128.
+func FFT64MixedStage(l Level, p int, out, in []complex128, tw []float64, ls int, s float64, inverse bool) {
+	n := len(in)
+	if !mixedRadix(p) || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
+		panic("asm: FFT64MixedStage: bad shape")
+	}
+	r := n / (p * ls)
+	if !FFT64MixedSupported(l, p, ls, r) {
+		panic("asm: FFT64MixedStage: unsupported stage")
+	}
+	tw = tw[:FFT64MixedTwiddleLen(l, p, ls, r)]
+	mixedStageGo(p, out, in, func(i int) complex128 {
+		return complex(tw[2*i], tw[2*i+1])
+	}, ls, s, inverse)
+}
+
+func mixedRadix(p int) bool { return p >= 2 && p <= 5 }
+
+// mixedStageGo is the stage in plain Go, in float64 whatever T: the
+// stand-in the plans were written against until the kernels came, and
+// the tests' reference. w(i) is twiddle i of the j-major table
+// (i = j·(p−1) + q−1).
+func mixedStageGo[T complex64 | complex128](p int, out, in []T, w func(i int) complex128, ls int, s float64, inverse bool) {
+	n := len(in)
+	r := n / (p * ls)
+	sign := -1.0
+	if inverse {
+		sign = 1
+	}
+	var a, root [5]complex128
+	for t := range p {
+		ang := sign * 2 * math.Pi * float64(t) / float64(p)
+		sin, cos := math.Sincos(ang)
+		root[t] = complex(cos, sin)
+	}
+	for j := range ls {
+		for k := range r {
+			for q := range p {
+				v := complex128(in[j*p*r+q*r+k]) * complex(s, 0)
+				if q > 0 {
+					tw := w(j*(p-1) + q - 1)
+					if inverse {
+						tw = complex(real(tw), -imag(tw))
+					}
+					v *= tw
+				}
+				a[q] = v
+			}
+			for t := range p {
+				var y complex128
+				for q := range p {
+					y += root[(q*t)%p] * a[q]
+				}
+				out[(j+t*ls)*r+k] = T(y)
+			}
+		}
+	}
+}
