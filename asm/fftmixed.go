@@ -27,13 +27,22 @@ func FFTMixedSupported(l Level, p, ls, r int) bool {
 
 // FFTMixedTwiddleLen is the float32 count of the table of a radix-p
 // stage at level l.
-func FFTMixedTwiddleLen(l Level, p, ls, r int) int { return 2 * (p - 1) * ls }
+func FFTMixedTwiddleLen(l Level, p, ls, r int) int {
+	if fftMixedNarrow(l, p, ls, r) {
+		return fftMixedNarrowTwiddleLen(l, p, ls)
+	}
+	return 2 * (p - 1) * ls
+}
 
 // FFTMixedTwiddles fills tw[:FFTMixedTwiddleLen(l, p, ls, r)] with the
 // stage's twiddles in level l's layout; w(q, j) is ω_L^{q·j} of the
 // forward transform, computed by the caller in float64 and rounded here.
 func FFTMixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw []float32) {
 	tw = tw[:FFTMixedTwiddleLen(l, p, ls, r)]
+	if fftMixedNarrow(l, p, ls, r) {
+		fftMixedNarrowTwiddles(l, p, ls, w, tw)
+		return
+	}
 	for j := range ls {
 		for q := 1; q < p; q++ {
 			v := w(q, j)
@@ -55,6 +64,10 @@ func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s 
 		panic("asm: FFTMixedStage: unsupported stage")
 	}
 	tw = tw[:FFTMixedTwiddleLen(l, p, ls, r)]
+	if fftMixedNarrow(l, p, ls, r) {
+		fftMixedNarrowAt(l, p, out, in, tw, ls, inverse)
+		return
+	}
 	mixedStageGo(p, out, in, func(i int) complex128 {
 		return complex(float64(tw[2*i]), float64(tw[2*i+1]))
 	}, ls, float64(s), inverse)
@@ -67,11 +80,20 @@ func FFT64MixedSupported(l Level, p, ls, r int) bool {
 
 // FFT64MixedTwiddleLen is the float64 count of the table of a radix-p
 // stage at level l.
-func FFT64MixedTwiddleLen(l Level, p, ls, r int) int { return 2 * (p - 1) * ls }
+func FFT64MixedTwiddleLen(l Level, p, ls, r int) int {
+	if fftMixedNarrow(l, p, ls, r) {
+		return fft64MixedNarrowTwiddleLen(l, p, ls)
+	}
+	return 2 * (p - 1) * ls
+}
 
 // FFT64MixedTwiddles is FFTMixedTwiddles for complex128.
 func FFT64MixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw []float64) {
 	tw = tw[:FFT64MixedTwiddleLen(l, p, ls, r)]
+	if fftMixedNarrow(l, p, ls, r) {
+		fft64MixedNarrowTwiddles(l, p, ls, w, tw)
+		return
+	}
 	for j := range ls {
 		for q := 1; q < p; q++ {
 			v := w(q, j)
@@ -92,6 +114,10 @@ func FFT64MixedStage(l Level, p int, out, in []complex128, tw []float64, ls int,
 		panic("asm: FFT64MixedStage: unsupported stage")
 	}
 	tw = tw[:FFT64MixedTwiddleLen(l, p, ls, r)]
+	if fftMixedNarrow(l, p, ls, r) {
+		fft64MixedNarrowAt(l, p, out, in, tw, ls, inverse)
+		return
+	}
 	mixedStageGo(p, out, in, func(i int) complex128 {
 		return complex(tw[2*i], tw[2*i+1])
 	}, ls, s, inverse)
