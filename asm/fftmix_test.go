@@ -1,0 +1,208 @@
+//go:build gc && !purego && (amd64 || arm64)
+
+package asm_test
+
+import (
+	"fmt"
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+)
+
+// Tolerances of one mixed-radix stage against the stand-in (float64
+// arithmetic on the same rounded inputs and twiddles), relative to
+// p·s·max|x|, the bound on an output's magnitude: a twiddle product
+// rounds twice, the radix-5 butterfly's longest path (b, m, e, y) four
+// times more, and its constants are rounded too — eight roundings of the
+// element type leave a margin of about two.
+const (
+	mixStageTol32 = 8.0 / (1 << 24)
+	mixStageTol64 = 8.0 / (1 << 53)
+)
+
+// mixKernel is one element type's wide kernel, its stand-in and its
+// rounding, for checkMixedWide.
+type mixKernel[T complex64 | complex128, F float32 | float64] struct {
+	name   string
+	tol    float64
+	values func(asm.Level) int
+	run    func(l asm.Level, p int, out, in []T, tw []F, ls int, s F, inverse bool)
+	ref    func(p int, out, in []T, w func(i int) complex128, ls int, s float64, inverse bool)
+	guard  func(testing.TB, []T) []T
+	guardF func(testing.TB, []F) []F
+}
+
+var (
+	mixKernel64 = mixKernel[complex64, float32]{
+		name: "c64", tol: mixStageTol32, values: asm.FFTValues,
+		run: asm.FFTMixedWideForTest, ref: asm.MixedStageGoForTest,
+		guard: asmtest.GuardedComplex64, guardF: asmtest.GuardedFloat32,
+	}
+	mixKernel128 = mixKernel[complex128, float64]{
+		name: "c128", tol: mixStageTol64, values: asm.FFT64Values,
+		run: asm.FFT64MixedWideForTest, ref: asm.MixedStageGo64ForTest,
+		guard: asmtest.GuardedComplex128, guardF: asmtest.GuardedFloat64,
+	}
+)
+
+// mixShapes returns the (ls, r) of the test: every r up to two vectors
+// and one value (every tail, with and without whole vectors), a few long
+// ones, under each ls; -short keeps the long r to small ls.
+func mixShapes(values int) [][2]int {
+	var shapes [][2]int
+	for _, ls := range []int{1, 2, 3, 5, 8, 25, 40} {
+		for r := 1; r <= 2*values+1; r++ {
+			shapes = append(shapes, [2]int{ls, r})
+		}
+		for _, r := range []int{64, 100, 200, 375} {
+			if testing.Short() && ls > 8 {
+				continue
+			}
+			shapes = append(shapes, [2]int{ls, r})
+		}
+	}
+	return shapes
+}
+
+// mixTwiddles returns the j-major table of the wide form, ω_L^{q·j} of the
+// forward transform rounded to F, and the rounded values as complex128
+// for the stand-in.
+func mixTwiddles[F float32 | float64](p, ls int) ([]F, []complex128) {
+	tw := make([]F, 2*(p-1)*ls)
+	w := make([]complex128, (p-1)*ls)
+	for j := range ls {
+		for q := 1; q < p; q++ {
+			sin, cos := math.Sincos(-2 * math.Pi * float64(q*j) / float64(p*ls))
+			i := j*(p-1) + q - 1
+			tw[2*i], tw[2*i+1] = F(cos), F(sin)
+			w[i] = complex(float64(tw[2*i]), float64(tw[2*i+1]))
+		}
+	}
+	return tw, w
+}
+
+// checkMixedWide runs the wide kernel of level l on every shape of
+// mixShapes, both directions, s = 1 and (ls = 1) s = 1/n, with in, out
+// and the table flush against guard pages, against the stand-in.
+func checkMixedWide[T complex64 | complex128, F float32 | float64](t *testing.T, l asm.Level, k mixKernel[T, F], p int) {
+	rng := rand.New(rand.NewPCG(uint64(p), 99))
+	worst := 0.0
+	for _, sh := range mixShapes(k.values(l)) {
+		ls, r := sh[0], sh[1]
+		n := p * ls * r
+		src := make([]T, n)
+		for i := range src {
+			src[i] = T(complex(rng.NormFloat64(), rng.NormFloat64()))
+		}
+		in := k.guard(t, src)
+		out := k.guard(t, make([]T, n))
+		tw0, w := mixTwiddles[F](p, ls)
+		tw := k.guardF(t, tw0)
+		want := make([]T, n)
+		scales := []float64{1}
+		if ls == 1 {
+			scales = append(scales, float64(F(1/float64(n))))
+		}
+		for _, s := range scales {
+			for _, inverse := range []bool{false, true} {
+				for i := range out {
+					out[i] = T(complex(math.NaN(), math.NaN()))
+				}
+				k.run(l, p, out, in, tw, ls, F(s), inverse)
+				k.ref(p, want, in, func(i int) complex128 { return w[i] }, ls, s, inverse)
+				bound := 0.0
+				for _, x := range in {
+					bound = max(bound, cmplx.Abs(complex128(x)))
+				}
+				bound *= float64(p) * s
+				for i := range want {
+					e := cmplx.Abs(complex128(out[i]) - complex128(want[i]))
+					if !(e <= k.tol*bound) {
+						t.Fatalf("p=%d ls=%d r=%d s=%g inverse=%v: out[%d] = %v, want %v (error %.3g of bound %.3g)",
+							p, ls, r, s, inverse, i, out[i], want[i], e/bound, k.tol)
+					}
+					worst = max(worst, e/bound/k.tol)
+				}
+				for i := range in {
+					if in[i] != src[i] {
+						t.Fatalf("p=%d ls=%d r=%d: in[%d] changed", p, ls, r, i)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("worst error: %.2f of the tolerance", worst)
+}
+
+// TestFFTMixedWideMatchesStandInAtEveryLevel checks every wide kernel
+// (radix 2, 3, 4, 5, complex64 and complex128, both directions) against
+// mixedStageGo at every level that has them.
+func TestFFTMixedWideMatchesStandInAtEveryLevel(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTMixedSupported(l, 2, 1, 1) {
+			t.Skip("no mixed-radix kernels at this level")
+		}
+		for p := 2; p <= 5; p++ {
+			t.Run(fmt.Sprintf("c64/p%d", p), func(t *testing.T) { checkMixedWide(t, l, mixKernel64, p) })
+			t.Run(fmt.Sprintf("c128/p%d", p), func(t *testing.T) { checkMixedWide(t, l, mixKernel128, p) })
+		}
+	})
+}
+
+// TestFFTMixedStageMatchesStandIn runs the public entry points, with the
+// table FFTMixedTwiddles builds (whichever form the level gives a shape),
+// on a few shapes of each radix including r = 1.
+func TestFFTMixedStageMatchesStandIn(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		for p := 2; p <= 5; p++ {
+			for _, sh := range [][2]int{{1, 7}, {3, 1}, {25, 1}, {8, 12}, {5, 40}} {
+				ls, r := sh[0], sh[1]
+				n := p * ls * r
+				if !asm.FFTMixedSupported(l, p, ls, r) || !asm.FFT64MixedSupported(l, p, ls, r) {
+					t.Skip("no mixed-radix kernels at this level")
+				}
+				wf := func(q, j int) complex128 {
+					sin, cos := math.Sincos(-2 * math.Pi * float64(q*j) / float64(p*ls))
+					return complex(cos, sin)
+				}
+				_, w := mixTwiddles[float32](p, ls)
+				_, w64 := mixTwiddles[float64](p, ls)
+				tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
+				asm.FFTMixedTwiddles(l, p, ls, r, wf, tw)
+				tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
+				asm.FFT64MixedTwiddles(l, p, ls, r, wf, tw64)
+				in, in64 := make([]complex64, n), make([]complex128, n)
+				for i := range in {
+					in64[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+					in[i] = complex64(in64[i])
+				}
+				bound := 0.0
+				for _, x := range in {
+					bound = max(bound, cmplx.Abs(complex128(x)))
+				}
+				bound *= float64(p)
+				for _, inverse := range []bool{false, true} {
+					out, want := make([]complex64, n), make([]complex64, n)
+					asm.FFTMixedStage(l, p, out, in, tw, ls, 1, inverse)
+					asm.MixedStageGoForTest(p, want, in, func(i int) complex128 { return w[i] }, ls, 1, inverse)
+					out64, want64 := make([]complex128, n), make([]complex128, n)
+					asm.FFT64MixedStage(l, p, out64, in64, tw64, ls, 1, inverse)
+					asm.MixedStageGo64ForTest(p, want64, in64, func(i int) complex128 { return w64[i] }, ls, 1, inverse)
+					for i := range want {
+						if e := cmplx.Abs(complex128(out[i] - want[i])); !(e <= mixStageTol32*bound) {
+							t.Fatalf("c64 p=%d ls=%d r=%d inverse=%v: out[%d] = %v, want %v", p, ls, r, inverse, i, out[i], want[i])
+						}
+						if e := cmplx.Abs(out64[i] - want64[i]); !(e <= mixStageTol64*bound) {
+							t.Fatalf("c128 p=%d ls=%d r=%d inverse=%v: out[%d] = %v, want %v", p, ls, r, inverse, i, out64[i], want64[i])
+						}
+					}
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,512 @@
+// The xmix generator writes asm/xmix_amd64.s and asm/xmix_amd64.go: the
+// wide form of the mixed-radix Stockham stages (asm/fftmixed.go) for the
+// FFT lengths 2^a·3^b·5^c, radix p ∈ {2, 3, 4, 5}, complex64 and
+// complex128, AVX2 and AVX-512.
+//
+//	cd avogen && go run . -gen xmix -out ../asm
+//
+// A stage of sub-transform length ls and r = n/(p·ls) computes, for j < ls,
+// k < r, t < p (upper sign forward),
+//
+//	a_q = s · ω_L^{∓q·j} · in[j·p·r + q·r + k]                 (q < p, L = p·ls)
+//	out[(j + t·ls)·r + k] = Σ_q ω_p^{∓q·t} · a_q
+//
+// vectorised over k: for fixed j and q the inputs are contiguous, and so
+// are the outputs for fixed j and t. The twiddles of a j (the asm table's
+// j-major (Re, Im) pairs, tw[2·(j·(p−1) + q−1)]) are broadcast once per j;
+// j = 0, whose twiddles are 1, runs a loop without products, which is
+// most of the work when ls is small (ls = 1: all of it). The scale s
+// (≠ 1 only when ls = 1) is a product on each load of that loop, and a
+// second copy of it without the products serves s = 1. The k < r mod
+// (values per vector) left after the whole vectors run once more with
+// masked loads and stores (AVX-512: an opmask; AVX2: VMASKMOVPS/PD,
+// which neither faults nor writes past the mask either), so the kernel is
+// right for every r ≥ 1, if slow when r is below a vector.
+//
+// Products: x·w = fmaddsub(x, Re w, swap(x)·Im w), the inverse's
+// x·conj(w) = fmsubadd(…), as in fft.go. Every ±i·d of the butterflies
+// is swap(d) times a constant of alternating sign, (c, −c, c, −c, …) for
+// ∓i·c·d, folded into the multiply-add that uses it; the inverse negates
+// those constants (ω_p^{+q·t}). Radix 3: y0 = a0 + (a1 + a2), y1,2 = a0 −
+// (a1 + a2)/2 ± sin(2π/3)·(∓i)(a1 − a2). Radix 5 (generic/fft_radix.go's
+// formula): b1,2 = a1 + a4, a2 + a3, d1,2 = a1 − a4, a2 − a3, m1 = a0 +
+// cos(2π/5)·b1 + cos(4π/5)·b2, m2 = a0 + cos(4π/5)·b1 + cos(2π/5)·b2,
+// e1 = ∓i(sin(2π/5)·d1 + sin(4π/5)·d2), e2 = ∓i(sin(4π/5)·d1 −
+// sin(2π/5)·d2), y1,4 = m1 ± e1, y2,3 = m2 ± e2. The constants are the
+// float32 or float64 roundings of generic's correctly rounded ones.
+
+package main
+
+import (
+	"fmt"
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+// Radix-3 and radix-5 constants (generic/fft_radix.go).
+const (
+	mixSin2Pi3 = 0.86602540378443864676372317075293618
+	mixCos2Pi5 = 0.30901699437494742410229341718281906
+	mixCos4Pi5 = -0.80901699437494742410229341718281906
+	mixSin2Pi5 = 0.95105651629515357211643933337938214
+	mixSin4Pi5 = 0.58778525229247312916870595463907277
+)
+
+func generateXMix() {
+	for _, pd := range []bool{false, true} {
+		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+			for _, p := range []int{2, 3, 4, 5} {
+				for _, inverse := range []bool{false, true} {
+					mixWide(mixType{v: v, pd: pd}, p, inverse)
+				}
+			}
+		}
+	}
+}
+
+// mixType is a kernel's element type and vector width: complex64 (float32
+// lanes, PS) or complex128 (float64 lanes, PD) in YMM or ZMM registers.
+type mixType struct {
+	v  vmath.ISA
+	pd bool
+}
+
+// esz is the bytes of one complex value, fsz of one float.
+func (m mixType) esz() int { return 2 * m.fsz() }
+func (m mixType) fsz() int {
+	if m.pd {
+		return 8
+	}
+	return 4
+}
+
+// vals is the number of complex values per vector.
+func (m mixType) vals() int { return m.v.Bytes() / m.esz() }
+
+func (m mixType) zmm() bool { return m.v.Lanes == 16 }
+
+func (m mixType) vec() reg.VecVirtual { return m.v.Vec() }
+
+// pick returns the PS or PD form of an instruction.
+func (m mixType) pick(ps, pd func(...Op)) func(...Op) {
+	if m.pd {
+		return pd
+	}
+	return ps
+}
+
+func (m mixType) add(a, b Op, d reg.VecVirtual) { m.pick(VADDPS, VADDPD)(a, b, d) } // d = b + a
+func (m mixType) sub(a, b Op, d reg.VecVirtual) { m.pick(VSUBPS, VSUBPD)(a, b, d) } // d = b − a
+func (m mixType) mul(a, b Op, d reg.VecVirtual) { m.pick(VMULPS, VMULPD)(a, b, d) } // d = b·a
+func (m mixType) fma(a, b Op, d reg.VecVirtual) {
+	m.pick(VFMADD231PS, VFMADD231PD)(a, b, d) // d += b·a
+}
+func (m mixType) fnma(a, b Op, d reg.VecVirtual) {
+	m.pick(VFNMADD231PS, VFNMADD231PD)(a, b, d) // d −= b·a
+}
+func (m mixType) mov(ops ...Op) { m.pick(VMOVUPS, VMOVUPD)(ops...) }
+
+// swap exchanges the real and imaginary lanes of every value of x.
+func (m mixType) swap(x Op, d reg.VecVirtual) {
+	if m.pd {
+		VPERMILPD(U8(0x55), x, d)
+	} else {
+		VPERMILPS(U8(0xb1), x, d)
+	}
+}
+
+// bcst loads the float at mem into every lane of a new register.
+func (m mixType) bcst(mem Mem) reg.VecVirtual {
+	d := m.vec()
+	if m.pd {
+		VBROADCASTSD(mem, d)
+	} else {
+		VBROADCASTSS(mem, d)
+	}
+	return d
+}
+
+// cmul returns x·w (inverse: x·conj w), wr and wi broadcasts of Re w and
+// Im w.
+func (m mixType) cmul(x, wr, wi reg.VecVirtual, inverse bool) reg.VecVirtual {
+	t := m.vec()
+	m.swap(x, t)
+	m.mul(wi, t, t)
+	switch {
+	case inverse && m.pd:
+		VFMSUBADD231PD(wr, x, t)
+	case inverse:
+		VFMSUBADD231PS(wr, x, t)
+	case m.pd:
+		VFMADDSUB231PD(wr, x, t)
+	default:
+		VFMADDSUB231PS(wr, x, t)
+	}
+	return t
+}
+
+// mixConstTables holds the read-only constant vectors of the file.
+var mixConstTables = map[string]Mem{}
+
+// mixConst returns a 64-byte read-only vector of the value pair (even,
+// odd) repeated, in the element type's floats: a YMM operand reads its
+// first 32 bytes.
+func (m mixType) constMem(even, odd float64) Mem {
+	var name string
+	if m.pd {
+		name = fmt.Sprintf("mix_f64_%016x_%016x", math.Float64bits(even), math.Float64bits(odd))
+	} else {
+		name = fmt.Sprintf("mix_f32_%08x_%08x", math.Float32bits(float32(even)), math.Float32bits(float32(odd)))
+	}
+	if mem, ok := mixConstTables[name]; ok {
+		return mem
+	}
+	mem := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	for i := 0; i < 64; i += m.esz() {
+		if m.pd {
+			DATA(i, U64(math.Float64bits(even)))
+			DATA(i+8, U64(math.Float64bits(odd)))
+		} else {
+			DATA(i, U32(math.Float32bits(float32(even))))
+			DATA(i+4, U32(math.Float32bits(float32(odd))))
+		}
+	}
+	mixConstTables[name] = mem
+	return mem
+}
+
+// mixMaskTable returns the tail masks: AVX2, 32 bytes of ones then 32 of
+// zeros, so that the 32 bytes at 32 − b start with b bytes of ones;
+// AVX-512, the uint16 (1 << i) − 1 for i = 0 … 16 lanes.
+func mixMaskTable(zmm bool) Mem {
+	name := "mix_tailmask_avx2"
+	if zmm {
+		name = "mix_tailmask_avx512"
+	}
+	if mem, ok := mixConstTables[name]; ok {
+		return mem
+	}
+	mem := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	if zmm {
+		for i := 0; i <= 16; i++ {
+			DATA(2*i, U16(uint16(1<<i-1)))
+		}
+	} else {
+		for i := 0; i < 64; i += 4 { // in order: the assembler rejects DATA that goes back
+			DATA(i, U32(0xffffffff*uint32(1-i/32)))
+		}
+	}
+	mixConstTables[name] = mem
+	return mem
+}
+
+// mixConsts are the butterfly's constant vectors of one kernel: registers
+// at AVX-512 (32 of them), memory operands at AVX2, whose sixteen hold the
+// twiddles and the data.
+type mixConsts struct {
+	half, rot  Op // radix 3: 1/2, and (c, −c) for ∓i·sin(2π/3)
+	sgn        Op // radix 4: (1, −1) for ∓i
+	c1, c2     Op // radix 5: cos(2π/5), cos(4π/5)
+	rot1, rot2 Op // radix 5: (c, −c) for ∓i·sin(2π/5), ∓i·sin(4π/5)
+}
+
+func (m mixType) consts(p int, inverse bool) mixConsts {
+	sg := 1.0
+	if inverse {
+		sg = -1
+	}
+	get := func(even, odd float64) Op {
+		mem := m.constMem(even, odd)
+		if !m.zmm() {
+			return mem
+		}
+		r := m.vec()
+		m.mov(mem, r)
+		return r
+	}
+	var c mixConsts
+	switch p {
+	case 3:
+		c.half = get(0.5, 0.5)
+		c.rot = get(sg*mixSin2Pi3, -sg*mixSin2Pi3)
+	case 4:
+		c.sgn = get(sg, -sg)
+	case 5:
+		c.c1 = get(mixCos2Pi5, mixCos2Pi5)
+		c.c2 = get(mixCos4Pi5, mixCos4Pi5)
+		c.rot1 = get(sg*mixSin2Pi5, -sg*mixSin2Pi5)
+		c.rot2 = get(sg*mixSin4Pi5, -sg*mixSin4Pi5)
+	}
+	return c
+}
+
+// butterfly returns the p outputs y_t of the radix-p DFT of a (ω_p^{∓q·t},
+// the sign in c).
+func (m mixType) butterfly(p int, a []reg.VecVirtual, c mixConsts) []reg.VecVirtual {
+	switch p {
+	case 2:
+		y0, y1 := m.vec(), m.vec()
+		m.add(a[1], a[0], y0)
+		m.sub(a[1], a[0], y1)
+		return []reg.VecVirtual{y0, y1}
+	case 3:
+		s, d, y0, sd := m.vec(), m.vec(), m.vec(), m.vec()
+		m.add(a[2], a[1], s)
+		m.sub(a[2], a[1], d)
+		m.add(s, a[0], y0)
+		m.fnma(c.half, s, a[0]) // a0 − s/2
+		m.swap(d, sd)
+		y1 := m.vec()
+		m.mov(a[0], y1)
+		m.fma(c.rot, sd, y1)
+		m.fnma(c.rot, sd, a[0])
+		return []reg.VecVirtual{y0, y1, a[0]}
+	case 4:
+		s02, d02, s13, d13 := m.vec(), m.vec(), m.vec(), m.vec()
+		m.add(a[2], a[0], s02)
+		m.sub(a[2], a[0], d02)
+		m.add(a[3], a[1], s13)
+		m.sub(a[3], a[1], d13)
+		y0, y2, sd := m.vec(), m.vec(), m.vec()
+		m.add(s13, s02, y0)
+		m.sub(s13, s02, y2)
+		m.swap(d13, sd)
+		y1 := m.vec()
+		m.mov(d02, y1)
+		m.fma(c.sgn, sd, y1)
+		m.fnma(c.sgn, sd, d02)
+		return []reg.VecVirtual{y0, y1, y2, d02}
+	case 5:
+		b1, b2, d1, d2 := m.vec(), m.vec(), m.vec(), m.vec()
+		m.add(a[4], a[1], b1)
+		m.sub(a[4], a[1], d1)
+		m.add(a[3], a[2], b2)
+		m.sub(a[3], a[2], d2)
+		y0, m1, m2 := m.vec(), m.vec(), m.vec()
+		m.add(b1, a[0], y0)
+		m.add(b2, y0, y0)
+		m.mov(a[0], m1)
+		m.fma(c.c1, b1, m1)
+		m.fma(c.c2, b2, m1)
+		m.fma(c.c2, b1, a[0])
+		m.fma(c.c1, b2, a[0])
+		m2 = a[0]
+		s1, s2 := m.vec(), m.vec()
+		m.swap(d1, s1)
+		m.swap(d2, s2)
+		e1, e2 := m.vec(), m.vec()
+		m.mul(c.rot1, s1, e1)
+		m.fma(c.rot2, s2, e1)
+		m.mul(c.rot2, s1, e2)
+		m.fnma(c.rot1, s2, e2)
+		y1, y2 := m.vec(), m.vec()
+		m.add(e1, m1, y1)
+		m.sub(e1, m1, m1)
+		m.add(e2, m2, y2)
+		m.sub(e2, m2, m2)
+		return []reg.VecVirtual{y0, y1, y2, m2, m1}
+	}
+	panic("mixType.butterfly: radix")
+}
+
+// mixIdx returns the address of row q of a stage whose rows are st bytes
+// apart from base (st3 = 3·st): q = 0 … 4 all take one addressing mode.
+func mixIdx(base, st, st3 reg.Register, q, disp int) Mem {
+	switch q {
+	case 0:
+		return Mem{Base: base, Disp: disp}
+	case 1:
+		return Mem{Base: base, Index: st, Scale: 1, Disp: disp}
+	case 2:
+		return Mem{Base: base, Index: st, Scale: 2, Disp: disp}
+	case 3:
+		return Mem{Base: base, Index: st3, Scale: 1, Disp: disp}
+	case 4:
+		return Mem{Base: base, Index: st, Scale: 4, Disp: disp}
+	}
+	panic("mixIdx: row")
+}
+
+// mixUnroll is the number of vectors of k a kernel's main loop takes per
+// iteration.
+func mixUnroll(m mixType, p int) int { return 1 }
+
+// mixWide emits one wide mixed-radix stage kernel.
+func mixWide(m mixType, p int, inverse bool) {
+	prefix, ct, ft := "fftMixWide", "complex64", "float32"
+	if m.pd {
+		prefix, ct, ft = "fft64MixWide", "complex128", "float64"
+	}
+	name := fmt.Sprintf("%s%d%s%s", prefix, p, m.v.Name, fftDir(inverse))
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(out, in *%s, tw *%s, ls, r int, s %s)", ct, ft, ft))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s runs one radix-%d mixed-radix Stockham stage of a %s FFT, vectorised over k (wide form); see avogen/fftmix.go.", name, p, ct))
+	lbl := func(s string) LabelRef { return LabelRef(name + "_" + s) }
+
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	r := Load(Param("r"), GP64())
+	qs, q3, ts, t3 := GP64(), GP64(), GP64(), GP64()
+	MOVQ(r, qs)
+	SHLQ(U8(log2(m.esz())), qs) // input rows q: r values apart
+	LEAQ(Mem{Base: qs, Index: qs, Scale: 2}, q3)
+	Load(Param("ls"), ts)
+	IMULQ(qs, ts) // output rows t: ls·r values apart
+	LEAQ(Mem{Base: ts, Index: ts, Scale: 2}, t3)
+	nv := GP64()
+	MOVQ(r, nv)
+	SHRQ(U8(log2(m.vals())), nv)
+	remb := r // the tail's bytes
+	ANDQ(U32(m.vals()-1), remb)
+	SHLQ(U8(log2(m.esz())), remb)
+
+	// The tail's mask: built once.
+	var kmask reg.Register
+	var ymask reg.VecVirtual
+	if m.zmm() {
+		kmask = K()
+		tbl, lanes := GP64(), GP64()
+		LEAQ(mixMaskTable(true), tbl)
+		MOVQ(remb, lanes)
+		SHRQ(U8(log2(m.fsz())), lanes)
+		KMOVW(Mem{Base: tbl, Index: lanes, Scale: 2}, kmask)
+	}
+	c := m.consts(p, inverse)
+
+	loadTail := func(mem Mem) reg.VecVirtual {
+		x := m.vec()
+		switch {
+		case m.zmm() && m.pd:
+			VMOVUPD_Z(mem, kmask, x)
+		case m.zmm():
+			VMOVUPS_Z(mem, kmask, x)
+		case m.pd:
+			VMASKMOVPD(mem, ymask, x)
+		default:
+			VMASKMOVPS(mem, ymask, x)
+		}
+		return x
+	}
+	storeTail := func(x reg.VecVirtual, mem Mem) {
+		switch {
+		case m.zmm():
+			m.mov(x, kmask, mem)
+		case m.pd:
+			VMASKMOVPD(x, ymask, mem)
+		default:
+			VMASKMOVPS(x, ymask, mem)
+		}
+	}
+	// body emits the stage for one vector of k of a j at displacement
+	// disp; w holds the j's twiddle broadcasts (nil: all 1) and sv the
+	// scale (nil: 1).
+	body := func(w []reg.VecVirtual, sv reg.VecVirtual, disp int, tail bool) {
+		a := make([]reg.VecVirtual, p)
+		for q := range p {
+			mem := mixIdx(in, qs, q3, q, disp)
+			if tail {
+				a[q] = loadTail(mem)
+				if sv != nil {
+					m.mul(sv, a[q], a[q])
+				}
+			} else {
+				a[q] = m.vec()
+				if sv != nil {
+					m.mul(mem, sv, a[q])
+				} else {
+					m.mov(mem, a[q])
+				}
+			}
+			if q > 0 && w != nil {
+				a[q] = m.cmul(a[q], w[2*q-2], w[2*q-1], inverse)
+			}
+		}
+		y := m.butterfly(p, a, c)
+		for t := range p {
+			mem := mixIdx(out, ts, t3, t, disp)
+			if tail {
+				storeTail(y[t], mem)
+			} else {
+				m.mov(y[t], mem)
+			}
+		}
+	}
+	// loop emits the k loop of one j: whole vectors, then the tail; in
+	// and out end r values on.
+	loop := func(tag string, w []reg.VecVirtual, sv reg.VecVirtual) {
+		k := GP64()
+		MOVQ(nv, k)
+		TESTQ(k, k)
+		JZ(lbl(tag + "_tail"))
+		Label(name + "_" + tag + "_k")
+		body(w, sv, 0, false)
+		ADDQ(U32(m.v.Bytes()), in)
+		ADDQ(U32(m.v.Bytes()), out)
+		DECQ(k)
+		JNZ(lbl(tag + "_k"))
+		Label(name + "_" + tag + "_tail")
+		TESTQ(remb, remb)
+		JZ(lbl(tag + "_end"))
+		if !m.zmm() {
+			tbl := GP64()
+			LEAQ(mixMaskTable(false), tbl)
+			ADDQ(U32(32), tbl)
+			SUBQ(remb, tbl)
+			ymask = m.vec()
+			VMOVDQU(Mem{Base: tbl}, ymask)
+		}
+		body(w, sv, 0, true)
+		ADDQ(remb, in)
+		ADDQ(remb, out)
+		Label(name + "_" + tag + "_end")
+	}
+
+	// j = 0: twiddles 1, scaled when s ≠ 1.
+	jskip := GP64() // from the end of j's inputs to the next j's: (p−1)·r values
+	IMUL3Q(Imm(uint64(p-1)), qs, jskip)
+	if m.pd {
+		sb := GP64()
+		MOVQ(NewParamAddr("s", 40), sb)
+		one := GP64()
+		MOVQ(U64(math.Float64bits(1)), one)
+		CMPQ(sb, one)
+	} else {
+		CMPL(NewParamAddr("s", 40), U32(math.Float32bits(1)))
+	}
+	JNE(lbl("scaled"))
+	loop("j0", nil, nil)
+	JMP(lbl("j0done"))
+	Label(name + "_scaled")
+	sv := m.vec()
+	if m.pd {
+		VBROADCASTSD(NewParamAddr("s", 40), sv)
+	} else {
+		VBROADCASTSS(NewParamAddr("s", 40), sv)
+	}
+	loop("j0s", nil, sv)
+	Label(name + "_j0done")
+
+	// j = 1 … ls−1.
+	jn := Load(Param("ls"), GP64())
+	DECQ(jn)
+	JZ(lbl("done"))
+	tw := Load(Param("tw"), GP64())
+	Label(name + "_j")
+	ADDQ(jskip, in)
+	ADDQ(U32(2*(p-1)*m.fsz()), tw)
+	w := make([]reg.VecVirtual, 2*(p-1))
+	for i := range w {
+		w[i] = m.bcst(Mem{Base: tw, Disp: i * m.fsz()})
+	}
+	loop("jw", w, nil)
+	DECQ(jn)
+	JNZ(lbl("j"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
