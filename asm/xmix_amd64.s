@@ -40,20 +40,30 @@ fftMixWide2AVX2Fwd_j0_k:
 	JNZ     fftMixWide2AVX2Fwd_j0_k
 
 fftMixWide2AVX2Fwd_j0_tail:
-	TESTQ      DX, DX
-	JZ         fftMixWide2AVX2Fwd_j0_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y0
-	VMASKMOVPS (CX), Y0, Y1
-	VMASKMOVPS (CX)(BX*1), Y0, Y2
-	VADDPS     Y2, Y1, Y3
-	VSUBPS     Y2, Y1, Y1
-	VMASKMOVPS Y3, Y0, (AX)
-	VMASKMOVPS Y1, Y0, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX2Fwd_j0_end
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX2Fwd_j0_one
+	VMOVUPS (CX), X0
+	VMOVUPS (CX)(BX*1), X1
+	VADDPS  X1, X0, X2
+	VSUBPS  X1, X0, X0
+	VMOVUPS X2, (AX)
+	VMOVUPS X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX2Fwd_j0_one:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX2Fwd_j0_end
+	VMOVSD (CX), X0
+	VMOVSD (CX)(BX*1), X1
+	VADDPS X1, X0, X2
+	VSUBPS X1, X0, X0
+	VMOVSD X2, (AX)
+	VMOVSD X0, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
 
 fftMixWide2AVX2Fwd_j0_end:
 	JMP fftMixWide2AVX2Fwd_j0done
@@ -77,22 +87,34 @@ fftMixWide2AVX2Fwd_j0s_k:
 	JNZ     fftMixWide2AVX2Fwd_j0s_k
 
 fftMixWide2AVX2Fwd_j0s_tail:
-	TESTQ      DX, DX
-	JZ         fftMixWide2AVX2Fwd_j0s_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y1
-	VMASKMOVPS (CX), Y1, Y2
-	VMULPS     Y0, Y2, Y2
-	VMASKMOVPS (CX)(BX*1), Y1, Y3
-	VMULPS     Y0, Y3, Y3
-	VADDPS     Y3, Y2, Y0
-	VSUBPS     Y3, Y2, Y2
-	VMASKMOVPS Y0, Y1, (AX)
-	VMASKMOVPS Y2, Y1, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX2Fwd_j0s_end
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX2Fwd_j0s_one
+	VMOVUPS (CX), X1
+	VMULPS  X0, X1, X1
+	VMOVUPS (CX)(BX*1), X2
+	VMULPS  X0, X2, X2
+	VADDPS  X2, X1, X3
+	VSUBPS  X2, X1, X1
+	VMOVUPS X3, (AX)
+	VMOVUPS X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX2Fwd_j0s_one:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX2Fwd_j0s_end
+	VMOVSD (CX), X1
+	VMULPS X0, X1, X1
+	VMOVSD (CX)(BX*1), X2
+	VMULPS X0, X2, X2
+	VADDPS X2, X1, X0
+	VSUBPS X2, X1, X1
+	VMOVSD X0, (AX)
+	VMOVSD X1, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
 
 fftMixWide2AVX2Fwd_j0s_end:
 fftMixWide2AVX2Fwd_j0done:
@@ -128,21 +150,34 @@ fftMixWide2AVX2Fwd_jw_k:
 fftMixWide2AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y2
-	VMASKMOVPS     (CX), Y2, Y3
-	VMASKMOVPS     (CX)(BX*1), Y2, Y4
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         Y1, Y5, Y5
-	VFMADDSUB231PS Y0, Y4, Y5
-	VADDPS         Y5, Y3, Y0
-	VSUBPS         Y5, Y3, Y1
-	VMASKMOVPS     Y0, Y2, (AX)
-	VMASKMOVPS     Y1, Y2, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide2AVX2Fwd_jw_one
+	VMOVUPS        (CX), X2
+	VMOVUPS        (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMADDSUB231PS X0, X3, X4
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide2AVX2Fwd_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide2AVX2Fwd_jw_end
+	VMOVSD         (CX), X2
+	VMOVSD         (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMADDSUB231PS X0, X3, X4
+	VADDPS         X4, X2, X0
+	VSUBPS         X4, X2, X1
+	VMOVSD         X0, (AX)
+	VMOVSD         X1, (AX)(SI*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide2AVX2Fwd_jw_end:
 	DECQ R9
@@ -151,24 +186,6 @@ fftMixWide2AVX2Fwd_jw_end:
 fftMixWide2AVX2Fwd_done:
 	VZEROUPPER
 	RET
-
-DATA mix_tailmask_avx2<>+0(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+4(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+8(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+12(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+16(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+20(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+24(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+28(SB)/4, $0xffffffff
-DATA mix_tailmask_avx2<>+32(SB)/4, $0x00000000
-DATA mix_tailmask_avx2<>+36(SB)/4, $0x00000000
-DATA mix_tailmask_avx2<>+40(SB)/4, $0x00000000
-DATA mix_tailmask_avx2<>+44(SB)/4, $0x00000000
-DATA mix_tailmask_avx2<>+48(SB)/4, $0x00000000
-DATA mix_tailmask_avx2<>+52(SB)/4, $0x00000000
-DATA mix_tailmask_avx2<>+56(SB)/4, $0x00000000
-DATA mix_tailmask_avx2<>+60(SB)/4, $0x00000000
-GLOBL mix_tailmask_avx2<>(SB), RODATA|NOPTR, $64
 
 // func fftMixWide2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
 // Requires: AVX, FMA3
@@ -206,20 +223,30 @@ fftMixWide2AVX2Inv_j0_k:
 	JNZ     fftMixWide2AVX2Inv_j0_k
 
 fftMixWide2AVX2Inv_j0_tail:
-	TESTQ      DX, DX
-	JZ         fftMixWide2AVX2Inv_j0_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y0
-	VMASKMOVPS (CX), Y0, Y1
-	VMASKMOVPS (CX)(BX*1), Y0, Y2
-	VADDPS     Y2, Y1, Y3
-	VSUBPS     Y2, Y1, Y1
-	VMASKMOVPS Y3, Y0, (AX)
-	VMASKMOVPS Y1, Y0, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX2Inv_j0_end
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX2Inv_j0_one
+	VMOVUPS (CX), X0
+	VMOVUPS (CX)(BX*1), X1
+	VADDPS  X1, X0, X2
+	VSUBPS  X1, X0, X0
+	VMOVUPS X2, (AX)
+	VMOVUPS X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX2Inv_j0_one:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX2Inv_j0_end
+	VMOVSD (CX), X0
+	VMOVSD (CX)(BX*1), X1
+	VADDPS X1, X0, X2
+	VSUBPS X1, X0, X0
+	VMOVSD X2, (AX)
+	VMOVSD X0, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
 
 fftMixWide2AVX2Inv_j0_end:
 	JMP fftMixWide2AVX2Inv_j0done
@@ -243,22 +270,34 @@ fftMixWide2AVX2Inv_j0s_k:
 	JNZ     fftMixWide2AVX2Inv_j0s_k
 
 fftMixWide2AVX2Inv_j0s_tail:
-	TESTQ      DX, DX
-	JZ         fftMixWide2AVX2Inv_j0s_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y1
-	VMASKMOVPS (CX), Y1, Y2
-	VMULPS     Y0, Y2, Y2
-	VMASKMOVPS (CX)(BX*1), Y1, Y3
-	VMULPS     Y0, Y3, Y3
-	VADDPS     Y3, Y2, Y0
-	VSUBPS     Y3, Y2, Y2
-	VMASKMOVPS Y0, Y1, (AX)
-	VMASKMOVPS Y2, Y1, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX2Inv_j0s_end
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX2Inv_j0s_one
+	VMOVUPS (CX), X1
+	VMULPS  X0, X1, X1
+	VMOVUPS (CX)(BX*1), X2
+	VMULPS  X0, X2, X2
+	VADDPS  X2, X1, X3
+	VSUBPS  X2, X1, X1
+	VMOVUPS X3, (AX)
+	VMOVUPS X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX2Inv_j0s_one:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX2Inv_j0s_end
+	VMOVSD (CX), X1
+	VMULPS X0, X1, X1
+	VMOVSD (CX)(BX*1), X2
+	VMULPS X0, X2, X2
+	VADDPS X2, X1, X0
+	VSUBPS X2, X1, X1
+	VMOVSD X0, (AX)
+	VMOVSD X1, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
 
 fftMixWide2AVX2Inv_j0s_end:
 fftMixWide2AVX2Inv_j0done:
@@ -294,21 +333,34 @@ fftMixWide2AVX2Inv_jw_k:
 fftMixWide2AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y2
-	VMASKMOVPS     (CX), Y2, Y3
-	VMASKMOVPS     (CX)(BX*1), Y2, Y4
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         Y1, Y5, Y5
-	VFMSUBADD231PS Y0, Y4, Y5
-	VADDPS         Y5, Y3, Y0
-	VSUBPS         Y5, Y3, Y1
-	VMASKMOVPS     Y0, Y2, (AX)
-	VMASKMOVPS     Y1, Y2, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide2AVX2Inv_jw_one
+	VMOVUPS        (CX), X2
+	VMOVUPS        (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMSUBADD231PS X0, X3, X4
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide2AVX2Inv_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide2AVX2Inv_jw_end
+	VMOVSD         (CX), X2
+	VMOVSD         (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMSUBADD231PS X0, X3, X4
+	VADDPS         X4, X2, X0
+	VSUBPS         X4, X2, X1
+	VMOVSD         X0, (AX)
+	VMOVSD         X1, (AX)(SI*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide2AVX2Inv_jw_end:
 	DECQ R9
@@ -364,26 +416,44 @@ fftMixWide3AVX2Fwd_j0_k:
 fftMixWide3AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Fwd_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y0
-	VMASKMOVPS   (CX), Y0, Y1
-	VMASKMOVPS   (CX)(BX*1), Y0, Y2
-	VMASKMOVPS   (CX)(BX*2), Y0, Y3
-	VADDPS       Y3, Y2, Y4
-	VSUBPS       Y3, Y2, Y2
-	VADDPS       Y4, Y1, Y3
-	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y4, Y1
-	VPERMILPS    $0xb1, Y2, Y2
-	VMOVUPS      Y1, Y4
-	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y4
-	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y1
-	VMASKMOVPS   Y3, Y0, (AX)
-	VMASKMOVPS   Y4, Y0, (AX)(SI*1)
-	VMASKMOVPS   Y1, Y0, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX2Fwd_j0_one
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VADDPS       X2, X1, X3
+	VSUBPS       X2, X1, X1
+	VADDPS       X3, X0, X2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X3, X0
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X1, X0
+	VMOVUPS      X2, (AX)
+	VMOVUPS      X3, (AX)(SI*1)
+	VMOVUPS      X0, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX2Fwd_j0_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX2Fwd_j0_end
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VADDPS       X2, X1, X3
+	VSUBPS       X2, X1, X1
+	VADDPS       X3, X0, X2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X3, X0
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X1, X0
+	VMOVSD       X2, (AX)
+	VMOVSD       X3, (AX)(SI*1)
+	VMOVSD       X0, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide3AVX2Fwd_j0_end:
 	JMP fftMixWide3AVX2Fwd_j0done
@@ -417,29 +487,50 @@ fftMixWide3AVX2Fwd_j0s_k:
 fftMixWide3AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Fwd_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y1
-	VMASKMOVPS   (CX), Y1, Y2
-	VMULPS       Y0, Y2, Y2
-	VMASKMOVPS   (CX)(BX*1), Y1, Y3
-	VMULPS       Y0, Y3, Y3
-	VMASKMOVPS   (CX)(BX*2), Y1, Y4
-	VMULPS       Y0, Y4, Y4
-	VADDPS       Y4, Y3, Y0
-	VSUBPS       Y4, Y3, Y3
-	VADDPS       Y0, Y2, Y4
-	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y0, Y2
-	VPERMILPS    $0xb1, Y3, Y0
-	VMOVUPS      Y2, Y3
-	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y3
-	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y2
-	VMASKMOVPS   Y4, Y1, (AX)
-	VMASKMOVPS   Y3, Y1, (AX)(SI*1)
-	VMASKMOVPS   Y2, Y1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX2Fwd_j0s_one
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VADDPS       X3, X2, X4
+	VSUBPS       X3, X2, X2
+	VADDPS       X4, X1, X3
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X4, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X4
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X2, X1
+	VMOVUPS      X3, (AX)
+	VMOVUPS      X4, (AX)(SI*1)
+	VMOVUPS      X1, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX2Fwd_j0s_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX2Fwd_j0s_end
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VADDPS       X3, X2, X0
+	VSUBPS       X3, X2, X2
+	VADDPS       X0, X1, X3
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X0, X1
+	VPERMILPS    $0xb1, X2, X0
+	VMOVUPS      X1, X2
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X0, X2
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X0, X1
+	VMOVSD       X3, (AX)
+	VMOVSD       X2, (AX)(SI*1)
+	VMOVSD       X1, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide3AVX2Fwd_j0s_end:
 fftMixWide3AVX2Fwd_j0done:
@@ -488,32 +579,56 @@ fftMixWide3AVX2Fwd_jw_k:
 fftMixWide3AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y4
-	VMASKMOVPS     (CX), Y4, Y5
-	VMASKMOVPS     (CX)(BX*1), Y4, Y6
-	VPERMILPS      $0xb1, Y6, Y7
-	VMULPS         Y1, Y7, Y7
-	VFMADDSUB231PS Y0, Y6, Y7
-	VMASKMOVPS     (CX)(BX*2), Y4, Y0
-	VPERMILPS      $0xb1, Y0, Y1
-	VMULPS         Y3, Y1, Y1
-	VFMADDSUB231PS Y2, Y0, Y1
-	VADDPS         Y1, Y7, Y0
-	VSUBPS         Y1, Y7, Y1
-	VADDPS         Y0, Y5, Y2
-	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y0, Y5
-	VPERMILPS      $0xb1, Y1, Y0
-	VMOVUPS        Y5, Y1
-	VFMADD231PS    mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y1
-	VFNMADD231PS   mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y5
-	VMASKMOVPS     Y2, Y4, (AX)
-	VMASKMOVPS     Y1, Y4, (AX)(SI*1)
-	VMASKMOVPS     Y5, Y4, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide3AVX2Fwd_jw_one
+	VMOVUPS        (CX), X4
+	VMOVUPS        (CX)(BX*1), X5
+	VPERMILPS      $0xb1, X5, X6
+	VMULPS         X1, X6, X6
+	VFMADDSUB231PS X0, X5, X6
+	VMOVUPS        (CX)(BX*2), X5
+	VPERMILPS      $0xb1, X5, X7
+	VMULPS         X3, X7, X7
+	VFMADDSUB231PS X2, X5, X7
+	VADDPS         X7, X6, X5
+	VSUBPS         X7, X6, X6
+	VADDPS         X5, X4, X7
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), X5, X4
+	VPERMILPS      $0xb1, X6, X5
+	VMOVUPS        X4, X6
+	VFMADD231PS    mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X5, X6
+	VFNMADD231PS   mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X5, X4
+	VMOVUPS        X7, (AX)
+	VMOVUPS        X6, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide3AVX2Fwd_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide3AVX2Fwd_jw_end
+	VMOVSD         (CX), X4
+	VMOVSD         (CX)(BX*1), X5
+	VPERMILPS      $0xb1, X5, X6
+	VMULPS         X1, X6, X6
+	VFMADDSUB231PS X0, X5, X6
+	VMOVSD         (CX)(BX*2), X0
+	VPERMILPS      $0xb1, X0, X1
+	VMULPS         X3, X1, X1
+	VFMADDSUB231PS X2, X0, X1
+	VADDPS         X1, X6, X0
+	VSUBPS         X1, X6, X1
+	VADDPS         X0, X4, X2
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), X0, X4
+	VPERMILPS      $0xb1, X1, X0
+	VMOVUPS        X4, X1
+	VFMADD231PS    mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X0, X1
+	VFNMADD231PS   mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X0, X4
+	VMOVSD         X2, (AX)
+	VMOVSD         X1, (AX)(SI*1)
+	VMOVSD         X4, (AX)(SI*2)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide3AVX2Fwd_jw_end:
 	DECQ R9
@@ -605,26 +720,44 @@ fftMixWide3AVX2Inv_j0_k:
 fftMixWide3AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Inv_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y0
-	VMASKMOVPS   (CX), Y0, Y1
-	VMASKMOVPS   (CX)(BX*1), Y0, Y2
-	VMASKMOVPS   (CX)(BX*2), Y0, Y3
-	VADDPS       Y3, Y2, Y4
-	VSUBPS       Y3, Y2, Y2
-	VADDPS       Y4, Y1, Y3
-	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y4, Y1
-	VPERMILPS    $0xb1, Y2, Y2
-	VMOVUPS      Y1, Y4
-	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y2, Y4
-	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y2, Y1
-	VMASKMOVPS   Y3, Y0, (AX)
-	VMASKMOVPS   Y4, Y0, (AX)(SI*1)
-	VMASKMOVPS   Y1, Y0, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX2Inv_j0_one
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VADDPS       X2, X1, X3
+	VSUBPS       X2, X1, X1
+	VADDPS       X3, X0, X2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X3, X0
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X1, X0
+	VMOVUPS      X2, (AX)
+	VMOVUPS      X3, (AX)(SI*1)
+	VMOVUPS      X0, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX2Inv_j0_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX2Inv_j0_end
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VADDPS       X2, X1, X3
+	VSUBPS       X2, X1, X1
+	VADDPS       X3, X0, X2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X3, X0
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X1, X0
+	VMOVSD       X2, (AX)
+	VMOVSD       X3, (AX)(SI*1)
+	VMOVSD       X0, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide3AVX2Inv_j0_end:
 	JMP fftMixWide3AVX2Inv_j0done
@@ -658,29 +791,50 @@ fftMixWide3AVX2Inv_j0s_k:
 fftMixWide3AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Inv_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y1
-	VMASKMOVPS   (CX), Y1, Y2
-	VMULPS       Y0, Y2, Y2
-	VMASKMOVPS   (CX)(BX*1), Y1, Y3
-	VMULPS       Y0, Y3, Y3
-	VMASKMOVPS   (CX)(BX*2), Y1, Y4
-	VMULPS       Y0, Y4, Y4
-	VADDPS       Y4, Y3, Y0
-	VSUBPS       Y4, Y3, Y3
-	VADDPS       Y0, Y2, Y4
-	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y0, Y2
-	VPERMILPS    $0xb1, Y3, Y0
-	VMOVUPS      Y2, Y3
-	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y3
-	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y2
-	VMASKMOVPS   Y4, Y1, (AX)
-	VMASKMOVPS   Y3, Y1, (AX)(SI*1)
-	VMASKMOVPS   Y2, Y1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX2Inv_j0s_one
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VADDPS       X3, X2, X4
+	VSUBPS       X3, X2, X2
+	VADDPS       X4, X1, X3
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X4, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X4
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X2, X1
+	VMOVUPS      X3, (AX)
+	VMOVUPS      X4, (AX)(SI*1)
+	VMOVUPS      X1, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX2Inv_j0s_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX2Inv_j0s_end
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VADDPS       X3, X2, X0
+	VSUBPS       X3, X2, X2
+	VADDPS       X0, X1, X3
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), X0, X1
+	VPERMILPS    $0xb1, X2, X0
+	VMOVUPS      X1, X2
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X0, X2
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X0, X1
+	VMOVSD       X3, (AX)
+	VMOVSD       X2, (AX)(SI*1)
+	VMOVSD       X1, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide3AVX2Inv_j0s_end:
 fftMixWide3AVX2Inv_j0done:
@@ -729,32 +883,56 @@ fftMixWide3AVX2Inv_jw_k:
 fftMixWide3AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y4
-	VMASKMOVPS     (CX), Y4, Y5
-	VMASKMOVPS     (CX)(BX*1), Y4, Y6
-	VPERMILPS      $0xb1, Y6, Y7
-	VMULPS         Y1, Y7, Y7
-	VFMSUBADD231PS Y0, Y6, Y7
-	VMASKMOVPS     (CX)(BX*2), Y4, Y0
-	VPERMILPS      $0xb1, Y0, Y1
-	VMULPS         Y3, Y1, Y1
-	VFMSUBADD231PS Y2, Y0, Y1
-	VADDPS         Y1, Y7, Y0
-	VSUBPS         Y1, Y7, Y1
-	VADDPS         Y0, Y5, Y2
-	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y0, Y5
-	VPERMILPS      $0xb1, Y1, Y0
-	VMOVUPS        Y5, Y1
-	VFMADD231PS    mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y1
-	VFNMADD231PS   mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y5
-	VMASKMOVPS     Y2, Y4, (AX)
-	VMASKMOVPS     Y1, Y4, (AX)(SI*1)
-	VMASKMOVPS     Y5, Y4, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide3AVX2Inv_jw_one
+	VMOVUPS        (CX), X4
+	VMOVUPS        (CX)(BX*1), X5
+	VPERMILPS      $0xb1, X5, X6
+	VMULPS         X1, X6, X6
+	VFMSUBADD231PS X0, X5, X6
+	VMOVUPS        (CX)(BX*2), X5
+	VPERMILPS      $0xb1, X5, X7
+	VMULPS         X3, X7, X7
+	VFMSUBADD231PS X2, X5, X7
+	VADDPS         X7, X6, X5
+	VSUBPS         X7, X6, X6
+	VADDPS         X5, X4, X7
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), X5, X4
+	VPERMILPS      $0xb1, X6, X5
+	VMOVUPS        X4, X6
+	VFMADD231PS    mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X5, X6
+	VFNMADD231PS   mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X5, X4
+	VMOVUPS        X7, (AX)
+	VMOVUPS        X6, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide3AVX2Inv_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide3AVX2Inv_jw_end
+	VMOVSD         (CX), X4
+	VMOVSD         (CX)(BX*1), X5
+	VPERMILPS      $0xb1, X5, X6
+	VMULPS         X1, X6, X6
+	VFMSUBADD231PS X0, X5, X6
+	VMOVSD         (CX)(BX*2), X0
+	VPERMILPS      $0xb1, X0, X1
+	VMULPS         X3, X1, X1
+	VFMSUBADD231PS X2, X0, X1
+	VADDPS         X1, X6, X0
+	VSUBPS         X1, X6, X1
+	VADDPS         X0, X4, X2
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), X0, X4
+	VPERMILPS      $0xb1, X1, X0
+	VMOVUPS        X4, X1
+	VFMADD231PS    mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X0, X1
+	VFNMADD231PS   mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X0, X4
+	VMOVSD         X2, (AX)
+	VMOVSD         X1, (AX)(SI*1)
+	VMOVSD         X4, (AX)(SI*2)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide3AVX2Inv_jw_end:
 	DECQ R9
@@ -832,30 +1010,52 @@ fftMixWide4AVX2Fwd_j0_k:
 fftMixWide4AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Fwd_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPS   (CX), Y0, Y1
-	VMASKMOVPS   (CX)(BX*1), Y0, Y2
-	VMASKMOVPS   (CX)(BX*2), Y0, Y3
-	VMASKMOVPS   (CX)(SI*1), Y0, Y4
-	VADDPS       Y3, Y1, Y5
-	VSUBPS       Y3, Y1, Y1
-	VADDPS       Y4, Y2, Y3
-	VSUBPS       Y4, Y2, Y2
-	VADDPS       Y3, Y5, Y4
-	VSUBPS       Y3, Y5, Y3
-	VPERMILPS    $0xb1, Y2, Y2
-	VMOVUPS      Y1, Y5
-	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y5
-	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
-	VMASKMOVPS   Y4, Y0, (AX)
-	VMASKMOVPS   Y5, Y0, (AX)(DI*1)
-	VMASKMOVPS   Y3, Y0, (AX)(DI*2)
-	VMASKMOVPS   Y1, Y0, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX2Fwd_j0_one
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VMOVUPS      (CX)(SI*1), X3
+	VADDPS       X2, X0, X4
+	VSUBPS       X2, X0, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VADDPS       X2, X4, X3
+	VSUBPS       X2, X4, X2
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X1, X4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X1, X0
+	VMOVUPS      X3, (AX)
+	VMOVUPS      X4, (AX)(DI*1)
+	VMOVUPS      X2, (AX)(DI*2)
+	VMOVUPS      X0, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX2Fwd_j0_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX2Fwd_j0_end
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VMOVSD       (CX)(SI*1), X3
+	VADDPS       X2, X0, X4
+	VSUBPS       X2, X0, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VADDPS       X2, X4, X3
+	VSUBPS       X2, X4, X2
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X1, X4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X1, X0
+	VMOVSD       X3, (AX)
+	VMOVSD       X4, (AX)(DI*1)
+	VMOVSD       X2, (AX)(DI*2)
+	VMOVSD       X0, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide4AVX2Fwd_j0_end:
 	JMP fftMixWide4AVX2Fwd_j0done
@@ -893,34 +1093,60 @@ fftMixWide4AVX2Fwd_j0s_k:
 fftMixWide4AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Fwd_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPS   (CX), Y1, Y2
-	VMULPS       Y0, Y2, Y2
-	VMASKMOVPS   (CX)(BX*1), Y1, Y3
-	VMULPS       Y0, Y3, Y3
-	VMASKMOVPS   (CX)(BX*2), Y1, Y4
-	VMULPS       Y0, Y4, Y4
-	VMASKMOVPS   (CX)(SI*1), Y1, Y5
-	VMULPS       Y0, Y5, Y5
-	VADDPS       Y4, Y2, Y0
-	VSUBPS       Y4, Y2, Y2
-	VADDPS       Y5, Y3, Y4
-	VSUBPS       Y5, Y3, Y3
-	VADDPS       Y4, Y0, Y5
-	VSUBPS       Y4, Y0, Y0
-	VPERMILPS    $0xb1, Y3, Y3
-	VMOVUPS      Y2, Y4
-	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y3, Y4
-	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y3, Y2
-	VMASKMOVPS   Y5, Y1, (AX)
-	VMASKMOVPS   Y4, Y1, (AX)(DI*1)
-	VMASKMOVPS   Y0, Y1, (AX)(DI*2)
-	VMASKMOVPS   Y2, Y1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX2Fwd_j0s_one
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVUPS      (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VADDPS       X3, X1, X5
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X5, X4
+	VSUBPS       X3, X5, X3
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X5
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X5
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X2, X1
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X5, (AX)(DI*1)
+	VMOVUPS      X3, (AX)(DI*2)
+	VMOVUPS      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX2Fwd_j0s_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX2Fwd_j0s_end
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVSD       (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VADDPS       X3, X1, X0
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X0, X4
+	VSUBPS       X3, X0, X0
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X3
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X2, X1
+	VMOVSD       X4, (AX)
+	VMOVSD       X3, (AX)(DI*1)
+	VMOVSD       X0, (AX)(DI*2)
+	VMOVSD       X1, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide4AVX2Fwd_j0s_end:
 fftMixWide4AVX2Fwd_j0done:
@@ -978,39 +1204,70 @@ fftMixWide4AVX2Fwd_jw_k:
 fftMixWide4AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y6
-	VMASKMOVPS     (CX), Y6, Y7
-	VMASKMOVPS     (CX)(BX*1), Y6, Y8
-	VPERMILPS      $0xb1, Y8, Y9
-	VMULPS         Y1, Y9, Y9
-	VFMADDSUB231PS Y0, Y8, Y9
-	VMASKMOVPS     (CX)(BX*2), Y6, Y0
-	VPERMILPS      $0xb1, Y0, Y1
-	VMULPS         Y3, Y1, Y1
-	VFMADDSUB231PS Y2, Y0, Y1
-	VMASKMOVPS     (CX)(SI*1), Y6, Y0
-	VPERMILPS      $0xb1, Y0, Y2
-	VMULPS         Y5, Y2, Y2
-	VFMADDSUB231PS Y4, Y0, Y2
-	VADDPS         Y1, Y7, Y0
-	VSUBPS         Y1, Y7, Y1
-	VADDPS         Y2, Y9, Y3
-	VSUBPS         Y2, Y9, Y2
-	VADDPS         Y3, Y0, Y4
-	VSUBPS         Y3, Y0, Y0
-	VPERMILPS      $0xb1, Y2, Y2
-	VMOVUPS        Y1, Y3
-	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
-	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
-	VMASKMOVPS     Y4, Y6, (AX)
-	VMASKMOVPS     Y3, Y6, (AX)(DI*1)
-	VMASKMOVPS     Y0, Y6, (AX)(DI*2)
-	VMASKMOVPS     Y1, Y6, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide4AVX2Fwd_jw_one
+	VMOVUPS        (CX), X6
+	VMOVUPS        (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X1, X8, X8
+	VFMADDSUB231PS X0, X7, X8
+	VMOVUPS        (CX)(BX*2), X7
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X3, X9, X9
+	VFMADDSUB231PS X2, X7, X9
+	VMOVUPS        (CX)(SI*1), X7
+	VPERMILPS      $0xb1, X7, X10
+	VMULPS         X5, X10, X10
+	VFMADDSUB231PS X4, X7, X10
+	VADDPS         X9, X6, X7
+	VSUBPS         X9, X6, X6
+	VADDPS         X10, X8, X9
+	VSUBPS         X10, X8, X8
+	VADDPS         X9, X7, X10
+	VSUBPS         X9, X7, X7
+	VPERMILPS      $0xb1, X8, X8
+	VMOVUPS        X6, X9
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X8, X9
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X8, X6
+	VMOVUPS        X10, (AX)
+	VMOVUPS        X9, (AX)(DI*1)
+	VMOVUPS        X7, (AX)(DI*2)
+	VMOVUPS        X6, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide4AVX2Fwd_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide4AVX2Fwd_jw_end
+	VMOVSD         (CX), X6
+	VMOVSD         (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X1, X8, X8
+	VFMADDSUB231PS X0, X7, X8
+	VMOVSD         (CX)(BX*2), X0
+	VPERMILPS      $0xb1, X0, X1
+	VMULPS         X3, X1, X1
+	VFMADDSUB231PS X2, X0, X1
+	VMOVSD         (CX)(SI*1), X0
+	VPERMILPS      $0xb1, X0, X2
+	VMULPS         X5, X2, X2
+	VFMADDSUB231PS X4, X0, X2
+	VADDPS         X1, X6, X0
+	VSUBPS         X1, X6, X1
+	VADDPS         X2, X8, X3
+	VSUBPS         X2, X8, X2
+	VADDPS         X3, X0, X4
+	VSUBPS         X3, X0, X0
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X1, X3
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X3
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X2, X1
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(DI*1)
+	VMOVSD         X0, (AX)(DI*2)
+	VMOVSD         X1, (AX)(R8*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide4AVX2Fwd_jw_end:
 	DECQ R11
@@ -1088,30 +1345,52 @@ fftMixWide4AVX2Inv_j0_k:
 fftMixWide4AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Inv_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPS   (CX), Y0, Y1
-	VMASKMOVPS   (CX)(BX*1), Y0, Y2
-	VMASKMOVPS   (CX)(BX*2), Y0, Y3
-	VMASKMOVPS   (CX)(SI*1), Y0, Y4
-	VADDPS       Y3, Y1, Y5
-	VSUBPS       Y3, Y1, Y1
-	VADDPS       Y4, Y2, Y3
-	VSUBPS       Y4, Y2, Y2
-	VADDPS       Y3, Y5, Y4
-	VSUBPS       Y3, Y5, Y3
-	VPERMILPS    $0xb1, Y2, Y2
-	VMOVUPS      Y1, Y5
-	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y5
-	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
-	VMASKMOVPS   Y4, Y0, (AX)
-	VMASKMOVPS   Y5, Y0, (AX)(DI*1)
-	VMASKMOVPS   Y3, Y0, (AX)(DI*2)
-	VMASKMOVPS   Y1, Y0, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX2Inv_j0_one
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VMOVUPS      (CX)(SI*1), X3
+	VADDPS       X2, X0, X4
+	VSUBPS       X2, X0, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VADDPS       X2, X4, X3
+	VSUBPS       X2, X4, X2
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X1, X4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X1, X0
+	VMOVUPS      X3, (AX)
+	VMOVUPS      X4, (AX)(DI*1)
+	VMOVUPS      X2, (AX)(DI*2)
+	VMOVUPS      X0, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX2Inv_j0_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX2Inv_j0_end
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VMOVSD       (CX)(SI*1), X3
+	VADDPS       X2, X0, X4
+	VSUBPS       X2, X0, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VADDPS       X2, X4, X3
+	VSUBPS       X2, X4, X2
+	VPERMILPS    $0xb1, X1, X1
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X1, X4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X1, X0
+	VMOVSD       X3, (AX)
+	VMOVSD       X4, (AX)(DI*1)
+	VMOVSD       X2, (AX)(DI*2)
+	VMOVSD       X0, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide4AVX2Inv_j0_end:
 	JMP fftMixWide4AVX2Inv_j0done
@@ -1149,34 +1428,60 @@ fftMixWide4AVX2Inv_j0s_k:
 fftMixWide4AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Inv_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPS   (CX), Y1, Y2
-	VMULPS       Y0, Y2, Y2
-	VMASKMOVPS   (CX)(BX*1), Y1, Y3
-	VMULPS       Y0, Y3, Y3
-	VMASKMOVPS   (CX)(BX*2), Y1, Y4
-	VMULPS       Y0, Y4, Y4
-	VMASKMOVPS   (CX)(SI*1), Y1, Y5
-	VMULPS       Y0, Y5, Y5
-	VADDPS       Y4, Y2, Y0
-	VSUBPS       Y4, Y2, Y2
-	VADDPS       Y5, Y3, Y4
-	VSUBPS       Y5, Y3, Y3
-	VADDPS       Y4, Y0, Y5
-	VSUBPS       Y4, Y0, Y0
-	VPERMILPS    $0xb1, Y3, Y3
-	VMOVUPS      Y2, Y4
-	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y3, Y4
-	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y3, Y2
-	VMASKMOVPS   Y5, Y1, (AX)
-	VMASKMOVPS   Y4, Y1, (AX)(DI*1)
-	VMASKMOVPS   Y0, Y1, (AX)(DI*2)
-	VMASKMOVPS   Y2, Y1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX2Inv_j0s_one
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVUPS      (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VADDPS       X3, X1, X5
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X5, X4
+	VSUBPS       X3, X5, X3
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X5
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X5
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X2, X1
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X5, (AX)(DI*1)
+	VMOVUPS      X3, (AX)(DI*2)
+	VMOVUPS      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX2Inv_j0s_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX2Inv_j0s_end
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVSD       (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VADDPS       X3, X1, X0
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X0, X4
+	VSUBPS       X3, X0, X0
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X3
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X2, X1
+	VMOVSD       X4, (AX)
+	VMOVSD       X3, (AX)(DI*1)
+	VMOVSD       X0, (AX)(DI*2)
+	VMOVSD       X1, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide4AVX2Inv_j0s_end:
 fftMixWide4AVX2Inv_j0done:
@@ -1234,39 +1539,70 @@ fftMixWide4AVX2Inv_jw_k:
 fftMixWide4AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y6
-	VMASKMOVPS     (CX), Y6, Y7
-	VMASKMOVPS     (CX)(BX*1), Y6, Y8
-	VPERMILPS      $0xb1, Y8, Y9
-	VMULPS         Y1, Y9, Y9
-	VFMSUBADD231PS Y0, Y8, Y9
-	VMASKMOVPS     (CX)(BX*2), Y6, Y0
-	VPERMILPS      $0xb1, Y0, Y1
-	VMULPS         Y3, Y1, Y1
-	VFMSUBADD231PS Y2, Y0, Y1
-	VMASKMOVPS     (CX)(SI*1), Y6, Y0
-	VPERMILPS      $0xb1, Y0, Y2
-	VMULPS         Y5, Y2, Y2
-	VFMSUBADD231PS Y4, Y0, Y2
-	VADDPS         Y1, Y7, Y0
-	VSUBPS         Y1, Y7, Y1
-	VADDPS         Y2, Y9, Y3
-	VSUBPS         Y2, Y9, Y2
-	VADDPS         Y3, Y0, Y4
-	VSUBPS         Y3, Y0, Y0
-	VPERMILPS      $0xb1, Y2, Y2
-	VMOVUPS        Y1, Y3
-	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
-	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
-	VMASKMOVPS     Y4, Y6, (AX)
-	VMASKMOVPS     Y3, Y6, (AX)(DI*1)
-	VMASKMOVPS     Y0, Y6, (AX)(DI*2)
-	VMASKMOVPS     Y1, Y6, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide4AVX2Inv_jw_one
+	VMOVUPS        (CX), X6
+	VMOVUPS        (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X1, X8, X8
+	VFMSUBADD231PS X0, X7, X8
+	VMOVUPS        (CX)(BX*2), X7
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X3, X9, X9
+	VFMSUBADD231PS X2, X7, X9
+	VMOVUPS        (CX)(SI*1), X7
+	VPERMILPS      $0xb1, X7, X10
+	VMULPS         X5, X10, X10
+	VFMSUBADD231PS X4, X7, X10
+	VADDPS         X9, X6, X7
+	VSUBPS         X9, X6, X6
+	VADDPS         X10, X8, X9
+	VSUBPS         X10, X8, X8
+	VADDPS         X9, X7, X10
+	VSUBPS         X9, X7, X7
+	VPERMILPS      $0xb1, X8, X8
+	VMOVUPS        X6, X9
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X8, X9
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X8, X6
+	VMOVUPS        X10, (AX)
+	VMOVUPS        X9, (AX)(DI*1)
+	VMOVUPS        X7, (AX)(DI*2)
+	VMOVUPS        X6, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide4AVX2Inv_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide4AVX2Inv_jw_end
+	VMOVSD         (CX), X6
+	VMOVSD         (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X1, X8, X8
+	VFMSUBADD231PS X0, X7, X8
+	VMOVSD         (CX)(BX*2), X0
+	VPERMILPS      $0xb1, X0, X1
+	VMULPS         X3, X1, X1
+	VFMSUBADD231PS X2, X0, X1
+	VMOVSD         (CX)(SI*1), X0
+	VPERMILPS      $0xb1, X0, X2
+	VMULPS         X5, X2, X2
+	VFMSUBADD231PS X4, X0, X2
+	VADDPS         X1, X6, X0
+	VSUBPS         X1, X6, X1
+	VADDPS         X2, X8, X3
+	VSUBPS         X2, X8, X2
+	VADDPS         X3, X0, X4
+	VSUBPS         X3, X0, X0
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X1, X3
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X3
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X2, X1
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(DI*1)
+	VMOVSD         X0, (AX)(DI*2)
+	VMOVSD         X1, (AX)(R8*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide4AVX2Inv_jw_end:
 	DECQ R11
@@ -1357,43 +1693,78 @@ fftMixWide5AVX2Fwd_j0_k:
 fftMixWide5AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Fwd_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPS   (CX), Y0, Y1
-	VMASKMOVPS   (CX)(BX*1), Y0, Y2
-	VMASKMOVPS   (CX)(BX*2), Y0, Y3
-	VMASKMOVPS   (CX)(SI*1), Y0, Y4
-	VMASKMOVPS   (CX)(BX*4), Y0, Y5
-	VADDPS       Y5, Y2, Y6
-	VSUBPS       Y5, Y2, Y5
-	VADDPS       Y4, Y3, Y2
-	VSUBPS       Y4, Y3, Y3
-	VADDPS       Y6, Y1, Y4
-	VADDPS       Y2, Y4, Y4
-	VMOVUPS      Y1, Y7
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y6, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y2, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y6, Y1
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y2, Y1
-	VPERMILPS    $0xb1, Y5, Y2
-	VPERMILPS    $0xb1, Y3, Y3
-	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), Y2, Y5
-	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), Y3, Y5
-	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), Y2, Y2
-	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), Y3, Y2
-	VADDPS       Y5, Y7, Y3
-	VSUBPS       Y5, Y7, Y7
-	VADDPS       Y2, Y1, Y5
-	VSUBPS       Y2, Y1, Y1
-	VMASKMOVPS   Y4, Y0, (AX)
-	VMASKMOVPS   Y3, Y0, (AX)(DI*1)
-	VMASKMOVPS   Y5, Y0, (AX)(DI*2)
-	VMASKMOVPS   Y1, Y0, (AX)(R8*1)
-	VMASKMOVPS   Y7, Y0, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX2Fwd_j0_one
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VMOVUPS      (CX)(SI*1), X3
+	VMOVUPS      (CX)(BX*4), X4
+	VADDPS       X4, X1, X5
+	VSUBPS       X4, X1, X4
+	VADDPS       X3, X2, X1
+	VSUBPS       X3, X2, X2
+	VADDPS       X5, X0, X3
+	VADDPS       X1, X3, X3
+	VMOVUPS      X0, X6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X5, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X5, X0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X1, X0
+	VPERMILPS    $0xb1, X4, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), X1, X4
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), X2, X4
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), X1, X1
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), X2, X1
+	VADDPS       X4, X6, X2
+	VSUBPS       X4, X6, X6
+	VADDPS       X1, X0, X4
+	VSUBPS       X1, X0, X0
+	VMOVUPS      X3, (AX)
+	VMOVUPS      X2, (AX)(DI*1)
+	VMOVUPS      X4, (AX)(DI*2)
+	VMOVUPS      X0, (AX)(R8*1)
+	VMOVUPS      X6, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX2Fwd_j0_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX2Fwd_j0_end
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VMOVSD       (CX)(SI*1), X3
+	VMOVSD       (CX)(BX*4), X4
+	VADDPS       X4, X1, X5
+	VSUBPS       X4, X1, X4
+	VADDPS       X3, X2, X1
+	VSUBPS       X3, X2, X2
+	VADDPS       X5, X0, X3
+	VADDPS       X1, X3, X3
+	VMOVUPS      X0, X6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X5, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X5, X0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X1, X0
+	VPERMILPS    $0xb1, X4, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), X1, X4
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), X2, X4
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), X1, X1
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), X2, X1
+	VADDPS       X4, X6, X2
+	VSUBPS       X4, X6, X6
+	VADDPS       X1, X0, X4
+	VSUBPS       X1, X0, X0
+	VMOVSD       X3, (AX)
+	VMOVSD       X2, (AX)(DI*1)
+	VMOVSD       X4, (AX)(DI*2)
+	VMOVSD       X0, (AX)(R8*1)
+	VMOVSD       X6, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide5AVX2Fwd_j0_end:
 	JMP fftMixWide5AVX2Fwd_j0done
@@ -1444,48 +1815,88 @@ fftMixWide5AVX2Fwd_j0s_k:
 fftMixWide5AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Fwd_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPS   (CX), Y1, Y2
-	VMULPS       Y0, Y2, Y2
-	VMASKMOVPS   (CX)(BX*1), Y1, Y3
-	VMULPS       Y0, Y3, Y3
-	VMASKMOVPS   (CX)(BX*2), Y1, Y4
-	VMULPS       Y0, Y4, Y4
-	VMASKMOVPS   (CX)(SI*1), Y1, Y5
-	VMULPS       Y0, Y5, Y5
-	VMASKMOVPS   (CX)(BX*4), Y1, Y6
-	VMULPS       Y0, Y6, Y6
-	VADDPS       Y6, Y3, Y0
-	VSUBPS       Y6, Y3, Y6
-	VADDPS       Y5, Y4, Y3
-	VSUBPS       Y5, Y4, Y4
-	VADDPS       Y0, Y2, Y5
-	VADDPS       Y3, Y5, Y5
-	VMOVUPS      Y2, Y7
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y2
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y2
-	VPERMILPS    $0xb1, Y6, Y0
-	VPERMILPS    $0xb1, Y4, Y3
-	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), Y0, Y4
-	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), Y3, Y4
-	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), Y0, Y0
-	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), Y3, Y0
-	VADDPS       Y4, Y7, Y3
-	VSUBPS       Y4, Y7, Y7
-	VADDPS       Y0, Y2, Y4
-	VSUBPS       Y0, Y2, Y2
-	VMASKMOVPS   Y5, Y1, (AX)
-	VMASKMOVPS   Y3, Y1, (AX)(DI*1)
-	VMASKMOVPS   Y4, Y1, (AX)(DI*2)
-	VMASKMOVPS   Y2, Y1, (AX)(R8*1)
-	VMASKMOVPS   Y7, Y1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX2Fwd_j0s_one
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVUPS      (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VMOVUPS      (CX)(BX*4), X5
+	VMULPS       X0, X5, X5
+	VADDPS       X5, X2, X6
+	VSUBPS       X5, X2, X5
+	VADDPS       X4, X3, X2
+	VSUBPS       X4, X3, X3
+	VADDPS       X6, X1, X4
+	VADDPS       X2, X4, X4
+	VMOVUPS      X1, X7
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X6, X7
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X7
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X2, X1
+	VPERMILPS    $0xb1, X5, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), X2, X5
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), X3, X5
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), X2, X2
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), X3, X2
+	VADDPS       X5, X7, X3
+	VSUBPS       X5, X7, X7
+	VADDPS       X2, X1, X5
+	VSUBPS       X2, X1, X1
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X3, (AX)(DI*1)
+	VMOVUPS      X5, (AX)(DI*2)
+	VMOVUPS      X1, (AX)(R8*1)
+	VMOVUPS      X7, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX2Fwd_j0s_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX2Fwd_j0s_end
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVSD       (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VMOVSD       (CX)(BX*4), X5
+	VMULPS       X0, X5, X5
+	VADDPS       X5, X2, X0
+	VSUBPS       X5, X2, X5
+	VADDPS       X4, X3, X2
+	VSUBPS       X4, X3, X3
+	VADDPS       X0, X1, X4
+	VADDPS       X2, X4, X4
+	VMOVUPS      X1, X6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X0, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X0, X1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X2, X1
+	VPERMILPS    $0xb1, X5, X0
+	VPERMILPS    $0xb1, X3, X2
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), X0, X3
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), X2, X3
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), X0, X0
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), X2, X0
+	VADDPS       X3, X6, X2
+	VSUBPS       X3, X6, X6
+	VADDPS       X0, X1, X3
+	VSUBPS       X0, X1, X1
+	VMOVSD       X4, (AX)
+	VMOVSD       X2, (AX)(DI*1)
+	VMOVSD       X3, (AX)(DI*2)
+	VMOVSD       X1, (AX)(R8*1)
+	VMOVSD       X6, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide5AVX2Fwd_j0s_end:
 fftMixWide5AVX2Fwd_j0done:
@@ -1561,55 +1972,102 @@ fftMixWide5AVX2Fwd_jw_k:
 fftMixWide5AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y8
-	VMASKMOVPS     (CX), Y8, Y9
-	VMASKMOVPS     (CX)(BX*1), Y8, Y10
-	VPERMILPS      $0xb1, Y10, Y11
-	VMULPS         Y1, Y11, Y11
-	VFMADDSUB231PS Y0, Y10, Y11
-	VMASKMOVPS     (CX)(BX*2), Y8, Y0
-	VPERMILPS      $0xb1, Y0, Y1
-	VMULPS         Y3, Y1, Y1
-	VFMADDSUB231PS Y2, Y0, Y1
-	VMASKMOVPS     (CX)(SI*1), Y8, Y0
-	VPERMILPS      $0xb1, Y0, Y2
-	VMULPS         Y5, Y2, Y2
-	VFMADDSUB231PS Y4, Y0, Y2
-	VMASKMOVPS     (CX)(BX*4), Y8, Y0
-	VPERMILPS      $0xb1, Y0, Y3
-	VMULPS         Y7, Y3, Y3
-	VFMADDSUB231PS Y6, Y0, Y3
-	VADDPS         Y3, Y11, Y0
-	VSUBPS         Y3, Y11, Y4
-	VADDPS         Y2, Y1, Y3
-	VSUBPS         Y2, Y1, Y1
-	VADDPS         Y0, Y9, Y2
-	VADDPS         Y3, Y2, Y2
-	VMOVUPS        Y9, Y5
-	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y5
-	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y5
-	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y9
-	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y9
-	VPERMILPS      $0xb1, Y4, Y0
-	VPERMILPS      $0xb1, Y1, Y1
-	VMULPS         mix_f32_3f737871_bf737871<>+0(SB), Y0, Y3
-	VFMADD231PS    mix_f32_3f167918_bf167918<>+0(SB), Y1, Y3
-	VMULPS         mix_f32_3f167918_bf167918<>+0(SB), Y0, Y0
-	VFNMADD231PS   mix_f32_3f737871_bf737871<>+0(SB), Y1, Y0
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y5
-	VADDPS         Y0, Y9, Y3
-	VSUBPS         Y0, Y9, Y9
-	VMASKMOVPS     Y2, Y8, (AX)
-	VMASKMOVPS     Y1, Y8, (AX)(DI*1)
-	VMASKMOVPS     Y3, Y8, (AX)(DI*2)
-	VMASKMOVPS     Y9, Y8, (AX)(R8*1)
-	VMASKMOVPS     Y5, Y8, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide5AVX2Fwd_jw_one
+	VMOVUPS        (CX), X8
+	VMOVUPS        (CX)(BX*1), X9
+	VPERMILPS      $0xb1, X9, X10
+	VMULPS         X1, X10, X10
+	VFMADDSUB231PS X0, X9, X10
+	VMOVUPS        (CX)(BX*2), X9
+	VPERMILPS      $0xb1, X9, X11
+	VMULPS         X3, X11, X11
+	VFMADDSUB231PS X2, X9, X11
+	VMOVUPS        (CX)(SI*1), X9
+	VPERMILPS      $0xb1, X9, X12
+	VMULPS         X5, X12, X12
+	VFMADDSUB231PS X4, X9, X12
+	VMOVUPS        (CX)(BX*4), X9
+	VPERMILPS      $0xb1, X9, X13
+	VMULPS         X7, X13, X13
+	VFMADDSUB231PS X6, X9, X13
+	VADDPS         X13, X10, X9
+	VSUBPS         X13, X10, X13
+	VADDPS         X12, X11, X10
+	VSUBPS         X12, X11, X11
+	VADDPS         X9, X8, X12
+	VADDPS         X10, X12, X12
+	VMOVUPS        X8, X14
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X9, X14
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X10, X14
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X9, X8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X10, X8
+	VPERMILPS      $0xb1, X13, X9
+	VPERMILPS      $0xb1, X11, X10
+	VMULPS         mix_f32_3f737871_bf737871<>+0(SB), X9, X11
+	VFMADD231PS    mix_f32_3f167918_bf167918<>+0(SB), X10, X11
+	VMULPS         mix_f32_3f167918_bf167918<>+0(SB), X9, X9
+	VFNMADD231PS   mix_f32_3f737871_bf737871<>+0(SB), X10, X9
+	VADDPS         X11, X14, X10
+	VSUBPS         X11, X14, X14
+	VADDPS         X9, X8, X11
+	VSUBPS         X9, X8, X8
+	VMOVUPS        X12, (AX)
+	VMOVUPS        X10, (AX)(DI*1)
+	VMOVUPS        X11, (AX)(DI*2)
+	VMOVUPS        X8, (AX)(R8*1)
+	VMOVUPS        X14, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide5AVX2Fwd_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide5AVX2Fwd_jw_end
+	VMOVSD         (CX), X8
+	VMOVSD         (CX)(BX*1), X9
+	VPERMILPS      $0xb1, X9, X10
+	VMULPS         X1, X10, X10
+	VFMADDSUB231PS X0, X9, X10
+	VMOVSD         (CX)(BX*2), X0
+	VPERMILPS      $0xb1, X0, X1
+	VMULPS         X3, X1, X1
+	VFMADDSUB231PS X2, X0, X1
+	VMOVSD         (CX)(SI*1), X0
+	VPERMILPS      $0xb1, X0, X2
+	VMULPS         X5, X2, X2
+	VFMADDSUB231PS X4, X0, X2
+	VMOVSD         (CX)(BX*4), X0
+	VPERMILPS      $0xb1, X0, X3
+	VMULPS         X7, X3, X3
+	VFMADDSUB231PS X6, X0, X3
+	VADDPS         X3, X10, X0
+	VSUBPS         X3, X10, X4
+	VADDPS         X2, X1, X3
+	VSUBPS         X2, X1, X1
+	VADDPS         X0, X8, X2
+	VADDPS         X3, X2, X2
+	VMOVUPS        X8, X5
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X0, X5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X3, X5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X0, X8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X3, X8
+	VPERMILPS      $0xb1, X4, X0
+	VPERMILPS      $0xb1, X1, X1
+	VMULPS         mix_f32_3f737871_bf737871<>+0(SB), X0, X3
+	VFMADD231PS    mix_f32_3f167918_bf167918<>+0(SB), X1, X3
+	VMULPS         mix_f32_3f167918_bf167918<>+0(SB), X0, X0
+	VFNMADD231PS   mix_f32_3f737871_bf737871<>+0(SB), X1, X0
+	VADDPS         X3, X5, X1
+	VSUBPS         X3, X5, X5
+	VADDPS         X0, X8, X3
+	VSUBPS         X0, X8, X8
+	VMOVSD         X2, (AX)
+	VMOVSD         X1, (AX)(DI*1)
+	VMOVSD         X3, (AX)(DI*2)
+	VMOVSD         X8, (AX)(R8*1)
+	VMOVSD         X5, (AX)(DI*4)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide5AVX2Fwd_jw_end:
 	DECQ R11
@@ -1754,43 +2212,78 @@ fftMixWide5AVX2Inv_j0_k:
 fftMixWide5AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Inv_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPS   (CX), Y0, Y1
-	VMASKMOVPS   (CX)(BX*1), Y0, Y2
-	VMASKMOVPS   (CX)(BX*2), Y0, Y3
-	VMASKMOVPS   (CX)(SI*1), Y0, Y4
-	VMASKMOVPS   (CX)(BX*4), Y0, Y5
-	VADDPS       Y5, Y2, Y6
-	VSUBPS       Y5, Y2, Y5
-	VADDPS       Y4, Y3, Y2
-	VSUBPS       Y4, Y3, Y3
-	VADDPS       Y6, Y1, Y4
-	VADDPS       Y2, Y4, Y4
-	VMOVUPS      Y1, Y7
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y6, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y2, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y6, Y1
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y2, Y1
-	VPERMILPS    $0xb1, Y5, Y2
-	VPERMILPS    $0xb1, Y3, Y3
-	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), Y2, Y5
-	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), Y3, Y5
-	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), Y2, Y2
-	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), Y3, Y2
-	VADDPS       Y5, Y7, Y3
-	VSUBPS       Y5, Y7, Y7
-	VADDPS       Y2, Y1, Y5
-	VSUBPS       Y2, Y1, Y1
-	VMASKMOVPS   Y4, Y0, (AX)
-	VMASKMOVPS   Y3, Y0, (AX)(DI*1)
-	VMASKMOVPS   Y5, Y0, (AX)(DI*2)
-	VMASKMOVPS   Y1, Y0, (AX)(R8*1)
-	VMASKMOVPS   Y7, Y0, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX2Inv_j0_one
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VMOVUPS      (CX)(SI*1), X3
+	VMOVUPS      (CX)(BX*4), X4
+	VADDPS       X4, X1, X5
+	VSUBPS       X4, X1, X4
+	VADDPS       X3, X2, X1
+	VSUBPS       X3, X2, X2
+	VADDPS       X5, X0, X3
+	VADDPS       X1, X3, X3
+	VMOVUPS      X0, X6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X5, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X5, X0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X1, X0
+	VPERMILPS    $0xb1, X4, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), X1, X4
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), X2, X4
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), X1, X1
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), X2, X1
+	VADDPS       X4, X6, X2
+	VSUBPS       X4, X6, X6
+	VADDPS       X1, X0, X4
+	VSUBPS       X1, X0, X0
+	VMOVUPS      X3, (AX)
+	VMOVUPS      X2, (AX)(DI*1)
+	VMOVUPS      X4, (AX)(DI*2)
+	VMOVUPS      X0, (AX)(R8*1)
+	VMOVUPS      X6, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX2Inv_j0_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX2Inv_j0_end
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VMOVSD       (CX)(SI*1), X3
+	VMOVSD       (CX)(BX*4), X4
+	VADDPS       X4, X1, X5
+	VSUBPS       X4, X1, X4
+	VADDPS       X3, X2, X1
+	VSUBPS       X3, X2, X2
+	VADDPS       X5, X0, X3
+	VADDPS       X1, X3, X3
+	VMOVUPS      X0, X6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X5, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X5, X0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X1, X0
+	VPERMILPS    $0xb1, X4, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), X1, X4
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), X2, X4
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), X1, X1
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), X2, X1
+	VADDPS       X4, X6, X2
+	VSUBPS       X4, X6, X6
+	VADDPS       X1, X0, X4
+	VSUBPS       X1, X0, X0
+	VMOVSD       X3, (AX)
+	VMOVSD       X2, (AX)(DI*1)
+	VMOVSD       X4, (AX)(DI*2)
+	VMOVSD       X0, (AX)(R8*1)
+	VMOVSD       X6, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide5AVX2Inv_j0_end:
 	JMP fftMixWide5AVX2Inv_j0done
@@ -1841,48 +2334,88 @@ fftMixWide5AVX2Inv_j0s_k:
 fftMixWide5AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Inv_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPS   (CX), Y1, Y2
-	VMULPS       Y0, Y2, Y2
-	VMASKMOVPS   (CX)(BX*1), Y1, Y3
-	VMULPS       Y0, Y3, Y3
-	VMASKMOVPS   (CX)(BX*2), Y1, Y4
-	VMULPS       Y0, Y4, Y4
-	VMASKMOVPS   (CX)(SI*1), Y1, Y5
-	VMULPS       Y0, Y5, Y5
-	VMASKMOVPS   (CX)(BX*4), Y1, Y6
-	VMULPS       Y0, Y6, Y6
-	VADDPS       Y6, Y3, Y0
-	VSUBPS       Y6, Y3, Y6
-	VADDPS       Y5, Y4, Y3
-	VSUBPS       Y5, Y4, Y4
-	VADDPS       Y0, Y2, Y5
-	VADDPS       Y3, Y5, Y5
-	VMOVUPS      Y2, Y7
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y7
-	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y2
-	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y2
-	VPERMILPS    $0xb1, Y6, Y0
-	VPERMILPS    $0xb1, Y4, Y3
-	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), Y0, Y4
-	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), Y3, Y4
-	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), Y0, Y0
-	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), Y3, Y0
-	VADDPS       Y4, Y7, Y3
-	VSUBPS       Y4, Y7, Y7
-	VADDPS       Y0, Y2, Y4
-	VSUBPS       Y0, Y2, Y2
-	VMASKMOVPS   Y5, Y1, (AX)
-	VMASKMOVPS   Y3, Y1, (AX)(DI*1)
-	VMASKMOVPS   Y4, Y1, (AX)(DI*2)
-	VMASKMOVPS   Y2, Y1, (AX)(R8*1)
-	VMASKMOVPS   Y7, Y1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX2Inv_j0s_one
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVUPS      (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VMOVUPS      (CX)(BX*4), X5
+	VMULPS       X0, X5, X5
+	VADDPS       X5, X2, X6
+	VSUBPS       X5, X2, X5
+	VADDPS       X4, X3, X2
+	VSUBPS       X4, X3, X3
+	VADDPS       X6, X1, X4
+	VADDPS       X2, X4, X4
+	VMOVUPS      X1, X7
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X6, X7
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X7
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X2, X1
+	VPERMILPS    $0xb1, X5, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), X2, X5
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), X3, X5
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), X2, X2
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), X3, X2
+	VADDPS       X5, X7, X3
+	VSUBPS       X5, X7, X7
+	VADDPS       X2, X1, X5
+	VSUBPS       X2, X1, X1
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X3, (AX)(DI*1)
+	VMOVUPS      X5, (AX)(DI*2)
+	VMOVUPS      X1, (AX)(R8*1)
+	VMOVUPS      X7, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX2Inv_j0s_one:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX2Inv_j0s_end
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVSD       (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	VMOVSD       (CX)(BX*4), X5
+	VMULPS       X0, X5, X5
+	VADDPS       X5, X2, X0
+	VSUBPS       X5, X2, X5
+	VADDPS       X4, X3, X2
+	VSUBPS       X4, X3, X3
+	VADDPS       X0, X1, X4
+	VADDPS       X2, X4, X4
+	VMOVUPS      X1, X6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X0, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X0, X1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), X2, X1
+	VPERMILPS    $0xb1, X5, X0
+	VPERMILPS    $0xb1, X3, X2
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), X0, X3
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), X2, X3
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), X0, X0
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), X2, X0
+	VADDPS       X3, X6, X2
+	VSUBPS       X3, X6, X6
+	VADDPS       X0, X1, X3
+	VSUBPS       X0, X1, X1
+	VMOVSD       X4, (AX)
+	VMOVSD       X2, (AX)(DI*1)
+	VMOVSD       X3, (AX)(DI*2)
+	VMOVSD       X1, (AX)(R8*1)
+	VMOVSD       X6, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
 
 fftMixWide5AVX2Inv_j0s_end:
 fftMixWide5AVX2Inv_j0done:
@@ -1958,55 +2491,102 @@ fftMixWide5AVX2Inv_jw_k:
 fftMixWide5AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y8
-	VMASKMOVPS     (CX), Y8, Y9
-	VMASKMOVPS     (CX)(BX*1), Y8, Y10
-	VPERMILPS      $0xb1, Y10, Y11
-	VMULPS         Y1, Y11, Y11
-	VFMSUBADD231PS Y0, Y10, Y11
-	VMASKMOVPS     (CX)(BX*2), Y8, Y0
-	VPERMILPS      $0xb1, Y0, Y1
-	VMULPS         Y3, Y1, Y1
-	VFMSUBADD231PS Y2, Y0, Y1
-	VMASKMOVPS     (CX)(SI*1), Y8, Y0
-	VPERMILPS      $0xb1, Y0, Y2
-	VMULPS         Y5, Y2, Y2
-	VFMSUBADD231PS Y4, Y0, Y2
-	VMASKMOVPS     (CX)(BX*4), Y8, Y0
-	VPERMILPS      $0xb1, Y0, Y3
-	VMULPS         Y7, Y3, Y3
-	VFMSUBADD231PS Y6, Y0, Y3
-	VADDPS         Y3, Y11, Y0
-	VSUBPS         Y3, Y11, Y4
-	VADDPS         Y2, Y1, Y3
-	VSUBPS         Y2, Y1, Y1
-	VADDPS         Y0, Y9, Y2
-	VADDPS         Y3, Y2, Y2
-	VMOVUPS        Y9, Y5
-	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y5
-	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y5
-	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y9
-	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y9
-	VPERMILPS      $0xb1, Y4, Y0
-	VPERMILPS      $0xb1, Y1, Y1
-	VMULPS         mix_f32_bf737871_3f737871<>+0(SB), Y0, Y3
-	VFMADD231PS    mix_f32_bf167918_3f167918<>+0(SB), Y1, Y3
-	VMULPS         mix_f32_bf167918_3f167918<>+0(SB), Y0, Y0
-	VFNMADD231PS   mix_f32_bf737871_3f737871<>+0(SB), Y1, Y0
-	VADDPS         Y3, Y5, Y1
-	VSUBPS         Y3, Y5, Y5
-	VADDPS         Y0, Y9, Y3
-	VSUBPS         Y0, Y9, Y9
-	VMASKMOVPS     Y2, Y8, (AX)
-	VMASKMOVPS     Y1, Y8, (AX)(DI*1)
-	VMASKMOVPS     Y3, Y8, (AX)(DI*2)
-	VMASKMOVPS     Y9, Y8, (AX)(R8*1)
-	VMASKMOVPS     Y5, Y8, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide5AVX2Inv_jw_one
+	VMOVUPS        (CX), X8
+	VMOVUPS        (CX)(BX*1), X9
+	VPERMILPS      $0xb1, X9, X10
+	VMULPS         X1, X10, X10
+	VFMSUBADD231PS X0, X9, X10
+	VMOVUPS        (CX)(BX*2), X9
+	VPERMILPS      $0xb1, X9, X11
+	VMULPS         X3, X11, X11
+	VFMSUBADD231PS X2, X9, X11
+	VMOVUPS        (CX)(SI*1), X9
+	VPERMILPS      $0xb1, X9, X12
+	VMULPS         X5, X12, X12
+	VFMSUBADD231PS X4, X9, X12
+	VMOVUPS        (CX)(BX*4), X9
+	VPERMILPS      $0xb1, X9, X13
+	VMULPS         X7, X13, X13
+	VFMSUBADD231PS X6, X9, X13
+	VADDPS         X13, X10, X9
+	VSUBPS         X13, X10, X13
+	VADDPS         X12, X11, X10
+	VSUBPS         X12, X11, X11
+	VADDPS         X9, X8, X12
+	VADDPS         X10, X12, X12
+	VMOVUPS        X8, X14
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X9, X14
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X10, X14
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X9, X8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X10, X8
+	VPERMILPS      $0xb1, X13, X9
+	VPERMILPS      $0xb1, X11, X10
+	VMULPS         mix_f32_bf737871_3f737871<>+0(SB), X9, X11
+	VFMADD231PS    mix_f32_bf167918_3f167918<>+0(SB), X10, X11
+	VMULPS         mix_f32_bf167918_3f167918<>+0(SB), X9, X9
+	VFNMADD231PS   mix_f32_bf737871_3f737871<>+0(SB), X10, X9
+	VADDPS         X11, X14, X10
+	VSUBPS         X11, X14, X14
+	VADDPS         X9, X8, X11
+	VSUBPS         X9, X8, X8
+	VMOVUPS        X12, (AX)
+	VMOVUPS        X10, (AX)(DI*1)
+	VMOVUPS        X11, (AX)(DI*2)
+	VMOVUPS        X8, (AX)(R8*1)
+	VMOVUPS        X14, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide5AVX2Inv_jw_one:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide5AVX2Inv_jw_end
+	VMOVSD         (CX), X8
+	VMOVSD         (CX)(BX*1), X9
+	VPERMILPS      $0xb1, X9, X10
+	VMULPS         X1, X10, X10
+	VFMSUBADD231PS X0, X9, X10
+	VMOVSD         (CX)(BX*2), X0
+	VPERMILPS      $0xb1, X0, X1
+	VMULPS         X3, X1, X1
+	VFMSUBADD231PS X2, X0, X1
+	VMOVSD         (CX)(SI*1), X0
+	VPERMILPS      $0xb1, X0, X2
+	VMULPS         X5, X2, X2
+	VFMSUBADD231PS X4, X0, X2
+	VMOVSD         (CX)(BX*4), X0
+	VPERMILPS      $0xb1, X0, X3
+	VMULPS         X7, X3, X3
+	VFMSUBADD231PS X6, X0, X3
+	VADDPS         X3, X10, X0
+	VSUBPS         X3, X10, X4
+	VADDPS         X2, X1, X3
+	VSUBPS         X2, X1, X1
+	VADDPS         X0, X8, X2
+	VADDPS         X3, X2, X2
+	VMOVUPS        X8, X5
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X0, X5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X3, X5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X0, X8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X3, X8
+	VPERMILPS      $0xb1, X4, X0
+	VPERMILPS      $0xb1, X1, X1
+	VMULPS         mix_f32_bf737871_3f737871<>+0(SB), X0, X3
+	VFMADD231PS    mix_f32_bf167918_3f167918<>+0(SB), X1, X3
+	VMULPS         mix_f32_bf167918_3f167918<>+0(SB), X0, X0
+	VFNMADD231PS   mix_f32_bf737871_3f737871<>+0(SB), X1, X0
+	VADDPS         X3, X5, X1
+	VSUBPS         X3, X5, X5
+	VADDPS         X0, X8, X3
+	VSUBPS         X0, X8, X8
+	VMOVSD         X2, (AX)
+	VMOVSD         X1, (AX)(DI*1)
+	VMOVSD         X3, (AX)(DI*2)
+	VMOVSD         X8, (AX)(R8*1)
+	VMOVSD         X5, (AX)(DI*4)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
 
 fftMixWide5AVX2Inv_jw_end:
 	DECQ R11
@@ -2068,7 +2648,7 @@ TEXT ·fftMixWide2AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ   $0x03, DI
 	ANDQ   $0x00000007, DX
 	SHLQ   $0x03, DX
-	LEAQ   mix_tailmask_avx512<>+0(SB), R8
+	LEAQ   mix_tailmask<>+0(SB), R8
 	MOVQ   DX, R9
 	SHRQ   $0x02, R9
 	KMOVW  (R8)(R9*2), K1
@@ -2192,24 +2772,24 @@ fftMixWide2AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-DATA mix_tailmask_avx512<>+0(SB)/2, $0x0000
-DATA mix_tailmask_avx512<>+2(SB)/2, $0x0001
-DATA mix_tailmask_avx512<>+4(SB)/2, $0x0003
-DATA mix_tailmask_avx512<>+6(SB)/2, $0x0007
-DATA mix_tailmask_avx512<>+8(SB)/2, $0x000f
-DATA mix_tailmask_avx512<>+10(SB)/2, $0x001f
-DATA mix_tailmask_avx512<>+12(SB)/2, $0x003f
-DATA mix_tailmask_avx512<>+14(SB)/2, $0x007f
-DATA mix_tailmask_avx512<>+16(SB)/2, $0x00ff
-DATA mix_tailmask_avx512<>+18(SB)/2, $0x01ff
-DATA mix_tailmask_avx512<>+20(SB)/2, $0x03ff
-DATA mix_tailmask_avx512<>+22(SB)/2, $0x07ff
-DATA mix_tailmask_avx512<>+24(SB)/2, $0x0fff
-DATA mix_tailmask_avx512<>+26(SB)/2, $0x1fff
-DATA mix_tailmask_avx512<>+28(SB)/2, $0x3fff
-DATA mix_tailmask_avx512<>+30(SB)/2, $0x7fff
-DATA mix_tailmask_avx512<>+32(SB)/2, $0xffff
-GLOBL mix_tailmask_avx512<>(SB), RODATA|NOPTR, $34
+DATA mix_tailmask<>+0(SB)/2, $0x0000
+DATA mix_tailmask<>+2(SB)/2, $0x0001
+DATA mix_tailmask<>+4(SB)/2, $0x0003
+DATA mix_tailmask<>+6(SB)/2, $0x0007
+DATA mix_tailmask<>+8(SB)/2, $0x000f
+DATA mix_tailmask<>+10(SB)/2, $0x001f
+DATA mix_tailmask<>+12(SB)/2, $0x003f
+DATA mix_tailmask<>+14(SB)/2, $0x007f
+DATA mix_tailmask<>+16(SB)/2, $0x00ff
+DATA mix_tailmask<>+18(SB)/2, $0x01ff
+DATA mix_tailmask<>+20(SB)/2, $0x03ff
+DATA mix_tailmask<>+22(SB)/2, $0x07ff
+DATA mix_tailmask<>+24(SB)/2, $0x0fff
+DATA mix_tailmask<>+26(SB)/2, $0x1fff
+DATA mix_tailmask<>+28(SB)/2, $0x3fff
+DATA mix_tailmask<>+30(SB)/2, $0x7fff
+DATA mix_tailmask<>+32(SB)/2, $0xffff
+GLOBL mix_tailmask<>(SB), RODATA|NOPTR, $34
 
 // func fftMixWide2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
 // Requires: AVX, AVX512F
@@ -2227,7 +2807,7 @@ TEXT ·fftMixWide2AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ   $0x03, DI
 	ANDQ   $0x00000007, DX
 	SHLQ   $0x03, DX
-	LEAQ   mix_tailmask_avx512<>+0(SB), R8
+	LEAQ   mix_tailmask<>+0(SB), R8
 	MOVQ   DX, R9
 	SHRQ   $0x02, R9
 	KMOVW  (R8)(R9*2), K1
@@ -2367,7 +2947,7 @@ TEXT ·fftMixWide3AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, DI
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R8
+	LEAQ    mix_tailmask<>+0(SB), R8
 	MOVQ    DX, R9
 	SHRQ    $0x02, R9
 	KMOVW   (R8)(R9*2), K1
@@ -2566,7 +3146,7 @@ TEXT ·fftMixWide3AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, DI
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R8
+	LEAQ    mix_tailmask<>+0(SB), R8
 	MOVQ    DX, R9
 	SHRQ    $0x02, R9
 	KMOVW   (R8)(R9*2), K1
@@ -2765,7 +3345,7 @@ TEXT ·fftMixWide4AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x02, R11
 	KMOVW   (R10)(R11*2), K1
@@ -2996,7 +3576,7 @@ TEXT ·fftMixWide4AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x02, R11
 	KMOVW   (R10)(R11*2), K1
@@ -3227,7 +3807,7 @@ TEXT ·fftMixWide5AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x02, R11
 	KMOVW   (R10)(R11*2), K1
@@ -3548,7 +4128,7 @@ TEXT ·fftMixWide5AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x02, R11
 	KMOVW   (R10)(R11*2), K1
@@ -3891,20 +4471,16 @@ fft64MixWide2AVX2Fwd_j0_k:
 	JNZ     fft64MixWide2AVX2Fwd_j0_k
 
 fft64MixWide2AVX2Fwd_j0_tail:
-	TESTQ      DX, DX
-	JZ         fft64MixWide2AVX2Fwd_j0_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y0
-	VMASKMOVPD (CX), Y0, Y1
-	VMASKMOVPD (CX)(BX*1), Y0, Y2
-	VADDPD     Y2, Y1, Y3
-	VSUBPD     Y2, Y1, Y1
-	VMASKMOVPD Y3, Y0, (AX)
-	VMASKMOVPD Y1, Y0, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX2Fwd_j0_end
+	VMOVUPD (CX), X0
+	VMOVUPD (CX)(BX*1), X1
+	VADDPD  X1, X0, X2
+	VSUBPD  X1, X0, X0
+	VMOVUPD X2, (AX)
+	VMOVUPD X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
 
 fft64MixWide2AVX2Fwd_j0_end:
 	JMP fft64MixWide2AVX2Fwd_j0done
@@ -3928,22 +4504,18 @@ fft64MixWide2AVX2Fwd_j0s_k:
 	JNZ     fft64MixWide2AVX2Fwd_j0s_k
 
 fft64MixWide2AVX2Fwd_j0s_tail:
-	TESTQ      DX, DX
-	JZ         fft64MixWide2AVX2Fwd_j0s_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y1
-	VMASKMOVPD (CX), Y1, Y2
-	VMULPD     Y0, Y2, Y2
-	VMASKMOVPD (CX)(BX*1), Y1, Y3
-	VMULPD     Y0, Y3, Y3
-	VADDPD     Y3, Y2, Y0
-	VSUBPD     Y3, Y2, Y2
-	VMASKMOVPD Y0, Y1, (AX)
-	VMASKMOVPD Y2, Y1, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX2Fwd_j0s_end
+	VMOVUPD (CX), X1
+	VMULPD  X0, X1, X1
+	VMOVUPD (CX)(BX*1), X2
+	VMULPD  X0, X2, X2
+	VADDPD  X2, X1, X0
+	VSUBPD  X2, X1, X1
+	VMOVUPD X0, (AX)
+	VMOVUPD X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
 
 fft64MixWide2AVX2Fwd_j0s_end:
 fft64MixWide2AVX2Fwd_j0done:
@@ -3979,21 +4551,17 @@ fft64MixWide2AVX2Fwd_jw_k:
 fft64MixWide2AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y2
-	VMASKMOVPD     (CX), Y2, Y3
-	VMASKMOVPD     (CX)(BX*1), Y2, Y4
-	VPERMILPD      $0x55, Y4, Y5
-	VMULPD         Y1, Y5, Y5
-	VFMADDSUB231PD Y0, Y4, Y5
-	VADDPD         Y5, Y3, Y0
-	VSUBPD         Y5, Y3, Y1
-	VMASKMOVPD     Y0, Y2, (AX)
-	VMASKMOVPD     Y1, Y2, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X2
+	VMOVUPD        (CX)(BX*1), X3
+	VPERMILPD      $0x55, X3, X4
+	VMULPD         X1, X4, X4
+	VFMADDSUB231PD X0, X3, X4
+	VADDPD         X4, X2, X0
+	VSUBPD         X4, X2, X1
+	VMOVUPD        X0, (AX)
+	VMOVUPD        X1, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide2AVX2Fwd_jw_end:
 	DECQ R9
@@ -4041,20 +4609,16 @@ fft64MixWide2AVX2Inv_j0_k:
 	JNZ     fft64MixWide2AVX2Inv_j0_k
 
 fft64MixWide2AVX2Inv_j0_tail:
-	TESTQ      DX, DX
-	JZ         fft64MixWide2AVX2Inv_j0_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y0
-	VMASKMOVPD (CX), Y0, Y1
-	VMASKMOVPD (CX)(BX*1), Y0, Y2
-	VADDPD     Y2, Y1, Y3
-	VSUBPD     Y2, Y1, Y1
-	VMASKMOVPD Y3, Y0, (AX)
-	VMASKMOVPD Y1, Y0, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX2Inv_j0_end
+	VMOVUPD (CX), X0
+	VMOVUPD (CX)(BX*1), X1
+	VADDPD  X1, X0, X2
+	VSUBPD  X1, X0, X0
+	VMOVUPD X2, (AX)
+	VMOVUPD X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
 
 fft64MixWide2AVX2Inv_j0_end:
 	JMP fft64MixWide2AVX2Inv_j0done
@@ -4078,22 +4642,18 @@ fft64MixWide2AVX2Inv_j0s_k:
 	JNZ     fft64MixWide2AVX2Inv_j0s_k
 
 fft64MixWide2AVX2Inv_j0s_tail:
-	TESTQ      DX, DX
-	JZ         fft64MixWide2AVX2Inv_j0s_end
-	LEAQ       mix_tailmask_avx2<>+0(SB), R9
-	ADDQ       $0x00000020, R9
-	SUBQ       DX, R9
-	VMOVDQU    (R9), Y1
-	VMASKMOVPD (CX), Y1, Y2
-	VMULPD     Y0, Y2, Y2
-	VMASKMOVPD (CX)(BX*1), Y1, Y3
-	VMULPD     Y0, Y3, Y3
-	VADDPD     Y3, Y2, Y0
-	VSUBPD     Y3, Y2, Y2
-	VMASKMOVPD Y0, Y1, (AX)
-	VMASKMOVPD Y2, Y1, (AX)(SI*1)
-	ADDQ       DX, CX
-	ADDQ       DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX2Inv_j0s_end
+	VMOVUPD (CX), X1
+	VMULPD  X0, X1, X1
+	VMOVUPD (CX)(BX*1), X2
+	VMULPD  X0, X2, X2
+	VADDPD  X2, X1, X0
+	VSUBPD  X2, X1, X1
+	VMOVUPD X0, (AX)
+	VMOVUPD X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
 
 fft64MixWide2AVX2Inv_j0s_end:
 fft64MixWide2AVX2Inv_j0done:
@@ -4129,21 +4689,17 @@ fft64MixWide2AVX2Inv_jw_k:
 fft64MixWide2AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y2
-	VMASKMOVPD     (CX), Y2, Y3
-	VMASKMOVPD     (CX)(BX*1), Y2, Y4
-	VPERMILPD      $0x55, Y4, Y5
-	VMULPD         Y1, Y5, Y5
-	VFMSUBADD231PD Y0, Y4, Y5
-	VADDPD         Y5, Y3, Y0
-	VSUBPD         Y5, Y3, Y1
-	VMASKMOVPD     Y0, Y2, (AX)
-	VMASKMOVPD     Y1, Y2, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X2
+	VMOVUPD        (CX)(BX*1), X3
+	VPERMILPD      $0x55, X3, X4
+	VMULPD         X1, X4, X4
+	VFMSUBADD231PD X0, X3, X4
+	VADDPD         X4, X2, X0
+	VSUBPD         X4, X2, X1
+	VMOVUPD        X0, (AX)
+	VMOVUPD        X1, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide2AVX2Inv_jw_end:
 	DECQ R9
@@ -4201,26 +4757,22 @@ fft64MixWide3AVX2Fwd_j0_k:
 fft64MixWide3AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y0
-	VMASKMOVPD   (CX), Y0, Y1
-	VMASKMOVPD   (CX)(BX*1), Y0, Y2
-	VMASKMOVPD   (CX)(BX*2), Y0, Y3
-	VADDPD       Y3, Y2, Y4
-	VSUBPD       Y3, Y2, Y2
-	VADDPD       Y4, Y1, Y3
-	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y4, Y1
-	VPERMILPD    $0x55, Y2, Y2
-	VMOVUPD      Y1, Y4
-	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y2, Y4
-	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y2, Y1
-	VMASKMOVPD   Y3, Y0, (AX)
-	VMASKMOVPD   Y4, Y0, (AX)(SI*1)
-	VMASKMOVPD   Y1, Y0, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VADDPD       X2, X1, X3
+	VSUBPD       X2, X1, X1
+	VADDPD       X3, X0, X2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X3, X0
+	VPERMILPD    $0x55, X1, X1
+	VMOVUPD      X0, X3
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X1, X3
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X1, X0
+	VMOVUPD      X2, (AX)
+	VMOVUPD      X3, (AX)(SI*1)
+	VMOVUPD      X0, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide3AVX2Fwd_j0_end:
 	JMP fft64MixWide3AVX2Fwd_j0done
@@ -4254,29 +4806,25 @@ fft64MixWide3AVX2Fwd_j0s_k:
 fft64MixWide3AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y1
-	VMASKMOVPD   (CX), Y1, Y2
-	VMULPD       Y0, Y2, Y2
-	VMASKMOVPD   (CX)(BX*1), Y1, Y3
-	VMULPD       Y0, Y3, Y3
-	VMASKMOVPD   (CX)(BX*2), Y1, Y4
-	VMULPD       Y0, Y4, Y4
-	VADDPD       Y4, Y3, Y0
-	VSUBPD       Y4, Y3, Y3
-	VADDPD       Y0, Y2, Y4
-	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y2
-	VPERMILPD    $0x55, Y3, Y0
-	VMOVUPD      Y2, Y3
-	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y3
-	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y2
-	VMASKMOVPD   Y4, Y1, (AX)
-	VMASKMOVPD   Y3, Y1, (AX)(SI*1)
-	VMASKMOVPD   Y2, Y1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VADDPD       X3, X2, X0
+	VSUBPD       X3, X2, X2
+	VADDPD       X0, X1, X3
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X0, X1
+	VPERMILPD    $0x55, X2, X0
+	VMOVUPD      X1, X2
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X0, X2
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X0, X1
+	VMOVUPD      X3, (AX)
+	VMOVUPD      X2, (AX)(SI*1)
+	VMOVUPD      X1, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide3AVX2Fwd_j0s_end:
 fft64MixWide3AVX2Fwd_j0done:
@@ -4325,32 +4873,28 @@ fft64MixWide3AVX2Fwd_jw_k:
 fft64MixWide3AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y4
-	VMASKMOVPD     (CX), Y4, Y5
-	VMASKMOVPD     (CX)(BX*1), Y4, Y6
-	VPERMILPD      $0x55, Y6, Y7
-	VMULPD         Y1, Y7, Y7
-	VFMADDSUB231PD Y0, Y6, Y7
-	VMASKMOVPD     (CX)(BX*2), Y4, Y0
-	VPERMILPD      $0x55, Y0, Y1
-	VMULPD         Y3, Y1, Y1
-	VFMADDSUB231PD Y2, Y0, Y1
-	VADDPD         Y1, Y7, Y0
-	VSUBPD         Y1, Y7, Y1
-	VADDPD         Y0, Y5, Y2
-	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y5
-	VPERMILPD      $0x55, Y1, Y0
-	VMOVUPD        Y5, Y1
-	VFMADD231PD    mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y1
-	VFNMADD231PD   mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y5
-	VMASKMOVPD     Y2, Y4, (AX)
-	VMASKMOVPD     Y1, Y4, (AX)(SI*1)
-	VMASKMOVPD     Y5, Y4, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X4
+	VMOVUPD        (CX)(BX*1), X5
+	VPERMILPD      $0x55, X5, X6
+	VMULPD         X1, X6, X6
+	VFMADDSUB231PD X0, X5, X6
+	VMOVUPD        (CX)(BX*2), X0
+	VPERMILPD      $0x55, X0, X1
+	VMULPD         X3, X1, X1
+	VFMADDSUB231PD X2, X0, X1
+	VADDPD         X1, X6, X0
+	VSUBPD         X1, X6, X1
+	VADDPD         X0, X4, X2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X0, X4
+	VPERMILPD      $0x55, X1, X0
+	VMOVUPD        X4, X1
+	VFMADD231PD    mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X0, X1
+	VFNMADD231PD   mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X0, X4
+	VMOVUPD        X2, (AX)
+	VMOVUPD        X1, (AX)(SI*1)
+	VMOVUPD        X4, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide3AVX2Fwd_jw_end:
 	DECQ R9
@@ -4428,26 +4972,22 @@ fft64MixWide3AVX2Inv_j0_k:
 fft64MixWide3AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y0
-	VMASKMOVPD   (CX), Y0, Y1
-	VMASKMOVPD   (CX)(BX*1), Y0, Y2
-	VMASKMOVPD   (CX)(BX*2), Y0, Y3
-	VADDPD       Y3, Y2, Y4
-	VSUBPD       Y3, Y2, Y2
-	VADDPD       Y4, Y1, Y3
-	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y4, Y1
-	VPERMILPD    $0x55, Y2, Y2
-	VMOVUPD      Y1, Y4
-	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y2, Y4
-	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y2, Y1
-	VMASKMOVPD   Y3, Y0, (AX)
-	VMASKMOVPD   Y4, Y0, (AX)(SI*1)
-	VMASKMOVPD   Y1, Y0, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VADDPD       X2, X1, X3
+	VSUBPD       X2, X1, X1
+	VADDPD       X3, X0, X2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X3, X0
+	VPERMILPD    $0x55, X1, X1
+	VMOVUPD      X0, X3
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), X1, X3
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), X1, X0
+	VMOVUPD      X2, (AX)
+	VMOVUPD      X3, (AX)(SI*1)
+	VMOVUPD      X0, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide3AVX2Inv_j0_end:
 	JMP fft64MixWide3AVX2Inv_j0done
@@ -4481,29 +5021,25 @@ fft64MixWide3AVX2Inv_j0s_k:
 fft64MixWide3AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R9
-	ADDQ         $0x00000020, R9
-	SUBQ         DX, R9
-	VMOVDQU      (R9), Y1
-	VMASKMOVPD   (CX), Y1, Y2
-	VMULPD       Y0, Y2, Y2
-	VMASKMOVPD   (CX)(BX*1), Y1, Y3
-	VMULPD       Y0, Y3, Y3
-	VMASKMOVPD   (CX)(BX*2), Y1, Y4
-	VMULPD       Y0, Y4, Y4
-	VADDPD       Y4, Y3, Y0
-	VSUBPD       Y4, Y3, Y3
-	VADDPD       Y0, Y2, Y4
-	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y2
-	VPERMILPD    $0x55, Y3, Y0
-	VMOVUPD      Y2, Y3
-	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y3
-	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y2
-	VMASKMOVPD   Y4, Y1, (AX)
-	VMASKMOVPD   Y3, Y1, (AX)(SI*1)
-	VMASKMOVPD   Y2, Y1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VADDPD       X3, X2, X0
+	VSUBPD       X3, X2, X2
+	VADDPD       X0, X1, X3
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X0, X1
+	VPERMILPD    $0x55, X2, X0
+	VMOVUPD      X1, X2
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), X0, X2
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), X0, X1
+	VMOVUPD      X3, (AX)
+	VMOVUPD      X2, (AX)(SI*1)
+	VMOVUPD      X1, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide3AVX2Inv_j0s_end:
 fft64MixWide3AVX2Inv_j0done:
@@ -4552,32 +5088,28 @@ fft64MixWide3AVX2Inv_jw_k:
 fft64MixWide3AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R11
-	ADDQ           $0x00000020, R11
-	SUBQ           DX, R11
-	VMOVDQU        (R11), Y4
-	VMASKMOVPD     (CX), Y4, Y5
-	VMASKMOVPD     (CX)(BX*1), Y4, Y6
-	VPERMILPD      $0x55, Y6, Y7
-	VMULPD         Y1, Y7, Y7
-	VFMSUBADD231PD Y0, Y6, Y7
-	VMASKMOVPD     (CX)(BX*2), Y4, Y0
-	VPERMILPD      $0x55, Y0, Y1
-	VMULPD         Y3, Y1, Y1
-	VFMSUBADD231PD Y2, Y0, Y1
-	VADDPD         Y1, Y7, Y0
-	VSUBPD         Y1, Y7, Y1
-	VADDPD         Y0, Y5, Y2
-	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y5
-	VPERMILPD      $0x55, Y1, Y0
-	VMOVUPD        Y5, Y1
-	VFMADD231PD    mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y1
-	VFNMADD231PD   mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y5
-	VMASKMOVPD     Y2, Y4, (AX)
-	VMASKMOVPD     Y1, Y4, (AX)(SI*1)
-	VMASKMOVPD     Y5, Y4, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X4
+	VMOVUPD        (CX)(BX*1), X5
+	VPERMILPD      $0x55, X5, X6
+	VMULPD         X1, X6, X6
+	VFMSUBADD231PD X0, X5, X6
+	VMOVUPD        (CX)(BX*2), X0
+	VPERMILPD      $0x55, X0, X1
+	VMULPD         X3, X1, X1
+	VFMSUBADD231PD X2, X0, X1
+	VADDPD         X1, X6, X0
+	VSUBPD         X1, X6, X1
+	VADDPD         X0, X4, X2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X0, X4
+	VPERMILPD      $0x55, X1, X0
+	VMOVUPD        X4, X1
+	VFMADD231PD    mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), X0, X1
+	VFNMADD231PD   mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), X0, X4
+	VMOVUPD        X2, (AX)
+	VMOVUPD        X1, (AX)(SI*1)
+	VMOVUPD        X4, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide3AVX2Inv_jw_end:
 	DECQ R9
@@ -4649,30 +5181,26 @@ fft64MixWide4AVX2Fwd_j0_k:
 fft64MixWide4AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPD   (CX), Y0, Y1
-	VMASKMOVPD   (CX)(BX*1), Y0, Y2
-	VMASKMOVPD   (CX)(BX*2), Y0, Y3
-	VMASKMOVPD   (CX)(SI*1), Y0, Y4
-	VADDPD       Y3, Y1, Y5
-	VSUBPD       Y3, Y1, Y1
-	VADDPD       Y4, Y2, Y3
-	VSUBPD       Y4, Y2, Y2
-	VADDPD       Y3, Y5, Y4
-	VSUBPD       Y3, Y5, Y3
-	VPERMILPD    $0x55, Y2, Y2
-	VMOVUPD      Y1, Y5
-	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y5
-	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
-	VMASKMOVPD   Y4, Y0, (AX)
-	VMASKMOVPD   Y5, Y0, (AX)(DI*1)
-	VMASKMOVPD   Y3, Y0, (AX)(DI*2)
-	VMASKMOVPD   Y1, Y0, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VMOVUPD      (CX)(SI*1), X3
+	VADDPD       X2, X0, X4
+	VSUBPD       X2, X0, X0
+	VADDPD       X3, X1, X2
+	VSUBPD       X3, X1, X1
+	VADDPD       X2, X4, X3
+	VSUBPD       X2, X4, X2
+	VPERMILPD    $0x55, X1, X1
+	VMOVUPD      X0, X4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X1, X4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X1, X0
+	VMOVUPD      X3, (AX)
+	VMOVUPD      X4, (AX)(DI*1)
+	VMOVUPD      X2, (AX)(DI*2)
+	VMOVUPD      X0, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide4AVX2Fwd_j0_end:
 	JMP fft64MixWide4AVX2Fwd_j0done
@@ -4710,34 +5238,30 @@ fft64MixWide4AVX2Fwd_j0s_k:
 fft64MixWide4AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPD   (CX), Y1, Y2
-	VMULPD       Y0, Y2, Y2
-	VMASKMOVPD   (CX)(BX*1), Y1, Y3
-	VMULPD       Y0, Y3, Y3
-	VMASKMOVPD   (CX)(BX*2), Y1, Y4
-	VMULPD       Y0, Y4, Y4
-	VMASKMOVPD   (CX)(SI*1), Y1, Y5
-	VMULPD       Y0, Y5, Y5
-	VADDPD       Y4, Y2, Y0
-	VSUBPD       Y4, Y2, Y2
-	VADDPD       Y5, Y3, Y4
-	VSUBPD       Y5, Y3, Y3
-	VADDPD       Y4, Y0, Y5
-	VSUBPD       Y4, Y0, Y0
-	VPERMILPD    $0x55, Y3, Y3
-	VMOVUPD      Y2, Y4
-	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y4
-	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y2
-	VMASKMOVPD   Y5, Y1, (AX)
-	VMASKMOVPD   Y4, Y1, (AX)(DI*1)
-	VMASKMOVPD   Y0, Y1, (AX)(DI*2)
-	VMASKMOVPD   Y2, Y1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VMOVUPD      (CX)(SI*1), X4
+	VMULPD       X0, X4, X4
+	VADDPD       X3, X1, X0
+	VSUBPD       X3, X1, X1
+	VADDPD       X4, X2, X3
+	VSUBPD       X4, X2, X2
+	VADDPD       X3, X0, X4
+	VSUBPD       X3, X0, X0
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X1, X3
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X3
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X1
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X3, (AX)(DI*1)
+	VMOVUPD      X0, (AX)(DI*2)
+	VMOVUPD      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide4AVX2Fwd_j0s_end:
 fft64MixWide4AVX2Fwd_j0done:
@@ -4795,39 +5319,35 @@ fft64MixWide4AVX2Fwd_jw_k:
 fft64MixWide4AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y6
-	VMASKMOVPD     (CX), Y6, Y7
-	VMASKMOVPD     (CX)(BX*1), Y6, Y8
-	VPERMILPD      $0x55, Y8, Y9
-	VMULPD         Y1, Y9, Y9
-	VFMADDSUB231PD Y0, Y8, Y9
-	VMASKMOVPD     (CX)(BX*2), Y6, Y0
-	VPERMILPD      $0x55, Y0, Y1
-	VMULPD         Y3, Y1, Y1
-	VFMADDSUB231PD Y2, Y0, Y1
-	VMASKMOVPD     (CX)(SI*1), Y6, Y0
-	VPERMILPD      $0x55, Y0, Y2
-	VMULPD         Y5, Y2, Y2
-	VFMADDSUB231PD Y4, Y0, Y2
-	VADDPD         Y1, Y7, Y0
-	VSUBPD         Y1, Y7, Y1
-	VADDPD         Y2, Y9, Y3
-	VSUBPD         Y2, Y9, Y2
-	VADDPD         Y3, Y0, Y4
-	VSUBPD         Y3, Y0, Y0
-	VPERMILPD      $0x55, Y2, Y2
-	VMOVUPD        Y1, Y3
-	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
-	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
-	VMASKMOVPD     Y4, Y6, (AX)
-	VMASKMOVPD     Y3, Y6, (AX)(DI*1)
-	VMASKMOVPD     Y0, Y6, (AX)(DI*2)
-	VMASKMOVPD     Y1, Y6, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X6
+	VMOVUPD        (CX)(BX*1), X7
+	VPERMILPD      $0x55, X7, X8
+	VMULPD         X1, X8, X8
+	VFMADDSUB231PD X0, X7, X8
+	VMOVUPD        (CX)(BX*2), X0
+	VPERMILPD      $0x55, X0, X1
+	VMULPD         X3, X1, X1
+	VFMADDSUB231PD X2, X0, X1
+	VMOVUPD        (CX)(SI*1), X0
+	VPERMILPD      $0x55, X0, X2
+	VMULPD         X5, X2, X2
+	VFMADDSUB231PD X4, X0, X2
+	VADDPD         X1, X6, X0
+	VSUBPD         X1, X6, X1
+	VADDPD         X2, X8, X3
+	VSUBPD         X2, X8, X2
+	VADDPD         X3, X0, X4
+	VSUBPD         X3, X0, X0
+	VPERMILPD      $0x55, X2, X2
+	VMOVUPD        X1, X3
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X3
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X1
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(DI*1)
+	VMOVUPD        X0, (AX)(DI*2)
+	VMOVUPD        X1, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide4AVX2Fwd_jw_end:
 	DECQ R11
@@ -4899,30 +5419,26 @@ fft64MixWide4AVX2Inv_j0_k:
 fft64MixWide4AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPD   (CX), Y0, Y1
-	VMASKMOVPD   (CX)(BX*1), Y0, Y2
-	VMASKMOVPD   (CX)(BX*2), Y0, Y3
-	VMASKMOVPD   (CX)(SI*1), Y0, Y4
-	VADDPD       Y3, Y1, Y5
-	VSUBPD       Y3, Y1, Y1
-	VADDPD       Y4, Y2, Y3
-	VSUBPD       Y4, Y2, Y2
-	VADDPD       Y3, Y5, Y4
-	VSUBPD       Y3, Y5, Y3
-	VPERMILPD    $0x55, Y2, Y2
-	VMOVUPD      Y1, Y5
-	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y5
-	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
-	VMASKMOVPD   Y4, Y0, (AX)
-	VMASKMOVPD   Y5, Y0, (AX)(DI*1)
-	VMASKMOVPD   Y3, Y0, (AX)(DI*2)
-	VMASKMOVPD   Y1, Y0, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VMOVUPD      (CX)(SI*1), X3
+	VADDPD       X2, X0, X4
+	VSUBPD       X2, X0, X0
+	VADDPD       X3, X1, X2
+	VSUBPD       X3, X1, X1
+	VADDPD       X2, X4, X3
+	VSUBPD       X2, X4, X2
+	VPERMILPD    $0x55, X1, X1
+	VMOVUPD      X0, X4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X1, X4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X1, X0
+	VMOVUPD      X3, (AX)
+	VMOVUPD      X4, (AX)(DI*1)
+	VMOVUPD      X2, (AX)(DI*2)
+	VMOVUPD      X0, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide4AVX2Inv_j0_end:
 	JMP fft64MixWide4AVX2Inv_j0done
@@ -4960,34 +5476,30 @@ fft64MixWide4AVX2Inv_j0s_k:
 fft64MixWide4AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPD   (CX), Y1, Y2
-	VMULPD       Y0, Y2, Y2
-	VMASKMOVPD   (CX)(BX*1), Y1, Y3
-	VMULPD       Y0, Y3, Y3
-	VMASKMOVPD   (CX)(BX*2), Y1, Y4
-	VMULPD       Y0, Y4, Y4
-	VMASKMOVPD   (CX)(SI*1), Y1, Y5
-	VMULPD       Y0, Y5, Y5
-	VADDPD       Y4, Y2, Y0
-	VSUBPD       Y4, Y2, Y2
-	VADDPD       Y5, Y3, Y4
-	VSUBPD       Y5, Y3, Y3
-	VADDPD       Y4, Y0, Y5
-	VSUBPD       Y4, Y0, Y0
-	VPERMILPD    $0x55, Y3, Y3
-	VMOVUPD      Y2, Y4
-	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y4
-	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y2
-	VMASKMOVPD   Y5, Y1, (AX)
-	VMASKMOVPD   Y4, Y1, (AX)(DI*1)
-	VMASKMOVPD   Y0, Y1, (AX)(DI*2)
-	VMASKMOVPD   Y2, Y1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VMOVUPD      (CX)(SI*1), X4
+	VMULPD       X0, X4, X4
+	VADDPD       X3, X1, X0
+	VSUBPD       X3, X1, X1
+	VADDPD       X4, X2, X3
+	VSUBPD       X4, X2, X2
+	VADDPD       X3, X0, X4
+	VSUBPD       X3, X0, X0
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X1, X3
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X3
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X1
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X3, (AX)(DI*1)
+	VMOVUPD      X0, (AX)(DI*2)
+	VMOVUPD      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide4AVX2Inv_j0s_end:
 fft64MixWide4AVX2Inv_j0done:
@@ -5045,39 +5557,35 @@ fft64MixWide4AVX2Inv_jw_k:
 fft64MixWide4AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y6
-	VMASKMOVPD     (CX), Y6, Y7
-	VMASKMOVPD     (CX)(BX*1), Y6, Y8
-	VPERMILPD      $0x55, Y8, Y9
-	VMULPD         Y1, Y9, Y9
-	VFMSUBADD231PD Y0, Y8, Y9
-	VMASKMOVPD     (CX)(BX*2), Y6, Y0
-	VPERMILPD      $0x55, Y0, Y1
-	VMULPD         Y3, Y1, Y1
-	VFMSUBADD231PD Y2, Y0, Y1
-	VMASKMOVPD     (CX)(SI*1), Y6, Y0
-	VPERMILPD      $0x55, Y0, Y2
-	VMULPD         Y5, Y2, Y2
-	VFMSUBADD231PD Y4, Y0, Y2
-	VADDPD         Y1, Y7, Y0
-	VSUBPD         Y1, Y7, Y1
-	VADDPD         Y2, Y9, Y3
-	VSUBPD         Y2, Y9, Y2
-	VADDPD         Y3, Y0, Y4
-	VSUBPD         Y3, Y0, Y0
-	VPERMILPD      $0x55, Y2, Y2
-	VMOVUPD        Y1, Y3
-	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
-	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
-	VMASKMOVPD     Y4, Y6, (AX)
-	VMASKMOVPD     Y3, Y6, (AX)(DI*1)
-	VMASKMOVPD     Y0, Y6, (AX)(DI*2)
-	VMASKMOVPD     Y1, Y6, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X6
+	VMOVUPD        (CX)(BX*1), X7
+	VPERMILPD      $0x55, X7, X8
+	VMULPD         X1, X8, X8
+	VFMSUBADD231PD X0, X7, X8
+	VMOVUPD        (CX)(BX*2), X0
+	VPERMILPD      $0x55, X0, X1
+	VMULPD         X3, X1, X1
+	VFMSUBADD231PD X2, X0, X1
+	VMOVUPD        (CX)(SI*1), X0
+	VPERMILPD      $0x55, X0, X2
+	VMULPD         X5, X2, X2
+	VFMSUBADD231PD X4, X0, X2
+	VADDPD         X1, X6, X0
+	VSUBPD         X1, X6, X1
+	VADDPD         X2, X8, X3
+	VSUBPD         X2, X8, X2
+	VADDPD         X3, X0, X4
+	VSUBPD         X3, X0, X0
+	VPERMILPD      $0x55, X2, X2
+	VMOVUPD        X1, X3
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X3
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X1
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(DI*1)
+	VMOVUPD        X0, (AX)(DI*2)
+	VMOVUPD        X1, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide4AVX2Inv_jw_end:
 	DECQ R11
@@ -5162,43 +5670,39 @@ fft64MixWide5AVX2Fwd_j0_k:
 fft64MixWide5AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPD   (CX), Y0, Y1
-	VMASKMOVPD   (CX)(BX*1), Y0, Y2
-	VMASKMOVPD   (CX)(BX*2), Y0, Y3
-	VMASKMOVPD   (CX)(SI*1), Y0, Y4
-	VMASKMOVPD   (CX)(BX*4), Y0, Y5
-	VADDPD       Y5, Y2, Y6
-	VSUBPD       Y5, Y2, Y5
-	VADDPD       Y4, Y3, Y2
-	VSUBPD       Y4, Y3, Y3
-	VADDPD       Y6, Y1, Y4
-	VADDPD       Y2, Y4, Y4
-	VMOVUPD      Y1, Y7
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y6, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y2, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y6, Y1
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y2, Y1
-	VPERMILPD    $0x55, Y5, Y2
-	VPERMILPD    $0x55, Y3, Y3
-	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2, Y5
-	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y3, Y5
-	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y2, Y2
-	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y3, Y2
-	VADDPD       Y5, Y7, Y3
-	VSUBPD       Y5, Y7, Y7
-	VADDPD       Y2, Y1, Y5
-	VSUBPD       Y2, Y1, Y1
-	VMASKMOVPD   Y4, Y0, (AX)
-	VMASKMOVPD   Y3, Y0, (AX)(DI*1)
-	VMASKMOVPD   Y5, Y0, (AX)(DI*2)
-	VMASKMOVPD   Y1, Y0, (AX)(R8*1)
-	VMASKMOVPD   Y7, Y0, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VMOVUPD      (CX)(SI*1), X3
+	VMOVUPD      (CX)(BX*4), X4
+	VADDPD       X4, X1, X5
+	VSUBPD       X4, X1, X4
+	VADDPD       X3, X2, X1
+	VSUBPD       X3, X2, X2
+	VADDPD       X5, X0, X3
+	VADDPD       X1, X3, X3
+	VMOVUPD      X0, X6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X5, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X1, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X5, X0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X1, X0
+	VPERMILPD    $0x55, X4, X1
+	VPERMILPD    $0x55, X2, X2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X1, X4
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X2, X4
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X1, X1
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X2, X1
+	VADDPD       X4, X6, X2
+	VSUBPD       X4, X6, X6
+	VADDPD       X1, X0, X4
+	VSUBPD       X1, X0, X0
+	VMOVUPD      X3, (AX)
+	VMOVUPD      X2, (AX)(DI*1)
+	VMOVUPD      X4, (AX)(DI*2)
+	VMOVUPD      X0, (AX)(R8*1)
+	VMOVUPD      X6, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide5AVX2Fwd_j0_end:
 	JMP fft64MixWide5AVX2Fwd_j0done
@@ -5249,48 +5753,44 @@ fft64MixWide5AVX2Fwd_j0s_k:
 fft64MixWide5AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPD   (CX), Y1, Y2
-	VMULPD       Y0, Y2, Y2
-	VMASKMOVPD   (CX)(BX*1), Y1, Y3
-	VMULPD       Y0, Y3, Y3
-	VMASKMOVPD   (CX)(BX*2), Y1, Y4
-	VMULPD       Y0, Y4, Y4
-	VMASKMOVPD   (CX)(SI*1), Y1, Y5
-	VMULPD       Y0, Y5, Y5
-	VMASKMOVPD   (CX)(BX*4), Y1, Y6
-	VMULPD       Y0, Y6, Y6
-	VADDPD       Y6, Y3, Y0
-	VSUBPD       Y6, Y3, Y6
-	VADDPD       Y5, Y4, Y3
-	VSUBPD       Y5, Y4, Y4
-	VADDPD       Y0, Y2, Y5
-	VADDPD       Y3, Y5, Y5
-	VMOVUPD      Y2, Y7
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y2
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y2
-	VPERMILPD    $0x55, Y6, Y0
-	VPERMILPD    $0x55, Y4, Y3
-	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y4
-	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y3, Y4
-	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
-	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y3, Y0
-	VADDPD       Y4, Y7, Y3
-	VSUBPD       Y4, Y7, Y7
-	VADDPD       Y0, Y2, Y4
-	VSUBPD       Y0, Y2, Y2
-	VMASKMOVPD   Y5, Y1, (AX)
-	VMASKMOVPD   Y3, Y1, (AX)(DI*1)
-	VMASKMOVPD   Y4, Y1, (AX)(DI*2)
-	VMASKMOVPD   Y2, Y1, (AX)(R8*1)
-	VMASKMOVPD   Y7, Y1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VMOVUPD      (CX)(SI*1), X4
+	VMULPD       X0, X4, X4
+	VMOVUPD      (CX)(BX*4), X5
+	VMULPD       X0, X5, X5
+	VADDPD       X5, X2, X0
+	VSUBPD       X5, X2, X5
+	VADDPD       X4, X3, X2
+	VSUBPD       X4, X3, X3
+	VADDPD       X0, X1, X4
+	VADDPD       X2, X4, X4
+	VMOVUPD      X1, X6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X0, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X2, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X0, X1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X2, X1
+	VPERMILPD    $0x55, X5, X0
+	VPERMILPD    $0x55, X3, X2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X0, X3
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X2, X3
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X0, X0
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X2, X0
+	VADDPD       X3, X6, X2
+	VSUBPD       X3, X6, X6
+	VADDPD       X0, X1, X3
+	VSUBPD       X0, X1, X1
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X2, (AX)(DI*1)
+	VMOVUPD      X3, (AX)(DI*2)
+	VMOVUPD      X1, (AX)(R8*1)
+	VMOVUPD      X6, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide5AVX2Fwd_j0s_end:
 fft64MixWide5AVX2Fwd_j0done:
@@ -5366,55 +5866,51 @@ fft64MixWide5AVX2Fwd_jw_k:
 fft64MixWide5AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Fwd_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y8
-	VMASKMOVPD     (CX), Y8, Y9
-	VMASKMOVPD     (CX)(BX*1), Y8, Y10
-	VPERMILPD      $0x55, Y10, Y11
-	VMULPD         Y1, Y11, Y11
-	VFMADDSUB231PD Y0, Y10, Y11
-	VMASKMOVPD     (CX)(BX*2), Y8, Y0
-	VPERMILPD      $0x55, Y0, Y1
-	VMULPD         Y3, Y1, Y1
-	VFMADDSUB231PD Y2, Y0, Y1
-	VMASKMOVPD     (CX)(SI*1), Y8, Y0
-	VPERMILPD      $0x55, Y0, Y2
-	VMULPD         Y5, Y2, Y2
-	VFMADDSUB231PD Y4, Y0, Y2
-	VMASKMOVPD     (CX)(BX*4), Y8, Y0
-	VPERMILPD      $0x55, Y0, Y3
-	VMULPD         Y7, Y3, Y3
-	VFMADDSUB231PD Y6, Y0, Y3
-	VADDPD         Y3, Y11, Y0
-	VSUBPD         Y3, Y11, Y4
-	VADDPD         Y2, Y1, Y3
-	VSUBPD         Y2, Y1, Y1
-	VADDPD         Y0, Y9, Y2
-	VADDPD         Y3, Y2, Y2
-	VMOVUPD        Y9, Y5
-	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
-	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
-	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y9
-	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y9
-	VPERMILPD      $0x55, Y4, Y0
-	VPERMILPD      $0x55, Y1, Y1
-	VMULPD         mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y3
-	VFMADD231PD    mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y1, Y3
-	VMULPD         mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
-	VFNMADD231PD   mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y1, Y0
-	VADDPD         Y3, Y5, Y1
-	VSUBPD         Y3, Y5, Y5
-	VADDPD         Y0, Y9, Y3
-	VSUBPD         Y0, Y9, Y9
-	VMASKMOVPD     Y2, Y8, (AX)
-	VMASKMOVPD     Y1, Y8, (AX)(DI*1)
-	VMASKMOVPD     Y3, Y8, (AX)(DI*2)
-	VMASKMOVPD     Y9, Y8, (AX)(R8*1)
-	VMASKMOVPD     Y5, Y8, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X8
+	VMOVUPD        (CX)(BX*1), X9
+	VPERMILPD      $0x55, X9, X10
+	VMULPD         X1, X10, X10
+	VFMADDSUB231PD X0, X9, X10
+	VMOVUPD        (CX)(BX*2), X0
+	VPERMILPD      $0x55, X0, X1
+	VMULPD         X3, X1, X1
+	VFMADDSUB231PD X2, X0, X1
+	VMOVUPD        (CX)(SI*1), X0
+	VPERMILPD      $0x55, X0, X2
+	VMULPD         X5, X2, X2
+	VFMADDSUB231PD X4, X0, X2
+	VMOVUPD        (CX)(BX*4), X0
+	VPERMILPD      $0x55, X0, X3
+	VMULPD         X7, X3, X3
+	VFMADDSUB231PD X6, X0, X3
+	VADDPD         X3, X10, X0
+	VSUBPD         X3, X10, X4
+	VADDPD         X2, X1, X3
+	VSUBPD         X2, X1, X1
+	VADDPD         X0, X8, X2
+	VADDPD         X3, X2, X2
+	VMOVUPD        X8, X5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X0, X5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X3, X5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X0, X8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X3, X8
+	VPERMILPD      $0x55, X4, X0
+	VPERMILPD      $0x55, X1, X1
+	VMULPD         mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X0, X3
+	VFMADD231PD    mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X1, X3
+	VMULPD         mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X0, X0
+	VFNMADD231PD   mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X1, X0
+	VADDPD         X3, X5, X1
+	VSUBPD         X3, X5, X5
+	VADDPD         X0, X8, X3
+	VSUBPD         X0, X8, X8
+	VMOVUPD        X2, (AX)
+	VMOVUPD        X1, (AX)(DI*1)
+	VMOVUPD        X3, (AX)(DI*2)
+	VMOVUPD        X8, (AX)(R8*1)
+	VMOVUPD        X5, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide5AVX2Fwd_jw_end:
 	DECQ R11
@@ -5529,43 +6025,39 @@ fft64MixWide5AVX2Inv_j0_k:
 fft64MixWide5AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y0
-	VMASKMOVPD   (CX), Y0, Y1
-	VMASKMOVPD   (CX)(BX*1), Y0, Y2
-	VMASKMOVPD   (CX)(BX*2), Y0, Y3
-	VMASKMOVPD   (CX)(SI*1), Y0, Y4
-	VMASKMOVPD   (CX)(BX*4), Y0, Y5
-	VADDPD       Y5, Y2, Y6
-	VSUBPD       Y5, Y2, Y5
-	VADDPD       Y4, Y3, Y2
-	VSUBPD       Y4, Y3, Y3
-	VADDPD       Y6, Y1, Y4
-	VADDPD       Y2, Y4, Y4
-	VMOVUPD      Y1, Y7
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y6, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y2, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y6, Y1
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y2, Y1
-	VPERMILPD    $0x55, Y5, Y2
-	VPERMILPD    $0x55, Y3, Y3
-	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y2, Y5
-	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y3, Y5
-	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y2, Y2
-	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y3, Y2
-	VADDPD       Y5, Y7, Y3
-	VSUBPD       Y5, Y7, Y7
-	VADDPD       Y2, Y1, Y5
-	VSUBPD       Y2, Y1, Y1
-	VMASKMOVPD   Y4, Y0, (AX)
-	VMASKMOVPD   Y3, Y0, (AX)(DI*1)
-	VMASKMOVPD   Y5, Y0, (AX)(DI*2)
-	VMASKMOVPD   Y1, Y0, (AX)(R8*1)
-	VMASKMOVPD   Y7, Y0, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VMOVUPD      (CX)(SI*1), X3
+	VMOVUPD      (CX)(BX*4), X4
+	VADDPD       X4, X1, X5
+	VSUBPD       X4, X1, X4
+	VADDPD       X3, X2, X1
+	VSUBPD       X3, X2, X2
+	VADDPD       X5, X0, X3
+	VADDPD       X1, X3, X3
+	VMOVUPD      X0, X6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X5, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X1, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X5, X0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X1, X0
+	VPERMILPD    $0x55, X4, X1
+	VPERMILPD    $0x55, X2, X2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), X1, X4
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), X2, X4
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), X1, X1
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), X2, X1
+	VADDPD       X4, X6, X2
+	VSUBPD       X4, X6, X6
+	VADDPD       X1, X0, X4
+	VSUBPD       X1, X0, X0
+	VMOVUPD      X3, (AX)
+	VMOVUPD      X2, (AX)(DI*1)
+	VMOVUPD      X4, (AX)(DI*2)
+	VMOVUPD      X0, (AX)(R8*1)
+	VMOVUPD      X6, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide5AVX2Inv_j0_end:
 	JMP fft64MixWide5AVX2Inv_j0done
@@ -5616,48 +6108,44 @@ fft64MixWide5AVX2Inv_j0s_k:
 fft64MixWide5AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0s_end
-	LEAQ         mix_tailmask_avx2<>+0(SB), R11
-	ADDQ         $0x00000020, R11
-	SUBQ         DX, R11
-	VMOVDQU      (R11), Y1
-	VMASKMOVPD   (CX), Y1, Y2
-	VMULPD       Y0, Y2, Y2
-	VMASKMOVPD   (CX)(BX*1), Y1, Y3
-	VMULPD       Y0, Y3, Y3
-	VMASKMOVPD   (CX)(BX*2), Y1, Y4
-	VMULPD       Y0, Y4, Y4
-	VMASKMOVPD   (CX)(SI*1), Y1, Y5
-	VMULPD       Y0, Y5, Y5
-	VMASKMOVPD   (CX)(BX*4), Y1, Y6
-	VMULPD       Y0, Y6, Y6
-	VADDPD       Y6, Y3, Y0
-	VSUBPD       Y6, Y3, Y6
-	VADDPD       Y5, Y4, Y3
-	VSUBPD       Y5, Y4, Y4
-	VADDPD       Y0, Y2, Y5
-	VADDPD       Y3, Y5, Y5
-	VMOVUPD      Y2, Y7
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y7
-	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y2
-	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y2
-	VPERMILPD    $0x55, Y6, Y0
-	VPERMILPD    $0x55, Y4, Y3
-	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y4
-	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y3, Y4
-	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
-	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y3, Y0
-	VADDPD       Y4, Y7, Y3
-	VSUBPD       Y4, Y7, Y7
-	VADDPD       Y0, Y2, Y4
-	VSUBPD       Y0, Y2, Y2
-	VMASKMOVPD   Y5, Y1, (AX)
-	VMASKMOVPD   Y3, Y1, (AX)(DI*1)
-	VMASKMOVPD   Y4, Y1, (AX)(DI*2)
-	VMASKMOVPD   Y2, Y1, (AX)(R8*1)
-	VMASKMOVPD   Y7, Y1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VMOVUPD      (CX)(SI*1), X4
+	VMULPD       X0, X4, X4
+	VMOVUPD      (CX)(BX*4), X5
+	VMULPD       X0, X5, X5
+	VADDPD       X5, X2, X0
+	VSUBPD       X5, X2, X5
+	VADDPD       X4, X3, X2
+	VSUBPD       X4, X3, X3
+	VADDPD       X0, X1, X4
+	VADDPD       X2, X4, X4
+	VMOVUPD      X1, X6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X0, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X2, X6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X0, X1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X2, X1
+	VPERMILPD    $0x55, X5, X0
+	VPERMILPD    $0x55, X3, X2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), X0, X3
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), X2, X3
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), X0, X0
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), X2, X0
+	VADDPD       X3, X6, X2
+	VSUBPD       X3, X6, X6
+	VADDPD       X0, X1, X3
+	VSUBPD       X0, X1, X1
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X2, (AX)(DI*1)
+	VMOVUPD      X3, (AX)(DI*2)
+	VMOVUPD      X1, (AX)(R8*1)
+	VMOVUPD      X6, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
 
 fft64MixWide5AVX2Inv_j0s_end:
 fft64MixWide5AVX2Inv_j0done:
@@ -5733,55 +6221,51 @@ fft64MixWide5AVX2Inv_jw_k:
 fft64MixWide5AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Inv_jw_end
-	LEAQ           mix_tailmask_avx2<>+0(SB), R13
-	ADDQ           $0x00000020, R13
-	SUBQ           DX, R13
-	VMOVDQU        (R13), Y8
-	VMASKMOVPD     (CX), Y8, Y9
-	VMASKMOVPD     (CX)(BX*1), Y8, Y10
-	VPERMILPD      $0x55, Y10, Y11
-	VMULPD         Y1, Y11, Y11
-	VFMSUBADD231PD Y0, Y10, Y11
-	VMASKMOVPD     (CX)(BX*2), Y8, Y0
-	VPERMILPD      $0x55, Y0, Y1
-	VMULPD         Y3, Y1, Y1
-	VFMSUBADD231PD Y2, Y0, Y1
-	VMASKMOVPD     (CX)(SI*1), Y8, Y0
-	VPERMILPD      $0x55, Y0, Y2
-	VMULPD         Y5, Y2, Y2
-	VFMSUBADD231PD Y4, Y0, Y2
-	VMASKMOVPD     (CX)(BX*4), Y8, Y0
-	VPERMILPD      $0x55, Y0, Y3
-	VMULPD         Y7, Y3, Y3
-	VFMSUBADD231PD Y6, Y0, Y3
-	VADDPD         Y3, Y11, Y0
-	VSUBPD         Y3, Y11, Y4
-	VADDPD         Y2, Y1, Y3
-	VSUBPD         Y2, Y1, Y1
-	VADDPD         Y0, Y9, Y2
-	VADDPD         Y3, Y2, Y2
-	VMOVUPD        Y9, Y5
-	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
-	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
-	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y9
-	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y9
-	VPERMILPD      $0x55, Y4, Y0
-	VPERMILPD      $0x55, Y1, Y1
-	VMULPD         mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y3
-	VFMADD231PD    mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y1, Y3
-	VMULPD         mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
-	VFNMADD231PD   mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y1, Y0
-	VADDPD         Y3, Y5, Y1
-	VSUBPD         Y3, Y5, Y5
-	VADDPD         Y0, Y9, Y3
-	VSUBPD         Y0, Y9, Y9
-	VMASKMOVPD     Y2, Y8, (AX)
-	VMASKMOVPD     Y1, Y8, (AX)(DI*1)
-	VMASKMOVPD     Y3, Y8, (AX)(DI*2)
-	VMASKMOVPD     Y9, Y8, (AX)(R8*1)
-	VMASKMOVPD     Y5, Y8, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	VMOVUPD        (CX), X8
+	VMOVUPD        (CX)(BX*1), X9
+	VPERMILPD      $0x55, X9, X10
+	VMULPD         X1, X10, X10
+	VFMSUBADD231PD X0, X9, X10
+	VMOVUPD        (CX)(BX*2), X0
+	VPERMILPD      $0x55, X0, X1
+	VMULPD         X3, X1, X1
+	VFMSUBADD231PD X2, X0, X1
+	VMOVUPD        (CX)(SI*1), X0
+	VPERMILPD      $0x55, X0, X2
+	VMULPD         X5, X2, X2
+	VFMSUBADD231PD X4, X0, X2
+	VMOVUPD        (CX)(BX*4), X0
+	VPERMILPD      $0x55, X0, X3
+	VMULPD         X7, X3, X3
+	VFMSUBADD231PD X6, X0, X3
+	VADDPD         X3, X10, X0
+	VSUBPD         X3, X10, X4
+	VADDPD         X2, X1, X3
+	VSUBPD         X2, X1, X1
+	VADDPD         X0, X8, X2
+	VADDPD         X3, X2, X2
+	VMOVUPD        X8, X5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X0, X5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X3, X5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X0, X8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X3, X8
+	VPERMILPD      $0x55, X4, X0
+	VPERMILPD      $0x55, X1, X1
+	VMULPD         mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), X0, X3
+	VFMADD231PD    mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), X1, X3
+	VMULPD         mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), X0, X0
+	VFNMADD231PD   mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), X1, X0
+	VADDPD         X3, X5, X1
+	VSUBPD         X3, X5, X5
+	VADDPD         X0, X8, X3
+	VSUBPD         X0, X8, X8
+	VMOVUPD        X2, (AX)
+	VMOVUPD        X1, (AX)(DI*1)
+	VMOVUPD        X3, (AX)(DI*2)
+	VMOVUPD        X8, (AX)(R8*1)
+	VMOVUPD        X5, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
 
 fft64MixWide5AVX2Inv_jw_end:
 	DECQ R11
@@ -5827,7 +6311,7 @@ TEXT ·fft64MixWide2AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ   $0x02, DI
 	ANDQ   $0x00000003, DX
 	SHLQ   $0x04, DX
-	LEAQ   mix_tailmask_avx512<>+0(SB), R8
+	LEAQ   mix_tailmask<>+0(SB), R8
 	MOVQ   DX, R9
 	SHRQ   $0x03, R9
 	KMOVW  (R8)(R9*2), K1
@@ -5969,7 +6453,7 @@ TEXT ·fft64MixWide2AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ   $0x02, DI
 	ANDQ   $0x00000003, DX
 	SHLQ   $0x04, DX
-	LEAQ   mix_tailmask_avx512<>+0(SB), R8
+	LEAQ   mix_tailmask<>+0(SB), R8
 	MOVQ   DX, R9
 	SHRQ   $0x03, R9
 	KMOVW  (R8)(R9*2), K1
@@ -6111,7 +6595,7 @@ TEXT ·fft64MixWide3AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, DI
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R8
+	LEAQ    mix_tailmask<>+0(SB), R8
 	MOVQ    DX, R9
 	SHRQ    $0x03, R9
 	KMOVW   (R8)(R9*2), K1
@@ -6312,7 +6796,7 @@ TEXT ·fft64MixWide3AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, DI
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R8
+	LEAQ    mix_tailmask<>+0(SB), R8
 	MOVQ    DX, R9
 	SHRQ    $0x03, R9
 	KMOVW   (R8)(R9*2), K1
@@ -6513,7 +6997,7 @@ TEXT ·fft64MixWide4AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x03, R11
 	KMOVW   (R10)(R11*2), K1
@@ -6746,7 +7230,7 @@ TEXT ·fft64MixWide4AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x03, R11
 	KMOVW   (R10)(R11*2), K1
@@ -6979,7 +7463,7 @@ TEXT ·fft64MixWide5AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x03, R11
 	KMOVW   (R10)(R11*2), K1
@@ -7302,7 +7786,7 @@ TEXT ·fft64MixWide5AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask_avx512<>+0(SB), R10
+	LEAQ    mix_tailmask<>+0(SB), R10
 	MOVQ    DX, R11
 	SHRQ    $0x03, R11
 	KMOVW   (R10)(R11*2), K1

@@ -72,8 +72,9 @@ func generateXMix() {
 // mixType is a kernel's element type and vector width: complex64 (float32
 // lanes, PS) or complex128 (float64 lanes, PD) in YMM or ZMM registers.
 type mixType struct {
-	v  vmath.ISA
-	pd bool
+	v   vmath.ISA
+	pd  bool
+	xmm bool // 128-bit registers: the AVX2 kernels' tails
 }
 
 // esz is the bytes of one complex value, fsz of one float.
@@ -90,7 +91,12 @@ func (m mixType) vals() int { return m.v.Bytes() / m.esz() }
 
 func (m mixType) zmm() bool { return m.v.Lanes == 16 }
 
-func (m mixType) vec() reg.VecVirtual { return m.v.Vec() }
+func (m mixType) vec() reg.VecVirtual {
+	if m.xmm {
+		return XMM()
+	}
+	return m.v.Vec()
+}
 
 // pick returns the PS or PD form of an instruction.
 func (m mixType) pick(ps, pd func(...Op)) func(...Op) {
@@ -133,7 +139,7 @@ func (m mixType) bcst(mem Mem) reg.VecVirtual {
 
 // cmul returns x·w (inverse: x·conj w), wr and wi broadcasts of Re w and
 // Im w.
-func (m mixType) cmul(x, wr, wi reg.VecVirtual, inverse bool) reg.VecVirtual {
+func (m mixType) cmul(x reg.VecVirtual, wr, wi Op, inverse bool) reg.VecVirtual {
 	t := m.vec()
 	m.swap(x, t)
 	m.mul(wi, t, t)
@@ -180,26 +186,16 @@ func (m mixType) constMem(even, odd float64) Mem {
 	return mem
 }
 
-// mixMaskTable returns the tail masks: AVX2, 32 bytes of ones then 32 of
-// zeros, so that the 32 bytes at 32 − b start with b bytes of ones;
-// AVX-512, the uint16 (1 << i) − 1 for i = 0 … 16 lanes.
-func mixMaskTable(zmm bool) Mem {
-	name := "mix_tailmask_avx2"
-	if zmm {
-		name = "mix_tailmask_avx512"
-	}
+// mixMaskTable returns the AVX-512 tail masks: the uint16 (1 << i) − 1
+// for i = 0 … 16 lanes.
+func mixMaskTable() Mem {
+	const name = "mix_tailmask"
 	if mem, ok := mixConstTables[name]; ok {
 		return mem
 	}
 	mem := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
-	if zmm {
-		for i := 0; i <= 16; i++ {
-			DATA(2*i, U16(uint16(1<<i-1)))
-		}
-	} else {
-		for i := 0; i < 64; i += 4 { // in order: the assembler rejects DATA that goes back
-			DATA(i, U32(0xffffffff*uint32(1-i/32)))
-		}
+	for i := 0; i <= 16; i++ {
+		DATA(2*i, U16(uint16(1<<i-1)))
 	}
 	mixConstTables[name] = mem
 	return mem
@@ -367,84 +363,52 @@ func mixWide(m mixType, p int, inverse bool) {
 
 	// The tail's mask: built once.
 	var kmask reg.Register
-	var ymask reg.VecVirtual
 	if m.zmm() {
 		kmask = K()
 		tbl, lanes := GP64(), GP64()
-		LEAQ(mixMaskTable(true), tbl)
+		LEAQ(mixMaskTable(), tbl)
 		MOVQ(remb, lanes)
 		SHRQ(U8(log2(m.fsz())), lanes)
 		KMOVW(Mem{Base: tbl, Index: lanes, Scale: 2}, kmask)
 	}
 	c := m.consts(p, inverse)
 
-	loadTail := func(mem Mem) reg.VecVirtual {
-		x := m.vec()
-		switch {
-		case m.zmm() && m.pd:
-			VMOVUPD_Z(mem, kmask, x)
-		case m.zmm():
-			VMOVUPS_Z(mem, kmask, x)
-		case m.pd:
-			VMASKMOVPD(mem, ymask, x)
-		default:
-			VMASKMOVPS(mem, ymask, x)
-		}
-		return x
-	}
-	storeTail := func(x reg.VecVirtual, mem Mem) {
-		switch {
-		case m.zmm():
-			m.mov(x, kmask, mem)
-		case m.pd:
-			VMASKMOVPD(x, ymask, mem)
-		default:
-			VMASKMOVPS(x, ymask, mem)
-		}
-	}
-	// body emits the stage for one vector of k of a j at displacement
-	// disp; w holds the j's twiddle broadcasts (nil: all 1) and sv the
-	// scale (nil: 1).
-	body := func(w []reg.VecVirtual, sv reg.VecVirtual, disp int, tail bool) {
+	// body emits the stage for one vector of k of a j (of mv's width) at
+	// in and out, loading by ld and storing by st; w holds the j's twiddle
+	// broadcasts (nil: all 1) and sv the scale (nil: 1).
+	body := func(mv mixType, ld func(Mem, reg.VecVirtual), st func(reg.VecVirtual, Mem), w []Op, sv Op) {
 		a := make([]reg.VecVirtual, p)
 		for q := range p {
-			mem := mixIdx(in, qs, q3, q, disp)
-			if tail {
-				a[q] = loadTail(mem)
-				if sv != nil {
-					m.mul(sv, a[q], a[q])
-				}
-			} else {
-				a[q] = m.vec()
-				if sv != nil {
-					m.mul(mem, sv, a[q])
-				} else {
-					m.mov(mem, a[q])
-				}
+			a[q] = mv.vec()
+			ld(mixIdx(in, qs, q3, q, 0), a[q])
+			if sv != nil {
+				mv.mul(sv, a[q], a[q])
 			}
 			if q > 0 && w != nil {
-				a[q] = m.cmul(a[q], w[2*q-2], w[2*q-1], inverse)
+				a[q] = mv.cmul(a[q], w[2*q-2], w[2*q-1], inverse)
 			}
 		}
-		y := m.butterfly(p, a, c)
+		y := mv.butterfly(p, a, c)
 		for t := range p {
-			mem := mixIdx(out, ts, t3, t, disp)
-			if tail {
-				storeTail(y[t], mem)
-			} else {
-				m.mov(y[t], mem)
-			}
+			st(y[t], mixIdx(out, ts, t3, t, 0))
 		}
 	}
+	full := func(mem Mem, x reg.VecVirtual) { m.mov(mem, x) }
+	fullStore := func(x reg.VecVirtual, mem Mem) { m.mov(x, mem) }
 	// loop emits the k loop of one j: whole vectors, then the tail; in
 	// and out end r values on.
-	loop := func(tag string, w []reg.VecVirtual, sv reg.VecVirtual) {
+	loop := func(tag string, w []Op, sv Op) {
 		k := GP64()
 		MOVQ(nv, k)
 		TESTQ(k, k)
 		JZ(lbl(tag + "_tail"))
 		Label(name + "_" + tag + "_k")
-		body(w, sv, 0, false)
+		if sv != nil {
+			// The scale as the loads' multiply, from memory.
+			body(m, func(mem Mem, x reg.VecVirtual) { m.mul(mem, sv, x) }, fullStore, w, nil)
+		} else {
+			body(m, full, fullStore, w, nil)
+		}
 		ADDQ(U32(m.v.Bytes()), in)
 		ADDQ(U32(m.v.Bytes()), out)
 		DECQ(k)
@@ -452,17 +416,50 @@ func mixWide(m mixType, p int, inverse bool) {
 		Label(name + "_" + tag + "_tail")
 		TESTQ(remb, remb)
 		JZ(lbl(tag + "_end"))
-		if !m.zmm() {
-			tbl := GP64()
-			LEAQ(mixMaskTable(false), tbl)
-			ADDQ(U32(32), tbl)
-			SUBQ(remb, tbl)
-			ymask = m.vec()
-			VMOVDQU(Mem{Base: tbl}, ymask)
+		if m.zmm() {
+			ld := func(mem Mem, x reg.VecVirtual) {
+				if m.pd {
+					VMOVUPD_Z(mem, kmask, x)
+				} else {
+					VMOVUPS_Z(mem, kmask, x)
+				}
+			}
+			st := func(x reg.VecVirtual, mem Mem) { m.mov(x, kmask, mem) }
+			body(m, ld, st, w, sv)
+			ADDQ(remb, in)
+			ADDQ(remb, out)
+		} else {
+			// AVX2: the values left in XMM registers, 16 bytes (two
+			// complex64, or the one complex128) then 8 (one complex64).
+			// VMASKMOVPS's stores had made the tail cost more than the
+			// whole vectors: radix 4, n = 1000, ls = 25 (r = 10), 449 ns
+			// a stage against 175 at ls = 5.
+			mx := m
+			mx.xmm = true
+			var wx []Op
+			for _, x := range w {
+				wx = append(wx, x.(reg.VecVirtual).AsX())
+			}
+			var svx Op
+			if sv != nil {
+				svx = sv.(reg.VecVirtual).AsX()
+			}
+			if !m.pd {
+				TESTQ(U32(16), remb)
+				JZ(lbl(tag + "_one"))
+			}
+			body(mx, full, fullStore, wx, svx)
+			ADDQ(U32(16), in)
+			ADDQ(U32(16), out)
+			if !m.pd {
+				Label(name + "_" + tag + "_one")
+				TESTQ(U32(8), remb)
+				JZ(lbl(tag + "_end"))
+				body(mx, func(mem Mem, x reg.VecVirtual) { VMOVSD(mem, x) }, func(x reg.VecVirtual, mem Mem) { VMOVSD(x, mem) }, wx, svx)
+				ADDQ(U32(8), in)
+				ADDQ(U32(8), out)
+			}
 		}
-		body(w, sv, 0, true)
-		ADDQ(remb, in)
-		ADDQ(remb, out)
 		Label(name + "_" + tag + "_end")
 	}
 
@@ -499,7 +496,7 @@ func mixWide(m mixType, p int, inverse bool) {
 	Label(name + "_j")
 	ADDQ(jskip, in)
 	ADDQ(U32(2*(p-1)*m.fsz()), tw)
-	w := make([]reg.VecVirtual, 2*(p-1))
+	w := make([]Op, 2*(p-1))
 	for i := range w {
 		w[i] = m.bcst(Mem{Base: tw, Disp: i * m.fsz()})
 	}
