@@ -43,7 +43,7 @@ fftMixWide2AVX2Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Fwd_j0_end
 	TESTQ   $0x00000010, DX
-	JZ      fftMixWide2AVX2Fwd_j0_one
+	JZ      fftMixWide2AVX2Fwd_j0_16
 	VMOVUPS (CX), X0
 	VMOVUPS (CX)(BX*1), X1
 	VADDPS  X1, X0, X2
@@ -53,9 +53,9 @@ fftMixWide2AVX2Fwd_j0_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
-fftMixWide2AVX2Fwd_j0_one:
+fftMixWide2AVX2Fwd_j0_16:
 	TESTQ  $0x00000008, DX
-	JZ     fftMixWide2AVX2Fwd_j0_end
+	JZ     fftMixWide2AVX2Fwd_j0_8
 	VMOVSD (CX), X0
 	VMOVSD (CX)(BX*1), X1
 	VADDPS X1, X0, X2
@@ -65,6 +65,7 @@ fftMixWide2AVX2Fwd_j0_one:
 	ADDQ   $0x00000008, CX
 	ADDQ   $0x00000008, AX
 
+fftMixWide2AVX2Fwd_j0_8:
 fftMixWide2AVX2Fwd_j0_end:
 	JMP fftMixWide2AVX2Fwd_j0done
 
@@ -90,7 +91,7 @@ fftMixWide2AVX2Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Fwd_j0s_end
 	TESTQ   $0x00000010, DX
-	JZ      fftMixWide2AVX2Fwd_j0s_one
+	JZ      fftMixWide2AVX2Fwd_j0s_16
 	VMOVUPS (CX), X1
 	VMULPS  X0, X1, X1
 	VMOVUPS (CX)(BX*1), X2
@@ -102,9 +103,9 @@ fftMixWide2AVX2Fwd_j0s_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
-fftMixWide2AVX2Fwd_j0s_one:
+fftMixWide2AVX2Fwd_j0s_16:
 	TESTQ  $0x00000008, DX
-	JZ     fftMixWide2AVX2Fwd_j0s_end
+	JZ     fftMixWide2AVX2Fwd_j0s_8
 	VMOVSD (CX), X1
 	VMULPS X0, X1, X1
 	VMOVSD (CX)(BX*1), X2
@@ -116,6 +117,7 @@ fftMixWide2AVX2Fwd_j0s_one:
 	ADDQ   $0x00000008, CX
 	ADDQ   $0x00000008, AX
 
+fftMixWide2AVX2Fwd_j0s_8:
 fftMixWide2AVX2Fwd_j0s_end:
 fftMixWide2AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -151,7 +153,7 @@ fftMixWide2AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX2Fwd_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide2AVX2Fwd_jw_one
+	JZ             fftMixWide2AVX2Fwd_jw_16
 	VMOVUPS        (CX), X2
 	VMOVUPS        (CX)(BX*1), X3
 	VPERMILPS      $0xb1, X3, X4
@@ -164,9 +166,9 @@ fftMixWide2AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide2AVX2Fwd_jw_one:
+fftMixWide2AVX2Fwd_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide2AVX2Fwd_jw_end
+	JZ             fftMixWide2AVX2Fwd_jw_8
 	VMOVSD         (CX), X2
 	VMOVSD         (CX)(BX*1), X3
 	VPERMILPS      $0xb1, X3, X4
@@ -179,6 +181,7 @@ fftMixWide2AVX2Fwd_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide2AVX2Fwd_jw_8:
 fftMixWide2AVX2Fwd_jw_end:
 	DECQ R9
 	JNZ  fftMixWide2AVX2Fwd_j
@@ -226,7 +229,7 @@ fftMixWide2AVX2Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Inv_j0_end
 	TESTQ   $0x00000010, DX
-	JZ      fftMixWide2AVX2Inv_j0_one
+	JZ      fftMixWide2AVX2Inv_j0_16
 	VMOVUPS (CX), X0
 	VMOVUPS (CX)(BX*1), X1
 	VADDPS  X1, X0, X2
@@ -236,9 +239,9 @@ fftMixWide2AVX2Inv_j0_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
-fftMixWide2AVX2Inv_j0_one:
+fftMixWide2AVX2Inv_j0_16:
 	TESTQ  $0x00000008, DX
-	JZ     fftMixWide2AVX2Inv_j0_end
+	JZ     fftMixWide2AVX2Inv_j0_8
 	VMOVSD (CX), X0
 	VMOVSD (CX)(BX*1), X1
 	VADDPS X1, X0, X2
@@ -248,6 +251,7 @@ fftMixWide2AVX2Inv_j0_one:
 	ADDQ   $0x00000008, CX
 	ADDQ   $0x00000008, AX
 
+fftMixWide2AVX2Inv_j0_8:
 fftMixWide2AVX2Inv_j0_end:
 	JMP fftMixWide2AVX2Inv_j0done
 
@@ -273,7 +277,7 @@ fftMixWide2AVX2Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Inv_j0s_end
 	TESTQ   $0x00000010, DX
-	JZ      fftMixWide2AVX2Inv_j0s_one
+	JZ      fftMixWide2AVX2Inv_j0s_16
 	VMOVUPS (CX), X1
 	VMULPS  X0, X1, X1
 	VMOVUPS (CX)(BX*1), X2
@@ -285,9 +289,9 @@ fftMixWide2AVX2Inv_j0s_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
-fftMixWide2AVX2Inv_j0s_one:
+fftMixWide2AVX2Inv_j0s_16:
 	TESTQ  $0x00000008, DX
-	JZ     fftMixWide2AVX2Inv_j0s_end
+	JZ     fftMixWide2AVX2Inv_j0s_8
 	VMOVSD (CX), X1
 	VMULPS X0, X1, X1
 	VMOVSD (CX)(BX*1), X2
@@ -299,6 +303,7 @@ fftMixWide2AVX2Inv_j0s_one:
 	ADDQ   $0x00000008, CX
 	ADDQ   $0x00000008, AX
 
+fftMixWide2AVX2Inv_j0s_8:
 fftMixWide2AVX2Inv_j0s_end:
 fftMixWide2AVX2Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -334,7 +339,7 @@ fftMixWide2AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX2Inv_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide2AVX2Inv_jw_one
+	JZ             fftMixWide2AVX2Inv_jw_16
 	VMOVUPS        (CX), X2
 	VMOVUPS        (CX)(BX*1), X3
 	VPERMILPS      $0xb1, X3, X4
@@ -347,9 +352,9 @@ fftMixWide2AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide2AVX2Inv_jw_one:
+fftMixWide2AVX2Inv_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide2AVX2Inv_jw_end
+	JZ             fftMixWide2AVX2Inv_jw_8
 	VMOVSD         (CX), X2
 	VMOVSD         (CX)(BX*1), X3
 	VPERMILPS      $0xb1, X3, X4
@@ -362,6 +367,7 @@ fftMixWide2AVX2Inv_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide2AVX2Inv_jw_8:
 fftMixWide2AVX2Inv_jw_end:
 	DECQ R9
 	JNZ  fftMixWide2AVX2Inv_j
@@ -417,7 +423,7 @@ fftMixWide3AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Fwd_j0_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide3AVX2Fwd_j0_one
+	JZ           fftMixWide3AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
 	VMOVUPS      (CX)(BX*1), X1
 	VMOVUPS      (CX)(BX*2), X2
@@ -435,9 +441,9 @@ fftMixWide3AVX2Fwd_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide3AVX2Fwd_j0_one:
+fftMixWide3AVX2Fwd_j0_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide3AVX2Fwd_j0_end
+	JZ           fftMixWide3AVX2Fwd_j0_8
 	VMOVSD       (CX), X0
 	VMOVSD       (CX)(BX*1), X1
 	VMOVSD       (CX)(BX*2), X2
@@ -455,6 +461,7 @@ fftMixWide3AVX2Fwd_j0_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide3AVX2Fwd_j0_8:
 fftMixWide3AVX2Fwd_j0_end:
 	JMP fftMixWide3AVX2Fwd_j0done
 
@@ -488,7 +495,7 @@ fftMixWide3AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Fwd_j0s_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide3AVX2Fwd_j0s_one
+	JZ           fftMixWide3AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVUPS      (CX)(BX*1), X2
@@ -509,9 +516,9 @@ fftMixWide3AVX2Fwd_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide3AVX2Fwd_j0s_one:
+fftMixWide3AVX2Fwd_j0s_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide3AVX2Fwd_j0s_end
+	JZ           fftMixWide3AVX2Fwd_j0s_8
 	VMOVSD       (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVSD       (CX)(BX*1), X2
@@ -532,6 +539,7 @@ fftMixWide3AVX2Fwd_j0s_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide3AVX2Fwd_j0s_8:
 fftMixWide3AVX2Fwd_j0s_end:
 fftMixWide3AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -580,7 +588,7 @@ fftMixWide3AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX2Fwd_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide3AVX2Fwd_jw_one
+	JZ             fftMixWide3AVX2Fwd_jw_16
 	VMOVUPS        (CX), X4
 	VMOVUPS        (CX)(BX*1), X5
 	VPERMILPS      $0xb1, X5, X6
@@ -604,9 +612,9 @@ fftMixWide3AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide3AVX2Fwd_jw_one:
+fftMixWide3AVX2Fwd_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide3AVX2Fwd_jw_end
+	JZ             fftMixWide3AVX2Fwd_jw_8
 	VMOVSD         (CX), X4
 	VMOVSD         (CX)(BX*1), X5
 	VPERMILPS      $0xb1, X5, X6
@@ -630,6 +638,7 @@ fftMixWide3AVX2Fwd_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide3AVX2Fwd_jw_8:
 fftMixWide3AVX2Fwd_jw_end:
 	DECQ R9
 	JNZ  fftMixWide3AVX2Fwd_j
@@ -721,7 +730,7 @@ fftMixWide3AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Inv_j0_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide3AVX2Inv_j0_one
+	JZ           fftMixWide3AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
 	VMOVUPS      (CX)(BX*1), X1
 	VMOVUPS      (CX)(BX*2), X2
@@ -739,9 +748,9 @@ fftMixWide3AVX2Inv_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide3AVX2Inv_j0_one:
+fftMixWide3AVX2Inv_j0_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide3AVX2Inv_j0_end
+	JZ           fftMixWide3AVX2Inv_j0_8
 	VMOVSD       (CX), X0
 	VMOVSD       (CX)(BX*1), X1
 	VMOVSD       (CX)(BX*2), X2
@@ -759,6 +768,7 @@ fftMixWide3AVX2Inv_j0_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide3AVX2Inv_j0_8:
 fftMixWide3AVX2Inv_j0_end:
 	JMP fftMixWide3AVX2Inv_j0done
 
@@ -792,7 +802,7 @@ fftMixWide3AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Inv_j0s_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide3AVX2Inv_j0s_one
+	JZ           fftMixWide3AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVUPS      (CX)(BX*1), X2
@@ -813,9 +823,9 @@ fftMixWide3AVX2Inv_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide3AVX2Inv_j0s_one:
+fftMixWide3AVX2Inv_j0s_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide3AVX2Inv_j0s_end
+	JZ           fftMixWide3AVX2Inv_j0s_8
 	VMOVSD       (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVSD       (CX)(BX*1), X2
@@ -836,6 +846,7 @@ fftMixWide3AVX2Inv_j0s_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide3AVX2Inv_j0s_8:
 fftMixWide3AVX2Inv_j0s_end:
 fftMixWide3AVX2Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -884,7 +895,7 @@ fftMixWide3AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX2Inv_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide3AVX2Inv_jw_one
+	JZ             fftMixWide3AVX2Inv_jw_16
 	VMOVUPS        (CX), X4
 	VMOVUPS        (CX)(BX*1), X5
 	VPERMILPS      $0xb1, X5, X6
@@ -908,9 +919,9 @@ fftMixWide3AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide3AVX2Inv_jw_one:
+fftMixWide3AVX2Inv_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide3AVX2Inv_jw_end
+	JZ             fftMixWide3AVX2Inv_jw_8
 	VMOVSD         (CX), X4
 	VMOVSD         (CX)(BX*1), X5
 	VPERMILPS      $0xb1, X5, X6
@@ -934,6 +945,7 @@ fftMixWide3AVX2Inv_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide3AVX2Inv_jw_8:
 fftMixWide3AVX2Inv_jw_end:
 	DECQ R9
 	JNZ  fftMixWide3AVX2Inv_j
@@ -1011,7 +1023,7 @@ fftMixWide4AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Fwd_j0_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide4AVX2Fwd_j0_one
+	JZ           fftMixWide4AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
 	VMOVUPS      (CX)(BX*1), X1
 	VMOVUPS      (CX)(BX*2), X2
@@ -1033,9 +1045,9 @@ fftMixWide4AVX2Fwd_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide4AVX2Fwd_j0_one:
+fftMixWide4AVX2Fwd_j0_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide4AVX2Fwd_j0_end
+	JZ           fftMixWide4AVX2Fwd_j0_8
 	VMOVSD       (CX), X0
 	VMOVSD       (CX)(BX*1), X1
 	VMOVSD       (CX)(BX*2), X2
@@ -1057,6 +1069,7 @@ fftMixWide4AVX2Fwd_j0_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide4AVX2Fwd_j0_8:
 fftMixWide4AVX2Fwd_j0_end:
 	JMP fftMixWide4AVX2Fwd_j0done
 
@@ -1094,7 +1107,7 @@ fftMixWide4AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Fwd_j0s_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide4AVX2Fwd_j0s_one
+	JZ           fftMixWide4AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVUPS      (CX)(BX*1), X2
@@ -1120,9 +1133,9 @@ fftMixWide4AVX2Fwd_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide4AVX2Fwd_j0s_one:
+fftMixWide4AVX2Fwd_j0s_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide4AVX2Fwd_j0s_end
+	JZ           fftMixWide4AVX2Fwd_j0s_8
 	VMOVSD       (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVSD       (CX)(BX*1), X2
@@ -1148,6 +1161,7 @@ fftMixWide4AVX2Fwd_j0s_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide4AVX2Fwd_j0s_8:
 fftMixWide4AVX2Fwd_j0s_end:
 fftMixWide4AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -1205,7 +1219,7 @@ fftMixWide4AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX2Fwd_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide4AVX2Fwd_jw_one
+	JZ             fftMixWide4AVX2Fwd_jw_16
 	VMOVUPS        (CX), X6
 	VMOVUPS        (CX)(BX*1), X7
 	VPERMILPS      $0xb1, X7, X8
@@ -1236,9 +1250,9 @@ fftMixWide4AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide4AVX2Fwd_jw_one:
+fftMixWide4AVX2Fwd_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide4AVX2Fwd_jw_end
+	JZ             fftMixWide4AVX2Fwd_jw_8
 	VMOVSD         (CX), X6
 	VMOVSD         (CX)(BX*1), X7
 	VPERMILPS      $0xb1, X7, X8
@@ -1269,6 +1283,7 @@ fftMixWide4AVX2Fwd_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide4AVX2Fwd_jw_8:
 fftMixWide4AVX2Fwd_jw_end:
 	DECQ R11
 	JNZ  fftMixWide4AVX2Fwd_j
@@ -1346,7 +1361,7 @@ fftMixWide4AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Inv_j0_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide4AVX2Inv_j0_one
+	JZ           fftMixWide4AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
 	VMOVUPS      (CX)(BX*1), X1
 	VMOVUPS      (CX)(BX*2), X2
@@ -1368,9 +1383,9 @@ fftMixWide4AVX2Inv_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide4AVX2Inv_j0_one:
+fftMixWide4AVX2Inv_j0_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide4AVX2Inv_j0_end
+	JZ           fftMixWide4AVX2Inv_j0_8
 	VMOVSD       (CX), X0
 	VMOVSD       (CX)(BX*1), X1
 	VMOVSD       (CX)(BX*2), X2
@@ -1392,6 +1407,7 @@ fftMixWide4AVX2Inv_j0_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide4AVX2Inv_j0_8:
 fftMixWide4AVX2Inv_j0_end:
 	JMP fftMixWide4AVX2Inv_j0done
 
@@ -1429,7 +1445,7 @@ fftMixWide4AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Inv_j0s_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide4AVX2Inv_j0s_one
+	JZ           fftMixWide4AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVUPS      (CX)(BX*1), X2
@@ -1455,9 +1471,9 @@ fftMixWide4AVX2Inv_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide4AVX2Inv_j0s_one:
+fftMixWide4AVX2Inv_j0s_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide4AVX2Inv_j0s_end
+	JZ           fftMixWide4AVX2Inv_j0s_8
 	VMOVSD       (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVSD       (CX)(BX*1), X2
@@ -1483,6 +1499,7 @@ fftMixWide4AVX2Inv_j0s_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide4AVX2Inv_j0s_8:
 fftMixWide4AVX2Inv_j0s_end:
 fftMixWide4AVX2Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -1540,7 +1557,7 @@ fftMixWide4AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX2Inv_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide4AVX2Inv_jw_one
+	JZ             fftMixWide4AVX2Inv_jw_16
 	VMOVUPS        (CX), X6
 	VMOVUPS        (CX)(BX*1), X7
 	VPERMILPS      $0xb1, X7, X8
@@ -1571,9 +1588,9 @@ fftMixWide4AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide4AVX2Inv_jw_one:
+fftMixWide4AVX2Inv_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide4AVX2Inv_jw_end
+	JZ             fftMixWide4AVX2Inv_jw_8
 	VMOVSD         (CX), X6
 	VMOVSD         (CX)(BX*1), X7
 	VPERMILPS      $0xb1, X7, X8
@@ -1604,6 +1621,7 @@ fftMixWide4AVX2Inv_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide4AVX2Inv_jw_8:
 fftMixWide4AVX2Inv_jw_end:
 	DECQ R11
 	JNZ  fftMixWide4AVX2Inv_j
@@ -1694,7 +1712,7 @@ fftMixWide5AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Fwd_j0_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide5AVX2Fwd_j0_one
+	JZ           fftMixWide5AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
 	VMOVUPS      (CX)(BX*1), X1
 	VMOVUPS      (CX)(BX*2), X2
@@ -1729,9 +1747,9 @@ fftMixWide5AVX2Fwd_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide5AVX2Fwd_j0_one:
+fftMixWide5AVX2Fwd_j0_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide5AVX2Fwd_j0_end
+	JZ           fftMixWide5AVX2Fwd_j0_8
 	VMOVSD       (CX), X0
 	VMOVSD       (CX)(BX*1), X1
 	VMOVSD       (CX)(BX*2), X2
@@ -1766,6 +1784,7 @@ fftMixWide5AVX2Fwd_j0_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide5AVX2Fwd_j0_8:
 fftMixWide5AVX2Fwd_j0_end:
 	JMP fftMixWide5AVX2Fwd_j0done
 
@@ -1816,7 +1835,7 @@ fftMixWide5AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Fwd_j0s_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide5AVX2Fwd_j0s_one
+	JZ           fftMixWide5AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVUPS      (CX)(BX*1), X2
@@ -1856,9 +1875,9 @@ fftMixWide5AVX2Fwd_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide5AVX2Fwd_j0s_one:
+fftMixWide5AVX2Fwd_j0s_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide5AVX2Fwd_j0s_end
+	JZ           fftMixWide5AVX2Fwd_j0s_8
 	VMOVSD       (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVSD       (CX)(BX*1), X2
@@ -1898,6 +1917,7 @@ fftMixWide5AVX2Fwd_j0s_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide5AVX2Fwd_j0s_8:
 fftMixWide5AVX2Fwd_j0s_end:
 fftMixWide5AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -1973,7 +1993,7 @@ fftMixWide5AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX2Fwd_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide5AVX2Fwd_jw_one
+	JZ             fftMixWide5AVX2Fwd_jw_16
 	VMOVUPS        (CX), X8
 	VMOVUPS        (CX)(BX*1), X9
 	VPERMILPS      $0xb1, X9, X10
@@ -2020,9 +2040,9 @@ fftMixWide5AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide5AVX2Fwd_jw_one:
+fftMixWide5AVX2Fwd_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide5AVX2Fwd_jw_end
+	JZ             fftMixWide5AVX2Fwd_jw_8
 	VMOVSD         (CX), X8
 	VMOVSD         (CX)(BX*1), X9
 	VPERMILPS      $0xb1, X9, X10
@@ -2069,6 +2089,7 @@ fftMixWide5AVX2Fwd_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide5AVX2Fwd_jw_8:
 fftMixWide5AVX2Fwd_jw_end:
 	DECQ R11
 	JNZ  fftMixWide5AVX2Fwd_j
@@ -2213,7 +2234,7 @@ fftMixWide5AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Inv_j0_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide5AVX2Inv_j0_one
+	JZ           fftMixWide5AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
 	VMOVUPS      (CX)(BX*1), X1
 	VMOVUPS      (CX)(BX*2), X2
@@ -2248,9 +2269,9 @@ fftMixWide5AVX2Inv_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide5AVX2Inv_j0_one:
+fftMixWide5AVX2Inv_j0_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide5AVX2Inv_j0_end
+	JZ           fftMixWide5AVX2Inv_j0_8
 	VMOVSD       (CX), X0
 	VMOVSD       (CX)(BX*1), X1
 	VMOVSD       (CX)(BX*2), X2
@@ -2285,6 +2306,7 @@ fftMixWide5AVX2Inv_j0_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide5AVX2Inv_j0_8:
 fftMixWide5AVX2Inv_j0_end:
 	JMP fftMixWide5AVX2Inv_j0done
 
@@ -2335,7 +2357,7 @@ fftMixWide5AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Inv_j0s_end
 	TESTQ        $0x00000010, DX
-	JZ           fftMixWide5AVX2Inv_j0s_one
+	JZ           fftMixWide5AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVUPS      (CX)(BX*1), X2
@@ -2375,9 +2397,9 @@ fftMixWide5AVX2Inv_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
-fftMixWide5AVX2Inv_j0s_one:
+fftMixWide5AVX2Inv_j0s_16:
 	TESTQ        $0x00000008, DX
-	JZ           fftMixWide5AVX2Inv_j0s_end
+	JZ           fftMixWide5AVX2Inv_j0s_8
 	VMOVSD       (CX), X1
 	VMULPS       X0, X1, X1
 	VMOVSD       (CX)(BX*1), X2
@@ -2417,6 +2439,7 @@ fftMixWide5AVX2Inv_j0s_one:
 	ADDQ         $0x00000008, CX
 	ADDQ         $0x00000008, AX
 
+fftMixWide5AVX2Inv_j0s_8:
 fftMixWide5AVX2Inv_j0s_end:
 fftMixWide5AVX2Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -2492,7 +2515,7 @@ fftMixWide5AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX2Inv_jw_end
 	TESTQ          $0x00000010, DX
-	JZ             fftMixWide5AVX2Inv_jw_one
+	JZ             fftMixWide5AVX2Inv_jw_16
 	VMOVUPS        (CX), X8
 	VMOVUPS        (CX)(BX*1), X9
 	VPERMILPS      $0xb1, X9, X10
@@ -2539,9 +2562,9 @@ fftMixWide5AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
-fftMixWide5AVX2Inv_jw_one:
+fftMixWide5AVX2Inv_jw_16:
 	TESTQ          $0x00000008, DX
-	JZ             fftMixWide5AVX2Inv_jw_end
+	JZ             fftMixWide5AVX2Inv_jw_8
 	VMOVSD         (CX), X8
 	VMOVSD         (CX)(BX*1), X9
 	VPERMILPS      $0xb1, X9, X10
@@ -2588,6 +2611,7 @@ fftMixWide5AVX2Inv_jw_one:
 	ADDQ           $0x00000008, CX
 	ADDQ           $0x00000008, AX
 
+fftMixWide5AVX2Inv_jw_8:
 fftMixWide5AVX2Inv_jw_end:
 	DECQ R11
 	JNZ  fftMixWide5AVX2Inv_j
@@ -2633,7 +2657,7 @@ DATA mix_f32_bf167918_3f167918<>+60(SB)/4, $0x3f167918
 GLOBL mix_f32_bf167918_3f167918<>(SB), RODATA|NOPTR, $64
 
 // func fftMixWide2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide2AVX512Fwd(SB), NOSPLIT, $0-44
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
@@ -2648,10 +2672,6 @@ TEXT ·fftMixWide2AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ   $0x03, DI
 	ANDQ   $0x00000007, DX
 	SHLQ   $0x03, DX
-	LEAQ   mix_tailmask<>+0(SB), R8
-	MOVQ   DX, R9
-	SHRQ   $0x02, R9
-	KMOVW  (R8)(R9*2), K1
 	IMUL3Q $0x01, BX, R8
 	CMPL   s+40(FP), $0x3f800000
 	JNE    fftMixWide2AVX512Fwd_scaled
@@ -2672,17 +2692,44 @@ fftMixWide2AVX512Fwd_j0_k:
 	JNZ     fftMixWide2AVX512Fwd_j0_k
 
 fftMixWide2AVX512Fwd_j0_tail:
-	TESTQ     DX, DX
-	JZ        fftMixWide2AVX512Fwd_j0_end
-	VMOVUPS.Z (CX), K1, Z0
-	VMOVUPS.Z (CX)(BX*1), K1, Z1
-	VADDPS    Z1, Z0, Z2
-	VSUBPS    Z1, Z0, Z0
-	VMOVUPS   Z2, K1, (AX)
-	VMOVUPS   Z0, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX512Fwd_j0_end
+	TESTQ   $0x00000020, DX
+	JZ      fftMixWide2AVX512Fwd_j0_32
+	VMOVUPS (CX), Y0
+	VMOVUPS (CX)(BX*1), Y1
+	VADDPS  Y1, Y0, Y2
+	VSUBPS  Y1, Y0, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fftMixWide2AVX512Fwd_j0_32:
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX512Fwd_j0_16
+	VMOVUPS (CX), X0
+	VMOVUPS (CX)(BX*1), X1
+	VADDPS  X1, X0, X2
+	VSUBPS  X1, X0, X0
+	VMOVUPS X2, (AX)
+	VMOVUPS X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX512Fwd_j0_16:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX512Fwd_j0_8
+	VMOVSD (CX), X0
+	VMOVSD (CX)(BX*1), X1
+	VADDPS X1, X0, X2
+	VSUBPS X1, X0, X0
+	VMOVSD X2, (AX)
+	VMOVSD X0, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
+
+fftMixWide2AVX512Fwd_j0_8:
 fftMixWide2AVX512Fwd_j0_end:
 	JMP fftMixWide2AVX512Fwd_j0done
 
@@ -2705,19 +2752,50 @@ fftMixWide2AVX512Fwd_j0s_k:
 	JNZ     fftMixWide2AVX512Fwd_j0s_k
 
 fftMixWide2AVX512Fwd_j0s_tail:
-	TESTQ     DX, DX
-	JZ        fftMixWide2AVX512Fwd_j0s_end
-	VMOVUPS.Z (CX), K1, Z1
-	VMULPS    Z0, Z1, Z1
-	VMOVUPS.Z (CX)(BX*1), K1, Z2
-	VMULPS    Z0, Z2, Z2
-	VADDPS    Z2, Z1, Z0
-	VSUBPS    Z2, Z1, Z1
-	VMOVUPS   Z0, K1, (AX)
-	VMOVUPS   Z1, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX512Fwd_j0s_end
+	TESTQ   $0x00000020, DX
+	JZ      fftMixWide2AVX512Fwd_j0s_32
+	VMOVUPS (CX), Y1
+	VMULPS  Y0, Y1, Y1
+	VMOVUPS (CX)(BX*1), Y2
+	VMULPS  Y0, Y2, Y2
+	VADDPS  Y2, Y1, Y3
+	VSUBPS  Y2, Y1, Y1
+	VMOVUPS Y3, (AX)
+	VMOVUPS Y1, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fftMixWide2AVX512Fwd_j0s_32:
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX512Fwd_j0s_16
+	VMOVUPS (CX), X1
+	VMULPS  X0, X1, X1
+	VMOVUPS (CX)(BX*1), X2
+	VMULPS  X0, X2, X2
+	VADDPS  X2, X1, X3
+	VSUBPS  X2, X1, X1
+	VMOVUPS X3, (AX)
+	VMOVUPS X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX512Fwd_j0s_16:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX512Fwd_j0s_8
+	VMOVSD (CX), X1
+	VMULPS X0, X1, X1
+	VMOVSD (CX)(BX*1), X2
+	VMULPS X0, X2, X2
+	VADDPS X2, X1, X0
+	VSUBPS X2, X1, X1
+	VMOVSD X0, (AX)
+	VMOVSD X1, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
+
+fftMixWide2AVX512Fwd_j0s_8:
 fftMixWide2AVX512Fwd_j0s_end:
 fftMixWide2AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -2752,18 +2830,51 @@ fftMixWide2AVX512Fwd_jw_k:
 fftMixWide2AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX512Fwd_jw_end
-	VMOVUPS.Z      (CX), K1, Z2
-	VMOVUPS.Z      (CX)(BX*1), K1, Z3
-	VPERMILPS      $0xb1, Z3, Z4
-	VMULPS         Z1, Z4, Z4
-	VFMADDSUB231PS Z0, Z3, Z4
-	VADDPS         Z4, Z2, Z0
-	VSUBPS         Z4, Z2, Z1
-	VMOVUPS        Z0, K1, (AX)
-	VMOVUPS        Z1, K1, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide2AVX512Fwd_jw_32
+	VMOVUPS        (CX), Y2
+	VMOVUPS        (CX)(BX*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         Y1, Y4, Y4
+	VFMADDSUB231PS Y0, Y3, Y4
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide2AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide2AVX512Fwd_jw_16
+	VMOVUPS        (CX), X2
+	VMOVUPS        (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMADDSUB231PS X0, X3, X4
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide2AVX512Fwd_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide2AVX512Fwd_jw_8
+	VMOVSD         (CX), X2
+	VMOVSD         (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMADDSUB231PS X0, X3, X4
+	VADDPS         X4, X2, X0
+	VSUBPS         X4, X2, X1
+	VMOVSD         X0, (AX)
+	VMOVSD         X1, (AX)(SI*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide2AVX512Fwd_jw_8:
 fftMixWide2AVX512Fwd_jw_end:
 	DECQ R9
 	JNZ  fftMixWide2AVX512Fwd_j
@@ -2772,27 +2883,8 @@ fftMixWide2AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-DATA mix_tailmask<>+0(SB)/2, $0x0000
-DATA mix_tailmask<>+2(SB)/2, $0x0001
-DATA mix_tailmask<>+4(SB)/2, $0x0003
-DATA mix_tailmask<>+6(SB)/2, $0x0007
-DATA mix_tailmask<>+8(SB)/2, $0x000f
-DATA mix_tailmask<>+10(SB)/2, $0x001f
-DATA mix_tailmask<>+12(SB)/2, $0x003f
-DATA mix_tailmask<>+14(SB)/2, $0x007f
-DATA mix_tailmask<>+16(SB)/2, $0x00ff
-DATA mix_tailmask<>+18(SB)/2, $0x01ff
-DATA mix_tailmask<>+20(SB)/2, $0x03ff
-DATA mix_tailmask<>+22(SB)/2, $0x07ff
-DATA mix_tailmask<>+24(SB)/2, $0x0fff
-DATA mix_tailmask<>+26(SB)/2, $0x1fff
-DATA mix_tailmask<>+28(SB)/2, $0x3fff
-DATA mix_tailmask<>+30(SB)/2, $0x7fff
-DATA mix_tailmask<>+32(SB)/2, $0xffff
-GLOBL mix_tailmask<>(SB), RODATA|NOPTR, $34
-
 // func fftMixWide2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide2AVX512Inv(SB), NOSPLIT, $0-44
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
@@ -2807,10 +2899,6 @@ TEXT ·fftMixWide2AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ   $0x03, DI
 	ANDQ   $0x00000007, DX
 	SHLQ   $0x03, DX
-	LEAQ   mix_tailmask<>+0(SB), R8
-	MOVQ   DX, R9
-	SHRQ   $0x02, R9
-	KMOVW  (R8)(R9*2), K1
 	IMUL3Q $0x01, BX, R8
 	CMPL   s+40(FP), $0x3f800000
 	JNE    fftMixWide2AVX512Inv_scaled
@@ -2831,17 +2919,44 @@ fftMixWide2AVX512Inv_j0_k:
 	JNZ     fftMixWide2AVX512Inv_j0_k
 
 fftMixWide2AVX512Inv_j0_tail:
-	TESTQ     DX, DX
-	JZ        fftMixWide2AVX512Inv_j0_end
-	VMOVUPS.Z (CX), K1, Z0
-	VMOVUPS.Z (CX)(BX*1), K1, Z1
-	VADDPS    Z1, Z0, Z2
-	VSUBPS    Z1, Z0, Z0
-	VMOVUPS   Z2, K1, (AX)
-	VMOVUPS   Z0, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX512Inv_j0_end
+	TESTQ   $0x00000020, DX
+	JZ      fftMixWide2AVX512Inv_j0_32
+	VMOVUPS (CX), Y0
+	VMOVUPS (CX)(BX*1), Y1
+	VADDPS  Y1, Y0, Y2
+	VSUBPS  Y1, Y0, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fftMixWide2AVX512Inv_j0_32:
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX512Inv_j0_16
+	VMOVUPS (CX), X0
+	VMOVUPS (CX)(BX*1), X1
+	VADDPS  X1, X0, X2
+	VSUBPS  X1, X0, X0
+	VMOVUPS X2, (AX)
+	VMOVUPS X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX512Inv_j0_16:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX512Inv_j0_8
+	VMOVSD (CX), X0
+	VMOVSD (CX)(BX*1), X1
+	VADDPS X1, X0, X2
+	VSUBPS X1, X0, X0
+	VMOVSD X2, (AX)
+	VMOVSD X0, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
+
+fftMixWide2AVX512Inv_j0_8:
 fftMixWide2AVX512Inv_j0_end:
 	JMP fftMixWide2AVX512Inv_j0done
 
@@ -2864,19 +2979,50 @@ fftMixWide2AVX512Inv_j0s_k:
 	JNZ     fftMixWide2AVX512Inv_j0s_k
 
 fftMixWide2AVX512Inv_j0s_tail:
-	TESTQ     DX, DX
-	JZ        fftMixWide2AVX512Inv_j0s_end
-	VMOVUPS.Z (CX), K1, Z1
-	VMULPS    Z0, Z1, Z1
-	VMOVUPS.Z (CX)(BX*1), K1, Z2
-	VMULPS    Z0, Z2, Z2
-	VADDPS    Z2, Z1, Z0
-	VSUBPS    Z2, Z1, Z1
-	VMOVUPS   Z0, K1, (AX)
-	VMOVUPS   Z1, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fftMixWide2AVX512Inv_j0s_end
+	TESTQ   $0x00000020, DX
+	JZ      fftMixWide2AVX512Inv_j0s_32
+	VMOVUPS (CX), Y1
+	VMULPS  Y0, Y1, Y1
+	VMOVUPS (CX)(BX*1), Y2
+	VMULPS  Y0, Y2, Y2
+	VADDPS  Y2, Y1, Y3
+	VSUBPS  Y2, Y1, Y1
+	VMOVUPS Y3, (AX)
+	VMOVUPS Y1, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fftMixWide2AVX512Inv_j0s_32:
+	TESTQ   $0x00000010, DX
+	JZ      fftMixWide2AVX512Inv_j0s_16
+	VMOVUPS (CX), X1
+	VMULPS  X0, X1, X1
+	VMOVUPS (CX)(BX*1), X2
+	VMULPS  X0, X2, X2
+	VADDPS  X2, X1, X3
+	VSUBPS  X2, X1, X1
+	VMOVUPS X3, (AX)
+	VMOVUPS X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fftMixWide2AVX512Inv_j0s_16:
+	TESTQ  $0x00000008, DX
+	JZ     fftMixWide2AVX512Inv_j0s_8
+	VMOVSD (CX), X1
+	VMULPS X0, X1, X1
+	VMOVSD (CX)(BX*1), X2
+	VMULPS X0, X2, X2
+	VADDPS X2, X1, X0
+	VSUBPS X2, X1, X1
+	VMOVSD X0, (AX)
+	VMOVSD X1, (AX)(SI*1)
+	ADDQ   $0x00000008, CX
+	ADDQ   $0x00000008, AX
+
+fftMixWide2AVX512Inv_j0s_8:
 fftMixWide2AVX512Inv_j0s_end:
 fftMixWide2AVX512Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -2911,18 +3057,51 @@ fftMixWide2AVX512Inv_jw_k:
 fftMixWide2AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX512Inv_jw_end
-	VMOVUPS.Z      (CX), K1, Z2
-	VMOVUPS.Z      (CX)(BX*1), K1, Z3
-	VPERMILPS      $0xb1, Z3, Z4
-	VMULPS         Z1, Z4, Z4
-	VFMSUBADD231PS Z0, Z3, Z4
-	VADDPS         Z4, Z2, Z0
-	VSUBPS         Z4, Z2, Z1
-	VMOVUPS        Z0, K1, (AX)
-	VMOVUPS        Z1, K1, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide2AVX512Inv_jw_32
+	VMOVUPS        (CX), Y2
+	VMOVUPS        (CX)(BX*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         Y1, Y4, Y4
+	VFMSUBADD231PS Y0, Y3, Y4
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide2AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide2AVX512Inv_jw_16
+	VMOVUPS        (CX), X2
+	VMOVUPS        (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMSUBADD231PS X0, X3, X4
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide2AVX512Inv_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide2AVX512Inv_jw_8
+	VMOVSD         (CX), X2
+	VMOVSD         (CX)(BX*1), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         X1, X4, X4
+	VFMSUBADD231PS X0, X3, X4
+	VADDPS         X4, X2, X0
+	VSUBPS         X4, X2, X1
+	VMOVSD         X0, (AX)
+	VMOVSD         X1, (AX)(SI*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide2AVX512Inv_jw_8:
 fftMixWide2AVX512Inv_jw_end:
 	DECQ R9
 	JNZ  fftMixWide2AVX512Inv_j
@@ -2932,7 +3111,7 @@ fftMixWide2AVX512Inv_done:
 	RET
 
 // func fftMixWide3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide3AVX512Fwd(SB), NOSPLIT, $0-44
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2947,10 +3126,6 @@ TEXT ·fftMixWide3AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, DI
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask<>+0(SB), R8
-	MOVQ    DX, R9
-	SHRQ    $0x02, R9
-	KMOVW   (R8)(R9*2), K1
 	VMOVUPS mix_f32_3f000000_3f000000<>+0(SB), Z0
 	VMOVUPS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
 	IMUL3Q  $0x02, BX, R8
@@ -2983,23 +3158,66 @@ fftMixWide3AVX512Fwd_j0_k:
 fftMixWide3AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Fwd_j0_end
-	VMOVUPS.Z    (CX), K1, Z2
-	VMOVUPS.Z    (CX)(BX*1), K1, Z3
-	VMOVUPS.Z    (CX)(BX*2), K1, Z4
-	VADDPS       Z4, Z3, Z5
-	VSUBPS       Z4, Z3, Z3
-	VADDPS       Z5, Z2, Z4
-	VFNMADD231PS Z0, Z5, Z2
-	VPERMILPS    $0xb1, Z3, Z3
-	VMOVUPS      Z2, Z5
-	VFMADD231PS  Z1, Z3, Z5
-	VFNMADD231PS Z1, Z3, Z2
-	VMOVUPS      Z4, K1, (AX)
-	VMOVUPS      Z5, K1, (AX)(SI*1)
-	VMOVUPS      Z2, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide3AVX512Fwd_j0_32
+	VMOVUPS      (CX), Y2
+	VMOVUPS      (CX)(BX*1), Y3
+	VMOVUPS      (CX)(BX*2), Y4
+	VADDPS       Y4, Y3, Y5
+	VSUBPS       Y4, Y3, Y3
+	VADDPS       Y5, Y2, Y4
+	VFNMADD231PS Y0, Y5, Y2
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y2, Y5
+	VFMADD231PS  Y1, Y3, Y5
+	VFNMADD231PS Y1, Y3, Y2
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y5, (AX)(SI*1)
+	VMOVUPS      Y2, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide3AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX512Fwd_j0_16
+	VMOVUPS      (CX), X2
+	VMOVUPS      (CX)(BX*1), X3
+	VMOVUPS      (CX)(BX*2), X4
+	VADDPS       X4, X3, X5
+	VSUBPS       X4, X3, X3
+	VADDPS       X5, X2, X4
+	VFNMADD231PS X0, X5, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X5, (AX)(SI*1)
+	VMOVUPS      X2, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX512Fwd_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX512Fwd_j0_8
+	VMOVSD       (CX), X2
+	VMOVSD       (CX)(BX*1), X3
+	VMOVSD       (CX)(BX*2), X4
+	VADDPS       X4, X3, X5
+	VSUBPS       X4, X3, X3
+	VADDPS       X5, X2, X4
+	VFNMADD231PS X0, X5, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVSD       X4, (AX)
+	VMOVSD       X5, (AX)(SI*1)
+	VMOVSD       X2, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide3AVX512Fwd_j0_8:
 fftMixWide3AVX512Fwd_j0_end:
 	JMP fftMixWide3AVX512Fwd_j0done
 
@@ -3032,26 +3250,75 @@ fftMixWide3AVX512Fwd_j0s_k:
 fftMixWide3AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Fwd_j0s_end
-	VMOVUPS.Z    (CX), K1, Z3
-	VMULPS       Z2, Z3, Z3
-	VMOVUPS.Z    (CX)(BX*1), K1, Z4
-	VMULPS       Z2, Z4, Z4
-	VMOVUPS.Z    (CX)(BX*2), K1, Z5
-	VMULPS       Z2, Z5, Z5
-	VADDPS       Z5, Z4, Z2
-	VSUBPS       Z5, Z4, Z4
-	VADDPS       Z2, Z3, Z5
-	VFNMADD231PS Z0, Z2, Z3
-	VPERMILPS    $0xb1, Z4, Z2
-	VMOVUPS      Z3, Z4
-	VFMADD231PS  Z1, Z2, Z4
-	VFNMADD231PS Z1, Z2, Z3
-	VMOVUPS      Z5, K1, (AX)
-	VMOVUPS      Z4, K1, (AX)(SI*1)
-	VMOVUPS      Z3, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide3AVX512Fwd_j0s_32
+	VMOVUPS      (CX), Y3
+	VMULPS       Y2, Y3, Y3
+	VMOVUPS      (CX)(BX*1), Y4
+	VMULPS       Y2, Y4, Y4
+	VMOVUPS      (CX)(BX*2), Y5
+	VMULPS       Y2, Y5, Y5
+	VADDPS       Y5, Y4, Y6
+	VSUBPS       Y5, Y4, Y4
+	VADDPS       Y6, Y3, Y5
+	VFNMADD231PS Y0, Y6, Y3
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y3, Y6
+	VFMADD231PS  Y1, Y4, Y6
+	VFNMADD231PS Y1, Y4, Y3
+	VMOVUPS      Y5, (AX)
+	VMOVUPS      Y6, (AX)(SI*1)
+	VMOVUPS      Y3, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide3AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX512Fwd_j0s_16
+	VMOVUPS      (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVUPS      (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVUPS      (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VADDPS       X5, X4, X6
+	VSUBPS       X5, X4, X4
+	VADDPS       X6, X3, X5
+	VFNMADD231PS X0, X6, X3
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X3, X6
+	VFMADD231PS  X1, X4, X6
+	VFNMADD231PS X1, X4, X3
+	VMOVUPS      X5, (AX)
+	VMOVUPS      X6, (AX)(SI*1)
+	VMOVUPS      X3, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX512Fwd_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX512Fwd_j0s_8
+	VMOVSD       (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVSD       (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVSD       (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VADDPS       X5, X4, X2
+	VSUBPS       X5, X4, X4
+	VADDPS       X2, X3, X5
+	VFNMADD231PS X0, X2, X3
+	VPERMILPS    $0xb1, X4, X2
+	VMOVUPS      X3, X4
+	VFMADD231PS  X1, X2, X4
+	VFNMADD231PS X1, X2, X3
+	VMOVSD       X5, (AX)
+	VMOVSD       X4, (AX)(SI*1)
+	VMOVSD       X3, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide3AVX512Fwd_j0s_8:
 fftMixWide3AVX512Fwd_j0s_end:
 fftMixWide3AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -3099,29 +3366,84 @@ fftMixWide3AVX512Fwd_jw_k:
 fftMixWide3AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX512Fwd_jw_end
-	VMOVUPS.Z      (CX), K1, Z6
-	VMOVUPS.Z      (CX)(BX*1), K1, Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMADDSUB231PS Z2, Z7, Z8
-	VMOVUPS.Z      (CX)(BX*2), K1, Z2
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         Z5, Z3, Z3
-	VFMADDSUB231PS Z4, Z2, Z3
-	VADDPS         Z3, Z8, Z2
-	VSUBPS         Z3, Z8, Z3
-	VADDPS         Z2, Z6, Z4
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z3, Z2
-	VMOVUPS        Z6, Z3
-	VFMADD231PS    Z1, Z2, Z3
-	VFNMADD231PS   Z1, Z2, Z6
-	VMOVUPS        Z4, K1, (AX)
-	VMOVUPS        Z3, K1, (AX)(SI*1)
-	VMOVUPS        Z6, K1, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide3AVX512Fwd_jw_32
+	VMOVUPS        (CX), Y6
+	VMOVUPS        (CX)(BX*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMADDSUB231PS Y2, Y7, Y8
+	VMOVUPS        (CX)(BX*2), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         Y5, Y9, Y9
+	VFMADDSUB231PS Y4, Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VADDPS         Y7, Y6, Y9
+	VFNMADD231PS   Y0, Y7, Y6
+	VPERMILPS      $0xb1, Y8, Y7
+	VMOVUPS        Y6, Y8
+	VFMADD231PS    Y1, Y7, Y8
+	VFNMADD231PS   Y1, Y7, Y6
+	VMOVUPS        Y9, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y6, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide3AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide3AVX512Fwd_jw_16
+	VMOVUPS        (CX), X6
+	VMOVUPS        (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X3, X8, X8
+	VFMADDSUB231PS X2, X7, X8
+	VMOVUPS        (CX)(BX*2), X7
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X5, X9, X9
+	VFMADDSUB231PS X4, X7, X9
+	VADDPS         X9, X8, X7
+	VSUBPS         X9, X8, X8
+	VADDPS         X7, X6, X9
+	VFNMADD231PS   X0, X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMOVUPS        X6, X8
+	VFMADD231PS    X1, X7, X8
+	VFNMADD231PS   X1, X7, X6
+	VMOVUPS        X9, (AX)
+	VMOVUPS        X8, (AX)(SI*1)
+	VMOVUPS        X6, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide3AVX512Fwd_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide3AVX512Fwd_jw_8
+	VMOVSD         (CX), X6
+	VMOVSD         (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X3, X8, X8
+	VFMADDSUB231PS X2, X7, X8
+	VMOVSD         (CX)(BX*2), X2
+	VPERMILPS      $0xb1, X2, X3
+	VMULPS         X5, X3, X3
+	VFMADDSUB231PS X4, X2, X3
+	VADDPS         X3, X8, X2
+	VSUBPS         X3, X8, X3
+	VADDPS         X2, X6, X4
+	VFNMADD231PS   X0, X2, X6
+	VPERMILPS      $0xb1, X3, X2
+	VMOVUPS        X6, X3
+	VFMADD231PS    X1, X2, X3
+	VFNMADD231PS   X1, X2, X6
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X6, (AX)(SI*2)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide3AVX512Fwd_jw_8:
 fftMixWide3AVX512Fwd_jw_end:
 	DECQ R9
 	JNZ  fftMixWide3AVX512Fwd_j
@@ -3131,7 +3453,7 @@ fftMixWide3AVX512Fwd_done:
 	RET
 
 // func fftMixWide3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide3AVX512Inv(SB), NOSPLIT, $0-44
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3146,10 +3468,6 @@ TEXT ·fftMixWide3AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, DI
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask<>+0(SB), R8
-	MOVQ    DX, R9
-	SHRQ    $0x02, R9
-	KMOVW   (R8)(R9*2), K1
 	VMOVUPS mix_f32_3f000000_3f000000<>+0(SB), Z0
 	VMOVUPS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Z1
 	IMUL3Q  $0x02, BX, R8
@@ -3182,23 +3500,66 @@ fftMixWide3AVX512Inv_j0_k:
 fftMixWide3AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Inv_j0_end
-	VMOVUPS.Z    (CX), K1, Z2
-	VMOVUPS.Z    (CX)(BX*1), K1, Z3
-	VMOVUPS.Z    (CX)(BX*2), K1, Z4
-	VADDPS       Z4, Z3, Z5
-	VSUBPS       Z4, Z3, Z3
-	VADDPS       Z5, Z2, Z4
-	VFNMADD231PS Z0, Z5, Z2
-	VPERMILPS    $0xb1, Z3, Z3
-	VMOVUPS      Z2, Z5
-	VFMADD231PS  Z1, Z3, Z5
-	VFNMADD231PS Z1, Z3, Z2
-	VMOVUPS      Z4, K1, (AX)
-	VMOVUPS      Z5, K1, (AX)(SI*1)
-	VMOVUPS      Z2, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide3AVX512Inv_j0_32
+	VMOVUPS      (CX), Y2
+	VMOVUPS      (CX)(BX*1), Y3
+	VMOVUPS      (CX)(BX*2), Y4
+	VADDPS       Y4, Y3, Y5
+	VSUBPS       Y4, Y3, Y3
+	VADDPS       Y5, Y2, Y4
+	VFNMADD231PS Y0, Y5, Y2
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y2, Y5
+	VFMADD231PS  Y1, Y3, Y5
+	VFNMADD231PS Y1, Y3, Y2
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y5, (AX)(SI*1)
+	VMOVUPS      Y2, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide3AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX512Inv_j0_16
+	VMOVUPS      (CX), X2
+	VMOVUPS      (CX)(BX*1), X3
+	VMOVUPS      (CX)(BX*2), X4
+	VADDPS       X4, X3, X5
+	VSUBPS       X4, X3, X3
+	VADDPS       X5, X2, X4
+	VFNMADD231PS X0, X5, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X5, (AX)(SI*1)
+	VMOVUPS      X2, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX512Inv_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX512Inv_j0_8
+	VMOVSD       (CX), X2
+	VMOVSD       (CX)(BX*1), X3
+	VMOVSD       (CX)(BX*2), X4
+	VADDPS       X4, X3, X5
+	VSUBPS       X4, X3, X3
+	VADDPS       X5, X2, X4
+	VFNMADD231PS X0, X5, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVSD       X4, (AX)
+	VMOVSD       X5, (AX)(SI*1)
+	VMOVSD       X2, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide3AVX512Inv_j0_8:
 fftMixWide3AVX512Inv_j0_end:
 	JMP fftMixWide3AVX512Inv_j0done
 
@@ -3231,26 +3592,75 @@ fftMixWide3AVX512Inv_j0s_k:
 fftMixWide3AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Inv_j0s_end
-	VMOVUPS.Z    (CX), K1, Z3
-	VMULPS       Z2, Z3, Z3
-	VMOVUPS.Z    (CX)(BX*1), K1, Z4
-	VMULPS       Z2, Z4, Z4
-	VMOVUPS.Z    (CX)(BX*2), K1, Z5
-	VMULPS       Z2, Z5, Z5
-	VADDPS       Z5, Z4, Z2
-	VSUBPS       Z5, Z4, Z4
-	VADDPS       Z2, Z3, Z5
-	VFNMADD231PS Z0, Z2, Z3
-	VPERMILPS    $0xb1, Z4, Z2
-	VMOVUPS      Z3, Z4
-	VFMADD231PS  Z1, Z2, Z4
-	VFNMADD231PS Z1, Z2, Z3
-	VMOVUPS      Z5, K1, (AX)
-	VMOVUPS      Z4, K1, (AX)(SI*1)
-	VMOVUPS      Z3, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide3AVX512Inv_j0s_32
+	VMOVUPS      (CX), Y3
+	VMULPS       Y2, Y3, Y3
+	VMOVUPS      (CX)(BX*1), Y4
+	VMULPS       Y2, Y4, Y4
+	VMOVUPS      (CX)(BX*2), Y5
+	VMULPS       Y2, Y5, Y5
+	VADDPS       Y5, Y4, Y6
+	VSUBPS       Y5, Y4, Y4
+	VADDPS       Y6, Y3, Y5
+	VFNMADD231PS Y0, Y6, Y3
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y3, Y6
+	VFMADD231PS  Y1, Y4, Y6
+	VFNMADD231PS Y1, Y4, Y3
+	VMOVUPS      Y5, (AX)
+	VMOVUPS      Y6, (AX)(SI*1)
+	VMOVUPS      Y3, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide3AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide3AVX512Inv_j0s_16
+	VMOVUPS      (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVUPS      (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVUPS      (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VADDPS       X5, X4, X6
+	VSUBPS       X5, X4, X4
+	VADDPS       X6, X3, X5
+	VFNMADD231PS X0, X6, X3
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X3, X6
+	VFMADD231PS  X1, X4, X6
+	VFNMADD231PS X1, X4, X3
+	VMOVUPS      X5, (AX)
+	VMOVUPS      X6, (AX)(SI*1)
+	VMOVUPS      X3, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide3AVX512Inv_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide3AVX512Inv_j0s_8
+	VMOVSD       (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVSD       (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVSD       (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VADDPS       X5, X4, X2
+	VSUBPS       X5, X4, X4
+	VADDPS       X2, X3, X5
+	VFNMADD231PS X0, X2, X3
+	VPERMILPS    $0xb1, X4, X2
+	VMOVUPS      X3, X4
+	VFMADD231PS  X1, X2, X4
+	VFNMADD231PS X1, X2, X3
+	VMOVSD       X5, (AX)
+	VMOVSD       X4, (AX)(SI*1)
+	VMOVSD       X3, (AX)(SI*2)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide3AVX512Inv_j0s_8:
 fftMixWide3AVX512Inv_j0s_end:
 fftMixWide3AVX512Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -3298,29 +3708,84 @@ fftMixWide3AVX512Inv_jw_k:
 fftMixWide3AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX512Inv_jw_end
-	VMOVUPS.Z      (CX), K1, Z6
-	VMOVUPS.Z      (CX)(BX*1), K1, Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMSUBADD231PS Z2, Z7, Z8
-	VMOVUPS.Z      (CX)(BX*2), K1, Z2
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         Z5, Z3, Z3
-	VFMSUBADD231PS Z4, Z2, Z3
-	VADDPS         Z3, Z8, Z2
-	VSUBPS         Z3, Z8, Z3
-	VADDPS         Z2, Z6, Z4
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z3, Z2
-	VMOVUPS        Z6, Z3
-	VFMADD231PS    Z1, Z2, Z3
-	VFNMADD231PS   Z1, Z2, Z6
-	VMOVUPS        Z4, K1, (AX)
-	VMOVUPS        Z3, K1, (AX)(SI*1)
-	VMOVUPS        Z6, K1, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide3AVX512Inv_jw_32
+	VMOVUPS        (CX), Y6
+	VMOVUPS        (CX)(BX*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMSUBADD231PS Y2, Y7, Y8
+	VMOVUPS        (CX)(BX*2), Y7
+	VPERMILPS      $0xb1, Y7, Y9
+	VMULPS         Y5, Y9, Y9
+	VFMSUBADD231PS Y4, Y7, Y9
+	VADDPS         Y9, Y8, Y7
+	VSUBPS         Y9, Y8, Y8
+	VADDPS         Y7, Y6, Y9
+	VFNMADD231PS   Y0, Y7, Y6
+	VPERMILPS      $0xb1, Y8, Y7
+	VMOVUPS        Y6, Y8
+	VFMADD231PS    Y1, Y7, Y8
+	VFNMADD231PS   Y1, Y7, Y6
+	VMOVUPS        Y9, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y6, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide3AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide3AVX512Inv_jw_16
+	VMOVUPS        (CX), X6
+	VMOVUPS        (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X3, X8, X8
+	VFMSUBADD231PS X2, X7, X8
+	VMOVUPS        (CX)(BX*2), X7
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X5, X9, X9
+	VFMSUBADD231PS X4, X7, X9
+	VADDPS         X9, X8, X7
+	VSUBPS         X9, X8, X8
+	VADDPS         X7, X6, X9
+	VFNMADD231PS   X0, X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMOVUPS        X6, X8
+	VFMADD231PS    X1, X7, X8
+	VFNMADD231PS   X1, X7, X6
+	VMOVUPS        X9, (AX)
+	VMOVUPS        X8, (AX)(SI*1)
+	VMOVUPS        X6, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide3AVX512Inv_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide3AVX512Inv_jw_8
+	VMOVSD         (CX), X6
+	VMOVSD         (CX)(BX*1), X7
+	VPERMILPS      $0xb1, X7, X8
+	VMULPS         X3, X8, X8
+	VFMSUBADD231PS X2, X7, X8
+	VMOVSD         (CX)(BX*2), X2
+	VPERMILPS      $0xb1, X2, X3
+	VMULPS         X5, X3, X3
+	VFMSUBADD231PS X4, X2, X3
+	VADDPS         X3, X8, X2
+	VSUBPS         X3, X8, X3
+	VADDPS         X2, X6, X4
+	VFNMADD231PS   X0, X2, X6
+	VPERMILPS      $0xb1, X3, X2
+	VMOVUPS        X6, X3
+	VFMADD231PS    X1, X2, X3
+	VFNMADD231PS   X1, X2, X6
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X6, (AX)(SI*2)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide3AVX512Inv_jw_8:
 fftMixWide3AVX512Inv_jw_end:
 	DECQ R9
 	JNZ  fftMixWide3AVX512Inv_j
@@ -3330,7 +3795,7 @@ fftMixWide3AVX512Inv_done:
 	RET
 
 // func fftMixWide4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide4AVX512Fwd(SB), NOSPLIT, $0-44
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3345,10 +3810,6 @@ TEXT ·fftMixWide4AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x02, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPS mix_f32_3f800000_bf800000<>+0(SB), Z0
 	IMUL3Q  $0x03, BX, R10
 	CMPL    s+40(FP), $0x3f800000
@@ -3384,27 +3845,78 @@ fftMixWide4AVX512Fwd_j0_k:
 fftMixWide4AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Fwd_j0_end
-	VMOVUPS.Z    (CX), K1, Z1
-	VMOVUPS.Z    (CX)(BX*1), K1, Z2
-	VMOVUPS.Z    (CX)(BX*2), K1, Z3
-	VMOVUPS.Z    (CX)(SI*1), K1, Z4
-	VADDPS       Z3, Z1, Z5
-	VSUBPS       Z3, Z1, Z1
-	VADDPS       Z4, Z2, Z3
-	VSUBPS       Z4, Z2, Z2
-	VADDPS       Z3, Z5, Z4
-	VSUBPS       Z3, Z5, Z3
-	VPERMILPS    $0xb1, Z2, Z2
-	VMOVUPS      Z1, Z5
-	VFMADD231PS  Z0, Z2, Z5
-	VFNMADD231PS Z0, Z2, Z1
-	VMOVUPS      Z4, K1, (AX)
-	VMOVUPS      Z5, K1, (AX)(DI*1)
-	VMOVUPS      Z3, K1, (AX)(DI*2)
-	VMOVUPS      Z1, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide4AVX512Fwd_j0_32
+	VMOVUPS      (CX), Y1
+	VMOVUPS      (CX)(BX*1), Y2
+	VMOVUPS      (CX)(BX*2), Y3
+	VMOVUPS      (CX)(SI*1), Y4
+	VADDPS       Y3, Y1, Y5
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y4, Y2, Y3
+	VSUBPS       Y4, Y2, Y2
+	VADDPS       Y3, Y5, Y4
+	VSUBPS       Y3, Y5, Y3
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  Y0, Y2, Y5
+	VFNMADD231PS Y0, Y2, Y1
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y5, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide4AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX512Fwd_j0_16
+	VMOVUPS      (CX), X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMOVUPS      (CX)(SI*1), X4
+	VADDPS       X3, X1, X5
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X5, X4
+	VSUBPS       X3, X5, X3
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X5
+	VFMADD231PS  X0, X2, X5
+	VFNMADD231PS X0, X2, X1
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X5, (AX)(DI*1)
+	VMOVUPS      X3, (AX)(DI*2)
+	VMOVUPS      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX512Fwd_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX512Fwd_j0_8
+	VMOVSD       (CX), X1
+	VMOVSD       (CX)(BX*1), X2
+	VMOVSD       (CX)(BX*2), X3
+	VMOVSD       (CX)(SI*1), X4
+	VADDPS       X3, X1, X5
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X5, X4
+	VSUBPS       X3, X5, X3
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X5
+	VFMADD231PS  X0, X2, X5
+	VFNMADD231PS X0, X2, X1
+	VMOVSD       X4, (AX)
+	VMOVSD       X5, (AX)(DI*1)
+	VMOVSD       X3, (AX)(DI*2)
+	VMOVSD       X1, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide4AVX512Fwd_j0_8:
 fftMixWide4AVX512Fwd_j0_end:
 	JMP fftMixWide4AVX512Fwd_j0done
 
@@ -3441,31 +3953,90 @@ fftMixWide4AVX512Fwd_j0s_k:
 fftMixWide4AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Fwd_j0s_end
-	VMOVUPS.Z    (CX), K1, Z2
-	VMULPS       Z1, Z2, Z2
-	VMOVUPS.Z    (CX)(BX*1), K1, Z3
-	VMULPS       Z1, Z3, Z3
-	VMOVUPS.Z    (CX)(BX*2), K1, Z4
-	VMULPS       Z1, Z4, Z4
-	VMOVUPS.Z    (CX)(SI*1), K1, Z5
-	VMULPS       Z1, Z5, Z5
-	VADDPS       Z4, Z2, Z1
-	VSUBPS       Z4, Z2, Z2
-	VADDPS       Z5, Z3, Z4
-	VSUBPS       Z5, Z3, Z3
-	VADDPS       Z4, Z1, Z5
-	VSUBPS       Z4, Z1, Z1
-	VPERMILPS    $0xb1, Z3, Z3
-	VMOVUPS      Z2, Z4
-	VFMADD231PS  Z0, Z3, Z4
-	VFNMADD231PS Z0, Z3, Z2
-	VMOVUPS      Z5, K1, (AX)
-	VMOVUPS      Z4, K1, (AX)(DI*1)
-	VMOVUPS      Z1, K1, (AX)(DI*2)
-	VMOVUPS      Z2, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide4AVX512Fwd_j0s_32
+	VMOVUPS      (CX), Y2
+	VMULPS       Y1, Y2, Y2
+	VMOVUPS      (CX)(BX*1), Y3
+	VMULPS       Y1, Y3, Y3
+	VMOVUPS      (CX)(BX*2), Y4
+	VMULPS       Y1, Y4, Y4
+	VMOVUPS      (CX)(SI*1), Y5
+	VMULPS       Y1, Y5, Y5
+	VADDPS       Y4, Y2, Y6
+	VSUBPS       Y4, Y2, Y2
+	VADDPS       Y5, Y3, Y4
+	VSUBPS       Y5, Y3, Y3
+	VADDPS       Y4, Y6, Y5
+	VSUBPS       Y4, Y6, Y4
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y2, Y6
+	VFMADD231PS  Y0, Y3, Y6
+	VFNMADD231PS Y0, Y3, Y2
+	VMOVUPS      Y5, (AX)
+	VMOVUPS      Y6, (AX)(DI*1)
+	VMOVUPS      Y4, (AX)(DI*2)
+	VMOVUPS      Y2, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide4AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX512Fwd_j0s_16
+	VMOVUPS      (CX), X2
+	VMULPS       X1, X2, X2
+	VMOVUPS      (CX)(BX*1), X3
+	VMULPS       X1, X3, X3
+	VMOVUPS      (CX)(BX*2), X4
+	VMULPS       X1, X4, X4
+	VMOVUPS      (CX)(SI*1), X5
+	VMULPS       X1, X5, X5
+	VADDPS       X4, X2, X6
+	VSUBPS       X4, X2, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VADDPS       X4, X6, X5
+	VSUBPS       X4, X6, X4
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X6
+	VFMADD231PS  X0, X3, X6
+	VFNMADD231PS X0, X3, X2
+	VMOVUPS      X5, (AX)
+	VMOVUPS      X6, (AX)(DI*1)
+	VMOVUPS      X4, (AX)(DI*2)
+	VMOVUPS      X2, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX512Fwd_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX512Fwd_j0s_8
+	VMOVSD       (CX), X2
+	VMULPS       X1, X2, X2
+	VMOVSD       (CX)(BX*1), X3
+	VMULPS       X1, X3, X3
+	VMOVSD       (CX)(BX*2), X4
+	VMULPS       X1, X4, X4
+	VMOVSD       (CX)(SI*1), X5
+	VMULPS       X1, X5, X5
+	VADDPS       X4, X2, X1
+	VSUBPS       X4, X2, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VADDPS       X4, X1, X5
+	VSUBPS       X4, X1, X1
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X4
+	VFMADD231PS  X0, X3, X4
+	VFNMADD231PS X0, X3, X2
+	VMOVSD       X5, (AX)
+	VMOVSD       X4, (AX)(DI*1)
+	VMOVSD       X1, (AX)(DI*2)
+	VMOVSD       X2, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide4AVX512Fwd_j0s_8:
 fftMixWide4AVX512Fwd_j0s_end:
 fftMixWide4AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -3522,36 +4093,105 @@ fftMixWide4AVX512Fwd_jw_k:
 fftMixWide4AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX512Fwd_jw_end
-	VMOVUPS.Z      (CX), K1, Z7
-	VMOVUPS.Z      (CX)(BX*1), K1, Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMADDSUB231PS Z1, Z8, Z9
-	VMOVUPS.Z      (CX)(BX*2), K1, Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         Z4, Z2, Z2
-	VFMADDSUB231PS Z3, Z1, Z2
-	VMOVUPS.Z      (CX)(SI*1), K1, Z1
-	VPERMILPS      $0xb1, Z1, Z3
-	VMULPS         Z6, Z3, Z3
-	VFMADDSUB231PS Z5, Z1, Z3
-	VADDPS         Z2, Z7, Z1
-	VSUBPS         Z2, Z7, Z2
-	VADDPS         Z3, Z9, Z4
-	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z4, Z1, Z5
-	VSUBPS         Z4, Z1, Z1
-	VPERMILPS      $0xb1, Z3, Z3
-	VMOVUPS        Z2, Z4
-	VFMADD231PS    Z0, Z3, Z4
-	VFNMADD231PS   Z0, Z3, Z2
-	VMOVUPS        Z5, K1, (AX)
-	VMOVUPS        Z4, K1, (AX)(DI*1)
-	VMOVUPS        Z1, K1, (AX)(DI*2)
-	VMOVUPS        Z2, K1, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide4AVX512Fwd_jw_32
+	VMOVUPS        (CX), Y7
+	VMOVUPS        (CX)(BX*1), Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         Y2, Y9, Y9
+	VFMADDSUB231PS Y1, Y8, Y9
+	VMOVUPS        (CX)(BX*2), Y8
+	VPERMILPS      $0xb1, Y8, Y10
+	VMULPS         Y4, Y10, Y10
+	VFMADDSUB231PS Y3, Y8, Y10
+	VMOVUPS        (CX)(SI*1), Y8
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y6, Y11, Y11
+	VFMADDSUB231PS Y5, Y8, Y11
+	VADDPS         Y10, Y7, Y8
+	VSUBPS         Y10, Y7, Y7
+	VADDPS         Y11, Y9, Y10
+	VSUBPS         Y11, Y9, Y9
+	VADDPS         Y10, Y8, Y11
+	VSUBPS         Y10, Y8, Y8
+	VPERMILPS      $0xb1, Y9, Y9
+	VMOVUPS        Y7, Y10
+	VFMADD231PS    Y0, Y9, Y10
+	VFNMADD231PS   Y0, Y9, Y7
+	VMOVUPS        Y11, (AX)
+	VMOVUPS        Y10, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y7, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide4AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide4AVX512Fwd_jw_16
+	VMOVUPS        (CX), X7
+	VMOVUPS        (CX)(BX*1), X8
+	VPERMILPS      $0xb1, X8, X9
+	VMULPS         X2, X9, X9
+	VFMADDSUB231PS X1, X8, X9
+	VMOVUPS        (CX)(BX*2), X8
+	VPERMILPS      $0xb1, X8, X10
+	VMULPS         X4, X10, X10
+	VFMADDSUB231PS X3, X8, X10
+	VMOVUPS        (CX)(SI*1), X8
+	VPERMILPS      $0xb1, X8, X11
+	VMULPS         X6, X11, X11
+	VFMADDSUB231PS X5, X8, X11
+	VADDPS         X10, X7, X8
+	VSUBPS         X10, X7, X7
+	VADDPS         X11, X9, X10
+	VSUBPS         X11, X9, X9
+	VADDPS         X10, X8, X11
+	VSUBPS         X10, X8, X8
+	VPERMILPS      $0xb1, X9, X9
+	VMOVUPS        X7, X10
+	VFMADD231PS    X0, X9, X10
+	VFNMADD231PS   X0, X9, X7
+	VMOVUPS        X11, (AX)
+	VMOVUPS        X10, (AX)(DI*1)
+	VMOVUPS        X8, (AX)(DI*2)
+	VMOVUPS        X7, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide4AVX512Fwd_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide4AVX512Fwd_jw_8
+	VMOVSD         (CX), X7
+	VMOVSD         (CX)(BX*1), X8
+	VPERMILPS      $0xb1, X8, X9
+	VMULPS         X2, X9, X9
+	VFMADDSUB231PS X1, X8, X9
+	VMOVSD         (CX)(BX*2), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         X4, X2, X2
+	VFMADDSUB231PS X3, X1, X2
+	VMOVSD         (CX)(SI*1), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         X6, X3, X3
+	VFMADDSUB231PS X5, X1, X3
+	VADDPS         X2, X7, X1
+	VSUBPS         X2, X7, X2
+	VADDPS         X3, X9, X4
+	VSUBPS         X3, X9, X3
+	VADDPS         X4, X1, X5
+	VSUBPS         X4, X1, X1
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X2, X4
+	VFMADD231PS    X0, X3, X4
+	VFNMADD231PS   X0, X3, X2
+	VMOVSD         X5, (AX)
+	VMOVSD         X4, (AX)(DI*1)
+	VMOVSD         X1, (AX)(DI*2)
+	VMOVSD         X2, (AX)(R8*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide4AVX512Fwd_jw_8:
 fftMixWide4AVX512Fwd_jw_end:
 	DECQ R11
 	JNZ  fftMixWide4AVX512Fwd_j
@@ -3561,7 +4201,7 @@ fftMixWide4AVX512Fwd_done:
 	RET
 
 // func fftMixWide4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide4AVX512Inv(SB), NOSPLIT, $0-44
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3576,10 +4216,6 @@ TEXT ·fftMixWide4AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x02, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPS mix_f32_bf800000_3f800000<>+0(SB), Z0
 	IMUL3Q  $0x03, BX, R10
 	CMPL    s+40(FP), $0x3f800000
@@ -3615,27 +4251,78 @@ fftMixWide4AVX512Inv_j0_k:
 fftMixWide4AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Inv_j0_end
-	VMOVUPS.Z    (CX), K1, Z1
-	VMOVUPS.Z    (CX)(BX*1), K1, Z2
-	VMOVUPS.Z    (CX)(BX*2), K1, Z3
-	VMOVUPS.Z    (CX)(SI*1), K1, Z4
-	VADDPS       Z3, Z1, Z5
-	VSUBPS       Z3, Z1, Z1
-	VADDPS       Z4, Z2, Z3
-	VSUBPS       Z4, Z2, Z2
-	VADDPS       Z3, Z5, Z4
-	VSUBPS       Z3, Z5, Z3
-	VPERMILPS    $0xb1, Z2, Z2
-	VMOVUPS      Z1, Z5
-	VFMADD231PS  Z0, Z2, Z5
-	VFNMADD231PS Z0, Z2, Z1
-	VMOVUPS      Z4, K1, (AX)
-	VMOVUPS      Z5, K1, (AX)(DI*1)
-	VMOVUPS      Z3, K1, (AX)(DI*2)
-	VMOVUPS      Z1, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide4AVX512Inv_j0_32
+	VMOVUPS      (CX), Y1
+	VMOVUPS      (CX)(BX*1), Y2
+	VMOVUPS      (CX)(BX*2), Y3
+	VMOVUPS      (CX)(SI*1), Y4
+	VADDPS       Y3, Y1, Y5
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y4, Y2, Y3
+	VSUBPS       Y4, Y2, Y2
+	VADDPS       Y3, Y5, Y4
+	VSUBPS       Y3, Y5, Y3
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  Y0, Y2, Y5
+	VFNMADD231PS Y0, Y2, Y1
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y5, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide4AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX512Inv_j0_16
+	VMOVUPS      (CX), X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMOVUPS      (CX)(SI*1), X4
+	VADDPS       X3, X1, X5
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X5, X4
+	VSUBPS       X3, X5, X3
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X5
+	VFMADD231PS  X0, X2, X5
+	VFNMADD231PS X0, X2, X1
+	VMOVUPS      X4, (AX)
+	VMOVUPS      X5, (AX)(DI*1)
+	VMOVUPS      X3, (AX)(DI*2)
+	VMOVUPS      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX512Inv_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX512Inv_j0_8
+	VMOVSD       (CX), X1
+	VMOVSD       (CX)(BX*1), X2
+	VMOVSD       (CX)(BX*2), X3
+	VMOVSD       (CX)(SI*1), X4
+	VADDPS       X3, X1, X5
+	VSUBPS       X3, X1, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VADDPS       X3, X5, X4
+	VSUBPS       X3, X5, X3
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X5
+	VFMADD231PS  X0, X2, X5
+	VFNMADD231PS X0, X2, X1
+	VMOVSD       X4, (AX)
+	VMOVSD       X5, (AX)(DI*1)
+	VMOVSD       X3, (AX)(DI*2)
+	VMOVSD       X1, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide4AVX512Inv_j0_8:
 fftMixWide4AVX512Inv_j0_end:
 	JMP fftMixWide4AVX512Inv_j0done
 
@@ -3672,31 +4359,90 @@ fftMixWide4AVX512Inv_j0s_k:
 fftMixWide4AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Inv_j0s_end
-	VMOVUPS.Z    (CX), K1, Z2
-	VMULPS       Z1, Z2, Z2
-	VMOVUPS.Z    (CX)(BX*1), K1, Z3
-	VMULPS       Z1, Z3, Z3
-	VMOVUPS.Z    (CX)(BX*2), K1, Z4
-	VMULPS       Z1, Z4, Z4
-	VMOVUPS.Z    (CX)(SI*1), K1, Z5
-	VMULPS       Z1, Z5, Z5
-	VADDPS       Z4, Z2, Z1
-	VSUBPS       Z4, Z2, Z2
-	VADDPS       Z5, Z3, Z4
-	VSUBPS       Z5, Z3, Z3
-	VADDPS       Z4, Z1, Z5
-	VSUBPS       Z4, Z1, Z1
-	VPERMILPS    $0xb1, Z3, Z3
-	VMOVUPS      Z2, Z4
-	VFMADD231PS  Z0, Z3, Z4
-	VFNMADD231PS Z0, Z3, Z2
-	VMOVUPS      Z5, K1, (AX)
-	VMOVUPS      Z4, K1, (AX)(DI*1)
-	VMOVUPS      Z1, K1, (AX)(DI*2)
-	VMOVUPS      Z2, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide4AVX512Inv_j0s_32
+	VMOVUPS      (CX), Y2
+	VMULPS       Y1, Y2, Y2
+	VMOVUPS      (CX)(BX*1), Y3
+	VMULPS       Y1, Y3, Y3
+	VMOVUPS      (CX)(BX*2), Y4
+	VMULPS       Y1, Y4, Y4
+	VMOVUPS      (CX)(SI*1), Y5
+	VMULPS       Y1, Y5, Y5
+	VADDPS       Y4, Y2, Y6
+	VSUBPS       Y4, Y2, Y2
+	VADDPS       Y5, Y3, Y4
+	VSUBPS       Y5, Y3, Y3
+	VADDPS       Y4, Y6, Y5
+	VSUBPS       Y4, Y6, Y4
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y2, Y6
+	VFMADD231PS  Y0, Y3, Y6
+	VFNMADD231PS Y0, Y3, Y2
+	VMOVUPS      Y5, (AX)
+	VMOVUPS      Y6, (AX)(DI*1)
+	VMOVUPS      Y4, (AX)(DI*2)
+	VMOVUPS      Y2, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide4AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide4AVX512Inv_j0s_16
+	VMOVUPS      (CX), X2
+	VMULPS       X1, X2, X2
+	VMOVUPS      (CX)(BX*1), X3
+	VMULPS       X1, X3, X3
+	VMOVUPS      (CX)(BX*2), X4
+	VMULPS       X1, X4, X4
+	VMOVUPS      (CX)(SI*1), X5
+	VMULPS       X1, X5, X5
+	VADDPS       X4, X2, X6
+	VSUBPS       X4, X2, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VADDPS       X4, X6, X5
+	VSUBPS       X4, X6, X4
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X6
+	VFMADD231PS  X0, X3, X6
+	VFNMADD231PS X0, X3, X2
+	VMOVUPS      X5, (AX)
+	VMOVUPS      X6, (AX)(DI*1)
+	VMOVUPS      X4, (AX)(DI*2)
+	VMOVUPS      X2, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide4AVX512Inv_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide4AVX512Inv_j0s_8
+	VMOVSD       (CX), X2
+	VMULPS       X1, X2, X2
+	VMOVSD       (CX)(BX*1), X3
+	VMULPS       X1, X3, X3
+	VMOVSD       (CX)(BX*2), X4
+	VMULPS       X1, X4, X4
+	VMOVSD       (CX)(SI*1), X5
+	VMULPS       X1, X5, X5
+	VADDPS       X4, X2, X1
+	VSUBPS       X4, X2, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VADDPS       X4, X1, X5
+	VSUBPS       X4, X1, X1
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X4
+	VFMADD231PS  X0, X3, X4
+	VFNMADD231PS X0, X3, X2
+	VMOVSD       X5, (AX)
+	VMOVSD       X4, (AX)(DI*1)
+	VMOVSD       X1, (AX)(DI*2)
+	VMOVSD       X2, (AX)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide4AVX512Inv_j0s_8:
 fftMixWide4AVX512Inv_j0s_end:
 fftMixWide4AVX512Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -3753,36 +4499,105 @@ fftMixWide4AVX512Inv_jw_k:
 fftMixWide4AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX512Inv_jw_end
-	VMOVUPS.Z      (CX), K1, Z7
-	VMOVUPS.Z      (CX)(BX*1), K1, Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMSUBADD231PS Z1, Z8, Z9
-	VMOVUPS.Z      (CX)(BX*2), K1, Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         Z4, Z2, Z2
-	VFMSUBADD231PS Z3, Z1, Z2
-	VMOVUPS.Z      (CX)(SI*1), K1, Z1
-	VPERMILPS      $0xb1, Z1, Z3
-	VMULPS         Z6, Z3, Z3
-	VFMSUBADD231PS Z5, Z1, Z3
-	VADDPS         Z2, Z7, Z1
-	VSUBPS         Z2, Z7, Z2
-	VADDPS         Z3, Z9, Z4
-	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z4, Z1, Z5
-	VSUBPS         Z4, Z1, Z1
-	VPERMILPS      $0xb1, Z3, Z3
-	VMOVUPS        Z2, Z4
-	VFMADD231PS    Z0, Z3, Z4
-	VFNMADD231PS   Z0, Z3, Z2
-	VMOVUPS        Z5, K1, (AX)
-	VMOVUPS        Z4, K1, (AX)(DI*1)
-	VMOVUPS        Z1, K1, (AX)(DI*2)
-	VMOVUPS        Z2, K1, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide4AVX512Inv_jw_32
+	VMOVUPS        (CX), Y7
+	VMOVUPS        (CX)(BX*1), Y8
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         Y2, Y9, Y9
+	VFMSUBADD231PS Y1, Y8, Y9
+	VMOVUPS        (CX)(BX*2), Y8
+	VPERMILPS      $0xb1, Y8, Y10
+	VMULPS         Y4, Y10, Y10
+	VFMSUBADD231PS Y3, Y8, Y10
+	VMOVUPS        (CX)(SI*1), Y8
+	VPERMILPS      $0xb1, Y8, Y11
+	VMULPS         Y6, Y11, Y11
+	VFMSUBADD231PS Y5, Y8, Y11
+	VADDPS         Y10, Y7, Y8
+	VSUBPS         Y10, Y7, Y7
+	VADDPS         Y11, Y9, Y10
+	VSUBPS         Y11, Y9, Y9
+	VADDPS         Y10, Y8, Y11
+	VSUBPS         Y10, Y8, Y8
+	VPERMILPS      $0xb1, Y9, Y9
+	VMOVUPS        Y7, Y10
+	VFMADD231PS    Y0, Y9, Y10
+	VFNMADD231PS   Y0, Y9, Y7
+	VMOVUPS        Y11, (AX)
+	VMOVUPS        Y10, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y7, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide4AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide4AVX512Inv_jw_16
+	VMOVUPS        (CX), X7
+	VMOVUPS        (CX)(BX*1), X8
+	VPERMILPS      $0xb1, X8, X9
+	VMULPS         X2, X9, X9
+	VFMSUBADD231PS X1, X8, X9
+	VMOVUPS        (CX)(BX*2), X8
+	VPERMILPS      $0xb1, X8, X10
+	VMULPS         X4, X10, X10
+	VFMSUBADD231PS X3, X8, X10
+	VMOVUPS        (CX)(SI*1), X8
+	VPERMILPS      $0xb1, X8, X11
+	VMULPS         X6, X11, X11
+	VFMSUBADD231PS X5, X8, X11
+	VADDPS         X10, X7, X8
+	VSUBPS         X10, X7, X7
+	VADDPS         X11, X9, X10
+	VSUBPS         X11, X9, X9
+	VADDPS         X10, X8, X11
+	VSUBPS         X10, X8, X8
+	VPERMILPS      $0xb1, X9, X9
+	VMOVUPS        X7, X10
+	VFMADD231PS    X0, X9, X10
+	VFNMADD231PS   X0, X9, X7
+	VMOVUPS        X11, (AX)
+	VMOVUPS        X10, (AX)(DI*1)
+	VMOVUPS        X8, (AX)(DI*2)
+	VMOVUPS        X7, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide4AVX512Inv_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide4AVX512Inv_jw_8
+	VMOVSD         (CX), X7
+	VMOVSD         (CX)(BX*1), X8
+	VPERMILPS      $0xb1, X8, X9
+	VMULPS         X2, X9, X9
+	VFMSUBADD231PS X1, X8, X9
+	VMOVSD         (CX)(BX*2), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         X4, X2, X2
+	VFMSUBADD231PS X3, X1, X2
+	VMOVSD         (CX)(SI*1), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         X6, X3, X3
+	VFMSUBADD231PS X5, X1, X3
+	VADDPS         X2, X7, X1
+	VSUBPS         X2, X7, X2
+	VADDPS         X3, X9, X4
+	VSUBPS         X3, X9, X3
+	VADDPS         X4, X1, X5
+	VSUBPS         X4, X1, X1
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X2, X4
+	VFMADD231PS    X0, X3, X4
+	VFNMADD231PS   X0, X3, X2
+	VMOVSD         X5, (AX)
+	VMOVSD         X4, (AX)(DI*1)
+	VMOVSD         X1, (AX)(DI*2)
+	VMOVSD         X2, (AX)(R8*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide4AVX512Inv_jw_8:
 fftMixWide4AVX512Inv_jw_end:
 	DECQ R11
 	JNZ  fftMixWide4AVX512Inv_j
@@ -3792,7 +4607,7 @@ fftMixWide4AVX512Inv_done:
 	RET
 
 // func fftMixWide5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide5AVX512Fwd(SB), NOSPLIT, $0-44
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3807,10 +4622,6 @@ TEXT ·fftMixWide5AVX512Fwd(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x02, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPS mix_f32_3e9e377a_3e9e377a<>+0(SB), Z0
 	VMOVUPS mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
 	VMOVUPS mix_f32_3f737871_bf737871<>+0(SB), Z2
@@ -3862,40 +4673,117 @@ fftMixWide5AVX512Fwd_j0_k:
 fftMixWide5AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Fwd_j0_end
-	VMOVUPS.Z    (CX), K1, Z4
-	VMOVUPS.Z    (CX)(BX*1), K1, Z5
-	VMOVUPS.Z    (CX)(BX*2), K1, Z6
-	VMOVUPS.Z    (CX)(SI*1), K1, Z7
-	VMOVUPS.Z    (CX)(BX*4), K1, Z8
-	VADDPS       Z8, Z5, Z9
-	VSUBPS       Z8, Z5, Z8
-	VADDPS       Z7, Z6, Z5
-	VSUBPS       Z7, Z6, Z6
-	VADDPS       Z9, Z4, Z7
-	VADDPS       Z5, Z7, Z7
-	VMOVUPS      Z4, Z10
-	VFMADD231PS  Z0, Z9, Z10
-	VFMADD231PS  Z1, Z5, Z10
-	VFMADD231PS  Z1, Z9, Z4
-	VFMADD231PS  Z0, Z5, Z4
-	VPERMILPS    $0xb1, Z8, Z5
-	VPERMILPS    $0xb1, Z6, Z6
-	VMULPS       Z2, Z5, Z8
-	VFMADD231PS  Z3, Z6, Z8
-	VMULPS       Z3, Z5, Z5
-	VFNMADD231PS Z2, Z6, Z5
-	VADDPS       Z8, Z10, Z6
-	VSUBPS       Z8, Z10, Z10
-	VADDPS       Z5, Z4, Z8
-	VSUBPS       Z5, Z4, Z4
-	VMOVUPS      Z7, K1, (AX)
-	VMOVUPS      Z6, K1, (AX)(DI*1)
-	VMOVUPS      Z8, K1, (AX)(DI*2)
-	VMOVUPS      Z4, K1, (AX)(R8*1)
-	VMOVUPS      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide5AVX512Fwd_j0_32
+	VMOVUPS      (CX), Y4
+	VMOVUPS      (CX)(BX*1), Y5
+	VMOVUPS      (CX)(BX*2), Y6
+	VMOVUPS      (CX)(SI*1), Y7
+	VMOVUPS      (CX)(BX*4), Y8
+	VADDPS       Y8, Y5, Y9
+	VSUBPS       Y8, Y5, Y8
+	VADDPS       Y7, Y6, Y5
+	VSUBPS       Y7, Y6, Y6
+	VADDPS       Y9, Y4, Y7
+	VADDPS       Y5, Y7, Y7
+	VMOVUPS      Y4, Y10
+	VFMADD231PS  Y0, Y9, Y10
+	VFMADD231PS  Y1, Y5, Y10
+	VFMADD231PS  Y1, Y9, Y4
+	VFMADD231PS  Y0, Y5, Y4
+	VPERMILPS    $0xb1, Y8, Y5
+	VPERMILPS    $0xb1, Y6, Y6
+	VMULPS       Y2, Y5, Y8
+	VFMADD231PS  Y3, Y6, Y8
+	VMULPS       Y3, Y5, Y5
+	VFNMADD231PS Y2, Y6, Y5
+	VADDPS       Y8, Y10, Y6
+	VSUBPS       Y8, Y10, Y10
+	VADDPS       Y5, Y4, Y8
+	VSUBPS       Y5, Y4, Y4
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y6, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y4, (AX)(R8*1)
+	VMOVUPS      Y10, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide5AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX512Fwd_j0_16
+	VMOVUPS      (CX), X4
+	VMOVUPS      (CX)(BX*1), X5
+	VMOVUPS      (CX)(BX*2), X6
+	VMOVUPS      (CX)(SI*1), X7
+	VMOVUPS      (CX)(BX*4), X8
+	VADDPS       X8, X5, X9
+	VSUBPS       X8, X5, X8
+	VADDPS       X7, X6, X5
+	VSUBPS       X7, X6, X6
+	VADDPS       X9, X4, X7
+	VADDPS       X5, X7, X7
+	VMOVUPS      X4, X10
+	VFMADD231PS  X0, X9, X10
+	VFMADD231PS  X1, X5, X10
+	VFMADD231PS  X1, X9, X4
+	VFMADD231PS  X0, X5, X4
+	VPERMILPS    $0xb1, X8, X5
+	VPERMILPS    $0xb1, X6, X6
+	VMULPS       X2, X5, X8
+	VFMADD231PS  X3, X6, X8
+	VMULPS       X3, X5, X5
+	VFNMADD231PS X2, X6, X5
+	VADDPS       X8, X10, X6
+	VSUBPS       X8, X10, X10
+	VADDPS       X5, X4, X8
+	VSUBPS       X5, X4, X4
+	VMOVUPS      X7, (AX)
+	VMOVUPS      X6, (AX)(DI*1)
+	VMOVUPS      X8, (AX)(DI*2)
+	VMOVUPS      X4, (AX)(R8*1)
+	VMOVUPS      X10, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX512Fwd_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX512Fwd_j0_8
+	VMOVSD       (CX), X4
+	VMOVSD       (CX)(BX*1), X5
+	VMOVSD       (CX)(BX*2), X6
+	VMOVSD       (CX)(SI*1), X7
+	VMOVSD       (CX)(BX*4), X8
+	VADDPS       X8, X5, X9
+	VSUBPS       X8, X5, X8
+	VADDPS       X7, X6, X5
+	VSUBPS       X7, X6, X6
+	VADDPS       X9, X4, X7
+	VADDPS       X5, X7, X7
+	VMOVUPS      X4, X10
+	VFMADD231PS  X0, X9, X10
+	VFMADD231PS  X1, X5, X10
+	VFMADD231PS  X1, X9, X4
+	VFMADD231PS  X0, X5, X4
+	VPERMILPS    $0xb1, X8, X5
+	VPERMILPS    $0xb1, X6, X6
+	VMULPS       X2, X5, X8
+	VFMADD231PS  X3, X6, X8
+	VMULPS       X3, X5, X5
+	VFNMADD231PS X2, X6, X5
+	VADDPS       X8, X10, X6
+	VSUBPS       X8, X10, X10
+	VADDPS       X5, X4, X8
+	VSUBPS       X5, X4, X4
+	VMOVSD       X7, (AX)
+	VMOVSD       X6, (AX)(DI*1)
+	VMOVSD       X8, (AX)(DI*2)
+	VMOVSD       X4, (AX)(R8*1)
+	VMOVSD       X10, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide5AVX512Fwd_j0_8:
 fftMixWide5AVX512Fwd_j0_end:
 	JMP fftMixWide5AVX512Fwd_j0done
 
@@ -3945,45 +4833,132 @@ fftMixWide5AVX512Fwd_j0s_k:
 fftMixWide5AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Fwd_j0s_end
-	VMOVUPS.Z    (CX), K1, Z5
-	VMULPS       Z4, Z5, Z5
-	VMOVUPS.Z    (CX)(BX*1), K1, Z6
-	VMULPS       Z4, Z6, Z6
-	VMOVUPS.Z    (CX)(BX*2), K1, Z7
-	VMULPS       Z4, Z7, Z7
-	VMOVUPS.Z    (CX)(SI*1), K1, Z8
-	VMULPS       Z4, Z8, Z8
-	VMOVUPS.Z    (CX)(BX*4), K1, Z9
-	VMULPS       Z4, Z9, Z9
-	VADDPS       Z9, Z6, Z4
-	VSUBPS       Z9, Z6, Z9
-	VADDPS       Z8, Z7, Z6
-	VSUBPS       Z8, Z7, Z7
-	VADDPS       Z4, Z5, Z8
-	VADDPS       Z6, Z8, Z8
-	VMOVUPS      Z5, Z10
-	VFMADD231PS  Z0, Z4, Z10
-	VFMADD231PS  Z1, Z6, Z10
-	VFMADD231PS  Z1, Z4, Z5
-	VFMADD231PS  Z0, Z6, Z5
-	VPERMILPS    $0xb1, Z9, Z4
-	VPERMILPS    $0xb1, Z7, Z6
-	VMULPS       Z2, Z4, Z7
-	VFMADD231PS  Z3, Z6, Z7
-	VMULPS       Z3, Z4, Z4
-	VFNMADD231PS Z2, Z6, Z4
-	VADDPS       Z7, Z10, Z6
-	VSUBPS       Z7, Z10, Z10
-	VADDPS       Z4, Z5, Z7
-	VSUBPS       Z4, Z5, Z5
-	VMOVUPS      Z8, K1, (AX)
-	VMOVUPS      Z6, K1, (AX)(DI*1)
-	VMOVUPS      Z7, K1, (AX)(DI*2)
-	VMOVUPS      Z5, K1, (AX)(R8*1)
-	VMOVUPS      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide5AVX512Fwd_j0s_32
+	VMOVUPS      (CX), Y5
+	VMULPS       Y4, Y5, Y5
+	VMOVUPS      (CX)(BX*1), Y6
+	VMULPS       Y4, Y6, Y6
+	VMOVUPS      (CX)(BX*2), Y7
+	VMULPS       Y4, Y7, Y7
+	VMOVUPS      (CX)(SI*1), Y8
+	VMULPS       Y4, Y8, Y8
+	VMOVUPS      (CX)(BX*4), Y9
+	VMULPS       Y4, Y9, Y9
+	VADDPS       Y9, Y6, Y10
+	VSUBPS       Y9, Y6, Y9
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VADDPS       Y10, Y5, Y8
+	VADDPS       Y6, Y8, Y8
+	VMOVUPS      Y5, Y11
+	VFMADD231PS  Y0, Y10, Y11
+	VFMADD231PS  Y1, Y6, Y11
+	VFMADD231PS  Y1, Y10, Y5
+	VFMADD231PS  Y0, Y6, Y5
+	VPERMILPS    $0xb1, Y9, Y6
+	VPERMILPS    $0xb1, Y7, Y7
+	VMULPS       Y2, Y6, Y9
+	VFMADD231PS  Y3, Y7, Y9
+	VMULPS       Y3, Y6, Y6
+	VFNMADD231PS Y2, Y7, Y6
+	VADDPS       Y9, Y11, Y7
+	VSUBPS       Y9, Y11, Y11
+	VADDPS       Y6, Y5, Y9
+	VSUBPS       Y6, Y5, Y5
+	VMOVUPS      Y8, (AX)
+	VMOVUPS      Y7, (AX)(DI*1)
+	VMOVUPS      Y9, (AX)(DI*2)
+	VMOVUPS      Y5, (AX)(R8*1)
+	VMOVUPS      Y11, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide5AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX512Fwd_j0s_16
+	VMOVUPS      (CX), X5
+	VMULPS       X4, X5, X5
+	VMOVUPS      (CX)(BX*1), X6
+	VMULPS       X4, X6, X6
+	VMOVUPS      (CX)(BX*2), X7
+	VMULPS       X4, X7, X7
+	VMOVUPS      (CX)(SI*1), X8
+	VMULPS       X4, X8, X8
+	VMOVUPS      (CX)(BX*4), X9
+	VMULPS       X4, X9, X9
+	VADDPS       X9, X6, X10
+	VSUBPS       X9, X6, X9
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VADDPS       X10, X5, X8
+	VADDPS       X6, X8, X8
+	VMOVUPS      X5, X11
+	VFMADD231PS  X0, X10, X11
+	VFMADD231PS  X1, X6, X11
+	VFMADD231PS  X1, X10, X5
+	VFMADD231PS  X0, X6, X5
+	VPERMILPS    $0xb1, X9, X6
+	VPERMILPS    $0xb1, X7, X7
+	VMULPS       X2, X6, X9
+	VFMADD231PS  X3, X7, X9
+	VMULPS       X3, X6, X6
+	VFNMADD231PS X2, X7, X6
+	VADDPS       X9, X11, X7
+	VSUBPS       X9, X11, X11
+	VADDPS       X6, X5, X9
+	VSUBPS       X6, X5, X5
+	VMOVUPS      X8, (AX)
+	VMOVUPS      X7, (AX)(DI*1)
+	VMOVUPS      X9, (AX)(DI*2)
+	VMOVUPS      X5, (AX)(R8*1)
+	VMOVUPS      X11, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX512Fwd_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX512Fwd_j0s_8
+	VMOVSD       (CX), X5
+	VMULPS       X4, X5, X5
+	VMOVSD       (CX)(BX*1), X6
+	VMULPS       X4, X6, X6
+	VMOVSD       (CX)(BX*2), X7
+	VMULPS       X4, X7, X7
+	VMOVSD       (CX)(SI*1), X8
+	VMULPS       X4, X8, X8
+	VMOVSD       (CX)(BX*4), X9
+	VMULPS       X4, X9, X9
+	VADDPS       X9, X6, X4
+	VSUBPS       X9, X6, X9
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VADDPS       X4, X5, X8
+	VADDPS       X6, X8, X8
+	VMOVUPS      X5, X10
+	VFMADD231PS  X0, X4, X10
+	VFMADD231PS  X1, X6, X10
+	VFMADD231PS  X1, X4, X5
+	VFMADD231PS  X0, X6, X5
+	VPERMILPS    $0xb1, X9, X4
+	VPERMILPS    $0xb1, X7, X6
+	VMULPS       X2, X4, X7
+	VFMADD231PS  X3, X6, X7
+	VMULPS       X3, X4, X4
+	VFNMADD231PS X2, X6, X4
+	VADDPS       X7, X10, X6
+	VSUBPS       X7, X10, X10
+	VADDPS       X4, X5, X7
+	VSUBPS       X4, X5, X5
+	VMOVSD       X8, (AX)
+	VMOVSD       X6, (AX)(DI*1)
+	VMOVSD       X7, (AX)(DI*2)
+	VMOVSD       X5, (AX)(R8*1)
+	VMOVSD       X10, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide5AVX512Fwd_j0s_8:
 fftMixWide5AVX512Fwd_j0s_end:
 fftMixWide5AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -4058,52 +5033,153 @@ fftMixWide5AVX512Fwd_jw_k:
 fftMixWide5AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX512Fwd_jw_end
-	VMOVUPS.Z      (CX), K1, Z12
-	VMOVUPS.Z      (CX)(BX*1), K1, Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMADDSUB231PS Z4, Z13, Z14
-	VMOVUPS.Z      (CX)(BX*2), K1, Z4
-	VPERMILPS      $0xb1, Z4, Z5
-	VMULPS         Z7, Z5, Z5
-	VFMADDSUB231PS Z6, Z4, Z5
-	VMOVUPS.Z      (CX)(SI*1), K1, Z4
-	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         Z9, Z6, Z6
-	VFMADDSUB231PS Z8, Z4, Z6
-	VMOVUPS.Z      (CX)(BX*4), K1, Z4
-	VPERMILPS      $0xb1, Z4, Z7
-	VMULPS         Z11, Z7, Z7
-	VFMADDSUB231PS Z10, Z4, Z7
-	VADDPS         Z7, Z14, Z4
-	VSUBPS         Z7, Z14, Z8
-	VADDPS         Z6, Z5, Z7
-	VSUBPS         Z6, Z5, Z5
-	VADDPS         Z4, Z12, Z6
-	VADDPS         Z7, Z6, Z6
-	VMOVUPS        Z12, Z9
-	VFMADD231PS    Z0, Z4, Z9
-	VFMADD231PS    Z1, Z7, Z9
-	VFMADD231PS    Z1, Z4, Z12
-	VFMADD231PS    Z0, Z7, Z12
-	VPERMILPS      $0xb1, Z8, Z4
-	VPERMILPS      $0xb1, Z5, Z5
-	VMULPS         Z2, Z4, Z7
-	VFMADD231PS    Z3, Z5, Z7
-	VMULPS         Z3, Z4, Z4
-	VFNMADD231PS   Z2, Z5, Z4
-	VADDPS         Z7, Z9, Z5
-	VSUBPS         Z7, Z9, Z9
-	VADDPS         Z4, Z12, Z7
-	VSUBPS         Z4, Z12, Z12
-	VMOVUPS        Z6, K1, (AX)
-	VMOVUPS        Z5, K1, (AX)(DI*1)
-	VMOVUPS        Z7, K1, (AX)(DI*2)
-	VMOVUPS        Z12, K1, (AX)(R8*1)
-	VMOVUPS        Z9, K1, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide5AVX512Fwd_jw_32
+	VMOVUPS        (CX), Y12
+	VMOVUPS        (CX)(BX*1), Y13
+	VPERMILPS      $0xb1, Y13, Y14
+	VMULPS         Y5, Y14, Y14
+	VFMADDSUB231PS Y4, Y13, Y14
+	VMOVUPS        (CX)(BX*2), Y13
+	VPERMILPS      $0xb1, Y13, Y15
+	VMULPS         Y7, Y15, Y15
+	VFMADDSUB231PS Y6, Y13, Y15
+	VMOVUPS        (CX)(SI*1), Y13
+	VPERMILPS      $0xb1, Y13, Y16
+	VMULPS         Y9, Y16, Y16
+	VFMADDSUB231PS Y8, Y13, Y16
+	VMOVUPS        (CX)(BX*4), Y13
+	VPERMILPS      $0xb1, Y13, Y17
+	VMULPS         Y11, Y17, Y17
+	VFMADDSUB231PS Y10, Y13, Y17
+	VADDPS         Y17, Y14, Y13
+	VSUBPS         Y17, Y14, Y17
+	VADDPS         Y16, Y15, Y14
+	VSUBPS         Y16, Y15, Y15
+	VADDPS         Y13, Y12, Y16
+	VADDPS         Y14, Y16, Y16
+	VMOVUPS        Y12, Y18
+	VFMADD231PS    Y0, Y13, Y18
+	VFMADD231PS    Y1, Y14, Y18
+	VFMADD231PS    Y1, Y13, Y12
+	VFMADD231PS    Y0, Y14, Y12
+	VPERMILPS      $0xb1, Y17, Y13
+	VPERMILPS      $0xb1, Y15, Y14
+	VMULPS         Y2, Y13, Y15
+	VFMADD231PS    Y3, Y14, Y15
+	VMULPS         Y3, Y13, Y13
+	VFNMADD231PS   Y2, Y14, Y13
+	VADDPS         Y15, Y18, Y14
+	VSUBPS         Y15, Y18, Y18
+	VADDPS         Y13, Y12, Y15
+	VSUBPS         Y13, Y12, Y12
+	VMOVUPS        Y16, (AX)
+	VMOVUPS        Y14, (AX)(DI*1)
+	VMOVUPS        Y15, (AX)(DI*2)
+	VMOVUPS        Y12, (AX)(R8*1)
+	VMOVUPS        Y18, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide5AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide5AVX512Fwd_jw_16
+	VMOVUPS        (CX), X12
+	VMOVUPS        (CX)(BX*1), X13
+	VPERMILPS      $0xb1, X13, X14
+	VMULPS         X5, X14, X14
+	VFMADDSUB231PS X4, X13, X14
+	VMOVUPS        (CX)(BX*2), X13
+	VPERMILPS      $0xb1, X13, X15
+	VMULPS         X7, X15, X15
+	VFMADDSUB231PS X6, X13, X15
+	VMOVUPS        (CX)(SI*1), X13
+	VPERMILPS      $0xb1, X13, X16
+	VMULPS         X9, X16, X16
+	VFMADDSUB231PS X8, X13, X16
+	VMOVUPS        (CX)(BX*4), X13
+	VPERMILPS      $0xb1, X13, X17
+	VMULPS         X11, X17, X17
+	VFMADDSUB231PS X10, X13, X17
+	VADDPS         X17, X14, X13
+	VSUBPS         X17, X14, X17
+	VADDPS         X16, X15, X14
+	VSUBPS         X16, X15, X15
+	VADDPS         X13, X12, X16
+	VADDPS         X14, X16, X16
+	VMOVUPS        X12, X18
+	VFMADD231PS    X0, X13, X18
+	VFMADD231PS    X1, X14, X18
+	VFMADD231PS    X1, X13, X12
+	VFMADD231PS    X0, X14, X12
+	VPERMILPS      $0xb1, X17, X13
+	VPERMILPS      $0xb1, X15, X14
+	VMULPS         X2, X13, X15
+	VFMADD231PS    X3, X14, X15
+	VMULPS         X3, X13, X13
+	VFNMADD231PS   X2, X14, X13
+	VADDPS         X15, X18, X14
+	VSUBPS         X15, X18, X18
+	VADDPS         X13, X12, X15
+	VSUBPS         X13, X12, X12
+	VMOVUPS        X16, (AX)
+	VMOVUPS        X14, (AX)(DI*1)
+	VMOVUPS        X15, (AX)(DI*2)
+	VMOVUPS        X12, (AX)(R8*1)
+	VMOVUPS        X18, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide5AVX512Fwd_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide5AVX512Fwd_jw_8
+	VMOVSD         (CX), X12
+	VMOVSD         (CX)(BX*1), X13
+	VPERMILPS      $0xb1, X13, X14
+	VMULPS         X5, X14, X14
+	VFMADDSUB231PS X4, X13, X14
+	VMOVSD         (CX)(BX*2), X4
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X7, X5, X5
+	VFMADDSUB231PS X6, X4, X5
+	VMOVSD         (CX)(SI*1), X4
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X9, X6, X6
+	VFMADDSUB231PS X8, X4, X6
+	VMOVSD         (CX)(BX*4), X4
+	VPERMILPS      $0xb1, X4, X7
+	VMULPS         X11, X7, X7
+	VFMADDSUB231PS X10, X4, X7
+	VADDPS         X7, X14, X4
+	VSUBPS         X7, X14, X8
+	VADDPS         X6, X5, X7
+	VSUBPS         X6, X5, X5
+	VADDPS         X4, X12, X6
+	VADDPS         X7, X6, X6
+	VMOVUPS        X12, X9
+	VFMADD231PS    X0, X4, X9
+	VFMADD231PS    X1, X7, X9
+	VFMADD231PS    X1, X4, X12
+	VFMADD231PS    X0, X7, X12
+	VPERMILPS      $0xb1, X8, X4
+	VPERMILPS      $0xb1, X5, X5
+	VMULPS         X2, X4, X7
+	VFMADD231PS    X3, X5, X7
+	VMULPS         X3, X4, X4
+	VFNMADD231PS   X2, X5, X4
+	VADDPS         X7, X9, X5
+	VSUBPS         X7, X9, X9
+	VADDPS         X4, X12, X7
+	VSUBPS         X4, X12, X12
+	VMOVSD         X6, (AX)
+	VMOVSD         X5, (AX)(DI*1)
+	VMOVSD         X7, (AX)(DI*2)
+	VMOVSD         X12, (AX)(R8*1)
+	VMOVSD         X9, (AX)(DI*4)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide5AVX512Fwd_jw_8:
 fftMixWide5AVX512Fwd_jw_end:
 	DECQ R11
 	JNZ  fftMixWide5AVX512Fwd_j
@@ -4113,7 +5189,7 @@ fftMixWide5AVX512Fwd_done:
 	RET
 
 // func fftMixWide5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixWide5AVX512Inv(SB), NOSPLIT, $0-44
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -4128,10 +5204,6 @@ TEXT ·fftMixWide5AVX512Inv(SB), NOSPLIT, $0-44
 	SHRQ    $0x03, R9
 	ANDQ    $0x00000007, DX
 	SHLQ    $0x03, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x02, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPS mix_f32_3e9e377a_3e9e377a<>+0(SB), Z0
 	VMOVUPS mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
 	VMOVUPS mix_f32_bf737871_3f737871<>+0(SB), Z2
@@ -4183,40 +5255,117 @@ fftMixWide5AVX512Inv_j0_k:
 fftMixWide5AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Inv_j0_end
-	VMOVUPS.Z    (CX), K1, Z4
-	VMOVUPS.Z    (CX)(BX*1), K1, Z5
-	VMOVUPS.Z    (CX)(BX*2), K1, Z6
-	VMOVUPS.Z    (CX)(SI*1), K1, Z7
-	VMOVUPS.Z    (CX)(BX*4), K1, Z8
-	VADDPS       Z8, Z5, Z9
-	VSUBPS       Z8, Z5, Z8
-	VADDPS       Z7, Z6, Z5
-	VSUBPS       Z7, Z6, Z6
-	VADDPS       Z9, Z4, Z7
-	VADDPS       Z5, Z7, Z7
-	VMOVUPS      Z4, Z10
-	VFMADD231PS  Z0, Z9, Z10
-	VFMADD231PS  Z1, Z5, Z10
-	VFMADD231PS  Z1, Z9, Z4
-	VFMADD231PS  Z0, Z5, Z4
-	VPERMILPS    $0xb1, Z8, Z5
-	VPERMILPS    $0xb1, Z6, Z6
-	VMULPS       Z2, Z5, Z8
-	VFMADD231PS  Z3, Z6, Z8
-	VMULPS       Z3, Z5, Z5
-	VFNMADD231PS Z2, Z6, Z5
-	VADDPS       Z8, Z10, Z6
-	VSUBPS       Z8, Z10, Z10
-	VADDPS       Z5, Z4, Z8
-	VSUBPS       Z5, Z4, Z4
-	VMOVUPS      Z7, K1, (AX)
-	VMOVUPS      Z6, K1, (AX)(DI*1)
-	VMOVUPS      Z8, K1, (AX)(DI*2)
-	VMOVUPS      Z4, K1, (AX)(R8*1)
-	VMOVUPS      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide5AVX512Inv_j0_32
+	VMOVUPS      (CX), Y4
+	VMOVUPS      (CX)(BX*1), Y5
+	VMOVUPS      (CX)(BX*2), Y6
+	VMOVUPS      (CX)(SI*1), Y7
+	VMOVUPS      (CX)(BX*4), Y8
+	VADDPS       Y8, Y5, Y9
+	VSUBPS       Y8, Y5, Y8
+	VADDPS       Y7, Y6, Y5
+	VSUBPS       Y7, Y6, Y6
+	VADDPS       Y9, Y4, Y7
+	VADDPS       Y5, Y7, Y7
+	VMOVUPS      Y4, Y10
+	VFMADD231PS  Y0, Y9, Y10
+	VFMADD231PS  Y1, Y5, Y10
+	VFMADD231PS  Y1, Y9, Y4
+	VFMADD231PS  Y0, Y5, Y4
+	VPERMILPS    $0xb1, Y8, Y5
+	VPERMILPS    $0xb1, Y6, Y6
+	VMULPS       Y2, Y5, Y8
+	VFMADD231PS  Y3, Y6, Y8
+	VMULPS       Y3, Y5, Y5
+	VFNMADD231PS Y2, Y6, Y5
+	VADDPS       Y8, Y10, Y6
+	VSUBPS       Y8, Y10, Y10
+	VADDPS       Y5, Y4, Y8
+	VSUBPS       Y5, Y4, Y4
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y6, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y4, (AX)(R8*1)
+	VMOVUPS      Y10, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide5AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX512Inv_j0_16
+	VMOVUPS      (CX), X4
+	VMOVUPS      (CX)(BX*1), X5
+	VMOVUPS      (CX)(BX*2), X6
+	VMOVUPS      (CX)(SI*1), X7
+	VMOVUPS      (CX)(BX*4), X8
+	VADDPS       X8, X5, X9
+	VSUBPS       X8, X5, X8
+	VADDPS       X7, X6, X5
+	VSUBPS       X7, X6, X6
+	VADDPS       X9, X4, X7
+	VADDPS       X5, X7, X7
+	VMOVUPS      X4, X10
+	VFMADD231PS  X0, X9, X10
+	VFMADD231PS  X1, X5, X10
+	VFMADD231PS  X1, X9, X4
+	VFMADD231PS  X0, X5, X4
+	VPERMILPS    $0xb1, X8, X5
+	VPERMILPS    $0xb1, X6, X6
+	VMULPS       X2, X5, X8
+	VFMADD231PS  X3, X6, X8
+	VMULPS       X3, X5, X5
+	VFNMADD231PS X2, X6, X5
+	VADDPS       X8, X10, X6
+	VSUBPS       X8, X10, X10
+	VADDPS       X5, X4, X8
+	VSUBPS       X5, X4, X4
+	VMOVUPS      X7, (AX)
+	VMOVUPS      X6, (AX)(DI*1)
+	VMOVUPS      X8, (AX)(DI*2)
+	VMOVUPS      X4, (AX)(R8*1)
+	VMOVUPS      X10, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX512Inv_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX512Inv_j0_8
+	VMOVSD       (CX), X4
+	VMOVSD       (CX)(BX*1), X5
+	VMOVSD       (CX)(BX*2), X6
+	VMOVSD       (CX)(SI*1), X7
+	VMOVSD       (CX)(BX*4), X8
+	VADDPS       X8, X5, X9
+	VSUBPS       X8, X5, X8
+	VADDPS       X7, X6, X5
+	VSUBPS       X7, X6, X6
+	VADDPS       X9, X4, X7
+	VADDPS       X5, X7, X7
+	VMOVUPS      X4, X10
+	VFMADD231PS  X0, X9, X10
+	VFMADD231PS  X1, X5, X10
+	VFMADD231PS  X1, X9, X4
+	VFMADD231PS  X0, X5, X4
+	VPERMILPS    $0xb1, X8, X5
+	VPERMILPS    $0xb1, X6, X6
+	VMULPS       X2, X5, X8
+	VFMADD231PS  X3, X6, X8
+	VMULPS       X3, X5, X5
+	VFNMADD231PS X2, X6, X5
+	VADDPS       X8, X10, X6
+	VSUBPS       X8, X10, X10
+	VADDPS       X5, X4, X8
+	VSUBPS       X5, X4, X4
+	VMOVSD       X7, (AX)
+	VMOVSD       X6, (AX)(DI*1)
+	VMOVSD       X8, (AX)(DI*2)
+	VMOVSD       X4, (AX)(R8*1)
+	VMOVSD       X10, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide5AVX512Inv_j0_8:
 fftMixWide5AVX512Inv_j0_end:
 	JMP fftMixWide5AVX512Inv_j0done
 
@@ -4266,45 +5415,132 @@ fftMixWide5AVX512Inv_j0s_k:
 fftMixWide5AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Inv_j0s_end
-	VMOVUPS.Z    (CX), K1, Z5
-	VMULPS       Z4, Z5, Z5
-	VMOVUPS.Z    (CX)(BX*1), K1, Z6
-	VMULPS       Z4, Z6, Z6
-	VMOVUPS.Z    (CX)(BX*2), K1, Z7
-	VMULPS       Z4, Z7, Z7
-	VMOVUPS.Z    (CX)(SI*1), K1, Z8
-	VMULPS       Z4, Z8, Z8
-	VMOVUPS.Z    (CX)(BX*4), K1, Z9
-	VMULPS       Z4, Z9, Z9
-	VADDPS       Z9, Z6, Z4
-	VSUBPS       Z9, Z6, Z9
-	VADDPS       Z8, Z7, Z6
-	VSUBPS       Z8, Z7, Z7
-	VADDPS       Z4, Z5, Z8
-	VADDPS       Z6, Z8, Z8
-	VMOVUPS      Z5, Z10
-	VFMADD231PS  Z0, Z4, Z10
-	VFMADD231PS  Z1, Z6, Z10
-	VFMADD231PS  Z1, Z4, Z5
-	VFMADD231PS  Z0, Z6, Z5
-	VPERMILPS    $0xb1, Z9, Z4
-	VPERMILPS    $0xb1, Z7, Z6
-	VMULPS       Z2, Z4, Z7
-	VFMADD231PS  Z3, Z6, Z7
-	VMULPS       Z3, Z4, Z4
-	VFNMADD231PS Z2, Z6, Z4
-	VADDPS       Z7, Z10, Z6
-	VSUBPS       Z7, Z10, Z10
-	VADDPS       Z4, Z5, Z7
-	VSUBPS       Z4, Z5, Z5
-	VMOVUPS      Z8, K1, (AX)
-	VMOVUPS      Z6, K1, (AX)(DI*1)
-	VMOVUPS      Z7, K1, (AX)(DI*2)
-	VMOVUPS      Z5, K1, (AX)(R8*1)
-	VMOVUPS      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide5AVX512Inv_j0s_32
+	VMOVUPS      (CX), Y5
+	VMULPS       Y4, Y5, Y5
+	VMOVUPS      (CX)(BX*1), Y6
+	VMULPS       Y4, Y6, Y6
+	VMOVUPS      (CX)(BX*2), Y7
+	VMULPS       Y4, Y7, Y7
+	VMOVUPS      (CX)(SI*1), Y8
+	VMULPS       Y4, Y8, Y8
+	VMOVUPS      (CX)(BX*4), Y9
+	VMULPS       Y4, Y9, Y9
+	VADDPS       Y9, Y6, Y10
+	VSUBPS       Y9, Y6, Y9
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VADDPS       Y10, Y5, Y8
+	VADDPS       Y6, Y8, Y8
+	VMOVUPS      Y5, Y11
+	VFMADD231PS  Y0, Y10, Y11
+	VFMADD231PS  Y1, Y6, Y11
+	VFMADD231PS  Y1, Y10, Y5
+	VFMADD231PS  Y0, Y6, Y5
+	VPERMILPS    $0xb1, Y9, Y6
+	VPERMILPS    $0xb1, Y7, Y7
+	VMULPS       Y2, Y6, Y9
+	VFMADD231PS  Y3, Y7, Y9
+	VMULPS       Y3, Y6, Y6
+	VFNMADD231PS Y2, Y7, Y6
+	VADDPS       Y9, Y11, Y7
+	VSUBPS       Y9, Y11, Y11
+	VADDPS       Y6, Y5, Y9
+	VSUBPS       Y6, Y5, Y5
+	VMOVUPS      Y8, (AX)
+	VMOVUPS      Y7, (AX)(DI*1)
+	VMOVUPS      Y9, (AX)(DI*2)
+	VMOVUPS      Y5, (AX)(R8*1)
+	VMOVUPS      Y11, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fftMixWide5AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide5AVX512Inv_j0s_16
+	VMOVUPS      (CX), X5
+	VMULPS       X4, X5, X5
+	VMOVUPS      (CX)(BX*1), X6
+	VMULPS       X4, X6, X6
+	VMOVUPS      (CX)(BX*2), X7
+	VMULPS       X4, X7, X7
+	VMOVUPS      (CX)(SI*1), X8
+	VMULPS       X4, X8, X8
+	VMOVUPS      (CX)(BX*4), X9
+	VMULPS       X4, X9, X9
+	VADDPS       X9, X6, X10
+	VSUBPS       X9, X6, X9
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VADDPS       X10, X5, X8
+	VADDPS       X6, X8, X8
+	VMOVUPS      X5, X11
+	VFMADD231PS  X0, X10, X11
+	VFMADD231PS  X1, X6, X11
+	VFMADD231PS  X1, X10, X5
+	VFMADD231PS  X0, X6, X5
+	VPERMILPS    $0xb1, X9, X6
+	VPERMILPS    $0xb1, X7, X7
+	VMULPS       X2, X6, X9
+	VFMADD231PS  X3, X7, X9
+	VMULPS       X3, X6, X6
+	VFNMADD231PS X2, X7, X6
+	VADDPS       X9, X11, X7
+	VSUBPS       X9, X11, X11
+	VADDPS       X6, X5, X9
+	VSUBPS       X6, X5, X5
+	VMOVUPS      X8, (AX)
+	VMOVUPS      X7, (AX)(DI*1)
+	VMOVUPS      X9, (AX)(DI*2)
+	VMOVUPS      X5, (AX)(R8*1)
+	VMOVUPS      X11, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide5AVX512Inv_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide5AVX512Inv_j0s_8
+	VMOVSD       (CX), X5
+	VMULPS       X4, X5, X5
+	VMOVSD       (CX)(BX*1), X6
+	VMULPS       X4, X6, X6
+	VMOVSD       (CX)(BX*2), X7
+	VMULPS       X4, X7, X7
+	VMOVSD       (CX)(SI*1), X8
+	VMULPS       X4, X8, X8
+	VMOVSD       (CX)(BX*4), X9
+	VMULPS       X4, X9, X9
+	VADDPS       X9, X6, X4
+	VSUBPS       X9, X6, X9
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VADDPS       X4, X5, X8
+	VADDPS       X6, X8, X8
+	VMOVUPS      X5, X10
+	VFMADD231PS  X0, X4, X10
+	VFMADD231PS  X1, X6, X10
+	VFMADD231PS  X1, X4, X5
+	VFMADD231PS  X0, X6, X5
+	VPERMILPS    $0xb1, X9, X4
+	VPERMILPS    $0xb1, X7, X6
+	VMULPS       X2, X4, X7
+	VFMADD231PS  X3, X6, X7
+	VMULPS       X3, X4, X4
+	VFNMADD231PS X2, X6, X4
+	VADDPS       X7, X10, X6
+	VSUBPS       X7, X10, X10
+	VADDPS       X4, X5, X7
+	VSUBPS       X4, X5, X5
+	VMOVSD       X8, (AX)
+	VMOVSD       X6, (AX)(DI*1)
+	VMOVSD       X7, (AX)(DI*2)
+	VMOVSD       X5, (AX)(R8*1)
+	VMOVSD       X10, (AX)(DI*4)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide5AVX512Inv_j0s_8:
 fftMixWide5AVX512Inv_j0s_end:
 fftMixWide5AVX512Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -4379,52 +5615,153 @@ fftMixWide5AVX512Inv_jw_k:
 fftMixWide5AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX512Inv_jw_end
-	VMOVUPS.Z      (CX), K1, Z12
-	VMOVUPS.Z      (CX)(BX*1), K1, Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMSUBADD231PS Z4, Z13, Z14
-	VMOVUPS.Z      (CX)(BX*2), K1, Z4
-	VPERMILPS      $0xb1, Z4, Z5
-	VMULPS         Z7, Z5, Z5
-	VFMSUBADD231PS Z6, Z4, Z5
-	VMOVUPS.Z      (CX)(SI*1), K1, Z4
-	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         Z9, Z6, Z6
-	VFMSUBADD231PS Z8, Z4, Z6
-	VMOVUPS.Z      (CX)(BX*4), K1, Z4
-	VPERMILPS      $0xb1, Z4, Z7
-	VMULPS         Z11, Z7, Z7
-	VFMSUBADD231PS Z10, Z4, Z7
-	VADDPS         Z7, Z14, Z4
-	VSUBPS         Z7, Z14, Z8
-	VADDPS         Z6, Z5, Z7
-	VSUBPS         Z6, Z5, Z5
-	VADDPS         Z4, Z12, Z6
-	VADDPS         Z7, Z6, Z6
-	VMOVUPS        Z12, Z9
-	VFMADD231PS    Z0, Z4, Z9
-	VFMADD231PS    Z1, Z7, Z9
-	VFMADD231PS    Z1, Z4, Z12
-	VFMADD231PS    Z0, Z7, Z12
-	VPERMILPS      $0xb1, Z8, Z4
-	VPERMILPS      $0xb1, Z5, Z5
-	VMULPS         Z2, Z4, Z7
-	VFMADD231PS    Z3, Z5, Z7
-	VMULPS         Z3, Z4, Z4
-	VFNMADD231PS   Z2, Z5, Z4
-	VADDPS         Z7, Z9, Z5
-	VSUBPS         Z7, Z9, Z9
-	VADDPS         Z4, Z12, Z7
-	VSUBPS         Z4, Z12, Z12
-	VMOVUPS        Z6, K1, (AX)
-	VMOVUPS        Z5, K1, (AX)(DI*1)
-	VMOVUPS        Z7, K1, (AX)(DI*2)
-	VMOVUPS        Z12, K1, (AX)(R8*1)
-	VMOVUPS        Z9, K1, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fftMixWide5AVX512Inv_jw_32
+	VMOVUPS        (CX), Y12
+	VMOVUPS        (CX)(BX*1), Y13
+	VPERMILPS      $0xb1, Y13, Y14
+	VMULPS         Y5, Y14, Y14
+	VFMSUBADD231PS Y4, Y13, Y14
+	VMOVUPS        (CX)(BX*2), Y13
+	VPERMILPS      $0xb1, Y13, Y15
+	VMULPS         Y7, Y15, Y15
+	VFMSUBADD231PS Y6, Y13, Y15
+	VMOVUPS        (CX)(SI*1), Y13
+	VPERMILPS      $0xb1, Y13, Y16
+	VMULPS         Y9, Y16, Y16
+	VFMSUBADD231PS Y8, Y13, Y16
+	VMOVUPS        (CX)(BX*4), Y13
+	VPERMILPS      $0xb1, Y13, Y17
+	VMULPS         Y11, Y17, Y17
+	VFMSUBADD231PS Y10, Y13, Y17
+	VADDPS         Y17, Y14, Y13
+	VSUBPS         Y17, Y14, Y17
+	VADDPS         Y16, Y15, Y14
+	VSUBPS         Y16, Y15, Y15
+	VADDPS         Y13, Y12, Y16
+	VADDPS         Y14, Y16, Y16
+	VMOVUPS        Y12, Y18
+	VFMADD231PS    Y0, Y13, Y18
+	VFMADD231PS    Y1, Y14, Y18
+	VFMADD231PS    Y1, Y13, Y12
+	VFMADD231PS    Y0, Y14, Y12
+	VPERMILPS      $0xb1, Y17, Y13
+	VPERMILPS      $0xb1, Y15, Y14
+	VMULPS         Y2, Y13, Y15
+	VFMADD231PS    Y3, Y14, Y15
+	VMULPS         Y3, Y13, Y13
+	VFNMADD231PS   Y2, Y14, Y13
+	VADDPS         Y15, Y18, Y14
+	VSUBPS         Y15, Y18, Y18
+	VADDPS         Y13, Y12, Y15
+	VSUBPS         Y13, Y12, Y12
+	VMOVUPS        Y16, (AX)
+	VMOVUPS        Y14, (AX)(DI*1)
+	VMOVUPS        Y15, (AX)(DI*2)
+	VMOVUPS        Y12, (AX)(R8*1)
+	VMOVUPS        Y18, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fftMixWide5AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide5AVX512Inv_jw_16
+	VMOVUPS        (CX), X12
+	VMOVUPS        (CX)(BX*1), X13
+	VPERMILPS      $0xb1, X13, X14
+	VMULPS         X5, X14, X14
+	VFMSUBADD231PS X4, X13, X14
+	VMOVUPS        (CX)(BX*2), X13
+	VPERMILPS      $0xb1, X13, X15
+	VMULPS         X7, X15, X15
+	VFMSUBADD231PS X6, X13, X15
+	VMOVUPS        (CX)(SI*1), X13
+	VPERMILPS      $0xb1, X13, X16
+	VMULPS         X9, X16, X16
+	VFMSUBADD231PS X8, X13, X16
+	VMOVUPS        (CX)(BX*4), X13
+	VPERMILPS      $0xb1, X13, X17
+	VMULPS         X11, X17, X17
+	VFMSUBADD231PS X10, X13, X17
+	VADDPS         X17, X14, X13
+	VSUBPS         X17, X14, X17
+	VADDPS         X16, X15, X14
+	VSUBPS         X16, X15, X15
+	VADDPS         X13, X12, X16
+	VADDPS         X14, X16, X16
+	VMOVUPS        X12, X18
+	VFMADD231PS    X0, X13, X18
+	VFMADD231PS    X1, X14, X18
+	VFMADD231PS    X1, X13, X12
+	VFMADD231PS    X0, X14, X12
+	VPERMILPS      $0xb1, X17, X13
+	VPERMILPS      $0xb1, X15, X14
+	VMULPS         X2, X13, X15
+	VFMADD231PS    X3, X14, X15
+	VMULPS         X3, X13, X13
+	VFNMADD231PS   X2, X14, X13
+	VADDPS         X15, X18, X14
+	VSUBPS         X15, X18, X18
+	VADDPS         X13, X12, X15
+	VSUBPS         X13, X12, X12
+	VMOVUPS        X16, (AX)
+	VMOVUPS        X14, (AX)(DI*1)
+	VMOVUPS        X15, (AX)(DI*2)
+	VMOVUPS        X12, (AX)(R8*1)
+	VMOVUPS        X18, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide5AVX512Inv_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide5AVX512Inv_jw_8
+	VMOVSD         (CX), X12
+	VMOVSD         (CX)(BX*1), X13
+	VPERMILPS      $0xb1, X13, X14
+	VMULPS         X5, X14, X14
+	VFMSUBADD231PS X4, X13, X14
+	VMOVSD         (CX)(BX*2), X4
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X7, X5, X5
+	VFMSUBADD231PS X6, X4, X5
+	VMOVSD         (CX)(SI*1), X4
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X9, X6, X6
+	VFMSUBADD231PS X8, X4, X6
+	VMOVSD         (CX)(BX*4), X4
+	VPERMILPS      $0xb1, X4, X7
+	VMULPS         X11, X7, X7
+	VFMSUBADD231PS X10, X4, X7
+	VADDPS         X7, X14, X4
+	VSUBPS         X7, X14, X8
+	VADDPS         X6, X5, X7
+	VSUBPS         X6, X5, X5
+	VADDPS         X4, X12, X6
+	VADDPS         X7, X6, X6
+	VMOVUPS        X12, X9
+	VFMADD231PS    X0, X4, X9
+	VFMADD231PS    X1, X7, X9
+	VFMADD231PS    X1, X4, X12
+	VFMADD231PS    X0, X7, X12
+	VPERMILPS      $0xb1, X8, X4
+	VPERMILPS      $0xb1, X5, X5
+	VMULPS         X2, X4, X7
+	VFMADD231PS    X3, X5, X7
+	VMULPS         X3, X4, X4
+	VFNMADD231PS   X2, X5, X4
+	VADDPS         X7, X9, X5
+	VSUBPS         X7, X9, X9
+	VADDPS         X4, X12, X7
+	VSUBPS         X4, X12, X12
+	VMOVSD         X6, (AX)
+	VMOVSD         X5, (AX)(DI*1)
+	VMOVSD         X7, (AX)(DI*2)
+	VMOVSD         X12, (AX)(R8*1)
+	VMOVSD         X9, (AX)(DI*4)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide5AVX512Inv_jw_8:
 fftMixWide5AVX512Inv_jw_end:
 	DECQ R11
 	JNZ  fftMixWide5AVX512Inv_j
@@ -4473,6 +5810,8 @@ fft64MixWide2AVX2Fwd_j0_k:
 fft64MixWide2AVX2Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Fwd_j0_end
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX2Fwd_j0_16
 	VMOVUPD (CX), X0
 	VMOVUPD (CX)(BX*1), X1
 	VADDPD  X1, X0, X2
@@ -4482,6 +5821,7 @@ fft64MixWide2AVX2Fwd_j0_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
+fft64MixWide2AVX2Fwd_j0_16:
 fft64MixWide2AVX2Fwd_j0_end:
 	JMP fft64MixWide2AVX2Fwd_j0done
 
@@ -4506,6 +5846,8 @@ fft64MixWide2AVX2Fwd_j0s_k:
 fft64MixWide2AVX2Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Fwd_j0s_end
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX2Fwd_j0s_16
 	VMOVUPD (CX), X1
 	VMULPD  X0, X1, X1
 	VMOVUPD (CX)(BX*1), X2
@@ -4517,6 +5859,7 @@ fft64MixWide2AVX2Fwd_j0s_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
+fft64MixWide2AVX2Fwd_j0s_16:
 fft64MixWide2AVX2Fwd_j0s_end:
 fft64MixWide2AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -4551,6 +5894,8 @@ fft64MixWide2AVX2Fwd_jw_k:
 fft64MixWide2AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Fwd_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide2AVX2Fwd_jw_16
 	VMOVUPD        (CX), X2
 	VMOVUPD        (CX)(BX*1), X3
 	VPERMILPD      $0x55, X3, X4
@@ -4563,6 +5908,7 @@ fft64MixWide2AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide2AVX2Fwd_jw_16:
 fft64MixWide2AVX2Fwd_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide2AVX2Fwd_j
@@ -4611,6 +5957,8 @@ fft64MixWide2AVX2Inv_j0_k:
 fft64MixWide2AVX2Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Inv_j0_end
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX2Inv_j0_16
 	VMOVUPD (CX), X0
 	VMOVUPD (CX)(BX*1), X1
 	VADDPD  X1, X0, X2
@@ -4620,6 +5968,7 @@ fft64MixWide2AVX2Inv_j0_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
+fft64MixWide2AVX2Inv_j0_16:
 fft64MixWide2AVX2Inv_j0_end:
 	JMP fft64MixWide2AVX2Inv_j0done
 
@@ -4644,6 +5993,8 @@ fft64MixWide2AVX2Inv_j0s_k:
 fft64MixWide2AVX2Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Inv_j0s_end
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX2Inv_j0s_16
 	VMOVUPD (CX), X1
 	VMULPD  X0, X1, X1
 	VMOVUPD (CX)(BX*1), X2
@@ -4655,6 +6006,7 @@ fft64MixWide2AVX2Inv_j0s_tail:
 	ADDQ    $0x00000010, CX
 	ADDQ    $0x00000010, AX
 
+fft64MixWide2AVX2Inv_j0s_16:
 fft64MixWide2AVX2Inv_j0s_end:
 fft64MixWide2AVX2Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -4689,6 +6041,8 @@ fft64MixWide2AVX2Inv_jw_k:
 fft64MixWide2AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Inv_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide2AVX2Inv_jw_16
 	VMOVUPD        (CX), X2
 	VMOVUPD        (CX)(BX*1), X3
 	VPERMILPD      $0x55, X3, X4
@@ -4701,6 +6055,7 @@ fft64MixWide2AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide2AVX2Inv_jw_16:
 fft64MixWide2AVX2Inv_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide2AVX2Inv_j
@@ -4757,6 +6112,8 @@ fft64MixWide3AVX2Fwd_j0_k:
 fft64MixWide3AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
 	VMOVUPD      (CX)(BX*1), X1
 	VMOVUPD      (CX)(BX*2), X2
@@ -4774,6 +6131,7 @@ fft64MixWide3AVX2Fwd_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide3AVX2Fwd_j0_16:
 fft64MixWide3AVX2Fwd_j0_end:
 	JMP fft64MixWide3AVX2Fwd_j0done
 
@@ -4806,6 +6164,8 @@ fft64MixWide3AVX2Fwd_j0s_k:
 fft64MixWide3AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0s_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
 	VMULPD       X0, X1, X1
 	VMOVUPD      (CX)(BX*1), X2
@@ -4826,6 +6186,7 @@ fft64MixWide3AVX2Fwd_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide3AVX2Fwd_j0s_16:
 fft64MixWide3AVX2Fwd_j0s_end:
 fft64MixWide3AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -4873,6 +6234,8 @@ fft64MixWide3AVX2Fwd_jw_k:
 fft64MixWide3AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Fwd_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide3AVX2Fwd_jw_16
 	VMOVUPD        (CX), X4
 	VMOVUPD        (CX)(BX*1), X5
 	VPERMILPD      $0x55, X5, X6
@@ -4896,6 +6259,7 @@ fft64MixWide3AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide3AVX2Fwd_jw_16:
 fft64MixWide3AVX2Fwd_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide3AVX2Fwd_j
@@ -4972,6 +6336,8 @@ fft64MixWide3AVX2Inv_j0_k:
 fft64MixWide3AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
 	VMOVUPD      (CX)(BX*1), X1
 	VMOVUPD      (CX)(BX*2), X2
@@ -4989,6 +6355,7 @@ fft64MixWide3AVX2Inv_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide3AVX2Inv_j0_16:
 fft64MixWide3AVX2Inv_j0_end:
 	JMP fft64MixWide3AVX2Inv_j0done
 
@@ -5021,6 +6388,8 @@ fft64MixWide3AVX2Inv_j0s_k:
 fft64MixWide3AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0s_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
 	VMULPD       X0, X1, X1
 	VMOVUPD      (CX)(BX*1), X2
@@ -5041,6 +6410,7 @@ fft64MixWide3AVX2Inv_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide3AVX2Inv_j0s_16:
 fft64MixWide3AVX2Inv_j0s_end:
 fft64MixWide3AVX2Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -5088,6 +6458,8 @@ fft64MixWide3AVX2Inv_jw_k:
 fft64MixWide3AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Inv_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide3AVX2Inv_jw_16
 	VMOVUPD        (CX), X4
 	VMOVUPD        (CX)(BX*1), X5
 	VPERMILPD      $0x55, X5, X6
@@ -5111,6 +6483,7 @@ fft64MixWide3AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide3AVX2Inv_jw_16:
 fft64MixWide3AVX2Inv_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide3AVX2Inv_j
@@ -5181,6 +6554,8 @@ fft64MixWide4AVX2Fwd_j0_k:
 fft64MixWide4AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
 	VMOVUPD      (CX)(BX*1), X1
 	VMOVUPD      (CX)(BX*2), X2
@@ -5202,6 +6577,7 @@ fft64MixWide4AVX2Fwd_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide4AVX2Fwd_j0_16:
 fft64MixWide4AVX2Fwd_j0_end:
 	JMP fft64MixWide4AVX2Fwd_j0done
 
@@ -5238,6 +6614,8 @@ fft64MixWide4AVX2Fwd_j0s_k:
 fft64MixWide4AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0s_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
 	VMULPD       X0, X1, X1
 	VMOVUPD      (CX)(BX*1), X2
@@ -5263,6 +6641,7 @@ fft64MixWide4AVX2Fwd_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide4AVX2Fwd_j0s_16:
 fft64MixWide4AVX2Fwd_j0s_end:
 fft64MixWide4AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -5319,6 +6698,8 @@ fft64MixWide4AVX2Fwd_jw_k:
 fft64MixWide4AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Fwd_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide4AVX2Fwd_jw_16
 	VMOVUPD        (CX), X6
 	VMOVUPD        (CX)(BX*1), X7
 	VPERMILPD      $0x55, X7, X8
@@ -5349,6 +6730,7 @@ fft64MixWide4AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide4AVX2Fwd_jw_16:
 fft64MixWide4AVX2Fwd_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide4AVX2Fwd_j
@@ -5419,6 +6801,8 @@ fft64MixWide4AVX2Inv_j0_k:
 fft64MixWide4AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
 	VMOVUPD      (CX)(BX*1), X1
 	VMOVUPD      (CX)(BX*2), X2
@@ -5440,6 +6824,7 @@ fft64MixWide4AVX2Inv_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide4AVX2Inv_j0_16:
 fft64MixWide4AVX2Inv_j0_end:
 	JMP fft64MixWide4AVX2Inv_j0done
 
@@ -5476,6 +6861,8 @@ fft64MixWide4AVX2Inv_j0s_k:
 fft64MixWide4AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0s_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
 	VMULPD       X0, X1, X1
 	VMOVUPD      (CX)(BX*1), X2
@@ -5501,6 +6888,7 @@ fft64MixWide4AVX2Inv_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide4AVX2Inv_j0s_16:
 fft64MixWide4AVX2Inv_j0s_end:
 fft64MixWide4AVX2Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -5557,6 +6945,8 @@ fft64MixWide4AVX2Inv_jw_k:
 fft64MixWide4AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Inv_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide4AVX2Inv_jw_16
 	VMOVUPD        (CX), X6
 	VMOVUPD        (CX)(BX*1), X7
 	VPERMILPD      $0x55, X7, X8
@@ -5587,6 +6977,7 @@ fft64MixWide4AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide4AVX2Inv_jw_16:
 fft64MixWide4AVX2Inv_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide4AVX2Inv_j
@@ -5670,6 +7061,8 @@ fft64MixWide5AVX2Fwd_j0_k:
 fft64MixWide5AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
 	VMOVUPD      (CX)(BX*1), X1
 	VMOVUPD      (CX)(BX*2), X2
@@ -5704,6 +7097,7 @@ fft64MixWide5AVX2Fwd_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide5AVX2Fwd_j0_16:
 fft64MixWide5AVX2Fwd_j0_end:
 	JMP fft64MixWide5AVX2Fwd_j0done
 
@@ -5753,6 +7147,8 @@ fft64MixWide5AVX2Fwd_j0s_k:
 fft64MixWide5AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0s_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
 	VMULPD       X0, X1, X1
 	VMOVUPD      (CX)(BX*1), X2
@@ -5792,6 +7188,7 @@ fft64MixWide5AVX2Fwd_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide5AVX2Fwd_j0s_16:
 fft64MixWide5AVX2Fwd_j0s_end:
 fft64MixWide5AVX2Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -5866,6 +7263,8 @@ fft64MixWide5AVX2Fwd_jw_k:
 fft64MixWide5AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Fwd_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide5AVX2Fwd_jw_16
 	VMOVUPD        (CX), X8
 	VMOVUPD        (CX)(BX*1), X9
 	VPERMILPD      $0x55, X9, X10
@@ -5912,6 +7311,7 @@ fft64MixWide5AVX2Fwd_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide5AVX2Fwd_jw_16:
 fft64MixWide5AVX2Fwd_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide5AVX2Fwd_j
@@ -6025,6 +7425,8 @@ fft64MixWide5AVX2Inv_j0_k:
 fft64MixWide5AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
 	VMOVUPD      (CX)(BX*1), X1
 	VMOVUPD      (CX)(BX*2), X2
@@ -6059,6 +7461,7 @@ fft64MixWide5AVX2Inv_j0_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide5AVX2Inv_j0_16:
 fft64MixWide5AVX2Inv_j0_end:
 	JMP fft64MixWide5AVX2Inv_j0done
 
@@ -6108,6 +7511,8 @@ fft64MixWide5AVX2Inv_j0s_k:
 fft64MixWide5AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0s_end
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
 	VMULPD       X0, X1, X1
 	VMOVUPD      (CX)(BX*1), X2
@@ -6147,6 +7552,7 @@ fft64MixWide5AVX2Inv_j0s_tail:
 	ADDQ         $0x00000010, CX
 	ADDQ         $0x00000010, AX
 
+fft64MixWide5AVX2Inv_j0s_16:
 fft64MixWide5AVX2Inv_j0s_end:
 fft64MixWide5AVX2Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -6221,6 +7627,8 @@ fft64MixWide5AVX2Inv_jw_k:
 fft64MixWide5AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Inv_jw_end
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide5AVX2Inv_jw_16
 	VMOVUPD        (CX), X8
 	VMOVUPD        (CX)(BX*1), X9
 	VPERMILPD      $0x55, X9, X10
@@ -6267,6 +7675,7 @@ fft64MixWide5AVX2Inv_jw_tail:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000010, AX
 
+fft64MixWide5AVX2Inv_jw_16:
 fft64MixWide5AVX2Inv_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide5AVX2Inv_j
@@ -6296,7 +7705,7 @@ DATA mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+56(SB)/8, $0x3fe2cf2304755a5e
 GLOBL mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>(SB), RODATA|NOPTR, $64
 
 // func fft64MixWide2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide2AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
@@ -6311,10 +7720,6 @@ TEXT ·fft64MixWide2AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ   $0x02, DI
 	ANDQ   $0x00000003, DX
 	SHLQ   $0x04, DX
-	LEAQ   mix_tailmask<>+0(SB), R8
-	MOVQ   DX, R9
-	SHRQ   $0x03, R9
-	KMOVW  (R8)(R9*2), K1
 	IMUL3Q $0x01, BX, R8
 	MOVQ   s+40(FP), R9
 	MOVQ   $0x3ff0000000000000, R10
@@ -6337,17 +7742,32 @@ fft64MixWide2AVX512Fwd_j0_k:
 	JNZ     fft64MixWide2AVX512Fwd_j0_k
 
 fft64MixWide2AVX512Fwd_j0_tail:
-	TESTQ     DX, DX
-	JZ        fft64MixWide2AVX512Fwd_j0_end
-	VMOVUPD.Z (CX), K1, Z0
-	VMOVUPD.Z (CX)(BX*1), K1, Z1
-	VADDPD    Z1, Z0, Z2
-	VSUBPD    Z1, Z0, Z0
-	VMOVUPD   Z2, K1, (AX)
-	VMOVUPD   Z0, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX512Fwd_j0_end
+	TESTQ   $0x00000020, DX
+	JZ      fft64MixWide2AVX512Fwd_j0_32
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fft64MixWide2AVX512Fwd_j0_32:
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX512Fwd_j0_16
+	VMOVUPD (CX), X0
+	VMOVUPD (CX)(BX*1), X1
+	VADDPD  X1, X0, X2
+	VSUBPD  X1, X0, X0
+	VMOVUPD X2, (AX)
+	VMOVUPD X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fft64MixWide2AVX512Fwd_j0_16:
 fft64MixWide2AVX512Fwd_j0_end:
 	JMP fft64MixWide2AVX512Fwd_j0done
 
@@ -6370,19 +7790,36 @@ fft64MixWide2AVX512Fwd_j0s_k:
 	JNZ     fft64MixWide2AVX512Fwd_j0s_k
 
 fft64MixWide2AVX512Fwd_j0s_tail:
-	TESTQ     DX, DX
-	JZ        fft64MixWide2AVX512Fwd_j0s_end
-	VMOVUPD.Z (CX), K1, Z1
-	VMULPD    Z0, Z1, Z1
-	VMOVUPD.Z (CX)(BX*1), K1, Z2
-	VMULPD    Z0, Z2, Z2
-	VADDPD    Z2, Z1, Z0
-	VSUBPD    Z2, Z1, Z1
-	VMOVUPD   Z0, K1, (AX)
-	VMOVUPD   Z1, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX512Fwd_j0s_end
+	TESTQ   $0x00000020, DX
+	JZ      fft64MixWide2AVX512Fwd_j0s_32
+	VMOVUPD (CX), Y1
+	VMULPD  Y0, Y1, Y1
+	VMOVUPD (CX)(BX*1), Y2
+	VMULPD  Y0, Y2, Y2
+	VADDPD  Y2, Y1, Y3
+	VSUBPD  Y2, Y1, Y1
+	VMOVUPD Y3, (AX)
+	VMOVUPD Y1, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fft64MixWide2AVX512Fwd_j0s_32:
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX512Fwd_j0s_16
+	VMOVUPD (CX), X1
+	VMULPD  X0, X1, X1
+	VMOVUPD (CX)(BX*1), X2
+	VMULPD  X0, X2, X2
+	VADDPD  X2, X1, X0
+	VSUBPD  X2, X1, X1
+	VMOVUPD X0, (AX)
+	VMOVUPD X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fft64MixWide2AVX512Fwd_j0s_16:
 fft64MixWide2AVX512Fwd_j0s_end:
 fft64MixWide2AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -6417,18 +7854,36 @@ fft64MixWide2AVX512Fwd_jw_k:
 fft64MixWide2AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX512Fwd_jw_end
-	VMOVUPD.Z      (CX), K1, Z2
-	VMOVUPD.Z      (CX)(BX*1), K1, Z3
-	VPERMILPD      $0x55, Z3, Z4
-	VMULPD         Z1, Z4, Z4
-	VFMADDSUB231PD Z0, Z3, Z4
-	VADDPD         Z4, Z2, Z0
-	VSUBPD         Z4, Z2, Z1
-	VMOVUPD        Z0, K1, (AX)
-	VMOVUPD        Z1, K1, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide2AVX512Fwd_jw_32
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMADDSUB231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y2, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide2AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide2AVX512Fwd_jw_16
+	VMOVUPD        (CX), X2
+	VMOVUPD        (CX)(BX*1), X3
+	VPERMILPD      $0x55, X3, X4
+	VMULPD         X1, X4, X4
+	VFMADDSUB231PD X0, X3, X4
+	VADDPD         X4, X2, X0
+	VSUBPD         X4, X2, X1
+	VMOVUPD        X0, (AX)
+	VMOVUPD        X1, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide2AVX512Fwd_jw_16:
 fft64MixWide2AVX512Fwd_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide2AVX512Fwd_j
@@ -6438,7 +7893,7 @@ fft64MixWide2AVX512Fwd_done:
 	RET
 
 // func fft64MixWide2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide2AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
@@ -6453,10 +7908,6 @@ TEXT ·fft64MixWide2AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ   $0x02, DI
 	ANDQ   $0x00000003, DX
 	SHLQ   $0x04, DX
-	LEAQ   mix_tailmask<>+0(SB), R8
-	MOVQ   DX, R9
-	SHRQ   $0x03, R9
-	KMOVW  (R8)(R9*2), K1
 	IMUL3Q $0x01, BX, R8
 	MOVQ   s+40(FP), R9
 	MOVQ   $0x3ff0000000000000, R10
@@ -6479,17 +7930,32 @@ fft64MixWide2AVX512Inv_j0_k:
 	JNZ     fft64MixWide2AVX512Inv_j0_k
 
 fft64MixWide2AVX512Inv_j0_tail:
-	TESTQ     DX, DX
-	JZ        fft64MixWide2AVX512Inv_j0_end
-	VMOVUPD.Z (CX), K1, Z0
-	VMOVUPD.Z (CX)(BX*1), K1, Z1
-	VADDPD    Z1, Z0, Z2
-	VSUBPD    Z1, Z0, Z0
-	VMOVUPD   Z2, K1, (AX)
-	VMOVUPD   Z0, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX512Inv_j0_end
+	TESTQ   $0x00000020, DX
+	JZ      fft64MixWide2AVX512Inv_j0_32
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fft64MixWide2AVX512Inv_j0_32:
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX512Inv_j0_16
+	VMOVUPD (CX), X0
+	VMOVUPD (CX)(BX*1), X1
+	VADDPD  X1, X0, X2
+	VSUBPD  X1, X0, X0
+	VMOVUPD X2, (AX)
+	VMOVUPD X0, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fft64MixWide2AVX512Inv_j0_16:
 fft64MixWide2AVX512Inv_j0_end:
 	JMP fft64MixWide2AVX512Inv_j0done
 
@@ -6512,19 +7978,36 @@ fft64MixWide2AVX512Inv_j0s_k:
 	JNZ     fft64MixWide2AVX512Inv_j0s_k
 
 fft64MixWide2AVX512Inv_j0s_tail:
-	TESTQ     DX, DX
-	JZ        fft64MixWide2AVX512Inv_j0s_end
-	VMOVUPD.Z (CX), K1, Z1
-	VMULPD    Z0, Z1, Z1
-	VMOVUPD.Z (CX)(BX*1), K1, Z2
-	VMULPD    Z0, Z2, Z2
-	VADDPD    Z2, Z1, Z0
-	VSUBPD    Z2, Z1, Z1
-	VMOVUPD   Z0, K1, (AX)
-	VMOVUPD   Z1, K1, (AX)(SI*1)
-	ADDQ      DX, CX
-	ADDQ      DX, AX
+	TESTQ   DX, DX
+	JZ      fft64MixWide2AVX512Inv_j0s_end
+	TESTQ   $0x00000020, DX
+	JZ      fft64MixWide2AVX512Inv_j0s_32
+	VMOVUPD (CX), Y1
+	VMULPD  Y0, Y1, Y1
+	VMOVUPD (CX)(BX*1), Y2
+	VMULPD  Y0, Y2, Y2
+	VADDPD  Y2, Y1, Y3
+	VSUBPD  Y2, Y1, Y1
+	VMOVUPD Y3, (AX)
+	VMOVUPD Y1, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
 
+fft64MixWide2AVX512Inv_j0s_32:
+	TESTQ   $0x00000010, DX
+	JZ      fft64MixWide2AVX512Inv_j0s_16
+	VMOVUPD (CX), X1
+	VMULPD  X0, X1, X1
+	VMOVUPD (CX)(BX*1), X2
+	VMULPD  X0, X2, X2
+	VADDPD  X2, X1, X0
+	VSUBPD  X2, X1, X1
+	VMOVUPD X0, (AX)
+	VMOVUPD X1, (AX)(SI*1)
+	ADDQ    $0x00000010, CX
+	ADDQ    $0x00000010, AX
+
+fft64MixWide2AVX512Inv_j0s_16:
 fft64MixWide2AVX512Inv_j0s_end:
 fft64MixWide2AVX512Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -6559,18 +8042,36 @@ fft64MixWide2AVX512Inv_jw_k:
 fft64MixWide2AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX512Inv_jw_end
-	VMOVUPD.Z      (CX), K1, Z2
-	VMOVUPD.Z      (CX)(BX*1), K1, Z3
-	VPERMILPD      $0x55, Z3, Z4
-	VMULPD         Z1, Z4, Z4
-	VFMSUBADD231PD Z0, Z3, Z4
-	VADDPD         Z4, Z2, Z0
-	VSUBPD         Z4, Z2, Z1
-	VMOVUPD        Z0, K1, (AX)
-	VMOVUPD        Z1, K1, (AX)(SI*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide2AVX512Inv_jw_32
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMSUBADD231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y3
+	VSUBPD         Y4, Y2, Y2
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y2, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide2AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide2AVX512Inv_jw_16
+	VMOVUPD        (CX), X2
+	VMOVUPD        (CX)(BX*1), X3
+	VPERMILPD      $0x55, X3, X4
+	VMULPD         X1, X4, X4
+	VFMSUBADD231PD X0, X3, X4
+	VADDPD         X4, X2, X0
+	VSUBPD         X4, X2, X1
+	VMOVUPD        X0, (AX)
+	VMOVUPD        X1, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide2AVX512Inv_jw_16:
 fft64MixWide2AVX512Inv_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide2AVX512Inv_j
@@ -6580,7 +8081,7 @@ fft64MixWide2AVX512Inv_done:
 	RET
 
 // func fft64MixWide3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide3AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6595,10 +8096,6 @@ TEXT ·fft64MixWide3AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, DI
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask<>+0(SB), R8
-	MOVQ    DX, R9
-	SHRQ    $0x03, R9
-	KMOVW   (R8)(R9*2), K1
 	VMOVUPD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Z0
 	VMOVUPD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Z1
 	IMUL3Q  $0x02, BX, R8
@@ -6633,23 +8130,46 @@ fft64MixWide3AVX512Fwd_j0_k:
 fft64MixWide3AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Fwd_j0_end
-	VMOVUPD.Z    (CX), K1, Z2
-	VMOVUPD.Z    (CX)(BX*1), K1, Z3
-	VMOVUPD.Z    (CX)(BX*2), K1, Z4
-	VADDPD       Z4, Z3, Z5
-	VSUBPD       Z4, Z3, Z3
-	VADDPD       Z5, Z2, Z4
-	VFNMADD231PD Z0, Z5, Z2
-	VPERMILPD    $0x55, Z3, Z3
-	VMOVUPD      Z2, Z5
-	VFMADD231PD  Z1, Z3, Z5
-	VFNMADD231PD Z1, Z3, Z2
-	VMOVUPD      Z4, K1, (AX)
-	VMOVUPD      Z5, K1, (AX)(SI*1)
-	VMOVUPD      Z2, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide3AVX512Fwd_j0_32
+	VMOVUPD      (CX), Y2
+	VMOVUPD      (CX)(BX*1), Y3
+	VMOVUPD      (CX)(BX*2), Y4
+	VADDPD       Y4, Y3, Y5
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y2, Y4
+	VFNMADD231PD Y0, Y5, Y2
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y2, Y5
+	VFMADD231PD  Y1, Y3, Y5
+	VFNMADD231PD Y1, Y3, Y2
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y5, (AX)(SI*1)
+	VMOVUPD      Y2, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide3AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX512Fwd_j0_16
+	VMOVUPD      (CX), X2
+	VMOVUPD      (CX)(BX*1), X3
+	VMOVUPD      (CX)(BX*2), X4
+	VADDPD       X4, X3, X5
+	VSUBPD       X4, X3, X3
+	VADDPD       X5, X2, X4
+	VFNMADD231PD X0, X5, X2
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X2, X5
+	VFMADD231PD  X1, X3, X5
+	VFNMADD231PD X1, X3, X2
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X5, (AX)(SI*1)
+	VMOVUPD      X2, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide3AVX512Fwd_j0_16:
 fft64MixWide3AVX512Fwd_j0_end:
 	JMP fft64MixWide3AVX512Fwd_j0done
 
@@ -6682,26 +8202,52 @@ fft64MixWide3AVX512Fwd_j0s_k:
 fft64MixWide3AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Fwd_j0s_end
-	VMOVUPD.Z    (CX), K1, Z3
-	VMULPD       Z2, Z3, Z3
-	VMOVUPD.Z    (CX)(BX*1), K1, Z4
-	VMULPD       Z2, Z4, Z4
-	VMOVUPD.Z    (CX)(BX*2), K1, Z5
-	VMULPD       Z2, Z5, Z5
-	VADDPD       Z5, Z4, Z2
-	VSUBPD       Z5, Z4, Z4
-	VADDPD       Z2, Z3, Z5
-	VFNMADD231PD Z0, Z2, Z3
-	VPERMILPD    $0x55, Z4, Z2
-	VMOVUPD      Z3, Z4
-	VFMADD231PD  Z1, Z2, Z4
-	VFNMADD231PD Z1, Z2, Z3
-	VMOVUPD      Z5, K1, (AX)
-	VMOVUPD      Z4, K1, (AX)(SI*1)
-	VMOVUPD      Z3, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide3AVX512Fwd_j0s_32
+	VMOVUPD      (CX), Y3
+	VMULPD       Y2, Y3, Y3
+	VMOVUPD      (CX)(BX*1), Y4
+	VMULPD       Y2, Y4, Y4
+	VMOVUPD      (CX)(BX*2), Y5
+	VMULPD       Y2, Y5, Y5
+	VADDPD       Y5, Y4, Y6
+	VSUBPD       Y5, Y4, Y4
+	VADDPD       Y6, Y3, Y5
+	VFNMADD231PD Y0, Y6, Y3
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y3, Y6
+	VFMADD231PD  Y1, Y4, Y6
+	VFNMADD231PD Y1, Y4, Y3
+	VMOVUPD      Y5, (AX)
+	VMOVUPD      Y6, (AX)(SI*1)
+	VMOVUPD      Y3, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide3AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX512Fwd_j0s_16
+	VMOVUPD      (CX), X3
+	VMULPD       X2, X3, X3
+	VMOVUPD      (CX)(BX*1), X4
+	VMULPD       X2, X4, X4
+	VMOVUPD      (CX)(BX*2), X5
+	VMULPD       X2, X5, X5
+	VADDPD       X5, X4, X2
+	VSUBPD       X5, X4, X4
+	VADDPD       X2, X3, X5
+	VFNMADD231PD X0, X2, X3
+	VPERMILPD    $0x55, X4, X2
+	VMOVUPD      X3, X4
+	VFMADD231PD  X1, X2, X4
+	VFNMADD231PD X1, X2, X3
+	VMOVUPD      X5, (AX)
+	VMOVUPD      X4, (AX)(SI*1)
+	VMOVUPD      X3, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide3AVX512Fwd_j0s_16:
 fft64MixWide3AVX512Fwd_j0s_end:
 fft64MixWide3AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R9
@@ -6749,29 +8295,58 @@ fft64MixWide3AVX512Fwd_jw_k:
 fft64MixWide3AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX512Fwd_jw_end
-	VMOVUPD.Z      (CX), K1, Z6
-	VMOVUPD.Z      (CX)(BX*1), K1, Z7
-	VPERMILPD      $0x55, Z7, Z8
-	VMULPD         Z3, Z8, Z8
-	VFMADDSUB231PD Z2, Z7, Z8
-	VMOVUPD.Z      (CX)(BX*2), K1, Z2
-	VPERMILPD      $0x55, Z2, Z3
-	VMULPD         Z5, Z3, Z3
-	VFMADDSUB231PD Z4, Z2, Z3
-	VADDPD         Z3, Z8, Z2
-	VSUBPD         Z3, Z8, Z3
-	VADDPD         Z2, Z6, Z4
-	VFNMADD231PD   Z0, Z2, Z6
-	VPERMILPD      $0x55, Z3, Z2
-	VMOVUPD        Z6, Z3
-	VFMADD231PD    Z1, Z2, Z3
-	VFNMADD231PD   Z1, Z2, Z6
-	VMOVUPD        Z4, K1, (AX)
-	VMOVUPD        Z3, K1, (AX)(SI*1)
-	VMOVUPD        Z6, K1, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide3AVX512Fwd_jw_32
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMADDSUB231PD Y2, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         Y5, Y9, Y9
+	VFMADDSUB231PD Y4, Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VADDPD         Y7, Y6, Y9
+	VFNMADD231PD   Y0, Y7, Y6
+	VPERMILPD      $0x55, Y8, Y7
+	VMOVUPD        Y6, Y8
+	VFMADD231PD    Y1, Y7, Y8
+	VFNMADD231PD   Y1, Y7, Y6
+	VMOVUPD        Y9, (AX)
+	VMOVUPD        Y8, (AX)(SI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide3AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide3AVX512Fwd_jw_16
+	VMOVUPD        (CX), X6
+	VMOVUPD        (CX)(BX*1), X7
+	VPERMILPD      $0x55, X7, X8
+	VMULPD         X3, X8, X8
+	VFMADDSUB231PD X2, X7, X8
+	VMOVUPD        (CX)(BX*2), X2
+	VPERMILPD      $0x55, X2, X3
+	VMULPD         X5, X3, X3
+	VFMADDSUB231PD X4, X2, X3
+	VADDPD         X3, X8, X2
+	VSUBPD         X3, X8, X3
+	VADDPD         X2, X6, X4
+	VFNMADD231PD   X0, X2, X6
+	VPERMILPD      $0x55, X3, X2
+	VMOVUPD        X6, X3
+	VFMADD231PD    X1, X2, X3
+	VFNMADD231PD   X1, X2, X6
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X6, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide3AVX512Fwd_jw_16:
 fft64MixWide3AVX512Fwd_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide3AVX512Fwd_j
@@ -6781,7 +8356,7 @@ fft64MixWide3AVX512Fwd_done:
 	RET
 
 // func fft64MixWide3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide3AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6796,10 +8371,6 @@ TEXT ·fft64MixWide3AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, DI
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask<>+0(SB), R8
-	MOVQ    DX, R9
-	SHRQ    $0x03, R9
-	KMOVW   (R8)(R9*2), K1
 	VMOVUPD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Z0
 	VMOVUPD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Z1
 	IMUL3Q  $0x02, BX, R8
@@ -6834,23 +8405,46 @@ fft64MixWide3AVX512Inv_j0_k:
 fft64MixWide3AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Inv_j0_end
-	VMOVUPD.Z    (CX), K1, Z2
-	VMOVUPD.Z    (CX)(BX*1), K1, Z3
-	VMOVUPD.Z    (CX)(BX*2), K1, Z4
-	VADDPD       Z4, Z3, Z5
-	VSUBPD       Z4, Z3, Z3
-	VADDPD       Z5, Z2, Z4
-	VFNMADD231PD Z0, Z5, Z2
-	VPERMILPD    $0x55, Z3, Z3
-	VMOVUPD      Z2, Z5
-	VFMADD231PD  Z1, Z3, Z5
-	VFNMADD231PD Z1, Z3, Z2
-	VMOVUPD      Z4, K1, (AX)
-	VMOVUPD      Z5, K1, (AX)(SI*1)
-	VMOVUPD      Z2, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide3AVX512Inv_j0_32
+	VMOVUPD      (CX), Y2
+	VMOVUPD      (CX)(BX*1), Y3
+	VMOVUPD      (CX)(BX*2), Y4
+	VADDPD       Y4, Y3, Y5
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y2, Y4
+	VFNMADD231PD Y0, Y5, Y2
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y2, Y5
+	VFMADD231PD  Y1, Y3, Y5
+	VFNMADD231PD Y1, Y3, Y2
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y5, (AX)(SI*1)
+	VMOVUPD      Y2, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide3AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX512Inv_j0_16
+	VMOVUPD      (CX), X2
+	VMOVUPD      (CX)(BX*1), X3
+	VMOVUPD      (CX)(BX*2), X4
+	VADDPD       X4, X3, X5
+	VSUBPD       X4, X3, X3
+	VADDPD       X5, X2, X4
+	VFNMADD231PD X0, X5, X2
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X2, X5
+	VFMADD231PD  X1, X3, X5
+	VFNMADD231PD X1, X3, X2
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X5, (AX)(SI*1)
+	VMOVUPD      X2, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide3AVX512Inv_j0_16:
 fft64MixWide3AVX512Inv_j0_end:
 	JMP fft64MixWide3AVX512Inv_j0done
 
@@ -6883,26 +8477,52 @@ fft64MixWide3AVX512Inv_j0s_k:
 fft64MixWide3AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Inv_j0s_end
-	VMOVUPD.Z    (CX), K1, Z3
-	VMULPD       Z2, Z3, Z3
-	VMOVUPD.Z    (CX)(BX*1), K1, Z4
-	VMULPD       Z2, Z4, Z4
-	VMOVUPD.Z    (CX)(BX*2), K1, Z5
-	VMULPD       Z2, Z5, Z5
-	VADDPD       Z5, Z4, Z2
-	VSUBPD       Z5, Z4, Z4
-	VADDPD       Z2, Z3, Z5
-	VFNMADD231PD Z0, Z2, Z3
-	VPERMILPD    $0x55, Z4, Z2
-	VMOVUPD      Z3, Z4
-	VFMADD231PD  Z1, Z2, Z4
-	VFNMADD231PD Z1, Z2, Z3
-	VMOVUPD      Z5, K1, (AX)
-	VMOVUPD      Z4, K1, (AX)(SI*1)
-	VMOVUPD      Z3, K1, (AX)(SI*2)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide3AVX512Inv_j0s_32
+	VMOVUPD      (CX), Y3
+	VMULPD       Y2, Y3, Y3
+	VMOVUPD      (CX)(BX*1), Y4
+	VMULPD       Y2, Y4, Y4
+	VMOVUPD      (CX)(BX*2), Y5
+	VMULPD       Y2, Y5, Y5
+	VADDPD       Y5, Y4, Y6
+	VSUBPD       Y5, Y4, Y4
+	VADDPD       Y6, Y3, Y5
+	VFNMADD231PD Y0, Y6, Y3
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y3, Y6
+	VFMADD231PD  Y1, Y4, Y6
+	VFNMADD231PD Y1, Y4, Y3
+	VMOVUPD      Y5, (AX)
+	VMOVUPD      Y6, (AX)(SI*1)
+	VMOVUPD      Y3, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide3AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide3AVX512Inv_j0s_16
+	VMOVUPD      (CX), X3
+	VMULPD       X2, X3, X3
+	VMOVUPD      (CX)(BX*1), X4
+	VMULPD       X2, X4, X4
+	VMOVUPD      (CX)(BX*2), X5
+	VMULPD       X2, X5, X5
+	VADDPD       X5, X4, X2
+	VSUBPD       X5, X4, X4
+	VADDPD       X2, X3, X5
+	VFNMADD231PD X0, X2, X3
+	VPERMILPD    $0x55, X4, X2
+	VMOVUPD      X3, X4
+	VFMADD231PD  X1, X2, X4
+	VFNMADD231PD X1, X2, X3
+	VMOVUPD      X5, (AX)
+	VMOVUPD      X4, (AX)(SI*1)
+	VMOVUPD      X3, (AX)(SI*2)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide3AVX512Inv_j0s_16:
 fft64MixWide3AVX512Inv_j0s_end:
 fft64MixWide3AVX512Inv_j0done:
 	MOVQ ls+24(FP), R9
@@ -6950,29 +8570,58 @@ fft64MixWide3AVX512Inv_jw_k:
 fft64MixWide3AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX512Inv_jw_end
-	VMOVUPD.Z      (CX), K1, Z6
-	VMOVUPD.Z      (CX)(BX*1), K1, Z7
-	VPERMILPD      $0x55, Z7, Z8
-	VMULPD         Z3, Z8, Z8
-	VFMSUBADD231PD Z2, Z7, Z8
-	VMOVUPD.Z      (CX)(BX*2), K1, Z2
-	VPERMILPD      $0x55, Z2, Z3
-	VMULPD         Z5, Z3, Z3
-	VFMSUBADD231PD Z4, Z2, Z3
-	VADDPD         Z3, Z8, Z2
-	VSUBPD         Z3, Z8, Z3
-	VADDPD         Z2, Z6, Z4
-	VFNMADD231PD   Z0, Z2, Z6
-	VPERMILPD      $0x55, Z3, Z2
-	VMOVUPD        Z6, Z3
-	VFMADD231PD    Z1, Z2, Z3
-	VFNMADD231PD   Z1, Z2, Z6
-	VMOVUPD        Z4, K1, (AX)
-	VMOVUPD        Z3, K1, (AX)(SI*1)
-	VMOVUPD        Z6, K1, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide3AVX512Inv_jw_32
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMSUBADD231PD Y2, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y7
+	VPERMILPD      $0x55, Y7, Y9
+	VMULPD         Y5, Y9, Y9
+	VFMSUBADD231PD Y4, Y7, Y9
+	VADDPD         Y9, Y8, Y7
+	VSUBPD         Y9, Y8, Y8
+	VADDPD         Y7, Y6, Y9
+	VFNMADD231PD   Y0, Y7, Y6
+	VPERMILPD      $0x55, Y8, Y7
+	VMOVUPD        Y6, Y8
+	VFMADD231PD    Y1, Y7, Y8
+	VFNMADD231PD   Y1, Y7, Y6
+	VMOVUPD        Y9, (AX)
+	VMOVUPD        Y8, (AX)(SI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide3AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide3AVX512Inv_jw_16
+	VMOVUPD        (CX), X6
+	VMOVUPD        (CX)(BX*1), X7
+	VPERMILPD      $0x55, X7, X8
+	VMULPD         X3, X8, X8
+	VFMSUBADD231PD X2, X7, X8
+	VMOVUPD        (CX)(BX*2), X2
+	VPERMILPD      $0x55, X2, X3
+	VMULPD         X5, X3, X3
+	VFMSUBADD231PD X4, X2, X3
+	VADDPD         X3, X8, X2
+	VSUBPD         X3, X8, X3
+	VADDPD         X2, X6, X4
+	VFNMADD231PD   X0, X2, X6
+	VPERMILPD      $0x55, X3, X2
+	VMOVUPD        X6, X3
+	VFMADD231PD    X1, X2, X3
+	VFNMADD231PD   X1, X2, X6
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X6, (AX)(SI*2)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide3AVX512Inv_jw_16:
 fft64MixWide3AVX512Inv_jw_end:
 	DECQ R9
 	JNZ  fft64MixWide3AVX512Inv_j
@@ -6982,7 +8631,7 @@ fft64MixWide3AVX512Inv_done:
 	RET
 
 // func fft64MixWide4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide4AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6997,10 +8646,6 @@ TEXT ·fft64MixWide4AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x03, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Z0
 	IMUL3Q  $0x03, BX, R10
 	MOVQ    s+40(FP), R11
@@ -7038,27 +8683,54 @@ fft64MixWide4AVX512Fwd_j0_k:
 fft64MixWide4AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Fwd_j0_end
-	VMOVUPD.Z    (CX), K1, Z1
-	VMOVUPD.Z    (CX)(BX*1), K1, Z2
-	VMOVUPD.Z    (CX)(BX*2), K1, Z3
-	VMOVUPD.Z    (CX)(SI*1), K1, Z4
-	VADDPD       Z3, Z1, Z5
-	VSUBPD       Z3, Z1, Z1
-	VADDPD       Z4, Z2, Z3
-	VSUBPD       Z4, Z2, Z2
-	VADDPD       Z3, Z5, Z4
-	VSUBPD       Z3, Z5, Z3
-	VPERMILPD    $0x55, Z2, Z2
-	VMOVUPD      Z1, Z5
-	VFMADD231PD  Z0, Z2, Z5
-	VFNMADD231PD Z0, Z2, Z1
-	VMOVUPD      Z4, K1, (AX)
-	VMOVUPD      Z5, K1, (AX)(DI*1)
-	VMOVUPD      Z3, K1, (AX)(DI*2)
-	VMOVUPD      Z1, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide4AVX512Fwd_j0_32
+	VMOVUPD      (CX), Y1
+	VMOVUPD      (CX)(BX*1), Y2
+	VMOVUPD      (CX)(BX*2), Y3
+	VMOVUPD      (CX)(SI*1), Y4
+	VADDPD       Y3, Y1, Y5
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y3
+	VSUBPD       Y4, Y2, Y2
+	VADDPD       Y3, Y5, Y4
+	VSUBPD       Y3, Y5, Y3
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  Y0, Y2, Y5
+	VFNMADD231PD Y0, Y2, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y5, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide4AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX512Fwd_j0_16
+	VMOVUPD      (CX), X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMOVUPD      (CX)(SI*1), X4
+	VADDPD       X3, X1, X5
+	VSUBPD       X3, X1, X1
+	VADDPD       X4, X2, X3
+	VSUBPD       X4, X2, X2
+	VADDPD       X3, X5, X4
+	VSUBPD       X3, X5, X3
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X1, X5
+	VFMADD231PD  X0, X2, X5
+	VFNMADD231PD X0, X2, X1
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X5, (AX)(DI*1)
+	VMOVUPD      X3, (AX)(DI*2)
+	VMOVUPD      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide4AVX512Fwd_j0_16:
 fft64MixWide4AVX512Fwd_j0_end:
 	JMP fft64MixWide4AVX512Fwd_j0done
 
@@ -7095,31 +8767,62 @@ fft64MixWide4AVX512Fwd_j0s_k:
 fft64MixWide4AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Fwd_j0s_end
-	VMOVUPD.Z    (CX), K1, Z2
-	VMULPD       Z1, Z2, Z2
-	VMOVUPD.Z    (CX)(BX*1), K1, Z3
-	VMULPD       Z1, Z3, Z3
-	VMOVUPD.Z    (CX)(BX*2), K1, Z4
-	VMULPD       Z1, Z4, Z4
-	VMOVUPD.Z    (CX)(SI*1), K1, Z5
-	VMULPD       Z1, Z5, Z5
-	VADDPD       Z4, Z2, Z1
-	VSUBPD       Z4, Z2, Z2
-	VADDPD       Z5, Z3, Z4
-	VSUBPD       Z5, Z3, Z3
-	VADDPD       Z4, Z1, Z5
-	VSUBPD       Z4, Z1, Z1
-	VPERMILPD    $0x55, Z3, Z3
-	VMOVUPD      Z2, Z4
-	VFMADD231PD  Z0, Z3, Z4
-	VFNMADD231PD Z0, Z3, Z2
-	VMOVUPD      Z5, K1, (AX)
-	VMOVUPD      Z4, K1, (AX)(DI*1)
-	VMOVUPD      Z1, K1, (AX)(DI*2)
-	VMOVUPD      Z2, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide4AVX512Fwd_j0s_32
+	VMOVUPD      (CX), Y2
+	VMULPD       Y1, Y2, Y2
+	VMOVUPD      (CX)(BX*1), Y3
+	VMULPD       Y1, Y3, Y3
+	VMOVUPD      (CX)(BX*2), Y4
+	VMULPD       Y1, Y4, Y4
+	VMOVUPD      (CX)(SI*1), Y5
+	VMULPD       Y1, Y5, Y5
+	VADDPD       Y4, Y2, Y6
+	VSUBPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y4
+	VSUBPD       Y5, Y3, Y3
+	VADDPD       Y4, Y6, Y5
+	VSUBPD       Y4, Y6, Y4
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y2, Y6
+	VFMADD231PD  Y0, Y3, Y6
+	VFNMADD231PD Y0, Y3, Y2
+	VMOVUPD      Y5, (AX)
+	VMOVUPD      Y6, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y2, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide4AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX512Fwd_j0s_16
+	VMOVUPD      (CX), X2
+	VMULPD       X1, X2, X2
+	VMOVUPD      (CX)(BX*1), X3
+	VMULPD       X1, X3, X3
+	VMOVUPD      (CX)(BX*2), X4
+	VMULPD       X1, X4, X4
+	VMOVUPD      (CX)(SI*1), X5
+	VMULPD       X1, X5, X5
+	VADDPD       X4, X2, X1
+	VSUBPD       X4, X2, X2
+	VADDPD       X5, X3, X4
+	VSUBPD       X5, X3, X3
+	VADDPD       X4, X1, X5
+	VSUBPD       X4, X1, X1
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X2, X4
+	VFMADD231PD  X0, X3, X4
+	VFNMADD231PD X0, X3, X2
+	VMOVUPD      X5, (AX)
+	VMOVUPD      X4, (AX)(DI*1)
+	VMOVUPD      X1, (AX)(DI*2)
+	VMOVUPD      X2, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide4AVX512Fwd_j0s_16:
 fft64MixWide4AVX512Fwd_j0s_end:
 fft64MixWide4AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -7176,36 +8879,72 @@ fft64MixWide4AVX512Fwd_jw_k:
 fft64MixWide4AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX512Fwd_jw_end
-	VMOVUPD.Z      (CX), K1, Z7
-	VMOVUPD.Z      (CX)(BX*1), K1, Z8
-	VPERMILPD      $0x55, Z8, Z9
-	VMULPD         Z2, Z9, Z9
-	VFMADDSUB231PD Z1, Z8, Z9
-	VMOVUPD.Z      (CX)(BX*2), K1, Z1
-	VPERMILPD      $0x55, Z1, Z2
-	VMULPD         Z4, Z2, Z2
-	VFMADDSUB231PD Z3, Z1, Z2
-	VMOVUPD.Z      (CX)(SI*1), K1, Z1
-	VPERMILPD      $0x55, Z1, Z3
-	VMULPD         Z6, Z3, Z3
-	VFMADDSUB231PD Z5, Z1, Z3
-	VADDPD         Z2, Z7, Z1
-	VSUBPD         Z2, Z7, Z2
-	VADDPD         Z3, Z9, Z4
-	VSUBPD         Z3, Z9, Z3
-	VADDPD         Z4, Z1, Z5
-	VSUBPD         Z4, Z1, Z1
-	VPERMILPD      $0x55, Z3, Z3
-	VMOVUPD        Z2, Z4
-	VFMADD231PD    Z0, Z3, Z4
-	VFNMADD231PD   Z0, Z3, Z2
-	VMOVUPD        Z5, K1, (AX)
-	VMOVUPD        Z4, K1, (AX)(DI*1)
-	VMOVUPD        Z1, K1, (AX)(DI*2)
-	VMOVUPD        Z2, K1, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide4AVX512Fwd_jw_32
+	VMOVUPD        (CX), Y7
+	VMOVUPD        (CX)(BX*1), Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         Y2, Y9, Y9
+	VFMADDSUB231PD Y1, Y8, Y9
+	VMOVUPD        (CX)(BX*2), Y8
+	VPERMILPD      $0x55, Y8, Y10
+	VMULPD         Y4, Y10, Y10
+	VFMADDSUB231PD Y3, Y8, Y10
+	VMOVUPD        (CX)(SI*1), Y8
+	VPERMILPD      $0x55, Y8, Y11
+	VMULPD         Y6, Y11, Y11
+	VFMADDSUB231PD Y5, Y8, Y11
+	VADDPD         Y10, Y7, Y8
+	VSUBPD         Y10, Y7, Y7
+	VADDPD         Y11, Y9, Y10
+	VSUBPD         Y11, Y9, Y9
+	VADDPD         Y10, Y8, Y11
+	VSUBPD         Y10, Y8, Y8
+	VPERMILPD      $0x55, Y9, Y9
+	VMOVUPD        Y7, Y10
+	VFMADD231PD    Y0, Y9, Y10
+	VFNMADD231PD   Y0, Y9, Y7
+	VMOVUPD        Y11, (AX)
+	VMOVUPD        Y10, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y7, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide4AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide4AVX512Fwd_jw_16
+	VMOVUPD        (CX), X7
+	VMOVUPD        (CX)(BX*1), X8
+	VPERMILPD      $0x55, X8, X9
+	VMULPD         X2, X9, X9
+	VFMADDSUB231PD X1, X8, X9
+	VMOVUPD        (CX)(BX*2), X1
+	VPERMILPD      $0x55, X1, X2
+	VMULPD         X4, X2, X2
+	VFMADDSUB231PD X3, X1, X2
+	VMOVUPD        (CX)(SI*1), X1
+	VPERMILPD      $0x55, X1, X3
+	VMULPD         X6, X3, X3
+	VFMADDSUB231PD X5, X1, X3
+	VADDPD         X2, X7, X1
+	VSUBPD         X2, X7, X2
+	VADDPD         X3, X9, X4
+	VSUBPD         X3, X9, X3
+	VADDPD         X4, X1, X5
+	VSUBPD         X4, X1, X1
+	VPERMILPD      $0x55, X3, X3
+	VMOVUPD        X2, X4
+	VFMADD231PD    X0, X3, X4
+	VFNMADD231PD   X0, X3, X2
+	VMOVUPD        X5, (AX)
+	VMOVUPD        X4, (AX)(DI*1)
+	VMOVUPD        X1, (AX)(DI*2)
+	VMOVUPD        X2, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide4AVX512Fwd_jw_16:
 fft64MixWide4AVX512Fwd_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide4AVX512Fwd_j
@@ -7215,7 +8954,7 @@ fft64MixWide4AVX512Fwd_done:
 	RET
 
 // func fft64MixWide4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide4AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -7230,10 +8969,6 @@ TEXT ·fft64MixWide4AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x03, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Z0
 	IMUL3Q  $0x03, BX, R10
 	MOVQ    s+40(FP), R11
@@ -7271,27 +9006,54 @@ fft64MixWide4AVX512Inv_j0_k:
 fft64MixWide4AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Inv_j0_end
-	VMOVUPD.Z    (CX), K1, Z1
-	VMOVUPD.Z    (CX)(BX*1), K1, Z2
-	VMOVUPD.Z    (CX)(BX*2), K1, Z3
-	VMOVUPD.Z    (CX)(SI*1), K1, Z4
-	VADDPD       Z3, Z1, Z5
-	VSUBPD       Z3, Z1, Z1
-	VADDPD       Z4, Z2, Z3
-	VSUBPD       Z4, Z2, Z2
-	VADDPD       Z3, Z5, Z4
-	VSUBPD       Z3, Z5, Z3
-	VPERMILPD    $0x55, Z2, Z2
-	VMOVUPD      Z1, Z5
-	VFMADD231PD  Z0, Z2, Z5
-	VFNMADD231PD Z0, Z2, Z1
-	VMOVUPD      Z4, K1, (AX)
-	VMOVUPD      Z5, K1, (AX)(DI*1)
-	VMOVUPD      Z3, K1, (AX)(DI*2)
-	VMOVUPD      Z1, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide4AVX512Inv_j0_32
+	VMOVUPD      (CX), Y1
+	VMOVUPD      (CX)(BX*1), Y2
+	VMOVUPD      (CX)(BX*2), Y3
+	VMOVUPD      (CX)(SI*1), Y4
+	VADDPD       Y3, Y1, Y5
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y4, Y2, Y3
+	VSUBPD       Y4, Y2, Y2
+	VADDPD       Y3, Y5, Y4
+	VSUBPD       Y3, Y5, Y3
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  Y0, Y2, Y5
+	VFNMADD231PD Y0, Y2, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y5, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide4AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX512Inv_j0_16
+	VMOVUPD      (CX), X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMOVUPD      (CX)(SI*1), X4
+	VADDPD       X3, X1, X5
+	VSUBPD       X3, X1, X1
+	VADDPD       X4, X2, X3
+	VSUBPD       X4, X2, X2
+	VADDPD       X3, X5, X4
+	VSUBPD       X3, X5, X3
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X1, X5
+	VFMADD231PD  X0, X2, X5
+	VFNMADD231PD X0, X2, X1
+	VMOVUPD      X4, (AX)
+	VMOVUPD      X5, (AX)(DI*1)
+	VMOVUPD      X3, (AX)(DI*2)
+	VMOVUPD      X1, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide4AVX512Inv_j0_16:
 fft64MixWide4AVX512Inv_j0_end:
 	JMP fft64MixWide4AVX512Inv_j0done
 
@@ -7328,31 +9090,62 @@ fft64MixWide4AVX512Inv_j0s_k:
 fft64MixWide4AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Inv_j0s_end
-	VMOVUPD.Z    (CX), K1, Z2
-	VMULPD       Z1, Z2, Z2
-	VMOVUPD.Z    (CX)(BX*1), K1, Z3
-	VMULPD       Z1, Z3, Z3
-	VMOVUPD.Z    (CX)(BX*2), K1, Z4
-	VMULPD       Z1, Z4, Z4
-	VMOVUPD.Z    (CX)(SI*1), K1, Z5
-	VMULPD       Z1, Z5, Z5
-	VADDPD       Z4, Z2, Z1
-	VSUBPD       Z4, Z2, Z2
-	VADDPD       Z5, Z3, Z4
-	VSUBPD       Z5, Z3, Z3
-	VADDPD       Z4, Z1, Z5
-	VSUBPD       Z4, Z1, Z1
-	VPERMILPD    $0x55, Z3, Z3
-	VMOVUPD      Z2, Z4
-	VFMADD231PD  Z0, Z3, Z4
-	VFNMADD231PD Z0, Z3, Z2
-	VMOVUPD      Z5, K1, (AX)
-	VMOVUPD      Z4, K1, (AX)(DI*1)
-	VMOVUPD      Z1, K1, (AX)(DI*2)
-	VMOVUPD      Z2, K1, (AX)(R8*1)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide4AVX512Inv_j0s_32
+	VMOVUPD      (CX), Y2
+	VMULPD       Y1, Y2, Y2
+	VMOVUPD      (CX)(BX*1), Y3
+	VMULPD       Y1, Y3, Y3
+	VMOVUPD      (CX)(BX*2), Y4
+	VMULPD       Y1, Y4, Y4
+	VMOVUPD      (CX)(SI*1), Y5
+	VMULPD       Y1, Y5, Y5
+	VADDPD       Y4, Y2, Y6
+	VSUBPD       Y4, Y2, Y2
+	VADDPD       Y5, Y3, Y4
+	VSUBPD       Y5, Y3, Y3
+	VADDPD       Y4, Y6, Y5
+	VSUBPD       Y4, Y6, Y4
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y2, Y6
+	VFMADD231PD  Y0, Y3, Y6
+	VFNMADD231PD Y0, Y3, Y2
+	VMOVUPD      Y5, (AX)
+	VMOVUPD      Y6, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y2, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide4AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide4AVX512Inv_j0s_16
+	VMOVUPD      (CX), X2
+	VMULPD       X1, X2, X2
+	VMOVUPD      (CX)(BX*1), X3
+	VMULPD       X1, X3, X3
+	VMOVUPD      (CX)(BX*2), X4
+	VMULPD       X1, X4, X4
+	VMOVUPD      (CX)(SI*1), X5
+	VMULPD       X1, X5, X5
+	VADDPD       X4, X2, X1
+	VSUBPD       X4, X2, X2
+	VADDPD       X5, X3, X4
+	VSUBPD       X5, X3, X3
+	VADDPD       X4, X1, X5
+	VSUBPD       X4, X1, X1
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X2, X4
+	VFMADD231PD  X0, X3, X4
+	VFNMADD231PD X0, X3, X2
+	VMOVUPD      X5, (AX)
+	VMOVUPD      X4, (AX)(DI*1)
+	VMOVUPD      X1, (AX)(DI*2)
+	VMOVUPD      X2, (AX)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide4AVX512Inv_j0s_16:
 fft64MixWide4AVX512Inv_j0s_end:
 fft64MixWide4AVX512Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -7409,36 +9202,72 @@ fft64MixWide4AVX512Inv_jw_k:
 fft64MixWide4AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX512Inv_jw_end
-	VMOVUPD.Z      (CX), K1, Z7
-	VMOVUPD.Z      (CX)(BX*1), K1, Z8
-	VPERMILPD      $0x55, Z8, Z9
-	VMULPD         Z2, Z9, Z9
-	VFMSUBADD231PD Z1, Z8, Z9
-	VMOVUPD.Z      (CX)(BX*2), K1, Z1
-	VPERMILPD      $0x55, Z1, Z2
-	VMULPD         Z4, Z2, Z2
-	VFMSUBADD231PD Z3, Z1, Z2
-	VMOVUPD.Z      (CX)(SI*1), K1, Z1
-	VPERMILPD      $0x55, Z1, Z3
-	VMULPD         Z6, Z3, Z3
-	VFMSUBADD231PD Z5, Z1, Z3
-	VADDPD         Z2, Z7, Z1
-	VSUBPD         Z2, Z7, Z2
-	VADDPD         Z3, Z9, Z4
-	VSUBPD         Z3, Z9, Z3
-	VADDPD         Z4, Z1, Z5
-	VSUBPD         Z4, Z1, Z1
-	VPERMILPD      $0x55, Z3, Z3
-	VMOVUPD        Z2, Z4
-	VFMADD231PD    Z0, Z3, Z4
-	VFNMADD231PD   Z0, Z3, Z2
-	VMOVUPD        Z5, K1, (AX)
-	VMOVUPD        Z4, K1, (AX)(DI*1)
-	VMOVUPD        Z1, K1, (AX)(DI*2)
-	VMOVUPD        Z2, K1, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide4AVX512Inv_jw_32
+	VMOVUPD        (CX), Y7
+	VMOVUPD        (CX)(BX*1), Y8
+	VPERMILPD      $0x55, Y8, Y9
+	VMULPD         Y2, Y9, Y9
+	VFMSUBADD231PD Y1, Y8, Y9
+	VMOVUPD        (CX)(BX*2), Y8
+	VPERMILPD      $0x55, Y8, Y10
+	VMULPD         Y4, Y10, Y10
+	VFMSUBADD231PD Y3, Y8, Y10
+	VMOVUPD        (CX)(SI*1), Y8
+	VPERMILPD      $0x55, Y8, Y11
+	VMULPD         Y6, Y11, Y11
+	VFMSUBADD231PD Y5, Y8, Y11
+	VADDPD         Y10, Y7, Y8
+	VSUBPD         Y10, Y7, Y7
+	VADDPD         Y11, Y9, Y10
+	VSUBPD         Y11, Y9, Y9
+	VADDPD         Y10, Y8, Y11
+	VSUBPD         Y10, Y8, Y8
+	VPERMILPD      $0x55, Y9, Y9
+	VMOVUPD        Y7, Y10
+	VFMADD231PD    Y0, Y9, Y10
+	VFNMADD231PD   Y0, Y9, Y7
+	VMOVUPD        Y11, (AX)
+	VMOVUPD        Y10, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y7, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide4AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide4AVX512Inv_jw_16
+	VMOVUPD        (CX), X7
+	VMOVUPD        (CX)(BX*1), X8
+	VPERMILPD      $0x55, X8, X9
+	VMULPD         X2, X9, X9
+	VFMSUBADD231PD X1, X8, X9
+	VMOVUPD        (CX)(BX*2), X1
+	VPERMILPD      $0x55, X1, X2
+	VMULPD         X4, X2, X2
+	VFMSUBADD231PD X3, X1, X2
+	VMOVUPD        (CX)(SI*1), X1
+	VPERMILPD      $0x55, X1, X3
+	VMULPD         X6, X3, X3
+	VFMSUBADD231PD X5, X1, X3
+	VADDPD         X2, X7, X1
+	VSUBPD         X2, X7, X2
+	VADDPD         X3, X9, X4
+	VSUBPD         X3, X9, X3
+	VADDPD         X4, X1, X5
+	VSUBPD         X4, X1, X1
+	VPERMILPD      $0x55, X3, X3
+	VMOVUPD        X2, X4
+	VFMADD231PD    X0, X3, X4
+	VFNMADD231PD   X0, X3, X2
+	VMOVUPD        X5, (AX)
+	VMOVUPD        X4, (AX)(DI*1)
+	VMOVUPD        X1, (AX)(DI*2)
+	VMOVUPD        X2, (AX)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide4AVX512Inv_jw_16:
 fft64MixWide4AVX512Inv_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide4AVX512Inv_j
@@ -7448,7 +9277,7 @@ fft64MixWide4AVX512Inv_done:
 	RET
 
 // func fft64MixWide5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide5AVX512Fwd(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -7463,10 +9292,6 @@ TEXT ·fft64MixWide5AVX512Fwd(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x03, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPD mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Z0
 	VMOVUPD mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Z1
 	VMOVUPD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Z2
@@ -7520,40 +9345,80 @@ fft64MixWide5AVX512Fwd_j0_k:
 fft64MixWide5AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Fwd_j0_end
-	VMOVUPD.Z    (CX), K1, Z4
-	VMOVUPD.Z    (CX)(BX*1), K1, Z5
-	VMOVUPD.Z    (CX)(BX*2), K1, Z6
-	VMOVUPD.Z    (CX)(SI*1), K1, Z7
-	VMOVUPD.Z    (CX)(BX*4), K1, Z8
-	VADDPD       Z8, Z5, Z9
-	VSUBPD       Z8, Z5, Z8
-	VADDPD       Z7, Z6, Z5
-	VSUBPD       Z7, Z6, Z6
-	VADDPD       Z9, Z4, Z7
-	VADDPD       Z5, Z7, Z7
-	VMOVUPD      Z4, Z10
-	VFMADD231PD  Z0, Z9, Z10
-	VFMADD231PD  Z1, Z5, Z10
-	VFMADD231PD  Z1, Z9, Z4
-	VFMADD231PD  Z0, Z5, Z4
-	VPERMILPD    $0x55, Z8, Z5
-	VPERMILPD    $0x55, Z6, Z6
-	VMULPD       Z2, Z5, Z8
-	VFMADD231PD  Z3, Z6, Z8
-	VMULPD       Z3, Z5, Z5
-	VFNMADD231PD Z2, Z6, Z5
-	VADDPD       Z8, Z10, Z6
-	VSUBPD       Z8, Z10, Z10
-	VADDPD       Z5, Z4, Z8
-	VSUBPD       Z5, Z4, Z4
-	VMOVUPD      Z7, K1, (AX)
-	VMOVUPD      Z6, K1, (AX)(DI*1)
-	VMOVUPD      Z8, K1, (AX)(DI*2)
-	VMOVUPD      Z4, K1, (AX)(R8*1)
-	VMOVUPD      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide5AVX512Fwd_j0_32
+	VMOVUPD      (CX), Y4
+	VMOVUPD      (CX)(BX*1), Y5
+	VMOVUPD      (CX)(BX*2), Y6
+	VMOVUPD      (CX)(SI*1), Y7
+	VMOVUPD      (CX)(BX*4), Y8
+	VADDPD       Y8, Y5, Y9
+	VSUBPD       Y8, Y5, Y8
+	VADDPD       Y7, Y6, Y5
+	VSUBPD       Y7, Y6, Y6
+	VADDPD       Y9, Y4, Y7
+	VADDPD       Y5, Y7, Y7
+	VMOVUPD      Y4, Y10
+	VFMADD231PD  Y0, Y9, Y10
+	VFMADD231PD  Y1, Y5, Y10
+	VFMADD231PD  Y1, Y9, Y4
+	VFMADD231PD  Y0, Y5, Y4
+	VPERMILPD    $0x55, Y8, Y5
+	VPERMILPD    $0x55, Y6, Y6
+	VMULPD       Y2, Y5, Y8
+	VFMADD231PD  Y3, Y6, Y8
+	VMULPD       Y3, Y5, Y5
+	VFNMADD231PD Y2, Y6, Y5
+	VADDPD       Y8, Y10, Y6
+	VSUBPD       Y8, Y10, Y10
+	VADDPD       Y5, Y4, Y8
+	VSUBPD       Y5, Y4, Y4
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y6, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y4, (AX)(R8*1)
+	VMOVUPD      Y10, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide5AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX512Fwd_j0_16
+	VMOVUPD      (CX), X4
+	VMOVUPD      (CX)(BX*1), X5
+	VMOVUPD      (CX)(BX*2), X6
+	VMOVUPD      (CX)(SI*1), X7
+	VMOVUPD      (CX)(BX*4), X8
+	VADDPD       X8, X5, X9
+	VSUBPD       X8, X5, X8
+	VADDPD       X7, X6, X5
+	VSUBPD       X7, X6, X6
+	VADDPD       X9, X4, X7
+	VADDPD       X5, X7, X7
+	VMOVUPD      X4, X10
+	VFMADD231PD  X0, X9, X10
+	VFMADD231PD  X1, X5, X10
+	VFMADD231PD  X1, X9, X4
+	VFMADD231PD  X0, X5, X4
+	VPERMILPD    $0x55, X8, X5
+	VPERMILPD    $0x55, X6, X6
+	VMULPD       X2, X5, X8
+	VFMADD231PD  X3, X6, X8
+	VMULPD       X3, X5, X5
+	VFNMADD231PD X2, X6, X5
+	VADDPD       X8, X10, X6
+	VSUBPD       X8, X10, X10
+	VADDPD       X5, X4, X8
+	VSUBPD       X5, X4, X4
+	VMOVUPD      X7, (AX)
+	VMOVUPD      X6, (AX)(DI*1)
+	VMOVUPD      X8, (AX)(DI*2)
+	VMOVUPD      X4, (AX)(R8*1)
+	VMOVUPD      X10, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide5AVX512Fwd_j0_16:
 fft64MixWide5AVX512Fwd_j0_end:
 	JMP fft64MixWide5AVX512Fwd_j0done
 
@@ -7603,45 +9468,90 @@ fft64MixWide5AVX512Fwd_j0s_k:
 fft64MixWide5AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Fwd_j0s_end
-	VMOVUPD.Z    (CX), K1, Z5
-	VMULPD       Z4, Z5, Z5
-	VMOVUPD.Z    (CX)(BX*1), K1, Z6
-	VMULPD       Z4, Z6, Z6
-	VMOVUPD.Z    (CX)(BX*2), K1, Z7
-	VMULPD       Z4, Z7, Z7
-	VMOVUPD.Z    (CX)(SI*1), K1, Z8
-	VMULPD       Z4, Z8, Z8
-	VMOVUPD.Z    (CX)(BX*4), K1, Z9
-	VMULPD       Z4, Z9, Z9
-	VADDPD       Z9, Z6, Z4
-	VSUBPD       Z9, Z6, Z9
-	VADDPD       Z8, Z7, Z6
-	VSUBPD       Z8, Z7, Z7
-	VADDPD       Z4, Z5, Z8
-	VADDPD       Z6, Z8, Z8
-	VMOVUPD      Z5, Z10
-	VFMADD231PD  Z0, Z4, Z10
-	VFMADD231PD  Z1, Z6, Z10
-	VFMADD231PD  Z1, Z4, Z5
-	VFMADD231PD  Z0, Z6, Z5
-	VPERMILPD    $0x55, Z9, Z4
-	VPERMILPD    $0x55, Z7, Z6
-	VMULPD       Z2, Z4, Z7
-	VFMADD231PD  Z3, Z6, Z7
-	VMULPD       Z3, Z4, Z4
-	VFNMADD231PD Z2, Z6, Z4
-	VADDPD       Z7, Z10, Z6
-	VSUBPD       Z7, Z10, Z10
-	VADDPD       Z4, Z5, Z7
-	VSUBPD       Z4, Z5, Z5
-	VMOVUPD      Z8, K1, (AX)
-	VMOVUPD      Z6, K1, (AX)(DI*1)
-	VMOVUPD      Z7, K1, (AX)(DI*2)
-	VMOVUPD      Z5, K1, (AX)(R8*1)
-	VMOVUPD      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide5AVX512Fwd_j0s_32
+	VMOVUPD      (CX), Y5
+	VMULPD       Y4, Y5, Y5
+	VMOVUPD      (CX)(BX*1), Y6
+	VMULPD       Y4, Y6, Y6
+	VMOVUPD      (CX)(BX*2), Y7
+	VMULPD       Y4, Y7, Y7
+	VMOVUPD      (CX)(SI*1), Y8
+	VMULPD       Y4, Y8, Y8
+	VMOVUPD      (CX)(BX*4), Y9
+	VMULPD       Y4, Y9, Y9
+	VADDPD       Y9, Y6, Y10
+	VSUBPD       Y9, Y6, Y9
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VADDPD       Y10, Y5, Y8
+	VADDPD       Y6, Y8, Y8
+	VMOVUPD      Y5, Y11
+	VFMADD231PD  Y0, Y10, Y11
+	VFMADD231PD  Y1, Y6, Y11
+	VFMADD231PD  Y1, Y10, Y5
+	VFMADD231PD  Y0, Y6, Y5
+	VPERMILPD    $0x55, Y9, Y6
+	VPERMILPD    $0x55, Y7, Y7
+	VMULPD       Y2, Y6, Y9
+	VFMADD231PD  Y3, Y7, Y9
+	VMULPD       Y3, Y6, Y6
+	VFNMADD231PD Y2, Y7, Y6
+	VADDPD       Y9, Y11, Y7
+	VSUBPD       Y9, Y11, Y11
+	VADDPD       Y6, Y5, Y9
+	VSUBPD       Y6, Y5, Y5
+	VMOVUPD      Y8, (AX)
+	VMOVUPD      Y7, (AX)(DI*1)
+	VMOVUPD      Y9, (AX)(DI*2)
+	VMOVUPD      Y5, (AX)(R8*1)
+	VMOVUPD      Y11, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide5AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX512Fwd_j0s_16
+	VMOVUPD      (CX), X5
+	VMULPD       X4, X5, X5
+	VMOVUPD      (CX)(BX*1), X6
+	VMULPD       X4, X6, X6
+	VMOVUPD      (CX)(BX*2), X7
+	VMULPD       X4, X7, X7
+	VMOVUPD      (CX)(SI*1), X8
+	VMULPD       X4, X8, X8
+	VMOVUPD      (CX)(BX*4), X9
+	VMULPD       X4, X9, X9
+	VADDPD       X9, X6, X4
+	VSUBPD       X9, X6, X9
+	VADDPD       X8, X7, X6
+	VSUBPD       X8, X7, X7
+	VADDPD       X4, X5, X8
+	VADDPD       X6, X8, X8
+	VMOVUPD      X5, X10
+	VFMADD231PD  X0, X4, X10
+	VFMADD231PD  X1, X6, X10
+	VFMADD231PD  X1, X4, X5
+	VFMADD231PD  X0, X6, X5
+	VPERMILPD    $0x55, X9, X4
+	VPERMILPD    $0x55, X7, X6
+	VMULPD       X2, X4, X7
+	VFMADD231PD  X3, X6, X7
+	VMULPD       X3, X4, X4
+	VFNMADD231PD X2, X6, X4
+	VADDPD       X7, X10, X6
+	VSUBPD       X7, X10, X10
+	VADDPD       X4, X5, X7
+	VSUBPD       X4, X5, X5
+	VMOVUPD      X8, (AX)
+	VMOVUPD      X6, (AX)(DI*1)
+	VMOVUPD      X7, (AX)(DI*2)
+	VMOVUPD      X5, (AX)(R8*1)
+	VMOVUPD      X10, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide5AVX512Fwd_j0s_16:
 fft64MixWide5AVX512Fwd_j0s_end:
 fft64MixWide5AVX512Fwd_j0done:
 	MOVQ ls+24(FP), R11
@@ -7716,52 +9626,104 @@ fft64MixWide5AVX512Fwd_jw_k:
 fft64MixWide5AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX512Fwd_jw_end
-	VMOVUPD.Z      (CX), K1, Z12
-	VMOVUPD.Z      (CX)(BX*1), K1, Z13
-	VPERMILPD      $0x55, Z13, Z14
-	VMULPD         Z5, Z14, Z14
-	VFMADDSUB231PD Z4, Z13, Z14
-	VMOVUPD.Z      (CX)(BX*2), K1, Z4
-	VPERMILPD      $0x55, Z4, Z5
-	VMULPD         Z7, Z5, Z5
-	VFMADDSUB231PD Z6, Z4, Z5
-	VMOVUPD.Z      (CX)(SI*1), K1, Z4
-	VPERMILPD      $0x55, Z4, Z6
-	VMULPD         Z9, Z6, Z6
-	VFMADDSUB231PD Z8, Z4, Z6
-	VMOVUPD.Z      (CX)(BX*4), K1, Z4
-	VPERMILPD      $0x55, Z4, Z7
-	VMULPD         Z11, Z7, Z7
-	VFMADDSUB231PD Z10, Z4, Z7
-	VADDPD         Z7, Z14, Z4
-	VSUBPD         Z7, Z14, Z8
-	VADDPD         Z6, Z5, Z7
-	VSUBPD         Z6, Z5, Z5
-	VADDPD         Z4, Z12, Z6
-	VADDPD         Z7, Z6, Z6
-	VMOVUPD        Z12, Z9
-	VFMADD231PD    Z0, Z4, Z9
-	VFMADD231PD    Z1, Z7, Z9
-	VFMADD231PD    Z1, Z4, Z12
-	VFMADD231PD    Z0, Z7, Z12
-	VPERMILPD      $0x55, Z8, Z4
-	VPERMILPD      $0x55, Z5, Z5
-	VMULPD         Z2, Z4, Z7
-	VFMADD231PD    Z3, Z5, Z7
-	VMULPD         Z3, Z4, Z4
-	VFNMADD231PD   Z2, Z5, Z4
-	VADDPD         Z7, Z9, Z5
-	VSUBPD         Z7, Z9, Z9
-	VADDPD         Z4, Z12, Z7
-	VSUBPD         Z4, Z12, Z12
-	VMOVUPD        Z6, K1, (AX)
-	VMOVUPD        Z5, K1, (AX)(DI*1)
-	VMOVUPD        Z7, K1, (AX)(DI*2)
-	VMOVUPD        Z12, K1, (AX)(R8*1)
-	VMOVUPD        Z9, K1, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide5AVX512Fwd_jw_32
+	VMOVUPD        (CX), Y12
+	VMOVUPD        (CX)(BX*1), Y13
+	VPERMILPD      $0x55, Y13, Y14
+	VMULPD         Y5, Y14, Y14
+	VFMADDSUB231PD Y4, Y13, Y14
+	VMOVUPD        (CX)(BX*2), Y13
+	VPERMILPD      $0x55, Y13, Y15
+	VMULPD         Y7, Y15, Y15
+	VFMADDSUB231PD Y6, Y13, Y15
+	VMOVUPD        (CX)(SI*1), Y13
+	VPERMILPD      $0x55, Y13, Y16
+	VMULPD         Y9, Y16, Y16
+	VFMADDSUB231PD Y8, Y13, Y16
+	VMOVUPD        (CX)(BX*4), Y13
+	VPERMILPD      $0x55, Y13, Y17
+	VMULPD         Y11, Y17, Y17
+	VFMADDSUB231PD Y10, Y13, Y17
+	VADDPD         Y17, Y14, Y13
+	VSUBPD         Y17, Y14, Y17
+	VADDPD         Y16, Y15, Y14
+	VSUBPD         Y16, Y15, Y15
+	VADDPD         Y13, Y12, Y16
+	VADDPD         Y14, Y16, Y16
+	VMOVUPD        Y12, Y18
+	VFMADD231PD    Y0, Y13, Y18
+	VFMADD231PD    Y1, Y14, Y18
+	VFMADD231PD    Y1, Y13, Y12
+	VFMADD231PD    Y0, Y14, Y12
+	VPERMILPD      $0x55, Y17, Y13
+	VPERMILPD      $0x55, Y15, Y14
+	VMULPD         Y2, Y13, Y15
+	VFMADD231PD    Y3, Y14, Y15
+	VMULPD         Y3, Y13, Y13
+	VFNMADD231PD   Y2, Y14, Y13
+	VADDPD         Y15, Y18, Y14
+	VSUBPD         Y15, Y18, Y18
+	VADDPD         Y13, Y12, Y15
+	VSUBPD         Y13, Y12, Y12
+	VMOVUPD        Y16, (AX)
+	VMOVUPD        Y14, (AX)(DI*1)
+	VMOVUPD        Y15, (AX)(DI*2)
+	VMOVUPD        Y12, (AX)(R8*1)
+	VMOVUPD        Y18, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide5AVX512Fwd_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide5AVX512Fwd_jw_16
+	VMOVUPD        (CX), X12
+	VMOVUPD        (CX)(BX*1), X13
+	VPERMILPD      $0x55, X13, X14
+	VMULPD         X5, X14, X14
+	VFMADDSUB231PD X4, X13, X14
+	VMOVUPD        (CX)(BX*2), X4
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X7, X5, X5
+	VFMADDSUB231PD X6, X4, X5
+	VMOVUPD        (CX)(SI*1), X4
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X9, X6, X6
+	VFMADDSUB231PD X8, X4, X6
+	VMOVUPD        (CX)(BX*4), X4
+	VPERMILPD      $0x55, X4, X7
+	VMULPD         X11, X7, X7
+	VFMADDSUB231PD X10, X4, X7
+	VADDPD         X7, X14, X4
+	VSUBPD         X7, X14, X8
+	VADDPD         X6, X5, X7
+	VSUBPD         X6, X5, X5
+	VADDPD         X4, X12, X6
+	VADDPD         X7, X6, X6
+	VMOVUPD        X12, X9
+	VFMADD231PD    X0, X4, X9
+	VFMADD231PD    X1, X7, X9
+	VFMADD231PD    X1, X4, X12
+	VFMADD231PD    X0, X7, X12
+	VPERMILPD      $0x55, X8, X4
+	VPERMILPD      $0x55, X5, X5
+	VMULPD         X2, X4, X7
+	VFMADD231PD    X3, X5, X7
+	VMULPD         X3, X4, X4
+	VFNMADD231PD   X2, X5, X4
+	VADDPD         X7, X9, X5
+	VSUBPD         X7, X9, X9
+	VADDPD         X4, X12, X7
+	VSUBPD         X4, X12, X12
+	VMOVUPD        X6, (AX)
+	VMOVUPD        X5, (AX)(DI*1)
+	VMOVUPD        X7, (AX)(DI*2)
+	VMOVUPD        X12, (AX)(R8*1)
+	VMOVUPD        X9, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide5AVX512Fwd_jw_16:
 fft64MixWide5AVX512Fwd_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide5AVX512Fwd_j
@@ -7771,7 +9733,7 @@ fft64MixWide5AVX512Fwd_done:
 	RET
 
 // func fft64MixWide5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
-// Requires: AVX, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixWide5AVX512Inv(SB), NOSPLIT, $0-48
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -7786,10 +9748,6 @@ TEXT ·fft64MixWide5AVX512Inv(SB), NOSPLIT, $0-48
 	SHRQ    $0x02, R9
 	ANDQ    $0x00000003, DX
 	SHLQ    $0x04, DX
-	LEAQ    mix_tailmask<>+0(SB), R10
-	MOVQ    DX, R11
-	SHRQ    $0x03, R11
-	KMOVW   (R10)(R11*2), K1
 	VMOVUPD mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Z0
 	VMOVUPD mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Z1
 	VMOVUPD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Z2
@@ -7843,40 +9801,80 @@ fft64MixWide5AVX512Inv_j0_k:
 fft64MixWide5AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Inv_j0_end
-	VMOVUPD.Z    (CX), K1, Z4
-	VMOVUPD.Z    (CX)(BX*1), K1, Z5
-	VMOVUPD.Z    (CX)(BX*2), K1, Z6
-	VMOVUPD.Z    (CX)(SI*1), K1, Z7
-	VMOVUPD.Z    (CX)(BX*4), K1, Z8
-	VADDPD       Z8, Z5, Z9
-	VSUBPD       Z8, Z5, Z8
-	VADDPD       Z7, Z6, Z5
-	VSUBPD       Z7, Z6, Z6
-	VADDPD       Z9, Z4, Z7
-	VADDPD       Z5, Z7, Z7
-	VMOVUPD      Z4, Z10
-	VFMADD231PD  Z0, Z9, Z10
-	VFMADD231PD  Z1, Z5, Z10
-	VFMADD231PD  Z1, Z9, Z4
-	VFMADD231PD  Z0, Z5, Z4
-	VPERMILPD    $0x55, Z8, Z5
-	VPERMILPD    $0x55, Z6, Z6
-	VMULPD       Z2, Z5, Z8
-	VFMADD231PD  Z3, Z6, Z8
-	VMULPD       Z3, Z5, Z5
-	VFNMADD231PD Z2, Z6, Z5
-	VADDPD       Z8, Z10, Z6
-	VSUBPD       Z8, Z10, Z10
-	VADDPD       Z5, Z4, Z8
-	VSUBPD       Z5, Z4, Z4
-	VMOVUPD      Z7, K1, (AX)
-	VMOVUPD      Z6, K1, (AX)(DI*1)
-	VMOVUPD      Z8, K1, (AX)(DI*2)
-	VMOVUPD      Z4, K1, (AX)(R8*1)
-	VMOVUPD      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide5AVX512Inv_j0_32
+	VMOVUPD      (CX), Y4
+	VMOVUPD      (CX)(BX*1), Y5
+	VMOVUPD      (CX)(BX*2), Y6
+	VMOVUPD      (CX)(SI*1), Y7
+	VMOVUPD      (CX)(BX*4), Y8
+	VADDPD       Y8, Y5, Y9
+	VSUBPD       Y8, Y5, Y8
+	VADDPD       Y7, Y6, Y5
+	VSUBPD       Y7, Y6, Y6
+	VADDPD       Y9, Y4, Y7
+	VADDPD       Y5, Y7, Y7
+	VMOVUPD      Y4, Y10
+	VFMADD231PD  Y0, Y9, Y10
+	VFMADD231PD  Y1, Y5, Y10
+	VFMADD231PD  Y1, Y9, Y4
+	VFMADD231PD  Y0, Y5, Y4
+	VPERMILPD    $0x55, Y8, Y5
+	VPERMILPD    $0x55, Y6, Y6
+	VMULPD       Y2, Y5, Y8
+	VFMADD231PD  Y3, Y6, Y8
+	VMULPD       Y3, Y5, Y5
+	VFNMADD231PD Y2, Y6, Y5
+	VADDPD       Y8, Y10, Y6
+	VSUBPD       Y8, Y10, Y10
+	VADDPD       Y5, Y4, Y8
+	VSUBPD       Y5, Y4, Y4
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y6, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y4, (AX)(R8*1)
+	VMOVUPD      Y10, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide5AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX512Inv_j0_16
+	VMOVUPD      (CX), X4
+	VMOVUPD      (CX)(BX*1), X5
+	VMOVUPD      (CX)(BX*2), X6
+	VMOVUPD      (CX)(SI*1), X7
+	VMOVUPD      (CX)(BX*4), X8
+	VADDPD       X8, X5, X9
+	VSUBPD       X8, X5, X8
+	VADDPD       X7, X6, X5
+	VSUBPD       X7, X6, X6
+	VADDPD       X9, X4, X7
+	VADDPD       X5, X7, X7
+	VMOVUPD      X4, X10
+	VFMADD231PD  X0, X9, X10
+	VFMADD231PD  X1, X5, X10
+	VFMADD231PD  X1, X9, X4
+	VFMADD231PD  X0, X5, X4
+	VPERMILPD    $0x55, X8, X5
+	VPERMILPD    $0x55, X6, X6
+	VMULPD       X2, X5, X8
+	VFMADD231PD  X3, X6, X8
+	VMULPD       X3, X5, X5
+	VFNMADD231PD X2, X6, X5
+	VADDPD       X8, X10, X6
+	VSUBPD       X8, X10, X10
+	VADDPD       X5, X4, X8
+	VSUBPD       X5, X4, X4
+	VMOVUPD      X7, (AX)
+	VMOVUPD      X6, (AX)(DI*1)
+	VMOVUPD      X8, (AX)(DI*2)
+	VMOVUPD      X4, (AX)(R8*1)
+	VMOVUPD      X10, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide5AVX512Inv_j0_16:
 fft64MixWide5AVX512Inv_j0_end:
 	JMP fft64MixWide5AVX512Inv_j0done
 
@@ -7926,45 +9924,90 @@ fft64MixWide5AVX512Inv_j0s_k:
 fft64MixWide5AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Inv_j0s_end
-	VMOVUPD.Z    (CX), K1, Z5
-	VMULPD       Z4, Z5, Z5
-	VMOVUPD.Z    (CX)(BX*1), K1, Z6
-	VMULPD       Z4, Z6, Z6
-	VMOVUPD.Z    (CX)(BX*2), K1, Z7
-	VMULPD       Z4, Z7, Z7
-	VMOVUPD.Z    (CX)(SI*1), K1, Z8
-	VMULPD       Z4, Z8, Z8
-	VMOVUPD.Z    (CX)(BX*4), K1, Z9
-	VMULPD       Z4, Z9, Z9
-	VADDPD       Z9, Z6, Z4
-	VSUBPD       Z9, Z6, Z9
-	VADDPD       Z8, Z7, Z6
-	VSUBPD       Z8, Z7, Z7
-	VADDPD       Z4, Z5, Z8
-	VADDPD       Z6, Z8, Z8
-	VMOVUPD      Z5, Z10
-	VFMADD231PD  Z0, Z4, Z10
-	VFMADD231PD  Z1, Z6, Z10
-	VFMADD231PD  Z1, Z4, Z5
-	VFMADD231PD  Z0, Z6, Z5
-	VPERMILPD    $0x55, Z9, Z4
-	VPERMILPD    $0x55, Z7, Z6
-	VMULPD       Z2, Z4, Z7
-	VFMADD231PD  Z3, Z6, Z7
-	VMULPD       Z3, Z4, Z4
-	VFNMADD231PD Z2, Z6, Z4
-	VADDPD       Z7, Z10, Z6
-	VSUBPD       Z7, Z10, Z10
-	VADDPD       Z4, Z5, Z7
-	VSUBPD       Z4, Z5, Z5
-	VMOVUPD      Z8, K1, (AX)
-	VMOVUPD      Z6, K1, (AX)(DI*1)
-	VMOVUPD      Z7, K1, (AX)(DI*2)
-	VMOVUPD      Z5, K1, (AX)(R8*1)
-	VMOVUPD      Z10, K1, (AX)(DI*4)
-	ADDQ         DX, CX
-	ADDQ         DX, AX
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide5AVX512Inv_j0s_32
+	VMOVUPD      (CX), Y5
+	VMULPD       Y4, Y5, Y5
+	VMOVUPD      (CX)(BX*1), Y6
+	VMULPD       Y4, Y6, Y6
+	VMOVUPD      (CX)(BX*2), Y7
+	VMULPD       Y4, Y7, Y7
+	VMOVUPD      (CX)(SI*1), Y8
+	VMULPD       Y4, Y8, Y8
+	VMOVUPD      (CX)(BX*4), Y9
+	VMULPD       Y4, Y9, Y9
+	VADDPD       Y9, Y6, Y10
+	VSUBPD       Y9, Y6, Y9
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VADDPD       Y10, Y5, Y8
+	VADDPD       Y6, Y8, Y8
+	VMOVUPD      Y5, Y11
+	VFMADD231PD  Y0, Y10, Y11
+	VFMADD231PD  Y1, Y6, Y11
+	VFMADD231PD  Y1, Y10, Y5
+	VFMADD231PD  Y0, Y6, Y5
+	VPERMILPD    $0x55, Y9, Y6
+	VPERMILPD    $0x55, Y7, Y7
+	VMULPD       Y2, Y6, Y9
+	VFMADD231PD  Y3, Y7, Y9
+	VMULPD       Y3, Y6, Y6
+	VFNMADD231PD Y2, Y7, Y6
+	VADDPD       Y9, Y11, Y7
+	VSUBPD       Y9, Y11, Y11
+	VADDPD       Y6, Y5, Y9
+	VSUBPD       Y6, Y5, Y5
+	VMOVUPD      Y8, (AX)
+	VMOVUPD      Y7, (AX)(DI*1)
+	VMOVUPD      Y9, (AX)(DI*2)
+	VMOVUPD      Y5, (AX)(R8*1)
+	VMOVUPD      Y11, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
 
+fft64MixWide5AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide5AVX512Inv_j0s_16
+	VMOVUPD      (CX), X5
+	VMULPD       X4, X5, X5
+	VMOVUPD      (CX)(BX*1), X6
+	VMULPD       X4, X6, X6
+	VMOVUPD      (CX)(BX*2), X7
+	VMULPD       X4, X7, X7
+	VMOVUPD      (CX)(SI*1), X8
+	VMULPD       X4, X8, X8
+	VMOVUPD      (CX)(BX*4), X9
+	VMULPD       X4, X9, X9
+	VADDPD       X9, X6, X4
+	VSUBPD       X9, X6, X9
+	VADDPD       X8, X7, X6
+	VSUBPD       X8, X7, X7
+	VADDPD       X4, X5, X8
+	VADDPD       X6, X8, X8
+	VMOVUPD      X5, X10
+	VFMADD231PD  X0, X4, X10
+	VFMADD231PD  X1, X6, X10
+	VFMADD231PD  X1, X4, X5
+	VFMADD231PD  X0, X6, X5
+	VPERMILPD    $0x55, X9, X4
+	VPERMILPD    $0x55, X7, X6
+	VMULPD       X2, X4, X7
+	VFMADD231PD  X3, X6, X7
+	VMULPD       X3, X4, X4
+	VFNMADD231PD X2, X6, X4
+	VADDPD       X7, X10, X6
+	VSUBPD       X7, X10, X10
+	VADDPD       X4, X5, X7
+	VSUBPD       X4, X5, X5
+	VMOVUPD      X8, (AX)
+	VMOVUPD      X6, (AX)(DI*1)
+	VMOVUPD      X7, (AX)(DI*2)
+	VMOVUPD      X5, (AX)(R8*1)
+	VMOVUPD      X10, (AX)(DI*4)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide5AVX512Inv_j0s_16:
 fft64MixWide5AVX512Inv_j0s_end:
 fft64MixWide5AVX512Inv_j0done:
 	MOVQ ls+24(FP), R11
@@ -8039,52 +10082,104 @@ fft64MixWide5AVX512Inv_jw_k:
 fft64MixWide5AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX512Inv_jw_end
-	VMOVUPD.Z      (CX), K1, Z12
-	VMOVUPD.Z      (CX)(BX*1), K1, Z13
-	VPERMILPD      $0x55, Z13, Z14
-	VMULPD         Z5, Z14, Z14
-	VFMSUBADD231PD Z4, Z13, Z14
-	VMOVUPD.Z      (CX)(BX*2), K1, Z4
-	VPERMILPD      $0x55, Z4, Z5
-	VMULPD         Z7, Z5, Z5
-	VFMSUBADD231PD Z6, Z4, Z5
-	VMOVUPD.Z      (CX)(SI*1), K1, Z4
-	VPERMILPD      $0x55, Z4, Z6
-	VMULPD         Z9, Z6, Z6
-	VFMSUBADD231PD Z8, Z4, Z6
-	VMOVUPD.Z      (CX)(BX*4), K1, Z4
-	VPERMILPD      $0x55, Z4, Z7
-	VMULPD         Z11, Z7, Z7
-	VFMSUBADD231PD Z10, Z4, Z7
-	VADDPD         Z7, Z14, Z4
-	VSUBPD         Z7, Z14, Z8
-	VADDPD         Z6, Z5, Z7
-	VSUBPD         Z6, Z5, Z5
-	VADDPD         Z4, Z12, Z6
-	VADDPD         Z7, Z6, Z6
-	VMOVUPD        Z12, Z9
-	VFMADD231PD    Z0, Z4, Z9
-	VFMADD231PD    Z1, Z7, Z9
-	VFMADD231PD    Z1, Z4, Z12
-	VFMADD231PD    Z0, Z7, Z12
-	VPERMILPD      $0x55, Z8, Z4
-	VPERMILPD      $0x55, Z5, Z5
-	VMULPD         Z2, Z4, Z7
-	VFMADD231PD    Z3, Z5, Z7
-	VMULPD         Z3, Z4, Z4
-	VFNMADD231PD   Z2, Z5, Z4
-	VADDPD         Z7, Z9, Z5
-	VSUBPD         Z7, Z9, Z9
-	VADDPD         Z4, Z12, Z7
-	VSUBPD         Z4, Z12, Z12
-	VMOVUPD        Z6, K1, (AX)
-	VMOVUPD        Z5, K1, (AX)(DI*1)
-	VMOVUPD        Z7, K1, (AX)(DI*2)
-	VMOVUPD        Z12, K1, (AX)(R8*1)
-	VMOVUPD        Z9, K1, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
+	TESTQ          $0x00000020, DX
+	JZ             fft64MixWide5AVX512Inv_jw_32
+	VMOVUPD        (CX), Y12
+	VMOVUPD        (CX)(BX*1), Y13
+	VPERMILPD      $0x55, Y13, Y14
+	VMULPD         Y5, Y14, Y14
+	VFMSUBADD231PD Y4, Y13, Y14
+	VMOVUPD        (CX)(BX*2), Y13
+	VPERMILPD      $0x55, Y13, Y15
+	VMULPD         Y7, Y15, Y15
+	VFMSUBADD231PD Y6, Y13, Y15
+	VMOVUPD        (CX)(SI*1), Y13
+	VPERMILPD      $0x55, Y13, Y16
+	VMULPD         Y9, Y16, Y16
+	VFMSUBADD231PD Y8, Y13, Y16
+	VMOVUPD        (CX)(BX*4), Y13
+	VPERMILPD      $0x55, Y13, Y17
+	VMULPD         Y11, Y17, Y17
+	VFMSUBADD231PD Y10, Y13, Y17
+	VADDPD         Y17, Y14, Y13
+	VSUBPD         Y17, Y14, Y17
+	VADDPD         Y16, Y15, Y14
+	VSUBPD         Y16, Y15, Y15
+	VADDPD         Y13, Y12, Y16
+	VADDPD         Y14, Y16, Y16
+	VMOVUPD        Y12, Y18
+	VFMADD231PD    Y0, Y13, Y18
+	VFMADD231PD    Y1, Y14, Y18
+	VFMADD231PD    Y1, Y13, Y12
+	VFMADD231PD    Y0, Y14, Y12
+	VPERMILPD      $0x55, Y17, Y13
+	VPERMILPD      $0x55, Y15, Y14
+	VMULPD         Y2, Y13, Y15
+	VFMADD231PD    Y3, Y14, Y15
+	VMULPD         Y3, Y13, Y13
+	VFNMADD231PD   Y2, Y14, Y13
+	VADDPD         Y15, Y18, Y14
+	VSUBPD         Y15, Y18, Y18
+	VADDPD         Y13, Y12, Y15
+	VSUBPD         Y13, Y12, Y12
+	VMOVUPD        Y16, (AX)
+	VMOVUPD        Y14, (AX)(DI*1)
+	VMOVUPD        Y15, (AX)(DI*2)
+	VMOVUPD        Y12, (AX)(R8*1)
+	VMOVUPD        Y18, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
 
+fft64MixWide5AVX512Inv_jw_32:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide5AVX512Inv_jw_16
+	VMOVUPD        (CX), X12
+	VMOVUPD        (CX)(BX*1), X13
+	VPERMILPD      $0x55, X13, X14
+	VMULPD         X5, X14, X14
+	VFMSUBADD231PD X4, X13, X14
+	VMOVUPD        (CX)(BX*2), X4
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X7, X5, X5
+	VFMSUBADD231PD X6, X4, X5
+	VMOVUPD        (CX)(SI*1), X4
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X9, X6, X6
+	VFMSUBADD231PD X8, X4, X6
+	VMOVUPD        (CX)(BX*4), X4
+	VPERMILPD      $0x55, X4, X7
+	VMULPD         X11, X7, X7
+	VFMSUBADD231PD X10, X4, X7
+	VADDPD         X7, X14, X4
+	VSUBPD         X7, X14, X8
+	VADDPD         X6, X5, X7
+	VSUBPD         X6, X5, X5
+	VADDPD         X4, X12, X6
+	VADDPD         X7, X6, X6
+	VMOVUPD        X12, X9
+	VFMADD231PD    X0, X4, X9
+	VFMADD231PD    X1, X7, X9
+	VFMADD231PD    X1, X4, X12
+	VFMADD231PD    X0, X7, X12
+	VPERMILPD      $0x55, X8, X4
+	VPERMILPD      $0x55, X5, X5
+	VMULPD         X2, X4, X7
+	VFMADD231PD    X3, X5, X7
+	VMULPD         X3, X4, X4
+	VFNMADD231PD   X2, X5, X4
+	VADDPD         X7, X9, X5
+	VSUBPD         X7, X9, X9
+	VADDPD         X4, X12, X7
+	VSUBPD         X4, X12, X12
+	VMOVUPD        X6, (AX)
+	VMOVUPD        X5, (AX)(DI*1)
+	VMOVUPD        X7, (AX)(DI*2)
+	VMOVUPD        X12, (AX)(R8*1)
+	VMOVUPD        X9, (AX)(DI*4)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide5AVX512Inv_jw_16:
 fft64MixWide5AVX512Inv_jw_end:
 	DECQ R11
 	JNZ  fft64MixWide5AVX512Inv_j

@@ -18,9 +18,8 @@
 // most of the work when ls is small (ls = 1: all of it). The scale s
 // (≠ 1 only when ls = 1) is a product on each load of that loop, and a
 // second copy of it without the products serves s = 1. The k < r mod
-// (values per vector) left after the whole vectors run once more with
-// masked loads and stores (AVX-512: an opmask; AVX2: VMASKMOVPS/PD,
-// which neither faults nor writes past the mask either), so the kernel is
+// (values per vector) left after the whole vectors run in narrower
+// registers (half a vector, a quarter, …, one value), so the kernel is
 // right for every r ≥ 1, if slow when r is below a vector.
 //
 // Products: x·w = fmaddsub(x, Re w, swap(x)·Im w), the inverse's
@@ -72,9 +71,9 @@ func generateXMix() {
 // mixType is a kernel's element type and vector width: complex64 (float32
 // lanes, PS) or complex128 (float64 lanes, PD) in YMM or ZMM registers.
 type mixType struct {
-	v   vmath.ISA
-	pd  bool
-	xmm bool // 128-bit registers: the AVX2 kernels' tails
+	v     vmath.ISA
+	pd    bool
+	width int // bytes per register when narrower than v's: the tails
 }
 
 // esz is the bytes of one complex value, fsz of one float.
@@ -92,8 +91,11 @@ func (m mixType) vals() int { return m.v.Bytes() / m.esz() }
 func (m mixType) zmm() bool { return m.v.Lanes == 16 }
 
 func (m mixType) vec() reg.VecVirtual {
-	if m.xmm {
+	switch m.width {
+	case 16:
 		return XMM()
+	case 32:
+		return YMM()
 	}
 	return m.v.Vec()
 }
@@ -186,19 +188,27 @@ func (m mixType) constMem(even, odd float64) Mem {
 	return mem
 }
 
-// mixMaskTable returns the AVX-512 tail masks: the uint16 (1 << i) − 1
-// for i = 0 … 16 lanes.
-func mixMaskTable() Mem {
-	const name = "mix_tailmask"
-	if mem, ok := mixConstTables[name]; ok {
-		return mem
+// narrow returns op as a register of width bytes (its low part), or op
+// itself when it is memory.
+func narrow(op Op, width int) Op {
+	r, ok := op.(reg.VecVirtual)
+	if !ok {
+		return op
 	}
-	mem := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
-	for i := 0; i <= 16; i++ {
-		DATA(2*i, U16(uint16(1<<i-1)))
+	if width == 16 {
+		return r.AsX()
 	}
-	mixConstTables[name] = mem
-	return mem
+	return r.AsY()
+}
+
+// as returns c for registers of width bytes.
+func (c mixConsts) as(width int) mixConsts {
+	for _, op := range []*Op{&c.half, &c.rot, &c.sgn, &c.c1, &c.c2, &c.rot1, &c.rot2} {
+		if *op != nil {
+			*op = narrow(*op, width)
+		}
+	}
+	return c
 }
 
 // mixConsts are the butterfly's constant vectors of one kernel: registers
@@ -361,22 +371,12 @@ func mixWide(m mixType, p int, inverse bool) {
 	ANDQ(U32(m.vals()-1), remb)
 	SHLQ(U8(log2(m.esz())), remb)
 
-	// The tail's mask: built once.
-	var kmask reg.Register
-	if m.zmm() {
-		kmask = K()
-		tbl, lanes := GP64(), GP64()
-		LEAQ(mixMaskTable(), tbl)
-		MOVQ(remb, lanes)
-		SHRQ(U8(log2(m.fsz())), lanes)
-		KMOVW(Mem{Base: tbl, Index: lanes, Scale: 2}, kmask)
-	}
 	c := m.consts(p, inverse)
 
 	// body emits the stage for one vector of k of a j (of mv's width) at
 	// in and out, loading by ld and storing by st; w holds the j's twiddle
 	// broadcasts (nil: all 1) and sv the scale (nil: 1).
-	body := func(mv mixType, ld func(Mem, reg.VecVirtual), st func(reg.VecVirtual, Mem), w []Op, sv Op) {
+	body := func(mv mixType, c mixConsts, ld func(Mem, reg.VecVirtual), st func(reg.VecVirtual, Mem), w []Op, sv Op) {
 		a := make([]reg.VecVirtual, p)
 		for q := range p {
 			a[q] = mv.vec()
@@ -405,9 +405,9 @@ func mixWide(m mixType, p int, inverse bool) {
 		Label(name + "_" + tag + "_k")
 		if sv != nil {
 			// The scale as the loads' multiply, from memory.
-			body(m, func(mem Mem, x reg.VecVirtual) { m.mul(mem, sv, x) }, fullStore, w, nil)
+			body(m, c, func(mem Mem, x reg.VecVirtual) { m.mul(mem, sv, x) }, fullStore, w, nil)
 		} else {
-			body(m, full, fullStore, w, nil)
+			body(m, c, full, fullStore, w, nil)
 		}
 		ADDQ(U32(m.v.Bytes()), in)
 		ADDQ(U32(m.v.Bytes()), out)
@@ -416,49 +416,36 @@ func mixWide(m mixType, p int, inverse bool) {
 		Label(name + "_" + tag + "_tail")
 		TESTQ(remb, remb)
 		JZ(lbl(tag + "_end"))
-		if m.zmm() {
-			ld := func(mem Mem, x reg.VecVirtual) {
-				if m.pd {
-					VMOVUPD_Z(mem, kmask, x)
-				} else {
-					VMOVUPS_Z(mem, kmask, x)
-				}
-			}
-			st := func(x reg.VecVirtual, mem Mem) { m.mov(x, kmask, mem) }
-			body(m, ld, st, w, sv)
-			ADDQ(remb, in)
-			ADDQ(remb, out)
-		} else {
-			// AVX2: the values left in XMM registers, 16 bytes (two
-			// complex64, or the one complex128) then 8 (one complex64).
-			// VMASKMOVPS's stores had made the tail cost more than the
-			// whole vectors: radix 4, n = 1000, ls = 25 (r = 10), 449 ns
-			// a stage against 175 at ls = 5.
-			mx := m
-			mx.xmm = true
-			var wx []Op
+		// The values left in narrower registers, halving: 32 bytes
+		// (AVX-512 only), 16, then 8 (complex64 only), each run when its
+		// bit of the tail's bytes is set. VMASKMOVPS's stores had made the
+		// AVX2 tail cost more than the whole vectors (radix 4, n = 1000,
+		// ls = 25, r = 10: 454 ns a stage against 151), and AVX-512's
+		// opmask loads and stores were slower too (the same stage 191 →
+		// 151 ns, complex128 268 → 241; radix 2, r = 20, 99 → 86).
+		for b := m.v.Bytes() / 2; b >= m.esz(); b /= 2 {
+			mv := m
+			mv.width = max(b, 16)
+			var wn []Op
 			for _, x := range w {
-				wx = append(wx, x.(reg.VecVirtual).AsX())
+				wn = append(wn, narrow(x, mv.width))
 			}
-			var svx Op
+			var svn Op
 			if sv != nil {
-				svx = sv.(reg.VecVirtual).AsX()
+				svn = narrow(sv, mv.width)
 			}
-			if !m.pd {
-				TESTQ(U32(16), remb)
-				JZ(lbl(tag + "_one"))
+			next := fmt.Sprintf("%s_%s_%d", name, tag, b)
+			TESTQ(U32(b), remb)
+			JZ(LabelRef(next))
+			ld, st := full, fullStore
+			if b == 8 {
+				ld = func(mem Mem, x reg.VecVirtual) { VMOVSD(mem, x) }
+				st = func(x reg.VecVirtual, mem Mem) { VMOVSD(x, mem) }
 			}
-			body(mx, full, fullStore, wx, svx)
-			ADDQ(U32(16), in)
-			ADDQ(U32(16), out)
-			if !m.pd {
-				Label(name + "_" + tag + "_one")
-				TESTQ(U32(8), remb)
-				JZ(lbl(tag + "_end"))
-				body(mx, func(mem Mem, x reg.VecVirtual) { VMOVSD(mem, x) }, func(x reg.VecVirtual, mem Mem) { VMOVSD(x, mem) }, wx, svx)
-				ADDQ(U32(8), in)
-				ADDQ(U32(8), out)
-			}
+			body(mv, c.as(mv.width), ld, st, wn, svn)
+			ADDQ(U32(b), in)
+			ADDQ(U32(b), out)
+			Label(next)
 		}
 		Label(name + "_" + tag + "_end")
 	}
