@@ -4,6 +4,8 @@ package asm_test
 
 import (
 	"fmt"
+	"math"
+	"math/cmplx"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -65,6 +67,41 @@ func BenchmarkFFTMixedStage(b *testing.B) {
 					}
 					for b.Loop() {
 						run()
+					}
+					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)*4/float64(n), "ns/4val")
+				})
+			}
+		}
+	}
+}
+
+// BenchmarkFFTRadix4StageForMixed times the power-of-two radix-4 stage
+// (FFTRadix4) of n = 1024 and 4096 at the ls BenchmarkFFTMixedStage uses
+// the nearest of, in the same unit: the speed a wide mixed-radix stage is
+// measured against.
+func BenchmarkFFTRadix4StageForMixed(b *testing.B) {
+	for _, l := range asm.Levels() {
+		for _, n := range []int{1024, 4096} {
+			for _, ls := range []int{1, 4, 16} {
+				r := n / (4 * ls)
+				if !asm.FFTMixedSupported(l, 4, ls, r) || !asm.FFTRadix4Supported(l, ls, r) {
+					continue
+				}
+				var w [3][]complex128
+				for q := range w {
+					w[q] = make([]complex128, ls)
+					for j := range ls {
+						w[q][j] = cmplx.Exp(complex(0, -2*math.Pi*float64((q+1)*j)/float64(4*ls)))
+					}
+				}
+				tw := packTwiddles(l, w, ls, r)
+				in, out := make([]complex64, n), make([]complex64, n)
+				for i := range in {
+					in[i] = complex(float32(i%7), 1)
+				}
+				b.Run(fmt.Sprintf("%s/c64_p4_n%d_ls%d", l, n, ls), func(b *testing.B) {
+					for b.Loop() {
+						asm.FFTRadix4(l, out, in, tw, ls, false)
 					}
 					b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)*4/float64(n), "ns/4val")
 				})
