@@ -27,7 +27,7 @@ func BenchmarkFFTMixedStage(b *testing.B) {
 	var shapes []shape
 	for _, n := range []int{1000, 3000} {
 		for _, p := range []int{2, 3, 4, 5} {
-			for _, ls := range []int{1, 5, 25} {
+			for _, ls := range []int{1, 5, 25, 40, 100, 125, 200} {
 				if n%(p*ls) == 0 {
 					shapes = append(shapes, shape{n, p, ls})
 				}

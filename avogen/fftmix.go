@@ -338,9 +338,6 @@ func mixIdx(base, st, st3 reg.Register, q, disp int) Mem {
 	panic("mixIdx: row")
 }
 
-// mixUnroll is the number of vectors of k a kernel's main loop takes per
-// iteration.
-func mixUnroll(m mixType, p int) int { return 1 }
 
 // mixWide emits one wide mixed-radix stage kernel.
 func mixWide(m mixType, p int, inverse bool) {
@@ -398,6 +395,8 @@ func mixWide(m mixType, p int, inverse bool) {
 	// loop emits the k loop of one j: whole vectors, then the tail; in
 	// and out end r values on.
 	loop := func(tag string, w []Op, sv Op) {
+		// One vector per iteration: two at AVX-512 (32 registers) gained
+		// nothing, every n = 1000 stage within 3% (nine rounds).
 		k := GP64()
 		MOVQ(nv, k)
 		TESTQ(k, k)
