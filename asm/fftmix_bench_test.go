@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/cmplx"
 	"testing"
+	"unsafe"
 
 	"github.com/ssmkern/ssmkern/asm"
 )
@@ -39,8 +40,8 @@ func BenchmarkFFTMixedStage(b *testing.B) {
 			n, p, ls := sh.n, sh.p, sh.ls
 			tw32, w := mixTwiddles[float32](p, ls)
 			tw64, w64 := mixTwiddles[float64](p, ls)
-			in32, out32 := make([]complex64, n), make([]complex64, n)
-			in64, out64 := make([]complex128, n), make([]complex128, n)
+			in32, out32 := mixBenchBuffers[complex64](n)
+			in64, out64 := mixBenchBuffers[complex128](n)
 			for i := range in32 {
 				in32[i] = complex(float32(i%7), 1)
 				in64[i] = complex(float64(i%7), 1)
@@ -73,6 +74,22 @@ func BenchmarkFFTMixedStage(b *testing.B) {
 			}
 		}
 	}
+}
+
+// mixBenchBuffers returns in and out of n values each, in starting a page
+// and out half a page past a page boundary: the timing of a stage moves
+// by up to 2× with the addresses' distance modulo 4 KB (loads that seem
+// to alias earlier stores wait for them), which allocations of their own
+// would leave to chance.
+func mixBenchBuffers[T complex64 | complex128](n int) (in, out []T) {
+	var zero T
+	size := int(unsafe.Sizeof(zero))
+	page := 4096 / size
+	slab := make([]T, 3*page+2*n)
+	skip := (page - int(uintptr(unsafe.Pointer(&slab[0]))%4096)/size) % page
+	in = slab[skip : skip+n]
+	o := skip + (n+page-1)/page*page + page/2
+	return in, slab[o : o+n]
 }
 
 // BenchmarkFFTRadix4StageForMixed times the power-of-two radix-4 stage

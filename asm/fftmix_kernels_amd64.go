@@ -9,10 +9,25 @@ package asm
 // few float32 (float64) roundings of the stage in float64
 // (fftmix_test.go). Speed: see BenchmarkFFTMixedStage.
 
+// mixedWideAVX2Below: at AVX-512 a stage whose r is below a ZMM's values
+// runs the AVX2 kernel. Both then take their r values in the same YMM and
+// XMM registers, but the AVX-512 kernel was the slower by 15–25%
+// (best of 400 × 50 calls, interleaved in one process, n = 1000:
+// complex64 radix 5, r = 2, 471 ns against 388; radix 4, r = 2, 373
+// against 279; radix 2, r = 4, 211 against 177; complex128 radix 5, r = 2,
+// 501 against 402), its twiddles broadcast into ZMM registers rather than
+// YMM; broadcasting them again at the tail's width made it slower still
+// (BenchmarkFFTMixedStage, radix 5, r = 2: 456 → 664 ns). From r = 5 on
+// (complex64) the two are level, and from a whole ZMM on AVX-512 leads
+// (radix 5, r = 8: 164 against 183 ns).
+
 // fftMixedWideAt runs the wide radix-p stage of complex64 values; r = len(in)/(p·ls).
 func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s float32, inverse bool) {
 	o, i, w := &out[0], &in[0], &tw[0]
 	r := len(in) / (p * ls)
+	if l == AVX512 && r < FFTValues(AVX512) {
+		l = AVX2 // see mixedWideAVX2Below
+	}
 	switch {
 	case l == AVX512 && p == 2 && !inverse:
 		fftMixWide2AVX512Fwd(o, i, w, ls, r, s)
@@ -55,6 +70,9 @@ func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s
 func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int, s float64, inverse bool) {
 	o, i, w := &out[0], &in[0], &tw[0]
 	r := len(in) / (p * ls)
+	if l == AVX512 && r < FFT64Values(AVX512) {
+		l = AVX2 // see mixedWideAVX2Below
+	}
 	switch {
 	case l == AVX512 && p == 2 && !inverse:
 		fft64MixWide2AVX512Fwd(o, i, w, ls, r, s)
