@@ -24,3 +24,7 @@ func FFTMixedWideForTest(l Level, p int, out, in []complex64, tw []float32, ls i
 func FFT64MixedWideForTest(l Level, p int, out, in []complex128, tw []float64, ls int, s float64, inverse bool) {
 	fft64MixedWideAt(l, p, out, in, tw, ls, s, inverse)
 }
+
+// FFTMixedGroupedForTest reports whether FFTMixedStage runs the stage's
+// grouped kernel (complex64) at level l.
+func FFTMixedGroupedForTest(l Level, ls, r int) bool { return fftMixedGrouped(l, ls, r) }

@@ -110,3 +110,93 @@ func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int
 		panic("asm: fft64MixedWideAt: no kernel")
 	}
 }
+
+// fftMixedGrouped reports whether the complex64 stage (ls, r) runs the
+// grouped kernel at level l (avogen/fftmix.go, mixGroup, which says why
+// only r = 2): a vector holds the two values of two (AVX2) or four
+// (AVX-512) j, where the wide kernel runs one j per XMM. ls > 1: the
+// first stage, whose s may not be 1, stays wide.
+func fftMixedGrouped(l Level, ls, r int) bool {
+	return fftMixedLevel(l) && r == 2 && ls > 1
+}
+
+// mixedGroupTwiddles fills the grouped form's table: for each vector of
+// vals/r j (then the ls mod vals/r j left, in halving groups, as the kernel
+// takes them) and q = 1 … p−1, the vector's Re w then its Im w, each value
+// over both lanes of every value of its j.
+func mixedGroupTwiddles(vals, p, ls, r int, w func(q, j int) complex128, tw []float32) {
+	g := vals / r
+	i := 0
+	block := func(j0, gj int) {
+		for q := 1; q < p; q++ {
+			for part := range 2 {
+				for jj := range gj {
+					v := w(q, j0+jj)
+					x := float32(real(v))
+					if part == 1 {
+						x = float32(imag(v))
+					}
+					for range 2 * r {
+						tw[i] = x
+						i++
+					}
+				}
+			}
+		}
+	}
+	j := 0
+	for ; j+g <= ls; j += g {
+		block(j, g)
+	}
+	for gj := g / 2; gj >= 1; gj /= 2 {
+		if ls&gj != 0 {
+			block(j, gj)
+			j += gj
+		}
+	}
+}
+
+// mixedGroupTwiddleLen is the float count of the grouped form's table.
+func mixedGroupTwiddleLen(p, ls, r int) int { return 4 * (p - 1) * ls * r }
+
+// fftMixedGroupAt runs the grouped radix-p stage (r = 2) of complex64
+// values.
+func fftMixedGroupAt(l Level, p int, out, in []complex64, tw []float32, ls int, inverse bool) {
+	o, i, w := &out[0], &in[0], &tw[0]
+	switch {
+	case l == AVX512 && p == 2 && !inverse:
+		fftMixGroup2R2AVX512Fwd(o, i, w, ls)
+	case l == AVX512 && p == 2 && inverse:
+		fftMixGroup2R2AVX512Inv(o, i, w, ls)
+	case l == AVX512 && p == 3 && !inverse:
+		fftMixGroup3R2AVX512Fwd(o, i, w, ls)
+	case l == AVX512 && p == 3 && inverse:
+		fftMixGroup3R2AVX512Inv(o, i, w, ls)
+	case l == AVX512 && p == 4 && !inverse:
+		fftMixGroup4R2AVX512Fwd(o, i, w, ls)
+	case l == AVX512 && p == 4 && inverse:
+		fftMixGroup4R2AVX512Inv(o, i, w, ls)
+	case l == AVX512 && p == 5 && !inverse:
+		fftMixGroup5R2AVX512Fwd(o, i, w, ls)
+	case l == AVX512 && p == 5 && inverse:
+		fftMixGroup5R2AVX512Inv(o, i, w, ls)
+	case l == AVX2 && p == 2 && !inverse:
+		fftMixGroup2R2AVX2Fwd(o, i, w, ls)
+	case l == AVX2 && p == 2 && inverse:
+		fftMixGroup2R2AVX2Inv(o, i, w, ls)
+	case l == AVX2 && p == 3 && !inverse:
+		fftMixGroup3R2AVX2Fwd(o, i, w, ls)
+	case l == AVX2 && p == 3 && inverse:
+		fftMixGroup3R2AVX2Inv(o, i, w, ls)
+	case l == AVX2 && p == 4 && !inverse:
+		fftMixGroup4R2AVX2Fwd(o, i, w, ls)
+	case l == AVX2 && p == 4 && inverse:
+		fftMixGroup4R2AVX2Inv(o, i, w, ls)
+	case l == AVX2 && p == 5 && !inverse:
+		fftMixGroup5R2AVX2Fwd(o, i, w, ls)
+	case l == AVX2 && p == 5 && inverse:
+		fftMixGroup5R2AVX2Inv(o, i, w, ls)
+	default:
+		panic("asm: fftMixedGroupAt: no kernel")
+	}
+}

@@ -12,3 +12,14 @@ func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s
 func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int, s float64, inverse bool) {
 	panic("asm: no mixed-radix kernels at NEON")
 }
+
+func fftMixedGrouped(l Level, ls, r int) bool { return false }
+
+func mixedGroupTwiddles(vals, p, ls, r int, w func(q, j int) complex128, tw []float32) {
+}
+
+func mixedGroupTwiddleLen(p, ls, r int) int { return 0 }
+
+func fftMixedGroupAt(l Level, p int, out, in []complex64, tw []float32, ls int, inverse bool) {
+	panic("asm: no mixed-radix kernels at NEON")
+}

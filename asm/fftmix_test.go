@@ -153,56 +153,99 @@ func TestFFTMixedWideMatchesStandInAtEveryLevel(t *testing.T) {
 	})
 }
 
-// TestFFTMixedStageMatchesStandIn runs the public entry points, with the
-// table FFTMixedTwiddles builds (whichever form the level gives a shape),
-// on a few shapes of each radix including r = 1.
-func TestFFTMixedStageMatchesStandIn(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		for p := 2; p <= 5; p++ {
-			for _, sh := range [][2]int{{1, 7}, {3, 1}, {25, 1}, {8, 12}, {5, 40}} {
-				ls, r := sh[0], sh[1]
-				n := p * ls * r
-				if !asm.FFTMixedSupported(l, p, ls, r) || !asm.FFT64MixedSupported(l, p, ls, r) {
-					t.Skip("no mixed-radix kernels at this level")
+// mixPublic is one element type's public stage entry points, for
+// checkMixedStage.
+type mixPublic[T complex64 | complex128, F float32 | float64] struct {
+	k        mixKernel[T, F]
+	twLen    func(l asm.Level, p, ls, r int) int
+	twiddles func(l asm.Level, p, ls, r int, w func(q, j int) complex128, tw []F)
+	stage    func(l asm.Level, p int, out, in []T, tw []F, ls int, s F, inverse bool)
+	grouped  func(l asm.Level, ls, r int) bool
+}
+
+var (
+	mixPublic64 = mixPublic[complex64, float32]{
+		k: mixKernel64, twLen: asm.FFTMixedTwiddleLen, twiddles: asm.FFTMixedTwiddles,
+		stage: asm.FFTMixedStage, grouped: asm.FFTMixedGroupedForTest,
+	}
+	mixPublic128 = mixPublic[complex128, float64]{
+		k: mixKernel128, twLen: asm.FFT64MixedTwiddleLen, twiddles: asm.FFT64MixedTwiddles,
+		stage: asm.FFT64MixedStage, grouped: func(asm.Level, int, int) bool { return false },
+	}
+)
+
+// checkMixedStage runs the public stage of level l, with the table its
+// FFTMixedTwiddles builds (whichever form the shape takes: wide, grouped
+// or narrow), on guard pages, both directions, against the stand-in, for
+// every r up to a vector and a few more, under every ls up to 9 (every
+// remainder of ls by the j per grouped vector) and some long ones; it
+// returns how many shapes ran the grouped kernel.
+func checkMixedStage[T complex64 | complex128, F float32 | float64](t *testing.T, l asm.Level, m mixPublic[T, F], p int) (grouped int) {
+	rng := rand.New(rand.NewPCG(uint64(p), 77))
+	for _, ls := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 25, 40, 125} {
+		for _, r := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 16} {
+			if !asm.FFTMixedSupported(l, p, ls, r) {
+				t.Fatalf("p=%d ls=%d r=%d unsupported", p, ls, r)
+			}
+			if m.grouped(l, ls, r) {
+				grouped++
+			}
+			n := p * ls * r
+			src := make([]T, n)
+			for i := range src {
+				src[i] = T(complex(rng.NormFloat64(), rng.NormFloat64()))
+			}
+			in := m.k.guard(t, src)
+			out := m.k.guard(t, make([]T, n))
+			tw := make([]F, m.twLen(l, p, ls, r))
+			m.twiddles(l, p, ls, r, func(q, j int) complex128 {
+				sin, cos := math.Sincos(-2 * math.Pi * float64(q*j) / float64(p*ls))
+				return complex(cos, sin)
+			}, tw)
+			tw = m.k.guardF(t, tw)
+			_, w := mixTwiddles[F](p, ls)
+			want := make([]T, n)
+			bound := 0.0
+			for _, x := range in {
+				bound = max(bound, cmplx.Abs(complex128(x)))
+			}
+			bound *= float64(p)
+			for _, inverse := range []bool{false, true} {
+				for i := range out {
+					out[i] = T(complex(math.NaN(), math.NaN()))
 				}
-				wf := func(q, j int) complex128 {
-					sin, cos := math.Sincos(-2 * math.Pi * float64(q*j) / float64(p*ls))
-					return complex(cos, sin)
-				}
-				_, w := mixTwiddles[float32](p, ls)
-				_, w64 := mixTwiddles[float64](p, ls)
-				tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
-				asm.FFTMixedTwiddles(l, p, ls, r, wf, tw)
-				tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
-				asm.FFT64MixedTwiddles(l, p, ls, r, wf, tw64)
-				in, in64 := make([]complex64, n), make([]complex128, n)
-				for i := range in {
-					in64[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-					in[i] = complex64(in64[i])
-				}
-				bound := 0.0
-				for _, x := range in {
-					bound = max(bound, cmplx.Abs(complex128(x)))
-				}
-				bound *= float64(p)
-				for _, inverse := range []bool{false, true} {
-					out, want := make([]complex64, n), make([]complex64, n)
-					asm.FFTMixedStage(l, p, out, in, tw, ls, 1, inverse)
-					asm.MixedStageGoForTest(p, want, in, func(i int) complex128 { return w[i] }, ls, 1, inverse)
-					out64, want64 := make([]complex128, n), make([]complex128, n)
-					asm.FFT64MixedStage(l, p, out64, in64, tw64, ls, 1, inverse)
-					asm.MixedStageGo64ForTest(p, want64, in64, func(i int) complex128 { return w64[i] }, ls, 1, inverse)
-					for i := range want {
-						if e := cmplx.Abs(complex128(out[i] - want[i])); !(e <= mixStageTol32*bound) {
-							t.Fatalf("c64 p=%d ls=%d r=%d inverse=%v: out[%d] = %v, want %v", p, ls, r, inverse, i, out[i], want[i])
-						}
-						if e := cmplx.Abs(out64[i] - want64[i]); !(e <= mixStageTol64*bound) {
-							t.Fatalf("c128 p=%d ls=%d r=%d inverse=%v: out[%d] = %v, want %v", p, ls, r, inverse, i, out64[i], want64[i])
-						}
+				m.stage(l, p, out, in, tw, ls, 1, inverse)
+				m.k.ref(p, want, in, func(i int) complex128 { return w[i] }, ls, 1, inverse)
+				for i := range want {
+					if e := cmplx.Abs(complex128(out[i]) - complex128(want[i])); !(e <= m.k.tol*bound) {
+						t.Fatalf("p=%d ls=%d r=%d inverse=%v: out[%d] = %v, want %v (error %.3g of bound %.3g)",
+							p, ls, r, inverse, i, out[i], want[i], e/bound, m.k.tol)
 					}
 				}
 			}
+		}
+	}
+	return grouped
+}
+
+// TestFFTMixedStageMatchesStandInAtEveryLevel runs the public entry
+// points (wide, grouped and narrow forms, as the level dispatches them)
+// against mixedStageGo, and checks that the grouped kernels (complex64)
+// were among them.
+func TestFFTMixedStageMatchesStandInAtEveryLevel(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTMixedSupported(l, 2, 1, 1) {
+			t.Skip("no mixed-radix kernels at this level")
+		}
+		for p := 2; p <= 5; p++ {
+			t.Run(fmt.Sprintf("c64/p%d", p), func(t *testing.T) {
+				if checkMixedStage(t, l, mixPublic64, p) == 0 {
+					t.Error("no shape ran a grouped kernel")
+				}
+			})
+			t.Run(fmt.Sprintf("c128/p%d", p), func(t *testing.T) {
+				checkMixedStage(t, l, mixPublic128, p)
+			})
 		}
 	})
 }

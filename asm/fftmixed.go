@@ -31,6 +31,9 @@ func FFTMixedTwiddleLen(l Level, p, ls, r int) int {
 	if fftMixedNarrow(l, p, ls, r) {
 		return fftMixedNarrowTwiddleLen(l, p, ls)
 	}
+	if fftMixedGrouped(l, ls, r) {
+		return mixedGroupTwiddleLen(p, ls, r)
+	}
 	return 2 * (p - 1) * ls
 }
 
@@ -41,6 +44,10 @@ func FFTMixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw []f
 	tw = tw[:FFTMixedTwiddleLen(l, p, ls, r)]
 	if fftMixedNarrow(l, p, ls, r) {
 		fftMixedNarrowTwiddles(l, p, ls, w, tw)
+		return
+	}
+	if fftMixedGrouped(l, ls, r) {
+		mixedGroupTwiddles(FFTValues(l), p, ls, r, w, tw)
 		return
 	}
 	for j := range ls {
@@ -66,6 +73,10 @@ func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s 
 	tw = tw[:FFTMixedTwiddleLen(l, p, ls, r)]
 	if fftMixedNarrow(l, p, ls, r) {
 		fftMixedNarrowAt(l, p, out, in, tw, ls, inverse)
+		return
+	}
+	if fftMixedGrouped(l, ls, r) {
+		fftMixedGroupAt(l, p, out, in, tw, ls, inverse)
 		return
 	}
 	fftMixedWideAt(l, p, out, in, tw, ls, s, inverse)

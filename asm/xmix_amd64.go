@@ -163,3 +163,83 @@ func fft64MixWide5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int
 //
 //go:noescape
 func fft64MixWide5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+
+// fftMixGroup2R2AVX2Fwd runs one radix-2 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup2R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup2R2AVX2Inv runs one radix-2 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup2R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup3R2AVX2Fwd runs one radix-3 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup3R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup3R2AVX2Inv runs one radix-3 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup3R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup4R2AVX2Fwd runs one radix-4 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup4R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup4R2AVX2Inv runs one radix-4 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup4R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup5R2AVX2Fwd runs one radix-5 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup5R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup5R2AVX2Inv runs one radix-5 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup5R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup2R2AVX512Fwd runs one radix-2 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup2R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup2R2AVX512Inv runs one radix-2 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup2R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup3R2AVX512Fwd runs one radix-3 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup3R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup3R2AVX512Inv runs one radix-3 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup3R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup4R2AVX512Fwd runs one radix-4 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup4R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup4R2AVX512Inv runs one radix-4 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup4R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup5R2AVX512Fwd runs one radix-5 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup5R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup5R2AVX512Inv runs one radix-5 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup5R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)

@@ -10187,3 +10187,1715 @@ fft64MixWide5AVX512Inv_jw_end:
 fft64MixWide5AVX512Inv_done:
 	VZEROUPPER
 	RET
+
+// func fftMixGroup2R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup2R2AVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, DI
+	SHRQ $0x01, DI
+	JZ   fftMixGroup2R2AVX2Fwd_rest
+
+fftMixGroup2R2AVX2Fwd_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 32(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 48(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y1, Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fftMixGroup2R2AVX2Fwd_g
+
+fftMixGroup2R2AVX2Fwd_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup2R2AVX2Fwd_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000020, DX
+
+fftMixGroup2R2AVX2Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup2R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup2R2AVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, DI
+	SHRQ $0x01, DI
+	JZ   fftMixGroup2R2AVX2Inv_rest
+
+fftMixGroup2R2AVX2Inv_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 32(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 48(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y1, Y2
+	VADDPS         Y2, Y0, Y3
+	VSUBPS         Y2, Y0, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fftMixGroup2R2AVX2Inv_g
+
+fftMixGroup2R2AVX2Inv_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup2R2AVX2Inv_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000020, DX
+
+fftMixGroup2R2AVX2Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup3R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup3R2AVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, DI
+	SHRQ $0x01, DI
+	JZ   fftMixGroup3R2AVX2Fwd_rest
+
+fftMixGroup3R2AVX2Fwd_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 48(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y1, Y2
+	VMOVUPS        32(CX), X3
+	VINSERTF128    $0x01, 80(CX), Y3, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMADDSUB231PS 64(DX), Y3, Y4
+	VADDPS         Y4, Y2, Y5
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y5, Y0, Y4
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y5, Y0
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y0
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y0, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fftMixGroup3R2AVX2Fwd_g
+
+fftMixGroup3R2AVX2Fwd_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup3R2AVX2Fwd_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMADDSUB231PS 32(DX), X1, X3
+	VADDPS         X3, X2, X1
+	VSUBPS         X3, X2, X2
+	VADDPS         X1, X0, X3
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), X1, X0
+	VPERMILPS      $0xb1, X2, X1
+	VMOVUPS        X0, X2
+	VFMADD231PS    mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X1, X2
+	VFNMADD231PS   mix_f32_3f5db3d7_bf5db3d7<>+0(SB), X1, X0
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X0, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000040, DX
+
+fftMixGroup3R2AVX2Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup3R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup3R2AVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, DI
+	SHRQ $0x01, DI
+	JZ   fftMixGroup3R2AVX2Inv_rest
+
+fftMixGroup3R2AVX2Inv_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 48(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y1, Y2
+	VMOVUPS        32(CX), X3
+	VINSERTF128    $0x01, 80(CX), Y3, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMSUBADD231PS 64(DX), Y3, Y4
+	VADDPS         Y4, Y2, Y5
+	VSUBPS         Y4, Y2, Y2
+	VADDPS         Y5, Y0, Y4
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y5, Y0
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y2, Y0
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y0, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fftMixGroup3R2AVX2Inv_g
+
+fftMixGroup3R2AVX2Inv_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup3R2AVX2Inv_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMSUBADD231PS 32(DX), X1, X3
+	VADDPS         X3, X2, X1
+	VSUBPS         X3, X2, X2
+	VADDPS         X1, X0, X3
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), X1, X0
+	VPERMILPS      $0xb1, X2, X1
+	VMOVUPS        X0, X2
+	VFMADD231PS    mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X1, X2
+	VFNMADD231PS   mix_f32_bf5db3d7_3f5db3d7<>+0(SB), X1, X0
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X0, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000040, DX
+
+fftMixGroup3R2AVX2Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup4R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup4R2AVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, R8
+	SHRQ $0x01, R8
+	JZ   fftMixGroup4R2AVX2Fwd_rest
+
+fftMixGroup4R2AVX2Fwd_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 64(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 80(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y1, Y2
+	VMOVUPS        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMADDSUB231PS 64(DX), Y3, Y4
+	VMOVUPS        48(CX), X5
+	VINSERTF128    $0x01, 112(CX), Y5, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         160(DX), Y6, Y6
+	VFMADDSUB231PS 128(DX), Y5, Y6
+	VADDPS         Y4, Y0, Y7
+	VSUBPS         Y4, Y0, Y4
+	VADDPS         Y6, Y2, Y8
+	VSUBPS         Y6, Y2, Y2
+	VADDPS         Y8, Y7, Y6
+	VSUBPS         Y8, Y7, Y7
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y4, Y8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y4
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y7, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           R8
+	JNZ            fftMixGroup4R2AVX2Fwd_g
+
+fftMixGroup4R2AVX2Fwd_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup4R2AVX2Fwd_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMADDSUB231PS 32(DX), X1, X3
+	VMOVUPS        48(CX), X1
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         80(DX), X4, X4
+	VFMADDSUB231PS 64(DX), X1, X4
+	VADDPS         X3, X0, X1
+	VSUBPS         X3, X0, X0
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VADDPS         X3, X1, X4
+	VSUBPS         X3, X1, X1
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X0, X3
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X3
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X2, X0
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X1, (AX)(SI*2)
+	VMOVUPS        X0, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000060, DX
+
+fftMixGroup4R2AVX2Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup4R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup4R2AVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, R8
+	SHRQ $0x01, R8
+	JZ   fftMixGroup4R2AVX2Inv_rest
+
+fftMixGroup4R2AVX2Inv_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 64(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 80(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y1, Y2
+	VMOVUPS        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMSUBADD231PS 64(DX), Y3, Y4
+	VMOVUPS        48(CX), X5
+	VINSERTF128    $0x01, 112(CX), Y5, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         160(DX), Y6, Y6
+	VFMSUBADD231PS 128(DX), Y5, Y6
+	VADDPS         Y4, Y0, Y7
+	VSUBPS         Y4, Y0, Y4
+	VADDPS         Y6, Y2, Y8
+	VSUBPS         Y6, Y2, Y2
+	VADDPS         Y8, Y7, Y6
+	VSUBPS         Y8, Y7, Y7
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y4, Y8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y4
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y7, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           R8
+	JNZ            fftMixGroup4R2AVX2Inv_g
+
+fftMixGroup4R2AVX2Inv_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup4R2AVX2Inv_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMSUBADD231PS 32(DX), X1, X3
+	VMOVUPS        48(CX), X1
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         80(DX), X4, X4
+	VFMSUBADD231PS 64(DX), X1, X4
+	VADDPS         X3, X0, X1
+	VSUBPS         X3, X0, X0
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VADDPS         X3, X1, X4
+	VSUBPS         X3, X1, X1
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X0, X3
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X3
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X2, X0
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X1, (AX)(SI*2)
+	VMOVUPS        X0, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000060, DX
+
+fftMixGroup4R2AVX2Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup5R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup5R2AVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, R8
+	SHRQ $0x01, R8
+	JZ   fftMixGroup5R2AVX2Fwd_rest
+
+fftMixGroup5R2AVX2Fwd_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 80(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 96(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y1, Y2
+	VMOVUPS        32(CX), X3
+	VINSERTF128    $0x01, 112(CX), Y3, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMADDSUB231PS 64(DX), Y3, Y4
+	VMOVUPS        48(CX), X5
+	VINSERTF128    $0x01, 128(CX), Y5, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         160(DX), Y6, Y6
+	VFMADDSUB231PS 128(DX), Y5, Y6
+	VMOVUPS        64(CX), X7
+	VINSERTF128    $0x01, 144(CX), Y7, Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         224(DX), Y8, Y8
+	VFMADDSUB231PS 192(DX), Y7, Y8
+	VADDPS         Y8, Y2, Y9
+	VSUBPS         Y8, Y2, Y8
+	VADDPS         Y6, Y4, Y2
+	VSUBPS         Y6, Y4, Y4
+	VADDPS         Y9, Y0, Y6
+	VADDPS         Y2, Y6, Y6
+	VMOVUPS        Y0, Y10
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y9, Y10
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y2, Y10
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y9, Y0
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y2, Y0
+	VPERMILPS      $0xb1, Y8, Y2
+	VPERMILPS      $0xb1, Y4, Y4
+	VMULPS         mix_f32_3f737871_bf737871<>+0(SB), Y2, Y8
+	VFMADD231PS    mix_f32_3f167918_bf167918<>+0(SB), Y4, Y8
+	VMULPS         mix_f32_3f167918_bf167918<>+0(SB), Y2, Y2
+	VFNMADD231PS   mix_f32_3f737871_bf737871<>+0(SB), Y4, Y2
+	VADDPS         Y8, Y10, Y4
+	VSUBPS         Y8, Y10, Y10
+	VADDPS         Y2, Y0, Y8
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y4, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(SI*2)
+	VMOVUPS        Y0, (AX)(DI*1)
+	VMOVUPS        Y10, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, DX
+	DECQ           R8
+	JNZ            fftMixGroup5R2AVX2Fwd_g
+
+fftMixGroup5R2AVX2Fwd_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup5R2AVX2Fwd_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMADDSUB231PS 32(DX), X1, X3
+	VMOVUPS        48(CX), X1
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         80(DX), X4, X4
+	VFMADDSUB231PS 64(DX), X1, X4
+	VMOVUPS        64(CX), X1
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         112(DX), X5, X5
+	VFMADDSUB231PS 96(DX), X1, X5
+	VADDPS         X5, X2, X1
+	VSUBPS         X5, X2, X5
+	VADDPS         X4, X3, X2
+	VSUBPS         X4, X3, X3
+	VADDPS         X1, X0, X4
+	VADDPS         X2, X4, X4
+	VMOVUPS        X0, X6
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X5, X1
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         mix_f32_3f737871_bf737871<>+0(SB), X1, X3
+	VFMADD231PS    mix_f32_3f167918_bf167918<>+0(SB), X2, X3
+	VMULPS         mix_f32_3f167918_bf167918<>+0(SB), X1, X1
+	VFNMADD231PS   mix_f32_3f737871_bf737871<>+0(SB), X2, X1
+	VADDPS         X3, X6, X2
+	VSUBPS         X3, X6, X6
+	VADDPS         X1, X0, X3
+	VSUBPS         X1, X0, X0
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X3, (AX)(SI*2)
+	VMOVUPS        X0, (AX)(DI*1)
+	VMOVUPS        X6, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000080, DX
+
+fftMixGroup5R2AVX2Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup5R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup5R2AVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, R8
+	SHRQ $0x01, R8
+	JZ   fftMixGroup5R2AVX2Inv_rest
+
+fftMixGroup5R2AVX2Inv_g:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 80(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 96(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y1, Y2
+	VMOVUPS        32(CX), X3
+	VINSERTF128    $0x01, 112(CX), Y3, Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMSUBADD231PS 64(DX), Y3, Y4
+	VMOVUPS        48(CX), X5
+	VINSERTF128    $0x01, 128(CX), Y5, Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         160(DX), Y6, Y6
+	VFMSUBADD231PS 128(DX), Y5, Y6
+	VMOVUPS        64(CX), X7
+	VINSERTF128    $0x01, 144(CX), Y7, Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         224(DX), Y8, Y8
+	VFMSUBADD231PS 192(DX), Y7, Y8
+	VADDPS         Y8, Y2, Y9
+	VSUBPS         Y8, Y2, Y8
+	VADDPS         Y6, Y4, Y2
+	VSUBPS         Y6, Y4, Y4
+	VADDPS         Y9, Y0, Y6
+	VADDPS         Y2, Y6, Y6
+	VMOVUPS        Y0, Y10
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y9, Y10
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y2, Y10
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y9, Y0
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y2, Y0
+	VPERMILPS      $0xb1, Y8, Y2
+	VPERMILPS      $0xb1, Y4, Y4
+	VMULPS         mix_f32_bf737871_3f737871<>+0(SB), Y2, Y8
+	VFMADD231PS    mix_f32_bf167918_3f167918<>+0(SB), Y4, Y8
+	VMULPS         mix_f32_bf167918_3f167918<>+0(SB), Y2, Y2
+	VFNMADD231PS   mix_f32_bf737871_3f737871<>+0(SB), Y4, Y2
+	VADDPS         Y8, Y10, Y4
+	VSUBPS         Y8, Y10, Y10
+	VADDPS         Y2, Y0, Y8
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y4, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(SI*2)
+	VMOVUPS        Y0, (AX)(DI*1)
+	VMOVUPS        Y10, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, DX
+	DECQ           R8
+	JNZ            fftMixGroup5R2AVX2Inv_g
+
+fftMixGroup5R2AVX2Inv_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup5R2AVX2Inv_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMSUBADD231PS 32(DX), X1, X3
+	VMOVUPS        48(CX), X1
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         80(DX), X4, X4
+	VFMSUBADD231PS 64(DX), X1, X4
+	VMOVUPS        64(CX), X1
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         112(DX), X5, X5
+	VFMSUBADD231PS 96(DX), X1, X5
+	VADDPS         X5, X2, X1
+	VSUBPS         X5, X2, X5
+	VADDPS         X4, X3, X2
+	VSUBPS         X4, X3, X3
+	VADDPS         X1, X0, X4
+	VADDPS         X2, X4, X4
+	VMOVUPS        X0, X6
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X5, X1
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         mix_f32_bf737871_3f737871<>+0(SB), X1, X3
+	VFMADD231PS    mix_f32_bf167918_3f167918<>+0(SB), X2, X3
+	VMULPS         mix_f32_bf167918_3f167918<>+0(SB), X1, X1
+	VFNMADD231PS   mix_f32_bf737871_3f737871<>+0(SB), X2, X1
+	VADDPS         X3, X6, X2
+	VSUBPS         X3, X6, X6
+	VADDPS         X1, X0, X3
+	VSUBPS         X1, X0, X0
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X3, (AX)(SI*2)
+	VMOVUPS        X0, (AX)(DI*1)
+	VMOVUPS        X6, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000080, DX
+
+fftMixGroup5R2AVX2Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup2R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup2R2AVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, DI
+	SHRQ $0x02, DI
+	JZ   fftMixGroup2R2AVX512Fwd_rest
+
+fftMixGroup2R2AVX512Fwd_g:
+	VMOVUPS        (CX), X0
+	VINSERTF32X4   $0x01, 32(CX), Z0, Z0
+	VINSERTF32X4   $0x02, 64(CX), Z0, Z0
+	VINSERTF32X4   $0x03, 96(CX), Z0, Z0
+	VMOVUPS        16(CX), X1
+	VINSERTF32X4   $0x01, 48(CX), Z1, Z1
+	VINSERTF32X4   $0x02, 80(CX), Z1, Z1
+	VINSERTF32X4   $0x03, 112(CX), Z1, Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         64(DX), Z2, Z2
+	VFMADDSUB231PS (DX), Z1, Z2
+	VADDPS         Z2, Z0, Z3
+	VSUBPS         Z2, Z0, Z2
+	VMOVUPS        Z3, (AX)
+	VMOVUPS        Z2, (AX)(SI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fftMixGroup2R2AVX512Fwd_g
+
+fftMixGroup2R2AVX512Fwd_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup2R2AVX512Fwd_2
+	VMOVUPS        (CX), X4
+	VINSERTF32X4   $0x01, 32(CX), Y4, Y4
+	VMOVUPS        16(CX), X5
+	VINSERTF32X4   $0x01, 48(CX), Y5, Y5
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         32(DX), Y0, Y0
+	VFMADDSUB231PS (DX), Y5, Y0
+	VADDPS         Y0, Y4, Y1
+	VSUBPS         Y0, Y4, Y0
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+
+fftMixGroup2R2AVX512Fwd_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup2R2AVX512Fwd_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000020, DX
+
+fftMixGroup2R2AVX512Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup2R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup2R2AVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, DI
+	SHRQ $0x02, DI
+	JZ   fftMixGroup2R2AVX512Inv_rest
+
+fftMixGroup2R2AVX512Inv_g:
+	VMOVUPS        (CX), X0
+	VINSERTF32X4   $0x01, 32(CX), Z0, Z0
+	VINSERTF32X4   $0x02, 64(CX), Z0, Z0
+	VINSERTF32X4   $0x03, 96(CX), Z0, Z0
+	VMOVUPS        16(CX), X1
+	VINSERTF32X4   $0x01, 48(CX), Z1, Z1
+	VINSERTF32X4   $0x02, 80(CX), Z1, Z1
+	VINSERTF32X4   $0x03, 112(CX), Z1, Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         64(DX), Z2, Z2
+	VFMSUBADD231PS (DX), Z1, Z2
+	VADDPS         Z2, Z0, Z3
+	VSUBPS         Z2, Z0, Z2
+	VMOVUPS        Z3, (AX)
+	VMOVUPS        Z2, (AX)(SI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fftMixGroup2R2AVX512Inv_g
+
+fftMixGroup2R2AVX512Inv_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup2R2AVX512Inv_2
+	VMOVUPS        (CX), X4
+	VINSERTF32X4   $0x01, 32(CX), Y4, Y4
+	VMOVUPS        16(CX), X5
+	VINSERTF32X4   $0x01, 48(CX), Y5, Y5
+	VPERMILPS      $0xb1, Y5, Y0
+	VMULPS         32(DX), Y0, Y0
+	VFMSUBADD231PS (DX), Y5, Y0
+	VADDPS         Y0, Y4, Y1
+	VSUBPS         Y0, Y4, Y0
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+
+fftMixGroup2R2AVX512Inv_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup2R2AVX512Inv_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000020, DX
+
+fftMixGroup2R2AVX512Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup3R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup3R2AVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	JZ      fftMixGroup3R2AVX512Fwd_rest
+
+fftMixGroup3R2AVX512Fwd_g:
+	VMOVUPS        (CX), X2
+	VINSERTF32X4   $0x01, 48(CX), Z2, Z2
+	VINSERTF32X4   $0x02, 96(CX), Z2, Z2
+	VINSERTF32X4   $0x03, 144(CX), Z2, Z2
+	VMOVUPS        16(CX), X3
+	VINSERTF32X4   $0x01, 64(CX), Z3, Z3
+	VINSERTF32X4   $0x02, 112(CX), Z3, Z3
+	VINSERTF32X4   $0x03, 160(CX), Z3, Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         64(DX), Z4, Z4
+	VFMADDSUB231PS (DX), Z3, Z4
+	VMOVUPS        32(CX), X5
+	VINSERTF32X4   $0x01, 80(CX), Z5, Z5
+	VINSERTF32X4   $0x02, 128(CX), Z5, Z5
+	VINSERTF32X4   $0x03, 176(CX), Z5, Z5
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         192(DX), Z6, Z6
+	VFMADDSUB231PS 128(DX), Z5, Z6
+	VADDPS         Z6, Z4, Z7
+	VSUBPS         Z6, Z4, Z4
+	VADDPS         Z7, Z2, Z6
+	VFNMADD231PS   Z0, Z7, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z2, Z7
+	VFMADD231PS    Z1, Z4, Z7
+	VFNMADD231PS   Z1, Z4, Z2
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z7, (AX)(SI*1)
+	VMOVUPS        Z2, (AX)(SI*2)
+	ADDQ           $0x000000c0, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000100, DX
+	DECQ           DI
+	JNZ            fftMixGroup3R2AVX512Fwd_g
+
+fftMixGroup3R2AVX512Fwd_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup3R2AVX512Fwd_2
+	VMOVUPS        (CX), X8
+	VINSERTF32X4   $0x01, 48(CX), Y8, Y8
+	VMOVUPS        16(CX), X9
+	VINSERTF32X4   $0x01, 64(CX), Y9, Y9
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y9, Y2
+	VMOVUPS        32(CX), X10
+	VINSERTF32X4   $0x01, 80(CX), Y10, Y10
+	VPERMILPS      $0xb1, Y10, Y3
+	VMULPS         96(DX), Y3, Y3
+	VFMADDSUB231PS 64(DX), Y10, Y3
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VADDPS         Y4, Y8, Y3
+	VFNMADD231PS   Y0, Y4, Y8
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y8, Y4
+	VFMADD231PS    Y1, Y2, Y4
+	VFNMADD231PS   Y1, Y2, Y8
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y4, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+
+fftMixGroup3R2AVX512Fwd_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup3R2AVX512Fwd_1
+	VMOVUPS        (CX), X2
+	VMOVUPS        16(CX), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         16(DX), X4, X4
+	VFMADDSUB231PS (DX), X3, X4
+	VMOVUPS        32(CX), X3
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         48(DX), X5, X5
+	VFMADDSUB231PS 32(DX), X3, X5
+	VADDPS         X5, X4, X3
+	VSUBPS         X5, X4, X4
+	VADDPS         X3, X2, X5
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X4, X0
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X0, X3
+	VFNMADD231PS   X1, X0, X2
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000040, DX
+
+fftMixGroup3R2AVX512Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup3R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup3R2AVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Z1
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	JZ      fftMixGroup3R2AVX512Inv_rest
+
+fftMixGroup3R2AVX512Inv_g:
+	VMOVUPS        (CX), X2
+	VINSERTF32X4   $0x01, 48(CX), Z2, Z2
+	VINSERTF32X4   $0x02, 96(CX), Z2, Z2
+	VINSERTF32X4   $0x03, 144(CX), Z2, Z2
+	VMOVUPS        16(CX), X3
+	VINSERTF32X4   $0x01, 64(CX), Z3, Z3
+	VINSERTF32X4   $0x02, 112(CX), Z3, Z3
+	VINSERTF32X4   $0x03, 160(CX), Z3, Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         64(DX), Z4, Z4
+	VFMSUBADD231PS (DX), Z3, Z4
+	VMOVUPS        32(CX), X5
+	VINSERTF32X4   $0x01, 80(CX), Z5, Z5
+	VINSERTF32X4   $0x02, 128(CX), Z5, Z5
+	VINSERTF32X4   $0x03, 176(CX), Z5, Z5
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         192(DX), Z6, Z6
+	VFMSUBADD231PS 128(DX), Z5, Z6
+	VADDPS         Z6, Z4, Z7
+	VSUBPS         Z6, Z4, Z4
+	VADDPS         Z7, Z2, Z6
+	VFNMADD231PS   Z0, Z7, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z2, Z7
+	VFMADD231PS    Z1, Z4, Z7
+	VFNMADD231PS   Z1, Z4, Z2
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z7, (AX)(SI*1)
+	VMOVUPS        Z2, (AX)(SI*2)
+	ADDQ           $0x000000c0, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000100, DX
+	DECQ           DI
+	JNZ            fftMixGroup3R2AVX512Inv_g
+
+fftMixGroup3R2AVX512Inv_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup3R2AVX512Inv_2
+	VMOVUPS        (CX), X8
+	VINSERTF32X4   $0x01, 48(CX), Y8, Y8
+	VMOVUPS        16(CX), X9
+	VINSERTF32X4   $0x01, 64(CX), Y9, Y9
+	VPERMILPS      $0xb1, Y9, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y9, Y2
+	VMOVUPS        32(CX), X10
+	VINSERTF32X4   $0x01, 80(CX), Y10, Y10
+	VPERMILPS      $0xb1, Y10, Y3
+	VMULPS         96(DX), Y3, Y3
+	VFMSUBADD231PS 64(DX), Y10, Y3
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VADDPS         Y4, Y8, Y3
+	VFNMADD231PS   Y0, Y4, Y8
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y8, Y4
+	VFMADD231PS    Y1, Y2, Y4
+	VFNMADD231PS   Y1, Y2, Y8
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y4, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+
+fftMixGroup3R2AVX512Inv_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup3R2AVX512Inv_1
+	VMOVUPS        (CX), X2
+	VMOVUPS        16(CX), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         16(DX), X4, X4
+	VFMSUBADD231PS (DX), X3, X4
+	VMOVUPS        32(CX), X3
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         48(DX), X5, X5
+	VFMSUBADD231PS 32(DX), X3, X5
+	VADDPS         X5, X4, X3
+	VSUBPS         X5, X4, X4
+	VADDPS         X3, X2, X5
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X4, X0
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X0, X3
+	VFNMADD231PS   X1, X0, X2
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000040, DX
+
+fftMixGroup3R2AVX512Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup4R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup4R2AVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_3f800000_bf800000<>+0(SB), Z0
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	JZ      fftMixGroup4R2AVX512Fwd_rest
+
+fftMixGroup4R2AVX512Fwd_g:
+	VMOVUPS        (CX), X1
+	VINSERTF32X4   $0x01, 64(CX), Z1, Z1
+	VINSERTF32X4   $0x02, 128(CX), Z1, Z1
+	VINSERTF32X4   $0x03, 192(CX), Z1, Z1
+	VMOVUPS        16(CX), X2
+	VINSERTF32X4   $0x01, 80(CX), Z2, Z2
+	VINSERTF32X4   $0x02, 144(CX), Z2, Z2
+	VINSERTF32X4   $0x03, 208(CX), Z2, Z2
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         64(DX), Z3, Z3
+	VFMADDSUB231PS (DX), Z2, Z3
+	VMOVUPS        32(CX), X4
+	VINSERTF32X4   $0x01, 96(CX), Z4, Z4
+	VINSERTF32X4   $0x02, 160(CX), Z4, Z4
+	VINSERTF32X4   $0x03, 224(CX), Z4, Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         192(DX), Z5, Z5
+	VFMADDSUB231PS 128(DX), Z4, Z5
+	VMOVUPS        48(CX), X6
+	VINSERTF32X4   $0x01, 112(CX), Z6, Z6
+	VINSERTF32X4   $0x02, 176(CX), Z6, Z6
+	VINSERTF32X4   $0x03, 240(CX), Z6, Z6
+	VPERMILPS      $0xb1, Z6, Z7
+	VMULPS         320(DX), Z7, Z7
+	VFMADDSUB231PS 256(DX), Z6, Z7
+	VADDPS         Z5, Z1, Z8
+	VSUBPS         Z5, Z1, Z5
+	VADDPS         Z7, Z3, Z13
+	VSUBPS         Z7, Z3, Z3
+	VADDPS         Z13, Z8, Z7
+	VSUBPS         Z13, Z8, Z8
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVUPS        Z5, Z13
+	VFMADD231PS    Z0, Z3, Z13
+	VFNMADD231PS   Z0, Z3, Z5
+	VMOVUPS        Z7, (AX)
+	VMOVUPS        Z13, (AX)(SI*1)
+	VMOVUPS        Z8, (AX)(SI*2)
+	VMOVUPS        Z5, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000180, DX
+	DECQ           R8
+	JNZ            fftMixGroup4R2AVX512Fwd_g
+
+fftMixGroup4R2AVX512Fwd_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup4R2AVX512Fwd_2
+	VMOVUPS        (CX), X9
+	VINSERTF32X4   $0x01, 64(CX), Y9, Y9
+	VMOVUPS        16(CX), X10
+	VINSERTF32X4   $0x01, 80(CX), Y10, Y10
+	VPERMILPS      $0xb1, Y10, Y1
+	VMULPS         32(DX), Y1, Y1
+	VFMADDSUB231PS (DX), Y10, Y1
+	VMOVUPS        32(CX), X11
+	VINSERTF32X4   $0x01, 96(CX), Y11, Y11
+	VPERMILPS      $0xb1, Y11, Y2
+	VMULPS         96(DX), Y2, Y2
+	VFMADDSUB231PS 64(DX), Y11, Y2
+	VMOVUPS        48(CX), X12
+	VINSERTF32X4   $0x01, 112(CX), Y12, Y12
+	VPERMILPS      $0xb1, Y12, Y3
+	VMULPS         160(DX), Y3, Y3
+	VFMADDSUB231PS 128(DX), Y12, Y3
+	VADDPS         Y2, Y9, Y4
+	VSUBPS         Y2, Y9, Y2
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y1
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VPERMILPS      $0xb1, Y1, Y1
+	VMOVUPS        Y2, Y5
+	VFMADD231PS    Y0, Y1, Y5
+	VFNMADD231PS   Y0, Y1, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	VMOVUPS        Y2, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, DX
+
+fftMixGroup4R2AVX512Fwd_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup4R2AVX512Fwd_1
+	VMOVUPS        (CX), X1
+	VMOVUPS        16(CX), X2
+	VPERMILPS      $0xb1, X2, X3
+	VMULPS         16(DX), X3, X3
+	VFMADDSUB231PS (DX), X2, X3
+	VMOVUPS        32(CX), X2
+	VPERMILPS      $0xb1, X2, X4
+	VMULPS         48(DX), X4, X4
+	VFMADDSUB231PS 32(DX), X2, X4
+	VMOVUPS        48(CX), X2
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         80(DX), X5, X5
+	VFMADDSUB231PS 64(DX), X2, X5
+	VADDPS         X4, X1, X2
+	VSUBPS         X4, X1, X1
+	VADDPS         X5, X3, X4
+	VSUBPS         X5, X3, X3
+	VADDPS         X4, X2, X5
+	VSUBPS         X4, X2, X2
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X1, X4
+	VFMADD231PS    X0, X3, X4
+	VFNMADD231PS   X0, X3, X1
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X4, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X1, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000060, DX
+
+fftMixGroup4R2AVX512Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup4R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup4R2AVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_bf800000_3f800000<>+0(SB), Z0
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	JZ      fftMixGroup4R2AVX512Inv_rest
+
+fftMixGroup4R2AVX512Inv_g:
+	VMOVUPS        (CX), X1
+	VINSERTF32X4   $0x01, 64(CX), Z1, Z1
+	VINSERTF32X4   $0x02, 128(CX), Z1, Z1
+	VINSERTF32X4   $0x03, 192(CX), Z1, Z1
+	VMOVUPS        16(CX), X2
+	VINSERTF32X4   $0x01, 80(CX), Z2, Z2
+	VINSERTF32X4   $0x02, 144(CX), Z2, Z2
+	VINSERTF32X4   $0x03, 208(CX), Z2, Z2
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         64(DX), Z3, Z3
+	VFMSUBADD231PS (DX), Z2, Z3
+	VMOVUPS        32(CX), X4
+	VINSERTF32X4   $0x01, 96(CX), Z4, Z4
+	VINSERTF32X4   $0x02, 160(CX), Z4, Z4
+	VINSERTF32X4   $0x03, 224(CX), Z4, Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         192(DX), Z5, Z5
+	VFMSUBADD231PS 128(DX), Z4, Z5
+	VMOVUPS        48(CX), X6
+	VINSERTF32X4   $0x01, 112(CX), Z6, Z6
+	VINSERTF32X4   $0x02, 176(CX), Z6, Z6
+	VINSERTF32X4   $0x03, 240(CX), Z6, Z6
+	VPERMILPS      $0xb1, Z6, Z7
+	VMULPS         320(DX), Z7, Z7
+	VFMSUBADD231PS 256(DX), Z6, Z7
+	VADDPS         Z5, Z1, Z8
+	VSUBPS         Z5, Z1, Z5
+	VADDPS         Z7, Z3, Z13
+	VSUBPS         Z7, Z3, Z3
+	VADDPS         Z13, Z8, Z7
+	VSUBPS         Z13, Z8, Z8
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVUPS        Z5, Z13
+	VFMADD231PS    Z0, Z3, Z13
+	VFNMADD231PS   Z0, Z3, Z5
+	VMOVUPS        Z7, (AX)
+	VMOVUPS        Z13, (AX)(SI*1)
+	VMOVUPS        Z8, (AX)(SI*2)
+	VMOVUPS        Z5, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000180, DX
+	DECQ           R8
+	JNZ            fftMixGroup4R2AVX512Inv_g
+
+fftMixGroup4R2AVX512Inv_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup4R2AVX512Inv_2
+	VMOVUPS        (CX), X9
+	VINSERTF32X4   $0x01, 64(CX), Y9, Y9
+	VMOVUPS        16(CX), X10
+	VINSERTF32X4   $0x01, 80(CX), Y10, Y10
+	VPERMILPS      $0xb1, Y10, Y1
+	VMULPS         32(DX), Y1, Y1
+	VFMSUBADD231PS (DX), Y10, Y1
+	VMOVUPS        32(CX), X11
+	VINSERTF32X4   $0x01, 96(CX), Y11, Y11
+	VPERMILPS      $0xb1, Y11, Y2
+	VMULPS         96(DX), Y2, Y2
+	VFMSUBADD231PS 64(DX), Y11, Y2
+	VMOVUPS        48(CX), X12
+	VINSERTF32X4   $0x01, 112(CX), Y12, Y12
+	VPERMILPS      $0xb1, Y12, Y3
+	VMULPS         160(DX), Y3, Y3
+	VFMSUBADD231PS 128(DX), Y12, Y3
+	VADDPS         Y2, Y9, Y4
+	VSUBPS         Y2, Y9, Y2
+	VADDPS         Y3, Y1, Y5
+	VSUBPS         Y3, Y1, Y1
+	VADDPS         Y5, Y4, Y3
+	VSUBPS         Y5, Y4, Y4
+	VPERMILPS      $0xb1, Y1, Y1
+	VMOVUPS        Y2, Y5
+	VFMADD231PS    Y0, Y1, Y5
+	VFNMADD231PS   Y0, Y1, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	VMOVUPS        Y2, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000000c0, DX
+
+fftMixGroup4R2AVX512Inv_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup4R2AVX512Inv_1
+	VMOVUPS        (CX), X1
+	VMOVUPS        16(CX), X2
+	VPERMILPS      $0xb1, X2, X3
+	VMULPS         16(DX), X3, X3
+	VFMSUBADD231PS (DX), X2, X3
+	VMOVUPS        32(CX), X2
+	VPERMILPS      $0xb1, X2, X4
+	VMULPS         48(DX), X4, X4
+	VFMSUBADD231PS 32(DX), X2, X4
+	VMOVUPS        48(CX), X2
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         80(DX), X5, X5
+	VFMSUBADD231PS 64(DX), X2, X5
+	VADDPS         X4, X1, X2
+	VSUBPS         X4, X1, X1
+	VADDPS         X5, X3, X4
+	VSUBPS         X5, X3, X3
+	VADDPS         X4, X2, X5
+	VSUBPS         X4, X2, X2
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X1, X4
+	VFMADD231PS    X0, X3, X4
+	VFNMADD231PS   X0, X3, X1
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X4, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X1, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000060, DX
+
+fftMixGroup4R2AVX512Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup5R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup5R2AVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS mix_f32_3f737871_bf737871<>+0(SB), Z2
+	VMOVUPS mix_f32_3f167918_bf167918<>+0(SB), Z3
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	JZ      fftMixGroup5R2AVX512Fwd_rest
+
+fftMixGroup5R2AVX512Fwd_g:
+	VMOVUPS        (CX), X4
+	VINSERTF32X4   $0x01, 80(CX), Z4, Z4
+	VINSERTF32X4   $0x02, 160(CX), Z4, Z4
+	VINSERTF32X4   $0x03, 240(CX), Z4, Z4
+	VMOVUPS        16(CX), X5
+	VINSERTF32X4   $0x01, 96(CX), Z5, Z5
+	VINSERTF32X4   $0x02, 176(CX), Z5, Z5
+	VINSERTF32X4   $0x03, 256(CX), Z5, Z5
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         64(DX), Z6, Z6
+	VFMADDSUB231PS (DX), Z5, Z6
+	VMOVUPS        32(CX), X7
+	VINSERTF32X4   $0x01, 112(CX), Z7, Z7
+	VINSERTF32X4   $0x02, 192(CX), Z7, Z7
+	VINSERTF32X4   $0x03, 272(CX), Z7, Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         192(DX), Z8, Z8
+	VFMADDSUB231PS 128(DX), Z7, Z8
+	VMOVUPS        48(CX), X9
+	VINSERTF32X4   $0x01, 128(CX), Z9, Z9
+	VINSERTF32X4   $0x02, 208(CX), Z9, Z9
+	VINSERTF32X4   $0x03, 288(CX), Z9, Z9
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         320(DX), Z10, Z10
+	VFMADDSUB231PS 256(DX), Z9, Z10
+	VMOVUPS        64(CX), X11
+	VINSERTF32X4   $0x01, 144(CX), Z11, Z11
+	VINSERTF32X4   $0x02, 224(CX), Z11, Z11
+	VINSERTF32X4   $0x03, 304(CX), Z11, Z11
+	VPERMILPS      $0xb1, Z11, Z12
+	VMULPS         448(DX), Z12, Z12
+	VFMADDSUB231PS 384(DX), Z11, Z12
+	VADDPS         Z12, Z6, Z13
+	VSUBPS         Z12, Z6, Z12
+	VADDPS         Z10, Z8, Z6
+	VSUBPS         Z10, Z8, Z8
+	VADDPS         Z13, Z4, Z10
+	VADDPS         Z6, Z10, Z10
+	VMOVUPS        Z4, Z19
+	VFMADD231PS    Z0, Z13, Z19
+	VFMADD231PS    Z1, Z6, Z19
+	VFMADD231PS    Z1, Z13, Z4
+	VFMADD231PS    Z0, Z6, Z4
+	VPERMILPS      $0xb1, Z12, Z6
+	VPERMILPS      $0xb1, Z8, Z8
+	VMULPS         Z2, Z6, Z12
+	VFMADD231PS    Z3, Z8, Z12
+	VMULPS         Z3, Z6, Z6
+	VFNMADD231PS   Z2, Z8, Z6
+	VADDPS         Z12, Z19, Z8
+	VSUBPS         Z12, Z19, Z19
+	VADDPS         Z6, Z4, Z12
+	VSUBPS         Z6, Z4, Z4
+	VMOVUPS        Z10, (AX)
+	VMOVUPS        Z8, (AX)(SI*1)
+	VMOVUPS        Z12, (AX)(SI*2)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z19, (AX)(SI*4)
+	ADDQ           $0x00000140, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000200, DX
+	DECQ           R8
+	JNZ            fftMixGroup5R2AVX512Fwd_g
+
+fftMixGroup5R2AVX512Fwd_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup5R2AVX512Fwd_2
+	VMOVUPS        (CX), X14
+	VINSERTF32X4   $0x01, 80(CX), Y14, Y14
+	VMOVUPS        16(CX), X15
+	VINSERTF32X4   $0x01, 96(CX), Y15, Y15
+	VPERMILPS      $0xb1, Y15, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMADDSUB231PS (DX), Y15, Y4
+	VMOVUPS        32(CX), X16
+	VINSERTF32X4   $0x01, 112(CX), Y16, Y16
+	VPERMILPS      $0xb1, Y16, Y5
+	VMULPS         96(DX), Y5, Y5
+	VFMADDSUB231PS 64(DX), Y16, Y5
+	VMOVUPS        48(CX), X17
+	VINSERTF32X4   $0x01, 128(CX), Y17, Y17
+	VPERMILPS      $0xb1, Y17, Y6
+	VMULPS         160(DX), Y6, Y6
+	VFMADDSUB231PS 128(DX), Y17, Y6
+	VMOVUPS        64(CX), X18
+	VINSERTF32X4   $0x01, 144(CX), Y18, Y18
+	VPERMILPS      $0xb1, Y18, Y7
+	VMULPS         224(DX), Y7, Y7
+	VFMADDSUB231PS 192(DX), Y18, Y7
+	VADDPS         Y7, Y4, Y8
+	VSUBPS         Y7, Y4, Y7
+	VADDPS         Y6, Y5, Y4
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y14, Y6
+	VADDPS         Y4, Y6, Y6
+	VMOVUPS        Y14, Y9
+	VFMADD231PS    Y0, Y8, Y9
+	VFMADD231PS    Y1, Y4, Y9
+	VFMADD231PS    Y1, Y8, Y14
+	VFMADD231PS    Y0, Y4, Y14
+	VPERMILPS      $0xb1, Y7, Y4
+	VPERMILPS      $0xb1, Y5, Y5
+	VMULPS         Y2, Y4, Y7
+	VFMADD231PS    Y3, Y5, Y7
+	VMULPS         Y3, Y4, Y4
+	VFNMADD231PS   Y2, Y5, Y4
+	VADDPS         Y7, Y9, Y5
+	VSUBPS         Y7, Y9, Y9
+	VADDPS         Y4, Y14, Y7
+	VSUBPS         Y4, Y14, Y14
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y7, (AX)(SI*2)
+	VMOVUPS        Y14, (AX)(DI*1)
+	VMOVUPS        Y9, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, DX
+
+fftMixGroup5R2AVX512Fwd_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup5R2AVX512Fwd_1
+	VMOVUPS        (CX), X4
+	VMOVUPS        16(CX), X5
+	VPERMILPS      $0xb1, X5, X6
+	VMULPS         16(DX), X6, X6
+	VFMADDSUB231PS (DX), X5, X6
+	VMOVUPS        32(CX), X5
+	VPERMILPS      $0xb1, X5, X7
+	VMULPS         48(DX), X7, X7
+	VFMADDSUB231PS 32(DX), X5, X7
+	VMOVUPS        48(CX), X5
+	VPERMILPS      $0xb1, X5, X8
+	VMULPS         80(DX), X8, X8
+	VFMADDSUB231PS 64(DX), X5, X8
+	VMOVUPS        64(CX), X5
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         112(DX), X9, X9
+	VFMADDSUB231PS 96(DX), X5, X9
+	VADDPS         X9, X6, X5
+	VSUBPS         X9, X6, X9
+	VADDPS         X8, X7, X6
+	VSUBPS         X8, X7, X7
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X9, X0
+	VPERMILPS      $0xb1, X7, X1
+	VMULPS         X2, X0, X5
+	VFMADD231PS    X3, X1, X5
+	VMULPS         X3, X0, X0
+	VFNMADD231PS   X2, X1, X0
+	VADDPS         X5, X10, X1
+	VSUBPS         X5, X10, X10
+	VADDPS         X0, X4, X2
+	VSUBPS         X0, X4, X4
+	VMOVUPS        X8, (AX)
+	VMOVUPS        X1, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	VMOVUPS        X10, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000080, DX
+
+fftMixGroup5R2AVX512Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup5R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup5R2AVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS mix_f32_bf737871_3f737871<>+0(SB), Z2
+	VMOVUPS mix_f32_bf167918_3f167918<>+0(SB), Z3
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	JZ      fftMixGroup5R2AVX512Inv_rest
+
+fftMixGroup5R2AVX512Inv_g:
+	VMOVUPS        (CX), X4
+	VINSERTF32X4   $0x01, 80(CX), Z4, Z4
+	VINSERTF32X4   $0x02, 160(CX), Z4, Z4
+	VINSERTF32X4   $0x03, 240(CX), Z4, Z4
+	VMOVUPS        16(CX), X5
+	VINSERTF32X4   $0x01, 96(CX), Z5, Z5
+	VINSERTF32X4   $0x02, 176(CX), Z5, Z5
+	VINSERTF32X4   $0x03, 256(CX), Z5, Z5
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         64(DX), Z6, Z6
+	VFMSUBADD231PS (DX), Z5, Z6
+	VMOVUPS        32(CX), X7
+	VINSERTF32X4   $0x01, 112(CX), Z7, Z7
+	VINSERTF32X4   $0x02, 192(CX), Z7, Z7
+	VINSERTF32X4   $0x03, 272(CX), Z7, Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         192(DX), Z8, Z8
+	VFMSUBADD231PS 128(DX), Z7, Z8
+	VMOVUPS        48(CX), X9
+	VINSERTF32X4   $0x01, 128(CX), Z9, Z9
+	VINSERTF32X4   $0x02, 208(CX), Z9, Z9
+	VINSERTF32X4   $0x03, 288(CX), Z9, Z9
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         320(DX), Z10, Z10
+	VFMSUBADD231PS 256(DX), Z9, Z10
+	VMOVUPS        64(CX), X11
+	VINSERTF32X4   $0x01, 144(CX), Z11, Z11
+	VINSERTF32X4   $0x02, 224(CX), Z11, Z11
+	VINSERTF32X4   $0x03, 304(CX), Z11, Z11
+	VPERMILPS      $0xb1, Z11, Z12
+	VMULPS         448(DX), Z12, Z12
+	VFMSUBADD231PS 384(DX), Z11, Z12
+	VADDPS         Z12, Z6, Z13
+	VSUBPS         Z12, Z6, Z12
+	VADDPS         Z10, Z8, Z6
+	VSUBPS         Z10, Z8, Z8
+	VADDPS         Z13, Z4, Z10
+	VADDPS         Z6, Z10, Z10
+	VMOVUPS        Z4, Z19
+	VFMADD231PS    Z0, Z13, Z19
+	VFMADD231PS    Z1, Z6, Z19
+	VFMADD231PS    Z1, Z13, Z4
+	VFMADD231PS    Z0, Z6, Z4
+	VPERMILPS      $0xb1, Z12, Z6
+	VPERMILPS      $0xb1, Z8, Z8
+	VMULPS         Z2, Z6, Z12
+	VFMADD231PS    Z3, Z8, Z12
+	VMULPS         Z3, Z6, Z6
+	VFNMADD231PS   Z2, Z8, Z6
+	VADDPS         Z12, Z19, Z8
+	VSUBPS         Z12, Z19, Z19
+	VADDPS         Z6, Z4, Z12
+	VSUBPS         Z6, Z4, Z4
+	VMOVUPS        Z10, (AX)
+	VMOVUPS        Z8, (AX)(SI*1)
+	VMOVUPS        Z12, (AX)(SI*2)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z19, (AX)(SI*4)
+	ADDQ           $0x00000140, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000200, DX
+	DECQ           R8
+	JNZ            fftMixGroup5R2AVX512Inv_g
+
+fftMixGroup5R2AVX512Inv_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup5R2AVX512Inv_2
+	VMOVUPS        (CX), X14
+	VINSERTF32X4   $0x01, 80(CX), Y14, Y14
+	VMOVUPS        16(CX), X15
+	VINSERTF32X4   $0x01, 96(CX), Y15, Y15
+	VPERMILPS      $0xb1, Y15, Y4
+	VMULPS         32(DX), Y4, Y4
+	VFMSUBADD231PS (DX), Y15, Y4
+	VMOVUPS        32(CX), X16
+	VINSERTF32X4   $0x01, 112(CX), Y16, Y16
+	VPERMILPS      $0xb1, Y16, Y5
+	VMULPS         96(DX), Y5, Y5
+	VFMSUBADD231PS 64(DX), Y16, Y5
+	VMOVUPS        48(CX), X17
+	VINSERTF32X4   $0x01, 128(CX), Y17, Y17
+	VPERMILPS      $0xb1, Y17, Y6
+	VMULPS         160(DX), Y6, Y6
+	VFMSUBADD231PS 128(DX), Y17, Y6
+	VMOVUPS        64(CX), X18
+	VINSERTF32X4   $0x01, 144(CX), Y18, Y18
+	VPERMILPS      $0xb1, Y18, Y7
+	VMULPS         224(DX), Y7, Y7
+	VFMSUBADD231PS 192(DX), Y18, Y7
+	VADDPS         Y7, Y4, Y8
+	VSUBPS         Y7, Y4, Y7
+	VADDPS         Y6, Y5, Y4
+	VSUBPS         Y6, Y5, Y5
+	VADDPS         Y8, Y14, Y6
+	VADDPS         Y4, Y6, Y6
+	VMOVUPS        Y14, Y9
+	VFMADD231PS    Y0, Y8, Y9
+	VFMADD231PS    Y1, Y4, Y9
+	VFMADD231PS    Y1, Y8, Y14
+	VFMADD231PS    Y0, Y4, Y14
+	VPERMILPS      $0xb1, Y7, Y4
+	VPERMILPS      $0xb1, Y5, Y5
+	VMULPS         Y2, Y4, Y7
+	VFMADD231PS    Y3, Y5, Y7
+	VMULPS         Y3, Y4, Y4
+	VFNMADD231PS   Y2, Y5, Y4
+	VADDPS         Y7, Y9, Y5
+	VSUBPS         Y7, Y9, Y9
+	VADDPS         Y4, Y14, Y7
+	VSUBPS         Y4, Y14, Y14
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y7, (AX)(SI*2)
+	VMOVUPS        Y14, (AX)(DI*1)
+	VMOVUPS        Y9, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000100, DX
+
+fftMixGroup5R2AVX512Inv_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup5R2AVX512Inv_1
+	VMOVUPS        (CX), X4
+	VMOVUPS        16(CX), X5
+	VPERMILPS      $0xb1, X5, X6
+	VMULPS         16(DX), X6, X6
+	VFMSUBADD231PS (DX), X5, X6
+	VMOVUPS        32(CX), X5
+	VPERMILPS      $0xb1, X5, X7
+	VMULPS         48(DX), X7, X7
+	VFMSUBADD231PS 32(DX), X5, X7
+	VMOVUPS        48(CX), X5
+	VPERMILPS      $0xb1, X5, X8
+	VMULPS         80(DX), X8, X8
+	VFMSUBADD231PS 64(DX), X5, X8
+	VMOVUPS        64(CX), X5
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         112(DX), X9, X9
+	VFMSUBADD231PS 96(DX), X5, X9
+	VADDPS         X9, X6, X5
+	VSUBPS         X9, X6, X9
+	VADDPS         X8, X7, X6
+	VSUBPS         X8, X7, X7
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X9, X0
+	VPERMILPS      $0xb1, X7, X1
+	VMULPS         X2, X0, X5
+	VFMADD231PS    X3, X1, X5
+	VMULPS         X3, X0, X0
+	VFNMADD231PS   X2, X1, X0
+	VADDPS         X5, X10, X1
+	VSUBPS         X5, X10, X10
+	VADDPS         X0, X4, X2
+	VSUBPS         X0, X4, X4
+	VMOVUPS        X8, (AX)
+	VMOVUPS        X1, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	VMOVUPS        X10, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000080, DX
+
+fftMixGroup5R2AVX512Inv_1:
+	VZEROUPPER
+	RET
