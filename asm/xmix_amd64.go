@@ -7,162 +7,162 @@ package asm
 // fftMixWide2AVX2Fwd runs one radix-2 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide2AVX2Inv runs one radix-2 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide3AVX2Fwd runs one radix-3 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide3AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide3AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide3AVX2Inv runs one radix-3 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide3AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide3AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide4AVX2Fwd runs one radix-4 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide4AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide4AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide4AVX2Inv runs one radix-4 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide4AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide4AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide5AVX2Fwd runs one radix-5 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide5AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide5AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide5AVX2Inv runs one radix-5 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide5AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide5AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide2AVX512Fwd runs one radix-2 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide2AVX512Inv runs one radix-2 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide3AVX512Fwd runs one radix-3 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide3AVX512Inv runs one radix-3 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide4AVX512Fwd runs one radix-4 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide4AVX512Inv runs one radix-4 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide5AVX512Fwd runs one radix-5 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fftMixWide5AVX512Inv runs one radix-5 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fftMixWide5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+func fftMixWide5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 
 // fft64MixWide2AVX2Fwd runs one radix-2 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide2AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide2AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide2AVX2Inv runs one radix-2 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide2AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide2AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide3AVX2Fwd runs one radix-3 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide3AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide3AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide3AVX2Inv runs one radix-3 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide3AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide3AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide4AVX2Fwd runs one radix-4 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide4AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide4AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide4AVX2Inv runs one radix-4 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide4AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide4AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide5AVX2Fwd runs one radix-5 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide5AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide5AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide5AVX2Inv runs one radix-5 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide5AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide5AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide2AVX512Fwd runs one radix-2 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide2AVX512Inv runs one radix-2 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide3AVX512Fwd runs one radix-3 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide3AVX512Inv runs one radix-3 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide4AVX512Fwd runs one radix-4 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide4AVX512Inv runs one radix-4 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide5AVX512Fwd runs one radix-5 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fft64MixWide5AVX512Inv runs one radix-5 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
 //
 //go:noescape
-func fft64MixWide5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+func fft64MixWide5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 
 // fftMixGroup2R2AVX2Fwd runs one radix-2 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
 //

@@ -4,9 +4,9 @@
 
 #include "textflag.h"
 
-// func fftMixWide2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide2AVX2Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide2AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -42,6 +42,21 @@ fftMixWide2AVX2Fwd_j0_k:
 fftMixWide2AVX2Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Fwd_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX2Fwd_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX2Fwd_j0_pieces
+	VMOVUPS (CX), Y0
+	VMOVUPS (CX)(BX*1), Y1
+	VADDPS  Y1, Y0, Y2
+	VSUBPS  Y1, Y0, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX2Fwd_j0_end
+
+fftMixWide2AVX2Fwd_j0_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Fwd_j0_16
 	VMOVUPS (CX), X0
@@ -90,6 +105,21 @@ fftMixWide2AVX2Fwd_j0s_k:
 fftMixWide2AVX2Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Fwd_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX2Fwd_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX2Fwd_j0s_pieces
+	VMULPS  (CX), Y0, Y1
+	VMULPS  (CX)(BX*1), Y0, Y0
+	VADDPS  Y0, Y1, Y2
+	VSUBPS  Y0, Y1, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX2Fwd_j0s_end
+
+fftMixWide2AVX2Fwd_j0s_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Fwd_j0s_16
 	VMOVUPS (CX), X1
@@ -152,6 +182,24 @@ fftMixWide2AVX2Fwd_jw_k:
 fftMixWide2AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide2AVX2Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide2AVX2Fwd_jw_pieces
+	VMOVUPS        (CX), Y2
+	VMOVUPS        (CX)(BX*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         Y1, Y4, Y4
+	VFMADDSUB231PS Y0, Y3, Y4
+	VADDPS         Y4, Y2, Y0
+	VSUBPS         Y4, Y2, Y1
+	VMOVUPS        Y0, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide2AVX2Fwd_jw_end
+
+fftMixWide2AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide2AVX2Fwd_jw_16
 	VMOVUPS        (CX), X2
@@ -190,9 +238,9 @@ fftMixWide2AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide2AVX2Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide2AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -228,6 +276,21 @@ fftMixWide2AVX2Inv_j0_k:
 fftMixWide2AVX2Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Inv_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX2Inv_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX2Inv_j0_pieces
+	VMOVUPS (CX), Y0
+	VMOVUPS (CX)(BX*1), Y1
+	VADDPS  Y1, Y0, Y2
+	VSUBPS  Y1, Y0, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX2Inv_j0_end
+
+fftMixWide2AVX2Inv_j0_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Inv_j0_16
 	VMOVUPS (CX), X0
@@ -276,6 +339,21 @@ fftMixWide2AVX2Inv_j0s_k:
 fftMixWide2AVX2Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX2Inv_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX2Inv_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX2Inv_j0s_pieces
+	VMULPS  (CX), Y0, Y1
+	VMULPS  (CX)(BX*1), Y0, Y0
+	VADDPS  Y0, Y1, Y2
+	VSUBPS  Y0, Y1, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX2Inv_j0s_end
+
+fftMixWide2AVX2Inv_j0s_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Inv_j0s_16
 	VMOVUPS (CX), X1
@@ -338,6 +416,24 @@ fftMixWide2AVX2Inv_jw_k:
 fftMixWide2AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide2AVX2Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide2AVX2Inv_jw_pieces
+	VMOVUPS        (CX), Y2
+	VMOVUPS        (CX)(BX*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         Y1, Y4, Y4
+	VFMSUBADD231PS Y0, Y3, Y4
+	VADDPS         Y4, Y2, Y0
+	VSUBPS         Y4, Y2, Y1
+	VMOVUPS        Y0, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide2AVX2Inv_jw_end
+
+fftMixWide2AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide2AVX2Inv_jw_16
 	VMOVUPS        (CX), X2
@@ -376,9 +472,9 @@ fftMixWide2AVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide3AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide3AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide3AVX2Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide3AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -422,6 +518,29 @@ fftMixWide3AVX2Fwd_j0_k:
 fftMixWide3AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX2Fwd_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VADDPS       Y2, Y1, Y3
+	VSUBPS       Y2, Y1, Y1
+	VADDPS       Y3, Y0, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y0
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1, Y0
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y0, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX2Fwd_j0_end
+
+fftMixWide3AVX2Fwd_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
@@ -494,6 +613,29 @@ fftMixWide3AVX2Fwd_j0s_k:
 fftMixWide3AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX2Fwd_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y0
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y1
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y1, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX2Fwd_j0s_end
+
+fftMixWide3AVX2Fwd_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
@@ -587,6 +729,35 @@ fftMixWide3AVX2Fwd_jw_k:
 fftMixWide3AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide3AVX2Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide3AVX2Fwd_jw_pieces
+	VMOVUPS        (CX), Y4
+	VMOVUPS        (CX)(BX*1), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         Y1, Y6, Y6
+	VFMADDSUB231PS Y0, Y5, Y6
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMADDSUB231PS Y2, Y0, Y1
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y0, Y4, Y2
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y0, Y4
+	VPERMILPS      $0xb1, Y1, Y0
+	VMOVUPS        Y4, Y1
+	VFMADD231PS    mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y1
+	VFNMADD231PS   mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y4
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide3AVX2Fwd_jw_end
+
+fftMixWide3AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide3AVX2Fwd_jw_16
 	VMOVUPS        (CX), X4
@@ -683,9 +854,9 @@ DATA mix_f32_3f5db3d7_bf5db3d7<>+56(SB)/4, $0x3f5db3d7
 DATA mix_f32_3f5db3d7_bf5db3d7<>+60(SB)/4, $0xbf5db3d7
 GLOBL mix_f32_3f5db3d7_bf5db3d7<>(SB), RODATA|NOPTR, $64
 
-// func fftMixWide3AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide3AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide3AVX2Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide3AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -729,6 +900,29 @@ fftMixWide3AVX2Inv_j0_k:
 fftMixWide3AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX2Inv_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VADDPS       Y2, Y1, Y3
+	VSUBPS       Y2, Y1, Y1
+	VADDPS       Y3, Y0, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y0
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y1, Y0
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y0, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX2Inv_j0_end
+
+fftMixWide3AVX2Inv_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
@@ -801,6 +995,29 @@ fftMixWide3AVX2Inv_j0s_k:
 fftMixWide3AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX2Inv_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y0
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y1
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y1, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX2Inv_j0s_end
+
+fftMixWide3AVX2Inv_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
@@ -894,6 +1111,35 @@ fftMixWide3AVX2Inv_jw_k:
 fftMixWide3AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide3AVX2Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide3AVX2Inv_jw_pieces
+	VMOVUPS        (CX), Y4
+	VMOVUPS        (CX)(BX*1), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         Y1, Y6, Y6
+	VFMSUBADD231PS Y0, Y5, Y6
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMSUBADD231PS Y2, Y0, Y1
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y0, Y4, Y2
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y0, Y4
+	VPERMILPS      $0xb1, Y1, Y0
+	VMOVUPS        Y4, Y1
+	VFMADD231PS    mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y1
+	VFNMADD231PS   mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y4
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide3AVX2Inv_jw_end
+
+fftMixWide3AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide3AVX2Inv_jw_16
 	VMOVUPS        (CX), X4
@@ -972,9 +1218,9 @@ DATA mix_f32_bf5db3d7_3f5db3d7<>+56(SB)/4, $0xbf5db3d7
 DATA mix_f32_bf5db3d7_3f5db3d7<>+60(SB)/4, $0x3f5db3d7
 GLOBL mix_f32_bf5db3d7_3f5db3d7<>(SB), RODATA|NOPTR, $64
 
-// func fftMixWide4AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide4AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide4AVX2Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide4AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -1022,6 +1268,33 @@ fftMixWide4AVX2Fwd_j0_k:
 fftMixWide4AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX2Fwd_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VADDPS       Y2, Y0, Y4
+	VSUBPS       Y2, Y0, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y2, Y4, Y3
+	VSUBPS       Y2, Y4, Y2
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y1, Y4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y1, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y2, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX2Fwd_j0_end
+
+fftMixWide4AVX2Fwd_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
@@ -1106,6 +1379,33 @@ fftMixWide4AVX2Fwd_j0s_k:
 fftMixWide4AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX2Fwd_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y0
+	VADDPS       Y3, Y1, Y4
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y4, Y2
+	VSUBPS       Y3, Y4, Y3
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y0, Y4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX2Fwd_j0s_end
+
+fftMixWide4AVX2Fwd_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
@@ -1218,6 +1518,42 @@ fftMixWide4AVX2Fwd_jw_k:
 fftMixWide4AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide4AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide4AVX2Fwd_jw_pieces
+	VMOVUPS        (CX), Y6
+	VMOVUPS        (CX)(BX*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         Y1, Y8, Y8
+	VFMADDSUB231PS Y0, Y7, Y8
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMADDSUB231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMADDSUB231PS Y4, Y0, Y2
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y2, Y8, Y3
+	VSUBPS         Y2, Y8, Y2
+	VADDPS         Y3, Y0, Y4
+	VSUBPS         Y3, Y0, Y0
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y3
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y3, (AX)(DI*1)
+	VMOVUPS        Y0, (AX)(DI*2)
+	VMOVUPS        Y1, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide4AVX2Fwd_jw_end
+
+fftMixWide4AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide4AVX2Fwd_jw_16
 	VMOVUPS        (CX), X6
@@ -1310,9 +1646,9 @@ DATA mix_f32_3f800000_bf800000<>+56(SB)/4, $0x3f800000
 DATA mix_f32_3f800000_bf800000<>+60(SB)/4, $0xbf800000
 GLOBL mix_f32_3f800000_bf800000<>(SB), RODATA|NOPTR, $64
 
-// func fftMixWide4AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide4AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide4AVX2Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide4AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -1360,6 +1696,33 @@ fftMixWide4AVX2Inv_j0_k:
 fftMixWide4AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX2Inv_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VADDPS       Y2, Y0, Y4
+	VSUBPS       Y2, Y0, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y2, Y4, Y3
+	VSUBPS       Y2, Y4, Y2
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y1, Y4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y1, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y2, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX2Inv_j0_end
+
+fftMixWide4AVX2Inv_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
@@ -1444,6 +1807,33 @@ fftMixWide4AVX2Inv_j0s_k:
 fftMixWide4AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX2Inv_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y0
+	VADDPS       Y3, Y1, Y4
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y4, Y2
+	VSUBPS       Y3, Y4, Y3
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y0, Y4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX2Inv_j0s_end
+
+fftMixWide4AVX2Inv_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
@@ -1556,6 +1946,42 @@ fftMixWide4AVX2Inv_jw_k:
 fftMixWide4AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide4AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide4AVX2Inv_jw_pieces
+	VMOVUPS        (CX), Y6
+	VMOVUPS        (CX)(BX*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         Y1, Y8, Y8
+	VFMSUBADD231PS Y0, Y7, Y8
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMSUBADD231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMSUBADD231PS Y4, Y0, Y2
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y2, Y8, Y3
+	VSUBPS         Y2, Y8, Y2
+	VADDPS         Y3, Y0, Y4
+	VSUBPS         Y3, Y0, Y0
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y3
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y3, (AX)(DI*1)
+	VMOVUPS        Y0, (AX)(DI*2)
+	VMOVUPS        Y1, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide4AVX2Inv_jw_end
+
+fftMixWide4AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide4AVX2Inv_jw_16
 	VMOVUPS        (CX), X6
@@ -1648,9 +2074,9 @@ DATA mix_f32_bf800000_3f800000<>+56(SB)/4, $0xbf800000
 DATA mix_f32_bf800000_3f800000<>+60(SB)/4, $0x3f800000
 GLOBL mix_f32_bf800000_3f800000<>(SB), RODATA|NOPTR, $64
 
-// func fftMixWide5AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide5AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide5AVX2Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide5AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -1711,6 +2137,46 @@ fftMixWide5AVX2Fwd_j0_k:
 fftMixWide5AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX2Fwd_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VMOVUPS      (CX)(BX*4), Y4
+	VADDPS       Y4, Y1, Y5
+	VSUBPS       Y4, Y1, Y4
+	VADDPS       Y3, Y2, Y1
+	VSUBPS       Y3, Y2, Y2
+	VADDPS       Y5, Y0, Y3
+	VADDPS       Y1, Y3, Y3
+	VMOVUPS      Y0, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y0
+	VPERMILPS    $0xb1, Y4, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), Y1, Y4
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), Y2, Y4
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), Y1, Y1
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), Y2, Y1
+	VADDPS       Y4, Y6, Y2
+	VSUBPS       Y4, Y6, Y6
+	VADDPS       Y1, Y0, Y4
+	VSUBPS       Y1, Y0, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y4, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX2Fwd_j0_end
+
+fftMixWide5AVX2Fwd_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
@@ -1834,6 +2300,46 @@ fftMixWide5AVX2Fwd_j0s_k:
 fftMixWide5AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX2Fwd_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	VMULPS       (CX)(BX*4), Y0, Y0
+	VADDPS       Y0, Y2, Y5
+	VSUBPS       Y0, Y2, Y2
+	VADDPS       Y4, Y3, Y0
+	VSUBPS       Y4, Y3, Y3
+	VADDPS       Y5, Y1, Y4
+	VADDPS       Y0, Y4, Y4
+	VMOVUPS      Y1, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y1
+	VPERMILPS    $0xb1, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), Y0, Y3
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), Y2, Y3
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), Y0, Y0
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y6, Y2
+	VSUBPS       Y3, Y6, Y6
+	VADDPS       Y0, Y1, Y3
+	VSUBPS       Y0, Y1, Y1
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX2Fwd_j0s_end
+
+fftMixWide5AVX2Fwd_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
@@ -1992,6 +2498,58 @@ fftMixWide5AVX2Fwd_jw_k:
 fftMixWide5AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide5AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide5AVX2Fwd_jw_pieces
+	VMOVUPS        (CX), Y8
+	VMOVUPS        (CX)(BX*1), Y9
+	VPERMILPS      $0xb1, Y9, Y10
+	VMULPS         Y1, Y10, Y10
+	VFMADDSUB231PS Y0, Y9, Y10
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMADDSUB231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMADDSUB231PS Y4, Y0, Y2
+	VMOVUPS        (CX)(BX*4), Y0
+	VPERMILPS      $0xb1, Y0, Y3
+	VMULPS         Y7, Y3, Y3
+	VFMADDSUB231PS Y6, Y0, Y3
+	VADDPS         Y3, Y10, Y0
+	VSUBPS         Y3, Y10, Y4
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y0, Y8, Y2
+	VADDPS         Y3, Y2, Y2
+	VMOVUPS        Y8, Y5
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y8
+	VPERMILPS      $0xb1, Y4, Y0
+	VPERMILPS      $0xb1, Y1, Y1
+	VMULPS         mix_f32_3f737871_bf737871<>+0(SB), Y0, Y3
+	VFMADD231PS    mix_f32_3f167918_bf167918<>+0(SB), Y1, Y3
+	VMULPS         mix_f32_3f167918_bf167918<>+0(SB), Y0, Y0
+	VFNMADD231PS   mix_f32_3f737871_bf737871<>+0(SB), Y1, Y0
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y5
+	VADDPS         Y0, Y8, Y3
+	VSUBPS         Y0, Y8, Y8
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(DI*1)
+	VMOVUPS        Y3, (AX)(DI*2)
+	VMOVUPS        Y8, (AX)(R8*1)
+	VMOVUPS        Y5, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide5AVX2Fwd_jw_end
+
+fftMixWide5AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide5AVX2Fwd_jw_16
 	VMOVUPS        (CX), X8
@@ -2170,9 +2728,9 @@ DATA mix_f32_3f167918_bf167918<>+56(SB)/4, $0x3f167918
 DATA mix_f32_3f167918_bf167918<>+60(SB)/4, $0xbf167918
 GLOBL mix_f32_3f167918_bf167918<>(SB), RODATA|NOPTR, $64
 
-// func fftMixWide5AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide5AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fftMixWide5AVX2Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide5AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -2233,6 +2791,46 @@ fftMixWide5AVX2Inv_j0_k:
 fftMixWide5AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX2Inv_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VMOVUPS      (CX)(BX*4), Y4
+	VADDPS       Y4, Y1, Y5
+	VSUBPS       Y4, Y1, Y4
+	VADDPS       Y3, Y2, Y1
+	VSUBPS       Y3, Y2, Y2
+	VADDPS       Y5, Y0, Y3
+	VADDPS       Y1, Y3, Y3
+	VMOVUPS      Y0, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y0
+	VPERMILPS    $0xb1, Y4, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), Y1, Y4
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), Y2, Y4
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), Y1, Y1
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), Y2, Y1
+	VADDPS       Y4, Y6, Y2
+	VSUBPS       Y4, Y6, Y6
+	VADDPS       Y1, Y0, Y4
+	VSUBPS       Y1, Y0, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y4, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX2Inv_j0_end
+
+fftMixWide5AVX2Inv_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
@@ -2356,6 +2954,46 @@ fftMixWide5AVX2Inv_j0s_k:
 fftMixWide5AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX2Inv_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	VMULPS       (CX)(BX*4), Y0, Y0
+	VADDPS       Y0, Y2, Y5
+	VSUBPS       Y0, Y2, Y2
+	VADDPS       Y4, Y3, Y0
+	VSUBPS       Y4, Y3, Y3
+	VADDPS       Y5, Y1, Y4
+	VADDPS       Y0, Y4, Y4
+	VMOVUPS      Y1, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y1
+	VPERMILPS    $0xb1, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), Y0, Y3
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), Y2, Y3
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), Y0, Y0
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y6, Y2
+	VSUBPS       Y3, Y6, Y6
+	VADDPS       Y0, Y1, Y3
+	VSUBPS       Y0, Y1, Y1
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX2Inv_j0s_end
+
+fftMixWide5AVX2Inv_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
@@ -2514,6 +3152,58 @@ fftMixWide5AVX2Inv_jw_k:
 fftMixWide5AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide5AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide5AVX2Inv_jw_pieces
+	VMOVUPS        (CX), Y8
+	VMOVUPS        (CX)(BX*1), Y9
+	VPERMILPS      $0xb1, Y9, Y10
+	VMULPS         Y1, Y10, Y10
+	VFMSUBADD231PS Y0, Y9, Y10
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMSUBADD231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMSUBADD231PS Y4, Y0, Y2
+	VMOVUPS        (CX)(BX*4), Y0
+	VPERMILPS      $0xb1, Y0, Y3
+	VMULPS         Y7, Y3, Y3
+	VFMSUBADD231PS Y6, Y0, Y3
+	VADDPS         Y3, Y10, Y0
+	VSUBPS         Y3, Y10, Y4
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y0, Y8, Y2
+	VADDPS         Y3, Y2, Y2
+	VMOVUPS        Y8, Y5
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y8
+	VPERMILPS      $0xb1, Y4, Y0
+	VPERMILPS      $0xb1, Y1, Y1
+	VMULPS         mix_f32_bf737871_3f737871<>+0(SB), Y0, Y3
+	VFMADD231PS    mix_f32_bf167918_3f167918<>+0(SB), Y1, Y3
+	VMULPS         mix_f32_bf167918_3f167918<>+0(SB), Y0, Y0
+	VFNMADD231PS   mix_f32_bf737871_3f737871<>+0(SB), Y1, Y0
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y5
+	VADDPS         Y0, Y8, Y3
+	VSUBPS         Y0, Y8, Y8
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(DI*1)
+	VMOVUPS        Y3, (AX)(DI*2)
+	VMOVUPS        Y8, (AX)(R8*1)
+	VMOVUPS        Y5, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide5AVX2Inv_jw_end
+
+fftMixWide5AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide5AVX2Inv_jw_16
 	VMOVUPS        (CX), X8
@@ -2656,9 +3346,9 @@ DATA mix_f32_bf167918_3f167918<>+56(SB)/4, $0xbf167918
 DATA mix_f32_bf167918_3f167918<>+60(SB)/4, $0x3f167918
 GLOBL mix_f32_bf167918_3f167918<>(SB), RODATA|NOPTR, $64
 
-// func fftMixWide2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide2AVX512Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide2AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -2694,6 +3384,21 @@ fftMixWide2AVX512Fwd_j0_k:
 fftMixWide2AVX512Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX512Fwd_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX512Fwd_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX512Fwd_j0_pieces
+	VMOVUPS (CX), Z0
+	VMOVUPS (CX)(BX*1), Z1
+	VADDPS  Z1, Z0, Z2
+	VSUBPS  Z1, Z0, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX512Fwd_j0_end
+
+fftMixWide2AVX512Fwd_j0_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Fwd_j0_32
 	VMOVUPS (CX), Y0
@@ -2754,6 +3459,21 @@ fftMixWide2AVX512Fwd_j0s_k:
 fftMixWide2AVX512Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX512Fwd_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX512Fwd_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX512Fwd_j0s_pieces
+	VMULPS  (CX), Z0, Z1
+	VMULPS  (CX)(BX*1), Z0, Z0
+	VADDPS  Z0, Z1, Z2
+	VSUBPS  Z0, Z1, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX512Fwd_j0s_end
+
+fftMixWide2AVX512Fwd_j0s_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Fwd_j0s_32
 	VMOVUPS (CX), Y1
@@ -2830,6 +3550,24 @@ fftMixWide2AVX512Fwd_jw_k:
 fftMixWide2AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide2AVX512Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide2AVX512Fwd_jw_pieces
+	VMOVUPS        (CX), Z2
+	VMOVUPS        (CX)(BX*1), Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         Z1, Z4, Z4
+	VFMADDSUB231PS Z0, Z3, Z4
+	VADDPS         Z4, Z2, Z0
+	VSUBPS         Z4, Z2, Z1
+	VMOVUPS        Z0, (AX)
+	VMOVUPS        Z1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide2AVX512Fwd_jw_end
+
+fftMixWide2AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide2AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y2
@@ -2883,9 +3621,9 @@ fftMixWide2AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide2AVX512Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide2AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -2921,6 +3659,21 @@ fftMixWide2AVX512Inv_j0_k:
 fftMixWide2AVX512Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX512Inv_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX512Inv_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX512Inv_j0_pieces
+	VMOVUPS (CX), Z0
+	VMOVUPS (CX)(BX*1), Z1
+	VADDPS  Z1, Z0, Z2
+	VSUBPS  Z1, Z0, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX512Inv_j0_end
+
+fftMixWide2AVX512Inv_j0_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Inv_j0_32
 	VMOVUPS (CX), Y0
@@ -2981,6 +3734,21 @@ fftMixWide2AVX512Inv_j0s_k:
 fftMixWide2AVX512Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fftMixWide2AVX512Inv_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fftMixWide2AVX512Inv_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fftMixWide2AVX512Inv_j0s_pieces
+	VMULPS  (CX), Z0, Z1
+	VMULPS  (CX)(BX*1), Z0, Z0
+	VADDPS  Z0, Z1, Z2
+	VSUBPS  Z0, Z1, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fftMixWide2AVX512Inv_j0s_end
+
+fftMixWide2AVX512Inv_j0s_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Inv_j0s_32
 	VMOVUPS (CX), Y1
@@ -3057,6 +3825,24 @@ fftMixWide2AVX512Inv_jw_k:
 fftMixWide2AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide2AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide2AVX512Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide2AVX512Inv_jw_pieces
+	VMOVUPS        (CX), Z2
+	VMOVUPS        (CX)(BX*1), Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         Z1, Z4, Z4
+	VFMSUBADD231PS Z0, Z3, Z4
+	VADDPS         Z4, Z2, Z0
+	VSUBPS         Z4, Z2, Z1
+	VMOVUPS        Z0, (AX)
+	VMOVUPS        Z1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide2AVX512Inv_jw_end
+
+fftMixWide2AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide2AVX512Inv_jw_32
 	VMOVUPS        (CX), Y2
@@ -3110,9 +3896,9 @@ fftMixWide2AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide3AVX512Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide3AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -3158,6 +3944,29 @@ fftMixWide3AVX512Fwd_j0_k:
 fftMixWide3AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX512Fwd_j0_pieces
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VADDPS       Z4, Z3, Z5
+	VSUBPS       Z4, Z3, Z3
+	VADDPS       Z5, Z2, Z4
+	VFNMADD231PS Z0, Z5, Z2
+	VPERMILPS    $0xb1, Z3, Z3
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z2, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX512Fwd_j0_end
+
+fftMixWide3AVX512Fwd_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Fwd_j0_32
 	VMOVUPS      (CX), Y2
@@ -3250,6 +4059,29 @@ fftMixWide3AVX512Fwd_j0s_k:
 fftMixWide3AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX512Fwd_j0s_pieces
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z2
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VFNMADD231PS Z0, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z3, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX512Fwd_j0s_end
+
+fftMixWide3AVX512Fwd_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Fwd_j0s_32
 	VMOVUPS      (CX), Y3
@@ -3366,6 +4198,35 @@ fftMixWide3AVX512Fwd_jw_k:
 fftMixWide3AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide3AVX512Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide3AVX512Fwd_jw_pieces
+	VMOVUPS        (CX), Z6
+	VMOVUPS        (CX)(BX*1), Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMADDSUB231PS Z2, Z7, Z8
+	VMOVUPS        (CX)(BX*2), Z2
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         Z5, Z3, Z3
+	VFMADDSUB231PS Z4, Z2, Z3
+	VADDPS         Z3, Z8, Z2
+	VSUBPS         Z3, Z8, Z3
+	VADDPS         Z2, Z6, Z4
+	VFNMADD231PS   Z0, Z2, Z6
+	VPERMILPS      $0xb1, Z3, Z2
+	VMOVUPS        Z6, Z3
+	VFMADD231PS    Z1, Z2, Z3
+	VFNMADD231PS   Z1, Z2, Z6
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z3, (AX)(SI*1)
+	VMOVUPS        Z6, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide3AVX512Fwd_jw_end
+
+fftMixWide3AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide3AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y6
@@ -3452,9 +4313,9 @@ fftMixWide3AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide3AVX512Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide3AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -3500,6 +4361,29 @@ fftMixWide3AVX512Inv_j0_k:
 fftMixWide3AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX512Inv_j0_pieces
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VADDPS       Z4, Z3, Z5
+	VSUBPS       Z4, Z3, Z3
+	VADDPS       Z5, Z2, Z4
+	VFNMADD231PS Z0, Z5, Z2
+	VPERMILPS    $0xb1, Z3, Z3
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z2, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX512Inv_j0_end
+
+fftMixWide3AVX512Inv_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Inv_j0_32
 	VMOVUPS      (CX), Y2
@@ -3592,6 +4476,29 @@ fftMixWide3AVX512Inv_j0s_k:
 fftMixWide3AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide3AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide3AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide3AVX512Inv_j0s_pieces
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z2
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VFNMADD231PS Z0, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z3, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide3AVX512Inv_j0s_end
+
+fftMixWide3AVX512Inv_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Inv_j0s_32
 	VMOVUPS      (CX), Y3
@@ -3708,6 +4615,35 @@ fftMixWide3AVX512Inv_jw_k:
 fftMixWide3AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide3AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide3AVX512Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fftMixWide3AVX512Inv_jw_pieces
+	VMOVUPS        (CX), Z6
+	VMOVUPS        (CX)(BX*1), Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMSUBADD231PS Z2, Z7, Z8
+	VMOVUPS        (CX)(BX*2), Z2
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         Z5, Z3, Z3
+	VFMSUBADD231PS Z4, Z2, Z3
+	VADDPS         Z3, Z8, Z2
+	VSUBPS         Z3, Z8, Z3
+	VADDPS         Z2, Z6, Z4
+	VFNMADD231PS   Z0, Z2, Z6
+	VPERMILPS      $0xb1, Z3, Z2
+	VMOVUPS        Z6, Z3
+	VFMADD231PS    Z1, Z2, Z3
+	VFNMADD231PS   Z1, Z2, Z6
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z3, (AX)(SI*1)
+	VMOVUPS        Z6, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide3AVX512Inv_jw_end
+
+fftMixWide3AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide3AVX512Inv_jw_32
 	VMOVUPS        (CX), Y6
@@ -3794,9 +4730,9 @@ fftMixWide3AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide4AVX512Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide4AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -3845,6 +4781,33 @@ fftMixWide4AVX512Fwd_j0_k:
 fftMixWide4AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX512Fwd_j0_pieces
+	VMOVUPS      (CX), Z1
+	VMOVUPS      (CX)(BX*1), Z2
+	VMOVUPS      (CX)(BX*2), Z3
+	VMOVUPS      (CX)(SI*1), Z4
+	VADDPS       Z3, Z1, Z5
+	VSUBPS       Z3, Z1, Z1
+	VADDPS       Z4, Z2, Z3
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z3, Z5, Z4
+	VSUBPS       Z3, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z1, Z5
+	VFMADD231PS  Z0, Z2, Z5
+	VFNMADD231PS Z0, Z2, Z1
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z3, (AX)(DI*2)
+	VMOVUPS      Z1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX512Fwd_j0_end
+
+fftMixWide4AVX512Fwd_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Fwd_j0_32
 	VMOVUPS      (CX), Y1
@@ -3953,6 +4916,33 @@ fftMixWide4AVX512Fwd_j0s_k:
 fftMixWide4AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX512Fwd_j0s_pieces
+	VMULPS       (CX), Z1, Z2
+	VMULPS       (CX)(BX*1), Z1, Z3
+	VMULPS       (CX)(BX*2), Z1, Z4
+	VMULPS       (CX)(SI*1), Z1, Z1
+	VADDPS       Z4, Z2, Z5
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z1, Z3, Z4
+	VSUBPS       Z1, Z3, Z1
+	VADDPS       Z4, Z5, Z3
+	VSUBPS       Z4, Z5, Z4
+	VPERMILPS    $0xb1, Z1, Z1
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z1, Z5
+	VFNMADD231PS Z0, Z1, Z2
+	VMOVUPS      Z3, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z4, (AX)(DI*2)
+	VMOVUPS      Z2, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX512Fwd_j0s_end
+
+fftMixWide4AVX512Fwd_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Fwd_j0s_32
 	VMOVUPS      (CX), Y2
@@ -4093,6 +5083,42 @@ fftMixWide4AVX512Fwd_jw_k:
 fftMixWide4AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide4AVX512Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide4AVX512Fwd_jw_pieces
+	VMOVUPS        (CX), Z7
+	VMOVUPS        (CX)(BX*1), Z8
+	VPERMILPS      $0xb1, Z8, Z9
+	VMULPS         Z2, Z9, Z9
+	VFMADDSUB231PS Z1, Z8, Z9
+	VMOVUPS        (CX)(BX*2), Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMADDSUB231PS Z3, Z1, Z2
+	VMOVUPS        (CX)(SI*1), Z1
+	VPERMILPS      $0xb1, Z1, Z3
+	VMULPS         Z6, Z3, Z3
+	VFMADDSUB231PS Z5, Z1, Z3
+	VADDPS         Z2, Z7, Z1
+	VSUBPS         Z2, Z7, Z2
+	VADDPS         Z3, Z9, Z4
+	VSUBPS         Z3, Z9, Z3
+	VADDPS         Z4, Z1, Z5
+	VSUBPS         Z4, Z1, Z1
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVUPS        Z2, Z4
+	VFMADD231PS    Z0, Z3, Z4
+	VFNMADD231PS   Z0, Z3, Z2
+	VMOVUPS        Z5, (AX)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z1, (AX)(DI*2)
+	VMOVUPS        Z2, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide4AVX512Fwd_jw_end
+
+fftMixWide4AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide4AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y7
@@ -4200,9 +5226,9 @@ fftMixWide4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide4AVX512Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide4AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -4251,6 +5277,33 @@ fftMixWide4AVX512Inv_j0_k:
 fftMixWide4AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX512Inv_j0_pieces
+	VMOVUPS      (CX), Z1
+	VMOVUPS      (CX)(BX*1), Z2
+	VMOVUPS      (CX)(BX*2), Z3
+	VMOVUPS      (CX)(SI*1), Z4
+	VADDPS       Z3, Z1, Z5
+	VSUBPS       Z3, Z1, Z1
+	VADDPS       Z4, Z2, Z3
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z3, Z5, Z4
+	VSUBPS       Z3, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z1, Z5
+	VFMADD231PS  Z0, Z2, Z5
+	VFNMADD231PS Z0, Z2, Z1
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z3, (AX)(DI*2)
+	VMOVUPS      Z1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX512Inv_j0_end
+
+fftMixWide4AVX512Inv_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Inv_j0_32
 	VMOVUPS      (CX), Y1
@@ -4359,6 +5412,33 @@ fftMixWide4AVX512Inv_j0s_k:
 fftMixWide4AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide4AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide4AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide4AVX512Inv_j0s_pieces
+	VMULPS       (CX), Z1, Z2
+	VMULPS       (CX)(BX*1), Z1, Z3
+	VMULPS       (CX)(BX*2), Z1, Z4
+	VMULPS       (CX)(SI*1), Z1, Z1
+	VADDPS       Z4, Z2, Z5
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z1, Z3, Z4
+	VSUBPS       Z1, Z3, Z1
+	VADDPS       Z4, Z5, Z3
+	VSUBPS       Z4, Z5, Z4
+	VPERMILPS    $0xb1, Z1, Z1
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z1, Z5
+	VFNMADD231PS Z0, Z1, Z2
+	VMOVUPS      Z3, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z4, (AX)(DI*2)
+	VMOVUPS      Z2, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide4AVX512Inv_j0s_end
+
+fftMixWide4AVX512Inv_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Inv_j0s_32
 	VMOVUPS      (CX), Y2
@@ -4499,6 +5579,42 @@ fftMixWide4AVX512Inv_jw_k:
 fftMixWide4AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide4AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide4AVX512Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide4AVX512Inv_jw_pieces
+	VMOVUPS        (CX), Z7
+	VMOVUPS        (CX)(BX*1), Z8
+	VPERMILPS      $0xb1, Z8, Z9
+	VMULPS         Z2, Z9, Z9
+	VFMSUBADD231PS Z1, Z8, Z9
+	VMOVUPS        (CX)(BX*2), Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMSUBADD231PS Z3, Z1, Z2
+	VMOVUPS        (CX)(SI*1), Z1
+	VPERMILPS      $0xb1, Z1, Z3
+	VMULPS         Z6, Z3, Z3
+	VFMSUBADD231PS Z5, Z1, Z3
+	VADDPS         Z2, Z7, Z1
+	VSUBPS         Z2, Z7, Z2
+	VADDPS         Z3, Z9, Z4
+	VSUBPS         Z3, Z9, Z3
+	VADDPS         Z4, Z1, Z5
+	VSUBPS         Z4, Z1, Z1
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVUPS        Z2, Z4
+	VFMADD231PS    Z0, Z3, Z4
+	VFNMADD231PS   Z0, Z3, Z2
+	VMOVUPS        Z5, (AX)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z1, (AX)(DI*2)
+	VMOVUPS        Z2, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide4AVX512Inv_jw_end
+
+fftMixWide4AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide4AVX512Inv_jw_32
 	VMOVUPS        (CX), Y7
@@ -4606,9 +5722,9 @@ fftMixWide4AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide5AVX512Fwd(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide5AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -4673,6 +5789,46 @@ fftMixWide5AVX512Fwd_j0_k:
 fftMixWide5AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX512Fwd_j0_pieces
+	VMOVUPS      (CX), Z4
+	VMOVUPS      (CX)(BX*1), Z5
+	VMOVUPS      (CX)(BX*2), Z6
+	VMOVUPS      (CX)(SI*1), Z7
+	VMOVUPS      (CX)(BX*4), Z8
+	VADDPS       Z8, Z5, Z9
+	VSUBPS       Z8, Z5, Z8
+	VADDPS       Z7, Z6, Z5
+	VSUBPS       Z7, Z6, Z6
+	VADDPS       Z9, Z4, Z7
+	VADDPS       Z5, Z7, Z7
+	VMOVUPS      Z4, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z5, Z10
+	VFMADD231PS  Z1, Z9, Z4
+	VFMADD231PS  Z0, Z5, Z4
+	VPERMILPS    $0xb1, Z8, Z5
+	VPERMILPS    $0xb1, Z6, Z6
+	VMULPS       Z2, Z5, Z8
+	VFMADD231PS  Z3, Z6, Z8
+	VMULPS       Z3, Z5, Z5
+	VFNMADD231PS Z2, Z6, Z5
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z10
+	VADDPS       Z5, Z4, Z8
+	VSUBPS       Z5, Z4, Z4
+	VMOVUPS      Z7, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z8, (AX)(DI*2)
+	VMOVUPS      Z4, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX512Fwd_j0_end
+
+fftMixWide5AVX512Fwd_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Fwd_j0_32
 	VMOVUPS      (CX), Y4
@@ -4833,6 +5989,46 @@ fftMixWide5AVX512Fwd_j0s_k:
 fftMixWide5AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX512Fwd_j0s_pieces
+	VMULPS       (CX), Z4, Z5
+	VMULPS       (CX)(BX*1), Z4, Z6
+	VMULPS       (CX)(BX*2), Z4, Z7
+	VMULPS       (CX)(SI*1), Z4, Z8
+	VMULPS       (CX)(BX*4), Z4, Z4
+	VADDPS       Z4, Z6, Z9
+	VSUBPS       Z4, Z6, Z6
+	VADDPS       Z8, Z7, Z4
+	VSUBPS       Z8, Z7, Z7
+	VADDPS       Z9, Z5, Z8
+	VADDPS       Z4, Z8, Z8
+	VMOVUPS      Z5, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z4, Z10
+	VFMADD231PS  Z1, Z9, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VPERMILPS    $0xb1, Z6, Z4
+	VPERMILPS    $0xb1, Z7, Z6
+	VMULPS       Z2, Z4, Z7
+	VFMADD231PS  Z3, Z6, Z7
+	VMULPS       Z3, Z4, Z4
+	VFNMADD231PS Z2, Z6, Z4
+	VADDPS       Z7, Z10, Z6
+	VSUBPS       Z7, Z10, Z10
+	VADDPS       Z4, Z5, Z7
+	VSUBPS       Z4, Z5, Z5
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z7, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX512Fwd_j0s_end
+
+fftMixWide5AVX512Fwd_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Fwd_j0s_32
 	VMOVUPS      (CX), Y5
@@ -5033,6 +6229,58 @@ fftMixWide5AVX512Fwd_jw_k:
 fftMixWide5AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide5AVX512Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide5AVX512Fwd_jw_pieces
+	VMOVUPS        (CX), Z12
+	VMOVUPS        (CX)(BX*1), Z13
+	VPERMILPS      $0xb1, Z13, Z14
+	VMULPS         Z5, Z14, Z14
+	VFMADDSUB231PS Z4, Z13, Z14
+	VMOVUPS        (CX)(BX*2), Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         Z7, Z5, Z5
+	VFMADDSUB231PS Z6, Z4, Z5
+	VMOVUPS        (CX)(SI*1), Z4
+	VPERMILPS      $0xb1, Z4, Z6
+	VMULPS         Z9, Z6, Z6
+	VFMADDSUB231PS Z8, Z4, Z6
+	VMOVUPS        (CX)(BX*4), Z4
+	VPERMILPS      $0xb1, Z4, Z7
+	VMULPS         Z11, Z7, Z7
+	VFMADDSUB231PS Z10, Z4, Z7
+	VADDPS         Z7, Z14, Z4
+	VSUBPS         Z7, Z14, Z8
+	VADDPS         Z6, Z5, Z7
+	VSUBPS         Z6, Z5, Z5
+	VADDPS         Z4, Z12, Z6
+	VADDPS         Z7, Z6, Z6
+	VMOVUPS        Z12, Z9
+	VFMADD231PS    Z0, Z4, Z9
+	VFMADD231PS    Z1, Z7, Z9
+	VFMADD231PS    Z1, Z4, Z12
+	VFMADD231PS    Z0, Z7, Z12
+	VPERMILPS      $0xb1, Z8, Z4
+	VPERMILPS      $0xb1, Z5, Z5
+	VMULPS         Z2, Z4, Z7
+	VFMADD231PS    Z3, Z5, Z7
+	VMULPS         Z3, Z4, Z4
+	VFNMADD231PS   Z2, Z5, Z4
+	VADDPS         Z7, Z9, Z5
+	VSUBPS         Z7, Z9, Z9
+	VADDPS         Z4, Z12, Z7
+	VSUBPS         Z4, Z12, Z12
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z5, (AX)(DI*1)
+	VMOVUPS        Z7, (AX)(DI*2)
+	VMOVUPS        Z12, (AX)(R8*1)
+	VMOVUPS        Z9, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide5AVX512Fwd_jw_end
+
+fftMixWide5AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide5AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y12
@@ -5188,9 +6436,9 @@ fftMixWide5AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fftMixWide5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32)
+// func fftMixWide5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fftMixWide5AVX512Inv(SB), NOSPLIT, $0-44
+TEXT ·fftMixWide5AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -5255,6 +6503,46 @@ fftMixWide5AVX512Inv_j0_k:
 fftMixWide5AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX512Inv_j0_pieces
+	VMOVUPS      (CX), Z4
+	VMOVUPS      (CX)(BX*1), Z5
+	VMOVUPS      (CX)(BX*2), Z6
+	VMOVUPS      (CX)(SI*1), Z7
+	VMOVUPS      (CX)(BX*4), Z8
+	VADDPS       Z8, Z5, Z9
+	VSUBPS       Z8, Z5, Z8
+	VADDPS       Z7, Z6, Z5
+	VSUBPS       Z7, Z6, Z6
+	VADDPS       Z9, Z4, Z7
+	VADDPS       Z5, Z7, Z7
+	VMOVUPS      Z4, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z5, Z10
+	VFMADD231PS  Z1, Z9, Z4
+	VFMADD231PS  Z0, Z5, Z4
+	VPERMILPS    $0xb1, Z8, Z5
+	VPERMILPS    $0xb1, Z6, Z6
+	VMULPS       Z2, Z5, Z8
+	VFMADD231PS  Z3, Z6, Z8
+	VMULPS       Z3, Z5, Z5
+	VFNMADD231PS Z2, Z6, Z5
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z10
+	VADDPS       Z5, Z4, Z8
+	VSUBPS       Z5, Z4, Z4
+	VMOVUPS      Z7, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z8, (AX)(DI*2)
+	VMOVUPS      Z4, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX512Inv_j0_end
+
+fftMixWide5AVX512Inv_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Inv_j0_32
 	VMOVUPS      (CX), Y4
@@ -5415,6 +6703,46 @@ fftMixWide5AVX512Inv_j0s_k:
 fftMixWide5AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fftMixWide5AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide5AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide5AVX512Inv_j0s_pieces
+	VMULPS       (CX), Z4, Z5
+	VMULPS       (CX)(BX*1), Z4, Z6
+	VMULPS       (CX)(BX*2), Z4, Z7
+	VMULPS       (CX)(SI*1), Z4, Z8
+	VMULPS       (CX)(BX*4), Z4, Z4
+	VADDPS       Z4, Z6, Z9
+	VSUBPS       Z4, Z6, Z6
+	VADDPS       Z8, Z7, Z4
+	VSUBPS       Z8, Z7, Z7
+	VADDPS       Z9, Z5, Z8
+	VADDPS       Z4, Z8, Z8
+	VMOVUPS      Z5, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z4, Z10
+	VFMADD231PS  Z1, Z9, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VPERMILPS    $0xb1, Z6, Z4
+	VPERMILPS    $0xb1, Z7, Z6
+	VMULPS       Z2, Z4, Z7
+	VFMADD231PS  Z3, Z6, Z7
+	VMULPS       Z3, Z4, Z4
+	VFNMADD231PS Z2, Z6, Z4
+	VADDPS       Z7, Z10, Z6
+	VSUBPS       Z7, Z10, Z10
+	VADDPS       Z4, Z5, Z7
+	VSUBPS       Z4, Z5, Z5
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z7, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide5AVX512Inv_j0s_end
+
+fftMixWide5AVX512Inv_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Inv_j0s_32
 	VMOVUPS      (CX), Y5
@@ -5615,6 +6943,58 @@ fftMixWide5AVX512Inv_jw_k:
 fftMixWide5AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fftMixWide5AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide5AVX512Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide5AVX512Inv_jw_pieces
+	VMOVUPS        (CX), Z12
+	VMOVUPS        (CX)(BX*1), Z13
+	VPERMILPS      $0xb1, Z13, Z14
+	VMULPS         Z5, Z14, Z14
+	VFMSUBADD231PS Z4, Z13, Z14
+	VMOVUPS        (CX)(BX*2), Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         Z7, Z5, Z5
+	VFMSUBADD231PS Z6, Z4, Z5
+	VMOVUPS        (CX)(SI*1), Z4
+	VPERMILPS      $0xb1, Z4, Z6
+	VMULPS         Z9, Z6, Z6
+	VFMSUBADD231PS Z8, Z4, Z6
+	VMOVUPS        (CX)(BX*4), Z4
+	VPERMILPS      $0xb1, Z4, Z7
+	VMULPS         Z11, Z7, Z7
+	VFMSUBADD231PS Z10, Z4, Z7
+	VADDPS         Z7, Z14, Z4
+	VSUBPS         Z7, Z14, Z8
+	VADDPS         Z6, Z5, Z7
+	VSUBPS         Z6, Z5, Z5
+	VADDPS         Z4, Z12, Z6
+	VADDPS         Z7, Z6, Z6
+	VMOVUPS        Z12, Z9
+	VFMADD231PS    Z0, Z4, Z9
+	VFMADD231PS    Z1, Z7, Z9
+	VFMADD231PS    Z1, Z4, Z12
+	VFMADD231PS    Z0, Z7, Z12
+	VPERMILPS      $0xb1, Z8, Z4
+	VPERMILPS      $0xb1, Z5, Z5
+	VMULPS         Z2, Z4, Z7
+	VFMADD231PS    Z3, Z5, Z7
+	VMULPS         Z3, Z4, Z4
+	VFNMADD231PS   Z2, Z5, Z4
+	VADDPS         Z7, Z9, Z5
+	VSUBPS         Z7, Z9, Z9
+	VADDPS         Z4, Z12, Z7
+	VSUBPS         Z4, Z12, Z12
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z5, (AX)(DI*1)
+	VMOVUPS        Z7, (AX)(DI*2)
+	VMOVUPS        Z12, (AX)(R8*1)
+	VMOVUPS        Z9, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide5AVX512Inv_jw_end
+
+fftMixWide5AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide5AVX512Inv_jw_32
 	VMOVUPS        (CX), Y12
@@ -5770,9 +7150,9 @@ fftMixWide5AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide2AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide2AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide2AVX2Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide2AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -5810,6 +7190,21 @@ fft64MixWide2AVX2Fwd_j0_k:
 fft64MixWide2AVX2Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Fwd_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Fwd_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Fwd_j0_pieces
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Fwd_j0_end
+
+fft64MixWide2AVX2Fwd_j0_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Fwd_j0_16
 	VMOVUPD (CX), X0
@@ -5846,6 +7241,21 @@ fft64MixWide2AVX2Fwd_j0s_k:
 fft64MixWide2AVX2Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Fwd_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Fwd_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Fwd_j0s_pieces
+	VMULPD  (CX), Y0, Y1
+	VMULPD  (CX)(BX*1), Y0, Y0
+	VADDPD  Y0, Y1, Y2
+	VSUBPD  Y0, Y1, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Fwd_j0s_end
+
+fft64MixWide2AVX2Fwd_j0s_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Fwd_j0s_16
 	VMOVUPD (CX), X1
@@ -5894,6 +7304,24 @@ fft64MixWide2AVX2Fwd_jw_k:
 fft64MixWide2AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX2Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMADDSUB231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y0
+	VSUBPD         Y4, Y2, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX2Fwd_jw_end
+
+fft64MixWide2AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide2AVX2Fwd_jw_16
 	VMOVUPD        (CX), X2
@@ -5917,9 +7345,9 @@ fft64MixWide2AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide2AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide2AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide2AVX2Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide2AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -5957,6 +7385,21 @@ fft64MixWide2AVX2Inv_j0_k:
 fft64MixWide2AVX2Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Inv_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Inv_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Inv_j0_pieces
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Inv_j0_end
+
+fft64MixWide2AVX2Inv_j0_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Inv_j0_16
 	VMOVUPD (CX), X0
@@ -5993,6 +7436,21 @@ fft64MixWide2AVX2Inv_j0s_k:
 fft64MixWide2AVX2Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Inv_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Inv_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Inv_j0s_pieces
+	VMULPD  (CX), Y0, Y1
+	VMULPD  (CX)(BX*1), Y0, Y0
+	VADDPD  Y0, Y1, Y2
+	VSUBPD  Y0, Y1, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Inv_j0s_end
+
+fft64MixWide2AVX2Inv_j0s_pieces:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Inv_j0s_16
 	VMOVUPD (CX), X1
@@ -6041,6 +7499,24 @@ fft64MixWide2AVX2Inv_jw_k:
 fft64MixWide2AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX2Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMSUBADD231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y0
+	VSUBPD         Y4, Y2, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX2Inv_jw_end
+
+fft64MixWide2AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide2AVX2Inv_jw_16
 	VMOVUPD        (CX), X2
@@ -6064,9 +7540,9 @@ fft64MixWide2AVX2Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide3AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide3AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide3AVX2Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide3AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -6112,6 +7588,29 @@ fft64MixWide3AVX2Fwd_j0_k:
 fft64MixWide3AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Fwd_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VADDPD       Y2, Y1, Y3
+	VSUBPD       Y2, Y1, Y1
+	VADDPD       Y3, Y0, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y0
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1, Y0
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y0, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Fwd_j0_end
+
+fft64MixWide3AVX2Fwd_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
@@ -6164,6 +7663,29 @@ fft64MixWide3AVX2Fwd_j0s_k:
 fft64MixWide3AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Fwd_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y0
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y1
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y1, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Fwd_j0s_end
+
+fft64MixWide3AVX2Fwd_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
@@ -6234,6 +7756,35 @@ fft64MixWide3AVX2Fwd_jw_k:
 fft64MixWide3AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX2Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y4
+	VMOVUPD        (CX)(BX*1), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         Y1, Y6, Y6
+	VFMADDSUB231PD Y0, Y5, Y6
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y0, Y4, Y2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y4
+	VPERMILPD      $0x55, Y1, Y0
+	VMOVUPD        Y4, Y1
+	VFMADD231PD    mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y1
+	VFNMADD231PD   mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y4
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX2Fwd_jw_end
+
+fft64MixWide3AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide3AVX2Fwd_jw_16
 	VMOVUPD        (CX), X4
@@ -6288,9 +7839,9 @@ DATA mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+48(SB)/8, $0x3febb67ae8584caa
 DATA mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+56(SB)/8, $0xbfebb67ae8584caa
 GLOBL mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>(SB), RODATA|NOPTR, $64
 
-// func fft64MixWide3AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide3AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide3AVX2Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide3AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -6336,6 +7887,29 @@ fft64MixWide3AVX2Inv_j0_k:
 fft64MixWide3AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Inv_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VADDPD       Y2, Y1, Y3
+	VSUBPD       Y2, Y1, Y1
+	VADDPD       Y3, Y0, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y0
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y1, Y0
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y0, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Inv_j0_end
+
+fft64MixWide3AVX2Inv_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
@@ -6388,6 +7962,29 @@ fft64MixWide3AVX2Inv_j0s_k:
 fft64MixWide3AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Inv_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y0
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y1
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y1, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Inv_j0s_end
+
+fft64MixWide3AVX2Inv_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
@@ -6458,6 +8055,35 @@ fft64MixWide3AVX2Inv_jw_k:
 fft64MixWide3AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX2Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y4
+	VMOVUPD        (CX)(BX*1), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         Y1, Y6, Y6
+	VFMSUBADD231PD Y0, Y5, Y6
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y0, Y4, Y2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y4
+	VPERMILPD      $0x55, Y1, Y0
+	VMOVUPD        Y4, Y1
+	VFMADD231PD    mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y1
+	VFNMADD231PD   mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y4
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX2Inv_jw_end
+
+fft64MixWide3AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide3AVX2Inv_jw_16
 	VMOVUPD        (CX), X4
@@ -6502,9 +8128,9 @@ DATA mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+48(SB)/8, $0xbfebb67ae8584caa
 DATA mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+56(SB)/8, $0x3febb67ae8584caa
 GLOBL mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>(SB), RODATA|NOPTR, $64
 
-// func fft64MixWide4AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide4AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide4AVX2Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide4AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -6554,6 +8180,33 @@ fft64MixWide4AVX2Fwd_j0_k:
 fft64MixWide4AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Fwd_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VADDPD       Y2, Y0, Y4
+	VSUBPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y2, Y4, Y3
+	VSUBPD       Y2, Y4, Y2
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y1, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y1, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y2, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Fwd_j0_end
+
+fft64MixWide4AVX2Fwd_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
@@ -6614,6 +8267,33 @@ fft64MixWide4AVX2Fwd_j0s_k:
 fft64MixWide4AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Fwd_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y0
+	VADDPD       Y3, Y1, Y4
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y4, Y2
+	VSUBPD       Y3, Y4, Y3
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y0, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Fwd_j0s_end
+
+fft64MixWide4AVX2Fwd_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
@@ -6698,6 +8378,42 @@ fft64MixWide4AVX2Fwd_jw_k:
 fft64MixWide4AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide4AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide4AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y1, Y8, Y8
+	VFMADDSUB231PD Y0, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMADDSUB231PD Y4, Y0, Y2
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y2, Y8, Y3
+	VSUBPD         Y2, Y8, Y2
+	VADDPD         Y3, Y0, Y4
+	VSUBPD         Y3, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y3
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y0, (AX)(DI*2)
+	VMOVUPD        Y1, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide4AVX2Fwd_jw_end
+
+fft64MixWide4AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide4AVX2Fwd_jw_16
 	VMOVUPD        (CX), X6
@@ -6749,9 +8465,9 @@ DATA mix_f64_3ff0000000000000_bff0000000000000<>+48(SB)/8, $0x3ff0000000000000
 DATA mix_f64_3ff0000000000000_bff0000000000000<>+56(SB)/8, $0xbff0000000000000
 GLOBL mix_f64_3ff0000000000000_bff0000000000000<>(SB), RODATA|NOPTR, $64
 
-// func fft64MixWide4AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide4AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide4AVX2Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide4AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -6801,6 +8517,33 @@ fft64MixWide4AVX2Inv_j0_k:
 fft64MixWide4AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Inv_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VADDPD       Y2, Y0, Y4
+	VSUBPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y2, Y4, Y3
+	VSUBPD       Y2, Y4, Y2
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y1, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y1, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y2, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Inv_j0_end
+
+fft64MixWide4AVX2Inv_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
@@ -6861,6 +8604,33 @@ fft64MixWide4AVX2Inv_j0s_k:
 fft64MixWide4AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Inv_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y0
+	VADDPD       Y3, Y1, Y4
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y4, Y2
+	VSUBPD       Y3, Y4, Y3
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y0, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Inv_j0s_end
+
+fft64MixWide4AVX2Inv_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
@@ -6945,6 +8715,42 @@ fft64MixWide4AVX2Inv_jw_k:
 fft64MixWide4AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide4AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide4AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y1, Y8, Y8
+	VFMSUBADD231PD Y0, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMSUBADD231PD Y4, Y0, Y2
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y2, Y8, Y3
+	VSUBPD         Y2, Y8, Y2
+	VADDPD         Y3, Y0, Y4
+	VSUBPD         Y3, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y3
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y0, (AX)(DI*2)
+	VMOVUPD        Y1, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide4AVX2Inv_jw_end
+
+fft64MixWide4AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide4AVX2Inv_jw_16
 	VMOVUPD        (CX), X6
@@ -6996,9 +8802,9 @@ DATA mix_f64_bff0000000000000_3ff0000000000000<>+48(SB)/8, $0xbff0000000000000
 DATA mix_f64_bff0000000000000_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
 GLOBL mix_f64_bff0000000000000_3ff0000000000000<>(SB), RODATA|NOPTR, $64
 
-// func fft64MixWide5AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide5AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide5AVX2Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide5AVX2Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -7061,6 +8867,46 @@ fft64MixWide5AVX2Fwd_j0_k:
 fft64MixWide5AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Fwd_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VMOVUPD      (CX)(BX*4), Y4
+	VADDPD       Y4, Y1, Y5
+	VSUBPD       Y4, Y1, Y4
+	VADDPD       Y3, Y2, Y1
+	VSUBPD       Y3, Y2, Y2
+	VADDPD       Y5, Y0, Y3
+	VADDPD       Y1, Y3, Y3
+	VMOVUPD      Y0, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y1, Y0
+	VPERMILPD    $0x55, Y4, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y1, Y4
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y2, Y4
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y1, Y1
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2, Y1
+	VADDPD       Y4, Y6, Y2
+	VSUBPD       Y4, Y6, Y6
+	VADDPD       Y1, Y0, Y4
+	VSUBPD       Y1, Y0, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Fwd_j0_end
+
+fft64MixWide5AVX2Fwd_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
@@ -7147,6 +8993,46 @@ fft64MixWide5AVX2Fwd_j0s_k:
 fft64MixWide5AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Fwd_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	VMULPD       (CX)(BX*4), Y0, Y0
+	VADDPD       Y0, Y2, Y5
+	VSUBPD       Y0, Y2, Y2
+	VADDPD       Y4, Y3, Y0
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y1, Y4
+	VADDPD       Y0, Y4, Y4
+	VMOVUPD      Y1, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y1
+	VPERMILPD    $0x55, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y2, Y3
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y6, Y2
+	VSUBPD       Y3, Y6, Y6
+	VADDPD       Y0, Y1, Y3
+	VSUBPD       Y0, Y1, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Fwd_j0s_end
+
+fft64MixWide5AVX2Fwd_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
@@ -7263,6 +9149,58 @@ fft64MixWide5AVX2Fwd_jw_k:
 fft64MixWide5AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide5AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide5AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y8
+	VMOVUPD        (CX)(BX*1), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         Y1, Y10, Y10
+	VFMADDSUB231PD Y0, Y9, Y10
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMADDSUB231PD Y4, Y0, Y2
+	VMOVUPD        (CX)(BX*4), Y0
+	VPERMILPD      $0x55, Y0, Y3
+	VMULPD         Y7, Y3, Y3
+	VFMADDSUB231PD Y6, Y0, Y3
+	VADDPD         Y3, Y10, Y0
+	VSUBPD         Y3, Y10, Y4
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y8, Y2
+	VADDPD         Y3, Y2, Y2
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VPERMILPD      $0x55, Y1, Y1
+	VMULPD         mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD    mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y1, Y3
+	VMULPD         mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD   mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y1, Y0
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y5
+	VADDPD         Y0, Y8, Y3
+	VSUBPD         Y0, Y8, Y8
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y8, (AX)(R8*1)
+	VMOVUPD        Y5, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide5AVX2Fwd_jw_end
+
+fft64MixWide5AVX2Fwd_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide5AVX2Fwd_jw_16
 	VMOVUPD        (CX), X8
@@ -7360,9 +9298,9 @@ DATA mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+48(SB)/8, $0x3fe2cf2304755a5e
 DATA mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+56(SB)/8, $0xbfe2cf2304755a5e
 GLOBL mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>(SB), RODATA|NOPTR, $64
 
-// func fft64MixWide5AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide5AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, FMA3
-TEXT ·fft64MixWide5AVX2Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide5AVX2Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -7425,6 +9363,46 @@ fft64MixWide5AVX2Inv_j0_k:
 fft64MixWide5AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Inv_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VMOVUPD      (CX)(BX*4), Y4
+	VADDPD       Y4, Y1, Y5
+	VSUBPD       Y4, Y1, Y4
+	VADDPD       Y3, Y2, Y1
+	VSUBPD       Y3, Y2, Y2
+	VADDPD       Y5, Y0, Y3
+	VADDPD       Y1, Y3, Y3
+	VMOVUPD      Y0, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y1, Y0
+	VPERMILPD    $0x55, Y4, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y1, Y4
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y2, Y4
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y1, Y1
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y2, Y1
+	VADDPD       Y4, Y6, Y2
+	VSUBPD       Y4, Y6, Y6
+	VADDPD       Y1, Y0, Y4
+	VSUBPD       Y1, Y0, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Inv_j0_end
+
+fft64MixWide5AVX2Inv_j0_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
@@ -7511,6 +9489,46 @@ fft64MixWide5AVX2Inv_j0s_k:
 fft64MixWide5AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Inv_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	VMULPD       (CX)(BX*4), Y0, Y0
+	VADDPD       Y0, Y2, Y5
+	VSUBPD       Y0, Y2, Y2
+	VADDPD       Y4, Y3, Y0
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y1, Y4
+	VADDPD       Y0, Y4, Y4
+	VMOVUPD      Y1, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y1
+	VPERMILPD    $0x55, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y2, Y3
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y6, Y2
+	VSUBPD       Y3, Y6, Y6
+	VADDPD       Y0, Y1, Y3
+	VSUBPD       Y0, Y1, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Inv_j0s_end
+
+fft64MixWide5AVX2Inv_j0s_pieces:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
@@ -7627,6 +9645,58 @@ fft64MixWide5AVX2Inv_jw_k:
 fft64MixWide5AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide5AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide5AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y8
+	VMOVUPD        (CX)(BX*1), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         Y1, Y10, Y10
+	VFMSUBADD231PD Y0, Y9, Y10
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMSUBADD231PD Y4, Y0, Y2
+	VMOVUPD        (CX)(BX*4), Y0
+	VPERMILPD      $0x55, Y0, Y3
+	VMULPD         Y7, Y3, Y3
+	VFMSUBADD231PD Y6, Y0, Y3
+	VADDPD         Y3, Y10, Y0
+	VSUBPD         Y3, Y10, Y4
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y8, Y2
+	VADDPD         Y3, Y2, Y2
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VPERMILPD      $0x55, Y1, Y1
+	VMULPD         mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD    mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y1, Y3
+	VMULPD         mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD   mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y1, Y0
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y5
+	VADDPD         Y0, Y8, Y3
+	VSUBPD         Y0, Y8, Y8
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y8, (AX)(R8*1)
+	VMOVUPD        Y5, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide5AVX2Inv_jw_end
+
+fft64MixWide5AVX2Inv_jw_pieces:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide5AVX2Inv_jw_16
 	VMOVUPD        (CX), X8
@@ -7704,9 +9774,9 @@ DATA mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+48(SB)/8, $0xbfe2cf2304755a5e
 DATA mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+56(SB)/8, $0x3fe2cf2304755a5e
 GLOBL mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>(SB), RODATA|NOPTR, $64
 
-// func fft64MixWide2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide2AVX512Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide2AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -7744,6 +9814,21 @@ fft64MixWide2AVX512Fwd_j0_k:
 fft64MixWide2AVX512Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Fwd_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Fwd_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Fwd_j0_pieces
+	VMOVUPD (CX), Z0
+	VMOVUPD (CX)(BX*1), Z1
+	VADDPD  Z1, Z0, Z2
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Fwd_j0_end
+
+fft64MixWide2AVX512Fwd_j0_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Fwd_j0_32
 	VMOVUPD (CX), Y0
@@ -7792,6 +9877,21 @@ fft64MixWide2AVX512Fwd_j0s_k:
 fft64MixWide2AVX512Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Fwd_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Fwd_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Fwd_j0s_pieces
+	VMULPD  (CX), Z0, Z1
+	VMULPD  (CX)(BX*1), Z0, Z0
+	VADDPD  Z0, Z1, Z2
+	VSUBPD  Z0, Z1, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Fwd_j0s_end
+
+fft64MixWide2AVX512Fwd_j0s_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Fwd_j0s_32
 	VMOVUPD (CX), Y1
@@ -7854,6 +9954,24 @@ fft64MixWide2AVX512Fwd_jw_k:
 fft64MixWide2AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX512Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX512Fwd_jw_pieces
+	VMOVUPD        (CX), Z2
+	VMOVUPD        (CX)(BX*1), Z3
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         Z1, Z4, Z4
+	VFMADDSUB231PD Z0, Z3, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	VMOVUPD        Z0, (AX)
+	VMOVUPD        Z1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX512Fwd_jw_end
+
+fft64MixWide2AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide2AVX512Fwd_jw_32
 	VMOVUPD        (CX), Y2
@@ -7892,9 +10010,9 @@ fft64MixWide2AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide2AVX512Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide2AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ   out+0(FP), AX
 	MOVQ   in+8(FP), CX
 	MOVQ   r+32(FP), DX
@@ -7932,6 +10050,21 @@ fft64MixWide2AVX512Inv_j0_k:
 fft64MixWide2AVX512Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Inv_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Inv_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Inv_j0_pieces
+	VMOVUPD (CX), Z0
+	VMOVUPD (CX)(BX*1), Z1
+	VADDPD  Z1, Z0, Z2
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Inv_j0_end
+
+fft64MixWide2AVX512Inv_j0_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Inv_j0_32
 	VMOVUPD (CX), Y0
@@ -7980,6 +10113,21 @@ fft64MixWide2AVX512Inv_j0s_k:
 fft64MixWide2AVX512Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Inv_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Inv_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Inv_j0s_pieces
+	VMULPD  (CX), Z0, Z1
+	VMULPD  (CX)(BX*1), Z0, Z0
+	VADDPD  Z0, Z1, Z2
+	VSUBPD  Z0, Z1, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Inv_j0s_end
+
+fft64MixWide2AVX512Inv_j0s_pieces:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Inv_j0s_32
 	VMOVUPD (CX), Y1
@@ -8042,6 +10190,24 @@ fft64MixWide2AVX512Inv_jw_k:
 fft64MixWide2AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX512Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX512Inv_jw_pieces
+	VMOVUPD        (CX), Z2
+	VMOVUPD        (CX)(BX*1), Z3
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         Z1, Z4, Z4
+	VFMSUBADD231PD Z0, Z3, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	VMOVUPD        Z0, (AX)
+	VMOVUPD        Z1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX512Inv_jw_end
+
+fft64MixWide2AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide2AVX512Inv_jw_32
 	VMOVUPD        (CX), Y2
@@ -8080,9 +10246,9 @@ fft64MixWide2AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide3AVX512Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide3AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -8130,6 +10296,29 @@ fft64MixWide3AVX512Fwd_j0_k:
 fft64MixWide3AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Fwd_j0_pieces
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VADDPD       Z4, Z3, Z5
+	VSUBPD       Z4, Z3, Z3
+	VADDPD       Z5, Z2, Z4
+	VFNMADD231PD Z0, Z5, Z2
+	VPERMILPD    $0x55, Z3, Z3
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z2, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Fwd_j0_end
+
+fft64MixWide3AVX512Fwd_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Fwd_j0_32
 	VMOVUPD      (CX), Y2
@@ -8202,6 +10391,29 @@ fft64MixWide3AVX512Fwd_j0s_k:
 fft64MixWide3AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Fwd_j0s_pieces
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z2
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VFNMADD231PD Z0, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z3, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Fwd_j0s_end
+
+fft64MixWide3AVX512Fwd_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Fwd_j0s_32
 	VMOVUPD      (CX), Y3
@@ -8295,6 +10507,35 @@ fft64MixWide3AVX512Fwd_jw_k:
 fft64MixWide3AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX512Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX512Fwd_jw_pieces
+	VMOVUPD        (CX), Z6
+	VMOVUPD        (CX)(BX*1), Z7
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z3, Z8, Z8
+	VFMADDSUB231PD Z2, Z7, Z8
+	VMOVUPD        (CX)(BX*2), Z2
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         Z5, Z3, Z3
+	VFMADDSUB231PD Z4, Z2, Z3
+	VADDPD         Z3, Z8, Z2
+	VSUBPD         Z3, Z8, Z3
+	VADDPD         Z2, Z6, Z4
+	VFNMADD231PD   Z0, Z2, Z6
+	VPERMILPD      $0x55, Z3, Z2
+	VMOVUPD        Z6, Z3
+	VFMADD231PD    Z1, Z2, Z3
+	VFNMADD231PD   Z1, Z2, Z6
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX512Fwd_jw_end
+
+fft64MixWide3AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide3AVX512Fwd_jw_32
 	VMOVUPD        (CX), Y6
@@ -8355,9 +10596,9 @@ fft64MixWide3AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide3AVX512Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide3AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -8405,6 +10646,29 @@ fft64MixWide3AVX512Inv_j0_k:
 fft64MixWide3AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Inv_j0_pieces
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VADDPD       Z4, Z3, Z5
+	VSUBPD       Z4, Z3, Z3
+	VADDPD       Z5, Z2, Z4
+	VFNMADD231PD Z0, Z5, Z2
+	VPERMILPD    $0x55, Z3, Z3
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z2, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Inv_j0_end
+
+fft64MixWide3AVX512Inv_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Inv_j0_32
 	VMOVUPD      (CX), Y2
@@ -8477,6 +10741,29 @@ fft64MixWide3AVX512Inv_j0s_k:
 fft64MixWide3AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Inv_j0s_pieces
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z2
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VFNMADD231PD Z0, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z3, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Inv_j0s_end
+
+fft64MixWide3AVX512Inv_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Inv_j0s_32
 	VMOVUPD      (CX), Y3
@@ -8570,6 +10857,35 @@ fft64MixWide3AVX512Inv_jw_k:
 fft64MixWide3AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX512Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX512Inv_jw_pieces
+	VMOVUPD        (CX), Z6
+	VMOVUPD        (CX)(BX*1), Z7
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z3, Z8, Z8
+	VFMSUBADD231PD Z2, Z7, Z8
+	VMOVUPD        (CX)(BX*2), Z2
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         Z5, Z3, Z3
+	VFMSUBADD231PD Z4, Z2, Z3
+	VADDPD         Z3, Z8, Z2
+	VSUBPD         Z3, Z8, Z3
+	VADDPD         Z2, Z6, Z4
+	VFNMADD231PD   Z0, Z2, Z6
+	VPERMILPD      $0x55, Z3, Z2
+	VMOVUPD        Z6, Z3
+	VFMADD231PD    Z1, Z2, Z3
+	VFNMADD231PD   Z1, Z2, Z6
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX512Inv_jw_end
+
+fft64MixWide3AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide3AVX512Inv_jw_32
 	VMOVUPD        (CX), Y6
@@ -8630,9 +10946,9 @@ fft64MixWide3AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide4AVX512Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide4AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -8683,6 +10999,33 @@ fft64MixWide4AVX512Fwd_j0_k:
 fft64MixWide4AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Fwd_j0_pieces
+	VMOVUPD      (CX), Z1
+	VMOVUPD      (CX)(BX*1), Z2
+	VMOVUPD      (CX)(BX*2), Z3
+	VMOVUPD      (CX)(SI*1), Z4
+	VADDPD       Z3, Z1, Z5
+	VSUBPD       Z3, Z1, Z1
+	VADDPD       Z4, Z2, Z3
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z3, Z5, Z4
+	VSUBPD       Z3, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z1, Z5
+	VFMADD231PD  Z0, Z2, Z5
+	VFNMADD231PD Z0, Z2, Z1
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z3, (AX)(DI*2)
+	VMOVUPD      Z1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Fwd_j0_end
+
+fft64MixWide4AVX512Fwd_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Fwd_j0_32
 	VMOVUPD      (CX), Y1
@@ -8767,6 +11110,33 @@ fft64MixWide4AVX512Fwd_j0s_k:
 fft64MixWide4AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Fwd_j0s_pieces
+	VMULPD       (CX), Z1, Z2
+	VMULPD       (CX)(BX*1), Z1, Z3
+	VMULPD       (CX)(BX*2), Z1, Z4
+	VMULPD       (CX)(SI*1), Z1, Z1
+	VADDPD       Z4, Z2, Z5
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z1, Z3, Z4
+	VSUBPD       Z1, Z3, Z1
+	VADDPD       Z4, Z5, Z3
+	VSUBPD       Z4, Z5, Z4
+	VPERMILPD    $0x55, Z1, Z1
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z1, Z5
+	VFNMADD231PD Z0, Z1, Z2
+	VMOVUPD      Z3, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z4, (AX)(DI*2)
+	VMOVUPD      Z2, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Fwd_j0s_end
+
+fft64MixWide4AVX512Fwd_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Fwd_j0s_32
 	VMOVUPD      (CX), Y2
@@ -8879,6 +11249,42 @@ fft64MixWide4AVX512Fwd_jw_k:
 fft64MixWide4AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide4AVX512Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide4AVX512Fwd_jw_pieces
+	VMOVUPD        (CX), Z7
+	VMOVUPD        (CX)(BX*1), Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         Z2, Z9, Z9
+	VFMADDSUB231PD Z1, Z8, Z9
+	VMOVUPD        (CX)(BX*2), Z1
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         Z4, Z2, Z2
+	VFMADDSUB231PD Z3, Z1, Z2
+	VMOVUPD        (CX)(SI*1), Z1
+	VPERMILPD      $0x55, Z1, Z3
+	VMULPD         Z6, Z3, Z3
+	VFMADDSUB231PD Z5, Z1, Z3
+	VADDPD         Z2, Z7, Z1
+	VSUBPD         Z2, Z7, Z2
+	VADDPD         Z3, Z9, Z4
+	VSUBPD         Z3, Z9, Z3
+	VADDPD         Z4, Z1, Z5
+	VSUBPD         Z4, Z1, Z1
+	VPERMILPD      $0x55, Z3, Z3
+	VMOVUPD        Z2, Z4
+	VFMADD231PD    Z0, Z3, Z4
+	VFNMADD231PD   Z0, Z3, Z2
+	VMOVUPD        Z5, (AX)
+	VMOVUPD        Z4, (AX)(DI*1)
+	VMOVUPD        Z1, (AX)(DI*2)
+	VMOVUPD        Z2, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide4AVX512Fwd_jw_end
+
+fft64MixWide4AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide4AVX512Fwd_jw_32
 	VMOVUPD        (CX), Y7
@@ -8953,9 +11359,9 @@ fft64MixWide4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide4AVX512Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide4AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -9006,6 +11412,33 @@ fft64MixWide4AVX512Inv_j0_k:
 fft64MixWide4AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Inv_j0_pieces
+	VMOVUPD      (CX), Z1
+	VMOVUPD      (CX)(BX*1), Z2
+	VMOVUPD      (CX)(BX*2), Z3
+	VMOVUPD      (CX)(SI*1), Z4
+	VADDPD       Z3, Z1, Z5
+	VSUBPD       Z3, Z1, Z1
+	VADDPD       Z4, Z2, Z3
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z3, Z5, Z4
+	VSUBPD       Z3, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z1, Z5
+	VFMADD231PD  Z0, Z2, Z5
+	VFNMADD231PD Z0, Z2, Z1
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z3, (AX)(DI*2)
+	VMOVUPD      Z1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Inv_j0_end
+
+fft64MixWide4AVX512Inv_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Inv_j0_32
 	VMOVUPD      (CX), Y1
@@ -9090,6 +11523,33 @@ fft64MixWide4AVX512Inv_j0s_k:
 fft64MixWide4AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Inv_j0s_pieces
+	VMULPD       (CX), Z1, Z2
+	VMULPD       (CX)(BX*1), Z1, Z3
+	VMULPD       (CX)(BX*2), Z1, Z4
+	VMULPD       (CX)(SI*1), Z1, Z1
+	VADDPD       Z4, Z2, Z5
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z1, Z3, Z4
+	VSUBPD       Z1, Z3, Z1
+	VADDPD       Z4, Z5, Z3
+	VSUBPD       Z4, Z5, Z4
+	VPERMILPD    $0x55, Z1, Z1
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z1, Z5
+	VFNMADD231PD Z0, Z1, Z2
+	VMOVUPD      Z3, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z4, (AX)(DI*2)
+	VMOVUPD      Z2, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Inv_j0s_end
+
+fft64MixWide4AVX512Inv_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Inv_j0s_32
 	VMOVUPD      (CX), Y2
@@ -9202,6 +11662,42 @@ fft64MixWide4AVX512Inv_jw_k:
 fft64MixWide4AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide4AVX512Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide4AVX512Inv_jw_pieces
+	VMOVUPD        (CX), Z7
+	VMOVUPD        (CX)(BX*1), Z8
+	VPERMILPD      $0x55, Z8, Z9
+	VMULPD         Z2, Z9, Z9
+	VFMSUBADD231PD Z1, Z8, Z9
+	VMOVUPD        (CX)(BX*2), Z1
+	VPERMILPD      $0x55, Z1, Z2
+	VMULPD         Z4, Z2, Z2
+	VFMSUBADD231PD Z3, Z1, Z2
+	VMOVUPD        (CX)(SI*1), Z1
+	VPERMILPD      $0x55, Z1, Z3
+	VMULPD         Z6, Z3, Z3
+	VFMSUBADD231PD Z5, Z1, Z3
+	VADDPD         Z2, Z7, Z1
+	VSUBPD         Z2, Z7, Z2
+	VADDPD         Z3, Z9, Z4
+	VSUBPD         Z3, Z9, Z3
+	VADDPD         Z4, Z1, Z5
+	VSUBPD         Z4, Z1, Z1
+	VPERMILPD      $0x55, Z3, Z3
+	VMOVUPD        Z2, Z4
+	VFMADD231PD    Z0, Z3, Z4
+	VFNMADD231PD   Z0, Z3, Z2
+	VMOVUPD        Z5, (AX)
+	VMOVUPD        Z4, (AX)(DI*1)
+	VMOVUPD        Z1, (AX)(DI*2)
+	VMOVUPD        Z2, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide4AVX512Inv_jw_end
+
+fft64MixWide4AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide4AVX512Inv_jw_32
 	VMOVUPD        (CX), Y7
@@ -9276,9 +11772,9 @@ fft64MixWide4AVX512Inv_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide5AVX512Fwd(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide5AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -9345,6 +11841,46 @@ fft64MixWide5AVX512Fwd_j0_k:
 fft64MixWide5AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Fwd_j0_pieces
+	VMOVUPD      (CX), Z4
+	VMOVUPD      (CX)(BX*1), Z5
+	VMOVUPD      (CX)(BX*2), Z6
+	VMOVUPD      (CX)(SI*1), Z7
+	VMOVUPD      (CX)(BX*4), Z8
+	VADDPD       Z8, Z5, Z9
+	VSUBPD       Z8, Z5, Z8
+	VADDPD       Z7, Z6, Z5
+	VSUBPD       Z7, Z6, Z6
+	VADDPD       Z9, Z4, Z7
+	VADDPD       Z5, Z7, Z7
+	VMOVUPD      Z4, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z5, Z10
+	VFMADD231PD  Z1, Z9, Z4
+	VFMADD231PD  Z0, Z5, Z4
+	VPERMILPD    $0x55, Z8, Z5
+	VPERMILPD    $0x55, Z6, Z6
+	VMULPD       Z2, Z5, Z8
+	VFMADD231PD  Z3, Z6, Z8
+	VMULPD       Z3, Z5, Z5
+	VFNMADD231PD Z2, Z6, Z5
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z10
+	VADDPD       Z5, Z4, Z8
+	VSUBPD       Z5, Z4, Z4
+	VMOVUPD      Z7, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z8, (AX)(DI*2)
+	VMOVUPD      Z4, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Fwd_j0_end
+
+fft64MixWide5AVX512Fwd_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Fwd_j0_32
 	VMOVUPD      (CX), Y4
@@ -9468,6 +12004,46 @@ fft64MixWide5AVX512Fwd_j0s_k:
 fft64MixWide5AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Fwd_j0s_pieces
+	VMULPD       (CX), Z4, Z5
+	VMULPD       (CX)(BX*1), Z4, Z6
+	VMULPD       (CX)(BX*2), Z4, Z7
+	VMULPD       (CX)(SI*1), Z4, Z8
+	VMULPD       (CX)(BX*4), Z4, Z4
+	VADDPD       Z4, Z6, Z9
+	VSUBPD       Z4, Z6, Z6
+	VADDPD       Z8, Z7, Z4
+	VSUBPD       Z8, Z7, Z7
+	VADDPD       Z9, Z5, Z8
+	VADDPD       Z4, Z8, Z8
+	VMOVUPD      Z5, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z4, Z10
+	VFMADD231PD  Z1, Z9, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VPERMILPD    $0x55, Z6, Z4
+	VPERMILPD    $0x55, Z7, Z6
+	VMULPD       Z2, Z4, Z7
+	VFMADD231PD  Z3, Z6, Z7
+	VMULPD       Z3, Z4, Z4
+	VFNMADD231PD Z2, Z6, Z4
+	VADDPD       Z7, Z10, Z6
+	VSUBPD       Z7, Z10, Z10
+	VADDPD       Z4, Z5, Z7
+	VSUBPD       Z4, Z5, Z5
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z7, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Fwd_j0s_end
+
+fft64MixWide5AVX512Fwd_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Fwd_j0s_32
 	VMOVUPD      (CX), Y5
@@ -9626,6 +12202,58 @@ fft64MixWide5AVX512Fwd_jw_k:
 fft64MixWide5AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide5AVX512Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide5AVX512Fwd_jw_pieces
+	VMOVUPD        (CX), Z12
+	VMOVUPD        (CX)(BX*1), Z13
+	VPERMILPD      $0x55, Z13, Z14
+	VMULPD         Z5, Z14, Z14
+	VFMADDSUB231PD Z4, Z13, Z14
+	VMOVUPD        (CX)(BX*2), Z4
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         Z7, Z5, Z5
+	VFMADDSUB231PD Z6, Z4, Z5
+	VMOVUPD        (CX)(SI*1), Z4
+	VPERMILPD      $0x55, Z4, Z6
+	VMULPD         Z9, Z6, Z6
+	VFMADDSUB231PD Z8, Z4, Z6
+	VMOVUPD        (CX)(BX*4), Z4
+	VPERMILPD      $0x55, Z4, Z7
+	VMULPD         Z11, Z7, Z7
+	VFMADDSUB231PD Z10, Z4, Z7
+	VADDPD         Z7, Z14, Z4
+	VSUBPD         Z7, Z14, Z8
+	VADDPD         Z6, Z5, Z7
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z4, Z12, Z6
+	VADDPD         Z7, Z6, Z6
+	VMOVUPD        Z12, Z9
+	VFMADD231PD    Z0, Z4, Z9
+	VFMADD231PD    Z1, Z7, Z9
+	VFMADD231PD    Z1, Z4, Z12
+	VFMADD231PD    Z0, Z7, Z12
+	VPERMILPD      $0x55, Z8, Z4
+	VPERMILPD      $0x55, Z5, Z5
+	VMULPD         Z2, Z4, Z7
+	VFMADD231PD    Z3, Z5, Z7
+	VMULPD         Z3, Z4, Z4
+	VFNMADD231PD   Z2, Z5, Z4
+	VADDPD         Z7, Z9, Z5
+	VSUBPD         Z7, Z9, Z9
+	VADDPD         Z4, Z12, Z7
+	VSUBPD         Z4, Z12, Z12
+	VMOVUPD        Z6, (AX)
+	VMOVUPD        Z5, (AX)(DI*1)
+	VMOVUPD        Z7, (AX)(DI*2)
+	VMOVUPD        Z12, (AX)(R8*1)
+	VMOVUPD        Z9, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide5AVX512Fwd_jw_end
+
+fft64MixWide5AVX512Fwd_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide5AVX512Fwd_jw_32
 	VMOVUPD        (CX), Y12
@@ -9732,9 +12360,9 @@ fft64MixWide5AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
-// func fft64MixWide5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64)
+// func fft64MixWide5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
 // Requires: AVX, AVX512F, FMA3
-TEXT ·fft64MixWide5AVX512Inv(SB), NOSPLIT, $0-48
+TEXT ·fft64MixWide5AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
 	MOVQ    r+32(FP), DX
@@ -9801,6 +12429,46 @@ fft64MixWide5AVX512Inv_j0_k:
 fft64MixWide5AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Inv_j0_pieces
+	VMOVUPD      (CX), Z4
+	VMOVUPD      (CX)(BX*1), Z5
+	VMOVUPD      (CX)(BX*2), Z6
+	VMOVUPD      (CX)(SI*1), Z7
+	VMOVUPD      (CX)(BX*4), Z8
+	VADDPD       Z8, Z5, Z9
+	VSUBPD       Z8, Z5, Z8
+	VADDPD       Z7, Z6, Z5
+	VSUBPD       Z7, Z6, Z6
+	VADDPD       Z9, Z4, Z7
+	VADDPD       Z5, Z7, Z7
+	VMOVUPD      Z4, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z5, Z10
+	VFMADD231PD  Z1, Z9, Z4
+	VFMADD231PD  Z0, Z5, Z4
+	VPERMILPD    $0x55, Z8, Z5
+	VPERMILPD    $0x55, Z6, Z6
+	VMULPD       Z2, Z5, Z8
+	VFMADD231PD  Z3, Z6, Z8
+	VMULPD       Z3, Z5, Z5
+	VFNMADD231PD Z2, Z6, Z5
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z10
+	VADDPD       Z5, Z4, Z8
+	VSUBPD       Z5, Z4, Z4
+	VMOVUPD      Z7, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z8, (AX)(DI*2)
+	VMOVUPD      Z4, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Inv_j0_end
+
+fft64MixWide5AVX512Inv_j0_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Inv_j0_32
 	VMOVUPD      (CX), Y4
@@ -9924,6 +12592,46 @@ fft64MixWide5AVX512Inv_j0s_k:
 fft64MixWide5AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Inv_j0s_pieces
+	VMULPD       (CX), Z4, Z5
+	VMULPD       (CX)(BX*1), Z4, Z6
+	VMULPD       (CX)(BX*2), Z4, Z7
+	VMULPD       (CX)(SI*1), Z4, Z8
+	VMULPD       (CX)(BX*4), Z4, Z4
+	VADDPD       Z4, Z6, Z9
+	VSUBPD       Z4, Z6, Z6
+	VADDPD       Z8, Z7, Z4
+	VSUBPD       Z8, Z7, Z7
+	VADDPD       Z9, Z5, Z8
+	VADDPD       Z4, Z8, Z8
+	VMOVUPD      Z5, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z4, Z10
+	VFMADD231PD  Z1, Z9, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VPERMILPD    $0x55, Z6, Z4
+	VPERMILPD    $0x55, Z7, Z6
+	VMULPD       Z2, Z4, Z7
+	VFMADD231PD  Z3, Z6, Z7
+	VMULPD       Z3, Z4, Z4
+	VFNMADD231PD Z2, Z6, Z4
+	VADDPD       Z7, Z10, Z6
+	VSUBPD       Z7, Z10, Z10
+	VADDPD       Z4, Z5, Z7
+	VSUBPD       Z4, Z5, Z5
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z7, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Inv_j0s_end
+
+fft64MixWide5AVX512Inv_j0s_pieces:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Inv_j0s_32
 	VMOVUPD      (CX), Y5
@@ -10082,6 +12790,58 @@ fft64MixWide5AVX512Inv_jw_k:
 fft64MixWide5AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide5AVX512Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide5AVX512Inv_jw_pieces
+	VMOVUPD        (CX), Z12
+	VMOVUPD        (CX)(BX*1), Z13
+	VPERMILPD      $0x55, Z13, Z14
+	VMULPD         Z5, Z14, Z14
+	VFMSUBADD231PD Z4, Z13, Z14
+	VMOVUPD        (CX)(BX*2), Z4
+	VPERMILPD      $0x55, Z4, Z5
+	VMULPD         Z7, Z5, Z5
+	VFMSUBADD231PD Z6, Z4, Z5
+	VMOVUPD        (CX)(SI*1), Z4
+	VPERMILPD      $0x55, Z4, Z6
+	VMULPD         Z9, Z6, Z6
+	VFMSUBADD231PD Z8, Z4, Z6
+	VMOVUPD        (CX)(BX*4), Z4
+	VPERMILPD      $0x55, Z4, Z7
+	VMULPD         Z11, Z7, Z7
+	VFMSUBADD231PD Z10, Z4, Z7
+	VADDPD         Z7, Z14, Z4
+	VSUBPD         Z7, Z14, Z8
+	VADDPD         Z6, Z5, Z7
+	VSUBPD         Z6, Z5, Z5
+	VADDPD         Z4, Z12, Z6
+	VADDPD         Z7, Z6, Z6
+	VMOVUPD        Z12, Z9
+	VFMADD231PD    Z0, Z4, Z9
+	VFMADD231PD    Z1, Z7, Z9
+	VFMADD231PD    Z1, Z4, Z12
+	VFMADD231PD    Z0, Z7, Z12
+	VPERMILPD      $0x55, Z8, Z4
+	VPERMILPD      $0x55, Z5, Z5
+	VMULPD         Z2, Z4, Z7
+	VFMADD231PD    Z3, Z5, Z7
+	VMULPD         Z3, Z4, Z4
+	VFNMADD231PD   Z2, Z5, Z4
+	VADDPD         Z7, Z9, Z5
+	VSUBPD         Z7, Z9, Z9
+	VADDPD         Z4, Z12, Z7
+	VSUBPD         Z4, Z12, Z12
+	VMOVUPD        Z6, (AX)
+	VMOVUPD        Z5, (AX)(DI*1)
+	VMOVUPD        Z7, (AX)(DI*2)
+	VMOVUPD        Z12, (AX)(R8*1)
+	VMOVUPD        Z9, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide5AVX512Inv_jw_end
+
+fft64MixWide5AVX512Inv_jw_pieces:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide5AVX512Inv_jw_32
 	VMOVUPD        (CX), Y12
