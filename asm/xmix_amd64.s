@@ -57,6 +57,23 @@ fftMixWide2AVX2Fwd_j0_tail:
 	JMP     fftMixWide2AVX2Fwd_j0_end
 
 fftMixWide2AVX2Fwd_j0_pieces:
+	CMPQ    DX, $0x00000018
+	JNE     fftMixWide2AVX2Fwd_j0_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX2Fwd_j0_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMOVUPS (CX), Y0
+	VMOVUPS (CX)(BX*1), Y1
+	VADDPS  Y1, Y0, Y2
+	VSUBPS  Y1, Y0, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fftMixWide2AVX2Fwd_j0_end
+
+fftMixWide2AVX2Fwd_j0_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Fwd_j0_16
 	VMOVUPS (CX), X0
@@ -120,6 +137,23 @@ fftMixWide2AVX2Fwd_j0s_tail:
 	JMP     fftMixWide2AVX2Fwd_j0s_end
 
 fftMixWide2AVX2Fwd_j0s_pieces:
+	CMPQ    DX, $0x00000018
+	JNE     fftMixWide2AVX2Fwd_j0s_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX2Fwd_j0s_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMULPS  (CX), Y0, Y1
+	VMULPS  (CX)(BX*1), Y0, Y0
+	VADDPS  Y0, Y1, Y2
+	VSUBPS  Y0, Y1, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fftMixWide2AVX2Fwd_j0s_end
+
+fftMixWide2AVX2Fwd_j0s_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Fwd_j0s_16
 	VMOVUPS (CX), X1
@@ -200,6 +234,26 @@ fftMixWide2AVX2Fwd_jw_tail:
 	JMP            fftMixWide2AVX2Fwd_jw_end
 
 fftMixWide2AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide2AVX2Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide2AVX2Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y2
+	VMOVUPS        (CX)(BX*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         Y1, Y4, Y4
+	VFMADDSUB231PS Y0, Y3, Y4
+	VADDPS         Y4, Y2, Y0
+	VSUBPS         Y4, Y2, Y1
+	VMOVUPS        Y0, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide2AVX2Fwd_jw_end
+
+fftMixWide2AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide2AVX2Fwd_jw_16
 	VMOVUPS        (CX), X2
@@ -291,6 +345,23 @@ fftMixWide2AVX2Inv_j0_tail:
 	JMP     fftMixWide2AVX2Inv_j0_end
 
 fftMixWide2AVX2Inv_j0_pieces:
+	CMPQ    DX, $0x00000018
+	JNE     fftMixWide2AVX2Inv_j0_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX2Inv_j0_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMOVUPS (CX), Y0
+	VMOVUPS (CX)(BX*1), Y1
+	VADDPS  Y1, Y0, Y2
+	VSUBPS  Y1, Y0, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fftMixWide2AVX2Inv_j0_end
+
+fftMixWide2AVX2Inv_j0_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Inv_j0_16
 	VMOVUPS (CX), X0
@@ -354,6 +425,23 @@ fftMixWide2AVX2Inv_j0s_tail:
 	JMP     fftMixWide2AVX2Inv_j0s_end
 
 fftMixWide2AVX2Inv_j0s_pieces:
+	CMPQ    DX, $0x00000018
+	JNE     fftMixWide2AVX2Inv_j0s_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX2Inv_j0s_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMULPS  (CX), Y0, Y1
+	VMULPS  (CX)(BX*1), Y0, Y0
+	VADDPS  Y0, Y1, Y2
+	VSUBPS  Y0, Y1, Y0
+	VMOVUPS Y2, (AX)
+	VMOVUPS Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fftMixWide2AVX2Inv_j0s_end
+
+fftMixWide2AVX2Inv_j0s_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fftMixWide2AVX2Inv_j0s_16
 	VMOVUPS (CX), X1
@@ -434,6 +522,26 @@ fftMixWide2AVX2Inv_jw_tail:
 	JMP            fftMixWide2AVX2Inv_jw_end
 
 fftMixWide2AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide2AVX2Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide2AVX2Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y2
+	VMOVUPS        (CX)(BX*1), Y3
+	VPERMILPS      $0xb1, Y3, Y4
+	VMULPS         Y1, Y4, Y4
+	VFMSUBADD231PS Y0, Y3, Y4
+	VADDPS         Y4, Y2, Y0
+	VSUBPS         Y4, Y2, Y1
+	VMOVUPS        Y0, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide2AVX2Inv_jw_end
+
+fftMixWide2AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide2AVX2Inv_jw_16
 	VMOVUPS        (CX), X2
@@ -541,6 +649,31 @@ fftMixWide3AVX2Fwd_j0_tail:
 	JMP          fftMixWide3AVX2Fwd_j0_end
 
 fftMixWide3AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide3AVX2Fwd_j0_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX2Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VADDPS       Y2, Y1, Y3
+	VSUBPS       Y2, Y1, Y1
+	VADDPS       Y3, Y0, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y0
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1, Y0
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y0, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide3AVX2Fwd_j0_end
+
+fftMixWide3AVX2Fwd_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
@@ -636,6 +769,31 @@ fftMixWide3AVX2Fwd_j0s_tail:
 	JMP          fftMixWide3AVX2Fwd_j0s_end
 
 fftMixWide3AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide3AVX2Fwd_j0s_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX2Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y0
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y1
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y1, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide3AVX2Fwd_j0s_end
+
+fftMixWide3AVX2Fwd_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
@@ -758,6 +916,37 @@ fftMixWide3AVX2Fwd_jw_tail:
 	JMP            fftMixWide3AVX2Fwd_jw_end
 
 fftMixWide3AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide3AVX2Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide3AVX2Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y4
+	VMOVUPS        (CX)(BX*1), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         Y1, Y6, Y6
+	VFMADDSUB231PS Y0, Y5, Y6
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMADDSUB231PS Y2, Y0, Y1
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y0, Y4, Y2
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y0, Y4
+	VPERMILPS      $0xb1, Y1, Y0
+	VMOVUPS        Y4, Y1
+	VFMADD231PS    mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y1
+	VFNMADD231PS   mix_f32_3f5db3d7_bf5db3d7<>+0(SB), Y0, Y4
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide3AVX2Fwd_jw_end
+
+fftMixWide3AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide3AVX2Fwd_jw_16
 	VMOVUPS        (CX), X4
@@ -923,6 +1112,31 @@ fftMixWide3AVX2Inv_j0_tail:
 	JMP          fftMixWide3AVX2Inv_j0_end
 
 fftMixWide3AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide3AVX2Inv_j0_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX2Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VADDPS       Y2, Y1, Y3
+	VSUBPS       Y2, Y1, Y1
+	VADDPS       Y3, Y0, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y0
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y1, Y0
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y0, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide3AVX2Inv_j0_end
+
+fftMixWide3AVX2Inv_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
@@ -1018,6 +1232,31 @@ fftMixWide3AVX2Inv_j0s_tail:
 	JMP          fftMixWide3AVX2Inv_j0s_end
 
 fftMixWide3AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide3AVX2Inv_j0s_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX2Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y0
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VFNMADD231PS mix_f32_3f000000_3f000000<>+0(SB), Y3, Y1
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y3, (AX)(SI*1)
+	VMOVUPS      Y1, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide3AVX2Inv_j0s_end
+
+fftMixWide3AVX2Inv_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide3AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
@@ -1140,6 +1379,37 @@ fftMixWide3AVX2Inv_jw_tail:
 	JMP            fftMixWide3AVX2Inv_jw_end
 
 fftMixWide3AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide3AVX2Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide3AVX2Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y4
+	VMOVUPS        (CX)(BX*1), Y5
+	VPERMILPS      $0xb1, Y5, Y6
+	VMULPS         Y1, Y6, Y6
+	VFMSUBADD231PS Y0, Y5, Y6
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMSUBADD231PS Y2, Y0, Y1
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y0, Y4, Y2
+	VFNMADD231PS   mix_f32_3f000000_3f000000<>+0(SB), Y0, Y4
+	VPERMILPS      $0xb1, Y1, Y0
+	VMOVUPS        Y4, Y1
+	VFMADD231PS    mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y1
+	VFNMADD231PS   mix_f32_bf5db3d7_3f5db3d7<>+0(SB), Y0, Y4
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide3AVX2Inv_jw_end
+
+fftMixWide3AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide3AVX2Inv_jw_16
 	VMOVUPS        (CX), X4
@@ -1295,6 +1565,35 @@ fftMixWide4AVX2Fwd_j0_tail:
 	JMP          fftMixWide4AVX2Fwd_j0_end
 
 fftMixWide4AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide4AVX2Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX2Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VADDPS       Y2, Y0, Y4
+	VSUBPS       Y2, Y0, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y2, Y4, Y3
+	VSUBPS       Y2, Y4, Y2
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y1, Y4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y1, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y2, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide4AVX2Fwd_j0_end
+
+fftMixWide4AVX2Fwd_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
@@ -1406,6 +1705,35 @@ fftMixWide4AVX2Fwd_j0s_tail:
 	JMP          fftMixWide4AVX2Fwd_j0s_end
 
 fftMixWide4AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide4AVX2Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX2Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y0
+	VADDPS       Y3, Y1, Y4
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y4, Y2
+	VSUBPS       Y3, Y4, Y3
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y0, Y4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide4AVX2Fwd_j0s_end
+
+fftMixWide4AVX2Fwd_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
@@ -1554,6 +1882,44 @@ fftMixWide4AVX2Fwd_jw_tail:
 	JMP            fftMixWide4AVX2Fwd_jw_end
 
 fftMixWide4AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide4AVX2Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide4AVX2Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y6
+	VMOVUPS        (CX)(BX*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         Y1, Y8, Y8
+	VFMADDSUB231PS Y0, Y7, Y8
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMADDSUB231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMADDSUB231PS Y4, Y0, Y2
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y2, Y8, Y3
+	VSUBPS         Y2, Y8, Y2
+	VADDPS         Y3, Y0, Y4
+	VSUBPS         Y3, Y0, Y0
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y3
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y3, (AX)(DI*1)
+	VMOVUPS        Y0, (AX)(DI*2)
+	VMOVUPS        Y1, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide4AVX2Fwd_jw_end
+
+fftMixWide4AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide4AVX2Fwd_jw_16
 	VMOVUPS        (CX), X6
@@ -1723,6 +2089,35 @@ fftMixWide4AVX2Inv_j0_tail:
 	JMP          fftMixWide4AVX2Inv_j0_end
 
 fftMixWide4AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide4AVX2Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX2Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VADDPS       Y2, Y0, Y4
+	VSUBPS       Y2, Y0, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y2, Y4, Y3
+	VSUBPS       Y2, Y4, Y2
+	VPERMILPS    $0xb1, Y1, Y1
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y1, Y4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y1, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y2, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide4AVX2Inv_j0_end
+
+fftMixWide4AVX2Inv_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
@@ -1834,6 +2229,35 @@ fftMixWide4AVX2Inv_j0s_tail:
 	JMP          fftMixWide4AVX2Inv_j0s_end
 
 fftMixWide4AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide4AVX2Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX2Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y0
+	VADDPS       Y3, Y1, Y4
+	VSUBPS       Y3, Y1, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VADDPS       Y3, Y4, Y2
+	VSUBPS       Y3, Y4, Y3
+	VPERMILPS    $0xb1, Y0, Y0
+	VMOVUPS      Y1, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y0, Y4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y0, Y1
+	VMOVUPS      Y2, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide4AVX2Inv_j0s_end
+
+fftMixWide4AVX2Inv_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide4AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
@@ -1982,6 +2406,44 @@ fftMixWide4AVX2Inv_jw_tail:
 	JMP            fftMixWide4AVX2Inv_jw_end
 
 fftMixWide4AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide4AVX2Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide4AVX2Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y6
+	VMOVUPS        (CX)(BX*1), Y7
+	VPERMILPS      $0xb1, Y7, Y8
+	VMULPS         Y1, Y8, Y8
+	VFMSUBADD231PS Y0, Y7, Y8
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMSUBADD231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMSUBADD231PS Y4, Y0, Y2
+	VADDPS         Y1, Y6, Y0
+	VSUBPS         Y1, Y6, Y1
+	VADDPS         Y2, Y8, Y3
+	VSUBPS         Y2, Y8, Y2
+	VADDPS         Y3, Y0, Y4
+	VSUBPS         Y3, Y0, Y0
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y3
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y3, (AX)(DI*1)
+	VMOVUPS        Y0, (AX)(DI*2)
+	VMOVUPS        Y1, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide4AVX2Inv_jw_end
+
+fftMixWide4AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide4AVX2Inv_jw_16
 	VMOVUPS        (CX), X6
@@ -2177,6 +2639,48 @@ fftMixWide5AVX2Fwd_j0_tail:
 	JMP          fftMixWide5AVX2Fwd_j0_end
 
 fftMixWide5AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide5AVX2Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX2Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VMOVUPS      (CX)(BX*4), Y4
+	VADDPS       Y4, Y1, Y5
+	VSUBPS       Y4, Y1, Y4
+	VADDPS       Y3, Y2, Y1
+	VSUBPS       Y3, Y2, Y2
+	VADDPS       Y5, Y0, Y3
+	VADDPS       Y1, Y3, Y3
+	VMOVUPS      Y0, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y0
+	VPERMILPS    $0xb1, Y4, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), Y1, Y4
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), Y2, Y4
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), Y1, Y1
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), Y2, Y1
+	VADDPS       Y4, Y6, Y2
+	VSUBPS       Y4, Y6, Y6
+	VADDPS       Y1, Y0, Y4
+	VSUBPS       Y1, Y0, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y4, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide5AVX2Fwd_j0_end
+
+fftMixWide5AVX2Fwd_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Fwd_j0_16
 	VMOVUPS      (CX), X0
@@ -2340,6 +2844,48 @@ fftMixWide5AVX2Fwd_j0s_tail:
 	JMP          fftMixWide5AVX2Fwd_j0s_end
 
 fftMixWide5AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide5AVX2Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX2Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	VMULPS       (CX)(BX*4), Y0, Y0
+	VADDPS       Y0, Y2, Y5
+	VSUBPS       Y0, Y2, Y2
+	VADDPS       Y4, Y3, Y0
+	VSUBPS       Y4, Y3, Y3
+	VADDPS       Y5, Y1, Y4
+	VADDPS       Y0, Y4, Y4
+	VMOVUPS      Y1, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y1
+	VPERMILPS    $0xb1, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMULPS       mix_f32_3f737871_bf737871<>+0(SB), Y0, Y3
+	VFMADD231PS  mix_f32_3f167918_bf167918<>+0(SB), Y2, Y3
+	VMULPS       mix_f32_3f167918_bf167918<>+0(SB), Y0, Y0
+	VFNMADD231PS mix_f32_3f737871_bf737871<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y6, Y2
+	VSUBPS       Y3, Y6, Y6
+	VADDPS       Y0, Y1, Y3
+	VSUBPS       Y0, Y1, Y1
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide5AVX2Fwd_j0s_end
+
+fftMixWide5AVX2Fwd_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Fwd_j0s_16
 	VMOVUPS      (CX), X1
@@ -2550,6 +3096,60 @@ fftMixWide5AVX2Fwd_jw_tail:
 	JMP            fftMixWide5AVX2Fwd_jw_end
 
 fftMixWide5AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide5AVX2Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide5AVX2Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y8
+	VMOVUPS        (CX)(BX*1), Y9
+	VPERMILPS      $0xb1, Y9, Y10
+	VMULPS         Y1, Y10, Y10
+	VFMADDSUB231PS Y0, Y9, Y10
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMADDSUB231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMADDSUB231PS Y4, Y0, Y2
+	VMOVUPS        (CX)(BX*4), Y0
+	VPERMILPS      $0xb1, Y0, Y3
+	VMULPS         Y7, Y3, Y3
+	VFMADDSUB231PS Y6, Y0, Y3
+	VADDPS         Y3, Y10, Y0
+	VSUBPS         Y3, Y10, Y4
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y0, Y8, Y2
+	VADDPS         Y3, Y2, Y2
+	VMOVUPS        Y8, Y5
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y8
+	VPERMILPS      $0xb1, Y4, Y0
+	VPERMILPS      $0xb1, Y1, Y1
+	VMULPS         mix_f32_3f737871_bf737871<>+0(SB), Y0, Y3
+	VFMADD231PS    mix_f32_3f167918_bf167918<>+0(SB), Y1, Y3
+	VMULPS         mix_f32_3f167918_bf167918<>+0(SB), Y0, Y0
+	VFNMADD231PS   mix_f32_3f737871_bf737871<>+0(SB), Y1, Y0
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y5
+	VADDPS         Y0, Y8, Y3
+	VSUBPS         Y0, Y8, Y8
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(DI*1)
+	VMOVUPS        Y3, (AX)(DI*2)
+	VMOVUPS        Y8, (AX)(R8*1)
+	VMOVUPS        Y5, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide5AVX2Fwd_jw_end
+
+fftMixWide5AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide5AVX2Fwd_jw_16
 	VMOVUPS        (CX), X8
@@ -2831,6 +3431,48 @@ fftMixWide5AVX2Inv_j0_tail:
 	JMP          fftMixWide5AVX2Inv_j0_end
 
 fftMixWide5AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide5AVX2Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX2Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	VMOVUPS      (CX)(BX*4), Y4
+	VADDPS       Y4, Y1, Y5
+	VSUBPS       Y4, Y1, Y4
+	VADDPS       Y3, Y2, Y1
+	VSUBPS       Y3, Y2, Y2
+	VADDPS       Y5, Y0, Y3
+	VADDPS       Y1, Y3, Y3
+	VMOVUPS      Y0, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y0
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y0
+	VPERMILPS    $0xb1, Y4, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), Y1, Y4
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), Y2, Y4
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), Y1, Y1
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), Y2, Y1
+	VADDPS       Y4, Y6, Y2
+	VSUBPS       Y4, Y6, Y6
+	VADDPS       Y1, Y0, Y4
+	VSUBPS       Y1, Y0, Y0
+	VMOVUPS      Y3, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y4, (AX)(DI*2)
+	VMOVUPS      Y0, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide5AVX2Inv_j0_end
+
+fftMixWide5AVX2Inv_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Inv_j0_16
 	VMOVUPS      (CX), X0
@@ -2994,6 +3636,48 @@ fftMixWide5AVX2Inv_j0s_tail:
 	JMP          fftMixWide5AVX2Inv_j0s_end
 
 fftMixWide5AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide5AVX2Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX2Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	VMULPS       (CX)(BX*4), Y0, Y0
+	VADDPS       Y0, Y2, Y5
+	VSUBPS       Y0, Y2, Y2
+	VADDPS       Y4, Y3, Y0
+	VSUBPS       Y4, Y3, Y3
+	VADDPS       Y5, Y1, Y4
+	VADDPS       Y0, Y4, Y4
+	VMOVUPS      Y1, Y6
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y5, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y6
+	VFMADD231PS  mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y5, Y1
+	VFMADD231PS  mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y1
+	VPERMILPS    $0xb1, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMULPS       mix_f32_bf737871_3f737871<>+0(SB), Y0, Y3
+	VFMADD231PS  mix_f32_bf167918_3f167918<>+0(SB), Y2, Y3
+	VMULPS       mix_f32_bf167918_3f167918<>+0(SB), Y0, Y0
+	VFNMADD231PS mix_f32_bf737871_3f737871<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y6, Y2
+	VSUBPS       Y3, Y6, Y6
+	VADDPS       Y0, Y1, Y3
+	VSUBPS       Y0, Y1, Y1
+	VMOVUPS      Y4, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y3, (AX)(DI*2)
+	VMOVUPS      Y1, (AX)(R8*1)
+	VMOVUPS      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide5AVX2Inv_j0s_end
+
+fftMixWide5AVX2Inv_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fftMixWide5AVX2Inv_j0s_16
 	VMOVUPS      (CX), X1
@@ -3204,6 +3888,60 @@ fftMixWide5AVX2Inv_jw_tail:
 	JMP            fftMixWide5AVX2Inv_jw_end
 
 fftMixWide5AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide5AVX2Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide5AVX2Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y8
+	VMOVUPS        (CX)(BX*1), Y9
+	VPERMILPS      $0xb1, Y9, Y10
+	VMULPS         Y1, Y10, Y10
+	VFMSUBADD231PS Y0, Y9, Y10
+	VMOVUPS        (CX)(BX*2), Y0
+	VPERMILPS      $0xb1, Y0, Y1
+	VMULPS         Y3, Y1, Y1
+	VFMSUBADD231PS Y2, Y0, Y1
+	VMOVUPS        (CX)(SI*1), Y0
+	VPERMILPS      $0xb1, Y0, Y2
+	VMULPS         Y5, Y2, Y2
+	VFMSUBADD231PS Y4, Y0, Y2
+	VMOVUPS        (CX)(BX*4), Y0
+	VPERMILPS      $0xb1, Y0, Y3
+	VMULPS         Y7, Y3, Y3
+	VFMSUBADD231PS Y6, Y0, Y3
+	VADDPS         Y3, Y10, Y0
+	VSUBPS         Y3, Y10, Y4
+	VADDPS         Y2, Y1, Y3
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y0, Y8, Y2
+	VADDPS         Y3, Y2, Y2
+	VMOVUPS        Y8, Y5
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y3, Y5
+	VFMADD231PS    mix_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y8
+	VFMADD231PS    mix_f32_3e9e377a_3e9e377a<>+0(SB), Y3, Y8
+	VPERMILPS      $0xb1, Y4, Y0
+	VPERMILPS      $0xb1, Y1, Y1
+	VMULPS         mix_f32_bf737871_3f737871<>+0(SB), Y0, Y3
+	VFMADD231PS    mix_f32_bf167918_3f167918<>+0(SB), Y1, Y3
+	VMULPS         mix_f32_bf167918_3f167918<>+0(SB), Y0, Y0
+	VFNMADD231PS   mix_f32_bf737871_3f737871<>+0(SB), Y1, Y0
+	VADDPS         Y3, Y5, Y1
+	VSUBPS         Y3, Y5, Y5
+	VADDPS         Y0, Y8, Y3
+	VSUBPS         Y0, Y8, Y8
+	VMOVUPS        Y2, (AX)
+	VMOVUPS        Y1, (AX)(DI*1)
+	VMOVUPS        Y3, (AX)(DI*2)
+	VMOVUPS        Y8, (AX)(R8*1)
+	VMOVUPS        Y5, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide5AVX2Inv_jw_end
+
+fftMixWide5AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fftMixWide5AVX2Inv_jw_16
 	VMOVUPS        (CX), X8
@@ -3399,6 +4137,23 @@ fftMixWide2AVX512Fwd_j0_tail:
 	JMP     fftMixWide2AVX512Fwd_j0_end
 
 fftMixWide2AVX512Fwd_j0_pieces:
+	CMPQ    DX, $0x00000038
+	JNE     fftMixWide2AVX512Fwd_j0_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX512Fwd_j0_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMOVUPS (CX), Z0
+	VMOVUPS (CX)(BX*1), Z1
+	VADDPS  Z1, Z0, Z2
+	VSUBPS  Z1, Z0, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fftMixWide2AVX512Fwd_j0_end
+
+fftMixWide2AVX512Fwd_j0_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Fwd_j0_32
 	VMOVUPS (CX), Y0
@@ -3474,6 +4229,23 @@ fftMixWide2AVX512Fwd_j0s_tail:
 	JMP     fftMixWide2AVX512Fwd_j0s_end
 
 fftMixWide2AVX512Fwd_j0s_pieces:
+	CMPQ    DX, $0x00000038
+	JNE     fftMixWide2AVX512Fwd_j0s_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX512Fwd_j0s_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMULPS  (CX), Z0, Z1
+	VMULPS  (CX)(BX*1), Z0, Z0
+	VADDPS  Z0, Z1, Z2
+	VSUBPS  Z0, Z1, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fftMixWide2AVX512Fwd_j0s_end
+
+fftMixWide2AVX512Fwd_j0s_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Fwd_j0s_32
 	VMOVUPS (CX), Y1
@@ -3568,6 +4340,26 @@ fftMixWide2AVX512Fwd_jw_tail:
 	JMP            fftMixWide2AVX512Fwd_jw_end
 
 fftMixWide2AVX512Fwd_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide2AVX512Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide2AVX512Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z2
+	VMOVUPS        (CX)(BX*1), Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         Z1, Z4, Z4
+	VFMADDSUB231PS Z0, Z3, Z4
+	VADDPS         Z4, Z2, Z0
+	VSUBPS         Z4, Z2, Z1
+	VMOVUPS        Z0, (AX)
+	VMOVUPS        Z1, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide2AVX512Fwd_jw_end
+
+fftMixWide2AVX512Fwd_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide2AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y2
@@ -3674,6 +4466,23 @@ fftMixWide2AVX512Inv_j0_tail:
 	JMP     fftMixWide2AVX512Inv_j0_end
 
 fftMixWide2AVX512Inv_j0_pieces:
+	CMPQ    DX, $0x00000038
+	JNE     fftMixWide2AVX512Inv_j0_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX512Inv_j0_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMOVUPS (CX), Z0
+	VMOVUPS (CX)(BX*1), Z1
+	VADDPS  Z1, Z0, Z2
+	VSUBPS  Z1, Z0, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fftMixWide2AVX512Inv_j0_end
+
+fftMixWide2AVX512Inv_j0_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Inv_j0_32
 	VMOVUPS (CX), Y0
@@ -3749,6 +4558,23 @@ fftMixWide2AVX512Inv_j0s_tail:
 	JMP     fftMixWide2AVX512Inv_j0s_end
 
 fftMixWide2AVX512Inv_j0s_pieces:
+	CMPQ    DX, $0x00000038
+	JNE     fftMixWide2AVX512Inv_j0s_halving
+	TESTQ   DI, DI
+	JZ      fftMixWide2AVX512Inv_j0s_halving
+	SUBQ    $0x08, CX
+	SUBQ    $0x08, AX
+	VMULPS  (CX), Z0, Z1
+	VMULPS  (CX)(BX*1), Z0, Z0
+	VADDPS  Z0, Z1, Z2
+	VSUBPS  Z0, Z1, Z0
+	VMOVUPS Z2, (AX)
+	VMOVUPS Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fftMixWide2AVX512Inv_j0s_end
+
+fftMixWide2AVX512Inv_j0s_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fftMixWide2AVX512Inv_j0s_32
 	VMOVUPS (CX), Y1
@@ -3843,6 +4669,26 @@ fftMixWide2AVX512Inv_jw_tail:
 	JMP            fftMixWide2AVX512Inv_jw_end
 
 fftMixWide2AVX512Inv_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide2AVX512Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide2AVX512Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z2
+	VMOVUPS        (CX)(BX*1), Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         Z1, Z4, Z4
+	VFMSUBADD231PS Z0, Z3, Z4
+	VADDPS         Z4, Z2, Z0
+	VSUBPS         Z4, Z2, Z1
+	VMOVUPS        Z0, (AX)
+	VMOVUPS        Z1, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide2AVX512Inv_jw_end
+
+fftMixWide2AVX512Inv_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide2AVX512Inv_jw_32
 	VMOVUPS        (CX), Y2
@@ -3967,6 +4813,31 @@ fftMixWide3AVX512Fwd_j0_tail:
 	JMP          fftMixWide3AVX512Fwd_j0_end
 
 fftMixWide3AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide3AVX512Fwd_j0_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX512Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VADDPS       Z4, Z3, Z5
+	VSUBPS       Z4, Z3, Z3
+	VADDPS       Z5, Z2, Z4
+	VFNMADD231PS Z0, Z5, Z2
+	VPERMILPS    $0xb1, Z3, Z3
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z2, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide3AVX512Fwd_j0_end
+
+fftMixWide3AVX512Fwd_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Fwd_j0_32
 	VMOVUPS      (CX), Y2
@@ -4082,6 +4953,31 @@ fftMixWide3AVX512Fwd_j0s_tail:
 	JMP          fftMixWide3AVX512Fwd_j0s_end
 
 fftMixWide3AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide3AVX512Fwd_j0s_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX512Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z2
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VFNMADD231PS Z0, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z3, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide3AVX512Fwd_j0s_end
+
+fftMixWide3AVX512Fwd_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Fwd_j0s_32
 	VMOVUPS      (CX), Y3
@@ -4227,6 +5123,37 @@ fftMixWide3AVX512Fwd_jw_tail:
 	JMP            fftMixWide3AVX512Fwd_jw_end
 
 fftMixWide3AVX512Fwd_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide3AVX512Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide3AVX512Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z6
+	VMOVUPS        (CX)(BX*1), Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMADDSUB231PS Z2, Z7, Z8
+	VMOVUPS        (CX)(BX*2), Z2
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         Z5, Z3, Z3
+	VFMADDSUB231PS Z4, Z2, Z3
+	VADDPS         Z3, Z8, Z2
+	VSUBPS         Z3, Z8, Z3
+	VADDPS         Z2, Z6, Z4
+	VFNMADD231PS   Z0, Z2, Z6
+	VPERMILPS      $0xb1, Z3, Z2
+	VMOVUPS        Z6, Z3
+	VFMADD231PS    Z1, Z2, Z3
+	VFNMADD231PS   Z1, Z2, Z6
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z3, (AX)(SI*1)
+	VMOVUPS        Z6, (AX)(SI*2)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide3AVX512Fwd_jw_end
+
+fftMixWide3AVX512Fwd_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide3AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y6
@@ -4384,6 +5311,31 @@ fftMixWide3AVX512Inv_j0_tail:
 	JMP          fftMixWide3AVX512Inv_j0_end
 
 fftMixWide3AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide3AVX512Inv_j0_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX512Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VADDPS       Z4, Z3, Z5
+	VSUBPS       Z4, Z3, Z3
+	VADDPS       Z5, Z2, Z4
+	VFNMADD231PS Z0, Z5, Z2
+	VPERMILPS    $0xb1, Z3, Z3
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z2, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide3AVX512Inv_j0_end
+
+fftMixWide3AVX512Inv_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Inv_j0_32
 	VMOVUPS      (CX), Y2
@@ -4499,6 +5451,31 @@ fftMixWide3AVX512Inv_j0s_tail:
 	JMP          fftMixWide3AVX512Inv_j0s_end
 
 fftMixWide3AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide3AVX512Inv_j0s_halving
+	TESTQ        DI, DI
+	JZ           fftMixWide3AVX512Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z2
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VFNMADD231PS Z0, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(SI*1)
+	VMOVUPS      Z3, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide3AVX512Inv_j0s_end
+
+fftMixWide3AVX512Inv_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide3AVX512Inv_j0s_32
 	VMOVUPS      (CX), Y3
@@ -4644,6 +5621,37 @@ fftMixWide3AVX512Inv_jw_tail:
 	JMP            fftMixWide3AVX512Inv_jw_end
 
 fftMixWide3AVX512Inv_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide3AVX512Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fftMixWide3AVX512Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z6
+	VMOVUPS        (CX)(BX*1), Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMSUBADD231PS Z2, Z7, Z8
+	VMOVUPS        (CX)(BX*2), Z2
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         Z5, Z3, Z3
+	VFMSUBADD231PS Z4, Z2, Z3
+	VADDPS         Z3, Z8, Z2
+	VSUBPS         Z3, Z8, Z3
+	VADDPS         Z2, Z6, Z4
+	VFNMADD231PS   Z0, Z2, Z6
+	VPERMILPS      $0xb1, Z3, Z2
+	VMOVUPS        Z6, Z3
+	VFMADD231PS    Z1, Z2, Z3
+	VFNMADD231PS   Z1, Z2, Z6
+	VMOVUPS        Z4, (AX)
+	VMOVUPS        Z3, (AX)(SI*1)
+	VMOVUPS        Z6, (AX)(SI*2)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide3AVX512Inv_jw_end
+
+fftMixWide3AVX512Inv_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide3AVX512Inv_jw_32
 	VMOVUPS        (CX), Y6
@@ -4808,6 +5816,35 @@ fftMixWide4AVX512Fwd_j0_tail:
 	JMP          fftMixWide4AVX512Fwd_j0_end
 
 fftMixWide4AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide4AVX512Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX512Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z1
+	VMOVUPS      (CX)(BX*1), Z2
+	VMOVUPS      (CX)(BX*2), Z3
+	VMOVUPS      (CX)(SI*1), Z4
+	VADDPS       Z3, Z1, Z5
+	VSUBPS       Z3, Z1, Z1
+	VADDPS       Z4, Z2, Z3
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z3, Z5, Z4
+	VSUBPS       Z3, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z1, Z5
+	VFMADD231PS  Z0, Z2, Z5
+	VFNMADD231PS Z0, Z2, Z1
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z3, (AX)(DI*2)
+	VMOVUPS      Z1, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide4AVX512Fwd_j0_end
+
+fftMixWide4AVX512Fwd_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Fwd_j0_32
 	VMOVUPS      (CX), Y1
@@ -4943,6 +5980,35 @@ fftMixWide4AVX512Fwd_j0s_tail:
 	JMP          fftMixWide4AVX512Fwd_j0s_end
 
 fftMixWide4AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide4AVX512Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX512Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z1, Z2
+	VMULPS       (CX)(BX*1), Z1, Z3
+	VMULPS       (CX)(BX*2), Z1, Z4
+	VMULPS       (CX)(SI*1), Z1, Z1
+	VADDPS       Z4, Z2, Z5
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z1, Z3, Z4
+	VSUBPS       Z1, Z3, Z1
+	VADDPS       Z4, Z5, Z3
+	VSUBPS       Z4, Z5, Z4
+	VPERMILPS    $0xb1, Z1, Z1
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z1, Z5
+	VFNMADD231PS Z0, Z1, Z2
+	VMOVUPS      Z3, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z4, (AX)(DI*2)
+	VMOVUPS      Z2, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide4AVX512Fwd_j0s_end
+
+fftMixWide4AVX512Fwd_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Fwd_j0s_32
 	VMOVUPS      (CX), Y2
@@ -5119,6 +6185,44 @@ fftMixWide4AVX512Fwd_jw_tail:
 	JMP            fftMixWide4AVX512Fwd_jw_end
 
 fftMixWide4AVX512Fwd_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide4AVX512Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide4AVX512Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z7
+	VMOVUPS        (CX)(BX*1), Z8
+	VPERMILPS      $0xb1, Z8, Z9
+	VMULPS         Z2, Z9, Z9
+	VFMADDSUB231PS Z1, Z8, Z9
+	VMOVUPS        (CX)(BX*2), Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMADDSUB231PS Z3, Z1, Z2
+	VMOVUPS        (CX)(SI*1), Z1
+	VPERMILPS      $0xb1, Z1, Z3
+	VMULPS         Z6, Z3, Z3
+	VFMADDSUB231PS Z5, Z1, Z3
+	VADDPS         Z2, Z7, Z1
+	VSUBPS         Z2, Z7, Z2
+	VADDPS         Z3, Z9, Z4
+	VSUBPS         Z3, Z9, Z3
+	VADDPS         Z4, Z1, Z5
+	VSUBPS         Z4, Z1, Z1
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVUPS        Z2, Z4
+	VFMADD231PS    Z0, Z3, Z4
+	VFNMADD231PS   Z0, Z3, Z2
+	VMOVUPS        Z5, (AX)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z1, (AX)(DI*2)
+	VMOVUPS        Z2, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide4AVX512Fwd_jw_end
+
+fftMixWide4AVX512Fwd_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide4AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y7
@@ -5304,6 +6408,35 @@ fftMixWide4AVX512Inv_j0_tail:
 	JMP          fftMixWide4AVX512Inv_j0_end
 
 fftMixWide4AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide4AVX512Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX512Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z1
+	VMOVUPS      (CX)(BX*1), Z2
+	VMOVUPS      (CX)(BX*2), Z3
+	VMOVUPS      (CX)(SI*1), Z4
+	VADDPS       Z3, Z1, Z5
+	VSUBPS       Z3, Z1, Z1
+	VADDPS       Z4, Z2, Z3
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z3, Z5, Z4
+	VSUBPS       Z3, Z5, Z3
+	VPERMILPS    $0xb1, Z2, Z2
+	VMOVUPS      Z1, Z5
+	VFMADD231PS  Z0, Z2, Z5
+	VFNMADD231PS Z0, Z2, Z1
+	VMOVUPS      Z4, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z3, (AX)(DI*2)
+	VMOVUPS      Z1, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide4AVX512Inv_j0_end
+
+fftMixWide4AVX512Inv_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Inv_j0_32
 	VMOVUPS      (CX), Y1
@@ -5439,6 +6572,35 @@ fftMixWide4AVX512Inv_j0s_tail:
 	JMP          fftMixWide4AVX512Inv_j0s_end
 
 fftMixWide4AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide4AVX512Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide4AVX512Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z1, Z2
+	VMULPS       (CX)(BX*1), Z1, Z3
+	VMULPS       (CX)(BX*2), Z1, Z4
+	VMULPS       (CX)(SI*1), Z1, Z1
+	VADDPS       Z4, Z2, Z5
+	VSUBPS       Z4, Z2, Z2
+	VADDPS       Z1, Z3, Z4
+	VSUBPS       Z1, Z3, Z1
+	VADDPS       Z4, Z5, Z3
+	VSUBPS       Z4, Z5, Z4
+	VPERMILPS    $0xb1, Z1, Z1
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z1, Z5
+	VFNMADD231PS Z0, Z1, Z2
+	VMOVUPS      Z3, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z4, (AX)(DI*2)
+	VMOVUPS      Z2, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide4AVX512Inv_j0s_end
+
+fftMixWide4AVX512Inv_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide4AVX512Inv_j0s_32
 	VMOVUPS      (CX), Y2
@@ -5615,6 +6777,44 @@ fftMixWide4AVX512Inv_jw_tail:
 	JMP            fftMixWide4AVX512Inv_jw_end
 
 fftMixWide4AVX512Inv_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide4AVX512Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide4AVX512Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z7
+	VMOVUPS        (CX)(BX*1), Z8
+	VPERMILPS      $0xb1, Z8, Z9
+	VMULPS         Z2, Z9, Z9
+	VFMSUBADD231PS Z1, Z8, Z9
+	VMOVUPS        (CX)(BX*2), Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         Z4, Z2, Z2
+	VFMSUBADD231PS Z3, Z1, Z2
+	VMOVUPS        (CX)(SI*1), Z1
+	VPERMILPS      $0xb1, Z1, Z3
+	VMULPS         Z6, Z3, Z3
+	VFMSUBADD231PS Z5, Z1, Z3
+	VADDPS         Z2, Z7, Z1
+	VSUBPS         Z2, Z7, Z2
+	VADDPS         Z3, Z9, Z4
+	VSUBPS         Z3, Z9, Z3
+	VADDPS         Z4, Z1, Z5
+	VSUBPS         Z4, Z1, Z1
+	VPERMILPS      $0xb1, Z3, Z3
+	VMOVUPS        Z2, Z4
+	VFMADD231PS    Z0, Z3, Z4
+	VFNMADD231PS   Z0, Z3, Z2
+	VMOVUPS        Z5, (AX)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z1, (AX)(DI*2)
+	VMOVUPS        Z2, (AX)(R8*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide4AVX512Inv_jw_end
+
+fftMixWide4AVX512Inv_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide4AVX512Inv_jw_32
 	VMOVUPS        (CX), Y7
@@ -5829,6 +7029,48 @@ fftMixWide5AVX512Fwd_j0_tail:
 	JMP          fftMixWide5AVX512Fwd_j0_end
 
 fftMixWide5AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide5AVX512Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX512Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z4
+	VMOVUPS      (CX)(BX*1), Z5
+	VMOVUPS      (CX)(BX*2), Z6
+	VMOVUPS      (CX)(SI*1), Z7
+	VMOVUPS      (CX)(BX*4), Z8
+	VADDPS       Z8, Z5, Z9
+	VSUBPS       Z8, Z5, Z8
+	VADDPS       Z7, Z6, Z5
+	VSUBPS       Z7, Z6, Z6
+	VADDPS       Z9, Z4, Z7
+	VADDPS       Z5, Z7, Z7
+	VMOVUPS      Z4, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z5, Z10
+	VFMADD231PS  Z1, Z9, Z4
+	VFMADD231PS  Z0, Z5, Z4
+	VPERMILPS    $0xb1, Z8, Z5
+	VPERMILPS    $0xb1, Z6, Z6
+	VMULPS       Z2, Z5, Z8
+	VFMADD231PS  Z3, Z6, Z8
+	VMULPS       Z3, Z5, Z5
+	VFNMADD231PS Z2, Z6, Z5
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z10
+	VADDPS       Z5, Z4, Z8
+	VSUBPS       Z5, Z4, Z4
+	VMOVUPS      Z7, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z8, (AX)(DI*2)
+	VMOVUPS      Z4, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide5AVX512Fwd_j0_end
+
+fftMixWide5AVX512Fwd_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Fwd_j0_32
 	VMOVUPS      (CX), Y4
@@ -6029,6 +7271,48 @@ fftMixWide5AVX512Fwd_j0s_tail:
 	JMP          fftMixWide5AVX512Fwd_j0s_end
 
 fftMixWide5AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide5AVX512Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX512Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z4, Z5
+	VMULPS       (CX)(BX*1), Z4, Z6
+	VMULPS       (CX)(BX*2), Z4, Z7
+	VMULPS       (CX)(SI*1), Z4, Z8
+	VMULPS       (CX)(BX*4), Z4, Z4
+	VADDPS       Z4, Z6, Z9
+	VSUBPS       Z4, Z6, Z6
+	VADDPS       Z8, Z7, Z4
+	VSUBPS       Z8, Z7, Z7
+	VADDPS       Z9, Z5, Z8
+	VADDPS       Z4, Z8, Z8
+	VMOVUPS      Z5, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z4, Z10
+	VFMADD231PS  Z1, Z9, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VPERMILPS    $0xb1, Z6, Z4
+	VPERMILPS    $0xb1, Z7, Z6
+	VMULPS       Z2, Z4, Z7
+	VFMADD231PS  Z3, Z6, Z7
+	VMULPS       Z3, Z4, Z4
+	VFNMADD231PS Z2, Z6, Z4
+	VADDPS       Z7, Z10, Z6
+	VSUBPS       Z7, Z10, Z10
+	VADDPS       Z4, Z5, Z7
+	VSUBPS       Z4, Z5, Z5
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z7, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide5AVX512Fwd_j0s_end
+
+fftMixWide5AVX512Fwd_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Fwd_j0s_32
 	VMOVUPS      (CX), Y5
@@ -6281,6 +7565,60 @@ fftMixWide5AVX512Fwd_jw_tail:
 	JMP            fftMixWide5AVX512Fwd_jw_end
 
 fftMixWide5AVX512Fwd_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide5AVX512Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide5AVX512Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z12
+	VMOVUPS        (CX)(BX*1), Z13
+	VPERMILPS      $0xb1, Z13, Z14
+	VMULPS         Z5, Z14, Z14
+	VFMADDSUB231PS Z4, Z13, Z14
+	VMOVUPS        (CX)(BX*2), Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         Z7, Z5, Z5
+	VFMADDSUB231PS Z6, Z4, Z5
+	VMOVUPS        (CX)(SI*1), Z4
+	VPERMILPS      $0xb1, Z4, Z6
+	VMULPS         Z9, Z6, Z6
+	VFMADDSUB231PS Z8, Z4, Z6
+	VMOVUPS        (CX)(BX*4), Z4
+	VPERMILPS      $0xb1, Z4, Z7
+	VMULPS         Z11, Z7, Z7
+	VFMADDSUB231PS Z10, Z4, Z7
+	VADDPS         Z7, Z14, Z4
+	VSUBPS         Z7, Z14, Z8
+	VADDPS         Z6, Z5, Z7
+	VSUBPS         Z6, Z5, Z5
+	VADDPS         Z4, Z12, Z6
+	VADDPS         Z7, Z6, Z6
+	VMOVUPS        Z12, Z9
+	VFMADD231PS    Z0, Z4, Z9
+	VFMADD231PS    Z1, Z7, Z9
+	VFMADD231PS    Z1, Z4, Z12
+	VFMADD231PS    Z0, Z7, Z12
+	VPERMILPS      $0xb1, Z8, Z4
+	VPERMILPS      $0xb1, Z5, Z5
+	VMULPS         Z2, Z4, Z7
+	VFMADD231PS    Z3, Z5, Z7
+	VMULPS         Z3, Z4, Z4
+	VFNMADD231PS   Z2, Z5, Z4
+	VADDPS         Z7, Z9, Z5
+	VSUBPS         Z7, Z9, Z9
+	VADDPS         Z4, Z12, Z7
+	VSUBPS         Z4, Z12, Z12
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z5, (AX)(DI*1)
+	VMOVUPS        Z7, (AX)(DI*2)
+	VMOVUPS        Z12, (AX)(R8*1)
+	VMOVUPS        Z9, (AX)(DI*4)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide5AVX512Fwd_jw_end
+
+fftMixWide5AVX512Fwd_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide5AVX512Fwd_jw_32
 	VMOVUPS        (CX), Y12
@@ -6543,6 +7881,48 @@ fftMixWide5AVX512Inv_j0_tail:
 	JMP          fftMixWide5AVX512Inv_j0_end
 
 fftMixWide5AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide5AVX512Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX512Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z4
+	VMOVUPS      (CX)(BX*1), Z5
+	VMOVUPS      (CX)(BX*2), Z6
+	VMOVUPS      (CX)(SI*1), Z7
+	VMOVUPS      (CX)(BX*4), Z8
+	VADDPS       Z8, Z5, Z9
+	VSUBPS       Z8, Z5, Z8
+	VADDPS       Z7, Z6, Z5
+	VSUBPS       Z7, Z6, Z6
+	VADDPS       Z9, Z4, Z7
+	VADDPS       Z5, Z7, Z7
+	VMOVUPS      Z4, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z5, Z10
+	VFMADD231PS  Z1, Z9, Z4
+	VFMADD231PS  Z0, Z5, Z4
+	VPERMILPS    $0xb1, Z8, Z5
+	VPERMILPS    $0xb1, Z6, Z6
+	VMULPS       Z2, Z5, Z8
+	VFMADD231PS  Z3, Z6, Z8
+	VMULPS       Z3, Z5, Z5
+	VFNMADD231PS Z2, Z6, Z5
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z10
+	VADDPS       Z5, Z4, Z8
+	VSUBPS       Z5, Z4, Z4
+	VMOVUPS      Z7, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z8, (AX)(DI*2)
+	VMOVUPS      Z4, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide5AVX512Inv_j0_end
+
+fftMixWide5AVX512Inv_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Inv_j0_32
 	VMOVUPS      (CX), Y4
@@ -6743,6 +8123,48 @@ fftMixWide5AVX512Inv_j0s_tail:
 	JMP          fftMixWide5AVX512Inv_j0s_end
 
 fftMixWide5AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide5AVX512Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide5AVX512Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z4, Z5
+	VMULPS       (CX)(BX*1), Z4, Z6
+	VMULPS       (CX)(BX*2), Z4, Z7
+	VMULPS       (CX)(SI*1), Z4, Z8
+	VMULPS       (CX)(BX*4), Z4, Z4
+	VADDPS       Z4, Z6, Z9
+	VSUBPS       Z4, Z6, Z6
+	VADDPS       Z8, Z7, Z4
+	VSUBPS       Z8, Z7, Z7
+	VADDPS       Z9, Z5, Z8
+	VADDPS       Z4, Z8, Z8
+	VMOVUPS      Z5, Z10
+	VFMADD231PS  Z0, Z9, Z10
+	VFMADD231PS  Z1, Z4, Z10
+	VFMADD231PS  Z1, Z9, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VPERMILPS    $0xb1, Z6, Z4
+	VPERMILPS    $0xb1, Z7, Z6
+	VMULPS       Z2, Z4, Z7
+	VFMADD231PS  Z3, Z6, Z7
+	VMULPS       Z3, Z4, Z4
+	VFNMADD231PS Z2, Z6, Z4
+	VADDPS       Z7, Z10, Z6
+	VSUBPS       Z7, Z10, Z10
+	VADDPS       Z4, Z5, Z7
+	VSUBPS       Z4, Z5, Z5
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z6, (AX)(DI*1)
+	VMOVUPS      Z7, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	VMOVUPS      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide5AVX512Inv_j0s_end
+
+fftMixWide5AVX512Inv_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fftMixWide5AVX512Inv_j0s_32
 	VMOVUPS      (CX), Y5
@@ -6995,6 +8417,60 @@ fftMixWide5AVX512Inv_jw_tail:
 	JMP            fftMixWide5AVX512Inv_jw_end
 
 fftMixWide5AVX512Inv_jw_pieces:
+	CMPQ           DX, $0x00000038
+	JNE            fftMixWide5AVX512Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide5AVX512Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Z12
+	VMOVUPS        (CX)(BX*1), Z13
+	VPERMILPS      $0xb1, Z13, Z14
+	VMULPS         Z5, Z14, Z14
+	VFMSUBADD231PS Z4, Z13, Z14
+	VMOVUPS        (CX)(BX*2), Z4
+	VPERMILPS      $0xb1, Z4, Z5
+	VMULPS         Z7, Z5, Z5
+	VFMSUBADD231PS Z6, Z4, Z5
+	VMOVUPS        (CX)(SI*1), Z4
+	VPERMILPS      $0xb1, Z4, Z6
+	VMULPS         Z9, Z6, Z6
+	VFMSUBADD231PS Z8, Z4, Z6
+	VMOVUPS        (CX)(BX*4), Z4
+	VPERMILPS      $0xb1, Z4, Z7
+	VMULPS         Z11, Z7, Z7
+	VFMSUBADD231PS Z10, Z4, Z7
+	VADDPS         Z7, Z14, Z4
+	VSUBPS         Z7, Z14, Z8
+	VADDPS         Z6, Z5, Z7
+	VSUBPS         Z6, Z5, Z5
+	VADDPS         Z4, Z12, Z6
+	VADDPS         Z7, Z6, Z6
+	VMOVUPS        Z12, Z9
+	VFMADD231PS    Z0, Z4, Z9
+	VFMADD231PS    Z1, Z7, Z9
+	VFMADD231PS    Z1, Z4, Z12
+	VFMADD231PS    Z0, Z7, Z12
+	VPERMILPS      $0xb1, Z8, Z4
+	VPERMILPS      $0xb1, Z5, Z5
+	VMULPS         Z2, Z4, Z7
+	VFMADD231PS    Z3, Z5, Z7
+	VMULPS         Z3, Z4, Z4
+	VFNMADD231PS   Z2, Z5, Z4
+	VADDPS         Z7, Z9, Z5
+	VSUBPS         Z7, Z9, Z9
+	VADDPS         Z4, Z12, Z7
+	VSUBPS         Z4, Z12, Z12
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z5, (AX)(DI*1)
+	VMOVUPS        Z7, (AX)(DI*2)
+	VMOVUPS        Z12, (AX)(R8*1)
+	VMOVUPS        Z9, (AX)(DI*4)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fftMixWide5AVX512Inv_jw_end
+
+fftMixWide5AVX512Inv_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fftMixWide5AVX512Inv_jw_32
 	VMOVUPS        (CX), Y12
