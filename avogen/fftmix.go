@@ -415,7 +415,10 @@ func mixWide(m mixType, p int, inverse bool) {
 	// and out end r values on.
 	loop := func(tag string, w []Op, sv Op, last func()) {
 		// One vector per iteration: two at AVX-512 (32 registers) gained
-		// nothing, every n = 1000 stage within 3% (nine rounds).
+		// nothing, every n = 1000 stage within 3% (nine rounds). Nor did
+		// PREFETCHT0 of every input row 384 or 1024 bytes ahead at n =
+		// 3000 (within 3%, five rounds), where a stage streams from L2 at
+		// about 110 GB/s, complex64 and complex128 alike.
 		k := GP64()
 		MOVQ(nv, k)
 		TESTQ(k, k)
