@@ -5739,7 +5739,7 @@ fftMixWide3AVX512Inv_done:
 	RET
 
 // func fftMixWide4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fftMixWide4AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6101,225 +6101,219 @@ fftMixWide4AVX512Fwd_j0done:
 	MOVQ tw+16(FP), R12
 
 fftMixWide4AVX512Fwd_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000018, R12
-	VBROADCASTSS (R12), Z1
-	VBROADCASTSS 4(R12), Z2
-	VBROADCASTSS 8(R12), Z3
-	VBROADCASTSS 12(R12), Z4
-	VBROADCASTSS 16(R12), Z5
-	VBROADCASTSS 20(R12), Z6
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fftMixWide4AVX512Fwd_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000018, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide4AVX512Fwd_jw_tail
 
 fftMixWide4AVX512Fwd_jw_k:
-	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(BX*1), Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMADDSUB231PS Z1, Z8, Z9
-	VMOVUPS        (CX)(BX*2), Z8
-	VPERMILPS      $0xb1, Z8, Z10
-	VMULPS         Z4, Z10, Z10
-	VFMADDSUB231PS Z3, Z8, Z10
-	VMOVUPS        (CX)(SI*1), Z8
-	VPERMILPS      $0xb1, Z8, Z11
-	VMULPS         Z6, Z11, Z11
-	VFMADDSUB231PS Z5, Z8, Z11
-	VADDPS         Z10, Z7, Z8
-	VSUBPS         Z10, Z7, Z7
-	VADDPS         Z11, Z9, Z10
-	VSUBPS         Z11, Z9, Z9
-	VADDPS         Z10, Z8, Z11
-	VSUBPS         Z10, Z8, Z8
-	VPERMILPS      $0xb1, Z9, Z9
-	VMOVUPS        Z7, Z10
-	VFMADD231PS    Z0, Z9, Z10
-	VFNMADD231PS   Z0, Z9, Z7
-	VMOVUPS        Z11, (AX)
-	VMOVUPS        Z10, (AX)(DI*1)
-	VMOVUPS        Z8, (AX)(DI*2)
-	VMOVUPS        Z7, (AX)(R8*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fftMixWide4AVX512Fwd_jw_k
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*1), Z2
+	VPERMILPS           $0xb1, Z2, Z3
+	VMULPS.BCST         4(R12), Z3, Z3
+	VFMADDSUB231PS.BCST (R12), Z2, Z3
+	VMOVUPS             (CX)(BX*2), Z2
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS.BCST         12(R12), Z4, Z4
+	VFMADDSUB231PS.BCST 8(R12), Z2, Z4
+	VMOVUPS             (CX)(SI*1), Z2
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         20(R12), Z5, Z5
+	VFMADDSUB231PS.BCST 16(R12), Z2, Z5
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z2, Z5
+	VSUBPS              Z4, Z2, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVUPS             Z1, Z4
+	VFMADD231PS         Z0, Z3, Z4
+	VFNMADD231PS        Z0, Z3, Z1
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(DI*1)
+	VMOVUPS             Z2, (AX)(DI*2)
+	VMOVUPS             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fftMixWide4AVX512Fwd_jw_k
 
 fftMixWide4AVX512Fwd_jw_tail:
-	TESTQ          DX, DX
-	JZ             fftMixWide4AVX512Fwd_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fftMixWide4AVX512Fwd_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fftMixWide4AVX512Fwd_jw_pieces
-	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(BX*1), Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMADDSUB231PS Z1, Z8, Z9
-	VMOVUPS        (CX)(BX*2), Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         Z4, Z2, Z2
-	VFMADDSUB231PS Z3, Z1, Z2
-	VMOVUPS        (CX)(SI*1), Z1
-	VPERMILPS      $0xb1, Z1, Z3
-	VMULPS         Z6, Z3, Z3
-	VFMADDSUB231PS Z5, Z1, Z3
-	VADDPS         Z2, Z7, Z1
-	VSUBPS         Z2, Z7, Z2
-	VADDPS         Z3, Z9, Z4
-	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z4, Z1, Z5
-	VSUBPS         Z4, Z1, Z1
-	VPERMILPS      $0xb1, Z3, Z3
-	VMOVUPS        Z2, Z4
-	VFMADD231PS    Z0, Z3, Z4
-	VFNMADD231PS   Z0, Z3, Z2
-	VMOVUPS        Z5, (AX)
-	VMOVUPS        Z4, (AX)(DI*1)
-	VMOVUPS        Z1, (AX)(DI*2)
-	VMOVUPS        Z2, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fftMixWide4AVX512Fwd_jw_end
+	TESTQ               DX, DX
+	JZ                  fftMixWide4AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide4AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fftMixWide4AVX512Fwd_jw_pieces
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*1), Z2
+	VPERMILPS           $0xb1, Z2, Z3
+	VMULPS.BCST         4(R12), Z3, Z3
+	VFMADDSUB231PS.BCST (R12), Z2, Z3
+	VMOVUPS             (CX)(BX*2), Z2
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS.BCST         12(R12), Z4, Z4
+	VFMADDSUB231PS.BCST 8(R12), Z2, Z4
+	VMOVUPS             (CX)(SI*1), Z2
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         20(R12), Z5, Z5
+	VFMADDSUB231PS.BCST 16(R12), Z2, Z5
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z2, Z5
+	VSUBPS              Z4, Z2, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVUPS             Z1, Z4
+	VFMADD231PS         Z0, Z3, Z4
+	VFNMADD231PS        Z0, Z3, Z1
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(DI*1)
+	VMOVUPS             Z2, (AX)(DI*2)
+	VMOVUPS             Z1, (AX)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide4AVX512Fwd_jw_end
 
 fftMixWide4AVX512Fwd_jw_pieces:
-	CMPQ           DX, $0x00000038
-	JNE            fftMixWide4AVX512Fwd_jw_halving
-	TESTQ          R9, R9
-	JZ             fftMixWide4AVX512Fwd_jw_halving
-	SUBQ           $0x08, CX
-	SUBQ           $0x08, AX
-	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(BX*1), Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMADDSUB231PS Z1, Z8, Z9
-	VMOVUPS        (CX)(BX*2), Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         Z4, Z2, Z2
-	VFMADDSUB231PS Z3, Z1, Z2
-	VMOVUPS        (CX)(SI*1), Z1
-	VPERMILPS      $0xb1, Z1, Z3
-	VMULPS         Z6, Z3, Z3
-	VFMADDSUB231PS Z5, Z1, Z3
-	VADDPS         Z2, Z7, Z1
-	VSUBPS         Z2, Z7, Z2
-	VADDPS         Z3, Z9, Z4
-	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z4, Z1, Z5
-	VSUBPS         Z4, Z1, Z1
-	VPERMILPS      $0xb1, Z3, Z3
-	VMOVUPS        Z2, Z4
-	VFMADD231PS    Z0, Z3, Z4
-	VFNMADD231PS   Z0, Z3, Z2
-	VMOVUPS        Z5, (AX)
-	VMOVUPS        Z4, (AX)(DI*1)
-	VMOVUPS        Z1, (AX)(DI*2)
-	VMOVUPS        Z2, (AX)(R8*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	JMP            fftMixWide4AVX512Fwd_jw_end
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide4AVX512Fwd_jw_halving
+	TESTQ               R9, R9
+	JZ                  fftMixWide4AVX512Fwd_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*1), Z2
+	VPERMILPS           $0xb1, Z2, Z3
+	VMULPS.BCST         4(R12), Z3, Z3
+	VFMADDSUB231PS.BCST (R12), Z2, Z3
+	VMOVUPS             (CX)(BX*2), Z2
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS.BCST         12(R12), Z4, Z4
+	VFMADDSUB231PS.BCST 8(R12), Z2, Z4
+	VMOVUPS             (CX)(SI*1), Z2
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         20(R12), Z5, Z5
+	VFMADDSUB231PS.BCST 16(R12), Z2, Z5
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z2, Z5
+	VSUBPS              Z4, Z2, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVUPS             Z1, Z4
+	VFMADD231PS         Z0, Z3, Z4
+	VFNMADD231PS        Z0, Z3, Z1
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(DI*1)
+	VMOVUPS             Z2, (AX)(DI*2)
+	VMOVUPS             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide4AVX512Fwd_jw_end
 
 fftMixWide4AVX512Fwd_jw_halving:
-	TESTQ          $0x00000020, DX
-	JZ             fftMixWide4AVX512Fwd_jw_32
-	VMOVUPS        (CX), Y7
-	VMOVUPS        (CX)(BX*1), Y8
-	VPERMILPS      $0xb1, Y8, Y9
-	VMULPS         Y2, Y9, Y9
-	VFMADDSUB231PS Y1, Y8, Y9
-	VMOVUPS        (CX)(BX*2), Y8
-	VPERMILPS      $0xb1, Y8, Y10
-	VMULPS         Y4, Y10, Y10
-	VFMADDSUB231PS Y3, Y8, Y10
-	VMOVUPS        (CX)(SI*1), Y8
-	VPERMILPS      $0xb1, Y8, Y11
-	VMULPS         Y6, Y11, Y11
-	VFMADDSUB231PS Y5, Y8, Y11
-	VADDPS         Y10, Y7, Y8
-	VSUBPS         Y10, Y7, Y7
-	VADDPS         Y11, Y9, Y10
-	VSUBPS         Y11, Y9, Y9
-	VADDPS         Y10, Y8, Y11
-	VSUBPS         Y10, Y8, Y8
-	VPERMILPS      $0xb1, Y9, Y9
-	VMOVUPS        Y7, Y10
-	VFMADD231PS    Y0, Y9, Y10
-	VFNMADD231PS   Y0, Y9, Y7
-	VMOVUPS        Y11, (AX)
-	VMOVUPS        Y10, (AX)(DI*1)
-	VMOVUPS        Y8, (AX)(DI*2)
-	VMOVUPS        Y7, (AX)(R8*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide4AVX512Fwd_jw_32
+	VMOVUPS             (CX), Y1
+	VMOVUPS             (CX)(BX*1), Y2
+	VPERMILPS           $0xb1, Y2, Y3
+	VMULPS.BCST         4(R12), Y3, Y3
+	VFMADDSUB231PS.BCST (R12), Y2, Y3
+	VMOVUPS             (CX)(BX*2), Y2
+	VPERMILPS           $0xb1, Y2, Y4
+	VMULPS.BCST         12(R12), Y4, Y4
+	VFMADDSUB231PS.BCST 8(R12), Y2, Y4
+	VMOVUPS             (CX)(SI*1), Y2
+	VPERMILPS           $0xb1, Y2, Y5
+	VMULPS.BCST         20(R12), Y5, Y5
+	VFMADDSUB231PS.BCST 16(R12), Y2, Y5
+	VADDPS              Y4, Y1, Y2
+	VSUBPS              Y4, Y1, Y1
+	VADDPS              Y5, Y3, Y4
+	VSUBPS              Y5, Y3, Y3
+	VADDPS              Y4, Y2, Y5
+	VSUBPS              Y4, Y2, Y2
+	VPERMILPS           $0xb1, Y3, Y3
+	VMOVUPS             Y1, Y4
+	VFMADD231PS         Y0, Y3, Y4
+	VFNMADD231PS        Y0, Y3, Y1
+	VMOVUPS             Y5, (AX)
+	VMOVUPS             Y4, (AX)(DI*1)
+	VMOVUPS             Y2, (AX)(DI*2)
+	VMOVUPS             Y1, (AX)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fftMixWide4AVX512Fwd_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fftMixWide4AVX512Fwd_jw_16
-	VMOVUPS        (CX), X7
-	VMOVUPS        (CX)(BX*1), X8
-	VPERMILPS      $0xb1, X8, X9
-	VMULPS         X2, X9, X9
-	VFMADDSUB231PS X1, X8, X9
-	VMOVUPS        (CX)(BX*2), X8
-	VPERMILPS      $0xb1, X8, X10
-	VMULPS         X4, X10, X10
-	VFMADDSUB231PS X3, X8, X10
-	VMOVUPS        (CX)(SI*1), X8
-	VPERMILPS      $0xb1, X8, X11
-	VMULPS         X6, X11, X11
-	VFMADDSUB231PS X5, X8, X11
-	VADDPS         X10, X7, X8
-	VSUBPS         X10, X7, X7
-	VADDPS         X11, X9, X10
-	VSUBPS         X11, X9, X9
-	VADDPS         X10, X8, X11
-	VSUBPS         X10, X8, X8
-	VPERMILPS      $0xb1, X9, X9
-	VMOVUPS        X7, X10
-	VFMADD231PS    X0, X9, X10
-	VFNMADD231PS   X0, X9, X7
-	VMOVUPS        X11, (AX)
-	VMOVUPS        X10, (AX)(DI*1)
-	VMOVUPS        X8, (AX)(DI*2)
-	VMOVUPS        X7, (AX)(R8*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide4AVX512Fwd_jw_16
+	VMOVUPS             (CX), X1
+	VMOVUPS             (CX)(BX*1), X2
+	VPERMILPS           $0xb1, X2, X3
+	VMULPS.BCST         4(R12), X3, X3
+	VFMADDSUB231PS.BCST (R12), X2, X3
+	VMOVUPS             (CX)(BX*2), X2
+	VPERMILPS           $0xb1, X2, X4
+	VMULPS.BCST         12(R12), X4, X4
+	VFMADDSUB231PS.BCST 8(R12), X2, X4
+	VMOVUPS             (CX)(SI*1), X2
+	VPERMILPS           $0xb1, X2, X5
+	VMULPS.BCST         20(R12), X5, X5
+	VFMADDSUB231PS.BCST 16(R12), X2, X5
+	VADDPS              X4, X1, X2
+	VSUBPS              X4, X1, X1
+	VADDPS              X5, X3, X4
+	VSUBPS              X5, X3, X3
+	VADDPS              X4, X2, X5
+	VSUBPS              X4, X2, X2
+	VPERMILPS           $0xb1, X3, X3
+	VMOVUPS             X1, X4
+	VFMADD231PS         X0, X3, X4
+	VFNMADD231PS        X0, X3, X1
+	VMOVUPS             X5, (AX)
+	VMOVUPS             X4, (AX)(DI*1)
+	VMOVUPS             X2, (AX)(DI*2)
+	VMOVUPS             X1, (AX)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fftMixWide4AVX512Fwd_jw_16:
-	TESTQ          $0x00000008, DX
-	JZ             fftMixWide4AVX512Fwd_jw_8
-	VMOVSD         (CX), X7
-	VMOVSD         (CX)(BX*1), X8
-	VPERMILPS      $0xb1, X8, X9
-	VMULPS         X2, X9, X9
-	VFMADDSUB231PS X1, X8, X9
-	VMOVSD         (CX)(BX*2), X1
-	VPERMILPS      $0xb1, X1, X2
-	VMULPS         X4, X2, X2
-	VFMADDSUB231PS X3, X1, X2
-	VMOVSD         (CX)(SI*1), X1
-	VPERMILPS      $0xb1, X1, X3
-	VMULPS         X6, X3, X3
-	VFMADDSUB231PS X5, X1, X3
-	VADDPS         X2, X7, X1
-	VSUBPS         X2, X7, X2
-	VADDPS         X3, X9, X4
-	VSUBPS         X3, X9, X3
-	VADDPS         X4, X1, X5
-	VSUBPS         X4, X1, X1
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X2, X4
-	VFMADD231PS    X0, X3, X4
-	VFNMADD231PS   X0, X3, X2
-	VMOVSD         X5, (AX)
-	VMOVSD         X4, (AX)(DI*1)
-	VMOVSD         X1, (AX)(DI*2)
-	VMOVSD         X2, (AX)(R8*1)
-	ADDQ           $0x00000008, CX
-	ADDQ           $0x00000008, AX
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide4AVX512Fwd_jw_8
+	VMOVSD              (CX), X1
+	VMOVSD              (CX)(BX*1), X2
+	VPERMILPS           $0xb1, X2, X3
+	VMULPS.BCST         4(R12), X3, X3
+	VFMADDSUB231PS.BCST (R12), X2, X3
+	VMOVSD              (CX)(BX*2), X2
+	VPERMILPS           $0xb1, X2, X4
+	VMULPS.BCST         12(R12), X4, X4
+	VFMADDSUB231PS.BCST 8(R12), X2, X4
+	VMOVSD              (CX)(SI*1), X2
+	VPERMILPS           $0xb1, X2, X5
+	VMULPS.BCST         20(R12), X5, X5
+	VFMADDSUB231PS.BCST 16(R12), X2, X5
+	VADDPS              X4, X1, X2
+	VSUBPS              X4, X1, X1
+	VADDPS              X5, X3, X4
+	VSUBPS              X5, X3, X3
+	VADDPS              X4, X2, X5
+	VSUBPS              X4, X2, X2
+	VPERMILPS           $0xb1, X3, X3
+	VMOVUPS             X1, X4
+	VFMADD231PS         X0, X3, X4
+	VFNMADD231PS        X0, X3, X1
+	VMOVSD              X5, (AX)
+	VMOVSD              X4, (AX)(DI*1)
+	VMOVSD              X2, (AX)(DI*2)
+	VMOVSD              X1, (AX)(R8*1)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
 
 fftMixWide4AVX512Fwd_jw_8:
 fftMixWide4AVX512Fwd_jw_end:
@@ -6331,7 +6325,7 @@ fftMixWide4AVX512Fwd_done:
 	RET
 
 // func fftMixWide4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fftMixWide4AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6693,225 +6687,219 @@ fftMixWide4AVX512Inv_j0done:
 	MOVQ tw+16(FP), R12
 
 fftMixWide4AVX512Inv_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000018, R12
-	VBROADCASTSS (R12), Z1
-	VBROADCASTSS 4(R12), Z2
-	VBROADCASTSS 8(R12), Z3
-	VBROADCASTSS 12(R12), Z4
-	VBROADCASTSS 16(R12), Z5
-	VBROADCASTSS 20(R12), Z6
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fftMixWide4AVX512Inv_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000018, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide4AVX512Inv_jw_tail
 
 fftMixWide4AVX512Inv_jw_k:
-	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(BX*1), Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMSUBADD231PS Z1, Z8, Z9
-	VMOVUPS        (CX)(BX*2), Z8
-	VPERMILPS      $0xb1, Z8, Z10
-	VMULPS         Z4, Z10, Z10
-	VFMSUBADD231PS Z3, Z8, Z10
-	VMOVUPS        (CX)(SI*1), Z8
-	VPERMILPS      $0xb1, Z8, Z11
-	VMULPS         Z6, Z11, Z11
-	VFMSUBADD231PS Z5, Z8, Z11
-	VADDPS         Z10, Z7, Z8
-	VSUBPS         Z10, Z7, Z7
-	VADDPS         Z11, Z9, Z10
-	VSUBPS         Z11, Z9, Z9
-	VADDPS         Z10, Z8, Z11
-	VSUBPS         Z10, Z8, Z8
-	VPERMILPS      $0xb1, Z9, Z9
-	VMOVUPS        Z7, Z10
-	VFMADD231PS    Z0, Z9, Z10
-	VFNMADD231PS   Z0, Z9, Z7
-	VMOVUPS        Z11, (AX)
-	VMOVUPS        Z10, (AX)(DI*1)
-	VMOVUPS        Z8, (AX)(DI*2)
-	VMOVUPS        Z7, (AX)(R8*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fftMixWide4AVX512Inv_jw_k
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*1), Z2
+	VPERMILPS           $0xb1, Z2, Z3
+	VMULPS.BCST         4(R12), Z3, Z3
+	VFMSUBADD231PS.BCST (R12), Z2, Z3
+	VMOVUPS             (CX)(BX*2), Z2
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS.BCST         12(R12), Z4, Z4
+	VFMSUBADD231PS.BCST 8(R12), Z2, Z4
+	VMOVUPS             (CX)(SI*1), Z2
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         20(R12), Z5, Z5
+	VFMSUBADD231PS.BCST 16(R12), Z2, Z5
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z2, Z5
+	VSUBPS              Z4, Z2, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVUPS             Z1, Z4
+	VFMADD231PS         Z0, Z3, Z4
+	VFNMADD231PS        Z0, Z3, Z1
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(DI*1)
+	VMOVUPS             Z2, (AX)(DI*2)
+	VMOVUPS             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fftMixWide4AVX512Inv_jw_k
 
 fftMixWide4AVX512Inv_jw_tail:
-	TESTQ          DX, DX
-	JZ             fftMixWide4AVX512Inv_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fftMixWide4AVX512Inv_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fftMixWide4AVX512Inv_jw_pieces
-	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(BX*1), Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMSUBADD231PS Z1, Z8, Z9
-	VMOVUPS        (CX)(BX*2), Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         Z4, Z2, Z2
-	VFMSUBADD231PS Z3, Z1, Z2
-	VMOVUPS        (CX)(SI*1), Z1
-	VPERMILPS      $0xb1, Z1, Z3
-	VMULPS         Z6, Z3, Z3
-	VFMSUBADD231PS Z5, Z1, Z3
-	VADDPS         Z2, Z7, Z1
-	VSUBPS         Z2, Z7, Z2
-	VADDPS         Z3, Z9, Z4
-	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z4, Z1, Z5
-	VSUBPS         Z4, Z1, Z1
-	VPERMILPS      $0xb1, Z3, Z3
-	VMOVUPS        Z2, Z4
-	VFMADD231PS    Z0, Z3, Z4
-	VFNMADD231PS   Z0, Z3, Z2
-	VMOVUPS        Z5, (AX)
-	VMOVUPS        Z4, (AX)(DI*1)
-	VMOVUPS        Z1, (AX)(DI*2)
-	VMOVUPS        Z2, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fftMixWide4AVX512Inv_jw_end
+	TESTQ               DX, DX
+	JZ                  fftMixWide4AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide4AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fftMixWide4AVX512Inv_jw_pieces
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*1), Z2
+	VPERMILPS           $0xb1, Z2, Z3
+	VMULPS.BCST         4(R12), Z3, Z3
+	VFMSUBADD231PS.BCST (R12), Z2, Z3
+	VMOVUPS             (CX)(BX*2), Z2
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS.BCST         12(R12), Z4, Z4
+	VFMSUBADD231PS.BCST 8(R12), Z2, Z4
+	VMOVUPS             (CX)(SI*1), Z2
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         20(R12), Z5, Z5
+	VFMSUBADD231PS.BCST 16(R12), Z2, Z5
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z2, Z5
+	VSUBPS              Z4, Z2, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVUPS             Z1, Z4
+	VFMADD231PS         Z0, Z3, Z4
+	VFNMADD231PS        Z0, Z3, Z1
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(DI*1)
+	VMOVUPS             Z2, (AX)(DI*2)
+	VMOVUPS             Z1, (AX)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide4AVX512Inv_jw_end
 
 fftMixWide4AVX512Inv_jw_pieces:
-	CMPQ           DX, $0x00000038
-	JNE            fftMixWide4AVX512Inv_jw_halving
-	TESTQ          R9, R9
-	JZ             fftMixWide4AVX512Inv_jw_halving
-	SUBQ           $0x08, CX
-	SUBQ           $0x08, AX
-	VMOVUPS        (CX), Z7
-	VMOVUPS        (CX)(BX*1), Z8
-	VPERMILPS      $0xb1, Z8, Z9
-	VMULPS         Z2, Z9, Z9
-	VFMSUBADD231PS Z1, Z8, Z9
-	VMOVUPS        (CX)(BX*2), Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         Z4, Z2, Z2
-	VFMSUBADD231PS Z3, Z1, Z2
-	VMOVUPS        (CX)(SI*1), Z1
-	VPERMILPS      $0xb1, Z1, Z3
-	VMULPS         Z6, Z3, Z3
-	VFMSUBADD231PS Z5, Z1, Z3
-	VADDPS         Z2, Z7, Z1
-	VSUBPS         Z2, Z7, Z2
-	VADDPS         Z3, Z9, Z4
-	VSUBPS         Z3, Z9, Z3
-	VADDPS         Z4, Z1, Z5
-	VSUBPS         Z4, Z1, Z1
-	VPERMILPS      $0xb1, Z3, Z3
-	VMOVUPS        Z2, Z4
-	VFMADD231PS    Z0, Z3, Z4
-	VFNMADD231PS   Z0, Z3, Z2
-	VMOVUPS        Z5, (AX)
-	VMOVUPS        Z4, (AX)(DI*1)
-	VMOVUPS        Z1, (AX)(DI*2)
-	VMOVUPS        Z2, (AX)(R8*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	JMP            fftMixWide4AVX512Inv_jw_end
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide4AVX512Inv_jw_halving
+	TESTQ               R9, R9
+	JZ                  fftMixWide4AVX512Inv_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z1
+	VMOVUPS             (CX)(BX*1), Z2
+	VPERMILPS           $0xb1, Z2, Z3
+	VMULPS.BCST         4(R12), Z3, Z3
+	VFMSUBADD231PS.BCST (R12), Z2, Z3
+	VMOVUPS             (CX)(BX*2), Z2
+	VPERMILPS           $0xb1, Z2, Z4
+	VMULPS.BCST         12(R12), Z4, Z4
+	VFMSUBADD231PS.BCST 8(R12), Z2, Z4
+	VMOVUPS             (CX)(SI*1), Z2
+	VPERMILPS           $0xb1, Z2, Z5
+	VMULPS.BCST         20(R12), Z5, Z5
+	VFMSUBADD231PS.BCST 16(R12), Z2, Z5
+	VADDPS              Z4, Z1, Z2
+	VSUBPS              Z4, Z1, Z1
+	VADDPS              Z5, Z3, Z4
+	VSUBPS              Z5, Z3, Z3
+	VADDPS              Z4, Z2, Z5
+	VSUBPS              Z4, Z2, Z2
+	VPERMILPS           $0xb1, Z3, Z3
+	VMOVUPS             Z1, Z4
+	VFMADD231PS         Z0, Z3, Z4
+	VFNMADD231PS        Z0, Z3, Z1
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(DI*1)
+	VMOVUPS             Z2, (AX)(DI*2)
+	VMOVUPS             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide4AVX512Inv_jw_end
 
 fftMixWide4AVX512Inv_jw_halving:
-	TESTQ          $0x00000020, DX
-	JZ             fftMixWide4AVX512Inv_jw_32
-	VMOVUPS        (CX), Y7
-	VMOVUPS        (CX)(BX*1), Y8
-	VPERMILPS      $0xb1, Y8, Y9
-	VMULPS         Y2, Y9, Y9
-	VFMSUBADD231PS Y1, Y8, Y9
-	VMOVUPS        (CX)(BX*2), Y8
-	VPERMILPS      $0xb1, Y8, Y10
-	VMULPS         Y4, Y10, Y10
-	VFMSUBADD231PS Y3, Y8, Y10
-	VMOVUPS        (CX)(SI*1), Y8
-	VPERMILPS      $0xb1, Y8, Y11
-	VMULPS         Y6, Y11, Y11
-	VFMSUBADD231PS Y5, Y8, Y11
-	VADDPS         Y10, Y7, Y8
-	VSUBPS         Y10, Y7, Y7
-	VADDPS         Y11, Y9, Y10
-	VSUBPS         Y11, Y9, Y9
-	VADDPS         Y10, Y8, Y11
-	VSUBPS         Y10, Y8, Y8
-	VPERMILPS      $0xb1, Y9, Y9
-	VMOVUPS        Y7, Y10
-	VFMADD231PS    Y0, Y9, Y10
-	VFNMADD231PS   Y0, Y9, Y7
-	VMOVUPS        Y11, (AX)
-	VMOVUPS        Y10, (AX)(DI*1)
-	VMOVUPS        Y8, (AX)(DI*2)
-	VMOVUPS        Y7, (AX)(R8*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide4AVX512Inv_jw_32
+	VMOVUPS             (CX), Y1
+	VMOVUPS             (CX)(BX*1), Y2
+	VPERMILPS           $0xb1, Y2, Y3
+	VMULPS.BCST         4(R12), Y3, Y3
+	VFMSUBADD231PS.BCST (R12), Y2, Y3
+	VMOVUPS             (CX)(BX*2), Y2
+	VPERMILPS           $0xb1, Y2, Y4
+	VMULPS.BCST         12(R12), Y4, Y4
+	VFMSUBADD231PS.BCST 8(R12), Y2, Y4
+	VMOVUPS             (CX)(SI*1), Y2
+	VPERMILPS           $0xb1, Y2, Y5
+	VMULPS.BCST         20(R12), Y5, Y5
+	VFMSUBADD231PS.BCST 16(R12), Y2, Y5
+	VADDPS              Y4, Y1, Y2
+	VSUBPS              Y4, Y1, Y1
+	VADDPS              Y5, Y3, Y4
+	VSUBPS              Y5, Y3, Y3
+	VADDPS              Y4, Y2, Y5
+	VSUBPS              Y4, Y2, Y2
+	VPERMILPS           $0xb1, Y3, Y3
+	VMOVUPS             Y1, Y4
+	VFMADD231PS         Y0, Y3, Y4
+	VFNMADD231PS        Y0, Y3, Y1
+	VMOVUPS             Y5, (AX)
+	VMOVUPS             Y4, (AX)(DI*1)
+	VMOVUPS             Y2, (AX)(DI*2)
+	VMOVUPS             Y1, (AX)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fftMixWide4AVX512Inv_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fftMixWide4AVX512Inv_jw_16
-	VMOVUPS        (CX), X7
-	VMOVUPS        (CX)(BX*1), X8
-	VPERMILPS      $0xb1, X8, X9
-	VMULPS         X2, X9, X9
-	VFMSUBADD231PS X1, X8, X9
-	VMOVUPS        (CX)(BX*2), X8
-	VPERMILPS      $0xb1, X8, X10
-	VMULPS         X4, X10, X10
-	VFMSUBADD231PS X3, X8, X10
-	VMOVUPS        (CX)(SI*1), X8
-	VPERMILPS      $0xb1, X8, X11
-	VMULPS         X6, X11, X11
-	VFMSUBADD231PS X5, X8, X11
-	VADDPS         X10, X7, X8
-	VSUBPS         X10, X7, X7
-	VADDPS         X11, X9, X10
-	VSUBPS         X11, X9, X9
-	VADDPS         X10, X8, X11
-	VSUBPS         X10, X8, X8
-	VPERMILPS      $0xb1, X9, X9
-	VMOVUPS        X7, X10
-	VFMADD231PS    X0, X9, X10
-	VFNMADD231PS   X0, X9, X7
-	VMOVUPS        X11, (AX)
-	VMOVUPS        X10, (AX)(DI*1)
-	VMOVUPS        X8, (AX)(DI*2)
-	VMOVUPS        X7, (AX)(R8*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide4AVX512Inv_jw_16
+	VMOVUPS             (CX), X1
+	VMOVUPS             (CX)(BX*1), X2
+	VPERMILPS           $0xb1, X2, X3
+	VMULPS.BCST         4(R12), X3, X3
+	VFMSUBADD231PS.BCST (R12), X2, X3
+	VMOVUPS             (CX)(BX*2), X2
+	VPERMILPS           $0xb1, X2, X4
+	VMULPS.BCST         12(R12), X4, X4
+	VFMSUBADD231PS.BCST 8(R12), X2, X4
+	VMOVUPS             (CX)(SI*1), X2
+	VPERMILPS           $0xb1, X2, X5
+	VMULPS.BCST         20(R12), X5, X5
+	VFMSUBADD231PS.BCST 16(R12), X2, X5
+	VADDPS              X4, X1, X2
+	VSUBPS              X4, X1, X1
+	VADDPS              X5, X3, X4
+	VSUBPS              X5, X3, X3
+	VADDPS              X4, X2, X5
+	VSUBPS              X4, X2, X2
+	VPERMILPS           $0xb1, X3, X3
+	VMOVUPS             X1, X4
+	VFMADD231PS         X0, X3, X4
+	VFNMADD231PS        X0, X3, X1
+	VMOVUPS             X5, (AX)
+	VMOVUPS             X4, (AX)(DI*1)
+	VMOVUPS             X2, (AX)(DI*2)
+	VMOVUPS             X1, (AX)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fftMixWide4AVX512Inv_jw_16:
-	TESTQ          $0x00000008, DX
-	JZ             fftMixWide4AVX512Inv_jw_8
-	VMOVSD         (CX), X7
-	VMOVSD         (CX)(BX*1), X8
-	VPERMILPS      $0xb1, X8, X9
-	VMULPS         X2, X9, X9
-	VFMSUBADD231PS X1, X8, X9
-	VMOVSD         (CX)(BX*2), X1
-	VPERMILPS      $0xb1, X1, X2
-	VMULPS         X4, X2, X2
-	VFMSUBADD231PS X3, X1, X2
-	VMOVSD         (CX)(SI*1), X1
-	VPERMILPS      $0xb1, X1, X3
-	VMULPS         X6, X3, X3
-	VFMSUBADD231PS X5, X1, X3
-	VADDPS         X2, X7, X1
-	VSUBPS         X2, X7, X2
-	VADDPS         X3, X9, X4
-	VSUBPS         X3, X9, X3
-	VADDPS         X4, X1, X5
-	VSUBPS         X4, X1, X1
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X2, X4
-	VFMADD231PS    X0, X3, X4
-	VFNMADD231PS   X0, X3, X2
-	VMOVSD         X5, (AX)
-	VMOVSD         X4, (AX)(DI*1)
-	VMOVSD         X1, (AX)(DI*2)
-	VMOVSD         X2, (AX)(R8*1)
-	ADDQ           $0x00000008, CX
-	ADDQ           $0x00000008, AX
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide4AVX512Inv_jw_8
+	VMOVSD              (CX), X1
+	VMOVSD              (CX)(BX*1), X2
+	VPERMILPS           $0xb1, X2, X3
+	VMULPS.BCST         4(R12), X3, X3
+	VFMSUBADD231PS.BCST (R12), X2, X3
+	VMOVSD              (CX)(BX*2), X2
+	VPERMILPS           $0xb1, X2, X4
+	VMULPS.BCST         12(R12), X4, X4
+	VFMSUBADD231PS.BCST 8(R12), X2, X4
+	VMOVSD              (CX)(SI*1), X2
+	VPERMILPS           $0xb1, X2, X5
+	VMULPS.BCST         20(R12), X5, X5
+	VFMSUBADD231PS.BCST 16(R12), X2, X5
+	VADDPS              X4, X1, X2
+	VSUBPS              X4, X1, X1
+	VADDPS              X5, X3, X4
+	VSUBPS              X5, X3, X3
+	VADDPS              X4, X2, X5
+	VSUBPS              X4, X2, X2
+	VPERMILPS           $0xb1, X3, X3
+	VMOVUPS             X1, X4
+	VFMADD231PS         X0, X3, X4
+	VFNMADD231PS        X0, X3, X1
+	VMOVSD              X5, (AX)
+	VMOVSD              X4, (AX)(DI*1)
+	VMOVSD              X2, (AX)(DI*2)
+	VMOVSD              X1, (AX)(R8*1)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
 
 fftMixWide4AVX512Inv_jw_8:
 fftMixWide4AVX512Inv_jw_end:
@@ -6923,7 +6911,7 @@ fftMixWide4AVX512Inv_done:
 	RET
 
 // func fftMixWide5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fftMixWide5AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -7447,323 +7435,315 @@ fftMixWide5AVX512Fwd_j0done:
 	MOVQ tw+16(FP), R12
 
 fftMixWide5AVX512Fwd_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000020, R12
-	VBROADCASTSS (R12), Z4
-	VBROADCASTSS 4(R12), Z5
-	VBROADCASTSS 8(R12), Z6
-	VBROADCASTSS 12(R12), Z7
-	VBROADCASTSS 16(R12), Z8
-	VBROADCASTSS 20(R12), Z9
-	VBROADCASTSS 24(R12), Z10
-	VBROADCASTSS 28(R12), Z11
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fftMixWide5AVX512Fwd_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000020, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide5AVX512Fwd_jw_tail
 
 fftMixWide5AVX512Fwd_jw_k:
-	VMOVUPS        (CX), Z12
-	VMOVUPS        (CX)(BX*1), Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMADDSUB231PS Z4, Z13, Z14
-	VMOVUPS        (CX)(BX*2), Z13
-	VPERMILPS      $0xb1, Z13, Z15
-	VMULPS         Z7, Z15, Z15
-	VFMADDSUB231PS Z6, Z13, Z15
-	VMOVUPS        (CX)(SI*1), Z13
-	VPERMILPS      $0xb1, Z13, Z16
-	VMULPS         Z9, Z16, Z16
-	VFMADDSUB231PS Z8, Z13, Z16
-	VMOVUPS        (CX)(BX*4), Z13
-	VPERMILPS      $0xb1, Z13, Z17
-	VMULPS         Z11, Z17, Z17
-	VFMADDSUB231PS Z10, Z13, Z17
-	VADDPS         Z17, Z14, Z13
-	VSUBPS         Z17, Z14, Z17
-	VADDPS         Z16, Z15, Z14
-	VSUBPS         Z16, Z15, Z15
-	VADDPS         Z13, Z12, Z16
-	VADDPS         Z14, Z16, Z16
-	VMOVUPS        Z12, Z18
-	VFMADD231PS    Z0, Z13, Z18
-	VFMADD231PS    Z1, Z14, Z18
-	VFMADD231PS    Z1, Z13, Z12
-	VFMADD231PS    Z0, Z14, Z12
-	VPERMILPS      $0xb1, Z17, Z13
-	VPERMILPS      $0xb1, Z15, Z14
-	VMULPS         Z2, Z13, Z15
-	VFMADD231PS    Z3, Z14, Z15
-	VMULPS         Z3, Z13, Z13
-	VFNMADD231PS   Z2, Z14, Z13
-	VADDPS         Z15, Z18, Z14
-	VSUBPS         Z15, Z18, Z18
-	VADDPS         Z13, Z12, Z15
-	VSUBPS         Z13, Z12, Z12
-	VMOVUPS        Z16, (AX)
-	VMOVUPS        Z14, (AX)(DI*1)
-	VMOVUPS        Z15, (AX)(DI*2)
-	VMOVUPS        Z12, (AX)(R8*1)
-	VMOVUPS        Z18, (AX)(DI*4)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fftMixWide5AVX512Fwd_jw_k
+	VMOVUPS             (CX), Z4
+	VMOVUPS             (CX)(BX*1), Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         4(R12), Z6, Z6
+	VFMADDSUB231PS.BCST (R12), Z5, Z6
+	VMOVUPS             (CX)(BX*2), Z5
+	VPERMILPS           $0xb1, Z5, Z7
+	VMULPS.BCST         12(R12), Z7, Z7
+	VFMADDSUB231PS.BCST 8(R12), Z5, Z7
+	VMOVUPS             (CX)(SI*1), Z5
+	VPERMILPS           $0xb1, Z5, Z8
+	VMULPS.BCST         20(R12), Z8, Z8
+	VFMADDSUB231PS.BCST 16(R12), Z5, Z8
+	VMOVUPS             (CX)(BX*4), Z5
+	VPERMILPS           $0xb1, Z5, Z9
+	VMULPS.BCST         28(R12), Z9, Z9
+	VFMADDSUB231PS.BCST 24(R12), Z5, Z9
+	VADDPS              Z9, Z6, Z5
+	VSUBPS              Z9, Z6, Z9
+	VADDPS              Z8, Z7, Z6
+	VSUBPS              Z8, Z7, Z7
+	VADDPS              Z5, Z4, Z8
+	VADDPS              Z6, Z8, Z8
+	VMOVUPS             Z4, Z10
+	VFMADD231PS         Z0, Z5, Z10
+	VFMADD231PS         Z1, Z6, Z10
+	VFMADD231PS         Z1, Z5, Z4
+	VFMADD231PS         Z0, Z6, Z4
+	VPERMILPS           $0xb1, Z9, Z5
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS              Z2, Z5, Z7
+	VFMADD231PS         Z3, Z6, Z7
+	VMULPS              Z3, Z5, Z5
+	VFNMADD231PS        Z2, Z6, Z5
+	VADDPS              Z7, Z10, Z6
+	VSUBPS              Z7, Z10, Z10
+	VADDPS              Z5, Z4, Z7
+	VSUBPS              Z5, Z4, Z4
+	VMOVUPS             Z8, (AX)
+	VMOVUPS             Z6, (AX)(DI*1)
+	VMOVUPS             Z7, (AX)(DI*2)
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fftMixWide5AVX512Fwd_jw_k
 
 fftMixWide5AVX512Fwd_jw_tail:
-	TESTQ          DX, DX
-	JZ             fftMixWide5AVX512Fwd_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fftMixWide5AVX512Fwd_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fftMixWide5AVX512Fwd_jw_pieces
-	VMOVUPS        (CX), Z12
-	VMOVUPS        (CX)(BX*1), Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMADDSUB231PS Z4, Z13, Z14
-	VMOVUPS        (CX)(BX*2), Z4
-	VPERMILPS      $0xb1, Z4, Z5
-	VMULPS         Z7, Z5, Z5
-	VFMADDSUB231PS Z6, Z4, Z5
-	VMOVUPS        (CX)(SI*1), Z4
-	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         Z9, Z6, Z6
-	VFMADDSUB231PS Z8, Z4, Z6
-	VMOVUPS        (CX)(BX*4), Z4
-	VPERMILPS      $0xb1, Z4, Z7
-	VMULPS         Z11, Z7, Z7
-	VFMADDSUB231PS Z10, Z4, Z7
-	VADDPS         Z7, Z14, Z4
-	VSUBPS         Z7, Z14, Z8
-	VADDPS         Z6, Z5, Z7
-	VSUBPS         Z6, Z5, Z5
-	VADDPS         Z4, Z12, Z6
-	VADDPS         Z7, Z6, Z6
-	VMOVUPS        Z12, Z9
-	VFMADD231PS    Z0, Z4, Z9
-	VFMADD231PS    Z1, Z7, Z9
-	VFMADD231PS    Z1, Z4, Z12
-	VFMADD231PS    Z0, Z7, Z12
-	VPERMILPS      $0xb1, Z8, Z4
-	VPERMILPS      $0xb1, Z5, Z5
-	VMULPS         Z2, Z4, Z7
-	VFMADD231PS    Z3, Z5, Z7
-	VMULPS         Z3, Z4, Z4
-	VFNMADD231PS   Z2, Z5, Z4
-	VADDPS         Z7, Z9, Z5
-	VSUBPS         Z7, Z9, Z9
-	VADDPS         Z4, Z12, Z7
-	VSUBPS         Z4, Z12, Z12
-	VMOVUPS        Z6, (AX)
-	VMOVUPS        Z5, (AX)(DI*1)
-	VMOVUPS        Z7, (AX)(DI*2)
-	VMOVUPS        Z12, (AX)(R8*1)
-	VMOVUPS        Z9, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fftMixWide5AVX512Fwd_jw_end
+	TESTQ               DX, DX
+	JZ                  fftMixWide5AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide5AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fftMixWide5AVX512Fwd_jw_pieces
+	VMOVUPS             (CX), Z4
+	VMOVUPS             (CX)(BX*1), Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         4(R12), Z6, Z6
+	VFMADDSUB231PS.BCST (R12), Z5, Z6
+	VMOVUPS             (CX)(BX*2), Z5
+	VPERMILPS           $0xb1, Z5, Z7
+	VMULPS.BCST         12(R12), Z7, Z7
+	VFMADDSUB231PS.BCST 8(R12), Z5, Z7
+	VMOVUPS             (CX)(SI*1), Z5
+	VPERMILPS           $0xb1, Z5, Z8
+	VMULPS.BCST         20(R12), Z8, Z8
+	VFMADDSUB231PS.BCST 16(R12), Z5, Z8
+	VMOVUPS             (CX)(BX*4), Z5
+	VPERMILPS           $0xb1, Z5, Z9
+	VMULPS.BCST         28(R12), Z9, Z9
+	VFMADDSUB231PS.BCST 24(R12), Z5, Z9
+	VADDPS              Z9, Z6, Z5
+	VSUBPS              Z9, Z6, Z9
+	VADDPS              Z8, Z7, Z6
+	VSUBPS              Z8, Z7, Z7
+	VADDPS              Z5, Z4, Z8
+	VADDPS              Z6, Z8, Z8
+	VMOVUPS             Z4, Z10
+	VFMADD231PS         Z0, Z5, Z10
+	VFMADD231PS         Z1, Z6, Z10
+	VFMADD231PS         Z1, Z5, Z4
+	VFMADD231PS         Z0, Z6, Z4
+	VPERMILPS           $0xb1, Z9, Z5
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS              Z2, Z5, Z7
+	VFMADD231PS         Z3, Z6, Z7
+	VMULPS              Z3, Z5, Z5
+	VFNMADD231PS        Z2, Z6, Z5
+	VADDPS              Z7, Z10, Z6
+	VSUBPS              Z7, Z10, Z10
+	VADDPS              Z5, Z4, Z7
+	VSUBPS              Z5, Z4, Z4
+	VMOVUPS             Z8, (AX)
+	VMOVUPS             Z6, (AX)(DI*1)
+	VMOVUPS             Z7, (AX)(DI*2)
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z10, (AX)(DI*4)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide5AVX512Fwd_jw_end
 
 fftMixWide5AVX512Fwd_jw_pieces:
-	CMPQ           DX, $0x00000038
-	JNE            fftMixWide5AVX512Fwd_jw_halving
-	TESTQ          R9, R9
-	JZ             fftMixWide5AVX512Fwd_jw_halving
-	SUBQ           $0x08, CX
-	SUBQ           $0x08, AX
-	VMOVUPS        (CX), Z12
-	VMOVUPS        (CX)(BX*1), Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMADDSUB231PS Z4, Z13, Z14
-	VMOVUPS        (CX)(BX*2), Z4
-	VPERMILPS      $0xb1, Z4, Z5
-	VMULPS         Z7, Z5, Z5
-	VFMADDSUB231PS Z6, Z4, Z5
-	VMOVUPS        (CX)(SI*1), Z4
-	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         Z9, Z6, Z6
-	VFMADDSUB231PS Z8, Z4, Z6
-	VMOVUPS        (CX)(BX*4), Z4
-	VPERMILPS      $0xb1, Z4, Z7
-	VMULPS         Z11, Z7, Z7
-	VFMADDSUB231PS Z10, Z4, Z7
-	VADDPS         Z7, Z14, Z4
-	VSUBPS         Z7, Z14, Z8
-	VADDPS         Z6, Z5, Z7
-	VSUBPS         Z6, Z5, Z5
-	VADDPS         Z4, Z12, Z6
-	VADDPS         Z7, Z6, Z6
-	VMOVUPS        Z12, Z9
-	VFMADD231PS    Z0, Z4, Z9
-	VFMADD231PS    Z1, Z7, Z9
-	VFMADD231PS    Z1, Z4, Z12
-	VFMADD231PS    Z0, Z7, Z12
-	VPERMILPS      $0xb1, Z8, Z4
-	VPERMILPS      $0xb1, Z5, Z5
-	VMULPS         Z2, Z4, Z7
-	VFMADD231PS    Z3, Z5, Z7
-	VMULPS         Z3, Z4, Z4
-	VFNMADD231PS   Z2, Z5, Z4
-	VADDPS         Z7, Z9, Z5
-	VSUBPS         Z7, Z9, Z9
-	VADDPS         Z4, Z12, Z7
-	VSUBPS         Z4, Z12, Z12
-	VMOVUPS        Z6, (AX)
-	VMOVUPS        Z5, (AX)(DI*1)
-	VMOVUPS        Z7, (AX)(DI*2)
-	VMOVUPS        Z12, (AX)(R8*1)
-	VMOVUPS        Z9, (AX)(DI*4)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	JMP            fftMixWide5AVX512Fwd_jw_end
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide5AVX512Fwd_jw_halving
+	TESTQ               R9, R9
+	JZ                  fftMixWide5AVX512Fwd_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             (CX)(BX*1), Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         4(R12), Z6, Z6
+	VFMADDSUB231PS.BCST (R12), Z5, Z6
+	VMOVUPS             (CX)(BX*2), Z5
+	VPERMILPS           $0xb1, Z5, Z7
+	VMULPS.BCST         12(R12), Z7, Z7
+	VFMADDSUB231PS.BCST 8(R12), Z5, Z7
+	VMOVUPS             (CX)(SI*1), Z5
+	VPERMILPS           $0xb1, Z5, Z8
+	VMULPS.BCST         20(R12), Z8, Z8
+	VFMADDSUB231PS.BCST 16(R12), Z5, Z8
+	VMOVUPS             (CX)(BX*4), Z5
+	VPERMILPS           $0xb1, Z5, Z9
+	VMULPS.BCST         28(R12), Z9, Z9
+	VFMADDSUB231PS.BCST 24(R12), Z5, Z9
+	VADDPS              Z9, Z6, Z5
+	VSUBPS              Z9, Z6, Z9
+	VADDPS              Z8, Z7, Z6
+	VSUBPS              Z8, Z7, Z7
+	VADDPS              Z5, Z4, Z8
+	VADDPS              Z6, Z8, Z8
+	VMOVUPS             Z4, Z10
+	VFMADD231PS         Z0, Z5, Z10
+	VFMADD231PS         Z1, Z6, Z10
+	VFMADD231PS         Z1, Z5, Z4
+	VFMADD231PS         Z0, Z6, Z4
+	VPERMILPS           $0xb1, Z9, Z5
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS              Z2, Z5, Z7
+	VFMADD231PS         Z3, Z6, Z7
+	VMULPS              Z3, Z5, Z5
+	VFNMADD231PS        Z2, Z6, Z5
+	VADDPS              Z7, Z10, Z6
+	VSUBPS              Z7, Z10, Z10
+	VADDPS              Z5, Z4, Z7
+	VSUBPS              Z5, Z4, Z4
+	VMOVUPS             Z8, (AX)
+	VMOVUPS             Z6, (AX)(DI*1)
+	VMOVUPS             Z7, (AX)(DI*2)
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide5AVX512Fwd_jw_end
 
 fftMixWide5AVX512Fwd_jw_halving:
-	TESTQ          $0x00000020, DX
-	JZ             fftMixWide5AVX512Fwd_jw_32
-	VMOVUPS        (CX), Y12
-	VMOVUPS        (CX)(BX*1), Y13
-	VPERMILPS      $0xb1, Y13, Y14
-	VMULPS         Y5, Y14, Y14
-	VFMADDSUB231PS Y4, Y13, Y14
-	VMOVUPS        (CX)(BX*2), Y13
-	VPERMILPS      $0xb1, Y13, Y15
-	VMULPS         Y7, Y15, Y15
-	VFMADDSUB231PS Y6, Y13, Y15
-	VMOVUPS        (CX)(SI*1), Y13
-	VPERMILPS      $0xb1, Y13, Y16
-	VMULPS         Y9, Y16, Y16
-	VFMADDSUB231PS Y8, Y13, Y16
-	VMOVUPS        (CX)(BX*4), Y13
-	VPERMILPS      $0xb1, Y13, Y17
-	VMULPS         Y11, Y17, Y17
-	VFMADDSUB231PS Y10, Y13, Y17
-	VADDPS         Y17, Y14, Y13
-	VSUBPS         Y17, Y14, Y17
-	VADDPS         Y16, Y15, Y14
-	VSUBPS         Y16, Y15, Y15
-	VADDPS         Y13, Y12, Y16
-	VADDPS         Y14, Y16, Y16
-	VMOVUPS        Y12, Y18
-	VFMADD231PS    Y0, Y13, Y18
-	VFMADD231PS    Y1, Y14, Y18
-	VFMADD231PS    Y1, Y13, Y12
-	VFMADD231PS    Y0, Y14, Y12
-	VPERMILPS      $0xb1, Y17, Y13
-	VPERMILPS      $0xb1, Y15, Y14
-	VMULPS         Y2, Y13, Y15
-	VFMADD231PS    Y3, Y14, Y15
-	VMULPS         Y3, Y13, Y13
-	VFNMADD231PS   Y2, Y14, Y13
-	VADDPS         Y15, Y18, Y14
-	VSUBPS         Y15, Y18, Y18
-	VADDPS         Y13, Y12, Y15
-	VSUBPS         Y13, Y12, Y12
-	VMOVUPS        Y16, (AX)
-	VMOVUPS        Y14, (AX)(DI*1)
-	VMOVUPS        Y15, (AX)(DI*2)
-	VMOVUPS        Y12, (AX)(R8*1)
-	VMOVUPS        Y18, (AX)(DI*4)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide5AVX512Fwd_jw_32
+	VMOVUPS             (CX), Y4
+	VMOVUPS             (CX)(BX*1), Y5
+	VPERMILPS           $0xb1, Y5, Y6
+	VMULPS.BCST         4(R12), Y6, Y6
+	VFMADDSUB231PS.BCST (R12), Y5, Y6
+	VMOVUPS             (CX)(BX*2), Y5
+	VPERMILPS           $0xb1, Y5, Y7
+	VMULPS.BCST         12(R12), Y7, Y7
+	VFMADDSUB231PS.BCST 8(R12), Y5, Y7
+	VMOVUPS             (CX)(SI*1), Y5
+	VPERMILPS           $0xb1, Y5, Y8
+	VMULPS.BCST         20(R12), Y8, Y8
+	VFMADDSUB231PS.BCST 16(R12), Y5, Y8
+	VMOVUPS             (CX)(BX*4), Y5
+	VPERMILPS           $0xb1, Y5, Y9
+	VMULPS.BCST         28(R12), Y9, Y9
+	VFMADDSUB231PS.BCST 24(R12), Y5, Y9
+	VADDPS              Y9, Y6, Y5
+	VSUBPS              Y9, Y6, Y9
+	VADDPS              Y8, Y7, Y6
+	VSUBPS              Y8, Y7, Y7
+	VADDPS              Y5, Y4, Y8
+	VADDPS              Y6, Y8, Y8
+	VMOVUPS             Y4, Y10
+	VFMADD231PS         Y0, Y5, Y10
+	VFMADD231PS         Y1, Y6, Y10
+	VFMADD231PS         Y1, Y5, Y4
+	VFMADD231PS         Y0, Y6, Y4
+	VPERMILPS           $0xb1, Y9, Y5
+	VPERMILPS           $0xb1, Y7, Y6
+	VMULPS              Y2, Y5, Y7
+	VFMADD231PS         Y3, Y6, Y7
+	VMULPS              Y3, Y5, Y5
+	VFNMADD231PS        Y2, Y6, Y5
+	VADDPS              Y7, Y10, Y6
+	VSUBPS              Y7, Y10, Y10
+	VADDPS              Y5, Y4, Y7
+	VSUBPS              Y5, Y4, Y4
+	VMOVUPS             Y8, (AX)
+	VMOVUPS             Y6, (AX)(DI*1)
+	VMOVUPS             Y7, (AX)(DI*2)
+	VMOVUPS             Y4, (AX)(R8*1)
+	VMOVUPS             Y10, (AX)(DI*4)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fftMixWide5AVX512Fwd_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fftMixWide5AVX512Fwd_jw_16
-	VMOVUPS        (CX), X12
-	VMOVUPS        (CX)(BX*1), X13
-	VPERMILPS      $0xb1, X13, X14
-	VMULPS         X5, X14, X14
-	VFMADDSUB231PS X4, X13, X14
-	VMOVUPS        (CX)(BX*2), X13
-	VPERMILPS      $0xb1, X13, X15
-	VMULPS         X7, X15, X15
-	VFMADDSUB231PS X6, X13, X15
-	VMOVUPS        (CX)(SI*1), X13
-	VPERMILPS      $0xb1, X13, X16
-	VMULPS         X9, X16, X16
-	VFMADDSUB231PS X8, X13, X16
-	VMOVUPS        (CX)(BX*4), X13
-	VPERMILPS      $0xb1, X13, X17
-	VMULPS         X11, X17, X17
-	VFMADDSUB231PS X10, X13, X17
-	VADDPS         X17, X14, X13
-	VSUBPS         X17, X14, X17
-	VADDPS         X16, X15, X14
-	VSUBPS         X16, X15, X15
-	VADDPS         X13, X12, X16
-	VADDPS         X14, X16, X16
-	VMOVUPS        X12, X18
-	VFMADD231PS    X0, X13, X18
-	VFMADD231PS    X1, X14, X18
-	VFMADD231PS    X1, X13, X12
-	VFMADD231PS    X0, X14, X12
-	VPERMILPS      $0xb1, X17, X13
-	VPERMILPS      $0xb1, X15, X14
-	VMULPS         X2, X13, X15
-	VFMADD231PS    X3, X14, X15
-	VMULPS         X3, X13, X13
-	VFNMADD231PS   X2, X14, X13
-	VADDPS         X15, X18, X14
-	VSUBPS         X15, X18, X18
-	VADDPS         X13, X12, X15
-	VSUBPS         X13, X12, X12
-	VMOVUPS        X16, (AX)
-	VMOVUPS        X14, (AX)(DI*1)
-	VMOVUPS        X15, (AX)(DI*2)
-	VMOVUPS        X12, (AX)(R8*1)
-	VMOVUPS        X18, (AX)(DI*4)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide5AVX512Fwd_jw_16
+	VMOVUPS             (CX), X4
+	VMOVUPS             (CX)(BX*1), X5
+	VPERMILPS           $0xb1, X5, X6
+	VMULPS.BCST         4(R12), X6, X6
+	VFMADDSUB231PS.BCST (R12), X5, X6
+	VMOVUPS             (CX)(BX*2), X5
+	VPERMILPS           $0xb1, X5, X7
+	VMULPS.BCST         12(R12), X7, X7
+	VFMADDSUB231PS.BCST 8(R12), X5, X7
+	VMOVUPS             (CX)(SI*1), X5
+	VPERMILPS           $0xb1, X5, X8
+	VMULPS.BCST         20(R12), X8, X8
+	VFMADDSUB231PS.BCST 16(R12), X5, X8
+	VMOVUPS             (CX)(BX*4), X5
+	VPERMILPS           $0xb1, X5, X9
+	VMULPS.BCST         28(R12), X9, X9
+	VFMADDSUB231PS.BCST 24(R12), X5, X9
+	VADDPS              X9, X6, X5
+	VSUBPS              X9, X6, X9
+	VADDPS              X8, X7, X6
+	VSUBPS              X8, X7, X7
+	VADDPS              X5, X4, X8
+	VADDPS              X6, X8, X8
+	VMOVUPS             X4, X10
+	VFMADD231PS         X0, X5, X10
+	VFMADD231PS         X1, X6, X10
+	VFMADD231PS         X1, X5, X4
+	VFMADD231PS         X0, X6, X4
+	VPERMILPS           $0xb1, X9, X5
+	VPERMILPS           $0xb1, X7, X6
+	VMULPS              X2, X5, X7
+	VFMADD231PS         X3, X6, X7
+	VMULPS              X3, X5, X5
+	VFNMADD231PS        X2, X6, X5
+	VADDPS              X7, X10, X6
+	VSUBPS              X7, X10, X10
+	VADDPS              X5, X4, X7
+	VSUBPS              X5, X4, X4
+	VMOVUPS             X8, (AX)
+	VMOVUPS             X6, (AX)(DI*1)
+	VMOVUPS             X7, (AX)(DI*2)
+	VMOVUPS             X4, (AX)(R8*1)
+	VMOVUPS             X10, (AX)(DI*4)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fftMixWide5AVX512Fwd_jw_16:
-	TESTQ          $0x00000008, DX
-	JZ             fftMixWide5AVX512Fwd_jw_8
-	VMOVSD         (CX), X12
-	VMOVSD         (CX)(BX*1), X13
-	VPERMILPS      $0xb1, X13, X14
-	VMULPS         X5, X14, X14
-	VFMADDSUB231PS X4, X13, X14
-	VMOVSD         (CX)(BX*2), X4
-	VPERMILPS      $0xb1, X4, X5
-	VMULPS         X7, X5, X5
-	VFMADDSUB231PS X6, X4, X5
-	VMOVSD         (CX)(SI*1), X4
-	VPERMILPS      $0xb1, X4, X6
-	VMULPS         X9, X6, X6
-	VFMADDSUB231PS X8, X4, X6
-	VMOVSD         (CX)(BX*4), X4
-	VPERMILPS      $0xb1, X4, X7
-	VMULPS         X11, X7, X7
-	VFMADDSUB231PS X10, X4, X7
-	VADDPS         X7, X14, X4
-	VSUBPS         X7, X14, X8
-	VADDPS         X6, X5, X7
-	VSUBPS         X6, X5, X5
-	VADDPS         X4, X12, X6
-	VADDPS         X7, X6, X6
-	VMOVUPS        X12, X9
-	VFMADD231PS    X0, X4, X9
-	VFMADD231PS    X1, X7, X9
-	VFMADD231PS    X1, X4, X12
-	VFMADD231PS    X0, X7, X12
-	VPERMILPS      $0xb1, X8, X4
-	VPERMILPS      $0xb1, X5, X5
-	VMULPS         X2, X4, X7
-	VFMADD231PS    X3, X5, X7
-	VMULPS         X3, X4, X4
-	VFNMADD231PS   X2, X5, X4
-	VADDPS         X7, X9, X5
-	VSUBPS         X7, X9, X9
-	VADDPS         X4, X12, X7
-	VSUBPS         X4, X12, X12
-	VMOVSD         X6, (AX)
-	VMOVSD         X5, (AX)(DI*1)
-	VMOVSD         X7, (AX)(DI*2)
-	VMOVSD         X12, (AX)(R8*1)
-	VMOVSD         X9, (AX)(DI*4)
-	ADDQ           $0x00000008, CX
-	ADDQ           $0x00000008, AX
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide5AVX512Fwd_jw_8
+	VMOVSD              (CX), X4
+	VMOVSD              (CX)(BX*1), X5
+	VPERMILPS           $0xb1, X5, X6
+	VMULPS.BCST         4(R12), X6, X6
+	VFMADDSUB231PS.BCST (R12), X5, X6
+	VMOVSD              (CX)(BX*2), X5
+	VPERMILPS           $0xb1, X5, X7
+	VMULPS.BCST         12(R12), X7, X7
+	VFMADDSUB231PS.BCST 8(R12), X5, X7
+	VMOVSD              (CX)(SI*1), X5
+	VPERMILPS           $0xb1, X5, X8
+	VMULPS.BCST         20(R12), X8, X8
+	VFMADDSUB231PS.BCST 16(R12), X5, X8
+	VMOVSD              (CX)(BX*4), X5
+	VPERMILPS           $0xb1, X5, X9
+	VMULPS.BCST         28(R12), X9, X9
+	VFMADDSUB231PS.BCST 24(R12), X5, X9
+	VADDPS              X9, X6, X5
+	VSUBPS              X9, X6, X9
+	VADDPS              X8, X7, X6
+	VSUBPS              X8, X7, X7
+	VADDPS              X5, X4, X8
+	VADDPS              X6, X8, X8
+	VMOVUPS             X4, X10
+	VFMADD231PS         X0, X5, X10
+	VFMADD231PS         X1, X6, X10
+	VFMADD231PS         X1, X5, X4
+	VFMADD231PS         X0, X6, X4
+	VPERMILPS           $0xb1, X9, X5
+	VPERMILPS           $0xb1, X7, X6
+	VMULPS              X2, X5, X7
+	VFMADD231PS         X3, X6, X7
+	VMULPS              X3, X5, X5
+	VFNMADD231PS        X2, X6, X5
+	VADDPS              X7, X10, X6
+	VSUBPS              X7, X10, X10
+	VADDPS              X5, X4, X7
+	VSUBPS              X5, X4, X4
+	VMOVSD              X8, (AX)
+	VMOVSD              X6, (AX)(DI*1)
+	VMOVSD              X7, (AX)(DI*2)
+	VMOVSD              X4, (AX)(R8*1)
+	VMOVSD              X10, (AX)(DI*4)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
 
 fftMixWide5AVX512Fwd_jw_8:
 fftMixWide5AVX512Fwd_jw_end:
@@ -7775,7 +7755,7 @@ fftMixWide5AVX512Fwd_done:
 	RET
 
 // func fftMixWide5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fftMixWide5AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -8299,323 +8279,315 @@ fftMixWide5AVX512Inv_j0done:
 	MOVQ tw+16(FP), R12
 
 fftMixWide5AVX512Inv_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000020, R12
-	VBROADCASTSS (R12), Z4
-	VBROADCASTSS 4(R12), Z5
-	VBROADCASTSS 8(R12), Z6
-	VBROADCASTSS 12(R12), Z7
-	VBROADCASTSS 16(R12), Z8
-	VBROADCASTSS 20(R12), Z9
-	VBROADCASTSS 24(R12), Z10
-	VBROADCASTSS 28(R12), Z11
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fftMixWide5AVX512Inv_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000020, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide5AVX512Inv_jw_tail
 
 fftMixWide5AVX512Inv_jw_k:
-	VMOVUPS        (CX), Z12
-	VMOVUPS        (CX)(BX*1), Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMSUBADD231PS Z4, Z13, Z14
-	VMOVUPS        (CX)(BX*2), Z13
-	VPERMILPS      $0xb1, Z13, Z15
-	VMULPS         Z7, Z15, Z15
-	VFMSUBADD231PS Z6, Z13, Z15
-	VMOVUPS        (CX)(SI*1), Z13
-	VPERMILPS      $0xb1, Z13, Z16
-	VMULPS         Z9, Z16, Z16
-	VFMSUBADD231PS Z8, Z13, Z16
-	VMOVUPS        (CX)(BX*4), Z13
-	VPERMILPS      $0xb1, Z13, Z17
-	VMULPS         Z11, Z17, Z17
-	VFMSUBADD231PS Z10, Z13, Z17
-	VADDPS         Z17, Z14, Z13
-	VSUBPS         Z17, Z14, Z17
-	VADDPS         Z16, Z15, Z14
-	VSUBPS         Z16, Z15, Z15
-	VADDPS         Z13, Z12, Z16
-	VADDPS         Z14, Z16, Z16
-	VMOVUPS        Z12, Z18
-	VFMADD231PS    Z0, Z13, Z18
-	VFMADD231PS    Z1, Z14, Z18
-	VFMADD231PS    Z1, Z13, Z12
-	VFMADD231PS    Z0, Z14, Z12
-	VPERMILPS      $0xb1, Z17, Z13
-	VPERMILPS      $0xb1, Z15, Z14
-	VMULPS         Z2, Z13, Z15
-	VFMADD231PS    Z3, Z14, Z15
-	VMULPS         Z3, Z13, Z13
-	VFNMADD231PS   Z2, Z14, Z13
-	VADDPS         Z15, Z18, Z14
-	VSUBPS         Z15, Z18, Z18
-	VADDPS         Z13, Z12, Z15
-	VSUBPS         Z13, Z12, Z12
-	VMOVUPS        Z16, (AX)
-	VMOVUPS        Z14, (AX)(DI*1)
-	VMOVUPS        Z15, (AX)(DI*2)
-	VMOVUPS        Z12, (AX)(R8*1)
-	VMOVUPS        Z18, (AX)(DI*4)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fftMixWide5AVX512Inv_jw_k
+	VMOVUPS             (CX), Z4
+	VMOVUPS             (CX)(BX*1), Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         4(R12), Z6, Z6
+	VFMSUBADD231PS.BCST (R12), Z5, Z6
+	VMOVUPS             (CX)(BX*2), Z5
+	VPERMILPS           $0xb1, Z5, Z7
+	VMULPS.BCST         12(R12), Z7, Z7
+	VFMSUBADD231PS.BCST 8(R12), Z5, Z7
+	VMOVUPS             (CX)(SI*1), Z5
+	VPERMILPS           $0xb1, Z5, Z8
+	VMULPS.BCST         20(R12), Z8, Z8
+	VFMSUBADD231PS.BCST 16(R12), Z5, Z8
+	VMOVUPS             (CX)(BX*4), Z5
+	VPERMILPS           $0xb1, Z5, Z9
+	VMULPS.BCST         28(R12), Z9, Z9
+	VFMSUBADD231PS.BCST 24(R12), Z5, Z9
+	VADDPS              Z9, Z6, Z5
+	VSUBPS              Z9, Z6, Z9
+	VADDPS              Z8, Z7, Z6
+	VSUBPS              Z8, Z7, Z7
+	VADDPS              Z5, Z4, Z8
+	VADDPS              Z6, Z8, Z8
+	VMOVUPS             Z4, Z10
+	VFMADD231PS         Z0, Z5, Z10
+	VFMADD231PS         Z1, Z6, Z10
+	VFMADD231PS         Z1, Z5, Z4
+	VFMADD231PS         Z0, Z6, Z4
+	VPERMILPS           $0xb1, Z9, Z5
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS              Z2, Z5, Z7
+	VFMADD231PS         Z3, Z6, Z7
+	VMULPS              Z3, Z5, Z5
+	VFNMADD231PS        Z2, Z6, Z5
+	VADDPS              Z7, Z10, Z6
+	VSUBPS              Z7, Z10, Z10
+	VADDPS              Z5, Z4, Z7
+	VSUBPS              Z5, Z4, Z4
+	VMOVUPS             Z8, (AX)
+	VMOVUPS             Z6, (AX)(DI*1)
+	VMOVUPS             Z7, (AX)(DI*2)
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fftMixWide5AVX512Inv_jw_k
 
 fftMixWide5AVX512Inv_jw_tail:
-	TESTQ          DX, DX
-	JZ             fftMixWide5AVX512Inv_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fftMixWide5AVX512Inv_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fftMixWide5AVX512Inv_jw_pieces
-	VMOVUPS        (CX), Z12
-	VMOVUPS        (CX)(BX*1), Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMSUBADD231PS Z4, Z13, Z14
-	VMOVUPS        (CX)(BX*2), Z4
-	VPERMILPS      $0xb1, Z4, Z5
-	VMULPS         Z7, Z5, Z5
-	VFMSUBADD231PS Z6, Z4, Z5
-	VMOVUPS        (CX)(SI*1), Z4
-	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         Z9, Z6, Z6
-	VFMSUBADD231PS Z8, Z4, Z6
-	VMOVUPS        (CX)(BX*4), Z4
-	VPERMILPS      $0xb1, Z4, Z7
-	VMULPS         Z11, Z7, Z7
-	VFMSUBADD231PS Z10, Z4, Z7
-	VADDPS         Z7, Z14, Z4
-	VSUBPS         Z7, Z14, Z8
-	VADDPS         Z6, Z5, Z7
-	VSUBPS         Z6, Z5, Z5
-	VADDPS         Z4, Z12, Z6
-	VADDPS         Z7, Z6, Z6
-	VMOVUPS        Z12, Z9
-	VFMADD231PS    Z0, Z4, Z9
-	VFMADD231PS    Z1, Z7, Z9
-	VFMADD231PS    Z1, Z4, Z12
-	VFMADD231PS    Z0, Z7, Z12
-	VPERMILPS      $0xb1, Z8, Z4
-	VPERMILPS      $0xb1, Z5, Z5
-	VMULPS         Z2, Z4, Z7
-	VFMADD231PS    Z3, Z5, Z7
-	VMULPS         Z3, Z4, Z4
-	VFNMADD231PS   Z2, Z5, Z4
-	VADDPS         Z7, Z9, Z5
-	VSUBPS         Z7, Z9, Z9
-	VADDPS         Z4, Z12, Z7
-	VSUBPS         Z4, Z12, Z12
-	VMOVUPS        Z6, (AX)
-	VMOVUPS        Z5, (AX)(DI*1)
-	VMOVUPS        Z7, (AX)(DI*2)
-	VMOVUPS        Z12, (AX)(R8*1)
-	VMOVUPS        Z9, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fftMixWide5AVX512Inv_jw_end
+	TESTQ               DX, DX
+	JZ                  fftMixWide5AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide5AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fftMixWide5AVX512Inv_jw_pieces
+	VMOVUPS             (CX), Z4
+	VMOVUPS             (CX)(BX*1), Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         4(R12), Z6, Z6
+	VFMSUBADD231PS.BCST (R12), Z5, Z6
+	VMOVUPS             (CX)(BX*2), Z5
+	VPERMILPS           $0xb1, Z5, Z7
+	VMULPS.BCST         12(R12), Z7, Z7
+	VFMSUBADD231PS.BCST 8(R12), Z5, Z7
+	VMOVUPS             (CX)(SI*1), Z5
+	VPERMILPS           $0xb1, Z5, Z8
+	VMULPS.BCST         20(R12), Z8, Z8
+	VFMSUBADD231PS.BCST 16(R12), Z5, Z8
+	VMOVUPS             (CX)(BX*4), Z5
+	VPERMILPS           $0xb1, Z5, Z9
+	VMULPS.BCST         28(R12), Z9, Z9
+	VFMSUBADD231PS.BCST 24(R12), Z5, Z9
+	VADDPS              Z9, Z6, Z5
+	VSUBPS              Z9, Z6, Z9
+	VADDPS              Z8, Z7, Z6
+	VSUBPS              Z8, Z7, Z7
+	VADDPS              Z5, Z4, Z8
+	VADDPS              Z6, Z8, Z8
+	VMOVUPS             Z4, Z10
+	VFMADD231PS         Z0, Z5, Z10
+	VFMADD231PS         Z1, Z6, Z10
+	VFMADD231PS         Z1, Z5, Z4
+	VFMADD231PS         Z0, Z6, Z4
+	VPERMILPS           $0xb1, Z9, Z5
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS              Z2, Z5, Z7
+	VFMADD231PS         Z3, Z6, Z7
+	VMULPS              Z3, Z5, Z5
+	VFNMADD231PS        Z2, Z6, Z5
+	VADDPS              Z7, Z10, Z6
+	VSUBPS              Z7, Z10, Z10
+	VADDPS              Z5, Z4, Z7
+	VSUBPS              Z5, Z4, Z4
+	VMOVUPS             Z8, (AX)
+	VMOVUPS             Z6, (AX)(DI*1)
+	VMOVUPS             Z7, (AX)(DI*2)
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z10, (AX)(DI*4)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide5AVX512Inv_jw_end
 
 fftMixWide5AVX512Inv_jw_pieces:
-	CMPQ           DX, $0x00000038
-	JNE            fftMixWide5AVX512Inv_jw_halving
-	TESTQ          R9, R9
-	JZ             fftMixWide5AVX512Inv_jw_halving
-	SUBQ           $0x08, CX
-	SUBQ           $0x08, AX
-	VMOVUPS        (CX), Z12
-	VMOVUPS        (CX)(BX*1), Z13
-	VPERMILPS      $0xb1, Z13, Z14
-	VMULPS         Z5, Z14, Z14
-	VFMSUBADD231PS Z4, Z13, Z14
-	VMOVUPS        (CX)(BX*2), Z4
-	VPERMILPS      $0xb1, Z4, Z5
-	VMULPS         Z7, Z5, Z5
-	VFMSUBADD231PS Z6, Z4, Z5
-	VMOVUPS        (CX)(SI*1), Z4
-	VPERMILPS      $0xb1, Z4, Z6
-	VMULPS         Z9, Z6, Z6
-	VFMSUBADD231PS Z8, Z4, Z6
-	VMOVUPS        (CX)(BX*4), Z4
-	VPERMILPS      $0xb1, Z4, Z7
-	VMULPS         Z11, Z7, Z7
-	VFMSUBADD231PS Z10, Z4, Z7
-	VADDPS         Z7, Z14, Z4
-	VSUBPS         Z7, Z14, Z8
-	VADDPS         Z6, Z5, Z7
-	VSUBPS         Z6, Z5, Z5
-	VADDPS         Z4, Z12, Z6
-	VADDPS         Z7, Z6, Z6
-	VMOVUPS        Z12, Z9
-	VFMADD231PS    Z0, Z4, Z9
-	VFMADD231PS    Z1, Z7, Z9
-	VFMADD231PS    Z1, Z4, Z12
-	VFMADD231PS    Z0, Z7, Z12
-	VPERMILPS      $0xb1, Z8, Z4
-	VPERMILPS      $0xb1, Z5, Z5
-	VMULPS         Z2, Z4, Z7
-	VFMADD231PS    Z3, Z5, Z7
-	VMULPS         Z3, Z4, Z4
-	VFNMADD231PS   Z2, Z5, Z4
-	VADDPS         Z7, Z9, Z5
-	VSUBPS         Z7, Z9, Z9
-	VADDPS         Z4, Z12, Z7
-	VSUBPS         Z4, Z12, Z12
-	VMOVUPS        Z6, (AX)
-	VMOVUPS        Z5, (AX)(DI*1)
-	VMOVUPS        Z7, (AX)(DI*2)
-	VMOVUPS        Z12, (AX)(R8*1)
-	VMOVUPS        Z9, (AX)(DI*4)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	JMP            fftMixWide5AVX512Inv_jw_end
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide5AVX512Inv_jw_halving
+	TESTQ               R9, R9
+	JZ                  fftMixWide5AVX512Inv_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z4
+	VMOVUPS             (CX)(BX*1), Z5
+	VPERMILPS           $0xb1, Z5, Z6
+	VMULPS.BCST         4(R12), Z6, Z6
+	VFMSUBADD231PS.BCST (R12), Z5, Z6
+	VMOVUPS             (CX)(BX*2), Z5
+	VPERMILPS           $0xb1, Z5, Z7
+	VMULPS.BCST         12(R12), Z7, Z7
+	VFMSUBADD231PS.BCST 8(R12), Z5, Z7
+	VMOVUPS             (CX)(SI*1), Z5
+	VPERMILPS           $0xb1, Z5, Z8
+	VMULPS.BCST         20(R12), Z8, Z8
+	VFMSUBADD231PS.BCST 16(R12), Z5, Z8
+	VMOVUPS             (CX)(BX*4), Z5
+	VPERMILPS           $0xb1, Z5, Z9
+	VMULPS.BCST         28(R12), Z9, Z9
+	VFMSUBADD231PS.BCST 24(R12), Z5, Z9
+	VADDPS              Z9, Z6, Z5
+	VSUBPS              Z9, Z6, Z9
+	VADDPS              Z8, Z7, Z6
+	VSUBPS              Z8, Z7, Z7
+	VADDPS              Z5, Z4, Z8
+	VADDPS              Z6, Z8, Z8
+	VMOVUPS             Z4, Z10
+	VFMADD231PS         Z0, Z5, Z10
+	VFMADD231PS         Z1, Z6, Z10
+	VFMADD231PS         Z1, Z5, Z4
+	VFMADD231PS         Z0, Z6, Z4
+	VPERMILPS           $0xb1, Z9, Z5
+	VPERMILPS           $0xb1, Z7, Z6
+	VMULPS              Z2, Z5, Z7
+	VFMADD231PS         Z3, Z6, Z7
+	VMULPS              Z3, Z5, Z5
+	VFNMADD231PS        Z2, Z6, Z5
+	VADDPS              Z7, Z10, Z6
+	VSUBPS              Z7, Z10, Z10
+	VADDPS              Z5, Z4, Z7
+	VSUBPS              Z5, Z4, Z4
+	VMOVUPS             Z8, (AX)
+	VMOVUPS             Z6, (AX)(DI*1)
+	VMOVUPS             Z7, (AX)(DI*2)
+	VMOVUPS             Z4, (AX)(R8*1)
+	VMOVUPS             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide5AVX512Inv_jw_end
 
 fftMixWide5AVX512Inv_jw_halving:
-	TESTQ          $0x00000020, DX
-	JZ             fftMixWide5AVX512Inv_jw_32
-	VMOVUPS        (CX), Y12
-	VMOVUPS        (CX)(BX*1), Y13
-	VPERMILPS      $0xb1, Y13, Y14
-	VMULPS         Y5, Y14, Y14
-	VFMSUBADD231PS Y4, Y13, Y14
-	VMOVUPS        (CX)(BX*2), Y13
-	VPERMILPS      $0xb1, Y13, Y15
-	VMULPS         Y7, Y15, Y15
-	VFMSUBADD231PS Y6, Y13, Y15
-	VMOVUPS        (CX)(SI*1), Y13
-	VPERMILPS      $0xb1, Y13, Y16
-	VMULPS         Y9, Y16, Y16
-	VFMSUBADD231PS Y8, Y13, Y16
-	VMOVUPS        (CX)(BX*4), Y13
-	VPERMILPS      $0xb1, Y13, Y17
-	VMULPS         Y11, Y17, Y17
-	VFMSUBADD231PS Y10, Y13, Y17
-	VADDPS         Y17, Y14, Y13
-	VSUBPS         Y17, Y14, Y17
-	VADDPS         Y16, Y15, Y14
-	VSUBPS         Y16, Y15, Y15
-	VADDPS         Y13, Y12, Y16
-	VADDPS         Y14, Y16, Y16
-	VMOVUPS        Y12, Y18
-	VFMADD231PS    Y0, Y13, Y18
-	VFMADD231PS    Y1, Y14, Y18
-	VFMADD231PS    Y1, Y13, Y12
-	VFMADD231PS    Y0, Y14, Y12
-	VPERMILPS      $0xb1, Y17, Y13
-	VPERMILPS      $0xb1, Y15, Y14
-	VMULPS         Y2, Y13, Y15
-	VFMADD231PS    Y3, Y14, Y15
-	VMULPS         Y3, Y13, Y13
-	VFNMADD231PS   Y2, Y14, Y13
-	VADDPS         Y15, Y18, Y14
-	VSUBPS         Y15, Y18, Y18
-	VADDPS         Y13, Y12, Y15
-	VSUBPS         Y13, Y12, Y12
-	VMOVUPS        Y16, (AX)
-	VMOVUPS        Y14, (AX)(DI*1)
-	VMOVUPS        Y15, (AX)(DI*2)
-	VMOVUPS        Y12, (AX)(R8*1)
-	VMOVUPS        Y18, (AX)(DI*4)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide5AVX512Inv_jw_32
+	VMOVUPS             (CX), Y4
+	VMOVUPS             (CX)(BX*1), Y5
+	VPERMILPS           $0xb1, Y5, Y6
+	VMULPS.BCST         4(R12), Y6, Y6
+	VFMSUBADD231PS.BCST (R12), Y5, Y6
+	VMOVUPS             (CX)(BX*2), Y5
+	VPERMILPS           $0xb1, Y5, Y7
+	VMULPS.BCST         12(R12), Y7, Y7
+	VFMSUBADD231PS.BCST 8(R12), Y5, Y7
+	VMOVUPS             (CX)(SI*1), Y5
+	VPERMILPS           $0xb1, Y5, Y8
+	VMULPS.BCST         20(R12), Y8, Y8
+	VFMSUBADD231PS.BCST 16(R12), Y5, Y8
+	VMOVUPS             (CX)(BX*4), Y5
+	VPERMILPS           $0xb1, Y5, Y9
+	VMULPS.BCST         28(R12), Y9, Y9
+	VFMSUBADD231PS.BCST 24(R12), Y5, Y9
+	VADDPS              Y9, Y6, Y5
+	VSUBPS              Y9, Y6, Y9
+	VADDPS              Y8, Y7, Y6
+	VSUBPS              Y8, Y7, Y7
+	VADDPS              Y5, Y4, Y8
+	VADDPS              Y6, Y8, Y8
+	VMOVUPS             Y4, Y10
+	VFMADD231PS         Y0, Y5, Y10
+	VFMADD231PS         Y1, Y6, Y10
+	VFMADD231PS         Y1, Y5, Y4
+	VFMADD231PS         Y0, Y6, Y4
+	VPERMILPS           $0xb1, Y9, Y5
+	VPERMILPS           $0xb1, Y7, Y6
+	VMULPS              Y2, Y5, Y7
+	VFMADD231PS         Y3, Y6, Y7
+	VMULPS              Y3, Y5, Y5
+	VFNMADD231PS        Y2, Y6, Y5
+	VADDPS              Y7, Y10, Y6
+	VSUBPS              Y7, Y10, Y10
+	VADDPS              Y5, Y4, Y7
+	VSUBPS              Y5, Y4, Y4
+	VMOVUPS             Y8, (AX)
+	VMOVUPS             Y6, (AX)(DI*1)
+	VMOVUPS             Y7, (AX)(DI*2)
+	VMOVUPS             Y4, (AX)(R8*1)
+	VMOVUPS             Y10, (AX)(DI*4)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fftMixWide5AVX512Inv_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fftMixWide5AVX512Inv_jw_16
-	VMOVUPS        (CX), X12
-	VMOVUPS        (CX)(BX*1), X13
-	VPERMILPS      $0xb1, X13, X14
-	VMULPS         X5, X14, X14
-	VFMSUBADD231PS X4, X13, X14
-	VMOVUPS        (CX)(BX*2), X13
-	VPERMILPS      $0xb1, X13, X15
-	VMULPS         X7, X15, X15
-	VFMSUBADD231PS X6, X13, X15
-	VMOVUPS        (CX)(SI*1), X13
-	VPERMILPS      $0xb1, X13, X16
-	VMULPS         X9, X16, X16
-	VFMSUBADD231PS X8, X13, X16
-	VMOVUPS        (CX)(BX*4), X13
-	VPERMILPS      $0xb1, X13, X17
-	VMULPS         X11, X17, X17
-	VFMSUBADD231PS X10, X13, X17
-	VADDPS         X17, X14, X13
-	VSUBPS         X17, X14, X17
-	VADDPS         X16, X15, X14
-	VSUBPS         X16, X15, X15
-	VADDPS         X13, X12, X16
-	VADDPS         X14, X16, X16
-	VMOVUPS        X12, X18
-	VFMADD231PS    X0, X13, X18
-	VFMADD231PS    X1, X14, X18
-	VFMADD231PS    X1, X13, X12
-	VFMADD231PS    X0, X14, X12
-	VPERMILPS      $0xb1, X17, X13
-	VPERMILPS      $0xb1, X15, X14
-	VMULPS         X2, X13, X15
-	VFMADD231PS    X3, X14, X15
-	VMULPS         X3, X13, X13
-	VFNMADD231PS   X2, X14, X13
-	VADDPS         X15, X18, X14
-	VSUBPS         X15, X18, X18
-	VADDPS         X13, X12, X15
-	VSUBPS         X13, X12, X12
-	VMOVUPS        X16, (AX)
-	VMOVUPS        X14, (AX)(DI*1)
-	VMOVUPS        X15, (AX)(DI*2)
-	VMOVUPS        X12, (AX)(R8*1)
-	VMOVUPS        X18, (AX)(DI*4)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide5AVX512Inv_jw_16
+	VMOVUPS             (CX), X4
+	VMOVUPS             (CX)(BX*1), X5
+	VPERMILPS           $0xb1, X5, X6
+	VMULPS.BCST         4(R12), X6, X6
+	VFMSUBADD231PS.BCST (R12), X5, X6
+	VMOVUPS             (CX)(BX*2), X5
+	VPERMILPS           $0xb1, X5, X7
+	VMULPS.BCST         12(R12), X7, X7
+	VFMSUBADD231PS.BCST 8(R12), X5, X7
+	VMOVUPS             (CX)(SI*1), X5
+	VPERMILPS           $0xb1, X5, X8
+	VMULPS.BCST         20(R12), X8, X8
+	VFMSUBADD231PS.BCST 16(R12), X5, X8
+	VMOVUPS             (CX)(BX*4), X5
+	VPERMILPS           $0xb1, X5, X9
+	VMULPS.BCST         28(R12), X9, X9
+	VFMSUBADD231PS.BCST 24(R12), X5, X9
+	VADDPS              X9, X6, X5
+	VSUBPS              X9, X6, X9
+	VADDPS              X8, X7, X6
+	VSUBPS              X8, X7, X7
+	VADDPS              X5, X4, X8
+	VADDPS              X6, X8, X8
+	VMOVUPS             X4, X10
+	VFMADD231PS         X0, X5, X10
+	VFMADD231PS         X1, X6, X10
+	VFMADD231PS         X1, X5, X4
+	VFMADD231PS         X0, X6, X4
+	VPERMILPS           $0xb1, X9, X5
+	VPERMILPS           $0xb1, X7, X6
+	VMULPS              X2, X5, X7
+	VFMADD231PS         X3, X6, X7
+	VMULPS              X3, X5, X5
+	VFNMADD231PS        X2, X6, X5
+	VADDPS              X7, X10, X6
+	VSUBPS              X7, X10, X10
+	VADDPS              X5, X4, X7
+	VSUBPS              X5, X4, X4
+	VMOVUPS             X8, (AX)
+	VMOVUPS             X6, (AX)(DI*1)
+	VMOVUPS             X7, (AX)(DI*2)
+	VMOVUPS             X4, (AX)(R8*1)
+	VMOVUPS             X10, (AX)(DI*4)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fftMixWide5AVX512Inv_jw_16:
-	TESTQ          $0x00000008, DX
-	JZ             fftMixWide5AVX512Inv_jw_8
-	VMOVSD         (CX), X12
-	VMOVSD         (CX)(BX*1), X13
-	VPERMILPS      $0xb1, X13, X14
-	VMULPS         X5, X14, X14
-	VFMSUBADD231PS X4, X13, X14
-	VMOVSD         (CX)(BX*2), X4
-	VPERMILPS      $0xb1, X4, X5
-	VMULPS         X7, X5, X5
-	VFMSUBADD231PS X6, X4, X5
-	VMOVSD         (CX)(SI*1), X4
-	VPERMILPS      $0xb1, X4, X6
-	VMULPS         X9, X6, X6
-	VFMSUBADD231PS X8, X4, X6
-	VMOVSD         (CX)(BX*4), X4
-	VPERMILPS      $0xb1, X4, X7
-	VMULPS         X11, X7, X7
-	VFMSUBADD231PS X10, X4, X7
-	VADDPS         X7, X14, X4
-	VSUBPS         X7, X14, X8
-	VADDPS         X6, X5, X7
-	VSUBPS         X6, X5, X5
-	VADDPS         X4, X12, X6
-	VADDPS         X7, X6, X6
-	VMOVUPS        X12, X9
-	VFMADD231PS    X0, X4, X9
-	VFMADD231PS    X1, X7, X9
-	VFMADD231PS    X1, X4, X12
-	VFMADD231PS    X0, X7, X12
-	VPERMILPS      $0xb1, X8, X4
-	VPERMILPS      $0xb1, X5, X5
-	VMULPS         X2, X4, X7
-	VFMADD231PS    X3, X5, X7
-	VMULPS         X3, X4, X4
-	VFNMADD231PS   X2, X5, X4
-	VADDPS         X7, X9, X5
-	VSUBPS         X7, X9, X9
-	VADDPS         X4, X12, X7
-	VSUBPS         X4, X12, X12
-	VMOVSD         X6, (AX)
-	VMOVSD         X5, (AX)(DI*1)
-	VMOVSD         X7, (AX)(DI*2)
-	VMOVSD         X12, (AX)(R8*1)
-	VMOVSD         X9, (AX)(DI*4)
-	ADDQ           $0x00000008, CX
-	ADDQ           $0x00000008, AX
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide5AVX512Inv_jw_8
+	VMOVSD              (CX), X4
+	VMOVSD              (CX)(BX*1), X5
+	VPERMILPS           $0xb1, X5, X6
+	VMULPS.BCST         4(R12), X6, X6
+	VFMSUBADD231PS.BCST (R12), X5, X6
+	VMOVSD              (CX)(BX*2), X5
+	VPERMILPS           $0xb1, X5, X7
+	VMULPS.BCST         12(R12), X7, X7
+	VFMSUBADD231PS.BCST 8(R12), X5, X7
+	VMOVSD              (CX)(SI*1), X5
+	VPERMILPS           $0xb1, X5, X8
+	VMULPS.BCST         20(R12), X8, X8
+	VFMSUBADD231PS.BCST 16(R12), X5, X8
+	VMOVSD              (CX)(BX*4), X5
+	VPERMILPS           $0xb1, X5, X9
+	VMULPS.BCST         28(R12), X9, X9
+	VFMSUBADD231PS.BCST 24(R12), X5, X9
+	VADDPS              X9, X6, X5
+	VSUBPS              X9, X6, X9
+	VADDPS              X8, X7, X6
+	VSUBPS              X8, X7, X7
+	VADDPS              X5, X4, X8
+	VADDPS              X6, X8, X8
+	VMOVUPS             X4, X10
+	VFMADD231PS         X0, X5, X10
+	VFMADD231PS         X1, X6, X10
+	VFMADD231PS         X1, X5, X4
+	VFMADD231PS         X0, X6, X4
+	VPERMILPS           $0xb1, X9, X5
+	VPERMILPS           $0xb1, X7, X6
+	VMULPS              X2, X5, X7
+	VFMADD231PS         X3, X6, X7
+	VMULPS              X3, X5, X5
+	VFNMADD231PS        X2, X6, X5
+	VADDPS              X7, X10, X6
+	VSUBPS              X7, X10, X10
+	VADDPS              X5, X4, X7
+	VSUBPS              X5, X4, X4
+	VMOVSD              X8, (AX)
+	VMOVSD              X6, (AX)(DI*1)
+	VMOVSD              X7, (AX)(DI*2)
+	VMOVSD              X4, (AX)(R8*1)
+	VMOVSD              X10, (AX)(DI*4)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
 
 fftMixWide5AVX512Inv_jw_8:
 fftMixWide5AVX512Inv_jw_end:
@@ -12423,7 +12395,7 @@ fft64MixWide3AVX512Inv_done:
 	RET
 
 // func fft64MixWide4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fft64MixWide4AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -12677,154 +12649,148 @@ fft64MixWide4AVX512Fwd_j0done:
 	MOVQ tw+16(FP), R12
 
 fft64MixWide4AVX512Fwd_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000030, R12
-	VBROADCASTSD (R12), Z1
-	VBROADCASTSD 8(R12), Z2
-	VBROADCASTSD 16(R12), Z3
-	VBROADCASTSD 24(R12), Z4
-	VBROADCASTSD 32(R12), Z5
-	VBROADCASTSD 40(R12), Z6
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fft64MixWide4AVX512Fwd_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000030, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide4AVX512Fwd_jw_tail
 
 fft64MixWide4AVX512Fwd_jw_k:
-	VMOVUPD        (CX), Z7
-	VMOVUPD        (CX)(BX*1), Z8
-	VPERMILPD      $0x55, Z8, Z9
-	VMULPD         Z2, Z9, Z9
-	VFMADDSUB231PD Z1, Z8, Z9
-	VMOVUPD        (CX)(BX*2), Z8
-	VPERMILPD      $0x55, Z8, Z10
-	VMULPD         Z4, Z10, Z10
-	VFMADDSUB231PD Z3, Z8, Z10
-	VMOVUPD        (CX)(SI*1), Z8
-	VPERMILPD      $0x55, Z8, Z11
-	VMULPD         Z6, Z11, Z11
-	VFMADDSUB231PD Z5, Z8, Z11
-	VADDPD         Z10, Z7, Z8
-	VSUBPD         Z10, Z7, Z7
-	VADDPD         Z11, Z9, Z10
-	VSUBPD         Z11, Z9, Z9
-	VADDPD         Z10, Z8, Z11
-	VSUBPD         Z10, Z8, Z8
-	VPERMILPD      $0x55, Z9, Z9
-	VMOVUPD        Z7, Z10
-	VFMADD231PD    Z0, Z9, Z10
-	VFNMADD231PD   Z0, Z9, Z7
-	VMOVUPD        Z11, (AX)
-	VMOVUPD        Z10, (AX)(DI*1)
-	VMOVUPD        Z8, (AX)(DI*2)
-	VMOVUPD        Z7, (AX)(R8*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fft64MixWide4AVX512Fwd_jw_k
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMADDSUB231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMADDSUB231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMADDSUB231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fft64MixWide4AVX512Fwd_jw_k
 
 fft64MixWide4AVX512Fwd_jw_tail:
-	TESTQ          DX, DX
-	JZ             fft64MixWide4AVX512Fwd_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fft64MixWide4AVX512Fwd_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fft64MixWide4AVX512Fwd_jw_pieces
-	VMOVUPD        (CX), Z7
-	VMOVUPD        (CX)(BX*1), Z8
-	VPERMILPD      $0x55, Z8, Z9
-	VMULPD         Z2, Z9, Z9
-	VFMADDSUB231PD Z1, Z8, Z9
-	VMOVUPD        (CX)(BX*2), Z1
-	VPERMILPD      $0x55, Z1, Z2
-	VMULPD         Z4, Z2, Z2
-	VFMADDSUB231PD Z3, Z1, Z2
-	VMOVUPD        (CX)(SI*1), Z1
-	VPERMILPD      $0x55, Z1, Z3
-	VMULPD         Z6, Z3, Z3
-	VFMADDSUB231PD Z5, Z1, Z3
-	VADDPD         Z2, Z7, Z1
-	VSUBPD         Z2, Z7, Z2
-	VADDPD         Z3, Z9, Z4
-	VSUBPD         Z3, Z9, Z3
-	VADDPD         Z4, Z1, Z5
-	VSUBPD         Z4, Z1, Z1
-	VPERMILPD      $0x55, Z3, Z3
-	VMOVUPD        Z2, Z4
-	VFMADD231PD    Z0, Z3, Z4
-	VFNMADD231PD   Z0, Z3, Z2
-	VMOVUPD        Z5, (AX)
-	VMOVUPD        Z4, (AX)(DI*1)
-	VMOVUPD        Z1, (AX)(DI*2)
-	VMOVUPD        Z2, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fft64MixWide4AVX512Fwd_jw_end
+	TESTQ               DX, DX
+	JZ                  fft64MixWide4AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide4AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide4AVX512Fwd_jw_pieces
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMADDSUB231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMADDSUB231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMADDSUB231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide4AVX512Fwd_jw_end
 
 fft64MixWide4AVX512Fwd_jw_pieces:
-	TESTQ          $0x00000020, DX
-	JZ             fft64MixWide4AVX512Fwd_jw_32
-	VMOVUPD        (CX), Y7
-	VMOVUPD        (CX)(BX*1), Y8
-	VPERMILPD      $0x55, Y8, Y9
-	VMULPD         Y2, Y9, Y9
-	VFMADDSUB231PD Y1, Y8, Y9
-	VMOVUPD        (CX)(BX*2), Y8
-	VPERMILPD      $0x55, Y8, Y10
-	VMULPD         Y4, Y10, Y10
-	VFMADDSUB231PD Y3, Y8, Y10
-	VMOVUPD        (CX)(SI*1), Y8
-	VPERMILPD      $0x55, Y8, Y11
-	VMULPD         Y6, Y11, Y11
-	VFMADDSUB231PD Y5, Y8, Y11
-	VADDPD         Y10, Y7, Y8
-	VSUBPD         Y10, Y7, Y7
-	VADDPD         Y11, Y9, Y10
-	VSUBPD         Y11, Y9, Y9
-	VADDPD         Y10, Y8, Y11
-	VSUBPD         Y10, Y8, Y8
-	VPERMILPD      $0x55, Y9, Y9
-	VMOVUPD        Y7, Y10
-	VFMADD231PD    Y0, Y9, Y10
-	VFNMADD231PD   Y0, Y9, Y7
-	VMOVUPD        Y11, (AX)
-	VMOVUPD        Y10, (AX)(DI*1)
-	VMOVUPD        Y8, (AX)(DI*2)
-	VMOVUPD        Y7, (AX)(R8*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fft64MixWide4AVX512Fwd_jw_32
+	VMOVUPD             (CX), Y1
+	VMOVUPD             (CX)(BX*1), Y2
+	VPERMILPD           $0x55, Y2, Y3
+	VMULPD.BCST         8(R12), Y3, Y3
+	VFMADDSUB231PD.BCST (R12), Y2, Y3
+	VMOVUPD             (CX)(BX*2), Y2
+	VPERMILPD           $0x55, Y2, Y4
+	VMULPD.BCST         24(R12), Y4, Y4
+	VFMADDSUB231PD.BCST 16(R12), Y2, Y4
+	VMOVUPD             (CX)(SI*1), Y2
+	VPERMILPD           $0x55, Y2, Y5
+	VMULPD.BCST         40(R12), Y5, Y5
+	VFMADDSUB231PD.BCST 32(R12), Y2, Y5
+	VADDPD              Y4, Y1, Y2
+	VSUBPD              Y4, Y1, Y1
+	VADDPD              Y5, Y3, Y4
+	VSUBPD              Y5, Y3, Y3
+	VADDPD              Y4, Y2, Y5
+	VSUBPD              Y4, Y2, Y2
+	VPERMILPD           $0x55, Y3, Y3
+	VMOVUPD             Y1, Y4
+	VFMADD231PD         Y0, Y3, Y4
+	VFNMADD231PD        Y0, Y3, Y1
+	VMOVUPD             Y5, (AX)
+	VMOVUPD             Y4, (AX)(DI*1)
+	VMOVUPD             Y2, (AX)(DI*2)
+	VMOVUPD             Y1, (AX)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fft64MixWide4AVX512Fwd_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fft64MixWide4AVX512Fwd_jw_16
-	VMOVUPD        (CX), X7
-	VMOVUPD        (CX)(BX*1), X8
-	VPERMILPD      $0x55, X8, X9
-	VMULPD         X2, X9, X9
-	VFMADDSUB231PD X1, X8, X9
-	VMOVUPD        (CX)(BX*2), X1
-	VPERMILPD      $0x55, X1, X2
-	VMULPD         X4, X2, X2
-	VFMADDSUB231PD X3, X1, X2
-	VMOVUPD        (CX)(SI*1), X1
-	VPERMILPD      $0x55, X1, X3
-	VMULPD         X6, X3, X3
-	VFMADDSUB231PD X5, X1, X3
-	VADDPD         X2, X7, X1
-	VSUBPD         X2, X7, X2
-	VADDPD         X3, X9, X4
-	VSUBPD         X3, X9, X3
-	VADDPD         X4, X1, X5
-	VSUBPD         X4, X1, X1
-	VPERMILPD      $0x55, X3, X3
-	VMOVUPD        X2, X4
-	VFMADD231PD    X0, X3, X4
-	VFNMADD231PD   X0, X3, X2
-	VMOVUPD        X5, (AX)
-	VMOVUPD        X4, (AX)(DI*1)
-	VMOVUPD        X1, (AX)(DI*2)
-	VMOVUPD        X2, (AX)(R8*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fft64MixWide4AVX512Fwd_jw_16
+	VMOVUPD             (CX), X1
+	VMOVUPD             (CX)(BX*1), X2
+	VPERMILPD           $0x55, X2, X3
+	VMULPD.BCST         8(R12), X3, X3
+	VFMADDSUB231PD.BCST (R12), X2, X3
+	VMOVUPD             (CX)(BX*2), X2
+	VPERMILPD           $0x55, X2, X4
+	VMULPD.BCST         24(R12), X4, X4
+	VFMADDSUB231PD.BCST 16(R12), X2, X4
+	VMOVUPD             (CX)(SI*1), X2
+	VPERMILPD           $0x55, X2, X5
+	VMULPD.BCST         40(R12), X5, X5
+	VFMADDSUB231PD.BCST 32(R12), X2, X5
+	VADDPD              X4, X1, X2
+	VSUBPD              X4, X1, X1
+	VADDPD              X5, X3, X4
+	VSUBPD              X5, X3, X3
+	VADDPD              X4, X2, X5
+	VSUBPD              X4, X2, X2
+	VPERMILPD           $0x55, X3, X3
+	VMOVUPD             X1, X4
+	VFMADD231PD         X0, X3, X4
+	VFNMADD231PD        X0, X3, X1
+	VMOVUPD             X5, (AX)
+	VMOVUPD             X4, (AX)(DI*1)
+	VMOVUPD             X2, (AX)(DI*2)
+	VMOVUPD             X1, (AX)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fft64MixWide4AVX512Fwd_jw_16:
 fft64MixWide4AVX512Fwd_jw_end:
@@ -12836,7 +12802,7 @@ fft64MixWide4AVX512Fwd_done:
 	RET
 
 // func fft64MixWide4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fft64MixWide4AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -13090,154 +13056,148 @@ fft64MixWide4AVX512Inv_j0done:
 	MOVQ tw+16(FP), R12
 
 fft64MixWide4AVX512Inv_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000030, R12
-	VBROADCASTSD (R12), Z1
-	VBROADCASTSD 8(R12), Z2
-	VBROADCASTSD 16(R12), Z3
-	VBROADCASTSD 24(R12), Z4
-	VBROADCASTSD 32(R12), Z5
-	VBROADCASTSD 40(R12), Z6
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fft64MixWide4AVX512Inv_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000030, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide4AVX512Inv_jw_tail
 
 fft64MixWide4AVX512Inv_jw_k:
-	VMOVUPD        (CX), Z7
-	VMOVUPD        (CX)(BX*1), Z8
-	VPERMILPD      $0x55, Z8, Z9
-	VMULPD         Z2, Z9, Z9
-	VFMSUBADD231PD Z1, Z8, Z9
-	VMOVUPD        (CX)(BX*2), Z8
-	VPERMILPD      $0x55, Z8, Z10
-	VMULPD         Z4, Z10, Z10
-	VFMSUBADD231PD Z3, Z8, Z10
-	VMOVUPD        (CX)(SI*1), Z8
-	VPERMILPD      $0x55, Z8, Z11
-	VMULPD         Z6, Z11, Z11
-	VFMSUBADD231PD Z5, Z8, Z11
-	VADDPD         Z10, Z7, Z8
-	VSUBPD         Z10, Z7, Z7
-	VADDPD         Z11, Z9, Z10
-	VSUBPD         Z11, Z9, Z9
-	VADDPD         Z10, Z8, Z11
-	VSUBPD         Z10, Z8, Z8
-	VPERMILPD      $0x55, Z9, Z9
-	VMOVUPD        Z7, Z10
-	VFMADD231PD    Z0, Z9, Z10
-	VFNMADD231PD   Z0, Z9, Z7
-	VMOVUPD        Z11, (AX)
-	VMOVUPD        Z10, (AX)(DI*1)
-	VMOVUPD        Z8, (AX)(DI*2)
-	VMOVUPD        Z7, (AX)(R8*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fft64MixWide4AVX512Inv_jw_k
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMSUBADD231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMSUBADD231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMSUBADD231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fft64MixWide4AVX512Inv_jw_k
 
 fft64MixWide4AVX512Inv_jw_tail:
-	TESTQ          DX, DX
-	JZ             fft64MixWide4AVX512Inv_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fft64MixWide4AVX512Inv_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fft64MixWide4AVX512Inv_jw_pieces
-	VMOVUPD        (CX), Z7
-	VMOVUPD        (CX)(BX*1), Z8
-	VPERMILPD      $0x55, Z8, Z9
-	VMULPD         Z2, Z9, Z9
-	VFMSUBADD231PD Z1, Z8, Z9
-	VMOVUPD        (CX)(BX*2), Z1
-	VPERMILPD      $0x55, Z1, Z2
-	VMULPD         Z4, Z2, Z2
-	VFMSUBADD231PD Z3, Z1, Z2
-	VMOVUPD        (CX)(SI*1), Z1
-	VPERMILPD      $0x55, Z1, Z3
-	VMULPD         Z6, Z3, Z3
-	VFMSUBADD231PD Z5, Z1, Z3
-	VADDPD         Z2, Z7, Z1
-	VSUBPD         Z2, Z7, Z2
-	VADDPD         Z3, Z9, Z4
-	VSUBPD         Z3, Z9, Z3
-	VADDPD         Z4, Z1, Z5
-	VSUBPD         Z4, Z1, Z1
-	VPERMILPD      $0x55, Z3, Z3
-	VMOVUPD        Z2, Z4
-	VFMADD231PD    Z0, Z3, Z4
-	VFNMADD231PD   Z0, Z3, Z2
-	VMOVUPD        Z5, (AX)
-	VMOVUPD        Z4, (AX)(DI*1)
-	VMOVUPD        Z1, (AX)(DI*2)
-	VMOVUPD        Z2, (AX)(R8*1)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fft64MixWide4AVX512Inv_jw_end
+	TESTQ               DX, DX
+	JZ                  fft64MixWide4AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide4AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide4AVX512Inv_jw_pieces
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMSUBADD231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMSUBADD231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMSUBADD231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide4AVX512Inv_jw_end
 
 fft64MixWide4AVX512Inv_jw_pieces:
-	TESTQ          $0x00000020, DX
-	JZ             fft64MixWide4AVX512Inv_jw_32
-	VMOVUPD        (CX), Y7
-	VMOVUPD        (CX)(BX*1), Y8
-	VPERMILPD      $0x55, Y8, Y9
-	VMULPD         Y2, Y9, Y9
-	VFMSUBADD231PD Y1, Y8, Y9
-	VMOVUPD        (CX)(BX*2), Y8
-	VPERMILPD      $0x55, Y8, Y10
-	VMULPD         Y4, Y10, Y10
-	VFMSUBADD231PD Y3, Y8, Y10
-	VMOVUPD        (CX)(SI*1), Y8
-	VPERMILPD      $0x55, Y8, Y11
-	VMULPD         Y6, Y11, Y11
-	VFMSUBADD231PD Y5, Y8, Y11
-	VADDPD         Y10, Y7, Y8
-	VSUBPD         Y10, Y7, Y7
-	VADDPD         Y11, Y9, Y10
-	VSUBPD         Y11, Y9, Y9
-	VADDPD         Y10, Y8, Y11
-	VSUBPD         Y10, Y8, Y8
-	VPERMILPD      $0x55, Y9, Y9
-	VMOVUPD        Y7, Y10
-	VFMADD231PD    Y0, Y9, Y10
-	VFNMADD231PD   Y0, Y9, Y7
-	VMOVUPD        Y11, (AX)
-	VMOVUPD        Y10, (AX)(DI*1)
-	VMOVUPD        Y8, (AX)(DI*2)
-	VMOVUPD        Y7, (AX)(R8*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fft64MixWide4AVX512Inv_jw_32
+	VMOVUPD             (CX), Y1
+	VMOVUPD             (CX)(BX*1), Y2
+	VPERMILPD           $0x55, Y2, Y3
+	VMULPD.BCST         8(R12), Y3, Y3
+	VFMSUBADD231PD.BCST (R12), Y2, Y3
+	VMOVUPD             (CX)(BX*2), Y2
+	VPERMILPD           $0x55, Y2, Y4
+	VMULPD.BCST         24(R12), Y4, Y4
+	VFMSUBADD231PD.BCST 16(R12), Y2, Y4
+	VMOVUPD             (CX)(SI*1), Y2
+	VPERMILPD           $0x55, Y2, Y5
+	VMULPD.BCST         40(R12), Y5, Y5
+	VFMSUBADD231PD.BCST 32(R12), Y2, Y5
+	VADDPD              Y4, Y1, Y2
+	VSUBPD              Y4, Y1, Y1
+	VADDPD              Y5, Y3, Y4
+	VSUBPD              Y5, Y3, Y3
+	VADDPD              Y4, Y2, Y5
+	VSUBPD              Y4, Y2, Y2
+	VPERMILPD           $0x55, Y3, Y3
+	VMOVUPD             Y1, Y4
+	VFMADD231PD         Y0, Y3, Y4
+	VFNMADD231PD        Y0, Y3, Y1
+	VMOVUPD             Y5, (AX)
+	VMOVUPD             Y4, (AX)(DI*1)
+	VMOVUPD             Y2, (AX)(DI*2)
+	VMOVUPD             Y1, (AX)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fft64MixWide4AVX512Inv_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fft64MixWide4AVX512Inv_jw_16
-	VMOVUPD        (CX), X7
-	VMOVUPD        (CX)(BX*1), X8
-	VPERMILPD      $0x55, X8, X9
-	VMULPD         X2, X9, X9
-	VFMSUBADD231PD X1, X8, X9
-	VMOVUPD        (CX)(BX*2), X1
-	VPERMILPD      $0x55, X1, X2
-	VMULPD         X4, X2, X2
-	VFMSUBADD231PD X3, X1, X2
-	VMOVUPD        (CX)(SI*1), X1
-	VPERMILPD      $0x55, X1, X3
-	VMULPD         X6, X3, X3
-	VFMSUBADD231PD X5, X1, X3
-	VADDPD         X2, X7, X1
-	VSUBPD         X2, X7, X2
-	VADDPD         X3, X9, X4
-	VSUBPD         X3, X9, X3
-	VADDPD         X4, X1, X5
-	VSUBPD         X4, X1, X1
-	VPERMILPD      $0x55, X3, X3
-	VMOVUPD        X2, X4
-	VFMADD231PD    X0, X3, X4
-	VFNMADD231PD   X0, X3, X2
-	VMOVUPD        X5, (AX)
-	VMOVUPD        X4, (AX)(DI*1)
-	VMOVUPD        X1, (AX)(DI*2)
-	VMOVUPD        X2, (AX)(R8*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fft64MixWide4AVX512Inv_jw_16
+	VMOVUPD             (CX), X1
+	VMOVUPD             (CX)(BX*1), X2
+	VPERMILPD           $0x55, X2, X3
+	VMULPD.BCST         8(R12), X3, X3
+	VFMSUBADD231PD.BCST (R12), X2, X3
+	VMOVUPD             (CX)(BX*2), X2
+	VPERMILPD           $0x55, X2, X4
+	VMULPD.BCST         24(R12), X4, X4
+	VFMSUBADD231PD.BCST 16(R12), X2, X4
+	VMOVUPD             (CX)(SI*1), X2
+	VPERMILPD           $0x55, X2, X5
+	VMULPD.BCST         40(R12), X5, X5
+	VFMSUBADD231PD.BCST 32(R12), X2, X5
+	VADDPD              X4, X1, X2
+	VSUBPD              X4, X1, X1
+	VADDPD              X5, X3, X4
+	VSUBPD              X5, X3, X3
+	VADDPD              X4, X2, X5
+	VSUBPD              X4, X2, X2
+	VPERMILPD           $0x55, X3, X3
+	VMOVUPD             X1, X4
+	VFMADD231PD         X0, X3, X4
+	VFNMADD231PD        X0, X3, X1
+	VMOVUPD             X5, (AX)
+	VMOVUPD             X4, (AX)(DI*1)
+	VMOVUPD             X2, (AX)(DI*2)
+	VMOVUPD             X1, (AX)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fft64MixWide4AVX512Inv_jw_16:
 fft64MixWide4AVX512Inv_jw_end:
@@ -13249,7 +13209,7 @@ fft64MixWide4AVX512Inv_done:
 	RET
 
 // func fft64MixWide5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fft64MixWide5AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -13612,220 +13572,212 @@ fft64MixWide5AVX512Fwd_j0done:
 	MOVQ tw+16(FP), R12
 
 fft64MixWide5AVX512Fwd_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000040, R12
-	VBROADCASTSD (R12), Z4
-	VBROADCASTSD 8(R12), Z5
-	VBROADCASTSD 16(R12), Z6
-	VBROADCASTSD 24(R12), Z7
-	VBROADCASTSD 32(R12), Z8
-	VBROADCASTSD 40(R12), Z9
-	VBROADCASTSD 48(R12), Z10
-	VBROADCASTSD 56(R12), Z11
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fft64MixWide5AVX512Fwd_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000040, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide5AVX512Fwd_jw_tail
 
 fft64MixWide5AVX512Fwd_jw_k:
-	VMOVUPD        (CX), Z12
-	VMOVUPD        (CX)(BX*1), Z13
-	VPERMILPD      $0x55, Z13, Z14
-	VMULPD         Z5, Z14, Z14
-	VFMADDSUB231PD Z4, Z13, Z14
-	VMOVUPD        (CX)(BX*2), Z13
-	VPERMILPD      $0x55, Z13, Z15
-	VMULPD         Z7, Z15, Z15
-	VFMADDSUB231PD Z6, Z13, Z15
-	VMOVUPD        (CX)(SI*1), Z13
-	VPERMILPD      $0x55, Z13, Z16
-	VMULPD         Z9, Z16, Z16
-	VFMADDSUB231PD Z8, Z13, Z16
-	VMOVUPD        (CX)(BX*4), Z13
-	VPERMILPD      $0x55, Z13, Z17
-	VMULPD         Z11, Z17, Z17
-	VFMADDSUB231PD Z10, Z13, Z17
-	VADDPD         Z17, Z14, Z13
-	VSUBPD         Z17, Z14, Z17
-	VADDPD         Z16, Z15, Z14
-	VSUBPD         Z16, Z15, Z15
-	VADDPD         Z13, Z12, Z16
-	VADDPD         Z14, Z16, Z16
-	VMOVUPD        Z12, Z18
-	VFMADD231PD    Z0, Z13, Z18
-	VFMADD231PD    Z1, Z14, Z18
-	VFMADD231PD    Z1, Z13, Z12
-	VFMADD231PD    Z0, Z14, Z12
-	VPERMILPD      $0x55, Z17, Z13
-	VPERMILPD      $0x55, Z15, Z14
-	VMULPD         Z2, Z13, Z15
-	VFMADD231PD    Z3, Z14, Z15
-	VMULPD         Z3, Z13, Z13
-	VFNMADD231PD   Z2, Z14, Z13
-	VADDPD         Z15, Z18, Z14
-	VSUBPD         Z15, Z18, Z18
-	VADDPD         Z13, Z12, Z15
-	VSUBPD         Z13, Z12, Z12
-	VMOVUPD        Z16, (AX)
-	VMOVUPD        Z14, (AX)(DI*1)
-	VMOVUPD        Z15, (AX)(DI*2)
-	VMOVUPD        Z12, (AX)(R8*1)
-	VMOVUPD        Z18, (AX)(DI*4)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fft64MixWide5AVX512Fwd_jw_k
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMADDSUB231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMADDSUB231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMADDSUB231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMADDSUB231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fft64MixWide5AVX512Fwd_jw_k
 
 fft64MixWide5AVX512Fwd_jw_tail:
-	TESTQ          DX, DX
-	JZ             fft64MixWide5AVX512Fwd_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fft64MixWide5AVX512Fwd_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fft64MixWide5AVX512Fwd_jw_pieces
-	VMOVUPD        (CX), Z12
-	VMOVUPD        (CX)(BX*1), Z13
-	VPERMILPD      $0x55, Z13, Z14
-	VMULPD         Z5, Z14, Z14
-	VFMADDSUB231PD Z4, Z13, Z14
-	VMOVUPD        (CX)(BX*2), Z4
-	VPERMILPD      $0x55, Z4, Z5
-	VMULPD         Z7, Z5, Z5
-	VFMADDSUB231PD Z6, Z4, Z5
-	VMOVUPD        (CX)(SI*1), Z4
-	VPERMILPD      $0x55, Z4, Z6
-	VMULPD         Z9, Z6, Z6
-	VFMADDSUB231PD Z8, Z4, Z6
-	VMOVUPD        (CX)(BX*4), Z4
-	VPERMILPD      $0x55, Z4, Z7
-	VMULPD         Z11, Z7, Z7
-	VFMADDSUB231PD Z10, Z4, Z7
-	VADDPD         Z7, Z14, Z4
-	VSUBPD         Z7, Z14, Z8
-	VADDPD         Z6, Z5, Z7
-	VSUBPD         Z6, Z5, Z5
-	VADDPD         Z4, Z12, Z6
-	VADDPD         Z7, Z6, Z6
-	VMOVUPD        Z12, Z9
-	VFMADD231PD    Z0, Z4, Z9
-	VFMADD231PD    Z1, Z7, Z9
-	VFMADD231PD    Z1, Z4, Z12
-	VFMADD231PD    Z0, Z7, Z12
-	VPERMILPD      $0x55, Z8, Z4
-	VPERMILPD      $0x55, Z5, Z5
-	VMULPD         Z2, Z4, Z7
-	VFMADD231PD    Z3, Z5, Z7
-	VMULPD         Z3, Z4, Z4
-	VFNMADD231PD   Z2, Z5, Z4
-	VADDPD         Z7, Z9, Z5
-	VSUBPD         Z7, Z9, Z9
-	VADDPD         Z4, Z12, Z7
-	VSUBPD         Z4, Z12, Z12
-	VMOVUPD        Z6, (AX)
-	VMOVUPD        Z5, (AX)(DI*1)
-	VMOVUPD        Z7, (AX)(DI*2)
-	VMOVUPD        Z12, (AX)(R8*1)
-	VMOVUPD        Z9, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fft64MixWide5AVX512Fwd_jw_end
+	TESTQ               DX, DX
+	JZ                  fft64MixWide5AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide5AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide5AVX512Fwd_jw_pieces
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMADDSUB231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMADDSUB231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMADDSUB231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMADDSUB231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide5AVX512Fwd_jw_end
 
 fft64MixWide5AVX512Fwd_jw_pieces:
-	TESTQ          $0x00000020, DX
-	JZ             fft64MixWide5AVX512Fwd_jw_32
-	VMOVUPD        (CX), Y12
-	VMOVUPD        (CX)(BX*1), Y13
-	VPERMILPD      $0x55, Y13, Y14
-	VMULPD         Y5, Y14, Y14
-	VFMADDSUB231PD Y4, Y13, Y14
-	VMOVUPD        (CX)(BX*2), Y13
-	VPERMILPD      $0x55, Y13, Y15
-	VMULPD         Y7, Y15, Y15
-	VFMADDSUB231PD Y6, Y13, Y15
-	VMOVUPD        (CX)(SI*1), Y13
-	VPERMILPD      $0x55, Y13, Y16
-	VMULPD         Y9, Y16, Y16
-	VFMADDSUB231PD Y8, Y13, Y16
-	VMOVUPD        (CX)(BX*4), Y13
-	VPERMILPD      $0x55, Y13, Y17
-	VMULPD         Y11, Y17, Y17
-	VFMADDSUB231PD Y10, Y13, Y17
-	VADDPD         Y17, Y14, Y13
-	VSUBPD         Y17, Y14, Y17
-	VADDPD         Y16, Y15, Y14
-	VSUBPD         Y16, Y15, Y15
-	VADDPD         Y13, Y12, Y16
-	VADDPD         Y14, Y16, Y16
-	VMOVUPD        Y12, Y18
-	VFMADD231PD    Y0, Y13, Y18
-	VFMADD231PD    Y1, Y14, Y18
-	VFMADD231PD    Y1, Y13, Y12
-	VFMADD231PD    Y0, Y14, Y12
-	VPERMILPD      $0x55, Y17, Y13
-	VPERMILPD      $0x55, Y15, Y14
-	VMULPD         Y2, Y13, Y15
-	VFMADD231PD    Y3, Y14, Y15
-	VMULPD         Y3, Y13, Y13
-	VFNMADD231PD   Y2, Y14, Y13
-	VADDPD         Y15, Y18, Y14
-	VSUBPD         Y15, Y18, Y18
-	VADDPD         Y13, Y12, Y15
-	VSUBPD         Y13, Y12, Y12
-	VMOVUPD        Y16, (AX)
-	VMOVUPD        Y14, (AX)(DI*1)
-	VMOVUPD        Y15, (AX)(DI*2)
-	VMOVUPD        Y12, (AX)(R8*1)
-	VMOVUPD        Y18, (AX)(DI*4)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fft64MixWide5AVX512Fwd_jw_32
+	VMOVUPD             (CX), Y4
+	VMOVUPD             (CX)(BX*1), Y5
+	VPERMILPD           $0x55, Y5, Y6
+	VMULPD.BCST         8(R12), Y6, Y6
+	VFMADDSUB231PD.BCST (R12), Y5, Y6
+	VMOVUPD             (CX)(BX*2), Y5
+	VPERMILPD           $0x55, Y5, Y7
+	VMULPD.BCST         24(R12), Y7, Y7
+	VFMADDSUB231PD.BCST 16(R12), Y5, Y7
+	VMOVUPD             (CX)(SI*1), Y5
+	VPERMILPD           $0x55, Y5, Y8
+	VMULPD.BCST         40(R12), Y8, Y8
+	VFMADDSUB231PD.BCST 32(R12), Y5, Y8
+	VMOVUPD             (CX)(BX*4), Y5
+	VPERMILPD           $0x55, Y5, Y9
+	VMULPD.BCST         56(R12), Y9, Y9
+	VFMADDSUB231PD.BCST 48(R12), Y5, Y9
+	VADDPD              Y9, Y6, Y5
+	VSUBPD              Y9, Y6, Y9
+	VADDPD              Y8, Y7, Y6
+	VSUBPD              Y8, Y7, Y7
+	VADDPD              Y5, Y4, Y8
+	VADDPD              Y6, Y8, Y8
+	VMOVUPD             Y4, Y10
+	VFMADD231PD         Y0, Y5, Y10
+	VFMADD231PD         Y1, Y6, Y10
+	VFMADD231PD         Y1, Y5, Y4
+	VFMADD231PD         Y0, Y6, Y4
+	VPERMILPD           $0x55, Y9, Y5
+	VPERMILPD           $0x55, Y7, Y6
+	VMULPD              Y2, Y5, Y7
+	VFMADD231PD         Y3, Y6, Y7
+	VMULPD              Y3, Y5, Y5
+	VFNMADD231PD        Y2, Y6, Y5
+	VADDPD              Y7, Y10, Y6
+	VSUBPD              Y7, Y10, Y10
+	VADDPD              Y5, Y4, Y7
+	VSUBPD              Y5, Y4, Y4
+	VMOVUPD             Y8, (AX)
+	VMOVUPD             Y6, (AX)(DI*1)
+	VMOVUPD             Y7, (AX)(DI*2)
+	VMOVUPD             Y4, (AX)(R8*1)
+	VMOVUPD             Y10, (AX)(DI*4)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fft64MixWide5AVX512Fwd_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fft64MixWide5AVX512Fwd_jw_16
-	VMOVUPD        (CX), X12
-	VMOVUPD        (CX)(BX*1), X13
-	VPERMILPD      $0x55, X13, X14
-	VMULPD         X5, X14, X14
-	VFMADDSUB231PD X4, X13, X14
-	VMOVUPD        (CX)(BX*2), X4
-	VPERMILPD      $0x55, X4, X5
-	VMULPD         X7, X5, X5
-	VFMADDSUB231PD X6, X4, X5
-	VMOVUPD        (CX)(SI*1), X4
-	VPERMILPD      $0x55, X4, X6
-	VMULPD         X9, X6, X6
-	VFMADDSUB231PD X8, X4, X6
-	VMOVUPD        (CX)(BX*4), X4
-	VPERMILPD      $0x55, X4, X7
-	VMULPD         X11, X7, X7
-	VFMADDSUB231PD X10, X4, X7
-	VADDPD         X7, X14, X4
-	VSUBPD         X7, X14, X8
-	VADDPD         X6, X5, X7
-	VSUBPD         X6, X5, X5
-	VADDPD         X4, X12, X6
-	VADDPD         X7, X6, X6
-	VMOVUPD        X12, X9
-	VFMADD231PD    X0, X4, X9
-	VFMADD231PD    X1, X7, X9
-	VFMADD231PD    X1, X4, X12
-	VFMADD231PD    X0, X7, X12
-	VPERMILPD      $0x55, X8, X4
-	VPERMILPD      $0x55, X5, X5
-	VMULPD         X2, X4, X7
-	VFMADD231PD    X3, X5, X7
-	VMULPD         X3, X4, X4
-	VFNMADD231PD   X2, X5, X4
-	VADDPD         X7, X9, X5
-	VSUBPD         X7, X9, X9
-	VADDPD         X4, X12, X7
-	VSUBPD         X4, X12, X12
-	VMOVUPD        X6, (AX)
-	VMOVUPD        X5, (AX)(DI*1)
-	VMOVUPD        X7, (AX)(DI*2)
-	VMOVUPD        X12, (AX)(R8*1)
-	VMOVUPD        X9, (AX)(DI*4)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fft64MixWide5AVX512Fwd_jw_16
+	VMOVUPD             (CX), X4
+	VMOVUPD             (CX)(BX*1), X5
+	VPERMILPD           $0x55, X5, X6
+	VMULPD.BCST         8(R12), X6, X6
+	VFMADDSUB231PD.BCST (R12), X5, X6
+	VMOVUPD             (CX)(BX*2), X5
+	VPERMILPD           $0x55, X5, X7
+	VMULPD.BCST         24(R12), X7, X7
+	VFMADDSUB231PD.BCST 16(R12), X5, X7
+	VMOVUPD             (CX)(SI*1), X5
+	VPERMILPD           $0x55, X5, X8
+	VMULPD.BCST         40(R12), X8, X8
+	VFMADDSUB231PD.BCST 32(R12), X5, X8
+	VMOVUPD             (CX)(BX*4), X5
+	VPERMILPD           $0x55, X5, X9
+	VMULPD.BCST         56(R12), X9, X9
+	VFMADDSUB231PD.BCST 48(R12), X5, X9
+	VADDPD              X9, X6, X5
+	VSUBPD              X9, X6, X9
+	VADDPD              X8, X7, X6
+	VSUBPD              X8, X7, X7
+	VADDPD              X5, X4, X8
+	VADDPD              X6, X8, X8
+	VMOVUPD             X4, X10
+	VFMADD231PD         X0, X5, X10
+	VFMADD231PD         X1, X6, X10
+	VFMADD231PD         X1, X5, X4
+	VFMADD231PD         X0, X6, X4
+	VPERMILPD           $0x55, X9, X5
+	VPERMILPD           $0x55, X7, X6
+	VMULPD              X2, X5, X7
+	VFMADD231PD         X3, X6, X7
+	VMULPD              X3, X5, X5
+	VFNMADD231PD        X2, X6, X5
+	VADDPD              X7, X10, X6
+	VSUBPD              X7, X10, X10
+	VADDPD              X5, X4, X7
+	VSUBPD              X5, X4, X4
+	VMOVUPD             X8, (AX)
+	VMOVUPD             X6, (AX)(DI*1)
+	VMOVUPD             X7, (AX)(DI*2)
+	VMOVUPD             X4, (AX)(R8*1)
+	VMOVUPD             X10, (AX)(DI*4)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fft64MixWide5AVX512Fwd_jw_16:
 fft64MixWide5AVX512Fwd_jw_end:
@@ -13837,7 +13789,7 @@ fft64MixWide5AVX512Fwd_done:
 	RET
 
 // func fft64MixWide5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fft64MixWide5AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -14200,220 +14152,212 @@ fft64MixWide5AVX512Inv_j0done:
 	MOVQ tw+16(FP), R12
 
 fft64MixWide5AVX512Inv_j:
-	ADDQ         R10, CX
-	ADDQ         $0x00000040, R12
-	VBROADCASTSD (R12), Z4
-	VBROADCASTSD 8(R12), Z5
-	VBROADCASTSD 16(R12), Z6
-	VBROADCASTSD 24(R12), Z7
-	VBROADCASTSD 32(R12), Z8
-	VBROADCASTSD 40(R12), Z9
-	VBROADCASTSD 48(R12), Z10
-	VBROADCASTSD 56(R12), Z11
-	MOVQ         R9, R13
-	TESTQ        R13, R13
-	JZ           fft64MixWide5AVX512Inv_jw_tail
+	ADDQ  R10, CX
+	ADDQ  $0x00000040, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide5AVX512Inv_jw_tail
 
 fft64MixWide5AVX512Inv_jw_k:
-	VMOVUPD        (CX), Z12
-	VMOVUPD        (CX)(BX*1), Z13
-	VPERMILPD      $0x55, Z13, Z14
-	VMULPD         Z5, Z14, Z14
-	VFMSUBADD231PD Z4, Z13, Z14
-	VMOVUPD        (CX)(BX*2), Z13
-	VPERMILPD      $0x55, Z13, Z15
-	VMULPD         Z7, Z15, Z15
-	VFMSUBADD231PD Z6, Z13, Z15
-	VMOVUPD        (CX)(SI*1), Z13
-	VPERMILPD      $0x55, Z13, Z16
-	VMULPD         Z9, Z16, Z16
-	VFMSUBADD231PD Z8, Z13, Z16
-	VMOVUPD        (CX)(BX*4), Z13
-	VPERMILPD      $0x55, Z13, Z17
-	VMULPD         Z11, Z17, Z17
-	VFMSUBADD231PD Z10, Z13, Z17
-	VADDPD         Z17, Z14, Z13
-	VSUBPD         Z17, Z14, Z17
-	VADDPD         Z16, Z15, Z14
-	VSUBPD         Z16, Z15, Z15
-	VADDPD         Z13, Z12, Z16
-	VADDPD         Z14, Z16, Z16
-	VMOVUPD        Z12, Z18
-	VFMADD231PD    Z0, Z13, Z18
-	VFMADD231PD    Z1, Z14, Z18
-	VFMADD231PD    Z1, Z13, Z12
-	VFMADD231PD    Z0, Z14, Z12
-	VPERMILPD      $0x55, Z17, Z13
-	VPERMILPD      $0x55, Z15, Z14
-	VMULPD         Z2, Z13, Z15
-	VFMADD231PD    Z3, Z14, Z15
-	VMULPD         Z3, Z13, Z13
-	VFNMADD231PD   Z2, Z14, Z13
-	VADDPD         Z15, Z18, Z14
-	VSUBPD         Z15, Z18, Z18
-	VADDPD         Z13, Z12, Z15
-	VSUBPD         Z13, Z12, Z12
-	VMOVUPD        Z16, (AX)
-	VMOVUPD        Z14, (AX)(DI*1)
-	VMOVUPD        Z15, (AX)(DI*2)
-	VMOVUPD        Z12, (AX)(R8*1)
-	VMOVUPD        Z18, (AX)(DI*4)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R13
-	JNZ            fft64MixWide5AVX512Inv_jw_k
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMSUBADD231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMSUBADD231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMSUBADD231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMSUBADD231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fft64MixWide5AVX512Inv_jw_k
 
 fft64MixWide5AVX512Inv_jw_tail:
-	TESTQ          DX, DX
-	JZ             fft64MixWide5AVX512Inv_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fft64MixWide5AVX512Inv_jw_pieces
-	CMPQ           R11, $0x01
-	JE             fft64MixWide5AVX512Inv_jw_pieces
-	VMOVUPD        (CX), Z12
-	VMOVUPD        (CX)(BX*1), Z13
-	VPERMILPD      $0x55, Z13, Z14
-	VMULPD         Z5, Z14, Z14
-	VFMSUBADD231PD Z4, Z13, Z14
-	VMOVUPD        (CX)(BX*2), Z4
-	VPERMILPD      $0x55, Z4, Z5
-	VMULPD         Z7, Z5, Z5
-	VFMSUBADD231PD Z6, Z4, Z5
-	VMOVUPD        (CX)(SI*1), Z4
-	VPERMILPD      $0x55, Z4, Z6
-	VMULPD         Z9, Z6, Z6
-	VFMSUBADD231PD Z8, Z4, Z6
-	VMOVUPD        (CX)(BX*4), Z4
-	VPERMILPD      $0x55, Z4, Z7
-	VMULPD         Z11, Z7, Z7
-	VFMSUBADD231PD Z10, Z4, Z7
-	VADDPD         Z7, Z14, Z4
-	VSUBPD         Z7, Z14, Z8
-	VADDPD         Z6, Z5, Z7
-	VSUBPD         Z6, Z5, Z5
-	VADDPD         Z4, Z12, Z6
-	VADDPD         Z7, Z6, Z6
-	VMOVUPD        Z12, Z9
-	VFMADD231PD    Z0, Z4, Z9
-	VFMADD231PD    Z1, Z7, Z9
-	VFMADD231PD    Z1, Z4, Z12
-	VFMADD231PD    Z0, Z7, Z12
-	VPERMILPD      $0x55, Z8, Z4
-	VPERMILPD      $0x55, Z5, Z5
-	VMULPD         Z2, Z4, Z7
-	VFMADD231PD    Z3, Z5, Z7
-	VMULPD         Z3, Z4, Z4
-	VFNMADD231PD   Z2, Z5, Z4
-	VADDPD         Z7, Z9, Z5
-	VSUBPD         Z7, Z9, Z9
-	VADDPD         Z4, Z12, Z7
-	VSUBPD         Z4, Z12, Z12
-	VMOVUPD        Z6, (AX)
-	VMOVUPD        Z5, (AX)(DI*1)
-	VMOVUPD        Z7, (AX)(DI*2)
-	VMOVUPD        Z12, (AX)(R8*1)
-	VMOVUPD        Z9, (AX)(DI*4)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fft64MixWide5AVX512Inv_jw_end
+	TESTQ               DX, DX
+	JZ                  fft64MixWide5AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide5AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide5AVX512Inv_jw_pieces
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMSUBADD231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMSUBADD231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMSUBADD231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMSUBADD231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide5AVX512Inv_jw_end
 
 fft64MixWide5AVX512Inv_jw_pieces:
-	TESTQ          $0x00000020, DX
-	JZ             fft64MixWide5AVX512Inv_jw_32
-	VMOVUPD        (CX), Y12
-	VMOVUPD        (CX)(BX*1), Y13
-	VPERMILPD      $0x55, Y13, Y14
-	VMULPD         Y5, Y14, Y14
-	VFMSUBADD231PD Y4, Y13, Y14
-	VMOVUPD        (CX)(BX*2), Y13
-	VPERMILPD      $0x55, Y13, Y15
-	VMULPD         Y7, Y15, Y15
-	VFMSUBADD231PD Y6, Y13, Y15
-	VMOVUPD        (CX)(SI*1), Y13
-	VPERMILPD      $0x55, Y13, Y16
-	VMULPD         Y9, Y16, Y16
-	VFMSUBADD231PD Y8, Y13, Y16
-	VMOVUPD        (CX)(BX*4), Y13
-	VPERMILPD      $0x55, Y13, Y17
-	VMULPD         Y11, Y17, Y17
-	VFMSUBADD231PD Y10, Y13, Y17
-	VADDPD         Y17, Y14, Y13
-	VSUBPD         Y17, Y14, Y17
-	VADDPD         Y16, Y15, Y14
-	VSUBPD         Y16, Y15, Y15
-	VADDPD         Y13, Y12, Y16
-	VADDPD         Y14, Y16, Y16
-	VMOVUPD        Y12, Y18
-	VFMADD231PD    Y0, Y13, Y18
-	VFMADD231PD    Y1, Y14, Y18
-	VFMADD231PD    Y1, Y13, Y12
-	VFMADD231PD    Y0, Y14, Y12
-	VPERMILPD      $0x55, Y17, Y13
-	VPERMILPD      $0x55, Y15, Y14
-	VMULPD         Y2, Y13, Y15
-	VFMADD231PD    Y3, Y14, Y15
-	VMULPD         Y3, Y13, Y13
-	VFNMADD231PD   Y2, Y14, Y13
-	VADDPD         Y15, Y18, Y14
-	VSUBPD         Y15, Y18, Y18
-	VADDPD         Y13, Y12, Y15
-	VSUBPD         Y13, Y12, Y12
-	VMOVUPD        Y16, (AX)
-	VMOVUPD        Y14, (AX)(DI*1)
-	VMOVUPD        Y15, (AX)(DI*2)
-	VMOVUPD        Y12, (AX)(R8*1)
-	VMOVUPD        Y18, (AX)(DI*4)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fft64MixWide5AVX512Inv_jw_32
+	VMOVUPD             (CX), Y4
+	VMOVUPD             (CX)(BX*1), Y5
+	VPERMILPD           $0x55, Y5, Y6
+	VMULPD.BCST         8(R12), Y6, Y6
+	VFMSUBADD231PD.BCST (R12), Y5, Y6
+	VMOVUPD             (CX)(BX*2), Y5
+	VPERMILPD           $0x55, Y5, Y7
+	VMULPD.BCST         24(R12), Y7, Y7
+	VFMSUBADD231PD.BCST 16(R12), Y5, Y7
+	VMOVUPD             (CX)(SI*1), Y5
+	VPERMILPD           $0x55, Y5, Y8
+	VMULPD.BCST         40(R12), Y8, Y8
+	VFMSUBADD231PD.BCST 32(R12), Y5, Y8
+	VMOVUPD             (CX)(BX*4), Y5
+	VPERMILPD           $0x55, Y5, Y9
+	VMULPD.BCST         56(R12), Y9, Y9
+	VFMSUBADD231PD.BCST 48(R12), Y5, Y9
+	VADDPD              Y9, Y6, Y5
+	VSUBPD              Y9, Y6, Y9
+	VADDPD              Y8, Y7, Y6
+	VSUBPD              Y8, Y7, Y7
+	VADDPD              Y5, Y4, Y8
+	VADDPD              Y6, Y8, Y8
+	VMOVUPD             Y4, Y10
+	VFMADD231PD         Y0, Y5, Y10
+	VFMADD231PD         Y1, Y6, Y10
+	VFMADD231PD         Y1, Y5, Y4
+	VFMADD231PD         Y0, Y6, Y4
+	VPERMILPD           $0x55, Y9, Y5
+	VPERMILPD           $0x55, Y7, Y6
+	VMULPD              Y2, Y5, Y7
+	VFMADD231PD         Y3, Y6, Y7
+	VMULPD              Y3, Y5, Y5
+	VFNMADD231PD        Y2, Y6, Y5
+	VADDPD              Y7, Y10, Y6
+	VSUBPD              Y7, Y10, Y10
+	VADDPD              Y5, Y4, Y7
+	VSUBPD              Y5, Y4, Y4
+	VMOVUPD             Y8, (AX)
+	VMOVUPD             Y6, (AX)(DI*1)
+	VMOVUPD             Y7, (AX)(DI*2)
+	VMOVUPD             Y4, (AX)(R8*1)
+	VMOVUPD             Y10, (AX)(DI*4)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fft64MixWide5AVX512Inv_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fft64MixWide5AVX512Inv_jw_16
-	VMOVUPD        (CX), X12
-	VMOVUPD        (CX)(BX*1), X13
-	VPERMILPD      $0x55, X13, X14
-	VMULPD         X5, X14, X14
-	VFMSUBADD231PD X4, X13, X14
-	VMOVUPD        (CX)(BX*2), X4
-	VPERMILPD      $0x55, X4, X5
-	VMULPD         X7, X5, X5
-	VFMSUBADD231PD X6, X4, X5
-	VMOVUPD        (CX)(SI*1), X4
-	VPERMILPD      $0x55, X4, X6
-	VMULPD         X9, X6, X6
-	VFMSUBADD231PD X8, X4, X6
-	VMOVUPD        (CX)(BX*4), X4
-	VPERMILPD      $0x55, X4, X7
-	VMULPD         X11, X7, X7
-	VFMSUBADD231PD X10, X4, X7
-	VADDPD         X7, X14, X4
-	VSUBPD         X7, X14, X8
-	VADDPD         X6, X5, X7
-	VSUBPD         X6, X5, X5
-	VADDPD         X4, X12, X6
-	VADDPD         X7, X6, X6
-	VMOVUPD        X12, X9
-	VFMADD231PD    X0, X4, X9
-	VFMADD231PD    X1, X7, X9
-	VFMADD231PD    X1, X4, X12
-	VFMADD231PD    X0, X7, X12
-	VPERMILPD      $0x55, X8, X4
-	VPERMILPD      $0x55, X5, X5
-	VMULPD         X2, X4, X7
-	VFMADD231PD    X3, X5, X7
-	VMULPD         X3, X4, X4
-	VFNMADD231PD   X2, X5, X4
-	VADDPD         X7, X9, X5
-	VSUBPD         X7, X9, X9
-	VADDPD         X4, X12, X7
-	VSUBPD         X4, X12, X12
-	VMOVUPD        X6, (AX)
-	VMOVUPD        X5, (AX)(DI*1)
-	VMOVUPD        X7, (AX)(DI*2)
-	VMOVUPD        X12, (AX)(R8*1)
-	VMOVUPD        X9, (AX)(DI*4)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fft64MixWide5AVX512Inv_jw_16
+	VMOVUPD             (CX), X4
+	VMOVUPD             (CX)(BX*1), X5
+	VPERMILPD           $0x55, X5, X6
+	VMULPD.BCST         8(R12), X6, X6
+	VFMSUBADD231PD.BCST (R12), X5, X6
+	VMOVUPD             (CX)(BX*2), X5
+	VPERMILPD           $0x55, X5, X7
+	VMULPD.BCST         24(R12), X7, X7
+	VFMSUBADD231PD.BCST 16(R12), X5, X7
+	VMOVUPD             (CX)(SI*1), X5
+	VPERMILPD           $0x55, X5, X8
+	VMULPD.BCST         40(R12), X8, X8
+	VFMSUBADD231PD.BCST 32(R12), X5, X8
+	VMOVUPD             (CX)(BX*4), X5
+	VPERMILPD           $0x55, X5, X9
+	VMULPD.BCST         56(R12), X9, X9
+	VFMSUBADD231PD.BCST 48(R12), X5, X9
+	VADDPD              X9, X6, X5
+	VSUBPD              X9, X6, X9
+	VADDPD              X8, X7, X6
+	VSUBPD              X8, X7, X7
+	VADDPD              X5, X4, X8
+	VADDPD              X6, X8, X8
+	VMOVUPD             X4, X10
+	VFMADD231PD         X0, X5, X10
+	VFMADD231PD         X1, X6, X10
+	VFMADD231PD         X1, X5, X4
+	VFMADD231PD         X0, X6, X4
+	VPERMILPD           $0x55, X9, X5
+	VPERMILPD           $0x55, X7, X6
+	VMULPD              X2, X5, X7
+	VFMADD231PD         X3, X6, X7
+	VMULPD              X3, X5, X5
+	VFNMADD231PD        X2, X6, X5
+	VADDPD              X7, X10, X6
+	VSUBPD              X7, X10, X10
+	VADDPD              X5, X4, X7
+	VSUBPD              X5, X4, X4
+	VMOVUPD             X8, (AX)
+	VMOVUPD             X6, (AX)(DI*1)
+	VMOVUPD             X7, (AX)(DI*2)
+	VMOVUPD             X4, (AX)(R8*1)
+	VMOVUPD             X10, (AX)(DI*4)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fft64MixWide5AVX512Inv_jw_16:
 fft64MixWide5AVX512Inv_jw_end:
