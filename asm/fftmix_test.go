@@ -249,3 +249,31 @@ func TestFFTMixedStageMatchesStandInAtEveryLevel(t *testing.T) {
 		}
 	})
 }
+
+// TestFFTMixedStageAllocatesNothing runs each form of the stage (wide,
+// grouped, and r = 1) through the public entry points under
+// testing.AllocsPerRun.
+func TestFFTMixedStageAllocatesNothing(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTMixedSupported(l, 2, 1, 1) {
+			t.Skip("no mixed-radix kernels at this level")
+		}
+		for _, sh := range [][3]int{{5, 4, 30}, {3, 25, 2}, {4, 5, 1}} {
+			p, ls, r := sh[0], sh[1], sh[2]
+			n := p * ls * r
+			w := func(q, j int) complex128 { return cmplx.Rect(1, -2*math.Pi*float64(q*j)/float64(p*ls)) }
+			tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
+			asm.FFTMixedTwiddles(l, p, ls, r, w, tw)
+			tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
+			asm.FFT64MixedTwiddles(l, p, ls, r, w, tw64)
+			in, out := make([]complex64, n), make([]complex64, n)
+			in64, out64 := make([]complex128, n), make([]complex128, n)
+			if a := testing.AllocsPerRun(20, func() {
+				asm.FFTMixedStage(l, p, out, in, tw, ls, 1, false)
+				asm.FFT64MixedStage(l, p, out64, in64, tw64, ls, 1, true)
+			}); a != 0 {
+				t.Errorf("p=%d ls=%d r=%d: %v allocations per call", p, ls, r, a)
+			}
+		}
+	})
+}
