@@ -12,9 +12,11 @@ import (
 	"github.com/ssmkern/ssmkern/asm"
 )
 
-// BenchmarkFFTMixedStage times one wide mixed-radix stage (kernel at each
-// level, and the plain-Go stand-in as "go") and reports ns per four
-// complex values, the unit of the power-of-two stages' speed.
+// BenchmarkFFTMixedStage times one mixed-radix stage through the public
+// entry point at each level (whichever form the shape takes: wide,
+// grouped for r = 2, or narrow), and the plain-Go stand-in as "go", and
+// reports ns per four complex values, the unit of the power-of-two
+// stages' speed.
 //
 //	go test -run '^$' -bench 'FFTMixedStage/avx512/c64_p5_n3000' ./asm
 func BenchmarkFFTMixedStage(b *testing.B) {
@@ -38,8 +40,9 @@ func BenchmarkFFTMixedStage(b *testing.B) {
 	for _, lv := range levels {
 		for _, sh := range shapes {
 			n, p, ls := sh.n, sh.p, sh.ls
-			tw32, w := mixTwiddles[float32](p, ls)
-			tw64, w64 := mixTwiddles[float64](p, ls)
+			_, w := mixTwiddles[float32](p, ls)
+			_, w64 := mixTwiddles[float64](p, ls)
+			wf := func(q, j int) complex128 { return cmplx.Rect(1, -2*math.Pi*float64(q*j)/float64(p*ls)) }
 			in32, out32 := mixBenchBuffers[complex64](n)
 			in64, out64 := mixBenchBuffers[complex128](n)
 			for i := range in32 {
@@ -60,10 +63,15 @@ func BenchmarkFFTMixedStage(b *testing.B) {
 						}
 					default:
 						l, _ := asm.ParseLevel(lv)
+						r := n / (p * ls)
 						if typ == "c64" {
-							run = func() { asm.FFTMixedWideForTest(l, p, out32, in32, tw32, ls, 1, false) }
+							tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
+							asm.FFTMixedTwiddles(l, p, ls, r, wf, tw)
+							run = func() { asm.FFTMixedStage(l, p, out32, in32, tw, ls, 1, false) }
 						} else {
-							run = func() { asm.FFT64MixedWideForTest(l, p, out64, in64, tw64, ls, 1, false) }
+							tw := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
+							asm.FFT64MixedTwiddles(l, p, ls, r, wf, tw)
+							run = func() { asm.FFT64MixedStage(l, p, out64, in64, tw, ls, 1, false) }
 						}
 					}
 					for b.Loop() {
