@@ -32,7 +32,9 @@ package asm
 
 // mixedWideOverlap is the wide kernels' ovl: 1 when r is below a
 // vector's vals but above half of it, so that a j's whole vector spills
-// only onto the next j's row (avogen/fftmix.go).
+// only onto the next j's row (avogen/fftmix.go). Only complex64 r = 3 at
+// AVX2 (and so at AVX-512) has it; complex128 never does (two values per
+// YMM, and r < 4 at AVX-512 runs at AVX2), and its kernels ignore ovl.
 func mixedWideOverlap(r, vals int) int {
 	if r < vals && 2*r > vals {
 		return 1

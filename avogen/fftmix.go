@@ -433,12 +433,7 @@ func mixWide(m mixType, p int, inverse bool) {
 		TESTQ(k, k)
 		JZ(lbl(tag + "_tail"))
 		Label(name + "_" + tag + "_k")
-		if sv != nil {
-			// The scale as the loads' multiply, from memory.
-			body(m, c, func(mem Mem, x reg.VecVirtual) { m.mul(mem, sv, x) }, fullStore, w, nil)
-		} else {
-			body(m, c, full, fullStore, w, nil)
-		}
+		body(m, c, loadFn(sv), fullStore, w, nil)
 		ADDQ(U32(m.v.Bytes()), in)
 		ADDQ(U32(m.v.Bytes()), out)
 		DECQ(k)
@@ -453,20 +448,18 @@ func mixWide(m mixType, p int, inverse bool) {
 		// the last j's last row ends it). Complex64 r = 3 at AVX2, best
 		// of 300 × 50 calls: n = 3000 radix 5 1399 → 892 ns, radix 4
 		// 1015 → 695, n = 1500 radix 2 423 → 328.
-		CMPQ(NewParamAddr("ovl", 48), Imm(0))
-		JE(lbl(tag + "_pieces"))
-		last()
-		JE(lbl(tag + "_pieces"))
-		if sv != nil {
-			body(m, c, func(mem Mem, x reg.VecVirtual) { m.mul(mem, sv, x) }, fullStore, w, nil)
-		} else {
-			body(m, c, full, fullStore, w, nil)
-		}
-		ADDQ(remb, in)
-		ADDQ(remb, out)
-		JMP(lbl(tag + "_end"))
-		Label(name + "_" + tag + "_pieces")
+		// (Complex128 never has such an r: see mixedWideOverlap.)
 		if !m.pd {
+			CMPQ(NewParamAddr("ovl", 48), Imm(0))
+			JE(lbl(tag + "_pieces"))
+			last()
+			JE(lbl(tag + "_pieces"))
+			body(m, c, loadFn(sv), fullStore, w, nil)
+			ADDQ(remb, in)
+			ADDQ(remb, out)
+			JMP(lbl(tag + "_end"))
+			Label(name + "_" + tag + "_pieces")
+
 			// r mod values = values − 1 after whole vectors: one whole
 			// vector ending at r, its first values computed again (the
 			// same values to the same places), for the pieces' two
