@@ -277,3 +277,91 @@ func TestFFTMixedStageAllocatesNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestFFTMixedStagesComposeToDFT chains the public stages into whole
+// transforms (the radices in several orders, so that the grouped, wide
+// and r = 1 forms all take part) and checks them against the DFT in
+// float64: relative RMS error within the design's 1e-6·log2 n (complex64)
+// and 1e-14·log2 n (complex128), the inverse with its 1/n as the first
+// stage's s.
+func TestFFTMixedStagesComposeToDFT(t *testing.T) {
+	plans := [][]int{{5, 5, 5, 4, 2}, {2, 4, 5, 5, 5}, {3, 5, 2}, {4, 3, 2, 5, 5}, {2, 3}, {5, 3, 4, 5, 2, 5}}
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		if !asm.FFTMixedSupported(l, 2, 1, 1) {
+			t.Skip("no mixed-radix kernels at this level")
+		}
+		rng := rand.New(rand.NewPCG(3, 4))
+		for _, radices := range plans {
+			n := 1
+			for _, p := range radices {
+				n *= p
+			}
+			x := make([]complex128, n)
+			for i := range x {
+				x[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+			}
+			for _, inverse := range []bool{false, true} {
+				want := mixDFT(x, inverse)
+				a, b := make([]complex64, n), make([]complex64, n)
+				a64, b64 := make([]complex128, n), make([]complex128, n)
+				for i, v := range x {
+					a[i], a64[i] = complex64(v), v
+				}
+				ls := 1
+				for _, p := range radices {
+					r := n / (p * ls)
+					L := p * ls
+					w := func(q, j int) complex128 { return cmplx.Rect(1, -2*math.Pi*float64(q*j)/float64(L)) }
+					tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
+					asm.FFTMixedTwiddles(l, p, ls, r, w, tw)
+					tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
+					asm.FFT64MixedTwiddles(l, p, ls, r, w, tw64)
+					s := 1.0
+					if inverse && ls == 1 {
+						s = 1 / float64(n)
+					}
+					asm.FFTMixedStage(l, p, b, a, tw, ls, float32(s), inverse)
+					asm.FFT64MixedStage(l, p, b64, a64, tw64, ls, s, inverse)
+					a, b, a64, b64 = b, a, b64, a64
+					ls *= p
+				}
+				logn := math.Log2(float64(n))
+				if e := mixRelRMS(widen128(a), want); !(e <= 1e-6*logn) {
+					t.Errorf("c64 %v inverse=%v: relative RMS error %.3g", radices, inverse, e)
+				}
+				if e := mixRelRMS(a64, want); !(e <= 1e-14*logn) {
+					t.Errorf("c128 %v inverse=%v: relative RMS error %.3g", radices, inverse, e)
+				}
+			}
+		}
+	})
+}
+
+// mixDFT is the DFT of x by its definition (the inverse with 1/n).
+func mixDFT(x []complex128, inverse bool) []complex128 {
+	n := len(x)
+	sign, scale := -1.0, 1.0
+	if inverse {
+		sign, scale = 1, 1/float64(n)
+	}
+	y := make([]complex128, n)
+	for k := range y {
+		var s complex128
+		for j, v := range x {
+			s += v * cmplx.Rect(1, sign*2*math.Pi*float64(j*k%n)/float64(n))
+		}
+		y[k] = s * complex(scale, 0)
+	}
+	return y
+}
+
+// mixRelRMS is ‖got − want‖ / ‖want‖.
+func mixRelRMS(got, want []complex128) float64 {
+	var num, den float64
+	for i := range want {
+		d := got[i] - want[i]
+		num += real(d)*real(d) + imag(d)*imag(d)
+		den += real(want[i])*real(want[i]) + imag(want[i])*imag(want[i])
+	}
+	return math.Sqrt(num / den)
+}
