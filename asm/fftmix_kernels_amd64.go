@@ -18,23 +18,32 @@ package asm
 // at about 110 GB/s (complex64 430–470 ns, complex128 850–930, radix 3
 // and 5 alike), against 26–47 µs for the plain-Go stand-in.
 
-// mixedWideAVX2Below: at AVX-512 a stage whose r is below a ZMM's values
-// runs the AVX2 kernel. Both then take their r values in the same YMM and
-// XMM registers, but the AVX-512 kernel was the slower by 15–25%
-// (best of 400 × 50 calls, interleaved in one process, n = 1000:
-// complex64 radix 5, r = 2, 471 ns against 388; radix 4, r = 2, 373
-// against 279; radix 2, r = 4, 211 against 177; complex128 radix 5, r = 2,
-// 501 against 402), its twiddles broadcast into ZMM registers rather than
-// YMM; broadcasting them again at the tail's width made it slower still
-// (BenchmarkFFTMixedStage, radix 5, r = 2: 456 → 664 ns). From r = 5 on
-// (complex64) the two are level, and from a whole ZMM on AVX-512 leads
-// (radix 5, r = 8: 164 against 183 ns).
+// mixedWideAtAVX2 reports whether a wide stage at AVX-512 with r below a
+// ZMM's vals runs the AVX2 kernel instead: where the AVX-512 kernel would
+// take the r values in the same YMM and XMM pieces, its twiddles broadcast
+// into ZMM registers once per j made it the slower (best of 400 × 50
+// calls, interleaved in one process: complex64 n = 1000, radix 5 r = 2 471
+// against 388 ns, radix 2 r = 4 211 against 177; broadcasting them again
+// at the tail's width was slower still, 456 → 664 ns). With the twiddles
+// read by embedded broadcast (radix 4 and 5) it leads at complex64 r = 4
+// (n = 1000 radix 5 202 → 181 ns, but radix 3 461 → 686), and with ovl
+// (one ZMM per j) from r above half a ZMM (complex64 r = 5, 6, 7;
+// complex128 r = 3). complex128 r = 2 stays at AVX2: radix 5 gained (398
+// → 350 ns) but radix 4 lost (295 → 314).
+func mixedWideAtAVX2(p, r, vals int, c64 bool) bool {
+	switch {
+	case 2*r > vals:
+		return false
+	case c64 && 2*r == vals && p >= 4:
+		return false
+	}
+	return true
+}
 
 // mixedWideOverlap is the wide kernels' ovl: 1 when r is below a
 // vector's vals but above half of it, so that a j's whole vector spills
-// only onto the next j's row (avogen/fftmix.go). Only complex64 r = 3 at
-// AVX2 (and so at AVX-512) has it; complex128 never does (two values per
-// YMM, and r < 4 at AVX-512 runs at AVX2), and its kernels ignore ovl.
+// only onto the next j's row (avogen/fftmix.go): complex64 r = 3 at AVX2
+// and r = 5, 6, 7 at AVX-512, complex128 r = 3 at AVX-512.
 func mixedWideOverlap(r, vals int) int {
 	if r < vals && 2*r > vals {
 		return 1
@@ -46,8 +55,8 @@ func mixedWideOverlap(r, vals int) int {
 func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s float32, inverse bool) {
 	o, i, w := &out[0], &in[0], &tw[0]
 	r := len(in) / (p * ls)
-	if l == AVX512 && r < FFTValues(AVX512) {
-		l = AVX2 // see mixedWideAVX2Below
+	if l == AVX512 && mixedWideAtAVX2(p, r, FFTValues(AVX512), true) {
+		l = AVX2
 	}
 	ovl := mixedWideOverlap(r, FFTValues(l))
 	switch {
@@ -92,8 +101,8 @@ func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s
 func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int, s float64, inverse bool) {
 	o, i, w := &out[0], &in[0], &tw[0]
 	r := len(in) / (p * ls)
-	if l == AVX512 && r < FFT64Values(AVX512) {
-		l = AVX2 // see mixedWideAVX2Below
+	if l == AVX512 && mixedWideAtAVX2(p, r, FFT64Values(AVX512), false) {
+		l = AVX2
 	}
 	ovl := mixedWideOverlap(r, FFT64Values(l))
 	switch {

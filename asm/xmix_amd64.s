@@ -8638,6 +8638,38 @@ fft64MixWide2AVX2Fwd_j0_k:
 fft64MixWide2AVX2Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Fwd_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Fwd_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Fwd_j0_pieces
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Fwd_j0_end
+
+fft64MixWide2AVX2Fwd_j0_pieces:
+	CMPQ    DX, $0x00000010
+	JNE     fft64MixWide2AVX2Fwd_j0_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX2Fwd_j0_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fft64MixWide2AVX2Fwd_j0_end
+
+fft64MixWide2AVX2Fwd_j0_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Fwd_j0_16
 	VMOVUPD (CX), X0
@@ -8674,6 +8706,38 @@ fft64MixWide2AVX2Fwd_j0s_k:
 fft64MixWide2AVX2Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Fwd_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Fwd_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Fwd_j0s_pieces
+	VMULPD  (CX), Y0, Y1
+	VMULPD  (CX)(BX*1), Y0, Y0
+	VADDPD  Y0, Y1, Y2
+	VSUBPD  Y0, Y1, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Fwd_j0s_end
+
+fft64MixWide2AVX2Fwd_j0s_pieces:
+	CMPQ    DX, $0x00000010
+	JNE     fft64MixWide2AVX2Fwd_j0s_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX2Fwd_j0s_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMULPD  (CX), Y0, Y1
+	VMULPD  (CX)(BX*1), Y0, Y0
+	VADDPD  Y0, Y1, Y2
+	VSUBPD  Y0, Y1, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fft64MixWide2AVX2Fwd_j0s_end
+
+fft64MixWide2AVX2Fwd_j0s_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Fwd_j0s_16
 	VMOVUPD (CX), X1
@@ -8722,6 +8786,44 @@ fft64MixWide2AVX2Fwd_jw_k:
 fft64MixWide2AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX2Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMADDSUB231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y0
+	VSUBPD         Y4, Y2, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX2Fwd_jw_end
+
+fft64MixWide2AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide2AVX2Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide2AVX2Fwd_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMADDSUB231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y0
+	VSUBPD         Y4, Y2, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide2AVX2Fwd_jw_end
+
+fft64MixWide2AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide2AVX2Fwd_jw_16
 	VMOVUPD        (CX), X2
@@ -8785,6 +8887,38 @@ fft64MixWide2AVX2Inv_j0_k:
 fft64MixWide2AVX2Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Inv_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Inv_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Inv_j0_pieces
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Inv_j0_end
+
+fft64MixWide2AVX2Inv_j0_pieces:
+	CMPQ    DX, $0x00000010
+	JNE     fft64MixWide2AVX2Inv_j0_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX2Inv_j0_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMOVUPD (CX), Y0
+	VMOVUPD (CX)(BX*1), Y1
+	VADDPD  Y1, Y0, Y2
+	VSUBPD  Y1, Y0, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fft64MixWide2AVX2Inv_j0_end
+
+fft64MixWide2AVX2Inv_j0_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Inv_j0_16
 	VMOVUPD (CX), X0
@@ -8821,6 +8955,38 @@ fft64MixWide2AVX2Inv_j0s_k:
 fft64MixWide2AVX2Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX2Inv_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX2Inv_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX2Inv_j0s_pieces
+	VMULPD  (CX), Y0, Y1
+	VMULPD  (CX)(BX*1), Y0, Y0
+	VADDPD  Y0, Y1, Y2
+	VSUBPD  Y0, Y1, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX2Inv_j0s_end
+
+fft64MixWide2AVX2Inv_j0s_pieces:
+	CMPQ    DX, $0x00000010
+	JNE     fft64MixWide2AVX2Inv_j0s_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX2Inv_j0s_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMULPD  (CX), Y0, Y1
+	VMULPD  (CX)(BX*1), Y0, Y0
+	VADDPD  Y0, Y1, Y2
+	VSUBPD  Y0, Y1, Y0
+	VMOVUPD Y2, (AX)
+	VMOVUPD Y0, (AX)(SI*1)
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, AX
+	JMP     fft64MixWide2AVX2Inv_j0s_end
+
+fft64MixWide2AVX2Inv_j0s_halving:
 	TESTQ   $0x00000010, DX
 	JZ      fft64MixWide2AVX2Inv_j0s_16
 	VMOVUPD (CX), X1
@@ -8869,6 +9035,44 @@ fft64MixWide2AVX2Inv_jw_k:
 fft64MixWide2AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX2Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMSUBADD231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y0
+	VSUBPD         Y4, Y2, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX2Inv_jw_end
+
+fft64MixWide2AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide2AVX2Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide2AVX2Inv_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y2
+	VMOVUPD        (CX)(BX*1), Y3
+	VPERMILPD      $0x55, Y3, Y4
+	VMULPD         Y1, Y4, Y4
+	VFMSUBADD231PD Y0, Y3, Y4
+	VADDPD         Y4, Y2, Y0
+	VSUBPD         Y4, Y2, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide2AVX2Inv_jw_end
+
+fft64MixWide2AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide2AVX2Inv_jw_16
 	VMOVUPD        (CX), X2
@@ -8940,6 +9144,54 @@ fft64MixWide3AVX2Fwd_j0_k:
 fft64MixWide3AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Fwd_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VADDPD       Y2, Y1, Y3
+	VSUBPD       Y2, Y1, Y1
+	VADDPD       Y3, Y0, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y0
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1, Y0
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y0, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Fwd_j0_end
+
+fft64MixWide3AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide3AVX2Fwd_j0_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX2Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VADDPD       Y2, Y1, Y3
+	VSUBPD       Y2, Y1, Y1
+	VADDPD       Y3, Y0, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y0
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1, Y0
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y0, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide3AVX2Fwd_j0_end
+
+fft64MixWide3AVX2Fwd_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
@@ -8992,6 +9244,54 @@ fft64MixWide3AVX2Fwd_j0s_k:
 fft64MixWide3AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Fwd_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y0
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y1
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y1, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Fwd_j0s_end
+
+fft64MixWide3AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide3AVX2Fwd_j0s_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX2Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y0
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y1
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y1, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide3AVX2Fwd_j0s_end
+
+fft64MixWide3AVX2Fwd_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
@@ -9062,6 +9362,66 @@ fft64MixWide3AVX2Fwd_jw_k:
 fft64MixWide3AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX2Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y4
+	VMOVUPD        (CX)(BX*1), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         Y1, Y6, Y6
+	VFMADDSUB231PD Y0, Y5, Y6
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y0, Y4, Y2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y4
+	VPERMILPD      $0x55, Y1, Y0
+	VMOVUPD        Y4, Y1
+	VFMADD231PD    mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y1
+	VFNMADD231PD   mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y4
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX2Fwd_jw_end
+
+fft64MixWide3AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide3AVX2Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide3AVX2Fwd_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y4
+	VMOVUPD        (CX)(BX*1), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         Y1, Y6, Y6
+	VFMADDSUB231PD Y0, Y5, Y6
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y0, Y4, Y2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y4
+	VPERMILPD      $0x55, Y1, Y0
+	VMOVUPD        Y4, Y1
+	VFMADD231PD    mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y1
+	VFNMADD231PD   mix_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y0, Y4
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide3AVX2Fwd_jw_end
+
+fft64MixWide3AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide3AVX2Fwd_jw_16
 	VMOVUPD        (CX), X4
@@ -9164,6 +9524,54 @@ fft64MixWide3AVX2Inv_j0_k:
 fft64MixWide3AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Inv_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VADDPD       Y2, Y1, Y3
+	VSUBPD       Y2, Y1, Y1
+	VADDPD       Y3, Y0, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y0
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y1, Y0
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y0, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Inv_j0_end
+
+fft64MixWide3AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide3AVX2Inv_j0_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX2Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VADDPD       Y2, Y1, Y3
+	VSUBPD       Y2, Y1, Y1
+	VADDPD       Y3, Y0, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y0
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y1, Y0
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y0, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide3AVX2Inv_j0_end
+
+fft64MixWide3AVX2Inv_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
@@ -9216,6 +9624,54 @@ fft64MixWide3AVX2Inv_j0s_k:
 fft64MixWide3AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX2Inv_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y0
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y1
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y1, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX2Inv_j0s_end
+
+fft64MixWide3AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide3AVX2Inv_j0s_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX2Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y0
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VFNMADD231PD mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y1
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y3, (AX)(SI*1)
+	VMOVUPD      Y1, (AX)(SI*2)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide3AVX2Inv_j0s_end
+
+fft64MixWide3AVX2Inv_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide3AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
@@ -9286,6 +9742,66 @@ fft64MixWide3AVX2Inv_jw_k:
 fft64MixWide3AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX2Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y4
+	VMOVUPD        (CX)(BX*1), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         Y1, Y6, Y6
+	VFMSUBADD231PD Y0, Y5, Y6
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y0, Y4, Y2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y4
+	VPERMILPD      $0x55, Y1, Y0
+	VMOVUPD        Y4, Y1
+	VFMADD231PD    mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y1
+	VFNMADD231PD   mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y4
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX2Inv_jw_end
+
+fft64MixWide3AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide3AVX2Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide3AVX2Inv_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y4
+	VMOVUPD        (CX)(BX*1), Y5
+	VPERMILPD      $0x55, Y5, Y6
+	VMULPD         Y1, Y6, Y6
+	VFMSUBADD231PD Y0, Y5, Y6
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y0, Y4, Y2
+	VFNMADD231PD   mix_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0, Y4
+	VPERMILPD      $0x55, Y1, Y0
+	VMOVUPD        Y4, Y1
+	VFMADD231PD    mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y1
+	VFNMADD231PD   mix_f64_bfebb67ae8584caa_3febb67ae8584caa<>+0(SB), Y0, Y4
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide3AVX2Inv_jw_end
+
+fft64MixWide3AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide3AVX2Inv_jw_16
 	VMOVUPD        (CX), X4
@@ -9382,6 +9898,62 @@ fft64MixWide4AVX2Fwd_j0_k:
 fft64MixWide4AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Fwd_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VADDPD       Y2, Y0, Y4
+	VSUBPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y2, Y4, Y3
+	VSUBPD       Y2, Y4, Y2
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y1, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y1, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y2, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Fwd_j0_end
+
+fft64MixWide4AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide4AVX2Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX2Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VADDPD       Y2, Y0, Y4
+	VSUBPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y2, Y4, Y3
+	VSUBPD       Y2, Y4, Y2
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y1, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y1, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y2, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide4AVX2Fwd_j0_end
+
+fft64MixWide4AVX2Fwd_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
@@ -9442,6 +10014,62 @@ fft64MixWide4AVX2Fwd_j0s_k:
 fft64MixWide4AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Fwd_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y0
+	VADDPD       Y3, Y1, Y4
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y4, Y2
+	VSUBPD       Y3, Y4, Y3
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y0, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Fwd_j0s_end
+
+fft64MixWide4AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide4AVX2Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX2Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y0
+	VADDPD       Y3, Y1, Y4
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y4, Y2
+	VSUBPD       Y3, Y4, Y3
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y0, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide4AVX2Fwd_j0s_end
+
+fft64MixWide4AVX2Fwd_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
@@ -9526,6 +10154,80 @@ fft64MixWide4AVX2Fwd_jw_k:
 fft64MixWide4AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide4AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide4AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y1, Y8, Y8
+	VFMADDSUB231PD Y0, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMADDSUB231PD Y4, Y0, Y2
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y2, Y8, Y3
+	VSUBPD         Y2, Y8, Y2
+	VADDPD         Y3, Y0, Y4
+	VSUBPD         Y3, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y3
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y0, (AX)(DI*2)
+	VMOVUPD        Y1, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide4AVX2Fwd_jw_end
+
+fft64MixWide4AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide4AVX2Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fft64MixWide4AVX2Fwd_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y1, Y8, Y8
+	VFMADDSUB231PD Y0, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMADDSUB231PD Y4, Y0, Y2
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y2, Y8, Y3
+	VSUBPD         Y2, Y8, Y2
+	VADDPD         Y3, Y0, Y4
+	VSUBPD         Y3, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y3
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y0, (AX)(DI*2)
+	VMOVUPD        Y1, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide4AVX2Fwd_jw_end
+
+fft64MixWide4AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide4AVX2Fwd_jw_16
 	VMOVUPD        (CX), X6
@@ -9629,6 +10331,62 @@ fft64MixWide4AVX2Inv_j0_k:
 fft64MixWide4AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Inv_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VADDPD       Y2, Y0, Y4
+	VSUBPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y2, Y4, Y3
+	VSUBPD       Y2, Y4, Y2
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y1, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y1, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y2, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Inv_j0_end
+
+fft64MixWide4AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide4AVX2Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX2Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VADDPD       Y2, Y0, Y4
+	VSUBPD       Y2, Y0, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y2, Y4, Y3
+	VSUBPD       Y2, Y4, Y2
+	VPERMILPD    $0x55, Y1, Y1
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y1, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y1, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y2, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide4AVX2Inv_j0_end
+
+fft64MixWide4AVX2Inv_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
@@ -9689,6 +10447,62 @@ fft64MixWide4AVX2Inv_j0s_k:
 fft64MixWide4AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX2Inv_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y0
+	VADDPD       Y3, Y1, Y4
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y4, Y2
+	VSUBPD       Y3, Y4, Y3
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y0, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX2Inv_j0s_end
+
+fft64MixWide4AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide4AVX2Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX2Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y0
+	VADDPD       Y3, Y1, Y4
+	VSUBPD       Y3, Y1, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VADDPD       Y3, Y4, Y2
+	VSUBPD       Y3, Y4, Y3
+	VPERMILPD    $0x55, Y0, Y0
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y0, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y0, Y1
+	VMOVUPD      Y2, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide4AVX2Inv_j0s_end
+
+fft64MixWide4AVX2Inv_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide4AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
@@ -9773,6 +10587,80 @@ fft64MixWide4AVX2Inv_jw_k:
 fft64MixWide4AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide4AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide4AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide4AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y1, Y8, Y8
+	VFMSUBADD231PD Y0, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMSUBADD231PD Y4, Y0, Y2
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y2, Y8, Y3
+	VSUBPD         Y2, Y8, Y2
+	VADDPD         Y3, Y0, Y4
+	VSUBPD         Y3, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y3
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y0, (AX)(DI*2)
+	VMOVUPD        Y1, (AX)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide4AVX2Inv_jw_end
+
+fft64MixWide4AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide4AVX2Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fft64MixWide4AVX2Inv_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y6
+	VMOVUPD        (CX)(BX*1), Y7
+	VPERMILPD      $0x55, Y7, Y8
+	VMULPD         Y1, Y8, Y8
+	VFMSUBADD231PD Y0, Y7, Y8
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMSUBADD231PD Y4, Y0, Y2
+	VADDPD         Y1, Y6, Y0
+	VSUBPD         Y1, Y6, Y1
+	VADDPD         Y2, Y8, Y3
+	VSUBPD         Y2, Y8, Y2
+	VADDPD         Y3, Y0, Y4
+	VSUBPD         Y3, Y0, Y0
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y3
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y3, (AX)(DI*1)
+	VMOVUPD        Y0, (AX)(DI*2)
+	VMOVUPD        Y1, (AX)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide4AVX2Inv_jw_end
+
+fft64MixWide4AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide4AVX2Inv_jw_16
 	VMOVUPD        (CX), X6
@@ -9889,6 +10777,88 @@ fft64MixWide5AVX2Fwd_j0_k:
 fft64MixWide5AVX2Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Fwd_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VMOVUPD      (CX)(BX*4), Y4
+	VADDPD       Y4, Y1, Y5
+	VSUBPD       Y4, Y1, Y4
+	VADDPD       Y3, Y2, Y1
+	VSUBPD       Y3, Y2, Y2
+	VADDPD       Y5, Y0, Y3
+	VADDPD       Y1, Y3, Y3
+	VMOVUPD      Y0, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y1, Y0
+	VPERMILPD    $0x55, Y4, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y1, Y4
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y2, Y4
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y1, Y1
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2, Y1
+	VADDPD       Y4, Y6, Y2
+	VSUBPD       Y4, Y6, Y6
+	VADDPD       Y1, Y0, Y4
+	VSUBPD       Y1, Y0, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Fwd_j0_end
+
+fft64MixWide5AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide5AVX2Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX2Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VMOVUPD      (CX)(BX*4), Y4
+	VADDPD       Y4, Y1, Y5
+	VSUBPD       Y4, Y1, Y4
+	VADDPD       Y3, Y2, Y1
+	VSUBPD       Y3, Y2, Y2
+	VADDPD       Y5, Y0, Y3
+	VADDPD       Y1, Y3, Y3
+	VMOVUPD      Y0, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y1, Y0
+	VPERMILPD    $0x55, Y4, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y1, Y4
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y2, Y4
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y1, Y1
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2, Y1
+	VADDPD       Y4, Y6, Y2
+	VSUBPD       Y4, Y6, Y6
+	VADDPD       Y1, Y0, Y4
+	VSUBPD       Y1, Y0, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide5AVX2Fwd_j0_end
+
+fft64MixWide5AVX2Fwd_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Fwd_j0_16
 	VMOVUPD      (CX), X0
@@ -9975,6 +10945,88 @@ fft64MixWide5AVX2Fwd_j0s_k:
 fft64MixWide5AVX2Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Fwd_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	VMULPD       (CX)(BX*4), Y0, Y0
+	VADDPD       Y0, Y2, Y5
+	VSUBPD       Y0, Y2, Y2
+	VADDPD       Y4, Y3, Y0
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y1, Y4
+	VADDPD       Y0, Y4, Y4
+	VMOVUPD      Y1, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y1
+	VPERMILPD    $0x55, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y2, Y3
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y6, Y2
+	VSUBPD       Y3, Y6, Y6
+	VADDPD       Y0, Y1, Y3
+	VSUBPD       Y0, Y1, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Fwd_j0s_end
+
+fft64MixWide5AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide5AVX2Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX2Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	VMULPD       (CX)(BX*4), Y0, Y0
+	VADDPD       Y0, Y2, Y5
+	VSUBPD       Y0, Y2, Y2
+	VADDPD       Y4, Y3, Y0
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y1, Y4
+	VADDPD       Y0, Y4, Y4
+	VMOVUPD      Y1, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y1
+	VPERMILPD    $0x55, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMULPD       mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD  mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y2, Y3
+	VMULPD       mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y6, Y2
+	VSUBPD       Y3, Y6, Y6
+	VADDPD       Y0, Y1, Y3
+	VSUBPD       Y0, Y1, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide5AVX2Fwd_j0s_end
+
+fft64MixWide5AVX2Fwd_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Fwd_j0s_16
 	VMOVUPD      (CX), X1
@@ -10091,6 +11143,112 @@ fft64MixWide5AVX2Fwd_jw_k:
 fft64MixWide5AVX2Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide5AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide5AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y8
+	VMOVUPD        (CX)(BX*1), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         Y1, Y10, Y10
+	VFMADDSUB231PD Y0, Y9, Y10
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMADDSUB231PD Y4, Y0, Y2
+	VMOVUPD        (CX)(BX*4), Y0
+	VPERMILPD      $0x55, Y0, Y3
+	VMULPD         Y7, Y3, Y3
+	VFMADDSUB231PD Y6, Y0, Y3
+	VADDPD         Y3, Y10, Y0
+	VSUBPD         Y3, Y10, Y4
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y8, Y2
+	VADDPD         Y3, Y2, Y2
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VPERMILPD      $0x55, Y1, Y1
+	VMULPD         mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD    mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y1, Y3
+	VMULPD         mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD   mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y1, Y0
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y5
+	VADDPD         Y0, Y8, Y3
+	VSUBPD         Y0, Y8, Y8
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y8, (AX)(R8*1)
+	VMOVUPD        Y5, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide5AVX2Fwd_jw_end
+
+fft64MixWide5AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide5AVX2Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fft64MixWide5AVX2Fwd_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y8
+	VMOVUPD        (CX)(BX*1), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         Y1, Y10, Y10
+	VFMADDSUB231PD Y0, Y9, Y10
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMADDSUB231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMADDSUB231PD Y4, Y0, Y2
+	VMOVUPD        (CX)(BX*4), Y0
+	VPERMILPD      $0x55, Y0, Y3
+	VMULPD         Y7, Y3, Y3
+	VFMADDSUB231PD Y6, Y0, Y3
+	VADDPD         Y3, Y10, Y0
+	VSUBPD         Y3, Y10, Y4
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y8, Y2
+	VADDPD         Y3, Y2, Y2
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VPERMILPD      $0x55, Y1, Y1
+	VMULPD         mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD    mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y1, Y3
+	VMULPD         mix_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD   mix_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y1, Y0
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y5
+	VADDPD         Y0, Y8, Y3
+	VSUBPD         Y0, Y8, Y8
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y8, (AX)(R8*1)
+	VMOVUPD        Y5, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide5AVX2Fwd_jw_end
+
+fft64MixWide5AVX2Fwd_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide5AVX2Fwd_jw_16
 	VMOVUPD        (CX), X8
@@ -10253,6 +11411,88 @@ fft64MixWide5AVX2Inv_j0_k:
 fft64MixWide5AVX2Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Inv_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VMOVUPD      (CX)(BX*4), Y4
+	VADDPD       Y4, Y1, Y5
+	VSUBPD       Y4, Y1, Y4
+	VADDPD       Y3, Y2, Y1
+	VSUBPD       Y3, Y2, Y2
+	VADDPD       Y5, Y0, Y3
+	VADDPD       Y1, Y3, Y3
+	VMOVUPD      Y0, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y1, Y0
+	VPERMILPD    $0x55, Y4, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y1, Y4
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y2, Y4
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y1, Y1
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y2, Y1
+	VADDPD       Y4, Y6, Y2
+	VSUBPD       Y4, Y6, Y6
+	VADDPD       Y1, Y0, Y4
+	VSUBPD       Y1, Y0, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Inv_j0_end
+
+fft64MixWide5AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide5AVX2Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX2Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	VMOVUPD      (CX)(BX*4), Y4
+	VADDPD       Y4, Y1, Y5
+	VSUBPD       Y4, Y1, Y4
+	VADDPD       Y3, Y2, Y1
+	VSUBPD       Y3, Y2, Y2
+	VADDPD       Y5, Y0, Y3
+	VADDPD       Y1, Y3, Y3
+	VMOVUPD      Y0, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y0
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y1, Y0
+	VPERMILPD    $0x55, Y4, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y1, Y4
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y2, Y4
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y1, Y1
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y2, Y1
+	VADDPD       Y4, Y6, Y2
+	VSUBPD       Y4, Y6, Y6
+	VADDPD       Y1, Y0, Y4
+	VSUBPD       Y1, Y0, Y0
+	VMOVUPD      Y3, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y4, (AX)(DI*2)
+	VMOVUPD      Y0, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide5AVX2Inv_j0_end
+
+fft64MixWide5AVX2Inv_j0_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Inv_j0_16
 	VMOVUPD      (CX), X0
@@ -10339,6 +11579,88 @@ fft64MixWide5AVX2Inv_j0s_k:
 fft64MixWide5AVX2Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX2Inv_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	VMULPD       (CX)(BX*4), Y0, Y0
+	VADDPD       Y0, Y2, Y5
+	VSUBPD       Y0, Y2, Y2
+	VADDPD       Y4, Y3, Y0
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y1, Y4
+	VADDPD       Y0, Y4, Y4
+	VMOVUPD      Y1, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y1
+	VPERMILPD    $0x55, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y2, Y3
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y6, Y2
+	VSUBPD       Y3, Y6, Y6
+	VADDPD       Y0, Y1, Y3
+	VSUBPD       Y0, Y1, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX2Inv_j0s_end
+
+fft64MixWide5AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide5AVX2Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX2Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	VMULPD       (CX)(BX*4), Y0, Y0
+	VADDPD       Y0, Y2, Y5
+	VSUBPD       Y0, Y2, Y2
+	VADDPD       Y4, Y3, Y0
+	VSUBPD       Y4, Y3, Y3
+	VADDPD       Y5, Y1, Y4
+	VADDPD       Y0, Y4, Y4
+	VMOVUPD      Y1, Y6
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y6
+	VFMADD231PD  mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y1
+	VFMADD231PD  mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y1
+	VPERMILPD    $0x55, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMULPD       mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD  mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y2, Y3
+	VMULPD       mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y6, Y2
+	VSUBPD       Y3, Y6, Y6
+	VADDPD       Y0, Y1, Y3
+	VSUBPD       Y0, Y1, Y1
+	VMOVUPD      Y4, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y3, (AX)(DI*2)
+	VMOVUPD      Y1, (AX)(R8*1)
+	VMOVUPD      Y6, (AX)(DI*4)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide5AVX2Inv_j0s_end
+
+fft64MixWide5AVX2Inv_j0s_halving:
 	TESTQ        $0x00000010, DX
 	JZ           fft64MixWide5AVX2Inv_j0s_16
 	VMOVUPD      (CX), X1
@@ -10455,6 +11777,112 @@ fft64MixWide5AVX2Inv_jw_k:
 fft64MixWide5AVX2Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide5AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide5AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide5AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y8
+	VMOVUPD        (CX)(BX*1), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         Y1, Y10, Y10
+	VFMSUBADD231PD Y0, Y9, Y10
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMSUBADD231PD Y4, Y0, Y2
+	VMOVUPD        (CX)(BX*4), Y0
+	VPERMILPD      $0x55, Y0, Y3
+	VMULPD         Y7, Y3, Y3
+	VFMSUBADD231PD Y6, Y0, Y3
+	VADDPD         Y3, Y10, Y0
+	VSUBPD         Y3, Y10, Y4
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y8, Y2
+	VADDPD         Y3, Y2, Y2
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VPERMILPD      $0x55, Y1, Y1
+	VMULPD         mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD    mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y1, Y3
+	VMULPD         mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD   mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y1, Y0
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y5
+	VADDPD         Y0, Y8, Y3
+	VSUBPD         Y0, Y8, Y8
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y8, (AX)(R8*1)
+	VMOVUPD        Y5, (AX)(DI*4)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide5AVX2Inv_jw_end
+
+fft64MixWide5AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide5AVX2Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fft64MixWide5AVX2Inv_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y8
+	VMOVUPD        (CX)(BX*1), Y9
+	VPERMILPD      $0x55, Y9, Y10
+	VMULPD         Y1, Y10, Y10
+	VFMSUBADD231PD Y0, Y9, Y10
+	VMOVUPD        (CX)(BX*2), Y0
+	VPERMILPD      $0x55, Y0, Y1
+	VMULPD         Y3, Y1, Y1
+	VFMSUBADD231PD Y2, Y0, Y1
+	VMOVUPD        (CX)(SI*1), Y0
+	VPERMILPD      $0x55, Y0, Y2
+	VMULPD         Y5, Y2, Y2
+	VFMSUBADD231PD Y4, Y0, Y2
+	VMOVUPD        (CX)(BX*4), Y0
+	VPERMILPD      $0x55, Y0, Y3
+	VMULPD         Y7, Y3, Y3
+	VFMSUBADD231PD Y6, Y0, Y3
+	VADDPD         Y3, Y10, Y0
+	VSUBPD         Y3, Y10, Y4
+	VADDPD         Y2, Y1, Y3
+	VSUBPD         Y2, Y1, Y1
+	VADDPD         Y0, Y8, Y2
+	VADDPD         Y3, Y2, Y2
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y3, Y5
+	VFMADD231PD    mix_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y0, Y8
+	VFMADD231PD    mix_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y3, Y8
+	VPERMILPD      $0x55, Y4, Y0
+	VPERMILPD      $0x55, Y1, Y1
+	VMULPD         mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y0, Y3
+	VFMADD231PD    mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y1, Y3
+	VMULPD         mix_f64_bfe2cf2304755a5e_3fe2cf2304755a5e<>+0(SB), Y0, Y0
+	VFNMADD231PD   mix_f64_bfee6f0e134454ff_3fee6f0e134454ff<>+0(SB), Y1, Y0
+	VADDPD         Y3, Y5, Y1
+	VSUBPD         Y3, Y5, Y5
+	VADDPD         Y0, Y8, Y3
+	VSUBPD         Y0, Y8, Y8
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y1, (AX)(DI*1)
+	VMOVUPD        Y3, (AX)(DI*2)
+	VMOVUPD        Y8, (AX)(R8*1)
+	VMOVUPD        Y5, (AX)(DI*4)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide5AVX2Inv_jw_end
+
+fft64MixWide5AVX2Inv_jw_halving:
 	TESTQ          $0x00000010, DX
 	JZ             fft64MixWide5AVX2Inv_jw_16
 	VMOVUPD        (CX), X8
@@ -10572,6 +12000,38 @@ fft64MixWide2AVX512Fwd_j0_k:
 fft64MixWide2AVX512Fwd_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Fwd_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Fwd_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Fwd_j0_pieces
+	VMOVUPD (CX), Z0
+	VMOVUPD (CX)(BX*1), Z1
+	VADDPD  Z1, Z0, Z2
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Fwd_j0_end
+
+fft64MixWide2AVX512Fwd_j0_pieces:
+	CMPQ    DX, $0x00000030
+	JNE     fft64MixWide2AVX512Fwd_j0_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX512Fwd_j0_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMOVUPD (CX), Z0
+	VMOVUPD (CX)(BX*1), Z1
+	VADDPD  Z1, Z0, Z2
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fft64MixWide2AVX512Fwd_j0_end
+
+fft64MixWide2AVX512Fwd_j0_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Fwd_j0_32
 	VMOVUPD (CX), Y0
@@ -10620,6 +12080,38 @@ fft64MixWide2AVX512Fwd_j0s_k:
 fft64MixWide2AVX512Fwd_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Fwd_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Fwd_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Fwd_j0s_pieces
+	VMULPD  (CX), Z0, Z1
+	VMULPD  (CX)(BX*1), Z0, Z0
+	VADDPD  Z0, Z1, Z2
+	VSUBPD  Z0, Z1, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Fwd_j0s_end
+
+fft64MixWide2AVX512Fwd_j0s_pieces:
+	CMPQ    DX, $0x00000030
+	JNE     fft64MixWide2AVX512Fwd_j0s_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX512Fwd_j0s_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMULPD  (CX), Z0, Z1
+	VMULPD  (CX)(BX*1), Z0, Z0
+	VADDPD  Z0, Z1, Z2
+	VSUBPD  Z0, Z1, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fft64MixWide2AVX512Fwd_j0s_end
+
+fft64MixWide2AVX512Fwd_j0s_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Fwd_j0s_32
 	VMOVUPD (CX), Y1
@@ -10682,6 +12174,44 @@ fft64MixWide2AVX512Fwd_jw_k:
 fft64MixWide2AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX512Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX512Fwd_jw_pieces
+	VMOVUPD        (CX), Z2
+	VMOVUPD        (CX)(BX*1), Z3
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         Z1, Z4, Z4
+	VFMADDSUB231PD Z0, Z3, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	VMOVUPD        Z0, (AX)
+	VMOVUPD        Z1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX512Fwd_jw_end
+
+fft64MixWide2AVX512Fwd_jw_pieces:
+	CMPQ           DX, $0x00000030
+	JNE            fft64MixWide2AVX512Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide2AVX512Fwd_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Z2
+	VMOVUPD        (CX)(BX*1), Z3
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         Z1, Z4, Z4
+	VFMADDSUB231PD Z0, Z3, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	VMOVUPD        Z0, (AX)
+	VMOVUPD        Z1, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fft64MixWide2AVX512Fwd_jw_end
+
+fft64MixWide2AVX512Fwd_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide2AVX512Fwd_jw_32
 	VMOVUPD        (CX), Y2
@@ -10760,6 +12290,38 @@ fft64MixWide2AVX512Inv_j0_k:
 fft64MixWide2AVX512Inv_j0_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Inv_j0_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Inv_j0_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Inv_j0_pieces
+	VMOVUPD (CX), Z0
+	VMOVUPD (CX)(BX*1), Z1
+	VADDPD  Z1, Z0, Z2
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Inv_j0_end
+
+fft64MixWide2AVX512Inv_j0_pieces:
+	CMPQ    DX, $0x00000030
+	JNE     fft64MixWide2AVX512Inv_j0_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX512Inv_j0_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMOVUPD (CX), Z0
+	VMOVUPD (CX)(BX*1), Z1
+	VADDPD  Z1, Z0, Z2
+	VSUBPD  Z1, Z0, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fft64MixWide2AVX512Inv_j0_end
+
+fft64MixWide2AVX512Inv_j0_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Inv_j0_32
 	VMOVUPD (CX), Y0
@@ -10808,6 +12370,38 @@ fft64MixWide2AVX512Inv_j0s_k:
 fft64MixWide2AVX512Inv_j0s_tail:
 	TESTQ   DX, DX
 	JZ      fft64MixWide2AVX512Inv_j0s_end
+	CMPQ    ovl+48(FP), $0x00
+	JE      fft64MixWide2AVX512Inv_j0s_pieces
+	CMPQ    ls+24(FP), $0x01
+	JE      fft64MixWide2AVX512Inv_j0s_pieces
+	VMULPD  (CX), Z0, Z1
+	VMULPD  (CX)(BX*1), Z0, Z0
+	VADDPD  Z0, Z1, Z2
+	VSUBPD  Z0, Z1, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    DX, CX
+	ADDQ    DX, AX
+	JMP     fft64MixWide2AVX512Inv_j0s_end
+
+fft64MixWide2AVX512Inv_j0s_pieces:
+	CMPQ    DX, $0x00000030
+	JNE     fft64MixWide2AVX512Inv_j0s_halving
+	TESTQ   DI, DI
+	JZ      fft64MixWide2AVX512Inv_j0s_halving
+	SUBQ    $0x10, CX
+	SUBQ    $0x10, AX
+	VMULPD  (CX), Z0, Z1
+	VMULPD  (CX)(BX*1), Z0, Z0
+	VADDPD  Z0, Z1, Z2
+	VSUBPD  Z0, Z1, Z0
+	VMOVUPD Z2, (AX)
+	VMOVUPD Z0, (AX)(SI*1)
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, AX
+	JMP     fft64MixWide2AVX512Inv_j0s_end
+
+fft64MixWide2AVX512Inv_j0s_halving:
 	TESTQ   $0x00000020, DX
 	JZ      fft64MixWide2AVX512Inv_j0s_32
 	VMOVUPD (CX), Y1
@@ -10870,6 +12464,44 @@ fft64MixWide2AVX512Inv_jw_k:
 fft64MixWide2AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide2AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide2AVX512Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide2AVX512Inv_jw_pieces
+	VMOVUPD        (CX), Z2
+	VMOVUPD        (CX)(BX*1), Z3
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         Z1, Z4, Z4
+	VFMSUBADD231PD Z0, Z3, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	VMOVUPD        Z0, (AX)
+	VMOVUPD        Z1, (AX)(SI*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide2AVX512Inv_jw_end
+
+fft64MixWide2AVX512Inv_jw_pieces:
+	CMPQ           DX, $0x00000030
+	JNE            fft64MixWide2AVX512Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide2AVX512Inv_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Z2
+	VMOVUPD        (CX)(BX*1), Z3
+	VPERMILPD      $0x55, Z3, Z4
+	VMULPD         Z1, Z4, Z4
+	VFMSUBADD231PD Z0, Z3, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	VMOVUPD        Z0, (AX)
+	VMOVUPD        Z1, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fft64MixWide2AVX512Inv_jw_end
+
+fft64MixWide2AVX512Inv_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide2AVX512Inv_jw_32
 	VMOVUPD        (CX), Y2
@@ -10958,6 +12590,54 @@ fft64MixWide3AVX512Fwd_j0_k:
 fft64MixWide3AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Fwd_j0_pieces
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VADDPD       Z4, Z3, Z5
+	VSUBPD       Z4, Z3, Z3
+	VADDPD       Z5, Z2, Z4
+	VFNMADD231PD Z0, Z5, Z2
+	VPERMILPD    $0x55, Z3, Z3
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z2, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Fwd_j0_end
+
+fft64MixWide3AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide3AVX512Fwd_j0_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX512Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VADDPD       Z4, Z3, Z5
+	VSUBPD       Z4, Z3, Z3
+	VADDPD       Z5, Z2, Z4
+	VFNMADD231PD Z0, Z5, Z2
+	VPERMILPD    $0x55, Z3, Z3
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z2, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide3AVX512Fwd_j0_end
+
+fft64MixWide3AVX512Fwd_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Fwd_j0_32
 	VMOVUPD      (CX), Y2
@@ -11030,6 +12710,54 @@ fft64MixWide3AVX512Fwd_j0s_k:
 fft64MixWide3AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Fwd_j0s_pieces
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z2
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VFNMADD231PD Z0, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z3, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Fwd_j0s_end
+
+fft64MixWide3AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide3AVX512Fwd_j0s_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX512Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z2
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VFNMADD231PD Z0, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z3, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide3AVX512Fwd_j0s_end
+
+fft64MixWide3AVX512Fwd_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Fwd_j0s_32
 	VMOVUPD      (CX), Y3
@@ -11123,6 +12851,66 @@ fft64MixWide3AVX512Fwd_jw_k:
 fft64MixWide3AVX512Fwd_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX512Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX512Fwd_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX512Fwd_jw_pieces
+	VMOVUPD        (CX), Z6
+	VMOVUPD        (CX)(BX*1), Z7
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z3, Z8, Z8
+	VFMADDSUB231PD Z2, Z7, Z8
+	VMOVUPD        (CX)(BX*2), Z2
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         Z5, Z3, Z3
+	VFMADDSUB231PD Z4, Z2, Z3
+	VADDPD         Z3, Z8, Z2
+	VSUBPD         Z3, Z8, Z3
+	VADDPD         Z2, Z6, Z4
+	VFNMADD231PD   Z0, Z2, Z6
+	VPERMILPD      $0x55, Z3, Z2
+	VMOVUPD        Z6, Z3
+	VFMADD231PD    Z1, Z2, Z3
+	VFNMADD231PD   Z1, Z2, Z6
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX512Fwd_jw_end
+
+fft64MixWide3AVX512Fwd_jw_pieces:
+	CMPQ           DX, $0x00000030
+	JNE            fft64MixWide3AVX512Fwd_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide3AVX512Fwd_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Z6
+	VMOVUPD        (CX)(BX*1), Z7
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z3, Z8, Z8
+	VFMADDSUB231PD Z2, Z7, Z8
+	VMOVUPD        (CX)(BX*2), Z2
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         Z5, Z3, Z3
+	VFMADDSUB231PD Z4, Z2, Z3
+	VADDPD         Z3, Z8, Z2
+	VSUBPD         Z3, Z8, Z3
+	VADDPD         Z2, Z6, Z4
+	VFNMADD231PD   Z0, Z2, Z6
+	VPERMILPD      $0x55, Z3, Z2
+	VMOVUPD        Z6, Z3
+	VFMADD231PD    Z1, Z2, Z3
+	VFNMADD231PD   Z1, Z2, Z6
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fft64MixWide3AVX512Fwd_jw_end
+
+fft64MixWide3AVX512Fwd_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide3AVX512Fwd_jw_32
 	VMOVUPD        (CX), Y6
@@ -11233,6 +13021,54 @@ fft64MixWide3AVX512Inv_j0_k:
 fft64MixWide3AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Inv_j0_pieces
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VADDPD       Z4, Z3, Z5
+	VSUBPD       Z4, Z3, Z3
+	VADDPD       Z5, Z2, Z4
+	VFNMADD231PD Z0, Z5, Z2
+	VPERMILPD    $0x55, Z3, Z3
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z2, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Inv_j0_end
+
+fft64MixWide3AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide3AVX512Inv_j0_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX512Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VADDPD       Z4, Z3, Z5
+	VSUBPD       Z4, Z3, Z3
+	VADDPD       Z5, Z2, Z4
+	VFNMADD231PD Z0, Z5, Z2
+	VPERMILPD    $0x55, Z3, Z3
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z2, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide3AVX512Inv_j0_end
+
+fft64MixWide3AVX512Inv_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Inv_j0_32
 	VMOVUPD      (CX), Y2
@@ -11305,6 +13141,54 @@ fft64MixWide3AVX512Inv_j0s_k:
 fft64MixWide3AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide3AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide3AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide3AVX512Inv_j0s_pieces
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z2
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VFNMADD231PD Z0, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z3, (AX)(SI*2)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide3AVX512Inv_j0s_end
+
+fft64MixWide3AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide3AVX512Inv_j0s_halving
+	TESTQ        DI, DI
+	JZ           fft64MixWide3AVX512Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z2
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VFNMADD231PD Z0, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(SI*1)
+	VMOVUPD      Z3, (AX)(SI*2)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide3AVX512Inv_j0s_end
+
+fft64MixWide3AVX512Inv_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide3AVX512Inv_j0s_32
 	VMOVUPD      (CX), Y3
@@ -11398,6 +13282,66 @@ fft64MixWide3AVX512Inv_jw_k:
 fft64MixWide3AVX512Inv_jw_tail:
 	TESTQ          DX, DX
 	JZ             fft64MixWide3AVX512Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide3AVX512Inv_jw_pieces
+	CMPQ           R9, $0x01
+	JE             fft64MixWide3AVX512Inv_jw_pieces
+	VMOVUPD        (CX), Z6
+	VMOVUPD        (CX)(BX*1), Z7
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z3, Z8, Z8
+	VFMSUBADD231PD Z2, Z7, Z8
+	VMOVUPD        (CX)(BX*2), Z2
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         Z5, Z3, Z3
+	VFMSUBADD231PD Z4, Z2, Z3
+	VADDPD         Z3, Z8, Z2
+	VSUBPD         Z3, Z8, Z3
+	VADDPD         Z2, Z6, Z4
+	VFNMADD231PD   Z0, Z2, Z6
+	VPERMILPD      $0x55, Z3, Z2
+	VMOVUPD        Z6, Z3
+	VFMADD231PD    Z1, Z2, Z3
+	VFNMADD231PD   Z1, Z2, Z6
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide3AVX512Inv_jw_end
+
+fft64MixWide3AVX512Inv_jw_pieces:
+	CMPQ           DX, $0x00000030
+	JNE            fft64MixWide3AVX512Inv_jw_halving
+	TESTQ          DI, DI
+	JZ             fft64MixWide3AVX512Inv_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Z6
+	VMOVUPD        (CX)(BX*1), Z7
+	VPERMILPD      $0x55, Z7, Z8
+	VMULPD         Z3, Z8, Z8
+	VFMSUBADD231PD Z2, Z7, Z8
+	VMOVUPD        (CX)(BX*2), Z2
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         Z5, Z3, Z3
+	VFMSUBADD231PD Z4, Z2, Z3
+	VADDPD         Z3, Z8, Z2
+	VSUBPD         Z3, Z8, Z3
+	VADDPD         Z2, Z6, Z4
+	VFNMADD231PD   Z0, Z2, Z6
+	VPERMILPD      $0x55, Z3, Z2
+	VMOVUPD        Z6, Z3
+	VFMADD231PD    Z1, Z2, Z3
+	VFNMADD231PD   Z1, Z2, Z6
+	VMOVUPD        Z4, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	VMOVUPD        Z6, (AX)(SI*2)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000040, AX
+	JMP            fft64MixWide3AVX512Inv_jw_end
+
+fft64MixWide3AVX512Inv_jw_halving:
 	TESTQ          $0x00000020, DX
 	JZ             fft64MixWide3AVX512Inv_jw_32
 	VMOVUPD        (CX), Y6
@@ -11511,6 +13455,62 @@ fft64MixWide4AVX512Fwd_j0_k:
 fft64MixWide4AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Fwd_j0_pieces
+	VMOVUPD      (CX), Z1
+	VMOVUPD      (CX)(BX*1), Z2
+	VMOVUPD      (CX)(BX*2), Z3
+	VMOVUPD      (CX)(SI*1), Z4
+	VADDPD       Z3, Z1, Z5
+	VSUBPD       Z3, Z1, Z1
+	VADDPD       Z4, Z2, Z3
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z3, Z5, Z4
+	VSUBPD       Z3, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z1, Z5
+	VFMADD231PD  Z0, Z2, Z5
+	VFNMADD231PD Z0, Z2, Z1
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z3, (AX)(DI*2)
+	VMOVUPD      Z1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Fwd_j0_end
+
+fft64MixWide4AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide4AVX512Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX512Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z1
+	VMOVUPD      (CX)(BX*1), Z2
+	VMOVUPD      (CX)(BX*2), Z3
+	VMOVUPD      (CX)(SI*1), Z4
+	VADDPD       Z3, Z1, Z5
+	VSUBPD       Z3, Z1, Z1
+	VADDPD       Z4, Z2, Z3
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z3, Z5, Z4
+	VSUBPD       Z3, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z1, Z5
+	VFMADD231PD  Z0, Z2, Z5
+	VFNMADD231PD Z0, Z2, Z1
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z3, (AX)(DI*2)
+	VMOVUPD      Z1, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide4AVX512Fwd_j0_end
+
+fft64MixWide4AVX512Fwd_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Fwd_j0_32
 	VMOVUPD      (CX), Y1
@@ -11595,6 +13595,62 @@ fft64MixWide4AVX512Fwd_j0s_k:
 fft64MixWide4AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Fwd_j0s_pieces
+	VMULPD       (CX), Z1, Z2
+	VMULPD       (CX)(BX*1), Z1, Z3
+	VMULPD       (CX)(BX*2), Z1, Z4
+	VMULPD       (CX)(SI*1), Z1, Z1
+	VADDPD       Z4, Z2, Z5
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z1, Z3, Z4
+	VSUBPD       Z1, Z3, Z1
+	VADDPD       Z4, Z5, Z3
+	VSUBPD       Z4, Z5, Z4
+	VPERMILPD    $0x55, Z1, Z1
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z1, Z5
+	VFNMADD231PD Z0, Z1, Z2
+	VMOVUPD      Z3, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z4, (AX)(DI*2)
+	VMOVUPD      Z2, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Fwd_j0s_end
+
+fft64MixWide4AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide4AVX512Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX512Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z1, Z2
+	VMULPD       (CX)(BX*1), Z1, Z3
+	VMULPD       (CX)(BX*2), Z1, Z4
+	VMULPD       (CX)(SI*1), Z1, Z1
+	VADDPD       Z4, Z2, Z5
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z1, Z3, Z4
+	VSUBPD       Z1, Z3, Z1
+	VADDPD       Z4, Z5, Z3
+	VSUBPD       Z4, Z5, Z4
+	VPERMILPD    $0x55, Z1, Z1
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z1, Z5
+	VFNMADD231PD Z0, Z1, Z2
+	VMOVUPD      Z3, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z4, (AX)(DI*2)
+	VMOVUPD      Z2, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide4AVX512Fwd_j0s_end
+
+fft64MixWide4AVX512Fwd_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Fwd_j0s_32
 	VMOVUPD      (CX), Y2
@@ -11701,6 +13757,80 @@ fft64MixWide4AVX512Fwd_jw_k:
 fft64MixWide4AVX512Fwd_jw_tail:
 	TESTQ               DX, DX
 	JZ                  fft64MixWide4AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide4AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide4AVX512Fwd_jw_pieces
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMADDSUB231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMADDSUB231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMADDSUB231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide4AVX512Fwd_jw_end
+
+fft64MixWide4AVX512Fwd_jw_pieces:
+	CMPQ                DX, $0x00000030
+	JNE                 fft64MixWide4AVX512Fwd_jw_halving
+	TESTQ               R9, R9
+	JZ                  fft64MixWide4AVX512Fwd_jw_halving
+	SUBQ                $0x10, CX
+	SUBQ                $0x10, AX
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMADDSUB231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMADDSUB231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMADDSUB231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fft64MixWide4AVX512Fwd_jw_end
+
+fft64MixWide4AVX512Fwd_jw_halving:
 	TESTQ               $0x00000020, DX
 	JZ                  fft64MixWide4AVX512Fwd_jw_32
 	VMOVUPD             (CX), Y1
@@ -11828,6 +13958,62 @@ fft64MixWide4AVX512Inv_j0_k:
 fft64MixWide4AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Inv_j0_pieces
+	VMOVUPD      (CX), Z1
+	VMOVUPD      (CX)(BX*1), Z2
+	VMOVUPD      (CX)(BX*2), Z3
+	VMOVUPD      (CX)(SI*1), Z4
+	VADDPD       Z3, Z1, Z5
+	VSUBPD       Z3, Z1, Z1
+	VADDPD       Z4, Z2, Z3
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z3, Z5, Z4
+	VSUBPD       Z3, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z1, Z5
+	VFMADD231PD  Z0, Z2, Z5
+	VFNMADD231PD Z0, Z2, Z1
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z3, (AX)(DI*2)
+	VMOVUPD      Z1, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Inv_j0_end
+
+fft64MixWide4AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide4AVX512Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX512Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z1
+	VMOVUPD      (CX)(BX*1), Z2
+	VMOVUPD      (CX)(BX*2), Z3
+	VMOVUPD      (CX)(SI*1), Z4
+	VADDPD       Z3, Z1, Z5
+	VSUBPD       Z3, Z1, Z1
+	VADDPD       Z4, Z2, Z3
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z3, Z5, Z4
+	VSUBPD       Z3, Z5, Z3
+	VPERMILPD    $0x55, Z2, Z2
+	VMOVUPD      Z1, Z5
+	VFMADD231PD  Z0, Z2, Z5
+	VFNMADD231PD Z0, Z2, Z1
+	VMOVUPD      Z4, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z3, (AX)(DI*2)
+	VMOVUPD      Z1, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide4AVX512Inv_j0_end
+
+fft64MixWide4AVX512Inv_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Inv_j0_32
 	VMOVUPD      (CX), Y1
@@ -11912,6 +14098,62 @@ fft64MixWide4AVX512Inv_j0s_k:
 fft64MixWide4AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide4AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide4AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide4AVX512Inv_j0s_pieces
+	VMULPD       (CX), Z1, Z2
+	VMULPD       (CX)(BX*1), Z1, Z3
+	VMULPD       (CX)(BX*2), Z1, Z4
+	VMULPD       (CX)(SI*1), Z1, Z1
+	VADDPD       Z4, Z2, Z5
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z1, Z3, Z4
+	VSUBPD       Z1, Z3, Z1
+	VADDPD       Z4, Z5, Z3
+	VSUBPD       Z4, Z5, Z4
+	VPERMILPD    $0x55, Z1, Z1
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z1, Z5
+	VFNMADD231PD Z0, Z1, Z2
+	VMOVUPD      Z3, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z4, (AX)(DI*2)
+	VMOVUPD      Z2, (AX)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide4AVX512Inv_j0s_end
+
+fft64MixWide4AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide4AVX512Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide4AVX512Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z1, Z2
+	VMULPD       (CX)(BX*1), Z1, Z3
+	VMULPD       (CX)(BX*2), Z1, Z4
+	VMULPD       (CX)(SI*1), Z1, Z1
+	VADDPD       Z4, Z2, Z5
+	VSUBPD       Z4, Z2, Z2
+	VADDPD       Z1, Z3, Z4
+	VSUBPD       Z1, Z3, Z1
+	VADDPD       Z4, Z5, Z3
+	VSUBPD       Z4, Z5, Z4
+	VPERMILPD    $0x55, Z1, Z1
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z1, Z5
+	VFNMADD231PD Z0, Z1, Z2
+	VMOVUPD      Z3, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z4, (AX)(DI*2)
+	VMOVUPD      Z2, (AX)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide4AVX512Inv_j0s_end
+
+fft64MixWide4AVX512Inv_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide4AVX512Inv_j0s_32
 	VMOVUPD      (CX), Y2
@@ -12018,6 +14260,80 @@ fft64MixWide4AVX512Inv_jw_k:
 fft64MixWide4AVX512Inv_jw_tail:
 	TESTQ               DX, DX
 	JZ                  fft64MixWide4AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide4AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide4AVX512Inv_jw_pieces
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMSUBADD231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMSUBADD231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMSUBADD231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide4AVX512Inv_jw_end
+
+fft64MixWide4AVX512Inv_jw_pieces:
+	CMPQ                DX, $0x00000030
+	JNE                 fft64MixWide4AVX512Inv_jw_halving
+	TESTQ               R9, R9
+	JZ                  fft64MixWide4AVX512Inv_jw_halving
+	SUBQ                $0x10, CX
+	SUBQ                $0x10, AX
+	VMOVUPD             (CX), Z1
+	VMOVUPD             (CX)(BX*1), Z2
+	VPERMILPD           $0x55, Z2, Z3
+	VMULPD.BCST         8(R12), Z3, Z3
+	VFMSUBADD231PD.BCST (R12), Z2, Z3
+	VMOVUPD             (CX)(BX*2), Z2
+	VPERMILPD           $0x55, Z2, Z4
+	VMULPD.BCST         24(R12), Z4, Z4
+	VFMSUBADD231PD.BCST 16(R12), Z2, Z4
+	VMOVUPD             (CX)(SI*1), Z2
+	VPERMILPD           $0x55, Z2, Z5
+	VMULPD.BCST         40(R12), Z5, Z5
+	VFMSUBADD231PD.BCST 32(R12), Z2, Z5
+	VADDPD              Z4, Z1, Z2
+	VSUBPD              Z4, Z1, Z1
+	VADDPD              Z5, Z3, Z4
+	VSUBPD              Z5, Z3, Z3
+	VADDPD              Z4, Z2, Z5
+	VSUBPD              Z4, Z2, Z2
+	VPERMILPD           $0x55, Z3, Z3
+	VMOVUPD             Z1, Z4
+	VFMADD231PD         Z0, Z3, Z4
+	VFNMADD231PD        Z0, Z3, Z1
+	VMOVUPD             Z5, (AX)
+	VMOVUPD             Z4, (AX)(DI*1)
+	VMOVUPD             Z2, (AX)(DI*2)
+	VMOVUPD             Z1, (AX)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fft64MixWide4AVX512Inv_jw_end
+
+fft64MixWide4AVX512Inv_jw_halving:
 	TESTQ               $0x00000020, DX
 	JZ                  fft64MixWide4AVX512Inv_jw_32
 	VMOVUPD             (CX), Y1
@@ -12161,6 +14477,88 @@ fft64MixWide5AVX512Fwd_j0_k:
 fft64MixWide5AVX512Fwd_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Fwd_j0_pieces
+	VMOVUPD      (CX), Z4
+	VMOVUPD      (CX)(BX*1), Z5
+	VMOVUPD      (CX)(BX*2), Z6
+	VMOVUPD      (CX)(SI*1), Z7
+	VMOVUPD      (CX)(BX*4), Z8
+	VADDPD       Z8, Z5, Z9
+	VSUBPD       Z8, Z5, Z8
+	VADDPD       Z7, Z6, Z5
+	VSUBPD       Z7, Z6, Z6
+	VADDPD       Z9, Z4, Z7
+	VADDPD       Z5, Z7, Z7
+	VMOVUPD      Z4, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z5, Z10
+	VFMADD231PD  Z1, Z9, Z4
+	VFMADD231PD  Z0, Z5, Z4
+	VPERMILPD    $0x55, Z8, Z5
+	VPERMILPD    $0x55, Z6, Z6
+	VMULPD       Z2, Z5, Z8
+	VFMADD231PD  Z3, Z6, Z8
+	VMULPD       Z3, Z5, Z5
+	VFNMADD231PD Z2, Z6, Z5
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z10
+	VADDPD       Z5, Z4, Z8
+	VSUBPD       Z5, Z4, Z4
+	VMOVUPD      Z7, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z8, (AX)(DI*2)
+	VMOVUPD      Z4, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Fwd_j0_end
+
+fft64MixWide5AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide5AVX512Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX512Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z4
+	VMOVUPD      (CX)(BX*1), Z5
+	VMOVUPD      (CX)(BX*2), Z6
+	VMOVUPD      (CX)(SI*1), Z7
+	VMOVUPD      (CX)(BX*4), Z8
+	VADDPD       Z8, Z5, Z9
+	VSUBPD       Z8, Z5, Z8
+	VADDPD       Z7, Z6, Z5
+	VSUBPD       Z7, Z6, Z6
+	VADDPD       Z9, Z4, Z7
+	VADDPD       Z5, Z7, Z7
+	VMOVUPD      Z4, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z5, Z10
+	VFMADD231PD  Z1, Z9, Z4
+	VFMADD231PD  Z0, Z5, Z4
+	VPERMILPD    $0x55, Z8, Z5
+	VPERMILPD    $0x55, Z6, Z6
+	VMULPD       Z2, Z5, Z8
+	VFMADD231PD  Z3, Z6, Z8
+	VMULPD       Z3, Z5, Z5
+	VFNMADD231PD Z2, Z6, Z5
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z10
+	VADDPD       Z5, Z4, Z8
+	VSUBPD       Z5, Z4, Z4
+	VMOVUPD      Z7, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z8, (AX)(DI*2)
+	VMOVUPD      Z4, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide5AVX512Fwd_j0_end
+
+fft64MixWide5AVX512Fwd_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Fwd_j0_32
 	VMOVUPD      (CX), Y4
@@ -12284,6 +14682,88 @@ fft64MixWide5AVX512Fwd_j0s_k:
 fft64MixWide5AVX512Fwd_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Fwd_j0s_pieces
+	VMULPD       (CX), Z4, Z5
+	VMULPD       (CX)(BX*1), Z4, Z6
+	VMULPD       (CX)(BX*2), Z4, Z7
+	VMULPD       (CX)(SI*1), Z4, Z8
+	VMULPD       (CX)(BX*4), Z4, Z4
+	VADDPD       Z4, Z6, Z9
+	VSUBPD       Z4, Z6, Z6
+	VADDPD       Z8, Z7, Z4
+	VSUBPD       Z8, Z7, Z7
+	VADDPD       Z9, Z5, Z8
+	VADDPD       Z4, Z8, Z8
+	VMOVUPD      Z5, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z4, Z10
+	VFMADD231PD  Z1, Z9, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VPERMILPD    $0x55, Z6, Z4
+	VPERMILPD    $0x55, Z7, Z6
+	VMULPD       Z2, Z4, Z7
+	VFMADD231PD  Z3, Z6, Z7
+	VMULPD       Z3, Z4, Z4
+	VFNMADD231PD Z2, Z6, Z4
+	VADDPD       Z7, Z10, Z6
+	VSUBPD       Z7, Z10, Z10
+	VADDPD       Z4, Z5, Z7
+	VSUBPD       Z4, Z5, Z5
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z7, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Fwd_j0s_end
+
+fft64MixWide5AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide5AVX512Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX512Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z4, Z5
+	VMULPD       (CX)(BX*1), Z4, Z6
+	VMULPD       (CX)(BX*2), Z4, Z7
+	VMULPD       (CX)(SI*1), Z4, Z8
+	VMULPD       (CX)(BX*4), Z4, Z4
+	VADDPD       Z4, Z6, Z9
+	VSUBPD       Z4, Z6, Z6
+	VADDPD       Z8, Z7, Z4
+	VSUBPD       Z8, Z7, Z7
+	VADDPD       Z9, Z5, Z8
+	VADDPD       Z4, Z8, Z8
+	VMOVUPD      Z5, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z4, Z10
+	VFMADD231PD  Z1, Z9, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VPERMILPD    $0x55, Z6, Z4
+	VPERMILPD    $0x55, Z7, Z6
+	VMULPD       Z2, Z4, Z7
+	VFMADD231PD  Z3, Z6, Z7
+	VMULPD       Z3, Z4, Z4
+	VFNMADD231PD Z2, Z6, Z4
+	VADDPD       Z7, Z10, Z6
+	VSUBPD       Z7, Z10, Z10
+	VADDPD       Z4, Z5, Z7
+	VSUBPD       Z4, Z5, Z5
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z7, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide5AVX512Fwd_j0s_end
+
+fft64MixWide5AVX512Fwd_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Fwd_j0s_32
 	VMOVUPD      (CX), Y5
@@ -12434,6 +14914,112 @@ fft64MixWide5AVX512Fwd_jw_k:
 fft64MixWide5AVX512Fwd_jw_tail:
 	TESTQ               DX, DX
 	JZ                  fft64MixWide5AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide5AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide5AVX512Fwd_jw_pieces
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMADDSUB231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMADDSUB231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMADDSUB231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMADDSUB231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide5AVX512Fwd_jw_end
+
+fft64MixWide5AVX512Fwd_jw_pieces:
+	CMPQ                DX, $0x00000030
+	JNE                 fft64MixWide5AVX512Fwd_jw_halving
+	TESTQ               R9, R9
+	JZ                  fft64MixWide5AVX512Fwd_jw_halving
+	SUBQ                $0x10, CX
+	SUBQ                $0x10, AX
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMADDSUB231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMADDSUB231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMADDSUB231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMADDSUB231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fft64MixWide5AVX512Fwd_jw_end
+
+fft64MixWide5AVX512Fwd_jw_halving:
 	TESTQ               $0x00000020, DX
 	JZ                  fft64MixWide5AVX512Fwd_jw_32
 	VMOVUPD             (CX), Y4
@@ -12609,6 +15195,88 @@ fft64MixWide5AVX512Inv_j0_k:
 fft64MixWide5AVX512Inv_j0_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Inv_j0_pieces
+	VMOVUPD      (CX), Z4
+	VMOVUPD      (CX)(BX*1), Z5
+	VMOVUPD      (CX)(BX*2), Z6
+	VMOVUPD      (CX)(SI*1), Z7
+	VMOVUPD      (CX)(BX*4), Z8
+	VADDPD       Z8, Z5, Z9
+	VSUBPD       Z8, Z5, Z8
+	VADDPD       Z7, Z6, Z5
+	VSUBPD       Z7, Z6, Z6
+	VADDPD       Z9, Z4, Z7
+	VADDPD       Z5, Z7, Z7
+	VMOVUPD      Z4, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z5, Z10
+	VFMADD231PD  Z1, Z9, Z4
+	VFMADD231PD  Z0, Z5, Z4
+	VPERMILPD    $0x55, Z8, Z5
+	VPERMILPD    $0x55, Z6, Z6
+	VMULPD       Z2, Z5, Z8
+	VFMADD231PD  Z3, Z6, Z8
+	VMULPD       Z3, Z5, Z5
+	VFNMADD231PD Z2, Z6, Z5
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z10
+	VADDPD       Z5, Z4, Z8
+	VSUBPD       Z5, Z4, Z4
+	VMOVUPD      Z7, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z8, (AX)(DI*2)
+	VMOVUPD      Z4, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Inv_j0_end
+
+fft64MixWide5AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide5AVX512Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX512Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z4
+	VMOVUPD      (CX)(BX*1), Z5
+	VMOVUPD      (CX)(BX*2), Z6
+	VMOVUPD      (CX)(SI*1), Z7
+	VMOVUPD      (CX)(BX*4), Z8
+	VADDPD       Z8, Z5, Z9
+	VSUBPD       Z8, Z5, Z8
+	VADDPD       Z7, Z6, Z5
+	VSUBPD       Z7, Z6, Z6
+	VADDPD       Z9, Z4, Z7
+	VADDPD       Z5, Z7, Z7
+	VMOVUPD      Z4, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z5, Z10
+	VFMADD231PD  Z1, Z9, Z4
+	VFMADD231PD  Z0, Z5, Z4
+	VPERMILPD    $0x55, Z8, Z5
+	VPERMILPD    $0x55, Z6, Z6
+	VMULPD       Z2, Z5, Z8
+	VFMADD231PD  Z3, Z6, Z8
+	VMULPD       Z3, Z5, Z5
+	VFNMADD231PD Z2, Z6, Z5
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z10
+	VADDPD       Z5, Z4, Z8
+	VSUBPD       Z5, Z4, Z4
+	VMOVUPD      Z7, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z8, (AX)(DI*2)
+	VMOVUPD      Z4, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide5AVX512Inv_j0_end
+
+fft64MixWide5AVX512Inv_j0_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Inv_j0_32
 	VMOVUPD      (CX), Y4
@@ -12732,6 +15400,88 @@ fft64MixWide5AVX512Inv_j0s_k:
 fft64MixWide5AVX512Inv_j0s_tail:
 	TESTQ        DX, DX
 	JZ           fft64MixWide5AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide5AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide5AVX512Inv_j0s_pieces
+	VMULPD       (CX), Z4, Z5
+	VMULPD       (CX)(BX*1), Z4, Z6
+	VMULPD       (CX)(BX*2), Z4, Z7
+	VMULPD       (CX)(SI*1), Z4, Z8
+	VMULPD       (CX)(BX*4), Z4, Z4
+	VADDPD       Z4, Z6, Z9
+	VSUBPD       Z4, Z6, Z6
+	VADDPD       Z8, Z7, Z4
+	VSUBPD       Z8, Z7, Z7
+	VADDPD       Z9, Z5, Z8
+	VADDPD       Z4, Z8, Z8
+	VMOVUPD      Z5, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z4, Z10
+	VFMADD231PD  Z1, Z9, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VPERMILPD    $0x55, Z6, Z4
+	VPERMILPD    $0x55, Z7, Z6
+	VMULPD       Z2, Z4, Z7
+	VFMADD231PD  Z3, Z6, Z7
+	VMULPD       Z3, Z4, Z4
+	VFNMADD231PD Z2, Z6, Z4
+	VADDPD       Z7, Z10, Z6
+	VSUBPD       Z7, Z10, Z10
+	VADDPD       Z4, Z5, Z7
+	VSUBPD       Z4, Z5, Z5
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z7, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide5AVX512Inv_j0s_end
+
+fft64MixWide5AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide5AVX512Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide5AVX512Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z4, Z5
+	VMULPD       (CX)(BX*1), Z4, Z6
+	VMULPD       (CX)(BX*2), Z4, Z7
+	VMULPD       (CX)(SI*1), Z4, Z8
+	VMULPD       (CX)(BX*4), Z4, Z4
+	VADDPD       Z4, Z6, Z9
+	VSUBPD       Z4, Z6, Z6
+	VADDPD       Z8, Z7, Z4
+	VSUBPD       Z8, Z7, Z7
+	VADDPD       Z9, Z5, Z8
+	VADDPD       Z4, Z8, Z8
+	VMOVUPD      Z5, Z10
+	VFMADD231PD  Z0, Z9, Z10
+	VFMADD231PD  Z1, Z4, Z10
+	VFMADD231PD  Z1, Z9, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VPERMILPD    $0x55, Z6, Z4
+	VPERMILPD    $0x55, Z7, Z6
+	VMULPD       Z2, Z4, Z7
+	VFMADD231PD  Z3, Z6, Z7
+	VMULPD       Z3, Z4, Z4
+	VFNMADD231PD Z2, Z6, Z4
+	VADDPD       Z7, Z10, Z6
+	VSUBPD       Z7, Z10, Z10
+	VADDPD       Z4, Z5, Z7
+	VSUBPD       Z4, Z5, Z5
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z6, (AX)(DI*1)
+	VMOVUPD      Z7, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	VMOVUPD      Z10, (AX)(DI*4)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide5AVX512Inv_j0s_end
+
+fft64MixWide5AVX512Inv_j0s_halving:
 	TESTQ        $0x00000020, DX
 	JZ           fft64MixWide5AVX512Inv_j0s_32
 	VMOVUPD      (CX), Y5
@@ -12882,6 +15632,112 @@ fft64MixWide5AVX512Inv_jw_k:
 fft64MixWide5AVX512Inv_jw_tail:
 	TESTQ               DX, DX
 	JZ                  fft64MixWide5AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide5AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide5AVX512Inv_jw_pieces
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMSUBADD231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMSUBADD231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMSUBADD231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMSUBADD231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide5AVX512Inv_jw_end
+
+fft64MixWide5AVX512Inv_jw_pieces:
+	CMPQ                DX, $0x00000030
+	JNE                 fft64MixWide5AVX512Inv_jw_halving
+	TESTQ               R9, R9
+	JZ                  fft64MixWide5AVX512Inv_jw_halving
+	SUBQ                $0x10, CX
+	SUBQ                $0x10, AX
+	VMOVUPD             (CX), Z4
+	VMOVUPD             (CX)(BX*1), Z5
+	VPERMILPD           $0x55, Z5, Z6
+	VMULPD.BCST         8(R12), Z6, Z6
+	VFMSUBADD231PD.BCST (R12), Z5, Z6
+	VMOVUPD             (CX)(BX*2), Z5
+	VPERMILPD           $0x55, Z5, Z7
+	VMULPD.BCST         24(R12), Z7, Z7
+	VFMSUBADD231PD.BCST 16(R12), Z5, Z7
+	VMOVUPD             (CX)(SI*1), Z5
+	VPERMILPD           $0x55, Z5, Z8
+	VMULPD.BCST         40(R12), Z8, Z8
+	VFMSUBADD231PD.BCST 32(R12), Z5, Z8
+	VMOVUPD             (CX)(BX*4), Z5
+	VPERMILPD           $0x55, Z5, Z9
+	VMULPD.BCST         56(R12), Z9, Z9
+	VFMSUBADD231PD.BCST 48(R12), Z5, Z9
+	VADDPD              Z9, Z6, Z5
+	VSUBPD              Z9, Z6, Z9
+	VADDPD              Z8, Z7, Z6
+	VSUBPD              Z8, Z7, Z7
+	VADDPD              Z5, Z4, Z8
+	VADDPD              Z6, Z8, Z8
+	VMOVUPD             Z4, Z10
+	VFMADD231PD         Z0, Z5, Z10
+	VFMADD231PD         Z1, Z6, Z10
+	VFMADD231PD         Z1, Z5, Z4
+	VFMADD231PD         Z0, Z6, Z4
+	VPERMILPD           $0x55, Z9, Z5
+	VPERMILPD           $0x55, Z7, Z6
+	VMULPD              Z2, Z5, Z7
+	VFMADD231PD         Z3, Z6, Z7
+	VMULPD              Z3, Z5, Z5
+	VFNMADD231PD        Z2, Z6, Z5
+	VADDPD              Z7, Z10, Z6
+	VSUBPD              Z7, Z10, Z10
+	VADDPD              Z5, Z4, Z7
+	VSUBPD              Z5, Z4, Z4
+	VMOVUPD             Z8, (AX)
+	VMOVUPD             Z6, (AX)(DI*1)
+	VMOVUPD             Z7, (AX)(DI*2)
+	VMOVUPD             Z4, (AX)(R8*1)
+	VMOVUPD             Z10, (AX)(DI*4)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fft64MixWide5AVX512Inv_jw_end
+
+fft64MixWide5AVX512Inv_jw_halving:
 	TESTQ               $0x00000020, DX
 	JZ                  fft64MixWide5AVX512Inv_jw_32
 	VMOVUPD             (CX), Y4

@@ -445,11 +445,13 @@ func mixWide(m mixType, p int, inverse bool) {
 		// one), a j other than the last runs one whole vector: its values
 		// past r fall on the next j's row of the same t, which that j
 		// writes again after, and its loads stay inside the array (only
-		// the last j's last row ends it). Complex64 r = 3 at AVX2, best
-		// of 300 × 50 calls: n = 3000 radix 5 1399 → 892 ns, radix 4
-		// 1015 → 695, n = 1500 radix 2 423 → 328.
-		// (Complex128 never has such an r: see mixedWideOverlap.)
-		if !m.pd {
+		// the last j's last row ends it). Best of 300 × 50 calls:
+		// complex64 r = 3 at AVX2, n = 3000 radix 5 1399 → 892 ns, radix 4
+		// 1015 → 695, n = 1500 radix 2 423 → 328; at AVX-512 (one ZMM for
+		// the AVX2 kernel's YMM and XMM) complex64 r = 5, n = 1000 radix 5
+		// 293 → 232, r = 6, n = 3000 radix 5 735 → 561; complex128 r = 3,
+		// n = 3000 radix 5 1535 → 1138.
+		{
 			CMPQ(NewParamAddr("ovl", 48), Imm(0))
 			JE(lbl(tag + "_pieces"))
 			last()
