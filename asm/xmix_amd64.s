@@ -4743,7 +4743,7 @@ fftMixWide2AVX512Inv_done:
 	RET
 
 // func fftMixWide3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fftMixWide3AVX512Fwd(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -5055,181 +5055,177 @@ fftMixWide3AVX512Fwd_j0done:
 	MOVQ tw+16(FP), R10
 
 fftMixWide3AVX512Fwd_j:
-	ADDQ         R8, CX
-	ADDQ         $0x00000010, R10
-	VBROADCASTSS (R10), Z2
-	VBROADCASTSS 4(R10), Z3
-	VBROADCASTSS 8(R10), Z4
-	VBROADCASTSS 12(R10), Z5
-	MOVQ         DI, R11
-	TESTQ        R11, R11
-	JZ           fftMixWide3AVX512Fwd_jw_tail
+	ADDQ  R8, CX
+	ADDQ  $0x00000010, R10
+	MOVQ  DI, R11
+	TESTQ R11, R11
+	JZ    fftMixWide3AVX512Fwd_jw_tail
 
 fftMixWide3AVX512Fwd_jw_k:
-	VMOVUPS        (CX), Z6
-	VMOVUPS        (CX)(BX*1), Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMADDSUB231PS Z2, Z7, Z8
-	VMOVUPS        (CX)(BX*2), Z7
-	VPERMILPS      $0xb1, Z7, Z9
-	VMULPS         Z5, Z9, Z9
-	VFMADDSUB231PS Z4, Z7, Z9
-	VADDPS         Z9, Z8, Z7
-	VSUBPS         Z9, Z8, Z8
-	VADDPS         Z7, Z6, Z9
-	VFNMADD231PS   Z0, Z7, Z6
-	VPERMILPS      $0xb1, Z8, Z7
-	VMOVUPS        Z6, Z8
-	VFMADD231PS    Z1, Z7, Z8
-	VFNMADD231PS   Z1, Z7, Z6
-	VMOVUPS        Z9, (AX)
-	VMOVUPS        Z8, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R11
-	JNZ            fftMixWide3AVX512Fwd_jw_k
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R10), Z4, Z4
+	VFMADDSUB231PS.BCST (R10), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R10), Z5, Z5
+	VFMADDSUB231PS.BCST 8(R10), Z3, Z5
+	VADDPS              Z5, Z4, Z3
+	VSUBPS              Z5, Z4, Z4
+	VADDPS              Z3, Z2, Z5
+	VFNMADD231PS        Z0, Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMOVUPS             Z2, Z4
+	VFMADD231PS         Z1, Z3, Z4
+	VFNMADD231PS        Z1, Z3, Z2
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(SI*1)
+	VMOVUPS             Z2, (AX)(SI*2)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R11
+	JNZ                 fftMixWide3AVX512Fwd_jw_k
 
 fftMixWide3AVX512Fwd_jw_tail:
-	TESTQ          DX, DX
-	JZ             fftMixWide3AVX512Fwd_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fftMixWide3AVX512Fwd_jw_pieces
-	CMPQ           R9, $0x01
-	JE             fftMixWide3AVX512Fwd_jw_pieces
-	VMOVUPS        (CX), Z6
-	VMOVUPS        (CX)(BX*1), Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMADDSUB231PS Z2, Z7, Z8
-	VMOVUPS        (CX)(BX*2), Z2
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         Z5, Z3, Z3
-	VFMADDSUB231PS Z4, Z2, Z3
-	VADDPS         Z3, Z8, Z2
-	VSUBPS         Z3, Z8, Z3
-	VADDPS         Z2, Z6, Z4
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z3, Z2
-	VMOVUPS        Z6, Z3
-	VFMADD231PS    Z1, Z2, Z3
-	VFNMADD231PS   Z1, Z2, Z6
-	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z3, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fftMixWide3AVX512Fwd_jw_end
+	TESTQ               DX, DX
+	JZ                  fftMixWide3AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide3AVX512Fwd_jw_pieces
+	CMPQ                R9, $0x01
+	JE                  fftMixWide3AVX512Fwd_jw_pieces
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R10), Z4, Z4
+	VFMADDSUB231PS.BCST (R10), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R10), Z5, Z5
+	VFMADDSUB231PS.BCST 8(R10), Z3, Z5
+	VADDPS              Z5, Z4, Z3
+	VSUBPS              Z5, Z4, Z4
+	VADDPS              Z3, Z2, Z5
+	VFNMADD231PS        Z0, Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMOVUPS             Z2, Z4
+	VFMADD231PS         Z1, Z3, Z4
+	VFNMADD231PS        Z1, Z3, Z2
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(SI*1)
+	VMOVUPS             Z2, (AX)(SI*2)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide3AVX512Fwd_jw_end
 
 fftMixWide3AVX512Fwd_jw_pieces:
-	CMPQ           DX, $0x00000038
-	JNE            fftMixWide3AVX512Fwd_jw_halving
-	TESTQ          DI, DI
-	JZ             fftMixWide3AVX512Fwd_jw_halving
-	SUBQ           $0x08, CX
-	SUBQ           $0x08, AX
-	VMOVUPS        (CX), Z6
-	VMOVUPS        (CX)(BX*1), Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMADDSUB231PS Z2, Z7, Z8
-	VMOVUPS        (CX)(BX*2), Z2
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         Z5, Z3, Z3
-	VFMADDSUB231PS Z4, Z2, Z3
-	VADDPS         Z3, Z8, Z2
-	VSUBPS         Z3, Z8, Z3
-	VADDPS         Z2, Z6, Z4
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z3, Z2
-	VMOVUPS        Z6, Z3
-	VFMADD231PS    Z1, Z2, Z3
-	VFNMADD231PS   Z1, Z2, Z6
-	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z3, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	JMP            fftMixWide3AVX512Fwd_jw_end
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide3AVX512Fwd_jw_halving
+	TESTQ               DI, DI
+	JZ                  fftMixWide3AVX512Fwd_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R10), Z4, Z4
+	VFMADDSUB231PS.BCST (R10), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R10), Z5, Z5
+	VFMADDSUB231PS.BCST 8(R10), Z3, Z5
+	VADDPS              Z5, Z4, Z3
+	VSUBPS              Z5, Z4, Z4
+	VADDPS              Z3, Z2, Z5
+	VFNMADD231PS        Z0, Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMOVUPS             Z2, Z4
+	VFMADD231PS         Z1, Z3, Z4
+	VFNMADD231PS        Z1, Z3, Z2
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(SI*1)
+	VMOVUPS             Z2, (AX)(SI*2)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide3AVX512Fwd_jw_end
 
 fftMixWide3AVX512Fwd_jw_halving:
-	TESTQ          $0x00000020, DX
-	JZ             fftMixWide3AVX512Fwd_jw_32
-	VMOVUPS        (CX), Y6
-	VMOVUPS        (CX)(BX*1), Y7
-	VPERMILPS      $0xb1, Y7, Y8
-	VMULPS         Y3, Y8, Y8
-	VFMADDSUB231PS Y2, Y7, Y8
-	VMOVUPS        (CX)(BX*2), Y7
-	VPERMILPS      $0xb1, Y7, Y9
-	VMULPS         Y5, Y9, Y9
-	VFMADDSUB231PS Y4, Y7, Y9
-	VADDPS         Y9, Y8, Y7
-	VSUBPS         Y9, Y8, Y8
-	VADDPS         Y7, Y6, Y9
-	VFNMADD231PS   Y0, Y7, Y6
-	VPERMILPS      $0xb1, Y8, Y7
-	VMOVUPS        Y6, Y8
-	VFMADD231PS    Y1, Y7, Y8
-	VFNMADD231PS   Y1, Y7, Y6
-	VMOVUPS        Y9, (AX)
-	VMOVUPS        Y8, (AX)(SI*1)
-	VMOVUPS        Y6, (AX)(SI*2)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide3AVX512Fwd_jw_32
+	VMOVUPS             (CX), Y2
+	VMOVUPS             (CX)(BX*1), Y3
+	VPERMILPS           $0xb1, Y3, Y4
+	VMULPS.BCST         4(R10), Y4, Y4
+	VFMADDSUB231PS.BCST (R10), Y3, Y4
+	VMOVUPS             (CX)(BX*2), Y3
+	VPERMILPS           $0xb1, Y3, Y5
+	VMULPS.BCST         12(R10), Y5, Y5
+	VFMADDSUB231PS.BCST 8(R10), Y3, Y5
+	VADDPS              Y5, Y4, Y3
+	VSUBPS              Y5, Y4, Y4
+	VADDPS              Y3, Y2, Y5
+	VFNMADD231PS        Y0, Y3, Y2
+	VPERMILPS           $0xb1, Y4, Y3
+	VMOVUPS             Y2, Y4
+	VFMADD231PS         Y1, Y3, Y4
+	VFNMADD231PS        Y1, Y3, Y2
+	VMOVUPS             Y5, (AX)
+	VMOVUPS             Y4, (AX)(SI*1)
+	VMOVUPS             Y2, (AX)(SI*2)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fftMixWide3AVX512Fwd_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fftMixWide3AVX512Fwd_jw_16
-	VMOVUPS        (CX), X6
-	VMOVUPS        (CX)(BX*1), X7
-	VPERMILPS      $0xb1, X7, X8
-	VMULPS         X3, X8, X8
-	VFMADDSUB231PS X2, X7, X8
-	VMOVUPS        (CX)(BX*2), X7
-	VPERMILPS      $0xb1, X7, X9
-	VMULPS         X5, X9, X9
-	VFMADDSUB231PS X4, X7, X9
-	VADDPS         X9, X8, X7
-	VSUBPS         X9, X8, X8
-	VADDPS         X7, X6, X9
-	VFNMADD231PS   X0, X7, X6
-	VPERMILPS      $0xb1, X8, X7
-	VMOVUPS        X6, X8
-	VFMADD231PS    X1, X7, X8
-	VFNMADD231PS   X1, X7, X6
-	VMOVUPS        X9, (AX)
-	VMOVUPS        X8, (AX)(SI*1)
-	VMOVUPS        X6, (AX)(SI*2)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide3AVX512Fwd_jw_16
+	VMOVUPS             (CX), X2
+	VMOVUPS             (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R10), X4, X4
+	VFMADDSUB231PS.BCST (R10), X3, X4
+	VMOVUPS             (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R10), X5, X5
+	VFMADDSUB231PS.BCST 8(R10), X3, X5
+	VADDPS              X5, X4, X3
+	VSUBPS              X5, X4, X4
+	VADDPS              X3, X2, X5
+	VFNMADD231PS        X0, X3, X2
+	VPERMILPS           $0xb1, X4, X3
+	VMOVUPS             X2, X4
+	VFMADD231PS         X1, X3, X4
+	VFNMADD231PS        X1, X3, X2
+	VMOVUPS             X5, (AX)
+	VMOVUPS             X4, (AX)(SI*1)
+	VMOVUPS             X2, (AX)(SI*2)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fftMixWide3AVX512Fwd_jw_16:
-	TESTQ          $0x00000008, DX
-	JZ             fftMixWide3AVX512Fwd_jw_8
-	VMOVSD         (CX), X6
-	VMOVSD         (CX)(BX*1), X7
-	VPERMILPS      $0xb1, X7, X8
-	VMULPS         X3, X8, X8
-	VFMADDSUB231PS X2, X7, X8
-	VMOVSD         (CX)(BX*2), X2
-	VPERMILPS      $0xb1, X2, X3
-	VMULPS         X5, X3, X3
-	VFMADDSUB231PS X4, X2, X3
-	VADDPS         X3, X8, X2
-	VSUBPS         X3, X8, X3
-	VADDPS         X2, X6, X4
-	VFNMADD231PS   X0, X2, X6
-	VPERMILPS      $0xb1, X3, X2
-	VMOVUPS        X6, X3
-	VFMADD231PS    X1, X2, X3
-	VFNMADD231PS   X1, X2, X6
-	VMOVSD         X4, (AX)
-	VMOVSD         X3, (AX)(SI*1)
-	VMOVSD         X6, (AX)(SI*2)
-	ADDQ           $0x00000008, CX
-	ADDQ           $0x00000008, AX
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide3AVX512Fwd_jw_8
+	VMOVSD              (CX), X2
+	VMOVSD              (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R10), X4, X4
+	VFMADDSUB231PS.BCST (R10), X3, X4
+	VMOVSD              (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R10), X5, X5
+	VFMADDSUB231PS.BCST 8(R10), X3, X5
+	VADDPS              X5, X4, X3
+	VSUBPS              X5, X4, X4
+	VADDPS              X3, X2, X5
+	VFNMADD231PS        X0, X3, X2
+	VPERMILPS           $0xb1, X4, X3
+	VMOVUPS             X2, X4
+	VFMADD231PS         X1, X3, X4
+	VFNMADD231PS        X1, X3, X2
+	VMOVSD              X5, (AX)
+	VMOVSD              X4, (AX)(SI*1)
+	VMOVSD              X2, (AX)(SI*2)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
 
 fftMixWide3AVX512Fwd_jw_8:
 fftMixWide3AVX512Fwd_jw_end:
@@ -5241,7 +5237,7 @@ fftMixWide3AVX512Fwd_done:
 	RET
 
 // func fftMixWide3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512F, AVX512VL, FMA3
 TEXT ·fftMixWide3AVX512Inv(SB), NOSPLIT, $0-56
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -5553,181 +5549,177 @@ fftMixWide3AVX512Inv_j0done:
 	MOVQ tw+16(FP), R10
 
 fftMixWide3AVX512Inv_j:
-	ADDQ         R8, CX
-	ADDQ         $0x00000010, R10
-	VBROADCASTSS (R10), Z2
-	VBROADCASTSS 4(R10), Z3
-	VBROADCASTSS 8(R10), Z4
-	VBROADCASTSS 12(R10), Z5
-	MOVQ         DI, R11
-	TESTQ        R11, R11
-	JZ           fftMixWide3AVX512Inv_jw_tail
+	ADDQ  R8, CX
+	ADDQ  $0x00000010, R10
+	MOVQ  DI, R11
+	TESTQ R11, R11
+	JZ    fftMixWide3AVX512Inv_jw_tail
 
 fftMixWide3AVX512Inv_jw_k:
-	VMOVUPS        (CX), Z6
-	VMOVUPS        (CX)(BX*1), Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMSUBADD231PS Z2, Z7, Z8
-	VMOVUPS        (CX)(BX*2), Z7
-	VPERMILPS      $0xb1, Z7, Z9
-	VMULPS         Z5, Z9, Z9
-	VFMSUBADD231PS Z4, Z7, Z9
-	VADDPS         Z9, Z8, Z7
-	VSUBPS         Z9, Z8, Z8
-	VADDPS         Z7, Z6, Z9
-	VFNMADD231PS   Z0, Z7, Z6
-	VPERMILPS      $0xb1, Z8, Z7
-	VMOVUPS        Z6, Z8
-	VFMADD231PS    Z1, Z7, Z8
-	VFNMADD231PS   Z1, Z7, Z6
-	VMOVUPS        Z9, (AX)
-	VMOVUPS        Z8, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	DECQ           R11
-	JNZ            fftMixWide3AVX512Inv_jw_k
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R10), Z4, Z4
+	VFMSUBADD231PS.BCST (R10), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R10), Z5, Z5
+	VFMSUBADD231PS.BCST 8(R10), Z3, Z5
+	VADDPS              Z5, Z4, Z3
+	VSUBPS              Z5, Z4, Z4
+	VADDPS              Z3, Z2, Z5
+	VFNMADD231PS        Z0, Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMOVUPS             Z2, Z4
+	VFMADD231PS         Z1, Z3, Z4
+	VFNMADD231PS        Z1, Z3, Z2
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(SI*1)
+	VMOVUPS             Z2, (AX)(SI*2)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R11
+	JNZ                 fftMixWide3AVX512Inv_jw_k
 
 fftMixWide3AVX512Inv_jw_tail:
-	TESTQ          DX, DX
-	JZ             fftMixWide3AVX512Inv_jw_end
-	CMPQ           ovl+48(FP), $0x00
-	JE             fftMixWide3AVX512Inv_jw_pieces
-	CMPQ           R9, $0x01
-	JE             fftMixWide3AVX512Inv_jw_pieces
-	VMOVUPS        (CX), Z6
-	VMOVUPS        (CX)(BX*1), Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMSUBADD231PS Z2, Z7, Z8
-	VMOVUPS        (CX)(BX*2), Z2
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         Z5, Z3, Z3
-	VFMSUBADD231PS Z4, Z2, Z3
-	VADDPS         Z3, Z8, Z2
-	VSUBPS         Z3, Z8, Z3
-	VADDPS         Z2, Z6, Z4
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z3, Z2
-	VMOVUPS        Z6, Z3
-	VFMADD231PS    Z1, Z2, Z3
-	VFNMADD231PS   Z1, Z2, Z6
-	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z3, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	ADDQ           DX, CX
-	ADDQ           DX, AX
-	JMP            fftMixWide3AVX512Inv_jw_end
+	TESTQ               DX, DX
+	JZ                  fftMixWide3AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide3AVX512Inv_jw_pieces
+	CMPQ                R9, $0x01
+	JE                  fftMixWide3AVX512Inv_jw_pieces
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R10), Z4, Z4
+	VFMSUBADD231PS.BCST (R10), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R10), Z5, Z5
+	VFMSUBADD231PS.BCST 8(R10), Z3, Z5
+	VADDPS              Z5, Z4, Z3
+	VSUBPS              Z5, Z4, Z4
+	VADDPS              Z3, Z2, Z5
+	VFNMADD231PS        Z0, Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMOVUPS             Z2, Z4
+	VFMADD231PS         Z1, Z3, Z4
+	VFNMADD231PS        Z1, Z3, Z2
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(SI*1)
+	VMOVUPS             Z2, (AX)(SI*2)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide3AVX512Inv_jw_end
 
 fftMixWide3AVX512Inv_jw_pieces:
-	CMPQ           DX, $0x00000038
-	JNE            fftMixWide3AVX512Inv_jw_halving
-	TESTQ          DI, DI
-	JZ             fftMixWide3AVX512Inv_jw_halving
-	SUBQ           $0x08, CX
-	SUBQ           $0x08, AX
-	VMOVUPS        (CX), Z6
-	VMOVUPS        (CX)(BX*1), Z7
-	VPERMILPS      $0xb1, Z7, Z8
-	VMULPS         Z3, Z8, Z8
-	VFMSUBADD231PS Z2, Z7, Z8
-	VMOVUPS        (CX)(BX*2), Z2
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         Z5, Z3, Z3
-	VFMSUBADD231PS Z4, Z2, Z3
-	VADDPS         Z3, Z8, Z2
-	VSUBPS         Z3, Z8, Z3
-	VADDPS         Z2, Z6, Z4
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z3, Z2
-	VMOVUPS        Z6, Z3
-	VFMADD231PS    Z1, Z2, Z3
-	VFNMADD231PS   Z1, Z2, Z6
-	VMOVUPS        Z4, (AX)
-	VMOVUPS        Z3, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000040, AX
-	JMP            fftMixWide3AVX512Inv_jw_end
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide3AVX512Inv_jw_halving
+	TESTQ               DI, DI
+	JZ                  fftMixWide3AVX512Inv_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R10), Z4, Z4
+	VFMSUBADD231PS.BCST (R10), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R10), Z5, Z5
+	VFMSUBADD231PS.BCST 8(R10), Z3, Z5
+	VADDPS              Z5, Z4, Z3
+	VSUBPS              Z5, Z4, Z4
+	VADDPS              Z3, Z2, Z5
+	VFNMADD231PS        Z0, Z3, Z2
+	VPERMILPS           $0xb1, Z4, Z3
+	VMOVUPS             Z2, Z4
+	VFMADD231PS         Z1, Z3, Z4
+	VFNMADD231PS        Z1, Z3, Z2
+	VMOVUPS             Z5, (AX)
+	VMOVUPS             Z4, (AX)(SI*1)
+	VMOVUPS             Z2, (AX)(SI*2)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide3AVX512Inv_jw_end
 
 fftMixWide3AVX512Inv_jw_halving:
-	TESTQ          $0x00000020, DX
-	JZ             fftMixWide3AVX512Inv_jw_32
-	VMOVUPS        (CX), Y6
-	VMOVUPS        (CX)(BX*1), Y7
-	VPERMILPS      $0xb1, Y7, Y8
-	VMULPS         Y3, Y8, Y8
-	VFMSUBADD231PS Y2, Y7, Y8
-	VMOVUPS        (CX)(BX*2), Y7
-	VPERMILPS      $0xb1, Y7, Y9
-	VMULPS         Y5, Y9, Y9
-	VFMSUBADD231PS Y4, Y7, Y9
-	VADDPS         Y9, Y8, Y7
-	VSUBPS         Y9, Y8, Y8
-	VADDPS         Y7, Y6, Y9
-	VFNMADD231PS   Y0, Y7, Y6
-	VPERMILPS      $0xb1, Y8, Y7
-	VMOVUPS        Y6, Y8
-	VFMADD231PS    Y1, Y7, Y8
-	VFNMADD231PS   Y1, Y7, Y6
-	VMOVUPS        Y9, (AX)
-	VMOVUPS        Y8, (AX)(SI*1)
-	VMOVUPS        Y6, (AX)(SI*2)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000020, AX
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide3AVX512Inv_jw_32
+	VMOVUPS             (CX), Y2
+	VMOVUPS             (CX)(BX*1), Y3
+	VPERMILPS           $0xb1, Y3, Y4
+	VMULPS.BCST         4(R10), Y4, Y4
+	VFMSUBADD231PS.BCST (R10), Y3, Y4
+	VMOVUPS             (CX)(BX*2), Y3
+	VPERMILPS           $0xb1, Y3, Y5
+	VMULPS.BCST         12(R10), Y5, Y5
+	VFMSUBADD231PS.BCST 8(R10), Y3, Y5
+	VADDPS              Y5, Y4, Y3
+	VSUBPS              Y5, Y4, Y4
+	VADDPS              Y3, Y2, Y5
+	VFNMADD231PS        Y0, Y3, Y2
+	VPERMILPS           $0xb1, Y4, Y3
+	VMOVUPS             Y2, Y4
+	VFMADD231PS         Y1, Y3, Y4
+	VFNMADD231PS        Y1, Y3, Y2
+	VMOVUPS             Y5, (AX)
+	VMOVUPS             Y4, (AX)(SI*1)
+	VMOVUPS             Y2, (AX)(SI*2)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
 
 fftMixWide3AVX512Inv_jw_32:
-	TESTQ          $0x00000010, DX
-	JZ             fftMixWide3AVX512Inv_jw_16
-	VMOVUPS        (CX), X6
-	VMOVUPS        (CX)(BX*1), X7
-	VPERMILPS      $0xb1, X7, X8
-	VMULPS         X3, X8, X8
-	VFMSUBADD231PS X2, X7, X8
-	VMOVUPS        (CX)(BX*2), X7
-	VPERMILPS      $0xb1, X7, X9
-	VMULPS         X5, X9, X9
-	VFMSUBADD231PS X4, X7, X9
-	VADDPS         X9, X8, X7
-	VSUBPS         X9, X8, X8
-	VADDPS         X7, X6, X9
-	VFNMADD231PS   X0, X7, X6
-	VPERMILPS      $0xb1, X8, X7
-	VMOVUPS        X6, X8
-	VFMADD231PS    X1, X7, X8
-	VFNMADD231PS   X1, X7, X6
-	VMOVUPS        X9, (AX)
-	VMOVUPS        X8, (AX)(SI*1)
-	VMOVUPS        X6, (AX)(SI*2)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000010, AX
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide3AVX512Inv_jw_16
+	VMOVUPS             (CX), X2
+	VMOVUPS             (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R10), X4, X4
+	VFMSUBADD231PS.BCST (R10), X3, X4
+	VMOVUPS             (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R10), X5, X5
+	VFMSUBADD231PS.BCST 8(R10), X3, X5
+	VADDPS              X5, X4, X3
+	VSUBPS              X5, X4, X4
+	VADDPS              X3, X2, X5
+	VFNMADD231PS        X0, X3, X2
+	VPERMILPS           $0xb1, X4, X3
+	VMOVUPS             X2, X4
+	VFMADD231PS         X1, X3, X4
+	VFNMADD231PS        X1, X3, X2
+	VMOVUPS             X5, (AX)
+	VMOVUPS             X4, (AX)(SI*1)
+	VMOVUPS             X2, (AX)(SI*2)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
 
 fftMixWide3AVX512Inv_jw_16:
-	TESTQ          $0x00000008, DX
-	JZ             fftMixWide3AVX512Inv_jw_8
-	VMOVSD         (CX), X6
-	VMOVSD         (CX)(BX*1), X7
-	VPERMILPS      $0xb1, X7, X8
-	VMULPS         X3, X8, X8
-	VFMSUBADD231PS X2, X7, X8
-	VMOVSD         (CX)(BX*2), X2
-	VPERMILPS      $0xb1, X2, X3
-	VMULPS         X5, X3, X3
-	VFMSUBADD231PS X4, X2, X3
-	VADDPS         X3, X8, X2
-	VSUBPS         X3, X8, X3
-	VADDPS         X2, X6, X4
-	VFNMADD231PS   X0, X2, X6
-	VPERMILPS      $0xb1, X3, X2
-	VMOVUPS        X6, X3
-	VFMADD231PS    X1, X2, X3
-	VFNMADD231PS   X1, X2, X6
-	VMOVSD         X4, (AX)
-	VMOVSD         X3, (AX)(SI*1)
-	VMOVSD         X6, (AX)(SI*2)
-	ADDQ           $0x00000008, CX
-	ADDQ           $0x00000008, AX
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide3AVX512Inv_jw_8
+	VMOVSD              (CX), X2
+	VMOVSD              (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R10), X4, X4
+	VFMSUBADD231PS.BCST (R10), X3, X4
+	VMOVSD              (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R10), X5, X5
+	VFMSUBADD231PS.BCST 8(R10), X3, X5
+	VADDPS              X5, X4, X3
+	VSUBPS              X5, X4, X4
+	VADDPS              X3, X2, X5
+	VFNMADD231PS        X0, X3, X2
+	VPERMILPS           $0xb1, X4, X3
+	VMOVUPS             X2, X4
+	VFMADD231PS         X1, X3, X4
+	VFNMADD231PS        X1, X3, X2
+	VMOVSD              X5, (AX)
+	VMOVSD              X4, (AX)(SI*1)
+	VMOVSD              X2, (AX)(SI*2)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
 
 fftMixWide3AVX512Inv_jw_8:
 fftMixWide3AVX512Inv_jw_end:

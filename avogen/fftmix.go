@@ -549,13 +549,15 @@ func mixWide(m mixType, p int, inverse bool) {
 	Label(name + "_j")
 	ADDQ(jskip, in)
 	ADDQ(U32(2*(p-1)*m.fsz()), tw)
-	// AVX-512 radix 4 and 5 read their twiddles by embedded broadcast
-	// in the products rather than broadcasting them into registers once
-	// per j (best of nine rounds): n = 1000 ls = 25 complex64 radix 5 164
-	// → 130 ns, radix 4 150 → 139, complex128 radix 5 303 → 267; n = 3000
-	// radix 5 r = 15 559 → 495. Radix 3 came out level, and radix 2 lost
-	// in a first run (complex128 n = 1000, r = 100: 162 → 206 ns).
-	bcstTw := m.zmm() && p >= 4
+	// AVX-512 radix 4 and 5, and complex64 radix 3, read their twiddles
+	// by embedded broadcast in the products rather than broadcasting them
+	// into registers once per j (best of nine rounds): n = 1000 ls = 25
+	// complex64 radix 5 164 → 130 ns, radix 4 150 → 139, complex128 radix
+	// 5 303 → 267; n = 3000 radix 5 r = 15 559 → 495; (best of 300 × 50
+	// calls in one process) complex64 radix 3 n = 3000 r = 20 358 → 336,
+	// n = 960 r = 8 117 → 95. Radix 2, and complex128 radix 3, came out
+	// level (within 2%, r = 4 … 500).
+	bcstTw := m.zmm() && (p >= 4 || p == 3 && !m.pd)
 	w := make([]Op, 2*(p-1))
 	for i := range w {
 		if bcstTw {
