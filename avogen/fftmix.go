@@ -1,5 +1,5 @@
 // The xmix generator writes asm/xmix_amd64.s and asm/xmix_amd64.go: the
-// wide form of the mixed-radix Stockham stages (asm/fftmixed.go) for the
+// wide and grouped forms of the mixed-radix Stockham stages (asm/fftmixed.go) for the
 // FFT lengths 2^a·3^b·5^c, radix p ∈ {2, 3, 4, 5}, complex64 and
 // complex128, AVX2 and AVX-512.
 //
@@ -13,15 +13,20 @@
 //
 // vectorised over k: for fixed j and q the inputs are contiguous, and so
 // are the outputs for fixed j and t. The twiddles of a j (the asm table's
-// j-major (Re, Im) pairs, tw[2·(j·(p−1) + q−1)]) are broadcast once per j;
-// j = 0, whose twiddles are 1, runs a loop without products, which is
-// most of the work when ls is small (ls = 1: all of it). The scale s
-// (≠ 1 only when ls = 1) is a product on each load of that loop, and a
-// second copy of it without the products serves s = 1. The k < r mod
-// (values per vector) left after the whole vectors run in narrower
-// registers (half a vector, a quarter, …, one value), so the kernel is
-// right for every r ≥ 1, if slow when r is below a vector. For r = 2
+// j-major (Re, Im) pairs, tw[2·(j·(p−1) + q−1)]) are broadcast once per j
+// (AVX-512 radix 4, 5 and complex64 3: read by embedded broadcast in the
+// products instead); j = 0, whose twiddles are 1, runs a loop without
+// products, which is most of the work when ls is small (ls = 1: all of
+// it). The scale s (≠ 1 only when ls = 1) is a product on each load of
+// that loop, and a second copy of it without the products serves s = 1.
+// The k < r mod (values per vector) left after the whole vectors run as
+// one whole vector ending at r when that saves bodies, else in narrower
+// registers (half a vector, a quarter, …, one value); with r below a
+// vector but above half of one, every j but the last runs one whole
+// vector that spills onto the next j's row (ovl). So the kernel is right
+// for every r ≥ 1, if slow when r is far below a vector; for r = 2
 // (complex64), mixGroup's grouped form puts several j in one vector.
+// asm/fftmix_kernels_amd64.go chooses among them.
 //
 // Products: x·w = fmaddsub(x, Re w, swap(x)·Im w), the inverse's
 // x·conj(w) = fmsubadd(…), as in fft.go. Every ±i·d of the butterflies
