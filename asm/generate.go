@@ -16,3 +16,4 @@ package asm
 //go:generate sh -c "cd ../avogen && go run . -gen fft64tail -out ../asm"
 //go:generate sh -c "cd ../avogen && go run . -gen fft1024 -out ../asm"
 //go:generate sh -c "cd ../avogen && go run . -gen xfft -out ../asm"
+//go:generate sh -c "cd ../avogen && go run . -gen xmixn -out ../asm"

@@ -51,6 +51,7 @@ var generators = map[string]func(){
 	"peak":       generatePeak,
 	"transpose":  generateTranspose,
 	"xfft":       generateXFFT,
+	"xmixn":      generateXMixN,
 }
 
 func main() {

@@ -1,0 +1,619 @@
+// The xmixn generator writes asm/xmixn_amd64.s: the narrow form (r = 1,
+// the last stage of a transform) of the mixed-radix Stockham stages of
+// radix p = 2, 3, 4, 5 for complex64 (fftMixN…) and complex128
+// (fft64MixN…), AVX2 and AVX-512, vectorised over j:
+//
+//	out[j + t·ls] = Σ_q ω_p^{∓q·t} · ω_L^{∓q·j} · in[j·p + q]    (L = p·ls)
+//
+// A vector holds V consecutive j (V = 4 or 8 complex64, 2 or 4
+// complex128). Their inputs are p·V contiguous values, a V×p matrix
+// whose columns the butterfly wants:
+//
+//   - complex128: each value is a 128-bit piece, inserted from memory
+//     (VINSERTF128, VINSERTF64X2), as fft64R4Narrow1 does;
+//   - complex64, p = 2 and 4: the transposes of fftR4Narrow (half-vector
+//     loads and VUNPCKL/HPD at AVX2, VPERMI2PD and VSHUFF64X2 at AVX-512);
+//   - complex64, p = 3 and 5 (coprime to V): p vector loads, then for each
+//     q one blend per source vector (lane (i·p+q) mod V of the blend holds
+//     value i·p+q, lanes never collide since p is coprime to V) and one
+//     VPERMPD putting lane (i·p+q) mod V at lane i. The masks are the
+//     lanes l ≡ c (mod p): p of them, in K registers at AVX-512.
+//
+// Twiddles: per vector of j and q = 1 … p−1, two vectors (Re w and Im w
+// of each j duplicated over its two lanes), read as memory operands of
+// the complex product, so the table costs no shuffle. Outputs are
+// contiguous in j: p plain stores. The ls mod V values left over run
+// one j at a time in XMM registers, their twiddles lanes of the table's
+// last, padded, group.
+//
+// The inverse conjugates the twiddles (fmsubadd for fmaddsub) and takes
+// output p − t for t, since Σ_q ω_p^{+q·t} = Σ_q ω_p^{−q·(p−t)}.
+package main
+
+import (
+	"fmt"
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	"github.com/mmcloughlin/avo/reg"
+
+	"github.com/ssmkern/ssmkern/avogen/vmath"
+)
+
+func generateXMixN() {
+	for _, e := range []mixEl{mixC64, mixC128} {
+		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+			for _, p := range []int{2, 3, 4, 5} {
+				for _, inverse := range []bool{false, true} {
+					mixNarrow(e, v, p, inverse)
+				}
+			}
+		}
+	}
+}
+
+// mixEl is the element type of a kernel: its name prefix, the bytes of
+// one complex value, and its float instructions.
+type mixEl struct {
+	prefix string
+	size   int
+	f64    bool
+}
+
+var (
+	mixC64  = mixEl{prefix: "fftMixN", size: 8}
+	mixC128 = mixEl{prefix: "fft64MixN", size: 16, f64: true}
+)
+
+// The helpers take (dst, a, b) in Intel's reading order, unlike Avo's.
+
+func (e mixEl) add(d, a, b Op) {
+	if e.f64 {
+		VADDPD(b, a, d)
+	} else {
+		VADDPS(b, a, d)
+	}
+}
+
+func (e mixEl) sub(d, a, b Op) {
+	if e.f64 {
+		VSUBPD(b, a, d)
+	} else {
+		VSUBPS(b, a, d)
+	}
+}
+
+func (e mixEl) mul(d, a, b Op) {
+	if e.f64 {
+		VMULPD(b, a, d)
+	} else {
+		VMULPS(b, a, d)
+	}
+}
+
+// fma: d += a·b; fnma: d −= a·b.
+func (e mixEl) fma(d, a, b Op) {
+	if e.f64 {
+		VFMADD231PD(b, a, d)
+	} else {
+		VFMADD231PS(b, a, d)
+	}
+}
+
+func (e mixEl) fnma(d, a, b Op) {
+	if e.f64 {
+		VFNMADD231PD(b, a, d)
+	} else {
+		VFNMADD231PS(b, a, d)
+	}
+}
+
+// fmaddsub: d = a·b ∓ d (even lanes −); fmsubadd: d = a·b ± d.
+func (e mixEl) fmaddsub(d, a, b Op) {
+	if e.f64 {
+		VFMADDSUB231PD(b, a, d)
+	} else {
+		VFMADDSUB231PS(b, a, d)
+	}
+}
+
+func (e mixEl) fmsubadd(d, a, b Op) {
+	if e.f64 {
+		VFMSUBADD231PD(b, a, d)
+	} else {
+		VFMSUBADD231PS(b, a, d)
+	}
+}
+
+// swap exchanges Re and Im of every value.
+func (e mixEl) swap(d, a Op) {
+	if e.f64 {
+		VPERMILPD(U8(0x55), a, d)
+	} else {
+		VPERMILPS(U8(0xb1), a, d)
+	}
+}
+
+func (e mixEl) mov(d, a Op) {
+	if e.f64 {
+		VMOVUPD(a, d)
+	} else {
+		VMOVUPS(a, d)
+	}
+}
+
+// loadOne and storeOne move one value between memory and an XMM.
+func (e mixEl) loadOne(d reg.VecVirtual, m Mem) {
+	if e.f64 {
+		VMOVUPD(m, d)
+	} else {
+		VMOVSD(m, d)
+	}
+}
+
+func (e mixEl) storeOne(m Mem, x reg.VecVirtual) {
+	if e.f64 {
+		VMOVUPD(x, m)
+	} else {
+		VMOVSD(x, m)
+	}
+}
+
+// mixW is a kernel's register width: the full vector or, for the
+// one-value tail, an XMM.
+type mixW struct {
+	bytes int
+	regs  map[Op]reg.VecVirtual // hoisted constants, full width
+}
+
+func (w mixW) vec() reg.VecVirtual {
+	switch w.bytes {
+	case 64:
+		return ZMM()
+	case 32:
+		return YMM()
+	}
+	return XMM()
+}
+
+// c returns the constant table m at this width: its hoisted register
+// (narrowed for the tail) or the table itself.
+func (w mixW) c(m Op) Op {
+	r, ok := w.regs[m]
+	if !ok {
+		return m
+	}
+	if w.bytes == 16 {
+		return r.AsX()
+	}
+	return r
+}
+
+// mixConst returns a read-only 64-byte table of the element type
+// holding re, im alternately (one complex constant repeated).
+func mixConst(e mixEl, re, im float64) Mem {
+	var name string
+	if e.f64 {
+		name = fmt.Sprintf("mixn_f64_%016x_%016x", math.Float64bits(re), math.Float64bits(im))
+	} else {
+		name = fmt.Sprintf("mixn_f32_%08x_%08x", math.Float32bits(float32(re)), math.Float32bits(float32(im)))
+	}
+	if m, ok := fftTables[name]; ok {
+		return m
+	}
+	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
+	fftTables[name] = m
+	if e.f64 {
+		for i := range 8 {
+			x := re
+			if i%2 == 1 {
+				x = im
+			}
+			DATA(8*i, U64(math.Float64bits(x)))
+		}
+	} else {
+		for i := range 16 {
+			x := re
+			if i%2 == 1 {
+				x = im
+			}
+			DATA(4*i, U32(math.Float32bits(float32(x))))
+		}
+	}
+	return m
+}
+
+// Butterfly constants (generic/fft_radix.go): cos and sin of 2π/3, 2π/5
+// and 4π/5, correctly rounded in float64 and rounded once more here to
+// float32 for complex64.
+const (
+	mixSin2Pi3 = 0.86602540378443864676372317075293618
+	mixCos2Pi5 = 0.30901699437494742410229341718281906
+	mixCos4Pi5 = -0.80901699437494742410229341718281906
+	mixSin2Pi5 = 0.95105651629515357211643933337938214
+	mixSin4Pi5 = 0.58778525229247312916870595463907277
+)
+
+// mixConsts lists the constant tables radix p's butterfly reads.
+func mixConsts(e mixEl, p int) []Mem {
+	switch p {
+	case 3:
+		return []Mem{mixConst(e, 0.5, 0.5), mixConst(e, mixSin2Pi3, -mixSin2Pi3)}
+	case 4:
+		return []Mem{mixConst(e, 1, 1)}
+	case 5:
+		return []Mem{mixConst(e, mixCos2Pi5, mixCos2Pi5), mixConst(e, mixCos4Pi5, mixCos4Pi5),
+			mixConst(e, mixSin2Pi5, -mixSin2Pi5), mixConst(e, mixSin4Pi5, -mixSin4Pi5)}
+	}
+	return nil
+}
+
+// mixCmul returns x·w (inverse: x·conj w), wr and wi memory operands
+// holding Re w and Im w over both lanes of each value.
+func mixCmul(e mixEl, w mixW, x reg.VecVirtual, wr, wi Op, inverse bool) reg.VecVirtual {
+	t := w.vec()
+	e.swap(t, x)
+	e.mul(t, t, wi)
+	if inverse {
+		e.fmsubadd(t, x, wr)
+	} else {
+		e.fmaddsub(t, x, wr)
+	}
+	return t
+}
+
+// mixButterfly returns the forward radix-p butterfly's outputs y_t =
+// Σ_q ω_p^{−q·t} a_q (the inverse reverses them).
+func mixButterfly(e mixEl, w mixW, p int, a []reg.VecVirtual) []reg.VecVirtual {
+	cs := mixConsts(e, p)
+	y := make([]reg.VecVirtual, p)
+	for t := range y {
+		y[t] = w.vec()
+	}
+	switch p {
+	case 2:
+		e.add(y[0], a[0], a[1])
+		e.sub(y[1], a[0], a[1])
+	case 3:
+		// m = a0 − s/2, y1,2 = m ± (−i)·sin·(a1 − a2); −i·sin·d is
+		// (sin, −sin)·swap(d) lane by lane, one FMA per output.
+		s, d := w.vec(), w.vec()
+		e.add(s, a[1], a[2])
+		e.sub(d, a[1], a[2])
+		e.add(y[0], a[0], s)
+		m := w.vec()
+		e.mov(m, a[0])
+		e.fnma(m, s, w.c(cs[0]))
+		e.swap(d, d)
+		e.mov(y[1], m)
+		e.fma(y[1], d, w.c(cs[1]))
+		e.mov(y[2], m)
+		e.fnma(y[2], d, w.c(cs[1]))
+	case 4:
+		// As butterfly4: ±(−i)·d13 by fmsubadd/fmaddsub with ones.
+		ones := w.c(cs[0])
+		s02, d02, s13, d13 := w.vec(), w.vec(), w.vec(), w.vec()
+		e.add(s02, a[0], a[2])
+		e.sub(d02, a[0], a[2])
+		e.add(s13, a[1], a[3])
+		e.sub(d13, a[1], a[3])
+		e.add(y[0], s02, s13)
+		e.sub(y[2], s02, s13)
+		e.swap(y[1], d13)
+		e.mov(y[3], y[1])
+		e.fmsubadd(y[1], d02, ones) // d02 − i·d13
+		e.fmaddsub(y[3], d02, ones) // d02 + i·d13
+	case 5:
+		b1, b2, d1, d2 := w.vec(), w.vec(), w.vec(), w.vec()
+		e.add(b1, a[1], a[4])
+		e.add(b2, a[2], a[3])
+		e.sub(d1, a[1], a[4])
+		e.sub(d2, a[2], a[3])
+		e.add(y[0], a[0], b1)
+		e.add(y[0], y[0], b2)
+		m1, m2 := w.vec(), w.vec()
+		e.mov(m1, a[0])
+		e.fma(m1, b1, w.c(cs[0]))
+		e.fma(m1, b2, w.c(cs[1]))
+		e.mov(m2, a[0])
+		e.fma(m2, b1, w.c(cs[1]))
+		e.fma(m2, b2, w.c(cs[0]))
+		// E1 = −i·(s1·d1 + s2·d2), E2 = −i·(s2·d1 − s1·d2), with −i·s·d
+		// = (s, −s)·swap(d).
+		e.swap(d1, d1)
+		e.swap(d2, d2)
+		e1, e2 := w.vec(), w.vec()
+		e.mul(e1, d1, w.c(cs[2]))
+		e.fma(e1, d2, w.c(cs[3]))
+		e.mul(e2, d1, w.c(cs[3]))
+		e.fnma(e2, d2, w.c(cs[2]))
+		e.add(y[1], m1, e1)
+		e.sub(y[4], m1, e1)
+		e.add(y[2], m2, e2)
+		e.sub(y[3], m2, e2)
+	}
+	return y
+}
+
+// mixNarrowName is the name of a narrow kernel.
+func mixNarrowName(e mixEl, v vmath.ISA, p int, inverse bool) string {
+	return fmt.Sprintf("%s%d%s%s", e.prefix, p, v.Name, fftDir(inverse))
+}
+
+// mixNarrow emits the narrow radix-p stage (see the file comment).
+func mixNarrow(e mixEl, v vmath.ISA, p int, inverse bool) {
+	name := mixNarrowName(e, v, p, inverse)
+	ct, ft := "complex64", "float32"
+	if e.f64 {
+		ct, ft = "complex128", "float64"
+	}
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(out, in *%s, tw *%s, ls int)", ct, ft))
+	Pragma("noescape")
+	Doc(name + fmt.Sprintf(" runs the radix-%d Stockham stage with r = 1 of a %s FFT (ls values per output row); see avogen/fftmixn.go.", p, ct))
+	vb := v.Bytes()
+	V := vb / e.size
+	out := Load(Param("out"), GP64())
+	in := Load(Param("in"), GP64())
+	tw := Load(Param("tw"), GP64())
+	ls := Load(Param("ls"), GP64())
+	lb := GP64() // bytes per output row
+	MOVQ(ls, lb)
+	SHLQ(U8(log2(e.size)), lb)
+	var l3 reg.GPVirtual
+	if p >= 4 {
+		l3 = GP64()
+		LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
+	}
+	rowAt := func(t int) Mem {
+		switch t {
+		case 0:
+			return Mem{Base: out}
+		case 1, 2, 4:
+			return Mem{Base: out, Index: lb, Scale: uint8(t)}
+		}
+		return Mem{Base: out, Index: l3, Scale: 1}
+	}
+	groups, tail := GP64(), GP64()
+	MOVQ(ls, groups)
+	MOVQ(ls, tail)
+	SHRQ(U8(log2(V)), groups)
+	ANDQ(U32(V-1), tail)
+
+	// AVX-512 has the registers to hold the butterfly's constants; AVX2
+	// reads them from memory, or radix 5 runs out of its sixteen.
+	full := mixW{bytes: vb, regs: map[Op]reg.VecVirtual{}}
+	if v.Lanes == 16 || p == 4 {
+		for _, c := range mixConsts(e, p) {
+			r := full.vec()
+			e.mov(r, c)
+			full.regs[c] = r
+		}
+	}
+	gather := mixGatherer(e, v, p)
+
+	TESTQ(groups, groups)
+	JZ(LabelRef(name + "_tail"))
+	Label(name + "_loop")
+	a := gather(in)
+	for q := 1; q < p; q++ {
+		a[q] = mixCmul(e, full, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+	}
+	y := mixButterfly(e, full, p, a)
+	for t := range p {
+		src := t
+		if inverse && t > 0 {
+			src = p - t
+		}
+		e.mov(rowAt(t), y[src])
+	}
+	ADDQ(U32(p*vb), in)
+	ADDQ(U32(vb), out)
+	ADDQ(U32(2*(p-1)*vb), tw)
+	DECQ(groups)
+	JNZ(LabelRef(name + "_loop"))
+
+	Label(name + "_tail")
+	TESTQ(tail, tail)
+	JZ(LabelRef(name + "_done"))
+	one := mixW{bytes: 16, regs: full.regs}
+	Label(name + "_one")
+	a = make([]reg.VecVirtual, p)
+	for q := range a {
+		a[q] = XMM()
+		e.loadOne(a[q], Mem{Base: in, Disp: q * e.size})
+	}
+	for q := 1; q < p; q++ {
+		// Lane i < V−1 of the last group: a 16-byte read stays inside
+		// its vector.
+		a[q] = mixCmul(e, one, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+	}
+	y = mixButterfly(e, one, p, a)
+	for t := range p {
+		src := t
+		if inverse && t > 0 {
+			src = p - t
+		}
+		e.storeOne(rowAt(t), y[src])
+	}
+	ADDQ(U32(p*e.size), in)
+	ADDQ(U32(e.size), out)
+	ADDQ(U32(e.size), tw)
+	DECQ(tail)
+	JNZ(LabelRef(name + "_one"))
+	Label(name + "_done")
+	VZEROUPPER()
+	RET()
+}
+
+// mixGatherer returns the code that loads the p·V input values of one
+// vector of j from in and returns a_q (lane i: in[i·p + q]), q < p. Its
+// per-kernel setup (indices, masks) is emitted when it is made, before
+// the loop.
+func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register) []reg.VecVirtual {
+	vb := v.Bytes()
+	V := vb / e.size
+	w := mixW{bytes: vb}
+	switch {
+	case e.f64:
+		return func(in reg.Register) []reg.VecVirtual {
+			a := make([]reg.VecVirtual, p)
+			for q := range a {
+				a[q] = w.vec()
+				VMOVUPD(Mem{Base: in, Disp: 16 * q}, a[q].AsX())
+				for i := 1; i < V; i++ {
+					m := Mem{Base: in, Disp: 16 * (i*p + q)}
+					if V == 2 {
+						VINSERTF128(U8(1), m, a[q], a[q])
+					} else {
+						VINSERTF64X2(U8(i), m, a[q], a[q])
+					}
+				}
+			}
+			return a
+		}
+	case V == 4 && p == 2:
+		return func(in reg.Register) []reg.VecVirtual {
+			// x = j0 | j2, y = j1 | j3 (two values each).
+			x, y := YMM(), YMM()
+			VMOVUPS(Mem{Base: in}, x.AsX())
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 32}, x, x)
+			VMOVUPS(Mem{Base: in, Disp: 16}, y.AsX())
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 48}, y, y)
+			a := []reg.VecVirtual{YMM(), YMM()}
+			VUNPCKLPD(y, x, a[0])
+			VUNPCKHPD(y, x, a[1])
+			return a
+		}
+	case V == 4 && p == 4:
+		return func(in reg.Register) []reg.VecVirtual {
+			x, y, z, u := YMM(), YMM(), YMM(), YMM()
+			VMOVUPS(Mem{Base: in}, x.AsX())
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 64}, x, x) // j0 q0 q1 | j2 q0 q1
+			VMOVUPS(Mem{Base: in, Disp: 32}, y.AsX())
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 96}, y, y) // j1 q0 q1 | j3 q0 q1
+			VMOVUPS(Mem{Base: in, Disp: 16}, z.AsX())
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 80}, z, z) // j0 q2 q3 | j2 q2 q3
+			VMOVUPS(Mem{Base: in, Disp: 48}, u.AsX())
+			VINSERTF128(U8(1), Mem{Base: in, Disp: 112}, u, u) // j1 q2 q3 | j3 q2 q3
+			a := []reg.VecVirtual{YMM(), YMM(), YMM(), YMM()}
+			VUNPCKLPD(y, x, a[0])
+			VUNPCKHPD(y, x, a[1])
+			VUNPCKLPD(u, z, a[2])
+			VUNPCKHPD(u, z, a[3])
+			return a
+		}
+	case V == 8 && p == 2:
+		even, odd := ZMM(), ZMM()
+		VMOVDQU64(fftPermTable("mixn_perm_even", []uint64{0, 2, 4, 6, 8, 10, 12, 14}), even)
+		VMOVDQU64(fftPermTable("mixn_perm_odd", []uint64{1, 3, 5, 7, 9, 11, 13, 15}), odd)
+		return func(in reg.Register) []reg.VecVirtual {
+			x, y := ZMM(), ZMM()
+			VMOVUPS(Mem{Base: in}, x)
+			VMOVUPS(Mem{Base: in, Disp: 64}, y)
+			a := []reg.VecVirtual{ZMM(), ZMM()}
+			VMOVAPD(even, a[0])
+			VPERMI2PD(y, x, a[0])
+			VMOVAPD(odd, a[1])
+			VPERMI2PD(y, x, a[1])
+			return a
+		}
+	case V == 8 && p == 4:
+		idxLo, idxHi := ZMM(), ZMM()
+		VMOVDQU64(fftPermTable("fft_perm_q01", []uint64{0, 4, 8, 12, 1, 5, 9, 13}), idxLo)
+		VMOVDQU64(fftPermTable("fft_perm_q23", []uint64{2, 6, 10, 14, 3, 7, 11, 15}), idxHi)
+		return func(in reg.Register) []reg.VecVirtual {
+			// Four j per pair of vectors: q0 and q1 (q2 and q3) of j0…j3
+			// by one two-source permute, then the halves of j0…j3 and
+			// j4…j7 joined.
+			p01, p23, s01, s23 := ZMM(), ZMM(), ZMM(), ZMM()
+			x, y, x2, y2 := ZMM(), ZMM(), ZMM(), ZMM()
+			VMOVUPS(Mem{Base: in}, x)
+			VMOVUPS(Mem{Base: in, Disp: 64}, y)
+			VMOVAPD(idxLo, p01)
+			VPERMI2PD(y, x, p01)
+			VMOVAPD(idxHi, p23)
+			VPERMI2PD(y, x, p23)
+			VMOVUPS(Mem{Base: in, Disp: 128}, x2)
+			VMOVUPS(Mem{Base: in, Disp: 192}, y2)
+			VMOVAPD(idxLo, s01)
+			VPERMI2PD(y2, x2, s01)
+			VMOVAPD(idxHi, s23)
+			VPERMI2PD(y2, x2, s23)
+			a := []reg.VecVirtual{ZMM(), ZMM(), ZMM(), ZMM()}
+			VSHUFF64X2(U8(0x44), s01, p01, a[0])
+			VSHUFF64X2(U8(0xee), s01, p01, a[1])
+			VSHUFF64X2(U8(0x44), s23, p23, a[2])
+			VSHUFF64X2(U8(0xee), s23, p23, a[3])
+			return a
+		}
+	}
+	// complex64, p coprime to V: blends, then one lane permute per q.
+	// Value e = i·p + q sits in vector e/V, lane e mod V; for a fixed q
+	// the lanes (i·p + q) mod V are all different.
+	var masks map[uint8]reg.Register
+	if V == 8 {
+		masks = map[uint8]reg.Register{}
+		for c := range p {
+			var m uint8
+			for l := range V {
+				if l%p == c {
+					m |= 1 << l
+				}
+			}
+			k := K()
+			g := GP32()
+			MOVL(U32(m), g)
+			KMOVW(g, k)
+			masks[m] = k
+		}
+	}
+	return func(in reg.Register) []reg.VecVirtual {
+		x := make([]reg.VecVirtual, p)
+		for m := range x {
+			x[m] = w.vec()
+			VMOVUPS(Mem{Base: in, Disp: m * vb}, x[m])
+		}
+		a := make([]reg.VecVirtual, p)
+		for q := range a {
+			src := make([]int, V) // source vector of lane l
+			perm := make([]uint64, V)
+			for i := range V {
+				e := i*p + q
+				src[e%V] = e / V
+				perm[i] = uint64(e % V)
+			}
+			bits := map[int]uint8{}
+			var order []int
+			for l, m := range src {
+				if _, ok := bits[m]; !ok {
+					order = append(order, m)
+				}
+				bits[m] |= 1 << l
+			}
+			t := w.vec()
+			prev := x[order[0]]
+			for _, m := range order[1:] {
+				if V == 8 {
+					VBLENDMPD(x[m], prev, masks[bits[m]], t)
+				} else {
+					VBLENDPD(U8(bits[m]), x[m], prev, t)
+				}
+				prev = t
+			}
+			a[q] = w.vec()
+			if V == 8 {
+				idx := ZMM()
+				VMOVDQU64(fftPermTable(fmt.Sprintf("mixn_perm_%d_%d", p, q), perm), idx)
+				VPERMPD(prev, idx, a[q])
+			} else {
+				var imm uint8
+				for i, l := range perm {
+					imm |= uint8(l) << (2 * i)
+				}
+				VPERMPD(U8(imm), prev, a[q])
+			}
+		}
+		return a
+	}
+}
