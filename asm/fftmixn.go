@@ -9,11 +9,13 @@ package asm
 // runs the wide form.
 //
 // Table layout (both types): for each group of V consecutive j (V values
-// per vector of the type at level l) and each q = 1 … p−1, two vectors,
-// Re ω_L^{q·j} and Im ω_L^{q·j} each duplicated over the two lanes of its
-// value: the kernel reads them as memory operands of its complex product.
-// The last group is padded (zeros) up to V values of j, and the kernel's
-// one-value tail reads its lanes.
+// per vector of the type at level l) and each q = 1 … p−1, either two
+// vectors, Re ω_L^{q·j} and Im ω_L^{q·j} each duplicated over the two
+// lanes of its value, which the kernel reads as memory operands of its
+// complex product, or (compact, for the stages too long for L1: see
+// mixNCompact) one vector of the ω_L^{q·j} as plain values. The last
+// group is padded (zeros) up to V values of j, and the kernel's one-value
+// tail reads its lanes.
 
 // fftMixedNarrow reports whether the radix-p stage of sub-transform length
 // ls and r = n/(p·ls) runs the narrow kernel at level l. It is one answer
@@ -30,13 +32,13 @@ func mixNGroups(ls, values int) int { return (ls + values - 1) / values }
 // fftMixedNarrowTwiddleLen is the float32 count of a narrow stage's table.
 func fftMixedNarrowTwiddleLen(l Level, p, ls int) int {
 	v := FFTValues(l)
-	return mixNGroups(ls, v) * (p - 1) * 4 * v
+	return mixNGroups(ls, v) * (p - 1) * mixNVecs(p, ls, 8) * 2 * v
 }
 
 // fftMixedNarrowTwiddles fills a narrow stage's table (see
 // FFTMixedTwiddles).
 func fftMixedNarrowTwiddles(l Level, p, ls int, w func(q, j int) complex128, tw []float32) {
-	mixNTwiddles(FFTValues(l), p, ls, w, tw)
+	mixNTwiddles(FFTValues(l), p, ls, mixNCompact(p, ls, 8), w, tw)
 }
 
 // fftMixedNarrowAt runs the narrow complex64 stage (r = 1, s = 1).
@@ -48,12 +50,12 @@ func fftMixedNarrowAt(l Level, p int, out, in []complex64, tw []float32, ls int,
 // stage's table.
 func fft64MixedNarrowTwiddleLen(l Level, p, ls int) int {
 	v := FFT64Values(l)
-	return mixNGroups(ls, v) * (p - 1) * 4 * v
+	return mixNGroups(ls, v) * (p - 1) * mixNVecs(p, ls, 16) * 2 * v
 }
 
 // fft64MixedNarrowTwiddles fills a narrow complex128 stage's table.
 func fft64MixedNarrowTwiddles(l Level, p, ls int, w func(q, j int) complex128, tw []float64) {
-	mixNTwiddles(FFT64Values(l), p, ls, w, tw)
+	mixNTwiddles(FFT64Values(l), p, ls, mixNCompact(p, ls, 16), w, tw)
 }
 
 // fft64MixedNarrowAt runs the narrow complex128 stage (r = 1, s = 1).
@@ -62,16 +64,52 @@ func fft64MixedNarrowAt(l Level, p int, out, in []complex128, tw []float64, ls i
 }
 
 // mixNTwiddles writes the narrow table of values j per vector.
-func mixNTwiddles[F float32 | float64](values, p, ls int, w func(q, j int) complex128, tw []F) {
+func mixNTwiddles[F float32 | float64](values, p, ls int, compact bool, w func(q, j int) complex128, tw []F) {
 	clear(tw)
 	for j := range ls {
 		g, i := j/values, j%values
 		for q := 1; q < p; q++ {
 			c := w(q, j)
+			if compact {
+				at := (g*(p-1) + q - 1) * 2 * values
+				tw[at+2*i], tw[at+2*i+1] = F(real(c)), F(imag(c))
+				continue
+			}
 			at := (g*2*(p-1) + 2*(q-1)) * 2 * values // Re vector; Im follows
 			re, im := tw[at:at+2*values], tw[at+2*values:at+4*values]
 			re[2*i], re[2*i+1] = F(real(c)), F(real(c))
 			im[2*i], im[2*i+1] = F(imag(c)), F(imag(c))
 		}
 	}
+}
+
+// mixNL1 is the L1 data cache the table layout is chosen against (32 KB
+// on this Zen 4, and on most cores since).
+const mixNL1 = 32 << 10
+
+// mixNCompact reports whether the narrow stage of radix p and length ls
+// of values of the given bytes reads the compact table (p−1 vectors of
+// plain w per vector of j, spread in registers by the kernel) rather than
+// the duplicated one (Re w and Im w each over both lanes of a value, read
+// by the complex product directly): compact once input, output and the
+// duplicated table would no longer fit in L1. Best of 7–9 interleaved
+// rounds of BenchmarkFFTMixedStageR1, duplicated → compact, ns:
+//
+//	c64  n=375 p=3 (10 KB)    AVX2 89 → 95,   AVX-512 75 → 84
+//	c64  n=1000 p=4 (28 KB)   AVX2 176 → 186, AVX-512 174 → 202
+//	c64  n=2000 p=4 (56 KB)   AVX2 496 → 413, AVX-512 512 → 399
+//	c64  n=4000 p=2 (96 KB)   AVX2 854 → 717, AVX-512 875 → 719
+//	c128 n=375 p=3 (20 KB)    AVX2 144 → 145, AVX-512 135 → 152
+//	c128 n=625 p=5 (36 KB)    AVX2 322 → 295, AVX-512 302 → 306
+//	c128 n=1000 p=4 (112 KB)  AVX2 500 → 403, AVX-512 498 → 421
+func mixNCompact(p, ls, valueBytes int) bool {
+	return (2*p-1)*2*valueBytes*ls > mixNL1
+}
+
+// mixNVecs is the number of table vectors per q and vector of j.
+func mixNVecs(p, ls, valueBytes int) int {
+	if mixNCompact(p, ls, valueBytes) {
+		return 1
+	}
+	return 2
 }

@@ -30,7 +30,7 @@ func mixNLengths() []int {
 	for x := 1; x <= 3*8+1; x++ {
 		ls = append(ls, x)
 	}
-	return append(ls, 25, 125, 200, 250, 243, 625, 1000)
+	return append(ls, 25, 125, 200, 250, 243, 625, 1000, 1007)
 }
 
 // mixNTwiddle is ω_L^{q·j} of the forward transform, as plans compute it.

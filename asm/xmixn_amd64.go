@@ -9,157 +9,317 @@ package asm
 //go:noescape
 func fftMixN2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN2cAVX2Fwd runs the radix-2 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN2cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN2AVX2Inv runs the radix-2 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN2cAVX2Inv runs the radix-2 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN2cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftMixN3AVX2Fwd runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN3AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN3cAVX2Fwd runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN3cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN3AVX2Inv runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN3AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN3cAVX2Inv runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN3cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftMixN4AVX2Fwd runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN4AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN4cAVX2Fwd runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN4cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN4AVX2Inv runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN4AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN4cAVX2Inv runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN4cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftMixN5AVX2Fwd runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN5AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN5cAVX2Fwd runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN5cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN5AVX2Inv runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN5AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN5cAVX2Inv runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN5cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftMixN2AVX512Fwd runs the radix-2 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN2cAVX512Fwd runs the radix-2 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN2cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN2AVX512Inv runs the radix-2 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN2cAVX512Inv runs the radix-2 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN2cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftMixN3AVX512Fwd runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN3cAVX512Fwd runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN3cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN3AVX512Inv runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN3cAVX512Inv runs the radix-3 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN3cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftMixN4AVX512Fwd runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN4cAVX512Fwd runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN4cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN4AVX512Inv runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN4cAVX512Inv runs the radix-4 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN4cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fftMixN5AVX512Fwd runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 
+// fftMixN5cAVX512Fwd runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN5cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
 // fftMixN5AVX512Inv runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fftMixN5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN5cAVX512Inv runs the radix-5 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN5cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 
 // fft64MixN2AVX2Fwd runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN2AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN2cAVX2Fwd runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN2cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN2AVX2Inv runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN2AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN2cAVX2Inv runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN2cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64MixN3AVX2Fwd runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN3AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN3cAVX2Fwd runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN3cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN3AVX2Inv runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN3AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN3cAVX2Inv runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN3cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64MixN4AVX2Fwd runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN4AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN4cAVX2Fwd runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN4cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN4AVX2Inv runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN4AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN4cAVX2Inv runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN4cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64MixN5AVX2Fwd runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN5AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN5cAVX2Fwd runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN5cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN5AVX2Inv runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN5AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN5cAVX2Inv runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN5cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64MixN2AVX512Fwd runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN2cAVX512Fwd runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN2cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN2AVX512Inv runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN2cAVX512Inv runs the radix-2 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN2cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64MixN3AVX512Fwd runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN3cAVX512Fwd runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN3cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN3AVX512Inv runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN3cAVX512Inv runs the radix-3 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN3cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64MixN4AVX512Fwd runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN4cAVX512Fwd runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN4cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN4AVX512Inv runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN4cAVX512Inv runs the radix-4 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN4cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 
 // fft64MixN5AVX512Fwd runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
 
+// fft64MixN5cAVX512Fwd runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN5cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
 // fft64MixN5AVX512Inv runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
 //
 //go:noescape
 func fft64MixN5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN5cAVX512Inv runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN5cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)

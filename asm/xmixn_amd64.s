@@ -63,6 +63,69 @@ fftMixN2AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fftMixN2cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixN2cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x03, SI
+	MOVQ  BX, DI
+	SHRQ  $0x02, DI
+	ANDQ  $0x00000003, BX
+	TESTQ DI, DI
+	JZ    fftMixN2cAVX2Fwd_tail
+
+fftMixN2cAVX2Fwd_loop:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 32(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 48(CX), Y1, Y1
+	VUNPCKLPD      Y1, Y0, Y2
+	VUNPCKHPD      Y1, Y0, Y3
+	VMOVSLDUP      (DX), Y4
+	VMOVSHDUP      (DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMADDSUB231PS Y4, Y3, Y6
+	VADDPS         Y6, Y2, Y3
+	VSUBPS         Y6, Y2, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
+	DECQ           DI
+	JNZ            fftMixN2cAVX2Fwd_loop
+
+fftMixN2cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN2cAVX2Fwd_done
+
+fftMixN2cAVX2Fwd_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN2cAVX2Fwd_one
+
+fftMixN2cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, FMA3
 TEXT ·fftMixN2AVX2Inv(SB), NOSPLIT, $0-32
@@ -119,6 +182,69 @@ fftMixN2AVX2Inv_one:
 	JNZ            fftMixN2AVX2Inv_one
 
 fftMixN2AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixN2cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixN2cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x03, SI
+	MOVQ  BX, DI
+	SHRQ  $0x02, DI
+	ANDQ  $0x00000003, BX
+	TESTQ DI, DI
+	JZ    fftMixN2cAVX2Inv_tail
+
+fftMixN2cAVX2Inv_loop:
+	VMOVUPS        (CX), X0
+	VINSERTF128    $0x01, 32(CX), Y0, Y0
+	VMOVUPS        16(CX), X1
+	VINSERTF128    $0x01, 48(CX), Y1, Y1
+	VUNPCKLPD      Y1, Y0, Y2
+	VUNPCKHPD      Y1, Y0, Y3
+	VMOVSLDUP      (DX), Y4
+	VMOVSHDUP      (DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMSUBADD231PS Y4, Y3, Y6
+	VADDPS         Y6, Y2, Y3
+	VSUBPS         Y6, Y2, Y2
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
+	DECQ           DI
+	JNZ            fftMixN2cAVX2Inv_loop
+
+fftMixN2cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN2cAVX2Inv_done
+
+fftMixN2cAVX2Inv_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN2cAVX2Inv_one
+
+fftMixN2cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -248,6 +374,104 @@ DATA mixn_f32_3f5db3d7_bf5db3d7<>+56(SB)/4, $0x3f5db3d7
 DATA mixn_f32_3f5db3d7_bf5db3d7<>+60(SB)/4, $0xbf5db3d7
 GLOBL mixn_f32_3f5db3d7_bf5db3d7<>(SB), RODATA|NOPTR, $64
 
+// func fftMixN3cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·fftMixN3cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x03, SI
+	MOVQ  BX, DI
+	SHRQ  $0x02, DI
+	ANDQ  $0x00000003, BX
+	TESTQ DI, DI
+	JZ    fftMixN3cAVX2Fwd_tail
+
+fftMixN3cAVX2Fwd_loop:
+	VMOVUPS        (CX), Y0
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        64(CX), Y2
+	VBLENDPD       $0x02, Y2, Y0, Y3
+	VBLENDPD       $0x04, Y1, Y3, Y3
+	VPERMPD        $0x6c, Y3, Y3
+	VBLENDPD       $0x02, Y0, Y1, Y4
+	VBLENDPD       $0x04, Y2, Y4, Y4
+	VPERMPD        $0xb1, Y4, Y4
+	VBLENDPD       $0x02, Y1, Y2, Y1
+	VBLENDPD       $0x04, Y0, Y1, Y1
+	VPERMPD        $0xc6, Y1, Y0
+	VMOVSLDUP      (DX), Y1
+	VMOVSHDUP      (DX), Y2
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         Y2, Y5, Y5
+	VFMADDSUB231PS Y1, Y4, Y5
+	VMOVSLDUP      32(DX), Y1
+	VMOVSHDUP      32(DX), Y2
+	VPERMILPS      $0xb1, Y0, Y4
+	VMULPS         Y2, Y4, Y4
+	VFMADDSUB231PS Y1, Y0, Y4
+	VADDPS         Y4, Y5, Y0
+	VSUBPS         Y4, Y5, Y2
+	VADDPS         Y0, Y3, Y1
+	VMOVUPS        Y3, Y3
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), Y0, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y0
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y0
+	VMOVUPS        Y3, Y3
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y3
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y0, (AX)(SI*1)
+	VMOVUPS        Y3, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fftMixN3cAVX2Fwd_loop
+
+fftMixN3cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN3cAVX2Fwd_done
+
+fftMixN3cAVX2Fwd_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSD         16(CX), X2
+	VMOVSLDUP      (DX), X3
+	VMOVSHDUP      (DX), X4
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X4, X5, X5
+	VFMADDSUB231PS X3, X1, X5
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X3
+	VPERMILPS      $0xb1, X2, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X1, X2, X4
+	VADDPS         X4, X5, X1
+	VSUBPS         X4, X5, X3
+	VADDPS         X1, X0, X2
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X1
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
+	VMOVSD         X2, (AX)
+	VMOVSD         X1, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN3cAVX2Fwd_one
+
+fftMixN3cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN3AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN3AVX2Inv(SB), NOSPLIT, $0-32
@@ -335,6 +559,104 @@ fftMixN3AVX2Inv_one:
 	JNZ            fftMixN3AVX2Inv_one
 
 fftMixN3AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixN3cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·fftMixN3cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x03, SI
+	MOVQ  BX, DI
+	SHRQ  $0x02, DI
+	ANDQ  $0x00000003, BX
+	TESTQ DI, DI
+	JZ    fftMixN3cAVX2Inv_tail
+
+fftMixN3cAVX2Inv_loop:
+	VMOVUPS        (CX), Y0
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        64(CX), Y2
+	VBLENDPD       $0x02, Y2, Y0, Y3
+	VBLENDPD       $0x04, Y1, Y3, Y3
+	VPERMPD        $0x6c, Y3, Y3
+	VBLENDPD       $0x02, Y0, Y1, Y4
+	VBLENDPD       $0x04, Y2, Y4, Y4
+	VPERMPD        $0xb1, Y4, Y4
+	VBLENDPD       $0x02, Y1, Y2, Y1
+	VBLENDPD       $0x04, Y0, Y1, Y1
+	VPERMPD        $0xc6, Y1, Y0
+	VMOVSLDUP      (DX), Y1
+	VMOVSHDUP      (DX), Y2
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         Y2, Y5, Y5
+	VFMSUBADD231PS Y1, Y4, Y5
+	VMOVSLDUP      32(DX), Y1
+	VMOVSHDUP      32(DX), Y2
+	VPERMILPS      $0xb1, Y0, Y4
+	VMULPS         Y2, Y4, Y4
+	VFMSUBADD231PS Y1, Y0, Y4
+	VADDPS         Y4, Y5, Y0
+	VSUBPS         Y4, Y5, Y2
+	VADDPS         Y0, Y3, Y1
+	VMOVUPS        Y3, Y3
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), Y0, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y0
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y0
+	VMOVUPS        Y3, Y3
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y3
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y0, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fftMixN3cAVX2Inv_loop
+
+fftMixN3cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN3cAVX2Inv_done
+
+fftMixN3cAVX2Inv_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSD         16(CX), X2
+	VMOVSLDUP      (DX), X3
+	VMOVSHDUP      (DX), X4
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X4, X5, X5
+	VFMSUBADD231PS X3, X1, X5
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X3
+	VPERMILPS      $0xb1, X2, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X1, X2, X4
+	VADDPS         X4, X5, X1
+	VSUBPS         X4, X5, X3
+	VADDPS         X1, X0, X2
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X1
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
+	VMOVSD         X2, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	VMOVSD         X1, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN3cAVX2Inv_one
+
+fftMixN3cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -457,6 +779,119 @@ DATA mixn_f32_3f800000_3f800000<>+56(SB)/4, $0x3f800000
 DATA mixn_f32_3f800000_3f800000<>+60(SB)/4, $0x3f800000
 GLOBL mixn_f32_3f800000_3f800000<>(SB), RODATA|NOPTR, $64
 
+// func fftMixN4cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixN4cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3f800000_3f800000<>+0(SB), Y0
+	TESTQ   R8, R8
+	JZ      fftMixN4cAVX2Fwd_tail
+
+fftMixN4cAVX2Fwd_loop:
+	VMOVUPS        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPS        32(CX), X2
+	VINSERTF128    $0x01, 96(CX), Y2, Y2
+	VMOVUPS        16(CX), X3
+	VINSERTF128    $0x01, 80(CX), Y3, Y3
+	VMOVUPS        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VUNPCKLPD      Y2, Y1, Y5
+	VUNPCKHPD      Y2, Y1, Y6
+	VUNPCKLPD      Y4, Y3, Y7
+	VUNPCKHPD      Y4, Y3, Y8
+	VMOVSLDUP      (DX), Y9
+	VMOVSHDUP      (DX), Y10
+	VPERMILPS      $0xb1, Y6, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMADDSUB231PS Y9, Y6, Y11
+	VMOVSLDUP      32(DX), Y6
+	VMOVSHDUP      32(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMADDSUB231PS Y6, Y7, Y10
+	VMOVSLDUP      64(DX), Y6
+	VMOVSHDUP      64(DX), Y7
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMADDSUB231PS Y6, Y8, Y9
+	VADDPS         Y10, Y5, Y6
+	VSUBPS         Y10, Y5, Y5
+	VADDPS         Y9, Y11, Y7
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y7, Y6, Y8
+	VSUBPS         Y7, Y6, Y6
+	VPERMILPS      $0xb1, Y9, Y7
+	VMOVUPS        Y7, Y9
+	VFMSUBADD231PS Y0, Y5, Y7
+	VFMADDSUB231PS Y0, Y5, Y9
+	VMOVUPS        Y8, (AX)
+	VMOVUPS        Y7, (AX)(SI*1)
+	VMOVUPS        Y6, (AX)(SI*2)
+	VMOVUPS        Y9, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           R8
+	JNZ            fftMixN4cAVX2Fwd_loop
+
+fftMixN4cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN4cAVX2Fwd_done
+
+fftMixN4cAVX2Fwd_one:
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X2, X7
+	VMOVSLDUP      32(DX), X2
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X2, X3, X6
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMADDSUB231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X5, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN4cAVX2Fwd_one
+
+fftMixN4cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN4AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, FMA3
 TEXT ·fftMixN4AVX2Inv(SB), NOSPLIT, $0-32
@@ -555,6 +990,119 @@ fftMixN4AVX2Inv_one:
 	JNZ            fftMixN4AVX2Inv_one
 
 fftMixN4AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixN4cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixN4cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3f800000_3f800000<>+0(SB), Y0
+	TESTQ   R8, R8
+	JZ      fftMixN4cAVX2Inv_tail
+
+fftMixN4cAVX2Inv_loop:
+	VMOVUPS        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPS        32(CX), X2
+	VINSERTF128    $0x01, 96(CX), Y2, Y2
+	VMOVUPS        16(CX), X3
+	VINSERTF128    $0x01, 80(CX), Y3, Y3
+	VMOVUPS        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VUNPCKLPD      Y2, Y1, Y5
+	VUNPCKHPD      Y2, Y1, Y6
+	VUNPCKLPD      Y4, Y3, Y7
+	VUNPCKHPD      Y4, Y3, Y8
+	VMOVSLDUP      (DX), Y9
+	VMOVSHDUP      (DX), Y10
+	VPERMILPS      $0xb1, Y6, Y11
+	VMULPS         Y10, Y11, Y11
+	VFMSUBADD231PS Y9, Y6, Y11
+	VMOVSLDUP      32(DX), Y6
+	VMOVSHDUP      32(DX), Y9
+	VPERMILPS      $0xb1, Y7, Y10
+	VMULPS         Y9, Y10, Y10
+	VFMSUBADD231PS Y6, Y7, Y10
+	VMOVSLDUP      64(DX), Y6
+	VMOVSHDUP      64(DX), Y7
+	VPERMILPS      $0xb1, Y8, Y9
+	VMULPS         Y7, Y9, Y9
+	VFMSUBADD231PS Y6, Y8, Y9
+	VADDPS         Y10, Y5, Y6
+	VSUBPS         Y10, Y5, Y5
+	VADDPS         Y9, Y11, Y7
+	VSUBPS         Y9, Y11, Y9
+	VADDPS         Y7, Y6, Y8
+	VSUBPS         Y7, Y6, Y6
+	VPERMILPS      $0xb1, Y9, Y7
+	VMOVUPS        Y7, Y9
+	VFMSUBADD231PS Y0, Y5, Y7
+	VFMADDSUB231PS Y0, Y5, Y9
+	VMOVUPS        Y8, (AX)
+	VMOVUPS        Y9, (AX)(SI*1)
+	VMOVUPS        Y6, (AX)(SI*2)
+	VMOVUPS        Y7, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           R8
+	JNZ            fftMixN4cAVX2Inv_loop
+
+fftMixN4cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN4cAVX2Inv_done
+
+fftMixN4cAVX2Inv_one:
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X2, X7
+	VMOVSLDUP      32(DX), X2
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X2, X3, X6
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMSUBADD231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X4, (AX)
+	VMOVSD         X5, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X3, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN4cAVX2Inv_one
+
+fftMixN4cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -776,6 +1324,168 @@ DATA mixn_f32_3f167918_bf167918<>+56(SB)/4, $0x3f167918
 DATA mixn_f32_3f167918_bf167918<>+60(SB)/4, $0xbf167918
 GLOBL mixn_f32_3f167918_bf167918<>(SB), RODATA|NOPTR, $64
 
+// func fftMixN5cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·fftMixN5cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x03, SI
+	LEAQ  (SI)(SI*2), DI
+	MOVQ  BX, R8
+	SHRQ  $0x02, R8
+	ANDQ  $0x00000003, BX
+	TESTQ R8, R8
+	JZ    fftMixN5cAVX2Fwd_tail
+
+fftMixN5cAVX2Fwd_loop:
+	VMOVUPS        (CX), Y0
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        64(CX), Y2
+	VMOVUPS        96(CX), Y3
+	VMOVUPS        128(CX), Y4
+	VBLENDPD       $0x02, Y1, Y0, Y5
+	VBLENDPD       $0x04, Y2, Y5, Y5
+	VBLENDPD       $0x08, Y3, Y5, Y5
+	VPERMPD        $0xe4, Y5, Y5
+	VBLENDPD       $0x02, Y0, Y4, Y6
+	VBLENDPD       $0x04, Y1, Y6, Y6
+	VBLENDPD       $0x08, Y2, Y6, Y6
+	VPERMPD        $0x39, Y6, Y6
+	VBLENDPD       $0x02, Y4, Y3, Y7
+	VBLENDPD       $0x04, Y0, Y7, Y7
+	VBLENDPD       $0x08, Y1, Y7, Y7
+	VPERMPD        $0x4e, Y7, Y7
+	VBLENDPD       $0x02, Y3, Y2, Y8
+	VBLENDPD       $0x04, Y4, Y8, Y8
+	VBLENDPD       $0x08, Y0, Y8, Y8
+	VPERMPD        $0x93, Y8, Y0
+	VBLENDPD       $0x02, Y2, Y1, Y1
+	VBLENDPD       $0x04, Y3, Y1, Y1
+	VBLENDPD       $0x08, Y4, Y1, Y1
+	VPERMPD        $0xe4, Y1, Y1
+	VMOVSLDUP      (DX), Y2
+	VMOVSHDUP      (DX), Y3
+	VPERMILPS      $0xb1, Y6, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMADDSUB231PS Y2, Y6, Y4
+	VMOVSLDUP      32(DX), Y2
+	VMOVSHDUP      32(DX), Y3
+	VPERMILPS      $0xb1, Y7, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMADDSUB231PS Y2, Y7, Y6
+	VMOVSLDUP      64(DX), Y2
+	VMOVSHDUP      64(DX), Y3
+	VPERMILPS      $0xb1, Y0, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMADDSUB231PS Y2, Y0, Y7
+	VMOVSLDUP      96(DX), Y0
+	VMOVSHDUP      96(DX), Y2
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         Y2, Y3, Y3
+	VFMADDSUB231PS Y0, Y1, Y3
+	VADDPS         Y3, Y4, Y0
+	VADDPS         Y7, Y6, Y1
+	VSUBPS         Y3, Y4, Y2
+	VSUBPS         Y7, Y6, Y4
+	VADDPS         Y0, Y5, Y3
+	VADDPS         Y1, Y3, Y3
+	VMOVUPS        Y5, Y6
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y6
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
+	VMOVUPS        Y5, Y5
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y5
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y5
+	VPERMILPS      $0xb1, Y2, Y2
+	VPERMILPS      $0xb1, Y4, Y4
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), Y2, Y0
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), Y4, Y0
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), Y2, Y1
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), Y4, Y1
+	VADDPS         Y0, Y6, Y2
+	VSUBPS         Y0, Y6, Y4
+	VADDPS         Y1, Y5, Y0
+	VSUBPS         Y1, Y5, Y1
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	VMOVUPS        Y0, (AX)(SI*2)
+	VMOVUPS        Y1, (AX)(DI*1)
+	VMOVUPS        Y4, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+	DECQ           R8
+	JNZ            fftMixN5cAVX2Fwd_loop
+
+fftMixN5cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN5cAVX2Fwd_done
+
+fftMixN5cAVX2Fwd_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSD         16(CX), X2
+	VMOVSD         24(CX), X3
+	VMOVSD         32(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X1, X7
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X2, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X1, X2, X6
+	VMOVSLDUP      64(DX), X1
+	VMOVSHDUP      64(DX), X2
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         X2, X5, X5
+	VFMADDSUB231PS X1, X3, X5
+	VMOVSLDUP      96(DX), X1
+	VMOVSHDUP      96(DX), X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         X2, X3, X3
+	VFMADDSUB231PS X1, X4, X3
+	VADDPS         X3, X7, X1
+	VADDPS         X5, X6, X2
+	VSUBPS         X3, X7, X3
+	VSUBPS         X5, X6, X5
+	VADDPS         X1, X0, X4
+	VADDPS         X2, X4, X4
+	VMOVUPS        X0, X6
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VMOVUPS        X0, X0
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X3, X3
+	VPERMILPS      $0xb1, X5, X5
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
+	VADDPS         X1, X6, X3
+	VSUBPS         X1, X6, X5
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X1, (AX)(SI*2)
+	VMOVSD         X0, (AX)(DI*1)
+	VMOVSD         X5, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN5cAVX2Fwd_one
+
+fftMixN5cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN5AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN5AVX2Inv(SB), NOSPLIT, $0-32
@@ -922,6 +1632,168 @@ fftMixN5AVX2Inv_done:
 	VZEROUPPER
 	RET
 
+// func fftMixN5cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX2, FMA3
+TEXT ·fftMixN5cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x03, SI
+	LEAQ  (SI)(SI*2), DI
+	MOVQ  BX, R8
+	SHRQ  $0x02, R8
+	ANDQ  $0x00000003, BX
+	TESTQ R8, R8
+	JZ    fftMixN5cAVX2Inv_tail
+
+fftMixN5cAVX2Inv_loop:
+	VMOVUPS        (CX), Y0
+	VMOVUPS        32(CX), Y1
+	VMOVUPS        64(CX), Y2
+	VMOVUPS        96(CX), Y3
+	VMOVUPS        128(CX), Y4
+	VBLENDPD       $0x02, Y1, Y0, Y5
+	VBLENDPD       $0x04, Y2, Y5, Y5
+	VBLENDPD       $0x08, Y3, Y5, Y5
+	VPERMPD        $0xe4, Y5, Y5
+	VBLENDPD       $0x02, Y0, Y4, Y6
+	VBLENDPD       $0x04, Y1, Y6, Y6
+	VBLENDPD       $0x08, Y2, Y6, Y6
+	VPERMPD        $0x39, Y6, Y6
+	VBLENDPD       $0x02, Y4, Y3, Y7
+	VBLENDPD       $0x04, Y0, Y7, Y7
+	VBLENDPD       $0x08, Y1, Y7, Y7
+	VPERMPD        $0x4e, Y7, Y7
+	VBLENDPD       $0x02, Y3, Y2, Y8
+	VBLENDPD       $0x04, Y4, Y8, Y8
+	VBLENDPD       $0x08, Y0, Y8, Y8
+	VPERMPD        $0x93, Y8, Y0
+	VBLENDPD       $0x02, Y2, Y1, Y1
+	VBLENDPD       $0x04, Y3, Y1, Y1
+	VBLENDPD       $0x08, Y4, Y1, Y1
+	VPERMPD        $0xe4, Y1, Y1
+	VMOVSLDUP      (DX), Y2
+	VMOVSHDUP      (DX), Y3
+	VPERMILPS      $0xb1, Y6, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMSUBADD231PS Y2, Y6, Y4
+	VMOVSLDUP      32(DX), Y2
+	VMOVSHDUP      32(DX), Y3
+	VPERMILPS      $0xb1, Y7, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMSUBADD231PS Y2, Y7, Y6
+	VMOVSLDUP      64(DX), Y2
+	VMOVSHDUP      64(DX), Y3
+	VPERMILPS      $0xb1, Y0, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMSUBADD231PS Y2, Y0, Y7
+	VMOVSLDUP      96(DX), Y0
+	VMOVSHDUP      96(DX), Y2
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         Y2, Y3, Y3
+	VFMSUBADD231PS Y0, Y1, Y3
+	VADDPS         Y3, Y4, Y0
+	VADDPS         Y7, Y6, Y1
+	VSUBPS         Y3, Y4, Y2
+	VSUBPS         Y7, Y6, Y4
+	VADDPS         Y0, Y5, Y3
+	VADDPS         Y1, Y3, Y3
+	VMOVUPS        Y5, Y6
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y6
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
+	VMOVUPS        Y5, Y5
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y5
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y5
+	VPERMILPS      $0xb1, Y2, Y2
+	VPERMILPS      $0xb1, Y4, Y4
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), Y2, Y0
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), Y4, Y0
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), Y2, Y1
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), Y4, Y1
+	VADDPS         Y0, Y6, Y2
+	VSUBPS         Y0, Y6, Y4
+	VADDPS         Y1, Y5, Y0
+	VSUBPS         Y1, Y5, Y1
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y4, (AX)(SI*1)
+	VMOVUPS        Y1, (AX)(SI*2)
+	VMOVUPS        Y0, (AX)(DI*1)
+	VMOVUPS        Y2, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+	DECQ           R8
+	JNZ            fftMixN5cAVX2Inv_loop
+
+fftMixN5cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN5cAVX2Inv_done
+
+fftMixN5cAVX2Inv_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSD         16(CX), X2
+	VMOVSD         24(CX), X3
+	VMOVSD         32(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X1, X7
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X2, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X1, X2, X6
+	VMOVSLDUP      64(DX), X1
+	VMOVSHDUP      64(DX), X2
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         X2, X5, X5
+	VFMSUBADD231PS X1, X3, X5
+	VMOVSLDUP      96(DX), X1
+	VMOVSHDUP      96(DX), X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         X2, X3, X3
+	VFMSUBADD231PS X1, X4, X3
+	VADDPS         X3, X7, X1
+	VADDPS         X5, X6, X2
+	VSUBPS         X3, X7, X3
+	VSUBPS         X5, X6, X5
+	VADDPS         X1, X0, X4
+	VADDPS         X2, X4, X4
+	VMOVUPS        X0, X6
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VMOVUPS        X0, X0
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X3, X3
+	VPERMILPS      $0xb1, X5, X5
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
+	VADDPS         X1, X6, X3
+	VSUBPS         X1, X6, X5
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVSD         X4, (AX)
+	VMOVSD         X5, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
+	VMOVSD         X1, (AX)(DI*1)
+	VMOVSD         X3, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN5cAVX2Inv_one
+
+fftMixN5cAVX2Inv_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN2AVX512Fwd(SB), NOSPLIT, $0-32
@@ -1003,6 +1875,71 @@ DATA mixn_perm_odd<>+48(SB)/8, $0x000000000000000d
 DATA mixn_perm_odd<>+56(SB)/8, $0x000000000000000f
 GLOBL mixn_perm_odd<>(SB), RODATA|NOPTR, $64
 
+// func fftMixN2cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN2cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	MOVQ      BX, DI
+	SHRQ      $0x03, DI
+	ANDQ      $0x00000007, BX
+	VMOVDQU64 mixn_perm_even<>+0(SB), Z0
+	VMOVDQU64 mixn_perm_odd<>+0(SB), Z1
+	TESTQ     DI, DI
+	JZ        fftMixN2cAVX512Fwd_tail
+
+fftMixN2cAVX512Fwd_loop:
+	VMOVUPS        (CX), Z2
+	VMOVUPS        64(CX), Z3
+	VMOVAPD        Z0, Z4
+	VPERMI2PD      Z3, Z2, Z4
+	VMOVAPD        Z1, Z5
+	VPERMI2PD      Z3, Z2, Z5
+	VMOVSLDUP      (DX), Z2
+	VMOVSHDUP      (DX), Z3
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         Z3, Z6, Z6
+	VFMADDSUB231PS Z2, Z5, Z6
+	VADDPS         Z6, Z4, Z2
+	VSUBPS         Z6, Z4, Z3
+	VMOVUPS        Z2, (AX)
+	VMOVUPS        Z3, (AX)(SI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fftMixN2cAVX512Fwd_loop
+
+fftMixN2cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN2cAVX512Fwd_done
+
+fftMixN2cAVX512Fwd_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN2cAVX512Fwd_one
+
+fftMixN2cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN2AVX512Inv(SB), NOSPLIT, $0-32
@@ -1061,6 +1998,71 @@ fftMixN2AVX512Inv_one:
 	JNZ            fftMixN2AVX512Inv_one
 
 fftMixN2AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixN2cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN2cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	MOVQ      BX, DI
+	SHRQ      $0x03, DI
+	ANDQ      $0x00000007, BX
+	VMOVDQU64 mixn_perm_even<>+0(SB), Z0
+	VMOVDQU64 mixn_perm_odd<>+0(SB), Z1
+	TESTQ     DI, DI
+	JZ        fftMixN2cAVX512Inv_tail
+
+fftMixN2cAVX512Inv_loop:
+	VMOVUPS        (CX), Z2
+	VMOVUPS        64(CX), Z3
+	VMOVAPD        Z0, Z4
+	VPERMI2PD      Z3, Z2, Z4
+	VMOVAPD        Z1, Z5
+	VPERMI2PD      Z3, Z2, Z5
+	VMOVSLDUP      (DX), Z2
+	VMOVSHDUP      (DX), Z3
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         Z3, Z6, Z6
+	VFMSUBADD231PS Z2, Z5, Z6
+	VADDPS         Z6, Z4, Z2
+	VSUBPS         Z6, Z4, Z3
+	VMOVUPS        Z2, (AX)
+	VMOVUPS        Z3, (AX)(SI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fftMixN2cAVX512Inv_loop
+
+fftMixN2cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN2cAVX512Inv_done
+
+fftMixN2cAVX512Inv_one:
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN2cAVX512Inv_one
+
+fftMixN2cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -1195,6 +2197,115 @@ DATA mixn_perm_3_2<>+48(SB)/8, $0x0000000000000004
 DATA mixn_perm_3_2<>+56(SB)/8, $0x0000000000000007
 GLOBL mixn_perm_3_2<>(SB), RODATA|NOPTR, $64
 
+// func fftMixN3cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN3cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	MOVQ    BX, DI
+	SHRQ    $0x03, DI
+	ANDQ    $0x00000007, BX
+	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
+	MOVL    $0x00000049, R8
+	KMOVW   R8, K1
+	MOVL    $0x00000092, R8
+	KMOVW   R8, K1
+	MOVL    $0x00000024, R8
+	KMOVW   R8, K2
+	TESTQ   DI, DI
+	JZ      fftMixN3cAVX512Fwd_tail
+
+fftMixN3cAVX512Fwd_loop:
+	VMOVUPS        (CX), Z2
+	VMOVUPS        64(CX), Z3
+	VMOVUPS        128(CX), Z4
+	VBLENDMPD      Z3, Z2, K1, Z5
+	VBLENDMPD      Z4, Z5, K2, Z5
+	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z6
+	VPERMPD        Z5, Z6, Z6
+	VBLENDMPD      Z2, Z4, K1, Z7
+	VBLENDMPD      Z3, Z7, K2, Z7
+	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z8
+	VPERMPD        Z7, Z8, Z8
+	VBLENDMPD      Z4, Z3, K1, Z9
+	VBLENDMPD      Z2, Z9, K2, Z9
+	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
+	VPERMPD        Z9, Z2, Z2
+	VMOVSLDUP      (DX), Z3
+	VMOVSHDUP      (DX), Z4
+	VPERMILPS      $0xb1, Z8, Z10
+	VMULPS         Z4, Z10, Z10
+	VFMADDSUB231PS Z3, Z8, Z10
+	VMOVSLDUP      64(DX), Z3
+	VMOVSHDUP      64(DX), Z4
+	VPERMILPS      $0xb1, Z2, Z8
+	VMULPS         Z4, Z8, Z8
+	VFMADDSUB231PS Z3, Z2, Z8
+	VADDPS         Z8, Z10, Z2
+	VSUBPS         Z8, Z10, Z4
+	VADDPS         Z2, Z6, Z3
+	VMOVUPS        Z6, Z6
+	VFNMADD231PS   Z0, Z2, Z6
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z6, Z2
+	VFMADD231PS    Z1, Z4, Z2
+	VMOVUPS        Z6, Z6
+	VFNMADD231PS   Z1, Z4, Z6
+	VMOVUPS        Z3, (AX)
+	VMOVUPS        Z2, (AX)(SI*1)
+	VMOVUPS        Z6, (AX)(SI*2)
+	ADDQ           $0x000000c0, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fftMixN3cAVX512Fwd_loop
+
+fftMixN3cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN3cAVX512Fwd_done
+
+fftMixN3cAVX512Fwd_one:
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X3, X7
+	VMOVSLDUP      64(DX), X3
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X5, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN3cAVX512Fwd_one
+
+fftMixN3cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN3AVX512Inv(SB), NOSPLIT, $0-32
@@ -1293,6 +2404,115 @@ fftMixN3AVX512Inv_one:
 	JNZ            fftMixN3AVX512Inv_one
 
 fftMixN3AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixN3cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN3cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	MOVQ    BX, DI
+	SHRQ    $0x03, DI
+	ANDQ    $0x00000007, BX
+	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
+	MOVL    $0x00000049, R8
+	KMOVW   R8, K1
+	MOVL    $0x00000092, R8
+	KMOVW   R8, K1
+	MOVL    $0x00000024, R8
+	KMOVW   R8, K2
+	TESTQ   DI, DI
+	JZ      fftMixN3cAVX512Inv_tail
+
+fftMixN3cAVX512Inv_loop:
+	VMOVUPS        (CX), Z2
+	VMOVUPS        64(CX), Z3
+	VMOVUPS        128(CX), Z4
+	VBLENDMPD      Z3, Z2, K1, Z5
+	VBLENDMPD      Z4, Z5, K2, Z5
+	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z6
+	VPERMPD        Z5, Z6, Z6
+	VBLENDMPD      Z2, Z4, K1, Z7
+	VBLENDMPD      Z3, Z7, K2, Z7
+	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z8
+	VPERMPD        Z7, Z8, Z8
+	VBLENDMPD      Z4, Z3, K1, Z9
+	VBLENDMPD      Z2, Z9, K2, Z9
+	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
+	VPERMPD        Z9, Z2, Z2
+	VMOVSLDUP      (DX), Z3
+	VMOVSHDUP      (DX), Z4
+	VPERMILPS      $0xb1, Z8, Z10
+	VMULPS         Z4, Z10, Z10
+	VFMSUBADD231PS Z3, Z8, Z10
+	VMOVSLDUP      64(DX), Z3
+	VMOVSHDUP      64(DX), Z4
+	VPERMILPS      $0xb1, Z2, Z8
+	VMULPS         Z4, Z8, Z8
+	VFMSUBADD231PS Z3, Z2, Z8
+	VADDPS         Z8, Z10, Z2
+	VSUBPS         Z8, Z10, Z4
+	VADDPS         Z2, Z6, Z3
+	VMOVUPS        Z6, Z6
+	VFNMADD231PS   Z0, Z2, Z6
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z6, Z2
+	VFMADD231PS    Z1, Z4, Z2
+	VMOVUPS        Z6, Z6
+	VFNMADD231PS   Z1, Z4, Z6
+	VMOVUPS        Z3, (AX)
+	VMOVUPS        Z6, (AX)(SI*1)
+	VMOVUPS        Z2, (AX)(SI*2)
+	ADDQ           $0x000000c0, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fftMixN3cAVX512Inv_loop
+
+fftMixN3cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN3cAVX512Inv_done
+
+fftMixN3cAVX512Inv_one:
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X3, X7
+	VMOVSLDUP      64(DX), X3
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X5, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X4, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X3, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN3cAVX512Inv_one
+
+fftMixN3cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -1423,6 +2643,125 @@ DATA fft_perm_q23<>+48(SB)/8, $0x000000000000000b
 DATA fft_perm_q23<>+56(SB)/8, $0x000000000000000f
 GLOBL fft_perm_q23<>(SB), RODATA|NOPTR, $64
 
+// func fftMixN4cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN4cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	LEAQ      (SI)(SI*2), DI
+	MOVQ      BX, R8
+	SHRQ      $0x03, R8
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3f800000_3f800000<>+0(SB), Z0
+	VMOVDQU64 fft_perm_q01<>+0(SB), Z1
+	VMOVDQU64 fft_perm_q23<>+0(SB), Z2
+	TESTQ     R8, R8
+	JZ        fftMixN4cAVX512Fwd_tail
+
+fftMixN4cAVX512Fwd_loop:
+	VMOVUPS        (CX), Z5
+	VMOVUPS        64(CX), Z6
+	VMOVAPD        Z1, Z3
+	VPERMI2PD      Z6, Z5, Z3
+	VMOVAPD        Z2, Z4
+	VPERMI2PD      Z6, Z5, Z4
+	VMOVUPS        128(CX), Z7
+	VMOVUPS        192(CX), Z8
+	VMOVAPD        Z1, Z5
+	VPERMI2PD      Z8, Z7, Z5
+	VMOVAPD        Z2, Z6
+	VPERMI2PD      Z8, Z7, Z6
+	VSHUFF64X2     $0x44, Z5, Z3, Z7
+	VSHUFF64X2     $0xee, Z5, Z3, Z3
+	VSHUFF64X2     $0x44, Z6, Z4, Z5
+	VSHUFF64X2     $0xee, Z6, Z4, Z4
+	VMOVSLDUP      (DX), Z6
+	VMOVSHDUP      (DX), Z8
+	VPERMILPS      $0xb1, Z3, Z9
+	VMULPS         Z8, Z9, Z9
+	VFMADDSUB231PS Z6, Z3, Z9
+	VMOVSLDUP      64(DX), Z3
+	VMOVSHDUP      64(DX), Z6
+	VPERMILPS      $0xb1, Z5, Z8
+	VMULPS         Z6, Z8, Z8
+	VFMADDSUB231PS Z3, Z5, Z8
+	VMOVSLDUP      128(DX), Z3
+	VMOVSHDUP      128(DX), Z5
+	VPERMILPS      $0xb1, Z4, Z6
+	VMULPS         Z5, Z6, Z6
+	VFMADDSUB231PS Z3, Z4, Z6
+	VADDPS         Z8, Z7, Z3
+	VSUBPS         Z8, Z7, Z4
+	VADDPS         Z6, Z9, Z5
+	VSUBPS         Z6, Z9, Z7
+	VADDPS         Z5, Z3, Z6
+	VSUBPS         Z5, Z3, Z3
+	VPERMILPS      $0xb1, Z7, Z5
+	VMOVUPS        Z5, Z7
+	VFMSUBADD231PS Z0, Z4, Z5
+	VFMADDSUB231PS Z0, Z4, Z7
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z5, (AX)(SI*1)
+	VMOVUPS        Z3, (AX)(SI*2)
+	VMOVUPS        Z7, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           R8
+	JNZ            fftMixN4cAVX512Fwd_loop
+
+fftMixN4cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN4cAVX512Fwd_done
+
+fftMixN4cAVX512Fwd_one:
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X2, X7
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X2, X3, X6
+	VMOVSLDUP      128(DX), X2
+	VMOVSHDUP      128(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMADDSUB231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X5, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN4cAVX512Fwd_one
+
+fftMixN4cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN4AVX512Inv(SB), NOSPLIT, $0-32
@@ -1527,6 +2866,125 @@ fftMixN4AVX512Inv_one:
 	JNZ            fftMixN4AVX512Inv_one
 
 fftMixN4AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixN4cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN4cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	LEAQ      (SI)(SI*2), DI
+	MOVQ      BX, R8
+	SHRQ      $0x03, R8
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3f800000_3f800000<>+0(SB), Z0
+	VMOVDQU64 fft_perm_q01<>+0(SB), Z1
+	VMOVDQU64 fft_perm_q23<>+0(SB), Z2
+	TESTQ     R8, R8
+	JZ        fftMixN4cAVX512Inv_tail
+
+fftMixN4cAVX512Inv_loop:
+	VMOVUPS        (CX), Z5
+	VMOVUPS        64(CX), Z6
+	VMOVAPD        Z1, Z3
+	VPERMI2PD      Z6, Z5, Z3
+	VMOVAPD        Z2, Z4
+	VPERMI2PD      Z6, Z5, Z4
+	VMOVUPS        128(CX), Z7
+	VMOVUPS        192(CX), Z8
+	VMOVAPD        Z1, Z5
+	VPERMI2PD      Z8, Z7, Z5
+	VMOVAPD        Z2, Z6
+	VPERMI2PD      Z8, Z7, Z6
+	VSHUFF64X2     $0x44, Z5, Z3, Z7
+	VSHUFF64X2     $0xee, Z5, Z3, Z3
+	VSHUFF64X2     $0x44, Z6, Z4, Z5
+	VSHUFF64X2     $0xee, Z6, Z4, Z4
+	VMOVSLDUP      (DX), Z6
+	VMOVSHDUP      (DX), Z8
+	VPERMILPS      $0xb1, Z3, Z9
+	VMULPS         Z8, Z9, Z9
+	VFMSUBADD231PS Z6, Z3, Z9
+	VMOVSLDUP      64(DX), Z3
+	VMOVSHDUP      64(DX), Z6
+	VPERMILPS      $0xb1, Z5, Z8
+	VMULPS         Z6, Z8, Z8
+	VFMSUBADD231PS Z3, Z5, Z8
+	VMOVSLDUP      128(DX), Z3
+	VMOVSHDUP      128(DX), Z5
+	VPERMILPS      $0xb1, Z4, Z6
+	VMULPS         Z5, Z6, Z6
+	VFMSUBADD231PS Z3, Z4, Z6
+	VADDPS         Z8, Z7, Z3
+	VSUBPS         Z8, Z7, Z4
+	VADDPS         Z6, Z9, Z5
+	VSUBPS         Z6, Z9, Z7
+	VADDPS         Z5, Z3, Z6
+	VSUBPS         Z5, Z3, Z3
+	VPERMILPS      $0xb1, Z7, Z5
+	VMOVUPS        Z5, Z7
+	VFMSUBADD231PS Z0, Z4, Z5
+	VFMADDSUB231PS Z0, Z4, Z7
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z7, (AX)(SI*1)
+	VMOVUPS        Z3, (AX)(SI*2)
+	VMOVUPS        Z5, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           R8
+	JNZ            fftMixN4cAVX512Inv_loop
+
+fftMixN4cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN4cAVX512Inv_done
+
+fftMixN4cAVX512Inv_one:
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X2, X7
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X2, X3, X6
+	VMOVSLDUP      128(DX), X2
+	VMOVSHDUP      128(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMSUBADD231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X4, (AX)
+	VMOVSD         X5, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X3, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN4cAVX512Inv_one
+
+fftMixN4cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -1750,6 +3208,192 @@ DATA mixn_perm_5_4<>+48(SB)/8, $0x0000000000000002
 DATA mixn_perm_5_4<>+56(SB)/8, $0x0000000000000007
 GLOBL mixn_perm_5_4<>(SB), RODATA|NOPTR, $64
 
+// func fftMixN5cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN5cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x03, R8
+	ANDQ    $0x00000007, BX
+	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Z2
+	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Z3
+	MOVL    $0x00000021, R9
+	KMOVW   R9, K1
+	MOVL    $0x00000042, R9
+	KMOVW   R9, K1
+	MOVL    $0x00000084, R9
+	KMOVW   R9, K2
+	MOVL    $0x00000008, R9
+	KMOVW   R9, K3
+	MOVL    $0x00000010, R9
+	KMOVW   R9, K4
+	TESTQ   R8, R8
+	JZ      fftMixN5cAVX512Fwd_tail
+
+fftMixN5cAVX512Fwd_loop:
+	VMOVUPS        (CX), Z4
+	VMOVUPS        64(CX), Z5
+	VMOVUPS        128(CX), Z6
+	VMOVUPS        192(CX), Z7
+	VMOVUPS        256(CX), Z8
+	VBLENDMPD      Z7, Z4, K1, Z9
+	VBLENDMPD      Z5, Z9, K2, Z9
+	VBLENDMPD      Z8, Z9, K3, Z9
+	VBLENDMPD      Z6, Z9, K4, Z9
+	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z10
+	VPERMPD        Z9, Z10, Z10
+	VBLENDMPD      Z4, Z6, K1, Z11
+	VBLENDMPD      Z7, Z11, K2, Z11
+	VBLENDMPD      Z5, Z11, K3, Z11
+	VBLENDMPD      Z8, Z11, K4, Z11
+	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z12
+	VPERMPD        Z11, Z12, Z12
+	VBLENDMPD      Z6, Z8, K1, Z13
+	VBLENDMPD      Z4, Z13, K2, Z13
+	VBLENDMPD      Z7, Z13, K3, Z13
+	VBLENDMPD      Z5, Z13, K4, Z13
+	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z14
+	VPERMPD        Z13, Z14, Z14
+	VBLENDMPD      Z8, Z5, K1, Z15
+	VBLENDMPD      Z6, Z15, K2, Z15
+	VBLENDMPD      Z4, Z15, K3, Z15
+	VBLENDMPD      Z7, Z15, K4, Z15
+	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z16
+	VPERMPD        Z15, Z16, Z16
+	VBLENDMPD      Z5, Z7, K1, Z17
+	VBLENDMPD      Z8, Z17, K2, Z17
+	VBLENDMPD      Z6, Z17, K3, Z17
+	VBLENDMPD      Z4, Z17, K4, Z17
+	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
+	VPERMPD        Z17, Z4, Z4
+	VMOVSLDUP      (DX), Z5
+	VMOVSHDUP      (DX), Z6
+	VPERMILPS      $0xb1, Z12, Z7
+	VMULPS         Z6, Z7, Z7
+	VFMADDSUB231PS Z5, Z12, Z7
+	VMOVSLDUP      64(DX), Z5
+	VMOVSHDUP      64(DX), Z6
+	VPERMILPS      $0xb1, Z14, Z8
+	VMULPS         Z6, Z8, Z8
+	VFMADDSUB231PS Z5, Z14, Z8
+	VMOVSLDUP      128(DX), Z5
+	VMOVSHDUP      128(DX), Z6
+	VPERMILPS      $0xb1, Z16, Z12
+	VMULPS         Z6, Z12, Z12
+	VFMADDSUB231PS Z5, Z16, Z12
+	VMOVSLDUP      192(DX), Z5
+	VMOVSHDUP      192(DX), Z6
+	VPERMILPS      $0xb1, Z4, Z14
+	VMULPS         Z6, Z14, Z14
+	VFMADDSUB231PS Z5, Z4, Z14
+	VADDPS         Z14, Z7, Z4
+	VADDPS         Z12, Z8, Z5
+	VSUBPS         Z14, Z7, Z6
+	VSUBPS         Z12, Z8, Z8
+	VADDPS         Z4, Z10, Z7
+	VADDPS         Z5, Z7, Z7
+	VMOVUPS        Z10, Z12
+	VFMADD231PS    Z0, Z4, Z12
+	VFMADD231PS    Z1, Z5, Z12
+	VMOVUPS        Z10, Z10
+	VFMADD231PS    Z1, Z4, Z10
+	VFMADD231PS    Z0, Z5, Z10
+	VPERMILPS      $0xb1, Z6, Z6
+	VPERMILPS      $0xb1, Z8, Z8
+	VMULPS         Z2, Z6, Z4
+	VFMADD231PS    Z3, Z8, Z4
+	VMULPS         Z3, Z6, Z5
+	VFNMADD231PS   Z2, Z8, Z5
+	VADDPS         Z4, Z12, Z6
+	VSUBPS         Z4, Z12, Z8
+	VADDPS         Z5, Z10, Z4
+	VSUBPS         Z5, Z10, Z5
+	VMOVUPS        Z7, (AX)
+	VMOVUPS        Z6, (AX)(SI*1)
+	VMOVUPS        Z4, (AX)(SI*2)
+	VMOVUPS        Z5, (AX)(DI*1)
+	VMOVUPS        Z8, (AX)(SI*4)
+	ADDQ           $0x00000140, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000100, DX
+	DECQ           R8
+	JNZ            fftMixN5cAVX512Fwd_loop
+
+fftMixN5cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fftMixN5cAVX512Fwd_done
+
+fftMixN5cAVX512Fwd_one:
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMADDSUB231PS X9, X5, X11
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMADDSUB231PS X5, X6, X10
+	VMOVSLDUP      128(DX), X5
+	VMOVSHDUP      128(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMADDSUB231PS X5, X7, X9
+	VMOVSLDUP      192(DX), X5
+	VMOVSHDUP      192(DX), X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X5
+	VFMADD231PS    X3, X9, X5
+	VMULPS         X3, X7, X6
+	VFNMADD231PS   X2, X9, X6
+	VADDPS         X5, X10, X7
+	VSUBPS         X5, X10, X9
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VMOVSD         X8, (AX)
+	VMOVSD         X7, (AX)(SI*1)
+	VMOVSD         X5, (AX)(SI*2)
+	VMOVSD         X4, (AX)(DI*1)
+	VMOVSD         X9, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN5cAVX512Fwd_one
+
+fftMixN5cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fftMixN5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN5AVX512Inv(SB), NOSPLIT, $0-32
@@ -1920,6 +3564,192 @@ fftMixN5AVX512Inv_done:
 	VZEROUPPER
 	RET
 
+// func fftMixN5cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, FMA3
+TEXT ·fftMixN5cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x03, R8
+	ANDQ    $0x00000007, BX
+	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Z2
+	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Z3
+	MOVL    $0x00000021, R9
+	KMOVW   R9, K1
+	MOVL    $0x00000042, R9
+	KMOVW   R9, K1
+	MOVL    $0x00000084, R9
+	KMOVW   R9, K2
+	MOVL    $0x00000008, R9
+	KMOVW   R9, K3
+	MOVL    $0x00000010, R9
+	KMOVW   R9, K4
+	TESTQ   R8, R8
+	JZ      fftMixN5cAVX512Inv_tail
+
+fftMixN5cAVX512Inv_loop:
+	VMOVUPS        (CX), Z4
+	VMOVUPS        64(CX), Z5
+	VMOVUPS        128(CX), Z6
+	VMOVUPS        192(CX), Z7
+	VMOVUPS        256(CX), Z8
+	VBLENDMPD      Z7, Z4, K1, Z9
+	VBLENDMPD      Z5, Z9, K2, Z9
+	VBLENDMPD      Z8, Z9, K3, Z9
+	VBLENDMPD      Z6, Z9, K4, Z9
+	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z10
+	VPERMPD        Z9, Z10, Z10
+	VBLENDMPD      Z4, Z6, K1, Z11
+	VBLENDMPD      Z7, Z11, K2, Z11
+	VBLENDMPD      Z5, Z11, K3, Z11
+	VBLENDMPD      Z8, Z11, K4, Z11
+	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z12
+	VPERMPD        Z11, Z12, Z12
+	VBLENDMPD      Z6, Z8, K1, Z13
+	VBLENDMPD      Z4, Z13, K2, Z13
+	VBLENDMPD      Z7, Z13, K3, Z13
+	VBLENDMPD      Z5, Z13, K4, Z13
+	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z14
+	VPERMPD        Z13, Z14, Z14
+	VBLENDMPD      Z8, Z5, K1, Z15
+	VBLENDMPD      Z6, Z15, K2, Z15
+	VBLENDMPD      Z4, Z15, K3, Z15
+	VBLENDMPD      Z7, Z15, K4, Z15
+	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z16
+	VPERMPD        Z15, Z16, Z16
+	VBLENDMPD      Z5, Z7, K1, Z17
+	VBLENDMPD      Z8, Z17, K2, Z17
+	VBLENDMPD      Z6, Z17, K3, Z17
+	VBLENDMPD      Z4, Z17, K4, Z17
+	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
+	VPERMPD        Z17, Z4, Z4
+	VMOVSLDUP      (DX), Z5
+	VMOVSHDUP      (DX), Z6
+	VPERMILPS      $0xb1, Z12, Z7
+	VMULPS         Z6, Z7, Z7
+	VFMSUBADD231PS Z5, Z12, Z7
+	VMOVSLDUP      64(DX), Z5
+	VMOVSHDUP      64(DX), Z6
+	VPERMILPS      $0xb1, Z14, Z8
+	VMULPS         Z6, Z8, Z8
+	VFMSUBADD231PS Z5, Z14, Z8
+	VMOVSLDUP      128(DX), Z5
+	VMOVSHDUP      128(DX), Z6
+	VPERMILPS      $0xb1, Z16, Z12
+	VMULPS         Z6, Z12, Z12
+	VFMSUBADD231PS Z5, Z16, Z12
+	VMOVSLDUP      192(DX), Z5
+	VMOVSHDUP      192(DX), Z6
+	VPERMILPS      $0xb1, Z4, Z14
+	VMULPS         Z6, Z14, Z14
+	VFMSUBADD231PS Z5, Z4, Z14
+	VADDPS         Z14, Z7, Z4
+	VADDPS         Z12, Z8, Z5
+	VSUBPS         Z14, Z7, Z6
+	VSUBPS         Z12, Z8, Z8
+	VADDPS         Z4, Z10, Z7
+	VADDPS         Z5, Z7, Z7
+	VMOVUPS        Z10, Z12
+	VFMADD231PS    Z0, Z4, Z12
+	VFMADD231PS    Z1, Z5, Z12
+	VMOVUPS        Z10, Z10
+	VFMADD231PS    Z1, Z4, Z10
+	VFMADD231PS    Z0, Z5, Z10
+	VPERMILPS      $0xb1, Z6, Z6
+	VPERMILPS      $0xb1, Z8, Z8
+	VMULPS         Z2, Z6, Z4
+	VFMADD231PS    Z3, Z8, Z4
+	VMULPS         Z3, Z6, Z5
+	VFNMADD231PS   Z2, Z8, Z5
+	VADDPS         Z4, Z12, Z6
+	VSUBPS         Z4, Z12, Z8
+	VADDPS         Z5, Z10, Z4
+	VSUBPS         Z5, Z10, Z5
+	VMOVUPS        Z7, (AX)
+	VMOVUPS        Z8, (AX)(SI*1)
+	VMOVUPS        Z5, (AX)(SI*2)
+	VMOVUPS        Z4, (AX)(DI*1)
+	VMOVUPS        Z6, (AX)(SI*4)
+	ADDQ           $0x00000140, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000100, DX
+	DECQ           R8
+	JNZ            fftMixN5cAVX512Inv_loop
+
+fftMixN5cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fftMixN5cAVX512Inv_done
+
+fftMixN5cAVX512Inv_one:
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMSUBADD231PS X9, X5, X11
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMSUBADD231PS X5, X6, X10
+	VMOVSLDUP      128(DX), X5
+	VMOVSHDUP      128(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMSUBADD231PS X5, X7, X9
+	VMOVSLDUP      192(DX), X5
+	VMOVSHDUP      192(DX), X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X5
+	VFMADD231PS    X3, X9, X5
+	VMULPS         X3, X7, X6
+	VFNMADD231PS   X2, X9, X6
+	VADDPS         X5, X10, X7
+	VSUBPS         X5, X10, X9
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VMOVSD         X8, (AX)
+	VMOVSD         X9, (AX)(SI*1)
+	VMOVSD         X4, (AX)(SI*2)
+	VMOVSD         X5, (AX)(DI*1)
+	VMOVSD         X7, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+	DECQ           BX
+	JNZ            fftMixN5cAVX512Inv_one
+
+fftMixN5cAVX512Inv_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN2AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN2AVX2Fwd(SB), NOSPLIT, $0-32
@@ -1977,6 +3807,67 @@ fft64MixN2AVX2Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64MixN2cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN2cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	MOVQ  BX, DI
+	SHRQ  $0x01, DI
+	ANDQ  $0x00000001, BX
+	TESTQ DI, DI
+	JZ    fft64MixN2cAVX2Fwd_tail
+
+fft64MixN2cAVX2Fwd_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF128    $0x01, 32(CX), Y0, Y0
+	VMOVUPD        16(CX), X1
+	VINSERTF128    $0x01, 48(CX), Y1, Y1
+	VMOVDDUP       (DX), Y2
+	VPERMILPD      $0xff, (DX), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMADDSUB231PD Y2, Y1, Y4
+	VADDPD         Y4, Y0, Y2
+	VSUBPD         Y4, Y0, Y3
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y3, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
+	DECQ           DI
+	JNZ            fft64MixN2cAVX2Fwd_loop
+
+fft64MixN2cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN2cAVX2Fwd_done
+
+fft64MixN2cAVX2Fwd_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVDDUP       (DX), X2
+	VPERMILPD      $0xff, (DX), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMADDSUB231PD X2, X1, X4
+	VADDPD         X4, X0, X1
+	VSUBPD         X4, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN2cAVX2Fwd_one
+
+fft64MixN2cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN2AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN2AVX2Inv(SB), NOSPLIT, $0-32
@@ -2031,6 +3922,67 @@ fft64MixN2AVX2Inv_one:
 	JNZ            fft64MixN2AVX2Inv_one
 
 fft64MixN2AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixN2cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN2cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	MOVQ  BX, DI
+	SHRQ  $0x01, DI
+	ANDQ  $0x00000001, BX
+	TESTQ DI, DI
+	JZ    fft64MixN2cAVX2Inv_tail
+
+fft64MixN2cAVX2Inv_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF128    $0x01, 32(CX), Y0, Y0
+	VMOVUPD        16(CX), X1
+	VINSERTF128    $0x01, 48(CX), Y1, Y1
+	VMOVDDUP       (DX), Y2
+	VPERMILPD      $0xff, (DX), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMSUBADD231PD Y2, Y1, Y4
+	VADDPD         Y4, Y0, Y2
+	VSUBPD         Y4, Y0, Y3
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y3, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
+	DECQ           DI
+	JNZ            fft64MixN2cAVX2Inv_loop
+
+fft64MixN2cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN2cAVX2Inv_done
+
+fft64MixN2cAVX2Inv_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVDDUP       (DX), X2
+	VPERMILPD      $0xff, (DX), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMSUBADD231PD X2, X1, X4
+	VADDPD         X4, X0, X1
+	VSUBPD         X4, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN2cAVX2Inv_one
+
+fft64MixN2cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -2138,6 +4090,98 @@ DATA mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+48(SB)/8, $0x3febb67ae8584caa
 DATA mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+56(SB)/8, $0xbfebb67ae8584caa
 GLOBL mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>(SB), RODATA|NOPTR, $64
 
+// func fft64MixN3cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN3cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	MOVQ  BX, DI
+	SHRQ  $0x01, DI
+	ANDQ  $0x00000001, BX
+	TESTQ DI, DI
+	JZ    fft64MixN3cAVX2Fwd_tail
+
+fft64MixN3cAVX2Fwd_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF128    $0x01, 48(CX), Y0, Y0
+	VMOVUPD        16(CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        32(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVDDUP       (DX), Y3
+	VPERMILPD      $0xff, (DX), Y4
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMADDSUB231PD Y3, Y1, Y5
+	VMOVDDUP       32(DX), Y3
+	VPERMILPD      $0xff, 32(DX), Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMULPD         Y4, Y6, Y6
+	VFMADDSUB231PD Y3, Y2, Y6
+	VADDPD         Y6, Y5, Y3
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y3, Y0, Y4
+	VMOVUPD        Y0, Y6
+	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y6
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVUPD        Y6, Y3
+	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y3
+	VMOVUPD        Y6, Y6
+	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y6
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y3, (AX)(SI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fft64MixN3cAVX2Fwd_loop
+
+fft64MixN3cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN3cAVX2Fwd_done
+
+fft64MixN3cAVX2Fwd_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVUPD        32(CX), X2
+	VMOVDDUP       (DX), X3
+	VPERMILPD      $0xff, (DX), X4
+	VPERMILPD      $0x55, X1, X5
+	VMULPD         X4, X5, X5
+	VFMADDSUB231PD X3, X1, X5
+	VMOVDDUP       32(DX), X1
+	VPERMILPD      $0xff, 32(DX), X3
+	VPERMILPD      $0x55, X2, X4
+	VMULPD         X3, X4, X4
+	VFMADDSUB231PD X1, X2, X4
+	VADDPD         X4, X5, X1
+	VSUBPD         X4, X5, X3
+	VADDPD         X1, X0, X2
+	VMOVUPD        X0, X0
+	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X1, X0
+	VPERMILPD      $0x55, X3, X3
+	VMOVUPD        X0, X1
+	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X1
+	VMOVUPD        X0, X0
+	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X0
+	VMOVUPD        X2, (AX)
+	VMOVUPD        X1, (AX)(SI*1)
+	VMOVUPD        X0, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN3cAVX2Fwd_one
+
+fft64MixN3cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN3AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN3AVX2Inv(SB), NOSPLIT, $0-32
@@ -2219,6 +4263,98 @@ fft64MixN3AVX2Inv_one:
 	JNZ            fft64MixN3AVX2Inv_one
 
 fft64MixN3AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixN3cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN3cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	MOVQ  BX, DI
+	SHRQ  $0x01, DI
+	ANDQ  $0x00000001, BX
+	TESTQ DI, DI
+	JZ    fft64MixN3cAVX2Inv_tail
+
+fft64MixN3cAVX2Inv_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF128    $0x01, 48(CX), Y0, Y0
+	VMOVUPD        16(CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        32(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVDDUP       (DX), Y3
+	VPERMILPD      $0xff, (DX), Y4
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y4, Y5, Y5
+	VFMSUBADD231PD Y3, Y1, Y5
+	VMOVDDUP       32(DX), Y3
+	VPERMILPD      $0xff, 32(DX), Y4
+	VPERMILPD      $0x55, Y2, Y6
+	VMULPD         Y4, Y6, Y6
+	VFMSUBADD231PD Y3, Y2, Y6
+	VADDPD         Y6, Y5, Y3
+	VSUBPD         Y6, Y5, Y5
+	VADDPD         Y3, Y0, Y4
+	VMOVUPD        Y0, Y6
+	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y6
+	VPERMILPD      $0x55, Y5, Y5
+	VMOVUPD        Y6, Y3
+	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y3
+	VMOVUPD        Y6, Y6
+	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y6
+	VMOVUPD        Y4, (AX)
+	VMOVUPD        Y6, (AX)(SI*1)
+	VMOVUPD        Y3, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fft64MixN3cAVX2Inv_loop
+
+fft64MixN3cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN3cAVX2Inv_done
+
+fft64MixN3cAVX2Inv_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVUPD        32(CX), X2
+	VMOVDDUP       (DX), X3
+	VPERMILPD      $0xff, (DX), X4
+	VPERMILPD      $0x55, X1, X5
+	VMULPD         X4, X5, X5
+	VFMSUBADD231PD X3, X1, X5
+	VMOVDDUP       32(DX), X1
+	VPERMILPD      $0xff, 32(DX), X3
+	VPERMILPD      $0x55, X2, X4
+	VMULPD         X3, X4, X4
+	VFMSUBADD231PD X1, X2, X4
+	VADDPD         X4, X5, X1
+	VSUBPD         X4, X5, X3
+	VADDPD         X1, X0, X2
+	VMOVUPD        X0, X0
+	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X1, X0
+	VPERMILPD      $0x55, X3, X3
+	VMOVUPD        X0, X1
+	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X1
+	VMOVUPD        X0, X0
+	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X0
+	VMOVUPD        X2, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	VMOVUPD        X1, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN3cAVX2Inv_one
+
+fft64MixN3cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -2329,6 +4465,115 @@ DATA mixn_f64_3ff0000000000000_3ff0000000000000<>+48(SB)/8, $0x3ff0000000000000
 DATA mixn_f64_3ff0000000000000_3ff0000000000000<>+56(SB)/8, $0x3ff0000000000000
 GLOBL mixn_f64_3ff0000000000000_3ff0000000000000<>(SB), RODATA|NOPTR, $64
 
+// func fft64MixN4cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN4cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x01, R8
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3ff0000000000000_3ff0000000000000<>+0(SB), Y0
+	TESTQ   R8, R8
+	JZ      fft64MixN4cAVX2Fwd_tail
+
+fft64MixN4cAVX2Fwd_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMADDSUB231PD Y5, Y2, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y3, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMADDSUB231PD Y5, Y3, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMADDSUB231PD Y5, Y4, Y9
+	VADDPD         Y8, Y1, Y5
+	VSUBPD         Y8, Y1, Y6
+	VADDPD         Y9, Y7, Y8
+	VSUBPD         Y9, Y7, Y9
+	VADDPD         Y8, Y5, Y7
+	VSUBPD         Y8, Y5, Y5
+	VPERMILPD      $0x55, Y9, Y8
+	VMOVUPD        Y8, Y9
+	VFMSUBADD231PD Y0, Y6, Y8
+	VFMADDSUB231PD Y0, Y6, Y9
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y8, (AX)(SI*1)
+	VMOVUPD        Y5, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           R8
+	JNZ            fft64MixN4cAVX2Fwd_loop
+
+fft64MixN4cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN4cAVX2Fwd_done
+
+fft64MixN4cAVX2Fwd_one:
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X2, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X2, X7
+	VMOVDDUP       32(DX), X2
+	VPERMILPD      $0xff, 32(DX), X5
+	VPERMILPD      $0x55, X3, X6
+	VMULPD         X5, X6, X6
+	VFMADDSUB231PD X2, X3, X6
+	VMOVDDUP       64(DX), X2
+	VPERMILPD      $0xff, 64(DX), X3
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X3, X5, X5
+	VFMADDSUB231PD X2, X4, X5
+	VADDPD         X6, X1, X2
+	VSUBPD         X6, X1, X1
+	VADDPD         X5, X7, X3
+	VSUBPD         X5, X7, X5
+	VADDPD         X3, X2, X4
+	VSUBPD         X3, X2, X2
+	VPERMILPD      $0x55, X5, X3
+	VMOVUPD        X3, X5
+	VFMSUBADD231PD X0, X1, X3
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN4cAVX2Fwd_one
+
+fft64MixN4cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN4AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN4AVX2Inv(SB), NOSPLIT, $0-32
@@ -2423,6 +4668,115 @@ fft64MixN4AVX2Inv_one:
 	JNZ            fft64MixN4AVX2Inv_one
 
 fft64MixN4AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixN4cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN4cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x01, R8
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3ff0000000000000_3ff0000000000000<>+0(SB), Y0
+	TESTQ   R8, R8
+	JZ      fft64MixN4cAVX2Inv_tail
+
+fft64MixN4cAVX2Inv_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF128    $0x01, 64(CX), Y1, Y1
+	VMOVUPD        16(CX), X2
+	VINSERTF128    $0x01, 80(CX), Y2, Y2
+	VMOVUPD        32(CX), X3
+	VINSERTF128    $0x01, 96(CX), Y3, Y3
+	VMOVUPD        48(CX), X4
+	VINSERTF128    $0x01, 112(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y2, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMSUBADD231PD Y5, Y2, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y3, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMSUBADD231PD Y5, Y3, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y4, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMSUBADD231PD Y5, Y4, Y9
+	VADDPD         Y8, Y1, Y5
+	VSUBPD         Y8, Y1, Y6
+	VADDPD         Y9, Y7, Y8
+	VSUBPD         Y9, Y7, Y9
+	VADDPD         Y8, Y5, Y7
+	VSUBPD         Y8, Y5, Y5
+	VPERMILPD      $0x55, Y9, Y8
+	VMOVUPD        Y8, Y9
+	VFMSUBADD231PD Y0, Y6, Y8
+	VFMADDSUB231PD Y0, Y6, Y9
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y9, (AX)(SI*1)
+	VMOVUPD        Y5, (AX)(SI*2)
+	VMOVUPD        Y8, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000060, DX
+	DECQ           R8
+	JNZ            fft64MixN4cAVX2Inv_loop
+
+fft64MixN4cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN4cAVX2Inv_done
+
+fft64MixN4cAVX2Inv_one:
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X2, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X2, X7
+	VMOVDDUP       32(DX), X2
+	VPERMILPD      $0xff, 32(DX), X5
+	VPERMILPD      $0x55, X3, X6
+	VMULPD         X5, X6, X6
+	VFMSUBADD231PD X2, X3, X6
+	VMOVDDUP       64(DX), X2
+	VPERMILPD      $0xff, 64(DX), X3
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X3, X5, X5
+	VFMSUBADD231PD X2, X4, X5
+	VADDPD         X6, X1, X2
+	VSUBPD         X6, X1, X1
+	VADDPD         X5, X7, X3
+	VSUBPD         X5, X7, X5
+	VADDPD         X3, X2, X4
+	VSUBPD         X3, X2, X2
+	VPERMILPD      $0x55, X5, X3
+	VMOVUPD        X3, X5
+	VFMSUBADD231PD X0, X1, X3
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X5, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X3, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN4cAVX2Inv_one
+
+fft64MixN4cAVX2Inv_done:
 	VZEROUPPER
 	RET
 
@@ -2597,6 +4951,153 @@ DATA mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+48(SB)/8, $0x3fe2cf2304755a5e
 DATA mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+56(SB)/8, $0xbfe2cf2304755a5e
 GLOBL mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>(SB), RODATA|NOPTR, $64
 
+// func fft64MixN5cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN5cAVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	LEAQ  (SI)(SI*2), DI
+	MOVQ  BX, R8
+	SHRQ  $0x01, R8
+	ANDQ  $0x00000001, BX
+	TESTQ R8, R8
+	JZ    fft64MixN5cAVX2Fwd_tail
+
+fft64MixN5cAVX2Fwd_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF128    $0x01, 80(CX), Y0, Y0
+	VMOVUPD        16(CX), X1
+	VINSERTF128    $0x01, 96(CX), Y1, Y1
+	VMOVUPD        32(CX), X2
+	VINSERTF128    $0x01, 112(CX), Y2, Y2
+	VMOVUPD        48(CX), X3
+	VINSERTF128    $0x01, 128(CX), Y3, Y3
+	VMOVUPD        64(CX), X4
+	VINSERTF128    $0x01, 144(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMADDSUB231PD Y5, Y1, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMADDSUB231PD Y5, Y2, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMADDSUB231PD Y5, Y3, Y9
+	VMOVDDUP       96(DX), Y5
+	VPERMILPD      $0xff, 96(DX), Y6
+	VPERMILPD      $0x55, Y4, Y10
+	VMULPD         Y6, Y10, Y10
+	VFMADDSUB231PD Y5, Y4, Y10
+	VADDPD         Y10, Y7, Y5
+	VADDPD         Y9, Y8, Y6
+	VSUBPD         Y10, Y7, Y7
+	VSUBPD         Y9, Y8, Y9
+	VADDPD         Y5, Y0, Y8
+	VADDPD         Y6, Y8, Y8
+	VMOVUPD        Y0, Y10
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y10
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y6, Y10
+	VMOVUPD        Y0, Y11
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y11
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y6, Y11
+	VPERMILPD      $0x55, Y7, Y7
+	VPERMILPD      $0x55, Y9, Y9
+	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y7, Y5
+	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y9, Y5
+	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y7, Y6
+	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y9, Y6
+	VADDPD         Y5, Y10, Y7
+	VSUBPD         Y5, Y10, Y9
+	VADDPD         Y6, Y11, Y5
+	VSUBPD         Y6, Y11, Y6
+	VMOVUPD        Y8, (AX)
+	VMOVUPD        Y7, (AX)(SI*1)
+	VMOVUPD        Y5, (AX)(SI*2)
+	VMOVUPD        Y6, (AX)(DI*1)
+	VMOVUPD        Y9, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+	DECQ           R8
+	JNZ            fft64MixN5cAVX2Fwd_loop
+
+fft64MixN5cAVX2Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN5cAVX2Fwd_done
+
+fft64MixN5cAVX2Fwd_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVUPD        32(CX), X2
+	VMOVUPD        48(CX), X3
+	VMOVUPD        64(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X1, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X1, X7
+	VMOVDDUP       32(DX), X1
+	VPERMILPD      $0xff, 32(DX), X5
+	VPERMILPD      $0x55, X2, X6
+	VMULPD         X5, X6, X6
+	VFMADDSUB231PD X1, X2, X6
+	VMOVDDUP       64(DX), X1
+	VPERMILPD      $0xff, 64(DX), X2
+	VPERMILPD      $0x55, X3, X5
+	VMULPD         X2, X5, X5
+	VFMADDSUB231PD X1, X3, X5
+	VMOVDDUP       96(DX), X1
+	VPERMILPD      $0xff, 96(DX), X2
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         X2, X3, X3
+	VFMADDSUB231PD X1, X4, X3
+	VADDPD         X3, X7, X1
+	VADDPD         X5, X6, X2
+	VSUBPD         X3, X7, X3
+	VSUBPD         X5, X6, X5
+	VADDPD         X1, X0, X4
+	VADDPD         X2, X4, X4
+	VMOVUPD        X0, X6
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X1, X6
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X2, X6
+	VMOVUPD        X0, X0
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X1, X0
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X2, X0
+	VPERMILPD      $0x55, X3, X3
+	VPERMILPD      $0x55, X5, X5
+	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X3, X1
+	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X5, X1
+	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X3, X2
+	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X5, X2
+	VADDPD         X1, X6, X3
+	VSUBPD         X1, X6, X5
+	VADDPD         X2, X0, X1
+	VSUBPD         X2, X0, X0
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X1, (AX)(SI*2)
+	VMOVUPD        X0, (AX)(DI*1)
+	VMOVUPD        X5, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN5cAVX2Fwd_one
+
+fft64MixN5cAVX2Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN5AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN5AVX2Inv(SB), NOSPLIT, $0-32
@@ -2728,6 +5229,153 @@ fft64MixN5AVX2Inv_done:
 	VZEROUPPER
 	RET
 
+// func fft64MixN5cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixN5cAVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	LEAQ  (SI)(SI*2), DI
+	MOVQ  BX, R8
+	SHRQ  $0x01, R8
+	ANDQ  $0x00000001, BX
+	TESTQ R8, R8
+	JZ    fft64MixN5cAVX2Inv_tail
+
+fft64MixN5cAVX2Inv_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF128    $0x01, 80(CX), Y0, Y0
+	VMOVUPD        16(CX), X1
+	VINSERTF128    $0x01, 96(CX), Y1, Y1
+	VMOVUPD        32(CX), X2
+	VINSERTF128    $0x01, 112(CX), Y2, Y2
+	VMOVUPD        48(CX), X3
+	VINSERTF128    $0x01, 128(CX), Y3, Y3
+	VMOVUPD        64(CX), X4
+	VINSERTF128    $0x01, 144(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMSUBADD231PD Y5, Y1, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y2, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMSUBADD231PD Y5, Y2, Y8
+	VMOVDDUP       64(DX), Y5
+	VPERMILPD      $0xff, 64(DX), Y6
+	VPERMILPD      $0x55, Y3, Y9
+	VMULPD         Y6, Y9, Y9
+	VFMSUBADD231PD Y5, Y3, Y9
+	VMOVDDUP       96(DX), Y5
+	VPERMILPD      $0xff, 96(DX), Y6
+	VPERMILPD      $0x55, Y4, Y10
+	VMULPD         Y6, Y10, Y10
+	VFMSUBADD231PD Y5, Y4, Y10
+	VADDPD         Y10, Y7, Y5
+	VADDPD         Y9, Y8, Y6
+	VSUBPD         Y10, Y7, Y7
+	VSUBPD         Y9, Y8, Y9
+	VADDPD         Y5, Y0, Y8
+	VADDPD         Y6, Y8, Y8
+	VMOVUPD        Y0, Y10
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y10
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y6, Y10
+	VMOVUPD        Y0, Y11
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y11
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y6, Y11
+	VPERMILPD      $0x55, Y7, Y7
+	VPERMILPD      $0x55, Y9, Y9
+	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y7, Y5
+	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y9, Y5
+	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y7, Y6
+	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y9, Y6
+	VADDPD         Y5, Y10, Y7
+	VSUBPD         Y5, Y10, Y9
+	VADDPD         Y6, Y11, Y5
+	VSUBPD         Y6, Y11, Y6
+	VMOVUPD        Y8, (AX)
+	VMOVUPD        Y9, (AX)(SI*1)
+	VMOVUPD        Y6, (AX)(SI*2)
+	VMOVUPD        Y5, (AX)(DI*1)
+	VMOVUPD        Y7, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000080, DX
+	DECQ           R8
+	JNZ            fft64MixN5cAVX2Inv_loop
+
+fft64MixN5cAVX2Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN5cAVX2Inv_done
+
+fft64MixN5cAVX2Inv_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVUPD        32(CX), X2
+	VMOVUPD        48(CX), X3
+	VMOVUPD        64(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X1, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X1, X7
+	VMOVDDUP       32(DX), X1
+	VPERMILPD      $0xff, 32(DX), X5
+	VPERMILPD      $0x55, X2, X6
+	VMULPD         X5, X6, X6
+	VFMSUBADD231PD X1, X2, X6
+	VMOVDDUP       64(DX), X1
+	VPERMILPD      $0xff, 64(DX), X2
+	VPERMILPD      $0x55, X3, X5
+	VMULPD         X2, X5, X5
+	VFMSUBADD231PD X1, X3, X5
+	VMOVDDUP       96(DX), X1
+	VPERMILPD      $0xff, 96(DX), X2
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         X2, X3, X3
+	VFMSUBADD231PD X1, X4, X3
+	VADDPD         X3, X7, X1
+	VADDPD         X5, X6, X2
+	VSUBPD         X3, X7, X3
+	VSUBPD         X5, X6, X5
+	VADDPD         X1, X0, X4
+	VADDPD         X2, X4, X4
+	VMOVUPD        X0, X6
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X1, X6
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X2, X6
+	VMOVUPD        X0, X0
+	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X1, X0
+	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X2, X0
+	VPERMILPD      $0x55, X3, X3
+	VPERMILPD      $0x55, X5, X5
+	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X3, X1
+	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X5, X1
+	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X3, X2
+	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X5, X2
+	VADDPD         X1, X6, X3
+	VSUBPD         X1, X6, X5
+	VADDPD         X2, X0, X1
+	VSUBPD         X2, X0, X0
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X5, (AX)(SI*1)
+	VMOVUPD        X0, (AX)(SI*2)
+	VMOVUPD        X1, (AX)(DI*1)
+	VMOVUPD        X3, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN5cAVX2Inv_one
+
+fft64MixN5cAVX2Inv_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, AVX512DQ, AVX512F, FMA3
 TEXT ·fft64MixN2AVX512Fwd(SB), NOSPLIT, $0-32
@@ -2789,6 +5437,71 @@ fft64MixN2AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64MixN2cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN2cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	MOVQ  BX, DI
+	SHRQ  $0x02, DI
+	ANDQ  $0x00000003, BX
+	TESTQ DI, DI
+	JZ    fft64MixN2cAVX512Fwd_tail
+
+fft64MixN2cAVX512Fwd_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF64X2   $0x01, 32(CX), Z0, Z0
+	VINSERTF64X2   $0x02, 64(CX), Z0, Z0
+	VINSERTF64X2   $0x03, 96(CX), Z0, Z0
+	VMOVUPD        16(CX), X1
+	VINSERTF64X2   $0x01, 48(CX), Z1, Z1
+	VINSERTF64X2   $0x02, 80(CX), Z1, Z1
+	VINSERTF64X2   $0x03, 112(CX), Z1, Z1
+	VMOVDDUP       (DX), Z2
+	VPERMILPD      $0xff, (DX), Z3
+	VPERMILPD      $0x55, Z1, Z4
+	VMULPD         Z3, Z4, Z4
+	VFMADDSUB231PD Z2, Z1, Z4
+	VADDPD         Z4, Z0, Z2
+	VSUBPD         Z4, Z0, Z3
+	VMOVUPD        Z2, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fft64MixN2cAVX512Fwd_loop
+
+fft64MixN2cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN2cAVX512Fwd_done
+
+fft64MixN2cAVX512Fwd_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVDDUP       (DX), X2
+	VPERMILPD      $0xff, (DX), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMADDSUB231PD X2, X1, X4
+	VADDPD         X4, X0, X1
+	VSUBPD         X4, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN2cAVX512Fwd_one
+
+fft64MixN2cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, AVX512DQ, AVX512F, FMA3
 TEXT ·fft64MixN2AVX512Inv(SB), NOSPLIT, $0-32
@@ -2847,6 +5560,71 @@ fft64MixN2AVX512Inv_one:
 	JNZ            fft64MixN2AVX512Inv_one
 
 fft64MixN2AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixN2cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN2cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ  out+0(FP), AX
+	MOVQ  in+8(FP), CX
+	MOVQ  tw+16(FP), DX
+	MOVQ  ls+24(FP), BX
+	MOVQ  BX, SI
+	SHLQ  $0x04, SI
+	MOVQ  BX, DI
+	SHRQ  $0x02, DI
+	ANDQ  $0x00000003, BX
+	TESTQ DI, DI
+	JZ    fft64MixN2cAVX512Inv_tail
+
+fft64MixN2cAVX512Inv_loop:
+	VMOVUPD        (CX), X0
+	VINSERTF64X2   $0x01, 32(CX), Z0, Z0
+	VINSERTF64X2   $0x02, 64(CX), Z0, Z0
+	VINSERTF64X2   $0x03, 96(CX), Z0, Z0
+	VMOVUPD        16(CX), X1
+	VINSERTF64X2   $0x01, 48(CX), Z1, Z1
+	VINSERTF64X2   $0x02, 80(CX), Z1, Z1
+	VINSERTF64X2   $0x03, 112(CX), Z1, Z1
+	VMOVDDUP       (DX), Z2
+	VPERMILPD      $0xff, (DX), Z3
+	VPERMILPD      $0x55, Z1, Z4
+	VMULPD         Z3, Z4, Z4
+	VFMSUBADD231PD Z2, Z1, Z4
+	VADDPD         Z4, Z0, Z2
+	VSUBPD         Z4, Z0, Z3
+	VMOVUPD        Z2, (AX)
+	VMOVUPD        Z3, (AX)(SI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000040, DX
+	DECQ           DI
+	JNZ            fft64MixN2cAVX512Inv_loop
+
+fft64MixN2cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN2cAVX512Inv_done
+
+fft64MixN2cAVX512Inv_one:
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVDDUP       (DX), X2
+	VPERMILPD      $0xff, (DX), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMSUBADD231PD X2, X1, X4
+	VADDPD         X4, X0, X1
+	VSUBPD         X4, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN2cAVX512Inv_one
+
+fft64MixN2cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -2942,6 +5720,106 @@ fft64MixN3AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64MixN3cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN3cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	ANDQ    $0x00000003, BX
+	VMOVUPD mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Z0
+	VMOVUPD mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Z1
+	TESTQ   DI, DI
+	JZ      fft64MixN3cAVX512Fwd_tail
+
+fft64MixN3cAVX512Fwd_loop:
+	VMOVUPD        (CX), X2
+	VINSERTF64X2   $0x01, 48(CX), Z2, Z2
+	VINSERTF64X2   $0x02, 96(CX), Z2, Z2
+	VINSERTF64X2   $0x03, 144(CX), Z2, Z2
+	VMOVUPD        16(CX), X3
+	VINSERTF64X2   $0x01, 64(CX), Z3, Z3
+	VINSERTF64X2   $0x02, 112(CX), Z3, Z3
+	VINSERTF64X2   $0x03, 160(CX), Z3, Z3
+	VMOVUPD        32(CX), X4
+	VINSERTF64X2   $0x01, 80(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 128(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 176(CX), Z4, Z4
+	VMOVDDUP       (DX), Z5
+	VPERMILPD      $0xff, (DX), Z6
+	VPERMILPD      $0x55, Z3, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMADDSUB231PD Z5, Z3, Z7
+	VMOVDDUP       64(DX), Z5
+	VPERMILPD      $0xff, 64(DX), Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         Z6, Z8, Z8
+	VFMADDSUB231PD Z5, Z4, Z8
+	VADDPD         Z8, Z7, Z5
+	VSUBPD         Z8, Z7, Z7
+	VADDPD         Z5, Z2, Z6
+	VMOVUPD        Z2, Z8
+	VFNMADD231PD   Z0, Z5, Z8
+	VPERMILPD      $0x55, Z7, Z7
+	VMOVUPD        Z8, Z5
+	VFMADD231PD    Z1, Z7, Z5
+	VMOVUPD        Z8, Z8
+	VFNMADD231PD   Z1, Z7, Z8
+	VMOVUPD        Z6, (AX)
+	VMOVUPD        Z5, (AX)(SI*1)
+	VMOVUPD        Z8, (AX)(SI*2)
+	ADDQ           $0x000000c0, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fft64MixN3cAVX512Fwd_loop
+
+fft64MixN3cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN3cAVX512Fwd_done
+
+fft64MixN3cAVX512Fwd_one:
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X3, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X3, X7
+	VMOVDDUP       64(DX), X3
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X5, X6, X6
+	VFMADDSUB231PD X3, X4, X6
+	VADDPD         X6, X7, X3
+	VSUBPD         X6, X7, X5
+	VADDPD         X3, X2, X4
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X3, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X3
+	VFMADD231PD    X1, X5, X3
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN3cAVX512Fwd_one
+
+fft64MixN3cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, AVX512DQ, AVX512F, FMA3
 TEXT ·fft64MixN3AVX512Inv(SB), NOSPLIT, $0-32
@@ -3031,6 +5909,106 @@ fft64MixN3AVX512Inv_one:
 	JNZ            fft64MixN3AVX512Inv_one
 
 fft64MixN3AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixN3cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN3cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	ANDQ    $0x00000003, BX
+	VMOVUPD mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Z0
+	VMOVUPD mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Z1
+	TESTQ   DI, DI
+	JZ      fft64MixN3cAVX512Inv_tail
+
+fft64MixN3cAVX512Inv_loop:
+	VMOVUPD        (CX), X2
+	VINSERTF64X2   $0x01, 48(CX), Z2, Z2
+	VINSERTF64X2   $0x02, 96(CX), Z2, Z2
+	VINSERTF64X2   $0x03, 144(CX), Z2, Z2
+	VMOVUPD        16(CX), X3
+	VINSERTF64X2   $0x01, 64(CX), Z3, Z3
+	VINSERTF64X2   $0x02, 112(CX), Z3, Z3
+	VINSERTF64X2   $0x03, 160(CX), Z3, Z3
+	VMOVUPD        32(CX), X4
+	VINSERTF64X2   $0x01, 80(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 128(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 176(CX), Z4, Z4
+	VMOVDDUP       (DX), Z5
+	VPERMILPD      $0xff, (DX), Z6
+	VPERMILPD      $0x55, Z3, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMSUBADD231PD Z5, Z3, Z7
+	VMOVDDUP       64(DX), Z5
+	VPERMILPD      $0xff, 64(DX), Z6
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         Z6, Z8, Z8
+	VFMSUBADD231PD Z5, Z4, Z8
+	VADDPD         Z8, Z7, Z5
+	VSUBPD         Z8, Z7, Z7
+	VADDPD         Z5, Z2, Z6
+	VMOVUPD        Z2, Z8
+	VFNMADD231PD   Z0, Z5, Z8
+	VPERMILPD      $0x55, Z7, Z7
+	VMOVUPD        Z8, Z5
+	VFMADD231PD    Z1, Z7, Z5
+	VMOVUPD        Z8, Z8
+	VFNMADD231PD   Z1, Z7, Z8
+	VMOVUPD        Z6, (AX)
+	VMOVUPD        Z8, (AX)(SI*1)
+	VMOVUPD        Z5, (AX)(SI*2)
+	ADDQ           $0x000000c0, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000080, DX
+	DECQ           DI
+	JNZ            fft64MixN3cAVX512Inv_loop
+
+fft64MixN3cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN3cAVX512Inv_done
+
+fft64MixN3cAVX512Inv_one:
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X3, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X3, X7
+	VMOVDDUP       64(DX), X3
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X5, X6, X6
+	VFMSUBADD231PD X3, X4, X6
+	VADDPD         X6, X7, X3
+	VSUBPD         X6, X7, X5
+	VADDPD         X3, X2, X4
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X3, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X3
+	VFMADD231PD    X1, X5, X3
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X2, (AX)(SI*1)
+	VMOVUPD        X3, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN3cAVX512Inv_one
+
+fft64MixN3cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -3139,6 +6117,123 @@ fft64MixN4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64MixN4cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN4cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPD mixn_f64_3ff0000000000000_3ff0000000000000<>+0(SB), Z0
+	TESTQ   R8, R8
+	JZ      fft64MixN4cAVX512Fwd_tail
+
+fft64MixN4cAVX512Fwd_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF64X2   $0x01, 64(CX), Z1, Z1
+	VINSERTF64X2   $0x02, 128(CX), Z1, Z1
+	VINSERTF64X2   $0x03, 192(CX), Z1, Z1
+	VMOVUPD        16(CX), X2
+	VINSERTF64X2   $0x01, 80(CX), Z2, Z2
+	VINSERTF64X2   $0x02, 144(CX), Z2, Z2
+	VINSERTF64X2   $0x03, 208(CX), Z2, Z2
+	VMOVUPD        32(CX), X3
+	VINSERTF64X2   $0x01, 96(CX), Z3, Z3
+	VINSERTF64X2   $0x02, 160(CX), Z3, Z3
+	VINSERTF64X2   $0x03, 224(CX), Z3, Z3
+	VMOVUPD        48(CX), X4
+	VINSERTF64X2   $0x01, 112(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 176(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 240(CX), Z4, Z4
+	VMOVDDUP       (DX), Z5
+	VPERMILPD      $0xff, (DX), Z6
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMADDSUB231PD Z5, Z2, Z7
+	VMOVDDUP       64(DX), Z5
+	VPERMILPD      $0xff, 64(DX), Z6
+	VPERMILPD      $0x55, Z3, Z8
+	VMULPD         Z6, Z8, Z8
+	VFMADDSUB231PD Z5, Z3, Z8
+	VMOVDDUP       128(DX), Z5
+	VPERMILPD      $0xff, 128(DX), Z6
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         Z6, Z9, Z9
+	VFMADDSUB231PD Z5, Z4, Z9
+	VADDPD         Z8, Z1, Z5
+	VSUBPD         Z8, Z1, Z6
+	VADDPD         Z9, Z7, Z8
+	VSUBPD         Z9, Z7, Z9
+	VADDPD         Z8, Z5, Z7
+	VSUBPD         Z8, Z5, Z5
+	VPERMILPD      $0x55, Z9, Z8
+	VMOVUPD        Z8, Z9
+	VFMSUBADD231PD Z0, Z6, Z8
+	VFMADDSUB231PD Z0, Z6, Z9
+	VMOVUPD        Z7, (AX)
+	VMOVUPD        Z8, (AX)(SI*1)
+	VMOVUPD        Z5, (AX)(SI*2)
+	VMOVUPD        Z9, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           R8
+	JNZ            fft64MixN4cAVX512Fwd_loop
+
+fft64MixN4cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN4cAVX512Fwd_done
+
+fft64MixN4cAVX512Fwd_one:
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X2, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X2, X7
+	VMOVDDUP       64(DX), X2
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X3, X6
+	VMULPD         X5, X6, X6
+	VFMADDSUB231PD X2, X3, X6
+	VMOVDDUP       128(DX), X2
+	VPERMILPD      $0xff, 128(DX), X3
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X3, X5, X5
+	VFMADDSUB231PD X2, X4, X5
+	VADDPD         X6, X1, X2
+	VSUBPD         X6, X1, X1
+	VADDPD         X5, X7, X3
+	VSUBPD         X5, X7, X5
+	VADDPD         X3, X2, X4
+	VSUBPD         X3, X2, X2
+	VPERMILPD      $0x55, X5, X3
+	VMOVUPD        X3, X5
+	VFMSUBADD231PD X0, X1, X3
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN4cAVX512Fwd_one
+
+fft64MixN4cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, AVX512DQ, AVX512F, FMA3
 TEXT ·fft64MixN4AVX512Inv(SB), NOSPLIT, $0-32
@@ -3241,6 +6336,123 @@ fft64MixN4AVX512Inv_one:
 	JNZ            fft64MixN4AVX512Inv_one
 
 fft64MixN4AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixN4cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN4cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPD mixn_f64_3ff0000000000000_3ff0000000000000<>+0(SB), Z0
+	TESTQ   R8, R8
+	JZ      fft64MixN4cAVX512Inv_tail
+
+fft64MixN4cAVX512Inv_loop:
+	VMOVUPD        (CX), X1
+	VINSERTF64X2   $0x01, 64(CX), Z1, Z1
+	VINSERTF64X2   $0x02, 128(CX), Z1, Z1
+	VINSERTF64X2   $0x03, 192(CX), Z1, Z1
+	VMOVUPD        16(CX), X2
+	VINSERTF64X2   $0x01, 80(CX), Z2, Z2
+	VINSERTF64X2   $0x02, 144(CX), Z2, Z2
+	VINSERTF64X2   $0x03, 208(CX), Z2, Z2
+	VMOVUPD        32(CX), X3
+	VINSERTF64X2   $0x01, 96(CX), Z3, Z3
+	VINSERTF64X2   $0x02, 160(CX), Z3, Z3
+	VINSERTF64X2   $0x03, 224(CX), Z3, Z3
+	VMOVUPD        48(CX), X4
+	VINSERTF64X2   $0x01, 112(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 176(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 240(CX), Z4, Z4
+	VMOVDDUP       (DX), Z5
+	VPERMILPD      $0xff, (DX), Z6
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMSUBADD231PD Z5, Z2, Z7
+	VMOVDDUP       64(DX), Z5
+	VPERMILPD      $0xff, 64(DX), Z6
+	VPERMILPD      $0x55, Z3, Z8
+	VMULPD         Z6, Z8, Z8
+	VFMSUBADD231PD Z5, Z3, Z8
+	VMOVDDUP       128(DX), Z5
+	VPERMILPD      $0xff, 128(DX), Z6
+	VPERMILPD      $0x55, Z4, Z9
+	VMULPD         Z6, Z9, Z9
+	VFMSUBADD231PD Z5, Z4, Z9
+	VADDPD         Z8, Z1, Z5
+	VSUBPD         Z8, Z1, Z6
+	VADDPD         Z9, Z7, Z8
+	VSUBPD         Z9, Z7, Z9
+	VADDPD         Z8, Z5, Z7
+	VSUBPD         Z8, Z5, Z5
+	VPERMILPD      $0x55, Z9, Z8
+	VMOVUPD        Z8, Z9
+	VFMSUBADD231PD Z0, Z6, Z8
+	VFMADDSUB231PD Z0, Z6, Z9
+	VMOVUPD        Z7, (AX)
+	VMOVUPD        Z9, (AX)(SI*1)
+	VMOVUPD        Z5, (AX)(SI*2)
+	VMOVUPD        Z8, (AX)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x000000c0, DX
+	DECQ           R8
+	JNZ            fft64MixN4cAVX512Inv_loop
+
+fft64MixN4cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN4cAVX512Inv_done
+
+fft64MixN4cAVX512Inv_one:
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X2, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X2, X7
+	VMOVDDUP       64(DX), X2
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X3, X6
+	VMULPD         X5, X6, X6
+	VFMSUBADD231PD X2, X3, X6
+	VMOVDDUP       128(DX), X2
+	VPERMILPD      $0xff, 128(DX), X3
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X3, X5, X5
+	VFMSUBADD231PD X2, X4, X5
+	VADDPD         X6, X1, X2
+	VSUBPD         X6, X1, X1
+	VADDPD         X5, X7, X3
+	VSUBPD         X5, X7, X5
+	VADDPD         X3, X2, X4
+	VSUBPD         X3, X2, X2
+	VPERMILPD      $0x55, X5, X3
+	VMOVUPD        X3, X5
+	VFMSUBADD231PD X0, X1, X3
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X5, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X3, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN4cAVX512Inv_one
+
+fft64MixN4cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
@@ -3389,6 +6601,167 @@ fft64MixN5AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
+// func fft64MixN5cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN5cAVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPD mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Z0
+	VMOVUPD mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Z1
+	VMOVUPD mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Z2
+	VMOVUPD mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Z3
+	TESTQ   R8, R8
+	JZ      fft64MixN5cAVX512Fwd_tail
+
+fft64MixN5cAVX512Fwd_loop:
+	VMOVUPD        (CX), X4
+	VINSERTF64X2   $0x01, 80(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 160(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 240(CX), Z4, Z4
+	VMOVUPD        16(CX), X5
+	VINSERTF64X2   $0x01, 96(CX), Z5, Z5
+	VINSERTF64X2   $0x02, 176(CX), Z5, Z5
+	VINSERTF64X2   $0x03, 256(CX), Z5, Z5
+	VMOVUPD        32(CX), X6
+	VINSERTF64X2   $0x01, 112(CX), Z6, Z6
+	VINSERTF64X2   $0x02, 192(CX), Z6, Z6
+	VINSERTF64X2   $0x03, 272(CX), Z6, Z6
+	VMOVUPD        48(CX), X7
+	VINSERTF64X2   $0x01, 128(CX), Z7, Z7
+	VINSERTF64X2   $0x02, 208(CX), Z7, Z7
+	VINSERTF64X2   $0x03, 288(CX), Z7, Z7
+	VMOVUPD        64(CX), X8
+	VINSERTF64X2   $0x01, 144(CX), Z8, Z8
+	VINSERTF64X2   $0x02, 224(CX), Z8, Z8
+	VINSERTF64X2   $0x03, 304(CX), Z8, Z8
+	VMOVDDUP       (DX), Z9
+	VPERMILPD      $0xff, (DX), Z10
+	VPERMILPD      $0x55, Z5, Z11
+	VMULPD         Z10, Z11, Z11
+	VFMADDSUB231PD Z9, Z5, Z11
+	VMOVDDUP       64(DX), Z9
+	VPERMILPD      $0xff, 64(DX), Z10
+	VPERMILPD      $0x55, Z6, Z12
+	VMULPD         Z10, Z12, Z12
+	VFMADDSUB231PD Z9, Z6, Z12
+	VMOVDDUP       128(DX), Z9
+	VPERMILPD      $0xff, 128(DX), Z10
+	VPERMILPD      $0x55, Z7, Z13
+	VMULPD         Z10, Z13, Z13
+	VFMADDSUB231PD Z9, Z7, Z13
+	VMOVDDUP       192(DX), Z9
+	VPERMILPD      $0xff, 192(DX), Z10
+	VPERMILPD      $0x55, Z8, Z14
+	VMULPD         Z10, Z14, Z14
+	VFMADDSUB231PD Z9, Z8, Z14
+	VADDPD         Z14, Z11, Z9
+	VADDPD         Z13, Z12, Z10
+	VSUBPD         Z14, Z11, Z11
+	VSUBPD         Z13, Z12, Z13
+	VADDPD         Z9, Z4, Z12
+	VADDPD         Z10, Z12, Z12
+	VMOVUPD        Z4, Z14
+	VFMADD231PD    Z0, Z9, Z14
+	VFMADD231PD    Z1, Z10, Z14
+	VMOVUPD        Z4, Z15
+	VFMADD231PD    Z1, Z9, Z15
+	VFMADD231PD    Z0, Z10, Z15
+	VPERMILPD      $0x55, Z11, Z11
+	VPERMILPD      $0x55, Z13, Z13
+	VMULPD         Z2, Z11, Z9
+	VFMADD231PD    Z3, Z13, Z9
+	VMULPD         Z3, Z11, Z10
+	VFNMADD231PD   Z2, Z13, Z10
+	VADDPD         Z9, Z14, Z11
+	VSUBPD         Z9, Z14, Z13
+	VADDPD         Z10, Z15, Z9
+	VSUBPD         Z10, Z15, Z10
+	VMOVUPD        Z12, (AX)
+	VMOVUPD        Z11, (AX)(SI*1)
+	VMOVUPD        Z9, (AX)(SI*2)
+	VMOVUPD        Z10, (AX)(DI*1)
+	VMOVUPD        Z13, (AX)(SI*4)
+	ADDQ           $0x00000140, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000100, DX
+	DECQ           R8
+	JNZ            fft64MixN5cAVX512Fwd_loop
+
+fft64MixN5cAVX512Fwd_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN5cAVX512Fwd_done
+
+fft64MixN5cAVX512Fwd_one:
+	VMOVUPD        (CX), X4
+	VMOVUPD        16(CX), X5
+	VMOVUPD        32(CX), X6
+	VMOVUPD        48(CX), X7
+	VMOVUPD        64(CX), X8
+	VMOVDDUP       (DX), X9
+	VPERMILPD      $0xff, (DX), X10
+	VPERMILPD      $0x55, X5, X11
+	VMULPD         X10, X11, X11
+	VFMADDSUB231PD X9, X5, X11
+	VMOVDDUP       64(DX), X5
+	VPERMILPD      $0xff, 64(DX), X9
+	VPERMILPD      $0x55, X6, X10
+	VMULPD         X9, X10, X10
+	VFMADDSUB231PD X5, X6, X10
+	VMOVDDUP       128(DX), X5
+	VPERMILPD      $0xff, 128(DX), X6
+	VPERMILPD      $0x55, X7, X9
+	VMULPD         X6, X9, X9
+	VFMADDSUB231PD X5, X7, X9
+	VMOVDDUP       192(DX), X5
+	VPERMILPD      $0xff, 192(DX), X6
+	VPERMILPD      $0x55, X8, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X8, X7
+	VADDPD         X7, X11, X5
+	VADDPD         X9, X10, X6
+	VSUBPD         X7, X11, X7
+	VSUBPD         X9, X10, X9
+	VADDPD         X5, X4, X8
+	VADDPD         X6, X8, X8
+	VMOVUPD        X4, X10
+	VFMADD231PD    X0, X5, X10
+	VFMADD231PD    X1, X6, X10
+	VMOVUPD        X4, X4
+	VFMADD231PD    X1, X5, X4
+	VFMADD231PD    X0, X6, X4
+	VPERMILPD      $0x55, X7, X7
+	VPERMILPD      $0x55, X9, X9
+	VMULPD         X2, X7, X5
+	VFMADD231PD    X3, X9, X5
+	VMULPD         X3, X7, X6
+	VFNMADD231PD   X2, X9, X6
+	VADDPD         X5, X10, X7
+	VSUBPD         X5, X10, X9
+	VADDPD         X6, X4, X5
+	VSUBPD         X6, X4, X4
+	VMOVUPD        X8, (AX)
+	VMOVUPD        X7, (AX)(SI*1)
+	VMOVUPD        X5, (AX)(SI*2)
+	VMOVUPD        X4, (AX)(DI*1)
+	VMOVUPD        X9, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN5cAVX512Fwd_one
+
+fft64MixN5cAVX512Fwd_done:
+	VZEROUPPER
+	RET
+
 // func fft64MixN5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, AVX512DQ, AVX512F, FMA3
 TEXT ·fft64MixN5AVX512Inv(SB), NOSPLIT, $0-32
@@ -3531,5 +6904,166 @@ fft64MixN5AVX512Inv_one:
 	JNZ            fft64MixN5AVX512Inv_one
 
 fft64MixN5AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixN5cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+// Requires: AVX, AVX512DQ, AVX512F, FMA3
+TEXT ·fft64MixN5cAVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPD mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Z0
+	VMOVUPD mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Z1
+	VMOVUPD mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Z2
+	VMOVUPD mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Z3
+	TESTQ   R8, R8
+	JZ      fft64MixN5cAVX512Inv_tail
+
+fft64MixN5cAVX512Inv_loop:
+	VMOVUPD        (CX), X4
+	VINSERTF64X2   $0x01, 80(CX), Z4, Z4
+	VINSERTF64X2   $0x02, 160(CX), Z4, Z4
+	VINSERTF64X2   $0x03, 240(CX), Z4, Z4
+	VMOVUPD        16(CX), X5
+	VINSERTF64X2   $0x01, 96(CX), Z5, Z5
+	VINSERTF64X2   $0x02, 176(CX), Z5, Z5
+	VINSERTF64X2   $0x03, 256(CX), Z5, Z5
+	VMOVUPD        32(CX), X6
+	VINSERTF64X2   $0x01, 112(CX), Z6, Z6
+	VINSERTF64X2   $0x02, 192(CX), Z6, Z6
+	VINSERTF64X2   $0x03, 272(CX), Z6, Z6
+	VMOVUPD        48(CX), X7
+	VINSERTF64X2   $0x01, 128(CX), Z7, Z7
+	VINSERTF64X2   $0x02, 208(CX), Z7, Z7
+	VINSERTF64X2   $0x03, 288(CX), Z7, Z7
+	VMOVUPD        64(CX), X8
+	VINSERTF64X2   $0x01, 144(CX), Z8, Z8
+	VINSERTF64X2   $0x02, 224(CX), Z8, Z8
+	VINSERTF64X2   $0x03, 304(CX), Z8, Z8
+	VMOVDDUP       (DX), Z9
+	VPERMILPD      $0xff, (DX), Z10
+	VPERMILPD      $0x55, Z5, Z11
+	VMULPD         Z10, Z11, Z11
+	VFMSUBADD231PD Z9, Z5, Z11
+	VMOVDDUP       64(DX), Z9
+	VPERMILPD      $0xff, 64(DX), Z10
+	VPERMILPD      $0x55, Z6, Z12
+	VMULPD         Z10, Z12, Z12
+	VFMSUBADD231PD Z9, Z6, Z12
+	VMOVDDUP       128(DX), Z9
+	VPERMILPD      $0xff, 128(DX), Z10
+	VPERMILPD      $0x55, Z7, Z13
+	VMULPD         Z10, Z13, Z13
+	VFMSUBADD231PD Z9, Z7, Z13
+	VMOVDDUP       192(DX), Z9
+	VPERMILPD      $0xff, 192(DX), Z10
+	VPERMILPD      $0x55, Z8, Z14
+	VMULPD         Z10, Z14, Z14
+	VFMSUBADD231PD Z9, Z8, Z14
+	VADDPD         Z14, Z11, Z9
+	VADDPD         Z13, Z12, Z10
+	VSUBPD         Z14, Z11, Z11
+	VSUBPD         Z13, Z12, Z13
+	VADDPD         Z9, Z4, Z12
+	VADDPD         Z10, Z12, Z12
+	VMOVUPD        Z4, Z14
+	VFMADD231PD    Z0, Z9, Z14
+	VFMADD231PD    Z1, Z10, Z14
+	VMOVUPD        Z4, Z15
+	VFMADD231PD    Z1, Z9, Z15
+	VFMADD231PD    Z0, Z10, Z15
+	VPERMILPD      $0x55, Z11, Z11
+	VPERMILPD      $0x55, Z13, Z13
+	VMULPD         Z2, Z11, Z9
+	VFMADD231PD    Z3, Z13, Z9
+	VMULPD         Z3, Z11, Z10
+	VFNMADD231PD   Z2, Z13, Z10
+	VADDPD         Z9, Z14, Z11
+	VSUBPD         Z9, Z14, Z13
+	VADDPD         Z10, Z15, Z9
+	VSUBPD         Z10, Z15, Z10
+	VMOVUPD        Z12, (AX)
+	VMOVUPD        Z13, (AX)(SI*1)
+	VMOVUPD        Z10, (AX)(SI*2)
+	VMOVUPD        Z9, (AX)(DI*1)
+	VMOVUPD        Z11, (AX)(SI*4)
+	ADDQ           $0x00000140, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000100, DX
+	DECQ           R8
+	JNZ            fft64MixN5cAVX512Inv_loop
+
+fft64MixN5cAVX512Inv_tail:
+	TESTQ BX, BX
+	JZ    fft64MixN5cAVX512Inv_done
+
+fft64MixN5cAVX512Inv_one:
+	VMOVUPD        (CX), X4
+	VMOVUPD        16(CX), X5
+	VMOVUPD        32(CX), X6
+	VMOVUPD        48(CX), X7
+	VMOVUPD        64(CX), X8
+	VMOVDDUP       (DX), X9
+	VPERMILPD      $0xff, (DX), X10
+	VPERMILPD      $0x55, X5, X11
+	VMULPD         X10, X11, X11
+	VFMSUBADD231PD X9, X5, X11
+	VMOVDDUP       64(DX), X5
+	VPERMILPD      $0xff, 64(DX), X9
+	VPERMILPD      $0x55, X6, X10
+	VMULPD         X9, X10, X10
+	VFMSUBADD231PD X5, X6, X10
+	VMOVDDUP       128(DX), X5
+	VPERMILPD      $0xff, 128(DX), X6
+	VPERMILPD      $0x55, X7, X9
+	VMULPD         X6, X9, X9
+	VFMSUBADD231PD X5, X7, X9
+	VMOVDDUP       192(DX), X5
+	VPERMILPD      $0xff, 192(DX), X6
+	VPERMILPD      $0x55, X8, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X8, X7
+	VADDPD         X7, X11, X5
+	VADDPD         X9, X10, X6
+	VSUBPD         X7, X11, X7
+	VSUBPD         X9, X10, X9
+	VADDPD         X5, X4, X8
+	VADDPD         X6, X8, X8
+	VMOVUPD        X4, X10
+	VFMADD231PD    X0, X5, X10
+	VFMADD231PD    X1, X6, X10
+	VMOVUPD        X4, X4
+	VFMADD231PD    X1, X5, X4
+	VFMADD231PD    X0, X6, X4
+	VPERMILPD      $0x55, X7, X7
+	VPERMILPD      $0x55, X9, X9
+	VMULPD         X2, X7, X5
+	VFMADD231PD    X3, X9, X5
+	VMULPD         X3, X7, X6
+	VFNMADD231PD   X2, X9, X6
+	VADDPD         X5, X10, X7
+	VSUBPD         X5, X10, X9
+	VADDPD         X6, X4, X5
+	VSUBPD         X6, X4, X4
+	VMOVUPD        X8, (AX)
+	VMOVUPD        X9, (AX)(SI*1)
+	VMOVUPD        X4, (AX)(SI*2)
+	VMOVUPD        X5, (AX)(DI*1)
+	VMOVUPD        X7, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+	DECQ           BX
+	JNZ            fft64MixN5cAVX512Inv_one
+
+fft64MixN5cAVX512Inv_done:
 	VZEROUPPER
 	RET

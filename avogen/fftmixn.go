@@ -21,7 +21,10 @@
 //
 // Twiddles: per vector of j and q = 1 … p−1, two vectors (Re w and Im w
 // of each j duplicated over its two lanes), read as memory operands of
-// the complex product, so the table costs no shuffle. Outputs are
+// the complex product, so the table costs no shuffle; or, in the compact
+// kernels (fftMixN3c…), one vector of plain w, spread by VMOVSLDUP and
+// VMOVSHDUP (VMOVDDUP and VPERMILPD): half the bytes, for the stages
+// that overflow L1 (asm's mixNCompact has the numbers). Outputs are
 // contiguous in j: p plain stores. The ls mod V values left over run
 // one j at a time in XMM registers, their twiddles lanes of the table's
 // last, padded, group.
@@ -46,7 +49,8 @@ func generateXMixN() {
 		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
 			for _, p := range []int{2, 3, 4, 5} {
 				for _, inverse := range []bool{false, true} {
-					mixNarrow(e, v, p, inverse)
+					mixNarrow(e, v, p, inverse, false)
+					mixNarrow(e, v, p, inverse, true)
 				}
 			}
 		}
@@ -337,13 +341,41 @@ func mixButterfly(e mixEl, w mixW, p int, a []reg.VecVirtual) []reg.VecVirtual {
 }
 
 // mixNarrowName is the name of a narrow kernel.
-func mixNarrowName(e mixEl, v vmath.ISA, p int, inverse bool) string {
-	return fmt.Sprintf("%s%d%s%s", e.prefix, p, v.Name, fftDir(inverse))
+func mixNarrowName(e mixEl, v vmath.ISA, p int, inverse, compact bool) string {
+	c := ""
+	if compact {
+		c = "c"
+	}
+	return fmt.Sprintf("%s%d%s%s%s", e.prefix, p, c, v.Name, fftDir(inverse))
+}
+
+// mixTwiddle returns Re w and Im w of twiddle vector q−1 at tw + at
+// (bytes), each over both lanes of its values: the duplicated table's
+// vectors as they are, the compact one's spread (VMOVSLDUP/VMOVSHDUP,
+// VMOVDDUP/VPERMILPD).
+func mixTwiddle(e mixEl, w mixW, tw reg.Register, q, stride int, compact bool) (wr, wi Op) {
+	if !compact {
+		return Mem{Base: tw, Disp: (2*q - 2) * stride}, Mem{Base: tw, Disp: (2*q - 1) * stride}
+	}
+	m := Mem{Base: tw, Disp: (q - 1) * stride}
+	re, im := w.vec(), w.vec()
+	if e.f64 {
+		VMOVDDUP(m, re)
+		VPERMILPD(U8(0xff), m, im)
+	} else {
+		VMOVSLDUP(m, re)
+		VMOVSHDUP(m, im)
+	}
+	return re, im
 }
 
 // mixNarrow emits the narrow radix-p stage (see the file comment).
-func mixNarrow(e mixEl, v vmath.ISA, p int, inverse bool) {
-	name := mixNarrowName(e, v, p, inverse)
+func mixNarrow(e mixEl, v vmath.ISA, p int, inverse, compact bool) {
+	name := mixNarrowName(e, v, p, inverse, compact)
+	vecs := 2 * (p - 1) // table vectors per vector of j
+	if compact {
+		vecs = p - 1
+	}
 	ct, ft := "complex64", "float32"
 	if e.f64 {
 		ct, ft = "complex128", "float64"
@@ -397,7 +429,8 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse bool) {
 	Label(name + "_loop")
 	a := gather(in)
 	for q := 1; q < p; q++ {
-		a[q] = mixCmul(e, full, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+		wr, wi := mixTwiddle(e, full, tw, q, vb, compact)
+		a[q] = mixCmul(e, full, a[q], wr, wi, inverse)
 	}
 	y := mixButterfly(e, full, p, a)
 	for t := range p {
@@ -409,7 +442,7 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse bool) {
 	}
 	ADDQ(U32(p*vb), in)
 	ADDQ(U32(vb), out)
-	ADDQ(U32(2*(p-1)*vb), tw)
+	ADDQ(U32(vecs*vb), tw)
 	DECQ(groups)
 	JNZ(LabelRef(name + "_loop"))
 
@@ -426,7 +459,8 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse bool) {
 	for q := 1; q < p; q++ {
 		// Lane i < V−1 of the last group: a 16-byte read stays inside
 		// its vector.
-		a[q] = mixCmul(e, one, a[q], Mem{Base: tw, Disp: (2*q - 2) * vb}, Mem{Base: tw, Disp: (2*q - 1) * vb}, inverse)
+		wr, wi := mixTwiddle(e, one, tw, q, vb, compact)
+		a[q] = mixCmul(e, one, a[q], wr, wi, inverse)
 	}
 	y = mixButterfly(e, one, p, a)
 	for t := range p {
@@ -549,6 +583,9 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register) []reg.VecVir
 		}
 	}
 	// complex64, p coprime to V: blends, then one lane permute per q.
+	// Rejected: one VGATHERQPD per q (index i·p, scale 8) instead, twice
+	// as slow (c64 n=3125 p=5, best of 5 rounds: AVX2 980 → 1970 ns,
+	// AVX-512 868 → 1630; n=2187 p=3: 602 → 1279, 557 → 1165).
 	// Value e = i·p + q sits in vector e/V, lane e mod V; for a fixed q
 	// the lanes (i·p + q) mod V are all different.
 	var masks map[uint8]reg.Register
