@@ -10,8 +10,9 @@ import (
 )
 
 // mixNBenchStages are last stages (r = 1) of real plans: n = 1000 ends
-// with radix 2 or 4, 3^7 with radix 3, 5^5 with radix 5.
-var mixNBenchStages = []struct{ n, p int }{{1000, 2}, {1000, 4}, {2187, 3}, {3125, 5}}
+// with radix 2 or 4, 3^7 with radix 3, 5^5 with radix 5, all beyond L1
+// with their tables; the four after them fit in it.
+var mixNBenchStages = []struct{ n, p int }{{1000, 2}, {1000, 4}, {2187, 3}, {3125, 5}, {625, 5}, {375, 3}, {256, 4}, {200, 2}}
 
 // BenchmarkFFTMixedStageR1 times one r = 1 stage at the current level
 // (SSMKERN_ISA picks it), forward, reporting ns per stage.

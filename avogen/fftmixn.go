@@ -9,15 +9,24 @@
 // complex128). Their inputs are p·V contiguous values, a V×p matrix
 // whose columns the butterfly wants:
 //
-//   - complex128: each value is a 128-bit piece, inserted from memory
-//     (VINSERTF128, VINSERTF64X2), as fft64R4Narrow1 does;
-//   - complex64, p = 2 and 4: the transposes of fftR4Narrow (half-vector
-//     loads and VUNPCKL/HPD at AVX2, VPERMI2PD and VSHUFF64X2 at AVX-512);
-//   - complex64, p = 3 and 5 (coprime to V): p vector loads, then for each
+//   - complex128 at AVX2: each value a 128-bit piece, the second inserted
+//     from memory (VINSERTF128), as fft64R4Narrow1 does;
+//   - complex128 at AVX-512, p = 2 and 4: p vector loads and VSHUFF64X2
+//     (a 4×4 transpose of 128-bit values for p = 4); complex64, p = 2
+//     and 4: the transposes of fftR4Narrow (half-vector loads and
+//     VUNPCKL/HPD at AVX2, VPERMI2PD and VSHUFF64X2 at AVX-512);
+//   - p = 3 and 5 (coprime to V) otherwise: p vector loads, then for each
 //     q one blend per source vector (lane (i·p+q) mod V of the blend holds
 //     value i·p+q, lanes never collide since p is coprime to V) and one
-//     VPERMPD putting lane (i·p+q) mod V at lane i. The masks are the
-//     lanes l ≡ c (mod p): p of them, in K registers at AVX-512.
+//     lane permute (VPERMPD; VSHUFF64X2 of 128-bit values) putting lane
+//     (i·p+q) mod V at lane i. The masks are the lanes l ≡ c (mod p): at
+//     most p of them, in K registers at AVX-512.
+//
+// Loads and shuffles rather than VINSERTF64X2 from memory for complex128
+// at AVX-512, best of 7 interleaved rounds of BenchmarkFFTMixedStageR1,
+// inserts → shuffles: n=200 p=2 58.5 → 46.9 ns, n=256 p=4 91.9 → 82.8,
+// n=375 p=3 135.7 → 124.3; the stages beyond L1 (n=1000 … 3125) within
+// ±2%.
 //
 // Twiddles: per vector of j and q = 1 … p−1, two vectors (Re w and Im w
 // of each j duplicated over its two lanes), read as memory operands of
@@ -489,20 +498,43 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register) []reg.VecVir
 	V := vb / e.size
 	w := mixW{bytes: vb}
 	switch {
-	case e.f64:
+	case e.f64 && V == 4 && p == 2:
+		return func(in reg.Register) []reg.VecVirtual {
+			x, y := ZMM(), ZMM()
+			VMOVUPD(Mem{Base: in}, x)
+			VMOVUPD(Mem{Base: in, Disp: 64}, y)
+			a := []reg.VecVirtual{ZMM(), ZMM()}
+			VSHUFF64X2(U8(0x88), y, x, a[0]) // values 0, 2 of x, then of y
+			VSHUFF64X2(U8(0xdd), y, x, a[1])
+			return a
+		}
+	case e.f64 && V == 4 && p == 4:
+		return func(in reg.Register) []reg.VecVirtual {
+			// The 4×4 transpose of 128-bit values: x[m] is j = m.
+			x := make([]reg.VecVirtual, 4)
+			for m := range x {
+				x[m] = ZMM()
+				VMOVUPD(Mem{Base: in, Disp: 64 * m}, x[m])
+			}
+			lo01, hi01, lo23, hi23 := ZMM(), ZMM(), ZMM(), ZMM()
+			VSHUFF64X2(U8(0x44), x[1], x[0], lo01) // j0 q0 q1, j1 q0 q1
+			VSHUFF64X2(U8(0xee), x[1], x[0], hi01) // j0 q2 q3, j1 q2 q3
+			VSHUFF64X2(U8(0x44), x[3], x[2], lo23)
+			VSHUFF64X2(U8(0xee), x[3], x[2], hi23)
+			a := []reg.VecVirtual{ZMM(), ZMM(), ZMM(), ZMM()}
+			VSHUFF64X2(U8(0x88), lo23, lo01, a[0])
+			VSHUFF64X2(U8(0xdd), lo23, lo01, a[1])
+			VSHUFF64X2(U8(0x88), hi23, hi01, a[2])
+			VSHUFF64X2(U8(0xdd), hi23, hi01, a[3])
+			return a
+		}
+	case e.f64 && V == 2: // YMM: the second value inserted
 		return func(in reg.Register) []reg.VecVirtual {
 			a := make([]reg.VecVirtual, p)
 			for q := range a {
 				a[q] = w.vec()
 				VMOVUPD(Mem{Base: in, Disp: 16 * q}, a[q].AsX())
-				for i := 1; i < V; i++ {
-					m := Mem{Base: in, Disp: 16 * (i*p + q)}
-					if V == 2 {
-						VINSERTF128(U8(1), m, a[q], a[q])
-					} else {
-						VINSERTF64X2(U8(i), m, a[q], a[q])
-					}
-				}
+				VINSERTF128(U8(1), Mem{Base: in, Disp: 16 * (p + q)}, a[q], a[q])
 			}
 			return a
 		}
@@ -582,21 +614,27 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register) []reg.VecVir
 			return a
 		}
 	}
-	// complex64, p coprime to V: blends, then one lane permute per q.
+	// p coprime to V: blends, then one lane permute per q.
 	// Rejected: one VGATHERQPD per q (index i·p, scale 8) instead, twice
 	// as slow (c64 n=3125 p=5, best of 5 rounds: AVX2 980 → 1970 ns,
 	// AVX-512 868 → 1630; n=2187 p=3: 602 → 1279, 557 → 1165).
 	// Value e = i·p + q sits in vector e/V, lane e mod V; for a fixed q
 	// the lanes (i·p + q) mod V are all different.
+	zmm := vb == 64
+	qw := e.size / 8 // qwords per value
+	laneBits := func(l int) uint8 { return uint8((1<<qw - 1) << (qw * l)) }
 	var masks map[uint8]reg.Register
-	if V == 8 {
+	if zmm {
 		masks = map[uint8]reg.Register{}
 		for c := range p {
 			var m uint8
 			for l := range V {
 				if l%p == c {
-					m |= 1 << l
+					m |= laneBits(l)
 				}
+			}
+			if m == 0 {
+				continue
 			}
 			k := K()
 			g := GP32()
@@ -626,12 +664,12 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register) []reg.VecVir
 				if _, ok := bits[m]; !ok {
 					order = append(order, m)
 				}
-				bits[m] |= 1 << l
+				bits[m] |= laneBits(l)
 			}
 			t := w.vec()
 			prev := x[order[0]]
 			for _, m := range order[1:] {
-				if V == 8 {
+				if zmm {
 					VBLENDMPD(x[m], prev, masks[bits[m]], t)
 				} else {
 					VBLENDPD(U8(bits[m]), x[m], prev, t)
@@ -639,11 +677,18 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register) []reg.VecVir
 				prev = t
 			}
 			a[q] = w.vec()
-			if V == 8 {
+			switch {
+			case e.f64:
+				var imm uint8
+				for i, l := range perm {
+					imm |= uint8(l) << (2 * i)
+				}
+				VSHUFF64X2(U8(imm), prev, prev, a[q])
+			case zmm:
 				idx := ZMM()
 				VMOVDQU64(fftPermTable(fmt.Sprintf("mixn_perm_%d_%d", p, q), perm), idx)
 				VPERMPD(prev, idx, a[q])
-			} else {
+			default:
 				var imm uint8
 				for i, l := range perm {
 					imm |= uint8(l) << (2 * i)
