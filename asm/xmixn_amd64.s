@@ -1795,7 +1795,7 @@ fftMixN5cAVX2Inv_done:
 	RET
 
 // func fftMixN2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN2AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -1832,24 +1832,33 @@ fftMixN2AVX512Fwd_loop:
 	JNZ            fftMixN2AVX512Fwd_loop
 
 fftMixN2AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2AVX512Fwd_done
-
-fftMixN2AVX512Fwd_one:
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VPERMILPS      $0xb1, X1, X2
-	VMULPS         64(DX), X2, X2
-	VFMADDSUB231PS (DX), X1, X2
-	VADDPS         X2, X0, X1
-	VSUBPS         X2, X0, X0
-	VMOVSD         X1, (AX)
-	VMOVSD         X0, (AX)(SI*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN2AVX512Fwd_done
+	IMUL3Q         $0x00000002, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z2
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z3
+	VMOVAPD        Z0, Z0
+	VPERMI2PD      Z3, Z2, Z0
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z3, Z2, Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         64(DX), Z2, Z2
+	VFMADDSUB231PS (DX), Z1, Z2
+	VADDPS         Z2, Z0, Z1
+	VSUBPS         Z2, Z0, Z0
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z1, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
 
 fftMixN2AVX512Fwd_done:
 	VZEROUPPER
@@ -1876,7 +1885,7 @@ DATA mixn_perm_odd<>+56(SB)/8, $0x000000000000000f
 GLOBL mixn_perm_odd<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN2cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN2cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -1915,33 +1924,42 @@ fftMixN2cAVX512Fwd_loop:
 	JNZ            fftMixN2cAVX512Fwd_loop
 
 fftMixN2cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2cAVX512Fwd_done
-
-fftMixN2cAVX512Fwd_one:
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSLDUP      (DX), X2
-	VMOVSHDUP      (DX), X3
-	VPERMILPS      $0xb1, X1, X4
-	VMULPS         X3, X4, X4
-	VFMADDSUB231PS X2, X1, X4
-	VADDPS         X4, X0, X1
-	VSUBPS         X4, X0, X0
-	VMOVSD         X1, (AX)
-	VMOVSD         X0, (AX)(SI*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN2cAVX512Fwd_done
+	IMUL3Q         $0x00000002, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z2
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z3
+	VMOVAPD        Z0, Z0
+	VPERMI2PD      Z3, Z2, Z0
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z3, Z2, Z1
+	VMOVSLDUP      (DX), Z2
+	VMOVSHDUP      (DX), Z3
+	VPERMILPS      $0xb1, Z1, Z4
+	VMULPS         Z3, Z4, Z4
+	VFMADDSUB231PS Z2, Z1, Z4
+	VADDPS         Z4, Z0, Z1
+	VSUBPS         Z4, Z0, Z0
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z1, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
 
 fftMixN2cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN2AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -1978,31 +1996,40 @@ fftMixN2AVX512Inv_loop:
 	JNZ            fftMixN2AVX512Inv_loop
 
 fftMixN2AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2AVX512Inv_done
-
-fftMixN2AVX512Inv_one:
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VPERMILPS      $0xb1, X1, X2
-	VMULPS         64(DX), X2, X2
-	VFMSUBADD231PS (DX), X1, X2
-	VADDPS         X2, X0, X1
-	VSUBPS         X2, X0, X0
-	VMOVSD         X1, (AX)
-	VMOVSD         X0, (AX)(SI*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN2AVX512Inv_done
+	IMUL3Q         $0x00000002, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z2
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z3
+	VMOVAPD        Z0, Z0
+	VPERMI2PD      Z3, Z2, Z0
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z3, Z2, Z1
+	VPERMILPS      $0xb1, Z1, Z2
+	VMULPS         64(DX), Z2, Z2
+	VFMSUBADD231PS (DX), Z1, Z2
+	VADDPS         Z2, Z0, Z1
+	VSUBPS         Z2, Z0, Z0
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z1, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
 
 fftMixN2AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN2cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN2cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2041,33 +2068,42 @@ fftMixN2cAVX512Inv_loop:
 	JNZ            fftMixN2cAVX512Inv_loop
 
 fftMixN2cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2cAVX512Inv_done
-
-fftMixN2cAVX512Inv_one:
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSLDUP      (DX), X2
-	VMOVSHDUP      (DX), X3
-	VPERMILPS      $0xb1, X1, X4
-	VMULPS         X3, X4, X4
-	VFMSUBADD231PS X2, X1, X4
-	VADDPS         X4, X0, X1
-	VSUBPS         X4, X0, X0
-	VMOVSD         X1, (AX)
-	VMOVSD         X0, (AX)(SI*1)
-	ADDQ           $0x00000010, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN2cAVX512Inv_done
+	IMUL3Q         $0x00000002, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z2
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z3
+	VMOVAPD        Z0, Z0
+	VPERMI2PD      Z3, Z2, Z0
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z3, Z2, Z1
+	VMOVSLDUP      (DX), Z2
+	VMOVSHDUP      (DX), Z3
+	VPERMILPS      $0xb1, Z1, Z4
+	VMULPS         Z3, Z4, Z4
+	VFMSUBADD231PS Z2, Z1, Z4
+	VADDPS         Z4, Z0, Z1
+	VSUBPS         Z4, Z0, Z0
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z1, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
 
 fftMixN2cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN3AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2131,37 +2167,57 @@ fftMixN3AVX512Fwd_loop:
 	JNZ            fftMixN3AVX512Fwd_loop
 
 fftMixN3AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3AVX512Fwd_done
-
-fftMixN3AVX512Fwd_one:
-	VMOVSD         (CX), X2
-	VMOVSD         8(CX), X3
-	VMOVSD         16(CX), X4
-	VPERMILPS      $0xb1, X3, X5
-	VMULPS         64(DX), X5, X5
-	VFMADDSUB231PS (DX), X3, X5
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         192(DX), X3, X3
-	VFMADDSUB231PS 128(DX), X4, X3
-	VADDPS         X3, X5, X4
-	VSUBPS         X3, X5, X5
-	VADDPS         X4, X2, X3
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X0, X4, X2
-	VPERMILPS      $0xb1, X5, X5
-	VMOVUPS        X2, X4
-	VFMADD231PS    X1, X5, X4
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X1, X5, X2
-	VMOVSD         X3, (AX)
-	VMOVSD         X4, (AX)(SI*1)
-	VMOVSD         X2, (AX)(SI*2)
-	ADDQ           $0x00000018, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN3AVX512Fwd_done
+	IMUL3Q         $0x00000003, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z3, Z2, K1, Z10
+	VBLENDMPD      Z4, Z10, K2, Z10
+	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
+	VPERMPD        Z10, Z5, Z5
+	VBLENDMPD      Z2, Z4, K1, Z11
+	VBLENDMPD      Z3, Z11, K2, Z11
+	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
+	VPERMPD        Z11, Z6, Z6
+	VBLENDMPD      Z4, Z3, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
+	VPERMPD        Z12, Z2, Z2
+	VPERMILPS      $0xb1, Z6, Z3
+	VMULPS         64(DX), Z3, Z3
+	VFMADDSUB231PS (DX), Z6, Z3
+	VPERMILPS      $0xb1, Z2, Z4
+	VMULPS         192(DX), Z4, Z4
+	VFMADDSUB231PS 128(DX), Z2, Z4
+	VADDPS         Z4, Z3, Z2
+	VSUBPS         Z4, Z3, Z4
+	VADDPS         Z2, Z5, Z3
+	VMOVUPS        Z5, Z5
+	VFNMADD231PS   Z0, Z2, Z5
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z5, Z0
+	VFMADD231PS    Z1, Z4, Z0
+	VMOVUPS        Z5, Z2
+	VFNMADD231PS   Z1, Z4, Z2
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*2)
 
 fftMixN3AVX512Fwd_done:
 	VZEROUPPER
@@ -2198,7 +2254,7 @@ DATA mixn_perm_3_2<>+56(SB)/8, $0x0000000000000007
 GLOBL mixn_perm_3_2<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN3cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN3cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2238,16 +2294,16 @@ fftMixN3cAVX512Fwd_loop:
 	VPERMPD        Z9, Z2, Z2
 	VMOVSLDUP      (DX), Z3
 	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z8, Z10
-	VMULPS         Z4, Z10, Z10
-	VFMADDSUB231PS Z3, Z8, Z10
+	VPERMILPS      $0xb1, Z8, Z13
+	VMULPS         Z4, Z13, Z13
+	VFMADDSUB231PS Z3, Z8, Z13
 	VMOVSLDUP      64(DX), Z3
 	VMOVSHDUP      64(DX), Z4
 	VPERMILPS      $0xb1, Z2, Z8
 	VMULPS         Z4, Z8, Z8
 	VFMADDSUB231PS Z3, Z2, Z8
-	VADDPS         Z8, Z10, Z2
-	VSUBPS         Z8, Z10, Z4
+	VADDPS         Z8, Z13, Z2
+	VSUBPS         Z8, Z13, Z4
 	VADDPS         Z2, Z6, Z3
 	VMOVUPS        Z6, Z6
 	VFNMADD231PS   Z0, Z2, Z6
@@ -2266,48 +2322,68 @@ fftMixN3cAVX512Fwd_loop:
 	JNZ            fftMixN3cAVX512Fwd_loop
 
 fftMixN3cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3cAVX512Fwd_done
-
-fftMixN3cAVX512Fwd_one:
-	VMOVSD         (CX), X2
-	VMOVSD         8(CX), X3
-	VMOVSD         16(CX), X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X3, X7
-	VMULPS         X6, X7, X7
-	VFMADDSUB231PS X5, X3, X7
-	VMOVSLDUP      64(DX), X3
-	VMOVSHDUP      64(DX), X5
-	VPERMILPS      $0xb1, X4, X6
-	VMULPS         X5, X6, X6
-	VFMADDSUB231PS X3, X4, X6
-	VADDPS         X6, X7, X3
-	VSUBPS         X6, X7, X5
-	VADDPS         X3, X2, X4
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X0, X3, X2
-	VPERMILPS      $0xb1, X5, X5
-	VMOVUPS        X2, X3
-	VFMADD231PS    X1, X5, X3
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X1, X5, X2
-	VMOVSD         X4, (AX)
-	VMOVSD         X3, (AX)(SI*1)
-	VMOVSD         X2, (AX)(SI*2)
-	ADDQ           $0x00000018, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN3cAVX512Fwd_done
+	IMUL3Q         $0x00000003, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z3, Z2, K1, Z10
+	VBLENDMPD      Z4, Z10, K2, Z10
+	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
+	VPERMPD        Z10, Z5, Z5
+	VBLENDMPD      Z2, Z4, K1, Z11
+	VBLENDMPD      Z3, Z11, K2, Z11
+	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
+	VPERMPD        Z11, Z6, Z6
+	VBLENDMPD      Z4, Z3, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
+	VPERMPD        Z12, Z2, Z2
+	VMOVSLDUP      (DX), Z3
+	VMOVSHDUP      (DX), Z4
+	VPERMILPS      $0xb1, Z6, Z7
+	VMULPS         Z4, Z7, Z7
+	VFMADDSUB231PS Z3, Z6, Z7
+	VMOVSLDUP      64(DX), Z3
+	VMOVSHDUP      64(DX), Z4
+	VPERMILPS      $0xb1, Z2, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMADDSUB231PS Z3, Z2, Z6
+	VADDPS         Z6, Z7, Z2
+	VSUBPS         Z6, Z7, Z4
+	VADDPS         Z2, Z5, Z3
+	VMOVUPS        Z5, Z5
+	VFNMADD231PS   Z0, Z2, Z5
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z5, Z0
+	VFMADD231PS    Z1, Z4, Z0
+	VMOVUPS        Z5, Z2
+	VFNMADD231PS   Z1, Z4, Z2
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*2)
 
 fftMixN3cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN3AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2371,44 +2447,64 @@ fftMixN3AVX512Inv_loop:
 	JNZ            fftMixN3AVX512Inv_loop
 
 fftMixN3AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3AVX512Inv_done
-
-fftMixN3AVX512Inv_one:
-	VMOVSD         (CX), X2
-	VMOVSD         8(CX), X3
-	VMOVSD         16(CX), X4
-	VPERMILPS      $0xb1, X3, X5
-	VMULPS         64(DX), X5, X5
-	VFMSUBADD231PS (DX), X3, X5
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         192(DX), X3, X3
-	VFMSUBADD231PS 128(DX), X4, X3
-	VADDPS         X3, X5, X4
-	VSUBPS         X3, X5, X5
-	VADDPS         X4, X2, X3
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X0, X4, X2
-	VPERMILPS      $0xb1, X5, X5
-	VMOVUPS        X2, X4
-	VFMADD231PS    X1, X5, X4
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X1, X5, X2
-	VMOVSD         X3, (AX)
-	VMOVSD         X2, (AX)(SI*1)
-	VMOVSD         X4, (AX)(SI*2)
-	ADDQ           $0x00000018, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN3AVX512Inv_done
+	IMUL3Q         $0x00000003, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z3, Z2, K1, Z10
+	VBLENDMPD      Z4, Z10, K2, Z10
+	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
+	VPERMPD        Z10, Z5, Z5
+	VBLENDMPD      Z2, Z4, K1, Z11
+	VBLENDMPD      Z3, Z11, K2, Z11
+	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
+	VPERMPD        Z11, Z6, Z6
+	VBLENDMPD      Z4, Z3, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
+	VPERMPD        Z12, Z2, Z2
+	VPERMILPS      $0xb1, Z6, Z3
+	VMULPS         64(DX), Z3, Z3
+	VFMSUBADD231PS (DX), Z6, Z3
+	VPERMILPS      $0xb1, Z2, Z4
+	VMULPS         192(DX), Z4, Z4
+	VFMSUBADD231PS 128(DX), Z2, Z4
+	VADDPS         Z4, Z3, Z2
+	VSUBPS         Z4, Z3, Z4
+	VADDPS         Z2, Z5, Z3
+	VMOVUPS        Z5, Z5
+	VFNMADD231PS   Z0, Z2, Z5
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z5, Z0
+	VFMADD231PS    Z1, Z4, Z0
+	VMOVUPS        Z5, Z2
+	VFNMADD231PS   Z1, Z4, Z2
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
 
 fftMixN3AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN3cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN3cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2448,16 +2544,16 @@ fftMixN3cAVX512Inv_loop:
 	VPERMPD        Z9, Z2, Z2
 	VMOVSLDUP      (DX), Z3
 	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z8, Z10
-	VMULPS         Z4, Z10, Z10
-	VFMSUBADD231PS Z3, Z8, Z10
+	VPERMILPS      $0xb1, Z8, Z13
+	VMULPS         Z4, Z13, Z13
+	VFMSUBADD231PS Z3, Z8, Z13
 	VMOVSLDUP      64(DX), Z3
 	VMOVSHDUP      64(DX), Z4
 	VPERMILPS      $0xb1, Z2, Z8
 	VMULPS         Z4, Z8, Z8
 	VFMSUBADD231PS Z3, Z2, Z8
-	VADDPS         Z8, Z10, Z2
-	VSUBPS         Z8, Z10, Z4
+	VADDPS         Z8, Z13, Z2
+	VSUBPS         Z8, Z13, Z4
 	VADDPS         Z2, Z6, Z3
 	VMOVUPS        Z6, Z6
 	VFNMADD231PS   Z0, Z2, Z6
@@ -2476,48 +2572,68 @@ fftMixN3cAVX512Inv_loop:
 	JNZ            fftMixN3cAVX512Inv_loop
 
 fftMixN3cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3cAVX512Inv_done
-
-fftMixN3cAVX512Inv_one:
-	VMOVSD         (CX), X2
-	VMOVSD         8(CX), X3
-	VMOVSD         16(CX), X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X3, X7
-	VMULPS         X6, X7, X7
-	VFMSUBADD231PS X5, X3, X7
-	VMOVSLDUP      64(DX), X3
-	VMOVSHDUP      64(DX), X5
-	VPERMILPS      $0xb1, X4, X6
-	VMULPS         X5, X6, X6
-	VFMSUBADD231PS X3, X4, X6
-	VADDPS         X6, X7, X3
-	VSUBPS         X6, X7, X5
-	VADDPS         X3, X2, X4
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X0, X3, X2
-	VPERMILPS      $0xb1, X5, X5
-	VMOVUPS        X2, X3
-	VFMADD231PS    X1, X5, X3
-	VMOVUPS        X2, X2
-	VFNMADD231PS   X1, X5, X2
-	VMOVSD         X4, (AX)
-	VMOVSD         X2, (AX)(SI*1)
-	VMOVSD         X3, (AX)(SI*2)
-	ADDQ           $0x00000018, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN3cAVX512Inv_done
+	IMUL3Q         $0x00000003, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z3, Z2, K1, Z10
+	VBLENDMPD      Z4, Z10, K2, Z10
+	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
+	VPERMPD        Z10, Z5, Z5
+	VBLENDMPD      Z2, Z4, K1, Z11
+	VBLENDMPD      Z3, Z11, K2, Z11
+	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
+	VPERMPD        Z11, Z6, Z6
+	VBLENDMPD      Z4, Z3, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
+	VPERMPD        Z12, Z2, Z2
+	VMOVSLDUP      (DX), Z3
+	VMOVSHDUP      (DX), Z4
+	VPERMILPS      $0xb1, Z6, Z7
+	VMULPS         Z4, Z7, Z7
+	VFMSUBADD231PS Z3, Z6, Z7
+	VMOVSLDUP      64(DX), Z3
+	VMOVSHDUP      64(DX), Z4
+	VPERMILPS      $0xb1, Z2, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMSUBADD231PS Z3, Z2, Z6
+	VADDPS         Z6, Z7, Z2
+	VSUBPS         Z6, Z7, Z4
+	VADDPS         Z2, Z5, Z3
+	VMOVUPS        Z5, Z5
+	VFNMADD231PS   Z0, Z2, Z5
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z5, Z0
+	VFMADD231PS    Z1, Z4, Z0
+	VMOVUPS        Z5, Z2
+	VFNMADD231PS   Z1, Z4, Z2
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
 
 fftMixN3cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN4AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2582,42 +2698,65 @@ fftMixN4AVX512Fwd_loop:
 	JNZ            fftMixN4AVX512Fwd_loop
 
 fftMixN4AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4AVX512Fwd_done
-
-fftMixN4AVX512Fwd_one:
-	VMOVSD         (CX), X1
-	VMOVSD         8(CX), X2
-	VMOVSD         16(CX), X3
-	VMOVSD         24(CX), X4
-	VPERMILPS      $0xb1, X2, X5
-	VMULPS         64(DX), X5, X5
-	VFMADDSUB231PS (DX), X2, X5
-	VPERMILPS      $0xb1, X3, X2
-	VMULPS         192(DX), X2, X2
-	VFMADDSUB231PS 128(DX), X3, X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         320(DX), X3, X3
-	VFMADDSUB231PS 256(DX), X4, X3
-	VADDPS         X2, X1, X4
-	VSUBPS         X2, X1, X1
-	VADDPS         X3, X5, X2
-	VSUBPS         X3, X5, X5
-	VADDPS         X2, X4, X3
-	VSUBPS         X2, X4, X2
-	VPERMILPS      $0xb1, X5, X4
-	VMOVUPS        X4, X5
-	VFMSUBADD231PS X0, X1, X4
-	VFMADDSUB231PS X0, X1, X5
-	VMOVSD         X3, (AX)
-	VMOVSD         X4, (AX)(SI*1)
-	VMOVSD         X2, (AX)(SI*2)
-	VMOVSD         X5, (AX)(DI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN4AVX512Fwd_done
+	IMUL3Q         $0x00000004, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z6
+	VMOVAPD        Z1, Z3
+	VPERMI2PD      Z6, Z5, Z3
+	VMOVAPD        Z2, Z4
+	VPERMI2PD      Z6, Z5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z5
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z6
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z6, Z5, Z1
+	VMOVAPD        Z2, Z2
+	VPERMI2PD      Z6, Z5, Z2
+	VSHUFF64X2     $0x44, Z1, Z3, Z5
+	VSHUFF64X2     $0xee, Z1, Z3, Z1
+	VSHUFF64X2     $0x44, Z2, Z4, Z3
+	VSHUFF64X2     $0xee, Z2, Z4, Z2
+	VPERMILPS      $0xb1, Z1, Z4
+	VMULPS         64(DX), Z4, Z4
+	VFMADDSUB231PS (DX), Z1, Z4
+	VPERMILPS      $0xb1, Z3, Z1
+	VMULPS         192(DX), Z1, Z1
+	VFMADDSUB231PS 128(DX), Z3, Z1
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         320(DX), Z3, Z3
+	VFMADDSUB231PS 256(DX), Z2, Z3
+	VADDPS         Z1, Z5, Z2
+	VSUBPS         Z1, Z5, Z1
+	VADDPS         Z3, Z4, Z5
+	VSUBPS         Z3, Z4, Z4
+	VADDPS         Z5, Z2, Z3
+	VSUBPS         Z5, Z2, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z4, Z5
+	VFMSUBADD231PS Z0, Z1, Z4
+	VFMADDSUB231PS Z0, Z1, Z5
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z4, K1, (AX)(SI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*2)
+	VMOVUPD        Z5, K1, (AX)(DI*1)
 
 fftMixN4AVX512Fwd_done:
 	VZEROUPPER
@@ -2644,7 +2783,7 @@ DATA fft_perm_q23<>+56(SB)/8, $0x000000000000000f
 GLOBL fft_perm_q23<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN4cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN4cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2715,55 +2854,78 @@ fftMixN4cAVX512Fwd_loop:
 	JNZ            fftMixN4cAVX512Fwd_loop
 
 fftMixN4cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4cAVX512Fwd_done
-
-fftMixN4cAVX512Fwd_one:
-	VMOVSD         (CX), X1
-	VMOVSD         8(CX), X2
-	VMOVSD         16(CX), X3
-	VMOVSD         24(CX), X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X2, X7
-	VMULPS         X6, X7, X7
-	VFMADDSUB231PS X5, X2, X7
-	VMOVSLDUP      64(DX), X2
-	VMOVSHDUP      64(DX), X5
-	VPERMILPS      $0xb1, X3, X6
-	VMULPS         X5, X6, X6
-	VFMADDSUB231PS X2, X3, X6
-	VMOVSLDUP      128(DX), X2
-	VMOVSHDUP      128(DX), X3
-	VPERMILPS      $0xb1, X4, X5
-	VMULPS         X3, X5, X5
-	VFMADDSUB231PS X2, X4, X5
-	VADDPS         X6, X1, X2
-	VSUBPS         X6, X1, X1
-	VADDPS         X5, X7, X3
-	VSUBPS         X5, X7, X5
-	VADDPS         X3, X2, X4
-	VSUBPS         X3, X2, X2
-	VPERMILPS      $0xb1, X5, X3
-	VMOVUPS        X3, X5
-	VFMSUBADD231PS X0, X1, X3
-	VFMADDSUB231PS X0, X1, X5
-	VMOVSD         X4, (AX)
-	VMOVSD         X3, (AX)(SI*1)
-	VMOVSD         X2, (AX)(SI*2)
-	VMOVSD         X5, (AX)(DI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN4cAVX512Fwd_done
+	IMUL3Q         $0x00000004, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z6
+	VMOVAPD        Z1, Z3
+	VPERMI2PD      Z6, Z5, Z3
+	VMOVAPD        Z2, Z4
+	VPERMI2PD      Z6, Z5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z5
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z6
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z6, Z5, Z1
+	VMOVAPD        Z2, Z2
+	VPERMI2PD      Z6, Z5, Z2
+	VSHUFF64X2     $0x44, Z1, Z3, Z5
+	VSHUFF64X2     $0xee, Z1, Z3, Z1
+	VSHUFF64X2     $0x44, Z2, Z4, Z3
+	VSHUFF64X2     $0xee, Z2, Z4, Z2
+	VMOVSLDUP      (DX), Z4
+	VMOVSHDUP      (DX), Z6
+	VPERMILPS      $0xb1, Z1, Z7
+	VMULPS         Z6, Z7, Z7
+	VFMADDSUB231PS Z4, Z1, Z7
+	VMOVSLDUP      64(DX), Z1
+	VMOVSHDUP      64(DX), Z4
+	VPERMILPS      $0xb1, Z3, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMADDSUB231PS Z1, Z3, Z6
+	VMOVSLDUP      128(DX), Z1
+	VMOVSHDUP      128(DX), Z3
+	VPERMILPS      $0xb1, Z2, Z4
+	VMULPS         Z3, Z4, Z4
+	VFMADDSUB231PS Z1, Z2, Z4
+	VADDPS         Z6, Z5, Z1
+	VSUBPS         Z6, Z5, Z2
+	VADDPS         Z4, Z7, Z3
+	VSUBPS         Z4, Z7, Z5
+	VADDPS         Z3, Z1, Z4
+	VSUBPS         Z3, Z1, Z1
+	VPERMILPS      $0xb1, Z5, Z3
+	VMOVUPS        Z3, Z5
+	VFMSUBADD231PS Z0, Z2, Z3
+	VFMADDSUB231PS Z0, Z2, Z5
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z4, K1, (AX)
+	VMOVUPD        Z3, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z5, K1, (AX)(DI*1)
 
 fftMixN4cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN4AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2828,49 +2990,72 @@ fftMixN4AVX512Inv_loop:
 	JNZ            fftMixN4AVX512Inv_loop
 
 fftMixN4AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4AVX512Inv_done
-
-fftMixN4AVX512Inv_one:
-	VMOVSD         (CX), X1
-	VMOVSD         8(CX), X2
-	VMOVSD         16(CX), X3
-	VMOVSD         24(CX), X4
-	VPERMILPS      $0xb1, X2, X5
-	VMULPS         64(DX), X5, X5
-	VFMSUBADD231PS (DX), X2, X5
-	VPERMILPS      $0xb1, X3, X2
-	VMULPS         192(DX), X2, X2
-	VFMSUBADD231PS 128(DX), X3, X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         320(DX), X3, X3
-	VFMSUBADD231PS 256(DX), X4, X3
-	VADDPS         X2, X1, X4
-	VSUBPS         X2, X1, X1
-	VADDPS         X3, X5, X2
-	VSUBPS         X3, X5, X5
-	VADDPS         X2, X4, X3
-	VSUBPS         X2, X4, X2
-	VPERMILPS      $0xb1, X5, X4
-	VMOVUPS        X4, X5
-	VFMSUBADD231PS X0, X1, X4
-	VFMADDSUB231PS X0, X1, X5
-	VMOVSD         X3, (AX)
-	VMOVSD         X5, (AX)(SI*1)
-	VMOVSD         X2, (AX)(SI*2)
-	VMOVSD         X4, (AX)(DI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN4AVX512Inv_done
+	IMUL3Q         $0x00000004, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z6
+	VMOVAPD        Z1, Z3
+	VPERMI2PD      Z6, Z5, Z3
+	VMOVAPD        Z2, Z4
+	VPERMI2PD      Z6, Z5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z5
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z6
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z6, Z5, Z1
+	VMOVAPD        Z2, Z2
+	VPERMI2PD      Z6, Z5, Z2
+	VSHUFF64X2     $0x44, Z1, Z3, Z5
+	VSHUFF64X2     $0xee, Z1, Z3, Z1
+	VSHUFF64X2     $0x44, Z2, Z4, Z3
+	VSHUFF64X2     $0xee, Z2, Z4, Z2
+	VPERMILPS      $0xb1, Z1, Z4
+	VMULPS         64(DX), Z4, Z4
+	VFMSUBADD231PS (DX), Z1, Z4
+	VPERMILPS      $0xb1, Z3, Z1
+	VMULPS         192(DX), Z1, Z1
+	VFMSUBADD231PS 128(DX), Z3, Z1
+	VPERMILPS      $0xb1, Z2, Z3
+	VMULPS         320(DX), Z3, Z3
+	VFMSUBADD231PS 256(DX), Z2, Z3
+	VADDPS         Z1, Z5, Z2
+	VSUBPS         Z1, Z5, Z1
+	VADDPS         Z3, Z4, Z5
+	VSUBPS         Z3, Z4, Z4
+	VADDPS         Z5, Z2, Z3
+	VSUBPS         Z5, Z2, Z2
+	VPERMILPS      $0xb1, Z4, Z4
+	VMOVUPS        Z4, Z5
+	VFMSUBADD231PS Z0, Z1, Z4
+	VFMADDSUB231PS Z0, Z1, Z5
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z5, K1, (AX)(SI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*2)
+	VMOVUPD        Z4, K1, (AX)(DI*1)
 
 fftMixN4AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN4cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN4cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2941,55 +3126,78 @@ fftMixN4cAVX512Inv_loop:
 	JNZ            fftMixN4cAVX512Inv_loop
 
 fftMixN4cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4cAVX512Inv_done
-
-fftMixN4cAVX512Inv_one:
-	VMOVSD         (CX), X1
-	VMOVSD         8(CX), X2
-	VMOVSD         16(CX), X3
-	VMOVSD         24(CX), X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X2, X7
-	VMULPS         X6, X7, X7
-	VFMSUBADD231PS X5, X2, X7
-	VMOVSLDUP      64(DX), X2
-	VMOVSHDUP      64(DX), X5
-	VPERMILPS      $0xb1, X3, X6
-	VMULPS         X5, X6, X6
-	VFMSUBADD231PS X2, X3, X6
-	VMOVSLDUP      128(DX), X2
-	VMOVSHDUP      128(DX), X3
-	VPERMILPS      $0xb1, X4, X5
-	VMULPS         X3, X5, X5
-	VFMSUBADD231PS X2, X4, X5
-	VADDPS         X6, X1, X2
-	VSUBPS         X6, X1, X1
-	VADDPS         X5, X7, X3
-	VSUBPS         X5, X7, X5
-	VADDPS         X3, X2, X4
-	VSUBPS         X3, X2, X2
-	VPERMILPS      $0xb1, X5, X3
-	VMOVUPS        X3, X5
-	VFMSUBADD231PS X0, X1, X3
-	VFMADDSUB231PS X0, X1, X5
-	VMOVSD         X4, (AX)
-	VMOVSD         X5, (AX)(SI*1)
-	VMOVSD         X2, (AX)(SI*2)
-	VMOVSD         X3, (AX)(DI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN4cAVX512Inv_done
+	IMUL3Q         $0x00000004, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z6
+	VMOVAPD        Z1, Z3
+	VPERMI2PD      Z6, Z5, Z3
+	VMOVAPD        Z2, Z4
+	VPERMI2PD      Z6, Z5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z5
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z6
+	VMOVAPD        Z1, Z1
+	VPERMI2PD      Z6, Z5, Z1
+	VMOVAPD        Z2, Z2
+	VPERMI2PD      Z6, Z5, Z2
+	VSHUFF64X2     $0x44, Z1, Z3, Z5
+	VSHUFF64X2     $0xee, Z1, Z3, Z1
+	VSHUFF64X2     $0x44, Z2, Z4, Z3
+	VSHUFF64X2     $0xee, Z2, Z4, Z2
+	VMOVSLDUP      (DX), Z4
+	VMOVSHDUP      (DX), Z6
+	VPERMILPS      $0xb1, Z1, Z7
+	VMULPS         Z6, Z7, Z7
+	VFMSUBADD231PS Z4, Z1, Z7
+	VMOVSLDUP      64(DX), Z1
+	VMOVSHDUP      64(DX), Z4
+	VPERMILPS      $0xb1, Z3, Z6
+	VMULPS         Z4, Z6, Z6
+	VFMSUBADD231PS Z1, Z3, Z6
+	VMOVSLDUP      128(DX), Z1
+	VMOVSHDUP      128(DX), Z3
+	VPERMILPS      $0xb1, Z2, Z4
+	VMULPS         Z3, Z4, Z4
+	VFMSUBADD231PS Z1, Z2, Z4
+	VADDPS         Z6, Z5, Z1
+	VSUBPS         Z6, Z5, Z2
+	VADDPS         Z4, Z7, Z3
+	VSUBPS         Z4, Z7, Z5
+	VADDPS         Z3, Z1, Z4
+	VSUBPS         Z3, Z1, Z1
+	VPERMILPS      $0xb1, Z5, Z3
+	VMOVUPS        Z3, Z5
+	VFMSUBADD231PS Z0, Z2, Z3
+	VFMADDSUB231PS Z0, Z2, Z5
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z4, K1, (AX)
+	VMOVUPD        Z5, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z3, K1, (AX)(DI*1)
 
 fftMixN4cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN5AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3100,59 +3308,103 @@ fftMixN5AVX512Fwd_loop:
 	JNZ            fftMixN5AVX512Fwd_loop
 
 fftMixN5AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5AVX512Fwd_done
-
-fftMixN5AVX512Fwd_one:
-	VMOVSD         (CX), X4
-	VMOVSD         8(CX), X5
-	VMOVSD         16(CX), X6
-	VMOVSD         24(CX), X7
-	VMOVSD         32(CX), X8
-	VPERMILPS      $0xb1, X5, X9
-	VMULPS         64(DX), X9, X9
-	VFMADDSUB231PS (DX), X5, X9
-	VPERMILPS      $0xb1, X6, X5
-	VMULPS         192(DX), X5, X5
-	VFMADDSUB231PS 128(DX), X6, X5
-	VPERMILPS      $0xb1, X7, X6
-	VMULPS         320(DX), X6, X6
-	VFMADDSUB231PS 256(DX), X7, X6
-	VPERMILPS      $0xb1, X8, X7
-	VMULPS         448(DX), X7, X7
-	VFMADDSUB231PS 384(DX), X8, X7
-	VADDPS         X7, X9, X8
-	VADDPS         X6, X5, X10
-	VSUBPS         X7, X9, X7
-	VSUBPS         X6, X5, X6
-	VADDPS         X8, X4, X5
-	VADDPS         X10, X5, X5
-	VMOVUPS        X4, X9
-	VFMADD231PS    X0, X8, X9
-	VFMADD231PS    X1, X10, X9
-	VMOVUPS        X4, X4
-	VFMADD231PS    X1, X8, X4
-	VFMADD231PS    X0, X10, X4
-	VPERMILPS      $0xb1, X7, X7
-	VPERMILPS      $0xb1, X6, X6
-	VMULPS         X2, X7, X8
-	VFMADD231PS    X3, X6, X8
-	VMULPS         X3, X7, X7
-	VFNMADD231PS   X2, X6, X7
-	VADDPS         X8, X9, X6
-	VSUBPS         X8, X9, X9
-	VADDPS         X7, X4, X8
-	VSUBPS         X7, X4, X4
-	VMOVSD         X5, (AX)
-	VMOVSD         X6, (AX)(SI*1)
-	VMOVSD         X8, (AX)(SI*2)
-	VMOVSD         X4, (AX)(DI*1)
-	VMOVSD         X9, (AX)(SI*4)
-	ADDQ           $0x00000028, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN5AVX512Fwd_done
+	IMUL3Q         $0x00000005, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      (CX), K5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      64(CX), K5, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      128(CX), K5, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      192(CX), K5, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K5
+	VMOVUPD.Z      256(CX), K5, Z8
+	VBLENDMPD      Z7, Z4, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z8, Z18, K3, Z18
+	VBLENDMPD      Z6, Z18, K4, Z18
+	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
+	VPERMPD        Z18, Z9, Z9
+	VBLENDMPD      Z4, Z6, K1, Z19
+	VBLENDMPD      Z7, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VBLENDMPD      Z8, Z19, K4, Z19
+	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
+	VPERMPD        Z19, Z10, Z10
+	VBLENDMPD      Z6, Z8, K1, Z20
+	VBLENDMPD      Z4, Z20, K2, Z20
+	VBLENDMPD      Z7, Z20, K3, Z20
+	VBLENDMPD      Z5, Z20, K4, Z20
+	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
+	VPERMPD        Z20, Z11, Z11
+	VBLENDMPD      Z8, Z5, K1, Z21
+	VBLENDMPD      Z6, Z21, K2, Z21
+	VBLENDMPD      Z4, Z21, K3, Z21
+	VBLENDMPD      Z7, Z21, K4, Z21
+	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
+	VPERMPD        Z21, Z12, Z12
+	VBLENDMPD      Z5, Z7, K1, Z22
+	VBLENDMPD      Z8, Z22, K2, Z22
+	VBLENDMPD      Z6, Z22, K3, Z22
+	VBLENDMPD      Z4, Z22, K4, Z22
+	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
+	VPERMPD        Z22, Z4, Z4
+	VPERMILPS      $0xb1, Z10, Z5
+	VMULPS         64(DX), Z5, Z5
+	VFMADDSUB231PS (DX), Z10, Z5
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         192(DX), Z6, Z6
+	VFMADDSUB231PS 128(DX), Z11, Z6
+	VPERMILPS      $0xb1, Z12, Z7
+	VMULPS         320(DX), Z7, Z7
+	VFMADDSUB231PS 256(DX), Z12, Z7
+	VPERMILPS      $0xb1, Z4, Z8
+	VMULPS         448(DX), Z8, Z8
+	VFMADDSUB231PS 384(DX), Z4, Z8
+	VADDPS         Z8, Z5, Z4
+	VADDPS         Z7, Z6, Z10
+	VSUBPS         Z8, Z5, Z5
+	VSUBPS         Z7, Z6, Z7
+	VADDPS         Z4, Z9, Z6
+	VADDPS         Z10, Z6, Z6
+	VMOVUPS        Z9, Z8
+	VFMADD231PS    Z0, Z4, Z8
+	VFMADD231PS    Z1, Z10, Z8
+	VMOVUPS        Z9, Z9
+	VFMADD231PS    Z1, Z4, Z9
+	VFMADD231PS    Z0, Z10, Z9
+	VPERMILPS      $0xb1, Z5, Z5
+	VPERMILPS      $0xb1, Z7, Z7
+	VMULPS         Z2, Z5, Z0
+	VFMADD231PS    Z3, Z7, Z0
+	VMULPS         Z3, Z5, Z1
+	VFNMADD231PS   Z2, Z7, Z1
+	VADDPS         Z0, Z8, Z2
+	VSUBPS         Z0, Z8, Z3
+	VADDPS         Z1, Z9, Z0
+	VSUBPS         Z1, Z9, Z1
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z6, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
+	VMOVUPD        Z1, K1, (AX)(DI*1)
+	VMOVUPD        Z3, K1, (AX)(SI*4)
 
 fftMixN5AVX512Fwd_done:
 	VZEROUPPER
@@ -3209,7 +3461,7 @@ DATA mixn_perm_5_4<>+56(SB)/8, $0x0000000000000007
 GLOBL mixn_perm_5_4<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN5cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN5cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3328,74 +3580,118 @@ fftMixN5cAVX512Fwd_loop:
 	JNZ            fftMixN5cAVX512Fwd_loop
 
 fftMixN5cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5cAVX512Fwd_done
-
-fftMixN5cAVX512Fwd_one:
-	VMOVSD         (CX), X4
-	VMOVSD         8(CX), X5
-	VMOVSD         16(CX), X6
-	VMOVSD         24(CX), X7
-	VMOVSD         32(CX), X8
-	VMOVSLDUP      (DX), X9
-	VMOVSHDUP      (DX), X10
-	VPERMILPS      $0xb1, X5, X11
-	VMULPS         X10, X11, X11
-	VFMADDSUB231PS X9, X5, X11
-	VMOVSLDUP      64(DX), X5
-	VMOVSHDUP      64(DX), X9
-	VPERMILPS      $0xb1, X6, X10
-	VMULPS         X9, X10, X10
-	VFMADDSUB231PS X5, X6, X10
-	VMOVSLDUP      128(DX), X5
-	VMOVSHDUP      128(DX), X6
-	VPERMILPS      $0xb1, X7, X9
-	VMULPS         X6, X9, X9
-	VFMADDSUB231PS X5, X7, X9
-	VMOVSLDUP      192(DX), X5
-	VMOVSHDUP      192(DX), X6
-	VPERMILPS      $0xb1, X8, X7
-	VMULPS         X6, X7, X7
-	VFMADDSUB231PS X5, X8, X7
-	VADDPS         X7, X11, X5
-	VADDPS         X9, X10, X6
-	VSUBPS         X7, X11, X7
-	VSUBPS         X9, X10, X9
-	VADDPS         X5, X4, X8
-	VADDPS         X6, X8, X8
-	VMOVUPS        X4, X10
-	VFMADD231PS    X0, X5, X10
-	VFMADD231PS    X1, X6, X10
-	VMOVUPS        X4, X4
-	VFMADD231PS    X1, X5, X4
-	VFMADD231PS    X0, X6, X4
-	VPERMILPS      $0xb1, X7, X7
-	VPERMILPS      $0xb1, X9, X9
-	VMULPS         X2, X7, X5
-	VFMADD231PS    X3, X9, X5
-	VMULPS         X3, X7, X6
-	VFNMADD231PS   X2, X9, X6
-	VADDPS         X5, X10, X7
-	VSUBPS         X5, X10, X9
-	VADDPS         X6, X4, X5
-	VSUBPS         X6, X4, X4
-	VMOVSD         X8, (AX)
-	VMOVSD         X7, (AX)(SI*1)
-	VMOVSD         X5, (AX)(SI*2)
-	VMOVSD         X4, (AX)(DI*1)
-	VMOVSD         X9, (AX)(SI*4)
-	ADDQ           $0x00000028, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fftMixN5cAVX512Fwd_done
+	IMUL3Q         $0x00000005, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      (CX), K5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      64(CX), K5, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      128(CX), K5, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      192(CX), K5, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K5
+	VMOVUPD.Z      256(CX), K5, Z8
+	VBLENDMPD      Z7, Z4, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z8, Z18, K3, Z18
+	VBLENDMPD      Z6, Z18, K4, Z18
+	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
+	VPERMPD        Z18, Z9, Z9
+	VBLENDMPD      Z4, Z6, K1, Z19
+	VBLENDMPD      Z7, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VBLENDMPD      Z8, Z19, K4, Z19
+	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
+	VPERMPD        Z19, Z10, Z10
+	VBLENDMPD      Z6, Z8, K1, Z20
+	VBLENDMPD      Z4, Z20, K2, Z20
+	VBLENDMPD      Z7, Z20, K3, Z20
+	VBLENDMPD      Z5, Z20, K4, Z20
+	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
+	VPERMPD        Z20, Z11, Z11
+	VBLENDMPD      Z8, Z5, K1, Z21
+	VBLENDMPD      Z6, Z21, K2, Z21
+	VBLENDMPD      Z4, Z21, K3, Z21
+	VBLENDMPD      Z7, Z21, K4, Z21
+	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
+	VPERMPD        Z21, Z12, Z12
+	VBLENDMPD      Z5, Z7, K1, Z22
+	VBLENDMPD      Z8, Z22, K2, Z22
+	VBLENDMPD      Z6, Z22, K3, Z22
+	VBLENDMPD      Z4, Z22, K4, Z22
+	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
+	VPERMPD        Z22, Z4, Z4
+	VMOVSLDUP      (DX), Z5
+	VMOVSHDUP      (DX), Z6
+	VPERMILPS      $0xb1, Z10, Z7
+	VMULPS         Z6, Z7, Z7
+	VFMADDSUB231PS Z5, Z10, Z7
+	VMOVSLDUP      64(DX), Z5
+	VMOVSHDUP      64(DX), Z6
+	VPERMILPS      $0xb1, Z11, Z8
+	VMULPS         Z6, Z8, Z8
+	VFMADDSUB231PS Z5, Z11, Z8
+	VMOVSLDUP      128(DX), Z5
+	VMOVSHDUP      128(DX), Z6
+	VPERMILPS      $0xb1, Z12, Z10
+	VMULPS         Z6, Z10, Z10
+	VFMADDSUB231PS Z5, Z12, Z10
+	VMOVSLDUP      192(DX), Z5
+	VMOVSHDUP      192(DX), Z6
+	VPERMILPS      $0xb1, Z4, Z11
+	VMULPS         Z6, Z11, Z11
+	VFMADDSUB231PS Z5, Z4, Z11
+	VADDPS         Z11, Z7, Z4
+	VADDPS         Z10, Z8, Z5
+	VSUBPS         Z11, Z7, Z6
+	VSUBPS         Z10, Z8, Z8
+	VADDPS         Z4, Z9, Z7
+	VADDPS         Z5, Z7, Z7
+	VMOVUPS        Z9, Z10
+	VFMADD231PS    Z0, Z4, Z10
+	VFMADD231PS    Z1, Z5, Z10
+	VMOVUPS        Z9, Z9
+	VFMADD231PS    Z1, Z4, Z9
+	VFMADD231PS    Z0, Z5, Z9
+	VPERMILPS      $0xb1, Z6, Z6
+	VPERMILPS      $0xb1, Z8, Z8
+	VMULPS         Z2, Z6, Z0
+	VFMADD231PS    Z3, Z8, Z0
+	VMULPS         Z3, Z6, Z1
+	VFNMADD231PS   Z2, Z8, Z1
+	VADDPS         Z0, Z10, Z2
+	VSUBPS         Z0, Z10, Z3
+	VADDPS         Z1, Z9, Z0
+	VSUBPS         Z1, Z9, Z1
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z7, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
+	VMOVUPD        Z1, K1, (AX)(DI*1)
+	VMOVUPD        Z3, K1, (AX)(SI*4)
 
 fftMixN5cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN5AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3506,66 +3802,110 @@ fftMixN5AVX512Inv_loop:
 	JNZ            fftMixN5AVX512Inv_loop
 
 fftMixN5AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5AVX512Inv_done
-
-fftMixN5AVX512Inv_one:
-	VMOVSD         (CX), X4
-	VMOVSD         8(CX), X5
-	VMOVSD         16(CX), X6
-	VMOVSD         24(CX), X7
-	VMOVSD         32(CX), X8
-	VPERMILPS      $0xb1, X5, X9
-	VMULPS         64(DX), X9, X9
-	VFMSUBADD231PS (DX), X5, X9
-	VPERMILPS      $0xb1, X6, X5
-	VMULPS         192(DX), X5, X5
-	VFMSUBADD231PS 128(DX), X6, X5
-	VPERMILPS      $0xb1, X7, X6
-	VMULPS         320(DX), X6, X6
-	VFMSUBADD231PS 256(DX), X7, X6
-	VPERMILPS      $0xb1, X8, X7
-	VMULPS         448(DX), X7, X7
-	VFMSUBADD231PS 384(DX), X8, X7
-	VADDPS         X7, X9, X8
-	VADDPS         X6, X5, X10
-	VSUBPS         X7, X9, X7
-	VSUBPS         X6, X5, X6
-	VADDPS         X8, X4, X5
-	VADDPS         X10, X5, X5
-	VMOVUPS        X4, X9
-	VFMADD231PS    X0, X8, X9
-	VFMADD231PS    X1, X10, X9
-	VMOVUPS        X4, X4
-	VFMADD231PS    X1, X8, X4
-	VFMADD231PS    X0, X10, X4
-	VPERMILPS      $0xb1, X7, X7
-	VPERMILPS      $0xb1, X6, X6
-	VMULPS         X2, X7, X8
-	VFMADD231PS    X3, X6, X8
-	VMULPS         X3, X7, X7
-	VFNMADD231PS   X2, X6, X7
-	VADDPS         X8, X9, X6
-	VSUBPS         X8, X9, X9
-	VADDPS         X7, X4, X8
-	VSUBPS         X7, X4, X4
-	VMOVSD         X5, (AX)
-	VMOVSD         X9, (AX)(SI*1)
-	VMOVSD         X4, (AX)(SI*2)
-	VMOVSD         X8, (AX)(DI*1)
-	VMOVSD         X6, (AX)(SI*4)
-	ADDQ           $0x00000028, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN5AVX512Inv_done
+	IMUL3Q         $0x00000005, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      (CX), K5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      64(CX), K5, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      128(CX), K5, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      192(CX), K5, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K5
+	VMOVUPD.Z      256(CX), K5, Z8
+	VBLENDMPD      Z7, Z4, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z8, Z18, K3, Z18
+	VBLENDMPD      Z6, Z18, K4, Z18
+	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
+	VPERMPD        Z18, Z9, Z9
+	VBLENDMPD      Z4, Z6, K1, Z19
+	VBLENDMPD      Z7, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VBLENDMPD      Z8, Z19, K4, Z19
+	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
+	VPERMPD        Z19, Z10, Z10
+	VBLENDMPD      Z6, Z8, K1, Z20
+	VBLENDMPD      Z4, Z20, K2, Z20
+	VBLENDMPD      Z7, Z20, K3, Z20
+	VBLENDMPD      Z5, Z20, K4, Z20
+	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
+	VPERMPD        Z20, Z11, Z11
+	VBLENDMPD      Z8, Z5, K1, Z21
+	VBLENDMPD      Z6, Z21, K2, Z21
+	VBLENDMPD      Z4, Z21, K3, Z21
+	VBLENDMPD      Z7, Z21, K4, Z21
+	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
+	VPERMPD        Z21, Z12, Z12
+	VBLENDMPD      Z5, Z7, K1, Z22
+	VBLENDMPD      Z8, Z22, K2, Z22
+	VBLENDMPD      Z6, Z22, K3, Z22
+	VBLENDMPD      Z4, Z22, K4, Z22
+	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
+	VPERMPD        Z22, Z4, Z4
+	VPERMILPS      $0xb1, Z10, Z5
+	VMULPS         64(DX), Z5, Z5
+	VFMSUBADD231PS (DX), Z10, Z5
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         192(DX), Z6, Z6
+	VFMSUBADD231PS 128(DX), Z11, Z6
+	VPERMILPS      $0xb1, Z12, Z7
+	VMULPS         320(DX), Z7, Z7
+	VFMSUBADD231PS 256(DX), Z12, Z7
+	VPERMILPS      $0xb1, Z4, Z8
+	VMULPS         448(DX), Z8, Z8
+	VFMSUBADD231PS 384(DX), Z4, Z8
+	VADDPS         Z8, Z5, Z4
+	VADDPS         Z7, Z6, Z10
+	VSUBPS         Z8, Z5, Z5
+	VSUBPS         Z7, Z6, Z7
+	VADDPS         Z4, Z9, Z6
+	VADDPS         Z10, Z6, Z6
+	VMOVUPS        Z9, Z8
+	VFMADD231PS    Z0, Z4, Z8
+	VFMADD231PS    Z1, Z10, Z8
+	VMOVUPS        Z9, Z9
+	VFMADD231PS    Z1, Z4, Z9
+	VFMADD231PS    Z0, Z10, Z9
+	VPERMILPS      $0xb1, Z5, Z5
+	VPERMILPS      $0xb1, Z7, Z7
+	VMULPS         Z2, Z5, Z0
+	VFMADD231PS    Z3, Z7, Z0
+	VMULPS         Z3, Z5, Z1
+	VFNMADD231PS   Z2, Z7, Z1
+	VADDPS         Z0, Z8, Z2
+	VSUBPS         Z0, Z8, Z3
+	VADDPS         Z1, Z9, Z0
+	VSUBPS         Z1, Z9, Z1
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z6, K1, (AX)
+	VMOVUPD        Z3, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z0, K1, (AX)(DI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*4)
 
 fftMixN5AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fftMixN5cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fftMixN5cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3684,67 +4024,111 @@ fftMixN5cAVX512Inv_loop:
 	JNZ            fftMixN5cAVX512Inv_loop
 
 fftMixN5cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5cAVX512Inv_done
-
-fftMixN5cAVX512Inv_one:
-	VMOVSD         (CX), X4
-	VMOVSD         8(CX), X5
-	VMOVSD         16(CX), X6
-	VMOVSD         24(CX), X7
-	VMOVSD         32(CX), X8
-	VMOVSLDUP      (DX), X9
-	VMOVSHDUP      (DX), X10
-	VPERMILPS      $0xb1, X5, X11
-	VMULPS         X10, X11, X11
-	VFMSUBADD231PS X9, X5, X11
-	VMOVSLDUP      64(DX), X5
-	VMOVSHDUP      64(DX), X9
-	VPERMILPS      $0xb1, X6, X10
-	VMULPS         X9, X10, X10
-	VFMSUBADD231PS X5, X6, X10
-	VMOVSLDUP      128(DX), X5
-	VMOVSHDUP      128(DX), X6
-	VPERMILPS      $0xb1, X7, X9
-	VMULPS         X6, X9, X9
-	VFMSUBADD231PS X5, X7, X9
-	VMOVSLDUP      192(DX), X5
-	VMOVSHDUP      192(DX), X6
-	VPERMILPS      $0xb1, X8, X7
-	VMULPS         X6, X7, X7
-	VFMSUBADD231PS X5, X8, X7
-	VADDPS         X7, X11, X5
-	VADDPS         X9, X10, X6
-	VSUBPS         X7, X11, X7
-	VSUBPS         X9, X10, X9
-	VADDPS         X5, X4, X8
-	VADDPS         X6, X8, X8
-	VMOVUPS        X4, X10
-	VFMADD231PS    X0, X5, X10
-	VFMADD231PS    X1, X6, X10
-	VMOVUPS        X4, X4
-	VFMADD231PS    X1, X5, X4
-	VFMADD231PS    X0, X6, X4
-	VPERMILPS      $0xb1, X7, X7
-	VPERMILPS      $0xb1, X9, X9
-	VMULPS         X2, X7, X5
-	VFMADD231PS    X3, X9, X5
-	VMULPS         X3, X7, X6
-	VFNMADD231PS   X2, X9, X6
-	VADDPS         X5, X10, X7
-	VSUBPS         X5, X10, X9
-	VADDPS         X6, X4, X5
-	VSUBPS         X6, X4, X4
-	VMOVSD         X8, (AX)
-	VMOVSD         X9, (AX)(SI*1)
-	VMOVSD         X4, (AX)(SI*2)
-	VMOVSD         X5, (AX)(DI*1)
-	VMOVSD         X7, (AX)(SI*4)
-	ADDQ           $0x00000028, CX
-	ADDQ           $0x00000008, AX
-	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fftMixN5cAVX512Inv_done
+	IMUL3Q         $0x00000005, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      (CX), K5, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      64(CX), K5, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      128(CX), K5, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K5
+	VMOVUPD.Z      192(CX), K5, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K5
+	VMOVUPD.Z      256(CX), K5, Z8
+	VBLENDMPD      Z7, Z4, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z8, Z18, K3, Z18
+	VBLENDMPD      Z6, Z18, K4, Z18
+	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
+	VPERMPD        Z18, Z9, Z9
+	VBLENDMPD      Z4, Z6, K1, Z19
+	VBLENDMPD      Z7, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VBLENDMPD      Z8, Z19, K4, Z19
+	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
+	VPERMPD        Z19, Z10, Z10
+	VBLENDMPD      Z6, Z8, K1, Z20
+	VBLENDMPD      Z4, Z20, K2, Z20
+	VBLENDMPD      Z7, Z20, K3, Z20
+	VBLENDMPD      Z5, Z20, K4, Z20
+	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
+	VPERMPD        Z20, Z11, Z11
+	VBLENDMPD      Z8, Z5, K1, Z21
+	VBLENDMPD      Z6, Z21, K2, Z21
+	VBLENDMPD      Z4, Z21, K3, Z21
+	VBLENDMPD      Z7, Z21, K4, Z21
+	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
+	VPERMPD        Z21, Z12, Z12
+	VBLENDMPD      Z5, Z7, K1, Z22
+	VBLENDMPD      Z8, Z22, K2, Z22
+	VBLENDMPD      Z6, Z22, K3, Z22
+	VBLENDMPD      Z4, Z22, K4, Z22
+	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
+	VPERMPD        Z22, Z4, Z4
+	VMOVSLDUP      (DX), Z5
+	VMOVSHDUP      (DX), Z6
+	VPERMILPS      $0xb1, Z10, Z7
+	VMULPS         Z6, Z7, Z7
+	VFMSUBADD231PS Z5, Z10, Z7
+	VMOVSLDUP      64(DX), Z5
+	VMOVSHDUP      64(DX), Z6
+	VPERMILPS      $0xb1, Z11, Z8
+	VMULPS         Z6, Z8, Z8
+	VFMSUBADD231PS Z5, Z11, Z8
+	VMOVSLDUP      128(DX), Z5
+	VMOVSHDUP      128(DX), Z6
+	VPERMILPS      $0xb1, Z12, Z10
+	VMULPS         Z6, Z10, Z10
+	VFMSUBADD231PS Z5, Z12, Z10
+	VMOVSLDUP      192(DX), Z5
+	VMOVSHDUP      192(DX), Z6
+	VPERMILPS      $0xb1, Z4, Z11
+	VMULPS         Z6, Z11, Z11
+	VFMSUBADD231PS Z5, Z4, Z11
+	VADDPS         Z11, Z7, Z4
+	VADDPS         Z10, Z8, Z5
+	VSUBPS         Z11, Z7, Z6
+	VSUBPS         Z10, Z8, Z8
+	VADDPS         Z4, Z9, Z7
+	VADDPS         Z5, Z7, Z7
+	VMOVUPS        Z9, Z10
+	VFMADD231PS    Z0, Z4, Z10
+	VFMADD231PS    Z1, Z5, Z10
+	VMOVUPS        Z9, Z9
+	VFMADD231PS    Z1, Z4, Z9
+	VFMADD231PS    Z0, Z5, Z9
+	VPERMILPS      $0xb1, Z6, Z6
+	VPERMILPS      $0xb1, Z8, Z8
+	VMULPS         Z2, Z6, Z0
+	VFMADD231PS    Z3, Z8, Z0
+	VMULPS         Z3, Z6, Z1
+	VFNMADD231PS   Z2, Z8, Z1
+	VADDPS         Z0, Z10, Z2
+	VSUBPS         Z0, Z10, Z3
+	VADDPS         Z1, Z9, Z0
+	VSUBPS         Z1, Z9, Z1
+	XORL           CX, CX
+	BTSQ           BX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z7, K1, (AX)
+	VMOVUPD        Z3, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z0, K1, (AX)(DI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*4)
 
 fftMixN5cAVX512Inv_done:
 	VZEROUPPER
@@ -5377,7 +5761,7 @@ fft64MixN5cAVX2Inv_done:
 	RET
 
 // func fft64MixN2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN2AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5392,8 +5776,8 @@ TEXT ·fft64MixN2AVX512Fwd(SB), NOSPLIT, $0-32
 	JZ    fft64MixN2AVX512Fwd_tail
 
 fft64MixN2AVX512Fwd_loop:
-	VMOVUPD        (CX), Z0
-	VMOVUPD        64(CX), Z1
+	VMOVUPS        (CX), Z0
+	VMOVUPS        64(CX), Z1
 	VSHUFF64X2     $0x88, Z1, Z0, Z2
 	VSHUFF64X2     $0xdd, Z1, Z0, Z0
 	VPERMILPD      $0x55, Z0, Z1
@@ -5410,31 +5794,39 @@ fft64MixN2AVX512Fwd_loop:
 	JNZ            fft64MixN2AVX512Fwd_loop
 
 fft64MixN2AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2AVX512Fwd_done
-
-fft64MixN2AVX512Fwd_one:
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VPERMILPD      $0x55, X1, X2
-	VMULPD         64(DX), X2, X2
-	VFMADDSUB231PD (DX), X1, X2
-	VADDPD         X2, X0, X1
-	VSUBPD         X2, X0, X0
-	VMOVUPD        X1, (AX)
-	VMOVUPD        X0, (AX)(SI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN2AVX512Fwd_done
+	IMUL3Q         $0x00000004, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z0
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z1
+	VSHUFF64X2     $0x88, Z1, Z0, Z2
+	VSHUFF64X2     $0xdd, Z1, Z0, Z0
+	VPERMILPD      $0x55, Z0, Z1
+	VMULPD         64(DX), Z1, Z1
+	VFMADDSUB231PD (DX), Z0, Z1
+	VADDPD         Z1, Z2, Z0
+	VSUBPD         Z1, Z2, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z0, K1, (AX)
+	VMOVUPD        Z1, K1, (AX)(SI*1)
 
 fft64MixN2AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN2cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN2cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5449,8 +5841,8 @@ TEXT ·fft64MixN2cAVX512Fwd(SB), NOSPLIT, $0-32
 	JZ    fft64MixN2cAVX512Fwd_tail
 
 fft64MixN2cAVX512Fwd_loop:
-	VMOVUPD        (CX), Z0
-	VMOVUPD        64(CX), Z1
+	VMOVUPS        (CX), Z0
+	VMOVUPS        64(CX), Z1
 	VSHUFF64X2     $0x88, Z1, Z0, Z2
 	VSHUFF64X2     $0xdd, Z1, Z0, Z0
 	VMOVDDUP       (DX), Z1
@@ -5469,33 +5861,41 @@ fft64MixN2cAVX512Fwd_loop:
 	JNZ            fft64MixN2cAVX512Fwd_loop
 
 fft64MixN2cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2cAVX512Fwd_done
-
-fft64MixN2cAVX512Fwd_one:
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVDDUP       (DX), X2
-	VPERMILPD      $0xff, (DX), X3
-	VPERMILPD      $0x55, X1, X4
-	VMULPD         X3, X4, X4
-	VFMADDSUB231PD X2, X1, X4
-	VADDPD         X4, X0, X1
-	VSUBPD         X4, X0, X0
-	VMOVUPD        X1, (AX)
-	VMOVUPD        X0, (AX)(SI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN2cAVX512Fwd_done
+	IMUL3Q         $0x00000004, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z0
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z1
+	VSHUFF64X2     $0x88, Z1, Z0, Z2
+	VSHUFF64X2     $0xdd, Z1, Z0, Z0
+	VMOVDDUP       (DX), Z1
+	VPERMILPD      $0xff, (DX), Z3
+	VPERMILPD      $0x55, Z0, Z4
+	VMULPD         Z3, Z4, Z4
+	VFMADDSUB231PD Z1, Z0, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z0, K1, (AX)
+	VMOVUPD        Z1, K1, (AX)(SI*1)
 
 fft64MixN2cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN2AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5510,8 +5910,8 @@ TEXT ·fft64MixN2AVX512Inv(SB), NOSPLIT, $0-32
 	JZ    fft64MixN2AVX512Inv_tail
 
 fft64MixN2AVX512Inv_loop:
-	VMOVUPD        (CX), Z0
-	VMOVUPD        64(CX), Z1
+	VMOVUPS        (CX), Z0
+	VMOVUPS        64(CX), Z1
 	VSHUFF64X2     $0x88, Z1, Z0, Z2
 	VSHUFF64X2     $0xdd, Z1, Z0, Z0
 	VPERMILPD      $0x55, Z0, Z1
@@ -5528,31 +5928,39 @@ fft64MixN2AVX512Inv_loop:
 	JNZ            fft64MixN2AVX512Inv_loop
 
 fft64MixN2AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2AVX512Inv_done
-
-fft64MixN2AVX512Inv_one:
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VPERMILPD      $0x55, X1, X2
-	VMULPD         64(DX), X2, X2
-	VFMSUBADD231PD (DX), X1, X2
-	VADDPD         X2, X0, X1
-	VSUBPD         X2, X0, X0
-	VMOVUPD        X1, (AX)
-	VMOVUPD        X0, (AX)(SI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN2AVX512Inv_done
+	IMUL3Q         $0x00000004, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z0
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z1
+	VSHUFF64X2     $0x88, Z1, Z0, Z2
+	VSHUFF64X2     $0xdd, Z1, Z0, Z0
+	VPERMILPD      $0x55, Z0, Z1
+	VMULPD         64(DX), Z1, Z1
+	VFMSUBADD231PD (DX), Z0, Z1
+	VADDPD         Z1, Z2, Z0
+	VSUBPD         Z1, Z2, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z0, K1, (AX)
+	VMOVUPD        Z1, K1, (AX)(SI*1)
 
 fft64MixN2AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN2cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN2cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5567,8 +5975,8 @@ TEXT ·fft64MixN2cAVX512Inv(SB), NOSPLIT, $0-32
 	JZ    fft64MixN2cAVX512Inv_tail
 
 fft64MixN2cAVX512Inv_loop:
-	VMOVUPD        (CX), Z0
-	VMOVUPD        64(CX), Z1
+	VMOVUPS        (CX), Z0
+	VMOVUPS        64(CX), Z1
 	VSHUFF64X2     $0x88, Z1, Z0, Z2
 	VSHUFF64X2     $0xdd, Z1, Z0, Z0
 	VMOVDDUP       (DX), Z1
@@ -5587,33 +5995,41 @@ fft64MixN2cAVX512Inv_loop:
 	JNZ            fft64MixN2cAVX512Inv_loop
 
 fft64MixN2cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2cAVX512Inv_done
-
-fft64MixN2cAVX512Inv_one:
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVDDUP       (DX), X2
-	VPERMILPD      $0xff, (DX), X3
-	VPERMILPD      $0x55, X1, X4
-	VMULPD         X3, X4, X4
-	VFMSUBADD231PD X2, X1, X4
-	VADDPD         X4, X0, X1
-	VSUBPD         X4, X0, X0
-	VMOVUPD        X1, (AX)
-	VMOVUPD        X0, (AX)(SI*1)
-	ADDQ           $0x00000020, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN2cAVX512Inv_done
+	IMUL3Q         $0x00000004, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      (CX), K1, Z0
+	SHRQ           $0x08, DI
+	KMOVQ          DI, K1
+	VMOVUPD.Z      64(CX), K1, Z1
+	VSHUFF64X2     $0x88, Z1, Z0, Z2
+	VSHUFF64X2     $0xdd, Z1, Z0, Z0
+	VMOVDDUP       (DX), Z1
+	VPERMILPD      $0xff, (DX), Z3
+	VPERMILPD      $0x55, Z0, Z4
+	VMULPD         Z3, Z4, Z4
+	VFMSUBADD231PD Z1, Z0, Z4
+	VADDPD         Z4, Z2, Z0
+	VSUBPD         Z4, Z2, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z0, K1, (AX)
+	VMOVUPD        Z1, K1, (AX)(SI*1)
 
 fft64MixN2cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN3AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -5674,44 +6090,62 @@ fft64MixN3AVX512Fwd_loop:
 	JNZ            fft64MixN3AVX512Fwd_loop
 
 fft64MixN3AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3AVX512Fwd_done
-
-fft64MixN3AVX512Fwd_one:
-	VMOVUPD        (CX), X2
-	VMOVUPD        16(CX), X3
-	VMOVUPD        32(CX), X4
-	VPERMILPD      $0x55, X3, X5
-	VMULPD         64(DX), X5, X5
-	VFMADDSUB231PD (DX), X3, X5
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         192(DX), X3, X3
-	VFMADDSUB231PD 128(DX), X4, X3
-	VADDPD         X3, X5, X4
-	VSUBPD         X3, X5, X5
-	VADDPD         X4, X2, X3
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X0, X4, X2
-	VPERMILPD      $0x55, X5, X5
-	VMOVUPD        X2, X4
-	VFMADD231PD    X1, X5, X4
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X1, X5, X2
-	VMOVUPD        X3, (AX)
-	VMOVUPD        X4, (AX)(SI*1)
-	VMOVUPD        X2, (AX)(SI*2)
-	ADDQ           $0x00000030, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN3AVX512Fwd_done
+	IMUL3Q         $0x00000006, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z4, Z2, K1, Z10
+	VBLENDMPD      Z3, Z10, K2, Z10
+	VSHUFF64X2     $0x6c, Z10, Z10, Z5
+	VBLENDMPD      Z2, Z3, K1, Z11
+	VBLENDMPD      Z4, Z11, K2, Z11
+	VSHUFF64X2     $0xb1, Z11, Z11, Z6
+	VBLENDMPD      Z3, Z4, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VSHUFF64X2     $0xc6, Z12, Z12, Z2
+	VPERMILPD      $0x55, Z6, Z3
+	VMULPD         64(DX), Z3, Z3
+	VFMADDSUB231PD (DX), Z6, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         192(DX), Z4, Z4
+	VFMADDSUB231PD 128(DX), Z2, Z4
+	VADDPD         Z4, Z3, Z2
+	VSUBPD         Z4, Z3, Z4
+	VADDPD         Z2, Z5, Z3
+	VMOVUPD        Z5, Z5
+	VFNMADD231PD   Z0, Z2, Z5
+	VPERMILPD      $0x55, Z4, Z4
+	VMOVUPD        Z5, Z0
+	VFMADD231PD    Z1, Z4, Z0
+	VMOVUPD        Z5, Z2
+	VFNMADD231PD   Z1, Z4, Z2
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*2)
 
 fft64MixN3AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN3cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -5748,16 +6182,16 @@ fft64MixN3cAVX512Fwd_loop:
 	VSHUFF64X2     $0xc6, Z9, Z9, Z2
 	VMOVDDUP       (DX), Z3
 	VPERMILPD      $0xff, (DX), Z4
-	VPERMILPD      $0x55, Z8, Z10
-	VMULPD         Z4, Z10, Z10
-	VFMADDSUB231PD Z3, Z8, Z10
+	VPERMILPD      $0x55, Z8, Z13
+	VMULPD         Z4, Z13, Z13
+	VFMADDSUB231PD Z3, Z8, Z13
 	VMOVDDUP       64(DX), Z3
 	VPERMILPD      $0xff, 64(DX), Z4
 	VPERMILPD      $0x55, Z2, Z8
 	VMULPD         Z4, Z8, Z8
 	VFMADDSUB231PD Z3, Z2, Z8
-	VADDPD         Z8, Z10, Z2
-	VSUBPD         Z8, Z10, Z4
+	VADDPD         Z8, Z13, Z2
+	VSUBPD         Z8, Z13, Z4
 	VADDPD         Z2, Z6, Z3
 	VMOVUPD        Z6, Z6
 	VFNMADD231PD   Z0, Z2, Z6
@@ -5776,48 +6210,66 @@ fft64MixN3cAVX512Fwd_loop:
 	JNZ            fft64MixN3cAVX512Fwd_loop
 
 fft64MixN3cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3cAVX512Fwd_done
-
-fft64MixN3cAVX512Fwd_one:
-	VMOVUPD        (CX), X2
-	VMOVUPD        16(CX), X3
-	VMOVUPD        32(CX), X4
-	VMOVDDUP       (DX), X5
-	VPERMILPD      $0xff, (DX), X6
-	VPERMILPD      $0x55, X3, X7
-	VMULPD         X6, X7, X7
-	VFMADDSUB231PD X5, X3, X7
-	VMOVDDUP       64(DX), X3
-	VPERMILPD      $0xff, 64(DX), X5
-	VPERMILPD      $0x55, X4, X6
-	VMULPD         X5, X6, X6
-	VFMADDSUB231PD X3, X4, X6
-	VADDPD         X6, X7, X3
-	VSUBPD         X6, X7, X5
-	VADDPD         X3, X2, X4
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X0, X3, X2
-	VPERMILPD      $0x55, X5, X5
-	VMOVUPD        X2, X3
-	VFMADD231PD    X1, X5, X3
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X1, X5, X2
-	VMOVUPD        X4, (AX)
-	VMOVUPD        X3, (AX)(SI*1)
-	VMOVUPD        X2, (AX)(SI*2)
-	ADDQ           $0x00000030, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN3cAVX512Fwd_done
+	IMUL3Q         $0x00000006, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z4, Z2, K1, Z10
+	VBLENDMPD      Z3, Z10, K2, Z10
+	VSHUFF64X2     $0x6c, Z10, Z10, Z5
+	VBLENDMPD      Z2, Z3, K1, Z11
+	VBLENDMPD      Z4, Z11, K2, Z11
+	VSHUFF64X2     $0xb1, Z11, Z11, Z6
+	VBLENDMPD      Z3, Z4, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VSHUFF64X2     $0xc6, Z12, Z12, Z2
+	VMOVDDUP       (DX), Z3
+	VPERMILPD      $0xff, (DX), Z4
+	VPERMILPD      $0x55, Z6, Z7
+	VMULPD         Z4, Z7, Z7
+	VFMADDSUB231PD Z3, Z6, Z7
+	VMOVDDUP       64(DX), Z3
+	VPERMILPD      $0xff, 64(DX), Z4
+	VPERMILPD      $0x55, Z2, Z6
+	VMULPD         Z4, Z6, Z6
+	VFMADDSUB231PD Z3, Z2, Z6
+	VADDPD         Z6, Z7, Z2
+	VSUBPD         Z6, Z7, Z4
+	VADDPD         Z2, Z5, Z3
+	VMOVUPD        Z5, Z5
+	VFNMADD231PD   Z0, Z2, Z5
+	VPERMILPD      $0x55, Z4, Z4
+	VMOVUPD        Z5, Z0
+	VFMADD231PD    Z1, Z4, Z0
+	VMOVUPD        Z5, Z2
+	VFNMADD231PD   Z1, Z4, Z2
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z0, K1, (AX)(SI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*2)
 
 fft64MixN3cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN3AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -5878,44 +6330,62 @@ fft64MixN3AVX512Inv_loop:
 	JNZ            fft64MixN3AVX512Inv_loop
 
 fft64MixN3AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3AVX512Inv_done
-
-fft64MixN3AVX512Inv_one:
-	VMOVUPD        (CX), X2
-	VMOVUPD        16(CX), X3
-	VMOVUPD        32(CX), X4
-	VPERMILPD      $0x55, X3, X5
-	VMULPD         64(DX), X5, X5
-	VFMSUBADD231PD (DX), X3, X5
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         192(DX), X3, X3
-	VFMSUBADD231PD 128(DX), X4, X3
-	VADDPD         X3, X5, X4
-	VSUBPD         X3, X5, X5
-	VADDPD         X4, X2, X3
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X0, X4, X2
-	VPERMILPD      $0x55, X5, X5
-	VMOVUPD        X2, X4
-	VFMADD231PD    X1, X5, X4
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X1, X5, X2
-	VMOVUPD        X3, (AX)
-	VMOVUPD        X2, (AX)(SI*1)
-	VMOVUPD        X4, (AX)(SI*2)
-	ADDQ           $0x00000030, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN3AVX512Inv_done
+	IMUL3Q         $0x00000006, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z4, Z2, K1, Z10
+	VBLENDMPD      Z3, Z10, K2, Z10
+	VSHUFF64X2     $0x6c, Z10, Z10, Z5
+	VBLENDMPD      Z2, Z3, K1, Z11
+	VBLENDMPD      Z4, Z11, K2, Z11
+	VSHUFF64X2     $0xb1, Z11, Z11, Z6
+	VBLENDMPD      Z3, Z4, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VSHUFF64X2     $0xc6, Z12, Z12, Z2
+	VPERMILPD      $0x55, Z6, Z3
+	VMULPD         64(DX), Z3, Z3
+	VFMSUBADD231PD (DX), Z6, Z3
+	VPERMILPD      $0x55, Z2, Z4
+	VMULPD         192(DX), Z4, Z4
+	VFMSUBADD231PD 128(DX), Z2, Z4
+	VADDPD         Z4, Z3, Z2
+	VSUBPD         Z4, Z3, Z4
+	VADDPD         Z2, Z5, Z3
+	VMOVUPD        Z5, Z5
+	VFNMADD231PD   Z0, Z2, Z5
+	VPERMILPD      $0x55, Z4, Z4
+	VMOVUPD        Z5, Z0
+	VFMADD231PD    Z1, Z4, Z0
+	VMOVUPD        Z5, Z2
+	VFNMADD231PD   Z1, Z4, Z2
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
 
 fft64MixN3AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN3cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -5952,16 +6422,16 @@ fft64MixN3cAVX512Inv_loop:
 	VSHUFF64X2     $0xc6, Z9, Z9, Z2
 	VMOVDDUP       (DX), Z3
 	VPERMILPD      $0xff, (DX), Z4
-	VPERMILPD      $0x55, Z8, Z10
-	VMULPD         Z4, Z10, Z10
-	VFMSUBADD231PD Z3, Z8, Z10
+	VPERMILPD      $0x55, Z8, Z13
+	VMULPD         Z4, Z13, Z13
+	VFMSUBADD231PD Z3, Z8, Z13
 	VMOVDDUP       64(DX), Z3
 	VPERMILPD      $0xff, 64(DX), Z4
 	VPERMILPD      $0x55, Z2, Z8
 	VMULPD         Z4, Z8, Z8
 	VFMSUBADD231PD Z3, Z2, Z8
-	VADDPD         Z8, Z10, Z2
-	VSUBPD         Z8, Z10, Z4
+	VADDPD         Z8, Z13, Z2
+	VSUBPD         Z8, Z13, Z4
 	VADDPD         Z2, Z6, Z3
 	VMOVUPD        Z6, Z6
 	VFNMADD231PD   Z0, Z2, Z6
@@ -5980,48 +6450,66 @@ fft64MixN3cAVX512Inv_loop:
 	JNZ            fft64MixN3cAVX512Inv_loop
 
 fft64MixN3cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3cAVX512Inv_done
-
-fft64MixN3cAVX512Inv_one:
-	VMOVUPD        (CX), X2
-	VMOVUPD        16(CX), X3
-	VMOVUPD        32(CX), X4
-	VMOVDDUP       (DX), X5
-	VPERMILPD      $0xff, (DX), X6
-	VPERMILPD      $0x55, X3, X7
-	VMULPD         X6, X7, X7
-	VFMSUBADD231PD X5, X3, X7
-	VMOVDDUP       64(DX), X3
-	VPERMILPD      $0xff, 64(DX), X5
-	VPERMILPD      $0x55, X4, X6
-	VMULPD         X5, X6, X6
-	VFMSUBADD231PD X3, X4, X6
-	VADDPD         X6, X7, X3
-	VSUBPD         X6, X7, X5
-	VADDPD         X3, X2, X4
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X0, X3, X2
-	VPERMILPD      $0x55, X5, X5
-	VMOVUPD        X2, X3
-	VFMADD231PD    X1, X5, X3
-	VMOVUPD        X2, X2
-	VFNMADD231PD   X1, X5, X2
-	VMOVUPD        X4, (AX)
-	VMOVUPD        X2, (AX)(SI*1)
-	VMOVUPD        X3, (AX)(SI*2)
-	ADDQ           $0x00000030, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN3cAVX512Inv_done
+	IMUL3Q         $0x00000006, BX, R8
+	XORL           DI, DI
+	BTSQ           R8, DI
+	DECQ           DI
+	MOVQ           DI, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      (CX), K3, Z2
+	MOVQ           DI, R8
+	SHRQ           $0x08, R8
+	KMOVQ          R8, K3
+	VMOVUPD.Z      64(CX), K3, Z3
+	SHRQ           $0x10, DI
+	KMOVQ          DI, K3
+	VMOVUPD.Z      128(CX), K3, Z4
+	VBLENDMPD      Z4, Z2, K1, Z10
+	VBLENDMPD      Z3, Z10, K2, Z10
+	VSHUFF64X2     $0x6c, Z10, Z10, Z5
+	VBLENDMPD      Z2, Z3, K1, Z11
+	VBLENDMPD      Z4, Z11, K2, Z11
+	VSHUFF64X2     $0xb1, Z11, Z11, Z6
+	VBLENDMPD      Z3, Z4, K1, Z12
+	VBLENDMPD      Z2, Z12, K2, Z12
+	VSHUFF64X2     $0xc6, Z12, Z12, Z2
+	VMOVDDUP       (DX), Z3
+	VPERMILPD      $0xff, (DX), Z4
+	VPERMILPD      $0x55, Z6, Z7
+	VMULPD         Z4, Z7, Z7
+	VFMSUBADD231PD Z3, Z6, Z7
+	VMOVDDUP       64(DX), Z3
+	VPERMILPD      $0xff, 64(DX), Z4
+	VPERMILPD      $0x55, Z2, Z6
+	VMULPD         Z4, Z6, Z6
+	VFMSUBADD231PD Z3, Z2, Z6
+	VADDPD         Z6, Z7, Z2
+	VSUBPD         Z6, Z7, Z4
+	VADDPD         Z2, Z5, Z3
+	VMOVUPD        Z5, Z5
+	VFNMADD231PD   Z0, Z2, Z5
+	VPERMILPD      $0x55, Z4, Z4
+	VMOVUPD        Z5, Z0
+	VFMADD231PD    Z1, Z4, Z0
+	VMOVUPD        Z5, Z2
+	VFNMADD231PD   Z1, Z4, Z2
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
 
 fft64MixN3cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN4AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6038,10 +6526,10 @@ TEXT ·fft64MixN4AVX512Fwd(SB), NOSPLIT, $0-32
 	JZ      fft64MixN4AVX512Fwd_tail
 
 fft64MixN4AVX512Fwd_loop:
-	VMOVUPD        (CX), Z1
-	VMOVUPD        64(CX), Z2
-	VMOVUPD        128(CX), Z3
-	VMOVUPD        192(CX), Z4
+	VMOVUPS        (CX), Z1
+	VMOVUPS        64(CX), Z2
+	VMOVUPS        128(CX), Z3
+	VMOVUPS        192(CX), Z4
 	VSHUFF64X2     $0x44, Z2, Z1, Z5
 	VSHUFF64X2     $0xee, Z2, Z1, Z1
 	VSHUFF64X2     $0x44, Z4, Z3, Z2
@@ -6080,49 +6568,69 @@ fft64MixN4AVX512Fwd_loop:
 	JNZ            fft64MixN4AVX512Fwd_loop
 
 fft64MixN4AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4AVX512Fwd_done
-
-fft64MixN4AVX512Fwd_one:
-	VMOVUPD        (CX), X1
-	VMOVUPD        16(CX), X2
-	VMOVUPD        32(CX), X3
-	VMOVUPD        48(CX), X4
-	VPERMILPD      $0x55, X2, X5
-	VMULPD         64(DX), X5, X5
-	VFMADDSUB231PD (DX), X2, X5
-	VPERMILPD      $0x55, X3, X2
-	VMULPD         192(DX), X2, X2
-	VFMADDSUB231PD 128(DX), X3, X2
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         320(DX), X3, X3
-	VFMADDSUB231PD 256(DX), X4, X3
-	VADDPD         X2, X1, X4
-	VSUBPD         X2, X1, X1
-	VADDPD         X3, X5, X2
-	VSUBPD         X3, X5, X5
-	VADDPD         X2, X4, X3
-	VSUBPD         X2, X4, X2
-	VPERMILPD      $0x55, X5, X4
-	VMOVUPD        X4, X5
-	VFMSUBADD231PD X0, X1, X4
-	VFMADDSUB231PD X0, X1, X5
-	VMOVUPD        X3, (AX)
-	VMOVUPD        X4, (AX)(SI*1)
-	VMOVUPD        X2, (AX)(SI*2)
-	VMOVUPD        X5, (AX)(DI*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN4AVX512Fwd_done
+	IMUL3Q         $0x00000008, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z1
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z2
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z3
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z4
+	VSHUFF64X2     $0x44, Z2, Z1, Z5
+	VSHUFF64X2     $0xee, Z2, Z1, Z1
+	VSHUFF64X2     $0x44, Z4, Z3, Z2
+	VSHUFF64X2     $0xee, Z4, Z3, Z3
+	VSHUFF64X2     $0x88, Z2, Z5, Z4
+	VSHUFF64X2     $0xdd, Z2, Z5, Z2
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         64(DX), Z3, Z3
+	VFMADDSUB231PD (DX), Z2, Z3
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         192(DX), Z2, Z2
+	VFMADDSUB231PD 128(DX), Z5, Z2
+	VPERMILPD      $0x55, Z1, Z5
+	VMULPD         320(DX), Z5, Z5
+	VFMADDSUB231PD 256(DX), Z1, Z5
+	VADDPD         Z2, Z4, Z1
+	VSUBPD         Z2, Z4, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z5
+	VADDPD         Z4, Z1, Z3
+	VSUBPD         Z4, Z1, Z1
+	VPERMILPD      $0x55, Z5, Z4
+	VMOVUPD        Z4, Z5
+	VFMSUBADD231PD Z0, Z2, Z4
+	VFMADDSUB231PD Z0, Z2, Z5
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z4, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z5, K1, (AX)(DI*1)
 
 fft64MixN4AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN4cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6139,10 +6647,10 @@ TEXT ·fft64MixN4cAVX512Fwd(SB), NOSPLIT, $0-32
 	JZ      fft64MixN4cAVX512Fwd_tail
 
 fft64MixN4cAVX512Fwd_loop:
-	VMOVUPD        (CX), Z1
-	VMOVUPD        64(CX), Z2
-	VMOVUPD        128(CX), Z3
-	VMOVUPD        192(CX), Z4
+	VMOVUPS        (CX), Z1
+	VMOVUPS        64(CX), Z2
+	VMOVUPS        128(CX), Z3
+	VMOVUPS        192(CX), Z4
 	VSHUFF64X2     $0x44, Z2, Z1, Z5
 	VSHUFF64X2     $0xee, Z2, Z1, Z1
 	VSHUFF64X2     $0x44, Z4, Z3, Z2
@@ -6187,55 +6695,75 @@ fft64MixN4cAVX512Fwd_loop:
 	JNZ            fft64MixN4cAVX512Fwd_loop
 
 fft64MixN4cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4cAVX512Fwd_done
-
-fft64MixN4cAVX512Fwd_one:
-	VMOVUPD        (CX), X1
-	VMOVUPD        16(CX), X2
-	VMOVUPD        32(CX), X3
-	VMOVUPD        48(CX), X4
-	VMOVDDUP       (DX), X5
-	VPERMILPD      $0xff, (DX), X6
-	VPERMILPD      $0x55, X2, X7
-	VMULPD         X6, X7, X7
-	VFMADDSUB231PD X5, X2, X7
-	VMOVDDUP       64(DX), X2
-	VPERMILPD      $0xff, 64(DX), X5
-	VPERMILPD      $0x55, X3, X6
-	VMULPD         X5, X6, X6
-	VFMADDSUB231PD X2, X3, X6
-	VMOVDDUP       128(DX), X2
-	VPERMILPD      $0xff, 128(DX), X3
-	VPERMILPD      $0x55, X4, X5
-	VMULPD         X3, X5, X5
-	VFMADDSUB231PD X2, X4, X5
-	VADDPD         X6, X1, X2
-	VSUBPD         X6, X1, X1
-	VADDPD         X5, X7, X3
-	VSUBPD         X5, X7, X5
-	VADDPD         X3, X2, X4
-	VSUBPD         X3, X2, X2
-	VPERMILPD      $0x55, X5, X3
-	VMOVUPD        X3, X5
-	VFMSUBADD231PD X0, X1, X3
-	VFMADDSUB231PD X0, X1, X5
-	VMOVUPD        X4, (AX)
-	VMOVUPD        X3, (AX)(SI*1)
-	VMOVUPD        X2, (AX)(SI*2)
-	VMOVUPD        X5, (AX)(DI*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN4cAVX512Fwd_done
+	IMUL3Q         $0x00000008, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z1
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z2
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z3
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z4
+	VSHUFF64X2     $0x44, Z2, Z1, Z5
+	VSHUFF64X2     $0xee, Z2, Z1, Z1
+	VSHUFF64X2     $0x44, Z4, Z3, Z2
+	VSHUFF64X2     $0xee, Z4, Z3, Z3
+	VSHUFF64X2     $0x88, Z2, Z5, Z4
+	VSHUFF64X2     $0xdd, Z2, Z5, Z2
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVDDUP       (DX), Z3
+	VPERMILPD      $0xff, (DX), Z6
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMADDSUB231PD Z3, Z2, Z7
+	VMOVDDUP       64(DX), Z2
+	VPERMILPD      $0xff, 64(DX), Z3
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         Z3, Z6, Z6
+	VFMADDSUB231PD Z2, Z5, Z6
+	VMOVDDUP       128(DX), Z2
+	VPERMILPD      $0xff, 128(DX), Z3
+	VPERMILPD      $0x55, Z1, Z5
+	VMULPD         Z3, Z5, Z5
+	VFMADDSUB231PD Z2, Z1, Z5
+	VADDPD         Z6, Z4, Z1
+	VSUBPD         Z6, Z4, Z2
+	VADDPD         Z5, Z7, Z3
+	VSUBPD         Z5, Z7, Z5
+	VADDPD         Z3, Z1, Z4
+	VSUBPD         Z3, Z1, Z1
+	VPERMILPD      $0x55, Z5, Z3
+	VMOVUPD        Z3, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z4, K1, (AX)
+	VMOVUPD        Z3, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z5, K1, (AX)(DI*1)
 
 fft64MixN4cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN4AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6252,10 +6780,10 @@ TEXT ·fft64MixN4AVX512Inv(SB), NOSPLIT, $0-32
 	JZ      fft64MixN4AVX512Inv_tail
 
 fft64MixN4AVX512Inv_loop:
-	VMOVUPD        (CX), Z1
-	VMOVUPD        64(CX), Z2
-	VMOVUPD        128(CX), Z3
-	VMOVUPD        192(CX), Z4
+	VMOVUPS        (CX), Z1
+	VMOVUPS        64(CX), Z2
+	VMOVUPS        128(CX), Z3
+	VMOVUPS        192(CX), Z4
 	VSHUFF64X2     $0x44, Z2, Z1, Z5
 	VSHUFF64X2     $0xee, Z2, Z1, Z1
 	VSHUFF64X2     $0x44, Z4, Z3, Z2
@@ -6294,49 +6822,69 @@ fft64MixN4AVX512Inv_loop:
 	JNZ            fft64MixN4AVX512Inv_loop
 
 fft64MixN4AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4AVX512Inv_done
-
-fft64MixN4AVX512Inv_one:
-	VMOVUPD        (CX), X1
-	VMOVUPD        16(CX), X2
-	VMOVUPD        32(CX), X3
-	VMOVUPD        48(CX), X4
-	VPERMILPD      $0x55, X2, X5
-	VMULPD         64(DX), X5, X5
-	VFMSUBADD231PD (DX), X2, X5
-	VPERMILPD      $0x55, X3, X2
-	VMULPD         192(DX), X2, X2
-	VFMSUBADD231PD 128(DX), X3, X2
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         320(DX), X3, X3
-	VFMSUBADD231PD 256(DX), X4, X3
-	VADDPD         X2, X1, X4
-	VSUBPD         X2, X1, X1
-	VADDPD         X3, X5, X2
-	VSUBPD         X3, X5, X5
-	VADDPD         X2, X4, X3
-	VSUBPD         X2, X4, X2
-	VPERMILPD      $0x55, X5, X4
-	VMOVUPD        X4, X5
-	VFMSUBADD231PD X0, X1, X4
-	VFMADDSUB231PD X0, X1, X5
-	VMOVUPD        X3, (AX)
-	VMOVUPD        X5, (AX)(SI*1)
-	VMOVUPD        X2, (AX)(SI*2)
-	VMOVUPD        X4, (AX)(DI*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN4AVX512Inv_done
+	IMUL3Q         $0x00000008, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z1
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z2
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z3
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z4
+	VSHUFF64X2     $0x44, Z2, Z1, Z5
+	VSHUFF64X2     $0xee, Z2, Z1, Z1
+	VSHUFF64X2     $0x44, Z4, Z3, Z2
+	VSHUFF64X2     $0xee, Z4, Z3, Z3
+	VSHUFF64X2     $0x88, Z2, Z5, Z4
+	VSHUFF64X2     $0xdd, Z2, Z5, Z2
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VPERMILPD      $0x55, Z2, Z3
+	VMULPD         64(DX), Z3, Z3
+	VFMSUBADD231PD (DX), Z2, Z3
+	VPERMILPD      $0x55, Z5, Z2
+	VMULPD         192(DX), Z2, Z2
+	VFMSUBADD231PD 128(DX), Z5, Z2
+	VPERMILPD      $0x55, Z1, Z5
+	VMULPD         320(DX), Z5, Z5
+	VFMSUBADD231PD 256(DX), Z1, Z5
+	VADDPD         Z2, Z4, Z1
+	VSUBPD         Z2, Z4, Z2
+	VADDPD         Z5, Z3, Z4
+	VSUBPD         Z5, Z3, Z5
+	VADDPD         Z4, Z1, Z3
+	VSUBPD         Z4, Z1, Z1
+	VPERMILPD      $0x55, Z5, Z4
+	VMOVUPD        Z4, Z5
+	VFMSUBADD231PD Z0, Z2, Z4
+	VFMADDSUB231PD Z0, Z2, Z5
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z3, K1, (AX)
+	VMOVUPD        Z5, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z4, K1, (AX)(DI*1)
 
 fft64MixN4AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN4cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6353,10 +6901,10 @@ TEXT ·fft64MixN4cAVX512Inv(SB), NOSPLIT, $0-32
 	JZ      fft64MixN4cAVX512Inv_tail
 
 fft64MixN4cAVX512Inv_loop:
-	VMOVUPD        (CX), Z1
-	VMOVUPD        64(CX), Z2
-	VMOVUPD        128(CX), Z3
-	VMOVUPD        192(CX), Z4
+	VMOVUPS        (CX), Z1
+	VMOVUPS        64(CX), Z2
+	VMOVUPS        128(CX), Z3
+	VMOVUPS        192(CX), Z4
 	VSHUFF64X2     $0x44, Z2, Z1, Z5
 	VSHUFF64X2     $0xee, Z2, Z1, Z1
 	VSHUFF64X2     $0x44, Z4, Z3, Z2
@@ -6401,55 +6949,75 @@ fft64MixN4cAVX512Inv_loop:
 	JNZ            fft64MixN4cAVX512Inv_loop
 
 fft64MixN4cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4cAVX512Inv_done
-
-fft64MixN4cAVX512Inv_one:
-	VMOVUPD        (CX), X1
-	VMOVUPD        16(CX), X2
-	VMOVUPD        32(CX), X3
-	VMOVUPD        48(CX), X4
-	VMOVDDUP       (DX), X5
-	VPERMILPD      $0xff, (DX), X6
-	VPERMILPD      $0x55, X2, X7
-	VMULPD         X6, X7, X7
-	VFMSUBADD231PD X5, X2, X7
-	VMOVDDUP       64(DX), X2
-	VPERMILPD      $0xff, 64(DX), X5
-	VPERMILPD      $0x55, X3, X6
-	VMULPD         X5, X6, X6
-	VFMSUBADD231PD X2, X3, X6
-	VMOVDDUP       128(DX), X2
-	VPERMILPD      $0xff, 128(DX), X3
-	VPERMILPD      $0x55, X4, X5
-	VMULPD         X3, X5, X5
-	VFMSUBADD231PD X2, X4, X5
-	VADDPD         X6, X1, X2
-	VSUBPD         X6, X1, X1
-	VADDPD         X5, X7, X3
-	VSUBPD         X5, X7, X5
-	VADDPD         X3, X2, X4
-	VSUBPD         X3, X2, X2
-	VPERMILPD      $0x55, X5, X3
-	VMOVUPD        X3, X5
-	VFMSUBADD231PD X0, X1, X3
-	VFMADDSUB231PD X0, X1, X5
-	VMOVUPD        X4, (AX)
-	VMOVUPD        X5, (AX)(SI*1)
-	VMOVUPD        X2, (AX)(SI*2)
-	VMOVUPD        X3, (AX)(DI*1)
-	ADDQ           $0x00000040, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN4cAVX512Inv_done
+	IMUL3Q         $0x00000008, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      (CX), K1, Z1
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      64(CX), K1, Z2
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K1
+	VMOVUPD.Z      128(CX), K1, Z3
+	SHRQ           $0x18, R8
+	KMOVQ          R8, K1
+	VMOVUPD.Z      192(CX), K1, Z4
+	VSHUFF64X2     $0x44, Z2, Z1, Z5
+	VSHUFF64X2     $0xee, Z2, Z1, Z1
+	VSHUFF64X2     $0x44, Z4, Z3, Z2
+	VSHUFF64X2     $0xee, Z4, Z3, Z3
+	VSHUFF64X2     $0x88, Z2, Z5, Z4
+	VSHUFF64X2     $0xdd, Z2, Z5, Z2
+	VSHUFF64X2     $0x88, Z3, Z1, Z5
+	VSHUFF64X2     $0xdd, Z3, Z1, Z1
+	VMOVDDUP       (DX), Z3
+	VPERMILPD      $0xff, (DX), Z6
+	VPERMILPD      $0x55, Z2, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMSUBADD231PD Z3, Z2, Z7
+	VMOVDDUP       64(DX), Z2
+	VPERMILPD      $0xff, 64(DX), Z3
+	VPERMILPD      $0x55, Z5, Z6
+	VMULPD         Z3, Z6, Z6
+	VFMSUBADD231PD Z2, Z5, Z6
+	VMOVDDUP       128(DX), Z2
+	VPERMILPD      $0xff, 128(DX), Z3
+	VPERMILPD      $0x55, Z1, Z5
+	VMULPD         Z3, Z5, Z5
+	VFMSUBADD231PD Z2, Z1, Z5
+	VADDPD         Z6, Z4, Z1
+	VSUBPD         Z6, Z4, Z2
+	VADDPD         Z5, Z7, Z3
+	VSUBPD         Z5, Z7, Z5
+	VADDPD         Z3, Z1, Z4
+	VSUBPD         Z3, Z1, Z1
+	VPERMILPD      $0x55, Z5, Z3
+	VMOVUPD        Z3, Z5
+	VFMSUBADD231PD Z0, Z2, Z3
+	VFMADDSUB231PD Z0, Z2, Z5
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z4, K1, (AX)
+	VMOVUPD        Z5, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z3, K1, (AX)(DI*1)
 
 fft64MixN4cAVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN5AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6548,66 +7116,101 @@ fft64MixN5AVX512Fwd_loop:
 	JNZ            fft64MixN5AVX512Fwd_loop
 
 fft64MixN5AVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5AVX512Fwd_done
-
-fft64MixN5AVX512Fwd_one:
-	VMOVUPD        (CX), X4
-	VMOVUPD        16(CX), X5
-	VMOVUPD        32(CX), X6
-	VMOVUPD        48(CX), X7
-	VMOVUPD        64(CX), X8
-	VPERMILPD      $0x55, X5, X9
-	VMULPD         64(DX), X9, X9
-	VFMADDSUB231PD (DX), X5, X9
-	VPERMILPD      $0x55, X6, X5
-	VMULPD         192(DX), X5, X5
-	VFMADDSUB231PD 128(DX), X6, X5
-	VPERMILPD      $0x55, X7, X6
-	VMULPD         320(DX), X6, X6
-	VFMADDSUB231PD 256(DX), X7, X6
-	VPERMILPD      $0x55, X8, X7
-	VMULPD         448(DX), X7, X7
-	VFMADDSUB231PD 384(DX), X8, X7
-	VADDPD         X7, X9, X8
-	VADDPD         X6, X5, X10
-	VSUBPD         X7, X9, X7
-	VSUBPD         X6, X5, X6
-	VADDPD         X8, X4, X5
-	VADDPD         X10, X5, X5
-	VMOVUPD        X4, X9
-	VFMADD231PD    X0, X8, X9
-	VFMADD231PD    X1, X10, X9
-	VMOVUPD        X4, X4
-	VFMADD231PD    X1, X8, X4
-	VFMADD231PD    X0, X10, X4
-	VPERMILPD      $0x55, X7, X7
-	VPERMILPD      $0x55, X6, X6
-	VMULPD         X2, X7, X8
-	VFMADD231PD    X3, X6, X8
-	VMULPD         X3, X7, X7
-	VFNMADD231PD   X2, X6, X7
-	VADDPD         X8, X9, X6
-	VSUBPD         X8, X9, X9
-	VADDPD         X7, X4, X8
-	VSUBPD         X7, X4, X4
-	VMOVUPD        X5, (AX)
-	VMOVUPD        X6, (AX)(SI*1)
-	VMOVUPD        X8, (AX)(SI*2)
-	VMOVUPD        X4, (AX)(DI*1)
-	VMOVUPD        X9, (AX)(SI*4)
-	ADDQ           $0x00000050, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5AVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN5AVX512Fwd_done
+	IMUL3Q         $0x0000000a, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      (CX), K4, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      64(CX), K4, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      128(CX), K4, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      192(CX), K4, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K4
+	VMOVUPD.Z      256(CX), K4, Z8
+	VBLENDMPD      Z5, Z4, K1, Z17
+	VBLENDMPD      Z6, Z17, K2, Z17
+	VBLENDMPD      Z7, Z17, K3, Z17
+	VSHUFF64X2     $0xe4, Z17, Z17, Z9
+	VBLENDMPD      Z4, Z8, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z6, Z18, K3, Z18
+	VSHUFF64X2     $0x39, Z18, Z18, Z10
+	VBLENDMPD      Z8, Z7, K1, Z19
+	VBLENDMPD      Z4, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VSHUFF64X2     $0x4e, Z19, Z19, Z11
+	VBLENDMPD      Z7, Z6, K1, Z20
+	VBLENDMPD      Z8, Z20, K2, Z20
+	VBLENDMPD      Z4, Z20, K3, Z20
+	VSHUFF64X2     $0x93, Z20, Z20, Z4
+	VBLENDMPD      Z6, Z5, K1, Z21
+	VBLENDMPD      Z7, Z21, K2, Z21
+	VBLENDMPD      Z8, Z21, K3, Z21
+	VSHUFF64X2     $0xe4, Z21, Z21, Z5
+	VPERMILPD      $0x55, Z10, Z6
+	VMULPD         64(DX), Z6, Z6
+	VFMADDSUB231PD (DX), Z10, Z6
+	VPERMILPD      $0x55, Z11, Z7
+	VMULPD         192(DX), Z7, Z7
+	VFMADDSUB231PD 128(DX), Z11, Z7
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         320(DX), Z8, Z8
+	VFMADDSUB231PD 256(DX), Z4, Z8
+	VPERMILPD      $0x55, Z5, Z4
+	VMULPD         448(DX), Z4, Z4
+	VFMADDSUB231PD 384(DX), Z5, Z4
+	VADDPD         Z4, Z6, Z5
+	VADDPD         Z8, Z7, Z10
+	VSUBPD         Z4, Z6, Z4
+	VSUBPD         Z8, Z7, Z7
+	VADDPD         Z5, Z9, Z6
+	VADDPD         Z10, Z6, Z6
+	VMOVUPD        Z9, Z8
+	VFMADD231PD    Z0, Z5, Z8
+	VFMADD231PD    Z1, Z10, Z8
+	VMOVUPD        Z9, Z9
+	VFMADD231PD    Z1, Z5, Z9
+	VFMADD231PD    Z0, Z10, Z9
+	VPERMILPD      $0x55, Z4, Z4
+	VPERMILPD      $0x55, Z7, Z7
+	VMULPD         Z2, Z4, Z0
+	VFMADD231PD    Z3, Z7, Z0
+	VMULPD         Z3, Z4, Z1
+	VFNMADD231PD   Z2, Z7, Z1
+	VADDPD         Z0, Z8, Z2
+	VSUBPD         Z0, Z8, Z3
+	VADDPD         Z1, Z9, Z0
+	VSUBPD         Z1, Z9, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z6, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
+	VMOVUPD        Z1, K1, (AX)(DI*1)
+	VMOVUPD        Z3, K1, (AX)(SI*4)
 
 fft64MixN5AVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN5cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN5cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6714,74 +7317,109 @@ fft64MixN5cAVX512Fwd_loop:
 	JNZ            fft64MixN5cAVX512Fwd_loop
 
 fft64MixN5cAVX512Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5cAVX512Fwd_done
-
-fft64MixN5cAVX512Fwd_one:
-	VMOVUPD        (CX), X4
-	VMOVUPD        16(CX), X5
-	VMOVUPD        32(CX), X6
-	VMOVUPD        48(CX), X7
-	VMOVUPD        64(CX), X8
-	VMOVDDUP       (DX), X9
-	VPERMILPD      $0xff, (DX), X10
-	VPERMILPD      $0x55, X5, X11
-	VMULPD         X10, X11, X11
-	VFMADDSUB231PD X9, X5, X11
-	VMOVDDUP       64(DX), X5
-	VPERMILPD      $0xff, 64(DX), X9
-	VPERMILPD      $0x55, X6, X10
-	VMULPD         X9, X10, X10
-	VFMADDSUB231PD X5, X6, X10
-	VMOVDDUP       128(DX), X5
-	VPERMILPD      $0xff, 128(DX), X6
-	VPERMILPD      $0x55, X7, X9
-	VMULPD         X6, X9, X9
-	VFMADDSUB231PD X5, X7, X9
-	VMOVDDUP       192(DX), X5
-	VPERMILPD      $0xff, 192(DX), X6
-	VPERMILPD      $0x55, X8, X7
-	VMULPD         X6, X7, X7
-	VFMADDSUB231PD X5, X8, X7
-	VADDPD         X7, X11, X5
-	VADDPD         X9, X10, X6
-	VSUBPD         X7, X11, X7
-	VSUBPD         X9, X10, X9
-	VADDPD         X5, X4, X8
-	VADDPD         X6, X8, X8
-	VMOVUPD        X4, X10
-	VFMADD231PD    X0, X5, X10
-	VFMADD231PD    X1, X6, X10
-	VMOVUPD        X4, X4
-	VFMADD231PD    X1, X5, X4
-	VFMADD231PD    X0, X6, X4
-	VPERMILPD      $0x55, X7, X7
-	VPERMILPD      $0x55, X9, X9
-	VMULPD         X2, X7, X5
-	VFMADD231PD    X3, X9, X5
-	VMULPD         X3, X7, X6
-	VFNMADD231PD   X2, X9, X6
-	VADDPD         X5, X10, X7
-	VSUBPD         X5, X10, X9
-	VADDPD         X6, X4, X5
-	VSUBPD         X6, X4, X4
-	VMOVUPD        X8, (AX)
-	VMOVUPD        X7, (AX)(SI*1)
-	VMOVUPD        X5, (AX)(SI*2)
-	VMOVUPD        X4, (AX)(DI*1)
-	VMOVUPD        X9, (AX)(SI*4)
-	ADDQ           $0x00000050, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5cAVX512Fwd_one
+	TESTQ          BX, BX
+	JZ             fft64MixN5cAVX512Fwd_done
+	IMUL3Q         $0x0000000a, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      (CX), K4, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      64(CX), K4, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      128(CX), K4, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      192(CX), K4, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K4
+	VMOVUPD.Z      256(CX), K4, Z8
+	VBLENDMPD      Z5, Z4, K1, Z17
+	VBLENDMPD      Z6, Z17, K2, Z17
+	VBLENDMPD      Z7, Z17, K3, Z17
+	VSHUFF64X2     $0xe4, Z17, Z17, Z9
+	VBLENDMPD      Z4, Z8, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z6, Z18, K3, Z18
+	VSHUFF64X2     $0x39, Z18, Z18, Z10
+	VBLENDMPD      Z8, Z7, K1, Z19
+	VBLENDMPD      Z4, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VSHUFF64X2     $0x4e, Z19, Z19, Z11
+	VBLENDMPD      Z7, Z6, K1, Z20
+	VBLENDMPD      Z8, Z20, K2, Z20
+	VBLENDMPD      Z4, Z20, K3, Z20
+	VSHUFF64X2     $0x93, Z20, Z20, Z4
+	VBLENDMPD      Z6, Z5, K1, Z21
+	VBLENDMPD      Z7, Z21, K2, Z21
+	VBLENDMPD      Z8, Z21, K3, Z21
+	VSHUFF64X2     $0xe4, Z21, Z21, Z5
+	VMOVDDUP       (DX), Z6
+	VPERMILPD      $0xff, (DX), Z7
+	VPERMILPD      $0x55, Z10, Z8
+	VMULPD         Z7, Z8, Z8
+	VFMADDSUB231PD Z6, Z10, Z8
+	VMOVDDUP       64(DX), Z6
+	VPERMILPD      $0xff, 64(DX), Z7
+	VPERMILPD      $0x55, Z11, Z10
+	VMULPD         Z7, Z10, Z10
+	VFMADDSUB231PD Z6, Z11, Z10
+	VMOVDDUP       128(DX), Z6
+	VPERMILPD      $0xff, 128(DX), Z7
+	VPERMILPD      $0x55, Z4, Z11
+	VMULPD         Z7, Z11, Z11
+	VFMADDSUB231PD Z6, Z4, Z11
+	VMOVDDUP       192(DX), Z4
+	VPERMILPD      $0xff, 192(DX), Z6
+	VPERMILPD      $0x55, Z5, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMADDSUB231PD Z4, Z5, Z7
+	VADDPD         Z7, Z8, Z4
+	VADDPD         Z11, Z10, Z5
+	VSUBPD         Z7, Z8, Z6
+	VSUBPD         Z11, Z10, Z8
+	VADDPD         Z4, Z9, Z7
+	VADDPD         Z5, Z7, Z7
+	VMOVUPD        Z9, Z10
+	VFMADD231PD    Z0, Z4, Z10
+	VFMADD231PD    Z1, Z5, Z10
+	VMOVUPD        Z9, Z9
+	VFMADD231PD    Z1, Z4, Z9
+	VFMADD231PD    Z0, Z5, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VPERMILPD      $0x55, Z8, Z8
+	VMULPD         Z2, Z6, Z0
+	VFMADD231PD    Z3, Z8, Z0
+	VMULPD         Z3, Z6, Z1
+	VFNMADD231PD   Z2, Z8, Z1
+	VADDPD         Z0, Z10, Z2
+	VSUBPD         Z0, Z10, Z3
+	VADDPD         Z1, Z9, Z0
+	VSUBPD         Z1, Z9, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z7, K1, (AX)
+	VMOVUPD        Z2, K1, (AX)(SI*1)
+	VMOVUPD        Z0, K1, (AX)(SI*2)
+	VMOVUPD        Z1, K1, (AX)(DI*1)
+	VMOVUPD        Z3, K1, (AX)(SI*4)
 
 fft64MixN5cAVX512Fwd_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN5AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6880,66 +7518,101 @@ fft64MixN5AVX512Inv_loop:
 	JNZ            fft64MixN5AVX512Inv_loop
 
 fft64MixN5AVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5AVX512Inv_done
-
-fft64MixN5AVX512Inv_one:
-	VMOVUPD        (CX), X4
-	VMOVUPD        16(CX), X5
-	VMOVUPD        32(CX), X6
-	VMOVUPD        48(CX), X7
-	VMOVUPD        64(CX), X8
-	VPERMILPD      $0x55, X5, X9
-	VMULPD         64(DX), X9, X9
-	VFMSUBADD231PD (DX), X5, X9
-	VPERMILPD      $0x55, X6, X5
-	VMULPD         192(DX), X5, X5
-	VFMSUBADD231PD 128(DX), X6, X5
-	VPERMILPD      $0x55, X7, X6
-	VMULPD         320(DX), X6, X6
-	VFMSUBADD231PD 256(DX), X7, X6
-	VPERMILPD      $0x55, X8, X7
-	VMULPD         448(DX), X7, X7
-	VFMSUBADD231PD 384(DX), X8, X7
-	VADDPD         X7, X9, X8
-	VADDPD         X6, X5, X10
-	VSUBPD         X7, X9, X7
-	VSUBPD         X6, X5, X6
-	VADDPD         X8, X4, X5
-	VADDPD         X10, X5, X5
-	VMOVUPD        X4, X9
-	VFMADD231PD    X0, X8, X9
-	VFMADD231PD    X1, X10, X9
-	VMOVUPD        X4, X4
-	VFMADD231PD    X1, X8, X4
-	VFMADD231PD    X0, X10, X4
-	VPERMILPD      $0x55, X7, X7
-	VPERMILPD      $0x55, X6, X6
-	VMULPD         X2, X7, X8
-	VFMADD231PD    X3, X6, X8
-	VMULPD         X3, X7, X7
-	VFNMADD231PD   X2, X6, X7
-	VADDPD         X8, X9, X6
-	VSUBPD         X8, X9, X9
-	VADDPD         X7, X4, X8
-	VSUBPD         X7, X4, X4
-	VMOVUPD        X5, (AX)
-	VMOVUPD        X9, (AX)(SI*1)
-	VMOVUPD        X4, (AX)(SI*2)
-	VMOVUPD        X8, (AX)(DI*1)
-	VMOVUPD        X6, (AX)(SI*4)
-	ADDQ           $0x00000050, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5AVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN5AVX512Inv_done
+	IMUL3Q         $0x0000000a, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      (CX), K4, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      64(CX), K4, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      128(CX), K4, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      192(CX), K4, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K4
+	VMOVUPD.Z      256(CX), K4, Z8
+	VBLENDMPD      Z5, Z4, K1, Z17
+	VBLENDMPD      Z6, Z17, K2, Z17
+	VBLENDMPD      Z7, Z17, K3, Z17
+	VSHUFF64X2     $0xe4, Z17, Z17, Z9
+	VBLENDMPD      Z4, Z8, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z6, Z18, K3, Z18
+	VSHUFF64X2     $0x39, Z18, Z18, Z10
+	VBLENDMPD      Z8, Z7, K1, Z19
+	VBLENDMPD      Z4, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VSHUFF64X2     $0x4e, Z19, Z19, Z11
+	VBLENDMPD      Z7, Z6, K1, Z20
+	VBLENDMPD      Z8, Z20, K2, Z20
+	VBLENDMPD      Z4, Z20, K3, Z20
+	VSHUFF64X2     $0x93, Z20, Z20, Z4
+	VBLENDMPD      Z6, Z5, K1, Z21
+	VBLENDMPD      Z7, Z21, K2, Z21
+	VBLENDMPD      Z8, Z21, K3, Z21
+	VSHUFF64X2     $0xe4, Z21, Z21, Z5
+	VPERMILPD      $0x55, Z10, Z6
+	VMULPD         64(DX), Z6, Z6
+	VFMSUBADD231PD (DX), Z10, Z6
+	VPERMILPD      $0x55, Z11, Z7
+	VMULPD         192(DX), Z7, Z7
+	VFMSUBADD231PD 128(DX), Z11, Z7
+	VPERMILPD      $0x55, Z4, Z8
+	VMULPD         320(DX), Z8, Z8
+	VFMSUBADD231PD 256(DX), Z4, Z8
+	VPERMILPD      $0x55, Z5, Z4
+	VMULPD         448(DX), Z4, Z4
+	VFMSUBADD231PD 384(DX), Z5, Z4
+	VADDPD         Z4, Z6, Z5
+	VADDPD         Z8, Z7, Z10
+	VSUBPD         Z4, Z6, Z4
+	VSUBPD         Z8, Z7, Z7
+	VADDPD         Z5, Z9, Z6
+	VADDPD         Z10, Z6, Z6
+	VMOVUPD        Z9, Z8
+	VFMADD231PD    Z0, Z5, Z8
+	VFMADD231PD    Z1, Z10, Z8
+	VMOVUPD        Z9, Z9
+	VFMADD231PD    Z1, Z5, Z9
+	VFMADD231PD    Z0, Z10, Z9
+	VPERMILPD      $0x55, Z4, Z4
+	VPERMILPD      $0x55, Z7, Z7
+	VMULPD         Z2, Z4, Z0
+	VFMADD231PD    Z3, Z7, Z0
+	VMULPD         Z3, Z4, Z1
+	VFNMADD231PD   Z2, Z7, Z1
+	VADDPD         Z0, Z8, Z2
+	VSUBPD         Z0, Z8, Z3
+	VADDPD         Z1, Z9, Z0
+	VSUBPD         Z1, Z9, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z6, K1, (AX)
+	VMOVUPD        Z3, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z0, K1, (AX)(DI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*4)
 
 fft64MixN5AVX512Inv_done:
 	VZEROUPPER
 	RET
 
 // func fft64MixN5cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512F, FMA3
+// Requires: AVX, AVX512BW, AVX512F
 TEXT ·fft64MixN5cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -7046,67 +7719,102 @@ fft64MixN5cAVX512Inv_loop:
 	JNZ            fft64MixN5cAVX512Inv_loop
 
 fft64MixN5cAVX512Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5cAVX512Inv_done
-
-fft64MixN5cAVX512Inv_one:
-	VMOVUPD        (CX), X4
-	VMOVUPD        16(CX), X5
-	VMOVUPD        32(CX), X6
-	VMOVUPD        48(CX), X7
-	VMOVUPD        64(CX), X8
-	VMOVDDUP       (DX), X9
-	VPERMILPD      $0xff, (DX), X10
-	VPERMILPD      $0x55, X5, X11
-	VMULPD         X10, X11, X11
-	VFMSUBADD231PD X9, X5, X11
-	VMOVDDUP       64(DX), X5
-	VPERMILPD      $0xff, 64(DX), X9
-	VPERMILPD      $0x55, X6, X10
-	VMULPD         X9, X10, X10
-	VFMSUBADD231PD X5, X6, X10
-	VMOVDDUP       128(DX), X5
-	VPERMILPD      $0xff, 128(DX), X6
-	VPERMILPD      $0x55, X7, X9
-	VMULPD         X6, X9, X9
-	VFMSUBADD231PD X5, X7, X9
-	VMOVDDUP       192(DX), X5
-	VPERMILPD      $0xff, 192(DX), X6
-	VPERMILPD      $0x55, X8, X7
-	VMULPD         X6, X7, X7
-	VFMSUBADD231PD X5, X8, X7
-	VADDPD         X7, X11, X5
-	VADDPD         X9, X10, X6
-	VSUBPD         X7, X11, X7
-	VSUBPD         X9, X10, X9
-	VADDPD         X5, X4, X8
-	VADDPD         X6, X8, X8
-	VMOVUPD        X4, X10
-	VFMADD231PD    X0, X5, X10
-	VFMADD231PD    X1, X6, X10
-	VMOVUPD        X4, X4
-	VFMADD231PD    X1, X5, X4
-	VFMADD231PD    X0, X6, X4
-	VPERMILPD      $0x55, X7, X7
-	VPERMILPD      $0x55, X9, X9
-	VMULPD         X2, X7, X5
-	VFMADD231PD    X3, X9, X5
-	VMULPD         X3, X7, X6
-	VFNMADD231PD   X2, X9, X6
-	VADDPD         X5, X10, X7
-	VSUBPD         X5, X10, X9
-	VADDPD         X6, X4, X5
-	VSUBPD         X6, X4, X4
-	VMOVUPD        X8, (AX)
-	VMOVUPD        X9, (AX)(SI*1)
-	VMOVUPD        X4, (AX)(SI*2)
-	VMOVUPD        X5, (AX)(DI*1)
-	VMOVUPD        X7, (AX)(SI*4)
-	ADDQ           $0x00000050, CX
-	ADDQ           $0x00000010, AX
-	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5cAVX512Inv_one
+	TESTQ          BX, BX
+	JZ             fft64MixN5cAVX512Inv_done
+	IMUL3Q         $0x0000000a, BX, R9
+	XORL           R8, R8
+	BTSQ           R9, R8
+	DECQ           R8
+	MOVQ           R8, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      (CX), K4, Z4
+	MOVQ           R8, R9
+	SHRQ           $0x08, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      64(CX), K4, Z5
+	MOVQ           R8, R9
+	SHRQ           $0x10, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      128(CX), K4, Z6
+	MOVQ           R8, R9
+	SHRQ           $0x18, R9
+	KMOVQ          R9, K4
+	VMOVUPD.Z      192(CX), K4, Z7
+	SHRQ           $0x20, R8
+	KMOVQ          R8, K4
+	VMOVUPD.Z      256(CX), K4, Z8
+	VBLENDMPD      Z5, Z4, K1, Z17
+	VBLENDMPD      Z6, Z17, K2, Z17
+	VBLENDMPD      Z7, Z17, K3, Z17
+	VSHUFF64X2     $0xe4, Z17, Z17, Z9
+	VBLENDMPD      Z4, Z8, K1, Z18
+	VBLENDMPD      Z5, Z18, K2, Z18
+	VBLENDMPD      Z6, Z18, K3, Z18
+	VSHUFF64X2     $0x39, Z18, Z18, Z10
+	VBLENDMPD      Z8, Z7, K1, Z19
+	VBLENDMPD      Z4, Z19, K2, Z19
+	VBLENDMPD      Z5, Z19, K3, Z19
+	VSHUFF64X2     $0x4e, Z19, Z19, Z11
+	VBLENDMPD      Z7, Z6, K1, Z20
+	VBLENDMPD      Z8, Z20, K2, Z20
+	VBLENDMPD      Z4, Z20, K3, Z20
+	VSHUFF64X2     $0x93, Z20, Z20, Z4
+	VBLENDMPD      Z6, Z5, K1, Z21
+	VBLENDMPD      Z7, Z21, K2, Z21
+	VBLENDMPD      Z8, Z21, K3, Z21
+	VSHUFF64X2     $0xe4, Z21, Z21, Z5
+	VMOVDDUP       (DX), Z6
+	VPERMILPD      $0xff, (DX), Z7
+	VPERMILPD      $0x55, Z10, Z8
+	VMULPD         Z7, Z8, Z8
+	VFMSUBADD231PD Z6, Z10, Z8
+	VMOVDDUP       64(DX), Z6
+	VPERMILPD      $0xff, 64(DX), Z7
+	VPERMILPD      $0x55, Z11, Z10
+	VMULPD         Z7, Z10, Z10
+	VFMSUBADD231PD Z6, Z11, Z10
+	VMOVDDUP       128(DX), Z6
+	VPERMILPD      $0xff, 128(DX), Z7
+	VPERMILPD      $0x55, Z4, Z11
+	VMULPD         Z7, Z11, Z11
+	VFMSUBADD231PD Z6, Z4, Z11
+	VMOVDDUP       192(DX), Z4
+	VPERMILPD      $0xff, 192(DX), Z6
+	VPERMILPD      $0x55, Z5, Z7
+	VMULPD         Z6, Z7, Z7
+	VFMSUBADD231PD Z4, Z5, Z7
+	VADDPD         Z7, Z8, Z4
+	VADDPD         Z11, Z10, Z5
+	VSUBPD         Z7, Z8, Z6
+	VSUBPD         Z11, Z10, Z8
+	VADDPD         Z4, Z9, Z7
+	VADDPD         Z5, Z7, Z7
+	VMOVUPD        Z9, Z10
+	VFMADD231PD    Z0, Z4, Z10
+	VFMADD231PD    Z1, Z5, Z10
+	VMOVUPD        Z9, Z9
+	VFMADD231PD    Z1, Z4, Z9
+	VFMADD231PD    Z0, Z5, Z9
+	VPERMILPD      $0x55, Z6, Z6
+	VPERMILPD      $0x55, Z8, Z8
+	VMULPD         Z2, Z6, Z0
+	VFMADD231PD    Z3, Z8, Z0
+	VMULPD         Z3, Z6, Z1
+	VFNMADD231PD   Z2, Z8, Z1
+	VADDPD         Z0, Z10, Z2
+	VSUBPD         Z0, Z10, Z3
+	VADDPD         Z1, Z9, Z0
+	VSUBPD         Z1, Z9, Z1
+	IMUL3Q         $0x00000002, BX, DX
+	XORL           CX, CX
+	BTSQ           DX, CX
+	DECQ           CX
+	KMOVQ          CX, K1
+	VMOVUPD        Z7, K1, (AX)
+	VMOVUPD        Z3, K1, (AX)(SI*1)
+	VMOVUPD        Z1, K1, (AX)(SI*2)
+	VMOVUPD        Z0, K1, (AX)(DI*1)
+	VMOVUPD        Z2, K1, (AX)(SI*4)
 
 fft64MixN5cAVX512Inv_done:
 	VZEROUPPER
