@@ -227,3 +227,24 @@ func mixNRelRMS[T complex64 | complex128](got []T, want []complex128) float64 {
 	}
 	return math.Sqrt(num / den)
 }
+
+func TestFFTMixedNarrowStageAllocatesNothing(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		const p, ls = 5, 125
+		if !asm.FFTMixedNarrowForTest(l, p, ls, 1) {
+			t.Skip("no narrow kernel at this level")
+		}
+		in, out := make([]complex64, p*ls), make([]complex64, p*ls)
+		tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, 1))
+		asm.FFTMixedTwiddles(l, p, ls, 1, mixNTwiddle(p*ls), tw)
+		in64, out64 := make([]complex128, p*ls), make([]complex128, p*ls)
+		tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, 1))
+		asm.FFT64MixedTwiddles(l, p, ls, 1, mixNTwiddle(p*ls), tw64)
+		if a := testing.AllocsPerRun(10, func() {
+			asm.FFTMixedStage(l, p, out, in, tw, ls, 1, true)
+			asm.FFT64MixedStage(l, p, out64, in64, tw64, ls, 1, false)
+		}); a != 0 {
+			t.Errorf("%v allocations per call, want 0", a)
+		}
+	})
+}

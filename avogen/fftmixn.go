@@ -661,6 +661,14 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 				}
 				prev = t
 			}
+			identity := true
+			for i, l := range perm {
+				identity = identity && int(l) == i
+			}
+			if identity { // p ≡ 1 (mod V): q = 0 and q = V
+				a[q] = prev
+				continue
+			}
 			a[q] = w.vec()
 			switch {
 			case e.f64:
