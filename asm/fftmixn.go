@@ -49,18 +49,32 @@ func fftMixedNarrowAt(l Level, p int, out, in []complex64, tw []float32, ls int,
 // fft64MixedNarrowTwiddleLen is the float64 count of a narrow complex128
 // stage's table.
 func fft64MixedNarrowTwiddleLen(l Level, p, ls int) int {
-	v := FFT64Values(l)
+	v := FFT64Values(fft64MixNLevel(l, p))
 	return mixNGroups(ls, v) * (p - 1) * mixNVecs(p, ls, 16) * 2 * v
 }
 
 // fft64MixedNarrowTwiddles fills a narrow complex128 stage's table.
 func fft64MixedNarrowTwiddles(l Level, p, ls int, w func(q, j int) complex128, tw []float64) {
-	mixNTwiddles(FFT64Values(l), p, ls, mixNCompact(p, ls, 16), w, tw)
+	mixNTwiddles(FFT64Values(fft64MixNLevel(l, p)), p, ls, mixNCompact(p, ls, 16), w, tw)
 }
 
 // fft64MixedNarrowAt runs the narrow complex128 stage (r = 1, s = 1).
 func fft64MixedNarrowAt(l Level, p int, out, in []complex128, tw []float64, ls int, inverse bool) {
-	fft64MixNAt(l, p, &out[0], &in[0], &tw[0], ls, inverse)
+	fft64MixNAt(fft64MixNLevel(l, p), p, &out[0], &in[0], &tw[0], ls, inverse)
+}
+
+// fft64MixNLevel is the level whose kernel (and table layout) runs the
+// narrow complex128 stage of radix p at level l: the AVX2 one for radix 5
+// at AVX-512, whose ZMM form, loads, blends and shuffles of 128-bit
+// values, is the slower of the two on this Zen 4 (best of 7–9
+// interleaved rounds, AVX-512 → AVX2 kernel: n=625 310 → 292 ns, n=3125
+// 1540 → 1457 ns); the other radices gain at AVX-512 (n=375 p=3: 149 →
+// 126 ns).
+func fft64MixNLevel(l Level, p int) Level {
+	if l == AVX512 && p == 5 {
+		return AVX2
+	}
+	return l
 }
 
 // mixNTwiddles writes the narrow table of values j per vector.

@@ -30,7 +30,8 @@ var fftMixNKernels = [2][2][2][6]func(o, i *complex64, w *float32, ls int){
 	},
 }
 
-// fft64MixNKernels is fftMixNKernels for complex128.
+// fft64MixNKernels is fftMixNKernels for complex128 (radix 5 at AVX-512
+// runs the AVX2 kernel: fft64MixNLevel).
 var fft64MixNKernels = [2][2][2][6]func(o, i *complex128, w *float64, ls int){
 	{
 		{
@@ -38,8 +39,8 @@ var fft64MixNKernels = [2][2][2][6]func(o, i *complex128, w *float64, ls int){
 			{nil, nil, fft64MixN2AVX2Inv, fft64MixN3AVX2Inv, fft64MixN4AVX2Inv, fft64MixN5AVX2Inv},
 		},
 		{
-			{nil, nil, fft64MixN2AVX512Fwd, fft64MixN3AVX512Fwd, fft64MixN4AVX512Fwd, fft64MixN5AVX512Fwd},
-			{nil, nil, fft64MixN2AVX512Inv, fft64MixN3AVX512Inv, fft64MixN4AVX512Inv, fft64MixN5AVX512Inv},
+			{nil, nil, fft64MixN2AVX512Fwd, fft64MixN3AVX512Fwd, fft64MixN4AVX512Fwd, nil},
+			{nil, nil, fft64MixN2AVX512Inv, fft64MixN3AVX512Inv, fft64MixN4AVX512Inv, nil},
 		},
 	},
 	{
@@ -48,8 +49,8 @@ var fft64MixNKernels = [2][2][2][6]func(o, i *complex128, w *float64, ls int){
 			{nil, nil, fft64MixN2cAVX2Inv, fft64MixN3cAVX2Inv, fft64MixN4cAVX2Inv, fft64MixN5cAVX2Inv},
 		},
 		{
-			{nil, nil, fft64MixN2cAVX512Fwd, fft64MixN3cAVX512Fwd, fft64MixN4cAVX512Fwd, fft64MixN5cAVX512Fwd},
-			{nil, nil, fft64MixN2cAVX512Inv, fft64MixN3cAVX512Inv, fft64MixN4cAVX512Inv, fft64MixN5cAVX512Inv},
+			{nil, nil, fft64MixN2cAVX512Fwd, fft64MixN3cAVX512Fwd, fft64MixN4cAVX512Fwd, nil},
+			{nil, nil, fft64MixN2cAVX512Inv, fft64MixN3cAVX512Inv, fft64MixN4cAVX512Inv, nil},
 		},
 	},
 }

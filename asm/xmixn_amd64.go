@@ -303,23 +303,3 @@ func fft64MixN4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 //
 //go:noescape
 func fft64MixN4cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-
-// fft64MixN5AVX512Fwd runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
-//
-//go:noescape
-func fft64MixN5AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-
-// fft64MixN5cAVX512Fwd runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
-//
-//go:noescape
-func fft64MixN5cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-
-// fft64MixN5AVX512Inv runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
-//
-//go:noescape
-func fft64MixN5AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-
-// fft64MixN5cAVX512Inv runs the radix-5 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
-//
-//go:noescape
-func fft64MixN5cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
