@@ -2,8 +2,9 @@
 
 package asm
 
-// MixedStageGoForTest is mixedStageGo, the plain-Go mixed-radix stage.
-func MixedStageGoForTest[T complex64 | complex128](p int, out, in []T, w func(i int) complex128, ls int, s float64, inverse bool) {
+// MixNStageGoForTest is mixedStageGo, the plain-Go mixed-radix stage, the
+// narrow kernels' reference.
+func MixNStageGoForTest[T complex64 | complex128](p int, out, in []T, w func(i int) complex128, ls int, s float64, inverse bool) {
 	mixedStageGo(p, out, in, w, ls, s, inverse)
 }
 

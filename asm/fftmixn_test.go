@@ -80,11 +80,11 @@ func checkMixN32(t *testing.T, rng *rand.Rand, l asm.Level, p, ls int, inverse b
 		wide[i] = complex128(src[i])
 	}
 	want := make([]complex128, n)
-	asm.MixedStageGoForTest(p, want, wide, func(i int) complex128 {
+	asm.MixNStageGoForTest(p, want, wide, func(i int) complex128 {
 		c := w(i%(p-1)+1, i/(p-1))
 		return complex(float64(float32(real(c))), float64(float32(imag(c))))
 	}, ls, 1, inverse)
-	checkMixNOut(t, name+"/c64", out, want, maxAbs(wide)*mixNTol32)
+	checkMixNOut(t, name+"/c64", out, want, mixNMaxAbs(wide)*mixNTol32)
 	for i := range src {
 		if in[i] != src[i] {
 			t.Fatalf("%s/c64: in[%d] changed", name, i)
@@ -106,10 +106,10 @@ func checkMixN64(t *testing.T, rng *rand.Rand, l asm.Level, p, ls int, inverse b
 	asm.FFT64MixedStage(l, p, out, in, tw, ls, 1, inverse)
 
 	want := make([]complex128, n)
-	asm.MixedStageGoForTest(p, want, src, func(i int) complex128 {
+	asm.MixNStageGoForTest(p, want, src, func(i int) complex128 {
 		return w(i%(p-1)+1, i/(p-1))
 	}, ls, 1, inverse)
-	checkMixNOut(t, name+"/c128", out, want, maxAbs(src)*mixNTol64)
+	checkMixNOut(t, name+"/c128", out, want, mixNMaxAbs(src)*mixNTol64)
 	for i := range src {
 		if in[i] != src[i] {
 			t.Fatalf("%s/c128: in[%d] changed", name, i)
@@ -117,7 +117,7 @@ func checkMixN64(t *testing.T, rng *rand.Rand, l asm.Level, p, ls int, inverse b
 	}
 }
 
-func maxAbs(x []complex128) float64 {
+func mixNMaxAbs(x []complex128) float64 {
 	m := 0.0
 	for _, v := range x {
 		m = max(m, cmplx.Abs(v))

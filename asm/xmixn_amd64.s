@@ -40,10 +40,26 @@ fftMixN2AVX2Fwd_loop:
 	JNZ            fftMixN2AVX2Fwd_loop
 
 fftMixN2AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2AVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2AVX2Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         32(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN2AVX2Fwd_one:
+fftMixN2AVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2AVX2Fwd_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VPERMILPS      $0xb1, X1, X2
@@ -56,10 +72,8 @@ fftMixN2AVX2Fwd_one:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2AVX2Fwd_one
 
-fftMixN2AVX2Fwd_done:
+fftMixN2AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -101,10 +115,28 @@ fftMixN2cAVX2Fwd_loop:
 	JNZ            fftMixN2cAVX2Fwd_loop
 
 fftMixN2cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2cAVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2cAVX2Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN2cAVX2Fwd_one:
+fftMixN2cAVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2cAVX2Fwd_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSLDUP      (DX), X2
@@ -119,10 +151,8 @@ fftMixN2cAVX2Fwd_one:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2cAVX2Fwd_one
 
-fftMixN2cAVX2Fwd_done:
+fftMixN2cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -162,10 +192,26 @@ fftMixN2AVX2Inv_loop:
 	JNZ            fftMixN2AVX2Inv_loop
 
 fftMixN2AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2AVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2AVX2Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         32(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN2AVX2Inv_one:
+fftMixN2AVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2AVX2Inv_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VPERMILPS      $0xb1, X1, X2
@@ -178,10 +224,8 @@ fftMixN2AVX2Inv_one:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2AVX2Inv_one
 
-fftMixN2AVX2Inv_done:
+fftMixN2AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -223,10 +267,28 @@ fftMixN2cAVX2Inv_loop:
 	JNZ            fftMixN2cAVX2Inv_loop
 
 fftMixN2cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN2cAVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2cAVX2Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN2cAVX2Inv_one:
+fftMixN2cAVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2cAVX2Inv_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSLDUP      (DX), X2
@@ -241,10 +303,8 @@ fftMixN2cAVX2Inv_one:
 	ADDQ           $0x00000010, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN2cAVX2Inv_one
 
-fftMixN2cAVX2Inv_done:
+fftMixN2cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -302,10 +362,40 @@ fftMixN3AVX2Fwd_loop:
 	JNZ            fftMixN3AVX2Fwd_loop
 
 fftMixN3AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3AVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3AVX2Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        24(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         32(DX), X3, X3
+	VFMADDSUB231PS (DX), X1, X3
+	VPERMILPS      $0xb1, X2, X1
+	VMULPS         96(DX), X1, X1
+	VFMADDSUB231PS 64(DX), X2, X1
+	VADDPS         X1, X3, X2
+	VSUBPS         X1, X3, X3
+	VADDPS         X2, X0, X1
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X2
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X2
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X0, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN3AVX2Fwd_one:
+fftMixN3AVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3AVX2Fwd_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -331,10 +421,8 @@ fftMixN3AVX2Fwd_one:
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3AVX2Fwd_one
 
-fftMixN3AVX2Fwd_done:
+fftMixN3AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -432,10 +520,44 @@ fftMixN3cAVX2Fwd_loop:
 	JNZ            fftMixN3cAVX2Fwd_loop
 
 fftMixN3cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3cAVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3cAVX2Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        24(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSLDUP      (DX), X3
+	VMOVSHDUP      (DX), X4
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X4, X5, X5
+	VFMADDSUB231PS X3, X1, X5
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X3
+	VPERMILPS      $0xb1, X2, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X1, X2, X4
+	VADDPS         X4, X5, X1
+	VSUBPS         X4, X5, X3
+	VADDPS         X1, X0, X2
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X1
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
+	VMOVUPS        X2, (AX)
+	VMOVUPS        X1, (AX)(SI*1)
+	VMOVUPS        X0, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN3cAVX2Fwd_one:
+fftMixN3cAVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3cAVX2Fwd_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -465,10 +587,8 @@ fftMixN3cAVX2Fwd_one:
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3cAVX2Fwd_one
 
-fftMixN3cAVX2Fwd_done:
+fftMixN3cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -526,10 +646,40 @@ fftMixN3AVX2Inv_loop:
 	JNZ            fftMixN3AVX2Inv_loop
 
 fftMixN3AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3AVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3AVX2Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        24(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         32(DX), X3, X3
+	VFMSUBADD231PS (DX), X1, X3
+	VPERMILPS      $0xb1, X2, X1
+	VMULPS         96(DX), X1, X1
+	VFMSUBADD231PS 64(DX), X2, X1
+	VADDPS         X1, X3, X2
+	VSUBPS         X1, X3, X3
+	VADDPS         X2, X0, X1
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X2
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X2
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN3AVX2Inv_one:
+fftMixN3AVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3AVX2Inv_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -555,10 +705,8 @@ fftMixN3AVX2Inv_one:
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3AVX2Inv_one
 
-fftMixN3AVX2Inv_done:
+fftMixN3AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -620,10 +768,44 @@ fftMixN3cAVX2Inv_loop:
 	JNZ            fftMixN3cAVX2Inv_loop
 
 fftMixN3cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN3cAVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3cAVX2Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        24(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSLDUP      (DX), X3
+	VMOVSHDUP      (DX), X4
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X4, X5, X5
+	VFMSUBADD231PS X3, X1, X5
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X3
+	VPERMILPS      $0xb1, X2, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X1, X2, X4
+	VADDPS         X4, X5, X1
+	VSUBPS         X4, X5, X3
+	VADDPS         X1, X0, X2
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X1
+	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
+	VMOVUPS        X0, X0
+	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
+	VMOVUPS        X2, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	VMOVUPS        X1, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN3cAVX2Inv_one:
+fftMixN3cAVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3cAVX2Inv_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -653,10 +835,8 @@ fftMixN3cAVX2Inv_one:
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN3cAVX2Inv_one
 
-fftMixN3cAVX2Inv_done:
+fftMixN3cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -720,10 +900,46 @@ fftMixN4AVX2Fwd_loop:
 	JNZ            fftMixN4AVX2Fwd_loop
 
 fftMixN4AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4AVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4AVX2Fwd_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         32(DX), X5, X5
+	VFMADDSUB231PS (DX), X2, X5
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         96(DX), X2, X2
+	VFMADDSUB231PS 64(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         160(DX), X3, X3
+	VFMADDSUB231PS 128(DX), X4, X3
+	VADDPS         X2, X1, X4
+	VSUBPS         X2, X1, X1
+	VADDPS         X3, X5, X2
+	VSUBPS         X3, X5, X5
+	VADDPS         X2, X4, X3
+	VSUBPS         X2, X4, X2
+	VPERMILPS      $0xb1, X5, X4
+	VMOVUPS        X4, X5
+	VFMSUBADD231PS X0, X1, X4
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X4, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN4AVX2Fwd_one:
+fftMixN4AVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4AVX2Fwd_tail1
 	VMOVSD         (CX), X1
 	VMOVSD         8(CX), X2
 	VMOVSD         16(CX), X3
@@ -754,10 +970,8 @@ fftMixN4AVX2Fwd_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4AVX2Fwd_one
 
-fftMixN4AVX2Fwd_done:
+fftMixN4AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -845,10 +1059,52 @@ fftMixN4cAVX2Fwd_loop:
 	JNZ            fftMixN4cAVX2Fwd_loop
 
 fftMixN4cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4cAVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4cAVX2Fwd_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X2, X7
+	VMOVSLDUP      32(DX), X2
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X2, X3, X6
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMADDSUB231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN4cAVX2Fwd_one:
+fftMixN4cAVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4cAVX2Fwd_tail1
 	VMOVSD         (CX), X1
 	VMOVSD         8(CX), X2
 	VMOVSD         16(CX), X3
@@ -885,10 +1141,8 @@ fftMixN4cAVX2Fwd_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4cAVX2Fwd_one
 
-fftMixN4cAVX2Fwd_done:
+fftMixN4cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -952,10 +1206,46 @@ fftMixN4AVX2Inv_loop:
 	JNZ            fftMixN4AVX2Inv_loop
 
 fftMixN4AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4AVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4AVX2Inv_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         32(DX), X5, X5
+	VFMSUBADD231PS (DX), X2, X5
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         96(DX), X2, X2
+	VFMSUBADD231PS 64(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         160(DX), X3, X3
+	VFMSUBADD231PS 128(DX), X4, X3
+	VADDPS         X2, X1, X4
+	VSUBPS         X2, X1, X1
+	VADDPS         X3, X5, X2
+	VSUBPS         X3, X5, X5
+	VADDPS         X2, X4, X3
+	VSUBPS         X2, X4, X2
+	VPERMILPS      $0xb1, X5, X4
+	VMOVUPS        X4, X5
+	VFMSUBADD231PS X0, X1, X4
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X5, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN4AVX2Inv_one:
+fftMixN4AVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4AVX2Inv_tail1
 	VMOVSD         (CX), X1
 	VMOVSD         8(CX), X2
 	VMOVSD         16(CX), X3
@@ -986,10 +1276,8 @@ fftMixN4AVX2Inv_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4AVX2Inv_one
 
-fftMixN4AVX2Inv_done:
+fftMixN4AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -1059,10 +1347,52 @@ fftMixN4cAVX2Inv_loop:
 	JNZ            fftMixN4cAVX2Inv_loop
 
 fftMixN4cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN4cAVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4cAVX2Inv_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X2, X7
+	VMOVSLDUP      32(DX), X2
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X2, X3, X6
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMSUBADD231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X5, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X3, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN4cAVX2Inv_one:
+fftMixN4cAVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4cAVX2Inv_tail1
 	VMOVSD         (CX), X1
 	VMOVSD         8(CX), X2
 	VMOVSD         16(CX), X3
@@ -1099,10 +1429,8 @@ fftMixN4cAVX2Inv_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN4cAVX2Inv_one
 
-fftMixN4cAVX2Inv_done:
+fftMixN4cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -1192,10 +1520,64 @@ fftMixN5AVX2Fwd_loop:
 	JNZ            fftMixN5AVX2Fwd_loop
 
 fftMixN5AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5AVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5AVX2Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        40(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        48(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        56(CX), X2, X2
+	VMOVSD         24(CX), X3
+	VMOVHPS        64(CX), X3, X3
+	VMOVSD         32(CX), X4
+	VMOVHPS        72(CX), X4, X4
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         32(DX), X5, X5
+	VFMADDSUB231PS (DX), X1, X5
+	VPERMILPS      $0xb1, X2, X1
+	VMULPS         96(DX), X1, X1
+	VFMADDSUB231PS 64(DX), X2, X1
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         160(DX), X2, X2
+	VFMADDSUB231PS 128(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         224(DX), X3, X3
+	VFMADDSUB231PS 192(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VADDPS         X2, X1, X6
+	VSUBPS         X3, X5, X3
+	VSUBPS         X2, X1, X2
+	VADDPS         X4, X0, X1
+	VADDPS         X6, X1, X1
+	VMOVUPS        X0, X5
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X4, X5
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X5
+	VMOVUPS        X0, X0
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X4, X0
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X6, X0
+	VPERMILPS      $0xb1, X3, X3
+	VPERMILPS      $0xb1, X2, X2
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X4
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X2, X4
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X3
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X2, X3
+	VADDPS         X4, X5, X2
+	VSUBPS         X4, X5, X5
+	VADDPS         X3, X0, X4
+	VSUBPS         X3, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	VMOVUPS        X0, (AX)(DI*1)
+	VMOVUPS        X5, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN5AVX2Fwd_one:
+fftMixN5AVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5AVX2Fwd_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -1243,10 +1625,8 @@ fftMixN5AVX2Fwd_one:
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5AVX2Fwd_one
 
-fftMixN5AVX2Fwd_done:
+fftMixN5AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -1416,10 +1796,72 @@ fftMixN5cAVX2Fwd_loop:
 	JNZ            fftMixN5cAVX2Fwd_loop
 
 fftMixN5cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5cAVX2Fwd_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5cAVX2Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        40(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        48(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        56(CX), X2, X2
+	VMOVSD         24(CX), X3
+	VMOVHPS        64(CX), X3, X3
+	VMOVSD         32(CX), X4
+	VMOVHPS        72(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X1, X7
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X2, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X1, X2, X6
+	VMOVSLDUP      64(DX), X1
+	VMOVSHDUP      64(DX), X2
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         X2, X5, X5
+	VFMADDSUB231PS X1, X3, X5
+	VMOVSLDUP      96(DX), X1
+	VMOVSHDUP      96(DX), X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         X2, X3, X3
+	VFMADDSUB231PS X1, X4, X3
+	VADDPS         X3, X7, X1
+	VADDPS         X5, X6, X2
+	VSUBPS         X3, X7, X3
+	VSUBPS         X5, X6, X5
+	VADDPS         X1, X0, X4
+	VADDPS         X2, X4, X4
+	VMOVUPS        X0, X6
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VMOVUPS        X0, X0
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X3, X3
+	VPERMILPS      $0xb1, X5, X5
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
+	VADDPS         X1, X6, X3
+	VSUBPS         X1, X6, X5
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X1, (AX)(SI*2)
+	VMOVUPS        X0, (AX)(DI*1)
+	VMOVUPS        X5, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN5cAVX2Fwd_one:
+fftMixN5cAVX2Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5cAVX2Fwd_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -1475,10 +1917,8 @@ fftMixN5cAVX2Fwd_one:
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5cAVX2Fwd_one
 
-fftMixN5cAVX2Fwd_done:
+fftMixN5cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -1568,10 +2008,64 @@ fftMixN5AVX2Inv_loop:
 	JNZ            fftMixN5AVX2Inv_loop
 
 fftMixN5AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5AVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5AVX2Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        40(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        48(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        56(CX), X2, X2
+	VMOVSD         24(CX), X3
+	VMOVHPS        64(CX), X3, X3
+	VMOVSD         32(CX), X4
+	VMOVHPS        72(CX), X4, X4
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         32(DX), X5, X5
+	VFMSUBADD231PS (DX), X1, X5
+	VPERMILPS      $0xb1, X2, X1
+	VMULPS         96(DX), X1, X1
+	VFMSUBADD231PS 64(DX), X2, X1
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         160(DX), X2, X2
+	VFMSUBADD231PS 128(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         224(DX), X3, X3
+	VFMSUBADD231PS 192(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VADDPS         X2, X1, X6
+	VSUBPS         X3, X5, X3
+	VSUBPS         X2, X1, X2
+	VADDPS         X4, X0, X1
+	VADDPS         X6, X1, X1
+	VMOVUPS        X0, X5
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X4, X5
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X5
+	VMOVUPS        X0, X0
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X4, X0
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X6, X0
+	VPERMILPS      $0xb1, X3, X3
+	VPERMILPS      $0xb1, X2, X2
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X4
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X2, X4
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X3
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X2, X3
+	VADDPS         X4, X5, X2
+	VSUBPS         X4, X5, X5
+	VADDPS         X3, X0, X4
+	VSUBPS         X3, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X5, (AX)(SI*1)
+	VMOVUPS        X0, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	VMOVUPS        X2, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN5AVX2Inv_one:
+fftMixN5AVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5AVX2Inv_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -1619,10 +2113,8 @@ fftMixN5AVX2Inv_one:
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5AVX2Inv_one
 
-fftMixN5AVX2Inv_done:
+fftMixN5AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -1720,10 +2212,72 @@ fftMixN5cAVX2Inv_loop:
 	JNZ            fftMixN5cAVX2Inv_loop
 
 fftMixN5cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fftMixN5cAVX2Inv_done
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5cAVX2Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        40(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        48(CX), X1, X1
+	VMOVSD         16(CX), X2
+	VMOVHPS        56(CX), X2, X2
+	VMOVSD         24(CX), X3
+	VMOVHPS        64(CX), X3, X3
+	VMOVSD         32(CX), X4
+	VMOVHPS        72(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X1, X7
+	VMOVSLDUP      32(DX), X1
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X2, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X1, X2, X6
+	VMOVSLDUP      64(DX), X1
+	VMOVSHDUP      64(DX), X2
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         X2, X5, X5
+	VFMSUBADD231PS X1, X3, X5
+	VMOVSLDUP      96(DX), X1
+	VMOVSHDUP      96(DX), X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         X2, X3, X3
+	VFMSUBADD231PS X1, X4, X3
+	VADDPS         X3, X7, X1
+	VADDPS         X5, X6, X2
+	VSUBPS         X3, X7, X3
+	VSUBPS         X5, X6, X5
+	VADDPS         X1, X0, X4
+	VADDPS         X2, X4, X4
+	VMOVUPS        X0, X6
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
+	VMOVUPS        X0, X0
+	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
+	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
+	VPERMILPS      $0xb1, X3, X3
+	VPERMILPS      $0xb1, X5, X5
+	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
+	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
+	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
+	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
+	VADDPS         X1, X6, X3
+	VSUBPS         X1, X6, X5
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X5, (AX)(SI*1)
+	VMOVUPS        X0, (AX)(SI*2)
+	VMOVUPS        X1, (AX)(DI*1)
+	VMOVUPS        X3, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
 
-fftMixN5cAVX2Inv_one:
+fftMixN5cAVX2Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5cAVX2Inv_tail1
 	VMOVSD         (CX), X0
 	VMOVSD         8(CX), X1
 	VMOVSD         16(CX), X2
@@ -1779,15 +2333,13 @@ fftMixN5cAVX2Inv_one:
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
-	DECQ           BX
-	JNZ            fftMixN5cAVX2Inv_one
 
-fftMixN5cAVX2Inv_done:
+fftMixN5cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN2AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -1824,35 +2376,60 @@ fftMixN2AVX512Fwd_loop:
 	JNZ            fftMixN2AVX512Fwd_loop
 
 fftMixN2AVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN2AVX512Fwd_done
-	IMUL3Q         $0x00000002, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z2
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z3
-	VMOVAPD        Z0, Z0
-	VPERMI2PD      Z3, Z2, Z0
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z3, Z2, Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         64(DX), Z2, Z2
-	VFMADDSUB231PS (DX), Z1, Z2
-	VADDPS         Z2, Z0, Z1
-	VSUBPS         Z2, Z0, Z0
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z1, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN2AVX512Fwd_tail4
+	VMOVUPS        (CX), X6
+	VINSERTF128    $0x01, 32(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 48(CX), Y7, Y7
+	VUNPCKLPD      Y7, Y6, Y0
+	VUNPCKHPD      Y7, Y6, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         64(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y1, Y2
+	VADDPS         Y2, Y0, Y1
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN2AVX512Fwd_done:
+fftMixN2AVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2AVX512Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         64(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN2AVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2AVX512Fwd_tail1
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         64(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN2AVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -1877,7 +2454,7 @@ DATA mixn_perm_odd<>+56(SB)/8, $0x000000000000000f
 GLOBL mixn_perm_odd<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN2cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN2cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -1902,11 +2479,11 @@ fftMixN2cAVX512Fwd_loop:
 	VPERMI2PD      Z3, Z2, Z5
 	VMOVSLDUP      (DX), Z2
 	VMOVSHDUP      (DX), Z3
-	VPERMILPS      $0xb1, Z5, Z6
-	VMULPS         Z3, Z6, Z6
-	VFMADDSUB231PS Z2, Z5, Z6
-	VADDPS         Z6, Z4, Z2
-	VSUBPS         Z6, Z4, Z3
+	VPERMILPS      $0xb1, Z5, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMADDSUB231PS Z2, Z5, Z8
+	VADDPS         Z8, Z4, Z2
+	VSUBPS         Z8, Z4, Z3
 	VMOVUPS        Z2, (AX)
 	VMOVUPS        Z3, (AX)(SI*1)
 	ADDQ           $0x00000080, CX
@@ -1916,42 +2493,71 @@ fftMixN2cAVX512Fwd_loop:
 	JNZ            fftMixN2cAVX512Fwd_loop
 
 fftMixN2cAVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN2cAVX512Fwd_done
-	IMUL3Q         $0x00000002, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z2
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z3
-	VMOVAPD        Z0, Z0
-	VPERMI2PD      Z3, Z2, Z0
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z3, Z2, Z1
-	VMOVSLDUP      (DX), Z2
-	VMOVSHDUP      (DX), Z3
-	VPERMILPS      $0xb1, Z1, Z4
-	VMULPS         Z3, Z4, Z4
-	VFMADDSUB231PS Z2, Z1, Z4
-	VADDPS         Z4, Z0, Z1
-	VSUBPS         Z4, Z0, Z0
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z1, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN2cAVX512Fwd_tail4
+	VMOVUPS        (CX), X6
+	VINSERTF128    $0x01, 32(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 48(CX), Y7, Y7
+	VUNPCKLPD      Y7, Y6, Y0
+	VUNPCKHPD      Y7, Y6, Y1
+	VMOVSLDUP      (DX), Y2
+	VMOVSHDUP      (DX), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMADDSUB231PS Y2, Y1, Y4
+	VADDPS         Y4, Y0, Y1
+	VSUBPS         Y4, Y0, Y0
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN2cAVX512Fwd_done:
+fftMixN2cAVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2cAVX512Fwd_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN2cAVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2cAVX512Fwd_tail1
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN2cAVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN2AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -1988,40 +2594,65 @@ fftMixN2AVX512Inv_loop:
 	JNZ            fftMixN2AVX512Inv_loop
 
 fftMixN2AVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN2AVX512Inv_done
-	IMUL3Q         $0x00000002, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z2
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z3
-	VMOVAPD        Z0, Z0
-	VPERMI2PD      Z3, Z2, Z0
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z3, Z2, Z1
-	VPERMILPS      $0xb1, Z1, Z2
-	VMULPS         64(DX), Z2, Z2
-	VFMSUBADD231PS (DX), Z1, Z2
-	VADDPS         Z2, Z0, Z1
-	VSUBPS         Z2, Z0, Z0
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z1, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN2AVX512Inv_tail4
+	VMOVUPS        (CX), X6
+	VINSERTF128    $0x01, 32(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 48(CX), Y7, Y7
+	VUNPCKLPD      Y7, Y6, Y0
+	VUNPCKHPD      Y7, Y6, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         64(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y1, Y2
+	VADDPS         Y2, Y0, Y1
+	VSUBPS         Y2, Y0, Y0
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN2AVX512Inv_done:
+fftMixN2AVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2AVX512Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         64(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN2AVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2AVX512Inv_tail1
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         64(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VADDPS         X2, X0, X1
+	VSUBPS         X2, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN2AVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN2cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN2cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2046,11 +2677,11 @@ fftMixN2cAVX512Inv_loop:
 	VPERMI2PD      Z3, Z2, Z5
 	VMOVSLDUP      (DX), Z2
 	VMOVSHDUP      (DX), Z3
-	VPERMILPS      $0xb1, Z5, Z6
-	VMULPS         Z3, Z6, Z6
-	VFMSUBADD231PS Z2, Z5, Z6
-	VADDPS         Z6, Z4, Z2
-	VSUBPS         Z6, Z4, Z3
+	VPERMILPS      $0xb1, Z5, Z8
+	VMULPS         Z3, Z8, Z8
+	VFMSUBADD231PS Z2, Z5, Z8
+	VADDPS         Z8, Z4, Z2
+	VSUBPS         Z8, Z4, Z3
 	VMOVUPS        Z2, (AX)
 	VMOVUPS        Z3, (AX)(SI*1)
 	ADDQ           $0x00000080, CX
@@ -2060,42 +2691,71 @@ fftMixN2cAVX512Inv_loop:
 	JNZ            fftMixN2cAVX512Inv_loop
 
 fftMixN2cAVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN2cAVX512Inv_done
-	IMUL3Q         $0x00000002, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z2
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z3
-	VMOVAPD        Z0, Z0
-	VPERMI2PD      Z3, Z2, Z0
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z3, Z2, Z1
-	VMOVSLDUP      (DX), Z2
-	VMOVSHDUP      (DX), Z3
-	VPERMILPS      $0xb1, Z1, Z4
-	VMULPS         Z3, Z4, Z4
-	VFMSUBADD231PS Z2, Z1, Z4
-	VADDPS         Z4, Z0, Z1
-	VSUBPS         Z4, Z0, Z0
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z1, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN2cAVX512Inv_tail4
+	VMOVUPS        (CX), X6
+	VINSERTF128    $0x01, 32(CX), Y6, Y6
+	VMOVUPS        16(CX), X7
+	VINSERTF128    $0x01, 48(CX), Y7, Y7
+	VUNPCKLPD      Y7, Y6, Y0
+	VUNPCKHPD      Y7, Y6, Y1
+	VMOVSLDUP      (DX), Y2
+	VMOVSHDUP      (DX), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMSUBADD231PS Y2, Y1, Y4
+	VADDPS         Y4, Y0, Y1
+	VSUBPS         Y4, Y0, Y0
+	VMOVUPS        Y1, (AX)
+	VMOVUPS        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN2cAVX512Inv_done:
+fftMixN2cAVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN2cAVX512Inv_tail2
+	VMOVSD         (CX), X0
+	VMOVHPS        16(CX), X0, X0
+	VMOVSD         8(CX), X1
+	VMOVHPS        24(CX), X1, X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVUPS        X1, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN2cAVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN2cAVX512Inv_tail1
+	VMOVSD         (CX), X0
+	VMOVSD         8(CX), X1
+	VMOVSLDUP      (DX), X2
+	VMOVSHDUP      (DX), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X2, X1, X4
+	VADDPS         X4, X0, X1
+	VSUBPS         X4, X0, X0
+	VMOVSD         X1, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN2cAVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2159,59 +2819,105 @@ fftMixN3AVX512Fwd_loop:
 	JNZ            fftMixN3AVX512Fwd_loop
 
 fftMixN3AVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN3AVX512Fwd_done
-	IMUL3Q         $0x00000003, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z3, Z2, K1, Z10
-	VBLENDMPD      Z4, Z10, K2, Z10
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
-	VPERMPD        Z10, Z5, Z5
-	VBLENDMPD      Z2, Z4, K1, Z11
-	VBLENDMPD      Z3, Z11, K2, Z11
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
-	VPERMPD        Z11, Z6, Z6
-	VBLENDMPD      Z4, Z3, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z12, Z2, Z2
-	VPERMILPS      $0xb1, Z6, Z3
-	VMULPS         64(DX), Z3, Z3
-	VFMADDSUB231PS (DX), Z6, Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMULPS         192(DX), Z4, Z4
-	VFMADDSUB231PS 128(DX), Z2, Z4
-	VADDPS         Z4, Z3, Z2
-	VSUBPS         Z4, Z3, Z4
-	VADDPS         Z2, Z5, Z3
-	VMOVUPS        Z5, Z5
-	VFNMADD231PS   Z0, Z2, Z5
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z5, Z0
-	VFMADD231PS    Z1, Z4, Z0
-	VMOVUPS        Z5, Z2
-	VFNMADD231PS   Z1, Z4, Z2
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*2)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN3AVX512Fwd_tail4
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VPERMILPS      $0xb1, Y6, Y3
+	VMULPS         64(DX), Y3, Y3
+	VFMADDSUB231PS (DX), Y6, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         192(DX), Y4, Y4
+	VFMADDSUB231PS 128(DX), Y2, Y4
+	VADDPS         Y4, Y3, Y2
+	VSUBPS         Y4, Y3, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN3AVX512Fwd_done:
+fftMixN3AVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3AVX512Fwd_tail2
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         64(DX), X5, X5
+	VFMADDSUB231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         192(DX), X3, X3
+	VFMADDSUB231PS 128(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X4
+	VFMADD231PS    X1, X5, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X4, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN3AVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3AVX512Fwd_tail1
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         64(DX), X5, X5
+	VFMADDSUB231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         192(DX), X3, X3
+	VFMADDSUB231PS 128(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X3, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN3AVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -2246,7 +2952,7 @@ DATA mixn_perm_3_2<>+56(SB)/8, $0x0000000000000007
 GLOBL mixn_perm_3_2<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN3cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2286,16 +2992,16 @@ fftMixN3cAVX512Fwd_loop:
 	VPERMPD        Z9, Z2, Z2
 	VMOVSLDUP      (DX), Z3
 	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z8, Z13
-	VMULPS         Z4, Z13, Z13
-	VFMADDSUB231PS Z3, Z8, Z13
+	VPERMILPS      $0xb1, Z8, Z10
+	VMULPS         Z4, Z10, Z10
+	VFMADDSUB231PS Z3, Z8, Z10
 	VMOVSLDUP      64(DX), Z3
 	VMOVSHDUP      64(DX), Z4
 	VPERMILPS      $0xb1, Z2, Z8
 	VMULPS         Z4, Z8, Z8
 	VFMADDSUB231PS Z3, Z2, Z8
-	VADDPS         Z8, Z13, Z2
-	VSUBPS         Z8, Z13, Z4
+	VADDPS         Z8, Z10, Z2
+	VSUBPS         Z8, Z10, Z4
 	VADDPS         Z2, Z6, Z3
 	VMOVUPS        Z6, Z6
 	VFNMADD231PS   Z0, Z2, Z6
@@ -2314,68 +3020,122 @@ fftMixN3cAVX512Fwd_loop:
 	JNZ            fftMixN3cAVX512Fwd_loop
 
 fftMixN3cAVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN3cAVX512Fwd_done
-	IMUL3Q         $0x00000003, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z3, Z2, K1, Z10
-	VBLENDMPD      Z4, Z10, K2, Z10
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
-	VPERMPD        Z10, Z5, Z5
-	VBLENDMPD      Z2, Z4, K1, Z11
-	VBLENDMPD      Z3, Z11, K2, Z11
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
-	VPERMPD        Z11, Z6, Z6
-	VBLENDMPD      Z4, Z3, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z12, Z2, Z2
-	VMOVSLDUP      (DX), Z3
-	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z6, Z7
-	VMULPS         Z4, Z7, Z7
-	VFMADDSUB231PS Z3, Z6, Z7
-	VMOVSLDUP      64(DX), Z3
-	VMOVSHDUP      64(DX), Z4
-	VPERMILPS      $0xb1, Z2, Z6
-	VMULPS         Z4, Z6, Z6
-	VFMADDSUB231PS Z3, Z2, Z6
-	VADDPS         Z6, Z7, Z2
-	VSUBPS         Z6, Z7, Z4
-	VADDPS         Z2, Z5, Z3
-	VMOVUPS        Z5, Z5
-	VFNMADD231PS   Z0, Z2, Z5
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z5, Z0
-	VFMADD231PS    Z1, Z4, Z0
-	VMOVUPS        Z5, Z2
-	VFNMADD231PS   Z1, Z4, Z2
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*2)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN3cAVX512Fwd_tail4
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VMOVSLDUP      (DX), Y3
+	VMOVSHDUP      (DX), Y4
+	VPERMILPS      $0xb1, Y6, Y7
+	VMULPS         Y4, Y7, Y7
+	VFMADDSUB231PS Y3, Y6, Y7
+	VMOVSLDUP      64(DX), Y3
+	VMOVSHDUP      64(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y6
+	VMULPS         Y4, Y6, Y6
+	VFMADDSUB231PS Y3, Y2, Y6
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN3cAVX512Fwd_done:
+fftMixN3cAVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3cAVX512Fwd_tail2
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X3, X7
+	VMOVSLDUP      64(DX), X3
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X5, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN3cAVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3cAVX512Fwd_tail1
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X3, X7
+	VMOVSLDUP      64(DX), X3
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X4, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN3cAVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2439,64 +3199,110 @@ fftMixN3AVX512Inv_loop:
 	JNZ            fftMixN3AVX512Inv_loop
 
 fftMixN3AVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN3AVX512Inv_done
-	IMUL3Q         $0x00000003, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z3, Z2, K1, Z10
-	VBLENDMPD      Z4, Z10, K2, Z10
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
-	VPERMPD        Z10, Z5, Z5
-	VBLENDMPD      Z2, Z4, K1, Z11
-	VBLENDMPD      Z3, Z11, K2, Z11
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
-	VPERMPD        Z11, Z6, Z6
-	VBLENDMPD      Z4, Z3, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z12, Z2, Z2
-	VPERMILPS      $0xb1, Z6, Z3
-	VMULPS         64(DX), Z3, Z3
-	VFMSUBADD231PS (DX), Z6, Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMULPS         192(DX), Z4, Z4
-	VFMSUBADD231PS 128(DX), Z2, Z4
-	VADDPS         Z4, Z3, Z2
-	VSUBPS         Z4, Z3, Z4
-	VADDPS         Z2, Z5, Z3
-	VMOVUPS        Z5, Z5
-	VFNMADD231PS   Z0, Z2, Z5
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z5, Z0
-	VFMADD231PS    Z1, Z4, Z0
-	VMOVUPS        Z5, Z2
-	VFNMADD231PS   Z1, Z4, Z2
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z2, K1, (AX)(SI*1)
-	VMOVUPD        Z0, K1, (AX)(SI*2)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN3AVX512Inv_tail4
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VPERMILPS      $0xb1, Y6, Y3
+	VMULPS         64(DX), Y3, Y3
+	VFMSUBADD231PS (DX), Y6, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         192(DX), Y4, Y4
+	VFMSUBADD231PS 128(DX), Y2, Y4
+	VADDPS         Y4, Y3, Y2
+	VSUBPS         Y4, Y3, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN3AVX512Inv_done:
+fftMixN3AVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3AVX512Inv_tail2
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         64(DX), X5, X5
+	VFMSUBADD231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         192(DX), X3, X3
+	VFMSUBADD231PS 128(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X4
+	VFMADD231PS    X1, X5, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN3AVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3AVX512Inv_tail1
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         64(DX), X5, X5
+	VFMSUBADD231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         192(DX), X3, X3
+	VFMSUBADD231PS 128(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X3, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN3AVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN3cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -2536,16 +3342,16 @@ fftMixN3cAVX512Inv_loop:
 	VPERMPD        Z9, Z2, Z2
 	VMOVSLDUP      (DX), Z3
 	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z8, Z13
-	VMULPS         Z4, Z13, Z13
-	VFMSUBADD231PS Z3, Z8, Z13
+	VPERMILPS      $0xb1, Z8, Z10
+	VMULPS         Z4, Z10, Z10
+	VFMSUBADD231PS Z3, Z8, Z10
 	VMOVSLDUP      64(DX), Z3
 	VMOVSHDUP      64(DX), Z4
 	VPERMILPS      $0xb1, Z2, Z8
 	VMULPS         Z4, Z8, Z8
 	VFMSUBADD231PS Z3, Z2, Z8
-	VADDPS         Z8, Z13, Z2
-	VSUBPS         Z8, Z13, Z4
+	VADDPS         Z8, Z10, Z2
+	VSUBPS         Z8, Z10, Z4
 	VADDPS         Z2, Z6, Z3
 	VMOVUPS        Z6, Z6
 	VFNMADD231PS   Z0, Z2, Z6
@@ -2564,68 +3370,122 @@ fftMixN3cAVX512Inv_loop:
 	JNZ            fftMixN3cAVX512Inv_loop
 
 fftMixN3cAVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN3cAVX512Inv_done
-	IMUL3Q         $0x00000003, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z3, Z2, K1, Z10
-	VBLENDMPD      Z4, Z10, K2, Z10
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z5
-	VPERMPD        Z10, Z5, Z5
-	VBLENDMPD      Z2, Z4, K1, Z11
-	VBLENDMPD      Z3, Z11, K2, Z11
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z6
-	VPERMPD        Z11, Z6, Z6
-	VBLENDMPD      Z4, Z3, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z12, Z2, Z2
-	VMOVSLDUP      (DX), Z3
-	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z6, Z7
-	VMULPS         Z4, Z7, Z7
-	VFMSUBADD231PS Z3, Z6, Z7
-	VMOVSLDUP      64(DX), Z3
-	VMOVSHDUP      64(DX), Z4
-	VPERMILPS      $0xb1, Z2, Z6
-	VMULPS         Z4, Z6, Z6
-	VFMSUBADD231PS Z3, Z2, Z6
-	VADDPS         Z6, Z7, Z2
-	VSUBPS         Z6, Z7, Z4
-	VADDPS         Z2, Z5, Z3
-	VMOVUPS        Z5, Z5
-	VFNMADD231PS   Z0, Z2, Z5
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z5, Z0
-	VFMADD231PS    Z1, Z4, Z0
-	VMOVUPS        Z5, Z2
-	VFNMADD231PS   Z1, Z4, Z2
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z2, K1, (AX)(SI*1)
-	VMOVUPD        Z0, K1, (AX)(SI*2)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN3cAVX512Inv_tail4
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VMOVSLDUP      (DX), Y3
+	VMOVSHDUP      (DX), Y4
+	VPERMILPS      $0xb1, Y6, Y7
+	VMULPS         Y4, Y7, Y7
+	VFMSUBADD231PS Y3, Y6, Y7
+	VMOVSLDUP      64(DX), Y3
+	VMOVSHDUP      64(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y6
+	VMULPS         Y4, Y6, Y6
+	VFMSUBADD231PS Y3, Y2, Y6
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN3cAVX512Inv_done:
+fftMixN3cAVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN3cAVX512Inv_tail2
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X3, X7
+	VMOVSLDUP      64(DX), X3
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X5, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X3, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN3cAVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN3cAVX512Inv_tail1
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X3, X7
+	VMOVSLDUP      64(DX), X3
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X4, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
+	ADDQ           $0x00000018, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN3cAVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN4AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN4AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2690,67 +3550,120 @@ fftMixN4AVX512Fwd_loop:
 	JNZ            fftMixN4AVX512Fwd_loop
 
 fftMixN4AVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN4AVX512Fwd_done
-	IMUL3Q         $0x00000004, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z6
-	VMOVAPD        Z1, Z3
-	VPERMI2PD      Z6, Z5, Z3
-	VMOVAPD        Z2, Z4
-	VPERMI2PD      Z6, Z5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z5
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z6
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z6, Z5, Z1
-	VMOVAPD        Z2, Z2
-	VPERMI2PD      Z6, Z5, Z2
-	VSHUFF64X2     $0x44, Z1, Z3, Z5
-	VSHUFF64X2     $0xee, Z1, Z3, Z1
-	VSHUFF64X2     $0x44, Z2, Z4, Z3
-	VSHUFF64X2     $0xee, Z2, Z4, Z2
-	VPERMILPS      $0xb1, Z1, Z4
-	VMULPS         64(DX), Z4, Z4
-	VFMADDSUB231PS (DX), Z1, Z4
-	VPERMILPS      $0xb1, Z3, Z1
-	VMULPS         192(DX), Z1, Z1
-	VFMADDSUB231PS 128(DX), Z3, Z1
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         320(DX), Z3, Z3
-	VFMADDSUB231PS 256(DX), Z2, Z3
-	VADDPS         Z1, Z5, Z2
-	VSUBPS         Z1, Z5, Z1
-	VADDPS         Z3, Z4, Z5
-	VSUBPS         Z3, Z4, Z4
-	VADDPS         Z5, Z2, Z3
-	VSUBPS         Z5, Z2, Z2
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z4, Z5
-	VFMSUBADD231PS Z0, Z1, Z4
-	VFMADDSUB231PS Z0, Z1, Z5
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z4, K1, (AX)(SI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*2)
-	VMOVUPD        Z5, K1, (AX)(DI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN4AVX512Fwd_tail4
+	VMOVUPS        (CX), X9
+	VINSERTF128    $0x01, 64(CX), Y9, Y9
+	VMOVUPS        32(CX), X10
+	VINSERTF128    $0x01, 96(CX), Y10, Y10
+	VMOVUPS        16(CX), X11
+	VINSERTF128    $0x01, 80(CX), Y11, Y11
+	VMOVUPS        48(CX), X12
+	VINSERTF128    $0x01, 112(CX), Y12, Y12
+	VUNPCKLPD      Y10, Y9, Y1
+	VUNPCKHPD      Y10, Y9, Y2
+	VUNPCKLPD      Y12, Y11, Y3
+	VUNPCKHPD      Y12, Y11, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         64(DX), Y5, Y5
+	VFMADDSUB231PS (DX), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         192(DX), Y2, Y2
+	VFMADDSUB231PS 128(DX), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         320(DX), Y3, Y3
+	VFMADDSUB231PS 256(DX), Y4, Y3
+	VADDPS         Y2, Y1, Y4
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y3, Y5, Y2
+	VSUBPS         Y3, Y5, Y5
+	VADDPS         Y2, Y4, Y3
+	VSUBPS         Y2, Y4, Y2
+	VPERMILPS      $0xb1, Y5, Y4
+	VMOVUPS        Y4, Y5
+	VFMSUBADD231PS Y0, Y1, Y4
+	VFMADDSUB231PS Y0, Y1, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y4, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
+	VMOVUPS        Y5, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN4AVX512Fwd_done:
+fftMixN4AVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4AVX512Fwd_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         64(DX), X5, X5
+	VFMADDSUB231PS (DX), X2, X5
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         192(DX), X2, X2
+	VFMADDSUB231PS 128(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         320(DX), X3, X3
+	VFMADDSUB231PS 256(DX), X4, X3
+	VADDPS         X2, X1, X4
+	VSUBPS         X2, X1, X1
+	VADDPS         X3, X5, X2
+	VSUBPS         X3, X5, X5
+	VADDPS         X2, X4, X3
+	VSUBPS         X2, X4, X2
+	VPERMILPS      $0xb1, X5, X4
+	VMOVUPS        X4, X5
+	VFMSUBADD231PS X0, X1, X4
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X4, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN4AVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4AVX512Fwd_tail1
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         64(DX), X5, X5
+	VFMADDSUB231PS (DX), X2, X5
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         192(DX), X2, X2
+	VFMADDSUB231PS 128(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         320(DX), X3, X3
+	VFMADDSUB231PS 256(DX), X4, X3
+	VADDPS         X2, X1, X4
+	VSUBPS         X2, X1, X1
+	VADDPS         X3, X5, X2
+	VSUBPS         X3, X5, X5
+	VADDPS         X2, X4, X3
+	VSUBPS         X2, X4, X2
+	VPERMILPS      $0xb1, X5, X4
+	VMOVUPS        X4, X5
+	VFMSUBADD231PS X0, X1, X4
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X3, (AX)
+	VMOVSD         X4, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X5, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN4AVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -2775,7 +3688,7 @@ DATA fft_perm_q23<>+56(SB)/8, $0x000000000000000f
 GLOBL fft_perm_q23<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN4cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN4cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2812,9 +3725,9 @@ fftMixN4cAVX512Fwd_loop:
 	VSHUFF64X2     $0xee, Z6, Z4, Z4
 	VMOVSLDUP      (DX), Z6
 	VMOVSHDUP      (DX), Z8
-	VPERMILPS      $0xb1, Z3, Z9
-	VMULPS         Z8, Z9, Z9
-	VFMADDSUB231PS Z6, Z3, Z9
+	VPERMILPS      $0xb1, Z3, Z13
+	VMULPS         Z8, Z13, Z13
+	VFMADDSUB231PS Z6, Z3, Z13
 	VMOVSLDUP      64(DX), Z3
 	VMOVSHDUP      64(DX), Z6
 	VPERMILPS      $0xb1, Z5, Z8
@@ -2827,8 +3740,8 @@ fftMixN4cAVX512Fwd_loop:
 	VFMADDSUB231PS Z3, Z4, Z6
 	VADDPS         Z8, Z7, Z3
 	VSUBPS         Z8, Z7, Z4
-	VADDPS         Z6, Z9, Z5
-	VSUBPS         Z6, Z9, Z7
+	VADDPS         Z6, Z13, Z5
+	VSUBPS         Z6, Z13, Z7
 	VADDPS         Z5, Z3, Z6
 	VSUBPS         Z5, Z3, Z3
 	VPERMILPS      $0xb1, Z7, Z5
@@ -2846,78 +3759,143 @@ fftMixN4cAVX512Fwd_loop:
 	JNZ            fftMixN4cAVX512Fwd_loop
 
 fftMixN4cAVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN4cAVX512Fwd_done
-	IMUL3Q         $0x00000004, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z6
-	VMOVAPD        Z1, Z3
-	VPERMI2PD      Z6, Z5, Z3
-	VMOVAPD        Z2, Z4
-	VPERMI2PD      Z6, Z5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z5
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z6
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z6, Z5, Z1
-	VMOVAPD        Z2, Z2
-	VPERMI2PD      Z6, Z5, Z2
-	VSHUFF64X2     $0x44, Z1, Z3, Z5
-	VSHUFF64X2     $0xee, Z1, Z3, Z1
-	VSHUFF64X2     $0x44, Z2, Z4, Z3
-	VSHUFF64X2     $0xee, Z2, Z4, Z2
-	VMOVSLDUP      (DX), Z4
-	VMOVSHDUP      (DX), Z6
-	VPERMILPS      $0xb1, Z1, Z7
-	VMULPS         Z6, Z7, Z7
-	VFMADDSUB231PS Z4, Z1, Z7
-	VMOVSLDUP      64(DX), Z1
-	VMOVSHDUP      64(DX), Z4
-	VPERMILPS      $0xb1, Z3, Z6
-	VMULPS         Z4, Z6, Z6
-	VFMADDSUB231PS Z1, Z3, Z6
-	VMOVSLDUP      128(DX), Z1
-	VMOVSHDUP      128(DX), Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMULPS         Z3, Z4, Z4
-	VFMADDSUB231PS Z1, Z2, Z4
-	VADDPS         Z6, Z5, Z1
-	VSUBPS         Z6, Z5, Z2
-	VADDPS         Z4, Z7, Z3
-	VSUBPS         Z4, Z7, Z5
-	VADDPS         Z3, Z1, Z4
-	VSUBPS         Z3, Z1, Z1
-	VPERMILPS      $0xb1, Z5, Z3
-	VMOVUPS        Z3, Z5
-	VFMSUBADD231PS Z0, Z2, Z3
-	VFMADDSUB231PS Z0, Z2, Z5
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z4, K1, (AX)
-	VMOVUPD        Z3, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z5, K1, (AX)(DI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN4cAVX512Fwd_tail4
+	VMOVUPS        (CX), X9
+	VINSERTF128    $0x01, 64(CX), Y9, Y9
+	VMOVUPS        32(CX), X10
+	VINSERTF128    $0x01, 96(CX), Y10, Y10
+	VMOVUPS        16(CX), X11
+	VINSERTF128    $0x01, 80(CX), Y11, Y11
+	VMOVUPS        48(CX), X12
+	VINSERTF128    $0x01, 112(CX), Y12, Y12
+	VUNPCKLPD      Y10, Y9, Y1
+	VUNPCKHPD      Y10, Y9, Y2
+	VUNPCKLPD      Y12, Y11, Y3
+	VUNPCKHPD      Y12, Y11, Y4
+	VMOVSLDUP      (DX), Y5
+	VMOVSHDUP      (DX), Y6
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMADDSUB231PS Y5, Y2, Y7
+	VMOVSLDUP      64(DX), Y2
+	VMOVSHDUP      64(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMADDSUB231PS Y2, Y3, Y6
+	VMOVSLDUP      128(DX), Y2
+	VMOVSHDUP      128(DX), Y3
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMADDSUB231PS Y2, Y4, Y5
+	VADDPS         Y6, Y1, Y2
+	VSUBPS         Y6, Y1, Y1
+	VADDPS         Y5, Y7, Y3
+	VSUBPS         Y5, Y7, Y5
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VPERMILPS      $0xb1, Y5, Y3
+	VMOVUPS        Y3, Y5
+	VFMSUBADD231PS Y0, Y1, Y3
+	VFMADDSUB231PS Y0, Y1, Y5
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
+	VMOVUPS        Y5, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN4cAVX512Fwd_done:
+fftMixN4cAVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4cAVX512Fwd_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X2, X7
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X2, X3, X6
+	VMOVSLDUP      128(DX), X2
+	VMOVSHDUP      128(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMADDSUB231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN4cAVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4cAVX512Fwd_tail1
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X2, X7
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X2, X3, X6
+	VMOVSLDUP      128(DX), X2
+	VMOVSHDUP      128(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMADDSUB231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X4, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X5, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN4cAVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN4AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN4AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -2982,72 +3960,125 @@ fftMixN4AVX512Inv_loop:
 	JNZ            fftMixN4AVX512Inv_loop
 
 fftMixN4AVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN4AVX512Inv_done
-	IMUL3Q         $0x00000004, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z6
-	VMOVAPD        Z1, Z3
-	VPERMI2PD      Z6, Z5, Z3
-	VMOVAPD        Z2, Z4
-	VPERMI2PD      Z6, Z5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z5
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z6
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z6, Z5, Z1
-	VMOVAPD        Z2, Z2
-	VPERMI2PD      Z6, Z5, Z2
-	VSHUFF64X2     $0x44, Z1, Z3, Z5
-	VSHUFF64X2     $0xee, Z1, Z3, Z1
-	VSHUFF64X2     $0x44, Z2, Z4, Z3
-	VSHUFF64X2     $0xee, Z2, Z4, Z2
-	VPERMILPS      $0xb1, Z1, Z4
-	VMULPS         64(DX), Z4, Z4
-	VFMSUBADD231PS (DX), Z1, Z4
-	VPERMILPS      $0xb1, Z3, Z1
-	VMULPS         192(DX), Z1, Z1
-	VFMSUBADD231PS 128(DX), Z3, Z1
-	VPERMILPS      $0xb1, Z2, Z3
-	VMULPS         320(DX), Z3, Z3
-	VFMSUBADD231PS 256(DX), Z2, Z3
-	VADDPS         Z1, Z5, Z2
-	VSUBPS         Z1, Z5, Z1
-	VADDPS         Z3, Z4, Z5
-	VSUBPS         Z3, Z4, Z4
-	VADDPS         Z5, Z2, Z3
-	VSUBPS         Z5, Z2, Z2
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z4, Z5
-	VFMSUBADD231PS Z0, Z1, Z4
-	VFMADDSUB231PS Z0, Z1, Z5
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z5, K1, (AX)(SI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*2)
-	VMOVUPD        Z4, K1, (AX)(DI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN4AVX512Inv_tail4
+	VMOVUPS        (CX), X9
+	VINSERTF128    $0x01, 64(CX), Y9, Y9
+	VMOVUPS        32(CX), X10
+	VINSERTF128    $0x01, 96(CX), Y10, Y10
+	VMOVUPS        16(CX), X11
+	VINSERTF128    $0x01, 80(CX), Y11, Y11
+	VMOVUPS        48(CX), X12
+	VINSERTF128    $0x01, 112(CX), Y12, Y12
+	VUNPCKLPD      Y10, Y9, Y1
+	VUNPCKHPD      Y10, Y9, Y2
+	VUNPCKLPD      Y12, Y11, Y3
+	VUNPCKHPD      Y12, Y11, Y4
+	VPERMILPS      $0xb1, Y2, Y5
+	VMULPS         64(DX), Y5, Y5
+	VFMSUBADD231PS (DX), Y2, Y5
+	VPERMILPS      $0xb1, Y3, Y2
+	VMULPS         192(DX), Y2, Y2
+	VFMSUBADD231PS 128(DX), Y3, Y2
+	VPERMILPS      $0xb1, Y4, Y3
+	VMULPS         320(DX), Y3, Y3
+	VFMSUBADD231PS 256(DX), Y4, Y3
+	VADDPS         Y2, Y1, Y4
+	VSUBPS         Y2, Y1, Y1
+	VADDPS         Y3, Y5, Y2
+	VSUBPS         Y3, Y5, Y5
+	VADDPS         Y2, Y4, Y3
+	VSUBPS         Y2, Y4, Y2
+	VPERMILPS      $0xb1, Y5, Y4
+	VMOVUPS        Y4, Y5
+	VFMSUBADD231PS Y0, Y1, Y4
+	VFMADDSUB231PS Y0, Y1, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN4AVX512Inv_done:
+fftMixN4AVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4AVX512Inv_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         64(DX), X5, X5
+	VFMSUBADD231PS (DX), X2, X5
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         192(DX), X2, X2
+	VFMSUBADD231PS 128(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         320(DX), X3, X3
+	VFMSUBADD231PS 256(DX), X4, X3
+	VADDPS         X2, X1, X4
+	VSUBPS         X2, X1, X1
+	VADDPS         X3, X5, X2
+	VSUBPS         X3, X5, X5
+	VADDPS         X2, X4, X3
+	VSUBPS         X2, X4, X2
+	VPERMILPS      $0xb1, X5, X4
+	VMOVUPS        X4, X5
+	VFMSUBADD231PS X0, X1, X4
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X5, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN4AVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4AVX512Inv_tail1
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VPERMILPS      $0xb1, X2, X5
+	VMULPS         64(DX), X5, X5
+	VFMSUBADD231PS (DX), X2, X5
+	VPERMILPS      $0xb1, X3, X2
+	VMULPS         192(DX), X2, X2
+	VFMSUBADD231PS 128(DX), X3, X2
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         320(DX), X3, X3
+	VFMSUBADD231PS 256(DX), X4, X3
+	VADDPS         X2, X1, X4
+	VSUBPS         X2, X1, X1
+	VADDPS         X3, X5, X2
+	VSUBPS         X3, X5, X5
+	VADDPS         X2, X4, X3
+	VSUBPS         X2, X4, X2
+	VPERMILPS      $0xb1, X5, X4
+	VMOVUPS        X4, X5
+	VFMSUBADD231PS X0, X1, X4
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X3, (AX)
+	VMOVSD         X5, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X4, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN4AVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN4cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fftMixN4cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ      out+0(FP), AX
 	MOVQ      in+8(FP), CX
@@ -3084,9 +4115,9 @@ fftMixN4cAVX512Inv_loop:
 	VSHUFF64X2     $0xee, Z6, Z4, Z4
 	VMOVSLDUP      (DX), Z6
 	VMOVSHDUP      (DX), Z8
-	VPERMILPS      $0xb1, Z3, Z9
-	VMULPS         Z8, Z9, Z9
-	VFMSUBADD231PS Z6, Z3, Z9
+	VPERMILPS      $0xb1, Z3, Z13
+	VMULPS         Z8, Z13, Z13
+	VFMSUBADD231PS Z6, Z3, Z13
 	VMOVSLDUP      64(DX), Z3
 	VMOVSHDUP      64(DX), Z6
 	VPERMILPS      $0xb1, Z5, Z8
@@ -3099,8 +4130,8 @@ fftMixN4cAVX512Inv_loop:
 	VFMSUBADD231PS Z3, Z4, Z6
 	VADDPS         Z8, Z7, Z3
 	VSUBPS         Z8, Z7, Z4
-	VADDPS         Z6, Z9, Z5
-	VSUBPS         Z6, Z9, Z7
+	VADDPS         Z6, Z13, Z5
+	VSUBPS         Z6, Z13, Z7
 	VADDPS         Z5, Z3, Z6
 	VSUBPS         Z5, Z3, Z3
 	VPERMILPS      $0xb1, Z7, Z5
@@ -3118,78 +4149,143 @@ fftMixN4cAVX512Inv_loop:
 	JNZ            fftMixN4cAVX512Inv_loop
 
 fftMixN4cAVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN4cAVX512Inv_done
-	IMUL3Q         $0x00000004, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z6
-	VMOVAPD        Z1, Z3
-	VPERMI2PD      Z6, Z5, Z3
-	VMOVAPD        Z2, Z4
-	VPERMI2PD      Z6, Z5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z5
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z6
-	VMOVAPD        Z1, Z1
-	VPERMI2PD      Z6, Z5, Z1
-	VMOVAPD        Z2, Z2
-	VPERMI2PD      Z6, Z5, Z2
-	VSHUFF64X2     $0x44, Z1, Z3, Z5
-	VSHUFF64X2     $0xee, Z1, Z3, Z1
-	VSHUFF64X2     $0x44, Z2, Z4, Z3
-	VSHUFF64X2     $0xee, Z2, Z4, Z2
-	VMOVSLDUP      (DX), Z4
-	VMOVSHDUP      (DX), Z6
-	VPERMILPS      $0xb1, Z1, Z7
-	VMULPS         Z6, Z7, Z7
-	VFMSUBADD231PS Z4, Z1, Z7
-	VMOVSLDUP      64(DX), Z1
-	VMOVSHDUP      64(DX), Z4
-	VPERMILPS      $0xb1, Z3, Z6
-	VMULPS         Z4, Z6, Z6
-	VFMSUBADD231PS Z1, Z3, Z6
-	VMOVSLDUP      128(DX), Z1
-	VMOVSHDUP      128(DX), Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMULPS         Z3, Z4, Z4
-	VFMSUBADD231PS Z1, Z2, Z4
-	VADDPS         Z6, Z5, Z1
-	VSUBPS         Z6, Z5, Z2
-	VADDPS         Z4, Z7, Z3
-	VSUBPS         Z4, Z7, Z5
-	VADDPS         Z3, Z1, Z4
-	VSUBPS         Z3, Z1, Z1
-	VPERMILPS      $0xb1, Z5, Z3
-	VMOVUPS        Z3, Z5
-	VFMSUBADD231PS Z0, Z2, Z3
-	VFMADDSUB231PS Z0, Z2, Z5
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z4, K1, (AX)
-	VMOVUPD        Z5, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z3, K1, (AX)(DI*1)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN4cAVX512Inv_tail4
+	VMOVUPS        (CX), X9
+	VINSERTF128    $0x01, 64(CX), Y9, Y9
+	VMOVUPS        32(CX), X10
+	VINSERTF128    $0x01, 96(CX), Y10, Y10
+	VMOVUPS        16(CX), X11
+	VINSERTF128    $0x01, 80(CX), Y11, Y11
+	VMOVUPS        48(CX), X12
+	VINSERTF128    $0x01, 112(CX), Y12, Y12
+	VUNPCKLPD      Y10, Y9, Y1
+	VUNPCKHPD      Y10, Y9, Y2
+	VUNPCKLPD      Y12, Y11, Y3
+	VUNPCKHPD      Y12, Y11, Y4
+	VMOVSLDUP      (DX), Y5
+	VMOVSHDUP      (DX), Y6
+	VPERMILPS      $0xb1, Y2, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMSUBADD231PS Y5, Y2, Y7
+	VMOVSLDUP      64(DX), Y2
+	VMOVSHDUP      64(DX), Y5
+	VPERMILPS      $0xb1, Y3, Y6
+	VMULPS         Y5, Y6, Y6
+	VFMSUBADD231PS Y2, Y3, Y6
+	VMOVSLDUP      128(DX), Y2
+	VMOVSHDUP      128(DX), Y3
+	VPERMILPS      $0xb1, Y4, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMSUBADD231PS Y2, Y4, Y5
+	VADDPS         Y6, Y1, Y2
+	VSUBPS         Y6, Y1, Y1
+	VADDPS         Y5, Y7, Y3
+	VSUBPS         Y5, Y7, Y5
+	VADDPS         Y3, Y2, Y4
+	VSUBPS         Y3, Y2, Y2
+	VPERMILPS      $0xb1, Y5, Y3
+	VMOVUPS        Y3, Y5
+	VFMSUBADD231PS Y0, Y1, Y3
+	VFMADDSUB231PS Y0, Y1, Y5
+	VMOVUPS        Y4, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
+	VMOVUPS        Y3, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN4cAVX512Inv_done:
+fftMixN4cAVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN4cAVX512Inv_tail2
+	VMOVSD         (CX), X1
+	VMOVHPS        32(CX), X1, X1
+	VMOVSD         8(CX), X2
+	VMOVHPS        40(CX), X2, X2
+	VMOVSD         16(CX), X3
+	VMOVHPS        48(CX), X3, X3
+	VMOVSD         24(CX), X4
+	VMOVHPS        56(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X2, X7
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X2, X3, X6
+	VMOVSLDUP      128(DX), X2
+	VMOVSHDUP      128(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMSUBADD231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X5, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
+	VMOVUPS        X3, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN4cAVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN4cAVX512Inv_tail1
+	VMOVSD         (CX), X1
+	VMOVSD         8(CX), X2
+	VMOVSD         16(CX), X3
+	VMOVSD         24(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X2, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X2, X7
+	VMOVSLDUP      64(DX), X2
+	VMOVSHDUP      64(DX), X5
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X2, X3, X6
+	VMOVSLDUP      128(DX), X2
+	VMOVSHDUP      128(DX), X3
+	VPERMILPS      $0xb1, X4, X5
+	VMULPS         X3, X5, X5
+	VFMSUBADD231PS X2, X4, X5
+	VADDPS         X6, X1, X2
+	VSUBPS         X6, X1, X1
+	VADDPS         X5, X7, X3
+	VSUBPS         X5, X7, X5
+	VADDPS         X3, X2, X4
+	VSUBPS         X3, X2, X2
+	VPERMILPS      $0xb1, X5, X3
+	VMOVUPS        X3, X5
+	VFMSUBADD231PS X0, X1, X3
+	VFMADDSUB231PS X0, X1, X5
+	VMOVSD         X4, (AX)
+	VMOVSD         X5, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         X3, (AX)(DI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN4cAVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3300,105 +4396,182 @@ fftMixN5AVX512Fwd_loop:
 	JNZ            fftMixN5AVX512Fwd_loop
 
 fftMixN5AVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN5AVX512Fwd_done
-	IMUL3Q         $0x00000005, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      (CX), K5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      64(CX), K5, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      128(CX), K5, Z6
-	MOVQ           R8, R9
-	SHRQ           $0x18, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      192(CX), K5, Z7
-	SHRQ           $0x20, R8
-	KMOVQ          R8, K5
-	VMOVUPD.Z      256(CX), K5, Z8
-	VBLENDMPD      Z7, Z4, K1, Z18
-	VBLENDMPD      Z5, Z18, K2, Z18
-	VBLENDMPD      Z8, Z18, K3, Z18
-	VBLENDMPD      Z6, Z18, K4, Z18
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
-	VPERMPD        Z18, Z9, Z9
-	VBLENDMPD      Z4, Z6, K1, Z19
-	VBLENDMPD      Z7, Z19, K2, Z19
-	VBLENDMPD      Z5, Z19, K3, Z19
-	VBLENDMPD      Z8, Z19, K4, Z19
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
-	VPERMPD        Z19, Z10, Z10
-	VBLENDMPD      Z6, Z8, K1, Z20
-	VBLENDMPD      Z4, Z20, K2, Z20
-	VBLENDMPD      Z7, Z20, K3, Z20
-	VBLENDMPD      Z5, Z20, K4, Z20
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
-	VPERMPD        Z20, Z11, Z11
-	VBLENDMPD      Z8, Z5, K1, Z21
-	VBLENDMPD      Z6, Z21, K2, Z21
-	VBLENDMPD      Z4, Z21, K3, Z21
-	VBLENDMPD      Z7, Z21, K4, Z21
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
-	VPERMPD        Z21, Z12, Z12
-	VBLENDMPD      Z5, Z7, K1, Z22
-	VBLENDMPD      Z8, Z22, K2, Z22
-	VBLENDMPD      Z6, Z22, K3, Z22
-	VBLENDMPD      Z4, Z22, K4, Z22
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z22, Z4, Z4
-	VPERMILPS      $0xb1, Z10, Z5
-	VMULPS         64(DX), Z5, Z5
-	VFMADDSUB231PS (DX), Z10, Z5
-	VPERMILPS      $0xb1, Z11, Z6
-	VMULPS         192(DX), Z6, Z6
-	VFMADDSUB231PS 128(DX), Z11, Z6
-	VPERMILPS      $0xb1, Z12, Z7
-	VMULPS         320(DX), Z7, Z7
-	VFMADDSUB231PS 256(DX), Z12, Z7
-	VPERMILPS      $0xb1, Z4, Z8
-	VMULPS         448(DX), Z8, Z8
-	VFMADDSUB231PS 384(DX), Z4, Z8
-	VADDPS         Z8, Z5, Z4
-	VADDPS         Z7, Z6, Z10
-	VSUBPS         Z8, Z5, Z5
-	VSUBPS         Z7, Z6, Z7
-	VADDPS         Z4, Z9, Z6
-	VADDPS         Z10, Z6, Z6
-	VMOVUPS        Z9, Z8
-	VFMADD231PS    Z0, Z4, Z8
-	VFMADD231PS    Z1, Z10, Z8
-	VMOVUPS        Z9, Z9
-	VFMADD231PS    Z1, Z4, Z9
-	VFMADD231PS    Z0, Z10, Z9
-	VPERMILPS      $0xb1, Z5, Z5
-	VPERMILPS      $0xb1, Z7, Z7
-	VMULPS         Z2, Z5, Z0
-	VFMADD231PS    Z3, Z7, Z0
-	VMULPS         Z3, Z5, Z1
-	VFNMADD231PS   Z2, Z7, Z1
-	VADDPS         Z0, Z8, Z2
-	VSUBPS         Z0, Z8, Z3
-	VADDPS         Z1, Z9, Z0
-	VSUBPS         Z1, Z9, Z1
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z6, K1, (AX)
-	VMOVUPD        Z2, K1, (AX)(SI*1)
-	VMOVUPD        Z0, K1, (AX)(SI*2)
-	VMOVUPD        Z1, K1, (AX)(DI*1)
-	VMOVUPD        Z3, K1, (AX)(SI*4)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN5AVX512Fwd_tail4
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VPERMILPS      $0xb1, Y10, Y6
+	VMULPS         64(DX), Y6, Y6
+	VFMADDSUB231PS (DX), Y10, Y6
+	VPERMILPS      $0xb1, Y11, Y7
+	VMULPS         192(DX), Y7, Y7
+	VFMADDSUB231PS 128(DX), Y11, Y7
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         320(DX), Y8, Y8
+	VFMADDSUB231PS 256(DX), Y4, Y8
+	VPERMILPS      $0xb1, Y5, Y4
+	VMULPS         448(DX), Y4, Y4
+	VFMADDSUB231PS 384(DX), Y5, Y4
+	VADDPS         Y4, Y6, Y5
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y4, Y6, Y4
+	VSUBPS         Y8, Y7, Y7
+	VADDPS         Y5, Y9, Y6
+	VADDPS         Y10, Y6, Y6
+	VMOVUPS        Y9, Y8
+	VFMADD231PS    Y0, Y5, Y8
+	VFMADD231PS    Y1, Y10, Y8
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y5, Y9
+	VFMADD231PS    Y0, Y10, Y9
+	VPERMILPS      $0xb1, Y4, Y4
+	VPERMILPS      $0xb1, Y7, Y7
+	VMULPS         Y2, Y4, Y5
+	VFMADD231PS    Y3, Y7, Y5
+	VMULPS         Y3, Y4, Y4
+	VFNMADD231PS   Y2, Y7, Y4
+	VADDPS         Y5, Y8, Y7
+	VSUBPS         Y5, Y8, Y8
+	VADDPS         Y4, Y9, Y5
+	VSUBPS         Y4, Y9, Y4
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y7, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN5AVX512Fwd_done:
+fftMixN5AVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5AVX512Fwd_tail2
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         64(DX), X9, X9
+	VFMADDSUB231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         192(DX), X5, X5
+	VFMADDSUB231PS 128(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         320(DX), X6, X6
+	VFMADDSUB231PS 256(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         448(DX), X7, X7
+	VFMADDSUB231PS 384(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X8
+	VFMADD231PS    X3, X6, X8
+	VMULPS         X3, X7, X7
+	VFNMADD231PS   X2, X6, X7
+	VADDPS         X8, X9, X6
+	VSUBPS         X8, X9, X9
+	VADDPS         X7, X4, X8
+	VSUBPS         X7, X4, X4
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X6, (AX)(SI*1)
+	VMOVUPS        X8, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	VMOVUPS        X9, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN5AVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5AVX512Fwd_tail1
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         64(DX), X9, X9
+	VFMADDSUB231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         192(DX), X5, X5
+	VFMADDSUB231PS 128(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         320(DX), X6, X6
+	VFMADDSUB231PS 256(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         448(DX), X7, X7
+	VFMADDSUB231PS 384(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X6, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X6, X1
+	VADDPS         X0, X9, X2
+	VSUBPS         X0, X9, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X5, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
+	VMOVSD         X1, (AX)(DI*1)
+	VMOVSD         X3, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN5AVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -3453,7 +4626,7 @@ DATA mixn_perm_5_4<>+56(SB)/8, $0x0000000000000007
 GLOBL mixn_perm_5_4<>(SB), RODATA|NOPTR, $64
 
 // func fftMixN5cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3572,118 +4745,211 @@ fftMixN5cAVX512Fwd_loop:
 	JNZ            fftMixN5cAVX512Fwd_loop
 
 fftMixN5cAVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN5cAVX512Fwd_done
-	IMUL3Q         $0x00000005, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      (CX), K5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      64(CX), K5, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      128(CX), K5, Z6
-	MOVQ           R8, R9
-	SHRQ           $0x18, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      192(CX), K5, Z7
-	SHRQ           $0x20, R8
-	KMOVQ          R8, K5
-	VMOVUPD.Z      256(CX), K5, Z8
-	VBLENDMPD      Z7, Z4, K1, Z18
-	VBLENDMPD      Z5, Z18, K2, Z18
-	VBLENDMPD      Z8, Z18, K3, Z18
-	VBLENDMPD      Z6, Z18, K4, Z18
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
-	VPERMPD        Z18, Z9, Z9
-	VBLENDMPD      Z4, Z6, K1, Z19
-	VBLENDMPD      Z7, Z19, K2, Z19
-	VBLENDMPD      Z5, Z19, K3, Z19
-	VBLENDMPD      Z8, Z19, K4, Z19
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
-	VPERMPD        Z19, Z10, Z10
-	VBLENDMPD      Z6, Z8, K1, Z20
-	VBLENDMPD      Z4, Z20, K2, Z20
-	VBLENDMPD      Z7, Z20, K3, Z20
-	VBLENDMPD      Z5, Z20, K4, Z20
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
-	VPERMPD        Z20, Z11, Z11
-	VBLENDMPD      Z8, Z5, K1, Z21
-	VBLENDMPD      Z6, Z21, K2, Z21
-	VBLENDMPD      Z4, Z21, K3, Z21
-	VBLENDMPD      Z7, Z21, K4, Z21
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
-	VPERMPD        Z21, Z12, Z12
-	VBLENDMPD      Z5, Z7, K1, Z22
-	VBLENDMPD      Z8, Z22, K2, Z22
-	VBLENDMPD      Z6, Z22, K3, Z22
-	VBLENDMPD      Z4, Z22, K4, Z22
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z22, Z4, Z4
-	VMOVSLDUP      (DX), Z5
-	VMOVSHDUP      (DX), Z6
-	VPERMILPS      $0xb1, Z10, Z7
-	VMULPS         Z6, Z7, Z7
-	VFMADDSUB231PS Z5, Z10, Z7
-	VMOVSLDUP      64(DX), Z5
-	VMOVSHDUP      64(DX), Z6
-	VPERMILPS      $0xb1, Z11, Z8
-	VMULPS         Z6, Z8, Z8
-	VFMADDSUB231PS Z5, Z11, Z8
-	VMOVSLDUP      128(DX), Z5
-	VMOVSHDUP      128(DX), Z6
-	VPERMILPS      $0xb1, Z12, Z10
-	VMULPS         Z6, Z10, Z10
-	VFMADDSUB231PS Z5, Z12, Z10
-	VMOVSLDUP      192(DX), Z5
-	VMOVSHDUP      192(DX), Z6
-	VPERMILPS      $0xb1, Z4, Z11
-	VMULPS         Z6, Z11, Z11
-	VFMADDSUB231PS Z5, Z4, Z11
-	VADDPS         Z11, Z7, Z4
-	VADDPS         Z10, Z8, Z5
-	VSUBPS         Z11, Z7, Z6
-	VSUBPS         Z10, Z8, Z8
-	VADDPS         Z4, Z9, Z7
-	VADDPS         Z5, Z7, Z7
-	VMOVUPS        Z9, Z10
-	VFMADD231PS    Z0, Z4, Z10
-	VFMADD231PS    Z1, Z5, Z10
-	VMOVUPS        Z9, Z9
-	VFMADD231PS    Z1, Z4, Z9
-	VFMADD231PS    Z0, Z5, Z9
-	VPERMILPS      $0xb1, Z6, Z6
-	VPERMILPS      $0xb1, Z8, Z8
-	VMULPS         Z2, Z6, Z0
-	VFMADD231PS    Z3, Z8, Z0
-	VMULPS         Z3, Z6, Z1
-	VFNMADD231PS   Z2, Z8, Z1
-	VADDPS         Z0, Z10, Z2
-	VSUBPS         Z0, Z10, Z3
-	VADDPS         Z1, Z9, Z0
-	VSUBPS         Z1, Z9, Z1
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z7, K1, (AX)
-	VMOVUPD        Z2, K1, (AX)(SI*1)
-	VMOVUPD        Z0, K1, (AX)(SI*2)
-	VMOVUPD        Z1, K1, (AX)(DI*1)
-	VMOVUPD        Z3, K1, (AX)(SI*4)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN5cAVX512Fwd_tail4
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VMOVSLDUP      (DX), Y6
+	VMOVSHDUP      (DX), Y7
+	VPERMILPS      $0xb1, Y10, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMADDSUB231PS Y6, Y10, Y8
+	VMOVSLDUP      64(DX), Y6
+	VMOVSHDUP      64(DX), Y7
+	VPERMILPS      $0xb1, Y11, Y10
+	VMULPS         Y7, Y10, Y10
+	VFMADDSUB231PS Y6, Y11, Y10
+	VMOVSLDUP      128(DX), Y6
+	VMOVSHDUP      128(DX), Y7
+	VPERMILPS      $0xb1, Y4, Y11
+	VMULPS         Y7, Y11, Y11
+	VFMADDSUB231PS Y6, Y4, Y11
+	VMOVSLDUP      192(DX), Y4
+	VMOVSHDUP      192(DX), Y6
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMADDSUB231PS Y4, Y5, Y7
+	VADDPS         Y7, Y8, Y4
+	VADDPS         Y11, Y10, Y5
+	VSUBPS         Y7, Y8, Y6
+	VSUBPS         Y11, Y10, Y8
+	VADDPS         Y4, Y9, Y7
+	VADDPS         Y5, Y7, Y7
+	VMOVUPS        Y9, Y10
+	VFMADD231PS    Y0, Y4, Y10
+	VFMADD231PS    Y1, Y5, Y10
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y4, Y9
+	VFMADD231PS    Y0, Y5, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VPERMILPS      $0xb1, Y8, Y8
+	VMULPS         Y2, Y6, Y4
+	VFMADD231PS    Y3, Y8, Y4
+	VMULPS         Y3, Y6, Y5
+	VFNMADD231PS   Y2, Y8, Y5
+	VADDPS         Y4, Y10, Y6
+	VSUBPS         Y4, Y10, Y8
+	VADDPS         Y5, Y9, Y4
+	VSUBPS         Y5, Y9, Y5
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y6, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	VMOVUPS        Y5, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN5cAVX512Fwd_done:
+fftMixN5cAVX512Fwd_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5cAVX512Fwd_tail2
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMADDSUB231PS X9, X5, X11
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMADDSUB231PS X5, X6, X10
+	VMOVSLDUP      128(DX), X5
+	VMOVSHDUP      128(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMADDSUB231PS X5, X7, X9
+	VMOVSLDUP      192(DX), X5
+	VMOVSHDUP      192(DX), X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X5
+	VFMADD231PS    X3, X9, X5
+	VMULPS         X3, X7, X6
+	VFNMADD231PS   X2, X9, X6
+	VADDPS         X5, X10, X7
+	VSUBPS         X5, X10, X9
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VMOVUPS        X8, (AX)
+	VMOVUPS        X7, (AX)(SI*1)
+	VMOVUPS        X5, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	VMOVUPS        X9, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN5cAVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5cAVX512Fwd_tail1
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMADDSUB231PS X9, X5, X11
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMADDSUB231PS X5, X6, X10
+	VMOVSLDUP      128(DX), X5
+	VMOVSHDUP      128(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMADDSUB231PS X5, X7, X9
+	VMOVSLDUP      192(DX), X5
+	VMOVSHDUP      192(DX), X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X9, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X9, X1
+	VADDPS         X0, X10, X2
+	VSUBPS         X0, X10, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X8, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
+	VMOVSD         X1, (AX)(DI*1)
+	VMOVSD         X3, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN5cAVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -3794,110 +5060,187 @@ fftMixN5AVX512Inv_loop:
 	JNZ            fftMixN5AVX512Inv_loop
 
 fftMixN5AVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN5AVX512Inv_done
-	IMUL3Q         $0x00000005, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      (CX), K5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      64(CX), K5, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      128(CX), K5, Z6
-	MOVQ           R8, R9
-	SHRQ           $0x18, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      192(CX), K5, Z7
-	SHRQ           $0x20, R8
-	KMOVQ          R8, K5
-	VMOVUPD.Z      256(CX), K5, Z8
-	VBLENDMPD      Z7, Z4, K1, Z18
-	VBLENDMPD      Z5, Z18, K2, Z18
-	VBLENDMPD      Z8, Z18, K3, Z18
-	VBLENDMPD      Z6, Z18, K4, Z18
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
-	VPERMPD        Z18, Z9, Z9
-	VBLENDMPD      Z4, Z6, K1, Z19
-	VBLENDMPD      Z7, Z19, K2, Z19
-	VBLENDMPD      Z5, Z19, K3, Z19
-	VBLENDMPD      Z8, Z19, K4, Z19
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
-	VPERMPD        Z19, Z10, Z10
-	VBLENDMPD      Z6, Z8, K1, Z20
-	VBLENDMPD      Z4, Z20, K2, Z20
-	VBLENDMPD      Z7, Z20, K3, Z20
-	VBLENDMPD      Z5, Z20, K4, Z20
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
-	VPERMPD        Z20, Z11, Z11
-	VBLENDMPD      Z8, Z5, K1, Z21
-	VBLENDMPD      Z6, Z21, K2, Z21
-	VBLENDMPD      Z4, Z21, K3, Z21
-	VBLENDMPD      Z7, Z21, K4, Z21
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
-	VPERMPD        Z21, Z12, Z12
-	VBLENDMPD      Z5, Z7, K1, Z22
-	VBLENDMPD      Z8, Z22, K2, Z22
-	VBLENDMPD      Z6, Z22, K3, Z22
-	VBLENDMPD      Z4, Z22, K4, Z22
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z22, Z4, Z4
-	VPERMILPS      $0xb1, Z10, Z5
-	VMULPS         64(DX), Z5, Z5
-	VFMSUBADD231PS (DX), Z10, Z5
-	VPERMILPS      $0xb1, Z11, Z6
-	VMULPS         192(DX), Z6, Z6
-	VFMSUBADD231PS 128(DX), Z11, Z6
-	VPERMILPS      $0xb1, Z12, Z7
-	VMULPS         320(DX), Z7, Z7
-	VFMSUBADD231PS 256(DX), Z12, Z7
-	VPERMILPS      $0xb1, Z4, Z8
-	VMULPS         448(DX), Z8, Z8
-	VFMSUBADD231PS 384(DX), Z4, Z8
-	VADDPS         Z8, Z5, Z4
-	VADDPS         Z7, Z6, Z10
-	VSUBPS         Z8, Z5, Z5
-	VSUBPS         Z7, Z6, Z7
-	VADDPS         Z4, Z9, Z6
-	VADDPS         Z10, Z6, Z6
-	VMOVUPS        Z9, Z8
-	VFMADD231PS    Z0, Z4, Z8
-	VFMADD231PS    Z1, Z10, Z8
-	VMOVUPS        Z9, Z9
-	VFMADD231PS    Z1, Z4, Z9
-	VFMADD231PS    Z0, Z10, Z9
-	VPERMILPS      $0xb1, Z5, Z5
-	VPERMILPS      $0xb1, Z7, Z7
-	VMULPS         Z2, Z5, Z0
-	VFMADD231PS    Z3, Z7, Z0
-	VMULPS         Z3, Z5, Z1
-	VFNMADD231PS   Z2, Z7, Z1
-	VADDPS         Z0, Z8, Z2
-	VSUBPS         Z0, Z8, Z3
-	VADDPS         Z1, Z9, Z0
-	VSUBPS         Z1, Z9, Z1
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z6, K1, (AX)
-	VMOVUPD        Z3, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z0, K1, (AX)(DI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*4)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN5AVX512Inv_tail4
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VPERMILPS      $0xb1, Y10, Y6
+	VMULPS         64(DX), Y6, Y6
+	VFMSUBADD231PS (DX), Y10, Y6
+	VPERMILPS      $0xb1, Y11, Y7
+	VMULPS         192(DX), Y7, Y7
+	VFMSUBADD231PS 128(DX), Y11, Y7
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         320(DX), Y8, Y8
+	VFMSUBADD231PS 256(DX), Y4, Y8
+	VPERMILPS      $0xb1, Y5, Y4
+	VMULPS         448(DX), Y4, Y4
+	VFMSUBADD231PS 384(DX), Y5, Y4
+	VADDPS         Y4, Y6, Y5
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y4, Y6, Y4
+	VSUBPS         Y8, Y7, Y7
+	VADDPS         Y5, Y9, Y6
+	VADDPS         Y10, Y6, Y6
+	VMOVUPS        Y9, Y8
+	VFMADD231PS    Y0, Y5, Y8
+	VFMADD231PS    Y1, Y10, Y8
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y5, Y9
+	VFMADD231PS    Y0, Y10, Y9
+	VPERMILPS      $0xb1, Y4, Y4
+	VPERMILPS      $0xb1, Y7, Y7
+	VMULPS         Y2, Y4, Y5
+	VFMADD231PS    Y3, Y7, Y5
+	VMULPS         Y3, Y4, Y4
+	VFNMADD231PS   Y2, Y7, Y4
+	VADDPS         Y5, Y8, Y7
+	VSUBPS         Y5, Y8, Y8
+	VADDPS         Y4, Y9, Y5
+	VSUBPS         Y4, Y9, Y4
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	VMOVUPS        Y5, (AX)(DI*1)
+	VMOVUPS        Y7, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN5AVX512Inv_done:
+fftMixN5AVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5AVX512Inv_tail2
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         64(DX), X9, X9
+	VFMSUBADD231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         192(DX), X5, X5
+	VFMSUBADD231PS 128(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         320(DX), X6, X6
+	VFMSUBADD231PS 256(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         448(DX), X7, X7
+	VFMSUBADD231PS 384(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X8
+	VFMADD231PS    X3, X6, X8
+	VMULPS         X3, X7, X7
+	VFNMADD231PS   X2, X6, X7
+	VADDPS         X8, X9, X6
+	VSUBPS         X8, X9, X9
+	VADDPS         X7, X4, X8
+	VSUBPS         X7, X4, X4
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X9, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	VMOVUPS        X8, (AX)(DI*1)
+	VMOVUPS        X6, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN5AVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5AVX512Inv_tail1
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         64(DX), X9, X9
+	VFMSUBADD231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         192(DX), X5, X5
+	VFMSUBADD231PS 128(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         320(DX), X6, X6
+	VFMSUBADD231PS 256(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         448(DX), X7, X7
+	VFMSUBADD231PS 384(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X6, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X6, X1
+	VADDPS         X0, X9, X2
+	VSUBPS         X0, X9, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X5, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X1, (AX)(SI*2)
+	VMOVSD         X0, (AX)(DI*1)
+	VMOVSD         X2, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN5AVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fftMixN5cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -4016,113 +5359,206 @@ fftMixN5cAVX512Inv_loop:
 	JNZ            fftMixN5cAVX512Inv_loop
 
 fftMixN5cAVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fftMixN5cAVX512Inv_done
-	IMUL3Q         $0x00000005, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      (CX), K5, Z4
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      64(CX), K5, Z5
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      128(CX), K5, Z6
-	MOVQ           R8, R9
-	SHRQ           $0x18, R9
-	KMOVQ          R9, K5
-	VMOVUPD.Z      192(CX), K5, Z7
-	SHRQ           $0x20, R8
-	KMOVQ          R8, K5
-	VMOVUPD.Z      256(CX), K5, Z8
-	VBLENDMPD      Z7, Z4, K1, Z18
-	VBLENDMPD      Z5, Z18, K2, Z18
-	VBLENDMPD      Z8, Z18, K3, Z18
-	VBLENDMPD      Z6, Z18, K4, Z18
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z9
-	VPERMPD        Z18, Z9, Z9
-	VBLENDMPD      Z4, Z6, K1, Z19
-	VBLENDMPD      Z7, Z19, K2, Z19
-	VBLENDMPD      Z5, Z19, K3, Z19
-	VBLENDMPD      Z8, Z19, K4, Z19
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z10
-	VPERMPD        Z19, Z10, Z10
-	VBLENDMPD      Z6, Z8, K1, Z20
-	VBLENDMPD      Z4, Z20, K2, Z20
-	VBLENDMPD      Z7, Z20, K3, Z20
-	VBLENDMPD      Z5, Z20, K4, Z20
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z11
-	VPERMPD        Z20, Z11, Z11
-	VBLENDMPD      Z8, Z5, K1, Z21
-	VBLENDMPD      Z6, Z21, K2, Z21
-	VBLENDMPD      Z4, Z21, K3, Z21
-	VBLENDMPD      Z7, Z21, K4, Z21
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z12
-	VPERMPD        Z21, Z12, Z12
-	VBLENDMPD      Z5, Z7, K1, Z22
-	VBLENDMPD      Z8, Z22, K2, Z22
-	VBLENDMPD      Z6, Z22, K3, Z22
-	VBLENDMPD      Z4, Z22, K4, Z22
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z22, Z4, Z4
-	VMOVSLDUP      (DX), Z5
-	VMOVSHDUP      (DX), Z6
-	VPERMILPS      $0xb1, Z10, Z7
-	VMULPS         Z6, Z7, Z7
-	VFMSUBADD231PS Z5, Z10, Z7
-	VMOVSLDUP      64(DX), Z5
-	VMOVSHDUP      64(DX), Z6
-	VPERMILPS      $0xb1, Z11, Z8
-	VMULPS         Z6, Z8, Z8
-	VFMSUBADD231PS Z5, Z11, Z8
-	VMOVSLDUP      128(DX), Z5
-	VMOVSHDUP      128(DX), Z6
-	VPERMILPS      $0xb1, Z12, Z10
-	VMULPS         Z6, Z10, Z10
-	VFMSUBADD231PS Z5, Z12, Z10
-	VMOVSLDUP      192(DX), Z5
-	VMOVSHDUP      192(DX), Z6
-	VPERMILPS      $0xb1, Z4, Z11
-	VMULPS         Z6, Z11, Z11
-	VFMSUBADD231PS Z5, Z4, Z11
-	VADDPS         Z11, Z7, Z4
-	VADDPS         Z10, Z8, Z5
-	VSUBPS         Z11, Z7, Z6
-	VSUBPS         Z10, Z8, Z8
-	VADDPS         Z4, Z9, Z7
-	VADDPS         Z5, Z7, Z7
-	VMOVUPS        Z9, Z10
-	VFMADD231PS    Z0, Z4, Z10
-	VFMADD231PS    Z1, Z5, Z10
-	VMOVUPS        Z9, Z9
-	VFMADD231PS    Z1, Z4, Z9
-	VFMADD231PS    Z0, Z5, Z9
-	VPERMILPS      $0xb1, Z6, Z6
-	VPERMILPS      $0xb1, Z8, Z8
-	VMULPS         Z2, Z6, Z0
-	VFMADD231PS    Z3, Z8, Z0
-	VMULPS         Z3, Z6, Z1
-	VFNMADD231PS   Z2, Z8, Z1
-	VADDPS         Z0, Z10, Z2
-	VSUBPS         Z0, Z10, Z3
-	VADDPS         Z1, Z9, Z0
-	VSUBPS         Z1, Z9, Z1
-	XORL           CX, CX
-	BTSQ           BX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z7, K1, (AX)
-	VMOVUPD        Z3, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z0, K1, (AX)(DI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*4)
+	TESTQ          $0x00000004, BX
+	JZ             fftMixN5cAVX512Inv_tail4
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VMOVSLDUP      (DX), Y6
+	VMOVSHDUP      (DX), Y7
+	VPERMILPS      $0xb1, Y10, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMSUBADD231PS Y6, Y10, Y8
+	VMOVSLDUP      64(DX), Y6
+	VMOVSHDUP      64(DX), Y7
+	VPERMILPS      $0xb1, Y11, Y10
+	VMULPS         Y7, Y10, Y10
+	VFMSUBADD231PS Y6, Y11, Y10
+	VMOVSLDUP      128(DX), Y6
+	VMOVSHDUP      128(DX), Y7
+	VPERMILPS      $0xb1, Y4, Y11
+	VMULPS         Y7, Y11, Y11
+	VFMSUBADD231PS Y6, Y4, Y11
+	VMOVSLDUP      192(DX), Y4
+	VMOVSHDUP      192(DX), Y6
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMSUBADD231PS Y4, Y5, Y7
+	VADDPS         Y7, Y8, Y4
+	VADDPS         Y11, Y10, Y5
+	VSUBPS         Y7, Y8, Y6
+	VSUBPS         Y11, Y10, Y8
+	VADDPS         Y4, Y9, Y7
+	VADDPS         Y5, Y7, Y7
+	VMOVUPS        Y9, Y10
+	VFMADD231PS    Y0, Y4, Y10
+	VFMADD231PS    Y1, Y5, Y10
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y4, Y9
+	VFMADD231PS    Y0, Y5, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VPERMILPS      $0xb1, Y8, Y8
+	VMULPS         Y2, Y6, Y4
+	VFMADD231PS    Y3, Y8, Y4
+	VMULPS         Y3, Y6, Y5
+	VFNMADD231PS   Y2, Y8, Y5
+	VADDPS         Y4, Y10, Y6
+	VSUBPS         Y4, Y10, Y8
+	VADDPS         Y5, Y9, Y4
+	VSUBPS         Y5, Y9, Y5
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	VMOVUPS        Y6, (AX)(SI*4)
+	ADDQ           $0x000000a0, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fftMixN5cAVX512Inv_done:
+fftMixN5cAVX512Inv_tail4:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixN5cAVX512Inv_tail2
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMSUBADD231PS X9, X5, X11
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMSUBADD231PS X5, X6, X10
+	VMOVSLDUP      128(DX), X5
+	VMOVSHDUP      128(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMSUBADD231PS X5, X7, X9
+	VMOVSLDUP      192(DX), X5
+	VMOVSHDUP      192(DX), X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X5
+	VFMADD231PS    X3, X9, X5
+	VMULPS         X3, X7, X6
+	VFNMADD231PS   X2, X9, X6
+	VADDPS         X5, X10, X7
+	VSUBPS         X5, X10, X9
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VMOVUPS        X8, (AX)
+	VMOVUPS        X9, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	VMOVUPS        X7, (AX)(SI*4)
+	ADDQ           $0x00000050, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fftMixN5cAVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixN5cAVX512Inv_tail1
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMSUBADD231PS X9, X5, X11
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMSUBADD231PS X5, X6, X10
+	VMOVSLDUP      128(DX), X5
+	VMOVSHDUP      128(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMSUBADD231PS X5, X7, X9
+	VMOVSLDUP      192(DX), X5
+	VMOVSHDUP      192(DX), X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X9, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X9, X1
+	VADDPS         X0, X10, X2
+	VSUBPS         X0, X10, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X8, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X1, (AX)(SI*2)
+	VMOVSD         X0, (AX)(DI*1)
+	VMOVSD         X2, (AX)(SI*4)
+	ADDQ           $0x00000028, CX
+	ADDQ           $0x00000008, AX
+	ADDQ           $0x00000008, DX
+
+fftMixN5cAVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -4160,10 +5596,8 @@ fft64MixN2AVX2Fwd_loop:
 	JNZ            fft64MixN2AVX2Fwd_loop
 
 fft64MixN2AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2AVX2Fwd_done
-
-fft64MixN2AVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2AVX2Fwd_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VPERMILPD      $0x55, X1, X2
@@ -4176,10 +5610,8 @@ fft64MixN2AVX2Fwd_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2AVX2Fwd_one
 
-fft64MixN2AVX2Fwd_done:
+fft64MixN2AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -4219,10 +5651,8 @@ fft64MixN2cAVX2Fwd_loop:
 	JNZ            fft64MixN2cAVX2Fwd_loop
 
 fft64MixN2cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2cAVX2Fwd_done
-
-fft64MixN2cAVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2cAVX2Fwd_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVDDUP       (DX), X2
@@ -4237,10 +5667,8 @@ fft64MixN2cAVX2Fwd_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2cAVX2Fwd_one
 
-fft64MixN2cAVX2Fwd_done:
+fft64MixN2cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -4278,10 +5706,8 @@ fft64MixN2AVX2Inv_loop:
 	JNZ            fft64MixN2AVX2Inv_loop
 
 fft64MixN2AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2AVX2Inv_done
-
-fft64MixN2AVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2AVX2Inv_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VPERMILPD      $0x55, X1, X2
@@ -4294,10 +5720,8 @@ fft64MixN2AVX2Inv_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2AVX2Inv_one
 
-fft64MixN2AVX2Inv_done:
+fft64MixN2AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -4337,10 +5761,8 @@ fft64MixN2cAVX2Inv_loop:
 	JNZ            fft64MixN2cAVX2Inv_loop
 
 fft64MixN2cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN2cAVX2Inv_done
-
-fft64MixN2cAVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2cAVX2Inv_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVDDUP       (DX), X2
@@ -4355,10 +5777,8 @@ fft64MixN2cAVX2Inv_one:
 	ADDQ           $0x00000020, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN2cAVX2Inv_one
 
-fft64MixN2cAVX2Inv_done:
+fft64MixN2cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -4410,10 +5830,8 @@ fft64MixN3AVX2Fwd_loop:
 	JNZ            fft64MixN3AVX2Fwd_loop
 
 fft64MixN3AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3AVX2Fwd_done
-
-fft64MixN3AVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3AVX2Fwd_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -4439,10 +5857,8 @@ fft64MixN3AVX2Fwd_one:
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3AVX2Fwd_one
 
-fft64MixN3AVX2Fwd_done:
+fft64MixN3AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -4518,10 +5934,8 @@ fft64MixN3cAVX2Fwd_loop:
 	JNZ            fft64MixN3cAVX2Fwd_loop
 
 fft64MixN3cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3cAVX2Fwd_done
-
-fft64MixN3cAVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3cAVX2Fwd_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -4551,10 +5965,8 @@ fft64MixN3cAVX2Fwd_one:
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3cAVX2Fwd_one
 
-fft64MixN3cAVX2Fwd_done:
+fft64MixN3cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -4606,10 +6018,8 @@ fft64MixN3AVX2Inv_loop:
 	JNZ            fft64MixN3AVX2Inv_loop
 
 fft64MixN3AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3AVX2Inv_done
-
-fft64MixN3AVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3AVX2Inv_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -4635,10 +6045,8 @@ fft64MixN3AVX2Inv_one:
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3AVX2Inv_one
 
-fft64MixN3AVX2Inv_done:
+fft64MixN3AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -4694,10 +6102,8 @@ fft64MixN3cAVX2Inv_loop:
 	JNZ            fft64MixN3cAVX2Inv_loop
 
 fft64MixN3cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN3cAVX2Inv_done
-
-fft64MixN3cAVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3cAVX2Inv_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -4727,10 +6133,8 @@ fft64MixN3cAVX2Inv_one:
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN3cAVX2Inv_one
 
-fft64MixN3cAVX2Inv_done:
+fft64MixN3cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -4790,10 +6194,8 @@ fft64MixN4AVX2Fwd_loop:
 	JNZ            fft64MixN4AVX2Fwd_loop
 
 fft64MixN4AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4AVX2Fwd_done
-
-fft64MixN4AVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4AVX2Fwd_tail1
 	VMOVUPD        (CX), X1
 	VMOVUPD        16(CX), X2
 	VMOVUPD        32(CX), X3
@@ -4824,10 +6226,8 @@ fft64MixN4AVX2Fwd_one:
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4AVX2Fwd_one
 
-fft64MixN4AVX2Fwd_done:
+fft64MixN4AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -4903,10 +6303,8 @@ fft64MixN4cAVX2Fwd_loop:
 	JNZ            fft64MixN4cAVX2Fwd_loop
 
 fft64MixN4cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4cAVX2Fwd_done
-
-fft64MixN4cAVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4cAVX2Fwd_tail1
 	VMOVUPD        (CX), X1
 	VMOVUPD        16(CX), X2
 	VMOVUPD        32(CX), X3
@@ -4943,10 +6341,8 @@ fft64MixN4cAVX2Fwd_one:
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4cAVX2Fwd_one
 
-fft64MixN4cAVX2Fwd_done:
+fft64MixN4cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -5006,10 +6402,8 @@ fft64MixN4AVX2Inv_loop:
 	JNZ            fft64MixN4AVX2Inv_loop
 
 fft64MixN4AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4AVX2Inv_done
-
-fft64MixN4AVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4AVX2Inv_tail1
 	VMOVUPD        (CX), X1
 	VMOVUPD        16(CX), X2
 	VMOVUPD        32(CX), X3
@@ -5040,10 +6434,8 @@ fft64MixN4AVX2Inv_one:
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4AVX2Inv_one
 
-fft64MixN4AVX2Inv_done:
+fft64MixN4AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -5109,10 +6501,8 @@ fft64MixN4cAVX2Inv_loop:
 	JNZ            fft64MixN4cAVX2Inv_loop
 
 fft64MixN4cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN4cAVX2Inv_done
-
-fft64MixN4cAVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4cAVX2Inv_tail1
 	VMOVUPD        (CX), X1
 	VMOVUPD        16(CX), X2
 	VMOVUPD        32(CX), X3
@@ -5149,10 +6539,8 @@ fft64MixN4cAVX2Inv_one:
 	ADDQ           $0x00000040, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN4cAVX2Inv_one
 
-fft64MixN4cAVX2Inv_done:
+fft64MixN4cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -5229,10 +6617,8 @@ fft64MixN5AVX2Fwd_loop:
 	JNZ            fft64MixN5AVX2Fwd_loop
 
 fft64MixN5AVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5AVX2Fwd_done
-
-fft64MixN5AVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN5AVX2Fwd_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -5280,10 +6666,8 @@ fft64MixN5AVX2Fwd_one:
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5AVX2Fwd_one
 
-fft64MixN5AVX2Fwd_done:
+fft64MixN5AVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -5408,10 +6792,8 @@ fft64MixN5cAVX2Fwd_loop:
 	JNZ            fft64MixN5cAVX2Fwd_loop
 
 fft64MixN5cAVX2Fwd_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5cAVX2Fwd_done
-
-fft64MixN5cAVX2Fwd_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN5cAVX2Fwd_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -5467,10 +6849,8 @@ fft64MixN5cAVX2Fwd_one:
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5cAVX2Fwd_one
 
-fft64MixN5cAVX2Fwd_done:
+fft64MixN5cAVX2Fwd_tail1:
 	VZEROUPPER
 	RET
 
@@ -5547,10 +6927,8 @@ fft64MixN5AVX2Inv_loop:
 	JNZ            fft64MixN5AVX2Inv_loop
 
 fft64MixN5AVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5AVX2Inv_done
-
-fft64MixN5AVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN5AVX2Inv_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -5598,10 +6976,8 @@ fft64MixN5AVX2Inv_one:
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5AVX2Inv_one
 
-fft64MixN5AVX2Inv_done:
+fft64MixN5AVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
@@ -5686,10 +7062,8 @@ fft64MixN5cAVX2Inv_loop:
 	JNZ            fft64MixN5cAVX2Inv_loop
 
 fft64MixN5cAVX2Inv_tail:
-	TESTQ BX, BX
-	JZ    fft64MixN5cAVX2Inv_done
-
-fft64MixN5cAVX2Inv_one:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN5cAVX2Inv_tail1
 	VMOVUPD        (CX), X0
 	VMOVUPD        16(CX), X1
 	VMOVUPD        32(CX), X2
@@ -5745,15 +7119,13 @@ fft64MixN5cAVX2Inv_one:
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
-	DECQ           BX
-	JNZ            fft64MixN5cAVX2Inv_one
 
-fft64MixN5cAVX2Inv_done:
+fft64MixN5cAVX2Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN2AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN2AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5786,39 +7158,45 @@ fft64MixN2AVX512Fwd_loop:
 	JNZ            fft64MixN2AVX512Fwd_loop
 
 fft64MixN2AVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN2AVX512Fwd_done
-	IMUL3Q         $0x00000004, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z0
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z1
-	VSHUFF64X2     $0x88, Z1, Z0, Z2
-	VSHUFF64X2     $0xdd, Z1, Z0, Z0
-	VPERMILPD      $0x55, Z0, Z1
-	VMULPD         64(DX), Z1, Z1
-	VFMADDSUB231PD (DX), Z0, Z1
-	VADDPD         Z1, Z2, Z0
-	VSUBPD         Z1, Z2, Z1
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z0, K1, (AX)
-	VMOVUPD        Z1, K1, (AX)(SI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN2AVX512Fwd_tail2
+	VMOVUPD        (CX), X3
+	VINSERTF128    $0x01, 32(CX), Y3, Y3
+	VMOVUPD        16(CX), X4
+	VINSERTF128    $0x01, 48(CX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         64(DX), Y0, Y0
+	VFMADDSUB231PD (DX), Y4, Y0
+	VADDPD         Y0, Y3, Y1
+	VSUBPD         Y0, Y3, Y0
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN2AVX512Fwd_done:
+fft64MixN2AVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2AVX512Fwd_tail1
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VPERMILPD      $0x55, X1, X2
+	VMULPD         64(DX), X2, X2
+	VFMADDSUB231PD (DX), X1, X2
+	VADDPD         X2, X0, X1
+	VSUBPD         X2, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN2AVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN2cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN2cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5838,12 +7216,12 @@ fft64MixN2cAVX512Fwd_loop:
 	VSHUFF64X2     $0x88, Z1, Z0, Z2
 	VSHUFF64X2     $0xdd, Z1, Z0, Z0
 	VMOVDDUP       (DX), Z1
-	VPERMILPD      $0xff, (DX), Z3
-	VPERMILPD      $0x55, Z0, Z4
-	VMULPD         Z3, Z4, Z4
-	VFMADDSUB231PD Z1, Z0, Z4
-	VADDPD         Z4, Z2, Z0
-	VSUBPD         Z4, Z2, Z1
+	VPERMILPD      $0xff, (DX), Z5
+	VPERMILPD      $0x55, Z0, Z6
+	VMULPD         Z5, Z6, Z6
+	VFMADDSUB231PD Z1, Z0, Z6
+	VADDPD         Z6, Z2, Z0
+	VSUBPD         Z6, Z2, Z1
 	VMOVUPD        Z0, (AX)
 	VMOVUPD        Z1, (AX)(SI*1)
 	ADDQ           $0x00000080, CX
@@ -5853,41 +7231,49 @@ fft64MixN2cAVX512Fwd_loop:
 	JNZ            fft64MixN2cAVX512Fwd_loop
 
 fft64MixN2cAVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN2cAVX512Fwd_done
-	IMUL3Q         $0x00000004, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z0
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z1
-	VSHUFF64X2     $0x88, Z1, Z0, Z2
-	VSHUFF64X2     $0xdd, Z1, Z0, Z0
-	VMOVDDUP       (DX), Z1
-	VPERMILPD      $0xff, (DX), Z3
-	VPERMILPD      $0x55, Z0, Z4
-	VMULPD         Z3, Z4, Z4
-	VFMADDSUB231PD Z1, Z0, Z4
-	VADDPD         Z4, Z2, Z0
-	VSUBPD         Z4, Z2, Z1
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z0, K1, (AX)
-	VMOVUPD        Z1, K1, (AX)(SI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN2cAVX512Fwd_tail2
+	VMOVUPD        (CX), X3
+	VINSERTF128    $0x01, 32(CX), Y3, Y3
+	VMOVUPD        16(CX), X4
+	VINSERTF128    $0x01, 48(CX), Y4, Y4
+	VMOVDDUP       (DX), Y0
+	VPERMILPD      $0xff, (DX), Y1
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         Y1, Y2, Y2
+	VFMADDSUB231PD Y0, Y4, Y2
+	VADDPD         Y2, Y3, Y0
+	VSUBPD         Y2, Y3, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN2cAVX512Fwd_done:
+fft64MixN2cAVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2cAVX512Fwd_tail1
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVDDUP       (DX), X2
+	VPERMILPD      $0xff, (DX), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMADDSUB231PD X2, X1, X4
+	VADDPD         X4, X0, X1
+	VSUBPD         X4, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN2cAVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN2AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN2AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5920,39 +7306,45 @@ fft64MixN2AVX512Inv_loop:
 	JNZ            fft64MixN2AVX512Inv_loop
 
 fft64MixN2AVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN2AVX512Inv_done
-	IMUL3Q         $0x00000004, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z0
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z1
-	VSHUFF64X2     $0x88, Z1, Z0, Z2
-	VSHUFF64X2     $0xdd, Z1, Z0, Z0
-	VPERMILPD      $0x55, Z0, Z1
-	VMULPD         64(DX), Z1, Z1
-	VFMSUBADD231PD (DX), Z0, Z1
-	VADDPD         Z1, Z2, Z0
-	VSUBPD         Z1, Z2, Z1
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z0, K1, (AX)
-	VMOVUPD        Z1, K1, (AX)(SI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN2AVX512Inv_tail2
+	VMOVUPD        (CX), X3
+	VINSERTF128    $0x01, 32(CX), Y3, Y3
+	VMOVUPD        16(CX), X4
+	VINSERTF128    $0x01, 48(CX), Y4, Y4
+	VPERMILPD      $0x55, Y4, Y0
+	VMULPD         64(DX), Y0, Y0
+	VFMSUBADD231PD (DX), Y4, Y0
+	VADDPD         Y0, Y3, Y1
+	VSUBPD         Y0, Y3, Y0
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y0, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN2AVX512Inv_done:
+fft64MixN2AVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2AVX512Inv_tail1
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VPERMILPD      $0x55, X1, X2
+	VMULPD         64(DX), X2, X2
+	VFMSUBADD231PD (DX), X1, X2
+	VADDPD         X2, X0, X1
+	VSUBPD         X2, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN2AVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN2cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN2cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ  out+0(FP), AX
 	MOVQ  in+8(FP), CX
@@ -5972,12 +7364,12 @@ fft64MixN2cAVX512Inv_loop:
 	VSHUFF64X2     $0x88, Z1, Z0, Z2
 	VSHUFF64X2     $0xdd, Z1, Z0, Z0
 	VMOVDDUP       (DX), Z1
-	VPERMILPD      $0xff, (DX), Z3
-	VPERMILPD      $0x55, Z0, Z4
-	VMULPD         Z3, Z4, Z4
-	VFMSUBADD231PD Z1, Z0, Z4
-	VADDPD         Z4, Z2, Z0
-	VSUBPD         Z4, Z2, Z1
+	VPERMILPD      $0xff, (DX), Z5
+	VPERMILPD      $0x55, Z0, Z6
+	VMULPD         Z5, Z6, Z6
+	VFMSUBADD231PD Z1, Z0, Z6
+	VADDPD         Z6, Z2, Z0
+	VSUBPD         Z6, Z2, Z1
 	VMOVUPD        Z0, (AX)
 	VMOVUPD        Z1, (AX)(SI*1)
 	ADDQ           $0x00000080, CX
@@ -5987,41 +7379,49 @@ fft64MixN2cAVX512Inv_loop:
 	JNZ            fft64MixN2cAVX512Inv_loop
 
 fft64MixN2cAVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN2cAVX512Inv_done
-	IMUL3Q         $0x00000004, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      (CX), K1, Z0
-	SHRQ           $0x08, DI
-	KMOVQ          DI, K1
-	VMOVUPD.Z      64(CX), K1, Z1
-	VSHUFF64X2     $0x88, Z1, Z0, Z2
-	VSHUFF64X2     $0xdd, Z1, Z0, Z0
-	VMOVDDUP       (DX), Z1
-	VPERMILPD      $0xff, (DX), Z3
-	VPERMILPD      $0x55, Z0, Z4
-	VMULPD         Z3, Z4, Z4
-	VFMSUBADD231PD Z1, Z0, Z4
-	VADDPD         Z4, Z2, Z0
-	VSUBPD         Z4, Z2, Z1
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z0, K1, (AX)
-	VMOVUPD        Z1, K1, (AX)(SI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN2cAVX512Inv_tail2
+	VMOVUPD        (CX), X3
+	VINSERTF128    $0x01, 32(CX), Y3, Y3
+	VMOVUPD        16(CX), X4
+	VINSERTF128    $0x01, 48(CX), Y4, Y4
+	VMOVDDUP       (DX), Y0
+	VPERMILPD      $0xff, (DX), Y1
+	VPERMILPD      $0x55, Y4, Y2
+	VMULPD         Y1, Y2, Y2
+	VFMSUBADD231PD Y0, Y4, Y2
+	VADDPD         Y2, Y3, Y0
+	VSUBPD         Y2, Y3, Y1
+	VMOVUPD        Y0, (AX)
+	VMOVUPD        Y1, (AX)(SI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN2cAVX512Inv_done:
+fft64MixN2cAVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN2cAVX512Inv_tail1
+	VMOVUPD        (CX), X0
+	VMOVUPD        16(CX), X1
+	VMOVDDUP       (DX), X2
+	VPERMILPD      $0xff, (DX), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMSUBADD231PD X2, X1, X4
+	VADDPD         X4, X0, X1
+	VSUBPD         X4, X0, X0
+	VMOVUPD        X1, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN2cAVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN3AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6082,62 +7482,72 @@ fft64MixN3AVX512Fwd_loop:
 	JNZ            fft64MixN3AVX512Fwd_loop
 
 fft64MixN3AVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN3AVX512Fwd_done
-	IMUL3Q         $0x00000006, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z4, Z2, K1, Z10
-	VBLENDMPD      Z3, Z10, K2, Z10
-	VSHUFF64X2     $0x6c, Z10, Z10, Z5
-	VBLENDMPD      Z2, Z3, K1, Z11
-	VBLENDMPD      Z4, Z11, K2, Z11
-	VSHUFF64X2     $0xb1, Z11, Z11, Z6
-	VBLENDMPD      Z3, Z4, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VSHUFF64X2     $0xc6, Z12, Z12, Z2
-	VPERMILPD      $0x55, Z6, Z3
-	VMULPD         64(DX), Z3, Z3
-	VFMADDSUB231PD (DX), Z6, Z3
-	VPERMILPD      $0x55, Z2, Z4
-	VMULPD         192(DX), Z4, Z4
-	VFMADDSUB231PD 128(DX), Z2, Z4
-	VADDPD         Z4, Z3, Z2
-	VSUBPD         Z4, Z3, Z4
-	VADDPD         Z2, Z5, Z3
-	VMOVUPD        Z5, Z5
-	VFNMADD231PD   Z0, Z2, Z5
-	VPERMILPD      $0x55, Z4, Z4
-	VMOVUPD        Z5, Z0
-	VFMADD231PD    Z1, Z4, Z0
-	VMOVUPD        Z5, Z2
-	VFNMADD231PD   Z1, Z4, Z2
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*2)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN3AVX512Fwd_tail2
+	VMOVUPD        (CX), X10
+	VINSERTF128    $0x01, 48(CX), Y10, Y10
+	VMOVUPD        16(CX), X11
+	VINSERTF128    $0x01, 64(CX), Y11, Y11
+	VMOVUPD        32(CX), X12
+	VINSERTF128    $0x01, 80(CX), Y12, Y12
+	VPERMILPD      $0x55, Y11, Y2
+	VMULPD         64(DX), Y2, Y2
+	VFMADDSUB231PD (DX), Y11, Y2
+	VPERMILPD      $0x55, Y12, Y3
+	VMULPD         192(DX), Y3, Y3
+	VFMADDSUB231PD 128(DX), Y12, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y3
+	VADDPD         Y4, Y10, Y2
+	VMOVUPD        Y10, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVUPD        Y5, Y4
+	VFMADD231PD    Y1, Y3, Y4
+	VMOVUPD        Y5, Y5
+	VFNMADD231PD   Y1, Y3, Y5
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y4, (AX)(SI*1)
+	VMOVUPD        Y5, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN3AVX512Fwd_done:
+fft64MixN3AVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3AVX512Fwd_tail1
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VPERMILPD      $0x55, X3, X5
+	VMULPD         64(DX), X5, X5
+	VFMADDSUB231PD (DX), X3, X5
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         192(DX), X3, X3
+	VFMADDSUB231PD 128(DX), X4, X3
+	VADDPD         X3, X5, X4
+	VSUBPD         X3, X5, X5
+	VADDPD         X4, X2, X3
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X4, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X3, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN3AVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN3cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6202,66 +7612,80 @@ fft64MixN3cAVX512Fwd_loop:
 	JNZ            fft64MixN3cAVX512Fwd_loop
 
 fft64MixN3cAVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN3cAVX512Fwd_done
-	IMUL3Q         $0x00000006, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z4, Z2, K1, Z10
-	VBLENDMPD      Z3, Z10, K2, Z10
-	VSHUFF64X2     $0x6c, Z10, Z10, Z5
-	VBLENDMPD      Z2, Z3, K1, Z11
-	VBLENDMPD      Z4, Z11, K2, Z11
-	VSHUFF64X2     $0xb1, Z11, Z11, Z6
-	VBLENDMPD      Z3, Z4, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VSHUFF64X2     $0xc6, Z12, Z12, Z2
-	VMOVDDUP       (DX), Z3
-	VPERMILPD      $0xff, (DX), Z4
-	VPERMILPD      $0x55, Z6, Z7
-	VMULPD         Z4, Z7, Z7
-	VFMADDSUB231PD Z3, Z6, Z7
-	VMOVDDUP       64(DX), Z3
-	VPERMILPD      $0xff, 64(DX), Z4
-	VPERMILPD      $0x55, Z2, Z6
-	VMULPD         Z4, Z6, Z6
-	VFMADDSUB231PD Z3, Z2, Z6
-	VADDPD         Z6, Z7, Z2
-	VSUBPD         Z6, Z7, Z4
-	VADDPD         Z2, Z5, Z3
-	VMOVUPD        Z5, Z5
-	VFNMADD231PD   Z0, Z2, Z5
-	VPERMILPD      $0x55, Z4, Z4
-	VMOVUPD        Z5, Z0
-	VFMADD231PD    Z1, Z4, Z0
-	VMOVUPD        Z5, Z2
-	VFNMADD231PD   Z1, Z4, Z2
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z0, K1, (AX)(SI*1)
-	VMOVUPD        Z2, K1, (AX)(SI*2)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN3cAVX512Fwd_tail2
+	VMOVUPD        (CX), X10
+	VINSERTF128    $0x01, 48(CX), Y10, Y10
+	VMOVUPD        16(CX), X11
+	VINSERTF128    $0x01, 64(CX), Y11, Y11
+	VMOVUPD        32(CX), X12
+	VINSERTF128    $0x01, 80(CX), Y12, Y12
+	VMOVDDUP       (DX), Y2
+	VPERMILPD      $0xff, (DX), Y3
+	VPERMILPD      $0x55, Y11, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMADDSUB231PD Y2, Y11, Y4
+	VMOVDDUP       64(DX), Y2
+	VPERMILPD      $0xff, 64(DX), Y3
+	VPERMILPD      $0x55, Y12, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMADDSUB231PD Y2, Y12, Y5
+	VADDPD         Y5, Y4, Y2
+	VSUBPD         Y5, Y4, Y4
+	VADDPD         Y2, Y10, Y3
+	VMOVUPD        Y10, Y5
+	VFNMADD231PD   Y0, Y2, Y5
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    Y1, Y4, Y2
+	VMOVUPD        Y5, Y5
+	VFNMADD231PD   Y1, Y4, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y2, (AX)(SI*1)
+	VMOVUPD        Y5, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN3cAVX512Fwd_done:
+fft64MixN3cAVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3cAVX512Fwd_tail1
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X3, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X3, X7
+	VMOVDDUP       64(DX), X3
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X5, X6, X6
+	VFMADDSUB231PD X3, X4, X6
+	VADDPD         X6, X7, X3
+	VSUBPD         X6, X7, X5
+	VADDPD         X3, X2, X4
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X3, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN3cAVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN3AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6322,62 +7746,72 @@ fft64MixN3AVX512Inv_loop:
 	JNZ            fft64MixN3AVX512Inv_loop
 
 fft64MixN3AVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN3AVX512Inv_done
-	IMUL3Q         $0x00000006, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z4, Z2, K1, Z10
-	VBLENDMPD      Z3, Z10, K2, Z10
-	VSHUFF64X2     $0x6c, Z10, Z10, Z5
-	VBLENDMPD      Z2, Z3, K1, Z11
-	VBLENDMPD      Z4, Z11, K2, Z11
-	VSHUFF64X2     $0xb1, Z11, Z11, Z6
-	VBLENDMPD      Z3, Z4, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VSHUFF64X2     $0xc6, Z12, Z12, Z2
-	VPERMILPD      $0x55, Z6, Z3
-	VMULPD         64(DX), Z3, Z3
-	VFMSUBADD231PD (DX), Z6, Z3
-	VPERMILPD      $0x55, Z2, Z4
-	VMULPD         192(DX), Z4, Z4
-	VFMSUBADD231PD 128(DX), Z2, Z4
-	VADDPD         Z4, Z3, Z2
-	VSUBPD         Z4, Z3, Z4
-	VADDPD         Z2, Z5, Z3
-	VMOVUPD        Z5, Z5
-	VFNMADD231PD   Z0, Z2, Z5
-	VPERMILPD      $0x55, Z4, Z4
-	VMOVUPD        Z5, Z0
-	VFMADD231PD    Z1, Z4, Z0
-	VMOVUPD        Z5, Z2
-	VFNMADD231PD   Z1, Z4, Z2
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z2, K1, (AX)(SI*1)
-	VMOVUPD        Z0, K1, (AX)(SI*2)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN3AVX512Inv_tail2
+	VMOVUPD        (CX), X10
+	VINSERTF128    $0x01, 48(CX), Y10, Y10
+	VMOVUPD        16(CX), X11
+	VINSERTF128    $0x01, 64(CX), Y11, Y11
+	VMOVUPD        32(CX), X12
+	VINSERTF128    $0x01, 80(CX), Y12, Y12
+	VPERMILPD      $0x55, Y11, Y2
+	VMULPD         64(DX), Y2, Y2
+	VFMSUBADD231PD (DX), Y11, Y2
+	VPERMILPD      $0x55, Y12, Y3
+	VMULPD         192(DX), Y3, Y3
+	VFMSUBADD231PD 128(DX), Y12, Y3
+	VADDPD         Y3, Y2, Y4
+	VSUBPD         Y3, Y2, Y3
+	VADDPD         Y4, Y10, Y2
+	VMOVUPD        Y10, Y5
+	VFNMADD231PD   Y0, Y4, Y5
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVUPD        Y5, Y4
+	VFMADD231PD    Y1, Y3, Y4
+	VMOVUPD        Y5, Y5
+	VFNMADD231PD   Y1, Y3, Y5
+	VMOVUPD        Y2, (AX)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN3AVX512Inv_done:
+fft64MixN3AVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3AVX512Inv_tail1
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VPERMILPD      $0x55, X3, X5
+	VMULPD         64(DX), X5, X5
+	VFMSUBADD231PD (DX), X3, X5
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         192(DX), X3, X3
+	VFMSUBADD231PD 128(DX), X4, X3
+	VADDPD         X3, X5, X4
+	VSUBPD         X3, X5, X5
+	VADDPD         X4, X2, X3
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X4, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X3, (AX)
+	VMOVUPD        X2, (AX)(SI*1)
+	VMOVUPD        X0, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN3AVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN3cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN3cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6442,66 +7876,80 @@ fft64MixN3cAVX512Inv_loop:
 	JNZ            fft64MixN3cAVX512Inv_loop
 
 fft64MixN3cAVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN3cAVX512Inv_done
-	IMUL3Q         $0x00000006, BX, R8
-	XORL           DI, DI
-	BTSQ           R8, DI
-	DECQ           DI
-	MOVQ           DI, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      (CX), K3, Z2
-	MOVQ           DI, R8
-	SHRQ           $0x08, R8
-	KMOVQ          R8, K3
-	VMOVUPD.Z      64(CX), K3, Z3
-	SHRQ           $0x10, DI
-	KMOVQ          DI, K3
-	VMOVUPD.Z      128(CX), K3, Z4
-	VBLENDMPD      Z4, Z2, K1, Z10
-	VBLENDMPD      Z3, Z10, K2, Z10
-	VSHUFF64X2     $0x6c, Z10, Z10, Z5
-	VBLENDMPD      Z2, Z3, K1, Z11
-	VBLENDMPD      Z4, Z11, K2, Z11
-	VSHUFF64X2     $0xb1, Z11, Z11, Z6
-	VBLENDMPD      Z3, Z4, K1, Z12
-	VBLENDMPD      Z2, Z12, K2, Z12
-	VSHUFF64X2     $0xc6, Z12, Z12, Z2
-	VMOVDDUP       (DX), Z3
-	VPERMILPD      $0xff, (DX), Z4
-	VPERMILPD      $0x55, Z6, Z7
-	VMULPD         Z4, Z7, Z7
-	VFMSUBADD231PD Z3, Z6, Z7
-	VMOVDDUP       64(DX), Z3
-	VPERMILPD      $0xff, 64(DX), Z4
-	VPERMILPD      $0x55, Z2, Z6
-	VMULPD         Z4, Z6, Z6
-	VFMSUBADD231PD Z3, Z2, Z6
-	VADDPD         Z6, Z7, Z2
-	VSUBPD         Z6, Z7, Z4
-	VADDPD         Z2, Z5, Z3
-	VMOVUPD        Z5, Z5
-	VFNMADD231PD   Z0, Z2, Z5
-	VPERMILPD      $0x55, Z4, Z4
-	VMOVUPD        Z5, Z0
-	VFMADD231PD    Z1, Z4, Z0
-	VMOVUPD        Z5, Z2
-	VFNMADD231PD   Z1, Z4, Z2
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z2, K1, (AX)(SI*1)
-	VMOVUPD        Z0, K1, (AX)(SI*2)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN3cAVX512Inv_tail2
+	VMOVUPD        (CX), X10
+	VINSERTF128    $0x01, 48(CX), Y10, Y10
+	VMOVUPD        16(CX), X11
+	VINSERTF128    $0x01, 64(CX), Y11, Y11
+	VMOVUPD        32(CX), X12
+	VINSERTF128    $0x01, 80(CX), Y12, Y12
+	VMOVDDUP       (DX), Y2
+	VPERMILPD      $0xff, (DX), Y3
+	VPERMILPD      $0x55, Y11, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMSUBADD231PD Y2, Y11, Y4
+	VMOVDDUP       64(DX), Y2
+	VPERMILPD      $0xff, 64(DX), Y3
+	VPERMILPD      $0x55, Y12, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMSUBADD231PD Y2, Y12, Y5
+	VADDPD         Y5, Y4, Y2
+	VSUBPD         Y5, Y4, Y4
+	VADDPD         Y2, Y10, Y3
+	VMOVUPD        Y10, Y5
+	VFNMADD231PD   Y0, Y2, Y5
+	VPERMILPD      $0x55, Y4, Y4
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    Y1, Y4, Y2
+	VMOVUPD        Y5, Y5
+	VFNMADD231PD   Y1, Y4, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y2, (AX)(SI*2)
+	ADDQ           $0x00000060, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN3cAVX512Inv_done:
+fft64MixN3cAVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN3cAVX512Inv_tail1
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X3, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X3, X7
+	VMOVDDUP       64(DX), X3
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X5, X6, X6
+	VFMSUBADD231PD X3, X4, X6
+	VADDPD         X6, X7, X3
+	VSUBPD         X6, X7, X5
+	VADDPD         X3, X2, X4
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X3, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X2, (AX)(SI*1)
+	VMOVUPD        X0, (AX)(SI*2)
+	ADDQ           $0x00000030, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN3cAVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN4AVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6560,69 +8008,83 @@ fft64MixN4AVX512Fwd_loop:
 	JNZ            fft64MixN4AVX512Fwd_loop
 
 fft64MixN4AVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN4AVX512Fwd_done
-	IMUL3Q         $0x00000008, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z1
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z2
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z3
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z4
-	VSHUFF64X2     $0x44, Z2, Z1, Z5
-	VSHUFF64X2     $0xee, Z2, Z1, Z1
-	VSHUFF64X2     $0x44, Z4, Z3, Z2
-	VSHUFF64X2     $0xee, Z4, Z3, Z3
-	VSHUFF64X2     $0x88, Z2, Z5, Z4
-	VSHUFF64X2     $0xdd, Z2, Z5, Z2
-	VSHUFF64X2     $0x88, Z3, Z1, Z5
-	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VPERMILPD      $0x55, Z2, Z3
-	VMULPD         64(DX), Z3, Z3
-	VFMADDSUB231PD (DX), Z2, Z3
-	VPERMILPD      $0x55, Z5, Z2
-	VMULPD         192(DX), Z2, Z2
-	VFMADDSUB231PD 128(DX), Z5, Z2
-	VPERMILPD      $0x55, Z1, Z5
-	VMULPD         320(DX), Z5, Z5
-	VFMADDSUB231PD 256(DX), Z1, Z5
-	VADDPD         Z2, Z4, Z1
-	VSUBPD         Z2, Z4, Z2
-	VADDPD         Z5, Z3, Z4
-	VSUBPD         Z5, Z3, Z5
-	VADDPD         Z4, Z1, Z3
-	VSUBPD         Z4, Z1, Z1
-	VPERMILPD      $0x55, Z5, Z4
-	VMOVUPD        Z4, Z5
-	VFMSUBADD231PD Z0, Z2, Z4
-	VFMADDSUB231PD Z0, Z2, Z5
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z4, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z5, K1, (AX)(DI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN4AVX512Fwd_tail2
+	VMOVUPD        (CX), X6
+	VINSERTF128    $0x01, 64(CX), Y6, Y6
+	VMOVUPD        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPD        32(CX), X8
+	VINSERTF128    $0x01, 96(CX), Y8, Y8
+	VMOVUPD        48(CX), X9
+	VINSERTF128    $0x01, 112(CX), Y9, Y9
+	VPERMILPD      $0x55, Y7, Y1
+	VMULPD         64(DX), Y1, Y1
+	VFMADDSUB231PD (DX), Y7, Y1
+	VPERMILPD      $0x55, Y8, Y2
+	VMULPD         192(DX), Y2, Y2
+	VFMADDSUB231PD 128(DX), Y8, Y2
+	VPERMILPD      $0x55, Y9, Y3
+	VMULPD         320(DX), Y3, Y3
+	VFMADDSUB231PD 256(DX), Y9, Y3
+	VADDPD         Y2, Y6, Y4
+	VSUBPD         Y2, Y6, Y2
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y3
+	VADDPD         Y5, Y4, Y1
+	VSUBPD         Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVUPD        Y3, Y5
+	VFMSUBADD231PD Y0, Y2, Y3
+	VFMADDSUB231PD Y0, Y2, Y5
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y3, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	VMOVUPD        Y5, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN4AVX512Fwd_done:
+fft64MixN4AVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4AVX512Fwd_tail1
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VPERMILPD      $0x55, X2, X5
+	VMULPD         64(DX), X5, X5
+	VFMADDSUB231PD (DX), X2, X5
+	VPERMILPD      $0x55, X3, X2
+	VMULPD         192(DX), X2, X2
+	VFMADDSUB231PD 128(DX), X3, X2
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         320(DX), X3, X3
+	VFMADDSUB231PD 256(DX), X4, X3
+	VADDPD         X2, X1, X4
+	VSUBPD         X2, X1, X1
+	VADDPD         X3, X5, X2
+	VSUBPD         X3, X5, X5
+	VADDPD         X2, X4, X3
+	VSUBPD         X2, X4, X2
+	VPERMILPD      $0x55, X5, X4
+	VMOVUPD        X4, X5
+	VFMSUBADD231PD X0, X1, X4
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X3, (AX)
+	VMOVUPD        X4, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN4AVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN4cAVX512Fwd(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6652,24 +8114,24 @@ fft64MixN4cAVX512Fwd_loop:
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
 	VMOVDDUP       (DX), Z3
-	VPERMILPD      $0xff, (DX), Z6
-	VPERMILPD      $0x55, Z2, Z7
-	VMULPD         Z6, Z7, Z7
-	VFMADDSUB231PD Z3, Z2, Z7
+	VPERMILPD      $0xff, (DX), Z10
+	VPERMILPD      $0x55, Z2, Z11
+	VMULPD         Z10, Z11, Z11
+	VFMADDSUB231PD Z3, Z2, Z11
 	VMOVDDUP       64(DX), Z2
 	VPERMILPD      $0xff, 64(DX), Z3
-	VPERMILPD      $0x55, Z5, Z6
-	VMULPD         Z3, Z6, Z6
-	VFMADDSUB231PD Z2, Z5, Z6
+	VPERMILPD      $0x55, Z5, Z10
+	VMULPD         Z3, Z10, Z10
+	VFMADDSUB231PD Z2, Z5, Z10
 	VMOVDDUP       128(DX), Z2
 	VPERMILPD      $0xff, 128(DX), Z3
 	VPERMILPD      $0x55, Z1, Z5
 	VMULPD         Z3, Z5, Z5
 	VFMADDSUB231PD Z2, Z1, Z5
-	VADDPD         Z6, Z4, Z1
-	VSUBPD         Z6, Z4, Z2
-	VADDPD         Z5, Z7, Z3
-	VSUBPD         Z5, Z7, Z5
+	VADDPD         Z10, Z4, Z1
+	VSUBPD         Z10, Z4, Z2
+	VADDPD         Z5, Z11, Z3
+	VSUBPD         Z5, Z11, Z5
 	VADDPD         Z3, Z1, Z4
 	VSUBPD         Z3, Z1, Z1
 	VPERMILPD      $0x55, Z5, Z3
@@ -6687,75 +8149,95 @@ fft64MixN4cAVX512Fwd_loop:
 	JNZ            fft64MixN4cAVX512Fwd_loop
 
 fft64MixN4cAVX512Fwd_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN4cAVX512Fwd_done
-	IMUL3Q         $0x00000008, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z1
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z2
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z3
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z4
-	VSHUFF64X2     $0x44, Z2, Z1, Z5
-	VSHUFF64X2     $0xee, Z2, Z1, Z1
-	VSHUFF64X2     $0x44, Z4, Z3, Z2
-	VSHUFF64X2     $0xee, Z4, Z3, Z3
-	VSHUFF64X2     $0x88, Z2, Z5, Z4
-	VSHUFF64X2     $0xdd, Z2, Z5, Z2
-	VSHUFF64X2     $0x88, Z3, Z1, Z5
-	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVDDUP       (DX), Z3
-	VPERMILPD      $0xff, (DX), Z6
-	VPERMILPD      $0x55, Z2, Z7
-	VMULPD         Z6, Z7, Z7
-	VFMADDSUB231PD Z3, Z2, Z7
-	VMOVDDUP       64(DX), Z2
-	VPERMILPD      $0xff, 64(DX), Z3
-	VPERMILPD      $0x55, Z5, Z6
-	VMULPD         Z3, Z6, Z6
-	VFMADDSUB231PD Z2, Z5, Z6
-	VMOVDDUP       128(DX), Z2
-	VPERMILPD      $0xff, 128(DX), Z3
-	VPERMILPD      $0x55, Z1, Z5
-	VMULPD         Z3, Z5, Z5
-	VFMADDSUB231PD Z2, Z1, Z5
-	VADDPD         Z6, Z4, Z1
-	VSUBPD         Z6, Z4, Z2
-	VADDPD         Z5, Z7, Z3
-	VSUBPD         Z5, Z7, Z5
-	VADDPD         Z3, Z1, Z4
-	VSUBPD         Z3, Z1, Z1
-	VPERMILPD      $0x55, Z5, Z3
-	VMOVUPD        Z3, Z5
-	VFMSUBADD231PD Z0, Z2, Z3
-	VFMADDSUB231PD Z0, Z2, Z5
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z4, K1, (AX)
-	VMOVUPD        Z3, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z5, K1, (AX)(DI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN4cAVX512Fwd_tail2
+	VMOVUPD        (CX), X6
+	VINSERTF128    $0x01, 64(CX), Y6, Y6
+	VMOVUPD        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPD        32(CX), X8
+	VINSERTF128    $0x01, 96(CX), Y8, Y8
+	VMOVUPD        48(CX), X9
+	VINSERTF128    $0x01, 112(CX), Y9, Y9
+	VMOVDDUP       (DX), Y1
+	VPERMILPD      $0xff, (DX), Y2
+	VPERMILPD      $0x55, Y7, Y3
+	VMULPD         Y2, Y3, Y3
+	VFMADDSUB231PD Y1, Y7, Y3
+	VMOVDDUP       64(DX), Y1
+	VPERMILPD      $0xff, 64(DX), Y2
+	VPERMILPD      $0x55, Y8, Y4
+	VMULPD         Y2, Y4, Y4
+	VFMADDSUB231PD Y1, Y8, Y4
+	VMOVDDUP       128(DX), Y1
+	VPERMILPD      $0xff, 128(DX), Y2
+	VPERMILPD      $0x55, Y9, Y5
+	VMULPD         Y2, Y5, Y5
+	VFMADDSUB231PD Y1, Y9, Y5
+	VADDPD         Y4, Y6, Y1
+	VSUBPD         Y4, Y6, Y2
+	VADDPD         Y5, Y3, Y4
+	VSUBPD         Y5, Y3, Y5
+	VADDPD         Y4, Y1, Y3
+	VSUBPD         Y4, Y1, Y1
+	VPERMILPD      $0x55, Y5, Y4
+	VMOVUPD        Y4, Y5
+	VFMSUBADD231PD Y0, Y2, Y4
+	VFMADDSUB231PD Y0, Y2, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y4, (AX)(SI*1)
+	VMOVUPD        Y1, (AX)(SI*2)
+	VMOVUPD        Y5, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN4cAVX512Fwd_done:
+fft64MixN4cAVX512Fwd_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4cAVX512Fwd_tail1
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X2, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X2, X7
+	VMOVDDUP       64(DX), X2
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X3, X6
+	VMULPD         X5, X6, X6
+	VFMADDSUB231PD X2, X3, X6
+	VMOVDDUP       128(DX), X2
+	VPERMILPD      $0xff, 128(DX), X3
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X3, X5, X5
+	VFMADDSUB231PD X2, X4, X5
+	VADDPD         X6, X1, X2
+	VSUBPD         X6, X1, X1
+	VADDPD         X5, X7, X3
+	VSUBPD         X5, X7, X5
+	VADDPD         X3, X2, X4
+	VSUBPD         X3, X2, X2
+	VPERMILPD      $0x55, X5, X3
+	VMOVUPD        X3, X5
+	VFMSUBADD231PD X0, X1, X3
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X5, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN4cAVX512Fwd_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN4AVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6814,69 +8296,83 @@ fft64MixN4AVX512Inv_loop:
 	JNZ            fft64MixN4AVX512Inv_loop
 
 fft64MixN4AVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN4AVX512Inv_done
-	IMUL3Q         $0x00000008, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z1
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z2
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z3
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z4
-	VSHUFF64X2     $0x44, Z2, Z1, Z5
-	VSHUFF64X2     $0xee, Z2, Z1, Z1
-	VSHUFF64X2     $0x44, Z4, Z3, Z2
-	VSHUFF64X2     $0xee, Z4, Z3, Z3
-	VSHUFF64X2     $0x88, Z2, Z5, Z4
-	VSHUFF64X2     $0xdd, Z2, Z5, Z2
-	VSHUFF64X2     $0x88, Z3, Z1, Z5
-	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VPERMILPD      $0x55, Z2, Z3
-	VMULPD         64(DX), Z3, Z3
-	VFMSUBADD231PD (DX), Z2, Z3
-	VPERMILPD      $0x55, Z5, Z2
-	VMULPD         192(DX), Z2, Z2
-	VFMSUBADD231PD 128(DX), Z5, Z2
-	VPERMILPD      $0x55, Z1, Z5
-	VMULPD         320(DX), Z5, Z5
-	VFMSUBADD231PD 256(DX), Z1, Z5
-	VADDPD         Z2, Z4, Z1
-	VSUBPD         Z2, Z4, Z2
-	VADDPD         Z5, Z3, Z4
-	VSUBPD         Z5, Z3, Z5
-	VADDPD         Z4, Z1, Z3
-	VSUBPD         Z4, Z1, Z1
-	VPERMILPD      $0x55, Z5, Z4
-	VMOVUPD        Z4, Z5
-	VFMSUBADD231PD Z0, Z2, Z4
-	VFMADDSUB231PD Z0, Z2, Z5
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z3, K1, (AX)
-	VMOVUPD        Z5, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z4, K1, (AX)(DI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN4AVX512Inv_tail2
+	VMOVUPD        (CX), X6
+	VINSERTF128    $0x01, 64(CX), Y6, Y6
+	VMOVUPD        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPD        32(CX), X8
+	VINSERTF128    $0x01, 96(CX), Y8, Y8
+	VMOVUPD        48(CX), X9
+	VINSERTF128    $0x01, 112(CX), Y9, Y9
+	VPERMILPD      $0x55, Y7, Y1
+	VMULPD         64(DX), Y1, Y1
+	VFMSUBADD231PD (DX), Y7, Y1
+	VPERMILPD      $0x55, Y8, Y2
+	VMULPD         192(DX), Y2, Y2
+	VFMSUBADD231PD 128(DX), Y8, Y2
+	VPERMILPD      $0x55, Y9, Y3
+	VMULPD         320(DX), Y3, Y3
+	VFMSUBADD231PD 256(DX), Y9, Y3
+	VADDPD         Y2, Y6, Y4
+	VSUBPD         Y2, Y6, Y2
+	VADDPD         Y3, Y1, Y5
+	VSUBPD         Y3, Y1, Y3
+	VADDPD         Y5, Y4, Y1
+	VSUBPD         Y5, Y4, Y4
+	VPERMILPD      $0x55, Y3, Y3
+	VMOVUPD        Y3, Y5
+	VFMSUBADD231PD Y0, Y2, Y3
+	VFMADDSUB231PD Y0, Y2, Y5
+	VMOVUPD        Y1, (AX)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y4, (AX)(SI*2)
+	VMOVUPD        Y3, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN4AVX512Inv_done:
+fft64MixN4AVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4AVX512Inv_tail1
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VPERMILPD      $0x55, X2, X5
+	VMULPD         64(DX), X5, X5
+	VFMSUBADD231PD (DX), X2, X5
+	VPERMILPD      $0x55, X3, X2
+	VMULPD         192(DX), X2, X2
+	VFMSUBADD231PD 128(DX), X3, X2
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         320(DX), X3, X3
+	VFMSUBADD231PD 256(DX), X4, X3
+	VADDPD         X2, X1, X4
+	VSUBPD         X2, X1, X1
+	VADDPD         X3, X5, X2
+	VSUBPD         X3, X5, X5
+	VADDPD         X2, X4, X3
+	VSUBPD         X2, X4, X2
+	VPERMILPD      $0x55, X5, X4
+	VMOVUPD        X4, X5
+	VFMSUBADD231PD X0, X1, X4
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X3, (AX)
+	VMOVUPD        X5, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X4, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN4AVX512Inv_tail1:
 	VZEROUPPER
 	RET
 
 // func fft64MixN4cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
-// Requires: AVX, AVX512BW, AVX512F
+// Requires: AVX, AVX512F, FMA3
 TEXT ·fft64MixN4cAVX512Inv(SB), NOSPLIT, $0-32
 	MOVQ    out+0(FP), AX
 	MOVQ    in+8(FP), CX
@@ -6906,24 +8402,24 @@ fft64MixN4cAVX512Inv_loop:
 	VSHUFF64X2     $0x88, Z3, Z1, Z5
 	VSHUFF64X2     $0xdd, Z3, Z1, Z1
 	VMOVDDUP       (DX), Z3
-	VPERMILPD      $0xff, (DX), Z6
-	VPERMILPD      $0x55, Z2, Z7
-	VMULPD         Z6, Z7, Z7
-	VFMSUBADD231PD Z3, Z2, Z7
+	VPERMILPD      $0xff, (DX), Z10
+	VPERMILPD      $0x55, Z2, Z11
+	VMULPD         Z10, Z11, Z11
+	VFMSUBADD231PD Z3, Z2, Z11
 	VMOVDDUP       64(DX), Z2
 	VPERMILPD      $0xff, 64(DX), Z3
-	VPERMILPD      $0x55, Z5, Z6
-	VMULPD         Z3, Z6, Z6
-	VFMSUBADD231PD Z2, Z5, Z6
+	VPERMILPD      $0x55, Z5, Z10
+	VMULPD         Z3, Z10, Z10
+	VFMSUBADD231PD Z2, Z5, Z10
 	VMOVDDUP       128(DX), Z2
 	VPERMILPD      $0xff, 128(DX), Z3
 	VPERMILPD      $0x55, Z1, Z5
 	VMULPD         Z3, Z5, Z5
 	VFMSUBADD231PD Z2, Z1, Z5
-	VADDPD         Z6, Z4, Z1
-	VSUBPD         Z6, Z4, Z2
-	VADDPD         Z5, Z7, Z3
-	VSUBPD         Z5, Z7, Z5
+	VADDPD         Z10, Z4, Z1
+	VSUBPD         Z10, Z4, Z2
+	VADDPD         Z5, Z11, Z3
+	VSUBPD         Z5, Z11, Z5
 	VADDPD         Z3, Z1, Z4
 	VSUBPD         Z3, Z1, Z1
 	VPERMILPD      $0x55, Z5, Z3
@@ -6941,69 +8437,89 @@ fft64MixN4cAVX512Inv_loop:
 	JNZ            fft64MixN4cAVX512Inv_loop
 
 fft64MixN4cAVX512Inv_tail:
-	TESTQ          BX, BX
-	JZ             fft64MixN4cAVX512Inv_done
-	IMUL3Q         $0x00000008, BX, R9
-	XORL           R8, R8
-	BTSQ           R9, R8
-	DECQ           R8
-	MOVQ           R8, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      (CX), K1, Z1
-	MOVQ           R8, R9
-	SHRQ           $0x08, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      64(CX), K1, Z2
-	MOVQ           R8, R9
-	SHRQ           $0x10, R9
-	KMOVQ          R9, K1
-	VMOVUPD.Z      128(CX), K1, Z3
-	SHRQ           $0x18, R8
-	KMOVQ          R8, K1
-	VMOVUPD.Z      192(CX), K1, Z4
-	VSHUFF64X2     $0x44, Z2, Z1, Z5
-	VSHUFF64X2     $0xee, Z2, Z1, Z1
-	VSHUFF64X2     $0x44, Z4, Z3, Z2
-	VSHUFF64X2     $0xee, Z4, Z3, Z3
-	VSHUFF64X2     $0x88, Z2, Z5, Z4
-	VSHUFF64X2     $0xdd, Z2, Z5, Z2
-	VSHUFF64X2     $0x88, Z3, Z1, Z5
-	VSHUFF64X2     $0xdd, Z3, Z1, Z1
-	VMOVDDUP       (DX), Z3
-	VPERMILPD      $0xff, (DX), Z6
-	VPERMILPD      $0x55, Z2, Z7
-	VMULPD         Z6, Z7, Z7
-	VFMSUBADD231PD Z3, Z2, Z7
-	VMOVDDUP       64(DX), Z2
-	VPERMILPD      $0xff, 64(DX), Z3
-	VPERMILPD      $0x55, Z5, Z6
-	VMULPD         Z3, Z6, Z6
-	VFMSUBADD231PD Z2, Z5, Z6
-	VMOVDDUP       128(DX), Z2
-	VPERMILPD      $0xff, 128(DX), Z3
-	VPERMILPD      $0x55, Z1, Z5
-	VMULPD         Z3, Z5, Z5
-	VFMSUBADD231PD Z2, Z1, Z5
-	VADDPD         Z6, Z4, Z1
-	VSUBPD         Z6, Z4, Z2
-	VADDPD         Z5, Z7, Z3
-	VSUBPD         Z5, Z7, Z5
-	VADDPD         Z3, Z1, Z4
-	VSUBPD         Z3, Z1, Z1
-	VPERMILPD      $0x55, Z5, Z3
-	VMOVUPD        Z3, Z5
-	VFMSUBADD231PD Z0, Z2, Z3
-	VFMADDSUB231PD Z0, Z2, Z5
-	IMUL3Q         $0x00000002, BX, DX
-	XORL           CX, CX
-	BTSQ           DX, CX
-	DECQ           CX
-	KMOVQ          CX, K1
-	VMOVUPD        Z4, K1, (AX)
-	VMOVUPD        Z5, K1, (AX)(SI*1)
-	VMOVUPD        Z1, K1, (AX)(SI*2)
-	VMOVUPD        Z3, K1, (AX)(DI*1)
+	TESTQ          $0x00000002, BX
+	JZ             fft64MixN4cAVX512Inv_tail2
+	VMOVUPD        (CX), X6
+	VINSERTF128    $0x01, 64(CX), Y6, Y6
+	VMOVUPD        16(CX), X7
+	VINSERTF128    $0x01, 80(CX), Y7, Y7
+	VMOVUPD        32(CX), X8
+	VINSERTF128    $0x01, 96(CX), Y8, Y8
+	VMOVUPD        48(CX), X9
+	VINSERTF128    $0x01, 112(CX), Y9, Y9
+	VMOVDDUP       (DX), Y1
+	VPERMILPD      $0xff, (DX), Y2
+	VPERMILPD      $0x55, Y7, Y3
+	VMULPD         Y2, Y3, Y3
+	VFMSUBADD231PD Y1, Y7, Y3
+	VMOVDDUP       64(DX), Y1
+	VPERMILPD      $0xff, 64(DX), Y2
+	VPERMILPD      $0x55, Y8, Y4
+	VMULPD         Y2, Y4, Y4
+	VFMSUBADD231PD Y1, Y8, Y4
+	VMOVDDUP       128(DX), Y1
+	VPERMILPD      $0xff, 128(DX), Y2
+	VPERMILPD      $0x55, Y9, Y5
+	VMULPD         Y2, Y5, Y5
+	VFMSUBADD231PD Y1, Y9, Y5
+	VADDPD         Y4, Y6, Y1
+	VSUBPD         Y4, Y6, Y2
+	VADDPD         Y5, Y3, Y4
+	VSUBPD         Y5, Y3, Y5
+	VADDPD         Y4, Y1, Y3
+	VSUBPD         Y4, Y1, Y1
+	VPERMILPD      $0x55, Y5, Y4
+	VMOVUPD        Y4, Y5
+	VFMSUBADD231PD Y0, Y2, Y4
+	VFMADDSUB231PD Y0, Y2, Y5
+	VMOVUPD        Y3, (AX)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y1, (AX)(SI*2)
+	VMOVUPD        Y4, (AX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x00000020, DX
 
-fft64MixN4cAVX512Inv_done:
+fft64MixN4cAVX512Inv_tail2:
+	TESTQ          $0x00000001, BX
+	JZ             fft64MixN4cAVX512Inv_tail1
+	VMOVUPD        (CX), X1
+	VMOVUPD        16(CX), X2
+	VMOVUPD        32(CX), X3
+	VMOVUPD        48(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X2, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X2, X7
+	VMOVDDUP       64(DX), X2
+	VPERMILPD      $0xff, 64(DX), X5
+	VPERMILPD      $0x55, X3, X6
+	VMULPD         X5, X6, X6
+	VFMSUBADD231PD X2, X3, X6
+	VMOVDDUP       128(DX), X2
+	VPERMILPD      $0xff, 128(DX), X3
+	VPERMILPD      $0x55, X4, X5
+	VMULPD         X3, X5, X5
+	VFMSUBADD231PD X2, X4, X5
+	VADDPD         X6, X1, X2
+	VSUBPD         X6, X1, X1
+	VADDPD         X5, X7, X3
+	VSUBPD         X5, X7, X5
+	VADDPD         X3, X2, X4
+	VSUBPD         X3, X2, X2
+	VPERMILPD      $0x55, X5, X3
+	VMOVUPD        X3, X5
+	VFMSUBADD231PD X0, X1, X3
+	VFMADDSUB231PD X0, X1, X5
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X5, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        X3, (AX)(DI*1)
+	ADDQ           $0x00000040, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x00000010, DX
+
+fft64MixN4cAVX512Inv_tail1:
 	VZEROUPPER
 	RET

@@ -35,10 +35,14 @@
 // VMOVSHDUP (VMOVDDUP and VPERMILPD): half the bytes, for the stages
 // that overflow L1 (asm's mixNCompact has the numbers). Outputs are
 // contiguous in j: p plain stores. The ls mod V values left over run
-// at AVX2 one j at a time in XMM registers, their twiddles lanes of the
-// table's last, padded, group; at AVX-512 as one vector with masked
-// loads and stores (best of 7 rounds, one j at a time → masked: c64
-// n=375 p=3 80 → 73 ns, n=625 p=5 189 → 175; c128 n=375 p=3 137 → 125).
+// as one pass per binary digit, narrower each: V/2 values in YMM (the
+// AVX2 kernel's code, at AVX-512), two complex64 values in an XMM, one
+// value; their twiddles are lanes of the table's last, padded, group.
+// Measured against one j at a time (c64 n=375 p=3, AVX-512: 80 → 72 ns)
+// and one vector with masked loads and stores, which costs 8–18 ns
+// whatever the tail on this Zen 4 (AVX-512, ls = 9, masked → digits:
+// c64 p=3 27 → 16 ns, p=5 40 → 22; c128 p=3 28 → 21; at ls = 15 the two
+// are within noise).
 //
 // The inverse conjugates the twiddles (fmsubadd for fmaddsub) and takes
 // output p − t for t, since Σ_q ω_p^{+q·t} = Σ_q ω_p^{−q·(p−t)}.
@@ -54,6 +58,8 @@ import (
 
 	"github.com/ssmkern/ssmkern/avogen/vmath"
 )
+
+var mixMasked = true
 
 func generateXMixN() {
 	for _, e := range []mixEl{mixC64, mixC128} {
@@ -204,8 +210,11 @@ func (w mixW) c(m Op) Op {
 	if !ok {
 		return m
 	}
-	if w.bytes == 16 {
+	switch w.bytes {
+	case 16:
 		return r.AsX()
+	case 32:
+		return r.AsY()
 	}
 	return r
 }
@@ -463,12 +472,13 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse, compact bool) {
 	JNZ(LabelRef(name + "_loop"))
 
 	Label(name + "_tail")
-	TESTQ(tail, tail)
-	JZ(LabelRef(name + "_done"))
-	if v.Lanes == 16 {
-		mixMaskedTail(e, v, p, full, gather, in, out, tw, tail, compact, inverse, rowAt)
-	} else {
-		mixOneTail(e, v, p, full, in, out, tw, tail, compact, inverse, rowAt, name)
+	// The tail's binary digits, largest first: at most one pass each.
+	for cnt := V / 2; cnt >= 1; cnt /= 2 {
+		skip := fmt.Sprintf("%s_tail%d", name, cnt)
+		TESTQ(U32(cnt), tail)
+		JZ(LabelRef(skip))
+		mixTailStep(e, v, p, cnt, full, in, out, tw, compact, inverse, rowAt)
+		Label(skip)
 	}
 	Label(name + "_done")
 	VZEROUPPER()
@@ -698,78 +708,55 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 	}
 }
 
-// mixOneTail emits the loop over the ls mod V values of j left, one at a
-// time in XMM registers (AVX2).
-func mixOneTail(e mixEl, v vmath.ISA, p int, full mixW, in, out, tw, tail reg.Register, compact, inverse bool, rowAt func(int) Mem, name string) {
+// mixTailStep emits one pass over cnt values of j (a power of two below
+// V), at the width cnt values take: YMM with the AVX2 kernel's gather,
+// or an XMM holding two complex64 values (loaded by VMOVSD and VMOVHPS)
+// or one value. The twiddles are lanes of the last group's vectors, read
+// from their offset (a 16-byte read from lane i ≤ V−2 stays inside its
+// vector).
+func mixTailStep(e mixEl, v vmath.ISA, p, cnt int, full mixW, in, out, tw reg.Register, compact, inverse bool, rowAt func(int) Mem) {
 	vb := v.Bytes()
-	one := mixW{bytes: 16, regs: full.regs}
-	Label(name + "_one")
-	a := make([]reg.VecVirtual, p)
-	for q := range a {
-		a[q] = XMM()
-		e.loadOne(a[q], Mem{Base: in, Disp: q * e.size})
+	bytes := cnt * e.size
+	w := mixW{bytes: max(bytes, 16), regs: full.regs}
+	var a []reg.VecVirtual
+	switch bytes {
+	case 32:
+		a = mixGatherer(e, vmath.AVX2, p)(in, func(m int, dst reg.VecVirtual) { VMOVUPS(Mem{Base: in, Disp: m * 32}, dst) })
+	case 16:
+		a = make([]reg.VecVirtual, p)
+		for q := range a {
+			a[q] = XMM()
+			if cnt == 2 {
+				VMOVSD(Mem{Base: in, Disp: 8 * q}, a[q])
+				VMOVHPS(Mem{Base: in, Disp: 8 * (p + q)}, a[q], a[q])
+			} else {
+				e.loadOne(a[q], Mem{Base: in, Disp: e.size * q})
+			}
+		}
+	default: // one complex64
+		a = make([]reg.VecVirtual, p)
+		for q := range a {
+			a[q] = XMM()
+			e.loadOne(a[q], Mem{Base: in, Disp: e.size * q})
+		}
 	}
 	for q := 1; q < p; q++ {
-		// Lane i < V−1 of the last group: a 16-byte read stays inside
-		// its vector.
-		wr, wi := mixTwiddle(e, one, tw, q, vb, compact)
-		a[q] = mixCmul(e, one, a[q], wr, wi, inverse)
+		wr, wi := mixTwiddle(e, w, tw, q, vb, compact)
+		a[q] = mixCmul(e, w, a[q], wr, wi, inverse)
 	}
-	y := mixButterfly(e, one, p, a)
+	y := mixButterfly(e, w, p, a)
 	for t := range p {
 		src := t
 		if inverse && t > 0 {
 			src = p - t
 		}
-		e.storeOne(rowAt(t), y[src])
-	}
-	ADDQ(U32(p*e.size), in)
-	ADDQ(U32(e.size), out)
-	ADDQ(U32(e.size), tw)
-	DECQ(tail)
-	JNZ(LabelRef(name + "_one"))
-}
-
-// mixMaskedTail emits the ls mod V values of j left as one vector with
-// masked loads (zeros past the p·tail values) and masked stores; the
-// table's last group is padded, so its twiddles load whole (AVX-512).
-func mixMaskedTail(e mixEl, v vmath.ISA, p int, full mixW, gather func(reg.Register, mixLoader) []reg.VecVirtual, in, out, tw, tail reg.Register, compact, inverse bool, rowAt func(int) Mem) {
-	vb := v.Bytes()
-	qw := e.size / 8
-	// lowBits returns a GP register holding 2^(tail·k) − 1.
-	lowBits := func(k int) reg.Register {
-		n, m := tail, GP64()
-		if k > 1 {
-			n = GP64()
-			IMUL3Q(U32(k), tail, n)
+		if bytes == 8 {
+			VMOVSD(y[src], rowAt(t))
+		} else {
+			e.mov(rowAt(t), y[src])
 		}
-		XORL(m.As32(), m.As32())
-		BTSQ(n, m)
-		DECQ(m)
-		return m
 	}
-	loadBits := lowBits(p * qw) // qwords of input
-	a := gather(in, func(m int, dst reg.VecVirtual) {
-		g, k := GP64(), K()
-		MOVQ(loadBits, g)
-		if m > 0 {
-			SHRQ(U8(8*m), g)
-		}
-		KMOVQ(g, k)
-		VMOVUPD_Z(Mem{Base: in, Disp: m * vb}, k, dst)
-	})
-	for q := 1; q < p; q++ {
-		wr, wi := mixTwiddle(e, full, tw, q, vb, compact)
-		a[q] = mixCmul(e, full, a[q], wr, wi, inverse)
-	}
-	y := mixButterfly(e, full, p, a)
-	k := K()
-	KMOVQ(lowBits(qw), k)
-	for t := range p {
-		src := t
-		if inverse && t > 0 {
-			src = p - t
-		}
-		VMOVUPD(y[src], k, rowAt(t))
-	}
+	ADDQ(U32(p*bytes), in)
+	ADDQ(U32(bytes), out)
+	ADDQ(U32(bytes), tw)
 }
