@@ -18,12 +18,15 @@ package asm
 // tail reads its lanes.
 
 // fftMixedNarrow reports whether the radix-p stage of sub-transform length
-// ls and r = n/(p·ls) runs the narrow kernel at level l. It is one answer
-// for both types, so the threshold is the complex64 vector's values, at
-// least the complex128 one's; ls ≥ 2 also keeps the inverse's scale
-// (allowed only at ls = 1) out of the kernel.
+// ls and r = n/(p·ls) runs the narrow kernel at level l: every r = 1
+// stage but ls = 1 (n = p, whose inverse's scale the kernels do not
+// take). Below a vector of j the kernel is its tail passes alone, and
+// still no slower than the wide kernel's one lane per j (mixk's, through
+// FFTMixedStage, best of 3 rounds, wide → narrow, ns: AVX2 c64 p=5 ls=4
+// 36 → 15, ls=8 41 → 18; AVX-512 c64 p=3 ls=2 17 → 15, ls=8 26 → 15,
+// c128 p=4 ls=8 31 → 21; at ls = 2 and 3 complex128 within noise).
 func fftMixedNarrow(l Level, p, ls, r int) bool {
-	return r == 1 && mixedRadix(p) && fftMixNLevel(l) && ls >= FFTValues(l)
+	return r == 1 && mixedRadix(p) && fftMixNLevel(l) && ls >= 2
 }
 
 // mixNGroups is the number of vectors of j of a narrow table.
