@@ -59,8 +59,6 @@ import (
 	"github.com/ssmkern/ssmkern/avogen/vmath"
 )
 
-var mixMasked = true
-
 func generateXMixN() {
 	for _, e := range []mixEl{mixC64, mixC128} {
 		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
@@ -480,13 +478,12 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse, compact bool) {
 		mixTailStep(e, v, p, cnt, full, in, out, tw, compact, inverse, rowAt)
 		Label(skip)
 	}
-	Label(name + "_done")
 	VZEROUPPER()
 	RET()
 }
 
-// mixLoader loads input vector m (bytes m·64 … of the vector of j) into
-// dst: a plain load, or at AVX-512 the tail's masked one.
+// mixLoader loads input vector m of a vector of j (its bytes m·W …, W
+// the register width) into dst.
 type mixLoader func(m int, dst reg.VecVirtual)
 
 // mixGatherer returns the code that loads the p·V input values of one
