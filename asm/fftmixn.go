@@ -14,8 +14,22 @@ package asm
 // lanes of its value, which the kernel reads as memory operands of its
 // complex product, or (compact, for the stages too long for L1: see
 // mixNCompact) one vector of the ω_L^{q·j} as plain values. The last
-// group is padded (zeros) up to V values of j, and the kernel's one-value
-// tail reads its lanes.
+// group is padded (zeros) up to V values of j, and the kernel's tail
+// passes read its lanes.
+//
+// Accuracy: every output within 4·p float32 (float64) roundings of the
+// largest input's magnitude of the same stage in float64 with the same
+// rounded twiddles (fftmixn_test.go, every level, ls = 1 … 25 and plan
+// lengths up to 1007, on guard pages); whole transforms of 2^a·3^b·5^c
+// built from the stages meet DESIGN's RMS bounds.
+//
+// Speed (BenchmarkFFTMixedStageR1, best of 5 interleaved rounds, ns per
+// stage, AVX2 / AVX-512): complex64 n=1000 p=2 131 / 106, n=1000 p=4
+// 174 / 177, n=2187 p=3 518 / 455, n=3125 p=5 976 / 902; complex128
+// 343 / 331, 401 / 391, 849 / 835, 1408 (both: the AVX2 kernel). The Go
+// stand-in took 6900–53800 ns for the same stages, the wide kernel at
+// r = 1 (one lane per j) 1.5–1.8× the narrow one's time for complex128
+// and 2.5–7× for complex64.
 
 // fftMixedNarrow reports whether the radix-p stage of sub-transform length
 // ls and r = n/(p·ls) runs the narrow kernel at level l: every r = 1
