@@ -311,50 +311,52 @@ fftMixN2cAVX2Inv_tail1:
 // func fftMixN3AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN3AVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	MOVQ  BX, DI
-	SHRQ  $0x02, DI
-	ANDQ  $0x00000003, BX
-	TESTQ DI, DI
-	JZ    fftMixN3AVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Y0
+	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fftMixN3AVX2Fwd_tail
 
 fftMixN3AVX2Fwd_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VBLENDPD       $0x02, Y2, Y0, Y3
-	VBLENDPD       $0x04, Y1, Y3, Y3
-	VPERMPD        $0x6c, Y3, Y3
-	VBLENDPD       $0x02, Y0, Y1, Y4
-	VBLENDPD       $0x04, Y2, Y4, Y4
-	VPERMPD        $0xb1, Y4, Y4
-	VBLENDPD       $0x02, Y1, Y2, Y1
-	VBLENDPD       $0x04, Y0, Y1, Y1
-	VPERMPD        $0xc6, Y1, Y0
-	VPERMILPS      $0xb1, Y4, Y1
-	VMULPS         32(DX), Y1, Y1
-	VFMADDSUB231PS (DX), Y4, Y1
-	VPERMILPS      $0xb1, Y0, Y2
-	VMULPS         96(DX), Y2, Y2
-	VFMADDSUB231PS 64(DX), Y0, Y2
-	VADDPS         Y2, Y1, Y0
-	VSUBPS         Y2, Y1, Y2
-	VADDPS         Y0, Y3, Y1
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), Y0, Y3
-	VPERMILPS      $0xb1, Y2, Y2
-	VMOVUPS        Y3, Y0
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y0
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y3
-	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y0, (AX)(SI*1)
-	VMOVUPS        Y3, (AX)(SI*2)
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VPERMILPS      $0xb1, Y6, Y3
+	VMULPS         32(DX), Y3, Y3
+	VFMADDSUB231PS (DX), Y6, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMADDSUB231PS 64(DX), Y2, Y4
+	VADDPS         Y4, Y3, Y2
+	VSUBPS         Y4, Y3, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -364,31 +366,31 @@ fftMixN3AVX2Fwd_loop:
 fftMixN3AVX2Fwd_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN3AVX2Fwd_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        24(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        32(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        40(CX), X2, X2
-	VPERMILPS      $0xb1, X1, X3
-	VMULPS         32(DX), X3, X3
-	VFMADDSUB231PS (DX), X1, X3
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMADDSUB231PS 64(DX), X2, X1
-	VADDPS         X1, X3, X2
-	VSUBPS         X1, X3, X3
-	VADDPS         X2, X0, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X2
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVUPS        X1, (AX)
-	VMOVUPS        X2, (AX)(SI*1)
-	VMOVUPS        X0, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         32(DX), X5, X5
+	VFMADDSUB231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         96(DX), X3, X3
+	VFMADDSUB231PS 64(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X4
+	VFMADD231PS    X1, X5, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X4, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -396,28 +398,28 @@ fftMixN3AVX2Fwd_tail:
 fftMixN3AVX2Fwd_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN3AVX2Fwd_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VPERMILPS      $0xb1, X1, X3
-	VMULPS         32(DX), X3, X3
-	VFMADDSUB231PS (DX), X1, X3
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMADDSUB231PS 64(DX), X2, X1
-	VADDPS         X1, X3, X2
-	VSUBPS         X1, X3, X3
-	VADDPS         X2, X0, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X2
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVSD         X1, (AX)
-	VMOVSD         X2, (AX)(SI*1)
-	VMOVSD         X0, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         32(DX), X5, X5
+	VFMADDSUB231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         96(DX), X3, X3
+	VFMADDSUB231PS 64(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X3, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
@@ -465,54 +467,56 @@ GLOBL mixn_f32_3f5db3d7_bf5db3d7<>(SB), RODATA|NOPTR, $64
 // func fftMixN3cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN3cAVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	MOVQ  BX, DI
-	SHRQ  $0x02, DI
-	ANDQ  $0x00000003, BX
-	TESTQ DI, DI
-	JZ    fftMixN3cAVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Y0
+	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fftMixN3cAVX2Fwd_tail
 
 fftMixN3cAVX2Fwd_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VBLENDPD       $0x02, Y2, Y0, Y3
-	VBLENDPD       $0x04, Y1, Y3, Y3
-	VPERMPD        $0x6c, Y3, Y3
-	VBLENDPD       $0x02, Y0, Y1, Y4
-	VBLENDPD       $0x04, Y2, Y4, Y4
-	VPERMPD        $0xb1, Y4, Y4
-	VBLENDPD       $0x02, Y1, Y2, Y1
-	VBLENDPD       $0x04, Y0, Y1, Y1
-	VPERMPD        $0xc6, Y1, Y0
-	VMOVSLDUP      (DX), Y1
-	VMOVSHDUP      (DX), Y2
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         Y2, Y5, Y5
-	VFMADDSUB231PS Y1, Y4, Y5
-	VMOVSLDUP      32(DX), Y1
-	VMOVSHDUP      32(DX), Y2
-	VPERMILPS      $0xb1, Y0, Y4
-	VMULPS         Y2, Y4, Y4
-	VFMADDSUB231PS Y1, Y0, Y4
-	VADDPS         Y4, Y5, Y0
-	VSUBPS         Y4, Y5, Y2
-	VADDPS         Y0, Y3, Y1
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), Y0, Y3
-	VPERMILPS      $0xb1, Y2, Y2
-	VMOVUPS        Y3, Y0
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y0
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y3
-	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y0, (AX)(SI*1)
-	VMOVUPS        Y3, (AX)(SI*2)
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VMOVSLDUP      (DX), Y3
+	VMOVSHDUP      (DX), Y4
+	VPERMILPS      $0xb1, Y6, Y7
+	VMULPS         Y4, Y7, Y7
+	VFMADDSUB231PS Y3, Y6, Y7
+	VMOVSLDUP      32(DX), Y3
+	VMOVSHDUP      32(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y6
+	VMULPS         Y4, Y6, Y6
+	VFMADDSUB231PS Y3, Y2, Y6
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y2, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000040, DX
@@ -522,35 +526,35 @@ fftMixN3cAVX2Fwd_loop:
 fftMixN3cAVX2Fwd_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN3cAVX2Fwd_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        24(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        32(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        40(CX), X2, X2
-	VMOVSLDUP      (DX), X3
-	VMOVSHDUP      (DX), X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         X4, X5, X5
-	VFMADDSUB231PS X3, X1, X5
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X3
-	VPERMILPS      $0xb1, X2, X4
-	VMULPS         X3, X4, X4
-	VFMADDSUB231PS X1, X2, X4
-	VADDPS         X4, X5, X1
-	VSUBPS         X4, X5, X3
-	VADDPS         X1, X0, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X1
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVUPS        X2, (AX)
-	VMOVUPS        X1, (AX)(SI*1)
-	VMOVUPS        X0, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X3, X7
+	VMOVSLDUP      32(DX), X3
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X5, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X2, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -558,32 +562,32 @@ fftMixN3cAVX2Fwd_tail:
 fftMixN3cAVX2Fwd_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN3cAVX2Fwd_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VMOVSLDUP      (DX), X3
-	VMOVSHDUP      (DX), X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         X4, X5, X5
-	VFMADDSUB231PS X3, X1, X5
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X3
-	VPERMILPS      $0xb1, X2, X4
-	VMULPS         X3, X4, X4
-	VFMADDSUB231PS X1, X2, X4
-	VADDPS         X4, X5, X1
-	VSUBPS         X4, X5, X3
-	VADDPS         X1, X0, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X1
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVSD         X2, (AX)
-	VMOVSD         X1, (AX)(SI*1)
-	VMOVSD         X0, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMADDSUB231PS X5, X3, X7
+	VMOVSLDUP      32(DX), X3
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMADDSUB231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X4, (AX)
+	VMOVSD         X0, (AX)(SI*1)
+	VMOVSD         X2, (AX)(SI*2)
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
@@ -595,50 +599,52 @@ fftMixN3cAVX2Fwd_tail1:
 // func fftMixN3AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN3AVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	MOVQ  BX, DI
-	SHRQ  $0x02, DI
-	ANDQ  $0x00000003, BX
-	TESTQ DI, DI
-	JZ    fftMixN3AVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Y0
+	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fftMixN3AVX2Inv_tail
 
 fftMixN3AVX2Inv_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VBLENDPD       $0x02, Y2, Y0, Y3
-	VBLENDPD       $0x04, Y1, Y3, Y3
-	VPERMPD        $0x6c, Y3, Y3
-	VBLENDPD       $0x02, Y0, Y1, Y4
-	VBLENDPD       $0x04, Y2, Y4, Y4
-	VPERMPD        $0xb1, Y4, Y4
-	VBLENDPD       $0x02, Y1, Y2, Y1
-	VBLENDPD       $0x04, Y0, Y1, Y1
-	VPERMPD        $0xc6, Y1, Y0
-	VPERMILPS      $0xb1, Y4, Y1
-	VMULPS         32(DX), Y1, Y1
-	VFMSUBADD231PS (DX), Y4, Y1
-	VPERMILPS      $0xb1, Y0, Y2
-	VMULPS         96(DX), Y2, Y2
-	VFMSUBADD231PS 64(DX), Y0, Y2
-	VADDPS         Y2, Y1, Y0
-	VSUBPS         Y2, Y1, Y2
-	VADDPS         Y0, Y3, Y1
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), Y0, Y3
-	VPERMILPS      $0xb1, Y2, Y2
-	VMOVUPS        Y3, Y0
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y0
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y3
-	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y3, (AX)(SI*1)
-	VMOVUPS        Y0, (AX)(SI*2)
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VPERMILPS      $0xb1, Y6, Y3
+	VMULPS         32(DX), Y3, Y3
+	VFMSUBADD231PS (DX), Y6, Y3
+	VPERMILPS      $0xb1, Y2, Y4
+	VMULPS         96(DX), Y4, Y4
+	VFMSUBADD231PS 64(DX), Y2, Y4
+	VADDPS         Y4, Y3, Y2
+	VSUBPS         Y4, Y3, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -648,31 +654,31 @@ fftMixN3AVX2Inv_loop:
 fftMixN3AVX2Inv_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN3AVX2Inv_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        24(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        32(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        40(CX), X2, X2
-	VPERMILPS      $0xb1, X1, X3
-	VMULPS         32(DX), X3, X3
-	VFMSUBADD231PS (DX), X1, X3
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMSUBADD231PS 64(DX), X2, X1
-	VADDPS         X1, X3, X2
-	VSUBPS         X1, X3, X3
-	VADDPS         X2, X0, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X2
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVUPS        X1, (AX)
-	VMOVUPS        X0, (AX)(SI*1)
-	VMOVUPS        X2, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         32(DX), X5, X5
+	VFMSUBADD231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         96(DX), X3, X3
+	VFMSUBADD231PS 64(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X4
+	VFMADD231PS    X1, X5, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X3, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -680,28 +686,28 @@ fftMixN3AVX2Inv_tail:
 fftMixN3AVX2Inv_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN3AVX2Inv_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VPERMILPS      $0xb1, X1, X3
-	VMULPS         32(DX), X3, X3
-	VFMSUBADD231PS (DX), X1, X3
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMSUBADD231PS 64(DX), X2, X1
-	VADDPS         X1, X3, X2
-	VSUBPS         X1, X3, X3
-	VADDPS         X2, X0, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X2
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVSD         X1, (AX)
-	VMOVSD         X0, (AX)(SI*1)
-	VMOVSD         X2, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         32(DX), X5, X5
+	VFMSUBADD231PS (DX), X3, X5
+	VPERMILPS      $0xb1, X4, X3
+	VMULPS         96(DX), X3, X3
+	VFMSUBADD231PS 64(DX), X4, X3
+	VADDPS         X3, X5, X4
+	VSUBPS         X3, X5, X5
+	VADDPS         X4, X2, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X4, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X3, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
@@ -713,54 +719,56 @@ fftMixN3AVX2Inv_tail1:
 // func fftMixN3cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN3cAVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	MOVQ  BX, DI
-	SHRQ  $0x02, DI
-	ANDQ  $0x00000003, BX
-	TESTQ DI, DI
-	JZ    fftMixN3cAVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	MOVQ    BX, DI
+	SHRQ    $0x02, DI
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3f000000_3f000000<>+0(SB), Y0
+	VMOVUPS mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fftMixN3cAVX2Inv_tail
 
 fftMixN3cAVX2Inv_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VBLENDPD       $0x02, Y2, Y0, Y3
-	VBLENDPD       $0x04, Y1, Y3, Y3
-	VPERMPD        $0x6c, Y3, Y3
-	VBLENDPD       $0x02, Y0, Y1, Y4
-	VBLENDPD       $0x04, Y2, Y4, Y4
-	VPERMPD        $0xb1, Y4, Y4
-	VBLENDPD       $0x02, Y1, Y2, Y1
-	VBLENDPD       $0x04, Y0, Y1, Y1
-	VPERMPD        $0xc6, Y1, Y0
-	VMOVSLDUP      (DX), Y1
-	VMOVSHDUP      (DX), Y2
-	VPERMILPS      $0xb1, Y4, Y5
-	VMULPS         Y2, Y5, Y5
-	VFMSUBADD231PS Y1, Y4, Y5
-	VMOVSLDUP      32(DX), Y1
-	VMOVSHDUP      32(DX), Y2
-	VPERMILPS      $0xb1, Y0, Y4
-	VMULPS         Y2, Y4, Y4
-	VFMSUBADD231PS Y1, Y0, Y4
-	VADDPS         Y4, Y5, Y0
-	VSUBPS         Y4, Y5, Y2
-	VADDPS         Y0, Y3, Y1
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), Y0, Y3
-	VPERMILPS      $0xb1, Y2, Y2
-	VMOVUPS        Y3, Y0
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y0
-	VMOVUPS        Y3, Y3
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), Y2, Y3
-	VMOVUPS        Y1, (AX)
-	VMOVUPS        Y3, (AX)(SI*1)
-	VMOVUPS        Y0, (AX)(SI*2)
+	VMOVUPS        (CX), Y2
+	VMOVUPS        32(CX), Y3
+	VMOVUPS        64(CX), Y4
+	VBLENDPD       $0x02, Y4, Y2, Y5
+	VBLENDPD       $0x04, Y3, Y5, Y5
+	VPERMPD        $0x6c, Y5, Y5
+	VBLENDPD       $0x02, Y2, Y3, Y6
+	VBLENDPD       $0x04, Y4, Y6, Y6
+	VPERMPD        $0xb1, Y6, Y6
+	VBLENDPD       $0x02, Y3, Y4, Y3
+	VBLENDPD       $0x04, Y2, Y3, Y3
+	VPERMPD        $0xc6, Y3, Y2
+	VMOVSLDUP      (DX), Y3
+	VMOVSHDUP      (DX), Y4
+	VPERMILPS      $0xb1, Y6, Y7
+	VMULPS         Y4, Y7, Y7
+	VFMSUBADD231PS Y3, Y6, Y7
+	VMOVSLDUP      32(DX), Y3
+	VMOVSHDUP      32(DX), Y4
+	VPERMILPS      $0xb1, Y2, Y6
+	VMULPS         Y4, Y6, Y6
+	VFMSUBADD231PS Y3, Y2, Y6
+	VADDPS         Y6, Y7, Y2
+	VSUBPS         Y6, Y7, Y4
+	VADDPS         Y2, Y5, Y3
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y0, Y2, Y5
+	VPERMILPS      $0xb1, Y4, Y4
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    Y1, Y4, Y2
+	VMOVUPS        Y5, Y5
+	VFNMADD231PS   Y1, Y4, Y5
+	VMOVUPS        Y3, (AX)
+	VMOVUPS        Y5, (AX)(SI*1)
+	VMOVUPS        Y2, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000040, DX
@@ -770,35 +778,35 @@ fftMixN3cAVX2Inv_loop:
 fftMixN3cAVX2Inv_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN3cAVX2Inv_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        24(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        32(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        40(CX), X2, X2
-	VMOVSLDUP      (DX), X3
-	VMOVSHDUP      (DX), X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         X4, X5, X5
-	VFMSUBADD231PS X3, X1, X5
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X3
-	VPERMILPS      $0xb1, X2, X4
-	VMULPS         X3, X4, X4
-	VFMSUBADD231PS X1, X2, X4
-	VADDPS         X4, X5, X1
-	VSUBPS         X4, X5, X3
-	VADDPS         X1, X0, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X1
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVUPS        X2, (AX)
-	VMOVUPS        X0, (AX)(SI*1)
-	VMOVUPS        X1, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVHPS        24(CX), X2, X2
+	VMOVSD         8(CX), X3
+	VMOVHPS        32(CX), X3, X3
+	VMOVSD         16(CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X3, X7
+	VMOVSLDUP      32(DX), X3
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X3
+	VFMADD231PS    X1, X5, X3
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVUPS        X4, (AX)
+	VMOVUPS        X2, (AX)(SI*1)
+	VMOVUPS        X3, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -806,32 +814,32 @@ fftMixN3cAVX2Inv_tail:
 fftMixN3cAVX2Inv_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN3cAVX2Inv_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VMOVSLDUP      (DX), X3
-	VMOVSHDUP      (DX), X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         X4, X5, X5
-	VFMSUBADD231PS X3, X1, X5
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X3
-	VPERMILPS      $0xb1, X2, X4
-	VMULPS         X3, X4, X4
-	VFMSUBADD231PS X1, X2, X4
-	VADDPS         X4, X5, X1
-	VSUBPS         X4, X5, X3
-	VADDPS         X1, X0, X2
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f000000_3f000000<>+0(SB), X1, X0
-	VPERMILPS      $0xb1, X3, X3
-	VMOVUPS        X0, X1
-	VFMADD231PS    mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X1
-	VMOVUPS        X0, X0
-	VFNMADD231PS   mixn_f32_3f5db3d7_bf5db3d7<>+0(SB), X3, X0
-	VMOVSD         X2, (AX)
-	VMOVSD         X0, (AX)(SI*1)
-	VMOVSD         X1, (AX)(SI*2)
+	VMOVSD         (CX), X2
+	VMOVSD         8(CX), X3
+	VMOVSD         16(CX), X4
+	VMOVSLDUP      (DX), X5
+	VMOVSHDUP      (DX), X6
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         X6, X7, X7
+	VFMSUBADD231PS X5, X3, X7
+	VMOVSLDUP      32(DX), X3
+	VMOVSHDUP      32(DX), X5
+	VPERMILPS      $0xb1, X4, X6
+	VMULPS         X5, X6, X6
+	VFMSUBADD231PS X3, X4, X6
+	VADDPS         X6, X7, X3
+	VSUBPS         X6, X7, X5
+	VADDPS         X3, X2, X4
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X0, X3, X2
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X0
+	VFMADD231PS    X1, X5, X0
+	VMOVUPS        X2, X2
+	VFNMADD231PS   X1, X5, X2
+	VMOVSD         X4, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
 	ADDQ           $0x00000018, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
@@ -1437,82 +1445,86 @@ fftMixN4cAVX2Inv_tail1:
 // func fftMixN5AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN5AVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x02, R8
-	ANDQ  $0x00000003, BX
-	TESTQ R8, R8
-	JZ    fftMixN5AVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0
+	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1
+	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Y2
+	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fftMixN5AVX2Fwd_tail
 
 fftMixN5AVX2Fwd_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VMOVUPS        96(CX), Y3
-	VMOVUPS        128(CX), Y4
-	VBLENDPD       $0x02, Y1, Y0, Y5
-	VBLENDPD       $0x04, Y2, Y5, Y5
-	VBLENDPD       $0x08, Y3, Y5, Y5
-	VBLENDPD       $0x02, Y0, Y4, Y6
-	VBLENDPD       $0x04, Y1, Y6, Y6
-	VBLENDPD       $0x08, Y2, Y6, Y6
-	VPERMPD        $0x39, Y6, Y6
-	VBLENDPD       $0x02, Y4, Y3, Y7
-	VBLENDPD       $0x04, Y0, Y7, Y7
-	VBLENDPD       $0x08, Y1, Y7, Y7
-	VPERMPD        $0x4e, Y7, Y7
-	VBLENDPD       $0x02, Y3, Y2, Y8
-	VBLENDPD       $0x04, Y4, Y8, Y8
-	VBLENDPD       $0x08, Y0, Y8, Y8
-	VPERMPD        $0x93, Y8, Y0
-	VBLENDPD       $0x02, Y2, Y1, Y1
-	VBLENDPD       $0x04, Y3, Y1, Y1
-	VBLENDPD       $0x08, Y4, Y1, Y1
-	VPERMILPS      $0xb1, Y6, Y2
-	VMULPS         32(DX), Y2, Y2
-	VFMADDSUB231PS (DX), Y6, Y2
-	VPERMILPS      $0xb1, Y7, Y3
-	VMULPS         96(DX), Y3, Y3
-	VFMADDSUB231PS 64(DX), Y7, Y3
-	VPERMILPS      $0xb1, Y0, Y4
-	VMULPS         160(DX), Y4, Y4
-	VFMADDSUB231PS 128(DX), Y0, Y4
-	VPERMILPS      $0xb1, Y1, Y0
-	VMULPS         224(DX), Y0, Y0
-	VFMADDSUB231PS 192(DX), Y1, Y0
-	VADDPS         Y0, Y2, Y1
-	VADDPS         Y4, Y3, Y6
-	VSUBPS         Y0, Y2, Y0
-	VSUBPS         Y4, Y3, Y3
-	VADDPS         Y1, Y5, Y2
-	VADDPS         Y6, Y2, Y2
-	VMOVUPS        Y5, Y4
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y4
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y6, Y4
-	VMOVUPS        Y5, Y5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y6, Y5
-	VPERMILPS      $0xb1, Y0, Y0
-	VPERMILPS      $0xb1, Y3, Y3
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), Y0, Y1
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), Y3, Y1
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), Y0, Y0
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), Y3, Y0
-	VADDPS         Y1, Y4, Y3
-	VSUBPS         Y1, Y4, Y4
-	VADDPS         Y0, Y5, Y1
-	VSUBPS         Y0, Y5, Y0
-	VMOVUPS        Y2, (AX)
-	VMOVUPS        Y3, (AX)(SI*1)
-	VMOVUPS        Y1, (AX)(SI*2)
-	VMOVUPS        Y0, (AX)(DI*1)
-	VMOVUPS        Y4, (AX)(SI*4)
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VPERMILPS      $0xb1, Y10, Y6
+	VMULPS         32(DX), Y6, Y6
+	VFMADDSUB231PS (DX), Y10, Y6
+	VPERMILPS      $0xb1, Y11, Y7
+	VMULPS         96(DX), Y7, Y7
+	VFMADDSUB231PS 64(DX), Y11, Y7
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMADDSUB231PS 128(DX), Y4, Y8
+	VPERMILPS      $0xb1, Y5, Y4
+	VMULPS         224(DX), Y4, Y4
+	VFMADDSUB231PS 192(DX), Y5, Y4
+	VADDPS         Y4, Y6, Y5
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y4, Y6, Y4
+	VSUBPS         Y8, Y7, Y7
+	VADDPS         Y5, Y9, Y6
+	VADDPS         Y10, Y6, Y6
+	VMOVUPS        Y9, Y8
+	VFMADD231PS    Y0, Y5, Y8
+	VFMADD231PS    Y1, Y10, Y8
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y5, Y9
+	VFMADD231PS    Y0, Y10, Y9
+	VPERMILPS      $0xb1, Y4, Y4
+	VPERMILPS      $0xb1, Y7, Y7
+	VMULPS         Y2, Y4, Y5
+	VFMADD231PS    Y3, Y7, Y5
+	VMULPS         Y3, Y4, Y4
+	VFNMADD231PS   Y2, Y7, Y4
+	VADDPS         Y5, Y8, Y7
+	VSUBPS         Y5, Y8, Y8
+	VADDPS         Y4, Y9, Y5
+	VSUBPS         Y4, Y9, Y4
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y7, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000100, DX
@@ -1522,55 +1534,55 @@ fftMixN5AVX2Fwd_loop:
 fftMixN5AVX2Fwd_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN5AVX2Fwd_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        40(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        48(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        56(CX), X2, X2
-	VMOVSD         24(CX), X3
-	VMOVHPS        64(CX), X3, X3
-	VMOVSD         32(CX), X4
-	VMOVHPS        72(CX), X4, X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         32(DX), X5, X5
-	VFMADDSUB231PS (DX), X1, X5
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMADDSUB231PS 64(DX), X2, X1
-	VPERMILPS      $0xb1, X3, X2
-	VMULPS         160(DX), X2, X2
-	VFMADDSUB231PS 128(DX), X3, X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         224(DX), X3, X3
-	VFMADDSUB231PS 192(DX), X4, X3
-	VADDPS         X3, X5, X4
-	VADDPS         X2, X1, X6
-	VSUBPS         X3, X5, X3
-	VSUBPS         X2, X1, X2
-	VADDPS         X4, X0, X1
-	VADDPS         X6, X1, X1
-	VMOVUPS        X0, X5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X4, X5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X5
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X4, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X6, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X2, X2
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X4
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X2, X4
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X3
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X2, X3
-	VADDPS         X4, X5, X2
-	VSUBPS         X4, X5, X5
-	VADDPS         X3, X0, X4
-	VSUBPS         X3, X0, X0
-	VMOVUPS        X1, (AX)
-	VMOVUPS        X2, (AX)(SI*1)
-	VMOVUPS        X4, (AX)(SI*2)
-	VMOVUPS        X0, (AX)(DI*1)
-	VMOVUPS        X5, (AX)(SI*4)
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         32(DX), X9, X9
+	VFMADDSUB231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         96(DX), X5, X5
+	VFMADDSUB231PS 64(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         160(DX), X6, X6
+	VFMADDSUB231PS 128(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         224(DX), X7, X7
+	VFMADDSUB231PS 192(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X8
+	VFMADD231PS    X3, X6, X8
+	VMULPS         X3, X7, X7
+	VFNMADD231PS   X2, X6, X7
+	VADDPS         X8, X9, X6
+	VSUBPS         X8, X9, X9
+	VADDPS         X7, X4, X8
+	VSUBPS         X7, X4, X4
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X6, (AX)(SI*1)
+	VMOVUPS        X8, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	VMOVUPS        X9, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -1578,50 +1590,50 @@ fftMixN5AVX2Fwd_tail:
 fftMixN5AVX2Fwd_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN5AVX2Fwd_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VMOVSD         24(CX), X3
-	VMOVSD         32(CX), X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         32(DX), X5, X5
-	VFMADDSUB231PS (DX), X1, X5
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMADDSUB231PS 64(DX), X2, X1
-	VPERMILPS      $0xb1, X3, X2
-	VMULPS         160(DX), X2, X2
-	VFMADDSUB231PS 128(DX), X3, X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         224(DX), X3, X3
-	VFMADDSUB231PS 192(DX), X4, X3
-	VADDPS         X3, X5, X4
-	VADDPS         X2, X1, X6
-	VSUBPS         X3, X5, X3
-	VSUBPS         X2, X1, X2
-	VADDPS         X4, X0, X1
-	VADDPS         X6, X1, X1
-	VMOVUPS        X0, X5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X4, X5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X5
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X4, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X6, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X2, X2
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X4
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X2, X4
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X3
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X2, X3
-	VADDPS         X4, X5, X2
-	VSUBPS         X4, X5, X5
-	VADDPS         X3, X0, X4
-	VSUBPS         X3, X0, X0
-	VMOVSD         X1, (AX)
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         32(DX), X9, X9
+	VFMADDSUB231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         96(DX), X5, X5
+	VFMADDSUB231PS 64(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         160(DX), X6, X6
+	VFMADDSUB231PS 128(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         224(DX), X7, X7
+	VFMADDSUB231PS 192(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X6, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X6, X1
+	VADDPS         X0, X9, X2
+	VSUBPS         X0, X9, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X5, (AX)
 	VMOVSD         X2, (AX)(SI*1)
-	VMOVSD         X4, (AX)(SI*2)
-	VMOVSD         X0, (AX)(DI*1)
-	VMOVSD         X5, (AX)(SI*4)
+	VMOVSD         X0, (AX)(SI*2)
+	VMOVSD         X1, (AX)(DI*1)
+	VMOVSD         X3, (AX)(SI*4)
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
@@ -1705,90 +1717,94 @@ GLOBL mixn_f32_3f167918_bf167918<>(SB), RODATA|NOPTR, $64
 // func fftMixN5cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN5cAVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x02, R8
-	ANDQ  $0x00000003, BX
-	TESTQ R8, R8
-	JZ    fftMixN5cAVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0
+	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1
+	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Y2
+	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fftMixN5cAVX2Fwd_tail
 
 fftMixN5cAVX2Fwd_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VMOVUPS        96(CX), Y3
-	VMOVUPS        128(CX), Y4
-	VBLENDPD       $0x02, Y1, Y0, Y5
-	VBLENDPD       $0x04, Y2, Y5, Y5
-	VBLENDPD       $0x08, Y3, Y5, Y5
-	VBLENDPD       $0x02, Y0, Y4, Y6
-	VBLENDPD       $0x04, Y1, Y6, Y6
-	VBLENDPD       $0x08, Y2, Y6, Y6
-	VPERMPD        $0x39, Y6, Y6
-	VBLENDPD       $0x02, Y4, Y3, Y7
-	VBLENDPD       $0x04, Y0, Y7, Y7
-	VBLENDPD       $0x08, Y1, Y7, Y7
-	VPERMPD        $0x4e, Y7, Y7
-	VBLENDPD       $0x02, Y3, Y2, Y8
-	VBLENDPD       $0x04, Y4, Y8, Y8
-	VBLENDPD       $0x08, Y0, Y8, Y8
-	VPERMPD        $0x93, Y8, Y0
-	VBLENDPD       $0x02, Y2, Y1, Y1
-	VBLENDPD       $0x04, Y3, Y1, Y1
-	VBLENDPD       $0x08, Y4, Y1, Y1
-	VMOVSLDUP      (DX), Y2
-	VMOVSHDUP      (DX), Y3
-	VPERMILPS      $0xb1, Y6, Y4
-	VMULPS         Y3, Y4, Y4
-	VFMADDSUB231PS Y2, Y6, Y4
-	VMOVSLDUP      32(DX), Y2
-	VMOVSHDUP      32(DX), Y3
-	VPERMILPS      $0xb1, Y7, Y6
-	VMULPS         Y3, Y6, Y6
-	VFMADDSUB231PS Y2, Y7, Y6
-	VMOVSLDUP      64(DX), Y2
-	VMOVSHDUP      64(DX), Y3
-	VPERMILPS      $0xb1, Y0, Y7
-	VMULPS         Y3, Y7, Y7
-	VFMADDSUB231PS Y2, Y0, Y7
-	VMOVSLDUP      96(DX), Y0
-	VMOVSHDUP      96(DX), Y2
-	VPERMILPS      $0xb1, Y1, Y3
-	VMULPS         Y2, Y3, Y3
-	VFMADDSUB231PS Y0, Y1, Y3
-	VADDPS         Y3, Y4, Y0
-	VADDPS         Y7, Y6, Y1
-	VSUBPS         Y3, Y4, Y2
-	VSUBPS         Y7, Y6, Y4
-	VADDPS         Y0, Y5, Y3
-	VADDPS         Y1, Y3, Y3
-	VMOVUPS        Y5, Y6
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y6
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
-	VMOVUPS        Y5, Y5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y5
-	VPERMILPS      $0xb1, Y2, Y2
-	VPERMILPS      $0xb1, Y4, Y4
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), Y2, Y0
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), Y4, Y0
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), Y2, Y1
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), Y4, Y1
-	VADDPS         Y0, Y6, Y2
-	VSUBPS         Y0, Y6, Y4
-	VADDPS         Y1, Y5, Y0
-	VSUBPS         Y1, Y5, Y1
-	VMOVUPS        Y3, (AX)
-	VMOVUPS        Y2, (AX)(SI*1)
-	VMOVUPS        Y0, (AX)(SI*2)
-	VMOVUPS        Y1, (AX)(DI*1)
-	VMOVUPS        Y4, (AX)(SI*4)
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VMOVSLDUP      (DX), Y6
+	VMOVSHDUP      (DX), Y7
+	VPERMILPS      $0xb1, Y10, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMADDSUB231PS Y6, Y10, Y8
+	VMOVSLDUP      32(DX), Y6
+	VMOVSHDUP      32(DX), Y7
+	VPERMILPS      $0xb1, Y11, Y10
+	VMULPS         Y7, Y10, Y10
+	VFMADDSUB231PS Y6, Y11, Y10
+	VMOVSLDUP      64(DX), Y6
+	VMOVSHDUP      64(DX), Y7
+	VPERMILPS      $0xb1, Y4, Y11
+	VMULPS         Y7, Y11, Y11
+	VFMADDSUB231PS Y6, Y4, Y11
+	VMOVSLDUP      96(DX), Y4
+	VMOVSHDUP      96(DX), Y6
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMADDSUB231PS Y4, Y5, Y7
+	VADDPS         Y7, Y8, Y4
+	VADDPS         Y11, Y10, Y5
+	VSUBPS         Y7, Y8, Y6
+	VSUBPS         Y11, Y10, Y8
+	VADDPS         Y4, Y9, Y7
+	VADDPS         Y5, Y7, Y7
+	VMOVUPS        Y9, Y10
+	VFMADD231PS    Y0, Y4, Y10
+	VFMADD231PS    Y1, Y5, Y10
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y4, Y9
+	VFMADD231PS    Y0, Y5, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VPERMILPS      $0xb1, Y8, Y8
+	VMULPS         Y2, Y6, Y4
+	VFMADD231PS    Y3, Y8, Y4
+	VMULPS         Y3, Y6, Y5
+	VFNMADD231PS   Y2, Y8, Y5
+	VADDPS         Y4, Y10, Y6
+	VSUBPS         Y4, Y10, Y8
+	VADDPS         Y5, Y9, Y4
+	VSUBPS         Y5, Y9, Y5
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y6, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	VMOVUPS        Y5, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -1798,63 +1814,63 @@ fftMixN5cAVX2Fwd_loop:
 fftMixN5cAVX2Fwd_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN5cAVX2Fwd_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        40(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        48(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        56(CX), X2, X2
-	VMOVSD         24(CX), X3
-	VMOVHPS        64(CX), X3, X3
-	VMOVSD         32(CX), X4
-	VMOVHPS        72(CX), X4, X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X1, X7
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMADDSUB231PS X9, X5, X11
+	VMOVSLDUP      32(DX), X5
+	VMOVSHDUP      32(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMADDSUB231PS X5, X6, X10
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMADDSUB231PS X5, X7, X9
+	VMOVSLDUP      96(DX), X5
+	VMOVSHDUP      96(DX), X6
+	VPERMILPS      $0xb1, X8, X7
 	VMULPS         X6, X7, X7
-	VFMADDSUB231PS X5, X1, X7
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X5
-	VPERMILPS      $0xb1, X2, X6
-	VMULPS         X5, X6, X6
-	VFMADDSUB231PS X1, X2, X6
-	VMOVSLDUP      64(DX), X1
-	VMOVSHDUP      64(DX), X2
-	VPERMILPS      $0xb1, X3, X5
-	VMULPS         X2, X5, X5
-	VFMADDSUB231PS X1, X3, X5
-	VMOVSLDUP      96(DX), X1
-	VMOVSHDUP      96(DX), X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         X2, X3, X3
-	VFMADDSUB231PS X1, X4, X3
-	VADDPS         X3, X7, X1
-	VADDPS         X5, X6, X2
-	VSUBPS         X3, X7, X3
-	VSUBPS         X5, X6, X5
-	VADDPS         X1, X0, X4
-	VADDPS         X2, X4, X4
-	VMOVUPS        X0, X6
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X5, X5
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
-	VADDPS         X1, X6, X3
-	VSUBPS         X1, X6, X5
-	VADDPS         X2, X0, X1
-	VSUBPS         X2, X0, X0
-	VMOVUPS        X4, (AX)
-	VMOVUPS        X3, (AX)(SI*1)
-	VMOVUPS        X1, (AX)(SI*2)
-	VMOVUPS        X0, (AX)(DI*1)
-	VMOVUPS        X5, (AX)(SI*4)
+	VFMADDSUB231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X5
+	VFMADD231PS    X3, X9, X5
+	VMULPS         X3, X7, X6
+	VFNMADD231PS   X2, X9, X6
+	VADDPS         X5, X10, X7
+	VSUBPS         X5, X10, X9
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VMOVUPS        X8, (AX)
+	VMOVUPS        X7, (AX)(SI*1)
+	VMOVUPS        X5, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	VMOVUPS        X9, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -1862,58 +1878,58 @@ fftMixN5cAVX2Fwd_tail:
 fftMixN5cAVX2Fwd_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN5cAVX2Fwd_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VMOVSD         24(CX), X3
-	VMOVSD         32(CX), X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X1, X7
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMADDSUB231PS X9, X5, X11
+	VMOVSLDUP      32(DX), X5
+	VMOVSHDUP      32(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMADDSUB231PS X5, X6, X10
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMADDSUB231PS X5, X7, X9
+	VMOVSLDUP      96(DX), X5
+	VMOVSHDUP      96(DX), X6
+	VPERMILPS      $0xb1, X8, X7
 	VMULPS         X6, X7, X7
-	VFMADDSUB231PS X5, X1, X7
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X5
-	VPERMILPS      $0xb1, X2, X6
-	VMULPS         X5, X6, X6
-	VFMADDSUB231PS X1, X2, X6
-	VMOVSLDUP      64(DX), X1
-	VMOVSHDUP      64(DX), X2
-	VPERMILPS      $0xb1, X3, X5
-	VMULPS         X2, X5, X5
-	VFMADDSUB231PS X1, X3, X5
-	VMOVSLDUP      96(DX), X1
-	VMOVSHDUP      96(DX), X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         X2, X3, X3
-	VFMADDSUB231PS X1, X4, X3
-	VADDPS         X3, X7, X1
-	VADDPS         X5, X6, X2
-	VSUBPS         X3, X7, X3
-	VSUBPS         X5, X6, X5
-	VADDPS         X1, X0, X4
-	VADDPS         X2, X4, X4
-	VMOVUPS        X0, X6
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X5, X5
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
-	VADDPS         X1, X6, X3
-	VSUBPS         X1, X6, X5
-	VADDPS         X2, X0, X1
-	VSUBPS         X2, X0, X0
-	VMOVSD         X4, (AX)
-	VMOVSD         X3, (AX)(SI*1)
-	VMOVSD         X1, (AX)(SI*2)
-	VMOVSD         X0, (AX)(DI*1)
-	VMOVSD         X5, (AX)(SI*4)
+	VFMADDSUB231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X9, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X9, X1
+	VADDPS         X0, X10, X2
+	VSUBPS         X0, X10, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X8, (AX)
+	VMOVSD         X2, (AX)(SI*1)
+	VMOVSD         X0, (AX)(SI*2)
+	VMOVSD         X1, (AX)(DI*1)
+	VMOVSD         X3, (AX)(SI*4)
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
@@ -1925,82 +1941,86 @@ fftMixN5cAVX2Fwd_tail1:
 // func fftMixN5AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN5AVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x02, R8
-	ANDQ  $0x00000003, BX
-	TESTQ R8, R8
-	JZ    fftMixN5AVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0
+	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1
+	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Y2
+	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fftMixN5AVX2Inv_tail
 
 fftMixN5AVX2Inv_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VMOVUPS        96(CX), Y3
-	VMOVUPS        128(CX), Y4
-	VBLENDPD       $0x02, Y1, Y0, Y5
-	VBLENDPD       $0x04, Y2, Y5, Y5
-	VBLENDPD       $0x08, Y3, Y5, Y5
-	VBLENDPD       $0x02, Y0, Y4, Y6
-	VBLENDPD       $0x04, Y1, Y6, Y6
-	VBLENDPD       $0x08, Y2, Y6, Y6
-	VPERMPD        $0x39, Y6, Y6
-	VBLENDPD       $0x02, Y4, Y3, Y7
-	VBLENDPD       $0x04, Y0, Y7, Y7
-	VBLENDPD       $0x08, Y1, Y7, Y7
-	VPERMPD        $0x4e, Y7, Y7
-	VBLENDPD       $0x02, Y3, Y2, Y8
-	VBLENDPD       $0x04, Y4, Y8, Y8
-	VBLENDPD       $0x08, Y0, Y8, Y8
-	VPERMPD        $0x93, Y8, Y0
-	VBLENDPD       $0x02, Y2, Y1, Y1
-	VBLENDPD       $0x04, Y3, Y1, Y1
-	VBLENDPD       $0x08, Y4, Y1, Y1
-	VPERMILPS      $0xb1, Y6, Y2
-	VMULPS         32(DX), Y2, Y2
-	VFMSUBADD231PS (DX), Y6, Y2
-	VPERMILPS      $0xb1, Y7, Y3
-	VMULPS         96(DX), Y3, Y3
-	VFMSUBADD231PS 64(DX), Y7, Y3
-	VPERMILPS      $0xb1, Y0, Y4
-	VMULPS         160(DX), Y4, Y4
-	VFMSUBADD231PS 128(DX), Y0, Y4
-	VPERMILPS      $0xb1, Y1, Y0
-	VMULPS         224(DX), Y0, Y0
-	VFMSUBADD231PS 192(DX), Y1, Y0
-	VADDPS         Y0, Y2, Y1
-	VADDPS         Y4, Y3, Y6
-	VSUBPS         Y0, Y2, Y0
-	VSUBPS         Y4, Y3, Y3
-	VADDPS         Y1, Y5, Y2
-	VADDPS         Y6, Y2, Y2
-	VMOVUPS        Y5, Y4
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y4
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y6, Y4
-	VMOVUPS        Y5, Y5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y6, Y5
-	VPERMILPS      $0xb1, Y0, Y0
-	VPERMILPS      $0xb1, Y3, Y3
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), Y0, Y1
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), Y3, Y1
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), Y0, Y0
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), Y3, Y0
-	VADDPS         Y1, Y4, Y3
-	VSUBPS         Y1, Y4, Y4
-	VADDPS         Y0, Y5, Y1
-	VSUBPS         Y0, Y5, Y0
-	VMOVUPS        Y2, (AX)
-	VMOVUPS        Y4, (AX)(SI*1)
-	VMOVUPS        Y0, (AX)(SI*2)
-	VMOVUPS        Y1, (AX)(DI*1)
-	VMOVUPS        Y3, (AX)(SI*4)
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VPERMILPS      $0xb1, Y10, Y6
+	VMULPS         32(DX), Y6, Y6
+	VFMSUBADD231PS (DX), Y10, Y6
+	VPERMILPS      $0xb1, Y11, Y7
+	VMULPS         96(DX), Y7, Y7
+	VFMSUBADD231PS 64(DX), Y11, Y7
+	VPERMILPS      $0xb1, Y4, Y8
+	VMULPS         160(DX), Y8, Y8
+	VFMSUBADD231PS 128(DX), Y4, Y8
+	VPERMILPS      $0xb1, Y5, Y4
+	VMULPS         224(DX), Y4, Y4
+	VFMSUBADD231PS 192(DX), Y5, Y4
+	VADDPS         Y4, Y6, Y5
+	VADDPS         Y8, Y7, Y10
+	VSUBPS         Y4, Y6, Y4
+	VSUBPS         Y8, Y7, Y7
+	VADDPS         Y5, Y9, Y6
+	VADDPS         Y10, Y6, Y6
+	VMOVUPS        Y9, Y8
+	VFMADD231PS    Y0, Y5, Y8
+	VFMADD231PS    Y1, Y10, Y8
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y5, Y9
+	VFMADD231PS    Y0, Y10, Y9
+	VPERMILPS      $0xb1, Y4, Y4
+	VPERMILPS      $0xb1, Y7, Y7
+	VMULPS         Y2, Y4, Y5
+	VFMADD231PS    Y3, Y7, Y5
+	VMULPS         Y3, Y4, Y4
+	VFNMADD231PS   Y2, Y7, Y4
+	VADDPS         Y5, Y8, Y7
+	VSUBPS         Y5, Y8, Y8
+	VADDPS         Y4, Y9, Y5
+	VSUBPS         Y4, Y9, Y4
+	VMOVUPS        Y6, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y4, (AX)(SI*2)
+	VMOVUPS        Y5, (AX)(DI*1)
+	VMOVUPS        Y7, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000100, DX
@@ -2010,55 +2030,55 @@ fftMixN5AVX2Inv_loop:
 fftMixN5AVX2Inv_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN5AVX2Inv_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        40(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        48(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        56(CX), X2, X2
-	VMOVSD         24(CX), X3
-	VMOVHPS        64(CX), X3, X3
-	VMOVSD         32(CX), X4
-	VMOVHPS        72(CX), X4, X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         32(DX), X5, X5
-	VFMSUBADD231PS (DX), X1, X5
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMSUBADD231PS 64(DX), X2, X1
-	VPERMILPS      $0xb1, X3, X2
-	VMULPS         160(DX), X2, X2
-	VFMSUBADD231PS 128(DX), X3, X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         224(DX), X3, X3
-	VFMSUBADD231PS 192(DX), X4, X3
-	VADDPS         X3, X5, X4
-	VADDPS         X2, X1, X6
-	VSUBPS         X3, X5, X3
-	VSUBPS         X2, X1, X2
-	VADDPS         X4, X0, X1
-	VADDPS         X6, X1, X1
-	VMOVUPS        X0, X5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X4, X5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X5
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X4, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X6, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X2, X2
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X4
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X2, X4
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X3
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X2, X3
-	VADDPS         X4, X5, X2
-	VSUBPS         X4, X5, X5
-	VADDPS         X3, X0, X4
-	VSUBPS         X3, X0, X0
-	VMOVUPS        X1, (AX)
-	VMOVUPS        X5, (AX)(SI*1)
-	VMOVUPS        X0, (AX)(SI*2)
-	VMOVUPS        X4, (AX)(DI*1)
-	VMOVUPS        X2, (AX)(SI*4)
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         32(DX), X9, X9
+	VFMSUBADD231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         96(DX), X5, X5
+	VFMSUBADD231PS 64(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         160(DX), X6, X6
+	VFMSUBADD231PS 128(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         224(DX), X7, X7
+	VFMSUBADD231PS 192(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X8
+	VFMADD231PS    X3, X6, X8
+	VMULPS         X3, X7, X7
+	VFNMADD231PS   X2, X6, X7
+	VADDPS         X8, X9, X6
+	VSUBPS         X8, X9, X9
+	VADDPS         X7, X4, X8
+	VSUBPS         X7, X4, X4
+	VMOVUPS        X5, (AX)
+	VMOVUPS        X9, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	VMOVUPS        X8, (AX)(DI*1)
+	VMOVUPS        X6, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -2066,49 +2086,49 @@ fftMixN5AVX2Inv_tail:
 fftMixN5AVX2Inv_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN5AVX2Inv_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VMOVSD         24(CX), X3
-	VMOVSD         32(CX), X4
-	VPERMILPS      $0xb1, X1, X5
-	VMULPS         32(DX), X5, X5
-	VFMSUBADD231PS (DX), X1, X5
-	VPERMILPS      $0xb1, X2, X1
-	VMULPS         96(DX), X1, X1
-	VFMSUBADD231PS 64(DX), X2, X1
-	VPERMILPS      $0xb1, X3, X2
-	VMULPS         160(DX), X2, X2
-	VFMSUBADD231PS 128(DX), X3, X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         224(DX), X3, X3
-	VFMSUBADD231PS 192(DX), X4, X3
-	VADDPS         X3, X5, X4
-	VADDPS         X2, X1, X6
-	VSUBPS         X3, X5, X3
-	VSUBPS         X2, X1, X2
-	VADDPS         X4, X0, X1
-	VADDPS         X6, X1, X1
-	VMOVUPS        X0, X5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X4, X5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X6, X5
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X4, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X6, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X2, X2
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X4
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X2, X4
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X3
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X2, X3
-	VADDPS         X4, X5, X2
-	VSUBPS         X4, X5, X5
-	VADDPS         X3, X0, X4
-	VSUBPS         X3, X0, X0
-	VMOVSD         X1, (AX)
-	VMOVSD         X5, (AX)(SI*1)
-	VMOVSD         X0, (AX)(SI*2)
-	VMOVSD         X4, (AX)(DI*1)
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VPERMILPS      $0xb1, X5, X9
+	VMULPS         32(DX), X9, X9
+	VFMSUBADD231PS (DX), X5, X9
+	VPERMILPS      $0xb1, X6, X5
+	VMULPS         96(DX), X5, X5
+	VFMSUBADD231PS 64(DX), X6, X5
+	VPERMILPS      $0xb1, X7, X6
+	VMULPS         160(DX), X6, X6
+	VFMSUBADD231PS 128(DX), X7, X6
+	VPERMILPS      $0xb1, X8, X7
+	VMULPS         224(DX), X7, X7
+	VFMSUBADD231PS 192(DX), X8, X7
+	VADDPS         X7, X9, X8
+	VADDPS         X6, X5, X10
+	VSUBPS         X7, X9, X7
+	VSUBPS         X6, X5, X6
+	VADDPS         X8, X4, X5
+	VADDPS         X10, X5, X5
+	VMOVUPS        X4, X9
+	VFMADD231PS    X0, X8, X9
+	VFMADD231PS    X1, X10, X9
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X8, X4
+	VFMADD231PS    X0, X10, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X6, X6
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X6, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X6, X1
+	VADDPS         X0, X9, X2
+	VSUBPS         X0, X9, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X5, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X1, (AX)(SI*2)
+	VMOVSD         X0, (AX)(DI*1)
 	VMOVSD         X2, (AX)(SI*4)
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
@@ -2121,90 +2141,94 @@ fftMixN5AVX2Inv_tail1:
 // func fftMixN5cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
 // Requires: AVX, AVX2, FMA3
 TEXT ·fftMixN5cAVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x03, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x02, R8
-	ANDQ  $0x00000003, BX
-	TESTQ R8, R8
-	JZ    fftMixN5cAVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x03, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	ANDQ    $0x00000003, BX
+	VMOVUPS mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0
+	VMOVUPS mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1
+	VMOVUPS mixn_f32_3f737871_bf737871<>+0(SB), Y2
+	VMOVUPS mixn_f32_3f167918_bf167918<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fftMixN5cAVX2Inv_tail
 
 fftMixN5cAVX2Inv_loop:
-	VMOVUPS        (CX), Y0
-	VMOVUPS        32(CX), Y1
-	VMOVUPS        64(CX), Y2
-	VMOVUPS        96(CX), Y3
-	VMOVUPS        128(CX), Y4
-	VBLENDPD       $0x02, Y1, Y0, Y5
-	VBLENDPD       $0x04, Y2, Y5, Y5
-	VBLENDPD       $0x08, Y3, Y5, Y5
-	VBLENDPD       $0x02, Y0, Y4, Y6
-	VBLENDPD       $0x04, Y1, Y6, Y6
-	VBLENDPD       $0x08, Y2, Y6, Y6
-	VPERMPD        $0x39, Y6, Y6
-	VBLENDPD       $0x02, Y4, Y3, Y7
-	VBLENDPD       $0x04, Y0, Y7, Y7
-	VBLENDPD       $0x08, Y1, Y7, Y7
-	VPERMPD        $0x4e, Y7, Y7
-	VBLENDPD       $0x02, Y3, Y2, Y8
-	VBLENDPD       $0x04, Y4, Y8, Y8
-	VBLENDPD       $0x08, Y0, Y8, Y8
-	VPERMPD        $0x93, Y8, Y0
-	VBLENDPD       $0x02, Y2, Y1, Y1
-	VBLENDPD       $0x04, Y3, Y1, Y1
-	VBLENDPD       $0x08, Y4, Y1, Y1
-	VMOVSLDUP      (DX), Y2
-	VMOVSHDUP      (DX), Y3
-	VPERMILPS      $0xb1, Y6, Y4
-	VMULPS         Y3, Y4, Y4
-	VFMSUBADD231PS Y2, Y6, Y4
-	VMOVSLDUP      32(DX), Y2
-	VMOVSHDUP      32(DX), Y3
-	VPERMILPS      $0xb1, Y7, Y6
-	VMULPS         Y3, Y6, Y6
-	VFMSUBADD231PS Y2, Y7, Y6
-	VMOVSLDUP      64(DX), Y2
-	VMOVSHDUP      64(DX), Y3
-	VPERMILPS      $0xb1, Y0, Y7
-	VMULPS         Y3, Y7, Y7
-	VFMSUBADD231PS Y2, Y0, Y7
-	VMOVSLDUP      96(DX), Y0
-	VMOVSHDUP      96(DX), Y2
-	VPERMILPS      $0xb1, Y1, Y3
-	VMULPS         Y2, Y3, Y3
-	VFMSUBADD231PS Y0, Y1, Y3
-	VADDPS         Y3, Y4, Y0
-	VADDPS         Y7, Y6, Y1
-	VSUBPS         Y3, Y4, Y2
-	VSUBPS         Y7, Y6, Y4
-	VADDPS         Y0, Y5, Y3
-	VADDPS         Y1, Y3, Y3
-	VMOVUPS        Y5, Y6
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y0, Y6
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y1, Y6
-	VMOVUPS        Y5, Y5
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), Y0, Y5
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), Y1, Y5
-	VPERMILPS      $0xb1, Y2, Y2
-	VPERMILPS      $0xb1, Y4, Y4
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), Y2, Y0
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), Y4, Y0
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), Y2, Y1
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), Y4, Y1
-	VADDPS         Y0, Y6, Y2
-	VSUBPS         Y0, Y6, Y4
-	VADDPS         Y1, Y5, Y0
-	VSUBPS         Y1, Y5, Y1
-	VMOVUPS        Y3, (AX)
-	VMOVUPS        Y4, (AX)(SI*1)
-	VMOVUPS        Y1, (AX)(SI*2)
-	VMOVUPS        Y0, (AX)(DI*1)
-	VMOVUPS        Y2, (AX)(SI*4)
+	VMOVUPS        (CX), Y4
+	VMOVUPS        32(CX), Y5
+	VMOVUPS        64(CX), Y6
+	VMOVUPS        96(CX), Y7
+	VMOVUPS        128(CX), Y8
+	VBLENDPD       $0x02, Y5, Y4, Y9
+	VBLENDPD       $0x04, Y6, Y9, Y9
+	VBLENDPD       $0x08, Y7, Y9, Y9
+	VBLENDPD       $0x02, Y4, Y8, Y10
+	VBLENDPD       $0x04, Y5, Y10, Y10
+	VBLENDPD       $0x08, Y6, Y10, Y10
+	VPERMPD        $0x39, Y10, Y10
+	VBLENDPD       $0x02, Y8, Y7, Y11
+	VBLENDPD       $0x04, Y4, Y11, Y11
+	VBLENDPD       $0x08, Y5, Y11, Y11
+	VPERMPD        $0x4e, Y11, Y11
+	VBLENDPD       $0x02, Y7, Y6, Y12
+	VBLENDPD       $0x04, Y8, Y12, Y12
+	VBLENDPD       $0x08, Y4, Y12, Y12
+	VPERMPD        $0x93, Y12, Y4
+	VBLENDPD       $0x02, Y6, Y5, Y5
+	VBLENDPD       $0x04, Y7, Y5, Y5
+	VBLENDPD       $0x08, Y8, Y5, Y5
+	VMOVSLDUP      (DX), Y6
+	VMOVSHDUP      (DX), Y7
+	VPERMILPS      $0xb1, Y10, Y8
+	VMULPS         Y7, Y8, Y8
+	VFMSUBADD231PS Y6, Y10, Y8
+	VMOVSLDUP      32(DX), Y6
+	VMOVSHDUP      32(DX), Y7
+	VPERMILPS      $0xb1, Y11, Y10
+	VMULPS         Y7, Y10, Y10
+	VFMSUBADD231PS Y6, Y11, Y10
+	VMOVSLDUP      64(DX), Y6
+	VMOVSHDUP      64(DX), Y7
+	VPERMILPS      $0xb1, Y4, Y11
+	VMULPS         Y7, Y11, Y11
+	VFMSUBADD231PS Y6, Y4, Y11
+	VMOVSLDUP      96(DX), Y4
+	VMOVSHDUP      96(DX), Y6
+	VPERMILPS      $0xb1, Y5, Y7
+	VMULPS         Y6, Y7, Y7
+	VFMSUBADD231PS Y4, Y5, Y7
+	VADDPS         Y7, Y8, Y4
+	VADDPS         Y11, Y10, Y5
+	VSUBPS         Y7, Y8, Y6
+	VSUBPS         Y11, Y10, Y8
+	VADDPS         Y4, Y9, Y7
+	VADDPS         Y5, Y7, Y7
+	VMOVUPS        Y9, Y10
+	VFMADD231PS    Y0, Y4, Y10
+	VFMADD231PS    Y1, Y5, Y10
+	VMOVUPS        Y9, Y9
+	VFMADD231PS    Y1, Y4, Y9
+	VFMADD231PS    Y0, Y5, Y9
+	VPERMILPS      $0xb1, Y6, Y6
+	VPERMILPS      $0xb1, Y8, Y8
+	VMULPS         Y2, Y6, Y4
+	VFMADD231PS    Y3, Y8, Y4
+	VMULPS         Y3, Y6, Y5
+	VFNMADD231PS   Y2, Y8, Y5
+	VADDPS         Y4, Y10, Y6
+	VSUBPS         Y4, Y10, Y8
+	VADDPS         Y5, Y9, Y4
+	VSUBPS         Y5, Y9, Y5
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y8, (AX)(SI*1)
+	VMOVUPS        Y5, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	VMOVUPS        Y6, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -2214,63 +2238,63 @@ fftMixN5cAVX2Inv_loop:
 fftMixN5cAVX2Inv_tail:
 	TESTQ          $0x00000002, BX
 	JZ             fftMixN5cAVX2Inv_tail2
-	VMOVSD         (CX), X0
-	VMOVHPS        40(CX), X0, X0
-	VMOVSD         8(CX), X1
-	VMOVHPS        48(CX), X1, X1
-	VMOVSD         16(CX), X2
-	VMOVHPS        56(CX), X2, X2
-	VMOVSD         24(CX), X3
-	VMOVHPS        64(CX), X3, X3
-	VMOVSD         32(CX), X4
-	VMOVHPS        72(CX), X4, X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X1, X7
+	VMOVSD         (CX), X4
+	VMOVHPS        40(CX), X4, X4
+	VMOVSD         8(CX), X5
+	VMOVHPS        48(CX), X5, X5
+	VMOVSD         16(CX), X6
+	VMOVHPS        56(CX), X6, X6
+	VMOVSD         24(CX), X7
+	VMOVHPS        64(CX), X7, X7
+	VMOVSD         32(CX), X8
+	VMOVHPS        72(CX), X8, X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMSUBADD231PS X9, X5, X11
+	VMOVSLDUP      32(DX), X5
+	VMOVSHDUP      32(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMSUBADD231PS X5, X6, X10
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMSUBADD231PS X5, X7, X9
+	VMOVSLDUP      96(DX), X5
+	VMOVSHDUP      96(DX), X6
+	VPERMILPS      $0xb1, X8, X7
 	VMULPS         X6, X7, X7
-	VFMSUBADD231PS X5, X1, X7
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X5
-	VPERMILPS      $0xb1, X2, X6
-	VMULPS         X5, X6, X6
-	VFMSUBADD231PS X1, X2, X6
-	VMOVSLDUP      64(DX), X1
-	VMOVSHDUP      64(DX), X2
-	VPERMILPS      $0xb1, X3, X5
-	VMULPS         X2, X5, X5
-	VFMSUBADD231PS X1, X3, X5
-	VMOVSLDUP      96(DX), X1
-	VMOVSHDUP      96(DX), X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         X2, X3, X3
-	VFMSUBADD231PS X1, X4, X3
-	VADDPS         X3, X7, X1
-	VADDPS         X5, X6, X2
-	VSUBPS         X3, X7, X3
-	VSUBPS         X5, X6, X5
-	VADDPS         X1, X0, X4
-	VADDPS         X2, X4, X4
-	VMOVUPS        X0, X6
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X5, X5
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
-	VADDPS         X1, X6, X3
-	VSUBPS         X1, X6, X5
-	VADDPS         X2, X0, X1
-	VSUBPS         X2, X0, X0
-	VMOVUPS        X4, (AX)
-	VMOVUPS        X5, (AX)(SI*1)
-	VMOVUPS        X0, (AX)(SI*2)
-	VMOVUPS        X1, (AX)(DI*1)
-	VMOVUPS        X3, (AX)(SI*4)
+	VFMSUBADD231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X5
+	VFMADD231PS    X3, X9, X5
+	VMULPS         X3, X7, X6
+	VFNMADD231PS   X2, X9, X6
+	VADDPS         X5, X10, X7
+	VSUBPS         X5, X10, X9
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VMOVUPS        X8, (AX)
+	VMOVUPS        X9, (AX)(SI*1)
+	VMOVUPS        X4, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	VMOVUPS        X7, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -2278,58 +2302,58 @@ fftMixN5cAVX2Inv_tail:
 fftMixN5cAVX2Inv_tail2:
 	TESTQ          $0x00000001, BX
 	JZ             fftMixN5cAVX2Inv_tail1
-	VMOVSD         (CX), X0
-	VMOVSD         8(CX), X1
-	VMOVSD         16(CX), X2
-	VMOVSD         24(CX), X3
-	VMOVSD         32(CX), X4
-	VMOVSLDUP      (DX), X5
-	VMOVSHDUP      (DX), X6
-	VPERMILPS      $0xb1, X1, X7
+	VMOVSD         (CX), X4
+	VMOVSD         8(CX), X5
+	VMOVSD         16(CX), X6
+	VMOVSD         24(CX), X7
+	VMOVSD         32(CX), X8
+	VMOVSLDUP      (DX), X9
+	VMOVSHDUP      (DX), X10
+	VPERMILPS      $0xb1, X5, X11
+	VMULPS         X10, X11, X11
+	VFMSUBADD231PS X9, X5, X11
+	VMOVSLDUP      32(DX), X5
+	VMOVSHDUP      32(DX), X9
+	VPERMILPS      $0xb1, X6, X10
+	VMULPS         X9, X10, X10
+	VFMSUBADD231PS X5, X6, X10
+	VMOVSLDUP      64(DX), X5
+	VMOVSHDUP      64(DX), X6
+	VPERMILPS      $0xb1, X7, X9
+	VMULPS         X6, X9, X9
+	VFMSUBADD231PS X5, X7, X9
+	VMOVSLDUP      96(DX), X5
+	VMOVSHDUP      96(DX), X6
+	VPERMILPS      $0xb1, X8, X7
 	VMULPS         X6, X7, X7
-	VFMSUBADD231PS X5, X1, X7
-	VMOVSLDUP      32(DX), X1
-	VMOVSHDUP      32(DX), X5
-	VPERMILPS      $0xb1, X2, X6
-	VMULPS         X5, X6, X6
-	VFMSUBADD231PS X1, X2, X6
-	VMOVSLDUP      64(DX), X1
-	VMOVSHDUP      64(DX), X2
-	VPERMILPS      $0xb1, X3, X5
-	VMULPS         X2, X5, X5
-	VFMSUBADD231PS X1, X3, X5
-	VMOVSLDUP      96(DX), X1
-	VMOVSHDUP      96(DX), X2
-	VPERMILPS      $0xb1, X4, X3
-	VMULPS         X2, X3, X3
-	VFMSUBADD231PS X1, X4, X3
-	VADDPS         X3, X7, X1
-	VADDPS         X5, X6, X2
-	VSUBPS         X3, X7, X3
-	VSUBPS         X5, X6, X5
-	VADDPS         X1, X0, X4
-	VADDPS         X2, X4, X4
-	VMOVUPS        X0, X6
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X1, X6
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X2, X6
-	VMOVUPS        X0, X0
-	VFMADD231PS    mixn_f32_bf4f1bbd_bf4f1bbd<>+0(SB), X1, X0
-	VFMADD231PS    mixn_f32_3e9e377a_3e9e377a<>+0(SB), X2, X0
-	VPERMILPS      $0xb1, X3, X3
-	VPERMILPS      $0xb1, X5, X5
-	VMULPS         mixn_f32_3f737871_bf737871<>+0(SB), X3, X1
-	VFMADD231PS    mixn_f32_3f167918_bf167918<>+0(SB), X5, X1
-	VMULPS         mixn_f32_3f167918_bf167918<>+0(SB), X3, X2
-	VFNMADD231PS   mixn_f32_3f737871_bf737871<>+0(SB), X5, X2
-	VADDPS         X1, X6, X3
-	VSUBPS         X1, X6, X5
-	VADDPS         X2, X0, X1
-	VSUBPS         X2, X0, X0
-	VMOVSD         X4, (AX)
-	VMOVSD         X5, (AX)(SI*1)
-	VMOVSD         X0, (AX)(SI*2)
-	VMOVSD         X1, (AX)(DI*1)
-	VMOVSD         X3, (AX)(SI*4)
+	VFMSUBADD231PS X5, X8, X7
+	VADDPS         X7, X11, X5
+	VADDPS         X9, X10, X6
+	VSUBPS         X7, X11, X7
+	VSUBPS         X9, X10, X9
+	VADDPS         X5, X4, X8
+	VADDPS         X6, X8, X8
+	VMOVUPS        X4, X10
+	VFMADD231PS    X0, X5, X10
+	VFMADD231PS    X1, X6, X10
+	VMOVUPS        X4, X4
+	VFMADD231PS    X1, X5, X4
+	VFMADD231PS    X0, X6, X4
+	VPERMILPS      $0xb1, X7, X7
+	VPERMILPS      $0xb1, X9, X9
+	VMULPS         X2, X7, X0
+	VFMADD231PS    X3, X9, X0
+	VMULPS         X3, X7, X1
+	VFNMADD231PS   X2, X9, X1
+	VADDPS         X0, X10, X2
+	VSUBPS         X0, X10, X3
+	VADDPS         X1, X4, X0
+	VSUBPS         X1, X4, X1
+	VMOVSD         X8, (AX)
+	VMOVSD         X3, (AX)(SI*1)
+	VMOVSD         X1, (AX)(SI*2)
+	VMOVSD         X0, (AX)(DI*1)
+	VMOVSD         X2, (AX)(SI*4)
 	ADDQ           $0x00000028, CX
 	ADDQ           $0x00000008, AX
 	ADDQ           $0x00000008, DX
@@ -5785,44 +5809,46 @@ fft64MixN2cAVX2Inv_tail1:
 // func fft64MixN3AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN3AVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	MOVQ  BX, DI
-	SHRQ  $0x01, DI
-	ANDQ  $0x00000001, BX
-	TESTQ DI, DI
-	JZ    fft64MixN3AVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    BX, DI
+	SHRQ    $0x01, DI
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0
+	VMOVUPD mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fft64MixN3AVX2Fwd_tail
 
 fft64MixN3AVX2Fwd_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 48(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 64(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 80(CX), Y2, Y2
-	VPERMILPD      $0x55, Y1, Y3
-	VMULPD         32(DX), Y3, Y3
-	VFMADDSUB231PD (DX), Y1, Y3
-	VPERMILPD      $0x55, Y2, Y4
-	VMULPD         96(DX), Y4, Y4
-	VFMADDSUB231PD 64(DX), Y2, Y4
-	VADDPD         Y4, Y3, Y5
-	VSUBPD         Y4, Y3, Y4
-	VADDPD         Y5, Y0, Y3
-	VMOVUPD        Y0, Y6
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y5, Y6
-	VPERMILPD      $0x55, Y4, Y4
-	VMOVUPD        Y6, Y5
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y4, Y5
-	VMOVUPD        Y6, Y6
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y4, Y6
-	VMOVUPD        Y3, (AX)
-	VMOVUPD        Y5, (AX)(SI*1)
-	VMOVUPD        Y6, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VINSERTF128    $0x01, 48(CX), Y2, Y2
+	VMOVUPD        16(CX), X3
+	VINSERTF128    $0x01, 64(CX), Y3, Y3
+	VMOVUPD        32(CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         32(DX), Y5, Y5
+	VFMADDSUB231PD (DX), Y3, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMADDSUB231PD 64(DX), Y4, Y6
+	VADDPD         Y6, Y5, Y7
+	VSUBPD         Y6, Y5, Y6
+	VADDPD         Y7, Y2, Y5
+	VMOVUPD        Y2, Y8
+	VFNMADD231PD   Y0, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVUPD        Y8, Y7
+	VFMADD231PD    Y1, Y6, Y7
+	VMOVUPD        Y8, Y8
+	VFNMADD231PD   Y1, Y6, Y8
+	VMOVUPD        Y5, (AX)
+	VMOVUPD        Y7, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -5832,28 +5858,28 @@ fft64MixN3AVX2Fwd_loop:
 fft64MixN3AVX2Fwd_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN3AVX2Fwd_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VPERMILPD      $0x55, X1, X3
-	VMULPD         32(DX), X3, X3
-	VFMADDSUB231PD (DX), X1, X3
-	VPERMILPD      $0x55, X2, X1
-	VMULPD         96(DX), X1, X1
-	VFMADDSUB231PD 64(DX), X2, X1
-	VADDPD         X1, X3, X2
-	VSUBPD         X1, X3, X3
-	VADDPD         X2, X0, X1
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X2, X0
-	VPERMILPD      $0x55, X3, X3
-	VMOVUPD        X0, X2
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X2
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X0
-	VMOVUPD        X1, (AX)
-	VMOVUPD        X2, (AX)(SI*1)
-	VMOVUPD        X0, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VPERMILPD      $0x55, X3, X5
+	VMULPD         32(DX), X5, X5
+	VFMADDSUB231PD (DX), X3, X5
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         96(DX), X3, X3
+	VFMADDSUB231PD 64(DX), X4, X3
+	VADDPD         X3, X5, X4
+	VSUBPD         X3, X5, X5
+	VADDPD         X4, X2, X3
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X4, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X3, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -5885,48 +5911,50 @@ GLOBL mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>(SB), RODATA|NOPTR, $64
 // func fft64MixN3cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN3cAVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	MOVQ  BX, DI
-	SHRQ  $0x01, DI
-	ANDQ  $0x00000001, BX
-	TESTQ DI, DI
-	JZ    fft64MixN3cAVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    BX, DI
+	SHRQ    $0x01, DI
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0
+	VMOVUPD mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fft64MixN3cAVX2Fwd_tail
 
 fft64MixN3cAVX2Fwd_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 48(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 64(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 80(CX), Y2, Y2
-	VMOVDDUP       (DX), Y3
-	VPERMILPD      $0xff, (DX), Y4
-	VPERMILPD      $0x55, Y1, Y5
-	VMULPD         Y4, Y5, Y5
-	VFMADDSUB231PD Y3, Y1, Y5
-	VMOVDDUP       32(DX), Y3
-	VPERMILPD      $0xff, 32(DX), Y4
-	VPERMILPD      $0x55, Y2, Y6
-	VMULPD         Y4, Y6, Y6
-	VFMADDSUB231PD Y3, Y2, Y6
-	VADDPD         Y6, Y5, Y3
-	VSUBPD         Y6, Y5, Y5
-	VADDPD         Y3, Y0, Y4
-	VMOVUPD        Y0, Y6
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y6
-	VPERMILPD      $0x55, Y5, Y5
-	VMOVUPD        Y6, Y3
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y3
-	VMOVUPD        Y6, Y6
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y6
-	VMOVUPD        Y4, (AX)
-	VMOVUPD        Y3, (AX)(SI*1)
-	VMOVUPD        Y6, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VINSERTF128    $0x01, 48(CX), Y2, Y2
+	VMOVUPD        16(CX), X3
+	VINSERTF128    $0x01, 64(CX), Y3, Y3
+	VMOVUPD        32(CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMADDSUB231PD Y5, Y3, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMADDSUB231PD Y5, Y4, Y8
+	VADDPD         Y8, Y7, Y5
+	VSUBPD         Y8, Y7, Y7
+	VADDPD         Y5, Y2, Y6
+	VMOVUPD        Y2, Y8
+	VFNMADD231PD   Y0, Y5, Y8
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    Y1, Y7, Y5
+	VMOVUPD        Y8, Y8
+	VFNMADD231PD   Y1, Y7, Y8
+	VMOVUPD        Y6, (AX)
+	VMOVUPD        Y5, (AX)(SI*1)
+	VMOVUPD        Y8, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000040, DX
@@ -5936,32 +5964,32 @@ fft64MixN3cAVX2Fwd_loop:
 fft64MixN3cAVX2Fwd_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN3cAVX2Fwd_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VMOVDDUP       (DX), X3
-	VPERMILPD      $0xff, (DX), X4
-	VPERMILPD      $0x55, X1, X5
-	VMULPD         X4, X5, X5
-	VFMADDSUB231PD X3, X1, X5
-	VMOVDDUP       32(DX), X1
-	VPERMILPD      $0xff, 32(DX), X3
-	VPERMILPD      $0x55, X2, X4
-	VMULPD         X3, X4, X4
-	VFMADDSUB231PD X1, X2, X4
-	VADDPD         X4, X5, X1
-	VSUBPD         X4, X5, X3
-	VADDPD         X1, X0, X2
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X1, X0
-	VPERMILPD      $0x55, X3, X3
-	VMOVUPD        X0, X1
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X1
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X0
-	VMOVUPD        X2, (AX)
-	VMOVUPD        X1, (AX)(SI*1)
-	VMOVUPD        X0, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X3, X7
+	VMULPD         X6, X7, X7
+	VFMADDSUB231PD X5, X3, X7
+	VMOVDDUP       32(DX), X3
+	VPERMILPD      $0xff, 32(DX), X5
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X5, X6, X6
+	VFMADDSUB231PD X3, X4, X6
+	VADDPD         X6, X7, X3
+	VSUBPD         X6, X7, X5
+	VADDPD         X3, X2, X4
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X3, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X0, (AX)(SI*1)
+	VMOVUPD        X2, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -5973,44 +6001,46 @@ fft64MixN3cAVX2Fwd_tail1:
 // func fft64MixN3AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN3AVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	MOVQ  BX, DI
-	SHRQ  $0x01, DI
-	ANDQ  $0x00000001, BX
-	TESTQ DI, DI
-	JZ    fft64MixN3AVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    BX, DI
+	SHRQ    $0x01, DI
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0
+	VMOVUPD mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fft64MixN3AVX2Inv_tail
 
 fft64MixN3AVX2Inv_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 48(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 64(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 80(CX), Y2, Y2
-	VPERMILPD      $0x55, Y1, Y3
-	VMULPD         32(DX), Y3, Y3
-	VFMSUBADD231PD (DX), Y1, Y3
-	VPERMILPD      $0x55, Y2, Y4
-	VMULPD         96(DX), Y4, Y4
-	VFMSUBADD231PD 64(DX), Y2, Y4
-	VADDPD         Y4, Y3, Y5
-	VSUBPD         Y4, Y3, Y4
-	VADDPD         Y5, Y0, Y3
-	VMOVUPD        Y0, Y6
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y5, Y6
-	VPERMILPD      $0x55, Y4, Y4
-	VMOVUPD        Y6, Y5
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y4, Y5
-	VMOVUPD        Y6, Y6
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y4, Y6
-	VMOVUPD        Y3, (AX)
-	VMOVUPD        Y6, (AX)(SI*1)
-	VMOVUPD        Y5, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VINSERTF128    $0x01, 48(CX), Y2, Y2
+	VMOVUPD        16(CX), X3
+	VINSERTF128    $0x01, 64(CX), Y3, Y3
+	VMOVUPD        32(CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VPERMILPD      $0x55, Y3, Y5
+	VMULPD         32(DX), Y5, Y5
+	VFMSUBADD231PD (DX), Y3, Y5
+	VPERMILPD      $0x55, Y4, Y6
+	VMULPD         96(DX), Y6, Y6
+	VFMSUBADD231PD 64(DX), Y4, Y6
+	VADDPD         Y6, Y5, Y7
+	VSUBPD         Y6, Y5, Y6
+	VADDPD         Y7, Y2, Y5
+	VMOVUPD        Y2, Y8
+	VFNMADD231PD   Y0, Y7, Y8
+	VPERMILPD      $0x55, Y6, Y6
+	VMOVUPD        Y8, Y7
+	VFMADD231PD    Y1, Y6, Y7
+	VMOVUPD        Y8, Y8
+	VFNMADD231PD   Y1, Y6, Y8
+	VMOVUPD        Y5, (AX)
+	VMOVUPD        Y8, (AX)(SI*1)
+	VMOVUPD        Y7, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -6020,28 +6050,28 @@ fft64MixN3AVX2Inv_loop:
 fft64MixN3AVX2Inv_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN3AVX2Inv_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VPERMILPD      $0x55, X1, X3
-	VMULPD         32(DX), X3, X3
-	VFMSUBADD231PD (DX), X1, X3
-	VPERMILPD      $0x55, X2, X1
-	VMULPD         96(DX), X1, X1
-	VFMSUBADD231PD 64(DX), X2, X1
-	VADDPD         X1, X3, X2
-	VSUBPD         X1, X3, X3
-	VADDPD         X2, X0, X1
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X2, X0
-	VPERMILPD      $0x55, X3, X3
-	VMOVUPD        X0, X2
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X2
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X0
-	VMOVUPD        X1, (AX)
-	VMOVUPD        X0, (AX)(SI*1)
-	VMOVUPD        X2, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VPERMILPD      $0x55, X3, X5
+	VMULPD         32(DX), X5, X5
+	VFMSUBADD231PD (DX), X3, X5
+	VPERMILPD      $0x55, X4, X3
+	VMULPD         96(DX), X3, X3
+	VFMSUBADD231PD 64(DX), X4, X3
+	VADDPD         X3, X5, X4
+	VSUBPD         X3, X5, X5
+	VADDPD         X4, X2, X3
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X4, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X3, (AX)
+	VMOVUPD        X2, (AX)(SI*1)
+	VMOVUPD        X0, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -6053,48 +6083,50 @@ fft64MixN3AVX2Inv_tail1:
 // func fft64MixN3cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN3cAVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	MOVQ  BX, DI
-	SHRQ  $0x01, DI
-	ANDQ  $0x00000001, BX
-	TESTQ DI, DI
-	JZ    fft64MixN3cAVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	MOVQ    BX, DI
+	SHRQ    $0x01, DI
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y0
+	VMOVUPD mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y1
+	TESTQ   DI, DI
+	JZ      fft64MixN3cAVX2Inv_tail
 
 fft64MixN3cAVX2Inv_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 48(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 64(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 80(CX), Y2, Y2
-	VMOVDDUP       (DX), Y3
-	VPERMILPD      $0xff, (DX), Y4
-	VPERMILPD      $0x55, Y1, Y5
-	VMULPD         Y4, Y5, Y5
-	VFMSUBADD231PD Y3, Y1, Y5
-	VMOVDDUP       32(DX), Y3
-	VPERMILPD      $0xff, 32(DX), Y4
-	VPERMILPD      $0x55, Y2, Y6
-	VMULPD         Y4, Y6, Y6
-	VFMSUBADD231PD Y3, Y2, Y6
-	VADDPD         Y6, Y5, Y3
-	VSUBPD         Y6, Y5, Y5
-	VADDPD         Y3, Y0, Y4
-	VMOVUPD        Y0, Y6
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), Y3, Y6
-	VPERMILPD      $0x55, Y5, Y5
-	VMOVUPD        Y6, Y3
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y3
-	VMOVUPD        Y6, Y6
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), Y5, Y6
-	VMOVUPD        Y4, (AX)
-	VMOVUPD        Y6, (AX)(SI*1)
-	VMOVUPD        Y3, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VINSERTF128    $0x01, 48(CX), Y2, Y2
+	VMOVUPD        16(CX), X3
+	VINSERTF128    $0x01, 64(CX), Y3, Y3
+	VMOVUPD        32(CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VMOVDDUP       (DX), Y5
+	VPERMILPD      $0xff, (DX), Y6
+	VPERMILPD      $0x55, Y3, Y7
+	VMULPD         Y6, Y7, Y7
+	VFMSUBADD231PD Y5, Y3, Y7
+	VMOVDDUP       32(DX), Y5
+	VPERMILPD      $0xff, 32(DX), Y6
+	VPERMILPD      $0x55, Y4, Y8
+	VMULPD         Y6, Y8, Y8
+	VFMSUBADD231PD Y5, Y4, Y8
+	VADDPD         Y8, Y7, Y5
+	VSUBPD         Y8, Y7, Y7
+	VADDPD         Y5, Y2, Y6
+	VMOVUPD        Y2, Y8
+	VFNMADD231PD   Y0, Y5, Y8
+	VPERMILPD      $0x55, Y7, Y7
+	VMOVUPD        Y8, Y5
+	VFMADD231PD    Y1, Y7, Y5
+	VMOVUPD        Y8, Y8
+	VFNMADD231PD   Y1, Y7, Y8
+	VMOVUPD        Y6, (AX)
+	VMOVUPD        Y8, (AX)(SI*1)
+	VMOVUPD        Y5, (AX)(SI*2)
 	ADDQ           $0x00000060, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000040, DX
@@ -6104,32 +6136,32 @@ fft64MixN3cAVX2Inv_loop:
 fft64MixN3cAVX2Inv_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN3cAVX2Inv_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VMOVDDUP       (DX), X3
-	VPERMILPD      $0xff, (DX), X4
-	VPERMILPD      $0x55, X1, X5
-	VMULPD         X4, X5, X5
-	VFMSUBADD231PD X3, X1, X5
-	VMOVDDUP       32(DX), X1
-	VPERMILPD      $0xff, 32(DX), X3
-	VPERMILPD      $0x55, X2, X4
-	VMULPD         X3, X4, X4
-	VFMSUBADD231PD X1, X2, X4
-	VADDPD         X4, X5, X1
-	VSUBPD         X4, X5, X3
-	VADDPD         X1, X0, X2
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3fe0000000000000_3fe0000000000000<>+0(SB), X1, X0
-	VPERMILPD      $0x55, X3, X3
-	VMOVUPD        X0, X1
-	VFMADD231PD    mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X1
-	VMOVUPD        X0, X0
-	VFNMADD231PD   mixn_f64_3febb67ae8584caa_bfebb67ae8584caa<>+0(SB), X3, X0
-	VMOVUPD        X2, (AX)
-	VMOVUPD        X0, (AX)(SI*1)
-	VMOVUPD        X1, (AX)(SI*2)
+	VMOVUPD        (CX), X2
+	VMOVUPD        16(CX), X3
+	VMOVUPD        32(CX), X4
+	VMOVDDUP       (DX), X5
+	VPERMILPD      $0xff, (DX), X6
+	VPERMILPD      $0x55, X3, X7
+	VMULPD         X6, X7, X7
+	VFMSUBADD231PD X5, X3, X7
+	VMOVDDUP       32(DX), X3
+	VPERMILPD      $0xff, 32(DX), X5
+	VPERMILPD      $0x55, X4, X6
+	VMULPD         X5, X6, X6
+	VFMSUBADD231PD X3, X4, X6
+	VADDPD         X6, X7, X3
+	VSUBPD         X6, X7, X5
+	VADDPD         X3, X2, X4
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X0, X3, X2
+	VPERMILPD      $0x55, X5, X5
+	VMOVUPD        X2, X0
+	VFMADD231PD    X1, X5, X0
+	VMOVUPD        X2, X2
+	VFNMADD231PD   X1, X5, X2
+	VMOVUPD        X4, (AX)
+	VMOVUPD        X2, (AX)(SI*1)
+	VMOVUPD        X0, (AX)(SI*2)
 	ADDQ           $0x00000030, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -6547,69 +6579,73 @@ fft64MixN4cAVX2Inv_tail1:
 // func fft64MixN5AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN5AVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x01, R8
-	ANDQ  $0x00000001, BX
-	TESTQ R8, R8
-	JZ    fft64MixN5AVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x01, R8
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0
+	VMOVUPD mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1
+	VMOVUPD mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2
+	VMOVUPD mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fft64MixN5AVX2Fwd_tail
 
 fft64MixN5AVX2Fwd_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 80(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 96(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 112(CX), Y2, Y2
-	VMOVUPD        48(CX), X3
-	VINSERTF128    $0x01, 128(CX), Y3, Y3
-	VMOVUPD        64(CX), X4
-	VINSERTF128    $0x01, 144(CX), Y4, Y4
-	VPERMILPD      $0x55, Y1, Y5
-	VMULPD         32(DX), Y5, Y5
-	VFMADDSUB231PD (DX), Y1, Y5
-	VPERMILPD      $0x55, Y2, Y6
-	VMULPD         96(DX), Y6, Y6
-	VFMADDSUB231PD 64(DX), Y2, Y6
-	VPERMILPD      $0x55, Y3, Y7
-	VMULPD         160(DX), Y7, Y7
-	VFMADDSUB231PD 128(DX), Y3, Y7
-	VPERMILPD      $0x55, Y4, Y8
-	VMULPD         224(DX), Y8, Y8
-	VFMADDSUB231PD 192(DX), Y4, Y8
-	VADDPD         Y8, Y5, Y9
-	VADDPD         Y7, Y6, Y10
-	VSUBPD         Y8, Y5, Y5
-	VSUBPD         Y7, Y6, Y7
-	VADDPD         Y9, Y0, Y6
-	VADDPD         Y10, Y6, Y6
-	VMOVUPD        Y0, Y8
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y9, Y8
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y10, Y8
-	VMOVUPD        Y0, Y11
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y9, Y11
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y10, Y11
-	VPERMILPD      $0x55, Y5, Y5
-	VPERMILPD      $0x55, Y7, Y7
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y5, Y9
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y7, Y9
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y5, Y5
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y7, Y5
-	VADDPD         Y9, Y8, Y7
-	VSUBPD         Y9, Y8, Y9
-	VADDPD         Y5, Y11, Y8
-	VSUBPD         Y5, Y11, Y5
-	VMOVUPD        Y6, (AX)
-	VMOVUPD        Y7, (AX)(SI*1)
-	VMOVUPD        Y8, (AX)(SI*2)
-	VMOVUPD        Y5, (AX)(DI*1)
-	VMOVUPD        Y9, (AX)(SI*4)
+	VMOVUPD        (CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VMOVUPD        16(CX), X5
+	VINSERTF128    $0x01, 96(CX), Y5, Y5
+	VMOVUPD        32(CX), X6
+	VINSERTF128    $0x01, 112(CX), Y6, Y6
+	VMOVUPD        48(CX), X7
+	VINSERTF128    $0x01, 128(CX), Y7, Y7
+	VMOVUPD        64(CX), X8
+	VINSERTF128    $0x01, 144(CX), Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         32(DX), Y9, Y9
+	VFMADDSUB231PD (DX), Y5, Y9
+	VPERMILPD      $0x55, Y6, Y10
+	VMULPD         96(DX), Y10, Y10
+	VFMADDSUB231PD 64(DX), Y6, Y10
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         160(DX), Y11, Y11
+	VFMADDSUB231PD 128(DX), Y7, Y11
+	VPERMILPD      $0x55, Y8, Y12
+	VMULPD         224(DX), Y12, Y12
+	VFMADDSUB231PD 192(DX), Y8, Y12
+	VADDPD         Y12, Y9, Y13
+	VADDPD         Y11, Y10, Y14
+	VSUBPD         Y12, Y9, Y9
+	VSUBPD         Y11, Y10, Y11
+	VADDPD         Y13, Y4, Y10
+	VADDPD         Y14, Y10, Y10
+	VMOVUPD        Y4, Y12
+	VFMADD231PD    Y0, Y13, Y12
+	VFMADD231PD    Y1, Y14, Y12
+	VMOVUPD        Y4, Y15
+	VFMADD231PD    Y1, Y13, Y15
+	VFMADD231PD    Y0, Y14, Y15
+	VPERMILPD      $0x55, Y9, Y9
+	VPERMILPD      $0x55, Y11, Y11
+	VMULPD         Y2, Y9, Y13
+	VFMADD231PD    Y3, Y11, Y13
+	VMULPD         Y3, Y9, Y9
+	VFNMADD231PD   Y2, Y11, Y9
+	VADDPD         Y13, Y12, Y11
+	VSUBPD         Y13, Y12, Y13
+	VADDPD         Y9, Y15, Y12
+	VSUBPD         Y9, Y15, Y9
+	VMOVUPD        Y10, (AX)
+	VMOVUPD        Y11, (AX)(SI*1)
+	VMOVUPD        Y12, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y13, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000100, DX
@@ -6619,50 +6655,50 @@ fft64MixN5AVX2Fwd_loop:
 fft64MixN5AVX2Fwd_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN5AVX2Fwd_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VMOVUPD        48(CX), X3
-	VMOVUPD        64(CX), X4
-	VPERMILPD      $0x55, X1, X5
-	VMULPD         32(DX), X5, X5
-	VFMADDSUB231PD (DX), X1, X5
-	VPERMILPD      $0x55, X2, X1
-	VMULPD         96(DX), X1, X1
-	VFMADDSUB231PD 64(DX), X2, X1
-	VPERMILPD      $0x55, X3, X2
-	VMULPD         160(DX), X2, X2
-	VFMADDSUB231PD 128(DX), X3, X2
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         224(DX), X3, X3
-	VFMADDSUB231PD 192(DX), X4, X3
-	VADDPD         X3, X5, X4
-	VADDPD         X2, X1, X6
-	VSUBPD         X3, X5, X3
-	VSUBPD         X2, X1, X2
-	VADDPD         X4, X0, X1
-	VADDPD         X6, X1, X1
-	VMOVUPD        X0, X5
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X4, X5
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X6, X5
-	VMOVUPD        X0, X0
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X4, X0
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X6, X0
-	VPERMILPD      $0x55, X3, X3
-	VPERMILPD      $0x55, X2, X2
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X3, X4
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X2, X4
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X3, X3
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X2, X3
-	VADDPD         X4, X5, X2
-	VSUBPD         X4, X5, X5
-	VADDPD         X3, X0, X4
-	VSUBPD         X3, X0, X0
-	VMOVUPD        X1, (AX)
+	VMOVUPD        (CX), X4
+	VMOVUPD        16(CX), X5
+	VMOVUPD        32(CX), X6
+	VMOVUPD        48(CX), X7
+	VMOVUPD        64(CX), X8
+	VPERMILPD      $0x55, X5, X9
+	VMULPD         32(DX), X9, X9
+	VFMADDSUB231PD (DX), X5, X9
+	VPERMILPD      $0x55, X6, X5
+	VMULPD         96(DX), X5, X5
+	VFMADDSUB231PD 64(DX), X6, X5
+	VPERMILPD      $0x55, X7, X6
+	VMULPD         160(DX), X6, X6
+	VFMADDSUB231PD 128(DX), X7, X6
+	VPERMILPD      $0x55, X8, X7
+	VMULPD         224(DX), X7, X7
+	VFMADDSUB231PD 192(DX), X8, X7
+	VADDPD         X7, X9, X8
+	VADDPD         X6, X5, X10
+	VSUBPD         X7, X9, X7
+	VSUBPD         X6, X5, X6
+	VADDPD         X8, X4, X5
+	VADDPD         X10, X5, X5
+	VMOVUPD        X4, X9
+	VFMADD231PD    X0, X8, X9
+	VFMADD231PD    X1, X10, X9
+	VMOVUPD        X4, X4
+	VFMADD231PD    X1, X8, X4
+	VFMADD231PD    X0, X10, X4
+	VPERMILPD      $0x55, X7, X7
+	VPERMILPD      $0x55, X6, X6
+	VMULPD         X2, X7, X0
+	VFMADD231PD    X3, X6, X0
+	VMULPD         X3, X7, X1
+	VFNMADD231PD   X2, X6, X1
+	VADDPD         X0, X9, X2
+	VSUBPD         X0, X9, X3
+	VADDPD         X1, X4, X0
+	VSUBPD         X1, X4, X1
+	VMOVUPD        X5, (AX)
 	VMOVUPD        X2, (AX)(SI*1)
-	VMOVUPD        X4, (AX)(SI*2)
-	VMOVUPD        X0, (AX)(DI*1)
-	VMOVUPD        X5, (AX)(SI*4)
+	VMOVUPD        X0, (AX)(SI*2)
+	VMOVUPD        X1, (AX)(DI*1)
+	VMOVUPD        X3, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -6714,77 +6750,81 @@ GLOBL mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>(SB), RODATA|NOPTR, $64
 // func fft64MixN5cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN5cAVX2Fwd(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x01, R8
-	ANDQ  $0x00000001, BX
-	TESTQ R8, R8
-	JZ    fft64MixN5cAVX2Fwd_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x01, R8
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0
+	VMOVUPD mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1
+	VMOVUPD mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2
+	VMOVUPD mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fft64MixN5cAVX2Fwd_tail
 
 fft64MixN5cAVX2Fwd_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 80(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 96(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 112(CX), Y2, Y2
-	VMOVUPD        48(CX), X3
-	VINSERTF128    $0x01, 128(CX), Y3, Y3
-	VMOVUPD        64(CX), X4
-	VINSERTF128    $0x01, 144(CX), Y4, Y4
-	VMOVDDUP       (DX), Y5
-	VPERMILPD      $0xff, (DX), Y6
-	VPERMILPD      $0x55, Y1, Y7
-	VMULPD         Y6, Y7, Y7
-	VFMADDSUB231PD Y5, Y1, Y7
-	VMOVDDUP       32(DX), Y5
-	VPERMILPD      $0xff, 32(DX), Y6
-	VPERMILPD      $0x55, Y2, Y8
-	VMULPD         Y6, Y8, Y8
-	VFMADDSUB231PD Y5, Y2, Y8
-	VMOVDDUP       64(DX), Y5
-	VPERMILPD      $0xff, 64(DX), Y6
-	VPERMILPD      $0x55, Y3, Y9
-	VMULPD         Y6, Y9, Y9
-	VFMADDSUB231PD Y5, Y3, Y9
-	VMOVDDUP       96(DX), Y5
-	VPERMILPD      $0xff, 96(DX), Y6
-	VPERMILPD      $0x55, Y4, Y10
-	VMULPD         Y6, Y10, Y10
-	VFMADDSUB231PD Y5, Y4, Y10
-	VADDPD         Y10, Y7, Y5
-	VADDPD         Y9, Y8, Y6
-	VSUBPD         Y10, Y7, Y7
-	VSUBPD         Y9, Y8, Y9
-	VADDPD         Y5, Y0, Y8
-	VADDPD         Y6, Y8, Y8
-	VMOVUPD        Y0, Y10
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y10
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y6, Y10
-	VMOVUPD        Y0, Y11
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y11
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y6, Y11
-	VPERMILPD      $0x55, Y7, Y7
-	VPERMILPD      $0x55, Y9, Y9
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y7, Y5
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y9, Y5
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y7, Y6
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y9, Y6
-	VADDPD         Y5, Y10, Y7
-	VSUBPD         Y5, Y10, Y9
-	VADDPD         Y6, Y11, Y5
-	VSUBPD         Y6, Y11, Y6
-	VMOVUPD        Y8, (AX)
-	VMOVUPD        Y7, (AX)(SI*1)
-	VMOVUPD        Y5, (AX)(SI*2)
-	VMOVUPD        Y6, (AX)(DI*1)
-	VMOVUPD        Y9, (AX)(SI*4)
+	VMOVUPD        (CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VMOVUPD        16(CX), X5
+	VINSERTF128    $0x01, 96(CX), Y5, Y5
+	VMOVUPD        32(CX), X6
+	VINSERTF128    $0x01, 112(CX), Y6, Y6
+	VMOVUPD        48(CX), X7
+	VINSERTF128    $0x01, 128(CX), Y7, Y7
+	VMOVUPD        64(CX), X8
+	VINSERTF128    $0x01, 144(CX), Y8, Y8
+	VMOVDDUP       (DX), Y9
+	VPERMILPD      $0xff, (DX), Y10
+	VPERMILPD      $0x55, Y5, Y11
+	VMULPD         Y10, Y11, Y11
+	VFMADDSUB231PD Y9, Y5, Y11
+	VMOVDDUP       32(DX), Y9
+	VPERMILPD      $0xff, 32(DX), Y10
+	VPERMILPD      $0x55, Y6, Y12
+	VMULPD         Y10, Y12, Y12
+	VFMADDSUB231PD Y9, Y6, Y12
+	VMOVDDUP       64(DX), Y9
+	VPERMILPD      $0xff, 64(DX), Y10
+	VPERMILPD      $0x55, Y7, Y13
+	VMULPD         Y10, Y13, Y13
+	VFMADDSUB231PD Y9, Y7, Y13
+	VMOVDDUP       96(DX), Y9
+	VPERMILPD      $0xff, 96(DX), Y10
+	VPERMILPD      $0x55, Y8, Y14
+	VMULPD         Y10, Y14, Y14
+	VFMADDSUB231PD Y9, Y8, Y14
+	VADDPD         Y14, Y11, Y9
+	VADDPD         Y13, Y12, Y10
+	VSUBPD         Y14, Y11, Y11
+	VSUBPD         Y13, Y12, Y13
+	VADDPD         Y9, Y4, Y12
+	VADDPD         Y10, Y12, Y12
+	VMOVUPD        Y4, Y14
+	VFMADD231PD    Y0, Y9, Y14
+	VFMADD231PD    Y1, Y10, Y14
+	VMOVUPD        Y4, Y15
+	VFMADD231PD    Y1, Y9, Y15
+	VFMADD231PD    Y0, Y10, Y15
+	VPERMILPD      $0x55, Y11, Y11
+	VPERMILPD      $0x55, Y13, Y13
+	VMULPD         Y2, Y11, Y9
+	VFMADD231PD    Y3, Y13, Y9
+	VMULPD         Y3, Y11, Y10
+	VFNMADD231PD   Y2, Y13, Y10
+	VADDPD         Y9, Y14, Y11
+	VSUBPD         Y9, Y14, Y13
+	VADDPD         Y10, Y15, Y9
+	VSUBPD         Y10, Y15, Y10
+	VMOVUPD        Y12, (AX)
+	VMOVUPD        Y11, (AX)(SI*1)
+	VMOVUPD        Y9, (AX)(SI*2)
+	VMOVUPD        Y10, (AX)(DI*1)
+	VMOVUPD        Y13, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -6794,58 +6834,58 @@ fft64MixN5cAVX2Fwd_loop:
 fft64MixN5cAVX2Fwd_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN5cAVX2Fwd_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VMOVUPD        48(CX), X3
-	VMOVUPD        64(CX), X4
-	VMOVDDUP       (DX), X5
-	VPERMILPD      $0xff, (DX), X6
-	VPERMILPD      $0x55, X1, X7
+	VMOVUPD        (CX), X4
+	VMOVUPD        16(CX), X5
+	VMOVUPD        32(CX), X6
+	VMOVUPD        48(CX), X7
+	VMOVUPD        64(CX), X8
+	VMOVDDUP       (DX), X9
+	VPERMILPD      $0xff, (DX), X10
+	VPERMILPD      $0x55, X5, X11
+	VMULPD         X10, X11, X11
+	VFMADDSUB231PD X9, X5, X11
+	VMOVDDUP       32(DX), X5
+	VPERMILPD      $0xff, 32(DX), X9
+	VPERMILPD      $0x55, X6, X10
+	VMULPD         X9, X10, X10
+	VFMADDSUB231PD X5, X6, X10
+	VMOVDDUP       64(DX), X5
+	VPERMILPD      $0xff, 64(DX), X6
+	VPERMILPD      $0x55, X7, X9
+	VMULPD         X6, X9, X9
+	VFMADDSUB231PD X5, X7, X9
+	VMOVDDUP       96(DX), X5
+	VPERMILPD      $0xff, 96(DX), X6
+	VPERMILPD      $0x55, X8, X7
 	VMULPD         X6, X7, X7
-	VFMADDSUB231PD X5, X1, X7
-	VMOVDDUP       32(DX), X1
-	VPERMILPD      $0xff, 32(DX), X5
-	VPERMILPD      $0x55, X2, X6
-	VMULPD         X5, X6, X6
-	VFMADDSUB231PD X1, X2, X6
-	VMOVDDUP       64(DX), X1
-	VPERMILPD      $0xff, 64(DX), X2
-	VPERMILPD      $0x55, X3, X5
-	VMULPD         X2, X5, X5
-	VFMADDSUB231PD X1, X3, X5
-	VMOVDDUP       96(DX), X1
-	VPERMILPD      $0xff, 96(DX), X2
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         X2, X3, X3
-	VFMADDSUB231PD X1, X4, X3
-	VADDPD         X3, X7, X1
-	VADDPD         X5, X6, X2
-	VSUBPD         X3, X7, X3
-	VSUBPD         X5, X6, X5
-	VADDPD         X1, X0, X4
-	VADDPD         X2, X4, X4
-	VMOVUPD        X0, X6
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X1, X6
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X2, X6
-	VMOVUPD        X0, X0
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X1, X0
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X2, X0
-	VPERMILPD      $0x55, X3, X3
-	VPERMILPD      $0x55, X5, X5
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X3, X1
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X5, X1
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X3, X2
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X5, X2
-	VADDPD         X1, X6, X3
-	VSUBPD         X1, X6, X5
-	VADDPD         X2, X0, X1
-	VSUBPD         X2, X0, X0
-	VMOVUPD        X4, (AX)
-	VMOVUPD        X3, (AX)(SI*1)
-	VMOVUPD        X1, (AX)(SI*2)
-	VMOVUPD        X0, (AX)(DI*1)
-	VMOVUPD        X5, (AX)(SI*4)
+	VFMADDSUB231PD X5, X8, X7
+	VADDPD         X7, X11, X5
+	VADDPD         X9, X10, X6
+	VSUBPD         X7, X11, X7
+	VSUBPD         X9, X10, X9
+	VADDPD         X5, X4, X8
+	VADDPD         X6, X8, X8
+	VMOVUPD        X4, X10
+	VFMADD231PD    X0, X5, X10
+	VFMADD231PD    X1, X6, X10
+	VMOVUPD        X4, X4
+	VFMADD231PD    X1, X5, X4
+	VFMADD231PD    X0, X6, X4
+	VPERMILPD      $0x55, X7, X7
+	VPERMILPD      $0x55, X9, X9
+	VMULPD         X2, X7, X0
+	VFMADD231PD    X3, X9, X0
+	VMULPD         X3, X7, X1
+	VFNMADD231PD   X2, X9, X1
+	VADDPD         X0, X10, X2
+	VSUBPD         X0, X10, X3
+	VADDPD         X1, X4, X0
+	VSUBPD         X1, X4, X1
+	VMOVUPD        X8, (AX)
+	VMOVUPD        X2, (AX)(SI*1)
+	VMOVUPD        X0, (AX)(SI*2)
+	VMOVUPD        X1, (AX)(DI*1)
+	VMOVUPD        X3, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
@@ -6857,69 +6897,73 @@ fft64MixN5cAVX2Fwd_tail1:
 // func fft64MixN5AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN5AVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x01, R8
-	ANDQ  $0x00000001, BX
-	TESTQ R8, R8
-	JZ    fft64MixN5AVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x01, R8
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0
+	VMOVUPD mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1
+	VMOVUPD mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2
+	VMOVUPD mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fft64MixN5AVX2Inv_tail
 
 fft64MixN5AVX2Inv_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 80(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 96(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 112(CX), Y2, Y2
-	VMOVUPD        48(CX), X3
-	VINSERTF128    $0x01, 128(CX), Y3, Y3
-	VMOVUPD        64(CX), X4
-	VINSERTF128    $0x01, 144(CX), Y4, Y4
-	VPERMILPD      $0x55, Y1, Y5
-	VMULPD         32(DX), Y5, Y5
-	VFMSUBADD231PD (DX), Y1, Y5
-	VPERMILPD      $0x55, Y2, Y6
-	VMULPD         96(DX), Y6, Y6
-	VFMSUBADD231PD 64(DX), Y2, Y6
-	VPERMILPD      $0x55, Y3, Y7
-	VMULPD         160(DX), Y7, Y7
-	VFMSUBADD231PD 128(DX), Y3, Y7
-	VPERMILPD      $0x55, Y4, Y8
-	VMULPD         224(DX), Y8, Y8
-	VFMSUBADD231PD 192(DX), Y4, Y8
-	VADDPD         Y8, Y5, Y9
-	VADDPD         Y7, Y6, Y10
-	VSUBPD         Y8, Y5, Y5
-	VSUBPD         Y7, Y6, Y7
-	VADDPD         Y9, Y0, Y6
-	VADDPD         Y10, Y6, Y6
-	VMOVUPD        Y0, Y8
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y9, Y8
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y10, Y8
-	VMOVUPD        Y0, Y11
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y9, Y11
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y10, Y11
-	VPERMILPD      $0x55, Y5, Y5
-	VPERMILPD      $0x55, Y7, Y7
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y5, Y9
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y7, Y9
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y5, Y5
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y7, Y5
-	VADDPD         Y9, Y8, Y7
-	VSUBPD         Y9, Y8, Y9
-	VADDPD         Y5, Y11, Y8
-	VSUBPD         Y5, Y11, Y5
-	VMOVUPD        Y6, (AX)
-	VMOVUPD        Y9, (AX)(SI*1)
-	VMOVUPD        Y5, (AX)(SI*2)
-	VMOVUPD        Y8, (AX)(DI*1)
-	VMOVUPD        Y7, (AX)(SI*4)
+	VMOVUPD        (CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VMOVUPD        16(CX), X5
+	VINSERTF128    $0x01, 96(CX), Y5, Y5
+	VMOVUPD        32(CX), X6
+	VINSERTF128    $0x01, 112(CX), Y6, Y6
+	VMOVUPD        48(CX), X7
+	VINSERTF128    $0x01, 128(CX), Y7, Y7
+	VMOVUPD        64(CX), X8
+	VINSERTF128    $0x01, 144(CX), Y8, Y8
+	VPERMILPD      $0x55, Y5, Y9
+	VMULPD         32(DX), Y9, Y9
+	VFMSUBADD231PD (DX), Y5, Y9
+	VPERMILPD      $0x55, Y6, Y10
+	VMULPD         96(DX), Y10, Y10
+	VFMSUBADD231PD 64(DX), Y6, Y10
+	VPERMILPD      $0x55, Y7, Y11
+	VMULPD         160(DX), Y11, Y11
+	VFMSUBADD231PD 128(DX), Y7, Y11
+	VPERMILPD      $0x55, Y8, Y12
+	VMULPD         224(DX), Y12, Y12
+	VFMSUBADD231PD 192(DX), Y8, Y12
+	VADDPD         Y12, Y9, Y13
+	VADDPD         Y11, Y10, Y14
+	VSUBPD         Y12, Y9, Y9
+	VSUBPD         Y11, Y10, Y11
+	VADDPD         Y13, Y4, Y10
+	VADDPD         Y14, Y10, Y10
+	VMOVUPD        Y4, Y12
+	VFMADD231PD    Y0, Y13, Y12
+	VFMADD231PD    Y1, Y14, Y12
+	VMOVUPD        Y4, Y15
+	VFMADD231PD    Y1, Y13, Y15
+	VFMADD231PD    Y0, Y14, Y15
+	VPERMILPD      $0x55, Y9, Y9
+	VPERMILPD      $0x55, Y11, Y11
+	VMULPD         Y2, Y9, Y13
+	VFMADD231PD    Y3, Y11, Y13
+	VMULPD         Y3, Y9, Y9
+	VFNMADD231PD   Y2, Y11, Y9
+	VADDPD         Y13, Y12, Y11
+	VSUBPD         Y13, Y12, Y13
+	VADDPD         Y9, Y15, Y12
+	VSUBPD         Y9, Y15, Y9
+	VMOVUPD        Y10, (AX)
+	VMOVUPD        Y13, (AX)(SI*1)
+	VMOVUPD        Y9, (AX)(SI*2)
+	VMOVUPD        Y12, (AX)(DI*1)
+	VMOVUPD        Y11, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000100, DX
@@ -6929,49 +6973,49 @@ fft64MixN5AVX2Inv_loop:
 fft64MixN5AVX2Inv_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN5AVX2Inv_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VMOVUPD        48(CX), X3
-	VMOVUPD        64(CX), X4
-	VPERMILPD      $0x55, X1, X5
-	VMULPD         32(DX), X5, X5
-	VFMSUBADD231PD (DX), X1, X5
-	VPERMILPD      $0x55, X2, X1
-	VMULPD         96(DX), X1, X1
-	VFMSUBADD231PD 64(DX), X2, X1
-	VPERMILPD      $0x55, X3, X2
-	VMULPD         160(DX), X2, X2
-	VFMSUBADD231PD 128(DX), X3, X2
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         224(DX), X3, X3
-	VFMSUBADD231PD 192(DX), X4, X3
-	VADDPD         X3, X5, X4
-	VADDPD         X2, X1, X6
-	VSUBPD         X3, X5, X3
-	VSUBPD         X2, X1, X2
-	VADDPD         X4, X0, X1
-	VADDPD         X6, X1, X1
-	VMOVUPD        X0, X5
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X4, X5
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X6, X5
-	VMOVUPD        X0, X0
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X4, X0
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X6, X0
-	VPERMILPD      $0x55, X3, X3
-	VPERMILPD      $0x55, X2, X2
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X3, X4
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X2, X4
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X3, X3
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X2, X3
-	VADDPD         X4, X5, X2
-	VSUBPD         X4, X5, X5
-	VADDPD         X3, X0, X4
-	VSUBPD         X3, X0, X0
-	VMOVUPD        X1, (AX)
-	VMOVUPD        X5, (AX)(SI*1)
-	VMOVUPD        X0, (AX)(SI*2)
-	VMOVUPD        X4, (AX)(DI*1)
+	VMOVUPD        (CX), X4
+	VMOVUPD        16(CX), X5
+	VMOVUPD        32(CX), X6
+	VMOVUPD        48(CX), X7
+	VMOVUPD        64(CX), X8
+	VPERMILPD      $0x55, X5, X9
+	VMULPD         32(DX), X9, X9
+	VFMSUBADD231PD (DX), X5, X9
+	VPERMILPD      $0x55, X6, X5
+	VMULPD         96(DX), X5, X5
+	VFMSUBADD231PD 64(DX), X6, X5
+	VPERMILPD      $0x55, X7, X6
+	VMULPD         160(DX), X6, X6
+	VFMSUBADD231PD 128(DX), X7, X6
+	VPERMILPD      $0x55, X8, X7
+	VMULPD         224(DX), X7, X7
+	VFMSUBADD231PD 192(DX), X8, X7
+	VADDPD         X7, X9, X8
+	VADDPD         X6, X5, X10
+	VSUBPD         X7, X9, X7
+	VSUBPD         X6, X5, X6
+	VADDPD         X8, X4, X5
+	VADDPD         X10, X5, X5
+	VMOVUPD        X4, X9
+	VFMADD231PD    X0, X8, X9
+	VFMADD231PD    X1, X10, X9
+	VMOVUPD        X4, X4
+	VFMADD231PD    X1, X8, X4
+	VFMADD231PD    X0, X10, X4
+	VPERMILPD      $0x55, X7, X7
+	VPERMILPD      $0x55, X6, X6
+	VMULPD         X2, X7, X0
+	VFMADD231PD    X3, X6, X0
+	VMULPD         X3, X7, X1
+	VFNMADD231PD   X2, X6, X1
+	VADDPD         X0, X9, X2
+	VSUBPD         X0, X9, X3
+	VADDPD         X1, X4, X0
+	VSUBPD         X1, X4, X1
+	VMOVUPD        X5, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X1, (AX)(SI*2)
+	VMOVUPD        X0, (AX)(DI*1)
 	VMOVUPD        X2, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
@@ -6984,77 +7028,81 @@ fft64MixN5AVX2Inv_tail1:
 // func fft64MixN5cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
 // Requires: AVX, FMA3
 TEXT ·fft64MixN5cAVX2Inv(SB), NOSPLIT, $0-32
-	MOVQ  out+0(FP), AX
-	MOVQ  in+8(FP), CX
-	MOVQ  tw+16(FP), DX
-	MOVQ  ls+24(FP), BX
-	MOVQ  BX, SI
-	SHLQ  $0x04, SI
-	LEAQ  (SI)(SI*2), DI
-	MOVQ  BX, R8
-	SHRQ  $0x01, R8
-	ANDQ  $0x00000001, BX
-	TESTQ R8, R8
-	JZ    fft64MixN5cAVX2Inv_tail
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	MOVQ    BX, R8
+	SHRQ    $0x01, R8
+	ANDQ    $0x00000001, BX
+	VMOVUPD mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y0
+	VMOVUPD mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y1
+	VMOVUPD mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y2
+	VMOVUPD mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y3
+	TESTQ   R8, R8
+	JZ      fft64MixN5cAVX2Inv_tail
 
 fft64MixN5cAVX2Inv_loop:
-	VMOVUPD        (CX), X0
-	VINSERTF128    $0x01, 80(CX), Y0, Y0
-	VMOVUPD        16(CX), X1
-	VINSERTF128    $0x01, 96(CX), Y1, Y1
-	VMOVUPD        32(CX), X2
-	VINSERTF128    $0x01, 112(CX), Y2, Y2
-	VMOVUPD        48(CX), X3
-	VINSERTF128    $0x01, 128(CX), Y3, Y3
-	VMOVUPD        64(CX), X4
-	VINSERTF128    $0x01, 144(CX), Y4, Y4
-	VMOVDDUP       (DX), Y5
-	VPERMILPD      $0xff, (DX), Y6
-	VPERMILPD      $0x55, Y1, Y7
-	VMULPD         Y6, Y7, Y7
-	VFMSUBADD231PD Y5, Y1, Y7
-	VMOVDDUP       32(DX), Y5
-	VPERMILPD      $0xff, 32(DX), Y6
-	VPERMILPD      $0x55, Y2, Y8
-	VMULPD         Y6, Y8, Y8
-	VFMSUBADD231PD Y5, Y2, Y8
-	VMOVDDUP       64(DX), Y5
-	VPERMILPD      $0xff, 64(DX), Y6
-	VPERMILPD      $0x55, Y3, Y9
-	VMULPD         Y6, Y9, Y9
-	VFMSUBADD231PD Y5, Y3, Y9
-	VMOVDDUP       96(DX), Y5
-	VPERMILPD      $0xff, 96(DX), Y6
-	VPERMILPD      $0x55, Y4, Y10
-	VMULPD         Y6, Y10, Y10
-	VFMSUBADD231PD Y5, Y4, Y10
-	VADDPD         Y10, Y7, Y5
-	VADDPD         Y9, Y8, Y6
-	VSUBPD         Y10, Y7, Y7
-	VSUBPD         Y9, Y8, Y9
-	VADDPD         Y5, Y0, Y8
-	VADDPD         Y6, Y8, Y8
-	VMOVUPD        Y0, Y10
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y5, Y10
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y6, Y10
-	VMOVUPD        Y0, Y11
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), Y5, Y11
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), Y6, Y11
-	VPERMILPD      $0x55, Y7, Y7
-	VPERMILPD      $0x55, Y9, Y9
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y7, Y5
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y9, Y5
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), Y7, Y6
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), Y9, Y6
-	VADDPD         Y5, Y10, Y7
-	VSUBPD         Y5, Y10, Y9
-	VADDPD         Y6, Y11, Y5
-	VSUBPD         Y6, Y11, Y6
-	VMOVUPD        Y8, (AX)
-	VMOVUPD        Y9, (AX)(SI*1)
-	VMOVUPD        Y6, (AX)(SI*2)
-	VMOVUPD        Y5, (AX)(DI*1)
-	VMOVUPD        Y7, (AX)(SI*4)
+	VMOVUPD        (CX), X4
+	VINSERTF128    $0x01, 80(CX), Y4, Y4
+	VMOVUPD        16(CX), X5
+	VINSERTF128    $0x01, 96(CX), Y5, Y5
+	VMOVUPD        32(CX), X6
+	VINSERTF128    $0x01, 112(CX), Y6, Y6
+	VMOVUPD        48(CX), X7
+	VINSERTF128    $0x01, 128(CX), Y7, Y7
+	VMOVUPD        64(CX), X8
+	VINSERTF128    $0x01, 144(CX), Y8, Y8
+	VMOVDDUP       (DX), Y9
+	VPERMILPD      $0xff, (DX), Y10
+	VPERMILPD      $0x55, Y5, Y11
+	VMULPD         Y10, Y11, Y11
+	VFMSUBADD231PD Y9, Y5, Y11
+	VMOVDDUP       32(DX), Y9
+	VPERMILPD      $0xff, 32(DX), Y10
+	VPERMILPD      $0x55, Y6, Y12
+	VMULPD         Y10, Y12, Y12
+	VFMSUBADD231PD Y9, Y6, Y12
+	VMOVDDUP       64(DX), Y9
+	VPERMILPD      $0xff, 64(DX), Y10
+	VPERMILPD      $0x55, Y7, Y13
+	VMULPD         Y10, Y13, Y13
+	VFMSUBADD231PD Y9, Y7, Y13
+	VMOVDDUP       96(DX), Y9
+	VPERMILPD      $0xff, 96(DX), Y10
+	VPERMILPD      $0x55, Y8, Y14
+	VMULPD         Y10, Y14, Y14
+	VFMSUBADD231PD Y9, Y8, Y14
+	VADDPD         Y14, Y11, Y9
+	VADDPD         Y13, Y12, Y10
+	VSUBPD         Y14, Y11, Y11
+	VSUBPD         Y13, Y12, Y13
+	VADDPD         Y9, Y4, Y12
+	VADDPD         Y10, Y12, Y12
+	VMOVUPD        Y4, Y14
+	VFMADD231PD    Y0, Y9, Y14
+	VFMADD231PD    Y1, Y10, Y14
+	VMOVUPD        Y4, Y15
+	VFMADD231PD    Y1, Y9, Y15
+	VFMADD231PD    Y0, Y10, Y15
+	VPERMILPD      $0x55, Y11, Y11
+	VPERMILPD      $0x55, Y13, Y13
+	VMULPD         Y2, Y11, Y9
+	VFMADD231PD    Y3, Y13, Y9
+	VMULPD         Y3, Y11, Y10
+	VFNMADD231PD   Y2, Y13, Y10
+	VADDPD         Y9, Y14, Y11
+	VSUBPD         Y9, Y14, Y13
+	VADDPD         Y10, Y15, Y9
+	VSUBPD         Y10, Y15, Y10
+	VMOVUPD        Y12, (AX)
+	VMOVUPD        Y13, (AX)(SI*1)
+	VMOVUPD        Y10, (AX)(SI*2)
+	VMOVUPD        Y9, (AX)(DI*1)
+	VMOVUPD        Y11, (AX)(SI*4)
 	ADDQ           $0x000000a0, CX
 	ADDQ           $0x00000020, AX
 	ADDQ           $0x00000080, DX
@@ -7064,58 +7112,58 @@ fft64MixN5cAVX2Inv_loop:
 fft64MixN5cAVX2Inv_tail:
 	TESTQ          $0x00000001, BX
 	JZ             fft64MixN5cAVX2Inv_tail1
-	VMOVUPD        (CX), X0
-	VMOVUPD        16(CX), X1
-	VMOVUPD        32(CX), X2
-	VMOVUPD        48(CX), X3
-	VMOVUPD        64(CX), X4
-	VMOVDDUP       (DX), X5
-	VPERMILPD      $0xff, (DX), X6
-	VPERMILPD      $0x55, X1, X7
+	VMOVUPD        (CX), X4
+	VMOVUPD        16(CX), X5
+	VMOVUPD        32(CX), X6
+	VMOVUPD        48(CX), X7
+	VMOVUPD        64(CX), X8
+	VMOVDDUP       (DX), X9
+	VPERMILPD      $0xff, (DX), X10
+	VPERMILPD      $0x55, X5, X11
+	VMULPD         X10, X11, X11
+	VFMSUBADD231PD X9, X5, X11
+	VMOVDDUP       32(DX), X5
+	VPERMILPD      $0xff, 32(DX), X9
+	VPERMILPD      $0x55, X6, X10
+	VMULPD         X9, X10, X10
+	VFMSUBADD231PD X5, X6, X10
+	VMOVDDUP       64(DX), X5
+	VPERMILPD      $0xff, 64(DX), X6
+	VPERMILPD      $0x55, X7, X9
+	VMULPD         X6, X9, X9
+	VFMSUBADD231PD X5, X7, X9
+	VMOVDDUP       96(DX), X5
+	VPERMILPD      $0xff, 96(DX), X6
+	VPERMILPD      $0x55, X8, X7
 	VMULPD         X6, X7, X7
-	VFMSUBADD231PD X5, X1, X7
-	VMOVDDUP       32(DX), X1
-	VPERMILPD      $0xff, 32(DX), X5
-	VPERMILPD      $0x55, X2, X6
-	VMULPD         X5, X6, X6
-	VFMSUBADD231PD X1, X2, X6
-	VMOVDDUP       64(DX), X1
-	VPERMILPD      $0xff, 64(DX), X2
-	VPERMILPD      $0x55, X3, X5
-	VMULPD         X2, X5, X5
-	VFMSUBADD231PD X1, X3, X5
-	VMOVDDUP       96(DX), X1
-	VPERMILPD      $0xff, 96(DX), X2
-	VPERMILPD      $0x55, X4, X3
-	VMULPD         X2, X3, X3
-	VFMSUBADD231PD X1, X4, X3
-	VADDPD         X3, X7, X1
-	VADDPD         X5, X6, X2
-	VSUBPD         X3, X7, X3
-	VSUBPD         X5, X6, X5
-	VADDPD         X1, X0, X4
-	VADDPD         X2, X4, X4
-	VMOVUPD        X0, X6
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X1, X6
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X2, X6
-	VMOVUPD        X0, X0
-	VFMADD231PD    mixn_f64_bfe9e3779b97f4a8_bfe9e3779b97f4a8<>+0(SB), X1, X0
-	VFMADD231PD    mixn_f64_3fd3c6ef372fe950_3fd3c6ef372fe950<>+0(SB), X2, X0
-	VPERMILPD      $0x55, X3, X3
-	VPERMILPD      $0x55, X5, X5
-	VMULPD         mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X3, X1
-	VFMADD231PD    mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X5, X1
-	VMULPD         mixn_f64_3fe2cf2304755a5e_bfe2cf2304755a5e<>+0(SB), X3, X2
-	VFNMADD231PD   mixn_f64_3fee6f0e134454ff_bfee6f0e134454ff<>+0(SB), X5, X2
-	VADDPD         X1, X6, X3
-	VSUBPD         X1, X6, X5
-	VADDPD         X2, X0, X1
-	VSUBPD         X2, X0, X0
-	VMOVUPD        X4, (AX)
-	VMOVUPD        X5, (AX)(SI*1)
-	VMOVUPD        X0, (AX)(SI*2)
-	VMOVUPD        X1, (AX)(DI*1)
-	VMOVUPD        X3, (AX)(SI*4)
+	VFMSUBADD231PD X5, X8, X7
+	VADDPD         X7, X11, X5
+	VADDPD         X9, X10, X6
+	VSUBPD         X7, X11, X7
+	VSUBPD         X9, X10, X9
+	VADDPD         X5, X4, X8
+	VADDPD         X6, X8, X8
+	VMOVUPD        X4, X10
+	VFMADD231PD    X0, X5, X10
+	VFMADD231PD    X1, X6, X10
+	VMOVUPD        X4, X4
+	VFMADD231PD    X1, X5, X4
+	VFMADD231PD    X0, X6, X4
+	VPERMILPD      $0x55, X7, X7
+	VPERMILPD      $0x55, X9, X9
+	VMULPD         X2, X7, X0
+	VFMADD231PD    X3, X9, X0
+	VMULPD         X3, X7, X1
+	VFNMADD231PD   X2, X9, X1
+	VADDPD         X0, X10, X2
+	VSUBPD         X0, X10, X3
+	VADDPD         X1, X4, X0
+	VSUBPD         X1, X4, X1
+	VMOVUPD        X8, (AX)
+	VMOVUPD        X3, (AX)(SI*1)
+	VMOVUPD        X1, (AX)(SI*2)
+	VMOVUPD        X0, (AX)(DI*1)
+	VMOVUPD        X2, (AX)(SI*4)
 	ADDQ           $0x00000050, CX
 	ADDQ           $0x00000010, AX
 	ADDQ           $0x00000010, DX
