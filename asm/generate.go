@@ -17,3 +17,4 @@ package asm
 //go:generate sh -c "cd ../avogen && go run . -gen fft1024 -out ../asm"
 //go:generate sh -c "cd ../avogen && go run . -gen xfft -out ../asm"
 //go:generate sh -c "cd ../avogen && go run . -gen xmix -out ../asm"
+//go:generate sh -c "cd ../avogen && go run . -gen xmixn -out ../asm"

@@ -52,6 +52,7 @@ var generators = map[string]func(){
 	"transpose":  generateTranspose,
 	"xfft":       generateXFFT,
 	"xmix":       generateXMix,
+	"xmixn":      generateXMixN,
 }
 
 func main() {
