@@ -68,9 +68,7 @@ func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s 
 		fftMixedNarrowAt(l, p, out, in, tw, ls, inverse)
 		return
 	}
-	mixedStageGo(p, out, in, func(i int) complex128 {
-		return complex(float64(tw[2*i]), float64(tw[2*i+1]))
-	}, ls, float64(s), inverse)
+	fftMixedWideAt(l, p, out, in, tw, ls, s, inverse)
 }
 
 // FFT64MixedSupported is FFTMixedSupported for complex128.
@@ -118,9 +116,7 @@ func FFT64MixedStage(l Level, p int, out, in []complex128, tw []float64, ls int,
 		fft64MixedNarrowAt(l, p, out, in, tw, ls, inverse)
 		return
 	}
-	mixedStageGo(p, out, in, func(i int) complex128 {
-		return complex(tw[2*i], tw[2*i+1])
-	}, ls, s, inverse)
+	fft64MixedWideAt(l, p, out, in, tw, ls, s, inverse)
 }
 
 func mixedRadix(p int) bool { return p >= 2 && p <= 5 }

@@ -201,3 +201,14 @@ func VLD2PReg(base, inc Reg, first, second Vec) Inst {
 	l, _ := list([]Vec{first, second})
 	return Go("VLD2.P", "("+base.Go()+")("+inc.Go()+")", l)
 }
+
+// INSGen copies the general register r into lane l (INS, general; Go:
+// VMOV R, V.S[i]); the other lanes keep their values. Lane by lane it
+// builds a vector of distinct constants for the by-element multiplies.
+func INSGen(l Lane, r Reg) Inst {
+	l.check()
+	if l.Bits != 32 && l.Bits != 64 {
+		panic("neon: INSGen takes a 32- or 64-bit lane")
+	}
+	return Go("VMOV", r.Go(), l.Go())
+}

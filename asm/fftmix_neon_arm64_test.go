@@ -1,0 +1,247 @@
+//go:build gc && !purego
+
+package asm_test
+
+import (
+	"fmt"
+	"math"
+	"math/cmplx"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/ssmkern/ssmkern/asm"
+	"github.com/ssmkern/ssmkern/asm/asmtest"
+	"github.com/ssmkern/ssmkern/generic"
+)
+
+// mixStageTol32 and mixStageTol64 bound each output of one stage against
+// the float64 stage of the same inputs and table, relative to p·max|s·x|
+// (the largest an output can be): a twiddle product rounds twice and the
+// radix-5 butterfly, the longest, adds about four more roundings of
+// values no larger than that bound.
+const (
+	mixStageTol32 = 8.0 / (1 << 24)
+	mixStageTol64 = 8.0 / (1 << 53)
+)
+
+// Shapes crossing every tail of the four-value (complex64) and two-value
+// (complex128) vectors, r = 1 (the last stage) included.
+var (
+	mixStageRs  = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 25, 100}
+	mixStageLss = []int{1, 2, 3, 5, 8, 25}
+)
+
+// mixTwiddle is the forward twiddle ω_L^{q·j} = e^{−2πi·qj/L}.
+func mixTwiddle(p, ls int) func(q, j int) complex128 {
+	return func(q, j int) complex128 {
+		return cmplx.Rect(1, -2*math.Pi*float64(q*j)/float64(p*ls))
+	}
+}
+
+// mixStageCases calls f for every radix, direction and shape, and a
+// scale s ≠ 1 besides s = 1 at ls = 1.
+func mixStageCases(f func(p, ls, r int, s float64, inverse bool)) {
+	for _, p := range []int{2, 3, 4, 5} {
+		for _, ls := range mixStageLss {
+			for _, r := range mixStageRs {
+				for _, inverse := range []bool{false, true} {
+					f(p, ls, r, 1, inverse)
+					if ls == 1 {
+						f(p, ls, r, 1/float64(p*r), inverse)
+					}
+				}
+			}
+		}
+	}
+}
+
+func randComplex(rng *rand.Rand) complex128 {
+	return complex(rng.NormFloat64(), rng.NormFloat64())
+}
+
+// TestFFTMixedStageNEONMatchesGoStageOnEveryTail runs every complex64
+// kernel through FFTMixedStage at each mixed level, input and output
+// flush against guard pages, against mixedStageGo in float64 on the same
+// float32 inputs, table and scale.
+func TestFFTMixedStageNEONMatchesGoStageOnEveryTail(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		ran := 0
+		rng := rand.New(rand.NewPCG(3, 5))
+		mixStageCases(func(p, ls, r int, s float64, inverse bool) {
+			if !asm.FFTMixedSupported(l, p, ls, r) {
+				return
+			}
+			ran++
+			n := p * ls * r
+			src := make([]complex64, n)
+			wide := make([]complex128, n)
+			peak := 0.0
+			for i := range src {
+				src[i] = complex64(randComplex(rng))
+				wide[i] = complex128(src[i])
+				peak = max(peak, cmplx.Abs(wide[i]))
+			}
+			tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
+			asm.FFTMixedTwiddles(l, p, ls, r, mixTwiddle(p, ls), tw)
+			tw = asmtest.GuardedFloat32(t, tw)
+			s32 := float32(s)
+			want := make([]complex128, n)
+			asm.MixedStageGo(p, want, wide, func(i int) complex128 {
+				return complex(float64(tw[2*i]), float64(tw[2*i+1]))
+			}, ls, float64(s32), inverse)
+			in := asmtest.GuardedComplex64(t, src)
+			out := asmtest.GuardedComplex64(t, make([]complex64, n))
+			asm.FFTMixedStage(l, p, out, in, tw, ls, s32, inverse)
+			bound := mixStageTol32 * float64(p) * peak * float64(s32)
+			for i := range out {
+				if e := cmplx.Abs(complex128(out[i]) - want[i]); !(e <= bound) {
+					t.Fatalf("p=%d ls=%d r=%d s=%v inverse=%v: out[%d] = %v, want %v (error %.3g > %.3g)",
+						p, ls, r, s32, inverse, i, out[i], want[i], e, bound)
+				}
+			}
+			for i := range in {
+				if in[i] != src[i] {
+					t.Fatalf("p=%d ls=%d r=%d: in[%d] changed", p, ls, r, i)
+				}
+			}
+		})
+		if l == asm.NEON && ran == 0 {
+			t.Fatal("NEON ran no mixed stage")
+		}
+	})
+}
+
+// TestFFT64MixedStageNEONMatchesGoStageOnEveryTail is the complex128 twin.
+func TestFFT64MixedStageNEONMatchesGoStageOnEveryTail(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		ran := 0
+		rng := rand.New(rand.NewPCG(7, 11))
+		mixStageCases(func(p, ls, r int, s float64, inverse bool) {
+			if !asm.FFT64MixedSupported(l, p, ls, r) {
+				return
+			}
+			ran++
+			n := p * ls * r
+			src := make([]complex128, n)
+			peak := 0.0
+			for i := range src {
+				src[i] = randComplex(rng)
+				peak = max(peak, cmplx.Abs(src[i]))
+			}
+			tw := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
+			asm.FFT64MixedTwiddles(l, p, ls, r, mixTwiddle(p, ls), tw)
+			tw = asmtest.GuardedFloat64(t, tw)
+			want := make([]complex128, n)
+			asm.MixedStageGo(p, want, src, func(i int) complex128 {
+				return complex(tw[2*i], tw[2*i+1])
+			}, ls, s, inverse)
+			in := asmtest.GuardedComplex128(t, src)
+			out := asmtest.GuardedComplex128(t, make([]complex128, n))
+			asm.FFT64MixedStage(l, p, out, in, tw, ls, s, inverse)
+			bound := mixStageTol64 * float64(p) * peak * s
+			for i := range out {
+				if e := cmplx.Abs(out[i] - want[i]); !(e <= bound) {
+					t.Fatalf("p=%d ls=%d r=%d s=%v inverse=%v: out[%d] = %v, want %v (error %.3g > %.3g)",
+						p, ls, r, s, inverse, i, out[i], want[i], e, bound)
+				}
+			}
+			for i := range in {
+				if in[i] != src[i] {
+					t.Fatalf("p=%d ls=%d r=%d: in[%d] changed", p, ls, r, i)
+				}
+			}
+		})
+		if l == asm.NEON && ran == 0 {
+			t.Fatal("NEON ran no mixed stage")
+		}
+	})
+}
+
+// The whole-transform bounds of DESIGN.md: relative RMS error against the
+// DFT per log2 n.
+const (
+	mixWholeTol32 = 1e-6
+	mixWholeTol64 = 1e-14
+)
+
+// mixWholeRadices are lengths of every radix and their stages in order.
+var mixWholeRadices = []struct {
+	n       int
+	radices []int
+}{
+	{60, []int{4, 3, 5}},
+	{1000, []int{2, 4, 5, 5, 5}},
+	{2187, []int{3, 3, 3, 3, 3, 3, 3}},
+	{3125, []int{5, 5, 5, 5, 5}},
+}
+
+func relRMS(got, want []complex128) float64 {
+	var num, den float64
+	for i := range got {
+		d := got[i] - want[i]
+		num += real(d)*real(d) + imag(d)*imag(d)
+		den += real(want[i])*real(want[i]) + imag(want[i])*imag(want[i])
+	}
+	return math.Sqrt(num / den)
+}
+
+// TestFFTMixedStagesComposeToTheDFT chains the stages of each length
+// (twiddles from float64, the inverse scaled by 1/n in its first stage)
+// and compares the transform with generic.DFT, both precisions.
+func TestFFTMixedStagesComposeToTheDFT(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		for _, c := range mixWholeRadices {
+			if !asm.FFTMixedSupported(l, c.radices[0], 1, c.n/c.radices[0]) {
+				continue
+			}
+			rng := rand.New(rand.NewPCG(uint64(c.n), 1))
+			src := make([]complex128, c.n)
+			for i := range src {
+				src[i] = randComplex(rng)
+			}
+			for _, inverse := range []bool{false, true} {
+				t.Run(fmt.Sprintf("n=%d/inverse=%v", c.n, inverse), func(t *testing.T) {
+					want := make([]complex128, c.n)
+					generic.DFT(want, src, inverse)
+					scale := 1.0
+					if inverse {
+						scale = 1 / float64(c.n)
+					}
+					limit := math.Log2(float64(c.n))
+
+					a, b := make([]complex64, c.n), make([]complex64, c.n)
+					for i := range a {
+						a[i] = complex64(src[i])
+					}
+					a64, b64 := append([]complex128(nil), src...), make([]complex128, c.n)
+					ls := 1
+					for i, p := range c.radices {
+						r := c.n / (p * ls)
+						s := 1.0
+						if i == 0 {
+							s = scale
+						}
+						tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
+						asm.FFTMixedTwiddles(l, p, ls, r, mixTwiddle(p, ls), tw)
+						asm.FFTMixedStage(l, p, b, a, tw, ls, float32(s), inverse)
+						tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
+						asm.FFT64MixedTwiddles(l, p, ls, r, mixTwiddle(p, ls), tw64)
+						asm.FFT64MixedStage(l, p, b64, a64, tw64, ls, s, inverse)
+						a, b, a64, b64 = b, a, b64, a64
+						ls *= p
+					}
+					got := make([]complex128, c.n)
+					for i := range got {
+						got[i] = complex128(a[i])
+					}
+					if e := relRMS(got, want); !(e <= mixWholeTol32*limit) {
+						t.Errorf("complex64: relative RMS error %.3g > %.3g", e, mixWholeTol32*limit)
+					}
+					if e := relRMS(a64, want); !(e <= mixWholeTol64*limit) {
+						t.Errorf("complex128: relative RMS error %.3g > %.3g", e, mixWholeTol64*limit)
+					}
+				})
+			}
+		}
+	})
+}
