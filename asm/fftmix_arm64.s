@@ -21,6 +21,52 @@ TEXT ·fftMixR2NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	MUL	R3, R7, R9
 	MOVD	R0, R15
 	ADD	R9, R15, R16
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	WORD	$0x4e2ad412	// fadd v18.4s, v0.4s, v10.4s
+	WORD	$0x4e2bd433	// fadd v19.4s, v1.4s, v11.4s
+	WORD	$0x4eaad414	// fsub v20.4s, v0.4s, v10.4s
+	WORD	$0x4eabd435	// fsub v21.4s, v1.4s, v11.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -247,6 +293,52 @@ TEXT ·fftMixR2NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	MUL	R3, R7, R9
 	MOVD	R0, R15
 	ADD	R9, R15, R16
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	WORD	$0x4e2ad412	// fadd v18.4s, v0.4s, v10.4s
+	WORD	$0x4e2bd433	// fadd v19.4s, v1.4s, v11.4s
+	WORD	$0x4eaad414	// fsub v20.4s, v0.4s, v10.4s
+	WORD	$0x4eabd435	// fsub v21.4s, v1.4s, v11.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -480,6 +572,80 @@ TEXT ·fftMixR3NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	MOVD	R0, R15
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V14.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V14.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V15.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VLD1.P	8(R10), V15.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V12.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V12.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V13.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VLD1.P	8(R2), V13.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	VUZP1	V13.S4, V12.S4, V20.S4
+	VUZP2	V13.S4, V12.S4, V21.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	VFMLS	V21.S4, V5.S4, V12.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	WORD	$0x6e35dc8d	// fmul v13.4s, v4.4s, v21.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	VFMLA	V20.S4, V5.S4, V13.S4
+	WORD	$0x4e2cd552	// fadd v18.4s, v10.4s, v12.4s
+	WORD	$0x4e2dd573	// fadd v19.4s, v11.4s, v13.4s
+	WORD	$0x4eacd554	// fsub v20.4s, v10.4s, v12.4s
+	WORD	$0x4eadd575	// fsub v21.4s, v11.4s, v13.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d404	// fadd v4.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d425	// fsub v5.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d406	// fsub v6.4s, v0.4s, v21.4s
+	WORD	$0x4e34d427	// fadd v7.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -836,6 +1002,80 @@ TEXT ·fftMixR3NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	MOVD	R0, R15
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V14.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V14.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V15.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VLD1.P	8(R10), V15.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V12.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V12.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V13.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VLD1.P	8(R2), V13.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	VUZP1	V13.S4, V12.S4, V20.S4
+	VUZP2	V13.S4, V12.S4, V21.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	VFMLA	V21.S4, V5.S4, V12.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	WORD	$0x6e34dcad	// fmul v13.4s, v5.4s, v20.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	VFMLS	V21.S4, V4.S4, V13.S4
+	WORD	$0x4e2cd552	// fadd v18.4s, v10.4s, v12.4s
+	WORD	$0x4e2dd573	// fadd v19.4s, v11.4s, v13.4s
+	WORD	$0x4eacd554	// fsub v20.4s, v10.4s, v12.4s
+	WORD	$0x4eadd575	// fsub v21.4s, v11.4s, v13.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d406	// fadd v6.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d427	// fsub v7.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d404	// fsub v4.4s, v0.4s, v21.4s
+	WORD	$0x4e34d425	// fadd v5.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -1189,6 +1429,100 @@ TEXT ·fftMixR4NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V14.D[0]
+	VLD1.P	8(R10), V16.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V14.D[1]
+	VLD1.P	8(R10), V16.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V15.D[0]
+	VLD1.P	8(R10), V17.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VLD1.P	8(R10), V15.D[1]
+	VLD1.P	8(R10), V17.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V12.D[0]
+	VLD1.P	8(R2), V14.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V12.D[1]
+	VLD1.P	8(R2), V14.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V13.D[0]
+	VLD1.P	8(R2), V15.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VLD1.P	8(R2), V13.D[1]
+	VLD1.P	8(R2), V15.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	VUZP1	V13.S4, V12.S4, V20.S4
+	VUZP2	V13.S4, V12.S4, V21.S4
+	VUZP1	V15.S4, V14.S4, V22.S4
+	VUZP2	V15.S4, V14.S4, V23.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	VFMLS	V21.S4, V5.S4, V12.S4
+	VFMLS	V23.S4, V7.S4, V14.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	WORD	$0x6e35dc8d	// fmul v13.4s, v4.4s, v21.4s
+	WORD	$0x6e37dccf	// fmul v15.4s, v6.4s, v23.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	VFMLA	V20.S4, V5.S4, V13.S4
+	VFMLA	V22.S4, V7.S4, V15.S4
+	WORD	$0x4e2cd412	// fadd v18.4s, v0.4s, v12.4s
+	WORD	$0x4e2dd433	// fadd v19.4s, v1.4s, v13.4s
+	WORD	$0x4eacd414	// fsub v20.4s, v0.4s, v12.4s
+	WORD	$0x4eadd435	// fsub v21.4s, v1.4s, v13.4s
+	WORD	$0x4e2ed556	// fadd v22.4s, v10.4s, v14.4s
+	WORD	$0x4e2fd577	// fadd v23.4s, v11.4s, v15.4s
+	WORD	$0x4eaed558	// fsub v24.4s, v10.4s, v14.4s
+	WORD	$0x4eafd579	// fsub v25.4s, v11.4s, v15.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d682	// fadd v2.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a3	// fsub v3.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d686	// fsub v6.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a7	// fadd v7.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -1608,6 +1942,100 @@ TEXT ·fftMixR4NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V14.D[0]
+	VLD1.P	8(R10), V16.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V14.D[1]
+	VLD1.P	8(R10), V16.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V15.D[0]
+	VLD1.P	8(R10), V17.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VLD1.P	8(R10), V15.D[1]
+	VLD1.P	8(R10), V17.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V12.D[0]
+	VLD1.P	8(R2), V14.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V12.D[1]
+	VLD1.P	8(R2), V14.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V13.D[0]
+	VLD1.P	8(R2), V15.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VLD1.P	8(R2), V13.D[1]
+	VLD1.P	8(R2), V15.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	VUZP1	V13.S4, V12.S4, V20.S4
+	VUZP2	V13.S4, V12.S4, V21.S4
+	VUZP1	V15.S4, V14.S4, V22.S4
+	VUZP2	V15.S4, V14.S4, V23.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	VFMLA	V21.S4, V5.S4, V12.S4
+	VFMLA	V23.S4, V7.S4, V14.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	WORD	$0x6e34dcad	// fmul v13.4s, v5.4s, v20.4s
+	WORD	$0x6e36dcef	// fmul v15.4s, v7.4s, v22.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	VFMLS	V21.S4, V4.S4, V13.S4
+	VFMLS	V23.S4, V6.S4, V15.S4
+	WORD	$0x4e2cd412	// fadd v18.4s, v0.4s, v12.4s
+	WORD	$0x4e2dd433	// fadd v19.4s, v1.4s, v13.4s
+	WORD	$0x4eacd414	// fsub v20.4s, v0.4s, v12.4s
+	WORD	$0x4eadd435	// fsub v21.4s, v1.4s, v13.4s
+	WORD	$0x4e2ed556	// fadd v22.4s, v10.4s, v14.4s
+	WORD	$0x4e2fd577	// fadd v23.4s, v11.4s, v15.4s
+	WORD	$0x4eaed558	// fsub v24.4s, v10.4s, v14.4s
+	WORD	$0x4eafd579	// fsub v25.4s, v11.4s, v15.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d686	// fadd v6.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a7	// fsub v7.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d682	// fsub v2.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a3	// fadd v3.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -2038,6 +2466,140 @@ TEXT ·fftMixR5NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
 	ADD	R9, R19, R20
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V14.D[0]
+	VLD1.P	8(R10), V16.D[0]
+	VLD1.P	8(R10), V26.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V14.D[1]
+	VLD1.P	8(R10), V16.D[1]
+	VLD1.P	8(R10), V26.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V15.D[0]
+	VLD1.P	8(R10), V17.D[0]
+	VLD1.P	8(R10), V27.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VLD1.P	8(R10), V15.D[1]
+	VLD1.P	8(R10), V17.D[1]
+	VLD1.P	8(R10), V27.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	VUZP1	V27.S4, V26.S4, V8.S4
+	VUZP2	V27.S4, V26.S4, V9.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V12.D[0]
+	VLD1.P	8(R2), V14.D[0]
+	VLD1.P	8(R2), V16.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V12.D[1]
+	VLD1.P	8(R2), V14.D[1]
+	VLD1.P	8(R2), V16.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V13.D[0]
+	VLD1.P	8(R2), V15.D[0]
+	VLD1.P	8(R2), V17.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VLD1.P	8(R2), V13.D[1]
+	VLD1.P	8(R2), V15.D[1]
+	VLD1.P	8(R2), V17.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	VUZP1	V13.S4, V12.S4, V20.S4
+	VUZP2	V13.S4, V12.S4, V21.S4
+	VUZP1	V15.S4, V14.S4, V22.S4
+	VUZP2	V15.S4, V14.S4, V23.S4
+	VUZP1	V17.S4, V16.S4, V24.S4
+	VUZP2	V17.S4, V16.S4, V25.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	WORD	$0x6e38dd10	// fmul v16.4s, v8.4s, v24.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	VFMLS	V21.S4, V5.S4, V12.S4
+	VFMLS	V23.S4, V7.S4, V14.S4
+	VFMLS	V25.S4, V9.S4, V16.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	WORD	$0x6e35dc8d	// fmul v13.4s, v4.4s, v21.4s
+	WORD	$0x6e37dccf	// fmul v15.4s, v6.4s, v23.4s
+	WORD	$0x6e39dd11	// fmul v17.4s, v8.4s, v25.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	VFMLA	V20.S4, V5.S4, V13.S4
+	VFMLA	V22.S4, V7.S4, V15.S4
+	VFMLA	V24.S4, V9.S4, V17.S4
+	WORD	$0x4e30d552	// fadd v18.4s, v10.4s, v16.4s
+	WORD	$0x4e31d573	// fadd v19.4s, v11.4s, v17.4s
+	WORD	$0x4e2ed594	// fadd v20.4s, v12.4s, v14.4s
+	WORD	$0x4e2fd5b5	// fadd v21.4s, v13.4s, v15.4s
+	WORD	$0x4eb0d556	// fsub v22.4s, v10.4s, v16.4s
+	WORD	$0x4eb1d577	// fsub v23.4s, v11.4s, v17.4s
+	WORD	$0x4eaed598	// fsub v24.4s, v12.4s, v14.4s
+	WORD	$0x4eafd5b9	// fsub v25.4s, v13.4s, v15.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48a	// fadd v10.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ab	// fsub v11.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48c	// fsub v12.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ad	// fadd v13.4s, v5.4s, v6.4s
+	WORD	$0x4e29d40e	// fadd v14.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d42f	// fsub v15.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d410	// fsub v16.4s, v0.4s, v9.4s
+	WORD	$0x4e28d431	// fadd v17.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	ADD	R7, R13, R14
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -2666,6 +3228,140 @@ TEXT ·fftMixR5NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
 	ADD	R9, R19, R20
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$4, R3
+	BLT	wide
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	8(R10), V10.D[0]
+	VLD1.P	8(R10), V12.D[0]
+	VLD1.P	8(R10), V14.D[0]
+	VLD1.P	8(R10), V16.D[0]
+	VLD1.P	8(R10), V26.D[0]
+	VLD1.P	8(R10), V10.D[1]
+	VLD1.P	8(R10), V12.D[1]
+	VLD1.P	8(R10), V14.D[1]
+	VLD1.P	8(R10), V16.D[1]
+	VLD1.P	8(R10), V26.D[1]
+	VLD1.P	8(R10), V11.D[0]
+	VLD1.P	8(R10), V13.D[0]
+	VLD1.P	8(R10), V15.D[0]
+	VLD1.P	8(R10), V17.D[0]
+	VLD1.P	8(R10), V27.D[0]
+	VLD1.P	8(R10), V11.D[1]
+	VLD1.P	8(R10), V13.D[1]
+	VLD1.P	8(R10), V15.D[1]
+	VLD1.P	8(R10), V17.D[1]
+	VLD1.P	8(R10), V27.D[1]
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	VUZP1	V27.S4, V26.S4, V8.S4
+	VUZP2	V27.S4, V26.S4, V9.S4
+	VLD1.P	8(R2), V10.D[0]
+	VLD1.P	8(R2), V12.D[0]
+	VLD1.P	8(R2), V14.D[0]
+	VLD1.P	8(R2), V16.D[0]
+	VLD1.P	8(R2), V10.D[1]
+	VLD1.P	8(R2), V12.D[1]
+	VLD1.P	8(R2), V14.D[1]
+	VLD1.P	8(R2), V16.D[1]
+	VLD1.P	8(R2), V11.D[0]
+	VLD1.P	8(R2), V13.D[0]
+	VLD1.P	8(R2), V15.D[0]
+	VLD1.P	8(R2), V17.D[0]
+	VLD1.P	8(R2), V11.D[1]
+	VLD1.P	8(R2), V13.D[1]
+	VLD1.P	8(R2), V15.D[1]
+	VLD1.P	8(R2), V17.D[1]
+	VUZP1	V11.S4, V10.S4, V18.S4
+	VUZP2	V11.S4, V10.S4, V19.S4
+	VUZP1	V13.S4, V12.S4, V20.S4
+	VUZP2	V13.S4, V12.S4, V21.S4
+	VUZP1	V15.S4, V14.S4, V22.S4
+	VUZP2	V15.S4, V14.S4, V23.S4
+	VUZP1	V17.S4, V16.S4, V24.S4
+	VUZP2	V17.S4, V16.S4, V25.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	WORD	$0x6e38dd10	// fmul v16.4s, v8.4s, v24.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	VFMLA	V21.S4, V5.S4, V12.S4
+	VFMLA	V23.S4, V7.S4, V14.S4
+	VFMLA	V25.S4, V9.S4, V16.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	WORD	$0x6e34dcad	// fmul v13.4s, v5.4s, v20.4s
+	WORD	$0x6e36dcef	// fmul v15.4s, v7.4s, v22.4s
+	WORD	$0x6e38dd31	// fmul v17.4s, v9.4s, v24.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	VFMLS	V21.S4, V4.S4, V13.S4
+	VFMLS	V23.S4, V6.S4, V15.S4
+	VFMLS	V25.S4, V8.S4, V17.S4
+	WORD	$0x4e30d552	// fadd v18.4s, v10.4s, v16.4s
+	WORD	$0x4e31d573	// fadd v19.4s, v11.4s, v17.4s
+	WORD	$0x4e2ed594	// fadd v20.4s, v12.4s, v14.4s
+	WORD	$0x4e2fd5b5	// fadd v21.4s, v13.4s, v15.4s
+	WORD	$0x4eb0d556	// fsub v22.4s, v10.4s, v16.4s
+	WORD	$0x4eb1d577	// fsub v23.4s, v11.4s, v17.4s
+	WORD	$0x4eaed598	// fsub v24.4s, v12.4s, v14.4s
+	WORD	$0x4eafd5b9	// fsub v25.4s, v13.4s, v15.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48c	// fadd v12.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ad	// fsub v13.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48a	// fsub v10.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ab	// fadd v11.4s, v5.4s, v6.4s
+	WORD	$0x4e29d410	// fadd v16.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d431	// fsub v17.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d40e	// fsub v14.4s, v0.4s, v9.4s
+	WORD	$0x4e28d42f	// fadd v15.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	ADD	R7, R13, R14
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$2, R4, R5
 	CBZ	R5, k0tail
@@ -3279,6 +3975,42 @@ TEXT ·fft64MixR2NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	MUL	R3, R7, R9
 	MOVD	R0, R15
 	ADD	R9, R15, R16
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VZIP1	V12.D2, V10.D2, V0.D2
+	VZIP2	V12.D2, V10.D2, V1.D2
+	VZIP1	V13.D2, V11.D2, V2.D2
+	VZIP2	V13.D2, V11.D2, V3.D2
+	VLD1.P	32(R2), [V10.D2, V11.D2]
+	VZIP1	V11.D2, V10.D2, V18.D2
+	VZIP2	V11.D2, V10.D2, V19.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	VFMLS	V19.D2, V3.D2, V10.D2
+	WORD	$0x6e73dc4b	// fmul v11.2d, v2.2d, v19.2d
+	VFMLA	V18.D2, V3.D2, V11.D2
+	WORD	$0x4e6ad412	// fadd v18.2d, v0.2d, v10.2d
+	WORD	$0x4e6bd433	// fadd v19.2d, v1.2d, v11.2d
+	WORD	$0x4eead414	// fsub v20.2d, v0.2d, v10.2d
+	WORD	$0x4eebd435	// fsub v21.2d, v1.2d, v11.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail
@@ -3439,6 +4171,42 @@ TEXT ·fft64MixR2NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	MUL	R3, R7, R9
 	MOVD	R0, R15
 	ADD	R9, R15, R16
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VZIP1	V12.D2, V10.D2, V0.D2
+	VZIP2	V12.D2, V10.D2, V1.D2
+	VZIP1	V13.D2, V11.D2, V2.D2
+	VZIP2	V13.D2, V11.D2, V3.D2
+	VLD1.P	32(R2), [V10.D2, V11.D2]
+	VZIP1	V11.D2, V10.D2, V18.D2
+	VZIP2	V11.D2, V10.D2, V19.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	VFMLA	V19.D2, V3.D2, V10.D2
+	WORD	$0x6e72dc6b	// fmul v11.2d, v3.2d, v18.2d
+	VFMLS	V19.D2, V2.D2, V11.D2
+	WORD	$0x4e6ad412	// fadd v18.2d, v0.2d, v10.2d
+	WORD	$0x4e6bd433	// fadd v19.2d, v1.2d, v11.2d
+	WORD	$0x4eead414	// fsub v20.2d, v0.2d, v10.2d
+	WORD	$0x4eebd435	// fsub v21.2d, v1.2d, v11.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail
@@ -3606,6 +4374,63 @@ TEXT ·fft64MixR3NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	MOVD	R0, R15
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	32(R10), [V14.D2, V15.D2]
+	VZIP1	V13.D2, V10.D2, V0.D2
+	VZIP2	V13.D2, V10.D2, V1.D2
+	VZIP1	V14.D2, V11.D2, V2.D2
+	VZIP2	V14.D2, V11.D2, V3.D2
+	VZIP1	V15.D2, V12.D2, V4.D2
+	VZIP2	V15.D2, V12.D2, V5.D2
+	VLD1.P	64(R2), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VZIP1	V12.D2, V10.D2, V18.D2
+	VZIP2	V12.D2, V10.D2, V19.D2
+	VZIP1	V13.D2, V11.D2, V20.D2
+	VZIP2	V13.D2, V11.D2, V21.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	WORD	$0x6e74dc8c	// fmul v12.2d, v4.2d, v20.2d
+	VFMLS	V19.D2, V3.D2, V10.D2
+	VFMLS	V21.D2, V5.D2, V12.D2
+	WORD	$0x6e73dc4b	// fmul v11.2d, v2.2d, v19.2d
+	WORD	$0x6e75dc8d	// fmul v13.2d, v4.2d, v21.2d
+	VFMLA	V18.D2, V3.D2, V11.D2
+	VFMLA	V20.D2, V5.D2, V13.D2
+	WORD	$0x4e6cd552	// fadd v18.2d, v10.2d, v12.2d
+	WORD	$0x4e6dd573	// fadd v19.2d, v11.2d, v13.2d
+	WORD	$0x4eecd554	// fsub v20.2d, v10.2d, v12.2d
+	WORD	$0x4eedd575	// fsub v21.2d, v11.2d, v13.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d404	// fadd v4.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d425	// fsub v5.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d406	// fsub v6.2d, v0.2d, v21.2d
+	WORD	$0x4e74d427	// fadd v7.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail
@@ -3872,6 +4697,63 @@ TEXT ·fft64MixR3NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	MOVD	R0, R15
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	32(R10), [V14.D2, V15.D2]
+	VZIP1	V13.D2, V10.D2, V0.D2
+	VZIP2	V13.D2, V10.D2, V1.D2
+	VZIP1	V14.D2, V11.D2, V2.D2
+	VZIP2	V14.D2, V11.D2, V3.D2
+	VZIP1	V15.D2, V12.D2, V4.D2
+	VZIP2	V15.D2, V12.D2, V5.D2
+	VLD1.P	64(R2), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VZIP1	V12.D2, V10.D2, V18.D2
+	VZIP2	V12.D2, V10.D2, V19.D2
+	VZIP1	V13.D2, V11.D2, V20.D2
+	VZIP2	V13.D2, V11.D2, V21.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	WORD	$0x6e74dc8c	// fmul v12.2d, v4.2d, v20.2d
+	VFMLA	V19.D2, V3.D2, V10.D2
+	VFMLA	V21.D2, V5.D2, V12.D2
+	WORD	$0x6e72dc6b	// fmul v11.2d, v3.2d, v18.2d
+	WORD	$0x6e74dcad	// fmul v13.2d, v5.2d, v20.2d
+	VFMLS	V19.D2, V2.D2, V11.D2
+	VFMLS	V21.D2, V4.D2, V13.D2
+	WORD	$0x4e6cd552	// fadd v18.2d, v10.2d, v12.2d
+	WORD	$0x4e6dd573	// fadd v19.2d, v11.2d, v13.2d
+	WORD	$0x4eecd554	// fsub v20.2d, v10.2d, v12.2d
+	WORD	$0x4eedd575	// fsub v21.2d, v11.2d, v13.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d406	// fadd v6.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d427	// fsub v7.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d404	// fsub v4.2d, v0.2d, v21.2d
+	WORD	$0x4e74d425	// fadd v5.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail
@@ -4135,6 +5017,76 @@ TEXT ·fft64MixR4NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	64(R10), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VZIP1	V14.D2, V10.D2, V0.D2
+	VZIP2	V14.D2, V10.D2, V1.D2
+	VZIP1	V15.D2, V11.D2, V2.D2
+	VZIP2	V15.D2, V11.D2, V3.D2
+	VZIP1	V16.D2, V12.D2, V4.D2
+	VZIP2	V16.D2, V12.D2, V5.D2
+	VZIP1	V17.D2, V13.D2, V6.D2
+	VZIP2	V17.D2, V13.D2, V7.D2
+	VLD1.P	64(R2), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	32(R2), [V14.D2, V15.D2]
+	VZIP1	V13.D2, V10.D2, V18.D2
+	VZIP2	V13.D2, V10.D2, V19.D2
+	VZIP1	V14.D2, V11.D2, V20.D2
+	VZIP2	V14.D2, V11.D2, V21.D2
+	VZIP1	V15.D2, V12.D2, V22.D2
+	VZIP2	V15.D2, V12.D2, V23.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	WORD	$0x6e74dc8c	// fmul v12.2d, v4.2d, v20.2d
+	WORD	$0x6e76dcce	// fmul v14.2d, v6.2d, v22.2d
+	VFMLS	V19.D2, V3.D2, V10.D2
+	VFMLS	V21.D2, V5.D2, V12.D2
+	VFMLS	V23.D2, V7.D2, V14.D2
+	WORD	$0x6e73dc4b	// fmul v11.2d, v2.2d, v19.2d
+	WORD	$0x6e75dc8d	// fmul v13.2d, v4.2d, v21.2d
+	WORD	$0x6e77dccf	// fmul v15.2d, v6.2d, v23.2d
+	VFMLA	V18.D2, V3.D2, V11.D2
+	VFMLA	V20.D2, V5.D2, V13.D2
+	VFMLA	V22.D2, V7.D2, V15.D2
+	WORD	$0x4e6cd412	// fadd v18.2d, v0.2d, v12.2d
+	WORD	$0x4e6dd433	// fadd v19.2d, v1.2d, v13.2d
+	WORD	$0x4eecd414	// fsub v20.2d, v0.2d, v12.2d
+	WORD	$0x4eedd435	// fsub v21.2d, v1.2d, v13.2d
+	WORD	$0x4e6ed556	// fadd v22.2d, v10.2d, v14.2d
+	WORD	$0x4e6fd577	// fadd v23.2d, v11.2d, v15.2d
+	WORD	$0x4eeed558	// fsub v24.2d, v10.2d, v14.2d
+	WORD	$0x4eefd579	// fsub v25.2d, v11.2d, v15.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d682	// fadd v2.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a3	// fsub v3.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d686	// fsub v6.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a7	// fadd v7.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail
@@ -4439,6 +5391,76 @@ TEXT ·fft64MixR4NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R15, R16
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	64(R10), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VZIP1	V14.D2, V10.D2, V0.D2
+	VZIP2	V14.D2, V10.D2, V1.D2
+	VZIP1	V15.D2, V11.D2, V2.D2
+	VZIP2	V15.D2, V11.D2, V3.D2
+	VZIP1	V16.D2, V12.D2, V4.D2
+	VZIP2	V16.D2, V12.D2, V5.D2
+	VZIP1	V17.D2, V13.D2, V6.D2
+	VZIP2	V17.D2, V13.D2, V7.D2
+	VLD1.P	64(R2), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	32(R2), [V14.D2, V15.D2]
+	VZIP1	V13.D2, V10.D2, V18.D2
+	VZIP2	V13.D2, V10.D2, V19.D2
+	VZIP1	V14.D2, V11.D2, V20.D2
+	VZIP2	V14.D2, V11.D2, V21.D2
+	VZIP1	V15.D2, V12.D2, V22.D2
+	VZIP2	V15.D2, V12.D2, V23.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	WORD	$0x6e74dc8c	// fmul v12.2d, v4.2d, v20.2d
+	WORD	$0x6e76dcce	// fmul v14.2d, v6.2d, v22.2d
+	VFMLA	V19.D2, V3.D2, V10.D2
+	VFMLA	V21.D2, V5.D2, V12.D2
+	VFMLA	V23.D2, V7.D2, V14.D2
+	WORD	$0x6e72dc6b	// fmul v11.2d, v3.2d, v18.2d
+	WORD	$0x6e74dcad	// fmul v13.2d, v5.2d, v20.2d
+	WORD	$0x6e76dcef	// fmul v15.2d, v7.2d, v22.2d
+	VFMLS	V19.D2, V2.D2, V11.D2
+	VFMLS	V21.D2, V4.D2, V13.D2
+	VFMLS	V23.D2, V6.D2, V15.D2
+	WORD	$0x4e6cd412	// fadd v18.2d, v0.2d, v12.2d
+	WORD	$0x4e6dd433	// fadd v19.2d, v1.2d, v13.2d
+	WORD	$0x4eecd414	// fsub v20.2d, v0.2d, v12.2d
+	WORD	$0x4eedd435	// fsub v21.2d, v1.2d, v13.2d
+	WORD	$0x4e6ed556	// fadd v22.2d, v10.2d, v14.2d
+	WORD	$0x4e6fd577	// fadd v23.2d, v11.2d, v15.2d
+	WORD	$0x4eeed558	// fsub v24.2d, v10.2d, v14.2d
+	WORD	$0x4eefd579	// fsub v25.2d, v11.2d, v15.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d686	// fadd v6.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a7	// fsub v7.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d682	// fsub v2.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a3	// fadd v3.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail
@@ -4754,6 +5776,109 @@ TEXT ·fft64MixR5NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
 	ADD	R9, R19, R20
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	64(R10), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VLD1.P	32(R10), [V26.D2, V27.D2]
+	VZIP1	V15.D2, V10.D2, V0.D2
+	VZIP2	V15.D2, V10.D2, V1.D2
+	VZIP1	V16.D2, V11.D2, V2.D2
+	VZIP2	V16.D2, V11.D2, V3.D2
+	VZIP1	V17.D2, V12.D2, V4.D2
+	VZIP2	V17.D2, V12.D2, V5.D2
+	VZIP1	V26.D2, V13.D2, V6.D2
+	VZIP2	V26.D2, V13.D2, V7.D2
+	VZIP1	V27.D2, V14.D2, V8.D2
+	VZIP2	V27.D2, V14.D2, V9.D2
+	VLD1.P	64(R2), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	64(R2), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VZIP1	V14.D2, V10.D2, V18.D2
+	VZIP2	V14.D2, V10.D2, V19.D2
+	VZIP1	V15.D2, V11.D2, V20.D2
+	VZIP2	V15.D2, V11.D2, V21.D2
+	VZIP1	V16.D2, V12.D2, V22.D2
+	VZIP2	V16.D2, V12.D2, V23.D2
+	VZIP1	V17.D2, V13.D2, V24.D2
+	VZIP2	V17.D2, V13.D2, V25.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	WORD	$0x6e74dc8c	// fmul v12.2d, v4.2d, v20.2d
+	WORD	$0x6e76dcce	// fmul v14.2d, v6.2d, v22.2d
+	WORD	$0x6e78dd10	// fmul v16.2d, v8.2d, v24.2d
+	VFMLS	V19.D2, V3.D2, V10.D2
+	VFMLS	V21.D2, V5.D2, V12.D2
+	VFMLS	V23.D2, V7.D2, V14.D2
+	VFMLS	V25.D2, V9.D2, V16.D2
+	WORD	$0x6e73dc4b	// fmul v11.2d, v2.2d, v19.2d
+	WORD	$0x6e75dc8d	// fmul v13.2d, v4.2d, v21.2d
+	WORD	$0x6e77dccf	// fmul v15.2d, v6.2d, v23.2d
+	WORD	$0x6e79dd11	// fmul v17.2d, v8.2d, v25.2d
+	VFMLA	V18.D2, V3.D2, V11.D2
+	VFMLA	V20.D2, V5.D2, V13.D2
+	VFMLA	V22.D2, V7.D2, V15.D2
+	VFMLA	V24.D2, V9.D2, V17.D2
+	WORD	$0x4e70d552	// fadd v18.2d, v10.2d, v16.2d
+	WORD	$0x4e71d573	// fadd v19.2d, v11.2d, v17.2d
+	WORD	$0x4e6ed594	// fadd v20.2d, v12.2d, v14.2d
+	WORD	$0x4e6fd5b5	// fadd v21.2d, v13.2d, v15.2d
+	WORD	$0x4ef0d556	// fsub v22.2d, v10.2d, v16.2d
+	WORD	$0x4ef1d577	// fsub v23.2d, v11.2d, v17.2d
+	WORD	$0x4eeed598	// fsub v24.2d, v12.2d, v14.2d
+	WORD	$0x4eefd5b9	// fsub v25.2d, v13.2d, v15.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48a	// fadd v10.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ab	// fsub v11.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48c	// fsub v12.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ad	// fadd v13.2d, v5.2d, v6.2d
+	WORD	$0x4e69d40e	// fadd v14.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d42f	// fsub v15.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d410	// fsub v16.2d, v0.2d, v9.2d
+	WORD	$0x4e68d431	// fadd v17.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	ADD	R7, R13, R14
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail
@@ -5244,6 +6369,109 @@ TEXT ·fft64MixR5NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R16, R17
 	ADD	R9, R17, R19
 	ADD	R9, R19, R20
+	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
+	CMP	$1, R4
+	BNE	wide
+	CMP	$2, R3
+	BLT	wide
+	LSR	$1, R3, R5
+	AND	$1, R3, R6
+	CBZ	R5, narrowrest
+n:
+	VLD1.P	64(R10), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	64(R10), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VLD1.P	32(R10), [V26.D2, V27.D2]
+	VZIP1	V15.D2, V10.D2, V0.D2
+	VZIP2	V15.D2, V10.D2, V1.D2
+	VZIP1	V16.D2, V11.D2, V2.D2
+	VZIP2	V16.D2, V11.D2, V3.D2
+	VZIP1	V17.D2, V12.D2, V4.D2
+	VZIP2	V17.D2, V12.D2, V5.D2
+	VZIP1	V26.D2, V13.D2, V6.D2
+	VZIP2	V26.D2, V13.D2, V7.D2
+	VZIP1	V27.D2, V14.D2, V8.D2
+	VZIP2	V27.D2, V14.D2, V9.D2
+	VLD1.P	64(R2), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD1.P	64(R2), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VZIP1	V14.D2, V10.D2, V18.D2
+	VZIP2	V14.D2, V10.D2, V19.D2
+	VZIP1	V15.D2, V11.D2, V20.D2
+	VZIP2	V15.D2, V11.D2, V21.D2
+	VZIP1	V16.D2, V12.D2, V22.D2
+	VZIP2	V16.D2, V12.D2, V23.D2
+	VZIP1	V17.D2, V13.D2, V24.D2
+	VZIP2	V17.D2, V13.D2, V25.D2
+	WORD	$0x6e72dc4a	// fmul v10.2d, v2.2d, v18.2d
+	WORD	$0x6e74dc8c	// fmul v12.2d, v4.2d, v20.2d
+	WORD	$0x6e76dcce	// fmul v14.2d, v6.2d, v22.2d
+	WORD	$0x6e78dd10	// fmul v16.2d, v8.2d, v24.2d
+	VFMLA	V19.D2, V3.D2, V10.D2
+	VFMLA	V21.D2, V5.D2, V12.D2
+	VFMLA	V23.D2, V7.D2, V14.D2
+	VFMLA	V25.D2, V9.D2, V16.D2
+	WORD	$0x6e72dc6b	// fmul v11.2d, v3.2d, v18.2d
+	WORD	$0x6e74dcad	// fmul v13.2d, v5.2d, v20.2d
+	WORD	$0x6e76dcef	// fmul v15.2d, v7.2d, v22.2d
+	WORD	$0x6e78dd31	// fmul v17.2d, v9.2d, v24.2d
+	VFMLS	V19.D2, V2.D2, V11.D2
+	VFMLS	V21.D2, V4.D2, V13.D2
+	VFMLS	V23.D2, V6.D2, V15.D2
+	VFMLS	V25.D2, V8.D2, V17.D2
+	WORD	$0x4e70d552	// fadd v18.2d, v10.2d, v16.2d
+	WORD	$0x4e71d573	// fadd v19.2d, v11.2d, v17.2d
+	WORD	$0x4e6ed594	// fadd v20.2d, v12.2d, v14.2d
+	WORD	$0x4e6fd5b5	// fadd v21.2d, v13.2d, v15.2d
+	WORD	$0x4ef0d556	// fsub v22.2d, v10.2d, v16.2d
+	WORD	$0x4ef1d577	// fsub v23.2d, v11.2d, v17.2d
+	WORD	$0x4eeed598	// fsub v24.2d, v12.2d, v14.2d
+	WORD	$0x4eefd5b9	// fsub v25.2d, v13.2d, v15.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48c	// fadd v12.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ad	// fsub v13.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48a	// fsub v10.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ab	// fadd v11.2d, v5.2d, v6.2d
+	WORD	$0x4e69d410	// fadd v16.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d431	// fsub v17.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d40e	// fsub v14.2d, v0.2d, v9.2d
+	WORD	$0x4e68d42f	// fadd v15.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	SUBS	$1, R5, R5
+	BNE	n
+narrowrest:
+	CBZ	R6, done
+	// The other ls mod 2 j: the wide loop from j = ls − ls mod 2.
+	MOVD	R6, R3
+	ADD	R7, R10, R11
+	ADD	R7, R11, R12
+	ADD	R7, R12, R13
+	ADD	R7, R13, R14
+	B	j
+wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
 	LSR	$1, R4, R5
 	CBZ	R5, k0tail

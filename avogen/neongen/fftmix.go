@@ -24,7 +24,9 @@ import (
 // twiddles are 1, runs a copy of the loop without the products. The r mod
 // vals values left after the last whole vector go through the same
 // arithmetic with lane loads and stores (a partial vector), so every r ≥ 1
-// is served, r = 1 included (the last stage).
+// is served. The last stage, r = 1, where that partial vector would do
+// all the work one value a pass, runs vectorised over j instead
+// (mixNarrow) once ls ≥ vals.
 func generateFFTMix(f *File) {
 	for _, ty := range []fftType{fft32, fft64} {
 		for _, p := range []int{2, 3, 4, 5} {
@@ -300,6 +302,13 @@ func fftMixStage(f *File, ty fftType, p int, scaled, inverse bool) {
 		fn.RET()
 		return
 	}
+	fn.Comment("r = 1 (the last stage) runs over j, vals j a pass, when ls allows.")
+	fn.Emit(CMPImm(r, 1))
+	fn.BNE("wide")
+	fn.Emit(CMPImm(ls, int64(ty.vals)))
+	fn.BLT("wide")
+	mixNarrow(fn, ty, p, inverse, ip, op, w, ls, cnt, tail, rb)
+	fn.Label("wide")
 	fn.Comment("j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).")
 	mixLoops(fn, ty, p, mixPlain, inverse, "k0", ip, op, r, cnt, tail)
 	fn.Emit(ADDImm(w, w, int64(2*(p-1)*ty.bytes/2)))
@@ -366,4 +375,84 @@ func mixLoops(fn *Func, ty fftType, p int, kind mixKind, inverse bool, label str
 	mixButterfly(fn, ty, p, kind, a, inverse)
 	lanes(false, label+"end")
 	fn.Label(label + "end")
+}
+
+// mixNarrow emits the r = 1 form of a stage, vectorised over j: one pass
+// takes vals consecutive j, whose p·vals inputs are consecutive (j-major)
+// and whose outputs t are the vector at out + (j + t·ls). The inputs and
+// the table's twiddles of those j are gathered into registers and split
+// into a vector of real parts and one of imaginary parts per q:
+// complex64 by lane loads of whole values (two j a register) and UZP1 and
+// UZP2 of the two registers, complex128 by LD1 of whole values and ZIP1
+// and ZIP2 of the two j. j = 0 multiplies by its twiddles, 1. The ls mod
+// vals j left over go to the wide loop ("j") with r = 1, which runs them
+// with its partial vector.
+func mixNarrow(fn *Func, ty fftType, p int, inverse bool, ip, op []Reg, w, ls, cnt, rem, rb Reg) {
+	in := ip[0]
+	stage := []VReg{V10, V11, V12, V13, V14, V15, V16, V17, V26, V27}
+	vshift := map[int]int{4: 2, 2: 1}[ty.vals]
+	fn.Emit(LSRImm(cnt, ls, vshift), ANDImm(rem, ls, int64(ty.vals-1)))
+	a := make([]cx, p)
+	for q := range a {
+		a[q] = ty.pair(V0 + VReg(2*q))
+	}
+	wv := make([]cx, p-1)
+	for q := range wv {
+		wv[q] = ty.pair(V18 + VReg(2*q))
+	}
+	// gather loads m values of each of vals consecutive j (j-major at
+	// ptr) into dst[i], i < m.
+	gather := func(ptr Reg, dst []cx) {
+		m := len(dst)
+		if ty.arr == S4 {
+			for j := range 4 {
+				for i := range m {
+					fn.Emit(VLD1LaneP(ptr, stage[2*i+j/2].D(j%2)))
+				}
+			}
+			for i, d := range dst {
+				fn.Emit(UZP1(d.re, stage[2*i].S4(), stage[2*i+1].S4()), UZP2(d.im, stage[2*i].S4(), stage[2*i+1].S4()))
+			}
+			return
+		}
+		regs := stage[:2*m]
+		for len(regs) > 0 {
+			k := 1
+			for k < len(regs) && k < 4 && regs[k] == regs[k-1]+1 {
+				k++
+			}
+			var l []Vec
+			for _, r := range regs[:k] {
+				l = append(l, r.D2())
+			}
+			fn.Emit(VLD1P(ptr, l...))
+			regs = regs[k:]
+		}
+		for i, d := range dst {
+			fn.Emit(ZIP1(d.re, stage[i].D2(), stage[m+i].D2()), ZIP2(d.im, stage[i].D2(), stage[m+i].D2()))
+		}
+	}
+	fn.CBZ(cnt, "narrowrest")
+	fn.Label("n")
+	gather(in, a)
+	gather(w, wv)
+	prod := make([]cx, p-1)
+	for q := range prod {
+		prod[q] = ty.pair(V10 + VReg(2*q))
+	}
+	cmulVecs(fn, prod, a[1:], wv, inverse)
+	y := mixButterfly(fn, ty, p, mixPlain, append([]cx{a[0]}, prod...), inverse)
+	for t := range y {
+		fn.Emit(VST2P(op[t], y[t].re, y[t].im))
+	}
+	fn.Emit(SUBSImm(cnt, cnt, 1))
+	fn.BNE("n")
+	fn.Label("narrowrest")
+	fn.CBZ(rem, "done")
+	fn.Comment("The other ls mod %d j: the wide loop from j = ls − ls mod %d.", ty.vals, ty.vals)
+	fn.Emit(MOVD(ls, rem))
+	for q := 1; q < p; q++ {
+		fn.Emit(ADDReg(ip[q], ip[q-1], rb))
+	}
+	fn.B("j")
 }
