@@ -212,3 +212,11 @@ func INSGen(l Lane, r Reg) Inst {
 	}
 	return Go("VMOV", r.Go(), l.Go())
 }
+
+// VLD3P loads three registers from (base), de-interleaving by three:
+// element i of register t is element 3i+t of memory (LD3, post-index).
+// With the 2D arrangement an element is one complex64.
+func VLD3P(base Reg, first, second, third Vec) Inst {
+	l, n := list([]Vec{first, second, third})
+	return Go("VLD3.P", fmt.Sprintf("%d(%s)", n, base.Go()), l)
+}

@@ -382,9 +382,11 @@ func mixLoops(fn *Func, ty fftType, p int, kind mixKind, inverse bool, label str
 // and whose outputs t are the vector at out + (j + t·ls). The inputs and
 // the table's twiddles of those j are gathered into registers and split
 // into a vector of real parts and one of imaginary parts per q:
-// complex64 by lane loads of whole values (two j a register) and UZP1 and
-// UZP2 of the two registers, complex128 by LD1 of whole values and ZIP1
-// and ZIP2 of the two j. j = 0 multiplies by its twiddles, 1. The ls mod
+// complex64 by LD2 or LD4 of floats for one or two values a j, by LD3 or
+// LD4 of whole values for three or four (two j a register) and UZP1 and
+// UZP2 of the two registers, by lane loads of whole values and UZP for
+// five (there is no LD5); complex128 by LD1 of whole values and ZIP1 and
+// ZIP2 of the two j. j = 0 multiplies by its twiddles, 1. The ls mod
 // vals j left over go to the wide loop ("j") with r = 1, which runs them
 // with its partial vector.
 func mixNarrow(fn *Func, ty fftType, p int, inverse bool, ip, op []Reg, w, ls, cnt, rem, rb Reg) {
@@ -404,6 +406,35 @@ func mixNarrow(fn *Func, ty fftType, p int, inverse bool, ip, op []Reg, w, ls, c
 	// ptr) into dst[i], i < m.
 	gather := func(ptr Reg, dst []cx) {
 		m := len(dst)
+		if ty.arr == S4 && m <= 2 {
+			// LD2 and LD4 of single floats split one and two values a j
+			// into their parts directly.
+			if m == 1 {
+				fn.Emit(VLD2P(ptr, dst[0].re, dst[0].im))
+			} else {
+				fn.Emit(VLD4P(ptr, dst[0].re, dst[0].im, dst[1].re, dst[1].im))
+			}
+			return
+		}
+		if ty.arr == S4 && m <= 4 {
+			// LD3 and LD4 of whole values give value i of j and j+1 in
+			// one register, of j+2 and j+3 in another: UZP splits them.
+			for h := range 2 {
+				var l []Vec
+				for i := range m {
+					l = append(l, stage[h*m+i].D2())
+				}
+				if m == 3 {
+					fn.Emit(VLD3P(ptr, l[0], l[1], l[2]))
+				} else {
+					fn.Emit(VLD4P(ptr, l[0], l[1], l[2], l[3]))
+				}
+			}
+			for i, d := range dst {
+				fn.Emit(UZP1(d.re, stage[i].S4(), stage[m+i].S4()), UZP2(d.im, stage[i].S4(), stage[m+i].S4()))
+			}
+			return
+		}
 		if ty.arr == S4 {
 			for j := range 4 {
 				for i := range m {

@@ -15,7 +15,9 @@ import (
 // the "r = 1 over j" rows are the last stage's loop over j.
 // Run with -v for the table:
 //
-//	cd avogen && go test -run TestMixedInstructionsPerValue -v ./neongen
+//	cd avogen && go test -count=1 -run TestMixedInstructionsPerValue -v ./neongen
+//
+// (-count=1: the test reads ../asm, which go test's cache does not see.)
 func TestMixedInstructionsPerValue(t *testing.T) {
 	fns := readFunctions(t, "fftmix_arm64.s", "fft_arm64.s")
 	type row struct {
