@@ -68,7 +68,28 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	WORD	$0x4e22d412	// fadd v18.4s, v0.4s, v2.4s
+	WORD	$0x4e23d433	// fadd v19.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d414	// fsub v20.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d435	// fsub v21.4s, v1.4s, v3.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -132,7 +153,32 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4fbc506a	// fmls v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4fbc904b	// fmul v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4f9c106b	// fmla v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4e2ad412	// fadd v18.4s, v0.4s, v10.4s
+	WORD	$0x4e2bd433	// fadd v19.4s, v1.4s, v11.4s
+	WORD	$0x4eaad414	// fsub v20.4s, v0.4s, v10.4s
+	WORD	$0x4eabd435	// fsub v21.4s, v1.4s, v11.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -217,7 +263,32 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4e22d412	// fadd v18.4s, v0.4s, v2.4s
+	WORD	$0x4e23d433	// fadd v19.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d414	// fsub v20.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d435	// fsub v21.4s, v1.4s, v3.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -324,7 +395,28 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	WORD	$0x4e22d412	// fadd v18.4s, v0.4s, v2.4s
+	WORD	$0x4e23d433	// fadd v19.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d414	// fsub v20.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d435	// fsub v21.4s, v1.4s, v3.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -388,7 +480,32 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4fbc106a	// fmla v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4f9c906b	// fmul v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4fbc504b	// fmls v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4e2ad412	// fadd v18.4s, v0.4s, v10.4s
+	WORD	$0x4e2bd433	// fadd v19.4s, v1.4s, v11.4s
+	WORD	$0x4eaad414	// fsub v20.4s, v0.4s, v10.4s
+	WORD	$0x4eabd435	// fsub v21.4s, v1.4s, v11.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -473,7 +590,32 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4e22d412	// fadd v18.4s, v0.4s, v2.4s
+	WORD	$0x4e23d433	// fadd v19.4s, v1.4s, v3.4s
+	WORD	$0x4ea2d414	// fsub v20.4s, v0.4s, v2.4s
+	WORD	$0x4ea3d435	// fsub v21.4s, v1.4s, v3.4s
+	VST2.P	[V18.S4, V19.S4], 32(R15)
+	VST2.P	[V20.S4, V21.S4], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -622,7 +764,42 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	WORD	$0x4e24d452	// fadd v18.4s, v2.4s, v4.4s
+	WORD	$0x4e25d473	// fadd v19.4s, v3.4s, v5.4s
+	WORD	$0x4ea4d454	// fsub v20.4s, v2.4s, v4.4s
+	WORD	$0x4ea5d475	// fsub v21.4s, v3.4s, v5.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d404	// fadd v4.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d425	// fsub v5.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d406	// fsub v6.4s, v0.4s, v21.4s
+	WORD	$0x4e34d427	// fadd v7.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -725,7 +902,50 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c988c	// fmul v12.4s, v4.4s, v28.s[2]
+	WORD	$0x4fbc506a	// fmls v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4fbc58ac	// fmls v12.4s, v5.4s, v28.s[3]
+	WORD	$0x4fbc904b	// fmul v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4fbc988d	// fmul v13.4s, v4.4s, v28.s[3]
+	WORD	$0x4f9c106b	// fmla v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c18ad	// fmla v13.4s, v5.4s, v28.s[2]
+	WORD	$0x4e2cd552	// fadd v18.4s, v10.4s, v12.4s
+	WORD	$0x4e2dd573	// fadd v19.4s, v11.4s, v13.4s
+	WORD	$0x4eacd554	// fsub v20.4s, v10.4s, v12.4s
+	WORD	$0x4eadd575	// fsub v21.4s, v11.4s, v13.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d404	// fadd v4.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d425	// fsub v5.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d406	// fsub v6.4s, v0.4s, v21.4s
+	WORD	$0x4e34d427	// fadd v7.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -858,7 +1078,48 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c9084	// fmul v4.4s, v4.4s, v28.s[0]
+	WORD	$0x4f9c90a5	// fmul v5.4s, v5.4s, v28.s[0]
+	WORD	$0x4e24d452	// fadd v18.4s, v2.4s, v4.4s
+	WORD	$0x4e25d473	// fadd v19.4s, v3.4s, v5.4s
+	WORD	$0x4ea4d454	// fsub v20.4s, v2.4s, v4.4s
+	WORD	$0x4ea5d475	// fsub v21.4s, v3.4s, v5.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d404	// fadd v4.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d425	// fsub v5.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d406	// fsub v6.4s, v0.4s, v21.4s
+	WORD	$0x4e34d427	// fadd v7.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -1031,7 +1292,42 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	WORD	$0x4e24d452	// fadd v18.4s, v2.4s, v4.4s
+	WORD	$0x4e25d473	// fadd v19.4s, v3.4s, v5.4s
+	WORD	$0x4ea4d454	// fsub v20.4s, v2.4s, v4.4s
+	WORD	$0x4ea5d475	// fsub v21.4s, v3.4s, v5.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d406	// fadd v6.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d427	// fsub v7.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d404	// fsub v4.4s, v0.4s, v21.4s
+	WORD	$0x4e34d425	// fadd v5.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -1134,7 +1430,50 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c988c	// fmul v12.4s, v4.4s, v28.s[2]
+	WORD	$0x4fbc106a	// fmla v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4fbc18ac	// fmla v12.4s, v5.4s, v28.s[3]
+	WORD	$0x4f9c906b	// fmul v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c98ad	// fmul v13.4s, v5.4s, v28.s[2]
+	WORD	$0x4fbc504b	// fmls v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4fbc588d	// fmls v13.4s, v4.4s, v28.s[3]
+	WORD	$0x4e2cd552	// fadd v18.4s, v10.4s, v12.4s
+	WORD	$0x4e2dd573	// fadd v19.4s, v11.4s, v13.4s
+	WORD	$0x4eacd554	// fsub v20.4s, v10.4s, v12.4s
+	WORD	$0x4eadd575	// fsub v21.4s, v11.4s, v13.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d406	// fadd v6.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d427	// fsub v7.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d404	// fsub v4.4s, v0.4s, v21.4s
+	WORD	$0x4e34d425	// fadd v5.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -1267,7 +1606,48 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c9084	// fmul v4.4s, v4.4s, v28.s[0]
+	WORD	$0x4f9c90a5	// fmul v5.4s, v5.4s, v28.s[0]
+	WORD	$0x4e24d452	// fadd v18.4s, v2.4s, v4.4s
+	WORD	$0x4e25d473	// fadd v19.4s, v3.4s, v5.4s
+	WORD	$0x4ea4d454	// fsub v20.4s, v2.4s, v4.4s
+	WORD	$0x4ea5d475	// fsub v21.4s, v3.4s, v5.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d406	// fadd v6.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d427	// fsub v7.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d404	// fsub v4.4s, v0.4s, v21.4s
+	WORD	$0x4e34d425	// fadd v5.4s, v1.4s, v20.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V4.S4, V5.S4], 32(R16)
+	VST2.P	[V6.S4, V7.S4], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -1458,7 +1838,48 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	WORD	$0x4e24d412	// fadd v18.4s, v0.4s, v4.4s
+	WORD	$0x4e25d433	// fadd v19.4s, v1.4s, v5.4s
+	WORD	$0x4ea4d414	// fsub v20.4s, v0.4s, v4.4s
+	WORD	$0x4ea5d435	// fsub v21.4s, v1.4s, v5.4s
+	WORD	$0x4e26d456	// fadd v22.4s, v2.4s, v6.4s
+	WORD	$0x4e27d477	// fadd v23.4s, v3.4s, v7.4s
+	WORD	$0x4ea6d458	// fsub v24.4s, v2.4s, v6.4s
+	WORD	$0x4ea7d479	// fsub v25.4s, v3.4s, v7.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d682	// fadd v2.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a3	// fsub v3.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d686	// fsub v6.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a7	// fadd v7.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -1585,7 +2006,60 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c988c	// fmul v12.4s, v4.4s, v28.s[2]
+	WORD	$0x4f9d90ce	// fmul v14.4s, v6.4s, v29.s[0]
+	WORD	$0x4fbc506a	// fmls v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4fbc58ac	// fmls v12.4s, v5.4s, v28.s[3]
+	WORD	$0x4fbd50ee	// fmls v14.4s, v7.4s, v29.s[1]
+	WORD	$0x4fbc904b	// fmul v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4fbc988d	// fmul v13.4s, v4.4s, v28.s[3]
+	WORD	$0x4fbd90cf	// fmul v15.4s, v6.4s, v29.s[1]
+	WORD	$0x4f9c106b	// fmla v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c18ad	// fmla v13.4s, v5.4s, v28.s[2]
+	WORD	$0x4f9d10ef	// fmla v15.4s, v7.4s, v29.s[0]
+	WORD	$0x4e2cd412	// fadd v18.4s, v0.4s, v12.4s
+	WORD	$0x4e2dd433	// fadd v19.4s, v1.4s, v13.4s
+	WORD	$0x4eacd414	// fsub v20.4s, v0.4s, v12.4s
+	WORD	$0x4eadd435	// fsub v21.4s, v1.4s, v13.4s
+	WORD	$0x4e2ed556	// fadd v22.4s, v10.4s, v14.4s
+	WORD	$0x4e2fd577	// fadd v23.4s, v11.4s, v15.4s
+	WORD	$0x4eaed558	// fsub v24.4s, v10.4s, v14.4s
+	WORD	$0x4eafd579	// fsub v25.4s, v11.4s, v15.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d682	// fadd v2.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a3	// fsub v3.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d686	// fsub v6.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a7	// fadd v7.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -1740,7 +2214,56 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c9084	// fmul v4.4s, v4.4s, v28.s[0]
+	WORD	$0x4f9c90a5	// fmul v5.4s, v5.4s, v28.s[0]
+	WORD	$0x4f9c90c6	// fmul v6.4s, v6.4s, v28.s[0]
+	WORD	$0x4f9c90e7	// fmul v7.4s, v7.4s, v28.s[0]
+	WORD	$0x4e24d412	// fadd v18.4s, v0.4s, v4.4s
+	WORD	$0x4e25d433	// fadd v19.4s, v1.4s, v5.4s
+	WORD	$0x4ea4d414	// fsub v20.4s, v0.4s, v4.4s
+	WORD	$0x4ea5d435	// fsub v21.4s, v1.4s, v5.4s
+	WORD	$0x4e26d456	// fadd v22.4s, v2.4s, v6.4s
+	WORD	$0x4e27d477	// fadd v23.4s, v3.4s, v7.4s
+	WORD	$0x4ea6d458	// fsub v24.4s, v2.4s, v6.4s
+	WORD	$0x4ea7d479	// fsub v25.4s, v3.4s, v7.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d682	// fadd v2.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a3	// fsub v3.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d686	// fsub v6.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a7	// fadd v7.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -1947,7 +2470,48 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	WORD	$0x4e24d412	// fadd v18.4s, v0.4s, v4.4s
+	WORD	$0x4e25d433	// fadd v19.4s, v1.4s, v5.4s
+	WORD	$0x4ea4d414	// fsub v20.4s, v0.4s, v4.4s
+	WORD	$0x4ea5d435	// fsub v21.4s, v1.4s, v5.4s
+	WORD	$0x4e26d456	// fadd v22.4s, v2.4s, v6.4s
+	WORD	$0x4e27d477	// fadd v23.4s, v3.4s, v7.4s
+	WORD	$0x4ea6d458	// fsub v24.4s, v2.4s, v6.4s
+	WORD	$0x4ea7d479	// fsub v25.4s, v3.4s, v7.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d686	// fadd v6.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a7	// fsub v7.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d682	// fsub v2.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a3	// fadd v3.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -2074,7 +2638,60 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c988c	// fmul v12.4s, v4.4s, v28.s[2]
+	WORD	$0x4f9d90ce	// fmul v14.4s, v6.4s, v29.s[0]
+	WORD	$0x4fbc106a	// fmla v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4fbc18ac	// fmla v12.4s, v5.4s, v28.s[3]
+	WORD	$0x4fbd10ee	// fmla v14.4s, v7.4s, v29.s[1]
+	WORD	$0x4f9c906b	// fmul v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c98ad	// fmul v13.4s, v5.4s, v28.s[2]
+	WORD	$0x4f9d90ef	// fmul v15.4s, v7.4s, v29.s[0]
+	WORD	$0x4fbc504b	// fmls v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4fbc588d	// fmls v13.4s, v4.4s, v28.s[3]
+	WORD	$0x4fbd50cf	// fmls v15.4s, v6.4s, v29.s[1]
+	WORD	$0x4e2cd412	// fadd v18.4s, v0.4s, v12.4s
+	WORD	$0x4e2dd433	// fadd v19.4s, v1.4s, v13.4s
+	WORD	$0x4eacd414	// fsub v20.4s, v0.4s, v12.4s
+	WORD	$0x4eadd435	// fsub v21.4s, v1.4s, v13.4s
+	WORD	$0x4e2ed556	// fadd v22.4s, v10.4s, v14.4s
+	WORD	$0x4e2fd577	// fadd v23.4s, v11.4s, v15.4s
+	WORD	$0x4eaed558	// fsub v24.4s, v10.4s, v14.4s
+	WORD	$0x4eafd579	// fsub v25.4s, v11.4s, v15.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d686	// fadd v6.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a7	// fsub v7.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d682	// fsub v2.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a3	// fadd v3.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -2229,7 +2846,56 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c9084	// fmul v4.4s, v4.4s, v28.s[0]
+	WORD	$0x4f9c90a5	// fmul v5.4s, v5.4s, v28.s[0]
+	WORD	$0x4f9c90c6	// fmul v6.4s, v6.4s, v28.s[0]
+	WORD	$0x4f9c90e7	// fmul v7.4s, v7.4s, v28.s[0]
+	WORD	$0x4e24d412	// fadd v18.4s, v0.4s, v4.4s
+	WORD	$0x4e25d433	// fadd v19.4s, v1.4s, v5.4s
+	WORD	$0x4ea4d414	// fsub v20.4s, v0.4s, v4.4s
+	WORD	$0x4ea5d435	// fsub v21.4s, v1.4s, v5.4s
+	WORD	$0x4e26d456	// fadd v22.4s, v2.4s, v6.4s
+	WORD	$0x4e27d477	// fadd v23.4s, v3.4s, v7.4s
+	WORD	$0x4ea6d458	// fsub v24.4s, v2.4s, v6.4s
+	WORD	$0x4ea7d479	// fsub v25.4s, v3.4s, v7.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d686	// fadd v6.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a7	// fsub v7.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d682	// fsub v2.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a3	// fadd v3.4s, v21.4s, v24.4s
+	VST2.P	[V0.S4, V1.S4], 32(R15)
+	VST2.P	[V2.S4, V3.S4], 32(R16)
+	VST2.P	[V4.S4, V5.S4], 32(R17)
+	VST2.P	[V6.S4, V7.S4], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -2521,7 +3187,74 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	VLD2.P	32(R14), [V8.S4, V9.S4]
+	WORD	$0x4e28d452	// fadd v18.4s, v2.4s, v8.4s
+	WORD	$0x4e29d473	// fadd v19.4s, v3.4s, v9.4s
+	WORD	$0x4e26d494	// fadd v20.4s, v4.4s, v6.4s
+	WORD	$0x4e27d4b5	// fadd v21.4s, v5.4s, v7.4s
+	WORD	$0x4ea8d456	// fsub v22.4s, v2.4s, v8.4s
+	WORD	$0x4ea9d477	// fsub v23.4s, v3.4s, v9.4s
+	WORD	$0x4ea6d498	// fsub v24.4s, v4.4s, v6.4s
+	WORD	$0x4ea7d4b9	// fsub v25.4s, v5.4s, v7.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48a	// fadd v10.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ab	// fsub v11.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48c	// fsub v12.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ad	// fadd v13.4s, v5.4s, v6.4s
+	WORD	$0x4e29d40e	// fadd v14.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d42f	// fsub v15.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d410	// fsub v16.4s, v0.4s, v9.4s
+	WORD	$0x4e28d431	// fadd v17.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -2710,7 +3443,90 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	VLD2.P	32(R14), [V8.S4, V9.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c988c	// fmul v12.4s, v4.4s, v28.s[2]
+	WORD	$0x4f9d90ce	// fmul v14.4s, v6.4s, v29.s[0]
+	WORD	$0x4f9d9910	// fmul v16.4s, v8.4s, v29.s[2]
+	WORD	$0x4fbc506a	// fmls v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4fbc58ac	// fmls v12.4s, v5.4s, v28.s[3]
+	WORD	$0x4fbd50ee	// fmls v14.4s, v7.4s, v29.s[1]
+	WORD	$0x4fbd5930	// fmls v16.4s, v9.4s, v29.s[3]
+	WORD	$0x4fbc904b	// fmul v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4fbc988d	// fmul v13.4s, v4.4s, v28.s[3]
+	WORD	$0x4fbd90cf	// fmul v15.4s, v6.4s, v29.s[1]
+	WORD	$0x4fbd9911	// fmul v17.4s, v8.4s, v29.s[3]
+	WORD	$0x4f9c106b	// fmla v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c18ad	// fmla v13.4s, v5.4s, v28.s[2]
+	WORD	$0x4f9d10ef	// fmla v15.4s, v7.4s, v29.s[0]
+	WORD	$0x4f9d1931	// fmla v17.4s, v9.4s, v29.s[2]
+	WORD	$0x4e30d552	// fadd v18.4s, v10.4s, v16.4s
+	WORD	$0x4e31d573	// fadd v19.4s, v11.4s, v17.4s
+	WORD	$0x4e2ed594	// fadd v20.4s, v12.4s, v14.4s
+	WORD	$0x4e2fd5b5	// fadd v21.4s, v13.4s, v15.4s
+	WORD	$0x4eb0d556	// fsub v22.4s, v10.4s, v16.4s
+	WORD	$0x4eb1d577	// fsub v23.4s, v11.4s, v17.4s
+	WORD	$0x4eaed598	// fsub v24.4s, v12.4s, v14.4s
+	WORD	$0x4eafd5b9	// fsub v25.4s, v13.4s, v15.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48a	// fadd v10.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ab	// fsub v11.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48c	// fsub v12.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ad	// fadd v13.4s, v5.4s, v6.4s
+	WORD	$0x4e29d40e	// fadd v14.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d42f	// fsub v15.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d410	// fsub v16.4s, v0.4s, v9.4s
+	WORD	$0x4e28d431	// fadd v17.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -2941,7 +3757,84 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	VLD2.P	32(R14), [V8.S4, V9.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c9084	// fmul v4.4s, v4.4s, v28.s[0]
+	WORD	$0x4f9c90a5	// fmul v5.4s, v5.4s, v28.s[0]
+	WORD	$0x4f9c90c6	// fmul v6.4s, v6.4s, v28.s[0]
+	WORD	$0x4f9c90e7	// fmul v7.4s, v7.4s, v28.s[0]
+	WORD	$0x4f9c9108	// fmul v8.4s, v8.4s, v28.s[0]
+	WORD	$0x4f9c9129	// fmul v9.4s, v9.4s, v28.s[0]
+	WORD	$0x4e28d452	// fadd v18.4s, v2.4s, v8.4s
+	WORD	$0x4e29d473	// fadd v19.4s, v3.4s, v9.4s
+	WORD	$0x4e26d494	// fadd v20.4s, v4.4s, v6.4s
+	WORD	$0x4e27d4b5	// fadd v21.4s, v5.4s, v7.4s
+	WORD	$0x4ea8d456	// fsub v22.4s, v2.4s, v8.4s
+	WORD	$0x4ea9d477	// fsub v23.4s, v3.4s, v9.4s
+	WORD	$0x4ea6d498	// fsub v24.4s, v4.4s, v6.4s
+	WORD	$0x4ea7d4b9	// fsub v25.4s, v5.4s, v7.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48a	// fadd v10.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ab	// fsub v11.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48c	// fsub v12.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ad	// fadd v13.4s, v5.4s, v6.4s
+	WORD	$0x4e29d40e	// fadd v14.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d42f	// fsub v15.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d410	// fsub v16.4s, v0.4s, v9.4s
+	WORD	$0x4e28d431	// fadd v17.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -3269,7 +4162,74 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	VLD2.P	32(R14), [V8.S4, V9.S4]
+	WORD	$0x4e28d452	// fadd v18.4s, v2.4s, v8.4s
+	WORD	$0x4e29d473	// fadd v19.4s, v3.4s, v9.4s
+	WORD	$0x4e26d494	// fadd v20.4s, v4.4s, v6.4s
+	WORD	$0x4e27d4b5	// fadd v21.4s, v5.4s, v7.4s
+	WORD	$0x4ea8d456	// fsub v22.4s, v2.4s, v8.4s
+	WORD	$0x4ea9d477	// fsub v23.4s, v3.4s, v9.4s
+	WORD	$0x4ea6d498	// fsub v24.4s, v4.4s, v6.4s
+	WORD	$0x4ea7d4b9	// fsub v25.4s, v5.4s, v7.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48c	// fadd v12.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ad	// fsub v13.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48a	// fsub v10.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ab	// fadd v11.4s, v5.4s, v6.4s
+	WORD	$0x4e29d410	// fadd v16.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d431	// fsub v17.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d40e	// fsub v14.4s, v0.4s, v9.4s
+	WORD	$0x4e28d42f	// fadd v15.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -3458,7 +4418,90 @@ k:
 ktail:
 	AND	$3, R4, R6
 	CBZ	R6, kend
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	klanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	VLD2.P	32(R14), [V8.S4, V9.S4]
+	WORD	$0x4f9c904a	// fmul v10.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c988c	// fmul v12.4s, v4.4s, v28.s[2]
+	WORD	$0x4f9d90ce	// fmul v14.4s, v6.4s, v29.s[0]
+	WORD	$0x4f9d9910	// fmul v16.4s, v8.4s, v29.s[2]
+	WORD	$0x4fbc106a	// fmla v10.4s, v3.4s, v28.s[1]
+	WORD	$0x4fbc18ac	// fmla v12.4s, v5.4s, v28.s[3]
+	WORD	$0x4fbd10ee	// fmla v14.4s, v7.4s, v29.s[1]
+	WORD	$0x4fbd1930	// fmla v16.4s, v9.4s, v29.s[3]
+	WORD	$0x4f9c906b	// fmul v11.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c98ad	// fmul v13.4s, v5.4s, v28.s[2]
+	WORD	$0x4f9d90ef	// fmul v15.4s, v7.4s, v29.s[0]
+	WORD	$0x4f9d9931	// fmul v17.4s, v9.4s, v29.s[2]
+	WORD	$0x4fbc504b	// fmls v11.4s, v2.4s, v28.s[1]
+	WORD	$0x4fbc588d	// fmls v13.4s, v4.4s, v28.s[3]
+	WORD	$0x4fbd50cf	// fmls v15.4s, v6.4s, v29.s[1]
+	WORD	$0x4fbd5911	// fmls v17.4s, v8.4s, v29.s[3]
+	WORD	$0x4e30d552	// fadd v18.4s, v10.4s, v16.4s
+	WORD	$0x4e31d573	// fadd v19.4s, v11.4s, v17.4s
+	WORD	$0x4e2ed594	// fadd v20.4s, v12.4s, v14.4s
+	WORD	$0x4e2fd5b5	// fadd v21.4s, v13.4s, v15.4s
+	WORD	$0x4eb0d556	// fsub v22.4s, v10.4s, v16.4s
+	WORD	$0x4eb1d577	// fsub v23.4s, v11.4s, v17.4s
+	WORD	$0x4eaed598	// fsub v24.4s, v12.4s, v14.4s
+	WORD	$0x4eafd5b9	// fsub v25.4s, v13.4s, v15.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48c	// fadd v12.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ad	// fsub v13.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48a	// fsub v10.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ab	// fadd v11.4s, v5.4s, v6.4s
+	WORD	$0x4e29d410	// fadd v16.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d431	// fsub v17.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d40e	// fsub v14.4s, v0.4s, v9.4s
+	WORD	$0x4e28d42f	// fadd v15.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	B	kend
+klanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -3689,7 +4732,84 @@ k0:
 k0tail:
 	AND	$3, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 4 values: lane l holds value l, the other lanes are ignored.
+	CMP	$4, R4
+	BLT	k0lanes
+	// r > 4: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$4, R5
+	SUB	R6, R5, R5
+	LSL	$3, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.S4, V1.S4]
+	VLD2.P	32(R11), [V2.S4, V3.S4]
+	VLD2.P	32(R12), [V4.S4, V5.S4]
+	VLD2.P	32(R13), [V6.S4, V7.S4]
+	VLD2.P	32(R14), [V8.S4, V9.S4]
+	WORD	$0x4f9c9000	// fmul v0.4s, v0.4s, v28.s[0]
+	WORD	$0x4f9c9021	// fmul v1.4s, v1.4s, v28.s[0]
+	WORD	$0x4f9c9042	// fmul v2.4s, v2.4s, v28.s[0]
+	WORD	$0x4f9c9063	// fmul v3.4s, v3.4s, v28.s[0]
+	WORD	$0x4f9c9084	// fmul v4.4s, v4.4s, v28.s[0]
+	WORD	$0x4f9c90a5	// fmul v5.4s, v5.4s, v28.s[0]
+	WORD	$0x4f9c90c6	// fmul v6.4s, v6.4s, v28.s[0]
+	WORD	$0x4f9c90e7	// fmul v7.4s, v7.4s, v28.s[0]
+	WORD	$0x4f9c9108	// fmul v8.4s, v8.4s, v28.s[0]
+	WORD	$0x4f9c9129	// fmul v9.4s, v9.4s, v28.s[0]
+	WORD	$0x4e28d452	// fadd v18.4s, v2.4s, v8.4s
+	WORD	$0x4e29d473	// fadd v19.4s, v3.4s, v9.4s
+	WORD	$0x4e26d494	// fadd v20.4s, v4.4s, v6.4s
+	WORD	$0x4e27d4b5	// fadd v21.4s, v5.4s, v7.4s
+	WORD	$0x4ea8d456	// fsub v22.4s, v2.4s, v8.4s
+	WORD	$0x4ea9d477	// fsub v23.4s, v3.4s, v9.4s
+	WORD	$0x4ea6d498	// fsub v24.4s, v4.4s, v6.4s
+	WORD	$0x4ea7d4b9	// fsub v25.4s, v5.4s, v7.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48c	// fadd v12.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ad	// fsub v13.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48a	// fsub v10.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ab	// fadd v11.4s, v5.4s, v6.4s
+	WORD	$0x4e29d410	// fadd v16.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d431	// fsub v17.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d40e	// fsub v14.4s, v0.4s, v9.4s
+	WORD	$0x4e28d42f	// fadd v15.4s, v1.4s, v8.4s
+	VST2.P	[V2.S4, V3.S4], 32(R15)
+	VST2.P	[V10.S4, V11.S4], 32(R16)
+	VST2.P	[V14.S4, V15.S4], 32(R17)
+	VST2.P	[V16.S4, V17.S4], 32(R19)
+	VST2.P	[V12.S4, V13.S4], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 4: lane l holds value l, the other lanes are ignored.
 	VLD1.P	4(R10), V0.S[0]
 	VLD1.P	4(R10), V1.S[0]
 	VLD1.P	4(R11), V2.S[0]
@@ -3878,7 +4998,28 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	WORD	$0x4e62d412	// fadd v18.2d, v0.2d, v2.2d
+	WORD	$0x4e63d433	// fadd v19.2d, v1.2d, v3.2d
+	WORD	$0x4ee2d414	// fsub v20.2d, v0.2d, v2.2d
+	WORD	$0x4ee3d435	// fsub v21.2d, v1.2d, v3.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -3920,7 +5061,32 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fda586a	// fmls v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fda984b	// fmul v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4fda106b	// fmla v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4e6ad412	// fadd v18.2d, v0.2d, v10.2d
+	WORD	$0x4e6bd433	// fadd v19.2d, v1.2d, v11.2d
+	WORD	$0x4eead414	// fsub v20.2d, v0.2d, v10.2d
+	WORD	$0x4eebd435	// fsub v21.2d, v1.2d, v11.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -3983,7 +5149,32 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4e62d412	// fadd v18.2d, v0.2d, v2.2d
+	WORD	$0x4e63d433	// fadd v19.2d, v1.2d, v3.2d
+	WORD	$0x4ee2d414	// fsub v20.2d, v0.2d, v2.2d
+	WORD	$0x4ee3d435	// fsub v21.2d, v1.2d, v3.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4074,7 +5265,28 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	WORD	$0x4e62d412	// fadd v18.2d, v0.2d, v2.2d
+	WORD	$0x4e63d433	// fadd v19.2d, v1.2d, v3.2d
+	WORD	$0x4ee2d414	// fsub v20.2d, v0.2d, v2.2d
+	WORD	$0x4ee3d435	// fsub v21.2d, v1.2d, v3.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4116,7 +5328,32 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fda186a	// fmla v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fda906b	// fmul v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4fda584b	// fmls v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4e6ad412	// fadd v18.2d, v0.2d, v10.2d
+	WORD	$0x4e6bd433	// fadd v19.2d, v1.2d, v11.2d
+	WORD	$0x4eead414	// fsub v20.2d, v0.2d, v10.2d
+	WORD	$0x4eebd435	// fsub v21.2d, v1.2d, v11.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4179,7 +5416,32 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4e62d412	// fadd v18.2d, v0.2d, v2.2d
+	WORD	$0x4e63d433	// fadd v19.2d, v1.2d, v3.2d
+	WORD	$0x4ee2d414	// fsub v20.2d, v0.2d, v2.2d
+	WORD	$0x4ee3d435	// fsub v21.2d, v1.2d, v3.2d
+	VST2.P	[V18.D2, V19.D2], 32(R15)
+	VST2.P	[V20.D2, V21.D2], 32(R16)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4310,7 +5572,42 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	WORD	$0x4e64d452	// fadd v18.2d, v2.2d, v4.2d
+	WORD	$0x4e65d473	// fadd v19.2d, v3.2d, v5.2d
+	WORD	$0x4ee4d454	// fsub v20.2d, v2.2d, v4.2d
+	WORD	$0x4ee5d475	// fsub v21.2d, v3.2d, v5.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d404	// fadd v4.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d425	// fsub v5.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d406	// fsub v6.2d, v0.2d, v21.2d
+	WORD	$0x4e74d427	// fadd v7.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4383,7 +5680,50 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fdb908c	// fmul v12.2d, v4.2d, v27.d[0]
+	WORD	$0x4fda586a	// fmls v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fdb58ac	// fmls v12.2d, v5.2d, v27.d[1]
+	WORD	$0x4fda984b	// fmul v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4fdb988d	// fmul v13.2d, v4.2d, v27.d[1]
+	WORD	$0x4fda106b	// fmla v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4fdb10ad	// fmla v13.2d, v5.2d, v27.d[0]
+	WORD	$0x4e6cd552	// fadd v18.2d, v10.2d, v12.2d
+	WORD	$0x4e6dd573	// fadd v19.2d, v11.2d, v13.2d
+	WORD	$0x4eecd554	// fsub v20.2d, v10.2d, v12.2d
+	WORD	$0x4eedd575	// fsub v21.2d, v11.2d, v13.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d404	// fadd v4.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d425	// fsub v5.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d406	// fsub v6.2d, v0.2d, v21.2d
+	WORD	$0x4e74d427	// fadd v7.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4486,7 +5826,48 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4fdc9084	// fmul v4.2d, v4.2d, v28.d[0]
+	WORD	$0x4fdc90a5	// fmul v5.2d, v5.2d, v28.d[0]
+	WORD	$0x4e64d452	// fadd v18.2d, v2.2d, v4.2d
+	WORD	$0x4e65d473	// fadd v19.2d, v3.2d, v5.2d
+	WORD	$0x4ee4d454	// fsub v20.2d, v2.2d, v4.2d
+	WORD	$0x4ee5d475	// fsub v21.2d, v3.2d, v5.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d404	// fadd v4.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d425	// fsub v5.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d406	// fsub v6.2d, v0.2d, v21.2d
+	WORD	$0x4e74d427	// fadd v7.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4633,7 +6014,42 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	WORD	$0x4e64d452	// fadd v18.2d, v2.2d, v4.2d
+	WORD	$0x4e65d473	// fadd v19.2d, v3.2d, v5.2d
+	WORD	$0x4ee4d454	// fsub v20.2d, v2.2d, v4.2d
+	WORD	$0x4ee5d475	// fsub v21.2d, v3.2d, v5.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d406	// fadd v6.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d427	// fsub v7.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d404	// fsub v4.2d, v0.2d, v21.2d
+	WORD	$0x4e74d425	// fadd v5.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4706,7 +6122,50 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fdb908c	// fmul v12.2d, v4.2d, v27.d[0]
+	WORD	$0x4fda186a	// fmla v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fdb18ac	// fmla v12.2d, v5.2d, v27.d[1]
+	WORD	$0x4fda906b	// fmul v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4fdb90ad	// fmul v13.2d, v5.2d, v27.d[0]
+	WORD	$0x4fda584b	// fmls v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4fdb588d	// fmls v13.2d, v4.2d, v27.d[1]
+	WORD	$0x4e6cd552	// fadd v18.2d, v10.2d, v12.2d
+	WORD	$0x4e6dd573	// fadd v19.2d, v11.2d, v13.2d
+	WORD	$0x4eecd554	// fsub v20.2d, v10.2d, v12.2d
+	WORD	$0x4eedd575	// fsub v21.2d, v11.2d, v13.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d406	// fadd v6.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d427	// fsub v7.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d404	// fsub v4.2d, v0.2d, v21.2d
+	WORD	$0x4e74d425	// fadd v5.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4809,7 +6268,48 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4fdc9084	// fmul v4.2d, v4.2d, v28.d[0]
+	WORD	$0x4fdc90a5	// fmul v5.2d, v5.2d, v28.d[0]
+	WORD	$0x4e64d452	// fadd v18.2d, v2.2d, v4.2d
+	WORD	$0x4e65d473	// fadd v19.2d, v3.2d, v5.2d
+	WORD	$0x4ee4d454	// fsub v20.2d, v2.2d, v4.2d
+	WORD	$0x4ee5d475	// fsub v21.2d, v3.2d, v5.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde5240	// fmls v0.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde5261	// fmls v1.2d, v19.2d, v30.d[0]
+	WORD	$0x4fde9a94	// fmul v20.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde9ab5	// fmul v21.2d, v21.2d, v30.d[1]
+	WORD	$0x4e75d406	// fadd v6.2d, v0.2d, v21.2d
+	WORD	$0x4ef4d427	// fsub v7.2d, v1.2d, v20.2d
+	WORD	$0x4ef5d404	// fsub v4.2d, v0.2d, v21.2d
+	WORD	$0x4e74d425	// fadd v5.2d, v1.2d, v20.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V4.D2, V5.D2], 32(R16)
+	VST2.P	[V6.D2, V7.D2], 32(R17)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -4970,7 +6470,48 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	WORD	$0x4e64d412	// fadd v18.2d, v0.2d, v4.2d
+	WORD	$0x4e65d433	// fadd v19.2d, v1.2d, v5.2d
+	WORD	$0x4ee4d414	// fsub v20.2d, v0.2d, v4.2d
+	WORD	$0x4ee5d435	// fsub v21.2d, v1.2d, v5.2d
+	WORD	$0x4e66d456	// fadd v22.2d, v2.2d, v6.2d
+	WORD	$0x4e67d477	// fadd v23.2d, v3.2d, v7.2d
+	WORD	$0x4ee6d458	// fsub v24.2d, v2.2d, v6.2d
+	WORD	$0x4ee7d479	// fsub v25.2d, v3.2d, v7.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d682	// fadd v2.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a3	// fsub v3.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d686	// fsub v6.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a7	// fadd v7.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -5058,7 +6599,60 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fdb908c	// fmul v12.2d, v4.2d, v27.d[0]
+	WORD	$0x4fdc90ce	// fmul v14.2d, v6.2d, v28.d[0]
+	WORD	$0x4fda586a	// fmls v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fdb58ac	// fmls v12.2d, v5.2d, v27.d[1]
+	WORD	$0x4fdc58ee	// fmls v14.2d, v7.2d, v28.d[1]
+	WORD	$0x4fda984b	// fmul v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4fdb988d	// fmul v13.2d, v4.2d, v27.d[1]
+	WORD	$0x4fdc98cf	// fmul v15.2d, v6.2d, v28.d[1]
+	WORD	$0x4fda106b	// fmla v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4fdb10ad	// fmla v13.2d, v5.2d, v27.d[0]
+	WORD	$0x4fdc10ef	// fmla v15.2d, v7.2d, v28.d[0]
+	WORD	$0x4e6cd412	// fadd v18.2d, v0.2d, v12.2d
+	WORD	$0x4e6dd433	// fadd v19.2d, v1.2d, v13.2d
+	WORD	$0x4eecd414	// fsub v20.2d, v0.2d, v12.2d
+	WORD	$0x4eedd435	// fsub v21.2d, v1.2d, v13.2d
+	WORD	$0x4e6ed556	// fadd v22.2d, v10.2d, v14.2d
+	WORD	$0x4e6fd577	// fadd v23.2d, v11.2d, v15.2d
+	WORD	$0x4eeed558	// fsub v24.2d, v10.2d, v14.2d
+	WORD	$0x4eefd579	// fsub v25.2d, v11.2d, v15.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d682	// fadd v2.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a3	// fsub v3.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d686	// fsub v6.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a7	// fadd v7.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -5175,7 +6769,56 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4fdc9084	// fmul v4.2d, v4.2d, v28.d[0]
+	WORD	$0x4fdc90a5	// fmul v5.2d, v5.2d, v28.d[0]
+	WORD	$0x4fdc90c6	// fmul v6.2d, v6.2d, v28.d[0]
+	WORD	$0x4fdc90e7	// fmul v7.2d, v7.2d, v28.d[0]
+	WORD	$0x4e64d412	// fadd v18.2d, v0.2d, v4.2d
+	WORD	$0x4e65d433	// fadd v19.2d, v1.2d, v5.2d
+	WORD	$0x4ee4d414	// fsub v20.2d, v0.2d, v4.2d
+	WORD	$0x4ee5d435	// fsub v21.2d, v1.2d, v5.2d
+	WORD	$0x4e66d456	// fadd v22.2d, v2.2d, v6.2d
+	WORD	$0x4e67d477	// fadd v23.2d, v3.2d, v7.2d
+	WORD	$0x4ee6d458	// fsub v24.2d, v2.2d, v6.2d
+	WORD	$0x4ee7d479	// fsub v25.2d, v3.2d, v7.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d682	// fadd v2.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a3	// fsub v3.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d686	// fsub v6.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a7	// fadd v7.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -5344,7 +6987,48 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	WORD	$0x4e64d412	// fadd v18.2d, v0.2d, v4.2d
+	WORD	$0x4e65d433	// fadd v19.2d, v1.2d, v5.2d
+	WORD	$0x4ee4d414	// fsub v20.2d, v0.2d, v4.2d
+	WORD	$0x4ee5d435	// fsub v21.2d, v1.2d, v5.2d
+	WORD	$0x4e66d456	// fadd v22.2d, v2.2d, v6.2d
+	WORD	$0x4e67d477	// fadd v23.2d, v3.2d, v7.2d
+	WORD	$0x4ee6d458	// fsub v24.2d, v2.2d, v6.2d
+	WORD	$0x4ee7d479	// fsub v25.2d, v3.2d, v7.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d686	// fadd v6.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a7	// fsub v7.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d682	// fsub v2.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a3	// fadd v3.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -5432,7 +7116,60 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fdb908c	// fmul v12.2d, v4.2d, v27.d[0]
+	WORD	$0x4fdc90ce	// fmul v14.2d, v6.2d, v28.d[0]
+	WORD	$0x4fda186a	// fmla v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fdb18ac	// fmla v12.2d, v5.2d, v27.d[1]
+	WORD	$0x4fdc18ee	// fmla v14.2d, v7.2d, v28.d[1]
+	WORD	$0x4fda906b	// fmul v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4fdb90ad	// fmul v13.2d, v5.2d, v27.d[0]
+	WORD	$0x4fdc90ef	// fmul v15.2d, v7.2d, v28.d[0]
+	WORD	$0x4fda584b	// fmls v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4fdb588d	// fmls v13.2d, v4.2d, v27.d[1]
+	WORD	$0x4fdc58cf	// fmls v15.2d, v6.2d, v28.d[1]
+	WORD	$0x4e6cd412	// fadd v18.2d, v0.2d, v12.2d
+	WORD	$0x4e6dd433	// fadd v19.2d, v1.2d, v13.2d
+	WORD	$0x4eecd414	// fsub v20.2d, v0.2d, v12.2d
+	WORD	$0x4eedd435	// fsub v21.2d, v1.2d, v13.2d
+	WORD	$0x4e6ed556	// fadd v22.2d, v10.2d, v14.2d
+	WORD	$0x4e6fd577	// fadd v23.2d, v11.2d, v15.2d
+	WORD	$0x4eeed558	// fsub v24.2d, v10.2d, v14.2d
+	WORD	$0x4eefd579	// fsub v25.2d, v11.2d, v15.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d686	// fadd v6.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a7	// fsub v7.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d682	// fsub v2.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a3	// fadd v3.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -5549,7 +7286,56 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4fdc9084	// fmul v4.2d, v4.2d, v28.d[0]
+	WORD	$0x4fdc90a5	// fmul v5.2d, v5.2d, v28.d[0]
+	WORD	$0x4fdc90c6	// fmul v6.2d, v6.2d, v28.d[0]
+	WORD	$0x4fdc90e7	// fmul v7.2d, v7.2d, v28.d[0]
+	WORD	$0x4e64d412	// fadd v18.2d, v0.2d, v4.2d
+	WORD	$0x4e65d433	// fadd v19.2d, v1.2d, v5.2d
+	WORD	$0x4ee4d414	// fsub v20.2d, v0.2d, v4.2d
+	WORD	$0x4ee5d435	// fsub v21.2d, v1.2d, v5.2d
+	WORD	$0x4e66d456	// fadd v22.2d, v2.2d, v6.2d
+	WORD	$0x4e67d477	// fadd v23.2d, v3.2d, v7.2d
+	WORD	$0x4ee6d458	// fsub v24.2d, v2.2d, v6.2d
+	WORD	$0x4ee7d479	// fsub v25.2d, v3.2d, v7.2d
+	WORD	$0x4e76d640	// fadd v0.2d, v18.2d, v22.2d
+	WORD	$0x4e77d661	// fadd v1.2d, v19.2d, v23.2d
+	WORD	$0x4ef6d644	// fsub v4.2d, v18.2d, v22.2d
+	WORD	$0x4ef7d665	// fsub v5.2d, v19.2d, v23.2d
+	WORD	$0x4e79d686	// fadd v6.2d, v20.2d, v25.2d
+	WORD	$0x4ef8d6a7	// fsub v7.2d, v21.2d, v24.2d
+	WORD	$0x4ef9d682	// fsub v2.2d, v20.2d, v25.2d
+	WORD	$0x4e78d6a3	// fadd v3.2d, v21.2d, v24.2d
+	VST2.P	[V0.D2, V1.D2], 32(R15)
+	VST2.P	[V2.D2, V3.D2], 32(R16)
+	VST2.P	[V4.D2, V5.D2], 32(R17)
+	VST2.P	[V6.D2, V7.D2], 32(R19)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -5786,7 +7572,74 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	VLD2.P	32(R14), [V8.D2, V9.D2]
+	WORD	$0x4e68d452	// fadd v18.2d, v2.2d, v8.2d
+	WORD	$0x4e69d473	// fadd v19.2d, v3.2d, v9.2d
+	WORD	$0x4e66d494	// fadd v20.2d, v4.2d, v6.2d
+	WORD	$0x4e67d4b5	// fadd v21.2d, v5.2d, v7.2d
+	WORD	$0x4ee8d456	// fsub v22.2d, v2.2d, v8.2d
+	WORD	$0x4ee9d477	// fsub v23.2d, v3.2d, v9.2d
+	WORD	$0x4ee6d498	// fsub v24.2d, v4.2d, v6.2d
+	WORD	$0x4ee7d4b9	// fsub v25.2d, v5.2d, v7.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48a	// fadd v10.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ab	// fsub v11.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48c	// fsub v12.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ad	// fadd v13.2d, v5.2d, v6.2d
+	WORD	$0x4e69d40e	// fadd v14.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d42f	// fsub v15.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d410	// fsub v16.2d, v0.2d, v9.2d
+	WORD	$0x4e68d431	// fadd v17.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -5929,7 +7782,90 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	VLD2.P	32(R14), [V8.D2, V9.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fdb908c	// fmul v12.2d, v4.2d, v27.d[0]
+	WORD	$0x4fdc90ce	// fmul v14.2d, v6.2d, v28.d[0]
+	WORD	$0x4fdd9110	// fmul v16.2d, v8.2d, v29.d[0]
+	WORD	$0x4fda586a	// fmls v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fdb58ac	// fmls v12.2d, v5.2d, v27.d[1]
+	WORD	$0x4fdc58ee	// fmls v14.2d, v7.2d, v28.d[1]
+	WORD	$0x4fdd5930	// fmls v16.2d, v9.2d, v29.d[1]
+	WORD	$0x4fda984b	// fmul v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4fdb988d	// fmul v13.2d, v4.2d, v27.d[1]
+	WORD	$0x4fdc98cf	// fmul v15.2d, v6.2d, v28.d[1]
+	WORD	$0x4fdd9911	// fmul v17.2d, v8.2d, v29.d[1]
+	WORD	$0x4fda106b	// fmla v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4fdb10ad	// fmla v13.2d, v5.2d, v27.d[0]
+	WORD	$0x4fdc10ef	// fmla v15.2d, v7.2d, v28.d[0]
+	WORD	$0x4fdd1131	// fmla v17.2d, v9.2d, v29.d[0]
+	WORD	$0x4e70d552	// fadd v18.2d, v10.2d, v16.2d
+	WORD	$0x4e71d573	// fadd v19.2d, v11.2d, v17.2d
+	WORD	$0x4e6ed594	// fadd v20.2d, v12.2d, v14.2d
+	WORD	$0x4e6fd5b5	// fadd v21.2d, v13.2d, v15.2d
+	WORD	$0x4ef0d556	// fsub v22.2d, v10.2d, v16.2d
+	WORD	$0x4ef1d577	// fsub v23.2d, v11.2d, v17.2d
+	WORD	$0x4eeed598	// fsub v24.2d, v12.2d, v14.2d
+	WORD	$0x4eefd5b9	// fsub v25.2d, v13.2d, v15.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48a	// fadd v10.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ab	// fsub v11.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48c	// fsub v12.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ad	// fadd v13.2d, v5.2d, v6.2d
+	WORD	$0x4e69d40e	// fadd v14.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d42f	// fsub v15.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d410	// fsub v16.2d, v0.2d, v9.2d
+	WORD	$0x4e68d431	// fadd v17.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -6114,7 +8050,84 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	VLD2.P	32(R14), [V8.D2, V9.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4fdc9084	// fmul v4.2d, v4.2d, v28.d[0]
+	WORD	$0x4fdc90a5	// fmul v5.2d, v5.2d, v28.d[0]
+	WORD	$0x4fdc90c6	// fmul v6.2d, v6.2d, v28.d[0]
+	WORD	$0x4fdc90e7	// fmul v7.2d, v7.2d, v28.d[0]
+	WORD	$0x4fdc9108	// fmul v8.2d, v8.2d, v28.d[0]
+	WORD	$0x4fdc9129	// fmul v9.2d, v9.2d, v28.d[0]
+	WORD	$0x4e68d452	// fadd v18.2d, v2.2d, v8.2d
+	WORD	$0x4e69d473	// fadd v19.2d, v3.2d, v9.2d
+	WORD	$0x4e66d494	// fadd v20.2d, v4.2d, v6.2d
+	WORD	$0x4e67d4b5	// fadd v21.2d, v5.2d, v7.2d
+	WORD	$0x4ee8d456	// fsub v22.2d, v2.2d, v8.2d
+	WORD	$0x4ee9d477	// fsub v23.2d, v3.2d, v9.2d
+	WORD	$0x4ee6d498	// fsub v24.2d, v4.2d, v6.2d
+	WORD	$0x4ee7d4b9	// fsub v25.2d, v5.2d, v7.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48a	// fadd v10.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ab	// fsub v11.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48c	// fsub v12.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ad	// fadd v13.2d, v5.2d, v6.2d
+	WORD	$0x4e69d40e	// fadd v14.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d42f	// fsub v15.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d410	// fsub v16.2d, v0.2d, v9.2d
+	WORD	$0x4e68d431	// fadd v17.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -6379,7 +8392,74 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	VLD2.P	32(R14), [V8.D2, V9.D2]
+	WORD	$0x4e68d452	// fadd v18.2d, v2.2d, v8.2d
+	WORD	$0x4e69d473	// fadd v19.2d, v3.2d, v9.2d
+	WORD	$0x4e66d494	// fadd v20.2d, v4.2d, v6.2d
+	WORD	$0x4e67d4b5	// fadd v21.2d, v5.2d, v7.2d
+	WORD	$0x4ee8d456	// fsub v22.2d, v2.2d, v8.2d
+	WORD	$0x4ee9d477	// fsub v23.2d, v3.2d, v9.2d
+	WORD	$0x4ee6d498	// fsub v24.2d, v4.2d, v6.2d
+	WORD	$0x4ee7d4b9	// fsub v25.2d, v5.2d, v7.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48c	// fadd v12.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ad	// fsub v13.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48a	// fsub v10.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ab	// fadd v11.2d, v5.2d, v6.2d
+	WORD	$0x4e69d410	// fadd v16.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d431	// fsub v17.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d40e	// fsub v14.2d, v0.2d, v9.2d
+	WORD	$0x4e68d42f	// fadd v15.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -6522,7 +8602,90 @@ k:
 ktail:
 	AND	$1, R4, R6
 	CBZ	R6, kend
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	klanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	VLD2.P	32(R14), [V8.D2, V9.D2]
+	WORD	$0x4fda904a	// fmul v10.2d, v2.2d, v26.d[0]
+	WORD	$0x4fdb908c	// fmul v12.2d, v4.2d, v27.d[0]
+	WORD	$0x4fdc90ce	// fmul v14.2d, v6.2d, v28.d[0]
+	WORD	$0x4fdd9110	// fmul v16.2d, v8.2d, v29.d[0]
+	WORD	$0x4fda186a	// fmla v10.2d, v3.2d, v26.d[1]
+	WORD	$0x4fdb18ac	// fmla v12.2d, v5.2d, v27.d[1]
+	WORD	$0x4fdc18ee	// fmla v14.2d, v7.2d, v28.d[1]
+	WORD	$0x4fdd1930	// fmla v16.2d, v9.2d, v29.d[1]
+	WORD	$0x4fda906b	// fmul v11.2d, v3.2d, v26.d[0]
+	WORD	$0x4fdb90ad	// fmul v13.2d, v5.2d, v27.d[0]
+	WORD	$0x4fdc90ef	// fmul v15.2d, v7.2d, v28.d[0]
+	WORD	$0x4fdd9131	// fmul v17.2d, v9.2d, v29.d[0]
+	WORD	$0x4fda584b	// fmls v11.2d, v2.2d, v26.d[1]
+	WORD	$0x4fdb588d	// fmls v13.2d, v4.2d, v27.d[1]
+	WORD	$0x4fdc58cf	// fmls v15.2d, v6.2d, v28.d[1]
+	WORD	$0x4fdd5911	// fmls v17.2d, v8.2d, v29.d[1]
+	WORD	$0x4e70d552	// fadd v18.2d, v10.2d, v16.2d
+	WORD	$0x4e71d573	// fadd v19.2d, v11.2d, v17.2d
+	WORD	$0x4e6ed594	// fadd v20.2d, v12.2d, v14.2d
+	WORD	$0x4e6fd5b5	// fadd v21.2d, v13.2d, v15.2d
+	WORD	$0x4ef0d556	// fsub v22.2d, v10.2d, v16.2d
+	WORD	$0x4ef1d577	// fsub v23.2d, v11.2d, v17.2d
+	WORD	$0x4eeed598	// fsub v24.2d, v12.2d, v14.2d
+	WORD	$0x4eefd5b9	// fsub v25.2d, v13.2d, v15.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48c	// fadd v12.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ad	// fsub v13.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48a	// fsub v10.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ab	// fadd v11.2d, v5.2d, v6.2d
+	WORD	$0x4e69d410	// fadd v16.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d431	// fsub v17.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d40e	// fsub v14.2d, v0.2d, v9.2d
+	WORD	$0x4e68d42f	// fadd v15.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	B	kend
+klanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]
@@ -6707,7 +8870,84 @@ k0:
 k0tail:
 	AND	$1, R4, R6
 	CBZ	R6, k0end
-	// The last r mod 2 values: lane l holds value l, the other lanes are ignored.
+	CMP	$2, R4
+	BLT	k0lanes
+	// r > 2: the block's last whole vector again, overlapping the one before;
+	// it rewrites the values they share with the same bits.
+	MOVD	$2, R5
+	SUB	R6, R5, R5
+	LSL	$4, R5, R5
+	SUB	R5, R10, R10
+	SUB	R5, R15, R15
+	SUB	R5, R11, R11
+	SUB	R5, R16, R16
+	SUB	R5, R12, R12
+	SUB	R5, R17, R17
+	SUB	R5, R13, R13
+	SUB	R5, R19, R19
+	SUB	R5, R14, R14
+	SUB	R5, R20, R20
+	VLD2.P	32(R10), [V0.D2, V1.D2]
+	VLD2.P	32(R11), [V2.D2, V3.D2]
+	VLD2.P	32(R12), [V4.D2, V5.D2]
+	VLD2.P	32(R13), [V6.D2, V7.D2]
+	VLD2.P	32(R14), [V8.D2, V9.D2]
+	WORD	$0x4fdc9000	// fmul v0.2d, v0.2d, v28.d[0]
+	WORD	$0x4fdc9021	// fmul v1.2d, v1.2d, v28.d[0]
+	WORD	$0x4fdc9042	// fmul v2.2d, v2.2d, v28.d[0]
+	WORD	$0x4fdc9063	// fmul v3.2d, v3.2d, v28.d[0]
+	WORD	$0x4fdc9084	// fmul v4.2d, v4.2d, v28.d[0]
+	WORD	$0x4fdc90a5	// fmul v5.2d, v5.2d, v28.d[0]
+	WORD	$0x4fdc90c6	// fmul v6.2d, v6.2d, v28.d[0]
+	WORD	$0x4fdc90e7	// fmul v7.2d, v7.2d, v28.d[0]
+	WORD	$0x4fdc9108	// fmul v8.2d, v8.2d, v28.d[0]
+	WORD	$0x4fdc9129	// fmul v9.2d, v9.2d, v28.d[0]
+	WORD	$0x4e68d452	// fadd v18.2d, v2.2d, v8.2d
+	WORD	$0x4e69d473	// fadd v19.2d, v3.2d, v9.2d
+	WORD	$0x4e66d494	// fadd v20.2d, v4.2d, v6.2d
+	WORD	$0x4e67d4b5	// fadd v21.2d, v5.2d, v7.2d
+	WORD	$0x4ee8d456	// fsub v22.2d, v2.2d, v8.2d
+	WORD	$0x4ee9d477	// fsub v23.2d, v3.2d, v9.2d
+	WORD	$0x4ee6d498	// fsub v24.2d, v4.2d, v6.2d
+	WORD	$0x4ee7d4b9	// fsub v25.2d, v5.2d, v7.2d
+	WORD	$0x4e72d402	// fadd v2.2d, v0.2d, v18.2d
+	WORD	$0x4e73d423	// fadd v3.2d, v1.2d, v19.2d
+	WORD	$0x4fde9244	// fmul v4.2d, v18.2d, v30.d[0]
+	WORD	$0x4fde9265	// fmul v5.2d, v19.2d, v30.d[0]
+	WORD	$0x4fdf92c6	// fmul v6.2d, v22.2d, v31.d[0]
+	WORD	$0x4fdf92e7	// fmul v7.2d, v23.2d, v31.d[0]
+	WORD	$0x4fdf9ac8	// fmul v8.2d, v22.2d, v31.d[1]
+	WORD	$0x4fdf9ae9	// fmul v9.2d, v23.2d, v31.d[1]
+	WORD	$0x4e74d442	// fadd v2.2d, v2.2d, v20.2d
+	WORD	$0x4e75d463	// fadd v3.2d, v3.2d, v21.2d
+	WORD	$0x4fde1a84	// fmla v4.2d, v20.2d, v30.d[1]
+	WORD	$0x4fde1aa5	// fmla v5.2d, v21.2d, v30.d[1]
+	WORD	$0x4fdf1b06	// fmla v6.2d, v24.2d, v31.d[1]
+	WORD	$0x4fdf1b27	// fmla v7.2d, v25.2d, v31.d[1]
+	WORD	$0x4fdf5308	// fmls v8.2d, v24.2d, v31.d[0]
+	WORD	$0x4fdf5329	// fmls v9.2d, v25.2d, v31.d[0]
+	WORD	$0x4e60d484	// fadd v4.2d, v4.2d, v0.2d
+	WORD	$0x4e61d4a5	// fadd v5.2d, v5.2d, v1.2d
+	WORD	$0x4fde1a40	// fmla v0.2d, v18.2d, v30.d[1]
+	WORD	$0x4fde1a61	// fmla v1.2d, v19.2d, v30.d[1]
+	WORD	$0x4fde1280	// fmla v0.2d, v20.2d, v30.d[0]
+	WORD	$0x4fde12a1	// fmla v1.2d, v21.2d, v30.d[0]
+	WORD	$0x4e67d48c	// fadd v12.2d, v4.2d, v7.2d
+	WORD	$0x4ee6d4ad	// fsub v13.2d, v5.2d, v6.2d
+	WORD	$0x4ee7d48a	// fsub v10.2d, v4.2d, v7.2d
+	WORD	$0x4e66d4ab	// fadd v11.2d, v5.2d, v6.2d
+	WORD	$0x4e69d410	// fadd v16.2d, v0.2d, v9.2d
+	WORD	$0x4ee8d431	// fsub v17.2d, v1.2d, v8.2d
+	WORD	$0x4ee9d40e	// fsub v14.2d, v0.2d, v9.2d
+	WORD	$0x4e68d42f	// fadd v15.2d, v1.2d, v8.2d
+	VST2.P	[V2.D2, V3.D2], 32(R15)
+	VST2.P	[V10.D2, V11.D2], 32(R16)
+	VST2.P	[V14.D2, V15.D2], 32(R17)
+	VST2.P	[V16.D2, V17.D2], 32(R19)
+	VST2.P	[V12.D2, V13.D2], 32(R20)
+	B	k0end
+k0lanes:
+	// r < 2: lane l holds value l, the other lanes are ignored.
 	VLD1.P	8(R10), V0.D[0]
 	VLD1.P	8(R10), V1.D[0]
 	VLD1.P	8(R11), V2.D[0]

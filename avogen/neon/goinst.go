@@ -220,3 +220,6 @@ func VLD3P(base Reg, first, second, third Vec) Inst {
 	l, n := list([]Vec{first, second, third})
 	return Go("VLD3.P", fmt.Sprintf("%d(%s)", n, base.Go()), l)
 }
+
+// SUBReg sets d = n − m (general registers).
+func SUBReg(d, n, m Reg) Inst { return Go("SUB", m.Go(), n.Go(), d.Go()) }

@@ -22,9 +22,9 @@ import (
 // are the j-major (Re, Im) pairs of asm.FFTMixedTwiddles, loaded once per
 // j and used from their lanes by the by-element multiplies; j = 0, whose
 // twiddles are 1, runs a copy of the loop without the products. The r mod
-// vals values left after the last whole vector go through the same
-// arithmetic with lane loads and stores (a partial vector), so every r ≥ 1
-// is served. The last stage, r = 1, where that partial vector would do
+// vals values left after the last whole vector are one more vector
+// overlapping it, or for r < vals a partial vector loaded and stored lane
+// by lane, so every r ≥ 1 is served. The last stage, r = 1, where that partial vector would do
 // all the work one value a pass, runs vectorised over j instead
 // (mixNarrow) once ls ≥ vals.
 func generateFFTMix(f *File) {
@@ -324,8 +324,11 @@ func fftMixStage(f *File, ty fftType, p int, scaled, inverse bool) {
 }
 
 // mixLoops emits the loop over the whole vectors of k (label), then the
-// partial vector of the r mod vals values left, lane by lane; the stream
-// pointers end one block of r values on.
+// r mod vals values left: when r > vals as one more whole vector ending
+// at the block's end (the outputs it shares with the previous vector are
+// recomputed from the same inputs, bit for bit: in and out do not
+// overlap), else as a partial vector loaded and stored lane by lane; the
+// stream pointers end one block of r values on.
 func mixLoops(fn *Func, ty fftType, p int, kind mixKind, inverse bool, label string, ip, op []Reg, r, cnt, tail Reg) {
 	a := make([]cx, p)
 	for q := range a {
@@ -347,7 +350,24 @@ func mixLoops(fn *Func, ty fftType, p int, kind mixKind, inverse bool, label str
 	fn.Label(label + "tail")
 	fn.Emit(ANDImm(tail, r, int64(ty.vals-1)))
 	fn.CBZ(tail, label+"end")
-	fn.Comment("The last r mod %d values: lane l holds value l, the other lanes are ignored.", ty.vals)
+	fn.Emit(CMPImm(r, int64(ty.vals)))
+	fn.BLT(label + "lanes")
+	fn.Comment("r > %d: the block's last whole vector again, overlapping the one before;", ty.vals)
+	fn.Comment("it rewrites the values they share with the same bits.")
+	fn.Emit(MOVDImm(cnt, int64(ty.vals)), SUBReg(cnt, cnt, tail), LSLImm(cnt, cnt, ty.shift))
+	for q := range a {
+		fn.Emit(SUBReg(ip[q], ip[q], cnt), SUBReg(op[q], op[q], cnt))
+	}
+	for q := range a {
+		fn.Emit(VLD2P(ip[q], a[q].re, a[q].im))
+	}
+	mixButterfly(fn, ty, p, kind, a, inverse)
+	for t := range y {
+		fn.Emit(VST2P(op[t], y[t].re, y[t].im))
+	}
+	fn.B(label + "end")
+	fn.Label(label + "lanes")
+	fn.Comment("r < %d: lane l holds value l, the other lanes are ignored.", ty.vals)
 	// Lane l is loaded and stored when tail > l: the flags of CMP tail, 2
 	// (complex64, tail ≤ 3) pick lanes 1 and 2; the loads leave them alone.
 	lanes := func(load bool, done string) {
