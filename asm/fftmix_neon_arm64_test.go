@@ -245,3 +245,29 @@ func TestFFTMixedStagesComposeToTheDFT(t *testing.T) {
 		}
 	})
 }
+
+// TestFFTMixedStageNEONAllocatesNothing: a stage call, complex64 and
+// complex128, scaled and not, allocates nothing.
+func TestFFTMixedStageNEONAllocatesNothing(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		const p, ls, r = 5, 3, 7
+		if !asm.FFTMixedSupported(l, p, ls, r) || !asm.FFT64MixedSupported(l, p, ls, r) {
+			return
+		}
+		in, out := make([]complex64, p*ls*r), make([]complex64, p*ls*r)
+		in64, out64 := make([]complex128, p*ls*r), make([]complex128, p*ls*r)
+		tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
+		asm.FFTMixedTwiddles(l, p, ls, r, mixTwiddle(p, ls), tw)
+		tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
+		asm.FFT64MixedTwiddles(l, p, ls, r, mixTwiddle(p, ls), tw64)
+		tw1 := make([]float32, asm.FFTMixedTwiddleLen(l, p, 1, ls*r))
+		asm.FFTMixedTwiddles(l, p, 1, ls*r, mixTwiddle(p, 1), tw1)
+		if a := testing.AllocsPerRun(10, func() {
+			asm.FFTMixedStage(l, p, out, in, tw, ls, 1, false)
+			asm.FFTMixedStage(l, p, out, in, tw1, 1, 0.5, true)
+			asm.FFT64MixedStage(l, p, out64, in64, tw64, ls, 1, true)
+		}); a != 0 {
+			t.Errorf("%v allocations per call", a)
+		}
+	})
+}
