@@ -4,10 +4,13 @@ package asm
 
 // The arm64 side of the mixed-radix stages (fftmixed.go): which NEON
 // kernel of avogen/neongen/fftmix.go runs a wide stage. Each kernel is
-// vectorised over k (four complex64 or two complex128 values a vector)
-// and finishes r mod 4 (mod 2) values with a partial vector, so it serves
-// every r ≥ 1; the scaled kernels are the first stage (ls = 1) with the
-// inputs times s. The table is asm.FFTMixedTwiddles' j-major pairs.
+// vectorised over k (four complex64 or two complex128 values a vector);
+// the r mod 4 (mod 2) values after the last whole vector are one more
+// vector overlapping it, or, for r below the vector, a partial vector; the
+// last stage (r = 1) runs vectorised over j instead. So every r ≥ 1 is
+// served, and the narrow hooks (fftmixn.go) can stay off at NEON. The
+// scaled kernels are the first stage (ls = 1) with the inputs times s.
+// The table is FFTMixedTwiddles' j-major pairs.
 // Accuracy: fftmix_neon_arm64_test.go checks each kernel against
 // mixedStageGo (under qemu) and whole transforms against the DFT. No
 // arm64 timings exist (no hardware); avogen/neongen's instruction counts

@@ -25,10 +25,12 @@ const (
 )
 
 // Shapes crossing every tail of the four-value (complex64) and two-value
-// (complex128) vectors, r = 1 (the last stage) included.
+// (complex128) vectors: r mod 4 of each residue below and above 4 (the
+// partial vector, the overlapping one), and at r = 1 (the last stage, run
+// over j) ls mod 4 of each residue below and above 4.
 var (
 	mixStageRs  = []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 25, 100}
-	mixStageLss = []int{1, 2, 3, 5, 8, 25}
+	mixStageLss = []int{1, 2, 3, 4, 5, 6, 7, 8, 25}
 )
 
 // mixTwiddle is the forward twiddle ω_L^{q·j} = e^{−2πi·qj/L}.
