@@ -23,7 +23,7 @@ TEXT ·fftMixR2NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R15, R16
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -49,6 +49,81 @@ narrowrest:
 	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
 	MOVD	R6, R3
 	ADD	R7, R10, R11
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD2.P	32(R25), [V18.S4, V19.S4]
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	WORD	$0x4e2ad412	// fadd v18.4s, v0.4s, v10.4s
+	WORD	$0x4e2bd433	// fadd v19.4s, v1.4s, v11.4s
+	WORD	$0x4eaad414	// fsub v20.4s, v0.4s, v10.4s
+	WORD	$0x4eabd435	// fsub v21.4s, v1.4s, v11.4s
+	VZIP1	V19.S4, V18.S4, V28.S4
+	VZIP2	V19.S4, V18.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V21.S4, V20.S4, V28.S4
+	VZIP2	V21.S4, V20.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$32, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
@@ -350,7 +425,7 @@ TEXT ·fftMixR2NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R15, R16
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -376,6 +451,81 @@ narrowrest:
 	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
 	MOVD	R6, R3
 	ADD	R7, R10, R11
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD2.P	32(R25), [V18.S4, V19.S4]
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	WORD	$0x4e2ad412	// fadd v18.4s, v0.4s, v10.4s
+	WORD	$0x4e2bd433	// fadd v19.4s, v1.4s, v11.4s
+	WORD	$0x4eaad414	// fsub v20.4s, v0.4s, v10.4s
+	WORD	$0x4eabd435	// fsub v21.4s, v1.4s, v11.4s
+	VZIP1	V19.S4, V18.S4, V28.S4
+	VZIP2	V19.S4, V18.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V21.S4, V20.S4, V28.S4
+	VZIP2	V21.S4, V20.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$32, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
@@ -684,7 +834,7 @@ TEXT ·fftMixR3NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R16, R17
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -733,6 +883,111 @@ narrowrest:
 	MOVD	R6, R3
 	ADD	R7, R10, R11
 	ADD	R7, R11, R12
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD4.P	64(R25), [V18.S4, V19.S4, V20.S4, V21.S4]
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VLD1.P	(R12)(R1), V14.D[0]
+	VLD1.P	(R12)(R1), V14.D[1]
+	VLD1.P	(R12)(R1), V15.D[0]
+	VLD1.P	(R12)(R1), V15.D[1]
+	SUB	R9, R12, R12
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	VFMLS	V21.S4, V5.S4, V12.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	WORD	$0x6e35dc8d	// fmul v13.4s, v4.4s, v21.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	VFMLA	V20.S4, V5.S4, V13.S4
+	WORD	$0x4e2cd552	// fadd v18.4s, v10.4s, v12.4s
+	WORD	$0x4e2dd573	// fadd v19.4s, v11.4s, v13.4s
+	WORD	$0x4eacd554	// fsub v20.4s, v10.4s, v12.4s
+	WORD	$0x4eadd575	// fsub v21.4s, v11.4s, v13.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d404	// fadd v4.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d425	// fsub v5.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d406	// fsub v6.4s, v0.4s, v21.4s
+	WORD	$0x4e34d427	// fadd v7.4s, v1.4s, v20.4s
+	VZIP1	V3.S4, V2.S4, V28.S4
+	VZIP2	V3.S4, V2.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V5.S4, V4.S4, V28.S4
+	VZIP2	V5.S4, V4.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	VZIP1	V7.S4, V6.S4, V28.S4
+	VZIP2	V7.S4, V6.S4, V29.S4
+	VST1.P	V28.D[0], (R17)(R7)
+	VST1.P	V28.D[1], (R17)(R7)
+	VST1.P	V29.D[0], (R17)(R7)
+	VST1.P	V29.D[1], (R17)(R7)
+	SUB	R21, R17, R17
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$64, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	ADD	R22, R12, R12
+	ADD	R23, R17, R17
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
@@ -1212,7 +1467,7 @@ TEXT ·fftMixR3NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R16, R17
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -1261,6 +1516,111 @@ narrowrest:
 	MOVD	R6, R3
 	ADD	R7, R10, R11
 	ADD	R7, R11, R12
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD4.P	64(R25), [V18.S4, V19.S4, V20.S4, V21.S4]
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VLD1.P	(R12)(R1), V14.D[0]
+	VLD1.P	(R12)(R1), V14.D[1]
+	VLD1.P	(R12)(R1), V15.D[0]
+	VLD1.P	(R12)(R1), V15.D[1]
+	SUB	R9, R12, R12
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	VFMLA	V21.S4, V5.S4, V12.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	WORD	$0x6e34dcad	// fmul v13.4s, v5.4s, v20.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	VFMLS	V21.S4, V4.S4, V13.S4
+	WORD	$0x4e2cd552	// fadd v18.4s, v10.4s, v12.4s
+	WORD	$0x4e2dd573	// fadd v19.4s, v11.4s, v13.4s
+	WORD	$0x4eacd554	// fsub v20.4s, v10.4s, v12.4s
+	WORD	$0x4eadd575	// fsub v21.4s, v11.4s, v13.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e5240	// fmls v0.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e5261	// fmls v1.4s, v19.4s, v30.s[0]
+	WORD	$0x4fbe9294	// fmul v20.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe92b5	// fmul v21.4s, v21.4s, v30.s[1]
+	WORD	$0x4e35d406	// fadd v6.4s, v0.4s, v21.4s
+	WORD	$0x4eb4d427	// fsub v7.4s, v1.4s, v20.4s
+	WORD	$0x4eb5d404	// fsub v4.4s, v0.4s, v21.4s
+	WORD	$0x4e34d425	// fadd v5.4s, v1.4s, v20.4s
+	VZIP1	V3.S4, V2.S4, V28.S4
+	VZIP2	V3.S4, V2.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V5.S4, V4.S4, V28.S4
+	VZIP2	V5.S4, V4.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	VZIP1	V7.S4, V6.S4, V28.S4
+	VZIP2	V7.S4, V6.S4, V29.S4
+	VST1.P	V28.D[0], (R17)(R7)
+	VST1.P	V28.D[1], (R17)(R7)
+	VST1.P	V29.D[0], (R17)(R7)
+	VST1.P	V29.D[1], (R17)(R7)
+	SUB	R21, R17, R17
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$64, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	ADD	R22, R12, R12
+	ADD	R23, R17, R17
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
@@ -1737,7 +2097,7 @@ TEXT ·fftMixR4NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R17, R19
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -1803,6 +2163,140 @@ narrowrest:
 	ADD	R7, R10, R11
 	ADD	R7, R11, R12
 	ADD	R7, R12, R13
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD3.P	48(R25), [V10.D2, V11.D2, V12.D2]
+	VLD3.P	48(R25), [V13.D2, V14.D2, V15.D2]
+	VUZP1	V13.S4, V10.S4, V18.S4
+	VUZP2	V13.S4, V10.S4, V19.S4
+	VUZP1	V14.S4, V11.S4, V20.S4
+	VUZP2	V14.S4, V11.S4, V21.S4
+	VUZP1	V15.S4, V12.S4, V22.S4
+	VUZP2	V15.S4, V12.S4, V23.S4
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VLD1.P	(R12)(R1), V14.D[0]
+	VLD1.P	(R12)(R1), V14.D[1]
+	VLD1.P	(R12)(R1), V15.D[0]
+	VLD1.P	(R12)(R1), V15.D[1]
+	SUB	R9, R12, R12
+	VLD1.P	(R13)(R1), V16.D[0]
+	VLD1.P	(R13)(R1), V16.D[1]
+	VLD1.P	(R13)(R1), V17.D[0]
+	VLD1.P	(R13)(R1), V17.D[1]
+	SUB	R9, R13, R13
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	VFMLS	V21.S4, V5.S4, V12.S4
+	VFMLS	V23.S4, V7.S4, V14.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	WORD	$0x6e35dc8d	// fmul v13.4s, v4.4s, v21.4s
+	WORD	$0x6e37dccf	// fmul v15.4s, v6.4s, v23.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	VFMLA	V20.S4, V5.S4, V13.S4
+	VFMLA	V22.S4, V7.S4, V15.S4
+	WORD	$0x4e2cd412	// fadd v18.4s, v0.4s, v12.4s
+	WORD	$0x4e2dd433	// fadd v19.4s, v1.4s, v13.4s
+	WORD	$0x4eacd414	// fsub v20.4s, v0.4s, v12.4s
+	WORD	$0x4eadd435	// fsub v21.4s, v1.4s, v13.4s
+	WORD	$0x4e2ed556	// fadd v22.4s, v10.4s, v14.4s
+	WORD	$0x4e2fd577	// fadd v23.4s, v11.4s, v15.4s
+	WORD	$0x4eaed558	// fsub v24.4s, v10.4s, v14.4s
+	WORD	$0x4eafd579	// fsub v25.4s, v11.4s, v15.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d682	// fadd v2.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a3	// fsub v3.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d686	// fsub v6.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a7	// fadd v7.4s, v21.4s, v24.4s
+	VZIP1	V1.S4, V0.S4, V28.S4
+	VZIP2	V1.S4, V0.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V3.S4, V2.S4, V28.S4
+	VZIP2	V3.S4, V2.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	VZIP1	V5.S4, V4.S4, V28.S4
+	VZIP2	V5.S4, V4.S4, V29.S4
+	VST1.P	V28.D[0], (R17)(R7)
+	VST1.P	V28.D[1], (R17)(R7)
+	VST1.P	V29.D[0], (R17)(R7)
+	VST1.P	V29.D[1], (R17)(R7)
+	SUB	R21, R17, R17
+	VZIP1	V7.S4, V6.S4, V28.S4
+	VZIP2	V7.S4, V6.S4, V29.S4
+	VST1.P	V28.D[0], (R19)(R7)
+	VST1.P	V28.D[1], (R19)(R7)
+	VST1.P	V29.D[0], (R19)(R7)
+	VST1.P	V29.D[1], (R19)(R7)
+	SUB	R21, R19, R19
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$96, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	ADD	R22, R12, R12
+	ADD	R23, R17, R17
+	ADD	R22, R13, R13
+	ADD	R23, R19, R19
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
@@ -2369,7 +2863,7 @@ TEXT ·fftMixR4NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R17, R19
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -2435,6 +2929,140 @@ narrowrest:
 	ADD	R7, R10, R11
 	ADD	R7, R11, R12
 	ADD	R7, R12, R13
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD3.P	48(R25), [V10.D2, V11.D2, V12.D2]
+	VLD3.P	48(R25), [V13.D2, V14.D2, V15.D2]
+	VUZP1	V13.S4, V10.S4, V18.S4
+	VUZP2	V13.S4, V10.S4, V19.S4
+	VUZP1	V14.S4, V11.S4, V20.S4
+	VUZP2	V14.S4, V11.S4, V21.S4
+	VUZP1	V15.S4, V12.S4, V22.S4
+	VUZP2	V15.S4, V12.S4, V23.S4
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VLD1.P	(R12)(R1), V14.D[0]
+	VLD1.P	(R12)(R1), V14.D[1]
+	VLD1.P	(R12)(R1), V15.D[0]
+	VLD1.P	(R12)(R1), V15.D[1]
+	SUB	R9, R12, R12
+	VLD1.P	(R13)(R1), V16.D[0]
+	VLD1.P	(R13)(R1), V16.D[1]
+	VLD1.P	(R13)(R1), V17.D[0]
+	VLD1.P	(R13)(R1), V17.D[1]
+	SUB	R9, R13, R13
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	VFMLA	V21.S4, V5.S4, V12.S4
+	VFMLA	V23.S4, V7.S4, V14.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	WORD	$0x6e34dcad	// fmul v13.4s, v5.4s, v20.4s
+	WORD	$0x6e36dcef	// fmul v15.4s, v7.4s, v22.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	VFMLS	V21.S4, V4.S4, V13.S4
+	VFMLS	V23.S4, V6.S4, V15.S4
+	WORD	$0x4e2cd412	// fadd v18.4s, v0.4s, v12.4s
+	WORD	$0x4e2dd433	// fadd v19.4s, v1.4s, v13.4s
+	WORD	$0x4eacd414	// fsub v20.4s, v0.4s, v12.4s
+	WORD	$0x4eadd435	// fsub v21.4s, v1.4s, v13.4s
+	WORD	$0x4e2ed556	// fadd v22.4s, v10.4s, v14.4s
+	WORD	$0x4e2fd577	// fadd v23.4s, v11.4s, v15.4s
+	WORD	$0x4eaed558	// fsub v24.4s, v10.4s, v14.4s
+	WORD	$0x4eafd579	// fsub v25.4s, v11.4s, v15.4s
+	WORD	$0x4e36d640	// fadd v0.4s, v18.4s, v22.4s
+	WORD	$0x4e37d661	// fadd v1.4s, v19.4s, v23.4s
+	WORD	$0x4eb6d644	// fsub v4.4s, v18.4s, v22.4s
+	WORD	$0x4eb7d665	// fsub v5.4s, v19.4s, v23.4s
+	WORD	$0x4e39d686	// fadd v6.4s, v20.4s, v25.4s
+	WORD	$0x4eb8d6a7	// fsub v7.4s, v21.4s, v24.4s
+	WORD	$0x4eb9d682	// fsub v2.4s, v20.4s, v25.4s
+	WORD	$0x4e38d6a3	// fadd v3.4s, v21.4s, v24.4s
+	VZIP1	V1.S4, V0.S4, V28.S4
+	VZIP2	V1.S4, V0.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V3.S4, V2.S4, V28.S4
+	VZIP2	V3.S4, V2.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	VZIP1	V5.S4, V4.S4, V28.S4
+	VZIP2	V5.S4, V4.S4, V29.S4
+	VST1.P	V28.D[0], (R17)(R7)
+	VST1.P	V28.D[1], (R17)(R7)
+	VST1.P	V29.D[0], (R17)(R7)
+	VST1.P	V29.D[1], (R17)(R7)
+	SUB	R21, R17, R17
+	VZIP1	V7.S4, V6.S4, V28.S4
+	VZIP2	V7.S4, V6.S4, V29.S4
+	VST1.P	V28.D[0], (R19)(R7)
+	VST1.P	V28.D[1], (R19)(R7)
+	VST1.P	V29.D[0], (R19)(R7)
+	VST1.P	V29.D[1], (R19)(R7)
+	SUB	R21, R19, R19
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$96, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	ADD	R22, R12, R12
+	ADD	R23, R17, R17
+	ADD	R22, R13, R13
+	ADD	R23, R19, R19
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
@@ -3012,7 +3640,7 @@ TEXT ·fftMixR5NEONFwd(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R19, R20
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -3128,6 +3756,184 @@ narrowrest:
 	ADD	R7, R11, R12
 	ADD	R7, R12, R13
 	ADD	R7, R13, R14
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD4.P	64(R25), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD4.P	64(R25), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VUZP1	V14.S4, V10.S4, V18.S4
+	VUZP2	V14.S4, V10.S4, V19.S4
+	VUZP1	V15.S4, V11.S4, V20.S4
+	VUZP2	V15.S4, V11.S4, V21.S4
+	VUZP1	V16.S4, V12.S4, V22.S4
+	VUZP2	V16.S4, V12.S4, V23.S4
+	VUZP1	V17.S4, V13.S4, V24.S4
+	VUZP2	V17.S4, V13.S4, V25.S4
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VLD1.P	(R12)(R1), V14.D[0]
+	VLD1.P	(R12)(R1), V14.D[1]
+	VLD1.P	(R12)(R1), V15.D[0]
+	VLD1.P	(R12)(R1), V15.D[1]
+	SUB	R9, R12, R12
+	VLD1.P	(R13)(R1), V16.D[0]
+	VLD1.P	(R13)(R1), V16.D[1]
+	VLD1.P	(R13)(R1), V17.D[0]
+	VLD1.P	(R13)(R1), V17.D[1]
+	SUB	R9, R13, R13
+	VLD1.P	(R14)(R1), V26.D[0]
+	VLD1.P	(R14)(R1), V26.D[1]
+	VLD1.P	(R14)(R1), V27.D[0]
+	VLD1.P	(R14)(R1), V27.D[1]
+	SUB	R9, R14, R14
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	VUZP1	V27.S4, V26.S4, V8.S4
+	VUZP2	V27.S4, V26.S4, V9.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	WORD	$0x6e38dd10	// fmul v16.4s, v8.4s, v24.4s
+	VFMLS	V19.S4, V3.S4, V10.S4
+	VFMLS	V21.S4, V5.S4, V12.S4
+	VFMLS	V23.S4, V7.S4, V14.S4
+	VFMLS	V25.S4, V9.S4, V16.S4
+	WORD	$0x6e33dc4b	// fmul v11.4s, v2.4s, v19.4s
+	WORD	$0x6e35dc8d	// fmul v13.4s, v4.4s, v21.4s
+	WORD	$0x6e37dccf	// fmul v15.4s, v6.4s, v23.4s
+	WORD	$0x6e39dd11	// fmul v17.4s, v8.4s, v25.4s
+	VFMLA	V18.S4, V3.S4, V11.S4
+	VFMLA	V20.S4, V5.S4, V13.S4
+	VFMLA	V22.S4, V7.S4, V15.S4
+	VFMLA	V24.S4, V9.S4, V17.S4
+	WORD	$0x4e30d552	// fadd v18.4s, v10.4s, v16.4s
+	WORD	$0x4e31d573	// fadd v19.4s, v11.4s, v17.4s
+	WORD	$0x4e2ed594	// fadd v20.4s, v12.4s, v14.4s
+	WORD	$0x4e2fd5b5	// fadd v21.4s, v13.4s, v15.4s
+	WORD	$0x4eb0d556	// fsub v22.4s, v10.4s, v16.4s
+	WORD	$0x4eb1d577	// fsub v23.4s, v11.4s, v17.4s
+	WORD	$0x4eaed598	// fsub v24.4s, v12.4s, v14.4s
+	WORD	$0x4eafd5b9	// fsub v25.4s, v13.4s, v15.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48a	// fadd v10.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ab	// fsub v11.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48c	// fsub v12.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ad	// fadd v13.4s, v5.4s, v6.4s
+	WORD	$0x4e29d40e	// fadd v14.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d42f	// fsub v15.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d410	// fsub v16.4s, v0.4s, v9.4s
+	WORD	$0x4e28d431	// fadd v17.4s, v1.4s, v8.4s
+	VZIP1	V3.S4, V2.S4, V28.S4
+	VZIP2	V3.S4, V2.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V11.S4, V10.S4, V28.S4
+	VZIP2	V11.S4, V10.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	VZIP1	V15.S4, V14.S4, V28.S4
+	VZIP2	V15.S4, V14.S4, V29.S4
+	VST1.P	V28.D[0], (R17)(R7)
+	VST1.P	V28.D[1], (R17)(R7)
+	VST1.P	V29.D[0], (R17)(R7)
+	VST1.P	V29.D[1], (R17)(R7)
+	SUB	R21, R17, R17
+	VZIP1	V17.S4, V16.S4, V28.S4
+	VZIP2	V17.S4, V16.S4, V29.S4
+	VST1.P	V28.D[0], (R19)(R7)
+	VST1.P	V28.D[1], (R19)(R7)
+	VST1.P	V29.D[0], (R19)(R7)
+	VST1.P	V29.D[1], (R19)(R7)
+	SUB	R21, R19, R19
+	VZIP1	V13.S4, V12.S4, V28.S4
+	VZIP2	V13.S4, V12.S4, V29.S4
+	VST1.P	V28.D[0], (R20)(R7)
+	VST1.P	V28.D[1], (R20)(R7)
+	VST1.P	V29.D[0], (R20)(R7)
+	VST1.P	V29.D[1], (R20)(R7)
+	SUB	R21, R20, R20
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$128, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	ADD	R22, R12, R12
+	ADD	R23, R17, R17
+	ADD	R22, R13, R13
+	ADD	R23, R19, R19
+	ADD	R22, R14, R14
+	ADD	R23, R20, R20
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).
@@ -3987,7 +4793,7 @@ TEXT ·fftMixR5NEONInv(SB), NOSPLIT|NOFRAME, $0-40
 	ADD	R9, R19, R20
 	// r = 1 (the last stage) runs over j, vals j a pass, when ls allows.
 	CMP	$1, R4
-	BNE	wide
+	BNE	small
 	CMP	$4, R3
 	BLT	wide
 	LSR	$2, R3, R5
@@ -4103,6 +4909,184 @@ narrowrest:
 	ADD	R7, R11, R12
 	ADD	R7, R12, R13
 	ADD	R7, R13, R14
+	B	j
+small:
+	// r = 2, 3 runs over j too, k by k, when ls allows.
+	CMP	$4, R4
+	BGE	wide
+	CMP	$4, R3
+	BLT	wide
+	// Strides in bytes: the inputs of consecutive j p·r values apart, the
+	// outputs r; after four j the streams step back to the next k, and
+	// after the r k of a pass on to the next four j.
+	ADD	R7, R8, R1
+	LSL	$2, R1, R9
+	SUB	R7, R9, R22
+	SUB	$8, R9, R9
+	LSL	$2, R7, R21
+	SUB	$8, R21, R21
+	LSL	$1, R7, R23
+	ADD	R7, R23, R23
+	LSR	$2, R3, R5
+	AND	$3, R3, R6
+	CBZ	R5, smallrest
+s:
+	MOVD	R4, R24
+sk:
+	MOVD	R2, R25
+	VLD4.P	64(R25), [V10.D2, V11.D2, V12.D2, V13.D2]
+	VLD4.P	64(R25), [V14.D2, V15.D2, V16.D2, V17.D2]
+	VUZP1	V14.S4, V10.S4, V18.S4
+	VUZP2	V14.S4, V10.S4, V19.S4
+	VUZP1	V15.S4, V11.S4, V20.S4
+	VUZP2	V15.S4, V11.S4, V21.S4
+	VUZP1	V16.S4, V12.S4, V22.S4
+	VUZP2	V16.S4, V12.S4, V23.S4
+	VUZP1	V17.S4, V13.S4, V24.S4
+	VUZP2	V17.S4, V13.S4, V25.S4
+	VLD1.P	(R10)(R1), V10.D[0]
+	VLD1.P	(R10)(R1), V10.D[1]
+	VLD1.P	(R10)(R1), V11.D[0]
+	VLD1.P	(R10)(R1), V11.D[1]
+	SUB	R9, R10, R10
+	VLD1.P	(R11)(R1), V12.D[0]
+	VLD1.P	(R11)(R1), V12.D[1]
+	VLD1.P	(R11)(R1), V13.D[0]
+	VLD1.P	(R11)(R1), V13.D[1]
+	SUB	R9, R11, R11
+	VLD1.P	(R12)(R1), V14.D[0]
+	VLD1.P	(R12)(R1), V14.D[1]
+	VLD1.P	(R12)(R1), V15.D[0]
+	VLD1.P	(R12)(R1), V15.D[1]
+	SUB	R9, R12, R12
+	VLD1.P	(R13)(R1), V16.D[0]
+	VLD1.P	(R13)(R1), V16.D[1]
+	VLD1.P	(R13)(R1), V17.D[0]
+	VLD1.P	(R13)(R1), V17.D[1]
+	SUB	R9, R13, R13
+	VLD1.P	(R14)(R1), V26.D[0]
+	VLD1.P	(R14)(R1), V26.D[1]
+	VLD1.P	(R14)(R1), V27.D[0]
+	VLD1.P	(R14)(R1), V27.D[1]
+	SUB	R9, R14, R14
+	VUZP1	V11.S4, V10.S4, V0.S4
+	VUZP2	V11.S4, V10.S4, V1.S4
+	VUZP1	V13.S4, V12.S4, V2.S4
+	VUZP2	V13.S4, V12.S4, V3.S4
+	VUZP1	V15.S4, V14.S4, V4.S4
+	VUZP2	V15.S4, V14.S4, V5.S4
+	VUZP1	V17.S4, V16.S4, V6.S4
+	VUZP2	V17.S4, V16.S4, V7.S4
+	VUZP1	V27.S4, V26.S4, V8.S4
+	VUZP2	V27.S4, V26.S4, V9.S4
+	WORD	$0x6e32dc4a	// fmul v10.4s, v2.4s, v18.4s
+	WORD	$0x6e34dc8c	// fmul v12.4s, v4.4s, v20.4s
+	WORD	$0x6e36dcce	// fmul v14.4s, v6.4s, v22.4s
+	WORD	$0x6e38dd10	// fmul v16.4s, v8.4s, v24.4s
+	VFMLA	V19.S4, V3.S4, V10.S4
+	VFMLA	V21.S4, V5.S4, V12.S4
+	VFMLA	V23.S4, V7.S4, V14.S4
+	VFMLA	V25.S4, V9.S4, V16.S4
+	WORD	$0x6e32dc6b	// fmul v11.4s, v3.4s, v18.4s
+	WORD	$0x6e34dcad	// fmul v13.4s, v5.4s, v20.4s
+	WORD	$0x6e36dcef	// fmul v15.4s, v7.4s, v22.4s
+	WORD	$0x6e38dd31	// fmul v17.4s, v9.4s, v24.4s
+	VFMLS	V19.S4, V2.S4, V11.S4
+	VFMLS	V21.S4, V4.S4, V13.S4
+	VFMLS	V23.S4, V6.S4, V15.S4
+	VFMLS	V25.S4, V8.S4, V17.S4
+	WORD	$0x4e30d552	// fadd v18.4s, v10.4s, v16.4s
+	WORD	$0x4e31d573	// fadd v19.4s, v11.4s, v17.4s
+	WORD	$0x4e2ed594	// fadd v20.4s, v12.4s, v14.4s
+	WORD	$0x4e2fd5b5	// fadd v21.4s, v13.4s, v15.4s
+	WORD	$0x4eb0d556	// fsub v22.4s, v10.4s, v16.4s
+	WORD	$0x4eb1d577	// fsub v23.4s, v11.4s, v17.4s
+	WORD	$0x4eaed598	// fsub v24.4s, v12.4s, v14.4s
+	WORD	$0x4eafd5b9	// fsub v25.4s, v13.4s, v15.4s
+	WORD	$0x4e32d402	// fadd v2.4s, v0.4s, v18.4s
+	WORD	$0x4e33d423	// fadd v3.4s, v1.4s, v19.4s
+	WORD	$0x4f9e9244	// fmul v4.4s, v18.4s, v30.s[0]
+	WORD	$0x4f9e9265	// fmul v5.4s, v19.4s, v30.s[0]
+	WORD	$0x4f9e9ac6	// fmul v6.4s, v22.4s, v30.s[2]
+	WORD	$0x4f9e9ae7	// fmul v7.4s, v23.4s, v30.s[2]
+	WORD	$0x4fbe9ac8	// fmul v8.4s, v22.4s, v30.s[3]
+	WORD	$0x4fbe9ae9	// fmul v9.4s, v23.4s, v30.s[3]
+	WORD	$0x4e34d442	// fadd v2.4s, v2.4s, v20.4s
+	WORD	$0x4e35d463	// fadd v3.4s, v3.4s, v21.4s
+	WORD	$0x4fbe1284	// fmla v4.4s, v20.4s, v30.s[1]
+	WORD	$0x4fbe12a5	// fmla v5.4s, v21.4s, v30.s[1]
+	WORD	$0x4fbe1b06	// fmla v6.4s, v24.4s, v30.s[3]
+	WORD	$0x4fbe1b27	// fmla v7.4s, v25.4s, v30.s[3]
+	WORD	$0x4f9e5b08	// fmls v8.4s, v24.4s, v30.s[2]
+	WORD	$0x4f9e5b29	// fmls v9.4s, v25.4s, v30.s[2]
+	WORD	$0x4e20d484	// fadd v4.4s, v4.4s, v0.4s
+	WORD	$0x4e21d4a5	// fadd v5.4s, v5.4s, v1.4s
+	WORD	$0x4fbe1240	// fmla v0.4s, v18.4s, v30.s[1]
+	WORD	$0x4fbe1261	// fmla v1.4s, v19.4s, v30.s[1]
+	WORD	$0x4f9e1280	// fmla v0.4s, v20.4s, v30.s[0]
+	WORD	$0x4f9e12a1	// fmla v1.4s, v21.4s, v30.s[0]
+	WORD	$0x4e27d48c	// fadd v12.4s, v4.4s, v7.4s
+	WORD	$0x4ea6d4ad	// fsub v13.4s, v5.4s, v6.4s
+	WORD	$0x4ea7d48a	// fsub v10.4s, v4.4s, v7.4s
+	WORD	$0x4e26d4ab	// fadd v11.4s, v5.4s, v6.4s
+	WORD	$0x4e29d410	// fadd v16.4s, v0.4s, v9.4s
+	WORD	$0x4ea8d431	// fsub v17.4s, v1.4s, v8.4s
+	WORD	$0x4ea9d40e	// fsub v14.4s, v0.4s, v9.4s
+	WORD	$0x4e28d42f	// fadd v15.4s, v1.4s, v8.4s
+	VZIP1	V3.S4, V2.S4, V28.S4
+	VZIP2	V3.S4, V2.S4, V29.S4
+	VST1.P	V28.D[0], (R15)(R7)
+	VST1.P	V28.D[1], (R15)(R7)
+	VST1.P	V29.D[0], (R15)(R7)
+	VST1.P	V29.D[1], (R15)(R7)
+	SUB	R21, R15, R15
+	VZIP1	V11.S4, V10.S4, V28.S4
+	VZIP2	V11.S4, V10.S4, V29.S4
+	VST1.P	V28.D[0], (R16)(R7)
+	VST1.P	V28.D[1], (R16)(R7)
+	VST1.P	V29.D[0], (R16)(R7)
+	VST1.P	V29.D[1], (R16)(R7)
+	SUB	R21, R16, R16
+	VZIP1	V15.S4, V14.S4, V28.S4
+	VZIP2	V15.S4, V14.S4, V29.S4
+	VST1.P	V28.D[0], (R17)(R7)
+	VST1.P	V28.D[1], (R17)(R7)
+	VST1.P	V29.D[0], (R17)(R7)
+	VST1.P	V29.D[1], (R17)(R7)
+	SUB	R21, R17, R17
+	VZIP1	V17.S4, V16.S4, V28.S4
+	VZIP2	V17.S4, V16.S4, V29.S4
+	VST1.P	V28.D[0], (R19)(R7)
+	VST1.P	V28.D[1], (R19)(R7)
+	VST1.P	V29.D[0], (R19)(R7)
+	VST1.P	V29.D[1], (R19)(R7)
+	SUB	R21, R19, R19
+	VZIP1	V13.S4, V12.S4, V28.S4
+	VZIP2	V13.S4, V12.S4, V29.S4
+	VST1.P	V28.D[0], (R20)(R7)
+	VST1.P	V28.D[1], (R20)(R7)
+	VST1.P	V29.D[0], (R20)(R7)
+	VST1.P	V29.D[1], (R20)(R7)
+	SUB	R21, R20, R20
+	SUBS	$1, R24, R24
+	BNE	sk
+	ADD	$128, R2, R2
+	ADD	R22, R10, R10
+	ADD	R23, R15, R15
+	ADD	R22, R11, R11
+	ADD	R23, R16, R16
+	ADD	R22, R12, R12
+	ADD	R23, R17, R17
+	ADD	R22, R13, R13
+	ADD	R23, R19, R19
+	ADD	R22, R14, R14
+	ADD	R23, R20, R20
+	SUBS	$1, R5, R5
+	BNE	s
+smallrest:
+	CBZ	R6, done
+	// The other ls mod 4 j: the wide loop from j = ls − ls mod 4.
+	MOVD	R6, R3
 	B	j
 wide:
 	// j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).

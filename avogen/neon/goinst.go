@@ -223,3 +223,17 @@ func VLD3P(base Reg, first, second, third Vec) Inst {
 
 // SUBReg sets d = n − m (general registers).
 func SUBReg(d, n, m Reg) Inst { return Go("SUB", m.Go(), n.Go(), d.Go()) }
+
+// VLD1LanePReg loads one element into lane l from (base) and advances
+// base by the register inc: a strided gather, one lane at a time.
+func VLD1LanePReg(base, inc Reg, l Lane) Inst {
+	l.check()
+	return Go("VLD1.P", "("+base.Go()+")("+inc.Go()+")", l.Go())
+}
+
+// VST1LanePReg stores lane l to (base) and advances base by the register
+// inc: a strided scatter, one lane at a time.
+func VST1LanePReg(base, inc Reg, l Lane) Inst {
+	l.check()
+	return Go("VST1.P", l.Go(), "("+base.Go()+")("+inc.Go()+")")
+}

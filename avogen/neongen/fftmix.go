@@ -304,10 +304,23 @@ func fftMixStage(f *File, ty fftType, p int, scaled, inverse bool) {
 	}
 	fn.Comment("r = 1 (the last stage) runs over j, vals j a pass, when ls allows.")
 	fn.Emit(CMPImm(r, 1))
-	fn.BNE("wide")
+	if ty.arr == S4 {
+		fn.BNE("small")
+	} else {
+		fn.BNE("wide")
+	}
 	fn.Emit(CMPImm(ls, int64(ty.vals)))
 	fn.BLT("wide")
 	mixNarrow(fn, ty, p, inverse, ip, op, w, ls, cnt, tail, rb)
+	if ty.arr == S4 {
+		fn.Label("small")
+		fn.Comment("r = 2, 3 runs over j too, k by k, when ls allows.")
+		fn.Emit(CMPImm(r, 4))
+		fn.BGE("wide")
+		fn.Emit(CMPImm(ls, 4))
+		fn.BLT("wide")
+		mixSmall(fn, p, inverse, ip, op, w, ls, r, cnt, tail, rb, skip)
+	}
 	fn.Label("wide")
 	fn.Comment("j = 0: the twiddles are 1 (the table's first p−1 pairs are skipped).")
 	mixLoops(fn, ty, p, mixPlain, inverse, "k0", ip, op, r, cnt, tail)
@@ -411,7 +424,6 @@ func mixLoops(fn *Func, ty fftType, p int, kind mixKind, inverse bool, label str
 // with its partial vector.
 func mixNarrow(fn *Func, ty fftType, p int, inverse bool, ip, op []Reg, w, ls, cnt, rem, rb Reg) {
 	in := ip[0]
-	stage := []VReg{V10, V11, V12, V13, V14, V15, V16, V17, V26, V27}
 	vshift := map[int]int{4: 2, 2: 1}[ty.vals]
 	fn.Emit(LSRImm(cnt, ls, vshift), ANDImm(rem, ls, int64(ty.vals-1)))
 	a := make([]cx, p)
@@ -422,71 +434,10 @@ func mixNarrow(fn *Func, ty fftType, p int, inverse bool, ip, op []Reg, w, ls, c
 	for q := range wv {
 		wv[q] = ty.pair(V18 + VReg(2*q))
 	}
-	// gather loads m values of each of vals consecutive j (j-major at
-	// ptr) into dst[i], i < m.
-	gather := func(ptr Reg, dst []cx) {
-		m := len(dst)
-		if ty.arr == S4 && m <= 2 {
-			// LD2 and LD4 of single floats split one and two values a j
-			// into their parts directly.
-			if m == 1 {
-				fn.Emit(VLD2P(ptr, dst[0].re, dst[0].im))
-			} else {
-				fn.Emit(VLD4P(ptr, dst[0].re, dst[0].im, dst[1].re, dst[1].im))
-			}
-			return
-		}
-		if ty.arr == S4 && m <= 4 {
-			// LD3 and LD4 of whole values give value i of j and j+1 in
-			// one register, of j+2 and j+3 in another: UZP splits them.
-			for h := range 2 {
-				var l []Vec
-				for i := range m {
-					l = append(l, stage[h*m+i].D2())
-				}
-				if m == 3 {
-					fn.Emit(VLD3P(ptr, l[0], l[1], l[2]))
-				} else {
-					fn.Emit(VLD4P(ptr, l[0], l[1], l[2], l[3]))
-				}
-			}
-			for i, d := range dst {
-				fn.Emit(UZP1(d.re, stage[i].S4(), stage[m+i].S4()), UZP2(d.im, stage[i].S4(), stage[m+i].S4()))
-			}
-			return
-		}
-		if ty.arr == S4 {
-			for j := range 4 {
-				for i := range m {
-					fn.Emit(VLD1LaneP(ptr, stage[2*i+j/2].D(j%2)))
-				}
-			}
-			for i, d := range dst {
-				fn.Emit(UZP1(d.re, stage[2*i].S4(), stage[2*i+1].S4()), UZP2(d.im, stage[2*i].S4(), stage[2*i+1].S4()))
-			}
-			return
-		}
-		regs := stage[:2*m]
-		for len(regs) > 0 {
-			k := 1
-			for k < len(regs) && k < 4 && regs[k] == regs[k-1]+1 {
-				k++
-			}
-			var l []Vec
-			for _, r := range regs[:k] {
-				l = append(l, r.D2())
-			}
-			fn.Emit(VLD1P(ptr, l...))
-			regs = regs[k:]
-		}
-		for i, d := range dst {
-			fn.Emit(ZIP1(d.re, stage[i].D2(), stage[m+i].D2()), ZIP2(d.im, stage[i].D2(), stage[m+i].D2()))
-		}
-	}
 	fn.CBZ(cnt, "narrowrest")
 	fn.Label("n")
-	gather(in, a)
-	gather(w, wv)
+	mixGather(fn, ty, in, a)
+	mixGather(fn, ty, w, wv)
 	prod := make([]cx, p-1)
 	for q := range prod {
 		prod[q] = ty.pair(V10 + VReg(2*q))
@@ -505,5 +456,146 @@ func mixNarrow(fn *Func, ty fftType, p int, inverse bool, ip, op []Reg, w, ls, c
 	for q := 1; q < p; q++ {
 		fn.Emit(ADDReg(ip[q], ip[q-1], rb))
 	}
+	fn.B("j")
+}
+
+// mixStaging are the registers mixGather gathers through: free in the
+// r = 1 and small-r loops until the twiddled products are written.
+var mixStaging = []VReg{V10, V11, V12, V13, V14, V15, V16, V17, V26, V27}
+
+// mixGather loads m values of each of vals consecutive j (j-major at ptr,
+// which it advances past them) into dst[i], i < m, split into parts,
+// through the staging registers mixStaging (see mixNarrow).
+func mixGather(fn *Func, ty fftType, ptr Reg, dst []cx) {
+	stage := mixStaging
+	m := len(dst)
+	if ty.arr == S4 && m <= 2 {
+		// LD2 and LD4 of single floats split one and two values a j
+		// into their parts directly.
+		if m == 1 {
+			fn.Emit(VLD2P(ptr, dst[0].re, dst[0].im))
+		} else {
+			fn.Emit(VLD4P(ptr, dst[0].re, dst[0].im, dst[1].re, dst[1].im))
+		}
+		return
+	}
+	if ty.arr == S4 && m <= 4 {
+		// LD3 and LD4 of whole values give value i of j and j+1 in
+		// one register, of j+2 and j+3 in another: UZP splits them.
+		for h := range 2 {
+			var l []Vec
+			for i := range m {
+				l = append(l, stage[h*m+i].D2())
+			}
+			if m == 3 {
+				fn.Emit(VLD3P(ptr, l[0], l[1], l[2]))
+			} else {
+				fn.Emit(VLD4P(ptr, l[0], l[1], l[2], l[3]))
+			}
+		}
+		for i, d := range dst {
+			fn.Emit(UZP1(d.re, stage[i].S4(), stage[m+i].S4()), UZP2(d.im, stage[i].S4(), stage[m+i].S4()))
+		}
+		return
+	}
+	if ty.arr == S4 {
+		for j := range 4 {
+			for i := range m {
+				fn.Emit(VLD1LaneP(ptr, stage[2*i+j/2].D(j%2)))
+			}
+		}
+		for i, d := range dst {
+			fn.Emit(UZP1(d.re, stage[2*i].S4(), stage[2*i+1].S4()), UZP2(d.im, stage[2*i].S4(), stage[2*i+1].S4()))
+		}
+		return
+	}
+	regs := stage[:2*m]
+	for len(regs) > 0 {
+		k := 1
+		for k < len(regs) && k < 4 && regs[k] == regs[k-1]+1 {
+			k++
+		}
+		var l []Vec
+		for _, r := range regs[:k] {
+			l = append(l, r.D2())
+		}
+		fn.Emit(VLD1P(ptr, l...))
+		regs = regs[k:]
+	}
+	for i, d := range dst {
+		fn.Emit(ZIP1(d.re, stage[i].D2(), stage[m+i].D2()), ZIP2(d.im, stage[i].D2(), stage[m+i].D2()))
+	}
+}
+
+// mixSmall emits the complex64 stage for r = 2 and 3, where a vector of k
+// would be mostly a partial one: vectorised over four j, for each k in
+// turn. The twiddles of the four j are gathered as at r = 1 (again for
+// each k: the butterfly needs their registers); input q of the four j is
+// a strided gather p·r values apart, one lane load a value, split by UZP;
+// output t of the four j a strided scatter r values apart, joined by ZIP.
+// The ls mod 4 j left over go to the wide loop ("j").
+func mixSmall(fn *Func, p int, inverse bool, ip, op []Reg, w, ls, r, cnt, rem, rb, skip Reg) {
+	ty := fft32
+	const inStride, inBack, outBack, inNext, outNext, kCnt, wk = R1, R9, R21, R22, R23, R24, R25
+	fn.Comment("Strides in bytes: the inputs of consecutive j p·r values apart, the")
+	fn.Comment("outputs r; after four j the streams step back to the next k, and")
+	fn.Comment("after the r k of a pass on to the next four j.")
+	fn.Emit(
+		ADDReg(inStride, skip, rb),
+		LSLImm(inBack, inStride, 2), SUBReg(inNext, inBack, rb), SUBImm(inBack, inBack, int64(ty.bytes)),
+		LSLImm(outBack, rb, 2), SUBImm(outBack, outBack, int64(ty.bytes)),
+		LSLImm(outNext, rb, 1), ADDReg(outNext, outNext, rb),
+		LSRImm(cnt, ls, 2), ANDImm(rem, ls, 3),
+	)
+	a := make([]cx, p)
+	for q := range a {
+		a[q] = ty.pair(V0 + VReg(2*q))
+	}
+	wv := make([]cx, p-1)
+	prod := make([]cx, p-1)
+	for q := range wv {
+		wv[q] = ty.pair(V18 + VReg(2*q))
+		prod[q] = ty.pair(V10 + VReg(2*q))
+	}
+	fn.CBZ(cnt, "smallrest")
+	fn.Label("s")
+	fn.Emit(MOVD(kCnt, r))
+	fn.Label("sk")
+	fn.Emit(MOVD(wk, w))
+	mixGather(fn, ty, wk, wv)
+	for q := range a {
+		x, y := mixStaging[2*q], mixStaging[2*q+1]
+		for l := range 4 {
+			fn.Emit(VLD1LanePReg(ip[q], inStride, (x + VReg(l/2)*(y-x)).D(l%2)))
+		}
+		fn.Emit(SUBReg(ip[q], ip[q], inBack))
+	}
+	for q := range a {
+		x, y := mixStaging[2*q], mixStaging[2*q+1]
+		fn.Emit(UZP1(a[q].re, x.S4(), y.S4()), UZP2(a[q].im, x.S4(), y.S4()))
+	}
+	cmulVecs(fn, prod, a[1:], wv, inverse)
+	out := mixButterfly(fn, ty, p, mixPlain, append([]cx{a[0]}, prod...), inverse)
+	lo, hi := V28, V29
+	for t := range out {
+		fn.Emit(ZIP1(lo.S4(), out[t].re, out[t].im), ZIP2(hi.S4(), out[t].re, out[t].im))
+		fn.Emit(
+			VST1LanePReg(op[t], rb, lo.D(0)), VST1LanePReg(op[t], rb, lo.D(1)),
+			VST1LanePReg(op[t], rb, hi.D(0)), VST1LanePReg(op[t], rb, hi.D(1)),
+			SUBReg(op[t], op[t], outBack),
+		)
+	}
+	fn.Emit(SUBSImm(kCnt, kCnt, 1))
+	fn.BNE("sk")
+	fn.Emit(ADDImm(w, w, int64(4*(p-1)*ty.bytes)))
+	for q := range ip {
+		fn.Emit(ADDReg(ip[q], ip[q], inNext), ADDReg(op[q], op[q], outNext))
+	}
+	fn.Emit(SUBSImm(cnt, cnt, 1))
+	fn.BNE("s")
+	fn.Label("smallrest")
+	fn.CBZ(rem, "done")
+	fn.Comment("The other ls mod 4 j: the wide loop from j = ls − ls mod 4.")
+	fn.Emit(MOVD(ls, rem))
 	fn.B("j")
 }

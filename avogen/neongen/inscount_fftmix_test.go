@@ -12,7 +12,8 @@ import (
 // are as long) per value of the stage (one pass does p vectors in, p
 // out), and per value and bit of the transform (a radix-p stage does
 // log2 p of the log2 n bits), beside the power-of-two radix-4 stage's;
-// the "r = 1 over j" rows are the last stage's loop over j.
+// the "over j" rows are the loops over j of the last stage (r = 1) and,
+// complex64, of r = 2 and 3 (one k a pass).
 // Run with -v for the table:
 //
 //	cd avogen && go test -count=1 -run TestMixedInstructionsPerValue -v ./neongen
@@ -28,6 +29,7 @@ func TestMixedInstructionsPerValue(t *testing.T) {
 	for _, p := range []int{2, 3, 4, 5} {
 		rows = append(rows, row{fmt.Sprintf("mixed radix-%d, complex64", p), fmt.Sprintf("fftMixR%dNEONFwd", p), "k", p, 4})
 		rows = append(rows, row{fmt.Sprintf("mixed radix-%d, complex64, r = 1 over j", p), fmt.Sprintf("fftMixR%dNEONFwd", p), "n", p, 4})
+		rows = append(rows, row{fmt.Sprintf("mixed radix-%d, complex64, r = 2, 3 over j", p), fmt.Sprintf("fftMixR%dNEONFwd", p), "sk", p, 4})
 	}
 	rows = append(rows, row{"radix-4 power-of-two stage (fft64R4WideNEONFwd)", "fft64R4WideNEONFwd", "col", 4, 2})
 	for _, p := range []int{2, 3, 4, 5} {
