@@ -6,9 +6,10 @@ package asm
 // kernel of avogen/neongen/fftmix.go runs a wide stage. Each kernel is
 // vectorised over k (four complex64 or two complex128 values a vector);
 // the r mod 4 (mod 2) values after the last whole vector are one more
-// vector overlapping it, or, for r below the vector, a partial vector; the
-// last stage (r = 1) runs vectorised over j instead. So every r ≥ 1 is
-// served, and the narrow hooks (fftmixn.go) can stay off at NEON. The
+// vector overlapping it, or, for r below the vector, a partial vector;
+// the last stage (r = 1), and complex64's r = 2 and 3, run vectorised
+// over j instead. So every r ≥ 1 is served, and the narrow hooks
+// (fftmixn.go) can stay off at NEON. The
 // scaled kernels are the first stage (ls = 1) with the inputs times s.
 // The table is FFTMixedTwiddles' j-major pairs.
 // Accuracy: fftmix_neon_arm64_test.go checks each kernel against

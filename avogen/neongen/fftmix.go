@@ -24,9 +24,11 @@ import (
 // twiddles are 1, runs a copy of the loop without the products. The r mod
 // vals values left after the last whole vector are one more vector
 // overlapping it, or for r < vals a partial vector loaded and stored lane
-// by lane, so every r ≥ 1 is served. The last stage, r = 1, where that partial vector would do
-// all the work one value a pass, runs vectorised over j instead
-// (mixNarrow) once ls ≥ vals.
+// by lane, so every r ≥ 1 is served. Where that partial vector would do
+// all the work, the stage runs vectorised over j instead once ls ≥ vals:
+// the last stage, r = 1 (mixNarrow), and complex64's r = 2 and 3
+// (mixSmall); the partial vector is left to the ls mod vals j after them
+// and to the smallest lengths.
 func generateFFTMix(f *File) {
 	for _, ty := range []fftType{fft32, fft64} {
 		for _, p := range []int{2, 3, 4, 5} {
