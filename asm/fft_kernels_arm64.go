@@ -395,5 +395,5 @@ func FFT64Radix8FirstSeg(l Level, out, in []complex128, s float64, outPad int, i
 }
 
 // fftMixedLevel reports whether level l has the mixed-radix stages
-// (fftmixed.go): not yet on arm64, whose plans keep the generic stages.
-func fftMixedLevel(l Level) bool { return false }
+// (fftmixed.go, fftmix_kernels_arm64.go): NEON does.
+func fftMixedLevel(l Level) bool { return l == NEON }

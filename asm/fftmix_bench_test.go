@@ -55,11 +55,11 @@ func BenchmarkFFTMixedStage(b *testing.B) {
 					switch {
 					case lv == "go" && typ == "c64":
 						run = func() {
-							asm.MixedStageGoForTest(p, out32, in32, func(i int) complex128 { return w[i] }, ls, 1, false)
+							asm.MixedStageGo[complex64](p, out32, in32, func(i int) complex128 { return w[i] }, ls, 1, false)
 						}
 					case lv == "go":
 						run = func() {
-							asm.MixedStageGo64ForTest(p, out64, in64, func(i int) complex128 { return w64[i] }, ls, 1, false)
+							asm.MixedStageGo[complex128](p, out64, in64, func(i int) complex128 { return w64[i] }, ls, 1, false)
 						}
 					default:
 						l, _ := asm.ParseLevel(lv)

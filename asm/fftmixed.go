@@ -2,7 +2,6 @@
 
 package asm
 
-import "math"
 
 // Entry points of the mixed-radix Stockham stages for package fft's plans
 // of the lengths 2^a·3^b·5^c that are not powers of two: one stage of
@@ -131,44 +130,3 @@ func FFT64MixedStage(l Level, p int, out, in []complex128, tw []float64, ls int,
 }
 
 func mixedRadix(p int) bool { return p >= 2 && p <= 5 }
-
-// mixedStageGo is the stage in plain Go, in float64 whatever T: the
-// stand-in the plans were written against until the kernels came, and
-// the tests' reference. w(i) is twiddle i of the j-major table
-// (i = j·(p−1) + q−1).
-func mixedStageGo[T complex64 | complex128](p int, out, in []T, w func(i int) complex128, ls int, s float64, inverse bool) {
-	n := len(in)
-	r := n / (p * ls)
-	sign := -1.0
-	if inverse {
-		sign = 1
-	}
-	var a, root [5]complex128
-	for t := range p {
-		ang := sign * 2 * math.Pi * float64(t) / float64(p)
-		sin, cos := math.Sincos(ang)
-		root[t] = complex(cos, sin)
-	}
-	for j := range ls {
-		for k := range r {
-			for q := range p {
-				v := complex128(in[j*p*r+q*r+k]) * complex(s, 0)
-				if q > 0 {
-					tw := w(j*(p-1) + q - 1)
-					if inverse {
-						tw = complex(real(tw), -imag(tw))
-					}
-					v *= tw
-				}
-				a[q] = v
-			}
-			for t := range p {
-				var y complex128
-				for q := range p {
-					y += root[(q*t)%p] * a[q]
-				}
-				out[(j+t*ls)*r+k] = T(y)
-			}
-		}
-	}
-}

@@ -80,7 +80,7 @@ func checkMixN32(t *testing.T, rng *rand.Rand, l asm.Level, p, ls int, inverse b
 		wide[i] = complex128(src[i])
 	}
 	want := make([]complex128, n)
-	asm.MixNStageGoForTest(p, want, wide, func(i int) complex128 {
+	asm.MixedStageGo(p, want, wide, func(i int) complex128 {
 		c := w(i%(p-1)+1, i/(p-1))
 		return complex(float64(float32(real(c))), float64(float32(imag(c))))
 	}, ls, 1, inverse)
@@ -106,7 +106,7 @@ func checkMixN64(t *testing.T, rng *rand.Rand, l asm.Level, p, ls int, inverse b
 	asm.FFT64MixedStage(l, p, out, in, tw, ls, 1, inverse)
 
 	want := make([]complex128, n)
-	asm.MixNStageGoForTest(p, want, src, func(i int) complex128 {
+	asm.MixedStageGo(p, want, src, func(i int) complex128 {
 		return w(i%(p-1)+1, i/(p-1))
 	}, ls, 1, inverse)
 	checkMixNOut(t, name+"/c128", out, want, mixNMaxAbs(src)*mixNTol64)
@@ -132,100 +132,6 @@ func checkMixNOut[T complex64 | complex128](t *testing.T, name string, got []T, 
 			t.Fatalf("%s: out[%d] = %v, want %v (off by %.3g, tolerance %.3g)", name, i, got[i], want[i], d, tol)
 		}
 	}
-}
-
-// Relative RMS error bounds of a whole transform (DESIGN.md: 1e-6·log2 n
-// for complex64, 1e-14·log2 n for complex128).
-const (
-	mixNRMS32 = 1e-6
-	mixNRMS64 = 1e-14
-)
-
-// TestFFTMixedStagesComposeToTheDFT runs whole transforms of lengths
-// 2^a·3^b·5^c as chains of stages through the public stage API, the last
-// (r = 1) on the narrow kernel where the level has one, and checks them
-// against the DFT in float64, both directions.
-func TestFFTMixedStagesComposeToTheDFT(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 5))
-	plans := [][]int{{5, 5, 5, 5, 5}, {3, 3, 3, 3, 3, 3, 3}, {4, 2, 5, 5, 5}, {5, 3, 5, 3, 4, 2}, {3, 5, 5, 4}, {2, 3}, {5, 4, 2}}
-	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
-		if !asm.FFTMixedSupported(l, 2, 8, 1) {
-			t.Skip("no mixed-radix stages at this level")
-		}
-		for _, radices := range plans {
-			n := 1
-			for _, p := range radices {
-				n *= p
-			}
-			src := make([]complex128, n)
-			for i := range src {
-				src[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-			}
-			for _, inverse := range []bool{false, true} {
-				want := mixNDFT(src, inverse)
-				x32 := make([]complex64, n)
-				for i, v := range src {
-					x32[i] = complex64(v)
-				}
-				x64 := append([]complex128(nil), src...)
-				ls := 1
-				for _, p := range radices {
-					r := n / (p * ls)
-					w := mixNTwiddle(p * ls)
-					s := 1.0
-					if inverse && ls == 1 {
-						s = 1 / float64(n)
-					}
-					tw32 := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
-					asm.FFTMixedTwiddles(l, p, ls, r, w, tw32)
-					o32 := make([]complex64, n)
-					asm.FFTMixedStage(l, p, o32, x32, tw32, ls, float32(s), inverse)
-					x32 = o32
-					tw64 := make([]float64, asm.FFT64MixedTwiddleLen(l, p, ls, r))
-					asm.FFT64MixedTwiddles(l, p, ls, r, w, tw64)
-					o64 := make([]complex128, n)
-					asm.FFT64MixedStage(l, p, o64, x64, tw64, ls, s, inverse)
-					x64 = o64
-					ls *= p
-				}
-				log2n := math.Log2(float64(n))
-				if e := mixNRelRMS(x32, want); e > mixNRMS32*log2n {
-					t.Errorf("%v inverse=%v c64: relative RMS error %.3g > %.3g", radices, inverse, e, mixNRMS32*log2n)
-				}
-				if e := mixNRelRMS(x64, want); e > mixNRMS64*log2n {
-					t.Errorf("%v inverse=%v c128: relative RMS error %.3g > %.3g", radices, inverse, e, mixNRMS64*log2n)
-				}
-			}
-		}
-	})
-}
-
-// mixNDFT is the DFT of x in float64 (the inverse scaled by 1/n).
-func mixNDFT(x []complex128, inverse bool) []complex128 {
-	n := len(x)
-	sign, s := -1.0, 1.0
-	if inverse {
-		sign, s = 1, 1/float64(n)
-	}
-	y := make([]complex128, n)
-	for k := range y {
-		var acc complex128
-		for j, v := range x {
-			acc += v * cmplx.Rect(1, sign*2*math.Pi*float64(j*k%n)/float64(n))
-		}
-		y[k] = acc * complex(s, 0)
-	}
-	return y
-}
-
-func mixNRelRMS[T complex64 | complex128](got []T, want []complex128) float64 {
-	var num, den float64
-	for i, w := range want {
-		d := complex128(got[i]) - w
-		num += real(d)*real(d) + imag(d)*imag(d)
-		den += real(w)*real(w) + imag(w)*imag(w)
-	}
-	return math.Sqrt(num / den)
 }
 
 func TestFFTMixedNarrowStageAllocatesNothing(t *testing.T) {

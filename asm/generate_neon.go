@@ -9,3 +9,4 @@ package asm
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen vandermonde -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen cauchy -out ../asm"
 //go:generate sh -c "cd ../avogen && go run ./neongen -gen fft -out ../asm"
+//go:generate sh -c "cd ../avogen && go run ./neongen -gen fftmix -out ../asm"

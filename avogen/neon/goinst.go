@@ -201,3 +201,39 @@ func VLD2PReg(base, inc Reg, first, second Vec) Inst {
 	l, _ := list([]Vec{first, second})
 	return Go("VLD2.P", "("+base.Go()+")("+inc.Go()+")", l)
 }
+
+// INSGen copies the general register r into lane l (INS, general; Go:
+// VMOV R, V.S[i]); the other lanes keep their values. Lane by lane it
+// builds a vector of distinct constants for the by-element multiplies.
+func INSGen(l Lane, r Reg) Inst {
+	l.check()
+	if l.Bits != 32 && l.Bits != 64 {
+		panic("neon: INSGen takes a 32- or 64-bit lane")
+	}
+	return Go("VMOV", r.Go(), l.Go())
+}
+
+// VLD3P loads three registers from (base), de-interleaving by three:
+// element i of register t is element 3i+t of memory (LD3, post-index).
+// With the 2D arrangement an element is one complex64.
+func VLD3P(base Reg, first, second, third Vec) Inst {
+	l, n := list([]Vec{first, second, third})
+	return Go("VLD3.P", fmt.Sprintf("%d(%s)", n, base.Go()), l)
+}
+
+// SUBReg sets d = n − m (general registers).
+func SUBReg(d, n, m Reg) Inst { return Go("SUB", m.Go(), n.Go(), d.Go()) }
+
+// VLD1LanePReg loads one element into lane l from (base) and advances
+// base by the register inc: a strided gather, one lane at a time.
+func VLD1LanePReg(base, inc Reg, l Lane) Inst {
+	l.check()
+	return Go("VLD1.P", "("+base.Go()+")("+inc.Go()+")", l.Go())
+}
+
+// VST1LanePReg stores lane l to (base) and advances base by the register
+// inc: a strided scatter, one lane at a time.
+func VST1LanePReg(base, inc Reg, l Lane) Inst {
+	l.check()
+	return Go("VST1.P", l.Go(), "("+base.Go()+")("+inc.Go()+")")
+}

@@ -31,6 +31,7 @@ var generators = map[string]func(f *neon.File){
 	"vandermonde": generateVandermonde,
 	"convdirect":  generateConvDirect,
 	"fft":         generateFFT,
+	"fftmix":      generateFFTMix,
 }
 
 func main() {
