@@ -108,3 +108,17 @@ func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s
 
 // ownWork64 reports false: no three-pass plans here.
 func ownWork64(sp *stockham64) bool { return false }
+
+// mixed32 and mixed64 are the mixed-radix plans of the vector levels:
+// none here.
+type mixed32 struct{}
+
+type mixed64 struct{}
+
+func newMixed32(n int, l asm.Level) *mixed32 { return nil }
+
+func newMixed64(n int, l asm.Level) *mixed64 { return nil }
+
+func mixed32At(n int, l asm.Level) bool { return false }
+
+func mixed64At(n int, l asm.Level) bool { return false }

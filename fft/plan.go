@@ -139,15 +139,20 @@ type Plan64 struct {
 	// serves every call).
 	own  []complex128
 	busy atomic.Uint32
+	// directMixed is the mixed-radix plan of directLevel (nil where that
+	// level runs none), which also takes own (transform64Mixed).
+	directMixed *mixed64
 
 	batch levelKernels[*batch64] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // plan64Kernels is one level's kernels: the four-step plan for long n,
-// else the Stockham plan, else neither (the level runs plan).
+// else the Stockham plan, else the mixed-radix plan, else none (the
+// level runs Bluestein or package generic).
 type plan64Kernels struct {
 	fs *fourStep64
 	sp *stockham64
+	mx *mixed64
 }
 
 // NewPlan64 returns the plan of the complex128 FFT of length n (1 ≤ n ≤
@@ -163,8 +168,9 @@ func NewPlan64(n int) (*Plan64, error) {
 		return nil, err
 	}
 	p.directLevel = asm.Current()
-	p.direct = p.levelKernels(p.directLevel).sp
-	if ownWork64(p.direct) {
+	k := p.levelKernels(p.directLevel)
+	p.direct, p.directMixed = k.sp, k.mx
+	if ownWork64(p.direct) || p.directMixed != nil {
 		p.own = make([]complex128, n)
 	}
 	return p, nil
@@ -177,8 +183,19 @@ func (p *Plan64) levelKernels(l asm.Level) plan64Kernels {
 			p.tw = fs.twiddles()
 			return plan64Kernels{fs: fs}
 		}
-		return plan64Kernels{sp: newStockham64(p.n, l)}
+		if sp := newStockham64(p.n, l); sp != nil {
+			return plan64Kernels{sp: sp}
+		}
+		return plan64Kernels{mx: newMixed64(p.n, l)}
 	})
+}
+
+// mixed returns the mixed-radix plan of level l, or nil.
+func (p *Plan64) mixed(l asm.Level) *mixed64 {
+	if k, ok := p.kernels.built(l); ok {
+		return k.mx
+	}
+	return p.levelKernels(l).mx
 }
 
 // fourStep returns the four-step plan of level l, or nil.
@@ -300,15 +317,22 @@ type Plan32 struct {
 	// between run and the kernel were a fifth of the transform.
 	direct      *stockham32
 	directLevel asm.Level
+	// directMixed is the mixed-radix plan of directLevel (nil where that
+	// level runs none), run with own, the plan's work buffer, while one
+	// call at a time takes it (busy, as Plan64's; transform32Mixed).
+	directMixed *mixed32
+	own         []complex64
+	busy        atomic.Uint32
 
 	batch levelKernels[*batch32] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // plan32Kernels is one level's kernels: the four-step plan for long n,
-// else the Stockham plan, else neither.
+// else the Stockham plan, else the mixed-radix plan, else none.
 type plan32Kernels struct {
 	fs *fourStep32
 	sp *stockham32
+	mx *mixed32
 }
 
 // NewPlan32 returns the plan of the complex64 FFT of length n (1 ≤ n ≤
@@ -323,7 +347,11 @@ func NewPlan32(n int) (*Plan32, error) {
 		return nil, err
 	}
 	p.directLevel = asm.Current()
-	p.direct = p.levelKernels(p.directLevel).sp
+	k := p.levelKernels(p.directLevel)
+	p.direct, p.directMixed = k.sp, k.mx
+	if p.directMixed != nil {
+		p.own = make([]complex64, n)
+	}
 	return p, nil
 }
 
@@ -334,8 +362,19 @@ func (p *Plan32) levelKernels(l asm.Level) plan32Kernels {
 			p.tw = fs.twiddles()
 			return plan32Kernels{fs: fs}
 		}
-		return plan32Kernels{sp: newStockham32(p.n, l)}
+		if sp := newStockham32(p.n, l); sp != nil {
+			return plan32Kernels{sp: sp}
+		}
+		return plan32Kernels{mx: newMixed32(p.n, l)}
 	})
+}
+
+// mixed returns the mixed-radix plan of level l, or nil.
+func (p *Plan32) mixed(l asm.Level) *mixed32 {
+	if k, ok := p.kernels.built(l); ok {
+		return k.mx
+	}
+	return p.levelKernels(l).mx
 }
 
 // fourStep returns the four-step plan of level l, or nil.

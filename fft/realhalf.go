@@ -2,6 +2,7 @@ package fft
 
 import (
 	"math"
+	"slices"
 	"unsafe"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -9,7 +10,9 @@ import (
 
 // The real plans of a length n that is not a power of two, at the levels
 // with vector kernels: the complex plan of the half length h = n/2 (even
-// n) or of n itself (odd n), which runs Bluestein's algorithm on the
+// n) or of n itself (odd n, its input widened to complex), which runs the
+// mixed-radix stages (h or n = 2^a·3^b·5^c from mixedMinLen, at the
+// levels with them: mixed_simd.go) or Bluestein's algorithm on the
 // power-of-two kernels (bluestein32, bluestein64), and a pass in Go
 // between the two spectra (the half-length trick of package generic's
 // RealFFTPlan, with the same twiddles ω_n^k from exact angles). The pass
@@ -30,14 +33,16 @@ type realHalf64 struct {
 
 // newRealHalf32 returns the float32 path of the real FFT of length n, or
 // nil where RealPlan32 runs its Stockham plan (n a power of two) or
-// package generic (the complex plan would: no bluestein32).
+// package generic (the complex plan would at every level: neither the
+// mixed-radix stages nor bluestein32).
 func newRealHalf32(n int) (*realHalf32, error) {
 	c := realHalfLen(n)
-	if n&(n-1) == 0 || !useBluestein32(c) {
+	if n&(n-1) == 0 || !useBluestein32(c) && !useMixed(c) {
 		return nil, nil
 	}
 	cplx, err := NewPlan32(c)
-	if err != nil || cplx.blue == nil {
+	mixed := func(l asm.Level) bool { return mixed32At(c, l) }
+	if err != nil || cplx.blue == nil && !slices.ContainsFunc(asm.Levels(), mixed) {
 		return nil, err
 	}
 	r := &realHalf32{cplx: cplx}
@@ -51,14 +56,15 @@ func newRealHalf32(n int) (*realHalf32, error) {
 }
 
 // newRealHalf64 is newRealHalf32 for RealPlan64: the lengths whose
-// complex plan runs bluestein64.
+// complex plan runs the mixed-radix stages or bluestein64.
 func newRealHalf64(n int) (*realHalf64, error) {
 	c := realHalfLen(n)
-	if n&(n-1) == 0 || !useBluestein64(c) {
+	if n&(n-1) == 0 || !useBluestein64(c) && !useMixed(c) {
 		return nil, nil
 	}
 	cplx, err := NewPlan64(c)
-	if err != nil || cplx.blue == nil {
+	mixed := func(l asm.Level) bool { return mixed64At(c, l) }
+	if err != nil || cplx.blue == nil && !slices.ContainsFunc(asm.Levels(), mixed) {
 		return nil, err
 	}
 	r := &realHalf64{cplx: cplx}
@@ -69,6 +75,18 @@ func newRealHalf64(n int) (*realHalf64, error) {
 		}
 	}
 	return r, nil
+}
+
+// runsAt reports whether the real plan takes r (not nil) at level l: a
+// level with vector kernels where r's complex plan runs the mixed-radix
+// stages or Bluestein on them, not package generic.
+func (r *realHalf32) runsAt(l asm.Level) bool {
+	return r != nil && hasStockham32(l) && (r.cplx.blue != nil || r.cplx.mixed(l) != nil)
+}
+
+// runsAt is realHalf32.runsAt for realHalf64.
+func (r *realHalf64) runsAt(l asm.Level) bool {
+	return r != nil && hasStockham32(l) && (r.cplx.blue != nil || r.cplx.mixed(l) != nil)
 }
 
 // realHalfLen is the length of the complex FFT behind a real one of
