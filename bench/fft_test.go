@@ -11,7 +11,7 @@ import (
 
 // fftBenchSizes are fftCompareSizes (every power of two from 2^4 to 2^22,
 // and 60 and 1000 mixed radix, 3000 = 2^3·3·5^3, 6561 = 3^8, 15625 = 5^6,
-// 1009 prime), so that benchstat sets every case beside FFTW's and
+// 1536, 2000, 4000, 10000, 48000, 1009 prime), so that benchstat sets every case beside FFTW's and
 // gonum's, and 4095 = 3^2·5·7·13 and 65537 prime: Bluestein (the real
 // plans' half lengths 500, 1500 smooth, 4095/2 and 65537 odd).
 var fftBenchSizes = append(fftCompareSizes[:len(fftCompareSizes):len(fftCompareSizes)], 4095, 65537)
