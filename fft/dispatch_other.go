@@ -122,3 +122,17 @@ func newMixed64(n int, l asm.Level) *mixed64 { return nil }
 func mixed32At(n int, l asm.Level) bool { return false }
 
 func mixed64At(n int, l asm.Level) bool { return false }
+
+// realPass32 and realPass64 are the real plans' vector passes: none
+// here.
+type realPass32 struct{ d int }
+
+type realPass64 struct{ d int }
+
+func (r *realHalf32) vector(l asm.Level) *realPass32 { return nil }
+
+func (r *realHalf64) vector(l asm.Level) *realPass64 { return nil }
+
+func (vp *realPass32) run(l asm.Level, dst, src []complex64, inverse bool) {}
+
+func (vp *realPass64) run(l asm.Level, dst, src []complex128, inverse bool) {}

@@ -45,7 +45,8 @@
 // Plan32 the 2^a·3^b·5^c lengths from 32) by Bluestein's algorithm on the
 // power-of-two kernels; a real plan of any such length runs the complex
 // plan of n/2 (odd n: of n) when that one takes the vector kernels, and
-// the half-length pass in Go. Everything else — short n, Plan64 and
+// the half-length pass (for even h mostly asm.FFTRealPass at AVX2 and
+// AVX-512, else in Go). Everything else — short n, Plan64 and
 // RealPlan64 at the 2^a·3^b·5^c lengths at NEON, every transform at the
 // generic level — runs the plain-Go code of package generic in float64
 // (for the 32 plans the error is then one rounding of the result). Twiddles are cos and sin

@@ -17,7 +17,9 @@ import (
 // prime factor other than 2, 3 and 5, or at AVX2 and AVX-512 is a
 // 2^a·3^b·5^c length from mixedMinLen (16), runs the complex Plan64 of
 // that length, which takes Bluestein's algorithm on the vector kernels
-// or the mixed-radix stages, and the half-length pass in Go (realHalf64; forward, AVX2, go test -bench
+// or the mixed-radix stages, and the half-length pass (realHalf64: in Go,
+// or for even h mostly asm.FFT64RealPass at AVX2 and AVX-512; forward,
+// AVX2, before the mixed-radix stages and the vector pass, go test -bench
 // on a throwaway benchmark of both paths: n = 66 2.6 → 0.56 µs, 2018 64
 // → 19, 8190 183 → 66, 65537 9.4 → 6.0 ms); other n and levels run
 // package generic.
@@ -121,7 +123,9 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 // n: of n) where that one takes the vector kernels — the mixed-radix
 // stages at AVX2 and AVX-512 for a 2^a·3^b·5^c length from mixedMinLen
 // (16), else Bluestein's algorithm from 32 (from 9 with a prime factor
-// other than 2, 3 and 5) — and the half-length pass in Go (realHalf32; forward, AVX2,
+// other than 2, 3 and 5) — and the half-length pass (realHalf32: in Go,
+// or for even h mostly asm.FFTRealPass at AVX2 and AVX-512; forward,
+// AVX2, before the mixed-radix stages and the vector pass,
 // same benchmark as RealPlan64's: n = 100 1.5 → 0.86 µs, 1000 14.1 →
 // 4.2, 1009 71 → 8.1, 3000 18.4 → 15.3, 10000 68 → 54, 65537 15.4 → 1.5
 // ms). Other n and levels compute in float64 (one rounding of the
