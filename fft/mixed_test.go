@@ -192,6 +192,9 @@ func TestMixedRadixRealPlansMatchTheOracleAtEveryLevel(t *testing.T) {
 			if e := relRMS(realToComplex(back32), wantInv32); !(e <= tol32) {
 				t.Errorf("n=%d RealPlan32.Inverse: relative RMS error %.3g > %.3g", n, e, tol32)
 			}
+			if r64.half.runsAt(l) && r64.gen.v.Load() != nil || r32.half.runsAt(l) && r32.gen.v.Load() != nil {
+				t.Errorf("n=%d: a real plan on its complex plan built its generic plan at %v", n, l)
+			}
 		}
 	})
 }
