@@ -17,13 +17,13 @@ import (
 // alone (243 = 3^5, 625, 729, 2187, 3125, 6561, 15625), with a radix-2
 // stage (odd a: 6, 10, 24, 40, 90, 250, 1000, 2000 …) or without, odd
 // and even stage counts (in place, an odd count copies the input first),
-// and the long 78125 = 5^7 and 118098 = 2·3^10; with -short off 531441 =
-// 3^12 and 1000000 = 2^6·5^6.
+// and the long 78125 = 5^7 and 118098 = 2·3^10; with -short and -race
+// off 531441 = 3^12 and 1000000 = 2^6·5^6.
 func mixedLengths() []int {
 	ns := []int{6, 10, 12, 15, 18, 20, 24, 30, 36, 40, 45, 48, 50, 60, 75, 80, 90, 96, 100,
 		120, 125, 135, 243, 250, 375, 500, 625, 729, 1000, 1080, 1500, 2000, 2187, 3000,
 		3125, 6561, 15625, 78125, 118098}
-	if !testing.Short() {
+	if !testing.Short() && !raceEnabled { // the race detector's 10× would make them minutes
 		ns = append(ns, 531441, 1000000)
 	}
 	return ns
