@@ -12,8 +12,11 @@ import "slices"
 // mixedMinLen is the shortest length that takes the mixed-radix stages;
 // shorter 2^a·3^b·5^c lengths keep package generic's float64 code. Not
 // measured yet (the stages ran a plain-Go stand-in when the plans were
-// written): 16 is where the power-of-two plans' vector code starts to
-// pay. Retune after measuring (BenchmarkFFT c64 and c128 at n = 18 … 60).
+// written): below 16 a transform has two stages of a few values each,
+// where the calls and their checks would outweigh the arithmetic (the
+// power-of-two plans start their stages at 32, stockhamMinLen). Retune
+// after measuring (BenchmarkFFT c64 and c128 at n = 6 … 60 against
+// generic, SSMKERN_ISA=generic).
 const mixedMinLen = 16
 
 // useMixed reports whether n is a length for the mixed-radix stages (at
