@@ -36,9 +36,17 @@ func useMixed(n int) bool {
 // that at AVX2), the radix 2 has r = 2^(a−1), a radix 4 r = 4^k, and
 // the last stage (r = 1, the narrow kernel, vectorised over j) ls = n/4
 // or n/2. Radix 4 rather than two radix-2 stages: one pass over the data
-// fewer. This is the order to retune once the kernels can be measured
-// (e.g. the radix 2 last, where the narrow kernel wants ls a multiple of
-// the vector, or the 3s first).
+// fewer. Measured with the kernels of branches mixk (7b98feb) and mixn
+// (f033ca8) built in beside these plans (a throwaway tree;
+// FFTWInterleaved, ours-ns, best of three interleaved rounds), this order
+// against the 3s first (B) and the radix 2 last (C): AVX-512 c64 n =
+// 1000 704 against C 669, 3000 2626 against B 2703, C 2842; c128 1000
+// 1363 against C 1419, 3000 5477 against B 5471, C 5444; AVX2 c64 1000
+// 827 against C 812, 3000 2953 against B 3065, C 3128; c128 1000 1585
+// against C 1596, 3000 5829 against B 6003, C 5813; n = 60 within 2%.
+// The powers of two first, or the last odd radix last (so that the
+// narrow kernel gets ls = n/5 or n/3), ran 10–75% slower (BenchmarkFFT,
+// noisier). Retune here once the kernels are final.
 func mixedRadices(n int) []int {
 	fours := 0
 	for n%4 == 0 {

@@ -23,9 +23,14 @@ import (
 // length h − 2d, so that it takes the bins d+1 … h/2 and Go the d < V
 // below. The forward pass alone (a throwaway benchmark, best of three
 // runs of 20000 calls), Go → vector: n = 1000 592 → 73 ns at AVX-512,
-// 627 → 79 at AVX2; 3000 1776 → 327; 10000 6038 → 1113 (AVX-512) — as
-// long as or longer than the complex FFT of h the vector stages are
-// meant to run.
+// 627 → 79 at AVX2; 3000 1776 → 327; 10000 6038 → 1113 (AVX-512). The
+// whole forward with the mixed-radix kernels of branches mixk (7b98feb)
+// and mixn (f033ca8) built in beside these plans (a throwaway tree;
+// FFTWInterleaved, ours-ns, three interleaved rounds each way, Go pass →
+// vector pass), AVX-512: r32 n = 60 124 → 114, 1000 944 → 442, 3000
+// 2862 → 1470; r64 60 124 → 109, 1000 1110 → 721, 3000 3793 → 2691;
+// AVX2: r32 60 130 → 112, 1000 970 → 477, 3000 3025 → 1615; r64 60 125
+// → 109, 1000 1207 → 836, 3000 4097 → 2987.
 
 // realHalf32 is RealPlan32's complex plan and pass table for such n.
 type realHalf32 struct {
