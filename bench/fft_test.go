@@ -69,8 +69,9 @@ func BenchmarkNewPlan(b *testing.B) {
 }
 
 // BenchmarkFFTShortMixed measures the short 2^a·3^b·5^c lengths around
-// package fft's mixedMinLen (16), where Plan32 and Plan64 switch from
-// package generic's float64 code to the mixed-radix vector stages: run
+// package fft's mixedMinLen, where Plan32 and Plan64 (and the real plans'
+// half lengths) switch from package generic's float64 code to the
+// mixed-radix vector stages: run
 // it at SSMKERN_ISA=generic and at avx2 or avx512 (interleaved runs of
 // a prebuilt test binary: the machine is shared) to retune that
 // threshold.
@@ -79,7 +80,7 @@ func BenchmarkNewPlan(b *testing.B) {
 func BenchmarkFFTShortMixed(b *testing.B) {
 	b.Logf("level %v", asm.Current())
 	for _, n := range []int{6, 10, 12, 15, 18, 20, 24, 30, 36, 40, 45, 48, 60} {
-		for _, kind := range []string{"c64", "c128"} {
+		for _, kind := range fftKinds {
 			b.Run(fftBenchName(kind, n), fftBench(kind, n))
 		}
 	}

@@ -38,7 +38,7 @@
 // twiddles computed in float64 once per plan; from 2^18 a four-step
 // decomposition keeps the passes in cache; a real plan is a half-length
 // complex FFT and one vector pass. At AVX2 and AVX-512 the other
-// 2^a·3^b·5^c lengths from 16 run chains of mixed-radix Stockham stages
+// 2^a·3^b·5^c lengths from 6 run chains of mixed-radix Stockham stages
 // in assembly (radix 5, 3, 2 and 4; asm.FFTMixedStage and
 // FFT64MixedStage), in float32 or float64 as the plan; both complex plans
 // run any n ≥ 9 with a prime factor other than 2, 3 and 5 (and at NEON

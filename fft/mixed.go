@@ -9,21 +9,34 @@ import "slices"
 // length) complex FFTs. Other levels keep their paths: Bluestein for
 // Plan32 at NEON, package generic's float64 stages elsewhere.
 
-// mixedMinLen is the shortest length that takes the mixed-radix stages;
-// shorter 2^a·3^b·5^c lengths keep package generic's float64 code. Not
-// measured yet (the stages ran a plain-Go stand-in when the plans were
-// written): below 16 a transform has two stages of a few values each,
-// where the calls and their checks would outweigh the arithmetic (the
-// power-of-two plans start their stages at 32, stockhamMinLen). Retune
-// after measuring (BenchmarkFFT c64 and c128 at n = 6 … 60 against
-// generic, SSMKERN_ISA=generic).
-const mixedMinLen = 16
+// mixedMinLen is the shortest length that takes the mixed-radix stages
+// (at least two stages: a single one would have ls = r = 1, where the
+// narrow kernel takes no scale); 3 and 5 keep package generic's float64
+// code. Measured with the kernels of branches mixk (7b98feb) and mixn
+// (f033ca8) built in beside these plans (a throwaway tree;
+// BenchmarkFFTShortMixed, best of 5–7 interleaved runs, loaded machine),
+// generic → mixed, AVX-512: c64 n = 6 91 → 54 ns, 12 113 → 49, 15 202 →
+// 71, 24 260 → 64; c128 6 123 → 82, 12 223 → 79, 24 332 → 139; AVX2 c64
+// 6 160 → 41, 12 408 → 71; c128 12 379 → 109, 15 186 → 70.
+const mixedMinLen = 6
+
+// realHalfMixedMinLen is the shortest half length (odd n: length) at
+// which a real plan runs its complex plan on the mixed-radix stages
+// (realHalf32, realHalf64); shorter ones keep package generic's real
+// plan. Same measurement as mixedMinLen's, too noisy to move it: r64 n =
+// 24 (h = 12) 115–123 ns generic against 162–195 on the half; r32 12 124
+// against 94, 24 267 against 94.
+const realHalfMixedMinLen = 16
 
 // useMixed reports whether n is a length for the mixed-radix stages (at
 // the levels whose kernels take every stage of it: mixed32At, mixed64At).
 func useMixed(n int) bool {
 	return n >= mixedMinLen && n&(n-1) != 0 && smooth235(n)
 }
+
+// useRealHalfMixed reports whether a real plan whose complex length is c
+// runs it on the mixed-radix stages where the level has them.
+func useRealHalfMixed(c int) bool { return c >= realHalfMixedMinLen && useMixed(c) }
 
 // mixedRadices returns the radices of n's stages in the order they run,
 // nil when n has a prime factor other than 2, 3 and 5 (each radix in

@@ -49,10 +49,10 @@ func checkVectorPaths(t *testing.T, l asm.Level, n int, p64 *Plan64, p32 *Plan32
 		t.Errorf("n=%d: Plan32 built a Bluestein path that no level runs", n)
 	}
 	c := realHalfLen(n)
-	if want := mixed64At(c, l) || useBluestein64(c); r64.half.runsAt(l) != want {
+	if want := useRealHalfMixed(c) && mixed64At(c, l) || useBluestein64(c); r64.half.runsAt(l) != want {
 		t.Errorf("n=%d: RealPlan64 half-length path %v, want %v", n, r64.half.runsAt(l), want)
 	}
-	if want := mixed32At(c, l) || useBluestein32(c); r32.half.runsAt(l) != want {
+	if want := useRealHalfMixed(c) && mixed32At(c, l) || useBluestein32(c); r32.half.runsAt(l) != want {
 		t.Errorf("n=%d: RealPlan32 half-length path %v, want %v", n, r32.half.runsAt(l), want)
 	}
 }

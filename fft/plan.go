@@ -102,7 +102,7 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // a length n ≥ 9 with a prime factor other than 2, 3 and 5 runs
 // Bluestein's algorithm on those kernels (bluestein64: n = 4095 176 →
 // 60 µs, 65537 7.6 → 2.9 ms at AVX2); at AVX2 and AVX-512 a
-// 2^a·3^b·5^c length from mixedMinLen (16) that is not a power of two
+// 2^a·3^b·5^c length from mixedMinLen (6) that is not a power of two
 // runs a chain of mixed-radix Stockham stages in assembly
 // (asm.FFT64MixedStage, mixed64: the radix-5 stages, then 3, a radix 2
 // for odd a, then 4, as mixedRadices orders them; twiddles
@@ -259,7 +259,7 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // keeps the working set in L2 (see fourStep32). Inverses fold the 1/n
 // into the first stage. Measured relative RMS error against the float64 plan:
 // 1.1e-7 at n = 1024, 1.4e-7 at 2^16, 1.6e-7 at 2^20 (bound 1e-6·log2 n).
-// At AVX2 and AVX-512 a 2^a·3^b·5^c length from mixedMinLen (16) that
+// At AVX2 and AVX-512 a 2^a·3^b·5^c length from mixedMinLen (6) that
 // is not a power of two runs a chain of float32 mixed-radix Stockham
 // stages in assembly (asm.FFTMixedStage, mixed32: the radix-5 stages,
 // then 3, a radix 2 for odd a, then 4, as mixedRadices orders them),

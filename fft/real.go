@@ -15,9 +15,9 @@ import (
 // vector pass (asm.FFT64RealPass), as RealPlan32 does in float32; a
 // length that is not a power of two whose half length (odd n: n) has a
 // prime factor other than 2, 3 and 5, or at AVX2 and AVX-512 is a
-// 2^a·3^b·5^c length from mixedMinLen (16), runs the complex Plan64 of
-// that length, which takes Bluestein's algorithm on the vector kernels
-// or the mixed-radix stages, and the half-length pass (realHalf64: in Go,
+// 2^a·3^b·5^c length from realHalfMixedMinLen (16), runs the complex
+// Plan64 of that length, which takes Bluestein's algorithm on the vector
+// kernels or the mixed-radix stages, and the half-length pass (realHalf64: in Go,
 // or for even h mostly asm.FFT64RealPass at AVX2 and AVX-512; forward,
 // AVX2, before the mixed-radix stages and the vector pass, go test -bench
 // on a throwaway benchmark of both paths: n = 66 2.6 → 0.56 µs, 2018 64
@@ -121,8 +121,8 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 // first, then the inverse complex FFT written straight into dst. A
 // length that is not a power of two runs the complex Plan32 of n/2 (odd
 // n: of n) where that one takes the vector kernels — the mixed-radix
-// stages at AVX2 and AVX-512 for a 2^a·3^b·5^c length from mixedMinLen
-// (16), else Bluestein's algorithm from 32 (from 9 with a prime factor
+// stages at AVX2 and AVX-512 for a 2^a·3^b·5^c length from
+// realHalfMixedMinLen (16), else Bluestein's algorithm from 32 (from 9 with a prime factor
 // other than 2, 3 and 5) — and the half-length pass (realHalf32: in Go,
 // or for even h mostly asm.FFTRealPass at AVX2 and AVX-512; forward,
 // AVX2, before the mixed-radix stages and the vector pass,

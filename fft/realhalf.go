@@ -11,7 +11,7 @@ import (
 // The real plans of a length n that is not a power of two, at the levels
 // with vector kernels: the complex plan of the half length h = n/2 (even
 // n) or of n itself (odd n, its input widened to complex), which runs the
-// mixed-radix stages (h or n = 2^a·3^b·5^c from mixedMinLen, at the
+// mixed-radix stages (h or n = 2^a·3^b·5^c from realHalfMixedMinLen, at the
 // levels with them: mixed_simd.go) or Bluestein's algorithm on the
 // power-of-two kernels (bluestein32, bluestein64), and a pass
 // between the two spectra (the half-length trick of package generic's
@@ -54,7 +54,7 @@ type realHalf64 struct {
 // mixed-radix stages nor bluestein32).
 func newRealHalf32(n int) (*realHalf32, error) {
 	c := realHalfLen(n)
-	if n&(n-1) == 0 || !useBluestein32(c) && !useMixed(c) {
+	if n&(n-1) == 0 || !useBluestein32(c) && !useRealHalfMixed(c) {
 		return nil, nil
 	}
 	cplx, err := NewPlan32(c)
@@ -76,7 +76,7 @@ func newRealHalf32(n int) (*realHalf32, error) {
 // complex plan runs the mixed-radix stages or bluestein64.
 func newRealHalf64(n int) (*realHalf64, error) {
 	c := realHalfLen(n)
-	if n&(n-1) == 0 || !useBluestein64(c) && !useMixed(c) {
+	if n&(n-1) == 0 || !useBluestein64(c) && !useRealHalfMixed(c) {
 		return nil, nil
 	}
 	cplx, err := NewPlan64(c)
