@@ -36,11 +36,13 @@ func fftFlops(kind string, n int) float64 {
 // fftCompareSizes are the lengths at which BenchmarkFFTW and
 // BenchmarkGonumFFT measure the other libraries (and BenchmarkFFT ours):
 // every power of two from 2^4 to 2^22, 60 and 1000 mixed radix, 1009
-// prime, 3000 = 2^3·3·5^3, 6561 = 3^8 and 15625 = 5^6.
+// prime, 3000 = 2^3·3·5^3, 6561 = 3^8 and 15625 = 5^6, and the mixed-radix
+// lengths users pick: 1536 = 3·2^9, 2000, 4000, 10000 and 48000 (a second
+// of 48 kHz audio).
 var fftCompareSizes = []int{
 	1 << 4, 1 << 5, 1 << 6, 1 << 7, 1 << 8, 1 << 9, 1 << 10, 1 << 11, 1 << 12, 1 << 13,
 	1 << 14, 1 << 15, 1 << 16, 1 << 17, 1 << 18, 1 << 19, 1 << 20, 1 << 21, 1 << 22,
-	60, 1000, 1009, 3000, 6561, 15625,
+	60, 1000, 1009, 3000, 6561, 15625, 1536, 2000, 4000, 10000, 48000,
 }
 
 // fftBenchName is the sub-benchmark name of one FFT case, "c64/n=1024".

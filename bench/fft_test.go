@@ -11,7 +11,7 @@ import (
 
 // fftBenchSizes are fftCompareSizes (every power of two from 2^4 to 2^22,
 // and 60 and 1000 mixed radix, 3000 = 2^3·3·5^3, 6561 = 3^8, 15625 = 5^6,
-// 1009 prime), so that benchstat sets every case beside FFTW's and
+// 1536, 2000, 4000, 10000, 48000, 1009 prime), so that benchstat sets every case beside FFTW's and
 // gonum's, and 4095 = 3^2·5·7·13 and 65537 prime: Bluestein (the real
 // plans' half lengths 500, 1500 smooth, 4095/2 and 65537 odd).
 var fftBenchSizes = append(fftCompareSizes[:len(fftCompareSizes):len(fftCompareSizes)], 4095, 65537)
@@ -64,6 +64,24 @@ func BenchmarkNewPlan(b *testing.B) {
 					b.ReportMetric(cpu/float64(b.N), "cpu-ns/op")
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkFFTShortMixed measures the short 2^a·3^b·5^c lengths around
+// package fft's mixedMinLen, where Plan32 and Plan64 (and the real plans'
+// half lengths) switch from package generic's float64 code to the
+// mixed-radix vector stages: run
+// it at SSMKERN_ISA=generic and at avx2 or avx512 (interleaved runs of
+// a prebuilt test binary: the machine is shared) to retune that
+// threshold.
+//
+//	go test -run '^$' -bench 'FFTShortMixed/c64' ./bench
+func BenchmarkFFTShortMixed(b *testing.B) {
+	b.Logf("level %v", asm.Current())
+	for _, n := range []int{6, 10, 12, 15, 18, 20, 24, 30, 36, 40, 45, 48, 60} {
+		for _, kind := range fftKinds {
+			b.Run(fftBenchName(kind, n), fftBench(kind, n))
 		}
 	}
 }

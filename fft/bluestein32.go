@@ -9,7 +9,9 @@ import (
 )
 
 // bluestein32 is Plan32's float32 path for a length n that is not a power
-// of two, at the levels with float32 power-of-two kernels: Bluestein's
+// of two, at the levels with float32 power-of-two kernels (for the
+// lengths useMixed takes, only at those without the mixed-radix stages:
+// NEON): Bluestein's
 // algorithm, X_k = w_k·Σ_j (x_j·w_j)·conj(w_{k−j}) with the chirp
 // w_j = e^{−iπ·j²/n}, the sum a circular convolution of power-of-two
 // length m ≥ 2n − 1 done by the SIMD FFT (inner) and a spectrum product;
@@ -33,7 +35,8 @@ type bluestein32 struct {
 const bluesteinMinLen = 32
 
 // useBluestein32 reports whether Plan32 of length n runs bluestein32 at
-// the levels with float32 kernels: n not a power of two, from
+// the levels with float32 kernels and without the mixed-radix stages for
+// n (mixed32At): n not a power of two, from
 // bluesteinMinLen, or from bluestein64MinLen (the inner length reaches
 // the vector kernels) when n has a prime factor other than 2, 3 and 5,
 // whose generic plan runs Bluestein in float64. Measured (forward, ns,
@@ -50,9 +53,10 @@ func useBluestein32(n int) bool {
 
 // newBluestein32 returns the float32 Bluestein path for n, or nil when
 // useBluestein32(n) is false, m would exceed MaxLen, or no level has
-// float32 power-of-two kernels.
+// float32 power-of-two kernels without the mixed-radix stages for n.
 func newBluestein32(n int) (*bluestein32, error) {
-	if !useBluestein32(n) || !slices.ContainsFunc(asm.Levels(), hasStockham32) {
+	needs := func(l asm.Level) bool { return hasStockham32(l) && !mixed32At(n, l) }
+	if !useBluestein32(n) || !slices.ContainsFunc(asm.Levels(), needs) {
 		return nil, nil
 	}
 	m := 1 << bits.Len(uint(2*n-2))

@@ -108,3 +108,31 @@ func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s
 
 // ownWork64 reports false: no three-pass plans here.
 func ownWork64(sp *stockham64) bool { return false }
+
+// mixed32 and mixed64 are the mixed-radix plans of the vector levels:
+// none here.
+type mixed32 struct{}
+
+type mixed64 struct{}
+
+func newMixed32(n int, l asm.Level) *mixed32 { return nil }
+
+func newMixed64(n int, l asm.Level) *mixed64 { return nil }
+
+func mixed32At(n int, l asm.Level) bool { return false }
+
+func mixed64At(n int, l asm.Level) bool { return false }
+
+// realPass32 and realPass64 are the real plans' vector passes: none
+// here.
+type realPass32 struct{ d int }
+
+type realPass64 struct{ d int }
+
+func (r *realHalf32) vector(l asm.Level) *realPass32 { return nil }
+
+func (r *realHalf64) vector(l asm.Level) *realPass64 { return nil }
+
+func (vp *realPass32) run(l asm.Level, dst, src []complex64, inverse bool) {}
+
+func (vp *realPass64) run(l asm.Level, dst, src []complex128, inverse bool) {}

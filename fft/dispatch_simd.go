@@ -13,7 +13,8 @@ func hasStockham32(l asm.Level) bool { return l == asm.AVX2 || l == asm.AVX512 |
 
 // transform runs a validated complex128 FFT (dst may be src): the float64
 // Stockham kernels when the plan has them at level l (power-of-two n ≥
-// stockhamMinLen), Bluestein's algorithm on them for the n
+// stockhamMinLen), the mixed-radix stages for the n useMixed picks where
+// l has them, Bluestein's algorithm on the Stockham kernels for the n
 // useBluestein64 picks, else package generic.
 func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, inverse bool) {
 	k, ok := p.kernels.built(l)
@@ -26,6 +27,10 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 	}
 	sp := k.sp
 	if sp == nil {
+		if m := k.mx; m != nil {
+			runMixed64(m, dst, src, s.complex128s(p.n), inverse)
+			return
+		}
 		if p.blue != nil && hasStockham32(l) {
 			p.blue.transform(l, dst, src, s, inverse)
 			return
@@ -38,7 +43,8 @@ func transform(l asm.Level, p *Plan64, dst, src []complex128, s *scratch, invers
 
 // transform32 runs a validated complex64 FFT (dst may be src): the float32
 // Stockham kernels when the plan has them at level l (power-of-two n ≥
-// stockhamMinLen), Bluestein's algorithm on them for the n
+// stockhamMinLen), the mixed-radix stages for the n useMixed picks where
+// l has them, Bluestein's algorithm on the Stockham kernels for the n
 // useBluestein32 picks, else the float64 generic code.
 func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inverse bool) {
 	if sp := p.direct; sp != nil && l == p.directLevel {
@@ -51,6 +57,10 @@ func transform32(l asm.Level, p *Plan32, dst, src []complex64, s *scratch, inver
 	}
 	sp := p.stockham(l)
 	if sp == nil {
+		if m := p.mixed(l); m != nil {
+			runMixed32(m, dst, src, s.complex64s(p.n), inverse)
+			return
+		}
 		if p.blue != nil && hasStockham32(l) {
 			p.blue.transform(l, dst, src, s, inverse)
 			return
@@ -102,7 +112,9 @@ func placeWork(buf []complex64, n int, dst []complex64) []complex64 {
 // whole-transform kernel call (sp.small, n ≤ 512; at AVX-512 asm.FFT512
 // and FFT2048, sp.one), or with the Stockham work buffer on the stack (n
 // ≤ 256); or, with the pool, the radix 16, radix 4, tail plan by a short
-// path (transform32R16Tail); it reports false when it did none of these.
+// path (transform32R16Tail); or a mixed-radix plan with the plan's own
+// work buffer (transform32Mixed); it reports false when it did none of
+// these.
 // At the plan's own level it takes p.direct, a field load where
 // p.stockham is an atomic load and a call.
 func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool) bool {
@@ -111,7 +123,7 @@ func transform32Short(l asm.Level, p *Plan32, dst, src []complex64, inverse bool
 		sp = p.stockham(l)
 	}
 	if sp == nil {
-		return false
+		return transform32Mixed(l, p, dst, src, inverse)
 	}
 	if k := sp.small; k != nil {
 		if inverse {
@@ -158,9 +170,10 @@ func transform32R16Tail(p *Plan32, sp *stockham32, dst, src []complex64, inverse
 }
 
 // transform64Short runs a Plan64 transform that has a whole-transform
-// kernel (sp.small) without the scratch pool, or a plan of three passes
-// out of place (stockham64.three) by transform64Three; it reports false
-// when it did neither at level l. At the plan's own level it takes
+// kernel (sp.small) without the scratch pool, a plan of three passes
+// out of place (stockham64.three) by transform64Three, or a mixed-radix
+// plan by transform64Mixed; it reports false when it did none of these
+// at level l. At the plan's own level it takes
 // p.direct, as transform32Short. The forward kernels take no scale: the
 // division of 1/n, when it sat on their path, cost 7% of n = 64 (perf,
 // AVX-512), as did the calls of the kernels' look-up (4%; kernels.built
@@ -175,7 +188,7 @@ func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse boo
 		sp = k.sp
 	}
 	if sp == nil {
-		return false
+		return transform64Mixed(l, p, dst, src, inverse)
 	}
 	if k := sp.small; k != nil {
 		s := 1.0
@@ -209,13 +222,10 @@ func transform64Short(l asm.Level, p *Plan64, dst, src []complex128, inverse boo
 // 512, five interleaved rounds: 562–570 ns at the same offset, 564–573
 // 2 KB after, 566–573 3 KB after, against 566–576 as allocated).
 func transform64Three(p *Plan64, sp *stockham64, dst, src []complex128, inverse bool) {
-	if p.own != nil && p.busy.Load() != 2 {
-		if p.busy.CompareAndSwap(0, 1) {
-			runThree64(sp, dst, src, p.own, inverse)
-			p.busy.CompareAndSwap(1, 0)
-			return
-		}
-		p.busy.Store(2)
+	if p.own != nil && takeOwn(&p.busy) {
+		runThree64(sp, dst, src, p.own, inverse)
+		releaseOwn(&p.busy)
+		return
 	}
 	s := p.pool.Get().(*scratch)
 	runThree64(sp, dst, src, s.complex128s(sp.n), inverse)
@@ -555,7 +565,7 @@ func (sp *stockham32) stageCount() int {
 func realForward32(l asm.Level, p *RealPlan32, dst []complex64, src []float32, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
-		if p.half != nil && hasStockham32(l) {
+		if p.half.runsAt(l) {
 			realForwardHalf32(l, p.half, dst, src, s)
 			return
 		}
@@ -650,7 +660,7 @@ func realInverse32Small(l asm.Level, rp *realStockham32, dst []float32, src, z [
 func realInverse32(l asm.Level, p *RealPlan32, dst []float32, src []complex64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
-		if p.half != nil && hasStockham32(l) {
+		if p.half.runsAt(l) {
 			realInverseHalf32(l, p.half, dst, src, s)
 			return
 		}

@@ -3,6 +3,7 @@ package fft
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -24,31 +25,41 @@ func nonPow2Lengths() []int {
 }
 
 // checkVectorPaths fails the test when a plan of length n does not take
-// the vector path the dispatch promises at a level with the kernels, so
-// that the accuracy tests below cannot pass on the generic code alone.
+// the vector path the dispatch promises at a level with the kernels (the
+// mixed-radix stages where the level has them for n, else Bluestein for
+// the lengths useBluestein32 and useBluestein64 pick; a real plan's
+// complex plan of its half length, or of n when odd, on either), so that
+// the accuracy tests below cannot pass on the generic code alone.
 func checkVectorPaths(t *testing.T, l asm.Level, n int, p64 *Plan64, p32 *Plan32, r64 *RealPlan64, r32 *RealPlan32) {
 	t.Helper()
 	if !hasStockham32(l) {
 		return
 	}
+	mx32, mx64 := mixed32At(n, l), mixed64At(n, l)
+	if (p32.mixed(l) != nil) != mx32 || (p64.mixed(l) != nil) != mx64 {
+		t.Errorf("n=%d: Plan32, Plan64 mixed-radix paths %v %v, want %v %v", n, p32.mixed(l) != nil, p64.mixed(l) != nil, mx32, mx64)
+	}
 	if want := useBluestein64(n); (p64.blue != nil) != want {
 		t.Errorf("n=%d: Plan64 Bluestein path %v, want %v", n, p64.blue != nil, want)
 	}
-	if want := useBluestein32(n); (p32.blue != nil) != want {
-		t.Errorf("n=%d: Plan32 Bluestein path %v, want %v", n, p32.blue != nil, want)
+	if want := useBluestein32(n) && !mx32; want && p32.blue == nil {
+		t.Errorf("n=%d: Plan32 has no Bluestein path", n)
+	}
+	if p32.blue != nil && !slices.ContainsFunc(asm.Levels(), func(l asm.Level) bool { return hasStockham32(l) && !mixed32At(n, l) }) {
+		t.Errorf("n=%d: Plan32 built a Bluestein path that no level runs", n)
 	}
 	c := realHalfLen(n)
-	if want := useBluestein64(c); (r64.half != nil) != want {
-		t.Errorf("n=%d: RealPlan64 half-length path %v, want %v", n, r64.half != nil, want)
+	if want := useRealHalfMixed(c) && mixed64At(c, l) || useBluestein64(c); r64.half.runsAt(l) != want {
+		t.Errorf("n=%d: RealPlan64 half-length path %v, want %v", n, r64.half.runsAt(l), want)
 	}
-	if want := useBluestein32(c); (r32.half != nil) != want {
-		t.Errorf("n=%d: RealPlan32 half-length path %v, want %v", n, r32.half != nil, want)
+	if want := useRealHalfMixed(c) && mixed32At(c, l) || useBluestein32(c); r32.half.runsAt(l) != want {
+		t.Errorf("n=%d: RealPlan32 half-length path %v, want %v", n, r32.half.runsAt(l), want)
 	}
 }
 
 // TestNonPowerOfTwoPlansMatchTheFloat64OracleAtEveryLevel checks every
-// plan type on lengths that are not powers of two (Bluestein on the
-// vector kernels, the half-length real FFT on it) against package
+// plan type on lengths that are not powers of two (the mixed-radix stages
+// or Bluestein on the vector kernels, the half-length real FFT on them) against package
 // generic's float64 plans (mixed radix, or Bluestein on the generic
 // power-of-two FFT): forward, inverse, in place for the complex plans, and
 // Inverse∘Forward, within the DESIGN bounds 1e-14·log2 n (float64) and

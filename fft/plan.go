@@ -101,9 +101,15 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
 // a length n ≥ 9 with a prime factor other than 2, 3 and 5 runs
 // Bluestein's algorithm on those kernels (bluestein64: n = 4095 176 →
-// 60 µs, 65537 7.6 → 2.9 ms at AVX2); other n (the 2^a·3^b·5^c lengths,
-// where the generic mixed-radix stages are faster than Bluestein) and
-// levels run package generic.
+// 60 µs, 65537 7.6 → 2.9 ms at AVX2); at AVX2 and AVX-512 a
+// 2^a·3^b·5^c length from mixedMinLen (6) that is not a power of two
+// runs a chain of mixed-radix Stockham stages in assembly
+// (asm.FFT64MixedStage, mixed64: the radix-5 stages, then 3, a radix 2
+// for odd a, then 4, as mixedRadices orders them; twiddles
+// generic.Roots', the work buffer the plan's own as for the three-pass
+// plans); other n and levels (NEON's 2^a·3^b·5^c lengths) run package
+// generic, whose float64 mixed-radix stages had run these lengths at
+// every level (n = 1000 8.5 µs against FFTW's 1.56).
 //
 // n = 32 … 256 (at AVX2 … 128) run instead one whole-transform
 // kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
@@ -139,15 +145,20 @@ type Plan64 struct {
 	// serves every call).
 	own  []complex128
 	busy atomic.Uint32
+	// directMixed is the mixed-radix plan of directLevel (nil where that
+	// level runs none), which also takes own (transform64Mixed).
+	directMixed *mixed64
 
 	batch levelKernels[*batch64] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // plan64Kernels is one level's kernels: the four-step plan for long n,
-// else the Stockham plan, else neither (the level runs plan).
+// else the Stockham plan, else the mixed-radix plan, else none (the
+// level runs Bluestein or package generic).
 type plan64Kernels struct {
 	fs *fourStep64
 	sp *stockham64
+	mx *mixed64
 }
 
 // NewPlan64 returns the plan of the complex128 FFT of length n (1 ≤ n ≤
@@ -163,8 +174,9 @@ func NewPlan64(n int) (*Plan64, error) {
 		return nil, err
 	}
 	p.directLevel = asm.Current()
-	p.direct = p.levelKernels(p.directLevel).sp
-	if ownWork64(p.direct) {
+	k := p.levelKernels(p.directLevel)
+	p.direct, p.directMixed = k.sp, k.mx
+	if ownWork64(p.direct) || p.directMixed != nil {
 		p.own = make([]complex128, n)
 	}
 	return p, nil
@@ -177,8 +189,19 @@ func (p *Plan64) levelKernels(l asm.Level) plan64Kernels {
 			p.tw = fs.twiddles()
 			return plan64Kernels{fs: fs}
 		}
-		return plan64Kernels{sp: newStockham64(p.n, l)}
+		if sp := newStockham64(p.n, l); sp != nil {
+			return plan64Kernels{sp: sp}
+		}
+		return plan64Kernels{mx: newMixed64(p.n, l)}
 	})
+}
+
+// mixed returns the mixed-radix plan of level l, or nil.
+func (p *Plan64) mixed(l asm.Level) *mixed64 {
+	if k, ok := p.kernels.built(l); ok {
+		return k.mx
+	}
+	return p.levelKernels(l).mx
 }
 
 // fourStep returns the four-step plan of level l, or nil.
@@ -236,17 +259,24 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // keeps the working set in L2 (see fourStep32). Inverses fold the 1/n
 // into the first stage. Measured relative RMS error against the float64 plan:
 // 1.1e-7 at n = 1024, 1.4e-7 at 2^16, 1.6e-7 at 2^20 (bound 1e-6·log2 n).
-// At those levels any other n ≥ 32, and any n ≥ 9 with a prime factor
-// other than 2, 3 and 5 (useBluestein32), runs Bluestein's algorithm on them
-// (bluestein32: the chirp products in assembly, a convolution of the
-// power-of-two length m ≥ 2n − 1): n = 1000 12.8 µs generic against 7.0
-// AVX2 and 4.5 AVX-512, n = 1009 (prime) 38.9 against 6.7 and 4.7, n =
-// 3000 34.7 against 32.8 and 25.6 (go test -run '^$' -bench
-// 'FFT/c64/n=(1000|1009|3000)$' -benchtime 2000x ./bench per
-// SSMKERN_ISA); measured error ≤ 2.3% of the bound up to n = 1000003.
-// Every other n and level computes in float64 (src widened into pooled
-// complex128 scratch, transformed by package generic, rounded once into
-// dst).
+// At AVX2 and AVX-512 a 2^a·3^b·5^c length from mixedMinLen (6) that
+// is not a power of two runs a chain of float32 mixed-radix Stockham
+// stages in assembly (asm.FFTMixedStage, mixed32: the radix-5 stages,
+// then 3, a radix 2 for odd a, then 4, as mixedRadices orders them),
+// ping-ponging between dst and the plan's own work buffer (taken by one
+// call at a time, as Plan64's), twiddles from generic.Roots in float64
+// rounded once, the inverse's 1/n on the first stage. At the vector
+// levels any n ≥ 9 with a prime factor other than 2, 3 and 5, and at
+// NEON also the 2^a·3^b·5^c lengths from 32 (useBluestein32), runs
+// Bluestein's algorithm on the power-of-two kernels (bluestein32: the
+// chirp products in assembly, a convolution of the power-of-two length m
+// ≥ 2n − 1): n = 1009 (prime) 38.9 µs generic against 6.7 AVX2 and 4.7
+// AVX-512 (go test -run '^$' -bench 'FFT/c64/n=1009$' -benchtime 2000x
+// ./bench per SSMKERN_ISA; before the mixed-radix stages n = 1000 ran
+// so in 4.5 µs at AVX-512, 3000 in 25.6); measured error ≤ 2.3% of the
+// bound up to n = 1000003. Every other n and level computes in float64
+// (src widened into pooled complex128 scratch, transformed by package
+// generic, rounded once into dst).
 //
 // n = 32 … 256 do not run the stages: each is one straight-line kernel
 // call (asm.FFTSmallKernel, avogen/fftsmall.go), data loaded once, the
@@ -300,15 +330,22 @@ type Plan32 struct {
 	// between run and the kernel were a fifth of the transform.
 	direct      *stockham32
 	directLevel asm.Level
+	// directMixed is the mixed-radix plan of directLevel (nil where that
+	// level runs none), run with own, the plan's work buffer, while one
+	// call at a time takes it (busy, as Plan64's; transform32Mixed).
+	directMixed *mixed32
+	own         []complex64
+	busy        atomic.Uint32
 
 	batch levelKernels[*batch32] // ForwardBatch's side-by-side plans (batch.go), built on first use
 }
 
 // plan32Kernels is one level's kernels: the four-step plan for long n,
-// else the Stockham plan, else neither.
+// else the Stockham plan, else the mixed-radix plan, else none.
 type plan32Kernels struct {
 	fs *fourStep32
 	sp *stockham32
+	mx *mixed32
 }
 
 // NewPlan32 returns the plan of the complex64 FFT of length n (1 ≤ n ≤
@@ -323,7 +360,11 @@ func NewPlan32(n int) (*Plan32, error) {
 		return nil, err
 	}
 	p.directLevel = asm.Current()
-	p.direct = p.levelKernels(p.directLevel).sp
+	k := p.levelKernels(p.directLevel)
+	p.direct, p.directMixed = k.sp, k.mx
+	if p.directMixed != nil {
+		p.own = make([]complex64, n)
+	}
 	return p, nil
 }
 
@@ -334,8 +375,19 @@ func (p *Plan32) levelKernels(l asm.Level) plan32Kernels {
 			p.tw = fs.twiddles()
 			return plan32Kernels{fs: fs}
 		}
-		return plan32Kernels{sp: newStockham32(p.n, l)}
+		if sp := newStockham32(p.n, l); sp != nil {
+			return plan32Kernels{sp: sp}
+		}
+		return plan32Kernels{mx: newMixed32(p.n, l)}
 	})
+}
+
+// mixed returns the mixed-radix plan of level l, or nil.
+func (p *Plan32) mixed(l asm.Level) *mixed32 {
+	if k, ok := p.kernels.built(l); ok {
+		return k.mx
+	}
+	return p.levelKernels(l).mx
 }
 
 // fourStep returns the four-step plan of level l, or nil.

@@ -14,9 +14,12 @@ import (
 // h a power of two ≥ 32, runs Plan64's kernels on the half length and a
 // vector pass (asm.FFT64RealPass), as RealPlan32 does in float32; a
 // length that is not a power of two whose half length (odd n: n) has a
-// prime factor other than 2, 3 and 5 runs the complex Plan64 of that
-// length, which takes Bluestein's algorithm on the vector kernels, and
-// the half-length pass in Go (realHalf64; forward, AVX2, go test -bench
+// prime factor other than 2, 3 and 5, or at AVX2 and AVX-512 is a
+// 2^a·3^b·5^c length from realHalfMixedMinLen (16), runs the complex
+// Plan64 of that length, which takes Bluestein's algorithm on the vector
+// kernels or the mixed-radix stages, and the half-length pass (realHalf64: in Go,
+// or for even h mostly asm.FFT64RealPass at AVX2 and AVX-512; forward,
+// AVX2, before the mixed-radix stages and the vector pass, go test -bench
 // on a throwaway benchmark of both paths: n = 66 2.6 → 0.56 µs, 2018 64
 // → 19, 8190 183 → 66, 65537 9.4 → 6.0 ms); other n and levels run
 // package generic.
@@ -25,7 +28,7 @@ type RealPlan64 struct {
 	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham64] // per level; nil where the level runs plan
 	tw      []complex128                  // the four-step twiddles, shared by the levels (under kernels.mu)
-	half    *realHalf64                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
+	half    *realHalf64                   // n not a power of two, whose complex FFT runs the mixed-radix stages or Bluestein on the vector kernels; else nil
 	pool    sync.Pool
 }
 
@@ -116,9 +119,13 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 // input read in place as complex64), then one vector pass (asm.FFTRealPass)
 // that pairs bins k and h−k into the n/2+1 bins; the inverse runs the pass
 // first, then the inverse complex FFT written straight into dst. A
-// length that is not a power of two with n/2 ≥ 32 (odd n: n ≥ 32) runs
-// the complex Plan32 of n/2 (or n), Bluestein's algorithm on the float32
-// kernels, and the half-length pass in Go (realHalf32; forward, AVX2,
+// length that is not a power of two runs the complex Plan32 of n/2 (odd
+// n: of n) where that one takes the vector kernels — the mixed-radix
+// stages at AVX2 and AVX-512 for a 2^a·3^b·5^c length from
+// realHalfMixedMinLen (16), else Bluestein's algorithm from 32 (from 9 with a prime factor
+// other than 2, 3 and 5) — and the half-length pass (realHalf32: in Go,
+// or for even h mostly asm.FFTRealPass at AVX2 and AVX-512; forward,
+// AVX2, before the mixed-radix stages and the vector pass,
 // same benchmark as RealPlan64's: n = 100 1.5 → 0.86 µs, 1000 14.1 →
 // 4.2, 1009 71 → 8.1, 3000 18.4 → 15.3, 10000 68 → 54, 65537 15.4 → 1.5
 // ms). Other n and levels compute in float64 (one rounding of the
@@ -131,7 +138,7 @@ type RealPlan32 struct {
 	gen     lazy[generic.RealFFTPlan]     // the float64 plan, built where a level runs it
 	kernels levelKernels[*realStockham32] // per level; nil where the level runs plan
 	tw      []complex64                   // the four-step twiddles, shared by the levels (under kernels.mu)
-	half    *realHalf32                   // n not a power of two, whose complex FFT runs Bluestein on the vector kernels; else nil
+	half    *realHalf32                   // n not a power of two, whose complex FFT runs the mixed-radix stages or Bluestein on the vector kernels; else nil
 	pool    sync.Pool
 
 	// direct is the plan of directLevel, the level current when the plan

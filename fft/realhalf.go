@@ -2,6 +2,7 @@ package fft
 
 import (
 	"math"
+	"slices"
 	"unsafe"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -9,38 +10,59 @@ import (
 
 // The real plans of a length n that is not a power of two, at the levels
 // with vector kernels: the complex plan of the half length h = n/2 (even
-// n) or of n itself (odd n), which runs Bluestein's algorithm on the
-// power-of-two kernels (bluestein32, bluestein64), and a pass in Go
+// n) or of n itself (odd n, its input widened to complex), which runs the
+// mixed-radix stages (h or n = 2^a·3^b·5^c from realHalfMixedMinLen, at the
+// levels with them: mixed_simd.go) or Bluestein's algorithm on the
+// power-of-two kernels (bluestein32, bluestein64), and a pass
 // between the two spectra (the half-length trick of package generic's
 // RealFFTPlan, with the same twiddles ω_n^k from exact angles). The pass
-// is one O(n) loop; asm.FFTRealPass needs h/2 a multiple of the vector
-// width, which these h seldom are.
+// is one O(n) loop in Go, or at AVX2 and AVX-512 for even h mostly
+// asm.FFTRealPass (realPass32, realPass64): that kernel needs h/2 a
+// multiple of the vector's values, which these h seldom are, but it
+// pairs bins k and h−k the same on the slices from d with the half
+// length h − 2d, so that it takes the bins d+1 … h/2 and Go the d < V
+// below. The forward pass alone (a throwaway benchmark, best of three
+// runs of 20000 calls), Go → vector: n = 1000 592 → 73 ns at AVX-512,
+// 627 → 79 at AVX2; 3000 1776 → 327; 10000 6038 → 1113 (AVX-512). The
+// whole forward with the mixed-radix kernels of branches mixk (7b98feb)
+// and mixn (f033ca8) built in beside these plans (a throwaway tree;
+// FFTWInterleaved, ours-ns, three interleaved rounds each way, Go pass →
+// vector pass), AVX-512: r32 n = 60 124 → 114, 1000 944 → 442, 3000
+// 2862 → 1470; r64 60 124 → 109, 1000 1110 → 721, 3000 3793 → 2691;
+// AVX2: r32 60 130 → 112, 1000 970 → 477, 3000 3025 → 1615; r64 60 125
+// → 109, 1000 1207 → 836, 3000 4097 → 2987.
 
 // realHalf32 is RealPlan32's complex plan and pass table for such n.
 type realHalf32 struct {
+	n    int
 	cplx *Plan32     // length h (even n) or n (odd n)
 	tw   []complex64 // ω_n^k, k = 0 … h/2 (even n only)
+	vec  levelKernels[*realPass32]
 }
 
 // realHalf64 is realHalf32 for RealPlan64.
 type realHalf64 struct {
+	n    int
 	cplx *Plan64
 	tw   []complex128
+	vec  levelKernels[*realPass64]
 }
 
 // newRealHalf32 returns the float32 path of the real FFT of length n, or
 // nil where RealPlan32 runs its Stockham plan (n a power of two) or
-// package generic (the complex plan would: no bluestein32).
+// package generic (the complex plan would at every level: neither the
+// mixed-radix stages nor bluestein32).
 func newRealHalf32(n int) (*realHalf32, error) {
 	c := realHalfLen(n)
-	if n&(n-1) == 0 || !useBluestein32(c) {
+	if n&(n-1) == 0 || !useBluestein32(c) && !useRealHalfMixed(c) {
 		return nil, nil
 	}
 	cplx, err := NewPlan32(c)
-	if err != nil || cplx.blue == nil {
+	mixed := func(l asm.Level) bool { return mixed32At(c, l) }
+	if err != nil || cplx.blue == nil && !slices.ContainsFunc(asm.Levels(), mixed) {
 		return nil, err
 	}
-	r := &realHalf32{cplx: cplx}
+	r := &realHalf32{n: n, cplx: cplx}
 	if n%2 == 0 {
 		r.tw = make([]complex64, n/4+1)
 		for k := range r.tw {
@@ -51,17 +73,18 @@ func newRealHalf32(n int) (*realHalf32, error) {
 }
 
 // newRealHalf64 is newRealHalf32 for RealPlan64: the lengths whose
-// complex plan runs bluestein64.
+// complex plan runs the mixed-radix stages or bluestein64.
 func newRealHalf64(n int) (*realHalf64, error) {
 	c := realHalfLen(n)
-	if n&(n-1) == 0 || !useBluestein64(c) {
+	if n&(n-1) == 0 || !useBluestein64(c) && !useRealHalfMixed(c) {
 		return nil, nil
 	}
 	cplx, err := NewPlan64(c)
-	if err != nil || cplx.blue == nil {
+	mixed := func(l asm.Level) bool { return mixed64At(c, l) }
+	if err != nil || cplx.blue == nil && !slices.ContainsFunc(asm.Levels(), mixed) {
 		return nil, err
 	}
-	r := &realHalf64{cplx: cplx}
+	r := &realHalf64{n: n, cplx: cplx}
 	if n%2 == 0 {
 		r.tw = make([]complex128, n/4+1)
 		for k := range r.tw {
@@ -69,6 +92,18 @@ func newRealHalf64(n int) (*realHalf64, error) {
 		}
 	}
 	return r, nil
+}
+
+// runsAt reports whether the real plan takes r (not nil) at level l: a
+// level with vector kernels where r's complex plan runs the mixed-radix
+// stages or Bluestein on them, not package generic.
+func (r *realHalf32) runsAt(l asm.Level) bool {
+	return r != nil && hasStockham32(l) && (r.cplx.blue != nil || r.cplx.mixed(l) != nil)
+}
+
+// runsAt is realHalf32.runsAt for realHalf64.
+func (r *realHalf64) runsAt(l asm.Level) bool {
+	return r != nil && hasStockham32(l) && (r.cplx.blue != nil || r.cplx.mixed(l) != nil)
 }
 
 // realHalfLen is the length of the complex FFT behind a real one of
@@ -108,13 +143,29 @@ func realForwardHalf32(l asm.Level, r *realHalf32, dst []complex64, src []float3
 	}
 	h := n / 2
 	z := unsafe.Slice((*complex64)(unsafe.Pointer(unsafe.SliceData(src))), h)
-	transform32(l, r.cplx, dst[:h], z, s, false)
-	z0 := dst[0]
+	vp := r.vector(l)
+	spec := dst[:h] // the pass runs in place, or from s.z where asm.FFTRealPass takes most of it
+	if vp != nil {
+		spec = s.realBuf32(h)
+	}
+	transform32(l, r.cplx, spec, z, s, false)
+	z0 := spec[0]
 	dst[0] = complex(real(z0)+imag(z0), 0)
 	dst[h] = complex(real(z0)-imag(z0), 0)
-	tw := r.tw[:h/2+1]
-	for k := 1; k <= h/2; k++ {
-		a, b := dst[k], dst[h-k]
+	rest := h / 2
+	if vp != nil {
+		vp.run(l, dst, spec, false)
+		rest = vp.d
+	}
+	halfForward32(dst, spec, r.tw, h, rest)
+}
+
+// halfForward32 runs the forward pass of bins k = 1 … to and h−k from
+// the half-length spectrum z into dst (which may be z).
+func halfForward32(dst, z, tw []complex64, h, to int) {
+	tw = tw[:to+1]
+	for k := 1; k <= to; k++ {
+		a, b := z[k], z[h-k]
 		// E = (a + conj b)/2, O = (a − conj b)/(2i), X_k = E + ω^k·O,
 		// X_{h−k} = conj(E − ω^k·O).
 		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
@@ -150,8 +201,20 @@ func realInverseHalf32(l asm.Level, r *realHalf32, dst []float32, src []complex6
 	z := unsafe.Slice((*complex64)(unsafe.Pointer(unsafe.SliceData(dst))), h)
 	x0, xh := real(src[0]), real(src[h])
 	z[0] = complex(0.5*(x0+xh), 0.5*(x0-xh))
-	tw := r.tw[:h/2+1]
-	for k := 1; k <= h/2; k++ {
+	rest := h / 2
+	if vp := r.vector(l); vp != nil {
+		vp.run(l, z, src, true)
+		rest = vp.d
+	}
+	halfInverse32(z, src, r.tw, h, rest)
+	transform32(l, r.cplx, z, z, s, true)
+}
+
+// halfInverse32 runs the inverse pass of bins k = 1 … to and h−k from the
+// spectrum src into the half-length spectrum z.
+func halfInverse32(z, src, tw []complex64, h, to int) {
+	tw = tw[:to+1]
+	for k := 1; k <= to; k++ {
 		a, b := src[k], src[h-k]
 		// E = (a + conj b)/2, O = (a − conj b)·conj(ω^k)/2,
 		// Z_k = E + i·O, Z_{h−k} = conj E + i·conj O.
@@ -162,7 +225,6 @@ func realInverseHalf32(l asm.Level, r *realHalf32, dst []float32, src []complex6
 		z[k] = complex(er-oi, ei+or)
 		z[h-k] = complex(er+oi, or-ei)
 	}
-	transform32(l, r.cplx, z, z, s, true)
 }
 
 // realForwardHalf64 is realForwardHalf32 for float64.
@@ -183,8 +245,18 @@ func realForwardHalf64(l asm.Level, r *realHalf64, dst []complex128, src []float
 	z0 := dst[0]
 	dst[0] = complex(real(z0)+imag(z0), 0)
 	dst[h] = complex(real(z0)-imag(z0), 0)
-	tw := r.tw[:h/2+1]
-	for k := 1; k <= h/2; k++ {
+	rest := h / 2
+	if vp := r.vector(l); vp != nil {
+		vp.run(l, dst, dst, false) // asm.FFT64RealPass runs in place
+		rest = vp.d
+	}
+	halfForward64(dst, r.tw, h, rest)
+}
+
+// halfForward64 is halfForward32 for complex128, in place.
+func halfForward64(dst, tw []complex128, h, to int) {
+	tw = tw[:to+1]
+	for k := 1; k <= to; k++ {
 		a, b := dst[k], dst[h-k]
 		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
 		or, oi := 0.5*(imag(a)+imag(b)), 0.5*(real(b)-real(a))
@@ -215,8 +287,19 @@ func realInverseHalf64(l asm.Level, r *realHalf64, dst []float64, src []complex1
 	z := unsafe.Slice((*complex128)(unsafe.Pointer(unsafe.SliceData(dst))), h)
 	x0, xh := real(src[0]), real(src[h])
 	z[0] = complex(0.5*(x0+xh), 0.5*(x0-xh))
-	tw := r.tw[:h/2+1]
-	for k := 1; k <= h/2; k++ {
+	rest := h / 2
+	if vp := r.vector(l); vp != nil {
+		vp.run(l, z, src, true)
+		rest = vp.d
+	}
+	halfInverse64(z, src, r.tw, h, rest)
+	transform(l, r.cplx, z, z, s, true)
+}
+
+// halfInverse64 is halfInverse32 for complex128.
+func halfInverse64(z, src, tw []complex128, h, to int) {
+	tw = tw[:to+1]
+	for k := 1; k <= to; k++ {
 		a, b := src[k], src[h-k]
 		er, ei := 0.5*(real(a)+real(b)), 0.5*(imag(a)-imag(b))
 		dr, di := 0.5*(real(a)-real(b)), 0.5*(imag(a)+imag(b))
@@ -225,5 +308,4 @@ func realInverseHalf64(l asm.Level, r *realHalf64, dst []float64, src []complex1
 		z[k] = complex(er-oi, ei+or)
 		z[h-k] = complex(er+oi, or-ei)
 	}
-	transform(l, r.cplx, z, z, s, true)
 }

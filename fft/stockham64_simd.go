@@ -876,7 +876,7 @@ func newRealStockham64(n int, l asm.Level, fourStepTw []complex128) *realStockha
 func realForward64(l asm.Level, p *RealPlan64, dst []complex128, src []float64, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
-		if p.half != nil && hasStockham32(l) {
+		if p.half.runsAt(l) {
 			realForwardHalf64(l, p.half, dst, src, s)
 			return
 		}
@@ -924,7 +924,7 @@ func realForward64Short(l asm.Level, p *RealPlan64, dst []complex128, src []floa
 func realInverse64(l asm.Level, p *RealPlan64, dst []float64, src []complex128, s *scratch) {
 	rp := p.stockham(l)
 	if rp == nil {
-		if p.half != nil && hasStockham32(l) {
+		if p.half.runsAt(l) {
 			realInverseHalf64(l, p.half, dst, src, s)
 			return
 		}
