@@ -37,18 +37,17 @@
 // 32 plans and float64 for the 64 plans, on interleaved complex data, with
 // twiddles computed in float64 once per plan; from 2^18 a four-step
 // decomposition keeps the passes in cache; a real plan is a half-length
-// complex FFT and one vector pass. At AVX2 and AVX-512 the other
+// complex FFT and one vector pass. At AVX2, AVX-512 and NEON the other
 // 2^a·3^b·5^c lengths from 6 run chains of mixed-radix Stockham stages
 // in assembly (radix 5, 3, 2 and 4; asm.FFTMixedStage and
 // FFT64MixedStage), in float32 or float64 as the plan; both complex plans
-// run any n ≥ 9 with a prime factor other than 2, 3 and 5 (and at NEON
-// Plan32 the 2^a·3^b·5^c lengths from 32) by Bluestein's algorithm on the
+// run any n ≥ 9 with a prime factor other than 2, 3 and 5 by Bluestein's
+// algorithm on the
 // power-of-two kernels; a real plan of any such length runs the complex
 // plan of n/2 (odd n: of n) when that one takes the vector kernels, and
 // the half-length pass (for even h mostly asm.FFTRealPass at AVX2 and
-// AVX-512, else in Go). Everything else — short n, Plan64 and
-// RealPlan64 at the 2^a·3^b·5^c lengths at NEON, every transform at the
-// generic level — runs the plain-Go code of package generic in float64
+// AVX-512, else in Go). Everything else — short n, every transform at
+// the generic level — runs the plain-Go code of package generic in float64
 // (for the 32 plans the error is then one rounding of the result). Twiddles are cos and sin
 // of the exact angle. Measured relative RMS error of the float32 assembly
 // against float64: 1.1e-7 at n = 1024, 1.6e-7 at 2^20 (the bound is

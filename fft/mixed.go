@@ -3,11 +3,11 @@ package fft
 import "slices"
 
 // The lengths n = 2^a·3^b·5^c that are not powers of two run, at the
-// levels with the mixed-radix vector stages (asm.FFTMixedSupported: AVX2
-// and AVX-512), as a chain of those stages (mixed_simd.go): Plan32 and
-// Plan64, and through them the real plans' half-length (odd n: full
-// length) complex FFTs. Other levels keep their paths: Bluestein for
-// Plan32 at NEON, package generic's float64 stages elsewhere.
+// levels with the mixed-radix vector stages (asm.FFTMixedSupported: AVX2,
+// AVX-512 and NEON), as a chain of those stages (mixed_simd.go): Plan32
+// and Plan64, and through them the real plans' half-length (odd n: full
+// length) complex FFTs. The generic level keeps package generic's float64
+// stages.
 
 // mixedMinLen is the shortest length that takes the mixed-radix stages
 // (at least two stages: a single one would have ls = r = 1, where the

@@ -101,15 +101,15 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // steps from 2^18, n = 2^20 7,400 → 11,500 MFLOPS at AVX2);
 // a length n ≥ 9 with a prime factor other than 2, 3 and 5 runs
 // Bluestein's algorithm on those kernels (bluestein64: n = 4095 176 →
-// 60 µs, 65537 7.6 → 2.9 ms at AVX2); at AVX2 and AVX-512 a
+// 60 µs, 65537 7.6 → 2.9 ms at AVX2); at AVX2, AVX-512 and NEON a
 // 2^a·3^b·5^c length from mixedMinLen (6) that is not a power of two
 // runs a chain of mixed-radix Stockham stages in assembly
 // (asm.FFT64MixedStage, mixed64: the radix-5 stages, then 3, a radix 2
 // for odd a, then 4, as mixedRadices orders them; twiddles
 // generic.Roots', the work buffer the plan's own as for the three-pass
-// plans); other n and levels (NEON's 2^a·3^b·5^c lengths) run package
-// generic, whose float64 mixed-radix stages had run these lengths at
-// every level (n = 1000 8.5 µs against FFTW's 1.56).
+// plans); other n and levels run package generic, whose float64
+// mixed-radix stages had run these lengths at every level (n = 1000 8.5
+// µs against FFTW's 1.56).
 //
 // n = 32 … 256 (at AVX2 … 128) run instead one whole-transform
 // kernel (asm.FFT64SmallKernel, avogen/fftsmall.go) without the scratch
@@ -259,15 +259,14 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // keeps the working set in L2 (see fourStep32). Inverses fold the 1/n
 // into the first stage. Measured relative RMS error against the float64 plan:
 // 1.1e-7 at n = 1024, 1.4e-7 at 2^16, 1.6e-7 at 2^20 (bound 1e-6·log2 n).
-// At AVX2 and AVX-512 a 2^a·3^b·5^c length from mixedMinLen (6) that
+// At AVX2, AVX-512 and NEON a 2^a·3^b·5^c length from mixedMinLen (6) that
 // is not a power of two runs a chain of float32 mixed-radix Stockham
 // stages in assembly (asm.FFTMixedStage, mixed32: the radix-5 stages,
 // then 3, a radix 2 for odd a, then 4, as mixedRadices orders them),
 // ping-ponging between dst and the plan's own work buffer (taken by one
 // call at a time, as Plan64's), twiddles from generic.Roots in float64
 // rounded once, the inverse's 1/n on the first stage. At the vector
-// levels any n ≥ 9 with a prime factor other than 2, 3 and 5, and at
-// NEON also the 2^a·3^b·5^c lengths from 32 (useBluestein32), runs
+// levels any n ≥ 9 with a prime factor other than 2, 3 and 5 runs
 // Bluestein's algorithm on the power-of-two kernels (bluestein32: the
 // chirp products in assembly, a convolution of the power-of-two length m
 // ≥ 2n − 1): n = 1009 (prime) 38.9 µs generic against 6.7 AVX2 and 4.7
