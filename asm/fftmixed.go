@@ -2,7 +2,6 @@
 
 package asm
 
-
 // Entry points of the mixed-radix Stockham stages for package fft's plans
 // of the lengths 2^a·3^b·5^c that are not powers of two: one stage of
 // radix p ∈ {2, 3, 4, 5}, complex64 (FFTMixed…) or complex128

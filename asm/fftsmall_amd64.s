@@ -21767,6 +21767,38 @@ TEXT ·fftSmall512AVX2Fwd(SB), $4128-20
 	BYTE           $0x00
 	BYTE           $0x00
 	BYTE           $0x00
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
 	MOVQ           out+0(FP), AX
 	MOVQ           in+8(FP), CX
 	VMOVUPS        const_3f800000<>+0(SB), Y0
@@ -27613,6 +27645,38 @@ GLOBL const_3edae880<>(SB), RODATA|NOPTR, $64
 // Requires: AVX, FMA3
 TEXT ·fftSmall512AVX2Inv(SB), $4128-20
 	PCALIGN        $0x0100
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x0f
+	BYTE           $0x1f
+	BYTE           $0x84
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
+	BYTE           $0x00
 	BYTE           $0x0f
 	BYTE           $0x1f
 	BYTE           $0x84

@@ -100,7 +100,7 @@ func generateFFT() {
 // assembly file of package asm, so that adding them moved no existing
 // kernel. Appended to fft_amd64.s they had moved fftsmall_amd64.s's
 // kernels by their length, and the AVX2 n = 512 whole-transform kernel
-// (see alignBody32) at 0x340 rather than 0x800 modulo 4 KB took 350 ns
+// (see alignBody) at 0x340 rather than 0x800 modulo 4 KB took 350 ns
 // against 279 (FFTWInterleaved/c64, three rounds).
 func generateXFFT() {
 	for _, inverse := range []bool{false, true} {

@@ -251,7 +251,6 @@ func mixConst(e mixEl, re, im float64) Mem {
 	return m
 }
 
-
 // mixNConsts lists the constant tables radix p's butterfly reads.
 func mixNConsts(e mixEl, p int) []Mem {
 	switch p {

@@ -152,7 +152,7 @@ func fftSmall(v vmath.ISA, n int, f64, inverse bool) {
 	Pragma("noescape")
 	Doc(fmt.Sprintf("%s runs the whole %s FFT of length %d (inverse: scaled by s); see avogen/fftsmall.go.", name, typ, n))
 	if v == vmath.AVX2 && n == 512 {
-		alignBody32()
+		alignBody()
 	}
 	out := Load(Param("out"), GP64())
 	in := Load(Param("in"), GP64())
@@ -574,20 +574,22 @@ func paramAddr(c gotypes.Component) Mem {
 	return b.Addr
 }
 
-// alignBody32 starts the kernel's code at 32 bytes past a 256-byte
-// boundary: PCALIGN $256 (which aligns the function too) and 32 bytes of
-// NOPs. The AVX2 complex64 n = 512 kernel is 23.5 KB of straight-line
-// code, decoded afresh every call, and its speed followed where the
-// linker put it: 279–292 ns at 32 mod 64, 345–369 ns at 0 mod 64 (Plan32,
-// FFTWInterleaved, three interleaved rounds each; the same function
-// address with and without the 32 bytes: 279–282 against 345). With
-// PCALIGN $64, 384 bytes more Go code in package asm moved the body from
-// 32 to 160 mod 256 and the kernel from 279–282 to 332–335 ns; at 32 mod
-// 256 again (this alignment) 281 (minima of four interleaved rounds;
-// the other AVX2 FFT sizes and the scan within the machine's noise).
-func alignBody32() {
+// alignBody starts the kernel's code 64 bytes past a 256-byte boundary:
+// PCALIGN $256 (which aligns the function too) and 64 bytes of NOPs. The
+// AVX2 complex64 n = 512 kernel is 23.5 KB of straight-line code, decoded
+// afresh every call, and its speed follows where the linker puts it
+// relative to the code around it, by rules we have not found: 279–292 ns
+// at 32 mod 64, 345–369 ns at 0 mod 64 (Plan32, FFTWInterleaved, three
+// interleaved rounds each); after 384 bytes more Go code in package asm
+// the body at 160 mod 256 ran 332–335 and at 32 mod 256 again 281. Once
+// the mixed-radix stages were merged (more Go code in asm and fft, two
+// more assembly files), 32 mod 256 ran 360 ns in every run, 0 mod 256
+// 362, 128 308, and 64 and 192 mod 256 280–286 (six runs each, two
+// processes of three interleaved rounds): hence 64. Remeasure it after
+// changes to package asm or fft (the FFTW table's c64 n = 512 at AVX2).
+func alignBody() {
 	Instruction(&ir.Instruction{Opcode: "PCALIGN", Operands: []Op{Imm(256)}})
-	for range 4 { // NOPL 0(AX)(AX*1), the 8-byte NOP
+	for range 8 { // NOPL 0(AX)(AX*1), the 8-byte NOP
 		for _, b := range []uint8{0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0} {
 			Instruction(&ir.Instruction{Opcode: "BYTE", Operands: []Op{U8(b)}})
 		}

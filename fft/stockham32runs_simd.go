@@ -16,7 +16,7 @@ import (
 // where the code it runs with lies (FFTWInterleaved/c64 n = 512, three
 // rounds: 279–282 ns with these functions here, 315–343 with them in
 // dispatch_simd.go and stockham32_simd.go, the kernel at the same
-// address; see avogen/fftsmall.go, alignBody32).
+// address; see avogen/fftsmall.go, alignBody).
 
 // placeWorkGap is placeWork with the gap, in bytes, past ref.
 func placeWorkGap(buf []complex64, n int, ref []complex64, want uintptr) []complex64 {
@@ -38,7 +38,7 @@ const seg8Gap = 1536
 // with their work from the scratch pool; a function of its own, so that
 // transform32Short, on the path of the whole-transform kernels, stays
 // short (the n = 512 kernel's speed follows the code around it: see
-// avogen/fftsmall.go, alignBody32).
+// avogen/fftsmall.go, alignBody).
 func transform32AVX2(p *Plan32, sp *stockham32, dst, src []complex64, inverse bool) {
 	if oneY(sp) {
 		runOneY(sp, dst, src, inverse, inverse)
