@@ -40,8 +40,8 @@ func useRealHalfMixed(c int) bool { return c >= realHalfMixedMinLen && useMixed(
 
 // mixedRadices returns the radices of n's stages in the order they run,
 // nil when n has a prime factor other than 2, 3 and 5 (each radix in
-// {2, 3, 4, 5}; a stage's ls is the product of the radices before it,
-// its r = n/(p·ls) the product of those after it). The odd radices come
+// {2, 3, 4, 5}, and 8 when eights; a stage's ls is the product of the
+// radices before it, its r = n/(p·ls) the product of those after it). The odd radices come
 // first, the 5s then the 3s, then a radix 2 when 2^a has odd a, then
 // the radix 4s: the odd stages, most of the work of a length like 3000
 // or 15625, keep r a multiple of 2^a, which the wide kernels vectorise
@@ -59,16 +59,15 @@ func useRealHalfMixed(c int) bool { return c >= realHalfMixedMinLen && useMixed(
 // against C 1596, 3000 5829 against B 6003, C 5813; n = 60 within 2%.
 // The powers of two first, or the last odd radix last (so that the
 // narrow kernel gets ls = n/5 or n/3), ran 10–75% slower (BenchmarkFFT,
-// noisier). Retune here once the kernels are final.
-func mixedRadices(n int) []int {
-	fours := 0
-	for n%4 == 0 {
-		n /= 4
-		fours++
-	}
-	two := n%2 == 0
-	if two {
+// noisier). With eights (the level has radix-8 stages) and a ≥ 3, 2^a
+// runs as one radix 2 or 4 (a mod 3 = 1 or 2) and then radix 8s,
+// ⌈a/3⌉ passes over the data rather than ⌈a/2⌉, the last (r = 1) a
+// radix-8 one.
+func mixedRadices(n int, eights bool) []int {
+	a := 0
+	for n%2 == 0 {
 		n /= 2
+		a++
 	}
 	var rs []int
 	for _, p := range []int{5, 3} {
@@ -80,8 +79,18 @@ func mixedRadices(n int) []int {
 	if n != 1 {
 		return nil
 	}
-	if two {
+	if eights && a >= 3 {
+		// a = 3k + {0, 1, 2}: one radix 2 or 4 first, then the 8s.
+		switch a % 3 {
+		case 1:
+			rs = append(rs, 2)
+		case 2:
+			rs = append(rs, 4)
+		}
+		return append(rs, slices.Repeat([]int{8}, a/3)...)
+	}
+	if a%2 == 1 {
 		rs = append(rs, 2)
 	}
-	return append(rs, slices.Repeat([]int{4}, fours)...)
+	return append(rs, slices.Repeat([]int{4}, a/2)...)
 }

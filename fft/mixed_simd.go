@@ -50,7 +50,18 @@ func mixedStages(n int, l asm.Level, supported func(l asm.Level, p, ls, r int) b
 	if !useMixed(n) {
 		return nil, 0
 	}
-	radices := mixedRadices(n)
+	// Radix 8 where the level has it for every stage, else 2, 3, 4, 5.
+	for _, eights := range []bool{true, false} {
+		if stages, total := stagesOf(n, mixedRadices(n, eights), l, supported, twLen); stages != nil {
+			return stages, total
+		}
+	}
+	return nil, 0
+}
+
+// stagesOf lays out the stages of the radices, or returns nil when the
+// level lacks the kernel of one of them.
+func stagesOf(n int, radices []int, l asm.Level, supported func(l asm.Level, p, ls, r int) bool, twLen func(l asm.Level, p, ls, r int) int) ([]mixedStage, int) {
 	stages := make([]mixedStage, len(radices))
 	ls, total := 1, 0
 	for i, p := range radices {

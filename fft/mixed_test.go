@@ -51,33 +51,38 @@ func oracleTransform(t *testing.T, x []complex128, inverse bool) []complex128 {
 }
 
 func TestMixedRadicesMultiplyToNInTheirOrder(t *testing.T) {
-	for n := 1; n <= 20000; n++ {
-		rs := mixedRadices(n)
-		if !smooth235(n) {
-			if rs != nil {
-				t.Fatalf("n=%d has a prime factor other than 2, 3, 5 but got radices %v", n, rs)
+	for _, eights := range []bool{false, true} {
+		for n := 1; n <= 20000; n++ {
+			rs := mixedRadices(n, eights)
+			if !smooth235(n) {
+				if rs != nil {
+					t.Fatalf("n=%d has a prime factor other than 2, 3, 5 but got radices %v", n, rs)
+				}
+				continue
 			}
-			continue
-		}
-		prod, twos := 1, 0
-		for i, p := range rs {
-			prod *= p
-			if p == 2 {
-				twos++
+			prod, small := 1, 0
+			for i, p := range rs {
+				prod *= p
+				if p == 2 || eights && p == 4 {
+					small++
+				}
+				if p == 8 && !eights {
+					t.Fatalf("n=%d: radix 8 without eights: %v", n, rs)
+				}
+				// 5s, then 3s, then at most one 2 (or 4 before 8s), then 4s or 8s.
+				if i > 0 && order(rs[i-1]) > order(p) {
+					t.Fatalf("n=%d eights=%v: radices %v out of order", n, eights, rs)
+				}
 			}
-			// 5s, then 3s, then at most one 2, then 4s.
-			if i > 0 && order(rs[i-1]) > order(p) {
-				t.Fatalf("n=%d: radices %v out of order", n, rs)
+			if prod != n || small > 1 {
+				t.Fatalf("n=%d eights=%v: radices %v", n, eights, rs)
 			}
-		}
-		if prod != n || twos > 1 {
-			t.Fatalf("n=%d: radices %v", n, rs)
 		}
 	}
 }
 
 // order is a radix's place in mixedRadices' order.
-func order(p int) int { return map[int]int{5: 0, 3: 1, 2: 2, 4: 3}[p] }
+func order(p int) int { return map[int]int{5: 0, 3: 1, 2: 2, 4: 3, 8: 4}[p] }
 
 // TestMixedRadixPlansMatchTheOracleAtEveryLevel checks Plan32 and Plan64
 // on mixedLengths at every level (the mixed-radix stages at AVX2 and
