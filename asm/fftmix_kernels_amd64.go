@@ -74,8 +74,12 @@ func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s
 		fftMixWide4AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && !inverse:
 		fftMixWide5AVX512Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && !inverse:
+		fftMixWide8AVX512Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && inverse:
 		fftMixWide5AVX512Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && inverse:
+		fftMixWide8AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && !inverse:
 		fftMixWide2AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && inverse:
@@ -90,8 +94,12 @@ func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s
 		fftMixWide4AVX2Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && !inverse:
 		fftMixWide5AVX2Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && !inverse:
+		fftMixWide8AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && inverse:
 		fftMixWide5AVX2Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && inverse:
+		fftMixWide8AVX2Inv(o, i, w, ls, r, s, ovl)
 	default:
 		panic("asm: fftMixedWideAt: no kernel")
 	}
@@ -120,8 +128,12 @@ func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int
 		fft64MixWide4AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && !inverse:
 		fft64MixWide5AVX512Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && !inverse:
+		fft64MixWide8AVX512Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && inverse:
 		fft64MixWide5AVX512Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && inverse:
+		fft64MixWide8AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && !inverse:
 		fft64MixWide2AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && inverse:
@@ -136,8 +148,12 @@ func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int
 		fft64MixWide4AVX2Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && !inverse:
 		fft64MixWide5AVX2Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && !inverse:
+		fft64MixWide8AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && inverse:
 		fft64MixWide5AVX2Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && inverse:
+		fft64MixWide8AVX2Inv(o, i, w, ls, r, s, ovl)
 	default:
 		panic("asm: fft64MixedWideAt: no kernel")
 	}
@@ -148,9 +164,14 @@ func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int
 // only r = 2): a vector holds the two values of two (AVX2) or four
 // (AVX-512) j, where the wide kernel runs one j per XMM. ls > 1: the
 // first stage, whose s may not be 1, stays wide.
-func fftMixedGrouped(l Level, ls, r int) bool {
-	return fftMixedLevel(l) && r == 2 && ls > 1
+func fftMixedGrouped(l Level, p, ls, r int) bool {
+	return fftMixedLevel(l) && mixedRadix(p) && r == 2 && ls > 1
 }
+
+// fftMixedRadix8 reports whether level l has the radix-8 stages: the
+// wide kernels at AVX2 and AVX-512 (no grouped form; r = 1 runs the wide
+// kernel unless fftMixedNarrow claims it).
+func fftMixedRadix8(l Level) bool { return fftMixedLevel(l) }
 
 // mixedGroupTwiddles fills the grouped form's table: for each vector of
 // vals/r j (then the ls mod vals/r j left, in halving groups, as the kernel
