@@ -32,6 +32,16 @@ package asm
 // → 350 ns) but radix 4 lost (295 → 314).
 func mixedWideAtAVX2(p, r, vals int, c64 bool) bool {
 	switch {
+	case p == 8:
+		// Radix 8 at AVX2 broadcasts its fourteen twiddle floats per body
+		// (sixteen registers), where AVX-512 reads them by embedded
+		// broadcast: it stays at AVX-512 but where only AVX2 has ovl
+		// (complex64 r = 3). Best of nine interleaved rounds, AVX2 →
+		// AVX-512 kernel: complex64 r = 1 (n = 1536) 1158 → 1054 ns,
+		// r = 2 (n = 2000) 783 → 694; complex128 r = 1 1158 → 1075, r = 2
+		// 819 → 811; complex64 r = 3 went the other way (n = 3000, 928 →
+		// 1324, five rounds).
+		return c64 && 2*r > vals/2 && r < vals/2
 	case 2*r > vals:
 		return false
 	case c64 && 2*r == vals && p >= 4:
