@@ -1,6 +1,6 @@
 // The xmix generator writes asm/xmix_amd64.s and asm/xmix_amd64.go: the
 // wide and grouped forms of the mixed-radix Stockham stages (asm/fftmixed.go) for the
-// FFT lengths 2^a·3^b·5^c, radix p ∈ {2, 3, 4, 5}, complex64 and
+// FFT lengths 2^a·3^b·5^c, radix p ∈ {2, 3, 4, 5, 8}, complex64 and
 // complex128, AVX2 and AVX-512.
 //
 //	cd avogen && go run . -gen xmix -out ../asm
@@ -37,8 +37,10 @@
 // formula): b1,2 = a1 + a4, a2 + a3, d1,2 = a1 − a4, a2 − a3, m1 = a0 +
 // cos(2π/5)·b1 + cos(4π/5)·b2, m2 = a0 + cos(4π/5)·b1 + cos(2π/5)·b2,
 // e1 = ∓i(sin(2π/5)·d1 + sin(4π/5)·d2), e2 = ∓i(sin(4π/5)·d1 −
-// sin(2π/5)·d2), y1,4 = m1 ± e1, y2,3 = m2 ± e2. The constants are the
-// float32 or float64 roundings of generic's correctly rounded ones.
+// sin(2π/5)·d2), y1,4 = m1 ± e1, y2,3 = m2 ± e2. Radix 8: two radix-4
+// layers after a radix-2 one (butterfly's case 8), its ω_8 products
+// multiply-adds by √½. The constants are the float32 or float64 roundings
+// of generic's correctly rounded ones.
 
 package main
 
@@ -85,11 +87,22 @@ func generateXMix() {
 			}
 		}
 	}
-	// Radix 8, emitted last so that the kernels above keep their place.
+	// Radix 8 (wide, then grouped), emitted last so that the kernels
+	// above keep their place.
 	for _, pd := range []bool{false, true} {
 		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
 			for _, inverse := range []bool{false, true} {
 				mixWide(mixType{v: v, pd: pd}, 8, inverse)
+			}
+		}
+	}
+	for _, pd := range []bool{false, true} {
+		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+			m := mixType{v: v, pd: pd}
+			for _, r := range mixGroupRs(m) {
+				for _, inverse := range []bool{false, true} {
+					mixGroup(m, 8, r, inverse)
+				}
 			}
 		}
 	}
@@ -724,6 +737,12 @@ func mixGroup(m mixType, p, r int, inverse bool) {
 			switch {
 			case g == 1:
 				mv.mov(at(0), a[q])
+			case chunk == 16 && width == 32 && p == 8 && !m.zmm():
+				// A load of the low lane alone leaves Avo seeing the
+				// register's upper half live into the loop: eight such
+				// took radix 8 past sixteen registers.
+				VBROADCASTF128(at(0), a[q])
+				VINSERTF128(U8(1), at(1), a[q], a[q])
 			case chunk == 16:
 				VMOVUPS(at(0), a[q].AsX())
 				for i := 1; i < g; i++ {
@@ -744,8 +763,17 @@ func mixGroup(m mixType, p, r int, inverse bool) {
 			}
 		}
 		y := mv.butterfly(p, a, cv)
+		var hi reg.Register // radix 8's rows 4 … 7, as in mixWide
 		for t := range p {
-			mv.mov(y[t], mixIdx(out, ts, t3, t, 0))
+			if t < 4 || p < 8 {
+				mv.mov(y[t], mixIdx(out, ts, t3, t, 0))
+				continue
+			}
+			if hi == nil {
+				hi = GP64()
+				LEAQ(Mem{Base: out, Index: ts, Scale: 4}, hi)
+			}
+			mv.mov(y[t], mixIdx(hi, ts, t3, t-4, 0))
 		}
 		ADDQ(U32(g*p*chunk), in)
 		ADDQ(U32(width), out)
