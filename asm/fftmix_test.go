@@ -324,7 +324,7 @@ func TestFFTMixedStageAllocatesNothing(t *testing.T) {
 func TestFFTMixedStagesComposeToDFT(t *testing.T) {
 	plans := [][]int{{5, 5, 5, 4, 2}, {2, 4, 5, 5, 5}, {3, 5, 2}, {4, 3, 2, 5, 5}, {2, 3}, {5, 3, 4, 5, 2, 5},
 		{5, 5, 5, 5, 5}, {3, 3, 3, 3, 3, 3, 3}, {5, 3, 5, 3, 4, 2}, {3, 5, 5, 4}, {5, 4, 2}, {4, 3, 5},
-		{3, 8, 8, 8}, {5, 5, 5, 8, 4}, {8, 5, 3}, {8, 8, 3, 5, 5}, {2, 8, 5}, {5, 3, 8}, {8, 2}}
+		{3, 8, 8, 8}, {5, 5, 5, 8, 4}, {8, 5, 3}, {8, 8, 3, 5, 5}, {2, 8, 5}, {5, 3, 8}, {8, 2}, {5, 5, 5, 8, 2}, {8, 8, 8, 8}}
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		if !asm.FFTMixedSupported(l, 2, 1, 1) {
 			t.Skip("no mixed-radix kernels at this level")
