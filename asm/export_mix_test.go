@@ -15,7 +15,7 @@ func MixedStageGo[T complex64 | complex128](p int, out, in []T, w func(i int) co
 	if inverse {
 		sign = 1
 	}
-	var a, root [5]complex128
+	var a, root [8]complex128
 	for t := range p {
 		ang := sign * 2 * math.Pi * float64(t) / float64(p)
 		sin, cos := math.Sincos(ang)
@@ -59,7 +59,7 @@ func FFT64MixedWideForTest(l Level, p int, out, in []complex128, tw []float64, l
 
 // FFTMixedGroupedForTest reports whether FFTMixedStage runs the stage's
 // grouped kernel (complex64) at level l.
-func FFTMixedGroupedForTest(l Level, ls, r int) bool { return fftMixedGrouped(l, ls, r) }
+func FFTMixedGroupedForTest(l Level, p, ls, r int) bool { return fftMixedGrouped(l, p, ls, r) }
 
 // FFTMixedNarrowForTest is fftMixedNarrow: whether the stage runs a
 // narrow kernel.

@@ -16,7 +16,14 @@ package asm
 // AVX-512 (radix 5 105–130 ns a stage), in the range of the power-of-two
 // radix-4 stage of n = 1024 (91–130 ns); n = 3000 stages stream from L2
 // at about 110 GB/s (complex64 430–470 ns, complex128 850–930, radix 3
-// and 5 alike), against 26–47 µs for the plain-Go stand-in.
+// and 5 alike), against 26–47 µs for the plain-Go stand-in. Radix 8
+// (amd64 only) against the radix-4 and radix-2 stages of the same work
+// ("p4p2", best of seven interleaved rounds, n = 1536 … 48000, r = 2 …
+// 6000): 1.15–2.3× faster at both levels and types, r = 2 by the grouped
+// form for complex64; but at r = 1 the wide kernel (one lane per j)
+// takes 1.8× p4p2's time for complex64 (n = 1536, ls = 192: 1030 against
+// 577 ns at AVX-512) and the same for complex128, where p4p2's radix 2
+// runs the narrow kernel.
 
 // mixedWideAtAVX2 reports whether a wide stage at AVX-512 with r below a
 // ZMM's vals runs the AVX2 kernel instead: where the AVX-512 kernel would
@@ -32,6 +39,16 @@ package asm
 // → 350 ns) but radix 4 lost (295 → 314).
 func mixedWideAtAVX2(p, r, vals int, c64 bool) bool {
 	switch {
+	case p == 8:
+		// Radix 8 at AVX2 broadcasts its fourteen twiddle floats per body
+		// (sixteen registers), where AVX-512 reads them by embedded
+		// broadcast: it stays at AVX-512 but where only AVX2 has ovl
+		// (complex64 r = 3). Best of nine interleaved rounds, AVX2 →
+		// AVX-512 kernel: complex64 r = 1 (n = 1536) 1158 → 1054 ns,
+		// r = 2 (n = 2000) 783 → 694; complex128 r = 1 1158 → 1075, r = 2
+		// 819 → 811; complex64 r = 3 went the other way (n = 3000, 928 →
+		// 1324, five rounds).
+		return c64 && 2*r > vals/2 && r < vals/2
 	case 2*r > vals:
 		return false
 	case c64 && 2*r == vals && p >= 4:
@@ -74,8 +91,12 @@ func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s
 		fftMixWide4AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && !inverse:
 		fftMixWide5AVX512Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && !inverse:
+		fftMixWide8AVX512Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && inverse:
 		fftMixWide5AVX512Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && inverse:
+		fftMixWide8AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && !inverse:
 		fftMixWide2AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && inverse:
@@ -90,8 +111,12 @@ func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s
 		fftMixWide4AVX2Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && !inverse:
 		fftMixWide5AVX2Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && !inverse:
+		fftMixWide8AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && inverse:
 		fftMixWide5AVX2Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && inverse:
+		fftMixWide8AVX2Inv(o, i, w, ls, r, s, ovl)
 	default:
 		panic("asm: fftMixedWideAt: no kernel")
 	}
@@ -120,8 +145,12 @@ func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int
 		fft64MixWide4AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && !inverse:
 		fft64MixWide5AVX512Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && !inverse:
+		fft64MixWide8AVX512Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX512 && p == 5 && inverse:
 		fft64MixWide5AVX512Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX512 && p == 8 && inverse:
+		fft64MixWide8AVX512Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && !inverse:
 		fft64MixWide2AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 2 && inverse:
@@ -136,8 +165,12 @@ func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int
 		fft64MixWide4AVX2Inv(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && !inverse:
 		fft64MixWide5AVX2Fwd(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && !inverse:
+		fft64MixWide8AVX2Fwd(o, i, w, ls, r, s, ovl)
 	case l == AVX2 && p == 5 && inverse:
 		fft64MixWide5AVX2Inv(o, i, w, ls, r, s, ovl)
+	case l == AVX2 && p == 8 && inverse:
+		fft64MixWide8AVX2Inv(o, i, w, ls, r, s, ovl)
 	default:
 		panic("asm: fft64MixedWideAt: no kernel")
 	}
@@ -147,10 +180,18 @@ func fft64MixedWideAt(l Level, p int, out, in []complex128, tw []float64, ls int
 // grouped kernel at level l (avogen/fftmix.go, mixGroup, which says why
 // only r = 2): a vector holds the two values of two (AVX2) or four
 // (AVX-512) j, where the wide kernel runs one j per XMM. ls > 1: the
-// first stage, whose s may not be 1, stays wide.
-func fftMixedGrouped(l Level, ls, r int) bool {
-	return fftMixedLevel(l) && r == 2 && ls > 1
+// first stage, whose s may not be 1, stays wide. Radix 8 (best of nine
+// interleaved rounds, wide → grouped): AVX2 n = 2000 806 → 574 ns,
+// n = 1536 582 → 438, n = 4000 1521 → 1169; AVX-512 719 → 555, 556 →
+// 432, 1430 → 1111.
+func fftMixedGrouped(l Level, p, ls, r int) bool {
+	return fftMixedLevel(l) && fftMixedRadix(l, p) && r == 2 && ls > 1
 }
+
+// fftMixedRadix8 reports whether level l has the radix-8 stages: the
+// wide and grouped kernels at AVX2 and AVX-512 (r = 1 runs the wide
+// kernel unless fftMixedNarrow claims it).
+func fftMixedRadix8(l Level) bool { return fftMixedLevel(l) }
 
 // mixedGroupTwiddles fills the grouped form's table: for each vector of
 // vals/r j (then the ls mod vals/r j left, in halving groups, as the kernel
@@ -210,8 +251,12 @@ func fftMixedGroupAt(l Level, p int, out, in []complex64, tw []float32, ls int, 
 		fftMixGroup4R2AVX512Inv(o, i, w, ls)
 	case l == AVX512 && p == 5 && !inverse:
 		fftMixGroup5R2AVX512Fwd(o, i, w, ls)
+	case l == AVX512 && p == 8 && !inverse:
+		fftMixGroup8R2AVX512Fwd(o, i, w, ls)
 	case l == AVX512 && p == 5 && inverse:
 		fftMixGroup5R2AVX512Inv(o, i, w, ls)
+	case l == AVX512 && p == 8 && inverse:
+		fftMixGroup8R2AVX512Inv(o, i, w, ls)
 	case l == AVX2 && p == 2 && !inverse:
 		fftMixGroup2R2AVX2Fwd(o, i, w, ls)
 	case l == AVX2 && p == 2 && inverse:
@@ -226,8 +271,12 @@ func fftMixedGroupAt(l Level, p int, out, in []complex64, tw []float32, ls int, 
 		fftMixGroup4R2AVX2Inv(o, i, w, ls)
 	case l == AVX2 && p == 5 && !inverse:
 		fftMixGroup5R2AVX2Fwd(o, i, w, ls)
+	case l == AVX2 && p == 8 && !inverse:
+		fftMixGroup8R2AVX2Fwd(o, i, w, ls)
 	case l == AVX2 && p == 5 && inverse:
 		fftMixGroup5R2AVX2Inv(o, i, w, ls)
+	case l == AVX2 && p == 8 && inverse:
+		fftMixGroup8R2AVX2Inv(o, i, w, ls)
 	default:
 		panic("asm: fftMixedGroupAt: no kernel")
 	}

@@ -101,7 +101,11 @@ var (
 // NEON has no grouped form (amd64's complex64 r = 2 stages): its wide
 // kernels run r = 2 vectorised over j already.
 
-func fftMixedGrouped(l Level, ls, r int) bool { return false }
+func fftMixedGrouped(l Level, p, ls, r int) bool { return false }
+
+// fftMixedRadix8 reports whether level l has the radix-8 stages: not
+// NEON (avogen/neongen/fftmix.go builds radix 2 … 5).
+func fftMixedRadix8(l Level) bool { return false }
 
 func mixedGroupTwiddles(vals, p, ls, r int, w func(q, j int) complex128, tw []float32) {}
 

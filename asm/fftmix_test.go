@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/cmplx"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/ssmkern/ssmkern/asm"
@@ -139,15 +140,46 @@ func checkMixedWide[T complex64 | complex128, F float32 | float64](t *testing.T,
 	t.Logf("worst error: %.2f of the tolerance", worst)
 }
 
+// mixRadices returns the radices level l has stages of: 2 … 5, and 8
+// where it has the kernel (amd64, not NEON).
+func mixRadices(l asm.Level) []int {
+	ps := []int{2, 3, 4, 5}
+	if asm.FFTMixedSupported(l, 8, 1, 1) {
+		ps = append(ps, 8)
+	}
+	return ps
+}
+
+// TestFFTMixedRadix8Levels checks which levels report radix 8: AVX2 and
+// AVX-512, not NEON (whose generator builds radix 2 … 5).
+func TestFFTMixedRadix8Levels(t *testing.T) {
+	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
+		want := l == asm.AVX2 || l == asm.AVX512
+		for _, sh := range [][2]int{{1, 1}, {3, 64}, {125, 4}, {192, 1}} {
+			if got := asm.FFTMixedSupported(l, 8, sh[0], sh[1]); got != want {
+				t.Errorf("FFTMixedSupported(%v, 8, %d, %d) = %v, want %v", l, sh[0], sh[1], got, want)
+			}
+			if got := asm.FFT64MixedSupported(l, 8, sh[0], sh[1]); got != want {
+				t.Errorf("FFT64MixedSupported(%v, 8, %d, %d) = %v, want %v", l, sh[0], sh[1], got, want)
+			}
+		}
+		for _, p := range []int{6, 7, 9, 16} {
+			if asm.FFTMixedSupported(l, p, 1, 1) || asm.FFT64MixedSupported(l, p, 1, 1) {
+				t.Errorf("%v reports radix %d", l, p)
+			}
+		}
+	})
+}
+
 // TestFFTMixedWideMatchesStandInAtEveryLevel checks every wide kernel
-// (radix 2, 3, 4, 5, complex64 and complex128, both directions) against
-// MixedStageGo at every level that has them.
+// (radix 2, 3, 4, 5 and 8, complex64 and complex128, both directions)
+// against MixedStageGo at every level that has them.
 func TestFFTMixedWideMatchesStandInAtEveryLevel(t *testing.T) {
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		if !asm.FFTMixedSupported(l, 2, 1, 1) {
 			t.Skip("no mixed-radix kernels at this level")
 		}
-		for p := 2; p <= 5; p++ {
+		for _, p := range mixRadices(l) {
 			t.Run(fmt.Sprintf("c64/p%d", p), func(t *testing.T) { checkMixedWide(t, l, mixKernel64, p) })
 			t.Run(fmt.Sprintf("c128/p%d", p), func(t *testing.T) { checkMixedWide(t, l, mixKernel128, p) })
 		}
@@ -161,7 +193,7 @@ type mixPublic[T complex64 | complex128, F float32 | float64] struct {
 	twLen    func(l asm.Level, p, ls, r int) int
 	twiddles func(l asm.Level, p, ls, r int, w func(q, j int) complex128, tw []F)
 	stage    func(l asm.Level, p int, out, in []T, tw []F, ls int, s F, inverse bool)
-	grouped  func(l asm.Level, ls, r int) bool
+	grouped  func(l asm.Level, p, ls, r int) bool
 }
 
 var (
@@ -171,7 +203,7 @@ var (
 	}
 	mixPublic128 = mixPublic[complex128, float64]{
 		k: mixKernel128, twLen: asm.FFT64MixedTwiddleLen, twiddles: asm.FFT64MixedTwiddles,
-		stage: asm.FFT64MixedStage, grouped: func(asm.Level, int, int) bool { return false },
+		stage: asm.FFT64MixedStage, grouped: func(asm.Level, int, int, int) bool { return false },
 	}
 )
 
@@ -188,7 +220,7 @@ func checkMixedStage[T complex64 | complex128, F float32 | float64](t *testing.T
 			if !asm.FFTMixedSupported(l, p, ls, r) {
 				t.Fatalf("p=%d ls=%d r=%d unsupported", p, ls, r)
 			}
-			if m.grouped(l, ls, r) {
+			if m.grouped(l, p, ls, r) {
 				grouped++
 			}
 			n := p * ls * r
@@ -238,7 +270,7 @@ func TestFFTMixedStageMatchesStandInAtEveryLevel(t *testing.T) {
 		if !asm.FFTMixedSupported(l, 2, 1, 1) {
 			t.Skip("no mixed-radix kernels at this level")
 		}
-		for p := 2; p <= 5; p++ {
+		for _, p := range mixRadices(l) {
 			t.Run(fmt.Sprintf("c64/p%d", p), func(t *testing.T) {
 				// Only amd64 has the grouped form (NEON runs r = 2 over j).
 				if checkMixedStage(t, l, mixPublic64, p) == 0 && l != asm.NEON {
@@ -260,8 +292,11 @@ func TestFFTMixedStageAllocatesNothing(t *testing.T) {
 		if !asm.FFTMixedSupported(l, 2, 1, 1) {
 			t.Skip("no mixed-radix kernels at this level")
 		}
-		for _, sh := range [][3]int{{5, 4, 30}, {3, 25, 2}, {4, 5, 1}} {
+		for _, sh := range [][3]int{{5, 4, 30}, {3, 25, 2}, {4, 5, 1}, {8, 3, 20}, {8, 25, 2}, {8, 1, 7}, {8, 5, 1}} {
 			p, ls, r := sh[0], sh[1], sh[2]
+			if !asm.FFTMixedSupported(l, p, ls, r) {
+				continue
+			}
 			n := p * ls * r
 			w := func(q, j int) complex128 { return cmplx.Rect(1, -2*math.Pi*float64(q*j)/float64(p*ls)) }
 			tw := make([]float32, asm.FFTMixedTwiddleLen(l, p, ls, r))
@@ -288,13 +323,17 @@ func TestFFTMixedStageAllocatesNothing(t *testing.T) {
 // stage's s.
 func TestFFTMixedStagesComposeToDFT(t *testing.T) {
 	plans := [][]int{{5, 5, 5, 4, 2}, {2, 4, 5, 5, 5}, {3, 5, 2}, {4, 3, 2, 5, 5}, {2, 3}, {5, 3, 4, 5, 2, 5},
-		{5, 5, 5, 5, 5}, {3, 3, 3, 3, 3, 3, 3}, {5, 3, 5, 3, 4, 2}, {3, 5, 5, 4}, {5, 4, 2}, {4, 3, 5}}
+		{5, 5, 5, 5, 5}, {3, 3, 3, 3, 3, 3, 3}, {5, 3, 5, 3, 4, 2}, {3, 5, 5, 4}, {5, 4, 2}, {4, 3, 5},
+		{3, 8, 8, 8}, {5, 5, 5, 8, 4}, {8, 5, 3}, {8, 8, 3, 5, 5}, {2, 8, 5}, {5, 3, 8}, {8, 2}, {5, 5, 5, 8, 2}, {8, 8, 8, 8}}
 	asmtest.ForEachLevel(t, func(t *testing.T, l asm.Level) {
 		if !asm.FFTMixedSupported(l, 2, 1, 1) {
 			t.Skip("no mixed-radix kernels at this level")
 		}
 		rng := rand.New(rand.NewPCG(3, 4))
 		for _, radices := range plans {
+			if slices.Contains(radices, 8) && !asm.FFTMixedSupported(l, 8, 1, 1) {
+				continue
+			}
 			n := 1
 			for _, p := range radices {
 				n *= p

@@ -4,7 +4,8 @@ package asm
 
 // Entry points of the mixed-radix Stockham stages for package fft's plans
 // of the lengths 2^a·3^b·5^c that are not powers of two: one stage of
-// radix p ∈ {2, 3, 4, 5}, complex64 (FFTMixed…) or complex128
+// radix p ∈ {2, 3, 4, 5} (and 8 where the level has it:
+// fftMixedRadix8), complex64 (FFTMixed…) or complex128
 // (FFT64Mixed…), with the meaning of package generic's stages
 // (generic/fft_radix.go). For the length-n transform, sub-transform
 // length ls and r = n/(p·ls):
@@ -20,7 +21,7 @@ package asm
 // FFTMixedSupported reports whether level l has a kernel for the radix-p
 // stage with sub-transform length ls and r = n/(p·ls).
 func FFTMixedSupported(l Level, p, ls, r int) bool {
-	return fftMixedLevel(l) && mixedRadix(p) && ls >= 1 && r >= 1
+	return fftMixedLevel(l) && fftMixedRadix(l, p) && ls >= 1 && r >= 1
 }
 
 // FFTMixedTwiddleLen is the float32 count of the table of a radix-p
@@ -29,7 +30,7 @@ func FFTMixedTwiddleLen(l Level, p, ls, r int) int {
 	if fftMixedNarrow(l, p, ls, r) {
 		return fftMixedNarrowTwiddleLen(l, p, ls)
 	}
-	if fftMixedGrouped(l, ls, r) {
+	if fftMixedGrouped(l, p, ls, r) {
 		return mixedGroupTwiddleLen(p, ls, r)
 	}
 	return 2 * (p - 1) * ls
@@ -44,7 +45,7 @@ func FFTMixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw []f
 		fftMixedNarrowTwiddles(l, p, ls, w, tw)
 		return
 	}
-	if fftMixedGrouped(l, ls, r) {
+	if fftMixedGrouped(l, p, ls, r) {
 		mixedGroupTwiddles(FFTValues(l), p, ls, r, w, tw)
 		return
 	}
@@ -61,7 +62,7 @@ func FFTMixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw []f
 // len(in) (see the file comment); the stage must be FFTMixedSupported.
 func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s float32, inverse bool) {
 	n := len(in)
-	if !mixedRadix(p) || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
+	if p < 2 || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
 		panic("asm: FFTMixedStage: bad shape")
 	}
 	r := n / (p * ls)
@@ -73,7 +74,7 @@ func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s 
 		fftMixedNarrowAt(l, p, out, in, tw, ls, inverse)
 		return
 	}
-	if fftMixedGrouped(l, ls, r) {
+	if fftMixedGrouped(l, p, ls, r) {
 		fftMixedGroupAt(l, p, out, in, tw, ls, inverse)
 		return
 	}
@@ -82,7 +83,7 @@ func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s 
 
 // FFT64MixedSupported is FFTMixedSupported for complex128.
 func FFT64MixedSupported(l Level, p, ls, r int) bool {
-	return fftMixedLevel(l) && mixedRadix(p) && ls >= 1 && r >= 1
+	return fftMixedLevel(l) && fftMixedRadix(l, p) && ls >= 1 && r >= 1
 }
 
 // FFT64MixedTwiddleLen is the float64 count of the table of a radix-p
@@ -113,7 +114,7 @@ func FFT64MixedTwiddles(l Level, p, ls, r int, w func(q, j int) complex128, tw [
 // FFT64MixedStage is FFTMixedStage for complex128.
 func FFT64MixedStage(l Level, p int, out, in []complex128, tw []float64, ls int, s float64, inverse bool) {
 	n := len(in)
-	if !mixedRadix(p) || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
+	if p < 2 || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
 		panic("asm: FFT64MixedStage: bad shape")
 	}
 	r := n / (p * ls)
@@ -128,4 +129,9 @@ func FFT64MixedStage(l Level, p int, out, in []complex128, tw []float64, ls int,
 	fft64MixedWideAt(l, p, out, in, tw, ls, s, inverse)
 }
 
+// mixedRadix reports whether p is a radix every level with mixed-radix
+// kernels has (and the narrow form, fftmixn.go, takes).
 func mixedRadix(p int) bool { return p >= 2 && p <= 5 }
+
+// fftMixedRadix reports whether level l has the radix-p stages.
+func fftMixedRadix(l Level, p int) bool { return mixedRadix(p) || p == 8 && fftMixedRadix8(l) }

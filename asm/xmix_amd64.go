@@ -243,3 +243,63 @@ func fftMixGroup5R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
 //
 //go:noescape
 func fftMixGroup5R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixWide8AVX2Fwd runs one radix-8 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixWide8AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+
+// fftMixWide8AVX2Inv runs one radix-8 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixWide8AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+
+// fftMixWide8AVX512Fwd runs one radix-8 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixWide8AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+
+// fftMixWide8AVX512Inv runs one radix-8 mixed-radix Stockham stage of a complex64 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixWide8AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+
+// fft64MixWide8AVX2Fwd runs one radix-8 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fft64MixWide8AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+
+// fft64MixWide8AVX2Inv runs one radix-8 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fft64MixWide8AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+
+// fft64MixWide8AVX512Fwd runs one radix-8 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fft64MixWide8AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+
+// fft64MixWide8AVX512Inv runs one radix-8 mixed-radix Stockham stage of a complex128 FFT, vectorised over k (wide form); see avogen/fftmix.go.
+//
+//go:noescape
+func fft64MixWide8AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+
+// fftMixGroup8R2AVX2Fwd runs one radix-8 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup8R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup8R2AVX2Inv runs one radix-8 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup8R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup8R2AVX512Fwd runs one radix-8 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup8R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixGroup8R2AVX512Inv runs one radix-8 mixed-radix Stockham stage of a complex64 FFT with r = 2, several j per vector (grouped form); see avogen/fftmix.go.
+//
+//go:noescape
+func fftMixGroup8R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)

@@ -17547,3 +17547,9869 @@ fftMixGroup5R2AVX512Inv_2:
 fftMixGroup5R2AVX512Inv_1:
 	VZEROUPPER
 	RET
+
+// func fftMixWide8AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+// Requires: AVX, FMA3
+TEXT ·fftMixWide8AVX2Fwd(SB), NOSPLIT, $0-56
+	MOVQ   out+0(FP), AX
+	MOVQ   in+8(FP), CX
+	MOVQ   r+32(FP), DX
+	MOVQ   DX, BX
+	SHLQ   $0x03, BX
+	LEAQ   (BX)(BX*2), SI
+	MOVQ   ls+24(FP), DI
+	IMULQ  BX, DI
+	LEAQ   (DI)(DI*2), R8
+	MOVQ   DX, R9
+	SHRQ   $0x02, R9
+	ANDQ   $0x00000003, DX
+	SHLQ   $0x03, DX
+	IMUL3Q $0x07, BX, R10
+	CMPL   s+40(FP), $0x3f800000
+	JNE    fftMixWide8AVX2Fwd_scaled
+	MOVQ   R9, R11
+	TESTQ  R11, R11
+	JZ     fftMixWide8AVX2Fwd_j0_tail
+
+fftMixWide8AVX2Fwd_j0_k:
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPS      (R12), Y4
+	VMOVUPS      (R12)(BX*1), Y5
+	VMOVUPS      (R12)(BX*2), Y6
+	VMOVUPS      (R12)(SI*1), Y7
+	VADDPS       Y4, Y0, Y8
+	VSUBPS       Y4, Y0, Y0
+	VADDPS       Y5, Y1, Y4
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y8, Y7
+	VSUBPS       Y5, Y8, Y5
+	VADDPS       Y6, Y4, Y8
+	VSUBPS       Y6, Y4, Y4
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y5, Y8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y4, Y8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y4, Y5
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VMOVUPS      Y4, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y4
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y0
+	VMOVUPS      Y6, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Y7, (R12)
+	VMOVUPS      Y4, (R12)(DI*1)
+	VMOVUPS      Y5, (R12)(DI*2)
+	VMOVUPS      Y0, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX2Fwd_j0_k
+
+fftMixWide8AVX2Fwd_j0_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX2Fwd_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y4
+	VMOVUPS      (R11)(BX*1), Y5
+	VMOVUPS      (R11)(BX*2), Y6
+	VMOVUPS      (R11)(SI*1), Y7
+	VADDPS       Y4, Y0, Y8
+	VSUBPS       Y4, Y0, Y0
+	VADDPS       Y5, Y1, Y4
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y8, Y7
+	VSUBPS       Y5, Y8, Y5
+	VADDPS       Y6, Y4, Y8
+	VSUBPS       Y6, Y4, Y4
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y5, Y8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y4, Y8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y4, Y5
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VMOVUPS      Y4, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y4
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y0
+	VMOVUPS      Y6, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y7, (R11)
+	VMOVUPS      Y4, (R11)(DI*1)
+	VMOVUPS      Y5, (R11)(DI*2)
+	VMOVUPS      Y0, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX2Fwd_j0_end
+
+fftMixWide8AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide8AVX2Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX2Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y4
+	VMOVUPS      (R11)(BX*1), Y5
+	VMOVUPS      (R11)(BX*2), Y6
+	VMOVUPS      (R11)(SI*1), Y7
+	VADDPS       Y4, Y0, Y8
+	VSUBPS       Y4, Y0, Y0
+	VADDPS       Y5, Y1, Y4
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y8, Y7
+	VSUBPS       Y5, Y8, Y5
+	VADDPS       Y6, Y4, Y8
+	VSUBPS       Y6, Y4, Y4
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y5, Y8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y4, Y8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y4, Y5
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VMOVUPS      Y4, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y4
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y0
+	VMOVUPS      Y6, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y7, (R11)
+	VMOVUPS      Y4, (R11)(DI*1)
+	VMOVUPS      Y5, (R11)(DI*2)
+	VMOVUPS      Y0, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide8AVX2Fwd_j0_end
+
+fftMixWide8AVX2Fwd_j0_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX2Fwd_j0_16
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VMOVUPS      (CX)(SI*1), X3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X4
+	VMOVUPS      (R11)(BX*1), X5
+	VMOVUPS      (R11)(BX*2), X6
+	VMOVUPS      (R11)(SI*1), X7
+	VADDPS       X4, X0, X8
+	VSUBPS       X4, X0, X0
+	VADDPS       X5, X1, X4
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X5, X8, X7
+	VSUBPS       X5, X8, X5
+	VADDPS       X6, X4, X8
+	VSUBPS       X6, X4, X4
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X5, X8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X4, X8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X4, X5
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X2, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X3
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X1
+	VMOVUPS      X4, X2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X4
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X0
+	VMOVUPS      X6, (AX)
+	VMOVUPS      X2, (AX)(DI*1)
+	VMOVUPS      X8, (AX)(DI*2)
+	VMOVUPS      X3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X7, (R11)
+	VMOVUPS      X4, (R11)(DI*1)
+	VMOVUPS      X5, (R11)(DI*2)
+	VMOVUPS      X0, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX2Fwd_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX2Fwd_j0_8
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VMOVSD       (CX)(SI*1), X3
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X4
+	VMOVSD       (R11)(BX*1), X5
+	VMOVSD       (R11)(BX*2), X6
+	VMOVSD       (R11)(SI*1), X7
+	VADDPS       X4, X0, X8
+	VSUBPS       X4, X0, X0
+	VADDPS       X5, X1, X4
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X5, X8, X7
+	VSUBPS       X5, X8, X5
+	VADDPS       X6, X4, X8
+	VSUBPS       X6, X4, X4
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X5, X8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X4, X8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X4, X5
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X2, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X3
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), X2, X1
+	VMOVUPS      X4, X2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X4
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X0
+	VMOVSD       X6, (AX)
+	VMOVSD       X2, (AX)(DI*1)
+	VMOVSD       X8, (AX)(DI*2)
+	VMOVSD       X3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X7, (R11)
+	VMOVSD       X4, (R11)(DI*1)
+	VMOVSD       X5, (R11)(DI*2)
+	VMOVSD       X0, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX2Fwd_j0_8:
+fftMixWide8AVX2Fwd_j0_end:
+	JMP fftMixWide8AVX2Fwd_j0done
+
+fftMixWide8AVX2Fwd_scaled:
+	VBROADCASTSS s+40(FP), Y0
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fftMixWide8AVX2Fwd_j0s_tail
+
+fftMixWide8AVX2Fwd_j0s_k:
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R12
+	VMULPS       (R12), Y0, Y5
+	VMULPS       (R12)(BX*1), Y0, Y6
+	VMULPS       (R12)(BX*2), Y0, Y7
+	VMULPS       (R12)(SI*1), Y0, Y8
+	VADDPS       Y5, Y1, Y9
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y6, Y9, Y8
+	VSUBPS       Y6, Y9, Y6
+	VADDPS       Y7, Y5, Y9
+	VSUBPS       Y7, Y5, Y5
+	VADDPS       Y9, Y8, Y7
+	VSUBPS       Y9, Y8, Y8
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y6, Y9
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y5, Y9
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y5, Y6
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y3, Y5
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y3, Y1
+	VADDPS       Y4, Y2, Y3
+	VSUBPS       Y4, Y2, Y2
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y2, Y4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y3, Y4
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), Y3, Y2
+	VMOVUPS      Y5, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y5
+	VMOVUPS      Y1, Y4
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y1
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y3, (AX)(DI*1)
+	VMOVUPS      Y9, (AX)(DI*2)
+	VMOVUPS      Y4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Y8, (R12)
+	VMOVUPS      Y5, (R12)(DI*1)
+	VMOVUPS      Y6, (R12)(DI*2)
+	VMOVUPS      Y1, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX2Fwd_j0s_k
+
+fftMixWide8AVX2Fwd_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX2Fwd_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Y0, Y5
+	VMULPS       (R11)(BX*1), Y0, Y6
+	VMULPS       (R11)(BX*2), Y0, Y7
+	VMULPS       (R11)(SI*1), Y0, Y0
+	VADDPS       Y5, Y1, Y8
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y0, Y4, Y7
+	VSUBPS       Y0, Y4, Y0
+	VADDPS       Y6, Y8, Y4
+	VSUBPS       Y6, Y8, Y6
+	VADDPS       Y7, Y5, Y8
+	VSUBPS       Y7, Y5, Y5
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y6, Y8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y5, Y8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y5, Y6
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y3, Y5
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y3, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VMOVUPS      Y5, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y5
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y1
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y4, (R11)
+	VMOVUPS      Y5, (R11)(DI*1)
+	VMOVUPS      Y6, (R11)(DI*2)
+	VMOVUPS      Y1, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX2Fwd_j0s_end
+
+fftMixWide8AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide8AVX2Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX2Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Y0, Y5
+	VMULPS       (R11)(BX*1), Y0, Y6
+	VMULPS       (R11)(BX*2), Y0, Y7
+	VMULPS       (R11)(SI*1), Y0, Y0
+	VADDPS       Y5, Y1, Y8
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y0, Y4, Y7
+	VSUBPS       Y0, Y4, Y0
+	VADDPS       Y6, Y8, Y4
+	VSUBPS       Y6, Y8, Y6
+	VADDPS       Y7, Y5, Y8
+	VSUBPS       Y7, Y5, Y5
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y6, Y8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y5, Y8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y5, Y6
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y3, Y5
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), Y3, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VMOVUPS      Y5, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y5
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y1
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y4, (R11)
+	VMOVUPS      Y5, (R11)(DI*1)
+	VMOVUPS      Y6, (R11)(DI*2)
+	VMOVUPS      Y1, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide8AVX2Fwd_j0s_end
+
+fftMixWide8AVX2Fwd_j0s_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX2Fwd_j0s_16
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVUPS      (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X5
+	VMULPS       X0, X5, X5
+	VMOVUPS      (R11)(BX*1), X6
+	VMULPS       X0, X6, X6
+	VMOVUPS      (R11)(BX*2), X7
+	VMULPS       X0, X7, X7
+	VMOVUPS      (R11)(SI*1), X8
+	VMULPS       X0, X8, X8
+	VADDPS       X5, X1, X9
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X6, X9, X8
+	VSUBPS       X6, X9, X6
+	VADDPS       X7, X5, X9
+	VSUBPS       X7, X5, X5
+	VADDPS       X9, X8, X7
+	VSUBPS       X9, X8, X8
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X6, X9
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X5, X9
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X5, X6
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X1, X5
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X3, X5
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X3, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X3, X4
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), X3, X2
+	VMOVUPS      X5, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X5
+	VMOVUPS      X1, X4
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X1
+	VMOVUPS      X7, (AX)
+	VMOVUPS      X3, (AX)(DI*1)
+	VMOVUPS      X9, (AX)(DI*2)
+	VMOVUPS      X4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X8, (R11)
+	VMOVUPS      X5, (R11)(DI*1)
+	VMOVUPS      X6, (R11)(DI*2)
+	VMOVUPS      X1, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX2Fwd_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX2Fwd_j0s_8
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVSD       (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X5
+	VMULPS       X0, X5, X5
+	VMOVSD       (R11)(BX*1), X6
+	VMULPS       X0, X6, X6
+	VMOVSD       (R11)(BX*2), X7
+	VMULPS       X0, X7, X7
+	VMOVSD       (R11)(SI*1), X8
+	VMULPS       X0, X8, X8
+	VADDPS       X5, X1, X0
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X6, X0, X8
+	VSUBPS       X6, X0, X0
+	VADDPS       X7, X5, X6
+	VSUBPS       X7, X5, X5
+	VADDPS       X6, X8, X7
+	VSUBPS       X6, X8, X6
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X0, X8
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X5, X8
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X5, X0
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X1, X5
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X3, X5
+	VFNMADD231PS mix_f32_3f800000_bf800000<>+0(SB), X3, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X4
+	VFMADD231PS  mix_f32_3f800000_bf800000<>+0(SB), X3, X4
+	VFMSUB231PS  mix_f32_3f800000_bf800000<>+0(SB), X3, X2
+	VMOVUPS      X5, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X5
+	VMOVUPS      X1, X4
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X1
+	VMOVSD       X7, (AX)
+	VMOVSD       X3, (AX)(DI*1)
+	VMOVSD       X8, (AX)(DI*2)
+	VMOVSD       X4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X6, (R11)
+	VMOVSD       X5, (R11)(DI*1)
+	VMOVSD       X0, (R11)(DI*2)
+	VMOVSD       X1, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX2Fwd_j0s_8:
+fftMixWide8AVX2Fwd_j0s_end:
+fftMixWide8AVX2Fwd_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fftMixWide8AVX2Fwd_done
+	MOVQ tw+16(FP), R12
+
+fftMixWide8AVX2Fwd_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000038, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide8AVX2Fwd_jw_tail
+
+fftMixWide8AVX2Fwd_jw_k:
+	VMOVUPS        (CX), Y0
+	VMOVUPS        (CX)(BX*1), Y1
+	VBROADCASTSS   (R12), Y2
+	VBROADCASTSS   4(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMADDSUB231PS Y2, Y1, Y4
+	VMOVUPS        (CX)(BX*2), Y1
+	VBROADCASTSS   8(R12), Y2
+	VBROADCASTSS   12(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMADDSUB231PS Y2, Y1, Y5
+	VMOVUPS        (CX)(SI*1), Y1
+	VBROADCASTSS   16(R12), Y2
+	VBROADCASTSS   20(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMADDSUB231PS Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R14
+	VMOVUPS        (R14), Y1
+	VBROADCASTSS   24(R12), Y2
+	VBROADCASTSS   28(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMADDSUB231PS Y2, Y1, Y7
+	VMOVUPS        (R14)(BX*1), Y1
+	VBROADCASTSS   32(R12), Y2
+	VBROADCASTSS   36(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMADDSUB231PS Y2, Y1, Y8
+	VMOVUPS        (R14)(BX*2), Y1
+	VBROADCASTSS   40(R12), Y2
+	VBROADCASTSS   44(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMADDSUB231PS Y2, Y1, Y9
+	VMOVUPS        (R14)(SI*1), Y1
+	VBROADCASTSS   48(R12), Y2
+	VBROADCASTSS   52(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y10
+	VMULPS         Y3, Y10, Y10
+	VFMADDSUB231PS Y2, Y1, Y10
+	VADDPS         Y7, Y0, Y1
+	VSUBPS         Y7, Y0, Y0
+	VADDPS         Y8, Y4, Y2
+	VSUBPS         Y8, Y4, Y3
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y10, Y6, Y7
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y4, Y1, Y8
+	VSUBPS         Y4, Y1, Y1
+	VADDPS         Y7, Y2, Y4
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VADDPS         Y6, Y3, Y2
+	VSUBPS         Y6, Y3, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y6
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y6
+	VFMSUB231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y5
+	VMOVUPS        Y0, Y6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y2, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R14
+	VMOVUPS        Y4, (R14)
+	VMOVUPS        Y5, (R14)(DI*1)
+	VMOVUPS        Y1, (R14)(DI*2)
+	VMOVUPS        Y0, (R14)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R13
+	JNZ            fftMixWide8AVX2Fwd_jw_k
+
+fftMixWide8AVX2Fwd_jw_tail:
+	TESTQ          DX, DX
+	JZ             fftMixWide8AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide8AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide8AVX2Fwd_jw_pieces
+	VMOVUPS        (CX), Y0
+	VMOVUPS        (CX)(BX*1), Y1
+	VBROADCASTSS   (R12), Y2
+	VBROADCASTSS   4(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMADDSUB231PS Y2, Y1, Y4
+	VMOVUPS        (CX)(BX*2), Y1
+	VBROADCASTSS   8(R12), Y2
+	VBROADCASTSS   12(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMADDSUB231PS Y2, Y1, Y5
+	VMOVUPS        (CX)(SI*1), Y1
+	VBROADCASTSS   16(R12), Y2
+	VBROADCASTSS   20(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMADDSUB231PS Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPS        (R13), Y1
+	VBROADCASTSS   24(R12), Y2
+	VBROADCASTSS   28(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMADDSUB231PS Y2, Y1, Y7
+	VMOVUPS        (R13)(BX*1), Y1
+	VBROADCASTSS   32(R12), Y2
+	VBROADCASTSS   36(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMADDSUB231PS Y2, Y1, Y8
+	VMOVUPS        (R13)(BX*2), Y1
+	VBROADCASTSS   40(R12), Y2
+	VBROADCASTSS   44(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMADDSUB231PS Y2, Y1, Y9
+	VMOVUPS        (R13)(SI*1), Y1
+	VBROADCASTSS   48(R12), Y2
+	VBROADCASTSS   52(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y10
+	VMULPS         Y3, Y10, Y10
+	VFMADDSUB231PS Y2, Y1, Y10
+	VADDPS         Y7, Y0, Y1
+	VSUBPS         Y7, Y0, Y0
+	VADDPS         Y8, Y4, Y2
+	VSUBPS         Y8, Y4, Y3
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y10, Y6, Y7
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y4, Y1, Y8
+	VSUBPS         Y4, Y1, Y1
+	VADDPS         Y7, Y2, Y4
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VADDPS         Y6, Y3, Y2
+	VSUBPS         Y6, Y3, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y6
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y6
+	VFMSUB231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y5
+	VMOVUPS        Y0, Y6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y2, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPS        Y4, (R13)
+	VMOVUPS        Y5, (R13)(DI*1)
+	VMOVUPS        Y1, (R13)(DI*2)
+	VMOVUPS        Y0, (R13)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide8AVX2Fwd_jw_end
+
+fftMixWide8AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide8AVX2Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide8AVX2Fwd_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y0
+	VMOVUPS        (CX)(BX*1), Y1
+	VBROADCASTSS   (R12), Y2
+	VBROADCASTSS   4(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMADDSUB231PS Y2, Y1, Y4
+	VMOVUPS        (CX)(BX*2), Y1
+	VBROADCASTSS   8(R12), Y2
+	VBROADCASTSS   12(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMADDSUB231PS Y2, Y1, Y5
+	VMOVUPS        (CX)(SI*1), Y1
+	VBROADCASTSS   16(R12), Y2
+	VBROADCASTSS   20(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMADDSUB231PS Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPS        (R13), Y1
+	VBROADCASTSS   24(R12), Y2
+	VBROADCASTSS   28(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMADDSUB231PS Y2, Y1, Y7
+	VMOVUPS        (R13)(BX*1), Y1
+	VBROADCASTSS   32(R12), Y2
+	VBROADCASTSS   36(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMADDSUB231PS Y2, Y1, Y8
+	VMOVUPS        (R13)(BX*2), Y1
+	VBROADCASTSS   40(R12), Y2
+	VBROADCASTSS   44(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMADDSUB231PS Y2, Y1, Y9
+	VMOVUPS        (R13)(SI*1), Y1
+	VBROADCASTSS   48(R12), Y2
+	VBROADCASTSS   52(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y10
+	VMULPS         Y3, Y10, Y10
+	VFMADDSUB231PS Y2, Y1, Y10
+	VADDPS         Y7, Y0, Y1
+	VSUBPS         Y7, Y0, Y0
+	VADDPS         Y8, Y4, Y2
+	VSUBPS         Y8, Y4, Y3
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y10, Y6, Y7
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y4, Y1, Y8
+	VSUBPS         Y4, Y1, Y1
+	VADDPS         Y7, Y2, Y4
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y2, Y0
+	VADDPS         Y6, Y3, Y2
+	VSUBPS         Y6, Y3, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y6
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y6
+	VFMSUB231PS    mix_f32_3f800000_bf800000<>+0(SB), Y2, Y3
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y5
+	VMOVUPS        Y0, Y6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y2, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPS        Y4, (R13)
+	VMOVUPS        Y5, (R13)(DI*1)
+	VMOVUPS        Y1, (R13)(DI*2)
+	VMOVUPS        Y0, (R13)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide8AVX2Fwd_jw_end
+
+fftMixWide8AVX2Fwd_jw_halving:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide8AVX2Fwd_jw_16
+	VMOVUPS        (CX), X0
+	VMOVUPS        (CX)(BX*1), X1
+	VBROADCASTSS   (R12), X2
+	VBROADCASTSS   4(R12), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X2, X1, X4
+	VMOVUPS        (CX)(BX*2), X1
+	VBROADCASTSS   8(R12), X2
+	VBROADCASTSS   12(R12), X3
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X3, X5, X5
+	VFMADDSUB231PS X2, X1, X5
+	VMOVUPS        (CX)(SI*1), X1
+	VBROADCASTSS   16(R12), X2
+	VBROADCASTSS   20(R12), X3
+	VPERMILPS      $0xb1, X1, X6
+	VMULPS         X3, X6, X6
+	VFMADDSUB231PS X2, X1, X6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPS        (R13), X1
+	VBROADCASTSS   24(R12), X2
+	VBROADCASTSS   28(R12), X3
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X3, X7, X7
+	VFMADDSUB231PS X2, X1, X7
+	VMOVUPS        (R13)(BX*1), X1
+	VBROADCASTSS   32(R12), X2
+	VBROADCASTSS   36(R12), X3
+	VPERMILPS      $0xb1, X1, X8
+	VMULPS         X3, X8, X8
+	VFMADDSUB231PS X2, X1, X8
+	VMOVUPS        (R13)(BX*2), X1
+	VBROADCASTSS   40(R12), X2
+	VBROADCASTSS   44(R12), X3
+	VPERMILPS      $0xb1, X1, X9
+	VMULPS         X3, X9, X9
+	VFMADDSUB231PS X2, X1, X9
+	VMOVUPS        (R13)(SI*1), X1
+	VBROADCASTSS   48(R12), X2
+	VBROADCASTSS   52(R12), X3
+	VPERMILPS      $0xb1, X1, X10
+	VMULPS         X3, X10, X10
+	VFMADDSUB231PS X2, X1, X10
+	VADDPS         X7, X0, X1
+	VSUBPS         X7, X0, X0
+	VADDPS         X8, X4, X2
+	VSUBPS         X8, X4, X3
+	VADDPS         X9, X5, X4
+	VSUBPS         X9, X5, X5
+	VADDPS         X10, X6, X7
+	VSUBPS         X10, X6, X6
+	VADDPS         X4, X1, X8
+	VSUBPS         X4, X1, X1
+	VADDPS         X7, X2, X4
+	VSUBPS         X7, X2, X2
+	VADDPS         X4, X8, X7
+	VSUBPS         X4, X8, X4
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X1, X8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X2, X1
+	VPERMILPS      $0xb1, X5, X2
+	VMOVUPS        X0, X5
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X5
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X2, X0
+	VADDPS         X6, X3, X2
+	VSUBPS         X6, X3, X3
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X3, X6
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X6
+	VFMSUB231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X3
+	VMOVUPS        X5, X2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X5
+	VMOVUPS        X0, X6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X0
+	VMOVUPS        X7, (AX)
+	VMOVUPS        X2, (AX)(DI*1)
+	VMOVUPS        X8, (AX)(DI*2)
+	VMOVUPS        X6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPS        X4, (R13)
+	VMOVUPS        X5, (R13)(DI*1)
+	VMOVUPS        X1, (R13)(DI*2)
+	VMOVUPS        X0, (R13)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide8AVX2Fwd_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide8AVX2Fwd_jw_8
+	VMOVSD         (CX), X0
+	VMOVSD         (CX)(BX*1), X1
+	VBROADCASTSS   (R12), X2
+	VBROADCASTSS   4(R12), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMADDSUB231PS X2, X1, X4
+	VMOVSD         (CX)(BX*2), X1
+	VBROADCASTSS   8(R12), X2
+	VBROADCASTSS   12(R12), X3
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X3, X5, X5
+	VFMADDSUB231PS X2, X1, X5
+	VMOVSD         (CX)(SI*1), X1
+	VBROADCASTSS   16(R12), X2
+	VBROADCASTSS   20(R12), X3
+	VPERMILPS      $0xb1, X1, X6
+	VMULPS         X3, X6, X6
+	VFMADDSUB231PS X2, X1, X6
+	LEAQ           (CX)(BX*4), R13
+	VMOVSD         (R13), X1
+	VBROADCASTSS   24(R12), X2
+	VBROADCASTSS   28(R12), X3
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X3, X7, X7
+	VFMADDSUB231PS X2, X1, X7
+	VMOVSD         (R13)(BX*1), X1
+	VBROADCASTSS   32(R12), X2
+	VBROADCASTSS   36(R12), X3
+	VPERMILPS      $0xb1, X1, X8
+	VMULPS         X3, X8, X8
+	VFMADDSUB231PS X2, X1, X8
+	VMOVSD         (R13)(BX*2), X1
+	VBROADCASTSS   40(R12), X2
+	VBROADCASTSS   44(R12), X3
+	VPERMILPS      $0xb1, X1, X9
+	VMULPS         X3, X9, X9
+	VFMADDSUB231PS X2, X1, X9
+	VMOVSD         (R13)(SI*1), X1
+	VBROADCASTSS   48(R12), X2
+	VBROADCASTSS   52(R12), X3
+	VPERMILPS      $0xb1, X1, X10
+	VMULPS         X3, X10, X10
+	VFMADDSUB231PS X2, X1, X10
+	VADDPS         X7, X0, X1
+	VSUBPS         X7, X0, X0
+	VADDPS         X8, X4, X2
+	VSUBPS         X8, X4, X3
+	VADDPS         X9, X5, X4
+	VSUBPS         X9, X5, X5
+	VADDPS         X10, X6, X7
+	VSUBPS         X10, X6, X6
+	VADDPS         X4, X1, X8
+	VSUBPS         X4, X1, X1
+	VADDPS         X7, X2, X4
+	VSUBPS         X7, X2, X2
+	VADDPS         X4, X8, X7
+	VSUBPS         X4, X8, X4
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X1, X8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X2, X1
+	VPERMILPS      $0xb1, X5, X2
+	VMOVUPS        X0, X5
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X5
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X2, X0
+	VADDPS         X6, X3, X2
+	VSUBPS         X6, X3, X3
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X3, X6
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X6
+	VFMSUB231PS    mix_f32_3f800000_bf800000<>+0(SB), X2, X3
+	VMOVUPS        X5, X2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X5
+	VMOVUPS        X0, X6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X0
+	VMOVSD         X7, (AX)
+	VMOVSD         X2, (AX)(DI*1)
+	VMOVSD         X8, (AX)(DI*2)
+	VMOVSD         X6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVSD         X4, (R13)
+	VMOVSD         X5, (R13)(DI*1)
+	VMOVSD         X1, (R13)(DI*2)
+	VMOVSD         X0, (R13)(R8*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide8AVX2Fwd_jw_8:
+fftMixWide8AVX2Fwd_jw_end:
+	DECQ R11
+	JNZ  fftMixWide8AVX2Fwd_j
+
+fftMixWide8AVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA mix_f32_3f3504f3_3f3504f3<>+0(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+4(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+8(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+12(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+16(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+20(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+24(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+28(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+32(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+36(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+40(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+44(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+48(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+52(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+56(SB)/4, $0x3f3504f3
+DATA mix_f32_3f3504f3_3f3504f3<>+60(SB)/4, $0x3f3504f3
+GLOBL mix_f32_3f3504f3_3f3504f3<>(SB), RODATA|NOPTR, $64
+
+// func fftMixWide8AVX2Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+// Requires: AVX, FMA3
+TEXT ·fftMixWide8AVX2Inv(SB), NOSPLIT, $0-56
+	MOVQ   out+0(FP), AX
+	MOVQ   in+8(FP), CX
+	MOVQ   r+32(FP), DX
+	MOVQ   DX, BX
+	SHLQ   $0x03, BX
+	LEAQ   (BX)(BX*2), SI
+	MOVQ   ls+24(FP), DI
+	IMULQ  BX, DI
+	LEAQ   (DI)(DI*2), R8
+	MOVQ   DX, R9
+	SHRQ   $0x02, R9
+	ANDQ   $0x00000003, DX
+	SHLQ   $0x03, DX
+	IMUL3Q $0x07, BX, R10
+	CMPL   s+40(FP), $0x3f800000
+	JNE    fftMixWide8AVX2Inv_scaled
+	MOVQ   R9, R11
+	TESTQ  R11, R11
+	JZ     fftMixWide8AVX2Inv_j0_tail
+
+fftMixWide8AVX2Inv_j0_k:
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPS      (R12), Y4
+	VMOVUPS      (R12)(BX*1), Y5
+	VMOVUPS      (R12)(BX*2), Y6
+	VMOVUPS      (R12)(SI*1), Y7
+	VADDPS       Y4, Y0, Y8
+	VSUBPS       Y4, Y0, Y0
+	VADDPS       Y5, Y1, Y4
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y8, Y7
+	VSUBPS       Y5, Y8, Y5
+	VADDPS       Y6, Y4, Y8
+	VSUBPS       Y6, Y4, Y4
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y5, Y8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y4, Y8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y4, Y5
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VMOVUPS      Y4, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y4
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y0
+	VMOVUPS      Y6, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Y7, (R12)
+	VMOVUPS      Y4, (R12)(DI*1)
+	VMOVUPS      Y5, (R12)(DI*2)
+	VMOVUPS      Y0, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX2Inv_j0_k
+
+fftMixWide8AVX2Inv_j0_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX2Inv_j0_pieces
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y4
+	VMOVUPS      (R11)(BX*1), Y5
+	VMOVUPS      (R11)(BX*2), Y6
+	VMOVUPS      (R11)(SI*1), Y7
+	VADDPS       Y4, Y0, Y8
+	VSUBPS       Y4, Y0, Y0
+	VADDPS       Y5, Y1, Y4
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y8, Y7
+	VSUBPS       Y5, Y8, Y5
+	VADDPS       Y6, Y4, Y8
+	VSUBPS       Y6, Y4, Y4
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y5, Y8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y4, Y8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y4, Y5
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VMOVUPS      Y4, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y4
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y0
+	VMOVUPS      Y6, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y7, (R11)
+	VMOVUPS      Y4, (R11)(DI*1)
+	VMOVUPS      Y5, (R11)(DI*2)
+	VMOVUPS      Y0, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX2Inv_j0_end
+
+fftMixWide8AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide8AVX2Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX2Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Y0
+	VMOVUPS      (CX)(BX*1), Y1
+	VMOVUPS      (CX)(BX*2), Y2
+	VMOVUPS      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y4
+	VMOVUPS      (R11)(BX*1), Y5
+	VMOVUPS      (R11)(BX*2), Y6
+	VMOVUPS      (R11)(SI*1), Y7
+	VADDPS       Y4, Y0, Y8
+	VSUBPS       Y4, Y0, Y0
+	VADDPS       Y5, Y1, Y4
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y5, Y8, Y7
+	VSUBPS       Y5, Y8, Y5
+	VADDPS       Y6, Y4, Y8
+	VSUBPS       Y6, Y4, Y4
+	VADDPS       Y8, Y7, Y6
+	VSUBPS       Y8, Y7, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y5, Y8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y4, Y8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y4, Y5
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y0, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VADDPS       Y3, Y1, Y2
+	VSUBPS       Y3, Y1, Y1
+	VPERMILPS    $0xb1, Y2, Y2
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VMOVUPS      Y4, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y4
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y1, Y0
+	VMOVUPS      Y6, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y7, (R11)
+	VMOVUPS      Y4, (R11)(DI*1)
+	VMOVUPS      Y5, (R11)(DI*2)
+	VMOVUPS      Y0, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide8AVX2Inv_j0_end
+
+fftMixWide8AVX2Inv_j0_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX2Inv_j0_16
+	VMOVUPS      (CX), X0
+	VMOVUPS      (CX)(BX*1), X1
+	VMOVUPS      (CX)(BX*2), X2
+	VMOVUPS      (CX)(SI*1), X3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X4
+	VMOVUPS      (R11)(BX*1), X5
+	VMOVUPS      (R11)(BX*2), X6
+	VMOVUPS      (R11)(SI*1), X7
+	VADDPS       X4, X0, X8
+	VSUBPS       X4, X0, X0
+	VADDPS       X5, X1, X4
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X5, X8, X7
+	VSUBPS       X5, X8, X5
+	VADDPS       X6, X4, X8
+	VSUBPS       X6, X4, X4
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X5, X8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X4, X8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X4, X5
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X2, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X3
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X1
+	VMOVUPS      X4, X2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X4
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X0
+	VMOVUPS      X6, (AX)
+	VMOVUPS      X2, (AX)(DI*1)
+	VMOVUPS      X8, (AX)(DI*2)
+	VMOVUPS      X3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X7, (R11)
+	VMOVUPS      X4, (R11)(DI*1)
+	VMOVUPS      X5, (R11)(DI*2)
+	VMOVUPS      X0, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX2Inv_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX2Inv_j0_8
+	VMOVSD       (CX), X0
+	VMOVSD       (CX)(BX*1), X1
+	VMOVSD       (CX)(BX*2), X2
+	VMOVSD       (CX)(SI*1), X3
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X4
+	VMOVSD       (R11)(BX*1), X5
+	VMOVSD       (R11)(BX*2), X6
+	VMOVSD       (R11)(SI*1), X7
+	VADDPS       X4, X0, X8
+	VSUBPS       X4, X0, X0
+	VADDPS       X5, X1, X4
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X5, X8, X7
+	VSUBPS       X5, X8, X5
+	VADDPS       X6, X4, X8
+	VSUBPS       X6, X4, X4
+	VADDPS       X8, X7, X6
+	VSUBPS       X8, X7, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X5, X8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X4, X8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X4, X5
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X0, X4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X2, X0
+	VADDPS       X3, X1, X2
+	VSUBPS       X3, X1, X1
+	VPERMILPS    $0xb1, X2, X2
+	VMOVUPS      X1, X3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X3
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), X2, X1
+	VMOVUPS      X4, X2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X4
+	VMOVUPS      X0, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X1, X0
+	VMOVSD       X6, (AX)
+	VMOVSD       X2, (AX)(DI*1)
+	VMOVSD       X8, (AX)(DI*2)
+	VMOVSD       X3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X7, (R11)
+	VMOVSD       X4, (R11)(DI*1)
+	VMOVSD       X5, (R11)(DI*2)
+	VMOVSD       X0, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX2Inv_j0_8:
+fftMixWide8AVX2Inv_j0_end:
+	JMP fftMixWide8AVX2Inv_j0done
+
+fftMixWide8AVX2Inv_scaled:
+	VBROADCASTSS s+40(FP), Y0
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fftMixWide8AVX2Inv_j0s_tail
+
+fftMixWide8AVX2Inv_j0s_k:
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R12
+	VMULPS       (R12), Y0, Y5
+	VMULPS       (R12)(BX*1), Y0, Y6
+	VMULPS       (R12)(BX*2), Y0, Y7
+	VMULPS       (R12)(SI*1), Y0, Y8
+	VADDPS       Y5, Y1, Y9
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y6, Y9, Y8
+	VSUBPS       Y6, Y9, Y6
+	VADDPS       Y7, Y5, Y9
+	VSUBPS       Y7, Y5, Y5
+	VADDPS       Y9, Y8, Y7
+	VSUBPS       Y9, Y8, Y8
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y6, Y9
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y5, Y9
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y5, Y6
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y3, Y5
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y3, Y1
+	VADDPS       Y4, Y2, Y3
+	VSUBPS       Y4, Y2, Y2
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y2, Y4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y3, Y4
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), Y3, Y2
+	VMOVUPS      Y5, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y5
+	VMOVUPS      Y1, Y4
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y4
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y1
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y3, (AX)(DI*1)
+	VMOVUPS      Y9, (AX)(DI*2)
+	VMOVUPS      Y4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Y8, (R12)
+	VMOVUPS      Y5, (R12)(DI*1)
+	VMOVUPS      Y6, (R12)(DI*2)
+	VMOVUPS      Y1, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX2Inv_j0s_k
+
+fftMixWide8AVX2Inv_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX2Inv_j0s_pieces
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Y0, Y5
+	VMULPS       (R11)(BX*1), Y0, Y6
+	VMULPS       (R11)(BX*2), Y0, Y7
+	VMULPS       (R11)(SI*1), Y0, Y0
+	VADDPS       Y5, Y1, Y8
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y0, Y4, Y7
+	VSUBPS       Y0, Y4, Y0
+	VADDPS       Y6, Y8, Y4
+	VSUBPS       Y6, Y8, Y6
+	VADDPS       Y7, Y5, Y8
+	VSUBPS       Y7, Y5, Y5
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y6, Y8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y5, Y8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y5, Y6
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y3, Y5
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y3, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VMOVUPS      Y5, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y5
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y1
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y4, (R11)
+	VMOVUPS      Y5, (R11)(DI*1)
+	VMOVUPS      Y6, (R11)(DI*2)
+	VMOVUPS      Y1, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX2Inv_j0s_end
+
+fftMixWide8AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000018
+	JNE          fftMixWide8AVX2Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX2Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Y0, Y1
+	VMULPS       (CX)(BX*1), Y0, Y2
+	VMULPS       (CX)(BX*2), Y0, Y3
+	VMULPS       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Y0, Y5
+	VMULPS       (R11)(BX*1), Y0, Y6
+	VMULPS       (R11)(BX*2), Y0, Y7
+	VMULPS       (R11)(SI*1), Y0, Y0
+	VADDPS       Y5, Y1, Y8
+	VSUBPS       Y5, Y1, Y1
+	VADDPS       Y6, Y2, Y5
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y0, Y4, Y7
+	VSUBPS       Y0, Y4, Y0
+	VADDPS       Y6, Y8, Y4
+	VSUBPS       Y6, Y8, Y6
+	VADDPS       Y7, Y5, Y8
+	VSUBPS       Y7, Y5, Y5
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y6, Y8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y5, Y8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y5, Y6
+	VPERMILPS    $0xb1, Y3, Y3
+	VMOVUPS      Y1, Y5
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y3, Y5
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), Y3, Y1
+	VADDPS       Y0, Y2, Y3
+	VSUBPS       Y0, Y2, Y0
+	VPERMILPS    $0xb1, Y3, Y2
+	VMOVUPS      Y0, Y3
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VMOVUPS      Y5, Y2
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y2
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y5
+	VMOVUPS      Y1, Y3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), Y0, Y1
+	VMOVUPS      Y7, (AX)
+	VMOVUPS      Y2, (AX)(DI*1)
+	VMOVUPS      Y8, (AX)(DI*2)
+	VMOVUPS      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y4, (R11)
+	VMOVUPS      Y5, (R11)(DI*1)
+	VMOVUPS      Y6, (R11)(DI*2)
+	VMOVUPS      Y1, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fftMixWide8AVX2Inv_j0s_end
+
+fftMixWide8AVX2Inv_j0s_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX2Inv_j0s_16
+	VMOVUPS      (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVUPS      (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVUPS      (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVUPS      (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X5
+	VMULPS       X0, X5, X5
+	VMOVUPS      (R11)(BX*1), X6
+	VMULPS       X0, X6, X6
+	VMOVUPS      (R11)(BX*2), X7
+	VMULPS       X0, X7, X7
+	VMOVUPS      (R11)(SI*1), X8
+	VMULPS       X0, X8, X8
+	VADDPS       X5, X1, X9
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X6, X9, X8
+	VSUBPS       X6, X9, X6
+	VADDPS       X7, X5, X9
+	VSUBPS       X7, X5, X5
+	VADDPS       X9, X8, X7
+	VSUBPS       X9, X8, X8
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X6, X9
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X5, X9
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X5, X6
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X1, X5
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X3, X5
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X3, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X3, X4
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), X3, X2
+	VMOVUPS      X5, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X5
+	VMOVUPS      X1, X4
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X1
+	VMOVUPS      X7, (AX)
+	VMOVUPS      X3, (AX)(DI*1)
+	VMOVUPS      X9, (AX)(DI*2)
+	VMOVUPS      X4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X8, (R11)
+	VMOVUPS      X5, (R11)(DI*1)
+	VMOVUPS      X6, (R11)(DI*2)
+	VMOVUPS      X1, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX2Inv_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX2Inv_j0s_8
+	VMOVSD       (CX), X1
+	VMULPS       X0, X1, X1
+	VMOVSD       (CX)(BX*1), X2
+	VMULPS       X0, X2, X2
+	VMOVSD       (CX)(BX*2), X3
+	VMULPS       X0, X3, X3
+	VMOVSD       (CX)(SI*1), X4
+	VMULPS       X0, X4, X4
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X5
+	VMULPS       X0, X5, X5
+	VMOVSD       (R11)(BX*1), X6
+	VMULPS       X0, X6, X6
+	VMOVSD       (R11)(BX*2), X7
+	VMULPS       X0, X7, X7
+	VMOVSD       (R11)(SI*1), X8
+	VMULPS       X0, X8, X8
+	VADDPS       X5, X1, X0
+	VSUBPS       X5, X1, X1
+	VADDPS       X6, X2, X5
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X6, X0, X8
+	VSUBPS       X6, X0, X0
+	VADDPS       X7, X5, X6
+	VSUBPS       X7, X5, X5
+	VADDPS       X6, X8, X7
+	VSUBPS       X6, X8, X6
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X0, X8
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X5, X8
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X5, X0
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X1, X5
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X3, X5
+	VFNMADD231PS mix_f32_bf800000_3f800000<>+0(SB), X3, X1
+	VADDPS       X4, X2, X3
+	VSUBPS       X4, X2, X2
+	VPERMILPS    $0xb1, X3, X3
+	VMOVUPS      X2, X4
+	VFMADD231PS  mix_f32_bf800000_3f800000<>+0(SB), X3, X4
+	VFMSUB231PS  mix_f32_bf800000_3f800000<>+0(SB), X3, X2
+	VMOVUPS      X5, X3
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X3
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X5
+	VMOVUPS      X1, X4
+	VFMADD231PS  mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X4
+	VFNMADD231PS mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X1
+	VMOVSD       X7, (AX)
+	VMOVSD       X3, (AX)(DI*1)
+	VMOVSD       X8, (AX)(DI*2)
+	VMOVSD       X4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X6, (R11)
+	VMOVSD       X5, (R11)(DI*1)
+	VMOVSD       X0, (R11)(DI*2)
+	VMOVSD       X1, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX2Inv_j0s_8:
+fftMixWide8AVX2Inv_j0s_end:
+fftMixWide8AVX2Inv_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fftMixWide8AVX2Inv_done
+	MOVQ tw+16(FP), R12
+
+fftMixWide8AVX2Inv_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000038, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide8AVX2Inv_jw_tail
+
+fftMixWide8AVX2Inv_jw_k:
+	VMOVUPS        (CX), Y0
+	VMOVUPS        (CX)(BX*1), Y1
+	VBROADCASTSS   (R12), Y2
+	VBROADCASTSS   4(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMSUBADD231PS Y2, Y1, Y4
+	VMOVUPS        (CX)(BX*2), Y1
+	VBROADCASTSS   8(R12), Y2
+	VBROADCASTSS   12(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMSUBADD231PS Y2, Y1, Y5
+	VMOVUPS        (CX)(SI*1), Y1
+	VBROADCASTSS   16(R12), Y2
+	VBROADCASTSS   20(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMSUBADD231PS Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R14
+	VMOVUPS        (R14), Y1
+	VBROADCASTSS   24(R12), Y2
+	VBROADCASTSS   28(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMSUBADD231PS Y2, Y1, Y7
+	VMOVUPS        (R14)(BX*1), Y1
+	VBROADCASTSS   32(R12), Y2
+	VBROADCASTSS   36(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMSUBADD231PS Y2, Y1, Y8
+	VMOVUPS        (R14)(BX*2), Y1
+	VBROADCASTSS   40(R12), Y2
+	VBROADCASTSS   44(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMSUBADD231PS Y2, Y1, Y9
+	VMOVUPS        (R14)(SI*1), Y1
+	VBROADCASTSS   48(R12), Y2
+	VBROADCASTSS   52(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y10
+	VMULPS         Y3, Y10, Y10
+	VFMSUBADD231PS Y2, Y1, Y10
+	VADDPS         Y7, Y0, Y1
+	VSUBPS         Y7, Y0, Y0
+	VADDPS         Y8, Y4, Y2
+	VSUBPS         Y8, Y4, Y3
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y10, Y6, Y7
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y4, Y1, Y8
+	VSUBPS         Y4, Y1, Y1
+	VADDPS         Y7, Y2, Y4
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VADDPS         Y6, Y3, Y2
+	VSUBPS         Y6, Y3, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y6
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y6
+	VFMSUB231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y5
+	VMOVUPS        Y0, Y6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y2, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R14
+	VMOVUPS        Y4, (R14)
+	VMOVUPS        Y5, (R14)(DI*1)
+	VMOVUPS        Y1, (R14)(DI*2)
+	VMOVUPS        Y0, (R14)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R13
+	JNZ            fftMixWide8AVX2Inv_jw_k
+
+fftMixWide8AVX2Inv_jw_tail:
+	TESTQ          DX, DX
+	JZ             fftMixWide8AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fftMixWide8AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fftMixWide8AVX2Inv_jw_pieces
+	VMOVUPS        (CX), Y0
+	VMOVUPS        (CX)(BX*1), Y1
+	VBROADCASTSS   (R12), Y2
+	VBROADCASTSS   4(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMSUBADD231PS Y2, Y1, Y4
+	VMOVUPS        (CX)(BX*2), Y1
+	VBROADCASTSS   8(R12), Y2
+	VBROADCASTSS   12(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMSUBADD231PS Y2, Y1, Y5
+	VMOVUPS        (CX)(SI*1), Y1
+	VBROADCASTSS   16(R12), Y2
+	VBROADCASTSS   20(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMSUBADD231PS Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPS        (R13), Y1
+	VBROADCASTSS   24(R12), Y2
+	VBROADCASTSS   28(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMSUBADD231PS Y2, Y1, Y7
+	VMOVUPS        (R13)(BX*1), Y1
+	VBROADCASTSS   32(R12), Y2
+	VBROADCASTSS   36(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMSUBADD231PS Y2, Y1, Y8
+	VMOVUPS        (R13)(BX*2), Y1
+	VBROADCASTSS   40(R12), Y2
+	VBROADCASTSS   44(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMSUBADD231PS Y2, Y1, Y9
+	VMOVUPS        (R13)(SI*1), Y1
+	VBROADCASTSS   48(R12), Y2
+	VBROADCASTSS   52(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y10
+	VMULPS         Y3, Y10, Y10
+	VFMSUBADD231PS Y2, Y1, Y10
+	VADDPS         Y7, Y0, Y1
+	VSUBPS         Y7, Y0, Y0
+	VADDPS         Y8, Y4, Y2
+	VSUBPS         Y8, Y4, Y3
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y10, Y6, Y7
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y4, Y1, Y8
+	VSUBPS         Y4, Y1, Y1
+	VADDPS         Y7, Y2, Y4
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VADDPS         Y6, Y3, Y2
+	VSUBPS         Y6, Y3, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y6
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y6
+	VFMSUB231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y5
+	VMOVUPS        Y0, Y6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y2, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPS        Y4, (R13)
+	VMOVUPS        Y5, (R13)(DI*1)
+	VMOVUPS        Y1, (R13)(DI*2)
+	VMOVUPS        Y0, (R13)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fftMixWide8AVX2Inv_jw_end
+
+fftMixWide8AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000018
+	JNE            fftMixWide8AVX2Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fftMixWide8AVX2Inv_jw_halving
+	SUBQ           $0x08, CX
+	SUBQ           $0x08, AX
+	VMOVUPS        (CX), Y0
+	VMOVUPS        (CX)(BX*1), Y1
+	VBROADCASTSS   (R12), Y2
+	VBROADCASTSS   4(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         Y3, Y4, Y4
+	VFMSUBADD231PS Y2, Y1, Y4
+	VMOVUPS        (CX)(BX*2), Y1
+	VBROADCASTSS   8(R12), Y2
+	VBROADCASTSS   12(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         Y3, Y5, Y5
+	VFMSUBADD231PS Y2, Y1, Y5
+	VMOVUPS        (CX)(SI*1), Y1
+	VBROADCASTSS   16(R12), Y2
+	VBROADCASTSS   20(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         Y3, Y6, Y6
+	VFMSUBADD231PS Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPS        (R13), Y1
+	VBROADCASTSS   24(R12), Y2
+	VBROADCASTSS   28(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         Y3, Y7, Y7
+	VFMSUBADD231PS Y2, Y1, Y7
+	VMOVUPS        (R13)(BX*1), Y1
+	VBROADCASTSS   32(R12), Y2
+	VBROADCASTSS   36(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         Y3, Y8, Y8
+	VFMSUBADD231PS Y2, Y1, Y8
+	VMOVUPS        (R13)(BX*2), Y1
+	VBROADCASTSS   40(R12), Y2
+	VBROADCASTSS   44(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y9
+	VMULPS         Y3, Y9, Y9
+	VFMSUBADD231PS Y2, Y1, Y9
+	VMOVUPS        (R13)(SI*1), Y1
+	VBROADCASTSS   48(R12), Y2
+	VBROADCASTSS   52(R12), Y3
+	VPERMILPS      $0xb1, Y1, Y10
+	VMULPS         Y3, Y10, Y10
+	VFMSUBADD231PS Y2, Y1, Y10
+	VADDPS         Y7, Y0, Y1
+	VSUBPS         Y7, Y0, Y0
+	VADDPS         Y8, Y4, Y2
+	VSUBPS         Y8, Y4, Y3
+	VADDPS         Y9, Y5, Y4
+	VSUBPS         Y9, Y5, Y5
+	VADDPS         Y10, Y6, Y7
+	VSUBPS         Y10, Y6, Y6
+	VADDPS         Y4, Y1, Y8
+	VSUBPS         Y4, Y1, Y1
+	VADDPS         Y7, Y2, Y4
+	VSUBPS         Y7, Y2, Y2
+	VADDPS         Y4, Y8, Y7
+	VSUBPS         Y4, Y8, Y4
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y1
+	VPERMILPS      $0xb1, Y5, Y2
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y5
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y2, Y0
+	VADDPS         Y6, Y3, Y2
+	VSUBPS         Y6, Y3, Y3
+	VPERMILPS      $0xb1, Y2, Y2
+	VMOVUPS        Y3, Y6
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y6
+	VFMSUB231PS    mix_f32_bf800000_3f800000<>+0(SB), Y2, Y3
+	VMOVUPS        Y5, Y2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y6, Y5
+	VMOVUPS        Y0, Y6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y3, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y2, (AX)(DI*1)
+	VMOVUPS        Y8, (AX)(DI*2)
+	VMOVUPS        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPS        Y4, (R13)
+	VMOVUPS        Y5, (R13)(DI*1)
+	VMOVUPS        Y1, (R13)(DI*2)
+	VMOVUPS        Y0, (R13)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fftMixWide8AVX2Inv_jw_end
+
+fftMixWide8AVX2Inv_jw_halving:
+	TESTQ          $0x00000010, DX
+	JZ             fftMixWide8AVX2Inv_jw_16
+	VMOVUPS        (CX), X0
+	VMOVUPS        (CX)(BX*1), X1
+	VBROADCASTSS   (R12), X2
+	VBROADCASTSS   4(R12), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X2, X1, X4
+	VMOVUPS        (CX)(BX*2), X1
+	VBROADCASTSS   8(R12), X2
+	VBROADCASTSS   12(R12), X3
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X3, X5, X5
+	VFMSUBADD231PS X2, X1, X5
+	VMOVUPS        (CX)(SI*1), X1
+	VBROADCASTSS   16(R12), X2
+	VBROADCASTSS   20(R12), X3
+	VPERMILPS      $0xb1, X1, X6
+	VMULPS         X3, X6, X6
+	VFMSUBADD231PS X2, X1, X6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPS        (R13), X1
+	VBROADCASTSS   24(R12), X2
+	VBROADCASTSS   28(R12), X3
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X3, X7, X7
+	VFMSUBADD231PS X2, X1, X7
+	VMOVUPS        (R13)(BX*1), X1
+	VBROADCASTSS   32(R12), X2
+	VBROADCASTSS   36(R12), X3
+	VPERMILPS      $0xb1, X1, X8
+	VMULPS         X3, X8, X8
+	VFMSUBADD231PS X2, X1, X8
+	VMOVUPS        (R13)(BX*2), X1
+	VBROADCASTSS   40(R12), X2
+	VBROADCASTSS   44(R12), X3
+	VPERMILPS      $0xb1, X1, X9
+	VMULPS         X3, X9, X9
+	VFMSUBADD231PS X2, X1, X9
+	VMOVUPS        (R13)(SI*1), X1
+	VBROADCASTSS   48(R12), X2
+	VBROADCASTSS   52(R12), X3
+	VPERMILPS      $0xb1, X1, X10
+	VMULPS         X3, X10, X10
+	VFMSUBADD231PS X2, X1, X10
+	VADDPS         X7, X0, X1
+	VSUBPS         X7, X0, X0
+	VADDPS         X8, X4, X2
+	VSUBPS         X8, X4, X3
+	VADDPS         X9, X5, X4
+	VSUBPS         X9, X5, X5
+	VADDPS         X10, X6, X7
+	VSUBPS         X10, X6, X6
+	VADDPS         X4, X1, X8
+	VSUBPS         X4, X1, X1
+	VADDPS         X7, X2, X4
+	VSUBPS         X7, X2, X2
+	VADDPS         X4, X8, X7
+	VSUBPS         X4, X8, X4
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X1, X8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X2, X1
+	VPERMILPS      $0xb1, X5, X2
+	VMOVUPS        X0, X5
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X5
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X2, X0
+	VADDPS         X6, X3, X2
+	VSUBPS         X6, X3, X3
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X3, X6
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X6
+	VFMSUB231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X3
+	VMOVUPS        X5, X2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X5
+	VMOVUPS        X0, X6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X0
+	VMOVUPS        X7, (AX)
+	VMOVUPS        X2, (AX)(DI*1)
+	VMOVUPS        X8, (AX)(DI*2)
+	VMOVUPS        X6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPS        X4, (R13)
+	VMOVUPS        X5, (R13)(DI*1)
+	VMOVUPS        X1, (R13)(DI*2)
+	VMOVUPS        X0, (R13)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fftMixWide8AVX2Inv_jw_16:
+	TESTQ          $0x00000008, DX
+	JZ             fftMixWide8AVX2Inv_jw_8
+	VMOVSD         (CX), X0
+	VMOVSD         (CX)(BX*1), X1
+	VBROADCASTSS   (R12), X2
+	VBROADCASTSS   4(R12), X3
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         X3, X4, X4
+	VFMSUBADD231PS X2, X1, X4
+	VMOVSD         (CX)(BX*2), X1
+	VBROADCASTSS   8(R12), X2
+	VBROADCASTSS   12(R12), X3
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         X3, X5, X5
+	VFMSUBADD231PS X2, X1, X5
+	VMOVSD         (CX)(SI*1), X1
+	VBROADCASTSS   16(R12), X2
+	VBROADCASTSS   20(R12), X3
+	VPERMILPS      $0xb1, X1, X6
+	VMULPS         X3, X6, X6
+	VFMSUBADD231PS X2, X1, X6
+	LEAQ           (CX)(BX*4), R13
+	VMOVSD         (R13), X1
+	VBROADCASTSS   24(R12), X2
+	VBROADCASTSS   28(R12), X3
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         X3, X7, X7
+	VFMSUBADD231PS X2, X1, X7
+	VMOVSD         (R13)(BX*1), X1
+	VBROADCASTSS   32(R12), X2
+	VBROADCASTSS   36(R12), X3
+	VPERMILPS      $0xb1, X1, X8
+	VMULPS         X3, X8, X8
+	VFMSUBADD231PS X2, X1, X8
+	VMOVSD         (R13)(BX*2), X1
+	VBROADCASTSS   40(R12), X2
+	VBROADCASTSS   44(R12), X3
+	VPERMILPS      $0xb1, X1, X9
+	VMULPS         X3, X9, X9
+	VFMSUBADD231PS X2, X1, X9
+	VMOVSD         (R13)(SI*1), X1
+	VBROADCASTSS   48(R12), X2
+	VBROADCASTSS   52(R12), X3
+	VPERMILPS      $0xb1, X1, X10
+	VMULPS         X3, X10, X10
+	VFMSUBADD231PS X2, X1, X10
+	VADDPS         X7, X0, X1
+	VSUBPS         X7, X0, X0
+	VADDPS         X8, X4, X2
+	VSUBPS         X8, X4, X3
+	VADDPS         X9, X5, X4
+	VSUBPS         X9, X5, X5
+	VADDPS         X10, X6, X7
+	VSUBPS         X10, X6, X6
+	VADDPS         X4, X1, X8
+	VSUBPS         X4, X1, X1
+	VADDPS         X7, X2, X4
+	VSUBPS         X7, X2, X2
+	VADDPS         X4, X8, X7
+	VSUBPS         X4, X8, X4
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X1, X8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X2, X1
+	VPERMILPS      $0xb1, X5, X2
+	VMOVUPS        X0, X5
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X5
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X2, X0
+	VADDPS         X6, X3, X2
+	VSUBPS         X6, X3, X3
+	VPERMILPS      $0xb1, X2, X2
+	VMOVUPS        X3, X6
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X6
+	VFMSUB231PS    mix_f32_bf800000_3f800000<>+0(SB), X2, X3
+	VMOVUPS        X5, X2
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X2
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X6, X5
+	VMOVUPS        X0, X6
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X6
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X3, X0
+	VMOVSD         X7, (AX)
+	VMOVSD         X2, (AX)(DI*1)
+	VMOVSD         X8, (AX)(DI*2)
+	VMOVSD         X6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVSD         X4, (R13)
+	VMOVSD         X5, (R13)(DI*1)
+	VMOVSD         X1, (R13)(DI*2)
+	VMOVSD         X0, (R13)(R8*1)
+	ADDQ           $0x00000008, CX
+	ADDQ           $0x00000008, AX
+
+fftMixWide8AVX2Inv_jw_8:
+fftMixWide8AVX2Inv_jw_end:
+	DECQ R11
+	JNZ  fftMixWide8AVX2Inv_j
+
+fftMixWide8AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixWide8AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixWide8AVX512Fwd(SB), NOSPLIT, $0-56
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    r+32(FP), DX
+	MOVQ    DX, BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ls+24(FP), DI
+	IMULQ   BX, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    DX, R9
+	SHRQ    $0x03, R9
+	ANDQ    $0x00000007, DX
+	SHLQ    $0x03, DX
+	VMOVUPS mix_f32_3f800000_bf800000<>+0(SB), Z0
+	VMOVUPS mix_f32_3f3504f3_3f3504f3<>+0(SB), Z1
+	IMUL3Q  $0x07, BX, R10
+	CMPL    s+40(FP), $0x3f800000
+	JNE     fftMixWide8AVX512Fwd_scaled
+	MOVQ    R9, R11
+	TESTQ   R11, R11
+	JZ      fftMixWide8AVX512Fwd_j0_tail
+
+fftMixWide8AVX512Fwd_j0_k:
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VMOVUPS      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPS      (R12), Z6
+	VMOVUPS      (R12)(BX*1), Z7
+	VMOVUPS      (R12)(BX*2), Z8
+	VMOVUPS      (R12)(SI*1), Z9
+	VADDPS       Z6, Z2, Z10
+	VSUBPS       Z6, Z2, Z2
+	VADDPS       Z7, Z3, Z6
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z7, Z10, Z9
+	VSUBPS       Z7, Z10, Z7
+	VADDPS       Z8, Z6, Z10
+	VSUBPS       Z8, Z6, Z6
+	VADDPS       Z10, Z9, Z8
+	VSUBPS       Z10, Z9, Z9
+	VPERMILPS    $0xb1, Z6, Z6
+	VMOVUPS      Z7, Z10
+	VFMADD231PS  Z0, Z6, Z10
+	VFNMADD231PS Z0, Z6, Z7
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z2, Z6
+	VFMADD231PS  Z0, Z4, Z6
+	VFNMADD231PS Z0, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VSUBPS       Z5, Z3, Z3
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z3
+	VMOVUPS      Z6, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z6
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Z9, (R12)
+	VMOVUPS      Z6, (R12)(DI*1)
+	VMOVUPS      Z7, (R12)(DI*2)
+	VMOVUPS      Z2, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX512Fwd_j0_k
+
+fftMixWide8AVX512Fwd_j0_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX512Fwd_j0_pieces
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VMOVUPS      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Z6
+	VMOVUPS      (R11)(BX*1), Z7
+	VMOVUPS      (R11)(BX*2), Z8
+	VMOVUPS      (R11)(SI*1), Z9
+	VADDPS       Z6, Z2, Z10
+	VSUBPS       Z6, Z2, Z2
+	VADDPS       Z7, Z3, Z6
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z7, Z10, Z9
+	VSUBPS       Z7, Z10, Z7
+	VADDPS       Z8, Z6, Z10
+	VSUBPS       Z8, Z6, Z6
+	VADDPS       Z10, Z9, Z8
+	VSUBPS       Z10, Z9, Z9
+	VPERMILPS    $0xb1, Z6, Z6
+	VMOVUPS      Z7, Z10
+	VFMADD231PS  Z0, Z6, Z10
+	VFNMADD231PS Z0, Z6, Z7
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z2, Z6
+	VFMADD231PS  Z0, Z4, Z6
+	VFNMADD231PS Z0, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VSUBPS       Z5, Z3, Z3
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z3
+	VMOVUPS      Z6, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z6
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z9, (R11)
+	VMOVUPS      Z6, (R11)(DI*1)
+	VMOVUPS      Z7, (R11)(DI*2)
+	VMOVUPS      Z2, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX512Fwd_j0_end
+
+fftMixWide8AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide8AVX512Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX512Fwd_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VMOVUPS      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Z6
+	VMOVUPS      (R11)(BX*1), Z7
+	VMOVUPS      (R11)(BX*2), Z8
+	VMOVUPS      (R11)(SI*1), Z9
+	VADDPS       Z6, Z2, Z10
+	VSUBPS       Z6, Z2, Z2
+	VADDPS       Z7, Z3, Z6
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z7, Z10, Z9
+	VSUBPS       Z7, Z10, Z7
+	VADDPS       Z8, Z6, Z10
+	VSUBPS       Z8, Z6, Z6
+	VADDPS       Z10, Z9, Z8
+	VSUBPS       Z10, Z9, Z9
+	VPERMILPS    $0xb1, Z6, Z6
+	VMOVUPS      Z7, Z10
+	VFMADD231PS  Z0, Z6, Z10
+	VFNMADD231PS Z0, Z6, Z7
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z2, Z6
+	VFMADD231PS  Z0, Z4, Z6
+	VFNMADD231PS Z0, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VSUBPS       Z5, Z3, Z3
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z3
+	VMOVUPS      Z6, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z6
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z9, (R11)
+	VMOVUPS      Z6, (R11)(DI*1)
+	VMOVUPS      Z7, (R11)(DI*2)
+	VMOVUPS      Z2, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide8AVX512Fwd_j0_end
+
+fftMixWide8AVX512Fwd_j0_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide8AVX512Fwd_j0_32
+	VMOVUPS      (CX), Y2
+	VMOVUPS      (CX)(BX*1), Y3
+	VMOVUPS      (CX)(BX*2), Y4
+	VMOVUPS      (CX)(SI*1), Y5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y6
+	VMOVUPS      (R11)(BX*1), Y7
+	VMOVUPS      (R11)(BX*2), Y8
+	VMOVUPS      (R11)(SI*1), Y9
+	VADDPS       Y6, Y2, Y10
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y9, Y5, Y8
+	VSUBPS       Y9, Y5, Y5
+	VADDPS       Y7, Y10, Y9
+	VSUBPS       Y7, Y10, Y7
+	VADDPS       Y8, Y6, Y10
+	VSUBPS       Y8, Y6, Y6
+	VADDPS       Y10, Y9, Y8
+	VSUBPS       Y10, Y9, Y9
+	VPERMILPS    $0xb1, Y6, Y6
+	VMOVUPS      Y7, Y10
+	VFMADD231PS  Y0, Y6, Y10
+	VFNMADD231PS Y0, Y6, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y2, Y6
+	VFMADD231PS  Y0, Y4, Y6
+	VFNMADD231PS Y0, Y4, Y2
+	VADDPS       Y5, Y3, Y4
+	VSUBPS       Y5, Y3, Y3
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y3, Y5
+	VFMADD231PS  Y0, Y4, Y5
+	VFMSUB231PS  Y0, Y4, Y3
+	VMOVUPS      Y6, Y4
+	VFMADD231PS  Y1, Y5, Y4
+	VFNMADD231PS Y1, Y5, Y6
+	VMOVUPS      Y2, Y5
+	VFMADD231PS  Y1, Y3, Y5
+	VFNMADD231PS Y1, Y3, Y2
+	VMOVUPS      Y8, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y10, (AX)(DI*2)
+	VMOVUPS      Y5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y9, (R11)
+	VMOVUPS      Y6, (R11)(DI*1)
+	VMOVUPS      Y7, (R11)(DI*2)
+	VMOVUPS      Y2, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fftMixWide8AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX512Fwd_j0_16
+	VMOVUPS      (CX), X2
+	VMOVUPS      (CX)(BX*1), X3
+	VMOVUPS      (CX)(BX*2), X4
+	VMOVUPS      (CX)(SI*1), X5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X6
+	VMOVUPS      (R11)(BX*1), X7
+	VMOVUPS      (R11)(BX*2), X8
+	VMOVUPS      (R11)(SI*1), X9
+	VADDPS       X6, X2, X10
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X7, X10, X9
+	VSUBPS       X7, X10, X7
+	VADDPS       X8, X6, X10
+	VSUBPS       X8, X6, X6
+	VADDPS       X10, X9, X8
+	VSUBPS       X10, X9, X9
+	VPERMILPS    $0xb1, X6, X6
+	VMOVUPS      X7, X10
+	VFMADD231PS  X0, X6, X10
+	VFNMADD231PS X0, X6, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X2, X6
+	VFMADD231PS  X0, X4, X6
+	VFNMADD231PS X0, X4, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X3, X5
+	VFMADD231PS  X0, X4, X5
+	VFMSUB231PS  X0, X4, X3
+	VMOVUPS      X6, X4
+	VFMADD231PS  X1, X5, X4
+	VFNMADD231PS X1, X5, X6
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVUPS      X8, (AX)
+	VMOVUPS      X4, (AX)(DI*1)
+	VMOVUPS      X10, (AX)(DI*2)
+	VMOVUPS      X5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X9, (R11)
+	VMOVUPS      X6, (R11)(DI*1)
+	VMOVUPS      X7, (R11)(DI*2)
+	VMOVUPS      X2, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX512Fwd_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX512Fwd_j0_8
+	VMOVSD       (CX), X2
+	VMOVSD       (CX)(BX*1), X3
+	VMOVSD       (CX)(BX*2), X4
+	VMOVSD       (CX)(SI*1), X5
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X6
+	VMOVSD       (R11)(BX*1), X7
+	VMOVSD       (R11)(BX*2), X8
+	VMOVSD       (R11)(SI*1), X9
+	VADDPS       X6, X2, X10
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X7, X10, X9
+	VSUBPS       X7, X10, X7
+	VADDPS       X8, X6, X10
+	VSUBPS       X8, X6, X6
+	VADDPS       X10, X9, X8
+	VSUBPS       X10, X9, X9
+	VPERMILPS    $0xb1, X6, X6
+	VMOVUPS      X7, X10
+	VFMADD231PS  X0, X6, X10
+	VFNMADD231PS X0, X6, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X2, X6
+	VFMADD231PS  X0, X4, X6
+	VFNMADD231PS X0, X4, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X3, X5
+	VFMADD231PS  X0, X4, X5
+	VFMSUB231PS  X0, X4, X3
+	VMOVUPS      X6, X4
+	VFMADD231PS  X1, X5, X4
+	VFNMADD231PS X1, X5, X6
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVSD       X8, (AX)
+	VMOVSD       X4, (AX)(DI*1)
+	VMOVSD       X10, (AX)(DI*2)
+	VMOVSD       X5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X9, (R11)
+	VMOVSD       X6, (R11)(DI*1)
+	VMOVSD       X7, (R11)(DI*2)
+	VMOVSD       X2, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX512Fwd_j0_8:
+fftMixWide8AVX512Fwd_j0_end:
+	JMP fftMixWide8AVX512Fwd_j0done
+
+fftMixWide8AVX512Fwd_scaled:
+	VBROADCASTSS s+40(FP), Z2
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fftMixWide8AVX512Fwd_j0s_tail
+
+fftMixWide8AVX512Fwd_j0s_k:
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z5
+	VMULPS       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R12
+	VMULPS       (R12), Z2, Z7
+	VMULPS       (R12)(BX*1), Z2, Z8
+	VMULPS       (R12)(BX*2), Z2, Z9
+	VMULPS       (R12)(SI*1), Z2, Z10
+	VADDPS       Z7, Z3, Z11
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z10, Z6, Z9
+	VSUBPS       Z10, Z6, Z6
+	VADDPS       Z8, Z11, Z10
+	VSUBPS       Z8, Z11, Z8
+	VADDPS       Z9, Z7, Z11
+	VSUBPS       Z9, Z7, Z7
+	VADDPS       Z11, Z10, Z9
+	VSUBPS       Z11, Z10, Z10
+	VPERMILPS    $0xb1, Z7, Z7
+	VMOVUPS      Z8, Z11
+	VFMADD231PS  Z0, Z7, Z11
+	VFNMADD231PS Z0, Z7, Z8
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z3, Z7
+	VFMADD231PS  Z0, Z5, Z7
+	VFNMADD231PS Z0, Z5, Z3
+	VADDPS       Z6, Z4, Z5
+	VSUBPS       Z6, Z4, Z4
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z4, Z6
+	VFMADD231PS  Z0, Z5, Z6
+	VFMSUB231PS  Z0, Z5, Z4
+	VMOVUPS      Z7, Z5
+	VFMADD231PS  Z1, Z6, Z5
+	VFNMADD231PS Z1, Z6, Z7
+	VMOVUPS      Z3, Z6
+	VFMADD231PS  Z1, Z4, Z6
+	VFNMADD231PS Z1, Z4, Z3
+	VMOVUPS      Z9, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z11, (AX)(DI*2)
+	VMOVUPS      Z6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Z10, (R12)
+	VMOVUPS      Z7, (R12)(DI*1)
+	VMOVUPS      Z8, (R12)(DI*2)
+	VMOVUPS      Z3, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX512Fwd_j0s_k
+
+fftMixWide8AVX512Fwd_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX512Fwd_j0s_pieces
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z5
+	VMULPS       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Z2, Z7
+	VMULPS       (R11)(BX*1), Z2, Z8
+	VMULPS       (R11)(BX*2), Z2, Z9
+	VMULPS       (R11)(SI*1), Z2, Z2
+	VADDPS       Z7, Z3, Z10
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z2, Z6, Z9
+	VSUBPS       Z2, Z6, Z2
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z8
+	VADDPS       Z9, Z7, Z10
+	VSUBPS       Z9, Z7, Z7
+	VADDPS       Z10, Z6, Z9
+	VSUBPS       Z10, Z6, Z6
+	VPERMILPS    $0xb1, Z7, Z7
+	VMOVUPS      Z8, Z10
+	VFMADD231PS  Z0, Z7, Z10
+	VFNMADD231PS Z0, Z7, Z8
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z3, Z7
+	VFMADD231PS  Z0, Z5, Z7
+	VFNMADD231PS Z0, Z5, Z3
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VPERMILPS    $0xb1, Z5, Z4
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z2
+	VMOVUPS      Z7, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z7
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z9, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z6, (R11)
+	VMOVUPS      Z7, (R11)(DI*1)
+	VMOVUPS      Z8, (R11)(DI*2)
+	VMOVUPS      Z3, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX512Fwd_j0s_end
+
+fftMixWide8AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide8AVX512Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX512Fwd_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z5
+	VMULPS       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Z2, Z7
+	VMULPS       (R11)(BX*1), Z2, Z8
+	VMULPS       (R11)(BX*2), Z2, Z9
+	VMULPS       (R11)(SI*1), Z2, Z2
+	VADDPS       Z7, Z3, Z10
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z2, Z6, Z9
+	VSUBPS       Z2, Z6, Z2
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z8
+	VADDPS       Z9, Z7, Z10
+	VSUBPS       Z9, Z7, Z7
+	VADDPS       Z10, Z6, Z9
+	VSUBPS       Z10, Z6, Z6
+	VPERMILPS    $0xb1, Z7, Z7
+	VMOVUPS      Z8, Z10
+	VFMADD231PS  Z0, Z7, Z10
+	VFNMADD231PS Z0, Z7, Z8
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z3, Z7
+	VFMADD231PS  Z0, Z5, Z7
+	VFNMADD231PS Z0, Z5, Z3
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VPERMILPS    $0xb1, Z5, Z4
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z2
+	VMOVUPS      Z7, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z7
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z9, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z6, (R11)
+	VMOVUPS      Z7, (R11)(DI*1)
+	VMOVUPS      Z8, (R11)(DI*2)
+	VMOVUPS      Z3, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide8AVX512Fwd_j0s_end
+
+fftMixWide8AVX512Fwd_j0s_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide8AVX512Fwd_j0s_32
+	VMOVUPS      (CX), Y3
+	VMULPS       Y2, Y3, Y3
+	VMOVUPS      (CX)(BX*1), Y4
+	VMULPS       Y2, Y4, Y4
+	VMOVUPS      (CX)(BX*2), Y5
+	VMULPS       Y2, Y5, Y5
+	VMOVUPS      (CX)(SI*1), Y6
+	VMULPS       Y2, Y6, Y6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y7
+	VMULPS       Y2, Y7, Y7
+	VMOVUPS      (R11)(BX*1), Y8
+	VMULPS       Y2, Y8, Y8
+	VMOVUPS      (R11)(BX*2), Y9
+	VMULPS       Y2, Y9, Y9
+	VMOVUPS      (R11)(SI*1), Y10
+	VMULPS       Y2, Y10, Y10
+	VADDPS       Y7, Y3, Y11
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y9, Y5, Y8
+	VSUBPS       Y9, Y5, Y5
+	VADDPS       Y10, Y6, Y9
+	VSUBPS       Y10, Y6, Y6
+	VADDPS       Y8, Y11, Y10
+	VSUBPS       Y8, Y11, Y8
+	VADDPS       Y9, Y7, Y11
+	VSUBPS       Y9, Y7, Y7
+	VADDPS       Y11, Y10, Y9
+	VSUBPS       Y11, Y10, Y10
+	VPERMILPS    $0xb1, Y7, Y7
+	VMOVUPS      Y8, Y11
+	VFMADD231PS  Y0, Y7, Y11
+	VFNMADD231PS Y0, Y7, Y8
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y3, Y7
+	VFMADD231PS  Y0, Y5, Y7
+	VFNMADD231PS Y0, Y5, Y3
+	VADDPS       Y6, Y4, Y5
+	VSUBPS       Y6, Y4, Y4
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y4, Y6
+	VFMADD231PS  Y0, Y5, Y6
+	VFMSUB231PS  Y0, Y5, Y4
+	VMOVUPS      Y7, Y5
+	VFMADD231PS  Y1, Y6, Y5
+	VFNMADD231PS Y1, Y6, Y7
+	VMOVUPS      Y3, Y6
+	VFMADD231PS  Y1, Y4, Y6
+	VFNMADD231PS Y1, Y4, Y3
+	VMOVUPS      Y9, (AX)
+	VMOVUPS      Y5, (AX)(DI*1)
+	VMOVUPS      Y11, (AX)(DI*2)
+	VMOVUPS      Y6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y10, (R11)
+	VMOVUPS      Y7, (R11)(DI*1)
+	VMOVUPS      Y8, (R11)(DI*2)
+	VMOVUPS      Y3, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fftMixWide8AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX512Fwd_j0s_16
+	VMOVUPS      (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVUPS      (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVUPS      (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VMOVUPS      (CX)(SI*1), X6
+	VMULPS       X2, X6, X6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X7
+	VMULPS       X2, X7, X7
+	VMOVUPS      (R11)(BX*1), X8
+	VMULPS       X2, X8, X8
+	VMOVUPS      (R11)(BX*2), X9
+	VMULPS       X2, X9, X9
+	VMOVUPS      (R11)(SI*1), X10
+	VMULPS       X2, X10, X10
+	VADDPS       X7, X3, X11
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X10, X6, X9
+	VSUBPS       X10, X6, X6
+	VADDPS       X8, X11, X10
+	VSUBPS       X8, X11, X8
+	VADDPS       X9, X7, X11
+	VSUBPS       X9, X7, X7
+	VADDPS       X11, X10, X9
+	VSUBPS       X11, X10, X10
+	VPERMILPS    $0xb1, X7, X7
+	VMOVUPS      X8, X11
+	VFMADD231PS  X0, X7, X11
+	VFNMADD231PS X0, X7, X8
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X3, X7
+	VFMADD231PS  X0, X5, X7
+	VFNMADD231PS X0, X5, X3
+	VADDPS       X6, X4, X5
+	VSUBPS       X6, X4, X4
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X4, X6
+	VFMADD231PS  X0, X5, X6
+	VFMSUB231PS  X0, X5, X4
+	VMOVUPS      X7, X5
+	VFMADD231PS  X1, X6, X5
+	VFNMADD231PS X1, X6, X7
+	VMOVUPS      X3, X6
+	VFMADD231PS  X1, X4, X6
+	VFNMADD231PS X1, X4, X3
+	VMOVUPS      X9, (AX)
+	VMOVUPS      X5, (AX)(DI*1)
+	VMOVUPS      X11, (AX)(DI*2)
+	VMOVUPS      X6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X10, (R11)
+	VMOVUPS      X7, (R11)(DI*1)
+	VMOVUPS      X8, (R11)(DI*2)
+	VMOVUPS      X3, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX512Fwd_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX512Fwd_j0s_8
+	VMOVSD       (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVSD       (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVSD       (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VMOVSD       (CX)(SI*1), X6
+	VMULPS       X2, X6, X6
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X7
+	VMULPS       X2, X7, X7
+	VMOVSD       (R11)(BX*1), X8
+	VMULPS       X2, X8, X8
+	VMOVSD       (R11)(BX*2), X9
+	VMULPS       X2, X9, X9
+	VMOVSD       (R11)(SI*1), X10
+	VMULPS       X2, X10, X10
+	VADDPS       X7, X3, X2
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X10, X6, X9
+	VSUBPS       X10, X6, X6
+	VADDPS       X8, X2, X10
+	VSUBPS       X8, X2, X2
+	VADDPS       X9, X7, X8
+	VSUBPS       X9, X7, X7
+	VADDPS       X8, X10, X9
+	VSUBPS       X8, X10, X8
+	VPERMILPS    $0xb1, X7, X7
+	VMOVUPS      X2, X10
+	VFMADD231PS  X0, X7, X10
+	VFNMADD231PS X0, X7, X2
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X3, X7
+	VFMADD231PS  X0, X5, X7
+	VFNMADD231PS X0, X5, X3
+	VADDPS       X6, X4, X5
+	VSUBPS       X6, X4, X4
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X4, X6
+	VFMADD231PS  X0, X5, X6
+	VFMSUB231PS  X0, X5, X4
+	VMOVUPS      X7, X5
+	VFMADD231PS  X1, X6, X5
+	VFNMADD231PS X1, X6, X7
+	VMOVUPS      X3, X6
+	VFMADD231PS  X1, X4, X6
+	VFNMADD231PS X1, X4, X3
+	VMOVSD       X9, (AX)
+	VMOVSD       X5, (AX)(DI*1)
+	VMOVSD       X10, (AX)(DI*2)
+	VMOVSD       X6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X8, (R11)
+	VMOVSD       X7, (R11)(DI*1)
+	VMOVSD       X2, (R11)(DI*2)
+	VMOVSD       X3, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX512Fwd_j0s_8:
+fftMixWide8AVX512Fwd_j0s_end:
+fftMixWide8AVX512Fwd_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fftMixWide8AVX512Fwd_done
+	MOVQ tw+16(FP), R12
+
+fftMixWide8AVX512Fwd_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000038, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide8AVX512Fwd_jw_tail
+
+fftMixWide8AVX512Fwd_jw_k:
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R12), Z4, Z4
+	VFMADDSUB231PS.BCST (R12), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R12), Z5, Z5
+	VFMADDSUB231PS.BCST 8(R12), Z3, Z5
+	VMOVUPS             (CX)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         20(R12), Z6, Z6
+	VFMADDSUB231PS.BCST 16(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R14
+	VMOVUPS             (R14), Z3
+	VPERMILPS           $0xb1, Z3, Z7
+	VMULPS.BCST         28(R12), Z7, Z7
+	VFMADDSUB231PS.BCST 24(R12), Z3, Z7
+	VMOVUPS             (R14)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z8
+	VMULPS.BCST         36(R12), Z8, Z8
+	VFMADDSUB231PS.BCST 32(R12), Z3, Z8
+	VMOVUPS             (R14)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z9
+	VMULPS.BCST         44(R12), Z9, Z9
+	VFMADDSUB231PS.BCST 40(R12), Z3, Z9
+	VMOVUPS             (R14)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z10
+	VMULPS.BCST         52(R12), Z10, Z10
+	VFMADDSUB231PS.BCST 48(R12), Z3, Z10
+	VADDPS              Z7, Z2, Z3
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z4
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z10, Z6, Z9
+	VSUBPS              Z10, Z6, Z6
+	VADDPS              Z8, Z3, Z10
+	VSUBPS              Z8, Z3, Z3
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z9
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVUPS             Z3, Z10
+	VFMADD231PS         Z0, Z7, Z10
+	VFNMADD231PS        Z0, Z7, Z3
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z2, Z7
+	VFMADD231PS         Z0, Z5, Z7
+	VFNMADD231PS        Z0, Z5, Z2
+	VADDPS              Z6, Z4, Z5
+	VSUBPS              Z6, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z4, Z6
+	VFMADD231PS         Z0, Z5, Z6
+	VFMSUB231PS         Z0, Z5, Z4
+	VMOVUPS             Z7, Z5
+	VFMADD231PS         Z1, Z6, Z5
+	VFNMADD231PS        Z1, Z6, Z7
+	VMOVUPS             Z2, Z6
+	VFMADD231PS         Z1, Z4, Z6
+	VFNMADD231PS        Z1, Z4, Z2
+	VMOVUPS             Z9, (AX)
+	VMOVUPS             Z5, (AX)(DI*1)
+	VMOVUPS             Z10, (AX)(DI*2)
+	VMOVUPS             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R14
+	VMOVUPS             Z8, (R14)
+	VMOVUPS             Z7, (R14)(DI*1)
+	VMOVUPS             Z3, (R14)(DI*2)
+	VMOVUPS             Z2, (R14)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fftMixWide8AVX512Fwd_jw_k
+
+fftMixWide8AVX512Fwd_jw_tail:
+	TESTQ               DX, DX
+	JZ                  fftMixWide8AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide8AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fftMixWide8AVX512Fwd_jw_pieces
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R12), Z4, Z4
+	VFMADDSUB231PS.BCST (R12), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R12), Z5, Z5
+	VFMADDSUB231PS.BCST 8(R12), Z3, Z5
+	VMOVUPS             (CX)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         20(R12), Z6, Z6
+	VFMADDSUB231PS.BCST 16(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), Z3
+	VPERMILPS           $0xb1, Z3, Z7
+	VMULPS.BCST         28(R12), Z7, Z7
+	VFMADDSUB231PS.BCST 24(R12), Z3, Z7
+	VMOVUPS             (R13)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z8
+	VMULPS.BCST         36(R12), Z8, Z8
+	VFMADDSUB231PS.BCST 32(R12), Z3, Z8
+	VMOVUPS             (R13)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z9
+	VMULPS.BCST         44(R12), Z9, Z9
+	VFMADDSUB231PS.BCST 40(R12), Z3, Z9
+	VMOVUPS             (R13)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z10
+	VMULPS.BCST         52(R12), Z10, Z10
+	VFMADDSUB231PS.BCST 48(R12), Z3, Z10
+	VADDPS              Z7, Z2, Z3
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z4
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z10, Z6, Z9
+	VSUBPS              Z10, Z6, Z6
+	VADDPS              Z8, Z3, Z10
+	VSUBPS              Z8, Z3, Z3
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z9
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVUPS             Z3, Z10
+	VFMADD231PS         Z0, Z7, Z10
+	VFNMADD231PS        Z0, Z7, Z3
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z2, Z7
+	VFMADD231PS         Z0, Z5, Z7
+	VFNMADD231PS        Z0, Z5, Z2
+	VADDPS              Z6, Z4, Z5
+	VSUBPS              Z6, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z4, Z6
+	VFMADD231PS         Z0, Z5, Z6
+	VFMSUB231PS         Z0, Z5, Z4
+	VMOVUPS             Z7, Z5
+	VFMADD231PS         Z1, Z6, Z5
+	VFNMADD231PS        Z1, Z6, Z7
+	VMOVUPS             Z2, Z6
+	VFMADD231PS         Z1, Z4, Z6
+	VFNMADD231PS        Z1, Z4, Z2
+	VMOVUPS             Z9, (AX)
+	VMOVUPS             Z5, (AX)(DI*1)
+	VMOVUPS             Z10, (AX)(DI*2)
+	VMOVUPS             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             Z8, (R13)
+	VMOVUPS             Z7, (R13)(DI*1)
+	VMOVUPS             Z3, (R13)(DI*2)
+	VMOVUPS             Z2, (R13)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide8AVX512Fwd_jw_end
+
+fftMixWide8AVX512Fwd_jw_pieces:
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide8AVX512Fwd_jw_halving
+	TESTQ               R9, R9
+	JZ                  fftMixWide8AVX512Fwd_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R12), Z4, Z4
+	VFMADDSUB231PS.BCST (R12), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R12), Z5, Z5
+	VFMADDSUB231PS.BCST 8(R12), Z3, Z5
+	VMOVUPS             (CX)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         20(R12), Z6, Z6
+	VFMADDSUB231PS.BCST 16(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), Z3
+	VPERMILPS           $0xb1, Z3, Z7
+	VMULPS.BCST         28(R12), Z7, Z7
+	VFMADDSUB231PS.BCST 24(R12), Z3, Z7
+	VMOVUPS             (R13)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z8
+	VMULPS.BCST         36(R12), Z8, Z8
+	VFMADDSUB231PS.BCST 32(R12), Z3, Z8
+	VMOVUPS             (R13)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z9
+	VMULPS.BCST         44(R12), Z9, Z9
+	VFMADDSUB231PS.BCST 40(R12), Z3, Z9
+	VMOVUPS             (R13)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z10
+	VMULPS.BCST         52(R12), Z10, Z10
+	VFMADDSUB231PS.BCST 48(R12), Z3, Z10
+	VADDPS              Z7, Z2, Z3
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z4
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z10, Z6, Z9
+	VSUBPS              Z10, Z6, Z6
+	VADDPS              Z8, Z3, Z10
+	VSUBPS              Z8, Z3, Z3
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z9
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVUPS             Z3, Z10
+	VFMADD231PS         Z0, Z7, Z10
+	VFNMADD231PS        Z0, Z7, Z3
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z2, Z7
+	VFMADD231PS         Z0, Z5, Z7
+	VFNMADD231PS        Z0, Z5, Z2
+	VADDPS              Z6, Z4, Z5
+	VSUBPS              Z6, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z4, Z6
+	VFMADD231PS         Z0, Z5, Z6
+	VFMSUB231PS         Z0, Z5, Z4
+	VMOVUPS             Z7, Z5
+	VFMADD231PS         Z1, Z6, Z5
+	VFNMADD231PS        Z1, Z6, Z7
+	VMOVUPS             Z2, Z6
+	VFMADD231PS         Z1, Z4, Z6
+	VFNMADD231PS        Z1, Z4, Z2
+	VMOVUPS             Z9, (AX)
+	VMOVUPS             Z5, (AX)(DI*1)
+	VMOVUPS             Z10, (AX)(DI*2)
+	VMOVUPS             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             Z8, (R13)
+	VMOVUPS             Z7, (R13)(DI*1)
+	VMOVUPS             Z3, (R13)(DI*2)
+	VMOVUPS             Z2, (R13)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide8AVX512Fwd_jw_end
+
+fftMixWide8AVX512Fwd_jw_halving:
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide8AVX512Fwd_jw_32
+	VMOVUPS             (CX), Y2
+	VMOVUPS             (CX)(BX*1), Y3
+	VPERMILPS           $0xb1, Y3, Y4
+	VMULPS.BCST         4(R12), Y4, Y4
+	VFMADDSUB231PS.BCST (R12), Y3, Y4
+	VMOVUPS             (CX)(BX*2), Y3
+	VPERMILPS           $0xb1, Y3, Y5
+	VMULPS.BCST         12(R12), Y5, Y5
+	VFMADDSUB231PS.BCST 8(R12), Y3, Y5
+	VMOVUPS             (CX)(SI*1), Y3
+	VPERMILPS           $0xb1, Y3, Y6
+	VMULPS.BCST         20(R12), Y6, Y6
+	VFMADDSUB231PS.BCST 16(R12), Y3, Y6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), Y3
+	VPERMILPS           $0xb1, Y3, Y7
+	VMULPS.BCST         28(R12), Y7, Y7
+	VFMADDSUB231PS.BCST 24(R12), Y3, Y7
+	VMOVUPS             (R13)(BX*1), Y3
+	VPERMILPS           $0xb1, Y3, Y8
+	VMULPS.BCST         36(R12), Y8, Y8
+	VFMADDSUB231PS.BCST 32(R12), Y3, Y8
+	VMOVUPS             (R13)(BX*2), Y3
+	VPERMILPS           $0xb1, Y3, Y9
+	VMULPS.BCST         44(R12), Y9, Y9
+	VFMADDSUB231PS.BCST 40(R12), Y3, Y9
+	VMOVUPS             (R13)(SI*1), Y3
+	VPERMILPS           $0xb1, Y3, Y10
+	VMULPS.BCST         52(R12), Y10, Y10
+	VFMADDSUB231PS.BCST 48(R12), Y3, Y10
+	VADDPS              Y7, Y2, Y3
+	VSUBPS              Y7, Y2, Y2
+	VADDPS              Y8, Y4, Y7
+	VSUBPS              Y8, Y4, Y4
+	VADDPS              Y9, Y5, Y8
+	VSUBPS              Y9, Y5, Y5
+	VADDPS              Y10, Y6, Y9
+	VSUBPS              Y10, Y6, Y6
+	VADDPS              Y8, Y3, Y10
+	VSUBPS              Y8, Y3, Y3
+	VADDPS              Y9, Y7, Y8
+	VSUBPS              Y9, Y7, Y7
+	VADDPS              Y8, Y10, Y9
+	VSUBPS              Y8, Y10, Y8
+	VPERMILPS           $0xb1, Y7, Y7
+	VMOVUPS             Y3, Y10
+	VFMADD231PS         Y0, Y7, Y10
+	VFNMADD231PS        Y0, Y7, Y3
+	VPERMILPS           $0xb1, Y5, Y5
+	VMOVUPS             Y2, Y7
+	VFMADD231PS         Y0, Y5, Y7
+	VFNMADD231PS        Y0, Y5, Y2
+	VADDPS              Y6, Y4, Y5
+	VSUBPS              Y6, Y4, Y4
+	VPERMILPS           $0xb1, Y5, Y5
+	VMOVUPS             Y4, Y6
+	VFMADD231PS         Y0, Y5, Y6
+	VFMSUB231PS         Y0, Y5, Y4
+	VMOVUPS             Y7, Y5
+	VFMADD231PS         Y1, Y6, Y5
+	VFNMADD231PS        Y1, Y6, Y7
+	VMOVUPS             Y2, Y6
+	VFMADD231PS         Y1, Y4, Y6
+	VFNMADD231PS        Y1, Y4, Y2
+	VMOVUPS             Y9, (AX)
+	VMOVUPS             Y5, (AX)(DI*1)
+	VMOVUPS             Y10, (AX)(DI*2)
+	VMOVUPS             Y6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             Y8, (R13)
+	VMOVUPS             Y7, (R13)(DI*1)
+	VMOVUPS             Y3, (R13)(DI*2)
+	VMOVUPS             Y2, (R13)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
+
+fftMixWide8AVX512Fwd_jw_32:
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide8AVX512Fwd_jw_16
+	VMOVUPS             (CX), X2
+	VMOVUPS             (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R12), X4, X4
+	VFMADDSUB231PS.BCST (R12), X3, X4
+	VMOVUPS             (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R12), X5, X5
+	VFMADDSUB231PS.BCST 8(R12), X3, X5
+	VMOVUPS             (CX)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X6
+	VMULPS.BCST         20(R12), X6, X6
+	VFMADDSUB231PS.BCST 16(R12), X3, X6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), X3
+	VPERMILPS           $0xb1, X3, X7
+	VMULPS.BCST         28(R12), X7, X7
+	VFMADDSUB231PS.BCST 24(R12), X3, X7
+	VMOVUPS             (R13)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X8
+	VMULPS.BCST         36(R12), X8, X8
+	VFMADDSUB231PS.BCST 32(R12), X3, X8
+	VMOVUPS             (R13)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X9
+	VMULPS.BCST         44(R12), X9, X9
+	VFMADDSUB231PS.BCST 40(R12), X3, X9
+	VMOVUPS             (R13)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X10
+	VMULPS.BCST         52(R12), X10, X10
+	VFMADDSUB231PS.BCST 48(R12), X3, X10
+	VADDPS              X7, X2, X3
+	VSUBPS              X7, X2, X2
+	VADDPS              X8, X4, X7
+	VSUBPS              X8, X4, X4
+	VADDPS              X9, X5, X8
+	VSUBPS              X9, X5, X5
+	VADDPS              X10, X6, X9
+	VSUBPS              X10, X6, X6
+	VADDPS              X8, X3, X10
+	VSUBPS              X8, X3, X3
+	VADDPS              X9, X7, X8
+	VSUBPS              X9, X7, X7
+	VADDPS              X8, X10, X9
+	VSUBPS              X8, X10, X8
+	VPERMILPS           $0xb1, X7, X7
+	VMOVUPS             X3, X10
+	VFMADD231PS         X0, X7, X10
+	VFNMADD231PS        X0, X7, X3
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X2, X7
+	VFMADD231PS         X0, X5, X7
+	VFNMADD231PS        X0, X5, X2
+	VADDPS              X6, X4, X5
+	VSUBPS              X6, X4, X4
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X4, X6
+	VFMADD231PS         X0, X5, X6
+	VFMSUB231PS         X0, X5, X4
+	VMOVUPS             X7, X5
+	VFMADD231PS         X1, X6, X5
+	VFNMADD231PS        X1, X6, X7
+	VMOVUPS             X2, X6
+	VFMADD231PS         X1, X4, X6
+	VFNMADD231PS        X1, X4, X2
+	VMOVUPS             X9, (AX)
+	VMOVUPS             X5, (AX)(DI*1)
+	VMOVUPS             X10, (AX)(DI*2)
+	VMOVUPS             X6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             X8, (R13)
+	VMOVUPS             X7, (R13)(DI*1)
+	VMOVUPS             X3, (R13)(DI*2)
+	VMOVUPS             X2, (R13)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
+
+fftMixWide8AVX512Fwd_jw_16:
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide8AVX512Fwd_jw_8
+	VMOVSD              (CX), X2
+	VMOVSD              (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R12), X4, X4
+	VFMADDSUB231PS.BCST (R12), X3, X4
+	VMOVSD              (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R12), X5, X5
+	VFMADDSUB231PS.BCST 8(R12), X3, X5
+	VMOVSD              (CX)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X6
+	VMULPS.BCST         20(R12), X6, X6
+	VFMADDSUB231PS.BCST 16(R12), X3, X6
+	LEAQ                (CX)(BX*4), R13
+	VMOVSD              (R13), X3
+	VPERMILPS           $0xb1, X3, X7
+	VMULPS.BCST         28(R12), X7, X7
+	VFMADDSUB231PS.BCST 24(R12), X3, X7
+	VMOVSD              (R13)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X8
+	VMULPS.BCST         36(R12), X8, X8
+	VFMADDSUB231PS.BCST 32(R12), X3, X8
+	VMOVSD              (R13)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X9
+	VMULPS.BCST         44(R12), X9, X9
+	VFMADDSUB231PS.BCST 40(R12), X3, X9
+	VMOVSD              (R13)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X10
+	VMULPS.BCST         52(R12), X10, X10
+	VFMADDSUB231PS.BCST 48(R12), X3, X10
+	VADDPS              X7, X2, X3
+	VSUBPS              X7, X2, X2
+	VADDPS              X8, X4, X7
+	VSUBPS              X8, X4, X4
+	VADDPS              X9, X5, X8
+	VSUBPS              X9, X5, X5
+	VADDPS              X10, X6, X9
+	VSUBPS              X10, X6, X6
+	VADDPS              X8, X3, X10
+	VSUBPS              X8, X3, X3
+	VADDPS              X9, X7, X8
+	VSUBPS              X9, X7, X7
+	VADDPS              X8, X10, X9
+	VSUBPS              X8, X10, X8
+	VPERMILPS           $0xb1, X7, X7
+	VMOVUPS             X3, X10
+	VFMADD231PS         X0, X7, X10
+	VFNMADD231PS        X0, X7, X3
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X2, X7
+	VFMADD231PS         X0, X5, X7
+	VFNMADD231PS        X0, X5, X2
+	VADDPS              X6, X4, X5
+	VSUBPS              X6, X4, X4
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X4, X6
+	VFMADD231PS         X0, X5, X6
+	VFMSUB231PS         X0, X5, X4
+	VMOVUPS             X7, X5
+	VFMADD231PS         X1, X6, X5
+	VFNMADD231PS        X1, X6, X7
+	VMOVUPS             X2, X6
+	VFMADD231PS         X1, X4, X6
+	VFNMADD231PS        X1, X4, X2
+	VMOVSD              X9, (AX)
+	VMOVSD              X5, (AX)(DI*1)
+	VMOVSD              X10, (AX)(DI*2)
+	VMOVSD              X6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVSD              X8, (R13)
+	VMOVSD              X7, (R13)(DI*1)
+	VMOVSD              X3, (R13)(DI*2)
+	VMOVSD              X2, (R13)(R8*1)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
+
+fftMixWide8AVX512Fwd_jw_8:
+fftMixWide8AVX512Fwd_jw_end:
+	DECQ R11
+	JNZ  fftMixWide8AVX512Fwd_j
+
+fftMixWide8AVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fftMixWide8AVX512Inv(out *complex64, in *complex64, tw *float32, ls int, r int, s float32, ovl int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixWide8AVX512Inv(SB), NOSPLIT, $0-56
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    r+32(FP), DX
+	MOVQ    DX, BX
+	SHLQ    $0x03, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ls+24(FP), DI
+	IMULQ   BX, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    DX, R9
+	SHRQ    $0x03, R9
+	ANDQ    $0x00000007, DX
+	SHLQ    $0x03, DX
+	VMOVUPS mix_f32_bf800000_3f800000<>+0(SB), Z0
+	VMOVUPS mix_f32_3f3504f3_3f3504f3<>+0(SB), Z1
+	IMUL3Q  $0x07, BX, R10
+	CMPL    s+40(FP), $0x3f800000
+	JNE     fftMixWide8AVX512Inv_scaled
+	MOVQ    R9, R11
+	TESTQ   R11, R11
+	JZ      fftMixWide8AVX512Inv_j0_tail
+
+fftMixWide8AVX512Inv_j0_k:
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VMOVUPS      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPS      (R12), Z6
+	VMOVUPS      (R12)(BX*1), Z7
+	VMOVUPS      (R12)(BX*2), Z8
+	VMOVUPS      (R12)(SI*1), Z9
+	VADDPS       Z6, Z2, Z10
+	VSUBPS       Z6, Z2, Z2
+	VADDPS       Z7, Z3, Z6
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z7, Z10, Z9
+	VSUBPS       Z7, Z10, Z7
+	VADDPS       Z8, Z6, Z10
+	VSUBPS       Z8, Z6, Z6
+	VADDPS       Z10, Z9, Z8
+	VSUBPS       Z10, Z9, Z9
+	VPERMILPS    $0xb1, Z6, Z6
+	VMOVUPS      Z7, Z10
+	VFMADD231PS  Z0, Z6, Z10
+	VFNMADD231PS Z0, Z6, Z7
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z2, Z6
+	VFMADD231PS  Z0, Z4, Z6
+	VFNMADD231PS Z0, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VSUBPS       Z5, Z3, Z3
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z3
+	VMOVUPS      Z6, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z6
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Z9, (R12)
+	VMOVUPS      Z6, (R12)(DI*1)
+	VMOVUPS      Z7, (R12)(DI*2)
+	VMOVUPS      Z2, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX512Inv_j0_k
+
+fftMixWide8AVX512Inv_j0_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX512Inv_j0_pieces
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VMOVUPS      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Z6
+	VMOVUPS      (R11)(BX*1), Z7
+	VMOVUPS      (R11)(BX*2), Z8
+	VMOVUPS      (R11)(SI*1), Z9
+	VADDPS       Z6, Z2, Z10
+	VSUBPS       Z6, Z2, Z2
+	VADDPS       Z7, Z3, Z6
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z7, Z10, Z9
+	VSUBPS       Z7, Z10, Z7
+	VADDPS       Z8, Z6, Z10
+	VSUBPS       Z8, Z6, Z6
+	VADDPS       Z10, Z9, Z8
+	VSUBPS       Z10, Z9, Z9
+	VPERMILPS    $0xb1, Z6, Z6
+	VMOVUPS      Z7, Z10
+	VFMADD231PS  Z0, Z6, Z10
+	VFNMADD231PS Z0, Z6, Z7
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z2, Z6
+	VFMADD231PS  Z0, Z4, Z6
+	VFNMADD231PS Z0, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VSUBPS       Z5, Z3, Z3
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z3
+	VMOVUPS      Z6, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z6
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z9, (R11)
+	VMOVUPS      Z6, (R11)(DI*1)
+	VMOVUPS      Z7, (R11)(DI*2)
+	VMOVUPS      Z2, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX512Inv_j0_end
+
+fftMixWide8AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide8AVX512Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX512Inv_j0_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMOVUPS      (CX), Z2
+	VMOVUPS      (CX)(BX*1), Z3
+	VMOVUPS      (CX)(BX*2), Z4
+	VMOVUPS      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Z6
+	VMOVUPS      (R11)(BX*1), Z7
+	VMOVUPS      (R11)(BX*2), Z8
+	VMOVUPS      (R11)(SI*1), Z9
+	VADDPS       Z6, Z2, Z10
+	VSUBPS       Z6, Z2, Z2
+	VADDPS       Z7, Z3, Z6
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z7, Z10, Z9
+	VSUBPS       Z7, Z10, Z7
+	VADDPS       Z8, Z6, Z10
+	VSUBPS       Z8, Z6, Z6
+	VADDPS       Z10, Z9, Z8
+	VSUBPS       Z10, Z9, Z9
+	VPERMILPS    $0xb1, Z6, Z6
+	VMOVUPS      Z7, Z10
+	VFMADD231PS  Z0, Z6, Z10
+	VFNMADD231PS Z0, Z6, Z7
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z2, Z6
+	VFMADD231PS  Z0, Z4, Z6
+	VFNMADD231PS Z0, Z4, Z2
+	VADDPS       Z5, Z3, Z4
+	VSUBPS       Z5, Z3, Z3
+	VPERMILPS    $0xb1, Z4, Z4
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z3
+	VMOVUPS      Z6, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z6
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z1, Z3, Z5
+	VFNMADD231PS Z1, Z3, Z2
+	VMOVUPS      Z8, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z9, (R11)
+	VMOVUPS      Z6, (R11)(DI*1)
+	VMOVUPS      Z7, (R11)(DI*2)
+	VMOVUPS      Z2, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide8AVX512Inv_j0_end
+
+fftMixWide8AVX512Inv_j0_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide8AVX512Inv_j0_32
+	VMOVUPS      (CX), Y2
+	VMOVUPS      (CX)(BX*1), Y3
+	VMOVUPS      (CX)(BX*2), Y4
+	VMOVUPS      (CX)(SI*1), Y5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y6
+	VMOVUPS      (R11)(BX*1), Y7
+	VMOVUPS      (R11)(BX*2), Y8
+	VMOVUPS      (R11)(SI*1), Y9
+	VADDPS       Y6, Y2, Y10
+	VSUBPS       Y6, Y2, Y2
+	VADDPS       Y7, Y3, Y6
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y9, Y5, Y8
+	VSUBPS       Y9, Y5, Y5
+	VADDPS       Y7, Y10, Y9
+	VSUBPS       Y7, Y10, Y7
+	VADDPS       Y8, Y6, Y10
+	VSUBPS       Y8, Y6, Y6
+	VADDPS       Y10, Y9, Y8
+	VSUBPS       Y10, Y9, Y9
+	VPERMILPS    $0xb1, Y6, Y6
+	VMOVUPS      Y7, Y10
+	VFMADD231PS  Y0, Y6, Y10
+	VFNMADD231PS Y0, Y6, Y7
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y2, Y6
+	VFMADD231PS  Y0, Y4, Y6
+	VFNMADD231PS Y0, Y4, Y2
+	VADDPS       Y5, Y3, Y4
+	VSUBPS       Y5, Y3, Y3
+	VPERMILPS    $0xb1, Y4, Y4
+	VMOVUPS      Y3, Y5
+	VFMADD231PS  Y0, Y4, Y5
+	VFMSUB231PS  Y0, Y4, Y3
+	VMOVUPS      Y6, Y4
+	VFMADD231PS  Y1, Y5, Y4
+	VFNMADD231PS Y1, Y5, Y6
+	VMOVUPS      Y2, Y5
+	VFMADD231PS  Y1, Y3, Y5
+	VFNMADD231PS Y1, Y3, Y2
+	VMOVUPS      Y8, (AX)
+	VMOVUPS      Y4, (AX)(DI*1)
+	VMOVUPS      Y10, (AX)(DI*2)
+	VMOVUPS      Y5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y9, (R11)
+	VMOVUPS      Y6, (R11)(DI*1)
+	VMOVUPS      Y7, (R11)(DI*2)
+	VMOVUPS      Y2, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fftMixWide8AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX512Inv_j0_16
+	VMOVUPS      (CX), X2
+	VMOVUPS      (CX)(BX*1), X3
+	VMOVUPS      (CX)(BX*2), X4
+	VMOVUPS      (CX)(SI*1), X5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X6
+	VMOVUPS      (R11)(BX*1), X7
+	VMOVUPS      (R11)(BX*2), X8
+	VMOVUPS      (R11)(SI*1), X9
+	VADDPS       X6, X2, X10
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X7, X10, X9
+	VSUBPS       X7, X10, X7
+	VADDPS       X8, X6, X10
+	VSUBPS       X8, X6, X6
+	VADDPS       X10, X9, X8
+	VSUBPS       X10, X9, X9
+	VPERMILPS    $0xb1, X6, X6
+	VMOVUPS      X7, X10
+	VFMADD231PS  X0, X6, X10
+	VFNMADD231PS X0, X6, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X2, X6
+	VFMADD231PS  X0, X4, X6
+	VFNMADD231PS X0, X4, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X3, X5
+	VFMADD231PS  X0, X4, X5
+	VFMSUB231PS  X0, X4, X3
+	VMOVUPS      X6, X4
+	VFMADD231PS  X1, X5, X4
+	VFNMADD231PS X1, X5, X6
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVUPS      X8, (AX)
+	VMOVUPS      X4, (AX)(DI*1)
+	VMOVUPS      X10, (AX)(DI*2)
+	VMOVUPS      X5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X9, (R11)
+	VMOVUPS      X6, (R11)(DI*1)
+	VMOVUPS      X7, (R11)(DI*2)
+	VMOVUPS      X2, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX512Inv_j0_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX512Inv_j0_8
+	VMOVSD       (CX), X2
+	VMOVSD       (CX)(BX*1), X3
+	VMOVSD       (CX)(BX*2), X4
+	VMOVSD       (CX)(SI*1), X5
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X6
+	VMOVSD       (R11)(BX*1), X7
+	VMOVSD       (R11)(BX*2), X8
+	VMOVSD       (R11)(SI*1), X9
+	VADDPS       X6, X2, X10
+	VSUBPS       X6, X2, X2
+	VADDPS       X7, X3, X6
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X7, X10, X9
+	VSUBPS       X7, X10, X7
+	VADDPS       X8, X6, X10
+	VSUBPS       X8, X6, X6
+	VADDPS       X10, X9, X8
+	VSUBPS       X10, X9, X9
+	VPERMILPS    $0xb1, X6, X6
+	VMOVUPS      X7, X10
+	VFMADD231PS  X0, X6, X10
+	VFNMADD231PS X0, X6, X7
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X2, X6
+	VFMADD231PS  X0, X4, X6
+	VFNMADD231PS X0, X4, X2
+	VADDPS       X5, X3, X4
+	VSUBPS       X5, X3, X3
+	VPERMILPS    $0xb1, X4, X4
+	VMOVUPS      X3, X5
+	VFMADD231PS  X0, X4, X5
+	VFMSUB231PS  X0, X4, X3
+	VMOVUPS      X6, X4
+	VFMADD231PS  X1, X5, X4
+	VFNMADD231PS X1, X5, X6
+	VMOVUPS      X2, X5
+	VFMADD231PS  X1, X3, X5
+	VFNMADD231PS X1, X3, X2
+	VMOVSD       X8, (AX)
+	VMOVSD       X4, (AX)(DI*1)
+	VMOVSD       X10, (AX)(DI*2)
+	VMOVSD       X5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X9, (R11)
+	VMOVSD       X6, (R11)(DI*1)
+	VMOVSD       X7, (R11)(DI*2)
+	VMOVSD       X2, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX512Inv_j0_8:
+fftMixWide8AVX512Inv_j0_end:
+	JMP fftMixWide8AVX512Inv_j0done
+
+fftMixWide8AVX512Inv_scaled:
+	VBROADCASTSS s+40(FP), Z2
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fftMixWide8AVX512Inv_j0s_tail
+
+fftMixWide8AVX512Inv_j0s_k:
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z5
+	VMULPS       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R12
+	VMULPS       (R12), Z2, Z7
+	VMULPS       (R12)(BX*1), Z2, Z8
+	VMULPS       (R12)(BX*2), Z2, Z9
+	VMULPS       (R12)(SI*1), Z2, Z10
+	VADDPS       Z7, Z3, Z11
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z10, Z6, Z9
+	VSUBPS       Z10, Z6, Z6
+	VADDPS       Z8, Z11, Z10
+	VSUBPS       Z8, Z11, Z8
+	VADDPS       Z9, Z7, Z11
+	VSUBPS       Z9, Z7, Z7
+	VADDPS       Z11, Z10, Z9
+	VSUBPS       Z11, Z10, Z10
+	VPERMILPS    $0xb1, Z7, Z7
+	VMOVUPS      Z8, Z11
+	VFMADD231PS  Z0, Z7, Z11
+	VFNMADD231PS Z0, Z7, Z8
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z3, Z7
+	VFMADD231PS  Z0, Z5, Z7
+	VFNMADD231PS Z0, Z5, Z3
+	VADDPS       Z6, Z4, Z5
+	VSUBPS       Z6, Z4, Z4
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z4, Z6
+	VFMADD231PS  Z0, Z5, Z6
+	VFMSUB231PS  Z0, Z5, Z4
+	VMOVUPS      Z7, Z5
+	VFMADD231PS  Z1, Z6, Z5
+	VFNMADD231PS Z1, Z6, Z7
+	VMOVUPS      Z3, Z6
+	VFMADD231PS  Z1, Z4, Z6
+	VFNMADD231PS Z1, Z4, Z3
+	VMOVUPS      Z9, (AX)
+	VMOVUPS      Z5, (AX)(DI*1)
+	VMOVUPS      Z11, (AX)(DI*2)
+	VMOVUPS      Z6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPS      Z10, (R12)
+	VMOVUPS      Z7, (R12)(DI*1)
+	VMOVUPS      Z8, (R12)(DI*2)
+	VMOVUPS      Z3, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fftMixWide8AVX512Inv_j0s_k
+
+fftMixWide8AVX512Inv_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fftMixWide8AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fftMixWide8AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fftMixWide8AVX512Inv_j0s_pieces
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z5
+	VMULPS       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Z2, Z7
+	VMULPS       (R11)(BX*1), Z2, Z8
+	VMULPS       (R11)(BX*2), Z2, Z9
+	VMULPS       (R11)(SI*1), Z2, Z2
+	VADDPS       Z7, Z3, Z10
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z2, Z6, Z9
+	VSUBPS       Z2, Z6, Z2
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z8
+	VADDPS       Z9, Z7, Z10
+	VSUBPS       Z9, Z7, Z7
+	VADDPS       Z10, Z6, Z9
+	VSUBPS       Z10, Z6, Z6
+	VPERMILPS    $0xb1, Z7, Z7
+	VMOVUPS      Z8, Z10
+	VFMADD231PS  Z0, Z7, Z10
+	VFNMADD231PS Z0, Z7, Z8
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z3, Z7
+	VFMADD231PS  Z0, Z5, Z7
+	VFNMADD231PS Z0, Z5, Z3
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VPERMILPS    $0xb1, Z5, Z4
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z2
+	VMOVUPS      Z7, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z7
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z9, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z6, (R11)
+	VMOVUPS      Z7, (R11)(DI*1)
+	VMOVUPS      Z8, (R11)(DI*2)
+	VMOVUPS      Z3, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fftMixWide8AVX512Inv_j0s_end
+
+fftMixWide8AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000038
+	JNE          fftMixWide8AVX512Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fftMixWide8AVX512Inv_j0s_halving
+	SUBQ         $0x08, CX
+	SUBQ         $0x08, AX
+	VMULPS       (CX), Z2, Z3
+	VMULPS       (CX)(BX*1), Z2, Z4
+	VMULPS       (CX)(BX*2), Z2, Z5
+	VMULPS       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPS       (R11), Z2, Z7
+	VMULPS       (R11)(BX*1), Z2, Z8
+	VMULPS       (R11)(BX*2), Z2, Z9
+	VMULPS       (R11)(SI*1), Z2, Z2
+	VADDPS       Z7, Z3, Z10
+	VSUBPS       Z7, Z3, Z3
+	VADDPS       Z8, Z4, Z7
+	VSUBPS       Z8, Z4, Z4
+	VADDPS       Z9, Z5, Z8
+	VSUBPS       Z9, Z5, Z5
+	VADDPS       Z2, Z6, Z9
+	VSUBPS       Z2, Z6, Z2
+	VADDPS       Z8, Z10, Z6
+	VSUBPS       Z8, Z10, Z8
+	VADDPS       Z9, Z7, Z10
+	VSUBPS       Z9, Z7, Z7
+	VADDPS       Z10, Z6, Z9
+	VSUBPS       Z10, Z6, Z6
+	VPERMILPS    $0xb1, Z7, Z7
+	VMOVUPS      Z8, Z10
+	VFMADD231PS  Z0, Z7, Z10
+	VFNMADD231PS Z0, Z7, Z8
+	VPERMILPS    $0xb1, Z5, Z5
+	VMOVUPS      Z3, Z7
+	VFMADD231PS  Z0, Z5, Z7
+	VFNMADD231PS Z0, Z5, Z3
+	VADDPS       Z2, Z4, Z5
+	VSUBPS       Z2, Z4, Z2
+	VPERMILPS    $0xb1, Z5, Z4
+	VMOVUPS      Z2, Z5
+	VFMADD231PS  Z0, Z4, Z5
+	VFMSUB231PS  Z0, Z4, Z2
+	VMOVUPS      Z7, Z4
+	VFMADD231PS  Z1, Z5, Z4
+	VFNMADD231PS Z1, Z5, Z7
+	VMOVUPS      Z3, Z5
+	VFMADD231PS  Z1, Z2, Z5
+	VFNMADD231PS Z1, Z2, Z3
+	VMOVUPS      Z9, (AX)
+	VMOVUPS      Z4, (AX)(DI*1)
+	VMOVUPS      Z10, (AX)(DI*2)
+	VMOVUPS      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Z6, (R11)
+	VMOVUPS      Z7, (R11)(DI*1)
+	VMOVUPS      Z8, (R11)(DI*2)
+	VMOVUPS      Z3, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fftMixWide8AVX512Inv_j0s_end
+
+fftMixWide8AVX512Inv_j0s_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fftMixWide8AVX512Inv_j0s_32
+	VMOVUPS      (CX), Y3
+	VMULPS       Y2, Y3, Y3
+	VMOVUPS      (CX)(BX*1), Y4
+	VMULPS       Y2, Y4, Y4
+	VMOVUPS      (CX)(BX*2), Y5
+	VMULPS       Y2, Y5, Y5
+	VMOVUPS      (CX)(SI*1), Y6
+	VMULPS       Y2, Y6, Y6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), Y7
+	VMULPS       Y2, Y7, Y7
+	VMOVUPS      (R11)(BX*1), Y8
+	VMULPS       Y2, Y8, Y8
+	VMOVUPS      (R11)(BX*2), Y9
+	VMULPS       Y2, Y9, Y9
+	VMOVUPS      (R11)(SI*1), Y10
+	VMULPS       Y2, Y10, Y10
+	VADDPS       Y7, Y3, Y11
+	VSUBPS       Y7, Y3, Y3
+	VADDPS       Y8, Y4, Y7
+	VSUBPS       Y8, Y4, Y4
+	VADDPS       Y9, Y5, Y8
+	VSUBPS       Y9, Y5, Y5
+	VADDPS       Y10, Y6, Y9
+	VSUBPS       Y10, Y6, Y6
+	VADDPS       Y8, Y11, Y10
+	VSUBPS       Y8, Y11, Y8
+	VADDPS       Y9, Y7, Y11
+	VSUBPS       Y9, Y7, Y7
+	VADDPS       Y11, Y10, Y9
+	VSUBPS       Y11, Y10, Y10
+	VPERMILPS    $0xb1, Y7, Y7
+	VMOVUPS      Y8, Y11
+	VFMADD231PS  Y0, Y7, Y11
+	VFNMADD231PS Y0, Y7, Y8
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y3, Y7
+	VFMADD231PS  Y0, Y5, Y7
+	VFNMADD231PS Y0, Y5, Y3
+	VADDPS       Y6, Y4, Y5
+	VSUBPS       Y6, Y4, Y4
+	VPERMILPS    $0xb1, Y5, Y5
+	VMOVUPS      Y4, Y6
+	VFMADD231PS  Y0, Y5, Y6
+	VFMSUB231PS  Y0, Y5, Y4
+	VMOVUPS      Y7, Y5
+	VFMADD231PS  Y1, Y6, Y5
+	VFNMADD231PS Y1, Y6, Y7
+	VMOVUPS      Y3, Y6
+	VFMADD231PS  Y1, Y4, Y6
+	VFNMADD231PS Y1, Y4, Y3
+	VMOVUPS      Y9, (AX)
+	VMOVUPS      Y5, (AX)(DI*1)
+	VMOVUPS      Y11, (AX)(DI*2)
+	VMOVUPS      Y6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      Y10, (R11)
+	VMOVUPS      Y7, (R11)(DI*1)
+	VMOVUPS      Y8, (R11)(DI*2)
+	VMOVUPS      Y3, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fftMixWide8AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fftMixWide8AVX512Inv_j0s_16
+	VMOVUPS      (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVUPS      (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVUPS      (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VMOVUPS      (CX)(SI*1), X6
+	VMULPS       X2, X6, X6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPS      (R11), X7
+	VMULPS       X2, X7, X7
+	VMOVUPS      (R11)(BX*1), X8
+	VMULPS       X2, X8, X8
+	VMOVUPS      (R11)(BX*2), X9
+	VMULPS       X2, X9, X9
+	VMOVUPS      (R11)(SI*1), X10
+	VMULPS       X2, X10, X10
+	VADDPS       X7, X3, X11
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X10, X6, X9
+	VSUBPS       X10, X6, X6
+	VADDPS       X8, X11, X10
+	VSUBPS       X8, X11, X8
+	VADDPS       X9, X7, X11
+	VSUBPS       X9, X7, X7
+	VADDPS       X11, X10, X9
+	VSUBPS       X11, X10, X10
+	VPERMILPS    $0xb1, X7, X7
+	VMOVUPS      X8, X11
+	VFMADD231PS  X0, X7, X11
+	VFNMADD231PS X0, X7, X8
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X3, X7
+	VFMADD231PS  X0, X5, X7
+	VFNMADD231PS X0, X5, X3
+	VADDPS       X6, X4, X5
+	VSUBPS       X6, X4, X4
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X4, X6
+	VFMADD231PS  X0, X5, X6
+	VFMSUB231PS  X0, X5, X4
+	VMOVUPS      X7, X5
+	VFMADD231PS  X1, X6, X5
+	VFNMADD231PS X1, X6, X7
+	VMOVUPS      X3, X6
+	VFMADD231PS  X1, X4, X6
+	VFNMADD231PS X1, X4, X3
+	VMOVUPS      X9, (AX)
+	VMOVUPS      X5, (AX)(DI*1)
+	VMOVUPS      X11, (AX)(DI*2)
+	VMOVUPS      X6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPS      X10, (R11)
+	VMOVUPS      X7, (R11)(DI*1)
+	VMOVUPS      X8, (R11)(DI*2)
+	VMOVUPS      X3, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fftMixWide8AVX512Inv_j0s_16:
+	TESTQ        $0x00000008, DX
+	JZ           fftMixWide8AVX512Inv_j0s_8
+	VMOVSD       (CX), X3
+	VMULPS       X2, X3, X3
+	VMOVSD       (CX)(BX*1), X4
+	VMULPS       X2, X4, X4
+	VMOVSD       (CX)(BX*2), X5
+	VMULPS       X2, X5, X5
+	VMOVSD       (CX)(SI*1), X6
+	VMULPS       X2, X6, X6
+	LEAQ         (CX)(BX*4), R11
+	VMOVSD       (R11), X7
+	VMULPS       X2, X7, X7
+	VMOVSD       (R11)(BX*1), X8
+	VMULPS       X2, X8, X8
+	VMOVSD       (R11)(BX*2), X9
+	VMULPS       X2, X9, X9
+	VMOVSD       (R11)(SI*1), X10
+	VMULPS       X2, X10, X10
+	VADDPS       X7, X3, X2
+	VSUBPS       X7, X3, X3
+	VADDPS       X8, X4, X7
+	VSUBPS       X8, X4, X4
+	VADDPS       X9, X5, X8
+	VSUBPS       X9, X5, X5
+	VADDPS       X10, X6, X9
+	VSUBPS       X10, X6, X6
+	VADDPS       X8, X2, X10
+	VSUBPS       X8, X2, X2
+	VADDPS       X9, X7, X8
+	VSUBPS       X9, X7, X7
+	VADDPS       X8, X10, X9
+	VSUBPS       X8, X10, X8
+	VPERMILPS    $0xb1, X7, X7
+	VMOVUPS      X2, X10
+	VFMADD231PS  X0, X7, X10
+	VFNMADD231PS X0, X7, X2
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X3, X7
+	VFMADD231PS  X0, X5, X7
+	VFNMADD231PS X0, X5, X3
+	VADDPS       X6, X4, X5
+	VSUBPS       X6, X4, X4
+	VPERMILPS    $0xb1, X5, X5
+	VMOVUPS      X4, X6
+	VFMADD231PS  X0, X5, X6
+	VFMSUB231PS  X0, X5, X4
+	VMOVUPS      X7, X5
+	VFMADD231PS  X1, X6, X5
+	VFNMADD231PS X1, X6, X7
+	VMOVUPS      X3, X6
+	VFMADD231PS  X1, X4, X6
+	VFNMADD231PS X1, X4, X3
+	VMOVSD       X9, (AX)
+	VMOVSD       X5, (AX)(DI*1)
+	VMOVSD       X10, (AX)(DI*2)
+	VMOVSD       X6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVSD       X8, (R11)
+	VMOVSD       X7, (R11)(DI*1)
+	VMOVSD       X2, (R11)(DI*2)
+	VMOVSD       X3, (R11)(R8*1)
+	ADDQ         $0x00000008, CX
+	ADDQ         $0x00000008, AX
+
+fftMixWide8AVX512Inv_j0s_8:
+fftMixWide8AVX512Inv_j0s_end:
+fftMixWide8AVX512Inv_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fftMixWide8AVX512Inv_done
+	MOVQ tw+16(FP), R12
+
+fftMixWide8AVX512Inv_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000038, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fftMixWide8AVX512Inv_jw_tail
+
+fftMixWide8AVX512Inv_jw_k:
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R12), Z4, Z4
+	VFMSUBADD231PS.BCST (R12), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R12), Z5, Z5
+	VFMSUBADD231PS.BCST 8(R12), Z3, Z5
+	VMOVUPS             (CX)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         20(R12), Z6, Z6
+	VFMSUBADD231PS.BCST 16(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R14
+	VMOVUPS             (R14), Z3
+	VPERMILPS           $0xb1, Z3, Z7
+	VMULPS.BCST         28(R12), Z7, Z7
+	VFMSUBADD231PS.BCST 24(R12), Z3, Z7
+	VMOVUPS             (R14)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z8
+	VMULPS.BCST         36(R12), Z8, Z8
+	VFMSUBADD231PS.BCST 32(R12), Z3, Z8
+	VMOVUPS             (R14)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z9
+	VMULPS.BCST         44(R12), Z9, Z9
+	VFMSUBADD231PS.BCST 40(R12), Z3, Z9
+	VMOVUPS             (R14)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z10
+	VMULPS.BCST         52(R12), Z10, Z10
+	VFMSUBADD231PS.BCST 48(R12), Z3, Z10
+	VADDPS              Z7, Z2, Z3
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z4
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z10, Z6, Z9
+	VSUBPS              Z10, Z6, Z6
+	VADDPS              Z8, Z3, Z10
+	VSUBPS              Z8, Z3, Z3
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z9
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVUPS             Z3, Z10
+	VFMADD231PS         Z0, Z7, Z10
+	VFNMADD231PS        Z0, Z7, Z3
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z2, Z7
+	VFMADD231PS         Z0, Z5, Z7
+	VFNMADD231PS        Z0, Z5, Z2
+	VADDPS              Z6, Z4, Z5
+	VSUBPS              Z6, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z4, Z6
+	VFMADD231PS         Z0, Z5, Z6
+	VFMSUB231PS         Z0, Z5, Z4
+	VMOVUPS             Z7, Z5
+	VFMADD231PS         Z1, Z6, Z5
+	VFNMADD231PS        Z1, Z6, Z7
+	VMOVUPS             Z2, Z6
+	VFMADD231PS         Z1, Z4, Z6
+	VFNMADD231PS        Z1, Z4, Z2
+	VMOVUPS             Z9, (AX)
+	VMOVUPS             Z5, (AX)(DI*1)
+	VMOVUPS             Z10, (AX)(DI*2)
+	VMOVUPS             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R14
+	VMOVUPS             Z8, (R14)
+	VMOVUPS             Z7, (R14)(DI*1)
+	VMOVUPS             Z3, (R14)(DI*2)
+	VMOVUPS             Z2, (R14)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fftMixWide8AVX512Inv_jw_k
+
+fftMixWide8AVX512Inv_jw_tail:
+	TESTQ               DX, DX
+	JZ                  fftMixWide8AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fftMixWide8AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fftMixWide8AVX512Inv_jw_pieces
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R12), Z4, Z4
+	VFMSUBADD231PS.BCST (R12), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R12), Z5, Z5
+	VFMSUBADD231PS.BCST 8(R12), Z3, Z5
+	VMOVUPS             (CX)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         20(R12), Z6, Z6
+	VFMSUBADD231PS.BCST 16(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), Z3
+	VPERMILPS           $0xb1, Z3, Z7
+	VMULPS.BCST         28(R12), Z7, Z7
+	VFMSUBADD231PS.BCST 24(R12), Z3, Z7
+	VMOVUPS             (R13)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z8
+	VMULPS.BCST         36(R12), Z8, Z8
+	VFMSUBADD231PS.BCST 32(R12), Z3, Z8
+	VMOVUPS             (R13)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z9
+	VMULPS.BCST         44(R12), Z9, Z9
+	VFMSUBADD231PS.BCST 40(R12), Z3, Z9
+	VMOVUPS             (R13)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z10
+	VMULPS.BCST         52(R12), Z10, Z10
+	VFMSUBADD231PS.BCST 48(R12), Z3, Z10
+	VADDPS              Z7, Z2, Z3
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z4
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z10, Z6, Z9
+	VSUBPS              Z10, Z6, Z6
+	VADDPS              Z8, Z3, Z10
+	VSUBPS              Z8, Z3, Z3
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z9
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVUPS             Z3, Z10
+	VFMADD231PS         Z0, Z7, Z10
+	VFNMADD231PS        Z0, Z7, Z3
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z2, Z7
+	VFMADD231PS         Z0, Z5, Z7
+	VFNMADD231PS        Z0, Z5, Z2
+	VADDPS              Z6, Z4, Z5
+	VSUBPS              Z6, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z4, Z6
+	VFMADD231PS         Z0, Z5, Z6
+	VFMSUB231PS         Z0, Z5, Z4
+	VMOVUPS             Z7, Z5
+	VFMADD231PS         Z1, Z6, Z5
+	VFNMADD231PS        Z1, Z6, Z7
+	VMOVUPS             Z2, Z6
+	VFMADD231PS         Z1, Z4, Z6
+	VFNMADD231PS        Z1, Z4, Z2
+	VMOVUPS             Z9, (AX)
+	VMOVUPS             Z5, (AX)(DI*1)
+	VMOVUPS             Z10, (AX)(DI*2)
+	VMOVUPS             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             Z8, (R13)
+	VMOVUPS             Z7, (R13)(DI*1)
+	VMOVUPS             Z3, (R13)(DI*2)
+	VMOVUPS             Z2, (R13)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fftMixWide8AVX512Inv_jw_end
+
+fftMixWide8AVX512Inv_jw_pieces:
+	CMPQ                DX, $0x00000038
+	JNE                 fftMixWide8AVX512Inv_jw_halving
+	TESTQ               R9, R9
+	JZ                  fftMixWide8AVX512Inv_jw_halving
+	SUBQ                $0x08, CX
+	SUBQ                $0x08, AX
+	VMOVUPS             (CX), Z2
+	VMOVUPS             (CX)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z4
+	VMULPS.BCST         4(R12), Z4, Z4
+	VFMSUBADD231PS.BCST (R12), Z3, Z4
+	VMOVUPS             (CX)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z5
+	VMULPS.BCST         12(R12), Z5, Z5
+	VFMSUBADD231PS.BCST 8(R12), Z3, Z5
+	VMOVUPS             (CX)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z6
+	VMULPS.BCST         20(R12), Z6, Z6
+	VFMSUBADD231PS.BCST 16(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), Z3
+	VPERMILPS           $0xb1, Z3, Z7
+	VMULPS.BCST         28(R12), Z7, Z7
+	VFMSUBADD231PS.BCST 24(R12), Z3, Z7
+	VMOVUPS             (R13)(BX*1), Z3
+	VPERMILPS           $0xb1, Z3, Z8
+	VMULPS.BCST         36(R12), Z8, Z8
+	VFMSUBADD231PS.BCST 32(R12), Z3, Z8
+	VMOVUPS             (R13)(BX*2), Z3
+	VPERMILPS           $0xb1, Z3, Z9
+	VMULPS.BCST         44(R12), Z9, Z9
+	VFMSUBADD231PS.BCST 40(R12), Z3, Z9
+	VMOVUPS             (R13)(SI*1), Z3
+	VPERMILPS           $0xb1, Z3, Z10
+	VMULPS.BCST         52(R12), Z10, Z10
+	VFMSUBADD231PS.BCST 48(R12), Z3, Z10
+	VADDPS              Z7, Z2, Z3
+	VSUBPS              Z7, Z2, Z2
+	VADDPS              Z8, Z4, Z7
+	VSUBPS              Z8, Z4, Z4
+	VADDPS              Z9, Z5, Z8
+	VSUBPS              Z9, Z5, Z5
+	VADDPS              Z10, Z6, Z9
+	VSUBPS              Z10, Z6, Z6
+	VADDPS              Z8, Z3, Z10
+	VSUBPS              Z8, Z3, Z3
+	VADDPS              Z9, Z7, Z8
+	VSUBPS              Z9, Z7, Z7
+	VADDPS              Z8, Z10, Z9
+	VSUBPS              Z8, Z10, Z8
+	VPERMILPS           $0xb1, Z7, Z7
+	VMOVUPS             Z3, Z10
+	VFMADD231PS         Z0, Z7, Z10
+	VFNMADD231PS        Z0, Z7, Z3
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z2, Z7
+	VFMADD231PS         Z0, Z5, Z7
+	VFNMADD231PS        Z0, Z5, Z2
+	VADDPS              Z6, Z4, Z5
+	VSUBPS              Z6, Z4, Z4
+	VPERMILPS           $0xb1, Z5, Z5
+	VMOVUPS             Z4, Z6
+	VFMADD231PS         Z0, Z5, Z6
+	VFMSUB231PS         Z0, Z5, Z4
+	VMOVUPS             Z7, Z5
+	VFMADD231PS         Z1, Z6, Z5
+	VFNMADD231PS        Z1, Z6, Z7
+	VMOVUPS             Z2, Z6
+	VFMADD231PS         Z1, Z4, Z6
+	VFNMADD231PS        Z1, Z4, Z2
+	VMOVUPS             Z9, (AX)
+	VMOVUPS             Z5, (AX)(DI*1)
+	VMOVUPS             Z10, (AX)(DI*2)
+	VMOVUPS             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             Z8, (R13)
+	VMOVUPS             Z7, (R13)(DI*1)
+	VMOVUPS             Z3, (R13)(DI*2)
+	VMOVUPS             Z2, (R13)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fftMixWide8AVX512Inv_jw_end
+
+fftMixWide8AVX512Inv_jw_halving:
+	TESTQ               $0x00000020, DX
+	JZ                  fftMixWide8AVX512Inv_jw_32
+	VMOVUPS             (CX), Y2
+	VMOVUPS             (CX)(BX*1), Y3
+	VPERMILPS           $0xb1, Y3, Y4
+	VMULPS.BCST         4(R12), Y4, Y4
+	VFMSUBADD231PS.BCST (R12), Y3, Y4
+	VMOVUPS             (CX)(BX*2), Y3
+	VPERMILPS           $0xb1, Y3, Y5
+	VMULPS.BCST         12(R12), Y5, Y5
+	VFMSUBADD231PS.BCST 8(R12), Y3, Y5
+	VMOVUPS             (CX)(SI*1), Y3
+	VPERMILPS           $0xb1, Y3, Y6
+	VMULPS.BCST         20(R12), Y6, Y6
+	VFMSUBADD231PS.BCST 16(R12), Y3, Y6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), Y3
+	VPERMILPS           $0xb1, Y3, Y7
+	VMULPS.BCST         28(R12), Y7, Y7
+	VFMSUBADD231PS.BCST 24(R12), Y3, Y7
+	VMOVUPS             (R13)(BX*1), Y3
+	VPERMILPS           $0xb1, Y3, Y8
+	VMULPS.BCST         36(R12), Y8, Y8
+	VFMSUBADD231PS.BCST 32(R12), Y3, Y8
+	VMOVUPS             (R13)(BX*2), Y3
+	VPERMILPS           $0xb1, Y3, Y9
+	VMULPS.BCST         44(R12), Y9, Y9
+	VFMSUBADD231PS.BCST 40(R12), Y3, Y9
+	VMOVUPS             (R13)(SI*1), Y3
+	VPERMILPS           $0xb1, Y3, Y10
+	VMULPS.BCST         52(R12), Y10, Y10
+	VFMSUBADD231PS.BCST 48(R12), Y3, Y10
+	VADDPS              Y7, Y2, Y3
+	VSUBPS              Y7, Y2, Y2
+	VADDPS              Y8, Y4, Y7
+	VSUBPS              Y8, Y4, Y4
+	VADDPS              Y9, Y5, Y8
+	VSUBPS              Y9, Y5, Y5
+	VADDPS              Y10, Y6, Y9
+	VSUBPS              Y10, Y6, Y6
+	VADDPS              Y8, Y3, Y10
+	VSUBPS              Y8, Y3, Y3
+	VADDPS              Y9, Y7, Y8
+	VSUBPS              Y9, Y7, Y7
+	VADDPS              Y8, Y10, Y9
+	VSUBPS              Y8, Y10, Y8
+	VPERMILPS           $0xb1, Y7, Y7
+	VMOVUPS             Y3, Y10
+	VFMADD231PS         Y0, Y7, Y10
+	VFNMADD231PS        Y0, Y7, Y3
+	VPERMILPS           $0xb1, Y5, Y5
+	VMOVUPS             Y2, Y7
+	VFMADD231PS         Y0, Y5, Y7
+	VFNMADD231PS        Y0, Y5, Y2
+	VADDPS              Y6, Y4, Y5
+	VSUBPS              Y6, Y4, Y4
+	VPERMILPS           $0xb1, Y5, Y5
+	VMOVUPS             Y4, Y6
+	VFMADD231PS         Y0, Y5, Y6
+	VFMSUB231PS         Y0, Y5, Y4
+	VMOVUPS             Y7, Y5
+	VFMADD231PS         Y1, Y6, Y5
+	VFNMADD231PS        Y1, Y6, Y7
+	VMOVUPS             Y2, Y6
+	VFMADD231PS         Y1, Y4, Y6
+	VFNMADD231PS        Y1, Y4, Y2
+	VMOVUPS             Y9, (AX)
+	VMOVUPS             Y5, (AX)(DI*1)
+	VMOVUPS             Y10, (AX)(DI*2)
+	VMOVUPS             Y6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             Y8, (R13)
+	VMOVUPS             Y7, (R13)(DI*1)
+	VMOVUPS             Y3, (R13)(DI*2)
+	VMOVUPS             Y2, (R13)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
+
+fftMixWide8AVX512Inv_jw_32:
+	TESTQ               $0x00000010, DX
+	JZ                  fftMixWide8AVX512Inv_jw_16
+	VMOVUPS             (CX), X2
+	VMOVUPS             (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R12), X4, X4
+	VFMSUBADD231PS.BCST (R12), X3, X4
+	VMOVUPS             (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R12), X5, X5
+	VFMSUBADD231PS.BCST 8(R12), X3, X5
+	VMOVUPS             (CX)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X6
+	VMULPS.BCST         20(R12), X6, X6
+	VFMSUBADD231PS.BCST 16(R12), X3, X6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPS             (R13), X3
+	VPERMILPS           $0xb1, X3, X7
+	VMULPS.BCST         28(R12), X7, X7
+	VFMSUBADD231PS.BCST 24(R12), X3, X7
+	VMOVUPS             (R13)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X8
+	VMULPS.BCST         36(R12), X8, X8
+	VFMSUBADD231PS.BCST 32(R12), X3, X8
+	VMOVUPS             (R13)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X9
+	VMULPS.BCST         44(R12), X9, X9
+	VFMSUBADD231PS.BCST 40(R12), X3, X9
+	VMOVUPS             (R13)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X10
+	VMULPS.BCST         52(R12), X10, X10
+	VFMSUBADD231PS.BCST 48(R12), X3, X10
+	VADDPS              X7, X2, X3
+	VSUBPS              X7, X2, X2
+	VADDPS              X8, X4, X7
+	VSUBPS              X8, X4, X4
+	VADDPS              X9, X5, X8
+	VSUBPS              X9, X5, X5
+	VADDPS              X10, X6, X9
+	VSUBPS              X10, X6, X6
+	VADDPS              X8, X3, X10
+	VSUBPS              X8, X3, X3
+	VADDPS              X9, X7, X8
+	VSUBPS              X9, X7, X7
+	VADDPS              X8, X10, X9
+	VSUBPS              X8, X10, X8
+	VPERMILPS           $0xb1, X7, X7
+	VMOVUPS             X3, X10
+	VFMADD231PS         X0, X7, X10
+	VFNMADD231PS        X0, X7, X3
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X2, X7
+	VFMADD231PS         X0, X5, X7
+	VFNMADD231PS        X0, X5, X2
+	VADDPS              X6, X4, X5
+	VSUBPS              X6, X4, X4
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X4, X6
+	VFMADD231PS         X0, X5, X6
+	VFMSUB231PS         X0, X5, X4
+	VMOVUPS             X7, X5
+	VFMADD231PS         X1, X6, X5
+	VFNMADD231PS        X1, X6, X7
+	VMOVUPS             X2, X6
+	VFMADD231PS         X1, X4, X6
+	VFNMADD231PS        X1, X4, X2
+	VMOVUPS             X9, (AX)
+	VMOVUPS             X5, (AX)(DI*1)
+	VMOVUPS             X10, (AX)(DI*2)
+	VMOVUPS             X6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPS             X8, (R13)
+	VMOVUPS             X7, (R13)(DI*1)
+	VMOVUPS             X3, (R13)(DI*2)
+	VMOVUPS             X2, (R13)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
+
+fftMixWide8AVX512Inv_jw_16:
+	TESTQ               $0x00000008, DX
+	JZ                  fftMixWide8AVX512Inv_jw_8
+	VMOVSD              (CX), X2
+	VMOVSD              (CX)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X4
+	VMULPS.BCST         4(R12), X4, X4
+	VFMSUBADD231PS.BCST (R12), X3, X4
+	VMOVSD              (CX)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X5
+	VMULPS.BCST         12(R12), X5, X5
+	VFMSUBADD231PS.BCST 8(R12), X3, X5
+	VMOVSD              (CX)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X6
+	VMULPS.BCST         20(R12), X6, X6
+	VFMSUBADD231PS.BCST 16(R12), X3, X6
+	LEAQ                (CX)(BX*4), R13
+	VMOVSD              (R13), X3
+	VPERMILPS           $0xb1, X3, X7
+	VMULPS.BCST         28(R12), X7, X7
+	VFMSUBADD231PS.BCST 24(R12), X3, X7
+	VMOVSD              (R13)(BX*1), X3
+	VPERMILPS           $0xb1, X3, X8
+	VMULPS.BCST         36(R12), X8, X8
+	VFMSUBADD231PS.BCST 32(R12), X3, X8
+	VMOVSD              (R13)(BX*2), X3
+	VPERMILPS           $0xb1, X3, X9
+	VMULPS.BCST         44(R12), X9, X9
+	VFMSUBADD231PS.BCST 40(R12), X3, X9
+	VMOVSD              (R13)(SI*1), X3
+	VPERMILPS           $0xb1, X3, X10
+	VMULPS.BCST         52(R12), X10, X10
+	VFMSUBADD231PS.BCST 48(R12), X3, X10
+	VADDPS              X7, X2, X3
+	VSUBPS              X7, X2, X2
+	VADDPS              X8, X4, X7
+	VSUBPS              X8, X4, X4
+	VADDPS              X9, X5, X8
+	VSUBPS              X9, X5, X5
+	VADDPS              X10, X6, X9
+	VSUBPS              X10, X6, X6
+	VADDPS              X8, X3, X10
+	VSUBPS              X8, X3, X3
+	VADDPS              X9, X7, X8
+	VSUBPS              X9, X7, X7
+	VADDPS              X8, X10, X9
+	VSUBPS              X8, X10, X8
+	VPERMILPS           $0xb1, X7, X7
+	VMOVUPS             X3, X10
+	VFMADD231PS         X0, X7, X10
+	VFNMADD231PS        X0, X7, X3
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X2, X7
+	VFMADD231PS         X0, X5, X7
+	VFNMADD231PS        X0, X5, X2
+	VADDPS              X6, X4, X5
+	VSUBPS              X6, X4, X4
+	VPERMILPS           $0xb1, X5, X5
+	VMOVUPS             X4, X6
+	VFMADD231PS         X0, X5, X6
+	VFMSUB231PS         X0, X5, X4
+	VMOVUPS             X7, X5
+	VFMADD231PS         X1, X6, X5
+	VFNMADD231PS        X1, X6, X7
+	VMOVUPS             X2, X6
+	VFMADD231PS         X1, X4, X6
+	VFNMADD231PS        X1, X4, X2
+	VMOVSD              X9, (AX)
+	VMOVSD              X5, (AX)(DI*1)
+	VMOVSD              X10, (AX)(DI*2)
+	VMOVSD              X6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVSD              X8, (R13)
+	VMOVSD              X7, (R13)(DI*1)
+	VMOVSD              X3, (R13)(DI*2)
+	VMOVSD              X2, (R13)(R8*1)
+	ADDQ                $0x00000008, CX
+	ADDQ                $0x00000008, AX
+
+fftMixWide8AVX512Inv_jw_8:
+fftMixWide8AVX512Inv_jw_end:
+	DECQ R11
+	JNZ  fftMixWide8AVX512Inv_j
+
+fftMixWide8AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixWide8AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixWide8AVX2Fwd(SB), NOSPLIT, $0-56
+	MOVQ   out+0(FP), AX
+	MOVQ   in+8(FP), CX
+	MOVQ   r+32(FP), DX
+	MOVQ   DX, BX
+	SHLQ   $0x04, BX
+	LEAQ   (BX)(BX*2), SI
+	MOVQ   ls+24(FP), DI
+	IMULQ  BX, DI
+	LEAQ   (DI)(DI*2), R8
+	MOVQ   DX, R9
+	SHRQ   $0x01, R9
+	ANDQ   $0x00000001, DX
+	SHLQ   $0x04, DX
+	IMUL3Q $0x07, BX, R10
+	MOVQ   s+40(FP), R11
+	MOVQ   $0x3ff0000000000000, R12
+	CMPQ   R11, R12
+	JNE    fft64MixWide8AVX2Fwd_scaled
+	MOVQ   R9, R11
+	TESTQ  R11, R11
+	JZ     fft64MixWide8AVX2Fwd_j0_tail
+
+fft64MixWide8AVX2Fwd_j0_k:
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPD      (R12), Y4
+	VMOVUPD      (R12)(BX*1), Y5
+	VMOVUPD      (R12)(BX*2), Y6
+	VMOVUPD      (R12)(SI*1), Y7
+	VADDPD       Y4, Y0, Y8
+	VSUBPD       Y4, Y0, Y0
+	VADDPD       Y5, Y1, Y4
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y8, Y7
+	VSUBPD       Y5, Y8, Y5
+	VADDPD       Y6, Y4, Y8
+	VSUBPD       Y6, Y4, Y4
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y5, Y8
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y4, Y8
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y4, Y5
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD      Y4, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y4
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y0
+	VMOVUPD      Y6, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Y7, (R12)
+	VMOVUPD      Y4, (R12)(DI*1)
+	VMOVUPD      Y5, (R12)(DI*2)
+	VMOVUPD      Y0, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX2Fwd_j0_k
+
+fft64MixWide8AVX2Fwd_j0_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX2Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX2Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX2Fwd_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y4
+	VMOVUPD      (R11)(BX*1), Y5
+	VMOVUPD      (R11)(BX*2), Y6
+	VMOVUPD      (R11)(SI*1), Y7
+	VADDPD       Y4, Y0, Y8
+	VSUBPD       Y4, Y0, Y0
+	VADDPD       Y5, Y1, Y4
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y8, Y7
+	VSUBPD       Y5, Y8, Y5
+	VADDPD       Y6, Y4, Y8
+	VSUBPD       Y6, Y4, Y4
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y5, Y8
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y4, Y8
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y4, Y5
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD      Y4, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y4
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y0
+	VMOVUPD      Y6, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y7, (R11)
+	VMOVUPD      Y4, (R11)(DI*1)
+	VMOVUPD      Y5, (R11)(DI*2)
+	VMOVUPD      Y0, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX2Fwd_j0_end
+
+fft64MixWide8AVX2Fwd_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide8AVX2Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX2Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y4
+	VMOVUPD      (R11)(BX*1), Y5
+	VMOVUPD      (R11)(BX*2), Y6
+	VMOVUPD      (R11)(SI*1), Y7
+	VADDPD       Y4, Y0, Y8
+	VSUBPD       Y4, Y0, Y0
+	VADDPD       Y5, Y1, Y4
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y8, Y7
+	VSUBPD       Y5, Y8, Y5
+	VADDPD       Y6, Y4, Y8
+	VSUBPD       Y6, Y4, Y4
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y5, Y8
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y4, Y8
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y4, Y5
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD      Y4, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y4
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y0
+	VMOVUPD      Y6, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y7, (R11)
+	VMOVUPD      Y4, (R11)(DI*1)
+	VMOVUPD      Y5, (R11)(DI*2)
+	VMOVUPD      Y0, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide8AVX2Fwd_j0_end
+
+fft64MixWide8AVX2Fwd_j0_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX2Fwd_j0_16
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VMOVUPD      (CX)(SI*1), X3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X4
+	VMOVUPD      (R11)(BX*1), X5
+	VMOVUPD      (R11)(BX*2), X6
+	VMOVUPD      (R11)(SI*1), X7
+	VADDPD       X4, X0, X8
+	VSUBPD       X4, X0, X0
+	VADDPD       X5, X1, X4
+	VSUBPD       X5, X1, X1
+	VADDPD       X6, X2, X5
+	VSUBPD       X6, X2, X2
+	VADDPD       X7, X3, X6
+	VSUBPD       X7, X3, X3
+	VADDPD       X5, X8, X7
+	VSUBPD       X5, X8, X5
+	VADDPD       X6, X4, X8
+	VSUBPD       X6, X4, X4
+	VADDPD       X8, X7, X6
+	VSUBPD       X8, X7, X7
+	VPERMILPD    $0x55, X4, X4
+	VMOVUPD      X5, X8
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X4, X8
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X4, X5
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X0, X4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X4
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X0
+	VADDPD       X3, X1, X2
+	VSUBPD       X3, X1, X1
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X1, X3
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X3
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X1
+	VMOVUPD      X4, X2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X4
+	VMOVUPD      X0, X3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X1, X3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X1, X0
+	VMOVUPD      X6, (AX)
+	VMOVUPD      X2, (AX)(DI*1)
+	VMOVUPD      X8, (AX)(DI*2)
+	VMOVUPD      X3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X7, (R11)
+	VMOVUPD      X4, (R11)(DI*1)
+	VMOVUPD      X5, (R11)(DI*2)
+	VMOVUPD      X0, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX2Fwd_j0_16:
+fft64MixWide8AVX2Fwd_j0_end:
+	JMP fft64MixWide8AVX2Fwd_j0done
+
+fft64MixWide8AVX2Fwd_scaled:
+	VBROADCASTSD s+40(FP), Y0
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fft64MixWide8AVX2Fwd_j0s_tail
+
+fft64MixWide8AVX2Fwd_j0s_k:
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R12
+	VMULPD       (R12), Y0, Y5
+	VMULPD       (R12)(BX*1), Y0, Y6
+	VMULPD       (R12)(BX*2), Y0, Y7
+	VMULPD       (R12)(SI*1), Y0, Y8
+	VADDPD       Y5, Y1, Y9
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y6, Y9, Y8
+	VSUBPD       Y6, Y9, Y6
+	VADDPD       Y7, Y5, Y9
+	VSUBPD       Y7, Y5, Y5
+	VADDPD       Y9, Y8, Y7
+	VSUBPD       Y9, Y8, Y8
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y6, Y9
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y5, Y9
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y5, Y6
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y5
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y1
+	VADDPD       Y4, Y2, Y3
+	VSUBPD       Y4, Y2, Y2
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y2, Y4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y4
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y2
+	VMOVUPD      Y5, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y4, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y4, Y5
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y2, Y1
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y3, (AX)(DI*1)
+	VMOVUPD      Y9, (AX)(DI*2)
+	VMOVUPD      Y4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Y8, (R12)
+	VMOVUPD      Y5, (R12)(DI*1)
+	VMOVUPD      Y6, (R12)(DI*2)
+	VMOVUPD      Y1, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX2Fwd_j0s_k
+
+fft64MixWide8AVX2Fwd_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX2Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX2Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX2Fwd_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Y0, Y5
+	VMULPD       (R11)(BX*1), Y0, Y6
+	VMULPD       (R11)(BX*2), Y0, Y7
+	VMULPD       (R11)(SI*1), Y0, Y0
+	VADDPD       Y5, Y1, Y8
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y0, Y4, Y7
+	VSUBPD       Y0, Y4, Y0
+	VADDPD       Y6, Y8, Y4
+	VSUBPD       Y6, Y8, Y6
+	VADDPD       Y7, Y5, Y8
+	VSUBPD       Y7, Y5, Y5
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y6, Y8
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y5, Y8
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y5, Y6
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y5
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VMOVUPD      Y5, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y5
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y1
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y4, (R11)
+	VMOVUPD      Y5, (R11)(DI*1)
+	VMOVUPD      Y6, (R11)(DI*2)
+	VMOVUPD      Y1, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX2Fwd_j0s_end
+
+fft64MixWide8AVX2Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide8AVX2Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX2Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Y0, Y5
+	VMULPD       (R11)(BX*1), Y0, Y6
+	VMULPD       (R11)(BX*2), Y0, Y7
+	VMULPD       (R11)(SI*1), Y0, Y0
+	VADDPD       Y5, Y1, Y8
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y0, Y4, Y7
+	VSUBPD       Y0, Y4, Y0
+	VADDPD       Y6, Y8, Y4
+	VSUBPD       Y6, Y8, Y6
+	VADDPD       Y7, Y5, Y8
+	VSUBPD       Y7, Y5, Y5
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y6, Y8
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y5, Y8
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y5, Y6
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y5
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y3, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VMOVUPD      Y5, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y5
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y1
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y4, (R11)
+	VMOVUPD      Y5, (R11)(DI*1)
+	VMOVUPD      Y6, (R11)(DI*2)
+	VMOVUPD      Y1, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide8AVX2Fwd_j0s_end
+
+fft64MixWide8AVX2Fwd_j0s_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX2Fwd_j0s_16
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VMOVUPD      (CX)(SI*1), X4
+	VMULPD       X0, X4, X4
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X5
+	VMULPD       X0, X5, X5
+	VMOVUPD      (R11)(BX*1), X6
+	VMULPD       X0, X6, X6
+	VMOVUPD      (R11)(BX*2), X7
+	VMULPD       X0, X7, X7
+	VMOVUPD      (R11)(SI*1), X8
+	VMULPD       X0, X8, X8
+	VADDPD       X5, X1, X0
+	VSUBPD       X5, X1, X1
+	VADDPD       X6, X2, X5
+	VSUBPD       X6, X2, X2
+	VADDPD       X7, X3, X6
+	VSUBPD       X7, X3, X3
+	VADDPD       X8, X4, X7
+	VSUBPD       X8, X4, X4
+	VADDPD       X6, X0, X8
+	VSUBPD       X6, X0, X0
+	VADDPD       X7, X5, X6
+	VSUBPD       X7, X5, X5
+	VADDPD       X6, X8, X7
+	VSUBPD       X6, X8, X6
+	VPERMILPD    $0x55, X5, X5
+	VMOVUPD      X0, X8
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X5, X8
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X5, X0
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X1, X5
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X3, X5
+	VFNMADD231PD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X3, X1
+	VADDPD       X4, X2, X3
+	VSUBPD       X4, X2, X2
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X2, X4
+	VFMADD231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X3, X4
+	VFMSUB231PD  mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X3, X2
+	VMOVUPD      X5, X3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X4, X3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X4, X5
+	VMOVUPD      X1, X4
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X2, X4
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X2, X1
+	VMOVUPD      X7, (AX)
+	VMOVUPD      X3, (AX)(DI*1)
+	VMOVUPD      X8, (AX)(DI*2)
+	VMOVUPD      X4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X6, (R11)
+	VMOVUPD      X5, (R11)(DI*1)
+	VMOVUPD      X0, (R11)(DI*2)
+	VMOVUPD      X1, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX2Fwd_j0s_16:
+fft64MixWide8AVX2Fwd_j0s_end:
+fft64MixWide8AVX2Fwd_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fft64MixWide8AVX2Fwd_done
+	MOVQ tw+16(FP), R12
+
+fft64MixWide8AVX2Fwd_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000070, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide8AVX2Fwd_jw_tail
+
+fft64MixWide8AVX2Fwd_jw_k:
+	VMOVUPD        (CX), Y0
+	VMOVUPD        (CX)(BX*1), Y1
+	VBROADCASTSD   (R12), Y2
+	VBROADCASTSD   8(R12), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMADDSUB231PD Y2, Y1, Y4
+	VMOVUPD        (CX)(BX*2), Y1
+	VBROADCASTSD   16(R12), Y2
+	VBROADCASTSD   24(R12), Y3
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMADDSUB231PD Y2, Y1, Y5
+	VMOVUPD        (CX)(SI*1), Y1
+	VBROADCASTSD   32(R12), Y2
+	VBROADCASTSD   40(R12), Y3
+	VPERMILPD      $0x55, Y1, Y6
+	VMULPD         Y3, Y6, Y6
+	VFMADDSUB231PD Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R14
+	VMOVUPD        (R14), Y1
+	VBROADCASTSD   48(R12), Y2
+	VBROADCASTSD   56(R12), Y3
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y3, Y7, Y7
+	VFMADDSUB231PD Y2, Y1, Y7
+	VMOVUPD        (R14)(BX*1), Y1
+	VBROADCASTSD   64(R12), Y2
+	VBROADCASTSD   72(R12), Y3
+	VPERMILPD      $0x55, Y1, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMADDSUB231PD Y2, Y1, Y8
+	VMOVUPD        (R14)(BX*2), Y1
+	VBROADCASTSD   80(R12), Y2
+	VBROADCASTSD   88(R12), Y3
+	VPERMILPD      $0x55, Y1, Y9
+	VMULPD         Y3, Y9, Y9
+	VFMADDSUB231PD Y2, Y1, Y9
+	VMOVUPD        (R14)(SI*1), Y1
+	VBROADCASTSD   96(R12), Y2
+	VBROADCASTSD   104(R12), Y3
+	VPERMILPD      $0x55, Y1, Y10
+	VMULPD         Y3, Y10, Y10
+	VFMADDSUB231PD Y2, Y1, Y10
+	VADDPD         Y7, Y0, Y1
+	VSUBPD         Y7, Y0, Y0
+	VADDPD         Y8, Y4, Y2
+	VSUBPD         Y8, Y4, Y3
+	VADDPD         Y9, Y5, Y4
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y10, Y6, Y7
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y1
+	VADDPD         Y7, Y2, Y4
+	VSUBPD         Y7, Y2, Y2
+	VADDPD         Y4, Y8, Y7
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y8
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y8
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VPERMILPD      $0x55, Y5, Y2
+	VMOVUPD        Y0, Y5
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y5
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VADDPD         Y6, Y3, Y2
+	VSUBPD         Y6, Y3, Y3
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y3, Y6
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y6
+	VFMSUB231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y5
+	VMOVUPD        Y0, Y6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y2, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R14
+	VMOVUPD        Y4, (R14)
+	VMOVUPD        Y5, (R14)(DI*1)
+	VMOVUPD        Y1, (R14)(DI*2)
+	VMOVUPD        Y0, (R14)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R13
+	JNZ            fft64MixWide8AVX2Fwd_jw_k
+
+fft64MixWide8AVX2Fwd_jw_tail:
+	TESTQ          DX, DX
+	JZ             fft64MixWide8AVX2Fwd_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide8AVX2Fwd_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide8AVX2Fwd_jw_pieces
+	VMOVUPD        (CX), Y0
+	VMOVUPD        (CX)(BX*1), Y1
+	VBROADCASTSD   (R12), Y2
+	VBROADCASTSD   8(R12), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMADDSUB231PD Y2, Y1, Y4
+	VMOVUPD        (CX)(BX*2), Y1
+	VBROADCASTSD   16(R12), Y2
+	VBROADCASTSD   24(R12), Y3
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMADDSUB231PD Y2, Y1, Y5
+	VMOVUPD        (CX)(SI*1), Y1
+	VBROADCASTSD   32(R12), Y2
+	VBROADCASTSD   40(R12), Y3
+	VPERMILPD      $0x55, Y1, Y6
+	VMULPD         Y3, Y6, Y6
+	VFMADDSUB231PD Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPD        (R13), Y1
+	VBROADCASTSD   48(R12), Y2
+	VBROADCASTSD   56(R12), Y3
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y3, Y7, Y7
+	VFMADDSUB231PD Y2, Y1, Y7
+	VMOVUPD        (R13)(BX*1), Y1
+	VBROADCASTSD   64(R12), Y2
+	VBROADCASTSD   72(R12), Y3
+	VPERMILPD      $0x55, Y1, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMADDSUB231PD Y2, Y1, Y8
+	VMOVUPD        (R13)(BX*2), Y1
+	VBROADCASTSD   80(R12), Y2
+	VBROADCASTSD   88(R12), Y3
+	VPERMILPD      $0x55, Y1, Y9
+	VMULPD         Y3, Y9, Y9
+	VFMADDSUB231PD Y2, Y1, Y9
+	VMOVUPD        (R13)(SI*1), Y1
+	VBROADCASTSD   96(R12), Y2
+	VBROADCASTSD   104(R12), Y3
+	VPERMILPD      $0x55, Y1, Y10
+	VMULPD         Y3, Y10, Y10
+	VFMADDSUB231PD Y2, Y1, Y10
+	VADDPD         Y7, Y0, Y1
+	VSUBPD         Y7, Y0, Y0
+	VADDPD         Y8, Y4, Y2
+	VSUBPD         Y8, Y4, Y3
+	VADDPD         Y9, Y5, Y4
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y10, Y6, Y7
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y1
+	VADDPD         Y7, Y2, Y4
+	VSUBPD         Y7, Y2, Y2
+	VADDPD         Y4, Y8, Y7
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y8
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y8
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VPERMILPD      $0x55, Y5, Y2
+	VMOVUPD        Y0, Y5
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y5
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VADDPD         Y6, Y3, Y2
+	VSUBPD         Y6, Y3, Y3
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y3, Y6
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y6
+	VFMSUB231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y5
+	VMOVUPD        Y0, Y6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y2, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPD        Y4, (R13)
+	VMOVUPD        Y5, (R13)(DI*1)
+	VMOVUPD        Y1, (R13)(DI*2)
+	VMOVUPD        Y0, (R13)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide8AVX2Fwd_jw_end
+
+fft64MixWide8AVX2Fwd_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide8AVX2Fwd_jw_halving
+	TESTQ          R9, R9
+	JZ             fft64MixWide8AVX2Fwd_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y0
+	VMOVUPD        (CX)(BX*1), Y1
+	VBROADCASTSD   (R12), Y2
+	VBROADCASTSD   8(R12), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMADDSUB231PD Y2, Y1, Y4
+	VMOVUPD        (CX)(BX*2), Y1
+	VBROADCASTSD   16(R12), Y2
+	VBROADCASTSD   24(R12), Y3
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMADDSUB231PD Y2, Y1, Y5
+	VMOVUPD        (CX)(SI*1), Y1
+	VBROADCASTSD   32(R12), Y2
+	VBROADCASTSD   40(R12), Y3
+	VPERMILPD      $0x55, Y1, Y6
+	VMULPD         Y3, Y6, Y6
+	VFMADDSUB231PD Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPD        (R13), Y1
+	VBROADCASTSD   48(R12), Y2
+	VBROADCASTSD   56(R12), Y3
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y3, Y7, Y7
+	VFMADDSUB231PD Y2, Y1, Y7
+	VMOVUPD        (R13)(BX*1), Y1
+	VBROADCASTSD   64(R12), Y2
+	VBROADCASTSD   72(R12), Y3
+	VPERMILPD      $0x55, Y1, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMADDSUB231PD Y2, Y1, Y8
+	VMOVUPD        (R13)(BX*2), Y1
+	VBROADCASTSD   80(R12), Y2
+	VBROADCASTSD   88(R12), Y3
+	VPERMILPD      $0x55, Y1, Y9
+	VMULPD         Y3, Y9, Y9
+	VFMADDSUB231PD Y2, Y1, Y9
+	VMOVUPD        (R13)(SI*1), Y1
+	VBROADCASTSD   96(R12), Y2
+	VBROADCASTSD   104(R12), Y3
+	VPERMILPD      $0x55, Y1, Y10
+	VMULPD         Y3, Y10, Y10
+	VFMADDSUB231PD Y2, Y1, Y10
+	VADDPD         Y7, Y0, Y1
+	VSUBPD         Y7, Y0, Y0
+	VADDPD         Y8, Y4, Y2
+	VSUBPD         Y8, Y4, Y3
+	VADDPD         Y9, Y5, Y4
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y10, Y6, Y7
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y1
+	VADDPD         Y7, Y2, Y4
+	VSUBPD         Y7, Y2, Y2
+	VADDPD         Y4, Y8, Y7
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y8
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y8
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y1
+	VPERMILPD      $0x55, Y5, Y2
+	VMOVUPD        Y0, Y5
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y5
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y0
+	VADDPD         Y6, Y3, Y2
+	VSUBPD         Y6, Y3, Y3
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y3, Y6
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y6
+	VFMSUB231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Y2, Y3
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y5
+	VMOVUPD        Y0, Y6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y2, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPD        Y4, (R13)
+	VMOVUPD        Y5, (R13)(DI*1)
+	VMOVUPD        Y1, (R13)(DI*2)
+	VMOVUPD        Y0, (R13)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide8AVX2Fwd_jw_end
+
+fft64MixWide8AVX2Fwd_jw_halving:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide8AVX2Fwd_jw_16
+	VMOVUPD        (CX), X0
+	VMOVUPD        (CX)(BX*1), X1
+	VMOVDDUP       (R12), X2
+	VMOVDDUP       8(R12), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMADDSUB231PD X2, X1, X4
+	VMOVUPD        (CX)(BX*2), X1
+	VMOVDDUP       16(R12), X2
+	VMOVDDUP       24(R12), X3
+	VPERMILPD      $0x55, X1, X5
+	VMULPD         X3, X5, X5
+	VFMADDSUB231PD X2, X1, X5
+	VMOVUPD        (CX)(SI*1), X1
+	VMOVDDUP       32(R12), X2
+	VMOVDDUP       40(R12), X3
+	VPERMILPD      $0x55, X1, X6
+	VMULPD         X3, X6, X6
+	VFMADDSUB231PD X2, X1, X6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPD        (R13), X1
+	VMOVDDUP       48(R12), X2
+	VMOVDDUP       56(R12), X3
+	VPERMILPD      $0x55, X1, X7
+	VMULPD         X3, X7, X7
+	VFMADDSUB231PD X2, X1, X7
+	VMOVUPD        (R13)(BX*1), X1
+	VMOVDDUP       64(R12), X2
+	VMOVDDUP       72(R12), X3
+	VPERMILPD      $0x55, X1, X8
+	VMULPD         X3, X8, X8
+	VFMADDSUB231PD X2, X1, X8
+	VMOVUPD        (R13)(BX*2), X1
+	VMOVDDUP       80(R12), X2
+	VMOVDDUP       88(R12), X3
+	VPERMILPD      $0x55, X1, X9
+	VMULPD         X3, X9, X9
+	VFMADDSUB231PD X2, X1, X9
+	VMOVUPD        (R13)(SI*1), X1
+	VMOVDDUP       96(R12), X2
+	VMOVDDUP       104(R12), X3
+	VPERMILPD      $0x55, X1, X10
+	VMULPD         X3, X10, X10
+	VFMADDSUB231PD X2, X1, X10
+	VADDPD         X7, X0, X1
+	VSUBPD         X7, X0, X0
+	VADDPD         X8, X4, X2
+	VSUBPD         X8, X4, X3
+	VADDPD         X9, X5, X4
+	VSUBPD         X9, X5, X5
+	VADDPD         X10, X6, X7
+	VSUBPD         X10, X6, X6
+	VADDPD         X4, X1, X8
+	VSUBPD         X4, X1, X1
+	VADDPD         X7, X2, X4
+	VSUBPD         X7, X2, X2
+	VADDPD         X4, X8, X7
+	VSUBPD         X4, X8, X4
+	VPERMILPD      $0x55, X2, X2
+	VMOVUPD        X1, X8
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X8
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X1
+	VPERMILPD      $0x55, X5, X2
+	VMOVUPD        X0, X5
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X5
+	VFNMADD231PD   mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X0
+	VADDPD         X6, X3, X2
+	VSUBPD         X6, X3, X3
+	VPERMILPD      $0x55, X2, X2
+	VMOVUPD        X3, X6
+	VFMADD231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X6
+	VFMSUB231PD    mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), X2, X3
+	VMOVUPD        X5, X2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X6, X2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X6, X5
+	VMOVUPD        X0, X6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X0
+	VMOVUPD        X7, (AX)
+	VMOVUPD        X2, (AX)(DI*1)
+	VMOVUPD        X8, (AX)(DI*2)
+	VMOVUPD        X6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPD        X4, (R13)
+	VMOVUPD        X5, (R13)(DI*1)
+	VMOVUPD        X1, (R13)(DI*2)
+	VMOVUPD        X0, (R13)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide8AVX2Fwd_jw_16:
+fft64MixWide8AVX2Fwd_jw_end:
+	DECQ R11
+	JNZ  fft64MixWide8AVX2Fwd_j
+
+fft64MixWide8AVX2Fwd_done:
+	VZEROUPPER
+	RET
+
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB)/8, $0x3fe6a09e667f3bcd
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+8(SB)/8, $0x3fe6a09e667f3bcd
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+16(SB)/8, $0x3fe6a09e667f3bcd
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+24(SB)/8, $0x3fe6a09e667f3bcd
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+32(SB)/8, $0x3fe6a09e667f3bcd
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+40(SB)/8, $0x3fe6a09e667f3bcd
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+48(SB)/8, $0x3fe6a09e667f3bcd
+DATA mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+56(SB)/8, $0x3fe6a09e667f3bcd
+GLOBL mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>(SB), RODATA|NOPTR, $64
+
+// func fft64MixWide8AVX2Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+// Requires: AVX, FMA3
+TEXT ·fft64MixWide8AVX2Inv(SB), NOSPLIT, $0-56
+	MOVQ   out+0(FP), AX
+	MOVQ   in+8(FP), CX
+	MOVQ   r+32(FP), DX
+	MOVQ   DX, BX
+	SHLQ   $0x04, BX
+	LEAQ   (BX)(BX*2), SI
+	MOVQ   ls+24(FP), DI
+	IMULQ  BX, DI
+	LEAQ   (DI)(DI*2), R8
+	MOVQ   DX, R9
+	SHRQ   $0x01, R9
+	ANDQ   $0x00000001, DX
+	SHLQ   $0x04, DX
+	IMUL3Q $0x07, BX, R10
+	MOVQ   s+40(FP), R11
+	MOVQ   $0x3ff0000000000000, R12
+	CMPQ   R11, R12
+	JNE    fft64MixWide8AVX2Inv_scaled
+	MOVQ   R9, R11
+	TESTQ  R11, R11
+	JZ     fft64MixWide8AVX2Inv_j0_tail
+
+fft64MixWide8AVX2Inv_j0_k:
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPD      (R12), Y4
+	VMOVUPD      (R12)(BX*1), Y5
+	VMOVUPD      (R12)(BX*2), Y6
+	VMOVUPD      (R12)(SI*1), Y7
+	VADDPD       Y4, Y0, Y8
+	VSUBPD       Y4, Y0, Y0
+	VADDPD       Y5, Y1, Y4
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y8, Y7
+	VSUBPD       Y5, Y8, Y5
+	VADDPD       Y6, Y4, Y8
+	VSUBPD       Y6, Y4, Y4
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y5, Y8
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y4, Y8
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y4, Y5
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD      Y4, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y4
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y0
+	VMOVUPD      Y6, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Y7, (R12)
+	VMOVUPD      Y4, (R12)(DI*1)
+	VMOVUPD      Y5, (R12)(DI*2)
+	VMOVUPD      Y0, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX2Inv_j0_k
+
+fft64MixWide8AVX2Inv_j0_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX2Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX2Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX2Inv_j0_pieces
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y4
+	VMOVUPD      (R11)(BX*1), Y5
+	VMOVUPD      (R11)(BX*2), Y6
+	VMOVUPD      (R11)(SI*1), Y7
+	VADDPD       Y4, Y0, Y8
+	VSUBPD       Y4, Y0, Y0
+	VADDPD       Y5, Y1, Y4
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y8, Y7
+	VSUBPD       Y5, Y8, Y5
+	VADDPD       Y6, Y4, Y8
+	VSUBPD       Y6, Y4, Y4
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y5, Y8
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y4, Y8
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y4, Y5
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD      Y4, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y4
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y0
+	VMOVUPD      Y6, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y7, (R11)
+	VMOVUPD      Y4, (R11)(DI*1)
+	VMOVUPD      Y5, (R11)(DI*2)
+	VMOVUPD      Y0, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX2Inv_j0_end
+
+fft64MixWide8AVX2Inv_j0_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide8AVX2Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX2Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Y0
+	VMOVUPD      (CX)(BX*1), Y1
+	VMOVUPD      (CX)(BX*2), Y2
+	VMOVUPD      (CX)(SI*1), Y3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y4
+	VMOVUPD      (R11)(BX*1), Y5
+	VMOVUPD      (R11)(BX*2), Y6
+	VMOVUPD      (R11)(SI*1), Y7
+	VADDPD       Y4, Y0, Y8
+	VSUBPD       Y4, Y0, Y0
+	VADDPD       Y5, Y1, Y4
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y5, Y8, Y7
+	VSUBPD       Y5, Y8, Y5
+	VADDPD       Y6, Y4, Y8
+	VSUBPD       Y6, Y4, Y4
+	VADDPD       Y8, Y7, Y6
+	VSUBPD       Y8, Y7, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y5, Y8
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y4, Y8
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y4, Y5
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y0, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VADDPD       Y3, Y1, Y2
+	VSUBPD       Y3, Y1, Y1
+	VPERMILPD    $0x55, Y2, Y2
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VMOVUPD      Y4, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y4
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y1, Y0
+	VMOVUPD      Y6, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y7, (R11)
+	VMOVUPD      Y4, (R11)(DI*1)
+	VMOVUPD      Y5, (R11)(DI*2)
+	VMOVUPD      Y0, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide8AVX2Inv_j0_end
+
+fft64MixWide8AVX2Inv_j0_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX2Inv_j0_16
+	VMOVUPD      (CX), X0
+	VMOVUPD      (CX)(BX*1), X1
+	VMOVUPD      (CX)(BX*2), X2
+	VMOVUPD      (CX)(SI*1), X3
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X4
+	VMOVUPD      (R11)(BX*1), X5
+	VMOVUPD      (R11)(BX*2), X6
+	VMOVUPD      (R11)(SI*1), X7
+	VADDPD       X4, X0, X8
+	VSUBPD       X4, X0, X0
+	VADDPD       X5, X1, X4
+	VSUBPD       X5, X1, X1
+	VADDPD       X6, X2, X5
+	VSUBPD       X6, X2, X2
+	VADDPD       X7, X3, X6
+	VSUBPD       X7, X3, X3
+	VADDPD       X5, X8, X7
+	VSUBPD       X5, X8, X5
+	VADDPD       X6, X4, X8
+	VSUBPD       X6, X4, X4
+	VADDPD       X8, X7, X6
+	VSUBPD       X8, X7, X7
+	VPERMILPD    $0x55, X4, X4
+	VMOVUPD      X5, X8
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X4, X8
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X4, X5
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X0, X4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X4
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X0
+	VADDPD       X3, X1, X2
+	VSUBPD       X3, X1, X1
+	VPERMILPD    $0x55, X2, X2
+	VMOVUPD      X1, X3
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X3
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X1
+	VMOVUPD      X4, X2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X4
+	VMOVUPD      X0, X3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X1, X3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X1, X0
+	VMOVUPD      X6, (AX)
+	VMOVUPD      X2, (AX)(DI*1)
+	VMOVUPD      X8, (AX)(DI*2)
+	VMOVUPD      X3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X7, (R11)
+	VMOVUPD      X4, (R11)(DI*1)
+	VMOVUPD      X5, (R11)(DI*2)
+	VMOVUPD      X0, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX2Inv_j0_16:
+fft64MixWide8AVX2Inv_j0_end:
+	JMP fft64MixWide8AVX2Inv_j0done
+
+fft64MixWide8AVX2Inv_scaled:
+	VBROADCASTSD s+40(FP), Y0
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fft64MixWide8AVX2Inv_j0s_tail
+
+fft64MixWide8AVX2Inv_j0s_k:
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R12
+	VMULPD       (R12), Y0, Y5
+	VMULPD       (R12)(BX*1), Y0, Y6
+	VMULPD       (R12)(BX*2), Y0, Y7
+	VMULPD       (R12)(SI*1), Y0, Y8
+	VADDPD       Y5, Y1, Y9
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y6, Y9, Y8
+	VSUBPD       Y6, Y9, Y6
+	VADDPD       Y7, Y5, Y9
+	VSUBPD       Y7, Y5, Y5
+	VADDPD       Y9, Y8, Y7
+	VSUBPD       Y9, Y8, Y8
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y6, Y9
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y5, Y9
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y5, Y6
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y5
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y1
+	VADDPD       Y4, Y2, Y3
+	VSUBPD       Y4, Y2, Y2
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y2, Y4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y4
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y2
+	VMOVUPD      Y5, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y4, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y4, Y5
+	VMOVUPD      Y1, Y4
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y2, Y4
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y2, Y1
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y3, (AX)(DI*1)
+	VMOVUPD      Y9, (AX)(DI*2)
+	VMOVUPD      Y4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Y8, (R12)
+	VMOVUPD      Y5, (R12)(DI*1)
+	VMOVUPD      Y6, (R12)(DI*2)
+	VMOVUPD      Y1, (R12)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX2Inv_j0s_k
+
+fft64MixWide8AVX2Inv_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX2Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX2Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX2Inv_j0s_pieces
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Y0, Y5
+	VMULPD       (R11)(BX*1), Y0, Y6
+	VMULPD       (R11)(BX*2), Y0, Y7
+	VMULPD       (R11)(SI*1), Y0, Y0
+	VADDPD       Y5, Y1, Y8
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y0, Y4, Y7
+	VSUBPD       Y0, Y4, Y0
+	VADDPD       Y6, Y8, Y4
+	VSUBPD       Y6, Y8, Y6
+	VADDPD       Y7, Y5, Y8
+	VSUBPD       Y7, Y5, Y5
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y6, Y8
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y5, Y8
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y5, Y6
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y5
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VMOVUPD      Y5, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y5
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y1
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y4, (R11)
+	VMOVUPD      Y5, (R11)(DI*1)
+	VMOVUPD      Y6, (R11)(DI*2)
+	VMOVUPD      Y1, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX2Inv_j0s_end
+
+fft64MixWide8AVX2Inv_j0s_pieces:
+	CMPQ         DX, $0x00000010
+	JNE          fft64MixWide8AVX2Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX2Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Y0, Y1
+	VMULPD       (CX)(BX*1), Y0, Y2
+	VMULPD       (CX)(BX*2), Y0, Y3
+	VMULPD       (CX)(SI*1), Y0, Y4
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Y0, Y5
+	VMULPD       (R11)(BX*1), Y0, Y6
+	VMULPD       (R11)(BX*2), Y0, Y7
+	VMULPD       (R11)(SI*1), Y0, Y0
+	VADDPD       Y5, Y1, Y8
+	VSUBPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y5
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y0, Y4, Y7
+	VSUBPD       Y0, Y4, Y0
+	VADDPD       Y6, Y8, Y4
+	VSUBPD       Y6, Y8, Y6
+	VADDPD       Y7, Y5, Y8
+	VSUBPD       Y7, Y5, Y5
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y6, Y8
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y5, Y8
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y5, Y6
+	VPERMILPD    $0x55, Y3, Y3
+	VMOVUPD      Y1, Y5
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y5
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y3, Y1
+	VADDPD       Y0, Y2, Y3
+	VSUBPD       Y0, Y2, Y0
+	VPERMILPD    $0x55, Y3, Y2
+	VMOVUPD      Y0, Y3
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VMOVUPD      Y5, Y2
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y2
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y5
+	VMOVUPD      Y1, Y3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y0, Y1
+	VMOVUPD      Y7, (AX)
+	VMOVUPD      Y2, (AX)(DI*1)
+	VMOVUPD      Y8, (AX)(DI*2)
+	VMOVUPD      Y3, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y4, (R11)
+	VMOVUPD      Y5, (R11)(DI*1)
+	VMOVUPD      Y6, (R11)(DI*2)
+	VMOVUPD      Y1, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+	JMP          fft64MixWide8AVX2Inv_j0s_end
+
+fft64MixWide8AVX2Inv_j0s_halving:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX2Inv_j0s_16
+	VMOVUPD      (CX), X1
+	VMULPD       X0, X1, X1
+	VMOVUPD      (CX)(BX*1), X2
+	VMULPD       X0, X2, X2
+	VMOVUPD      (CX)(BX*2), X3
+	VMULPD       X0, X3, X3
+	VMOVUPD      (CX)(SI*1), X4
+	VMULPD       X0, X4, X4
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X5
+	VMULPD       X0, X5, X5
+	VMOVUPD      (R11)(BX*1), X6
+	VMULPD       X0, X6, X6
+	VMOVUPD      (R11)(BX*2), X7
+	VMULPD       X0, X7, X7
+	VMOVUPD      (R11)(SI*1), X8
+	VMULPD       X0, X8, X8
+	VADDPD       X5, X1, X0
+	VSUBPD       X5, X1, X1
+	VADDPD       X6, X2, X5
+	VSUBPD       X6, X2, X2
+	VADDPD       X7, X3, X6
+	VSUBPD       X7, X3, X3
+	VADDPD       X8, X4, X7
+	VSUBPD       X8, X4, X4
+	VADDPD       X6, X0, X8
+	VSUBPD       X6, X0, X0
+	VADDPD       X7, X5, X6
+	VSUBPD       X7, X5, X5
+	VADDPD       X6, X8, X7
+	VSUBPD       X6, X8, X6
+	VPERMILPD    $0x55, X5, X5
+	VMOVUPD      X0, X8
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X5, X8
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X5, X0
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X1, X5
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X3, X5
+	VFNMADD231PD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X3, X1
+	VADDPD       X4, X2, X3
+	VSUBPD       X4, X2, X2
+	VPERMILPD    $0x55, X3, X3
+	VMOVUPD      X2, X4
+	VFMADD231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X3, X4
+	VFMSUB231PD  mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X3, X2
+	VMOVUPD      X5, X3
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X4, X3
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X4, X5
+	VMOVUPD      X1, X4
+	VFMADD231PD  mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X2, X4
+	VFNMADD231PD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X2, X1
+	VMOVUPD      X7, (AX)
+	VMOVUPD      X3, (AX)(DI*1)
+	VMOVUPD      X8, (AX)(DI*2)
+	VMOVUPD      X4, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X6, (R11)
+	VMOVUPD      X5, (R11)(DI*1)
+	VMOVUPD      X0, (R11)(DI*2)
+	VMOVUPD      X1, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX2Inv_j0s_16:
+fft64MixWide8AVX2Inv_j0s_end:
+fft64MixWide8AVX2Inv_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fft64MixWide8AVX2Inv_done
+	MOVQ tw+16(FP), R12
+
+fft64MixWide8AVX2Inv_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000070, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide8AVX2Inv_jw_tail
+
+fft64MixWide8AVX2Inv_jw_k:
+	VMOVUPD        (CX), Y0
+	VMOVUPD        (CX)(BX*1), Y1
+	VBROADCASTSD   (R12), Y2
+	VBROADCASTSD   8(R12), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMSUBADD231PD Y2, Y1, Y4
+	VMOVUPD        (CX)(BX*2), Y1
+	VBROADCASTSD   16(R12), Y2
+	VBROADCASTSD   24(R12), Y3
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMSUBADD231PD Y2, Y1, Y5
+	VMOVUPD        (CX)(SI*1), Y1
+	VBROADCASTSD   32(R12), Y2
+	VBROADCASTSD   40(R12), Y3
+	VPERMILPD      $0x55, Y1, Y6
+	VMULPD         Y3, Y6, Y6
+	VFMSUBADD231PD Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R14
+	VMOVUPD        (R14), Y1
+	VBROADCASTSD   48(R12), Y2
+	VBROADCASTSD   56(R12), Y3
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y3, Y7, Y7
+	VFMSUBADD231PD Y2, Y1, Y7
+	VMOVUPD        (R14)(BX*1), Y1
+	VBROADCASTSD   64(R12), Y2
+	VBROADCASTSD   72(R12), Y3
+	VPERMILPD      $0x55, Y1, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMSUBADD231PD Y2, Y1, Y8
+	VMOVUPD        (R14)(BX*2), Y1
+	VBROADCASTSD   80(R12), Y2
+	VBROADCASTSD   88(R12), Y3
+	VPERMILPD      $0x55, Y1, Y9
+	VMULPD         Y3, Y9, Y9
+	VFMSUBADD231PD Y2, Y1, Y9
+	VMOVUPD        (R14)(SI*1), Y1
+	VBROADCASTSD   96(R12), Y2
+	VBROADCASTSD   104(R12), Y3
+	VPERMILPD      $0x55, Y1, Y10
+	VMULPD         Y3, Y10, Y10
+	VFMSUBADD231PD Y2, Y1, Y10
+	VADDPD         Y7, Y0, Y1
+	VSUBPD         Y7, Y0, Y0
+	VADDPD         Y8, Y4, Y2
+	VSUBPD         Y8, Y4, Y3
+	VADDPD         Y9, Y5, Y4
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y10, Y6, Y7
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y1
+	VADDPD         Y7, Y2, Y4
+	VSUBPD         Y7, Y2, Y2
+	VADDPD         Y4, Y8, Y7
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y8
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y8
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VPERMILPD      $0x55, Y5, Y2
+	VMOVUPD        Y0, Y5
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y5
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VADDPD         Y6, Y3, Y2
+	VSUBPD         Y6, Y3, Y3
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y3, Y6
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y6
+	VFMSUB231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y5
+	VMOVUPD        Y0, Y6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y2, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R14
+	VMOVUPD        Y4, (R14)
+	VMOVUPD        Y5, (R14)(DI*1)
+	VMOVUPD        Y1, (R14)(DI*2)
+	VMOVUPD        Y0, (R14)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	DECQ           R13
+	JNZ            fft64MixWide8AVX2Inv_jw_k
+
+fft64MixWide8AVX2Inv_jw_tail:
+	TESTQ          DX, DX
+	JZ             fft64MixWide8AVX2Inv_jw_end
+	CMPQ           ovl+48(FP), $0x00
+	JE             fft64MixWide8AVX2Inv_jw_pieces
+	CMPQ           R11, $0x01
+	JE             fft64MixWide8AVX2Inv_jw_pieces
+	VMOVUPD        (CX), Y0
+	VMOVUPD        (CX)(BX*1), Y1
+	VBROADCASTSD   (R12), Y2
+	VBROADCASTSD   8(R12), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMSUBADD231PD Y2, Y1, Y4
+	VMOVUPD        (CX)(BX*2), Y1
+	VBROADCASTSD   16(R12), Y2
+	VBROADCASTSD   24(R12), Y3
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMSUBADD231PD Y2, Y1, Y5
+	VMOVUPD        (CX)(SI*1), Y1
+	VBROADCASTSD   32(R12), Y2
+	VBROADCASTSD   40(R12), Y3
+	VPERMILPD      $0x55, Y1, Y6
+	VMULPD         Y3, Y6, Y6
+	VFMSUBADD231PD Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPD        (R13), Y1
+	VBROADCASTSD   48(R12), Y2
+	VBROADCASTSD   56(R12), Y3
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y3, Y7, Y7
+	VFMSUBADD231PD Y2, Y1, Y7
+	VMOVUPD        (R13)(BX*1), Y1
+	VBROADCASTSD   64(R12), Y2
+	VBROADCASTSD   72(R12), Y3
+	VPERMILPD      $0x55, Y1, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMSUBADD231PD Y2, Y1, Y8
+	VMOVUPD        (R13)(BX*2), Y1
+	VBROADCASTSD   80(R12), Y2
+	VBROADCASTSD   88(R12), Y3
+	VPERMILPD      $0x55, Y1, Y9
+	VMULPD         Y3, Y9, Y9
+	VFMSUBADD231PD Y2, Y1, Y9
+	VMOVUPD        (R13)(SI*1), Y1
+	VBROADCASTSD   96(R12), Y2
+	VBROADCASTSD   104(R12), Y3
+	VPERMILPD      $0x55, Y1, Y10
+	VMULPD         Y3, Y10, Y10
+	VFMSUBADD231PD Y2, Y1, Y10
+	VADDPD         Y7, Y0, Y1
+	VSUBPD         Y7, Y0, Y0
+	VADDPD         Y8, Y4, Y2
+	VSUBPD         Y8, Y4, Y3
+	VADDPD         Y9, Y5, Y4
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y10, Y6, Y7
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y1
+	VADDPD         Y7, Y2, Y4
+	VSUBPD         Y7, Y2, Y2
+	VADDPD         Y4, Y8, Y7
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y8
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y8
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VPERMILPD      $0x55, Y5, Y2
+	VMOVUPD        Y0, Y5
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y5
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VADDPD         Y6, Y3, Y2
+	VSUBPD         Y6, Y3, Y3
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y3, Y6
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y6
+	VFMSUB231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y5
+	VMOVUPD        Y0, Y6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y2, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPD        Y4, (R13)
+	VMOVUPD        Y5, (R13)(DI*1)
+	VMOVUPD        Y1, (R13)(DI*2)
+	VMOVUPD        Y0, (R13)(R8*1)
+	ADDQ           DX, CX
+	ADDQ           DX, AX
+	JMP            fft64MixWide8AVX2Inv_jw_end
+
+fft64MixWide8AVX2Inv_jw_pieces:
+	CMPQ           DX, $0x00000010
+	JNE            fft64MixWide8AVX2Inv_jw_halving
+	TESTQ          R9, R9
+	JZ             fft64MixWide8AVX2Inv_jw_halving
+	SUBQ           $0x10, CX
+	SUBQ           $0x10, AX
+	VMOVUPD        (CX), Y0
+	VMOVUPD        (CX)(BX*1), Y1
+	VBROADCASTSD   (R12), Y2
+	VBROADCASTSD   8(R12), Y3
+	VPERMILPD      $0x55, Y1, Y4
+	VMULPD         Y3, Y4, Y4
+	VFMSUBADD231PD Y2, Y1, Y4
+	VMOVUPD        (CX)(BX*2), Y1
+	VBROADCASTSD   16(R12), Y2
+	VBROADCASTSD   24(R12), Y3
+	VPERMILPD      $0x55, Y1, Y5
+	VMULPD         Y3, Y5, Y5
+	VFMSUBADD231PD Y2, Y1, Y5
+	VMOVUPD        (CX)(SI*1), Y1
+	VBROADCASTSD   32(R12), Y2
+	VBROADCASTSD   40(R12), Y3
+	VPERMILPD      $0x55, Y1, Y6
+	VMULPD         Y3, Y6, Y6
+	VFMSUBADD231PD Y2, Y1, Y6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPD        (R13), Y1
+	VBROADCASTSD   48(R12), Y2
+	VBROADCASTSD   56(R12), Y3
+	VPERMILPD      $0x55, Y1, Y7
+	VMULPD         Y3, Y7, Y7
+	VFMSUBADD231PD Y2, Y1, Y7
+	VMOVUPD        (R13)(BX*1), Y1
+	VBROADCASTSD   64(R12), Y2
+	VBROADCASTSD   72(R12), Y3
+	VPERMILPD      $0x55, Y1, Y8
+	VMULPD         Y3, Y8, Y8
+	VFMSUBADD231PD Y2, Y1, Y8
+	VMOVUPD        (R13)(BX*2), Y1
+	VBROADCASTSD   80(R12), Y2
+	VBROADCASTSD   88(R12), Y3
+	VPERMILPD      $0x55, Y1, Y9
+	VMULPD         Y3, Y9, Y9
+	VFMSUBADD231PD Y2, Y1, Y9
+	VMOVUPD        (R13)(SI*1), Y1
+	VBROADCASTSD   96(R12), Y2
+	VBROADCASTSD   104(R12), Y3
+	VPERMILPD      $0x55, Y1, Y10
+	VMULPD         Y3, Y10, Y10
+	VFMSUBADD231PD Y2, Y1, Y10
+	VADDPD         Y7, Y0, Y1
+	VSUBPD         Y7, Y0, Y0
+	VADDPD         Y8, Y4, Y2
+	VSUBPD         Y8, Y4, Y3
+	VADDPD         Y9, Y5, Y4
+	VSUBPD         Y9, Y5, Y5
+	VADDPD         Y10, Y6, Y7
+	VSUBPD         Y10, Y6, Y6
+	VADDPD         Y4, Y1, Y8
+	VSUBPD         Y4, Y1, Y1
+	VADDPD         Y7, Y2, Y4
+	VSUBPD         Y7, Y2, Y2
+	VADDPD         Y4, Y8, Y7
+	VSUBPD         Y4, Y8, Y4
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y1, Y8
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y8
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y1
+	VPERMILPD      $0x55, Y5, Y2
+	VMOVUPD        Y0, Y5
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y5
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y0
+	VADDPD         Y6, Y3, Y2
+	VSUBPD         Y6, Y3, Y3
+	VPERMILPD      $0x55, Y2, Y2
+	VMOVUPD        Y3, Y6
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y6
+	VFMSUB231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Y2, Y3
+	VMOVUPD        Y5, Y2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y6, Y5
+	VMOVUPD        Y0, Y6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Y3, Y0
+	VMOVUPD        Y7, (AX)
+	VMOVUPD        Y2, (AX)(DI*1)
+	VMOVUPD        Y8, (AX)(DI*2)
+	VMOVUPD        Y6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPD        Y4, (R13)
+	VMOVUPD        Y5, (R13)(DI*1)
+	VMOVUPD        Y1, (R13)(DI*2)
+	VMOVUPD        Y0, (R13)(R8*1)
+	ADDQ           $0x00000020, CX
+	ADDQ           $0x00000020, AX
+	JMP            fft64MixWide8AVX2Inv_jw_end
+
+fft64MixWide8AVX2Inv_jw_halving:
+	TESTQ          $0x00000010, DX
+	JZ             fft64MixWide8AVX2Inv_jw_16
+	VMOVUPD        (CX), X0
+	VMOVUPD        (CX)(BX*1), X1
+	VMOVDDUP       (R12), X2
+	VMOVDDUP       8(R12), X3
+	VPERMILPD      $0x55, X1, X4
+	VMULPD         X3, X4, X4
+	VFMSUBADD231PD X2, X1, X4
+	VMOVUPD        (CX)(BX*2), X1
+	VMOVDDUP       16(R12), X2
+	VMOVDDUP       24(R12), X3
+	VPERMILPD      $0x55, X1, X5
+	VMULPD         X3, X5, X5
+	VFMSUBADD231PD X2, X1, X5
+	VMOVUPD        (CX)(SI*1), X1
+	VMOVDDUP       32(R12), X2
+	VMOVDDUP       40(R12), X3
+	VPERMILPD      $0x55, X1, X6
+	VMULPD         X3, X6, X6
+	VFMSUBADD231PD X2, X1, X6
+	LEAQ           (CX)(BX*4), R13
+	VMOVUPD        (R13), X1
+	VMOVDDUP       48(R12), X2
+	VMOVDDUP       56(R12), X3
+	VPERMILPD      $0x55, X1, X7
+	VMULPD         X3, X7, X7
+	VFMSUBADD231PD X2, X1, X7
+	VMOVUPD        (R13)(BX*1), X1
+	VMOVDDUP       64(R12), X2
+	VMOVDDUP       72(R12), X3
+	VPERMILPD      $0x55, X1, X8
+	VMULPD         X3, X8, X8
+	VFMSUBADD231PD X2, X1, X8
+	VMOVUPD        (R13)(BX*2), X1
+	VMOVDDUP       80(R12), X2
+	VMOVDDUP       88(R12), X3
+	VPERMILPD      $0x55, X1, X9
+	VMULPD         X3, X9, X9
+	VFMSUBADD231PD X2, X1, X9
+	VMOVUPD        (R13)(SI*1), X1
+	VMOVDDUP       96(R12), X2
+	VMOVDDUP       104(R12), X3
+	VPERMILPD      $0x55, X1, X10
+	VMULPD         X3, X10, X10
+	VFMSUBADD231PD X2, X1, X10
+	VADDPD         X7, X0, X1
+	VSUBPD         X7, X0, X0
+	VADDPD         X8, X4, X2
+	VSUBPD         X8, X4, X3
+	VADDPD         X9, X5, X4
+	VSUBPD         X9, X5, X5
+	VADDPD         X10, X6, X7
+	VSUBPD         X10, X6, X6
+	VADDPD         X4, X1, X8
+	VSUBPD         X4, X1, X1
+	VADDPD         X7, X2, X4
+	VSUBPD         X7, X2, X2
+	VADDPD         X4, X8, X7
+	VSUBPD         X4, X8, X4
+	VPERMILPD      $0x55, X2, X2
+	VMOVUPD        X1, X8
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X8
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X1
+	VPERMILPD      $0x55, X5, X2
+	VMOVUPD        X0, X5
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X5
+	VFNMADD231PD   mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X0
+	VADDPD         X6, X3, X2
+	VSUBPD         X6, X3, X3
+	VPERMILPD      $0x55, X2, X2
+	VMOVUPD        X3, X6
+	VFMADD231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X6
+	VFMSUB231PD    mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), X2, X3
+	VMOVUPD        X5, X2
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X6, X2
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X6, X5
+	VMOVUPD        X0, X6
+	VFMADD231PD    mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X6
+	VFNMADD231PD   mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), X3, X0
+	VMOVUPD        X7, (AX)
+	VMOVUPD        X2, (AX)(DI*1)
+	VMOVUPD        X8, (AX)(DI*2)
+	VMOVUPD        X6, (AX)(R8*1)
+	LEAQ           (AX)(DI*4), R13
+	VMOVUPD        X4, (R13)
+	VMOVUPD        X5, (R13)(DI*1)
+	VMOVUPD        X1, (R13)(DI*2)
+	VMOVUPD        X0, (R13)(R8*1)
+	ADDQ           $0x00000010, CX
+	ADDQ           $0x00000010, AX
+
+fft64MixWide8AVX2Inv_jw_16:
+fft64MixWide8AVX2Inv_jw_end:
+	DECQ R11
+	JNZ  fft64MixWide8AVX2Inv_j
+
+fft64MixWide8AVX2Inv_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixWide8AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fft64MixWide8AVX512Fwd(SB), NOSPLIT, $0-56
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    r+32(FP), DX
+	MOVQ    DX, BX
+	SHLQ    $0x04, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ls+24(FP), DI
+	IMULQ   BX, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    DX, R9
+	SHRQ    $0x02, R9
+	ANDQ    $0x00000003, DX
+	SHLQ    $0x04, DX
+	VMOVUPD mix_f64_3ff0000000000000_bff0000000000000<>+0(SB), Z0
+	VMOVUPD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Z1
+	IMUL3Q  $0x07, BX, R10
+	MOVQ    s+40(FP), R11
+	MOVQ    $0x3ff0000000000000, R12
+	CMPQ    R11, R12
+	JNE     fft64MixWide8AVX512Fwd_scaled
+	MOVQ    R9, R11
+	TESTQ   R11, R11
+	JZ      fft64MixWide8AVX512Fwd_j0_tail
+
+fft64MixWide8AVX512Fwd_j0_k:
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VMOVUPD      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPD      (R12), Z6
+	VMOVUPD      (R12)(BX*1), Z7
+	VMOVUPD      (R12)(BX*2), Z8
+	VMOVUPD      (R12)(SI*1), Z9
+	VADDPD       Z6, Z2, Z10
+	VSUBPD       Z6, Z2, Z2
+	VADDPD       Z7, Z3, Z6
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z7, Z10, Z9
+	VSUBPD       Z7, Z10, Z7
+	VADDPD       Z8, Z6, Z10
+	VSUBPD       Z8, Z6, Z6
+	VADDPD       Z10, Z9, Z8
+	VSUBPD       Z10, Z9, Z9
+	VPERMILPD    $0x55, Z6, Z6
+	VMOVUPD      Z7, Z10
+	VFMADD231PD  Z0, Z6, Z10
+	VFNMADD231PD Z0, Z6, Z7
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z2, Z6
+	VFMADD231PD  Z0, Z4, Z6
+	VFNMADD231PD Z0, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VSUBPD       Z5, Z3, Z3
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z3
+	VMOVUPD      Z6, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z6
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Z9, (R12)
+	VMOVUPD      Z6, (R12)(DI*1)
+	VMOVUPD      Z7, (R12)(DI*2)
+	VMOVUPD      Z2, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX512Fwd_j0_k
+
+fft64MixWide8AVX512Fwd_j0_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX512Fwd_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX512Fwd_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX512Fwd_j0_pieces
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VMOVUPD      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Z6
+	VMOVUPD      (R11)(BX*1), Z7
+	VMOVUPD      (R11)(BX*2), Z8
+	VMOVUPD      (R11)(SI*1), Z9
+	VADDPD       Z6, Z2, Z10
+	VSUBPD       Z6, Z2, Z2
+	VADDPD       Z7, Z3, Z6
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z7, Z10, Z9
+	VSUBPD       Z7, Z10, Z7
+	VADDPD       Z8, Z6, Z10
+	VSUBPD       Z8, Z6, Z6
+	VADDPD       Z10, Z9, Z8
+	VSUBPD       Z10, Z9, Z9
+	VPERMILPD    $0x55, Z6, Z6
+	VMOVUPD      Z7, Z10
+	VFMADD231PD  Z0, Z6, Z10
+	VFNMADD231PD Z0, Z6, Z7
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z2, Z6
+	VFMADD231PD  Z0, Z4, Z6
+	VFNMADD231PD Z0, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VSUBPD       Z5, Z3, Z3
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z3
+	VMOVUPD      Z6, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z6
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z9, (R11)
+	VMOVUPD      Z6, (R11)(DI*1)
+	VMOVUPD      Z7, (R11)(DI*2)
+	VMOVUPD      Z2, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX512Fwd_j0_end
+
+fft64MixWide8AVX512Fwd_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide8AVX512Fwd_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX512Fwd_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VMOVUPD      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Z6
+	VMOVUPD      (R11)(BX*1), Z7
+	VMOVUPD      (R11)(BX*2), Z8
+	VMOVUPD      (R11)(SI*1), Z9
+	VADDPD       Z6, Z2, Z10
+	VSUBPD       Z6, Z2, Z2
+	VADDPD       Z7, Z3, Z6
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z7, Z10, Z9
+	VSUBPD       Z7, Z10, Z7
+	VADDPD       Z8, Z6, Z10
+	VSUBPD       Z8, Z6, Z6
+	VADDPD       Z10, Z9, Z8
+	VSUBPD       Z10, Z9, Z9
+	VPERMILPD    $0x55, Z6, Z6
+	VMOVUPD      Z7, Z10
+	VFMADD231PD  Z0, Z6, Z10
+	VFNMADD231PD Z0, Z6, Z7
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z2, Z6
+	VFMADD231PD  Z0, Z4, Z6
+	VFNMADD231PD Z0, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VSUBPD       Z5, Z3, Z3
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z3
+	VMOVUPD      Z6, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z6
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z9, (R11)
+	VMOVUPD      Z6, (R11)(DI*1)
+	VMOVUPD      Z7, (R11)(DI*2)
+	VMOVUPD      Z2, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide8AVX512Fwd_j0_end
+
+fft64MixWide8AVX512Fwd_j0_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide8AVX512Fwd_j0_32
+	VMOVUPD      (CX), Y2
+	VMOVUPD      (CX)(BX*1), Y3
+	VMOVUPD      (CX)(BX*2), Y4
+	VMOVUPD      (CX)(SI*1), Y5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y6
+	VMOVUPD      (R11)(BX*1), Y7
+	VMOVUPD      (R11)(BX*2), Y8
+	VMOVUPD      (R11)(SI*1), Y9
+	VADDPD       Y6, Y2, Y10
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y9, Y5, Y8
+	VSUBPD       Y9, Y5, Y5
+	VADDPD       Y7, Y10, Y9
+	VSUBPD       Y7, Y10, Y7
+	VADDPD       Y8, Y6, Y10
+	VSUBPD       Y8, Y6, Y6
+	VADDPD       Y10, Y9, Y8
+	VSUBPD       Y10, Y9, Y9
+	VPERMILPD    $0x55, Y6, Y6
+	VMOVUPD      Y7, Y10
+	VFMADD231PD  Y0, Y6, Y10
+	VFNMADD231PD Y0, Y6, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y2, Y6
+	VFMADD231PD  Y0, Y4, Y6
+	VFNMADD231PD Y0, Y4, Y2
+	VADDPD       Y5, Y3, Y4
+	VSUBPD       Y5, Y3, Y3
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y3, Y5
+	VFMADD231PD  Y0, Y4, Y5
+	VFMSUB231PD  Y0, Y4, Y3
+	VMOVUPD      Y6, Y4
+	VFMADD231PD  Y1, Y5, Y4
+	VFNMADD231PD Y1, Y5, Y6
+	VMOVUPD      Y2, Y5
+	VFMADD231PD  Y1, Y3, Y5
+	VFNMADD231PD Y1, Y3, Y2
+	VMOVUPD      Y8, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y10, (AX)(DI*2)
+	VMOVUPD      Y5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y9, (R11)
+	VMOVUPD      Y6, (R11)(DI*1)
+	VMOVUPD      Y7, (R11)(DI*2)
+	VMOVUPD      Y2, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fft64MixWide8AVX512Fwd_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX512Fwd_j0_16
+	VMOVUPD      (CX), X2
+	VMOVUPD      (CX)(BX*1), X3
+	VMOVUPD      (CX)(BX*2), X4
+	VMOVUPD      (CX)(SI*1), X5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X6
+	VMOVUPD      (R11)(BX*1), X7
+	VMOVUPD      (R11)(BX*2), X8
+	VMOVUPD      (R11)(SI*1), X9
+	VADDPD       X6, X2, X10
+	VSUBPD       X6, X2, X2
+	VADDPD       X7, X3, X6
+	VSUBPD       X7, X3, X3
+	VADDPD       X8, X4, X7
+	VSUBPD       X8, X4, X4
+	VADDPD       X9, X5, X8
+	VSUBPD       X9, X5, X5
+	VADDPD       X7, X10, X9
+	VSUBPD       X7, X10, X7
+	VADDPD       X8, X6, X10
+	VSUBPD       X8, X6, X6
+	VADDPD       X10, X9, X8
+	VSUBPD       X10, X9, X9
+	VPERMILPD    $0x55, X6, X6
+	VMOVUPD      X7, X10
+	VFMADD231PD  X0, X6, X10
+	VFNMADD231PD X0, X6, X7
+	VPERMILPD    $0x55, X4, X4
+	VMOVUPD      X2, X6
+	VFMADD231PD  X0, X4, X6
+	VFNMADD231PD X0, X4, X2
+	VADDPD       X5, X3, X4
+	VSUBPD       X5, X3, X3
+	VPERMILPD    $0x55, X4, X4
+	VMOVUPD      X3, X5
+	VFMADD231PD  X0, X4, X5
+	VFMSUB231PD  X0, X4, X3
+	VMOVUPD      X6, X4
+	VFMADD231PD  X1, X5, X4
+	VFNMADD231PD X1, X5, X6
+	VMOVUPD      X2, X5
+	VFMADD231PD  X1, X3, X5
+	VFNMADD231PD X1, X3, X2
+	VMOVUPD      X8, (AX)
+	VMOVUPD      X4, (AX)(DI*1)
+	VMOVUPD      X10, (AX)(DI*2)
+	VMOVUPD      X5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X9, (R11)
+	VMOVUPD      X6, (R11)(DI*1)
+	VMOVUPD      X7, (R11)(DI*2)
+	VMOVUPD      X2, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX512Fwd_j0_16:
+fft64MixWide8AVX512Fwd_j0_end:
+	JMP fft64MixWide8AVX512Fwd_j0done
+
+fft64MixWide8AVX512Fwd_scaled:
+	VBROADCASTSD s+40(FP), Z2
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fft64MixWide8AVX512Fwd_j0s_tail
+
+fft64MixWide8AVX512Fwd_j0s_k:
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z5
+	VMULPD       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R12
+	VMULPD       (R12), Z2, Z7
+	VMULPD       (R12)(BX*1), Z2, Z8
+	VMULPD       (R12)(BX*2), Z2, Z9
+	VMULPD       (R12)(SI*1), Z2, Z10
+	VADDPD       Z7, Z3, Z11
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z10, Z6, Z9
+	VSUBPD       Z10, Z6, Z6
+	VADDPD       Z8, Z11, Z10
+	VSUBPD       Z8, Z11, Z8
+	VADDPD       Z9, Z7, Z11
+	VSUBPD       Z9, Z7, Z7
+	VADDPD       Z11, Z10, Z9
+	VSUBPD       Z11, Z10, Z10
+	VPERMILPD    $0x55, Z7, Z7
+	VMOVUPD      Z8, Z11
+	VFMADD231PD  Z0, Z7, Z11
+	VFNMADD231PD Z0, Z7, Z8
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z3, Z7
+	VFMADD231PD  Z0, Z5, Z7
+	VFNMADD231PD Z0, Z5, Z3
+	VADDPD       Z6, Z4, Z5
+	VSUBPD       Z6, Z4, Z4
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z4, Z6
+	VFMADD231PD  Z0, Z5, Z6
+	VFMSUB231PD  Z0, Z5, Z4
+	VMOVUPD      Z7, Z5
+	VFMADD231PD  Z1, Z6, Z5
+	VFNMADD231PD Z1, Z6, Z7
+	VMOVUPD      Z3, Z6
+	VFMADD231PD  Z1, Z4, Z6
+	VFNMADD231PD Z1, Z4, Z3
+	VMOVUPD      Z9, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z11, (AX)(DI*2)
+	VMOVUPD      Z6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Z10, (R12)
+	VMOVUPD      Z7, (R12)(DI*1)
+	VMOVUPD      Z8, (R12)(DI*2)
+	VMOVUPD      Z3, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX512Fwd_j0s_k
+
+fft64MixWide8AVX512Fwd_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX512Fwd_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX512Fwd_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX512Fwd_j0s_pieces
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z5
+	VMULPD       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Z2, Z7
+	VMULPD       (R11)(BX*1), Z2, Z8
+	VMULPD       (R11)(BX*2), Z2, Z9
+	VMULPD       (R11)(SI*1), Z2, Z2
+	VADDPD       Z7, Z3, Z10
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z2, Z6, Z9
+	VSUBPD       Z2, Z6, Z2
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z8
+	VADDPD       Z9, Z7, Z10
+	VSUBPD       Z9, Z7, Z7
+	VADDPD       Z10, Z6, Z9
+	VSUBPD       Z10, Z6, Z6
+	VPERMILPD    $0x55, Z7, Z7
+	VMOVUPD      Z8, Z10
+	VFMADD231PD  Z0, Z7, Z10
+	VFNMADD231PD Z0, Z7, Z8
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z3, Z7
+	VFMADD231PD  Z0, Z5, Z7
+	VFNMADD231PD Z0, Z5, Z3
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VPERMILPD    $0x55, Z5, Z4
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z2
+	VMOVUPD      Z7, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z7
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z9, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z6, (R11)
+	VMOVUPD      Z7, (R11)(DI*1)
+	VMOVUPD      Z8, (R11)(DI*2)
+	VMOVUPD      Z3, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX512Fwd_j0s_end
+
+fft64MixWide8AVX512Fwd_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide8AVX512Fwd_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX512Fwd_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z5
+	VMULPD       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Z2, Z7
+	VMULPD       (R11)(BX*1), Z2, Z8
+	VMULPD       (R11)(BX*2), Z2, Z9
+	VMULPD       (R11)(SI*1), Z2, Z2
+	VADDPD       Z7, Z3, Z10
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z2, Z6, Z9
+	VSUBPD       Z2, Z6, Z2
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z8
+	VADDPD       Z9, Z7, Z10
+	VSUBPD       Z9, Z7, Z7
+	VADDPD       Z10, Z6, Z9
+	VSUBPD       Z10, Z6, Z6
+	VPERMILPD    $0x55, Z7, Z7
+	VMOVUPD      Z8, Z10
+	VFMADD231PD  Z0, Z7, Z10
+	VFNMADD231PD Z0, Z7, Z8
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z3, Z7
+	VFMADD231PD  Z0, Z5, Z7
+	VFNMADD231PD Z0, Z5, Z3
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VPERMILPD    $0x55, Z5, Z4
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z2
+	VMOVUPD      Z7, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z7
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z9, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z6, (R11)
+	VMOVUPD      Z7, (R11)(DI*1)
+	VMOVUPD      Z8, (R11)(DI*2)
+	VMOVUPD      Z3, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide8AVX512Fwd_j0s_end
+
+fft64MixWide8AVX512Fwd_j0s_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide8AVX512Fwd_j0s_32
+	VMOVUPD      (CX), Y3
+	VMULPD       Y2, Y3, Y3
+	VMOVUPD      (CX)(BX*1), Y4
+	VMULPD       Y2, Y4, Y4
+	VMOVUPD      (CX)(BX*2), Y5
+	VMULPD       Y2, Y5, Y5
+	VMOVUPD      (CX)(SI*1), Y6
+	VMULPD       Y2, Y6, Y6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y7
+	VMULPD       Y2, Y7, Y7
+	VMOVUPD      (R11)(BX*1), Y8
+	VMULPD       Y2, Y8, Y8
+	VMOVUPD      (R11)(BX*2), Y9
+	VMULPD       Y2, Y9, Y9
+	VMOVUPD      (R11)(SI*1), Y10
+	VMULPD       Y2, Y10, Y10
+	VADDPD       Y7, Y3, Y11
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y9, Y5, Y8
+	VSUBPD       Y9, Y5, Y5
+	VADDPD       Y10, Y6, Y9
+	VSUBPD       Y10, Y6, Y6
+	VADDPD       Y8, Y11, Y10
+	VSUBPD       Y8, Y11, Y8
+	VADDPD       Y9, Y7, Y11
+	VSUBPD       Y9, Y7, Y7
+	VADDPD       Y11, Y10, Y9
+	VSUBPD       Y11, Y10, Y10
+	VPERMILPD    $0x55, Y7, Y7
+	VMOVUPD      Y8, Y11
+	VFMADD231PD  Y0, Y7, Y11
+	VFNMADD231PD Y0, Y7, Y8
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y3, Y7
+	VFMADD231PD  Y0, Y5, Y7
+	VFNMADD231PD Y0, Y5, Y3
+	VADDPD       Y6, Y4, Y5
+	VSUBPD       Y6, Y4, Y4
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y4, Y6
+	VFMADD231PD  Y0, Y5, Y6
+	VFMSUB231PD  Y0, Y5, Y4
+	VMOVUPD      Y7, Y5
+	VFMADD231PD  Y1, Y6, Y5
+	VFNMADD231PD Y1, Y6, Y7
+	VMOVUPD      Y3, Y6
+	VFMADD231PD  Y1, Y4, Y6
+	VFNMADD231PD Y1, Y4, Y3
+	VMOVUPD      Y9, (AX)
+	VMOVUPD      Y5, (AX)(DI*1)
+	VMOVUPD      Y11, (AX)(DI*2)
+	VMOVUPD      Y6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y10, (R11)
+	VMOVUPD      Y7, (R11)(DI*1)
+	VMOVUPD      Y8, (R11)(DI*2)
+	VMOVUPD      Y3, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fft64MixWide8AVX512Fwd_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX512Fwd_j0s_16
+	VMOVUPD      (CX), X3
+	VMULPD       X2, X3, X3
+	VMOVUPD      (CX)(BX*1), X4
+	VMULPD       X2, X4, X4
+	VMOVUPD      (CX)(BX*2), X5
+	VMULPD       X2, X5, X5
+	VMOVUPD      (CX)(SI*1), X6
+	VMULPD       X2, X6, X6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X7
+	VMULPD       X2, X7, X7
+	VMOVUPD      (R11)(BX*1), X8
+	VMULPD       X2, X8, X8
+	VMOVUPD      (R11)(BX*2), X9
+	VMULPD       X2, X9, X9
+	VMOVUPD      (R11)(SI*1), X10
+	VMULPD       X2, X10, X10
+	VADDPD       X7, X3, X2
+	VSUBPD       X7, X3, X3
+	VADDPD       X8, X4, X7
+	VSUBPD       X8, X4, X4
+	VADDPD       X9, X5, X8
+	VSUBPD       X9, X5, X5
+	VADDPD       X10, X6, X9
+	VSUBPD       X10, X6, X6
+	VADDPD       X8, X2, X10
+	VSUBPD       X8, X2, X2
+	VADDPD       X9, X7, X8
+	VSUBPD       X9, X7, X7
+	VADDPD       X8, X10, X9
+	VSUBPD       X8, X10, X8
+	VPERMILPD    $0x55, X7, X7
+	VMOVUPD      X2, X10
+	VFMADD231PD  X0, X7, X10
+	VFNMADD231PD X0, X7, X2
+	VPERMILPD    $0x55, X5, X5
+	VMOVUPD      X3, X7
+	VFMADD231PD  X0, X5, X7
+	VFNMADD231PD X0, X5, X3
+	VADDPD       X6, X4, X5
+	VSUBPD       X6, X4, X4
+	VPERMILPD    $0x55, X5, X5
+	VMOVUPD      X4, X6
+	VFMADD231PD  X0, X5, X6
+	VFMSUB231PD  X0, X5, X4
+	VMOVUPD      X7, X5
+	VFMADD231PD  X1, X6, X5
+	VFNMADD231PD X1, X6, X7
+	VMOVUPD      X3, X6
+	VFMADD231PD  X1, X4, X6
+	VFNMADD231PD X1, X4, X3
+	VMOVUPD      X9, (AX)
+	VMOVUPD      X5, (AX)(DI*1)
+	VMOVUPD      X10, (AX)(DI*2)
+	VMOVUPD      X6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X8, (R11)
+	VMOVUPD      X7, (R11)(DI*1)
+	VMOVUPD      X2, (R11)(DI*2)
+	VMOVUPD      X3, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX512Fwd_j0s_16:
+fft64MixWide8AVX512Fwd_j0s_end:
+fft64MixWide8AVX512Fwd_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fft64MixWide8AVX512Fwd_done
+	MOVQ tw+16(FP), R12
+
+fft64MixWide8AVX512Fwd_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000070, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide8AVX512Fwd_jw_tail
+
+fft64MixWide8AVX512Fwd_jw_k:
+	VMOVUPD             (CX), Z2
+	VMOVUPD             (CX)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z4
+	VMULPD.BCST         8(R12), Z4, Z4
+	VFMADDSUB231PD.BCST (R12), Z3, Z4
+	VMOVUPD             (CX)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z5
+	VMULPD.BCST         24(R12), Z5, Z5
+	VFMADDSUB231PD.BCST 16(R12), Z3, Z5
+	VMOVUPD             (CX)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z6
+	VMULPD.BCST         40(R12), Z6, Z6
+	VFMADDSUB231PD.BCST 32(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R14
+	VMOVUPD             (R14), Z3
+	VPERMILPD           $0x55, Z3, Z7
+	VMULPD.BCST         56(R12), Z7, Z7
+	VFMADDSUB231PD.BCST 48(R12), Z3, Z7
+	VMOVUPD             (R14)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z8
+	VMULPD.BCST         72(R12), Z8, Z8
+	VFMADDSUB231PD.BCST 64(R12), Z3, Z8
+	VMOVUPD             (R14)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z9
+	VMULPD.BCST         88(R12), Z9, Z9
+	VFMADDSUB231PD.BCST 80(R12), Z3, Z9
+	VMOVUPD             (R14)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z10
+	VMULPD.BCST         104(R12), Z10, Z10
+	VFMADDSUB231PD.BCST 96(R12), Z3, Z10
+	VADDPD              Z7, Z2, Z3
+	VSUBPD              Z7, Z2, Z2
+	VADDPD              Z8, Z4, Z7
+	VSUBPD              Z8, Z4, Z4
+	VADDPD              Z9, Z5, Z8
+	VSUBPD              Z9, Z5, Z5
+	VADDPD              Z10, Z6, Z9
+	VSUBPD              Z10, Z6, Z6
+	VADDPD              Z8, Z3, Z10
+	VSUBPD              Z8, Z3, Z3
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z9
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z7
+	VMOVUPD             Z3, Z10
+	VFMADD231PD         Z0, Z7, Z10
+	VFNMADD231PD        Z0, Z7, Z3
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z2, Z7
+	VFMADD231PD         Z0, Z5, Z7
+	VFNMADD231PD        Z0, Z5, Z2
+	VADDPD              Z6, Z4, Z5
+	VSUBPD              Z6, Z4, Z4
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z4, Z6
+	VFMADD231PD         Z0, Z5, Z6
+	VFMSUB231PD         Z0, Z5, Z4
+	VMOVUPD             Z7, Z5
+	VFMADD231PD         Z1, Z6, Z5
+	VFNMADD231PD        Z1, Z6, Z7
+	VMOVUPD             Z2, Z6
+	VFMADD231PD         Z1, Z4, Z6
+	VFNMADD231PD        Z1, Z4, Z2
+	VMOVUPD             Z9, (AX)
+	VMOVUPD             Z5, (AX)(DI*1)
+	VMOVUPD             Z10, (AX)(DI*2)
+	VMOVUPD             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R14
+	VMOVUPD             Z8, (R14)
+	VMOVUPD             Z7, (R14)(DI*1)
+	VMOVUPD             Z3, (R14)(DI*2)
+	VMOVUPD             Z2, (R14)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fft64MixWide8AVX512Fwd_jw_k
+
+fft64MixWide8AVX512Fwd_jw_tail:
+	TESTQ               DX, DX
+	JZ                  fft64MixWide8AVX512Fwd_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide8AVX512Fwd_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide8AVX512Fwd_jw_pieces
+	VMOVUPD             (CX), Z2
+	VMOVUPD             (CX)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z4
+	VMULPD.BCST         8(R12), Z4, Z4
+	VFMADDSUB231PD.BCST (R12), Z3, Z4
+	VMOVUPD             (CX)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z5
+	VMULPD.BCST         24(R12), Z5, Z5
+	VFMADDSUB231PD.BCST 16(R12), Z3, Z5
+	VMOVUPD             (CX)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z6
+	VMULPD.BCST         40(R12), Z6, Z6
+	VFMADDSUB231PD.BCST 32(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), Z3
+	VPERMILPD           $0x55, Z3, Z7
+	VMULPD.BCST         56(R12), Z7, Z7
+	VFMADDSUB231PD.BCST 48(R12), Z3, Z7
+	VMOVUPD             (R13)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z8
+	VMULPD.BCST         72(R12), Z8, Z8
+	VFMADDSUB231PD.BCST 64(R12), Z3, Z8
+	VMOVUPD             (R13)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z9
+	VMULPD.BCST         88(R12), Z9, Z9
+	VFMADDSUB231PD.BCST 80(R12), Z3, Z9
+	VMOVUPD             (R13)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z10
+	VMULPD.BCST         104(R12), Z10, Z10
+	VFMADDSUB231PD.BCST 96(R12), Z3, Z10
+	VADDPD              Z7, Z2, Z3
+	VSUBPD              Z7, Z2, Z2
+	VADDPD              Z8, Z4, Z7
+	VSUBPD              Z8, Z4, Z4
+	VADDPD              Z9, Z5, Z8
+	VSUBPD              Z9, Z5, Z5
+	VADDPD              Z10, Z6, Z9
+	VSUBPD              Z10, Z6, Z6
+	VADDPD              Z8, Z3, Z10
+	VSUBPD              Z8, Z3, Z3
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z9
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z7
+	VMOVUPD             Z3, Z10
+	VFMADD231PD         Z0, Z7, Z10
+	VFNMADD231PD        Z0, Z7, Z3
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z2, Z7
+	VFMADD231PD         Z0, Z5, Z7
+	VFNMADD231PD        Z0, Z5, Z2
+	VADDPD              Z6, Z4, Z5
+	VSUBPD              Z6, Z4, Z4
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z4, Z6
+	VFMADD231PD         Z0, Z5, Z6
+	VFMSUB231PD         Z0, Z5, Z4
+	VMOVUPD             Z7, Z5
+	VFMADD231PD         Z1, Z6, Z5
+	VFNMADD231PD        Z1, Z6, Z7
+	VMOVUPD             Z2, Z6
+	VFMADD231PD         Z1, Z4, Z6
+	VFNMADD231PD        Z1, Z4, Z2
+	VMOVUPD             Z9, (AX)
+	VMOVUPD             Z5, (AX)(DI*1)
+	VMOVUPD             Z10, (AX)(DI*2)
+	VMOVUPD             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z7, (R13)(DI*1)
+	VMOVUPD             Z3, (R13)(DI*2)
+	VMOVUPD             Z2, (R13)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide8AVX512Fwd_jw_end
+
+fft64MixWide8AVX512Fwd_jw_pieces:
+	CMPQ                DX, $0x00000030
+	JNE                 fft64MixWide8AVX512Fwd_jw_halving
+	TESTQ               R9, R9
+	JZ                  fft64MixWide8AVX512Fwd_jw_halving
+	SUBQ                $0x10, CX
+	SUBQ                $0x10, AX
+	VMOVUPD             (CX), Z2
+	VMOVUPD             (CX)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z4
+	VMULPD.BCST         8(R12), Z4, Z4
+	VFMADDSUB231PD.BCST (R12), Z3, Z4
+	VMOVUPD             (CX)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z5
+	VMULPD.BCST         24(R12), Z5, Z5
+	VFMADDSUB231PD.BCST 16(R12), Z3, Z5
+	VMOVUPD             (CX)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z6
+	VMULPD.BCST         40(R12), Z6, Z6
+	VFMADDSUB231PD.BCST 32(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), Z3
+	VPERMILPD           $0x55, Z3, Z7
+	VMULPD.BCST         56(R12), Z7, Z7
+	VFMADDSUB231PD.BCST 48(R12), Z3, Z7
+	VMOVUPD             (R13)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z8
+	VMULPD.BCST         72(R12), Z8, Z8
+	VFMADDSUB231PD.BCST 64(R12), Z3, Z8
+	VMOVUPD             (R13)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z9
+	VMULPD.BCST         88(R12), Z9, Z9
+	VFMADDSUB231PD.BCST 80(R12), Z3, Z9
+	VMOVUPD             (R13)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z10
+	VMULPD.BCST         104(R12), Z10, Z10
+	VFMADDSUB231PD.BCST 96(R12), Z3, Z10
+	VADDPD              Z7, Z2, Z3
+	VSUBPD              Z7, Z2, Z2
+	VADDPD              Z8, Z4, Z7
+	VSUBPD              Z8, Z4, Z4
+	VADDPD              Z9, Z5, Z8
+	VSUBPD              Z9, Z5, Z5
+	VADDPD              Z10, Z6, Z9
+	VSUBPD              Z10, Z6, Z6
+	VADDPD              Z8, Z3, Z10
+	VSUBPD              Z8, Z3, Z3
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z9
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z7
+	VMOVUPD             Z3, Z10
+	VFMADD231PD         Z0, Z7, Z10
+	VFNMADD231PD        Z0, Z7, Z3
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z2, Z7
+	VFMADD231PD         Z0, Z5, Z7
+	VFNMADD231PD        Z0, Z5, Z2
+	VADDPD              Z6, Z4, Z5
+	VSUBPD              Z6, Z4, Z4
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z4, Z6
+	VFMADD231PD         Z0, Z5, Z6
+	VFMSUB231PD         Z0, Z5, Z4
+	VMOVUPD             Z7, Z5
+	VFMADD231PD         Z1, Z6, Z5
+	VFNMADD231PD        Z1, Z6, Z7
+	VMOVUPD             Z2, Z6
+	VFMADD231PD         Z1, Z4, Z6
+	VFNMADD231PD        Z1, Z4, Z2
+	VMOVUPD             Z9, (AX)
+	VMOVUPD             Z5, (AX)(DI*1)
+	VMOVUPD             Z10, (AX)(DI*2)
+	VMOVUPD             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z7, (R13)(DI*1)
+	VMOVUPD             Z3, (R13)(DI*2)
+	VMOVUPD             Z2, (R13)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fft64MixWide8AVX512Fwd_jw_end
+
+fft64MixWide8AVX512Fwd_jw_halving:
+	TESTQ               $0x00000020, DX
+	JZ                  fft64MixWide8AVX512Fwd_jw_32
+	VMOVUPD             (CX), Y2
+	VMOVUPD             (CX)(BX*1), Y3
+	VPERMILPD           $0x55, Y3, Y4
+	VMULPD.BCST         8(R12), Y4, Y4
+	VFMADDSUB231PD.BCST (R12), Y3, Y4
+	VMOVUPD             (CX)(BX*2), Y3
+	VPERMILPD           $0x55, Y3, Y5
+	VMULPD.BCST         24(R12), Y5, Y5
+	VFMADDSUB231PD.BCST 16(R12), Y3, Y5
+	VMOVUPD             (CX)(SI*1), Y3
+	VPERMILPD           $0x55, Y3, Y6
+	VMULPD.BCST         40(R12), Y6, Y6
+	VFMADDSUB231PD.BCST 32(R12), Y3, Y6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), Y3
+	VPERMILPD           $0x55, Y3, Y7
+	VMULPD.BCST         56(R12), Y7, Y7
+	VFMADDSUB231PD.BCST 48(R12), Y3, Y7
+	VMOVUPD             (R13)(BX*1), Y3
+	VPERMILPD           $0x55, Y3, Y8
+	VMULPD.BCST         72(R12), Y8, Y8
+	VFMADDSUB231PD.BCST 64(R12), Y3, Y8
+	VMOVUPD             (R13)(BX*2), Y3
+	VPERMILPD           $0x55, Y3, Y9
+	VMULPD.BCST         88(R12), Y9, Y9
+	VFMADDSUB231PD.BCST 80(R12), Y3, Y9
+	VMOVUPD             (R13)(SI*1), Y3
+	VPERMILPD           $0x55, Y3, Y10
+	VMULPD.BCST         104(R12), Y10, Y10
+	VFMADDSUB231PD.BCST 96(R12), Y3, Y10
+	VADDPD              Y7, Y2, Y3
+	VSUBPD              Y7, Y2, Y2
+	VADDPD              Y8, Y4, Y7
+	VSUBPD              Y8, Y4, Y4
+	VADDPD              Y9, Y5, Y8
+	VSUBPD              Y9, Y5, Y5
+	VADDPD              Y10, Y6, Y9
+	VSUBPD              Y10, Y6, Y6
+	VADDPD              Y8, Y3, Y10
+	VSUBPD              Y8, Y3, Y3
+	VADDPD              Y9, Y7, Y8
+	VSUBPD              Y9, Y7, Y7
+	VADDPD              Y8, Y10, Y9
+	VSUBPD              Y8, Y10, Y8
+	VPERMILPD           $0x55, Y7, Y7
+	VMOVUPD             Y3, Y10
+	VFMADD231PD         Y0, Y7, Y10
+	VFNMADD231PD        Y0, Y7, Y3
+	VPERMILPD           $0x55, Y5, Y5
+	VMOVUPD             Y2, Y7
+	VFMADD231PD         Y0, Y5, Y7
+	VFNMADD231PD        Y0, Y5, Y2
+	VADDPD              Y6, Y4, Y5
+	VSUBPD              Y6, Y4, Y4
+	VPERMILPD           $0x55, Y5, Y5
+	VMOVUPD             Y4, Y6
+	VFMADD231PD         Y0, Y5, Y6
+	VFMSUB231PD         Y0, Y5, Y4
+	VMOVUPD             Y7, Y5
+	VFMADD231PD         Y1, Y6, Y5
+	VFNMADD231PD        Y1, Y6, Y7
+	VMOVUPD             Y2, Y6
+	VFMADD231PD         Y1, Y4, Y6
+	VFNMADD231PD        Y1, Y4, Y2
+	VMOVUPD             Y9, (AX)
+	VMOVUPD             Y5, (AX)(DI*1)
+	VMOVUPD             Y10, (AX)(DI*2)
+	VMOVUPD             Y6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             Y8, (R13)
+	VMOVUPD             Y7, (R13)(DI*1)
+	VMOVUPD             Y3, (R13)(DI*2)
+	VMOVUPD             Y2, (R13)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
+
+fft64MixWide8AVX512Fwd_jw_32:
+	TESTQ               $0x00000010, DX
+	JZ                  fft64MixWide8AVX512Fwd_jw_16
+	VMOVUPD             (CX), X2
+	VMOVUPD             (CX)(BX*1), X3
+	VPERMILPD           $0x55, X3, X4
+	VMULPD.BCST         8(R12), X4, X4
+	VFMADDSUB231PD.BCST (R12), X3, X4
+	VMOVUPD             (CX)(BX*2), X3
+	VPERMILPD           $0x55, X3, X5
+	VMULPD.BCST         24(R12), X5, X5
+	VFMADDSUB231PD.BCST 16(R12), X3, X5
+	VMOVUPD             (CX)(SI*1), X3
+	VPERMILPD           $0x55, X3, X6
+	VMULPD.BCST         40(R12), X6, X6
+	VFMADDSUB231PD.BCST 32(R12), X3, X6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), X3
+	VPERMILPD           $0x55, X3, X7
+	VMULPD.BCST         56(R12), X7, X7
+	VFMADDSUB231PD.BCST 48(R12), X3, X7
+	VMOVUPD             (R13)(BX*1), X3
+	VPERMILPD           $0x55, X3, X8
+	VMULPD.BCST         72(R12), X8, X8
+	VFMADDSUB231PD.BCST 64(R12), X3, X8
+	VMOVUPD             (R13)(BX*2), X3
+	VPERMILPD           $0x55, X3, X9
+	VMULPD.BCST         88(R12), X9, X9
+	VFMADDSUB231PD.BCST 80(R12), X3, X9
+	VMOVUPD             (R13)(SI*1), X3
+	VPERMILPD           $0x55, X3, X10
+	VMULPD.BCST         104(R12), X10, X10
+	VFMADDSUB231PD.BCST 96(R12), X3, X10
+	VADDPD              X7, X2, X3
+	VSUBPD              X7, X2, X2
+	VADDPD              X8, X4, X7
+	VSUBPD              X8, X4, X4
+	VADDPD              X9, X5, X8
+	VSUBPD              X9, X5, X5
+	VADDPD              X10, X6, X9
+	VSUBPD              X10, X6, X6
+	VADDPD              X8, X3, X10
+	VSUBPD              X8, X3, X3
+	VADDPD              X9, X7, X8
+	VSUBPD              X9, X7, X7
+	VADDPD              X8, X10, X9
+	VSUBPD              X8, X10, X8
+	VPERMILPD           $0x55, X7, X7
+	VMOVUPD             X3, X10
+	VFMADD231PD         X0, X7, X10
+	VFNMADD231PD        X0, X7, X3
+	VPERMILPD           $0x55, X5, X5
+	VMOVUPD             X2, X7
+	VFMADD231PD         X0, X5, X7
+	VFNMADD231PD        X0, X5, X2
+	VADDPD              X6, X4, X5
+	VSUBPD              X6, X4, X4
+	VPERMILPD           $0x55, X5, X5
+	VMOVUPD             X4, X6
+	VFMADD231PD         X0, X5, X6
+	VFMSUB231PD         X0, X5, X4
+	VMOVUPD             X7, X5
+	VFMADD231PD         X1, X6, X5
+	VFNMADD231PD        X1, X6, X7
+	VMOVUPD             X2, X6
+	VFMADD231PD         X1, X4, X6
+	VFNMADD231PD        X1, X4, X2
+	VMOVUPD             X9, (AX)
+	VMOVUPD             X5, (AX)(DI*1)
+	VMOVUPD             X10, (AX)(DI*2)
+	VMOVUPD             X6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             X8, (R13)
+	VMOVUPD             X7, (R13)(DI*1)
+	VMOVUPD             X3, (R13)(DI*2)
+	VMOVUPD             X2, (R13)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
+
+fft64MixWide8AVX512Fwd_jw_16:
+fft64MixWide8AVX512Fwd_jw_end:
+	DECQ R11
+	JNZ  fft64MixWide8AVX512Fwd_j
+
+fft64MixWide8AVX512Fwd_done:
+	VZEROUPPER
+	RET
+
+// func fft64MixWide8AVX512Inv(out *complex128, in *complex128, tw *float64, ls int, r int, s float64, ovl int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fft64MixWide8AVX512Inv(SB), NOSPLIT, $0-56
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    r+32(FP), DX
+	MOVQ    DX, BX
+	SHLQ    $0x04, BX
+	LEAQ    (BX)(BX*2), SI
+	MOVQ    ls+24(FP), DI
+	IMULQ   BX, DI
+	LEAQ    (DI)(DI*2), R8
+	MOVQ    DX, R9
+	SHRQ    $0x02, R9
+	ANDQ    $0x00000003, DX
+	SHLQ    $0x04, DX
+	VMOVUPD mix_f64_bff0000000000000_3ff0000000000000<>+0(SB), Z0
+	VMOVUPD mix_f64_3fe6a09e667f3bcd_3fe6a09e667f3bcd<>+0(SB), Z1
+	IMUL3Q  $0x07, BX, R10
+	MOVQ    s+40(FP), R11
+	MOVQ    $0x3ff0000000000000, R12
+	CMPQ    R11, R12
+	JNE     fft64MixWide8AVX512Inv_scaled
+	MOVQ    R9, R11
+	TESTQ   R11, R11
+	JZ      fft64MixWide8AVX512Inv_j0_tail
+
+fft64MixWide8AVX512Inv_j0_k:
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VMOVUPD      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R12
+	VMOVUPD      (R12), Z6
+	VMOVUPD      (R12)(BX*1), Z7
+	VMOVUPD      (R12)(BX*2), Z8
+	VMOVUPD      (R12)(SI*1), Z9
+	VADDPD       Z6, Z2, Z10
+	VSUBPD       Z6, Z2, Z2
+	VADDPD       Z7, Z3, Z6
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z7, Z10, Z9
+	VSUBPD       Z7, Z10, Z7
+	VADDPD       Z8, Z6, Z10
+	VSUBPD       Z8, Z6, Z6
+	VADDPD       Z10, Z9, Z8
+	VSUBPD       Z10, Z9, Z9
+	VPERMILPD    $0x55, Z6, Z6
+	VMOVUPD      Z7, Z10
+	VFMADD231PD  Z0, Z6, Z10
+	VFNMADD231PD Z0, Z6, Z7
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z2, Z6
+	VFMADD231PD  Z0, Z4, Z6
+	VFNMADD231PD Z0, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VSUBPD       Z5, Z3, Z3
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z3
+	VMOVUPD      Z6, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z6
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Z9, (R12)
+	VMOVUPD      Z6, (R12)(DI*1)
+	VMOVUPD      Z7, (R12)(DI*2)
+	VMOVUPD      Z2, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX512Inv_j0_k
+
+fft64MixWide8AVX512Inv_j0_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX512Inv_j0_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX512Inv_j0_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX512Inv_j0_pieces
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VMOVUPD      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Z6
+	VMOVUPD      (R11)(BX*1), Z7
+	VMOVUPD      (R11)(BX*2), Z8
+	VMOVUPD      (R11)(SI*1), Z9
+	VADDPD       Z6, Z2, Z10
+	VSUBPD       Z6, Z2, Z2
+	VADDPD       Z7, Z3, Z6
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z7, Z10, Z9
+	VSUBPD       Z7, Z10, Z7
+	VADDPD       Z8, Z6, Z10
+	VSUBPD       Z8, Z6, Z6
+	VADDPD       Z10, Z9, Z8
+	VSUBPD       Z10, Z9, Z9
+	VPERMILPD    $0x55, Z6, Z6
+	VMOVUPD      Z7, Z10
+	VFMADD231PD  Z0, Z6, Z10
+	VFNMADD231PD Z0, Z6, Z7
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z2, Z6
+	VFMADD231PD  Z0, Z4, Z6
+	VFNMADD231PD Z0, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VSUBPD       Z5, Z3, Z3
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z3
+	VMOVUPD      Z6, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z6
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z9, (R11)
+	VMOVUPD      Z6, (R11)(DI*1)
+	VMOVUPD      Z7, (R11)(DI*2)
+	VMOVUPD      Z2, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX512Inv_j0_end
+
+fft64MixWide8AVX512Inv_j0_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide8AVX512Inv_j0_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX512Inv_j0_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMOVUPD      (CX), Z2
+	VMOVUPD      (CX)(BX*1), Z3
+	VMOVUPD      (CX)(BX*2), Z4
+	VMOVUPD      (CX)(SI*1), Z5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Z6
+	VMOVUPD      (R11)(BX*1), Z7
+	VMOVUPD      (R11)(BX*2), Z8
+	VMOVUPD      (R11)(SI*1), Z9
+	VADDPD       Z6, Z2, Z10
+	VSUBPD       Z6, Z2, Z2
+	VADDPD       Z7, Z3, Z6
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z7, Z10, Z9
+	VSUBPD       Z7, Z10, Z7
+	VADDPD       Z8, Z6, Z10
+	VSUBPD       Z8, Z6, Z6
+	VADDPD       Z10, Z9, Z8
+	VSUBPD       Z10, Z9, Z9
+	VPERMILPD    $0x55, Z6, Z6
+	VMOVUPD      Z7, Z10
+	VFMADD231PD  Z0, Z6, Z10
+	VFNMADD231PD Z0, Z6, Z7
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z2, Z6
+	VFMADD231PD  Z0, Z4, Z6
+	VFNMADD231PD Z0, Z4, Z2
+	VADDPD       Z5, Z3, Z4
+	VSUBPD       Z5, Z3, Z3
+	VPERMILPD    $0x55, Z4, Z4
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z3
+	VMOVUPD      Z6, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z6
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z1, Z3, Z5
+	VFNMADD231PD Z1, Z3, Z2
+	VMOVUPD      Z8, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z9, (R11)
+	VMOVUPD      Z6, (R11)(DI*1)
+	VMOVUPD      Z7, (R11)(DI*2)
+	VMOVUPD      Z2, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide8AVX512Inv_j0_end
+
+fft64MixWide8AVX512Inv_j0_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide8AVX512Inv_j0_32
+	VMOVUPD      (CX), Y2
+	VMOVUPD      (CX)(BX*1), Y3
+	VMOVUPD      (CX)(BX*2), Y4
+	VMOVUPD      (CX)(SI*1), Y5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y6
+	VMOVUPD      (R11)(BX*1), Y7
+	VMOVUPD      (R11)(BX*2), Y8
+	VMOVUPD      (R11)(SI*1), Y9
+	VADDPD       Y6, Y2, Y10
+	VSUBPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y6
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y9, Y5, Y8
+	VSUBPD       Y9, Y5, Y5
+	VADDPD       Y7, Y10, Y9
+	VSUBPD       Y7, Y10, Y7
+	VADDPD       Y8, Y6, Y10
+	VSUBPD       Y8, Y6, Y6
+	VADDPD       Y10, Y9, Y8
+	VSUBPD       Y10, Y9, Y9
+	VPERMILPD    $0x55, Y6, Y6
+	VMOVUPD      Y7, Y10
+	VFMADD231PD  Y0, Y6, Y10
+	VFNMADD231PD Y0, Y6, Y7
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y2, Y6
+	VFMADD231PD  Y0, Y4, Y6
+	VFNMADD231PD Y0, Y4, Y2
+	VADDPD       Y5, Y3, Y4
+	VSUBPD       Y5, Y3, Y3
+	VPERMILPD    $0x55, Y4, Y4
+	VMOVUPD      Y3, Y5
+	VFMADD231PD  Y0, Y4, Y5
+	VFMSUB231PD  Y0, Y4, Y3
+	VMOVUPD      Y6, Y4
+	VFMADD231PD  Y1, Y5, Y4
+	VFNMADD231PD Y1, Y5, Y6
+	VMOVUPD      Y2, Y5
+	VFMADD231PD  Y1, Y3, Y5
+	VFNMADD231PD Y1, Y3, Y2
+	VMOVUPD      Y8, (AX)
+	VMOVUPD      Y4, (AX)(DI*1)
+	VMOVUPD      Y10, (AX)(DI*2)
+	VMOVUPD      Y5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y9, (R11)
+	VMOVUPD      Y6, (R11)(DI*1)
+	VMOVUPD      Y7, (R11)(DI*2)
+	VMOVUPD      Y2, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fft64MixWide8AVX512Inv_j0_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX512Inv_j0_16
+	VMOVUPD      (CX), X2
+	VMOVUPD      (CX)(BX*1), X3
+	VMOVUPD      (CX)(BX*2), X4
+	VMOVUPD      (CX)(SI*1), X5
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X6
+	VMOVUPD      (R11)(BX*1), X7
+	VMOVUPD      (R11)(BX*2), X8
+	VMOVUPD      (R11)(SI*1), X9
+	VADDPD       X6, X2, X10
+	VSUBPD       X6, X2, X2
+	VADDPD       X7, X3, X6
+	VSUBPD       X7, X3, X3
+	VADDPD       X8, X4, X7
+	VSUBPD       X8, X4, X4
+	VADDPD       X9, X5, X8
+	VSUBPD       X9, X5, X5
+	VADDPD       X7, X10, X9
+	VSUBPD       X7, X10, X7
+	VADDPD       X8, X6, X10
+	VSUBPD       X8, X6, X6
+	VADDPD       X10, X9, X8
+	VSUBPD       X10, X9, X9
+	VPERMILPD    $0x55, X6, X6
+	VMOVUPD      X7, X10
+	VFMADD231PD  X0, X6, X10
+	VFNMADD231PD X0, X6, X7
+	VPERMILPD    $0x55, X4, X4
+	VMOVUPD      X2, X6
+	VFMADD231PD  X0, X4, X6
+	VFNMADD231PD X0, X4, X2
+	VADDPD       X5, X3, X4
+	VSUBPD       X5, X3, X3
+	VPERMILPD    $0x55, X4, X4
+	VMOVUPD      X3, X5
+	VFMADD231PD  X0, X4, X5
+	VFMSUB231PD  X0, X4, X3
+	VMOVUPD      X6, X4
+	VFMADD231PD  X1, X5, X4
+	VFNMADD231PD X1, X5, X6
+	VMOVUPD      X2, X5
+	VFMADD231PD  X1, X3, X5
+	VFNMADD231PD X1, X3, X2
+	VMOVUPD      X8, (AX)
+	VMOVUPD      X4, (AX)(DI*1)
+	VMOVUPD      X10, (AX)(DI*2)
+	VMOVUPD      X5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X9, (R11)
+	VMOVUPD      X6, (R11)(DI*1)
+	VMOVUPD      X7, (R11)(DI*2)
+	VMOVUPD      X2, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX512Inv_j0_16:
+fft64MixWide8AVX512Inv_j0_end:
+	JMP fft64MixWide8AVX512Inv_j0done
+
+fft64MixWide8AVX512Inv_scaled:
+	VBROADCASTSD s+40(FP), Z2
+	MOVQ         R9, R11
+	TESTQ        R11, R11
+	JZ           fft64MixWide8AVX512Inv_j0s_tail
+
+fft64MixWide8AVX512Inv_j0s_k:
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z5
+	VMULPD       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R12
+	VMULPD       (R12), Z2, Z7
+	VMULPD       (R12)(BX*1), Z2, Z8
+	VMULPD       (R12)(BX*2), Z2, Z9
+	VMULPD       (R12)(SI*1), Z2, Z10
+	VADDPD       Z7, Z3, Z11
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z10, Z6, Z9
+	VSUBPD       Z10, Z6, Z6
+	VADDPD       Z8, Z11, Z10
+	VSUBPD       Z8, Z11, Z8
+	VADDPD       Z9, Z7, Z11
+	VSUBPD       Z9, Z7, Z7
+	VADDPD       Z11, Z10, Z9
+	VSUBPD       Z11, Z10, Z10
+	VPERMILPD    $0x55, Z7, Z7
+	VMOVUPD      Z8, Z11
+	VFMADD231PD  Z0, Z7, Z11
+	VFNMADD231PD Z0, Z7, Z8
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z3, Z7
+	VFMADD231PD  Z0, Z5, Z7
+	VFNMADD231PD Z0, Z5, Z3
+	VADDPD       Z6, Z4, Z5
+	VSUBPD       Z6, Z4, Z4
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z4, Z6
+	VFMADD231PD  Z0, Z5, Z6
+	VFMSUB231PD  Z0, Z5, Z4
+	VMOVUPD      Z7, Z5
+	VFMADD231PD  Z1, Z6, Z5
+	VFNMADD231PD Z1, Z6, Z7
+	VMOVUPD      Z3, Z6
+	VFMADD231PD  Z1, Z4, Z6
+	VFNMADD231PD Z1, Z4, Z3
+	VMOVUPD      Z9, (AX)
+	VMOVUPD      Z5, (AX)(DI*1)
+	VMOVUPD      Z11, (AX)(DI*2)
+	VMOVUPD      Z6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R12
+	VMOVUPD      Z10, (R12)
+	VMOVUPD      Z7, (R12)(DI*1)
+	VMOVUPD      Z8, (R12)(DI*2)
+	VMOVUPD      Z3, (R12)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	DECQ         R11
+	JNZ          fft64MixWide8AVX512Inv_j0s_k
+
+fft64MixWide8AVX512Inv_j0s_tail:
+	TESTQ        DX, DX
+	JZ           fft64MixWide8AVX512Inv_j0s_end
+	CMPQ         ovl+48(FP), $0x00
+	JE           fft64MixWide8AVX512Inv_j0s_pieces
+	CMPQ         ls+24(FP), $0x01
+	JE           fft64MixWide8AVX512Inv_j0s_pieces
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z5
+	VMULPD       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Z2, Z7
+	VMULPD       (R11)(BX*1), Z2, Z8
+	VMULPD       (R11)(BX*2), Z2, Z9
+	VMULPD       (R11)(SI*1), Z2, Z2
+	VADDPD       Z7, Z3, Z10
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z2, Z6, Z9
+	VSUBPD       Z2, Z6, Z2
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z8
+	VADDPD       Z9, Z7, Z10
+	VSUBPD       Z9, Z7, Z7
+	VADDPD       Z10, Z6, Z9
+	VSUBPD       Z10, Z6, Z6
+	VPERMILPD    $0x55, Z7, Z7
+	VMOVUPD      Z8, Z10
+	VFMADD231PD  Z0, Z7, Z10
+	VFNMADD231PD Z0, Z7, Z8
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z3, Z7
+	VFMADD231PD  Z0, Z5, Z7
+	VFNMADD231PD Z0, Z5, Z3
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VPERMILPD    $0x55, Z5, Z4
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z2
+	VMOVUPD      Z7, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z7
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z9, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z6, (R11)
+	VMOVUPD      Z7, (R11)(DI*1)
+	VMOVUPD      Z8, (R11)(DI*2)
+	VMOVUPD      Z3, (R11)(R8*1)
+	ADDQ         DX, CX
+	ADDQ         DX, AX
+	JMP          fft64MixWide8AVX512Inv_j0s_end
+
+fft64MixWide8AVX512Inv_j0s_pieces:
+	CMPQ         DX, $0x00000030
+	JNE          fft64MixWide8AVX512Inv_j0s_halving
+	TESTQ        R9, R9
+	JZ           fft64MixWide8AVX512Inv_j0s_halving
+	SUBQ         $0x10, CX
+	SUBQ         $0x10, AX
+	VMULPD       (CX), Z2, Z3
+	VMULPD       (CX)(BX*1), Z2, Z4
+	VMULPD       (CX)(BX*2), Z2, Z5
+	VMULPD       (CX)(SI*1), Z2, Z6
+	LEAQ         (CX)(BX*4), R11
+	VMULPD       (R11), Z2, Z7
+	VMULPD       (R11)(BX*1), Z2, Z8
+	VMULPD       (R11)(BX*2), Z2, Z9
+	VMULPD       (R11)(SI*1), Z2, Z2
+	VADDPD       Z7, Z3, Z10
+	VSUBPD       Z7, Z3, Z3
+	VADDPD       Z8, Z4, Z7
+	VSUBPD       Z8, Z4, Z4
+	VADDPD       Z9, Z5, Z8
+	VSUBPD       Z9, Z5, Z5
+	VADDPD       Z2, Z6, Z9
+	VSUBPD       Z2, Z6, Z2
+	VADDPD       Z8, Z10, Z6
+	VSUBPD       Z8, Z10, Z8
+	VADDPD       Z9, Z7, Z10
+	VSUBPD       Z9, Z7, Z7
+	VADDPD       Z10, Z6, Z9
+	VSUBPD       Z10, Z6, Z6
+	VPERMILPD    $0x55, Z7, Z7
+	VMOVUPD      Z8, Z10
+	VFMADD231PD  Z0, Z7, Z10
+	VFNMADD231PD Z0, Z7, Z8
+	VPERMILPD    $0x55, Z5, Z5
+	VMOVUPD      Z3, Z7
+	VFMADD231PD  Z0, Z5, Z7
+	VFNMADD231PD Z0, Z5, Z3
+	VADDPD       Z2, Z4, Z5
+	VSUBPD       Z2, Z4, Z2
+	VPERMILPD    $0x55, Z5, Z4
+	VMOVUPD      Z2, Z5
+	VFMADD231PD  Z0, Z4, Z5
+	VFMSUB231PD  Z0, Z4, Z2
+	VMOVUPD      Z7, Z4
+	VFMADD231PD  Z1, Z5, Z4
+	VFNMADD231PD Z1, Z5, Z7
+	VMOVUPD      Z3, Z5
+	VFMADD231PD  Z1, Z2, Z5
+	VFNMADD231PD Z1, Z2, Z3
+	VMOVUPD      Z9, (AX)
+	VMOVUPD      Z4, (AX)(DI*1)
+	VMOVUPD      Z10, (AX)(DI*2)
+	VMOVUPD      Z5, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Z6, (R11)
+	VMOVUPD      Z7, (R11)(DI*1)
+	VMOVUPD      Z8, (R11)(DI*2)
+	VMOVUPD      Z3, (R11)(R8*1)
+	ADDQ         $0x00000040, CX
+	ADDQ         $0x00000040, AX
+	JMP          fft64MixWide8AVX512Inv_j0s_end
+
+fft64MixWide8AVX512Inv_j0s_halving:
+	TESTQ        $0x00000020, DX
+	JZ           fft64MixWide8AVX512Inv_j0s_32
+	VMOVUPD      (CX), Y3
+	VMULPD       Y2, Y3, Y3
+	VMOVUPD      (CX)(BX*1), Y4
+	VMULPD       Y2, Y4, Y4
+	VMOVUPD      (CX)(BX*2), Y5
+	VMULPD       Y2, Y5, Y5
+	VMOVUPD      (CX)(SI*1), Y6
+	VMULPD       Y2, Y6, Y6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), Y7
+	VMULPD       Y2, Y7, Y7
+	VMOVUPD      (R11)(BX*1), Y8
+	VMULPD       Y2, Y8, Y8
+	VMOVUPD      (R11)(BX*2), Y9
+	VMULPD       Y2, Y9, Y9
+	VMOVUPD      (R11)(SI*1), Y10
+	VMULPD       Y2, Y10, Y10
+	VADDPD       Y7, Y3, Y11
+	VSUBPD       Y7, Y3, Y3
+	VADDPD       Y8, Y4, Y7
+	VSUBPD       Y8, Y4, Y4
+	VADDPD       Y9, Y5, Y8
+	VSUBPD       Y9, Y5, Y5
+	VADDPD       Y10, Y6, Y9
+	VSUBPD       Y10, Y6, Y6
+	VADDPD       Y8, Y11, Y10
+	VSUBPD       Y8, Y11, Y8
+	VADDPD       Y9, Y7, Y11
+	VSUBPD       Y9, Y7, Y7
+	VADDPD       Y11, Y10, Y9
+	VSUBPD       Y11, Y10, Y10
+	VPERMILPD    $0x55, Y7, Y7
+	VMOVUPD      Y8, Y11
+	VFMADD231PD  Y0, Y7, Y11
+	VFNMADD231PD Y0, Y7, Y8
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y3, Y7
+	VFMADD231PD  Y0, Y5, Y7
+	VFNMADD231PD Y0, Y5, Y3
+	VADDPD       Y6, Y4, Y5
+	VSUBPD       Y6, Y4, Y4
+	VPERMILPD    $0x55, Y5, Y5
+	VMOVUPD      Y4, Y6
+	VFMADD231PD  Y0, Y5, Y6
+	VFMSUB231PD  Y0, Y5, Y4
+	VMOVUPD      Y7, Y5
+	VFMADD231PD  Y1, Y6, Y5
+	VFNMADD231PD Y1, Y6, Y7
+	VMOVUPD      Y3, Y6
+	VFMADD231PD  Y1, Y4, Y6
+	VFNMADD231PD Y1, Y4, Y3
+	VMOVUPD      Y9, (AX)
+	VMOVUPD      Y5, (AX)(DI*1)
+	VMOVUPD      Y11, (AX)(DI*2)
+	VMOVUPD      Y6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      Y10, (R11)
+	VMOVUPD      Y7, (R11)(DI*1)
+	VMOVUPD      Y8, (R11)(DI*2)
+	VMOVUPD      Y3, (R11)(R8*1)
+	ADDQ         $0x00000020, CX
+	ADDQ         $0x00000020, AX
+
+fft64MixWide8AVX512Inv_j0s_32:
+	TESTQ        $0x00000010, DX
+	JZ           fft64MixWide8AVX512Inv_j0s_16
+	VMOVUPD      (CX), X3
+	VMULPD       X2, X3, X3
+	VMOVUPD      (CX)(BX*1), X4
+	VMULPD       X2, X4, X4
+	VMOVUPD      (CX)(BX*2), X5
+	VMULPD       X2, X5, X5
+	VMOVUPD      (CX)(SI*1), X6
+	VMULPD       X2, X6, X6
+	LEAQ         (CX)(BX*4), R11
+	VMOVUPD      (R11), X7
+	VMULPD       X2, X7, X7
+	VMOVUPD      (R11)(BX*1), X8
+	VMULPD       X2, X8, X8
+	VMOVUPD      (R11)(BX*2), X9
+	VMULPD       X2, X9, X9
+	VMOVUPD      (R11)(SI*1), X10
+	VMULPD       X2, X10, X10
+	VADDPD       X7, X3, X2
+	VSUBPD       X7, X3, X3
+	VADDPD       X8, X4, X7
+	VSUBPD       X8, X4, X4
+	VADDPD       X9, X5, X8
+	VSUBPD       X9, X5, X5
+	VADDPD       X10, X6, X9
+	VSUBPD       X10, X6, X6
+	VADDPD       X8, X2, X10
+	VSUBPD       X8, X2, X2
+	VADDPD       X9, X7, X8
+	VSUBPD       X9, X7, X7
+	VADDPD       X8, X10, X9
+	VSUBPD       X8, X10, X8
+	VPERMILPD    $0x55, X7, X7
+	VMOVUPD      X2, X10
+	VFMADD231PD  X0, X7, X10
+	VFNMADD231PD X0, X7, X2
+	VPERMILPD    $0x55, X5, X5
+	VMOVUPD      X3, X7
+	VFMADD231PD  X0, X5, X7
+	VFNMADD231PD X0, X5, X3
+	VADDPD       X6, X4, X5
+	VSUBPD       X6, X4, X4
+	VPERMILPD    $0x55, X5, X5
+	VMOVUPD      X4, X6
+	VFMADD231PD  X0, X5, X6
+	VFMSUB231PD  X0, X5, X4
+	VMOVUPD      X7, X5
+	VFMADD231PD  X1, X6, X5
+	VFNMADD231PD X1, X6, X7
+	VMOVUPD      X3, X6
+	VFMADD231PD  X1, X4, X6
+	VFNMADD231PD X1, X4, X3
+	VMOVUPD      X9, (AX)
+	VMOVUPD      X5, (AX)(DI*1)
+	VMOVUPD      X10, (AX)(DI*2)
+	VMOVUPD      X6, (AX)(R8*1)
+	LEAQ         (AX)(DI*4), R11
+	VMOVUPD      X8, (R11)
+	VMOVUPD      X7, (R11)(DI*1)
+	VMOVUPD      X2, (R11)(DI*2)
+	VMOVUPD      X3, (R11)(R8*1)
+	ADDQ         $0x00000010, CX
+	ADDQ         $0x00000010, AX
+
+fft64MixWide8AVX512Inv_j0s_16:
+fft64MixWide8AVX512Inv_j0s_end:
+fft64MixWide8AVX512Inv_j0done:
+	MOVQ ls+24(FP), R11
+	DECQ R11
+	JZ   fft64MixWide8AVX512Inv_done
+	MOVQ tw+16(FP), R12
+
+fft64MixWide8AVX512Inv_j:
+	ADDQ  R10, CX
+	ADDQ  $0x00000070, R12
+	MOVQ  R9, R13
+	TESTQ R13, R13
+	JZ    fft64MixWide8AVX512Inv_jw_tail
+
+fft64MixWide8AVX512Inv_jw_k:
+	VMOVUPD             (CX), Z2
+	VMOVUPD             (CX)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z4
+	VMULPD.BCST         8(R12), Z4, Z4
+	VFMSUBADD231PD.BCST (R12), Z3, Z4
+	VMOVUPD             (CX)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z5
+	VMULPD.BCST         24(R12), Z5, Z5
+	VFMSUBADD231PD.BCST 16(R12), Z3, Z5
+	VMOVUPD             (CX)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z6
+	VMULPD.BCST         40(R12), Z6, Z6
+	VFMSUBADD231PD.BCST 32(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R14
+	VMOVUPD             (R14), Z3
+	VPERMILPD           $0x55, Z3, Z7
+	VMULPD.BCST         56(R12), Z7, Z7
+	VFMSUBADD231PD.BCST 48(R12), Z3, Z7
+	VMOVUPD             (R14)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z8
+	VMULPD.BCST         72(R12), Z8, Z8
+	VFMSUBADD231PD.BCST 64(R12), Z3, Z8
+	VMOVUPD             (R14)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z9
+	VMULPD.BCST         88(R12), Z9, Z9
+	VFMSUBADD231PD.BCST 80(R12), Z3, Z9
+	VMOVUPD             (R14)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z10
+	VMULPD.BCST         104(R12), Z10, Z10
+	VFMSUBADD231PD.BCST 96(R12), Z3, Z10
+	VADDPD              Z7, Z2, Z3
+	VSUBPD              Z7, Z2, Z2
+	VADDPD              Z8, Z4, Z7
+	VSUBPD              Z8, Z4, Z4
+	VADDPD              Z9, Z5, Z8
+	VSUBPD              Z9, Z5, Z5
+	VADDPD              Z10, Z6, Z9
+	VSUBPD              Z10, Z6, Z6
+	VADDPD              Z8, Z3, Z10
+	VSUBPD              Z8, Z3, Z3
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z9
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z7
+	VMOVUPD             Z3, Z10
+	VFMADD231PD         Z0, Z7, Z10
+	VFNMADD231PD        Z0, Z7, Z3
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z2, Z7
+	VFMADD231PD         Z0, Z5, Z7
+	VFNMADD231PD        Z0, Z5, Z2
+	VADDPD              Z6, Z4, Z5
+	VSUBPD              Z6, Z4, Z4
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z4, Z6
+	VFMADD231PD         Z0, Z5, Z6
+	VFMSUB231PD         Z0, Z5, Z4
+	VMOVUPD             Z7, Z5
+	VFMADD231PD         Z1, Z6, Z5
+	VFNMADD231PD        Z1, Z6, Z7
+	VMOVUPD             Z2, Z6
+	VFMADD231PD         Z1, Z4, Z6
+	VFNMADD231PD        Z1, Z4, Z2
+	VMOVUPD             Z9, (AX)
+	VMOVUPD             Z5, (AX)(DI*1)
+	VMOVUPD             Z10, (AX)(DI*2)
+	VMOVUPD             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R14
+	VMOVUPD             Z8, (R14)
+	VMOVUPD             Z7, (R14)(DI*1)
+	VMOVUPD             Z3, (R14)(DI*2)
+	VMOVUPD             Z2, (R14)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	DECQ                R13
+	JNZ                 fft64MixWide8AVX512Inv_jw_k
+
+fft64MixWide8AVX512Inv_jw_tail:
+	TESTQ               DX, DX
+	JZ                  fft64MixWide8AVX512Inv_jw_end
+	CMPQ                ovl+48(FP), $0x00
+	JE                  fft64MixWide8AVX512Inv_jw_pieces
+	CMPQ                R11, $0x01
+	JE                  fft64MixWide8AVX512Inv_jw_pieces
+	VMOVUPD             (CX), Z2
+	VMOVUPD             (CX)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z4
+	VMULPD.BCST         8(R12), Z4, Z4
+	VFMSUBADD231PD.BCST (R12), Z3, Z4
+	VMOVUPD             (CX)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z5
+	VMULPD.BCST         24(R12), Z5, Z5
+	VFMSUBADD231PD.BCST 16(R12), Z3, Z5
+	VMOVUPD             (CX)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z6
+	VMULPD.BCST         40(R12), Z6, Z6
+	VFMSUBADD231PD.BCST 32(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), Z3
+	VPERMILPD           $0x55, Z3, Z7
+	VMULPD.BCST         56(R12), Z7, Z7
+	VFMSUBADD231PD.BCST 48(R12), Z3, Z7
+	VMOVUPD             (R13)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z8
+	VMULPD.BCST         72(R12), Z8, Z8
+	VFMSUBADD231PD.BCST 64(R12), Z3, Z8
+	VMOVUPD             (R13)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z9
+	VMULPD.BCST         88(R12), Z9, Z9
+	VFMSUBADD231PD.BCST 80(R12), Z3, Z9
+	VMOVUPD             (R13)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z10
+	VMULPD.BCST         104(R12), Z10, Z10
+	VFMSUBADD231PD.BCST 96(R12), Z3, Z10
+	VADDPD              Z7, Z2, Z3
+	VSUBPD              Z7, Z2, Z2
+	VADDPD              Z8, Z4, Z7
+	VSUBPD              Z8, Z4, Z4
+	VADDPD              Z9, Z5, Z8
+	VSUBPD              Z9, Z5, Z5
+	VADDPD              Z10, Z6, Z9
+	VSUBPD              Z10, Z6, Z6
+	VADDPD              Z8, Z3, Z10
+	VSUBPD              Z8, Z3, Z3
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z9
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z7
+	VMOVUPD             Z3, Z10
+	VFMADD231PD         Z0, Z7, Z10
+	VFNMADD231PD        Z0, Z7, Z3
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z2, Z7
+	VFMADD231PD         Z0, Z5, Z7
+	VFNMADD231PD        Z0, Z5, Z2
+	VADDPD              Z6, Z4, Z5
+	VSUBPD              Z6, Z4, Z4
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z4, Z6
+	VFMADD231PD         Z0, Z5, Z6
+	VFMSUB231PD         Z0, Z5, Z4
+	VMOVUPD             Z7, Z5
+	VFMADD231PD         Z1, Z6, Z5
+	VFNMADD231PD        Z1, Z6, Z7
+	VMOVUPD             Z2, Z6
+	VFMADD231PD         Z1, Z4, Z6
+	VFNMADD231PD        Z1, Z4, Z2
+	VMOVUPD             Z9, (AX)
+	VMOVUPD             Z5, (AX)(DI*1)
+	VMOVUPD             Z10, (AX)(DI*2)
+	VMOVUPD             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z7, (R13)(DI*1)
+	VMOVUPD             Z3, (R13)(DI*2)
+	VMOVUPD             Z2, (R13)(R8*1)
+	ADDQ                DX, CX
+	ADDQ                DX, AX
+	JMP                 fft64MixWide8AVX512Inv_jw_end
+
+fft64MixWide8AVX512Inv_jw_pieces:
+	CMPQ                DX, $0x00000030
+	JNE                 fft64MixWide8AVX512Inv_jw_halving
+	TESTQ               R9, R9
+	JZ                  fft64MixWide8AVX512Inv_jw_halving
+	SUBQ                $0x10, CX
+	SUBQ                $0x10, AX
+	VMOVUPD             (CX), Z2
+	VMOVUPD             (CX)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z4
+	VMULPD.BCST         8(R12), Z4, Z4
+	VFMSUBADD231PD.BCST (R12), Z3, Z4
+	VMOVUPD             (CX)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z5
+	VMULPD.BCST         24(R12), Z5, Z5
+	VFMSUBADD231PD.BCST 16(R12), Z3, Z5
+	VMOVUPD             (CX)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z6
+	VMULPD.BCST         40(R12), Z6, Z6
+	VFMSUBADD231PD.BCST 32(R12), Z3, Z6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), Z3
+	VPERMILPD           $0x55, Z3, Z7
+	VMULPD.BCST         56(R12), Z7, Z7
+	VFMSUBADD231PD.BCST 48(R12), Z3, Z7
+	VMOVUPD             (R13)(BX*1), Z3
+	VPERMILPD           $0x55, Z3, Z8
+	VMULPD.BCST         72(R12), Z8, Z8
+	VFMSUBADD231PD.BCST 64(R12), Z3, Z8
+	VMOVUPD             (R13)(BX*2), Z3
+	VPERMILPD           $0x55, Z3, Z9
+	VMULPD.BCST         88(R12), Z9, Z9
+	VFMSUBADD231PD.BCST 80(R12), Z3, Z9
+	VMOVUPD             (R13)(SI*1), Z3
+	VPERMILPD           $0x55, Z3, Z10
+	VMULPD.BCST         104(R12), Z10, Z10
+	VFMSUBADD231PD.BCST 96(R12), Z3, Z10
+	VADDPD              Z7, Z2, Z3
+	VSUBPD              Z7, Z2, Z2
+	VADDPD              Z8, Z4, Z7
+	VSUBPD              Z8, Z4, Z4
+	VADDPD              Z9, Z5, Z8
+	VSUBPD              Z9, Z5, Z5
+	VADDPD              Z10, Z6, Z9
+	VSUBPD              Z10, Z6, Z6
+	VADDPD              Z8, Z3, Z10
+	VSUBPD              Z8, Z3, Z3
+	VADDPD              Z9, Z7, Z8
+	VSUBPD              Z9, Z7, Z7
+	VADDPD              Z8, Z10, Z9
+	VSUBPD              Z8, Z10, Z8
+	VPERMILPD           $0x55, Z7, Z7
+	VMOVUPD             Z3, Z10
+	VFMADD231PD         Z0, Z7, Z10
+	VFNMADD231PD        Z0, Z7, Z3
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z2, Z7
+	VFMADD231PD         Z0, Z5, Z7
+	VFNMADD231PD        Z0, Z5, Z2
+	VADDPD              Z6, Z4, Z5
+	VSUBPD              Z6, Z4, Z4
+	VPERMILPD           $0x55, Z5, Z5
+	VMOVUPD             Z4, Z6
+	VFMADD231PD         Z0, Z5, Z6
+	VFMSUB231PD         Z0, Z5, Z4
+	VMOVUPD             Z7, Z5
+	VFMADD231PD         Z1, Z6, Z5
+	VFNMADD231PD        Z1, Z6, Z7
+	VMOVUPD             Z2, Z6
+	VFMADD231PD         Z1, Z4, Z6
+	VFNMADD231PD        Z1, Z4, Z2
+	VMOVUPD             Z9, (AX)
+	VMOVUPD             Z5, (AX)(DI*1)
+	VMOVUPD             Z10, (AX)(DI*2)
+	VMOVUPD             Z6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             Z8, (R13)
+	VMOVUPD             Z7, (R13)(DI*1)
+	VMOVUPD             Z3, (R13)(DI*2)
+	VMOVUPD             Z2, (R13)(R8*1)
+	ADDQ                $0x00000040, CX
+	ADDQ                $0x00000040, AX
+	JMP                 fft64MixWide8AVX512Inv_jw_end
+
+fft64MixWide8AVX512Inv_jw_halving:
+	TESTQ               $0x00000020, DX
+	JZ                  fft64MixWide8AVX512Inv_jw_32
+	VMOVUPD             (CX), Y2
+	VMOVUPD             (CX)(BX*1), Y3
+	VPERMILPD           $0x55, Y3, Y4
+	VMULPD.BCST         8(R12), Y4, Y4
+	VFMSUBADD231PD.BCST (R12), Y3, Y4
+	VMOVUPD             (CX)(BX*2), Y3
+	VPERMILPD           $0x55, Y3, Y5
+	VMULPD.BCST         24(R12), Y5, Y5
+	VFMSUBADD231PD.BCST 16(R12), Y3, Y5
+	VMOVUPD             (CX)(SI*1), Y3
+	VPERMILPD           $0x55, Y3, Y6
+	VMULPD.BCST         40(R12), Y6, Y6
+	VFMSUBADD231PD.BCST 32(R12), Y3, Y6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), Y3
+	VPERMILPD           $0x55, Y3, Y7
+	VMULPD.BCST         56(R12), Y7, Y7
+	VFMSUBADD231PD.BCST 48(R12), Y3, Y7
+	VMOVUPD             (R13)(BX*1), Y3
+	VPERMILPD           $0x55, Y3, Y8
+	VMULPD.BCST         72(R12), Y8, Y8
+	VFMSUBADD231PD.BCST 64(R12), Y3, Y8
+	VMOVUPD             (R13)(BX*2), Y3
+	VPERMILPD           $0x55, Y3, Y9
+	VMULPD.BCST         88(R12), Y9, Y9
+	VFMSUBADD231PD.BCST 80(R12), Y3, Y9
+	VMOVUPD             (R13)(SI*1), Y3
+	VPERMILPD           $0x55, Y3, Y10
+	VMULPD.BCST         104(R12), Y10, Y10
+	VFMSUBADD231PD.BCST 96(R12), Y3, Y10
+	VADDPD              Y7, Y2, Y3
+	VSUBPD              Y7, Y2, Y2
+	VADDPD              Y8, Y4, Y7
+	VSUBPD              Y8, Y4, Y4
+	VADDPD              Y9, Y5, Y8
+	VSUBPD              Y9, Y5, Y5
+	VADDPD              Y10, Y6, Y9
+	VSUBPD              Y10, Y6, Y6
+	VADDPD              Y8, Y3, Y10
+	VSUBPD              Y8, Y3, Y3
+	VADDPD              Y9, Y7, Y8
+	VSUBPD              Y9, Y7, Y7
+	VADDPD              Y8, Y10, Y9
+	VSUBPD              Y8, Y10, Y8
+	VPERMILPD           $0x55, Y7, Y7
+	VMOVUPD             Y3, Y10
+	VFMADD231PD         Y0, Y7, Y10
+	VFNMADD231PD        Y0, Y7, Y3
+	VPERMILPD           $0x55, Y5, Y5
+	VMOVUPD             Y2, Y7
+	VFMADD231PD         Y0, Y5, Y7
+	VFNMADD231PD        Y0, Y5, Y2
+	VADDPD              Y6, Y4, Y5
+	VSUBPD              Y6, Y4, Y4
+	VPERMILPD           $0x55, Y5, Y5
+	VMOVUPD             Y4, Y6
+	VFMADD231PD         Y0, Y5, Y6
+	VFMSUB231PD         Y0, Y5, Y4
+	VMOVUPD             Y7, Y5
+	VFMADD231PD         Y1, Y6, Y5
+	VFNMADD231PD        Y1, Y6, Y7
+	VMOVUPD             Y2, Y6
+	VFMADD231PD         Y1, Y4, Y6
+	VFNMADD231PD        Y1, Y4, Y2
+	VMOVUPD             Y9, (AX)
+	VMOVUPD             Y5, (AX)(DI*1)
+	VMOVUPD             Y10, (AX)(DI*2)
+	VMOVUPD             Y6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             Y8, (R13)
+	VMOVUPD             Y7, (R13)(DI*1)
+	VMOVUPD             Y3, (R13)(DI*2)
+	VMOVUPD             Y2, (R13)(R8*1)
+	ADDQ                $0x00000020, CX
+	ADDQ                $0x00000020, AX
+
+fft64MixWide8AVX512Inv_jw_32:
+	TESTQ               $0x00000010, DX
+	JZ                  fft64MixWide8AVX512Inv_jw_16
+	VMOVUPD             (CX), X2
+	VMOVUPD             (CX)(BX*1), X3
+	VPERMILPD           $0x55, X3, X4
+	VMULPD.BCST         8(R12), X4, X4
+	VFMSUBADD231PD.BCST (R12), X3, X4
+	VMOVUPD             (CX)(BX*2), X3
+	VPERMILPD           $0x55, X3, X5
+	VMULPD.BCST         24(R12), X5, X5
+	VFMSUBADD231PD.BCST 16(R12), X3, X5
+	VMOVUPD             (CX)(SI*1), X3
+	VPERMILPD           $0x55, X3, X6
+	VMULPD.BCST         40(R12), X6, X6
+	VFMSUBADD231PD.BCST 32(R12), X3, X6
+	LEAQ                (CX)(BX*4), R13
+	VMOVUPD             (R13), X3
+	VPERMILPD           $0x55, X3, X7
+	VMULPD.BCST         56(R12), X7, X7
+	VFMSUBADD231PD.BCST 48(R12), X3, X7
+	VMOVUPD             (R13)(BX*1), X3
+	VPERMILPD           $0x55, X3, X8
+	VMULPD.BCST         72(R12), X8, X8
+	VFMSUBADD231PD.BCST 64(R12), X3, X8
+	VMOVUPD             (R13)(BX*2), X3
+	VPERMILPD           $0x55, X3, X9
+	VMULPD.BCST         88(R12), X9, X9
+	VFMSUBADD231PD.BCST 80(R12), X3, X9
+	VMOVUPD             (R13)(SI*1), X3
+	VPERMILPD           $0x55, X3, X10
+	VMULPD.BCST         104(R12), X10, X10
+	VFMSUBADD231PD.BCST 96(R12), X3, X10
+	VADDPD              X7, X2, X3
+	VSUBPD              X7, X2, X2
+	VADDPD              X8, X4, X7
+	VSUBPD              X8, X4, X4
+	VADDPD              X9, X5, X8
+	VSUBPD              X9, X5, X5
+	VADDPD              X10, X6, X9
+	VSUBPD              X10, X6, X6
+	VADDPD              X8, X3, X10
+	VSUBPD              X8, X3, X3
+	VADDPD              X9, X7, X8
+	VSUBPD              X9, X7, X7
+	VADDPD              X8, X10, X9
+	VSUBPD              X8, X10, X8
+	VPERMILPD           $0x55, X7, X7
+	VMOVUPD             X3, X10
+	VFMADD231PD         X0, X7, X10
+	VFNMADD231PD        X0, X7, X3
+	VPERMILPD           $0x55, X5, X5
+	VMOVUPD             X2, X7
+	VFMADD231PD         X0, X5, X7
+	VFNMADD231PD        X0, X5, X2
+	VADDPD              X6, X4, X5
+	VSUBPD              X6, X4, X4
+	VPERMILPD           $0x55, X5, X5
+	VMOVUPD             X4, X6
+	VFMADD231PD         X0, X5, X6
+	VFMSUB231PD         X0, X5, X4
+	VMOVUPD             X7, X5
+	VFMADD231PD         X1, X6, X5
+	VFNMADD231PD        X1, X6, X7
+	VMOVUPD             X2, X6
+	VFMADD231PD         X1, X4, X6
+	VFNMADD231PD        X1, X4, X2
+	VMOVUPD             X9, (AX)
+	VMOVUPD             X5, (AX)(DI*1)
+	VMOVUPD             X10, (AX)(DI*2)
+	VMOVUPD             X6, (AX)(R8*1)
+	LEAQ                (AX)(DI*4), R13
+	VMOVUPD             X8, (R13)
+	VMOVUPD             X7, (R13)(DI*1)
+	VMOVUPD             X3, (R13)(DI*2)
+	VMOVUPD             X2, (R13)(R8*1)
+	ADDQ                $0x00000010, CX
+	ADDQ                $0x00000010, AX
+
+fft64MixWide8AVX512Inv_jw_16:
+fft64MixWide8AVX512Inv_jw_end:
+	DECQ R11
+	JNZ  fft64MixWide8AVX512Inv_j
+
+fft64MixWide8AVX512Inv_done:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup8R2AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup8R2AVX2Fwd(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, R8
+	SHRQ $0x01, R8
+	JZ   fftMixGroup8R2AVX2Fwd_rest
+
+fftMixGroup8R2AVX2Fwd_g:
+	VBROADCASTF128 (CX), Y0
+	VINSERTF128    $0x01, 128(CX), Y0, Y0
+	VBROADCASTF128 16(CX), Y1
+	VINSERTF128    $0x01, 144(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y1, Y2
+	VBROADCASTF128 32(CX), Y1
+	VINSERTF128    $0x01, 160(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         96(DX), Y3, Y3
+	VFMADDSUB231PS 64(DX), Y1, Y3
+	VBROADCASTF128 48(CX), Y1
+	VINSERTF128    $0x01, 176(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         160(DX), Y4, Y4
+	VFMADDSUB231PS 128(DX), Y1, Y4
+	VBROADCASTF128 64(CX), Y1
+	VINSERTF128    $0x01, 192(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         224(DX), Y5, Y5
+	VFMADDSUB231PS 192(DX), Y1, Y5
+	VBROADCASTF128 80(CX), Y1
+	VINSERTF128    $0x01, 208(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         288(DX), Y6, Y6
+	VFMADDSUB231PS 256(DX), Y1, Y6
+	VBROADCASTF128 96(CX), Y1
+	VINSERTF128    $0x01, 224(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMADDSUB231PS 320(DX), Y1, Y7
+	VBROADCASTF128 112(CX), Y1
+	VINSERTF128    $0x01, 240(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         416(DX), Y8, Y8
+	VFMADDSUB231PS 384(DX), Y1, Y8
+	VADDPS         Y5, Y0, Y1
+	VSUBPS         Y5, Y0, Y0
+	VADDPS         Y6, Y2, Y5
+	VSUBPS         Y6, Y2, Y2
+	VADDPS         Y7, Y3, Y6
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y1, Y8
+	VSUBPS         Y6, Y1, Y1
+	VADDPS         Y7, Y5, Y6
+	VSUBPS         Y7, Y5, Y5
+	VADDPS         Y6, Y8, Y7
+	VSUBPS         Y6, Y8, Y6
+	VPERMILPS      $0xb1, Y5, Y5
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y5, Y8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y5, Y1
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y3, Y5
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), Y3, Y0
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y2, Y4
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), Y3, Y4
+	VFMSUB231PS    mix_f32_3f800000_bf800000<>+0(SB), Y3, Y2
+	VMOVUPS        Y5, Y3
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y3
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y5
+	VMOVUPS        Y0, Y4
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y4
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), R9
+	VMOVUPS        Y6, (R9)
+	VMOVUPS        Y5, (R9)(SI*1)
+	VMOVUPS        Y1, (R9)(SI*2)
+	VMOVUPS        Y0, (R9)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R8
+	JNZ            fftMixGroup8R2AVX2Fwd_g
+
+fftMixGroup8R2AVX2Fwd_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup8R2AVX2Fwd_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMADDSUB231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMADDSUB231PS 32(DX), X1, X3
+	VMOVUPS        48(CX), X1
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         80(DX), X4, X4
+	VFMADDSUB231PS 64(DX), X1, X4
+	VMOVUPS        64(CX), X1
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         112(DX), X5, X5
+	VFMADDSUB231PS 96(DX), X1, X5
+	VMOVUPS        80(CX), X1
+	VPERMILPS      $0xb1, X1, X6
+	VMULPS         144(DX), X6, X6
+	VFMADDSUB231PS 128(DX), X1, X6
+	VMOVUPS        96(CX), X1
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         176(DX), X7, X7
+	VFMADDSUB231PS 160(DX), X1, X7
+	VMOVUPS        112(CX), X1
+	VPERMILPS      $0xb1, X1, X8
+	VMULPS         208(DX), X8, X8
+	VFMADDSUB231PS 192(DX), X1, X8
+	VADDPS         X5, X0, X1
+	VSUBPS         X5, X0, X0
+	VADDPS         X6, X2, X5
+	VSUBPS         X6, X2, X2
+	VADDPS         X7, X3, X6
+	VSUBPS         X7, X3, X3
+	VADDPS         X8, X4, X7
+	VSUBPS         X8, X4, X4
+	VADDPS         X6, X1, X8
+	VSUBPS         X6, X1, X1
+	VADDPS         X7, X5, X6
+	VSUBPS         X7, X5, X5
+	VADDPS         X6, X8, X7
+	VSUBPS         X6, X8, X6
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X1, X8
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X5, X8
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X5, X1
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X5
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X3, X5
+	VFNMADD231PS   mix_f32_3f800000_bf800000<>+0(SB), X3, X0
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X2, X4
+	VFMADD231PS    mix_f32_3f800000_bf800000<>+0(SB), X3, X4
+	VFMSUB231PS    mix_f32_3f800000_bf800000<>+0(SB), X3, X2
+	VMOVUPS        X5, X3
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X3
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X5
+	VMOVUPS        X0, X4
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X4
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X0
+	VMOVUPS        X7, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X8, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), BX
+	VMOVUPS        X6, (BX)
+	VMOVUPS        X5, (BX)(SI*1)
+	VMOVUPS        X1, (BX)(SI*2)
+	VMOVUPS        X0, (BX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x000000e0, DX
+
+fftMixGroup8R2AVX2Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup8R2AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, FMA3
+TEXT ·fftMixGroup8R2AVX2Inv(SB), NOSPLIT, $0-32
+	MOVQ out+0(FP), AX
+	MOVQ in+8(FP), CX
+	MOVQ tw+16(FP), DX
+	MOVQ ls+24(FP), BX
+	MOVQ BX, SI
+	SHLQ $0x04, SI
+	LEAQ (SI)(SI*2), DI
+	MOVQ BX, R8
+	SHRQ $0x01, R8
+	JZ   fftMixGroup8R2AVX2Inv_rest
+
+fftMixGroup8R2AVX2Inv_g:
+	VBROADCASTF128 (CX), Y0
+	VINSERTF128    $0x01, 128(CX), Y0, Y0
+	VBROADCASTF128 16(CX), Y1
+	VINSERTF128    $0x01, 144(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y1, Y2
+	VBROADCASTF128 32(CX), Y1
+	VINSERTF128    $0x01, 160(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y3
+	VMULPS         96(DX), Y3, Y3
+	VFMSUBADD231PS 64(DX), Y1, Y3
+	VBROADCASTF128 48(CX), Y1
+	VINSERTF128    $0x01, 176(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y4
+	VMULPS         160(DX), Y4, Y4
+	VFMSUBADD231PS 128(DX), Y1, Y4
+	VBROADCASTF128 64(CX), Y1
+	VINSERTF128    $0x01, 192(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y5
+	VMULPS         224(DX), Y5, Y5
+	VFMSUBADD231PS 192(DX), Y1, Y5
+	VBROADCASTF128 80(CX), Y1
+	VINSERTF128    $0x01, 208(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y6
+	VMULPS         288(DX), Y6, Y6
+	VFMSUBADD231PS 256(DX), Y1, Y6
+	VBROADCASTF128 96(CX), Y1
+	VINSERTF128    $0x01, 224(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMSUBADD231PS 320(DX), Y1, Y7
+	VBROADCASTF128 112(CX), Y1
+	VINSERTF128    $0x01, 240(CX), Y1, Y1
+	VPERMILPS      $0xb1, Y1, Y8
+	VMULPS         416(DX), Y8, Y8
+	VFMSUBADD231PS 384(DX), Y1, Y8
+	VADDPS         Y5, Y0, Y1
+	VSUBPS         Y5, Y0, Y0
+	VADDPS         Y6, Y2, Y5
+	VSUBPS         Y6, Y2, Y2
+	VADDPS         Y7, Y3, Y6
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y1, Y8
+	VSUBPS         Y6, Y1, Y1
+	VADDPS         Y7, Y5, Y6
+	VSUBPS         Y7, Y5, Y5
+	VADDPS         Y6, Y8, Y7
+	VSUBPS         Y6, Y8, Y6
+	VPERMILPS      $0xb1, Y5, Y5
+	VMOVUPS        Y1, Y8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y5, Y8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y5, Y1
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y0, Y5
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y3, Y5
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), Y3, Y0
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y2, Y4
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), Y3, Y4
+	VFMSUB231PS    mix_f32_bf800000_3f800000<>+0(SB), Y3, Y2
+	VMOVUPS        Y5, Y3
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y3
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y4, Y5
+	VMOVUPS        Y0, Y4
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y4
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), Y2, Y0
+	VMOVUPS        Y7, (AX)
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y8, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), R9
+	VMOVUPS        Y6, (R9)
+	VMOVUPS        Y5, (R9)(SI*1)
+	VMOVUPS        Y1, (R9)(SI*2)
+	VMOVUPS        Y0, (R9)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+	DECQ           R8
+	JNZ            fftMixGroup8R2AVX2Inv_g
+
+fftMixGroup8R2AVX2Inv_rest:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup8R2AVX2Inv_1
+	VMOVUPS        (CX), X0
+	VMOVUPS        16(CX), X1
+	VPERMILPS      $0xb1, X1, X2
+	VMULPS         16(DX), X2, X2
+	VFMSUBADD231PS (DX), X1, X2
+	VMOVUPS        32(CX), X1
+	VPERMILPS      $0xb1, X1, X3
+	VMULPS         48(DX), X3, X3
+	VFMSUBADD231PS 32(DX), X1, X3
+	VMOVUPS        48(CX), X1
+	VPERMILPS      $0xb1, X1, X4
+	VMULPS         80(DX), X4, X4
+	VFMSUBADD231PS 64(DX), X1, X4
+	VMOVUPS        64(CX), X1
+	VPERMILPS      $0xb1, X1, X5
+	VMULPS         112(DX), X5, X5
+	VFMSUBADD231PS 96(DX), X1, X5
+	VMOVUPS        80(CX), X1
+	VPERMILPS      $0xb1, X1, X6
+	VMULPS         144(DX), X6, X6
+	VFMSUBADD231PS 128(DX), X1, X6
+	VMOVUPS        96(CX), X1
+	VPERMILPS      $0xb1, X1, X7
+	VMULPS         176(DX), X7, X7
+	VFMSUBADD231PS 160(DX), X1, X7
+	VMOVUPS        112(CX), X1
+	VPERMILPS      $0xb1, X1, X8
+	VMULPS         208(DX), X8, X8
+	VFMSUBADD231PS 192(DX), X1, X8
+	VADDPS         X5, X0, X1
+	VSUBPS         X5, X0, X0
+	VADDPS         X6, X2, X5
+	VSUBPS         X6, X2, X2
+	VADDPS         X7, X3, X6
+	VSUBPS         X7, X3, X3
+	VADDPS         X8, X4, X7
+	VSUBPS         X8, X4, X4
+	VADDPS         X6, X1, X8
+	VSUBPS         X6, X1, X1
+	VADDPS         X7, X5, X6
+	VSUBPS         X7, X5, X5
+	VADDPS         X6, X8, X7
+	VSUBPS         X6, X8, X6
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X1, X8
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X5, X8
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X5, X1
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X0, X5
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X3, X5
+	VFNMADD231PS   mix_f32_bf800000_3f800000<>+0(SB), X3, X0
+	VADDPS         X4, X2, X3
+	VSUBPS         X4, X2, X2
+	VPERMILPS      $0xb1, X3, X3
+	VMOVUPS        X2, X4
+	VFMADD231PS    mix_f32_bf800000_3f800000<>+0(SB), X3, X4
+	VFMSUB231PS    mix_f32_bf800000_3f800000<>+0(SB), X3, X2
+	VMOVUPS        X5, X3
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X3
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X4, X5
+	VMOVUPS        X0, X4
+	VFMADD231PS    mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X4
+	VFNMADD231PS   mix_f32_3f3504f3_3f3504f3<>+0(SB), X2, X0
+	VMOVUPS        X7, (AX)
+	VMOVUPS        X3, (AX)(SI*1)
+	VMOVUPS        X8, (AX)(SI*2)
+	VMOVUPS        X4, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), BX
+	VMOVUPS        X6, (BX)
+	VMOVUPS        X5, (BX)(SI*1)
+	VMOVUPS        X1, (BX)(SI*2)
+	VMOVUPS        X0, (BX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x000000e0, DX
+
+fftMixGroup8R2AVX2Inv_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup8R2AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup8R2AVX512Fwd(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_3f800000_bf800000<>+0(SB), Z0
+	VMOVUPS mix_f32_3f3504f3_3f3504f3<>+0(SB), Z1
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	JZ      fftMixGroup8R2AVX512Fwd_rest
+
+fftMixGroup8R2AVX512Fwd_g:
+	VMOVUPS        (CX), X2
+	VINSERTF32X4   $0x01, 128(CX), Z2, Z2
+	VINSERTF32X4   $0x02, 256(CX), Z2, Z2
+	VINSERTF32X4   $0x03, 384(CX), Z2, Z2
+	VMOVUPS        16(CX), X3
+	VINSERTF32X4   $0x01, 144(CX), Z3, Z3
+	VINSERTF32X4   $0x02, 272(CX), Z3, Z3
+	VINSERTF32X4   $0x03, 400(CX), Z3, Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         64(DX), Z4, Z4
+	VFMADDSUB231PS (DX), Z3, Z4
+	VMOVUPS        32(CX), X5
+	VINSERTF32X4   $0x01, 160(CX), Z5, Z5
+	VINSERTF32X4   $0x02, 288(CX), Z5, Z5
+	VINSERTF32X4   $0x03, 416(CX), Z5, Z5
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         192(DX), Z6, Z6
+	VFMADDSUB231PS 128(DX), Z5, Z6
+	VMOVUPS        48(CX), X7
+	VINSERTF32X4   $0x01, 176(CX), Z7, Z7
+	VINSERTF32X4   $0x02, 304(CX), Z7, Z7
+	VINSERTF32X4   $0x03, 432(CX), Z7, Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         320(DX), Z8, Z8
+	VFMADDSUB231PS 256(DX), Z7, Z8
+	VMOVUPS        64(CX), X9
+	VINSERTF32X4   $0x01, 192(CX), Z9, Z9
+	VINSERTF32X4   $0x02, 320(CX), Z9, Z9
+	VINSERTF32X4   $0x03, 448(CX), Z9, Z9
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         448(DX), Z10, Z10
+	VFMADDSUB231PS 384(DX), Z9, Z10
+	VMOVUPS        80(CX), X11
+	VINSERTF32X4   $0x01, 208(CX), Z11, Z11
+	VINSERTF32X4   $0x02, 336(CX), Z11, Z11
+	VINSERTF32X4   $0x03, 464(CX), Z11, Z11
+	VPERMILPS      $0xb1, Z11, Z12
+	VMULPS         576(DX), Z12, Z12
+	VFMADDSUB231PS 512(DX), Z11, Z12
+	VMOVUPS        96(CX), X13
+	VINSERTF32X4   $0x01, 224(CX), Z13, Z13
+	VINSERTF32X4   $0x02, 352(CX), Z13, Z13
+	VINSERTF32X4   $0x03, 480(CX), Z13, Z13
+	VPERMILPS      $0xb1, Z13, Z14
+	VMULPS         704(DX), Z14, Z14
+	VFMADDSUB231PS 640(DX), Z13, Z14
+	VMOVUPS        112(CX), X15
+	VINSERTF32X4   $0x01, 240(CX), Z15, Z15
+	VINSERTF32X4   $0x02, 368(CX), Z15, Z15
+	VINSERTF32X4   $0x03, 496(CX), Z15, Z15
+	VPERMILPS      $0xb1, Z15, Z16
+	VMULPS         832(DX), Z16, Z16
+	VFMADDSUB231PS 768(DX), Z15, Z16
+	VADDPS         Z10, Z2, Z17
+	VSUBPS         Z10, Z2, Z10
+	VADDPS         Z12, Z4, Z26
+	VSUBPS         Z12, Z4, Z4
+	VADDPS         Z14, Z6, Z12
+	VSUBPS         Z14, Z6, Z6
+	VADDPS         Z16, Z8, Z14
+	VSUBPS         Z16, Z8, Z8
+	VADDPS         Z12, Z17, Z16
+	VSUBPS         Z12, Z17, Z12
+	VADDPS         Z14, Z26, Z17
+	VSUBPS         Z14, Z26, Z14
+	VADDPS         Z17, Z16, Z26
+	VSUBPS         Z17, Z16, Z16
+	VPERMILPS      $0xb1, Z14, Z14
+	VMOVUPS        Z12, Z17
+	VFMADD231PS    Z0, Z14, Z17
+	VFNMADD231PS   Z0, Z14, Z12
+	VPERMILPS      $0xb1, Z6, Z6
+	VMOVUPS        Z10, Z14
+	VFMADD231PS    Z0, Z6, Z14
+	VFNMADD231PS   Z0, Z6, Z10
+	VADDPS         Z8, Z4, Z6
+	VSUBPS         Z8, Z4, Z4
+	VPERMILPS      $0xb1, Z6, Z6
+	VMOVUPS        Z4, Z8
+	VFMADD231PS    Z0, Z6, Z8
+	VFMSUB231PS    Z0, Z6, Z4
+	VMOVUPS        Z14, Z6
+	VFMADD231PS    Z1, Z8, Z6
+	VFNMADD231PS   Z1, Z8, Z14
+	VMOVUPS        Z10, Z8
+	VFMADD231PS    Z1, Z4, Z8
+	VFNMADD231PS   Z1, Z4, Z10
+	VMOVUPS        Z26, (AX)
+	VMOVUPS        Z6, (AX)(SI*1)
+	VMOVUPS        Z17, (AX)(SI*2)
+	VMOVUPS        Z8, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), R9
+	VMOVUPS        Z16, (R9)
+	VMOVUPS        Z14, (R9)(SI*1)
+	VMOVUPS        Z12, (R9)(SI*2)
+	VMOVUPS        Z10, (R9)(DI*1)
+	ADDQ           $0x00000200, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000380, DX
+	DECQ           R8
+	JNZ            fftMixGroup8R2AVX512Fwd_g
+
+fftMixGroup8R2AVX512Fwd_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup8R2AVX512Fwd_2
+	VMOVUPS        (CX), X18
+	VINSERTF32X4   $0x01, 128(CX), Y18, Y18
+	VMOVUPS        16(CX), X19
+	VINSERTF32X4   $0x01, 144(CX), Y19, Y19
+	VPERMILPS      $0xb1, Y19, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMADDSUB231PS (DX), Y19, Y2
+	VMOVUPS        32(CX), X20
+	VINSERTF32X4   $0x01, 160(CX), Y20, Y20
+	VPERMILPS      $0xb1, Y20, Y3
+	VMULPS         96(DX), Y3, Y3
+	VFMADDSUB231PS 64(DX), Y20, Y3
+	VMOVUPS        48(CX), X21
+	VINSERTF32X4   $0x01, 176(CX), Y21, Y21
+	VPERMILPS      $0xb1, Y21, Y4
+	VMULPS         160(DX), Y4, Y4
+	VFMADDSUB231PS 128(DX), Y21, Y4
+	VMOVUPS        64(CX), X22
+	VINSERTF32X4   $0x01, 192(CX), Y22, Y22
+	VPERMILPS      $0xb1, Y22, Y5
+	VMULPS         224(DX), Y5, Y5
+	VFMADDSUB231PS 192(DX), Y22, Y5
+	VMOVUPS        80(CX), X23
+	VINSERTF32X4   $0x01, 208(CX), Y23, Y23
+	VPERMILPS      $0xb1, Y23, Y6
+	VMULPS         288(DX), Y6, Y6
+	VFMADDSUB231PS 256(DX), Y23, Y6
+	VMOVUPS        96(CX), X24
+	VINSERTF32X4   $0x01, 224(CX), Y24, Y24
+	VPERMILPS      $0xb1, Y24, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMADDSUB231PS 320(DX), Y24, Y7
+	VMOVUPS        112(CX), X25
+	VINSERTF32X4   $0x01, 240(CX), Y25, Y25
+	VPERMILPS      $0xb1, Y25, Y8
+	VMULPS         416(DX), Y8, Y8
+	VFMADDSUB231PS 384(DX), Y25, Y8
+	VADDPS         Y5, Y18, Y9
+	VSUBPS         Y5, Y18, Y5
+	VADDPS         Y6, Y2, Y10
+	VSUBPS         Y6, Y2, Y2
+	VADDPS         Y7, Y3, Y6
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y8
+	VSUBPS         Y6, Y9, Y6
+	VADDPS         Y7, Y10, Y9
+	VSUBPS         Y7, Y10, Y7
+	VADDPS         Y9, Y8, Y10
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y7, Y7
+	VMOVUPS        Y6, Y9
+	VFMADD231PS    Y0, Y7, Y9
+	VFNMADD231PS   Y0, Y7, Y6
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y5, Y7
+	VFMADD231PS    Y0, Y3, Y7
+	VFNMADD231PS   Y0, Y3, Y5
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y2, Y4
+	VFMADD231PS    Y0, Y3, Y4
+	VFMSUB231PS    Y0, Y3, Y2
+	VMOVUPS        Y7, Y3
+	VFMADD231PS    Y1, Y4, Y3
+	VFNMADD231PS   Y1, Y4, Y7
+	VMOVUPS        Y5, Y4
+	VFMADD231PS    Y1, Y2, Y4
+	VFNMADD231PS   Y1, Y2, Y5
+	VMOVUPS        Y10, (AX)
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y9, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), R8
+	VMOVUPS        Y8, (R8)
+	VMOVUPS        Y7, (R8)(SI*1)
+	VMOVUPS        Y6, (R8)(SI*2)
+	VMOVUPS        Y5, (R8)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+
+fftMixGroup8R2AVX512Fwd_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup8R2AVX512Fwd_1
+	VMOVUPS        (CX), X2
+	VMOVUPS        16(CX), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         16(DX), X4, X4
+	VFMADDSUB231PS (DX), X3, X4
+	VMOVUPS        32(CX), X3
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         48(DX), X5, X5
+	VFMADDSUB231PS 32(DX), X3, X5
+	VMOVUPS        48(CX), X3
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         80(DX), X6, X6
+	VFMADDSUB231PS 64(DX), X3, X6
+	VMOVUPS        64(CX), X3
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         112(DX), X7, X7
+	VFMADDSUB231PS 96(DX), X3, X7
+	VMOVUPS        80(CX), X3
+	VPERMILPS      $0xb1, X3, X8
+	VMULPS         144(DX), X8, X8
+	VFMADDSUB231PS 128(DX), X3, X8
+	VMOVUPS        96(CX), X3
+	VPERMILPS      $0xb1, X3, X9
+	VMULPS         176(DX), X9, X9
+	VFMADDSUB231PS 160(DX), X3, X9
+	VMOVUPS        112(CX), X3
+	VPERMILPS      $0xb1, X3, X10
+	VMULPS         208(DX), X10, X10
+	VFMADDSUB231PS 192(DX), X3, X10
+	VADDPS         X7, X2, X3
+	VSUBPS         X7, X2, X2
+	VADDPS         X8, X4, X7
+	VSUBPS         X8, X4, X4
+	VADDPS         X9, X5, X8
+	VSUBPS         X9, X5, X5
+	VADDPS         X10, X6, X9
+	VSUBPS         X10, X6, X6
+	VADDPS         X8, X3, X10
+	VSUBPS         X8, X3, X3
+	VADDPS         X9, X7, X8
+	VSUBPS         X9, X7, X7
+	VADDPS         X8, X10, X9
+	VSUBPS         X8, X10, X8
+	VPERMILPS      $0xb1, X7, X7
+	VMOVUPS        X3, X10
+	VFMADD231PS    X0, X7, X10
+	VFNMADD231PS   X0, X7, X3
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X7
+	VFMADD231PS    X0, X5, X7
+	VFNMADD231PS   X0, X5, X2
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X4, X6
+	VFMADD231PS    X0, X5, X6
+	VFMSUB231PS    X0, X5, X4
+	VMOVUPS        X7, X0
+	VFMADD231PS    X1, X6, X0
+	VFNMADD231PS   X1, X6, X7
+	VMOVUPS        X2, X5
+	VFMADD231PS    X1, X4, X5
+	VFNMADD231PS   X1, X4, X2
+	VMOVUPS        X9, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	VMOVUPS        X10, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), BX
+	VMOVUPS        X8, (BX)
+	VMOVUPS        X7, (BX)(SI*1)
+	VMOVUPS        X3, (BX)(SI*2)
+	VMOVUPS        X2, (BX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x000000e0, DX
+
+fftMixGroup8R2AVX512Fwd_1:
+	VZEROUPPER
+	RET
+
+// func fftMixGroup8R2AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+// Requires: AVX, AVX512F, AVX512VL, FMA3
+TEXT ·fftMixGroup8R2AVX512Inv(SB), NOSPLIT, $0-32
+	MOVQ    out+0(FP), AX
+	MOVQ    in+8(FP), CX
+	MOVQ    tw+16(FP), DX
+	MOVQ    ls+24(FP), BX
+	MOVQ    BX, SI
+	SHLQ    $0x04, SI
+	LEAQ    (SI)(SI*2), DI
+	VMOVUPS mix_f32_bf800000_3f800000<>+0(SB), Z0
+	VMOVUPS mix_f32_3f3504f3_3f3504f3<>+0(SB), Z1
+	MOVQ    BX, R8
+	SHRQ    $0x02, R8
+	JZ      fftMixGroup8R2AVX512Inv_rest
+
+fftMixGroup8R2AVX512Inv_g:
+	VMOVUPS        (CX), X2
+	VINSERTF32X4   $0x01, 128(CX), Z2, Z2
+	VINSERTF32X4   $0x02, 256(CX), Z2, Z2
+	VINSERTF32X4   $0x03, 384(CX), Z2, Z2
+	VMOVUPS        16(CX), X3
+	VINSERTF32X4   $0x01, 144(CX), Z3, Z3
+	VINSERTF32X4   $0x02, 272(CX), Z3, Z3
+	VINSERTF32X4   $0x03, 400(CX), Z3, Z3
+	VPERMILPS      $0xb1, Z3, Z4
+	VMULPS         64(DX), Z4, Z4
+	VFMSUBADD231PS (DX), Z3, Z4
+	VMOVUPS        32(CX), X5
+	VINSERTF32X4   $0x01, 160(CX), Z5, Z5
+	VINSERTF32X4   $0x02, 288(CX), Z5, Z5
+	VINSERTF32X4   $0x03, 416(CX), Z5, Z5
+	VPERMILPS      $0xb1, Z5, Z6
+	VMULPS         192(DX), Z6, Z6
+	VFMSUBADD231PS 128(DX), Z5, Z6
+	VMOVUPS        48(CX), X7
+	VINSERTF32X4   $0x01, 176(CX), Z7, Z7
+	VINSERTF32X4   $0x02, 304(CX), Z7, Z7
+	VINSERTF32X4   $0x03, 432(CX), Z7, Z7
+	VPERMILPS      $0xb1, Z7, Z8
+	VMULPS         320(DX), Z8, Z8
+	VFMSUBADD231PS 256(DX), Z7, Z8
+	VMOVUPS        64(CX), X9
+	VINSERTF32X4   $0x01, 192(CX), Z9, Z9
+	VINSERTF32X4   $0x02, 320(CX), Z9, Z9
+	VINSERTF32X4   $0x03, 448(CX), Z9, Z9
+	VPERMILPS      $0xb1, Z9, Z10
+	VMULPS         448(DX), Z10, Z10
+	VFMSUBADD231PS 384(DX), Z9, Z10
+	VMOVUPS        80(CX), X11
+	VINSERTF32X4   $0x01, 208(CX), Z11, Z11
+	VINSERTF32X4   $0x02, 336(CX), Z11, Z11
+	VINSERTF32X4   $0x03, 464(CX), Z11, Z11
+	VPERMILPS      $0xb1, Z11, Z12
+	VMULPS         576(DX), Z12, Z12
+	VFMSUBADD231PS 512(DX), Z11, Z12
+	VMOVUPS        96(CX), X13
+	VINSERTF32X4   $0x01, 224(CX), Z13, Z13
+	VINSERTF32X4   $0x02, 352(CX), Z13, Z13
+	VINSERTF32X4   $0x03, 480(CX), Z13, Z13
+	VPERMILPS      $0xb1, Z13, Z14
+	VMULPS         704(DX), Z14, Z14
+	VFMSUBADD231PS 640(DX), Z13, Z14
+	VMOVUPS        112(CX), X15
+	VINSERTF32X4   $0x01, 240(CX), Z15, Z15
+	VINSERTF32X4   $0x02, 368(CX), Z15, Z15
+	VINSERTF32X4   $0x03, 496(CX), Z15, Z15
+	VPERMILPS      $0xb1, Z15, Z16
+	VMULPS         832(DX), Z16, Z16
+	VFMSUBADD231PS 768(DX), Z15, Z16
+	VADDPS         Z10, Z2, Z17
+	VSUBPS         Z10, Z2, Z10
+	VADDPS         Z12, Z4, Z26
+	VSUBPS         Z12, Z4, Z4
+	VADDPS         Z14, Z6, Z12
+	VSUBPS         Z14, Z6, Z6
+	VADDPS         Z16, Z8, Z14
+	VSUBPS         Z16, Z8, Z8
+	VADDPS         Z12, Z17, Z16
+	VSUBPS         Z12, Z17, Z12
+	VADDPS         Z14, Z26, Z17
+	VSUBPS         Z14, Z26, Z14
+	VADDPS         Z17, Z16, Z26
+	VSUBPS         Z17, Z16, Z16
+	VPERMILPS      $0xb1, Z14, Z14
+	VMOVUPS        Z12, Z17
+	VFMADD231PS    Z0, Z14, Z17
+	VFNMADD231PS   Z0, Z14, Z12
+	VPERMILPS      $0xb1, Z6, Z6
+	VMOVUPS        Z10, Z14
+	VFMADD231PS    Z0, Z6, Z14
+	VFNMADD231PS   Z0, Z6, Z10
+	VADDPS         Z8, Z4, Z6
+	VSUBPS         Z8, Z4, Z4
+	VPERMILPS      $0xb1, Z6, Z6
+	VMOVUPS        Z4, Z8
+	VFMADD231PS    Z0, Z6, Z8
+	VFMSUB231PS    Z0, Z6, Z4
+	VMOVUPS        Z14, Z6
+	VFMADD231PS    Z1, Z8, Z6
+	VFNMADD231PS   Z1, Z8, Z14
+	VMOVUPS        Z10, Z8
+	VFMADD231PS    Z1, Z4, Z8
+	VFNMADD231PS   Z1, Z4, Z10
+	VMOVUPS        Z26, (AX)
+	VMOVUPS        Z6, (AX)(SI*1)
+	VMOVUPS        Z17, (AX)(SI*2)
+	VMOVUPS        Z8, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), R9
+	VMOVUPS        Z16, (R9)
+	VMOVUPS        Z14, (R9)(SI*1)
+	VMOVUPS        Z12, (R9)(SI*2)
+	VMOVUPS        Z10, (R9)(DI*1)
+	ADDQ           $0x00000200, CX
+	ADDQ           $0x00000040, AX
+	ADDQ           $0x00000380, DX
+	DECQ           R8
+	JNZ            fftMixGroup8R2AVX512Inv_g
+
+fftMixGroup8R2AVX512Inv_rest:
+	TESTQ          $0x00000002, BX
+	JZ             fftMixGroup8R2AVX512Inv_2
+	VMOVUPS        (CX), X18
+	VINSERTF32X4   $0x01, 128(CX), Y18, Y18
+	VMOVUPS        16(CX), X19
+	VINSERTF32X4   $0x01, 144(CX), Y19, Y19
+	VPERMILPS      $0xb1, Y19, Y2
+	VMULPS         32(DX), Y2, Y2
+	VFMSUBADD231PS (DX), Y19, Y2
+	VMOVUPS        32(CX), X20
+	VINSERTF32X4   $0x01, 160(CX), Y20, Y20
+	VPERMILPS      $0xb1, Y20, Y3
+	VMULPS         96(DX), Y3, Y3
+	VFMSUBADD231PS 64(DX), Y20, Y3
+	VMOVUPS        48(CX), X21
+	VINSERTF32X4   $0x01, 176(CX), Y21, Y21
+	VPERMILPS      $0xb1, Y21, Y4
+	VMULPS         160(DX), Y4, Y4
+	VFMSUBADD231PS 128(DX), Y21, Y4
+	VMOVUPS        64(CX), X22
+	VINSERTF32X4   $0x01, 192(CX), Y22, Y22
+	VPERMILPS      $0xb1, Y22, Y5
+	VMULPS         224(DX), Y5, Y5
+	VFMSUBADD231PS 192(DX), Y22, Y5
+	VMOVUPS        80(CX), X23
+	VINSERTF32X4   $0x01, 208(CX), Y23, Y23
+	VPERMILPS      $0xb1, Y23, Y6
+	VMULPS         288(DX), Y6, Y6
+	VFMSUBADD231PS 256(DX), Y23, Y6
+	VMOVUPS        96(CX), X24
+	VINSERTF32X4   $0x01, 224(CX), Y24, Y24
+	VPERMILPS      $0xb1, Y24, Y7
+	VMULPS         352(DX), Y7, Y7
+	VFMSUBADD231PS 320(DX), Y24, Y7
+	VMOVUPS        112(CX), X25
+	VINSERTF32X4   $0x01, 240(CX), Y25, Y25
+	VPERMILPS      $0xb1, Y25, Y8
+	VMULPS         416(DX), Y8, Y8
+	VFMSUBADD231PS 384(DX), Y25, Y8
+	VADDPS         Y5, Y18, Y9
+	VSUBPS         Y5, Y18, Y5
+	VADDPS         Y6, Y2, Y10
+	VSUBPS         Y6, Y2, Y2
+	VADDPS         Y7, Y3, Y6
+	VSUBPS         Y7, Y3, Y3
+	VADDPS         Y8, Y4, Y7
+	VSUBPS         Y8, Y4, Y4
+	VADDPS         Y6, Y9, Y8
+	VSUBPS         Y6, Y9, Y6
+	VADDPS         Y7, Y10, Y9
+	VSUBPS         Y7, Y10, Y7
+	VADDPS         Y9, Y8, Y10
+	VSUBPS         Y9, Y8, Y8
+	VPERMILPS      $0xb1, Y7, Y7
+	VMOVUPS        Y6, Y9
+	VFMADD231PS    Y0, Y7, Y9
+	VFNMADD231PS   Y0, Y7, Y6
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y5, Y7
+	VFMADD231PS    Y0, Y3, Y7
+	VFNMADD231PS   Y0, Y3, Y5
+	VADDPS         Y4, Y2, Y3
+	VSUBPS         Y4, Y2, Y2
+	VPERMILPS      $0xb1, Y3, Y3
+	VMOVUPS        Y2, Y4
+	VFMADD231PS    Y0, Y3, Y4
+	VFMSUB231PS    Y0, Y3, Y2
+	VMOVUPS        Y7, Y3
+	VFMADD231PS    Y1, Y4, Y3
+	VFNMADD231PS   Y1, Y4, Y7
+	VMOVUPS        Y5, Y4
+	VFMADD231PS    Y1, Y2, Y4
+	VFNMADD231PS   Y1, Y2, Y5
+	VMOVUPS        Y10, (AX)
+	VMOVUPS        Y3, (AX)(SI*1)
+	VMOVUPS        Y9, (AX)(SI*2)
+	VMOVUPS        Y4, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), R8
+	VMOVUPS        Y8, (R8)
+	VMOVUPS        Y7, (R8)(SI*1)
+	VMOVUPS        Y6, (R8)(SI*2)
+	VMOVUPS        Y5, (R8)(DI*1)
+	ADDQ           $0x00000100, CX
+	ADDQ           $0x00000020, AX
+	ADDQ           $0x000001c0, DX
+
+fftMixGroup8R2AVX512Inv_2:
+	TESTQ          $0x00000001, BX
+	JZ             fftMixGroup8R2AVX512Inv_1
+	VMOVUPS        (CX), X2
+	VMOVUPS        16(CX), X3
+	VPERMILPS      $0xb1, X3, X4
+	VMULPS         16(DX), X4, X4
+	VFMSUBADD231PS (DX), X3, X4
+	VMOVUPS        32(CX), X3
+	VPERMILPS      $0xb1, X3, X5
+	VMULPS         48(DX), X5, X5
+	VFMSUBADD231PS 32(DX), X3, X5
+	VMOVUPS        48(CX), X3
+	VPERMILPS      $0xb1, X3, X6
+	VMULPS         80(DX), X6, X6
+	VFMSUBADD231PS 64(DX), X3, X6
+	VMOVUPS        64(CX), X3
+	VPERMILPS      $0xb1, X3, X7
+	VMULPS         112(DX), X7, X7
+	VFMSUBADD231PS 96(DX), X3, X7
+	VMOVUPS        80(CX), X3
+	VPERMILPS      $0xb1, X3, X8
+	VMULPS         144(DX), X8, X8
+	VFMSUBADD231PS 128(DX), X3, X8
+	VMOVUPS        96(CX), X3
+	VPERMILPS      $0xb1, X3, X9
+	VMULPS         176(DX), X9, X9
+	VFMSUBADD231PS 160(DX), X3, X9
+	VMOVUPS        112(CX), X3
+	VPERMILPS      $0xb1, X3, X10
+	VMULPS         208(DX), X10, X10
+	VFMSUBADD231PS 192(DX), X3, X10
+	VADDPS         X7, X2, X3
+	VSUBPS         X7, X2, X2
+	VADDPS         X8, X4, X7
+	VSUBPS         X8, X4, X4
+	VADDPS         X9, X5, X8
+	VSUBPS         X9, X5, X5
+	VADDPS         X10, X6, X9
+	VSUBPS         X10, X6, X6
+	VADDPS         X8, X3, X10
+	VSUBPS         X8, X3, X3
+	VADDPS         X9, X7, X8
+	VSUBPS         X9, X7, X7
+	VADDPS         X8, X10, X9
+	VSUBPS         X8, X10, X8
+	VPERMILPS      $0xb1, X7, X7
+	VMOVUPS        X3, X10
+	VFMADD231PS    X0, X7, X10
+	VFNMADD231PS   X0, X7, X3
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X2, X7
+	VFMADD231PS    X0, X5, X7
+	VFNMADD231PS   X0, X5, X2
+	VADDPS         X6, X4, X5
+	VSUBPS         X6, X4, X4
+	VPERMILPS      $0xb1, X5, X5
+	VMOVUPS        X4, X6
+	VFMADD231PS    X0, X5, X6
+	VFMSUB231PS    X0, X5, X4
+	VMOVUPS        X7, X0
+	VFMADD231PS    X1, X6, X0
+	VFNMADD231PS   X1, X6, X7
+	VMOVUPS        X2, X5
+	VFMADD231PS    X1, X4, X5
+	VFNMADD231PS   X1, X4, X2
+	VMOVUPS        X9, (AX)
+	VMOVUPS        X0, (AX)(SI*1)
+	VMOVUPS        X10, (AX)(SI*2)
+	VMOVUPS        X5, (AX)(DI*1)
+	LEAQ           (AX)(SI*4), BX
+	VMOVUPS        X8, (BX)
+	VMOVUPS        X7, (BX)(SI*1)
+	VMOVUPS        X3, (BX)(SI*2)
+	VMOVUPS        X2, (BX)(DI*1)
+	ADDQ           $0x00000080, CX
+	ADDQ           $0x00000010, AX
+	ADDQ           $0x000000e0, DX
+
+fftMixGroup8R2AVX512Inv_1:
+	VZEROUPPER
+	RET

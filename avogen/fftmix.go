@@ -1,6 +1,6 @@
 // The xmix generator writes asm/xmix_amd64.s and asm/xmix_amd64.go: the
 // wide and grouped forms of the mixed-radix Stockham stages (asm/fftmixed.go) for the
-// FFT lengths 2^a·3^b·5^c, radix p ∈ {2, 3, 4, 5}, complex64 and
+// FFT lengths 2^a·3^b·5^c, radix p ∈ {2, 3, 4, 5, 8}, complex64 and
 // complex128, AVX2 and AVX-512.
 //
 //	cd avogen && go run . -gen xmix -out ../asm
@@ -37,8 +37,10 @@
 // formula): b1,2 = a1 + a4, a2 + a3, d1,2 = a1 − a4, a2 − a3, m1 = a0 +
 // cos(2π/5)·b1 + cos(4π/5)·b2, m2 = a0 + cos(4π/5)·b1 + cos(2π/5)·b2,
 // e1 = ∓i(sin(2π/5)·d1 + sin(4π/5)·d2), e2 = ∓i(sin(4π/5)·d1 −
-// sin(2π/5)·d2), y1,4 = m1 ± e1, y2,3 = m2 ± e2. The constants are the
-// float32 or float64 roundings of generic's correctly rounded ones.
+// sin(2π/5)·d2), y1,4 = m1 ± e1, y2,3 = m2 ± e2. Radix 8: two radix-4
+// layers after a radix-2 one (butterfly's case 8), its ω_8 products
+// multiply-adds by √½. The constants are the float32 or float64 roundings
+// of generic's correctly rounded ones.
 
 package main
 
@@ -55,11 +57,12 @@ import (
 
 // Radix-3 and radix-5 constants (generic/fft_radix.go).
 const (
-	mixSin2Pi3 = 0.86602540378443864676372317075293618
-	mixCos2Pi5 = 0.30901699437494742410229341718281906
-	mixCos4Pi5 = -0.80901699437494742410229341718281906
-	mixSin2Pi5 = 0.95105651629515357211643933337938214
-	mixSin4Pi5 = 0.58778525229247312916870595463907277
+	mixSin2Pi3  = 0.86602540378443864676372317075293618
+	mixCos2Pi5  = 0.30901699437494742410229341718281906
+	mixCos4Pi5  = -0.80901699437494742410229341718281906
+	mixSin2Pi5  = 0.95105651629515357211643933337938214
+	mixSin4Pi5  = 0.58778525229247312916870595463907277
+	mixSqrtHalf = 0.70710678118654752440084436210484904
 )
 
 func generateXMix() {
@@ -84,6 +87,25 @@ func generateXMix() {
 			}
 		}
 	}
+	// Radix 8 (wide, then grouped), emitted last so that the kernels
+	// above keep their place.
+	for _, pd := range []bool{false, true} {
+		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+			for _, inverse := range []bool{false, true} {
+				mixWide(mixType{v: v, pd: pd}, 8, inverse)
+			}
+		}
+	}
+	for _, pd := range []bool{false, true} {
+		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+			m := mixType{v: v, pd: pd}
+			for _, r := range mixGroupRs(m) {
+				for _, inverse := range []bool{false, true} {
+					mixGroup(m, 8, r, inverse)
+				}
+			}
+		}
+	}
 }
 
 // mixType is a kernel's element type and vector width: complex64 (float32
@@ -93,6 +115,7 @@ type mixType struct {
 	pd     bool
 	width  int  // bytes per register when narrower than v's: the tails
 	bcstTw bool // twiddle operands are memory floats, read by embedded broadcast
+	ldTw   bool // twiddle operands are memory floats, broadcast into a register at each use
 }
 
 // esz is the bytes of one complex value, fsz of one float.
@@ -136,6 +159,9 @@ func (m mixType) fma(a, b Op, d reg.VecVirtual) {
 func (m mixType) fnma(a, b Op, d reg.VecVirtual) {
 	m.pick(VFNMADD231PS, VFNMADD231PD)(a, b, d) // d −= b·a
 }
+func (m mixType) fms(a, b Op, d reg.VecVirtual) {
+	m.pick(VFMSUB231PS, VFMSUB231PD)(a, b, d) // d = b·a − d
+}
 func (m mixType) mov(ops ...Op) { m.pick(VMOVUPS, VMOVUPD)(ops...) }
 
 // swap exchanges the real and imaginary lanes of every value of x.
@@ -150,9 +176,12 @@ func (m mixType) swap(x Op, d reg.VecVirtual) {
 // bcst loads the float at mem into every lane of a new register.
 func (m mixType) bcst(mem Mem) reg.VecVirtual {
 	d := m.vec()
-	if m.pd {
+	switch {
+	case m.pd && m.width == 16: // VBROADCASTSD has no XMM form
+		VMOVDDUP(mem, d)
+	case m.pd:
 		VBROADCASTSD(mem, d)
-	} else {
+	default:
 		VBROADCASTSS(mem, d)
 	}
 	return d
@@ -161,6 +190,9 @@ func (m mixType) bcst(mem Mem) reg.VecVirtual {
 // cmul returns x·w (inverse: x·conj w), wr and wi broadcasts of Re w and
 // Im w.
 func (m mixType) cmul(x reg.VecVirtual, wr, wi Op, inverse bool) reg.VecVirtual {
+	if m.ldTw {
+		wr, wi = m.bcst(wr.(Mem)), m.bcst(wi.(Mem))
+	}
 	t := m.vec()
 	m.swap(x, t)
 	if m.bcstTw {
@@ -230,7 +262,7 @@ func narrow(op Op, width int) Op {
 
 // as returns c for registers of width bytes.
 func (c mixConsts) as(width int) mixConsts {
-	for _, op := range []*Op{&c.half, &c.rot, &c.sgn, &c.c1, &c.c2, &c.rot1, &c.rot2} {
+	for _, op := range []*Op{&c.half, &c.rot, &c.sgn, &c.c1, &c.c2, &c.rot1, &c.rot2, &c.sqh} {
 		if *op != nil {
 			*op = narrow(*op, width)
 		}
@@ -243,7 +275,8 @@ func (c mixConsts) as(width int) mixConsts {
 // twiddles and the data.
 type mixConsts struct {
 	half, rot  Op // radix 3: 1/2, and (c, −c) for ∓i·sin(2π/3)
-	sgn        Op // radix 4: (1, −1) for ∓i
+	sgn        Op // radix 4 and 8: (1, −1) for ∓i
+	sqh        Op // radix 8: √½
 	c1, c2     Op // radix 5: cos(2π/5), cos(4π/5)
 	rot1, rot2 Op // radix 5: (c, −c) for ∓i·sin(2π/5), ∓i·sin(4π/5)
 }
@@ -269,6 +302,9 @@ func (m mixType) consts(p int, inverse bool) mixConsts {
 		c.rot = get(sg*mixSin2Pi3, -sg*mixSin2Pi3)
 	case 4:
 		c.sgn = get(sg, -sg)
+	case 8:
+		c.sgn = get(sg, -sg)
+		c.sqh = get(mixSqrtHalf, mixSqrtHalf)
 	case 5:
 		c.c1 = get(mixCos2Pi5, mixCos2Pi5)
 		c.c2 = get(mixCos4Pi5, mixCos4Pi5)
@@ -343,6 +379,41 @@ func (m mixType) butterfly(p int, a []reg.VecVirtual, c mixConsts) []reg.VecVirt
 		m.add(e2, m2, y2)
 		m.sub(e2, m2, m2)
 		return []reg.VecVirtual{y0, y1, y2, m2, m1}
+	case 8:
+		// 2·4: s_q, d_q = a_q ± a_{q+4}; the even y are the radix 4 of
+		// the s, the odd ones that of d_q·ω_8^{∓q}, where d2·ω_8^{∓2} =
+		// ∓i·d2 folds into its multiply-adds, and with u, v = d1 ± d3,
+		// w = ∓i·u, the pair of d1, d3 gives √½(v + w) and (∓i times the
+		// other) √½(w − v), which the last multiply-adds scale.
+		s, d := make([]reg.VecVirtual, 4), make([]reg.VecVirtual, 4)
+		for q := range 4 {
+			s[q], d[q] = m.vec(), m.vec()
+			m.add(a[q+4], a[q], s[q])
+			m.sub(a[q+4], a[q], d[q])
+		}
+		ye := m.butterfly(4, s, c)
+		sd2, s02 := m.vec(), m.vec()
+		m.swap(d[2], sd2)
+		m.mov(d[0], s02)
+		m.fma(c.sgn, sd2, s02)
+		m.fnma(c.sgn, sd2, d[0])
+		d02 := d[0]
+		u, v := m.vec(), m.vec()
+		m.add(d[3], d[1], u)
+		m.sub(d[3], d[1], v)
+		su, vw := m.vec(), m.vec()
+		m.swap(u, su)
+		m.mov(v, vw)
+		m.fma(c.sgn, su, vw) // v + w
+		m.fms(c.sgn, su, v)  // w − v
+		y1, y3 := m.vec(), m.vec()
+		m.mov(s02, y1)
+		m.fma(c.sqh, vw, y1)
+		m.fnma(c.sqh, vw, s02)
+		m.mov(d02, y3)
+		m.fma(c.sqh, v, y3)
+		m.fnma(c.sqh, v, d02)
+		return []reg.VecVirtual{ye[0], y1, ye[1], y3, ye[2], s02, ye[3], d02}
 	}
 	panic("mixType.butterfly: radix")
 }
@@ -400,10 +471,26 @@ func mixWide(m mixType, p int, inverse bool) {
 	// in and out, loading by ld and storing by st; w holds the j's twiddle
 	// broadcasts (nil: all 1) and sv the scale (nil: 1).
 	body := func(mv mixType, c mixConsts, ld func(Mem, reg.VecVirtual), st func(reg.VecVirtual, Mem), w []Op, sv Op) {
+		// Radix 8's rows 5 and 7 have no addressing mode of one index
+		// register of the four (qs, 3·qs; ts, 3·ts): rows 4 … 7 are
+		// rows 0 … 3 of a pointer four rows on, one LEA a body.
+		his := map[reg.Register]reg.Register{}
+		row := func(base, st, st3 reg.Register, q int) Mem {
+			if p < 8 || q < 4 {
+				return mixIdx(base, st, st3, q, 0)
+			}
+			hi, ok := his[base]
+			if !ok {
+				hi = GP64()
+				LEAQ(Mem{Base: base, Index: st, Scale: 4}, hi)
+				his[base] = hi
+			}
+			return mixIdx(hi, st, st3, q-4, 0)
+		}
 		a := make([]reg.VecVirtual, p)
 		for q := range p {
 			a[q] = mv.vec()
-			ld(mixIdx(in, qs, q3, q, 0), a[q])
+			ld(row(in, qs, q3, q), a[q])
 			if sv != nil {
 				mv.mul(sv, a[q], a[q])
 			}
@@ -413,7 +500,7 @@ func mixWide(m mixType, p int, inverse bool) {
 		}
 		y := mv.butterfly(p, a, c)
 		for t := range p {
-			st(y[t], mixIdx(out, ts, t3, t, 0))
+			st(y[t], row(out, ts, t3, t))
 		}
 	}
 	full := func(mem Mem, x reg.VecVirtual) { m.mov(mem, x) }
@@ -563,15 +650,22 @@ func mixWide(m mixType, p int, inverse bool) {
 	// n = 960 r = 8 117 → 95. Radix 2, and complex128 radix 3, came out
 	// level (within 2%, r = 4 … 500).
 	bcstTw := m.zmm() && (p >= 4 || p == 3 && !m.pd)
+	// Radix 8 at AVX2: its fourteen broadcasts and eight inputs would not
+	// fit sixteen registers, so each product broadcasts its two floats
+	// from the table in the loop. Broadcasting q = 1, 2 once per j into
+	// four of the five registers left free came out level (each of 22
+	// stages within ±5%, best of seven rounds; n = 1920 ls = 40 r = 6
+	// complex128 809 → 721 ns, n = 2000 ls = 25 794 → 840).
+	ldTw := !m.zmm() && p == 8
 	w := make([]Op, 2*(p-1))
 	for i := range w {
-		if bcstTw {
+		if bcstTw || ldTw {
 			w[i] = Mem{Base: tw, Disp: i * m.fsz()}
 		} else {
 			w[i] = m.bcst(Mem{Base: tw, Disp: i * m.fsz()})
 		}
 	}
-	m.bcstTw = bcstTw
+	m.bcstTw, m.ldTw = bcstTw, ldTw
 	loop("jw", w, nil, func() { CMPQ(jn, Imm(1)) })
 	DECQ(jn)
 	JNZ(lbl("j"))
@@ -646,6 +740,12 @@ func mixGroup(m mixType, p, r int, inverse bool) {
 			switch {
 			case g == 1:
 				mv.mov(at(0), a[q])
+			case chunk == 16 && width == 32 && p == 8 && !m.zmm():
+				// A load of the low lane alone leaves Avo seeing the
+				// register's upper half live into the loop: eight such
+				// took radix 8 past sixteen registers.
+				VBROADCASTF128(at(0), a[q])
+				VINSERTF128(U8(1), at(1), a[q], a[q])
 			case chunk == 16:
 				VMOVUPS(at(0), a[q].AsX())
 				for i := 1; i < g; i++ {
@@ -666,8 +766,17 @@ func mixGroup(m mixType, p, r int, inverse bool) {
 			}
 		}
 		y := mv.butterfly(p, a, cv)
+		var hi reg.Register // radix 8's rows 4 … 7, as in mixWide
 		for t := range p {
-			mv.mov(y[t], mixIdx(out, ts, t3, t, 0))
+			if t < 4 || p < 8 {
+				mv.mov(y[t], mixIdx(out, ts, t3, t, 0))
+				continue
+			}
+			if hi == nil {
+				hi = GP64()
+				LEAQ(Mem{Base: out, Index: ts, Scale: 4}, hi)
+			}
+			mv.mov(y[t], mixIdx(hi, ts, t3, t-4, 0))
 		}
 		ADDQ(U32(g*p*chunk), in)
 		ADDQ(U32(width), out)
