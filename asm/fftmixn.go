@@ -40,7 +40,7 @@ package asm
 // 36 → 15, ls=8 41 → 18; AVX-512 c64 p=3 ls=2 17 → 15, ls=8 26 → 15,
 // c128 p=4 ls=8 31 → 21; at ls = 2 and 3 complex128 within noise).
 func fftMixedNarrow(l Level, p, ls, r int) bool {
-	return r == 1 && mixedRadix(p) && fftMixNLevel(l) && ls >= 2
+	return r == 1 && (mixedRadix(p) || p == 8) && fftMixNLevel(l) && ls >= 2
 }
 
 // mixNGroups is the number of vectors of j of a narrow table.
