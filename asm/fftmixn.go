@@ -30,6 +30,16 @@ package asm
 // stand-in took 6900–53800 ns for the same stages, the wide kernel at
 // r = 1 (one lane per j) 1.5–1.8× the narrow one's time for complex128
 // and 2.5–7× for complex64.
+//
+// Radix 8 (BenchmarkFFTMixedStageR8, best of 7 interleaved rounds, ns,
+// AVX-512 / AVX2, against the faster of the radix-2 + radix-4 stage
+// pairs doing its work by the current kernels): complex64 n=1000 222 /
+// 236 vs 288 / 313, n=4000 1011 / 1035 vs 1388 / 1390, n=48000 13281 /
+// 13500 vs 20220 / 20082, n=512 107 / 120 vs 154 / 163; complex128
+// n=1536 747 / 720 vs 1038 / 1036, n=1000 464 / 474 vs 590 / 591,
+// n=4000 1933 / 1848 vs 2788 / 2815, n=48000 26455 / 25787 vs 41648 /
+// 42081. Complex64 n=1536 (ls = 192) is the noisiest, 380–480 vs 501 /
+// 516.
 
 // fftMixedNarrow reports whether the radix-p stage of sub-transform length
 // ls and r = n/(p·ls) runs the narrow kernel at level l: every r = 1
@@ -39,6 +49,8 @@ package asm
 // FFTMixedStage, best of 3 rounds, wide → narrow, ns: AVX2 c64 p=5 ls=4
 // 36 → 15, ls=8 41 → 18; AVX-512 c64 p=3 ls=2 17 → 15, ls=8 26 → 15,
 // c128 p=4 ls=8 31 → 21; at ls = 2 and 3 complex128 within noise).
+// Radix 8 follows the rule unmeasured against a wide radix-8 kernel,
+// which this branch does not have.
 func fftMixedNarrow(l Level, p, ls, r int) bool {
 	return r == 1 && (mixedRadix(p) || p == 8) && fftMixNLevel(l) && ls >= 2
 }
@@ -82,7 +94,8 @@ func fft64MixedNarrowAt(l Level, p int, out, in []complex128, tw []float64, ls i
 
 // fft64MixNLevel is the level whose kernel (and table layout) runs the
 // narrow complex128 stage of radix p at level l: the AVX2 one for radix 5
-// at AVX-512, whose ZMM form, loads, blends and shuffles of 128-bit
+// at AVX-512 (radix 8 keeps its AVX-512 kernel: n=192 76 vs 84 ns with
+// the AVX2 one, n=512 218 vs 224, beyond L1 within noise), whose ZMM form, loads, blends and shuffles of 128-bit
 // values, is the slower of the two on this Zen 4 (best of 7–9
 // interleaved rounds, AVX-512 → AVX2 kernel: n=625 310 → 292 ns, n=3125
 // 1540 → 1457 ns); the other radices gain at AVX-512 (n=375 p=3: 149 →
@@ -133,6 +146,11 @@ const mixNL1 = 32 << 10
 //	c128 n=375 p=3 (20 KB)    AVX2 144 → 145, AVX-512 135 → 152
 //	c128 n=625 p=5 (36 KB)    AVX2 322 → 295, AVX-512 302 → 306
 //	c128 n=1000 p=4 (112 KB)  AVX2 500 → 403, AVX-512 498 → 421
+//
+// Radix 8 keeps the rule (AVX-512, best of 7–11 rounds, duplicated →
+// compact, ns: c64 n=1000 (46 KB) 264 → 283, n=1536 (69 KB) 402 → 379,
+// n=4000 1286 → 1074; c128 n=1000 (92 KB) 607 → 488, n=4000 2261 →
+// 2033).
 func mixNCompact(p, ls, valueBytes int) bool {
 	return (2*p-1)*2*valueBytes*ls > mixNL1
 }

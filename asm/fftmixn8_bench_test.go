@@ -11,8 +11,8 @@ import (
 
 // mixN8BenchLens are lengths whose plans can end in a radix-8 stage:
 // 1536 = 3·8·8·8 (ls = 192), 1000 = 5·5·5·8 (125), 4000 (500), 48000
-// (6000).
-var mixN8BenchLens = []int{1536, 1000, 4000, 48000}
+// (6000), and two in L1 with their tables: 512 (64), 192 (24).
+var mixN8BenchLens = []int{1536, 1000, 4000, 48000, 512, 192}
 
 // BenchmarkFFTMixedStageR8 times, at the current level (SSMKERN_ISA picks
 // it), forward, the radix-8 narrow stage of length n (ls = n/8) against

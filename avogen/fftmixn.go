@@ -1,6 +1,6 @@
 // The xmixn generator writes asm/xmixn_amd64.s: the narrow form (r = 1,
 // the last stage of a transform) of the mixed-radix Stockham stages of
-// radix p = 2, 3, 4, 5 for complex64 (fftMixN…) and complex128
+// radix p = 2, 3, 4, 5 and 8 for complex64 (fftMixN…) and complex128
 // (fft64MixN…), AVX2 and AVX-512, vectorised over j:
 //
 //	out[j + t·ls] = Σ_q ω_p^{∓q·t} · ω_L^{∓q·j} · in[j·p + q]    (L = p·ls)
@@ -11,10 +11,13 @@
 //
 //   - complex128 at AVX2: each value a 128-bit piece, the second inserted
 //     from memory (VINSERTF128), as fft64R4Narrow1 does;
-//   - complex128 at AVX-512, p = 2 and 4: p vector loads and VSHUFF64X2
-//     (a 4×4 transpose of 128-bit values for p = 4); complex64, p = 2
-//     and 4: the transposes of fftR4Narrow (half-vector loads and
-//     VUNPCKL/HPD at AVX2, VPERMI2PD and VSHUFF64X2 at AVX-512);
+//   - complex128 at AVX-512, p = 2, 4 and 8: p vector loads and
+//     VSHUFF64X2 (a 4×4 transpose of 128-bit values for p = 4, two for
+//     p = 8); complex64, p = 2 and 4: the transposes of fftR4Narrow
+//     (half-vector loads and VUNPCKL/HPD at AVX2, VPERMI2PD and
+//     VSHUFF64X2 at AVX-512); p = 8: at AVX2 the p = 4 transpose once
+//     per half of the q, at AVX-512 an 8×8 transpose of 64-bit values
+//     (eight loads, eight unpacks, sixteen VSHUFF64X2);
 //   - p = 3 and 5 (coprime to V) otherwise: p vector loads, then for each
 //     q one blend per source vector (lane (i·p+q) mod V of the blend holds
 //     value i·p+q, lanes never collide since p is coprime to V) and one
@@ -46,6 +49,10 @@
 //
 // The inverse conjugates the twiddles (fmsubadd for fmaddsub) and takes
 // output p − t for t, since Σ_q ω_p^{+q·t} = Σ_q ω_p^{−q·(p−t)}.
+//
+// Radix 8 at AVX2 keeps its butterfly constants in memory (the loop has
+// eight inputs live in 16 registers), and its half-vector loads are
+// VBROADCASTF128, not loads to the XMM (mixGatherer says why).
 package main
 
 import (
@@ -643,7 +650,8 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 				// VBROADCASTF128 rather than a load to the XMM: Avo
 				// takes a write to the XMM for a partial one and keeps
 				// the YMM live around the loop, which here costs the
-				// registers the butterfly needs (it spilled into Y16).
+				// registers the butterfly needs (Avo then handed out
+				// Y16, which AVX2 lacks).
 				x, y, z, u := YMM(), YMM(), YMM(), YMM()
 				VBROADCASTF128(at(0, 0), x)
 				VINSERTF128(U8(1), at(2, 0), x, x) // j0 q0 q1 | j2 q0 q1 (of the half)
