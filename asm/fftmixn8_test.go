@@ -23,15 +23,16 @@ const (
 )
 
 // mixN8Lengths cross every tail of a vector of up to 8 values (complex64
-// at AVX-512) and take both table layouts (compact from ls = 137 for
-// complex64, 69 for complex128) and the ls of real plans' last radix-8
-// stages: n = 192, 1000, 1536, 4000, 8000, 48000.
+// at AVX-512) in both table layouts (compact from ls = 137 for complex64,
+// 69 for complex128: 71 and 143 take every tail pass of it) and take the
+// ls of real plans' last radix-8 stages: n = 1000, 1536, 4000, 8000,
+// 48000.
 func mixN8Lengths() []int {
 	var ls []int
 	for x := 2; x <= 3*8+1; x++ {
 		ls = append(ls, x)
 	}
-	return append(ls, 125, 192, 500, 1000, 6000)
+	return append(ls, 71, 125, 143, 192, 500, 1000, 6000)
 }
 
 // mixN8Want is the stage in float64 with the twiddles w gives:
