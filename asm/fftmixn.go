@@ -20,8 +20,9 @@ package asm
 // Accuracy: every output within 4·p float32 (float64) roundings of the
 // largest input's magnitude of the same stage in float64 with the same
 // rounded twiddles (fftmixn_test.go, every level, ls = 1 … 25 and plan
-// lengths up to 1007, on guard pages); whole transforms of 2^a·3^b·5^c
-// built from the stages meet DESIGN's RMS bounds.
+// lengths up to 1007; radix 8 in fftmixn8_test.go, ls = 2 … 25 and up to
+// 6000; on guard pages); whole transforms of 2^a·3^b·5^c built from the
+// stages meet DESIGN's RMS bounds.
 //
 // Speed (BenchmarkFFTMixedStageR1, best of 5 interleaved rounds, ns per
 // stage, AVX2 / AVX-512): complex64 n=1000 p=2 131 / 106, n=1000 p=4
