@@ -50,8 +50,8 @@
 // The inverse conjugates the twiddles (fmsubadd for fmaddsub) and takes
 // output p − t for t, since Σ_q ω_p^{+q·t} = Σ_q ω_p^{−q·(p−t)}.
 //
-// Radix 8 at AVX2 keeps its butterfly constants in memory (the loop has
-// eight inputs live in 16 registers), and its half-vector loads are
+// Radix 8 at AVX2 fits its eight inputs, the butterfly and its two
+// constants in 16 registers only because its half-vector loads are
 // VBROADCASTF128, not loads to the XMM (mixGatherer says why).
 package main
 
@@ -496,14 +496,11 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse, compact bool) {
 
 	// The butterfly's constants in registers, even AVX2 radix 5 has the
 	// four to spare (best of 9 rounds, from memory → registers, AVX2:
-	// c128 n=375 p=3 147 → 124 ns, n=625 p=5 289 → 283; c64 within noise).
+	// c128 n=375 p=3 147 → 124 ns, n=625 p=5 289 → 283; c64 within noise),
+	// and AVX2 radix 8 its two (c128 n=192 82 → 77 ns, n=512 215 → 207;
+	// c64 n=192 48 → 46; beyond L1 within noise).
 	full := mixW{bytes: vb, regs: map[Op]reg.VecVirtual{}}
 	for _, c := range mixNConsts(e, p) {
-		if p == 8 && vb == 32 {
-			// Radix 8 at AVX2 needs its 16 registers for the eight
-			// inputs and the butterfly: the constants stay in memory.
-			break
-		}
 		r := full.vec()
 		e.mov(r, c)
 		full.regs[c] = r
