@@ -34,13 +34,12 @@ package asm
 //
 // Radix 8 (BenchmarkFFTMixedStageR8, best of 7 interleaved rounds, ns,
 // AVX-512 / AVX2, against the faster of the radix-2 + radix-4 stage
-// pairs doing its work by the current kernels): complex64 n=1000 222 /
-// 236 vs 288 / 313, n=4000 1011 / 1035 vs 1388 / 1390, n=48000 13281 /
-// 13500 vs 20220 / 20082, n=512 107 / 120 vs 154 / 163; complex128
-// n=1536 747 / 720 vs 1038 / 1036, n=1000 464 / 474 vs 590 / 591,
-// n=4000 1933 / 1848 vs 2788 / 2815, n=48000 26455 / 25787 vs 41648 /
-// 42081. Complex64 n=1536 (ls = 192) is the noisiest, 380–480 vs 501 /
-// 516.
+// pairs doing its work by the current kernels): complex64 n=1536 402 /
+// 402 vs 528 / 499, n=1000 222 / 239 vs 290 / 315, n=4000 989 / 1007
+// vs 1416 / 1390, n=48000 13166 / 12989 vs 19114 / 18996, n=512 110 /
+// 117 vs 153 / 161; complex128 n=1536 709 / 702 vs 1022 / 1032, n=1000
+// 468 / 471 vs 586 / 585, n=4000 1895 / 1787 vs 2788 / 2758, n=48000
+// 26144 / 24284 vs 41512 / 46394, n=512 196 / 204 vs 257 / 265.
 
 // fftMixedNarrow reports whether the radix-p stage of sub-transform length
 // ls and r = n/(p·ls) runs the narrow kernel at level l: every r = 1
