@@ -20,8 +20,9 @@ package asm
 // Accuracy: every output within 4·p float32 (float64) roundings of the
 // largest input's magnitude of the same stage in float64 with the same
 // rounded twiddles (fftmixn_test.go, every level, ls = 1 … 25 and plan
-// lengths up to 1007, on guard pages); whole transforms of 2^a·3^b·5^c
-// built from the stages meet DESIGN's RMS bounds.
+// lengths up to 1007; radix 8 in fftmixn8_test.go, ls = 2 … 25 and up to
+// 6000; on guard pages); whole transforms of 2^a·3^b·5^c built from the
+// stages meet DESIGN's RMS bounds.
 //
 // Speed (BenchmarkFFTMixedStageR1, best of 5 interleaved rounds, ns per
 // stage, AVX2 / AVX-512): complex64 n=1000 p=2 131 / 106, n=1000 p=4
@@ -30,6 +31,15 @@ package asm
 // stand-in took 6900–53800 ns for the same stages, the wide kernel at
 // r = 1 (one lane per j) 1.5–1.8× the narrow one's time for complex128
 // and 2.5–7× for complex64.
+//
+// Radix 8 (BenchmarkFFTMixedStageR8, best of 7 interleaved rounds, ns,
+// AVX-512 / AVX2, against the faster of the radix-2 + radix-4 stage
+// pairs doing its work by the current kernels): complex64 n=1536 402 /
+// 402 vs 528 / 499, n=1000 222 / 239 vs 290 / 315, n=4000 989 / 1007
+// vs 1416 / 1390, n=48000 13166 / 12989 vs 19114 / 18996, n=512 110 /
+// 117 vs 153 / 161; complex128 n=1536 709 / 702 vs 1022 / 1032, n=1000
+// 468 / 471 vs 586 / 585, n=4000 1895 / 1787 vs 2788 / 2758, n=48000
+// 26144 / 24284 vs 41512 / 46394, n=512 196 / 204 vs 257 / 265.
 
 // fftMixedNarrow reports whether the radix-p stage of sub-transform length
 // ls and r = n/(p·ls) runs the narrow kernel at level l: every r = 1
@@ -39,8 +49,10 @@ package asm
 // FFTMixedStage, best of 3 rounds, wide → narrow, ns: AVX2 c64 p=5 ls=4
 // 36 → 15, ls=8 41 → 18; AVX-512 c64 p=3 ls=2 17 → 15, ls=8 26 → 15,
 // c128 p=4 ls=8 31 → 21; at ls = 2 and 3 complex128 within noise).
+// Radix 8 follows the rule unmeasured against a wide radix-8 kernel,
+// which this branch does not have.
 func fftMixedNarrow(l Level, p, ls, r int) bool {
-	return r == 1 && mixedRadix(p) && fftMixNLevel(l) && ls >= 2
+	return r == 1 && (mixedRadix(p) || p == 8) && fftMixNLevel(l) && ls >= 2
 }
 
 // mixNGroups is the number of vectors of j of a narrow table.
@@ -82,7 +94,8 @@ func fft64MixedNarrowAt(l Level, p int, out, in []complex128, tw []float64, ls i
 
 // fft64MixNLevel is the level whose kernel (and table layout) runs the
 // narrow complex128 stage of radix p at level l: the AVX2 one for radix 5
-// at AVX-512, whose ZMM form, loads, blends and shuffles of 128-bit
+// at AVX-512 (radix 8 keeps its AVX-512 kernel: n=192 76 vs 84 ns with
+// the AVX2 one, n=512 218 vs 224, beyond L1 within noise), whose ZMM form, loads, blends and shuffles of 128-bit
 // values, is the slower of the two on this Zen 4 (best of 7–9
 // interleaved rounds, AVX-512 → AVX2 kernel: n=625 310 → 292 ns, n=3125
 // 1540 → 1457 ns); the other radices gain at AVX-512 (n=375 p=3: 149 →
@@ -133,6 +146,11 @@ const mixNL1 = 32 << 10
 //	c128 n=375 p=3 (20 KB)    AVX2 144 → 145, AVX-512 135 → 152
 //	c128 n=625 p=5 (36 KB)    AVX2 322 → 295, AVX-512 302 → 306
 //	c128 n=1000 p=4 (112 KB)  AVX2 500 → 403, AVX-512 498 → 421
+//
+// Radix 8 keeps the rule (AVX-512, best of 7–11 rounds, duplicated →
+// compact, ns: c64 n=1000 (46 KB) 264 → 283, n=1536 (69 KB) 402 → 379,
+// n=4000 1286 → 1074; c128 n=1000 (92 KB) 607 → 488, n=4000 2261 →
+// 2033).
 func mixNCompact(p, ls, valueBytes int) bool {
 	return (2*p-1)*2*valueBytes*ls > mixNL1
 }

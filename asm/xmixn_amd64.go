@@ -303,3 +303,83 @@ func fft64MixN4AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
 //
 //go:noescape
 func fft64MixN4cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fftMixN8AVX2Fwd runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8AVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN8cAVX2Fwd runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8cAVX2Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN8AVX2Inv runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8AVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN8cAVX2Inv runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8cAVX2Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN8AVX512Fwd runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8AVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN8cAVX512Fwd runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8cAVX512Fwd(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN8AVX512Inv runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8AVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fftMixN8cAVX512Inv runs the radix-8 Stockham stage with r = 1 of a complex64 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fftMixN8cAVX512Inv(out *complex64, in *complex64, tw *float32, ls int)
+
+// fft64MixN8AVX2Fwd runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8AVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN8cAVX2Fwd runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8cAVX2Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN8AVX2Inv runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8AVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN8cAVX2Inv runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8cAVX2Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN8AVX512Fwd runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8AVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN8cAVX512Fwd runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8cAVX512Fwd(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN8AVX512Inv runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8AVX512Inv(out *complex128, in *complex128, tw *float64, ls int)
+
+// fft64MixN8cAVX512Inv runs the radix-8 Stockham stage with r = 1 of a complex128 FFT (ls values per output row); see avogen/fftmixn.go.
+//
+//go:noescape
+func fft64MixN8cAVX512Inv(out *complex128, in *complex128, tw *float64, ls int)

@@ -1,6 +1,6 @@
 // The xmixn generator writes asm/xmixn_amd64.s: the narrow form (r = 1,
 // the last stage of a transform) of the mixed-radix Stockham stages of
-// radix p = 2, 3, 4, 5 for complex64 (fftMixN…) and complex128
+// radix p = 2, 3, 4, 5 and 8 for complex64 (fftMixN…) and complex128
 // (fft64MixN…), AVX2 and AVX-512, vectorised over j:
 //
 //	out[j + t·ls] = Σ_q ω_p^{∓q·t} · ω_L^{∓q·j} · in[j·p + q]    (L = p·ls)
@@ -11,10 +11,13 @@
 //
 //   - complex128 at AVX2: each value a 128-bit piece, the second inserted
 //     from memory (VINSERTF128), as fft64R4Narrow1 does;
-//   - complex128 at AVX-512, p = 2 and 4: p vector loads and VSHUFF64X2
-//     (a 4×4 transpose of 128-bit values for p = 4); complex64, p = 2
-//     and 4: the transposes of fftR4Narrow (half-vector loads and
-//     VUNPCKL/HPD at AVX2, VPERMI2PD and VSHUFF64X2 at AVX-512);
+//   - complex128 at AVX-512, p = 2, 4 and 8: p vector loads and
+//     VSHUFF64X2 (a 4×4 transpose of 128-bit values for p = 4, two for
+//     p = 8); complex64, p = 2 and 4: the transposes of fftR4Narrow
+//     (half-vector loads and VUNPCKL/HPD at AVX2, VPERMI2PD and
+//     VSHUFF64X2 at AVX-512); p = 8: at AVX2 the p = 4 transpose once
+//     per half of the q, at AVX-512 an 8×8 transpose of 64-bit values
+//     (eight loads, eight unpacks, sixteen VSHUFF64X2);
 //   - p = 3 and 5 (coprime to V) otherwise: p vector loads, then for each
 //     q one blend per source vector (lane (i·p+q) mod V of the blend holds
 //     value i·p+q, lanes never collide since p is coprime to V) and one
@@ -46,6 +49,10 @@
 //
 // The inverse conjugates the twiddles (fmsubadd for fmaddsub) and takes
 // output p − t for t, since Σ_q ω_p^{+q·t} = Σ_q ω_p^{−q·(p−t)}.
+//
+// Radix 8 at AVX2 fits its eight inputs, the butterfly and its two
+// constants in 16 registers only because its half-vector loads are
+// VBROADCASTF128, not loads to the XMM (mixGatherer says why).
 package main
 
 import (
@@ -75,7 +82,21 @@ func generateXMixN() {
 			}
 		}
 	}
+	// Radix 8 came later: emitted after the others so they keep their
+	// place in the file.
+	for _, e := range []mixEl{mixC64, mixC128} {
+		for _, v := range []vmath.ISA{vmath.AVX2, vmath.AVX512} {
+			for _, inverse := range []bool{false, true} {
+				mixNarrow(e, v, 8, inverse, false)
+				mixNarrow(e, v, 8, inverse, true)
+			}
+		}
+	}
 }
+
+// mixNSqrtHalf is √½, the magnitude of the real and imaginary parts of
+// ω_8^{±1} and ω_8^{±3}.
+const mixNSqrtHalf = 0.70710678118654752440084436210484903928
 
 // mixEl is the element type of a kernel: its name prefix, the bytes of
 // one complex value, and its float instructions.
@@ -258,6 +279,8 @@ func mixNConsts(e mixEl, p int) []Mem {
 		return []Mem{mixConst(e, 0.5, 0.5), mixConst(e, mixSin2Pi3, -mixSin2Pi3)}
 	case 4:
 		return []Mem{mixConst(e, 1, 1)}
+	case 8:
+		return []Mem{mixConst(e, 1, 1), mixConst(e, mixNSqrtHalf, mixNSqrtHalf)}
 	case 5:
 		return []Mem{mixConst(e, mixCos2Pi5, mixCos2Pi5), mixConst(e, mixCos4Pi5, mixCos4Pi5),
 			mixConst(e, mixSin2Pi5, -mixSin2Pi5), mixConst(e, mixSin4Pi5, -mixSin4Pi5)}
@@ -307,19 +330,38 @@ func mixButterfly(e mixEl, w mixW, p int, a []reg.VecVirtual) []reg.VecVirtual {
 		e.mov(y[2], m)
 		e.fnma(y[2], d, w.c(cs[1]))
 	case 4:
-		// As butterfly4: ±(−i)·d13 by fmsubadd/fmaddsub with ones.
-		ones := w.c(cs[0])
-		s02, d02, s13, d13 := w.vec(), w.vec(), w.vec(), w.vec()
-		e.add(s02, a[0], a[2])
-		e.sub(d02, a[0], a[2])
-		e.add(s13, a[1], a[3])
-		e.sub(d13, a[1], a[3])
-		e.add(y[0], s02, s13)
-		e.sub(y[2], s02, s13)
-		e.swap(y[1], d13)
-		e.mov(y[3], y[1])
-		e.fmsubadd(y[1], d02, ones) // d02 − i·d13
-		e.fmaddsub(y[3], d02, ones) // d02 + i·d13
+		mixDFT4(e, w.c(cs[0]), y, a)
+	case 8:
+		// Two radix-4 butterflies, of the even and of the odd inputs,
+		// then y_t, y_{t+4} = E_t ± ω_8^{−t}·O_t with ω_8^{−1}·O =
+		// √½·(1 − i)·O and ω_8^{−3}·O = −√½·(1 + i)·O: (1 ∓ i)·O is one
+		// fmsubadd (fmaddsub) of O with ones onto swap(O), the √½ goes
+		// into the FMA that adds it to E.
+		ones, rt := w.c(cs[0]), w.c(cs[1])
+		ev := []reg.VecVirtual{w.vec(), w.vec(), w.vec(), w.vec()}
+		od := []reg.VecVirtual{w.vec(), w.vec(), w.vec(), w.vec()}
+		mixDFT4(e, ones, ev, []reg.VecVirtual{a[0], a[2], a[4], a[6]})
+		mixDFT4(e, ones, od, []reg.VecVirtual{a[1], a[3], a[5], a[7]})
+		e.add(y[0], ev[0], od[0])
+		e.sub(y[4], ev[0], od[0])
+		e.swap(y[2], od[2])
+		e.mov(y[6], y[2])
+		e.fmsubadd(y[2], ev[2], ones) // E2 − i·O2
+		e.fmaddsub(y[6], ev[2], ones) // E2 + i·O2
+		u := w.vec()
+		e.swap(u, od[1])
+		e.fmsubadd(u, od[1], ones) // (1 − i)·O1
+		e.mov(y[1], ev[1])
+		e.fma(y[1], u, rt)
+		e.mov(y[5], ev[1])
+		e.fnma(y[5], u, rt)
+		v := w.vec()
+		e.swap(v, od[3])
+		e.fmaddsub(v, od[3], ones) // (1 + i)·O3
+		e.mov(y[3], ev[3])
+		e.fnma(y[3], v, rt)
+		e.mov(y[7], ev[3])
+		e.fma(y[7], v, rt)
 	case 5:
 		b1, b2, d1, d2 := w.vec(), w.vec(), w.vec(), w.vec()
 		e.add(b1, a[1], a[4])
@@ -350,6 +392,23 @@ func mixButterfly(e mixEl, w mixW, p int, a []reg.VecVirtual) []reg.VecVirtual {
 		e.sub(y[3], m2, e2)
 	}
 	return y
+}
+
+// mixDFT4 writes the forward radix-4 butterfly of a to y, as
+// butterfly4: ±(−i)·d13 by fmsubadd/fmaddsub with ones.
+func mixDFT4(e mixEl, ones Op, y, a []reg.VecVirtual) {
+	w := mixW{bytes: int(y[0].Size())}
+	s02, d02, s13, d13 := w.vec(), w.vec(), w.vec(), w.vec()
+	e.add(s02, a[0], a[2])
+	e.sub(d02, a[0], a[2])
+	e.add(s13, a[1], a[3])
+	e.sub(d13, a[1], a[3])
+	e.add(y[0], s02, s13)
+	e.sub(y[2], s02, s13)
+	e.swap(y[1], d13)
+	e.mov(y[3], y[1])
+	e.fmsubadd(y[1], d02, ones) // d02 − i·d13
+	e.fmaddsub(y[3], d02, ones) // d02 + i·d13
 }
 
 // mixNarrowName is the name of a narrow kernel.
@@ -404,10 +463,15 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse, compact bool) {
 	lb := GP64() // bytes per output row
 	MOVQ(ls, lb)
 	SHLQ(U8(log2(e.size)), lb)
-	var l3 reg.GPVirtual
+	var l3, l5, l7 reg.GPVirtual
 	if p >= 4 {
 		l3 = GP64()
 		LEAQ(Mem{Base: lb, Index: lb, Scale: 2}, l3)
+	}
+	if p == 8 {
+		l5, l7 = GP64(), GP64()
+		LEAQ(Mem{Base: lb, Index: lb, Scale: 4}, l5)
+		LEAQ(Mem{Base: l3, Index: lb, Scale: 4}, l7)
 	}
 	rowAt := func(t int) Mem {
 		switch t {
@@ -415,6 +479,12 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse, compact bool) {
 			return Mem{Base: out}
 		case 1, 2, 4:
 			return Mem{Base: out, Index: lb, Scale: uint8(t)}
+		case 5:
+			return Mem{Base: out, Index: l5, Scale: 1}
+		case 6:
+			return Mem{Base: out, Index: l3, Scale: 2}
+		case 7:
+			return Mem{Base: out, Index: l7, Scale: 1}
 		}
 		return Mem{Base: out, Index: l3, Scale: 1}
 	}
@@ -426,7 +496,9 @@ func mixNarrow(e mixEl, v vmath.ISA, p int, inverse, compact bool) {
 
 	// The butterfly's constants in registers, even AVX2 radix 5 has the
 	// four to spare (best of 9 rounds, from memory → registers, AVX2:
-	// c128 n=375 p=3 147 → 124 ns, n=625 p=5 289 → 283; c64 within noise).
+	// c128 n=375 p=3 147 → 124 ns, n=625 p=5 289 → 283; c64 within noise),
+	// and AVX2 radix 8 its two (c128 n=192 82 → 77 ns, n=512 215 → 207;
+	// c64 n=192 48 → 46; beyond L1 within noise).
 	full := mixW{bytes: vb, regs: map[Op]reg.VecVirtual{}}
 	for _, c := range mixNConsts(e, p) {
 		r := full.vec()
@@ -495,22 +567,34 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 		}
 	case e.f64 && V == 4 && p == 4:
 		return func(in reg.Register, ld mixLoader) []reg.VecVirtual {
-			// The 4×4 transpose of 128-bit values: x[m] is j = m.
 			x := make([]reg.VecVirtual, 4)
 			for m := range x {
 				x[m] = ZMM()
 				ld(m, x[m])
 			}
-			lo01, hi01, lo23, hi23 := ZMM(), ZMM(), ZMM(), ZMM()
-			VSHUFF64X2(U8(0x44), x[1], x[0], lo01) // j0 q0 q1, j1 q0 q1
-			VSHUFF64X2(U8(0xee), x[1], x[0], hi01) // j0 q2 q3, j1 q2 q3
-			VSHUFF64X2(U8(0x44), x[3], x[2], lo23)
-			VSHUFF64X2(U8(0xee), x[3], x[2], hi23)
-			a := []reg.VecVirtual{ZMM(), ZMM(), ZMM(), ZMM()}
-			VSHUFF64X2(U8(0x88), lo23, lo01, a[0])
-			VSHUFF64X2(U8(0xdd), lo23, lo01, a[1])
-			VSHUFF64X2(U8(0x88), hi23, hi01, a[2])
-			VSHUFF64X2(U8(0xdd), hi23, hi01, a[3])
+			return mixTranspose128(x)
+		}
+	case e.f64 && V == 4 && p == 8:
+		return func(in reg.Register, ld mixLoader) []reg.VecVirtual {
+			// x[2j + h] holds q = 4h … 4h+3 of j: two 4×4 transposes.
+			x := make([]reg.VecVirtual, 8)
+			for m := range x {
+				x[m] = ZMM()
+				ld(m, x[m])
+			}
+			lo := mixTranspose128([]reg.VecVirtual{x[0], x[2], x[4], x[6]})
+			hi := mixTranspose128([]reg.VecVirtual{x[1], x[3], x[5], x[7]})
+			return append(lo, hi...)
+		}
+	case e.f64 && V == 2 && p == 8:
+		return func(in reg.Register, ld mixLoader) []reg.VecVirtual {
+			// By VBROADCASTF128, as the complex64 gather of radix 8.
+			a := make([]reg.VecVirtual, p)
+			for q := range a {
+				a[q] = w.vec()
+				VBROADCASTF128(Mem{Base: in, Disp: 16 * q}, a[q])
+				VINSERTF128(U8(1), Mem{Base: in, Disp: 16 * (p + q)}, a[q], a[q])
+			}
 			return a
 		}
 	case e.f64 && V == 2: // YMM: the second value inserted
@@ -552,6 +636,70 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 			VUNPCKHPD(y, x, a[1])
 			VUNPCKLPD(u, z, a[2])
 			VUNPCKHPD(u, z, a[3])
+			return a
+		}
+	case V == 4 && p == 8:
+		return func(in reg.Register, ld mixLoader) []reg.VecVirtual {
+			// As p = 4, once per half of the q: j stride 64 bytes.
+			a := make([]reg.VecVirtual, 8)
+			for h := range 2 {
+				at := func(j, q int) Mem { return Mem{Base: in, Disp: 64*j + 8*(4*h+q)} }
+				// VBROADCASTF128 rather than a load to the XMM: Avo
+				// takes a write to the XMM for a partial one and keeps
+				// the YMM live around the loop, which here costs the
+				// registers the butterfly needs (Avo then handed out
+				// Y16, which AVX2 lacks).
+				x, y, z, u := YMM(), YMM(), YMM(), YMM()
+				VBROADCASTF128(at(0, 0), x)
+				VINSERTF128(U8(1), at(2, 0), x, x) // j0 q0 q1 | j2 q0 q1 (of the half)
+				VBROADCASTF128(at(1, 0), y)
+				VINSERTF128(U8(1), at(3, 0), y, y)
+				VBROADCASTF128(at(0, 2), z)
+				VINSERTF128(U8(1), at(2, 2), z, z)
+				VBROADCASTF128(at(1, 2), u)
+				VINSERTF128(U8(1), at(3, 2), u, u)
+				for i := range 4 {
+					a[4*h+i] = YMM()
+				}
+				VUNPCKLPD(y, x, a[4*h])
+				VUNPCKHPD(y, x, a[4*h+1])
+				VUNPCKLPD(u, z, a[4*h+2])
+				VUNPCKHPD(u, z, a[4*h+3])
+			}
+			return a
+		}
+	case V == 8 && p == 8:
+		return func(in reg.Register, ld mixLoader) []reg.VecVirtual {
+			// The 8×8 transpose of 64-bit values, x[m] is j = m: pairs
+			// of j by unpacks (t[2k] the even q of j = 2k, 2k+1, t[2k+1]
+			// the odd), then two rounds of 128-bit block shuffles.
+			x := make([]reg.VecVirtual, 8)
+			for m := range x {
+				x[m] = ZMM()
+				ld(m, x[m])
+			}
+			t := make([]reg.VecVirtual, 8)
+			for k := range 4 {
+				t[2*k], t[2*k+1] = ZMM(), ZMM()
+				VUNPCKLPD(x[2*k+1], x[2*k], t[2*k])
+				VUNPCKHPD(x[2*k+1], x[2*k], t[2*k+1])
+			}
+			a := make([]reg.VecVirtual, 8)
+			for par := range 2 {
+				// Blocks of t[par + 2k]: q = par, 2+par, 4+par, 6+par.
+				lo01, hi01, lo23, hi23 := ZMM(), ZMM(), ZMM(), ZMM()
+				VSHUFF64X2(U8(0x88), t[par+2], t[par], lo01) // q par, 4+par of j0…3
+				VSHUFF64X2(U8(0xdd), t[par+2], t[par], hi01) // q 2+par, 6+par
+				VSHUFF64X2(U8(0x88), t[par+6], t[par+4], lo23)
+				VSHUFF64X2(U8(0xdd), t[par+6], t[par+4], hi23)
+				for _, q := range []int{par, 2 + par, 4 + par, 6 + par} {
+					a[q] = ZMM()
+				}
+				VSHUFF64X2(U8(0x88), lo23, lo01, a[par])
+				VSHUFF64X2(U8(0xdd), lo23, lo01, a[4+par])
+				VSHUFF64X2(U8(0x88), hi23, hi01, a[2+par])
+				VSHUFF64X2(U8(0xdd), hi23, hi01, a[6+par])
+			}
 			return a
 		}
 	case V == 8 && p == 2:
@@ -702,6 +850,22 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 		}
 		return a
 	}
+}
+
+// mixTranspose128 is the 4×4 transpose of 128-bit values: x[m] holds
+// four values of j = m, a[q] value q of j = 0 … 3.
+func mixTranspose128(x []reg.VecVirtual) []reg.VecVirtual {
+	lo01, hi01, lo23, hi23 := ZMM(), ZMM(), ZMM(), ZMM()
+	VSHUFF64X2(U8(0x44), x[1], x[0], lo01) // j0 q0 q1, j1 q0 q1
+	VSHUFF64X2(U8(0xee), x[1], x[0], hi01) // j0 q2 q3, j1 q2 q3
+	VSHUFF64X2(U8(0x44), x[3], x[2], lo23)
+	VSHUFF64X2(U8(0xee), x[3], x[2], hi23)
+	a := []reg.VecVirtual{ZMM(), ZMM(), ZMM(), ZMM()}
+	VSHUFF64X2(U8(0x88), lo23, lo01, a[0])
+	VSHUFF64X2(U8(0xdd), lo23, lo01, a[1])
+	VSHUFF64X2(U8(0x88), hi23, hi01, a[2])
+	VSHUFF64X2(U8(0xdd), hi23, hi01, a[3])
+	return a
 }
 
 // mixTailStep emits one pass over cnt values of j (a power of two below
