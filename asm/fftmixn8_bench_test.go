@@ -29,10 +29,10 @@ func BenchmarkFFTMixedStageR8(b *testing.B) {
 		ls := n / 8
 		b.Run(fmt.Sprintf("c64_n%d_r8", n), func(b *testing.B) {
 			in, out := mixN8BenchData[complex64](n)
-			tw := make([]float32, asm.FFTMixedNarrowTwiddleLenForTest(l, 8, ls))
-			asm.FFTMixedNarrowTwiddlesForTest(l, 8, ls, mixNTwiddle(n), tw)
+			tw := make([]float32, asm.FFTMixedTwiddleLen(l, 8, ls, 1))
+			asm.FFTMixedTwiddles(l, 8, ls, 1, mixNTwiddle(n), tw)
 			for b.Loop() {
-				asm.FFTMixedNarrowStageForTest(l, 8, out, in, tw, ls, false)
+				asm.FFTMixedStage(l, 8, out, in, tw, ls, 1, false)
 			}
 		})
 		for _, pair := range [][2]int{{2, 4}, {4, 2}} {
@@ -51,10 +51,10 @@ func BenchmarkFFTMixedStageR8(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("c128_n%d_r8", n), func(b *testing.B) {
 			in, out := mixN8BenchData[complex128](n)
-			tw := make([]float64, asm.FFT64MixedNarrowTwiddleLenForTest(l, 8, ls))
-			asm.FFT64MixedNarrowTwiddlesForTest(l, 8, ls, mixNTwiddle(n), tw)
+			tw := make([]float64, asm.FFT64MixedTwiddleLen(l, 8, ls, 1))
+			asm.FFT64MixedTwiddles(l, 8, ls, 1, mixNTwiddle(n), tw)
 			for b.Loop() {
-				asm.FFT64MixedNarrowStageForTest(l, 8, out, in, tw, ls, false)
+				asm.FFT64MixedStage(l, 8, out, in, tw, ls, 1, false)
 			}
 		})
 		for _, pair := range [][2]int{{2, 4}, {4, 2}} {

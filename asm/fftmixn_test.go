@@ -13,24 +13,25 @@ import (
 	"github.com/ssmkern/ssmkern/asm/asmtest"
 )
 
-// Tolerances of one narrow stage against the float64 stage of the same
-// inputs and the same rounded twiddles, per unit of the largest input
-// magnitude: the product rounds twice and the radix-p butterfly adds up
-// to four more roundings of values up to p·max|x| (radix 5: three
-// constants' products summed), so 4·p roundings bound it with room.
-const (
-	mixNTol32 = 4.0 * 5 / (1 << 24)
-	mixNTol64 = 4.0 * 5 / (1 << 53)
-)
+// mixNTol is the tolerance of one radix-p narrow stage against the
+// float64 stage of the same inputs and the same rounded twiddles, per
+// unit of the largest input magnitude, in roundings of the element type
+// (ulp = 2^−24 or 2^−53): the product rounds twice and the butterfly adds
+// up to four more roundings of values up to p·max|x| (radix 5: three
+// constants' products summed; radix 8: two layers of radix 4 and the ω_8
+// products), so 4·p roundings (4·5 for p < 5) bound it with room.
+func mixNTol(p int, ulp float64) float64 { return 4 * float64(max(p, 5)) * ulp }
 
 // mixNLengths are the ls of the narrow tests: every tail of a vector of up
-// to 8 values, and the lengths of real plans.
+// to 8 values, both table layouts (compact from ls = 69 … 137, by radix
+// and type: 71 and 143 take every tail pass of it) and the ls of real
+// plans' last stages.
 func mixNLengths() []int {
 	var ls []int
 	for x := 1; x <= 3*8+1; x++ {
 		ls = append(ls, x)
 	}
-	return append(ls, 25, 125, 200, 250, 243, 625, 1000, 1007)
+	return append(ls, 25, 71, 125, 143, 192, 200, 250, 243, 500, 625, 1000, 1007, 6000)
 }
 
 // mixNTwiddle is ω_L^{q·j} of the forward transform, as plans compute it.
@@ -47,7 +48,10 @@ func TestFFTMixedNarrowStageMatchesGoAtEveryLevel(t *testing.T) {
 			t.Skip("no mixed-radix stages at this level")
 		}
 		narrowAt := l == asm.AVX2 || l == asm.AVX512
-		for _, p := range []int{2, 3, 4, 5} {
+		for _, p := range []int{2, 3, 4, 5, 8} {
+			if !asm.FFTMixedSupported(l, p, 8, 1) {
+				continue // radix 8: amd64 only
+			}
 			for _, ls := range mixNLengths() {
 				if narrowAt && ls >= 2 && !asm.FFTMixedNarrowForTest(l, p, ls, 1) {
 					t.Fatalf("p=%d ls=%d: the narrow kernel does not take the stage", p, ls)
@@ -84,7 +88,7 @@ func checkMixN32(t *testing.T, rng *rand.Rand, l asm.Level, p, ls int, inverse b
 		c := w(i%(p-1)+1, i/(p-1))
 		return complex(float64(float32(real(c))), float64(float32(imag(c))))
 	}, ls, 1, inverse)
-	checkMixNOut(t, name+"/c64", out, want, mixNMaxAbs(wide)*mixNTol32)
+	checkMixNOut(t, name+"/c64", out, want, mixNMaxAbs(wide)*mixNTol(p, 0x1p-24))
 	for i := range src {
 		if in[i] != src[i] {
 			t.Fatalf("%s/c64: in[%d] changed", name, i)
@@ -109,7 +113,7 @@ func checkMixN64(t *testing.T, rng *rand.Rand, l asm.Level, p, ls int, inverse b
 	asm.MixedStageGo(p, want, src, func(i int) complex128 {
 		return w(i%(p-1)+1, i/(p-1))
 	}, ls, 1, inverse)
-	checkMixNOut(t, name+"/c128", out, want, mixNMaxAbs(src)*mixNTol64)
+	checkMixNOut(t, name+"/c128", out, want, mixNMaxAbs(src)*mixNTol(p, 0x1p-53))
 	for i := range src {
 		if in[i] != src[i] {
 			t.Fatalf("%s/c128: in[%d] changed", name, i)
