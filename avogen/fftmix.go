@@ -220,12 +220,16 @@ func (m mixType) cmul(x reg.VecVirtual, wr, wi Op, inverse bool) reg.VecVirtual 
 // mixConstTables holds the read-only constant vectors of the file.
 var mixConstTables = map[string]Mem{}
 
-// mixConst returns a 64-byte read-only vector of the value pair (even,
-// odd) repeated, in the element type's floats: a YMM operand reads its
-// first 32 bytes.
-func (m mixType) constMem(even, odd float64) Mem {
+// constMem returns mixPairConst in m's element type.
+func (m mixType) constMem(even, odd float64) Mem { return mixPairConst(m.pd, even, odd) }
+
+// mixPairConst returns a 64-byte read-only vector of the value pair (even,
+// odd) repeated, in float64 (pd) or float32: a YMM operand reads its
+// first 32 bytes. The wide (fftmix.go) and narrow (fftmixn.go) kernels
+// share it.
+func mixPairConst(pd bool, even, odd float64) Mem {
 	var name string
-	if m.pd {
+	if pd {
 		name = fmt.Sprintf("mix_f64_%016x_%016x", math.Float64bits(even), math.Float64bits(odd))
 	} else {
 		name = fmt.Sprintf("mix_f32_%08x_%08x", math.Float32bits(float32(even)), math.Float32bits(float32(odd)))
@@ -234,11 +238,13 @@ func (m mixType) constMem(even, odd float64) Mem {
 		return mem
 	}
 	mem := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
-	for i := 0; i < 64; i += m.esz() {
-		if m.pd {
+	if pd {
+		for i := 0; i < 64; i += 16 {
 			DATA(i, U64(math.Float64bits(even)))
 			DATA(i+8, U64(math.Float64bits(odd)))
-		} else {
+		}
+	} else {
+		for i := 0; i < 64; i += 8 {
 			DATA(i, U32(math.Float32bits(float32(even))))
 			DATA(i+4, U32(math.Float32bits(float32(odd))))
 		}

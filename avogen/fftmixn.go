@@ -57,7 +57,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
@@ -238,39 +237,9 @@ func (w mixW) c(m Op) Op {
 	return r
 }
 
-// mixConst returns a read-only 64-byte table of the element type
-// holding re, im alternately (one complex constant repeated).
-func mixConst(e mixEl, re, im float64) Mem {
-	var name string
-	if e.f64 {
-		name = fmt.Sprintf("mixn_f64_%016x_%016x", math.Float64bits(re), math.Float64bits(im))
-	} else {
-		name = fmt.Sprintf("mixn_f32_%08x_%08x", math.Float32bits(float32(re)), math.Float32bits(float32(im)))
-	}
-	if m, ok := fftTables[name]; ok {
-		return m
-	}
-	m := GLOBL(name, 0x8|0x10) // RODATA|NOPTR
-	fftTables[name] = m
-	if e.f64 {
-		for i := range 8 {
-			x := re
-			if i%2 == 1 {
-				x = im
-			}
-			DATA(8*i, U64(math.Float64bits(x)))
-		}
-	} else {
-		for i := range 16 {
-			x := re
-			if i%2 == 1 {
-				x = im
-			}
-			DATA(4*i, U32(math.Float32bits(float32(x))))
-		}
-	}
-	return m
-}
+// mixConst is mixPairConst (fftmix.go) in e's element type: re, im
+// alternately, one complex constant repeated.
+func mixConst(e mixEl, re, im float64) Mem { return mixPairConst(e.f64, re, im) }
 
 // mixNConsts lists the constant tables radix p's butterfly reads.
 func mixNConsts(e mixEl, p int) []Mem {
