@@ -39,11 +39,10 @@
 // decomposition keeps the passes in cache; a real plan is a half-length
 // complex FFT and one vector pass. At AVX2, AVX-512 and NEON the other
 // 2^a·3^b·5^c lengths from 6 run chains of mixed-radix Stockham stages
-// in assembly (radix 5, 3, 2 and 4; asm.FFTMixedStage and
-// FFT64MixedStage), in float32 or float64 as the plan; both complex plans
-// run any n ≥ 9 with a prime factor other than 2, 3 and 5 by Bluestein's
-// algorithm on the
-// power-of-two kernels; a real plan of any such length runs the complex
+// in assembly (radix 5, 3, 2, 4 and, at AVX2 and AVX-512, 8;
+// asm.FFTMixedStage and FFT64MixedStage), in float32 or float64 as the
+// plan; both complex plans run any n ≥ 9 with a prime factor other than
+// 2, 3 and 5 by Bluestein's algorithm on the power-of-two kernels; a real plan of any such length runs the complex
 // plan of n/2 (odd n: of n) when that one takes the vector kernels, and
 // the half-length pass (for even h mostly asm.FFTRealPass at AVX2 and
 // AVX-512, else in Go). Everything else — short n, every transform at

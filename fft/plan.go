@@ -104,8 +104,9 @@ func newScratchPool(complexLen, realLen int) sync.Pool {
 // 60 µs, 65537 7.6 → 2.9 ms at AVX2); at AVX2, AVX-512 and NEON a
 // 2^a·3^b·5^c length from mixedMinLen (6) that is not a power of two
 // runs a chain of mixed-radix Stockham stages in assembly
-// (asm.FFT64MixedStage, mixed64: the radix-5 stages, then 3, a radix 2
-// for odd a, then 4, as mixedRadices orders them; twiddles
+// (asm.FFT64MixedStage, mixed64: the radix-5 stages, then 3, then 2^a
+// as a radix 2 or 4 and radix 8s (at NEON: a radix 2 for odd a, then
+// 4s), as mixedRadices orders them; twiddles
 // generic.Roots', the work buffer the plan's own as for the three-pass
 // plans); other n and levels run package generic, whose float64
 // mixed-radix stages had run these lengths at every level (n = 1000 8.5
@@ -262,7 +263,8 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 // At AVX2, AVX-512 and NEON a 2^a·3^b·5^c length from mixedMinLen (6) that
 // is not a power of two runs a chain of float32 mixed-radix Stockham
 // stages in assembly (asm.FFTMixedStage, mixed32: the radix-5 stages,
-// then 3, a radix 2 for odd a, then 4, as mixedRadices orders them),
+// then 3, then 2^a as a radix 2 or 4 and radix 8s (at NEON: a radix 2
+// for odd a, then 4s), as mixedRadices orders them),
 // ping-ponging between dst and the plan's own work buffer (taken by one
 // call at a time, as Plan64's), twiddles from generic.Roots in float64
 // rounded once, the inverse's 1/n on the first stage. At the vector
