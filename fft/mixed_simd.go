@@ -4,7 +4,6 @@ package fft
 
 import (
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
@@ -22,8 +21,9 @@ type mixed32 struct {
 	n      int
 	level  asm.Level
 	stages []mixedStage
-	tw     []float32 // the stages' tables back to back
-	invN   float32   // 1/n rounded once from float64: the inverse's first-stage scale
+	steps  []asm.FFTMixedStep // the stages prepared for asm.FFTMixedRun
+	tw     []float32          // the stages' tables back to back
+	invN   float32            // 1/n rounded once from float64: the inverse's first-stage scale
 }
 
 // mixed64 is mixed32 for Plan64 (asm.FFT64MixedStage, float64 tables).
@@ -31,6 +31,7 @@ type mixed64 struct {
 	n      int
 	level  asm.Level
 	stages []mixedStage
+	steps  []asm.FFT64MixedStep
 	tw     []float64
 	invN   float64
 }
@@ -91,10 +92,15 @@ func newMixed32(n int, l asm.Level) *mixed32 {
 		return nil
 	}
 	m := &mixed32{n: n, level: l, stages: stages, tw: make([]float32, total), invN: float32(1 / float64(n))}
+	m.steps = make([]asm.FFTMixedStep, len(stages))
 	roots := generic.NewRoots(n)
 	for i := range stages {
 		st := &stages[i]
 		asm.FFTMixedTwiddles(l, st.p, st.ls, st.r, st.twiddle(roots), m.tw[st.off:st.off+st.len])
+		var ok bool
+		if m.steps[i], ok = asm.NewFFTMixedStep(l, st.p, st.ls, st.r); !ok || m.steps[i].TwiddleLen() != st.len {
+			panic("fft: asm.NewFFTMixedStep rejected a supported stage")
+		}
 	}
 	return m
 }
@@ -106,10 +112,15 @@ func newMixed64(n int, l asm.Level) *mixed64 {
 		return nil
 	}
 	m := &mixed64{n: n, level: l, stages: stages, tw: make([]float64, total), invN: 1 / float64(n)}
+	m.steps = make([]asm.FFT64MixedStep, len(stages))
 	roots := generic.NewRoots(n)
 	for i := range stages {
 		st := &stages[i]
 		asm.FFT64MixedTwiddles(l, st.p, st.ls, st.r, st.twiddle(roots), m.tw[st.off:st.off+st.len])
+		var ok bool
+		if m.steps[i], ok = asm.NewFFT64MixedStep(l, st.p, st.ls, st.r); !ok || m.steps[i].TwiddleLen() != st.len {
+			panic("fft: asm.NewFFT64MixedStep rejected a supported stage")
+		}
 	}
 	return m
 }
@@ -129,54 +140,24 @@ func mixed64At(n int, l asm.Level) bool {
 
 // runMixed32 runs m's stages from src into dst (dst may be src) through
 // work (n values, sharing no memory with either), the inverse with its
-// 1/n on the first stage's inputs.
+// 1/n on the first stage's inputs: one asm.FFTMixedRun call over the
+// steps prepared with the plan, where a loop of asm.FFTMixedStage calls
+// had redone each stage's checks and kernel choice per call.
 func runMixed32(m *mixed32, dst, src, work []complex64, inverse bool) {
-	l, st := m.level, m.stages
-	// Stage t writes dst when len(st)−1−t is even; a stage may not write
-	// its input, so in place with an odd count the first reads a copy.
-	out, other := dst, work
-	if len(st)%2 == 0 {
-		out, other = work, dst
-	}
-	in := src
-	if len(st)%2 == 1 && unsafe.SliceData(src) == unsafe.SliceData(dst) {
-		copy(work, src)
-		in = work
-	}
 	s := float32(1)
 	if inverse {
 		s = m.invN
 	}
-	for i := range st {
-		g := &st[i]
-		asm.FFTMixedStage(l, g.p, out, in, m.tw[g.off:g.off+g.len], g.ls, s, inverse)
-		s = 1
-		in, out, other = out, other, out
-	}
+	asm.FFTMixedRun(m.steps, dst, src, work, m.tw, s, inverse)
 }
 
 // runMixed64 is runMixed32 for complex128.
 func runMixed64(m *mixed64, dst, src, work []complex128, inverse bool) {
-	l, st := m.level, m.stages
-	out, other := dst, work
-	if len(st)%2 == 0 {
-		out, other = work, dst
-	}
-	in := src
-	if len(st)%2 == 1 && unsafe.SliceData(src) == unsafe.SliceData(dst) {
-		copy(work, src)
-		in = work
-	}
 	s := 1.0
 	if inverse {
 		s = m.invN
 	}
-	for i := range st {
-		g := &st[i]
-		asm.FFT64MixedStage(l, g.p, out, in, m.tw[g.off:g.off+g.len], g.ls, s, inverse)
-		s = 1
-		in, out, other = out, other, out
-	}
+	asm.FFT64MixedRun(m.steps, dst, src, work, m.tw, s, inverse)
 }
 
 // transform32Mixed runs a Plan32 transform on the mixed-radix plan of
