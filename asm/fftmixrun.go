@@ -14,9 +14,11 @@ package asm
 // whole chain of steps in one call, ping-ponging between dst and work,
 // with only the checks that keep the kernels inside their buffers: every
 // step's length against len(dst) = len(src) = len(work) and its table
-// inside tw. A step is a value the constructor alone fills (its zero
-// value is rejected by the length check), so the kernel and its
-// arguments always agree.
+// inside tw. FFTMixedRun is each architecture's (fftmixrun_amd64.go,
+// fftmixrun_arm64.go), one frame whose loop calls each kernel straight
+// from the step's func value. A step is a value the constructor alone
+// fills (its zero value is rejected by the length check), so the kernel
+// and its arguments always agree.
 
 // FFTMixedStep is one radix-p stage of a complex64 mixed-radix FFT
 // (sub-transform length ls, r = n/(p·ls)) at one level, prepared by
@@ -44,40 +46,6 @@ func NewFFTMixedStep(l Level, p, ls, r int) (st FFTMixedStep, ok bool) {
 // TwiddleLen is the float32 count of the step's table.
 func (st *FFTMixedStep) TwiddleLen() int { return st.twLen }
 
-// FFTMixedRun runs the steps in order, the first from src, the last into
-// dst (dst may be src; then, with an odd count, the first reads a copy in
-// work), the others ping-ponging between dst and work; work shares no
-// memory with dst or src. tw holds the steps' tables back to back, in
-// order. The first step's inputs are scaled by s, which must be 1 unless
-// its ls is 1 (an inverse's 1/n). It panics unless every step is of
-// length n = len(dst) = len(src) = len(work) and the tables fit in tw.
-func FFTMixedRun(steps []FFTMixedStep, dst, src, work []complex64, tw []float32, s float32, inverse bool) {
-	n := len(dst)
-	if n == 0 || len(src) != n || len(work) != n || len(steps) == 0 || (s != 1 && steps[0].ls != 1) {
-		panic("asm: FFTMixedRun: bad shape")
-	}
-	out, other := dst, work
-	if len(steps)%2 == 0 {
-		out, other = work, dst
-	}
-	in := src
-	if len(steps)%2 == 1 && &src[0] == &dst[0] {
-		copy(work, src)
-		in = work
-	}
-	off := 0
-	for i := range steps {
-		st := &steps[i]
-		if st.n != n || st.twLen > len(tw)-off {
-			panic("asm: FFTMixedRun: step does not fit")
-		}
-		st.k.run(&out[0], &in[0], &tw[off], st.ls, st.r, s, inverse)
-		off += st.twLen
-		s = 1
-		in, out, other = out, other, out
-	}
-}
-
 // FFT64MixedStep is FFTMixedStep for complex128.
 type FFT64MixedStep struct {
 	n, ls, r, twLen int
@@ -99,31 +67,3 @@ func NewFFT64MixedStep(l Level, p, ls, r int) (st FFT64MixedStep, ok bool) {
 
 // TwiddleLen is the float64 count of the step's table.
 func (st *FFT64MixedStep) TwiddleLen() int { return st.twLen }
-
-// FFT64MixedRun is FFTMixedRun for complex128.
-func FFT64MixedRun(steps []FFT64MixedStep, dst, src, work []complex128, tw []float64, s float64, inverse bool) {
-	n := len(dst)
-	if n == 0 || len(src) != n || len(work) != n || len(steps) == 0 || (s != 1 && steps[0].ls != 1) {
-		panic("asm: FFT64MixedRun: bad shape")
-	}
-	out, other := dst, work
-	if len(steps)%2 == 0 {
-		out, other = work, dst
-	}
-	in := src
-	if len(steps)%2 == 1 && &src[0] == &dst[0] {
-		copy(work, src)
-		in = work
-	}
-	off := 0
-	for i := range steps {
-		st := &steps[i]
-		if st.n != n || st.twLen > len(tw)-off {
-			panic("asm: FFT64MixedRun: step does not fit")
-		}
-		st.k.run(&out[0], &in[0], &tw[off], st.ls, st.r, s, inverse)
-		off += st.twLen
-		s = 1
-		in, out, other = out, other, out
-	}
-}

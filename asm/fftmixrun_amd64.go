@@ -11,15 +11,6 @@ type fftMixedKernel struct {
 	ovl   int
 }
 
-func (k *fftMixedKernel) run(o, i *complex64, w *float32, ls, r int, s float32, inverse bool) {
-	d := b2i(inverse)
-	if f := k.short[d]; f != nil {
-		f(o, i, w, ls)
-		return
-	}
-	k.wide[d](o, i, w, ls, r, s, k.ovl)
-}
-
 // fftMixedPrepare picks the kernel of a supported complex64 stage, as
 // FFTMixedStage, fftMixedNarrowAt, fftMixedGroupAt and fftMixedWideAt do.
 func fftMixedPrepare(l Level, p, ls, r int) (k fftMixedKernel, ok bool) {
@@ -49,15 +40,6 @@ type fft64MixedKernel struct {
 	short [2]func(o, i *complex128, w *float64, ls int)
 	wide  [2]func(o, i *complex128, w *float64, ls, r int, s float64, ovl int)
 	ovl   int
-}
-
-func (k *fft64MixedKernel) run(o, i *complex128, w *float64, ls, r int, s float64, inverse bool) {
-	d := b2i(inverse)
-	if f := k.short[d]; f != nil {
-		f(o, i, w, ls)
-		return
-	}
-	k.wide[d](o, i, w, ls, r, s, k.ovl)
 }
 
 // fft64MixedPrepare is fftMixedPrepare for complex128 (FFT64MixedStage).
@@ -115,3 +97,75 @@ var (
 		},
 	}
 )
+
+// FFTMixedRun runs the steps in order, the first from src, the last into
+// dst (dst may be src; then, with an odd count, the first reads a copy in
+// work), the others ping-ponging between dst and work; work shares no
+// memory with dst or src. tw holds the steps' tables back to back, in
+// order. The first step's inputs are scaled by s, which must be 1 unless
+// its ls is 1 (an inverse's 1/n). It panics unless every step is of
+// length n = len(dst) = len(src) = len(work) and the tables fit in tw.
+func FFTMixedRun(steps []FFTMixedStep, dst, src, work []complex64, tw []float32, s float32, inverse bool) {
+	n := len(dst)
+	if n == 0 || len(src) != n || len(work) != n || len(steps) == 0 || (s != 1 && steps[0].ls != 1) {
+		panic("asm: FFTMixedRun: bad shape")
+	}
+	out, other := dst, work
+	if len(steps)%2 == 0 {
+		out, other = work, dst
+	}
+	in := src
+	if len(steps)%2 == 1 && &src[0] == &dst[0] {
+		copy(work, src)
+		in = work
+	}
+	d := b2i(inverse)
+	off := 0
+	for i := range steps {
+		st := &steps[i]
+		if st.n != n || st.twLen > len(tw)-off {
+			panic("asm: FFTMixedRun: step does not fit")
+		}
+		if f := st.k.short[d]; f != nil {
+			f(&out[0], &in[0], &tw[off], st.ls)
+		} else {
+			st.k.wide[d](&out[0], &in[0], &tw[off], st.ls, st.r, s, st.k.ovl)
+		}
+		off += st.twLen
+		s = 1
+		in, out, other = out, other, out
+	}
+}
+
+// FFT64MixedRun is FFTMixedRun for complex128.
+func FFT64MixedRun(steps []FFT64MixedStep, dst, src, work []complex128, tw []float64, s float64, inverse bool) {
+	n := len(dst)
+	if n == 0 || len(src) != n || len(work) != n || len(steps) == 0 || (s != 1 && steps[0].ls != 1) {
+		panic("asm: FFT64MixedRun: bad shape")
+	}
+	out, other := dst, work
+	if len(steps)%2 == 0 {
+		out, other = work, dst
+	}
+	in := src
+	if len(steps)%2 == 1 && &src[0] == &dst[0] {
+		copy(work, src)
+		in = work
+	}
+	d := b2i(inverse)
+	off := 0
+	for i := range steps {
+		st := &steps[i]
+		if st.n != n || st.twLen > len(tw)-off {
+			panic("asm: FFT64MixedRun: step does not fit")
+		}
+		if f := st.k.short[d]; f != nil {
+			f(&out[0], &in[0], &tw[off], st.ls)
+		} else {
+			st.k.wide[d](&out[0], &in[0], &tw[off], st.ls, st.r, s, st.k.ovl)
+		}
+		off += st.twLen
+		s = 1
+		in, out, other = out, other, out
+	}
+}
