@@ -136,3 +136,11 @@ func (r *realHalf64) vector(l asm.Level) *realPass64 { return nil }
 func (vp *realPass32) run(l asm.Level, dst, src []complex64, inverse bool) {}
 
 func (vp *realPass64) run(l asm.Level, dst, src []complex128, inverse bool) {}
+
+func runMixed32(m *mixed32, dst, src, work []complex64, inverse bool) {
+	panic("fft: no mixed-radix plans here")
+}
+
+func runMixed64(m *mixed64, dst, src, work []complex128, inverse bool) {
+	panic("fft: no mixed-radix plans here")
+}

@@ -3,8 +3,6 @@
 package fft
 
 import (
-	"sync/atomic"
-
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
 )
@@ -203,22 +201,3 @@ func transform64Mixed(l asm.Level, p *Plan64, dst, src []complex128, inverse boo
 	p.pool.Put(s)
 	return true
 }
-
-// takeOwn reports whether the caller took a plan's own work buffer,
-// whose state busy holds: 0 free, 1 taken, 2 given up for good once two
-// calls have overlapped, so that concurrent callers then take the pool's
-// buffers, which stay with their processor, rather than pass one buffer
-// between their caches. releaseOwn frees it.
-func takeOwn(busy *atomic.Uint32) bool {
-	if busy.Load() == 2 {
-		return false
-	}
-	if busy.CompareAndSwap(0, 1) {
-		return true
-	}
-	busy.Store(2)
-	return false
-}
-
-// releaseOwn frees the buffer takeOwn took.
-func releaseOwn(busy *atomic.Uint32) { busy.CompareAndSwap(1, 0) }
