@@ -245,7 +245,7 @@ func realForwardHalf32On(l asm.Level, r *realHalf32, vp *realPass32, m *mixed32,
 	dst[h] = complex(real(z0)-imag(z0), 0)
 	rest := h / 2
 	if vp != nil {
-		vp.run(l, dst, spec, false)
+		vp.run(dst, spec, false)
 		rest = vp.d
 	}
 	halfForward32(dst, spec, r.tw, h, rest)
@@ -314,7 +314,7 @@ func realInverseHalf32On(l asm.Level, r *realHalf32, vp *realPass32, m *mixed32,
 	z[0] = complex(0.5*(x0+xh), 0.5*(x0-xh))
 	rest := h / 2
 	if vp != nil {
-		vp.run(l, z, src, true)
+		vp.run(z, src, true)
 		rest = vp.d
 	}
 	halfInverse32(z, src, r.tw, h, rest)
@@ -369,7 +369,7 @@ func realForwardHalf64On(l asm.Level, r *realHalf64, vp *realPass64, m *mixed64,
 	dst[h] = complex(real(z0)-imag(z0), 0)
 	rest := h / 2
 	if vp != nil {
-		vp.run(l, dst, dst, false)
+		vp.run(dst, dst, false)
 		rest = vp.d
 	}
 	halfForward64(dst, r.tw, h, rest)
@@ -429,7 +429,7 @@ func realInverseHalf64On(l asm.Level, r *realHalf64, vp *realPass64, m *mixed64,
 	z[0] = complex(0.5*(x0+xh), 0.5*(x0-xh))
 	rest := h / 2
 	if vp != nil {
-		vp.run(l, z, src, true)
+		vp.run(z, src, true)
 		rest = vp.d
 	}
 	halfInverse64(z, src, r.tw, h, rest)
