@@ -44,14 +44,16 @@ func FFTMixedRun(steps []FFTMixedStep, dst, src, work []complex64, tw []float32,
 	if n == 0 || len(src) != n || len(work) != n || len(steps) == 0 || (s != 1 && steps[0].ls != 1) {
 		panic("asm: FFTMixedRun: bad shape")
 	}
-	out, other := dst, work
+	// Pointers, not slices, once the lengths are checked: three fewer
+	// registers to keep across the kernel calls.
+	out, other := &dst[0], &work[0]
 	if len(steps)%2 == 0 {
-		out, other = work, dst
+		out, other = other, out
 	}
-	in := src
-	if len(steps)%2 == 1 && &src[0] == &dst[0] {
+	in := &src[0]
+	if len(steps)%2 == 1 && in == &dst[0] {
 		copy(work, src)
-		in = work
+		in = &work[0]
 	}
 	d := b2i(inverse)
 	off := 0
@@ -61,9 +63,9 @@ func FFTMixedRun(steps []FFTMixedStep, dst, src, work []complex64, tw []float32,
 			panic("asm: FFTMixedRun: step does not fit")
 		}
 		if s != 1 {
-			st.k.scaled[d](&out[0], &in[0], st.r, s)
+			st.k.scaled[d](out, in, st.r, s)
 		} else {
-			st.k.wide[d](&out[0], &in[0], &tw[off], st.ls, st.r)
+			st.k.wide[d](out, in, &tw[off], st.ls, st.r)
 		}
 		off += st.twLen
 		s = 1
@@ -77,14 +79,16 @@ func FFT64MixedRun(steps []FFT64MixedStep, dst, src, work []complex128, tw []flo
 	if n == 0 || len(src) != n || len(work) != n || len(steps) == 0 || (s != 1 && steps[0].ls != 1) {
 		panic("asm: FFT64MixedRun: bad shape")
 	}
-	out, other := dst, work
+	// Pointers, not slices, once the lengths are checked: three fewer
+	// registers to keep across the kernel calls.
+	out, other := &dst[0], &work[0]
 	if len(steps)%2 == 0 {
-		out, other = work, dst
+		out, other = other, out
 	}
-	in := src
-	if len(steps)%2 == 1 && &src[0] == &dst[0] {
+	in := &src[0]
+	if len(steps)%2 == 1 && in == &dst[0] {
 		copy(work, src)
-		in = work
+		in = &work[0]
 	}
 	d := b2i(inverse)
 	off := 0
@@ -94,9 +98,9 @@ func FFT64MixedRun(steps []FFT64MixedStep, dst, src, work []complex128, tw []flo
 			panic("asm: FFT64MixedRun: step does not fit")
 		}
 		if s != 1 {
-			st.k.scaled[d](&out[0], &in[0], st.r, s)
+			st.k.scaled[d](out, in, st.r, s)
 		} else {
-			st.k.wide[d](&out[0], &in[0], &tw[off], st.ls, st.r)
+			st.k.wide[d](out, in, &tw[off], st.ls, st.r)
 		}
 		off += st.twLen
 		s = 1
