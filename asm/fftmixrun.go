@@ -14,11 +14,12 @@ package asm
 // whole chain of steps in one call, ping-ponging between dst and work,
 // with only the checks that keep the kernels inside their buffers: every
 // step's length against len(dst) = len(src) = len(work) and its table
-// inside tw. FFTMixedRun is each architecture's (fftmixrun_amd64.go,
-// fftmixrun_arm64.go), one frame whose loop calls each kernel straight
-// from the step's func value. A step is a value the constructor alone
-// fills (its zero value is rejected by the length check), so the kernel
-// and its arguments always agree.
+// inside tw. FFTMixedRun is each architecture's, one frame whose loop
+// calls each kernel straight: on amd64 by a switch on the step's kernel
+// number (fftmixrun_kernels_amd64.go; direct calls, no ABI wrapper), on
+// arm64 from the step's func value (fftmixrun_arm64.go). A step is a
+// value the constructor alone fills (its zero value is rejected by the
+// length check), so the kernel and its arguments always agree.
 
 // FFTMixedStep is one radix-p stage of a complex64 mixed-radix FFT
 // (sub-transform length ls, r = n/(p·ls)) at one level, prepared by

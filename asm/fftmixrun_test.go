@@ -98,7 +98,8 @@ func checkMixedRun[T complex64 | complex128, F float32 | float64, S any](t *test
 // TestFFTMixedRunMatchesStages checks the prepared chains against the
 // checked stages, bit for bit, at every level: single stages of every
 // form (wide, with and without ovl and the AVX2-at-AVX-512 rule; grouped;
-// narrow, duplicated and compact tables) and whole chains, odd and even
+// narrow, duplicated and compact tables, radix 2 compact from ls = 683)
+// and whole chains, odd and even
 // counts.
 func TestFFTMixedRunMatchesStages(t *testing.T) {
 	chains := [][]int{{5, 3, 4}, {5, 3, 2, 4}, {5, 5, 5, 2, 4}, {3, 5, 2}, {2, 3}, {5, 3, 8}, {3, 8, 8, 8},
@@ -108,7 +109,7 @@ func TestFFTMixedRunMatchesStages(t *testing.T) {
 			t.Skip("no mixed-radix kernels at this level")
 		}
 		for _, p := range mixRadices(l) {
-			for _, ls := range []int{1, 2, 3, 5, 8, 9, 16, 25, 125, 512} {
+			for _, ls := range []int{1, 2, 3, 5, 8, 9, 16, 25, 125, 512, 1024} {
 				for _, r := range []int{1, 2, 3, 4, 5, 6, 7, 8, 12} {
 					if ls == 1 && r == 1 {
 						continue // a chain of one stage: n = p
