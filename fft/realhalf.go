@@ -229,7 +229,11 @@ func realForwardHalf32On(l asm.Level, r *realHalf32, vp *realPass32, m *mixed32,
 		for j, x := range src {
 			buf[j] = complex(x, 0)
 		}
-		r.transform(l, m, buf, buf, work, s, false)
+		if m != nil {
+			runMixed32(m, buf, buf, work, false)
+		} else {
+			transform32(l, r.cplx, buf, buf, s, false)
+		}
 		copy(dst, buf)
 		return
 	}
@@ -239,7 +243,11 @@ func realForwardHalf32On(l asm.Level, r *realHalf32, vp *realPass32, m *mixed32,
 	if vp != nil {
 		spec = buf[:h]
 	}
-	r.transform(l, m, spec, z, work, s, false)
+	if m != nil {
+		runMixed32(m, spec, z, work, false)
+	} else {
+		transform32(l, r.cplx, spec, z, s, false)
+	}
 	z0 := spec[0]
 	dst[0] = complex(real(z0)+imag(z0), 0)
 	dst[h] = complex(real(z0)-imag(z0), 0)
@@ -249,16 +257,6 @@ func realForwardHalf32On(l asm.Level, r *realHalf32, vp *realPass32, m *mixed32,
 		rest = vp.d
 	}
 	halfForward32(dst, spec, r.tw, h, rest)
-}
-
-// transform runs r's complex FFT: on the mixed-radix plan m with work
-// where m is not nil, else by transform32 with s.
-func (r *realHalf32) transform(l asm.Level, m *mixed32, dst, src, work []complex64, s *scratch, inverse bool) {
-	if m != nil {
-		runMixed32(m, dst, src, work, inverse)
-		return
-	}
-	transform32(l, r.cplx, dst, src, s, inverse)
 }
 
 // halfForward32 runs the forward pass of bins k = 1 … to and h−k from
@@ -302,7 +300,11 @@ func realInverseHalf32On(l asm.Level, r *realHalf32, vp *realPass32, m *mixed32,
 			buf[k] = src[k]
 			buf[n-k] = complex(real(src[k]), -imag(src[k]))
 		}
-		r.transform(l, m, buf, buf, work, s, true)
+		if m != nil {
+			runMixed32(m, buf, buf, work, true)
+		} else {
+			transform32(l, r.cplx, buf, buf, s, true)
+		}
 		for j, v := range buf {
 			dst[j] = real(v)
 		}
@@ -318,7 +320,11 @@ func realInverseHalf32On(l asm.Level, r *realHalf32, vp *realPass32, m *mixed32,
 		rest = vp.d
 	}
 	halfInverse32(z, src, r.tw, h, rest)
-	r.transform(l, m, z, z, work, s, true)
+	if m != nil {
+		runMixed32(m, z, z, work, true)
+	} else {
+		transform32(l, r.cplx, z, z, s, true)
+	}
 }
 
 // halfInverse32 runs the inverse pass of bins k = 1 … to and h−k from the
@@ -357,13 +363,21 @@ func realForwardHalf64On(l asm.Level, r *realHalf64, vp *realPass64, m *mixed64,
 		for j, x := range src {
 			buf[j] = complex(x, 0)
 		}
-		r.transform(l, m, buf, buf, work, s, false)
+		if m != nil {
+			runMixed64(m, buf, buf, work, false)
+		} else {
+			transform(l, r.cplx, buf, buf, s, false)
+		}
 		copy(dst, buf)
 		return
 	}
 	h := n / 2
 	z := unsafe.Slice((*complex128)(unsafe.Pointer(unsafe.SliceData(src))), h)
-	r.transform(l, m, dst[:h], z, work, s, false)
+	if m != nil {
+		runMixed64(m, dst[:h], z, work, false)
+	} else {
+		transform(l, r.cplx, dst[:h], z, s, false)
+	}
 	z0 := dst[0]
 	dst[0] = complex(real(z0)+imag(z0), 0)
 	dst[h] = complex(real(z0)-imag(z0), 0)
@@ -373,15 +387,6 @@ func realForwardHalf64On(l asm.Level, r *realHalf64, vp *realPass64, m *mixed64,
 		rest = vp.d
 	}
 	halfForward64(dst, r.tw, h, rest)
-}
-
-// transform is realHalf32.transform for complex128.
-func (r *realHalf64) transform(l asm.Level, m *mixed64, dst, src, work []complex128, s *scratch, inverse bool) {
-	if m != nil {
-		runMixed64(m, dst, src, work, inverse)
-		return
-	}
-	transform(l, r.cplx, dst, src, s, inverse)
 }
 
 // halfForward64 is halfForward32 for complex128, in place.
@@ -417,7 +422,11 @@ func realInverseHalf64On(l asm.Level, r *realHalf64, vp *realPass64, m *mixed64,
 			buf[k] = src[k]
 			buf[n-k] = complex(real(src[k]), -imag(src[k]))
 		}
-		r.transform(l, m, buf, buf, work, s, true)
+		if m != nil {
+			runMixed64(m, buf, buf, work, true)
+		} else {
+			transform(l, r.cplx, buf, buf, s, true)
+		}
 		for j, v := range buf {
 			dst[j] = real(v)
 		}
@@ -433,7 +442,11 @@ func realInverseHalf64On(l asm.Level, r *realHalf64, vp *realPass64, m *mixed64,
 		rest = vp.d
 	}
 	halfInverse64(z, src, r.tw, h, rest)
-	r.transform(l, m, z, z, work, s, true)
+	if m != nil {
+		runMixed64(m, z, z, work, true)
+	} else {
+		transform(l, r.cplx, z, z, s, true)
+	}
 }
 
 // halfInverse64 is halfInverse32 for complex128.
