@@ -89,11 +89,10 @@ func newRealHalf32(n int) (*realHalf32, error) {
 			r.tw[k] = complex64(halfTwiddle(k, n))
 		}
 	}
-	if r.level, r.mixed = cplx.directLevel, cplx.directMixed; r.mixed != nil && hasStockham32(r.level) {
+	if r.level = cplx.directLevel; cplx.directMixed != nil && hasStockham32(r.level) {
+		r.mixed = r.mixedAt(r.level)
 		r.vp = r.vector(r.level)
 		r.own = make([]complex64, 2*c)
-	} else {
-		r.mixed = nil
 	}
 	return r, nil
 }
@@ -136,6 +135,30 @@ func (r *realHalf32) runsAt(l asm.Level) bool {
 // runsAt is realHalf32.runsAt for realHalf64.
 func (r *realHalf64) runsAt(l asm.Level) bool {
 	return r != nil && hasStockham32(l) && (r.cplx.blue != nil || r.cplx.mixed(l) != nil)
+}
+
+// realHalf32AVX2Max is the longest complex length at which a RealPlan32
+// at AVX-512 runs its half on the AVX2 mixed-radix kernels (mixedAt):
+// for these few stages, with their narrow and grouped AVX-512 kernels
+// mostly in tail passes, the AVX2 ones were the faster. MixedVsFFTW, best
+// of 5 interleaved rounds, ours-ns, AVX-512 → AVX2 half: r32 60 (h =
+// 30) 63.6 → 57.8, 120 (h = 60) 78.6 → 72.9; but 240 105.2 → 110.0, 360
+// 158.3 → 172.9, 480 175.9 → 197.6. RealPlan64's half gained nothing
+// (r64 60 62.3 → 62.4, 120 90.2 → 92.8) and keeps its level's kernels.
+const realHalf32AVX2Max = 64
+
+// mixedAt is the mixed-radix plan r's complex FFT runs on at level l, or
+// nil where it runs none there: the complex plan's own, or at AVX-512
+// up to realHalf32AVX2Max its AVX2 one. The direct path and the pooled
+// one take the same, so that a call's bits do not depend on which
+// buffer served it.
+func (r *realHalf32) mixedAt(l asm.Level) *mixed32 {
+	if l == asm.AVX512 && r.cplx.n <= realHalf32AVX2Max {
+		if m := r.cplx.mixed(asm.AVX2); m != nil {
+			return m
+		}
+	}
+	return r.cplx.mixed(l)
 }
 
 // forwardDirect runs realForwardHalf32 at r.level on the direct path
@@ -206,12 +229,16 @@ func halfTwiddle(k, n int) complex128 {
 // realForwardHalf32 runs a validated float32 real FFT through r at level l
 // (hasStockham32(l)), its buffer from s (realForwardHalf32On).
 func realForwardHalf32(l asm.Level, r *realHalf32, dst []complex64, src []float32, s *scratch) {
-	vp := r.vector(l)
-	var buf []complex64
+	vp, m := r.vector(l), r.mixedAt(l)
+	c := realHalfLen(len(src))
+	var buf, work []complex64
 	if len(src)%2 == 1 || vp != nil {
-		buf = s.realBuf32(realHalfLen(len(src)))
+		buf = s.realBuf32(c)
 	}
-	realForwardHalf32On(l, r, vp, nil, dst, src, buf, nil, s)
+	if m != nil {
+		work = s.complex64s(c)
+	}
+	realForwardHalf32On(l, r, vp, m, dst, src, buf, work, s)
 }
 
 // realForwardHalf32On is realForwardHalf32's work with the vector pass vp
@@ -282,11 +309,15 @@ func halfForward32(dst, z, tw []complex64, h, to int) {
 // realInverseHalf32 runs a validated float32 inverse real FFT through r,
 // its buffer from s (realInverseHalf32On).
 func realInverseHalf32(l asm.Level, r *realHalf32, dst []float32, src []complex64, s *scratch) {
-	var buf []complex64
+	m := r.mixedAt(l)
+	var buf, work []complex64
 	if len(dst)%2 == 1 {
 		buf = s.realBuf32(len(dst))
 	}
-	realInverseHalf32On(l, r, r.vector(l), nil, dst, src, buf, nil, s)
+	if m != nil {
+		work = s.complex64s(realHalfLen(len(dst)))
+	}
+	realInverseHalf32On(l, r, r.vector(l), m, dst, src, buf, work, s)
 }
 
 // realInverseHalf32On is realInverseHalf32's work with vp, m, buf (odd n
