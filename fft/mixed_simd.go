@@ -8,9 +8,10 @@ import (
 )
 
 // mixed32 is Plan32's plan of a length useMixed takes at one level: the
-// Stockham stages of mixedRadices(n), each one asm.FFTMixedStage call,
-// ping-ponging between dst and a work buffer so that the last writes
-// dst; the inverse's 1/n rides on the first stage (ls = 1) as its input
+// Stockham stages of mixedRadices(n), prepared once as asm.FFTMixedSteps
+// (the kernel FFTMixedStage would pick for each) and run by one
+// asm.FFTMixedRun call, ping-ponging between dst and a work buffer so
+// that the last writes dst; the inverse's 1/n rides on the first stage (ls = 1) as its input
 // scale. The stages' twiddles ω_L^{q·j} are package generic's roots of n
 // (generic.Roots: cos and sin of the exact angle, in float64), rounded
 // once into each stage's table in the level's layout
@@ -24,7 +25,8 @@ type mixed32 struct {
 	invN   float32            // 1/n rounded once from float64: the inverse's first-stage scale
 }
 
-// mixed64 is mixed32 for Plan64 (asm.FFT64MixedStage, float64 tables).
+// mixed64 is mixed32 for Plan64 (asm.FFT64MixedStep, FFT64MixedRun,
+// float64 tables).
 type mixed64 struct {
 	n      int
 	level  asm.Level
