@@ -11,9 +11,9 @@ func TestCallsAllocateNothingInSteadyState(t *testing.T) {
 		t.Skip("the race detector makes sync.Pool drop items")
 	}
 	// 64 and 256 run whole-transform kernels (Plan32, Plan64; RealPlan32 of
-	// n/2); 60, 1000, 1536 and 15625 the mixed-radix stages (odd and even
-	// stage counts; the real plans of n/2, of 15625 itself).
-	for _, n := range []int{1, 12, 64, 66, 97, 256, 1024, 60, 1000, 1536, 15625} {
+	// n/2); 60, 75, 1000, 1536 and 15625 the mixed-radix stages (odd and even
+	// stage counts; the real plans of n/2, of 75 and 15625 themselves).
+	for _, n := range []int{1, 12, 64, 66, 97, 256, 1024, 60, 75, 1000, 1536, 15625} {
 		p32, _ := NewPlan32(n)
 		p64, _ := NewPlan64(n)
 		r32, _ := NewRealPlan32(n)

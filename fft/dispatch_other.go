@@ -133,6 +133,14 @@ func (r *realHalf32) vector(l asm.Level) *realPass32 { return nil }
 
 func (r *realHalf64) vector(l asm.Level) *realPass64 { return nil }
 
-func (vp *realPass32) run(l asm.Level, dst, src []complex64, inverse bool) {}
+func (vp *realPass32) run(dst, src []complex64, inverse bool) {}
 
-func (vp *realPass64) run(l asm.Level, dst, src []complex128, inverse bool) {}
+func (vp *realPass64) run(dst, src []complex128, inverse bool) {}
+
+func runMixed32(m *mixed32, dst, src, work []complex64, inverse bool) {
+	panic("fft: no mixed-radix plans here")
+}
+
+func runMixed64(m *mixed64, dst, src, work []complex128, inverse bool) {
+	panic("fft: no mixed-radix plans here")
+}

@@ -49,3 +49,22 @@ func (lk *levelKernels[K]) get(l asm.Level, build func(l asm.Level) K) K {
 	}
 	return lk.k[l]
 }
+
+// takeOwn reports whether the caller took a plan's own work buffer,
+// whose state busy holds: 0 free, 1 taken, 2 given up for good once two
+// calls have overlapped, so that concurrent callers then take the pool's
+// buffers, which stay with their processor, rather than pass one buffer
+// between their caches. releaseOwn frees it.
+func takeOwn(busy *atomic.Uint32) bool {
+	if busy.Load() == 2 {
+		return false
+	}
+	if busy.CompareAndSwap(0, 1) {
+		return true
+	}
+	busy.Store(2)
+	return false
+}
+
+// releaseOwn frees the buffer takeOwn took.
+func releaseOwn(busy *atomic.Uint32) { busy.CompareAndSwap(1, 0) }

@@ -3,17 +3,15 @@
 package fft
 
 import (
-	"sync/atomic"
-	"unsafe"
-
 	"github.com/ssmkern/ssmkern/asm"
 	"github.com/ssmkern/ssmkern/generic"
 )
 
 // mixed32 is Plan32's plan of a length useMixed takes at one level: the
-// Stockham stages of mixedRadices(n), each one asm.FFTMixedStage call,
-// ping-ponging between dst and a work buffer so that the last writes
-// dst; the inverse's 1/n rides on the first stage (ls = 1) as its input
+// Stockham stages of mixedRadices(n), prepared once as asm.FFTMixedSteps
+// (the kernel FFTMixedStage would pick for each) and run by one
+// asm.FFTMixedRun call, ping-ponging between dst and a work buffer so
+// that the last writes dst; the inverse's 1/n rides on the first stage (ls = 1) as its input
 // scale. The stages' twiddles ω_L^{q·j} are package generic's roots of n
 // (generic.Roots: cos and sin of the exact angle, in float64), rounded
 // once into each stage's table in the level's layout
@@ -22,15 +20,18 @@ type mixed32 struct {
 	n      int
 	level  asm.Level
 	stages []mixedStage
-	tw     []float32 // the stages' tables back to back
-	invN   float32   // 1/n rounded once from float64: the inverse's first-stage scale
+	steps  []asm.FFTMixedStep // the stages prepared for asm.FFTMixedRun
+	tw     []float32          // the stages' tables back to back
+	invN   float32            // 1/n rounded once from float64: the inverse's first-stage scale
 }
 
-// mixed64 is mixed32 for Plan64 (asm.FFT64MixedStage, float64 tables).
+// mixed64 is mixed32 for Plan64 (asm.FFT64MixedStep, FFT64MixedRun,
+// float64 tables).
 type mixed64 struct {
 	n      int
 	level  asm.Level
 	stages []mixedStage
+	steps  []asm.FFT64MixedStep
 	tw     []float64
 	invN   float64
 }
@@ -91,10 +92,15 @@ func newMixed32(n int, l asm.Level) *mixed32 {
 		return nil
 	}
 	m := &mixed32{n: n, level: l, stages: stages, tw: make([]float32, total), invN: float32(1 / float64(n))}
+	m.steps = make([]asm.FFTMixedStep, len(stages))
 	roots := generic.NewRoots(n)
 	for i := range stages {
 		st := &stages[i]
 		asm.FFTMixedTwiddles(l, st.p, st.ls, st.r, st.twiddle(roots), m.tw[st.off:st.off+st.len])
+		var ok bool
+		if m.steps[i], ok = asm.NewFFTMixedStep(l, st.p, st.ls, st.r); !ok || m.steps[i].TwiddleLen() != st.len {
+			panic("fft: asm.NewFFTMixedStep rejected a supported stage")
+		}
 	}
 	return m
 }
@@ -106,10 +112,15 @@ func newMixed64(n int, l asm.Level) *mixed64 {
 		return nil
 	}
 	m := &mixed64{n: n, level: l, stages: stages, tw: make([]float64, total), invN: 1 / float64(n)}
+	m.steps = make([]asm.FFT64MixedStep, len(stages))
 	roots := generic.NewRoots(n)
 	for i := range stages {
 		st := &stages[i]
 		asm.FFT64MixedTwiddles(l, st.p, st.ls, st.r, st.twiddle(roots), m.tw[st.off:st.off+st.len])
+		var ok bool
+		if m.steps[i], ok = asm.NewFFT64MixedStep(l, st.p, st.ls, st.r); !ok || m.steps[i].TwiddleLen() != st.len {
+			panic("fft: asm.NewFFT64MixedStep rejected a supported stage")
+		}
 	}
 	return m
 }
@@ -129,54 +140,24 @@ func mixed64At(n int, l asm.Level) bool {
 
 // runMixed32 runs m's stages from src into dst (dst may be src) through
 // work (n values, sharing no memory with either), the inverse with its
-// 1/n on the first stage's inputs.
+// 1/n on the first stage's inputs: one asm.FFTMixedRun call over the
+// steps prepared with the plan, where a loop of asm.FFTMixedStage calls
+// had redone each stage's checks and kernel choice per call.
 func runMixed32(m *mixed32, dst, src, work []complex64, inverse bool) {
-	l, st := m.level, m.stages
-	// Stage t writes dst when len(st)−1−t is even; a stage may not write
-	// its input, so in place with an odd count the first reads a copy.
-	out, other := dst, work
-	if len(st)%2 == 0 {
-		out, other = work, dst
-	}
-	in := src
-	if len(st)%2 == 1 && unsafe.SliceData(src) == unsafe.SliceData(dst) {
-		copy(work, src)
-		in = work
-	}
 	s := float32(1)
 	if inverse {
 		s = m.invN
 	}
-	for i := range st {
-		g := &st[i]
-		asm.FFTMixedStage(l, g.p, out, in, m.tw[g.off:g.off+g.len], g.ls, s, inverse)
-		s = 1
-		in, out, other = out, other, out
-	}
+	asm.FFTMixedRun(m.steps, dst, src, work, m.tw, s, inverse)
 }
 
 // runMixed64 is runMixed32 for complex128.
 func runMixed64(m *mixed64, dst, src, work []complex128, inverse bool) {
-	l, st := m.level, m.stages
-	out, other := dst, work
-	if len(st)%2 == 0 {
-		out, other = work, dst
-	}
-	in := src
-	if len(st)%2 == 1 && unsafe.SliceData(src) == unsafe.SliceData(dst) {
-		copy(work, src)
-		in = work
-	}
 	s := 1.0
 	if inverse {
 		s = m.invN
 	}
-	for i := range st {
-		g := &st[i]
-		asm.FFT64MixedStage(l, g.p, out, in, m.tw[g.off:g.off+g.len], g.ls, s, inverse)
-		s = 1
-		in, out, other = out, other, out
-	}
+	asm.FFT64MixedRun(m.steps, dst, src, work, m.tw, s, inverse)
 }
 
 // transform32Mixed runs a Plan32 transform on the mixed-radix plan of
@@ -222,22 +203,3 @@ func transform64Mixed(l asm.Level, p *Plan64, dst, src []complex128, inverse boo
 	p.pool.Put(s)
 	return true
 }
-
-// takeOwn reports whether the caller took a plan's own work buffer,
-// whose state busy holds: 0 free, 1 taken, 2 given up for good once two
-// calls have overlapped, so that concurrent callers then take the pool's
-// buffers, which stay with their processor, rather than pass one buffer
-// between their caches. releaseOwn frees it.
-func takeOwn(busy *atomic.Uint32) bool {
-	if busy.Load() == 2 {
-		return false
-	}
-	if busy.CompareAndSwap(0, 1) {
-		return true
-	}
-	busy.Store(2)
-	return false
-}
-
-// releaseOwn frees the buffer takeOwn took.
-func releaseOwn(busy *atomic.Uint32) { busy.CompareAndSwap(1, 0) }

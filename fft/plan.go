@@ -234,6 +234,12 @@ func (p *Plan64) run(call string, dst, src []complex128, inverse bool) error {
 		return p.argError(call, dst, src)
 	}
 	l := asm.Current()
+	if m := p.directMixed; m != nil && l == p.directLevel && takeOwn(&p.busy) {
+		// As Plan32.run.
+		runMixed64(m, dst, src, p.own, inverse)
+		releaseOwn(&p.busy)
+		return nil
+	}
 	if transform64Short(l, p, dst, src, inverse) {
 		return nil
 	}
@@ -430,6 +436,13 @@ func (p *Plan32) run(call string, dst, src []complex64, inverse bool) error {
 		return p.argError(call, dst, src)
 	}
 	l := asm.Current()
+	if m := p.directMixed; m != nil && l == p.directLevel && takeOwn(&p.busy) {
+		// The mixed-radix plan straight from here (transform32Mixed's
+		// first case): two Go frames fewer at n = 60.
+		runMixed32(m, dst, src, p.own, inverse)
+		releaseOwn(&p.busy)
+		return nil
+	}
 	if transform32Short(l, p, dst, src, inverse) {
 		return nil
 	}

@@ -75,6 +75,9 @@ func (p *RealPlan64) Forward(dst []complex128, src []float64) error {
 		return p.forwardError(dst, src)
 	}
 	l := asm.Current()
+	if h := p.half; h != nil && l == h.level && h.forwardDirect(dst, src) {
+		return nil
+	}
 	if realForward64Short(l, p, dst, src) {
 		return nil
 	}
@@ -106,8 +109,12 @@ func (p *RealPlan64) Inverse(dst []float64, src []complex128) error {
 	if err := checkRealInverse(call, p.n, dst, src); err != nil {
 		return err
 	}
+	l := asm.Current()
+	if h := p.half; h != nil && l == h.level && h.inverseDirect(dst, src) {
+		return nil
+	}
 	s := p.pool.Get().(*scratch)
-	realInverse64(asm.Current(), p, dst, src, s)
+	realInverse64(l, p, dst, src, s)
 	p.pool.Put(s)
 	return nil
 }
@@ -196,6 +203,11 @@ func (p *RealPlan32) Forward(dst []complex64, src []float32) error {
 		return p.forwardError(dst, src)
 	}
 	l := asm.Current()
+	// A length that is not a power of two whose half runs the
+	// mixed-radix stages: straight on them, without the pool (realHalf32).
+	if h := p.half; h != nil && l == h.level && h.forwardDirect(dst, src) {
+		return nil
+	}
 	if realForward32Short(l, p, dst, src) {
 		return nil
 	}
@@ -223,6 +235,9 @@ func (p *RealPlan32) Inverse(dst []float32, src []complex64) error {
 		return p.inverseError(dst, src)
 	}
 	l := asm.Current()
+	if h := p.half; h != nil && l == h.level && h.inverseDirect(dst, src) {
+		return nil
+	}
 	if realInverse32Short(l, p, dst, src) {
 		return nil
 	}

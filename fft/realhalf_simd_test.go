@@ -49,14 +49,14 @@ func TestRealHalfVectorPassMatchesTheGoPassAtEveryLevel(t *testing.T) {
 			if vp32 != nil {
 				wantF, got := make([]complex64, h+1), make([]complex64, h+1)
 				halfForward32(wantF, z32, r32.half.tw, h, h/2)
-				vp32.run(l, got, z32, false)
+				vp32.run(got, z32, false)
 				halfForward32(got, z32, r32.half.tw, h, vp32.d)
 				if e := relRMS(got[1:h], toC128(wantF[1:h])); !(e <= realPassTol32) {
 					t.Errorf("n=%d %v: vector forward pass differs from Go's by %.3g", n, l, e)
 				}
 				wantI, gotI := make([]complex64, h), make([]complex64, h)
 				halfInverse32(wantI, z32, r32.half.tw, h, h/2)
-				vp32.run(l, gotI, z32, true)
+				vp32.run(gotI, z32, true)
 				halfInverse32(gotI, z32, r32.half.tw, h, vp32.d)
 				if e := relRMS(gotI[1:], toC128(wantI[1:])); !(e <= realPassTol32) {
 					t.Errorf("n=%d %v: vector inverse pass differs from Go's by %.3g", n, l, e)
@@ -66,14 +66,14 @@ func TestRealHalfVectorPassMatchesTheGoPassAtEveryLevel(t *testing.T) {
 				wantF := slices.Clone(z)
 				halfForward64(wantF, r64.half.tw, h, h/2)
 				got := slices.Clone(z)
-				vp64.run(l, got, got, false)
+				vp64.run(got, got, false)
 				halfForward64(got, r64.half.tw, h, vp64.d)
 				if e := relRMS(got[1:h], wantF[1:h]); !(e <= realPassTol64) {
 					t.Errorf("n=%d %v: complex128 vector forward pass differs from Go's by %.3g", n, l, e)
 				}
 				wantI, gotI := make([]complex128, h), make([]complex128, h)
 				halfInverse64(wantI, z, r64.half.tw, h, h/2)
-				vp64.run(l, gotI, z, true)
+				vp64.run(gotI, z, true)
 				halfInverse64(gotI, z, r64.half.tw, h, vp64.d)
 				if e := relRMS(gotI[1:], wantI[1:]); !(e <= realPassTol64) {
 					t.Errorf("n=%d %v: complex128 vector inverse pass differs from Go's by %.3g", n, l, e)
