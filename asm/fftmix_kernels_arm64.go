@@ -17,7 +17,9 @@ package asm
 // arm64 timings exist (no hardware); avogen/neongen's instruction counts
 // stand in.
 
-// fftMixedWideAt runs the wide complex64 radix-p stage at NEON.
+// fftMixedWideAt runs the wide complex64 radix-p stage at NEON: the tests'
+// FFTMixedWideForTest (FFTMixedStage runs the prepared step's kernel,
+// fftmixrun_arm64.go, the same one).
 func fftMixedWideAt(l Level, p int, out, in []complex64, tw []float32, ls int, s float32, inverse bool) {
 	n := len(in)
 	if ls < 1 || n == 0 || n%(p*ls) != 0 || len(out) != n || len(tw) < 2*(p-1)*ls || (s != 1 && ls != 1) {
@@ -110,7 +112,3 @@ func fftMixedRadix8(l Level) bool { return false }
 func mixedGroupTwiddles(vals, p, ls, r int, w func(q, j int) complex128, tw []float32) {}
 
 func mixedGroupTwiddleLen(p, ls, r int) int { return 0 }
-
-func fftMixedGroupAt(l Level, p int, out, in []complex64, tw []float32, ls int, inverse bool) {
-	panic("asm: no grouped mixed-radix kernels at NEON")
-}

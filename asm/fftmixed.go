@@ -65,20 +65,16 @@ func FFTMixedStage(l Level, p int, out, in []complex64, tw []float32, ls int, s 
 	if p < 2 || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
 		panic("asm: FFTMixedStage: bad shape")
 	}
-	r := n / (p * ls)
-	if !FFTMixedSupported(l, p, ls, r) {
+	st, ok := NewFFTMixedStep(l, p, ls, n/(p*ls))
+	if !ok {
 		panic("asm: FFTMixedStage: unsupported stage")
 	}
-	tw = tw[:FFTMixedTwiddleLen(l, p, ls, r)]
-	if fftMixedNarrow(l, p, ls, r) {
-		fftMixedNarrowAt(l, p, out, in, tw, ls, inverse)
-		return
-	}
-	if fftMixedGrouped(l, p, ls, r) {
-		fftMixedGroupAt(l, p, out, in, tw, ls, inverse)
-		return
-	}
-	fftMixedWideAt(l, p, out, in, tw, ls, s, inverse)
+	// The kernel is the prepared step's (fftMixedPrepare, the one list of
+	// them), run as a chain of one. One step out of place touches no work
+	// buffer (FFTMixedRun copies into work only when src is dst), so out
+	// stands in for it.
+	steps := [1]FFTMixedStep{st}
+	FFTMixedRun(steps[:], out, in, out, tw[:st.twLen], s, inverse)
 }
 
 // FFT64MixedSupported is FFTMixedSupported for complex128.
@@ -117,16 +113,13 @@ func FFT64MixedStage(l Level, p int, out, in []complex128, tw []float64, ls int,
 	if p < 2 || ls < 1 || n%(p*ls) != 0 || len(out) != n || (s != 1 && ls != 1) {
 		panic("asm: FFT64MixedStage: bad shape")
 	}
-	r := n / (p * ls)
-	if !FFT64MixedSupported(l, p, ls, r) {
+	st, ok := NewFFT64MixedStep(l, p, ls, n/(p*ls))
+	if !ok {
 		panic("asm: FFT64MixedStage: unsupported stage")
 	}
-	tw = tw[:FFT64MixedTwiddleLen(l, p, ls, r)]
-	if fftMixedNarrow(l, p, ls, r) {
-		fft64MixedNarrowAt(l, p, out, in, tw, ls, inverse)
-		return
-	}
-	fft64MixedWideAt(l, p, out, in, tw, ls, s, inverse)
+	// As in FFTMixedStage: one prepared step, out for the unused work.
+	steps := [1]FFT64MixedStep{st}
+	FFT64MixedRun(steps[:], out, in, out, tw[:st.twLen], s, inverse)
 }
 
 // mixedRadix reports whether p is a radix every level with mixed-radix

@@ -70,11 +70,6 @@ func fftMixedNarrowTwiddles(l Level, p, ls int, w func(q, j int) complex128, tw 
 	mixNTwiddles(FFTValues(l), p, ls, mixNCompact(p, ls, 8), w, tw)
 }
 
-// fftMixedNarrowAt runs the narrow complex64 stage (r = 1, s = 1).
-func fftMixedNarrowAt(l Level, p int, out, in []complex64, tw []float32, ls int, inverse bool) {
-	fftMixNAt(l, p, &out[0], &in[0], &tw[0], ls, inverse)
-}
-
 // fft64MixedNarrowTwiddleLen is the float64 count of a narrow complex128
 // stage's table.
 func fft64MixedNarrowTwiddleLen(l Level, p, ls int) int {
@@ -85,11 +80,6 @@ func fft64MixedNarrowTwiddleLen(l Level, p, ls int) int {
 // fft64MixedNarrowTwiddles fills a narrow complex128 stage's table.
 func fft64MixedNarrowTwiddles(l Level, p, ls int, w func(q, j int) complex128, tw []float64) {
 	mixNTwiddles(FFT64Values(fft64MixNLevel(l, p)), p, ls, mixNCompact(p, ls, 16), w, tw)
-}
-
-// fft64MixedNarrowAt runs the narrow complex128 stage (r = 1, s = 1).
-func fft64MixedNarrowAt(l Level, p int, out, in []complex128, tw []float64, ls int, inverse bool) {
-	fft64MixNAt(fft64MixNLevel(l, p), p, &out[0], &in[0], &tw[0], ls, inverse)
 }
 
 // fft64MixNLevel is the level whose kernel (and table layout) runs the

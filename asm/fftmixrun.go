@@ -4,9 +4,9 @@ package asm
 
 // Prepared mixed-radix stages: the per-plan form of FFTMixedStage and
 // FFT64MixedStage for package fft's plans. FFTMixedStage decides per call
-// what never changes for a plan's stage — the shape checks,
-// FFTMixedSupported, FFTMixedTwiddleLen, the narrow / grouped / wide form,
-// the kernel, the AVX2-at-AVX-512 rule and ovl — which at n = 60 (three
+// (it prepares a step and runs it alone) what never changes for a plan's
+// stage — the shape checks, FFTMixedSupported, FFTMixedTwiddleLen, the
+// narrow / grouped / wide form, the kernel, the AVX2-at-AVX-512 rule and ovl — which at n = 60 (three
 // stages, complex64, AVX-512) was about half of the time beside the
 // kernels' (perf: FFTMixedStage 12%, fftMixedWideAt 8%, fftMixNAt 5%,
 // FFTMixedTwiddleLen 5%, the plan's stage loop 10%, against 47% in the

@@ -9,13 +9,14 @@ package asm
 // MixedVsFFTW, AVX-512, best of 5 interleaved rounds, ours-ns, func
 // values → switch: c64 60 48.7 → 47.2, 120 75.6 → 75.9; c128 60 60.1 →
 // 58.6, 120 103.9 → 102.6; r32 60 68.2 → 67.2, 120 81.0 → 79.2; r64 60
-// 66.1 → 64.8, 120 93.5 → 92.5. The tables mixNIDs, mixGroupIDs,
-// mixWideIDs, mix64NIDs and mix64WideIDs are laid out as fftMixNKernels,
-// fft64MixNKernels and the switches of fftMixedGroupAt and
-// fftMixedWideAt pick the kernels; 0 is none. A kernel added to avogen
-// needs its number, its table entry and its case here
-// (TestFFTMixedRunMatchesStages checks every form against
-// FFTMixedStage bit for bit).
+// 66.1 → 64.8, 120 93.5 → 92.5. This is amd64's one list of the
+// mixed-radix kernels: fftMixedPrepare picks from the tables mixNIDs,
+// mixGroupIDs, mixWideIDs, mix64NIDs and mix64WideIDs (0 is none) for the
+// prepared steps and for FFTMixedStage alike, which runs its stage as a
+// chain of one. A kernel added to avogen needs its number, its table
+// entry and its case here (fftmix_test.go and fftmixn_test.go check every
+// form of FFTMixedStage against MixedStageGo; fftmixrun_test.go, chains
+// of steps against stage-by-stage calls).
 
 const (
 	mixKNone = iota
@@ -163,8 +164,10 @@ const (
 	mix64KEnd
 )
 
-// mixNIDs, mixGroupIDs and mixWideIDs number the complex64 kernels as
-// fftMixNKernels, fftMixGroupKernels and fftMixWideKernels hold them.
+// mixNIDs ([compact][AVX-512][inverse][p]), mixGroupIDs and mixWideIDs
+// ([AVX-512][inverse][p]) number the complex64 kernels, mix64NIDs and
+// mix64WideIDs the complex128 ones (no radix-5 narrow kernel at AVX-512:
+// fft64MixNLevel runs the AVX2 one).
 var (
 	mixNIDs = [2][2][2][9]uint8{
 		{
