@@ -2,6 +2,7 @@ package fft
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -60,11 +61,14 @@ func TestMixedRadicesMultiplyToNInTheirOrder(t *testing.T) {
 				}
 				continue
 			}
-			prod, small := 1, 0
+			prod, small, passes := 1, 0, 0
 			for i, p := range rs {
 				prod *= p
 				if p == 2 || eights && p == 4 {
 					small++
+				}
+				if p == 2 || p == 4 || p == 8 {
+					passes++
 				}
 				if p == 8 && !eights {
 					t.Fatalf("n=%d: radix 8 without eights: %v", n, rs)
@@ -74,7 +78,14 @@ func TestMixedRadicesMultiplyToNInTheirOrder(t *testing.T) {
 					t.Fatalf("n=%d eights=%v: radices %v out of order", n, eights, rs)
 				}
 			}
-			if prod != n || small > 1 {
+			// Powers of two in as few passes as radix 8 (or 4) allows:
+			// at most one radix 2 or 4 beside 8s (2^4: two 4s).
+			a := bits.TrailingZeros(uint(n))
+			want := (a + 1) / 2
+			if eights && a >= 3 {
+				want = (a + 2) / 3
+			}
+			if prod != n || passes != want || small > 1 && !(eights && a == 4) {
 				t.Fatalf("n=%d eights=%v: radices %v", n, eights, rs)
 			}
 		}
