@@ -393,19 +393,7 @@ func fftR4NarrowTable(v vmath.ISA, inverse bool, r int, compact bool) {
 	switch {
 	case v.Lanes == 8 && r == 1:
 		// 16 values: j0 q0…q3 at byte 0, j1 at 32, j2 at 64, j3 at 96.
-		x, y, z, w := YMM(), YMM(), YMM(), YMM()
-		VMOVUPS(Mem{Base: in}, x.AsX())
-		VINSERTF128(U8(1), Mem{Base: in, Disp: 64}, x, x) // j0 q0 q1 | j2 q0 q1
-		VMOVUPS(Mem{Base: in, Disp: 32}, y.AsX())
-		VINSERTF128(U8(1), Mem{Base: in, Disp: 96}, y, y) // j1 q0 q1 | j3 q0 q1
-		VMOVUPS(Mem{Base: in, Disp: 16}, z.AsX())
-		VINSERTF128(U8(1), Mem{Base: in, Disp: 80}, z, z) // j0 q2 q3 | j2 q2 q3
-		VMOVUPS(Mem{Base: in, Disp: 48}, w.AsX())
-		VINSERTF128(U8(1), Mem{Base: in, Disp: 112}, w, w) // j1 q2 q3 | j3 q2 q3
-		VUNPCKLPD(y, x, a[0])
-		VUNPCKHPD(y, x, a[1])
-		VUNPCKLPD(w, z, a[2])
-		VUNPCKHPD(w, z, a[3])
+		transposeC64Quad(func(j, q int) Mem { return Mem{Base: in, Disp: 32*j + 8*q} }, loadLowX, a)
 	case r == 1:
 		// 32 values: j0 … j7, four q each; two j per ZMM.
 		p01, p23, s01, s23 := ZMM(), ZMM(), ZMM(), ZMM()
@@ -1555,3 +1543,40 @@ func fftR4WideVector(v vmath.ISA, in, out, qs, q3, ss, s3 reg.Register, w []reg.
 	ADDQ(U32(v.Bytes()), in)
 	ADDQ(U32(v.Bytes()), out)
 }
+
+// transposeC64Quad loads the complex64 values q = 0 … 3 of four
+// consecutive j (value (j, q) at at(j, q)) and leaves in a[q] the four j
+// of q, in YMM registers: two 128-bit loads per register (load, then
+// VINSERTF128) and four VUNPCK*PD. The radix-4 narrow stage (fftR4Narrow)
+// and the mixed-radix narrow radix-4 and radix-8 kernels
+// (avogen/fftmixn.go) share it. A nil a[q] is allocated after the loads'
+// registers.
+func transposeC64Quad(at func(j, q int) Mem, load func(Mem, reg.VecVirtual), a []reg.VecVirtual) {
+	x, y, z, w := YMM(), YMM(), YMM(), YMM()
+	load(at(0, 0), x)
+	VINSERTF128(U8(1), at(2, 0), x, x) // j0 q0 q1 | j2 q0 q1
+	load(at(1, 0), y)
+	VINSERTF128(U8(1), at(3, 0), y, y) // j1 q0 q1 | j3 q0 q1
+	load(at(0, 2), z)
+	VINSERTF128(U8(1), at(2, 2), z, z) // j0 q2 q3 | j2 q2 q3
+	load(at(1, 2), w)
+	VINSERTF128(U8(1), at(3, 2), w, w) // j1 q2 q3 | j3 q2 q3
+	for q := range a {
+		if a[q] == nil {
+			a[q] = YMM()
+		}
+	}
+	VUNPCKLPD(y, x, a[0])
+	VUNPCKHPD(y, x, a[1])
+	VUNPCKLPD(w, z, a[2])
+	VUNPCKHPD(w, z, a[3])
+}
+
+// loadLowX loads 128 bits into r's low half (transposeC64Quad).
+func loadLowX(m Mem, r reg.VecVirtual) { VMOVUPS(m, r.AsX()) }
+
+// loadBcastX loads 128 bits into both halves of r: a write of the whole
+// register, where loadLowX's partial one made Avo keep r live around the
+// loop (which cost the mixed-radix narrow radix-8 kernel its registers:
+// Avo then handed out Y16, which AVX2 lacks).
+func loadBcastX(m Mem, r reg.VecVirtual) { VBROADCASTF128(m, r) }

@@ -591,20 +591,8 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 		}
 	case V == 4 && p == 4:
 		return func(in reg.Register, ld mixLoader) []reg.VecVirtual {
-			x, y, z, u := YMM(), YMM(), YMM(), YMM()
-			VMOVUPS(Mem{Base: in}, x.AsX())
-			VINSERTF128(U8(1), Mem{Base: in, Disp: 64}, x, x) // j0 q0 q1 | j2 q0 q1
-			VMOVUPS(Mem{Base: in, Disp: 32}, y.AsX())
-			VINSERTF128(U8(1), Mem{Base: in, Disp: 96}, y, y) // j1 q0 q1 | j3 q0 q1
-			VMOVUPS(Mem{Base: in, Disp: 16}, z.AsX())
-			VINSERTF128(U8(1), Mem{Base: in, Disp: 80}, z, z) // j0 q2 q3 | j2 q2 q3
-			VMOVUPS(Mem{Base: in, Disp: 48}, u.AsX())
-			VINSERTF128(U8(1), Mem{Base: in, Disp: 112}, u, u) // j1 q2 q3 | j3 q2 q3
-			a := []reg.VecVirtual{YMM(), YMM(), YMM(), YMM()}
-			VUNPCKLPD(y, x, a[0])
-			VUNPCKHPD(y, x, a[1])
-			VUNPCKLPD(u, z, a[2])
-			VUNPCKHPD(u, z, a[3])
+			a := make([]reg.VecVirtual, 4)
+			transposeC64Quad(func(j, q int) Mem { return Mem{Base: in, Disp: 32*j + 8*q} }, loadLowX, a)
 			return a
 		}
 	case V == 4 && p == 8:
@@ -613,27 +601,7 @@ func mixGatherer(e mixEl, v vmath.ISA, p int) func(in reg.Register, ld mixLoader
 			a := make([]reg.VecVirtual, 8)
 			for h := range 2 {
 				at := func(j, q int) Mem { return Mem{Base: in, Disp: 64*j + 8*(4*h+q)} }
-				// VBROADCASTF128 rather than a load to the XMM: Avo
-				// takes a write to the XMM for a partial one and keeps
-				// the YMM live around the loop, which here costs the
-				// registers the butterfly needs (Avo then handed out
-				// Y16, which AVX2 lacks).
-				x, y, z, u := YMM(), YMM(), YMM(), YMM()
-				VBROADCASTF128(at(0, 0), x)
-				VINSERTF128(U8(1), at(2, 0), x, x) // j0 q0 q1 | j2 q0 q1 (of the half)
-				VBROADCASTF128(at(1, 0), y)
-				VINSERTF128(U8(1), at(3, 0), y, y)
-				VBROADCASTF128(at(0, 2), z)
-				VINSERTF128(U8(1), at(2, 2), z, z)
-				VBROADCASTF128(at(1, 2), u)
-				VINSERTF128(U8(1), at(3, 2), u, u)
-				for i := range 4 {
-					a[4*h+i] = YMM()
-				}
-				VUNPCKLPD(y, x, a[4*h])
-				VUNPCKHPD(y, x, a[4*h+1])
-				VUNPCKLPD(u, z, a[4*h+2])
-				VUNPCKHPD(u, z, a[4*h+3])
+				transposeC64Quad(at, loadBcastX, a[4*h:4*h+4])
 			}
 			return a
 		}
