@@ -52,7 +52,7 @@ package asm
 // Radix 8 follows the rule unmeasured against a wide radix-8 kernel,
 // which this branch does not have.
 func fftMixedNarrow(l Level, p, ls, r int) bool {
-	return r == 1 && (mixedRadix(p) || p == 8) && fftMixNLevel(l) && ls >= 2
+	return r == 1 && fftMixNLevel(l) && fftMixedRadix(l, p) && ls >= 2
 }
 
 // mixNGroups is the number of vectors of j of a narrow table.
